@@ -1,0 +1,74 @@
+/**
+ * The working document every stage reads and extends (cf. vfile): one input file, its pages,
+ * paragraphs, restoration and structure, plus diagnostics. Stages add to it; they never throw
+ * for a bad input — they push a diagnostic instead, so one bad file never stops a batch.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** 1-based page and line (visual line within the page). */
+export interface Place {
+  page: number;
+  line: number;
+}
+
+export interface Diagnostic {
+  ruleId: string;
+  message: string;
+  severity: Severity;
+  place?: Place;
+}
+
+export type SourceKind = 'text' | 'pdf' | 'image';
+
+/** How a page's text was obtained. */
+export type PageMethod = 'text' | 'pdf-text' | 'ocr';
+
+/** One OCR word with provenance; bbox is [x0, y0, x1, y1] in page pixels. */
+export interface OcrWord {
+  text: string;
+  confidence: number;
+  bbox: [number, number, number, number];
+  line: number;
+}
+
+export interface Page {
+  /** 1-based page number. */
+  number: number;
+  /** Visual lines, without line terminators. */
+  lines: string[];
+  method: PageMethod;
+  /** Mean OCR confidence 0..100 when method is 'ocr'. */
+  confidence?: number;
+  words?: OcrWord[];
+}
+
+export interface Paragraph {
+  text: string;
+  /** Restored text, filled by the restore stage. */
+  restored?: string;
+  page: number;
+  lineStart: number;
+  lineEnd: number;
+}
+
+export interface SourceInfo {
+  path: string;
+  kind: SourceKind;
+  sha256: string;
+  bytes: number;
+  pages: number;
+  /** The decoding used for text input (utf-8, utf-16le, tcvn3, vni, viqr …); null for images/PDFs. */
+  encoding: string | null;
+}
+
+export interface WorkingDocument {
+  source: SourceInfo;
+  /** Exactly what was read, decoded; pages joined with '\f'. Never modified after ingest. */
+  original: string;
+  pages: Page[];
+  paragraphs: Paragraph[];
+  diagnostics: Diagnostic[];
+  /** Filled by later stages; their shapes live with those stages and in schema.ts. */
+  [extra: string]: unknown;
+}
