@@ -69,6 +69,5 @@ export interface WorkingDocument {
   pages: Page[];
   paragraphs: Paragraph[];
   diagnostics: Diagnostic[];
-  /** Filled by later stages; their shapes live with those stages and in schema.ts. */
-  [extra: string]: unknown;
+  // Later stages add their own optional fields below (restored text, restoration detail, structure).
 }
