@@ -1,0 +1,98 @@
+/**
+ * A fixed-size pool of tesseract.js workers (one per job, default: the cores), created once per
+ * batch and shared by every scanned page of every file. Workers start lazily, so a batch with no
+ * scans never loads the model; terminate() must be called once at the end of the batch.
+ */
+import { availableParallelism } from 'node:os';
+import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { resolveOfflinePaths } from './offline-paths.js';
+import { toOcrPage, type OcrPageResult } from './result.js';
+
+/**
+ * Page segmentation mode chosen by measurement on the devset scans (bench/ocr.ts --psm):
+ * see the table in src/ingest/ocr/README.md.
+ */
+export const DEFAULT_PSM = '6';
+
+export interface OcrPoolOptions {
+  /** Number of workers; default: available cores. */
+  jobs?: number;
+  /** Tesseract page segmentation mode ('3' auto, '4' single column, '6' single block). */
+  psm?: string;
+}
+
+export interface OcrPool {
+  readonly size: number;
+  /** OCR one encoded image (PNG, JPEG, single-page TIFF, BMP, PNM). Rejects on failure. */
+  recognize(image: Uint8Array): Promise<OcrPageResult>;
+  terminate(): Promise<void>;
+}
+
+interface Task {
+  image: Uint8Array;
+  resolve: (r: OcrPageResult) => void;
+  reject: (e: unknown) => void;
+}
+
+export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
+  const size = Math.max(1, Math.floor(options.jobs ?? availableParallelism()));
+  const psm = options.psm ?? DEFAULT_PSM;
+  const paths = resolveOfflinePaths();
+  const idle: Worker[] = [];
+  const queue: Task[] = [];
+  const all: Promise<Worker>[] = [];
+  let closed = false;
+
+  const spawn = async (): Promise<Worker> => {
+    const worker = await createWorker('vie', OEM.LSTM_ONLY, {
+      langPath: paths.langPath,
+      workerPath: paths.workerPath,
+      corePath: paths.corePath,
+      cacheMethod: 'none',
+      gzip: true,
+    });
+    // Keep Tesseract's inter-word spacing simple; the DPI guess is Tesseract's own.
+    await worker.setParameters({ tessedit_pageseg_mode: psm as never, preserve_interword_spaces: '0' });
+    return worker;
+  };
+
+  const run = (worker: Worker): void => {
+    const task = queue.shift();
+    if (!task) { idle.push(worker); return; }
+    worker
+      .recognize(Buffer.from(task.image.buffer, task.image.byteOffset, task.image.byteLength), {}, { text: false, blocks: true })
+      .then((r) => task.resolve(toOcrPage(r.data)), task.reject)
+      .finally(() => run(worker));
+  };
+
+  const dispatch = (): void => {
+    const worker = idle.pop();
+    if (worker) { run(worker); return; }
+    if (all.length < size) {
+      const started = spawn();
+      all.push(started);
+      started.then(run, (err) => {
+        // A worker that cannot start fails the waiting task, never the process.
+        all.splice(all.indexOf(started), 1);
+        queue.shift()?.reject(err);
+      });
+    }
+  };
+
+  return {
+    size,
+    recognize(image) {
+      if (closed) return Promise.reject(new Error('OCR pool already terminated'));
+      return new Promise<OcrPageResult>((resolve, reject) => {
+        queue.push({ image, resolve, reject });
+        dispatch();
+      });
+    },
+    async terminate() {
+      closed = true;
+      for (const t of queue.splice(0)) t.reject(new Error('OCR pool terminated'));
+      const workers = await Promise.allSettled(all);
+      await Promise.all(workers.map((w) => (w.status === 'fulfilled' ? w.value.terminate() : undefined)));
+    },
+  };
+}
