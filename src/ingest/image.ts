@@ -1,0 +1,72 @@
+/**
+ * Image input (PNG, JPEG, TIFF with any number of pages, BMP, PNM) → OCR'd pages. Pages of a
+ * multi-page TIFF are OCR'd concurrently up to the pool size and come back in page order.
+ */
+import type { Diagnostic, Page } from '../core/document.js';
+import { ocrPage } from './ocr/page.js';
+import type { OcrPool } from './ocr/pool.js';
+import { isTiff, tiffPageOffsets, tiffSinglePage } from './ocr/tiff.js';
+
+export interface OcrIngestContext {
+  ocr: OcrPool;
+  /** Called after each page is done (1-based count of finished pages, total pages). */
+  onPage?: (done: number, total: number) => void;
+}
+
+export interface IngestResult {
+  pages: Page[];
+  diagnostics: Diagnostic[];
+}
+
+export type ImageFormat = 'png' | 'jpeg' | 'tiff' | 'bmp' | 'pnm';
+
+export function detectImageFormat(data: Uint8Array): ImageFormat | null {
+  if (data.length < 8) return null;
+  if (data[0] === 0x89 && data[1] === 0x50 && data[2] === 0x4e && data[3] === 0x47) return 'png';
+  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'jpeg';
+  if (isTiff(data)) return 'tiff';
+  if (data[0] === 0x42 && data[1] === 0x4d) return 'bmp';
+  if (data[0] === 0x50 && data[1]! >= 0x31 && data[1]! <= 0x36) return 'pnm';
+  return null;
+}
+
+export async function ingestImage(data: Uint8Array, ctx: OcrIngestContext): Promise<IngestResult> {
+  const format = detectImageFormat(data);
+  if (!format) {
+    return { pages: [], diagnostics: [{ ruleId: 'ingest/image-unsupported', message: 'not a PNG, JPEG, TIFF, BMP or PNM image', severity: 'error' }] };
+  }
+  let images: (() => Uint8Array)[];
+  if (format === 'tiff') {
+    try {
+      images = tiffPageOffsets(data).map((ifd) => () => tiffSinglePage(data, ifd));
+    } catch (err) {
+      return { pages: [], diagnostics: [{ ruleId: 'ingest/image-corrupt', message: `unreadable TIFF: ${(err as Error).message}`, severity: 'error' }] };
+    }
+  } else {
+    images = [() => data];
+  }
+  return ocrPagesInOrder(images.length, async (n) => ocrPage(ctx.ocr, images[n - 1]!(), n), ctx);
+}
+
+/**
+ * Run `work` for pages 1..total with at most pool-size (+1 being prepared) pages in flight, so
+ * page images are produced just in time and released as soon as their page is read.
+ */
+export async function ocrPagesInOrder(
+  total: number,
+  work: (n: number) => Promise<{ page: Page; diagnostics: Diagnostic[] }>,
+  ctx: OcrIngestContext,
+): Promise<IngestResult> {
+  const results: { page: Page; diagnostics: Diagnostic[] }[] = new Array(total);
+  let next = 1, done = 0;
+  const lane = async (): Promise<void> => {
+    while (next <= total) {
+      const n = next++;
+      results[n - 1] = await work(n);
+      ctx.onPage?.(++done, total);
+    }
+  };
+  const lanes = Math.min(total, ctx.ocr.size + 1);
+  await Promise.all(Array.from({ length: lanes }, lane));
+  return { pages: results.map((r) => r.page), diagnostics: results.flatMap((r) => r.diagnostics) };
+}

@@ -1,0 +1,74 @@
+/**
+ * Page-at-a-time access to a PDF through pdf-parse: a page's text layer, or its page image (the
+ * single embedded scan image when there is one, otherwise a 300 dpi rendering). Calls are
+ * serialised (pdf.js work runs on this thread anyway) and the parser is recycled every few pages,
+ * because pdf.js keeps decoded page objects until its document is destroyed: this bounds memory
+ * on a 300-page scan to a few pages' worth.
+ */
+import { PDFParse } from 'pdf-parse';
+
+const RECYCLE_EVERY = 6;
+/** An embedded image smaller than this (either side, px) is a logo or stamp, not a page scan. */
+const MIN_SCAN_SIDE = 400;
+const RENDER_DPI = 300;
+
+export class PdfSource {
+  private parser: PDFParse | undefined;
+  private uses = 0;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly data: Uint8Array, readonly pageCount: number) {}
+
+  /** Opens the PDF; throws (pdf.js's message) when it is not a readable PDF. */
+  static async open(data: Uint8Array): Promise<PdfSource> {
+    const probe = new PDFParse({ data: data.slice() });
+    try {
+      const info = await probe.getInfo();
+      return new PdfSource(data, info.total);
+    } finally {
+      await probe.destroy().catch(() => undefined);
+    }
+  }
+
+  text(n: number): Promise<string> {
+    return this.serial(async (p) => (await p.getText({ partial: [n], pageJoiner: '' })).pages[0]?.text ?? '');
+  }
+
+  /** PNG bytes of the page: the embedded scan unchanged in resolution, or a rendering. */
+  image(n: number): Promise<{ png: Uint8Array; rendered: boolean }> {
+    return this.serial(async (p) => {
+      const found = await p.getImage({ partial: [n], imageBuffer: true, imageDataUrl: false, imageThreshold: MIN_SCAN_SIDE });
+      const images = found.pages[0]?.images ?? [];
+      if (images.length === 1 && images[0]!.data.length > 0) return { png: images[0]!.data, rendered: false };
+      const shot = await p.getScreenshot({ partial: [n], scale: RENDER_DPI / 72, imageBuffer: true, imageDataUrl: false });
+      const png = shot.pages[0]?.data;
+      if (!png || png.length === 0) throw new Error('page could not be rendered');
+      return { png, rendered: true };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.chain.catch(() => undefined);
+    await this.parser?.destroy().catch(() => undefined);
+    this.parser = undefined;
+  }
+
+  private serial<T>(fn: (p: PDFParse) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      if (this.parser && this.uses >= RECYCLE_EVERY) {
+        await this.parser.destroy().catch(() => undefined);
+        this.parser = undefined;
+      }
+      if (!this.parser) {
+        // pdf.js may detach the buffer it is given, so each parser gets its own copy.
+        this.parser = new PDFParse({ data: this.data.slice() });
+        this.uses = 0;
+      }
+      this.uses++;
+      return fn(this.parser);
+    };
+    const result = this.chain.then(run, run);
+    this.chain = result.catch(() => undefined);
+    return result;
+  }
+}
