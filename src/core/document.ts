@@ -70,4 +70,20 @@ export interface WorkingDocument {
   paragraphs: Paragraph[];
   diagnostics: Diagnostic[];
   // Later stages add their own optional fields below (restored text, restoration detail, structure).
+  /** Whole restored text, same lines and pages as `original` (restore stage). */
+  restored?: string;
+  /** How the restore stage read the input: 'stripped', 'ocr' or 'clean' (restore stage). */
+  restoreMode?: string;
+  /** Low-confidence restorations for a human to check (restore stage). */
+  review?: ReviewItem[];
+}
+
+/** One restored word the decoder was unsure about (restore stage). */
+export interface ReviewItem {
+  page: number;
+  line: number;
+  original: string;
+  restored: string;
+  confidence: number;
+  alternatives: string[];
 }

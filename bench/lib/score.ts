@@ -1,0 +1,49 @@
+/**
+ * Syllable accuracy: per line, tokens are runs of letters or digits, compared lower-cased and with
+ * tone placement normalised (hoà = hòa); GT and output tokens are aligned by edit distance and a
+ * GT token counts as right when it is aligned to an equal output token. Case-sensitive matches
+ * are counted too (casing restored from the input).
+ */
+import { normalizeTonePlacement } from '../../src/core/vi-text/index.js';
+
+export interface Score {
+  gtTokens: number;
+  correct: number;
+  correctCased: number;
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
+
+export function scoreTokens(line: string): string[] {
+  return (line.normalize('NFC').match(TOKEN) ?? []).map((t) => normalizeTonePlacement(t, 'old'));
+}
+
+export function scoreLine(gtLine: string, outLine: string, into: Score): void {
+  const g = scoreTokens(gtLine), o = scoreTokens(outLine);
+  const gl = g.map((x) => x.toLowerCase()), ol = o.map((x) => x.toLowerCase());
+  const n = g.length, m = o.length;
+  const d: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+  for (let i = 0; i <= n; i++) d[i]![0] = i;
+  for (let j = 0; j <= m; j++) d[0]![j] = j;
+  for (let i = 1; i <= n; i++)
+    for (let j = 1; j <= m; j++)
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (gl[i - 1] === ol[j - 1] ? 0 : 1));
+  into.gtTokens += n;
+  let i = n, j = m;
+  while (i > 0 && j > 0) {
+    const same = gl[i - 1] === ol[j - 1];
+    if (d[i]![j] === d[i - 1]![j - 1]! + (same ? 0 : 1)) {
+      if (same) { into.correct++; if (g[i - 1] === o[j - 1]) into.correctCased++; }
+      i--; j--;
+    } else if (d[i]![j] === d[i - 1]![j]! + 1) i--;
+    else j--;
+  }
+}
+
+export function scoreText(gt: string, out: string, into: Score): void {
+  const gl = gt.split(/\r?\n/), ol = out.split(/\r?\n/);
+  for (let k = 0; k < Math.max(gl.length, ol.length); k++) scoreLine(gl[k] ?? '', ol[k] ?? '', into);
+}
+
+export const emptyScore = (): Score => ({ gtTokens: 0, correct: 0, correctCased: 0 });
+export const pct = (s: Score, cased = false) => (100 * (cased ? s.correctCased : s.correct)) / Math.max(s.gtTokens, 1);

@@ -1,0 +1,90 @@
+/**
+ * npm run bench:restore — diacritic restoration on ../shared/devset (stripped and English-model
+ * OCR input): syllable accuracy (see bench/lib/score.ts), syllables/s, model load time, peak RSS,
+ * (CPU time of this single-threaded process, after a short JIT warm-up),
+ * against the identity and unigram most-frequent-form baselines in the same run. Also writes the
+ * sample report's restored text to bench/.work/ for reading.
+ *   BAOCAO_SHARED=/path/to/shared  overrides the data folder; BENCH_SETS=stripped|eng-ocr,
+ *   BENCH_DOCS=001,002 restrict the run.
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { restore, type RestoreInput, type RestoreModel } from '../src/core/restore/index.js';
+import { loadModel } from '../src/model/load.js';
+import { emptyScore, pct, scoreText, type Score } from './lib/score.js';
+import { identity, unigramRestorer } from './lib/baselines.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const devset = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'devset');
+const only = process.env.BENCH_DOCS?.split(',');
+
+interface Pair { id: string; input: string; gt: string }
+
+function pairs(kind: 'stripped' | 'eng-ocr'): Pair[] {
+  const ids = readdirSync(join(devset, 'docs')).filter((f) => /^\d+\.txt$/.test(f)).map((f) => f.slice(0, -4)).sort()
+    .filter((id) => !only || only.includes(id));
+  return ids.map((id) =>
+    kind === 'stripped'
+      ? { id, input: readFileSync(join(devset, 'stripped', `${id}.txt`), 'utf8'), gt: readFileSync(join(devset, 'docs', `${id}.txt`), 'utf8') }
+      : { id, input: readFileSync(join(devset, 'eng-ocr', `${id}.txt`), 'utf8'), gt: readFileSync(join(devset, 'eng-ocr', `${id}.gt.txt`), 'utf8') },
+  );
+}
+
+function run(set: Pair[], fn: (t: string) => string): { score: Score; seconds: number; words: number; outputs: string[] } {
+  const score = emptyScore();
+  let seconds = 0, words = 0;
+  const outputs: string[] = [];
+  for (const p of set) {
+    // CPU time of this process, so other jobs on the shared machine do not skew the rate.
+    const t0 = process.cpuUsage();
+    const out = fn(p.input);
+    const dt = process.cpuUsage(t0);
+    seconds += (dt.user + dt.system) / 1e6;
+    words += p.input.match(/\p{L}+/gu)?.length ?? 0;
+    scoreText(p.gt, out, score);
+    outputs.push(out);
+  }
+  return { score, seconds, words, outputs };
+}
+
+function main(): void {
+  const t0 = performance.now();
+  const model: RestoreModel = loadModel();
+  const loadMs = performance.now() - t0;
+  // Tuning knobs for experiments (defaults are the library's): BENCH_CHANNEL_WEIGHT, BENCH_KEEP_LOGP.
+  const channelWeight = process.env.BENCH_CHANNEL_WEIGHT ? Number(process.env.BENCH_CHANNEL_WEIGHT) : undefined;
+  const tuning = process.env.BENCH_KEEP_LOGP ? { keepLogP: Number(process.env.BENCH_KEEP_LOGP) } : undefined;
+  const baocao = (input: RestoreInput) => (t: string) => restore(t, { model, input, channelWeight, tuning }).text;
+  const work = join(root, 'bench', '.work');
+  mkdirSync(work, { recursive: true });
+
+  console.log(`model load: ${loadMs.toFixed(0)} ms (vocabulary ${model.vocab.length})`);
+  for (const kind of (process.env.BENCH_SETS?.split(',') ?? ['stripped', 'eng-ocr']) as ('stripped' | 'eng-ocr')[]) {
+    const set = pairs(kind);
+    const rows: [string, ReturnType<typeof run>][] = [
+      ['identity', run(set, identity)],
+      ['unigram', run(set, unigramRestorer(model))],
+      ['baocao', (run(set, baocao(kind === 'stripped' ? 'stripped' : 'ocr')), run(set, baocao(kind === 'stripped' ? 'stripped' : 'ocr')))],
+      ['baocao auto', run(set, baocao('auto'))],
+    ];
+    const base = pct(rows[1]![1].score);
+    console.log(`\n${kind}: ${set.length} documents, ${rows[0]![1].score.gtTokens} GT tokens`);
+    for (const [name, r] of rows) {
+      const acc = pct(r.score);
+      console.log(
+        `  ${name.padEnd(12)} accuracy ${acc.toFixed(2)}%  (case-sensitive ${pct(r.score, true).toFixed(2)}%)  ` +
+          `${r.seconds > 0.001 ? Math.round(r.words / r.seconds).toLocaleString('en') : '—'} syll/s  Δ vs unigram ${(acc - base >= 0 ? '+' : '')}${(acc - base).toFixed(2)}`,
+      );
+    }
+    const out = rows[2]![1].outputs;
+    writeFileSync(join(work, `devset-${kind}.txt`), set.map((p, i) => `### ${p.id}\n${out[i]}`).join('\n'));
+  }
+  const sample = readFileSync(join(root, 'fixtures', 'bao-cao-ngoc-ky.ocr.txt'), 'utf8');
+  const r = restore(sample, { model, input: 'auto' });
+  writeFileSync(join(work, 'bao-cao-ngoc-ky.restored.txt'), r.text);
+  console.log(`\nsample: mode ${r.mode}, ${r.tokens.length} words, ${r.tokens.filter((t) => t.confidence < 0.6).length} below 0.6 confidence → bench/.work/bao-cao-ngoc-ky.restored.txt`);
+  console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+}
+
+main();

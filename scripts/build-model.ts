@@ -1,0 +1,59 @@
+/**
+ * npm run build:model — builds dictionaries/vi-restore.bin from ../shared/corpus (n-gram
+ * statistics only; no corpus text is stored) and ../shared/ocr-pairs/eng (OCR channel), and
+ * writes dictionaries/SOURCES.md. Deterministic: same inputs, same bytes.
+ *   BAOCAO_SHARED=/path/to/shared  overrides the data folder.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CorpusAccumulator, readCorpus } from './lib/corpus-pass.js';
+import { learnChannel, readLinePairs } from './lib/learn-channel.js';
+import { channelTables } from './lib/channel-tables.js';
+import { assembleModel, type AssembleOptions } from './lib/assemble-model.js';
+import { writeSources } from './lib/write-sources.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared'));
+const outDir = join(root, 'dictionaries');
+export const MODEL_FILE = 'vi-restore.bin';
+
+const OPTIONS: AssembleOptions = { minSyllableCount: 2, minOtherCount: 25, minBigram: 2, minTrigram: 2 };
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const log = (m: string) => process.stderr.write(m + '\n');
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const corpusDir = join(shared, 'corpus');
+  const corpusFiles = readdirSync(corpusDir).filter((f) => f.endsWith('.txt.gz')).sort();
+  const inputs = corpusFiles.map((f) => ({ path: `corpus/${f}`, sha256: sha256(readFileSync(join(corpusDir, f))) }));
+  log('reading corpus …');
+  const acc = new CorpusAccumulator();
+  await readCorpus(corpusFiles.map((f) => join(corpusDir, f)), acc, log);
+
+  log('learning OCR channel from ocr-pairs/eng …');
+  const counts = learnChannel(readLinePairs([join(shared, 'ocr-pairs', 'eng')]));
+  const channel = channelTables(counts, true);
+  log(`  ${counts.linePairs} line pairs, ${counts.tokenPairs} token pairs, ${Object.keys(channel.pairs).length} memorised confusions`);
+
+  log('counting n-grams and estimating the language model …');
+  const meta = { inputs, options: OPTIONS };
+  const { bytes, stats } = assembleModel(acc, channel, { ...OPTIONS, meta });
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, MODEL_FILE), bytes);
+  const hash = sha256(bytes);
+  writeSources(join(outDir, 'SOURCES.md'), {
+    modelFile: MODEL_FILE, bytes: bytes.length, sha256: hash, inputs, stats,
+    channel: { linePairs: counts.linePairs, tokenPairs: counts.tokenPairs, memorised: Object.keys(channel.pairs).length },
+    options: OPTIONS,
+  });
+  log(`wrote ${MODEL_FILE}: ${(bytes.length / 1e6).toFixed(2)} MB, sha256 ${hash}, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  log(JSON.stringify(stats));
+}
+
+main().catch((e: unknown) => {
+  log(e instanceof Error ? e.stack ?? e.message : String(e));
+  process.exitCode = 1;
+});

@@ -1,0 +1,63 @@
+/** Candidate syllables for one word unit, per input mode, with their channel log-probabilities. */
+import { normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
+import { UNK } from './lm-tokens.js';
+import type { RestoreModel } from './model.js';
+
+export type DecodeMode = 'stripped' | 'ocr' | 'clean';
+
+export interface Candidates {
+  ids: number[];
+  chan: number[];
+  /** Lower-case surface form per candidate (the original word for <unk>). */
+  forms: string[];
+}
+
+export interface CandidateTuning {
+  /** Max skeleton matches considered for mark-free input. */
+  maxSkeleton: number;
+  /** ln P of "keep the OCR token as it is" (a name, a foreign word, unreadable junk). */
+  keepLogP: number;
+  /** ln P of changing a token in text that already looks right ('clean' mode). */
+  changeLogP: number;
+  /** Skeleton matches whose unigram ln P is this far below the best one are dropped (speed). */
+  unigramPrune: number;
+}
+
+export const DEFAULT_TUNING: CandidateTuning = { maxSkeleton: 8, keepLogP: -9, changeLogP: -5, unigramPrune: 7 };
+
+export function candidatesFor(model: RestoreModel, word: string, mode: DecodeMode, t: CandidateTuning): Candidates {
+  const lower = word.toLowerCase();
+  const norm = normalizeTonePlacement(lower, 'old');
+  const skel = stripMarks(lower);
+  const ownId = model.vocabIndex.get(norm);
+  if (mode === 'ocr') {
+    const cands = model.channel.candidates(lower);
+    const out: Candidates = { ids: [], chan: [], forms: [] };
+    for (const c of cands) {
+      out.ids.push(c.id);
+      out.chan.push(c.logP);
+      out.forms.push(model.vocab[c.id]!);
+    }
+    if (ownId === undefined) {
+      out.ids.push(UNK);
+      out.chan.push(t.keepLogP);
+      out.forms.push(lower);
+    }
+    return out;
+  }
+  const hasMarks = skel !== lower;
+  if (mode === 'stripped' && hasMarks) {
+    return { ids: [ownId ?? UNK], chan: [0], forms: [ownId === undefined ? lower : norm] };
+  }
+  const all = model.skeletonIndex.get(skel) ?? [];
+  let best = -Infinity;
+  for (const id of all) best = Math.max(best, model.lm.unigram(id));
+  const ids = all.filter((id) => model.lm.unigram(id) >= best - t.unigramPrune).slice(0, t.maxSkeleton);
+  if (ids.length === 0) return { ids: [ownId ?? UNK], chan: [0], forms: [ownId === undefined ? lower : norm] };
+  const list = ownId !== undefined && !ids.includes(ownId) ? [ownId, ...ids] : ids;
+  return {
+    ids: list,
+    chan: list.map((id) => (mode === 'clean' && id !== ownId ? t.changeLogP : 0)),
+    forms: list.map((id) => model.vocab[id]!),
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * OCR-confusion channel: ln P(ocr string | intended syllable) from learned per-letter emissions
+ * (a marked letter becomes an OCR substring of length 0–3: "ư"→"w", "ủ"→"ii", "ã"→"4"), maximised
+ * over alignments, plus memorised whole-token confusions. Candidates for an OCR token come from
+ * inverting the emissions onto mark-free skeletons and looking those up in the vocabulary.
+ */
+import { stripMarks } from '../vi-text/index.js';
+
+export interface ChannelTables {
+  /** ground-truth letter → [OCR substring, ln P] */
+  emit: Record<string, [string, number][]>;
+  /** OCR token → [ground-truth token, ln P(OCR token | ground truth)] */
+  pairs: Record<string, [string, number][]>;
+  /** ln P of an unseen single-letter substitution or deletion. */
+  unseen: number;
+  maxEmit: number;
+}
+
+export interface ChannelCandidate {
+  id: number;
+  logP: number;
+}
+
+const SKELETON_BEAM = 48;
+const KEEP_WITHIN = 9; // nats below the best candidate
+const MAX_CANDIDATES = 10;
+
+export class OcrChannel {
+  private emit = new Map<string, Map<string, number>>();
+  private reverse = new Map<string, Map<string, number>>();
+  private deletions = new Map<string, number>();
+  private pairs: Map<string, [string, number][]>;
+  private cache = new Map<string, ChannelCandidate[]>();
+  private maxEmit: number;
+  private unseen: number;
+
+  constructor(
+    tables: ChannelTables,
+    private vocab: readonly string[],
+    private vocabIndex: ReadonlyMap<string, number>,
+    private skeletonIndex: ReadonlyMap<string, readonly number[]>,
+  ) {
+    this.maxEmit = tables.maxEmit;
+    this.unseen = tables.unseen;
+    this.pairs = new Map(Object.entries(tables.pairs));
+    for (const [g, list] of Object.entries(tables.emit)) {
+      this.emit.set(g, new Map(list));
+      const skel = stripMarks(g);
+      for (const [o, lp] of list) {
+        if (o === '') {
+          if (lp > (this.deletions.get(skel) ?? -Infinity)) this.deletions.set(skel, lp);
+          continue;
+        }
+        let m = this.reverse.get(o);
+        if (!m) this.reverse.set(o, (m = new Map()));
+        if (lp > (m.get(skel) ?? -Infinity)) m.set(skel, lp);
+      }
+    }
+  }
+
+  private emitLogP(g: string, o: string): number {
+    const lp = this.emit.get(g)?.get(o);
+    if (lp !== undefined) return lp;
+    if (o.length === 1) return o === g || o === stripMarks(g) ? Math.log(0.5) : this.unseen;
+    return o.length === 0 ? this.unseen : -Infinity;
+  }
+
+  /** ln P(ocr | gt), best alignment; both lower-case. */
+  score(gt: string, ocr: string): number {
+    const g = [...gt];
+    const n = ocr.length;
+    let prev = new Float64Array(n + 1).fill(-Infinity);
+    prev[0] = 0;
+    for (const ch of g) {
+      const cur = new Float64Array(n + 1).fill(-Infinity);
+      for (let j = 0; j <= n; j++) {
+        const base = prev[j]!;
+        if (base === -Infinity) continue;
+        for (let k = 0; k <= this.maxEmit && j + k <= n; k++) {
+          const lp = base + this.emitLogP(ch, ocr.slice(j, j + k));
+          if (lp > cur[j + k]!) cur[j + k] = lp;
+        }
+      }
+      prev = cur;
+    }
+    return prev[n]!;
+  }
+
+  /** Mark-free skeletons the OCR string may come from, best first. */
+  private skeletons(ocr: string): string[] {
+    const n = ocr.length;
+    const layers: Map<string, number>[] = Array.from({ length: n + 1 }, () => new Map());
+    layers[0]!.set('', 0);
+    for (let j = 0; j <= n; j++) {
+      let layer = layers[j]!;
+      if (layer.size > SKELETON_BEAM) {
+        layer = new Map([...layer].sort((a, b) => b[1] - a[1]).slice(0, SKELETON_BEAM));
+        layers[j] = layer;
+      }
+      for (const [skel, lp] of layer) {
+        for (let k = 1; k <= this.maxEmit && j + k <= n; k++) {
+          const seq = ocr.slice(j, j + k);
+          const rev = this.reverse.get(seq);
+          const options: [string, number][] = rev ? [...rev] : [];
+          if (k === 1 && /[a-z]/.test(seq) && !rev?.has(seq)) options.push([seq, this.unseen]);
+          for (const [s, l] of options) {
+            const key = skel + s, v = lp + l;
+            const next = layers[j + k]!;
+            if (v > (next.get(key) ?? -Infinity)) next.set(key, v);
+          }
+        }
+      }
+    }
+    const out = [...layers[n]!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SKELETON_BEAM);
+    // One dropped letter (OCR lost it) next to any position, for the best few skeletons.
+    const extra: string[] = [];
+    for (const [skel] of out.slice(0, 6))
+      for (const [d] of this.deletions)
+        for (let p = 0; p <= skel.length; p++) extra.push(skel.slice(0, p) + d + skel.slice(p));
+    return [...out.map((x) => x[0]), ...extra];
+  }
+
+  /** Vocabulary candidates for one lower-case OCR token, best channel score first. */
+  candidates(ocr: string): ChannelCandidate[] {
+    const hit = this.cache.get(ocr);
+    if (hit) return hit;
+    const best = new Map<number, number>();
+    for (const skel of this.skeletons(ocr)) {
+      for (const id of this.skeletonIndex.get(skel) ?? []) {
+        if (!best.has(id)) best.set(id, this.score(this.vocab[id]!, ocr));
+      }
+    }
+    for (const [gt, lp] of this.pairs.get(ocr) ?? []) {
+      const id = this.vocabIndex.get(gt);
+      if (id !== undefined && lp > (best.get(id) ?? -Infinity)) best.set(id, lp);
+    }
+    const sorted = [...best].filter(([, lp]) => lp > -Infinity).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const top = sorted.length ? sorted[0]![1] : 0;
+    const out = sorted.filter(([, lp]) => lp >= top - KEEP_WITHIN).slice(0, MAX_CANDIDATES).map(([id, logP]) => ({ id, logP }));
+    if (this.cache.size > 100_000) this.cache.clear();
+    this.cache.set(ocr, out);
+    return out;
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Diacritic restoration: split the text into word units and markers, build each word's candidate
+ * syllables (skeleton matches for mark-free text, OCR-channel candidates for English-model OCR),
+ * decode each segment with the trigram LM, and rebuild the text replacing only the words, with
+ * their original case pattern. Pure: the model is passed in (src/model/load.ts loads it).
+ */
+import { applyCase, casePattern, detectToneStyle, normalizeTonePlacement } from '../vi-text/index.js';
+import { candidatesFor, DEFAULT_TUNING, type Candidates, type CandidateTuning, type DecodeMode } from './candidates.js';
+import { decodeSegment, type Slot } from './decoder.js';
+import { detectInput } from './detect-input.js';
+import { COMMA, NUM, UNK } from './lm-tokens.js';
+import type { RestoreModel } from './model.js';
+import { splitUnits } from './units.js';
+
+export type { RestoreModel } from './model.js';
+export { modelFromBytes } from './model.js';
+export type { DecodeMode } from './candidates.js';
+export { detectInput } from './detect-input.js';
+
+export type RestoreInput = 'auto' | 'stripped' | 'ocr' | 'vie-ocr';
+
+export interface RestoreOptions {
+  model: RestoreModel;
+  input?: RestoreInput;
+  /** Weight of the channel log-probability against the LM (OCR input). */
+  channelWeight?: number;
+  tuning?: Partial<CandidateTuning>;
+}
+
+export interface RestoredToken {
+  original: string;
+  restored: string;
+  /** UTF-16 offsets of the original word in the input text. */
+  start: number;
+  end: number;
+  confidence: number;
+  /** Other spellings the decoder considered, best first (case applied). */
+  alternatives: string[];
+}
+
+export interface RestoreResult {
+  text: string;
+  tokens: RestoredToken[];
+  mode: DecodeMode;
+}
+
+const MARKER_SLOT = { num: { ids: [NUM], chan: [0] }, comma: { ids: [COMMA], chan: [0] } } as const;
+const MAX_ALTERNATIVES = 3;
+
+export function restore(text: string, options: RestoreOptions): RestoreResult {
+  const { model } = options;
+  const input = options.input ?? 'auto';
+  const mode: DecodeMode = input === 'auto' ? detectInput(text) : input === 'vie-ocr' ? 'clean' : input;
+  const tuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const channelWeight = options.channelWeight ?? 1;
+  const newStyle = detectToneStyle(text) === 'new';
+  const units = splitUnits(text, mode === 'ocr');
+  const tokens: RestoredToken[] = [];
+  const cache = new Map<string, Candidates>();
+
+  let slots: Slot[] = [];
+  let words: { unit: { start: number; end: number; text: string }; cands: Candidates; surfaces: string[]; slot: number }[] = [];
+  // Surface spellings per distinct original word (case applied), computed on first use.
+  const surfaceCache = new Map<string, string[]>();
+  const flush = () => {
+    if (words.length) {
+      const results = decodeSegment(model.lm, slots, channelWeight);
+      for (const w of words) {
+        const r = results[w.slot]!;
+        const surface = (k: number) => w.surfaces[k] ?? (w.surfaces[k] = toSurface(w.unit.text, w.cands, k, newStyle));
+        tokens.push({
+          original: w.unit.text,
+          restored: surface(r.choice),
+          start: w.unit.start,
+          end: w.unit.end,
+          confidence: r.confidence,
+          alternatives: r.ranked.slice(1, 1 + MAX_ALTERNATIVES).map(surface),
+        });
+      }
+    }
+    slots = [];
+    words = [];
+  };
+  for (const u of units) {
+    if (u.kind === 'break') { flush(); continue; }
+    if (u.kind === 'acronym') {
+      const restored = restoreAcronym(model, u.text);
+      tokens.push({ original: u.text, restored, start: u.start, end: u.end, confidence: 1, alternatives: restored === u.text ? [] : [u.text] });
+      continue;
+    }
+    if (u.kind !== 'word') { slots.push(MARKER_SLOT[u.kind]); continue; }
+    const key = u.text.toLowerCase();
+    let cands = cache.get(key);
+    if (!cands) cache.set(key, (cands = candidatesFor(model, u.text, mode, tuning)));
+    let surfaces = surfaceCache.get(u.text);
+    if (!surfaces) surfaceCache.set(u.text, (surfaces = []));
+    words.push({ unit: u, cands, surfaces, slot: slots.length });
+    slots.push(cands);
+  }
+  flush();
+  tokens.sort((a, b) => a.start - b.start);
+  return { text: rebuild(text, tokens), tokens, mode };
+}
+
+/** "QD" → "QĐ" when the corpus writes that acronym with Đ more often than without. */
+function restoreAcronym(model: RestoreModel, upper: string): string {
+  const lower = upper.toLowerCase();
+  const best = model.skeletonIndex.get(lower)?.[0];
+  if (best === undefined) return upper;
+  const form = model.vocab[best]!;
+  return form !== lower && form.replace(/đ/g, 'd') === lower ? form.toUpperCase() : upper;
+}
+
+function toSurface(original: string, c: Candidates, k: number, newStyle: boolean): string {
+  if (c.ids[k] === UNK) return original;
+  const form = c.forms[k]!;
+  const lower = original.toLowerCase();
+  // Same word in another tone placement: keep the author's spelling.
+  if (normalizeTonePlacement(lower, 'old') === form) return original;
+  const styled = newStyle ? normalizeTonePlacement(form, 'new') : form;
+  const pattern = casePattern(original);
+  return pattern === 'mixed' ? styled : applyCase(styled, pattern);
+}
+
+function rebuild(text: string, tokens: readonly RestoredToken[]): string {
+  let out = '';
+  let at = 0;
+  for (const t of tokens) {
+    out += text.slice(at, t.start) + t.restored;
+    at = t.end;
+  }
+  return out + text.slice(at);
+}

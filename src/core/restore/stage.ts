@@ -1,0 +1,70 @@
+/**
+ * Pipeline stage: fills doc.restored (whole text, same lines and pages), each paragraph's
+ * restored text and doc.review (low-confidence words with page/line). Never throws: a missing
+ * model or a decoding failure becomes a 'restore/…' diagnostic and the text stays unrestored.
+ */
+import type { ReviewItem, WorkingDocument } from '../document.js';
+import { restore, type RestoreInput, type RestoreModel } from './index.js';
+
+export interface RestoreStageOptions {
+  /** The loaded model (src/model/load.ts); absent → diagnostic, text left as is. */
+  model?: RestoreModel;
+  input?: RestoreInput;
+  /** Words restored with confidence below this go to doc.review. */
+  reviewBelow?: number;
+}
+
+export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions): WorkingDocument {
+  const { model } = options;
+  if (!model) {
+    doc.diagnostics.push({ ruleId: 'restore/no-model', message: 'no restoration model loaded; text left unrestored', severity: 'error' });
+    return doc;
+  }
+  try {
+    const whole = restore(doc.original, { model, input: options.input });
+    doc.restored = whole.text;
+    doc.restoreMode = whole.mode;
+    const below = options.reviewBelow ?? 0.6;
+    const lineStarts = lineIndex(doc.original);
+    const review: ReviewItem[] = [];
+    for (const t of whole.tokens) {
+      if (t.confidence >= below) continue;
+      review.push({ ...placeOf(lineStarts, t.start), original: t.original, restored: t.restored, confidence: +t.confidence.toFixed(3), alternatives: t.alternatives });
+    }
+    doc.review = review;
+    // Paragraph text may be re-flowed by earlier stages, so decode it on its own, in the mode
+    // chosen for the whole document.
+    const input = whole.mode === 'clean' ? 'vie-ocr' : whole.mode;
+    for (const p of doc.paragraphs) p.restored = restore(p.text, { model, input }).text;
+  } catch (e) {
+    doc.diagnostics.push({
+      ruleId: 'restore/failed',
+      message: `restoration failed: ${e instanceof Error ? e.message : String(e)}`,
+      severity: 'error',
+    });
+  }
+  return doc;
+}
+
+interface LineStart { offset: number; page: number; line: number }
+
+/** Start offset of every visual line, with its 1-based page and line numbers. */
+function lineIndex(text: string): LineStart[] {
+  const out: LineStart[] = [{ offset: 0, page: 1, line: 1 }];
+  let page = 1, line = 1;
+  for (const m of text.matchAll(/\r\n|\r|\n|\f/g)) {
+    if (m[0] === '\f') { page++; line = 1; } else line++;
+    out.push({ offset: m.index! + m[0].length, page, line });
+  }
+  return out;
+}
+
+function placeOf(starts: LineStart[], offset: number): { page: number; line: number } {
+  let a = 0, b = starts.length - 1;
+  while (a < b) {
+    const m = (a + b + 1) >> 1;
+    if (starts[m]!.offset <= offset) a = m;
+    else b = m - 1;
+  }
+  return { page: starts[a]!.page, line: starts[a]!.line };
+}

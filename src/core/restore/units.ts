@@ -1,0 +1,62 @@
+/**
+ * Splits text into decodable word units and the language-model markers between them (numbers,
+ * commas, segment breaks). Everything that is not a word unit is left byte-for-byte as it is.
+ */
+import { tokenize } from '../vi-text/index.js';
+import { isOcrWordCandidate, splitChunk } from './ocr-words.js';
+
+export type Unit =
+  | { kind: 'word'; start: number; end: number; text: string }
+  /** Upper-case letters inside a document code ("QD" in 72/QD-UBND): Đ may be restored. */
+  | { kind: 'acronym'; start: number; end: number; text: string }
+  | { kind: 'num' }
+  | { kind: 'comma' }
+  | { kind: 'break' };
+
+const CLOSING = /[.;:!?)\]}"”»…]/;
+const OPENING = /[("“«[{]/;
+
+export function splitUnits(text: string, ocrWords: boolean): Unit[] {
+  const units: Unit[] = [];
+  const push = (u: Unit) => {
+    const last = units[units.length - 1];
+    if (u.kind === 'break' && (!last || last.kind === 'break')) return;
+    units.push(u);
+  };
+  for (const m of text.matchAll(/\s+|\S+/g)) {
+    const chunk = m[0];
+    const at = m.index!;
+    if (/^\s/.test(chunk)) {
+      // A blank line or page break ends the paragraph; a single line break does not end a sentence.
+      if ((chunk.match(/\r\n|\r|\n/g)?.length ?? 0) >= 2 || chunk.includes('\f')) push({ kind: 'break' });
+      continue;
+    }
+    if (ocrWords) {
+      const p = splitChunk(chunk);
+      if (isOcrWordCandidate(p.core)) {
+        if (OPENING.test(p.lead)) push({ kind: 'break' });
+        const start = at + p.lead.length;
+        units.push({ kind: 'word', start, end: start + p.core.length, text: p.core });
+        if (CLOSING.test(p.trail) || OPENING.test(p.trail)) push({ kind: 'break' });
+        else if (p.trail.includes(',')) push({ kind: 'comma' });
+        continue;
+      }
+    }
+    for (const t of tokenize(chunk)) {
+      if (t.kind === 'word') units.push({ kind: 'word', start: at + t.start, end: at + t.end, text: t.text });
+      else if (t.kind === 'number') push({ kind: 'num' });
+      else if (t.kind === 'punct' && t.text === ',') push({ kind: 'comma' });
+      // The corpus reads "số 72/KH-UBND" as số <num> then a break; do the same here.
+      else if (t.kind === 'code') {
+        if (/^\d/.test(t.text)) push({ kind: 'num' });
+        push({ kind: 'break' });
+        for (const a of t.text.matchAll(/\p{Lu}{2,6}/gu)) {
+          const start = at + t.start + a.index!;
+          units.push({ kind: 'acronym', start, end: start + a[0].length, text: a[0] });
+        }
+      }
+      else push({ kind: 'break' });
+    }
+  }
+  return units;
+}

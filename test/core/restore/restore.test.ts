@@ -1,0 +1,66 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { restore } from '../../../src/core/restore/index.js';
+import { tinyModel } from './tiny-model.js';
+
+const run = (text: string, input: 'stripped' | 'ocr' | 'auto' = 'stripped') => restore(text, { model: tinyModel(), input });
+
+describe('restore (stripped input)', () => {
+  it('restores marks from sentence context', () => {
+    assert.equal(run('Ket qua thuc hien cong tac cai cach hanh chinh').text, 'Kết quả thực hiện công tác cải cách hành chính');
+  });
+
+  it('picks different spellings of one skeleton by context', () => {
+    assert.equal(run('mua mot cai ban').text, 'mua một cái bàn');
+    assert.equal(run('ong ay ban ca o cho').text, 'ông ấy bán cá ở chợ');
+  });
+
+  it('keeps the case pattern of each word', () => {
+    assert.equal(run('KET QUA thuc hien').text, 'KẾT QUẢ thực hiện');
+    assert.equal(run('Uy ban nhan dan xa Ngoc Ky').text, 'Ủy ban nhân dân xã Ngọc Kỳ');
+  });
+
+  it('restores Đ in acronyms seen in the corpus', () => {
+    assert.equal(run('Thuong truc HDND xa').text, 'Thường trực HĐND xã');
+  });
+
+  it('leaves numbers, codes, dates, URLs, e-mails, punctuation and line breaks untouched', () => {
+    const input = 'ke hoach so 72/KH-UBND ngay 29/12/2023,\r\n  dat 100%; xem https://example.vn/a?b=1 hoac hi@example.vn.\n\n(cong tac)';
+    const out = run(input).text;
+    assert.equal(out, 'kế hoạch số 72/KH-UBND ngay 29/12/2023,\r\n  dat 100%; xem https://example.vn/a?b=1 hoac hi@example.vn.\n\n(công tác)');
+  });
+
+  it('keeps words that already carry marks', () => {
+    assert.equal(run('Kết qua thực hien').text, 'Kết quả thực hiện');
+  });
+
+  it('reports offsets, confidence and alternatives per word', () => {
+    const r = run('cai ban');
+    assert.equal(r.tokens.length, 2);
+    const [a, b] = r.tokens;
+    assert.deepEqual([a!.start, a!.end, b!.start, b!.end], [0, 3, 4, 7]);
+    assert.equal(b!.original, 'ban');
+    assert.ok(b!.confidence > 0 && b!.confidence <= 1);
+    assert.ok(b!.alternatives.length >= 1);
+    assert.ok(!b!.alternatives.includes(b!.restored));
+  });
+
+  it('returns unknown words unchanged', () => {
+    assert.equal(run('cong tac Facebook').text, 'công tác Facebook');
+  });
+});
+
+describe('restore (English-model OCR input)', () => {
+  it('maps digit and symbol confusions to syllables through the channel', () => {
+    assert.equal(run('ctia UBND x4 Ngoc Ky', 'ocr').text, 'của UBND xã Ngọc Kỳ');
+  });
+
+  it('restores Đ read as P in a title-case word', () => {
+    assert.equal(run('Pang uy xa', 'ocr').text, 'Đảng ủy xã');
+  });
+
+  it('detects OCR damage in auto mode', () => {
+    const r = run('Két qua ctia x4 Ngoc Ky', 'auto');
+    assert.equal(r.mode, 'ocr');
+  });
+});

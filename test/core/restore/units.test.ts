@@ -1,0 +1,24 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { isOcrWordCandidate, splitChunk } from '../../../src/core/restore/ocr-words.js';
+import { splitUnits } from '../../../src/core/restore/units.js';
+
+describe('OCR word chunks', () => {
+  it('peels punctuation around a damaged word but keeps look-alike digits and symbols', () => {
+    assert.deepEqual(splitChunk('“x4,'), { lead: '“', core: 'x4', trail: ',' });
+    assert.deepEqual(splitChunk('bai('), { lead: '', core: 'bai', trail: '(' });
+    assert.equal(splitChunk('K&.').core, 'K&');
+  });
+
+  it('tells damaged words from numbers, codes, URLs and e-mails', () => {
+    for (const w of ['x4', 'ctia', 'K&', 'v¢', 's6', 'HQP']) assert.ok(isOcrWordCandidate(w), w);
+    for (const w of ['2023', '72/KH-UBND', 'a@b.vn', 'www.gov.vn', 'KH-UBND', '1.500']) assert.ok(!isOcrWordCandidate(w), w);
+  });
+});
+
+describe('word units', () => {
+  it('breaks segments at sentence punctuation and blank lines, not at single line breaks', () => {
+    const kinds = splitUnits('mot hai,\nba. bon\n\nnam 2023', false).map((u) => (u.kind === 'word' ? u.text : u.kind));
+    assert.deepEqual(kinds, ['mot', 'hai', 'comma', 'ba', 'break', 'bon', 'break', 'nam', 'num']);
+  });
+});
