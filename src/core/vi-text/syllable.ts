@@ -33,7 +33,7 @@ const RHYME_PARTS: Record<string, string> = {
   ư: '| a i u m n ng t c',
   y: '|',
   iê: 'u m n ng p t c',
-  yê: 'u m n t',
+  yê: 'u m n ng t',
   uô: 'i m n ng t c',
   ươ: 'i u m n ng p t c',
   oa: '| i y o m n ng nh p t c ch',
@@ -92,7 +92,9 @@ function parseLower(lower: string): ParsedSyllable | null {
       if (rhyme === '' || !/^[aăâeêioôơuưy]/.test(rhyme)) rhyme = 'i' + rhyme;
       else if (rhyme.startsWith('ê')) rhyme = 'i' + rhyme;
     }
-    if (!RHYMES.has(rhyme) || !onsetFits(onset, rhyme)) continue;
+    // After qu- the u is the medial of uy/uyê/uâ/uê rhymes (quỳnh, quyết, quân).
+    const known = RHYMES.has(rhyme) || (onset === 'qu' && RHYMES.has('u' + rhyme));
+    if (!known || !onsetFits(onset, rhyme)) continue;
     if (STOP_FINAL.test(rhyme) && tone !== 2 && tone !== 5) return null;
     return { onset, rhyme, tone };
   }
