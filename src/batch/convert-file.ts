@@ -1,0 +1,110 @@
+/**
+ * One input of a batch, start to finish: read, (skip if already done for this content), convert,
+ * validate, write the outputs atomically, then the manifest. Runs in the main thread or in a
+ * worker; settings are plain data so they cross the worker boundary.
+ */
+import { createHash } from 'node:crypto';
+import { open, readFile } from 'node:fs/promises';
+import { posix } from 'node:path';
+import { join } from 'node:path';
+import { convert, detectKind, type ConvertOptions } from '../core/pipeline.js';
+import type { RestoreInput } from '../core/restore/index.js';
+import { DEFAULT_MAX_TEXT_BYTES } from '../ingest/text.js';
+import { documentJson } from '../emit/json.js';
+import { documentRow, failedRow, paragraphsCsv, type DocumentRow } from '../emit/sheets.js';
+import { loadModel } from '../model/load.js';
+import { writeAtomic } from './atomic.js';
+import { completedManifest, writeManifest } from './manifest.js';
+import type { InputFile } from './inputs.js';
+
+export type Format = 'json' | 'csv';
+
+export interface BatchSettings {
+  outDir: string;
+  formats: Format[];
+  resume: boolean;
+  encoding?: string;
+  /** Run the restoration stage (loads the model once per thread). */
+  restore: boolean;
+  restoreInput?: RestoreInput;
+  maxTextBytes?: number;
+}
+
+export interface FileOutcome {
+  row: DocumentRow;
+  skipped: boolean;
+}
+
+export async function convertFile(file: InputFile, settings: BatchSettings): Promise<FileOutcome> {
+  const maxBytes = settings.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
+  let data: Uint8Array;
+  try {
+    const tooLarge = await oversizedText(file.abs, maxBytes);
+    if (tooLarge) return { row: failedRow(file.display, `ingest/too-large: ${tooLarge}`, 'text'), skipped: false };
+    data = await readFile(file.abs);
+  } catch (e) {
+    return { row: failedRow(file.display, `read: ${(e as Error).message}`), skipped: false };
+  }
+  const sha256 = createHash('sha256').update(data).digest('hex');
+  const settingsKey = settingsFingerprint(settings);
+  if (settings.resume) {
+    const done = await completedManifest(settings.outDir, file.rel, sha256, settingsKey);
+    if (done) return { row: { ...done.row, path: file.display }, skipped: true };
+  }
+
+  const result = await convert({ path: file.display, data }, convertOptions(settings));
+  const draft = documentRow(result, []);
+  if (draft.status === 'error') return { row: draft, skipped: false };
+
+  const outputs: [string, string][] = [];
+  if (settings.formats.includes('json')) {
+    const json = documentJson(result);
+    if (!json.ok) return { row: failedRow(file.display, `internal/schema: ${json.message}`, result.source.kind), skipped: false };
+    outputs.push([`${file.rel}.json`, json.text]);
+  }
+  if (settings.formats.includes('csv')) outputs.push([`${file.rel}.paragraphs.csv`, await paragraphsCsv(result)]);
+  for (const [rel, text] of outputs) await writeAtomic(settings.outDir, join(settings.outDir, ...rel.split(posix.sep)), text);
+
+  const row = documentRow(result, outputs.map(([rel]) => rel));
+  await writeManifest(settings.outDir, file.rel, { version: 1, sha256, settings: settingsKey, row });
+  return { row, skipped: false };
+}
+
+/** Reads only the first bytes: a text file over the limit is refused without loading it. */
+async function oversizedText(path: string, maxBytes: number): Promise<string | null> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size <= maxBytes) return null;
+    const head = new Uint8Array(16);
+    await handle.read(head, 0, 16, 0);
+    if (detectKind(head, path) !== 'text') return null;
+    return `text input is ${(size / 1048576).toFixed(1)} MiB, over the ${(maxBytes / 1048576).toFixed(1)} MiB limit for one text file`;
+  } finally {
+    await handle.close();
+  }
+}
+
+let modelProblem: string | null = null;
+
+function convertOptions(settings: BatchSettings): ConvertOptions {
+  const options: ConvertOptions = { encoding: settings.encoding, maxTextBytes: settings.maxTextBytes, restore: false };
+  if (settings.restore) {
+    try {
+      options.restore = { model: loadModel(), input: settings.restoreInput };
+    } catch (e) {
+      // The stage reports 'restore/no-model' per document; remember why for the batch summary.
+      modelProblem ??= (e as Error).message;
+      options.restore = { input: settings.restoreInput };
+    }
+  }
+  return options;
+}
+
+export function restoreModelProblem(): string | null {
+  return modelProblem;
+}
+
+function settingsFingerprint(s: BatchSettings): string {
+  return JSON.stringify([[...s.formats].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null]);
+}

@@ -1,0 +1,86 @@
+/**
+ * Runs convertFile over many inputs with `jobs` in flight. jobs = 1 runs in this thread; more use
+ * worker threads, so CPU-bound stages (decoding, restoration) use every core and each worker
+ * loads the restoration model once.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { convertFile, type BatchSettings, type FileOutcome } from './convert-file.js';
+import type { InputFile } from './inputs.js';
+
+export type OnOutcome = (file: InputFile, outcome: FileOutcome) => void;
+
+export function defaultJobs(files: number): number {
+  return Math.max(1, Math.min(availableParallelism(), files));
+}
+
+export async function runPool(files: InputFile[], settings: BatchSettings, jobs: number, onOutcome: OnOutcome): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = new Array(files.length);
+  const record = (i: number, o: FileOutcome) => {
+    outcomes[i] = o;
+    onOutcome(files[i]!, o);
+  };
+  const workers = Math.min(jobs, files.length);
+  if (workers <= 1) {
+    for (let i = 0; i < files.length; i++) record(i, await safeConvert(files[i]!, settings));
+    return outcomes;
+  }
+  let next = 0;
+  await Promise.all(Array.from({ length: workers }, () => workerLoop()));
+  return outcomes;
+
+  async function workerLoop(): Promise<void> {
+    let worker = new Worker(workerUrl());
+    try {
+      while (next < files.length) {
+        const i = next++;
+        const { outcome, dead } = await ask(worker, i, files[i]!, settings);
+        record(i, outcome);
+        if (dead) worker = new Worker(workerUrl()); // a crashed worker takes only its own file down
+      }
+    } finally {
+      await worker.terminate();
+    }
+  }
+}
+
+async function safeConvert(file: InputFile, settings: BatchSettings): Promise<FileOutcome> {
+  try {
+    return await convertFile(file, settings);
+  } catch (e) {
+    return crashed(file, e instanceof Error ? e.message : String(e));
+  }
+}
+
+function ask(worker: Worker, id: number, file: InputFile, settings: BatchSettings): Promise<{ outcome: FileOutcome; dead: boolean }> {
+  return new Promise((resolve) => {
+    const onMessage = (msg: { id: number; outcome?: FileOutcome; error?: string }) => {
+      if (msg.id !== id) return;
+      cleanup();
+      resolve({ outcome: msg.outcome ?? crashed(file, msg.error ?? 'unknown worker error'), dead: false });
+    };
+    const onError = (e: Error) => {
+      cleanup();
+      resolve({ outcome: crashed(file, `worker failed: ${e.message}`), dead: true });
+    };
+    const cleanup = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.postMessage({ id, file, settings });
+  });
+}
+
+function crashed(file: InputFile, message: string): FileOutcome {
+  return {
+    skipped: false,
+    row: { path: file.display, status: 'error', error: `internal: ${message}`, kind: '', encoding: '', pages: null, paragraphs: null, characters: null, restored: '', diagnostics: null, sha256: '', outputs: [] },
+  };
+}
+
+/** The worker module next to this one: .ts when run from source (tsx), .js when built. */
+function workerUrl(): URL {
+  return new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+}

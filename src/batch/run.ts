@@ -1,0 +1,52 @@
+/**
+ * A batch: resolve inputs, convert them (resuming if asked), then write documents.csv with one
+ * row per input — rebuilt from this run's outcomes and the manifests of skipped inputs, so it is
+ * complete even after a killed run was resumed.
+ */
+import { join } from 'node:path';
+import { documentsCsv, failedRow, type DocumentRow } from '../emit/sheets.js';
+import { prepareTmp, writeAtomic } from './atomic.js';
+import { restoreModelProblem, type BatchSettings, type FileOutcome } from './convert-file.js';
+import { resolveInputs, type InputFile } from './inputs.js';
+import { defaultJobs, runPool } from './pool.js';
+
+export interface BatchEvents {
+  /** Called once the inputs are known. */
+  start?: (total: number) => void;
+  file?: (file: InputFile, outcome: FileOutcome, done: number, total: number) => void;
+  problem?: (arg: string, message: string) => void;
+}
+
+export interface BatchSummary {
+  rows: DocumentRow[];
+  converted: number;
+  skipped: number;
+  failed: number;
+  documentsCsv: string;
+  /** Why restoration did not run, when the model could not be loaded. */
+  modelProblem: string | null;
+}
+
+export async function runBatch(args: string[], settings: BatchSettings, jobs?: number, events: BatchEvents = {}): Promise<BatchSummary> {
+  const { files, problems } = await resolveInputs(args);
+  for (const p of problems) events.problem?.(p.arg, p.message);
+  await prepareTmp(settings.outDir);
+  events.start?.(files.length);
+
+  let done = 0;
+  const outcomes = await runPool(files, settings, jobs ?? defaultJobs(files.length), (file, outcome) => {
+    events.file?.(file, outcome, ++done, files.length);
+  });
+
+  const rows = [...problems.map((p) => failedRow(p.arg, p.message)), ...outcomes.map((o) => o.row)];
+  const documentsPath = join(settings.outDir, 'documents.csv');
+  await writeAtomic(settings.outDir, documentsPath, await documentsCsv(rows));
+  return {
+    rows,
+    converted: outcomes.filter((o) => !o.skipped && o.row.status !== 'error').length,
+    skipped: outcomes.filter((o) => o.skipped).length,
+    failed: rows.filter((r) => r.status === 'error').length,
+    documentsCsv: documentsPath,
+    modelProblem: restoreModelProblem(),
+  };
+}

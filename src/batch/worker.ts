@@ -1,0 +1,12 @@
+/** Worker-thread entry: converts the files the batch hands it, one at a time. */
+import { parentPort } from 'node:worker_threads';
+import { convertFile, type BatchSettings } from './convert-file.js';
+import type { InputFile } from './inputs.js';
+
+parentPort?.on('message', async (msg: { id: number; file: InputFile; settings: BatchSettings }) => {
+  try {
+    parentPort!.postMessage({ id: msg.id, outcome: await convertFile(msg.file, msg.settings) });
+  } catch (e) {
+    parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
+  }
+});

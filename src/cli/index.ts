@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+/**
+ * The baocao command line: convert (batch), schema (JSON Schema of the output), restore (one text).
+ * Exit codes: 0 all inputs converted, 1 some failed, 2 usage error.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runBatch } from '../batch/run.js';
+import type { Format } from '../batch/convert-file.js';
+import { documentJsonSchema } from '../core/schema.js';
+import { createProgress } from './progress.js';
+import { runRestore } from './restore.js';
+
+const program = new Command('baocao')
+  .description('Turn archived Vietnamese administrative reports into faithful Vietnamese text and structured data')
+  .version(packageVersion())
+  .exitOverride()
+  .configureOutput({ outputError: (text, write) => write(`baocao: ${text.replace(/^error: /, '')}`) });
+
+program
+  .command('convert')
+  .description('convert files, directories (walked recursively) or globs into JSON and CSV')
+  .argument('<inputs...>', 'files, directories or glob patterns')
+  .option('-o, --output <dir>', 'output directory', 'output')
+  .option('--format <list>', 'outputs per document: json, csv or both', parseFormats, ['json', 'csv'] as Format[])
+  .option('--jobs <n>', 'files converted in parallel (default: CPU cores)', parseJobs)
+  .option('--quiet', 'no progress output (errors still go to stderr)', false)
+  .option('--resume', 'skip inputs already converted with the same content and settings', false)
+  .option('--encoding <name>', 'force the text encoding: utf-8, utf-16le, utf-16be, tcvn3, vni, viqr')
+  .option('--no-restore', 'skip diacritic restoration')
+  .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
+  .action(async (inputs: string[], o: { output: string; format: Format[]; jobs?: number; quiet: boolean; resume: boolean; encoding?: string; restore: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr' }) => {
+    const progress = createProgress(o.quiet);
+    const summary = await runBatch(
+      inputs,
+      { outDir: resolve(o.output), formats: o.format, resume: o.resume, encoding: o.encoding, restore: o.restore, restoreInput: o.input },
+      o.jobs,
+      progress,
+    );
+    progress.end();
+    if (!o.quiet) {
+      const parts = [`${summary.converted} converted`, summary.skipped ? `${summary.skipped} skipped (already done)` : '', summary.failed ? `${summary.failed} failed` : ''];
+      process.stdout.write(`${parts.filter(Boolean).join(', ')}; summary in ${summary.documentsCsv}\n`);
+    }
+    if (summary.modelProblem) process.stderr.write(`baocao: text not restored: ${summary.modelProblem}\n`);
+    process.exitCode = summary.failed > 0 ? 1 : 0;
+  });
+
+program
+  .command('schema')
+  .description('print the JSON Schema of the output JSON')
+  .action(() => {
+    process.stdout.write(JSON.stringify(documentJsonSchema(), null, 2) + '\n');
+  });
+
+program
+  .command('restore')
+  .description('print the restored text of a file (or stdin) with the same lines')
+  .argument('[file]', "text file, or '-' for stdin", '-')
+  .option('--json', 'print the tokens with confidence and alternatives', false)
+  .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
+  .option('--encoding <name>', 'force the text encoding')
+  .action(async (file: string, o: { json: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; encoding?: string }) => {
+    process.exitCode = await runRestore(file, o);
+  });
+
+function parseFormats(value: string): Format[] {
+  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (list.length === 0 || list.some((f) => f !== 'json' && f !== 'csv')) throw new InvalidArgumentError('use json, csv or json,csv');
+  return [...new Set(list)] as Format[];
+}
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('a whole number from 1 to 64');
+  return n;
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    // Help and --version exit 0; every other parse problem is a usage error.
+    process.exitCode = e.exitCode === 0 ? 0 : 2;
+  } else {
+    process.stderr.write(`baocao: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
+}

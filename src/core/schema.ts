@@ -1,0 +1,136 @@
+/**
+ * The output contract: every JSON file baocao writes is a `DocumentResult`, validated with these
+ * zod schemas right before it is written. `baocao schema` prints the JSON Schema made from them.
+ * Bump SCHEMA_VERSION on any change a consumer could notice (removed/renamed/retyped field).
+ */
+import { z } from 'zod';
+import type { WorkingDocument } from './document.js';
+
+export const SCHEMA_VERSION = '1.0';
+
+/**
+ * Structure fields (issue 4: meta, sections, signature, recipients, annexes, figures).
+ * TODO(lead): spread H4's zod shapes from './segment/schema.js' in here once it exists; each key
+ * is copied from the working document into the JSON by `toDocumentResult`, nothing else to wire.
+ */
+const structureShape = {} satisfies z.ZodRawShape;
+
+const positiveInt = z.number().int().positive();
+
+export const PlaceSchema = z.object({ page: positiveInt, line: positiveInt });
+
+export const DiagnosticSchema = z.object({
+  ruleId: z.string().min(1).describe("Stable id, '<area>/<rule>', e.g. 'ingest/empty'"),
+  message: z.string().min(1),
+  severity: z.enum(['error', 'warning', 'info']),
+  place: PlaceSchema.optional(),
+});
+
+export const SourceSchema = z.object({
+  path: z.string().describe('Input path as given (relative to the batch base for the CLI)'),
+  kind: z.enum(['text', 'pdf', 'image']),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the input bytes'),
+  bytes: z.number().int().nonnegative(),
+  pages: z.number().int().nonnegative(),
+  encoding: z.string().nullable().describe('Decoding used for text input; null for PDFs and images'),
+});
+
+export const OcrWordSchema = z.object({
+  text: z.string(),
+  confidence: z.number(),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  line: z.number().int().nonnegative(),
+});
+
+export const PageSchema = z.object({
+  number: positiveInt,
+  method: z.enum(['text', 'pdf-text', 'ocr']).describe('How the text of this page was obtained'),
+  lines: z.array(z.string()).describe('Visual lines as read, without terminators'),
+  confidence: z.number().min(0).max(100).optional(),
+  words: z.array(OcrWordSchema).optional(),
+});
+
+export const ParagraphSchema = z.object({
+  text: z.string(),
+  restored: z.string().optional(),
+  page: positiveInt,
+  lineStart: positiveInt.describe('First visual line (1-based, within the page)'),
+  lineEnd: positiveInt.describe('Last visual line (inclusive)'),
+});
+
+export const ReviewItemSchema = z.object({
+  page: positiveInt,
+  line: positiveInt,
+  original: z.string(),
+  restored: z.string(),
+  confidence: z.number().min(0).max(1),
+  alternatives: z.array(z.string()),
+});
+
+export const DocumentResultSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  source: SourceSchema,
+  text: z.object({
+    original: z.string().describe('Exactly what was read, decoded; pages joined with form feeds'),
+    restored: z.string().nullable().describe('Restored text, same lines and pages; null when not restored'),
+  }),
+  restoreMode: z.string().optional().describe("How the input was read by the restorer: 'stripped', 'ocr', 'clean'"),
+  pages: z.array(PageSchema),
+  paragraphs: z.array(ParagraphSchema),
+  review: z.array(ReviewItemSchema).optional().describe('Low-confidence restored words for a person to check'),
+  ...structureShape,
+  diagnostics: z.array(DiagnosticSchema),
+});
+
+export type DocumentResult = z.infer<typeof DocumentResultSchema>;
+export type DiagnosticResult = z.infer<typeof DiagnosticSchema>;
+
+/** The JSON shape of a working document (before validation). */
+export function toDocumentResult(doc: WorkingDocument): DocumentResult {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    source: { ...doc.source },
+    text: { original: doc.original, restored: doc.restored ?? null },
+    ...(doc.restoreMode !== undefined ? { restoreMode: doc.restoreMode } : {}),
+    pages: doc.pages.map((p) => ({
+      number: p.number,
+      method: p.method,
+      lines: p.lines,
+      ...(p.confidence !== undefined ? { confidence: p.confidence } : {}),
+      ...(p.words !== undefined ? { words: p.words } : {}),
+    })),
+    paragraphs: doc.paragraphs.map((p) => ({
+      text: p.text,
+      ...(p.restored !== undefined ? { restored: p.restored } : {}),
+      page: p.page,
+      lineStart: p.lineStart,
+      lineEnd: p.lineEnd,
+    })),
+    ...(doc.review !== undefined ? { review: doc.review } : {}),
+    ...structureOf(doc),
+    diagnostics: doc.diagnostics,
+  } as DocumentResult;
+}
+
+function structureOf(doc: WorkingDocument): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const fields = doc as unknown as Record<string, unknown>;
+  for (const key of Object.keys(structureShape)) if (fields[key] !== undefined) out[key] = fields[key];
+  return out;
+}
+
+export type Validation = { ok: true; value: DocumentResult } | { ok: false; message: string };
+
+/** Validate a result; the message names the first failing paths, for a diagnostic or stderr. */
+export function validateDocumentResult(value: unknown): Validation {
+  const parsed = DocumentResultSchema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  return { ok: false, message: `output does not match schema ${SCHEMA_VERSION}: ${issues.join('; ')}` };
+}
+
+/** JSON Schema (draft 2020-12) of the output, for `baocao schema`. */
+export function documentJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(DocumentResultSchema, { io: 'output' }) as Record<string, unknown>;
+  return { ...schema, title: 'baocao DocumentResult', description: `baocao output, schema version ${SCHEMA_VERSION}` };
+}

@@ -1,0 +1,41 @@
+/**
+ * CSV for spreadsheets (fast-csv): UTF-8 with BOM (Excel needs it to read UTF-8), CRLF rows and
+ * RFC 4180 quoting. Text cells a spreadsheet would reinterpret get a leading apostrophe:
+ * formulas (= + - @, tab, CR: OWASP CSV-injection guard) and numbers that would lose digits
+ * when read as numbers (leading zeros like 0125, more than 15 digits). Numeric columns are
+ * written as plain numbers.
+ */
+import { writeToString } from 'fast-csv';
+
+export interface CsvColumn<Row> {
+  header: string;
+  type: 'text' | 'number';
+  value: (row: Row) => string | number | null | undefined;
+}
+
+/** Starts of a text cell that Excel/LibreOffice would evaluate as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** Digit strings a spreadsheet would turn into a number and lose: 0125, 007, 16+ digits. */
+const LOSSY_NUMBER = /^\s*(0\d+([.,]\d+)?|\d{16,})\s*$/;
+
+/** The text as it should sit in a spreadsheet cell. */
+export function guardCell(text: string): string {
+  return FORMULA_START.test(text) || LOSSY_NUMBER.test(text) ? `'${text}` : text;
+}
+
+export async function toCsv<Row>(columns: CsvColumn<Row>[], rows: Row[]): Promise<string> {
+  const body = rows.map((row) =>
+    columns.map((c) => {
+      const v = c.value(row);
+      if (v === null || v === undefined) return '';
+      if (c.type === 'number') return typeof v === 'number' && Number.isFinite(v) ? String(v) : guardCell(String(v));
+      return guardCell(String(v));
+    }),
+  );
+  const text = await writeToString([columns.map((c) => c.header), ...body], {
+    writeBOM: true,
+    rowDelimiter: '\r\n',
+    includeEndRowDelimiter: true,
+  });
+  return text;
+}

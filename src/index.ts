@@ -1,0 +1,46 @@
+/**
+ * baocao as a library. `convert` runs the same pipeline as the CLI; unless told otherwise it
+ * loads the bundled restoration model once and reuses it.
+ */
+import { convert as convertWith, type ConvertInput, type ConvertOptions } from './core/pipeline.js';
+import type { DocumentResult } from './core/schema.js';
+import { loadModel } from './model/load.js';
+
+export type { ConvertInput, ConvertOptions, Stage } from './core/pipeline.js';
+export { STAGES, runPipeline, detectKind } from './core/pipeline.js';
+export type { Diagnostic, Page, Paragraph, Place, Severity, SourceKind, WorkingDocument, ReviewItem } from './core/document.js';
+export {
+  SCHEMA_VERSION,
+  DocumentResultSchema,
+  DiagnosticSchema,
+  SourceSchema,
+  PageSchema,
+  ParagraphSchema,
+  ReviewItemSchema,
+  documentJsonSchema,
+  validateDocumentResult,
+  type DocumentResult,
+} from './core/schema.js';
+export { restore, type RestoreOptions, type RestoreResult, type RestoredToken, type RestoreInput, type RestoreModel } from './core/restore/index.js';
+export { loadModel } from './model/load.js';
+export { ingestText, type TextIngestOptions, type TextIngestResult } from './ingest/text.js';
+export { paragraphsFromPages } from './ingest/paragraphs.js';
+export { toCsv, guardCell, type CsvColumn } from './emit/csv.js';
+export { documentsCsv, paragraphsCsv, documentRow, type DocumentRow } from './emit/sheets.js';
+
+/**
+ * Convert one input. `options.restore`: omitted → the bundled model is loaded (once) and used;
+ * `false` → no restoration; an object → used as given. A missing model is a diagnostic, not a throw.
+ */
+export async function convert(input: ConvertInput, options: ConvertOptions = {}): Promise<DocumentResult> {
+  if (options.restore === undefined) {
+    let model;
+    try {
+      model = loadModel();
+    } catch {
+      model = undefined; // the restore stage reports 'restore/no-model'
+    }
+    options = { ...options, restore: { model } };
+  }
+  return convertWith(input, options);
+}

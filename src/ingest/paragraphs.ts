@@ -1,0 +1,106 @@
+/**
+ * Paragraphs rebuilt from visual lines. Hard-wrapped report text breaks lines at the margin, so a
+ * line that continues a sentence is joined to the one before; blank lines, headings, list items,
+ * numbered points and the fixed openings of Decree-30 documents start a new paragraph. Used by
+ * every ingest (text, PDF text layer, OCR), so it only looks at the lines' text.
+ */
+import type { Page, Paragraph } from '../core/document.js';
+
+/** Heading and list markers of Vietnamese administrative text ("Phần I", "II.", "2.1.", "a)", "-", "+"). */
+const MARKER_PATTERNS: RegExp[] = [
+  /^(phần|phan|mục|muc|chương|chuong|điều|dieu)\s+([ivxlc]+|\d+)\b/i,
+  /^[IVXLC]{1,6}[.)]\s*\S/,
+  /^\d{1,2}(\.\d{1,2})*[.)]\s*\S/, // "1. ", "2.1. ", "3)"; not "2023 …" or "30 tháng"
+  /^\d{1,2}(\.\d{1,2})+\s+\S/, // "2.1 Nội dung" without the final dot
+  /^[a-zđ][.)]\s+\S/,
+  /^[-+•*–—]\s*\S/,
+];
+
+/** Openings that always start a paragraph, compared mark-free and lower-case. */
+const OPENINGS: RegExp[] = [/^can cu\b/, /^noi nhan\s*:/, /^kinh gui\s*:/, /^tren day la\b/, /^luu\s*:/];
+
+/** Fraction of the page's typical line length under which a line is taken to end its paragraph. */
+const SHORT_LINE = 0.6;
+/** Below this typical length the page is not hard-wrapped prose; the short-line rule is off. */
+const MIN_WRAP_WIDTH = 40;
+
+export function paragraphsFromPages(pages: Page[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const page of pages) {
+    const width = typicalWidth(page.lines);
+    let current: { parts: string[]; start: number; end: number; heading: boolean; caps: boolean } | null = null;
+    const flush = () => {
+      if (current) out.push({ text: joinParts(current.parts), page: page.number, lineStart: current.start, lineEnd: current.end });
+      current = null;
+    };
+    page.lines.forEach((raw, i) => {
+      const line = raw.trim();
+      if (line === '') return flush();
+      const caps = isAllCaps(line);
+      const prev: string | undefined = current ? current.parts[current.parts.length - 1] : undefined;
+      if (!current || prev === undefined || startsParagraph(line, caps, prev, current.caps, current.heading, width)) {
+        flush();
+        current = { parts: [line], start: i + 1, end: i + 1, heading: isMarker(line) || caps, caps };
+      } else {
+        current.parts.push(line);
+        current.end = i + 1;
+        current.caps = current.caps && caps;
+      }
+    });
+    flush();
+  }
+  return out;
+}
+
+function startsParagraph(line: string, caps: boolean, prev: string, prevCaps: boolean, inHeading: boolean, width: number): boolean {
+  if (isMarker(line) || isOpening(line)) return true;
+  // A heading wrapped over two all-caps lines stays one paragraph; caps after prose is a heading.
+  if (caps) return !prevCaps;
+  if (prevCaps) return true;
+  const opensSentence = /^[\p{Lu}\d"“'‘(]/u.test(line);
+  if (!opensSentence) return false;
+  if (/[.:;!?]["”’)]?$/.test(prev)) return true;
+  // A line that stops well short of the margin ends its paragraph (or its heading).
+  if (width >= MIN_WRAP_WIDTH && prev.length < width * SHORT_LINE) return true;
+  return inHeading && width < MIN_WRAP_WIDTH;
+}
+
+export function isMarker(line: string): boolean {
+  return MARKER_PATTERNS.some((re) => re.test(line));
+}
+
+function isOpening(line: string): boolean {
+  const bare = markFree(line.slice(0, 24)).toLowerCase();
+  return OPENINGS.some((re) => re.test(bare));
+}
+
+/** At least four letters and no lower-case letter: "BÁO CÁO", "I. KẾT QUẢ THỰC HIỆN". */
+export function isAllCaps(line: string): boolean {
+  let letters = 0;
+  for (const ch of line) {
+    if (/\p{Ll}/u.test(ch)) return false;
+    if (/\p{Lu}/u.test(ch)) letters++;
+  }
+  return letters >= 4;
+}
+
+/** Join wrapped lines: a code cut after its hyphen ("72/KH-" + "UBND") joins without a space. */
+function joinParts(parts: string[]): string {
+  let text = parts[0] ?? '';
+  for (let i = 1; i < parts.length; i++) {
+    const next = parts[i]!;
+    text += /[\p{L}\d]-$/u.test(text) && /^[\p{Lu}\d]/u.test(next) ? next : ' ' + next;
+  }
+  return text;
+}
+
+/** 90th percentile of non-blank line lengths: the right margin of hard-wrapped text. */
+function typicalWidth(lines: string[]): number {
+  const lengths = lines.map((l) => l.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
+  if (lengths.length === 0) return 0;
+  return lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.9))]!;
+}
+
+function markFree(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'));
+}
