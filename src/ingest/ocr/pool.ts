@@ -19,6 +19,8 @@ export interface OcrPoolOptions {
   jobs?: number;
   /** Tesseract page segmentation mode ('3' auto, '4' single column, '6' single block). */
   psm?: string;
+  /** Called with each page's OCR time on its worker (ms), for progress and benchmarks. */
+  onRecognized?: (ms: number) => void;
 }
 
 export interface OcrPool {
@@ -59,9 +61,13 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const run = (worker: Worker): void => {
     const task = queue.shift();
     if (!task) { idle.push(worker); return; }
+    const started = performance.now();
     worker
       .recognize(Buffer.from(task.image.buffer, task.image.byteOffset, task.image.byteLength), {}, { text: false, blocks: true })
-      .then((r) => task.resolve(toOcrPage(r.data)), task.reject)
+      .then((r) => {
+        options.onRecognized?.(performance.now() - started);
+        task.resolve(toOcrPage(r.data));
+      }, task.reject)
       .finally(() => run(worker));
   };
 

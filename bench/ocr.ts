@@ -1,0 +1,191 @@
+/**
+ * npm run bench:ocr — OCR of ../shared/devset/scans per quality level (d1 300 dpi, d2 200 dpi,
+ * d3 120 dpi): syllable accuracy (bench/lib/score.ts, whole page aligned by edit distance) of raw
+ * tesseract.js output read through ingestPdf, of that output corrected by restore(…, 'vie-ocr'),
+ * and of the native tesseract CLI (same best_int model, same psm) side by side; seconds per page
+ * (median worker time, wall and CPU per page with N workers), peak RSS.
+ *   --psm 3,4,6   compare segmentation modes (raw accuracy only)
+ *   --levels 1,2,3  --jobs 2  --no-cli  --rss50 (peak RSS of a 50-page 300 dpi scanned PDF)
+ *   BAOCAO_SHARED=/path/to/shared overrides the data folder.
+ * CPU times are the honest speed figure on a shared machine; wall times there are pessimistic.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { createOcrPool, DEFAULT_PSM } from '../src/ingest/ocr/pool.js';
+import { resolveOfflinePaths } from '../src/ingest/ocr/offline-paths.js';
+import { ingestPdf } from '../src/ingest/pdf.js';
+import { emptyScore, pct, scoreLine, type Score } from './lib/score.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const scansDir = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'devset', 'scans');
+const work = join(root, 'bench', '.work', 'ocr');
+const { values: args } = parseArgs({
+  options: {
+    psm: { type: 'string', default: DEFAULT_PSM }, levels: { type: 'string', default: '1,2,3' },
+    jobs: { type: 'string', default: '2' }, 'no-cli': { type: 'boolean', default: false },
+    rss50: { type: 'boolean', default: false }, 'rss-child': { type: 'string' },
+  },
+});
+const jobs = Number(args.jobs);
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : NaN; };
+const cpuSeconds = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+const f1 = (x: number) => x.toFixed(2);
+
+/** Children's CPU seconds (utime+stime of waited-for children) from /proc. */
+function childCpuSeconds(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+interface Doc { id: string; dir: string; gtPages: string[] }
+
+function docsAt(level: string): Doc[] {
+  return readdirSync(scansDir).filter((d) => d.endsWith(`-d${level}`)).sort().map((id) => ({
+    id, dir: join(scansDir, id),
+    gtPages: readFileSync(join(scansDir, id, 'gt.txt'), 'utf8').split('\f').filter((p) => p.trim() !== ''),
+  }));
+}
+
+function scorePages(gtPages: string[], outPages: string[], into: Score): void {
+  gtPages.forEach((gt, i) => scoreLine(gt.replace(/\n/g, ' '), (outPages[i] ?? '').replace(/\n/g, ' '), into));
+}
+
+async function runTesseractJs(docs: Doc[], psm: string) {
+  const times: number[] = [];
+  const pool = createOcrPool({ jobs, psm, onRecognized: (ms) => times.push(ms / 1000) });
+  await pool.recognize(readFileSync(join(root, 'fixtures', 'scans', 'line.png'))).catch(() => undefined); // warm-up: model load
+  times.length = 0;
+  const t0 = performance.now(), c0 = cpuSeconds();
+  const outs = await Promise.all(docs.map((d) => ingestPdf(new Uint8Array(readFileSync(join(d.dir, 'scan.pdf'))), { ocr: pool })));
+  const wall = (performance.now() - t0) / 1000, cpu = cpuSeconds() - c0;
+  await pool.terminate();
+  const pages = outs.reduce((s, o) => s + o.pages.length, 0);
+  const failed = outs.flatMap((o) => o.diagnostics).filter((d) => d.severity === 'error').length;
+  return { texts: outs.map((o) => o.pages.map((p) => p.lines.join('\n'))), pages, wall, cpu, median: median(times), failed };
+}
+
+/** The native CLI on the JPEGs that scan.pdf embeds (pdfimages -j), two processes at a time. */
+async function runCli(docs: Doc[], psm: string, tessdata: string) {
+  const jobsList: { doc: number; page: number; file: string }[] = [];
+  docs.forEach((d, i) => {
+    const dir = join(work, d.id);
+    if (!existsSync(join(dir, 'p-000.jpg'))) { mkdirSync(dir, { recursive: true }); execFileSync('pdfimages', ['-j', join(d.dir, 'scan.pdf'), join(dir, 'p')]); }
+    readdirSync(dir).filter((f) => /^p-\d+\.jpg$/.test(f)).sort().forEach((f, k) => jobsList.push({ doc: i, page: k, file: join(dir, f) }));
+  });
+  const texts: string[][] = docs.map(() => []);
+  const times: number[] = [];
+  const t0 = performance.now(), c0 = childCpuSeconds();
+  let next = 0;
+  const lane = async () => {
+    while (next < jobsList.length) {
+      const j = jobsList[next++]!;
+      const s = performance.now();
+      texts[j.doc]![j.page] = await new Promise<string>((res, rej) => {
+        const p = spawn('tesseract', [j.file, 'stdout', '-l', 'vie', '--psm', psm, '--tessdata-dir', tessdata], { env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+        let out = '';
+        p.stdout.on('data', (b) => (out += b));
+        p.on('close', (code) => (code === 0 ? res(out.normalize('NFC')) : rej(new Error(`tesseract exit ${code}`))));
+      });
+      times.push((performance.now() - s) / 1000);
+    }
+  };
+  await Promise.all(Array.from({ length: jobs }, lane));
+  return { texts, pages: jobsList.length, wall: (performance.now() - t0) / 1000, cpu: childCpuSeconds() - c0, median: median(times) };
+}
+
+async function correctedOrNull(pageTexts: string[][]): Promise<string[][] | null> {
+  try {
+    const { restore } = await import('../src/core/restore/index.js');
+    const { loadModel } = await import('../src/model/load.js');
+    const model = loadModel();
+    return pageTexts.map((pages) => pages.map((t) => restore(t, { model, input: 'vie-ocr' }).text));
+  } catch (err) {
+    console.log(`  corrected: n/a (${(err as Error).message.split('\n')[0]})`);
+    return null;
+  }
+}
+
+function cliTessdata(): string | null {
+  try { execFileSync('tesseract', ['--version'], { stdio: 'ignore' }); } catch { return null; }
+  const dir = join(work, 'tessdata');
+  if (!existsSync(join(dir, 'vie.traineddata'))) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'vie.traineddata'), gunzipSync(readFileSync(join(resolveOfflinePaths().langPath, 'vie.traineddata.gz'))));
+  }
+  return dir;
+}
+
+function row(name: string, s: Score, speed?: { pages: number; wall: number; cpu: number; median: number }): void {
+  const sp = speed ? `  median ${f1(speed.median)} s/page/worker  wall ${f1(speed.wall / speed.pages)} s/page  CPU ${f1(speed.cpu / speed.pages)} s/page` : '';
+  console.log(`  ${name.padEnd(26)} ${pct(s).toFixed(2).padStart(6)} %  (${s.correct}/${s.gtTokens})${sp}`);
+}
+
+async function levelReport(level: string, tessdata: string | null): Promise<void> {
+  const docs = docsAt(level);
+  const psms = args.psm!.split(',');
+  console.log(`\nlevel d${level}: ${docs.length} docs, ${docs.reduce((s, d) => s + d.gtPages.length, 0)} pages, ${jobs} workers`);
+  const dataset = emptyScore();
+  docs.forEach((d) => scorePages(d.gtPages, readFileSync(join(d.dir, 'ocr.vie.txt'), 'utf8').split('\f'), dataset));
+  row('dataset ocr.vie.txt (CLI)', dataset);
+  for (const psm of psms) {
+    const r = await runTesseractJs(docs, psm);
+    const raw = emptyScore();
+    docs.forEach((d, i) => scorePages(d.gtPages, r.texts[i]!, raw));
+    row(`tesseract.js psm ${psm} raw`, raw, r);
+    if (r.failed) console.log(`  (${r.failed} page errors)`);
+    if (psms.length > 1) continue;
+    const corrected = await correctedOrNull(r.texts);
+    if (corrected) {
+      const c = emptyScore();
+      docs.forEach((d, i) => scorePages(d.gtPages, corrected[i]!, c));
+      row(`baocao corrected (vie-ocr)`, c);
+      console.log(`  corrected − raw: ${(pct(c) - pct(raw)).toFixed(2)} points`);
+    }
+    if (tessdata) {
+      const cli = await runCli(docs, psm, tessdata);
+      const s = emptyScore();
+      docs.forEach((d, i) => scorePages(d.gtPages, cli.texts[i]!, s));
+      row(`tesseract CLI psm ${psm}`, s, cli);
+      console.log(`  tesseract.js/CLI CPU per page: ${f1(r.cpu / r.pages / (cli.cpu / cli.pages))}×`);
+    }
+  }
+}
+
+/** Child mode: read one PDF with the pool and print its peak RSS (a clean process per run). */
+async function rssChild(file: string): Promise<void> {
+  const pool = createOcrPool({ jobs });
+  const t0 = performance.now(), c0 = cpuSeconds();
+  const r = await ingestPdf(new Uint8Array(readFileSync(file)), { ocr: pool, onPage: (n, t) => { if (n % 10 === 0) console.error(`  ${n}/${t} pages, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB`); } });
+  await pool.terminate();
+  console.log(JSON.stringify({ pages: r.pages.length, errors: r.diagnostics.filter((d) => d.severity === 'error').length, wall: (performance.now() - t0) / 1000, cpu: cpuSeconds() - c0, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+}
+
+async function rss50(): Promise<void> {
+  const jpgs: string[] = [];
+  for (const d of docsAt('1')) {
+    const dir = join(work, d.id);
+    if (!existsSync(join(dir, 'p-000.jpg'))) { mkdirSync(dir, { recursive: true }); execFileSync('pdfimages', ['-j', join(d.dir, 'scan.pdf'), join(dir, 'p')]); }
+    jpgs.push(...readdirSync(dir).filter((f) => /^p-\d+\.jpg$/.test(f)).sort().map((f) => join(dir, f)));
+  }
+  const file = join(work, 'scan-50.pdf');
+  const pages = Array.from({ length: 50 }, (_, i) => jpgs[i % jpgs.length]!);
+  execFileSync('img2pdf', ['--pagesize', 'A4', '-o', file, ...pages]);
+  console.log(`\n50-page scanned PDF (300 dpi JPEG pages, ${(readFileSync(file).length / 2 ** 20).toFixed(1)} MB), ${jobs} workers:`);
+  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--rss-child', file, '--jobs', String(jobs)], { stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+  const r = JSON.parse(out.trim().split('\n').pop()!);
+  console.log(`  pages ${r.pages}, errors ${r.errors}, wall ${f1(r.wall / r.pages)} s/page, CPU ${f1(r.cpu / r.pages)} s/page, peak RSS ${r.maxRssMB.toFixed(0)} MB (bar: 1024 MB)`);
+}
+
+if (args['rss-child']) await rssChild(args['rss-child']);
+else {
+  mkdirSync(work, { recursive: true });
+  const tessdata = args['no-cli'] ? null : cliTessdata();
+  console.log(`bench:ocr — psm ${args.psm}, jobs ${jobs}, native CLI ${tessdata ? 'yes' : 'not installed'}; machine shared: wall times pessimistic, see CPU`);
+  for (const level of args.levels!.split(',')) await levelReport(level, tessdata);
+  if (args.rss50) await rss50();
+  console.log(`\npeak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+}
