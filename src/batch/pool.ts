@@ -30,13 +30,13 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
   return outcomes;
 
   async function workerLoop(): Promise<void> {
-    let worker = new Worker(workerUrl());
+    let worker = startWorker();
     try {
       while (next < files.length) {
         const i = next++;
         const { outcome, dead } = await ask(worker, i, files[i]!, settings);
         record(i, outcome);
-        if (dead) worker = new Worker(workerUrl()); // a crashed worker takes only its own file down
+        if (dead) worker = startWorker(); // a crashed worker takes only its own file down
       }
     } finally {
       await worker.terminate();
@@ -80,7 +80,14 @@ function crashed(file: InputFile, message: string): FileOutcome {
   };
 }
 
-/** The worker module next to this one: .ts when run from source (tsx), .js when built. */
-function workerUrl(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+/**
+ * The worker module next to this one. Built: worker.js. From source (tsx), loader hooks given
+ * with --import do not reach worker threads on Node 20, so the worker registers tsx first.
+ */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true });
 }

@@ -33,7 +33,7 @@ export type Stage = (doc: WorkingDocument, options: StageOptions) => void | unkn
 export const STAGES: ReadonlyArray<{ name: string; run: Stage; needsText: boolean }> = [
   { name: 'ingest', run: ingestStage, needsText: false },
   { name: 'normalise', run: normaliseStage, needsText: true },
-  { name: 'restore', run: (doc, o) => (o.restore === false ? undefined : restoreStage(doc, o.restore ?? {})), needsText: true },
+  { name: 'restore', run: restore, needsText: true },
   // TODO(lead): segment — { name: 'segment', run: segmentStage, needsText: true } from './segment/stage.js' (H4).
 ];
 
@@ -145,6 +145,26 @@ function normaliseStage(doc: WorkingDocument): void {
   for (const p of doc.paragraphs) {
     p.text = p.text.normalize('NFC').replace(/[\t\u00a0\u2000-\u200a\u202f\u3000]+/g, ' ').replace(/ {2,}/g, ' ');
   }
+}
+
+function restore(doc: WorkingDocument, options: StageOptions): void {
+  if (options.restore === false) return;
+  restoreStage(doc, options.restore ?? {});
+  if (doc.review) doc.review = doc.review.map((r) => ({ ...r, ...pagePlace(doc, r.page, r.line) }));
+}
+
+/**
+ * Places counted over `original` (pages split on form feeds only) → places in doc.pages, which
+ * differ when ingest inferred page breaks from blank-line runs.
+ */
+export function pagePlace(doc: WorkingDocument, page: number, line: number): { page: number; line: number } {
+  if (doc.original.includes('\f') || doc.pages.length <= 1 || page !== 1) return { page, line };
+  let rest = line;
+  for (const p of doc.pages) {
+    if (rest <= p.lines.length) return { page: p.number, line: rest };
+    rest -= p.lines.length;
+  }
+  return { page, line };
 }
 
 function errorText(e: unknown): string {

@@ -50,7 +50,17 @@ export function ingestText(bytes: Uint8Array, options: TextIngestOptions = {}): 
   if (diagnostics.some((d) => d.severity === 'error')) {
     return { original: text, encoding: decoded.encoding, pages: [], paragraphs: [], diagnostics };
   }
-  const control = countControl(text);
+  const replaced = count(text, (c) => c === 0xfffd);
+  if (replaced > 0) {
+    const severe = replaced > Math.max(2, text.length * MAX_CONTROL_SHARE);
+    diagnostics.push({
+      ruleId: 'ingest/undecodable',
+      severity: severe ? 'error' : 'warning',
+      message: `${replaced} byte sequence${replaced === 1 ? '' : 's'} could not be decoded as ${decoded.encoding ?? 'text'}${severe ? ' (wrong --encoding, or not a text file?)' : ''}`,
+    });
+    if (severe) return { original: text, encoding: decoded.encoding, pages: [], paragraphs: [], diagnostics };
+  }
+  const control = count(text, (c) => (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f);
   if (control > Math.max(2, text.length * MAX_CONTROL_SHARE)) {
     diagnostics.push({ ruleId: 'ingest/binary', severity: 'error', message: `not a text file: ${control} control characters in ${text.length} (binary data?)` });
     return { original: text, encoding: decoded.encoding, pages: [], paragraphs: [], diagnostics };
@@ -108,12 +118,9 @@ function splitOnBlankRuns(lines: string[], diagnostics: Diagnostic[]): string[][
   return pages;
 }
 
-function countControl(text: string): number {
+function count(text: string, test: (code: number) => boolean): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f || c === 0xfffd) n++;
-  }
+  for (let i = 0; i < text.length; i++) if (test(text.charCodeAt(i))) n++;
   return n;
 }
 

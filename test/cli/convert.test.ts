@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, readFile, readdir, rm, writeFile, copyFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { validateDocumentResult } from '../../src/core/schema.js';
+import { parseCsv, ROOT, runCli } from './run-cli.js';
+
+const SAMPLE = join(ROOT, 'fixtures', 'bao-cao-ngoc-ky.ocr.txt');
+let dir: string;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'baocao-cli-'));
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('baocao convert', () => {
+  it('converts the sample into JSON that validates and CSVs a spreadsheet can read', async () => {
+    const out = join(dir, 'sample');
+    const r = await runCli(['convert', SAMPLE, '-o', out, '--quiet']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '');
+    const json = JSON.parse(await readFile(join(out, 'bao-cao-ngoc-ky.ocr.txt.json'), 'utf8'));
+    const checked = validateDocumentResult(json);
+    assert.ok(checked.ok, checked.ok ? '' : checked.message);
+    assert.equal(json.text.original, await readFile(SAMPLE, 'utf8'));
+    assert.ok(json.paragraphs.some((p: { text: string }) => p.text === 'I. KET QUA THUC HIEN'));
+    const rows = parseCsv(await readFile(join(out, 'documents.csv'), 'utf8'));
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]!.path.endsWith('bao-cao-ngoc-ky.ocr.txt'), true);
+    assert.ok(['ok', 'partial'].includes(rows[0]!.status), rows[0]!.error);
+    const paragraphs = parseCsv(await readFile(join(out, 'bao-cao-ngoc-ky.ocr.txt.paragraphs.csv'), 'utf8'));
+    assert.equal(paragraphs.length, json.paragraphs.length);
+    assert.equal(rows[0]!.paragraphs, String(json.paragraphs.length));
+  });
+
+  it('mirrors the input tree so two report.txt in different folders never collide', async () => {
+    const src = join(dir, 'tree');
+    await mkdir(join(src, 'a'), { recursive: true });
+    await mkdir(join(src, 'b', 'c'), { recursive: true });
+    await writeFile(join(src, 'a', 'report.txt'), 'Báo cáo A\n');
+    await writeFile(join(src, 'b', 'c', 'report.txt'), 'Báo cáo B\n');
+    await writeFile(join(src, 'b', 'notes.docx'), 'skipped');
+    const out = join(dir, 'tree-out');
+    const r = await runCli(['convert', src, '-o', out, '--no-restore', '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    const a = JSON.parse(await readFile(join(out, 'a', 'report.txt.json'), 'utf8'));
+    const b = JSON.parse(await readFile(join(out, 'b', 'c', 'report.txt.json'), 'utf8'));
+    assert.equal(a.paragraphs[0].text, 'Báo cáo A');
+    assert.equal(b.paragraphs[0].text, 'Báo cáo B');
+    assert.equal(parseCsv(await readFile(join(out, 'documents.csv'), 'utf8')).length, 2);
+    assert.deepEqual((await readdir(out)).sort(), ['.baocao', 'a', 'b', 'documents.csv']);
+  });
+
+  it('expands quoted glob patterns itself', async () => {
+    const src = join(dir, 'glob');
+    await mkdir(src, { recursive: true });
+    for (const n of ['x1.txt', 'x2.txt', 'y.txt']) await writeFile(join(src, n), `Văn bản ${n}\n`);
+    const out = join(dir, 'glob-out');
+    const r = await runCli(['convert', `${src}/x*.txt`, '-o', out, '--no-restore', '--quiet']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(parseCsv(await readFile(join(out, 'documents.csv'), 'utf8')).map((row) => row.path.split('/').pop()), ['x1.txt', 'x2.txt']);
+  });
+
+  it('decodes UTF-16 with a BOM and records the encoding', async () => {
+    const src = join(dir, 'enc');
+    await mkdir(src, { recursive: true });
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Báo cáo năm 2023\n', 'utf16le')]);
+    await writeFile(join(src, 'u16.txt'), utf16);
+    await copyFile(SAMPLE, join(src, 'sample.txt'));
+    const out = join(dir, 'enc-out');
+    const r = await runCli(['convert', src, '-o', out, '--no-restore', '--quiet']);
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(await readFile(join(out, 'u16.txt.json'), 'utf8'));
+    assert.equal(json.paragraphs[0].text, 'Báo cáo năm 2023');
+    assert.match(json.source.encoding, /utf-?16/i);
+  });
+
+  it('exits 2 with a usage message for bad options and missing arguments', async () => {
+    for (const args of [['convert'], ['convert', SAMPLE, '--format', 'xml'], ['convert', SAMPLE, '--jobs', '0'], ['frobnicate']]) {
+      const r = await runCli(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, /^baocao: /);
+    }
+  });
+
+  it('prints help and the JSON Schema', async () => {
+    const help = await runCli(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /convert/);
+    const schema = await runCli(['schema']);
+    assert.equal(schema.code, 0);
+    assert.equal(JSON.parse(schema.stdout).properties.schemaVersion.const, '1.0');
+  });
+});

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { guardCell, toCsv, type CsvColumn } from '../../src/emit/csv.js';
+
+type Row = { n: number | null; t: string };
+const columns: CsvColumn<Row>[] = [
+  { header: 'n', type: 'number', value: (r) => r.n },
+  { header: 't', type: 'text', value: (r) => r.t },
+];
+
+describe('CSV for spreadsheets', () => {
+  it('starts with a UTF-8 BOM and ends every row with CRLF', async () => {
+    const csv = await toCsv(columns, [{ n: 1, t: 'Ngọc Kỳ' }]);
+    assert.ok(csv.startsWith('\uFEFF'));
+    assert.equal(csv, '\uFEFFn,t\r\n1,Ngọc Kỳ\r\n');
+  });
+
+  it('quotes commas, quotes and line breaks as RFC 4180 says', async () => {
+    const csv = await toCsv(columns, [{ n: 2, t: 'a, "b"\nc' }]);
+    assert.equal(csv, '\uFEFFn,t\r\n2,"a, ""b""\nc"\r\n');
+  });
+
+  it('guards text cells that a spreadsheet would run as a formula', () => {
+    for (const evil of ['=1+2', '+84 912', '-2+3', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://x")']) {
+      assert.equal(guardCell(evil), `'${evil}`, evil);
+    }
+    for (const fine of ['Kết quả', '72/KH-UBND', 'a=b', '100%', '12']) assert.equal(guardCell(fine), fine);
+  });
+
+  it('keeps numbers with leading zeros or over 15 digits as text', () => {
+    assert.equal(guardCell('0125'), "'0125");
+    assert.equal(guardCell('02'), "'02");
+    assert.equal(guardCell('1234567890123456789'), "'1234567890123456789");
+    assert.equal(guardCell('125'), '125');
+  });
+
+  it('writes numeric columns as bare numbers and empty cells for missing values', async () => {
+    const csv = await toCsv(columns, [{ n: null, t: '' }, { n: 3.5, t: 'x' }]);
+    assert.equal(csv, '\uFEFFn,t\r\n,\r\n3.5,x\r\n');
+  });
+});
