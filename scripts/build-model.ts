@@ -19,7 +19,7 @@ const shared = resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared'));
 const outDir = join(root, 'dictionaries');
 export const MODEL_FILE = 'vi-restore.bin';
 
-const OPTIONS: AssembleOptions = { minSyllableCount: 2, minOtherCount: 25, minBigram: 2, minTrigram: 2 };
+const OPTIONS: AssembleOptions = { minSyllableCount: 2, minOtherCount: 25, minBigram: 1, minTrigram: 2 };
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const log = (m: string) => process.stderr.write(m + '\n');

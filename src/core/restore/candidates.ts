@@ -23,7 +23,7 @@ export interface CandidateTuning {
   unigramPrune: number;
 }
 
-export const DEFAULT_TUNING: CandidateTuning = { maxSkeleton: 8, keepLogP: -9, changeLogP: -5, unigramPrune: 7 };
+export const DEFAULT_TUNING: CandidateTuning = { maxSkeleton: 8, keepLogP: -14, changeLogP: -5, unigramPrune: 7 };
 
 export function candidatesFor(model: RestoreModel, word: string, mode: DecodeMode, t: CandidateTuning): Candidates {
   const lower = word.toLowerCase();

@@ -22,7 +22,7 @@ export interface ChannelCandidate {
 }
 
 const SKELETON_BEAM = 48;
-const KEEP_WITHIN = 9; // nats below the best candidate
+const KEEP_WITHIN = 12; // nats below the best candidate (channel + prior)
 const MAX_CANDIDATES = 10;
 
 export class OcrChannel {
@@ -39,6 +39,8 @@ export class OcrChannel {
     private vocab: readonly string[],
     private vocabIndex: ReadonlyMap<string, number>,
     private skeletonIndex: ReadonlyMap<string, readonly number[]>,
+    /** Prior ln P(word) used to rank candidates before the decoder sees them. */
+    private prior: (id: number) => number,
   ) {
     this.maxEmit = tables.maxEmit;
     this.unseen = tables.unseen;
@@ -134,9 +136,12 @@ export class OcrChannel {
       const id = this.vocabIndex.get(gt);
       if (id !== undefined && lp > (best.get(id) ?? -Infinity)) best.set(id, lp);
     }
-    const sorted = [...best].filter(([, lp]) => lp > -Infinity).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    const top = sorted.length ? sorted[0]![1] : 0;
-    const out = sorted.filter(([, lp]) => lp >= top - KEEP_WITHIN).slice(0, MAX_CANDIDATES).map(([id, logP]) => ({ id, logP }));
+    // Rank by channel × prior: many syllables read the same ("so" ← so, sơ, sọ, sô, số, sở …),
+    // and the frequent ones must survive the cut.
+    const joint = (id: number, lp: number) => lp + this.prior(id);
+    const sorted = [...best].filter(([, lp]) => lp > -Infinity).sort((a, b) => joint(b[0], b[1]) - joint(a[0], a[1]) || a[0] - b[0]);
+    const top = sorted.length ? joint(sorted[0]![0], sorted[0]![1]) : 0;
+    const out = sorted.filter(([id, lp]) => joint(id, lp) >= top - KEEP_WITHIN).slice(0, MAX_CANDIDATES).map(([id, logP]) => ({ id, logP }));
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(ocr, out);
     return out;

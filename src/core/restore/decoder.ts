@@ -75,7 +75,9 @@ export function decodeSegment(lm: TrigramLM, slots: readonly Slot[], channelWeig
       if (nActive === 0) continue;
       for (let c = 0; c < nC; c++) {
         const wc = C.ids[c]!;
-        const bg = lm.bigram(wb, wc);
+        const h = lm.bigramIndex(wb, wc);
+        nextCtx[b * nC + c] = h; // the context of state (b, c) at the next position
+        const bg = lm.bigramAt(h, wb, wc);
         let top = -Infinity, arg = 0;
         for (let t = 0; t < nActive; t++) {
           const k = activeA[t]! * nB + b;

@@ -48,32 +48,38 @@ export class TrigramLM {
 
     // Low load factors: most decoder lookups are misses, which probe until an empty slot.
     let cap = 1 << Math.ceil(Math.log2(biW.length * 2.5 + 2));
-    this.bi = new Uint32Array(cap * 3).fill(EMPTY);
-    this.biMask = cap - 1;
+    const bi = new Uint32Array(cap * 3).fill(EMPTY);
+    let mask = cap - 1;
     for (let v = 0; v < this.vocabSize; v++) {
-      for (let b = biStart[v]!; b < biStart[v + 1]!; b++) {
+      const end = biStart[v + 1]!;
+      for (let b = biStart[v]!; b < end; b++) {
         const key = (v * 65536 + biW[b]!) >>> 0;
-        let i = mix(key, 0) & this.biMask;
-        while (this.bi[i * 3] !== EMPTY) i = (i + 1) & this.biMask;
-        this.bi[i * 3] = key;
-        this.bi[i * 3 + 1] = b;
-        this.bi[i * 3 + 2] = (biP[b]! << 8) | biBow[b]!;
+        let i = mix(key, 0) & mask;
+        while (bi[i * 3] !== EMPTY) i = (i + 1) & mask;
+        bi[i * 3] = key;
+        bi[i * 3 + 1] = b;
+        bi[i * 3 + 2] = (biP[b]! << 8) | biBow[b]!;
       }
     }
-    cap = 1 << Math.ceil(Math.log2(triW.length * 2.5 + 2));
+    this.bi = bi;
+    this.biMask = mask;
+    cap = 1 << Math.ceil(Math.log2(triW.length * 1.5 + 2));
     // The low key bits are never all ones (word ids < 65535), so that value marks an empty slot.
-    this.tri = new Uint32Array(cap * 2).fill(EMPTY);
-    this.triMask = cap - 1;
+    const tri = new Uint32Array(cap * 2).fill(EMPTY);
+    mask = cap - 1;
     for (let ctx = 0; ctx < biW.length; ctx++) {
-      for (let t = triStart[ctx]!; t < triStart[ctx + 1]!; t++) {
+      const end = triStart[ctx + 1]!;
+      const hi = ctx >>> 16;
+      for (let t = triStart[ctx]!; t < end; t++) {
         const lo = ((ctx << 16) | triW[t]!) >>> 0;
-        const hi = ctx >>> 16;
-        let i = mix(lo, hi) & this.triMask;
-        while (this.tri[i * 2] !== EMPTY) i = (i + 1) & this.triMask;
-        this.tri[i * 2] = lo;
-        this.tri[i * 2 + 1] = (hi << 8) | triP[t]!;
+        let i = mix(lo, hi) & mask;
+        while (tri[i * 2] !== EMPTY) i = (i + 1) & mask;
+        tri[i * 2] = lo;
+        tri[i * 2 + 1] = (hi << 8) | triP[t]!;
       }
     }
+    this.tri = tri;
+    this.triMask = mask;
   }
 
   unigram(w: number): number {

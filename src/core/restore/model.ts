@@ -34,7 +34,7 @@ export function modelFromBytes(bytes: Uint8Array): RestoreModel {
     else skeletonIndex.set(skel, [id]);
   }
   // Ids are assigned by descending corpus frequency, so each list is already most-frequent-first.
-  const channel = new OcrChannel(header.channel as ChannelTables, vocab, vocabIndex, skeletonIndex);
+  const channel = new OcrChannel(header.channel as ChannelTables, vocab, vocabIndex, skeletonIndex, (id) => lm.unigram(id));
   return {
     vocab, vocabIndex, skeletonIndex, lm, channel,
     stats: (header.stats ?? {}) as Record<string, unknown>,
