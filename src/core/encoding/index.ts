@@ -1,0 +1,153 @@
+/**
+ * Bytes → NFC text for text inputs: UTF-8 (with or without BOM), UTF-16 with BOM (or a clear
+ * zero-byte pattern), and the legacy Vietnamese encodings TCVN3, VNI-Windows, VIQR and
+ * windows-1258, detected automatically or forced by `options.encoding`. Never throws: binary or
+ * undecodable input yields text with U+FFFD plus an error diagnostic. Line breaks and form feeds
+ * are kept exactly.
+ */
+import type { Diagnostic } from '../document.js';
+import { textToCp1252Bytes } from './cp1252.js';
+import {
+  binaryEvidence, firstInvalidUtf8, isAscii, placeOf, SAMPLE_BYTES, utf16WithoutBom, vietnameseScore,
+} from './evidence.js';
+import { decodeTcvn3 } from './tcvn3.js';
+import type { DecodeOptions, DecodeResult, EncodingName } from './types.js';
+import { decodeViqr } from './viqr.js';
+import { decodeVni } from './vni.js';
+
+export { ENCODING_NAMES, type DecodeOptions, type DecodeResult, type EncodingName } from './types.js';
+
+/** Share of words that must carry VIQR marks before ASCII text is read as VIQR. */
+const VIQR_MIN_SHARE = 0.2;
+const VIQR_MIN_WORDS = 3;
+/** A legacy reading must make this share of the marked words valid syllables. */
+const LEGACY_MIN_SCORE = 0.6;
+
+const utf8 = new TextDecoder('utf-8');
+
+function diag(ruleId: string, severity: Diagnostic['severity'], message: string, place?: Diagnostic['place']): Diagnostic {
+  return place ? { ruleId, message, severity, place } : { ruleId, message, severity };
+}
+
+function decodeLegacy(encoding: 'tcvn3' | 'vni' | 'windows-1258', bytes: Uint8Array): string {
+  if (encoding === 'tcvn3') return decodeTcvn3(bytes);
+  if (encoding === 'vni') return decodeVni(bytes);
+  return new TextDecoder('windows-1258').decode(bytes).normalize('NFC'); // tones are combining bytes
+}
+
+function stripBom(bytes: Uint8Array): { rest: Uint8Array; bom: EncodingName | null } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { rest: bytes.subarray(3), bom: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { rest: bytes.subarray(2), bom: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { rest: bytes.subarray(2), bom: 'utf-16be' };
+  return { rest: bytes, bom: null };
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', diagnostics: Diagnostic[]): string {
+  if (bytes.length % 2 !== 0) diagnostics.push(diag('encoding/odd-utf16', 'warning', `${encoding} input has an odd number of bytes; the last byte was replaced`));
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+function decodeUtf8Checked(bytes: Uint8Array, diagnostics: Diagnostic[]): string {
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    diagnostics.push(diag('encoding/invalid-utf8', 'error',
+      `invalid UTF-8 at byte ${bad}; malformed bytes were replaced with U+FFFD`, placeOf(bytes, bad)));
+  }
+  return utf8.decode(bytes);
+}
+
+function result(text: string, encoding: EncodingName, confidence: number, diagnostics: Diagnostic[]): DecodeResult {
+  return { text: text.normalize('NFC'), encoding, confidence: Math.round(confidence * 1000) / 1000, diagnostics };
+}
+
+function decodeExplicit(bytes: Uint8Array, encoding: EncodingName): DecodeResult {
+  const diagnostics: Diagnostic[] = [];
+  const { rest, bom } = stripBom(bytes);
+  if (encoding === 'utf-8') {
+    const body = bom === 'utf-8' ? rest : bytes;
+    return result(decodeUtf8Checked(body, diagnostics), encoding, 1, diagnostics);
+  }
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    return result(decodeUtf16(bom === encoding ? rest : bytes, encoding, diagnostics), encoding, 1, diagnostics);
+  }
+  if (encoding === 'viqr') {
+    return result(decodeViqr(decodeUtf8Checked(bom === 'utf-8' ? rest : bytes, diagnostics)).text, encoding, 1, diagnostics);
+  }
+  // A legacy encoding asked for: raw bytes, or mojibake text if the file is UTF-8.
+  const body = bom === 'utf-8' ? rest : bytes;
+  const mojibake = firstInvalidUtf8(body) < 0 && !isAscii(body) ? textToCp1252Bytes(utf8.decode(body)) : null;
+  return result(decodeLegacy(encoding, mojibake ?? body), encoding, 1, diagnostics);
+}
+
+/** Best legacy reading of some bytes, judged on a sample. */
+function bestLegacy(sample: Uint8Array, candidates: Array<'tcvn3' | 'vni' | 'windows-1258'>) {
+  let best = { encoding: candidates[0]!, score: -1, evidence: 0 };
+  for (const encoding of candidates) {
+    const { score, evidence } = vietnameseScore(decodeLegacy(encoding, sample));
+    if (score > best.score || (score === best.score && evidence > best.evidence)) best = { encoding, score, evidence };
+  }
+  return best;
+}
+
+function decodeAuto(bytes: Uint8Array): DecodeResult {
+  const diagnostics: Diagnostic[] = [];
+  const { rest, bom } = stripBom(bytes);
+  if (bom === 'utf-16le' || bom === 'utf-16be') return result(decodeUtf16(rest, bom, diagnostics), bom, 1, diagnostics);
+  if (bom === 'utf-8') diagnostics.push(diag('encoding/bom', 'info', 'UTF-8 byte order mark removed'));
+
+  const { nul, controlRatio } = binaryEvidence(rest);
+  if (nul || controlRatio > 0.05) {
+    const utf16 = bom ? null : utf16WithoutBom(rest);
+    if (utf16) {
+      diagnostics.push(diag('encoding/utf16-no-bom', 'info', `no byte order mark; read as ${utf16} from its zero-byte pattern`));
+      return result(decodeUtf16(rest, utf16, diagnostics), utf16, 0.8, diagnostics);
+    }
+    diagnostics.push(diag('encoding/binary', 'error',
+      nul ? 'input contains NUL bytes: binary data, not text' : `input is ${Math.round(controlRatio * 100)}% control characters: binary data, not text`));
+    return result(utf8.decode(rest), 'utf-8', 0, diagnostics);
+  }
+
+  const sample = rest.subarray(0, SAMPLE_BYTES);
+  if (firstInvalidUtf8(rest) < 0) {
+    const text = utf8.decode(rest);
+    if (isAscii(sample) && isAscii(rest)) {
+      const viqr = decodeViqr(text);
+      if (viqr.converted >= VIQR_MIN_WORDS && viqr.converted / viqr.words >= VIQR_MIN_SHARE) {
+        diagnostics.push(diag('encoding/legacy', 'info', `read as VIQR (${viqr.converted} of ${viqr.words} words carry VIQR marks)`));
+        return result(viqr.text, 'viqr', Math.min(1, viqr.converted / viqr.words + 0.5), diagnostics);
+      }
+      return result(text, 'utf-8', 1, diagnostics);
+    }
+    // Valid UTF-8 may still be TCVN3/VNI bytes that went through windows-1252 ("ViÖt Nam", "Vieät Nam").
+    const sampleText = text.slice(0, SAMPLE_BYTES);
+    const asBytes = textToCp1252Bytes(sampleText);
+    if (asBytes) {
+      const own = vietnameseScore(sampleText);
+      const legacy = bestLegacy(asBytes, ['tcvn3', 'vni']);
+      if (legacy.score >= 0.8 && legacy.evidence >= 2 && legacy.score > own.score + 0.3) {
+        diagnostics.push(diag('encoding/mojibake', 'info',
+          `UTF-8 text holds ${legacy.encoding.toUpperCase()} characters read through windows-1252; converted`));
+        const all = textToCp1252Bytes(text);
+        if (all) return result(decodeLegacy(legacy.encoding, all), legacy.encoding, legacy.score, diagnostics);
+      }
+    }
+    return result(text, 'utf-8', 1, diagnostics);
+  }
+
+  const legacy = bestLegacy(sample, ['tcvn3', 'vni', 'windows-1258']);
+  if (legacy.score >= LEGACY_MIN_SCORE && legacy.evidence >= 1) {
+    diagnostics.push(diag('encoding/legacy', 'info', `not UTF-8; read as ${legacy.encoding} (confidence ${legacy.score.toFixed(2)})`));
+    return result(decodeLegacy(legacy.encoding, rest), legacy.encoding, legacy.score, diagnostics);
+  }
+  return result(decodeUtf8Checked(rest, diagnostics), 'utf-8', 0, diagnostics);
+}
+
+export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
+  return options.encoding ? decodeExplicit(bytes, options.encoding) : decodeAuto(bytes);
+}
+
+/** The encoding decodeText would pick, with its confidence (0..1). */
+export function detectEncoding(bytes: Uint8Array): { encoding: EncodingName; confidence: number } {
+  const { encoding, confidence } = decodeAuto(bytes);
+  return { encoding, confidence };
+}

@@ -1,0 +1,114 @@
+/**
+ * VIQR (RFC 1456): 7-bit Vietnamese, marks typed after the vowel — ^ ( + for â/ê/ô, ă, ơ/ư;
+ * ` ' ? ~ . for the tones; dd for đ; a backslash makes the next mark character literal.
+ * A syllable is converted only when the result is a possible Vietnamese syllable, so English
+ * words with apostrophes or question marks stay as they are. A word-final "." or "?" is
+ * punctuation at the end of a line or before a capital, a tone mark before a lower-case word.
+ */
+import { withTone, type Tone } from '../vi-text/marks.js';
+import { isVietnameseSyllable } from '../vi-text/index.js';
+
+const TONE_OF: Record<string, Tone> = { '`': 1, "'": 2, '?': 3, '~': 4, '.': 5 };
+const SHAPE: Record<string, Record<string, string>> = {
+  '^': { a: 'â', e: 'ê', o: 'ô', A: 'Â', E: 'Ê', O: 'Ô' },
+  '(': { a: 'ă', A: 'Ă' },
+  '+': { o: 'ơ', u: 'ư', O: 'Ơ', U: 'Ư' },
+};
+const VOWELS = new Set([...'aeiouyAEIOUYâêôăơưÂÊÔĂƠƯ']);
+
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
+}
+
+/** A word-final "." or "?" is a tone only when the sentence visibly goes on in lower case. */
+function finalMarkIsTone(text: string, at: number): boolean {
+  const next = text[at + 1];
+  if (next === undefined || next === '\n' || next === '\r' || next === '\f') return false;
+  if (next === ' ' || next === '\t') {
+    const after = text[at + 2];
+    return after !== undefined && after >= 'a' && after <= 'z';
+  }
+  return !isLetter(next) && next !== '.' && next !== '?';
+}
+
+interface WordResult {
+  end: number;
+  text: string;
+  /** True when at least one VIQR mark was applied and the result is a Vietnamese syllable. */
+  converted: boolean;
+}
+
+function readWord(text: string, start: number): WordResult {
+  const letters: string[] = [];
+  let tone: Tone = 0;
+  let toneAt = -1;
+  let marks = 0;
+  let i = start;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (isLetter(ch)) {
+      if (letters.length === 0 && (ch === 'd' || ch === 'D') && (text[i + 1] === 'd' || text[i + 1] === 'D')) {
+        letters.push(ch === 'd' ? 'đ' : 'Đ');
+        marks++;
+        i += 2;
+        continue;
+      }
+      letters.push(ch);
+      i++;
+      continue;
+    }
+    const last = letters[letters.length - 1];
+    if (last === undefined || !VOWELS.has(last)) break;
+    const shaped = SHAPE[ch]?.[last];
+    if (shaped !== undefined) {
+      letters[letters.length - 1] = shaped;
+      marks++;
+      i++;
+      continue;
+    }
+    const t = TONE_OF[ch];
+    if (t === undefined || tone !== 0) break;
+    if ((ch === '.' || ch === '?') && !isLetter(text[i + 1]) && !SHAPE[text[i + 1] ?? ''] && !finalMarkIsTone(text, i)) break;
+    tone = t;
+    toneAt = letters.length - 1;
+    marks++;
+    i++;
+  }
+  const raw = text.slice(start, i);
+  if (marks === 0) return { end: i, text: raw, converted: false };
+  if (toneAt >= 0) letters[toneAt] = withTone(letters[toneAt]!, tone);
+  const word = letters.join('');
+  if (!isVietnameseSyllable(word)) return { end: i, text: raw, converted: false };
+  return { end: i, text: word, converted: true };
+}
+
+export interface ViqrDecoded {
+  text: string;
+  words: number;
+  converted: number;
+}
+
+export function decodeViqr(text: string): ViqrDecoded {
+  let out = '';
+  let words = 0, converted = 0;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (ch === '\\' && i + 1 < text.length && (TONE_OF[text[i + 1]!] !== undefined || SHAPE[text[i + 1]!])) {
+      out += text[i + 1];
+      i += 2;
+      continue;
+    }
+    if (!isLetter(ch) || isLetter(text[i - 1])) {
+      out += ch;
+      i++;
+      continue;
+    }
+    const w = readWord(text, i);
+    words++;
+    if (w.converted) converted++;
+    out += w.text;
+    i = w.end;
+  }
+  return { text: out, words, converted };
+}

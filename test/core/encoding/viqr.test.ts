@@ -1,0 +1,44 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { decodeText } from '../../../src/core/encoding/index.js';
+import { utf8 } from './helpers.js';
+
+const viqr = (s: string) => decodeText(utf8(s), { encoding: 'viqr' }).text;
+
+describe('VIQR decoding', () => {
+  it('decodes tone and vowel marks', () => {
+    assert.equal(viqr('Vie^.t Nam'), 'Việt Nam');
+    assert.equal(viqr('Co^.ng ho`a xa~ ho^.i chu? nghi~a Vie^.t Nam'), 'Cộng hòa xã hội chủ nghĩa Việt Nam');
+    assert.equal(viqr('ngu+o+`i dda(ng ky\' ca\'c'), 'người đăng ký các');
+  });
+  it('decodes every vowel with every tone', () => {
+    const vowels: Array<[string, string]> = [
+      ['a', 'a'], ['a(', 'ă'], ['a^', 'â'], ['e', 'e'], ['e^', 'ê'], ['i', 'i'], ['o', 'o'], ['o^', 'ô'],
+      ['o+', 'ơ'], ['u', 'u'], ['u+', 'ư'], ['y', 'y'],
+    ];
+    const tones: Array<[string, string]> = [['`', '\u0300'], ["'", '\u0301'], ['?', '\u0309'], ['~', '\u0303'], ['.', '\u0323']];
+    for (const [v, uni] of vowels) {
+      for (const [mark, combining] of tones) {
+        // ă and â need a final consonant; " la" after the word makes a final . or ? a tone.
+        const coda = uni === 'ă' || uni === 'â' ? 'n' : '';
+        const expected = ('h' + uni + combining).normalize('NFC') + coda + ' la';
+        assert.equal(viqr(`h${v}${mark}${coda} la`), expected, `${v}${mark}`);
+        assert.equal(viqr(`H${v.toUpperCase()}${mark}${coda.toUpperCase()} la`), expected.toUpperCase().replace(' LA', ' la'), `${v}${mark} upper`);
+      }
+    }
+  });
+  it('decodes dd and DD as đ and Đ', () => {
+    assert.equal(viqr('dda?ng DDa?ng DDA?NG'), 'đảng Đảng ĐẢNG');
+  });
+  it('treats a final period or question mark before a capital or at the end as punctuation', () => {
+    assert.equal(viqr('To^i ddi. Anh ve^`?'), 'Tôi đi. Anh về?');
+    assert.equal(viqr('ca\'c chi. em'), 'các chị em');
+    assert.equal(viqr('Ha` No^.i.\r\nXong'), 'Hà Nội.\r\nXong');
+  });
+  it('keeps a backslash-escaped mark literal', () => {
+    assert.equal(viqr('Anh co\\? kho^ng'), 'Anh co? không');
+  });
+  it('leaves words that would not become Vietnamese syllables as they are', () => {
+    assert.equal(viqr("don't you're (see)"), "don't you're (see)");
+  });
+});
