@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { runBatch } from '../batch/run.js';
 import type { Format } from '../batch/convert-file.js';
 import { documentJsonSchema } from '../core/schema.js';
+import { ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
 import { createProgress } from './progress.js';
 import { runRestore } from './restore.js';
 
@@ -27,10 +28,10 @@ program
   .option('--jobs <n>', 'files converted in parallel (default: CPU cores)', parseJobs)
   .option('--quiet', 'no progress output (errors still go to stderr)', false)
   .option('--resume', 'skip inputs already converted with the same content and settings', false)
-  .option('--encoding <name>', 'force the text encoding: utf-8, utf-16le, utf-16be, tcvn3, vni, viqr')
+  .addOption(new Option('--encoding <name>', 'force the text encoding (default: detected)').choices(ENCODING_NAMES))
   .option('--no-restore', 'skip diacritic restoration')
   .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
-  .action(async (inputs: string[], o: { output: string; format: Format[]; jobs?: number; quiet: boolean; resume: boolean; encoding?: string; restore: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr' }) => {
+  .action(async (inputs: string[], o: { output: string; format: Format[]; jobs?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr' }) => {
     const progress = createProgress(o.quiet);
     const summary = await runBatch(
       inputs,
@@ -60,8 +61,8 @@ program
   .argument('[file]', "text file, or '-' for stdin", '-')
   .option('--json', 'print the tokens with confidence and alternatives', false)
   .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
-  .option('--encoding <name>', 'force the text encoding')
-  .action(async (file: string, o: { json: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; encoding?: string }) => {
+  .addOption(new Option('--encoding <name>', 'force the text encoding (default: detected)').choices(ENCODING_NAMES))
+  .action(async (file: string, o: { json: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; encoding?: EncodingName }) => {
     process.exitCode = await runRestore(file, o);
   });
 

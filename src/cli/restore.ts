@@ -1,10 +1,10 @@
 /** `baocao restore [file|-]`: the restored text, line for line, or the tokens with --json. */
 import { readFile } from 'node:fs/promises';
-import { decodeText } from '../core/encoding/index.js';
+import { decodeText, type EncodingName } from '../core/encoding/index.js';
 import { restore, type RestoreInput } from '../core/restore/index.js';
 import { loadModel } from '../model/load.js';
 
-export async function runRestore(file: string, o: { json: boolean; input: RestoreInput; encoding?: string }): Promise<number> {
+export async function runRestore(file: string, o: { json: boolean; input: RestoreInput; encoding?: EncodingName }): Promise<number> {
   let bytes: Uint8Array;
   try {
     bytes = file === '-' ? await readStdin() : await readFile(file);
@@ -12,7 +12,7 @@ export async function runRestore(file: string, o: { json: boolean; input: Restor
     process.stderr.write(`baocao: ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
     return 1;
   }
-  const decoded = decodeText(bytes, o.encoding ? { encoding: o.encoding } : {});
+  const decoded = decodeText(bytes, { encoding: o.encoding });
   for (const d of decoded.diagnostics) process.stderr.write(`baocao: ${file}: ${d.severity}: ${d.message}\n`);
   if (decoded.diagnostics.some((d) => d.severity === 'error')) return 1;
   let model;

@@ -2,14 +2,14 @@
  * Text ingest: bytes → decoded text → pages of visual lines → paragraphs. Pure (no fs): the
  * caller reads the file. Decoding (UTF-8/16, TCVN3, VNI, VIQR) is H1's `decodeText`.
  */
-import { decodeText } from '../core/encoding/index.js';
+import { decodeText, ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
 import type { Diagnostic, Page } from '../core/document.js';
 import { paragraphsFromPages } from './paragraphs.js';
 
 export { paragraphsFromPages } from './paragraphs.js';
 
 export interface TextIngestOptions {
-  /** Force a decoding ('utf-8', 'tcvn3', 'vni', 'viqr' …); auto-detected when absent. */
+  /** Force a decoding (one of ENCODING_NAMES: 'utf-8', 'tcvn3', 'vni', 'viqr' …); auto-detected when absent. */
   encoding?: string;
   /**
    * Page breaks: form feeds always break pages. 'auto' (default) also treats a run of
@@ -44,7 +44,11 @@ export function ingestText(bytes: Uint8Array, options: TextIngestOptions = {}): 
   }
   if (bytes.length === 0) return empty({ ruleId: 'ingest/empty', severity: 'error', message: 'the file is empty' });
 
-  const decoded = decodeText(bytes, options.encoding ? { encoding: options.encoding } : {});
+  const forced = options.encoding?.toLowerCase();
+  if (forced !== undefined && !ENCODING_NAMES.includes(forced as EncodingName)) {
+    return empty({ ruleId: 'ingest/unknown-encoding', severity: 'error', message: `unknown encoding '${options.encoding}' (known: ${ENCODING_NAMES.join(', ')})` });
+  }
+  const decoded = decodeText(bytes, forced ? { encoding: forced as EncodingName } : {});
   const diagnostics: Diagnostic[] = [...decoded.diagnostics];
   const text = decoded.text;
   if (diagnostics.some((d) => d.severity === 'error')) {

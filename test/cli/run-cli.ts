@@ -28,7 +28,10 @@ export function runCli(args: string[], cwd = ROOT): Promise<CliRun> {
 }
 
 /** Minimal RFC 4180 reader for our own output (BOM, CRLF, quoted cells). */
-export function parseCsv(text: string): Record<string, string>[] {
+export type CsvRow = Record<string, string> & { path: string; status: string; error: string; paragraphs: string };
+
+export function parseCsv(text: string): CsvRow[] {
+  // Rows are read back as header → cell maps; a missing cell reads as ''.
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -47,5 +50,5 @@ export function parseCsv(text: string): Record<string, string>[] {
   }
   if (cell !== '' || row.length) row.push(cell), rows.push(row);
   const [header, ...body] = rows;
-  return body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
+  return body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])) as CsvRow);
 }
