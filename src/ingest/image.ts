@@ -4,11 +4,15 @@
  */
 import type { Diagnostic, Page } from '../core/document.js';
 import { ocrPage } from './ocr/page.js';
-import type { OcrPool } from './ocr/pool.js';
+import { createOcrPool, type OcrPool } from './ocr/pool.js';
 import { isTiff, tiffPageOffsets, tiffSinglePage } from './ocr/tiff.js';
 
 export interface OcrIngestContext {
-  ocr: OcrPool;
+  /** The batch's shared pool. Absent: a pool of `jobs` workers is made for this file only. */
+  ocr?: OcrPool;
+  jobs?: number;
+  /** Page segmentation mode for a pool made here. */
+  psm?: string;
   /** Called after each page is done (1-based count of finished pages, total pages). */
   onPage?: (done: number, total: number) => void;
 }
@@ -30,7 +34,7 @@ export function detectImageFormat(data: Uint8Array): ImageFormat | null {
   return null;
 }
 
-export async function ingestImage(data: Uint8Array, ctx: OcrIngestContext): Promise<IngestResult> {
+export async function ingestImage(data: Uint8Array, ctx: OcrIngestContext = {}): Promise<IngestResult> {
   const format = detectImageFormat(data);
   if (!format) {
     return { pages: [], diagnostics: [{ ruleId: 'ingest/image-unsupported', message: 'not a PNG, JPEG, TIFF, BMP or PNM image', severity: 'error' }] };
@@ -45,7 +49,18 @@ export async function ingestImage(data: Uint8Array, ctx: OcrIngestContext): Prom
   } else {
     images = [() => data];
   }
-  return ocrPagesInOrder(images.length, async (n) => ocrPage(ctx.ocr, images[n - 1]!(), n), ctx);
+  return withPool(ctx, (pool) => ocrPagesInOrder(images.length, async (n) => ocrPage(pool, images[n - 1]!(), n), pool.size, ctx));
+}
+
+/** Runs `fn` with the caller's pool, or with a pool made (and terminated) for this one file. */
+export async function withPool<T>(ctx: OcrIngestContext, fn: (pool: OcrPool) => Promise<T>): Promise<T> {
+  if (ctx.ocr) return fn(ctx.ocr);
+  const pool = createOcrPool({ jobs: ctx.jobs, psm: ctx.psm });
+  try {
+    return await fn(pool);
+  } finally {
+    await pool.terminate();
+  }
 }
 
 /**
@@ -55,6 +70,7 @@ export async function ingestImage(data: Uint8Array, ctx: OcrIngestContext): Prom
 export async function ocrPagesInOrder(
   total: number,
   work: (n: number) => Promise<{ page: Page; diagnostics: Diagnostic[] }>,
+  poolSize: number,
   ctx: OcrIngestContext,
 ): Promise<IngestResult> {
   const results: { page: Page; diagnostics: Diagnostic[] }[] = new Array(total);
@@ -66,7 +82,7 @@ export async function ocrPagesInOrder(
       ctx.onPage?.(++done, total);
     }
   };
-  const lanes = Math.min(total, ctx.ocr.size + 1);
+  const lanes = Math.min(total, poolSize + 1);
   await Promise.all(Array.from({ length: lanes }, lane));
   return { pages: results.map((r) => r.page), diagnostics: results.flatMap((r) => r.diagnostics) };
 }

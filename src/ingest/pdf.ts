@@ -7,6 +7,7 @@
 import type { Diagnostic, Page } from '../core/document.js';
 import { ocrPagesInOrder, type IngestResult, type OcrIngestContext } from './image.js';
 import { ocrPage } from './ocr/page.js';
+import { createOcrPool, type OcrPool } from './ocr/pool.js';
 import { PdfSource } from './ocr/pdf-source.js';
 
 export type { IngestResult, OcrIngestContext } from './image.js';
@@ -31,7 +32,7 @@ export function isUsableTextLayer(text: string): boolean {
   return garbage / text.length <= MAX_GARBAGE_SHARE;
 }
 
-export async function ingestPdf(data: Uint8Array, ctx: OcrIngestContext): Promise<IngestResult> {
+export async function ingestPdf(data: Uint8Array, ctx: OcrIngestContext = {}): Promise<IngestResult> {
   let source: PdfSource;
   try {
     source = await PdfSource.open(data);
@@ -39,13 +40,20 @@ export async function ingestPdf(data: Uint8Array, ctx: OcrIngestContext): Promis
     return { pages: [], diagnostics: [{ ruleId: 'ingest/pdf-corrupt', message: `not a readable PDF: ${(err as Error).message ?? String(err)}`, severity: 'error' }] };
   }
   try {
-    return await ocrPagesInOrder(source.pageCount, (n) => readPage(source, n, ctx), ctx);
+    // A pool is only made for a PDF that has no shared one and turns out to need OCR.
+    let own: OcrPool | undefined;
+    const pool = (): OcrPool => ctx.ocr ?? (own ??= createOcrPool({ jobs: ctx.jobs, psm: ctx.psm }));
+    try {
+      return await ocrPagesInOrder(source.pageCount, (n) => readPage(source, n, pool), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx);
+    } finally {
+      await own?.terminate();
+    }
   } finally {
     await source.close();
   }
 }
 
-async function readPage(source: PdfSource, n: number, ctx: OcrIngestContext): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
+async function readPage(source: PdfSource, n: number, pool: () => OcrPool): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   let text = '';
   try {
@@ -59,13 +67,13 @@ async function readPage(source: PdfSource, n: number, ctx: OcrIngestContext): Pr
   if (text.trim() !== '' && (text.match(/\p{L}/gu)?.length ?? 0) >= MIN_TEXT_LETTERS) {
     diagnostics.push({ ruleId: 'pdf/text-layer-unusable', message: `page ${n}: text layer is mostly unmappable glyphs; using OCR`, severity: 'info', place: { page: n, line: 1 } });
   }
-  let png: Uint8Array;
+  let image: Uint8Array;
   try {
-    png = (await source.image(n)).png;
+    image = (await source.image(n)).image;
   } catch (err) {
     diagnostics.push({ ruleId: 'ocr/page-failed', message: `page ${n}: no page image to OCR (${(err as Error).message})`, severity: 'error', place: { page: n, line: 1 } });
     return { page: { number: n, lines: [], method: 'ocr', confidence: 0, words: [] }, diagnostics };
   }
-  const r = await ocrPage(ctx.ocr, png, n);
+  const r = await ocrPage(pool(), image, n);
   return { page: r.page, diagnostics: [...diagnostics, ...r.diagnostics] };
 }

@@ -6,6 +6,7 @@
  * on a 300-page scan to a few pages' worth.
  */
 import { PDFParse } from 'pdf-parse';
+import { scannedJpegPages } from './pdf-objects.js';
 
 const RECYCLE_EVERY = 6;
 /** An embedded image smaller than this (either side, px) is a logo or stamp, not a page scan. */
@@ -17,14 +18,20 @@ export class PdfSource {
   private uses = 0;
   private chain: Promise<unknown> = Promise.resolve();
 
-  private constructor(private readonly data: Uint8Array, readonly pageCount: number) {}
+  private constructor(
+    private readonly data: Uint8Array,
+    readonly pageCount: number,
+    /** Per page, the scanner's JPEG when it can go to OCR as is (see pdf-objects.ts). */
+    private readonly jpegs: (Uint8Array | null)[],
+  ) {}
 
   /** Opens the PDF; throws (pdf.js's message) when it is not a readable PDF. */
   static async open(data: Uint8Array): Promise<PdfSource> {
     const probe = new PDFParse({ data: data.slice() });
     try {
       const info = await probe.getInfo();
-      return new PdfSource(data, info.total);
+      const jpegs = scannedJpegPages(data);
+      return new PdfSource(data, info.total, jpegs.length === info.total ? jpegs : []);
     } finally {
       await probe.destroy().catch(() => undefined);
     }
@@ -34,16 +41,21 @@ export class PdfSource {
     return this.serial(async (p) => (await p.getText({ partial: [n], pageJoiner: '' })).pages[0]?.text ?? '');
   }
 
-  /** PNG bytes of the page: the embedded scan unchanged in resolution, or a rendering. */
-  image(n: number): Promise<{ png: Uint8Array; rendered: boolean }> {
+  /**
+   * Encoded image of the page for OCR: the scanner's JPEG bytes as embedded, else the single
+   * embedded scan image (as PNG, via pdf.js), else a 300 dpi rendering of the page.
+   */
+  image(n: number): Promise<{ image: Uint8Array; source: 'embedded-jpeg' | 'embedded' | 'rendered' }> {
+    const jpeg = this.jpegs[n - 1];
+    if (jpeg) return Promise.resolve({ image: jpeg, source: 'embedded-jpeg' });
     return this.serial(async (p) => {
       const found = await p.getImage({ partial: [n], imageBuffer: true, imageDataUrl: false, imageThreshold: MIN_SCAN_SIDE });
       const images = found.pages[0]?.images ?? [];
-      if (images.length === 1 && images[0]!.data.length > 0) return { png: images[0]!.data, rendered: false };
+      if (images.length === 1 && images[0]!.data.length > 0) return { image: images[0]!.data, source: 'embedded' };
       const shot = await p.getScreenshot({ partial: [n], scale: RENDER_DPI / 72, imageBuffer: true, imageDataUrl: false });
       const png = shot.pages[0]?.data;
       if (!png || png.length === 0) throw new Error('page could not be rendered');
-      return { png, rendered: true };
+      return { image: png, source: 'rendered' };
     });
   }
 

@@ -52,6 +52,9 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       corePath: paths.corePath,
       cacheMethod: 'none',
       gzip: true,
+      // Without a handler tesseract.js rethrows a failed job as an uncaught exception, which
+      // would kill the batch; the job's own promise already carries the error.
+      errorHandler: () => undefined,
     });
     // Keep Tesseract's inter-word spacing simple; the DPI guess is Tesseract's own.
     await worker.setParameters({ tessedit_pageseg_mode: psm as never, preserve_interword_spaces: '0' });

@@ -1,0 +1,217 @@
+/**
+ * Just enough of a PDF object reader to find, per page, a scanner's embedded JPEG and hand its
+ * bytes to OCR unchanged. Going through pdf.js instead (decode JPEG → RGBA → PNG → decode again
+ * in the OCR worker) costs more CPU than the OCR itself and is lossy in a different way from the
+ * scanner's original. Anything this reader does not understand simply yields no fast path: the
+ * caller then falls back to pdf.js extraction or rendering.
+ */
+import { inflateSync } from 'node:zlib';
+
+export type PdfValue = number | boolean | null | PdfName | PdfRef | PdfString | PdfValue[] | PdfDict;
+export interface PdfName { name: string }
+export interface PdfRef { num: number; gen: number }
+export interface PdfString { str: true }
+export type PdfDict = { [key: string]: PdfValue };
+
+const isName = (v: PdfValue | undefined): v is PdfName => typeof v === 'object' && v !== null && 'name' in v;
+const isRef = (v: PdfValue | undefined): v is PdfRef => typeof v === 'object' && v !== null && 'num' in v;
+const isDict = (v: PdfValue | undefined): v is PdfDict => typeof v === 'object' && v !== null && !Array.isArray(v) && !('name' in v) && !('num' in v) && !('str' in v);
+
+const DELIM = new Set(['(', ')', '<', '>', '[', ']', '{', '}', '/', '%']);
+const SPACE = /[\0\t\n\f\r ]/;
+
+/** Parses one value of PDF syntax from `s` at `pos`. */
+export function parseValue(s: string, pos: number): { value: PdfValue; end: number } {
+  let i = pos;
+  const skip = () => {
+    for (;;) {
+      while (i < s.length && SPACE.test(s[i]!)) i++;
+      if (s[i] === '%') { while (i < s.length && s[i] !== '\n' && s[i] !== '\r') i++; } else return;
+    }
+  };
+  const value = (): PdfValue => {
+    skip();
+    const c = s[i];
+    if (c === undefined) throw new Error('unexpected end of PDF object');
+    if (c === '<' && s[i + 1] === '<') {
+      i += 2;
+      const d: PdfDict = {};
+      for (;;) {
+        skip();
+        if (s[i] === '>' && s[i + 1] === '>') { i += 2; return d; }
+        const key = value();
+        if (!isName(key)) throw new Error('PDF dictionary key is not a name');
+        d[key.name] = value();
+      }
+    }
+    if (c === '[') {
+      i++;
+      const a: PdfValue[] = [];
+      for (;;) { skip(); if (s[i] === ']') { i++; return a; } a.push(value()); }
+    }
+    if (c === '/') {
+      let j = i + 1;
+      while (j < s.length && !SPACE.test(s[j]!) && !DELIM.has(s[j]!)) j++;
+      const name = s.slice(i + 1, j).replace(/#([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+      i = j;
+      return { name };
+    }
+    if (c === '(') {
+      let depth = 0;
+      for (; i < s.length; i++) {
+        if (s[i] === '\\') { i++; continue; }
+        if (s[i] === '(') depth++;
+        else if (s[i] === ')' && --depth === 0) { i++; return { str: true }; }
+      }
+      throw new Error('unterminated PDF string');
+    }
+    if (c === '<') { const j = s.indexOf('>', i); if (j < 0) throw new Error('unterminated hex string'); i = j + 1; return { str: true }; }
+    const m = /^[+-]?(\d+\.?\d*|\.\d+)/.exec(s.slice(i, i + 32));
+    if (m) {
+      i += m[0].length;
+      // "n g R" is a reference; look ahead without consuming unless it matches.
+      const r = /^\s+(\d+)\s+R(?![A-Za-z])/.exec(s.slice(i, i + 24));
+      if (r && /^\d+$/.test(m[0])) { i += r[0].length; return { num: Number(m[0]), gen: Number(r[1]) }; }
+      return Number(m[0]);
+    }
+    const w = /^[A-Za-z]+/.exec(s.slice(i, i + 16))?.[0];
+    if (w === 'true' || w === 'false' || w === 'null') { i += w.length; return w === 'true' ? true : w === 'false' ? false : null; }
+    throw new Error(`unexpected PDF token at ${i}`);
+  };
+  const v = value();
+  return { value: v, end: i };
+}
+
+interface Located { value: PdfValue; streamStart?: number }
+
+export class PdfObjects {
+  private readonly text: string;
+  private readonly offsets = new Map<number, number>();
+  private readonly fromObjStm = new Map<number, PdfValue>();
+  private readonly cache = new Map<number, Located>();
+
+  constructor(private readonly bytes: Uint8Array) {
+    this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    // Later definitions (incremental updates) override earlier ones, as in the PDF's own xref.
+    const re = /(?:^|[\s>])(\d+)\s+(\d+)\s+obj\b/g;
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
+      const num = Number(m[1]);
+      this.offsets.set(num, m.index + m[0].length);
+      const end = this.text.indexOf('endstream', re.lastIndex);
+      const next = this.text.indexOf('endobj', re.lastIndex);
+      // Skip a stream's bytes so nothing inside them is mistaken for an object header.
+      if (end >= 0 && (next < 0 || end < next) && /^\s*<<[\s\S]*?>>\s*stream/.test(this.text.slice(re.lastIndex, re.lastIndex + 4096))) re.lastIndex = end;
+    }
+    for (const [num] of this.offsets) {
+      try {
+        const o = this.located(num);
+        if (isDict(o.value) && isName(o.value.Type) && o.value.Type.name === 'ObjStm' && o.streamStart !== undefined) this.readObjStm(o.value, o.streamStart);
+      } catch { /* an unreadable object is just not available */ }
+    }
+  }
+
+  get(v: PdfValue | undefined): PdfValue | undefined {
+    if (!isRef(v)) return v;
+    if (this.fromObjStm.has(v.num) && !this.offsets.has(v.num)) return this.fromObjStm.get(v.num);
+    return this.offsets.has(v.num) ? this.located(v.num).value : undefined;
+  }
+
+  /** Raw (still encoded) bytes of a stream object. */
+  streamBytes(ref: PdfRef): Uint8Array | undefined {
+    const o = this.offsets.has(ref.num) ? this.located(ref.num) : undefined;
+    if (!o || o.streamStart === undefined || !isDict(o.value)) return undefined;
+    const length = this.get(o.value.Length);
+    if (typeof length !== 'number' || o.streamStart + length > this.bytes.length) return undefined;
+    return this.bytes.subarray(o.streamStart, o.streamStart + length);
+  }
+
+  /** Page dictionaries in page order, with inherited Resources and Rotate filled in. */
+  pages(): PdfDict[] {
+    let catalog: PdfDict | undefined;
+    for (const [num] of this.offsets) {
+      const v = this.safe(num);
+      if (isDict(v) && isName(v.Type) && v.Type.name === 'Catalog') catalog = v;
+    }
+    for (const v of this.fromObjStm.values()) if (!catalog && isDict(v) && isName(v.Type) && v.Type.name === 'Catalog') catalog = v;
+    const out: PdfDict[] = [];
+    const walk = (node: PdfValue | undefined, inherited: PdfDict, depth: number) => {
+      const d = this.get(node);
+      if (!isDict(d) || depth > 64) return;
+      const here: PdfDict = { ...inherited };
+      for (const k of ['Resources', 'Rotate', 'MediaBox']) if (d[k] !== undefined) here[k] = d[k]!;
+      const kids = this.get(d.Kids);
+      if (Array.isArray(kids)) for (const k of kids) walk(k, here, depth + 1);
+      else out.push({ ...d, ...here });
+    };
+    if (catalog) walk(catalog.Pages, {}, 0);
+    return out;
+  }
+
+  dict(v: PdfValue | undefined): PdfDict | undefined {
+    const d = this.get(v);
+    return isDict(d) ? d : undefined;
+  }
+
+  name(v: PdfValue | undefined): string | undefined {
+    const d = this.get(v);
+    return isName(d) ? d.name : undefined;
+  }
+
+  private safe(num: number): PdfValue | undefined {
+    try { return this.located(num).value; } catch { return undefined; }
+  }
+
+  private located(num: number): Located {
+    let o = this.cache.get(num);
+    if (!o) {
+      const { value, end } = parseValue(this.text, this.offsets.get(num)!);
+      const m = /^\s*stream(\r\n|\n|\r)/.exec(this.text.slice(end, end + 16));
+      o = { value, streamStart: m ? end + m[0].length : undefined };
+      this.cache.set(num, o);
+    }
+    return o;
+  }
+
+  private readObjStm(dict: PdfDict, start: number): void {
+    const length = this.get(dict.Length), first = this.get(dict.First), n = this.get(dict.N);
+    if (typeof length !== 'number' || typeof first !== 'number' || typeof n !== 'number') return;
+    if (this.name(dict.Filter) !== 'FlateDecode') return;
+    const s = inflateSync(this.bytes.subarray(start, start + length)).toString('latin1');
+    const header = s.slice(0, first).trim().split(/\s+/).map(Number);
+    for (let k = 0; k + 1 < Math.min(header.length, 2 * n); k += 2) {
+      try { this.fromObjStm.set(header[k]!, parseValue(s, first + header[k + 1]!).value); } catch { /* skip */ }
+    }
+  }
+}
+
+/**
+ * The scanner JPEG of each page, when the page is exactly one unrotated DCT-encoded grey or RGB
+ * image with no mask or decode inversion; null for any other page (and all pages on any doubt).
+ */
+export function scannedJpegPages(data: Uint8Array): (Uint8Array | null)[] {
+  let pdf: PdfObjects;
+  try { pdf = new PdfObjects(data); } catch { return []; }
+  return pdf.pages().map((page) => {
+    try {
+      const rotate = pdf.get(page.Rotate);
+      if (typeof rotate === 'number' && rotate % 360 !== 0) return null;
+      const xobjects = pdf.dict(pdf.dict(page.Resources)?.XObject);
+      if (!xobjects) return null;
+      const images = Object.values(xobjects).filter((ref) => pdf.name(pdf.dict(ref)?.Subtype) === 'Image');
+      if (images.length !== 1 || !isRef(images[0])) return null;
+      const img = pdf.dict(images[0])!;
+      const filter = pdf.get(img.Filter);
+      const filters = Array.isArray(filter) ? filter.map((f) => pdf.name(f)) : [pdf.name(filter)];
+      if (filters.length !== 1 || filters[0] !== 'DCTDecode') return null;
+      if (img.SMask !== undefined || img.Mask !== undefined || img.Decode !== undefined || img.ImageMask === true) return null;
+      const cs = pdf.get(img.ColorSpace);
+      const csName = pdf.name(cs);
+      const iccN = Array.isArray(cs) && pdf.name(cs[0]) === 'ICCBased' ? pdf.dict(cs[1])?.N : undefined;
+      if (!(csName === 'DeviceGray' || csName === 'DeviceRGB' || iccN === 1 || iccN === 3)) return null;
+      const bytes = pdf.streamBytes(images[0]);
+      return bytes && bytes[0] === 0xff && bytes[1] === 0xd8 ? bytes : null;
+    } catch {
+      return null;
+    }
+  });
+}

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { detectImageFormat, ingestImage } from '../../src/ingest/image.js';
+import { createOcrPool, type OcrPool } from '../../src/ingest/ocr/pool.js';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/scans/${name}`, import.meta.url)));
+
+describe('image input', () => {
+  let pool: OcrPool;
+  before(() => { pool = createOcrPool({ jobs: 2 }); });
+  after(async () => { await pool.terminate(); });
+
+  it('recognises image formats by their bytes, not their names', () => {
+    assert.equal(detectImageFormat(fixture('line.png')), 'png');
+    assert.equal(detectImageFormat(fixture('page2.jpg')), 'jpeg');
+    assert.equal(detectImageFormat(fixture('pages-2p.tif')), 'tiff');
+    assert.equal(detectImageFormat(fixture('text.pdf')), null);
+  });
+
+  it('OCRs every page of a multi-page TIFF, in page order, reporting progress', async () => {
+    const progress: string[] = [];
+    const r = await ingestImage(fixture('pages-2p.tif'), { ocr: pool, onPage: (n, t) => progress.push(`${n}/${t}`) });
+    assert.deepEqual(r.pages.map((p) => [p.number, p.method]), [[1, 'ocr'], [2, 'ocr']]);
+    assert.match(r.pages[0]!.lines.join('\n'), /ỦY BAN NHÂN DÂN XÃ NGỌC KỲ/);
+    assert.match(r.pages[1]!.lines.join('\n'), /Trang hai/);
+    assert.deepEqual(progress, ['1/2', '2/2']);
+    assert.deepEqual(r.diagnostics, []);
+  });
+
+  it('gives a diagnostic, not an exception, for bytes that are no image', async () => {
+    const r = await ingestImage(new TextEncoder().encode('plain text, not an image'), { ocr: pool });
+    assert.deepEqual(r.pages, []);
+    assert.equal(r.diagnostics[0]?.ruleId, 'ingest/image-unsupported');
+    assert.equal(r.diagnostics[0]?.severity, 'error');
+  });
+});

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { parseValue, scannedJpegPages } from '../../src/ingest/ocr/pdf-objects.js';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/scans/${name}`, import.meta.url)));
+const jpeg = fixture('page2.jpg');
+
+describe('PDF object reader', () => {
+  it('parses dictionaries, arrays, names, references, strings and numbers', () => {
+    const { value } = parseValue('<< /Type /Page /Kids [ 9 0 R 1 0 R ] /Box [0 -1.5 .5] /T (a\\)b) /H <ab> /N#20x true /Z null >>', 0);
+    assert.deepEqual(value, {
+      Type: { name: 'Page' }, Kids: [{ num: 9, gen: 0 }, { num: 1, gen: 0 }], Box: [0, -1.5, 0.5],
+      T: { str: true }, H: { str: true }, 'N x': true, Z: null,
+    });
+  });
+
+  it('hands each scanned page its embedded JPEG byte for byte, in page order', () => {
+    const pages = scannedJpegPages(fixture('scanned-2p.pdf'));
+    assert.equal(pages.length, 2);
+    assert.ok(pages.every((p) => p && p[0] === 0xff && p[1] === 0xd8));
+    assert.deepEqual(pages[1], jpeg);
+  });
+
+  it('gives no JPEG for a text page, and finds the scanned page of a mixed PDF', () => {
+    assert.deepEqual(scannedJpegPages(fixture('text.pdf')), [null]);
+    const mixed = scannedJpegPages(fixture('mixed.pdf'));
+    assert.equal(mixed[0], null);
+    assert.deepEqual(mixed[1], jpeg);
+  });
+
+  it('finds nothing in a truncated PDF rather than throwing', () => {
+    assert.deepEqual(scannedJpegPages(fixture('corrupt.pdf')), []);
+  });
+});

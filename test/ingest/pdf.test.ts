@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import type { OcrPool } from '../../src/ingest/ocr/pool.js';
+import { createOcrPool } from '../../src/ingest/ocr/pool.js';
+import { ingestPdf, isUsableTextLayer } from '../../src/ingest/pdf.js';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/scans/${name}`, import.meta.url)));
+
+/** A pool that records what it was asked to read and answers from `reply`. */
+function fakePool(reply: (n: number) => Promise<{ lines: string[] }>): OcrPool & { calls: number } {
+  const pool = {
+    size: 2, calls: 0,
+    async recognize() {
+      const r = await reply(++pool.calls);
+      return { lines: r.lines, words: [], confidence: 90 };
+    },
+    async terminate() {},
+  };
+  return pool;
+}
+
+describe('PDF input', () => {
+  it('takes a born-digital page from its text layer, NFC, without OCR', async () => {
+    const ocr = fakePool(async () => { throw new Error('must not OCR'); });
+    const r = await ingestPdf(fixture('text.pdf'), { ocr });
+    assert.equal(ocr.calls, 0);
+    assert.deepEqual(r.pages.map((p) => p.method), ['pdf-text']);
+    assert.equal(r.pages[0]!.lines[0], 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    assert.ok(r.pages[0]!.lines.every((l) => l === l.normalize('NFC')));
+    assert.ok(r.pages[0]!.lines.includes('Ủy ban nhân dân xã đã ban hành kế hoạch và tổ chức triển khai thực hiện.'));
+  });
+
+  it('reads a mixed PDF page by page: text layer where there is one, OCR where there is not', async () => {
+    const ocr = fakePool(async () => ({ lines: ['trang quét'] }));
+    const r = await ingestPdf(fixture('mixed.pdf'), { ocr });
+    assert.deepEqual(r.pages.map((p) => [p.number, p.method]), [[1, 'pdf-text'], [2, 'ocr']]);
+    assert.deepEqual(r.pages[1]!.lines, ['trang quét']);
+    assert.equal(ocr.calls, 1);
+  });
+
+  it('turns a page whose OCR fails into an ocr/page-failed diagnostic and keeps the other pages', async () => {
+    const ocr = fakePool(async (n) => { if (n === 1) throw new Error('worker crashed'); return { lines: ['ok'] }; });
+    const r = await ingestPdf(fixture('scanned-2p.pdf'), { ocr });
+    assert.equal(r.pages.length, 2);
+    const failed = r.diagnostics.filter((d) => d.ruleId === 'ocr/page-failed');
+    assert.equal(failed.length, 1);
+    assert.match(failed[0]!.message, /worker crashed/);
+    assert.equal(r.pages.filter((p) => p.lines[0] === 'ok').length, 1);
+  });
+
+  it('reports a corrupt PDF as an ingest/pdf-corrupt error instead of throwing', async () => {
+    const r = await ingestPdf(fixture('corrupt.pdf'), { ocr: fakePool(async () => ({ lines: [] })) });
+    assert.deepEqual(r.pages, []);
+    assert.equal(r.diagnostics.length, 1);
+    assert.equal(r.diagnostics[0]!.ruleId, 'ingest/pdf-corrupt');
+    assert.equal(r.diagnostics[0]!.severity, 'error');
+  });
+
+  it('treats page numbers, stray marks and unmappable glyphs as no usable text layer', () => {
+    assert.equal(isUsableTextLayer(''), false);
+    assert.equal(isUsableTextLayer('  - 3 -  '), false);
+    assert.equal(isUsableTextLayer('\uFFFD\uFFFD\uFFFD\uE001\uE002 abc '.repeat(10)), false);
+    assert.equal(isUsableTextLayer('Ủy ban nhân dân xã đã ban hành kế hoạch.'), true);
+  });
+
+  describe('with the real OCR engine', () => {
+    let pool: OcrPool;
+    before(() => { pool = createOcrPool({ jobs: 2 }); });
+    after(async () => { await pool.terminate(); });
+
+    it('OCRs an image-only PDF from its embedded page images, keeping word boxes as provenance', async () => {
+      const r = await ingestPdf(fixture('scanned-2p.pdf'), { ocr: pool });
+      assert.deepEqual(r.pages.map((p) => p.method), ['ocr', 'ocr']);
+      assert.match(r.pages[0]!.lines.join('\n'), /Báo cáo kết quả công tác cải cách hành chính/);
+      assert.match(r.pages[1]!.lines.join('\n'), /cổng dịch vụ công trực tuyến/);
+      assert.ok(r.pages.every((p) => (p.words?.length ?? 0) > 10 && (p.confidence ?? 0) > 80));
+    });
+  });
+});
