@@ -4,6 +4,7 @@
  * the all-caps .VnTimeH font, so a word whose other letters are all upper case is upper-cased.
  */
 import { CP1252_CHAR } from './cp1252.js';
+import { isVietnameseSyllable } from '../vi-text/syllable.js';
 
 /** Byte of each toned form, rows in tone order grave, acute, hook, tilde, dot. */
 const TONED_ROWS: Array<[string, number[]]> = [
@@ -57,24 +58,29 @@ function isAsciiLetter(b: number): boolean {
 
 interface Piece {
   text: string;
-  /** 'caps': clearly an all-caps word; 'maybe': lower-case codes with at most one ASCII capital. */
+  /**
+   * 'caps': an all-caps Vietnamese word (two or more capitals, no ASCII lower case, some
+   * lower-case-only codes); 'maybe': lower-case-only codes with exactly one capital.
+   */
   caps: 'caps' | 'maybe' | 'no' | 'break' | 'gap';
 }
 
 function readWord(bytes: Uint8Array, i: number): { piece: Piece; end: number } {
   let text = '';
-  let asciiUpper = 0, asciiLower = 0, lowerOnly = 0;
+  let upper = 0, asciiLower = 0, lowerOnly = 0;
   while (i < bytes.length && (isAsciiLetter(bytes[i]!) || isTcvn3Letter(bytes[i]!))) {
     const c = bytes[i]!;
     text += TCVN3_CHAR[c];
-    if (c >= 0x41 && c <= 0x5a) asciiUpper++;
-    else if (c >= 0x61 && c <= 0x7a) asciiLower++;
+    if (c >= 0x61 && c <= 0x7a) asciiLower++;
     else if (LOWER_ONLY[c]) lowerOnly++;
+    else upper++; // A–Z or one of the capitals Ă Â Ê Ô Ơ Ư Đ
     i++;
   }
   let caps: Piece['caps'] = 'no';
-  if (asciiLower === 0 && lowerOnly > 0) caps = asciiUpper >= 2 ? 'caps' : 'maybe';
-  else if (asciiLower === 0 && asciiUpper >= 2) caps = 'caps';
+  // A word of lower-case codes only (đã, ở) gives no sign of capitals and stays as it is.
+  if (asciiLower === 0 && lowerOnly > 0 && upper > 0) caps = upper >= 2 ? 'caps' : 'maybe';
+  // Capitals only (TIN, NĂM) count when they spell a syllable, so codes such as "TB-VPCP" do not.
+  else if (asciiLower === 0 && upper >= 2 && isVietnameseSyllable(text.toLowerCase())) caps = 'caps';
   return { piece: { text, caps }, end: i };
 }
 
@@ -95,20 +101,21 @@ export function decodeTcvn3(bytes: Uint8Array): string {
       pieces.push({ text, caps: isBreak(b) ? 'break' : 'gap' });
     }
   }
-  // A short word in lower-case codes is a capital word when a neighbour on its line is all caps.
-  const neighbourCaps = (from: number, step: number): boolean => {
-    for (let j = from + step; j >= 0 && j < pieces.length; j += step) {
-      const c = pieces[j]!.caps;
-      if (c === 'break') return false;
-      if (c !== 'gap') return c === 'caps';
+  // Short words in lower-case codes next to an all-caps word (on the same line) are capitals
+  // too; sweeping both ways carries this along runs such as "SỐ VÀ ĐỀ ÁN".
+  const sweep = (from: number, to: number, step: number) => {
+    let capsBefore = false;
+    for (let j = from; j !== to; j += step) {
+      const p = pieces[j]!;
+      if (p.caps === 'break') capsBefore = false;
+      else if (p.caps === 'caps') capsBefore = true;
+      else if (p.caps === 'maybe') { if (capsBefore) p.caps = 'caps'; }
+      else if (p.caps === 'no') capsBefore = false;
     }
-    return false;
   };
+  sweep(0, pieces.length, 1);
+  sweep(pieces.length - 1, -1, -1);
   let out = '';
-  for (let j = 0; j < pieces.length; j++) {
-    const p = pieces[j]!;
-    const upper = p.caps === 'caps' || (p.caps === 'maybe' && (neighbourCaps(j, -1) || neighbourCaps(j, 1)));
-    out += upper ? p.text.toUpperCase() : p.text;
-  }
+  for (const p of pieces) out += p.caps === 'caps' ? p.text.toUpperCase() : p.text;
   return out;
 }

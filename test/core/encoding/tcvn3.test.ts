@@ -51,6 +51,14 @@ describe('TCVN3 decoding', () => {
     assert.equal(tcvn3('B\xb5 Lan\nV\xd2'), 'Bà Lan\nVề');
     assert.equal(tcvn3('\xa7\xb5 N\xbdng'), 'Đà Nẵng');
   });
+  it('carries capitals along a heading, through plain capital syllables', () => {
+    assert.equal(tcvn3('TH\xa4NG TIN V\xb5 C\xa5 S\xeb'), 'THÔNG TIN VÀ CƠ SỞ');
+    assert.equal(tcvn3('CHUY\xd3N \xa7\xe6I S\xe8 V\xb5 \xa7\xd2 \xb8N 06'), 'CHUYỂN ĐỔI SỐ VÀ ĐỀ ÁN 06');
+  });
+  it('does not take document codes or lone lower-case words for capitals', () => {
+    assert.equal(tcvn3('S\xe8: 634/TB-VPCP'), 'Số: 634/TB-VPCP');
+    assert.equal(tcvn3('\xa7A 06 \xae\xb7 \xae\xb9t'), 'ĐA 06 đã đạt');
+  });
   it('reads mojibake TCVN3 in a UTF-8 file when asked', () => {
     assert.equal(decodeText(utf8('ViÖt Nam'), { encoding: 'tcvn3' }).text, 'Việt Nam');
   });
