@@ -20,15 +20,29 @@ function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'));
 }
 
-/** A word-final "." or "?" is a tone only when the sentence visibly goes on in lower case. */
-function finalMarkIsTone(text: string, at: number): boolean {
+/**
+ * A word-final "." or "?" is a tone when the text visibly goes on: another punctuation mark
+ * follows ("qua?." = "quả."), a lower-case word follows on the line, or a capital word follows
+ * and the mark comes straight after a vowel mark or ends an all-caps word ("So+? Noi", "CHU? TI.CH").
+ * At the end of a line or of the text it is punctuation unless the word is all caps.
+ */
+function finalMarkIsTone(text: string, at: number, afterShape: boolean, allCaps: boolean): boolean {
   const next = text[at + 1];
-  if (next === undefined || next === '\n' || next === '\r' || next === '\f') return false;
+  if (next === undefined || next === '\n' || next === '\r' || next === '\f') return allCaps;
   if (next === ' ' || next === '\t') {
     const after = text[at + 2];
-    return after !== undefined && after >= 'a' && after <= 'z';
+    if (after === undefined) return allCaps;
+    if (after >= 'a' && after <= 'z') return true;
+    return (after >= 'A' && after <= 'Z') && (afterShape || allCaps);
   }
-  return !isLetter(next) && next !== '.' && next !== '?';
+  if (next === '.') return text[at + 2] !== '.'; // "..." after a word is an ellipsis
+  return !isLetter(next);
+}
+
+/** In an all-caps acronym (QDD, NDD-CP, TTBDDS) a DD not after a vowel is Đ. */
+function acronymDd(raw: string): string {
+  if (!/^[A-Z]+$/.test(raw) || !raw.includes('DD')) return raw;
+  return raw.replace(/(^|[^AEIOUY])DD/g, '$1Đ');
 }
 
 interface WordResult {
@@ -68,17 +82,21 @@ function readWord(text: string, start: number): WordResult {
     }
     const t = TONE_OF[ch];
     if (t === undefined || tone !== 0) break;
-    if ((ch === '.' || ch === '?') && !isLetter(text[i + 1]) && !SHAPE[text[i + 1] ?? ''] && !finalMarkIsTone(text, i)) break;
+    if ((ch === '.' || ch === '?') && !isLetter(text[i + 1]) && !SHAPE[text[i + 1] ?? '']) {
+      const afterShape = i > start && SHAPE[text[i - 1]!] !== undefined;
+      const allCaps = letters.length >= 2 && letters.every((l) => l === l.toUpperCase());
+      if (!finalMarkIsTone(text, i, afterShape, allCaps)) break;
+    }
     tone = t;
     toneAt = letters.length - 1;
     marks++;
     i++;
   }
   const raw = text.slice(start, i);
-  if (marks === 0) return { end: i, text: raw, converted: false };
+  if (marks === 0) return { end: i, text: acronymDd(raw), converted: false };
   if (toneAt >= 0) letters[toneAt] = withTone(letters[toneAt]!, tone);
   const word = letters.join('');
-  if (!isVietnameseSyllable(word)) return { end: i, text: raw, converted: false };
+  if (!isVietnameseSyllable(word)) return { end: i, text: acronymDd(raw), converted: false };
   return { end: i, text: word, converted: true };
 }
 

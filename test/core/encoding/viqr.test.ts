@@ -35,6 +35,14 @@ describe('VIQR decoding', () => {
     assert.equal(viqr('ca\'c chi. em'), 'các chị em');
     assert.equal(viqr('Ha` No^.i.\r\nXong'), 'Hà Nội.\r\nXong');
   });
+  it('reads a final mark before a capital as a tone after a vowel mark or in an all-caps word', () => {
+    assert.equal(viqr('So+? No^.i vu. va` CHU? TI.CH UY? BAN'), 'Sở Nội vụ và CHỦ TỊCH UỶ BAN');
+    assert.equal(viqr('ke^\'t qua?. Xong'), 'kết quả. Xong');
+    assert.equal(viqr('ddi... Xong'), 'đi... Xong');
+  });
+  it('reads DD inside an all-caps acronym as Đ', () => {
+    assert.equal(viqr('So^\' 12/QDD-UBND va` NDD-CP, ADD'), 'Số 12/QĐ-UBND và NĐ-CP, ADD');
+  });
   it('keeps a backslash-escaped mark literal', () => {
     assert.equal(viqr('Anh co\\? kho^ng'), 'Anh co? không');
   });
