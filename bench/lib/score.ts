@@ -47,3 +47,8 @@ export function scoreText(gt: string, out: string, into: Score): void {
 
 export const emptyScore = (): Score => ({ gtTokens: 0, correct: 0, correctCased: 0 });
 export const pct = (s: Score, cased = false) => (100 * (cased ? s.correctCased : s.correct)) / Math.max(s.gtTokens, 1);
+
+/** Whole-text variant for inputs whose line structure differs from the ground truth (OCR pages). */
+export function scoreWhole(gt: string, out: string, into: Score): void {
+  scoreLine(gt.replace(/\s+/g, ' '), out.replace(/\s+/g, ' '), into);
+}

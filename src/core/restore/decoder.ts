@@ -21,7 +21,7 @@ export interface SlotResult {
 }
 
 /** States further than this (nats) below the best at a position are dropped. */
-const BEAM = 9;
+const BEAM = 7;
 const NO_CTX = -2;
 /** Forward-score margin (nats) above which a choice needs no right-context check. */
 const EASY_MARGIN = 5;

@@ -1,12 +1,12 @@
 /**
- * Backoff trigram language model. The file stores a trie (see scripts/lib/kneser-ney.ts) with
- * 8-bit codes into 256-entry codebooks; at load it is turned into two open-addressing tables
- * whose slots hold everything a lookup needs, so the decoder's hot path costs about one cache
- * miss per n-gram instead of a binary search that misses at every step.
+ * Backoff trigram language model read in place from the stored trie (see
+ * scripts/lib/kneser-ney.ts): bigrams sorted by (v, w), trigrams grouped under their context
+ * bigram, 8-bit codes into 256-entry codebooks. Loading is zero-copy; lookups are binary searches
+ * behind small direct-mapped caches, since a document keeps repeating its own n-grams.
  */
 import type { SectionArray } from './model-format.js';
 
-const EMPTY = 0xffffffff;
+const CACHE_MASK = (1 << 14) - 1;
 
 function mix(lo: number, hi: number): number {
   let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
@@ -19,15 +19,23 @@ export class TrigramLM {
   readonly vocabSize: number;
   private uniLogP: Float32Array;
   private uniBow: Float32Array;
+  private biStart: Uint32Array;
+  private biW: Uint16Array;
+  private biP: Uint8Array;
+  private biBow: Uint8Array;
+  private triStart: Uint32Array;
+  private triW: Uint16Array;
+  private triP: Uint8Array;
   private qBiP: Float32Array;
   private qBiBow: Float32Array;
   private qTriP: Float32Array;
-  /** Bigram slots of 3 words: key v·65536+w, bigram index, (P code << 8) | backoff code. */
-  private bi: Uint32Array;
-  private biMask: number;
-  /** Trigram slots of 2 words: low 32 bits of bigramIndex·65536+w, (high bits << 8) | P code. */
-  private tri: Uint32Array;
-  private triMask: number;
+  /** Cache of bigram lookups: key v·65536+w + 1 (0 = empty) → bigram index or -1. */
+  private biCacheKey = new Uint32Array(CACHE_MASK + 1);
+  private biCacheVal = new Int32Array(CACHE_MASK + 1);
+  /** Cache of trigram lookups: (context bigram index + 1, w) → P code or -1. */
+  private triCacheCtx = new Int32Array(CACHE_MASK + 1);
+  private triCacheW = new Uint16Array(CACHE_MASK + 1);
+  private triCacheCode = new Int16Array(CACHE_MASK + 1);
 
   constructor(s: Record<string, SectionArray>) {
     const get = <T extends SectionArray>(name: string): T => {
@@ -37,71 +45,49 @@ export class TrigramLM {
     };
     this.uniLogP = get('uniLogP');
     this.uniBow = get('uniBow');
+    this.biStart = get('biStart');
+    this.biW = get('biW');
+    this.biP = get('biP');
+    this.biBow = get('biBow');
+    this.triStart = get('triStart');
+    this.triW = get('triW');
+    this.triP = get('triP');
     this.qBiP = get('qBiP');
     this.qBiBow = get('qBiBow');
     this.qTriP = get('qTriP');
     this.vocabSize = this.uniLogP.length;
-    const biStart = get<Uint32Array>('biStart'), biW = get<Uint16Array>('biW');
-    const biP = get<Uint8Array>('biP'), biBow = get<Uint8Array>('biBow');
-    const triStart = get<Uint32Array>('triStart'), triW = get<Uint16Array>('triW'), triP = get<Uint8Array>('triP');
-    if (biStart.length !== this.vocabSize + 1 || triStart.length !== biW.length + 1) throw new Error('model sections disagree');
-
-    // Low load factors: most decoder lookups are misses, which probe until an empty slot.
-    let cap = 1 << Math.ceil(Math.log2(biW.length * 2.5 + 2));
-    const bi = new Uint32Array(cap * 3).fill(EMPTY);
-    let mask = cap - 1;
-    for (let v = 0; v < this.vocabSize; v++) {
-      const end = biStart[v + 1]!;
-      for (let b = biStart[v]!; b < end; b++) {
-        const key = (v * 65536 + biW[b]!) >>> 0;
-        let i = mix(key, 0) & mask;
-        while (bi[i * 3] !== EMPTY) i = (i + 1) & mask;
-        bi[i * 3] = key;
-        bi[i * 3 + 1] = b;
-        bi[i * 3 + 2] = (biP[b]! << 8) | biBow[b]!;
-      }
+    if (this.biStart.length !== this.vocabSize + 1 || this.triStart.length !== this.biW.length + 1) {
+      throw new Error('model sections disagree');
     }
-    this.bi = bi;
-    this.biMask = mask;
-    cap = 1 << Math.ceil(Math.log2(triW.length * 1.5 + 2));
-    // The low key bits are never all ones (word ids < 65535), so that value marks an empty slot.
-    const tri = new Uint32Array(cap * 2).fill(EMPTY);
-    mask = cap - 1;
-    for (let ctx = 0; ctx < biW.length; ctx++) {
-      const end = triStart[ctx + 1]!;
-      const hi = ctx >>> 16;
-      for (let t = triStart[ctx]!; t < end; t++) {
-        const lo = ((ctx << 16) | triW[t]!) >>> 0;
-        let i = mix(lo, hi) & mask;
-        while (tri[i * 2] !== EMPTY) i = (i + 1) & mask;
-        tri[i * 2] = lo;
-        tri[i * 2 + 1] = (hi << 8) | triP[t]!;
-      }
-    }
-    this.tri = tri;
-    this.triMask = mask;
   }
 
   unigram(w: number): number {
     return this.uniLogP[w]!;
   }
 
-  /** Handle of the stored bigram (v, w) for bigramAt/trigramFromContext, or -1. */
+  /** Index of the stored bigram (v, w), or -1. */
   bigramIndex(v: number, w: number): number {
-    const key = (v * 65536 + w) >>> 0;
-    const t = this.bi;
-    let i = mix(key, 0) & this.biMask;
-    for (;;) {
-      const k = t[i * 3]!;
-      if (k === key) return i * 3;
-      if (k === EMPTY) return -1;
-      i = (i + 1) & this.biMask;
+    const key = (v * 65536 + w + 1) >>> 0;
+    const c = mix(key, 0) & CACHE_MASK;
+    if (this.biCacheKey[c] === key) return this.biCacheVal[c]!;
+    let a = this.biStart[v]!, b = this.biStart[v + 1]!;
+    const W = this.biW;
+    let found = -1;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      const x = W[m]!;
+      if (x < w) a = m + 1;
+      else if (x > w) b = m;
+      else { found = m; break; }
     }
+    this.biCacheKey[c] = key;
+    this.biCacheVal[c] = found;
+    return found;
   }
 
-  /** log P(w | v) given h = bigramIndex(v, w). */
-  bigramAt(h: number, v: number, w: number): number {
-    return h >= 0 ? this.qBiP[this.bi[h + 2]! >>> 8]! : this.uniBow[v]! + this.uniLogP[w]!;
+  /** log P(w | v) given i = bigramIndex(v, w). */
+  bigramAt(i: number, v: number, w: number): number {
+    return i >= 0 ? this.qBiP[this.biP[i]!]! : this.uniBow[v]! + this.uniLogP[w]!;
   }
 
   /** log P(w | v) with backoff. */
@@ -115,17 +101,25 @@ export class TrigramLM {
    */
   trigramFromContext(ctx: number, w: number, bigramLogP: number): number {
     if (ctx < 0) return bigramLogP;
-    const b = this.bi[ctx + 1]!;
-    const lo = ((b << 16) | w) >>> 0;
-    const hi = b >>> 16;
-    const t = this.tri;
-    let i = mix(lo, hi) & this.triMask;
-    for (;;) {
-      const k = t[i * 2]!;
-      if (k === lo && t[i * 2 + 1]! >>> 8 === hi) return this.qTriP[t[i * 2 + 1]! & 255]!;
-      if (k === EMPTY) return this.qBiBow[this.bi[ctx + 2]! & 255]! + bigramLogP;
-      i = (i + 1) & this.triMask;
+    const c = mix(ctx, w) & CACHE_MASK;
+    let code: number;
+    if (this.triCacheCtx[c] === ctx + 1 && this.triCacheW[c] === w) code = this.triCacheCode[c]!;
+    else {
+      code = -1;
+      let a = this.triStart[ctx]!, b = this.triStart[ctx + 1]!;
+      const W = this.triW;
+      while (a < b) {
+        const m = (a + b) >>> 1;
+        const x = W[m]!;
+        if (x < w) a = m + 1;
+        else if (x > w) b = m;
+        else { code = this.triP[m]!; break; }
+      }
+      this.triCacheCtx[c] = ctx + 1;
+      this.triCacheW[c] = w;
+      this.triCacheCode[c] = code;
     }
+    return code >= 0 ? this.qTriP[code]! : this.qBiBow[this.biBow[ctx]!]! + bigramLogP;
   }
 
   trigram(u: number, v: number, w: number): number {
