@@ -1,13 +1,14 @@
 /**
  * npm run bench:restore — diacritic restoration on ../shared/devset (stripped and English-model
  * OCR input): syllable accuracy (see bench/lib/score.ts), syllables/s, model load time, peak RSS,
- * (CPU time of this single-threaded process, after a short JIT warm-up),
+ * (CPU time of this single-threaded process, best of 3 passes so that JIT warm-up and other
+ * jobs on a shared machine do not decide the figure),
  * against the identity and unigram most-frequent-form baselines in the same run. Also writes the
  * sample report's restored text to bench/.work/ for reading.
  *   BAOCAO_SHARED=/path/to/shared  overrides the data folder; BENCH_SETS=stripped|eng-ocr,
  *   BENCH_DOCS=001,002 restrict the run.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { restore, type RestoreInput, type RestoreModel } from '../src/core/restore/index.js';
@@ -31,21 +32,33 @@ function pairs(kind: 'stripped' | 'eng-ocr'): Pair[] {
   );
 }
 
-function run(set: Pair[], fn: (t: string) => string): { score: Score; seconds: number; words: number; outputs: string[] } {
+/** Scores one pass; the rate is the best of `passes` passes (CPU time, least disturbed by other jobs). */
+function run(set: Pair[], fn: (t: string) => string, passes = 1): { score: Score; seconds: number; words: number; outputs: string[] } {
   const score = emptyScore();
-  let seconds = 0, words = 0;
+  let words = 0;
   const outputs: string[] = [];
-  for (const p of set) {
-    // CPU time of this process, so other jobs on the shared machine do not skew the rate.
-    const t0 = process.cpuUsage();
-    const out = fn(p.input);
-    const dt = process.cpuUsage(t0);
-    seconds += (dt.user + dt.system) / 1e6;
-    words += p.input.match(/\p{L}+/gu)?.length ?? 0;
-    scoreText(p.gt, out, score);
-    outputs.push(out);
+  let seconds = Infinity;
+  for (let pass = 0; pass < passes; pass++) {
+    let spent = 0;
+    for (const p of set) {
+      const t0 = process.cpuUsage();
+      const out = fn(p.input);
+      const dt = process.cpuUsage(t0);
+      spent += (dt.user + dt.system) / 1e6;
+      if (pass === 0) {
+        words += p.input.match(/\p{L}+/gu)?.length ?? 0;
+        scoreText(p.gt, out, score);
+        outputs.push(out);
+      }
+    }
+    seconds = Math.min(seconds, spent);
   }
   return { score, seconds, words, outputs };
+}
+
+function dictBytes(): number {
+  const dir = join(root, 'dictionaries');
+  return readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
 }
 
 function main(): void {
@@ -59,13 +72,13 @@ function main(): void {
   const work = join(root, 'bench', '.work');
   mkdirSync(work, { recursive: true });
 
-  console.log(`model load: ${loadMs.toFixed(0)} ms (vocabulary ${model.vocab.length})`);
+  console.log(`model load: ${loadMs.toFixed(0)} ms (target ≤ 1500), vocabulary ${model.vocab.length}, model files ${dictBytes()} bytes (target ≤ 40 MB)`);
   for (const kind of (['stripped', 'eng-ocr'] as const).filter((k) => !process.env.BENCH_SETS || process.env.BENCH_SETS.includes(k))) {
     const set = pairs(kind);
     const rows: [string, ReturnType<typeof run>][] = [
       ['identity', run(set, identity)],
       ['unigram', run(set, unigramRestorer(model))],
-      ['baocao', (run(set, baocao(kind === 'stripped' ? 'stripped' : 'ocr')), run(set, baocao(kind === 'stripped' ? 'stripped' : 'ocr')))],
+      ['baocao', run(set, baocao(kind === 'stripped' ? 'stripped' : 'ocr'), 3)],
       ['baocao auto', run(set, baocao('auto'))],
     ];
     const base = pct(rows[1]![1].score);
@@ -77,7 +90,11 @@ function main(): void {
           `${r.seconds > 0.001 ? Math.round(r.words / r.seconds).toLocaleString('en') : '—'} syll/s  Δ vs unigram ${(acc - base >= 0 ? '+' : '')}${(acc - base).toFixed(2)}`,
       );
     }
-    const out = rows[2]![1].outputs;
+    const ours = rows[2]![1];
+    const target = kind === 'stripped' ? 98 : 92;
+    console.log(`  target accuracy ≥ ${target}%: ${pct(ours.score) >= target ? 'met' : 'NOT met'}` +
+      (kind === 'stripped' ? `; target ≥ 100,000 syll/s: ${ours.words / ours.seconds >= 100_000 ? 'met' : 'NOT met'}` : ''));
+    const out = ours.outputs;
     writeFileSync(join(work, `devset-${kind}.txt`), set.map((p, i) => `### ${p.id}\n${out[i]}`).join('\n'));
   }
   // Vietnamese-model OCR of the scanned pages: restoration must not damage mostly-right text.
@@ -95,7 +112,7 @@ function main(): void {
   const r = restore(sample, { model, input: 'auto' });
   writeFileSync(join(work, 'bao-cao-ngoc-ky.restored.txt'), r.text);
   console.log(`\nsample: mode ${r.mode}, ${r.tokens.length} words, ${r.tokens.filter((t) => t.confidence < 0.6).length} below 0.6 confidence → bench/.work/bao-cao-ngoc-ky.restored.txt`);
-  console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (target ≤ 500)`);
 }
 
 main();
