@@ -4,7 +4,7 @@
  * worker; settings are plain data so they cross the worker boundary.
  */
 import { createHash } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
 import { join } from 'node:path';
 import { convert, detectKind, type ConvertOptions } from '../core/pipeline.js';
@@ -39,16 +39,16 @@ export async function convertFile(file: InputFile, settings: BatchSettings): Pro
   const maxBytes = settings.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
   let data: Uint8Array;
   try {
-    const tooLarge = await oversizedText(file.abs, maxBytes);
+    const tooLarge = oversizedText(file.abs, maxBytes);
     if (tooLarge) return { row: failedRow(file.display, `ingest/too-large: ${tooLarge}`, 'text'), skipped: false };
-    data = await readFile(file.abs);
+    data = readFileSync(file.abs);
   } catch (e) {
     return { row: failedRow(file.display, `read: ${(e as Error).message}`), skipped: false };
   }
   const sha256 = createHash('sha256').update(data).digest('hex');
   const settingsKey = settingsFingerprint(settings);
   if (settings.resume) {
-    const done = await completedManifest(settings.outDir, file.rel, sha256, settingsKey);
+    const done = completedManifest(settings.outDir, file.rel, sha256, settingsKey);
     if (done) return { row: { ...done.row, path: file.display }, skipped: true };
   }
 
@@ -63,26 +63,26 @@ export async function convertFile(file: InputFile, settings: BatchSettings): Pro
     outputs.push([`${file.rel}.json`, json.text]);
   }
   if (settings.formats.includes('csv')) outputs.push([`${file.rel}.paragraphs.csv`, await paragraphsCsv(result)]);
-  for (const [rel, text] of outputs) await writeAtomic(settings.outDir, join(settings.outDir, ...rel.split(posix.sep)), text);
+  for (const [rel, text] of outputs) writeAtomic(settings.outDir, join(settings.outDir, ...rel.split(posix.sep)), text);
 
   const row = documentRow(result, outputs.map(([rel]) => rel));
-  await writeManifest(settings.outDir, file.rel, { version: 1, sha256, settings: settingsKey, row });
+  writeManifest(settings.outDir, file.rel, { version: 1, sha256, settings: settingsKey, row });
   return { row, skipped: false };
 }
 
 /** Reads only the first bytes: a text file over the limit is refused without loading it. */
-async function oversizedText(path: string, maxBytes: number): Promise<string | null> {
-  const handle = await open(path, 'r');
+function oversizedText(path: string, maxBytes: number): string | null {
+  const { size } = statSync(path);
+  if (size <= maxBytes) return null;
+  const head = new Uint8Array(16);
+  const fd = openSync(path, 'r');
   try {
-    const { size } = await handle.stat();
-    if (size <= maxBytes) return null;
-    const head = new Uint8Array(16);
-    await handle.read(head, 0, 16, 0);
-    if (detectKind(head, path) !== 'text') return null;
-    return `text input is ${(size / 1048576).toFixed(1)} MiB, over the ${(maxBytes / 1048576).toFixed(1)} MiB limit for one text file`;
+    readSync(fd, head, 0, 16, 0);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
+  if (detectKind(head, path) !== 'text') return null;
+  return `text input is ${(size / 1048576).toFixed(1)} MiB, over the ${(maxBytes / 1048576).toFixed(1)} MiB limit for one text file`;
 }
 
 let modelProblem: string | null = null;

@@ -3,7 +3,7 @@
  * so a manifest means "this input is complete for this content hash". --resume skips inputs with
  * a matching manifest and rebuilds documents.csv from the manifests' rows.
  */
-import { access, readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentRow } from '../emit/sheets.js';
 import { STATE_DIR, writeAtomic } from './atomic.js';
@@ -20,21 +20,19 @@ export function manifestPath(outDir: string, rel: string): string {
   return join(outDir, STATE_DIR, 'done', `${rel}.json`);
 }
 
-export async function writeManifest(outDir: string, rel: string, manifest: Manifest): Promise<void> {
-  await writeAtomic(outDir, manifestPath(outDir, rel), JSON.stringify(manifest) + '\n');
+export function writeManifest(outDir: string, rel: string, manifest: Manifest): void {
+  writeAtomic(outDir, manifestPath(outDir, rel), JSON.stringify(manifest) + '\n');
 }
 
 /** The manifest if it matches this content and settings and all its outputs are still there. */
-export async function completedManifest(outDir: string, rel: string, sha256: string, settings: string): Promise<Manifest | null> {
+export function completedManifest(outDir: string, rel: string, sha256: string, settings: string): Manifest | null {
   let manifest: Manifest;
   try {
-    manifest = JSON.parse(await readFile(manifestPath(outDir, rel), 'utf8')) as Manifest;
+    manifest = JSON.parse(readFileSync(manifestPath(outDir, rel), 'utf8')) as Manifest;
   } catch {
     return null;
   }
   if (manifest.version !== 1 || manifest.sha256 !== sha256 || manifest.settings !== settings) return null;
-  for (const out of manifest.row.outputs) {
-    if (!(await access(join(outDir, out)).then(() => true, () => false))) return null;
-  }
+  for (const out of manifest.row.outputs) if (!existsSync(join(outDir, out))) return null;
   return manifest;
 }

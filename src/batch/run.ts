@@ -40,7 +40,7 @@ export async function runBatch(args: string[], settings: BatchSettings, jobs?: n
 
   const rows = [...problems.map((p) => failedRow(p.arg, p.message)), ...outcomes.map((o) => o.row)];
   const documentsPath = join(settings.outDir, 'documents.csv');
-  await writeAtomic(settings.outDir, documentsPath, await documentsCsv(rows));
+  writeAtomic(settings.outDir, documentsPath, await documentsCsv(rows));
   return {
     rows,
     converted: outcomes.filter((o) => !o.skipped && o.row.status !== 'error').length,

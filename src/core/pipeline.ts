@@ -117,7 +117,8 @@ async function ingestStage(doc: WorkingDocument, options: StageOptions): Promise
     doc.original = r.original ?? r.pages.map((p) => p.lines.join('\n')).join('\f');
     doc.paragraphs = paragraphsFromPages(r.pages);
     doc.diagnostics.push(...(r.diagnostics ?? []));
-    if (r.pages.every((p) => p.lines.every((l) => l.trim() === ''))) {
+    const failed = doc.diagnostics.some((d) => d.severity === 'error');
+    if (!failed && r.pages.every((p) => p.lines.every((l) => l.trim() === ''))) {
       doc.diagnostics.push({ ruleId: 'ingest/no-text', severity: 'error', message: `no text found in the ${doc.source.kind}` });
     }
   }

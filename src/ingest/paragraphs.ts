@@ -76,13 +76,11 @@ function isOpening(line: string): boolean {
 
 /** At least four letters and no lower-case letter: "BÁO CÁO", "I. KẾT QUẢ THỰC HIỆN". */
 export function isAllCaps(line: string): boolean {
-  let letters = 0;
-  for (const ch of line) {
-    if (/\p{Ll}/u.test(ch)) return false;
-    if (/\p{Lu}/u.test(ch)) letters++;
-  }
-  return letters >= 4;
+  if (LOWER.test(line)) return false;
+  return (line.match(UPPER)?.length ?? 0) >= 4;
 }
+const LOWER = /\p{Ll}/u;
+const UPPER = /\p{Lu}/gu;
 
 /** Join wrapped lines: a code cut after its hyphen ("72/KH-" + "UBND") joins without a space. */
 function joinParts(parts: string[]): string {
