@@ -119,6 +119,7 @@ function scanAlnum(text: string, i: number): { kind: TokenKind; end: number } {
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
+  const mayHaveEmail = text.includes('@');
   let i = 0;
   const push = (kind: TokenKind, end: number) => {
     tokens.push({ kind, text: text.slice(i, end), start: i, end });
@@ -138,7 +139,7 @@ export function tokenize(text: string): Token[] {
         const end = urlEnd(text, i);
         if (end > i + 4) { push('url', end); continue; }
       }
-      const mail = emailEnd(text, i);
+      const mail = mayHaveEmail ? emailEnd(text, i) : -1;
       if (mail > 0) { push('email', mail); continue; }
       const { kind, end } = scanAlnum(text, i);
       push(kind, end);
