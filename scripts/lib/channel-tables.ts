@@ -1,7 +1,9 @@
 /**
  * Channel counts → smoothed log-probability tables stored in the model header, with the small,
  * documented correction for simscan's known biases against real English-model OCR (ocr-pairs
- * README): ă→i (README: about 50 %; 30 % used, as ư→i is common too), ã→4 about 25 %, and 70 % of ư→w mass moved to ư→u.
+ * README): ă→i (README: about 50 %; 30 % used, as ư→i is common too), ã→4 about 25 %, 70 % of
+ * ư→w mass moved to ư→u; and ư→ur, ư→ir at least 5 % each (seen in the real sample, rare in
+ * simscan output).
  */
 import { stripMarks, splitTone } from '../../src/core/vi-text/index.js';
 import type { ChannelTables } from '../../src/core/restore/channel.js';
@@ -25,6 +27,10 @@ function realOcrCorrection(g: string, probs: Map<string, number>): void {
     const w = probs.get('w') ?? 0;
     probs.set('w', w * 0.3);
     probs.set('u', (probs.get('u') ?? 0) + w * 0.7);
+    // Real English-model OCR also splits ư into two letters ("churc" chức, "tur" tử, "cir" cứ),
+    // which simscan's single font rarely does.
+    setShare('ur', 0.05);
+    setShare('ir', 0.05);
   }
 }
 

@@ -55,7 +55,8 @@ export function writeSources(path: string, s: SourcesInfo): void {
     '```',
     '',
     'Channel correction for real English-model OCR (documented simscan bias, ocr-pairs/README):',
-    'ă→i raised to 30 % (README suggests about 50 %), ã→4 to 25 %, 70 % of ư→w mass moved to ư→u.',
+    'ă→i raised to 30 % (README suggests about 50 %), ã→4 to 25 %, 70 % of ư→w mass moved to ư→u,',
+    'ư→ur and ư→ir raised to at least 5 % each (two-letter readings of ư in real English-model OCR).',
     '',
   ];
   writeFileSync(path, lines.join('\n'));
