@@ -42,6 +42,11 @@ export function candidatesFor(model: RestoreModel, word: string, mode: DecodeMod
       out.ids.push(UNK);
       out.chan.push(t.keepLogP);
       out.forms.push(lower);
+    } else if (!out.ids.includes(ownId)) {
+      // A real word the skeleton search missed: it stays a candidate, at its channel cost.
+      out.ids.push(ownId);
+      out.chan.push(Math.max(model.channel.score(norm, lower), t.keepLogP));
+      out.forms.push(norm);
     }
     return out;
   }

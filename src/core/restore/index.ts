@@ -46,6 +46,7 @@ export interface RestoreResult {
 
 const MARKER_SLOT = { num: { ids: [NUM], chan: [0] }, comma: { ids: [COMMA], chan: [0] } } as const;
 const MAX_ALTERNATIVES = 3;
+const MAX_SEGMENT = 400;
 
 export function restore(text: string, options: RestoreOptions): RestoreResult {
   const { model } = options;
@@ -96,6 +97,8 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
     if (!surfaces) surfaceCache.set(u.text, (surfaces = []));
     words.push({ unit: u, cands, surfaces, slot: slots.length });
     slots.push(cands);
+    // Bound the decoder's memory on text without punctuation; context loss here is negligible.
+    if (slots.length >= MAX_SEGMENT) flush();
   }
   flush();
   tokens.sort((a, b) => a.start - b.start);
