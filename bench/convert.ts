@@ -5,11 +5,19 @@
  * same process: a plain read + write copy of the same files (the I/O floor), and with --jobs 1/2.
  * Run: npm run bench:convert [-- --files N]
  */
-import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { runBatch } from '../src/batch/run.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { runBatch as RunBatch } from '../src/batch/run.js';
+
+// The built package when there is one (what users run; worker threads then load plain JS),
+// else the sources through tsx.
+const built = new URL('../dist/batch/run.js', import.meta.url);
+const useBuilt = existsSync(fileURLToPath(built));
+const { runBatch } = (await import(useBuilt ? built.href : '../src/batch/run.js')) as { runBatch: typeof RunBatch };
 
 const count = Number(process.argv[process.argv.indexOf('--files') + 1]) || 1000;
 const root = join(tmpdir(), `baocao-bench-convert-${process.pid}`);
@@ -78,7 +86,8 @@ async function main(): Promise<void> {
     return s.skipped;
   });
 
-  console.log(`${count} files, ${(bytes / count / 1024).toFixed(1)} KB each on average, ${availableParallelism()} cores, Node ${process.version}`);
+  const load = (await readFile('/proc/loadavg', 'utf8').catch(() => '?')).split(' ')[0];
+  console.log(`${count} files, ${(bytes / count / 1024).toFixed(1)} KB each on average, ${availableParallelism()} cores, load average ${load}, Node ${process.version}, ${useBuilt ? 'dist/' : 'src/ via tsx'}`);
   const base = results[0]!;
   console.log('| run | seconds | files/s | vs baseline |');
   console.log('|---|---:|---:|---:|');

@@ -18,6 +18,7 @@ const MARKER_PATTERNS: RegExp[] = [
 
 /** Openings that always start a paragraph, compared mark-free and lower-case. */
 const OPENINGS: RegExp[] = [/^can cu\b/, /^noi nhan\s*:/, /^kinh gui\s*:/, /^tren day la\b/, /^luu\s*:/];
+const OPENING_INITIALS = new Set(['c', 'n', 'k', 't', 'l']);
 
 /** Fraction of the page's typical line length under which a line is taken to end its paragraph. */
 const SHORT_LINE = 0.6;
@@ -70,6 +71,7 @@ export function isMarker(line: string): boolean {
 }
 
 function isOpening(line: string): boolean {
+  if (!OPENING_INITIALS.has(line.charAt(0).toLowerCase())) return false;
   const bare = markFree(line.slice(0, 24)).toLowerCase();
   return OPENINGS.some((re) => re.test(bare));
 }
