@@ -56,66 +56,75 @@ function isAsciiLetter(b: number): boolean {
   return (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
 }
 
-interface Piece {
-  text: string;
-  /**
-   * 'caps': an all-caps Vietnamese word (two or more capitals, no ASCII lower case, some
-   * lower-case-only codes); 'maybe': lower-case-only codes with exactly one capital.
-   */
-  caps: 'caps' | 'maybe' | 'no' | 'break' | 'gap';
+/** Code unit of each byte's character and of its capital (every TCVN3 character is one BMP unit). */
+const CODE = new Uint16Array(256);
+const CAPITAL = new Uint16Array(256);
+for (let b = 0; b < 256; b++) {
+  CODE[b] = TCVN3_CHAR[b]!.charCodeAt(0);
+  const up = TCVN3_CHAR[b]!.toUpperCase();
+  CAPITAL[b] = up.length === 1 ? up.charCodeAt(0) : CODE[b]!;
 }
 
-function readWord(bytes: Uint8Array, i: number): { piece: Piece; end: number } {
-  let text = '';
+/** Word classes for the capitals pass. */
+const NO = 0, MAYBE = 1, CAPS = 2, BREAK = 3;
+
+/**
+ * 'CAPS': an all-caps Vietnamese word (two or more capitals, no ASCII lower case, and either some
+ * lower-case-only codes or the spelling of a syllable, so codes such as "TB-VPCP" do not count);
+ * 'MAYBE': lower-case-only codes with exactly one capital (VÒ = "VỀ" or "Về").
+ */
+function classify(bytes: Uint8Array, start: number, end: number): number {
   let upper = 0, asciiLower = 0, lowerOnly = 0;
-  while (i < bytes.length && (isAsciiLetter(bytes[i]!) || isTcvn3Letter(bytes[i]!))) {
+  for (let i = start; i < end; i++) {
     const c = bytes[i]!;
-    text += TCVN3_CHAR[c];
     if (c >= 0x61 && c <= 0x7a) asciiLower++;
     else if (LOWER_ONLY[c]) lowerOnly++;
     else upper++; // A–Z or one of the capitals Ă Â Ê Ô Ơ Ư Đ
-    i++;
   }
-  let caps: Piece['caps'] = 'no';
-  // A word of lower-case codes only (đã, ở) gives no sign of capitals and stays as it is.
-  if (asciiLower === 0 && lowerOnly > 0 && upper > 0) caps = upper >= 2 ? 'caps' : 'maybe';
-  // Capitals only (TIN, NĂM) count when they spell a syllable, so codes such as "TB-VPCP" do not.
-  else if (asciiLower === 0 && upper >= 2 && isVietnameseSyllable(text.toLowerCase())) caps = 'caps';
-  return { piece: { text, caps }, end: i };
+  if (asciiLower > 0 || upper === 0) return NO; // lower-case codes alone (đã, ở) give no sign of capitals
+  if (lowerOnly > 0) return upper >= 2 ? CAPS : MAYBE;
+  if (upper < 2 || end - start > 8) return NO;
+  let text = '';
+  for (let i = start; i < end; i++) text += TCVN3_CHAR[bytes[i]!];
+  return isVietnameseSyllable(text.toLowerCase()) ? CAPS : NO;
+}
+
+function codesToString(codes: Uint16Array): string {
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) {
+    out += String.fromCharCode.apply(null, codes.subarray(i, i + 8192) as unknown as number[]);
+  }
+  return out;
 }
 
 export function decodeTcvn3(bytes: Uint8Array): string {
-  const pieces: Piece[] = [];
+  const n = bytes.length;
+  const codes = new Uint16Array(n);
+  for (let i = 0; i < n; i++) codes[i] = CODE[bytes[i]!]!;
+  // Words that may need capitals, and line breaks, in order: [start, end, class].
+  const marks: number[] = [];
   let i = 0;
-  while (i < bytes.length) {
+  while (i < n) {
     const b = bytes[i]!;
-    if (isAsciiLetter(b) || isTcvn3Letter(b)) {
-      const { piece, end } = readWord(bytes, i);
-      pieces.push(piece);
-      i = end;
-    } else {
-      const isBreak = (c: number) => c === 0x0a || c === 0x0d || c === 0x0c;
-      let text = '';
-      do text += TCVN3_CHAR[bytes[i]!]!;
-      while (++i < bytes.length && !isAsciiLetter(bytes[i]!) && !isTcvn3Letter(bytes[i]!) && isBreak(bytes[i]!) === isBreak(b));
-      pieces.push({ text, caps: isBreak(b) ? 'break' : 'gap' });
+    if (b === 0x0a || b === 0x0d || b === 0x0c) { marks.push(i, i + 1, BREAK); i++; continue; }
+    if (!isAsciiLetter(b) && !VIET_LETTER[b]) { i++; continue; }
+    const start = i;
+    while (i < n && (isAsciiLetter(bytes[i]!) || VIET_LETTER[bytes[i]!])) i++;
+    marks.push(start, i, classify(bytes, start, i));
+  }
+  // A MAYBE word next to a CAPS word on its line is a capital word too; sweeping both ways
+  // carries this along runs such as "SỐ VÀ ĐỀ ÁN".
+  for (const [from, to, step] of [[0, marks.length, 3], [marks.length - 3, -3, -3]] as const) {
+    let capsBefore = false;
+    for (let k = from; k !== to; k += step) {
+      const cls = marks[k + 2]!;
+      if (cls === MAYBE) { if (capsBefore) marks[k + 2] = CAPS; }
+      else capsBefore = cls === CAPS;
     }
   }
-  // Short words in lower-case codes next to an all-caps word (on the same line) are capitals
-  // too; sweeping both ways carries this along runs such as "SỐ VÀ ĐỀ ÁN".
-  const sweep = (from: number, to: number, step: number) => {
-    let capsBefore = false;
-    for (let j = from; j !== to; j += step) {
-      const p = pieces[j]!;
-      if (p.caps === 'break') capsBefore = false;
-      else if (p.caps === 'caps') capsBefore = true;
-      else if (p.caps === 'maybe') { if (capsBefore) p.caps = 'caps'; }
-      else if (p.caps === 'no') capsBefore = false;
-    }
-  };
-  sweep(0, pieces.length, 1);
-  sweep(pieces.length - 1, -1, -1);
-  let out = '';
-  for (const p of pieces) out += p.caps === 'caps' ? p.text.toUpperCase() : p.text;
-  return out;
+  for (let k = 0; k < marks.length; k += 3) {
+    if (marks[k + 2] !== CAPS) continue;
+    for (let j = marks[k]!; j < marks[k + 1]!; j++) codes[j] = CAPITAL[bytes[j]!]!;
+  }
+  return codesToString(codes);
 }
