@@ -1,0 +1,28 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { alignChars, alignTokens, learnChannel } from '../../../scripts/lib/learn-channel.js';
+import { channelTables } from '../../../scripts/lib/channel-tables.js';
+
+describe('channel learning', () => {
+  it('aligns letters to the OCR substrings they became', () => {
+    assert.deepEqual(alignChars('xã', 'x4'), ['x', '4']);
+    assert.equal(alignChars('được', 'dugc').join(''), 'dugc');
+    assert.equal(alignChars('của', 'ctia').join(''), 'ctia');
+    assert.equal(alignChars('của', 'ctia')[2], 'a');
+    assert.deepEqual(alignChars('cứ', 'c'), ['c', '']);
+  });
+
+  it('aligns tokens of a line despite a dropped OCR word', () => {
+    const cost = (g: string, o: string) => (g[0] === o[0] ? 0 : 1);
+    assert.deepEqual(alignTokens(['a', 'b', 'c'], ['a', 'c'], cost), [[0, 0], [2, 1]]);
+  });
+
+  it('turns counts into log-probabilities with the real-OCR correction for ă', () => {
+    const counts = learnChannel([['năm năm năm', 'nam nam nam'], ['năm', 'nam']]);
+    const plain = Object.fromEntries(channelTables(counts, false).emit['ă']!);
+    const corrected = Object.fromEntries(channelTables(counts, true).emit['ă']!);
+    assert.ok(plain['i'] === undefined);
+    assert.ok(Math.abs(Math.exp(corrected['i']!) - 0.3) < 0.01);
+    assert.ok(corrected['a']! < plain['a']!);
+  });
+});
