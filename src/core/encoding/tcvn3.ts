@@ -1,7 +1,8 @@
 /**
  * TCVN3 (TCVN 5712:1993 VN3, the "ABC" encoding of the .VnTime fonts): one byte per letter.
  * VN3 has no code for upper-case toned vowels: capitals were typed with the lower-case codes in
- * the all-caps .VnTimeH font, so a word whose other letters are all upper case is upper-cased.
+ * the all-caps .VnTimeH font, so such a word is upper-cased when it is clearly part of an all-caps
+ * run (see classify). A capital toned vowel in running text ("Ủy ban") cannot be recovered.
  */
 import { CP1252_CHAR } from './cp1252.js';
 import { isVietnameseSyllable } from '../vi-text/syllable.js';
@@ -45,11 +46,6 @@ for (const [b, ch] of PLAIN) {
   TCVN3_CHAR[b] = ch;
   VIET_LETTER[b] = 1;
   if (ch === ch.toLowerCase()) LOWER_ONLY[b] = 1;
-}
-
-/** True when the byte is one of TCVN3's Vietnamese letters. */
-export function isTcvn3Letter(b: number): boolean {
-  return VIET_LETTER[b] === 1;
 }
 
 function isAsciiLetter(b: number): boolean {

@@ -39,14 +39,6 @@ const BREVE: Record<string, string> = { a: 'ă', A: 'Ă' };
 /** Letters a mark byte may follow. */
 const BASE_VOWELS = new Set([...'aeiouyAEIOUY', 'ơ', 'Ơ', 'ư', 'Ư']);
 
-export function isVniMarkByte(b: number): boolean {
-  return markTone.has(b);
-}
-
-export function isVniSingleByte(b: number): boolean {
-  return single.has(b);
-}
-
 function baseOf(b: number): string | null {
   if (b < 0x80) {
     const ch = String.fromCharCode(b);

@@ -139,10 +139,3 @@ export function isShapedVowel(lowerVowel: number): boolean {
   return lowerVowel === 0x103 || lowerVowel === 0xe2 || lowerVowel === 0xea ||
     lowerVowel === 0xf4 || lowerVowel === 0x1a1 || lowerVowel === 0x1b0;
 }
-
-/** Every Vietnamese letter with a mark of any kind, upper and lower (134 toned vowels + 12 shaped + đ Đ …). */
-export function vietnameseMarkedLetters(): string[] {
-  const out: string[] = [];
-  for (let c = 0; c < LIMIT; c++) if (skeleton[c] !== 0) out.push(String.fromCharCode(c));
-  return out;
-}
