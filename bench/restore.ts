@@ -108,6 +108,18 @@ function main(): void {
       console.log(`  ${name.padEnd(14)} accuracy ${pct(score).toFixed(2)}%  (${score.gtTokens} GT tokens)`);
     }
   }
+  // Correct text must come through (nearly) unchanged: the pipeline restores every document.
+  if (!process.env.BENCH_SETS || process.env.BENCH_SETS.includes('clean')) {
+    const score = emptyScore();
+    let changed = 0;
+    for (const f of readdirSync(join(devset, 'docs')).filter((x) => /^\d+\.txt$/.test(x)).sort()) {
+      const t = readFileSync(join(devset, 'docs', f), 'utf8');
+      const r = restore(t, { model, input: 'auto' });
+      scoreText(t, r.text, score);
+      changed += r.tokens.filter((k) => k.original !== k.restored).length;
+    }
+    console.log(`\nclean text (docs/ through auto): accuracy ${pct(score).toFixed(3)}%, ${changed} of ${score.gtTokens} tokens changed`);
+  }
   const sample = readFileSync(join(root, 'fixtures', 'bao-cao-ngoc-ky.ocr.txt'), 'utf8');
   const r = restore(sample, { model, input: 'auto' });
   writeFileSync(join(work, 'bao-cao-ngoc-ky.restored.txt'), r.text);
