@@ -20,7 +20,7 @@ const ONSETS = [
 /** nucleus (with its medial) → the codas it takes; '' = open rhyme. */
 const RHYME_PARTS: Record<string, string> = {
   a: '| i o u y m n ng nh p t c ch',
-  ă: 'm n ng p t c',
+  ă: 'm n ng p t c k', // ăk only in place names written the Central Highlands way (Đắk Lắk)
   â: 'u y m n ng p t c',
   e: '| o m n ng p t c',
   ê: '| u m n nh p t ch',
@@ -51,7 +51,7 @@ for (const [nucleus, codas] of Object.entries(RHYME_PARTS)) {
   for (const coda of codas.split(' ')) RHYMES.add(coda === '|' ? nucleus : nucleus + coda);
 }
 
-const STOP_FINAL = /(?:p|t|c|ch)$/;
+const STOP_FINAL = /(?:p|t|c|ch|k)$/;
 const FRONT = /^[ieêy]/;
 
 function isLetters(s: string): boolean {

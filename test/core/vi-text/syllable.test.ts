@@ -10,7 +10,7 @@ describe('parseSyllable', () => {
     ['giữ', 'gi', 'ư', 4], ['ĐẢNG', 'đ', 'ang', 3], ['ủy', '', 'uy', 3], ['uỷ', '', 'uy', 3],
     ['yêu', '', 'yêu', 0], ['ý', '', 'y', 2], ['anh', '', 'anh', 0], ['kỳ', 'k', 'y', 1], ['ghế', 'gh', 'ê', 2],
     ['hoạch', 'h', 'oach', 5], ['khuỷu', 'kh', 'uyu', 3], ['xoong', 'x', 'oong', 0], ['thuở', 'th', 'uơ', 3],
-    ['tuất', 't', 'uât', 2], ['rượu', 'r', 'ươu', 5], ['khuya', 'kh', 'uya', 0], ['chiếc', 'ch', 'iêc', 2],
+    ['tuất', 't', 'uât', 2], ['Đắk', 'đ', 'ăk', 2], ['Lắk', 'l', 'ăk', 2], ['rượu', 'r', 'ươu', 5], ['khuya', 'kh', 'uya', 0], ['chiếc', 'ch', 'iêc', 2],
   ];
   for (const [s, onset, rhyme, tone] of parses) {
     it(`parses ${s} as ${onset || '∅'} + ${rhyme} + tone ${tone}`, () => {
