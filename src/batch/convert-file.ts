@@ -35,7 +35,12 @@ export interface FileOutcome {
   skipped: boolean;
 }
 
-export async function convertFile(file: InputFile, settings: BatchSettings): Promise<FileOutcome> {
+/** Per-thread things that cannot cross a worker boundary (the batch's OCR pool). */
+export interface FileRuntime {
+  ingest?: Record<string, unknown>;
+}
+
+export async function convertFile(file: InputFile, settings: BatchSettings, runtime: FileRuntime = {}): Promise<FileOutcome> {
   const maxBytes = settings.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
   let data: Uint8Array;
   try {
@@ -52,7 +57,7 @@ export async function convertFile(file: InputFile, settings: BatchSettings): Pro
     if (done) return { row: { ...done.row, path: file.display }, skipped: true };
   }
 
-  const result = await convert({ path: file.display, data }, convertOptions(settings));
+  const result = await convert({ path: file.display, data }, { ...convertOptions(settings), ingest: runtime.ingest });
   const draft = documentRow(result, []);
   if (draft.status === 'error') return { row: draft, skipped: false };
 

@@ -1,11 +1,14 @@
 /**
- * Runs convertFile over many inputs with `jobs` in flight. jobs = 1 runs in this thread; more use
- * worker threads, so CPU-bound stages (decoding, restoration) use every core and each worker
- * loads the restoration model once.
+ * Runs convertFile over many inputs with `jobs` in flight. Text inputs: jobs = 1 runs in this
+ * thread; more use worker threads, so CPU-bound stages (decoding, restoration) use every core
+ * and each worker loads the restoration model once. Scans and PDFs then run one at a time in
+ * this thread, sharing one OCR pool of `jobs` Tesseract workers made once for the whole batch
+ * (OCR parallelises over pages; a pool per file would reload the Vietnamese model each time).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { convertFile, type BatchSettings, type FileOutcome } from './convert-file.js';
+import { convertFile, type BatchSettings, type FileOutcome, type FileRuntime } from './convert-file.js';
+import { INPUT_EXTENSIONS } from './inputs.js';
 import type { InputFile } from './inputs.js';
 
 export type OnOutcome = (file: InputFile, outcome: FileOutcome) => void;
@@ -20,20 +23,30 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
     outcomes[i] = o;
     onOutcome(files[i]!, o);
   };
-  const workers = Math.min(jobs, files.length);
+  const textIdx = files.flatMap((f, i) => (isOcrKind(f.abs) ? [] : [i]));
+  const ocrIdx = files.flatMap((f, i) => (isOcrKind(f.abs) ? [i] : []));
+  const workers = Math.min(jobs, textIdx.length);
   if (workers <= 1) {
-    for (let i = 0; i < files.length; i++) record(i, await safeConvert(files[i]!, settings));
-    return outcomes;
+    for (const i of textIdx) record(i, await safeConvert(files[i]!, settings));
+  } else {
+    let next = 0;
+    await Promise.all(Array.from({ length: workers }, () => workerLoop(() => textIdx[next++])));
   }
-  let next = 0;
-  await Promise.all(Array.from({ length: workers }, () => workerLoop()));
+  if (ocrIdx.length) {
+    const { createOcrPool } = await import('../ingest/ocr/pool.js');
+    const ocr = createOcrPool({ jobs });
+    try {
+      for (const i of ocrIdx) record(i, await safeConvert(files[i]!, settings, { ingest: { ocr } }));
+    } finally {
+      await ocr.terminate();
+    }
+  }
   return outcomes;
 
-  async function workerLoop(): Promise<void> {
+  async function workerLoop(take: () => number | undefined): Promise<void> {
     let worker = startWorker();
     try {
-      while (next < files.length) {
-        const i = next++;
+      for (let i = take(); i !== undefined; i = take()) {
         const { outcome, dead } = await ask(worker, i, files[i]!, settings);
         record(i, outcome);
         if (dead) worker = startWorker(); // a crashed worker takes only its own file down
@@ -44,9 +57,14 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
   }
 }
 
-async function safeConvert(file: InputFile, settings: BatchSettings): Promise<FileOutcome> {
+/** PDFs and images by name (the pipeline checks the bytes again); everything else is text. */
+function isOcrKind(path: string): boolean {
+  return INPUT_EXTENSIONS.test(path) && !/\.(txt|text)$/i.test(path);
+}
+
+async function safeConvert(file: InputFile, settings: BatchSettings, runtime?: FileRuntime): Promise<FileOutcome> {
   try {
-    return await convertFile(file, settings);
+    return await convertFile(file, settings, runtime);
   } catch (e) {
     return crashed(file, e instanceof Error ? e.message : String(e));
   }
