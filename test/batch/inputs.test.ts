@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { commonBase, resolveInputs } from '../../src/batch/inputs.js';
+
+let dir: string;
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'baocao-inputs-'));
+  await mkdir(join(dir, 'a', 'deep'), { recursive: true });
+  await mkdir(join(dir, 'b'), { recursive: true });
+  await mkdir(join(dir, 'a', '.hidden'), { recursive: true });
+  for (const f of ['a/report.txt', 'a/deep/scan.PDF', 'a/notes.docx', 'a/.hidden/x.txt', 'b/report.txt', 'b/page.tif']) await writeFile(join(dir, f), 'x');
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('batch inputs', () => {
+  it('walks directories recursively for text, PDF and image files, skipping hidden ones', async () => {
+    const r = await resolveInputs([join(dir, 'a')]);
+    assert.deepEqual(r.files.map((f) => f.rel), ['deep/scan.PDF', 'report.txt']);
+    assert.deepEqual(r.problems, []);
+  });
+
+  it('takes paths relative to the common folder of all inputs, so equal names stay apart', async () => {
+    const r = await resolveInputs([join(dir, 'a', 'report.txt'), join(dir, 'b')]);
+    assert.equal(r.base, dir);
+    assert.deepEqual(r.files.map((f) => f.rel), ['a/report.txt', 'b/page.tif', 'b/report.txt']);
+  });
+
+  it('counts a file named twice (directly and through its folder) once', async () => {
+    const r = await resolveInputs([join(dir, 'b', 'report.txt'), join(dir, 'b'), `${dir}/b/*.txt`]);
+    assert.equal(r.files.length, 2);
+  });
+
+  it('reads a named file whatever its extension', async () => {
+    const r = await resolveInputs([join(dir, 'a', 'notes.docx')]);
+    assert.deepEqual(r.files.map((f) => f.rel), ['notes.docx']);
+  });
+
+  it('reports missing paths, empty globs and directories without inputs as problems', async () => {
+    await mkdir(join(dir, 'empty'), { recursive: true });
+    const r = await resolveInputs([join(dir, 'missing.txt'), `${dir}/*.none`, join(dir, 'empty')]);
+    assert.deepEqual(r.problems.map((p) => p.message), ['no such file or directory', 'no files match this pattern', 'no readable input files in directory']);
+  });
+
+  it('finds the deepest common folder', () => {
+    assert.equal(commonBase(['/x/a/b/1.txt', '/x/a/c/2.txt']), '/x/a');
+    assert.equal(commonBase(['/x/ab/1.txt', '/x/a/2.txt']), '/x');
+    assert.equal(commonBase(['/x/a/1.txt']), '/x/a');
+  });
+});
