@@ -78,6 +78,18 @@ describe('baocao convert', () => {
     assert.match(json.source.encoding, /utf-?16/i);
   });
 
+  it('detects VIQR input and writes Unicode Vietnamese', async () => {
+    const src = join(dir, 'viqr');
+    await mkdir(src, { recursive: true });
+    await writeFile(join(src, 'old.txt'), "Ba'o ca'o ke^'t qua? co^ng ta'c tuye^n truye^`n na(m 2023 cu?a UBND xa~ Ngo.c Ky`.\n");
+    const out = join(dir, 'viqr-out');
+    const r = await runCli(['convert', src, '-o', out, '--no-restore', '--quiet']);
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(await readFile(join(out, 'old.txt.json'), 'utf8'));
+    assert.equal(json.source.encoding, 'viqr');
+    assert.equal(json.paragraphs[0].text, 'Báo cáo kết quả công tác tuyên truyền năm 2023 của UBND xã Ngọc Kỳ.');
+  });
+
   it('exits 2 with a usage message for bad options and missing arguments', async () => {
     for (const args of [['convert'], ['convert', SAMPLE, '--format', 'xml'], ['convert', SAMPLE, '--jobs', '0'], ['frobnicate']]) {
       const r = await runCli(args);
