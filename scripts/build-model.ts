@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   writeSources(join(outDir, 'SOURCES.md'), {
     modelFile: MODEL_FILE, bytes: bytes.length, sha256: hash, inputs, stats,
     channel: { linePairs: counts.linePairs, tokenPairs: counts.tokenPairs, memorised: Object.keys(channel.pairs).length },
-    options: OPTIONS,
+    options: { ...OPTIONS },
   });
   log(`wrote ${MODEL_FILE}: ${(bytes.length / 1e6).toFixed(2)} MB, sha256 ${hash}, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   log(JSON.stringify(stats));

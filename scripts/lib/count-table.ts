@@ -38,7 +38,7 @@ export class CountTable {
       this.counts[i] = by;
       if (this.size * 10 > this.keys.length * 6) this.grow();
     } else {
-      this.counts[i] += by;
+      this.counts[i] = this.counts[i]! + by;
     }
   }
 

@@ -71,7 +71,7 @@ export function decodeModelFile(input: Uint8Array): DecodedModelFile {
     const Ctor = CTORS[s.type];
     const byteLen = s.length * Ctor.BYTES_PER_ELEMENT;
     if (off + byteLen > bytes.length) throw new Error(`model truncated in section ${s.name}`);
-    sections[s.name] = new Ctor(bytes.buffer, bytes.byteOffset + off, s.length);
+    sections[s.name] = new Ctor(bytes.buffer as ArrayBuffer, bytes.byteOffset + off, s.length);
     off += align8(byteLen);
   }
   return { header, sections };
