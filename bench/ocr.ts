@@ -184,7 +184,7 @@ if (args['rss-child']) await rssChild(args['rss-child']);
 else {
   mkdirSync(work, { recursive: true });
   const tessdata = args['no-cli'] ? null : cliTessdata();
-  console.log(`bench:ocr — psm ${args.psm}, jobs ${jobs}, native CLI ${tessdata ? 'yes' : 'not installed'}; machine shared: wall times pessimistic, see CPU`);
+  console.log(`bench:ocr — psm ${args.psm}, jobs ${jobs}, native CLI ${tessdata ? 'yes' : args['no-cli'] ? 'skipped' : 'not installed'}; machine shared: wall times pessimistic, see CPU`);
   for (const level of args.levels!.split(',')) await levelReport(level, tessdata);
   if (args.rss50) await rss50();
   console.log(`\npeak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -8,7 +8,7 @@ const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fix
 
 describe('image input', () => {
   let pool: OcrPool;
-  before(() => { pool = createOcrPool({ jobs: 2 }); });
+  before(() => { pool = createOcrPool({ jobs: 1 }); });
   after(async () => { await pool.terminate(); });
 
   it('recognises image formats by their bytes, not their names', () => {

@@ -66,7 +66,7 @@ describe('PDF input', () => {
 
   describe('with the real OCR engine', () => {
     let pool: OcrPool;
-    before(() => { pool = createOcrPool({ jobs: 2 }); });
+    before(() => { pool = createOcrPool({ jobs: 1 }); });
     after(async () => { await pool.terminate(); });
 
     it('OCRs an image-only PDF from its embedded page images, keeping word boxes as provenance', async () => {
