@@ -1,5 +1,5 @@
 /** Candidate syllables for one word unit, per input mode, with their channel log-probabilities. */
-import { normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
+import { isVietnameseSyllable, normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import { UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
 
@@ -39,8 +39,10 @@ export function candidatesFor(model: RestoreModel, word: string, mode: DecodeMod
       out.forms.push(model.vocab[c.id]!);
     }
     if (ownId === undefined) {
+      // Unseen in the corpus: a phonotactically valid syllable (a rare word, a name) is far
+      // more plausible as itself than OCR junk is.
       out.ids.push(UNK);
-      out.chan.push(t.keepLogP);
+      out.chan.push(isVietnameseSyllable(norm) ? t.keepLogP / 2 : t.keepLogP);
       out.forms.push(lower);
     } else if (!out.ids.includes(ownId)) {
       // A real word the skeleton search missed: it stays a candidate, at its channel cost.
