@@ -40,7 +40,7 @@ export function channelTables(c: ChannelCounts, correctForRealOcr: boolean): Cha
     const counts = c.emit.get(g)!;
     let total = 0;
     for (const v of counts.values()) total += v;
-    const self = stripMarks(g);
+    const self = stripMarks(g).toLowerCase();
     const probs = new Map<string, number>();
     for (const [o, n] of counts) if (n >= 2 || o === self) probs.set(o, n / (total + PRIOR_WEIGHT));
     probs.set(self, (probs.get(self) ?? 0) + PRIOR_WEIGHT / (total + PRIOR_WEIGHT));

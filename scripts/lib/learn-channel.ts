@@ -59,7 +59,7 @@ export function alignTokens(gt: string[], ocr: string[], cost: (g: string, o: st
 /** Character alignment: for each gt char, the OCR substring it became (insertions join the left char). */
 export function alignChars(gt: string, ocr: string): string[] {
   const g = [...gt], o = [...ocr];
-  const sub = (a: string, b: string) => (a === b ? 0 : stripMarks(a) === b ? 0.3 : 1);
+  const sub = (a: string, b: string) => (a === b ? 0 : stripMarks(a).toLowerCase() === b ? 0.3 : 1);
   const n = g.length, m = o.length;
   const d: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = 1; i <= n; i++) d[i]![0] = i;
@@ -71,16 +71,25 @@ export function alignChars(gt: string, ocr: string): string[] {
   let i = n, j = m;
   let pending = '';
   while (i > 0 || j > 0) {
-    if (i > 0 && j > 0 && d[i]![j] === d[i - 1]![j - 1]! + sub(g[i - 1]!, o[j - 1]!)) {
-      emit[i - 1] = o[j - 1]! + pending; pending = ''; i--; j--;
-    } else if (j > 0 && (i === 0 || d[i]![j] === d[i]![j - 1]! + 1)) {
+    const diag = i > 0 && j > 0 && d[i]![j] === d[i - 1]![j - 1]! + sub(g[i - 1]!, o[j - 1]!);
+    const insert = j > 0 && (i === 0 || d[i]![j] === d[i]![j - 1]! + 1);
+    // On a tie, an extra OCR letter belongs to the damaged letter on its left ("của"→"ctia":
+    // ủ→"ti"), not to an intact one ("c"→"ct").
+    if (insert && !(diag && g[i - 1] === o[j - 1])) {
       pending = o[j - 1]! + pending; j--;
+    } else if (diag) {
+      emit[i - 1] = o[j - 1]! + pending; pending = ''; i--; j--;
     } else {
       emit[i - 1] = pending; pending = ''; i--;
     }
   }
   if (pending && n > 0) emit[0] = pending + emit[0];
   return emit;
+}
+
+/** Lower-cases a word but keeps capital Đ (see OcrChannel: its emissions are learned apart). */
+export function channelCase(word: string): string {
+  return word.replace(/[^Đ]+/g, (x) => x.toLowerCase());
 }
 
 /** Reads every NNN.gt.txt / NNN.ocr.txt pair in the folders, line by line. */
@@ -98,24 +107,27 @@ export function readLinePairs(dirs: string[]): [string, string][] {
 
 export function learnChannel(linePairs: [string, string][]): ChannelCounts {
   const c: ChannelCounts = { emit: new Map(), pairs: new Map(), gtTokens: new Map(), linePairs: 0, tokenPairs: 0 };
-  const words = (line: string) => line.split(/\s+/).map((w) => ocrWordCore(w).toLowerCase()).filter((w) => /\p{L}/u.test(w));
+  const words = (line: string) => line.split(/\s+/).map((w) => ocrWordCore(w)).filter((w) => /\p{L}/u.test(w));
   const cost = (g: string, o: string) => {
-    const s = stripMarks(g);
+    const s = stripMarks(g).toLowerCase();
     return editDistance(s, o) / Math.max(s.length, o.length, 1);
   };
   for (const [gtLine, ocrLine] of linePairs) {
-    const gt = words(gtLine);
-    const ocr = words(ocrLine);
+    // Letters are learned lower-case, except capital Đ, which English-model OCR reads as P or B
+    // while a small đ becomes d.
+    const gt = words(gtLine).map(channelCase);
+    const ocr = words(ocrLine).map((w) => w.toLowerCase());
     if (gt.length === 0) continue;
     c.linePairs++;
     for (const [gi, oi] of alignTokens(gt, ocr, cost)) {
       const g = gt[gi]!, o = ocr[oi]!;
       if (cost(g, o) > 0.6) continue;
       c.tokenPairs++;
-      bump(c.gtTokens, g);
+      const lower = g.toLowerCase();
+      bump(c.gtTokens, lower);
       let m = c.pairs.get(o);
       if (!m) c.pairs.set(o, (m = new Map()));
-      bump(m, g);
+      bump(m, lower);
       const em = alignChars(g, o);
       [...g].forEach((ch, k) => {
         let e = c.emit.get(ch);

@@ -31,7 +31,9 @@ export function candidatesFor(model: RestoreModel, word: string, mode: DecodeMod
   const skel = stripMarks(lower);
   const ownId = model.vocabIndex.get(norm);
   if (mode === 'ocr') {
-    const cands = model.channel.candidates(lower);
+    const first = word.charAt(0);
+    const capital = first !== first.toLowerCase();
+    const cands = model.channel.candidates(lower, !capital ? 'none' : word === word.toUpperCase() ? 'all' : 'first');
     const out: Candidates = { ids: [], chan: [], forms: [] };
     for (const c of cands) {
       out.ids.push(c.id);

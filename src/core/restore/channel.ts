@@ -16,6 +16,9 @@ export interface ChannelTables {
   maxEmit: number;
 }
 
+/** Which small đ of a candidate stand for a capital Đ in the OCR token (its case pattern). */
+export type CapitalD = 'none' | 'first' | 'all';
+
 export interface ChannelCandidate {
   id: number;
   logP: number;
@@ -47,7 +50,7 @@ export class OcrChannel {
     this.pairs = new Map(Object.entries(tables.pairs));
     for (const [g, list] of Object.entries(tables.emit)) {
       this.emit.set(g, new Map(list));
-      const skel = stripMarks(g);
+      const skel = stripMarks(g).toLowerCase();
       for (const [o, lp] of list) {
         if (o === '') {
           if (lp > (this.deletions.get(skel) ?? -Infinity)) this.deletions.set(skel, lp);
@@ -63,13 +66,16 @@ export class OcrChannel {
   private emitLogP(g: string, o: string): number {
     const lp = this.emit.get(g)?.get(o);
     if (lp !== undefined) return lp;
-    if (o.length === 1) return o === g || o === stripMarks(g) ? Math.log(0.5) : this.unseen;
+    if (o.length === 1) return o === g.toLowerCase() || o === stripMarks(g).toLowerCase() ? Math.log(0.5) : this.unseen;
     return o.length === 0 ? this.unseen : -Infinity;
   }
 
-  /** ln P(ocr | gt), best alignment; both lower-case. */
-  score(gt: string, ocr: string): number {
+  /** ln P(ocr | gt), best alignment; both lower-case, capitals Đ marked by `capitalD`. */
+  score(gt: string, ocr: string, capitalD: CapitalD = 'none'): number {
     const g = [...gt];
+    if (capitalD !== 'none' && this.emit.has('Đ')) {
+      for (let k = 0; k < g.length; k++) if (g[k] === 'đ' && (capitalD === 'all' || k === 0)) g[k] = 'Đ';
+    }
     const n = ocr.length;
     let prev = new Float64Array(n + 1).fill(-Infinity);
     prev[0] = 0;
@@ -123,13 +129,14 @@ export class OcrChannel {
   }
 
   /** Vocabulary candidates for one lower-case OCR token, best channel score first. */
-  candidates(ocr: string): ChannelCandidate[] {
-    const hit = this.cache.get(ocr);
+  candidates(ocr: string, capitalD: CapitalD = 'none'): ChannelCandidate[] {
+    const key = capitalD + ':' + ocr;
+    const hit = this.cache.get(key);
     if (hit) return hit;
     const best = new Map<number, number>();
     for (const skel of this.skeletons(ocr)) {
       for (const id of this.skeletonIndex.get(skel) ?? []) {
-        if (!best.has(id)) best.set(id, this.score(this.vocab[id]!, ocr));
+        if (!best.has(id)) best.set(id, this.score(this.vocab[id]!, ocr, capitalD));
       }
     }
     for (const [gt, lp] of this.pairs.get(ocr) ?? []) {
@@ -143,7 +150,7 @@ export class OcrChannel {
     const top = sorted.length ? joint(sorted[0]![0], sorted[0]![1]) : 0;
     const out = sorted.filter(([id, lp]) => joint(id, lp) >= top - KEEP_WITHIN).slice(0, MAX_CANDIDATES).map(([id, logP]) => ({ id, logP }));
     if (this.cache.size > 100_000) this.cache.clear();
-    this.cache.set(ocr, out);
+    this.cache.set(key, out);
     return out;
   }
 }

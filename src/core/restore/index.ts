@@ -90,7 +90,8 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
       continue;
     }
     if (u.kind !== 'word') { slots.push(MARKER_SLOT[u.kind]); continue; }
-    const key = u.text.toLowerCase();
+    // Case matters to the OCR channel (capital Đ reads as P or B), so the cache keys on it.
+    const key = mode === 'ocr' ? u.text : u.text.toLowerCase();
     let cands = cache.get(key);
     if (!cands) cache.set(key, (cands = candidatesFor(model, u.text, mode, tuning)));
     let surfaces = surfaceCache.get(u.text);
