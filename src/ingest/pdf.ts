@@ -37,7 +37,10 @@ export async function ingestPdf(data: Uint8Array, ctx: OcrIngestContext = {}): P
   try {
     source = await PdfSource.open(data);
   } catch (err) {
-    return { pages: [], diagnostics: [{ ruleId: 'ingest/pdf-corrupt', message: `not a readable PDF: ${(err as Error).message ?? String(err)}`, severity: 'error' }] };
+    const e = err as Error;
+    return e?.name === 'PasswordException'
+      ? { pages: [], diagnostics: [{ ruleId: 'ingest/pdf-encrypted', message: `the PDF is password-protected: ${e.message}`, severity: 'error' }] }
+      : { pages: [], diagnostics: [{ ruleId: 'ingest/pdf-corrupt', message: `not a readable PDF: ${e?.message ?? String(err)}`, severity: 'error' }] };
   }
   try {
     // A pool is only made for a PDF that has no shared one and turns out to need OCR.
