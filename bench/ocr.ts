@@ -159,7 +159,7 @@ async function levelReport(level: string, tessdata: string | null): Promise<void
 async function rssChild(file: string): Promise<void> {
   const pool = createOcrPool({ jobs });
   const t0 = performance.now(), c0 = cpuSeconds();
-  const r = await ingestPdf(new Uint8Array(readFileSync(file)), { ocr: pool, onPage: (n, t) => { if (n % 10 === 0) console.error(`  ${n}/${t} pages, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB`); } });
+  const r = await ingestPdf(readFileSync(file), { ocr: pool, onPage: (n, t) => { if (n % 10 === 0) console.error(`  ${n}/${t} pages, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB`); } });
   await pool.terminate();
   console.log(JSON.stringify({ pages: r.pages.length, errors: r.diagnostics.filter((d) => d.severity === 'error').length, wall: (performance.now() - t0) / 1000, cpu: cpuSeconds() - c0, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
 }
@@ -185,7 +185,7 @@ else {
   mkdirSync(work, { recursive: true });
   const tessdata = args['no-cli'] ? null : cliTessdata();
   console.log(`bench:ocr — psm ${args.psm}, jobs ${jobs}, native CLI ${tessdata ? 'yes' : args['no-cli'] ? 'skipped' : 'not installed'}; machine shared: wall times pessimistic, see CPU`);
-  for (const level of args.levels!.split(',')) await levelReport(level, tessdata);
+  for (const level of args.levels!.split(',').filter(Boolean)) await levelReport(level, tessdata);
   if (args.rss50) await rss50();
   console.log(`\npeak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }

@@ -8,14 +8,15 @@
 import { PDFParse } from 'pdf-parse';
 import { scannedJpegPages } from './pdf-objects.js';
 
-const RECYCLE_EVERY = 6;
+/** Page images extracted, or text layers read, before the pdf.js document is recycled. */
+const RECYCLE_AFTER = { image: 6, text: 60 };
 /** An embedded image smaller than this (either side, px) is a logo or stamp, not a page scan. */
 const MIN_SCAN_SIDE = 400;
 const RENDER_DPI = 300;
 
 export class PdfSource {
   private parser: PDFParse | undefined;
-  private uses = 0;
+  private cost = 0;
   private chain: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -28,17 +29,19 @@ export class PdfSource {
   /** Opens the PDF; throws (pdf.js's message) when it is not a readable PDF. */
   static async open(data: Uint8Array): Promise<PdfSource> {
     const probe = new PDFParse({ data: data.slice() });
+    let total: number;
     try {
-      const info = await probe.getInfo();
-      const jpegs = scannedJpegPages(data);
-      return new PdfSource(data, info.total, jpegs.length === info.total ? jpegs : []);
+      total = (await probe.getInfo()).total;
     } finally {
       await probe.destroy().catch(() => undefined);
     }
+    // After the probe is gone, so the two never hold their copies of a big file at once.
+    const jpegs = scannedJpegPages(data);
+    return new PdfSource(data, total, jpegs.length === total ? jpegs : []);
   }
 
   text(n: number): Promise<string> {
-    return this.serial(async (p) => (await p.getText({ partial: [n], pageJoiner: '' })).pages[0]?.text ?? '');
+    return this.serial(1 / RECYCLE_AFTER.text, async (p) => (await p.getText({ partial: [n], pageJoiner: '' })).pages[0]?.text ?? '');
   }
 
   /**
@@ -48,7 +51,7 @@ export class PdfSource {
   image(n: number): Promise<{ image: Uint8Array; source: 'embedded-jpeg' | 'embedded' | 'rendered' }> {
     const jpeg = this.jpegs[n - 1];
     if (jpeg) return Promise.resolve({ image: jpeg, source: 'embedded-jpeg' });
-    return this.serial(async (p) => {
+    return this.serial(1 / RECYCLE_AFTER.image, async (p) => {
       const found = await p.getImage({ partial: [n], imageBuffer: true, imageDataUrl: false, imageThreshold: MIN_SCAN_SIDE });
       const images = found.pages[0]?.images ?? [];
       if (images.length === 1 && images[0]!.data.length > 0) return { image: images[0]!.data, source: 'embedded' };
@@ -65,18 +68,18 @@ export class PdfSource {
     this.parser = undefined;
   }
 
-  private serial<T>(fn: (p: PDFParse) => Promise<T>): Promise<T> {
+  private serial<T>(cost: number, fn: (p: PDFParse) => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
-      if (this.parser && this.uses >= RECYCLE_EVERY) {
+      if (this.parser && this.cost >= 1 - 1e-9) {
         await this.parser.destroy().catch(() => undefined);
         this.parser = undefined;
       }
       if (!this.parser) {
         // pdf.js may detach the buffer it is given, so each parser gets its own copy.
         this.parser = new PDFParse({ data: this.data.slice() });
-        this.uses = 0;
+        this.cost = 0;
       }
-      this.uses++;
+      this.cost += cost;
       return fn(this.parser);
     };
     const result = this.chain.then(run, run);
