@@ -85,22 +85,31 @@ export function parseValue(s: string, pos: number): { value: PdfValue; end: numb
 interface Located { value: PdfValue; streamStart?: number }
 
 export class PdfObjects {
-  private readonly text: string;
+  private readonly buf: Buffer;
   private readonly offsets = new Map<number, number>();
   private readonly fromObjStm = new Map<number, PdfValue>();
   private readonly cache = new Map<number, Located>();
 
   constructor(private readonly bytes: Uint8Array) {
-    this.text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    // Read through small latin1 windows, never one string of the whole file (a scanned PDF can
+    // be hundreds of MB).
+    this.buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const CHUNK = 1 << 16, OVERLAP = 48;
     // Later definitions (incremental updates) override earlier ones, as in the PDF's own xref.
-    const re = /(?:^|[\s>])(\d+)\s+(\d+)\s+obj\b/g;
-    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
-      const num = Number(m[1]);
-      this.offsets.set(num, m.index + m[0].length);
-      const end = this.text.indexOf('endstream', re.lastIndex);
-      const next = this.text.indexOf('endobj', re.lastIndex);
+    const header = /[\s>](\d+)\s+(\d+)\s+obj\b/g;
+    for (let pos = 0; pos < this.buf.length;) {
+      const chunk = this.window(pos, CHUNK);
+      header.lastIndex = 0;
+      const m = header.exec(chunk);
+      if (!m) { if (pos + CHUNK >= this.buf.length) break; pos += CHUNK - OVERLAP; continue; }
+      const after = pos + m.index + m[0].length;
+      this.offsets.set(Number(m[1]), after);
+      pos = after;
       // Skip a stream's bytes so nothing inside them is mistaken for an object header.
-      if (end >= 0 && (next < 0 || end < next) && /^\s*<<[\s\S]*?>>\s*stream/.test(this.text.slice(re.lastIndex, re.lastIndex + 4096))) re.lastIndex = end;
+      if (this.isStreamAt(after)) {
+        const end = this.buf.indexOf('endstream', after, 'latin1');
+        pos = end < 0 ? this.buf.length : end;
+      }
     }
     for (const [num] of this.offsets) {
       try {
@@ -161,12 +170,30 @@ export class PdfObjects {
     try { return this.located(num).value; } catch { return undefined; }
   }
 
+  private isStreamAt(at: number): boolean {
+    try {
+      const w = this.window(at, 1 << 16);
+      return /^\s*stream\b/.test(w.slice(parseValue(w, 0).end));
+    } catch {
+      return false;
+    }
+  }
+
+  private window(from: number, length: number): string {
+    return this.buf.toString('latin1', from, Math.min(from + length, this.buf.length));
+  }
+
   private located(num: number): Located {
     let o = this.cache.get(num);
     if (!o) {
-      const { value, end } = parseValue(this.text, this.offsets.get(num)!);
-      const m = /^\s*stream(\r\n|\n|\r)/.exec(this.text.slice(end, end + 16));
-      o = { value, streamStart: m ? end + m[0].length : undefined };
+      const at = this.offsets.get(num)!;
+      let parsed: { value: PdfValue; end: number } | undefined;
+      // Object dictionaries are small; a bigger window only for an unusually long one.
+      for (const size of [1 << 16, 1 << 22]) {
+        try { parsed = parseValue(this.window(at, size), 0); break; } catch (e) { if (size === 1 << 22) throw e; }
+      }
+      const m = /^\s*stream(\r\n|\n|\r)/.exec(this.window(at + parsed!.end, 16));
+      o = { value: parsed!.value, streamStart: m ? at + parsed!.end + m[0].length : undefined };
       this.cache.set(num, o);
     }
     return o;

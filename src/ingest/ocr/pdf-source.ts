@@ -28,16 +28,19 @@ export class PdfSource {
 
   /** Opens the PDF; throws (pdf.js's message) when it is not a readable PDF. */
   static async open(data: Uint8Array): Promise<PdfSource> {
-    const probe = new PDFParse({ data: data.slice() });
+    // pdf.js may detach the buffer it is given, so each parser gets its own copy.
+    const parser = new PDFParse({ data: data.slice() });
     let total: number;
     try {
-      total = (await probe.getInfo()).total;
-    } finally {
-      await probe.destroy().catch(() => undefined);
+      total = (await parser.getInfo()).total;
+    } catch (err) {
+      await parser.destroy().catch(() => undefined);
+      throw err;
     }
-    // After the probe is gone, so the two never hold their copies of a big file at once.
     const jpegs = scannedJpegPages(data);
-    return new PdfSource(data, total, jpegs.length === total ? jpegs : []);
+    const source = new PdfSource(data, total, jpegs.length === total ? jpegs : []);
+    source.parser = parser;
+    return source;
   }
 
   text(n: number): Promise<string> {
@@ -75,7 +78,6 @@ export class PdfSource {
         this.parser = undefined;
       }
       if (!this.parser) {
-        // pdf.js may detach the buffer it is given, so each parser gets its own copy.
         this.parser = new PDFParse({ data: this.data.slice() });
         this.cost = 0;
       }
