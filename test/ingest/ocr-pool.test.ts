@@ -47,6 +47,12 @@ describe('OCR worker pool', () => {
     assert.match(again.lines.join('\n'), /thủ tục hành chính/);
   });
 
+  it('fails a page that exceeds the time limit instead of hanging, and still shuts down', async () => {
+    const p = createOcrPool({ jobs: 1, pageTimeoutMs: 1 });
+    await assert.rejects(p.recognize(fixture('page2.jpg')), /longer than 0.001 s/);
+    await p.terminate();
+  });
+
   it('refuses work after terminate instead of hanging', async () => {
     const p = createOcrPool({ jobs: 1 });
     await p.terminate();

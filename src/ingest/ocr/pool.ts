@@ -24,6 +24,8 @@ export interface OcrPoolOptions {
   psm?: string;
   /** Called with each page's OCR time on its worker (ms), for progress and benchmarks. */
   onRecognized?: (ms: number) => void;
+  /** A page taking longer fails with a diagnostic and its worker is replaced (default 300 s). */
+  pageTimeoutMs?: number;
 }
 
 export interface OcrPool {
@@ -46,6 +48,8 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const idle: Worker[] = [];
   const queue: Task[] = [];
   const all: Promise<Worker>[] = [];
+  const settled = new Map<Promise<Worker>, Worker>();
+  const pageTimeoutMs = options.pageTimeoutMs ?? 300_000;
   let closed = false;
 
   const spawn = async (): Promise<Worker> => {
@@ -68,13 +72,35 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     const task = queue.shift();
     if (!task) { idle.push(worker); return; }
     const started = performance.now();
-    worker
-      .recognize(Buffer.from(task.image.buffer, task.image.byteOffset, task.image.byteLength), {}, { text: false, blocks: true })
-      .then((r) => {
+    let timer: NodeJS.Timeout | undefined;
+    // A worker that hangs (or whose thread died) must not hang the batch: after the timeout the
+    // page fails and the worker is replaced.
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`OCR took longer than ${pageTimeoutMs / 1000} s`)), pageTimeoutMs);
+    });
+    Promise.race([
+      worker.recognize(Buffer.from(task.image.buffer, task.image.byteOffset, task.image.byteLength), {}, { text: false, blocks: true }),
+      timeout,
+    ]).then(
+      (r) => {
+        clearTimeout(timer);
         options.onRecognized?.(performance.now() - started);
-        task.resolve(toOcrPage(r.data));
-      }, task.reject)
-      .finally(() => run(worker));
+        try { task.resolve(toOcrPage(r.data)); } catch (err) { task.reject(err); }
+        run(worker);
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        task.reject(err);
+        if (err instanceof Error && err.message.startsWith('OCR took longer')) {
+          const i = all.findIndex((p) => settled.get(p) === worker);
+          if (i >= 0) all.splice(i, 1);
+          void worker.terminate().catch(() => undefined);
+          if (queue.length) dispatch();
+        } else {
+          run(worker);
+        }
+      },
+    );
   };
 
   const dispatch = (): void => {
@@ -83,7 +109,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     if (all.length < size) {
       const started = spawn();
       all.push(started);
-      started.then(run, (err) => {
+      started.then((w) => { settled.set(started, w); run(w); }, (err) => {
         // A worker that cannot start fails the waiting task, never the process.
         all.splice(all.indexOf(started), 1);
         queue.shift()?.reject(err);
