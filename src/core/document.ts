@@ -76,6 +76,10 @@ export interface WorkingDocument {
   restoreMode?: string;
   /** Low-confidence restorations for a human to check (restore stage). */
   review?: ReviewItem[];
+  /** Decree-30 structure: meta, sections, signature, recipients, annexes, figures (segment stage). */
+  structure?: import('./segment/schema.js').Structure;
+  /** Which text the segment stage read: 'restored-lines', 'paragraphs' or 'original-lines' (segment stage). */
+  structureFrom?: string;
 }
 
 /** One restored word the decoder was unsure about (restore stage). */

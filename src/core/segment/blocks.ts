@@ -1,0 +1,66 @@
+/**
+ * Visual lines → paragraph blocks. A block ends at a blank line, before a line that starts with a
+ * marker (heading, bullet, "Căn cứ"), after a short line (a paragraph's last line), or where an
+ * upper-case heading meets sentence-case text. Text already one paragraph per line stays so.
+ */
+import { isUpperText } from './fold.js';
+import { headingOf, type HeadingMarker } from './headings.js';
+import { isBlank, spanOf, type Provenance, type SegLine } from './lines.js';
+import { isBodyOpening, isClosing, isRecipientsLabel } from './markers.js';
+
+export interface Block {
+  from: number;
+  to: number;
+  text: string;
+  original: string;
+  marker: HeadingMarker | null;
+  provenance: Provenance;
+}
+
+function quantile(values: number[], q: number): number {
+  if (!values.length) return 0;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+}
+
+const joinLines = (parts: string[]) => parts.map((p) => p.trim()).filter(Boolean).join(' ').replace(/\s+/g, ' ');
+
+export function toBlocks(lines: readonly SegLine[], from: number, to: number): Block[] {
+  const lengths = lines.slice(from, to).filter((l) => !isBlank(l)).map((l) => l.text.trim().length);
+  const perLine = quantile(lengths, 0.5) > 150;
+  const width = quantile(lengths, 0.9);
+  const blocks: Block[] = [];
+  let start = -1;
+  const close = (end: number) => {
+    if (start < 0) return;
+    const ls = lines.slice(start, end + 1);
+    const first = lines[start]!;
+    blocks.push({
+      from: start,
+      to: end,
+      text: joinLines(ls.map((l) => l.text)),
+      original: joinLines(ls.map((l) => l.original)),
+      marker: headingOf(first.text, first.key),
+      provenance: spanOf(lines, start, end),
+    });
+    start = -1;
+  };
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    if (isBlank(line)) { close(i - 1); continue; }
+    const opens = headingOf(line.text, line.key) !== null || isBodyOpening(line.key) || isClosing(line.key) || isRecipientsLabel(line.key);
+    if (start >= 0) {
+      const prev = lines[i - 1]!;
+      const prevShort = prev.text.trim().length < 0.8 * width;
+      const head = lines[start]!;
+      const headUpper = isUpperText(head.text.slice(headingOf(head.text, head.key)?.textStart ?? 0));
+      const caseBreak = headUpper && !isUpperText(line.text);
+      // A wrapped upper-case heading ("… CẢI CÁCH THỦ / TỤC HÀNH CHÍNH.") runs on despite short lines.
+      const upperRunOn = headUpper && isUpperText(line.text) && i - start < 3;
+      if (perLine || opens || caseBreak || (prevShort && !upperRunOn)) close(i - 1);
+    }
+    if (start < 0) start = i;
+  }
+  close(to - 1);
+  return blocks;
+}

@@ -1,0 +1,102 @@
+/** Closing block pieces: recipients ("Nơi nhận:" items, "Lưu: …") and the signature block. */
+import { foldKey, isUpperText } from './fold.js';
+import { isBlank, spanOf, type Provenance, type SegLine } from './lines.js';
+import { authorityOf, isAnnexTitle, isRecipientsLabel } from './markers.js';
+
+export interface Recipients {
+  items: string[];
+  /** The "Lưu: …" item, if any. */
+  archive: string | null;
+  provenance: Provenance;
+  confidence: number;
+}
+
+export interface Signature {
+  authority: string | null;
+  organ: string | null;
+  position: string | null;
+  name: string | null;
+  provenance: Provenance;
+  confidence: number;
+}
+
+const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—]+|[\s:;,–—\]\[|/\\]+$/g, '').trim();
+
+/** "Nguyễn Xuân Thoang": 2–5 capitalised words, nothing else. */
+export function isPersonName(text: string): boolean {
+  const t = tidy(text);
+  return /^(\p{Lu}[\p{Ll}]*\s+){1,4}\p{Lu}[\p{Ll}]+$/u.test(t) && !/\p{Lu}{2}/u.test(t);
+}
+
+/** Lines that belong to a signature block rather than to a recipients item. */
+function isSignatureLine(line: SegLine): boolean {
+  return authorityOf(line.key) !== null || (isUpperText(line.text) && !/^\s*[-–]/.test(line.text)) || isPersonName(line.text);
+}
+
+export function parseRecipients(lines: readonly SegLine[], at: number, stop: number): { recipients: Recipients; end: number } {
+  const label = lines[at]!;
+  const items: string[] = [];
+  const afterLabel = label.text.replace(/^\s*\S+\s+\S+\s*[:;.]?/u, '').trim();
+  if (afterLabel && /^[-–]/.test(afterLabel)) items.push(afterLabel);
+  let i = at + 1, last = at, gap = false;
+  for (; i < stop; i++) {
+    const line = lines[i]!;
+    if (isBlank(line)) { gap = true; continue; }
+    if (isAnnexTitle(line.key, line.text) || isRecipientsLabel(line.key)) break;
+    const dash = /^\s*[-–—•+]\s*/.exec(line.text);
+    if (dash) items.push(line.text.slice(dash[0].length));
+    else if (!gap && items.length && !/[;.]\s*$/.test(items[items.length - 1]!) && !isSignatureLine(line)) items[items.length - 1] += ' ' + line.text.trim();
+    else break;
+    gap = false;
+    last = i;
+  }
+  const cleaned = items.map((s) => s.replace(/\s+/g, ' ').replace(/[\s;,]+$/, '').trim()).filter(Boolean);
+  const archive = cleaned.find((s) => /^LUU\b/.test(foldKey(s))) ?? null;
+  return {
+    recipients: { items: cleaned, archive, provenance: spanOf(lines, at, last), confidence: cleaned.length ? 0.9 : 0.4 },
+    end: last + 1,
+  };
+}
+
+/** Position words that may head a signature without an authority marker. */
+const POSITIONS = /^(PHO\s+)?(CHU TICH|GIAM DOC|BO TRUONG|THU TRUONG|TRUONG BAN|CHANH VAN PHONG|TONG GIAM DOC|CHU NHIEM|TRUONG PHONG|CUC TRUONG|HIEU TRUONG|BI THU)\b/;
+
+/** Index of the first line opening a signature block in [from, to), or -1. */
+export function findSignature(lines: readonly SegLine[], from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const l = lines[i]!;
+    if (authorityOf(l.key)) return i;
+    if (POSITIONS.test(l.key.trim()) && l.text.trim().length < 40) {
+      for (let k = i + 1; k < Math.min(to, i + 5); k++) if (isPersonName(lines[k]!.text)) return i;
+    }
+  }
+  return -1;
+}
+
+export function parseSignature(lines: readonly SegLine[], at: number, stop: number): Signature {
+  let authority: string | null = null, organ: string | null = null, position: string | null = null, name: string | null = null;
+  let i = at, seen = 0, last = at;
+  for (; i < stop && seen < 8 && !name; i++) {
+    const line = lines[i]!;
+    if (isBlank(line)) continue;
+    seen++;
+    last = i;
+    const text = tidy(line.text);
+    if (isPersonName(text)) { name = text; break; }
+    const auth = authorityOf(line.key);
+    if (auth) {
+      authority ??= auth;
+      const rest = tidy(text.replace(/^\s*\S+\s*[.,]?\s*/u, ''));
+      const key = foldKey(rest);
+      if (auth === 'TM.') { organ = rest; continue; }
+      // "KT. CHỦ TỊCH PHÓ CHỦ TỊCH": the signer's own position follows the superior's.
+      const pho = key.lastIndexOf('PHO ');
+      if (pho > 0) position = tidy(rest.slice(pho));
+      continue;
+    }
+    if (!position) position = text;
+    else if (!name && seen > 4) break;
+  }
+  const found = [authority, position, name].filter(Boolean).length;
+  return { authority, organ, position, name, provenance: spanOf(lines, at, last), confidence: +(found / 3).toFixed(2) };
+}

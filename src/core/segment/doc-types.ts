@@ -1,0 +1,71 @@
+/**
+ * Document types and their abbreviations (Decree 30/2020/NĐ-CP, Appendix III). A công văn has no
+ * abbreviation in the Decree (its symbol is organ-unit); 'CV' is the usual convention.
+ */
+import { foldKey, isPhrase } from './fold.js';
+
+export interface DocType {
+  code: string;
+  name: string;
+}
+
+export const DOC_TYPES: readonly DocType[] = [
+  { code: 'NQ', name: 'Nghị quyết' },
+  { code: 'QĐ', name: 'Quyết định' },
+  { code: 'CT', name: 'Chỉ thị' },
+  { code: 'QC', name: 'Quy chế' },
+  { code: 'QyĐ', name: 'Quy định' },
+  { code: 'TC', name: 'Thông cáo' },
+  { code: 'TB', name: 'Thông báo' },
+  { code: 'HD', name: 'Hướng dẫn' },
+  { code: 'CTr', name: 'Chương trình' },
+  { code: 'KH', name: 'Kế hoạch' },
+  { code: 'PA', name: 'Phương án' },
+  { code: 'ĐA', name: 'Đề án' },
+  { code: 'DA', name: 'Dự án' },
+  { code: 'BC', name: 'Báo cáo' },
+  { code: 'BB', name: 'Biên bản' },
+  { code: 'TTr', name: 'Tờ trình' },
+  { code: 'HĐ', name: 'Hợp đồng' },
+  { code: 'CĐ', name: 'Công điện' },
+  { code: 'GN', name: 'Bản ghi nhớ' },
+  { code: 'TTh', name: 'Bản thỏa thuận' },
+  { code: 'GUQ', name: 'Giấy ủy quyền' },
+  { code: 'GM', name: 'Giấy mời' },
+  { code: 'GGT', name: 'Giấy giới thiệu' },
+  { code: 'GNP', name: 'Giấy nghỉ phép' },
+  { code: 'PG', name: 'Phiếu gửi' },
+  { code: 'PC', name: 'Phiếu chuyển' },
+  { code: 'PB', name: 'Phiếu báo' },
+  { code: 'CV', name: 'Công văn' },
+];
+
+export const CONG_VAN: DocType = DOC_TYPES.find((t) => t.code === 'CV')!;
+
+/** Codes compared with Đ/D and the usual OCR stand-ins for Đ (P, b) made equal. */
+function codeKey(code: string): string {
+  return foldKey(code).replace(/[PB]/g, 'D');
+}
+
+const BY_CODE = new Map(DOC_TYPES.filter((t) => t.code !== 'CV').map((t) => [codeKey(t.code), t]));
+
+/** The type whose abbreviation this symbol part is ("QĐ", OCR'd "Qb", "QD"), if any. */
+export function typeByCode(part: string): DocType | undefined {
+  return BY_CODE.get(codeKey(part.trim()));
+}
+
+/** The type whose name the whole line is ("BÁO CÁO", OCR "QUYET PINH"), if any. */
+export function typeByName(line: string): DocType | undefined {
+  const key = foldKey(line.trim()).replace(/[^A-Z0-9 ]+/g, ' ').trim();
+  if (!key || key.length > 20) return undefined;
+  return DOC_TYPES.find((t) => isPhrase(key, foldKey(t.name).toUpperCase()));
+}
+
+/** Type names in upper case, for spotting them inside text ("Kèm theo Báo cáo số …"). */
+export function typeInText(key: string): DocType | undefined {
+  for (const t of DOC_TYPES) {
+    const k = foldKey(t.name);
+    if (new RegExp(`(^|[^A-Z])${k}([^A-Z]|$)`).test(key)) return t;
+  }
+  return undefined;
+}

@@ -1,0 +1,57 @@
+/** Figures: a number with its unit and the phrase around it ("60 tin bài", "55 lượt", "100%"). */
+import { foldKey } from './fold.js';
+import type { Provenance } from './lines.js';
+
+export interface Figure {
+  value: number;
+  /** As written: "60 tin bài". */
+  text: string;
+  unit: string;
+  /** The clause the figure stands in. */
+  phrase: string;
+  provenance: Provenance;
+  confidence: number;
+}
+
+/** Counting units (mark-free), longest first so "TIN BAI" wins over "BAI". */
+const UNITS = [
+  'TRIEU DONG', 'TY DONG', 'TIN BAI', 'BAI VIET', 'HOI NGHI', 'VAN BAN', 'HO SO', 'THU TUC', 'CAN BO', 'DON VI',
+  'HOC SINH', 'DOANH NGHIEP', 'CHI TIEU', 'KHAU HIEU', 'TO ROI', 'CONG TRINH', 'DU AN', 'HO GIA DINH', 'LOP HOC',
+  'LUOT', 'PHUT', 'GIO', 'NGUOI', 'HO', 'CUOC', 'LOP', 'BUOI', 'BAI', 'TTHC', 'DONG', 'HA', 'KM', 'TAN', 'THON',
+  'TRUONG', 'LAN', 'TIET', 'CUON', 'PANO', 'XA', 'PHUONG', 'TRANG',
+];
+/** Words before a number that make it an identifier or a date, not a figure. */
+const NOT_FIGURE_BEFORE = /(SO|NGAY|THANG|NAM|DIEU|KHOAN|MUC|DO|CAP|KHOA|LAN THU|GIAI DOAN)\s*$/;
+
+function valueOf(raw: string): number {
+  // Vietnamese: '.' groups thousands, ',' marks decimals.
+  return Number(raw.replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.'));
+}
+
+export function findFigures(text: string, provenance: Provenance): Figure[] {
+  const key = foldKey(text);
+  const out: Figure[] = [];
+  for (const m of key.matchAll(/(?<![\d/.,])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d/])\s*(%)?/g)) {
+    const start = m.index!;
+    if (NOT_FIGURE_BEFORE.test(key.slice(Math.max(0, start - 14), start))) continue;
+    let end = start + m[0].length;
+    let unit = '';
+    if (m[2]) unit = '%';
+    else {
+      const after = key.slice(end).replace(/^\s+/, '');
+      const gap = key.length - end - after.length;
+      const hit = UNITS.find((u) => after.startsWith(u) && !/[A-Z0-9]/.test(after[u.length] ?? ''));
+      if (!hit) continue;
+      unit = text.slice(end + gap, end + gap + hit.length);
+      end += gap + hit.length;
+    }
+    const value = valueOf(m[1]!);
+    if (!Number.isFinite(value)) continue;
+    const left = Math.max(text.lastIndexOf(',', start), text.lastIndexOf(';', start), text.lastIndexOf('(', start), text.lastIndexOf(':', start), text.lastIndexOf('. ', start));
+    const rightStops = [',', ';', ')', '. ', ':'].map((c) => text.indexOf(c, end)).filter((x) => x >= 0);
+    const right = rightStops.length ? Math.min(...rightStops) : text.length;
+    const phrase = text.slice(left + 1, right).replace(/\s+/g, ' ').trim();
+    out.push({ value, text: text.slice(start, end).replace(/\s+/g, ' ').trim(), unit, phrase, provenance, confidence: unit === '%' ? 0.9 : 0.8 });
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+/**
+ * Mark-free, upper-case "keys" for matching headings and keywords on restored text that may
+ * still carry OCR noise. A key has exactly the length of its (NFC) source, so offsets found in
+ * the key slice the source text directly.
+ */
+import { stripMarks } from '../vi-text/marks.js';
+
+/** Upper-case, mark-free form of NFC text, same length; common English-OCR confusions undone. */
+export function foldKey(text: string): string {
+  const bare = stripMarks(text);
+  let up = '';
+  for (const ch of bare) {
+    const u = ch.toUpperCase();
+    up += u.length === ch.length ? u : ch;
+  }
+  return up
+    // Vietnamese words never start with P + vowel: that is an OCR'd Đ ("PANH GIA", "Poc lap").
+    .replace(/(^|[^A-Z])P(?=[AEIOUY])/g, '$1D')
+    // Q only occurs as QU: a lone Q is an OCR'd O ("HQP", "NGOQC").
+    .replace(/Q(?!U)/g, 'O')
+    // Digits glued to letters are OCR'd letters ("S6", "t6", "b0").
+    .replace(/(?<=[A-Z])[06](?=[A-Z]|\b)/g, 'O')
+    .replace(/(?<=[A-Z])1(?=[A-Z])/g, 'I');
+}
+
+export interface KeyToken {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Alphanumeric tokens of a key with their offsets. */
+export function keyTokens(key: string): KeyToken[] {
+  const out: KeyToken[] = [];
+  for (const m of key.matchAll(/[A-Z0-9]+/g)) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
+  return out;
+}
+
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** Token-level fuzzy equality: short tokens must match exactly, longer ones within a budget. */
+function tokenDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  if (b.length <= 1) return Infinity;
+  const d = editDistance(a, b);
+  return d <= Math.ceil(b.length / 3) ? d : Infinity;
+}
+
+/**
+ * Where `phrase` (a key, space-separated words) occurs in `tokens` from `from` on, allowing a
+ * total edit budget of a quarter of the phrase's letters. Returns the token index or -1.
+ */
+export function findPhrase(tokens: KeyToken[], phrase: string, from = 0, to = tokens.length): number {
+  const words = phrase.split(' ');
+  const letters = words.reduce((n, w) => n + w.length, 0);
+  const budget = Math.max(1, Math.floor(letters / 4));
+  for (let i = from; i + words.length <= to; i++) {
+    let total = 0;
+    for (let k = 0; k < words.length && total <= budget; k++) total += tokenDistance(tokens[i + k]!.text, words[k]!);
+    if (total <= budget) return i;
+  }
+  return -1;
+}
+
+/** True when the tokens starting at `at` are the phrase (fuzzy). */
+export function phraseAt(tokens: KeyToken[], phrase: string, at: number): boolean {
+  return findPhrase(tokens, phrase, at, at + phrase.split(' ').length) === at;
+}
+
+/** True when the whole key is the phrase (fuzzy), nothing else. */
+export function isPhrase(key: string, phrase: string): boolean {
+  const tokens = keyTokens(key);
+  return tokens.length === phrase.split(' ').length && phraseAt(tokens, phrase, 0);
+}
+
+/** Any of the phrases occurs in the key (fuzzy). */
+export function hasAnyPhrase(key: string, phrases: readonly string[]): boolean {
+  const tokens = keyTokens(key);
+  return phrases.some((p) => findPhrase(tokens, p) >= 0);
+}
+
+/** Letters of the text are all upper-case (ignoring non-letters); false when no letters. */
+export function isUpperText(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length > 0 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}

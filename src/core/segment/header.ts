@@ -1,0 +1,116 @@
+/**
+ * Decree-30 header: issuer column (parent / issuer), national motto, "Số: …", place and date,
+ * type line and title. OCR puts both header columns on one line, so the motto phrases are located
+ * fuzzily inside a line and what stands left of them goes to the issuer column.
+ */
+import { CONG_VAN, typeByName, type DocType } from './doc-types.js';
+import { findDate, type FoundDate } from './dates.js';
+import { findPhrase, isUpperText, keyTokens } from './fold.js';
+import { isBlank, type SegLine } from './lines.js';
+import { parseNumber, numberLabelEnd, type DocNumber } from './number.js';
+import { splitIssuer, type Issuer } from './issuer.js';
+import { MOTTO, MOTTO_2, isBodyOpening } from './markers.js';
+import { headingOf } from './headings.js';
+
+export interface Header {
+  issuer: Issuer | null;
+  motto: boolean;
+  number: DocNumber | null;
+  place: string | null;
+  date: string | null;
+  type: DocType | null;
+  title: string | null;
+  /** Index of the first line and one past the last line of the header. */
+  start: number;
+  end: number;
+  /** Fields found, out of the six a header should have (issuer, motto, number, date, type, title). */
+  confidence: number;
+}
+
+const MAX_HEADER_LINES = 16;
+const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—]+|[\s:;,.\-–—]+$/g, '');
+
+export function parseHeader(lines: readonly SegLine[], start: number, stop = lines.length): Header {
+  const column: string[] = [];
+  let motto = false, number: DocNumber | null = null, place: string | null = null, date: string | null = null;
+  let type: DocType | null = null, title: string | null = null, subject: string | null = null;
+  let i = start, seen = 0, end = start;
+  for (; i < stop && seen < MAX_HEADER_LINES; i++) {
+    const line = lines[i]!;
+    if (isBlank(line) || /^[\s\-–—_*=.]+$/.test(line.text)) continue;
+    seen++;
+    const { key, text } = line;
+    if (isBodyOpening(key) || headingOf(text, key)) break;
+    const tokens = keyTokens(key);
+    const m1 = findPhrase(tokens, MOTTO);
+    const m2 = m1 < 0 ? findPhrase(tokens, MOTTO_2) : -1;
+    if (m1 >= 0 || m2 >= 0) {
+      motto = true;
+      column.push(text.slice(0, tokens[Math.max(m1, m2)]!.start));
+      end = i + 1;
+      continue;
+    }
+    let rest = 0;
+    const label = numberLabelEnd(key);
+    if (label >= 0 && !number) {
+      number = parseNumber(text, label);
+      rest = number ? number.end : label;
+      end = i + 1;
+    }
+    const found: FoundDate | undefined = date ? undefined : findDate(text.slice(rest));
+    if (found) {
+      date = found.iso;
+      place = tidy(text.slice(rest, rest + found.start)) || null;
+      end = i + 1;
+      continue;
+    }
+    if (rest > 0) continue;
+    const named = typeByName(text);
+    if (named && !type) {
+      type = named;
+      const t = readTitle(lines, i + 1, stop);
+      title = t.title;
+      end = i = t.end;
+      i--;
+      break;
+    }
+    if (/^\s*(V\/v|Về)\s/u.test(text) && number) {
+      const t = readTitle(lines, i, stop);
+      subject = t.title;
+      end = t.end;
+      i = t.end - 1;
+      continue;
+    }
+    if (isUpperText(text) && !number && !date) {
+      column.push(text);
+      end = i + 1;
+      continue;
+    }
+    if (!motto && !number) break;
+  }
+  if (!type && number) type = number.type ?? (subject ? CONG_VAN : null);
+  if (!type && subject) type = CONG_VAN;
+  title ??= subject;
+  const issuer = splitIssuer(column.join(' '));
+  const fields = [issuer, motto || null, number, date, type, title].filter((x) => x !== null).length;
+  return { issuer, motto, number, place, date, type, title, start, end, confidence: +(fields / 6).toFixed(2) };
+}
+
+/** Title lines after the type line: an upper-case run, or a sentence-case block up to a blank. */
+function readTitle(lines: readonly SegLine[], from: number, stop: number): { title: string | null; end: number } {
+  let i = from;
+  while (i < stop && isBlank(lines[i]!)) i++;
+  const first = lines[i];
+  if (!first || isBodyOpening(first.key) || headingOf(first.text, first.key)) return { title: null, end: from };
+  const upper = isUpperText(first.text);
+  const parts: string[] = [];
+  for (; i < stop && parts.length < 4; i++) {
+    const l = lines[i]!;
+    if (isBlank(l) || isBodyOpening(l.key) || headingOf(l.text, l.key)) break;
+    if (upper !== isUpperText(l.text) && parts.length) break;
+    if (/^\s*\(/.test(l.text) && parts.length) break;
+    parts.push(l.text.trim());
+    if (!upper && /[:;]$/.test(l.text.trim())) break;
+  }
+  return { title: parts.length ? tidy(parts.join(' ')) : null, end: i };
+}

@@ -1,0 +1,43 @@
+/**
+ * Heading markers of the Vietnamese hierarchy, outermost first: Phần I, Chương I, I., Điều 1,
+ * 1., 1.1., 1.1.1., a), -, +. The rank orders them; the tree nests a marker under the nearest
+ * open section of lower rank.
+ */
+export type MarkerKind = 'part' | 'chapter' | 'roman' | 'article' | 'arabic' | 'decimal' | 'decimal3' | 'letter' | 'dash' | 'plus';
+
+export const RANK: Record<MarkerKind, number> = {
+  part: 0, chapter: 1, roman: 2, article: 3, arabic: 4, decimal: 5, decimal3: 6, letter: 7, dash: 8, plus: 9,
+};
+
+export interface HeadingMarker {
+  kind: MarkerKind;
+  /** "II", "1", "2.1", "a", "-", "+"; "Phần I" / "Chương II" / "Điều 3" for the named ones. */
+  number: string;
+  /** Offset in the line where the heading text starts. */
+  textStart: number;
+}
+
+/** The marker a line starts with, read on its key (mark-free) so OCR residue still matches. */
+export function headingOf(text: string, key: string): HeadingMarker | null {
+  let m = /^\s*(PHAN)\s+(THU\s+[A-Z]+|[IVX]{1,5}|\d{1,2})\b\s*[.:\-–]?\s*/.exec(key);
+  if (m && /^\s*(Phần|PHẦN)/u.test(text)) return { kind: 'part', number: `Phần ${text.slice(m[0].indexOf(m[2]!), m[0].indexOf(m[2]!) + m[2]!.length)}`, textStart: m[0].length };
+  m = /^\s*(CHUONG)\s+([IVX]{1,5}|\d{1,2})\b\s*[.:\-–]?\s*/.exec(key);
+  if (m && /^\s*(Chương|CHƯƠNG)/u.test(text)) return { kind: 'chapter', number: `Chương ${m[2]}`, textStart: m[0].length };
+  m = /^\s*DIEU\s+(\d{1,3})\s*[.:]\s*/.exec(key);
+  if (m && /^\s*Điều/u.test(text)) return { kind: 'article', number: `Điều ${m[1]}`, textStart: m[0].length };
+  m = /^\s*([IVX]{1,5})\s*[.)]\s+(?=\S)/.exec(key);
+  if (m && /^\s*[IVX]/.test(text)) return { kind: 'roman', number: m[1]!, textStart: m[0].length };
+  m = /^\s*(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?=\p{L})/u.exec(text);
+  if (m) return { kind: 'decimal3', number: m[1]!, textStart: m[0].length };
+  m = /^\s*(\d{1,2}\.\d{1,2})\.?\s+(?=\p{L})/u.exec(text);
+  if (m) return { kind: 'decimal', number: m[1]!, textStart: m[0].length };
+  m = /^\s*(\d{1,2})\s*[.)]\s+(?=\p{L}|["“])/u.exec(text);
+  if (m) return { kind: 'arabic', number: m[1]!, textStart: m[0].length };
+  m = /^\s*([a-zđ])\s*\)\s+(?=\S)/u.exec(text);
+  if (m) return { kind: 'letter', number: m[1]!, textStart: m[0].length };
+  m = /^\s*[-–—•]\s*(?=\p{L}|["“(])/u.exec(text);
+  if (m) return { kind: 'dash', number: '-', textStart: m[0].length };
+  m = /^\s*\+\s*(?=\p{L})/u.exec(text);
+  if (m) return { kind: 'plus', number: '+', textStart: m[0].length };
+  return null;
+}

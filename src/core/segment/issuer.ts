@@ -1,0 +1,46 @@
+/** Split the header's left column ("ỦY BAN NHÂN DÂN / XÃ NGỌC KỲ") into issuer and parent. */
+import { keyTokens, phraseAt, foldKey } from './fold.js';
+
+export interface Issuer {
+  name: string;
+  parent: string | null;
+}
+
+/** Organ kinds that start an organ's name; local councils/committees are named by their unit. */
+const COUNCILS = ['UY BAN NHAN DAN', 'HOI DONG NHAN DAN', 'UBND', 'HDND'];
+const ORGANS = [
+  ...COUNCILS, 'VAN PHONG', 'CHI CUC', 'TONG CUC', 'CUC', 'SO', 'BO', 'TRUNG TAM', 'TRUONG', 'PHONG', 'BAN',
+  'CONG AN', 'BENH VIEN', 'THANH TRA', 'KHO BAC', 'BAO HIEM XA HOI', 'DANG UY', 'UY BAN MAT TRAN', 'CHI NHANH',
+];
+
+const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—]+|[\s:;,.\-–—]+$/g, '');
+
+/** Issuer from the column's text (its lines joined by spaces); null when nothing is left. */
+export function splitIssuer(column: string): Issuer | null {
+  const text = tidy(column.normalize('NFC'));
+  if (!text) return null;
+  const tokens = keyTokens(foldKey(text));
+  const starts: { at: number; len: number; council: boolean }[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const hit = ORGANS.find((o) => (o.length > 4 ? phraseAt(tokens, o, i) : o.split(' ').every((w, k) => tokens[i + k]?.text === w)));
+    if (hit) {
+      const len = hit.split(' ').length;
+      starts.push({ at: i, len, council: COUNCILS.includes(hit) });
+      i += len;
+    } else i++;
+  }
+  const last = starts[starts.length - 1];
+  if (!last || last.at === 0 && !last.council) return { name: text, parent: null };
+  const cut = (k: number) => (k >= tokens.length ? text.length : tokens[k]!.start);
+  if (last.council && last.at + last.len < tokens.length) {
+    return { name: tidy(text.slice(cut(last.at + last.len))), parent: tidy(text.slice(0, cut(last.at + last.len))) };
+  }
+  if (last.at === 0) return { name: text, parent: null };
+  return { name: tidy(text.slice(cut(last.at))), parent: tidy(text.slice(0, cut(last.at))) || null };
+}
+
+/** "UBND xã Ngọc Kỳ" style issuer names (from references) split the same way. */
+export function issuerFromPhrase(phrase: string): Issuer | null {
+  const expanded = phrase.replace(/^\s*UBND\b/u, 'Ủy ban nhân dân').replace(/^\s*HĐND\b/u, 'Hội đồng nhân dân');
+  return splitIssuer(expanded);
+}

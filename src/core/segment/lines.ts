@@ -1,0 +1,77 @@
+/** The unit the segmenter reads: one visual line (or one paragraph) with provenance. */
+import type { WorkingDocument } from '../document.js';
+import { foldKey } from './fold.js';
+
+export interface SegLine {
+  page: number;
+  lineStart: number;
+  lineEnd: number;
+  /** Restored text when available, else the original. */
+  text: string;
+  original: string;
+  /** foldKey(text). */
+  key: string;
+}
+
+export interface Provenance {
+  page: number;
+  lineStart: number;
+  lineEnd: number;
+}
+
+export function makeLine(page: number, lineStart: number, lineEnd: number, text: string, original: string): SegLine {
+  const t = text.normalize('NFC').replace(/\s+$/u, '');
+  return { page, lineStart, lineEnd, text: t, original: original.replace(/\s+$/u, ''), key: foldKey(t) };
+}
+
+export function isBlank(line: SegLine): boolean {
+  return line.text.trim() === '';
+}
+
+/** Provenance spanning lines a..b (inclusive), on a's page when they straddle pages. */
+export function spanOf(lines: readonly SegLine[], a: number, b: number): Provenance {
+  const first = lines[a]!;
+  const last = lines[Math.max(a, b)]!;
+  return {
+    page: first.page,
+    lineStart: first.lineStart,
+    lineEnd: last.page === first.page ? last.lineEnd : first.lineEnd,
+  };
+}
+
+/** Split text into pages ('\f') and lines. */
+function pagesOf(text: string): string[][] {
+  return text.split('\f').map((p) => p.split(/\r\n|\r|\n/));
+}
+
+/**
+ * Lines of a document, restored where possible: the whole restored text when it keeps the
+ * original's pages and lines; else the paragraphs (restored ?? text) as units; else the pages.
+ */
+export function linesFromDocument(doc: WorkingDocument): { lines: SegLine[]; from: 'restored-lines' | 'paragraphs' | 'original-lines' } {
+  const originalPages = doc.pages.length ? doc.pages.map((p) => p.lines) : pagesOf(doc.original);
+  if (doc.restored !== undefined) {
+    const restoredPages = pagesOf(doc.restored);
+    const aligned =
+      restoredPages.length === originalPages.length && restoredPages.every((p, i) => p.length === originalPages[i]!.length);
+    if (aligned) return { lines: flatten(restoredPages, originalPages), from: 'restored-lines' };
+  }
+  if (doc.paragraphs.some((p) => p.restored !== undefined)) {
+    const lines = doc.paragraphs.map((p) => makeLine(p.page, p.lineStart, p.lineEnd, p.restored ?? p.text, p.text));
+    return { lines, from: 'paragraphs' };
+  }
+  return { lines: flatten(originalPages, originalPages), from: 'original-lines' };
+}
+
+function flatten(textPages: string[][], originalPages: string[][]): SegLine[] {
+  const out: SegLine[] = [];
+  textPages.forEach((page, pi) =>
+    page.forEach((line, li) => out.push(makeLine(pi + 1, li + 1, li + 1, line, originalPages[pi]?.[li] ?? line))),
+  );
+  return out;
+}
+
+/** Lines from plain text (pages split on '\f'); for tests and benches. */
+export function linesFromText(text: string, original = text): SegLine[] {
+  return flatten(pagesOf(text), pagesOf(original));
+}

@@ -1,0 +1,42 @@
+/** Line-start markers shared by the header, body and closing parsers (tested on keys). */
+import { hasAnyPhrase, keyTokens, phraseAt } from './fold.js';
+
+const startsWith = (key: string, phrase: string) => phraseAt(keyTokens(key), phrase, 0);
+
+export const MOTTO = 'CONG HOA XA HOI CHU NGHIA VIET NAM';
+export const MOTTO_2 = 'DOC LAP TU DO HANH PHUC';
+
+/** Lines that open the body: legal bases, addressees, "Thực hiện …". */
+export function isBodyOpening(key: string): boolean {
+  return ['CAN CU', 'KINH GUI', 'THUC HIEN', 'XET DE NGHI', 'THEO DE NGHI'].some((p) => startsWith(key, p));
+}
+
+export function isClosing(key: string): boolean {
+  return startsWith(key, 'TREN DAY LA');
+}
+
+export function isRecipientsLabel(key: string): boolean {
+  return /^\s*N\w{1,2}I\s+NH\w{1,3}N\s*[:;.]?/.test(key) && startsWith(key, 'NOI NHAN');
+}
+
+/** Signature authority at the start of a line: TM. / KT. / Q. / TL. / TUQ. */
+export function authorityOf(key: string): string | null {
+  const m = /^\s*(TM|KT|TUQ|TL|Q)\s*[.,]?\s+(?=[A-Z])/.exec(key);
+  if (!m) return null;
+  if (m[1] === 'Q' && !/^\s*Q\s*\./.test(key)) return null;
+  return `${m[1]}.`;
+}
+
+/** Annex openers: "PHỤ LỤC", "BIỂU TỔNG HỢP", "BIỂU MẪU", "DANH MỤC". */
+export function isAnnexTitle(key: string, text: string): boolean {
+  const k = key.trim();
+  if (!/^[A-Z]/.test(k)) return false;
+  const upperish = text.replace(/[^\p{L}]/gu, '').slice(0, 8);
+  if (upperish !== upperish.toUpperCase()) return false;
+  return ['PHU LUC', 'BIEU TONG HOP', 'BIEU MAU', 'BIEU SO', 'DANH MUC'].some((p) => startsWith(k, p));
+}
+
+/** "(Kèm theo …)", "(Ban hành kèm theo …)". */
+export function isAttachmentReference(key: string): boolean {
+  return /^\s*\(?\s*(BAN HANH\s+)?K\w{1,2}M\s+THEO\b/.test(key) || hasAnyPhrase(key.slice(0, 30), ['KEM THEO']) && /^\s*\(/.test(key);
+}

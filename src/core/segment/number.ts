@@ -1,0 +1,42 @@
+/** "Số: 98/2025/QĐ-UBND" → number, year, symbol and the Decree-30 type code it carries. */
+import { typeByCode, type DocType } from './doc-types.js';
+
+export interface DocNumber {
+  /** As written, with the type code canonicalised: "98/2025/QĐ-UBND". */
+  full: string;
+  number: string;
+  year: string | null;
+  symbol: string;
+  type: DocType | null;
+  /** Offsets of the number in the text it was read from. */
+  start: number;
+  end: number;
+}
+
+const NUMBER = /(\d+)\s*\/\s*(?:(\d{4})\s*\/\s*)?([\p{L}\d&]+(?:\s*-\s*[\p{L}\d&]+)*)/u;
+
+/** Reads the number at the start of `text` (after "Số:" has been cut off), or anywhere when loose. */
+export function parseNumber(text: string, offset = 0): DocNumber | null {
+  const m = NUMBER.exec(text.slice(offset));
+  if (!m) return null;
+  const parts = m[3]!.split(/\s*-\s*/);
+  const type = typeByCode(parts[0]!) ?? null;
+  if (type && type.code !== 'CV') parts[0] = type.code;
+  const symbol = parts.join('-');
+  const year = m[2] ?? null;
+  return {
+    full: `${m[1]}/${year ? `${year}/` : ''}${symbol}`,
+    number: m[1]!,
+    year,
+    symbol,
+    type,
+    start: offset + m.index,
+    end: offset + m.index + m[0].length,
+  };
+}
+
+/** Offset just after a "Số:" label at the start of the key ("SO:", OCR "S6:"), or -1. */
+export function numberLabelEnd(key: string): number {
+  const m = /^\s*S[O0-9]\s*[:;.]/.exec(key);
+  return m ? m[0].length : -1;
+}

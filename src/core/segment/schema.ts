@@ -1,0 +1,124 @@
+/**
+ * JSON contract of the structure stage (zod 4). `structureShape` is spread into the foundation's
+ * DocumentResult; every node carries provenance (page, line range) and a confidence in [0, 1].
+ */
+import { z } from 'zod';
+import { SECTION_KINDS } from './kinds.js';
+
+export const provenanceSchema = z.object({
+  page: z.number().int().min(1),
+  lineStart: z.number().int().min(1),
+  lineEnd: z.number().int().min(1),
+});
+const confidence = z.number().min(0).max(1);
+
+export const docTypeSchema = z.object({ code: z.string(), name: z.string() });
+export const issuerSchema = z.object({ name: z.string(), parent: z.string().nullable() });
+
+export const metaSchema = z.object({
+  type: docTypeSchema.nullable(),
+  /** "192/BC-UBND". */
+  number: z.string().nullable(),
+  issuer: issuerSchema.nullable(),
+  place: z.string().nullable(),
+  date: z.iso.date().nullable(),
+  title: z.string().nullable(),
+  /** The national motto was found in the header. */
+  motto: z.boolean(),
+  /** Fields taken from an annex (its reference or header) because the document's header lacks them. */
+  completedFrom: z.array(z.enum(['type', 'number', 'date', 'issuer', 'place'])),
+  provenance: provenanceSchema.nullable(),
+  confidence,
+});
+
+export const paragraphSchema = z.object({
+  /** Restored text. */
+  text: z.string(),
+  /** The text as read, before restoration. */
+  original: z.string(),
+  provenance: provenanceSchema,
+});
+
+export const sectionKindSchema = z.enum(SECTION_KINDS);
+
+export const sectionSchema = z.object({
+  /** "II", "1", "2.1", "a", "-", "+", "Phần I", "Điều 3". */
+  number: z.string(),
+  marker: z.enum(['part', 'chapter', 'roman', 'article', 'arabic', 'decimal', 'decimal3', 'letter', 'dash', 'plus']),
+  heading: z.string(),
+  kind: sectionKindSchema,
+  /** Depth in the tree, 1 for top-level sections. */
+  level: z.number().int().min(1),
+  paragraphs: z.array(paragraphSchema),
+  get children() {
+    return z.array(sectionSchema);
+  },
+  provenance: provenanceSchema,
+  confidence,
+});
+
+export const closingSchema = paragraphSchema.extend({ confidence });
+
+export const signatureSchema = z.object({
+  /** "TM.", "KT.", "Q.", "TL.", "TUQ." (the first one written). */
+  authority: z.string().nullable(),
+  organ: z.string().nullable(),
+  position: z.string().nullable(),
+  name: z.string().nullable(),
+  provenance: provenanceSchema,
+  confidence,
+});
+
+export const recipientsInfoSchema = z.object({ archive: z.string().nullable(), provenance: provenanceSchema, confidence });
+
+export const tableSchema = z.object({
+  columns: z.array(z.string()),
+  rows: z.array(z.array(z.string())),
+  provenance: provenanceSchema,
+  confidence,
+});
+
+export const annexSchema = z.object({
+  title: z.string(),
+  subtitle: z.string().nullable(),
+  /** "(Kèm theo Báo cáo số … ngày … của …)". */
+  reference: z.string().nullable(),
+  referenceInfo: z
+    .object({ type: docTypeSchema.nullable(), number: z.string().nullable(), date: z.iso.date().nullable(), issuer: issuerSchema.nullable() })
+    .nullable(),
+  issuer: issuerSchema.nullable(),
+  place: z.string().nullable(),
+  date: z.iso.date().nullable(),
+  tables: z.array(tableSchema),
+  sections: z.array(sectionSchema),
+  provenance: provenanceSchema,
+  confidence,
+});
+
+export const figureSchema = z.object({
+  value: z.number(),
+  text: z.string(),
+  unit: z.string(),
+  phrase: z.string(),
+  provenance: provenanceSchema,
+  confidence,
+});
+
+export const structureShape = {
+  meta: metaSchema,
+  preamble: z.array(paragraphSchema),
+  sections: z.array(sectionSchema),
+  closing: closingSchema.nullable(),
+  signature: signatureSchema.nullable(),
+  recipients: z.array(z.string()),
+  recipientsInfo: recipientsInfoSchema.nullable(),
+  annexes: z.array(annexSchema),
+  figures: z.array(figureSchema),
+};
+export const structureSchema = z.object(structureShape);
+
+export type Structure = z.infer<typeof structureSchema>;
+export type Meta = z.infer<typeof metaSchema>;
+export type SectionNode = z.infer<typeof sectionSchema>;
+export type AnnexNode = z.infer<typeof annexSchema>;
+export type FigureNode = z.infer<typeof figureSchema>;

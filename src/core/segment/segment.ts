@@ -1,0 +1,118 @@
+/**
+ * Lines → document structure: header, preamble, sections, closing, recipients, signature,
+ * annexes and figures, with header fields completed from an annex when the first page lacks them.
+ */
+import type { Diagnostic } from '../document.js';
+import { parseAnnex, annexStart, findAnnexTitles, type Annex } from './annex.js';
+import { toBlocks } from './blocks.js';
+import { findSignature, parseRecipients, parseSignature } from './closing.js';
+import { findFigures, type Figure } from './figures.js';
+import { parseHeader } from './header.js';
+import { isBlank, spanOf, type SegLine } from './lines.js';
+import { isClosing, isRecipientsLabel } from './markers.js';
+import type { Meta, Structure } from './schema.js';
+import { buildSections, walkSections, type SectionParagraph } from './sections.js';
+
+const firstFrom = (lines: readonly SegLine[], from: number, test: (l: SegLine) => boolean) => {
+  for (let i = from; i < lines.length; i++) if (test(lines[i]!)) return i;
+  return -1;
+};
+const minOf = (...xs: number[]) => Math.min(...xs.filter((x) => x >= 0), Infinity);
+
+export function segmentLines(lines: readonly SegLine[]): { structure: Structure; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const n = lines.length;
+  const first = Math.max(0, firstFrom(lines, 0, (l) => !isBlank(l)));
+  const header = parseHeader(lines, first);
+  const bodyStart = header.confidence > 0 ? header.end : first;
+
+  const closingAt = firstFrom(lines, bodyStart, (l) => isClosing(l.key));
+  const recAt = firstFrom(lines, bodyStart, (l) => isRecipientsLabel(l.key));
+  const tailFrom = Math.min(minOf(closingAt, recAt), n);
+  const titles = findAnnexTitles(lines, bodyStart, n, Math.min(tailFrom, n));
+  const firstAnnex = titles.length ? annexStart(lines, titles[0]!, bodyStart) : -1;
+  const sigAt = findSignature(lines, Math.min(minOf(closingAt, recAt, firstAnnex), n), n);
+  const bodyEnd = Math.min(minOf(closingAt, recAt, sigAt, firstAnnex), n);
+
+  const { preamble, sections } = buildSections(toBlocks(lines, bodyStart, bodyEnd));
+
+  let closing: Structure['closing'] = null;
+  if (closingAt >= 0 && closingAt === bodyEnd) {
+    const stop = Math.min(minOf(recAt > closingAt ? recAt : -1, sigAt > closingAt ? sigAt : -1, firstAnnex > closingAt ? firstAnnex : -1), n);
+    const block = toBlocks(lines, closingAt, stop)[0];
+    if (block) closing = { text: block.text, original: block.original, provenance: block.provenance, confidence: 0.9 };
+  }
+
+  let recipients: string[] = [];
+  let recipientsInfo: Structure['recipientsInfo'] = null;
+  if (recAt >= 0) {
+    const stop = Math.min(minOf(firstAnnex > recAt ? firstAnnex : -1), n);
+    const r = parseRecipients(lines, recAt, stop).recipients;
+    recipients = r.items;
+    recipientsInfo = { archive: r.archive, provenance: r.provenance, confidence: r.confidence };
+  }
+
+  const signature = sigAt >= 0 ? parseSignature(lines, sigAt, n) : null;
+
+  const annexes: Structure['annexes'] = [];
+  titles.forEach((t, k) => {
+    const start = k === 0 ? firstAnnex : annexStart(lines, t, titles[k - 1]! + 1);
+    let end = k + 1 < titles.length ? annexStart(lines, titles[k + 1]!, t + 1) : n;
+    if (sigAt > t && sigAt < end) end = sigAt;
+    const a: Annex = parseAnnex(lines, start, t, end);
+    const body = a.bodyTo > a.bodyFrom ? buildSections(toBlocks(lines, a.bodyFrom, a.bodyTo)).sections : [];
+    const { bodyFrom: _f, bodyTo: _t, ...rest } = a;
+    annexes.push({ ...rest, sections: body });
+  });
+
+  const meta = completeMeta(header, annexes, diagnostics, lines);
+
+  const figures: Figure[] = [];
+  const collect = (p: SectionParagraph) => figures.push(...findFigures(p.text, p.provenance));
+  preamble.forEach(collect);
+  for (const { section } of walkSections(sections)) section.paragraphs.forEach(collect);
+  if (closing) collect(closing);
+
+  if (header.confidence === 0) diagnostics.push(diag('segment/missing-header', 'no Decree-30 header (issuer, motto, number, date) at the start of the document', 'warning', lines[first]));
+  if (!sections.length) diagnostics.push(diag('segment/no-sections', 'no numbered sections found in the body', 'info', lines[bodyStart]));
+  if (!signature?.name) diagnostics.push(diag('segment/no-signature', 'no signature block (authority, position, name) found', 'info', lines[Math.min(bodyEnd, n - 1)]));
+  for (const f of ['type', 'number', 'date', 'issuer'] as const) {
+    if (meta[f] === null) diagnostics.push(diag(`segment/missing-${f}`, `document ${f} not found in the header or an annex reference`, 'warning', lines[first]));
+  }
+
+  return { structure: { meta, preamble, sections, closing, signature, recipients, recipientsInfo, annexes, figures }, diagnostics };
+}
+
+function diag(ruleId: string, message: string, severity: Diagnostic['severity'], line: SegLine | undefined): Diagnostic {
+  return { ruleId, message, severity, ...(line ? { place: { page: line.page, line: line.lineStart } } : {}) };
+}
+
+/** Header fields, completed from the first annex's reference and header when the header lacks them. */
+function completeMeta(header: ReturnType<typeof parseHeader>, annexes: Structure['annexes'], diagnostics: Diagnostic[], lines: readonly SegLine[]): Meta {
+  const completedFrom: Meta['completedFrom'] = [];
+  const ref = annexes.find((a) => a.referenceInfo)?.referenceInfo ?? null;
+  const own = annexes.find((a) => a.issuer || a.place);
+  const pick = <T>(field: Meta['completedFrom'][number], mine: T | null, ...others: (T | null | undefined)[]): T | null => {
+    if (mine !== null) return mine;
+    const other = others.find((o) => o !== null && o !== undefined) ?? null;
+    if (other !== null) completedFrom.push(field);
+    return other;
+  };
+  const meta: Meta = {
+    type: pick('type', header.type, ref?.type),
+    number: pick('number', header.number?.full ?? null, ref?.number),
+    issuer: pick('issuer', header.issuer, own?.issuer, ref?.issuer),
+    place: pick('place', header.place, own?.place),
+    date: pick('date', header.date, ref?.date),
+    title: header.title,
+    motto: header.motto,
+    completedFrom,
+    provenance: header.end > header.start ? spanOf(lines, header.start, header.end - 1) : null,
+    confidence: header.confidence,
+  };
+  if (completedFrom.length) {
+    diagnostics.push({ ruleId: 'segment/meta-from-annex', message: `header lacks ${completedFrom.join(', ')}; taken from the annex reference/header`, severity: 'info' });
+    meta.confidence = +Math.max(meta.confidence, 0.6).toFixed(2);
+  }
+  return meta;
+}
