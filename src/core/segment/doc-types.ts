@@ -58,7 +58,8 @@ export function typeByCode(part: string): DocType | undefined {
 export function typeByName(line: string): DocType | undefined {
   const key = foldKey(line.trim()).replace(/[^A-Z0-9 ]+/g, ' ').trim();
   if (!key || key.length > 20) return undefined;
-  return DOC_TYPES.find((t) => isPhrase(key, foldKey(t.name).toUpperCase()));
+  // Exact first: "THONG BAO" must not fall to the fuzzy "THONG CAO".
+  return DOC_TYPES.find((t) => key === foldKey(t.name)) ?? DOC_TYPES.find((t) => isPhrase(key, foldKey(t.name)));
 }
 
 /** Type names in upper case, for spotting them inside text ("Kèm theo Báo cáo số …"). */

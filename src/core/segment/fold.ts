@@ -65,7 +65,8 @@ export function findPhrase(tokens: KeyToken[], phrase: string, from = 0, to = to
   const words = phrase.split(' ');
   const letters = words.reduce((n, w) => n + w.length, 0);
   const budget = Math.max(1, Math.floor(letters / 4));
-  for (let i = from; i + words.length <= to; i++) {
+  const limit = Math.min(to, tokens.length);
+  for (let i = from; i + words.length <= limit; i++) {
     let total = 0;
     for (let k = 0; k < words.length && total <= budget; k++) total += tokenDistance(tokens[i + k]!.text, words[k]!);
     if (total <= budget) return i;
