@@ -47,11 +47,13 @@ function codeKey(code: string): string {
   return foldKey(code).replace(/[PB]/g, 'D');
 }
 
-const BY_CODE = new Map(DOC_TYPES.filter((t) => t.code !== 'CV').map((t) => [codeKey(t.code), t]));
+// Codes with Đ come first so an OCR'd "Qb" reads QĐ; exact codes (BC, PC) are matched before this.
+const BY_CODE = new Map(DOC_TYPES.filter((t) => t.code !== 'CV').reverse().map((t) => [codeKey(t.code), t]));
 
 /** The type whose abbreviation this symbol part is ("QĐ", OCR'd "Qb", "QD"), if any. */
 export function typeByCode(part: string): DocType | undefined {
-  return BY_CODE.get(codeKey(part.trim()));
+  const exact = DOC_TYPES.find((t) => t.code !== 'CV' && foldKey(t.code) === foldKey(part.trim()));
+  return exact ?? BY_CODE.get(codeKey(part.trim()));
 }
 
 /** The type whose name the whole line is ("BÁO CÁO", OCR "QUYET PINH"), if any. */

@@ -1,0 +1,40 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { segmentLines } from '../../../src/core/segment/segment.js';
+import { linesFromText } from '../../../src/core/segment/lines.js';
+
+const seg = (t: string) => segmentLines(linesFromText(t)).structure;
+
+describe('segment header', () => {
+  it('splits the two header columns OCR put on one line and reads number, place, date and type', () => {
+    const s = seg(['ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'XÃ NGỌC KỲ  Độc lập - Tự do - Hạnh phúc',
+      'Số: 192/BC-UBND  Ngọc Kỳ, ngày 29 tháng 12 năm 2023', 'BÁO CÁO', 'Kết quả tuyên truyền năm 2023', '', 'I. KẾT QUẢ THỰC HIỆN', 'Nội dung.'].join('\n'));
+    assert.deepEqual(s.meta.issuer, { name: 'XÃ NGỌC KỲ', parent: 'ỦY BAN NHÂN DÂN' });
+    assert.equal(s.meta.number, '192/BC-UBND');
+    assert.equal(s.meta.date, '2023-12-29');
+    assert.equal(s.meta.place, 'Ngọc Kỳ');
+    assert.deepEqual(s.meta.type, { code: 'BC', name: 'Báo cáo' });
+    assert.equal(s.meta.title, 'Kết quả tuyên truyền năm 2023');
+    assert.equal(s.sections[0]?.kind, 'results');
+  });
+  it('reads a department under a city committee and an OCR-damaged decision symbol', () => {
+    const s = seg(['UY BAN NHAN DAN TINH  CONG HOA XA HOI CHU NGHIA VIET NAM', 'QUANG TRI', 'Doc lap - Tu do - Hanh phuc',
+      'So: 36/2025/Qb-UBND Quang Tri, ngay 19 thang 11 nam 2025', 'QUYET PINH', 'BAN HANH QUY DINH'].join('\n'));
+    assert.equal(s.meta.number, '36/2025/QĐ-UBND');
+    assert.equal(s.meta.type?.code, 'QĐ');
+    assert.equal(s.meta.issuer?.name, 'TINH QUANG TRI');
+    assert.equal(s.meta.date, '2025-11-19');
+  });
+  it('completes a missing header from the annex reference', () => {
+    const s = seg(['BÁO CÁO', 'Kết quả', '', 'I. KẾT QUẢ', 'Đã đăng 60 tin bài, đạt 100%.', '', 'BIỂU TỔNG HỢP', 'Đánh giá',
+      '(Kèm theo Báo cáo số 192/BC-UBND ngày 29/12/2023 của UBND xã Ngọc Kỳ)', 'STT Hình thức tuyên truyền Mức độ thực hiện',
+      '1 Tăng cường tuyên truyền trong Đạt', 'các bộ phận', '2 Tuyên truyền trực quan Có', '', 'TM. ỦY BAN NHÂN DÂN', 'Chủ tịch', '', 'Nguyễn Xuân Thoang'].join('\n'));
+    assert.equal(s.meta.number, '192/BC-UBND');
+    assert.equal(s.meta.date, '2023-12-29');
+    assert.deepEqual(s.annexes[0]?.tables[0]?.columns, ['STT', 'Hình thức tuyên truyền', 'Mức độ thực hiện']);
+    assert.deepEqual(s.annexes[0]?.tables[0]?.rows, [['1', 'Tăng cường tuyên truyền trong các bộ phận', 'Đạt'], ['2', 'Tuyên truyền trực quan', 'Có']]);
+    assert.equal(s.signature?.name, 'Nguyễn Xuân Thoang');
+    assert.equal(s.signature?.authority, 'TM.');
+    assert.deepEqual(s.figures.map((f) => f.text), ['60 tin bài', '100%']);
+  });
+});
