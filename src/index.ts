@@ -23,10 +23,13 @@ export {
 } from './core/schema.js';
 export { restore, type RestoreOptions, type RestoreResult, type RestoredToken, type RestoreInput, type RestoreModel } from './core/restore/index.js';
 export { loadModel } from './model/load.js';
+export { segmentStage, type SegmentStageOptions } from './core/segment/stage.js';
+export { structureSchema, type Structure, type Meta, type SectionNode, type AnnexNode, type FigureNode } from './core/segment/schema.js';
 export { ingestText, type TextIngestOptions, type TextIngestResult } from './ingest/text.js';
 export { paragraphsFromPages } from './ingest/paragraphs.js';
 export { toCsv, guardCell, type CsvColumn } from './emit/csv.js';
-export { documentsCsv, paragraphsCsv, documentRow, type DocumentRow } from './emit/sheets.js';
+export { documentsCsv, paragraphsCsv, documentRow, structureOf, type DocumentRow } from './emit/sheets.js';
+export { sectionsCsv, tableCsvs, figuresCsv } from './emit/structure-sheets.js';
 
 /**
  * Convert one input. `options.restore`: omitted → the bundled model is loaded (once) and used;

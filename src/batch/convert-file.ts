@@ -11,7 +11,8 @@ import { convert, detectKind, type ConvertOptions } from '../core/pipeline.js';
 import type { RestoreInput } from '../core/restore/index.js';
 import { DEFAULT_MAX_TEXT_BYTES } from '../ingest/text.js';
 import { documentJson } from '../emit/json.js';
-import { documentRow, failedRow, paragraphsCsv, type DocumentRow } from '../emit/sheets.js';
+import { documentRow, failedRow, paragraphsCsv, structureOf, type DocumentRow } from '../emit/sheets.js';
+import { figuresCsv, sectionsCsv, tableCsvs } from '../emit/structure-sheets.js';
 import { loadModel } from '../model/load.js';
 import { writeAtomic } from './atomic.js';
 import { completedManifest, writeManifest } from './manifest.js';
@@ -26,6 +27,8 @@ export interface BatchSettings {
   encoding?: string;
   /** Run the restoration stage (loads the model once per thread). */
   restore: boolean;
+  /** Run the structure stage (header, sections, signature, annexes); default on. */
+  segment?: boolean;
   restoreInput?: RestoreInput;
   maxTextBytes?: number;
 }
@@ -67,11 +70,19 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
     if (!json.ok) return { row: failedRow(file.display, `internal/schema: ${json.message}`, result.source.kind), skipped: false };
     outputs.push([`${file.rel}.json`, json.text]);
   }
-  if (settings.formats.includes('csv')) outputs.push([`${file.rel}.paragraphs.csv`, await paragraphsCsv(result)]);
+  if (settings.formats.includes('csv')) {
+    outputs.push([`${file.rel}.paragraphs.csv`, await paragraphsCsv(result)]);
+    const structure = structureOf(result);
+    if (structure) {
+      outputs.push([`${file.rel}.sections.csv`, await sectionsCsv(structure)]);
+      for (const [i, table] of (await tableCsvs(structure)).entries()) outputs.push([`${file.rel}.table-${i + 1}.csv`, table]);
+      outputs.push([`${file.rel}.figures.csv`, await figuresCsv(structure)]);
+    }
+  }
   for (const [rel, text] of outputs) writeAtomic(settings.outDir, join(settings.outDir, ...rel.split(posix.sep)), text);
 
   const row = documentRow(result, outputs.map(([rel]) => rel));
-  writeManifest(settings.outDir, file.rel, { version: 1, sha256, settings: settingsKey, row });
+  writeManifest(settings.outDir, file.rel, { version: 2, sha256, settings: settingsKey, row });
   return { row, skipped: false };
 }
 
@@ -93,7 +104,7 @@ function oversizedText(path: string, maxBytes: number): string | null {
 let modelProblem: string | null = null;
 
 function convertOptions(settings: BatchSettings): ConvertOptions {
-  const options: ConvertOptions = { encoding: settings.encoding, maxTextBytes: settings.maxTextBytes, restore: false };
+  const options: ConvertOptions = { encoding: settings.encoding, maxTextBytes: settings.maxTextBytes, restore: false, segment: settings.segment === false ? false : {} };
   if (settings.restore) {
     try {
       options.restore = { model: loadModel(), input: settings.restoreInput };
@@ -111,5 +122,5 @@ export function restoreModelProblem(): string | null {
 }
 
 function settingsFingerprint(s: BatchSettings): string {
-  return JSON.stringify([[...s.formats].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null]);
+  return JSON.stringify([[...s.formats].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false]);
 }

@@ -9,7 +9,8 @@ import type { DocumentRow } from '../emit/sheets.js';
 import { STATE_DIR, writeAtomic } from './atomic.js';
 
 export interface Manifest {
-  version: 1;
+  /** 2: rows carry the structure columns (older manifests are converted again). */
+  version: 2;
   sha256: string;
   /** What decides the outputs: a change means the input must be converted again. */
   settings: string;
@@ -32,7 +33,7 @@ export function completedManifest(outDir: string, rel: string, sha256: string, s
   } catch {
     return null;
   }
-  if (manifest.version !== 1 || manifest.sha256 !== sha256 || manifest.settings !== settings) return null;
+  if (manifest.version !== 2 || manifest.sha256 !== sha256 || manifest.settings !== settings) return null;
   for (const out of manifest.row.outputs) if (!existsSync(join(outDir, out))) return null;
   return manifest;
 }

@@ -30,12 +30,13 @@ program
   .option('--resume', 'skip inputs already converted with the same content and settings', false)
   .addOption(new Option('--encoding <name>', 'force the text encoding (default: detected)').choices(ENCODING_NAMES))
   .option('--no-restore', 'skip diacritic restoration')
+  .option('--no-segment', 'skip the document structure (header, sections, signature, annexes)')
   .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
-  .action(async (inputs: string[], o: { output: string; format: Format[]; jobs?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr' }) => {
+  .action(async (inputs: string[], o: { output: string; format: Format[]; jobs?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr' }) => {
     const progress = createProgress(o.quiet);
     const summary = await runBatch(
       inputs,
-      { outDir: resolve(o.output), formats: o.format, resume: o.resume, encoding: o.encoding, restore: o.restore, restoreInput: o.input },
+      { outDir: resolve(o.output), formats: o.format, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input },
       o.jobs,
       progress,
     );

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic, Page, SourceKind, WorkingDocument } from './document.js';
 import { restoreStage, type RestoreStageOptions } from './restore/stage.js';
+import { segmentStage, type SegmentStageOptions } from './segment/stage.js';
 import { toDocumentResult, type DocumentResult } from './schema.js';
 import { ingestText, paragraphsFromPages, type TextIngestOptions } from '../ingest/text.js';
 
@@ -22,7 +23,9 @@ export interface ConvertOptions {
   maxTextBytes?: number;
   /** Restoration: the loaded model and input kind; `false` skips the stage. */
   restore?: RestoreStageOptions | false;
-  /** Passed through to PDF/image ingest (H5): OCR worker count etc. */
+  /** Structure (Decree 30 layout); `false` skips the stage. */
+  segment?: SegmentStageOptions | false;
+  /** Passed through to PDF/image ingest: the OCR pool, worker count, page progress. */
   ingest?: Record<string, unknown>;
 }
 
@@ -34,7 +37,7 @@ export const STAGES: ReadonlyArray<{ name: string; run: Stage; needsText: boolea
   { name: 'ingest', run: ingestStage, needsText: false },
   { name: 'normalise', run: normaliseStage, needsText: true },
   { name: 'restore', run: restore, needsText: true },
-  // TODO(lead): segment — { name: 'segment', run: segmentStage, needsText: true } from './segment/stage.js' (H4).
+  { name: 'segment', run: segment, needsText: true },
 ];
 
 export async function convert(input: ConvertInput, options: ConvertOptions = {}): Promise<DocumentResult> {
@@ -152,6 +155,11 @@ function restore(doc: WorkingDocument, options: StageOptions): void {
   if (options.restore === false) return;
   restoreStage(doc, options.restore ?? {});
   if (doc.review) doc.review = doc.review.map((r) => ({ ...r, ...pagePlace(doc, r.page, r.line) }));
+}
+
+function segment(doc: WorkingDocument, options: StageOptions): void {
+  if (options.segment === false) return;
+  segmentStage(doc, options.segment ?? {});
 }
 
 /**

@@ -5,15 +5,17 @@
  */
 import { z } from 'zod';
 import type { WorkingDocument } from './document.js';
+import { structureShape as segmentShape } from './segment/schema.js';
 
-export const SCHEMA_VERSION = '1.0';
+export const SCHEMA_VERSION = '1.1';
 
 /**
- * Structure fields (issue 4: meta, sections, signature, recipients, annexes, figures).
- * TODO(lead): spread H4's zod shapes from './segment/schema.js' in here once it exists; each key
- * is copied from the working document into the JSON by `toDocumentResult`, nothing else to wire.
+ * Structure fields (meta, preamble, sections, closing, signature, recipients, annexes, figures),
+ * each optional: a document that could not be read, or was converted with segmentation off, has none.
  */
-const structureShape = {} satisfies z.ZodRawShape;
+const structureShape = Object.fromEntries(
+  Object.entries(segmentShape).map(([key, schema]) => [key, schema.optional()]),
+) as { [K in keyof typeof segmentShape]: z.ZodOptional<(typeof segmentShape)[K]> };
 
 const positiveInt = z.number().int().positive();
 
@@ -78,6 +80,7 @@ export const DocumentResultSchema = z.object({
   pages: z.array(PageSchema),
   paragraphs: z.array(ParagraphSchema),
   review: z.array(ReviewItemSchema).optional().describe('Low-confidence restored words for a person to check'),
+  structureFrom: z.string().optional().describe("Which text the structure was read from: 'restored-lines', 'paragraphs' or 'original-lines'"),
   ...structureShape,
   diagnostics: z.array(DiagnosticSchema),
 });
@@ -113,8 +116,10 @@ export function toDocumentResult(doc: WorkingDocument): DocumentResult {
 }
 
 function structureOf(doc: WorkingDocument): Record<string, unknown> {
+  if (!doc.structure) return {};
   const out: Record<string, unknown> = {};
-  const fields = doc as unknown as Record<string, unknown>;
+  if (doc.structureFrom !== undefined) out.structureFrom = doc.structureFrom;
+  const fields = doc.structure as unknown as Record<string, unknown>;
   for (const key of Object.keys(structureShape)) if (fields[key] !== undefined) out[key] = fields[key];
   return out;
 }

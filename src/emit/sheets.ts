@@ -3,7 +3,12 @@
  * `<name>.paragraphs.csv` per document. Columns are listed once here, in sheet order.
  */
 import type { DocumentResult } from '../core/schema.js';
+import { documentColumns, DOCUMENT_CSV_HEADERS } from '../core/segment/csv-rows.js';
+import type { Structure } from '../core/segment/schema.js';
 import { toCsv, type CsvColumn } from './csv.js';
+
+/** The document's own fields (type, number, date, issuer, title, signer, position), '' when unknown. */
+export type StructureCells = Record<(typeof DOCUMENT_CSV_HEADERS)[number], string>;
 
 export type DocumentStatus = 'ok' | 'partial' | 'error';
 
@@ -22,12 +27,16 @@ export interface DocumentRow {
   sha256: string;
   /** Output files written for this input, relative to the output directory. */
   outputs: string[];
+  /** Header fields found by the segment stage (absent in rows of manifests from older versions). */
+  structure?: StructureCells;
 }
 
 export const DOCUMENT_COLUMNS: CsvColumn<DocumentRow>[] = [
   { header: 'path', type: 'text', value: (r) => r.path },
   { header: 'status', type: 'text', value: (r) => r.status },
   { header: 'error', type: 'text', value: (r) => r.error },
+  // What a person sorts and filters on: the document's own identity, right after its status.
+  ...DOCUMENT_CSV_HEADERS.map((header): CsvColumn<DocumentRow> => ({ header, type: 'text', value: (r) => r.structure?.[header] ?? '' })),
   { header: 'kind', type: 'text', value: (r) => r.kind },
   { header: 'encoding', type: 'text', value: (r) => r.encoding },
   { header: 'pages', type: 'number', value: (r) => r.pages },
@@ -36,7 +45,6 @@ export const DOCUMENT_COLUMNS: CsvColumn<DocumentRow>[] = [
   { header: 'restored', type: 'text', value: (r) => r.restored },
   { header: 'diagnostics', type: 'number', value: (r) => r.diagnostics },
   { header: 'sha256', type: 'text', value: (r) => r.sha256 },
-  // TODO(lead): issue 4 columns — type, number, date, issuer, title, signer, position.
 ];
 
 /**
@@ -66,6 +74,23 @@ export function documentRow(result: DocumentResult, outputs: string[]): Document
     diagnostics: result.diagnostics.length,
     sha256: result.source.sha256,
     outputs,
+    ...(result.meta ? { structure: documentColumns(structureOf(result)) } : {}),
+  };
+}
+
+/** The structure fields of a result, when the segment stage ran. */
+export function structureOf(result: DocumentResult): Structure | undefined {
+  if (!result.meta) return undefined;
+  return {
+    meta: result.meta,
+    preamble: result.preamble ?? [],
+    sections: result.sections ?? [],
+    closing: result.closing ?? null,
+    signature: result.signature ?? null,
+    recipients: result.recipients ?? [],
+    recipientsInfo: result.recipientsInfo ?? null,
+    annexes: result.annexes ?? [],
+    figures: result.figures ?? [],
   };
 }
 

@@ -55,7 +55,7 @@ describe('a batch killed with SIGKILL and resumed', () => {
     assert.ok(rows.every((r) => r.status === 'ok'));
 
     const files = (await listFiles(out)).filter((f) => !f.startsWith('.baocao/done/'));
-    const expected = inputs.flatMap((i) => [`${i}.json`, `${i}.paragraphs.csv`]).concat('documents.csv').sort();
+    const expected = inputs.flatMap((i) => [`${i}.json`, `${i}.paragraphs.csv`, `${i}.sections.csv`, `${i}.figures.csv`]).concat('documents.csv').sort();
     assert.deepEqual(files.sort(), expected, 'no temporary, partial or duplicate files');
     for (const input of inputs) {
       const json = JSON.parse(await readFile(join(out, `${input}.json`), 'utf8'));

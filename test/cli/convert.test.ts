@@ -36,6 +36,48 @@ describe('baocao convert', () => {
     assert.equal(rows[0]!.paragraphs, String(json.paragraphs.length));
   });
 
+  it('writes the structure: header columns in documents.csv, sections, annex table and figures CSVs', async () => {
+    const out = join(dir, 'sample');
+    const rows = parseCsv(await readFile(join(out, 'documents.csv'), 'utf8'));
+    assert.equal(rows[0]!.type, 'Báo cáo');
+    assert.equal(rows[0]!.number, '192/BC-UBND');
+    assert.equal(rows[0]!.date, '2023-12-29');
+    const json = JSON.parse(await readFile(join(out, 'bao-cao-ngoc-ky.ocr.txt.json'), 'utf8'));
+    assert.deepEqual(json.sections.map((s: { number: string }) => s.number), ['I', 'II', 'III']);
+    const sections = parseCsv(await readFile(join(out, 'bao-cao-ngoc-ky.ocr.txt.sections.csv'), 'utf8'));
+    assert.ok(sections.some((r) => r.path === 'I > 2 > 2.1' && r.kind !== ''), 'section paths as "I > 2 > 2.1"');
+    assert.ok(sections.every((r) => r.text === '' || r.original !== ''), 'each restored paragraph keeps its original text');
+    const table = parseCsv(await readFile(join(out, 'bao-cao-ngoc-ky.ocr.txt.table-1.csv'), 'utf8'));
+    assert.equal(table.length, 5, 'the annex table has 5 rows under its header');
+    assert.equal(Object.keys(table[0]!).length, 3, 'and 3 columns');
+    const figures = parseCsv(await readFile(join(out, 'bao-cao-ngoc-ky.ocr.txt.figures.csv'), 'utf8'));
+    assert.ok(figures.some((f) => f.text === '900 phút' && f.unit === 'phút'));
+  });
+
+  it('puts a directory of mixed documents into one documents.csv with a row per input', async () => {
+    const src = join(dir, 'mixed');
+    await mkdir(join(src, 'sub'), { recursive: true });
+    await copyFile(SAMPLE, join(src, 'bao-cao.txt'));
+    await writeFile(
+      join(src, 'sub', 'thong-bao.txt'),
+      'ỦY BAN NHÂN DÂN\nTỈNH SƠN LA\n\nSố: 15/TB-UBND\n\nSơn La, ngày 05 tháng 3 năm 2025\n\nTHÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\n\nI. ĐÁNH GIÁ CHUNG\n\nCác sở, ngành đã chủ động triển khai nhiệm vụ.\n',
+    );
+    await writeFile(join(src, 'sub', 'junk.pdf'), Buffer.from('%PDF-1.4\n%%garbage without objects'));
+    const out = join(dir, 'mixed-out');
+    const r = await runCli(['convert', src, '-o', out, '--quiet', '--jobs', '1']);
+    assert.equal(r.code, 1, 'one input failed');
+    const rows = parseCsv(await readFile(join(out, 'documents.csv'), 'utf8'));
+    const byName = new Map(rows.map((row) => [row.path.split('/').pop()!, row]));
+    assert.deepEqual([...byName.keys()].sort(), ['bao-cao.txt', 'junk.pdf', 'thong-bao.txt']);
+    assert.equal(byName.get('junk.pdf')!.status, 'error');
+    assert.notEqual(byName.get('junk.pdf')!.error, '');
+    const notice = byName.get('thong-bao.txt')!;
+    assert.equal(notice.type, 'Thông báo');
+    assert.equal(notice.number, '15/TB-UBND');
+    assert.equal(notice.date, '2025-03-05');
+    assert.match(notice.issuer ?? "", /SƠN LA/);
+  });
+
   it('mirrors the input tree so two report.txt in different folders never collide', async () => {
     const src = join(dir, 'tree');
     await mkdir(join(src, 'a'), { recursive: true });
@@ -104,6 +146,7 @@ describe('baocao convert', () => {
     assert.match(help.stdout, /convert/);
     const schema = await runCli(['schema']);
     assert.equal(schema.code, 0);
-    assert.equal(JSON.parse(schema.stdout).properties.schemaVersion.const, '1.0');
+    assert.equal(JSON.parse(schema.stdout).properties.schemaVersion.const, '1.1');
+    assert.ok(JSON.parse(schema.stdout).properties.sections, 'the structure fields are part of the schema');
   });
 });
