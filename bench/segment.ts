@@ -1,19 +1,33 @@
 /**
- * Header accuracy over /work/shared/devset from the ground-truth text (docs/NNN.txt) and the
- * English-model OCR text (eng-ocr/NNN.txt, unrestored unless a restorer is wired), against a
- * naive first-lines regex baseline. Expected type/number/issuer come from index.json; the
- * expected date is read from the GT's "…, ngày D tháng M năm Y" line with a strict regex.
- * Comparison is case-insensitive and mark-free-insensitive only where stated.
+ * npm run bench:segment — header accuracy (type, number, issuer, date; each and all four) over
+ * ../shared/devset, side by side in one run:
+ *   - ground-truth text (docs/NNN.txt),
+ *   - English-model OCR text (eng-ocr/NNN.txt) unrestored (the baseline) and AFTER restoration
+ *     (the committed model, loaded once, run through restoreStage then segmentStage, as the
+ *     pipeline does),
+ *   - a naive first-lines regex parser on the same inputs.
+ * Expected type/number/issuer come from devset/index.json; index.json has no dates, so the
+ * expected date is read from the GT's "…, ngày D tháng M năm Y" line with a strict regex (empty
+ * when the GT has no such line, as 006 which has no header). Exact comparison is NFC, upper-case,
+ * with the ỦY/UỶ and HÓA/HOÁ spellings made equal; the mark-free figures strip all diacritics.
+ *   BAOCAO_SHARED=/path/to/shared  data folder; BENCH_DOCS=001,002 restrict; --quiet hides misses.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { segmentLines } from '../src/core/segment/segment.js';
-import { linesFromText } from '../src/core/segment/lines.js';
-import { stripMarks } from '../src/core/vi-text/marks.js';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { WorkingDocument } from '../src/core/document.js';
+import { restoreStage } from '../src/core/restore/stage.js';
+import { segmentStage } from '../src/core/segment/stage.js';
+import { stripMarks } from '../src/core/vi-text/index.js';
+import { loadModel } from '../src/model/load.js';
 
-const DEV = '/work/shared/devset';
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DEV = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'devset');
+const only = process.env.BENCH_DOCS?.split(',');
+const quiet = process.argv.includes('--quiet');
+
 interface Entry { id: string; type: string; issuer: string; number: string }
-const index = JSON.parse(readFileSync(join(DEV, 'index.json'), 'utf8')) as Entry[];
+const index = (JSON.parse(readFileSync(join(DEV, 'index.json'), 'utf8')) as Entry[]).filter((e) => !only || only.includes(e.id));
 const norm = (s: string) => s.normalize('NFC').toUpperCase().replace(/UỶ/g, 'ỦY').replace(/HOÁ/g, 'HÓA').replace(/\s+/g, ' ').trim();
 const loose = (s: string) => stripMarks(norm(s));
 
@@ -22,8 +36,11 @@ function strictDate(text: string): string {
   return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : '';
 }
 
+interface Got { type: string; number: string; issuer: string; date: string }
+const FIELDS = ['type', 'number', 'issuer', 'date'] as const;
+
 /** Baseline: regexes over the first 12 lines, first match wins. */
-function naive(text: string) {
+function naive(text: string): Got {
   const head = text.split('\n').slice(0, 12);
   const number = head.map((l) => /S[ốo6]\s*:\s*(\S+)/iu.exec(l)?.[1]).find(Boolean) ?? '';
   const type = head.find((l) => /^\s*(THÔNG BÁO|KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|BÁO CÁO|TỜ TRÌNH|THONG BAO|KE HOACH|QUYET DINH|CHI THI)\s*$/iu.test(l))?.trim() ?? '';
@@ -32,37 +49,72 @@ function naive(text: string) {
   return { type, number, issuer, date: d ? `${d[3]}-${d[2]!.padStart(2, '0')}-${d[1]!.padStart(2, '0')}` : '' };
 }
 
-function ours(text: string) {
-  const { structure: s } = segmentLines(linesFromText(text));
-  return { type: s.meta.type?.name ?? (s.meta.number ? 'Công văn' : ''), number: s.meta.number ?? '', issuer: s.meta.issuer?.name ?? '', date: s.meta.date ?? '' };
+function docOf(text: string, id: string): WorkingDocument {
+  const pages = text.split('\f').map((p, i) => ({ number: i + 1, lines: p.split(/\r\n|\r|\n/), method: 'text' as const }));
+  return {
+    source: { path: `${id}.txt`, kind: 'text', sha256: '', bytes: text.length, pages: pages.length, encoding: 'utf-8' },
+    original: text, pages, paragraphs: [], diagnostics: [],
+  };
 }
 
-type Got = ReturnType<typeof ours>;
-function score(label: string, file: (id: string) => string, parse: (t: string) => Got) {
-  const fields = ['type', 'number', 'issuer', 'date'] as const;
+function gotOf(doc: WorkingDocument): Got {
+  const m = segmentStage(doc).structure?.meta;
+  return { type: m?.type?.name ?? '', number: m?.number ?? '', issuer: m?.issuer?.name ?? '', date: m?.date ?? '' };
+}
+
+const read = (...p: string[]) => readFileSync(join(DEV, ...p), 'utf8');
+const gtText = new Map(index.map((e) => [e.id, read('docs', `${e.id}.txt`)]));
+const ocrText = new Map(index.map((e) => [e.id, read('eng-ocr', `${e.id}.txt`)]));
+
+function score(label: string, results: Map<string, Got>, showMisses: boolean): number {
   const ok = { type: 0, number: 0, issuer: 0, date: 0, all: 0 };
   const okLoose = { ...ok };
   const misses: string[] = [];
   for (const e of index) {
-    const gt = readFileSync(join(DEV, 'docs', `${e.id}.txt`), 'utf8');
-    const want = { type: e.type, number: e.number, issuer: e.issuer, date: strictDate(gt) };
-    const got = parse(readFileSync(file(e.id), 'utf8'));
+    const want: Got = { type: e.type, number: e.number, issuer: e.issuer, date: strictDate(gtText.get(e.id)!) };
+    const got = results.get(e.id)!;
     let all = true, allLoose = true;
-    for (const f of fields) {
+    for (const f of FIELDS) {
       const hit = norm(got[f]) === norm(want[f]);
       const hitLoose = loose(got[f]) === loose(want[f]);
       ok[f] += +hit; okLoose[f] += +hitLoose; all &&= hit; allLoose &&= hitLoose;
-      if (!hit && misses.length < 12) misses.push(`${e.id} ${f}: want "${want[f]}" got "${got[f]}"`);
+      if (!hit) misses.push(`${e.id} ${f}: want "${want[f]}" got "${got[f]}"`);
     }
     ok.all += +all; okLoose.all += +allLoose;
   }
-  const pct = (x: number) => `${((100 * x) / index.length).toFixed(1)}%`;
-  console.log(`${label.padEnd(28)} type ${pct(ok.type)}  number ${pct(ok.number)}  issuer ${pct(ok.issuer)}  date ${pct(ok.date)}  all-4 ${pct(ok.all)}   | mark-free: all-4 ${pct(okLoose.all)} (type ${pct(okLoose.type)} number ${pct(okLoose.number)} issuer ${pct(okLoose.issuer)} date ${pct(okLoose.date)})`);
-  if (process.argv.includes('--misses')) for (const m of misses) console.log('   ', m);
+  const pct = (x: number) => `${((100 * x) / index.length).toFixed(1)}%`.padStart(6);
+  console.log(`${label.padEnd(34)} type ${pct(ok.type)} number ${pct(ok.number)} issuer ${pct(ok.issuer)} date ${pct(ok.date)}  ALL-4 ${pct(ok.all)}  | mark-free all-4 ${pct(okLoose.all)}`);
+  if (showMisses && !quiet) for (const m of misses) console.log('      miss', m);
+  return ok.all / index.length;
 }
 
-console.log(`devset: ${index.length} documents`);
-score('GT text, segment', (id) => join(DEV, 'docs', `${id}.txt`), ours);
-score('GT text, naive baseline', (id) => join(DEV, 'docs', `${id}.txt`), naive);
-score('eng-ocr (unrestored), segment', (id) => join(DEV, 'eng-ocr', `${id}.txt`), ours);
-score('eng-ocr (unrestored), naive', (id) => join(DEV, 'eng-ocr', `${id}.txt`), naive);
+function main(): void {
+  console.log(`devset: ${index.length} documents (${DEV})`);
+  const t0 = performance.now();
+  const model = loadModel();
+  console.log(`model load ${(performance.now() - t0).toFixed(0)} ms`);
+
+  const gt = new Map(index.map((e) => [e.id, gotOf(docOf(gtText.get(e.id)!, e.id))]));
+  const gtNaive = new Map(index.map((e) => [e.id, naive(gtText.get(e.id)!)]));
+  const ocrRaw = new Map(index.map((e) => [e.id, gotOf(docOf(ocrText.get(e.id)!, e.id))]));
+  const ocrNaive = new Map(index.map((e) => [e.id, naive(ocrText.get(e.id)!)]));
+  const t1 = performance.now();
+  const ocrRestored = new Map<string, Got>();
+  const restoredNaive = new Map<string, Got>();
+  for (const e of index) {
+    const doc = restoreStage(docOf(ocrText.get(e.id)!, e.id), { model });
+    restoredNaive.set(e.id, naive(doc.restored ?? doc.original));
+    ocrRestored.set(e.id, gotOf(doc));
+  }
+  console.log(`restore + segment of the eng-ocr set: ${((performance.now() - t1) / 1000).toFixed(1)} s\n`);
+
+  const g = score('GT text, segment', gt, true);
+  score('GT text, naive baseline', gtNaive, false);
+  const raw = score('eng-ocr unrestored, segment', ocrRaw, false);
+  score('eng-ocr unrestored, naive', ocrNaive, false);
+  const r = score('eng-ocr RESTORED, segment', ocrRestored, true);
+  score('eng-ocr restored, naive', restoredNaive, false);
+  console.log(`\nbars: GT all-4 ${(100 * g).toFixed(1)}% (≥ 95%) ${g >= 0.95 ? 'PASS' : 'FAIL'}; eng-ocr restored all-4 ${(100 * r).toFixed(1)}% (≥ 85%) ${r >= 0.85 ? 'PASS' : 'FAIL'}; restored vs unrestored ${(100 * r).toFixed(1)}% vs ${(100 * raw).toFixed(1)}%`);
+}
+
+main();

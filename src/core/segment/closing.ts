@@ -1,5 +1,6 @@
 /** Closing block pieces: recipients ("Nơi nhận:" items, "Lưu: …") and the signature block. */
-import { foldKey, isUpperText } from './fold.js';
+import { foldKey, isUpperText, keyTokens } from './fold.js';
+import { splitIssuer, startsWithOrgan, type Issuer } from './issuer.js';
 import { isBlank, spanOf, type Provenance, type SegLine } from './lines.js';
 import { authorityOf, isAnnexTitle, isRecipientsLabel } from './markers.js';
 
@@ -99,4 +100,24 @@ export function parseSignature(lines: readonly SegLine[], at: number, stop: numb
   }
   const found = [authority, position, name].filter(Boolean).length;
   return { authority, organ, position, name, provenance: spanOf(lines, at, last), confidence: +(found / 3).toFixed(2) };
+}
+
+/** Verbs by which a document's last sentence names its sender ("Văn phòng Chính phủ thông báo để …"). */
+const SENDER_VERB = /^\s*(XIN\s+)?(TRAN TRONG\s+|KINH\s+)?(THONG BAO|BAO CAO|TRINH)\b/;
+
+/**
+ * The issuer named by a closing sentence, for documents whose header is missing: an organ name
+ * at the start of the sentence followed by a reporting verb. Null when the sentence is not so.
+ */
+export function issuerFromClosing(text: string): Issuer | null {
+  const key = foldKey(text.normalize('NFC'));
+  const tokens = keyTokens(key);
+  for (let k = 2; k <= Math.min(8, tokens.length - 1); k++) {
+    if (!SENDER_VERB.test(key.slice(tokens[k - 1]!.end))) continue;
+    const organ = text.slice(0, tokens[k - 1]!.end);
+    const issuer = splitIssuer(organ);
+    // Only an organ name: it must open with an organ word, as the header's column does.
+    if (issuer && startsWithOrgan(organ)) return issuer;
+  }
+  return null;
 }

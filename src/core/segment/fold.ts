@@ -3,7 +3,7 @@
  * still carry OCR noise. A key has exactly the length of its (NFC) source, so offsets found in
  * the key slice the source text directly.
  */
-import { stripMarks } from '../vi-text/marks.js';
+import { stripMarks } from '../vi-text/index.js';
 
 /** Upper-case, mark-free form of NFC text, same length; common English-OCR confusions undone. */
 export function foldKey(text: string): string {

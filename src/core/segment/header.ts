@@ -11,6 +11,7 @@ import { parseNumber, numberLabelEnd, type DocNumber } from './number.js';
 import { splitIssuer, type Issuer } from './issuer.js';
 import { MOTTO, MOTTO_2, isBodyOpening } from './markers.js';
 import { headingOf } from './headings.js';
+import { canonicalPlace } from './places.js';
 
 export interface Header {
   issuer: Issuer | null;
@@ -60,7 +61,7 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
     const found: FoundDate | undefined = date ? undefined : findDate(text.slice(rest));
     if (found) {
       date = found.iso;
-      place = tidy(text.slice(rest, rest + found.start)) || null;
+      place = canonicalPlace(tidy(text.slice(rest, rest + found.start))) || null;
       end = i + 1;
       continue;
     }
@@ -96,6 +97,12 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
   return { issuer, motto, number, place, date, type, title, start, end, confidence: +(fields / 6).toFixed(2) };
 }
 
+/** "Place, ngày D tháng M năm Y" (or "…, D/M/Y") as a line of its own. */
+function isPlaceDateLine(text: string): boolean {
+  const found = findDate(text);
+  return found !== undefined && /^[^,]{1,50},\s*$/.test(text.slice(0, found.start)) && text.slice(found.end).trim().length < 3;
+}
+
 /** Title lines after the type line: an upper-case run, or a sentence-case block up to a blank. */
 function readTitle(lines: readonly SegLine[], from: number, stop: number): { title: string | null; end: number } {
   let i = from;
@@ -109,6 +116,8 @@ function readTitle(lines: readonly SegLine[], from: number, stop: number): { tit
     if (isBlank(l) || isBodyOpening(l.key) || headingOf(l.text, l.key)) break;
     if (upper !== isUpperText(l.text) && parts.length) break;
     if (/^\s*\(/.test(l.text) && parts.length) break;
+    // "Thành phố Hồ Chí Minh, ngày 25 tháng 11 năm 2025" under a "V/v" subject is the date line.
+    if (isPlaceDateLine(l.text)) break;
     parts.push(l.text.trim());
     if (!upper && /[:;]$/.test(l.text.trim())) break;
   }

@@ -1,5 +1,6 @@
 /** Split the header's left column ("ỦY BAN NHÂN DÂN / XÃ NGỌC KỲ") into issuer and parent. */
 import { keyTokens, phraseAt, foldKey } from './fold.js';
+import { canonicalUnitNames } from './places.js';
 
 export interface Issuer {
   name: string;
@@ -17,7 +18,7 @@ const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—]+|[
 
 /** Issuer from the column's text (its lines joined by spaces); null when nothing is left. */
 export function splitIssuer(column: string): Issuer | null {
-  const text = tidy(column.normalize('NFC'));
+  const text = canonicalUnitNames(tidy(column.normalize('NFC')));
   if (!text) return null;
   const tokens = keyTokens(foldKey(text));
   const starts: { at: number; len: number; council: boolean }[] = [];
@@ -37,6 +38,12 @@ export function splitIssuer(column: string): Issuer | null {
   }
   if (last.at === 0) return { name: text, parent: null };
   return { name: tidy(text.slice(cut(last.at))), parent: tidy(text.slice(0, cut(last.at))) || null };
+}
+
+/** True when the text opens with an organ word ("Văn phòng …", "Ủy ban nhân dân …", "Sở …"). */
+export function startsWithOrgan(text: string): boolean {
+  const tokens = keyTokens(foldKey(text.normalize('NFC')));
+  return ORGANS.some((o) => (o.length > 4 ? phraseAt(tokens, o, 0) : o.split(' ').every((w, k) => tokens[k]?.text === w)));
 }
 
 /** "UBND xã Ngọc Kỳ" style issuer names (from references) split the same way. */

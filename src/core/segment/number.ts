@@ -19,7 +19,7 @@ const NUMBER = /(\d+)\s*\/\s*(?:(\d{4})\s*\/\s*)?([\p{L}\d&]+(?:\s*-\s*[\p{L}\d&
 export function parseNumber(text: string, offset = 0): DocNumber | null {
   const m = NUMBER.exec(text.slice(offset));
   if (!m) return null;
-  const parts = m[3]!.split(/\s*-\s*/);
+  const parts = m[3]!.split(/\s*-\s*/).map(undoBarredD);
   const type = typeByCode(parts[0]!) ?? null;
   if (type && type.code !== 'CV') parts[0] = type.code;
   const symbol = parts.join('-');
@@ -35,8 +35,19 @@ export function parseNumber(text: string, offset = 0): DocNumber | null {
   };
 }
 
-/** Offset just after a "Số:" label at the start of the key ("SO:", OCR "S6:"), or -1. */
+/**
+ * Symbols are upper-case (bar "TTr", "CTr", "QyĐ", "TTh"), so a lower-case b in one is an OCR'd Đ,
+ * whose bar is sometimes read as an extra b after a D ("QDb", "Qb" → "QĐ").
+ */
+function undoBarredD(part: string): string {
+  return part.replace(/[DĐ]b/g, 'Đ').replace(/(?<=\p{Lu})b/gu, 'Đ');
+}
+
+/**
+ * Offset just after a "Số:" label at the start of the key, or -1. OCR reads "Số" as "S6", "SG",
+ * "S60", so any S plus up to two letters or digits counts when a number follows the colon.
+ */
 export function numberLabelEnd(key: string): number {
-  const m = /^\s*S[O0-9]\s*[:;.]/.exec(key);
+  const m = /^\s*S[A-Z0-9]{0,2}(?:\s*[:;.]\s*|\s+)(?=\d+\s*\/)/.exec(key);
   return m ? m[0].length : -1;
 }

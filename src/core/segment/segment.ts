@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../document.js';
 import { parseAnnex, annexStart, findAnnexTitles, type Annex } from './annex.js';
 import { toBlocks } from './blocks.js';
-import { findSignature, parseRecipients, parseSignature } from './closing.js';
+import { findSignature, issuerFromClosing, parseRecipients, parseSignature } from './closing.js';
 import { findFigures, type Figure } from './figures.js';
 import { parseHeader } from './header.js';
 import { isBlank, spanOf, type SegLine } from './lines.js';
@@ -65,7 +65,11 @@ export function segmentLines(lines: readonly SegLine[]): { structure: Structure;
     annexes.push({ ...rest, sections: body });
   });
 
-  const meta = completeMeta(header, annexes, diagnostics, lines);
+  // The sentence just before the recipients/signature may name the sender when the header is missing.
+  const tailAt = Math.min(minOf(recAt, sigAt), n);
+  const lastBlock = header.issuer || tailAt >= n ? undefined : toBlocks(lines, Math.max(bodyStart, tailAt - 8), tailAt).pop();
+  const closingIssuer = lastBlock ? issuerFromClosing(lastBlock.text) : null;
+  const meta = completeMeta(header, annexes, closingIssuer, diagnostics, lines);
 
   const figures: Figure[] = [];
   const collect = (p: SectionParagraph) => figures.push(...findFigures(p.text, p.provenance));
@@ -87,8 +91,8 @@ function diag(ruleId: string, message: string, severity: Diagnostic['severity'],
   return { ruleId, message, severity, ...(line ? { place: { page: line.page, line: line.lineStart } } : {}) };
 }
 
-/** Header fields, completed from the first annex's reference and header when the header lacks them. */
-function completeMeta(header: ReturnType<typeof parseHeader>, annexes: Structure['annexes'], diagnostics: Diagnostic[], lines: readonly SegLine[]): Meta {
+/** Header fields, completed from the first annex's reference and header (or, for the issuer, the closing sentence) when the header lacks them. */
+function completeMeta(header: ReturnType<typeof parseHeader>, annexes: Structure['annexes'], closingIssuer: Meta['issuer'], diagnostics: Diagnostic[], lines: readonly SegLine[]): Meta {
   const completedFrom: Meta['completedFrom'] = [];
   const ref = annexes.find((a) => a.referenceInfo)?.referenceInfo ?? null;
   const own = annexes.find((a) => a.issuer || a.place);
@@ -101,7 +105,7 @@ function completeMeta(header: ReturnType<typeof parseHeader>, annexes: Structure
   const meta: Meta = {
     type: pick('type', header.type, ref?.type),
     number: pick('number', header.number?.full ?? null, ref?.number),
-    issuer: pick('issuer', header.issuer, own?.issuer, ref?.issuer),
+    issuer: pick('issuer', header.issuer, own?.issuer, ref?.issuer, closingIssuer),
     place: pick('place', header.place, own?.place),
     date: pick('date', header.date, ref?.date),
     title: header.title,
@@ -111,7 +115,7 @@ function completeMeta(header: ReturnType<typeof parseHeader>, annexes: Structure
     confidence: header.confidence,
   };
   if (completedFrom.length) {
-    diagnostics.push({ ruleId: 'segment/meta-from-annex', message: `header lacks ${completedFrom.join(', ')}; taken from the annex reference/header`, severity: 'info' });
+    diagnostics.push({ ruleId: 'segment/meta-from-annex', message: `header lacks ${completedFrom.join(', ')}; taken from the annex reference/header or the closing sentence`, severity: 'info' });
     meta.confidence = +Math.max(meta.confidence, 0.6).toFixed(2);
   }
   return meta;

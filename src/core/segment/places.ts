@@ -1,0 +1,61 @@
+/**
+ * Province-level unit names (the 63 before the 2025 merger, which include the 34 after it). The
+ * restorer can put the wrong marks on a proper name ("LAI CHÂU" → "LẠI CHÂU", "ĐÀ NẴNG" → "ĐÃ
+ * NÂNG") because its language model knows them as ordinary syllables; a name that follows "TỈNH" /
+ * "THÀNH PHỐ" in an issuer, or that is a whole place field, is put back to its spelling here.
+ */
+import { foldKey } from './fold.js';
+
+const PROVINCES = [
+  'Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế', 'Thừa Thiên Huế', 'An Giang', 'Bà Rịa - Vũng Tàu',
+  'Bắc Giang', 'Bắc Kạn', 'Bạc Liêu', 'Bắc Ninh', 'Bến Tre', 'Bình Định', 'Bình Dương', 'Bình Phước', 'Bình Thuận',
+  'Cà Mau', 'Cao Bằng', 'Đắk Lắk', 'Đắk Nông', 'Điện Biên', 'Đồng Nai', 'Đồng Tháp', 'Gia Lai', 'Hà Giang', 'Hà Nam',
+  'Hà Tĩnh', 'Hải Dương', 'Hậu Giang', 'Hòa Bình', 'Hưng Yên', 'Khánh Hòa', 'Kiên Giang', 'Kon Tum', 'Lai Châu',
+  'Lâm Đồng', 'Lạng Sơn', 'Lào Cai', 'Long An', 'Nam Định', 'Nghệ An', 'Ninh Bình', 'Ninh Thuận', 'Phú Thọ', 'Phú Yên',
+  'Quảng Bình', 'Quảng Nam', 'Quảng Ngãi', 'Quảng Ninh', 'Quảng Trị', 'Sóc Trăng', 'Sơn La', 'Tây Ninh', 'Thái Bình',
+  'Thái Nguyên', 'Thanh Hóa', 'Tiền Giang', 'Trà Vinh', 'Tuyên Quang', 'Vĩnh Long', 'Vĩnh Phúc', 'Yên Bái',
+];
+
+const wordsKey = (s: string) => foldKey(s.normalize('NFC')).replace(/[^A-Z]+/g, ' ').trim();
+const BY_KEY = new Map(PROVINCES.map((p) => [wordsKey(p), p]));
+const UNIT = /^(TINH|THANH PHO|TP)$/;
+
+const hasMarks = (s: string) => /[^\x00-\x7f]/.test(s.normalize('NFD').replace(/[^\p{L}\p{M}]/gu, ''));
+
+/** The canonical spelling in the case of `like` (all upper-case stays upper-case). */
+function inCaseOf(name: string, like: string): string {
+  const letters = like.replace(/[^\p{L}]/gu, '');
+  return letters && letters === letters.toUpperCase() ? name.toUpperCase() : name;
+}
+
+/** A whole place field ("Lại Châu") put back to the province's spelling when it is one. */
+export function canonicalPlace(place: string): string {
+  const name = hasMarks(place) ? BY_KEY.get(wordsKey(place)) : undefined;
+  return name && !/[-–]/.test(place) ? inCaseOf(name, place) : place;
+}
+
+/** Province names after "TỈNH" / "THÀNH PHỐ" inside an organ name, put back to their spelling. */
+export function canonicalUnitNames(text: string): string {
+  // Mark-free text (unrestored) stays mark-free rather than half-marked.
+  if (!hasMarks(text)) return text;
+  const words = [...text.matchAll(/[^\s]+/gu)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+  let out = '', at = 0;
+  for (let i = 0; i < words.length; i++) {
+    const before = words.slice(Math.max(0, i - 2), i).map((w) => w.text).join(' ');
+    const unit = UNIT.test(wordsKey(words[i - 1]?.text ?? '')) || UNIT.test(wordsKey(before));
+    if (!unit) continue;
+    // Longest name first: "Thừa Thiên Huế" before "Huế".
+    for (let len = Math.min(4, words.length - i); len >= 1; len--) {
+      const span = words.slice(i, i + len);
+      const name = BY_KEY.get(wordsKey(span.map((w) => w.text).join(' ')));
+      if (!name) continue;
+      const from = span[0]!.start, to = span[len - 1]!.end;
+      const tail = /[^\p{L}]+$/u.exec(text.slice(from, to))?.[0] ?? '';
+      out += text.slice(at, from) + inCaseOf(name, text.slice(from, to)) + tail;
+      at = to;
+      i += len - 1;
+      break;
+    }
+  }
+  return out + text.slice(at);
+}
