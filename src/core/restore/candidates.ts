@@ -1,6 +1,7 @@
 /** Candidate syllables for one word unit, per input mode, with their channel log-probabilities. */
 import { isVietnameseSyllable, normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
-import { UNK } from './lm-tokens.js';
+import { hasJunk } from './channel.js';
+import { NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
 
 export type DecodeMode = 'stripped' | 'ocr' | 'clean';
@@ -21,12 +22,19 @@ export interface CandidateTuning {
   changeLogP: number;
   /** Skeleton matches whose unigram ln P is this far below the best one are dropped (speed). */
   unigramPrune: number;
+  /** Extra ln P of reading a bare OCR number as a word ("16 trinh" → lộ trình). */
+  numberWordLogP: number;
+  /** Factor on keepLogP for a token with digits or symbols among its letters ("d01", "k¥"). */
+  junkKeepFactor: number;
 }
 
-export const DEFAULT_TUNING: CandidateTuning = { maxSkeleton: 8, keepLogP: -14, changeLogP: -5, unigramPrune: 7 };
+export const DEFAULT_TUNING: CandidateTuning = {
+  maxSkeleton: 8, keepLogP: -14, changeLogP: -5, unigramPrune: 7, numberWordLogP: -6, junkKeepFactor: 1.5,
+};
 
-export function candidatesFor(model: RestoreModel, word: string, mode: DecodeMode, t: CandidateTuning): Candidates {
+export function candidatesFor(model: RestoreModel, word: string, mode: DecodeMode, t: CandidateTuning, numeric = false): Candidates {
   const lower = word.toLowerCase();
+  if (numeric) return numberCandidates(model, lower, t);
   const norm = normalizeTonePlacement(lower, 'old');
   const skel = stripMarks(lower);
   const ownId = model.vocabIndex.get(norm);
@@ -44,7 +52,7 @@ export function candidatesFor(model: RestoreModel, word: string, mode: DecodeMod
       // Unseen in the corpus: a phonotactically valid syllable (a rare word, a name) is far
       // more plausible as itself than OCR junk is.
       out.ids.push(UNK);
-      out.chan.push(isVietnameseSyllable(norm) ? t.keepLogP / 2 : t.keepLogP);
+      out.chan.push(isVietnameseSyllable(norm) ? t.keepLogP / 2 : hasJunk(lower) ? t.keepLogP * t.junkKeepFactor : t.keepLogP);
       out.forms.push(lower);
     } else if (!out.ids.includes(ownId)) {
       // A real word the skeleton search missed: it stays a candidate, at its channel cost.
@@ -69,4 +77,15 @@ export function candidatesFor(model: RestoreModel, word: string, mode: DecodeMod
     chan: list.map((id) => (mode === 'clean' && id !== ownId ? t.changeLogP : 0)),
     forms: list.map((id) => model.vocab[id]!),
   };
+}
+
+/** A bare OCR number: itself (<num>) first, words its digits may stand for at an extra cost. */
+function numberCandidates(model: RestoreModel, digits: string, t: CandidateTuning): Candidates {
+  const out: Candidates = { ids: [NUM], chan: [0], forms: [digits] };
+  for (const c of model.channel.candidates(digits)) {
+    out.ids.push(c.id);
+    out.chan.push(c.logP + t.numberWordLogP);
+    out.forms.push(model.vocab[c.id]!);
+  }
+  return out;
 }

@@ -5,6 +5,7 @@
  * inverting the emissions onto mark-free skeletons and looking those up in the vocabulary.
  */
 import { stripMarks } from '../vi-text/index.js';
+import { FuzzySkeletons, fuzzyKey } from './fuzzy-skeletons.js';
 
 export interface ChannelTables {
   /** ground-truth letter → [OCR substring, ln P] */
@@ -36,6 +37,7 @@ export class OcrChannel {
   private cache = new Map<string, ChannelCandidate[]>();
   private maxEmit: number;
   private unseen: number;
+  private fuzzy: FuzzySkeletons | undefined;
 
   constructor(
     tables: ChannelTables,
@@ -63,15 +65,24 @@ export class OcrChannel {
     }
   }
 
-  private emitLogP(g: string, o: string): number {
+  private emitLogP(g: string, o: string, lenient: boolean): number {
     const lp = this.emit.get(g)?.get(o);
     if (lp !== undefined) return lp;
     if (o.length === 1) return o === g.toLowerCase() || o === stripMarks(g).toLowerCase() ? Math.log(0.5) : this.unseen;
-    return o.length === 0 ? this.unseen : -Infinity;
+    if (o.length === 0) return this.unseen;
+    // Lenient (fallback search only): the letter read with one stray character beside it.
+    if (lenient && o.length === 2) {
+      const own = (ch: string) => ch === g.toLowerCase() || ch === stripMarks(g).toLowerCase();
+      return own(o[0]!) || own(o[1]!) ? Math.log(0.5) + this.unseen : 2 * this.unseen;
+    }
+    return -Infinity;
   }
 
-  /** ln P(ocr | gt), best alignment; both lower-case, capitals Đ marked by `capitalD`. */
-  score(gt: string, ocr: string, capitalD: CapitalD = 'none'): number {
+  /**
+   * ln P(ocr | gt), best alignment; both lower-case, capitals Đ marked by `capitalD`. `lenient`
+   * also lets one letter come out as two characters at an unseen-edit cost.
+   */
+  score(gt: string, ocr: string, capitalD: CapitalD = 'none', lenient = false): number {
     const g = [...gt];
     if (capitalD !== 'none' && this.emit.has('Đ')) {
       for (let k = 0; k < g.length; k++) if (g[k] === 'đ' && (capitalD === 'all' || k === 0)) g[k] = 'Đ';
@@ -85,7 +96,7 @@ export class OcrChannel {
         const base = prev[j]!;
         if (base === -Infinity) continue;
         for (let k = 0; k <= this.maxEmit && j + k <= n; k++) {
-          const lp = base + this.emitLogP(ch, ocr.slice(j, j + k));
+          const lp = base + this.emitLogP(ch, ocr.slice(j, j + k), lenient);
           if (lp > cur[j + k]!) cur[j + k] = lp;
         }
       }
@@ -143,14 +154,40 @@ export class OcrChannel {
       const id = this.vocabIndex.get(gt);
       if (id !== undefined && lp > (best.get(id) ?? -Infinity)) best.set(id, lp);
     }
+    let top = -Infinity;
+    for (const lp of best.values()) if (lp > top) top = lp;
+    if (top < this.unseen || hasJunk(ocr)) this.addFuzzy(ocr, capitalD, best);
     // Rank by channel × prior: many syllables read the same ("so" ← so, sơ, sọ, sô, số, sở …),
     // and the frequent ones must survive the cut.
     const joint = (id: number, lp: number) => lp + this.prior(id);
     const sorted = [...best].filter(([, lp]) => lp > -Infinity).sort((a, b) => joint(b[0], b[1]) - joint(a[0], a[1]) || a[0] - b[0]);
-    const top = sorted.length ? joint(sorted[0]![0], sorted[0]![1]) : 0;
-    const out = sorted.filter(([id, lp]) => joint(id, lp) >= top - KEEP_WITHIN).slice(0, MAX_CANDIDATES).map(([id, logP]) => ({ id, logP }));
+    const head = sorted.length ? joint(sorted[0]![0], sorted[0]![1]) : 0;
+    const out = sorted.filter(([id, lp]) => joint(id, lp) >= head - KEEP_WITHIN).slice(0, MAX_CANDIDATES).map(([id, logP]) => ({ id, logP }));
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(key, out);
     return out;
   }
+
+  /**
+   * Candidates the learned emissions cannot reach (junk inside the token, letters split or
+   * dropped): skeletons near the token by edit distance, scored leniently. Ligatures are tried
+   * both as one junk character and folded to their letters ("ﬁ" → "fi").
+   */
+  private addFuzzy(ocr: string, capitalD: CapitalD, best: Map<number, number>): void {
+    this.fuzzy ??= new FuzzySkeletons(this.skeletonIndex.keys());
+    const folded = ocr.normalize('NFKC');
+    for (const form of folded === ocr ? [ocr] : [ocr, folded]) {
+      for (const { skeleton } of this.fuzzy.near(form)) {
+        for (const id of this.skeletonIndex.get(skeleton) ?? []) {
+          const lp = this.score(this.vocab[id]!, form, capitalD, true);
+          if (lp > (best.get(id) ?? -Infinity)) best.set(id, lp);
+        }
+      }
+    }
+  }
+}
+
+/** A character that is no letter a Vietnamese word could contain (digit, symbol, ligature). */
+export function hasJunk(ocrLower: string): boolean {
+  return /[^a-z]/.test(fuzzyKey(ocrLower));
 }

@@ -93,7 +93,7 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
     // Case matters to the OCR channel (capital Đ reads as P or B), so the cache keys on it.
     const key = mode === 'ocr' ? u.text : u.text.toLowerCase();
     let cands = cache.get(key);
-    if (!cands) cache.set(key, (cands = candidatesFor(model, u.text, mode, tuning)));
+    if (!cands) cache.set(key, (cands = candidatesFor(model, u.text, mode, tuning, u.numeric)));
     let surfaces = surfaceCache.get(u.text);
     if (!surfaces) surfaceCache.set(u.text, (surfaces = []));
     words.push({ unit: u, cands, surfaces, slot: slots.length });
@@ -116,7 +116,7 @@ function restoreAcronym(model: RestoreModel, upper: string): string {
 }
 
 function toSurface(original: string, c: Candidates, k: number, newStyle: boolean): string {
-  if (c.ids[k] === UNK) return original;
+  if (c.ids[k] === UNK || c.ids[k] === NUM) return original;
   const form = c.forms[k]!;
   const lower = original.toLowerCase();
   // Same word in another tone placement: keep the author's spelling.

@@ -25,13 +25,24 @@ export function ocrWordCore(chunk: string): string {
 
 const LETTER = /\p{L}/u;
 const DIGIT = /\d/;
+const JUNK_SYMBOL = /[¢€¥£©®§]/;
+
+/**
+ * A short bare number ("16", "101") may be an English-model reading of a word (lộ, lời). It
+ * stays a number unless the channel and the context strongly prefer a word.
+ */
+export function isOcrNumberCandidate(core: string): boolean {
+  return /^\d{2,3}$/.test(core);
+}
 
 /**
  * Whether an OCR core could be a damaged Vietnamese word: it has a letter, is short, and has no
  * structure of a code, number, URL or e-mail (slashes, @, dots inside, mostly digits).
  */
 export function isOcrWordCandidate(core: string): boolean {
-  if (core.length === 0 || core.length > 9 || !LETTER.test(core)) return false;
+  if (core.length === 0 || core.length > 9) return false;
+  // Symbols only an English model puts in Vietnamese words: "1€" lệ, "¢€" về.
+  if (!LETTER.test(core)) return core.length >= 2 && core.length <= 4 && JUNK_SYMBOL.test(core) && /^[\d¢€¥£©®§&]+$/.test(core);
   if (/[/@\\_=+#]|\.\S|:\/\//.test(core)) return false;
   let digits = 0, letters = 0;
   for (const ch of core) {

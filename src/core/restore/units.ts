@@ -3,10 +3,11 @@
  * commas, segment breaks). Everything that is not a word unit is left byte-for-byte as it is.
  */
 import { tokenize } from '../vi-text/index.js';
-import { isOcrWordCandidate, splitChunk } from './ocr-words.js';
+import { isOcrNumberCandidate, isOcrWordCandidate, splitChunk } from './ocr-words.js';
 
 export type Unit =
-  | { kind: 'word'; start: number; end: number; text: string }
+  /** `numeric`: a bare OCR number that may stand for a word (see isOcrNumberCandidate). */
+  | { kind: 'word'; start: number; end: number; text: string; numeric?: boolean }
   /** Upper-case letters inside a document code ("QD" in 72/QD-UBND): Đ may be restored. */
   | { kind: 'acronym'; start: number; end: number; text: string }
   | { kind: 'num' }
@@ -33,10 +34,11 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
     }
     if (ocrWords) {
       const p = splitChunk(chunk);
-      if (isOcrWordCandidate(p.core)) {
+      const numeric = isOcrNumberCandidate(p.core);
+      if (numeric || isOcrWordCandidate(p.core)) {
         if (OPENING.test(p.lead)) push({ kind: 'break' });
         const start = at + p.lead.length;
-        units.push({ kind: 'word', start, end: start + p.core.length, text: p.core });
+        units.push({ kind: 'word', start, end: start + p.core.length, text: p.core, ...(numeric ? { numeric } : {}) });
         if (CLOSING.test(p.trail) || OPENING.test(p.trail)) push({ kind: 'break' });
         else if (p.trail.includes(',')) push({ kind: 'comma' });
         continue;

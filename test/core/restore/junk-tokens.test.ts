@@ -1,0 +1,73 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { restore } from '../../../src/core/restore/index.js';
+import { FuzzySkeletons, fuzzyKey } from '../../../src/core/restore/fuzzy-skeletons.js';
+import { isOcrNumberCandidate, isOcrWordCandidate } from '../../../src/core/restore/ocr-words.js';
+import { splitUnits } from '../../../src/core/restore/units.js';
+import { tinyModel } from './tiny-model.js';
+
+const ocr = (text: string) => restore(text, { model: tinyModel(), input: 'ocr' }).text;
+
+describe('fuzzy skeleton search', () => {
+  const fuzzy = new FuzzySkeletons(['noi', 'nam', 'nhung', 'ky', 've', 'xuan', 'ngoc', 'nhiem']);
+  const nearest = (t: string) => fuzzy.near(t)[0]?.skeleton;
+
+  it('reads digits and symbols inside a word as letters', () => {
+    assert.equal(nearest('nd1i'), 'noi');
+    assert.equal(nearest('k¥'), 'ky');
+    assert.equal(nearest('nhi¢m'), 'nhiem');
+  });
+
+  it('drops a stray letter or junk character', () => {
+    assert.equal(nearest('niam'), 'nam');
+    assert.equal(nearest('ngoqc'), 'ngoc');
+  });
+
+  it('treats a ligature as one junk character', () => {
+    assert.equal(nearest('xﬁﬁn'), 'xuan');
+  });
+
+  it('finds nothing for a token far from every skeleton', () => {
+    assert.deepEqual(fuzzy.near('qwrtzp'), []);
+  });
+
+  it('keys on letters with Latin accents dropped', () => {
+    assert.equal(fuzzyKey('huy¢én'), 'huy¢en');
+  });
+});
+
+describe('OCR tokens with junk inside', () => {
+  it('are word units, bare symbols included, but codes are not', () => {
+    for (const w of ['d01', '1€', '¢€']) assert.ok(isOcrWordCandidate(w), w);
+    for (const w of ['€', '2023', '100%']) assert.ok(!isOcrWordCandidate(w), w);
+  });
+
+  it('bare short numbers may be words, long ones never', () => {
+    assert.ok(isOcrNumberCandidate('16'));
+    assert.ok(!isOcrNumberCandidate('2023'));
+    assert.ok(!isOcrNumberCandidate('7'));
+    const units = splitUnits('theo 16 trinh', true);
+    assert.deepEqual(units.map((u) => (u.kind === 'word' ? [u.text, !!u.numeric] : u.kind)), [['theo', false], ['16', true], ['trinh', false]]);
+  });
+
+  it('restores a word whose vowel came out as digits', () => {
+    assert.equal(ocr('Nhi¢m vu cua can b0 duoc giao'), 'Nhiệm vụ của cán bộ được giao');
+  });
+
+  it('restores a word with a stray letter from its context', () => {
+    assert.equal(ocr('thuc hien cong tac cai cach hanh chinh niam 2023'), 'thực hiện công tác cải cách hành chính năm 2023');
+  });
+
+  it('keeps numbers that the context reads as numbers', () => {
+    assert.equal(ocr('ke hoach so 72 nam 2023'), 'kế hoạch số 72 năm 2023');
+  });
+
+  it('keeps the original text and offsets around a ligature', () => {
+    const text = 'xa Ngoc Ky Xﬁﬁn';
+    const r = restore(text, { model: tinyModel(), input: 'ocr' });
+    const last = r.tokens[r.tokens.length - 1]!;
+    assert.equal(last.original, 'Xﬁﬁn');
+    assert.equal(text.slice(last.start, last.end), 'Xﬁﬁn');
+    assert.ok(r.text.startsWith('xã Ngọc Kỳ '));
+  });
+});
