@@ -25,6 +25,26 @@ function quantile(values: number[], q: number): number {
 
 const joinLines = (parts: string[]) => parts.map((p) => p.trim()).filter(Boolean).join(' ').replace(/\s+/g, ' ');
 
+const opensBlock = (line: SegLine) =>
+  headingOf(line.text, line.key) !== null || isBodyOpening(line.key) || isClosing(line.key) || isRecipientsLabel(line.key);
+
+/**
+ * A sentence cut by a page break or blank OCR lines: the line before the gap is full width and
+ * ends mid-sentence, and the next text line starts in lower case (or with a digit) and opens
+ * nothing. The paragraph then runs on across the gap.
+ */
+function runsOnAcrossGap(lines: readonly SegLine[], gap: number, to: number, width: number): boolean {
+  const prev = lines[gap - 1];
+  if (!prev || isBlank(prev)) return false;
+  const last = prev.text.trim();
+  if (/[.!?:;…"”)]$/u.test(last) || last.length < 0.8 * width) return false;
+  let j = gap;
+  while (j < to && j < gap + 6 && isBlank(lines[j]!)) j++;
+  const next = lines[j];
+  if (j >= to || !next || isBlank(next) || opensBlock(next)) return false;
+  return /^\s*(\p{Ll}|\d)/u.test(next.text) && !isUpperText(next.text);
+}
+
 export function toBlocks(lines: readonly SegLine[], from: number, to: number): Block[] {
   const lengths = lines.slice(from, to).filter((l) => !isBlank(l)).map((l) => l.text.trim().length);
   const perLine = quantile(lengths, 0.5) > 150;
@@ -47,10 +67,16 @@ export function toBlocks(lines: readonly SegLine[], from: number, to: number): B
   };
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
-    if (isBlank(line)) { close(i - 1); continue; }
-    const opens = headingOf(line.text, line.key) !== null || isBodyOpening(line.key) || isClosing(line.key) || isRecipientsLabel(line.key);
+    if (isBlank(line)) {
+      if (start >= 0 && !perLine && (isBlank(lines[i - 1]!) || runsOnAcrossGap(lines, i, to, width))) continue;
+      close(i - 1);
+      continue;
+    }
+    const opens = opensBlock(line);
     if (start >= 0) {
-      const prev = lines[i - 1]!;
+      let p = i - 1;
+      while (p > start && isBlank(lines[p]!)) p--;
+      const prev = lines[p]!;
       const prevShort = prev.text.trim().length < 0.8 * width;
       const head = lines[start]!;
       const headUpper = isUpperText(head.text.slice(headingOf(head.text, head.key)?.textStart ?? 0));

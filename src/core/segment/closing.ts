@@ -1,5 +1,5 @@
 /** Closing block pieces: recipients ("Nơi nhận:" items, "Lưu: …") and the signature block. */
-import { foldKey, isUpperText, keyTokens } from './fold.js';
+import { foldKey, inCaseOf, isPhrase, isUpperText, keyTokens } from './fold.js';
 import { splitIssuer, startsWithOrgan, type Issuer } from './issuer.js';
 import { isBlank, spanOf, type Provenance, type SegLine } from './lines.js';
 import { authorityOf, isAnnexTitle, isRecipientsLabel } from './markers.js';
@@ -74,6 +74,19 @@ export function findSignature(lines: readonly SegLine[], from: number, to: numbe
   return -1;
 }
 
+/** Signers' positions, so an OCR-damaged one ("Chư tlch") is written in its spelling. */
+const POSITION_NAMES = [
+  'Chủ tịch', 'Phó Chủ tịch', 'Giám đốc', 'Phó Giám đốc', 'Tổng Giám đốc', 'Bộ trưởng', 'Thứ trưởng', 'Chủ nhiệm',
+  'Phó Chủ nhiệm', 'Trưởng ban', 'Phó Trưởng ban', 'Chánh Văn phòng', 'Phó Chánh Văn phòng', 'Trưởng phòng',
+  'Phó Trưởng phòng', 'Cục trưởng', 'Phó Cục trưởng', 'Chi cục trưởng', 'Hiệu trưởng', 'Bí thư', 'Phó Bí thư', 'Chánh Thanh tra',
+].map((name) => ({ name, key: foldKey(name) }));
+
+export function canonicalPosition(text: string): string {
+  const key = foldKey(text.normalize('NFC')).replace(/[^A-Z0-9]+/g, ' ').trim();
+  const hit = POSITION_NAMES.find((p) => p.key === key) ?? POSITION_NAMES.find((p) => isPhrase(key, p.key));
+  return hit ? inCaseOf(hit.name, text) : text;
+}
+
 export function parseSignature(lines: readonly SegLine[], at: number, stop: number): Signature {
   let authority: string | null = null, organ: string | null = null, position: string | null = null, name: string | null = null;
   let i = at, seen = 0, last = at;
@@ -92,10 +105,10 @@ export function parseSignature(lines: readonly SegLine[], at: number, stop: numb
       if (auth === 'TM.') { organ = rest; continue; }
       // "KT. CHỦ TỊCH PHÓ CHỦ TỊCH": the signer's own position follows the superior's.
       const pho = key.lastIndexOf('PHO ');
-      if (pho > 0) position = tidy(rest.slice(pho));
+      if (pho > 0) position = canonicalPosition(tidy(rest.slice(pho)));
       continue;
     }
-    if (!position) position = text;
+    if (!position) position = canonicalPosition(text);
     else if (!name && seen > 4) break;
   }
   const found = [authority, position, name].filter(Boolean).length;

@@ -96,3 +96,10 @@ export function isUpperText(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length > 0 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
+
+/** `word` in the case pattern of `like`: upper-case, capitalised or lower-case. */
+export function inCaseOf(word: string, like: string): string {
+  const letters = like.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase()) return word.toUpperCase();
+  return /^\p{Lu}/u.test(letters) ? word[0]!.toUpperCase() + word.slice(1) : word.toLowerCase();
+}

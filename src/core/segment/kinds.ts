@@ -24,12 +24,19 @@ const RULES: [SectionKind, (key: string) => boolean][] = [
   ['results', (k) => hasAnyPhrase(k, ['KET QUA', 'TINH HINH THUC HIEN'])],
   ['solutions', (k) => hasAnyPhrase(k, ['GIAI PHAP', 'BIEN PHAP'])],
   ['tasks', (k) => hasAnyPhrase(k, ['NHIEM VU'])],
-  ['implementation', (k) => hasAnyPhrase(k, ['TO CHUC THUC HIEN', 'TRIEN KHAI', 'PHAN CONG', 'TRACH NHIEM', 'KINH PHI', 'HIEU LUC THI HANH'])],
+  ['implementation', (k) => hasAnyPhrase(k, ['TO CHUC THUC HIEN', 'PHAN CONG', 'TRACH NHIEM', 'KINH PHI', 'HIEU LUC THI HANH'])],
+  // "Triển khai" also narrates what was done ("1. Công tác triển khai" under results): weak.
+  ['implementation', (k) => hasAnyPhrase(k, ['TRIEN KHAI'])],
 ];
+const WEAK = RULES.length - 1;
 
-/** The kind a heading names; null when no rule applies (the caller inherits the parent's). */
-export function kindOfHeading(heading: string): SectionKind | null {
+/** The kind a heading names; null when no rule applies or only a weak one under a kinded parent (the caller inherits the parent's). */
+export function kindOfHeading(heading: string, parentKind?: SectionKind): SectionKind | null {
   const key = foldKey(heading.normalize('NFC'));
-  for (const [kind, test] of RULES) if (test(key)) return kind;
+  for (let i = 0; i < RULES.length; i++) {
+    const [kind, test] = RULES[i]!;
+    if (!test(key)) continue;
+    return i === WEAK && parentKind && parentKind !== 'other' ? null : kind;
+  }
   return null;
 }

@@ -4,7 +4,7 @@
  * NÂNG") because its language model knows them as ordinary syllables; a name that follows "TỈNH" /
  * "THÀNH PHỐ" in an issuer, or that is a whole place field, is put back to its spelling here.
  */
-import { foldKey } from './fold.js';
+import { foldKey, inCaseOf } from './fold.js';
 
 const PROVINCES = [
   'Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế', 'Thừa Thiên Huế', 'An Giang', 'Bà Rịa - Vũng Tàu',
@@ -21,12 +21,6 @@ const BY_KEY = new Map(PROVINCES.map((p) => [wordsKey(p), p]));
 const UNIT = /^(TINH|THANH PHO|TP)$/;
 
 const hasMarks = (s: string) => /[^\x00-\x7f]/.test(s.normalize('NFD').replace(/[^\p{L}\p{M}]/gu, ''));
-
-/** The canonical spelling in the case of `like` (all upper-case stays upper-case). */
-function inCaseOf(name: string, like: string): string {
-  const letters = like.replace(/[^\p{L}]/gu, '');
-  return letters && letters === letters.toUpperCase() ? name.toUpperCase() : name;
-}
 
 /** A whole place field ("Lại Châu") put back to the province's spelling when it is one. */
 export function canonicalPlace(place: string): string {

@@ -63,7 +63,9 @@ export function buildSections(blocks: readonly Block[]): { preamble: SectionPara
     // A bullet list before any heading belongs to the preamble, not to the tree.
     if (!parent && BULLETS.includes(block.marker.kind) && roots.length === 0) { preamble.push(para); continue; }
     const { heading, body, bodyOriginal } = splitHeading(block);
-    const own = kindOfHeading(heading);
+    // A bullet is a list item, not a heading: it keeps its parent's kind when there is one.
+    const bullet = BULLETS.includes(block.marker.kind) && parent !== undefined && parent.kind !== 'other';
+    const own = bullet ? null : kindOfHeading(heading, parent?.kind);
     const section: Section = {
       number: block.marker.number,
       marker: block.marker.kind,

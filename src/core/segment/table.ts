@@ -3,7 +3,7 @@
  * capitalised word starts a new header); numbered rows (1, 2, 3 …) open rows whose cells run on
  * over the following lines; a trailing status word (Đạt, Có, Không …) fills a status column.
  */
-import { foldKey } from './fold.js';
+import { foldKey, inCaseOf } from './fold.js';
 import { isBlank, spanOf, type Provenance, type SegLine } from './lines.js';
 import { authorityOf, isAnnexTitle, isRecipientsLabel } from './markers.js';
 
@@ -14,7 +14,10 @@ export interface Table {
   confidence: number;
 }
 
-const STATUS = ['CHUA HOAN THANH', 'HOAN THANH', 'CHUA DAT', 'DAT', 'KHONG', 'CO', 'TOT', 'KHA', 'TRUNG BINH', 'X'];
+// A status column holds one of a few words, so a cell is written in its dictionary spelling
+// whatever marks the restorer gave it ("Dắt", "Đất" → "Đạt"; "Co" → "Có").
+const STATUS = ['Chưa hoàn thành', 'Hoàn thành', 'Chưa đạt', 'Đạt', 'Không', 'Có', 'Tốt', 'Khá', 'Trung bình', 'X']
+  .map((word) => ({ word, key: foldKey(word) }));
 const STATUS_HEADERS = ['MUC DO', 'KET QUA', 'TINH TRANG', 'DANH GIA', 'XEP LOAI', 'GHI CHU'];
 
 /** Header cells of a row of column titles. */
@@ -33,10 +36,10 @@ export function splitHeaderRow(text: string): string[] {
 /** A trailing status word at the end of a row line, with the text before it. */
 function trailingStatus(text: string): { before: string; status: string } | null {
   const key = foldKey(text.trimEnd());
-  for (const s of STATUS) {
+  for (const { word, key: s } of STATUS) {
     if (key.endsWith(' ' + s) || key === s) {
       const cut = text.trimEnd().length - s.length;
-      return { before: text.slice(0, cut).trim(), status: text.trimEnd().slice(cut) };
+      return { before: text.slice(0, cut).trim(), status: inCaseOf(word, text.trimEnd().slice(cut)) };
     }
   }
   return null;
