@@ -67,7 +67,11 @@ function main(): void {
   const loadMs = performance.now() - t0;
   // Tuning knobs for experiments (defaults are the library's): BENCH_CHANNEL_WEIGHT, BENCH_KEEP_LOGP.
   const channelWeight = process.env.BENCH_CHANNEL_WEIGHT ? Number(process.env.BENCH_CHANNEL_WEIGHT) : undefined;
-  const tuning = process.env.BENCH_KEEP_LOGP ? { keepLogP: Number(process.env.BENCH_KEEP_LOGP) } : undefined;
+  // BENCH_TUNING='{"numberWordLogP":-4}' sets any CandidateTuning field.
+  const tuning = {
+    ...(process.env.BENCH_KEEP_LOGP ? { keepLogP: Number(process.env.BENCH_KEEP_LOGP) } : {}),
+    ...(process.env.BENCH_TUNING ? JSON.parse(process.env.BENCH_TUNING) : {}),
+  };
   const baocao = (input: RestoreInput) => (t: string) => restore(t, { model, input, channelWeight, tuning }).text;
   const work = join(root, 'bench', '.work');
   mkdirSync(work, { recursive: true });

@@ -72,10 +72,25 @@ export class OcrChannel {
     if (o.length === 0) return this.unseen;
     // Lenient (fallback search only): the letter read with one stray character beside it.
     if (lenient && o.length === 2) {
-      const own = (ch: string) => ch === g.toLowerCase() || ch === stripMarks(g).toLowerCase();
-      return own(o[0]!) || own(o[1]!) ? Math.log(0.5) + this.unseen : 2 * this.unseen;
+      const a = this.lenientOne(g, o[0]!) + this.strayCost(g, o[1]!);
+      const b = this.lenientOne(g, o[1]!) + this.strayCost(g, o[0]!);
+      return Math.max(a, b);
     }
     return -Infinity;
+  }
+
+  /**
+   * One OCR character for a letter, unseen pairs included. An English model renders a marked
+   * vowel's marks as symbols (ệ → ¢, ề → €), so an unseen symbol for a marked vowel costs half.
+   */
+  private lenientOne(g: string, o: string): number {
+    const lp = this.emitLogP(g, o, false);
+    return lp === this.unseen && isMarkedVowel(g) && isSymbol(o) ? this.unseen / 2 : lp;
+  }
+
+  /** A character the OCR added beside a letter's reading: a symbol by a marked vowel is likely. */
+  private strayCost(g: string, o: string): number {
+    return isMarkedVowel(g) && isSymbol(o) ? this.unseen / 2 : this.unseen;
   }
 
   /**
@@ -96,7 +111,8 @@ export class OcrChannel {
         const base = prev[j]!;
         if (base === -Infinity) continue;
         for (let k = 0; k <= this.maxEmit && j + k <= n; k++) {
-          const lp = base + this.emitLogP(ch, ocr.slice(j, j + k), lenient);
+          const o = ocr.slice(j, j + k);
+          const lp = base + (lenient && k === 1 ? this.lenientOne(ch, o) : this.emitLogP(ch, o, lenient));
           if (lp > cur[j + k]!) cur[j + k] = lp;
         }
       }
@@ -191,3 +207,7 @@ export class OcrChannel {
 export function hasJunk(ocrLower: string): boolean {
   return /[^a-z]/.test(fuzzyKey(ocrLower));
 }
+
+const isMarkedVowel = (g: string) => /[aeiouy]/i.test(stripMarks(g)) && stripMarks(g) !== g;
+/** Neither a letter nor a digit nor a space: ¢ € ¥ & § } and the like. */
+const isSymbol = (o: string) => !/[\p{L}\p{N}\s]/u.test(o);

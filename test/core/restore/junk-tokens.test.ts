@@ -71,3 +71,17 @@ describe('OCR tokens with junk inside', () => {
     assert.ok(r.text.startsWith('xã Ngọc Kỳ '));
   });
 });
+
+describe('lenient channel scoring (fallback candidates only)', () => {
+  const channel = tinyModel().channel;
+
+  it('lets a letter come out as two characters only when lenient', () => {
+    assert.equal(channel.score('năm', 'niam'), -Infinity);
+    assert.ok(channel.score('năm', 'niam', 'none', true) > -Infinity);
+  });
+
+  it('finds a symbol likelier for a marked vowel than for a plain one', () => {
+    assert.ok(channel.score('về', 'v¢€', 'none', true) > channel.score('va', 'v¢€', 'none', true));
+    assert.ok(channel.score('nhiệm', 'nhi¢m', 'none', true) > channel.score('nhiam', 'nhi¢m', 'none', true));
+  });
+});
