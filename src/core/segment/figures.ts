@@ -20,6 +20,8 @@ const UNITS = [
   'LUOT', 'PHUT', 'GIO', 'NGUOI', 'HO', 'CUOC', 'LOP', 'BUOI', 'BAI', 'TTHC', 'DONG', 'HA', 'KM', 'TAN', 'THON',
   'TRUONG', 'LAN', 'TIET', 'CUON', 'PANO', 'XA', 'PHUONG', 'TRANG',
 ];
+/** Units that after "số" make an address or a name ("số 3 xã", "Trường số 2"), not a count. */
+const PLACE_UNITS = ['XA', 'PHUONG', 'THON', 'TRUONG', 'LAN', 'TRANG', 'DONG'];
 /** Words before a number that make it an identifier or a date, not a figure. */
 const NOT_FIGURE_BEFORE = /(SO|NGAY|THANG|NAM|DIEU|KHOAN|MUC|DO|CAP|KHOA|LAN THU|GIAI DOAN)\s*$/;
 
@@ -33,7 +35,10 @@ export function findFigures(text: string, provenance: Provenance): Figure[] {
   const out: Figure[] = [];
   for (const m of key.matchAll(/(?<![\d/.,])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d/])\s*(%)?/g)) {
     const start = m.index!;
-    if (NOT_FIGURE_BEFORE.test(key.slice(Math.max(0, start - 14), start))) continue;
+    const before = key.slice(Math.max(0, start - 14), start);
+    // "số 20" is an identifier, unless a counting unit follows ("chuyển đổi số 20 tin bài").
+    const afterSo = / SO\s*$/.test(' ' + before);
+    if (NOT_FIGURE_BEFORE.test(before) && !afterSo) continue;
     let end = start + m[0].length;
     let unit = '';
     if (m[2]) unit = '%';
@@ -41,10 +46,11 @@ export function findFigures(text: string, provenance: Provenance): Figure[] {
       const after = key.slice(end).replace(/^\s+/, '');
       const gap = key.length - end - after.length;
       const hit = UNITS.find((u) => after.startsWith(u) && !/[A-Z0-9]/.test(after[u.length] ?? ''));
-      if (!hit) continue;
+      if (!hit || (afterSo && PLACE_UNITS.includes(hit))) continue;
       unit = text.slice(end + gap, end + gap + hit.length);
       end += gap + hit.length;
     }
+    if (afterSo && unit === '%') continue;
     const value = valueOf(m[1]!);
     if (!Number.isFinite(value)) continue;
     const left = Math.max(text.lastIndexOf(',', start), text.lastIndexOf(';', start), text.lastIndexOf('(', start), text.lastIndexOf(':', start), text.lastIndexOf('. ', start));
