@@ -50,25 +50,26 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** Token-level fuzzy equality: short tokens must match exactly, longer ones within a budget. */
-function tokenDistance(a: string, b: string): number {
+function tokenDistance(a: string, b: string, exactUpTo = 1): number {
   if (a === b) return 0;
-  if (b.length <= 1) return Infinity;
+  if (b.length <= exactUpTo) return Infinity;
   const d = editDistance(a, b);
   return d <= Math.ceil(b.length / 3) ? d : Infinity;
 }
 
 /**
  * Where `phrase` (a key, space-separated words) occurs in `tokens` from `from` on, allowing a
- * total edit budget of a quarter of the phrase's letters. Returns the token index or -1.
+ * total edit budget of a quarter of the phrase's letters (words of `exactUpTo` letters or fewer
+ * must match exactly). Returns the token index or -1.
  */
-export function findPhrase(tokens: KeyToken[], phrase: string, from = 0, to = tokens.length): number {
+export function findPhrase(tokens: KeyToken[], phrase: string, from = 0, to = tokens.length, exactUpTo = 1): number {
   const words = phrase.split(' ');
   const letters = words.reduce((n, w) => n + w.length, 0);
   const budget = Math.max(1, Math.floor(letters / 4));
   const limit = Math.min(to, tokens.length);
   for (let i = from; i + words.length <= limit; i++) {
     let total = 0;
-    for (let k = 0; k < words.length && total <= budget; k++) total += tokenDistance(tokens[i + k]!.text, words[k]!);
+    for (let k = 0; k < words.length && total <= budget; k++) total += tokenDistance(tokens[i + k]!.text, words[k]!, exactUpTo);
     if (total <= budget) return i;
   }
   return -1;
@@ -85,10 +86,13 @@ export function isPhrase(key: string, phrase: string): boolean {
   return tokens.length === phrase.split(' ').length && phraseAt(tokens, phrase, 0);
 }
 
-/** Any of the phrases occurs in the key (fuzzy). */
-export function hasAnyPhrase(key: string, phrases: readonly string[]): boolean {
+/**
+ * Any of the phrases occurs in the key (fuzzy). `exactUpTo`: words this short must match exactly
+ * (keywords like "MẶT ĐƯỢC" / "ĐẠT ĐƯỢC" differ by one letter of a short word).
+ */
+export function hasAnyPhrase(key: string, phrases: readonly string[], exactUpTo = 1): boolean {
   const tokens = keyTokens(key);
-  return phrases.some((p) => findPhrase(tokens, p) >= 0);
+  return phrases.some((p) => findPhrase(tokens, p, 0, tokens.length, exactUpTo) >= 0);
 }
 
 /** Letters of the text are all upper-case (ignoring non-letters); false when no letters. */

@@ -1,5 +1,8 @@
 /** Section kind from its heading, by keyword rules on the mark-free heading (first rule wins). */
-import { foldKey, hasAnyPhrase } from './fold.js';
+import { foldKey, hasAnyPhrase as fuzzyAny } from './fold.js';
+
+// Keywords of three letters or fewer must match exactly: MẶT/ĐẠT, TỒN/TÔN differ by one letter.
+const hasAnyPhrase = (key: string, phrases: readonly string[]) => fuzzyAny(key, phrases, 3);
 
 export const SECTION_KINDS = [
   'results', 'assessment', 'strengths', 'limitations', 'causes', 'lessons', 'proposals', 'directions',

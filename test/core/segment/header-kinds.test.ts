@@ -1,0 +1,130 @@
+/**
+ * Header fields of hand-made snippets modelled on the kinds of documents in the devset (thông
+ * báo, kế hoạch, chỉ thị, công văn, quyết định, tờ trình), clean and with English-model OCR noise.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { segmentLines } from '../../../src/core/segment/segment.js';
+import { linesFromText } from '../../../src/core/segment/lines.js';
+
+const meta = (lines: string[]) => segmentLines(linesFromText(lines.join('\n'))).structure.meta;
+const BODY = ['', 'I. ĐÁNH GIÁ CHUNG', 'Nội dung đánh giá.'];
+
+describe('header fields by document kind', () => {
+  it('reads a government-office notice whose two header columns OCR merged onto one line', () => {
+    const m = meta(['VĂN PHÒNG CHÍNH PHỦ  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
+      'Số: 623/TB-VPCP  Hà Nội, ngày 15 tháng 11 năm 2025', 'THÔNG BÁO', 'KẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ', 'TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH', ...BODY]);
+    assert.deepEqual(m.type, { code: 'TB', name: 'Thông báo' });
+    assert.equal(m.number, '623/TB-VPCP');
+    assert.deepEqual(m.issuer, { name: 'VĂN PHÒNG CHÍNH PHỦ', parent: null });
+    assert.equal(m.place, 'Hà Nội');
+    assert.equal(m.date, '2025-11-15');
+    assert.equal(m.title, 'KẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH');
+    assert.equal(m.motto, true);
+  });
+
+  it('reads the same notice from unrestored English-model OCR ("SG:", "Poc lap", "nim")', () => {
+    const m = meta(['VAN PHONG CHINH PHU CONG HOA XA HQI CHU NGHIA VIET NAM', 'Poc lap - Tu do - Hanh phic',
+      'SG: 623/TB-VPCP Ha Ndi, ngay 15 thang 11 nim 2025', 'THONG BAO', 'KET LUAN CUA PHO THU TUONG', ...BODY]);
+    assert.equal(m.type?.code, 'TB');
+    assert.equal(m.number, '623/TB-VPCP');
+    assert.equal(m.issuer?.name, 'VAN PHONG CHINH PHU');
+    assert.equal(m.date, '2025-11-15');
+    assert.equal(m.motto, true);
+  });
+
+  it('reads a provincial plan with the issuer on two lines under the people\'s committee', () => {
+    const m = meta(['ỦY BAN NHÂN DÂN', 'TỈNH ĐỒNG THÁP', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
+      'Số: 552/KH-UBND', 'Đồng Tháp, ngày 05 tháng 3 năm 2025', 'KẾ HOẠCH', 'Triển khai chuyển đổi số năm 2025', ...BODY]);
+    assert.deepEqual(m.type, { code: 'KH', name: 'Kế hoạch' });
+    assert.equal(m.number, '552/KH-UBND');
+    assert.deepEqual(m.issuer, { name: 'TỈNH ĐỒNG THÁP', parent: 'ỦY BAN NHÂN DÂN' });
+    assert.equal(m.date, '2025-03-05');
+    assert.equal(m.title, 'Triển khai chuyển đổi số năm 2025');
+  });
+
+  it('puts a province name the restorer mis-marked back to its spelling ("TỈNH LẠI CHÂU")', () => {
+    const m = meta(['ỦY BAN NHÂN DÂN TỈNH LẠI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'CHÂU', 'Độc lập - Tự do - Hạnh phúc',
+      'Số: 7360/KH-UBND Lai Châu, ngày 19 tháng 11 năm 2025', 'KẾ HOẠCH', 'TRIỂN KHAI THI HÀNH LUẬT', ...BODY]);
+    assert.deepEqual(m.issuer, { name: 'TỈNH LAI CHÂU', parent: 'ỦY BAN NHÂN DÂN' });
+    assert.equal(m.place, 'Lai Châu');
+  });
+
+  it('reads a directive with a single-digit month and a leading-zero number', () => {
+    const m = meta(['ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TỈNH ĐẮK LẮK  Độc lập - Tự do - Hạnh phúc',
+      'Số: 012/CT-UBND  Đắk Lắk, ngày 5 tháng 3 năm 2025', 'CHỈ THỊ', 'Về tăng cường công tác phòng cháy', ...BODY]);
+    assert.deepEqual(m.type, { code: 'CT', name: 'Chỉ thị' });
+    assert.equal(m.number, '012/CT-UBND');
+    assert.equal(m.issuer?.name, 'TỈNH ĐẮK LẮK');
+    assert.equal(m.date, '2025-03-05');
+  });
+
+  it('reads an official letter whose "V/v" subject stands between the number and the date line', () => {
+    const m = meta(['ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
+      'Số: 4085/UBND-ĐT', 'V/v rà soát và chuẩn hóa dữ liệu số nhà', 'sau sắp xếp', 'Thành phố Hồ Chí Minh, ngày 25 tháng 11 năm 2025',
+      'Kính gửi:', '- Sở Xây dựng;', 'Nội dung.']);
+    assert.deepEqual(m.type, { code: 'CV', name: 'Công văn' });
+    assert.equal(m.number, '4085/UBND-ĐT');
+    assert.equal(m.title, 'V/v rà soát và chuẩn hóa dữ liệu số nhà sau sắp xếp');
+    assert.equal(m.date, '2025-11-25');
+    assert.equal(m.place, 'Thành phố Hồ Chí Minh');
+    assert.deepEqual(m.issuer, { name: 'THÀNH PHỐ HỒ CHÍ MINH', parent: 'ỦY BAN NHÂN DÂN' });
+  });
+
+  it('reads a department\'s letter under a city committee, with a "Về …" subject', () => {
+    const m = meta(['ỦY BAN NHÂN DÂN THÀNH PHỐ  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'HỒ CHÍ MINH',
+      'SỞ GIÁO DỤC VÀ ĐÀO TẠO  Độc lập - Tự do - Hạnh phúc', 'Số: 5155/SGDĐT-GDTX  Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025',
+      'Về hướng dẫn đánh giá, xếp loại', 'trung tâm học tập cộng đồng', '', 'Kính gửi: Ủy ban nhân dân phường, xã', 'Nội dung.']);
+    assert.equal(m.type?.code, 'CV');
+    assert.equal(m.number, '5155/SGDĐT-GDTX');
+    assert.deepEqual(m.issuer, { name: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO', parent: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH' });
+    assert.equal(m.title, 'Về hướng dẫn đánh giá, xếp loại trung tâm học tập cộng đồng');
+  });
+
+  it('reads a decision numbered with its year', () => {
+    const m = meta(['ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TỈNH NGHỆ AN  Độc lập - Tự do - Hạnh phúc',
+      'Số: 98/2025/QĐ-UBND  Nghệ An, ngày 20 tháng 11 năm 2025', 'QUYẾT ĐỊNH', 'Ban hành Quy chế phối hợp', 'ỦY BAN NHÂN DÂN TỈNH NGHỆ AN',
+      'Căn cứ Luật Tổ chức chính quyền địa phương;']);
+    assert.deepEqual(m.type, { code: 'QĐ', name: 'Quyết định' });
+    assert.equal(m.number, '98/2025/QĐ-UBND');
+    assert.equal(m.date, '2025-11-20');
+    assert.equal(m.title, 'Ban hành Quy chế phối hợp');
+  });
+
+  it('undoes OCR damage to a decision\'s symbol and number label ("S60:", "QDb")', () => {
+    const m = meta(['UY BAN NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM', 'THANH PHO CAN THO Péc lap - Tu do - Hanh phiic',
+      'S60: 2579/QDb-UBND Can Tho, ngay 21 thang 11 nam 2025', 'QUYET PINH', 'BAN HANH QUY DINH TIEU CHI', ...BODY]);
+    assert.equal(m.number, '2579/QĐ-UBND');
+    assert.equal(m.type?.code, 'QĐ');
+    assert.equal(m.issuer?.name, 'THANH PHO CAN THO');
+    assert.equal(m.date, '2025-11-21');
+  });
+
+  it('reads a submission (tờ trình) and a report with a numeric date', () => {
+    const t = meta(['ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'XÃ NGỌC KỲ  Độc lập - Tự do - Hạnh phúc',
+      'Số: 45/TTr-UBND  Ngọc Kỳ, ngày 02 tháng 01 năm 2024', 'TỜ TRÌNH', 'Về việc phê duyệt kế hoạch', ...BODY]);
+    assert.deepEqual(t.type, { code: 'TTr', name: 'Tờ trình' });
+    assert.equal(t.number, '45/TTr-UBND');
+    assert.equal(t.date, '2024-01-02');
+    const r = meta(['SỞ NỘI VỤ  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
+      'Số: 17/BC-SNV  Hà Nội, 05/3/2025', 'BÁO CÁO', 'Tình hình thực hiện nhiệm vụ quý I', ...BODY]);
+    assert.equal(r.type?.code, 'BC');
+    assert.equal(r.date, '2025-03-05');
+    assert.equal(r.issuer?.name, 'SỞ NỘI VỤ');
+  });
+
+  it('names the issuer of a headerless notice from its closing sentence', () => {
+    const s = segmentLines(linesFromText(['THÔNG BÁO', 'KẾT LUẬN CỦA PHÓ THỦ TƯỚNG', 'Ngày 18 tháng 11 năm 2025, Phó Thủ tướng đã làm việc.',
+      'I. ĐÁNH GIÁ CHUNG', 'Nội dung.', 'Văn phòng Chính phủ thông báo để các cơ quan liên quan biết, thực hiện./.', 'Nơi nhận:', '- Như trên;', '- Lưu: VT.'].join('\n'))).structure;
+    assert.deepEqual(s.meta.issuer, { name: 'Văn phòng Chính phủ', parent: null });
+    assert.deepEqual(s.meta.completedFrom, ['issuer']);
+    assert.equal(s.meta.type?.code, 'TB');
+    assert.equal(s.meta.date, null, 'the date of a meeting in the body is not the document date');
+  });
+
+  it('does not take a request sentence ("… yêu cầu …") for the sender', () => {
+    const s = segmentLines(linesFromText(['KẾ HOẠCH', 'Tuyên truyền', '', 'I. MỤC ĐÍCH', 'Nội dung.',
+      'Ủy ban nhân dân tỉnh yêu cầu các cơ quan nghiêm túc thực hiện./.', 'Nơi nhận:', '- Lưu: VT.'].join('\n'))).structure;
+    assert.equal(s.meta.issuer, null);
+  });
+});
