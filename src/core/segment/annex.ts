@@ -83,6 +83,8 @@ export function parseAnnex(lines: readonly SegLine[], start: number, titleAt: nu
   const title: string[] = [];
   for (; i < to && !isBlank(lines[i]!) && isUpperText(lines[i]!.text) && !isAttachmentReference(lines[i]!.key); i++) title.push(lines[i]!.text.trim());
   const subtitle: string[] = [];
+  // "PHỤ LỤC I" / "DANH SÁCH CÁC NHIỆM VỤ": a bare annex label is the title, the name under it the subtitle.
+  if (title.length > 1 && /^\s*(PHU LUC|BIEU MAU|BIEU SO)(\s+(SO\s*)?[IVX\d]+[.:]?)?\s*$/.test(lines[titleAt]!.key)) subtitle.push(...title.splice(1));
   let reference: string | null = null;
   for (let seen = 0; i < to && seen < 6; i++) {
     const l = lines[i]!;

@@ -1,5 +1,5 @@
 /** Closing block pieces: recipients ("Nơi nhận:" items, "Lưu: …") and the signature block. */
-import { foldKey, inCaseOf, isPhrase, isUpperText, keyTokens } from './fold.js';
+import { editDistance, foldKey, inCaseOf, isUpperText, keyTokens } from './fold.js';
 import { splitIssuer, startsWithOrgan, type Issuer } from './issuer.js';
 import { isBlank, spanOf, type Provenance, type SegLine } from './lines.js';
 import { authorityOf, isAnnexTitle, isRecipientsLabel } from './markers.js';
@@ -38,15 +38,19 @@ export function parseRecipients(lines: readonly SegLine[], at: number, stop: num
   const label = lines[at]!;
   const items: string[] = [];
   const afterLabel = label.text.replace(/^\s*\S+\s+\S+\s*[:;.]?/u, '').trim();
-  if (afterLabel && /^[-–]/.test(afterLabel)) items.push(afterLabel);
+  if (afterLabel && /^[-–]/.test(afterLabel)) items.push(afterLabel.replace(/^[-–]\s*/, ''));
   let i = at + 1, last = at, gap = false;
   for (; i < stop; i++) {
     const line = lines[i]!;
     if (isBlank(line)) { gap = true; continue; }
     if (isAnnexTitle(line.key, line.text) || isRecipientsLabel(line.key)) break;
     const dash = /^\s*[-–—•+]\s*/.exec(line.text);
+    const prev = items[items.length - 1];
+    // A wrapped item: after a comma, in lower case ("các Vụ: CN, …"), or not yet ended and not a signature line.
+    const runsOn = prev !== undefined && !gap && !authorityOf(line.key) &&
+      (/,\s*$/.test(prev) || /^\s*\p{Ll}/u.test(line.text) || (!/[;.]\s*$/.test(prev) && !isSignatureLine(line)));
     if (dash) items.push(line.text.slice(dash[0].length));
-    else if (!gap && items.length && !/[;.]\s*$/.test(items[items.length - 1]!) && !isSignatureLine(line)) items[items.length - 1] += ' ' + line.text.trim();
+    else if (runsOn) items[items.length - 1] += ' ' + line.text.trim();
     else break;
     gap = false;
     last = i;
@@ -83,7 +87,8 @@ const POSITION_NAMES = [
 
 export function canonicalPosition(text: string): string {
   const key = foldKey(text.normalize('NFC')).replace(/[^A-Z0-9]+/g, ' ').trim();
-  const hit = POSITION_NAMES.find((p) => p.key === key) ?? POSITION_NAMES.find((p) => isPhrase(key, p.key));
+  // One edit per eight letters: "CHU TLCH" is CHỦ TỊCH, "TRUONG THON" is not TRƯỞNG PHÒNG.
+  const hit = POSITION_NAMES.find((p) => p.key === key) ?? POSITION_NAMES.find((p) => editDistance(key, p.key) <= Math.max(1, Math.floor(p.key.length / 8)));
   return hit ? inCaseOf(hit.name, text) : text;
 }
 
@@ -103,6 +108,8 @@ export function parseSignature(lines: readonly SegLine[], at: number, stop: numb
       const rest = tidy(text.replace(/^\s*\S+\s*[.,]?\s*/u, ''));
       const key = foldKey(rest);
       if (auth === 'TM.') { organ = rest; continue; }
+      // "Q. GIÁM ĐỐC": the acting signer holds the position written after the mark.
+      if (auth === 'Q.' && rest) { position = canonicalPosition(rest); continue; }
       // "KT. CHỦ TỊCH PHÓ CHỦ TỊCH": the signer's own position follows the superior's.
       const pho = key.lastIndexOf('PHO ');
       if (pho > 0) position = canonicalPosition(tidy(rest.slice(pho)));

@@ -75,7 +75,8 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
       i--;
       break;
     }
-    if (/^\s*(V\/v|Về)\s/u.test(text) && number) {
+    // "V/v …" (về việc) or "Về …"; on the key, so a restorer's "V/và" or OCR "Vé" still counts.
+    if (/^\s*(V\s*[/\\|]\s*V[A-Z]{0,2}|VE)\s/.test(key) && number) {
       const t = readTitle(lines, i, stop);
       subject = t.title;
       end = t.end;

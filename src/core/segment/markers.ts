@@ -21,10 +21,12 @@ export function isRecipientsLabel(key: string): boolean {
 
 /** Signature authority at the start of a line: TM. / KT. / Q. / TL. / TUQ. */
 export function authorityOf(key: string): string | null {
-  const m = /^\s*(TM|KT|TUQ|TL|Q)\s*[.,]?\s+(?=[A-Z])/.exec(key);
+  // foldKey reads a lone Q as an OCR'd O, so "TUQ." and "Q." arrive as "TUO." and "O.".
+  const m = /^\s*(TM|KT|TU[QO]|TL|[QO])\s*[.,]?\s+(?=[A-Z])/.exec(key);
   if (!m) return null;
-  if (m[1] === 'Q' && !/^\s*Q\s*\./.test(key)) return null;
-  return `${m[1]}.`;
+  const word = m[1]!.replace(/O$/, 'Q');
+  if (word === 'Q' && !/^\s*[QO]\s*\./.test(key)) return null;
+  return `${word}.`;
 }
 
 /** Annex openers: "PHỤ LỤC", "BIỂU TỔNG HỢP", "BIỂU MẪU", "DANH MỤC". */

@@ -94,7 +94,9 @@ function diag(ruleId: string, message: string, severity: Diagnostic['severity'],
 /** Header fields, completed from the first annex's reference and header (or, for the issuer, the closing sentence) when the header lacks them. */
 function completeMeta(header: ReturnType<typeof parseHeader>, annexes: Structure['annexes'], closingIssuer: Meta['issuer'], diagnostics: Diagnostic[], lines: readonly SegLine[]): Meta {
   const completedFrom: Meta['completedFrom'] = [];
-  const ref = annexes.find((a) => a.referenceInfo)?.referenceInfo ?? null;
+  // An annex may attach to another document ("Kèm theo Kế hoạch số …" in a report): its reference
+  // completes the header only when it names a document of this one's type (or the type is unknown).
+  const ref = annexes.map((a) => a.referenceInfo).find((r) => r && (!header.type || !r.type || r.type.code === header.type.code)) ?? null;
   const own = annexes.find((a) => a.issuer || a.place);
   const pick = <T>(field: Meta['completedFrom'][number], mine: T | null, ...others: (T | null | undefined)[]): T | null => {
     if (mine !== null) return mine;

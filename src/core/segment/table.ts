@@ -1,7 +1,8 @@
 /**
  * Tables rebuilt from text: the header row gives the columns (split on wide gaps, else where a
  * capitalised word starts a new header); numbered rows (1, 2, 3 …) open rows whose cells run on
- * over the following lines; a trailing status word (Đạt, Có, Không …) fills a status column.
+ * over the following lines, split into columns on wide gaps where the text keeps them; a trailing
+ * status word (Đạt, Có, Không …) fills a status column.
  */
 import { foldKey, inCaseOf } from './fold.js';
 import { isBlank, spanOf, type Provenance, type SegLine } from './lines.js';
@@ -56,7 +57,9 @@ export function parseTable(lines: readonly SegLine[], from: number, to: number):
   if (h >= to) return null;
   const columns = splitHeaderRow(lines[h]!.text);
   const statusColumn = columns.length >= 3 && STATUS_HEADERS.some((s) => foldKey(columns[columns.length - 1]!).includes(s));
-  const rows: { n: string; parts: string[]; status: string }[] = [];
+  // Columns between the number and the status; cells split on wide gaps when the text keeps them.
+  const middle = Math.max(1, columns.length - 1 - (statusColumn ? 1 : 0));
+  const rows: { n: string; cells: string[][]; status: string }[] = [];
   let i = h + 1, last = h;
   for (; i < to; i++) {
     const line = lines[i]!;
@@ -66,7 +69,7 @@ export function parseTable(lines: readonly SegLine[], from: number, to: number):
     const expected = String(rows.length + 1);
     let body = line.text.trim();
     if (m && m[1] === expected) {
-      rows.push({ n: m[1], parts: [], status: '' });
+      rows.push({ n: m[1], cells: Array.from({ length: middle }, () => []), status: '' });
       body = line.text.slice(m[0].length).trim();
     } else if (!rows.length) continue;
     const row = rows[rows.length - 1]!;
@@ -74,17 +77,16 @@ export function parseTable(lines: readonly SegLine[], from: number, to: number):
       const st = trailingStatus(body);
       if (st) { row.status = st.status; body = st.before; }
     }
-    if (body) row.parts.push(body);
+    const pieces = middle > 1 ? body.split(/\s{2,}/).filter(Boolean) : [body].filter(Boolean);
+    // Extra pieces go to the last column; a continuation line with fewer pieces fills from the first.
+    pieces.forEach((p, k) => row.cells[Math.min(k, middle - 1)]!.push(p));
     last = i;
   }
   if (!rows.length) return null;
-  const width = columns.length;
   const cells = rows.map((r) => {
-    const text = r.parts.join(' ').replace(/\s+/g, ' ').trim();
-    const row = [r.n, text];
+    const row = [r.n, ...r.cells.map((parts) => parts.join(' ').replace(/\s+/g, ' ').trim())];
     if (statusColumn) row.push(r.status);
-    while (row.length < width) row.splice(row.length - (statusColumn ? 1 : 0), 0, '');
-    return row.slice(0, Math.max(width, row.length));
+    return row;
   });
   const filled = statusColumn ? rows.filter((r) => r.status).length / rows.length : 1;
   return { table: { columns, rows: cells, provenance: spanOf(lines, h, last), confidence: +(0.6 + 0.4 * filled).toFixed(2) }, end: last + 1 };

@@ -71,6 +71,13 @@ describe('header fields by document kind', () => {
     assert.deepEqual(m.issuer, { name: 'THÀNH PHỐ HỒ CHÍ MINH', parent: 'ỦY BAN NHÂN DÂN' });
   });
 
+  it('still sees a subject line whose "V/v" restoration or OCR damaged ("V/và")', () => {
+    const m = meta(['ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'THÀNH PHỐ HỒ CHÍ MINH  Độc lập - Tự do - Hạnh phúc',
+      'Số: 4240/UBND-VX  Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025', 'V/và khẩn trương hoàn thành cập', 'nhật cơ sở dữ liệu', 'Kính gửi:', '- Các sở;']);
+    assert.equal(m.type?.code, 'CV');
+    assert.equal(m.title, 'V/và khẩn trương hoàn thành cập nhật cơ sở dữ liệu');
+  });
+
   it('reads a department\'s letter under a city committee, with a "Về …" subject', () => {
     const m = meta(['ỦY BAN NHÂN DÂN THÀNH PHỐ  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'HỒ CHÍ MINH',
       'SỞ GIÁO DỤC VÀ ĐÀO TẠO  Độc lập - Tự do - Hạnh phúc', 'Số: 5155/SGDĐT-GDTX  Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025',

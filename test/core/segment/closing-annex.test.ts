@@ -1,0 +1,105 @@
+/** Closing sentence, recipients, signature blocks and annexes with their tables. */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { segmentLines } from '../../../src/core/segment/segment.js';
+import { linesFromText } from '../../../src/core/segment/lines.js';
+import { canonicalPosition } from '../../../src/core/segment/closing.js';
+
+const seg = (lines: string[]) => segmentLines(linesFromText(lines.join('\n'))).structure;
+const BODY = ['I. KẾT QUẢ', 'Nội dung.', 'Trên đây là báo cáo kết quả công tác năm 2023./.'];
+const sig = (tail: string[]) => {
+  const s = seg([...BODY, ...tail]).signature;
+  return s && { authority: s.authority, organ: s.organ, position: s.position, name: s.name };
+};
+
+describe('signature', () => {
+  it('reads "TM." with the organ, position and name', () => {
+    assert.deepEqual(sig(['Nơi nhận:', '- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', '', 'Nguyễn Xuân Thoang']),
+      { authority: 'TM.', organ: 'ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH', name: 'Nguyễn Xuân Thoang' });
+  });
+  it('reads "KT." with the deputy\'s own position on the next line', () => {
+    assert.deepEqual(sig(['Nơi nhận:', '- Lưu: VT.', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', '', '', 'Trần Văn Bình']),
+      { authority: 'KT.', organ: null, position: 'PHÓ CHỦ TỊCH', name: 'Trần Văn Bình' });
+    assert.equal(sig(['Nơi nhận:', '- Lưu: VT.', 'KT. BỘ TRƯỞNG, CHỦ NHIỆM', 'PHÓ CHỦ NHIỆM', 'Phạm Mạnh Cường'])?.position, 'PHÓ CHỦ NHIỆM');
+  });
+  it('reads "TL." and "TUQ." (signing for the head) with the signer\'s position', () => {
+    assert.deepEqual(sig(['Nơi nhận:', '- Lưu: VT.', 'TL. BỘ TRƯỞNG', 'CHÁNH VĂN PHÒNG', 'Lê Thị Hoa']),
+      { authority: 'TL.', organ: null, position: 'CHÁNH VĂN PHÒNG', name: 'Lê Thị Hoa' });
+    assert.equal(sig(['Nơi nhận:', '- Lưu: VT.', 'TUQ. CHỦ TỊCH', 'CHÁNH VĂN PHÒNG', 'Phạm Minh Đức'])?.authority, 'TUQ.');
+  });
+  it('reads "Q." (acting) with the position on the same line', () => {
+    assert.deepEqual(sig(['Nơi nhận:', '- Lưu: VT.', 'Q. GIÁM ĐỐC', 'Ngô Văn An']), { authority: 'Q.', organ: null, position: 'GIÁM ĐỐC', name: 'Ngô Văn An' });
+  });
+  it('reads a signature without an authority mark', () => {
+    assert.deepEqual(sig(['Nơi nhận:', '- Như Điều 3;', '- Lưu: VT.', 'GIÁM ĐỐC', '', 'Hoàng Văn Nam']),
+      { authority: null, organ: null, position: 'GIÁM ĐỐC', name: 'Hoàng Văn Nam' });
+  });
+  it('writes an OCR-damaged position in its spelling, keeping its case', () => {
+    assert.equal(canonicalPosition('Chư tlch'), 'Chủ tịch');
+    assert.equal(canonicalPosition('PHO CHU TICH'), 'PHÓ CHỦ TỊCH');
+    assert.equal(canonicalPosition('Trưởng thôn'), 'Trưởng thôn');
+  });
+});
+
+describe('recipients', () => {
+  const rec = (tail: string[]) => {
+    const s = seg([...BODY, ...tail]);
+    return { items: s.recipients, archive: s.recipientsInfo?.archive ?? null, lines: s.recipientsInfo && [s.recipientsInfo.provenance.lineStart, s.recipientsInfo.provenance.lineEnd] };
+  };
+  it('lists the items after "Nơi nhận:" and picks out "Lưu: …"', () => {
+    assert.deepEqual(rec(['Nơi nhận:', '- Phòng VHTT huyện (BC);', '- TTĐU; HĐND; Lãnh đạo UBND xã;', '- Lưu: VP, KT.', 'TM. ỦY BAN NHÂN DÂN']), {
+      items: ['Phòng VHTT huyện (BC)', 'TTĐU; HĐND; Lãnh đạo UBND xã', 'Lưu: VP, KT.'], archive: 'Lưu: VP, KT.', lines: [4, 7],
+    });
+  });
+  it('joins items wrapped over lines, in capitals after a comma or in lower case', () => {
+    assert.deepEqual(rec(['Nơi nhận:', '- TTgCP, các PTTgCP (để b/c);', '- Các Bộ: TC, NV, NNMT,', 'CT, GDĐT;', '- VPCP: BTCN, các PCN;', 'các Vụ: CN, KTTH;', '- Lưu: VT, QHĐP (2).', 'KT. BỘ TRƯỞNG']).items,
+      ['TTgCP, các PTTgCP (để b/c)', 'Các Bộ: TC, NV, NNMT, CT, GDĐT', 'VPCP: BTCN, các PCN; các Vụ: CN, KTTH', 'Lưu: VT, QHĐP (2).']);
+  });
+  it('takes an item written on the label line and reads the OCR\'d label "Noi nhan:"', () => {
+    assert.deepEqual(rec(['Nơi nhận: - Như Điều 3;', '- Lưu: VT.']).items, ['Như Điều 3', 'Lưu: VT.']);
+    assert.deepEqual(rec(['Noi nhan:', '- Phong VHTT huyen (BC);', '- Luu: VP.']).items, ['Phong VHTT huyen (BC)', 'Luu: VP.']);
+  });
+  it('reads recipients that come after the signature block', () => {
+    const s = seg([...BODY, 'TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Nguyễn Văn An', '', 'Nơi nhận:', '- Sở Nội vụ;', '- Lưu: VT.']);
+    assert.deepEqual(s.recipients, ['Sở Nội vụ', 'Lưu: VT.']);
+    assert.equal(s.signature?.name, 'Nguyễn Văn An');
+    assert.equal(s.closing?.text, 'Trên đây là báo cáo kết quả công tác năm 2023./.');
+  });
+});
+
+describe('annexes', () => {
+  const REPORT = ['BÁO CÁO', 'Kết quả công tác năm 2025', '', 'I. KẾT QUẢ', 'Tốt.', ''];
+  it('reads a multi-column table kept with wide gaps, cells running over lines, and a status column', () => {
+    const s = seg([...REPORT, 'PHỤ LỤC', 'DANH SÁCH CÁC NHIỆM VỤ', '(Kèm theo Báo cáo số 17/BC-UBND ngày 05 tháng 3 năm 2025 của Ủy ban nhân dân tỉnh Đồng Tháp)', '',
+      'STT  Nội dung  Đơn vị thực hiện  Thời gian  Kết quả', '1  Xây dựng kế hoạch  Sở Nội vụ  Quý I  Hoàn thành',
+      '2  Tuyên truyền trên các phương tiện  Sở Văn hóa  Quý II', 'thông tin đại chúng    Chưa hoàn thành', '3  Tổng kết  Văn phòng  Quý IV  Chưa đạt']);
+    const a = s.annexes[0]!;
+    assert.equal(a.title, 'PHỤ LỤC');
+    assert.equal(a.subtitle, 'DANH SÁCH CÁC NHIỆM VỤ');
+    assert.deepEqual(a.tables[0]!.columns, ['STT', 'Nội dung', 'Đơn vị thực hiện', 'Thời gian', 'Kết quả']);
+    assert.deepEqual(a.tables[0]!.rows, [
+      ['1', 'Xây dựng kế hoạch', 'Sở Nội vụ', 'Quý I', 'Hoàn thành'],
+      ['2', 'Tuyên truyền trên các phương tiện thông tin đại chúng', 'Sở Văn hóa', 'Quý II', 'Chưa hoàn thành'],
+      ['3', 'Tổng kết', 'Văn phòng', 'Quý IV', 'Chưa đạt'],
+    ]);
+    assert.deepEqual(a.tables[0]!.provenance, { page: 1, lineStart: 11, lineEnd: 15 });
+    assert.deepEqual(s.meta.completedFrom, ['number', 'issuer', 'date']);
+    assert.equal(s.meta.number, '17/BC-UBND');
+  });
+  it('reads a single-spaced OCR table (BIỂU TỔNG HỢP) and writes OCR-damaged status words in their spelling', () => {
+    const s = seg([...REPORT, 'BIEU TONG HQP', 'Đánh giá mức độ thực hiện', '(Kèm theo Báo cáo số 192/BC-UBND ngày 29/12/2023 của UBND xã Ngọc Kỳ)',
+      'STT Hình thức tuyên truyền Mức độ thực hiện', '1 Tăng cường tuyên truyền CCHC trong từng bộ phận chuyên Dắt', 'môn, cơ quan, đơn vị',
+      '2 Tuyên truyền trực quan Co']);
+    const t = s.annexes[0]!.tables[0]!;
+    assert.equal(s.annexes[0]!.title, 'BIEU TONG HQP');
+    assert.equal(s.annexes[0]!.subtitle, 'Đánh giá mức độ thực hiện');
+    assert.deepEqual(t.rows, [['1', 'Tăng cường tuyên truyền CCHC trong từng bộ phận chuyên môn, cơ quan, đơn vị', 'Đạt'], ['2', 'Tuyên truyền trực quan', 'Có']]);
+    assert.equal(s.meta.date, '2023-12-29');
+    assert.deepEqual(s.meta.issuer, { name: 'xã Ngọc Kỳ', parent: 'Ủy ban nhân dân' });
+  });
+  it('does not take the number of another document an annex is attached to', () => {
+    const s = seg([...REPORT, 'PHỤ LỤC', '(Kèm theo Kế hoạch số 17/KH-UBND ngày 05 tháng 3 năm 2025 của UBND tỉnh)', 'STT Nội dung Kết quả', '1 Việc A Đạt']);
+    assert.equal(s.meta.number, null);
+    assert.equal(s.annexes[0]!.referenceInfo?.number, '17/KH-UBND');
+  });
+});
