@@ -72,7 +72,8 @@ function main(): void {
     ...(process.env.BENCH_KEEP_LOGP ? { keepLogP: Number(process.env.BENCH_KEEP_LOGP) } : {}),
     ...(process.env.BENCH_TUNING ? JSON.parse(process.env.BENCH_TUNING) : {}),
   };
-  const baocao = (input: RestoreInput) => (t: string) => restore(t, { model, input, channelWeight, tuning }).text;
+  const docCache = process.env.BENCH_DOC_CACHE ? JSON.parse(process.env.BENCH_DOC_CACHE) : undefined;
+  const baocao = (input: RestoreInput) => (t: string) => restore(t, { model, input, channelWeight, tuning, docCache }).text;
   const work = join(root, 'bench', '.work');
   mkdirSync(work, { recursive: true });
 

@@ -4,10 +4,12 @@
  * decode each segment with the trigram LM, and rebuild the text replacing only the words, with
  * their original case pattern. Pure: the model is passed in (src/model/load.ts loads it).
  */
-import { applyCase, casePattern, detectToneStyle, normalizeTonePlacement } from '../vi-text/index.js';
+import { applyCase, casePattern, detectToneStyle, normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import { candidatesFor, DEFAULT_TUNING, type Candidates, type CandidateTuning, type DecodeMode } from './candidates.js';
 import { decodeSegment, type Slot } from './decoder.js';
+import { applyDocumentCache, DEFAULT_DOC_CACHE, type DecodedSegment, type DocCacheTuning } from './doc-cache.js';
 import { detectInput } from './detect-input.js';
+import { fuzzyKey } from './fuzzy-skeletons.js';
 import { COMMA, NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
 import { splitUnits } from './units.js';
@@ -25,6 +27,14 @@ export interface RestoreOptions {
   /** Weight of the channel log-probability against the LM (OCR input). */
   channelWeight?: number;
   tuning?: Partial<CandidateTuning>;
+  /** Document-level cache settings (bonus 0 turns it off). */
+  docCache?: Partial<DocCacheTuning>;
+}
+
+interface SegmentWord {
+  unit: { start: number; end: number; text: string };
+  cands: Candidates;
+  slot: number;
 }
 
 export interface RestoredToken {
@@ -60,24 +70,14 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
   const cache = new Map<string, Candidates>();
 
   let slots: Slot[] = [];
-  let words: { unit: { start: number; end: number; text: string }; cands: Candidates; surfaces: string[]; slot: number }[] = [];
-  // Surface spellings per distinct original word (case applied), computed on first use.
-  const surfaceCache = new Map<string, string[]>();
+  let words: SegmentWord[] = [];
+  const segments: (DecodedSegment & { words: SegmentWord[] })[] = [];
   const flush = () => {
     if (words.length) {
-      const results = decodeSegment(model.lm, slots, channelWeight);
-      for (const w of words) {
-        const r = results[w.slot]!;
-        const surface = (k: number) => w.surfaces[k] ?? (w.surfaces[k] = toSurface(w.unit.text, w.cands, k, newStyle));
-        tokens.push({
-          original: w.unit.text,
-          restored: surface(r.choice),
-          start: w.unit.start,
-          end: w.unit.end,
-          confidence: r.confidence,
-          alternatives: r.ranked.slice(1, 1 + MAX_ALTERNATIVES).map(surface),
-        });
-      }
+      segments.push({
+        slots, words, wordSlots: words.map((w) => w.slot), keys: words.map((w) => letterKey(w.unit.text)),
+        results: decodeSegment(model.lm, slots, channelWeight),
+      });
     }
     slots = [];
     words = [];
@@ -94,14 +94,35 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
     const key = mode === 'ocr' ? u.text : u.text.toLowerCase();
     let cands = cache.get(key);
     if (!cands) cache.set(key, (cands = candidatesFor(model, u.text, mode, tuning, u.numeric)));
-    let surfaces = surfaceCache.get(u.text);
-    if (!surfaces) surfaceCache.set(u.text, (surfaces = []));
-    words.push({ unit: u, cands, surfaces, slot: slots.length });
+    words.push({ unit: u, cands, slot: slots.length });
     slots.push(cands);
     // Bound the decoder's memory on text without punctuation; context loss here is negligible.
     if (slots.length >= MAX_SEGMENT) flush();
   }
   flush();
+  if (mode === 'ocr') {
+    const skeletons = new Map<number, string>();
+    const skeletonOf = (id: number) => skeletons.get(id) ?? skeletons.set(id, stripMarks(model.vocab[id] ?? '')).get(id)!;
+    applyDocumentCache(model.lm, segments, channelWeight, { ...DEFAULT_DOC_CACHE, ...options.docCache }, skeletonOf);
+  }
+  // Surface spellings per distinct original word (case applied), computed on first use.
+  const surfaceCache = new Map<string, string[]>();
+  for (const seg of segments) {
+    for (const w of seg.words) {
+      const r = seg.results[w.slot]!;
+      let surfaces = surfaceCache.get(w.unit.text);
+      if (!surfaces) surfaceCache.set(w.unit.text, (surfaces = []));
+      const surface = (k: number) => surfaces[k] ?? (surfaces[k] = toSurface(w.unit.text, w.cands, k, newStyle));
+      tokens.push({
+        original: w.unit.text,
+        restored: surface(r.choice),
+        start: w.unit.start,
+        end: w.unit.end,
+        confidence: r.confidence,
+        alternatives: r.ranked.slice(1, 1 + MAX_ALTERNATIVES).map(surface),
+      });
+    }
+  }
   tokens.sort((a, b) => a.start - b.start);
   return { text: rebuild(text, tokens), tokens, mode };
 }
@@ -113,6 +134,11 @@ function restoreAcronym(model: RestoreModel, upper: string): string {
   if (best === undefined) return upper;
   const form = model.vocab[best]!;
   return form !== lower && form.replace(/đ/g, 'd') === lower ? form.toUpperCase() : upper;
+}
+
+/** An OCR token's letters as a vocabulary skeleton: "huy¢én" → "huyen", "Dat" → "dat". */
+function letterKey(word: string): string {
+  return fuzzyKey(word.toLowerCase()).replace(/[^a-z]/g, '');
 }
 
 function toSurface(original: string, c: Candidates, k: number, newStyle: boolean): string {

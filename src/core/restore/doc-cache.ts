@@ -1,0 +1,75 @@
+/**
+ * Document-level cache (as in cache language models): a document repeats its own words — the
+ * commune's name, "huyện", "Đạt" down a status column. Words decoded with high confidence are
+ * counted; where a word of the same document came out unsure, its candidates that the document
+ * already used confidently get a bonus in proportion to those counts, and its segment is decoded
+ * again. Segments without an unsure word that the cache could change are not touched.
+ */
+import { decodeSegment, type Slot, type SlotResult } from './decoder.js';
+import type { TrigramLM } from './language-model.js';
+import { FIRST_WORD_ID } from './lm-tokens.js';
+
+export interface DecodedSegment {
+  slots: Slot[];
+  /** Indices into `slots` of the word slots (the others are number and comma markers). */
+  wordSlots: number[];
+  results: SlotResult[];
+  /** Per word slot (same order as wordSlots): the OCR token's letters, mark-free and lower-case. */
+  keys: string[];
+}
+
+export interface DocCacheTuning {
+  /** A word chosen with at least this confidence counts as the document's evidence. */
+  confident: number;
+  /** A word below this confidence may be changed by the cache. */
+  unsure: number;
+  /** ln-probability bonus for a candidate that is all of the document's evidence at that slot. */
+  bonus: number;
+}
+
+export const DEFAULT_DOC_CACHE: DocCacheTuning = { confident: 0.9, unsure: 0.9, bonus: 3 };
+
+/**
+ * Only candidates spelled with the token's own letters take part ("Dat" → đạt/đất, "huy¢én" →
+ * huyện/huyền): a frequent word that merely lies near the token ("dua" → đủ) must not pull it.
+ */
+export function applyDocumentCache(
+  lm: TrigramLM, segments: DecodedSegment[], channelWeight: number, t: DocCacheTuning, skeletonOf: (id: number) => string,
+): void {
+  if (t.bonus <= 0) return;
+  const counts = new Map<number, number>();
+  for (const s of segments) {
+    for (const j of s.wordSlots) {
+      const r = s.results[j]!;
+      const id = s.slots[j]!.ids[r.choice]!;
+      if (r.confidence >= t.confident && id >= FIRST_WORD_ID) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  if (counts.size === 0) return;
+  for (const s of segments) {
+    let changed: Slot[] | undefined;
+    for (let w = 0; w < s.wordSlots.length; w++) {
+      const j = s.wordSlots[w]!, key = s.keys[w]!;
+      const r = s.results[j]!;
+      if (r.confidence >= t.unsure) continue;
+      const boosted = boost(s.slots[j]!, r.choice, (id) => (skeletonOf(id) === key ? counts.get(id) ?? 0 : 0), t.bonus);
+      if (boosted) (changed ??= s.slots.slice())[j] = boosted;
+    }
+    if (changed) s.results = decodeSegment(lm, changed, channelWeight);
+  }
+}
+
+/** The slot with cache bonuses, or null when the cache favours the current choice anyway. */
+function boost(slot: Slot, choice: number, count: (id: number) => number, bonus: number): Slot | null {
+  let total = 0, top = -1, topCount = 0;
+  for (let k = 0; k < slot.ids.length; k++) {
+    const c = count(slot.ids[k]!);
+    total += c;
+    if (c > topCount) { topCount = c; top = k; }
+  }
+  if (total === 0 || top === choice) return null;
+  return {
+    ids: slot.ids,
+    chan: slot.chan.map((lp, k) => lp + (bonus * count(slot.ids[k]!)) / total),
+  };
+}

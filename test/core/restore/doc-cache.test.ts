@@ -1,0 +1,37 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { stripMarks } from '../../../src/core/vi-text/index.js';
+import { applyDocumentCache, type DecodedSegment } from '../../../src/core/restore/doc-cache.js';
+import { tinyModel } from './tiny-model.js';
+
+const model = tinyModel();
+const id = (w: string) => model.vocabIndex.get(w)!;
+const skeletonOf = (i: number) => stripMarks(model.vocab[i]!);
+
+/** One confident "bán" elsewhere in the document, one unsure "ban" token read as "bàn". */
+function segments(key: string): DecodedSegment[] {
+  return [
+    { slots: [{ ids: [id('bán')], chan: [0] }], wordSlots: [0], keys: ['ban'], results: [{ choice: 0, confidence: 1, ranked: [0] }] },
+    { slots: [{ ids: [id('bàn'), id('bán')], chan: [0, -1] }], wordSlots: [0], keys: [key], results: [{ choice: 0, confidence: 0.6, ranked: [0, 1] }] },
+  ];
+}
+
+describe('document-level cache', () => {
+  it('moves an unsure word to the spelling the document used confidently', () => {
+    const segs = segments('ban');
+    applyDocumentCache(model.lm, segs, 1, { confident: 0.9, unsure: 0.9, bonus: 3 }, skeletonOf);
+    assert.equal(segs[1]!.slots[0]!.ids[segs[1]!.results[0]!.choice], id('bán'));
+  });
+
+  it('ignores evidence for a word spelled with other letters than the token', () => {
+    const segs = segments('bao');
+    applyDocumentCache(model.lm, segs, 1, { confident: 0.9, unsure: 0.9, bonus: 3 }, skeletonOf);
+    assert.equal(segs[1]!.results[0]!.choice, 0);
+  });
+
+  it('does nothing when switched off', () => {
+    const segs = segments('ban');
+    applyDocumentCache(model.lm, segs, 1, { confident: 0.9, unsure: 0.9, bonus: 0 }, skeletonOf);
+    assert.equal(segs[1]!.results[0]!.choice, 0);
+  });
+});
