@@ -37,6 +37,8 @@ export const paragraphSchema = z.object({
   /** The text as read, before restoration. */
   original: z.string(),
   provenance: provenanceSchema,
+  /** How sure the text is: share of its words the restorer did not flag for review, times the page's OCR confidence (segment stage). */
+  confidence: confidence.optional(),
 });
 
 export const sectionKindSchema = z.enum(SECTION_KINDS);

@@ -12,6 +12,8 @@ export interface SectionParagraph {
   text: string;
   original: string;
   provenance: Provenance;
+  /** Set by the stage from the restorer's review list and the page's OCR confidence. */
+  confidence?: number;
 }
 
 export interface Section {

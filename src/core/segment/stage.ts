@@ -3,8 +3,10 @@
  * structure and writes it onto the document with 'segment/…' diagnostics. Never throws.
  */
 import type { WorkingDocument } from '../document.js';
-import { linesFromDocument } from './lines.js';
+import { linesFromDocument, type Provenance } from './lines.js';
+import type { Structure } from './schema.js';
 import { segmentLines } from './segment.js';
+import { walkSections, type Section } from './sections.js';
 
 export interface SegmentStageOptions {
   /** Skip figure extraction (large batches where figures are not wanted). */
@@ -16,6 +18,7 @@ export function segmentStage(doc: WorkingDocument, options: SegmentStageOptions 
     const { lines, from } = linesFromDocument(doc);
     const { structure, diagnostics } = segmentLines(lines);
     if (options.figures === false) structure.figures = [];
+    rateParagraphs(doc, structure);
     doc.structure = structure;
     doc.structureFrom = from;
     doc.diagnostics.push(...diagnostics);
@@ -27,4 +30,24 @@ export function segmentStage(doc: WorkingDocument, options: SegmentStageOptions 
     });
   }
   return doc;
+}
+
+/**
+ * A paragraph's confidence is in its text: the share of its words the restorer did not send to
+ * review, times the page's OCR confidence when the page was recognised.
+ */
+function rateParagraphs(doc: WorkingDocument, s: Structure): void {
+  const review = doc.review ?? [];
+  const rate = (p: { text: string; provenance: Provenance; confidence?: number }) => {
+    const words = p.text.match(/\p{L}+/gu)?.length ?? 0;
+    const { page, lineStart, lineEnd } = p.provenance;
+    const flagged = review.filter((r) => r.page === page && r.line >= lineStart && r.line <= lineEnd).length;
+    const pg = doc.pages[page - 1];
+    const ocr = pg?.method === 'ocr' && pg.confidence !== undefined ? pg.confidence / 100 : 1;
+    p.confidence = +(ocr * (words ? 1 - Math.min(1, flagged / words) : 1)).toFixed(2);
+  };
+  const sections = (xs: readonly Section[]) => { for (const { section } of walkSections(xs)) section.paragraphs.forEach(rate); };
+  s.preamble.forEach(rate);
+  sections(s.sections as Section[]);
+  for (const a of s.annexes) sections(a.sections as Section[]);
 }

@@ -135,6 +135,13 @@ describe('the sample report (restored, then segmented)', () => {
   it('gives every node provenance and confidence, as the JSON schema requires', () => {
     const parsed = structureSchema.safeParse(s);
     assert.ok(parsed.success, parsed.success ? '' : parsed.error.message);
+    const paragraphs = [...s.preamble];
+    const walk = (xs: SectionNode[]) => xs.forEach((x) => { paragraphs.push(...x.paragraphs); walk(x.children); });
+    walk(s.sections);
+    assert.ok(paragraphs.every((p) => p.confidence !== undefined && p.confidence >= 0 && p.confidence <= 1), 'every paragraph is rated');
+    // Words the restorer sent to review lower their paragraph's confidence.
+    const flagged = paragraphs.filter((p) => doc.review!.some((r) => r.line >= p.provenance.lineStart && r.line <= p.provenance.lineEnd));
+    assert.ok(flagged.length > 0 && flagged.every((p) => p.confidence! < 1));
     const noProvenance = structureSchema.safeParse({ ...s, sections: [{ ...s.sections[0]!, provenance: undefined }] });
     assert.equal(noProvenance.success, false);
   });
