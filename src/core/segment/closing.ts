@@ -92,6 +92,17 @@ export function canonicalPosition(text: string): string {
   return hit ? inCaseOf(hit.name, text) : text;
 }
 
+/** A signer's position at the end of a line, with the text before it. */
+function trailingPosition(text: string): { before: string; position: string } | null {
+  const words = text.trim().split(/\s+/);
+  for (let k = Math.max(1, words.length - 4); k < words.length; k++) {
+    const tail = words.slice(k).join(' ');
+    const key = foldKey(tail).replace(/[^A-Z ]+/g, '').trim();
+    if (POSITION_NAMES.some((p) => p.key === key)) return { before: tidy(words.slice(0, k).join(' ')), position: tail };
+  }
+  return null;
+}
+
 export function parseSignature(lines: readonly SegLine[], at: number, stop: number): Signature {
   let authority: string | null = null, organ: string | null = null, position: string | null = null, name: string | null = null;
   let i = at, seen = 0, last = at;
@@ -107,7 +118,13 @@ export function parseSignature(lines: readonly SegLine[], at: number, stop: numb
       authority ??= auth;
       const rest = tidy(text.replace(/^\s*\S+\s*[.,]?\s*/u, ''));
       const key = foldKey(rest);
-      if (auth === 'TM.') { organ = rest; continue; }
+      if (auth === 'TM.') {
+        // "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH": the position may share the organ's line.
+        const split = trailingPosition(rest);
+        organ = split ? split.before || null : rest;
+        if (split) position = split.position;
+        continue;
+      }
       // "Q. GIÁM ĐỐC": the acting signer holds the position written after the mark.
       if (auth === 'Q.' && rest) { position = canonicalPosition(rest); continue; }
       // "KT. CHỦ TỊCH PHÓ CHỦ TỊCH": the signer's own position follows the superior's.

@@ -72,3 +72,16 @@ export function typeInText(key: string): DocType | undefined {
   }
   return undefined;
 }
+
+/**
+ * An upper-case line that starts with a type name and goes on with the title ("THÔNG BÁO KẾT
+ * LUẬN CỦA …", as some sources write the header): the type and where the title starts.
+ */
+export function typeAtLineStart(line: string): { type: DocType; titleStart: number } | undefined {
+  const key = foldKey(line);
+  for (const t of DOC_TYPES) {
+    const m = new RegExp(`^\\s*${foldKey(t.name)}\\s+(?=[A-Z0-9"“(])`).exec(key);
+    if (m && key.slice(m[0].length).trim().split(/\s+/).length >= 2) return { type: t, titleStart: m[0].length };
+  }
+  return undefined;
+}

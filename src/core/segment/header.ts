@@ -3,7 +3,7 @@
  * type line and title. OCR puts both header columns on one line, so the motto phrases are located
  * fuzzily inside a line and what stands left of them goes to the issuer column.
  */
-import { CONG_VAN, typeByName, type DocType } from './doc-types.js';
+import { CONG_VAN, typeAtLineStart, typeByName, type DocType } from './doc-types.js';
 import { findDate, type FoundDate } from './dates.js';
 import { findPhrase, isUpperText, keyTokens } from './fold.js';
 import { isBlank, type SegLine } from './lines.js';
@@ -75,6 +75,15 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
       i--;
       break;
     }
+    const leading = !type && (number || date) && isUpperText(text) ? typeAtLineStart(text) : undefined;
+    if (leading) {
+      type = leading.type;
+      const t = readTitle(lines, i + 1, stop);
+      title = tidy([text.slice(leading.titleStart), t.title && isUpperText(t.title) ? t.title : ''].join(' '));
+      end = isUpperText(t.title ?? '') ? t.end : i + 1;
+      i = end - 1;
+      break;
+    }
     // "V/v …" (về việc) or "Về …"; on the key, so a restorer's "V/và" or OCR "Vé" still counts.
     if (/^\s*(V\s*[/\\|]\s*V[A-Z]{0,2}|VE)\s/.test(key) && number) {
       const t = readTitle(lines, i, stop);
@@ -109,12 +118,14 @@ function readTitle(lines: readonly SegLine[], from: number, stop: number): { tit
   let i = from;
   while (i < stop && isBlank(lines[i]!)) i++;
   const first = lines[i];
-  if (!first || isBodyOpening(first.key) || headingOf(first.text, first.key)) return { title: null, end: from };
+  // An upper-case title may start with words that open a body ("THỰC HIỆN LỘ TRÌNH …").
+  const opensBody = (l: SegLine) => !isUpperText(l.text) && isBodyOpening(l.key);
+  if (!first || opensBody(first) || headingOf(first.text, first.key)) return { title: null, end: from };
   const upper = isUpperText(first.text);
   const parts: string[] = [];
   for (; i < stop && parts.length < 4; i++) {
     const l = lines[i]!;
-    if (isBlank(l) || isBodyOpening(l.key) || headingOf(l.text, l.key)) break;
+    if (isBlank(l) || opensBody(l) || headingOf(l.text, l.key)) break;
     if (upper !== isUpperText(l.text) && parts.length) break;
     if (/^\s*\(/.test(l.text) && parts.length) break;
     // "Thành phố Hồ Chí Minh, ngày 25 tháng 11 năm 2025" under a "V/v" subject is the date line.

@@ -67,7 +67,9 @@ export function buildSections(blocks: readonly Block[]): { preamble: SectionPara
     const { heading, body, bodyOriginal } = splitHeading(block);
     // A bullet is a list item, not a heading: it keeps its parent's kind when there is one.
     const bullet = BULLETS.includes(block.marker.kind) && parent !== undefined && parent.kind !== 'other';
-    const own = bullet ? null : kindOfHeading(heading, parent?.kind);
+    // A sentence-long heading names its subject in its first words; keywords further on are content.
+    const naming = isUpperText(heading) ? heading : heading.split(/\s+/).slice(0, 10).join(' ');
+    const own = bullet ? null : kindOfHeading(naming, parent?.kind);
     const section: Section = {
       number: block.marker.number,
       marker: block.marker.kind,

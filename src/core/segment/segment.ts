@@ -31,7 +31,9 @@ export function segmentLines(lines: readonly SegLine[]): { structure: Structure;
   const tailFrom = Math.min(minOf(closingAt, recAt), n);
   const titles = findAnnexTitles(lines, bodyStart, n, Math.min(tailFrom, n));
   const firstAnnex = titles.length ? annexStart(lines, titles[0]!, bodyStart) : -1;
-  const sigAt = findSignature(lines, Math.min(minOf(closingAt, recAt, firstAnnex), n), n);
+  // Without a closing sentence, recipients or annex, the signature is looked for in the last lines.
+  const sigFrom = Math.min(minOf(closingAt, recAt, firstAnnex), n);
+  const sigAt = findSignature(lines, sigFrom < n ? sigFrom : Math.max(bodyStart, n - 12), n);
   const bodyEnd = Math.min(minOf(closingAt, recAt, sigAt, firstAnnex), n);
 
   const { preamble, sections } = buildSections(toBlocks(lines, bodyStart, bodyEnd));

@@ -103,6 +103,11 @@ describe('section tree', () => {
     assert.equal(t.sections[0]!.paragraphs.length, 2);
     assert.deepEqual(t.sections[0]!.paragraphs[0]!.provenance, { page: 1, lineStart: 2, lineEnd: 7 });
   });
+  it('takes the kind of a sentence-long heading from its first words only', () => {
+    const t = seg(['Điều 1. Ban hành kèm theo Quyết định này Quy chế tiếp nhận, xử lý, giải quyết và trả lời kiến nghị của cử tri trên địa bàn tỉnh.',
+      'Điều 2. Hiệu lực thi hành', 'Quyết định có hiệu lực.']);
+    assert.deepEqual(t.sections.map((x) => x.kind), ['other', 'implementation']);
+  });
   it('puts text before the first heading into the preamble', () => {
     const t = seg(['Căn cứ Kế hoạch số 72/KH-UBND ngày 30 tháng 12 năm 2022 của UBND xã;', 'Căn cứ Kế hoạch số 17/KH-UBND;',
       'Thực hiện chỉ đạo của huyện, UBND xã báo cáo như sau:', 'I. KẾT QUẢ', 'Tốt.']);

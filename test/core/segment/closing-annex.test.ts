@@ -34,6 +34,16 @@ describe('signature', () => {
     assert.deepEqual(sig(['Nơi nhận:', '- Như Điều 3;', '- Lưu: VT.', 'GIÁM ĐỐC', '', 'Hoàng Văn Nam']),
       { authority: null, organ: null, position: 'GIÁM ĐỐC', name: 'Hoàng Văn Nam' });
   });
+  it('splits an organ and a position OCR put on one line ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH")', () => {
+    assert.deepEqual(sig(['Nơi nhận:', '- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN CHỦ TỊCH', 'Trương Cảnh Tuyên']),
+      { authority: 'TM.', organ: 'ỦY BAN NHÂN DÂN', position: 'CHỦ TỊCH', name: 'Trương Cảnh Tuyên' });
+  });
+  it('finds the signature at the end of a decision that has no closing sentence or recipients', () => {
+    const s = seg(['Điều 1. Ban hành Quy định.', 'Điều 2. Hiệu lực thi hành', 'Quyết định có hiệu lực kể từ ngày ký.', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Trần Nam Hưng']);
+    assert.deepEqual(s.signature && [s.signature.authority, s.signature.organ, s.signature.position, s.signature.name], ['TM.', 'ỦY BAN NHÂN DÂN', 'PHÓ CHỦ TỊCH', 'Trần Nam Hưng']);
+    assert.deepEqual(s.sections.map((x) => x.number), ['Điều 1', 'Điều 2']);
+    assert.equal(s.sections[1]!.paragraphs.length, 1);
+  });
   it('writes an OCR-damaged position in its spelling, keeping its case', () => {
     assert.equal(canonicalPosition('Chư tlch'), 'Chủ tịch');
     assert.equal(canonicalPosition('PHO CHU TICH'), 'PHÓ CHỦ TỊCH');

@@ -120,6 +120,15 @@ describe('header fields by document kind', () => {
     assert.equal(r.issuer?.name, 'SỞ NỘI VỤ');
   });
 
+  it('reads an upper-case title that opens with "THỰC HIỆN", and a type name that shares the title\'s line', () => {
+    const k = meta(['ỦY BAN NHÂN DÂN', 'TỈNH ĐỒNG THÁP', 'Số: 552/KH-UBND', 'Đồng Tháp, ngày 19 tháng 11 năm 2025', 'KẾ HOẠCH',
+      'THỰC HIỆN LỘ TRÌNH ĐỔI MỚI CÔNG NGHỆ', 'ĐẾN NĂM 2035', 'I. MỤC ĐÍCH, YÊU CẦU', 'Nội dung.']);
+    assert.equal(k.title, 'THỰC HIỆN LỘ TRÌNH ĐỔI MỚI CÔNG NGHỆ ĐẾN NĂM 2035');
+    const t = meta(['VĂN PHÒNG CHÍNH PHỦ', 'Số: 624/TB-VPCP', 'Hà Nội, ngày 16 tháng 11 năm 2025', 'THÔNG BÁO KẾT LUẬN PHIÊN HỌP LẦN THỨ NĂM', 'CỦA BAN CHỈ ĐẠO', 'I. VỀ KẾT QUẢ ĐẠT ĐƯỢC', 'Nội dung.']);
+    assert.equal(t.type?.code, 'TB');
+    assert.equal(t.title, 'KẾT LUẬN PHIÊN HỌP LẦN THỨ NĂM CỦA BAN CHỈ ĐẠO');
+  });
+
   it('names the issuer of a headerless notice from its closing sentence', () => {
     const s = segmentLines(linesFromText(['THÔNG BÁO', 'KẾT LUẬN CỦA PHÓ THỦ TƯỚNG', 'Ngày 18 tháng 11 năm 2025, Phó Thủ tướng đã làm việc.',
       'I. ĐÁNH GIÁ CHUNG', 'Nội dung.', 'Văn phòng Chính phủ thông báo để các cơ quan liên quan biết, thực hiện./.', 'Nơi nhận:', '- Như trên;', '- Lưu: VT.'].join('\n'))).structure;
