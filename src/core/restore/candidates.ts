@@ -52,7 +52,10 @@ export function candidatesFor(model: RestoreModel, word: string, mode: DecodeMod
       // Unseen in the corpus: a phonotactically valid syllable (a rare word, a name) is far
       // more plausible as itself than OCR junk is.
       out.ids.push(UNK);
-      out.chan.push(isVietnameseSyllable(norm) ? t.keepLogP / 2 : hasJunk(lower) ? t.keepLogP * t.junkKeepFactor : t.keepLogP);
+      // Junk inside, or lower-case letters no Vietnamese syllable is made of ("tlch"): OCR damage
+      // rather than a name or an acronym.
+      const junk = hasJunk(lower) || (word !== word.toUpperCase() && /^[a-z]+$/.test(lower));
+      out.chan.push(isVietnameseSyllable(norm) ? t.keepLogP / 2 : junk ? t.keepLogP * t.junkKeepFactor : t.keepLogP);
       out.forms.push(lower);
     } else if (!out.ids.includes(ownId)) {
       // A real word the skeleton search missed: it stays a candidate, at its channel cost.

@@ -25,9 +25,11 @@ export interface DocCacheTuning {
   unsure: number;
   /** ln-probability bonus for a candidate that is all of the document's evidence at that slot. */
   bonus: number;
+  /** Pseudo-count added to the evidence total, so that one sighting moves a word less than many. */
+  pseudo: number;
 }
 
-export const DEFAULT_DOC_CACHE: DocCacheTuning = { confident: 0.9, unsure: 0.9, bonus: 3 };
+export const DEFAULT_DOC_CACHE: DocCacheTuning = { confident: 0.9, unsure: 0.9, bonus: 3, pseudo: 0 };
 
 /**
  * Only candidates spelled with the token's own letters take part ("Dat" → đạt/đất, "huy¢én" →
@@ -52,7 +54,7 @@ export function applyDocumentCache(
       const j = s.wordSlots[w]!, key = s.keys[w]!;
       const r = s.results[j]!;
       if (r.confidence >= t.unsure) continue;
-      const boosted = boost(s.slots[j]!, r.choice, (id) => (skeletonOf(id) === key ? counts.get(id) ?? 0 : 0), t.bonus);
+      const boosted = boost(s.slots[j]!, r.choice, (id) => (skeletonOf(id) === key ? counts.get(id) ?? 0 : 0), t.bonus, t.pseudo);
       if (boosted) (changed ??= s.slots.slice())[j] = boosted;
     }
     if (changed) s.results = decodeSegment(lm, changed, channelWeight);
@@ -60,7 +62,7 @@ export function applyDocumentCache(
 }
 
 /** The slot with cache bonuses, or null when the cache favours the current choice anyway. */
-function boost(slot: Slot, choice: number, count: (id: number) => number, bonus: number): Slot | null {
+function boost(slot: Slot, choice: number, count: (id: number) => number, bonus: number, pseudo: number): Slot | null {
   let total = 0, top = -1, topCount = 0;
   for (let k = 0; k < slot.ids.length; k++) {
     const c = count(slot.ids[k]!);
@@ -70,6 +72,6 @@ function boost(slot: Slot, choice: number, count: (id: number) => number, bonus:
   if (total === 0 || top === choice) return null;
   return {
     ids: slot.ids,
-    chan: slot.chan.map((lp, k) => lp + (bonus * count(slot.ids[k]!)) / total),
+    chan: slot.chan.map((lp, k) => lp + (bonus * count(slot.ids[k]!)) / (total + pseudo)),
   };
 }

@@ -148,7 +148,9 @@ function toSurface(original: string, c: Candidates, k: number, newStyle: boolean
   // Same word in another tone placement: keep the author's spelling.
   if (normalizeTonePlacement(lower, 'old') === form) return original;
   const styled = newStyle ? normalizeTonePlacement(form, 'new') : form;
-  const pattern = casePattern(original);
+  // English-model OCR reads a small l as a capital I ("Ién" lên): that capital is no case.
+  const pattern = original[0] === 'I' && styled[0] === 'l' && original.length > 1 && original.slice(1) === original.slice(1).toLowerCase()
+    ? 'lower' : casePattern(original);
   return pattern === 'mixed' ? styled : applyCase(styled, pattern);
 }
 

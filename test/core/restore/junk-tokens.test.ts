@@ -85,3 +85,16 @@ describe('lenient channel scoring (fallback candidates only)', () => {
     assert.ok(channel.score('nhiệm', 'nhi¢m', 'none', true) > channel.score('nhiam', 'nhi¢m', 'none', true));
   });
 });
+
+describe('OCR letter-shape confusions', () => {
+  it('a capital I read for a small l mid-word does not capitalise the word', () => {
+    assert.equal(ocr('tuyen truyen phap Iuật'), 'tuyên truyền pháp luật');
+  });
+
+  it('keeping lower-case letters that make no syllable costs more than keeping an acronym', async () => {
+    const { candidatesFor, DEFAULT_TUNING } = await import('../../../src/core/restore/candidates.js');
+    const keep = (w: string) => { const c = candidatesFor(tinyModel(), w, 'ocr', DEFAULT_TUNING); return c.chan[c.forms.indexOf(w.toLowerCase())]; };
+    assert.equal(keep('HQPX'), DEFAULT_TUNING.keepLogP);
+    assert.equal(keep('tlch'), DEFAULT_TUNING.keepLogP * DEFAULT_TUNING.junkKeepFactor);
+  });
+});
