@@ -24,7 +24,8 @@ export function headingOf(text: string, key: string): HeadingMarker | null {
   m = /^\s*(CHUONG)\s+([IVX]{1,5}|\d{1,2})\b\s*[.:\-–]?\s*/.exec(key);
   if (m && /^\s*(Chương|CHƯƠNG)/u.test(text)) return { kind: 'chapter', number: `Chương ${m[2]}`, textStart: m[0].length };
   m = /^\s*DIEU\s+(\d{1,3})\s*[.:]\s*/.exec(key);
-  if (m && /^\s*Điều/u.test(text)) return { kind: 'article', number: `Điều ${m[1]}`, textStart: m[0].length };
+  // Any case: the restorer may write an OCR'd "biéu 1." as "điều 1.".
+  if (m && /^\s*[ĐđDd]/u.test(text)) return { kind: 'article', number: `Điều ${m[1]}`, textStart: m[0].length };
   m = /^\s*([IVX]{1,5})\s*[.)]\s+(?=\S)/.exec(key);
   if (m && /^\s*[IVX]/.test(text)) return { kind: 'roman', number: m[1]!, textStart: m[0].length };
   m = /^\s*(\d{1,2}\.\d{1,2}\.\d{1,2})\.?\s+(?=\p{L})/u.exec(text);

@@ -49,7 +49,8 @@ export function buildSections(blocks: readonly Block[]): { preamble: SectionPara
   const preamble: SectionParagraph[] = [];
   const roots: Section[] = [];
   const stack: Section[] = [];
-  for (const block of blocks) {
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
     const para = { text: block.text, original: block.original, provenance: block.provenance };
     if (!block.marker) {
       let holder = stack.length - 1;
@@ -64,7 +65,15 @@ export function buildSections(blocks: readonly Block[]): { preamble: SectionPara
     const parent = stack[stack.length - 1];
     // A bullet list before any heading belongs to the preamble, not to the tree.
     if (!parent && BULLETS.includes(block.marker.kind) && roots.length === 0) { preamble.push(para); continue; }
-    const { heading, body, bodyOriginal } = splitHeading(block);
+    let { heading, body, bodyOriginal } = splitHeading(block);
+    // "Điều 4." alone on its line: the heading is the short unmarked line under it.
+    const next = blocks[b + 1];
+    let provenance = block.provenance;
+    if (!heading && !body && next && !next.marker && next.text.length <= HEADING_MAX && !/[.;:]$/.test(next.text.trim()) && next.provenance.page === provenance.page) {
+      heading = next.text.trim();
+      provenance = { ...provenance, lineEnd: next.provenance.lineEnd };
+      b++;
+    }
     // A bullet is a list item, not a heading: it keeps its parent's kind when there is one.
     const bullet = BULLETS.includes(block.marker.kind) && parent !== undefined && parent.kind !== 'other';
     // A sentence-long heading names its subject in its first words; keywords further on are content.
@@ -78,7 +87,7 @@ export function buildSections(blocks: readonly Block[]): { preamble: SectionPara
       level: stack.length + 1,
       paragraphs: body ? [{ text: body, original: bodyOriginal ?? body, provenance: block.provenance }] : [],
       children: [],
-      provenance: block.provenance,
+      provenance,
       confidence: own ? 0.9 : 0.7,
     };
     (parent ? parent.children : roots).push(section);

@@ -108,6 +108,13 @@ describe('section tree', () => {
       'Điều 2. Hiệu lực thi hành', 'Quyết định có hiệu lực.']);
     assert.deepEqual(t.sections.map((x) => x.kind), ['other', 'implementation']);
   });
+  it('reads an article number alone on its line with its heading on the next, in any case', () => {
+    const t = seg(['điều 3. Ban hành Quy định.', 'Điều 4.', 'Hiệu lực và trách nhiệm thi hành', '1. Quyết định có hiệu lực kể từ ngày ký.']);
+    assert.deepEqual(t.sections.map((x) => [x.number, x.heading, x.kind, x.provenance.lineEnd]), [
+      ['Điều 3', 'Ban hành Quy định', 'other', 1], ['Điều 4', 'Hiệu lực và trách nhiệm thi hành', 'implementation', 3],
+    ]);
+    assert.equal(t.sections[1]!.children[0]!.number, '1');
+  });
   it('puts text before the first heading into the preamble', () => {
     const t = seg(['Căn cứ Kế hoạch số 72/KH-UBND ngày 30 tháng 12 năm 2022 của UBND xã;', 'Căn cứ Kế hoạch số 17/KH-UBND;',
       'Thực hiện chỉ đạo của huyện, UBND xã báo cáo như sau:', 'I. KẾT QUẢ', 'Tốt.']);
