@@ -27,7 +27,7 @@ export interface ChannelCandidate {
 
 const SKELETON_BEAM = 48;
 const KEEP_WITHIN = 12; // nats below the best candidate (channel + prior)
-const MAX_CANDIDATES = 10;
+const MAX_CANDIDATES = 16;
 
 export class OcrChannel {
   private emit = new Map<string, Map<string, number>>();
@@ -172,7 +172,7 @@ export class OcrChannel {
     }
     let top = -Infinity;
     for (const lp of best.values()) if (lp > top) top = lp;
-    if (top < this.unseen || hasJunk(ocr)) this.addFuzzy(ocr, capitalD, best);
+    if (top < this.unseen / 2 || hasJunk(ocr)) this.addFuzzy(ocr, capitalD, best);
     // Rank by channel × prior: many syllables read the same ("so" ← so, sơ, sọ, sô, số, sở …),
     // and the frequent ones must survive the cut.
     const joint = (id: number, lp: number) => lp + this.prior(id);
