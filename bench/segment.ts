@@ -6,6 +6,8 @@
  *     (the committed model, loaded once, run through restoreStage then segmentStage, as the
  *     pipeline does),
  *   - a naive first-lines regex parser on the same inputs.
+ * Then the body structure (section tree and kinds, signer, recipients, annex tables) read from the
+ * OCR text, unrestored and restored, is compared with the same read from the GT text.
  * Expected type/number/issuer come from devset/index.json; index.json has no dates, so the
  * expected date is read from the GT's "…, ngày D tháng M năm Y" line with a strict regex (empty
  * when the GT has no such line, as 006 which has no header). Exact comparison is NFC, upper-case,
@@ -16,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkingDocument } from '../src/core/document.js';
+import type { SectionNode, Structure } from '../src/core/segment/schema.js';
 import { restoreStage } from '../src/core/restore/stage.js';
 import { segmentStage } from '../src/core/segment/stage.js';
 import { stripMarks } from '../src/core/vi-text/index.js';
@@ -57,9 +60,54 @@ function docOf(text: string, id: string): WorkingDocument {
   };
 }
 
-function gotOf(doc: WorkingDocument): Got {
-  const m = segmentStage(doc).structure?.meta;
+const structures = new Map<string, Map<string, Structure>>();
+function gotOf(doc: WorkingDocument, set?: string): Got {
+  const st = segmentStage(doc).structure;
+  if (set && st) (structures.get(set) ?? structures.set(set, new Map()).get(set)!).set(doc.source.path, st);
+  const m = st?.meta;
   return { type: m?.type?.name ?? '', number: m?.number ?? '', issuer: m?.issuer?.name ?? '', date: m?.date ?? '' };
+}
+
+/** Section tree as "number:kind" in depth-first order, to compare trees read from GT and from OCR. */
+function treeOf(xs: readonly SectionNode[], out: string[] = []): string[] {
+  for (const x of xs) { out.push(`${x.number}:${x.kind}`); treeOf(x.children, out); }
+  return out;
+}
+
+/**
+ * Body structure read from OCR text against the same read from the GT text (the GT reading is the
+ * reference, not a hand check): section tree, signer, recipients, annex tables.
+ */
+function agreement(label: string, set: string): void {
+  const gt = structures.get('gt')!, other = structures.get(set)!;
+  const keys = ['top sections', 'tree+kinds', 'signer name', 'signer name mark-free', 'position', 'recipients', 'annex tables'] as const;
+  const ok = Object.fromEntries(keys.map((k) => [k, 0])) as Record<(typeof keys)[number], number>;
+  const misses: string[] = [];
+  for (const e of index) {
+    const a = gt.get(`${e.id}.txt`)!, b = other.get(`${e.id}.txt`)!;
+    const check = (k: (typeof keys)[number], x: unknown, y: unknown) => {
+      const same = JSON.stringify(x) === JSON.stringify(y);
+      ok[k] += +same;
+      if (same || k === 'signer name') return;
+      if (Array.isArray(x) && Array.isArray(y)) {
+        // Show where the two lists part, not their whole length.
+        let at = 0;
+        while (at < x.length && JSON.stringify(x[at]) === JSON.stringify(y[at])) at++;
+        const from = Math.max(0, at - 1);
+        misses.push(`${e.id} ${k} from #${at}: GT ${JSON.stringify(x.slice(from, at + 3))} vs ${JSON.stringify(y.slice(from, at + 3))} (${x.length} vs ${y.length})`);
+      } else misses.push(`${e.id} ${k}: GT ${JSON.stringify(x)} vs ${JSON.stringify(y)}`);
+    };
+    check('top sections', a.sections.map((x) => x.number), b.sections.map((x) => x.number));
+    check('tree+kinds', treeOf(a.sections), treeOf(b.sections));
+    check('signer name', a.signature?.name ?? '', b.signature?.name ?? '');
+    check('signer name mark-free', loose(a.signature?.name ?? ''), loose(b.signature?.name ?? ''));
+    check('position', norm(a.signature?.position ?? ''), norm(b.signature?.position ?? ''));
+    check('recipients', a.recipients.length, b.recipients.length);
+    check('annex tables', a.annexes.map((x) => x.tables.map((t) => [t.columns.length, t.rows.length])), b.annexes.map((x) => x.tables.map((t) => [t.columns.length, t.rows.length])));
+  }
+  const pct = (x: number) => `${((100 * x) / index.length).toFixed(1)}%`;
+  console.log(`${label.padEnd(34)} ${keys.map((k) => `${k} ${pct(ok[k])}`).join('  ')}`);
+  if (!quiet) for (const m of misses) console.log('      diff', m);
 }
 
 const read = (...p: string[]) => readFileSync(join(DEV, ...p), 'utf8');
@@ -94,9 +142,9 @@ function main(): void {
   const model = loadModel();
   console.log(`model load ${(performance.now() - t0).toFixed(0)} ms`);
 
-  const gt = new Map(index.map((e) => [e.id, gotOf(docOf(gtText.get(e.id)!, e.id))]));
+  const gt = new Map(index.map((e) => [e.id, gotOf(docOf(gtText.get(e.id)!, e.id), 'gt')]));
   const gtNaive = new Map(index.map((e) => [e.id, naive(gtText.get(e.id)!)]));
-  const ocrRaw = new Map(index.map((e) => [e.id, gotOf(docOf(ocrText.get(e.id)!, e.id))]));
+  const ocrRaw = new Map(index.map((e) => [e.id, gotOf(docOf(ocrText.get(e.id)!, e.id), 'raw')]));
   const ocrNaive = new Map(index.map((e) => [e.id, naive(ocrText.get(e.id)!)]));
   const t1 = performance.now();
   const ocrRestored = new Map<string, Got>();
@@ -104,7 +152,7 @@ function main(): void {
   for (const e of index) {
     const doc = restoreStage(docOf(ocrText.get(e.id)!, e.id), { model });
     restoredNaive.set(e.id, naive(doc.restored ?? doc.original));
-    ocrRestored.set(e.id, gotOf(doc));
+    ocrRestored.set(e.id, gotOf(doc, 'restored'));
   }
   console.log(`restore + segment of the eng-ocr set: ${((performance.now() - t1) / 1000).toFixed(1)} s\n`);
 
@@ -114,6 +162,9 @@ function main(): void {
   score('eng-ocr unrestored, naive', ocrNaive, false);
   const r = score('eng-ocr RESTORED, segment', ocrRestored, true);
   score('eng-ocr restored, naive', restoredNaive, false);
+  console.log('\nbody structure from eng-ocr vs the same read from GT text:');
+  agreement('eng-ocr unrestored', 'raw');
+  agreement('eng-ocr RESTORED', 'restored');
   console.log(`\nbars: GT all-4 ${(100 * g).toFixed(1)}% (≥ 95%) ${g >= 0.95 ? 'PASS' : 'FAIL'}; eng-ocr restored all-4 ${(100 * r).toFixed(1)}% (≥ 85%) ${r >= 0.85 ? 'PASS' : 'FAIL'}; restored vs unrestored ${(100 * r).toFixed(1)}% vs ${(100 * raw).toFixed(1)}%`);
 }
 

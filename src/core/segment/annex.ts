@@ -8,7 +8,7 @@ import { findPhrase, foldKey, isUpperText, keyTokens } from './fold.js';
 import { parseHeader } from './header.js';
 import { issuerFromPhrase, type Issuer } from './issuer.js';
 import { isBlank, spanOf, type Provenance, type SegLine } from './lines.js';
-import { MOTTO, MOTTO_2, isAnnexTitle, isAttachmentReference } from './markers.js';
+import { MOTTO, MOTTO_2, authorityOf, isAnnexTitle, isAttachmentReference } from './markers.js';
 import { parseNumber } from './number.js';
 import { parseTable, type Table } from './table.js';
 
@@ -42,7 +42,8 @@ export function findAnnexTitles(lines: readonly SegLine[], from: number, to: num
     const l = lines[i]!;
     if (isBlank(l)) continue;
     if (isAnnexTitle(l.key, l.text)) { out.push(i); continue; }
-    if (i >= looseFrom && isUpperText(l.text) && !isUpperText(lines[i - 1]?.text ?? '')) {
+    // A signature block ("TM. ỦY BAN NHÂN DÂN") is upper-case too, and may stand just above an annex.
+    if (i >= looseFrom && isUpperText(l.text) && !isUpperText(lines[i - 1]?.text ?? '') && !authorityOf(l.key)) {
       for (let k = i + 1; k < Math.min(to, i + 6); k++) if (isAttachmentReference(lines[k]!.key)) { out.push(i); break; }
     }
   }

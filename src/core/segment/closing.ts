@@ -44,7 +44,8 @@ export function parseRecipients(lines: readonly SegLine[], at: number, stop: num
     const line = lines[i]!;
     if (isBlank(line)) { gap = true; continue; }
     if (isAnnexTitle(line.key, line.text) || isRecipientsLabel(line.key)) break;
-    const dash = /^\s*[-–—•+]\s*/.exec(line.text);
+    // OCR reads the item dash as "=", "~", "*", "«" or a quote too.
+    const dash = /^\s*[-–—•+=~*·«»>“"]\s*/.exec(line.text);
     const prev = items[items.length - 1];
     // A wrapped item: after a comma, in lower case ("các Vụ: CN, …"), or not yet ended and not a signature line.
     const runsOn = prev !== undefined && !gap && !authorityOf(line.key) &&

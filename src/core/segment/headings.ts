@@ -34,8 +34,9 @@ export function headingOf(text: string, key: string): HeadingMarker | null {
   if (m) return { kind: 'decimal', number: m[1]!, textStart: m[0].length };
   m = /^\s*(\d{1,2})\s*[.)]\s+(?=\p{L}|["“])/u.exec(text);
   if (m) return { kind: 'arabic', number: m[1]!, textStart: m[0].length };
-  m = /^\s*([a-zđ])\s*\)\s+(?=\S)/u.exec(text);
-  if (m) return { kind: 'letter', number: m[1]!, textStart: m[0].length };
+  // OCR writes the c of "c)" as a cent or copyright sign.
+  m = /^\s*([a-zđ¢©])\s*\)\s+(?=\S)/u.exec(text);
+  if (m) return { kind: 'letter', number: m[1]!.replace(/[¢©]/u, 'c'), textStart: m[0].length };
   m = /^\s*[-–—•]\s*(?=\p{L}|["“(])/u.exec(text);
   if (m) return { kind: 'dash', number: '-', textStart: m[0].length };
   m = /^\s*\+\s*(?=\p{L})/u.exec(text);

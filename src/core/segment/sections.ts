@@ -79,8 +79,9 @@ export function buildSections(blocks: readonly Block[]): { preamble: SectionPara
     // A sentence-long heading names its subject in its first words; keywords further on are content.
     const naming = isUpperText(heading) ? heading : heading.split(/\s+/).slice(0, 10).join(' ');
     const own = bullet ? null : kindOfHeading(naming, parent?.kind);
+    const siblings = parent ? parent.children : roots;
     const section: Section = {
-      number: block.marker.number,
+      number: letterInSequence(block.marker.number, block.marker.kind, siblings[siblings.length - 1]),
       marker: block.marker.kind,
       heading,
       kind: own ?? parent?.kind ?? 'other',
@@ -94,6 +95,11 @@ export function buildSections(blocks: readonly Block[]): { preamble: SectionPara
     stack.push(section);
   }
   return { preamble, sections: roots };
+}
+
+/** Vietnamese lists run a), b), c), d), đ), e): a second "d)" after "d)" is an "đ)" that lost its bar. */
+function letterInSequence(number: string, kind: MarkerKind, previous: Section | undefined): string {
+  return kind === 'letter' && number === 'd' && previous?.marker === 'letter' && previous.number === 'd' ? 'đ' : number;
 }
 
 /** Every section, depth first, with its path of numbers ("II > 1"). */

@@ -115,6 +115,10 @@ describe('section tree', () => {
     ]);
     assert.equal(t.sections[1]!.children[0]!.number, '1');
   });
+  it('reads OCR\'d letter items: "¢)" is c), a second "d)" after d) is đ)', () => {
+    const t = seg(['1. Mục tiêu', 'a) Đến năm 2025;', 'b) Đến năm 2030;', '¢) Đến năm 2035;', 'd) Đến năm 2040;', 'd) Đến năm 2045;', 'e) Đến năm 2050.']);
+    assert.deepEqual(t.sections[0]!.children.map((x) => x.number), ['a', 'b', 'c', 'd', 'đ', 'e']);
+  });
   it('puts text before the first heading into the preamble', () => {
     const t = seg(['Căn cứ Kế hoạch số 72/KH-UBND ngày 30 tháng 12 năm 2022 của UBND xã;', 'Căn cứ Kế hoạch số 17/KH-UBND;',
       'Thực hiện chỉ đạo của huyện, UBND xã báo cáo như sau:', 'I. KẾT QUẢ', 'Tốt.']);

@@ -65,6 +65,17 @@ describe('recipients', () => {
     assert.deepEqual(rec(['Nơi nhận:', '- TTgCP, các PTTgCP (để b/c);', '- Các Bộ: TC, NV, NNMT,', 'CT, GDĐT;', '- VPCP: BTCN, các PCN;', 'các Vụ: CN, KTTH;', '- Lưu: VT, QHĐP (2).', 'KT. BỘ TRƯỞNG']).items,
       ['TTgCP, các PTTgCP (để b/c)', 'Các Bộ: TC, NV, NNMT, CT, GDĐT', 'VPCP: BTCN, các PCN; các Vụ: CN, KTTH', 'Lưu: VT, QHĐP (2).']);
   });
+  it('takes OCR\'d item dashes ("=", "«", a quote) for dashes', () => {
+    assert.deepEqual(rec(['Noi nhan:', '- Như trên;', '= TTUB: CT các PCT;', '«TLTU;', '“Lưu: VT.']).items, ['Như trên', 'TTUB: CT các PCT', 'TLTU', 'Lưu: VT.']);
+  });
+  it('does not take a signature block standing above an attached regulation for an annex title', () => {
+    const s = seg(['QUYẾT ĐỊNH', 'Ban hành Quy chế', 'Điều 1. Ban hành Quy chế.', 'Nơi nhận:', '- Lưu: VT.', 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Bùi Thanh An',
+      'QUY CHẾ', 'TIẾP NHẬN KIẾN NGHỊ CỦA CỬ TRI', '(Ban hành kèm theo Quyết định số 98/2025/QĐ-UBND ngày 25/11/2025 của UBND tỉnh Nghệ An)', 'Điều 1. Phạm vi điều chỉnh', 'Quy chế này quy định.']);
+    assert.deepEqual(s.annexes.map((a) => a.title), ['QUY CHẾ TIẾP NHẬN KIẾN NGHỊ CỦA CỬ TRI']);
+    assert.deepEqual(s.annexes[0]!.sections.map((x) => x.number), ['Điều 1']);
+    assert.equal(s.signature?.name, 'Bùi Thanh An');
+    assert.equal(s.meta.number, '98/2025/QĐ-UBND');
+  });
   it('takes an item written on the label line and reads the OCR\'d label "Noi nhan:"', () => {
     assert.deepEqual(rec(['Nơi nhận: - Như Điều 3;', '- Lưu: VT.']).items, ['Như Điều 3', 'Lưu: VT.']);
     assert.deepEqual(rec(['Noi nhan:', '- Phong VHTT huyen (BC);', '- Luu: VP.']).items, ['Phong VHTT huyen (BC)', 'Luu: VP.']);
