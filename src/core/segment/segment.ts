@@ -12,6 +12,7 @@ import { isBlank, spanOf, type SegLine } from './lines.js';
 import { isClosing, isRecipientsLabel } from './markers.js';
 import type { Meta, Structure } from './schema.js';
 import { buildSections, walkSections, type SectionParagraph } from './sections.js';
+import { numberingDiagnostics } from './numbering.js';
 
 const firstFrom = (lines: readonly SegLine[], from: number, test: (l: SegLine) => boolean) => {
   for (let i = from; i < lines.length; i++) if (test(lines[i]!)) return i;
@@ -79,6 +80,7 @@ export function segmentLines(lines: readonly SegLine[]): { structure: Structure;
   for (const { section } of walkSections(sections)) section.paragraphs.forEach(collect);
   if (closing) collect(closing);
 
+  numberingDiagnostics(sections, diagnostics);
   if (header.confidence === 0) diagnostics.push(diag('segment/missing-header', 'no Decree-30 header (issuer, motto, number, date) at the start of the document', 'warning', lines[first]));
   if (!sections.length) diagnostics.push(diag('segment/no-sections', 'no numbered sections found in the body', 'info', lines[bodyStart]));
   if (!signature?.name) diagnostics.push(diag('segment/no-signature', 'no signature block (authority, position, name) found', 'info', lines[Math.min(bodyEnd, n - 1)]));

@@ -119,6 +119,11 @@ describe('section tree', () => {
     const t = seg(['1. Mục tiêu', 'a) Đến năm 2025;', 'b) Đến năm 2030;', '¢) Đến năm 2035;', 'd) Đến năm 2040;', 'd) Đến năm 2045;', 'e) Đến năm 2050.']);
     assert.deepEqual(t.sections[0]!.children.map((x) => x.number), ['a', 'b', 'c', 'd', 'đ', 'e']);
   });
+  it('flags repeated or skipped section numbers for review, leaving the numbers as read', () => {
+    const r = segmentLines(linesFromText(['I. ĐÁNH GIÁ', 'Tốt.', 'II. NHIỆM VỤ', '1. Một', '3. Ba', 'II. KIẾN NGHỊ', 'a) Một', 'b) Hai', 'd) Bốn', 'e) Năm'].join('\n')));
+    assert.deepEqual(r.structure.sections.map((x) => x.number), ['I', 'II', 'II']);
+    assert.deepEqual(r.diagnostics.filter((d) => d.ruleId === 'segment/numbering').map((d) => d.place?.line), [5, 6, 9]);
+  });
   it('puts text before the first heading into the preamble', () => {
     const t = seg(['Căn cứ Kế hoạch số 72/KH-UBND ngày 30 tháng 12 năm 2022 của UBND xã;', 'Căn cứ Kế hoạch số 17/KH-UBND;',
       'Thực hiện chỉ đạo của huyện, UBND xã báo cáo như sau:', 'I. KẾT QUẢ', 'Tốt.']);
