@@ -55,12 +55,37 @@ export function linesFromDocument(doc: WorkingDocument): { lines: SegLine[]; fro
     const aligned =
       restoredPages.length === originalPages.length && restoredPages.every((p, i) => p.length === originalPages[i]!.length);
     if (aligned) return { lines: flatten(restoredPages, originalPages), from: 'restored-lines' };
+    const mapped = doc.pages.length ? restoredOnPages(doc.restored, doc.original, originalPages) : null;
+    if (mapped) return { lines: flatten(mapped, originalPages), from: 'restored-lines' };
   }
   if (doc.paragraphs.some((p) => p.restored !== undefined)) {
     const lines = doc.paragraphs.map((p) => makeLine(p.page, p.lineStart, p.lineEnd, p.restored ?? p.text, p.text));
     return { lines, from: 'paragraphs' };
   }
   return { lines: flatten(originalPages, originalPages), from: 'original-lines' };
+}
+
+/**
+ * The restored lines laid out on the ingested pages when those were cut differently from the
+ * text's form feeds (page breaks inferred from blank runs, a dropped trailing line): restoration
+ * keeps the original's lines, so each page line is found in order in the original and the
+ * restored line at the same place is taken. Null when the two texts do not line up.
+ */
+function restoredOnPages(restored: string, original: string, pages: string[][]): string[][] | null {
+  const r = pagesOf(restored).flat(), o = pagesOf(original).flat();
+  if (r.length !== o.length) return null;
+  let k = 0;
+  const out: string[][] = [];
+  for (const page of pages) {
+    const lines: string[] = [];
+    for (const line of page) {
+      while (k < o.length && o[k] !== line) k++;
+      if (k >= o.length) return null;
+      lines.push(r[k++]!);
+    }
+    out.push(lines);
+  }
+  return out;
 }
 
 function flatten(textPages: string[][], originalPages: string[][]): SegLine[] {
