@@ -1,6 +1,7 @@
 /**
  * npm run bench:segment — header accuracy (type, number, issuer, date; each and all four) over
  * ../shared/devset, side by side in one run:
+ * Every input goes through the text ingest first, as in the pipeline.
  *   - ground-truth text (docs/NNN.txt),
  *   - English-model OCR text (eng-ocr/NNN.txt) unrestored (the baseline) and AFTER restoration
  *     (the committed model, loaded once, run through restoreStage then segmentStage, as the
@@ -20,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { WorkingDocument } from '../src/core/document.js';
 import type { SectionNode, Structure } from '../src/core/segment/schema.js';
 import { restoreStage } from '../src/core/restore/stage.js';
+import { ingestText } from '../src/ingest/text.js';
 import { segmentStage } from '../src/core/segment/stage.js';
 import { stripMarks } from '../src/core/vi-text/index.js';
 import { loadModel } from '../src/model/load.js';
@@ -52,11 +54,13 @@ function naive(text: string): Got {
   return { type, number, issuer, date: d ? `${d[3]}-${d[2]!.padStart(2, '0')}-${d[1]!.padStart(2, '0')}` : '' };
 }
 
+/** The document as the pipeline has it after ingest (pages, inferred page breaks, paragraphs). */
 function docOf(text: string, id: string): WorkingDocument {
-  const pages = text.split('\f').map((p, i) => ({ number: i + 1, lines: p.split(/\r\n|\r|\n/), method: 'text' as const }));
+  const bytes = new TextEncoder().encode(text);
+  const r = ingestText(bytes);
   return {
-    source: { path: `${id}.txt`, kind: 'text', sha256: '', bytes: text.length, pages: pages.length, encoding: 'utf-8' },
-    original: text, pages, paragraphs: [], diagnostics: [],
+    source: { path: `${id}.txt`, kind: 'text', sha256: '', bytes: bytes.length, pages: r.pages.length, encoding: r.encoding },
+    original: r.original, pages: r.pages, paragraphs: r.paragraphs, diagnostics: r.diagnostics,
   };
 }
 
@@ -149,11 +153,14 @@ function main(): void {
   const t1 = performance.now();
   const ocrRestored = new Map<string, Got>();
   const restoredNaive = new Map<string, Got>();
+  const readFrom = new Map<string, number>();
   for (const e of index) {
     const doc = restoreStage(docOf(ocrText.get(e.id)!, e.id), { model });
     restoredNaive.set(e.id, naive(doc.restored ?? doc.original));
     ocrRestored.set(e.id, gotOf(doc, 'restored'));
+    readFrom.set(doc.structureFrom ?? '?', (readFrom.get(doc.structureFrom ?? '?') ?? 0) + 1);
   }
+  console.log(`the segmenter read, after restoration: ${[...readFrom].map(([k, v]) => `${k} ${v}`).join(', ')}`);
   console.log(`restore + segment of the eng-ocr set: ${((performance.now() - t1) / 1000).toFixed(1)} s\n`);
 
   const g = score('GT text, segment', gt, true);
