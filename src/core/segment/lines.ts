@@ -16,7 +16,10 @@ export interface SegLine {
 export interface Provenance {
   page: number;
   lineStart: number;
+  /** Last line on `page`. */
   lineEnd: number;
+  /** Where the span ends when it runs on past `page` (a paragraph across a page break). */
+  end?: { page: number; line: number };
 }
 
 export function makeLine(page: number, lineStart: number, lineEnd: number, text: string, original: string): SegLine {
@@ -28,15 +31,15 @@ export function isBlank(line: SegLine): boolean {
   return line.text.trim() === '';
 }
 
-/** Provenance spanning lines a..b (inclusive), on a's page when they straddle pages. */
+/** Provenance spanning lines a..b (inclusive); a span that straddles pages says where it ends. */
 export function spanOf(lines: readonly SegLine[], a: number, b: number): Provenance {
   const first = lines[a]!;
-  const last = lines[Math.max(a, b)]!;
-  return {
-    page: first.page,
-    lineStart: first.lineStart,
-    lineEnd: last.page === first.page ? last.lineEnd : first.lineEnd,
-  };
+  const lastIndex = Math.max(a, b);
+  const last = lines[lastIndex]!;
+  if (last.page === first.page) return { page: first.page, lineStart: first.lineStart, lineEnd: last.lineEnd };
+  let onFirst = a;
+  while (onFirst + 1 <= lastIndex && lines[onFirst + 1]!.page === first.page) onFirst++;
+  return { page: first.page, lineStart: first.lineStart, lineEnd: lines[onFirst]!.lineEnd, end: { page: last.page, line: last.lineEnd } };
 }
 
 /** Split text into pages ('\f') and lines. */

@@ -8,7 +8,10 @@ import { SECTION_KINDS } from './kinds.js';
 export const provenanceSchema = z.object({
   page: z.number().int().min(1),
   lineStart: z.number().int().min(1),
+  /** Last line on `page`. */
   lineEnd: z.number().int().min(1),
+  /** Where the span ends when it runs on past `page` (a paragraph across a page break). */
+  end: z.object({ page: z.number().int().min(1), line: z.number().int().min(1) }).optional(),
 });
 const confidence = z.number().min(0).max(1);
 

@@ -40,8 +40,10 @@ function rateParagraphs(doc: WorkingDocument, s: Structure): void {
   const review = doc.review ?? [];
   const rate = (p: { text: string; provenance: Provenance; confidence?: number }) => {
     const words = p.text.match(/\p{L}+/gu)?.length ?? 0;
-    const { page, lineStart, lineEnd } = p.provenance;
-    const flagged = review.filter((r) => r.page === page && r.line >= lineStart && r.line <= lineEnd).length;
+    const { page, lineStart, lineEnd, end } = p.provenance;
+    const within = (r: { page: number; line: number }) =>
+      r.page === page ? r.line >= lineStart && (r.line <= lineEnd || end !== undefined) : end !== undefined && r.page > page && (r.page < end.page || (r.page === end.page && r.line <= end.line));
+    const flagged = review.filter(within).length;
     const pg = doc.pages[page - 1];
     const ocr = pg?.method === 'ocr' && pg.confidence !== undefined ? pg.confidence / 100 : 1;
     p.confidence = +(ocr * (words ? 1 - Math.min(1, flagged / words) : 1)).toFixed(2);

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { WorkingDocument } from '../../../src/core/document.js';
-import { linesFromDocument } from '../../../src/core/segment/lines.js';
+import { linesFromDocument, linesFromText, spanOf } from '../../../src/core/segment/lines.js';
 
 function doc(original: string, pages: string[][], restored?: string): WorkingDocument {
   return {
@@ -34,5 +34,11 @@ describe('lines the segmenter reads', () => {
     const d = doc('Bao cao', [['Bao cao']]);
     d.paragraphs = [];
     assert.equal(linesFromDocument(d).from, 'original-lines');
+  });
+
+  it('gives a span that runs past its page the line where it ends on the later page', () => {
+    const lines = linesFromText('a\nb\nc\fd\ne');
+    assert.deepEqual(spanOf(lines, 0, 2), { page: 1, lineStart: 1, lineEnd: 3 });
+    assert.deepEqual(spanOf(lines, 1, 4), { page: 1, lineStart: 2, lineEnd: 3, end: { page: 2, line: 2 } });
   });
 });
