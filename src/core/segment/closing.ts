@@ -56,7 +56,8 @@ export function parseRecipients(lines: readonly SegLine[], at: number, stop: num
     gap = false;
     last = i;
   }
-  const cleaned = items.map((s) => s.replace(/\s+/g, ' ').replace(/[\s;,]+$/, '').trim()).filter(Boolean);
+  // Organ abbreviations are capitals, so a b inside one is an OCR'd Đ ("TTbU" → "TTĐU").
+  const cleaned = items.map((s) => s.replace(/\s+/g, ' ').replace(/[\s;,]+$/, '').replace(/(?<=\p{Lu})b(?=\p{Lu})/gu, 'Đ').trim()).filter(Boolean);
   const archive = cleaned.find((s) => /^LUU\b/.test(foldKey(s))) ?? null;
   return {
     recipients: { items: cleaned, archive, provenance: spanOf(lines, at, last), confidence: cleaned.length ? 0.9 : 0.4 },

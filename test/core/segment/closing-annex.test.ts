@@ -65,6 +65,9 @@ describe('recipients', () => {
     assert.deepEqual(rec(['Nơi nhận:', '- TTgCP, các PTTgCP (để b/c);', '- Các Bộ: TC, NV, NNMT,', 'CT, GDĐT;', '- VPCP: BTCN, các PCN;', 'các Vụ: CN, KTTH;', '- Lưu: VT, QHĐP (2).', 'KT. BỘ TRƯỞNG']).items,
       ['TTgCP, các PTTgCP (để b/c)', 'Các Bộ: TC, NV, NNMT, CT, GDĐT', 'VPCP: BTCN, các PCN; các Vụ: CN, KTTH', 'Lưu: VT, QHĐP (2).']);
   });
+  it('reads a b inside a capitals abbreviation as Đ ("TTbU")', () => {
+    assert.deepEqual(rec(['Nơi nhận:', '- TTbU; HĐND;', '- Lưu: VT.']).items, ['TTĐU; HĐND', 'Lưu: VT.']);
+  });
   it('takes OCR\'d item dashes ("=", "«", a quote) for dashes', () => {
     assert.deepEqual(rec(['Noi nhan:', '- Như trên;', '= TTUB: CT các PCT;', '«TLTU;', '“Lưu: VT.']).items, ['Như trên', 'TTUB: CT các PCT', 'TLTU', 'Lưu: VT.']);
   });
