@@ -43,24 +43,30 @@ export function candidatesFor(model: RestoreModel, word: string, mode: DecodeMod
     const capital = first !== first.toLowerCase();
     const cands = model.channel.candidates(lower, !capital ? 'none' : word === word.toUpperCase() ? 'all' : 'first');
     const out: Candidates = { ids: [], chan: [], forms: [] };
+    // Capitals without a vowel ("PCT", "CVP"): an acronym is as likely as OCR damage.
+    const acronym = word.length >= 2 && /^[B-DF-HJ-NP-TV-XZĐ]+$/u.test(word);
     for (const c of cands) {
+      const form = model.vocab[c.id]!;
       out.ids.push(c.id);
-      out.chan.push(c.logP);
-      out.forms.push(model.vocab[c.id]!);
+      // The acronym itself with its Đ restored ("HDND" → hđnd) counts as keeping it.
+      out.chan.push(acronym && form.replace(/đ/g, 'd') === lower ? Math.max(c.logP, t.keepLogP / 2) : c.logP);
+      out.forms.push(form);
     }
-    if (ownId === undefined) {
+    // A known acronym ("HDND" → hđnd) is itself the keeping choice.
+    const knownAcronym = acronym && out.forms.some((f) => f.replace(/đ/g, 'd') === lower);
+    if (ownId === undefined && !knownAcronym) {
       // Unseen in the corpus: a phonotactically valid syllable (a rare word, a name) is far
       // more plausible as itself than OCR junk is.
       out.ids.push(UNK);
       // Junk inside, or lower-case letters no Vietnamese syllable is made of ("tlch"): OCR damage
       // rather than a name or an acronym.
       const junk = hasJunk(lower) || (word !== word.toUpperCase() && /^[a-z]+$/.test(lower));
-      out.chan.push(isVietnameseSyllable(norm) ? t.keepLogP / 2 : junk ? t.keepLogP * t.junkKeepFactor : t.keepLogP);
+      out.chan.push(isVietnameseSyllable(norm) || acronym ? t.keepLogP / 2 : junk ? t.keepLogP * t.junkKeepFactor : t.keepLogP);
       out.forms.push(lower);
-    } else if (!out.ids.includes(ownId)) {
+    } else if (ownId !== undefined && !out.ids.includes(ownId)) {
       // A real word the skeleton search missed: it stays a candidate, at its channel cost.
       out.ids.push(ownId);
-      out.chan.push(Math.max(model.channel.score(norm, lower), t.keepLogP));
+      out.chan.push(Math.max(model.channel.score(norm, lower), acronym ? t.keepLogP / 2 : t.keepLogP));
       out.forms.push(norm);
     }
     return out;

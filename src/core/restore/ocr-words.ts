@@ -32,7 +32,7 @@ const JUNK_SYMBOL = /[¢€¥£©®§]/;
  * stays a number unless the channel and the context strongly prefer a word.
  */
 export function isOcrNumberCandidate(core: string): boolean {
-  return /^\d{2,3}$/.test(core);
+  return /^\d{1,3}$/.test(core);
 }
 
 /**
@@ -42,7 +42,7 @@ export function isOcrNumberCandidate(core: string): boolean {
 export function isOcrWordCandidate(core: string): boolean {
   if (core.length === 0 || core.length > 9) return false;
   // Symbols only an English model puts in Vietnamese words: "1€" lệ, "¢€" về.
-  if (!LETTER.test(core)) return core.length >= 2 && core.length <= 4 && JUNK_SYMBOL.test(core) && /^[\d¢€¥£©®§&]+$/.test(core);
+  if (!LETTER.test(core)) return core.length <= 4 && /^[\d¢€¥£©®§&]+$/.test(core) && (JUNK_SYMBOL.test(core) || core === '&');
   if (/[/@\\_=+#]|\.\S|:\/\//.test(core)) return false;
   let digits = 0, letters = 0;
   for (const ch of core) {
@@ -50,6 +50,8 @@ export function isOcrWordCandidate(core: string): boolean {
     else if (LETTER.test(ch)) letters++;
   }
   if (digits > 2 || letters === 0) return false;
+  // Digits with capitals ("5G", "F0", "COVID19") name a thing; English-model OCR damage is lower-case.
+  if (digits > 0 && /^(\d+\p{Lu}+|\p{Lu}{2,}\d+)$/u.test(core)) return false;
   // A hyphenated chunk ("KH-UBND", "Kon-Tum") is a code or a compound, not one syllable.
   return !core.includes('-');
 }

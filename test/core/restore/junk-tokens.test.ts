@@ -38,14 +38,15 @@ describe('fuzzy skeleton search', () => {
 
 describe('OCR tokens with junk inside', () => {
   it('are word units, bare symbols included, but codes are not', () => {
-    for (const w of ['d01', '1€', '¢€']) assert.ok(isOcrWordCandidate(w), w);
-    for (const w of ['€', '2023', '100%']) assert.ok(!isOcrWordCandidate(w), w);
+    for (const w of ['d01', '1€', '¢€', '&', '¢']) assert.ok(isOcrWordCandidate(w), w);
+    for (const w of ['2023', '100%', '%', '5G', '4G', 'COVID19']) assert.ok(!isOcrWordCandidate(w), w);
   });
 
   it('bare short numbers may be words, long ones never', () => {
     assert.ok(isOcrNumberCandidate('16'));
+    assert.ok(isOcrNumberCandidate('6'));
     assert.ok(!isOcrNumberCandidate('2023'));
-    assert.ok(!isOcrNumberCandidate('7'));
+    assert.ok(!isOcrNumberCandidate('1.500'));
     const units = splitUnits('theo 16 trinh', true);
     assert.deepEqual(units.map((u) => (u.kind === 'word' ? [u.text, !!u.numeric] : u.kind)), [['theo', false], ['16', true], ['trinh', false]]);
   });
@@ -94,7 +95,20 @@ describe('OCR letter-shape confusions', () => {
   it('keeping lower-case letters that make no syllable costs more than keeping an acronym', async () => {
     const { candidatesFor, DEFAULT_TUNING } = await import('../../../src/core/restore/candidates.js');
     const keep = (w: string) => { const c = candidatesFor(tinyModel(), w, 'ocr', DEFAULT_TUNING); return c.chan[c.forms.indexOf(w.toLowerCase())]; };
-    assert.equal(keep('HQPX'), DEFAULT_TUNING.keepLogP);
+    assert.equal(keep('HQPA'), DEFAULT_TUNING.keepLogP);
     assert.equal(keep('tlch'), DEFAULT_TUNING.keepLogP * DEFAULT_TUNING.junkKeepFactor);
+  });
+});
+
+describe('acronyms in OCR text', () => {
+  it('keeps capitals without a vowel rather than forcing a word on them', async () => {
+    const { candidatesFor, DEFAULT_TUNING } = await import('../../../src/core/restore/candidates.js');
+    const c = candidatesFor(tinyModel(), 'PCT', 'ocr', DEFAULT_TUNING);
+    assert.equal(c.chan[c.forms.indexOf('pct')], DEFAULT_TUNING.keepLogP / 2);
+    assert.equal(ocr('PCT'), 'PCT');
+  });
+
+  it('still restores Đ in a known acronym', () => {
+    assert.equal(ocr('Thuong truc HDND xa'), 'Thường trực HĐND xã');
   });
 });
