@@ -5,7 +5,7 @@
  * jobs on a shared machine do not decide the figure),
  * against the identity and unigram most-frequent-form baselines in the same run. Also writes the
  * sample report's restored text to bench/.work/ for reading.
- *   BAOCAO_SHARED=/path/to/shared  overrides the data folder; BENCH_SETS=stripped|eng-ocr,
+ *   BAOCAO_SHARED=/path/to/shared  overrides the data folder; BENCH_MODEL_DIR the model folder; BENCH_SETS=stripped|eng-ocr,
  *   BENCH_DOCS=001,002 restrict the run.
  */
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -63,7 +63,7 @@ function dictBytes(): number {
 
 function main(): void {
   const t0 = performance.now();
-  const model: RestoreModel = loadModel();
+  const model: RestoreModel = loadModel(process.env.BENCH_MODEL_DIR);
   const loadMs = performance.now() - t0;
   // Tuning knobs for experiments (defaults are the library's): BENCH_CHANNEL_WEIGHT, BENCH_KEEP_LOGP.
   const channelWeight = process.env.BENCH_CHANNEL_WEIGHT ? Number(process.env.BENCH_CHANNEL_WEIGHT) : undefined;

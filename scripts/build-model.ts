@@ -2,7 +2,7 @@
  * npm run build:model — builds dictionaries/vi-restore.bin from ../shared/corpus (n-gram
  * statistics only; no corpus text is stored) and ../shared/ocr-pairs/eng (OCR channel), and
  * writes dictionaries/SOURCES.md. Deterministic: same inputs, same bytes.
- *   BAOCAO_SHARED=/path/to/shared  overrides the data folder.
+ *   BAOCAO_SHARED=/path/to/shared  overrides the data folder; BAOCAO_MODEL_OUT the output folder.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -16,7 +16,8 @@ import { writeSources } from './lib/write-sources.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared'));
-const outDir = join(root, 'dictionaries');
+// BAOCAO_MODEL_OUT=/tmp/x writes the model elsewhere (for measuring before replacing the committed one).
+const outDir = resolve(process.env.BAOCAO_MODEL_OUT ?? join(root, 'dictionaries'));
 export const MODEL_FILE = 'vi-restore.bin';
 
 const OPTIONS: AssembleOptions = { minSyllableCount: 2, minOtherCount: 25, minBigram: 1, minTrigram: 2 };

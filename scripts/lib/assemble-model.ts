@@ -49,8 +49,32 @@ export function assembleModel(acc: CorpusAccumulator, channel: ChannelTables, o:
     biP: quantize(lm.biLogP, qBiP), biBow: quantize(lm.biBow, qBiBow), qBiP, qBiBow,
     triStart: lm.triStart, triW: lm.triW, triP: quantize(lm.triLogP, qTriP), qTriP,
   };
+  const { titleLogRate, titlePrior } = titleRates(acc, chosen, vocab.length);
+  (sections as Record<string, Float32Array | Uint8Array | Uint16Array | Uint32Array>).titleLogRate = titleLogRate;
   const upperWithD = chosen.filter((f) => acc.forms[f]!.includes('đ') && (acc.upperCounts.get(f) ?? 0) >= 3);
-  const stats = { ...lm.stats, vocabulary: vocab.length, corpusLines: acc.lines, corpusWords: acc.words, acronymsWithD: upperWithD.length };
+  const stats = {
+    ...lm.stats, vocabulary: vocab.length, corpusLines: acc.lines, corpusWords: acc.words, acronymsWithD: upperWithD.length,
+    titlePrior: +titlePrior.toFixed(6),
+  };
   const header = { format: 'baocao-restore', vocab, channel, stats, meta: o.meta ?? {} };
   return { bytes: encodeModelFile(header, sections), stats };
+}
+
+/** Smoothing weight (in occurrences) pulling a word's title rate towards the corpus-wide rate. */
+const TITLE_PSEUDO = 20;
+
+/**
+ * ln P(written Title-case | word, inside a segment) per vocabulary id, smoothed towards the
+ * corpus-wide rate: "Trịnh", "Hải" are mostly names, "trình", "hai" hardly ever.
+ */
+function titleRates(acc: CorpusAccumulator, chosen: number[], vocabSize: number) {
+  let titles = 0;
+  for (const c of acc.titleCounts.values()) titles += c;
+  const titlePrior = acc.innerWords ? Math.max(titles / acc.innerWords, 1e-6) : 0.05;
+  const titleLogRate = new Float32Array(vocabSize).fill(Math.log(titlePrior));
+  chosen.forEach((f, i) => {
+    const rate = ((acc.titleCounts.get(f) ?? 0) + TITLE_PSEUDO * titlePrior) / (acc.formCounts[f]! + TITLE_PSEUDO);
+    titleLogRate[i + FIRST_WORD_ID] = Math.log(rate);
+  });
+  return { titleLogRate, titlePrior };
 }

@@ -32,6 +32,10 @@ export class CorpusAccumulator {
   forms: string[] = [];
   formCounts: number[] = [];
   upperCounts = new Map<number, number>();
+  /** Occurrences written Title-case inside a segment (not its first word): names, places. */
+  titleCounts = new Map<number, number>();
+  /** Words inside a segment (not its first word), the denominator of the title rate. */
+  innerWords = 0;
   stream = new TokenStream();
   lines = 0;
   words = 0;
@@ -71,6 +75,10 @@ export class CorpusAccumulator {
         if (t.length > 1 && t === t.toUpperCase() && t !== t.toLowerCase()) {
           this.upperCounts.set(f, (this.upperCounts.get(f) ?? 0) + 1);
         }
+        if (open) {
+          this.innerWords++;
+          if (isTitle(t)) this.titleCounts.set(f, (this.titleCounts.get(f) ?? 0) + 1);
+        }
         id = f + FIRST_WORD_ID;
       }
       if (!open) { stream.push(BOS); open = true; }
@@ -81,6 +89,11 @@ export class CorpusAccumulator {
 }
 
 const LETTER_RE = /\p{L}/u;
+
+function isTitle(t: string): boolean {
+  const first = t.charAt(0), rest = t.slice(1);
+  return first !== first.toLowerCase() && (rest.length === 0 || rest === rest.toLowerCase());
+}
 
 export async function readCorpus(files: string[], acc: CorpusAccumulator, log: (m: string) => void): Promise<void> {
   for (const file of files) {

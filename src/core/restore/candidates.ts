@@ -26,10 +26,12 @@ export interface CandidateTuning {
   numberWordLogP: number;
   /** Factor on keepLogP for a token with digits or symbols among its letters ("d01", "k¥"). */
   junkKeepFactor: number;
+  /** Weight of the case evidence (see case-evidence.ts); 0 turns it off. */
+  caseWeight: number;
 }
 
 export const DEFAULT_TUNING: CandidateTuning = {
-  maxSkeleton: 8, keepLogP: -14, changeLogP: -5, unigramPrune: 7, numberWordLogP: -6, junkKeepFactor: 1.5,
+  maxSkeleton: 8, keepLogP: -14, changeLogP: -5, unigramPrune: 7, numberWordLogP: -6, junkKeepFactor: 1.5, caseWeight: 0.5,
 };
 
 export function candidatesFor(model: RestoreModel, word: string, mode: DecodeMode, t: CandidateTuning, numeric = false): Candidates {

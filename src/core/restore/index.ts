@@ -10,6 +10,7 @@ import { decodeSegment, type Slot } from './decoder.js';
 import { applyDocumentCache, DEFAULT_DOC_CACHE, type DecodedSegment, type DocCacheTuning } from './doc-cache.js';
 import { detectInput } from './detect-input.js';
 import { fuzzyKey } from './fuzzy-skeletons.js';
+import { withCaseEvidence, type CaseContext } from './case-evidence.js';
 import { COMMA, NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
 import { splitUnits } from './units.js';
@@ -68,6 +69,7 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
   const units = splitUnits(text, mode === 'ocr');
   const tokens: RestoredToken[] = [];
   const cache = new Map<string, Candidates>();
+  const caseSlots = new Map<string, Slot>();
 
   let slots: Slot[] = [];
   let words: SegmentWord[] = [];
@@ -95,7 +97,19 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
     let cands = cache.get(key);
     if (!cands) cache.set(key, (cands = candidatesFor(model, u.text, mode, tuning, u.numeric)));
     words.push({ unit: u, cands, slot: slots.length });
-    slots.push(cands);
+    // Case is evidence only inside a segment (its first word is capitalised anyway).
+    const context = mode === 'clean' || slots.length === 0 ? null : caseContextOf(u.text);
+    let slot: Slot = cands;
+    if (context) {
+      const caseKey = context + '\u0000' + key;
+      let cased = caseSlots.get(caseKey);
+      if (!cased) {
+        const chan = withCaseEvidence(model, cands, context, tuning.caseWeight);
+        caseSlots.set(caseKey, (cased = chan ? { ids: cands.ids, chan } : cands));
+      }
+      slot = cased;
+    }
+    slots.push(slot);
     // Bound the decoder's memory on text without punctuation; context loss here is negligible.
     if (slots.length >= MAX_SEGMENT) flush();
   }
@@ -134,6 +148,11 @@ function restoreAcronym(model: RestoreModel, upper: string): string {
   if (best === undefined) return upper;
   const form = model.vocab[best]!;
   return form !== lower && form.replace(/đ/g, 'd') === lower ? form.toUpperCase() : upper;
+}
+
+function caseContextOf(word: string): CaseContext | null {
+  const p = casePattern(word);
+  return p === 'title' && word.length > 1 ? 'title' : p === 'lower' ? 'lower' : null;
 }
 
 /** An OCR token's letters as a vocabulary skeleton: "huy¢én" → "huyen", "Dat" → "dat". */

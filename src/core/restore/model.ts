@@ -15,6 +15,9 @@ export interface RestoreModel {
   channel: OcrChannel;
   stats: Record<string, unknown>;
   meta: Record<string, unknown>;
+  /** ln P(written Title-case inside a sentence | word) per id, and the corpus-wide rate (absent in older models). */
+  titleLogRate?: Float32Array;
+  titlePrior?: number;
 }
 
 export function modelFromBytes(bytes: Uint8Array): RestoreModel {
@@ -35,9 +38,11 @@ export function modelFromBytes(bytes: Uint8Array): RestoreModel {
   }
   // Ids are assigned by descending corpus frequency, so each list is already most-frequent-first.
   const channel = new OcrChannel(header.channel as ChannelTables, vocab, vocabIndex, skeletonIndex, (id) => lm.unigram(id));
+  const stats = (header.stats ?? {}) as Record<string, unknown>;
+  const titleLogRate = sections.titleLogRate instanceof Float32Array && sections.titleLogRate.length === vocab.length ? sections.titleLogRate : undefined;
   return {
-    vocab, vocabIndex, skeletonIndex, lm, channel,
-    stats: (header.stats ?? {}) as Record<string, unknown>,
+    vocab, vocabIndex, skeletonIndex, lm, channel, stats,
     meta: (header.meta ?? {}) as Record<string, unknown>,
+    ...(titleLogRate && typeof stats.titlePrior === 'number' ? { titleLogRate, titlePrior: stats.titlePrior } : {}),
   };
 }
