@@ -75,3 +75,48 @@ function boost(slot: Slot, choice: number, count: (id: number) => number, bonus:
     chan: slot.chan.map((lp, k) => lp + (bonus * count(slot.ids[k]!)) / (total + pseudo)),
   };
 }
+
+/** A name token inside a document: its segment, word position and original text. */
+const isNameCase = (text: string) => text.length > 1 && text[0] !== text[0]!.toLowerCase();
+
+/**
+ * One spelling per name per document: Title-case or capital words after another such word
+ * ("Ngoc Ky", "NGOQC KY") are grouped by the decoded previous word and their own letters; when
+ * the occurrences disagree, all take the spelling with the most confidence summed over them.
+ */
+export function unifyNames(lm: TrigramLM, segments: (DecodedSegment & { texts: string[] })[], channelWeight: number): void {
+  const votes = new Map<string, Map<number, number>>();
+  const members = new Map<string, [number, number][]>();
+  segments.forEach((s, si) => {
+    for (let w = 1; w < s.wordSlots.length; w++) {
+      const j = s.wordSlots[w]!, pj = s.wordSlots[w - 1]!;
+      if (pj !== j - 1 || !isNameCase(s.texts[w]!) || !isNameCase(s.texts[w - 1]!)) continue;
+      const prev = s.slots[pj]!.ids[s.results[pj]!.choice]!;
+      const group = prev + '|' + s.keys[w]!;
+      const r = s.results[j]!;
+      const id = s.slots[j]!.ids[r.choice]!;
+      let v = votes.get(group);
+      if (!v) { votes.set(group, (v = new Map())); members.set(group, []); }
+      v.set(id, (v.get(id) ?? 0) + r.confidence);
+      members.get(group)!.push([si, w]);
+    }
+  });
+  const changed = new Map<number, Slot[]>();
+  for (const [group, v] of votes) {
+    if (v.size < 2) continue;
+    const winner = [...v].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+    for (const [si, w] of members.get(group)!) {
+      const s = segments[si]!, j = s.wordSlots[w]!;
+      const slot = s.slots[j]!;
+      const k = slot.ids.indexOf(winner);
+      if (k < 0 || k === s.results[j]!.choice) continue;
+      let slots = changed.get(si);
+      if (!slots) changed.set(si, (slots = s.slots.slice()));
+      slots[j] = { ids: slot.ids, chan: slot.chan.map((lp, x) => (x === k ? lp : lp - NAME_FORCE)) };
+    }
+  }
+  for (const [si, slots] of changed) segments[si]!.results = decodeSegment(lm, slots, channelWeight);
+}
+
+/** ln-probability handicap on the other spellings of a unified name: enough to decide. */
+const NAME_FORCE = 30;

@@ -7,7 +7,7 @@
 import { applyCase, casePattern, detectToneStyle, normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import { candidatesFor, DEFAULT_TUNING, type Candidates, type CandidateTuning, type DecodeMode } from './candidates.js';
 import { decodeSegment, type Slot } from './decoder.js';
-import { applyDocumentCache, DEFAULT_DOC_CACHE, type DecodedSegment, type DocCacheTuning } from './doc-cache.js';
+import { applyDocumentCache, unifyNames, DEFAULT_DOC_CACHE, type DecodedSegment, type DocCacheTuning } from './doc-cache.js';
 import { detectInput } from './detect-input.js';
 import { fuzzyKey } from './fuzzy-skeletons.js';
 import { withCaseEvidence, type CaseContext } from './case-evidence.js';
@@ -73,11 +73,11 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
 
   let slots: Slot[] = [];
   let words: SegmentWord[] = [];
-  const segments: (DecodedSegment & { words: SegmentWord[] })[] = [];
+  const segments: (DecodedSegment & { words: SegmentWord[]; texts: string[] })[] = [];
   const flush = () => {
     if (words.length) {
       segments.push({
-        slots, words, wordSlots: words.map((w) => w.slot), keys: words.map((w) => letterKey(w.unit.text)),
+        slots, words, wordSlots: words.map((w) => w.slot), keys: words.map((w) => letterKey(w.unit.text)), texts: words.map((w) => w.unit.text),
         results: decodeSegment(model.lm, slots, channelWeight),
       });
     }
@@ -118,6 +118,7 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
     const skeletons = new Map<number, string>();
     const skeletonOf = (id: number) => skeletons.get(id) ?? skeletons.set(id, stripMarks(model.vocab[id] ?? '')).get(id)!;
     applyDocumentCache(model.lm, segments, channelWeight, { ...DEFAULT_DOC_CACHE, ...options.docCache }, skeletonOf);
+    if (options.docCache?.bonus !== 0) unifyNames(model.lm, segments, channelWeight);
   }
   // Surface spellings per distinct original word (case applied), computed on first use.
   const surfaceCache = new Map<string, string[]>();
@@ -152,7 +153,7 @@ function restoreAcronym(model: RestoreModel, upper: string): string {
 
 function caseContextOf(word: string): CaseContext | null {
   const p = casePattern(word);
-  return p === 'title' && word.length > 1 ? 'title' : p === 'lower' ? 'lower' : null;
+  return p === 'title' && word.length > 1 ? 'title' : null;
 }
 
 /** An OCR token's letters as a vocabulary skeleton: "huy¢én" → "huyen", "Dat" → "dat". */

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { stripMarks } from '../../../src/core/vi-text/index.js';
-import { applyDocumentCache, type DecodedSegment } from '../../../src/core/restore/doc-cache.js';
+import { applyDocumentCache, unifyNames, type DecodedSegment } from '../../../src/core/restore/doc-cache.js';
 import { tinyModel } from './tiny-model.js';
 
 const model = tinyModel();
@@ -33,5 +33,29 @@ describe('document-level cache', () => {
     const segs = segments('ban');
     applyDocumentCache(model.lm, segs, 1, { confident: 0.9, unsure: 0.9, bonus: 0, pseudo: 0 }, skeletonOf);
     assert.equal(segs[1]!.results[0]!.choice, 0);
+  });
+});
+
+describe('one spelling per name', () => {
+  const ngoc = id('ngọc'), ky = id('kỳ'), ban = id('bàn');
+  /** "Ngoc Ky" three times: twice decoded kỳ confidently, once bàn (a stand-in for another spelling). */
+  function names(secondText: string) {
+    const seg = (choice: number, confidence: number, text = 'Ky') => ({
+      slots: [{ ids: [ngoc], chan: [0] }, { ids: [ky, ban], chan: [0, 0] }], wordSlots: [0, 1], keys: ['ngoc', 'ky'], texts: ['Ngoc', text],
+      results: [{ choice: 0, confidence: 1, ranked: [0] }, { choice, confidence, ranked: [choice, 1 - choice] }],
+    });
+    return [seg(0, 0.9), seg(0, 0.8), seg(1, 0.6, secondText)];
+  }
+
+  it('gives every occurrence the spelling with the most confidence', () => {
+    const segs = names('Ky');
+    unifyNames(model.lm, segs, 1);
+    assert.deepEqual(segs.map((s) => s.slots[1]!.ids[s.results[1]!.choice]), [ky, ky, ky]);
+  });
+
+  it('leaves lower-case words alone', () => {
+    const segs = names('ky');
+    unifyNames(model.lm, segs, 1);
+    assert.equal(segs[2]!.slots[1]!.ids[segs[2]!.results[1]!.choice], ban);
   });
 });
