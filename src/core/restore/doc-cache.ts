@@ -27,9 +27,11 @@ export interface DocCacheTuning {
   bonus: number;
   /** Pseudo-count added to the evidence total, so that one sighting moves a word less than many. */
   pseudo: number;
+  /** Candidates spelled otherwise than the token take part within this many nats of the best channel score. */
+  channelMargin: number;
 }
 
-export const DEFAULT_DOC_CACHE: DocCacheTuning = { confident: 0.9, unsure: 0.9, bonus: 3, pseudo: 0 };
+export const DEFAULT_DOC_CACHE: DocCacheTuning = { confident: 0.9, unsure: 0.9, bonus: 3, pseudo: 0, channelMargin: 0 };
 
 /**
  * Only candidates spelled with the token's own letters take part ("Dat" → đạt/đất, "huy¢én" →
@@ -54,7 +56,12 @@ export function applyDocumentCache(
       const j = s.wordSlots[w]!, key = s.keys[w]!;
       const r = s.results[j]!;
       if (r.confidence >= t.unsure) continue;
-      const boosted = boost(s.slots[j]!, r.choice, (id) => (skeletonOf(id) === key ? counts.get(id) ?? 0 : 0), t.bonus, t.pseudo);
+      const slot = s.slots[j]!;
+      let bestChan = -Infinity;
+      for (const lp of slot.chan) if (lp > bestChan) bestChan = lp;
+      // Also a candidate the channel finds nearly as likely as the best ("myc" → mục beside mực).
+      const near = new Set(slot.ids.filter((_, k) => slot.chan[k]! >= bestChan - t.channelMargin));
+      const boosted = boost(slot, r.choice, (id) => (skeletonOf(id) === key || near.has(id) ? counts.get(id) ?? 0 : 0), t.bonus, t.pseudo);
       if (boosted) (changed ??= s.slots.slice())[j] = boosted;
     }
     if (changed) s.results = decodeSegment(lm, changed, channelWeight);
