@@ -8,7 +8,7 @@ import { findPhrase, foldKey, isUpperText, keyTokens } from './fold.js';
 import { parseHeader } from './header.js';
 import { issuerFromPhrase, type Issuer } from './issuer.js';
 import { isBlank, spanOf, type Provenance, type SegLine } from './lines.js';
-import { MOTTO, MOTTO_2, authorityOf, isAnnexTitle, isAttachmentReference } from './markers.js';
+import { MOTTO, MOTTO_2, authorityOf, canonicalAnnexTitle, isAnnexTitle, isAttachmentReference } from './markers.js';
 import { parseNumber } from './number.js';
 import { parseTable, type Table } from './table.js';
 
@@ -108,7 +108,7 @@ export function parseAnnex(lines: readonly SegLine[], start: number, titleAt: nu
   const referenceInfo = reference ? parseReference(reference) : null;
   const found = [title.length > 0, reference !== null, tables.length > 0].filter(Boolean).length;
   return {
-    title: title.join(' ').replace(/\s+/g, ' '),
+    title: canonicalAnnexTitle(title.join(' ').replace(/\s+/g, ' ')),
     subtitle: subtitle.length ? subtitle.join(' ').replace(/\s+/g, ' ') : null,
     reference,
     referenceInfo,

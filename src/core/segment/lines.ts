@@ -69,6 +69,23 @@ export function linesFromDocument(doc: WorkingDocument): { lines: SegLine[]; fro
 }
 
 /**
+ * Maps a place in the text as split on its form feeds (as the restore stage counts review places)
+ * to the ingested pages, which may be cut differently (page breaks inferred from blank runs).
+ */
+export function formFeedPlaceToPage(doc: WorkingDocument): (page: number, line: number) => { page: number; line: number } | null {
+  const ff = pagesOf(doc.original);
+  const starts = ff.map((_, i) => ff.slice(0, i).reduce((n, p) => n + p.length, 0));
+  const flat = ff.flat();
+  const where: ({ page: number; line: number } | undefined)[] = new Array(flat.length);
+  let k = 0;
+  doc.pages.forEach((page, pi) => page.lines.forEach((line, li) => {
+    while (k < flat.length && flat[k] !== line) k++;
+    if (k < flat.length) where[k++] = { page: pi + 1, line: li + 1 };
+  }));
+  return (page, line) => (page >= 1 && page <= ff.length ? where[starts[page - 1]! + line - 1] ?? null : null);
+}
+
+/**
  * The restored lines laid out on the ingested pages when those were cut differently from the
  * text's form feeds (page breaks inferred from blank runs, a dropped trailing line): restoration
  * keeps the original's lines, so each page line is found in order in the original and the

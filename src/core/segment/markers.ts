@@ -1,5 +1,5 @@
 /** Line-start markers shared by the header, body and closing parsers (tested on keys). */
-import { hasAnyPhrase, keyTokens, phraseAt } from './fold.js';
+import { foldKey, hasAnyPhrase, inCaseOf, keyTokens, phraseAt } from './fold.js';
 
 const startsWith = (key: string, phrase: string) => phraseAt(keyTokens(key), phrase, 0);
 
@@ -35,7 +35,25 @@ export function isAnnexTitle(key: string, text: string): boolean {
   if (!/^[A-Z]/.test(k)) return false;
   const upperish = text.replace(/[^\p{L}]/gu, '').slice(0, 8);
   if (upperish !== upperish.toUpperCase()) return false;
-  return ['PHU LUC', 'BIEU TONG HOP', 'BIEU MAU', 'BIEU SO', 'DANH MUC'].some((p) => startsWith(k, p));
+  return ANNEX_LABELS.some((p) => startsWith(k, p.key));
+}
+
+const ANNEX_LABELS = ['Phụ lục', 'Biểu tổng hợp', 'Biểu mẫu', 'Biểu số', 'Danh mục'].map((word) => ({ word, key: foldKey(word) }));
+
+/**
+ * An annex title with its opening label in dictionary spelling ("ĐIỀU TỔNG HỢP", a restorer's
+ * reading of OCR "BIEU TONG HQP", → "BIỂU TỔNG HỢP"); the rest of the title is left as read.
+ */
+export function canonicalAnnexTitle(title: string): string {
+  const key = foldKey(title.normalize('NFC'));
+  const tokens = keyTokens(key);
+  for (const label of ANNEX_LABELS) {
+    const n = label.key.split(' ').length;
+    if (tokens.length < n || !phraseAt(tokens, label.key, 0)) continue;
+    const cut = tokens[n - 1]!.end;
+    return inCaseOf(label.word, title.slice(0, cut)) + title.slice(cut);
+  }
+  return title;
 }
 
 /** "(Kèm theo …)", "(Ban hành kèm theo …)". */

@@ -3,7 +3,7 @@
  * structure and writes it onto the document with 'segment/…' diagnostics. Never throws.
  */
 import type { WorkingDocument } from '../document.js';
-import { linesFromDocument, type Provenance } from './lines.js';
+import { formFeedPlaceToPage, linesFromDocument, type Provenance } from './lines.js';
 import type { Structure } from './schema.js';
 import { segmentLines } from './segment.js';
 import { walkSections, type Section } from './sections.js';
@@ -37,7 +37,9 @@ export function segmentStage(doc: WorkingDocument, options: SegmentStageOptions 
  * review, times the page's OCR confidence when the page was recognised.
  */
 function rateParagraphs(doc: WorkingDocument, s: Structure): void {
-  const review = doc.review ?? [];
+  // Review places count pages by form feeds; the paragraphs are on the ingested pages.
+  const toPage = formFeedPlaceToPage(doc);
+  const review = (doc.review ?? []).map((r) => toPage(r.page, r.line)).filter((r) => r !== null);
   const rate = (p: { text: string; provenance: Provenance; confidence?: number }) => {
     const words = p.text.match(/\p{L}+/gu)?.length ?? 0;
     const { page, lineStart, lineEnd, end } = p.provenance;

@@ -115,11 +115,17 @@ describe('annexes', () => {
       'STT Hình thức tuyên truyền Mức độ thực hiện', '1 Tăng cường tuyên truyền CCHC trong từng bộ phận chuyên Dắt', 'môn, cơ quan, đơn vị',
       '2 Tuyên truyền trực quan Co']);
     const t = s.annexes[0]!.tables[0]!;
-    assert.equal(s.annexes[0]!.title, 'BIEU TONG HQP');
+    assert.equal(s.annexes[0]!.title, 'BIỂU TỔNG HỢP');
     assert.equal(s.annexes[0]!.subtitle, 'Đánh giá mức độ thực hiện');
     assert.deepEqual(t.rows, [['1', 'Tăng cường tuyên truyền CCHC trong từng bộ phận chuyên môn, cơ quan, đơn vị', 'Đạt'], ['2', 'Tuyên truyền trực quan', 'Có']]);
     assert.equal(s.meta.date, '2023-12-29');
     assert.deepEqual(s.meta.issuer, { name: 'xã Ngọc Kỳ', parent: 'Ủy ban nhân dân' });
+  });
+  it('writes the annex label of a title in its spelling, leaving the rest as read', () => {
+    const s = seg([...REPORT, 'ĐIỀU TỔNG HỢP', '(Kèm theo Báo cáo số 5/BC-UBND ngày 2/1/2024 của UBND xã An Bình)', 'STT Nội dung Kết quả', '1 Việc A Đạt']);
+    assert.equal(s.annexes[0]!.title, 'BIỂU TỔNG HỢP');
+    const p = seg([...REPORT, 'PHU LUC II DANH MUC', '(Kèm theo Báo cáo số 5/BC-UBND ngày 2/1/2024 của UBND xã An Bình)', 'STT Nội dung Kết quả', '1 Việc A Đạt']);
+    assert.equal(p.annexes[0]!.title, 'PHỤ LỤC II DANH MUC');
   });
   it('does not take the number of another document an annex is attached to', () => {
     const s = seg([...REPORT, 'PHỤ LỤC', '(Kèm theo Kế hoạch số 17/KH-UBND ngày 05 tháng 3 năm 2025 của UBND tỉnh)', 'STT Nội dung Kết quả', '1 Việc A Đạt']);
