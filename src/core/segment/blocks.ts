@@ -4,7 +4,7 @@
  * upper-case heading meets sentence-case text. Text already one paragraph per line stays so.
  */
 import { isUpperText } from './fold.js';
-import { headingOf, type HeadingMarker } from './headings.js';
+import { markerOfLine, type HeadingMarker } from './headings.js';
 import { isBlank, spanOf, type Provenance, type SegLine } from './lines.js';
 import { isBodyOpening, isClosing, isRecipientsLabel } from './markers.js';
 
@@ -26,7 +26,7 @@ function quantile(values: number[], q: number): number {
 const joinLines = (parts: string[]) => parts.map((p) => p.trim()).filter(Boolean).join(' ').replace(/\s+/g, ' ');
 
 const opensBlock = (line: SegLine) =>
-  headingOf(line.text, line.key) !== null || isBodyOpening(line.key) || isClosing(line.key) || isRecipientsLabel(line.key);
+  markerOfLine(line) !== null || isBodyOpening(line.key) || isClosing(line.key) || isRecipientsLabel(line.key);
 
 /**
  * A sentence cut by a page break or blank OCR lines: the line before the gap is full width and
@@ -60,7 +60,7 @@ export function toBlocks(lines: readonly SegLine[], from: number, to: number): B
       to: end,
       text: joinLines(ls.map((l) => l.text)),
       original: joinLines(ls.map((l) => l.original)),
-      marker: headingOf(first.text, first.key),
+      marker: markerOfLine(first),
       provenance: spanOf(lines, start, end),
     });
     start = -1;
@@ -79,7 +79,7 @@ export function toBlocks(lines: readonly SegLine[], from: number, to: number): B
       const prev = lines[p]!;
       const prevShort = prev.text.trim().length < 0.8 * width;
       const head = lines[start]!;
-      const headUpper = isUpperText(head.text.slice(headingOf(head.text, head.key)?.textStart ?? 0));
+      const headUpper = isUpperText(head.text.slice(markerOfLine(head)?.textStart ?? 0));
       const caseBreak = headUpper && !isUpperText(line.text);
       // A wrapped upper-case heading ("… CẢI CÁCH THỦ / TỤC HÀNH CHÍNH.") runs on despite short lines.
       const upperRunOn = headUpper && isUpperText(line.text) && i - start < 3;

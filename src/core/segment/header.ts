@@ -10,7 +10,7 @@ import { isBlank, type SegLine } from './lines.js';
 import { parseNumber, numberLabelEnd, type DocNumber } from './number.js';
 import { splitIssuer, type Issuer } from './issuer.js';
 import { MOTTO, MOTTO_2, isBodyOpening } from './markers.js';
-import { headingOf } from './headings.js';
+import { markerOfLine } from './headings.js';
 import { canonicalPlace } from './places.js';
 
 export interface Header {
@@ -41,7 +41,7 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
     if (isBlank(line) || /^[\s\-–—_*=.]+$/.test(line.text)) continue;
     seen++;
     const { key, text } = line;
-    if (isBodyOpening(key) || headingOf(text, key)) break;
+    if (isBodyOpening(key) || markerOfLine(line)) break;
     const tokens = keyTokens(key);
     const m1 = findPhrase(tokens, MOTTO);
     const m2 = m1 < 0 ? findPhrase(tokens, MOTTO_2) : -1;
@@ -120,12 +120,12 @@ function readTitle(lines: readonly SegLine[], from: number, stop: number): { tit
   const first = lines[i];
   // An upper-case title may start with words that open a body ("THỰC HIỆN LỘ TRÌNH …").
   const opensBody = (l: SegLine) => !isUpperText(l.text) && isBodyOpening(l.key);
-  if (!first || opensBody(first) || headingOf(first.text, first.key)) return { title: null, end: from };
+  if (!first || opensBody(first) || markerOfLine(first)) return { title: null, end: from };
   const upper = isUpperText(first.text);
   const parts: string[] = [];
   for (; i < stop && parts.length < 4; i++) {
     const l = lines[i]!;
-    if (isBlank(l) || opensBody(l) || headingOf(l.text, l.key)) break;
+    if (isBlank(l) || opensBody(l) || markerOfLine(l)) break;
     if (upper !== isUpperText(l.text) && parts.length) break;
     if (/^\s*\(/.test(l.text) && parts.length) break;
     // "Thành phố Hồ Chí Minh, ngày 25 tháng 11 năm 2025" under a "V/v" subject is the date line.

@@ -3,6 +3,8 @@
  * 1., 1.1., 1.1.1., a), -, +. The rank orders them; the tree nests a marker under the nearest
  * open section of lower rank.
  */
+import { foldKey } from './fold.js';
+
 export type MarkerKind = 'part' | 'chapter' | 'roman' | 'article' | 'arabic' | 'decimal' | 'decimal3' | 'letter' | 'dash' | 'plus';
 
 export const RANK: Record<MarkerKind, number> = {
@@ -42,4 +44,26 @@ export function headingOf(text: string, key: string): HeadingMarker | null {
   m = /^\s*\+\s*(?=\p{L})/u.exec(text);
   if (m) return { kind: 'plus', number: '+', textStart: m[0].length };
   return null;
+}
+
+/** A line as the segmenter reads it: restored text, its key, and the text as read. */
+interface MarkedLine { text: string; key: string; original: string }
+
+const FROM_ORIGINAL: MarkerKind[] = ['roman', 'arabic', 'decimal', 'decimal3', 'letter', 'article'];
+
+/**
+ * The marker a line starts with, on the restored text, else on the text as read: the restorer may
+ * take an OCR'd marker for a word ("¢)" → "ở)") while the original still shows the list item.
+ */
+export function markerOfLine(line: MarkedLine): HeadingMarker | null {
+  const own = headingOf(line.text, line.key);
+  if (own || line.original === line.text) return own;
+  const read = headingOf(line.original, foldKey(line.original.normalize('NFC')));
+  if (!read || !FROM_ORIGINAL.includes(read.kind)) return null;
+  // Where the heading text starts in the restored line: after the same closing mark.
+  const close = line.original.slice(0, read.textStart).trimEnd().slice(-1);
+  const at = line.text.indexOf(close);
+  if (at < 0 || at > read.textStart + 2) return null;
+  const textStart = at + 1 + (/^\s*/.exec(line.text.slice(at + 1))?.[0].length ?? 0);
+  return { ...read, textStart };
 }

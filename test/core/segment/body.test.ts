@@ -119,6 +119,12 @@ describe('section tree', () => {
     const t = seg(['1. Mục tiêu', 'a) Đến năm 2025;', 'b) Đến năm 2030;', '¢) Đến năm 2035;', 'd) Đến năm 2040;', 'd) Đến năm 2045;', 'e) Đến năm 2050.']);
     assert.deepEqual(t.sections[0]!.children.map((x) => x.number), ['a', 'b', 'c', 'd', 'đ', 'e']);
   });
+  it('keeps a list marker the restorer took for a word, reading it on the original line', () => {
+    const original = ['1. Muc tieu', 'b) Den nam 2030;', '¢) Den nam 2035;', 'd) Den nam 2040.'].join('\n');
+    const restored = ['1. Mục tiêu', 'b) Đến năm 2030;', 'ở) Đến năm 2035;', 'd) Đến năm 2040.'].join('\n');
+    const t = segmentLines(linesFromText(restored, original)).structure;
+    assert.deepEqual(t.sections[0]!.children.map((x) => [x.number, x.heading]), [['b', 'Đến năm 2030'], ['c', 'Đến năm 2035'], ['d', 'Đến năm 2040']]);
+  });
   it('flags repeated or skipped section numbers for review, leaving the numbers as read', () => {
     const r = segmentLines(linesFromText(['I. ĐÁNH GIÁ', 'Tốt.', 'II. NHIỆM VỤ', '1. Một', '3. Ba', 'II. KIẾN NGHỊ', 'a) Một', 'b) Hai', 'd) Bốn', 'e) Năm'].join('\n')));
     assert.deepEqual(r.structure.sections.map((x) => x.number), ['I', 'II', 'II']);
