@@ -15,12 +15,14 @@ const LETTER = 1;
 export const FUZZY_MAX = 2;
 
 const isLetter = (ch: string) => ch >= 'a' && ch <= 'z';
+const PLAIN = /^[a-z]*$/;
 
 /**
  * The letters of an OCR token as the search sees them: lower-case, Latin accents dropped
  * ("é" → "e", the channel scores the accent later), everything else kept as junk.
  */
 export function fuzzyKey(ocrLower: string): string {
+  if (PLAIN.test(ocrLower)) return ocrLower; // the common case, on the decoder's hot path
   return [...ocrLower].map((ch) => {
     const s = stripMarks(ch);
     return s.length === 1 && isLetter(s) ? s : ch === 'đ' ? 'd' : ch;
