@@ -1,5 +1,6 @@
 /** Writes dictionaries/SOURCES.md: what the model was built from, under which licences, and how. */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { VIE_SOURCES_MARKER } from './vie-channel-sources.js';
 
 export interface SourcesInfo {
   modelFile: string;
@@ -59,5 +60,8 @@ export function writeSources(path: string, s: SourcesInfo): void {
     'ư→ur and ư→ir raised to at least 5 % each (two-letter readings of ư in real English-model OCR).',
     '',
   ];
-  writeFileSync(path, lines.join('\n'));
+  // The Vietnamese-OCR channel's section (npm run build:vie-channel) is another build's: kept as is.
+  const old = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const at = old.indexOf(VIE_SOURCES_MARKER);
+  writeFileSync(path, lines.join('\n') + (at >= 0 ? '\n' + old.slice(at) : ''));
 }
