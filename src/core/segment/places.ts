@@ -4,7 +4,7 @@
  * NÂNG") because its language model knows them as ordinary syllables; a name that follows "TỈNH" /
  * "THÀNH PHỐ" in an issuer, or that is a whole place field, is put back to its spelling here.
  */
-import { foldKey, inCaseOf } from './fold.js';
+import { foldKey, isUpperText } from './fold.js';
 
 const PROVINCES = [
   'Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế', 'Thừa Thiên Huế', 'An Giang', 'Bà Rịa - Vũng Tàu',
@@ -18,13 +18,17 @@ const PROVINCES = [
 
 const wordsKey = (s: string) => foldKey(s.normalize('NFC')).replace(/[^A-Z]+/g, ' ').trim();
 const BY_KEY = new Map(PROVINCES.map((p) => [wordsKey(p), p]));
+/** The province a key names; an initial B may be an OCR'd Đ ("bà Nặng" for "Đà Nẵng"). */
+const provinceOf = (key: string) => BY_KEY.get(key) ?? (key.startsWith('B') ? BY_KEY.get('D' + key.slice(1)) : undefined);
 const UNIT = /^(TINH|THANH PHO|TP)$/;
 
+/** A proper name keeps its capitals; an upper-case field stays upper-case. */
+const inCaseOf = (name: string, like: string) => (isUpperText(like) ? name.toUpperCase() : name);
 const hasMarks = (s: string) => /[^\x00-\x7f]/.test(s.normalize('NFD').replace(/[^\p{L}\p{M}]/gu, ''));
 
 /** A whole place field ("Lại Châu") put back to the province's spelling when it is one. */
 export function canonicalPlace(place: string): string {
-  const name = hasMarks(place) ? BY_KEY.get(wordsKey(place)) : undefined;
+  const name = hasMarks(place) ? provinceOf(wordsKey(place)) : undefined;
   return name && !/[-–]/.test(place) ? inCaseOf(name, place) : place;
 }
 
@@ -41,7 +45,7 @@ export function canonicalUnitNames(text: string): string {
     // Longest name first: "Thừa Thiên Huế" before "Huế".
     for (let len = Math.min(4, words.length - i); len >= 1; len--) {
       const span = words.slice(i, i + len);
-      const name = BY_KEY.get(wordsKey(span.map((w) => w.text).join(' ')));
+      const name = provinceOf(wordsKey(span.map((w) => w.text).join(' ')));
       if (!name) continue;
       const from = span[0]!.start, to = span[len - 1]!.end;
       const tail = /[^\p{L}]+$/u.exec(text.slice(from, to))?.[0] ?? '';

@@ -48,6 +48,9 @@ describe('header fields by document kind', () => {
       'Số: 7360/KH-UBND Lai Châu, ngày 19 tháng 11 năm 2025', 'KẾ HOẠCH', 'TRIỂN KHAI THI HÀNH LUẬT', ...BODY]);
     assert.deepEqual(m.issuer, { name: 'TỈNH LAI CHÂU', parent: 'ỦY BAN NHÂN DÂN' });
     assert.equal(m.place, 'Lai Châu');
+    const d = meta(['ỦY BAN NHÂN DÂN THÀNH PHỐ  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'ĐÃ NÂNG', 'Số: 2641/QĐ-UBND', 'bà Nặng, ngày 18 tháng 11 năm 2025', 'QUYẾT ĐỊNH', 'Ban hành Quy định', ...BODY]);
+    assert.deepEqual(d.issuer, { name: 'THÀNH PHỐ ĐÀ NẴNG', parent: 'ỦY BAN NHÂN DÂN' });
+    assert.equal(d.place, 'Đà Nẵng');
   });
 
   it('reads a directive with a single-digit month and a leading-zero number', () => {
