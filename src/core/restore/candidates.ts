@@ -45,8 +45,8 @@ export function candidatesFor(model: RestoreModel, word: string, mode: DecodeMod
     const capital = first !== first.toLowerCase();
     const cands = model.channel.candidates(lower, !capital ? 'none' : word === word.toUpperCase() ? 'all' : 'first');
     const out: Candidates = { ids: [], chan: [], forms: [] };
-    // Capitals without a vowel ("PCT", "CVP"): an acronym is as likely as OCR damage.
-    const acronym = word.length >= 2 && /^[B-DF-HJ-NP-TV-XZĐ]+$/u.test(word);
+    // Capitals without a vowel ("PCT", "CVP", "TTgCP"): an acronym is as likely as OCR damage.
+    const acronym = word.length >= 2 && /^[B-DF-HJ-NP-TV-XZĐbcdfghj-np-tv-xzđ]+$/u.test(word) && (word.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
     for (const c of cands) {
       const form = model.vocab[c.id]!;
       out.ids.push(c.id);

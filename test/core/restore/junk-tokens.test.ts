@@ -106,6 +106,8 @@ describe('acronyms in OCR text', () => {
     const c = candidatesFor(tinyModel(), 'PCT', 'ocr', DEFAULT_TUNING);
     assert.equal(c.chan[c.forms.indexOf('pct')], DEFAULT_TUNING.keepLogP / 2);
     assert.equal(ocr('PCT'), 'PCT');
+    const mixed = candidatesFor(tinyModel(), 'TTgCP', 'ocr', DEFAULT_TUNING);
+    assert.equal(mixed.chan[mixed.forms.indexOf('ttgcp')], DEFAULT_TUNING.keepLogP / 2);
   });
 
   it('still restores Đ in a known acronym', () => {
