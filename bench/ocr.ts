@@ -6,6 +6,8 @@
  * (median worker time, wall and CPU per page with N workers), peak RSS.
  *   --psm 3,4,6   compare segmentation modes (raw accuracy only)
  *   --levels 1,2,3  --jobs 2  --no-cli  --rss50 (peak RSS of a 50-page 300 dpi scanned PDF)
+ *   --raw-cache DIR  keep tesseract.js pages in DIR and reuse them (correction work without
+ *                    re-running OCR; speed figures are then not measured)
  *   BAOCAO_SHARED=/path/to/shared overrides the data folder.
  * CPU times are the honest speed figure on a shared machine; wall times there are pessimistic.
  */
@@ -19,6 +21,8 @@ import { createOcrPool, DEFAULT_PSM } from '../src/ingest/ocr/pool.js';
 import { resolveOfflinePaths } from '../src/ingest/ocr/offline-paths.js';
 import { ingestPdf } from '../src/ingest/pdf.js';
 import { emptyScore, pct, scoreLine, type Score } from './lib/score.js';
+import { changesLine, countChanges, emptyChanges } from './lib/vie-changes.js';
+import type { Page } from '../src/core/document.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const scansDir = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'devset', 'scans');
@@ -27,7 +31,7 @@ const { values: args } = parseArgs({
   options: {
     psm: { type: 'string', default: DEFAULT_PSM }, levels: { type: 'string', default: '1,2,3' },
     jobs: { type: 'string', default: '2' }, 'no-cli': { type: 'boolean', default: false },
-    rss50: { type: 'boolean', default: false }, 'rss-child': { type: 'string' },
+    rss50: { type: 'boolean', default: false }, 'rss-child': { type: 'string' }, 'raw-cache': { type: 'string' },
   },
 });
 const jobs = Number(args.jobs);
@@ -55,6 +59,12 @@ function scorePages(gtPages: string[], outPages: string[], into: Score): void {
 }
 
 async function runTesseractJs(docs: Doc[], psm: string) {
+  const cacheDir = args['raw-cache'];
+  const cacheFile = (d: Doc) => join(cacheDir!, `${d.id}.psm${psm}.json`);
+  if (cacheDir && docs.every((d) => existsSync(cacheFile(d)))) {
+    const pages = docs.map((d) => JSON.parse(readFileSync(cacheFile(d), 'utf8')) as Page[]);
+    return { texts: pages.map((ps) => ps.map((p) => p.lines.join('\n'))), pageData: pages, pages: pages.reduce((s, p) => s + p.length, 0), wall: NaN, cpu: NaN, median: NaN, failed: 0 };
+  }
   const times: number[] = [];
   const pool = createOcrPool({ jobs, psm, onRecognized: (ms) => times.push(ms / 1000) });
   await pool.recognize(readFileSync(join(root, 'fixtures', 'scans', 'line.png'))).catch(() => undefined); // warm-up: model load
@@ -65,7 +75,11 @@ async function runTesseractJs(docs: Doc[], psm: string) {
   await pool.terminate();
   const pages = outs.reduce((s, o) => s + o.pages.length, 0);
   const failed = outs.flatMap((o) => o.diagnostics).filter((d) => d.severity === 'error').length;
-  return { texts: outs.map((o) => o.pages.map((p) => p.lines.join('\n'))), pages, wall, cpu, median: median(times), failed };
+  if (cacheDir && !failed) {
+    mkdirSync(cacheDir, { recursive: true });
+    docs.forEach((d, i) => writeFileSync(cacheFile(d), JSON.stringify(outs[i]!.pages)));
+  }
+  return { texts: outs.map((o) => o.pages.map((p) => p.lines.join('\n'))), pageData: outs.map((o) => o.pages), pages, wall, cpu, median: median(times), failed };
 }
 
 /** The native CLI on the JPEGs that scan.pdf embeds (pdfimages -j), two processes at a time. */
@@ -97,12 +111,14 @@ async function runCli(docs: Doc[], psm: string, tessdata: string) {
   return { texts, pages: jobsList.length, wall: (performance.now() - t0) / 1000, cpu: childCpuSeconds() - c0, median: median(times) };
 }
 
-async function correctedOrNull(pageTexts: string[][]): Promise<string[][] | null> {
+/** Each page corrected as the restore stage does it: 'vie-ocr' input with the OCR word confidences. */
+async function correctedOrNull(pageData: Page[][]): Promise<string[][] | null> {
   try {
-    const { restore } = await import('../src/core/restore/index.js');
+    const { restore, documentConfidences } = await import('../src/core/restore/index.js');
     const { loadModel } = await import('../src/model/load.js');
     const model = loadModel();
-    return pageTexts.map((pages) => pages.map((t) => restore(t, { model, input: 'vie-ocr' }).text));
+    const vieTuning = process.env.BENCH_VIE_TUNING ? JSON.parse(process.env.BENCH_VIE_TUNING) : undefined;
+    return pageData.map((pages) => pages.map((p) => restore(p.lines.join('\n'), { model, input: 'vie-ocr', confidences: documentConfidences([p]), vieTuning }).text));
   } catch (err) {
     console.log(`  corrected: n/a (${(err as Error).message.split('\n')[0]})`);
     return null;
@@ -120,7 +136,7 @@ function cliTessdata(): string | null {
 }
 
 function row(name: string, s: Score, speed?: { pages: number; wall: number; cpu: number; median: number }): void {
-  const sp = speed ? `  median ${f1(speed.median)} s/page/worker  wall ${f1(speed.wall / speed.pages)} s/page  CPU ${f1(speed.cpu / speed.pages)} s/page` : '';
+  const sp = speed && !Number.isNaN(speed.wall) ? `  median ${f1(speed.median)} s/page/worker  wall ${f1(speed.wall / speed.pages)} s/page  CPU ${f1(speed.cpu / speed.pages)} s/page` : '';
   console.log(`  ${name.padEnd(26)} ${pct(s).toFixed(2).padStart(6)} %  (${s.correct}/${s.gtTokens})${sp}`);
 }
 
@@ -138,12 +154,13 @@ async function levelReport(level: string, tessdata: string | null): Promise<void
     row(`tesseract.js psm ${psm} raw`, raw, r);
     if (r.failed) console.log(`  (${r.failed} page errors)`);
     if (psms.length > 1) continue;
-    const corrected = await correctedOrNull(r.texts);
+    const corrected = await correctedOrNull(r.pageData);
     if (corrected) {
-      const c = emptyScore();
+      const c = emptyScore(), changes = emptyChanges();
       docs.forEach((d, i) => scorePages(d.gtPages, corrected[i]!, c));
+      docs.forEach((d, i) => d.gtPages.forEach((gt, k) => countChanges(gt, r.texts[i]![k] ?? '', corrected[i]![k] ?? '', changes)));
       row(`baocao corrected (vie-ocr)`, c);
-      console.log(`  corrected − raw: ${(pct(c) - pct(raw)).toFixed(2)} points`);
+      console.log(`  corrected − raw: ${(pct(c) - pct(raw)).toFixed(2)} points; ${changesLine(changes)}`);
     }
     if (tessdata) {
       const cli = await runCli(docs, psm, tessdata);

@@ -15,6 +15,7 @@ import { restore, type RestoreInput, type RestoreModel } from '../src/core/resto
 import { loadModel } from '../src/model/load.js';
 import { emptyScore, pct, scoreText, scoreWhole, type Score } from './lib/score.js';
 import { identity, unigramRestorer } from './lib/baselines.js';
+import { changesLine, countChanges, emptyChanges } from './lib/vie-changes.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const devset = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'devset');
@@ -108,9 +109,14 @@ function main(): void {
     const rows: [string, (t: string) => string][] = [['identity', identity], ['baocao vie-ocr', baocao('vie-ocr')], ['baocao auto', baocao('auto')]];
     console.log(`\nvie-ocr (scans, whole text): ${dirs.length} scans`);
     for (const [name, fn] of rows) {
-      const score = emptyScore();
-      for (const d of dirs) scoreWhole(readFileSync(join(devset, 'scans', d, 'gt.txt'), 'utf8'), fn(readFileSync(join(devset, 'scans', d, 'ocr.vie.txt'), 'utf8')), score);
-      console.log(`  ${name.padEnd(14)} accuracy ${pct(score).toFixed(2)}%  (${score.gtTokens} GT tokens)`);
+      const score = emptyScore(), changes = emptyChanges();
+      for (const d of dirs) {
+        const gt = readFileSync(join(devset, 'scans', d, 'gt.txt'), 'utf8'), ocr = readFileSync(join(devset, 'scans', d, 'ocr.vie.txt'), 'utf8');
+        const out = fn(ocr);
+        scoreWhole(gt, out, score);
+        countChanges(gt, ocr, out, changes);
+      }
+      console.log(`  ${name.padEnd(14)} accuracy ${pct(score).toFixed(2)}%  (${score.gtTokens} GT tokens)${name === 'identity' ? '' : '  ' + changesLine(changes)}`);
     }
   }
   // Correct text must come through (nearly) unchanged: the pipeline restores every document.

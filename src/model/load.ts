@@ -6,8 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { modelFromBytes, type RestoreModel } from '../core/restore/index.js';
+import { VieChannel } from '../core/restore/vie-channel.js';
 
 export const MODEL_FILE = 'vi-restore.bin';
+/** Vietnamese-model OCR channel (npm run build:vie-channel); optional. */
+export const VIE_CHANNEL_FILE = 'vi-ocr-vie.json';
 
 export function dictionariesDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -27,6 +30,8 @@ export function loadModel(dir: string = dictionariesDir()): RestoreModel {
   if (!model) {
     if (!existsSync(path)) throw new Error(`restoration model not found: ${path} (run npm run build:model)`);
     model = modelFromBytes(readFileSync(path));
+    const vie = join(dir, VIE_CHANNEL_FILE);
+    if (existsSync(vie)) model.vieChannel = new VieChannel(JSON.parse(readFileSync(vie, 'utf8')));
     cache.set(path, model);
   }
   return model;

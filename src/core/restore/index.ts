@@ -14,13 +14,17 @@ import { withCaseEvidence, type CaseContext } from './case-evidence.js';
 import { COMMA, NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
 import { splitUnits } from './units.js';
+import { vieCandidates, DEFAULT_VIE_TUNING, type VieTuning } from './vie-candidates.js';
+import { confidenceAt, type WordConfidence } from './vie-confidence.js';
 
 export type { RestoreModel } from './model.js';
 export { modelFromBytes } from './model.js';
 export type { DecodeMode } from './candidates.js';
 export { detectInput } from './detect-input.js';
+export { documentConfidences, locateWords, type WordConfidence } from './vie-confidence.js';
 
-export type RestoreInput = 'auto' | 'stripped' | 'ocr' | 'vie-ocr';
+/** 'clean': text with marks, read as typed (words kept unless the context strongly objects). */
+export type RestoreInput = 'auto' | 'stripped' | 'ocr' | 'vie-ocr' | 'clean';
 
 export interface RestoreOptions {
   model: RestoreModel;
@@ -30,6 +34,9 @@ export interface RestoreOptions {
   tuning?: Partial<CandidateTuning>;
   /** Document-level cache settings (bonus 0 turns it off). */
   docCache?: Partial<DocCacheTuning>;
+  /** 'vie-ocr' input: OCR word confidences by offset in `text` (vie-confidence.ts), sorted by start. */
+  confidences?: readonly WordConfidence[];
+  vieTuning?: Partial<VieTuning>;
 }
 
 interface SegmentWord {
@@ -70,6 +77,9 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
   const tokens: RestoredToken[] = [];
   const cache = new Map<string, Candidates>();
   const caseSlots = new Map<string, Slot>();
+  // Vietnamese-model OCR with its learned channel (absent in older model folders: 'clean' as before).
+  const vie = input === 'vie-ocr' ? model.vieChannel : undefined;
+  const vieTuning = { ...DEFAULT_VIE_TUNING, ...options.vieTuning };
 
   let slots: Slot[] = [];
   let words: SegmentWord[] = [];
@@ -93,9 +103,13 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
     }
     if (u.kind !== 'word') { slots.push(MARKER_SLOT[u.kind]); continue; }
     // Case matters to the OCR channel (capital Đ reads as P or B), so the cache keys on it.
-    const key = mode === 'ocr' ? u.text : u.text.toLowerCase();
+    const confidence = vie && options.confidences ? confidenceAt(options.confidences, u.start) : undefined;
+    const key = mode === 'ocr' ? u.text : vie ? u.text.toLowerCase() + '\u0001' + (confidence ?? '') : u.text.toLowerCase();
     let cands = cache.get(key);
-    if (!cands) cache.set(key, (cands = candidatesFor(model, u.text, mode, tuning, u.numeric)));
+    if (!cands) {
+      cands = vie && !u.numeric ? vieCandidates(model, vie, u.text, confidence, vieTuning) : candidatesFor(model, u.text, mode, tuning, u.numeric);
+      cache.set(key, cands);
+    }
     words.push({ unit: u, cands, slot: slots.length });
     // Case is evidence only inside a segment (its first word is capitalised anyway).
     const context = mode === 'clean' || slots.length === 0 ? null : caseContextOf(u.text);

@@ -4,6 +4,7 @@ import { OcrChannel, type ChannelTables } from './channel.js';
 import { TrigramLM } from './language-model.js';
 import { FIRST_WORD_ID } from './lm-tokens.js';
 import { decodeModelFile } from './model-format.js';
+import type { VieChannel } from './vie-channel.js';
 
 export interface RestoreModel {
   vocab: readonly string[];
@@ -18,6 +19,8 @@ export interface RestoreModel {
   /** ln P(written Title-case inside a sentence | word) per id, and the corpus-wide rate (absent in older models). */
   titleLogRate?: Float32Array;
   titlePrior?: number;
+  /** Channel for Vietnamese-model OCR output (dictionaries/vi-ocr-vie.json; absent → 'vie-ocr' reads as 'clean'). */
+  vieChannel?: VieChannel;
 }
 
 export function modelFromBytes(bytes: Uint8Array): RestoreModel {

@@ -4,7 +4,8 @@
  * model or a decoding failure becomes a 'restore/…' diagnostic and the text stays unrestored.
  */
 import type { ReviewItem, WorkingDocument } from '../document.js';
-import { restore, type RestoreInput, type RestoreModel } from './index.js';
+import { detectInput, restore, type RestoreInput, type RestoreModel } from './index.js';
+import { documentConfidences, locateWords, type WordConfidence } from './vie-confidence.js';
 
 export interface RestoreStageOptions {
   /** The loaded model (src/model/load.ts); absent → diagnostic, text left as is. */
@@ -21,9 +22,14 @@ export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions)
     return doc;
   }
   try {
-    const whole = restore(doc.original, { model, input: options.input });
+    // Text the Vietnamese model OCR'd is re-read with its learned channel and word confidences.
+    const fromOcr = doc.pages.some((p) => p.method === 'ocr' && p.lines.length > 0);
+    const asked = options.input ?? 'auto';
+    const vieOcr = asked === 'vie-ocr' || (asked === 'auto' && fromOcr && detectInput(doc.original) === 'clean');
+    const confidences = vieOcr && fromOcr ? documentConfidences(doc.pages) : undefined;
+    const whole = restore(doc.original, { model, input: vieOcr ? 'vie-ocr' : asked, confidences });
     doc.restored = whole.text;
-    doc.restoreMode = whole.mode;
+    doc.restoreMode = vieOcr ? 'vie-ocr' : whole.mode;
     const below = options.reviewBelow ?? 0.6;
     const lineStarts = lineIndex(doc.original);
     const review: ReviewItem[] = [];
@@ -34,8 +40,11 @@ export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions)
     doc.review = review;
     // Paragraph text may be re-flowed by earlier stages, so decode it on its own, in the mode
     // chosen for the whole document.
-    const input = whole.mode === 'clean' ? 'vie-ocr' : whole.mode;
-    for (const p of doc.paragraphs) p.restored = restore(p.text, { model, input }).text;
+    const input: RestoreInput = vieOcr ? 'vie-ocr' : whole.mode;
+    for (const p of doc.paragraphs) {
+      const spans = confidences ? paragraphConfidences(doc, p) : undefined;
+      p.restored = restore(p.text, { model, input, confidences: spans }).text;
+    }
   } catch (e) {
     doc.diagnostics.push({
       ruleId: 'restore/failed',
@@ -44,6 +53,13 @@ export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions)
     });
   }
   return doc;
+}
+
+/** The OCR words of a paragraph's lines, found in its (re-flowed) text. */
+function paragraphConfidences(doc: WorkingDocument, p: WorkingDocument['paragraphs'][number]): WordConfidence[] {
+  const page = doc.pages.find((x) => x.number === p.page);
+  if (!page || page.method !== 'ocr' || !page.words) return [];
+  return locateWords(p.text, page.words.filter((w) => w.line >= p.lineStart && w.line <= p.lineEnd));
 }
 
 interface LineStart { offset: number; page: number; line: number }

@@ -1,0 +1,88 @@
+/**
+ * Candidates for a word of Vietnamese-model OCR output ('vie-ocr' input): the word itself and the
+ * vocabulary syllables the learned channel (vie-channel.ts) says it may be a misreading of — tone
+ * flips, mark flips, one learned letter confusion — each with ln P(read | intended) as its channel
+ * score. The OCR engine's own word confidence scales those scores: an unsure reading is cheap to
+ * change, a confident one costs more to change than the channel alone says.
+ */
+import { isVietnameseSyllable, normalizeTonePlacement } from '../vi-text/index.js';
+import type { Candidates } from './candidates.js';
+import { UNK } from './lm-tokens.js';
+import type { RestoreModel } from './model.js';
+import type { VieChannel } from './vie-channel.js';
+
+export interface VieTuning {
+  /** Candidates kept per word (the word itself included). */
+  maxCandidates: number;
+  /** Candidates further than this (nats, channel + unigram) below the best are dropped. */
+  keepWithin: number;
+  /** ln P of reading a word the vocabulary lacks as it is: a valid syllable (a rare word, a name) … */
+  unknownKeepLogP: number;
+  /** … or no valid syllable (OCR junk). */
+  invalidKeepLogP: number;
+  /**
+   * Factor on every channel score: the pairs come from one font and one engine version, so their
+   * rates give the channel's shape rather than its scale (ocr-pairs/README).
+   */
+  channelScale: number;
+  /** Extra factor for all-capital words, whose marks the OCR loses more often (small, crowded). */
+  capsScale: number;
+  /** OCR confidence (0..100) at or below which the channel weight is `lowWeight`. */
+  lowConfidence: number;
+  /** OCR confidence at or above which the channel weight is `highWeight`. */
+  highConfidence: number;
+  lowWeight: number;
+  highWeight: number;
+}
+
+export const DEFAULT_VIE_TUNING: VieTuning = {
+  maxCandidates: 16, keepWithin: 18, unknownKeepLogP: -5, invalidKeepLogP: -8, channelScale: 0.6, capsScale: 1, lowConfidence: 40, highConfidence: 95, lowWeight: 0.35, highWeight: 1.5,
+};
+
+/** Factor on the channel scores of a word the OCR read with this confidence (undefined: 1). */
+export function confidenceWeight(confidence: number | undefined, t: VieTuning): number {
+  if (confidence === undefined || !Number.isFinite(confidence)) return 1;
+  const x = Math.min(1, Math.max(0, (confidence - t.lowConfidence) / (t.highConfidence - t.lowConfidence)));
+  return t.lowWeight + x * (t.highWeight - t.lowWeight);
+}
+
+export function vieCandidates(model: RestoreModel, channel: VieChannel, word: string, confidence: number | undefined, t: VieTuning): Candidates {
+  const lower = word.toLowerCase();
+  const norm = normalizeTonePlacement(lower, 'old');
+  const ownId = model.vocabIndex.get(norm);
+  const caps = word.length > 1 && word === word.toUpperCase();
+  const w = confidenceWeight(confidence, t) * t.channelScale * (caps ? t.capsScale : 1);
+  const scored = new Map<number, number>();
+  // A word the vocabulary lacks is likely damaged in a way the pairs never showed (vên for yên,
+  // luập for luật): its one-letter neighbours are searched too, at the unseen-substitution cost.
+  const skeletons = channel.skeletons(norm);
+  if (ownId === undefined) skeletons.push(...oneLetterNeighbours(skeletons[0]!));
+  for (const skel of skeletons) {
+    for (const id of model.skeletonIndex.get(skel) ?? []) {
+      if (!scored.has(id)) scored.set(id, channel.score(model.vocab[id]!, norm));
+    }
+  }
+  const joint = (id: number, lp: number) => lp + model.lm.unigram(id);
+  const ranked = [...scored].filter(([, lp]) => lp > -Infinity).sort((a, b) => joint(b[0], b[1]) - joint(a[0], a[1]) || a[0] - b[0]);
+  const head = ranked.length ? joint(ranked[0]![0], ranked[0]![1]) : 0;
+  const out: Candidates = { ids: [], chan: [], forms: [] };
+  const push = (id: number, lp: number, form: string) => { out.ids.push(id); out.chan.push(w * lp); out.forms.push(form); };
+  if (ownId !== undefined) push(ownId, scored.get(ownId) ?? channel.score(norm, norm), norm);
+  // A word the vocabulary lacks: a name or rare word if it is a valid syllable, else OCR damage.
+  else push(UNK, isVietnameseSyllable(norm) ? t.unknownKeepLogP : t.invalidKeepLogP, lower);
+  for (const [id, lp] of ranked) {
+    if (out.ids.length >= t.maxCandidates) break;
+    if (id === ownId || joint(id, lp) < head - t.keepWithin) continue;
+    push(id, lp, model.vocab[id]!);
+  }
+  return out;
+}
+
+const LETTERS = [...'abcdeghiklmnopqrstuvxy'];
+
+function oneLetterNeighbours(skeleton: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < skeleton.length; i++)
+    for (const ch of LETTERS) if (ch !== skeleton[i]) out.push(skeleton.slice(0, i) + ch + skeleton.slice(i + 1));
+  return out;
+}
