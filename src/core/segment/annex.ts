@@ -44,7 +44,11 @@ export function findAnnexTitles(lines: readonly SegLine[], from: number, to: num
     if (isAnnexTitle(l.key, l.text)) { out.push(i); continue; }
     // A signature block ("TM. ỦY BAN NHÂN DÂN") is upper-case too, and may stand just above an annex.
     if (i >= looseFrom && isUpperText(l.text) && !isUpperText(lines[i - 1]?.text ?? '') && !authorityOf(l.key)) {
-      for (let k = i + 1; k < Math.min(to, i + 6); k++) if (isAttachmentReference(lines[k]!.key)) { out.push(i); break; }
+      // The reference follows the title, which may run over several upper-case lines.
+      for (let k = i + 1, other = 0; k < Math.min(to, i + 14) && other < 3; k++) {
+        if (isAttachmentReference(lines[k]!.key)) { out.push(i); break; }
+        if (!isBlank(lines[k]!) && !isUpperText(lines[k]!.text)) other++;
+      }
     }
   }
   return out;

@@ -95,10 +95,16 @@ export function hasAnyPhrase(key: string, phrases: readonly string[], exactUpTo 
   return phrases.some((p) => findPhrase(tokens, p, 0, tokens.length, exactUpTo) >= 0);
 }
 
-/** Letters of the text are all upper-case (ignoring non-letters); false when no letters. */
+/**
+ * Letters of the text are upper-case (ignoring non-letters); false when no letters. A longer text
+ * may hold a word the restorer wrote in lower case ("… VỀ tín NGƯỠNG, …"): 90% of its letters do.
+ */
 export function isUpperText(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length > 0 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+  if (!letters.length || letters === letters.toLowerCase()) return false;
+  if (letters === letters.toUpperCase()) return true;
+  const lower = letters.replace(/[^\p{Ll}]/gu, '').length;
+  return letters.length >= 20 && lower <= 0.1 * letters.length;
 }
 
 /** `word` in the case pattern of `like`: upper-case, capitalised or lower-case. */

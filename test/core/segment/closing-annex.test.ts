@@ -121,6 +121,15 @@ describe('annexes', () => {
     assert.equal(s.meta.date, '2023-12-29');
     assert.deepEqual(s.meta.issuer, { name: 'xã Ngọc Kỳ', parent: 'Ủy ban nhân dân' });
   });
+  it('reads an attached plan whose upper-case title runs over many lines, one word restored in lower case', () => {
+    const s = seg(['QUYẾT ĐỊNH', 'Ban hành Kế hoạch', 'Điều 1. Ban hành Kế hoạch.', 'Nơi nhận:', '- Lưu: VT.', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nguyễn Lộc Hà',
+      'KẾ HOẠCH', 'TRIỂN KHAI QUYẾT ĐỊNH SỐ 06/QĐ-TTG NGÀY 02 THÁNG 01 NĂM 2025', 'CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ tín NGƯỠNG, TÔN GIÁO', 'VÀ QUYẾT ĐỊNH SỐ 3103/QĐ-BTC',
+      'CỦA BỘ TÀI CHÍNH VỀ ĐỀ ÁN XÂY DỰNG', 'QUY HOẠCH', '(Kèm theo Quyết định số 2820/QĐ-UBND ngày 19 tháng 11 năm 2025 của Ủy ban', 'nhân dân Thành phố)', 'I. MỤC ĐÍCH, YÊU CẦU', 'Nội dung.']);
+    assert.equal(s.annexes.length, 1);
+    assert.match(s.annexes[0]!.title, /^KẾ HOẠCH TRIỂN KHAI .* VỀ tín NGƯỠNG, TÔN GIÁO .* QUY HOẠCH$/u);
+    assert.equal(s.annexes[0]!.reference, '(Kèm theo Quyết định số 2820/QĐ-UBND ngày 19 tháng 11 năm 2025 của Ủy ban nhân dân Thành phố)');
+    assert.deepEqual(s.annexes[0]!.sections.map((x) => [x.number, x.kind]), [['I', 'purpose']]);
+  });
   it('writes the annex label of a title in its spelling, leaving the rest as read', () => {
     const s = seg([...REPORT, 'ĐIỀU TỔNG HỢP', '(Kèm theo Báo cáo số 5/BC-UBND ngày 2/1/2024 của UBND xã An Bình)', 'STT Nội dung Kết quả', '1 Việc A Đạt']);
     assert.equal(s.annexes[0]!.title, 'BIỂU TỔNG HỢP');
