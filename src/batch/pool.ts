@@ -12,12 +12,14 @@ import { INPUT_EXTENSIONS } from './inputs.js';
 import type { InputFile } from './inputs.js';
 
 export type OnOutcome = (file: InputFile, outcome: FileOutcome) => void;
+/** A scanned page of `file` was read: `done` of `total` pages (OCR inputs only). */
+export type OnPage = (file: InputFile, done: number, total: number) => void;
 
 export function defaultJobs(files: number): number {
   return Math.max(1, Math.min(availableParallelism(), files));
 }
 
-export async function runPool(files: InputFile[], settings: BatchSettings, jobs: number, onOutcome: OnOutcome): Promise<FileOutcome[]> {
+export async function runPool(files: InputFile[], settings: BatchSettings, jobs: number, onOutcome: OnOutcome, onPage?: OnPage): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   const record = (i: number, o: FileOutcome) => {
     outcomes[i] = o;
@@ -36,7 +38,10 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
     const { createOcrPool } = await import('../ingest/ocr/pool.js');
     const ocr = createOcrPool({ jobs });
     try {
-      for (const i of ocrIdx) record(i, await safeConvert(files[i]!, settings, { ingest: { ocr } }));
+      for (const i of ocrIdx) {
+        const onFilePage = onPage ? (done: number, total: number) => onPage(files[i]!, done, total) : undefined;
+        record(i, await safeConvert(files[i]!, settings, { ingest: { ocr, onPage: onFilePage } }));
+      }
     } finally {
       await ocr.terminate();
     }

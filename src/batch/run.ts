@@ -14,6 +14,8 @@ export interface BatchEvents {
   /** Called once the inputs are known. */
   start?: (total: number) => void;
   file?: (file: InputFile, outcome: FileOutcome, done: number, total: number) => void;
+  /** A page of a scanned input was read; `fileNumber` (1-based) of `files` is the file being read. */
+  page?: (file: InputFile, fileNumber: number, files: number, pageDone: number, pageTotal: number) => void;
   problem?: (arg: string, message: string) => void;
 }
 
@@ -35,8 +37,9 @@ export async function runBatch(args: string[], settings: BatchSettings, jobs?: n
 
   let done = 0;
   const outcomes = await runPool(files, settings, jobs ?? defaultJobs(files.length), (file, outcome) => {
-    events.file?.(file, outcome, ++done, files.length);
-  });
+    done += 1; // outside the optional call, which would skip evaluating its arguments
+    events.file?.(file, outcome, done, files.length);
+  }, events.page && ((file, pageDone, pageTotal) => events.page!(file, done + 1, files.length, pageDone, pageTotal)));
 
   const rows = [...problems.map((p) => failedRow(p.arg, p.message)), ...outcomes.map((o) => o.row)];
   const documentsPath = join(settings.outDir, 'documents.csv');
