@@ -27,19 +27,24 @@ const RULES: [SectionKind, (key: string) => boolean][] = [
   ['results', (k) => hasAnyPhrase(k, ['KET QUA', 'TINH HINH THUC HIEN'])],
   ['solutions', (k) => hasAnyPhrase(k, ['GIAI PHAP', 'BIEN PHAP'])],
   ['tasks', (k) => hasAnyPhrase(k, ['NHIEM VU'])],
-  ['implementation', (k) => hasAnyPhrase(k, ['TO CHUC THUC HIEN', 'PHAN CONG', 'TRACH NHIEM', 'KINH PHI', 'HIEU LUC THI HANH'])],
-  // "Triển khai" also narrates what was done ("1. Công tác triển khai" under results): weak.
-  ['implementation', (k) => hasAnyPhrase(k, ['TRIEN KHAI'])],
+  ['implementation', (k) => hasAnyPhrase(k, ['TO CHUC THUC HIEN', 'PHAN CONG', 'TRACH NHIEM', 'KINH PHI', 'HIEU LUC THI HANH', 'CHE DO BAO CAO'])],
 ];
-const WEAK = RULES.length - 1;
+
+/**
+ * Words that name a plan's part at the top ("II. NỘI DUNG KẾ HOẠCH", "IV. TRIỂN KHAI") but also
+ * head what was done inside another part ("1. Công tác triển khai", "2.1. Nội dung, hình thức
+ * tuyên truyền" under results): under a kinded parent they yield to the parent's kind.
+ */
+const WEAK: [SectionKind, (key: string) => boolean][] = [
+  ['implementation', (k) => hasAnyPhrase(k, ['TRIEN KHAI', 'THEO DOI'])],
+  ['tasks', (k) => hasAnyPhrase(k, ['NOI DUNG', 'LO TRINH'])],
+];
 
 /** The kind a heading names; null when no rule applies or only a weak one under a kinded parent (the caller inherits the parent's). */
 export function kindOfHeading(heading: string, parentKind?: SectionKind): SectionKind | null {
   const key = foldKey(heading.normalize('NFC'));
-  for (let i = 0; i < RULES.length; i++) {
-    const [kind, test] = RULES[i]!;
-    if (!test(key)) continue;
-    return i === WEAK && parentKind && parentKind !== 'other' ? null : kind;
-  }
+  for (const [kind, test] of RULES) if (test(key)) return kind;
+  if (parentKind && parentKind !== 'other') return null;
+  for (const [kind, test] of WEAK) if (test(key)) return kind;
   return null;
 }

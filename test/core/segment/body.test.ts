@@ -29,6 +29,8 @@ describe('section kinds', () => {
     ['MỤC ĐÍCH, YÊU CẦU', 'purpose'],
     ['NHIỆM VỤ, GIẢI PHÁP', 'solutions'],
     ['Nhiệm vụ cụ thể', 'tasks'],
+    ['NỘI DUNG KẾ HOẠCH', 'tasks'],
+    ['CHẾ ĐỘ BÁO CÁO', 'implementation'],
     ['TỔ CHỨC THỰC HIỆN', 'implementation'],
     ['PHỤ LỤC', 'annex'],
     ['Thông tin chung', 'other'],
@@ -40,6 +42,7 @@ describe('section kinds', () => {
     assert.equal(kindOfHeading('Công tác triển khai', 'results'), null);
     assert.equal(kindOfHeading('Công tác triển khai'), 'implementation');
     assert.equal(kindOfHeading('Tổ chức thực hiện', 'results'), 'implementation');
+    assert.equal(kindOfHeading('Nội dung, hình thức tuyên truyền', 'results'), null);
   });
 });
 
