@@ -29,9 +29,11 @@ export interface DocCacheTuning {
   pseudo: number;
   /** Candidates spelled otherwise than the token take part within this many nats of the best channel score. */
   channelMargin: number;
+  /** Rounds of counting and re-decoding. */
+  passes: number;
 }
 
-export const DEFAULT_DOC_CACHE: DocCacheTuning = { confident: 0.9, unsure: 0.9, bonus: 3, pseudo: 0, channelMargin: 0 };
+export const DEFAULT_DOC_CACHE: DocCacheTuning = { confident: 0.9, unsure: 0.9, bonus: 3, pseudo: 0, channelMargin: 0, passes: 2 };
 
 /**
  * Only candidates spelled with the token's own letters take part ("Dat" → đạt/đất, "huy¢én" →
@@ -40,7 +42,16 @@ export const DEFAULT_DOC_CACHE: DocCacheTuning = { confident: 0.9, unsure: 0.9, 
 export function applyDocumentCache(
   lm: TrigramLM, segments: DecodedSegment[], channelWeight: number, t: DocCacheTuning, skeletonOf: (id: number) => string,
 ): void {
-  if (t.bonus <= 0) return;
+  // A second pass sees words that the first one's re-decoding left unsure ("tấn đại" → "tấn bài" → "tin bài").
+  for (let pass = 0; pass < t.passes; pass++) if (!cachePass(lm, segments, channelWeight, t, skeletonOf)) break;
+}
+
+/** One pass; whether any segment was decoded again. */
+function cachePass(
+  lm: TrigramLM, segments: DecodedSegment[], channelWeight: number, t: DocCacheTuning, skeletonOf: (id: number) => string,
+): boolean {
+  if (t.bonus <= 0) return false;
+  let redone = false;
   const counts = new Map<number, number>();
   for (const s of segments) {
     for (const j of s.wordSlots) {
@@ -49,7 +60,7 @@ export function applyDocumentCache(
       if (r.confidence >= t.confident && id >= FIRST_WORD_ID) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
   }
-  if (counts.size === 0) return;
+  if (counts.size === 0) return false;
   for (const s of segments) {
     let changed: Slot[] | undefined;
     for (let w = 0; w < s.wordSlots.length; w++) {
@@ -64,8 +75,9 @@ export function applyDocumentCache(
       const boosted = boost(slot, r.choice, (id) => (skeletonOf(id) === key || near.has(id) ? counts.get(id) ?? 0 : 0), t.bonus, t.pseudo);
       if (boosted) (changed ??= s.slots.slice())[j] = boosted;
     }
-    if (changed) s.results = decodeSegment(lm, changed, channelWeight);
+    if (changed) { s.results = decodeSegment(lm, changed, channelWeight); redone = true; }
   }
+  return redone;
 }
 
 /** The slot with cache bonuses, or null when the cache favours the current choice anyway. */

@@ -19,19 +19,19 @@ function segments(key: string): DecodedSegment[] {
 describe('document-level cache', () => {
   it('moves an unsure word to the spelling the document used confidently', () => {
     const segs = segments('ban');
-    applyDocumentCache(model.lm, segs, 1, { confident: 0.9, unsure: 0.9, bonus: 3, pseudo: 0, channelMargin: 0 }, skeletonOf);
+    applyDocumentCache(model.lm, segs, 1, { confident: 0.9, unsure: 0.9, bonus: 3, pseudo: 0, channelMargin: 0, passes: 1 }, skeletonOf);
     assert.equal(segs[1]!.slots[0]!.ids[segs[1]!.results[0]!.choice], id('bán'));
   });
 
   it('ignores evidence for a word spelled with other letters than the token', () => {
     const segs = segments('bao');
-    applyDocumentCache(model.lm, segs, 1, { confident: 0.9, unsure: 0.9, bonus: 3, pseudo: 0, channelMargin: 0 }, skeletonOf);
+    applyDocumentCache(model.lm, segs, 1, { confident: 0.9, unsure: 0.9, bonus: 3, pseudo: 0, channelMargin: 0, passes: 1 }, skeletonOf);
     assert.equal(segs[1]!.results[0]!.choice, 0);
   });
 
   it('does nothing when switched off', () => {
     const segs = segments('ban');
-    applyDocumentCache(model.lm, segs, 1, { confident: 0.9, unsure: 0.9, bonus: 0, pseudo: 0, channelMargin: 0 }, skeletonOf);
+    applyDocumentCache(model.lm, segs, 1, { confident: 0.9, unsure: 0.9, bonus: 0, pseudo: 0, channelMargin: 0, passes: 1 }, skeletonOf);
     assert.equal(segs[1]!.results[0]!.choice, 0);
   });
 });
