@@ -28,6 +28,8 @@ export interface ChannelCandidate {
 const SKELETON_BEAM = 48;
 const KEEP_WITHIN = 12; // nats below the best candidate (channel + prior)
 const MAX_CANDIDATES = 16;
+/** ln-probability discount on a lost marked letter that is known only through its base letter. */
+const DELETION_BACKOFF = -3;
 
 export class OcrChannel {
   private emit = new Map<string, Map<string, number>>();
@@ -69,7 +71,8 @@ export class OcrChannel {
     const lp = this.emit.get(g)?.get(o);
     if (lp !== undefined) return lp;
     if (o.length === 1) return o === g.toLowerCase() || o === stripMarks(g).toLowerCase() ? Math.log(0.5) : this.unseen;
-    if (o.length === 0) return this.unseen;
+    // A lost letter backs off to how often any letter of its base is lost ("dy" for đầy).
+    if (o.length === 0) return Math.max(this.unseen, (this.deletions.get(stripMarks(g).toLowerCase()) ?? -Infinity) + DELETION_BACKOFF);
     // Lenient (fallback search only): the letter read with one stray character beside it.
     if (lenient && o.length === 2) {
       const a = this.lenientOne(g, o[0]!) + this.strayCost(g, o[1]!);

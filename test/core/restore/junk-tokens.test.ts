@@ -114,3 +114,14 @@ describe('acronyms in OCR text', () => {
     assert.equal(ocr('Thuong truc HDND xa'), 'Thường trực HĐND xã');
   });
 });
+
+describe('channel back-off for lost letters', () => {
+  it('a marked letter the OCR lost borrows its base letter’s deletion rate, discounted', async () => {
+    const { OcrChannel } = await import('../../../src/core/restore/channel.js');
+    const tables = { emit: { a: [['', -1], ['a', -0.1]] as [string, number][], 'ầ': [['a', -0.1]] as [string, number][] }, pairs: {}, unseen: -10, maxEmit: 2 };
+    const ch = new OcrChannel(tables, [], new Map(), new Map(), () => 0);
+    const lost = ch.score('ầ', '');
+    assert.ok(lost > -10 && lost < -1, String(lost));
+    assert.equal(ch.score('ê', ''), -10);
+  });
+});
