@@ -8,7 +8,8 @@
  *   --levels 1,2,3  --jobs 2  --no-cli  --rss50 (peak RSS of a 50-page 300 dpi scanned PDF)
  *   --raw-cache DIR  keep tesseract.js pages in DIR and reuse them (correction work without
  *                    re-running OCR; speed figures are then not measured)
- *   BAOCAO_SHARED=/path/to/shared overrides the data folder.
+ *   BAOCAO_SHARED=/path/to/shared overrides the data folder; BENCH_MODEL_DIR the model folder (a folder
+ *   without vi-ocr-vie.json corrects as before the learned channel); BENCH_VIE_TUNING='{…}' VieTuning fields.
  * CPU times are the honest speed figure on a shared machine; wall times there are pessimistic.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -116,7 +117,7 @@ async function correctedOrNull(pageData: Page[][]): Promise<string[][] | null> {
   try {
     const { restore, documentConfidences } = await import('../src/core/restore/index.js');
     const { loadModel } = await import('../src/model/load.js');
-    const model = loadModel();
+    const model = loadModel(process.env.BENCH_MODEL_DIR);
     const vieTuning = process.env.BENCH_VIE_TUNING ? JSON.parse(process.env.BENCH_VIE_TUNING) : undefined;
     return pageData.map((pages) => pages.map((p) => restore(p.lines.join('\n'), { model, input: 'vie-ocr', confidences: documentConfidences([p]), vieTuning }).text));
   } catch (err) {

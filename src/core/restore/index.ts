@@ -112,7 +112,7 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
     }
     words.push({ unit: u, cands, slot: slots.length });
     // Case is evidence only inside a segment (its first word is capitalised anyway).
-    const context = mode === 'clean' || slots.length === 0 ? null : caseContextOf(u.text);
+    const context = (mode === 'clean' && !vie) || slots.length === 0 ? null : caseContextOf(u.text);
     let slot: Slot = cands;
     if (context) {
       const caseKey = context + '\u0000' + key;

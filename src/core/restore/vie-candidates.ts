@@ -25,33 +25,35 @@ export interface VieTuning {
    * rates give the channel's shape rather than its scale (ocr-pairs/README).
    */
   channelScale: number;
-  /** Extra factor for all-capital words, whose marks the OCR loses more often (small, crowded). */
-  capsScale: number;
-  /** OCR confidence (0..100) at or below which the channel weight is `lowWeight`. */
+  /** OCR confidence (0..100) at or below which a change gets `lowShift`. */
   lowConfidence: number;
-  /** OCR confidence at or above which the channel weight is `highWeight`. */
+  /** OCR confidence at or above which a change gets `highShift`. */
   highConfidence: number;
-  lowWeight: number;
-  highWeight: number;
+  /**
+   * ln of how much likelier a misreading is at low / high confidence than on average, added to
+   * every change: the engine's confidence conditions the channel's error odds (on the devset
+   * scans about half the words read below 80 are wrong, under 1 % of those read above 90).
+   */
+  lowShift: number;
+  highShift: number;
 }
 
 export const DEFAULT_VIE_TUNING: VieTuning = {
-  maxCandidates: 16, keepWithin: 18, unknownKeepLogP: -5, invalidKeepLogP: -8, channelScale: 0.6, capsScale: 1, lowConfidence: 40, highConfidence: 95, lowWeight: 0.35, highWeight: 1.5,
+  maxCandidates: 16, keepWithin: 18, unknownKeepLogP: -5, invalidKeepLogP: -8, channelScale: 0.6, lowConfidence: 70, highConfidence: 92, lowShift: 3, highShift: -1.5,
 };
 
-/** Factor on the channel scores of a word the OCR read with this confidence (undefined: 1). */
-export function confidenceWeight(confidence: number | undefined, t: VieTuning): number {
-  if (confidence === undefined || !Number.isFinite(confidence)) return 1;
+/** Nats added to the channel score of changing a word the OCR read with this confidence (none if unknown). */
+export function confidenceShift(confidence: number | undefined, t: VieTuning): number {
+  if (confidence === undefined || !Number.isFinite(confidence)) return 0;
   const x = Math.min(1, Math.max(0, (confidence - t.lowConfidence) / (t.highConfidence - t.lowConfidence)));
-  return t.lowWeight + x * (t.highWeight - t.lowWeight);
+  return t.lowShift + x * (t.highShift - t.lowShift);
 }
 
 export function vieCandidates(model: RestoreModel, channel: VieChannel, word: string, confidence: number | undefined, t: VieTuning): Candidates {
   const lower = word.toLowerCase();
   const norm = normalizeTonePlacement(lower, 'old');
   const ownId = model.vocabIndex.get(norm);
-  const caps = word.length > 1 && word === word.toUpperCase();
-  const w = confidenceWeight(confidence, t) * t.channelScale * (caps ? t.capsScale : 1);
+  const w = t.channelScale;
   const scored = new Map<number, number>();
   // A word the vocabulary lacks is likely damaged in a way the pairs never showed (vên for yên,
   // luập for luật): its one-letter neighbours are searched too, at the unseen-substitution cost.
@@ -66,7 +68,8 @@ export function vieCandidates(model: RestoreModel, channel: VieChannel, word: st
   const ranked = [...scored].filter(([, lp]) => lp > -Infinity).sort((a, b) => joint(b[0], b[1]) - joint(a[0], a[1]) || a[0] - b[0]);
   const head = ranked.length ? joint(ranked[0]![0], ranked[0]![1]) : 0;
   const out: Candidates = { ids: [], chan: [], forms: [] };
-  const push = (id: number, lp: number, form: string) => { out.ids.push(id); out.chan.push(w * lp); out.forms.push(form); };
+  const shift = confidenceShift(confidence, t);
+  const push = (id: number, lp: number, form: string) => { out.ids.push(id); out.chan.push(w * lp + (id === ownId || id === UNK ? 0 : shift)); out.forms.push(form); };
   if (ownId !== undefined) push(ownId, scored.get(ownId) ?? channel.score(norm, norm), norm);
   // A word the vocabulary lacks: a name or rare word if it is a valid syllable, else OCR damage.
   else push(UNK, isVietnameseSyllable(norm) ? t.unknownKeepLogP : t.invalidKeepLogP, lower);

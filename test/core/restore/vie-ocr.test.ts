@@ -4,7 +4,7 @@ import type { WorkingDocument } from '../../../src/core/document.js';
 import { restore, type RestoreModel } from '../../../src/core/restore/index.js';
 import { restoreStage } from '../../../src/core/restore/stage.js';
 import { VieChannel } from '../../../src/core/restore/vie-channel.js';
-import { confidenceWeight, DEFAULT_VIE_TUNING, vieCandidates } from '../../../src/core/restore/vie-candidates.js';
+import { confidenceShift, DEFAULT_VIE_TUNING, vieCandidates } from '../../../src/core/restore/vie-candidates.js';
 import { confidenceAt, documentConfidences } from '../../../src/core/restore/vie-confidence.js';
 import { learnVieChannel, vieChannelTables } from '../../../scripts/lib/vie-channel-learn.js';
 import { tinyModel } from './tiny-model.js';
@@ -58,8 +58,9 @@ describe('Vietnamese-model OCR channel', () => {
     const costOf = (c: typeof sure, form: string) => c.chan[c.forms.indexOf(form)]!;
     assert.equal(sure.forms[0], 'quá');
     assert.ok(costOf(unsure, 'quả') > costOf(sure, 'quả'), 'quả is cheaper when unsure');
-    assert.ok(confidenceWeight(30, DEFAULT_VIE_TUNING) < confidenceWeight(undefined, DEFAULT_VIE_TUNING));
-    assert.ok(confidenceWeight(99, DEFAULT_VIE_TUNING) > confidenceWeight(undefined, DEFAULT_VIE_TUNING));
+    assert.ok(confidenceShift(30, DEFAULT_VIE_TUNING) > confidenceShift(undefined, DEFAULT_VIE_TUNING));
+    assert.ok(confidenceShift(99, DEFAULT_VIE_TUNING) < confidenceShift(undefined, DEFAULT_VIE_TUNING));
+    assert.equal(costOf(unsure, 'quá'), costOf(sure, 'quá'), 'keeping the word costs the same');
   });
 
   it('locates OCR words of pages in the document text and looks them up by offset', () => {
