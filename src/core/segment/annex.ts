@@ -4,7 +4,7 @@
  */
 import { findDate } from './dates.js';
 import { typeInText, type DocType } from './doc-types.js';
-import { findPhrase, foldKey, isUpperText, keyTokens } from './fold.js';
+import { findPhrase, foldKey, isMostlyUpper, isUpperText, keyTokens } from './fold.js';
 import { parseHeader } from './header.js';
 import { issuerFromPhrase, type Issuer } from './issuer.js';
 import { isBlank, spanOf, type Provenance, type SegLine } from './lines.js';
@@ -47,7 +47,7 @@ export function findAnnexTitles(lines: readonly SegLine[], from: number, to: num
       // The reference follows the title, which may run over several upper-case lines.
       for (let k = i + 1, other = 0; k < Math.min(to, i + 14) && other < 3; k++) {
         if (isAttachmentReference(lines[k]!.key)) { out.push(i); break; }
-        if (!isBlank(lines[k]!) && !isUpperText(lines[k]!.text)) other++;
+        if (!isBlank(lines[k]!) && !isMostlyUpper(lines[k]!.text)) other++;
       }
     }
   }
@@ -86,7 +86,7 @@ export function parseAnnex(lines: readonly SegLine[], start: number, titleAt: nu
   const head = start < titleAt ? parseHeader(lines, start, titleAt) : null;
   let i = titleAt;
   const title: string[] = [];
-  for (; i < to && !isBlank(lines[i]!) && isUpperText(lines[i]!.text) && !isAttachmentReference(lines[i]!.key); i++) title.push(lines[i]!.text.trim());
+  for (; i < to && !isBlank(lines[i]!) && (isUpperText(lines[i]!.text) || (i > titleAt && isMostlyUpper(lines[i]!.text))) && !isAttachmentReference(lines[i]!.key); i++) title.push(lines[i]!.text.trim());
   const subtitle: string[] = [];
   // "PHỤ LỤC I" / "DANH SÁCH CÁC NHIỆM VỤ": a bare annex label is the title, the name under it the subtitle.
   if (title.length > 1 && /^\s*(PHU LUC|BIEU MAU|BIEU SO)(\s+(SO\s*)?[IVX\d]+[.:]?)?\s*$/.test(lines[titleAt]!.key)) subtitle.push(...title.splice(1));

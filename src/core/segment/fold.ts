@@ -113,3 +113,14 @@ export function inCaseOf(word: string, like: string): string {
   if (letters.length > 1 && letters === letters.toUpperCase()) return word.toUpperCase();
   return /^\p{Lu}/u.test(letters) ? word[0]!.toUpperCase() + word.slice(1) : word.toLowerCase();
 }
+
+/**
+ * A title line that is upper-case but for a word or two the restorer wrote in lower case
+ * ("TRÊN ĐỊA BÀN tỉnh LAI CHÂU"): at least three quarters of its words are upper-case.
+ */
+export function isMostlyUpper(text: string): boolean {
+  if (isUpperText(text)) return true;
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const upper = words.filter((w) => isUpperText(w)).length;
+  return upper >= 3 && upper >= 0.75 * words.length;
+}

@@ -36,7 +36,7 @@ const RULES: [SectionKind, (key: string) => boolean][] = [
  * tuyên truyền" under results): under a kinded parent they yield to the parent's kind.
  */
 const WEAK: [SectionKind, (key: string) => boolean][] = [
-  ['implementation', (k) => hasAnyPhrase(k, ['TRIEN KHAI', 'THEO DOI'])],
+  ['implementation', (k) => hasAnyPhrase(k, ['TRIEN KHAI'])],
   ['tasks', (k) => hasAnyPhrase(k, ['NOI DUNG', 'LO TRINH'])],
 ];
 

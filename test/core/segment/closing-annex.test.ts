@@ -130,6 +130,11 @@ describe('annexes', () => {
     assert.equal(s.annexes[0]!.reference, '(Kèm theo Quyết định số 2820/QĐ-UBND ngày 19 tháng 11 năm 2025 của Ủy ban nhân dân Thành phố)');
     assert.deepEqual(s.annexes[0]!.sections.map((x) => [x.number, x.kind]), [['I', 'purpose']]);
   });
+  it('keeps a title line with a word restored in lower case in the title, not the subtitle', () => {
+    const s = seg([...REPORT, 'Nơi nhận:', '- Lưu: VT.', 'QUY ĐỊNH', 'THỰC HIỆN NẾP SỐNG VĂN MINH TRONG VIỆC CƯỚI, VIỆC TANG', 'TRÊN ĐỊA BÀN tỉnh LAI CHÂU', '(Kèm theo Quyết định số 87/2025/QĐ-UBND)', 'Điều 1. Phạm vi']);
+    assert.equal(s.annexes[0]!.title, 'QUY ĐỊNH THỰC HIỆN NẾP SỐNG VĂN MINH TRONG VIỆC CƯỚI, VIỆC TANG TRÊN ĐỊA BÀN tỉnh LAI CHÂU');
+    assert.equal(s.annexes[0]!.subtitle, null);
+  });
   it('writes the annex label of a title in its spelling, leaving the rest as read', () => {
     const s = seg([...REPORT, 'ĐIỀU TỔNG HỢP', '(Kèm theo Báo cáo số 5/BC-UBND ngày 2/1/2024 của UBND xã An Bình)', 'STT Nội dung Kết quả', '1 Việc A Đạt']);
     assert.equal(s.annexes[0]!.title, 'BIỂU TỔNG HỢP');
