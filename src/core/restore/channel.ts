@@ -28,6 +28,8 @@ export interface ChannelCandidate {
 const SKELETON_BEAM = 48;
 const KEEP_WITHIN = 12; // nats below the best candidate (channel + prior)
 const MAX_CANDIDATES = 16;
+/** Cap when the token's own skeleton spellings are added (the decoder's limit). */
+const MAX_WITH_OWN = 24;
 /** ln-probability discount on a lost marked letter that is known only through its base letter. */
 const DELETION_BACKOFF = -3;
 
@@ -181,7 +183,11 @@ export class OcrChannel {
     const joint = (id: number, lp: number) => lp + this.prior(id);
     const sorted = [...best].filter(([, lp]) => lp > -Infinity).sort((a, b) => joint(b[0], b[1]) - joint(a[0], a[1]) || a[0] - b[0]);
     const head = sorted.length ? joint(sorted[0]![0], sorted[0]![1]) : 0;
-    const out = sorted.filter(([id, lp]) => joint(id, lp) >= head - KEEP_WITHIN).slice(0, MAX_CANDIDATES).map(([id, logP]) => ({ id, logP }));
+    const kept = sorted.filter(([id, lp]) => joint(id, lp) >= head - KEEP_WITHIN);
+    const out = kept.slice(0, MAX_CANDIDATES).map(([id, logP]) => ({ id, logP }));
+    // Every spelling of the token's own letters stays, however rare ("dang" → dàng of dễ dàng).
+    const own = this.skeletonIndex.get(ocr);
+    if (own) for (const [id, logP] of kept.slice(MAX_CANDIDATES)) if (out.length < MAX_WITH_OWN && own.includes(id)) out.push({ id, logP });
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(key, out);
     return out;

@@ -125,3 +125,18 @@ describe('channel back-off for lost letters', () => {
     assert.equal(ch.score('ê', ''), -10);
   });
 });
+
+describe('channel candidate list', () => {
+  it('keeps every spelling of the token’s own letters, even past the usual cut', async () => {
+    const { OcrChannel } = await import('../../../src/core/restore/channel.js');
+    const forms = [...'aàáảãạâầấẩẫậăằắẳẵặ'].map((v) => 'b' + v);
+    const vocab = ['<s>', '</s>', '<unk>', '<num>', ',', ...forms];
+    const vocabIndex = new Map(vocab.map((f, i) => [f, i] as [string, number]));
+    const skeletonIndex = new Map([['ba', forms.map((_, i) => i + 5)]]);
+    const rare = vocabIndex.get('bặ')!;
+    const ch = new OcrChannel({ emit: {}, pairs: {}, unseen: -10, maxEmit: 2 }, vocab, vocabIndex, skeletonIndex, (id) => (id === rare ? -8 : -1));
+    const ids = ch.candidates('ba').map((c) => c.id);
+    assert.equal(ids.length, forms.length);
+    assert.ok(ids.includes(rare));
+  });
+});
