@@ -23,9 +23,13 @@ export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions)
   }
   try {
     // Text the Vietnamese model OCR'd is re-read with its learned channel and word confidences.
-    const fromOcr = doc.pages.some((p) => p.method === 'ocr' && p.lines.length > 0);
+    // baocao OCRs with the Vietnamese model only, so noisy OCR pages are still its output; text
+    // layers of other pages may be English-model OCR, which the detection then decides on.
+    const withText = doc.pages.filter((p) => p.lines.some((l) => l.trim() !== ''));
+    const fromOcr = withText.some((p) => p.method === 'ocr');
     const asked = options.input ?? 'auto';
-    const vieOcr = asked === 'vie-ocr' || (asked === 'auto' && fromOcr && detectInput(doc.original) === 'clean');
+    const detected = asked === 'auto' && fromOcr ? detectInput(doc.original) : undefined;
+    const vieOcr = asked === 'vie-ocr' || detected === 'clean' || (detected === 'ocr' && withText.every((p) => p.method === 'ocr'));
     const confidences = vieOcr && fromOcr ? documentConfidences(doc.pages) : undefined;
     const whole = restore(doc.original, { model, input: vieOcr ? 'vie-ocr' : asked, confidences });
     doc.restored = whole.text;

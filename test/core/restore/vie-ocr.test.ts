@@ -96,6 +96,17 @@ describe('restore stage on OCR pages', () => {
     assert.match(d.paragraphs[0]!.restored ?? '', /^Kết quả thực hiện/);
   });
 
+  it('reads noisy Vietnamese-model OCR as such, but a mixed document with an English-OCR text layer as English OCR', () => {
+    const page = (number: number, line: string, method: 'ocr' | 'pdf-text') => ({ number, lines: [line], method, ...(method === 'ocr' ? { words: [] } : {}) });
+    const d = (pages: ReturnType<typeof page>[]): WorkingDocument => ({
+      source: { path: 'x.pdf', kind: 'pdf', sha256: '', bytes: 1, pages: pages.length, encoding: null },
+      original: pages.map((p) => p.lines.join('\n')).join('\f'), pages, paragraphs: [], diagnostics: [],
+    });
+    const noisy = 'Kết quả x4 K& thực hiện kế hoạch';
+    assert.equal(restoreStage(d([page(1, noisy, 'ocr')]), { model: vieModel() }).restoreMode, 'vie-ocr');
+    assert.equal(restoreStage(d([page(1, 'ctia x4 Ngoc Ky dugc', 'pdf-text'), page(2, 'kết quả', 'ocr')]), { model: vieModel() }).restoreMode, 'ocr');
+  });
+
   it('reads typed text with marks as clean text, not as OCR', () => {
     const d = ocrDoc();
     d.pages[0] = { number: 1, lines: d.pages[0]!.lines, method: 'pdf-text' };
