@@ -60,7 +60,7 @@ async function readPage(source: PdfSource, n: number, pool: () => OcrPool): Prom
   const diagnostics: Diagnostic[] = [];
   let text = '';
   try {
-    text = await source.text(n);
+    if (source.mayHaveText(n)) text = await source.text(n);
   } catch (err) {
     diagnostics.push({ ruleId: 'pdf/text-layer-failed', message: `page ${n}: text layer unreadable (${(err as Error).message}); trying OCR`, severity: 'warning', place: { page: n, line: 1 } });
   }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parseValue, scannedJpegPages } from '../../src/ingest/ocr/pdf-objects.js';
+import { parseValue, scanPages, scannedJpegPages } from '../../src/ingest/ocr/pdf-objects.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/scans/${name}`, import.meta.url)));
 const jpeg = fixture('page2.jpg');
@@ -20,6 +20,12 @@ describe('PDF object reader', () => {
     assert.equal(pages.length, 2);
     assert.ok(pages.every((p) => p && p[0] === 0xff && p[1] === 0xd8));
     assert.deepEqual(pages[1], jpeg);
+  });
+
+  it('tells pages that may carry a text layer (fonts) from image-only pages', () => {
+    assert.deepEqual(scanPages(fixture('scanned-2p.pdf')).map((p) => p.fonts), [false, false]);
+    assert.deepEqual(scanPages(fixture('text.pdf')).map((p) => p.fonts), [true]);
+    assert.deepEqual(scanPages(fixture('mixed.pdf')).map((p) => [p.fonts, p.jpeg !== null]), [[true, false], [false, true]]);
   });
 
   it('gives no JPEG for a text page, and finds the scanned page of a mixed PDF', () => {

@@ -211,34 +211,54 @@ export class PdfObjects {
   }
 }
 
+/** What the objects reader can tell about one page without pdf.js. */
+export interface PageScan {
+  /** The scanner JPEG when the page can go to OCR as is (see scannedJpegPages), else null. */
+  jpeg: Uint8Array | null;
+  /** The page has font resources, so it may carry a text layer (an image-only page cannot). */
+  fonts: boolean;
+}
+
 /**
  * The scanner JPEG of each page, when the page is exactly one unrotated DCT-encoded grey or RGB
  * image with no mask or decode inversion; null for any other page (and all pages on any doubt).
  */
 export function scannedJpegPages(data: Uint8Array): (Uint8Array | null)[] {
+  return scanPages(data).map((p) => p.jpeg);
+}
+
+/** Per page: the scanner JPEG (as scannedJpegPages) and whether it has fonts; [] on any doubt. */
+export function scanPages(data: Uint8Array): PageScan[] {
   let pdf: PdfObjects;
   try { pdf = new PdfObjects(data); } catch { return []; }
   return pdf.pages().map((page) => {
+    let fonts = true; // on doubt, assume a text layer may be there
     try {
-      const rotate = pdf.get(page.Rotate);
-      if (typeof rotate === 'number' && rotate % 360 !== 0) return null;
-      const xobjects = pdf.dict(pdf.dict(page.Resources)?.XObject);
-      if (!xobjects) return null;
-      const images = Object.values(xobjects).filter((ref) => pdf.name(pdf.dict(ref)?.Subtype) === 'Image');
-      if (images.length !== 1 || !isRef(images[0])) return null;
-      const img = pdf.dict(images[0])!;
-      const filter = pdf.get(img.Filter);
-      const filters = Array.isArray(filter) ? filter.map((f) => pdf.name(f)) : [pdf.name(filter)];
-      if (filters.length !== 1 || filters[0] !== 'DCTDecode') return null;
-      if (img.SMask !== undefined || img.Mask !== undefined || img.Decode !== undefined || img.ImageMask === true) return null;
-      const cs = pdf.get(img.ColorSpace);
-      const csName = pdf.name(cs);
-      const iccN = Array.isArray(cs) && pdf.name(cs[0]) === 'ICCBased' ? pdf.dict(cs[1])?.N : undefined;
-      if (!(csName === 'DeviceGray' || csName === 'DeviceRGB' || iccN === 1 || iccN === 3)) return null;
-      const bytes = pdf.streamBytes(images[0]);
-      return bytes && bytes[0] === 0xff && bytes[1] === 0xd8 ? bytes : null;
+      const resources = pdf.dict(page.Resources);
+      fonts = !resources || resources.Font !== undefined;
+      return { jpeg: pageJpeg(pdf, page, resources), fonts };
     } catch {
-      return null;
+      return { jpeg: null, fonts };
     }
   });
+}
+
+function pageJpeg(pdf: PdfObjects, page: PdfDict, resources: PdfDict | undefined): Uint8Array | null {
+  const rotate = pdf.get(page.Rotate);
+  if (typeof rotate === 'number' && rotate % 360 !== 0) return null;
+  const xobjects = pdf.dict(resources?.XObject);
+  if (!xobjects) return null;
+  const images = Object.values(xobjects).filter((ref) => pdf.name(pdf.dict(ref)?.Subtype) === 'Image');
+  if (images.length !== 1 || !isRef(images[0])) return null;
+  const img = pdf.dict(images[0])!;
+  const filter = pdf.get(img.Filter);
+  const filters = Array.isArray(filter) ? filter.map((f) => pdf.name(f)) : [pdf.name(filter)];
+  if (filters.length !== 1 || filters[0] !== 'DCTDecode') return null;
+  if (img.SMask !== undefined || img.Mask !== undefined || img.Decode !== undefined || img.ImageMask === true) return null;
+  const cs = pdf.get(img.ColorSpace);
+  const csName = pdf.name(cs);
+  const iccN = Array.isArray(cs) && pdf.name(cs[0]) === 'ICCBased' ? pdf.dict(cs[1])?.N : undefined;
+  if (!(csName === 'DeviceGray' || csName === 'DeviceRGB' || iccN === 1 || iccN === 3)) return null;
+  const bytes = pdf.streamBytes(images[0]);
+  return bytes && bytes[0] === 0xff && bytes[1] === 0xd8 ? bytes : null;
 }
