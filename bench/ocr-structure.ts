@@ -68,10 +68,12 @@ function has(text: string, part: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
 }
 
-/** Which stage lost `gtText` (a GT heading or field value) in the scan's conversion. */
+/** Which stage lost `gtText` (a GT header field value) in the scan's conversion. */
 function blame(gtText: string, scan: DocumentResult): StructureDiff['cause'] {
   const text = scan.text as { original: string; restored?: string | null };
-  const raw = squash(text.original), restored = squash(text.restored ?? text.original);
+  // Header fields are looked for in the header lines only (a title recurs in the body).
+  const top = (t: string) => t.split('\n').slice(0, 20).join('\n');
+  const raw = squash(top(text.original)), restored = squash(top(text.restored ?? text.original));
   const want = squash(gtText);
   if (want === '' || has(restored, want)) return 'segmentation';
   // The raw OCR text has the words (or the same letters without marks): restoration lost them.
@@ -89,15 +91,50 @@ export function compareStructure(doc: string, gt: DocumentResult, scan: Document
   }
   const a = flatten((gt as { sections?: SectionLike[] }).sections), b = flatten((scan as { sections?: SectionLike[] }).sections);
   into.sections += a.length;
+  const lostGt: number[] = [], extraScan: number[] = [];
   for (const [i, j] of align(a.map((x) => x.key), b.map((x) => x.key))) {
-    if (i >= 0 && j >= 0) { into.sectionsSame++; continue; }
-    const g = i >= 0 ? a[i]! : undefined, s = j >= 0 ? b[j]! : undefined;
-    const label = (x?: { key: string; s: SectionLike }) => (x ? `${x.key} "${x.s.heading.slice(0, 60)}"` : '—');
-    into.diffs.push({
-      doc, what: g ? 'section missing/different in scan' : 'extra section in scan', gt: label(g), scan: label(s),
-      cause: g ? blame(`${g.s.number === '-' || g.s.number === '+' ? '' : g.s.number} ${g.s.heading}`.trim().slice(0, 60), scan) : 'segmentation',
-    });
+    if (i >= 0 && j >= 0) into.sectionsSame++;
+    else if (i >= 0) lostGt.push(i);
+    else extraScan.push(j);
   }
+  const label = (x: { key: string; s: SectionLike }) => `${x.key} "${x.s.heading.slice(0, 50)}"`;
+  const sameHeading = (x: SectionLike, y: SectionLike) => x.number === y.number && squash(x.heading).slice(0, 30) === squash(y.heading).slice(0, 30);
+  for (const i of lostGt) {
+    const g = a[i]!;
+    const k = extraScan.findIndex((j) => sameHeading(g.s, b[j]!.s));
+    if (k >= 0) {
+      // Found with the same number and heading: only its level or kind differs (mostly a lost parent).
+      into.diffs.push({ doc, what: 'section level/kind differs', gt: label(g), scan: label(b[extraScan[k]!]!), cause: 'segmentation' });
+      extraScan.splice(k, 1);
+      continue;
+    }
+    const { cause, line } = blameHeading(g.s, scan);
+    into.diffs.push({ doc, what: 'section missing in scan', gt: label(g), scan: line === null ? '—' : `line read: "${line.slice(0, 60)}"`, cause });
+  }
+  for (const j of extraScan) into.diffs.push({ doc, what: 'extra section in scan', gt: '—', scan: label(b[j]!), cause: 'segmentation' });
+}
+
+/**
+ * Why a GT section heading is missing from the scan's tree: the raw OCR line that holds its
+ * heading words is found; a marker read differently ("I ĐÁNH GIÁ" for "I. ĐÁNH GIÁ") is OCR,
+ * words changed by restoration are restoration, an intact line is segmentation.
+ */
+function blameHeading(s: SectionLike, scan: DocumentResult): { cause: StructureDiff['cause']; line: string | null } {
+  const text = scan.text as { original: string; restored?: string | null };
+  const raw = text.original.split(/\n|\f/), restored = (text.restored ?? text.original).split(/\n|\f/);
+  const head = squash(s.heading).slice(0, 25);
+  const find = (lines: string[], f: (l: string) => string) => lines.findIndex((l) => f(l).includes(f(head)));
+  let k = find(restored, squash);
+  if (k < 0) {
+    k = find(raw, unmarked);
+    if (k < 0) return { cause: 'OCR', line: null };
+    return { cause: squash(raw[k]!).includes(head) ? 'restoration' : 'OCR', line: raw[k]! };
+  }
+  const marker = s.marker === 'dash' || s.marker === 'plus' ? s.number : s.number.replace(/^(Phần|Chương|Điều)\s*/u, '');
+  const start = squash(restored[k]!).split(head)[0]!;
+  const gtLike = new RegExp(`^\\s*(phần|chương|điều)?\\s*${marker.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${s.marker === 'dash' || s.marker === 'plus' ? '' : '\\s*[.):]'}\\s*$`, 'u');
+  if (gtLike.test(start)) return { cause: 'segmentation', line: restored[k]! };
+  return { cause: squash(raw[k] ?? '').split(head)[0] === start ? 'OCR' : 'restoration', line: raw[k] ?? restored[k]! };
 }
 
 /** Runs the comparison for the scans of the given quality levels with a shared OCR pool. */

@@ -6,6 +6,8 @@
  * (median worker time, wall and CPU per page with N workers), peak RSS.
  *   --psm 3,4,6   compare segmentation modes (raw accuracy only)
  *   --levels 1,2,3  --jobs 2  --no-cli  --rss50 (peak RSS of a 50-page 300 dpi scanned PDF)
+ *   --no-structure  skip the "structure vs GT" row (bench/ocr-structure.ts: header fields and
+ *                   section tree of `convert` on scan.pdf vs on its gt.txt; --verbose lists them)
  *   --raw-cache DIR  keep tesseract.js pages in DIR and reuse them (correction work without
  *                    re-running OCR; speed figures are then not measured)
  *   BAOCAO_SHARED=/path/to/shared overrides the data folder; BENCH_MODEL_DIR the model folder (a folder
@@ -22,6 +24,7 @@ import { createOcrPool, DEFAULT_PSM } from '../src/ingest/ocr/pool.js';
 import { resolveOfflinePaths } from '../src/ingest/ocr/offline-paths.js';
 import { ingestPdf } from '../src/ingest/pdf.js';
 import { emptyScore, pct, scoreLine, type Score } from './lib/score.js';
+import { printStructureReport, structureVsGt } from './ocr-structure.js';
 import { changesLine, countChanges, emptyChanges } from './lib/vie-changes.js';
 import type { Page } from '../src/core/document.js';
 
@@ -32,6 +35,7 @@ const { values: args } = parseArgs({
   options: {
     psm: { type: 'string', default: DEFAULT_PSM }, levels: { type: 'string', default: '1,2,3' },
     jobs: { type: 'string', default: '2' }, 'no-cli': { type: 'boolean', default: false },
+    'no-structure': { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false },
     rss50: { type: 'boolean', default: false }, 'rss-child': { type: 'string' }, 'raw-cache': { type: 'string' },
   },
 });
@@ -162,6 +166,16 @@ async function levelReport(level: string, tessdata: string | null): Promise<void
       docs.forEach((d, i) => d.gtPages.forEach((gt, k) => countChanges(gt, r.texts[i]![k] ?? '', corrected[i]![k] ?? '', changes)));
       row(`baocao corrected (vie-ocr)`, c);
       console.log(`  corrected − raw: ${(pct(c) - pct(raw)).toFixed(2)} points; ${changesLine(changes)}`);
+    }
+    if (!args['no-structure']) {
+      const pool = createOcrPool({ jobs, psm });
+      try {
+        for (const [lvl, rep] of await structureVsGt(scansDir, [level], pool)) printStructureReport(lvl, rep, args.verbose!);
+      } catch (err) {
+        console.log(`  structure vs GT: n/a (${(err as Error).message.split('\n')[0]})`);
+      } finally {
+        await pool.terminate();
+      }
     }
     if (tessdata) {
       const cli = await runCli(docs, psm, tessdata);
