@@ -81,13 +81,34 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
   const vie = input === 'vie-ocr' ? model.vieChannel : undefined;
   const vieTuning = { ...DEFAULT_VIE_TUNING, ...options.vieTuning };
 
+  // Surface spellings per distinct original word (case applied), computed on first use.
+  const surfaceCache = new Map<string, string[]>();
+  const emit = (seg: { words: SegmentWord[]; results: DecodedSegment['results'] }) => {
+    for (const w of seg.words) {
+      const r = seg.results[w.slot]!;
+      let surfaces = surfaceCache.get(w.unit.text);
+      if (!surfaces) surfaceCache.set(w.unit.text, (surfaces = []));
+      const surface = (k: number) => surfaces[k] ?? (surfaces[k] = toSurface(w.unit.text, w.cands, k, newStyle));
+      tokens.push({
+        original: w.unit.text,
+        restored: surface(r.choice),
+        start: w.unit.start,
+        end: w.unit.end,
+        confidence: r.confidence,
+        alternatives: r.ranked.slice(1, 1 + MAX_ALTERNATIVES).map(surface),
+      });
+    }
+  };
   let slots: Slot[] = [];
   let words: SegmentWord[] = [];
   const segments: (DecodedSegment & { words: SegmentWord[]; texts: string[] })[] = [];
   const flush = () => {
-    if (words.length) {
+    // Without the OCR document passes a segment is final once decoded: emit it, keep nothing.
+    if (words.length && mode !== 'ocr') emit({ words, results: decodeSegment(model.lm, slots, channelWeight) });
+    else if (words.length) {
       segments.push({
-        slots, words, wordSlots: words.map((w) => w.slot), keys: words.map((w) => letterKey(w.unit.text)), texts: words.map((w) => w.unit.text),
+        slots, words, wordSlots: words.map((w) => w.slot),
+        keys: words.map((w) => letterKey(w.unit.text)), texts: words.map((w) => w.unit.text),
         results: decodeSegment(model.lm, slots, channelWeight),
       });
     }
@@ -134,24 +155,7 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
     applyDocumentCache(model.lm, segments, channelWeight, { ...DEFAULT_DOC_CACHE, ...options.docCache }, skeletonOf);
     if (options.docCache?.bonus !== 0) unifyNames(model.lm, segments, channelWeight);
   }
-  // Surface spellings per distinct original word (case applied), computed on first use.
-  const surfaceCache = new Map<string, string[]>();
-  for (const seg of segments) {
-    for (const w of seg.words) {
-      const r = seg.results[w.slot]!;
-      let surfaces = surfaceCache.get(w.unit.text);
-      if (!surfaces) surfaceCache.set(w.unit.text, (surfaces = []));
-      const surface = (k: number) => surfaces[k] ?? (surfaces[k] = toSurface(w.unit.text, w.cands, k, newStyle));
-      tokens.push({
-        original: w.unit.text,
-        restored: surface(r.choice),
-        start: w.unit.start,
-        end: w.unit.end,
-        confidence: r.confidence,
-        alternatives: r.ranked.slice(1, 1 + MAX_ALTERNATIVES).map(surface),
-      });
-    }
-  }
+  for (const seg of segments) emit(seg);
   tokens.sort((a, b) => a.start - b.start);
   return { text: rebuild(text, tokens), tokens, mode };
 }
@@ -166,6 +170,8 @@ function restoreAcronym(model: RestoreModel, upper: string): string {
 }
 
 function caseContextOf(word: string): CaseContext | null {
+  const first = word.charAt(0);
+  if (first === first.toLowerCase() || word.length < 2) return null; // most words, cheaply
   const p = casePattern(word);
   return p === 'title' && word.length > 1 ? 'title' : null;
 }
