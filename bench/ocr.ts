@@ -6,6 +6,8 @@
  * (median worker time, wall and CPU per page with N workers), peak RSS.
  *   --psm 3,4,6   compare segmentation modes (raw accuracy only)
  *   --levels 1,2,3  --jobs 2  --no-cli  --rss50 (peak RSS of a 50-page 300 dpi scanned PDF)
+ *   --ingest300  peak RSS of ingesting a generated 300-page 300 dpi scanned PDF with a stand-in OCR
+ *                pool (ingest memory only: page images alive at once, the file's copies)
  *   --no-structure  skip the "structure vs GT" row (bench/ocr-structure.ts: header fields and
  *                   section tree of `convert` on scan.pdf vs on its gt.txt; --verbose lists them)
  *   --raw-cache DIR  keep tesseract.js pages in DIR and reuse them (correction work without
@@ -36,7 +38,7 @@ const { values: args } = parseArgs({
     psm: { type: 'string', default: DEFAULT_PSM }, levels: { type: 'string', default: '1,2,3' },
     jobs: { type: 'string', default: '2' }, 'no-cli': { type: 'boolean', default: false },
     'no-structure': { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false },
-    rss50: { type: 'boolean', default: false }, 'rss-child': { type: 'string' }, 'raw-cache': { type: 'string' },
+    rss50: { type: 'boolean', default: false }, 'rss-child': { type: 'string' }, ingest300: { type: 'boolean', default: false }, 'ingest-child': { type: 'string' }, 'raw-cache': { type: 'string' },
   },
 });
 const jobs = Number(args.jobs);
@@ -196,28 +198,55 @@ async function rssChild(file: string): Promise<void> {
   console.log(JSON.stringify({ pages: r.pages.length, errors: r.diagnostics.filter((d) => d.severity === 'error').length, wall: (performance.now() - t0) / 1000, cpu: cpuSeconds() - c0, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
 }
 
-async function rss50(): Promise<void> {
+/** Child mode: ingest a PDF with a stand-in pool (each page held 50 ms); ingest memory only. */
+async function ingestChild(file: string): Promise<void> {
+  let alive = 0, maxAlive = 0;
+  const pool = { size: jobs, terminate: async () => undefined, recognize: async () => {
+    maxAlive = Math.max(maxAlive, ++alive);
+    await new Promise((r) => setTimeout(r, 50));
+    alive--;
+    return { lines: ['x'], words: [], confidence: 90 };
+  } };
+  const r = await ingestPdf(readFileSync(file), { ocr: pool });
+  console.log(JSON.stringify({ pages: r.pages.length, maxAlive, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+}
+
+/** A scanned PDF of `n` pages cycling through the devset's 300 dpi scanner JPEGs. */
+function scannedPdf(n: number): string {
   const jpgs: string[] = [];
   for (const d of docsAt('1')) {
     const dir = join(work, d.id);
     if (!existsSync(join(dir, 'p-000.jpg'))) { mkdirSync(dir, { recursive: true }); execFileSync('pdfimages', ['-j', join(d.dir, 'scan.pdf'), join(dir, 'p')]); }
     jpgs.push(...readdirSync(dir).filter((f) => /^p-\d+\.jpg$/.test(f)).sort().map((f) => join(dir, f)));
   }
-  const file = join(work, 'scan-50.pdf');
-  const pages = Array.from({ length: 50 }, (_, i) => jpgs[i % jpgs.length]!);
-  execFileSync('img2pdf', ['--pagesize', 'A4', '-o', file, ...pages]);
+  const file = join(work, `scan-${n}.pdf`);
+  execFileSync('img2pdf', ['--pagesize', 'A4', '-o', file, ...Array.from({ length: n }, (_, i) => jpgs[i % jpgs.length]!)]);
+  return file;
+}
+
+const child = (mode: string, file: string) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), mode, file, '--jobs', String(jobs)], { stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim().split('\n').pop()!);
+
+async function rss50(): Promise<void> {
+  const file = scannedPdf(50);
   console.log(`\n50-page scanned PDF (300 dpi JPEG pages, ${(readFileSync(file).length / 2 ** 20).toFixed(1)} MB), ${jobs} workers:`);
-  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--rss-child', file, '--jobs', String(jobs)], { stdio: ['ignore', 'pipe', 'inherit'] }).toString();
-  const r = JSON.parse(out.trim().split('\n').pop()!);
+  const r = child('--rss-child', file);
   console.log(`  pages ${r.pages}, errors ${r.errors}, wall ${f1(r.wall / r.pages)} s/page, CPU ${f1(r.cpu / r.pages)} s/page, peak RSS ${r.maxRssMB.toFixed(0)} MB (bar: 1024 MB)`);
 }
 
+async function ingest300(): Promise<void> {
+  const file = scannedPdf(300);
+  const r = child('--ingest-child', file);
+  console.log(`\n300-page scanned PDF (${(readFileSync(file).length / 2 ** 20).toFixed(0)} MB), ingest with a stand-in OCR pool of ${jobs}: ${r.pages} pages, at most ${r.maxAlive} page images at OCR at once, peak RSS ${r.maxRssMB.toFixed(0)} MB`);
+}
+
 if (args['rss-child']) await rssChild(args['rss-child']);
+else if (args['ingest-child']) await ingestChild(args['ingest-child']);
 else {
   mkdirSync(work, { recursive: true });
   const tessdata = args['no-cli'] ? null : cliTessdata();
   console.log(`bench:ocr — psm ${args.psm}, jobs ${jobs}, native CLI ${tessdata ? 'yes' : args['no-cli'] ? 'skipped' : 'not installed'}; machine shared: wall times pessimistic, see CPU`);
   for (const level of args.levels!.split(',').filter(Boolean)) await levelReport(level, tessdata);
   if (args.rss50) await rss50();
+  if (args.ingest300) await ingest300();
   console.log(`\npeak RSS of this process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
