@@ -18,25 +18,36 @@ export function scoreTokens(line: string): string[] {
   return (line.normalize('NFC').match(TOKEN) ?? []).map((t) => normalizeTonePlacement(t, 'old'));
 }
 
-export function scoreLine(gtLine: string, outLine: string, into: Score): void {
-  const g = scoreTokens(gtLine), o = scoreTokens(outLine);
-  const gl = g.map((x) => x.toLowerCase()), ol = o.map((x) => x.toLowerCase());
+/**
+ * Word alignment by edit distance (substitution, insertion, deletion all cost 1; equal words are
+ * free): the [gtIndex, outIndex] pairs on the diagonal of one cheapest path, last pair first.
+ */
+export function alignWords(g: readonly string[], o: readonly string[]): [number, number][] {
   const n = g.length, m = o.length;
   const d: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
   for (let i = 0; i <= n; i++) d[i]![0] = i;
   for (let j = 0; j <= m; j++) d[0]![j] = j;
   for (let i = 1; i <= n; i++)
     for (let j = 1; j <= m; j++)
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (gl[i - 1] === ol[j - 1] ? 0 : 1));
-  into.gtTokens += n;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (g[i - 1] === o[j - 1] ? 0 : 1));
+  const pairs: [number, number][] = [];
   let i = n, j = m;
   while (i > 0 && j > 0) {
-    const same = gl[i - 1] === ol[j - 1];
-    if (d[i]![j] === d[i - 1]![j - 1]! + (same ? 0 : 1)) {
-      if (same) { into.correct++; if (g[i - 1] === o[j - 1]) into.correctCased++; }
-      i--; j--;
-    } else if (d[i]![j] === d[i - 1]![j]! + 1) i--;
+    if (d[i]![j] === d[i - 1]![j - 1]! + (g[i - 1] === o[j - 1] ? 0 : 1)) { pairs.push([i - 1, j - 1]); i--; j--; }
+    else if (d[i]![j] === d[i - 1]![j]! + 1) i--;
     else j--;
+  }
+  return pairs;
+}
+
+export function scoreLine(gtLine: string, outLine: string, into: Score): void {
+  const g = scoreTokens(gtLine), o = scoreTokens(outLine);
+  const gl = g.map((x) => x.toLowerCase()), ol = o.map((x) => x.toLowerCase());
+  into.gtTokens += g.length;
+  for (const [i, j] of alignWords(gl, ol)) {
+    if (gl[i] !== ol[j]) continue;
+    into.correct++;
+    if (g[i] === o[j]) into.correctCased++;
   }
 }
 

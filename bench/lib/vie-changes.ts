@@ -4,7 +4,7 @@
  * edit distance (as in score.ts); the corrector replaces words one for one, so OCR token j and
  * corrected token j are the same word (texts whose token counts differ are skipped and counted).
  */
-import { scoreTokens } from './score.js';
+import { alignWords, scoreTokens } from './score.js';
 
 export interface ChangeCount {
   fixed: number;
@@ -22,20 +22,9 @@ export function countChanges(gt: string, ocr: string, corrected: string, into: C
   const norm = (t: string) => scoreTokens(t.replace(/\s+/g, ' ')).map((x) => x.toLowerCase());
   const g = norm(gt), o = norm(ocr), c = norm(corrected);
   if (o.length !== c.length) { into.skippedTexts++; return; }
-  const n = g.length, m = o.length;
-  const d: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = 0; i <= n; i++) d[i]![0] = i;
-  for (let j = 0; j <= m; j++) d[0]![j] = j;
-  for (let i = 1; i <= n; i++)
-    for (let j = 1; j <= m; j++)
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (g[i - 1] === o[j - 1] ? 0 : 1));
+  const m = o.length;
   const aligned = new Int32Array(m).fill(-1);
-  let i = n, j = m;
-  while (i > 0 && j > 0) {
-    if (d[i]![j] === d[i - 1]![j - 1]! + (g[i - 1] === o[j - 1] ? 0 : 1)) { aligned[j - 1] = i - 1; i--; j--; }
-    else if (d[i]![j] === d[i - 1]![j]! + 1) i--;
-    else j--;
-  }
+  for (const [i, j] of alignWords(g, o)) aligned[j] = i;
   for (let k = 0; k < m; k++) {
     if (o[k] === c[k]) continue;
     const gi = aligned[k]!;

@@ -8,7 +8,7 @@
  */
 import { splitTone, stripMarks } from '../../src/core/vi-text/index.js';
 import { VIE_CHANNEL_FORMAT, type VieChannelTables } from '../../src/core/restore/vie-channel.js';
-import { alignChars, alignTokens } from './learn-channel.js';
+import { alignChars, alignTokens, editDistance } from './learn-channel.js';
 
 export interface VieChannelCounts {
   tone: number[][];
@@ -40,7 +40,7 @@ export function learnVieChannel(linePairs: [string, string][]): VieChannelCounts
   const cost = (g: string, o: string) => {
     const a = stripMarks(g), b = stripMarks(o);
     if (a === b) return g === o ? 0 : 0.1;
-    return 0.3 + levenshtein(a, b) / Math.max(a.length, b.length, 1);
+    return 0.3 + editDistance(a, b) / Math.max(a.length, b.length, 1);
   };
   for (const [gtLine, ocrLine] of linePairs) {
     const gt = words(gtLine.normalize('NFC')), ocr = words(ocrLine.normalize('NFC'));
@@ -67,20 +67,6 @@ export function learnVieChannel(linePairs: [string, string][]): VieChannelCounts
     }
   }
   return c;
-}
-
-function levenshtein(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length]!;
 }
 
 /** Add-k smoothing constants: tone table, per-letter emissions, pooled mark-family floor. */

@@ -76,7 +76,7 @@ export const DocumentResultSchema = z.object({
     original: z.string().describe('Exactly what was read, decoded; pages joined with form feeds'),
     restored: z.string().nullable().describe('Restored text, same lines and pages; null when not restored'),
   }),
-  restoreMode: z.string().optional().describe("How the input was read by the restorer: 'stripped', 'ocr', 'clean'"),
+  restoreMode: z.string().optional().describe("How the input was read by the restorer: 'stripped', 'ocr' (English-model OCR), 'vie-ocr' (Vietnamese-model OCR), 'clean'"),
   pages: z.array(PageSchema),
   paragraphs: z.array(ParagraphSchema),
   review: z.array(ReviewItemSchema).optional().describe('Low-confidence restored words for a person to check'),
