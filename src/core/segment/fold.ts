@@ -38,23 +38,30 @@ export function keyTokens(key: string): KeyToken[] {
 
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // One reused row: this runs for every token of every line against every keyword.
+  const row = new Uint16Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    let diag = row[0]!;
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const up = row[j]!;
+      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
     }
-    prev = cur;
   }
-  return prev[b.length]!;
+  return row[b.length]!;
 }
 
 /** Token-level fuzzy equality: short tokens must match exactly, longer ones within a budget. */
 function tokenDistance(a: string, b: string, exactUpTo = 1): number {
   if (a === b) return 0;
   if (b.length <= exactUpTo) return Infinity;
+  const budget = Math.ceil(b.length / 3);
+  // The length difference is a lower bound of the distance: most pairs stop here.
+  if (Math.abs(a.length - b.length) > budget) return Infinity;
   const d = editDistance(a, b);
-  return d <= Math.ceil(b.length / 3) ? d : Infinity;
+  return d <= budget ? d : Infinity;
 }
 
 /**
