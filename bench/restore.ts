@@ -6,7 +6,7 @@
  * against the identity and unigram most-frequent-form baselines in the same run. Also writes the
  * sample report's restored text to bench/.work/ for reading.
  *   BAOCAO_SHARED=/path/to/shared  overrides the data folder; BENCH_MODEL_DIR the model folder; BENCH_SETS=stripped|eng-ocr,
- *   BENCH_DOCS=001,002 restrict the run.
+ *   BENCH_DOCS=001,002 restrict the run; BENCH_NAMES=0 turns name evidence off, BENCH_NAME_TUNING='{"weight":1}' sets NameTuning.
  */
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -74,7 +74,11 @@ function main(): void {
     ...(process.env.BENCH_TUNING ? JSON.parse(process.env.BENCH_TUNING) : {}),
   };
   const docCache = process.env.BENCH_DOC_CACHE ? JSON.parse(process.env.BENCH_DOC_CACHE) : undefined;
-  const baocao = (input: RestoreInput) => (t: string) => restore(t, { model, input, channelWeight, tuning, docCache }).text;
+  const nameOptions = {
+    ...(process.env.BENCH_NAMES === '0' ? { names: false } : {}),
+    ...(process.env.BENCH_NAME_TUNING ? { nameTuning: JSON.parse(process.env.BENCH_NAME_TUNING) } : {}),
+  };
+  const baocao = (input: RestoreInput) => (t: string) => restore(t, { model, input, channelWeight, tuning, docCache, ...nameOptions }).text;
   const work = join(root, 'bench', '.work');
   mkdirSync(work, { recursive: true });
 
@@ -125,7 +129,7 @@ function main(): void {
     let changed = 0;
     for (const f of readdirSync(join(devset, 'docs')).filter((x) => /^\d+\.txt$/.test(x)).sort()) {
       const t = readFileSync(join(devset, 'docs', f), 'utf8');
-      const r = restore(t, { model, input: 'auto' });
+      const r = restore(t, { model, input: 'auto', ...nameOptions });
       scoreText(t, r.text, score);
       changed += r.tokens.filter((k) => k.original !== k.restored).length;
     }
