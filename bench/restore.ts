@@ -96,7 +96,7 @@ function main(): void {
     for (const [name, r] of rows) {
       const acc = pct(r.score);
       console.log(
-        `  ${name.padEnd(12)} accuracy ${acc.toFixed(2)}%  (case-sensitive ${pct(r.score, true).toFixed(2)}%)  ` +
+        `  ${name.padEnd(12)} accuracy ${acc.toFixed(2)}% (${r.score.correct}/${r.score.gtTokens})  (case-sensitive ${pct(r.score, true).toFixed(2)}%)  ` +
           `${r.seconds > 0.001 ? Math.round(r.words / r.seconds).toLocaleString('en') : '—'} syll/s  Δ vs unigram ${(acc - base >= 0 ? '+' : '')}${(acc - base).toFixed(2)}`,
       );
     }
@@ -120,7 +120,7 @@ function main(): void {
         scoreWhole(gt, out, score);
         countChanges(gt, ocr, out, changes);
       }
-      console.log(`  ${name.padEnd(14)} accuracy ${pct(score).toFixed(2)}%  (${score.gtTokens} GT tokens)${name === 'identity' ? '' : '  ' + changesLine(changes)}`);
+      console.log(`  ${name.padEnd(14)} accuracy ${pct(score).toFixed(2)}% (${score.correct}/${score.gtTokens} GT tokens)${name === 'identity' ? '' : '  ' + changesLine(changes)}`);
     }
   }
   // Correct text must come through (nearly) unchanged: the pipeline restores every document.
@@ -133,7 +133,7 @@ function main(): void {
       scoreText(t, r.text, score);
       changed += r.tokens.filter((k) => k.original !== k.restored).length;
     }
-    console.log(`\nclean text (docs/ through auto): accuracy ${pct(score).toFixed(3)}%, ${changed} of ${score.gtTokens} tokens changed`);
+    console.log(`\nclean text (docs/ through auto): accuracy ${pct(score).toFixed(3)}% (${score.correct}/${score.gtTokens}), ${changed} of ${score.gtTokens} tokens changed`);
   }
   const sample = readFileSync(join(root, 'fixtures', 'bao-cao-ngoc-ky.ocr.txt'), 'utf8');
   const r = restore(sample, { model, input: 'auto' });
