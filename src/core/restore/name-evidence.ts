@@ -99,7 +99,7 @@ export function withNameEvidence(
   let best = -Infinity;
   for (const lp of channel) if (lp > best) best = lp;
   return {
-    ids: slot.ids,
+    ...slot, name: true,
     chan: slot.chan.map((lp, k) =>
       lp + t.weight * (channel[k]! >= best - t.margin ? names.score(normalizeTonePlacement(forms[k]!, 'old'), position) : names.unseen(position))),
   };
