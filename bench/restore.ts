@@ -7,7 +7,7 @@
  * against the identity and unigram most-frequent-form baselines in the same run. Also writes the
  * sample report's restored text to bench/.work/ for reading.
  *   BAOCAO_SHARED=/path/to/shared  overrides the data folder; BENCH_MODEL_DIR the model folder; BENCH_SETS=stripped|eng-ocr,
- *   BENCH_DOCS=001,002 restrict the run.
+ *   BENCH_DOCS=001,002 restrict the run; BENCH_NAMES=0 turns name evidence off, BENCH_NAME_TUNING='{"weight":1}' sets NameTuning.
  */
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -80,7 +80,11 @@ function main(): void {
   };
   const passes = Math.max(1, Number(process.env.BENCH_PASSES ?? 7));
   const docCache = process.env.BENCH_DOC_CACHE ? JSON.parse(process.env.BENCH_DOC_CACHE) : undefined;
-  const baocao = (input: RestoreInput) => (t: string) => restore(t, { model, input, channelWeight, tuning, docCache }).text;
+  const nameOptions = {
+    ...(process.env.BENCH_NAMES === '0' ? { names: false } : {}),
+    ...(process.env.BENCH_NAME_TUNING ? { nameTuning: JSON.parse(process.env.BENCH_NAME_TUNING) } : {}),
+  };
+  const baocao = (input: RestoreInput) => (t: string) => restore(t, { model, input, channelWeight, tuning, docCache, ...nameOptions }).text;
   const work = join(root, 'bench', '.work');
   mkdirSync(work, { recursive: true });
 
@@ -98,7 +102,7 @@ function main(): void {
     for (const [name, r] of rows) {
       const acc = pct(r.score);
       console.log(
-        `  ${name.padEnd(12)} accuracy ${acc.toFixed(2)}%  (case-sensitive ${pct(r.score, true).toFixed(2)}%)  ` +
+        `  ${name.padEnd(12)} accuracy ${acc.toFixed(2)}% (${r.score.correct}/${r.score.gtTokens})  (case-sensitive ${pct(r.score, true).toFixed(2)}%)  ` +
           `${r.seconds > 0.001 ? Math.round(r.words / r.seconds).toLocaleString('en') : '—'} syll/s  Δ vs unigram ${(acc - base >= 0 ? '+' : '')}${(acc - base).toFixed(2)}`,
       );
     }
@@ -124,7 +128,7 @@ function main(): void {
         scoreWhole(gt, out, score);
         countChanges(gt, ocr, out, changes);
       }
-      console.log(`  ${name.padEnd(14)} accuracy ${pct(score).toFixed(2)}%  (${score.gtTokens} GT tokens)${name === 'identity' ? '' : '  ' + changesLine(changes)}`);
+      console.log(`  ${name.padEnd(14)} accuracy ${pct(score).toFixed(2)}% (${score.correct}/${score.gtTokens} GT tokens)${name === 'identity' ? '' : '  ' + changesLine(changes)}`);
     }
   }
   // Correct text must come through (nearly) unchanged: the pipeline restores every document.
@@ -133,11 +137,11 @@ function main(): void {
     let changed = 0;
     for (const f of readdirSync(join(devset, 'docs')).filter((x) => /^\d+\.txt$/.test(x)).sort()) {
       const t = readFileSync(join(devset, 'docs', f), 'utf8');
-      const r = restore(t, { model, input: 'auto' });
+      const r = restore(t, { model, input: 'auto', ...nameOptions });
       scoreText(t, r.text, score);
       changed += r.tokens.filter((k) => k.original !== k.restored).length;
     }
-    console.log(`\nclean text (docs/ through auto): accuracy ${pct(score).toFixed(3)}%, ${changed} of ${score.gtTokens} tokens changed`);
+    console.log(`\nclean text (docs/ through auto): accuracy ${pct(score).toFixed(3)}% (${score.correct}/${score.gtTokens}), ${changed} of ${score.gtTokens} tokens changed`);
   }
   const sample = readFileSync(join(root, 'fixtures', 'bao-cao-ngoc-ky.ocr.txt'), 'utf8');
   const r = restore(sample, { model, input: 'auto' });

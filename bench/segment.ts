@@ -14,6 +14,9 @@
  * when the GT has no such line, as 006 which has no header). Exact comparison is NFC, upper-case,
  * with the ỦY/UỶ and HÓA/HOÁ spellings made equal; the mark-free figures strip all diacritics.
  *   BAOCAO_SHARED=/path/to/shared  data folder; BENCH_DOCS=001,002 restrict; --quiet hides misses.
+ *   BENCH_SIGNERS=1 lists every signer name read from GT text and from restored eng-ocr, and the
+ *   exact-match rate over the documents whose GT has a signer; BENCH_NAMES=0 turns name evidence
+ *   off; BENCH_NAME_TUNING='{"weight":1}' sets NameTuning fields.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -140,6 +143,25 @@ function score(label: string, results: Map<string, Got>, showMisses: boolean): n
   return ok.all / index.length;
 }
 
+const nameOptions = {
+  ...(process.env.BENCH_NAMES === '0' ? { names: false } : {}),
+  ...(process.env.BENCH_NAME_TUNING ? { nameTuning: JSON.parse(process.env.BENCH_NAME_TUNING) } : {}),
+};
+
+/** Signer names read from the GT text and from restored eng-ocr, over the documents with a GT signer. */
+function signers(): void {
+  const gt = structures.get('gt')!, restored = structures.get('restored')!;
+  let n = 0, ok = 0;
+  for (const e of index) {
+    const want = gt.get(`${e.id}.txt`)?.signature?.name ?? '', got = restored.get(`${e.id}.txt`)?.signature?.name ?? '';
+    if (!want) continue;
+    n++;
+    ok += +(want === got);
+    console.log(`  ${e.id} ${want === got ? 'ok  ' : 'MISS'} GT ${JSON.stringify(want)} restored ${JSON.stringify(got)}`);
+  }
+  console.log(`signer names (eng-ocr restored vs GT): ${ok}/${n} exact = ${((100 * ok) / n).toFixed(1)}%`);
+}
+
 function main(): void {
   console.log(`devset: ${index.length} documents (${DEV})`);
   const t0 = performance.now();
@@ -155,7 +177,7 @@ function main(): void {
   const restoredNaive = new Map<string, Got>();
   const readFrom = new Map<string, number>();
   for (const e of index) {
-    const doc = restoreStage(docOf(ocrText.get(e.id)!, e.id), { model });
+    const doc = restoreStage(docOf(ocrText.get(e.id)!, e.id), { model, ...nameOptions });
     restoredNaive.set(e.id, naive(doc.restored ?? doc.original));
     ocrRestored.set(e.id, gotOf(doc, 'restored'));
     readFrom.set(doc.structureFrom ?? '?', (readFrom.get(doc.structureFrom ?? '?') ?? 0) + 1);
@@ -172,6 +194,7 @@ function main(): void {
   console.log('\nbody structure from eng-ocr vs the same read from GT text:');
   agreement('eng-ocr unrestored', 'raw');
   agreement('eng-ocr RESTORED', 'restored');
+  if (process.env.BENCH_SIGNERS === '1') { console.log('\nsigners:'); signers(); }
   console.log(`\nbars: GT all-4 ${(100 * g).toFixed(1)}% (≥ 95%) ${g >= 0.95 ? 'PASS' : 'FAIL'}; eng-ocr restored all-4 ${(100 * r).toFixed(1)}% (≥ 85%) ${r >= 0.85 ? 'PASS' : 'FAIL'}; restored vs unrestored ${(100 * r).toFixed(1)}% vs ${(100 * raw).toFixed(1)}%`);
 }
 

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { readLinePairs } from './lib/learn-channel.js';
 import { learnVieChannel, vieChannelTables } from './lib/vie-channel-learn.js';
 import { VIE_SOURCES_MARKER, vieSourcesSection } from './lib/vie-channel-sources.js';
+import { NAMES_SOURCES_MARKER } from './lib/names-sources.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared'));
@@ -32,5 +33,8 @@ const sourcesPath = join(outDir, 'SOURCES.md');
 const old = existsSync(sourcesPath) ? readFileSync(sourcesPath, 'utf8') : '';
 const at = old.indexOf(VIE_SOURCES_MARKER);
 const head = (at >= 0 ? old.slice(0, at) : old).replace(/\n*$/, old === '' ? '' : '\n\n');
-writeFileSync(sourcesPath, head + vieSourcesSection({ file: VIE_CHANNEL_FILE, bytes: Buffer.byteLength(json), sha256: hash, inputsHash, files: files.length, counts: tables.counts }));
+// The names section (npm run build:names) comes after this one and is kept.
+const namesAt = old.indexOf(NAMES_SOURCES_MARKER);
+const tail = namesAt >= 0 ? '\n' + old.slice(namesAt) : '';
+writeFileSync(sourcesPath, head + vieSourcesSection({ file: VIE_CHANNEL_FILE, bytes: Buffer.byteLength(json), sha256: hash, inputsHash, files: files.length, counts: tables.counts }) + tail);
 process.stderr.write(`wrote ${VIE_CHANNEL_FILE}: ${Buffer.byteLength(json)} bytes, sha256 ${hash}\n${JSON.stringify(tables.counts)}\n`);

@@ -7,10 +7,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { modelFromBytes, type RestoreModel } from '../core/restore/index.js';
 import { VieChannel } from '../core/restore/vie-channel.js';
+import { NameModel } from '../core/restore/name-model.js';
 
 export const MODEL_FILE = 'vi-restore.bin';
 /** Vietnamese-model OCR channel (npm run build:vie-channel); optional. */
 export const VIE_CHANNEL_FILE = 'vi-ocr-vie.json';
+/** Personal-name model (npm run build:names); optional. */
+export const NAMES_FILE = 'vi-names.json';
 
 export function dictionariesDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -32,6 +35,8 @@ export function loadModel(dir: string = dictionariesDir()): RestoreModel {
     model = modelFromBytes(readFileSync(path));
     const vie = join(dir, VIE_CHANNEL_FILE);
     if (existsSync(vie)) model.vieChannel = new VieChannel(JSON.parse(readFileSync(vie, 'utf8')));
+    const names = join(dir, NAMES_FILE);
+    if (existsSync(names)) model.names = new NameModel(JSON.parse(readFileSync(names, 'utf8')));
     cache.set(path, model);
   }
   return model;

@@ -2,6 +2,7 @@
 import { restore as restoreWith, type RestoreInput, type RestoreModel, type RestoreResult } from '../core/restore/index.js';
 import { loadModel } from './load.js';
 
-export function restore(text: string, options: { input?: RestoreInput; model?: RestoreModel } = {}): RestoreResult {
-  return restoreWith(text, { input: options.input, model: options.model ?? loadModel() });
+/** `names: false` turns off the personal-name evidence (dictionaries/vi-names.json). */
+export function restore(text: string, options: { input?: RestoreInput; model?: RestoreModel; names?: boolean } = {}): RestoreResult {
+  return restoreWith(text, { input: options.input, model: options.model ?? loadModel(), names: options.names });
 }

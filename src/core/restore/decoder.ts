@@ -11,6 +11,8 @@ export interface Slot {
   ids: readonly number[];
   /** Channel ln P for each candidate (0 for mark-free input). */
   chan: readonly number[];
+  /** A person's name (name-evidence.ts): the document cache leaves it alone. */
+  name?: true;
 }
 
 export interface SlotResult {
@@ -108,7 +110,7 @@ export function decodeSegment(lm: TrigramLM, slots: readonly Slot[], channelWeig
 }
 
 function capped(s: Slot): Slot {
-  return s.ids.length <= MAX_CANDIDATES ? s : { ids: s.ids.slice(0, MAX_CANDIDATES), chan: s.chan.slice(0, MAX_CANDIDATES) };
+  return s.ids.length <= MAX_CANDIDATES ? s : { ...s, ids: s.ids.slice(0, MAX_CANDIDATES), chan: s.chan.slice(0, MAX_CANDIDATES) };
 }
 
 /**

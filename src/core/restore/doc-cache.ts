@@ -57,7 +57,7 @@ function cachePass(
     for (const j of s.wordSlots) {
       const r = s.results[j]!;
       const id = s.slots[j]!.ids[r.choice]!;
-      if (r.confidence >= t.confident && id >= FIRST_WORD_ID) counts.set(id, (counts.get(id) ?? 0) + 1);
+      if (r.confidence >= t.confident && id >= FIRST_WORD_ID && !s.slots[j]!.name) counts.set(id, (counts.get(id) ?? 0) + 1);
     }
   }
   if (counts.size === 0) return false;
@@ -66,8 +66,9 @@ function cachePass(
     for (let w = 0; w < s.wordSlots.length; w++) {
       const j = s.wordSlots[w]!, key = s.keys[w]!;
       const r = s.results[j]!;
-      if (r.confidence >= t.unsure) continue;
       const slot = s.slots[j]!;
+      // A name's syllable is no evidence for a common word's reading ("Thanh" vs "Thành phố").
+      if (r.confidence >= t.unsure || slot.name) continue;
       let bestChan = -Infinity;
       for (const lp of slot.chan) if (lp > bestChan) bestChan = lp;
       // Also a candidate the channel finds nearly as likely as the best ("myc" → mục beside mực).
@@ -90,7 +91,7 @@ function boost(slot: Slot, choice: number, count: (id: number) => number, bonus:
   }
   if (total === 0 || top === choice) return null;
   return {
-    ids: slot.ids,
+    ...slot,
     chan: slot.chan.map((lp, k) => lp + (bonus * count(slot.ids[k]!)) / (total + pseudo)),
   };
 }
@@ -131,7 +132,7 @@ export function unifyNames(lm: TrigramLM, segments: (DecodedSegment & { texts: s
       if (k < 0 || k === s.results[j]!.choice) continue;
       let slots = changed.get(si);
       if (!slots) changed.set(si, (slots = s.slots.slice()));
-      slots[j] = { ids: slot.ids, chan: slot.chan.map((lp, x) => (x === k ? lp : lp - NAME_FORCE)) };
+      slots[j] = { ...slot, chan: slot.chan.map((lp, x) => (x === k ? lp : lp - NAME_FORCE)) };
     }
   }
   for (const [si, slots] of changed) segments[si]!.results = decodeSegment(lm, slots, channelWeight);

@@ -11,6 +11,7 @@ import { applyDocumentCache, unifyNames, DEFAULT_DOC_CACHE, type DecodedSegment,
 import { detectInput } from './detect-input.js';
 import { fuzzyKey } from './fuzzy-skeletons.js';
 import { withCaseEvidence, type CaseContext } from './case-evidence.js';
+import { findNames, withNameEvidence, DEFAULT_NAME_TUNING, type NameTuning } from './name-evidence.js';
 import { COMMA, NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
 import { splitUnits } from './units.js';
@@ -37,6 +38,9 @@ export interface RestoreOptions {
   /** 'vie-ocr' input: OCR word confidences by offset in `text` (vie-confidence.ts), sorted by start. */
   confidences?: readonly WordConfidence[];
   vieTuning?: Partial<VieTuning>;
+  /** Name evidence at person names (model.names); false turns it off. */
+  names?: boolean;
+  nameTuning?: Partial<NameTuning>;
 }
 
 interface SegmentWord {
@@ -80,6 +84,9 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
   // Vietnamese-model OCR with its learned channel (absent in older model folders: 'clean' as before).
   const vie = input === 'vie-ocr' ? model.vieChannel : undefined;
   const vieTuning = { ...DEFAULT_VIE_TUNING, ...options.vieTuning };
+  const nameModel = options.names === false ? undefined : model.names;
+  const nameTuning = { ...DEFAULT_NAME_TUNING, ...options.nameTuning };
+  const nameAt = nameModel && nameTuning.weight !== 0 ? findNames(text, nameModel.surnameSkeletons) : undefined;
 
   // Surface spellings per distinct original word (case applied), computed on first use.
   const surfaceCache = new Map<string, string[]>();
@@ -144,6 +151,8 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
       }
       slot = cased;
     }
+    const position = nameAt?.get(u.start);
+    if (position) slot = withNameEvidence(nameModel!, slot, cands.forms, cands.chan, position, nameTuning);
     slots.push(slot);
     // Bound the decoder's memory on text without punctuation; context loss here is negligible.
     if (slots.length >= MAX_SEGMENT) flush();

@@ -4,6 +4,7 @@ import { OcrChannel, type ChannelTables } from './channel.js';
 import { TrigramLM } from './language-model.js';
 import { FIRST_WORD_ID } from './lm-tokens.js';
 import { decodeModelFile } from './model-format.js';
+import type { NameModel } from './name-model.js';
 import type { VieChannel } from './vie-channel.js';
 
 export interface RestoreModel {
@@ -21,6 +22,8 @@ export interface RestoreModel {
   titlePrior?: number;
   /** Channel for Vietnamese-model OCR output (dictionaries/vi-ocr-vie.json; absent → 'vie-ocr' reads as 'clean'). */
   vieChannel?: VieChannel;
+  /** Personal-name model (dictionaries/vi-names.json; absent → no name evidence). */
+  names?: NameModel;
 }
 
 export function modelFromBytes(bytes: Uint8Array): RestoreModel {

@@ -4,7 +4,7 @@
  * model or a decoding failure becomes a 'restore/…' diagnostic and the text stays unrestored.
  */
 import type { ReviewItem, WorkingDocument } from '../document.js';
-import { detectInput, restore, type RestoreInput, type RestoreModel } from './index.js';
+import { detectInput, restore, type RestoreInput, type RestoreModel, type RestoreOptions } from './index.js';
 import { documentConfidences, locateWords, type WordConfidence } from './vie-confidence.js';
 
 export interface RestoreStageOptions {
@@ -13,6 +13,9 @@ export interface RestoreStageOptions {
   input?: RestoreInput;
   /** Words restored with confidence below this go to doc.review. */
   reviewBelow?: number;
+  /** Name evidence switch and tuning, passed on to restore(). */
+  names?: RestoreOptions['names'];
+  nameTuning?: RestoreOptions['nameTuning'];
 }
 
 export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions): WorkingDocument {
@@ -31,7 +34,8 @@ export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions)
     const detected = asked === 'auto' && fromOcr ? detectInput(doc.original) : undefined;
     const vieOcr = asked === 'vie-ocr' || detected === 'clean' || (detected === 'ocr' && withText.every((p) => p.method === 'ocr'));
     const confidences = vieOcr && fromOcr ? documentConfidences(doc.pages) : undefined;
-    const whole = restore(doc.original, { model, input: vieOcr ? 'vie-ocr' : asked, confidences });
+    const nameOptions = { names: options.names, nameTuning: options.nameTuning };
+    const whole = restore(doc.original, { model, input: vieOcr ? 'vie-ocr' : asked, confidences, ...nameOptions });
     doc.restored = whole.text;
     doc.restoreMode = vieOcr ? 'vie-ocr' : whole.mode;
     const below = options.reviewBelow ?? 0.6;
@@ -47,7 +51,7 @@ export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions)
     const input: RestoreInput = vieOcr ? 'vie-ocr' : whole.mode;
     for (const p of doc.paragraphs) {
       const spans = confidences ? paragraphConfidences(doc, p) : undefined;
-      p.restored = restore(p.text, { model, input, confidences: spans }).text;
+      p.restored = restore(p.text, { model, input, confidences: spans, ...nameOptions }).text;
     }
   } catch (e) {
     doc.diagnostics.push({

@@ -29,6 +29,13 @@ describe('document-level cache', () => {
     assert.equal(segs[1]!.results[0]!.choice, 0);
   });
 
+  it('leaves a person\'s name alone: a common word elsewhere is no evidence for it', () => {
+    const segs = segments('ban');
+    segs[1]!.slots[0] = { ...segs[1]!.slots[0]!, name: true };
+    applyDocumentCache(model.lm, segs, 1, { confident: 0.9, unsure: 0.9, bonus: 3, pseudo: 0, channelMargin: 0, passes: 1 }, skeletonOf);
+    assert.equal(segs[1]!.results[0]!.choice, 0);
+  });
+
   it('does nothing when switched off', () => {
     const segs = segments('ban');
     applyDocumentCache(model.lm, segs, 1, { confident: 0.9, unsure: 0.9, bonus: 0, pseudo: 0, channelMargin: 0, passes: 1 }, skeletonOf);

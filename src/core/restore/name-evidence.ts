@@ -1,0 +1,106 @@
+/**
+ * Person names as evidence. A name ("Nguyễn Xuân Thoang") has little context for the language
+ * model, so where the text shows a name — a Title-case run after a form of address or a title
+ * ("ông", "đồng chí", "Chủ tịch"), or the signer's line under the position line — each syllable's
+ * candidates get the name model's ln P(syllable | surname / middle / given) times a weight. Only
+ * readings the channel finds nearly as likely as its best one take part; the others count as
+ * unseen names, as do real names the corpus never saw, so a rare name can still win.
+ */
+import { normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
+import type { Slot } from './decoder.js';
+import type { NameModel, NamePosition } from './name-model.js';
+
+export interface NameTuning {
+  /** Weight of the name model's ln P; 0 turns name evidence off. */
+  weight: number;
+  /** Readings more than this many nats below the best channel score do not take part. */
+  margin: number;
+}
+
+export const DEFAULT_NAME_TUNING: NameTuning = { weight: 1, margin: 4 };
+
+/** Forms of address and the last words of titles after which a person's name follows. */
+export const NAME_CUES: readonly string[] = [
+  'ông', 'bà', 'anh', 'chị', 'cụ', 'cô', 'chú', 'bác', 'em', 'cháu', 'đ/c', 'đc',
+  'tịch', 'trưởng', 'tướng', 'thư', 'đốc', 'tá', 'sư', 'sĩ', 'ts', 'ths', 'gs', 'pgs',
+];
+const CUE_SKELETONS = new Set(NAME_CUES.map((c) => stripMarks(c).replace('/', '')));
+
+export function namePositions(length: number): NamePosition[] {
+  return Array.from({ length }, (_, k) => (k === 0 ? 'surname' : k === length - 1 ? 'given' : 'middle'));
+}
+
+interface Word { start: number; end: number; text: string; key: string; title: boolean }
+
+const WORD_RE = /[\p{L}\p{M}]+/gu;
+const isTitle = (w: string) => w.length > 1 && w[0] !== w[0]!.toLowerCase() && w.slice(1) === w.slice(1).toLowerCase();
+const isUpperLine = (line: string) => /\p{L}{2}/u.test(line) && line === line.toUpperCase();
+
+/**
+ * Start offsets of the name syllables in `text`, with their position in the name. A name is
+ * 2–4 Title-case words on one line, the first a surname (capital Đ read as P or B by an
+ * English-model OCR counts as D), after a cue word or alone on the line under an upper-case line.
+ */
+export function findNames(text: string, surnames: ReadonlySet<string>): Map<number, NamePosition> {
+  const out = new Map<number, NamePosition>();
+  const isSurname = (key: string) => surnames.has(key) || (/^[pb]/.test(key) && surnames.has('d' + key.slice(1)));
+  let lineStart = 0, prevLine = '';
+  let before: Word[] = []; // the last two words before the current line (for a cue ending a line)
+  for (const line of text.split('\n')) {
+    const words: Word[] = [];
+    for (const m of line.matchAll(WORD_RE)) {
+      const t = m[0];
+      words.push({ start: lineStart + m.index!, end: lineStart + m.index! + t.length, text: t, key: stripMarks(t.toLowerCase()), title: isTitle(t) });
+    }
+    const letters = line.replace(/[\s.,;:]+/g, '');
+    const alone = words.length >= 2 && words.length <= 4 && words.every((w) => w.title) && letters.length === words.reduce((n, w) => n + w.text.length, 0);
+    if (alone && isSurname(words[0]!.key) && isUpperLine(prevLine.trim())) mark(words, out);
+    else {
+      const all = [...before, ...words];
+      for (let i = before.length; i < all.length; i++) {
+        if (!all[i]!.title || !isSurname(all[i]!.key) || !cueBefore(text, all, i)) continue;
+        let j = i;
+        while (j < all.length && all[j]!.title && j - i < 5 && (j === i || onlySpaces(text, all[j - 1]!.end, all[j]!.start))) j++;
+        if (j - i >= 2 && j - i <= 4) { mark(all.slice(i, j), out); i = j - 1; }
+      }
+    }
+    before = words.slice(-2);
+    if (line.trim() !== '') prevLine = line;
+    lineStart += line.length + 1;
+  }
+  return out;
+}
+
+function mark(words: Word[], out: Map<number, NamePosition>): void {
+  namePositions(words.length).forEach((p, k) => out.set(words[k]!.start, p));
+}
+
+const onlySpaces = (text: string, from: number, to: number) => /^[ \t]+$/.test(text.slice(from, to));
+
+/** A cue word right before word i: "ông", "đồng chí", "đ/c", "Chủ tịch" … */
+function cueBefore(text: string, all: Word[], i: number): boolean {
+  const prev = all[i - 1];
+  if (!prev || !/^\s+$/.test(text.slice(prev.end, all[i]!.start))) return false;
+  if (CUE_SKELETONS.has(prev.key)) return true;
+  const prev2 = all[i - 2];
+  if (!prev2) return false;
+  const gap = text.slice(prev2.end, prev.start);
+  return (prev2.key === 'dong' && prev.key === 'chi' && /^\s+$/.test(gap)) || (prev2.key === 'd' && prev.key === 'c' && /^\s*\/\s*$/.test(gap));
+}
+
+/**
+ * The slot with name evidence added. `forms` are the candidates' lower-case spellings and
+ * `channel` their channel scores before any other evidence (eligibility is decided on those).
+ */
+export function withNameEvidence(
+  names: NameModel, slot: Slot, forms: readonly string[], channel: readonly number[], position: NamePosition, t: NameTuning,
+): Slot {
+  if (t.weight === 0 || slot.ids.length < 2) return slot;
+  let best = -Infinity;
+  for (const lp of channel) if (lp > best) best = lp;
+  return {
+    ...slot, name: true,
+    chan: slot.chan.map((lp, k) =>
+      lp + t.weight * (channel[k]! >= best - t.margin ? names.score(normalizeTonePlacement(forms[k]!, 'old'), position) : names.unseen(position))),
+  };
+}
