@@ -1,18 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
+import { ingestImage } from '../../src/ingest/image.js';
 import { pgm, reduceForOcr } from '../../src/ingest/ocr/downscale.js';
 import { ocrPage } from '../../src/ingest/ocr/page.js';
 import type { OcrPool } from '../../src/ingest/ocr/pool.js';
 
 /** A white 6 × 8 inch page at `dpi` with a black half-inch square 1 inch from the top-left corner. */
-async function page(dpi: number, format: 'png' | 'jpeg'): Promise<Uint8Array> {
+async function page(dpi: number, format: 'png' | 'jpeg' | 'tiff'): Promise<Uint8Array> {
   const side = Math.round(dpi / 2);
   const square = await sharp({ create: { width: side, height: side, channels: 3, background: '#000000' } }).png().toBuffer();
   const img = sharp({ create: { width: 6 * dpi, height: 8 * dpi, channels: 3, background: '#ffffff' } })
     .composite([{ input: square, left: dpi, top: dpi }])
     .withMetadata({ density: dpi });
-  return new Uint8Array(format === 'png' ? await img.png().toBuffer() : await img.jpeg({ quality: 95 }).toBuffer());
+  return new Uint8Array(format === 'png' ? await img.png().toBuffer() : format === 'tiff' ? await img.tiff({ compression: 'lzw' }).toBuffer() : await img.jpeg({ quality: 95 }).toBuffer());
 }
 
 /** Parses a binary PGM into size and pixels. */
@@ -74,5 +75,22 @@ describe('OCR of a reduced page', () => {
     assert.deepEqual([seen?.width, seen?.height], [1200, 1600]);
     assert.deepEqual(r.page.words?.[0]?.bbox, [300, 300, 450, 450]);
     assert.deepEqual(r.diagnostics, []);
+  });
+
+  it('reduces TIFF pages by the resolution their tags state, unless told never to', async () => {
+    const sizes: number[][] = [];
+    const pool: OcrPool = {
+      size: 1,
+      terminate: async () => undefined,
+      recognize: async (image) => {
+        const isPgm = image[0] === 0x50 && image[1] === 0x35;
+        sizes.push(isPgm ? [readPgm(image).width, readPgm(image).height] : []);
+        return { lines: [], words: [], confidence: 0 };
+      },
+    };
+    const tiff = await page(300, 'tiff');
+    await ingestImage(tiff, { ocr: pool });
+    await ingestImage(tiff, { ocr: pool, ocrDpi: 0 });
+    assert.deepEqual(sizes, [[1200, 1600], []]);
   });
 });
