@@ -2,10 +2,15 @@
  * Reduce a page image finer than the OCR target resolution to that resolution, grey, with sharp
  * (libvips: decoding and resampling run on libuv's threads, off the event loop). The result is
  * a PGM, which tesseract.js's Leptonica reads without decompressing anything. This is only a
- * speed-up: an image sharp cannot read (BMP, say) or one already coarse enough goes to OCR as is.
+ * speed-up: an image sharp cannot read (BMP, say) or one already coarse enough goes to OCR as is,
+ * and so does every image where sharp's native binary cannot be loaded.
  */
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata, default as Sharp } from 'sharp';
 import { imageDpi, reducedSize } from './image-resolution.js';
+
+let sharpLoaded: Promise<typeof Sharp | null> | undefined;
+/** sharp, loaded on first use (text-only runs never load the native module), or null. */
+const loadSharp = () => (sharpLoaded ??= import('sharp').then((m) => m.default, () => null));
 
 export interface OcrImage {
   /** Encoded image for the OCR engine. */
@@ -25,6 +30,8 @@ export interface ReduceOptions {
 
 export async function reduceForOcr(image: Uint8Array, options: ReduceOptions): Promise<OcrImage> {
   if (!(options.targetDpi > 0)) return { image };
+  const sharp = await loadSharp();
+  if (!sharp) return { image };
   let meta: Metadata;
   try {
     meta = await sharp(image).metadata();
