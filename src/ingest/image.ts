@@ -3,6 +3,7 @@
  * multi-page TIFF are OCR'd concurrently up to the pool size and come back in page order.
  */
 import type { Diagnostic, Page } from '../core/document.js';
+import { targetDpiFrom } from './ocr/image-resolution.js';
 import { ocrPage } from './ocr/page.js';
 import { createOcrPool, type OcrPool } from './ocr/pool.js';
 import { isTiff, tiffPageOffsets, tiffSinglePage } from './ocr/tiff.js';
@@ -15,6 +16,14 @@ export interface OcrIngestContext {
   psm?: string;
   /** Called after each page is done (1-based count of finished pages, total pages). */
   onPage?: (done: number, total: number) => void;
+  /** Pages scanned finer than this (dpi) are reduced to it before OCR; 0 never reduces.
+   * Default: the BAOCAO_OCR_DPI environment variable, else 200. */
+  ocrDpi?: number;
+}
+
+/** The resolution page images are reduced to before OCR (see OcrIngestContext.ocrDpi). */
+export function ocrTargetDpi(ctx: OcrIngestContext): number {
+  return ctx.ocrDpi ?? targetDpiFrom(process.env.BAOCAO_OCR_DPI);
 }
 
 export interface IngestResult {
@@ -49,7 +58,8 @@ export async function ingestImage(data: Uint8Array, ctx: OcrIngestContext = {}):
   } else {
     images = [() => data];
   }
-  return withPool(ctx, (pool) => ocrPagesInOrder(images.length, async (n) => ocrPage(pool, images[n - 1]!(), n), pool.size, ctx));
+  const targetDpi = ocrTargetDpi(ctx);
+  return withPool(ctx, (pool) => ocrPagesInOrder(images.length, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi }), pool.size, ctx));
 }
 
 /** Runs `fn` with the caller's pool, or with a pool made (and terminated) for this one file. */

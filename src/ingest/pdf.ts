@@ -5,7 +5,7 @@
  * holds more than a few page images. A corrupt PDF gives an 'ingest/pdf-corrupt' error.
  */
 import type { Diagnostic, Page } from '../core/document.js';
-import { ocrPagesInOrder, type IngestResult, type OcrIngestContext } from './image.js';
+import { ocrPagesInOrder, ocrTargetDpi, type IngestResult, type OcrIngestContext } from './image.js';
 import { ocrPage } from './ocr/page.js';
 import { createOcrPool, type OcrPool } from './ocr/pool.js';
 import { PdfSource } from './ocr/pdf-source.js';
@@ -47,7 +47,8 @@ export async function ingestPdf(data: Uint8Array, ctx: OcrIngestContext = {}): P
     let own: OcrPool | undefined;
     const pool = (): OcrPool => ctx.ocr ?? (own ??= createOcrPool({ jobs: ctx.jobs, psm: ctx.psm }));
     try {
-      return await ocrPagesInOrder(source.pageCount, (n) => readPage(source, n, pool), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx);
+      const targetDpi = ocrTargetDpi(ctx);
+      return await ocrPagesInOrder(source.pageCount, (n) => readPage(source, n, pool, targetDpi), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx);
     } finally {
       await own?.terminate();
     }
@@ -56,7 +57,7 @@ export async function ingestPdf(data: Uint8Array, ctx: OcrIngestContext = {}): P
   }
 }
 
-async function readPage(source: PdfSource, n: number, pool: () => OcrPool): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
+async function readPage(source: PdfSource, n: number, pool: () => OcrPool, targetDpi: number): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   let text = '';
   try {
@@ -70,13 +71,13 @@ async function readPage(source: PdfSource, n: number, pool: () => OcrPool): Prom
   if (text.trim() !== '' && (text.match(/\p{L}/gu)?.length ?? 0) >= MIN_TEXT_LETTERS) {
     diagnostics.push({ ruleId: 'pdf/text-layer-unusable', message: `page ${n}: text layer is mostly unmappable glyphs; using OCR`, severity: 'info', place: { page: n, line: 1 } });
   }
-  let image: Uint8Array;
+  let image: Awaited<ReturnType<PdfSource['image']>>;
   try {
-    image = (await source.image(n)).image;
+    image = await source.image(n);
   } catch (err) {
     diagnostics.push({ ruleId: 'ocr/page-failed', message: `page ${n}: no page image to OCR (${(err as Error).message})`, severity: 'error', place: { page: n, line: 1 } });
     return { page: { number: n, lines: [], method: 'ocr', confidence: 0, words: [] }, diagnostics };
   }
-  const r = await ocrPage(pool(), image, n);
+  const r = await ocrPage(pool(), image.image, n, { targetDpi, pageSizePt: image.pageSizePt });
   return { page: r.page, diagnostics: [...diagnostics, ...r.diagnostics] };
 }

@@ -28,6 +28,10 @@ describe('PDF object reader', () => {
     assert.deepEqual(scanPages(fixture('mixed.pdf')).map((p) => [p.fonts, p.jpeg !== null]), [[true, false], [false, true]]);
   });
 
+  it('gives each page\'s MediaBox size in points, which tells its image\'s resolution', () => {
+    assert.deepEqual(scanPages(fixture('scanned-2p.pdf')).map((p) => p.sizePt), [[360, 79.2], [360, 79.2]]);
+  });
+
   it('gives no JPEG for a text page, and finds the scanned page of a mixed PDF', () => {
     assert.deepEqual(scannedJpegPages(fixture('text.pdf')), [null]);
     const mixed = scannedJpegPages(fixture('mixed.pdf'));

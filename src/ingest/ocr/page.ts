@@ -1,18 +1,31 @@
 /**
  * OCR one page image into a working-document page. A failure becomes an empty page plus an
  * 'ocr/page-failed' diagnostic, so one unreadable page never stops a document or a batch.
+ * A page scanned finer than the target resolution is reduced first (downscale.ts); its word
+ * boxes are given in the input image's pixels all the same.
  */
 import type { Diagnostic, Page } from '../../core/document.js';
+import { reduceForOcr } from './downscale.js';
+import { DEFAULT_OCR_DPI, wordsInOriginalPixels } from './image-resolution.js';
 import type { OcrPool } from './pool.js';
 
-export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
+export interface PageImageOptions {
+  /** Target resolution in dpi (default 200; 0 never reduces). */
+  targetDpi?: number;
+  /** Size of the PDF page (MediaBox, points) that the image fills. */
+  pageSizePt?: [number, number];
+}
+
+export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, options: PageImageOptions = {}): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
   try {
-    const r = await pool.recognize(image);
+    const prepared = await reduceForOcr(image, { targetDpi: options.targetDpi ?? DEFAULT_OCR_DPI, pageSizePt: options.pageSizePt });
+    const r = await pool.recognize(prepared.image);
+    const words = prepared.reduced && prepared.original ? wordsInOriginalPixels(r.words, prepared.reduced, prepared.original) : r.words;
     const diagnostics: Diagnostic[] = [];
-    if (r.words.length === 0) {
+    if (words.length === 0) {
       diagnostics.push({ ruleId: 'ocr/empty-page', message: `OCR found no text on page ${number}`, severity: 'info', place: { page: number, line: 1 } });
     }
-    return { page: { number, lines: r.lines, method: 'ocr', confidence: r.confidence, words: r.words }, diagnostics };
+    return { page: { number, lines: r.lines, method: 'ocr', confidence: r.confidence, words }, diagnostics };
   } catch (err) {
     return {
       page: { number, lines: [], method: 'ocr', confidence: 0, words: [] },

@@ -217,6 +217,8 @@ export interface PageScan {
   jpeg: Uint8Array | null;
   /** The page has font resources, so it may carry a text layer (an image-only page cannot). */
   fonts: boolean;
+  /** Width and height of the page's MediaBox in points, when it is readable. */
+  sizePt?: [number, number];
 }
 
 /**
@@ -233,14 +235,29 @@ export function scanPages(data: Uint8Array): PageScan[] {
   try { pdf = new PdfObjects(data); } catch { return []; }
   return pdf.pages().map((page) => {
     let fonts = true; // on doubt, assume a text layer may be there
+    const sizePt = mediaBoxSize(pdf, page);
     try {
       const resources = pdf.dict(page.Resources);
       fonts = !resources || resources.Font !== undefined;
-      return { jpeg: pageJpeg(pdf, page, resources), fonts };
+      return { jpeg: pageJpeg(pdf, page, resources), fonts, sizePt };
     } catch {
-      return { jpeg: null, fonts };
+      return { jpeg: null, fonts, sizePt };
     }
   });
+}
+
+/** The page's MediaBox (inherited ones included) as width and height in points. */
+function mediaBoxSize(pdf: PdfObjects, page: PdfDict): [number, number] | undefined {
+  try {
+    const box = pdf.get(page.MediaBox);
+    if (!Array.isArray(box) || box.length !== 4) return undefined;
+    const [x0, y0, x1, y1] = box.map((v) => pdf.get(v));
+    if (typeof x0 !== 'number' || typeof y0 !== 'number' || typeof x1 !== 'number' || typeof y1 !== 'number') return undefined;
+    const w = Math.abs(x1 - x0), h = Math.abs(y1 - y0);
+    return w > 0 && h > 0 ? [w, h] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function pageJpeg(pdf: PdfObjects, page: PdfDict, resources: PdfDict | undefined): Uint8Array | null {

@@ -27,6 +27,8 @@ export class PdfSource {
     private readonly jpegs: (Uint8Array | null)[],
     /** Per page, whether it has fonts (no fonts: no text layer to read); empty when unknown. */
     private readonly fonts: boolean[],
+    /** Per page, the MediaBox size in points (tells a page image's resolution); empty when unknown. */
+    private readonly sizes: ([number, number] | undefined)[],
   ) {}
 
   /** Opens the PDF; throws (pdf.js's message) when it is not a readable PDF. */
@@ -35,7 +37,7 @@ export class PdfSource {
     if (scan.length > 0 && scan.every((p) => p.jpeg && !p.fonts)) {
       // A pure scan (one scanner JPEG per page, no fonts) never needs pdf.js, whose opening
       // alone holds two to three copies of the file: 1.4 GB for a 440 MB 300-page scan.
-      return new PdfSource(data, scan.length, scan.map((p) => p.jpeg), scan.map(() => false));
+      return new PdfSource(data, scan.length, scan.map((p) => p.jpeg), scan.map(() => false), scan.map((p) => p.sizePt));
     }
     // pdf.js may detach the buffer it is given, so each parser gets its own copy.
     const parser = new PDFParse({ data: data.slice() });
@@ -47,7 +49,7 @@ export class PdfSource {
       throw err;
     }
     const known = scan.length === total;
-    const source = new PdfSource(data, total, known ? scan.map((p) => p.jpeg) : [], known ? scan.map((p) => p.fonts) : []);
+    const source = new PdfSource(data, total, known ? scan.map((p) => p.jpeg) : [], known ? scan.map((p) => p.fonts) : [], known ? scan.map((p) => p.sizePt) : []);
     source.parser = parser;
     return source;
   }
@@ -63,19 +65,23 @@ export class PdfSource {
 
   /**
    * Encoded image of the page for OCR: the scanner's JPEG bytes as embedded, else the single
-   * embedded scan image (as PNG, via pdf.js), else a 300 dpi rendering of the page.
+   * embedded scan image (as PNG, via pdf.js), else a 300 dpi rendering of the page; with the
+   * page's size in points when known, which tells the image's resolution.
    */
-  image(n: number): Promise<{ image: Uint8Array; source: 'embedded-jpeg' | 'embedded' | 'rendered' }> {
+  image(n: number): Promise<{ image: Uint8Array; source: 'embedded-jpeg' | 'embedded' | 'rendered'; pageSizePt?: [number, number] }> {
+    const pageSizePt = this.sizes[n - 1];
     const jpeg = this.jpegs[n - 1];
-    if (jpeg) return Promise.resolve({ image: jpeg, source: 'embedded-jpeg' });
+    if (jpeg) return Promise.resolve({ image: jpeg, source: 'embedded-jpeg', pageSizePt });
     return this.serial(1 / RECYCLE_AFTER.image, async (p) => {
       const found = await p.getImage({ partial: [n], imageBuffer: true, imageDataUrl: false, imageThreshold: MIN_SCAN_SIDE });
       const images = found.pages[0]?.images ?? [];
-      if (images.length === 1 && images[0]!.data.length > 0) return { image: images[0]!.data, source: 'embedded' };
+      if (images.length === 1 && images[0]!.data.length > 0) return { image: images[0]!.data, source: 'embedded', pageSizePt };
       const shot = await p.getScreenshot({ partial: [n], scale: RENDER_DPI / 72, imageBuffer: true, imageDataUrl: false });
       const png = shot.pages[0]?.data;
       if (!png || png.length === 0) throw new Error('page could not be rendered');
-      return { image: png, source: 'rendered' };
+      // The rendering's own size, so its resolution is known exactly (rotation included).
+      const sizePt: [number, number] = [shot.pages[0]!.width / (RENDER_DPI / 72), shot.pages[0]!.height / (RENDER_DPI / 72)];
+      return { image: png, source: 'rendered', pageSizePt: sizePt };
     });
   }
 

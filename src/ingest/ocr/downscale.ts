@@ -1,0 +1,69 @@
+/**
+ * Reduce a page image finer than the OCR target resolution to that resolution, grey, with sharp
+ * (libvips: decoding and resampling run on libuv's threads, off the event loop). The result is
+ * a PGM, which tesseract.js's Leptonica reads without decompressing anything. This is only a
+ * speed-up: an image sharp cannot read (BMP, say) or one already coarse enough goes to OCR as is,
+ * and so does every image where sharp's native binary cannot be loaded.
+ */
+import type { Metadata, default as Sharp } from 'sharp';
+import { imageDpi, reducedSize } from './image-resolution.js';
+
+let sharpLoaded: Promise<typeof Sharp | null> | undefined;
+/** sharp, loaded on first use (text-only runs never load the native module), or null. libvips's
+ * operation cache is off: no page is read twice, and a cached scan would hold memory. */
+const loadSharp = () => (sharpLoaded ??= import('sharp').then((m) => { m.default.cache(false); return m.default; }, () => null));
+
+export interface OcrImage {
+  /** Encoded image for the OCR engine. */
+  image: Uint8Array;
+  /** Pixel size of the input image; undefined when it could not be read here. */
+  original?: { width: number; height: number };
+  /** Pixel size of `image` when it was reduced; undefined when `image` is the input unchanged. */
+  reduced?: { width: number; height: number };
+}
+
+export interface ReduceOptions {
+  /** Target resolution in dpi; 0 never reduces. */
+  targetDpi: number;
+  /** Size of the PDF page (MediaBox, points) that the image fills, when it comes from a PDF. */
+  pageSizePt?: [number, number];
+}
+
+export async function reduceForOcr(image: Uint8Array, options: ReduceOptions): Promise<OcrImage> {
+  if (!(options.targetDpi > 0)) return { image };
+  const sharp = await loadSharp();
+  if (!sharp) return { image };
+  let meta: Metadata;
+  try {
+    meta = await sharp(image).metadata();
+  } catch {
+    return { image };
+  }
+  const { width, height } = meta;
+  if (!width || !height) return { image };
+  const original = { width, height };
+  const dpi = imageDpi({ width, height, density: meta.density, pageSizePt: options.pageSizePt });
+  const size = reducedSize(width, height, dpi, options.targetDpi);
+  if (!size) return { image, original };
+  try {
+    const { data, info } = await sharp(image, { limitInputPixels: false })
+      .flatten({ background: '#ffffff' })
+      .greyscale()
+      .resize(size.width, size.height, { fit: 'fill' })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    if (info.channels !== 1) return { image, original };
+    return { image: pgm(data, info.width, info.height), original, reduced: { width: info.width, height: info.height } };
+  } catch {
+    return { image, original };
+  }
+}
+
+/** Binary PGM (P5) of 8-bit grey pixels. */
+export function pgm(pixels: Uint8Array, width: number, height: number): Uint8Array {
+  const header = Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1');
+  const out = new Uint8Array(header.length + pixels.length);
+  out.set(header, 0);
+  out.set(pixels, header.length);
+  return out;
+}

@@ -1,0 +1,76 @@
+/**
+ * How finely a page image was scanned, and the size to reduce it to before OCR. Tesseract's
+ * `best_int` model reads 200 dpi text at least as well as 300 dpi text (devset 300 dpi scans,
+ * raw syllable accuracy 99.28 % → 99.60 %) from 44 % of the pixels, so pages scanned finer are
+ * reduced first; word boxes found on the reduced image are scaled back so provenance stays in
+ * the input image's pixels. Pure helpers.
+ */
+import type { OcrWord } from '../../core/document.js';
+
+/** Resolution that pages above it are reduced to (override: BAOCAO_OCR_DPI; 0 = never). */
+export const DEFAULT_OCR_DPI = 200;
+
+/**
+ * Decree 30/2020 prescribes A4 (210 × 297 mm) for administrative documents: the paper size
+ * assumed when an image states no believable resolution of its own.
+ */
+const A4_LONG_SIDE_IN = 297 / 25.4;
+/** A stated resolution implying a page whose long side lies outside this range (inches) is a
+ * placeholder (JFIF's 72 dpi on a 300 dpi scan), not the scan's. A5 short side … A3 long side. */
+const BELIEVABLE_LONG_SIDE_IN: [number, number] = [5.5, 17];
+/** Within this factor of the target a page is left as it is: resampling would gain nothing. */
+const REDUCE_ONLY_ABOVE = 1.05;
+
+export interface ResolutionHints {
+  /** Pixel size of the image. */
+  width: number;
+  height: number;
+  /** Resolution stated by the image file itself (JFIF, pHYs, TIFF tags), dots per inch. */
+  density?: number;
+  /** Size of the PDF page (MediaBox, points) that the image fills. */
+  pageSizePt?: [number, number];
+}
+
+/** The image's resolution in dpi: from the PDF page it fills, else its own believable
+ * statement, else assuming an A4 page. Undefined only for an empty image. */
+export function imageDpi(h: ResolutionHints): number | undefined {
+  const longPx = Math.max(h.width, h.height);
+  if (!(longPx > 0)) return undefined;
+  const [pw, ph] = h.pageSizePt ?? [0, 0];
+  const longPt = Math.max(Math.abs(pw), Math.abs(ph));
+  if (longPt > 0) return longPx / (longPt / 72);
+  if (h.density && h.density > 0) {
+    const longIn = longPx / h.density;
+    if (longIn >= BELIEVABLE_LONG_SIDE_IN[0] && longIn <= BELIEVABLE_LONG_SIDE_IN[1]) return h.density;
+  }
+  return longPx / A4_LONG_SIDE_IN;
+}
+
+/** Pixel size to give the OCR engine, or null when the image should go as it is. */
+export function reducedSize(width: number, height: number, dpi: number | undefined, targetDpi: number): { width: number; height: number } | null {
+  if (!dpi || !(targetDpi > 0) || dpi <= targetDpi * REDUCE_ONLY_ABOVE) return null;
+  const scale = targetDpi / dpi;
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}
+
+/**
+ * BAOCAO_OCR_DPI as a target resolution: a non-negative number (0 turns reduction off);
+ * unset, empty or unreadable gives the default.
+ */
+export function targetDpiFrom(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_OCR_DPI;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 ? n : DEFAULT_OCR_DPI;
+}
+
+/** Word boxes found on a reduced image, moved back into the original image's pixels. */
+export function wordsInOriginalPixels(
+  words: OcrWord[],
+  reduced: { width: number; height: number },
+  original: { width: number; height: number },
+): OcrWord[] {
+  const fx = original.width / reduced.width, fy = original.height / reduced.height;
+  const x = (v: number) => Math.min(original.width, Math.max(0, Math.round(v * fx)));
+  const y = (v: number) => Math.min(original.height, Math.max(0, Math.round(v * fy)));
+  return words.map((w) => ({ ...w, bbox: [x(w.bbox[0]), y(w.bbox[1]), x(w.bbox[2]), y(w.bbox[3])] }));
+}
