@@ -1,6 +1,6 @@
 /**
  * Section markers damaged by OCR ("IL." / "H." / "1I." for "II.", "L" for "I.", "1," for "1.",
- * "C)" for "c)", "8)" for "g)", "4)" for "a)"). A damaged marker is only taken on strong evidence:
+ * "C)" for "c)", "8)" for "g)", "4)" for "a)", "~" for "-"). A damaged marker is only taken on strong evidence:
  * it is a look-alike of the NEXT number of its sequence as read so far, and what follows looks
  * like that level's heading (an upper-case heading of ≥ 4 letters after a Roman numeral, a capital
  * after a number or letter). Anything else — a real numbered list, a figure at a line start —
@@ -8,10 +8,13 @@
  */
 import type { HeadingMarker, MarkerKind } from './headings.js';
 
-/** Last ordinal read at each numbered level (0: none yet); `open` once any numbered heading is read. */
-export interface MarkerSequence { roman: number; arabic: number; letter: number; open: boolean }
+/**
+ * Last ordinal read at each numbered level (0: none yet); `open` once any numbered heading is
+ * read; `dashes` while the last marker read is a "-" item.
+ */
+export interface MarkerSequence { roman: number; arabic: number; letter: number; open: boolean; dashes: boolean }
 
-export const newSequence = (): MarkerSequence => ({ roman: 0, arabic: 0, letter: 0, open: false });
+export const newSequence = (): MarkerSequence => ({ roman: 0, arabic: 0, letter: 0, open: false, dashes: false });
 
 export const LETTERS = 'abcdđeghiklmnopqrstuvxy';
 
@@ -31,6 +34,7 @@ export function advanceSequence(seq: MarkerSequence, marker: HeadingMarker): voi
     decimal3: () => Object.assign(seq, { letter: 0 }),
     letter: () => Object.assign(seq, { letter: LETTERS.indexOf(n) + 1 }),
   };
+  seq.dashes = marker.kind === 'dash';
   const step = restart[marker.kind];
   if (!step) return;
   step();
@@ -92,6 +96,12 @@ function damagedLetter(text: string, seq: MarkerSequence): HeadingMarker | null 
   return letter ? { kind: 'letter', number: letter, textStart: m[0].length } : null;
 }
 
+/** "~ Rà soát …" inside a "-" list: the dash read as a tilde, a capital after it. */
+function damagedDash(text: string, seq: MarkerSequence): HeadingMarker | null {
+  const m = /^\s*~\s*(?=\p{Lu})/u.exec(text);
+  return m && seq.dashes ? { kind: 'dash', number: '-', textStart: m[0].length } : null;
+}
+
 /**
  * The marker of a line whose plain reading (`read`, from headingOf) is missing or is a number that
  * breaks its sequence, read as a damaged marker when the evidence above holds; else `read`.
@@ -100,5 +110,5 @@ export function repairMarker(text: string, read: HeadingMarker | null, seq: Mark
   if (read && read.kind !== 'arabic') return read;
   // An arabic reading that continues its own list is kept: "4) …" after "3) …" is item 4.
   if (read && +read.number === seq.arabic + 1) return read;
-  return damagedRoman(text, seq) ?? damagedLetter(text, seq) ?? (read ? read : damagedArabic(text, seq));
+  return damagedRoman(text, seq) ?? damagedLetter(text, seq) ?? (read ? read : damagedArabic(text, seq) ?? damagedDash(text, seq));
 }

@@ -78,3 +78,13 @@ describe('damaged list letters', () => {
     assert.deepEqual(paths(['4) Lĩnh vực lao động:', 'Nội dung.']), ['4']);
   });
 });
+
+describe('damaged dashes', () => {
+  it('reads "~" as a dash item inside a dash list when a capital follows', () => {
+    assert.deepEqual(paths(['1. Mục đích', '- Tăng cường sự lãnh đạo.', '~ Rà soát những kết quả.']), ['1', '1 > -', '1 > -']);
+  });
+  it('refuses "~" outside a dash list or before a figure', () => {
+    assert.deepEqual(paths(['1. Mục đích', '~ Rà soát những kết quả.']), ['1']);
+    assert.deepEqual(paths(['1. Mục đích', '- Tăng cường sự lãnh đạo.', '~ 50% số xã đạt chuẩn.']), ['1', '1 > -']);
+  });
+});
