@@ -41,9 +41,9 @@ export function advanceSequence(seq: MarkerSequence, marker: HeadingMarker): voi
   seq.open = true;
 }
 
-/** Glyphs OCR gives for the strokes of I, V, X; "H" is two I's run together. */
+/** Glyphs OCR gives for the strokes of I, V, X; "H" and "M" are two I's run together ("ML." for "III."). */
 const ROMAN_LOOKALIKE: Record<string, string> = {
-  I: 'I', l: 'I', L: 'I', '1': 'I', '|': 'I', '!': 'I', 'í': 'I', 'ì': 'I', 'Í': 'I', 'Ì': 'I', H: 'II', V: 'V', v: 'V', X: 'X', x: 'X',
+  I: 'I', l: 'I', L: 'I', '1': 'I', '|': 'I', '!': 'I', 'í': 'I', 'ì': 'I', 'Í': 'I', 'Ì': 'I', H: 'II', M: 'II', V: 'V', v: 'V', X: 'X', x: 'X',
 };
 
 /** Glyphs OCR gives for list letters, besides their own capital. */
@@ -63,7 +63,7 @@ const upperHeading = (rest: string) => {
 
 /** The expected next Roman numeral read through damage: "IL. NHIỆM VỤ", "H. NHIỆM VỤ", "L MỤC ĐÍCH". */
 function damagedRoman(text: string, seq: MarkerSequence): HeadingMarker | null {
-  const m = /^(\s*)([IlL1|!íìÍÌHVvXx]{1,5})(\s*[.,:;)]\s*|\s+)(?=\S)/u.exec(text);
+  const m = /^(\s*)([IlL1|!íìÍÌHMVvXx]{1,5})(\s*[.,:;)]\s*|\s+)(?=\S)/u.exec(text);
   const expected = ROMANS[seq.roman + 1];
   if (!m || !expected || !upperHeading(text.slice(m[0].length))) return null;
   if (!romanMatches(m[2]!, /[.,:;)]/.test(m[3]!), expected)) return null;

@@ -21,6 +21,10 @@ describe('damaged Roman numerals', () => {
       assert.deepEqual(paths(body(read)), ['I', 'II']);
     });
   }
+  it('reads "ML." as III where III comes next', () => {
+    assert.deepEqual(paths(body('II. NHIỆM VỤ TRỌNG TÂM').concat('ML. VỀ MỘT SỐ KIẾN NGHỊ')), ['I', 'II', 'III']);
+    assert.deepEqual(paths(body('ML. VỀ MỘT SỐ KIẾN NGHỊ')), ['I']);
+  });
   it('reads an unpunctuated first numeral ("L MỤC ĐÍCH", "1L ĐÁNH GIÁ") as I', () => {
     assert.deepEqual(paths(['L MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', 'Nội dung.']), ['I', 'I > 1']);
     assert.deepEqual(paths(['1L ĐÁNH GIÁ CHUNG', '1. Về tình hình', 'Nội dung.']), ['I', 'I > 1']);
