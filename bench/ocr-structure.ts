@@ -6,10 +6,12 @@
  *   OCR          the GT wording is not in the raw OCR text and restoration did not bring it back
  *   restoration  the raw OCR text has it (marks aside) but the restored text does not
  *   segmentation both texts have it, yet the structure differs
- * Run alone: npx tsx bench/ocr-structure.ts --levels 1,3 [--docs 001,017] [--verbose];
- * bench/ocr.ts runs it as its "structure vs GT" row.
+ * Run alone: npx tsx bench/ocr-structure.ts --levels 1,3 [--docs 001,017] [--verbose]
+ * [--ocr-cache bench/.work/ocr-pages] (OCR page results kept by image hash: reruns after a
+ * segmentation change skip tesseract); bench/ocr.ts runs it as its "structure vs GT" row.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -162,10 +164,27 @@ export function printStructureReport(level: string, r: StructureReport, verbose:
   if (verbose) for (const d of r.diffs) console.log(`    ${d.doc} ${d.what} [${d.cause}]  GT: ${d.gt}  scan: ${d.scan}`);
 }
 
+/** A pool that answers pages it has seen (same image bytes) from `dir`, so only new images are OCR'd. */
+function cachingPool(inner: OcrPool, dir: string): OcrPool {
+  mkdirSync(dir, { recursive: true });
+  return {
+    size: inner.size,
+    terminate: () => inner.terminate(),
+    recognize: async (image) => {
+      const file = join(dir, `${createHash('sha1').update(image).digest('hex')}.json`);
+      if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+      const result = await inner.recognize(image);
+      writeFileSync(file, JSON.stringify(result));
+      return result;
+    },
+  };
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1]!).href) {
-  const { values } = parseArgs({ options: { levels: { type: 'string', default: '1,3' }, docs: { type: 'string' }, jobs: { type: 'string', default: '2' }, verbose: { type: 'boolean', default: true } } });
+  const { values } = parseArgs({ options: { levels: { type: 'string', default: '1,3' }, docs: { type: 'string' }, jobs: { type: 'string', default: '2' }, verbose: { type: 'boolean', default: true }, 'ocr-cache': { type: 'string' } } });
   const shared = process.env.BAOCAO_SHARED ?? join(import.meta.dirname, '..', '..', 'shared');
-  const pool = createOcrPool({ jobs: Number(values.jobs) });
+  const inner = createOcrPool({ jobs: Number(values.jobs) });
+  const pool = values['ocr-cache'] ? cachingPool(inner, values['ocr-cache']) : inner;
   try {
     const reports = await structureVsGt(join(shared, 'devset', 'scans'), values.levels!.split(','), pool, values.docs?.split(','));
     for (const [level, r] of reports) printStructureReport(level, r, values.verbose!);

@@ -4,7 +4,8 @@
  * upper-case heading meets sentence-case text. Text already one paragraph per line stays so.
  */
 import { isUpperText } from './fold.js';
-import { markerOfLine, type HeadingMarker } from './headings.js';
+import { newSequence } from './damaged-markers.js';
+import { markerInSequence, type HeadingMarker } from './headings.js';
 import { isBlank, spanOf, type Provenance, type SegLine } from './lines.js';
 import { isBodyOpening, isClosing, isRecipientsLabel } from './markers.js';
 
@@ -25,15 +26,23 @@ function quantile(values: number[], q: number): number {
 
 const joinLines = (parts: string[]) => parts.map((p) => p.trim()).filter(Boolean).join(' ').replace(/\s+/g, ' ');
 
-const opensBlock = (line: SegLine) =>
-  markerOfLine(line) !== null || isBodyOpening(line.key) || isClosing(line.key) || isRecipientsLabel(line.key);
+const opensBlock = (line: SegLine, marker: HeadingMarker | null) =>
+  marker !== null || isBodyOpening(line.key) || isClosing(line.key) || isRecipientsLabel(line.key);
+
+/** Each line's marker, read top-down so a damaged one can be checked against its sequence. */
+function markersOf(lines: readonly SegLine[], from: number, to: number): (HeadingMarker | null)[] {
+  const seq = newSequence();
+  const out: (HeadingMarker | null)[] = [];
+  for (let i = from; i < to; i++) out[i] = isBlank(lines[i]!) ? null : markerInSequence(lines[i]!, seq);
+  return out;
+}
 
 /**
  * A sentence cut by a page break or blank OCR lines: the line before the gap is full width and
  * ends mid-sentence, and the next text line starts in lower case (or with a digit) and opens
  * nothing. The paragraph then runs on across the gap.
  */
-function runsOnAcrossGap(lines: readonly SegLine[], gap: number, to: number, width: number): boolean {
+function runsOnAcrossGap(lines: readonly SegLine[], markers: readonly (HeadingMarker | null)[], gap: number, to: number, width: number): boolean {
   const prev = lines[gap - 1];
   if (!prev || isBlank(prev)) return false;
   const last = prev.text.trim();
@@ -41,7 +50,7 @@ function runsOnAcrossGap(lines: readonly SegLine[], gap: number, to: number, wid
   let j = gap;
   while (j < to && j < gap + 6 && isBlank(lines[j]!)) j++;
   const next = lines[j];
-  if (j >= to || !next || isBlank(next) || opensBlock(next)) return false;
+  if (j >= to || !next || isBlank(next) || opensBlock(next, markers[j] ?? null)) return false;
   return /^\s*(\p{Ll}|\d)/u.test(next.text) && !isUpperText(next.text);
 }
 
@@ -49,18 +58,18 @@ export function toBlocks(lines: readonly SegLine[], from: number, to: number): B
   const lengths = lines.slice(from, to).filter((l) => !isBlank(l)).map((l) => l.text.trim().length);
   const perLine = quantile(lengths, 0.5) > 150;
   const width = quantile(lengths, 0.9);
+  const markers = markersOf(lines, from, to);
   const blocks: Block[] = [];
   let start = -1;
   const close = (end: number) => {
     if (start < 0) return;
     const ls = lines.slice(start, end + 1);
-    const first = lines[start]!;
     blocks.push({
       from: start,
       to: end,
       text: joinLines(ls.map((l) => l.text)),
       original: joinLines(ls.map((l) => l.original)),
-      marker: markerOfLine(first),
+      marker: markers[start] ?? null,
       provenance: spanOf(lines, start, end),
     });
     start = -1;
@@ -68,18 +77,18 @@ export function toBlocks(lines: readonly SegLine[], from: number, to: number): B
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
     if (isBlank(line)) {
-      if (start >= 0 && !perLine && (isBlank(lines[i - 1]!) || runsOnAcrossGap(lines, i, to, width))) continue;
+      if (start >= 0 && !perLine && (isBlank(lines[i - 1]!) || runsOnAcrossGap(lines, markers, i, to, width))) continue;
       close(i - 1);
       continue;
     }
-    const opens = opensBlock(line);
+    const opens = opensBlock(line, markers[i] ?? null);
     if (start >= 0) {
       let p = i - 1;
       while (p > start && isBlank(lines[p]!)) p--;
       const prev = lines[p]!;
       const prevShort = prev.text.trim().length < 0.8 * width;
       const head = lines[start]!;
-      const headUpper = isUpperText(head.text.slice(markerOfLine(head)?.textStart ?? 0));
+      const headUpper = isUpperText(head.text.slice(markers[start]?.textStart ?? 0));
       const caseBreak = headUpper && !isUpperText(line.text);
       // A wrapped upper-case heading ("… CẢI CÁCH THỦ / TỤC HÀNH CHÍNH.") runs on despite short lines.
       const upperRunOn = headUpper && isUpperText(line.text) && i - start < 3;

@@ -30,6 +30,8 @@ export interface Header {
 
 const MAX_HEADER_LINES = 16;
 const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—]+|[\s:;,.\-–—]+$/g, '');
+/** A place name starts and ends with a letter or digit ("Quận 1"): OCR puts stray quotes or specks around it (“Thành phố …). */
+const placeName = (s: string) => tidy(s).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 
 export function parseHeader(lines: readonly SegLine[], start: number, stop = lines.length): Header {
   const column: string[] = [];
@@ -61,7 +63,7 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
     const found: FoundDate | undefined = date ? undefined : findDate(text.slice(rest));
     if (found) {
       date = found.iso;
-      place = canonicalPlace(tidy(text.slice(rest, rest + found.start))) || null;
+      place = canonicalPlace(placeName(text.slice(rest, rest + found.start))) || null;
       end = i + 1;
       continue;
     }

@@ -3,6 +3,7 @@
  * 1., 1.1., 1.1.1., a), -, +. The rank orders them; the tree nests a marker under the nearest
  * open section of lower rank.
  */
+import { repairMarker, advanceSequence, type MarkerSequence } from './damaged-markers.js';
 import { foldKey } from './fold.js';
 
 export type MarkerKind = 'part' | 'chapter' | 'roman' | 'article' | 'arabic' | 'decimal' | 'decimal3' | 'letter' | 'dash' | 'plus';
@@ -66,4 +67,23 @@ export function markerOfLine(line: MarkedLine): HeadingMarker | null {
   if (at < 0 || at > read.textStart + 2) return null;
   const textStart = at + 1 + (/^\s*/.exec(line.text.slice(at + 1))?.[0].length ?? 0);
   return { ...read, textStart };
+}
+
+/**
+ * The marker of a line read in document order: markerOfLine, else a damaged marker that is the
+ * next number of `seq` (damaged-markers.ts), on the restored text, else on the text as read.
+ * Advances `seq` past the marker found.
+ */
+export function markerInSequence(line: MarkedLine, seq: MarkerSequence): HeadingMarker | null {
+  const plain = markerOfLine(line);
+  let found = repairMarker(line.text, plain, seq);
+  if (!found && line.original !== line.text) {
+    const read = repairMarker(line.original, null, seq);
+    // The restored line keeps the marker's words: its heading starts after as many of them.
+    const words = read && /\s$/.test(line.original.slice(0, read.textStart)) ? line.original.slice(0, read.textStart).trim().split(/\s+/).length : 0;
+    const skip = words ? new RegExp(`^\\s*(?:\\S+\\s+){${words}}`).exec(line.text) : null;
+    if (read && skip) found = { ...read, textStart: skip[0].length };
+  }
+  if (found) advanceSequence(seq, found);
+  return found;
 }

@@ -17,6 +17,14 @@ describe('segment header', () => {
     assert.equal(s.meta.title, 'Kết quả tuyên truyền năm 2023');
     assert.equal(s.sections[0]?.kind, 'results');
   });
+  it('reads place and date past a stray quote or speck OCR put before the place name', () => {
+    for (const stray of ['“', '"', "'", '‘ ', '. ']) {
+      const s = seg(['ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'XÃ NGỌC KỲ  Độc lập - Tự do - Hạnh phúc',
+        'Số: 192/BC-UBND', `${stray}Thành phố Hồ Chí Minh, ngày 29 tháng 12 năm 2023`, 'BÁO CÁO', 'Kết quả năm 2023', '', 'I. KẾT QUẢ', 'Nội dung.'].join('\n'));
+      assert.equal(s.meta.place, 'Thành phố Hồ Chí Minh', stray);
+      assert.equal(s.meta.date, '2023-12-29', stray);
+    }
+  });
   it('reads a department under a city committee and an OCR-damaged decision symbol', () => {
     const s = seg(['UY BAN NHAN DAN TINH  CONG HOA XA HOI CHU NGHIA VIET NAM', 'QUANG TRI', 'Doc lap - Tu do - Hanh phuc',
       'So: 36/2025/Qb-UBND Quang Tri, ngay 19 thang 11 nam 2025', 'QUYET PINH', 'BAN HANH QUY DINH'].join('\n'));
