@@ -20,8 +20,6 @@ export interface OcrImage {
   original?: { width: number; height: number };
   /** Pixel size of `image` when it was reduced; undefined when `image` is the input unchanged. */
   reduced?: { width: number; height: number };
-  /** Resolution of `image` when it was reduced (a PGM states none; Tesseract would guess it). */
-  dpi?: number;
 }
 
 export interface ReduceOptions {
@@ -55,7 +53,7 @@ export async function reduceForOcr(image: Uint8Array, options: ReduceOptions): P
       .raw()
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 1) return { image, original };
-    return { image: pgm(data, info.width, info.height), original, reduced: { width: info.width, height: info.height }, dpi: options.targetDpi };
+    return { image: pgm(data, info.width, info.height), original, reduced: { width: info.width, height: info.height } };
   } catch {
     return { image, original };
   }

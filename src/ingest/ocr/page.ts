@@ -19,7 +19,7 @@ export interface PageImageOptions {
 export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, options: PageImageOptions = {}): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
   try {
     const prepared = await reduceForOcr(image, { targetDpi: options.targetDpi ?? DEFAULT_OCR_DPI, pageSizePt: options.pageSizePt });
-    const r = await pool.recognize(prepared.image, prepared.dpi ? { dpi: prepared.dpi } : undefined);
+    const r = await pool.recognize(prepared.image);
     const words = prepared.reduced && prepared.original ? wordsInOriginalPixels(r.words, prepared.reduced, prepared.original) : r.words;
     const diagnostics: Diagnostic[] = [];
     if (words.length === 0) {

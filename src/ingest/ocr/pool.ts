@@ -31,17 +31,11 @@ export interface OcrPoolOptions {
 export interface OcrPool {
   readonly size: number;
   /** OCR one encoded image (PNG, JPEG, single-page TIFF, BMP, PNM). Rejects on failure. */
-  recognize(image: Uint8Array, options?: RecognizeOptions): Promise<OcrPageResult>;
+  recognize(image: Uint8Array): Promise<OcrPageResult>;
   terminate(): Promise<void>;
 }
 
-export interface RecognizeOptions {
-  /** The image's resolution when its file states none (a reduced PGM), so Tesseract need not guess it. */
-  dpi?: number;
-}
-
 interface Task {
-  dpi: number;
   image: Uint8Array;
   resolve: (r: OcrPageResult) => void;
   reject: (e: unknown) => void;
@@ -57,8 +51,6 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const settled = new Map<Promise<Worker>, Worker>();
   const pageTimeoutMs = options.pageTimeoutMs ?? 300_000;
   let closed = false;
-  // user_defined_dpi last set on each worker (0: Tesseract reads the file's own or estimates it).
-  const workerDpi = new Map<Worker, number>();
 
   const spawn = async (): Promise<Worker> => {
     const worker = await createWorker('vie', OEM.LSTM_ONLY, {
@@ -86,10 +78,8 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`OCR took longer than ${pageTimeoutMs / 1000} s`)), pageTimeoutMs);
     });
-    const dpiSet = workerDpi.get(worker) === task.dpi ? Promise.resolve()
-      : worker.setParameters({ user_defined_dpi: String(task.dpi) }).then(() => { workerDpi.set(worker, task.dpi); });
     Promise.race([
-      dpiSet.then(() => worker.recognize(Buffer.from(task.image.buffer, task.image.byteOffset, task.image.byteLength), {}, { text: false, blocks: true })),
+      worker.recognize(Buffer.from(task.image.buffer, task.image.byteOffset, task.image.byteLength), {}, { text: false, blocks: true }),
       timeout,
     ]).then(
       (r) => {
@@ -129,10 +119,10 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
 
   return {
     size,
-    recognize(image, opts) {
+    recognize(image) {
       if (closed) return Promise.reject(new Error('OCR pool already terminated'));
       return new Promise<OcrPageResult>((resolve, reject) => {
-        queue.push({ image, dpi: opts?.dpi ?? 0, resolve, reject });
+        queue.push({ image, resolve, reject });
         dispatch();
       });
     },
