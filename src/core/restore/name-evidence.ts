@@ -33,6 +33,10 @@ export function namePositions(length: number): NamePosition[] {
 interface Word { start: number; end: number; text: string; key: string; title: boolean }
 
 const WORD_RE = /[\p{L}\p{M}]+/gu;
+const HAS_TITLE_WORD = /\p{Lu}[\p{Ll}\p{M}]/u;
+
+/** The last two word matches of a line. */
+const lastWords = (line: string) => [...line.matchAll(WORD_RE)].slice(-2);
 const isTitle = (w: string) => w.length > 1 && w[0] !== w[0]!.toLowerCase() && w.slice(1) === w.slice(1).toLowerCase();
 const isUpperLine = (line: string) => /\p{L}{2}/u.test(line) && line === line.toUpperCase();
 
@@ -47,8 +51,11 @@ export function findNames(text: string, surnames: ReadonlySet<string>): Map<numb
   let lineStart = 0, prevLine = '';
   let before: Word[] = []; // the last two words before the current line (for a cue ending a line)
   for (const line of text.split('\n')) {
+    // Most lines hold no Title-case word and so no name: only their last two words (a cue ending
+    // the line) are read. This keeps the search cheap on long documents.
     const words: Word[] = [];
-    for (const m of line.matchAll(WORD_RE)) {
+    const matches = HAS_TITLE_WORD.test(line) ? line.matchAll(WORD_RE) : lastWords(line);
+    for (const m of matches) {
       const t = m[0];
       words.push({ start: lineStart + m.index!, end: lineStart + m.index! + t.length, text: t, key: stripMarks(t.toLowerCase()), title: isTitle(t) });
     }
