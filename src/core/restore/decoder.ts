@@ -18,9 +18,12 @@ export interface Slot {
 export interface SlotResult {
   choice: number;
   confidence: number;
-  /** Candidate indices, best first (choice first). */
+  /** The choice, then up to RANKED_ALTERNATIVES other candidate indices, best first. */
   ranked: number[];
 }
+
+/** Alternatives kept per slot: callers show a few, and ranking all of them was a tenth of the time. */
+export const RANKED_ALTERNATIVES = 3;
 
 /** States further than this (nats) below the best at a position are dropped. */
 const BEAM = 7;
@@ -39,6 +42,7 @@ let forward = new Float64Array(64 * MAX_CANDIDATES);
 const scoreA = new Float64Array(LAYER), scoreB = new Float64Array(LAYER);
 const ctxA = new Int32Array(LAYER), ctxB = new Int32Array(LAYER);
 const activeA = new Int32Array(MAX_CANDIDATES);
+const localScores = new Float64Array(MAX_CANDIDATES);
 
 export function decodeSegment(lm: TrigramLM, slots: readonly Slot[], channelWeight: number): SlotResult[] {
   const S = [BOS_SLOT, BOS_SLOT, ...slots.map(capped), EOS_SLOT];
@@ -105,7 +109,7 @@ export function decodeSegment(lm: TrigramLM, slots: readonly Slot[], channelWeig
   path[L - 2] = bestK;
   for (let i = L - 1; i >= 2; i--) path[i - 2] = backs[i * LAYER + path[i - 1]! * S[i]!.ids.length + path[i]!]!;
   return slots.map((_, j) =>
-    forwardPosterior(forward.subarray((j + 2) * MAX_CANDIDATES, (j + 2) * MAX_CANDIDATES + S[j + 2]!.ids.length), path[j + 2]!) ??
+    forwardPosterior(forward, (j + 2) * MAX_CANDIDATES, S[j + 2]!.ids.length, path[j + 2]!) ??
     localPosterior(lm, S, path, j + 2, channelWeight));
 }
 
@@ -117,18 +121,32 @@ function capped(s: Slot): Slot {
  * When the chosen candidate already wins clearly on the forward scores (left context only), the
  * softmax of those scores is the confidence; otherwise null and the right context is consulted.
  */
-function forwardPosterior(f: Float64Array, chosen: number): SlotResult | null {
-  const n = f.length;
+function forwardPosterior(f: Float64Array, at: number, n: number, chosen: number): SlotResult | null {
   if (n === 1) return { choice: 0, confidence: 1, ranked: [0] };
   let second = -Infinity;
-  for (let k = 0; k < n; k++) if (k !== chosen && f[k]! > second) second = f[k]!;
-  if (f[chosen]! - second < EASY_MARGIN) return null;
+  for (let k = 0; k < n; k++) if (k !== chosen && f[at + k]! > second) second = f[at + k]!;
+  if (f[at + chosen]! - second < EASY_MARGIN) return null;
   let z = 0;
-  for (let k = 0; k < n; k++) z += Math.exp(f[k]! - f[chosen]!);
-  const rest: number[] = [];
-  for (let k = 0; k < n; k++) if (k !== chosen && f[k]! > -Infinity) rest.push(k);
-  rest.sort((a, b) => f[b]! - f[a]!);
-  return { choice: chosen, confidence: 1 / z, ranked: [chosen, ...rest] };
+  for (let k = 0; k < n; k++) z += Math.exp(f[at + k]! - f[at + chosen]!);
+  return { choice: chosen, confidence: 1 / z, ranked: [chosen, ...bestOthers(f, at, n, chosen, true)] };
+}
+
+/**
+ * Up to RANKED_ALTERNATIVES indices other than `chosen`, best score first; equal scores keep index
+ * order, as a stable sort would. `finiteOnly` leaves out candidates the beam never reached.
+ */
+function bestOthers(scores: Float64Array, at: number, n: number, chosen: number, finiteOnly: boolean): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const v = scores[at + k]!;
+    if (k === chosen || (finiteOnly && v === -Infinity)) continue;
+    let pos = out.length;
+    while (pos > 0 && scores[at + out[pos - 1]!]! < v) pos--;
+    if (pos >= RANKED_ALTERNATIVES) continue;
+    out.splice(pos, 0, k);
+    if (out.length > RANKED_ALTERNATIVES) out.pop();
+  }
+  return out;
 }
 
 function localPosterior(lm: TrigramLM, S: Slot[], path: Int32Array, i: number, w: number): SlotResult {
@@ -140,7 +158,7 @@ function localPosterior(lm: TrigramLM, S: Slot[], path: Int32Array, i: number, w
   const x = i + 1 < S.length ? S[i + 1]!.ids[path[i + 1]!]! : -1;
   const ctxUV = lm.bigramIndex(u, v);
   // The two trigrams that predict the word and its right neighbour (the third adds little).
-  const local = new Float64Array(n);
+  const local = localScores;
   let top = -Infinity;
   for (let k = 0; k < n; k++) {
     const c = slot.ids[k]!;
@@ -151,9 +169,5 @@ function localPosterior(lm: TrigramLM, S: Slot[], path: Int32Array, i: number, w
   }
   let z = 0;
   for (let k = 0; k < n; k++) z += Math.exp(local[k]! - top);
-  const ranked = [chosen];
-  const rest: number[] = [];
-  for (let k = 0; k < n; k++) if (k !== chosen) rest.push(k);
-  rest.sort((a, b) => local[b]! - local[a]!);
-  return { choice: chosen, confidence: Math.exp(local[chosen]! - top) / z, ranked: ranked.concat(rest) };
+  return { choice: chosen, confidence: Math.exp(local[chosen]! - top) / z, ranked: [chosen, ...bestOthers(local, 0, n, chosen, false)] };
 }

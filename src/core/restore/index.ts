@@ -6,7 +6,7 @@
  */
 import { applyCase, casePattern, detectToneStyle, normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import { candidatesFor, DEFAULT_TUNING, type Candidates, type CandidateTuning, type DecodeMode } from './candidates.js';
-import { decodeSegment, type Slot } from './decoder.js';
+import { decodeSegment, RANKED_ALTERNATIVES, type Slot } from './decoder.js';
 import { applyDocumentCache, unifyNames, DEFAULT_DOC_CACHE, type DecodedSegment, type DocCacheTuning } from './doc-cache.js';
 import { detectInput } from './detect-input.js';
 import { fuzzyKey } from './fuzzy-skeletons.js';
@@ -67,7 +67,7 @@ export interface RestoreResult {
 }
 
 const MARKER_SLOT = { num: { ids: [NUM], chan: [0] }, comma: { ids: [COMMA], chan: [0] } } as const;
-const MAX_ALTERNATIVES = 3;
+const MAX_ALTERNATIVES = RANKED_ALTERNATIVES;
 const MAX_SEGMENT = 400;
 
 export function restore(text: string, options: RestoreOptions): RestoreResult {
