@@ -13,7 +13,9 @@ export interface DocNumber {
   end: number;
 }
 
-const NUMBER = /(\d+)\s*\/\s*(?:(\d{4})\s*\/\s*)?([\p{L}\d&]+(?:\s*-\s*[\p{L}\d&]+)*)/u;
+// OCR sometimes drops the slash ("5155SGDĐT-GDTXNNĐH"): digits run straight into an upper-case
+// symbol that has a hyphen are still a number and its symbol.
+const NUMBER = /(\d+)(?:\s*\/\s*(?:(\d{4})\s*\/\s*)?|(?=\p{Lu}{2}[\p{L}\d&]*\s*-\s*[\p{L}\d&]))([\p{L}\d&]+(?:\s*-\s*[\p{L}\d&]+)*)/u;
 
 /** Reads the number at the start of `text` (after "Số:" has been cut off), or anywhere when loose. */
 export function parseNumber(text: string, offset = 0): DocNumber | null {
@@ -48,6 +50,6 @@ function undoBarredD(part: string): string {
  * "S60", so any S plus up to two letters or digits counts when a number follows the colon.
  */
 export function numberLabelEnd(key: string): number {
-  const m = /^\s*S[A-Z0-9]{0,2}(?:\s*[:;.]\s*|\s+)(?=\d+\s*\/)/.exec(key);
+  const m = /^\s*S[A-Z0-9]{0,2}(?:\s*[:;.]\s*|\s+)(?=\d+\s*\/|\d+[A-Z]{2}[A-Z0-9&]*\s*-\s*[A-Z0-9&])/.exec(key);
   return m ? m[0].length : -1;
 }

@@ -25,6 +25,17 @@ describe('segment header', () => {
       assert.equal(s.meta.date, '2023-12-29', stray);
     }
   });
+  it('reads a number whose slash OCR lost, and the place beside it, when the symbol has its hyphen', () => {
+    const s = seg(['ỦY BAN NHÂN DÂN THÀNH PHỐ  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO  Độc lập - Tự do - Hạnh phúc',
+      'Số: 5155SGDĐT-GDTX  Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025', 'Về hướng dẫn đánh giá năm 2025', 'Kính gửi: Ủy ban nhân dân phường'].join('\n'));
+    assert.equal(s.meta.number, '5155/SGDĐT-GDTX');
+    assert.equal(s.meta.place, 'Thành phố Hồ Chí Minh');
+    assert.equal(s.meta.date, '2025-11-28');
+    // Digits and letters without a hyphen after them are no number ("Số: 12ABC" stays unread).
+    const t = seg(['ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'XÃ AN BÌNH  Độc lập - Tự do - Hạnh phúc',
+      'Số: 12ABC  An Bình, ngày 2 tháng 1 năm 2024', 'BÁO CÁO', 'Kết quả năm 2023'].join('\n'));
+    assert.equal(t.meta.number, null);
+  });
   it('reads a department under a city committee and an OCR-damaged decision symbol', () => {
     const s = seg(['UY BAN NHAN DAN TINH  CONG HOA XA HOI CHU NGHIA VIET NAM', 'QUANG TRI', 'Doc lap - Tu do - Hanh phuc',
       'So: 36/2025/Qb-UBND Quang Tri, ngay 19 thang 11 nam 2025', 'QUYET PINH', 'BAN HANH QUY DINH'].join('\n'));
