@@ -7,6 +7,7 @@
  * keeps the reading of headingOf, numbers as read.
  */
 import type { HeadingMarker, MarkerKind } from './headings.js';
+import { LETTERS, romanValue } from './numbering.js';
 
 /**
  * Last ordinal read at each numbered level (0: none yet); `open` once any numbered heading is
@@ -16,10 +17,8 @@ export interface MarkerSequence { roman: number; arabic: number; letter: number;
 
 export const newSequence = (): MarkerSequence => ({ roman: 0, arabic: 0, letter: 0, open: false, dashes: false });
 
-export const LETTERS = 'abcdđeghiklmnopqrstuvxy';
-
+/** The Roman numeral expected after the n-th. */
 const ROMANS = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
-const romanValue = (s: string) => ROMANS.indexOf(s);
 
 /** What a heading marker does to the sequence: a level restarts its children's numbering. */
 export function advanceSequence(seq: MarkerSequence, marker: HeadingMarker): void {
@@ -27,7 +26,7 @@ export function advanceSequence(seq: MarkerSequence, marker: HeadingMarker): voi
   const restart: Partial<Record<MarkerKind, () => void>> = {
     part: () => Object.assign(seq, { roman: 0, arabic: 0, letter: 0 }),
     chapter: () => Object.assign(seq, { roman: 0, arabic: 0, letter: 0 }),
-    roman: () => Object.assign(seq, { roman: Math.max(romanValue(n), 0), arabic: 0, letter: 0 }),
+    roman: () => Object.assign(seq, { roman: romanValue(n), arabic: 0, letter: 0 }),
     article: () => Object.assign(seq, { arabic: 0, letter: 0 }),
     arabic: () => Object.assign(seq, { arabic: +n, letter: 0 }),
     decimal: () => Object.assign(seq, { letter: 0 }),
