@@ -73,7 +73,7 @@ async function readPage(source: PdfSource, n: number, pool: () => OcrPool, targe
   }
   let image: Awaited<ReturnType<PdfSource['image']>>;
   try {
-    image = await source.image(n);
+    image = await source.image(n, targetDpi);
   } catch (err) {
     diagnostics.push({ ruleId: 'ocr/page-failed', message: `page ${n}: no page image to OCR (${(err as Error).message})`, severity: 'error', place: { page: n, line: 1 } });
     return { page: { number: n, lines: [], method: 'ocr', confidence: 0, words: [] }, diagnostics };

@@ -3,9 +3,30 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { OcrPool } from '../../src/ingest/ocr/pool.js';
 import { createOcrPool } from '../../src/ingest/ocr/pool.js';
+import { PdfSource } from '../../src/ingest/ocr/pdf-source.js';
 import { ingestPdf, isUsableTextLayer } from '../../src/ingest/pdf.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/scans/${name}`, import.meta.url)));
+
+/** A one-page PDF of `w` × `h` points holding only a drawn square: no text layer, no image, so OCR needs a rendering. */
+function vectorOnlyPdf(w: number, h: number): Uint8Array {
+  const content = '0 0 0 rg 20 20 60 60 re f';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Contents 4 0 R /Resources << >> >>`,
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => { const at = pdf.length; pdf += `${i + 1} 0 obj\n${o}\nendobj\n`; return at; });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(pdf);
+}
+
+/** Pixel width of a PNG (IHDR). */
+const pngWidth = (png: Uint8Array) => new DataView(png.buffer, png.byteOffset).getUint32(16);
 
 /** A pool that records what it was asked to read and answers from `reply`. */
 function fakePool(reply: (n: number) => Promise<{ lines: string[] }>): OcrPool & { calls: number } {
@@ -55,6 +76,20 @@ describe('PDF input', () => {
     assert.equal(r.diagnostics.length, 1);
     assert.equal(r.diagnostics[0]!.ruleId, 'ingest/pdf-corrupt');
     assert.equal(r.diagnostics[0]!.severity, 'error');
+  });
+
+  it('renders a page with nothing embedded at the OCR resolution, not finer, and never above 300 dpi', async () => {
+    const source = await PdfSource.open(vectorOnlyPdf(144, 72)); // 2 × 1 inch
+    try {
+      const at200 = await source.image(1, 200);
+      assert.equal(at200.source, 'rendered');
+      assert.equal(pngWidth(at200.image), 400);
+      assert.deepEqual(at200.pageSizePt?.map(Math.round), [144, 72]);
+      assert.equal(pngWidth((await source.image(1, 600)).image), 600);
+      assert.equal(pngWidth((await source.image(1, 0)).image), 600, 'reduction off: the 300 dpi rendering');
+    } finally {
+      await source.close();
+    }
   });
 
   it('treats page numbers, stray marks and unmappable glyphs as no usable text layer', () => {

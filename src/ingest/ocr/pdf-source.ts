@@ -65,10 +65,11 @@ export class PdfSource {
 
   /**
    * Encoded image of the page for OCR: the scanner's JPEG bytes as embedded, else the single
-   * embedded scan image (as PNG, via pdf.js), else a 300 dpi rendering of the page; with the
-   * page's size in points when known, which tells the image's resolution.
+   * embedded scan image (as PNG, via pdf.js), else a rendering of the page at `renderDpi` (at most
+   * 300; OCR reads 200 dpi as well, so rendering finer only to reduce it again is wasted work);
+   * with the page's size in points when known, which tells the image's resolution.
    */
-  image(n: number): Promise<{ image: Uint8Array; source: 'embedded-jpeg' | 'embedded' | 'rendered'; pageSizePt?: [number, number] }> {
+  image(n: number, renderDpi = RENDER_DPI): Promise<{ image: Uint8Array; source: 'embedded-jpeg' | 'embedded' | 'rendered'; pageSizePt?: [number, number] }> {
     const pageSizePt = this.sizes[n - 1];
     const jpeg = this.jpegs[n - 1];
     if (jpeg) return Promise.resolve({ image: jpeg, source: 'embedded-jpeg', pageSizePt });
@@ -76,11 +77,12 @@ export class PdfSource {
       const found = await p.getImage({ partial: [n], imageBuffer: true, imageDataUrl: false, imageThreshold: MIN_SCAN_SIDE });
       const images = found.pages[0]?.images ?? [];
       if (images.length === 1 && images[0]!.data.length > 0) return { image: images[0]!.data, source: 'embedded', pageSizePt };
-      const shot = await p.getScreenshot({ partial: [n], scale: RENDER_DPI / 72, imageBuffer: true, imageDataUrl: false });
+      const scale = (renderDpi > 0 ? Math.min(renderDpi, RENDER_DPI) : RENDER_DPI) / 72;
+      const shot = await p.getScreenshot({ partial: [n], scale, imageBuffer: true, imageDataUrl: false });
       const png = shot.pages[0]?.data;
       if (!png || png.length === 0) throw new Error('page could not be rendered');
       // The rendering's own size, so its resolution is known exactly (rotation included).
-      const sizePt: [number, number] = [shot.pages[0]!.width / (RENDER_DPI / 72), shot.pages[0]!.height / (RENDER_DPI / 72)];
+      const sizePt: [number, number] = [shot.pages[0]!.width / scale, shot.pages[0]!.height / scale];
       return { image: png, source: 'rendered', pageSizePt: sizePt };
     });
   }
