@@ -13,12 +13,12 @@ import { learnChannel, readLinePairs } from './lib/learn-channel.js';
 import { channelTables } from './lib/channel-tables.js';
 import { assembleModel, type AssembleOptions } from './lib/assemble-model.js';
 import { writeSources } from './lib/write-sources.js';
+import { MODEL_FILE } from '../src/model/load.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared'));
 // BAOCAO_MODEL_OUT=/tmp/x writes the model elsewhere (for measuring before replacing the committed one).
 const outDir = resolve(process.env.BAOCAO_MODEL_OUT ?? join(root, 'dictionaries'));
-export const MODEL_FILE = 'vi-restore.bin';
 
 const OPTIONS: AssembleOptions = { minSyllableCount: 2, minOtherCount: 25, minBigram: 1, minTrigram: 2 };
 

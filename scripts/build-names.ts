@@ -13,11 +13,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countLine, emptyNameCounts, nameTables } from './lib/name-counts.js';
 import { NAMES_SOURCES_MARKER, namesSourcesSection } from './lib/names-sources.js';
+import { NAMES_FILE } from '../src/model/load.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared'));
 const outDir = resolve(process.env.BAOCAO_MODEL_OUT ?? join(root, 'dictionaries'));
-const NAMES_FILE = 'vi-names.json';
 const minCount = Number(process.env.NAMES_MIN_COUNT ?? 3);
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 

@@ -12,11 +12,11 @@ import { readLinePairs } from './lib/learn-channel.js';
 import { learnVieChannel, vieChannelTables } from './lib/vie-channel-learn.js';
 import { VIE_SOURCES_MARKER, vieSourcesSection } from './lib/vie-channel-sources.js';
 import { NAMES_SOURCES_MARKER } from './lib/names-sources.js';
+import { VIE_CHANNEL_FILE } from '../src/model/load.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared'));
 const outDir = resolve(process.env.BAOCAO_MODEL_OUT ?? join(root, 'dictionaries'));
-export const VIE_CHANNEL_FILE = 'vi-ocr-vie.json';
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
