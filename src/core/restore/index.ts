@@ -151,8 +151,12 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
       }
       slot = cased;
     }
-    const position = nameAt?.get(u.start);
-    if (position) slot = withNameEvidence(nameModel!, slot, cands.forms, cands.chan, position, nameTuning);
+    const spot = nameAt?.get(u.start);
+    if (spot) {
+      // Only a signer's line is sure enough to keep a syllable as read (see withNameEvidence).
+      const asRead = spot.signer ? normalizeTonePlacement(u.text.toLowerCase(), 'old') : undefined;
+      slot = withNameEvidence(nameModel!, slot, cands.forms, cands.chan, spot.position, nameTuning, asRead);
+    }
     slots.push(slot);
     // Bound the decoder's memory on text without punctuation; context loss here is negligible.
     if (slots.length >= MAX_SEGMENT) flush();

@@ -4,7 +4,8 @@
  * ("ông", "đồng chí", "Chủ tịch"), or the signer's line under the position line — each syllable's
  * candidates get the name model's ln P(syllable | surname / middle / given) times a weight. Only
  * readings the channel finds nearly as likely as its best one take part; the others count as
- * unseen names, as do real names the corpus never saw, so a rare name can still win.
+ * unseen names, as do real names the corpus never saw, so a rare name can still win. On a signer's
+ * line, a syllable none of whose close readings is a known name is kept as the OCR read it.
  */
 import { normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import type { Slot } from './decoder.js';
@@ -30,6 +31,13 @@ export function namePositions(length: number): NamePosition[] {
   return Array.from({ length }, (_, k) => (k === 0 ? 'surname' : k === length - 1 ? 'given' : 'middle'));
 }
 
+/** A name syllable found in text: its place in the name, and whether it is on a signer's line. */
+export interface NameSpot {
+  position: NamePosition;
+  /** Alone on the line under a position line: a name beyond doubt, unlike one after a cue word. */
+  signer: boolean;
+}
+
 interface Word { start: number; end: number; text: string; key: string; title: boolean }
 
 const WORD_RE = /[\p{L}\p{M}]+/gu;
@@ -43,11 +51,12 @@ const isUpperLine = (line: string) => /\p{L}{2}/u.test(line) && line === line.to
 /**
  * Start offsets of the name syllables in `text`, with their position in the name. A name is
  * 2–4 Title-case words on one line, the first a surname (capital Đ read as P or B by an
- * English-model OCR counts as D), after a cue word or alone on the line under an upper-case line.
+ * English-model OCR counts as D), after a cue word, or alone on the line under an upper-case line
+ * or a position line ("Chủ tịch"): the signer's line.
  */
-export function findNames(text: string, surnames: ReadonlySet<string>): Map<number, NamePosition> {
-  const out = new Map<number, NamePosition>();
-  const isSurname = (key: string) => surnames.has(key) || (/^[pb]/.test(key) && surnames.has('d' + key.slice(1)));
+export function findNames(text: string, surnames: ReadonlySet<string>): Map<number, NameSpot> {
+  const out = new Map<number, NameSpot>();
+  const isSurname = surnameTest(surnames);
   let lineStart = 0, prevLine = '';
   let before: Word[] = []; // the last two words before the current line (for a cue ending a line)
   for (const line of text.split('\n')) {
@@ -61,14 +70,14 @@ export function findNames(text: string, surnames: ReadonlySet<string>): Map<numb
     }
     const letters = line.replace(/[\s.,;:]+/g, '');
     const alone = words.length >= 2 && words.length <= 4 && words.every((w) => w.title) && letters.length === words.reduce((n, w) => n + w.text.length, 0);
-    if (alone && isSurname(words[0]!.key) && isUpperLine(prevLine.trim())) mark(words, out);
+    if (alone && isSurname(words[0]!.key) && (isUpperLine(prevLine.trim()) || endsWithTitle(prevLine))) mark(words, out, true);
     else {
       const all = [...before, ...words];
       for (let i = before.length; i < all.length; i++) {
         if (!all[i]!.title || !isSurname(all[i]!.key) || !cueBefore(text, all, i)) continue;
         let j = i;
         while (j < all.length && all[j]!.title && j - i < 5 && (j === i || onlySpaces(text, all[j - 1]!.end, all[j]!.start))) j++;
-        if (j - i >= 2 && j - i <= 4) { mark(all.slice(i, j), out); i = j - 1; }
+        if (j - i >= 2 && j - i <= 4) { mark(all.slice(i, j), out, false); i = j - 1; }
       }
     }
     before = words.slice(-2);
@@ -78,8 +87,42 @@ export function findNames(text: string, surnames: ReadonlySet<string>): Map<numb
   return out;
 }
 
-function mark(words: Word[], out: Map<number, NamePosition>): void {
-  namePositions(words.length).forEach((p, k) => out.set(words[k]!.start, p));
+/**
+ * Whether a word's mark-free key is a surname: exactly, with a capital Đ read as P or B, or — for
+ * the longer surnames, where a near miss is no other word — with one letter the OCR inserted
+ * ("nguyfen" Nguyễn) or misread ("truomg" Trương).
+ */
+function surnameTest(surnames: ReadonlySet<string>): (key: string) => boolean {
+  const near = new Set<string>();
+  for (const s of surnames) {
+    if (s.length < 6) continue; // "hoang" → "hoanh" or "duong" → "cuong" would be other words
+    for (let i = 0; i < s.length; i++) near.add(s.slice(0, i) + '?' + s.slice(i + 1));
+  }
+  const exact = (key: string) => surnames.has(key) || (/^[pb]/.test(key) && surnames.has('d' + key.slice(1)));
+  return (key) => {
+    if (exact(key)) return true;
+    if (key.length < 6 || key.length > 8) return false;
+    for (let i = 0; i < key.length; i++) {
+      if (near.has(key.slice(0, i) + '?' + key.slice(i + 1))) return true; // one letter misread
+      const dropped = key.slice(0, i) + key.slice(i + 1);
+      if (dropped.length >= 5 && surnames.has(dropped)) return true; // one letter inserted
+    }
+    return false;
+  };
+}
+
+/** English-model OCR's look-alikes for i in a title word ("Chu tlch" Chủ tịch). */
+const looseKey = (key: string) => key.replace(/[l1!|]/g, 'i');
+const TITLE_CUES = new Set(['tich', 'truong', 'doc', 'thu'].map(looseKey));
+
+/** A position line ending with a title word ("Chủ tịch", "Giám đốc"), junk after it ignored. */
+function endsWithTitle(line: string): boolean {
+  const last = lastWords(line).at(-1);
+  return last !== undefined && TITLE_CUES.has(looseKey(stripMarks(last[0].toLowerCase())));
+}
+
+function mark(words: Word[], out: Map<number, NameSpot>, signer: boolean): void {
+  namePositions(words.length).forEach((position, k) => out.set(words[k]!.start, { position, signer }));
 }
 
 const onlySpaces = (text: string, from: number, to: number) => /^[ \t]+$/.test(text.slice(from, to));
@@ -101,13 +144,21 @@ function cueBefore(text: string, all: Word[], i: number): boolean {
  */
 export function withNameEvidence(
   names: NameModel, slot: Slot, forms: readonly string[], channel: readonly number[], position: NamePosition, t: NameTuning,
+  asRead?: string,
 ): Slot {
   if (t.weight === 0 || slot.ids.length < 2) return slot;
   let best = -Infinity;
   for (const lp of channel) if (lp > best) best = lp;
-  return {
-    ...slot, name: true,
-    chan: slot.chan.map((lp, k) =>
-      lp + t.weight * (channel[k]! >= best - t.margin ? names.score(normalizeTonePlacement(forms[k]!, 'old'), position) : names.unseen(position))),
-  };
+  const evidence = forms.map((f, k) => (channel[k]! >= best - t.margin ? names.score(normalizeTonePlacement(f, 'old'), position) : null));
+  // No close reading was ever seen as a name here: the language model knows the syllable only as a
+  // common word ("thoáng" airy), which says nothing about a name, so the reading as read stays.
+  const unseen = names.unseen(position);
+  const kept = asRead === undefined || evidence.some((e) => e !== null && e > unseen) ? -1 : forms.indexOf(asRead);
+  if (kept >= 0 && evidence[kept] !== null) {
+    return { ...slot, name: true, chan: slot.chan.map((lp, k) => (k === kept ? lp : lp - KEEP_AS_READ)) };
+  }
+  return { ...slot, name: true, chan: slot.chan.map((lp, k) => lp + t.weight * (evidence[k] ?? unseen)) };
 }
+
+/** ln-probability handicap on the other readings of a name syllable kept as read: enough to decide. */
+const KEEP_AS_READ = 30;

@@ -31,7 +31,7 @@ function modelWith(withNames: boolean) {
 }
 
 describe('name runs in text', () => {
-  const starts = (text: string) => [...findNames(text, names.surnameSkeletons)].map(([at, p]) => `${text.slice(at).split(/\s/)[0]}:${p}`);
+  const starts = (text: string) => [...findNames(text, names.surnameSkeletons)].map(([at, p]) => `${text.slice(at).split(/\s/)[0]}:${p.position}`);
 
   it('a Title-case run after "ông" that starts with a surname is a name', () => {
     assert.deepEqual(starts('hop voi ong Le Minh Hung ve viec'), ['Le:surname', 'Minh:middle', 'Hung:given']);
@@ -45,6 +45,20 @@ describe('name runs in text', () => {
 
   it('the signer line under the upper-case position line is a name, a capital Đ read as P included', () => {
     assert.deepEqual(starts('KT. CHU TICH\nPHO CHU TICH\nPo Minh Hung\n'), ['Po:surname', 'Minh:middle', 'Hung:given']);
+  });
+
+  it('the signer line under an OCR-damaged position line, with a stray letter in the surname, is a name', () => {
+    assert.deepEqual(starts('TM. UY BAN NHAN DAN XA\nChu tlch ]\n\nNguyfén Minh Hung\n'), ['Nguyfén:surname', 'Minh:middle', 'Hung:given']);
+  });
+
+  it('only a signer line is flagged as one', () => {
+    const spots = [...findNames('ong Le Minh Hung\nCHU TICH\nDo Minh Hung\n', names.surnameSkeletons).values()];
+    assert.deepEqual(spots.map((s) => s.signer), [false, false, false, true, true, true]);
+  });
+
+  it('a short surname needs its exact letters: one letter off is another word', () => {
+    assert.deepEqual(starts('CHU TICH\nLe Minh Hung\n'), ['Le:surname', 'Minh:middle', 'Hung:given']);
+    assert.deepEqual(starts('CHU TICH\nLo Minh Hung\n'), []);
   });
 
   it('no cue, no surname or a run longer than four words: no name', () => {
@@ -68,6 +82,16 @@ describe('name evidence', () => {
 
   it('an unseen name keeps a small share rather than nothing', () => {
     assert.ok(Number.isFinite(names.score('thoang', 'given')) && names.score('thoang', 'given') < names.score('hưng', 'given'));
+  });
+
+  it('a syllable no close reading of which is a known name keeps the reading as read', () => {
+    const s = withNameEvidence(names, { ids: [1, 2], chan: [-0.3, 0] }, ['thoáng', 'thoang'], [-0.3, 0], 'given', { weight: 1, margin: 4 }, 'thoang');
+    assert.ok(s.chan[1]! - s.chan[0]! > 20);
+  });
+
+  it('a known name among the close readings decides as usual, whatever was read', () => {
+    const s = withNameEvidence(names, slot, forms, slot.chan, 'given', { weight: 1, margin: 4 }, 'hưng');
+    assert.ok(s.chan[1]! > s.chan[0]!);
   });
 
   it('weight 0 leaves the slot as it is', () => {

@@ -110,8 +110,8 @@ describe('the sample report (restored, then segmented)', () => {
     assert.equal(sig?.position, g.position);
     assert.deepEqual(span(sig?.provenance), g.lines);
     near(t, 'signature organ', sig?.organ, g.organ, 0);
-    // The name is read where the golden has it; its spelling is the restorer's (OCR "Nguyfén Xﬁﬁn Thoang").
-    near(t, 'signer name', sig?.name, g.name, 0.25);
+    // OCR "Nguyfén Xﬁﬁn Thoang": the known name syllables restored, the unknown one kept as read.
+    assert.equal(sig?.name, g.name);
   });
 
   it('rebuilds the annex: title, subtitle, reference and its 5-row, 3-column table with the status column', (t) => {
