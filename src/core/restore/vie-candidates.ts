@@ -5,7 +5,7 @@
  * score. The OCR engine's own word confidence scales those scores: an unsure reading is cheap to
  * change, a confident one costs more to change than the channel alone says.
  */
-import { isVietnameseSyllable, normalizeTonePlacement } from '../vi-text/index.js';
+import { isVietnameseSyllable, normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import type { Candidates } from './candidates.js';
 import { UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
@@ -64,6 +64,16 @@ export function vieCandidates(model: RestoreModel, channel: VieChannel, word: st
       if (!scored.has(id)) scored.set(id, channel.score(model.vocab[id]!, norm));
     }
   }
+  // … and the word with one letter the OCR added dropped ("PHÕỐ" for PHỐ: a vowel read twice),
+  // each at the cost of that inserted letter.
+  if (ownId === undefined) {
+    for (const shorter of oneLetterShorter(norm)) {
+      for (const id of model.skeletonIndex.get(stripMarks(shorter)) ?? []) {
+        const lp = channel.score(model.vocab[id]!, shorter) + channel.tables.unseen;
+        if (lp > (scored.get(id) ?? -Infinity)) scored.set(id, lp);
+      }
+    }
+  }
   const joint = (id: number, lp: number) => lp + model.lm.unigram(id);
   const ranked = [...scored].filter(([, lp]) => lp > -Infinity).sort((a, b) => joint(b[0], b[1]) - joint(a[0], a[1]) || a[0] - b[0]);
   const head = ranked.length ? joint(ranked[0]![0], ranked[0]![1]) : 0;
@@ -82,6 +92,13 @@ export function vieCandidates(model: RestoreModel, channel: VieChannel, word: st
 }
 
 const LETTERS = [...'abcdeghiklmnopqrstuvxy'];
+
+/** The word with one of its letters (marks and all) left out, each distinct spelling once. */
+function oneLetterShorter(word: string): string[] {
+  const chars = [...word];
+  if (chars.length < 3) return [];
+  return [...new Set(chars.map((_, i) => [...chars.slice(0, i), ...chars.slice(i + 1)].join('')))];
+}
 
 function oneLetterNeighbours(skeleton: string): string[] {
   const out: string[] = [];

@@ -63,6 +63,12 @@ describe('Vietnamese-model OCR channel', () => {
     assert.equal(costOf(unsure, 'quá'), costOf(sure, 'quá'), 'keeping the word costs the same');
   });
 
+  it('offers the word without a letter the OCR read twice ("cáoó" for cáo), only for a word the vocabulary lacks', () => {
+    const m = vieModel();
+    assert.ok(vieCandidates(m, m.vieChannel!, 'cáoó', 60, DEFAULT_VIE_TUNING).forms.includes('cáo'));
+    assert.ok(!vieCandidates(m, m.vieChannel!, 'xã', 60, DEFAULT_VIE_TUNING).forms.includes('xa'));
+  });
+
   it('locates OCR words of pages in the document text and looks them up by offset', () => {
     const spans = documentConfidences([
       { number: 1, lines: ['Báo cáo', 'kết quá'], method: 'ocr', words: [
