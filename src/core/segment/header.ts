@@ -5,7 +5,7 @@
  */
 import { CONG_VAN, typeAtLineStart, typeByName, type DocType } from './doc-types.js';
 import { findDate, type FoundDate } from './dates.js';
-import { findPhrase, isUpperText, keyTokens } from './fold.js';
+import { findPhrase, foldKey, isUpperText, keyTokens } from './fold.js';
 import { isBlank, type SegLine } from './lines.js';
 import { parseNumber, numberLabelEnd, type DocNumber } from './number.js';
 import { splitIssuer, type Issuer } from './issuer.js';
@@ -104,9 +104,31 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
   if (!type && number) type = number.type ?? (subject ? CONG_VAN : null);
   if (!type && subject) type = CONG_VAN;
   title ??= subject;
-  const issuer = splitIssuer(column.join(' '));
+  const issuer = completeFromPlace(splitIssuer(column.join(' ')), place);
   const fields = [issuer, motto || null, number, date, type, title].filter((x) => x !== null).length;
   return { issuer, motto, number, place, date, type, title, start, end, confidence: +(fields / 6).toFixed(2) };
+}
+
+/** Administrative unit words that stand before a locality's name in an issuer ("TỈNH", "XÃ"). */
+const UNIT_WORDS = new Set(['TINH', 'PHO', 'HUYEN', 'XA', 'PHUONG', 'QUAN', 'TRAN', 'TP']);
+
+/**
+ * An issuer whose locality OCR cut short ("TỈNH ĐẮK", the "LẮK" under it lost) completed from
+ * the place of the date line ("Đắk Lắk"): a local body dates its documents at its own locality,
+ * so when the issuer ends with a unit word and the first words of the place, the place's other
+ * words belong to it. Nothing changes unless the place starts with those words.
+ */
+function completeFromPlace(issuer: Issuer | null, place: string | null): Issuer | null {
+  if (!issuer || !place) return issuer;
+  const nameWords = issuer.name.split(/\s+/), placeWords = place.split(/\s+/);
+  const fold = (w: string) => foldKey(w).replace(/[^A-Z0-9]/g, '');
+  for (let k = Math.min(placeWords.length - 1, nameWords.length - 1); k >= 1; k--) {
+    const tail = nameWords.slice(-k), unit = nameWords[nameWords.length - k - 1]!;
+    if (!UNIT_WORDS.has(fold(unit)) || !tail.every((w, j) => fold(w) === fold(placeWords[j]!))) continue;
+    const rest = placeWords.slice(k).join(' ');
+    return { ...issuer, name: `${issuer.name} ${isUpperText(issuer.name) ? rest.toUpperCase() : rest}` };
+  }
+  return issuer;
 }
 
 /** "Place, ngày D tháng M năm Y" (or "…, D/M/Y") as a line of its own. */

@@ -44,6 +44,15 @@ describe('segment header', () => {
     assert.equal(s.meta.issuer?.name, 'TINH QUANG TRI');
     assert.equal(s.meta.date, '2025-11-19');
   });
+  it('completes an issuer whose locality OCR cut short from the place of the date line', () => {
+    const head = (issuer: string, place: string) => seg([`ỦY BAN NHÂN DÂN ${issuer}  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`, 'Độc lập - Tự do - Hạnh phúc',
+      `Số: 012/CT-UBND  ${place}, ngày 26 tháng 11 năm 2025`, 'CHỈ THỊ', 'VỀ VIỆC TĂNG CƯỜNG CẢI CÁCH THỦ TỤC HÀNH CHÍNH'].join('\n')).meta.issuer?.name;
+    assert.equal(head('TỈNH ĐẮK', 'Đắk Lắk'), 'TỈNH ĐẮK LẮK');
+    assert.equal(head('TỈNH ĐẮK LẮK', 'Đắk Lắk'), 'TỈNH ĐẮK LẮK');
+    // Another locality, or the same first word without a unit before it, is left as read.
+    assert.equal(head('TỈNH ĐẮK NÔNG', 'Đắk Lắk'), 'TỈNH ĐẮK NÔNG');
+    assert.equal(head('TỈNH GIA', 'Hà Nội'), 'TỈNH GIA');
+  });
   it('completes a missing header from the annex reference', () => {
     const s = seg(['BÁO CÁO', 'Kết quả', '', 'I. KẾT QUẢ', 'Đã đăng 60 tin bài, đạt 100%.', '', 'BIỂU TỔNG HỢP', 'Đánh giá',
       '(Kèm theo Báo cáo số 192/BC-UBND ngày 29/12/2023 của UBND xã Ngọc Kỳ)', 'STT Hình thức tuyên truyền Mức độ thực hiện',
