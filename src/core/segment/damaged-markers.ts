@@ -1,6 +1,6 @@
 /**
  * Section markers damaged by OCR ("IL." / "H." / "1I." for "II.", "L" for "I.", "1," for "1.",
- * "C)" for "c)", "8)" for "g)", "4)" for "a)", "~" for "-"). A damaged marker is only taken on strong evidence:
+ * "C)" for "c)", "8)" for "g)", "4)" for "a)", "hÙ" for "h)", "~" for "-"). A damaged marker is only taken on strong evidence:
  * it is a look-alike of the NEXT number of its sequence as read so far, and what follows looks
  * like that level's heading (an upper-case heading of ≥ 4 letters after a Roman numeral, a capital
  * after a number or letter). Anything else — a real numbered list, a figure at a line start —
@@ -86,13 +86,23 @@ function expectedLetters(seq: MarkerSequence): string[] {
 /** "C) Rà soát" for "c)", "8) Nâng cao" for "g)", "4) Lĩnh vực" for "a)": the expected next letter, a capital after it. */
 function damagedLetter(text: string, seq: MarkerSequence): HeadingMarker | null {
   const m = /^\s*(\S)\s*\)\s+(?=\p{Lu})/u.exec(text);
-  if (!m) return null;
+  if (!m) return damagedParenthesis(text, seq);
   const read = m[1]!;
   // A digit that is the next number of its own list stays that number.
   if (/\d/.test(read) && +read === seq.arabic + 1) return null;
   const candidates = (LETTER_LOOKALIKE[read] ?? '') + (read !== read.toLowerCase() ? read.toLowerCase() : '');
   const letter = expectedLetters(seq).find((l) => candidates.includes(l));
   return letter ? { kind: 'letter', number: letter, textStart: m[0].length } : null;
+}
+
+/** Glyphs OCR gives for the ")" of a list letter. */
+const PAREN_LOOKALIKE = /[\]}|Ùù]/u;
+
+/** "hÙ Tiếp tục …" for "h) Tiếp tục …": the expected next letter itself, its ")" misread, a capital after. */
+function damagedParenthesis(text: string, seq: MarkerSequence): HeadingMarker | null {
+  const m = /^\s*(\p{Ll})(\S)\s+(?=\p{Lu})/u.exec(text);
+  if (!m || !PAREN_LOOKALIKE.test(m[2]!) || !expectedLetters(seq).includes(m[1]!)) return null;
+  return { kind: 'letter', number: m[1]!, textStart: m[0].length };
 }
 
 /** "~ Rà soát …" inside a "-" list: the dash read as a tilde, a capital after it. */

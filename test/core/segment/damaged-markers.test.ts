@@ -68,6 +68,11 @@ describe('damaged list letters', () => {
   it('reads "8)" as b) where b comes next', () => {
     assert.deepEqual(paths(['1. Thủ trưởng các sở', 'a) Một;', '8) Tiếp tục rà soát;']), ['1', '1 > a', '1 > b']);
   });
+  it('reads "cÙ" or "c]" as c) where c comes next, but not another letter so damaged', () => {
+    assert.deepEqual(paths(list('cÙ Rà soát, chuẩn hóa các mẫu đơn;')), ['1', '1 > a', '1 > b', '1 > c']);
+    assert.deepEqual(paths(list('c] Rà soát, chuẩn hóa các mẫu đơn;')), ['1', '1 > a', '1 > b', '1 > c']);
+    assert.deepEqual(paths(list('dÙ Rà soát, chuẩn hóa các mẫu đơn;')).at(-1), '1 > b');
+  });
   it('refuses a look-alike that is not the next letter', () => {
     assert.deepEqual(paths(list('E) Rà soát, chuẩn hóa;')).at(-1), '1 > b');
     assert.deepEqual(paths(list('4) Rà soát, chuẩn hóa;')).at(-1), '4');
