@@ -131,6 +131,9 @@ function completeFromPlace(issuer: Issuer | null, place: string | null): Issuer 
   return issuer;
 }
 
+/** A quote mark standing alone between words is a speck OCR read ("KẾT QUẢ ' TRIỂN KHAI"); a quote holds words. */
+const withoutStrayQuotes = (s: string) => s.replace(/(^|\s)['‘’`´"“”]+(?=\s|$)/gu, '$1').replace(/\s+/g, ' ');
+
 /** "Place, ngày D tháng M năm Y" (or "…, D/M/Y") as a line of its own. */
 function isPlaceDateLine(text: string): boolean {
   const found = findDate(text);
@@ -157,5 +160,5 @@ function readTitle(lines: readonly SegLine[], from: number, stop: number): { tit
     parts.push(l.text.trim());
     if (!upper && /[:;]$/.test(l.text.trim())) break;
   }
-  return { title: parts.length ? tidy(parts.join(' ')) : null, end: i };
+  return { title: parts.length ? tidy(withoutStrayQuotes(parts.join(' '))) : null, end: i };
 }

@@ -53,6 +53,12 @@ describe('segment header', () => {
     assert.equal(head('TỈNH ĐẮK NÔNG', 'Đắk Lắk'), 'TỈNH ĐẮK NÔNG');
     assert.equal(head('TỈNH GIA', 'Hà Nội'), 'TỈNH GIA');
   });
+  it('drops a quote mark standing alone between title words, keeping quoted words', () => {
+    const title = (t: string) => seg(['ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'XÃ NGỌC KỲ  Độc lập - Tự do - Hạnh phúc',
+      'Số: 192/BC-UBND  Ngọc Kỳ, ngày 29 tháng 12 năm 2023', 'BÁO CÁO', t].join('\n')).meta.title;
+    assert.equal(title("KẾT QUẢ ' TRIỂN KHAI NĂM 2023"), 'KẾT QUẢ TRIỂN KHAI NĂM 2023');
+    assert.equal(title('KẾT QUẢ PHONG TRÀO “DÂN VẬN KHÉO” NĂM 2023'), 'KẾT QUẢ PHONG TRÀO “DÂN VẬN KHÉO” NĂM 2023');
+  });
   it('completes a missing header from the annex reference', () => {
     const s = seg(['BÁO CÁO', 'Kết quả', '', 'I. KẾT QUẢ', 'Đã đăng 60 tin bài, đạt 100%.', '', 'BIỂU TỔNG HỢP', 'Đánh giá',
       '(Kèm theo Báo cáo số 192/BC-UBND ngày 29/12/2023 của UBND xã Ngọc Kỳ)', 'STT Hình thức tuyên truyền Mức độ thực hiện',
