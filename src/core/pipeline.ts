@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic, Page, SourceKind, WorkingDocument } from './document.js';
 import { restoreStage, type RestoreStageOptions } from './restore/stage.js';
 import { segmentStage, type SegmentStageOptions } from './segment/stage.js';
+import { restoreTableCells } from './restore/cells.js';
 import { toDocumentResult, type DocumentResult } from './schema.js';
 import { ingestText, paragraphsFromPages, type TextIngestOptions } from '../ingest/text.js';
 
@@ -38,6 +39,7 @@ export const STAGES: ReadonlyArray<{ name: string; run: Stage; needsText: boolea
   { name: 'normalise', run: normaliseStage, needsText: true },
   { name: 'restore', run: restore, needsText: true },
   { name: 'segment', run: segment, needsText: true },
+  { name: 'cells', run: cells, needsText: true },
 ];
 
 export async function convert(input: ConvertInput, options: ConvertOptions = {}): Promise<DocumentResult> {
@@ -160,6 +162,13 @@ function restore(doc: WorkingDocument, options: StageOptions): void {
 function segment(doc: WorkingDocument, options: StageOptions): void {
   if (options.segment === false) return;
   segmentStage(doc, options.segment ?? {});
+}
+
+/** Table cells restored again as wholes, now that the segmenter has found them (restore/cells.ts). */
+function cells(doc: WorkingDocument, options: StageOptions): void {
+  const model = options.restore === false ? undefined : options.restore?.model;
+  if (!model || !doc.structure) return;
+  restoreTableCells(doc.structure, model, doc.restoreMode);
 }
 
 /**

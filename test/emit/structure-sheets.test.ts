@@ -20,7 +20,7 @@ function structure(): Structure {
     annexes: [
       {
         title: 'BIỂU TỔNG HỢP', subtitle: null, reference: null, referenceInfo: null, issuer: null, place: null, date: null,
-        tables: [{ columns: ['STT', '=Nội dung', 'Kết quả'], rows: [['1', 'Tuyên truyền', 'Đạt'], ['2', 'Hội nghị']], provenance: at(2, 3, 6), confidence: 0.8 }],
+        tables: [{ columns: ['STT', '=Nội dung', 'Kết quả'], rows: [['1', 'Tuyên truyền', 'Đạt'], ['2', 'Hội nghị']], originalRows: [['1', 'Tuyen truyen', 'Dat'], ['2', 'Hoi nghi']], provenance: at(2, 3, 6), confidence: 0.8 }],
         sections: [], provenance: at(2, 1, 6), confidence: 0.8,
       },
     ],

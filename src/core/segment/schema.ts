@@ -79,6 +79,8 @@ export const recipientsInfoSchema = z.object({ archive: z.string().nullable(), p
 export const tableSchema = z.object({
   columns: z.array(z.string()),
   rows: z.array(z.array(z.string())),
+  /** The same cells as read, before restoration. */
+  originalRows: z.array(z.array(z.string())),
   provenance: provenanceSchema,
   confidence,
 });

@@ -11,6 +11,8 @@ import { authorityOf, isAnnexTitle, isRecipientsLabel } from './markers.js';
 export interface Table {
   columns: string[];
   rows: string[][];
+  /** The same cells in the text as read (before restoration), for provenance and re-reading. */
+  originalRows: string[][];
   provenance: Provenance;
   confidence: number;
 }
@@ -19,6 +21,8 @@ export interface Table {
 // whatever marks the restorer gave it ("Dắt", "Đất" → "Đạt"; "Co" → "Có").
 const STATUS = ['Chưa hoàn thành', 'Hoàn thành', 'Chưa đạt', 'Đạt', 'Không', 'Có', 'Tốt', 'Khá', 'Trung bình', 'X']
   .map((word) => ({ word, key: foldKey(word) }));
+/** Whether a cell is one of the status column's words in its dictionary spelling. */
+export const isStatusWord = (cell: string) => STATUS.some((s) => s.word === cell);
 const STATUS_HEADERS = ['MUC DO', 'KET QUA', 'TINH TRANG', 'DANH GIA', 'XEP LOAI', 'GHI CHU'];
 
 /** Header cells of a row of column titles. */
@@ -34,16 +38,31 @@ export function splitHeaderRow(text: string): string[] {
   return cells;
 }
 
-/** A trailing status word at the end of a row line, with the text before it. */
-function trailingStatus(text: string): { before: string; status: string } | null {
+/** A trailing status word at the end of a row line: where it starts in `text`, and its spelling. */
+function trailingStatus(text: string): { cut: number; status: string } | null {
   const key = foldKey(text.trimEnd());
   for (const { word, key: s } of STATUS) {
     if (key.endsWith(' ' + s) || key === s) {
       const cut = text.trimEnd().length - s.length;
-      return { before: text.slice(0, cut).trim(), status: inCaseOf(word, text.trimEnd().slice(cut)) };
+      return { cut, status: inCaseOf(word, text.trimEnd().slice(cut)) };
     }
   }
   return null;
+}
+
+/**
+ * The text as read behind a span of a line's restored text. Restoration replaces words one for
+ * one and keeps the spaces, so the n-th word of one is the n-th word of the other; a line whose
+ * word counts differ gives the restored span itself.
+ */
+function originalSpan(line: SegLine, from: number, to: number): string {
+  const words = (t: string) => [...t.matchAll(/\S+/g)].map((m) => [m.index!, m.index! + m[0].length] as const);
+  const a = words(line.text), b = words(line.original);
+  if (a.length !== b.length) return line.text.slice(from, to).trim();
+  const first = a.findIndex(([, end]) => end > from);
+  let last = -1;
+  a.forEach(([start], k) => { if (start < to) last = k; });
+  return first < 0 || last < first ? '' : line.original.slice(b[first]![0], b[last]![1]);
 }
 
 function endsTable(line: SegLine): boolean {
@@ -59,7 +78,7 @@ export function parseTable(lines: readonly SegLine[], from: number, to: number):
   const statusColumn = columns.length >= 3 && STATUS_HEADERS.some((s) => foldKey(columns[columns.length - 1]!).includes(s));
   // Columns between the number and the status; cells split on wide gaps when the text keeps them.
   const middle = Math.max(1, columns.length - 1 - (statusColumn ? 1 : 0));
-  const rows: { n: string; cells: string[][]; status: string }[] = [];
+  const rows: { n: string; cells: string[][]; originals: string[][]; status: string; statusRead: string }[] = [];
   let i = h + 1, last = h;
   for (; i < to; i++) {
     const line = lines[i]!;
@@ -67,27 +86,31 @@ export function parseTable(lines: readonly SegLine[], from: number, to: number):
     if (endsTable(line)) break;
     const m = /^\s*(\d{1,3})[.)]?\s+(?=\S)/.exec(line.text);
     const expected = String(rows.length + 1);
-    let body = line.text.trim();
+    // The row's text as a span [from, to) of the line, so each cell can be found as read too.
+    let from = 0, end = line.text.trimEnd().length;
     if (m && m[1] === expected) {
-      rows.push({ n: m[1], cells: Array.from({ length: middle }, () => []), status: '' });
-      body = line.text.slice(m[0].length).trim();
+      rows.push({ n: m[1], cells: Array.from({ length: middle }, () => []), originals: Array.from({ length: middle }, () => []), status: '', statusRead: '' });
+      from = m[0].length;
     } else if (!rows.length) continue;
     const row = rows[rows.length - 1]!;
     if (statusColumn && !row.status) {
-      const st = trailingStatus(body);
-      if (st) { row.status = st.status; body = st.before; }
+      const st = trailingStatus(line.text.slice(0, end));
+      if (st && st.cut >= from) { row.status = st.status; row.statusRead = originalSpan(line, st.cut, end); end = st.cut; }
     }
-    const pieces = middle > 1 ? body.split(/\s{2,}/).filter(Boolean) : [body].filter(Boolean);
+    const pieces = [...line.text.slice(from, end).matchAll(middle > 1 ? /\S+(?:\s\S+)*/g : /\S(?:.*\S)?/g)];
     // Extra pieces go to the last column; a continuation line with fewer pieces fills from the first.
-    pieces.forEach((p, k) => row.cells[Math.min(k, middle - 1)]!.push(p));
+    pieces.forEach((p, k) => {
+      const at = from + p.index!;
+      row.cells[Math.min(k, middle - 1)]!.push(p[0]);
+      row.originals[Math.min(k, middle - 1)]!.push(originalSpan(line, at, at + p[0].length));
+    });
     last = i;
   }
   if (!rows.length) return null;
-  const cells = rows.map((r) => {
-    const row = [r.n, ...r.cells.map((parts) => parts.join(' ').replace(/\s+/g, ' ').trim())];
-    if (statusColumn) row.push(r.status);
-    return row;
-  });
+  const joined = (parts: string[]) => parts.join(' ').replace(/\s+/g, ' ').trim();
+  const cells = rows.map((r) => [r.n, ...r.cells.map(joined), ...(statusColumn ? [r.status] : [])]);
+  const originalRows = rows.map((r) => [r.n, ...r.originals.map(joined), ...(statusColumn ? [r.statusRead] : [])]);
   const filled = statusColumn ? rows.filter((r) => r.status).length / rows.length : 1;
-  return { table: { columns, rows: cells, provenance: spanOf(lines, h, last), confidence: +(0.6 + 0.4 * filled).toFixed(2) }, end: last + 1 };
+  const table = { columns, rows: cells, originalRows, provenance: spanOf(lines, h, last), confidence: +(0.6 + 0.4 * filled).toFixed(2) };
+  return { table, end: last + 1 };
 }

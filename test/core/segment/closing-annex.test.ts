@@ -121,6 +121,15 @@ describe('annexes', () => {
     assert.equal(s.meta.date, '2023-12-29');
     assert.deepEqual(s.meta.issuer, { name: 'xã Ngọc Kỳ', parent: 'Ủy ban nhân dân' });
   });
+  it('keeps each cell as read beside its restored text, word for word across its lines', () => {
+    const read = [...REPORT, 'BIEU TONG HOP', '(Kem theo Bao cao so 192/BC-UBND ngay 29/12/2023 cua UBND xa Ngoc Ky)',
+      'STT Hinh thuc tuyen truyen Muc do thuc hien', '1 Tang cuong tuyen truyen trong tung bo phan chuyen Dat', 'mon, co quan, don vi', '2 Tuyen truyen truc quan Co'];
+    const restored = [...REPORT, 'BIỂU TỔNG HỢP', '(Kèm theo Báo cáo số 192/BC-UBND ngày 29/12/2023 của UBND xã Ngọc Kỳ)',
+      'STT Hình thức tuyên truyền Mức độ thực hiện', '1 Tăng cường tuyên truyền trong từng bộ phận chuyển Đạt', 'môn, cơ quan, đơn vị', '2 Tuyên truyền trực quan Cơ'];
+    const t = segmentLines(linesFromText(restored.join('\n'), read.join('\n'))).structure.annexes[0]!.tables[0]!;
+    assert.deepEqual(t.rows, [['1', 'Tăng cường tuyên truyền trong từng bộ phận chuyển môn, cơ quan, đơn vị', 'Đạt'], ['2', 'Tuyên truyền trực quan', 'Có']]);
+    assert.deepEqual(t.originalRows, [['1', 'Tang cuong tuyen truyen trong tung bo phan chuyen mon, co quan, don vi', 'Dat'], ['2', 'Tuyen truyen truc quan', 'Co']]);
+  });
   it('reads an attached plan whose upper-case title runs over many lines, one word restored in lower case', () => {
     const s = seg(['QUYẾT ĐỊNH', 'Ban hành Kế hoạch', 'Điều 1. Ban hành Kế hoạch.', 'Nơi nhận:', '- Lưu: VT.', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nguyễn Lộc Hà',
       'KẾ HOẠCH', 'TRIỂN KHAI QUYẾT ĐỊNH SỐ 06/QĐ-TTG NGÀY 02 THÁNG 01 NĂM 2025', 'CỦA THỦ TƯỚNG CHÍNH PHỦ VỀ tín NGƯỠNG, TÔN GIÁO', 'VÀ QUYẾT ĐỊNH SỐ 3103/QĐ-BTC',
