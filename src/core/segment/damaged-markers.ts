@@ -1,6 +1,6 @@
 /**
- * Section markers damaged by OCR ("IL." / "H." / "1I." for "II.", "L" for "I.", "1," for "1.",
- * "C)" for "c)", "8)" for "g)", "4)" for "a)", "hÙ" for "h)", "~" for "-"). A damaged marker is only taken on strong evidence:
+ * Section markers damaged by OCR ("IL." / "H." / "1I." for "II.", "L" for "I.", "1," or "1.X" for "1. X",
+ * "C)" or "_¢)" for "c)", "8)" for "g)", "4)" for "a)", "hÙ" for "h)", "~" for "-"). A damaged marker is only taken on strong evidence:
  * it is a look-alike of the NEXT number of its sequence as read so far, and what follows looks
  * like that level's heading (an upper-case heading of ≥ 4 letters after a Roman numeral, a capital
  * after a number or letter). Anything else — a real numbered list, a figure at a line start —
@@ -46,7 +46,7 @@ const ROMAN_LOOKALIKE: Record<string, string> = {
 };
 
 /** Glyphs OCR gives for list letters, besides their own capital. */
-const LETTER_LOOKALIKE: Record<string, string> = { '4': 'a', '@': 'a', '6': 'b', '8': 'bg', '9': 'g', '€': 'c', '(': 'c' };
+const LETTER_LOOKALIKE: Record<string, string> = { '4': 'a', '@': 'a', '6': 'b', '8': 'bg', '9': 'g', '€': 'c', '(': 'c', '¢': 'c', '©': 'c' };
 
 /** "I." read as "IL": the damaged dot reads as one more stroke; so without punctuation "IL" may be "I". */
 function romanMatches(token: string, punctuated: boolean, expected: string): boolean {
@@ -69,9 +69,9 @@ function damagedRoman(text: string, seq: MarkerSequence): HeadingMarker | null {
   return { kind: 'roman', number: expected, textStart: m[0].length };
 }
 
-/** "1, Phấn đấu …" for "1. Phấn đấu …": the expected next number, a capital after it. */
+/** "1, Phấn đấu …" or "3.Sở Y tế" for "1. Phấn đấu …", "3. Sở Y tế": the expected next number, a capital after it. */
 function damagedArabic(text: string, seq: MarkerSequence): HeadingMarker | null {
-  const m = /^\s*(\d{1,2})\s*[,;]\s+(?=\p{Lu})/u.exec(text);
+  const m = /^\s*(\d{1,2})(?:\s*[,;]\s+|\.)(?=\p{Lu})/u.exec(text);
   if (!m || +m[1]! !== seq.arabic + 1) return null;
   return { kind: 'arabic', number: m[1]!, textStart: m[0].length };
 }
@@ -85,7 +85,8 @@ function expectedLetters(seq: MarkerSequence): string[] {
 
 /** "C) Rà soát" for "c)", "8) Nâng cao" for "g)", "4) Lĩnh vực" for "a)": the expected next letter, a capital after it. */
 function damagedLetter(text: string, seq: MarkerSequence): HeadingMarker | null {
-  const m = /^\s*(\S)\s*\)\s+(?=\p{Lu})/u.exec(text);
+  // A speck before the marker ("_¢) Chủ tịch") is OCR noise from the margin.
+  const m = /^\s*(?:[_~`'.,·]\s*)?(\S)\s*\)\s+(?=\p{Lu})/u.exec(text);
   if (!m) return damagedParenthesis(text, seq);
   const read = m[1]!;
   // A digit that is the next number of its own list stays that number.

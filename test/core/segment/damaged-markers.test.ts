@@ -49,6 +49,10 @@ describe('damaged arabic numbers', () => {
   it('reads "1," as 1. when it is the next number and a capital follows', () => {
     assert.deepEqual(paths(['II. MỤC TIÊU CỦA KẾ HOẠCH', '1, Phấn đấu đến cuối năm đạt các mục tiêu']), ['II', 'II > 1']);
   });
+  it('reads "3.Sở Y tế" (no space after the dot) as 3. when it is the next number', () => {
+    assert.deepEqual(paths(['II. NHIỆM VỤ', '1. Sở Nội vụ', 'Tham mưu.', '2. Sở Tài chính', 'Bố trí kinh phí.', '3.Sở Y tế', 'Kiểm tra.']), ['II', 'II > 1', 'II > 2', 'II > 3']);
+    assert.deepEqual(paths(['II. NHIỆM VỤ', '1. Sở Nội vụ', 'Tham mưu.', '5.Sở Y tế']), ['II', 'II > 1']);
+  });
   it('refuses "3," out of sequence and "1," before a lower-case word', () => {
     assert.deepEqual(paths(['II. MỤC TIÊU CỦA KẾ HOẠCH', '3, Phấn đấu đến cuối năm']), ['II']);
     assert.deepEqual(paths(['II. MỤC TIÊU CỦA KẾ HOẠCH', '1, phấn đấu đến cuối năm']), ['II']);
@@ -72,6 +76,10 @@ describe('damaged list letters', () => {
     assert.deepEqual(paths(list('cÙ Rà soát, chuẩn hóa các mẫu đơn;')), ['1', '1 > a', '1 > b', '1 > c']);
     assert.deepEqual(paths(list('c] Rà soát, chuẩn hóa các mẫu đơn;')), ['1', '1 > a', '1 > b', '1 > c']);
     assert.deepEqual(paths(list('dÙ Rà soát, chuẩn hóa các mẫu đơn;')).at(-1), '1 > b');
+  });
+  it('reads a letter marker with a speck before it ("_¢) Chủ tịch") when the letter comes next', () => {
+    assert.deepEqual(paths(list('_¢) Chủ tịch Ủy ban nhân dân xã chịu trách nhiệm;')), ['1', '1 > a', '1 > b', '1 > c']);
+    assert.deepEqual(paths(list('_e) Chủ tịch Ủy ban nhân dân xã chịu trách nhiệm;')).at(-1), '1 > b');
   });
   it('refuses a look-alike that is not the next letter', () => {
     assert.deepEqual(paths(list('E) Rà soát, chuẩn hóa;')).at(-1), '1 > b');
