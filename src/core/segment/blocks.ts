@@ -29,11 +29,21 @@ const joinLines = (parts: string[]) => parts.map((p) => p.trim()).filter(Boolean
 const opensBlock = (line: SegLine, marker: HeadingMarker | null) =>
   marker !== null || isBodyOpening(line.key) || isClosing(line.key) || isRecipientsLabel(line.key);
 
-/** Each line's marker, read top-down so a damaged one can be checked against its sequence. */
-function markersOf(lines: readonly SegLine[], from: number, to: number): (HeadingMarker | null)[] {
+/**
+ * Each line's marker, read top-down so a damaged one can be checked against its sequence. A
+ * hyphen that a wrapped line starts with ("… di tích lịch sử" / "- văn hóa, xã hội hóa …") is no
+ * list dash: the line before runs full width to no sentence end, and a small letter follows.
+ */
+function markersOf(lines: readonly SegLine[], from: number, to: number, width: number): (HeadingMarker | null)[] {
   const seq = newSequence();
   const out: (HeadingMarker | null)[] = [];
-  for (let i = from; i < to; i++) out[i] = isBlank(lines[i]!) ? null : markerInSequence(lines[i]!, seq);
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    const prev = i > from ? lines[i - 1]! : undefined;
+    const wrappedHyphen = prev !== undefined && !isBlank(prev) && /^\s*[-–]\s+\p{Ll}/u.test(line.text) &&
+      prev.text.trim().length >= 0.8 * width && !/[.!?:;…"”)]$/u.test(prev.text.trim());
+    out[i] = isBlank(line) || wrappedHyphen ? null : markerInSequence(line, seq);
+  }
   return out;
 }
 
@@ -58,7 +68,7 @@ export function toBlocks(lines: readonly SegLine[], from: number, to: number): B
   const lengths = lines.slice(from, to).filter((l) => !isBlank(l)).map((l) => l.text.trim().length);
   const perLine = quantile(lengths, 0.5) > 150;
   const width = quantile(lengths, 0.9);
-  const markers = markersOf(lines, from, to);
+  const markers = markersOf(lines, from, to, width);
   const blocks: Block[] = [];
   let start = -1;
   const close = (end: number) => {

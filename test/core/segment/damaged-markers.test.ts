@@ -105,3 +105,14 @@ describe('damaged dashes', () => {
     assert.deepEqual(paths(['1. Mục đích', '- Tăng cường sự lãnh đạo.', '~ 50% số xã đạt chuẩn.']), ['1', '1 > -']);
   });
 });
+
+describe('hyphens that wrapped lines start with', () => {
+  const wide = 'Phối hợp với các tổ chức, chính quyền địa phương để bảo vệ di tích lịch sử';
+  it('reads "- văn hóa, …" after a full-width line that ends mid-sentence as that sentence running on', () => {
+    assert.deepEqual(paths(['1. Mục đích', '- Tăng cường sự lãnh đạo của các cấp ủy đối với công tác bảo tồn.', wide, '- văn hóa, xã hội hóa trong công tác bảo tồn.']), ['1', '1 > -']);
+  });
+  it('keeps a dash item after a line that ends a sentence or a list opening, or before a capital', () => {
+    assert.deepEqual(paths(['1. Mục đích', wide + ':', '- văn hóa, xã hội hóa trong công tác bảo tồn.']), ['1', '1 > -']);
+    assert.deepEqual(paths(['1. Mục đích', '- Tăng cường sự lãnh đạo của các cấp ủy đối với công tác bảo tồn.', wide, '- Văn hóa, xã hội hóa trong công tác bảo tồn.']), ['1', '1 > -', '1 > -']);
+  });
+});
