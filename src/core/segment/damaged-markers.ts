@@ -106,9 +106,9 @@ function damagedParenthesis(text: string, seq: MarkerSequence): HeadingMarker | 
   return { kind: 'letter', number: m[1]!, textStart: m[0].length };
 }
 
-/** "~ Rà soát …" inside a "-" list: the dash read as a tilde, a capital after it. */
+/** "~ Rà soát …" or ": - Theo dõi …" inside a "-" list: the dash read as a tilde or with a speck before it, a capital after it. */
 function damagedDash(text: string, seq: MarkerSequence): HeadingMarker | null {
-  const m = /^\s*~\s*(?=\p{Lu})/u.exec(text);
+  const m = /^\s*(?:~|[:;.,_`'·]\s*[-–])\s*(?=\p{Lu})/u.exec(text);
   return m && seq.dashes ? { kind: 'dash', number: '-', textStart: m[0].length } : null;
 }
 

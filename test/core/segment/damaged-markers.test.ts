@@ -100,6 +100,10 @@ describe('damaged dashes', () => {
   it('reads "~" as a dash item inside a dash list when a capital follows', () => {
     assert.deepEqual(paths(['1. Mục đích', '- Tăng cường sự lãnh đạo.', '~ Rà soát những kết quả.']), ['1', '1 > -', '1 > -']);
   });
+  it('reads ": - Theo dõi" (a speck before the dash) as a dash item inside a dash list', () => {
+    assert.deepEqual(paths(['1. Mục đích', '- Tăng cường sự lãnh đạo.', ': - Theo dõi, tổng hợp báo cáo.']), ['1', '1 > -', '1 > -']);
+    assert.deepEqual(paths(['1. Mục đích', ': - Theo dõi, tổng hợp báo cáo.']), ['1']);
+  });
   it('refuses "~" outside a dash list or before a figure', () => {
     assert.deepEqual(paths(['1. Mục đích', '~ Rà soát những kết quả.']), ['1']);
     assert.deepEqual(paths(['1. Mục đích', '- Tăng cường sự lãnh đạo.', '~ 50% số xã đạt chuẩn.']), ['1', '1 > -']);
