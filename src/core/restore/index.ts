@@ -204,7 +204,17 @@ function toSurface(original: string, c: Candidates, k: number, newStyle: boolean
   // English-model OCR reads a small l as a capital I ("Ién" lên): that capital is no case.
   const pattern = original[0] === 'I' && styled[0] === 'l' && original.length > 1 && original.slice(1) === original.slice(1).toLowerCase()
     ? 'lower' : casePattern(original);
-  return pattern === 'mixed' ? styled : applyCase(styled, pattern);
+  return applyCase(styled, pattern === 'mixed' ? mixedCaseAs(original) : pattern);
+}
+
+/**
+ * OCR mixes cases inside a word ("TiNH" for TỈNH, a capital Ỉ read as a small i): the word takes
+ * the case most of its letters have, capitalised when its first letter is.
+ */
+function mixedCaseAs(word: string): 'upper' | 'title' | 'lower' {
+  const upper = word.replace(/[^\p{Lu}]/gu, '').length, lower = word.replace(/[^\p{Ll}]/gu, '').length;
+  if (upper > lower) return 'upper';
+  return /^\p{Lu}/u.test(word) ? 'title' : 'lower';
 }
 
 function rebuild(text: string, tokens: readonly RestoredToken[]): string {

@@ -20,6 +20,11 @@ describe('restore (stripped input)', () => {
     assert.equal(run('Uy ban nhan dan xa Ngoc Ky').text, 'Ủy ban nhân dân xã Ngọc Kỳ');
   });
 
+  it('writes a word OCR read in mixed case in the case most of its letters have', () => {
+    assert.equal(run('KET QuA thuc hien', 'ocr').text, 'KẾT QUẢ thực hiện');
+    assert.equal(run('Ket qUa thuc hien', 'ocr').text, 'Kết quả thực hiện');
+  });
+
   it('restores Đ in acronyms seen in the corpus', () => {
     assert.equal(run('Thuong truc HDND xa').text, 'Thường trực HĐND xã');
   });
