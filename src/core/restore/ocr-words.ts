@@ -43,7 +43,8 @@ export function isOcrWordCandidate(core: string): boolean {
   if (core.length === 0 || core.length > 9) return false;
   // Symbols only an English model puts in Vietnamese words: "1€" lệ, "¢€" về.
   if (!LETTER.test(core)) return core.length <= 4 && /^[\d¢€¥£©®§&]+$/.test(core) && (JUNK_SYMBOL.test(core) || core === '&');
-  if (/[/@\\_=+#]|\.\S|:\/\//.test(core)) return false;
+  // "@" ends a short damaged word ("S@", "S&@" Sở) but sits inside an e-mail address.
+  if (/[/\\_=+#]|\.\S|:\/\//.test(core) || (core.includes('@') && !/^[\p{L}&]{1,3}@$/u.test(core))) return false;
   let digits = 0, letters = 0;
   for (const ch of core) {
     if (DIGIT.test(ch)) digits++;

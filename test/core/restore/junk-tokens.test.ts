@@ -40,6 +40,9 @@ describe('OCR tokens with junk inside', () => {
   it('are word units, bare symbols included, but codes are not', () => {
     for (const w of ['d01', '1€', '¢€', '&', '¢']) assert.ok(isOcrWordCandidate(w), w);
     for (const w of ['2023', '100%', '%', '5G', '4G', 'COVID19']) assert.ok(!isOcrWordCandidate(w), w);
+    // A short word ending in "@" is damage ("S@", "S&@" Sở); an e-mail address is not a word.
+    for (const w of ['S@', 'S&@']) assert.ok(isOcrWordCandidate(w), w);
+    for (const w of ['a@b.vn', 'vp@ubnd', '@abc']) assert.ok(!isOcrWordCandidate(w), w);
   });
 
   it('bare short numbers may be words, long ones never', () => {
