@@ -25,6 +25,13 @@ describe('restore (stripped input)', () => {
     assert.equal(run('Ket qUa thuc hien', 'ocr').text, 'Kết quả thực hiện');
   });
 
+  it('reads list letters at line starts as letters: "¢)" is c), a "d)" after d) is đ)', () => {
+    assert.equal(run('Ket qua:\nc) Cong tac;\nd) Ke hoach;\nd) Ket qua;\ne) Cong tac.').text, 'Kết quả:\nc) Công tác;\nd) Kế hoạch;\nđ) Kết quả;\ne) Công tác.');
+    assert.equal(run('Ket qua:\n¢) Cong tac;\nd) Ke hoach.', 'ocr').text, 'Kết quả:\nc) Công tác;\nd) Kế hoạch.');
+    // Inside a line a letter is a word like any other.
+    assert.equal(run('cong tac d) ke hoach').text.includes('d)'), true);
+  });
+
   it('restores Đ in acronyms seen in the corpus', () => {
     assert.equal(run('Thuong truc HDND xa').text, 'Thường trực HĐND xã');
   });
