@@ -39,6 +39,7 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
         if (OPENING.test(p.lead)) push({ kind: 'break' });
         const start = at + p.lead.length;
         units.push({ kind: 'word', start, end: start + p.core.length, text: p.core, ...(numeric ? { numeric } : {}) });
+        if (p.trail === ':' && numberFollows(text, at + chunk.length)) continue;
         if (CLOSING.test(p.trail) || OPENING.test(p.trail)) push({ kind: 'break' });
         else if (p.trail.includes(',')) push({ kind: 'comma' });
         continue;
@@ -48,6 +49,8 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
       if (t.kind === 'word') units.push({ kind: 'word', start: at + t.start, end: at + t.end, text: t.text });
       else if (t.kind === 'number') push({ kind: 'num' });
       else if (t.kind === 'punct' && t.text === ',') push({ kind: 'comma' });
+      // "Số: 72/KH-UBND" reads like "số 72/KH-UBND": a colon before a number ends no sentence.
+      else if (t.kind === 'punct' && t.text === ':' && t.end === chunk.length && numberFollows(text, at + chunk.length)) continue;
       // The corpus reads "số 72/KH-UBND" as số <num> then a break; do the same here.
       else if (t.kind === 'code') {
         if (/^\d/.test(t.text)) push({ kind: 'num' });
@@ -61,4 +64,9 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
     }
   }
   return units;
+}
+
+/** Whether the next chunk after `at` (spaces on the same line skipped) starts with a digit. */
+function numberFollows(text: string, at: number): boolean {
+  return /^[ \t]*\d/.test(text.slice(at, at + 16));
 }

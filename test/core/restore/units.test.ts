@@ -21,4 +21,12 @@ describe('word units', () => {
     const kinds = splitUnits('mot hai,\nba. bon\n\nnam 2023', false).map((u) => (u.kind === 'word' ? u.text : u.kind));
     assert.deepEqual(kinds, ['mot', 'hai', 'comma', 'ba', 'break', 'bon', 'break', 'nam', 'num']);
   });
+
+  it('reads a colon before a number as no sentence end ("So: 72/KH-UBND" like "so 72/KH-UBND")', () => {
+    for (const ocr of [false, true]) {
+      const kinds = splitUnits('So: 72/KH-UBND\nLuu: VT', ocr).map((u) => (u.kind === 'word' ? u.text : u.kind));
+      assert.deepEqual(kinds.slice(0, 2), ['So', 'num'], String(ocr));
+      assert.deepEqual(kinds.slice(kinds.indexOf('Luu'), kinds.indexOf('Luu') + 2), ['Luu', 'break'], String(ocr));
+    }
+  });
 });
