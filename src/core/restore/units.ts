@@ -49,6 +49,8 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
       if (t.kind === 'word') units.push({ kind: 'word', start: at + t.start, end: at + t.end, text: t.text });
       else if (t.kind === 'number') push({ kind: 'num' });
       else if (t.kind === 'punct' && t.text === ',') push({ kind: 'comma' });
+      // A dash between words on one line ("Độc lập - Tự do - Hạnh phúc") separates like a comma.
+      else if (t.kind === 'punct' && chunk.length === 1 && /[-–—]/.test(chunk) && wordBefore(text, at)) push({ kind: 'comma' });
       // "Số: 72/KH-UBND" reads like "số 72/KH-UBND": a colon before a number ends no sentence.
       else if (t.kind === 'punct' && t.text === ':' && t.end === chunk.length && numberFollows(text, at + chunk.length)) continue;
       // The corpus reads "số 72/KH-UBND" as số <num> then a break; do the same here.
@@ -69,4 +71,10 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
 /** Whether the next chunk after `at` (spaces on the same line skipped) starts with a digit. */
 function numberFollows(text: string, at: number): boolean {
   return /^[ \t]*\d/.test(text.slice(at, at + 16));
+}
+
+/** Whether the line holds a word before `at` (a dash there is no list dash). */
+function wordBefore(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  return /\p{L}/u.test(text.slice(lineStart, at));
 }

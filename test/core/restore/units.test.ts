@@ -22,6 +22,11 @@ describe('word units', () => {
     assert.deepEqual(kinds, ['mot', 'hai', 'comma', 'ba', 'break', 'bon', 'break', 'nam', 'num']);
   });
 
+  it('reads a dash between words on a line as a comma, a list dash at a line start not', () => {
+    const kinds = splitUnits('Doc lap - Tu do\n- Tang cuong', false).map((u) => (u.kind === 'word' ? u.text : u.kind));
+    assert.deepEqual(kinds, ['Doc', 'lap', 'comma', 'Tu', 'do', 'break', 'Tang', 'cuong']);
+  });
+
   it('reads a colon before a number as no sentence end ("So: 72/KH-UBND" like "so 72/KH-UBND")', () => {
     for (const ocr of [false, true]) {
       const kinds = splitUnits('So: 72/KH-UBND\nLuu: VT', ocr).map((u) => (u.kind === 'word' ? u.text : u.kind));
