@@ -11,7 +11,7 @@ import { applyDocumentCache, unifyNames, DEFAULT_DOC_CACHE, type DecodedSegment,
 import { detectInput } from './detect-input.js';
 import { fuzzyKey } from './fuzzy-skeletons.js';
 import { withCaseEvidence, type CaseContext } from './case-evidence.js';
-import { readListLetters } from './list-letters.js';
+import { ocrDashTokens, readListLetters } from './list-markers.js';
 import { findNames, withNameEvidence, DEFAULT_NAME_TUNING, type NameTuning } from './name-evidence.js';
 import { COMMA, NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
@@ -170,6 +170,7 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
     if (options.docCache?.bonus !== 0) unifyNames(model.lm, segments, channelWeight);
   }
   for (const seg of segments) emit(seg);
+  if (mode === 'ocr') tokens.push(...ocrDashTokens(text));
   tokens.sort((a, b) => a.start - b.start);
   if (mode !== 'clean') readListLetters(text, tokens);
   return { text: rebuild(text, tokens), tokens, mode };

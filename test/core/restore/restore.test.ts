@@ -32,6 +32,12 @@ describe('restore (stripped input)', () => {
     assert.equal(run('cong tac d) ke hoach').text.includes('d)'), true);
   });
 
+  it('reads an English-model OCR\'s "=" item dash at a line start as "-", and leaves other equals signs', () => {
+    const lines = run('Ket qua:\n= Uy ban nhan dan xa;\nx = 5', 'ocr').text.split('\n');
+    assert.equal(lines[1], '- Ủy ban nhân dân xã;');
+    assert.match(lines[2]!, / = 5$/);
+  });
+
   it('restores Đ in acronyms seen in the corpus', () => {
     assert.equal(run('Thuong truc HDND xa').text, 'Thường trực HĐND xã');
   });

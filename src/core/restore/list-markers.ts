@@ -1,8 +1,9 @@
 /**
- * List letters ("a)", "b)" … at a line start) are markers, not syllables: the language model would
- * read "¢)" (an English-model OCR's c) as "ở)" and "d)" as "đ)" by the words around them. Their
- * reading is the letter itself, "¢"/"©"/"€" being c, and a "d" after a "d" of the same list being
- * đ (đ comes after d in Vietnamese lists, and both OCR and stripped text lose its stroke).
+ * List markers at line starts. List letters ("a)", "b)" …) are markers, not syllables: the
+ * language model would read "¢)" (an English-model OCR's c) as "ở)" and "d)" as "đ)" by the words
+ * around them. Their reading is the letter itself, "¢"/"©"/"€" being c, and a "d" after a "d" of
+ * the same list being đ (đ comes after d in Vietnamese lists, and both OCR and stripped text lose
+ * its stroke). An English-model OCR also reads an item's dash as "=" ("= VPCP: BTCN, …").
  */
 import type { RestoredToken } from './index.js';
 
@@ -32,4 +33,14 @@ function atLineStart(text: string, at: number): boolean {
     if (ch !== ' ' && ch !== '\t') return false;
   }
   return true;
+}
+
+/** Item dashes an English-model OCR read as "=" at a line start, before a word: tokens restoring them to "-". */
+export function ocrDashTokens(text: string): RestoredToken[] {
+  const out: RestoredToken[] = [];
+  for (const m of text.matchAll(/^[ \t]*(=)(?=[ \t]+\p{L})/gmu)) {
+    const start = m.index! + m[0].length - 1;
+    out.push({ original: '=', restored: '-', start, end: start + 1, confidence: 1, alternatives: ['='] });
+  }
+  return out;
 }
