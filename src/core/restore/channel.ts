@@ -26,6 +26,9 @@ export interface ChannelCandidate {
 }
 
 const SKELETON_BEAM = 48;
+const LOOKALIKE_LETTERS: [string, string][] = [['¢', 'c'], ['©', 'c']];
+/** ln P of such a reading: rare, but far likelier than an arbitrary symbol for the letter. */
+const LOOKALIKE_LOGP = Math.log(0.05);
 const KEEP_WITHIN = 12; // nats below the best candidate (channel + prior)
 const MAX_CANDIDATES = 16;
 /** Cap when the token's own skeleton spellings are added (the decoder's limit). */
@@ -65,6 +68,21 @@ export class OcrChannel {
         let m = this.reverse.get(o);
         if (!m) this.reverse.set(o, (m = new Map()));
         if (lp > (m.get(skel) ?? -Infinity)) m.set(skel, lp);
+      }
+    }
+    this.addLookalikes();
+  }
+
+  /** Symbols that are a letter drawn with a stroke ("¢" is a c): a reading the pairs may lack. */
+  private addLookalikes(): void {
+    for (const [o, g] of LOOKALIKE_LETTERS) {
+      for (const letter of [g, g.toUpperCase()]) {
+        const m = this.emit.get(letter);
+        if (!m || m.has(o)) continue;
+        m.set(o, LOOKALIKE_LOGP);
+        let r = this.reverse.get(o);
+        if (!r) this.reverse.set(o, (r = new Map()));
+        if (LOOKALIKE_LOGP > (r.get(g) ?? -Infinity)) r.set(g, LOOKALIKE_LOGP);
       }
     }
   }

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { restore } from '../../../src/core/restore/index.js';
 import { tinyModel } from './tiny-model.js';
+import { loadModel } from '../../../src/model/load.js';
 
 const run = (text: string, input: 'stripped' | 'ocr' | 'auto' = 'stripped') => restore(text, { model: tinyModel(), input });
 
@@ -36,6 +37,11 @@ describe('restore (stripped input)', () => {
     const lines = run('Ket qua:\n= Uy ban nhan dan xa;\nx = 5', 'ocr').text.split('\n');
     assert.equal(lines[1], '- Ủy ban nhân dân xã;');
     assert.match(lines[2]!, / = 5$/);
+  });
+
+  it('reads "¢" as a c drawn with a stroke where the OCR pairs never showed it ("¢t" cứ, not ít)', () => {
+    const r = restore('Can ¢t vao tinh hinh thuc té cua dia phuong', { model: loadModel(), input: 'ocr' });
+    assert.equal(r.text, 'Căn cứ vào tình hình thực tế của địa phương');
   });
 
   it('restores Đ in acronyms seen in the corpus', () => {
