@@ -10,10 +10,10 @@ import { isStatusWord } from '../segment/table.js';
 import { restore, type RestoreModel } from './index.js';
 
 /** Modes whose reading depends on context; clean text keeps its words and Vietnamese-model OCR needs its word confidences. */
-const REREAD_MODES = new Set(['stripped', 'ocr']);
+const isRereadMode = (mode: string | undefined): mode is 'stripped' | 'ocr' => mode === 'stripped' || mode === 'ocr';
 
 export function restoreTableCells(structure: Structure, model: RestoreModel, mode: string | undefined): void {
-  if (!mode || !REREAD_MODES.has(mode)) return;
+  if (!isRereadMode(mode)) return;
   for (const annex of structure.annexes) {
     for (const table of annex.tables) {
       table.rows.forEach((row, r) => {
@@ -23,7 +23,7 @@ export function restoreTableCells(structure: Structure, model: RestoreModel, mod
         for (let c = 1; c < row.length; c++) {
           const original = originals[c];
           if (!original || isStatusWord(row[c]!)) continue;
-          row[c] = restore(original, { model, input: mode as 'stripped' | 'ocr' }).text;
+          row[c] = restore(original, { model, input: mode }).text;
         }
       });
     }

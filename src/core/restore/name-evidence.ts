@@ -105,7 +105,7 @@ function surnameTest(surnames: ReadonlySet<string>): (key: string) => boolean {
     for (let i = 0; i < key.length; i++) {
       if (near.has(key.slice(0, i) + '?' + key.slice(i + 1))) return true; // one letter misread
       const dropped = key.slice(0, i) + key.slice(i + 1);
-      if (dropped.length >= 5 && surnames.has(dropped)) return true; // one letter inserted
+      if (surnames.has(dropped)) return true; // one letter inserted
     }
     return false;
   };

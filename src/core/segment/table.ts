@@ -51,18 +51,20 @@ function trailingStatus(text: string): { cut: number; status: string } | null {
 }
 
 /**
- * The text as read behind a span of a line's restored text. Restoration replaces words one for
+ * The text as read behind spans of a line's restored text. Restoration replaces words one for
  * one and keeps the spaces, so the n-th word of one is the n-th word of the other; a line whose
  * word counts differ gives the restored span itself.
  */
-function originalSpan(line: SegLine, from: number, to: number): string {
+function originalSpans(line: SegLine): (from: number, to: number) => string {
   const words = (t: string) => [...t.matchAll(/\S+/g)].map((m) => [m.index!, m.index! + m[0].length] as const);
   const a = words(line.text), b = words(line.original);
-  if (a.length !== b.length) return line.text.slice(from, to).trim();
-  const first = a.findIndex(([, end]) => end > from);
-  let last = -1;
-  a.forEach(([start], k) => { if (start < to) last = k; });
-  return first < 0 || last < first ? '' : line.original.slice(b[first]![0], b[last]![1]);
+  if (a.length !== b.length) return (from, to) => line.text.slice(from, to).trim();
+  return (from, to) => {
+    const first = a.findIndex(([, end]) => end > from);
+    let last = -1;
+    a.forEach(([start], k) => { if (start < to) last = k; });
+    return first < 0 || last < first ? '' : line.original.slice(b[first]![0], b[last]![1]);
+  };
 }
 
 function endsTable(line: SegLine): boolean {
@@ -93,16 +95,17 @@ export function parseTable(lines: readonly SegLine[], from: number, to: number):
       from = m[0].length;
     } else if (!rows.length) continue;
     const row = rows[rows.length - 1]!;
+    const originalSpan = originalSpans(line);
     if (statusColumn && !row.status) {
       const st = trailingStatus(line.text.slice(0, end));
-      if (st && st.cut >= from) { row.status = st.status; row.statusRead = originalSpan(line, st.cut, end); end = st.cut; }
+      if (st && st.cut >= from) { row.status = st.status; row.statusRead = originalSpan(st.cut, end); end = st.cut; }
     }
     const pieces = [...line.text.slice(from, end).matchAll(middle > 1 ? /\S+(?:\s\S+)*/g : /\S(?:.*\S)?/g)];
     // Extra pieces go to the last column; a continuation line with fewer pieces fills from the first.
     pieces.forEach((p, k) => {
       const at = from + p.index!;
       row.cells[Math.min(k, middle - 1)]!.push(p[0]);
-      row.originals[Math.min(k, middle - 1)]!.push(originalSpan(line, at, at + p[0].length));
+      row.originals[Math.min(k, middle - 1)]!.push(originalSpan(at, at + p[0].length));
     });
     last = i;
   }
