@@ -22,7 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
-import { createOcrPool, DEFAULT_PSM } from '../src/ingest/ocr/pool.js';
+import { createOcrPool, DEFAULT_PSM, type OcrPool } from '../src/ingest/ocr/pool.js';
 import { resolveOfflinePaths } from '../src/ingest/ocr/offline-paths.js';
 import { ingestPdf } from '../src/ingest/pdf.js';
 import { emptyScore, pct, scoreLine, type Score } from './lib/score.js';
@@ -67,26 +67,44 @@ function scorePages(gtPages: string[], outPages: string[], into: Score): void {
 
 async function runTesseractJs(docs: Doc[], psm: string) {
   const cacheDir = args['raw-cache'];
-  const cacheFile = (d: Doc) => join(cacheDir!, `${d.id}.psm${psm}.json`);
+  const cacheFile = (d: Doc) => join(cacheDir!, `${d.id}.psm${psm}.v2.json`);
   if (cacheDir && docs.every((d) => existsSync(cacheFile(d)))) {
-    const pages = docs.map((d) => JSON.parse(readFileSync(cacheFile(d), 'utf8')) as Page[]);
-    return { texts: pages.map((ps) => ps.map((p) => p.lines.join('\n'))), pageData: pages, pages: pages.reduce((s, p) => s + p.length, 0), wall: NaN, cpu: NaN, median: NaN, failed: 0 };
+    const cached = docs.map((d) => JSON.parse(readFileSync(cacheFile(d), 'utf8')) as { pages: Page[]; raw: string[] });
+    const pages = cached.map((c) => c.pages);
+    return { texts: cached.map((c) => c.raw), pageData: pages, pages: pages.reduce((s, p) => s + p.length, 0), wall: NaN, cpu: NaN, median: NaN, failed: 0 };
   }
   const times: number[] = [];
   const pool = createOcrPool({ jobs, psm, onRecognized: (ms) => times.push(ms / 1000) });
   await pool.recognize(readFileSync(join(root, 'fixtures', 'scans', 'line.png'))).catch(() => undefined); // warm-up: model load
   times.length = 0;
   const t0 = performance.now(), c0 = cpuSeconds();
-  const outs = await Promise.all(docs.map((d) => ingestPdf(new Uint8Array(readFileSync(join(d.dir, 'scan.pdf'))), { ocr: pool })));
+  // Each document's pages as tesseract.js returned them (its pages are asked for in page order),
+  // before baocao's own reading of the page image (roman-stems.ts) touches them: the raw row.
+  const rawPages = docs.map(() => [] as string[]);
+  const outs = await Promise.all(docs.map((d, i) => ingestPdf(new Uint8Array(readFileSync(join(d.dir, 'scan.pdf'))), { ocr: recordingPool(pool, rawPages[i]!) })));
   const wall = (performance.now() - t0) / 1000, cpu = cpuSeconds() - c0;
   await pool.terminate();
   const pages = outs.reduce((s, o) => s + o.pages.length, 0);
   const failed = outs.flatMap((o) => o.diagnostics).filter((d) => d.severity === 'error').length;
   if (cacheDir && !failed) {
     mkdirSync(cacheDir, { recursive: true });
-    docs.forEach((d, i) => writeFileSync(cacheFile(d), JSON.stringify(outs[i]!.pages)));
+    docs.forEach((d, i) => writeFileSync(cacheFile(d), JSON.stringify({ pages: outs[i]!.pages, raw: rawPages[i] })));
   }
-  return { texts: outs.map((o) => o.pages.map((p) => p.lines.join('\n'))), pageData: outs.map((o) => o.pages), pages, wall, cpu, median: median(times), failed };
+  return { texts: rawPages, pageData: outs.map((o) => o.pages), pages, wall, cpu, median: median(times), failed };
+}
+
+/** `pool`, keeping the text of each page it reads, in the order pages are asked for. */
+function recordingPool(pool: OcrPool, into: string[]): OcrPool {
+  return {
+    size: pool.size,
+    terminate: () => pool.terminate(),
+    recognize: async (image) => {
+      const i = into.push('') - 1;
+      const r = await pool.recognize(image);
+      into[i] = r.lines.join('\n');
+      return r;
+    },
+  };
 }
 
 /** The native CLI on the JPEGs that scan.pdf embeds (pdfimages -j), two processes at a time. */

@@ -7,6 +7,7 @@
  */
 import type { Metadata, default as Sharp } from 'sharp';
 import { imageDpi, reducedSize } from './image-resolution.js';
+import type { GreyImage } from './roman-stems.js';
 
 let sharpLoaded: Promise<typeof Sharp | null> | undefined;
 /** sharp, loaded on first use (text-only runs never load the native module), or null. libvips's
@@ -20,6 +21,8 @@ export interface OcrImage {
   original?: { width: number; height: number };
   /** Pixel size of `image` when it was reduced; undefined when `image` is the input unchanged. */
   reduced?: { width: number; height: number };
+  /** The grey pixels of `image` when it was reduced (it is their PGM). */
+  grey?: GreyImage;
 }
 
 export interface ReduceOptions {
@@ -53,9 +56,23 @@ export async function reduceForOcr(image: Uint8Array, options: ReduceOptions): P
       .raw()
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 1) return { image, original };
-    return { image: pgm(data, info.width, info.height), original, reduced: { width: info.width, height: info.height } };
+    const grey = { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+    return { image: pgm(data, info.width, info.height), original, reduced: { width: info.width, height: info.height }, grey };
   } catch {
     return { image, original };
+  }
+}
+
+/** The grey pixels of an encoded image, or null when sharp cannot read it (or is missing). */
+export async function greyPixels(image: Uint8Array): Promise<GreyImage | null> {
+  const sharp = await loadSharp();
+  if (!sharp) return null;
+  try {
+    const { data, info } = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).greyscale().raw()
+      .toBuffer({ resolveWithObject: true });
+    return info.channels === 1 ? { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height } : null;
+  } catch {
+    return null;
   }
 }
 

@@ -5,9 +5,11 @@
  * boxes are given in the input image's pixels all the same.
  */
 import type { Diagnostic, Page } from '../../core/document.js';
-import { reduceForOcr } from './downscale.js';
+import { greyPixels, reduceForOcr, type OcrImage } from './downscale.js';
 import { DEFAULT_OCR_DPI, wordsInOriginalPixels } from './image-resolution.js';
 import type { OcrPool } from './pool.js';
+import type { OcrPageResult } from './result.js';
+import { numeralCandidates, withNumeralsFromStems } from './roman-stems.js';
 
 export interface PageImageOptions {
   /** Target resolution in dpi (default 200; 0 never reduces). */
@@ -19,9 +21,9 @@ export interface PageImageOptions {
 export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, options: PageImageOptions = {}): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
   try {
     const prepared = await reduceForOcr(image, { targetDpi: options.targetDpi ?? DEFAULT_OCR_DPI, pageSizePt: options.pageSizePt });
-    const r = await pool.recognize(prepared.image);
-    const words = prepared.reduced && prepared.original ? wordsInOriginalPixels(r.words, prepared.reduced, prepared.original) : r.words;
     const diagnostics: Diagnostic[] = [];
+    const r = await numeralsFromImage(await pool.recognize(prepared.image), prepared, number, diagnostics);
+    const words = prepared.reduced && prepared.original ? wordsInOriginalPixels(r.words, prepared.reduced, prepared.original) : r.words;
     if (words.length === 0) {
       diagnostics.push({ ruleId: 'ocr/empty-page', message: `OCR found no text on page ${number}`, severity: 'info', place: { page: number, line: 1 } });
     }
@@ -37,4 +39,21 @@ export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, 
       }],
     };
   }
+}
+
+/** Line-opening numerals re-read from the image where Tesseract merged stems (roman-stems.ts). */
+async function numeralsFromImage(r: OcrPageResult, prepared: OcrImage, page: number, diagnostics: Diagnostic[]): Promise<OcrPageResult> {
+  if (numeralCandidates(r).length === 0) return r;
+  const grey = prepared.grey ?? (await greyPixels(prepared.image));
+  if (!grey) return r;
+  const { result, fixes } = withNumeralsFromStems(r, grey);
+  for (const f of fixes) {
+    diagnostics.push({
+      ruleId: 'ocr/numeral-stems',
+      message: `OCR read "${f.from}" where the image has ${f.to.replace(/[^I]/g, '').length} stems; read as "${f.to}"`,
+      severity: 'info',
+      place: { page, line: f.line },
+    });
+  }
+  return result;
 }
