@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { createOcrPool, DEFAULT_PSM, type OcrPool } from '../src/ingest/ocr/pool.js';
+import type { OcrPageResult } from '../src/ingest/ocr/result.js';
 import { resolveOfflinePaths } from '../src/ingest/ocr/offline-paths.js';
 import { ingestPdf } from '../src/ingest/pdf.js';
 import { emptyScore, pct, scoreLine, type Score } from './lib/score.js';
@@ -78,11 +79,12 @@ async function runTesseractJs(docs: Doc[], psm: string) {
   await pool.recognize(readFileSync(join(root, 'fixtures', 'scans', 'line.png'))).catch(() => undefined); // warm-up: model load
   times.length = 0;
   const t0 = performance.now(), c0 = cpuSeconds();
-  // Each document's pages as tesseract.js returned them (its pages are asked for in page order),
-  // before baocao's own reading of the page image (roman-stems.ts) touches them: the raw row.
-  const rawPages = docs.map(() => [] as string[]);
-  const outs = await Promise.all(docs.map((d, i) => ingestPdf(new Uint8Array(readFileSync(join(d.dir, 'scan.pdf'))), { ocr: recordingPool(pool, rawPages[i]!) })));
+  // Each document's pages as tesseract.js returned them, before baocao's own reading of the page
+  // image (roman-stems.ts) touches them: the raw row.
+  const readings = docs.map(() => [] as OcrPageResult[]);
+  const outs = await Promise.all(docs.map((d, i) => ingestPdf(new Uint8Array(readFileSync(join(d.dir, 'scan.pdf'))), { ocr: recordingPool(pool, readings[i]!) })));
   const wall = (performance.now() - t0) / 1000, cpu = cpuSeconds() - c0;
+  const rawPages = outs.map((o, i) => o.pages.map((p) => readingOf(p, readings[i]!)?.lines.join('\n') ?? ''));
   await pool.terminate();
   const pages = outs.reduce((s, o) => s + o.pages.length, 0);
   const failed = outs.flatMap((o) => o.diagnostics).filter((d) => d.severity === 'error').length;
@@ -93,18 +95,16 @@ async function runTesseractJs(docs: Doc[], psm: string) {
   return { texts: rawPages, pageData: outs.map((o) => o.pages), pages, wall, cpu, median: median(times), failed };
 }
 
-/** `pool`, keeping the text of each page it reads, in the order pages are asked for. */
-function recordingPool(pool: OcrPool, into: string[]): OcrPool {
-  return {
-    size: pool.size,
-    terminate: () => pool.terminate(),
-    recognize: async (image) => {
-      const i = into.push('') - 1;
-      const r = await pool.recognize(image);
-      into[i] = r.lines.join('\n');
-      return r;
-    },
-  };
+/** `pool`, keeping each page it reads. */
+function recordingPool(pool: OcrPool, into: OcrPageResult[]): OcrPool {
+  return { size: pool.size, terminate: () => pool.terminate(), recognize: async (image) => { const r = await pool.recognize(image); into.push(r); return r; } };
+}
+
+/** The pool's reading that became `page`: the same words with the same confidences, in order
+ * (baocao may change a word's text and moves boxes to the input's pixels, never confidences). */
+function readingOf(page: Page, readings: OcrPageResult[]): OcrPageResult | undefined {
+  const key = (ws: { confidence: number }[]) => ws.map((w) => w.confidence).join(',');
+  return readings.find((r) => r.lines.length === page.lines.length && key(r.words) === key(page.words ?? []));
 }
 
 /** The native CLI on the JPEGs that scan.pdf embeds (pdfimages -j), two processes at a time. */
