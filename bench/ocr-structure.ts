@@ -170,10 +170,10 @@ function cachingPool(inner: OcrPool, dir: string): OcrPool {
   return {
     size: inner.size,
     terminate: () => inner.terminate(),
-    recognize: async (image) => {
-      const file = join(dir, `${createHash('sha1').update(image).digest('hex')}.json`);
+    recognize: async (image, options) => {
+      const file = join(dir, `${createHash('sha1').update(image).update(options?.psm ?? '').digest('hex')}.json`);
       if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-      const result = await inner.recognize(image);
+      const result = await inner.recognize(image, options);
       writeFileSync(file, JSON.stringify(result));
       return result;
     },

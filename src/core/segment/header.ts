@@ -12,6 +12,7 @@ import { splitIssuer, type Issuer } from './issuer.js';
 import { MOTTO, MOTTO_2, isBodyOpening } from './markers.js';
 import { markerOfLine } from './headings.js';
 import { canonicalPlace } from './places.js';
+import { isVietnameseSyllable } from '../vi-text/index.js';
 
 export interface Header {
   issuer: Issuer | null;
@@ -134,6 +135,13 @@ function completeFromPlace(issuer: Issuer | null, place: string | null): Issuer 
 /** A quote mark standing alone between words is a speck OCR read ("KẾT QUẢ ' TRIỂN KHAI"); a quote holds words. */
 const withoutStrayQuotes = (s: string) => s.replace(/(^|\s)['‘’`´"“”]+(?=\s|$)/gu, '$1').replace(/\s+/g, ' ');
 
+/**
+ * A title is one noun phrase: a full stop inside it after a whole Vietnamese syllable ("TĂNG
+ * CƯỜNG. CẢI CÁCH") is a speck OCR read. Abbreviations keep theirs ("TP. HỒ CHÍ MINH": "TP"
+ * is no syllable), and so do numbers.
+ */
+const withoutStrayStops = (s: string) => s.replace(/(\p{L}+)\.(?=\s+\p{L})/gu, (m, word: string) => (word.length >= 2 && isVietnameseSyllable(word) ? word : m));
+
 /** "Place, ngày D tháng M năm Y" (or "…, D/M/Y") as a line of its own. */
 function isPlaceDateLine(text: string): boolean {
   const found = findDate(text);
@@ -160,5 +168,5 @@ function readTitle(lines: readonly SegLine[], from: number, stop: number): { tit
     parts.push(l.text.trim());
     if (!upper && /[:;]$/.test(l.text.trim())) break;
   }
-  return { title: parts.length ? tidy(withoutStrayQuotes(parts.join(' '))) : null, end: i };
+  return { title: parts.length ? tidy(withoutStrayStops(withoutStrayQuotes(parts.join(' ')))) : null, end: i };
 }

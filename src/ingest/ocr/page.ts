@@ -9,7 +9,11 @@ import { greyPixels, reduceForOcr, type OcrImage } from './downscale.js';
 import { DEFAULT_OCR_DPI, wordsInOriginalPixels } from './image-resolution.js';
 import type { OcrPool } from './pool.js';
 import type { OcrPageResult } from './result.js';
+import { mergedLineRegions, withMergedLinesReread } from './merged-lines.js';
 import { numeralCandidates, withNumeralsFromStems } from './roman-stems.js';
+
+/** A region read again is one block of lines. */
+const BLOCK_PSM = '6';
 
 export interface PageImageOptions {
   /** Target resolution in dpi (default 200; 0 never reduces). */
@@ -22,7 +26,7 @@ export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, 
   try {
     const prepared = await reduceForOcr(image, { targetDpi: options.targetDpi ?? DEFAULT_OCR_DPI, pageSizePt: options.pageSizePt });
     const diagnostics: Diagnostic[] = [];
-    const r = await numeralsFromImage(await pool.recognize(prepared.image), prepared, number, diagnostics);
+    const r = await checkedAgainstImage(await pool.recognize(prepared.image), prepared, pool, number, diagnostics);
     const words = prepared.reduced && prepared.original ? wordsInOriginalPixels(r.words, prepared.reduced, prepared.original) : r.words;
     if (words.length === 0) {
       diagnostics.push({ ruleId: 'ocr/empty-page', message: `OCR found no text on page ${number}`, severity: 'info', place: { page: number, line: 1 } });
@@ -41,13 +45,27 @@ export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, 
   }
 }
 
-/** Line-opening numerals re-read from the image where Tesseract merged stems (roman-stems.ts). */
-async function numeralsFromImage(r: OcrPageResult, prepared: OcrImage, page: number, diagnostics: Diagnostic[]): Promise<OcrPageResult> {
-  if (numeralCandidates(r).length === 0) return r;
+/**
+ * Two checks of Tesseract's reading against the page image, each only where the text shows
+ * the trouble: regions where it merged two lines and gave up are read again (merged-lines.ts),
+ * and line-opening numerals whose stems it merged are counted (roman-stems.ts).
+ */
+async function checkedAgainstImage(r: OcrPageResult, prepared: OcrImage, pool: OcrPool, page: number, diagnostics: Diagnostic[]): Promise<OcrPageResult> {
+  const size = prepared.reduced ?? prepared.original;
+  const needsRereading = size !== undefined && mergedLineRegions(r, size).length > 0;
+  if (!needsRereading && numeralCandidates(r).length === 0) return r;
   const grey = prepared.grey ?? (await greyPixels(prepared.image));
   if (!grey) return r;
-  const { result, fixes } = withNumeralsFromStems(r, grey);
-  for (const f of fixes) {
+  let result = r;
+  if (needsRereading) {
+    const reread = await withMergedLinesReread(result, grey, (crop) => pool.recognize(crop, { psm: BLOCK_PSM }));
+    result = reread.result;
+    for (const f of reread.fixes) {
+      diagnostics.push({ ruleId: 'ocr/merged-lines', message: `OCR merged two lines and gave up on words; read again: "${f.from}" → "${f.to}"`, severity: 'info', place: { page, line: f.line } });
+    }
+  }
+  const numerals = withNumeralsFromStems(result, grey);
+  for (const f of numerals.fixes) {
     diagnostics.push({
       ruleId: 'ocr/numeral-stems',
       message: `OCR read "${f.from}" where the image has ${f.to.replace(/[^I]/g, '').length} stems; read as "${f.to}"`,
@@ -55,5 +73,5 @@ async function numeralsFromImage(r: OcrPageResult, prepared: OcrImage, page: num
       place: { page, line: f.line },
     });
   }
-  return result;
+  return numerals.result;
 }

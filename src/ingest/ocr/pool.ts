@@ -31,12 +31,18 @@ export interface OcrPoolOptions {
 export interface OcrPool {
   readonly size: number;
   /** OCR one encoded image (PNG, JPEG, single-page TIFF, BMP, PNM). Rejects on failure. */
-  recognize(image: Uint8Array): Promise<OcrPageResult>;
+  recognize(image: Uint8Array, options?: RecognizeOptions): Promise<OcrPageResult>;
   terminate(): Promise<void>;
+}
+
+export interface RecognizeOptions {
+  /** Page segmentation mode for this image only (default: the pool's). */
+  psm?: string;
 }
 
 interface Task {
   image: Uint8Array;
+  options?: RecognizeOptions;
   resolve: (r: OcrPageResult) => void;
   reject: (e: unknown) => void;
 }
@@ -81,7 +87,12 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       timer = setTimeout(() => reject(new Error(`OCR took longer than ${pageTimeoutMs / 1000} s`)), pageTimeoutMs);
     });
     Promise.race([
-      worker.recognize(Buffer.from(task.image.buffer, task.image.byteOffset, task.image.byteLength), {}, { text: false, blocks: true }),
+      worker.recognize(
+        Buffer.from(task.image.buffer, task.image.byteOffset, task.image.byteLength),
+        // tesseract.js sets these for this job only and restores the worker's own afterwards.
+        task.options?.psm ? ({ tessedit_pageseg_mode: task.options.psm } as never) : {},
+        { text: false, blocks: true },
+      ),
       timeout,
     ]).then(
       (r) => {
@@ -121,10 +132,10 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
 
   return {
     size,
-    recognize(image) {
+    recognize(image, options) {
       if (closed) return Promise.reject(new Error('OCR pool already terminated'));
       return new Promise<OcrPageResult>((resolve, reject) => {
-        queue.push({ image, resolve, reject });
+        queue.push({ image, options, resolve, reject });
         dispatch();
       });
     },

@@ -30,20 +30,14 @@ export function toOcrPage(data: TesseractPage): OcrPageResult {
         const lineWords = line.words.filter((w) => w.text.trim() !== '');
         if (lineWords.length === 0) continue;
         const lineNo = lines.length + 1;
-        const height = median(lineWords.map((w) => w.bbox.y1 - w.bbox.y0));
-        let lineText = '';
-        lineWords.forEach((w, k) => {
-          const text = w.text.trim().normalize('NFC');
-          const gap = k === 0 ? 0 : w.bbox.x0 - lineWords[k - 1]!.bbox.x1;
-          lineText += k === 0 ? text : (gap > COLUMN_GAP * height ? '  ' : ' ') + text;
-          words.push({
-            text,
-            confidence: round1(w.confidence),
-            bbox: [w.bbox.x0, w.bbox.y0, w.bbox.x1, w.bbox.y1],
-            line: lineNo,
-          });
-        });
-        lines.push(lineText);
+        const these: OcrWord[] = lineWords.map((w) => ({
+          text: w.text.trim().normalize('NFC'),
+          confidence: round1(w.confidence),
+          bbox: [w.bbox.x0, w.bbox.y0, w.bbox.x1, w.bbox.y1],
+          line: lineNo,
+        }));
+        words.push(...these);
+        lines.push(lineText(these));
       }
     }
   }
@@ -51,9 +45,20 @@ export function toOcrPage(data: TesseractPage): OcrPageResult {
   return { lines, words, confidence };
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
+/** A line's words joined by one space, or by two across a column gap. */
+export function lineText(words: Pick<OcrWord, 'text' | 'bbox'>[]): string {
+  const height = median(words.map((w) => w.bbox[3] - w.bbox[1]));
+  let text = '';
+  words.forEach((w, k) => {
+    const gap = k === 0 ? 0 : w.bbox[0] - words[k - 1]!.bbox[2];
+    text += k === 0 ? w.text : (gap > COLUMN_GAP * height ? '  ' : ' ') + w.text;
+  });
+  return text;
+}
 
-function median(xs: number[]): number {
+export const round1 = (x: number) => Math.round(x * 10) / 10;
+
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[s.length >> 1] ?? 0;
 }

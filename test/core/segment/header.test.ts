@@ -59,6 +59,12 @@ describe('segment header', () => {
     assert.equal(title("KẾT QUẢ ' TRIỂN KHAI NĂM 2023"), 'KẾT QUẢ TRIỂN KHAI NĂM 2023');
     assert.equal(title('KẾT QUẢ PHONG TRÀO “DÂN VẬN KHÉO” NĂM 2023'), 'KẾT QUẢ PHONG TRÀO “DÂN VẬN KHÉO” NĂM 2023');
   });
+  it('drops a full stop inside a title after a whole syllable, keeping abbreviations\' stops', () => {
+    const title = (t: string) => seg(['ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TỈNH ĐẮK LẮK  Độc lập - Tự do - Hạnh phúc',
+      'Số: 12/CT-UBND  Đắk Lắk, ngày 26 tháng 11 năm 2025', 'CHỈ THỊ', t].join('\n')).meta.title;
+    assert.equal(title('VỀ VIỆC TĂNG CƯỜNG. CẢI CÁCH THỦ TỤC HÀNH CHÍNH'), 'VỀ VIỆC TĂNG CƯỜNG CẢI CÁCH THỦ TỤC HÀNH CHÍNH');
+    assert.equal(title('VỀ CÔNG TÁC CẢI CÁCH HÀNH CHÍNH TẠI TP. HỒ CHÍ MINH'), 'VỀ CÔNG TÁC CẢI CÁCH HÀNH CHÍNH TẠI TP. HỒ CHÍ MINH');
+  });
   it('completes a missing header from the annex reference', () => {
     const s = seg(['BÁO CÁO', 'Kết quả', '', 'I. KẾT QUẢ', 'Đã đăng 60 tin bài, đạt 100%.', '', 'BIỂU TỔNG HỢP', 'Đánh giá',
       '(Kèm theo Báo cáo số 192/BC-UBND ngày 29/12/2023 của UBND xã Ngọc Kỳ)', 'STT Hình thức tuyên truyền Mức độ thực hiện',
