@@ -100,11 +100,12 @@ function recordingPool(pool: OcrPool, into: OcrPageResult[]): OcrPool {
   return { size: pool.size, terminate: () => pool.terminate(), recognize: async (image) => { const r = await pool.recognize(image); into.push(r); return r; } };
 }
 
-/** The pool's reading that became `page`: the same words with the same confidences, in order
- * (baocao may change a word's text and moves boxes to the input's pixels, never confidences). */
+/** The pool's reading that became `page`: as many lines (baocao's checks against the image
+ * rewrite a few lines, never add or drop one) and the most of them the same. */
 function readingOf(page: Page, readings: OcrPageResult[]): OcrPageResult | undefined {
-  const key = (ws: { confidence: number }[]) => ws.map((w) => w.confidence).join(',');
-  return readings.find((r) => r.lines.length === page.lines.length && key(r.words) === key(page.words ?? []));
+  const same = (r: OcrPageResult) => r.lines.filter((l, i) => l === page.lines[i]).length;
+  const fits = readings.filter((r) => r.lines.length === page.lines.length);
+  return fits.sort((a, b) => same(b) - same(a))[0];
 }
 
 /** The native CLI on the JPEGs that scan.pdf embeds (pdfimages -j), two processes at a time. */
