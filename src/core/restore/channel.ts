@@ -35,11 +35,15 @@ const MAX_CANDIDATES = 16;
 const MAX_WITH_OWN = 24;
 /** ln-probability discount on a lost marked letter that is known only through its base letter. */
 const DELETION_BACKOFF = -3;
+/** The same discount on a marked letter read as several characters only its siblings were seen as. */
+const SIBLING_BACKOFF = -3;
 
 export class OcrChannel {
   private emit = new Map<string, Map<string, number>>();
   private reverse = new Map<string, Map<string, number>>();
   private deletions = new Map<string, number>();
+  /** base letter → multi-character OCR reading → best ln P over the marked letters of that base */
+  private siblings = new Map<string, Map<string, number>>();
   private pairs: Map<string, [string, number][]>;
   private cache = new Map<string, ChannelCandidate[]>();
   private maxEmit: number;
@@ -64,6 +68,11 @@ export class OcrChannel {
         if (o === '') {
           if (lp > (this.deletions.get(skel) ?? -Infinity)) this.deletions.set(skel, lp);
           continue;
+        }
+        if (o.length > 1 && isMarkedVowel(g)) {
+          let b = this.siblings.get(skel);
+          if (!b) this.siblings.set(skel, (b = new Map()));
+          if (lp > (b.get(o) ?? -Infinity)) b.set(o, lp);
         }
         let m = this.reverse.get(o);
         if (!m) this.reverse.set(o, (m = new Map()));
@@ -93,6 +102,10 @@ export class OcrChannel {
     if (o.length === 1) return o === g.toLowerCase() || o === stripMarks(g).toLowerCase() ? Math.log(0.5) : this.unseen;
     // A lost letter backs off to how often any letter of its base is lost ("dy" for đầy).
     if (o.length === 0) return Math.max(this.unseen, (this.deletions.get(stripMarks(g).toLowerCase()) ?? -Infinity) + DELETION_BACKOFF);
+    // A marked vowel read as characters only its siblings were seen as ("ữ" as "ii", seen for
+    // "ũ"): the pairs are too few to have shown every mark with every reading.
+    const sibling = isMarkedVowel(g) ? this.siblings.get(stripMarks(g).toLowerCase())?.get(o) : undefined;
+    if (sibling !== undefined) return sibling + SIBLING_BACKOFF;
     // Lenient (fallback search only): the letter read with one stray character beside it.
     if (lenient && o.length === 2) {
       const a = this.lenientOne(g, o[0]!) + this.strayCost(g, o[1]!);

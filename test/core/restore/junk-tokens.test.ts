@@ -127,6 +127,17 @@ describe('channel back-off for lost letters', () => {
     assert.ok(lost > -10 && lost < -1, String(lost));
     assert.equal(ch.score('ê', ''), -10);
   });
+
+  it('a marked vowel read as several characters borrows a sibling mark’s reading, discounted', async () => {
+    const { OcrChannel } = await import('../../../src/core/restore/channel.js');
+    // The pairs showed "ũ" read as "ii", never "ữ"; a plain "u" is not a marked sibling.
+    const tables = { emit: { 'ũ': [['ii', -1.5]] as [string, number][], u: [['u', -0.1]] as [string, number][], 'ữ': [['u', -2]] as [string, number][] }, pairs: {}, unseen: -10, maxEmit: 2 };
+    const ch = new OcrChannel(tables, [], new Map(), new Map(), () => 0);
+    assert.equal(ch.score('ũ', 'ii'), -1.5);
+    assert.equal(ch.score('ữ', 'ii'), -4.5);
+    assert.equal(ch.score('u', 'ii'), -Infinity);
+    assert.equal(ch.score('ơ', 'ii'), -Infinity);
+  });
 });
 
 describe('channel candidate list', () => {
