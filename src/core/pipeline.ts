@@ -10,6 +10,7 @@ import { segmentStage, type SegmentStageOptions } from './segment/stage.js';
 import { restoreTableCells } from './restore/cells.js';
 import { toDocumentResult, type DocumentResult } from './schema.js';
 import { ingestText, paragraphsFromPages, type TextIngestOptions } from '../ingest/text.js';
+import { normaliseParagraphText } from '../ingest/paragraphs.js';
 
 export interface ConvertInput {
   /** Where the bytes came from; used for the kind (by extension) and reported in the output. */
@@ -149,7 +150,7 @@ async function loadBinaryIngest(file: string, name: string): Promise<BinaryInges
  */
 function normaliseStage(doc: WorkingDocument): void {
   for (const p of doc.paragraphs) {
-    p.text = p.text.normalize('NFC').replace(/[\t\u00a0\u2000-\u200a\u202f\u3000]+/g, ' ').replace(/ {2,}/g, ' ');
+    p.text = normaliseParagraphText(p.text);
   }
 }
 

@@ -85,7 +85,7 @@ const LOWER = /\p{Ll}/u;
 const UPPER = /\p{Lu}/gu;
 
 /** Join wrapped lines: a code cut after its hyphen ("72/KH-" + "UBND") joins without a space. */
-function joinParts(parts: string[]): string {
+export function joinParts(parts: string[]): string {
   let text = parts[0] ?? '';
   for (let i = 1; i < parts.length; i++) {
     const next = parts[i]!;
@@ -103,4 +103,9 @@ function typicalWidth(lines: string[]): number {
 
 function markFree(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'));
+}
+
+/** Paragraph text as the normalise stage leaves it: NFC, tabs and odd spaces as one space. */
+export function normaliseParagraphText(text: string): string {
+  return text.normalize('NFC').replace(/[\t\u00a0\u2000-\u200a\u202f\u3000]+/g, ' ').replace(/ {2,}/g, ' ');
 }

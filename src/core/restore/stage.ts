@@ -6,6 +6,7 @@
 import type { ReviewItem, WorkingDocument } from '../document.js';
 import { detectInput, restore, type RestoreInput, type RestoreModel, type RestoreOptions } from './index.js';
 import { documentConfidences, locateWords, type WordConfidence } from './vie-confidence.js';
+import { paragraphsFromWhole } from './paragraph-text.js';
 
 export interface RestoreStageOptions {
   /** The loaded model (src/model/load.ts); absent → diagnostic, text left as is. */
@@ -46,13 +47,14 @@ export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions)
       review.push({ ...placeOf(lineStarts, t.start), original: t.original, restored: t.restored, confidence: +t.confidence.toFixed(3), alternatives: t.alternatives });
     }
     doc.review = review;
-    // Paragraph text may be re-flowed by earlier stages, so decode it on its own, in the mode
-    // chosen for the whole document.
+    // Paragraphs take their lines' restored text; one whose lines cannot be found again is
+    // decoded on its own, in the mode chosen for the whole document.
     const input: RestoreInput = vieOcr ? 'vie-ocr' : whole.mode;
-    for (const p of doc.paragraphs) {
+    const fromWhole = paragraphsFromWhole(doc, whole.text);
+    doc.paragraphs.forEach((p, i) => {
       const spans = confidences ? paragraphConfidences(doc, p) : undefined;
-      p.restored = restore(p.text, { model, input, confidences: spans, ...nameOptions }).text;
-    }
+      p.restored = fromWhole[i] ?? restore(p.text, { model, input, confidences: spans, ...nameOptions }).text;
+    });
   } catch (e) {
     doc.diagnostics.push({
       ruleId: 'restore/failed',

@@ -27,6 +27,19 @@ describe('restore stage', () => {
     assert.deepEqual(ban && { page: ban.page, line: ban.line }, { page: 2, line: 1 });
   });
 
+  it('gives a paragraph the restored text of its lines from the whole document, and decodes one that is not its lines alone', () => {
+    const d = doc('Bao cao\nket qua thuc hien\ncong tac\fnam 2023');
+    d.paragraphs = [
+      { text: 'ket qua thuc hien cong tac', page: 1, lineStart: 2, lineEnd: 3 },
+      { text: 'nam 2023 (edited)', page: 2, lineStart: 1, lineEnd: 1 },
+    ];
+    const r = restoreStage(d, { model: tinyModel(), input: 'stripped' });
+    const lines = r.restored!.split(/\f|\n/);
+    assert.equal(r.paragraphs[0]!.restored, `${lines[1]} ${lines[2]}`);
+    assert.match(r.paragraphs[0]!.restored!, /^kết quả thực hiện công tác$/);
+    assert.match(r.paragraphs[1]!.restored!, /\(edited\)$/);
+  });
+
   it('reports a diagnostic instead of throwing when no model is available', () => {
     const d = restoreStage(doc('ket qua'), {});
     assert.equal(d.restored, undefined);
