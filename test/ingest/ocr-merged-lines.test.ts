@@ -72,3 +72,22 @@ describe('reading a merged region again', () => {
     assert.equal(r, clean);
   });
 });
+
+describe('a page whose second look fails', () => {
+  it('keeps the first reading and says so in a warning', async () => {
+    const { default: sharp } = await import('sharp');
+    const { ocrPage } = await import('../../src/ingest/ocr/page.js');
+    const png = new Uint8Array(await sharp(Buffer.from(IMAGE.data), { raw: { width: 400, height: 200, channels: 1 } }).png().toBuffer());
+    let calls = 0;
+    const pool = {
+      size: 1,
+      terminate: async () => undefined,
+      recognize: async () => { if (calls++ === 0) return MERGED; throw new Error('worker died'); },
+    };
+    const r = await ocrPage(pool, png, 1);
+    assert.equal(calls, 2);
+    assert.deepEqual(r.page.lines, MERGED.lines);
+    assert.deepEqual(r.diagnostics.map((d) => [d.ruleId, d.severity]), [['ocr/merged-lines', 'warning']]);
+    assert.match(r.diagnostics[0]!.message, /worker died/);
+  });
+});

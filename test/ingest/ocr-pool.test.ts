@@ -37,6 +37,13 @@ describe('OCR worker pool', () => {
     assert.ok(r.confidence > 80);
   });
 
+  it('reads one image in another segmentation mode for that job only', async () => {
+    const asOneLine = await pool.recognize(fixture('page2.jpg'), { psm: '7' });
+    assert.ok(asOneLine.lines.length <= 1, asOneLine.lines.join(' | '));
+    const asPage = await pool.recognize(fixture('page2.jpg'));
+    assert.ok(asPage.lines.length > 1, 'the pool\'s own mode is back for the next job');
+  });
+
   it('turns an undecodable image into an ocr/page-failed diagnostic, and keeps working after it', async () => {
     const r = await ocrPage(pool, new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4, 5, 6, 7, 8]), 3);
     assert.equal(r.page.method, 'ocr');

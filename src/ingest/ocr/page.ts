@@ -58,10 +58,15 @@ async function checkedAgainstImage(r: OcrPageResult, prepared: OcrImage, pool: O
   if (!grey) return r;
   let result = r;
   if (needsRereading) {
-    const reread = await withMergedLinesReread(result, grey, (crop) => pool.recognize(crop, { psm: BLOCK_PSM }));
-    result = reread.result;
-    for (const f of reread.fixes) {
-      diagnostics.push({ ruleId: 'ocr/merged-lines', message: `OCR merged two lines and gave up on words; read again: "${f.from}" → "${f.to}"`, severity: 'info', place: { page, line: f.line } });
+    try {
+      const reread = await withMergedLinesReread(result, grey, (crop) => pool.recognize(crop, { psm: BLOCK_PSM }));
+      result = reread.result;
+      for (const f of reread.fixes) {
+        diagnostics.push({ ruleId: 'ocr/merged-lines', message: `OCR merged two lines and gave up on words; read again: "${f.from}" → "${f.to}"`, severity: 'info', place: { page, line: f.line } });
+      }
+    } catch (err) {
+      // The page's first reading stands; only the second look failed.
+      diagnostics.push({ ruleId: 'ocr/merged-lines', message: `reading merged lines again failed: ${err instanceof Error ? err.message : String(err)}`, severity: 'warning', place: { page, line: 1 } });
     }
   }
   const numerals = withNumeralsFromStems(result, grey);
