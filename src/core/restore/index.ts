@@ -126,7 +126,7 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
   for (const u of units) {
     if (u.kind === 'break') { flush(); continue; }
     if (u.kind === 'acronym') {
-      const restored = restoreAcronym(model, u.text);
+      const restored = restoreAcronym(model, u.text, u.typeSlot === true);
       tokens.push({ original: u.text, restored, start: u.start, end: u.end, confidence: 1, alternatives: restored === u.text ? [] : [u.text] });
       continue;
     }
@@ -176,13 +176,27 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
   return { text: rebuild(text, tokens), tokens, mode };
 }
 
-/** "QD" → "QĐ" when the corpus writes that acronym with Đ more often than without. */
-function restoreAcronym(model: RestoreModel, upper: string): string {
-  const lower = upper.toLowerCase();
+/**
+ * "QD" → "QĐ" when the corpus writes that acronym with Đ more often than without. A document
+ * type after "số/" that the corpus does not know as read, with a "b" or "p" where exactly one
+ * known acronym has its Đ ("1565/Qb-TTg", "12/QP-UBND": English-model OCR reads Đ as D, P or
+ * b), becomes that one; elsewhere an unknown acronym with a P may be a real one ("GDPT").
+ */
+function restoreAcronym(model: RestoreModel, text: string, typeSlot: boolean): string {
+  const lower = text.toLowerCase();
   const best = model.skeletonIndex.get(lower)?.[0];
-  if (best === undefined) return upper;
-  const form = model.vocab[best]!;
-  return form !== lower && form.replace(/đ/g, 'd') === lower ? form.toUpperCase() : upper;
+  if (best !== undefined) {
+    const form = model.vocab[best]!;
+    return form !== lower && form.replace(/đ/g, 'd') === lower ? form.toUpperCase() : text;
+  }
+  if (!typeSlot || model.vocabIndex.has(lower)) return text;
+  const known = new Set<string>();
+  for (let i = 0; i < lower.length; i++) {
+    if (lower[i] !== 'b' && lower[i] !== 'p') continue;
+    const form = lower.slice(0, i) + 'đ' + lower.slice(i + 1);
+    if (model.vocabIndex.has(form)) known.add(form);
+  }
+  return known.size === 1 ? [...known][0]!.toUpperCase() : text;
 }
 
 function caseContextOf(word: string): CaseContext | null {

@@ -9,7 +9,7 @@ export type Unit =
   /** `numeric`: a bare OCR number that may stand for a word (see isOcrNumberCandidate). */
   | { kind: 'word'; start: number; end: number; text: string; numeric?: boolean }
   /** Upper-case letters inside a document code ("QD" in 72/QD-UBND): Đ may be restored. */
-  | { kind: 'acronym'; start: number; end: number; text: string }
+  | { kind: 'acronym'; start: number; end: number; text: string; typeSlot?: boolean }
   | { kind: 'num' }
   | { kind: 'comma' }
   | { kind: 'break' };
@@ -57,9 +57,12 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
       else if (t.kind === 'code') {
         if (/^\d/.test(t.text)) push({ kind: 'num' });
         push({ kind: 'break' });
-        for (const a of t.text.matchAll(/\p{Lu}{2,6}/gu)) {
+        // Capitals, or a capital and lower-case letters OCR made of a capital ("Qb" for "QĐ").
+        for (const a of t.text.matchAll(/\p{Lu}[\p{Lu}\p{Ll}]{1,5}/gu)) {
           const start = at + t.start + a.index!;
-          units.push({ kind: 'acronym', start, end: start + a[0].length, text: a[0] });
+          // The document type right after "số/" ("1565/QĐ-TTg") comes from a short fixed list.
+          const typeSlot = /\d\/$/.test(t.text.slice(0, a.index!));
+          units.push({ kind: 'acronym', start, end: start + a[0].length, text: a[0], ...(typeSlot ? { typeSlot } : {}) });
         }
       }
       else push({ kind: 'break' });

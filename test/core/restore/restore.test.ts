@@ -48,6 +48,14 @@ describe('restore (stripped input)', () => {
     assert.equal(run('Thuong truc HDND xa').text, 'Thường trực HĐND xã');
   });
 
+  it('reads a document type after "số/" with its Đ read as b or P as the one known acronym it can be', () => {
+    assert.equal(run('so 12/HbND-UBND').text, 'số 12/HĐND-UBND');
+    assert.equal(run('so 12/HPND-UBND').text, 'số 12/HĐND-UBND');
+    // Elsewhere in a code an unknown acronym with a P may be a real one, and a known one stays.
+    assert.equal(run('so 12/UBND-HPND').text, 'số 12/UBND-HPND');
+    assert.equal(run('so 12/UBND-HĐND').text, 'số 12/UBND-HĐND');
+  });
+
   it('leaves numbers, codes, dates, URLs, e-mails, punctuation and line breaks untouched', () => {
     const input = 'ke hoach so 72/KH-UBND ngay 29/12/2023,\r\n  dat 100%; xem https://example.vn/a?b=1 hoac hi@example.vn.\n\n(cong tac)';
     const out = run(input).text;
