@@ -49,6 +49,7 @@ export class OcrChannel {
   private maxEmit: number;
   private unseen: number;
   private fuzzy: FuzzySkeletons | undefined;
+  private prefixes: Set<string> | undefined;
 
   constructor(
     tables: ChannelTables,
@@ -157,8 +158,26 @@ export class OcrChannel {
     return prev[n]!;
   }
 
-  /** Mark-free skeletons the OCR string may come from, best first. */
+  /**
+   * Mark-free skeletons the OCR string may come from, best first: those that are syllable
+   * skeletons (the beam kept to prefixes of real ones, so cheap nonsense readings cannot crowd
+   * out a dearer real one: "vieéng" → vuong), then the best readings of any kind, then those with
+   * one lost letter put back.
+   */
   private skeletons(ocr: string): string[] {
+    const real = this.beamSkeletons(ocr, true);
+    const any = this.beamSkeletons(ocr, false);
+    // One dropped letter (OCR lost it) next to any position, for the best few skeletons.
+    const extra: string[] = [];
+    for (const skel of any.slice(0, 6))
+      for (const [d] of this.deletions)
+        for (let p = 0; p <= skel.length; p++) extra.push(skel.slice(0, p) + d + skel.slice(p));
+    return [...real, ...any, ...extra];
+  }
+
+  private beamSkeletons(ocr: string, realOnly: boolean): string[] {
+    this.prefixes ??= skeletonPrefixes(this.skeletonIndex.keys());
+    const prefixes = this.prefixes;
     const n = ocr.length;
     const layers: Map<string, number>[] = Array.from({ length: n + 1 }, () => new Map());
     layers[0]!.set('', 0);
@@ -176,6 +195,7 @@ export class OcrChannel {
           if (k === 1 && /[a-z]/.test(seq) && !rev?.has(seq)) options.push([seq, this.unseen]);
           for (const [s, l] of options) {
             const key = skel + s, v = lp + l;
+            if (realOnly && !prefixes.has(key)) continue;
             const next = layers[j + k]!;
             if (v > (next.get(key) ?? -Infinity)) next.set(key, v);
           }
@@ -183,12 +203,7 @@ export class OcrChannel {
       }
     }
     const out = [...layers[n]!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SKELETON_BEAM);
-    // One dropped letter (OCR lost it) next to any position, for the best few skeletons.
-    const extra: string[] = [];
-    for (const [skel] of out.slice(0, 6))
-      for (const [d] of this.deletions)
-        for (let p = 0; p <= skel.length; p++) extra.push(skel.slice(0, p) + d + skel.slice(p));
-    return [...out.map((x) => x[0]), ...extra];
+    return out.map((x) => x[0]).filter((k) => !realOnly || this.skeletonIndex.has(k));
   }
 
   /** Vocabulary candidates for one lower-case OCR token, best channel score first. */
@@ -241,6 +256,13 @@ export class OcrChannel {
       }
     }
   }
+}
+
+/** Every prefix of every skeleton (the empty one included). */
+function skeletonPrefixes(skeletons: Iterable<string>): Set<string> {
+  const out = new Set<string>(['']);
+  for (const s of skeletons) for (let i = 1; i <= s.length; i++) out.add(s.slice(0, i));
+  return out;
 }
 
 /** A character that is no letter a Vietnamese word could contain (digit, symbol, ligature). */

@@ -153,4 +153,18 @@ describe('channel candidate list', () => {
     assert.equal(ids.length, forms.length);
     assert.ok(ids.includes(rare));
   });
+
+  it('finds a real syllable behind a dear reading that cheap nonsense readings outnumber', async () => {
+    const { OcrChannel } = await import('../../../src/core/restore/channel.js');
+    // Every letter is cheaply read as "x"; "ư" only dearly as "xx": "xxa" has hundreds of cheap
+    // mark-free readings ("bca", "qza", …), none of them a syllable, and one real one, "ua".
+    const letters = 'bcdghklmnpqrstvxz';
+    const emit: Record<string, [string, number][]> = Object.fromEntries([...letters].map((l) => [l, [['x', -0.5]]]));
+    emit['ư'] = [['xx', -8]];
+    emit.a = [['a', -0.01]];
+    // A memorised whole-token reading makes the token look well read, so no fuzzy search runs.
+    const vocab = ['<s>', '</s>', '<unk>', '<num>', ',', 'ưa', 'ô'];
+    const ch = new OcrChannel({ emit, pairs: { xxa: [['ô', -1]] }, unseen: -10, maxEmit: 2 }, vocab, new Map([['ưa', 5], ['ô', 6]]), new Map([['ua', [5]], ['o', [6]]]), () => -1);
+    assert.deepEqual(ch.candidates('xxa').map((c) => c.id), [6, 5]);
+  });
 });
