@@ -40,6 +40,13 @@ describe('regions where OCR merged two lines', () => {
     assert.deepEqual(mergedLineRegions(confident, IMAGE), []);
   });
 
+  it('reads at most five regions of a page again, and none larger than a tenth of it', () => {
+    const smudges = result(Array.from({ length: 8 }, (_, i) => [['chữ', 10, 20 * i, 40, 20 * i + 15, 90], ['chữ', 100, 20 * i, 130, 20 * i + 15, 90], ['x', 50, 20 * i, 60, 20 * i + 35, 0]] as W[]));
+    assert.equal(mergedLineRegions(smudges, IMAGE).length, 5);
+    const blot = result([[['chữ', 10, 20, 40, 35, 90], ['chữ', 50, 20, 80, 35, 90], ['x', 90, 0, 390, 190, 0]]]);
+    assert.deepEqual(mergedLineRegions(blot, IMAGE), []);
+  });
+
   it('crops the region as a PGM of its size', () => {
     const crop = cropPgm(IMAGE, [134, 92, 236, 154]);
     const header = Buffer.from(crop.subarray(0, 15)).toString('latin1');

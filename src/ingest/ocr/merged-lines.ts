@@ -19,6 +19,11 @@ const GIVEN_UP = 5;
 const TWO_LINES_TALL = 1.8;
 /** Padding around the region read again, in median word heights. */
 const PAD = 0.3;
+/** At most this many regions per page are read again, the tallest first: a page of smudges
+ * must not cost a page of extra reads. */
+const MAX_REGIONS = 5;
+/** A region larger than this share of the page is no pair of joined lines. */
+const MAX_REGION_SHARE = 0.1;
 /** Pixels from the region's side within which a word read again was cut by the crop. */
 const EDGE = 1;
 /** Mean confidence the second reading must reach to be used. */
@@ -62,7 +67,13 @@ export function mergedLineRegions(result: OcrPageResult, size: { width: number; 
     else { close(); if (suspect(w)) run.push(w); }
   }
   close();
-  return regions;
+  const area = (b: Box) => (b[2] - b[0]) * (b[3] - b[1]);
+  const height = (r: MergedRegion) => r.box[3] - r.box[1];
+  return regions
+    .filter((r) => area(r.box) <= MAX_REGION_SHARE * size.width * size.height)
+    .sort((a, b) => height(b) - height(a) || a.line - b.line)
+    .slice(0, MAX_REGIONS)
+    .sort((a, b) => a.line - b.line || a.box[0] - b.box[0]);
 }
 
 /** `image` cut to `box`, as a PGM. */
