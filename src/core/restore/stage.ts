@@ -52,8 +52,9 @@ export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions)
     const input: RestoreInput = vieOcr ? 'vie-ocr' : whole.mode;
     const fromWhole = paragraphsFromWhole(doc, whole.text);
     doc.paragraphs.forEach((p, i) => {
+      if (fromWhole[i] !== undefined) { p.restored = fromWhole[i]; return; }
       const spans = confidences ? paragraphConfidences(doc, p) : undefined;
-      p.restored = fromWhole[i] ?? restore(p.text, { model, input, confidences: spans, ...nameOptions }).text;
+      p.restored = restore(p.text, { model, input, confidences: spans, ...nameOptions }).text;
     });
   } catch (e) {
     doc.diagnostics.push({

@@ -56,8 +56,10 @@ export async function reduceForOcr(image: Uint8Array, options: ReduceOptions): P
       .raw()
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 1) return { image, original };
-    const grey = { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
-    return { image: pgm(data, info.width, info.height), original, reduced: { width: info.width, height: info.height }, grey };
+    const reduced = pgm(data, info.width, info.height);
+    // The pixels stay readable inside the PGM, with no second copy of the page.
+    const grey = { data: reduced.subarray(reduced.length - info.width * info.height), width: info.width, height: info.height };
+    return { image: reduced, original, reduced: { width: info.width, height: info.height }, grey };
   } catch {
     return { image, original };
   }
