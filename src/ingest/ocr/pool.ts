@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import { resolveOfflinePaths } from './offline-paths.js';
-import { toOcrPage, type OcrPageResult } from './result.js';
+import { fromTsv, type OcrPageResult } from './result.js';
 
 /**
  * Page segmentation mode chosen by measurement (npm run bench:ocr -- --psm 3,4,6), raw syllable
@@ -91,14 +91,14 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
         Buffer.from(task.image.buffer, task.image.byteOffset, task.image.byteLength),
         // tesseract.js sets these for this job only and restores the worker's own afterwards.
         task.options?.psm ? ({ tessedit_pageseg_mode: task.options.psm } as never) : {},
-        { text: false, blocks: true },
+        { text: false, tsv: true },
       ),
       timeout,
     ]).then(
       (r) => {
         clearTimeout(timer);
         options.onRecognized?.(performance.now() - started);
-        try { task.resolve(toOcrPage(r.data)); } catch (err) { task.reject(err); }
+        try { task.resolve(fromTsv(r.data.tsv)); } catch (err) { task.reject(err); }
         run(worker);
       },
       (err: unknown) => {
