@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { OcrWord } from '../../src/core/document.js';
 import type { OcrPageResult } from '../../src/ingest/ocr/result.js';
-import { countStems, withNumeralsFromStems, type GreyImage } from '../../src/ingest/ocr/roman-stems.js';
+import type { GreyImage } from '../../src/ingest/ocr/downscale.js';
+import { countStems, withNumeralsFromStems } from '../../src/ingest/ocr/roman-stems.js';
 
 /** A white 200×60 image with black rectangles [x0, y0, x1, y1] drawn on it. */
 function drawn(rects: [number, number, number, number][]): GreyImage {

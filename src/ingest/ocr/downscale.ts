@@ -7,12 +7,18 @@
  */
 import type { Metadata, default as Sharp } from 'sharp';
 import { imageDpi, reducedSize } from './image-resolution.js';
-import type { GreyImage } from './roman-stems.js';
 
 let sharpLoaded: Promise<typeof Sharp | null> | undefined;
 /** sharp, loaded on first use (text-only runs never load the native module), or null. libvips's
  * operation cache is off: no page is read twice, and a cached scan would hold memory. */
 const loadSharp = () => (sharpLoaded ??= import('sharp').then((m) => { m.default.cache(false); return m.default; }, () => null));
+
+/** An 8-bit grey image, row-major. */
+export interface GreyImage {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
 
 export interface OcrImage {
   /** Encoded image for the OCR engine. */

@@ -10,8 +10,7 @@
  */
 import type { OcrWord } from '../../core/document.js';
 import { lineText, median, round1, type OcrPageResult } from './result.js';
-import type { GreyImage } from './roman-stems.js';
-import { pgm } from './downscale.js';
+import { pgm, type GreyImage } from './downscale.js';
 
 /** Confidence at or below which Tesseract has given a word up. */
 const GIVEN_UP = 5;
@@ -100,10 +99,12 @@ export async function withMergedLinesReread(
   const byLine = new Map<number, OcrWord[]>();
   for (const w of result.words) if (!dropped.has(w)) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
   const touched = new Set<number>();
+  // Words join a line in left-to-right order, whichever reading they come from.
+  const addTo = (line: number, ws: OcrWord[]) => byLine.set(line, [...(byLine.get(line) ?? []), ...ws].sort((a, b) => a.bbox[0] - b.bbox[0]));
   for (const region of regions) {
     const again = await read(cropPgm(image, region.box));
     if (again.words.length === 0 || again.confidence < MIN_REREAD_CONFIDENCE) {
-      byLine.set(region.line, [...(byLine.get(region.line) ?? []), ...region.words]);
+      addTo(region.line, region.words);
       continue;
     }
     const [dx, dy, right] = region.box;
@@ -118,10 +119,10 @@ export async function withMergedLinesReread(
       const present = byLine.get(target) ?? [];
       const added = words.filter((w) => !present.some((p) => overlapsMostly(p.bbox, w.bbox))).map((w) => ({ ...w, line: target }));
       if (added.length === 0) continue;
-      byLine.set(target, [...present, ...added].sort((a, b) => a.bbox[0] - b.bbox[0]));
+      addTo(target, added);
       touched.add(target);
     }
-    if (!touched.has(region.line)) byLine.set(region.line, [...(byLine.get(region.line) ?? []), ...region.words].sort((a, b) => a.bbox[0] - b.bbox[0]));
+    if (!touched.has(region.line)) addTo(region.line, region.words);
   }
   if (touched.size === 0) return { result, fixes: [] };
   const fixes: LineFix[] = [];

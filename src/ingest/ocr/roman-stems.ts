@@ -8,14 +8,8 @@
  * image. Only more: a stem never splits in two, while a merge is the known failure.
  */
 import type { OcrWord } from '../../core/document.js';
+import type { GreyImage } from './downscale.js';
 import type { OcrPageResult } from './result.js';
-
-/** An 8-bit grey image, row-major. */
-export interface GreyImage {
-  data: Uint8Array;
-  width: number;
-  height: number;
-}
 
 /** A line-opening numeral made of I's: "I", "II.", "III)", "I:". */
 const I_NUMERAL = /^(I{1,3})([.):]?)$/;

@@ -27,7 +27,9 @@ describe('restore stage', () => {
     assert.deepEqual(ban && { page: ban.page, line: ban.line }, { page: 2, line: 1 });
   });
 
-  it('gives a paragraph the restored text of its lines from the whole document, and decodes one that is not its lines alone', () => {
+  // Which text a paragraph takes from the whole restoration is tested in paragraph-text.test.ts;
+  // here the stage's wiring, and its fallback for a paragraph that is not its lines as read.
+  it('gives a paragraph its restored lines, joined, and decodes an edited paragraph on its own', () => {
     const d = doc('Bao cao\nket qua thuc hien\ncong tac\fnam 2023');
     d.paragraphs = [
       { text: 'ket qua thuc hien cong tac', page: 1, lineStart: 2, lineEnd: 3 },
