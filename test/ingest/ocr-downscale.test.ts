@@ -23,21 +23,22 @@ function readPgm(data: Uint8Array) {
 }
 
 describe('reducing a page image for OCR', () => {
-  it('reduces a 300 dpi page to a 200 dpi grey image, content in the same place', async () => {
+  it('reduces a 300 dpi page to a grey image of 200 dpi down and 170 across, content in the same place', async () => {
     const r = await reduceForOcr(await page(300, 'png'), { targetDpi: 200 });
     assert.deepEqual(r.original, { width: 1800, height: 2400 });
-    assert.deepEqual(r.reduced, { width: 1200, height: 1600 });
+    assert.deepEqual(r.reduced, { width: 1020, height: 1600 });
     const img = readPgm(r.image);
-    assert.deepEqual([img.width, img.height, img.pixels.length], [1200, 1600, 1200 * 1600]);
+    assert.deepEqual([img.width, img.height, img.pixels.length], [1020, 1600, 1020 * 1600]);
     const at = (x: number, y: number) => img.pixels[y * img.width + x]!;
-    assert.ok(at(250, 250) < 30, 'inside the square (1.25 in) is black');
-    assert.ok(at(150, 150) > 225 && at(350, 350) > 225, 'outside it is white');
+    // The square spans 1–1.5 in: x 170..255, y 200..300 on the reduced image.
+    assert.ok(at(212, 250) < 30, 'inside the square is black');
+    assert.ok(at(150, 250) > 225 && at(275, 250) > 225 && at(212, 180) > 225 && at(212, 320) > 225, 'outside it is white');
   });
 
   it('uses the PDF page size when given, whatever the file states', async () => {
     // A 300 dpi image placed on a 3 × 4 inch page is really 600 dpi.
     const r = await reduceForOcr(await page(300, 'jpeg'), { targetDpi: 200, pageSizePt: [216, 288] });
-    assert.deepEqual(r.reduced, { width: 600, height: 800 });
+    assert.deepEqual(r.reduced, { width: 510, height: 800 });
   });
 
   it('passes the bytes through unchanged when the page is not finer than the target or the target is 0', async () => {
@@ -67,12 +68,12 @@ describe('OCR of a reduced page', () => {
       terminate: async () => undefined,
       recognize: async (image) => {
         seen = readPgm(image);
-        // The square as the engine would box it on the 200 dpi image: 200..300 px.
-        return { lines: ['■'], words: [{ text: '■', confidence: 90, bbox: [200, 200, 300, 300], line: 1 }], confidence: 90 };
+        // The square as the engine would box it on the reduced image: x 170..255, y 200..300.
+        return { lines: ['■'], words: [{ text: '■', confidence: 90, bbox: [170, 200, 255, 300], line: 1 }], confidence: 90 };
       },
     };
     const r = await ocrPage(pool, await page(300, 'png'), 1, { targetDpi: 200 });
-    assert.deepEqual([seen?.width, seen?.height], [1200, 1600]);
+    assert.deepEqual([seen?.width, seen?.height], [1020, 1600]);
     assert.deepEqual(r.page.words?.[0]?.bbox, [300, 300, 450, 450]);
     assert.deepEqual(r.diagnostics, []);
   });
@@ -91,6 +92,6 @@ describe('OCR of a reduced page', () => {
     const tiff = await page(300, 'tiff');
     await ingestImage(tiff, { ocr: pool });
     await ingestImage(tiff, { ocr: pool, ocrDpi: 0 });
-    assert.deepEqual(sizes, [[1200, 1600], []]);
+    assert.deepEqual(sizes, [[1020, 1600], []]);
   });
 });

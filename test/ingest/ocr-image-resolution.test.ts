@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_OCR_DPI, imageDpi, reducedSize, targetDpiFrom, wordsInOriginalPixels } from '../../src/ingest/ocr/image-resolution.js';
+import { ACROSS_SHARE, DEFAULT_OCR_DPI, imageDpi, reducedSize, targetDpiFrom, wordsInOriginalPixels } from '../../src/ingest/ocr/image-resolution.js';
 
 const A4_PT: [number, number] = [595.28, 841.89];
 
@@ -27,9 +27,10 @@ describe('page image resolution', () => {
 });
 
 describe('size for OCR', () => {
-  it('reduces a page finer than the target to the target resolution', () => {
-    assert.deepEqual(reducedSize(2480, 3508, 300, 200), { width: 1653, height: 2339 });
-    assert.deepEqual(reducedSize(4960, 7016, 600, 300), { width: 2480, height: 3508 });
+  it('reduces a page finer than the target to the target resolution down the page, narrower across', () => {
+    assert.deepEqual(reducedSize(2480, 3508, 300, 200), { width: Math.round(2480 * (2 / 3) * ACROSS_SHARE), height: 2339 });
+    assert.deepEqual(reducedSize(4960, 7016, 600, 300), { width: Math.round(2480 * ACROSS_SHARE), height: 3508 });
+    assert.ok(ACROSS_SHARE > 0.8 && ACROSS_SHARE <= 1);
   });
 
   it('leaves pages at, near or below the target, and everything when the target is 0', () => {

@@ -46,11 +46,23 @@ export function imageDpi(h: ResolutionHints): number | undefined {
   return longPx / A4_LONG_SIDE_IN;
 }
 
+/**
+ * A reduced page is made this much narrower than its height's scale. Tesseract scales each line to
+ * its network's input height and then spends its time along the line's width, so a narrower page
+ * costs proportionally less. Measured on the devset's 300 dpi scans (12 pages; one worker,
+ * interleaved): 0.9 / 0.85 / 0.8 of the width took 0.92 / 0.86 / 0.82 of the time; raw syllable
+ * accuracy 99.60 % at full width, 99.57 / 99.61 / 99.57 %, 0.75 fell to 99.27 %; header fields and
+ * section tree the same at 0.85. Only pages that are resampled anyway are narrowed: a 200 dpi scan
+ * narrowed to 0.85 lost two header/section readings to specks (devset level 2), so pages already
+ * at the target go as they are.
+ */
+export const ACROSS_SHARE = 0.85;
+
 /** Pixel size to give the OCR engine, or null when the image should go as it is. */
 export function reducedSize(width: number, height: number, dpi: number | undefined, targetDpi: number): { width: number; height: number } | null {
   if (!dpi || !(targetDpi > 0) || dpi <= targetDpi * REDUCE_ONLY_ABOVE) return null;
   const scale = targetDpi / dpi;
-  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+  return { width: Math.max(1, Math.round(width * scale * ACROSS_SHARE)), height: Math.max(1, Math.round(height * scale)) };
 }
 
 /**
