@@ -78,7 +78,7 @@ describe('OCR of a reduced page', () => {
     assert.deepEqual(r.diagnostics, []);
   });
 
-  it('reduces TIFF pages by the resolution their tags state, unless told never to', async () => {
+  it('reduces TIFF pages by the resolution their tags state, narrowed unless told to keep proportions, unless told never to', async () => {
     const sizes: number[][] = [];
     const pool: OcrPool = {
       size: 1,
@@ -92,6 +92,7 @@ describe('OCR of a reduced page', () => {
     const tiff = await page(300, 'tiff');
     await ingestImage(tiff, { ocr: pool });
     await ingestImage(tiff, { ocr: pool, ocrDpi: 0 });
-    assert.deepEqual(sizes, [[1020, 1600], []]);
+    await ingestImage(tiff, { ocr: pool, ocrAcrossShare: 1 });
+    assert.deepEqual(sizes, [[1020, 1600], [], [1200, 1600]]);
   });
 });

@@ -59,10 +59,10 @@ export function imageDpi(h: ResolutionHints): number | undefined {
 export const ACROSS_SHARE = 0.85;
 
 /** Pixel size to give the OCR engine, or null when the image should go as it is. */
-export function reducedSize(width: number, height: number, dpi: number | undefined, targetDpi: number): { width: number; height: number } | null {
+export function reducedSize(width: number, height: number, dpi: number | undefined, targetDpi: number, acrossShare = ACROSS_SHARE): { width: number; height: number } | null {
   if (!dpi || !(targetDpi > 0) || dpi <= targetDpi * REDUCE_ONLY_ABOVE) return null;
   const scale = targetDpi / dpi;
-  return { width: Math.max(1, Math.round(width * scale * ACROSS_SHARE)), height: Math.max(1, Math.round(height * scale)) };
+  return { width: Math.max(1, Math.round(width * scale * acrossShare)), height: Math.max(1, Math.round(height * scale)) };
 }
 
 /**
