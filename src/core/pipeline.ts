@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic, Page, SourceKind, WorkingDocument } from './document.js';
 import { restoreStage, type RestoreStageOptions } from './restore/stage.js';
 import { segmentStage, type SegmentStageOptions } from './segment/stage.js';
-import { restoreTableCells } from './restore/cells.js';
+import { restoreTableCells, writeCellsIntoText } from './restore/cells.js';
 import { toDocumentResult, type DocumentResult } from './schema.js';
 import { ingestText, paragraphsFromPages, type TextIngestOptions } from '../ingest/text.js';
 import { normaliseParagraphText } from '../ingest/paragraphs.js';
@@ -165,11 +165,11 @@ function segment(doc: WorkingDocument, options: StageOptions): void {
   segmentStage(doc, options.segment ?? {});
 }
 
-/** Table cells restored again as wholes, now that the segmenter has found them (restore/cells.ts). */
+/** Table cells restored again as wholes, now that the segmenter has found them, and written back into the restored text (restore/cells.ts). */
 function cells(doc: WorkingDocument, options: StageOptions): void {
   const model = options.restore === false ? undefined : options.restore?.model;
   if (!model || !doc.structure) return;
-  restoreTableCells(doc.structure, model, doc.restoreMode);
+  writeCellsIntoText(doc, restoreTableCells(doc.structure, model, doc.restoreMode));
 }
 
 /**

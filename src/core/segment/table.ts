@@ -17,6 +17,23 @@ export interface Table {
   confidence: number;
 }
 
+/** Where a piece of a cell lies in the line it was read from: [start, end) of the line's text. */
+export interface CellPiece {
+  page: number;
+  line: number;
+  start: number;
+  end: number;
+  /** The piece's text there, to check that the line has not changed since. */
+  text: string;
+}
+
+/**
+ * The pieces of each cell of a parsed table, [row][column] (column 0, the row number, has
+ * none): a cell read again later can be written back into the lines it came from. Kept beside
+ * the table, not in it, so the JSON table stays as the schema gives it.
+ */
+export const cellPieces = new WeakMap<Table, CellPiece[][][]>();
+
 // A status column holds one of a few words, so a cell is written in its dictionary spelling
 // whatever marks the restorer gave it ("Dắt", "Đất" → "Đạt"; "Co" → "Có").
 const STATUS = ['Chưa hoàn thành', 'Hoàn thành', 'Chưa đạt', 'Đạt', 'Không', 'Có', 'Tốt', 'Khá', 'Trung bình', 'X']
@@ -80,7 +97,7 @@ export function parseTable(lines: readonly SegLine[], from: number, to: number):
   const statusColumn = columns.length >= 3 && STATUS_HEADERS.some((s) => foldKey(columns[columns.length - 1]!).includes(s));
   // Columns between the number and the status; cells split on wide gaps when the text keeps them.
   const middle = Math.max(1, columns.length - 1 - (statusColumn ? 1 : 0));
-  const rows: { n: string; cells: string[][]; originals: string[][]; status: string; statusRead: string }[] = [];
+  const rows: { n: string; cells: string[][]; originals: string[][]; pieces: CellPiece[][]; status: string; statusRead: string }[] = [];
   let i = h + 1, last = h;
   for (; i < to; i++) {
     const line = lines[i]!;
@@ -91,14 +108,21 @@ export function parseTable(lines: readonly SegLine[], from: number, to: number):
     // The row's text as a span [from, to) of the line, so each cell can be found as read too.
     let from = 0, end = line.text.trimEnd().length;
     if (m && m[1] === expected) {
-      rows.push({ n: m[1], cells: Array.from({ length: middle }, () => []), originals: Array.from({ length: middle }, () => []), status: '', statusRead: '' });
+      rows.push({ n: m[1], cells: Array.from({ length: middle }, () => []), originals: Array.from({ length: middle }, () => []), pieces: Array.from({ length: middle + 2 }, () => []), status: '', statusRead: '' });
       from = m[0].length;
     } else if (!rows.length) continue;
     const row = rows[rows.length - 1]!;
     const originalSpan = originalSpans(line);
+    const piece = (start: number, stop: number): CellPiece => ({ page: line.page, line: line.lineStart, start, end: stop, text: line.text.slice(start, stop) });
+    // Only a line that is one visual line can take a cell back (see cellPieces).
+    const single = line.lineStart === line.lineEnd;
     if (statusColumn && !row.status) {
       const st = trailingStatus(line.text.slice(0, end));
-      if (st && st.cut >= from) { row.status = st.status; row.statusRead = originalSpan(st.cut, end); end = st.cut; }
+      if (st && st.cut >= from) {
+        row.status = st.status; row.statusRead = originalSpan(st.cut, end);
+        if (single) row.pieces[middle + 1]!.push(piece(st.cut, end));
+        end = st.cut;
+      }
     }
     const pieces = [...line.text.slice(from, end).matchAll(middle > 1 ? /\S+(?:\s\S+)*/g : /\S(?:.*\S)?/g)];
     // Extra pieces go to the last column; a continuation line with fewer pieces fills from the first.
@@ -106,6 +130,7 @@ export function parseTable(lines: readonly SegLine[], from: number, to: number):
       const at = from + p.index!;
       row.cells[Math.min(k, middle - 1)]!.push(p[0]);
       row.originals[Math.min(k, middle - 1)]!.push(originalSpan(at, at + p[0].length));
+      if (single) row.pieces[Math.min(k, middle - 1) + 1]!.push(piece(at, at + p[0].length));
     });
     last = i;
   }
@@ -115,5 +140,6 @@ export function parseTable(lines: readonly SegLine[], from: number, to: number):
   const originalRows = rows.map((r) => [r.n, ...r.originals.map(joined), ...(statusColumn ? [r.statusRead] : [])]);
   const filled = statusColumn ? rows.filter((r) => r.status).length / rows.length : 1;
   const table = { columns, rows: cells, originalRows, provenance: spanOf(lines, h, last), confidence: +(0.6 + 0.4 * filled).toFixed(2) };
+  cellPieces.set(table, rows.map((r) => (statusColumn ? r.pieces : r.pieces.slice(0, middle + 1))));
   return { table, end: last + 1 };
 }
