@@ -34,8 +34,8 @@ const opensBlock = (line: SegLine, marker: HeadingMarker | null) =>
  * hyphen that a wrapped line starts with ("… di tích lịch sử" / "- văn hóa, xã hội hóa …") is no
  * list dash: the line before runs full width to no sentence end, and a small letter follows.
  */
-function markersOf(lines: readonly SegLine[], from: number, to: number, width: number): (HeadingMarker | null)[] {
-  const seq = newSequence();
+function markersOf(lines: readonly SegLine[], from: number, to: number, width: number, fromOcr: boolean): (HeadingMarker | null)[] {
+  const seq = newSequence(fromOcr);
   const out: (HeadingMarker | null)[] = [];
   for (let i = from; i < to; i++) {
     const line = lines[i]!;
@@ -64,11 +64,12 @@ function runsOnAcrossGap(lines: readonly SegLine[], markers: readonly (HeadingMa
   return /^\s*(\p{Ll}|\d)/u.test(next.text) && !isUpperText(next.text);
 }
 
-export function toBlocks(lines: readonly SegLine[], from: number, to: number): Block[] {
+/** Blocks of lines from..to; `fromOcr` when the text was OCR'd (damaged-markers.ts). */
+export function toBlocks(lines: readonly SegLine[], from: number, to: number, fromOcr = false): Block[] {
   const lengths = lines.slice(from, to).filter((l) => !isBlank(l)).map((l) => l.text.trim().length);
   const perLine = quantile(lengths, 0.5) > 150;
   const width = quantile(lengths, 0.9);
-  const markers = markersOf(lines, from, to, width);
+  const markers = markersOf(lines, from, to, width, fromOcr);
   const blocks: Block[] = [];
   let start = -1;
   const close = (end: number) => {

@@ -11,11 +11,12 @@ import { LETTERS, romanValue } from './numbering.js';
 
 /**
  * Last ordinal read at each numbered level (0: none yet); `open` once any numbered heading is
- * read; `dashes` while the last marker read is a "-" item.
+ * read; `dashes` while the last marker read is a "-" item; `fromOcr` when the text was OCR'd
+ * (a repeated numeral is then taken for a lost stem, see lostStem).
  */
-export interface MarkerSequence { roman: number; arabic: number; letter: number; open: boolean; dashes: boolean }
+export interface MarkerSequence { roman: number; arabic: number; letter: number; open: boolean; dashes: boolean; fromOcr: boolean }
 
-export const newSequence = (): MarkerSequence => ({ roman: 0, arabic: 0, letter: 0, open: false, dashes: false });
+export const newSequence = (fromOcr = false): MarkerSequence => ({ roman: 0, arabic: 0, letter: 0, open: false, dashes: false, fromOcr });
 
 /** The Roman numeral expected after the n-th. */
 const ROMANS = ['', 'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
@@ -69,6 +70,19 @@ function damagedRoman(text: string, seq: MarkerSequence): HeadingMarker | null {
   return { kind: 'roman', number: expected, textStart: m[0].length };
 }
 
+/**
+ * "I. MỘT SỐ NHIỆM VỤ" right after "I. ĐÁNH GIÁ", or "II." right after "II.": OCR merges the
+ * stems of a bold numeral and loses one (the image check in ingest/ocr/roman-stems.ts sees it on
+ * scans; old OCR text has only this). In OCR'd text, a heading numeral that repeats the last one
+ * read, when one more I is the next numeral and an upper-case heading follows, is that next
+ * numeral. Typed text keeps its author's repeat (flagged by numberingDiagnostics).
+ */
+function lostStem(text: string, read: HeadingMarker, seq: MarkerSequence): HeadingMarker | null {
+  const expected = ROMANS[seq.roman + 1];
+  if (!seq.fromOcr || romanValue(read.number) !== seq.roman || expected !== `${read.number}I`) return null;
+  return upperHeading(text.slice(read.textStart)) ? { ...read, number: expected } : null;
+}
+
 /** "1, Phấn đấu …" or "3.Sở Y tế" for "1. Phấn đấu …", "3. Sở Y tế": the expected next number, a capital after it. */
 function damagedArabic(text: string, seq: MarkerSequence): HeadingMarker | null {
   const m = /^\s*(\d{1,2})(?:\s*[,;]\s+|\.)(?=\p{Lu})/u.exec(text);
@@ -117,6 +131,7 @@ function damagedDash(text: string, seq: MarkerSequence): HeadingMarker | null {
  * breaks its sequence, read as a damaged marker when the evidence above holds; else `read`.
  */
 export function repairMarker(text: string, read: HeadingMarker | null, seq: MarkerSequence): HeadingMarker | null {
+  if (read?.kind === 'roman') return lostStem(text, read, seq) ?? read;
   if (read && read.kind !== 'arabic') return read;
   // An arabic reading that continues its own list is kept: "4) …" after "3) …" is item 4.
   if (read && +read.number === seq.arabic + 1) return read;

@@ -20,7 +20,7 @@ const firstFrom = (lines: readonly SegLine[], from: number, test: (l: SegLine) =
 };
 const minOf = (...xs: number[]) => Math.min(...xs.filter((x) => x >= 0), Infinity);
 
-export function segmentLines(lines: readonly SegLine[]): { structure: Structure; diagnostics: Diagnostic[] } {
+export function segmentLines(lines: readonly SegLine[], { fromOcr = false }: { fromOcr?: boolean } = {}): { structure: Structure; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const n = lines.length;
   const first = Math.max(0, firstFrom(lines, 0, (l) => !isBlank(l)));
@@ -37,12 +37,12 @@ export function segmentLines(lines: readonly SegLine[]): { structure: Structure;
   const sigAt = findSignature(lines, sigFrom < n ? sigFrom : Math.max(bodyStart, n - 12), n);
   const bodyEnd = Math.min(minOf(closingAt, recAt, sigAt, firstAnnex), n);
 
-  const { preamble, sections } = buildSections(toBlocks(lines, bodyStart, bodyEnd));
+  const { preamble, sections } = buildSections(toBlocks(lines, bodyStart, bodyEnd, fromOcr));
 
   let closing: Structure['closing'] = null;
   if (closingAt >= 0 && closingAt === bodyEnd) {
     const stop = Math.min(minOf(recAt > closingAt ? recAt : -1, sigAt > closingAt ? sigAt : -1, firstAnnex > closingAt ? firstAnnex : -1), n);
-    const block = toBlocks(lines, closingAt, stop)[0];
+    const block = toBlocks(lines, closingAt, stop, fromOcr)[0];
     if (block) closing = { text: block.text, original: block.original, provenance: block.provenance, confidence: 0.9 };
   }
 
@@ -63,14 +63,14 @@ export function segmentLines(lines: readonly SegLine[]): { structure: Structure;
     let end = k + 1 < titles.length ? annexStart(lines, titles[k + 1]!, t + 1) : n;
     if (sigAt > t && sigAt < end) end = sigAt;
     const a: Annex = parseAnnex(lines, start, t, end);
-    const body = a.bodyTo > a.bodyFrom ? buildSections(toBlocks(lines, a.bodyFrom, a.bodyTo)).sections : [];
+    const body = a.bodyTo > a.bodyFrom ? buildSections(toBlocks(lines, a.bodyFrom, a.bodyTo, fromOcr)).sections : [];
     const { bodyFrom: _f, bodyTo: _t, ...rest } = a;
     annexes.push({ ...rest, sections: body });
   });
 
   // The sentence just before the recipients/signature may name the sender when the header is missing.
   const tailAt = Math.min(minOf(recAt, sigAt), n);
-  const lastBlock = header.issuer || tailAt >= n ? undefined : toBlocks(lines, Math.max(bodyStart, tailAt - 8), tailAt).pop();
+  const lastBlock = header.issuer || tailAt >= n ? undefined : toBlocks(lines, Math.max(bodyStart, tailAt - 8), tailAt, fromOcr).pop();
   const closingIssuer = lastBlock ? issuerFromClosing(lastBlock.text) : null;
   const meta = completeMeta(header, annexes, closingIssuer, diagnostics, lines);
 

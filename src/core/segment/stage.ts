@@ -16,7 +16,9 @@ export interface SegmentStageOptions {
 export function segmentStage(doc: WorkingDocument, options: SegmentStageOptions = {}): WorkingDocument {
   try {
     const { lines, from } = linesFromDocument(doc);
-    const { structure, diagnostics } = segmentLines(lines);
+    // OCR'd text: pages read here, or text the restorer read as OCR output.
+    const fromOcr = doc.pages.some((p) => p.method === 'ocr') || doc.restoreMode === 'ocr' || doc.restoreMode === 'vie-ocr';
+    const { structure, diagnostics } = segmentLines(lines, { fromOcr });
     if (options.figures === false) structure.figures = [];
     rateParagraphs(doc, structure);
     doc.structure = structure;

@@ -6,11 +6,11 @@ import { linesFromText } from '../../../src/core/segment/lines.js';
 import type { SectionNode } from '../../../src/core/segment/schema.js';
 
 /** The section tree of a body (after an opening line) as "number" / "number > child" paths. */
-function paths(body: string[]): string[] {
+function paths(body: string[], fromOcr = false): string[] {
   const lines = ['Thực hiện chỉ đạo của huyện, UBND xã báo cáo như sau:', ...body];
   const out: string[] = [];
   const walk = (ss: readonly SectionNode[], path: string[]) => ss.forEach((s) => { out.push([...path, s.number].join(' > ')); walk(s.children, [...path, s.number]); });
-  walk(segmentLines(linesFromText(lines.join('\n'))).structure.sections, []);
+  walk(segmentLines(linesFromText(lines.join('\n')), { fromOcr }).structure.sections, []);
   return out;
 }
 
@@ -39,6 +39,16 @@ describe('damaged Roman numerals', () => {
   it('refuses a look-alike without an upper-case heading of four letters', () => {
     assert.deepEqual(paths(body('IL. Nhiệm vụ trọng tâm')), ['I']);
     assert.deepEqual(paths(body('H. ABC')), ['I']);
+  });
+  it('reads an OCR\'d heading numeral that repeats the last one as the next when it lost a stem ("I", "I", "II" → I, II, III)', () => {
+    assert.deepEqual(paths(body('I. NHIỆM VỤ TRỌNG TÂM').concat('II. VỀ MỘT SỐ KIẾN NGHỊ'), true), ['I', 'II', 'III']);
+    assert.deepEqual(paths(body('II. NHIỆM VỤ TRỌNG TÂM').concat('II. VỀ MỘT SỐ KIẾN NGHỊ'), true), ['I', 'II', 'III']);
+  });
+  it('keeps a repeated numeral in typed text, one that one more stem would not make the next, or one with no upper-case heading', () => {
+    assert.deepEqual(paths(body('I. NHIỆM VỤ TRỌNG TÂM').concat('II. VỀ MỘT SỐ KIẾN NGHỊ')), ['I', 'I', 'II']);
+    const three = ['I. ĐÁNH GIÁ', 'Nội dung.', 'II. NHIỆM VỤ', 'Nội dung.', 'III. KIẾN NGHỊ', 'Nội dung.'];
+    assert.deepEqual(paths(three.concat('III. ĐỀ XUẤT KHÁC'), true).filter((p) => !p.includes('>')), ['I', 'II', 'III', 'III']);
+    assert.deepEqual(paths(body('I. Nhiệm vụ trọng tâm'), true).filter((p) => !p.includes('>')), ['I', 'I']);
   });
   it('keeps an undamaged arabic heading that continues its list, even in capitals', () => {
     assert.deepEqual(paths(['1. ĐÁNH GIÁ CHUNG', 'Nội dung.', '2. NHIỆM VỤ TRỌNG TÂM']), ['1', '2']);
