@@ -12,9 +12,9 @@
  *                   section tree of `convert` on scan.pdf vs on its gt.txt; --verbose lists them)
  *   --raw-cache DIR  keep tesseract.js pages in DIR and reuse them (correction work without
  *                    re-running OCR; speed figures are then not measured)
- *   --full-width-levels 1  levels also read with reduced pages kept in proportion (not narrowed,
- *                    image-resolution.ts ACROSS_SHARE): the baseline row for that trade, run
- *                    before the default reading in the same process ('' for none)
+ *   --in-proportion-levels 1,2  levels also read with pages kept in proportion (not narrowed,
+ *                    image-resolution.ts): the baseline rows for that trade, run before the
+ *                    default reading in the same process ('' for none; level 3 is never narrowed)
  *   BAOCAO_SHARED=/path/to/shared overrides the data folder; BENCH_MODEL_DIR the model folder (a folder
  *   without vi-ocr-vie.json corrects as before the learned channel); BENCH_VIE_TUNING='{…}' VieTuning fields.
  * CPU times are the honest speed figure on a shared machine; wall times there are pessimistic.
@@ -42,7 +42,7 @@ const { values: args } = parseArgs({
     psm: { type: 'string', default: DEFAULT_PSM }, levels: { type: 'string', default: '1,2,3' },
     jobs: { type: 'string', default: '2' }, 'no-cli': { type: 'boolean', default: false },
     'no-structure': { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false },
-    rss50: { type: 'boolean', default: false }, 'rss-child': { type: 'string' }, ingest300: { type: 'boolean', default: false }, 'ingest-child': { type: 'string' }, 'raw-cache': { type: 'string' }, 'full-width-levels': { type: 'string', default: '1' },
+    rss50: { type: 'boolean', default: false }, 'rss-child': { type: 'string' }, ingest300: { type: 'boolean', default: false }, 'ingest-child': { type: 'string' }, 'raw-cache': { type: 'string' }, 'in-proportion-levels': { type: 'string', default: '1,2' },
   },
 });
 const jobs = Number(args.jobs);
@@ -69,9 +69,9 @@ function scorePages(gtPages: string[], outPages: string[], into: Score): void {
   gtPages.forEach((gt, i) => scoreLine(gt.replace(/\n/g, ' '), (outPages[i] ?? '').replace(/\n/g, ' '), into));
 }
 
-async function runTesseractJs(docs: Doc[], psm: string, acrossShare?: number) {
+async function runTesseractJs(docs: Doc[], psm: string, narrow = true) {
   const cacheDir = args['raw-cache'];
-  const cacheFile = (d: Doc) => join(cacheDir!, `${d.id}.psm${psm}${acrossShare === undefined ? '' : `.w${acrossShare}`}.v2.json`);
+  const cacheFile = (d: Doc) => join(cacheDir!, `${d.id}.psm${psm}${narrow ? '.narrow' : ''}.v2.json`);
   if (cacheDir && docs.every((d) => existsSync(cacheFile(d)))) {
     const cached = docs.map((d) => JSON.parse(readFileSync(cacheFile(d), 'utf8')) as { pages: Page[]; raw: string[] });
     const pages = cached.map((c) => c.pages);
@@ -85,7 +85,7 @@ async function runTesseractJs(docs: Doc[], psm: string, acrossShare?: number) {
   // Each document's pages as tesseract.js returned them, before baocao's own reading of the page
   // image (roman-stems.ts) touches them: the raw row.
   const readings = docs.map(() => [] as OcrPageResult[]);
-  const outs = await Promise.all(docs.map((d, i) => ingestPdf(new Uint8Array(readFileSync(join(d.dir, 'scan.pdf'))), { ocr: recordingPool(pool, readings[i]!), ocrAcrossShare: acrossShare })));
+  const outs = await Promise.all(docs.map((d, i) => ingestPdf(new Uint8Array(readFileSync(join(d.dir, 'scan.pdf'))), { ocr: recordingPool(pool, readings[i]!), ocrNarrow: narrow })));
   const wall = (performance.now() - t0) / 1000, cpu = cpuSeconds() - c0;
   const rawPages = outs.map((o, i) => o.pages.map((p) => readingOf(p, readings[i]!)?.lines.join('\n') ?? ''));
   await pool.terminate();
@@ -177,7 +177,7 @@ async function levelReport(level: string, tessdata: string | null): Promise<void
   docs.forEach((d) => scorePages(d.gtPages, readFileSync(join(d.dir, 'ocr.vie.txt'), 'utf8').split('\f'), dataset));
   row('dataset ocr.vie.txt (CLI)', dataset);
   for (const psm of psms) {
-    const fullWidth = args['full-width-levels']!.split(',').includes(level) ? await runTesseractJs(docs, psm, 1) : undefined;
+    const fullWidth = args['in-proportion-levels']!.split(',').includes(level) ? await runTesseractJs(docs, psm, false) : undefined;
     const r = await runTesseractJs(docs, psm);
     if (fullWidth) {
       const s = emptyScore(), c = emptyScore();

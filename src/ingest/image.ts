@@ -19,9 +19,10 @@ export interface OcrIngestContext {
   /** Pages scanned finer than this (dpi) are reduced to it before OCR; 0 never reduces.
    * Default: the BAOCAO_OCR_DPI environment variable, else 200. */
   ocrDpi?: number;
-  /** A reduced page's width as a share of its height's scale (default 0.85, see
-   * image-resolution.ts; 1 keeps the page's proportions). */
-  ocrAcrossShare?: number;
+  /** Pages are read narrower than their proportions (170 dpi across when reduced to 200, 0.9 of the
+   * width at 200 dpi; image-resolution.ts), Tesseract's time being along the lines; false keeps
+   * proportions. Default true. */
+  ocrNarrow?: boolean;
 }
 
 /** The resolution page images are reduced to before OCR (see OcrIngestContext.ocrDpi). */
@@ -62,7 +63,7 @@ export async function ingestImage(data: Uint8Array, ctx: OcrIngestContext = {}):
     images = [() => data];
   }
   const targetDpi = ocrTargetDpi(ctx);
-  return withPool(ctx, (pool) => ocrPagesInOrder(images.length, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, acrossShare: ctx.ocrAcrossShare }), pool.size, ctx));
+  return withPool(ctx, (pool) => ocrPagesInOrder(images.length, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow }), pool.size, ctx));
 }
 
 /** Runs `fn` with the caller's pool, or with a pool made (and terminated) for this one file. */

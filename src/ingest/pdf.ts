@@ -48,7 +48,7 @@ export async function ingestPdf(data: Uint8Array, ctx: OcrIngestContext = {}): P
     const pool = (): OcrPool => ctx.ocr ?? (own ??= createOcrPool({ jobs: ctx.jobs, psm: ctx.psm }));
     try {
       const targetDpi = ocrTargetDpi(ctx);
-      return await ocrPagesInOrder(source.pageCount, (n) => readPage(source, n, pool, targetDpi, ctx.ocrAcrossShare), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx);
+      return await ocrPagesInOrder(source.pageCount, (n) => readPage(source, n, pool, targetDpi, ctx.ocrNarrow), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx);
     } finally {
       await own?.terminate();
     }
@@ -57,7 +57,7 @@ export async function ingestPdf(data: Uint8Array, ctx: OcrIngestContext = {}): P
   }
 }
 
-async function readPage(source: PdfSource, n: number, pool: () => OcrPool, targetDpi: number, acrossShare?: number): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
+async function readPage(source: PdfSource, n: number, pool: () => OcrPool, targetDpi: number, narrow?: boolean): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   let text = '';
   try {
@@ -78,6 +78,6 @@ async function readPage(source: PdfSource, n: number, pool: () => OcrPool, targe
     diagnostics.push({ ruleId: 'ocr/page-failed', message: `page ${n}: no page image to OCR (${(err as Error).message})`, severity: 'error', place: { page: n, line: 1 } });
     return { page: { number: n, lines: [], method: 'ocr', confidence: 0, words: [] }, diagnostics };
   }
-  const r = await ocrPage(pool(), image.image, n, { targetDpi, pageSizePt: image.pageSizePt, acrossShare });
+  const r = await ocrPage(pool(), image.image, n, { targetDpi, pageSizePt: image.pageSizePt, narrow });
   return { page: r.page, diagnostics: [...diagnostics, ...r.diagnostics] };
 }

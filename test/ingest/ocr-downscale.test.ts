@@ -92,7 +92,7 @@ describe('OCR of a reduced page', () => {
     const tiff = await page(300, 'tiff');
     await ingestImage(tiff, { ocr: pool });
     await ingestImage(tiff, { ocr: pool, ocrDpi: 0 });
-    await ingestImage(tiff, { ocr: pool, ocrAcrossShare: 1 });
+    await ingestImage(tiff, { ocr: pool, ocrNarrow: false });
     assert.deepEqual(sizes, [[1020, 1600], [], [1200, 1600]]);
   });
 });

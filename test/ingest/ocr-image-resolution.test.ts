@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ACROSS_SHARE, DEFAULT_OCR_DPI, imageDpi, reducedSize, targetDpiFrom, wordsInOriginalPixels } from '../../src/ingest/ocr/image-resolution.js';
+import { ACROSS_SHARE, AT_TARGET_ACROSS_SHARE, DEFAULT_OCR_DPI, imageDpi, reducedSize, targetDpiFrom, wordsInOriginalPixels } from '../../src/ingest/ocr/image-resolution.js';
 
 const A4_PT: [number, number] = [595.28, 841.89];
 
@@ -33,9 +33,16 @@ describe('size for OCR', () => {
     assert.ok(ACROSS_SHARE > 0.8 && ACROSS_SHARE <= 1);
   });
 
-  it('leaves pages at, near or below the target, and everything when the target is 0', () => {
-    assert.equal(reducedSize(1654, 2339, 200, 200), null);
-    assert.equal(reducedSize(1700, 2400, 205, 200), null);
+  it('only narrows a page at or near the target, and keeps its proportions when told to', () => {
+    assert.deepEqual(reducedSize(1654, 2339, 200, 200), { width: Math.round(1654 * AT_TARGET_ACROSS_SHARE), height: 2339 });
+    assert.deepEqual(reducedSize(1700, 2400, 205, 200), { width: Math.round(1700 * AT_TARGET_ACROSS_SHARE), height: 2400 });
+    assert.ok(AT_TARGET_ACROSS_SHARE > ACROSS_SHARE && AT_TARGET_ACROSS_SHARE < 1);
+    assert.equal(reducedSize(1654, 2339, 200, 200, false), null);
+    assert.deepEqual(reducedSize(2480, 3508, 300, 200, false), { width: 1653, height: 2339 });
+  });
+
+  it('leaves pages below the target, and everything when the target is 0', () => {
+    assert.equal(reducedSize(1500, 2120, 180, 200), null);
     assert.equal(reducedSize(992, 1403, 120, 200), null);
     assert.equal(reducedSize(2480, 3508, 300, 0), null);
     assert.equal(reducedSize(2480, 3508, undefined, 200), null);

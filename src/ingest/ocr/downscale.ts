@@ -36,8 +36,8 @@ export interface ReduceOptions {
   targetDpi: number;
   /** Size of the PDF page (MediaBox, points) that the image fills, when it comes from a PDF. */
   pageSizePt?: [number, number];
-  /** Width of a reduced page as a share of its height's scale (default ACROSS_SHARE). */
-  acrossShare?: number;
+  /** Whether pages are read narrower than their proportions (default true; image-resolution.ts). */
+  narrow?: boolean;
 }
 
 export async function reduceForOcr(image: Uint8Array, options: ReduceOptions): Promise<OcrImage> {
@@ -54,7 +54,7 @@ export async function reduceForOcr(image: Uint8Array, options: ReduceOptions): P
   if (!width || !height) return { image };
   const original = { width, height };
   const dpi = imageDpi({ width, height, density: meta.density, pageSizePt: options.pageSizePt });
-  const size = reducedSize(width, height, dpi, options.targetDpi, options.acrossShare);
+  const size = reducedSize(width, height, dpi, options.targetDpi, options.narrow);
   if (!size) return { image, original };
   try {
     const { data, info } = await sharp(image, { limitInputPixels: false })

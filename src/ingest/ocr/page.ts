@@ -20,13 +20,13 @@ export interface PageImageOptions {
   targetDpi?: number;
   /** Size of the PDF page (MediaBox, points) that the image fills. */
   pageSizePt?: [number, number];
-  /** Width of a reduced page as a share of its height's scale (default: image-resolution.ts). */
-  acrossShare?: number;
+  /** Whether pages are read narrower than their proportions (default true; image-resolution.ts). */
+  narrow?: boolean;
 }
 
 export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, options: PageImageOptions = {}): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
   try {
-    const prepared = await reduceForOcr(image, { targetDpi: options.targetDpi ?? DEFAULT_OCR_DPI, pageSizePt: options.pageSizePt, acrossShare: options.acrossShare });
+    const prepared = await reduceForOcr(image, { targetDpi: options.targetDpi ?? DEFAULT_OCR_DPI, pageSizePt: options.pageSizePt, narrow: options.narrow });
     const diagnostics: Diagnostic[] = [];
     const r = await checkedAgainstImage(await pool.recognize(prepared.image), prepared, pool, number, diagnostics);
     const words = prepared.reduced && prepared.original ? wordsInOriginalPixels(r.words, prepared.reduced, prepared.original) : r.words;
