@@ -10,7 +10,7 @@ import type { WorkingDocument } from '../document.js';
 import type { Structure } from '../segment/schema.js';
 import { cellPieces, isStatusWord, type CellPiece } from '../segment/table.js';
 import { restore, type RestoreModel } from './index.js';
-import { paragraphsFromWhole } from './paragraph-text.js';
+import { byPage, paragraphsFromWhole } from './paragraph-text.js';
 
 /** Modes whose reading depends on context; clean text keeps its words and Vietnamese-model OCR needs its word confidences. */
 const isRereadMode = (mode: string | undefined) => mode === 'stripped' || mode === 'ocr';
@@ -86,10 +86,7 @@ export function writeCellsIntoText(doc: WorkingDocument, edits: CellEdit[]): voi
   });
 }
 
-/**
- * Offset of each line's start in `text`, per page number, cut as paragraphsFromWhole cuts it:
- * at form feeds, or by the pages' line counts when ingest found the pages another way.
- */
+/** Offset of each line's start in `text`, per page number, cut as paragraphsFromWhole cuts it. */
 function lineStarts(doc: WorkingDocument, text: string): Map<number, number[]> {
   const chunks: number[][] = [[0]];
   for (const m of text.matchAll(/\f|\r\n|\r|\n/g)) {
@@ -97,15 +94,5 @@ function lineStarts(doc: WorkingDocument, text: string): Map<number, number[]> {
     if (m[0] === '\f') chunks.push([next]);
     else chunks[chunks.length - 1]!.push(next);
   }
-  const out = new Map<number, number[]>();
-  if (chunks.length > 1 || doc.pages.length <= 1) {
-    chunks.forEach((lines, i) => out.set(doc.pages[i]?.number ?? i + 1, lines));
-    return out;
-  }
-  let at = 0;
-  for (const page of doc.pages) {
-    out.set(page.number, chunks[0]!.slice(at, at + page.lines.length));
-    at += page.lines.length;
-  }
-  return out;
+  return byPage(doc, chunks);
 }

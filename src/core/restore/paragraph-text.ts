@@ -25,14 +25,18 @@ export function paragraphsFromWhole(doc: WorkingDocument, restoredWhole: string)
 
 const paragraphText = (lines: string[]) => normaliseParagraphText(joinParts(lines.map((l) => l.trim())));
 
-/**
- * A text's lines per page number: pages split at form feeds, or, when ingest found the pages
- * some other way (page breaks inferred in a text without form feeds), as many lines per page as
- * the document's pages have.
- */
+/** A text's lines per page number (see byPage). */
 function linesByPage(doc: WorkingDocument, text: string): Map<number, string[]> {
-  const out = new Map<number, string[]>();
-  const chunks = text.split('\f').map((c) => c.split(/\r\n|\r|\n/));
+  return byPage(doc, text.split('\f').map((c) => c.split(/\r\n|\r|\n/)));
+}
+
+/**
+ * Per-line items of a text, given per form-feed chunk, per page number: a chunk per page, or,
+ * when ingest found the pages some other way (page breaks inferred in a text without form
+ * feeds), as many lines per page as the document's pages have.
+ */
+export function byPage<T>(doc: WorkingDocument, chunks: T[][]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
   if (chunks.length > 1 || doc.pages.length <= 1) {
     chunks.forEach((lines, i) => out.set(doc.pages[i]?.number ?? i + 1, lines));
     return out;
