@@ -177,19 +177,19 @@ async function levelReport(level: string, tessdata: string | null): Promise<void
   docs.forEach((d) => scorePages(d.gtPages, readFileSync(join(d.dir, 'ocr.vie.txt'), 'utf8').split('\f'), dataset));
   row('dataset ocr.vie.txt (CLI)', dataset);
   for (const psm of psms) {
-    const fullWidth = args['in-proportion-levels']!.split(',').includes(level) ? await runTesseractJs(docs, psm, false) : undefined;
+    const inProportion = args['in-proportion-levels']!.split(',').includes(level) ? await runTesseractJs(docs, psm, false) : undefined;
     const r = await runTesseractJs(docs, psm);
-    if (fullWidth) {
+    if (inProportion) {
       const s = emptyScore(), c = emptyScore();
-      docs.forEach((d, i) => scorePages(d.gtPages, fullWidth.texts[i]!, s));
-      row(`in proportion: raw`, s, fullWidth);
-      const corrected = await correctedOrNull(fullWidth.pageData);
+      docs.forEach((d, i) => scorePages(d.gtPages, inProportion.texts[i]!, s));
+      row(`in proportion: raw`, s, inProportion);
+      const corrected = await correctedOrNull(inProportion.pageData);
       if (corrected) { docs.forEach((d, i) => scorePages(d.gtPages, corrected[i]!, c)); row(`in proportion: corrected`, c); }
     }
     const raw = emptyScore();
     docs.forEach((d, i) => scorePages(d.gtPages, r.texts[i]!, raw));
     row(`tesseract.js psm ${psm} raw`, raw, r);
-    if (fullWidth) console.log(`  narrowed/in proportion: CPU per page ${f1(r.cpu / r.pages / (fullWidth.cpu / fullWidth.pages))}×, wall ${f1(r.wall / fullWidth.wall)}×`);
+    if (inProportion) console.log(`  narrowed/in proportion: CPU per page ${f1(r.cpu / r.pages / (inProportion.cpu / inProportion.pages))}×, wall ${f1(r.wall / inProportion.wall)}×`);
     if (r.failed) console.log(`  (${r.failed} page errors)`);
     if (psms.length > 1) continue;
     const corrected = await correctedOrNull(r.pageData);

@@ -13,7 +13,7 @@ import { restore, type RestoreModel } from './index.js';
 import { byPage, paragraphsFromWhole } from './paragraph-text.js';
 
 /** Modes whose reading depends on context; clean text keeps its words and Vietnamese-model OCR needs its word confidences. */
-const isRereadMode = (mode: string | undefined) => mode === 'stripped' || mode === 'ocr';
+const isRereadMode = (mode: string | undefined): mode is 'stripped' | 'ocr' => mode === 'stripped' || mode === 'ocr';
 
 /** New text for a piece of a line. */
 export interface CellEdit {
@@ -25,7 +25,6 @@ const words = (text: string) => text.match(/\S+/g) ?? [];
 
 /** Re-reads the cells of every annex table; returns the edits that put them back into their lines. */
 export function restoreTableCells(structure: Structure, model: RestoreModel, mode: string | undefined): CellEdit[] {
-  const reread = isRereadMode(mode);
   const edits: CellEdit[] = [];
   for (const annex of structure.annexes) {
     for (const table of annex.tables) {
@@ -38,9 +37,10 @@ export function restoreTableCells(structure: Structure, model: RestoreModel, mod
         for (let c = 1; c < row.length; c++) {
           const original = originals[c];
           if (!original) continue;
-          const status = isStatusWord(row[c]!);
-          if (!status && !reread) continue;
-          if (!status) row[c] = restore(original, { model, input: mode as 'stripped' | 'ocr' }).text;
+          if (!isStatusWord(row[c]!)) {
+            if (!isRereadMode(mode)) continue;
+            row[c] = restore(original, { model, input: mode }).text;
+          }
           edits.push(...piecesOf(row[c]!, pieces?.[r]?.[c] ?? []));
         }
       });

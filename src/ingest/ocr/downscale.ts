@@ -1,5 +1,6 @@
 /**
- * Reduce a page image finer than the OCR target resolution to that resolution, grey, with sharp
+ * Reduce a page image finer than the OCR target resolution to that resolution (and narrow it, or a
+ * page at the target, as image-resolution.ts says), grey, with sharp
  * (libvips: decoding and resampling run on libuv's threads, off the event loop). The result is
  * a PGM, which tesseract.js's Leptonica reads without decompressing anything. This is only a
  * speed-up: an image sharp cannot read (BMP, say) or one already coarse enough goes to OCR as is,
