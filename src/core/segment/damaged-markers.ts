@@ -83,6 +83,20 @@ function lostStem(text: string, read: HeadingMarker, seq: MarkerSequence): Headi
   return upperHeading(text.slice(read.textStart)) ? { ...read, number: expected } : null;
 }
 
+/**
+ * "1. MỘT SỐ YÊU CẦU" after "I. ĐÁNH GIÁ CHUNG": the stems of "II" merged and read as the digit.
+ * In OCR'd text, a number of 1's read as the numeral one I short of the next Roman one, inside a
+ * Roman sequence, before a heading wholly in capitals (a numbered item under a Roman heading is
+ * not written so), is that next numeral.
+ */
+function lostStemAsDigits(text: string, read: HeadingMarker, seq: MarkerSequence): HeadingMarker | null {
+  if (!seq.fromOcr || seq.roman === 0 || !/^1{1,2}$/.test(read.number)) return null;
+  const expected = ROMANS[seq.roman + 1];
+  if (expected !== `${'I'.repeat(read.number.length)}I`) return null;
+  const letters = text.slice(read.textStart).replace(/\P{L}/gu, '');
+  return letters.length >= 6 && letters === letters.toUpperCase() ? { ...read, kind: 'roman', number: expected } : null;
+}
+
 /** "1, Phấn đấu …" or "3.Sở Y tế" for "1. Phấn đấu …", "3. Sở Y tế": the expected next number, a capital after it. */
 function damagedArabic(text: string, seq: MarkerSequence): HeadingMarker | null {
   const m = /^\s*(\d{1,2})(?:\s*[,;]\s+|\.)(?=\p{Lu})/u.exec(text);
@@ -132,6 +146,8 @@ function damagedDash(text: string, seq: MarkerSequence): HeadingMarker | null {
  */
 export function repairMarker(text: string, read: HeadingMarker | null, seq: MarkerSequence): HeadingMarker | null {
   if (read?.kind === 'roman') return lostStem(text, read, seq) ?? read;
+  const digits = read?.kind === 'arabic' ? lostStemAsDigits(text, read, seq) : null;
+  if (digits) return digits;
   if (read && read.kind !== 'arabic') return read;
   // An arabic reading that continues its own list is kept: "4) …" after "3) …" is item 4.
   if (read && +read.number === seq.arabic + 1) return read;

@@ -44,6 +44,13 @@ describe('damaged Roman numerals', () => {
     assert.deepEqual(paths(body('I. NHIỆM VỤ TRỌNG TÂM').concat('II. VỀ MỘT SỐ KIẾN NGHỊ'), true), ['I', 'II', 'III']);
     assert.deepEqual(paths(body('II. NHIỆM VỤ TRỌNG TÂM').concat('II. VỀ MỘT SỐ KIẾN NGHỊ'), true), ['I', 'II', 'III']);
   });
+  it('reads an OCR\'d "1." before a heading wholly in capitals as the II it merged into, inside a Roman sequence', () => {
+    const doc = ['I. ĐÁNH GIÁ CHUNG', 'Tình hình tốt.', '1. MỘT SỐ YÊU CẦU', 'Nội dung.', 'III. NHIỆM VỤ TRỌNG TÂM', '1. Hoàn thành mục tiêu', 'Nội dung.'];
+    assert.deepEqual(paths(doc, true), ['I', 'II', 'III', 'III > 1']);
+    assert.deepEqual(paths(doc).filter((p) => !p.includes('>')), ['I', 'III'], 'typed text keeps its numbers');
+    assert.deepEqual(paths(['I. ĐÁNH GIÁ CHUNG', '1. Kết quả đạt được', 'Nội dung.'], true), ['I', 'I > 1'], 'a numbered item stays one');
+    assert.deepEqual(paths(['1. MỘT SỐ YÊU CẦU', 'Nội dung.'], true), ['1'], 'no Roman sequence open');
+  });
   it('keeps a repeated numeral in typed text, one that one more stem would not make the next, or one with no upper-case heading', () => {
     assert.deepEqual(paths(body('I. NHIỆM VỤ TRỌNG TÂM').concat('II. VỀ MỘT SỐ KIẾN NGHỊ')), ['I', 'I', 'II']);
     const three = ['I. ĐÁNH GIÁ', 'Nội dung.', 'II. NHIỆM VỤ', 'Nội dung.', 'III. KIẾN NGHỊ', 'Nội dung.'];
