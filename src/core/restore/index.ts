@@ -7,6 +7,7 @@
 import { applyCase, casePattern, detectToneStyle, normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import { candidatesFor, DEFAULT_TUNING, type Candidates, type CandidateTuning, type DecodeMode } from './candidates.js';
 import { decodeSegment, RANKED_ALTERNATIVES, type Slot } from './decoder.js';
+import { acronymsFromExpansions } from './acronym-expansions.js';
 import { applyDocumentCache, unifyNames, DEFAULT_DOC_CACHE, type DecodedSegment, type DocCacheTuning } from './doc-cache.js';
 import { detectInput } from './detect-input.js';
 import { fuzzyKey } from './fuzzy-skeletons.js';
@@ -173,6 +174,7 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
   if (mode === 'ocr') tokens.push(...ocrDashTokens(text));
   tokens.sort((a, b) => a.start - b.start);
   if (mode !== 'clean') readListLetters(text, tokens);
+  if (mode === 'ocr' || mode === 'stripped') acronymsFromExpansions(text, tokens, mode === 'ocr', (lower) => model.vocabIndex.has(lower));
   return { text: rebuild(text, tokens), tokens, mode };
 }
 

@@ -1,0 +1,76 @@
+/**
+ * Acronyms spelled out in their own document. Reports write out what they abbreviate ("đổi mới
+ * sáng tạo …", "thi đua khen thưởng …"), but text without marks has D for Đ, and English-model OCR
+ * also P or B, so "DMST", "PMST" and "TDKT" stay as read when the corpus does not know them. An
+ * acronym kept as read that, with one of its letters read as Đ, spells the initials of words the
+ * restored document itself has in a row, in exactly one way, takes that spelling. D for Đ is only
+ * lost marks, so one such run of words is enough; P or B for Đ is an OCR confusion with real
+ * letters ("CVP" is "Chánh Văn phòng", "BTCN" "Bộ trưởng, Chủ nhiệm"), so it takes three.
+ * Measured on the devset (English OCR / stripped): with two Đ letters, or P and B on one sighting,
+ * wrong spellings came in ("BDG" → "ĐĐG", "CVP" → "CVĐ").
+ */
+import type { RestoredToken } from './index.js';
+
+/** Length of the acronyms taken (shorter ones match chance initials too easily). */
+const MIN_LETTERS = 3;
+const MAX_LETTERS = 8;
+/** Runs of words with these initials the document must have, by the letter read as Đ. */
+const RUNS_NEEDED: Record<string, number> = { D: 1, P: 3, B: 3 };
+
+const ACRONYM = /^[A-Z]+$/;
+const WORD = /^[\p{Ll}\p{Lu}\p{M}]+$/u;
+
+/**
+ * Rewrites, in `tokens` (sorted, restored), acronyms that the document spells out with Đ. `text`
+ * is the input the tokens' offsets point into; `ocr` when P and B may stand for Đ; `isKnown`
+ * tells a form the corpus knows (kept as it is).
+ */
+export function acronymsFromExpansions(text: string, tokens: RestoredToken[], ocr: boolean, isKnown: (lower: string) => boolean): void {
+  const lookAlikes = ocr ? 'DPB' : 'D';
+  const candidates = tokens.filter((t) => t.restored === t.original && t.original.length >= MIN_LETTERS && t.original.length <= MAX_LETTERS &&
+    ACRONYM.test(t.original) && [...t.original].some((c) => lookAlikes.includes(c)) && !isKnown(t.original.toLowerCase()));
+  if (candidates.length === 0) return;
+  const runs = runInitials(text, tokens);
+  for (const t of candidates) {
+    // "PCT" where the document says "phó chủ tịch": the letters as read are the right ones.
+    if (runs.has(t.original)) continue;
+    const matches: string[] = [];
+    [...t.original].forEach((c, i) => {
+      if (!lookAlikes.includes(c)) return;
+      const spelling = t.original.slice(0, i) + 'Đ' + t.original.slice(i + 1);
+      if ((runs.get(spelling) ?? 0) >= RUNS_NEEDED[c]!) matches.push(spelling);
+    });
+    if (matches.length !== 1) continue;
+    t.alternatives = [t.original, ...t.alternatives.filter((a) => a !== t.original)];
+    t.restored = matches[0]!;
+  }
+}
+
+/**
+ * How many times the document has each initials (upper case) of MIN_LETTERS..MAX_LETTERS restored
+ * words in a row, with only spaces or line breaks between them.
+ */
+function runInitials(text: string, tokens: RestoredToken[]): Map<string, number> {
+  const out = new Map<string, number>();
+  let run: string[] = [];
+  let end = -1;
+  const countRuns = () => {
+    for (let i = 0; i < run.length; i++) {
+      let s = '';
+      for (let j = i; j < run.length && j - i < MAX_LETTERS; j++) {
+        s += run[j];
+        if (j - i + 1 >= MIN_LETTERS) out.set(s, (out.get(s) ?? 0) + 1);
+      }
+    }
+    run = [];
+  };
+  for (const t of tokens) {
+    // Acronyms themselves (plain capitals) are no words of an expansion.
+    const word = WORD.test(t.restored) && !ACRONYM.test(t.restored);
+    if (!word || (end >= 0 && !/^\s*$/.test(text.slice(end, t.start)))) countRuns();
+    if (word) run.push(t.restored.charAt(0).toUpperCase());
+    end = t.end;
+  }
+  countRuns();
+  return out;
+}

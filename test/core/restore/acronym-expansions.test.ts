@@ -1,0 +1,47 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { acronymsFromExpansions } from '../../../src/core/restore/acronym-expansions.js';
+import type { RestoredToken } from '../../../src/core/restore/index.js';
+
+/** Tokens of `restored` (words and acronyms), their offsets in it; `original` per word where it differs. */
+function tokensOf(restored: string, original: Record<string, string> = {}): RestoredToken[] {
+  return [...restored.matchAll(/[\p{L}\p{M}]+/gu)].map((m) => ({
+    original: original[m[0]] ?? m[0], restored: m[0], start: m.index!, end: m.index! + m[0].length, confidence: 1, alternatives: [],
+  }));
+}
+const known = () => false;
+const run = (text: string, ocr: boolean) => {
+  const tokens = tokensOf(text);
+  acronymsFromExpansions(text, tokens, ocr, known);
+  return tokens.filter((t) => /^[A-ZĐ]+$/.test(t.restored)).map((t) => t.restored);
+};
+
+describe('acronyms spelled out in their document', () => {
+  it('reads D as Đ where the document has the words in a row', () => {
+    assert.deepEqual(run('Công tác thi đua khen thưởng năm nay; Hội đồng TDKT họp.', false), ['TĐKT']);
+  });
+
+  it('keeps the letters as read where the document spells those out too', () => {
+    assert.deepEqual(run('thi đua khen thưởng; tăng dân kinh tế; TDKT', false), ['TDKT']);
+  });
+
+  it('takes P for Đ in OCR text only after three runs of the words, and never in text without marks', () => {
+    const three = 'đổi mới sáng tạo, đổi mới sáng tạo và đổi mới sáng tạo: PMST';
+    assert.deepEqual(run(three, true), ['ĐMST']);
+    assert.deepEqual(run(three, false), ['PMST']);
+    assert.deepEqual(run('đổi mới sáng tạo: PMST', true), ['PMST']);
+  });
+
+  it('leaves an acronym two spellings fit, a known one, and words with no run behind them', () => {
+    assert.deepEqual(run('đất mới dạy; dạy mới đất; DMD', false), ['DMD']);
+    const text = 'thi đua khen thưởng: TDKT';
+    const tokens = tokensOf(text);
+    acronymsFromExpansions(text, tokens, false, (lower) => lower === 'tdkt');
+    assert.equal(tokens.at(-1)!.restored, 'TDKT');
+    assert.deepEqual(run('không có gì: TDKT', false), ['TDKT']);
+  });
+
+  it('does not join words across punctuation into one run', () => {
+    assert.deepEqual(run('thi đua, khen thưởng: TDKT', false), ['TDKT']);
+  });
+});
