@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { acronymsFromExpansions } from '../../../src/core/restore/acronym-expansions.js';
 import type { RestoredToken } from '../../../src/core/restore/index.js';
 
-/** Tokens of `restored` (words and acronyms), their offsets in it; `original` per word where it differs. */
-function tokensOf(restored: string, original: Record<string, string> = {}): RestoredToken[] {
+/** Tokens of `restored` (words and acronyms) as restored already, each as read the same. */
+function tokensOf(restored: string): RestoredToken[] {
   return [...restored.matchAll(/[\p{L}\p{M}]+/gu)].map((m) => ({
-    original: original[m[0]] ?? m[0], restored: m[0], start: m.index!, end: m.index! + m[0].length, confidence: 1, alternatives: [],
+    original: m[0], restored: m[0], start: m.index!, end: m.index! + m[0].length, confidence: 1, alternatives: [],
   }));
 }
 const known = () => false;
