@@ -47,6 +47,8 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   const maxBytes = settings.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
   let data: Uint8Array;
   try {
+    // Checked again here: a file may have been replaced by a FIFO since the inputs were listed.
+    if (!statSync(file.abs).isFile()) return { row: failedRow(file.display, 'ingest/not-a-file: not a regular file (a pipe, socket or device); baocao reads regular files only'), skipped: false };
     const tooLarge = oversizedText(file.abs, maxBytes);
     if (tooLarge) return { row: failedRow(file.display, `ingest/too-large: ${tooLarge}`, 'text'), skipped: false };
     data = readFileSync(file.abs);
@@ -60,16 +62,15 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
     if (done) return { row: { ...done.row, path: file.display }, skipped: true };
   }
 
-  const result = await convert({ path: file.display, data }, { ...convertOptions(settings), ingest: runtime.ingest });
+  let result = await convert({ path: file.display, data }, { ...convertOptions(settings), ingest: runtime.ingest });
   const draft = documentRow(result, []);
   if (draft.status === 'error') return { row: draft, skipped: false };
 
   const outputs: [string, string][] = [];
-  if (settings.formats.includes('json')) {
-    const json = documentJson(result);
-    if (!json.ok) return { row: failedRow(file.display, `internal/schema: ${json.message}`, result.source.kind), skipped: false };
-    outputs.push([`${file.rel}.json`, json.text]);
-  }
+  // A result out of schema is still written, with an error diagnostic that makes its row partial.
+  const json = documentJson(result);
+  result = json.result;
+  if (settings.formats.includes('json')) outputs.push([`${file.rel}.json`, json.text]);
   if (settings.formats.includes('csv')) {
     outputs.push([`${file.rel}.paragraphs.csv`, await paragraphsCsv(result)]);
     const structure = structureOf(result);

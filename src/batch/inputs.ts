@@ -3,7 +3,8 @@
  * walked recursively for the kinds baocao reads; anything else is tried as a glob. An argument
  * that yields nothing becomes a per-input error, so the rest of the batch still runs.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
@@ -33,24 +34,36 @@ export interface ResolvedInputs {
 export async function resolveInputs(args: string[], cwd = process.cwd()): Promise<ResolvedInputs> {
   const found = new Set<string>();
   const problems: InputProblem[] = [];
+  const walked = new Set<string>();
   for (const arg of args) {
     const abs = resolve(cwd, arg);
     const info = await stat(abs).catch((e: NodeJS.ErrnoException) => e);
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
-        const before = found.size;
-        const skipped = await walk(abs, found);
-        if (found.size === before) {
+        const before = found.size, problemsBefore = problems.length;
+        const skipped = await walk(abs, found, problems, walked, cwd);
+        if (found.size === before && problems.length === problemsBefore) {
           problems.push({ arg, message: `no readable input files in directory${skipped ? ` (${skipped} other files skipped; baocao reads .txt, .pdf and images)` : ''}` });
         }
-      } else found.add(abs);
+      } else if (info.isFile()) found.add(abs);
+      else problems.push({ arg, message: specialFileMessage(info) });
     } else if (isDynamicPattern(arg)) {
-      const matches = await glob(arg, { cwd, absolute: true, onlyFiles: true, dot: false });
-      if (matches.length === 0) problems.push({ arg, message: 'no files match this pattern' });
-      for (const m of matches) found.add(resolve(m));
+      // Not onlyFiles: that would drop FIFOs silently; folders a pattern matches are left out here.
+      const matches = await glob(arg, { cwd, absolute: true, onlyFiles: false, dot: false, followSymbolicLinks: true });
+      let matched = 0;
+      for (const m of matches) {
+        const s = await stat(m).catch(() => null);
+        if (s?.isDirectory()) continue;
+        matched++;
+        if (s && !s.isFile()) problems.push({ arg: displayPath(m, cwd), message: specialFileMessage(s) });
+        else if (!s) problems.push({ arg: displayPath(m, cwd), message: 'broken symbolic link: its target does not exist' });
+        else found.add(resolve(m));
+      }
+      if (matched === 0) problems.push({ arg, message: 'no files match this pattern' });
     } else {
       const code = (info as NodeJS.ErrnoException).code;
-      problems.push({ arg, message: code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${info.message}` });
+      const dangling = code === 'ENOENT' && (await lstat(abs).then((l) => l.isSymbolicLink(), () => false));
+      problems.push({ arg, message: dangling ? 'broken symbolic link: its target does not exist' : code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${info.message}` });
     }
   }
   const sorted = [...found].sort();
@@ -62,16 +75,51 @@ export async function resolveInputs(args: string[], cwd = process.cwd()): Promis
   };
 }
 
-/** Adds input files under `dir`; returns how many other (non-input, non-hidden) files it skipped. */
-async function walk(dir: string, found: Set<string>): Promise<number> {
+/**
+ * A FIFO, socket or device is never opened: reading a FIFO blocks until someone writes to it,
+ * which would hang the batch.
+ */
+function specialFileMessage(info: Stats): string {
+  const what = info.isFIFO() ? 'a named pipe (FIFO)' : info.isSocket() ? 'a socket' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'not a regular file';
+  return `not converted: this is ${what}; baocao reads regular files only`;
+}
+
+/**
+ * Adds input files under `dir`; returns how many other (non-input, non-hidden) files it skipped.
+ * Symbolic links are followed (each real folder is walked once, so a link loop ends); special
+ * files, broken links and unreadable folders become problems instead of vanishing from the batch.
+ */
+async function walk(dir: string, found: Set<string>, problems: InputProblem[], walked: Set<string>, cwd: string): Promise<number> {
+  const real = await realpath(dir).catch(() => dir);
+  if (walked.has(real)) return 0;
+  walked.add(real);
   let skipped = 0;
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    problems.push({ arg: displayPath(dir, cwd), message: `cannot read this folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    return 0;
+  }
+  // Real entries before links, in name order: a folder reached both ways is walked under its own name.
+  entries.sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue; // hidden files, and our own .baocao/ state
     const path = join(dir, e.name);
-    if (e.isDirectory()) skipped += await walk(path, found);
-    else if (e.isFile() && INPUT_EXTENSIONS.test(e.name)) found.add(path);
-    else skipped++;
+    let kind: Stats | null = null;
+    if (e.isSymbolicLink()) {
+      kind = await stat(path).catch(() => null);
+      if (!kind) {
+        if (INPUT_EXTENSIONS.test(e.name)) problems.push({ arg: displayPath(path, cwd), message: 'broken symbolic link: its target does not exist' });
+        continue;
+      }
+    }
+    const isDir = kind ? kind.isDirectory() : e.isDirectory();
+    const isFile = kind ? kind.isFile() : e.isFile();
+    if (isDir) skipped += await walk(path, found, problems, walked, cwd);
+    else if (!INPUT_EXTENSIONS.test(e.name)) skipped++;
+    else if (isFile) found.add(path);
+    else problems.push({ arg: displayPath(path, cwd), message: specialFileMessage(kind ?? (await stat(path))) });
   }
   return skipped;
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -44,6 +45,29 @@ describe('batch inputs', () => {
     await mkdir(join(dir, 'empty'), { recursive: true });
     const r = await resolveInputs([join(dir, 'missing.txt'), `${dir}/*.none`, join(dir, 'empty')]);
     assert.deepEqual(r.problems.map((p) => p.message), ['no such file or directory', 'no files match this pattern', 'no readable input files in directory']);
+  });
+
+  it('follows symbolic links to files and folders, once per real folder, and reports what it cannot read', async () => {
+    const root = join(dir, 'links');
+    await mkdir(join(root, 'real'), { recursive: true });
+    await writeFile(join(root, 'real', 'doc.txt'), 'x');
+    await symlink(join(root, 'real'), join(root, 'linked-folder'));
+    await symlink(join(root, 'real', 'doc.txt'), join(root, 'linked.txt'));
+    await symlink(join(root, 'nowhere.txt'), join(root, 'broken.txt'));
+    await symlink(root, join(root, 'real', 'loop'));
+    execFileSync('mkfifo', [join(root, 'pipe.txt')]);
+    const r = await resolveInputs([root]);
+    assert.deepEqual(r.files.map((f) => f.rel).sort(), ['linked.txt', 'real/doc.txt']);
+    assert.deepEqual(r.problems.map((p) => [p.arg.split('/').pop(), p.message.split(':')[0]]).sort(), [['broken.txt', 'broken symbolic link'], ['pipe.txt', 'not converted']]);
+  });
+
+  it('refuses a FIFO named on the command line (as the shell expands *.txt), without opening it', async () => {
+    const root = join(dir, 'fifo');
+    await mkdir(root, { recursive: true });
+    execFileSync('mkfifo', [join(root, 'a.txt')]);
+    const r = await resolveInputs([join(root, 'a.txt')]);
+    assert.deepEqual(r.files, []);
+    assert.match(r.problems[0]?.message ?? '', /named pipe \(FIFO\)/);
   });
 
   it('finds the deepest common folder', () => {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, readFile, rm, writeFile, open } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -29,8 +31,13 @@ before(async () => {
   const chunk = Buffer.from('Ủy ban nhân dân xã báo cáo kết quả công tác cải cách hành chính.\n'.repeat(16384));
   for (let written = 0; written < 50 * 1024 * 1024; written += chunk.length) await big.write(chunk);
   await big.close();
+  // A header date that names no real day (a typo or an OCR slip) must not cost the document.
+  await writeFile(join(src, 'no-such-day.txt'), ['ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'XÃ AN BÌNH  Độc lập - Tự do - Hạnh phúc',
+    'Số: 12/BC-UBND  An Bình, ngày 31 tháng 4 năm 2023', 'BÁO CÁO', 'Kết quả năm 2023', '', 'I. KẾT QUẢ', 'Nội dung.', ''].join('\n'));
+  // A named pipe nobody writes to: opening it would block the batch forever.
+  execFileSync('mkfifo', [join(src, 'pipe.txt')]);
   const out = join(dir, 'out');
-  run = await runCli(['convert', join(src, 'good.txt'), join(src, 'empty.txt'), join(src, 'junk.txt'), join(src, 'latin1.txt'), join(src, 'big.txt'), join(src, 'missing.txt'), join(src, 'nothing-readable'), '-o', out, '--no-restore', '--encoding', 'utf-8']);
+  run = await runCli(['convert', join(src, 'good.txt'), join(src, 'no-such-day.txt'), join(src, 'pipe.txt'), join(src, 'empty.txt'), join(src, 'junk.txt'), join(src, 'latin1.txt'), join(src, 'big.txt'), join(src, 'missing.txt'), join(src, 'nothing-readable'), '-o', out, '--no-restore', '--encoding', 'utf-8']);
   rows = parseCsv(await readFile(join(out, 'documents.csv'), 'utf8'));
 });
 after(async () => {
@@ -41,14 +48,29 @@ describe('bad inputs in a batch', () => {
   it('converts the good file and exits 1 because some inputs failed', () => {
     assert.equal(run.code, 1);
     assert.equal(byName('good.txt').status, 'ok');
-    assert.equal(rows.length, 7);
+    assert.equal(rows.length, 9);
   });
 
   it('never crashes: one "baocao: <path>: <reason>" line on stderr per failed input, no stack trace', () => {
     const lines = run.stderr.trim().split('\n');
-    assert.equal(lines.length, 6, run.stderr);
+    assert.equal(lines.length, 7, run.stderr);
     for (const line of lines) assert.match(line, /^baocao: \S+: \S/);
     assert.doesNotMatch(run.stderr, /\n\s+at /);
+  });
+
+  it('converts a document whose header date names no real day, keeping the date as written with a diagnostic', async () => {
+    assert.equal(byName('no-such-day.txt').status, 'ok');
+    const json = JSON.parse(await readFile(join(dir, 'out', 'no-such-day.txt.json'), 'utf8')) as { meta: { date: unknown; dateText: string; number: string }; diagnostics: { ruleId: string }[] };
+    assert.equal(json.meta.date, null);
+    assert.equal(json.meta.dateText, 'ngày 31 tháng 4 năm 2023');
+    assert.equal(json.meta.number, '12/BC-UBND');
+    assert.ok(json.diagnostics.some((d) => d.ruleId === 'segment/impossible-date'));
+  });
+
+  it('refuses a named pipe (FIFO) with an error row instead of blocking the batch', () => {
+    assert.equal(byName('pipe.txt').status, 'error');
+    assert.match(byName('pipe.txt').error, /named pipe \(FIFO\)/);
+    assert.ok(existsSync(join(dir, 'out', 'documents.csv')));
   });
 
   it('reports an empty file', () => {

@@ -22,12 +22,17 @@ describe('output schema and JSON', () => {
     assert.deepEqual(result.paragraphs.map((p) => p.text), ['BÁO CÁO', 'I. KẾT QUẢ', '1. Công tác triển khai đã ban hành kế hoạch', 'Trang hai']);
   });
 
-  it('refuses to serialise a result that breaks the schema, naming the field', async () => {
+  it('still writes a result that breaks the schema, with an internal/schema error naming the field', async () => {
     const result = await convert({ path: 'a.txt', data: sample }, { restore: false });
     const broken = { ...result, paragraphs: [{ ...result.paragraphs[0]!, lineStart: 0 }] };
     const out = documentJson(broken);
     assert.equal(out.ok, false);
     assert.match(out.ok ? '' : out.message, /paragraphs\.0\.lineStart/);
+    const written = JSON.parse(out.text) as typeof result;
+    assert.equal(written.text.original, result.text.original, 'the document itself is kept');
+    const report = written.diagnostics.find((d) => d.ruleId === 'internal/schema');
+    assert.equal(report?.severity, 'error');
+    assert.match(report?.message ?? '', /paragraphs\.0\.lineStart.*a bug in baocao/);
   });
 
   it('serialises a valid result as indented JSON that parses back to the same value', async () => {

@@ -10,7 +10,7 @@ const paragraph = (text: string, original: string, line: number) => ({ text, ori
 function structure(): Structure {
   const child = { number: '1', marker: 'arabic' as const, heading: 'Ưu điểm', kind: 'strengths' as const, level: 2, paragraphs: [paragraph('Đã hoàn thành.', 'Da hoan thanh.', 8)], children: [], provenance: at(1, 7), confidence: 0.9 };
   return {
-    meta: { type: { code: 'BC', name: 'Báo cáo' }, number: '5/BC-UBND', issuer: { name: 'XÃ AN BÌNH', parent: 'ỦY BAN NHÂN DÂN' }, place: 'An Bình', date: '2024-01-02', title: 'Kết quả năm 2023', motto: true, completedFrom: [], provenance: at(1, 1, 4), confidence: 0.9 },
+    meta: { type: { code: 'BC', name: 'Báo cáo' }, number: '5/BC-UBND', issuer: { name: 'XÃ AN BÌNH', parent: 'ỦY BAN NHÂN DÂN' }, place: 'An Bình', date: '2024-01-02', dateText: 'ngày 02 tháng 01 năm 2024', title: 'Kết quả năm 2023', motto: true, completedFrom: [], provenance: at(1, 1, 4), confidence: 0.9 },
     preamble: [paragraph('Căn cứ Kế hoạch số 1/KH-UBND;', 'Can cu Ke hoach so 1/KH-UBND;', 5)],
     sections: [{ number: 'II', marker: 'roman', heading: 'ĐÁNH GIÁ', kind: 'assessment', level: 1, paragraphs: [], children: [child], provenance: at(1, 6), confidence: 0.9 }],
     closing: null,

@@ -2,7 +2,10 @@
 import { editDistance, foldKey, keyTokens } from './fold.js';
 
 export interface FoundDate {
-  iso: string;
+  /** The calendar date, or null when the text names a day that does not exist ("31 tháng 4"). */
+  iso: string | null;
+  /** The date as written. */
+  text: string;
   /** Offsets of the date in the key/text. */
   start: number;
   end: number;
@@ -12,9 +15,19 @@ function near(token: string | undefined, word: string): boolean {
   return token !== undefined && /^[A-Z]+$/.test(token) && editDistance(token, word) <= 1;
 }
 
-function iso(y: number, m: number, d: number): string | undefined {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1945 || y > 2100) return undefined;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+/** Days in a month of the Gregorian calendar. */
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/**
+ * 'date' for a real day, 'impossible' for a day past its month's end (a typo or an OCR slip:
+ * the line is still a date line, and the date is kept as written), null for no date at all.
+ */
+function dateOf(y: number, m: number, d: number): { iso: string | null } | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1945 || y > 2100) return null;
+  if (d > daysInMonth(y, m)) return { iso: null };
+  return { iso: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
 }
 
 /** The first date in the text (word form preferred, then numeric d/m/y). */
@@ -24,14 +37,14 @@ export function findDate(text: string): FoundDate | undefined {
   for (let i = 0; i + 5 < toks.length; i++) {
     const [a, d, b, m, c, y] = toks.slice(i, i + 6) as [typeof toks[0], typeof toks[0], typeof toks[0], typeof toks[0], typeof toks[0], typeof toks[0]];
     if (near(a.text, 'NGAY') && /^\d{1,2}$/.test(d.text) && near(b.text, 'THANG') && /^\d{1,2}$/.test(m.text) && near(c.text, 'NAM') && /^\d{4}$/.test(y.text)) {
-      const v = iso(+y.text, +m.text, +d.text);
-      if (v) return { iso: v, start: a.start, end: y.end };
+      const v = dateOf(+y.text, +m.text, +d.text);
+      if (v) return { iso: v.iso, text: text.slice(a.start, y.end), start: a.start, end: y.end };
     }
   }
   const m = /(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)/.exec(key);
   if (m) {
-    const v = iso(+m[3]!, +m[2]!, +m[1]!);
-    if (v) return { iso: v, start: m.index, end: m.index + m[0].length };
+    const v = dateOf(+m[3]!, +m[2]!, +m[1]!);
+    if (v) return { iso: v.iso, text: text.slice(m.index, m.index + m[0].length), start: m.index, end: m.index + m[0].length };
   }
   return undefined;
 }

@@ -20,6 +20,10 @@ export interface Header {
   number: DocNumber | null;
   place: string | null;
   date: string | null;
+  /** The date as written; set even when it names a day that does not exist (then `date` is null). */
+  dateText: string | null;
+  /** Index of the line the date was read from, -1 when none. */
+  dateLine: number;
   type: DocType | null;
   title: string | null;
   /** Index of the first line and one past the last line of the header. */
@@ -37,6 +41,7 @@ const placeName = (s: string) => tidy(s).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+
 export function parseHeader(lines: readonly SegLine[], start: number, stop = lines.length): Header {
   const column: string[] = [];
   let motto = false, number: DocNumber | null = null, place: string | null = null, date: string | null = null;
+  let dateText: string | null = null, dateLine = -1;
   let type: DocType | null = null, title: string | null = null, subject: string | null = null;
   let i = start, seen = 0, end = start;
   for (; i < stop && seen < MAX_HEADER_LINES; i++) {
@@ -61,9 +66,11 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
       rest = number ? number.end : label;
       end = i + 1;
     }
-    const found: FoundDate | undefined = date ? undefined : findDate(text.slice(rest));
+    const found: FoundDate | undefined = dateText !== null ? undefined : findDate(text.slice(rest));
     if (found) {
       date = found.iso;
+      dateText = found.text;
+      dateLine = i;
       place = canonicalPlace(placeName(text.slice(rest, rest + found.start))) || null;
       end = i + 1;
       continue;
@@ -78,7 +85,7 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
       i--;
       break;
     }
-    const leading = !type && (number || date) && isUpperText(text) ? typeAtLineStart(text) : undefined;
+    const leading = !type && (number || dateText !== null) && isUpperText(text) ? typeAtLineStart(text) : undefined;
     if (leading) {
       type = leading.type;
       const t = readTitle(lines, i + 1, stop);
@@ -95,7 +102,7 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
       i = t.end - 1;
       continue;
     }
-    if (isUpperText(text) && !number && !date) {
+    if (isUpperText(text) && !number && dateText === null) {
       column.push(text);
       end = i + 1;
       continue;
@@ -107,7 +114,7 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
   title ??= subject;
   const issuer = completeFromPlace(splitIssuer(column.join(' ')), place);
   const fields = [issuer, motto || null, number, date, type, title].filter((x) => x !== null).length;
-  return { issuer, motto, number, place, date, type, title, start, end, confidence: +(fields / 6).toFixed(2) };
+  return { issuer, motto, number, place, date, dateText, dateLine, type, title, start, end, confidence: +(fields / 6).toFixed(2) };
 }
 
 /** Administrative unit words that stand before a locality's name in an issuer ("TỈNH", "XÃ"). */

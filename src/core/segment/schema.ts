@@ -25,6 +25,8 @@ export const metaSchema = z.object({
   issuer: issuerSchema.nullable(),
   place: z.string().nullable(),
   date: z.iso.date().nullable(),
+  /** The header's date as written ("ngày 31 tháng 4 năm 2023"); kept when it is no real day and `date` is null. */
+  dateText: z.string().nullable(),
   title: z.string().nullable(),
   /** The national motto was found in the header. */
   motto: z.boolean(),

@@ -84,8 +84,11 @@ export function segmentLines(lines: readonly SegLine[], { fromOcr = false }: { f
   if (header.confidence === 0) diagnostics.push(diag('segment/missing-header', 'no Decree-30 header (issuer, motto, number, date) at the start of the document', 'warning', lines[first]));
   if (!sections.length) diagnostics.push(diag('segment/no-sections', 'no numbered sections found in the body', 'info', lines[bodyStart]));
   if (!signature?.name) diagnostics.push(diag('segment/no-signature', 'no signature block (authority, position, name) found', 'info', lines[Math.min(bodyEnd, n - 1)]));
+  if (header.date === null && header.dateText !== null) {
+    diagnostics.push(diag('segment/impossible-date', `the header's date "${header.dateText}" names a day that does not exist; kept as written in meta.dateText, meta.date left empty`, 'warning', lines[header.dateLine]));
+  }
   for (const f of ['type', 'number', 'date', 'issuer'] as const) {
-    if (meta[f] === null) diagnostics.push(diag(`segment/missing-${f}`, `document ${f} not found in the header or an annex reference`, 'warning', lines[first]));
+    if (meta[f] === null && !(f === 'date' && meta.dateText !== null)) diagnostics.push(diag(`segment/missing-${f}`, `document ${f} not found in the header or an annex reference`, 'warning', lines[first]));
   }
 
   return { structure: { meta, preamble, sections, closing, signature, recipients, recipientsInfo, annexes, figures }, diagnostics };
@@ -113,7 +116,8 @@ function completeMeta(header: ReturnType<typeof parseHeader>, annexes: Structure
     number: pick('number', header.number?.full ?? null, ref?.number),
     issuer: pick('issuer', header.issuer, own?.issuer, ref?.issuer, closingIssuer),
     place: pick('place', header.place, own?.place),
-    date: pick('date', header.date, ref?.date),
+    date: pick('date', header.date, header.dateText === null ? ref?.date : null),
+    dateText: header.dateText,
     title: header.title,
     motto: header.motto,
     completedFrom,

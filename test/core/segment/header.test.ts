@@ -6,6 +6,24 @@ import { linesFromText } from '../../../src/core/segment/lines.js';
 const seg = (t: string) => segmentLines(linesFromText(t)).structure;
 
 describe('segment header', () => {
+  it('keeps a date that names no real day as written, with a diagnostic, instead of dropping it', () => {
+    for (const [written, line] of [['ngày 31 tháng 4 năm 2023', 'An Bình, ngày 31 tháng 4 năm 2023'], ['29/2/2023', 'An Bình, 29/2/2023']] as const) {
+      const { structure, diagnostics } = segmentLines(linesFromText(['ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'XÃ AN BÌNH  Độc lập - Tự do - Hạnh phúc',
+        'Số: 12/BC-UBND', line, 'BÁO CÁO', 'Kết quả năm 2023', '', 'I. KẾT QUẢ', 'Nội dung.'].join('\n')));
+      assert.equal(structure.meta.date, null, written);
+      assert.equal(structure.meta.dateText, written);
+      assert.equal(structure.meta.place, 'An Bình');
+      assert.equal(structure.meta.number, '12/BC-UBND');
+      const d = diagnostics.find((x) => x.ruleId === 'segment/impossible-date');
+      assert.equal(d?.severity, 'warning', written);
+      assert.equal(d?.place.line, 4);
+      assert.ok(!diagnostics.some((x) => x.ruleId === 'segment/missing-date'));
+    }
+    // A leap day that exists is a date.
+    const leap = seg(['ỦY BAN NHÂN DÂN', 'XÃ AN BÌNH', 'Số: 12/BC-UBND', 'An Bình, ngày 29 tháng 2 năm 2024', 'BÁO CÁO', 'Kết quả', '', 'I. KẾT QUẢ', 'Nội dung.'].join('\n'));
+    assert.equal(leap.meta.date, '2024-02-29');
+    assert.equal(leap.meta.dateText, 'ngày 29 tháng 2 năm 2024');
+  });
   it('splits the two header columns OCR put on one line and reads number, place, date and type', () => {
     const s = seg(['ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'XÃ NGỌC KỲ  Độc lập - Tự do - Hạnh phúc',
       'Số: 192/BC-UBND  Ngọc Kỳ, ngày 29 tháng 12 năm 2023', 'BÁO CÁO', 'Kết quả tuyên truyền năm 2023', '', 'I. KẾT QUẢ THỰC HIỆN', 'Nội dung.'].join('\n'));
