@@ -11,14 +11,15 @@ import { convert, detectKind, type ConvertOptions } from '../core/pipeline.js';
 import type { RestoreInput } from '../core/restore/index.js';
 import { DEFAULT_MAX_TEXT_BYTES } from '../ingest/text.js';
 import { documentJson } from '../emit/json.js';
-import { documentRow, failedRow, paragraphsCsv, structureOf, type DocumentRow } from '../emit/sheets.js';
-import { figuresCsv, sectionsCsv, tableCsvs } from '../emit/structure-sheets.js';
+import { DOCUMENT_WRITERS } from '../emit/document-writers.js';
+import type { Format } from '../emit/formats.js';
+import { documentRow, failedRow, type DocumentRow } from '../emit/sheets.js';
 import { loadModel } from '../model/load.js';
 import { writeAtomic } from './atomic.js';
 import { completedManifest, writeManifest } from './manifest.js';
 import type { InputFile } from './inputs.js';
 
-export type Format = 'json' | 'csv';
+export type { Format } from '../emit/formats.js';
 
 export interface BatchSettings {
   outDir: string;
@@ -66,19 +67,14 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   const draft = documentRow(result, []);
   if (draft.status === 'error') return { row: draft, skipped: false };
 
-  const outputs: [string, string][] = [];
   // A result out of schema is still written, with an error diagnostic that makes its row partial.
   const json = documentJson(result);
   result = json.result;
-  if (settings.formats.includes('json')) outputs.push([`${file.rel}.json`, json.text]);
-  if (settings.formats.includes('csv')) {
-    outputs.push([`${file.rel}.paragraphs.csv`, await paragraphsCsv(result)]);
-    const structure = structureOf(result);
-    if (structure) {
-      outputs.push([`${file.rel}.sections.csv`, await sectionsCsv(structure)]);
-      for (const [i, table] of (await tableCsvs(structure)).entries()) outputs.push([`${file.rel}.table-${i + 1}.csv`, table]);
-      outputs.push([`${file.rel}.figures.csv`, await figuresCsv(structure)]);
-    }
+  const outputs: [string, string | Uint8Array][] = [];
+  for (const format of settings.formats) {
+    const writer = DOCUMENT_WRITERS[format];
+    if (!writer) continue;
+    for (const f of await writer({ result, json: json.text, source: data })) outputs.push([`${file.rel}${f.suffix}`, f.data]);
   }
   for (const [rel, text] of outputs) writeAtomic(settings.outDir, join(settings.outDir, ...rel.split(posix.sep)), text);
 

@@ -7,7 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runBatch } from '../batch/run.js';
-import type { Format } from '../batch/convert-file.js';
+import { DEFAULT_FORMATS, FORMATS, parseFormatList, type Format } from '../emit/formats.js';
 import { documentJsonSchema } from '../core/schema.js';
 import { ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
 import { createProgress } from './progress.js';
@@ -24,7 +24,7 @@ program
   .description('convert files, directories (walked recursively) or globs into JSON and CSV')
   .argument('<inputs...>', 'files, directories or glob patterns')
   .option('-o, --output <dir>', 'output directory', 'output')
-  .option('--format <list>', 'outputs per document: json, csv or both', parseFormats, ['json', 'csv'] as Format[])
+  .option('--format <list>', `outputs, comma-separated: ${FORMATS.join(', ')} or all`, parseFormats, [...DEFAULT_FORMATS])
   .option('--jobs <n>', 'files converted in parallel (default: CPU cores)', parseJobs)
   .option('--quiet', 'no progress output (errors still go to stderr)', false)
   .option('--resume', 'skip inputs already converted with the same content and settings', false)
@@ -68,9 +68,11 @@ program
   });
 
 function parseFormats(value: string): Format[] {
-  const list = value.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  if (list.length === 0 || list.some((f) => f !== 'json' && f !== 'csv')) throw new InvalidArgumentError('use json, csv or json,csv');
-  return [...new Set(list)] as Format[];
+  try {
+    return parseFormatList(value);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
 }
 
 function parseJobs(value: string): number {

@@ -1,0 +1,43 @@
+/**
+ * One writer per per-document format, all taking the same finished document. A writer returns the
+ * files it makes as suffixes of the document's output name (`.json`, `.table-1.csv`); the batch
+ * writes them atomically and records them in the manifest.
+ */
+import type { DocumentResult } from '../core/schema.js';
+import type { Format } from './formats.js';
+import { paragraphsCsv, structureOf } from './sheets.js';
+import { figuresCsv, sectionsCsv, tableCsvs } from './structure-sheets.js';
+
+export interface WriterInput {
+  /** The validated document (the one its JSON says). */
+  result: DocumentResult;
+  /** Its JSON text, already serialised and checked. */
+  json: string;
+  /** The input's bytes as read (scans: the page images a searchable PDF keeps). */
+  source: Uint8Array;
+}
+
+export interface WrittenFile {
+  /** Appended to the output name of the input: `.json`, `.paragraphs.csv`. */
+  suffix: string;
+  data: string | Uint8Array;
+}
+
+export type DocumentWriter = (input: WriterInput) => Promise<WrittenFile[]>;
+
+async function csvFiles({ result }: WriterInput): Promise<WrittenFile[]> {
+  const files: WrittenFile[] = [{ suffix: '.paragraphs.csv', data: await paragraphsCsv(result) }];
+  const structure = structureOf(result);
+  if (structure) {
+    files.push({ suffix: '.sections.csv', data: await sectionsCsv(structure) });
+    for (const [i, table] of (await tableCsvs(structure)).entries()) files.push({ suffix: `.table-${i + 1}.csv`, data: table });
+    files.push({ suffix: '.figures.csv', data: await figuresCsv(structure) });
+  }
+  return files;
+}
+
+/** Writers per format, in the order their files are written. Batch-level formats (xlsx) are absent. */
+export const DOCUMENT_WRITERS: Partial<Record<Format, DocumentWriter>> = {
+  json: async ({ json }) => [{ suffix: '.json', data: json }],
+  csv: csvFiles,
+};
