@@ -1,20 +1,33 @@
-/** `baocao restore [file|-]`: the restored text, line for line, or the tokens with --json. */
-import { readFile } from 'node:fs/promises';
-import { decodeText, type EncodingName } from '../core/encoding/index.js';
-import { restore, type RestoreInput } from '../core/restore/index.js';
+/**
+ * `baocao restore [file|-]`: the restored text, line for line, or the tokens with --json. It runs
+ * the same pipeline as `convert` (restoration, structure, then table cells written back), so both
+ * commands give the same restored text for the same file.
+ */
+import { stat, readFile } from 'node:fs/promises';
+import type { EncodingName } from '../core/encoding/index.js';
+import { detectKind, runPipeline } from '../core/pipeline.js';
+import type { RestoreInput } from '../core/restore/index.js';
 import { loadModel } from '../model/load.js';
 
 export async function runRestore(file: string, o: { json: boolean; input: RestoreInput; encoding?: EncodingName }): Promise<number> {
   let bytes: Uint8Array;
   try {
+    if (file !== '-' && (await stat(file)).isDirectory()) {
+      process.stderr.write(`baocao: ${file}: is a folder; restore reads one text file (use 'baocao convert ${file}' for a folder)\n`);
+      return 2;
+    }
     bytes = file === '-' ? await readStdin() : await readFile(file);
   } catch (e) {
-    process.stderr.write(`baocao: ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+    const code = (e as NodeJS.ErrnoException).code;
+    process.stderr.write(`baocao: ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied: check that you may read it' : (e as Error).message}\n`);
     return 1;
   }
-  const decoded = decodeText(bytes, { encoding: o.encoding });
-  for (const d of decoded.diagnostics) process.stderr.write(`baocao: ${file}: ${d.severity}: ${d.message}\n`);
-  if (decoded.diagnostics.some((d) => d.severity === 'error')) return 1;
+  const path = file === '-' ? 'stdin.txt' : file;
+  const kind = detectKind(bytes, path);
+  if (kind !== 'text') {
+    process.stderr.write(`baocao: ${file}: restore reads text files; for a ${kind === 'pdf' ? 'PDF' : 'scanned image'} use 'baocao convert' (the restored text is text.restored in its JSON)\n`);
+    return 2;
+  }
   let model;
   try {
     model = loadModel();
@@ -22,9 +35,12 @@ export async function runRestore(file: string, o: { json: boolean; input: Restor
     process.stderr.write(`baocao: ${(e as Error).message}\n`);
     return 1;
   }
-  const result = restore(decoded.text, { model, input: o.input });
-  process.stdout.write(o.json ? JSON.stringify({ mode: result.mode, text: result.text, tokens: result.tokens }, null, 2) + '\n' : result.text);
-  return 0;
+  const doc = await runPipeline({ path, data: bytes }, { encoding: o.encoding, restore: { model, input: o.input }, segment: {} });
+  const errors = doc.diagnostics.filter((d) => d.severity === 'error');
+  for (const d of doc.diagnostics) if (d.severity === 'error' || d.ruleId.startsWith('encoding/')) process.stderr.write(`baocao: ${file}: ${d.ruleId}: ${d.message}\n`);
+  if (doc.restored === undefined || (errors.length && doc.pages.length === 0)) return 1;
+  process.stdout.write(o.json ? JSON.stringify({ mode: doc.restoreMode, text: doc.restored, tokens: doc.restoreTokens ?? [] }, null, 2) + '\n' : doc.restored);
+  return errors.length ? 1 : 0;
 }
 
 async function readStdin(): Promise<Uint8Array> {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -31,6 +31,24 @@ describe('baocao restore', () => {
     const json = JSON.parse(r.stdout);
     assert.ok(json.tokens.length >= 10);
     assert.ok(json.tokens.every((t: { confidence: number }) => t.confidence >= 0 && t.confidence <= 1));
+  });
+
+  it('gives the same restored text as convert for the sample report (same stages, table cells included)', async () => {
+    const sample = new URL('../../fixtures/bao-cao-ngoc-ky.ocr.txt', import.meta.url).pathname;
+    const restored = await runCli(['restore', sample]);
+    assert.equal(restored.code, 0, restored.stderr);
+    const out = join(dir, 'out');
+    const converted = await runCli(['convert', sample, '-o', out, '--format', 'json', '--quiet']);
+    assert.equal(converted.code, 0, converted.stderr);
+    const json = JSON.parse(await readFile(join(out, 'bao-cao-ngoc-ky.ocr.txt.json'), 'utf8')) as { text: { restored: string } };
+    assert.equal(restored.stdout, json.text.restored);
+  });
+
+  it('says a folder is no file to restore, and which command takes folders', async () => {
+    const r = await runCli(['restore', dir]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /is a folder; restore reads one text file \(use 'baocao convert /);
+    assert.doesNotMatch(r.stderr, /EISDIR/);
   });
 
   it('fails with one clear line for a missing file', async () => {

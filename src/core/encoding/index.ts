@@ -89,6 +89,26 @@ function bestLegacy(sample: Uint8Array, candidates: Array<'tcvn3' | 'vni' | 'win
   return best;
 }
 
+/** Names the file formats people most often hand a text reader by mistake, from their signature. */
+export function knownBinaryFormat(bytes: Uint8Array): string | null {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04)) {
+    // Office Open XML and OpenDocument are ZIP files; their first entry's name says which.
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
+    if (/word\//.test(head)) return 'a Word document (.docx)';
+    if (/xl\//.test(head)) return 'an Excel workbook (.xlsx)';
+    if (/opendocument\.text/.test(head)) return 'an OpenDocument text (.odt)';
+    if (/\[Content_Types\]\.xml/.test(head)) return 'an Office document (.docx, .xlsx or .pptx)';
+    return 'a ZIP archive';
+  }
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'an old Office document (.doc or .xls)';
+  if (starts(0x47, 0x49, 0x46, 0x38)) return 'a GIF image (convert it to PNG)';
+  if (starts(0x1f, 0x8b)) return 'a gzip archive';
+  if (starts(0x52, 0x61, 0x72, 0x21)) return 'a RAR archive';
+  if (starts(0x37, 0x7a, 0xbc, 0xaf)) return 'a 7-Zip archive';
+  return null;
+}
+
 function decodeAuto(bytes: Uint8Array): DecodeResult {
   const diagnostics: Diagnostic[] = [];
   const { rest, bom } = stripBom(bytes);
@@ -102,8 +122,10 @@ function decodeAuto(bytes: Uint8Array): DecodeResult {
       diagnostics.push(diag('encoding/utf16-no-bom', 'info', `no byte order mark; read as ${utf16} from its zero-byte pattern`));
       return result(decodeUtf16(rest, utf16, diagnostics), utf16, 0.8, diagnostics);
     }
-    diagnostics.push(diag('encoding/binary', 'error',
-      nul ? 'input contains NUL bytes: binary data, not text' : `input is ${Math.round(controlRatio * 100)}% control characters: binary data, not text`));
+    const known = knownBinaryFormat(rest);
+    diagnostics.push(diag('encoding/binary', 'error', known
+      ? `this is ${known}, not text: baocao reads plain text, PDF files and page images; save it as PDF or as plain text (.txt) and convert that`
+      : nul ? 'input contains NUL bytes: binary data, not text' : `input is ${Math.round(controlRatio * 100)}% control characters: binary data, not text`));
     return result(utf8.decode(rest), 'utf-8', 0, diagnostics);
   }
 

@@ -39,6 +39,7 @@ export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions)
     const whole = restore(doc.original, { model, input: vieOcr ? 'vie-ocr' : asked, confidences, ...nameOptions });
     doc.restored = whole.text;
     doc.restoreMode = vieOcr ? 'vie-ocr' : whole.mode;
+    doc.restoreTokens = whole.tokens;
     const below = options.reviewBelow ?? 0.6;
     const lineStarts = lineIndex(doc.original);
     const review: ReviewItem[] = [];

@@ -101,6 +101,12 @@ describe('decodeText: bad input', () => {
     assert.equal(r.diagnostics[0]?.severity, 'error');
     assert.equal(typeof r.text, 'string');
   });
+  it('names a Word document (a ZIP with word/ inside) and says what to do instead', () => {
+    const docx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x11, 0, 0, 0, ...new TextEncoder().encode('word/document.xml'), 0, 0, 0, 0]);
+    const r = decodeText(docx);
+    assert.equal(r.diagnostics[0]?.ruleId, 'encoding/binary');
+    assert.match(r.diagnostics[0]?.message ?? '', /a Word document \(\.docx\).*save it as PDF or as plain text/);
+  });
   it('flags a high share of control characters as binary', () => {
     const bytes = new Uint8Array(200).map((_, i) => (i % 3 === 0 ? 0x01 : 0x41));
     assert.equal(decodeText(bytes).diagnostics[0]?.ruleId, 'encoding/binary');
