@@ -100,7 +100,8 @@ function oversizedText(path: string, maxBytes: number): string | null {
 
 let modelProblem: string | null = null;
 
-function convertOptions(settings: BatchSettings): ConvertOptions {
+/** The library options a batch's settings stand for (the model loaded once per thread). */
+export function convertOptions(settings: BatchSettings): ConvertOptions {
   const options: ConvertOptions = { encoding: settings.encoding, maxTextBytes: settings.maxTextBytes, restore: false, segment: settings.segment === false ? false : {} };
   if (settings.restore) {
     try {

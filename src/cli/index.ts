@@ -4,14 +4,15 @@
  * Exit codes: 0 all inputs converted, 1 some failed, 2 usage error.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { runBatch } from '../batch/run.js';
 import { DEFAULT_FORMATS, FORMATS, parseFormatList, type Format } from '../emit/formats.js';
 import { documentJsonSchema } from '../core/schema.js';
 import { ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
 import { createProgress } from './progress.js';
 import { runRestore } from './restore.js';
+import { STDOUT_FORMATS, convertToStdout, readStdin, stdinAsFile } from './stdio.js';
 
 const program = new Command('baocao')
   .description('Turn archived Vietnamese administrative reports into faithful Vietnamese text and structured data')
@@ -21,9 +22,10 @@ const program = new Command('baocao')
 
 program
   .command('convert')
-  .description('convert files, directories (walked recursively) or globs into JSON and CSV')
-  .argument('<inputs...>', 'files, directories or glob patterns')
-  .option('-o, --output <dir>', 'output directory', 'output')
+  .description('convert files, directories (walked recursively) or globs into JSON, CSV and the other formats')
+  .argument('<inputs...>', "files, directories or glob patterns; '-' reads one document from standard input")
+  .option('-o, --output <dir>', "output directory; '-' writes the one document's output to standard output", 'output')
+  .option('--stdin-name <name>', "file name for the document read from '-' (its extension hints the kind)")
   .option('--format <list>', `outputs, comma-separated: ${FORMATS.join(', ')} or all`, parseFormats, [...DEFAULT_FORMATS])
   .option('--jobs <n>', 'files converted in parallel (default: CPU cores)', parseJobs)
   .option('--quiet', 'no progress output (errors still go to stderr)', false)
@@ -32,14 +34,41 @@ program
   .option('--no-restore', 'skip diacritic restoration')
   .option('--no-segment', 'skip the document structure (header, sections, signature, annexes)')
   .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
-  .action(async (inputs: string[], o: { output: string; format: Format[]; jobs?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr' }) => {
+  .addHelpText('after', `
+Examples:
+  baocao convert archive/ -o out/                      every .txt, .pdf and image under archive/
+  baocao convert 'scans/**/*.pdf' --format all -o out/  all outputs, including the xlsx workbook
+  baocao convert out-of-ocr.txt --input ocr --resume     text from an English-model OCR run
+  cat report.txt | baocao convert - --format txt -o -   restored text to standard output
+
+Exit codes: 0 every input converted, 1 some inputs failed (see documents.csv), 2 usage error.`)
+  .action(async (inputs: string[], o: { output: string; stdinName?: string; format: Format[]; jobs?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr' }) => {
+    const toStdout = o.output === '-';
+    if (inputs.includes('-') && inputs.length > 1) return usage("'-' (standard input) must be the only input");
+    if (toStdout) {
+      if (inputs.length !== 1) return usage("-o - writes one document to standard output: give exactly one input file (or '-')");
+      const formats = o.format.filter((f) => f !== 'csv' || o.format.length === 1);
+      if (formats.length !== 1 || !STDOUT_FORMATS.includes(formats[0]!)) return usage(`-o - writes one file: choose one of ${STDOUT_FORMATS.join(', ')} with --format`);
+    }
+    const settings = { outDir: toStdout ? '' : resolve(o.output), formats: o.format, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input };
+    if (toStdout) {
+      const name = inputs[0] === '-' ? (o.stdinName ?? 'stdin') : inputs[0]!;
+      let data: Uint8Array;
+      try {
+        data = inputs[0] === '-' ? await readStdin() : readFileSync(inputs[0]!);
+      } catch (e) {
+        process.stderr.write(`baocao: ${name}: cannot read: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      process.exitCode = await convertToStdout({ path: name, data }, o.format[0]!, settings);
+      return;
+    }
+    const stdinFile = inputs[0] === '-' ? await stdinAsFile(await readStdin(), o.stdinName) : null;
     const progress = createProgress(o.quiet);
-    const summary = await runBatch(
-      inputs,
-      { outDir: resolve(o.output), formats: o.format, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input },
-      o.jobs,
-      progress,
-    );
+    const summary = await runBatch(stdinFile ? [stdinFile] : inputs, settings, o.jobs, progress).finally(() => {
+      if (stdinFile) rmSync(dirname(stdinFile), { recursive: true, force: true });
+    });
     progress.end();
     if (!o.quiet) {
       const parts = [`${summary.converted} converted`, summary.skipped ? `${summary.skipped} skipped (already done)` : '', summary.failed ? `${summary.failed} failed` : ''];
@@ -48,6 +77,11 @@ program
     if (summary.modelProblem) process.stderr.write(`baocao: text not restored: ${summary.modelProblem}\n`);
     process.exitCode = summary.failed > 0 ? 1 : 0;
   });
+
+function usage(message: string): void {
+  process.stderr.write(`baocao: ${message}\n`);
+  process.exitCode = 2;
+}
 
 program
   .command('schema')
@@ -88,6 +122,12 @@ function packageVersion(): string {
     return '0.0.0';
   }
 }
+
+// A reader that stops early (`| head`) closes the pipe: that is the end of the output, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 try {
   await program.parseAsync(process.argv);

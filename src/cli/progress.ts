@@ -1,6 +1,7 @@
 /**
- * Batch progress: a one-line bar redrawn on a terminal, plain lines when piped or logged.
- * Errors always go to stderr as one line each, whatever the mode.
+ * Batch progress: on a terminal a one-line bar with percentage, count, rate and ETA, redrawn from
+ * the first second (the model load and the first OCR page take seconds, and a silent terminal looks
+ * hung); plain lines when piped or logged. Errors always go to stderr as one line each.
  */
 import type { FileOutcome } from '../batch/convert-file.js';
 import type { InputFile } from '../batch/inputs.js';
@@ -14,9 +15,20 @@ export interface Progress {
   end(): void;
 }
 
-export function createProgress(quiet: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
+export interface ProgressOptions {
+  /** Milliseconds between redraws of the terminal line while nothing finishes (0: no ticker). */
+  tickMs?: number;
+  now?: () => number;
+}
+
+export function createProgress(quiet: boolean, stream: NodeJS.WriteStream = process.stderr, options: ProgressOptions = {}): Progress {
   const tty = Boolean(stream.isTTY) && !quiet;
+  const now = options.now ?? Date.now;
+  const began = now();
   let drawn = false;
+  let total = 0, done = 0;
+  let share = 0, label = 'starting (loading the model)';
+  let ticker: ReturnType<typeof setInterval> | undefined;
   const clear = () => {
     if (drawn) stream.write('\r\x1b[2K');
     drawn = false;
@@ -24,22 +36,38 @@ export function createProgress(quiet: boolean, stream: NodeJS.WriteStream = proc
   const error = (line: string) => {
     clear();
     process.stderr.write(`baocao: ${line}\n`);
+    if (tty && total) redraw();
   };
-  const draw = (share: number, label: string) => {
+  const redraw = () => {
     const width = 24;
     const filled = Math.min(width, Math.round(share * width));
-    stream.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${label}`);
+    const elapsed = (now() - began) / 1000;
+    const pct = `${Math.floor(share * 100)}%`;
+    stream.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct} ${label}${timing(share, elapsed, done)}`);
     drawn = true;
   };
   return {
-    start(total) {
-      if (!quiet && !tty) process.stdout.write(`converting ${total} file${total === 1 ? '' : 's'}\n`);
+    start(n) {
+      total = n;
+      if (!quiet && !tty) process.stdout.write(`converting ${n} file${n === 1 ? '' : 's'}\n`);
+      if (tty) {
+        label = `0/${n} files · starting (loading the model)`;
+        redraw();
+        const tick = options.tickMs ?? 1000;
+        if (tick > 0) {
+          ticker = setInterval(redraw, tick);
+          ticker.unref();
+        }
+      }
     },
-    file(file, outcome, done, total) {
+    file(file, outcome, d, n) {
+      done = d;
       const { row } = outcome;
       if (row.status === 'error') error(`${row.path}: ${row.error}`);
       if (tty) {
-        draw(done / Math.max(1, total), `${done}/${total} ${shorten(file.display, 50)}`);
+        share = d / Math.max(1, n);
+        label = `${d}/${n} files ${shorten(file.display, 40)}`;
+        redraw();
       } else if (!quiet && row.status !== 'error') {
         process.stdout.write(`${outcome.skipped ? 'skipped (done)' : row.status === 'partial' ? 'converted (partial)' : 'converted'} ${row.path}\n`);
       }
@@ -47,16 +75,32 @@ export function createProgress(quiet: boolean, stream: NodeJS.WriteStream = proc
     page(file, fileNumber, files, pageDone, pageTotal) {
       if (!tty) return;
       // The bar counts finished files plus the finished share of this one.
-      const share = (fileNumber - 1 + pageDone / Math.max(1, pageTotal)) / Math.max(1, files);
-      draw(share, `file ${fileNumber}/${files} · page ${pageDone}/${pageTotal} ${shorten(file.display, 40)}`);
+      share = (fileNumber - 1 + pageDone / Math.max(1, pageTotal)) / Math.max(1, files);
+      label = `file ${fileNumber}/${files} · page ${pageDone}/${pageTotal} ${shorten(file.display, 40)}`;
+      redraw();
     },
     problem(arg, message) {
       error(`${arg}: ${message}`);
     },
     end() {
+      if (ticker) clearInterval(ticker);
       clear();
     },
   };
+}
+
+/** " · 2.3 files/s · ETA 1:05", from the share done so far; nothing until there is a rate. */
+function timing(share: number, elapsed: number, files: number): string {
+  const parts = [` · ${clock(elapsed)}`];
+  if (files > 0 && elapsed > 0) parts.push(files / elapsed >= 1 ? `${(files / elapsed).toFixed(1)} files/s` : `${(elapsed / files).toFixed(1)} s/file`);
+  if (share > 0 && share < 1 && elapsed >= 1) parts.push(`ETA ${clock((elapsed * (1 - share)) / share)}`);
+  return parts.join(' · ');
+}
+
+function clock(seconds: number): string {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
+  return h ? `${h}:${String(m).padStart(2, '0')}:${String(r).padStart(2, '0')}` : `${m}:${String(r).padStart(2, '0')}`;
 }
 
 function shorten(s: string, n: number): string {

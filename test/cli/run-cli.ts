@@ -11,13 +11,15 @@ export interface CliRun {
   stderr: string;
 }
 
-export function startCli(args: string[], cwd = ROOT): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startCli(args: string[], cwd = ROOT, stdin: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd, stdio: [stdin, 'pipe', 'pipe'] });
 }
 
-export function runCli(args: string[], cwd = ROOT): Promise<CliRun> {
+/** Runs the CLI to its end; `input`, when given, is its standard input. */
+export function runCli(args: string[], cwd = ROOT, input?: Uint8Array | string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = startCli(args, cwd);
+    const child = startCli(args, cwd, input === undefined ? 'ignore' : 'pipe');
+    if (input !== undefined) child.stdin!.end(input);
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (d) => (stdout += d));

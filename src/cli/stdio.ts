@@ -1,0 +1,53 @@
+/**
+ * `convert -` and `-o -`: one document through standard input and output, for pipes
+ * (`cat report.txt | baocao convert - --format txt -o -`). The same conversion and writers as a
+ * batch; only where the bytes come from and go to differ.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { convertOptions, type BatchSettings } from '../batch/convert-file.js';
+import { convert } from '../core/pipeline.js';
+import { DOCUMENT_WRITERS } from '../emit/document-writers.js';
+import { documentJson } from '../emit/json.js';
+import type { Format } from '../emit/formats.js';
+import { statusOf } from '../emit/sheets.js';
+
+/** Formats whose writer makes exactly one file, so it can go to stdout. */
+export const STDOUT_FORMATS: readonly Format[] = (['json', 'txt', 'md', 'docx', 'pdf'] as const).filter((f) => DOCUMENT_WRITERS[f]);
+
+export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Standard input kept as a file in a fresh temporary folder, so a batch reads it like any other
+ * input; named by `name` (its extension is a hint for the kind) or by its content hash.
+ */
+export async function stdinAsFile(data: Uint8Array, name?: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'baocao-stdin-'));
+  const safe = (name ?? `stdin-${createHash('sha256').update(data).digest('hex').slice(0, 12)}.txt`).replace(/[/\\\0]/g, '_');
+  const path = join(dir, safe);
+  await writeFile(path, data);
+  return path;
+}
+
+/** Converts one input and writes one format to `out`; returns the exit code (0 ok, 1 failed). */
+export async function convertToStdout(input: { path: string; data: Uint8Array }, format: Format, settings: BatchSettings, out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const writer = DOCUMENT_WRITERS[format];
+  if (!writer) throw new Error(`no writer for ${format}`);
+  const converted = await convert(input, convertOptions(settings));
+  const { status, error } = statusOf(converted);
+  if (status === 'error') {
+    process.stderr.write(`baocao: ${input.path}: ${error}\n`);
+    return 1;
+  }
+  const json = documentJson(converted);
+  const files = await writer({ result: json.result, json: json.text, source: input.data });
+  for (const f of files) out.write(f.data);
+  if (status === 'partial') process.stderr.write(`baocao: ${input.path}: ${error}\n`);
+  return status === 'partial' ? 1 : 0;
+}

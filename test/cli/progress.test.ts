@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createProgress } from '../../src/cli/progress.js';
+import type { FileOutcome } from '../../src/batch/convert-file.js';
+
+function terminal() {
+  const chunks: string[] = [];
+  const stream = { isTTY: true, write: (s: string) => { chunks.push(s); return true; } } as unknown as NodeJS.WriteStream;
+  return { stream, last: () => chunks.filter((c) => c.includes('[')).at(-1) ?? '', chunks };
+}
+const ok = { row: { path: 'a.txt', status: 'ok', error: '' }, skipped: false } as unknown as FileOutcome;
+const file = (name: string) => ({ abs: `/x/${name}`, rel: name, display: name });
+
+describe('terminal progress', () => {
+  it('draws a line as soon as the batch starts, before any file is done', () => {
+    const t = terminal();
+    const p = createProgress(false, t.stream, { tickMs: 0, now: () => 0 });
+    p.start(40);
+    assert.match(t.last(), /\] 0% 0\/40 files · starting/);
+    p.end();
+  });
+
+  it('shows percentage, count, rate and ETA once files finish', () => {
+    const t = terminal();
+    let clock = 0;
+    const p = createProgress(false, t.stream, { tickMs: 0, now: () => clock });
+    p.start(40);
+    clock = 10_000;
+    p.file(file('b.txt'), ok, 10, 40);
+    // 10 of 40 in 10 s: 1.0 files/s, 30 s to go.
+    assert.match(t.last(), /\] 25% 10\/40 files b\.txt · 0:10 · 1\.0 files\/s · ETA 0:30/);
+    p.end();
+  });
+
+  it('redraws on its own while a long file is being read', async () => {
+    const t = terminal();
+    const p = createProgress(false, t.stream, { tickMs: 20 });
+    p.start(2);
+    const before = t.chunks.length;
+    await new Promise((r) => setTimeout(r, 90));
+    p.end();
+    assert.ok(t.chunks.length - before >= 2, 'the ticker redrew the line');
+  });
+});
