@@ -84,6 +84,28 @@ function usage(message: string): void {
 }
 
 program
+  .command('serve')
+  .description('serve the conversion as an HTTP API (POST /v1/convert; see the README)')
+  .option('--port <n>', 'port to listen on', parsePort, 3000)
+  .option('--host <host>', 'address to bind (127.0.0.1: this machine only)', '127.0.0.1')
+  .option('--body-limit <mb>', 'largest document accepted, in MB', parseJobs, 100)
+  .option('--in-flight <n>', 'conversions run at once', parseJobs, 2)
+  .option('--queue <n>', 'conversions that may wait for a slot before 503', (v) => (v === '0' ? 0 : parseJobs(v)), 8)
+  .action(async (o: { port: number; host: string; bodyLimit: number; inFlight: number; queue: number }) => {
+    const { buildServer } = await import('../serve/server.js');
+    const app = await buildServer({ bodyLimit: o.bodyLimit * 1024 * 1024, inFlight: o.inFlight, queue: o.queue });
+    const address = await app.listen({ port: o.port, host: o.host });
+    process.stderr.write(`baocao: serving on ${address} (POST /v1/convert, GET /healthz, /readyz, /metrics, /v1/openapi.json)\n`);
+    // SIGTERM/SIGINT: stop taking requests, finish those in flight, then exit.
+    const stop = (signal: string) => {
+      process.stderr.write(`baocao: ${signal}: finishing requests in flight, then stopping\n`);
+      void app.close().then(() => process.exit(0));
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+
+program
   .command('schema')
   .description('print the JSON Schema of the output JSON')
   .action(() => {
@@ -107,6 +129,12 @@ function parseFormats(value: string): Format[] {
   } catch (e) {
     throw new InvalidArgumentError((e as Error).message);
   }
+}
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port number from 0 to 65535');
+  return n;
 }
 
 function parseJobs(value: string): number {

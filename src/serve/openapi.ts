@@ -1,0 +1,38 @@
+/** The OpenAPI 3.1 description of the service, around the DocumentResult JSON Schema from zod. */
+export function openApiDocument(schemaVersion: string, documentSchema: Record<string, unknown>): Record<string, unknown> {
+  const { $schema: _drop, ...schema } = documentSchema;
+  const query = (name: string, description: string, values?: string[], dflt?: string) => ({
+    name, in: 'query', required: false, description, schema: values ? { type: 'string', enum: values, default: dflt } : { type: 'string', default: dflt },
+  });
+  return {
+    openapi: '3.1.0',
+    info: { title: 'baocao', version: schemaVersion, description: 'Vietnamese administrative documents (text, PDF, scans) to restored text and structured data.' },
+    paths: {
+      '/v1/convert': {
+        post: {
+          summary: 'Convert one document sent as the request body',
+          parameters: [
+            query('name', 'file name of the document (its extension hints the kind)', undefined, 'document'),
+            query('input', 'how the text lost its marks', ['auto', 'stripped', 'ocr', 'vie-ocr'], 'auto'),
+            query('restore', 'restore diacritics', ['true', 'false'], 'true'),
+            query('segment', 'read the Decree 30 structure', ['true', 'false'], 'true'),
+            query('format', 'what to return', ['json', 'txt', 'md', 'docx', 'pdf'], 'json'),
+          ],
+          requestBody: { required: true, content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
+          responses: {
+            200: { description: 'the converted document', content: { 'application/json': { schema: { $ref: '#/components/schemas/DocumentResult' } } } },
+            400: { description: 'bad query or empty body' },
+            413: { description: 'body over the size limit' },
+            422: { description: 'the document could not be read; the DocumentResult says why', content: { 'application/json': { schema: { $ref: '#/components/schemas/DocumentResult' } } } },
+            503: { description: 'busy: retry after the Retry-After header' },
+          },
+        },
+      },
+      '/v1/schema': { get: { summary: 'JSON Schema of the DocumentResult', responses: { 200: { description: 'JSON Schema' } } } },
+      '/healthz': { get: { summary: 'the process is up', responses: { 200: { description: 'ok' } } } },
+      '/readyz': { get: { summary: 'the model is loaded', responses: { 200: { description: 'ready' }, 503: { description: 'not ready' } } } },
+      '/metrics': { get: { summary: 'Prometheus metrics', responses: { 200: { description: 'text exposition' } } } },
+    },
+    components: { schemas: { DocumentResult: schema } },
+  };
+}

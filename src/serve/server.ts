@@ -1,0 +1,118 @@
+/**
+ * `baocao serve`: the conversion pipeline as an HTTP service (fastify), for tools in other
+ * languages. The model and the OCR pool are made once and shared by every request; conversions
+ * are admitted by Admission (bounded in flight and queued; 503 with Retry-After past that);
+ * bodies over the limit get 413. The same convert() and writers as the CLI: no second pipeline.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { BatchSettings } from '../batch/convert-file.js';
+import { detectKind } from '../core/pipeline.js';
+import { documentJsonSchema, SCHEMA_VERSION } from '../core/schema.js';
+import type { OcrPool } from '../ingest/ocr/pool.js';
+import { loadModel } from '../model/load.js';
+import { Admission } from './admission.js';
+import { Metrics } from './metrics.js';
+import { openApiDocument } from './openapi.js';
+import { answer, type Answer } from './respond.js';
+import { ConvertWorkers, TimeoutError } from './workers.js';
+
+export interface ServeOptions {
+  /** Largest body accepted, in bytes (default 100 MB). */
+  bodyLimit?: number;
+  /** Conversions running at once (default 2: one per core) and waiting (default 8). */
+  inFlight?: number;
+  queue?: number;
+  /** Longest wait for a slot before 503 (default 30 s). */
+  maxWaitMs?: number;
+  /** Longest conversion before 504 (default 300 s). */
+  timeoutMs?: number;
+}
+
+const FORMAT_NAMES = ['json', 'txt', 'md', 'docx', 'pdf'] as const;
+
+export const ConvertQuery = z.object({
+  name: z.string().max(1024).default('document'),
+  input: z.enum(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'),
+  restore: z.enum(['true', 'false']).default('true'),
+  segment: z.enum(['true', 'false']).default('true'),
+  format: z.enum(FORMAT_NAMES).default('json'),
+});
+
+export async function buildServer(options: ServeOptions = {}): Promise<FastifyInstance> {
+  const admission = new Admission({ inFlight: options.inFlight ?? 2, queue: options.queue ?? 8, maxWaitMs: options.maxWaitMs ?? 30_000 });
+  const metrics = new Metrics();
+  const app = Fastify({ bodyLimit: options.bodyLimit ?? 100 * 1024 * 1024, logger: false });
+  // Any body is a document's bytes: text, PDF or image, whatever the client calls it.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+
+  let model: ReturnType<typeof loadModel> | undefined;
+  let modelProblem: string | null = null;
+  try {
+    model = loadModel();
+  } catch (e) {
+    modelProblem = (e as Error).message;
+  }
+  const inFlight = options.inFlight ?? 2;
+  const timeoutMs = options.timeoutMs ?? 300_000;
+  const workers = new ConvertWorkers(inFlight, timeoutMs);
+  let ocr: OcrPool | undefined;
+  const ocrPool = async (): Promise<OcrPool> => {
+    ocr ??= (await import('../ingest/ocr/pool.js')).createOcrPool({ jobs: inFlight, pageTimeoutMs: timeoutMs });
+    return ocr;
+  };
+  app.addHook('onClose', async () => {
+    await Promise.all([ocr?.terminate(), workers.close()]);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    metrics.request(req.routeOptions.url ?? 'unknown', reply.statusCode, reply.elapsedTime / 1000);
+  });
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _req, reply) => {
+    const status = error.statusCode ?? 500;
+    const message = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `the body is over the limit of ${app.initialConfig.bodyLimit} bytes` : status >= 500 ? 'internal error' : error.message;
+    void reply.code(status).send({ error: message });
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    const ready = model !== undefined;
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', model: ready ? 'loaded' : modelProblem, ocr: ocr ? 'started' : 'starts with the first scan' });
+  });
+  app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(metrics.text({ inFlight: admission.active, queued: admission.queued })));
+  app.get('/v1/schema', async () => documentJsonSchema());
+  app.get('/v1/openapi.json', async () => openApiDocument(SCHEMA_VERSION, documentJsonSchema()));
+
+  app.post('/v1/convert', async (req, reply) => {
+    const query = ConvertQuery.safeParse(req.query ?? {});
+    if (!query.success) return reply.code(400).send({ error: query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    const body = req.body;
+    if (!Buffer.isBuffer(body) || body.length === 0) return reply.code(400).send({ error: 'send the document as the request body' });
+    const ticket = await admission.enter();
+    if (!ticket) return busy(reply);
+    try {
+      const q = query.data;
+      const settings: BatchSettings = { outDir: '', formats: [q.format], resume: false, restore: q.restore === 'true', segment: q.segment === 'true', restoreInput: q.input };
+      const request = { name: q.name, data: new Uint8Array(body), format: q.format, settings };
+      // Text goes to a worker thread; scans stay here, where the shared OCR pool does the work.
+      const reading: Promise<Answer> = detectKind(request.data, q.name) === 'text' ? workers.run(request) : withTimeout(answer(request, { ocr: await ocrPool() }), timeoutMs);
+      const a = await reading;
+      return reply.code(a.status).type(a.type).send(typeof a.body === 'string' ? a.body : Buffer.from(a.body));
+    } catch (e) {
+      if (e instanceof TimeoutError) return reply.code(504).send({ error: e.message });
+      throw e;
+    } finally {
+      ticket.release();
+    }
+  });
+  return app;
+
+  function busy(reply: FastifyReply) {
+    return reply.code(503).header('Retry-After', '5').send({ error: `busy: ${admission.active} conversions running and ${admission.queued} waiting; try again shortly` });
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new TimeoutError(`conversion took longer than ${Math.round(ms / 1000)} s`)), ms)))]).finally(() => clearTimeout(timer));
+}
