@@ -29,10 +29,14 @@ export function writeAtomic(outDir: string, target: string, data: string | Uint8
   renameSync(tmp, target);
 }
 
-/** Remove temporaries left by a killed run; creates the folder. Call once before a batch. */
-export async function prepareTmp(outDir: string): Promise<void> {
+/**
+ * Creates the folder and removes temporaries left by a killed run. Call once before a batch.
+ * `sweep: false` when other processes may be writing there now (queue workers on shared storage).
+ */
+export async function prepareTmp(outDir: string, { sweep = true }: { sweep?: boolean } = {}): Promise<void> {
   const dir = tmpDir(outDir);
   await mkdir(dir, { recursive: true });
   made.add(dir);
+  if (!sweep) return;
   for (const name of await readdir(dir)) if (name.endsWith('.tmp')) await rm(join(dir, name), { force: true });
 }

@@ -119,6 +119,6 @@ export function restoreModelProblem(): string | null {
   return modelProblem;
 }
 
-function settingsFingerprint(s: BatchSettings): string {
+export function settingsFingerprint(s: BatchSettings): string {
   return JSON.stringify([[...s.formats].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false]);
 }

@@ -11,6 +11,7 @@ import { DEFAULT_FORMATS, FORMATS, parseFormatList, type Format } from '../emit/
 import { documentJsonSchema } from '../core/schema.js';
 import { ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
 import { createProgress } from './progress.js';
+import { registerQueueCommands } from './queue.js';
 import { runRestore } from './restore.js';
 import { STDOUT_FORMATS, convertToStdout, readStdin, stdinAsFile } from './stdio.js';
 
@@ -82,6 +83,8 @@ function usage(message: string): void {
   process.stderr.write(`baocao: ${message}\n`);
   process.exitCode = 2;
 }
+
+registerQueueCommands(program);
 
 program
   .command('serve')

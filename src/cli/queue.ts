@@ -1,0 +1,90 @@
+/**
+ * The distributed batch on the command line: `queue add`, `queue status`, `queue collect` and
+ * `worker`, over one Redis (BullMQ). Workers run the same convertFile as `convert`.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { resolve } from 'node:path';
+import type { BatchSettings } from '../batch/convert-file.js';
+import { ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
+import { DEFAULT_FORMATS, FORMATS, parseFormatList, type Format } from '../emit/formats.js';
+
+const redisOption = () => new Option('--redis <url>', 'Redis URL shared by every machine').env('BAOCAO_REDIS').default('redis://127.0.0.1:6379');
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('a whole number from 1 to 64');
+  return n;
+}
+
+export function registerQueueCommands(program: Command): void {
+  const queue = program.command('queue').description('a distributed batch: many workers on many machines, one Redis queue');
+  queue
+    .command('add')
+    .description('enqueue one job per input (adding the same inputs again adds nothing)')
+    .argument('<inputs...>', 'files, directories or glob patterns, on storage every worker sees at the same path')
+    .addOption(redisOption())
+    .requiredOption('-o, --output <dir>', 'output directory, on shared storage')
+    .option('--format <list>', `outputs, comma-separated: ${FORMATS.join(', ')} or all`, (v) => {
+      try { return parseFormatList(v); } catch (e) { throw new InvalidArgumentError((e as Error).message); }
+    }, [...DEFAULT_FORMATS])
+    .addOption(new Option('--encoding <name>', 'force the text encoding').choices(ENCODING_NAMES))
+    .option('--no-restore', 'skip diacritic restoration')
+    .option('--no-segment', 'skip the document structure')
+    .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
+    .action(async (inputs: string[], o: { redis: string; output: string; format: Format[]; encoding?: EncodingName; restore: boolean; segment: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr' }) => {
+      const { addInputs } = await import('../queue/queue.js');
+      const settings: BatchSettings = { outDir: resolve(o.output), formats: o.format, resume: true, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input };
+      const s = await addInputs(inputs, settings, o.redis);
+      for (const p of s.problems) process.stderr.write(`baocao: ${p.arg}: ${p.message}\n`);
+      process.stdout.write(`${s.added} jobs added${s.already ? `, ${s.already} already queued or done` : ''}${s.problems.length ? `, ${s.problems.length} inputs not added` : ''}\n`);
+      process.exitCode = s.problems.length ? 1 : 0;
+    });
+  queue
+    .command('status')
+    .description('waiting, active, done and failed jobs (with reasons), rate and ETA')
+    .addOption(redisOption())
+    .option('--json', 'print the status as JSON', false)
+    .action(async (o: { redis: string; json: boolean }) => {
+      const { queueStatus } = await import('../queue/queue.js');
+      const s = await queueStatus(o.redis);
+      if (o.json) return void process.stdout.write(JSON.stringify(s) + '\n');
+      const eta = s.etaSeconds === null ? '' : ` · ETA ${Math.floor(s.etaSeconds / 60)} min ${s.etaSeconds % 60} s`;
+      process.stdout.write(`waiting ${s.waiting} · active ${s.active} · done ${s.done} · failed ${s.failed}${s.delayed ? ` · retrying ${s.delayed}` : ''}${s.rate ? ` · ${s.rate.toFixed(2)} files/s` : ''}${eta}\n`);
+      for (const f of s.failures) process.stdout.write(`failed: ${f.path}: ${f.reason}\n`);
+    });
+  queue
+    .command('collect')
+    .description('write documents.csv for every job of this output folder that has ended')
+    .addOption(redisOption())
+    .requiredOption('-o, --output <dir>', 'the output directory the jobs were added with')
+    .action(async (o: { redis: string; output: string }) => {
+      const { collect } = await import('../queue/queue.js');
+      const c = await collect(o.redis, resolve(o.output));
+      process.stdout.write(`${c.rows} rows in ${c.path}${c.pending ? `; ${c.pending} jobs still waiting or running` : ''}\n`);
+    });
+
+  program
+    .command('worker')
+    .description('convert jobs from the queue until stopped (SIGTERM finishes the current jobs)')
+    .addOption(redisOption())
+    .option('--concurrency <n>', 'jobs at once in this process', positive, 1)
+    .option('--lock-seconds <n>', "how long a killed worker's job waits before another worker takes it over", positive, 60)
+    .option('--quiet', 'no line per job', false)
+    .action(async (o: { redis: string; concurrency: number; lockSeconds: number; quiet: boolean }) => {
+      const { startWorker } = await import('../queue/worker.js');
+      const worker = startWorker(o.redis, {
+        concurrency: o.concurrency,
+        lockSeconds: o.lockSeconds,
+        onJob: (data, outcome) => {
+          if (outcome.row.status === 'error') process.stderr.write(`baocao: ${outcome.row.path}: ${outcome.row.error}\n`);
+          else if (!o.quiet) process.stdout.write(`${outcome.skipped ? 'skipped (done)' : 'converted'} ${data.file.display}\n`);
+        },
+      });
+      worker.on('error', (e) => process.stderr.write(`baocao: worker: ${e.message}\n`));
+      await worker.waitUntilReady();
+      process.stderr.write(`baocao: worker ready (concurrency ${o.concurrency})\n`);
+      const stop = () => void worker.close().then(() => process.exit(0));
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    });
+}

@@ -1,0 +1,124 @@
+/**
+ * The producer and the observer of the distributed batch: `queue add` (one job per input),
+ * `queue status` (counts, failures with reasons, rate, ETA) and `queue collect` (documents.csv for
+ * everything done, from the jobs' results).
+ */
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { prepareTmp, writeAtomic } from '../batch/atomic.js';
+import type { BatchSettings, FileOutcome } from '../batch/convert-file.js';
+import { resolveInputs, type InputProblem } from '../batch/inputs.js';
+import { documentsCsv, failedRow, type DocumentRow } from '../emit/sheets.js';
+import { connect, QUEUE_NAME } from './connection.js';
+import { fileSha256, JOB_OPTIONS, jobId, type JobData } from './jobs.js';
+
+export interface AddSummary {
+  added: number;
+  /** Inputs whose job (same content, place and settings) was already in the queue. */
+  already: number;
+  problems: InputProblem[];
+}
+
+/** A queue handle whose close() also ends its Redis connection (BullMQ leaves a given one open). */
+function openQueue(redisUrl: string): Queue<JobData, FileOutcome> {
+  const connection = connect(redisUrl);
+  const queue = new Queue<JobData, FileOutcome>(QUEUE_NAME, { connection });
+  const close = queue.close.bind(queue);
+  queue.close = async () => {
+    await close();
+    await connection.quit().catch(() => connection.disconnect());
+  };
+  return queue;
+}
+
+export async function addInputs(inputs: string[], settings: BatchSettings, redisUrl: string): Promise<AddSummary> {
+  const { files, problems } = await resolveInputs(inputs);
+  const queue = openQueue(redisUrl);
+  try {
+    let added = 0, already = 0;
+    for (const file of files) {
+      const sha = await fileSha256(file.abs).catch((e: Error) => {
+        problems.push({ arg: file.display, message: `cannot read: ${e.message}` });
+        return null;
+      });
+      if (!sha) continue;
+      const id = jobId(sha, file, settings);
+      if (await queue.getJob(id)) { already++; continue; }
+      await queue.add('convert', { file, settings }, { ...JOB_OPTIONS, jobId: id });
+      added++;
+    }
+    return { added, already, problems };
+  } finally {
+    await queue.close();
+  }
+}
+
+export interface QueueStatus {
+  waiting: number;
+  active: number;
+  done: number;
+  failed: number;
+  delayed: number;
+  failures: { path: string; reason: string }[];
+  /** Jobs finished per second over the last minute of finishes (null before any). */
+  rate: number | null;
+  etaSeconds: number | null;
+}
+
+export async function queueStatus(redisUrl: string): Promise<QueueStatus> {
+  const queue = openQueue(redisUrl);
+  try {
+    const c = await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized');
+    const failed = await queue.getFailed(0, 99);
+    const recent = await queue.getCompleted(0, 199);
+    const times = recent.map((j) => j.finishedOn ?? 0).filter((t) => t > 0).sort((a, b) => b - a);
+    const last = times[0] ?? 0;
+    const window = times.filter((t) => t >= last - 60_000);
+    const span = window.length > 1 ? (window[0]! - window.at(-1)!) / 1000 : 0;
+    const rate = span > 0 ? (window.length - 1) / span : null;
+    const left = (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0);
+    return {
+      waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
+      active: c.active ?? 0,
+      done: c.completed ?? 0,
+      failed: c.failed ?? 0,
+      delayed: c.delayed ?? 0,
+      failures: failed.map((j) => ({ path: j.data.file.display, reason: j.failedReason ?? 'unknown' })),
+      rate,
+      etaSeconds: rate ? Math.round(left / rate) : null,
+    };
+  } finally {
+    await queue.close();
+  }
+}
+
+/**
+ * documents.csv under `outDir` for every job of that output folder: done jobs give their row,
+ * failed ones an error row with the reason; one row per input, in path order.
+ */
+export async function collect(redisUrl: string, outDir: string): Promise<{ rows: number; pending: number; path: string }> {
+  const queue = openQueue(redisUrl);
+  try {
+    const rows = new Map<string, DocumentRow>();
+    const page = 500;
+    for (const state of ['completed', 'failed'] as const) {
+      for (let start = 0; ; start += page) {
+        const jobs = await queue.getJobs([state], start, start + page - 1, true);
+        for (const j of jobs) {
+          if (!j?.data || j.data.settings.outDir !== outDir) continue;
+          const row = state === 'completed' && j.returnvalue ? j.returnvalue.row : failedRow(j.data.file.display, `internal/queue: ${j.failedReason ?? 'failed'}`);
+          rows.set(j.data.file.rel, row);
+        }
+        if (jobs.length < page) break;
+      }
+    }
+    const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    await prepareTmp(outDir, { sweep: false }); // workers may still be writing there
+    const path = join(outDir, 'documents.csv');
+    const sorted = [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+    writeAtomic(outDir, path, await documentsCsv(sorted));
+    return { rows: sorted.length, pending: Object.values(c).reduce((a, b) => a + b, 0), path };
+  } finally {
+    await queue.close();
+  }
+}
