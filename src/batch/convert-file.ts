@@ -4,9 +4,9 @@
  * worker; settings are plain data so they cross the worker boundary.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { posix } from 'node:path';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { convert, detectKind, type ConvertOptions } from '../core/pipeline.js';
 import type { RestoreInput } from '../core/restore/index.js';
 import { DEFAULT_MAX_TEXT_BYTES } from '../ingest/text.js';
@@ -15,7 +15,9 @@ import { DOCUMENT_WRITERS } from '../emit/document-writers.js';
 import type { Format } from '../emit/formats.js';
 import { documentRow, failedRow, type DocumentRow } from '../emit/sheets.js';
 import { loadModel } from '../model/load.js';
-import { writeAtomic } from './atomic.js';
+import { syncDir, writeAtomic } from './atomic.js';
+import { writeErrorMessage } from './fs-errors.js';
+import { nameBytes, outputName, SUFFIX_ROOM } from './output-names.js';
 import { completedManifest, writeManifest } from './manifest.js';
 import type { InputFile } from './inputs.js';
 
@@ -32,6 +34,8 @@ export interface BatchSettings {
   segment?: boolean;
   restoreInput?: RestoreInput;
   maxTextBytes?: number;
+  /** fsync outputs, manifests and documents.csv (default on): safe against a power loss. */
+  fsync?: boolean;
 }
 
 export interface FileOutcome {
@@ -58,8 +62,9 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   }
   const sha256 = createHash('sha256').update(data).digest('hex');
   const settingsKey = settingsFingerprint(settings);
+  const name = outputName(file.rel, settings.outDir);
   if (settings.resume) {
-    const done = completedManifest(settings.outDir, file.rel, sha256, settingsKey);
+    const done = completedManifest(settings.outDir, name, sha256, settingsKey);
     if (done) return { row: { ...done.row, path: file.display }, skipped: true };
   }
 
@@ -74,13 +79,43 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   for (const format of settings.formats) {
     const writer = DOCUMENT_WRITERS[format];
     if (!writer) continue;
-    for (const f of await writer({ result, json: json.text, source: data })) outputs.push([`${file.rel}${f.suffix}`, f.data]);
+    for (const f of await writer({ result, json: json.text, source: data })) {
+      // The name left room for SUFFIX_ROOM bytes: a longer suffix is a writer bug, caught before writing.
+      if (nameBytes(f.suffix) > SUFFIX_ROOM) throw new Error(`output suffix '${f.suffix}' is longer than the ${SUFFIX_ROOM} bytes kept for it`);
+      outputs.push([`${name}${f.suffix}`, f.data]);
+    }
   }
-  for (const [rel, text] of outputs) writeAtomic(settings.outDir, join(settings.outDir, ...rel.split(posix.sep)), text);
-
-  const row = documentRow(result, outputs.map(([rel]) => rel));
-  writeManifest(settings.outDir, file.rel, { version: 2, sha256, settings: settingsKey, row });
+  const row = { ...documentRow(result, outputs.map(([rel]) => rel)), outputName: name };
+  const problem = writeOutputs(settings, outputs, () => writeManifest(settings.outDir, name, { version: 2, sha256, settings: settingsKey, input: file.rel, row }, { durable: settings.fsync !== false }));
+  if (problem) return { row: { ...failedRow(file.display, problem, row.kind), sha256, outputName: name }, skipped: false };
   return { row, skipped: false };
+}
+
+/**
+ * Writes a document's outputs, then its manifest. A file-system error is the document's error
+ * (said with what to do); the outputs it did write are removed, so no half set is left that looks
+ * complete, and no manifest is written, so --resume converts it again.
+ */
+function writeOutputs(settings: BatchSettings, outputs: [string, string | Uint8Array][], manifest: () => void): string | null {
+  const durable = settings.fsync !== false;
+  const written: string[] = [];
+  let current = '';
+  try {
+    for (const [rel, data] of outputs) {
+      current = rel;
+      const target = join(settings.outDir, ...rel.split(posix.sep));
+      writeAtomic(settings.outDir, target, data, { durable });
+      written.push(target);
+    }
+    // The outputs' names must be on disk before a manifest says they are there.
+    if (durable) for (const dir of new Set(written.map((w) => dirname(w)))) syncDir(dir);
+    current = 'its manifest under .baocao/done';
+    manifest();
+    return null;
+  } catch (e) {
+    for (const target of written) rmSync(target, { force: true });
+    return writeErrorMessage(e, current);
+  }
 }
 
 /** Reads only the first bytes: a text file over the limit is refused without loading it. */

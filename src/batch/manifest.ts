@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentRow } from '../emit/sheets.js';
-import { STATE_DIR, writeAtomic } from './atomic.js';
+import { STATE_DIR, writeAtomic, type WriteOptions } from './atomic.js';
 
 export interface Manifest {
   /** 2: rows carry the structure columns (older manifests are converted again). */
@@ -14,26 +14,29 @@ export interface Manifest {
   sha256: string;
   /** What decides the outputs: a change means the input must be converted again. */
   settings: string;
+  /** The input's path relative to the batch base; row.outputName is where its outputs went. */
+  input?: string;
   row: DocumentRow;
 }
 
-export function manifestPath(outDir: string, rel: string): string {
-  return join(outDir, STATE_DIR, 'done', `${rel}.json`);
+/** `name` is the input's output name (output-names.ts), so a shortened name has a manifest that fits too. */
+export function manifestPath(outDir: string, name: string): string {
+  return join(outDir, STATE_DIR, 'done', ...`${name}.json`.split('/'));
 }
 
-export function writeManifest(outDir: string, rel: string, manifest: Manifest): void {
-  writeAtomic(outDir, manifestPath(outDir, rel), JSON.stringify(manifest) + '\n');
+export function writeManifest(outDir: string, name: string, manifest: Manifest, options: WriteOptions = {}): void {
+  writeAtomic(outDir, manifestPath(outDir, name), JSON.stringify(manifest) + '\n', options);
 }
 
 /** The manifest if it matches this content and settings and all its outputs are still there. */
-export function completedManifest(outDir: string, rel: string, sha256: string, settings: string): Manifest | null {
+export function completedManifest(outDir: string, name: string, sha256: string, settings: string): Manifest | null {
   let manifest: Manifest;
   try {
-    manifest = JSON.parse(readFileSync(manifestPath(outDir, rel), 'utf8')) as Manifest;
+    manifest = JSON.parse(readFileSync(manifestPath(outDir, name), 'utf8')) as Manifest;
   } catch {
     return null;
   }
   if (manifest.version !== 2 || manifest.sha256 !== sha256 || manifest.settings !== settings) return null;
-  for (const out of manifest.row.outputs) if (!existsSync(join(outDir, out))) return null;
+  for (const out of manifest.row.outputs) if (!existsSync(join(outDir, ...out.split('/')))) return null;
   return manifest;
 }
