@@ -19,7 +19,7 @@ async function listFiles(root: string): Promise<string[]> {
 }
 
 describe('a batch killed with SIGKILL and resumed', () => {
-  it('ends with exactly one complete, valid output per input and a complete documents.csv', async () => {
+  it('ends with exactly one complete, valid output per input, a complete documents.csv, no temporary file, and the bytes of an uninterrupted run', async () => {
     dir = await mkdtemp(join(tmpdir(), 'baocao-resume-'));
     const src = join(dir, 'in');
     const inputs: string[] = [];
@@ -43,6 +43,8 @@ describe('a batch killed with SIGKILL and resumed', () => {
     child.kill('SIGKILL');
     await exited;
     assert.ok(doneBeforeKill >= 100 && doneBeforeKill < FILES, `killed after ${doneBeforeKill} of ${FILES}: the kill must land mid-run`);
+    // What a worker thread killed between write and rename leaves (pid-thread-time-counter.tmp).
+    await writeFile(join(out, '.baocao', 'tmp', '999999-2-123456789-7.tmp'), 'half a file');
 
     const resumed = await runCli(['convert', src, '-o', out, '--no-restore', '--jobs', '2', '--resume']);
     assert.equal(resumed.code, 0, resumed.stderr);
@@ -54,6 +56,7 @@ describe('a batch killed with SIGKILL and resumed', () => {
     assert.equal(new Set(rows.map((r) => r.path)).size, FILES);
     assert.ok(rows.every((r) => r.status === 'ok'));
 
+    assert.deepEqual(await readdir(join(out, '.baocao', 'tmp')), [], 'temporaries of the killed run removed');
     const files = (await listFiles(out)).filter((f) => !f.startsWith('.baocao/done/'));
     const expected = inputs.flatMap((i) => [`${i}.json`, `${i}.paragraphs.csv`, `${i}.sections.csv`, `${i}.figures.csv`]).concat('documents.csv').sort();
     assert.deepEqual(files.sort(), expected, 'no temporary, partial or duplicate files');
@@ -63,5 +66,11 @@ describe('a batch killed with SIGKILL and resumed', () => {
       const csv = await readFile(join(out, `${input}.paragraphs.csv`), 'utf8');
       assert.equal(parseCsv(csv).length, json.paragraphs.length, input);
     }
+
+    // The same inputs converted in one go give the same bytes, documents.csv included.
+    const whole = join(dir, 'whole');
+    const uninterrupted = await runCli(['convert', src, '-o', whole, '--no-restore', '--jobs', '2', '--quiet']);
+    assert.equal(uninterrupted.code, 0, uninterrupted.stderr);
+    for (const f of expected) assert.ok((await readFile(join(out, f))).equals(await readFile(join(whole, f))), `${f} differs from an uninterrupted run`);
   });
 });
