@@ -30,6 +30,8 @@ export function tmpDir(outDir: string): string {
 export interface WriteOptions {
   /** fsync the file before the rename and its folder after it. */
   durable?: boolean;
+  /** With durable: leave the folder to the caller, who syncs each folder once for many files. */
+  deferDirSync?: boolean;
 }
 
 export function writeAtomic(outDir: string, target: string, data: string | Uint8Array, options: WriteOptions = {}): void {
@@ -51,7 +53,7 @@ export function writeAtomic(outDir: string, target: string, data: string | Uint8
     rmSync(tmp, { force: true });
     throw e;
   }
-  if (options.durable) syncDir(dirname(target));
+  if (options.durable && !options.deferDirSync) syncDir(dirname(target));
 }
 
 /** fsync a folder, so the names renamed into it survive a power loss. */
@@ -128,6 +130,9 @@ function inside(root: string, path: string): boolean {
  */
 export async function prepareTmp(outDir: string): Promise<number> {
   const dir = tmpDir(outDir);
+  // Folders checked by an earlier batch of this process may have been removed since.
+  for (const d of checked) if (d === outDir || d.startsWith(outDir + sep)) checked.delete(d);
+  realRoots.delete(outDir);
   ensureDirInside(outDir, dir);
   let removed = 0;
   for (const name of await readdir(dir)) {

@@ -104,7 +104,7 @@ function writeOutputs(settings: BatchSettings, outputs: [string, string | Uint8A
     for (const [rel, data] of outputs) {
       current = rel;
       const target = join(settings.outDir, ...rel.split(posix.sep));
-      writeAtomic(settings.outDir, target, data, { durable });
+      writeAtomic(settings.outDir, target, data, { durable, deferDirSync: true });
       written.push(target);
     }
     // The outputs' names must be on disk before a manifest says they are there.
