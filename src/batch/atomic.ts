@@ -134,6 +134,10 @@ export async function prepareTmp(outDir: string): Promise<number> {
   for (const d of checked) if (d === outDir || d.startsWith(outDir + sep)) checked.delete(d);
   realRoots.delete(outDir);
   ensureDirInside(outDir, dir);
+  // A read-only drive or a folder without write permission is found here, before any conversion.
+  const probe = join(dir, `${process.pid}-${threadId}-probe.tmp`);
+  closeSync(openSync(probe, 'w'));
+  rmSync(probe, { force: true });
   let removed = 0;
   for (const name of await readdir(dir)) {
     if (!name.endsWith('.tmp')) continue;

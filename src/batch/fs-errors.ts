@@ -46,5 +46,6 @@ export function fsProblem(e: unknown): { what: string; todo: string } {
   const code = (e as NodeJS.ErrnoException)?.code;
   const known = code ? EXPLAINED[code] : undefined;
   if (!known) return { what: e instanceof Error ? e.message : String(e), todo: 'see the message above' };
-  return { what: `${known[0]} (${code})`, todo: known[1] };
+  const detail = e instanceof OutsideOutputError ? `: ${e.message}` : '';
+  return { what: `${known[0]} (${code})${detail}`, todo: known[1] };
 }

@@ -24,8 +24,24 @@ export function prepareOutputDir(outDir: string): void {
   try {
     mkdirSync(outDir, { recursive: true });
   } catch (e) {
-    const { what, todo } = fsProblem(e);
+    const { what, todo } = fsProblem(trueCause(outDir, e));
     throw new BatchSetupError(`output folder '${outDir}' cannot be made: ${what}: ${todo}`);
+  }
+}
+
+/**
+ * Node's recursive mkdir reports ENOENT for some failures (a read-only drive): making the first
+ * missing folder alone gives the real reason.
+ */
+function trueCause(outDir: string, e: unknown): unknown {
+  if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return e;
+  let missing = outDir;
+  while (dirname(missing) !== missing && !statOrNull(dirname(missing))) missing = dirname(missing);
+  try {
+    mkdirSync(missing);
+    return e;
+  } catch (cause) {
+    return cause;
   }
 }
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The baocao command line: convert (batch), schema (JSON Schema of the output), restore (one text).
- * Exit codes: 0 all inputs converted, 1 some failed, 2 usage error.
+ * Exit codes: 0 all inputs converted, 1 some failed (or documents.csv could not be written),
+ * 2 usage error (including an output folder that is a file or cannot be made or written).
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
