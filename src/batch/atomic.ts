@@ -3,8 +3,8 @@
  * target (same file system, so the rename is atomic). A process killed at any moment leaves either
  * the old file or the new one, never half of one; a failed write or rename removes its temporary
  * at once, and temporaries of a killed run are swept at the next start.
- * Durable writes also fsync the file before the rename and the folder after it, so a power loss
- * cannot leave a manifest that names outputs the disk never received.
+ * Durable writes (manifests, documents.csv) also fsync the file before the rename and the folder
+ * after it, so what the batch reported done survives a power loss.
  * Every folder is made step by step inside the output folder: a symbolic link on the way that
  * points outside it is refused (OutsideOutputError), so nothing is written outside -o.
  * Synchronous on purpose: per-file writes are sequential anyway, and sync calls skip the thread
@@ -30,8 +30,6 @@ export function tmpDir(outDir: string): string {
 export interface WriteOptions {
   /** fsync the file before the rename and its folder after it. */
   durable?: boolean;
-  /** With durable: leave the folder to the caller, who syncs each folder once for many files. */
-  deferDirSync?: boolean;
 }
 
 export function writeAtomic(outDir: string, target: string, data: string | Uint8Array, options: WriteOptions = {}): void {
@@ -53,7 +51,7 @@ export function writeAtomic(outDir: string, target: string, data: string | Uint8
     rmSync(tmp, { force: true });
     throw e;
   }
-  if (options.durable && !options.deferDirSync) syncDir(dirname(target));
+  if (options.durable) syncDir(dirname(target));
 }
 
 /** fsync a folder, so the names renamed into it survive a power loss. */

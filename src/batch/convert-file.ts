@@ -4,9 +4,7 @@
  * worker; settings are plain data so they cross the worker boundary.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
-import { posix } from 'node:path';
-import { dirname, join } from 'node:path';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { convert, detectKind, type ConvertOptions } from '../core/pipeline.js';
 import type { RestoreInput } from '../core/restore/index.js';
 import { DEFAULT_MAX_TEXT_BYTES } from '../ingest/text.js';
@@ -15,10 +13,9 @@ import { DOCUMENT_WRITERS } from '../emit/document-writers.js';
 import type { Format } from '../emit/formats.js';
 import { documentRow, failedRow, type DocumentRow } from '../emit/sheets.js';
 import { loadModel } from '../model/load.js';
-import { syncDir, writeAtomic } from './atomic.js';
-import { writeErrorMessage } from './fs-errors.js';
 import { nameBytes, outputName, SUFFIX_ROOM } from './output-names.js';
-import { completedManifest, writeManifest } from './manifest.js';
+import { completedManifest } from './manifest.js';
+import { writeDocumentOutputs } from './write-outputs.js';
 import type { InputFile } from './inputs.js';
 
 export type { Format } from '../emit/formats.js';
@@ -34,7 +31,7 @@ export interface BatchSettings {
   segment?: boolean;
   restoreInput?: RestoreInput;
   maxTextBytes?: number;
-  /** fsync outputs, manifests and documents.csv (default on): safe against a power loss. */
+  /** fsync manifests and documents.csv with their folders (default on): safe against a power loss. */
   fsync?: boolean;
 }
 
@@ -86,36 +83,9 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
     }
   }
   const row = { ...documentRow(result, outputs.map(([rel]) => rel)), outputName: name };
-  const problem = writeOutputs(settings, outputs, () => writeManifest(settings.outDir, name, { version: 2, sha256, settings: settingsKey, input: file.rel, row }, { durable: settings.fsync !== false }));
+  const problem = writeDocumentOutputs(settings.outDir, outputs, settings.fsync !== false, (files) => ({ version: 2, sha256, settings: settingsKey, input: file.rel, files, row }), name);
   if (problem) return { row: { ...failedRow(file.display, problem, row.kind), sha256, outputName: name }, skipped: false };
   return { row, skipped: false };
-}
-
-/**
- * Writes a document's outputs, then its manifest. A file-system error is the document's error
- * (said with what to do); the outputs it did write are removed, so no half set is left that looks
- * complete, and no manifest is written, so --resume converts it again.
- */
-function writeOutputs(settings: BatchSettings, outputs: [string, string | Uint8Array][], manifest: () => void): string | null {
-  const durable = settings.fsync !== false;
-  const written: string[] = [];
-  let current = '';
-  try {
-    for (const [rel, data] of outputs) {
-      current = rel;
-      const target = join(settings.outDir, ...rel.split(posix.sep));
-      writeAtomic(settings.outDir, target, data, { durable, deferDirSync: true });
-      written.push(target);
-    }
-    // The outputs' names must be on disk before a manifest says they are there.
-    if (durable) for (const dir of new Set(written.map((w) => dirname(w)))) syncDir(dir);
-    current = 'its manifest under .baocao/done';
-    manifest();
-    return null;
-  } catch (e) {
-    for (const target of written) rmSync(target, { force: true });
-    return writeErrorMessage(e, current);
-  }
 }
 
 /** Reads only the first bytes: a text file over the limit is refused without loading it. */

@@ -74,3 +74,27 @@ describe('a batch killed with SIGKILL and resumed', () => {
     for (const f of expected) assert.ok((await readFile(join(out, f))).equals(await readFile(join(whole, f))), `${f} differs from an uninterrupted run`);
   });
 });
+
+describe('--resume after a power loss', () => {
+  it('converts again a document whose output was cut short or emptied, though its manifest is there', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'baocao-power-'));
+    try {
+      const src = join(root, 'in');
+      await mkdir(src);
+      for (const n of [1, 2, 3]) await writeFile(join(src, `bao-cao-${n}.txt`), `BÁO CÁO SỐ ${n}\n\nNội dung báo cáo số ${n}.\n`);
+      const out = join(root, 'out');
+      assert.equal((await runCli(['convert', src, '-o', out, '--no-restore', '--jobs', '1'])).code, 0);
+      const json1 = await readFile(join(out, 'bao-cao-1.txt.json'));
+      const csv2 = await readFile(join(out, 'bao-cao-2.txt.paragraphs.csv'));
+      await writeFile(join(out, 'bao-cao-1.txt.json'), json1.subarray(0, json1.length - 10));
+      await writeFile(join(out, 'bao-cao-2.txt.paragraphs.csv'), '');
+      const resumed = await runCli(['convert', src, '-o', out, '--no-restore', '--jobs', '1', '--resume']);
+      assert.equal(resumed.code, 0, resumed.stderr);
+      assert.match(resumed.stdout, /^2 converted, 1 skipped/m);
+      assert.ok((await readFile(join(out, 'bao-cao-1.txt.json'))).equals(json1));
+      assert.ok((await readFile(join(out, 'bao-cao-2.txt.paragraphs.csv'))).equals(csv2));
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
