@@ -91,7 +91,8 @@ async function main(): Promise<void> {
   const rows = [...best.entries()];
   for (const [label, s] of rows) {
     const n = label.startsWith('atomic') ? count * 4 : count;
-    const base = best.get(label.replace(' (fsync)', ' --no-fsync').replace('fsync file + folder', 'no fsync'));
+    const baseLabel = label.replace(' (fsync)', ' --no-fsync').replace('fsync file + folder', 'no fsync');
+    const base = baseLabel !== label ? best.get(baseLabel) : undefined;
     console.log(`| ${label} | ${s.toFixed(2)} | ${((s / n) * 1000).toFixed(2)} | ${base ? `${(s / base).toFixed(2)}×` : ''} |`);
   }
   await rm(root, { recursive: true, force: true });
