@@ -29,7 +29,8 @@ const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 export function outputName(rel: string, outDir = ''): string {
   const parts = rel.split('/');
   const hash = hashOf(rel);
-  const fitted = parts.map((part, i) => (i === parts.length - 1 ? fitName(part, NAME_MAX - SUFFIX_ROOM, hash) : fitName(part, NAME_MAX, hash)));
+  // A folder's hash is that of its own path, so the files of one folder stay together.
+  const fitted = parts.map((part, i) => (i === parts.length - 1 ? fitName(part, NAME_MAX - SUFFIX_ROOM, hash) : fitName(part, NAME_MAX, hashOf(parts.slice(0, i + 1).join('/')))));
   const name = fitted.join('/');
   // Outputs and the manifest both need to fit; the manifest path is the longer one.
   if (bytes(outDir) + MANIFEST_PREFIX_BYTES + bytes(name) + SUFFIX_ROOM < PATH_MAX) return name;

@@ -35,6 +35,15 @@ describe('output names', () => {
     assert.notEqual(outputName(`x/${a}`), outputName(`y/${a}`).replace(/^y/, 'x'), 'the hash covers the folder too');
   });
 
+  it('cuts a folder name over 255 bytes the same way for every file in it', () => {
+    const folder = cutToBytes(words.repeat(20), 300);
+    const a = outputName(`${folder}/a.txt`).split('/');
+    const b = outputName(`${folder}/b.txt`).split('/');
+    assert.equal(a[0], b[0]);
+    assert.ok(nameBytes(a[0]!) <= NAME_MAX);
+    assert.deepEqual([a[1], b[1]], ['a.txt', 'b.txt']);
+  });
+
   it('never parts a decomposed letter from its tone mark', () => {
     const decomposed = 'Ba\u0301o ca\u0301o'.repeat(40);
     for (let max = 1; max < 30; max++) {
