@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { validateDocumentResult } from '../../src/core/schema.js';
+import { cutToBytes, outputName } from '../../src/batch/output-names.js';
 import { parseCsv, runCli, startCli } from '../cli/run-cli.js';
 
 const FILES = 1200;
@@ -26,7 +27,8 @@ describe('a batch killed with SIGKILL and resumed', () => {
     for (let i = 0; i < FILES; i++) {
       const sub = join(src, `d${i % 7}`);
       await mkdir(sub, { recursive: true });
-      const name = `bao-cao-${i}.txt`;
+      // One in a hundred has a ~250-byte Vietnamese name, whose outputs get a shortened name.
+      const name = i % 100 === 42 ? cutToBytes(`${i} Báo cáo tổng kết công tác cải cách hành chính của Ủy ban nhân dân xã `.repeat(6), 246) + '.txt' : `bao-cao-${i}.txt`;
       await writeFile(join(sub, name), `BÁO CÁO SỐ ${i}\n\nI. KẾT QUẢ THỰC HIỆN\n\n${'Ủy ban nhân dân xã đã triển khai kế hoạch cải cách hành chính năm 2023.\n'.repeat(30)}`);
       inputs.push(`d${i % 7}/${name}`);
     }
@@ -58,12 +60,13 @@ describe('a batch killed with SIGKILL and resumed', () => {
 
     assert.deepEqual(await readdir(join(out, '.baocao', 'tmp')), [], 'temporaries of the killed run removed');
     const files = (await listFiles(out)).filter((f) => !f.startsWith('.baocao/done/'));
-    const expected = inputs.flatMap((i) => [`${i}.json`, `${i}.paragraphs.csv`, `${i}.sections.csv`, `${i}.figures.csv`]).concat('documents.csv').sort();
+    const expected = inputs.map((i) => outputName(i)).flatMap((i) => [`${i}.json`, `${i}.paragraphs.csv`, `${i}.sections.csv`, `${i}.figures.csv`]).concat('documents.csv').sort();
+    assert.equal(expected.filter((f) => /~[0-9a-f]{10}\.txt\.json$/.test(f)).length, 12, 'the long names are shortened');
     assert.deepEqual(files.sort(), expected, 'no temporary, partial or duplicate files');
     for (const input of inputs) {
-      const json = JSON.parse(await readFile(join(out, `${input}.json`), 'utf8'));
+      const json = JSON.parse(await readFile(join(out, `${outputName(input)}.json`), 'utf8'));
       assert.ok(validateDocumentResult(json).ok, input);
-      const csv = await readFile(join(out, `${input}.paragraphs.csv`), 'utf8');
+      const csv = await readFile(join(out, `${outputName(input)}.paragraphs.csv`), 'utf8');
       assert.equal(parseCsv(csv).length, json.paragraphs.length, input);
     }
 
