@@ -6,7 +6,7 @@ import type { Diagnostic, Page } from '../core/document.js';
 import { targetDpiFrom } from './ocr/image-resolution.js';
 import { ocrPage } from './ocr/page.js';
 import { createOcrPool, type OcrPool } from './ocr/pool.js';
-import { isTiff, tiffPageOffsets, tiffSinglePage } from './ocr/tiff.js';
+import { isTiff, tiffPageOffsets, tiffSinglePage, tiffTruncation } from './ocr/tiff.js';
 
 export interface OcrIngestContext {
   /** The batch's shared pool. Absent: a pool of `jobs` workers is made for this file only. */
@@ -55,6 +55,9 @@ export async function ingestImage(data: Uint8Array, ctx: OcrIngestContext = {}):
   let images: (() => Uint8Array)[];
   if (format === 'tiff') {
     try {
+      // A file cut short is damaged as a whole: said so, not read as fewer pages.
+      const cut = tiffTruncation(data);
+      if (cut) return { pages: [], diagnostics: [{ ruleId: 'ingest/image-corrupt', message: `truncated TIFF: ${cut}`, severity: 'error' }] };
       images = tiffPageOffsets(data).map((ifd) => () => tiffSinglePage(data, ifd));
     } catch (err) {
       return { pages: [], diagnostics: [{ ruleId: 'ingest/image-corrupt', message: `unreadable TIFF: ${(err as Error).message}`, severity: 'error' }] };

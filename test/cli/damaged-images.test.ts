@@ -20,6 +20,9 @@ before(async () => {
     await writeFile(join(src, `half-${name}`), whole.subarray(0, whole.length >> 1));
   }
   await writeFile(join(src, 'line.png'), await readFile(join(ROOT, 'fixtures', 'scans', 'line.png')));
+  // A two-page TIFF cut at 97 %: its first page is whole, its second page's directory is gone.
+  const tiff = await readFile(join(ROOT, 'fixtures', 'scans', 'pages-2p.tif'));
+  await writeFile(join(src, 'cut-pages.tif'), tiff.subarray(0, Math.floor(tiff.length * 0.97)));
   run = await runCli(['convert', src, '-o', join(dir, 'out'), '--no-restore', '--jobs', '1']);
   rows = parseCsv(await readFile(join(dir, 'out', 'documents.csv'), 'utf8'));
 });
@@ -36,12 +39,14 @@ describe('truncated images', () => {
     assert.match(row('half-line.png').error, /libpng error/);
     assert.match(row('half-page2.jpg').error, /pixReadStreamJpeg/);
     assert.equal(row('/line.png').status, 'ok');
+    assert.equal(row('cut-pages.tif').status, 'error');
+    assert.match(row('cut-pages.tif').error, /^ingest\/image-corrupt: truncated TIFF: the file is cut short: the directory of page 2 starts at byte/);
     assert.equal(run.code, 1);
   });
 
   it('leave no native library line on stderr that does not name its file', () => {
     const lines = run.stderr.trim().split('\n');
-    assert.equal(lines.length, 2, run.stderr);
-    for (const line of lines) assert.match(line, /^baocao: \S+half-(line\.png|page2\.jpg): ingest\/image-corrupt: /);
+    assert.equal(lines.length, 3, run.stderr);
+    for (const line of lines) assert.match(line, /^baocao: \S+(half-line\.png|half-page2\.jpg|cut-pages\.tif): ingest\/image-corrupt: /);
   });
 });
