@@ -30,7 +30,7 @@ program
   .option('--jobs <n>', 'files converted in parallel (default: CPU cores)', parseJobs)
   .option('--quiet', 'no progress output (errors still go to stderr)', false)
   .option('--resume', 'skip inputs already converted with the same content and settings', false)
-  .option('--no-fsync', 'do not fsync outputs and manifests (faster on slow disks; not safe against a power loss)')
+  .option('--no-fsync', 'do not fsync manifests and documents.csv (faster on slow disks; after a power loss, run again with --resume)')
   .addOption(new Option('--encoding <name>', 'force the text encoding (default: detected)').choices(ENCODING_NAMES))
   .option('--no-restore', 'skip diacritic restoration')
   .option('--no-segment', 'skip the document structure (header, sections, signature, annexes)')
