@@ -5,8 +5,6 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { posix } from 'node:path';
-import { join } from 'node:path';
 import { convert, detectKind, type ConvertOptions } from '../core/pipeline.js';
 import type { RestoreInput } from '../core/restore/index.js';
 import { DEFAULT_MAX_TEXT_BYTES } from '../ingest/text.js';
@@ -15,8 +13,9 @@ import { DOCUMENT_WRITERS } from '../emit/document-writers.js';
 import type { Format } from '../emit/formats.js';
 import { documentRow, failedRow, type DocumentRow } from '../emit/sheets.js';
 import { loadModel } from '../model/load.js';
-import { writeAtomic } from './atomic.js';
-import { completedManifest, writeManifest } from './manifest.js';
+import { nameBytes, outputName, SUFFIX_ROOM } from './output-names.js';
+import { completedManifest } from './manifest.js';
+import { writeDocumentOutputs } from './write-outputs.js';
 import type { InputFile } from './inputs.js';
 
 export type { Format } from '../emit/formats.js';
@@ -32,6 +31,8 @@ export interface BatchSettings {
   segment?: boolean;
   restoreInput?: RestoreInput;
   maxTextBytes?: number;
+  /** fsync manifests and documents.csv with their folders (default on): safe against a power loss. */
+  fsync?: boolean;
 }
 
 export interface FileOutcome {
@@ -58,8 +59,9 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   }
   const sha256 = createHash('sha256').update(data).digest('hex');
   const settingsKey = settingsFingerprint(settings);
+  const name = outputName(file.rel, settings.outDir);
   if (settings.resume) {
-    const done = completedManifest(settings.outDir, file.rel, sha256, settingsKey);
+    const done = completedManifest(settings.outDir, name, sha256, settingsKey);
     if (done) return { row: { ...done.row, path: file.display }, skipped: true };
   }
 
@@ -74,12 +76,15 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   for (const format of settings.formats) {
     const writer = DOCUMENT_WRITERS[format];
     if (!writer) continue;
-    for (const f of await writer({ result, json: json.text, source: data })) outputs.push([`${file.rel}${f.suffix}`, f.data]);
+    for (const f of await writer({ result, json: json.text, source: data })) {
+      // The name left room for SUFFIX_ROOM bytes: a longer suffix is a writer bug, caught before writing.
+      if (nameBytes(f.suffix) > SUFFIX_ROOM) throw new Error(`output suffix '${f.suffix}' is longer than the ${SUFFIX_ROOM} bytes kept for it`);
+      outputs.push([`${name}${f.suffix}`, f.data]);
+    }
   }
-  for (const [rel, text] of outputs) writeAtomic(settings.outDir, join(settings.outDir, ...rel.split(posix.sep)), text);
-
-  const row = documentRow(result, outputs.map(([rel]) => rel));
-  writeManifest(settings.outDir, file.rel, { version: 2, sha256, settings: settingsKey, row });
+  const row = { ...documentRow(result, outputs.map(([rel]) => rel)), outputName: name };
+  const problem = writeDocumentOutputs(settings.outDir, outputs, settings.fsync !== false, (files) => ({ version: 2, sha256, settings: settingsKey, input: file.rel, files, row }), name);
+  if (problem) return { row: { ...failedRow(file.display, problem, row.kind), sha256, outputName: name }, skipped: false };
   return { row, skipped: false };
 }
 

@@ -6,6 +6,8 @@
 import { join } from 'node:path';
 import { documentsCsv, failedRow, type DocumentRow } from '../emit/sheets.js';
 import { prepareTmp, writeAtomic } from './atomic.js';
+import { fsProblem } from './fs-errors.js';
+import { BatchSetupError, prepareOutputDir } from './output-dir.js';
 import { restoreModelProblem, type BatchSettings, type FileOutcome } from './convert-file.js';
 import { resolveInputs, type InputFile } from './inputs.js';
 import { defaultJobs, runPool } from './pool.js';
@@ -30,9 +32,15 @@ export interface BatchSummary {
 }
 
 export async function runBatch(args: string[], settings: BatchSettings, jobs?: number, events: BatchEvents = {}): Promise<BatchSummary> {
+  prepareOutputDir(settings.outDir);
   const { files, problems } = await resolveInputs(args);
   for (const p of problems) events.problem?.(p.arg, p.message);
-  await prepareTmp(settings.outDir);
+  try {
+    await prepareTmp(settings.outDir);
+  } catch (e) {
+    const { what, todo } = fsProblem(e);
+    throw new BatchSetupError(`cannot use the output folder '${settings.outDir}': ${what}: ${todo}`);
+  }
   events.start?.(files.length);
 
   let done = 0;
@@ -43,7 +51,12 @@ export async function runBatch(args: string[], settings: BatchSettings, jobs?: n
 
   const rows = [...problems.map((p) => failedRow(p.arg, p.message)), ...outcomes.map((o) => o.row)];
   const documentsPath = join(settings.outDir, 'documents.csv');
-  writeAtomic(settings.outDir, documentsPath, await documentsCsv(rows));
+  try {
+    writeAtomic(settings.outDir, documentsPath, await documentsCsv(rows), { durable: settings.fsync !== false });
+  } catch (e) {
+    const { what, todo } = fsProblem(e);
+    throw new BatchSetupError(`documents.csv not written: ${what}: ${todo} (the converted files are kept; --resume rebuilds documents.csv)`, 1);
+  }
   return {
     rows,
     converted: outcomes.filter((o) => !o.skipped && o.row.status !== 'error').length,

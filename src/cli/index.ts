@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
  * The baocao command line: convert (batch), schema (JSON Schema of the output), restore (one text).
- * Exit codes: 0 all inputs converted, 1 some failed, 2 usage error.
+ * Exit codes: 0 all inputs converted, 1 some failed (or documents.csv could not be written),
+ * 2 usage error (including an output folder that is a file or cannot be made or written).
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { runBatch } from '../batch/run.js';
+import { BatchSetupError } from '../batch/output-dir.js';
 import { DEFAULT_FORMATS, FORMATS, parseFormatList, type Format } from '../emit/formats.js';
 import { documentJsonSchema } from '../core/schema.js';
 import { ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
@@ -31,6 +33,7 @@ program
   .option('--jobs <n>', 'files converted in parallel (default: CPU cores)', parseJobs)
   .option('--quiet', 'no progress output (errors still go to stderr)', false)
   .option('--resume', 'skip inputs already converted with the same content and settings', false)
+  .option('--no-fsync', 'do not fsync manifests and documents.csv (faster on slow disks; after a power loss, run again with --resume)')
   .addOption(new Option('--encoding <name>', 'force the text encoding (default: detected)').choices(ENCODING_NAMES))
   .option('--no-restore', 'skip diacritic restoration')
   .option('--no-segment', 'skip the document structure (header, sections, signature, annexes)')
@@ -42,8 +45,8 @@ Examples:
   baocao convert out-of-ocr.txt --input ocr --resume     text from an English-model OCR run
   cat report.txt | baocao convert - --format txt -o -   restored text to standard output
 
-Exit codes: 0 every input converted, 1 some inputs failed (see documents.csv), 2 usage error.`)
-  .action(async (inputs: string[], o: { output: string; stdinName?: string; format: Format[]; jobs?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr' }) => {
+Exit codes: 0 every input converted, 1 some inputs failed (see documents.csv), 2 usage error (a bad option, or an output folder that is a file or cannot be written).`)
+  .action(async (inputs: string[], o: { output: string; stdinName?: string; format: Format[]; jobs?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; fsync: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr' }) => {
     const toStdout = o.output === '-';
     if (inputs.includes('-') && inputs.length > 1) return usage("'-' (standard input) must be the only input");
     if (toStdout) {
@@ -51,7 +54,7 @@ Exit codes: 0 every input converted, 1 some inputs failed (see documents.csv), 2
       const formats = o.format.filter((f) => f !== 'csv' || o.format.length === 1);
       if (formats.length !== 1 || !STDOUT_FORMATS.includes(formats[0]!)) return usage(`-o - writes one file: choose one of ${STDOUT_FORMATS.join(', ')} with --format`);
     }
-    const settings = { outDir: toStdout ? '' : resolve(o.output), formats: o.format, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input };
+    const settings = { outDir: toStdout ? '' : resolve(o.output), formats: o.format, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, fsync: o.fsync };
     if (toStdout) {
       const name = inputs[0] === '-' ? (o.stdinName ?? 'stdin') : inputs[0]!;
       let data: Uint8Array;
@@ -163,7 +166,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof CommanderError) {
+  if (e instanceof BatchSetupError) {
+    process.stderr.write(`baocao: ${e.message}\n`);
+    process.exitCode = e.exitCode;
+  } else if (e instanceof CommanderError) {
     // Help and --version exit 0; every other parse problem is a usage error.
     process.exitCode = e.exitCode === 0 ? 0 : 2;
   } else {

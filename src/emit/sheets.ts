@@ -27,6 +27,8 @@ export interface DocumentRow {
   sha256: string;
   /** Output files written for this input, relative to the output directory. */
   outputs: string[];
+  /** The name the outputs share before their suffixes (shortened when too long for the file system). */
+  outputName?: string;
   /** Header fields found by the segment stage (absent in rows of manifests from older versions). */
   structure?: StructureCells;
 }
@@ -45,6 +47,7 @@ export const DOCUMENT_COLUMNS: CsvColumn<DocumentRow>[] = [
   { header: 'restored', type: 'text', value: (r) => r.restored },
   { header: 'diagnostics', type: 'number', value: (r) => r.diagnostics },
   { header: 'sha256', type: 'text', value: (r) => r.sha256 },
+  { header: 'output_name', type: 'text', value: (r) => r.outputName ?? '' },
 ];
 
 /**

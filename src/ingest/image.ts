@@ -6,7 +6,7 @@ import type { Diagnostic, Page } from '../core/document.js';
 import { targetDpiFrom } from './ocr/image-resolution.js';
 import { ocrPage } from './ocr/page.js';
 import { createOcrPool, type OcrPool } from './ocr/pool.js';
-import { isTiff, tiffPageOffsets, tiffSinglePage } from './ocr/tiff.js';
+import { isTiff, tiffPageOffsets, tiffSinglePage, tiffTruncation } from './ocr/tiff.js';
 
 export interface OcrIngestContext {
   /** The batch's shared pool. Absent: a pool of `jobs` workers is made for this file only. */
@@ -55,6 +55,9 @@ export async function ingestImage(data: Uint8Array, ctx: OcrIngestContext = {}):
   let images: (() => Uint8Array)[];
   if (format === 'tiff') {
     try {
+      // A file cut short is damaged as a whole: said so, not read as fewer pages.
+      const cut = tiffTruncation(data);
+      if (cut) return { pages: [], diagnostics: [{ ruleId: 'ingest/image-corrupt', message: `truncated TIFF: ${cut}`, severity: 'error' }] };
       images = tiffPageOffsets(data).map((ifd) => () => tiffSinglePage(data, ifd));
     } catch (err) {
       return { pages: [], diagnostics: [{ ruleId: 'ingest/image-corrupt', message: `unreadable TIFF: ${(err as Error).message}`, severity: 'error' }] };
@@ -63,7 +66,22 @@ export async function ingestImage(data: Uint8Array, ctx: OcrIngestContext = {}):
     images = [() => data];
   }
   const targetDpi = ocrTargetDpi(ctx);
-  return withPool(ctx, (pool) => ocrPagesInOrder(images.length, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow }), pool.size, ctx));
+  const read = await withPool(ctx, (pool) => ocrPagesInOrder(images.length, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow }), pool.size, ctx));
+  return undecodable(read) ?? read;
+}
+
+/** What Tesseract says when Leptonica could not decode the page image (a truncated or damaged file). */
+const UNDECODABLE = /Error attempting to read image/;
+
+/**
+ * An image none of whose pages could even be decoded is a damaged file: an ingest error (the
+ * row's status is 'error'), not a document of empty pages marked 'partial'.
+ */
+function undecodable(read: IngestResult): IngestResult | null {
+  const failed = read.diagnostics.filter((d) => d.ruleId === 'ocr/page-failed' && UNDECODABLE.test(d.message));
+  if (read.pages.length === 0 || failed.length < read.pages.length) return null;
+  const detail = failed[0]!.message.replace(/^OCR failed on page \d+: (Error: )?/, '');
+  return { pages: [], diagnostics: [{ ruleId: 'ingest/image-corrupt', message: `the image cannot be decoded (a truncated or damaged file): ${detail}`, severity: 'error' }] };
 }
 
 /** Runs `fn` with the caller's pool, or with a pool made (and terminated) for this one file. */

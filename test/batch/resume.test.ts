@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { validateDocumentResult } from '../../src/core/schema.js';
+import { cutToBytes, outputName } from '../../src/batch/output-names.js';
 import { parseCsv, runCli, startCli } from '../cli/run-cli.js';
 
 const FILES = 1200;
@@ -19,14 +20,15 @@ async function listFiles(root: string): Promise<string[]> {
 }
 
 describe('a batch killed with SIGKILL and resumed', () => {
-  it('ends with exactly one complete, valid output per input and a complete documents.csv', async () => {
+  it('ends with exactly one complete, valid output per input, a complete documents.csv, no temporary file, and the bytes of an uninterrupted run', async () => {
     dir = await mkdtemp(join(tmpdir(), 'baocao-resume-'));
     const src = join(dir, 'in');
     const inputs: string[] = [];
     for (let i = 0; i < FILES; i++) {
       const sub = join(src, `d${i % 7}`);
       await mkdir(sub, { recursive: true });
-      const name = `bao-cao-${i}.txt`;
+      // One in a hundred has a ~250-byte Vietnamese name, whose outputs get a shortened name.
+      const name = i % 100 === 42 ? cutToBytes(`${i} Báo cáo tổng kết công tác cải cách hành chính của Ủy ban nhân dân xã `.repeat(6), 246) + '.txt' : `bao-cao-${i}.txt`;
       await writeFile(join(sub, name), `BÁO CÁO SỐ ${i}\n\nI. KẾT QUẢ THỰC HIỆN\n\n${'Ủy ban nhân dân xã đã triển khai kế hoạch cải cách hành chính năm 2023.\n'.repeat(30)}`);
       inputs.push(`d${i % 7}/${name}`);
     }
@@ -43,6 +45,8 @@ describe('a batch killed with SIGKILL and resumed', () => {
     child.kill('SIGKILL');
     await exited;
     assert.ok(doneBeforeKill >= 100 && doneBeforeKill < FILES, `killed after ${doneBeforeKill} of ${FILES}: the kill must land mid-run`);
+    // What a worker thread killed between write and rename leaves (pid-thread-time-counter.tmp).
+    await writeFile(join(out, '.baocao', 'tmp', '999999-2-123456789-7.tmp'), 'half a file');
 
     const resumed = await runCli(['convert', src, '-o', out, '--no-restore', '--jobs', '2', '--resume']);
     assert.equal(resumed.code, 0, resumed.stderr);
@@ -54,14 +58,46 @@ describe('a batch killed with SIGKILL and resumed', () => {
     assert.equal(new Set(rows.map((r) => r.path)).size, FILES);
     assert.ok(rows.every((r) => r.status === 'ok'));
 
+    assert.deepEqual(await readdir(join(out, '.baocao', 'tmp')), [], 'temporaries of the killed run removed');
     const files = (await listFiles(out)).filter((f) => !f.startsWith('.baocao/done/'));
-    const expected = inputs.flatMap((i) => [`${i}.json`, `${i}.paragraphs.csv`, `${i}.sections.csv`, `${i}.figures.csv`]).concat('documents.csv').sort();
+    const expected = inputs.map((i) => outputName(i)).flatMap((i) => [`${i}.json`, `${i}.paragraphs.csv`, `${i}.sections.csv`, `${i}.figures.csv`]).concat('documents.csv').sort();
+    assert.equal(expected.filter((f) => /~[0-9a-f]{10}\.txt\.json$/.test(f)).length, 12, 'the long names are shortened');
     assert.deepEqual(files.sort(), expected, 'no temporary, partial or duplicate files');
     for (const input of inputs) {
-      const json = JSON.parse(await readFile(join(out, `${input}.json`), 'utf8'));
+      const json = JSON.parse(await readFile(join(out, `${outputName(input)}.json`), 'utf8'));
       assert.ok(validateDocumentResult(json).ok, input);
-      const csv = await readFile(join(out, `${input}.paragraphs.csv`), 'utf8');
+      const csv = await readFile(join(out, `${outputName(input)}.paragraphs.csv`), 'utf8');
       assert.equal(parseCsv(csv).length, json.paragraphs.length, input);
+    }
+
+    // The same inputs converted in one go give the same bytes, documents.csv included.
+    const whole = join(dir, 'whole');
+    const uninterrupted = await runCli(['convert', src, '-o', whole, '--no-restore', '--jobs', '2', '--quiet']);
+    assert.equal(uninterrupted.code, 0, uninterrupted.stderr);
+    for (const f of expected) assert.ok((await readFile(join(out, f))).equals(await readFile(join(whole, f))), `${f} differs from an uninterrupted run`);
+  });
+});
+
+describe('--resume after a power loss', () => {
+  it('converts again a document whose output was cut short or emptied, though its manifest is there', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'baocao-power-'));
+    try {
+      const src = join(root, 'in');
+      await mkdir(src);
+      for (const n of [1, 2, 3]) await writeFile(join(src, `bao-cao-${n}.txt`), `BÁO CÁO SỐ ${n}\n\nNội dung báo cáo số ${n}.\n`);
+      const out = join(root, 'out');
+      assert.equal((await runCli(['convert', src, '-o', out, '--no-restore', '--jobs', '1'])).code, 0);
+      const json1 = await readFile(join(out, 'bao-cao-1.txt.json'));
+      const csv2 = await readFile(join(out, 'bao-cao-2.txt.paragraphs.csv'));
+      await writeFile(join(out, 'bao-cao-1.txt.json'), json1.subarray(0, json1.length - 10));
+      await writeFile(join(out, 'bao-cao-2.txt.paragraphs.csv'), '');
+      const resumed = await runCli(['convert', src, '-o', out, '--no-restore', '--jobs', '1', '--resume']);
+      assert.equal(resumed.code, 0, resumed.stderr);
+      assert.match(resumed.stdout, /^2 converted, 1 skipped/m);
+      assert.ok((await readFile(join(out, 'bao-cao-1.txt.json'))).equals(json1));
+      assert.ok((await readFile(join(out, 'bao-cao-2.txt.paragraphs.csv'))).equals(csv2));
+    } finally {
+      await rm(root, { recursive: true, force: true });
     }
   });
 });

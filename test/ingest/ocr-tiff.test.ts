@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { isTiff, tiffPageOffsets, tiffSinglePage } from '../../src/ingest/ocr/tiff.js';
+import { isTiff, tiffPageOffsets, tiffSinglePage, tiffTruncation } from '../../src/ingest/ocr/tiff.js';
 
 const tiff = new Uint8Array(readFileSync(new URL('../../fixtures/scans/pages-2p.tif', import.meta.url)));
 
@@ -33,5 +33,31 @@ describe('multi-page TIFF splitting', () => {
     const count = view.getUint16(second!, true);
     view.setUint32(second! + 2 + count * 12, view.getUint32(4, true), true);
     assert.equal(tiffPageOffsets(looped).length, 2);
+  });
+});
+
+describe('a TIFF cut short', () => {
+  const whole = () => new Uint8Array(readFileSync(new URL('../../fixtures/scans/pages-2p.tif', import.meta.url)));
+
+  it('is whole when nothing is missing', () => {
+    assert.equal(tiffTruncation(whole()), null);
+  });
+
+  it('names the page whose directory lies past the end, instead of reading fewer pages', () => {
+    const tiff = whole();
+    const cut = tiff.subarray(0, Math.floor(tiff.length * 0.97));
+    assert.equal(tiffPageOffsets(cut).length, 1, 'the chain walk alone sees one page');
+    assert.match(tiffTruncation(cut)!, /^the file is cut short: the directory of page 2 starts at byte [\d,]+, past its end \([\d,]+ bytes\)$/);
+  });
+
+  it('names the page whose image data runs past the end', () => {
+    const tiff = whole();
+    const view = new DataView(tiff.buffer, tiff.byteOffset, tiff.byteLength);
+    const [first] = tiffPageOffsets(tiff);
+    for (let k = 0; k < view.getUint16(first!, true); k++) {
+      const at = first! + 2 + k * 12;
+      if (view.getUint16(at, true) === 279) view.setUint32(at + 8, tiff.length * 2, true); // StripByteCounts of page 1
+    }
+    assert.match(tiffTruncation(tiff)!, /^the file is cut short: the image data of page 1 runs to byte [\d,]+, past its end/);
   });
 });

@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import { resolveOfflinePaths } from './offline-paths.js';
+import { quietWorkerUrl } from './quiet-worker.js';
 import { fromTsv, type OcrPageResult } from './result.js';
 
 /**
@@ -61,7 +62,8 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const spawn = async (): Promise<Worker> => {
     const worker = await createWorker('vie', OEM.LSTM_ONLY, {
       langPath: paths.langPath,
-      workerPath: paths.workerPath,
+      // A URL where the typings say string: tesseract.js hands it to new Worker() as is.
+      workerPath: quietWorkerUrl(paths.workerPath) as unknown as string,
       corePath: paths.corePath,
       cacheMethod: 'none',
       gzip: true,

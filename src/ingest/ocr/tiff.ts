@@ -41,3 +41,49 @@ export function tiffSinglePage(data: Uint8Array, ifdOffset: number): Uint8Array 
   view.setUint32(ifdOffset + 2 + count * 12, 0, le);
   return copy;
 }
+
+const STRIP_OFFSETS = 273, STRIP_BYTE_COUNTS = 279, TILE_OFFSETS = 324, TILE_BYTE_COUNTS = 325;
+const TYPE_SIZE: Record<number, number> = { 3: 2, 4: 4 };
+
+/**
+ * Why a TIFF is cut short, or null: a directory chained past the end of the file, or a page's
+ * image data (strips or tiles) running past it. The chain walk above stops quietly at such a
+ * pointer, which would drop the last pages of a file cut short without a word.
+ */
+export function tiffTruncation(data: Uint8Array): string | null {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const le = data[0] === 0x49;
+  const offsets = tiffPageOffsets(data);
+  for (const [i, ifd] of offsets.entries()) {
+    const end = pageDataEnd(view, ifd, le);
+    if (end > data.length) return `the file is cut short: the image data of page ${i + 1} runs to byte ${end.toLocaleString('en')}, past its end (${data.length.toLocaleString('en')} bytes)`;
+  }
+  const last = offsets[offsets.length - 1]!;
+  const next = view.getUint32(last + 2 + view.getUint16(last, le) * 12, le);
+  if (next !== 0 && next + 2 > data.length) return `the file is cut short: the directory of page ${offsets.length + 1} starts at byte ${next.toLocaleString('en')}, past its end (${data.length.toLocaleString('en')} bytes)`;
+  return null;
+}
+
+/** The furthest byte a page's strips or tiles reach (0 when the IFD names none it can read). */
+function pageDataEnd(view: DataView, ifd: number, le: boolean): number {
+  const entries = new Map<number, number[]>();
+  const count = view.getUint16(ifd, le);
+  for (let k = 0; k < count; k++) {
+    const at = ifd + 2 + k * 12;
+    const tag = view.getUint16(at, le);
+    if (![STRIP_OFFSETS, STRIP_BYTE_COUNTS, TILE_OFFSETS, TILE_BYTE_COUNTS].includes(tag)) continue;
+    const size = TYPE_SIZE[view.getUint16(at + 2, le)];
+    const n = view.getUint32(at + 4, le);
+    if (!size) continue;
+    const base = n * size <= 4 ? at + 8 : view.getUint32(at + 8, le);
+    if (base + n * size > view.byteLength) return base + n * size;
+    entries.set(tag, Array.from({ length: n }, (_, j) => (size === 2 ? view.getUint16(base + j * size, le) : view.getUint32(base + j * size, le))));
+  }
+  let end = 0;
+  for (const [offsetsTag, countsTag] of [[STRIP_OFFSETS, STRIP_BYTE_COUNTS], [TILE_OFFSETS, TILE_BYTE_COUNTS]] as const) {
+    const starts = entries.get(offsetsTag) ?? [];
+    const lengths = entries.get(countsTag) ?? [];
+    starts.forEach((s, j) => (end = Math.max(end, s + (lengths[j] ?? 0))));
+  }
+  return end;
+}
