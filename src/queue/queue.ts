@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { prepareTmp, writeAtomic } from '../batch/atomic.js';
+import { prepareOutputDir } from '../batch/output-dir.js';
 import type { BatchSettings, FileOutcome } from '../batch/convert-file.js';
 import { resolveInputs, type InputProblem } from '../batch/inputs.js';
 import { documentsCsv, failedRow, type DocumentRow } from '../emit/sheets.js';
@@ -113,6 +114,7 @@ export async function collect(redisUrl: string, outDir: string): Promise<{ rows:
       }
     }
     const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    prepareOutputDir(outDir);
     await prepareTmp(outDir, { sweep: false }); // workers may still be writing there
     const path = join(outDir, 'documents.csv');
     const sorted = [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);

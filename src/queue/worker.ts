@@ -7,6 +7,7 @@
  */
 import { Worker } from 'bullmq';
 import { prepareTmp } from '../batch/atomic.js';
+import { prepareOutputDir } from '../batch/output-dir.js';
 import { convertFile, type FileOutcome } from '../batch/convert-file.js';
 import type { OcrPool } from '../ingest/ocr/pool.js';
 import { connect, QUEUE_NAME } from './connection.js';
@@ -29,6 +30,7 @@ export function startWorker(redisUrl: string, options: WorkerOptions = {}): Work
     async (job) => {
       const { file, settings } = job.data;
       if (!prepared.has(settings.outDir)) {
+        prepareOutputDir(settings.outDir);
         await prepareTmp(settings.outDir, { sweep: false });
         prepared.add(settings.outDir);
       }
