@@ -12,6 +12,8 @@ import { MOTTO_LINES, coverWords, foldText, placeDateLine, wordsOf, type Provena
 
 export interface HeaderBlock {
   kind: 'header';
+  /** An annex's own header (it starts a new page), not the document's. */
+  annex: boolean;
   /** Left column: parent organ, then the issuer ("ỦY BAN NHÂN DÂN", "XÃ NGỌC KỲ"). */
   issuer: string[];
   /** Right column: the national motto, when the header has it. */
@@ -26,6 +28,8 @@ export type Block = (
   | HeaderBlock
   | { kind: 'type'; text: string }
   | { kind: 'title'; text: string; annex: boolean }
+  /** An annex's subtitle (its lines joined) or its reference "(Kèm theo Báo cáo số …)". */
+  | { kind: 'caption'; role: 'subtitle' | 'reference'; text: string }
   | { kind: 'heading'; level: number; text: string }
   | { kind: 'paragraph'; text: string }
   | { kind: 'list-item'; depth: number; marker: string; text: string }
@@ -64,6 +68,7 @@ export function documentBlocks(result: DocumentResult): Block[] {
   if (result.meta) {
     const meta = result.meta;
     const header = headerBlock(
+      false,
       meta.issuer,
       meta.motto ? MOTTO_LINES : [],
       meta.number,
@@ -158,6 +163,7 @@ function runOnSpans(result: DocumentResult): Provenance[] {
 }
 
 function headerBlock(
+  annex: boolean,
   issuer: { name: string; parent: string | null } | null,
   motto: string[],
   number: string | null,
@@ -165,7 +171,7 @@ function headerBlock(
 ): (HeaderBlock & { from: number[] }) | null {
   const issuerLines = issuer ? [issuer.parent, issuer.name].filter((l): l is string => !!l) : [];
   if (!issuerLines.length && !motto.length && !number && !placeDate) return null;
-  return { kind: 'header', issuer: issuerLines, motto, number: number ? `Số: ${number}` : null, placeDate, from: [] };
+  return { kind: 'header', annex, issuer: issuerLines, motto, number: number ? `Số: ${number}` : null, placeDate, from: [] };
 }
 
 function headerWords(h: HeaderBlock): string[] {
@@ -179,12 +185,26 @@ function annexBlocks(annex: AnnexNode, free: (prov: Provenance | null | undefine
   const titleAt = region.findIndex((p) => foldText(p.text) === titleFold);
   const before = titleAt >= 0 ? region.slice(0, titleAt) : [];
   const hasMotto = before.some((p) => /\bcong hoa\b|\bdoc lap\b/.test(foldText(p.text)));
-  const header = headerBlock(annex.issuer, hasMotto ? MOTTO_LINES : [], null, placeDateLine(annex.place, annex.date, null));
+  const header = headerBlock(true, annex.issuer, hasMotto ? MOTTO_LINES : [], null, placeDateLine(annex.place, annex.date, null));
   if (header) {
     header.from = coverWords(headerWords(header), before).map((p) => p.index);
     if (header.from.length) take(header);
   }
-  if (titleAt >= 0) take({ kind: 'title', text: region[titleAt]!.text, annex: true, from: [region[titleAt]!.index] });
+  if (titleAt < 0) return tableBlocks(annex, free, take);
+  take({ kind: 'title', text: region[titleAt]!.text, annex: true, from: [region[titleAt]!.index] });
+  // The lines under the title, up to the first table: the subtitle and the reference, when they hold the fields' words.
+  const firstTable = annex.tables[0]?.provenance;
+  const titleIndex = region[titleAt]!.index;
+  const under = () => free(annex.provenance).filter((p) => p.index > titleIndex && (!firstTable || !within(firstTable, p.page, p.line)));
+  for (const [role, text] of [['subtitle', annex.subtitle], ['reference', annex.reference]] as const) {
+    if (!text) continue;
+    const parts = coverWords(wordsOf(text), under());
+    if (parts.length) take({ kind: 'caption', role, text: parts.map((p) => p.text).join(' '), from: parts.map((p) => p.index) });
+  }
+  tableBlocks(annex, free, take);
+}
+
+function tableBlocks(annex: AnnexNode, free: (prov: Provenance | null | undefined) => Para[], take: (b: Block) => void): void {
   for (const table of annex.tables) {
     const words = [...table.columns, ...table.rows.flat()].flatMap(wordsOf);
     const from = coverWords(words, free(table.provenance)).map((p) => p.index);

@@ -45,6 +45,8 @@ function renderBlock(b: Block): string | null {
       return `**${escapeInline(b.text)}**`;
     case 'title':
       return `# ${escapeInline(b.text).replace(/#/g, '\\#')}`;
+    case 'caption':
+      return b.role === 'subtitle' ? `**${escapeInline(b.text)}**` : `*${escapeInline(b.text)}*`;
     case 'heading':
       return `${'#'.repeat(Math.min(b.level + 1, 6))} ${escapeInline(b.text).replace(/#/g, '\\#')}`;
     case 'paragraph':
