@@ -40,8 +40,10 @@ export function wordsOf(text: string): string[] {
 }
 
 /**
- * The paragraphs (in order) whose every word is among `words`, each word used once: those a block
+ * The run of paragraphs whose every word is among `words`, each word used once: those a block
  * re-laying out these words (header, table, signature) may stand for without losing any of them.
+ * The run is unbroken (it starts at the first paragraph covered and ends before the first one
+ * not covered after it), so the block can stand in its place without moving any paragraph.
  */
 export function coverWords<P extends { text: string }>(words: string[], paras: P[]): P[] {
   const left = new Map<string, number>();
@@ -50,7 +52,10 @@ export function coverWords<P extends { text: string }>(words: string[], paras: P
   for (const p of paras) {
     const need = new Map<string, number>();
     for (const w of wordsOf(p.text)) need.set(w, (need.get(w) ?? 0) + 1);
-    if (![...need].every(([w, n]) => (left.get(w) ?? 0) >= n)) continue;
+    if (![...need].every(([w, n]) => (left.get(w) ?? 0) >= n)) {
+      if (taken.length) break;
+      continue;
+    }
     for (const [w, n] of need) left.set(w, left.get(w)! - n);
     taken.push(p);
   }

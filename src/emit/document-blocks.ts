@@ -4,7 +4,8 @@
  * row, header, signature…). The structure decides the role; the text is the restored paragraph's
  * own, so every paragraph is rendered exactly once, in order, whatever the structure found. Where
  * a block re-lays text out (header, table, signature) it takes a paragraph only when every word of
- * that paragraph is in the block; a paragraph it would lose words of stays a plain paragraph.
+ * that paragraph is in the block; a paragraph it would lose words of stays a plain paragraph (a
+ * table takes all the lines in its span or none of them).
  */
 import type { DocumentResult } from '../core/schema.js';
 import type { AnnexNode, SectionNode } from '../core/segment/schema.js';
@@ -206,9 +207,11 @@ function annexBlocks(annex: AnnexNode, free: (prov: Provenance | null | undefine
 
 function tableBlocks(annex: AnnexNode, free: (prov: Provenance | null | undefined) => Para[], take: (b: Block) => void): void {
   for (const table of annex.tables) {
+    // All or nothing: a table missing words of one row would show that row twice or lose it.
     const words = [...table.columns, ...table.rows.flat()].flatMap(wordsOf);
-    const from = coverWords(words, free(table.provenance)).map((p) => p.index);
-    if (from.length) take({ kind: 'table', columns: table.columns, rows: table.rows, from });
+    const rows = free(table.provenance);
+    const from = coverWords(words, rows).map((p) => p.index);
+    if (from.length && from.length === rows.length) take({ kind: 'table', columns: table.columns, rows: table.rows, from });
   }
 }
 

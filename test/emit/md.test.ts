@@ -1,40 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DocumentResult } from '../../src/core/schema.js';
-import { within } from '../../src/emit/block-text.js';
 import { documentMarkdown } from '../../src/emit/md.js';
-import { readMarkdown, squash, words, type ShownBlock } from './read-markdown.js';
+import { readMarkdown } from './read-markdown.js';
+import { assertEveryParagraphOnceInOrder } from './shown-text.js';
 import { allSections, sampleDocument } from './sample-document.js';
 
 const LIST = new Set(['dash', 'plus']);
-
-/**
- * Every restored paragraph is shown, in order: its text where the Markdown shows it as written,
- * else (a table row, a header or signature line, laid out again by the structure) inside that
- * structure, with all its words shown. A paragraph shown as written is shown once.
- */
-function assertEveryParagraphOnceInOrder(result: DocumentResult, shown: ShownBlock[]) {
-  const all = squash(shown.map((b) => b.text).join(' '));
-  const shownWords = new Set(words(all));
-  const relaid = [
-    ...(result.annexes ?? []).flatMap((a) => [a.provenance]),
-    ...(result.signature ? [result.signature.provenance] : []),
-    ...(result.meta?.provenance ? [result.meta.provenance] : []),
-  ];
-  let cursor = 0;
-  for (const [i, p] of result.paragraphs.entries()) {
-    const text = squash((p.restored ?? p.text).replace(/^[-+]\s+/, ''));
-    if (text === '') continue;
-    const at = all.indexOf(text, cursor);
-    if (at >= 0) {
-      cursor = at + text.length;
-      if (words(text).length >= 6) assert.equal(all.indexOf(text, cursor), -1, `paragraph ${i} is shown twice: ${text}`);
-      continue;
-    }
-    assert.ok(relaid.some((prov) => within(prov, p.page, p.lineStart)), `paragraph ${i} is missing or out of order: ${text}`);
-    for (const w of words(text)) assert.ok(shownWords.has(w), `paragraph ${i} (${text}) loses the word "${w}"`);
-  }
-}
 
 describe('md writer', () => {
   it('gives every section but list items one heading, in order, its level below the title, starting with its number', async () => {

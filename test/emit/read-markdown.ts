@@ -2,11 +2,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 
-export interface ShownBlock {
-  /** 'h1'…'h6', 'p', 'li' (a list item's paragraph), 'th', 'td'. */
-  tag: string;
-  text: string;
-}
+import type { ShownBlock } from './shown-text.js';
 
 const reader = new MarkdownIt('commonmark').enable('table');
 
@@ -31,7 +27,3 @@ export function readMarkdown(md: string): ShownBlock[] {
   }
   return out;
 }
-
-/** Whitespace collapsed; a list item's own marker dropped ("- Phòng …" is read as the item "Phòng …"). */
-export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-export const words = (s: string) => s.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DOCUMENT_WRITERS } from '../../src/emit/document-writers.js';
+import { documentDocx } from '../../src/emit/docx.js';
+import { readDocx, xmlText } from './read-docx.js';
+import { allSections, sampleDocument } from './sample-document.js';
+import { assertEveryParagraphOnceInOrder } from './shown-text.js';
+
+const LIST = new Set(['dash', 'plus']);
+
+describe('docx writer', () => {
+  it('writes a Word package whose sections are Heading1… by level, with the title as Title', async () => {
+    const result = await sampleDocument();
+    const docx = await readDocx(await documentDocx(result));
+    assert.ok(docx.files.includes('[Content_Types].xml') && docx.files.includes('word/numbering.xml'));
+    const headed = [...allSections(result.sections ?? []), ...(result.annexes ?? []).flatMap((a) => allSections(a.sections))].filter((s) => !LIST.has(s.marker));
+    const headings = docx.paragraphs.filter((p) => /^Heading\d$/.test(p.tag));
+    assert.equal(headings.length, headed.length);
+    for (const [i, s] of headed.entries()) {
+      assert.equal(headings[i]!.tag, `Heading${s.level}`, `${s.number} ${s.heading}`);
+      assert.ok(headings[i]!.text.startsWith(`${s.number}.`) && headings[i]!.text.includes(s.heading.replace(/…$/, '').trim()), headings[i]!.text);
+    }
+    assert.ok(docx.document.includes('<w:pStyle w:val="Heading1"/>'));
+    assert.deepEqual(docx.paragraphs.filter((p) => p.tag === 'Title').map((p) => p.text), [result.meta!.title, result.annexes![0]!.title]);
+  });
+
+  it('holds every restored paragraph once in order, the annex table cells and the header block', async () => {
+    const result = await sampleDocument();
+    const docx = await readDocx(await documentDocx(result));
+    // Table cells are paragraphs too: the reading order of the whole body.
+    assertEveryParagraphOnceInOrder(result, docx.paragraphs);
+    const [header, ...rest] = docx.tables;
+    assert.deepEqual(header, [['ỦY BAN NHÂN DÂNXÃ NGỌC KỲ', ''], ['Số: 192/BC-UBND', 'Ngọc Kỳ, ngày 29 tháng 12 năm 2023']]);
+    const headerXml = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(docx.document)![0];
+    assert.match(headerXml, /<w:tblBorders>(?:<w:\w+ w:val="none"[^>]*\/>)+<\/w:tblBorders>/, 'the header table has no borders');
+    const table = result.annexes![0]!.tables[0]!;
+    assert.ok(rest.some((t) => JSON.stringify(t) === JSON.stringify([table.columns, ...table.rows])), 'the annex table, cell for cell');
+    assert.ok(docx.tables.some((t) => t[0]![1]!.startsWith('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')), "the annex's own header has the motto");
+    const list = [...docx.document.matchAll(/<w:numPr>/g)].length;
+    assert.equal(list, 3 + result.recipients!.length, 'three dash items and the recipients are list items');
+    assert.ok(docx.paragraphs.some((p) => p.text === 'Nguyễn Xuân Thoang'));
+  });
+
+  it('sets Times New Roman on every run for all four font slots, and the properties from the header', async () => {
+    const result = await sampleDocument();
+    const docx = await readDocx(await documentDocx(result));
+    // Runs that show characters (a page break's run has none).
+    const runs = [...docx.document.matchAll(/<w:r>([\s\S]*?)<\/w:r>/g)].map((m) => m[1]!).filter((r) => r.includes('<w:t'));
+    assert.ok(runs.length > 60);
+    for (const r of runs) {
+      const fonts = /<w:rFonts ([^>]*)\/>/.exec(r)?.[1] ?? '';
+      for (const slot of ['ascii', 'hAnsi', 'eastAsia', 'cs']) assert.match(fonts, new RegExp(`w:${slot}="Times New Roman"`), `run ${r.slice(0, 120)}`);
+    }
+    assert.match(docx.styles, /<w:docDefaults>[\s\S]*w:eastAsia="Times New Roman"[\s\S]*<\/w:docDefaults>/);
+    const core = (tag: string) => xmlText(new RegExp(`<${tag}[^>]*>([^<]*)</${tag}>`).exec(docx.core)?.[1] ?? '');
+    assert.equal(core('dc:title'), 'Kết quả tuyên truyền công tác cải cách hành chính năm 2023');
+    assert.equal(core('dc:subject'), 'Báo cáo 192/BC-UBND');
+    assert.equal(core('dc:creator'), 'ỦY BAN NHÂN DÂN XÃ NGỌC KỲ');
+  });
+
+  it('writes a document with no structure as its paragraphs, no headings', async () => {
+    const result = await sampleDocument({ segment: false });
+    const files = await DOCUMENT_WRITERS.docx!({ result, json: '', source: new Uint8Array() });
+    assert.deepEqual(files.map((f) => f.suffix), ['.docx']);
+    const docx = await readDocx(files[0]!.data as Uint8Array);
+    assert.equal(docx.paragraphs.filter((p) => p.tag !== 'p').length, 0);
+    assert.equal(docx.tables.length, 0);
+    assertEveryParagraphOnceInOrder(result, docx.paragraphs);
+    assert.equal(docx.paragraphs.length, result.paragraphs.filter((p) => (p.restored ?? p.text).trim() !== '').length);
+    assert.equal(xmlText(/<dc:title>([^<]*)</.exec(docx.core)?.[1] ?? ''), 'bao-cao-ngoc-ky.ocr.txt', 'untitled: the title is the file');
+  });
+});
