@@ -86,10 +86,13 @@ export function documentBlocks(result: DocumentResult): Block[] {
     const typePara = rest.find((p) => typeName !== null && foldText(p.text) === typeName);
     if (typePara) take({ kind: 'type', text: typePara.text, from: [typePara.index] });
     if (meta.title) {
-      const titleParas = coverWords(wordsOf(meta.title), rest.filter((p) => p !== typePara));
-      // The title as the header wrote it, when its lines are there; else the field (then no paragraph is taken).
+      // "BÁO CÁO Kết quả …" read as one paragraph: the type's words may be in the title's lines.
+      const words = wordsOf(typePara || !meta.type ? meta.title : `${meta.type.name} ${meta.title}`);
+      const titleParas = coverWords(words, rest.filter((p) => p !== typePara));
+      // The title as the header wrote it, when its lines are there; else the field, unless a paragraph elsewhere says it.
+      const folded = foldText(meta.title);
       if (titleParas.length) take({ kind: 'title', text: titleParas.map((p) => p.text).join(' '), annex: false, from: titleParas.map((p) => p.index) });
-      else leading.push({ kind: 'title', text: meta.title, annex: false, from: [] });
+      else if (!paras.some((p) => foldText(p.text).includes(folded))) leading.push({ kind: 'title', text: meta.title, annex: false, from: [] });
     }
   }
 

@@ -67,3 +67,25 @@ describe('document layout', () => {
     assert.equal(placeDateLine('Huế', null, null), 'Huế');
   });
 });
+
+describe('document layout of the header', () => {
+  it('takes the type and the title from one paragraph that holds both', async () => {
+    const result = structuredClone(await sampleDocument());
+    // As if the header's two lines had been read as one paragraph.
+    const [type, title, ...rest] = result.paragraphs;
+    result.paragraphs = [{ ...type!, text: `${type!.text} ${title!.text}`, restored: `${type!.restored} ${title!.restored}`, lineEnd: title!.lineEnd }, ...rest];
+    const blocks = documentBlocks(result);
+    assertEachParagraphOnce(result, blocks);
+    const titles = blocks.filter((b) => b.kind === 'title' && !b.annex);
+    assert.deepEqual(titles.map((b) => b.from), [[0]]);
+    assert.equal((titles[0] as { text: string }).text, 'BÁO CÁO Kết quả tuyên truyền công tác cải cách hành chính năm 2023');
+  });
+
+  it('shows the title field once when no paragraph of the header holds it', async () => {
+    const result = structuredClone(await sampleDocument());
+    result.meta!.title = 'Tiêu đề không có trong văn bản';
+    const blocks = documentBlocks(result);
+    assertEachParagraphOnce(result, blocks);
+    assert.deepEqual(blocks.filter((b) => b.kind === 'title' && !b.annex).map((b) => [(b as { text: string }).text, b.from]), [['Tiêu đề không có trong văn bản', []]]);
+  });
+});
