@@ -38,8 +38,17 @@ interface RunStyle {
   size?: number;
 }
 
+/**
+ * XML 1.0 has no place for most control characters or a lone surrogate (text from old encodings
+ * may hold them), and Word refuses a file with one: they are shown as U+FFFD. The .txt and JSON
+ * keep them as read.
+ */
+export function xmlSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 function run(text: string, style: RunStyle = {}): TextRun {
-  return new TextRun({ text, font: FONTS, language: { value: 'vi-VN' }, ...style });
+  return new TextRun({ text: xmlSafe(text), font: FONTS, language: { value: 'vi-VN' }, ...style });
 }
 
 function line(text: string, style: RunStyle = {}, alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.CENTER): Paragraph {
@@ -179,10 +188,10 @@ export async function documentDocx(result: DocumentResult): Promise<Uint8Array> 
   const meta = result.meta;
   const issuer = meta?.issuer ? [meta.issuer.parent, meta.issuer.name].filter(Boolean).join(' ') : '';
   const doc = new Document({
-    title: meta?.title ?? result.source.path,
-    subject: [meta?.type?.name, meta?.number].filter(Boolean).join(' '),
-    creator: issuer || 'baocao',
-    description: `Converted by baocao from ${result.source.path}`,
+    title: xmlSafe(meta?.title ?? result.source.path),
+    subject: xmlSafe([meta?.type?.name, meta?.number].filter(Boolean).join(' ')),
+    creator: xmlSafe(issuer || 'baocao'),
+    description: xmlSafe(`Converted by baocao from ${result.source.path}`),
     lastModifiedBy: 'baocao',
     styles: {
       default: {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { convert } from '../../src/core/pipeline.js';
 import { DOCUMENT_WRITERS } from '../../src/emit/document-writers.js';
 import { documentDocx } from '../../src/emit/docx.js';
 import { readDocx, xmlText } from './read-docx.js';
@@ -68,5 +69,17 @@ describe('docx writer', () => {
     assertEveryParagraphOnceInOrder(result, docx.paragraphs);
     assert.equal(docx.paragraphs.length, result.paragraphs.filter((p) => (p.restored ?? p.text).trim() !== '').length);
     assert.equal(xmlText(/<dc:title>([^<]*)</.exec(docx.core)?.[1] ?? ''), 'bao-cao-ngoc-ky.ocr.txt', 'untitled: the title is the file');
+  });
+});
+
+describe('docx writer on text XML cannot hold', () => {
+  it('shows control characters and lone surrogates as U+FFFD, so Word opens the file', async () => {
+    const data = new TextEncoder().encode('Dòng \u0001 một \u000b hai\n\nDòng <b>&amp; "ba"</b>\n');
+    const result = await convert({ path: 'control-\u0002.txt', data }, { restore: false });
+    (result.paragraphs[1] as { text: string }).text += ' \ud800';
+    const docx = await readDocx(await documentDocx(result));
+    for (const part of [docx.document, docx.core]) assert.doesNotMatch(part, /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDFFF]/);
+    // (\v is white space: folded into one space like every run of white space in a paragraph.)
+    assert.deepEqual(docx.paragraphs.map((p) => p.text), ['Dòng \uFFFD một hai', 'Dòng <b>&amp; "ba"</b> \uFFFD']);
   });
 });
