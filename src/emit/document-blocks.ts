@@ -62,8 +62,21 @@ export function documentBlocks(result: DocumentResult): Block[] {
     for (const i of block.from) claimed.add(i);
     if (block.from.length) roles.set(block.from[0]!, block);
   };
-  const free = (prov: Provenance | null | undefined) =>
-    prov ? paras.filter((p) => !claimed.has(p.index) && within(prov, p.page, p.line)) : [];
+  // Paragraphs by page, so finding those of a span reads only its pages (linear on long documents).
+  const byPage = new Map<number, Para[]>();
+  for (const p of paras) {
+    const list = byPage.get(p.page);
+    if (list) list.push(p);
+    else byPage.set(p.page, [p]);
+  }
+  const free = (prov: Provenance | null | undefined): Para[] => {
+    if (!prov) return [];
+    const out: Para[] = [];
+    for (let page = prov.page; page <= (prov.end?.page ?? prov.page); page++) {
+      for (const p of byPage.get(page) ?? []) if (!claimed.has(p.index) && within(prov, p.page, p.line)) out.push(p);
+    }
+    return out;
+  };
   const leading: Block[] = [];
 
   if (result.meta) {
