@@ -56,11 +56,12 @@ export function documentBlocks(result: DocumentResult): Block[] {
     page: p.page,
     line: p.lineStart,
   }));
-  const roles = new Map<number, Block>();
+  /** Blocks shown where a paragraph is: the one standing for it, and blocks of fields only that follow it. */
+  const roles = new Map<number, Block[]>();
   const claimed = new Set<number>();
   const take = (block: Block) => {
     for (const i of block.from) claimed.add(i);
-    if (block.from.length) roles.set(block.from[0]!, block);
+    if (block.from.length) roles.set(block.from[0]!, [...(roles.get(block.from[0]!) ?? []), block]);
   };
   // Paragraphs by page, so finding those of a span reads only its pages (linear on long documents).
   const byPage = new Map<number, Para[]>();
@@ -107,6 +108,13 @@ export function documentBlocks(result: DocumentResult): Block[] {
       if (titleParas.length) take({ kind: 'title', text: titleParas.map((p) => p.text).join(' '), annex: false, from: titleParas.map((p) => p.index) });
       else if (!paras.some((p) => foldText(p.text).includes(folded))) leading.push({ kind: 'title', text: meta.title, annex: false, from: [] });
     }
+    // A type known from elsewhere (the number "192/BC-UBND", an annex reference) is still a header field.
+    const typeSaid = typePara || (typeName !== null && titleParasHoldType(meta.title, typeName, paras, claimed));
+    if (meta.type && !typeSaid) {
+      const type: Block = { kind: 'type', text: meta.type.name.toLocaleUpperCase('vi'), from: [] };
+      if (header?.from.length) roles.get(header.from[0]!)!.push(type);
+      else leading.splice(header ? 1 : 0, 0, type);
+    }
   }
 
   const sectionStarts = new Map<string, { section: SectionNode; listDepth: number }>();
@@ -144,8 +152,7 @@ export function documentBlocks(result: DocumentResult): Block[] {
 
   const blocks: Block[] = [...leading];
   for (const p of paras) {
-    const role = roles.get(p.index);
-    if (role) blocks.push(role);
+    blocks.push(...(roles.get(p.index) ?? []));
     if (claimed.has(p.index)) continue;
     const start = sectionStarts.get(`${p.page}:${p.line}`);
     if (start && start.listDepth >= 0) {
@@ -162,6 +169,12 @@ export function documentBlocks(result: DocumentResult): Block[] {
     }
   }
   return blocks;
+}
+
+/** Did the title's paragraphs also say the type ("BÁO CÁO Kết quả …" as one paragraph)? */
+function titleParasHoldType(title: string | null, typeName: string, paras: Para[], claimed: Set<number>): boolean {
+  if (!title) return false;
+  return paras.some((p) => claimed.has(p.index) && foldText(p.text).startsWith(`${typeName} `) && foldText(p.text).includes(foldText(title)));
 }
 
 function runOnSpans(result: DocumentResult): Provenance[] {

@@ -89,3 +89,26 @@ describe('document layout of the header', () => {
     assert.deepEqual(blocks.filter((b) => b.kind === 'title' && !b.annex).map((b) => [(b as { text: string }).text, b.from]), [['Tiêu đề không có trong văn bản', []]]);
   });
 });
+
+describe('document layout of the type', () => {
+  it('shows a type no paragraph says (known from the number) after the header', async () => {
+    const result = structuredClone(await sampleDocument());
+    result.paragraphs = result.paragraphs.slice(1);
+    const blocks = documentBlocks(result);
+    assertEachParagraphOnce(result, blocks);
+    assert.deepEqual(blocks.slice(0, 3).map((b) => [b.kind, b.from]), [['header', []], ['type', []], ['title', [0]]]);
+    assert.equal((blocks[1] as { text: string }).text, 'BÁO CÁO');
+  });
+
+  it('puts it after a header the paragraphs hold, not before', async () => {
+    const result = structuredClone(await sampleDocument());
+    const [, title, ...rest] = result.paragraphs;
+    // The header as a Decree 30 document prints it, on the lines before the title.
+    const header = ['ỦY BAN NHÂN DÂN', 'XÃ NGỌC KỲ', 'Số: 192/BC-UBND Ngọc Kỳ, ngày 29 tháng 12 năm 2023'].map((text, i) => ({ text, restored: text, page: 1, lineStart: i + 1, lineEnd: i + 1 }));
+    result.paragraphs = [...header, title!, ...rest];
+    result.meta!.provenance = { page: 1, lineStart: 1, lineEnd: 3 };
+    const blocks = documentBlocks(result);
+    assertEachParagraphOnce(result, blocks);
+    assert.deepEqual(blocks.slice(0, 3).map((b) => [b.kind, b.from]), [['header', [0, 1, 2]], ['type', []], ['title', [3]]]);
+  });
+});
