@@ -4,6 +4,7 @@ import { convert } from '../../src/core/pipeline.js';
 import { DOCUMENT_WRITERS } from '../../src/emit/document-writers.js';
 import { documentDocx } from '../../src/emit/docx.js';
 import { readDocx, xmlText } from './read-docx.js';
+import { planDocument } from './plan-document.js';
 import { allSections, sampleDocument } from './sample-document.js';
 import { assertEveryParagraphOnceInOrder } from './shown-text.js';
 
@@ -81,5 +82,19 @@ describe('docx writer on text XML cannot hold', () => {
     for (const part of [docx.document, docx.core]) assert.doesNotMatch(part, /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDFFF]/);
     // (\v is white space: folded into one space like every run of white space in a paragraph.)
     assert.deepEqual(docx.paragraphs.map((p) => p.text), ['Dòng \uFFFD một hai', 'Dòng <b>&amp; "ba"</b> \uFFFD']);
+  });
+});
+
+describe('docx writer on a clean Decree 30 plan', () => {
+  it('has the motto in the header table, Heading3 for lettered items and "+" items one list level down', async () => {
+    const result = await planDocument();
+    const docx = await readDocx(await documentDocx(result));
+    assertEveryParagraphOnceInOrder(result, docx.paragraphs);
+    assert.deepEqual(docx.tables[0], [['ỦY BAN NHÂN DÂNHUYỆN ĐÔNG SƠN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAMĐộc lập - Tự do - Hạnh phúc'], ['Số: 45/KH-UBND', 'Đông Sơn, ngày 05 tháng 02 năm 2024']]);
+    assert.deepEqual(docx.paragraphs.filter((p) => /^Heading/.test(p.tag)).map((p) => p.tag), ['Heading1', 'Heading2', 'Heading3', 'Heading3', 'Heading2', 'Heading1']);
+    const levels = [...docx.document.matchAll(/<w:numPr><w:ilvl w:val="(\d)"\/>/g)].map((m) => m[1]);
+    assert.deepEqual(levels, ['0', '1', '1', '0', '0', '0', '0'], 'two "-" items around two "+" items, then three recipients');
+    assert.equal(xmlText(/<dc:creator>([^<]*)</.exec(docx.core)![1]!), 'ỦY BAN NHÂN DÂN HUYỆN ĐÔNG SƠN');
+    assert.equal(xmlText(/<dc:subject>([^<]*)</.exec(docx.core)![1]!), 'Kế hoạch 45/KH-UBND');
   });
 });

@@ -4,6 +4,7 @@ import type { DocumentResult } from '../../src/core/schema.js';
 import { documentMarkdown } from '../../src/emit/md.js';
 import { readMarkdown } from './read-markdown.js';
 import { assertEveryParagraphOnceInOrder } from './shown-text.js';
+import { planDocument } from './plan-document.js';
 import { allSections, sampleDocument } from './sample-document.js';
 
 const LIST = new Set(['dash', 'plus']);
@@ -45,6 +46,17 @@ describe('md writer', () => {
     assert.ok(shown.some((b) => b.tag === 'p' && b.text.includes('Nguyễn Xuân Thoang') && b.text.includes('Chủ tịch')));
   });
 
+  it('escapes pipes and line breaks in table cells', async () => {
+    const result = structuredClone(await sampleDocument());
+    const rows = result.annexes![0]!.tables[0]!.rows;
+    rows[4]![2] = `${rows[4]![2]} | 100%\nđạt`;
+    const md = documentMarkdown(result);
+    assert.ok(md.includes('| Có \\| 100%<br>đạt |'));
+    const cells = readMarkdown(md).filter((b) => b.tag === 'td').map((b) => b.text);
+    assert.ok(cells.includes('Có | 100% đạt'), 'one cell, its line break shown');
+    assert.equal(cells.length, 5 * 3 + 2 + 2, 'five rows of three cells, and the second row of the two header blocks');
+  });
+
   it('writes a document with no structure as its paragraphs in order', async () => {
     const result = await sampleDocument({ segment: false });
     assert.equal(result.meta, undefined);
@@ -66,5 +78,29 @@ describe('md writer', () => {
     } as DocumentResult;
     const shown = readMarkdown(documentMarkdown(result));
     assert.deepEqual(shown, texts.map((text) => ({ tag: 'p', text })));
+  });
+});
+
+describe('md writer on a clean Decree 30 plan', () => {
+  it('lays out the header with the motto, lettered headings, nested lists, recipients and the signer', async () => {
+    const result = await planDocument();
+    const md = documentMarkdown(result);
+    const shown = readMarkdown(md);
+    assertEveryParagraphOnceInOrder(result, shown);
+    const headed = allSections(result.sections ?? []).filter((s) => !LIST.has(s.marker));
+    assert.deepEqual(headed.map((s) => s.number), ['I', '1', 'a', 'b', '2', 'II']);
+    const headings = shown.filter((b) => /^h[2-6]$/.test(b.tag));
+    assert.deepEqual(headings.map((h) => h.tag), headed.map((s) => `h${s.level + 1}`));
+    assert.equal(headings[2]!.text, 'a) Nâng cao nhận thức của cán bộ, công chức về chuyển đổi số.');
+    assert.equal(headings[3]!.text, 'b) Bảo đảm an toàn thông tin | dữ liệu *quan trọng* [mức 2].', 'pipes, stars and brackets shown as written');
+    const cells = shown.filter((b) => b.tag === 'th' || b.tag === 'td').map((b) => b.text);
+    assert.deepEqual(cells, ['ỦY BAN NHÂN DÂN HUYỆN ĐÔNG SƠN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc', 'Số: 45/KH-UBND', 'Đông Sơn, ngày 05 tháng 02 năm 2024']);
+    // "+" items nest under the "-" item they follow.
+    assert.match(md, /^- Tổ chức tập huấn cho cán bộ cấp xã;\n {2}\+ Mỗi xã cử 02 cán bộ tham dự;\n {2}\+ Kinh phí/m);
+    assert.deepEqual(shown.filter((b) => b.tag === 'li').map((b) => b.text), [
+      'Tổ chức tập huấn cho cán bộ cấp xã;', 'Mỗi xã cử 02 cán bộ tham dự;', 'Kinh phí do ngân sách huyện bảo đảm.', 'Tuyên truyền trên hệ thống loa truyền thanh.',
+      'UBND tỉnh (b/c);', 'Các xã, thị trấn;', 'Lưu: VT.',
+    ]);
+    assert.equal(shown.at(-1)!.text, 'TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Nguyễn Văn An');
   });
 });
