@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import { convert } from '../../src/core/pipeline.js';
 import { DOCUMENT_WRITERS } from '../../src/emit/document-writers.js';
 import { documentDocx } from '../../src/emit/docx.js';
+import { documentJson } from '../../src/emit/json.js';
+import { documentMarkdown } from '../../src/emit/md.js';
 import { readDocx, xmlText } from './read-docx.js';
 import { planDocument } from './plan-document.js';
 import { allSections, sampleDocument } from './sample-document.js';
@@ -96,5 +98,15 @@ describe('docx writer on a clean Decree 30 plan', () => {
     assert.deepEqual(levels, ['0', '1', '1', '0', '0', '0', '0'], 'two "-" items around two "+" items, then three recipients');
     assert.equal(xmlText(/<dc:creator>([^<]*)</.exec(docx.core)![1]!), 'ỦY BAN NHÂN DÂN HUYỆN ĐÔNG SƠN');
     assert.equal(xmlText(/<dc:subject>([^<]*)</.exec(docx.core)![1]!), 'Kế hoạch 45/KH-UBND');
+  });
+});
+
+describe('writers on a document with no text', () => {
+  it('write an empty Markdown file and a Word file with one empty paragraph', async () => {
+    const result = documentJson(await convert({ path: 'blank.txt', data: new TextEncoder().encode(' \n\n \n') }, { restore: false })).result;
+    assert.equal(result.paragraphs.length, 0);
+    assert.equal(documentMarkdown(result), '');
+    const docx = await readDocx(await documentDocx(result));
+    assert.deepEqual(docx.paragraphs, [{ tag: 'p', text: '' }]);
   });
 });

@@ -26,9 +26,10 @@ export async function readDocx(data: Uint8Array): Promise<DocxParts> {
     return f.async('string');
   };
   const document = await read('word/document.xml');
-  const paragraphs = [...document.matchAll(/<w:p(?:\s[^>]*)?>([\s\S]*?)<\/w:p>/g)].map((m) => ({
-    tag: /<w:pStyle w:val="([^"]+)"/.exec(m[1]!)?.[1] ?? 'p',
-    text: textOf(m[1]!),
+  // <w:p>…</w:p>, or an empty <w:p/>.
+  const paragraphs = [...document.matchAll(/<w:p(?:\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/w:p>)/g)].map((m) => ({
+    tag: /<w:pStyle w:val="([^"]+)"/.exec(m[1] ?? '')?.[1] ?? 'p',
+    text: textOf(m[1] ?? ''),
   }));
   const tables = [...document.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) =>
     [...t[1]!.matchAll(/<w:tr(?:\s[^>]*)?>([\s\S]*?)<\/w:tr>/g)].map((r) => [...r[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => textOf(c[1]!))),
