@@ -36,6 +36,14 @@ describe('baocao convert --format txt,md,docx', () => {
     assertEveryParagraphOnceInOrder(json, docx.paragraphs);
   });
 
+  it('writes them with --format all, beside the JSON and CSVs', async () => {
+    const out = join(dir, 'all');
+    const r = await runCli(['convert', SAMPLE, '-o', out, '--format', 'all', '--quiet']);
+    assert.equal(r.code, 0, r.stderr);
+    const files = await readdir(out);
+    for (const suffix of ['.json', '.paragraphs.csv', '.txt', '.md', '.docx']) assert.ok(files.includes(`bao-cao-ngoc-ky.ocr.txt${suffix}`), suffix);
+  });
+
   it('writes them for a document converted without structure, in the mirrored folder, without JSON when not asked', async () => {
     const src = join(dir, 'in');
     await mkdir(join(src, 'a'), { recursive: true });
