@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { DocumentResult } from '../../src/core/schema.js';
+import { SCHEMA_VERSION, type DocumentResult } from '../../src/core/schema.js';
 import { documentMarkdown } from '../../src/emit/md.js';
 import { readMarkdown } from './read-markdown.js';
 import { assertEveryParagraphOnceInOrder } from './shown-text.js';
@@ -69,7 +69,7 @@ describe('md writer', () => {
   it('keeps text that looks like Markdown as text', async () => {
     const texts = ['1. Không phải danh sách', '- gạch đầu dòng?', '# không phải tiêu đề', 'a | b * c _d_ [e](f) <b>g</b> `h` \\ i', '2023) năm', '+ cộng', '=== bằng', '&amp; ký hiệu'];
     const result = {
-      schemaVersion: '1.1',
+      schemaVersion: SCHEMA_VERSION,
       source: { path: 'x.txt', kind: 'text', sha256: '0'.repeat(64), bytes: 1, pages: 1, encoding: 'utf-8' },
       text: { original: texts.join('\n\n'), restored: null },
       pages: [{ number: 1, method: 'text', lines: texts }],
