@@ -5,8 +5,11 @@
  */
 import type { DocumentResult } from '../core/schema.js';
 import type { Format } from './formats.js';
+import { documentDocx } from './docx.js';
+import { documentMarkdown } from './md.js';
 import { paragraphsCsv, structureOf } from './sheets.js';
 import { figuresCsv, sectionsCsv, tableCsvs } from './structure-sheets.js';
+import { documentTxt } from './txt.js';
 
 export interface WriterInput {
   /** The validated document (the one its JSON says). */
@@ -40,4 +43,7 @@ async function csvFiles({ result }: WriterInput): Promise<WrittenFile[]> {
 export const DOCUMENT_WRITERS: Partial<Record<Format, DocumentWriter>> = {
   json: async ({ json }) => [{ suffix: '.json', data: json }],
   csv: csvFiles,
+  txt: async ({ result }) => [{ suffix: '.txt', data: documentTxt(result) }],
+  md: async ({ result }) => [{ suffix: '.md', data: documentMarkdown(result) }],
+  docx: async ({ result }) => [{ suffix: '.docx', data: await documentDocx(result) }],
 };
