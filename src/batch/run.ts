@@ -1,11 +1,13 @@
 /**
  * A batch: resolve inputs, convert them (resuming if asked), then write documents.csv with one
  * row per input — rebuilt from this run's outcomes and the manifests of skipped inputs, so it is
- * complete even after a killed run was resumed.
+ * complete even after a killed run was resumed — and the batch tables and workbook from the
+ * documents' stored rows (batch-outputs.ts).
  */
 import { join } from 'node:path';
-import { documentsCsv, failedRow, type DocumentRow } from '../emit/sheets.js';
-import { prepareTmp, writeAtomic } from './atomic.js';
+import { failedRow, type DocumentRow } from '../emit/sheets.js';
+import { prepareTmp } from './atomic.js';
+import { writeBatchOutputs } from './batch-outputs.js';
 import { restoreModelProblem, type BatchSettings, type FileOutcome } from './convert-file.js';
 import { resolveInputs, type InputFile } from './inputs.js';
 import { defaultJobs, runPool } from './pool.js';
@@ -41,9 +43,11 @@ export async function runBatch(args: string[], settings: BatchSettings, jobs?: n
     events.file?.(file, outcome, done, files.length);
   }, events.page && ((file, pageDone, pageTotal) => events.page!(file, done + 1, files.length, pageDone, pageTotal)));
 
-  const rows = [...problems.map((p) => failedRow(p.arg, p.message)), ...outcomes.map((o) => o.row)];
+  const entries = [...problems.map((p) => ({ row: failedRow(p.arg, p.message) })), ...outcomes.map((o, i) => ({ row: o.row, rel: files[i]!.rel }))];
+  const rows = entries.map((e) => e.row);
   const documentsPath = join(settings.outDir, 'documents.csv');
-  writeAtomic(settings.outDir, documentsPath, await documentsCsv(rows));
+  const tableProblems = await writeBatchOutputs(entries, { outDir: settings.outDir, formats: settings.formats, archive: settings.archive, sheetRowLimit: settings.sheetRowLimit });
+  for (const message of tableProblems) events.problem?.('batch tables', message);
   return {
     rows,
     converted: outcomes.filter((o) => !o.skipped && o.row.status !== 'error').length,

@@ -7,6 +7,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runBatch } from '../batch/run.js';
+import { parseArchiveSettings, type ArchiveSettings } from '../emit/archive.js';
 import { DEFAULT_FORMATS, FORMATS, parseFormatList, type Format } from '../emit/formats.js';
 import { documentJsonSchema } from '../core/schema.js';
 import { ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
@@ -32,11 +33,17 @@ program
   .option('--no-restore', 'skip diacritic restoration')
   .option('--no-segment', 'skip the document structure (header, sections, signature, annexes)')
   .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
-  .action(async (inputs: string[], o: { output: string; format: Format[]; jobs?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr' }) => {
+  .option('--per-document-csv', 'also write CSVs per document (<name>.paragraphs.csv, .sections.csv, .table-N.csv, .figures.csv)', false)
+  .option('--archive-fonds <code>', 'Mã phông of every document in archive.csv')
+  .option('--archive-settings <file>', 'JSON file mapping folders to hồ sơ for archive.csv (see docs/archive.md)', readArchiveSettings)
+  .action(async (inputs: string[], o: { output: string; format: Format[]; jobs?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; perDocumentCsv: boolean; archiveFonds?: string; archiveSettings?: ArchiveSettings }) => {
     const progress = createProgress(o.quiet);
+    const archive: ArchiveSettings = { ...(o.archiveSettings ?? { files: [] }), ...(o.archiveFonds !== undefined ? { fonds: o.archiveFonds } : {}) };
+    // Per-document CSVs are CSV output: asking for them asks for the csv format.
+    const formats = o.perDocumentCsv && !o.format.includes('csv') ? parseFormatList([...o.format, 'csv'].join(',')) : o.format;
     const summary = await runBatch(
       inputs,
-      { outDir: resolve(o.output), formats: o.format, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input },
+      { outDir: resolve(o.output), formats, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, perDocumentCsv: o.perDocumentCsv, archive },
       o.jobs,
       progress,
     );
@@ -72,6 +79,20 @@ function parseFormats(value: string): Format[] {
     return parseFormatList(value);
   } catch (e) {
     throw new InvalidArgumentError((e as Error).message);
+  }
+}
+
+function readArchiveSettings(path: string): ArchiveSettings {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InvalidArgumentError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return parseArchiveSettings(text);
+  } catch (e) {
+    throw new InvalidArgumentError(`${path}: ${(e as Error).message}`);
   }
 }
 
