@@ -3,7 +3,8 @@
  * frequent terms of two to four syllables. Vietnamese writes one syllable per space, so a term
  * ("cải cách hành chính") is a run of syllables; runs are counted within a clause (never across
  * punctuation or numbers), must not start or end on a function word, and a shorter run that
- * mostly occurs inside a longer kept one is left to the longer one.
+ * mostly occurs inside a longer one is left to the longer one. Terms are ranked by C-value
+ * (Frantzi et al.): longer terms weigh more, occurrences inside longer terms less.
  */
 
 /** Function words and counters a term neither starts nor ends with. */
@@ -23,7 +24,7 @@ interface Term {
   first: number;
 }
 
-/** Up to `limit` terms, most frequent first (ties: longer, then earlier), in lower case. */
+/** Up to `limit` terms, best first (ties: longer, then earlier), in lower case. */
 export function documentKeywords(texts: readonly string[], limit = 5): string[] {
   const terms = new Map<string, Term>();
   let position = 0;
@@ -45,7 +46,13 @@ export function documentKeywords(texts: readonly string[], limit = 5): string[] 
   // A term whose occurrences are mostly inside one longer frequent term is that term's part
   // ("cải cách" in "cải cách hành chính"); one spread over several ("hành chính") stays a term.
   const kept = frequent.filter((t) => !frequent.some((longer) => longer.syllables > t.syllables && longer.count >= 0.75 * t.count && contains(longer.key, t.key)));
-  kept.sort((a, b) => b.count - a.count || b.syllables - a.syllables || a.first - b.first);
+  // C-value: a term counts by its length and by how often it occurs outside longer terms.
+  const score = new Map(kept.map((t) => {
+    const longer = frequent.filter((l) => l.syllables > t.syllables && contains(l.key, t.key));
+    const nested = longer.length ? longer.reduce((sum, l) => sum + l.count, 0) / longer.length : 0;
+    return [t, Math.log2(t.syllables) * (t.count - nested)];
+  }));
+  kept.sort((a, b) => score.get(b)! - score.get(a)! || b.syllables - a.syllables || a.first - b.first);
   return kept.slice(0, limit).map((t) => t.key);
 }
 

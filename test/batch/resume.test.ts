@@ -54,14 +54,19 @@ describe('a batch killed with SIGKILL and resumed', () => {
     assert.equal(new Set(rows.map((r) => r.path)).size, FILES);
     assert.ok(rows.every((r) => r.status === 'ok'));
 
-    const files = (await listFiles(out)).filter((f) => !f.startsWith('.baocao/done/'));
-    const expected = inputs.flatMap((i) => [`${i}.json`, `${i}.paragraphs.csv`, `${i}.sections.csv`, `${i}.figures.csv`]).concat('documents.csv').sort();
+    const files = (await listFiles(out)).filter((f) => !f.startsWith('.baocao/done/') && !f.startsWith('.baocao/rows/'));
+    const batchTables = ['documents.csv', 'sections.csv', 'paragraphs.csv', 'tables.csv', 'figures.csv', 'review.csv', 'archive.csv'];
+    const expected = inputs.map((i) => `${i}.json`).concat(batchTables).sort();
     assert.deepEqual(files.sort(), expected, 'no temporary, partial or duplicate files');
-    for (const input of inputs) {
-      const json = JSON.parse(await readFile(join(out, `${input}.json`), 'utf8'));
-      assert.ok(validateDocumentResult(json).ok, input);
-      const csv = await readFile(join(out, `${input}.paragraphs.csv`), 'utf8');
-      assert.equal(parseCsv(csv).length, json.paragraphs.length, input);
+    const paragraphs = parseCsv(await readFile(join(out, 'paragraphs.csv'), 'utf8'));
+    const perDocument = new Map<string, number>();
+    for (const p of paragraphs) perDocument.set(p.path, (perDocument.get(p.path) ?? 0) + 1);
+    assert.equal(perDocument.size, FILES, 'every document has its paragraphs in paragraphs.csv');
+    for (const row of rows) {
+      const json = JSON.parse(await readFile(join(out, row.json!), 'utf8'));
+      assert.ok(validateDocumentResult(json).ok, row.path);
+      assert.equal(perDocument.get(row.path), json.paragraphs.length, row.path);
     }
+    assert.equal(parseCsv(await readFile(join(out, 'archive.csv'), 'utf8')).length, FILES);
   });
 });

@@ -11,8 +11,11 @@ export interface CliRun {
   stderr: string;
 }
 
+/** tsx by its resolved URL, so the CLI also runs from a working directory outside the project. */
+const TSX = import.meta.resolve('tsx');
+
 export function startCli(args: string[], cwd = ROOT): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--import', TSX, CLI, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 export function runCli(args: string[], cwd = ROOT): Promise<CliRun> {
