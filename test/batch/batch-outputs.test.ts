@@ -123,4 +123,15 @@ describe('the batch tables and workbook', () => {
     assert.match(cut, new RegExp(`\\[cut: ${paragraph.length} characters, full text in the JSON\\]$`));
     assert.ok(paragraph.startsWith(cut.slice(0, 1000)));
   });
+
+  it('refuse an archive settings file that is missing or wrong, before converting anything', async () => {
+    const missing = await runCli(['convert', 'in', '-o', 'bad-out', '--archive-settings', 'nope.json'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read nope\.json: ENOENT/);
+    await writeFile(join(dir, 'wrong.json'), JSON.stringify({ files: [{ folder: 'in', access: 3 }] }));
+    const wrong = await runCli(['convert', 'in', '-o', 'bad-out', '--archive-settings', 'wrong.json'], dir);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /wrong\.json: files\.0\.access/);
+    await assert.rejects(readFile(join(dir, 'bad-out', 'documents.csv')));
+  });
 });
