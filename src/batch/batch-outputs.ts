@@ -85,6 +85,19 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
   return problems;
 }
 
+/** Resolves when the stream takes more data, or has failed (the failure is kept by its owner). */
+function drained(stream: WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
 /** A CSV streamed to a temporary file (BOM, header, CRLF rows), renamed into place when closed. */
 class CsvFile {
   private failure: Error | null = null;
@@ -96,12 +109,12 @@ class CsvFile {
   static async open(outDir: string, name: string, columns: SheetColumn[]): Promise<CsvFile> {
     const tmp = join(tmpDir(outDir), `${process.pid}-${name}.tmp`);
     const file = new CsvFile(createWriteStream(tmp), tmp, join(outDir, name), columns.flatMap((c, i) => (c.type === 'date' ? [i] : [])));
-    await file.put('\uFEFF' + (await csvRows([columns.map((c) => c.header)])));
+    await file.put('\uFEFF' + csvRows([columns.map((c) => c.header)]));
     return file;
   }
 
   async write(rows: Cell[][]): Promise<void> {
-    if (rows.length) await this.put(await csvRows(this.dates.length ? rows.map((r) => this.withDates(r)) : rows));
+    if (rows.length) await this.put(csvRows(this.dates.length ? rows.map((r) => this.withDates(r)) : rows));
   }
 
   async close(): Promise<void> {
@@ -125,6 +138,6 @@ class CsvFile {
 
   private async put(chunk: string): Promise<void> {
     if (this.failure) throw new Error(`${this.target}: ${this.failure.message}`);
-    if (chunk && !this.stream.write(chunk)) await Promise.race([once(this.stream, 'drain'), once(this.stream, 'close')]);
+    if (chunk && !this.stream.write(chunk)) await drained(this.stream);
   }
 }

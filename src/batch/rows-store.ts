@@ -5,8 +5,7 @@
  * gives the same tables and no run holds every document in memory. One line per table
  * ("key<TAB>json"), so a pass over one table parses only its line.
  */
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArchiveFacts } from '../emit/archive.js';
 import { TABLE_KEYS, type DocumentTables, type TableKey } from '../emit/batch-tables.js';
@@ -43,7 +42,8 @@ export async function readArchiveFacts(outDir: string, rel: string): Promise<Arc
 async function readLine(outDir: string, rel: string, key: string): Promise<string | null> {
   let text: string;
   try {
-    text = await readFile(rowsPath(outDir, rel), 'utf8');
+    // Sync on purpose, as in atomic.ts: thousands of small reads, each a thread-pool round trip when async.
+    text = readFileSync(rowsPath(outDir, rel), 'utf8');
   } catch {
     return null;
   }

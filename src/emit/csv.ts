@@ -31,11 +31,24 @@ export function csvText(text: string): string {
   return guardCell(fitCell(text, CELL_LIMIT - (guarded.length - text.length)));
 }
 
-/** RFC 4180 rows with CRLF, no BOM, no header: a chunk to append to a CSV being streamed. */
-export function csvRows(rows: (string | number | null | undefined)[][]): Promise<string> {
-  if (rows.length === 0) return Promise.resolve('');
-  const cells = rows.map((r) => r.map((v) => (v === null || v === undefined ? '' : typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : csvText(v))));
-  return writeToString(cells, { rowDelimiter: '\r\n', includeEndRowDelimiter: true });
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * RFC 4180 rows with CRLF, no BOM, no header: a chunk to append to a CSV being streamed. Quoted
+ * as fast-csv quotes (a cell with a comma, quote or line break), written directly: the batch
+ * tables have millions of cells and a stream per chunk cost more than the writing.
+ */
+export function csvRows(rows: (string | number | null | undefined)[][]): string {
+  let out = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
+      const text = v === null || v === undefined ? '' : typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : csvText(v);
+      out += (i ? ',' : '') + (NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+    }
+    out += '\r\n';
+  }
+  return out;
 }
 
 export async function toCsv<Row>(columns: CsvColumn<Row>[], rows: Row[]): Promise<string> {
