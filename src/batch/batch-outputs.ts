@@ -37,17 +37,24 @@ export const ARCHIVE_CSV = 'archive.csv';
 
 /** Writes the batch outputs; returns the problems met (a converted document whose rows are gone). */
 export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSettings): Promise<string[]> {
-  const problems: string[] = [];
+  const problems = new Set<string>();
   writeAtomic(s.outDir, join(s.outDir, 'documents.csv'), await documentsCsv(entries.map((e) => e.row)));
   const csv = s.formats.includes('csv');
   const xlsx = s.formats.includes('xlsx');
-  if (!csv && !xlsx) return problems;
+  if (!csv && !xlsx) return [];
 
   // A failed document has no rows (and no outputs); its error row is in documents.csv only.
   const converted = entries.filter((e): e is Required<BatchEntry> => e.rel !== undefined && e.row.status !== 'error');
   const bookTmp = join(tmpDir(s.outDir), `${process.pid}-${WORKBOOK_NAME}.tmp`);
   const book = xlsx ? new BatchWorkbook(bookTmp, { rowLimit: s.sheetRowLimit }) : null;
-  if (book) await book.sheet('Documents', DOCUMENT_SHEET_COLUMNS, async (w) => entries.forEach((e) => w.add(documentCells(e.row))));
+  if (book) {
+    await book.sheet('Documents', DOCUMENT_SHEET_COLUMNS, async (w) => {
+      for (const [i, e] of entries.entries()) {
+        w.add(documentCells(e.row));
+        if (i % 100 === 99) await w.rest();
+      }
+    });
+  }
 
   const table = async (file: string, sheet: string, columns: SheetColumn[], rowsOf: (e: Required<BatchEntry>) => Promise<Cell[][] | null>) => {
     const out = csv ? await CsvFile.open(s.outDir, file, columns) : null;
@@ -55,11 +62,14 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
       for (const e of converted) {
         const rows = await rowsOf(e);
         if (rows === null) {
-          problems.push(`${e.row.path}: its stored rows are missing; run again without --resume to rebuild ${file}`);
+          problems.add(`${e.row.path}: its stored rows (.baocao/rows) are missing, so the batch tables lack it; run again without --resume`);
           continue;
         }
         await out?.write(rows);
-        if (w) for (const r of rows) w.add(r);
+        if (w) {
+          for (const r of rows) w.add(r);
+          await w.rest();
+        }
       }
     };
     if (book) await book.sheet(sheet, columns, fill);
@@ -82,7 +92,7 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
     await book.close();
     renameSync(bookTmp, join(s.outDir, WORKBOOK_NAME));
   }
-  return problems;
+  return [...problems];
 }
 
 /** Resolves when the stream takes more data, or has failed (the failure is kept by its owner). */

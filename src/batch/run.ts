@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { failedRow, type DocumentRow } from '../emit/sheets.js';
 import { prepareTmp } from './atomic.js';
-import { writeBatchOutputs } from './batch-outputs.js';
+import { WORKBOOK_NAME, writeBatchOutputs } from './batch-outputs.js';
 import { restoreModelProblem, type BatchSettings, type FileOutcome } from './convert-file.js';
 import { resolveInputs, type InputFile } from './inputs.js';
 import { defaultJobs, runPool } from './pool.js';
@@ -27,6 +27,8 @@ export interface BatchSummary {
   skipped: number;
   failed: number;
   documentsCsv: string;
+  /** The batch workbook, when xlsx was asked for. */
+  workbook: string | null;
   /** Why restoration did not run, when the model could not be loaded. */
   modelProblem: string | null;
 }
@@ -54,6 +56,7 @@ export async function runBatch(args: string[], settings: BatchSettings, jobs?: n
     skipped: outcomes.filter((o) => o.skipped).length,
     failed: rows.filter((r) => r.status === 'error').length,
     documentsCsv: documentsPath,
+    workbook: settings.formats.includes('xlsx') ? join(settings.outDir, WORKBOOK_NAME) : null,
     modelProblem: restoreModelProblem(),
   };
 }

@@ -50,7 +50,7 @@ program
     progress.end();
     if (!o.quiet) {
       const parts = [`${summary.converted} converted`, summary.skipped ? `${summary.skipped} skipped (already done)` : '', summary.failed ? `${summary.failed} failed` : ''];
-      process.stdout.write(`${parts.filter(Boolean).join(', ')}; summary in ${summary.documentsCsv}\n`);
+      process.stdout.write(`${parts.filter(Boolean).join(', ')}; summary in ${summary.documentsCsv}${summary.workbook ? `, workbook ${summary.workbook}` : ''}\n`);
     }
     if (summary.modelProblem) process.stderr.write(`baocao: text not restored: ${summary.modelProblem}\n`);
     process.exitCode = summary.failed > 0 ? 1 : 0;
