@@ -68,5 +68,11 @@ describe('a batch killed with SIGKILL and resumed', () => {
       assert.equal(perDocument.get(row.path), json.paragraphs.length, row.path);
     }
     assert.equal(parseCsv(await readFile(join(out, 'archive.csv'), 'utf8')).length, FILES);
+
+    // The tables of the killed-and-resumed run are those of one uninterrupted run, byte for byte.
+    const clean = join(dir, 'clean');
+    const fresh = await runCli(['convert', src, '-o', clean, '--no-restore', '--jobs', '2', '--quiet']);
+    assert.equal(fresh.code, 0, fresh.stderr);
+    for (const name of batchTables) assert.ok((await readFile(join(out, name))).equals(await readFile(join(clean, name))), name);
   });
 });
