@@ -7,15 +7,21 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { convert, detectKind, type ConvertOptions } from '../core/pipeline.js';
 import type { RestoreInput } from '../core/restore/index.js';
+import type { DocumentResult } from '../core/schema.js';
 import { DEFAULT_MAX_TEXT_BYTES } from '../ingest/text.js';
 import { documentJson } from '../emit/json.js';
+import { archiveFacts, type ArchiveSettings } from '../emit/archive.js';
+import { documentTables, oversizedCells } from '../emit/batch-tables.js';
+import { CELL_LIMIT } from '../emit/cell-limit.js';
 import { DOCUMENT_WRITERS } from '../emit/document-writers.js';
 import type { Format } from '../emit/formats.js';
-import { documentRow, failedRow, type DocumentRow } from '../emit/sheets.js';
+import { documentRow, failedRow, structureOf, type DocumentRow } from '../emit/sheets.js';
 import { loadModel } from '../model/load.js';
 import { nameBytes, outputName, SUFFIX_ROOM } from './output-names.js';
 import { completedManifest } from './manifest.js';
 import { writeDocumentOutputs } from './write-outputs.js';
+import { hasRows, writeRows } from './rows-store.js';
+import { writeErrorMessage } from './fs-errors.js';
 import type { InputFile } from './inputs.js';
 
 export type { Format } from '../emit/formats.js';
@@ -33,6 +39,12 @@ export interface BatchSettings {
   maxTextBytes?: number;
   /** fsync manifests and documents.csv with their folders (default on): safe against a power loss. */
   fsync?: boolean;
+  /** Also write the per-document CSVs (<name>.paragraphs.csv, .sections.csv, .table-N.csv, .figures.csv). */
+  perDocumentCsv?: boolean;
+  /** The archivist's fields of archive.csv (used when the batch tables are written, not per file). */
+  archive?: ArchiveSettings;
+  /** Rows per workbook sheet, header included (default: the format's 1,048,576). */
+  sheetRowLimit?: number;
 }
 
 export interface FileOutcome {
@@ -62,12 +74,17 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   const name = outputName(file.rel, settings.outDir);
   if (settings.resume) {
     const done = completedManifest(settings.outDir, name, sha256, settingsKey);
-    if (done) return { row: { ...done.row, path: file.display }, skipped: true };
+    if (done && hasRows(settings.outDir, name)) return { row: { ...done.row, path: file.display }, skipped: true };
   }
 
   let result = await convert({ path: file.display, data }, { ...convertOptions(settings), ingest: runtime.ingest });
   const draft = documentRow(result, []);
   if (draft.status === 'error') return { row: draft, skipped: false };
+
+  // Its rows of the batch tables, made first: a cell too long for a spreadsheet is reported in the JSON.
+  const stored = { tables: documentTables(result), archive: archiveFacts(result, structureOf(result)) };
+  const oversized = oversizedCells(stored.tables);
+  if (oversized.count) result = { ...result, diagnostics: [...result.diagnostics, cellCutWarning(result, oversized)] };
 
   // A result out of schema is still written, with an error diagnostic that makes its row partial.
   const json = documentJson(result);
@@ -75,7 +92,7 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   const outputs: [string, string | Uint8Array][] = [];
   for (const format of settings.formats) {
     const writer = DOCUMENT_WRITERS[format];
-    if (!writer) continue;
+    if (!writer || (format === 'csv' && !settings.perDocumentCsv)) continue;
     for (const f of await writer({ result, json: json.text, source: data })) {
       // The name left room for SUFFIX_ROOM bytes: a longer suffix is a writer bug, caught before writing.
       if (nameBytes(f.suffix) > SUFFIX_ROOM) throw new Error(`output suffix '${f.suffix}' is longer than the ${SUFFIX_ROOM} bytes kept for it`);
@@ -83,9 +100,25 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
     }
   }
   const row = { ...documentRow(result, outputs.map(([rel]) => rel)), outputName: name };
+  // The batch tables' rows go first: the manifest, written last, vouches for them too.
+  try {
+    writeRows(settings.outDir, name, stored);
+  } catch (e) {
+    return { row: { ...failedRow(file.display, writeErrorMessage(e, 'its rows under .baocao/rows'), row.kind), sha256, outputName: name }, skipped: false };
+  }
   const problem = writeDocumentOutputs(settings.outDir, outputs, settings.fsync !== false, (files) => ({ version: 2, sha256, settings: settingsKey, input: file.rel, files, row }), name);
   if (problem) return { row: { ...failedRow(file.display, problem, row.kind), sha256, outputName: name }, skipped: false };
   return { row, skipped: false };
+}
+
+function cellCutWarning(result: DocumentResult, oversized: { count: number; tables: string[] }): DocumentResult['diagnostics'][number] {
+  const long = result.paragraphs.find((p) => Math.max(p.text.length, p.restored?.length ?? 0) >= CELL_LIMIT);
+  return {
+    ruleId: 'emit/cell-cut',
+    message: `${oversized.count} spreadsheet cell(s) over ${CELL_LIMIT} characters (in ${oversized.tables.join(', ')}) are cut with a visible marker in the CSV and workbook; the JSON keeps the whole text`,
+    severity: 'warning',
+    ...(long ? { place: { page: long.page, line: long.lineStart } } : {}),
+  };
 }
 
 /** Reads only the first bytes: a text file over the limit is refused without loading it. */
@@ -125,5 +158,8 @@ export function restoreModelProblem(): string | null {
 }
 
 export function settingsFingerprint(s: BatchSettings): string {
-  return JSON.stringify([[...s.formats].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false]);
+  // Only formats with per-document files count: the batch tables and the workbook are rebuilt
+  // from stored rows, and the archive settings are applied when they are written.
+  const perDocument = s.formats.filter((f) => DOCUMENT_WRITERS[f] && (f !== 'csv' || s.perDocumentCsv));
+  return JSON.stringify([[...perDocument].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false]);
 }

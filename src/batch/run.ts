@@ -1,11 +1,13 @@
 /**
  * A batch: resolve inputs, convert them (resuming if asked), then write documents.csv with one
  * row per input — rebuilt from this run's outcomes and the manifests of skipped inputs, so it is
- * complete even after a killed run was resumed.
+ * complete even after a killed run was resumed — and the batch tables and workbook from the
+ * documents' stored rows (batch-outputs.ts).
  */
 import { join } from 'node:path';
-import { documentsCsv, failedRow, type DocumentRow } from '../emit/sheets.js';
-import { prepareTmp, writeAtomic } from './atomic.js';
+import { failedRow, type DocumentRow } from '../emit/sheets.js';
+import { prepareTmp } from './atomic.js';
+import { WORKBOOK_NAME, writeBatchOutputs } from './batch-outputs.js';
 import { fsProblem } from './fs-errors.js';
 import { BatchSetupError, prepareOutputDir } from './output-dir.js';
 import { restoreModelProblem, type BatchSettings, type FileOutcome } from './convert-file.js';
@@ -27,6 +29,8 @@ export interface BatchSummary {
   skipped: number;
   failed: number;
   documentsCsv: string;
+  /** The batch workbook, when xlsx was asked for. */
+  workbook: string | null;
   /** Why restoration did not run, when the model could not be loaded. */
   modelProblem: string | null;
 }
@@ -49,20 +53,24 @@ export async function runBatch(args: string[], settings: BatchSettings, jobs?: n
     events.file?.(file, outcome, done, files.length);
   }, events.page && ((file, pageDone, pageTotal) => events.page!(file, done + 1, files.length, pageDone, pageTotal)));
 
-  const rows = [...problems.map((p) => failedRow(p.arg, p.message)), ...outcomes.map((o) => o.row)];
+  const entries = [...problems.map((p) => ({ row: failedRow(p.arg, p.message) })), ...outcomes.map((o, i) => ({ row: o.row, rel: o.row.outputName ?? files[i]!.rel }))];
+  const rows = entries.map((e) => e.row);
   const documentsPath = join(settings.outDir, 'documents.csv');
+  let tableProblems: string[];
   try {
-    writeAtomic(settings.outDir, documentsPath, await documentsCsv(rows), { durable: settings.fsync !== false });
+    tableProblems = await writeBatchOutputs(entries, { outDir: settings.outDir, formats: settings.formats, archive: settings.archive, sheetRowLimit: settings.sheetRowLimit, durable: settings.fsync !== false });
   } catch (e) {
     const { what, todo } = fsProblem(e);
-    throw new BatchSetupError(`documents.csv not written: ${what}: ${todo} (the converted files are kept; --resume rebuilds documents.csv)`, 1);
+    throw new BatchSetupError(`documents.csv or the batch tables not written: ${what}: ${todo} (the converted files are kept; --resume rebuilds them)`, 1);
   }
+  for (const message of tableProblems) events.problem?.('batch tables', message);
   return {
     rows,
     converted: outcomes.filter((o) => !o.skipped && o.row.status !== 'error').length,
     skipped: outcomes.filter((o) => o.skipped).length,
     failed: rows.filter((r) => r.status === 'error').length,
     documentsCsv: documentsPath,
+    workbook: settings.formats.includes('xlsx') ? join(settings.outDir, WORKBOOK_NAME) : null,
     modelProblem: restoreModelProblem(),
   };
 }

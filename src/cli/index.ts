@@ -9,6 +9,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { runBatch } from '../batch/run.js';
 import { BatchSetupError } from '../batch/output-dir.js';
+import { parseArchiveSettings, type ArchiveSettings } from '../emit/archive.js';
 import { DEFAULT_FORMATS, FORMATS, parseFormatList, type Format } from '../emit/formats.js';
 import { documentJsonSchema } from '../core/schema.js';
 import { ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
@@ -38,6 +39,9 @@ program
   .option('--no-restore', 'skip diacritic restoration')
   .option('--no-segment', 'skip the document structure (header, sections, signature, annexes)')
   .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
+  .option('--per-document-csv', 'also write CSVs per document (<name>.paragraphs.csv, .sections.csv, .table-N.csv, .figures.csv)', false)
+  .option('--archive-fonds <code>', 'Mã phông of every document in archive.csv')
+  .option('--archive-settings <file>', 'JSON file mapping folders to hồ sơ for archive.csv (see docs/archive.md)', readArchiveSettings)
   .addHelpText('after', `
 Examples:
   baocao convert archive/ -o out/                      every .txt, .pdf and image under archive/
@@ -46,7 +50,7 @@ Examples:
   cat report.txt | baocao convert - --format txt -o -   restored text to standard output
 
 Exit codes: 0 every input converted, 1 some inputs failed (see documents.csv), 2 usage error (a bad option, or an output folder that is a file or cannot be written).`)
-  .action(async (inputs: string[], o: { output: string; stdinName?: string; format: Format[]; jobs?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; fsync: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr' }) => {
+  .action(async (inputs: string[], o: { output: string; stdinName?: string; format: Format[]; jobs?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; fsync: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; perDocumentCsv: boolean; archiveFonds?: string; archiveSettings?: ArchiveSettings }) => {
     const toStdout = o.output === '-';
     if (inputs.includes('-') && inputs.length > 1) return usage("'-' (standard input) must be the only input");
     if (toStdout) {
@@ -54,7 +58,10 @@ Exit codes: 0 every input converted, 1 some inputs failed (see documents.csv), 2
       const formats = o.format.filter((f) => f !== 'csv' || o.format.length === 1);
       if (formats.length !== 1 || !STDOUT_FORMATS.includes(formats[0]!)) return usage(`-o - writes one file: choose one of ${STDOUT_FORMATS.join(', ')} with --format`);
     }
-    const settings = { outDir: toStdout ? '' : resolve(o.output), formats: o.format, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, fsync: o.fsync };
+    const archive: ArchiveSettings = { ...(o.archiveSettings ?? { files: [] }), ...(o.archiveFonds !== undefined ? { fonds: o.archiveFonds } : {}) };
+    // Per-document CSVs are CSV output: asking for them asks for the csv format.
+    const formats = o.perDocumentCsv && !o.format.includes('csv') ? parseFormatList([...o.format, 'csv'].join(',')) : o.format;
+    const settings = { outDir: toStdout ? '' : resolve(o.output), formats, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, fsync: o.fsync, perDocumentCsv: o.perDocumentCsv, archive };
     if (toStdout) {
       const name = inputs[0] === '-' ? (o.stdinName ?? 'stdin') : inputs[0]!;
       let data: Uint8Array;
@@ -76,7 +83,7 @@ Exit codes: 0 every input converted, 1 some inputs failed (see documents.csv), 2
     progress.end();
     if (!o.quiet) {
       const parts = [`${summary.converted} converted`, summary.skipped ? `${summary.skipped} skipped (already done)` : '', summary.failed ? `${summary.failed} failed` : ''];
-      process.stdout.write(`${parts.filter(Boolean).join(', ')}; summary in ${summary.documentsCsv}\n`);
+      process.stdout.write(`${parts.filter(Boolean).join(', ')}; summary in ${summary.documentsCsv}${summary.workbook ? `, workbook ${summary.workbook}` : ''}\n`);
     }
     if (summary.modelProblem) process.stderr.write(`baocao: text not restored: ${summary.modelProblem}\n`);
     process.exitCode = summary.failed > 0 ? 1 : 0;
@@ -141,6 +148,20 @@ function parsePort(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port number from 0 to 65535');
   return n;
+}
+
+function readArchiveSettings(path: string): ArchiveSettings {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InvalidArgumentError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    return parseArchiveSettings(text);
+  } catch (e) {
+    throw new InvalidArgumentError(`${path}: ${(e as Error).message}`);
+  }
 }
 
 function parseJobs(value: string): number {

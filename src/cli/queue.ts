@@ -54,12 +54,13 @@ export function registerQueueCommands(program: Command): void {
     });
   queue
     .command('collect')
-    .description('write documents.csv for every job of this output folder that has ended')
+    .description('write documents.csv, the batch tables and the workbook for every job of this output folder that has ended')
     .addOption(redisOption())
     .requiredOption('-o, --output <dir>', 'the output directory the jobs were added with')
     .action(async (o: { redis: string; output: string }) => {
       const { collect } = await import('../queue/queue.js');
       const c = await collect(o.redis, resolve(o.output));
+      for (const p of c.problems) process.stderr.write(`baocao: batch tables: ${p}\n`);
       process.stdout.write(`${c.rows} rows in ${c.path}${c.pending ? `; ${c.pending} jobs still waiting or running` : ''}\n`);
     });
 

@@ -6,6 +6,7 @@
  * written as plain numbers.
  */
 import { writeToString } from 'fast-csv';
+import { CELL_LIMIT, fitCell } from './cell-limit.js';
 
 export interface CsvColumn<Row> {
   header: string;
@@ -23,13 +24,40 @@ export function guardCell(text: string): string {
   return FORMULA_START.test(text) || LOSSY_NUMBER.test(text) ? `'${text}` : text;
 }
 
+/** Guarded and within the cell limit (a cut cell keeps its guard and still fits). */
+export function csvText(text: string): string {
+  const guarded = guardCell(text);
+  if (guarded.length <= CELL_LIMIT) return guarded;
+  return guardCell(fitCell(text, CELL_LIMIT - (guarded.length - text.length)));
+}
+
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * RFC 4180 rows with CRLF, no BOM, no header: a chunk to append to a CSV being streamed. Quoted
+ * as fast-csv quotes (a cell with a comma, quote or line break), written directly: the batch
+ * tables have millions of cells and a stream per chunk cost more than the writing.
+ */
+export function csvRows(rows: (string | number | null | undefined)[][]): string {
+  let out = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
+      const text = v === null || v === undefined ? '' : typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : csvText(v);
+      out += (i ? ',' : '') + (NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+    }
+    out += '\r\n';
+  }
+  return out;
+}
+
 export async function toCsv<Row>(columns: CsvColumn<Row>[], rows: Row[]): Promise<string> {
   const body = rows.map((row) =>
     columns.map((c) => {
       const v = c.value(row);
       if (v === null || v === undefined) return '';
-      if (c.type === 'number') return typeof v === 'number' && Number.isFinite(v) ? String(v) : guardCell(String(v));
-      return guardCell(String(v));
+      if (c.type === 'number') return typeof v === 'number' && Number.isFinite(v) ? String(v) : csvText(String(v));
+      return csvText(String(v));
     }),
   );
   const text = await writeToString([columns.map((c) => c.header), ...body], {

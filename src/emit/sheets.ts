@@ -5,7 +5,9 @@
 import type { DocumentResult } from '../core/schema.js';
 import { documentColumns, DOCUMENT_CSV_HEADERS } from '../core/segment/csv-rows.js';
 import type { Structure } from '../core/segment/schema.js';
+import { walkSections } from '../core/segment/sections.js';
 import { toCsv, type CsvColumn } from './csv.js';
+import type { Cell, SheetColumn } from './sheet-types.js';
 
 /** The document's own fields (type, number, date, issuer, title, signer, position), '' when unknown. */
 export type StructureCells = Record<(typeof DOCUMENT_CSV_HEADERS)[number], string>;
@@ -31,6 +33,17 @@ export interface DocumentRow {
   outputName?: string;
   /** Header fields found by the segment stage (absent in rows of manifests from older versions). */
   structure?: StructureCells;
+  /** The document's JSON, relative to the output directory. */
+  json?: string;
+  restoreMode?: string;
+  /** Restored words flagged for a person to check. */
+  review?: number | null;
+  /** Mean confidence (0–1) of the structure's paragraphs, weighted by their length. */
+  meanConfidence?: number | null;
+  /** Mean OCR confidence (0–100) of the pages read by OCR. */
+  ocrConfidence?: number | null;
+  /** The most severe diagnostic: "severity ruleId: message". */
+  worstDiagnostic?: string;
 }
 
 export const DOCUMENT_COLUMNS: CsvColumn<DocumentRow>[] = [
@@ -47,8 +60,27 @@ export const DOCUMENT_COLUMNS: CsvColumn<DocumentRow>[] = [
   { header: 'restored', type: 'text', value: (r) => r.restored },
   { header: 'diagnostics', type: 'number', value: (r) => r.diagnostics },
   { header: 'sha256', type: 'text', value: (r) => r.sha256 },
+  { header: 'json', type: 'text', value: (r) => r.json ?? '' },
+  { header: 'restore_mode', type: 'text', value: (r) => r.restoreMode ?? '' },
+  { header: 'review', type: 'number', value: (r) => r.review },
+  { header: 'mean_confidence', type: 'number', value: (r) => r.meanConfidence },
+  { header: 'ocr_confidence', type: 'number', value: (r) => r.ocrConfidence },
+  { header: 'worst_diagnostic', type: 'text', value: (r) => r.worstDiagnostic ?? '' },
   { header: 'output_name', type: 'text', value: (r) => r.outputName ?? '' },
 ];
+
+const WIDTHS: Record<string, number> = { path: 40, error: 30, title: 50, issuer: 30, sha256: 20, json: 40, worst_diagnostic: 40, signer: 20, position: 20 };
+
+/** The Documents sheet: documents.csv's columns, the header date typed as a date. */
+export const DOCUMENT_SHEET_COLUMNS: SheetColumn[] = DOCUMENT_COLUMNS.map((c) => ({
+  header: c.header,
+  type: c.header === 'date' ? 'date' : c.type,
+  width: WIDTHS[c.header] ?? (c.type === 'number' ? 10 : 12),
+}));
+
+export function documentCells(row: DocumentRow): Cell[] {
+  return DOCUMENT_COLUMNS.map((c) => c.value(row) ?? null);
+}
 
 /**
  * Status of a converted document: 'error' when nothing could be read (an ingest error), 'partial'
@@ -78,7 +110,41 @@ export function documentRow(result: DocumentResult, outputs: string[]): Document
     sha256: result.source.sha256,
     outputs,
     ...(result.meta ? { structure: documentColumns(structureOf(result)) } : {}),
+    json: outputs.find((o) => o.endsWith('.json')) ?? '',
+    restoreMode: result.restoreMode ?? '',
+    review: result.review?.length ?? 0,
+    meanConfidence: meanParagraphConfidence(structureOf(result)),
+    ocrConfidence: meanOcrConfidence(result),
+    worstDiagnostic: worstDiagnostic(result),
   };
+}
+
+const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
+
+function meanParagraphConfidence(s: Structure | undefined): number | null {
+  if (!s) return null;
+  const paragraphs = [...s.preamble, ...[...walkSections(s.sections as never)].flatMap(({ section }) => section.paragraphs), ...(s.closing ? [s.closing] : [])];
+  let sum = 0;
+  let weight = 0;
+  for (const p of paragraphs) {
+    if (p.confidence === undefined || p.text.length === 0) continue;
+    sum += p.confidence * p.text.length;
+    weight += p.text.length;
+  }
+  return weight ? round(sum / weight, 3) : null;
+}
+
+function meanOcrConfidence(result: DocumentResult): number | null {
+  const read = result.pages.filter((p) => p.method === 'ocr' && p.confidence !== undefined);
+  return read.length ? round(read.reduce((sum, p) => sum + p.confidence!, 0) / read.length, 1) : null;
+}
+
+const SEVERITY_RANK = { error: 3, warning: 2, info: 1 } as const;
+
+function worstDiagnostic(result: DocumentResult): string {
+  let worst: DocumentResult['diagnostics'][number] | undefined;
+  for (const d of result.diagnostics) if (!worst || SEVERITY_RANK[d.severity] > SEVERITY_RANK[worst.severity]) worst = d;
+  return worst ? `${worst.severity} ${worst.ruleId}: ${worst.message}` : '';
 }
 
 /** The structure fields of a result, when the segment stage ran. */

@@ -1,15 +1,16 @@
 /**
  * The producer and the observer of the distributed batch: `queue add` (one job per input),
- * `queue status` (counts, failures with reasons, rate, ETA) and `queue collect` (documents.csv for
- * everything done, from the jobs' results).
+ * `queue status` (counts, failures with reasons, rate, ETA) and `queue collect` (documents.csv, the
+ * batch tables and the workbook for everything done, from the jobs' results and stored rows).
  */
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import { prepareTmp, writeAtomic } from '../batch/atomic.js';
+import { prepareTmp } from '../batch/atomic.js';
+import { writeBatchOutputs, type BatchEntry } from '../batch/batch-outputs.js';
 import { prepareOutputDir } from '../batch/output-dir.js';
 import type { BatchSettings, FileOutcome } from '../batch/convert-file.js';
 import { resolveInputs, type InputProblem } from '../batch/inputs.js';
-import { documentsCsv, failedRow, type DocumentRow } from '../emit/sheets.js';
+import { failedRow } from '../emit/sheets.js';
 import { connect, QUEUE_NAME } from './connection.js';
 import { fileSha256, JOB_OPTIONS, jobId, type JobData } from './jobs.js';
 
@@ -97,18 +98,20 @@ export async function queueStatus(redisUrl: string): Promise<QueueStatus> {
  * documents.csv under `outDir` for every job of that output folder: done jobs give their row,
  * failed ones an error row with the reason; one row per input, in path order.
  */
-export async function collect(redisUrl: string, outDir: string): Promise<{ rows: number; pending: number; path: string }> {
+export async function collect(redisUrl: string, outDir: string): Promise<{ rows: number; pending: number; path: string; problems: string[] }> {
   const queue = openQueue(redisUrl);
   try {
-    const rows = new Map<string, DocumentRow>();
+    const rows = new Map<string, BatchEntry>();
+    let settings: BatchSettings | undefined;
     const page = 500;
     for (const state of ['completed', 'failed'] as const) {
       for (let start = 0; ; start += page) {
         const jobs = await queue.getJobs([state], start, start + page - 1, true);
         for (const j of jobs) {
           if (!j?.data || j.data.settings.outDir !== outDir) continue;
+          settings ??= j.data.settings;
           const row = state === 'completed' && j.returnvalue ? j.returnvalue.row : failedRow(j.data.file.display, `internal/queue: ${j.failedReason ?? 'failed'}`);
-          rows.set(j.data.file.rel, row);
+          rows.set(j.data.file.rel, { row, rel: row.status === 'error' ? undefined : (row.outputName ?? j.data.file.rel) });
         }
         if (jobs.length < page) break;
       }
@@ -116,10 +119,10 @@ export async function collect(redisUrl: string, outDir: string): Promise<{ rows:
     const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     prepareOutputDir(outDir);
     await prepareTmp(outDir, { sweep: false }); // workers may still be writing there
-    const path = join(outDir, 'documents.csv');
     const sorted = [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
-    writeAtomic(outDir, path, await documentsCsv(sorted));
-    return { rows: sorted.length, pending: Object.values(c).reduce((a, b) => a + b, 0), path };
+    // The batch tables and workbook as `convert` writes them, from the documents' stored rows.
+    const problems = await writeBatchOutputs(sorted, { outDir, formats: settings?.formats ?? ['json'], archive: settings?.archive, durable: settings?.fsync !== false });
+    return { rows: sorted.length, pending: Object.values(c).reduce((a, b) => a + b, 0), path: join(outDir, 'documents.csv'), problems };
   } finally {
     await queue.close();
   }

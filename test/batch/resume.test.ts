@@ -59,18 +59,23 @@ describe('a batch killed with SIGKILL and resumed', () => {
     assert.ok(rows.every((r) => r.status === 'ok'));
 
     assert.deepEqual(await readdir(join(out, '.baocao', 'tmp')), [], 'temporaries of the killed run removed');
-    const files = (await listFiles(out)).filter((f) => !f.startsWith('.baocao/done/'));
-    const expected = inputs.map((i) => outputName(i)).flatMap((i) => [`${i}.json`, `${i}.paragraphs.csv`, `${i}.sections.csv`, `${i}.figures.csv`]).concat('documents.csv').sort();
+    const files = (await listFiles(out)).filter((f) => !f.startsWith('.baocao/done/') && !f.startsWith('.baocao/rows/'));
+    const batchTables = ['documents.csv', 'sections.csv', 'paragraphs.csv', 'tables.csv', 'figures.csv', 'review.csv', 'archive.csv'];
+    const expected = inputs.map((i) => `${outputName(i)}.json`).concat(batchTables).sort();
     assert.equal(expected.filter((f) => /~[0-9a-f]{10}\.txt\.json$/.test(f)).length, 12, 'the long names are shortened');
     assert.deepEqual(files.sort(), expected, 'no temporary, partial or duplicate files');
-    for (const input of inputs) {
-      const json = JSON.parse(await readFile(join(out, `${outputName(input)}.json`), 'utf8'));
-      assert.ok(validateDocumentResult(json).ok, input);
-      const csv = await readFile(join(out, `${outputName(input)}.paragraphs.csv`), 'utf8');
-      assert.equal(parseCsv(csv).length, json.paragraphs.length, input);
+    const paragraphs = parseCsv(await readFile(join(out, 'paragraphs.csv'), 'utf8'));
+    const perDocument = new Map<string, number>();
+    for (const p of paragraphs) perDocument.set(p.path, (perDocument.get(p.path) ?? 0) + 1);
+    assert.equal(perDocument.size, FILES, 'every document has its paragraphs in paragraphs.csv');
+    for (const row of rows) {
+      const json = JSON.parse(await readFile(join(out, row.json!), 'utf8'));
+      assert.ok(validateDocumentResult(json).ok, row.path);
+      assert.equal(perDocument.get(row.path), json.paragraphs.length, row.path);
     }
+    assert.equal(parseCsv(await readFile(join(out, 'archive.csv'), 'utf8')).length, FILES);
 
-    // The same inputs converted in one go give the same bytes, documents.csv included.
+    // The same inputs converted in one go give the same bytes: every output, the batch tables included.
     const whole = join(dir, 'whole');
     const uninterrupted = await runCli(['convert', src, '-o', whole, '--no-restore', '--jobs', '2', '--quiet']);
     assert.equal(uninterrupted.code, 0, uninterrupted.stderr);
@@ -86,12 +91,12 @@ describe('--resume after a power loss', () => {
       await mkdir(src);
       for (const n of [1, 2, 3]) await writeFile(join(src, `bao-cao-${n}.txt`), `BÁO CÁO SỐ ${n}\n\nNội dung báo cáo số ${n}.\n`);
       const out = join(root, 'out');
-      assert.equal((await runCli(['convert', src, '-o', out, '--no-restore', '--jobs', '1'])).code, 0);
+      assert.equal((await runCli(['convert', src, '-o', out, '--no-restore', '--jobs', '1', '--per-document-csv'])).code, 0);
       const json1 = await readFile(join(out, 'bao-cao-1.txt.json'));
       const csv2 = await readFile(join(out, 'bao-cao-2.txt.paragraphs.csv'));
       await writeFile(join(out, 'bao-cao-1.txt.json'), json1.subarray(0, json1.length - 10));
       await writeFile(join(out, 'bao-cao-2.txt.paragraphs.csv'), '');
-      const resumed = await runCli(['convert', src, '-o', out, '--no-restore', '--jobs', '1', '--resume']);
+      const resumed = await runCli(['convert', src, '-o', out, '--no-restore', '--jobs', '1', '--resume', '--per-document-csv']);
       assert.equal(resumed.code, 0, resumed.stderr);
       assert.match(resumed.stdout, /^2 converted, 1 skipped/m);
       assert.ok((await readFile(join(out, 'bao-cao-1.txt.json'))).equals(json1));

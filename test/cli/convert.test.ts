@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,9 +32,11 @@ describe('baocao convert', () => {
     assert.equal(rows.length, 1);
     assert.equal(rows[0]!.path.endsWith('bao-cao-ngoc-ky.ocr.txt'), true);
     assert.ok(['ok', 'partial'].includes(rows[0]!.status), rows[0]!.error);
-    const paragraphs = parseCsv(await readFile(join(out, 'bao-cao-ngoc-ky.ocr.txt.paragraphs.csv'), 'utf8'));
+    const paragraphs = parseCsv(await readFile(join(out, 'paragraphs.csv'), 'utf8'));
     assert.equal(paragraphs.length, json.paragraphs.length);
+    assert.ok(paragraphs.every((p) => p.path === rows[0]!.path), 'every row keyed by the document path');
     assert.equal(rows[0]!.paragraphs, String(json.paragraphs.length));
+    assert.equal(existsSync(join(out, 'bao-cao-ngoc-ky.ocr.txt.paragraphs.csv')), false, 'no per-document CSV unless asked');
   });
 
   it('writes the structure: header columns in documents.csv, sections, annex table and figures CSVs', async () => {
@@ -44,14 +47,31 @@ describe('baocao convert', () => {
     assert.equal(rows[0]!.date, '2023-12-29');
     const json = JSON.parse(await readFile(join(out, 'bao-cao-ngoc-ky.ocr.txt.json'), 'utf8'));
     assert.deepEqual(json.sections.map((s: { number: string }) => s.number), ['I', 'II', 'III']);
-    const sections = parseCsv(await readFile(join(out, 'bao-cao-ngoc-ky.ocr.txt.sections.csv'), 'utf8'));
-    assert.ok(sections.some((r) => r.path === 'I > 2 > 2.1' && r.kind !== ''), 'section paths as "I > 2 > 2.1"');
+    const sections = parseCsv(await readFile(join(out, 'sections.csv'), 'utf8'));
+    assert.ok(sections.some((r) => r.section === 'I > 2 > 2.1' && r.kind !== ''), 'section paths as "I > 2 > 2.1"');
+    assert.ok(sections.every((r) => r.path === rows[0]!.path));
     assert.ok(sections.every((r) => r.text === '' || r.original !== ''), 'each restored paragraph keeps its original text');
+    const cells = parseCsv(await readFile(join(out, 'tables.csv'), 'utf8'));
+    assert.equal(new Set(cells.map((c) => c.table)).size, 1, 'one annex table');
+    assert.equal(Math.max(...cells.map((c) => Number(c.row))), 6, 'a header row and 5 rows');
+    assert.equal(Math.max(...cells.map((c) => Number(c.column))), 3, 'and 3 columns');
+    assert.equal(cells.length, 18);
+    const figures = parseCsv(await readFile(join(out, 'figures.csv'), 'utf8'));
+    assert.ok(figures.some((f) => f.text === '900 phút' && f.unit === 'phút'));
+  });
+
+  it('writes the per-document CSVs too with --per-document-csv', async () => {
+    const out = join(dir, 'per-document');
+    const r = await runCli(['convert', SAMPLE, '-o', out, '--quiet', '--no-restore', '--format', 'json', '--per-document-csv']);
+    assert.equal(r.code, 0, r.stderr);
     const table = parseCsv(await readFile(join(out, 'bao-cao-ngoc-ky.ocr.txt.table-1.csv'), 'utf8'));
     assert.equal(table.length, 5, 'the annex table has 5 rows under its header');
     assert.equal(Object.keys(table[0]!).length, 3, 'and 3 columns');
-    const figures = parseCsv(await readFile(join(out, 'bao-cao-ngoc-ky.ocr.txt.figures.csv'), 'utf8'));
-    assert.ok(figures.some((f) => f.text === '900 phút' && f.unit === 'phút'));
+    const json = JSON.parse(await readFile(join(out, 'bao-cao-ngoc-ky.ocr.txt.json'), 'utf8'));
+    assert.equal(parseCsv(await readFile(join(out, 'bao-cao-ngoc-ky.ocr.txt.paragraphs.csv'), 'utf8')).length, json.paragraphs.length);
+    assert.ok(existsSync(join(out, 'bao-cao-ngoc-ky.ocr.txt.sections.csv')));
+    assert.ok(existsSync(join(out, 'bao-cao-ngoc-ky.ocr.txt.figures.csv')));
+    assert.ok(existsSync(join(out, 'paragraphs.csv')), 'and the batch tables');
   });
 
   it('puts a directory of mixed documents into one documents.csv with a row per input', async () => {

@@ -11,8 +11,11 @@ export interface CliRun {
   stderr: string;
 }
 
+/** tsx by its resolved URL, so the CLI also runs from a working directory outside the project. */
+const TSX = import.meta.resolve('tsx');
+
 export function startCli(args: string[], cwd = ROOT, stdin: 'ignore' | 'pipe' = 'ignore'): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd, stdio: [stdin, 'pipe', 'pipe'] });
+  return spawn(process.execPath, ['--import', TSX, CLI, ...args], { cwd, stdio: [stdin, 'pipe', 'pipe'] });
 }
 
 /** Runs the CLI to its end; `input`, when given, is its standard input. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { guardCell, toCsv, type CsvColumn } from '../../src/emit/csv.js';
+import { CELL_LIMIT } from '../../src/emit/cell-limit.js';
+import { csvText, guardCell, toCsv, type CsvColumn } from '../../src/emit/csv.js';
 
 type Row = { n: number | null; t: string };
 const columns: CsvColumn<Row>[] = [
@@ -37,5 +38,17 @@ describe('CSV for spreadsheets', () => {
   it('writes numeric columns as bare numbers and empty cells for missing values', async () => {
     const csv = await toCsv(columns, [{ n: null, t: '' }, { n: 3.5, t: 'x' }]);
     assert.equal(csv, '\uFEFFn,t\r\n,\r\n3.5,x\r\n');
+  });
+
+  it('cuts a cell over 32,767 characters with a visible marker, guard included', () => {
+    const long = 'Kết quả '.repeat(5000);
+    const cell = csvText(long);
+    assert.equal(cell.length, CELL_LIMIT);
+    assert.ok(cell.startsWith('Kết quả Kết quả'));
+    assert.match(cell, / … \[cut: 40000 characters, full text in the JSON\]$/);
+    const guarded = csvText(`=${long}`);
+    assert.equal(guarded.length, CELL_LIMIT);
+    assert.ok(guarded.startsWith("'="), 'a cut formula-like cell keeps its guard');
+    assert.equal(csvText('Kết quả'), 'Kết quả');
   });
 });

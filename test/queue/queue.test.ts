@@ -107,6 +107,9 @@ describe('distributed batch on BullMQ and Redis', { skip: REDIS_MISSING ?? false
     const manifests = files.filter((f) => f.startsWith('.baocao/done/'));
     assert.equal(jsons.length, 200);
     assert.equal(manifests.length, 200);
-    for (const f of jsons.slice(0, 200)) JSON.parse(await readFile(join(out, f), 'utf8')); // none half-written
+    for (const f of jsons) JSON.parse(await readFile(join(out, f), 'utf8')); // none half-written
+    // The batch tables as convert writes them: every document's paragraphs, keyed by its path.
+    const paragraphs = parseCsv(await readFile(join(out, 'paragraphs.csv'), 'utf8'));
+    assert.equal(new Set(paragraphs.map((p) => p.path)).size, 200);
   });
 });

@@ -1,0 +1,155 @@
+/**
+ * The batch-level outputs, written after every input is done: documents.csv (always), the batch
+ * tables sections/paragraphs/tables/figures/review.csv and archive.csv (csv format) and the
+ * workbook baocao.xlsx (xlsx format). Rows are read back from each document's stored rows
+ * (rows-store.ts) one document at a time and streamed to temporary files that are renamed into
+ * place, so a batch of any size is written in constant memory and never half-written.
+ */
+import { once } from 'node:events';
+import { createWriteStream, renameSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { archiveRow, ARCHIVE_COLUMNS, ordinalsInHoSo, type ArchiveSettings } from '../emit/archive.js';
+import { BATCH_TABLES, TABLE_KEYS } from '../emit/batch-tables.js';
+import { csvRows } from '../emit/csv.js';
+import type { Format } from '../emit/formats.js';
+import type { Cell, SheetColumn } from '../emit/sheet-types.js';
+import { DOCUMENT_SHEET_COLUMNS, documentCells, documentsCsv, type DocumentRow } from '../emit/sheets.js';
+import { BatchWorkbook, type SheetWriter } from '../emit/xlsx.js';
+import { tmpDir, writeAtomic } from './atomic.js';
+import { readArchiveFacts, readTableRows } from './rows-store.js';
+
+export interface BatchEntry {
+  row: DocumentRow;
+  /** Output-relative name of a converted input (absent for inputs that could not be listed or read). */
+  rel?: string;
+}
+
+export interface BatchOutputSettings {
+  outDir: string;
+  formats: readonly Format[];
+  archive?: ArchiveSettings;
+  /** Rows per workbook sheet, header included (tests pass the limit with a small one). */
+  sheetRowLimit?: number;
+  /** fsync documents.csv and its folder (see atomic.ts). */
+  durable?: boolean;
+}
+
+export const WORKBOOK_NAME = 'baocao.xlsx';
+export const ARCHIVE_CSV = 'archive.csv';
+
+/** Writes the batch outputs; returns the problems met (a converted document whose rows are gone). */
+export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSettings): Promise<string[]> {
+  const problems = new Set<string>();
+  writeAtomic(s.outDir, join(s.outDir, 'documents.csv'), await documentsCsv(entries.map((e) => e.row)), { durable: s.durable });
+  const csv = s.formats.includes('csv');
+  const xlsx = s.formats.includes('xlsx');
+  if (!csv && !xlsx) return [];
+
+  // A failed document has no rows (and no outputs); its error row is in documents.csv only.
+  const converted = entries.filter((e): e is Required<BatchEntry> => e.rel !== undefined && e.row.status !== 'error');
+  const bookTmp = join(tmpDir(s.outDir), `${process.pid}-${WORKBOOK_NAME}.tmp`);
+  const book = xlsx ? new BatchWorkbook(bookTmp, { rowLimit: s.sheetRowLimit }) : null;
+  if (book) {
+    await book.sheet('Documents', DOCUMENT_SHEET_COLUMNS, async (w) => {
+      for (const [i, e] of entries.entries()) {
+        w.add(documentCells(e.row));
+        if (i % 100 === 99) await w.rest();
+      }
+    });
+  }
+
+  const table = async (file: string, sheet: string, columns: SheetColumn[], rowsOf: (e: Required<BatchEntry>) => Promise<Cell[][] | null>) => {
+    const out = csv ? await CsvFile.open(s.outDir, file, columns) : null;
+    const fill = async (w: SheetWriter | null) => {
+      for (const e of converted) {
+        const rows = await rowsOf(e);
+        if (rows === null) {
+          problems.add(`${e.row.path}: its stored rows (.baocao/rows) are missing, so the batch tables lack it; run again without --resume`);
+          continue;
+        }
+        await out?.write(rows);
+        if (w) {
+          for (const r of rows) w.add(r);
+          await w.rest();
+        }
+      }
+    };
+    if (book) await book.sheet(sheet, columns, fill);
+    else await fill(null);
+    await out?.close();
+  };
+
+  for (const key of TABLE_KEYS) {
+    const t = BATCH_TABLES[key];
+    await table(t.file, t.sheet, t.columns, async (e) => (await readTableRows(s.outDir, e.rel, key))?.map((r) => [e.row.path, ...r]) ?? null);
+  }
+  const archive = s.archive ?? { files: [] };
+  const ordinals = ordinalsInHoSo(entries.map((e) => e.row.path), archive);
+  await table(ARCHIVE_CSV, 'Archive', ARCHIVE_COLUMNS, async (e) => {
+    const facts = await readArchiveFacts(s.outDir, e.rel);
+    return facts && [archiveRow(e.row.path, facts, archive, ordinals.get(e.row.path))];
+  });
+
+  if (book) {
+    await book.close();
+    renameSync(bookTmp, join(s.outDir, WORKBOOK_NAME));
+  }
+  return [...problems];
+}
+
+/** Resolves when the stream takes more data, or has failed (the failure is kept by its owner). */
+function drained(stream: WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
+/** A CSV streamed to a temporary file (BOM, header, CRLF rows), renamed into place when closed. */
+class CsvFile {
+  private failure: Error | null = null;
+
+  private constructor(private readonly stream: WriteStream, private readonly tmp: string, private readonly target: string, private readonly dates: number[]) {
+    stream.on('error', (e) => (this.failure ??= e));
+  }
+
+  static async open(outDir: string, name: string, columns: SheetColumn[]): Promise<CsvFile> {
+    const tmp = join(tmpDir(outDir), `${process.pid}-${name}.tmp`);
+    const file = new CsvFile(createWriteStream(tmp), tmp, join(outDir, name), columns.flatMap((c, i) => (c.type === 'date' ? [i] : [])));
+    await file.put('\uFEFF' + csvRows([columns.map((c) => c.header)]));
+    return file;
+  }
+
+  async write(rows: Cell[][]): Promise<void> {
+    if (rows.length) await this.put(csvRows(this.dates.length ? rows.map((r) => this.withDates(r)) : rows));
+  }
+
+  async close(): Promise<void> {
+    if (!this.failure) {
+      this.stream.end();
+      await once(this.stream, 'finish').catch(() => undefined);
+    }
+    if (this.failure) throw new Error(`${this.target}: ${this.failure.message}`);
+    renameSync(this.tmp, this.target);
+  }
+
+  /** ISO dates as dd/mm/yyyy, the form of the archive record. */
+  private withDates(row: Cell[]): Cell[] {
+    const out = [...row];
+    for (const i of this.dates) {
+      const m = typeof out[i] === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(out[i] as string) : null;
+      if (m) out[i] = `${m[3]}/${m[2]}/${m[1]}`;
+    }
+    return out;
+  }
+
+  private async put(chunk: string): Promise<void> {
+    if (this.failure) throw new Error(`${this.target}: ${this.failure.message}`);
+    if (chunk && !this.stream.write(chunk)) await drained(this.stream);
+  }
+}

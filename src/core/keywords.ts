@@ -1,0 +1,61 @@
+/**
+ * Keywords of a document from its own words (the "Từ khóa" of an archive record): the most
+ * frequent terms of two to four syllables. Vietnamese writes one syllable per space, so a term
+ * ("cải cách hành chính") is a run of syllables; runs are counted within a clause (never across
+ * punctuation or numbers), must not start or end on a function word, and a shorter run that
+ * mostly occurs inside a longer one is left to the longer one. Terms are ranked by C-value
+ * (Frantzi et al.): longer terms weigh more, occurrences inside longer terms less.
+ */
+
+/** Function words and counters a term neither starts nor ends with. */
+const STOP = new Set(
+  ('và của các những được đã đang sẽ trong với cho là có theo này để từ về tại trên dưới ngày tháng số một hai ba bốn năm ' +
+    'không cũng như đó khi thì mà nên do vì bị nhưng hoặc hay đến ra vào lại rất nhiều ít còn việc sự cuộc qua sau trước nhằm ' +
+    'bằng cùng đối tới gồm thêm đây kia ấy nào mỗi mọi cả chỉ đều vẫn nữa ở lần phải cần nhau hết chưa nếu tuy đồng thời ' +
+    'v/v kính gửi nơi nhận').split(/\s+/),
+);
+
+const MIN_COUNT = 2;
+
+interface Term {
+  key: string;
+  syllables: number;
+  count: number;
+  first: number;
+}
+
+/** Up to `limit` terms, best first (ties: longer, then earlier), in lower case. */
+export function documentKeywords(texts: readonly string[], limit = 5): string[] {
+  const terms = new Map<string, Term>();
+  let position = 0;
+  for (const text of texts) {
+    for (const clause of text.normalize('NFC').toLocaleLowerCase('vi').split(/[^\p{L}\s]+/u)) {
+      const syl = clause.split(/\s+/).filter((s) => s.length > 0);
+      for (let i = 0; i < syl.length; i++, position++) {
+        for (let n = 2; n <= 4 && i + n <= syl.length; n++) {
+          if (STOP.has(syl[i]!) || STOP.has(syl[i + n - 1]!)) continue;
+          const key = syl.slice(i, i + n).join(' ');
+          const t = terms.get(key);
+          if (t) t.count++;
+          else terms.set(key, { key, syllables: n, count: 1, first: position });
+        }
+      }
+    }
+  }
+  const frequent = [...terms.values()].filter((t) => t.count >= MIN_COUNT);
+  // A term whose occurrences are mostly inside one longer frequent term is that term's part
+  // ("cải cách" in "cải cách hành chính"); one spread over several ("hành chính") stays a term.
+  const kept = frequent.filter((t) => !frequent.some((longer) => longer.syllables > t.syllables && longer.count >= 0.75 * t.count && contains(longer.key, t.key)));
+  // C-value: a term counts by its length and by how often it occurs outside longer terms.
+  const score = new Map(kept.map((t) => {
+    const longer = frequent.filter((l) => l.syllables > t.syllables && contains(l.key, t.key));
+    const nested = longer.length ? longer.reduce((sum, l) => sum + l.count, 0) / longer.length : 0;
+    return [t, Math.log2(t.syllables) * (t.count - nested)];
+  }));
+  kept.sort((a, b) => score.get(b)! - score.get(a)! || b.syllables - a.syllables || a.first - b.first);
+  return kept.slice(0, limit).map((t) => t.key);
+}
+
+function contains(longer: string, shorter: string): boolean {
+  return ` ${longer} `.includes(` ${shorter} `);
+}

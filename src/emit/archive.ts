@@ -1,0 +1,175 @@
+/**
+ * `archive.csv` and the Archive sheet: the document record of Circular 02/2019/TT-BNV (20 fields,
+ * in its order, with its Vietnamese names). What the document itself says (number, symbol, date,
+ * type, issuer, abstract, pages, keywords) is taken from the converted result when it is
+ * converted; what only the archivist knows (fonds, hồ sơ, access…) comes from options at batch
+ * time. A field neither gives stays empty: nothing is guessed.
+ */
+import { z } from 'zod';
+import { documentKeywords } from '../core/keywords.js';
+import type { DocumentResult } from '../core/schema.js';
+import { issuerLabel } from '../core/segment/csv-rows.js';
+import { foldKey, isUpperText } from '../core/segment/fold.js';
+import type { Structure } from '../core/segment/schema.js';
+import type { Cell, SheetColumn } from './sheet-types.js';
+
+/** What a document says about itself, kept with its rows until the batch writes the archive table. */
+export interface ArchiveFacts {
+  number: string;
+  symbol: string;
+  /** ISO date, or '' when the header names no real day. */
+  date: string;
+  type: string;
+  issuer: string;
+  title: string;
+  language: string;
+  pages: number | null;
+  note: string;
+  keywords: string;
+}
+
+const text = (header: string, width = 14): SheetColumn => ({ header, type: 'text', width });
+export const ARCHIVE_COLUMNS: SheetColumn[] = [
+  text('Mã phông', 10),
+  text('Mục lục số hoặc năm hình thành hồ sơ', 12),
+  text('Số và ký hiệu hồ sơ', 14),
+  { header: 'Số thứ tự văn bản trong hồ sơ', type: 'number', width: 10 },
+  text('Mã định danh văn bản', 16),
+  text('Số của văn bản', 10),
+  text('Ký hiệu của văn bản', 14),
+  { header: 'Ngày, tháng, năm văn bản', type: 'date', width: 12 },
+  text('Tên loại văn bản', 14),
+  text('Tên cơ quan, tổ chức ban hành văn bản', 30),
+  text('Trích yếu nội dung', 50),
+  text('Ngôn ngữ', 10),
+  { header: 'Số lượng trang của văn bản', type: 'number', width: 10 },
+  text('Ghi chú', 30),
+  text('Ký hiệu thông tin', 12),
+  text('Từ khóa', 40),
+  text('Chế độ sử dụng', 14),
+  text('Mức độ tin cậy', 12),
+  text('Bút tích', 12),
+  text('Tình trạng vật lý', 14),
+];
+
+const FIELD_NAMES: Record<string, string> = { type: 'tên loại', number: 'số', date: 'ngày', issuer: 'cơ quan ban hành', place: 'địa danh' };
+
+export function archiveFacts(result: DocumentResult, structure: Structure | undefined): ArchiveFacts {
+  const meta = structure?.meta;
+  const [number = '', ...symbol] = (meta?.number ?? '').split('/');
+  const notes: string[] = [];
+  if (meta && !meta.date && meta.dateText) notes.push(`Ngày ghi trên văn bản không có thật: "${meta.dateText}"`);
+  if (meta?.completedFrom.length) notes.push(`Đầu văn bản thiếu ${meta.completedFrom.map((f) => FIELD_NAMES[f] ?? f).join(', ')}: lấy từ phụ lục hoặc câu kết`);
+  const read = result.paragraphs.length > 0;
+  return {
+    number: number.trim(),
+    symbol: symbol.join('/').trim(),
+    date: meta?.date ?? '',
+    type: meta?.type?.name ?? '',
+    issuer: recordIssuer(meta?.issuer ?? null),
+    title: meta?.title ?? '',
+    language: read ? 'Tiếng Việt' : '',
+    pages: result.source.pages || null,
+    note: notes.join('; '),
+    keywords: read ? documentKeywords(result.paragraphs.map((p) => p.restored ?? p.text)).join('; ') : '',
+  };
+}
+
+const COUNCILS: Record<string, string> = { 'UY BAN NHAN DAN': 'Ủy ban nhân dân', UBND: 'Ủy ban nhân dân', 'HOI DONG NHAN DAN': 'Hội đồng nhân dân', HDND: 'Hội đồng nhân dân' };
+const UNIT = /^(thành phố|thị xã|thị trấn|xã|phường|huyện|quận|tỉnh)\s+(.+)$/u;
+
+/**
+ * The issuer as the record names it: a council written in capitals in the header ("ỦY BAN NHÂN
+ * DÂN" / "XÃ NGỌC KỲ") in its standard form, "Ủy ban nhân dân xã Ngọc Kỳ" (unit word in lower
+ * case, place name capitalised per syllable). Any other issuer stays as written: its
+ * capitalisation ("Sở Giáo dục và Đào tạo") cannot be recovered from capitals alone.
+ */
+export function recordIssuer(issuer: Structure['meta']['issuer']): string {
+  if (!issuer) return '';
+  const council = issuer.parent ? COUNCILS[foldKey(issuer.parent).replace(/\s+/g, ' ').trim()] : undefined;
+  if (!council || !isUpperText(issuer.name)) return issuerLabel(issuer);
+  const unit = UNIT.exec(issuer.name.toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim());
+  if (!unit) return issuerLabel(issuer);
+  const place = unit[2]!.split(' ').map((s) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1)).join(' ');
+  return `${council} ${unit[1]} ${place}`;
+}
+
+const HoSo = z.object({
+  /** Mục lục số hoặc năm hình thành hồ sơ. */
+  catalog: z.string().optional(),
+  /** Số và ký hiệu hồ sơ. */
+  fileCode: z.string().optional(),
+  infoCode: z.string().optional(),
+  access: z.string().optional(),
+  reliability: z.string().optional(),
+  handwriting: z.string().optional(),
+  physicalState: z.string().optional(),
+}).strict();
+
+export const ArchiveSettingsSchema = z.object({
+  fonds: z.string().optional(),
+  /** Fields every document gets unless its hồ sơ says otherwise. */
+  defaults: HoSo.optional(),
+  /** Hồ sơ by folder, the folder written as in the `path` column. */
+  files: z.array(HoSo.extend({ folder: z.string().min(1) }).strict()).default([]),
+}).strict();
+
+export type ArchiveSettings = z.infer<typeof ArchiveSettingsSchema>;
+type HoSoFields = z.infer<typeof HoSo> & { folder?: string };
+
+/** Parses a settings file's text; throws a sentence naming the first problems. */
+export function parseArchiveSettings(jsonText: string): ArchiveSettings {
+  let value: unknown;
+  try {
+    value = JSON.parse(jsonText);
+  } catch (e) {
+    throw new Error(`not JSON: ${(e as Error).message}`);
+  }
+  const parsed = ArchiveSettingsSchema.safeParse(value);
+  if (!parsed.success) throw new Error(parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; '));
+  return parsed.data;
+}
+
+const normalFolder = (p: string) => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+
+/** The hồ sơ a path belongs to: the longest folder that contains it. */
+export function hoSoOf(path: string, settings: ArchiveSettings): HoSoFields | undefined {
+  const p = normalFolder(path);
+  let best: HoSoFields | undefined;
+  for (const f of settings.files) {
+    const folder = normalFolder(f.folder);
+    if ((folder === '' || p.startsWith(`${folder}/`)) && (!best || folder.length > normalFolder(best.folder!).length)) best = f;
+  }
+  return best;
+}
+
+const collator = new Intl.Collator('vi', { numeric: true });
+
+/**
+ * Số thứ tự văn bản trong hồ sơ: 1, 2… in path order within each hồ sơ, over every input of the
+ * batch (a failed one keeps its number, so fixing it later renumbers nothing).
+ */
+export function ordinalsInHoSo(paths: readonly string[], settings: ArchiveSettings): Map<string, number> {
+  const groups = new Map<HoSoFields, string[]>();
+  for (const path of paths) {
+    const h = hoSoOf(path, settings);
+    if (!h) continue;
+    const members = groups.get(h);
+    if (members) members.push(path);
+    else groups.set(h, [path]);
+  }
+  const out = new Map<string, number>();
+  for (const members of groups.values()) [...members].sort(collator.compare).forEach((p, i) => out.set(p, i + 1));
+  return out;
+}
+
+/** The 20 cells of a document's record, in ARCHIVE_COLUMNS order. */
+export function archiveRow(path: string, facts: ArchiveFacts, settings: ArchiveSettings, ordinal: number | undefined): Cell[] {
+  const h = { ...settings.defaults, ...hoSoOf(path, settings) };
+  const s = (v: string | undefined) => v ?? '';
+  return [
+    s(settings.fonds), s(h.catalog), s(h.fileCode), ordinal ?? null, '',
+    facts.number, facts.symbol, facts.date, facts.type, facts.issuer, facts.title, facts.language, facts.pages, facts.note,
+    s(h.infoCode), facts.keywords, s(h.access), s(h.reliability), s(h.handwriting), s(h.physicalState),
+  ];
+}
