@@ -41,7 +41,8 @@ describe('baocao convert --format txt,md,docx', () => {
     const r = await runCli(['convert', SAMPLE, '-o', out, '--format', 'all', '--quiet']);
     assert.equal(r.code, 0, r.stderr);
     const files = await readdir(out);
-    for (const suffix of ['.json', '.paragraphs.csv', '.txt', '.md', '.docx']) assert.ok(files.includes(`bao-cao-ngoc-ky.ocr.txt${suffix}`), suffix);
+    for (const suffix of ['.json', '.txt', '.md', '.docx']) assert.ok(files.includes(`bao-cao-ngoc-ky.ocr.txt${suffix}`), suffix);
+    for (const batch of ['documents.csv', 'paragraphs.csv', 'archive.csv', 'baocao.xlsx']) assert.ok(files.includes(batch), batch);
   });
 
   it('writes them for a document converted without structure, in the mirrored folder, without JSON when not asked', async () => {

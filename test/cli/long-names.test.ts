@@ -32,9 +32,9 @@ before(async () => {
     }
   }
   const out = join(dir, 'out');
-  first = await runCli(['convert', src, '-o', out, '--no-restore', '--jobs', '2']);
+  first = await runCli(['convert', src, '-o', out, '--no-restore', '--jobs', '2', '--per-document-csv']);
   rows = parseCsv(await readFile(join(out, 'documents.csv'), 'utf8'));
-  second = await runCli(['convert', src, '-o', out, '--no-restore', '--jobs', '2', '--resume']);
+  second = await runCli(['convert', src, '-o', out, '--no-restore', '--jobs', '2', '--resume', '--per-document-csv']);
 });
 after(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
