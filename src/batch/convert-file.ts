@@ -32,6 +32,8 @@ export interface BatchSettings {
   segment?: boolean;
   restoreInput?: RestoreInput;
   maxTextBytes?: number;
+  /** PDF text layers: auto (default), force (OCR every page), never (ingest/text-layer-trust.ts). */
+  ocrMode?: 'auto' | 'force' | 'never';
 }
 
 export interface FileOutcome {
@@ -63,7 +65,7 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
     if (done) return { row: { ...done.row, path: file.display }, skipped: true };
   }
 
-  let result = await convert({ path: file.display, data }, { ...convertOptions(settings), ingest: runtime.ingest });
+  let result = await convert({ path: file.display, data }, { ...convertOptions(settings), ingest: settings.ocrMode ? { ...runtime.ingest, ocrMode: settings.ocrMode } : runtime.ingest });
   const draft = documentRow(result, []);
   if (draft.status === 'error') return { row: draft, skipped: false };
 
@@ -119,5 +121,5 @@ export function restoreModelProblem(): string | null {
 }
 
 function settingsFingerprint(s: BatchSettings): string {
-  return JSON.stringify([[...s.formats].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false]);
+  return JSON.stringify([[...s.formats].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false, ...(s.ocrMode && s.ocrMode !== 'auto' ? [s.ocrMode] : [])]);
 }

@@ -10,6 +10,7 @@ import { runBatch } from '../batch/run.js';
 import { DEFAULT_FORMATS, FORMATS, parseFormatList, type Format } from '../emit/formats.js';
 import { documentJsonSchema } from '../core/schema.js';
 import { ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
+import { OCR_MODES, type OcrMode } from '../ingest/text-layer-trust.js';
 import { createProgress } from './progress.js';
 import { runRestore } from './restore.js';
 
@@ -32,11 +33,12 @@ program
   .option('--no-restore', 'skip diacritic restoration')
   .option('--no-segment', 'skip the document structure (header, sections, signature, annexes)')
   .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
-  .action(async (inputs: string[], o: { output: string; format: Format[]; jobs?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr' }) => {
+  .addOption(new Option('--ocr <mode>', "PDF pages with a text layer: auto OCRs a page whose layer over the scan does not read as Vietnamese, force OCRs every page's image, never takes text layers as they are").choices([...OCR_MODES]).default('auto'))
+  .action(async (inputs: string[], o: { output: string; format: Format[]; jobs?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; ocr: OcrMode }) => {
     const progress = createProgress(o.quiet);
     const summary = await runBatch(
       inputs,
-      { outDir: resolve(o.output), formats: o.format, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input },
+      { outDir: resolve(o.output), formats: o.format, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, ocrMode: o.ocr },
       o.jobs,
       progress,
     );

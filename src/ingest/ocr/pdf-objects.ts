@@ -6,6 +6,7 @@
  * caller then falls back to pdf.js extraction or rendering.
  */
 import { inflateSync } from 'node:zlib';
+import { pageLayers, type PageLayers } from './pdf-page-layers.js';
 
 export type PdfValue = number | boolean | null | PdfName | PdfRef | PdfString | PdfValue[] | PdfDict;
 export interface PdfName { name: string }
@@ -219,6 +220,8 @@ export interface PageScan {
   fonts: boolean;
   /** Width and height of the page's MediaBox in points, when it is readable. */
   sizePt?: [number, number];
+  /** What lies under the page's text (pdf-page-layers.ts); absent when not readable. */
+  layers?: PageLayers;
 }
 
 /**
@@ -239,7 +242,9 @@ export function scanPages(data: Uint8Array): PageScan[] {
     try {
       const resources = pdf.dict(page.Resources);
       fonts = !resources || resources.Font !== undefined;
-      return { jpeg: pageJpeg(pdf, page, resources), fonts, sizePt };
+      let layers: PageLayers | undefined;
+      try { layers = fonts ? pageLayers(pdf, page, resources, sizePt) : undefined; } catch { /* unknown */ }
+      return { jpeg: pageJpeg(pdf, page, resources), fonts, sizePt, layers };
     } catch {
       return { jpeg: null, fonts, sizePt };
     }

@@ -8,6 +8,7 @@
  */
 import { PDFParse } from 'pdf-parse';
 import { scanPages } from './pdf-objects.js';
+import type { PageLayers } from './pdf-page-layers.js';
 
 /** Page images extracted, or text layers read, before the pdf.js document is recycled. */
 const RECYCLE_AFTER = { image: 6, text: 60 };
@@ -29,6 +30,8 @@ export class PdfSource {
     private readonly fonts: boolean[],
     /** Per page, the MediaBox size in points (tells a page image's resolution); empty when unknown. */
     private readonly sizes: ([number, number] | undefined)[],
+    /** Per page, what lies under its text (invisible text, a page image); empty when unknown. */
+    private readonly layers: (PageLayers | undefined)[] = [],
   ) {}
 
   /** Opens the PDF; throws (pdf.js's message) when it is not a readable PDF. */
@@ -49,7 +52,7 @@ export class PdfSource {
       throw err;
     }
     const known = scan.length === total;
-    const source = new PdfSource(data, total, known ? scan.map((p) => p.jpeg) : [], known ? scan.map((p) => p.fonts) : [], known ? scan.map((p) => p.sizePt) : []);
+    const source = new PdfSource(data, total, known ? scan.map((p) => p.jpeg) : [], known ? scan.map((p) => p.fonts) : [], known ? scan.map((p) => p.sizePt) : [], known ? scan.map((p) => p.layers) : []);
     source.parser = parser;
     return source;
   }
@@ -57,6 +60,11 @@ export class PdfSource {
   /** False when the page certainly has no text layer (no fonts), so reading it can be skipped. */
   mayHaveText(n: number): boolean {
     return this.fonts[n - 1] ?? true;
+  }
+
+  /** What lies under page `n`'s text layer (pdf-page-layers.ts), when the objects reader could tell. */
+  layersOf(n: number): PageLayers | undefined {
+    return this.layers[n - 1];
   }
 
   text(n: number): Promise<string> {
