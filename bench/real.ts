@@ -33,7 +33,7 @@ import { ocrTargetDpi } from '../src/ingest/image.js';
 import type { Page } from '../src/core/document.js';
 import type { DocumentResult } from '../src/core/schema.js';
 import { emptyScore, pct, scoreWhole, type Score } from './lib/score.js';
-import { compareFields, FIELD_NAMES, tallyFields, type FieldResult, type RealFields } from './lib/real-fields.js';
+import { compareFields, compareSkeleton, FIELD_NAMES, tallyFields, type FieldResult, type RealFields, type SkeletonResult } from './lib/real-fields.js';
 import { cachingPool } from './ocr-structure.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,6 +57,7 @@ interface PageRun {
   textLayer: string | null;
   eng: { raw: string; restored: string } | string | null;
   fields: FieldResult[];
+  skeleton: SkeletonResult;
   notes: string[];
 }
 
@@ -135,7 +136,8 @@ async function runPage(f: RealFields, pool: OcrPool, model: ReturnType<typeof lo
       eng = { raw: text, restored: restore(text, { model, input: 'ocr' }).text };
     }
   }
-  return { id: f.id, gt, raw, restored, method: result.pages.map((p) => p.method).join(','), textLayer, eng, fields: compareFields(f, result), notes };
+  const fields = compareFields(f, result);
+  return { id: f.id, gt, raw, restored, method: result.pages.map((p) => p.method).join(','), textLayer, eng, fields, skeleton: compareSkeleton(f, result, fields), notes };
 }
 
 const score = (gt: string, out: string | null): Score => { const s = emptyScore(); scoreWhole(gt, out ?? '', s); return s; };
@@ -177,6 +179,10 @@ function fieldsReport(runs: PageRun[]): void {
   console.log(`  right: ${FIELD_NAMES.map((f) => `${f} ${t[f].right}/${t[f].applicable}`).join(', ')}`);
   const all = FIELD_NAMES.reduce((s, f) => ({ r: s.r + t[f].right, n: s.n + t[f].applicable }), { r: 0, n: 0 });
   console.log(`  share right: ${(100 * all.r / Math.max(all.n, 1)).toFixed(1)} % (${all.r}/${all.n}); wrong ${FIELD_NAMES.reduce((s, f) => s + t[f].wrong, 0)}, missing ${FIELD_NAMES.reduce((s, f) => s + t[f].missing, 0)}`);
+  // Handwritten number and date: what the printed skeleton gave, and whether a person is told to look.
+  const sk = runs.map((r) => r.skeleton);
+  const count = (k: 'symbol' | 'year') => `${sk.filter((x) => x[k] === 'right').length}/${sk.filter((x) => x[k] !== 'n/a').length}`;
+  console.log(`  printed skeleton: number symbol right ${count('symbol')}, year right ${count('year')}; right or flagged uncertain: number ${sk.filter((x) => x.numberRightOrFlagged).length}/${sk.length}, date ${sk.filter((x) => x.dateRightOrFlagged).length}/${sk.length}`);
 }
 
 function engReport(runs: PageRun[]): void {

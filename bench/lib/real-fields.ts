@@ -66,3 +66,26 @@ export function tallyFields(results: FieldResult[][]): Record<FieldName, FieldTa
   }
   return out;
 }
+
+export interface SkeletonResult {
+  /** The symbol of the number ("TB-ĐHĐL"), right or not, from meta.numberSymbol (or meta.number). */
+  symbol: FieldOutcome;
+  /** The year, from meta.year (or meta.date). */
+  year: FieldOutcome;
+  /** Number and date: right, or flagged uncertain for review (not silently missing or wrong). */
+  numberRightOrFlagged: boolean;
+  dateRightOrFlagged: boolean;
+}
+
+/** What the printed skeleton of a handwritten number and date gave (issue 14, item 4). */
+export function compareSkeleton(expected: RealFields, result: DocumentResult, fields: FieldResult[]): SkeletonResult {
+  const meta = result.meta as (DocumentResult['meta'] & { numberSymbol?: string | null; year?: number | null; uncertain?: string[] }) | undefined;
+  const wantSymbol = expected.number?.replace(/^\d+\/(?:\d{4}\/)?/, '') ?? null;
+  const gotSymbol = meta?.numberSymbol ?? meta?.number?.replace(/^\d+\/(?:\d{4}\/)?/, '') ?? null;
+  const wantYear = expected.date?.slice(0, 4) ?? null;
+  const gotYear = meta?.year != null ? String(meta.year) : meta?.date?.slice(0, 4) ?? null;
+  const outcome = (want: string | null, got: string | null): FieldOutcome =>
+    want === null ? 'n/a' : got === null ? 'missing' : squashField(want) === squashField(got) ? 'right' : 'wrong';
+  const flagged = (f: 'number' | 'date') => fields.find((x) => x.field === f)?.outcome === 'right' || (meta?.uncertain ?? []).includes(f);
+  return { symbol: outcome(wantSymbol, gotSymbol), year: outcome(wantYear, gotYear), numberRightOrFlagged: flagged('number'), dateRightOrFlagged: flagged('date') };
+}
