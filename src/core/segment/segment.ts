@@ -13,6 +13,7 @@ import { isClosing, isRecipientsLabel } from './markers.js';
 import type { Meta, Structure } from './schema.js';
 import { buildSections, walkSections, type SectionParagraph } from './sections.js';
 import { numberingDiagnostics } from './numbering.js';
+import { authorityBesideAt, recipientsColumn, signatureBesideRecipients } from './signature-column.js';
 
 const firstFrom = (lines: readonly SegLine[], from: number, test: (l: SegLine) => boolean) => {
   for (let i = from; i < lines.length; i++) if (test(lines[i]!)) return i;
@@ -48,14 +49,18 @@ export function segmentLines(lines: readonly SegLine[], { fromOcr = false }: { f
 
   let recipients: string[] = [];
   let recipientsInfo: Structure['recipientsInfo'] = null;
+  const recStop = Math.min(minOf(firstAnnex > recAt ? firstAnnex : -1), n);
+  // No signature block of its own: it may stand beside the recipients, read into their lines.
+  const besideAt = sigAt >= 0 ? -1 : recAt >= 0 ? recAt : authorityBesideAt(lines, bodyStart, n);
+  const beside = besideAt >= 0 ? signatureBesideRecipients(lines, besideAt, recAt >= 0 ? recStop : n) : null;
   if (recAt >= 0) {
-    const stop = Math.min(minOf(firstAnnex > recAt ? firstAnnex : -1), n);
-    const r = parseRecipients(lines, recAt, stop).recipients;
+    const stop = recStop;
+    const r = parseRecipients(beside ? recipientsColumn(lines, recAt, stop) : lines, recAt, stop).recipients;
     recipients = r.items;
     recipientsInfo = { archive: r.archive, provenance: r.provenance, confidence: r.confidence };
   }
 
-  const signature = sigAt >= 0 ? parseSignature(lines, sigAt, n) : null;
+  const signature = sigAt >= 0 ? parseSignature(lines, sigAt, n) : beside;
 
   const annexes: Structure['annexes'] = [];
   titles.forEach((t, k) => {
