@@ -178,7 +178,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   if (mode === 'ocr') tokens.push(...ocrDashTokens(text));
   tokens.sort((a, b) => a.start - b.start);
   if (mode !== 'clean') readListLetters(text, tokens);
-  if (mode === 'ocr' || mode === 'stripped') acronymsFromExpansions(text, tokens, mode === 'ocr', (lower) => model.vocabIndex.has(lower));
+  if (mode === 'ocr' || mode === 'stripped' || input === 'vie-ocr') acronymsFromExpansions(text, tokens, mode === 'ocr', (lower) => model.vocabIndex.has(lower), input === 'vie-ocr');
   return { text: rebuild(text, tokens), tokens, mode };
 }
 
