@@ -19,6 +19,8 @@ export const isOcrMode = (v: unknown): v is OcrMode => typeof v === 'string' && 
 
 /** Below this share of marked Vietnamese syllables a layer over a page image is not trusted. */
 export const MIN_VIETNAMESE_SHARE = 0.4;
+/** A layer of fewer words (a table of figures and codes, a cover) says too little to be judged. */
+const MIN_WORDS_JUDGED = 12;
 
 export interface VietnameseShare {
   words: number;
@@ -42,7 +44,7 @@ export interface TextLayerVerdict {
 export function judgeTextLayer(text: string, layers: PageLayers | undefined): TextLayerVerdict {
   if (!layers || (!layers.invisibleText && !layers.pageImage)) return { trusted: true };
   const v = vietnameseShare(text);
-  if (v.share >= MIN_VIETNAMESE_SHARE) return { trusted: true };
+  if (v.share >= MIN_VIETNAMESE_SHARE || v.words < MIN_WORDS_JUDGED) return { trusted: true };
   const under = [layers.invisibleText ? 'drawn invisibly' : '', layers.pageImage ? 'over a full-page image' : ''].filter(Boolean).join(' and ');
   const pct = Math.round(100 * v.share);
   return {

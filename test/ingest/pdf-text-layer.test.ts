@@ -49,6 +49,8 @@ describe('PDF text layers: trusted or OCR’d again', () => {
     assert.equal(judgeTextLayer(JUNK.join('\n'), { invisibleText: false, pageImage: false }).trusted, true);
     assert.equal(judgeTextLayer(JUNK.join('\n'), undefined).trusted, true);
     assert.equal(judgeTextLayer(GOOD.join('\n'), { invisibleText: true, pageImage: true }).trusted, true);
+    // Too few words to judge (a page of figures and codes): taken.
+    assert.equal(judgeTextLayer('STT 1 2 3 UBND ĐVT 1.250 tr.đ', { invisibleText: true, pageImage: true }).trusted, true);
     const v = judgeTextLayer(JUNK.join('\n'), { invisibleText: true, pageImage: true });
     assert.equal(v.trusted, false);
     assert.match(v.reason!, /drawn invisibly and over a full-page image.*0 of 26 words \(0 %\)/);
