@@ -24,7 +24,8 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
     if (u.kind === 'break' && (!last || last.kind === 'break')) return;
     units.push(u);
   };
-  for (const m of text.matchAll(/\s+|\S+/g)) {
+  // English-model OCR glues "Số:" to its number ("S6:2116/TB"): the label is a chunk of its own there.
+  for (const m of text.matchAll(ocrWords ? /\s+|[^\s\d:][^\s:]{0,3}:(?=\d)|\S+/g : /\s+|\S+/g)) {
     const chunk = m[0];
     const at = m.index!;
     if (/^\s/.test(chunk)) {

@@ -48,4 +48,11 @@ describe('word units', () => {
     // A capitalised word next to a dash is still a word.
     assert.ok(splitUnits('Hà-Nội và/Hoặc', false).every((u) => u.kind !== 'acronym'));
   });
+
+  it('in English-model OCR text, cuts a label glued to its number ("S6:2116/TB") into the label and the number, not a time ("7h30:15")', () => {
+    const kinds = (t: string) => splitUnits(t, true).map((u) => (u.kind === 'word' ? u.text : u.kind));
+    assert.deepEqual(kinds('S6:2116/TB-DHDL').slice(0, 2), ['S6', 'num']);
+    assert.deepEqual(kinds('luc 7h30:15 ngay'), ['luc', 'num', 'break', 'num', 'ngay'], 'a time is read as before');
+  });
 });
+
