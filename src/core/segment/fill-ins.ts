@@ -20,8 +20,8 @@ export interface NumberBlank {
   end: number;
 }
 
-/** "Số", as OCR reads it ("S6", "SỐ", "Sốz"), then a colon, a space or the first digit. */
-const LABEL = /^\s*S[A-Z]{0,2}(?:\s*[:;.]\s*|\s+|(?=\d))/;
+/** "Số", as OCR reads it ("S6", "SỐ", "Sốz", "Šố", "$ố"), then a colon, a space or the first digit. */
+const LABEL = /^\s*[SŠ$][A-Z]{0,2}(?:\s*[:;.]\s*|\s+|(?=\d))/;
 /** The blank (no column gap, no word of three letters in it), a slash, [year/] and the symbol. */
 const AFTER_LABEL = /^((?:(?! {2})[^\n]){0,16}?)\s*\/\s*(?:(\d{4})\s*\/\s*)?(\p{L}[\p{L}\d&]*(?:\s*-\s*[\p{L}\d&]+)+)/u;
 
