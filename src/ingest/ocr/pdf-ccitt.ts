@@ -11,6 +11,11 @@ const isRef = (v: PdfValue | undefined): v is PdfRef => typeof v === 'object' &&
 
 /** The page's one CCITT G4 image as a TIFF, or null. */
 export function pageCcittTiff(pdf: PdfObjects, page: PdfDict, resources: PdfDict | undefined): Uint8Array | null {
+  return pageCcitt(pdf, page, resources)?.() ?? null;
+}
+
+/** Whether the page's one image is CCITT G4 as taken here: then a maker of its TIFF (built when asked, so a long scan holds no copies). */
+export function pageCcitt(pdf: PdfObjects, page: PdfDict, resources: PdfDict | undefined): (() => Uint8Array | null) | null {
   const rotate = pdf.get(page.Rotate);
   if (typeof rotate === 'number' && rotate % 360 !== 0) return null;
   const xobjects = pdf.dict(resources?.XObject);
@@ -31,8 +36,12 @@ export function pageCcittTiff(pdf: PdfObjects, page: PdfDict, resources: PdfDict
   const decode = pdf.get(img.Decode);
   const inverted = Array.isArray(decode) && pdf.get(decode[0]) === 1;
   const blackIs1 = pdf.get(parms?.BlackIs1) === true;
-  const data = pdf.streamBytes(images[0]);
-  return data ? g4Tiff(data, width, height, blackIs1 !== inverted) : null;
+  const ref = images[0];
+  if (!pdf.streamBytes(ref)) return null;
+  return () => {
+    const data = pdf.streamBytes(ref);
+    return data ? g4Tiff(data, width, height, blackIs1 !== inverted) : null;
+  };
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { inflateSync } from 'node:zlib';
 import { pageLayers, type PageLayers } from './pdf-page-layers.js';
-import { pageCcittTiff } from './pdf-ccitt.js';
+import { pageCcitt } from './pdf-ccitt.js';
 
 export type PdfValue = number | boolean | null | PdfName | PdfRef | PdfString | PdfValue[] | PdfDict;
 export interface PdfName { name: string }
@@ -223,8 +223,8 @@ export interface PageScan {
   sizePt?: [number, number];
   /** What lies under the page's text (pdf-page-layers.ts); absent when not readable. */
   layers?: PageLayers;
-  /** The page's one CCITT G4 scan as a TIFF (pdf-ccitt.ts), when it is certain. */
-  ccitt?: Uint8Array | null;
+  /** Maker of the page's one CCITT G4 scan as a TIFF (pdf-ccitt.ts), when it is certain. */
+  ccitt?: (() => Uint8Array | null) | null;
 }
 
 /**
@@ -248,8 +248,8 @@ export function scanPages(data: Uint8Array): PageScan[] {
       let layers: PageLayers | undefined;
       try { layers = fonts ? pageLayers(pdf, page, resources, sizePt) : undefined; } catch { /* unknown */ }
       const jpeg = pageJpeg(pdf, page, resources);
-      let ccitt: Uint8Array | null = null;
-      try { ccitt = jpeg ? null : pageCcittTiff(pdf, page, resources); } catch { /* pdf.js decodes it */ }
+      let ccitt: (() => Uint8Array | null) | null = null;
+      try { ccitt = jpeg ? null : pageCcitt(pdf, page, resources); } catch { /* pdf.js decodes it */ }
       return { jpeg, fonts, sizePt, layers, ccitt };
     } catch {
       return { jpeg: null, fonts, sizePt };

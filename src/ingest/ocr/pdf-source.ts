@@ -34,7 +34,7 @@ export class PdfSource {
     /** Per page, what lies under its text (invisible text, a page image); empty when unknown. */
     private readonly layers: (PageLayers | undefined)[] = [],
     /** Per page, its CCITT G4 scan wrapped as a TIFF (pdf-ccitt.ts); empty when none or unknown. */
-    private readonly ccitt: (Uint8Array | null | undefined)[] = [],
+    private readonly ccitt: ((() => Uint8Array | null) | null | undefined)[] = [],
   ) {}
 
   /** Opens the PDF; throws (pdf.js's message) when it is not a readable PDF. */
@@ -84,7 +84,8 @@ export class PdfSource {
     const pageSizePt = this.sizes[n - 1];
     const jpeg = this.jpegs[n - 1];
     if (jpeg) return Promise.resolve({ image: jpeg, source: 'embedded-jpeg', pageSizePt });
-    const tiff = this.ccitt[n - 1];
+    let tiff: Uint8Array | null = null;
+    try { tiff = this.ccitt[n - 1]?.() ?? null; } catch { /* pdf.js decodes it */ }
     if (tiff) {
       // Decoded from its own bytes: pdf-parse shears 1-bit rows whose width is no multiple of 8.
       return ccittPng(tiff).then(async (png) => (png ? { image: png, source: 'embedded-ccitt' as const, pageSizePt } : await this.extracted(n, renderDpi, pageSizePt)));
