@@ -165,7 +165,7 @@ export function printStructureReport(level: string, r: StructureReport, verbose:
 }
 
 /** A pool that answers pages it has seen (same image bytes) from `dir`, so only new images are OCR'd. */
-function cachingPool(inner: OcrPool, dir: string): OcrPool {
+export function cachingPool(inner: OcrPool, dir: string): OcrPool {
   mkdirSync(dir, { recursive: true });
   return {
     size: inner.size,

@@ -45,6 +45,8 @@ export interface BatchSettings {
   archive?: ArchiveSettings;
   /** Rows per workbook sheet, header included (default: the format's 1,048,576). */
   sheetRowLimit?: number;
+  /** PDF text layers: auto (default), force (OCR every page), never (ingest/text-layer-trust.ts). */
+  ocrMode?: 'auto' | 'force' | 'never';
 }
 
 export interface FileOutcome {
@@ -77,7 +79,7 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
     if (done && hasRows(settings.outDir, name)) return { row: { ...done.row, path: file.display }, skipped: true };
   }
 
-  let result = await convert({ path: file.display, data }, { ...convertOptions(settings), ingest: runtime.ingest });
+  let result = await convert({ path: file.display, data }, withIngest(convertOptions(settings), runtime.ingest));
   const draft = documentRow(result, []);
   if (draft.status === 'error') return { row: draft, skipped: false };
 
@@ -141,6 +143,7 @@ let modelProblem: string | null = null;
 /** The library options a batch's settings stand for (the model loaded once per thread). */
 export function convertOptions(settings: BatchSettings): ConvertOptions {
   const options: ConvertOptions = { encoding: settings.encoding, maxTextBytes: settings.maxTextBytes, restore: false, segment: settings.segment === false ? false : {} };
+  if (settings.ocrMode) options.ingest = { ocrMode: settings.ocrMode };
   if (settings.restore) {
     try {
       options.restore = { model: loadModel(), input: settings.restoreInput };
@@ -153,6 +156,11 @@ export function convertOptions(settings: BatchSettings): ConvertOptions {
   return options;
 }
 
+/** The options with per-thread ingest things (the OCR pool, page progress) added to the settings' own. */
+export function withIngest(options: ConvertOptions, ingest: ConvertOptions['ingest']): ConvertOptions {
+  return ingest ? { ...options, ingest: { ...options.ingest, ...ingest } } : options;
+}
+
 export function restoreModelProblem(): string | null {
   return modelProblem;
 }
@@ -161,5 +169,5 @@ export function settingsFingerprint(s: BatchSettings): string {
   // Only formats with per-document files count: the batch tables and the workbook are rebuilt
   // from stored rows, and the archive settings are applied when they are written.
   const perDocument = s.formats.filter((f) => DOCUMENT_WRITERS[f] && (f !== 'csv' || s.perDocumentCsv));
-  return JSON.stringify([[...perDocument].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false]);
+  return JSON.stringify([[...perDocument].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false, ...(s.ocrMode && s.ocrMode !== 'auto' ? [s.ocrMode] : [])]);
 }

@@ -23,6 +23,9 @@ export interface OcrIngestContext {
    * width at 200 dpi; image-resolution.ts), Tesseract's time being along the lines; false keeps
    * proportions. Default true. */
   ocrNarrow?: boolean;
+  /** PDF text layers (text-layer-trust.ts): 'auto' (default) OCRs a page whose layer over the page
+   * scan does not read as Vietnamese, 'force' OCRs every page's image, 'never' takes any text layer. */
+  ocrMode?: 'auto' | 'force' | 'never';
 }
 
 /** The resolution page images are reduced to before OCR (see OcrIngestContext.ocrDpi). */

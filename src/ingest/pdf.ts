@@ -1,6 +1,8 @@
 /**
  * PDF input, page by page: the text layer when it is usable (method 'pdf-text', NFC), otherwise
- * the page image OCR'd (method 'ocr'). Mixed PDFs therefore come out page by page. Pages are
+ * the page image OCR'd (method 'ocr'). A text layer lying over the page scan (a scanner's own OCR)
+ * is taken only when it reads as Vietnamese (text-layer-trust.ts; ctx.ocrMode: auto, force,
+ * never). Mixed PDFs therefore come out page by page. Pages are
  * extracted just in time and OCR'd concurrently up to the pool size, so a 300-page scan never
  * holds more than a few page images. A corrupt PDF gives an 'ingest/pdf-corrupt' error.
  */
@@ -9,6 +11,7 @@ import { ocrPagesInOrder, ocrTargetDpi, type IngestResult, type OcrIngestContext
 import { ocrPage } from './ocr/page.js';
 import { createOcrPool, type OcrPool } from './ocr/pool.js';
 import { PdfSource } from './ocr/pdf-source.js';
+import { isOcrMode, judgeTextLayer, OCR_MODES, type OcrMode } from './text-layer-trust.js';
 
 export type { IngestResult, OcrIngestContext } from './image.js';
 
@@ -33,6 +36,10 @@ export function isUsableTextLayer(text: string): boolean {
 }
 
 export async function ingestPdf(data: Uint8Array, ctx: OcrIngestContext = {}): Promise<IngestResult> {
+  const mode = ctx.ocrMode ?? 'auto';
+  if (!isOcrMode(mode)) {
+    return { pages: [], diagnostics: [{ ruleId: 'ingest/bad-option', message: `ocrMode must be one of ${OCR_MODES.join(', ')}, not ${JSON.stringify(mode)}`, severity: 'error' }] };
+  }
   let source: PdfSource;
   try {
     source = await PdfSource.open(data);
@@ -48,7 +55,7 @@ export async function ingestPdf(data: Uint8Array, ctx: OcrIngestContext = {}): P
     const pool = (): OcrPool => ctx.ocr ?? (own ??= createOcrPool({ jobs: ctx.jobs, psm: ctx.psm }));
     try {
       const targetDpi = ocrTargetDpi(ctx);
-      return await ocrPagesInOrder(source.pageCount, (n) => readPage(source, n, pool, targetDpi, ctx.ocrNarrow), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx);
+      return await ocrPagesInOrder(source.pageCount, (n) => readPage(source, n, pool, { targetDpi, narrow: ctx.ocrNarrow, mode }), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx);
     } finally {
       await own?.terminate();
     }
@@ -57,27 +64,35 @@ export async function ingestPdf(data: Uint8Array, ctx: OcrIngestContext = {}): P
   }
 }
 
-async function readPage(source: PdfSource, n: number, pool: () => OcrPool, targetDpi: number, narrow?: boolean): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
+async function readPage(source: PdfSource, n: number, pool: () => OcrPool, o: { targetDpi: number; narrow?: boolean; mode: OcrMode }): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   let text = '';
   try {
-    if (source.mayHaveText(n)) text = await source.text(n);
+    if (o.mode !== 'force' && source.mayHaveText(n)) text = await source.text(n);
   } catch (err) {
     diagnostics.push({ ruleId: 'pdf/text-layer-failed', message: `page ${n}: text layer unreadable (${(err as Error).message}); trying OCR`, severity: 'warning', place: { page: n, line: 1 } });
   }
-  if (isUsableTextLayer(text)) {
-    return { page: { number: n, lines: textLayerLines(text), method: 'pdf-text' }, diagnostics };
-  }
-  if (text.trim() !== '' && (text.match(/\p{L}/gu)?.length ?? 0) >= MIN_TEXT_LETTERS) {
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const textPage: Page = { number: n, lines: textLayerLines(text), method: 'pdf-text' };
+  let untrusted = false;
+  if (o.mode === 'never' ? letters >= MIN_TEXT_LETTERS : isUsableTextLayer(text)) {
+    const verdict = o.mode === 'auto' ? judgeTextLayer(text, source.layersOf(n)) : { trusted: true };
+    if (verdict.trusted) return { page: textPage, diagnostics };
+    untrusted = true;
+    diagnostics.push({ ruleId: 'ingest/untrusted-text-layer', message: `page ${n}: ${verdict.reason}; the page image is OCR'd instead (--ocr never keeps the layer)`, severity: 'warning', place: { page: n, line: 1 } });
+  } else if (text.trim() !== '' && letters >= MIN_TEXT_LETTERS) {
     diagnostics.push({ ruleId: 'pdf/text-layer-unusable', message: `page ${n}: text layer is mostly unmappable glyphs; using OCR`, severity: 'info', place: { page: n, line: 1 } });
   }
   let image: Awaited<ReturnType<PdfSource['image']>>;
   try {
-    image = await source.image(n, targetDpi);
+    image = await source.image(n, o.targetDpi);
   } catch (err) {
+    if (untrusted) return { page: textPage, diagnostics: [...diagnostics, { ruleId: 'ocr/page-failed', message: `page ${n}: no page image to OCR (${(err as Error).message}); its text layer is kept`, severity: 'warning', place: { page: n, line: 1 } }] };
     diagnostics.push({ ruleId: 'ocr/page-failed', message: `page ${n}: no page image to OCR (${(err as Error).message})`, severity: 'error', place: { page: n, line: 1 } });
     return { page: { number: n, lines: [], method: 'ocr', confidence: 0, words: [] }, diagnostics };
   }
-  const r = await ocrPage(pool(), image.image, n, { targetDpi, pageSizePt: image.pageSizePt, narrow });
+  const r = await ocrPage(pool(), image.image, n, { targetDpi: o.targetDpi, pageSizePt: image.pageSizePt, narrow: o.narrow });
+  // The layer the user gave is not lost for a failed OCR: it stands, with the OCR error as a warning.
+  if (untrusted && r.diagnostics.some((d) => d.severity === 'error')) return { page: textPage, diagnostics: [...diagnostics, ...r.diagnostics.map((d) => ({ ...d, severity: 'warning' as const, message: `${d.message}; the text layer is kept` }))] };
   return { page: r.page, diagnostics: [...diagnostics, ...r.diagnostics] };
 }

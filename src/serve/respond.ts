@@ -2,7 +2,7 @@
  * One conversion as an HTTP answer: status, media type and body. Used in the worker threads (text)
  * and in the main thread (scans, which share the OCR pool), so both answer alike.
  */
-import { convertOptions, type BatchSettings } from '../batch/convert-file.js';
+import { convertOptions, withIngest, type BatchSettings } from '../batch/convert-file.js';
 import { convert, type ConvertOptions } from '../core/pipeline.js';
 import { DOCUMENT_WRITERS } from '../emit/document-writers.js';
 import { documentJson } from '../emit/json.js';
@@ -31,7 +31,7 @@ export interface Answer {
 }
 
 export async function answer(req: ConvertRequest, ingest?: ConvertOptions['ingest']): Promise<Answer> {
-  const result = await convert({ path: req.name, data: req.data }, { ...convertOptions(req.settings), ingest });
+  const result = await convert({ path: req.name, data: req.data }, withIngest(convertOptions(req.settings), ingest));
   const json = documentJson(result);
   // A document that could not be read: 422 with its result, which says why.
   if (statusOf(json.result).status === 'error') return { status: 422, type: RESPONSE_TYPES.json!, body: json.text };

@@ -37,6 +37,7 @@ export const ConvertQuery = z.object({
   restore: z.enum(['true', 'false']).default('true'),
   segment: z.enum(['true', 'false']).default('true'),
   format: z.enum(FORMAT_NAMES).default('json'),
+  ocr: z.enum(['auto', 'force', 'never']).default('auto'),
 });
 
 export async function buildServer(options: ServeOptions = {}): Promise<FastifyInstance> {
@@ -92,7 +93,7 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
     if (!ticket) return busy(reply);
     try {
       const q = query.data;
-      const settings: BatchSettings = { outDir: '', formats: [q.format], resume: false, restore: q.restore === 'true', segment: q.segment === 'true', restoreInput: q.input };
+      const settings: BatchSettings = { outDir: '', formats: [q.format], resume: false, restore: q.restore === 'true', segment: q.segment === 'true', restoreInput: q.input, ocrMode: q.ocr };
       const request = { name: q.name, data: new Uint8Array(body), format: q.format, settings };
       // Text goes to a worker thread; scans stay here, where the shared OCR pool does the work.
       const reading: Promise<Answer> = detectKind(request.data, q.name) === 'text' ? workers.run(request) : withTimeout(answer(request, { ocr: await ocrPool() }), timeoutMs);

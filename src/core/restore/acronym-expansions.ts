@@ -7,7 +7,8 @@
  * lost marks, so one such run of words is enough; P or B for Đ is an OCR confusion with real
  * letters ("CVP" is "Chánh Văn phòng", "BTCN" "Bộ trưởng, Chủ nhiệm"), so it takes three.
  * Measured on the devset (English OCR / stripped): with two Đ letters, or P and B on one sighting,
- * wrong spellings came in ("BDG" → "ĐĐG", "CVP" → "CVĐ").
+ * wrong spellings came in ("BDG" → "ĐĐG", "CVP" → "CVĐ"). Vietnamese-model OCR text, which keeps
+ * its marks, reads an Đ as D now and then, inside a code too ("TB-DHĐL" under "ĐẠI HỌC ĐIỆN LỰC").
  */
 import type { RestoredToken } from './index.js';
 
@@ -18,6 +19,8 @@ const MAX_LETTERS = 8;
 const RUNS_NEEDED: Record<string, number> = { D: 1, P: 3, B: 3 };
 
 const ACRONYM = /^[A-Z]+$/;
+/** Read with marks, an acronym of plain D is most often printed so ("CTDT"); one with a D beside an Đ has lost a bar. */
+const ACRONYM_READ_WITH_MARKS = /^(?=[A-Z]*Đ)[A-ZĐ]+$/;
 const WORD = /^[\p{Ll}\p{Lu}\p{M}]+$/u;
 
 /**
@@ -25,10 +28,12 @@ const WORD = /^[\p{Ll}\p{Lu}\p{M}]+$/u;
  * is the input the tokens' offsets point into; `ocr` when P and B may stand for Đ; `isKnown`
  * tells a form the corpus knows (kept as it is).
  */
-export function acronymsFromExpansions(text: string, tokens: RestoredToken[], ocr: boolean, isKnown: (lower: string) => boolean): void {
+export function acronymsFromExpansions(text: string, tokens: RestoredToken[], ocr: boolean, isKnown: (lower: string) => boolean, withMarks = false): void {
   const lookAlikes = ocr ? 'DPB' : 'D';
+  // Vietnamese-model OCR keeps most Đ and loses some ("TB-DHĐL" for TB-ĐHĐL): its acronyms may hold Đ.
+  const shape = withMarks ? ACRONYM_READ_WITH_MARKS : ACRONYM;
   const candidates = tokens.filter((t) => t.restored === t.original && t.original.length >= MIN_LETTERS && t.original.length <= MAX_LETTERS &&
-    ACRONYM.test(t.original) && [...t.original].some((c) => lookAlikes.includes(c)) && !isKnown(t.original.toLowerCase()));
+    shape.test(t.original) && [...t.original].some((c) => lookAlikes.includes(c)) && !isKnown(t.original.toLowerCase()));
   if (candidates.length === 0) return;
   const runs = runInitials(text, tokens);
   for (const t of candidates) {

@@ -16,7 +16,7 @@ import { ocrDashTokens, readListLetters } from './list-markers.js';
 import { findNames, withNameEvidence, DEFAULT_NAME_TUNING, type NameTuning } from './name-evidence.js';
 import { COMMA, NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
-import { splitUnits } from './units.js';
+import { isNumberLabel, splitUnits } from './units.js';
 import { vieCandidates, DEFAULT_VIE_TUNING, type VieTuning } from './vie-candidates.js';
 import { confidenceAt, type WordConfidence } from './vie-confidence.js';
 
@@ -72,10 +72,11 @@ const MARKER_SLOT = { num: { ids: [NUM], chan: [0] }, comma: { ids: [COMMA], cha
 const MAX_ALTERNATIVES = RANKED_ALTERNATIVES;
 const MAX_SEGMENT = 400;
 
-export function restore(text: string, options: RestoreOptions): RestoreResult {
+export function restore(given: string, options: RestoreOptions): RestoreResult {
   const { model } = options;
   const input = options.input ?? 'auto';
-  const mode: DecodeMode = input === 'auto' ? detectInput(text) : input === 'vie-ocr' ? 'clean' : input;
+  const mode: DecodeMode = input === 'auto' ? detectInput(given) : input === 'vie-ocr' ? 'clean' : input;
+  const text = withVietnameseD(given, mode);
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };
   const channelWeight = options.channelWeight ?? 1;
   const newStyle = detectToneStyle(text) === 'new';
@@ -140,9 +141,12 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
       cands = vie && !u.numeric ? vieCandidates(model, vie, u.text, confidence, vieTuning) : candidatesFor(model, u.text, mode, tuning, u.numeric);
       cache.set(key, cands);
     }
+    // The number label keeps its reading (units.ts); the one candidate is the word as read.
+    const labelId = isNumberLabel(text, u.text, u.end) ? model.vocabIndex.get('số') : undefined;
+    if (labelId !== undefined) cands = { ids: [labelId], chan: [0], forms: ['số'] };
     words.push({ unit: u, cands, slot: slots.length });
     // Case is evidence only inside a segment (its first word is capitalised anyway).
-    const context = (mode === 'clean' && !vie) || slots.length === 0 ? null : caseContextOf(u.text);
+    const context = (mode === 'clean' && !vie) || slots.length === 0 || labelId !== undefined ? null : caseContextOf(u.text);
     let slot: Slot = cands;
     if (context) {
       const caseKey = context + '\u0000' + key;
@@ -174,9 +178,20 @@ export function restore(text: string, options: RestoreOptions): RestoreResult {
   if (mode === 'ocr') tokens.push(...ocrDashTokens(text));
   tokens.sort((a, b) => a.start - b.start);
   if (mode !== 'clean') readListLetters(text, tokens);
-  if (mode === 'ocr' || mode === 'stripped') acronymsFromExpansions(text, tokens, mode === 'ocr', (lower) => model.vocabIndex.has(lower));
+  if (mode === 'ocr' || mode === 'stripped' || input === 'vie-ocr') acronymsFromExpansions(text, tokens, mode === 'ocr', (lower) => model.vocabIndex.has(lower), input === 'vie-ocr');
   return { text: rebuild(text, tokens), tokens, mode };
 }
+
+/**
+ * OCR reads Đ as the Icelandic eth Ð (U+00D0, and ð for đ), which looks the same and means nothing
+ * in Vietnamese: in text being restored as Vietnamese (marks of its own, or input that lost them)
+ * it is Đ. One UTF-16 unit for another, so every offset stays as it was.
+ */
+function withVietnameseD(text: string, mode: DecodeMode): string {
+  if (!/[Ðð]/.test(text) || (mode === 'clean' && !VIETNAMESE_LETTER.test(text))) return text;
+  return text.replace(/Ð/g, 'Đ').replace(/ð/g, 'đ');
+}
+const VIETNAMESE_LETTER = /[ăâêôơưđĂÂÊÔƠƯĐ\u1EA0-\u1EF9]/;
 
 /**
  * "QD" → "QĐ" when the corpus writes that acronym with Đ more often than without. A document

@@ -24,7 +24,8 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
     if (u.kind === 'break' && (!last || last.kind === 'break')) return;
     units.push(u);
   };
-  for (const m of text.matchAll(/\s+|\S+/g)) {
+  // English-model OCR glues "Số:" to its number ("S6:2116/TB"): the label is a chunk of its own there.
+  for (const m of text.matchAll(ocrWords ? /\s+|[^\s\d:][^\s:]{0,3}:(?=\d)|\S+/g : /\s+|\S+/g)) {
     const chunk = m[0];
     const at = m.index!;
     if (/^\s/.test(chunk)) {
@@ -46,13 +47,19 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
       }
     }
     for (const t of tokenize(chunk)) {
-      if (t.kind === 'word') units.push({ kind: 'word', start: at + t.start, end: at + t.end, text: t.text });
+      // "TTr" in "/TTr-UBND" (Tờ trình; also CTr, TTh, QyĐ): a mixed-case type code, not a word.
+      if (t.kind === 'word' && isSymbolPart(chunk, t)) {
+        push({ kind: 'break' });
+        units.push({ kind: 'acronym', start: at + t.start, end: at + t.end, text: t.text, ...(chunk[t.start - 1] === '/' ? { typeSlot: true } : {}) });
+      }
+      else if (t.kind === 'word') units.push({ kind: 'word', start: at + t.start, end: at + t.end, text: t.text });
       else if (t.kind === 'number') push({ kind: 'num' });
       else if (t.kind === 'punct' && t.text === ',') push({ kind: 'comma' });
       // A dash between words on one line ("Độc lập - Tự do - Hạnh phúc") separates like a comma.
       else if (t.kind === 'punct' && chunk.length === 1 && /[-–—]/.test(chunk) && wordBefore(text, at)) push({ kind: 'comma' });
       // "Số: 72/KH-UBND" reads like "số 72/KH-UBND": a colon before a number ends no sentence.
-      else if (t.kind === 'punct' && t.text === ':' && t.end === chunk.length && numberFollows(text, at + chunk.length)) continue;
+      // So does one with the number glued to it ("Số:2116/TB-ĐHĐL").
+      else if (t.kind === 'punct' && t.text === ':' && (t.end === chunk.length ? numberFollows(text, at + chunk.length) : /^\d/.test(chunk.slice(t.end)))) continue;
       // The corpus reads "số 72/KH-UBND" as số <num> then a break; do the same here.
       else if (t.kind === 'code') {
         if (/^\d/.test(t.text)) push({ kind: 'num' });
@@ -69,6 +76,26 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
     }
   }
   return units;
+}
+
+/**
+ * "Số" as read before a colon or a number is the label of a document number ("Số: 2116/TB",
+ * "Số:……/TB" with the digits handwritten and unread, "Số 12"), never "sổ" (a register): the
+ * restorer keeps it as it is.
+ */
+export function isNumberLabel(text: string, word: string, end: number): boolean {
+  return word.toLowerCase() === 'số' && /^[ \t]*(?:[:;]|\d)/.test(text.slice(end, end + 8));
+}
+
+/**
+ * A word with two capitals and a small letter (TTr, CTr, TTh, QyĐ) right after a slash or right
+ * before "-" and a capital is part of a document symbol whose number was split off or unread
+ * ("45 /TTr-UBND", ".../TTr-UBND"): the tokenizer, which joins mixed-case parts into a code only
+ * after digits, leaves it a word, and restoring it as one drops its "r".
+ */
+function isSymbolPart(chunk: string, t: { start: number; end: number; text: string }): boolean {
+  if (!/^(?=(?:[^\p{Lu}]*\p{Lu}){2})(?=.*\p{Ll})[\p{Lu}\p{Ll}]{2,5}$/u.test(t.text)) return false;
+  return chunk[t.start - 1] === '/' || /^-\p{Lu}/u.test(chunk.slice(t.end));
 }
 
 /** Whether the next chunk after `at` (spaces on the same line skipped) starts with a digit. */

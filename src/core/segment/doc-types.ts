@@ -1,5 +1,6 @@
 /**
- * Document types and their abbreviations (Decree 30/2020/NĐ-CP, Appendix III). A công văn has no
+ * Document types and their abbreviations (Decree 30/2020/NĐ-CP, Appendix III, and the legal
+ * normative decrees and circulars written the same way). A công văn has no
  * abbreviation in the Decree (its symbol is organ-unit); 'CV' is the usual convention.
  */
 import { foldKey, isPhrase } from './fold.js';
@@ -37,6 +38,10 @@ export const DOC_TYPES: readonly DocType[] = [
   { code: 'PG', name: 'Phiếu gửi' },
   { code: 'PC', name: 'Phiếu chuyển' },
   { code: 'PB', name: 'Phiếu báo' },
+  // Legal normative documents (Law 80/2015/QH13) use the same header and symbol layout.
+  { code: 'NĐ', name: 'Nghị định' },
+  { code: 'TTLT', name: 'Thông tư liên tịch' },
+  { code: 'TT', name: 'Thông tư' },
   { code: 'CV', name: 'Công văn' },
 ];
 

@@ -13,6 +13,7 @@ import { MOTTO, MOTTO_2, isBodyOpening } from './markers.js';
 import { markerOfLine } from './headings.js';
 import { canonicalPlace } from './places.js';
 import { isVietnameseSyllable } from '../vi-text/index.js';
+import { readDateBlank, readNumberBlank, type NumberBlank } from './fill-ins.js';
 
 export interface Header {
   issuer: Issuer | null;
@@ -24,6 +25,16 @@ export interface Header {
   dateText: string | null;
   /** Index of the line the date was read from, -1 when none. */
   dateLine: number;
+  /** The number's symbol, read even when its handwritten digits are not (fill-ins.ts). */
+  numberSymbol: string | null;
+  /** Index of the line the number (or its printed blank) was read from, -1 when none. */
+  numberLine: number;
+  /** What stands in the number's blank when its digits are not legible ("2J5", "……"). */
+  numberAsRead: string | null;
+  /** The document's year: from the date, else the printed year of a blank date, else the number. */
+  year: number | null;
+  /** Fields whose handwritten digits could not be read: number (symbol kept), date (year kept). */
+  uncertain: ('number' | 'date')[];
   type: DocType | null;
   title: string | null;
   /** Index of the first line and one past the last line of the header. */
@@ -42,6 +53,8 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
   const column: string[] = [];
   let motto = false, number: DocNumber | null = null, place: string | null = null, date: string | null = null;
   let dateText: string | null = null, dateLine = -1;
+  let numberBlank: NumberBlank | null = null, numberLine = -1, blankYear: number | null = null;
+  const uncertain: Header['uncertain'] = [];
   let type: DocType | null = null, title: string | null = null, subject: string | null = null;
   let i = start, seen = 0, end = start;
   for (; i < stop && seen < MAX_HEADER_LINES; i++) {
@@ -64,9 +77,29 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
     if (label >= 0 && !number) {
       number = parseNumber(text, label);
       rest = number ? number.end : label;
+      numberLine = i;
       end = i + 1;
+    } else if (!number && !numberBlank) {
+      // "Số: ……/TB-ĐHĐL" with the digits handwritten: the printed skeleton is the number line.
+      const blank = readNumberBlank(key, text);
+      if (blank) {
+        rest = blank.end;
+        numberLine = i;
+        end = i + 1;
+        if (blank.digits) number = { full: `${blank.digits}/${blank.year ? `${blank.year}/` : ''}${blank.symbol}`, number: blank.digits, year: blank.year, symbol: blank.symbol, type: blank.type, start: 0, end: blank.end };
+        else (numberBlank = blank), uncertain.push('number');
+      }
     }
-    const found: FoundDate | undefined = dateText !== null ? undefined : findDate(text.slice(rest));
+    let found: FoundDate | undefined = dateText !== null ? undefined : findDate(text.slice(rest));
+    if (!found && dateText === null) {
+      // "ngày … tháng … năm 2025": the day and month written by hand and not legible.
+      const blank = readDateBlank(key.slice(rest), text.slice(rest));
+      if (blank) {
+        found = blank;
+        blankYear = blank.year;
+        if (blank.iso === null) uncertain.push('date');
+      }
+    }
     if (found) {
       date = found.iso;
       dateText = found.text;
@@ -85,7 +118,7 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
       i--;
       break;
     }
-    const leading = !type && (number || dateText !== null) && isUpperText(text) ? typeAtLineStart(text) : undefined;
+    const leading = !type && (number || numberBlank || dateText !== null) && isUpperText(text) ? typeAtLineStart(text) : undefined;
     if (leading) {
       type = leading.type;
       const t = readTitle(lines, i + 1, stop);
@@ -95,26 +128,30 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
       break;
     }
     // "V/v …" (về việc) or "Về …"; on the key, so a restorer's "V/và" or OCR "Vé" still counts.
-    if (/^\s*(V\s*[/\\|]\s*V[A-Z]{0,2}|VE)\s/.test(key) && number) {
+    if (/^\s*(V\s*[/\\|]\s*V[A-Z]{0,2}|VE)\s/.test(key) && (number || numberBlank)) {
       const t = readTitle(lines, i, stop);
       subject = t.title;
       end = t.end;
       i = t.end - 1;
       continue;
     }
-    if (isUpperText(text) && !number && dateText === null) {
+    if (isUpperText(text) && !number && !numberBlank && dateText === null) {
       column.push(text);
       end = i + 1;
       continue;
     }
-    if (!motto && !number) break;
+    if (!motto && !number && !numberBlank) break;
   }
-  if (!type && number) type = number.type ?? (subject ? CONG_VAN : null);
+  if (!type && (number || numberBlank)) type = (number ?? numberBlank)!.type ?? (subject ? CONG_VAN : null);
   if (!type && subject) type = CONG_VAN;
   title ??= subject;
   const issuer = completeFromPlace(splitIssuer(column.join(' ')), place);
-  const fields = [issuer, motto || null, number, date, type, title].filter((x) => x !== null).length;
-  return { issuer, motto, number, place, date, dateText, dateLine, type, title, start, end, confidence: +(fields / 6).toFixed(2) };
+  const fields = [issuer, motto || null, number ?? numberBlank, date ?? (uncertain.includes('date') ? dateText : null), type, title].filter((x) => x !== null).length;
+  const year = date ? +date.slice(0, 4) : blankYear ?? (number?.year ? +number.year : null);
+  return {
+    issuer, motto, number, place, date, dateText, dateLine, type, title, start, end, confidence: +(fields / 6).toFixed(2),
+    numberSymbol: number?.symbol ?? numberBlank?.symbol ?? null, numberLine, numberAsRead: numberBlank?.asRead ?? null, year, uncertain,
+  };
 }
 
 /** Administrative unit words that stand before a locality's name in an issuer ("TỈNH", "XÃ"). */

@@ -21,10 +21,7 @@ const NUMBER = /(\d+)(?:\s*\/\s*(?:(\d{4})\s*\/\s*)?|(?=\p{Lu}{2}[\p{L}\d&]*\s*-
 export function parseNumber(text: string, offset = 0): DocNumber | null {
   const m = NUMBER.exec(text.slice(offset));
   if (!m) return null;
-  const parts = m[3]!.split(/\s*-\s*/).map(undoBarredD);
-  const type = typeByCode(parts[0]!) ?? null;
-  if (type && type.code !== 'CV') parts[0] = type.code;
-  const symbol = parts.join('-');
+  const { symbol, type } = symbolOf(m[3]!);
   const year = m[2] ?? null;
   return {
     full: `${m[1]}/${year ? `${year}/` : ''}${symbol}`,
@@ -35,6 +32,14 @@ export function parseNumber(text: string, offset = 0): DocNumber | null {
     start: offset + m.index,
     end: offset + m.index + m[0].length,
   };
+}
+
+/** A symbol as read ("TB - ĐHĐL", "Qb-UBND") → canonical ("TB-ĐHĐL", "QĐ-UBND") and the type its code names. */
+export function symbolOf(raw: string): { symbol: string; type: DocType | null } {
+  const parts = raw.split(/\s*-\s*/).map(undoBarredD);
+  const type = typeByCode(parts[0]!) ?? null;
+  if (type && type.code !== 'CV') parts[0] = type.code;
+  return { symbol: parts.join('-'), type };
 }
 
 /**

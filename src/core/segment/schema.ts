@@ -30,6 +30,12 @@ export const metaSchema = z.object({
   title: z.string().nullable(),
   /** The national motto was found in the header. */
   motto: z.boolean(),
+  /** The number's symbol ("TB-ĐHĐL"), read even when the digits were filled in by hand and are not legible (then `number` is null). */
+  numberSymbol: z.string().nullable().optional(),
+  /** The document's year: from its date, else the printed "năm 2025" of a date filled in by hand, else its number. */
+  year: z.number().int().nullable().optional(),
+  /** Header fields whose handwritten digits could not be read, for a person to check: kept in part (symbol, year, dateText), never dropped. */
+  uncertain: z.array(z.enum(['number', 'date'])).optional(),
   /** Fields taken from an annex (its reference or header) because the document's header lacks them. */
   completedFrom: z.array(z.enum(['type', 'number', 'date', 'issuer', 'place'])),
   provenance: provenanceSchema.nullable(),

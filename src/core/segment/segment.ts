@@ -13,6 +13,7 @@ import { isClosing, isRecipientsLabel } from './markers.js';
 import type { Meta, Structure } from './schema.js';
 import { buildSections, walkSections, type SectionParagraph } from './sections.js';
 import { numberingDiagnostics } from './numbering.js';
+import { authorityBesideAt, recipientsColumn, signatureBesideRecipients } from './signature-column.js';
 
 const firstFrom = (lines: readonly SegLine[], from: number, test: (l: SegLine) => boolean) => {
   for (let i = from; i < lines.length; i++) if (test(lines[i]!)) return i;
@@ -48,14 +49,18 @@ export function segmentLines(lines: readonly SegLine[], { fromOcr = false }: { f
 
   let recipients: string[] = [];
   let recipientsInfo: Structure['recipientsInfo'] = null;
+  const recStop = Math.min(minOf(firstAnnex > recAt ? firstAnnex : -1), n);
+  // No signature block of its own: it may stand beside the recipients, read into their lines.
+  const besideAt = sigAt >= 0 ? -1 : recAt >= 0 ? recAt : authorityBesideAt(lines, bodyStart, n);
+  const beside = besideAt >= 0 ? signatureBesideRecipients(lines, besideAt, recAt >= 0 ? recStop : n) : null;
   if (recAt >= 0) {
-    const stop = Math.min(minOf(firstAnnex > recAt ? firstAnnex : -1), n);
-    const r = parseRecipients(lines, recAt, stop).recipients;
+    const stop = recStop;
+    const r = parseRecipients(beside ? recipientsColumn(lines, recAt, stop) : lines, recAt, stop).recipients;
     recipients = r.items;
     recipientsInfo = { archive: r.archive, provenance: r.provenance, confidence: r.confidence };
   }
 
-  const signature = sigAt >= 0 ? parseSignature(lines, sigAt, n) : null;
+  const signature = sigAt >= 0 ? parseSignature(lines, sigAt, n) : beside;
 
   const annexes: Structure['annexes'] = [];
   titles.forEach((t, k) => {
@@ -84,11 +89,16 @@ export function segmentLines(lines: readonly SegLine[], { fromOcr = false }: { f
   if (header.confidence === 0) diagnostics.push(diag('segment/missing-header', 'no Decree-30 header (issuer, motto, number, date) at the start of the document', 'warning', lines[first]));
   if (!sections.length) diagnostics.push(diag('segment/no-sections', 'no numbered sections found in the body', 'info', lines[bodyStart]));
   if (!signature?.name) diagnostics.push(diag('segment/no-signature', 'no signature block (authority, position, name) found', 'info', lines[Math.min(bodyEnd, n - 1)]));
-  if (header.date === null && header.dateText !== null) {
+  if (header.uncertain.includes('date')) {
+    diagnostics.push(diag('segment/uncertain-date', `the header's date "${header.dateText}" has a day or month that is not legible (written by hand?); the year ${header.year} is in meta.year, the date as read in meta.dateText, meta.date left empty for review`, 'warning', lines[header.dateLine]));
+  } else if (header.date === null && header.dateText !== null) {
     diagnostics.push(diag('segment/impossible-date', `the header's date "${header.dateText}" names a day that does not exist; kept as written in meta.dateText, meta.date left empty`, 'warning', lines[header.dateLine]));
   }
+  if (header.uncertain.includes('number')) {
+    diagnostics.push(diag('segment/uncertain-number', `the header's number is not legible (written by hand?): read "${header.numberAsRead}" before "/${header.numberSymbol}"; the symbol is in meta.numberSymbol${meta.number ? `, the number taken from ${meta.completedFrom.includes('number') ? 'an annex' : 'elsewhere'}` : ', meta.number left empty'} for review`, 'warning', lines[header.numberLine]));
+  }
   for (const f of ['type', 'number', 'date', 'issuer'] as const) {
-    if (meta[f] === null && !(f === 'date' && meta.dateText !== null)) diagnostics.push(diag(`segment/missing-${f}`, `document ${f} not found in the header or an annex reference`, 'warning', lines[first]));
+    if (meta[f] === null && !(f === 'date' && meta.dateText !== null) && !(f === 'number' && meta.numberSymbol)) diagnostics.push(diag(`segment/missing-${f}`, `document ${f} not found in the header or an annex reference`, 'warning', lines[first]));
   }
 
   return { structure: { meta, preamble, sections, closing, signature, recipients, recipientsInfo, annexes, figures }, diagnostics };
@@ -113,13 +123,17 @@ function completeMeta(header: ReturnType<typeof parseHeader>, annexes: Structure
   };
   const meta: Meta = {
     type: pick('type', header.type, ref?.type),
-    number: pick('number', header.number?.full ?? null, ref?.number),
+    // Under a header number that is not legible, only an annex reference with the same symbol can fill it.
+    number: pick('number', header.number?.full ?? null, header.numberSymbol && !ref?.number?.endsWith(`/${header.numberSymbol}`) ? null : ref?.number),
     issuer: pick('issuer', header.issuer, own?.issuer, ref?.issuer, closingIssuer),
     place: pick('place', header.place, own?.place),
     date: pick('date', header.date, header.dateText === null ? ref?.date : null),
     dateText: header.dateText,
     title: header.title,
     motto: header.motto,
+    numberSymbol: header.numberSymbol,
+    year: header.year ?? (ref?.date ? +ref.date.slice(0, 4) : null),
+    uncertain: header.uncertain,
     completedFrom,
     provenance: header.end > header.start ? spanOf(lines, header.start, header.end - 1) : null,
     confidence: header.confidence,

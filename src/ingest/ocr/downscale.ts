@@ -1,6 +1,6 @@
 /**
  * Reduce a page image finer than the OCR target resolution to that resolution (and narrow it, or a
- * page at the target, as image-resolution.ts says), grey, with sharp
+ * page at the target, as image-resolution.ts says), grey, with a red seal lifted (red-ink.ts), with sharp
  * (libvips: decoding and resampling run on libuv's threads, off the event loop). The result is
  * a PGM, which tesseract.js's Leptonica reads without decompressing anything. This is only a
  * speed-up: an image sharp cannot read (BMP, say) or one already coarse enough goes to OCR as is,
@@ -8,6 +8,7 @@
  */
 import type { Metadata, default as Sharp } from 'sharp';
 import { imageDpi, reducedSize } from './image-resolution.js';
+import { liftRedInk, MIN_RED_SHARE, redInkShare } from './red-ink.js';
 
 let sharpLoaded: Promise<typeof Sharp | null> | undefined;
 /** sharp, loaded on first use (text-only runs never load the native module), or null. libvips's
@@ -56,21 +57,38 @@ export async function reduceForOcr(image: Uint8Array, options: ReduceOptions): P
   const original = { width, height };
   const dpi = imageDpi({ width, height, density: meta.density, pageSizePt: options.pageSizePt });
   const size = reducedSize(width, height, dpi, options.targetDpi, options.narrow);
-  if (!size) return { image, original };
+  // A colour page with a red seal is read with the seal lifted (red-ink.ts), reduced or not.
+  const red = (meta.channels ?? 1) >= 3 && (await hasRedInk(sharp, image));
+  if (!size && !red) return { image, original };
+  const target = size ?? original;
   try {
-    const { data, info } = await sharp(image, { limitInputPixels: false })
-      .flatten({ background: '#ffffff' })
+    const page = () => sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' });
+    const { data, info } = await page()
       .greyscale()
-      .resize(size.width, size.height, { fit: 'fill' })
+      .resize(target.width, target.height, { fit: 'fill' })
       .raw()
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 1) return { image, original };
+    if (red) {
+      const rgb = await page().resize(target.width, target.height, { fit: 'fill' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      if (rgb.info.width === info.width && rgb.info.height === info.height) liftRedInk(data, rgb.data, rgb.info.channels);
+    }
     const reduced = pgm(data, info.width, info.height);
     // The pixels stay readable inside the PGM, with no second copy of the page.
     const grey = { data: reduced.subarray(reduced.length - info.width * info.height), width: info.width, height: info.height };
     return { image: reduced, original, reduced: { width: info.width, height: info.height }, grey };
   } catch {
     return { image, original };
+  }
+}
+
+/** Whether a small copy of the page has red ink enough for a seal (red-ink.ts). */
+async function hasRedInk(sharp: typeof Sharp, image: Uint8Array): Promise<boolean> {
+  try {
+    const { data, info } = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).resize(240).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    return redInkShare(data, info.channels) >= MIN_RED_SHARE;
+  } catch {
+    return false;
   }
 }
 

@@ -6,6 +6,8 @@
  * caller then falls back to pdf.js extraction or rendering.
  */
 import { inflateSync } from 'node:zlib';
+import { pageLayers, type PageLayers } from './pdf-page-layers.js';
+import { pageCcitt } from './pdf-ccitt.js';
 
 export type PdfValue = number | boolean | null | PdfName | PdfRef | PdfString | PdfValue[] | PdfDict;
 export interface PdfName { name: string }
@@ -219,6 +221,10 @@ export interface PageScan {
   fonts: boolean;
   /** Width and height of the page's MediaBox in points, when it is readable. */
   sizePt?: [number, number];
+  /** What lies under the page's text (pdf-page-layers.ts); absent when not readable. */
+  layers?: PageLayers;
+  /** Maker of the page's one CCITT G4 scan as a TIFF (pdf-ccitt.ts), when it is certain. */
+  ccitt?: (() => Uint8Array | null) | null;
 }
 
 /**
@@ -239,7 +245,12 @@ export function scanPages(data: Uint8Array): PageScan[] {
     try {
       const resources = pdf.dict(page.Resources);
       fonts = !resources || resources.Font !== undefined;
-      return { jpeg: pageJpeg(pdf, page, resources), fonts, sizePt };
+      let layers: PageLayers | undefined;
+      try { layers = fonts ? pageLayers(pdf, page, resources, sizePt) : undefined; } catch { /* unknown */ }
+      const jpeg = pageJpeg(pdf, page, resources);
+      let ccitt: (() => Uint8Array | null) | null = null;
+      try { ccitt = jpeg ? null : pageCcitt(pdf, page, resources); } catch { /* pdf.js decodes it */ }
+      return { jpeg, fonts, sizePt, layers, ccitt };
     } catch {
       return { jpeg: null, fonts, sizePt };
     }

@@ -8,6 +8,8 @@
  */
 import { PDFParse } from 'pdf-parse';
 import { scanPages } from './pdf-objects.js';
+import type { PageLayers } from './pdf-page-layers.js';
+import { ccittPng } from './pdf-ccitt.js';
 
 /** Page images extracted, or text layers read, before the pdf.js document is recycled. */
 const RECYCLE_AFTER = { image: 6, text: 60 };
@@ -29,15 +31,19 @@ export class PdfSource {
     private readonly fonts: boolean[],
     /** Per page, the MediaBox size in points (tells a page image's resolution); empty when unknown. */
     private readonly sizes: ([number, number] | undefined)[],
+    /** Per page, what lies under its text (invisible text, a page image); empty when unknown. */
+    private readonly layers: (PageLayers | undefined)[] = [],
+    /** Per page, its CCITT G4 scan wrapped as a TIFF (pdf-ccitt.ts); empty when none or unknown. */
+    private readonly ccitt: ((() => Uint8Array | null) | null | undefined)[] = [],
   ) {}
 
   /** Opens the PDF; throws (pdf.js's message) when it is not a readable PDF. */
   static async open(data: Uint8Array): Promise<PdfSource> {
     const scan = scanPages(data);
-    if (scan.length > 0 && scan.every((p) => p.jpeg && !p.fonts)) {
-      // A pure scan (one scanner JPEG per page, no fonts) never needs pdf.js, whose opening
+    if (scan.length > 0 && scan.every((p) => (p.jpeg || p.ccitt) && !p.fonts)) {
+      // A pure scan (one scanner JPEG or CCITT G4 image per page, no fonts) never needs pdf.js, whose opening
       // alone holds two to three copies of the file: 1.4 GB for a 440 MB 300-page scan.
-      return new PdfSource(data, scan.length, scan.map((p) => p.jpeg), scan.map(() => false), scan.map((p) => p.sizePt));
+      return new PdfSource(data, scan.length, scan.map((p) => p.jpeg), scan.map(() => false), scan.map((p) => p.sizePt), [], scan.map((p) => p.ccitt));
     }
     // pdf.js may detach the buffer it is given, so each parser gets its own copy.
     const parser = new PDFParse({ data: data.slice() });
@@ -49,7 +55,7 @@ export class PdfSource {
       throw err;
     }
     const known = scan.length === total;
-    const source = new PdfSource(data, total, known ? scan.map((p) => p.jpeg) : [], known ? scan.map((p) => p.fonts) : [], known ? scan.map((p) => p.sizePt) : []);
+    const source = new PdfSource(data, total, known ? scan.map((p) => p.jpeg) : [], known ? scan.map((p) => p.fonts) : [], known ? scan.map((p) => p.sizePt) : [], known ? scan.map((p) => p.layers) : [], known ? scan.map((p) => p.ccitt) : []);
     source.parser = parser;
     return source;
   }
@@ -57,6 +63,11 @@ export class PdfSource {
   /** False when the page certainly has no text layer (no fonts), so reading it can be skipped. */
   mayHaveText(n: number): boolean {
     return this.fonts[n - 1] ?? true;
+  }
+
+  /** What lies under page `n`'s text layer (pdf-page-layers.ts), when the objects reader could tell. */
+  layersOf(n: number): PageLayers | undefined {
+    return this.layers[n - 1];
   }
 
   text(n: number): Promise<string> {
@@ -69,10 +80,20 @@ export class PdfSource {
    * 300; OCR reads 200 dpi as well, so rendering finer only to reduce it again is wasted work);
    * with the page's size in points when known, which tells the image's resolution.
    */
-  image(n: number, renderDpi = RENDER_DPI): Promise<{ image: Uint8Array; source: 'embedded-jpeg' | 'embedded' | 'rendered'; pageSizePt?: [number, number] }> {
+  image(n: number, renderDpi = RENDER_DPI): Promise<{ image: Uint8Array; source: 'embedded-jpeg' | 'embedded-ccitt' | 'embedded' | 'rendered'; pageSizePt?: [number, number] }> {
     const pageSizePt = this.sizes[n - 1];
     const jpeg = this.jpegs[n - 1];
     if (jpeg) return Promise.resolve({ image: jpeg, source: 'embedded-jpeg', pageSizePt });
+    let tiff: Uint8Array | null = null;
+    try { tiff = this.ccitt[n - 1]?.() ?? null; } catch { /* pdf.js decodes it */ }
+    if (tiff) {
+      // Decoded from its own bytes: pdf-parse shears 1-bit rows whose width is no multiple of 8.
+      return ccittPng(tiff).then(async (png) => (png ? { image: png, source: 'embedded-ccitt' as const, pageSizePt } : await this.extracted(n, renderDpi, pageSizePt)));
+    }
+    return this.extracted(n, renderDpi, pageSizePt);
+  }
+
+  private extracted(n: number, renderDpi: number, pageSizePt: [number, number] | undefined): Promise<{ image: Uint8Array; source: 'embedded' | 'rendered'; pageSizePt?: [number, number] }> {
     return this.serial(1 / RECYCLE_AFTER.image, async (p) => {
       const found = await p.getImage({ partial: [n], imageBuffer: true, imageDataUrl: false, imageThreshold: MIN_SCAN_SIDE });
       const images = found.pages[0]?.images ?? [];

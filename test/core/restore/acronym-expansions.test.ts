@@ -44,4 +44,16 @@ describe('acronyms spelled out in their document', () => {
   it('does not join words across punctuation into one run', () => {
     assert.deepEqual(run('thi đua, khen thưởng: TDKT', false), ['TDKT']);
   });
+
+  it('in Vietnamese-model OCR text, gives an Đ to a D only in an acronym that already has an Đ ("DHĐL"), never to one of plain D', () => {
+    const vie = (text: string) => {
+      const tokens = tokensOf(text);
+      acronymsFromExpansions(text, tokens, false, known, true);
+      return tokens.filter((t) => /^[A-ZĐ]{3,}$/.test(t.restored)).map((t) => t.restored);
+    };
+    assert.deepEqual(vie('Trường Đại học Điện lực; Thông báo TB DHĐL; chương trình đào tạo: CTDT'), ['ĐHĐL', 'CTDT']);
+    // Without the words in a row, nothing changes.
+    assert.deepEqual(vie('Thông báo TB DHĐL'), ['DHĐL']);
+  });
 });
+

@@ -96,3 +96,34 @@ describe('restore (English-model OCR input)', () => {
     assert.equal(r.mode, 'ocr');
   });
 });
+
+describe('restore (header fixes measured on real scans)', () => {
+  const model = loadModel();
+  const HEAD = 'TRƯỜNG ĐẠI HỌC ĐIỆN LỰC  Độc lập - Tự do - Hạnh phúc\n';
+  /** Tesseract gives "Số:2116/TB-ĐHĐL" one word, and one confidence: none when the digits are handwritten. */
+  const vieOcr = (line: string) => {
+    const first = line.split(' ')[0]!;
+    const text = HEAD + line;
+    return restore(text, { model, input: 'vie-ocr', confidences: [{ start: HEAD.length, end: HEAD.length + first.length, confidence: 0 }] }).text.split('\n')[1];
+  };
+
+  it('never turns the number label "Số:" into "Sổ:", glued to its number or before unread digits', () => {
+    for (const line of ['Số:2116/TB-ĐHĐL', 'Số:fÿ/0. /TB-QL Đào tạo', 'Số: d464 /TB-ĐHĐL', 'số: dô4Š /TB-ĐHĐL']) assert.equal(vieOcr(line), line);
+    // "sổ" stays a word where it is one.
+    assert.equal(restore('Ghi vào sổ tay công tác', { model, input: 'vie-ocr' }).text, 'Ghi vào sổ tay công tác');
+  });
+
+  it('keeps "/TTr-UBND" (Tờ trình) when its number stands apart or is unread', () => {
+    for (const line of ['Số: 45 /TTr-UBND', 'Số: .../TTr-UBND', 'Số: 45/ TTr-UBND']) {
+      assert.equal(restore(line, { model, input: 'vie-ocr', confidences: [{ start: 0, end: line.length, confidence: 10 }] }).text, line);
+    }
+  });
+
+  it('reads the Icelandic eth Ð (U+00D0) OCR gives for Đ as Đ in Vietnamese text, codes included', () => {
+    assert.equal(restore('Trường Ðại học Ðiện lực, khóa Ð13, Khoa KTÐ', { model, input: 'vie-ocr' }).text, 'Trường Đại học Điện lực, khóa Đ13, Khoa KTĐ');
+    assert.equal(restore('Truong Ðai hoc Ðien luc', { model, input: 'stripped' }).text.includes('Ð'), false);
+    // Text with no Vietnamese letters read as clean is left alone.
+    assert.equal(restore('Ðórr and Ðorn', { model, input: 'clean' }).text, 'Ðórr and Ðorn');
+  });
+});
+

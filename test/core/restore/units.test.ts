@@ -34,4 +34,25 @@ describe('word units', () => {
       assert.deepEqual(kinds.slice(kinds.indexOf('Luu'), kinds.indexOf('Luu') + 2), ['Luu', 'break'], String(ocr));
     }
   });
+
+  it('reads a colon with the number glued to it as no sentence end either ("Số:2116/TB-ĐHĐL")', () => {
+    const kinds = splitUnits('Số:2116/TB-ĐHĐL', false).map((u) => (u.kind === 'word' ? u.text : u.kind));
+    assert.deepEqual(kinds.slice(0, 2), ['Số', 'num']);
+  });
+
+  it('takes a mixed-case type code split from its number ("45 /TTr-UBND", ".../CTr-UBND") as a code, not a word', () => {
+    for (const text of ['Số: 45 /TTr-UBND', 'Số: .../CTr-UBND', 'Số: 45/ TTh-UBND']) {
+      const code = splitUnits(text, false).find((u) => u.kind === 'acronym' && /^(TTr|CTr|TTh)$/.test(u.text));
+      assert.ok(code, text);
+    }
+    // A capitalised word next to a dash is still a word.
+    assert.ok(splitUnits('Hà-Nội và/Hoặc', false).every((u) => u.kind !== 'acronym'));
+  });
+
+  it('in English-model OCR text, cuts a label glued to its number ("S6:2116/TB") into the label and the number, not a time ("7h30:15")', () => {
+    const kinds = (t: string) => splitUnits(t, true).map((u) => (u.kind === 'word' ? u.text : u.kind));
+    assert.deepEqual(kinds('S6:2116/TB-DHDL').slice(0, 2), ['S6', 'num']);
+    assert.deepEqual(kinds('luc 7h30:15 ngay'), ['luc', 'num', 'break', 'num', 'ngay'], 'a time is read as before');
+  });
 });
+

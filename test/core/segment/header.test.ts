@@ -24,6 +24,15 @@ describe('segment header', () => {
     assert.equal(leap.meta.date, '2024-02-29');
     assert.equal(leap.meta.dateText, 'ngày 29 tháng 2 năm 2024');
   });
+  it('reads a decree, a circular and a joint circular as such, by their name line or their symbol', () => {
+    const head = (number: string, name: string) => seg(['CHÍNH PHỦ  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc',
+      `Số: ${number}  Hà Nội, ngày 05 tháng 3 năm 2020`, name, 'Về công tác văn thư', '', 'Điều 1. Phạm vi', 'Nội dung.'].join('\n')).meta.type?.name;
+    assert.equal(head('30/2020/NĐ-CP', 'NGHỊ ĐỊNH'), 'Nghị định');
+    assert.equal(head('30/2020/NĐ-CP', ''), 'Nghị định');
+    assert.equal(head('01/2011/TT-BNV', 'THÔNG TƯ'), 'Thông tư');
+    assert.equal(head('55/2005/TTLT-BNV-VPCP', 'THÔNG TƯ LIÊN TỊCH'), 'Thông tư liên tịch');
+    assert.equal(head('12/TTr-UBND', 'TỜ TRÌNH'), 'Tờ trình');
+  });
   it('splits the two header columns OCR put on one line and reads number, place, date and type', () => {
     const s = seg(['ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'XÃ NGỌC KỲ  Độc lập - Tự do - Hạnh phúc',
       'Số: 192/BC-UBND  Ngọc Kỳ, ngày 29 tháng 12 năm 2023', 'BÁO CÁO', 'Kết quả tuyên truyền năm 2023', '', 'I. KẾT QUẢ THỰC HIỆN', 'Nội dung.'].join('\n'));

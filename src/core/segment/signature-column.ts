@@ -1,0 +1,76 @@
+/**
+ * The signature block printed beside the recipients (Decree 30: "Nơi nhận:" on the left, the
+ * authority, position, seal and name on the right), which OCR reads as one column interleaved
+ * with the other: "Nơi nhận:  TL. HIỆU TRƯỞNG", "- Các khoa …;  TRƯỞNG PHÒNG CTSV", and the
+ * name alone on a line below. The right-hand pieces — after a column gap, or whole lines that
+ * read as a signer's — are read as a signature block of their own.
+ */
+import { findSignature, isPersonName, parseSignature, type Signature } from './closing.js';
+import { isUpperText } from './fold.js';
+import { isBlank, makeLine, type SegLine } from './lines.js';
+import { authorityOf } from './markers.js';
+
+/** How far below the recipients label the signature block may reach. */
+const MAX_LINES = 16;
+const COLUMN_GAP = /\s{2,}/;
+
+/** Specks OCR reads at a piece's start ("`Phùng …", "_— Vũ …", ">Phùng …") go; letters stay. */
+const withoutLeadingSpecks = (s: string) => s.replace(/^[^\p{L}\p{N}]+/u, '').trim();
+/** "TL+HIỆU TRƯỞNG", "KT HIỆU TRƯỞNG", "TL.HIỆU TRƯỞNG" → "TL. HIỆU TRƯỞNG". */
+const withAuthorityMark = (s: string) => s.replace(/^(TM|KT|TL|TUQ)\s*(?:[.,:+]\s*|\s+)(?=\p{Lu})/u, '$1. ');
+
+/**
+ * The recipients' column alone: in lines [from, stop) the part right of a column gap goes, and so
+ * does a whole line that reads as the signer's (not a "- item"), so the items stay whole.
+ */
+export function recipientsColumn(lines: readonly SegLine[], from: number, stop: number): SegLine[] {
+  return lines.map((l, i) => {
+    if (i < from || i >= stop || isBlank(l)) return l;
+    const parts = l.text.trim().split(COLUMN_GAP);
+    const whole = withAuthorityMark(withoutLeadingSpecks(l.text));
+    const left = parts.length >= 2 ? parts[0]! : i > from && !/^\s*[-–•+=~*]/.test(l.text) && isSignaturePiece(whole) ? '' : l.text;
+    return left === l.text ? l : makeLine(l.page, l.lineStart, l.lineEnd, left, l.original);
+  });
+}
+
+function isSignaturePiece(text: string): boolean {
+  return isPersonName(text) || authorityOf(makeLine(1, 1, 1, text, text).key) !== null || (isUpperText(text) && /\p{L}{2}/u.test(text));
+}
+
+/**
+ * The first line in [from, to) with an authority mark right of a column gap ("Nginhậm  TL.HIỆU
+ * TRƯỞNG": the recipients label OCR'd beyond recognition), or -1.
+ */
+export function authorityBesideAt(lines: readonly SegLine[], from: number, to: number): number {
+  for (let i = Math.max(0, from); i < to; i++) {
+    const parts = lines[i]!.text.trim().split(COLUMN_GAP);
+    if (parts.length < 2) continue;
+    const right = withAuthorityMark(withoutLeadingSpecks(parts.slice(1).join(' ')));
+    if (authorityOf(makeLine(1, 1, 1, right, right).key) !== null) return i;
+  }
+  return -1;
+}
+
+export function signatureBesideRecipients(lines: readonly SegLine[], recAt: number, stop: number): Signature | null {
+  const right: SegLine[] = [];
+  for (let i = recAt; i < Math.min(stop, recAt + MAX_LINES); i++) {
+    const l = lines[i]!;
+    if (isBlank(l)) continue;
+    const parts = l.text.trim().split(COLUMN_GAP);
+    // A line without a gap belongs to the signature only when it reads as one (never a "- item").
+    const piece = parts.length >= 2 ? parts.slice(1).join(' ') : i > recAt && !/^\s*[-–•+=~*]/.test(l.text) ? l.text : '';
+    const text = withAuthorityMark(withoutLeadingSpecks(piece));
+    if (text !== '' && (parts.length >= 2 || isSignaturePiece(text))) right.push(makeLine(l.page, l.lineStart, l.lineEnd, text, l.original));
+  }
+  const at = findSignature(right, 0, right.length);
+  if (at < 0) return null;
+  const signature = parseSignature(right, at, right.length);
+  // The printed name comes last, under the signature and seal; OCR reads scribbles above it as words.
+  const names = right.slice(at).filter((l) => isPersonName(l.text));
+  const last = names[names.length - 1];
+  if (last && signature.name !== last.text) {
+    signature.name = last.text;
+    signature.provenance = { ...signature.provenance, lineEnd: Math.max(signature.provenance.lineEnd, last.lineEnd) };
+  }
+  return signature.name || signature.position ? signature : null;
+}

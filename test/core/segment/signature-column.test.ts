@@ -1,0 +1,41 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { segmentLines } from '../../../src/core/segment/segment.js';
+import { linesFromText } from '../../../src/core/segment/lines.js';
+
+const HEAD = ['BỘ CÔNG THƯƠNG  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TRƯỜNG ĐẠI HỌC ĐIỆN LỰC  Độc lập - Tự do - Hạnh phúc',
+  'Số: 2116/TB-ĐHĐL  Hà Nội, ngày 29 tháng 8 năm 2025', 'THÔNG BÁO', 'Về việc nộp hồ sơ', '', '1. Sinh viên nộp hồ sơ đúng hạn.', 'Nhận được thông báo này yêu cầu sinh viên thực hiện./.'];
+const seg = (tail: string[]) => segmentLines(linesFromText([...HEAD, ...tail].join('\n'))).structure;
+
+describe('signature block beside the recipients, read by OCR as one column', () => {
+  it('reads authority, position and the printed name from the right-hand pieces, and the recipients from the left', () => {
+    const s = seg([
+      'Nơi nhận:  TL+HIỆU TRƯỞNG',
+      '- Các khoa quản lý SV, CVHT;  TRƯỞNG PHÒNG CTSV',
+      '- CBL các lớp, SV các khóa;',
+      'Nghĩ Gug',
+      '- Hiệu trưởng (để b/c);',
+      '`Phùng Thị Xuân Bình',
+      '- Lưu: VT, CTSV.',
+    ]);
+    assert.deepEqual([s.signature?.authority, s.signature?.position, s.signature?.name], ['TL.', 'TRƯỞNG PHÒNG CTSV', 'Phùng Thị Xuân Bình']);
+    assert.deepEqual(s.recipients, ['Các khoa quản lý SV, CVHT', 'CBL các lớp, SV các khóa', 'Hiệu trưởng (để b/c)', 'Lưu: VT, CTSV.']);
+  });
+
+  it('finds it by the authority beside a recipients label OCR garbled', () => {
+    const s = seg([
+      'Nginhậm  TL.HIỆU TRƯỞNG.',
+      'KG ùn  KT. TRƯỞNG PHÒNG QL ĐÀO TẠO',
+      '- Phòng KH-TC, CTSV (để thực hiện);  PHÓ TRƯỞNG PHÒNG',
+      '- Lưu: VT, QL Đào tạo (01).',
+      '_— Vũ Thị Thu Nga',
+    ]);
+    assert.deepEqual([s.signature?.authority, s.signature?.position, s.signature?.name], ['TL.', 'PHÓ TRƯỞNG PHÒNG', 'Vũ Thị Thu Nga']);
+  });
+
+  it('leaves a document without a signature block without one', () => {
+    const s = seg(['Nơi nhận:', '- Các khoa;', '- Lưu: VT.']);
+    assert.equal(s.signature, null);
+    assert.deepEqual(s.recipients, ['Các khoa', 'Lưu: VT.']);
+  });
+});
