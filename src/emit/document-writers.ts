@@ -5,6 +5,7 @@
  */
 import type { DocumentResult } from '../core/schema.js';
 import type { Format } from './formats.js';
+import { pdfFiles } from './pdf.js';
 import { paragraphsCsv, structureOf } from './sheets.js';
 import { figuresCsv, sectionsCsv, tableCsvs } from './structure-sheets.js';
 
@@ -40,4 +41,5 @@ async function csvFiles({ result }: WriterInput): Promise<WrittenFile[]> {
 export const DOCUMENT_WRITERS: Partial<Record<Format, DocumentWriter>> = {
   json: async ({ json }) => [{ suffix: '.json', data: json }],
   csv: csvFiles,
+  pdf: pdfFiles,
 };
