@@ -28,6 +28,14 @@ export function drawTextLayer(target: TextLayerPage, lines: PlacedWord[][], font
   if (lines.length === 0) return;
   const key = target.page.node.newFontDictionary(font.name, font.ref);
   const em = metrics.ascent - metrics.descent;
+  // Laying out a word with fontkit is the costly step, and administrative text repeats its words.
+  const shaped = new Map<string, { width: number; glyphs: ReturnType<PDFFont['encodeText']> }>();
+  const shape = (text: string) => {
+    let s = shaped.get(text);
+    if (!s) shaped.set(text, (s = { width: font.widthOfTextAtSize(text, 1), glyphs: font.encodeText(text) }));
+    return s;
+  };
+  const space = shape(' ');
   const ops: PDFOperator[] = [pushGraphicsState(), concatTransformationMatrix(...target.toUser), beginText(), setTextRenderingMode(TextRenderingMode.Invisible)];
   for (const line of lines) {
     const top = Math.min(...line.map((w) => w.bbox[1]));
@@ -37,17 +45,16 @@ export function drawTextLayer(target: TextLayerPage, lines: PlacedWord[][], font
     const baseline = target.imageHeight - bottom - metrics.descent * size;
     ops.push(setFontAndSize(key, round(size)));
     line.forEach((word, i) => {
-      const width = font.widthOfTextAtSize(word.text, size);
+      const { width, glyphs } = shape(word.text);
       const boxWidth = word.bbox[2] - word.bbox[0];
       if (width > 0 && boxWidth > 0) {
-        ops.push(setTextMatrix(1, 0, 0, 1, round(word.bbox[0]), round(baseline)), setCharacterSqueeze(round((100 * boxWidth) / width)), showText(font.encodeText(word.text)));
+        ops.push(setTextMatrix(1, 0, 0, 1, round(word.bbox[0]), round(baseline)), setCharacterSqueeze(round((100 * boxWidth) / (width * size))), showText(glyphs));
       }
       const next = line[i + 1];
       if (!next) return;
       // The space runs from this word's end to the next word's start (at least a sliver wide).
       const gap = Math.max(next.bbox[0] - word.bbox[2], size * 0.05);
-      const spaceWidth = font.widthOfTextAtSize(' ', size);
-      ops.push(setTextMatrix(1, 0, 0, 1, round(word.bbox[2]), round(baseline)), setCharacterSqueeze(round((100 * gap) / spaceWidth)), showText(font.encodeText(' ')));
+      ops.push(setTextMatrix(1, 0, 0, 1, round(word.bbox[2]), round(baseline)), setCharacterSqueeze(round((100 * gap) / (space.width * size))), showText(space.glyphs));
     });
   }
   ops.push(endText(), popGraphicsState());
