@@ -10,7 +10,7 @@ import {
   setFontAndSize, setTextMatrix, setTextRenderingMode, showText, TextRenderingMode,
   type PDFFont, type PDFOperator, type PDFPage,
 } from 'pdf-lib';
-import type { FontMetrics } from './pdf-font.js';
+import { drawableText, type FontMetrics } from './pdf-font.js';
 import type { PlacedWord } from './pdf-words.js';
 
 /** Affine map [a b c d e f] from image pixels (origin bottom-left, y up) to the page's user space. */
@@ -32,7 +32,10 @@ export function drawTextLayer(target: TextLayerPage, lines: PlacedWord[][], font
   const shaped = new Map<string, { width: number; glyphs: ReturnType<PDFFont['encodeText']> }>();
   const shape = (text: string) => {
     let s = shaped.get(text);
-    if (!s) shaped.set(text, (s = { width: font.widthOfTextAtSize(text, 1), glyphs: font.encodeText(text) }));
+    if (!s) {
+      const drawable = drawableText(text);
+      shaped.set(text, (s = { width: font.widthOfTextAtSize(drawable, 1), glyphs: font.encodeText(drawable) }));
+    }
     return s;
   };
   const space = shape(' ');

@@ -4,6 +4,7 @@
  * than the line is cut), a new page where the text has a form feed or the page is full.
  */
 import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import { drawableText } from './pdf-font.js';
 
 const MM = 72 / 25.4;
 const A4: [number, number] = [210 * MM, 297 * MM];
@@ -17,7 +18,7 @@ export function typeset(doc: PDFDocument, text: string, font: PDFFont): void {
     let page: PDFPage = doc.addPage(A4);
     let y = A4[1] - MARGIN.top - FONT_SIZE;
     for (const line of pageText.replace(/\r\n?/g, '\n').split('\n')) {
-      for (const row of wrap(line.replace(/\t/g, '    ').trimEnd(), width, font)) {
+      for (const row of wrap(drawableText(line.replace(/\t/g, '    ').trimEnd()), width, font)) {
         if (y < MARGIN.bottom) {
           page = doc.addPage(A4);
           y = A4[1] - MARGIN.top - FONT_SIZE;

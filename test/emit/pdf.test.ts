@@ -197,11 +197,19 @@ describe('pdf writer', () => {
     const cidFont = doc.context.lookup(type0.lookup(PDFName.of('DescendantFonts'), PDFArray).get(0), PDFDict);
     const descriptor = cidFont.lookup(PDFName.of('FontDescriptor'), PDFDict);
     const program = descriptor.lookup(PDFName.of('FontFile2'), PDFStream);
+    assert.match(type0.get(PDFName.of('BaseFont'))!.toString(), /^\/[A-Z]{6}\+/, 'a subset font is named with a tag');
     assert.ok(program, 'the font program is embedded');
     assert.ok(type0.get(PDFName.of('ToUnicode')), 'text maps back to Unicode');
     const id = doc.context.trailerInfo.ID as PDFArray;
     assert.equal(id.size(), 2);
     assert.match(id.get(0).toString(), /^<[0-9A-F]{32}>$/i);
+  });
+
+  it('shows a character the font lacks as "?" (never the .notdef glyph PDF/A forbids), keeping the other words', async () => {
+    const lines = ['Kết quả 漢 đạt'];
+    const result: DocumentResult = { ...text, text: { original: lines[0]!, restored: lines[0]! }, pages: [{ number: 1, method: 'text', lines }] };
+    const { pages } = await pdfText(await documentPdf(result, new Uint8Array()));
+    assert.deepEqual(words(pages.join('\n')), ['Kết', 'quả', '?', 'đạt']);
   });
 
   it('falls back to the typeset text when the scan pages cannot be read, so the restored text is kept', async () => {
