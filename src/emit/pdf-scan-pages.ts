@@ -2,14 +2,18 @@
  * The pages of a searchable PDF, each with the map from its page image's pixels (where OCR word
  * boxes are) to the page's user space. A scanned PDF's pages are copied whole (pdf-lib
  * copyPages: the scan's bytes are kept exactly, so the size stays that of the input); an image
- * input is embedded as it is (JPEG, PNG) or, for TIFF pages, BMP, WebP and PNM, converted to PNG
- * losslessly with sharp, on a page sized from the image's resolution.
+ * input is embedded as it is (JPEG; PNG's compressed data, pdf-png.ts) or, for TIFF pages and
+ * WebP, converted to PNG losslessly with sharp, on a page sized from the image's resolution.
  */
-import { PDFContentStream, PDFDict, PDFDocument, PDFName, PDFNumber, PDFStream, pushGraphicsState, popGraphicsState, type PDFPage } from 'pdf-lib';
+import {
+  concatTransformationMatrix, drawObject, PDFContentStream, PDFDict, PDFDocument, PDFImage, PDFName, PDFNumber, PDFStream,
+  popGraphicsState, pushGraphicsState, type PDFPage,
+} from 'pdf-lib';
 import type { DocumentResult } from '../core/schema.js';
 import { detectImageFormat, ocrTargetDpi } from '../ingest/image.js';
 import { imageDpi } from '../ingest/ocr/image-resolution.js';
 import { tiffPageOffsets } from '../ingest/ocr/tiff.js';
+import { embedPngAsIs } from './pdf-png.js';
 import type { PixelMatrix, TextLayerPage } from './pdf-text-layer.js';
 
 /** As the PDF ingest (ocr/pdf-source.ts): an embedded image at most this big (either side) is not a page scan. */
@@ -97,19 +101,22 @@ export async function imagePages(doc: PDFDocument, source: Uint8Array, pageCount
   const pages: TextLayerPage[] = [];
   for (let n = 0; n < count; n++) {
     const meta = await sharp(source, { page: n }).metadata();
-    let embedded;
-    if (format === 'jpeg') embedded = await doc.embedJpg(source);
-    else if (format === 'png') embedded = await doc.embedPng(source);
-    else {
+    let png = format === 'png' ? source : undefined;
+    if (format !== 'png' && format !== 'jpeg') {
       // Lossless, and grey stays grey (one channel, a third of the pixels of RGB).
       const converted = sharp(source, { page: n });
       if (meta.channels === 1 || meta.space === 'b-w') converted.toColourspace('b-w');
-      embedded = await doc.embedPng(new Uint8Array(await converted.png({ compressionLevel: 9 }).toBuffer()));
+      png = new Uint8Array(await converted.png({ compressionLevel: 9 }).toBuffer());
     }
-    const { width, height } = embedded;
+    const image = png ? embedPngAsIs(doc.context, png) ?? (await doc.embedPng(png)) : await doc.embedJpg(source);
+    const { width, height } = image;
     const dpi = imageDpi({ width, height, density: meta.density }) ?? 72;
     const page = doc.addPage([(width * 72) / dpi, (height * 72) / dpi]);
-    page.drawImage(embedded, { x: 0, y: 0, width: page.getWidth(), height: page.getHeight() });
+    if (image instanceof PDFImage) page.drawImage(image, { x: 0, y: 0, width: page.getWidth(), height: page.getHeight() });
+    else {
+      const key = page.node.newXObject('Image', image.ref);
+      page.pushOperators(pushGraphicsState(), concatTransformationMatrix(page.getWidth(), 0, 0, page.getHeight(), 0, 0), drawObject(key), popGraphicsState());
+    }
     pages.push({ page, imageHeight: height, toUser: [72 / dpi, 0, 0, 72 / dpi, 0, 0] });
   }
   return pages;

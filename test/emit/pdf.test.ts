@@ -137,6 +137,32 @@ describe('pdf writer', () => {
     assert.deepEqual(words(pages.join('\n')), words(image.text.restored!));
   });
 
+  it('a PNG scan keeps its compressed data and its grey channel (no re-encoding)', async () => {
+    const png = fixture('scans/line.png');
+    const lines = ['Kết quả tuyên truyền'];
+    const result: DocumentResult = {
+      ...image,
+      source: { ...image.source, kind: 'image', pages: 1 },
+      text: { original: lines[0]!, restored: lines[0]! },
+      pages: [{ number: 1, method: 'ocr', lines, words: words(lines[0]!).map((w, k) => ({ text: w, confidence: 90, bbox: [30 + k * 150, 40, 160 + k * 150, 90] as [number, number, number, number], line: 1 })) }],
+    };
+    const pdf = await documentPdf(result, png);
+    const stream = (await pageImageBytes(pdf))[0]?.[0];
+    // The PNG's IDAT chunk data, unchanged, is the image stream.
+    let idat = Buffer.alloc(0);
+    for (let at = 8; at < png.length;) {
+      const length = Buffer.from(png).readUInt32BE(at);
+      if (Buffer.from(png.subarray(at + 4, at + 8)).toString('latin1') === 'IDAT') idat = Buffer.concat([idat, png.subarray(at + 8, at + 8 + length)]);
+      at += 12 + length;
+    }
+    assert.ok(Buffer.from(stream!).equals(idat));
+    const doc = await PDFDocument.load(pdf);
+    const xobject = doc.getPage(0).node.Resources()!.lookup(PDFName.of('XObject'), PDFDict);
+    const dict = (doc.context.lookup(xobject.values()[0]!) as PDFRawStream).dict;
+    assert.equal(dict.get(PDFName.of('ColorSpace'))?.toString(), '/DeviceGray');
+    assert.deepEqual(words((await pdfText(pdf)).pages.join(' ')), words(lines[0]!));
+  });
+
   it('a multi-page TIFF gives one page per TIFF page, each the size of its image', async () => {
     const tiff = fixture('scans/pages-2p.tif');
     const lines = [['Trang', 'một'], ['Trang', 'hai']];
