@@ -244,6 +244,32 @@ describe('pdf writer', () => {
     assert.deepEqual(words(pages.join('\n')), words(scanned.text.restored!));
   });
 
+  it('a page OCR\'d from its rendering (no single scan image) gets its words where the rendering showed them', { skip: pdftotextSkip }, async () => {
+    // The scan line drawn over the whole page, plus a small second image: the PDF ingest renders such a page.
+    const doc = await PDFDocument.create();
+    const scan = await doc.embedJpg(jpeg);
+    const page = doc.addPage([360, 79.2]);
+    page.drawImage(scan, { x: 0, y: 0, width: 360, height: 79.2 });
+    page.drawImage(await doc.embedPng(fixture('scans/line.png')), { x: 340, y: 0, width: 15, height: 1.1 });
+    const input = await doc.save();
+    const result = await convert({ path: 'rendered.pdf', data: input }, { ingest: { ocr: pool }, restore: { model: loadModel() } });
+    assert.equal(result.pages[0]!.method, 'ocr');
+    const out = await documentPdf(result, input);
+    const dir = mkdtempSync(join(tmpdir(), 'baocao-pdf-'));
+    try {
+      writeFileSync(join(dir, 'a.pdf'), out);
+      const html = spawnSync('pdftotext', ['-bbox', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).stdout;
+      const first = html.match(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">Trang<\/word>/);
+      assert.ok(first, html);
+      // In page2.jpg (1500 × 330 px on 360 × 79.2 pt) "Trang" spans about x 30–166 px, y 41–93 px.
+      const pt = 360 / 1500;
+      assert.ok(Math.abs(Number(first[1]) - 30 * pt) < 2 && Math.abs(Number(first[3]) - 166 * pt) < 2, `x ${first[1]}–${first[3]}`);
+      assert.ok(Number(first[2]) > 30 * pt && Number(first[4]) < 100 * pt, `y ${first[2]}–${first[4]}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('pdftotext finds the restored words of the scan', { skip: pdftotextSkip }, async () => {
     const out = pdftotext(await documentPdf(scanned, scannedPdf));
     assert.deepEqual(words(out), words(scanned.text.restored!));
