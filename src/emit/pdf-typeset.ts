@@ -30,27 +30,45 @@ export function typeset(doc: PDFDocument, text: string, font: PDFFont): void {
   }
 }
 
-/** A line cut into rows no wider than `width`; an empty line stays one empty row. */
+/**
+ * A line cut into rows no wider than `width`, at spaces; a word wider than a whole row is cut
+ * where it stops fitting. Widths are summed per character (cached), so a huge line costs linear
+ * time. An empty line stays one empty row.
+ */
 export function wrap(line: string, width: number, font: PDFFont): string[] {
-  const fits = (s: string) => font.widthOfTextAtSize(s, FONT_SIZE) <= width;
-  if (fits(line)) return [line];
+  const charWidth = widthsOf(font);
   const rows: string[] = [];
-  let row = '';
-  for (const piece of line.split(/(?<=\s)(?=\S)/)) {
-    if (fits(row + piece.trimEnd())) { row += piece; continue; }
-    if (row.trim() !== '') rows.push(row.trimEnd());
-    row = '';
-    let rest = piece;
-    // A word wider than a whole line is cut where it stops fitting.
-    while (!fits(rest.trimEnd())) {
-      const chars = [...rest];
-      let n = 1;
-      while (n < chars.length && fits(chars.slice(0, n + 1).join(''))) n++;
-      rows.push(chars.slice(0, n).join(''));
-      rest = chars.slice(n).join('');
+  let row = '', rowWidth = 0;
+  const flush = () => { rows.push(row.trimEnd()); row = ''; rowWidth = 0; };
+  for (const piece of line.match(/\s+|\S+/g) ?? []) {
+    const pieceWidth = [...piece].reduce((w, ch) => w + charWidth(ch), 0);
+    if (rowWidth + pieceWidth <= width || /^\s+$/.test(piece)) { row += piece; rowWidth += pieceWidth; continue; }
+    if (row.trim() !== '') flush();
+    else { row = ''; rowWidth = 0; }
+    if (pieceWidth <= width) { row = piece; rowWidth = pieceWidth; continue; }
+    for (const ch of piece) {
+      const w = charWidth(ch);
+      if (rowWidth + w > width && row !== '') flush();
+      row += ch;
+      rowWidth += w;
     }
-    row = rest;
   }
   if (row.trim() !== '' || rows.length === 0) rows.push(row.trimEnd());
   return rows;
+}
+
+const widthCache = new WeakMap<PDFFont, (ch: string) => number>();
+
+function widthsOf(font: PDFFont): (ch: string) => number {
+  let f = widthCache.get(font);
+  if (!f) {
+    const known = new Map<string, number>();
+    f = (ch) => {
+      let w = known.get(ch);
+      if (w === undefined) known.set(ch, (w = font.widthOfTextAtSize(ch, FONT_SIZE)));
+      return w;
+    };
+    widthCache.set(font, f);
+  }
+  return f;
 }
