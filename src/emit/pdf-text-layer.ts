@@ -1,7 +1,8 @@
 /**
  * The invisible text layer over a page image (OCRmyPDF's way): text render mode 3, one text line
  * per OCR line so readers keep the reading order, each word stretched with horizontal scaling
- * (Tz) to span its box on a baseline common to the line, and an explicit space between words,
+ * (Tz) to span its box on the line's baseline (fitted through the word boxes, so a skewed scan's
+ * lines keep apart), and an explicit space between words,
  * stretched over the gap, so text extraction and search see the word breaks. Drawn in the
  * page image's own pixels (y up) through one matrix from pixels to the page's user space.
  */
@@ -41,23 +42,26 @@ export function drawTextLayer(target: TextLayerPage, lines: PlacedWord[][], font
   const space = shape(' ');
   const ops: PDFOperator[] = [pushGraphicsState(), concatTransformationMatrix(...target.toUser), beginText(), setTextRenderingMode(TextRenderingMode.Invisible)];
   for (const line of lines) {
-    const top = Math.min(...line.map((w) => w.bbox[1]));
-    const bottom = Math.max(...line.map((w) => w.bbox[3]));
-    // The font's full height (ascender to descender) fills the line's box.
-    const size = Math.max(bottom - top, 1) / em;
-    const baseline = target.imageHeight - bottom - metrics.descent * size;
+    const { centreAt, height } = lineGeometry(line);
+    // The font's full height (ascender to descender) fills the text's height, centred on the line.
+    const size = Math.max(height, 1) / em;
+    // Text stays horizontal (extractors split slanted words), each word on the line's baseline
+    // at its own middle, so a skewed line steps along its slope and never reaches the next line.
+    const baselineAt = (x: number) => target.imageHeight - (centreAt(x) + height / 2 + metrics.descent * size);
+    const at = (x: number, middle: number) => setTextMatrix(1, 0, 0, 1, round(x), round(baselineAt(middle)));
     ops.push(setFontAndSize(key, round(size)));
     line.forEach((word, i) => {
       const { width, glyphs } = shape(word.text);
-      const boxWidth = word.bbox[2] - word.bbox[0];
-      if (width > 0 && boxWidth > 0) {
-        ops.push(setTextMatrix(1, 0, 0, 1, round(word.bbox[0]), round(baseline)), setCharacterSqueeze(round((100 * boxWidth) / (width * size))), showText(glyphs));
-      }
       const next = line[i + 1];
+      const x1 = word.bbox[0];
+      // Boxes OCR drew touching keep a gap extractors read as a word break: the word gives up
+      // the end of its box (at most half of it) to the space.
+      const x2 = next ? Math.max(Math.min(word.bbox[2], next.bbox[0] - MIN_GAP * size), (x1 + word.bbox[2]) / 2) : word.bbox[2];
+      if (width > 0 && x2 > x1) ops.push(at(x1, (x1 + x2) / 2), setCharacterSqueeze(round((100 * (x2 - x1)) / (width * size))), showText(glyphs));
       if (!next) return;
-      // The space runs from this word's end to the next word's start (at least a sliver wide).
-      const gap = Math.max(next.bbox[0] - word.bbox[2], size * 0.05);
-      ops.push(setTextMatrix(1, 0, 0, 1, round(word.bbox[2]), round(baseline)), setCharacterSqueeze(round((100 * gap) / (space.width * size))), showText(space.glyphs));
+      // The space runs from this word's end to the next word's start.
+      const gap = Math.max(next.bbox[0] - x2, MIN_GAP * size * 0.5);
+      ops.push(at(x2, x2 + gap / 2), setCharacterSqueeze(round((100 * gap) / (space.width * size))), showText(space.glyphs));
     });
   }
   ops.push(endText(), popGraphicsState());
@@ -65,3 +69,37 @@ export function drawTextLayer(target: TextLayerPage, lines: PlacedWord[][], font
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The narrowest gap between words, in font sizes (pdftotext breaks words at 0.1). */
+const MIN_GAP = 0.15;
+
+/** A skewed scan's lines slope by at most this much (about 6°); steeper fits are noise. */
+const MAX_SLOPE = 0.1;
+
+/**
+ * Where a line of word boxes runs (image pixels, y down): its slope (a skewed scan's lines
+ * slope, and their boxes then stand taller than the text), the y of its centre line at any x
+ * and the text's height across the line. The slope is the median of the slopes between word
+ * centres (Theil–Sen: accents and descenders move single words, not the median); the height is
+ * the median word height less what the slope adds over each word's width.
+ */
+export function lineGeometry(line: PlacedWord[]): { slope: number; centreAt: (x: number) => number; height: number } {
+  const centres = line.map((w) => [(w.bbox[0] + w.bbox[2]) / 2, (w.bbox[1] + w.bbox[3]) / 2] as const);
+  const slopes: number[] = [];
+  for (let i = 0; i < centres.length; i++) {
+    for (let j = i + 1; j < centres.length; j++) {
+      const dx = centres[j]![0] - centres[i]![0];
+      if (Math.abs(dx) > 1) slopes.push((centres[j]![1] - centres[i]![1]) / dx);
+    }
+  }
+  const slope = Math.max(-MAX_SLOPE, Math.min(MAX_SLOPE, median(slopes)));
+  const intercept = median(centres.map(([x, y]) => y - slope * x));
+  const height = median(line.map((w) => w.bbox[3] - w.bbox[1] - Math.abs(slope) * (w.bbox[2] - w.bbox[0])));
+  return { slope, centreAt: (x) => intercept + slope * x, height: Math.max(height, 1) };
+}
+
+function median(xs: number[]): number {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2;
+}
