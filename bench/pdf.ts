@@ -76,12 +76,14 @@ try {
       rows.push({ id, pages: result.pages.length, inBytes: data.length, outBytes: pdf.length, convWall, convCpu, pdfWall, pdfCpu });
       scorePages(gt, result.text.original, scores.raw);
       scorePages(gt, result.text.restored ?? result.text.original, scores.restored);
+      const docScore = emptyScore();
       if (hasPdftotext) {
         scorePages(gt, pdftotext(pdf), scores.pdftotext);
+        scorePages(gt, pdftotext(pdf), docScore);
         scorePages(gt, pdftotext(pdf, true), scores.layout);
       }
       const r = rows[rows.length - 1]!;
-      console.error(`${id}: ${r.pages} pages, ${(r.outBytes / r.inBytes).toFixed(3)}× size, pdf ${(100 * r.pdfCpu / r.convCpu).toFixed(2)} % of the conversion CPU`);
+      console.error(`${id}: ${r.pages} pages, ${(r.outBytes / r.inBytes).toFixed(3)}× size, pdf ${(100 * r.pdfCpu / r.convCpu).toFixed(2)} % of the conversion CPU${hasPdftotext ? `, pdftotext ${pct(docScore).toFixed(2)} %` : ''}`);
     }
   }
 } finally {

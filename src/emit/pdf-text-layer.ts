@@ -1,13 +1,13 @@
 /**
  * The invisible text layer over a page image (OCRmyPDF's way): text render mode 3, one text line
  * per OCR line so readers keep the reading order, each word stretched with horizontal scaling
- * (Tz) to span its box on the line's baseline (fitted through the word boxes, so a skewed scan's
- * lines keep apart), and an explicit space between words,
+ * (Tz) to span its box on one baseline for the line (fitted through the word boxes, so a skewed
+ * scan's lines keep apart), and an explicit space between words,
  * stretched over the gap, so text extraction and search see the word breaks. Drawn in the
  * page image's own pixels (y up) through one matrix from pixels to the page's user space.
  */
 import {
-  beginText, concatTransformationMatrix, endText, popGraphicsState, pushGraphicsState, setCharacterSqueeze,
+  beginText, concatTransformationMatrix, endText, moveText, popGraphicsState, pushGraphicsState, setCharacterSqueeze,
   setFontAndSize, setTextMatrix, setTextRenderingMode, showText, TextRenderingMode,
   type PDFFont, type PDFOperator, type PDFPage,
 } from 'pdf-lib';
@@ -45,30 +45,38 @@ export function drawTextLayer(target: TextLayerPage, lines: PlacedWord[][], font
     const { centreAt, height } = lineGeometry(line);
     // The font's full height (ascender to descender) fills the text's height, centred on the line.
     const size = Math.max(height, 1) / em;
-    // Text stays horizontal (extractors split slanted words), each word on the line's baseline
-    // at its own middle, so a skewed line steps along its slope and never reaches the next line.
-    const baselineAt = (x: number) => target.imageHeight - (centreAt(x) + height / 2 + metrics.descent * size);
-    const at = (x: number, middle: number) => setTextMatrix(1, 0, 0, 1, round(x), round(baselineAt(middle)));
-    ops.push(setFontAndSize(key, round(size)));
+    // One horizontal baseline per line, through the middle of its fitted centre line: extractors
+    // split slanted words and break lines at baseline steps, and on a skewed scan the lines'
+    // own height (not their boxes', which the skew stretches) keeps them apart.
+    const middle = (Math.min(...line.map((w) => w.bbox[0])) + Math.max(...line.map((w) => w.bbox[2]))) / 2;
+    const baseline = round(target.imageHeight - (centreAt(middle) + height / 2 + metrics.descent * size));
+    ops.push(setFontAndSize(key, Math.round(size * 100) / 100));
+    // Each word starts where OCR boxed it (Tm for the line's first, then Td from the last start);
+    // a space needs no move: it starts where its word's stretched glyphs end.
+    let start: number | undefined;
     line.forEach((word, i) => {
       const { width, glyphs } = shape(word.text);
       const next = line[i + 1];
-      const x1 = word.bbox[0];
+      const x1 = round(word.bbox[0]);
       // Boxes OCR drew touching keep a gap extractors read as a word break: the word gives up
       // the end of its box (at most half of it) to the space.
       const x2 = next ? Math.max(Math.min(word.bbox[2], next.bbox[0] - MIN_GAP * size), (x1 + word.bbox[2]) / 2) : word.bbox[2];
-      if (width > 0 && x2 > x1) ops.push(at(x1, (x1 + x2) / 2), setCharacterSqueeze(round((100 * (x2 - x1)) / (width * size))), showText(glyphs));
+      if (!(width > 0 && x2 > x1)) return;
+      ops.push(start === undefined ? setTextMatrix(1, 0, 0, 1, x1, baseline) : moveText(round(x1 - start), 0));
+      start = x1;
+      ops.push(setCharacterSqueeze(round((100 * (x2 - x1)) / (width * size))), showText(glyphs));
       if (!next) return;
       // The space runs from this word's end to the next word's start.
       const gap = Math.max(next.bbox[0] - x2, MIN_GAP * size * 0.5);
-      ops.push(at(x2, x2 + gap / 2), setCharacterSqueeze(round((100 * gap) / (space.width * size))), showText(space.glyphs));
+      ops.push(setCharacterSqueeze(round((100 * gap) / (space.width * size))), showText(space.glyphs));
     });
   }
   ops.push(endText(), popGraphicsState());
   target.page.pushOperators(...ops);
 }
 
-const round = (x: number) => Math.round(x * 1000) / 1000;
+/** Positions are in image pixels and Tz in percent: a tenth is finer than any scan shows. */
+const round = (x: number) => Math.round(x * 10) / 10;
 
 /** The narrowest gap between words, in font sizes (pdftotext breaks words at 0.1). */
 const MIN_GAP = 0.15;
