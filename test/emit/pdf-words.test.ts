@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { DocumentResult } from '../../src/core/schema.js';
+import { SCHEMA_VERSION, type DocumentResult } from '../../src/core/schema.js';
 import { placedLines } from '../../src/emit/pdf-words.js';
 
 type Box = [number, number, number, number];
@@ -8,7 +8,7 @@ const word = (text: string, bbox: Box, line: number) => ({ text, confidence: 90,
 
 function ocrResult(lines: string[], restored: string[] | null, words: ReturnType<typeof word>[]): DocumentResult {
   return {
-    schemaVersion: '1.1',
+    schemaVersion: SCHEMA_VERSION,
     source: { path: 'a.png', kind: 'image', sha256: '0'.repeat(64), bytes: 1, pages: 1, encoding: null },
     text: { original: lines.join('\n'), restored: restored?.join('\n') ?? null },
     pages: [{ number: 1, method: 'ocr', lines, words }],
