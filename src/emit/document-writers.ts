@@ -7,6 +7,7 @@ import type { DocumentResult } from '../core/schema.js';
 import type { Format } from './formats.js';
 import { documentDocx } from './docx.js';
 import { documentMarkdown } from './md.js';
+import { pdfFiles } from './pdf.js';
 import { paragraphsCsv, structureOf } from './sheets.js';
 import { figuresCsv, sectionsCsv, tableCsvs } from './structure-sheets.js';
 import { documentTxt } from './txt.js';
@@ -46,4 +47,5 @@ export const DOCUMENT_WRITERS: Partial<Record<Format, DocumentWriter>> = {
   txt: async ({ result }) => [{ suffix: '.txt', data: documentTxt(result) }],
   md: async ({ result }) => [{ suffix: '.md', data: documentMarkdown(result) }],
   docx: async ({ result }) => [{ suffix: '.docx', data: await documentDocx(result) }],
+  pdf: pdfFiles,
 };

@@ -20,6 +20,16 @@ describe('multi-page TIFF splitting', () => {
     assert.deepEqual(tiff, before);
   });
 
+  it('gives separate pages of a file read as a Node Buffer (whose slice() shares its bytes)', () => {
+    const file = readFileSync(new URL('../../fixtures/scans/pages-2p.tif', import.meta.url));
+    const [first, second] = tiffPageOffsets(file);
+    const page1 = tiffSinglePage(file, first!);
+    const page2 = tiffSinglePage(file, second!);
+    assert.deepEqual(tiffPageOffsets(page1), [first]);
+    assert.deepEqual(tiffPageOffsets(page2), [second]);
+    assert.deepEqual(new Uint8Array(file), tiff);
+  });
+
   it('rejects non-TIFF bytes and a directory chain pointing outside the file', () => {
     assert.throws(() => tiffPageOffsets(new Uint8Array(16)), /not a TIFF/);
     const broken = tiff.slice(0, 8);

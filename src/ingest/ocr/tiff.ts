@@ -33,7 +33,8 @@ export function tiffPageOffsets(data: Uint8Array): number[] {
 
 /** A standalone TIFF showing only the page whose IFD starts at `ifdOffset`. */
 export function tiffSinglePage(data: Uint8Array, ifdOffset: number): Uint8Array {
-  const copy = data.slice();
+  // A real copy: on a Node Buffer (a file as read) .slice() is a view of the same bytes.
+  const copy = new Uint8Array(data);
   const view = new DataView(copy.buffer);
   const le = copy[0] === 0x49;
   view.setUint32(4, ifdOffset, le);
