@@ -6,6 +6,7 @@
  */
 import { stripMarks } from '../vi-text/index.js';
 import { FuzzySkeletons, fuzzyKey } from './fuzzy-skeletons.js';
+import { LetterCodes, TokenEmissions, type CapitalDMode } from './channel-scorer.js';
 
 export interface ChannelTables {
   /** ground-truth letter → [OCR substring, ln P] */
@@ -50,6 +51,7 @@ export class OcrChannel {
   private unseen: number;
   private fuzzy: FuzzySkeletons | undefined;
   private prefixes: Set<string> | undefined;
+  private letters: LetterCodes;
 
   constructor(
     tables: ChannelTables,
@@ -81,6 +83,7 @@ export class OcrChannel {
       }
     }
     this.addLookalikes();
+    this.letters = new LetterCodes(vocab);
   }
 
   /** Symbols that are a letter drawn with a stroke ("¢" is a c): a reading the pairs may lack. */
@@ -135,27 +138,19 @@ export class OcrChannel {
    * also lets one letter come out as two characters at an unseen-edit cost.
    */
   score(gt: string, ocr: string, capitalD: CapitalD = 'none', lenient = false): number {
-    const g = [...gt];
-    if (capitalD !== 'none' && this.emit.has('Đ')) {
-      for (let k = 0; k < g.length; k++) if (g[k] === 'đ' && (capitalD === 'all' || k === 0)) g[k] = 'Đ';
-    }
-    const n = ocr.length;
-    let prev = new Float64Array(n + 1).fill(-Infinity);
-    prev[0] = 0;
-    for (const ch of g) {
-      const cur = new Float64Array(n + 1).fill(-Infinity);
-      for (let j = 0; j <= n; j++) {
-        const base = prev[j]!;
-        if (base === -Infinity) continue;
-        for (let k = 0; k <= this.maxEmit && j + k <= n; k++) {
-          const o = ocr.slice(j, j + k);
-          const lp = base + (lenient && k === 1 ? this.lenientOne(ch, o) : this.emitLogP(ch, o, lenient));
-          if (lp > cur[j + k]!) cur[j + k] = lp;
-        }
-      }
-      prev = cur;
-    }
-    return prev[n]!;
+    return this.emissions(ocr, lenient).score(this.letters.encode(gt), this.capitalMode(capitalD));
+  }
+
+  /** The token's emission table, for scoring many forms against it (channel-scorer.ts). */
+  private emissions(ocr: string, lenient: boolean): TokenEmissions {
+    const emission = lenient
+      ? (g: string, o: string) => (o.length === 1 ? this.lenientOne(g, o) : this.emitLogP(g, o, true))
+      : (g: string, o: string) => this.emitLogP(g, o, false);
+    return new TokenEmissions(ocr, this.maxEmit, this.letters, emission);
+  }
+
+  private capitalMode(capitalD: CapitalD): CapitalDMode {
+    return capitalD === 'none' || !this.emit.has('Đ') ? 0 : capitalD === 'all' ? 2 : 1;
   }
 
   /**
@@ -212,9 +207,10 @@ export class OcrChannel {
     const hit = this.cache.get(key);
     if (hit) return hit;
     const best = new Map<number, number>();
+    const strict = this.emissions(ocr, false), cap = this.capitalMode(capitalD);
     for (const skel of this.skeletons(ocr)) {
       for (const id of this.skeletonIndex.get(skel) ?? []) {
-        if (!best.has(id)) best.set(id, this.score(this.vocab[id]!, ocr, capitalD));
+        if (!best.has(id)) best.set(id, strict.score(this.letters.form(id), cap));
       }
     }
     for (const [gt, lp] of this.pairs.get(ocr) ?? []) {
@@ -247,10 +243,12 @@ export class OcrChannel {
   private addFuzzy(ocr: string, capitalD: CapitalD, best: Map<number, number>): void {
     this.fuzzy ??= new FuzzySkeletons(this.skeletonIndex.keys());
     const folded = ocr.normalize('NFKC');
+    const cap = this.capitalMode(capitalD);
     for (const form of folded === ocr ? [ocr] : [ocr, folded]) {
+      const lenient = this.emissions(form, true);
       for (const { skeleton } of this.fuzzy.near(form)) {
         for (const id of this.skeletonIndex.get(skeleton) ?? []) {
-          const lp = this.score(this.vocab[id]!, form, capitalD, true);
+          const lp = lenient.score(this.letters.form(id), cap);
           if (lp > (best.get(id) ?? -Infinity)) best.set(id, lp);
         }
       }

@@ -1,0 +1,126 @@
+/**
+ * Fast form of the OCR channel's alignment score. A token is scored against hundreds to thousands
+ * of vocabulary forms (the fuzzy fallback alone scores ~1,800 per junk token, numbers included),
+ * and that search, not the decoder, was most of a document's first restoration. Here each form is
+ * a run of small letter codes made once per vocabulary, and each OCR token gets a table of
+ * ln P(substring | letter) filled lazily, one row per letter met; the alignment itself is then
+ * typed-array arithmetic. The numbers are the same as scoring letter by letter with strings: the
+ * same emissions are added in the same order.
+ */
+
+/** ln P that `letter` was read as `o` (a substring of the token, 0..maxEmit characters). */
+export type EmissionFn = (letter: string, o: string) => number;
+
+/** Which small đ of a form stand for a capital Đ (0 none, 1 the first letter, 2 all). */
+export type CapitalDMode = 0 | 1 | 2;
+
+/** Code points of the vocabulary as small integers, one flat array for all forms. */
+export class LetterCodes {
+  private codeOf = new Map<string, number>();
+  readonly letters: string[] = [];
+  private starts: Uint32Array;
+  private codes: Uint16Array;
+  readonly smallD: number;
+  readonly capitalD: number;
+
+  constructor(vocab: readonly string[]) {
+    this.smallD = this.code('đ');
+    this.capitalD = this.code('Đ');
+    let total = 0;
+    for (const form of vocab) total += form.length; // UTF-16 units bound the code points
+    this.starts = new Uint32Array(vocab.length + 1);
+    this.codes = new Uint16Array(total);
+    let at = 0;
+    for (let id = 0; id < vocab.length; id++) {
+      this.starts[id] = at;
+      for (const ch of vocab[id]!) this.codes[at++] = this.code(ch);
+    }
+    this.starts[vocab.length] = at;
+  }
+
+  /** The code of a letter, assigned on first sight (forms outside the vocabulary may bring new ones). */
+  code(letter: string): number {
+    let c = this.codeOf.get(letter);
+    if (c === undefined) {
+      c = this.letters.length;
+      this.letters.push(letter);
+      this.codeOf.set(letter, c);
+    }
+    return c;
+  }
+
+  /** Codes of a vocabulary form, as a view (no copy). */
+  form(id: number): Uint16Array {
+    return this.codes.subarray(this.starts[id]!, this.starts[id + 1]!);
+  }
+
+  /** Codes of any string. */
+  encode(text: string): Uint16Array {
+    const out: number[] = [];
+    for (const ch of text) out.push(this.code(ch));
+    return Uint16Array.from(out);
+  }
+}
+
+/**
+ * The emissions of one OCR token: row `letter` holds ln P(ocr[j, j+k) | letter) at j·(maxEmit+1)+k
+ * (−∞ where j+k passes the end). Rows are filled on first use.
+ */
+export class TokenEmissions {
+  private rows: (Float64Array | undefined)[] = [];
+  private readonly width: number;
+  private prev: Float64Array;
+  private cur: Float64Array;
+
+  constructor(
+    private readonly ocr: string,
+    private readonly maxEmit: number,
+    private readonly letters: LetterCodes,
+    private readonly emission: EmissionFn,
+  ) {
+    this.width = maxEmit + 1;
+    this.prev = new Float64Array(ocr.length + 1);
+    this.cur = new Float64Array(ocr.length + 1);
+  }
+
+  private row(code: number): Float64Array {
+    let r = this.rows[code];
+    if (r) return r;
+    const n = this.ocr.length, w = this.width;
+    r = new Float64Array((n + 1) * w).fill(-Infinity);
+    const letter = this.letters.letters[code]!;
+    for (let j = 0; j <= n; j++) {
+      for (let k = 0; k <= this.maxEmit && j + k <= n; k++) r[j * w + k] = this.emission(letter, this.ocr.slice(j, j + k));
+    }
+    this.rows[code] = r;
+    return r;
+  }
+
+  /** ln P(token | form), maximised over alignments; `capitalD` as in CapitalDMode. */
+  score(form: Uint16Array, capitalD: CapitalDMode): number {
+    const n = this.ocr.length, w = this.width, maxEmit = this.maxEmit;
+    const { smallD, capitalD: bigD } = this.letters;
+    let prev = this.prev, cur = this.cur;
+    prev.fill(-Infinity);
+    prev[0] = 0;
+    for (let p = 0; p < form.length; p++) {
+      let code = form[p]!;
+      if (code === smallD && (capitalD === 2 || (capitalD === 1 && p === 0))) code = bigD;
+      const r = this.row(code);
+      cur.fill(-Infinity);
+      for (let j = 0; j <= n; j++) {
+        const base = prev[j]!;
+        if (base === -Infinity) continue;
+        const at = j * w;
+        for (let k = 0; k <= maxEmit && j + k <= n; k++) {
+          const lp = base + r[at + k]!;
+          if (lp > cur[j + k]!) cur[j + k] = lp;
+        }
+      }
+      const t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[n]!;
+  }
+}
