@@ -124,3 +124,58 @@ export class TokenEmissions {
     return prev[n]!;
   }
 }
+
+/**
+ * Best channel ln P per vocabulary id for the token being searched: a typed array reused from
+ * token to token, and the ids touched, in place of a Map per token.
+ */
+export class IdScores {
+  private value: Float64Array;
+  private seen: Uint8Array;
+  readonly ids: number[] = [];
+
+  constructor(size: number) {
+    this.value = new Float64Array(size);
+    this.seen = new Uint8Array(size);
+  }
+
+  has(id: number): boolean {
+    return this.seen[id] === 1;
+  }
+
+  /** −∞ for an id not scored. */
+  get(id: number): number {
+    return this.seen[id] === 1 ? this.value[id]! : -Infinity;
+  }
+
+  set(id: number, lp: number): void {
+    if (this.seen[id] !== 1) { this.seen[id] = 1; this.ids.push(id); }
+    this.value[id] = lp;
+  }
+
+  clear(): void {
+    for (const id of this.ids) this.seen[id] = 0;
+    this.ids.length = 0;
+  }
+
+  /**
+   * The ids with a finite score whose joint score (channel + prior) is within `within` of the best,
+   * best first, ties by id: the head of the full ranking, which is all a caller keeps.
+   */
+  ranked(prior: (id: number) => number, within: number): { id: number; logP: number; joint: number }[] {
+    let head = -Infinity;
+    const joints = new Float64Array(this.ids.length);
+    for (let i = 0; i < this.ids.length; i++) {
+      const id = this.ids[i]!, lp = this.value[id]!;
+      const j = lp > -Infinity ? lp + prior(id) : -Infinity;
+      joints[i] = j;
+      if (j > head) head = j;
+    }
+    const out: { id: number; logP: number; joint: number }[] = [];
+    for (let i = 0; i < this.ids.length; i++) {
+      const id = this.ids[i]!, lp = this.value[id]!;
+      if (lp > -Infinity && joints[i]! >= head - within) out.push({ id, logP: lp, joint: joints[i]! });
+    }
+    return out.sort((a, b) => b.joint - a.joint || a.id - b.id);
+  }
+}

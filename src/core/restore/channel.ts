@@ -6,7 +6,7 @@
  */
 import { stripMarks } from '../vi-text/index.js';
 import { FuzzySkeletons, fuzzyKey } from './fuzzy-skeletons.js';
-import { LetterCodes, TokenEmissions, type CapitalDMode } from './channel-scorer.js';
+import { IdScores, LetterCodes, TokenEmissions, type CapitalDMode } from './channel-scorer.js';
 
 export interface ChannelTables {
   /** ground-truth letter → [OCR substring, ln P] */
@@ -52,6 +52,7 @@ export class OcrChannel {
   private fuzzy: FuzzySkeletons | undefined;
   private prefixes: Set<string> | undefined;
   private letters: LetterCodes;
+  private best: IdScores;
 
   constructor(
     tables: ChannelTables,
@@ -84,6 +85,7 @@ export class OcrChannel {
     }
     this.addLookalikes();
     this.letters = new LetterCodes(vocab);
+    this.best = new IdScores(vocab.length);
   }
 
   /** Symbols that are a letter drawn with a stroke ("¢" is a c): a reading the pairs may lack. */
@@ -206,7 +208,8 @@ export class OcrChannel {
     const key = capitalD + ':' + ocr;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const best = new Map<number, number>();
+    const best = this.best;
+    best.clear();
     const strict = this.emissions(ocr, false), cap = this.capitalMode(capitalD);
     for (const skel of this.skeletons(ocr)) {
       for (const id of this.skeletonIndex.get(skel) ?? []) {
@@ -215,21 +218,18 @@ export class OcrChannel {
     }
     for (const [gt, lp] of this.pairs.get(ocr) ?? []) {
       const id = this.vocabIndex.get(gt);
-      if (id !== undefined && lp > (best.get(id) ?? -Infinity)) best.set(id, lp);
+      if (id !== undefined && lp > best.get(id)) best.set(id, lp);
     }
     let top = -Infinity;
-    for (const lp of best.values()) if (lp > top) top = lp;
+    for (const id of best.ids) if (best.get(id) > top) top = best.get(id);
     if (top < this.unseen / 2 || hasJunk(ocr)) this.addFuzzy(ocr, capitalD, best);
     // Rank by channel × prior: many syllables read the same ("so" ← so, sơ, sọ, sô, số, sở …),
     // and the frequent ones must survive the cut.
-    const joint = (id: number, lp: number) => lp + this.prior(id);
-    const sorted = [...best].filter(([, lp]) => lp > -Infinity).sort((a, b) => joint(b[0], b[1]) - joint(a[0], a[1]) || a[0] - b[0]);
-    const head = sorted.length ? joint(sorted[0]![0], sorted[0]![1]) : 0;
-    const kept = sorted.filter(([id, lp]) => joint(id, lp) >= head - KEEP_WITHIN);
-    const out = kept.slice(0, MAX_CANDIDATES).map(([id, logP]) => ({ id, logP }));
+    const kept = best.ranked(this.prior, KEEP_WITHIN);
+    const out = kept.slice(0, MAX_CANDIDATES).map(({ id, logP }) => ({ id, logP }));
     // Every spelling of the token's own letters stays, however rare ("dang" → dàng of dễ dàng).
     const own = this.skeletonIndex.get(ocr);
-    if (own) for (const [id, logP] of kept.slice(MAX_CANDIDATES)) if (out.length < MAX_WITH_OWN && own.includes(id)) out.push({ id, logP });
+    if (own) for (const { id, logP } of kept.slice(MAX_CANDIDATES)) if (out.length < MAX_WITH_OWN && own.includes(id)) out.push({ id, logP });
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(key, out);
     return out;
@@ -240,7 +240,7 @@ export class OcrChannel {
    * dropped): skeletons near the token by edit distance, scored leniently. Ligatures are tried
    * both as one junk character and folded to their letters ("ﬁ" → "fi").
    */
-  private addFuzzy(ocr: string, capitalD: CapitalD, best: Map<number, number>): void {
+  private addFuzzy(ocr: string, capitalD: CapitalD, best: IdScores): void {
     this.fuzzy ??= new FuzzySkeletons(this.skeletonIndex.keys());
     const folded = ocr.normalize('NFKC');
     const cap = this.capitalMode(capitalD);
@@ -249,7 +249,7 @@ export class OcrChannel {
       for (const { skeleton } of this.fuzzy.near(form)) {
         for (const id of this.skeletonIndex.get(skeleton) ?? []) {
           const lp = lenient.score(this.letters.form(id), cap);
-          if (lp > (best.get(id) ?? -Infinity)) best.set(id, lp);
+          if (lp > best.get(id)) best.set(id, lp);
         }
       }
     }
