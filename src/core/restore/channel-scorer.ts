@@ -68,6 +68,8 @@ export class LetterCodes {
  */
 export class TokenEmissions {
   private rows: (Float64Array | undefined)[] = [];
+  /** ocr[j, j+k) at j·(maxEmit+1)+k. */
+  private pieces: string[] | undefined;
   private readonly width: number;
   private prev: Float64Array;
   private cur: Float64Array;
@@ -89,8 +91,12 @@ export class TokenEmissions {
     const n = this.ocr.length, w = this.width;
     r = new Float64Array((n + 1) * w).fill(-Infinity);
     const letter = this.letters.letters[code]!;
+    if (!this.pieces) {
+      this.pieces = [];
+      for (let j = 0; j <= n; j++) for (let k = 0; k <= this.maxEmit && j + k <= n; k++) this.pieces[j * w + k] = this.ocr.slice(j, j + k);
+    }
     for (let j = 0; j <= n; j++) {
-      for (let k = 0; k <= this.maxEmit && j + k <= n; k++) r[j * w + k] = this.emission(letter, this.ocr.slice(j, j + k));
+      for (let k = 0; k <= this.maxEmit && j + k <= n; k++) r[j * w + k] = this.emission(letter, this.pieces[j * w + k]!);
     }
     this.rows[code] = r;
     return r;
@@ -132,6 +138,7 @@ export class TokenEmissions {
 export class IdScores {
   private value: Float64Array;
   private seen: Uint8Array;
+  private joints = new Float64Array(0);
   readonly ids: number[] = [];
 
   constructor(size: number) {
@@ -159,23 +166,41 @@ export class IdScores {
   }
 
   /**
-   * The ids with a finite score whose joint score (channel + prior) is within `within` of the best,
-   * best first, ties by id: the head of the full ranking, which is all a caller keeps.
+   * What a caller keeps of the ranking by joint score (channel + prior; ties by id) of the ids
+   * with a finite score within `within` of the best: its first `limit`, then those of `extra`
+   * further down, in ranking order, up to `extraLimit` in all. Only that head is ever ordered.
    */
-  ranked(prior: (id: number) => number, within: number): { id: number; logP: number; joint: number }[] {
+  select(prior: (id: number) => number, within: number, limit: number, extra: readonly number[] | undefined, extraLimit: number): { id: number; logP: number }[] {
+    const ids = this.ids;
+    if (this.joints.length < ids.length) this.joints = new Float64Array(this.value.length);
+    const joints = this.joints;
     let head = -Infinity;
-    const joints = new Float64Array(this.ids.length);
-    for (let i = 0; i < this.ids.length; i++) {
-      const id = this.ids[i]!, lp = this.value[id]!;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!, lp = this.value[id]!;
       const j = lp > -Infinity ? lp + prior(id) : -Infinity;
       joints[i] = j;
       if (j > head) head = j;
     }
-    const out: { id: number; logP: number; joint: number }[] = [];
-    for (let i = 0; i < this.ids.length; i++) {
-      const id = this.ids[i]!, lp = this.value[id]!;
-      if (lp > -Infinity && joints[i]! >= head - within) out.push({ id, logP: lp, joint: joints[i]! });
+    const floor = head - within;
+    const before = (a: number, b: number) => joints[a]! > joints[b]! || (joints[a] === joints[b] && ids[a]! < ids[b]!);
+    // Insertion into a short sorted list: `limit` is small next to the thousands a junk token scores.
+    const top: number[] = [];
+    const rest: number[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      if (!(joints[i]! >= floor) || this.value[ids[i]!] === -Infinity) continue;
+      if (top.length === limit && !before(i, top[limit - 1]!)) {
+        if (extra?.includes(ids[i]!)) rest.push(i);
+        continue;
+      }
+      let at = top.length;
+      while (at > 0 && before(i, top[at - 1]!)) at--;
+      top.splice(at, 0, i);
+      if (top.length > limit) {
+        const out = top.pop()!;
+        if (extra?.includes(ids[out]!)) rest.push(out);
+      }
     }
-    return out.sort((a, b) => b.joint - a.joint || a.id - b.id);
+    const chosen = top.concat(rest.sort((a, b) => (before(a, b) ? -1 : 1)));
+    return chosen.slice(0, Math.max(top.length, Math.min(chosen.length, extraLimit))).map((i) => ({ id: ids[i]!, logP: this.value[ids[i]!]! }));
   }
 }

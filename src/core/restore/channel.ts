@@ -4,9 +4,9 @@
  * over alignments, plus memorised whole-token confusions. Candidates for an OCR token come from
  * inverting the emissions onto mark-free skeletons and looking those up in the vocabulary.
  */
-import { stripMarks } from '../vi-text/index.js';
-import { FuzzySkeletons, fuzzyKey } from './fuzzy-skeletons.js';
+import { ChannelEmissions } from './channel-emissions.js';
 import { IdScores, LetterCodes, TokenEmissions, type CapitalDMode } from './channel-scorer.js';
+import { FuzzySkeletons, fuzzyKey } from './fuzzy-skeletons.js';
 
 export interface ChannelTables {
   /** ground-truth letter → [OCR substring, ln P] */
@@ -27,112 +27,38 @@ export interface ChannelCandidate {
 }
 
 const SKELETON_BEAM = 48;
-const LOOKALIKE_LETTERS: [string, string][] = [['¢', 'c'], ['©', 'c']];
-/** ln P of such a reading: rare, but far likelier than an arbitrary symbol for the letter. */
-const LOOKALIKE_LOGP = Math.log(0.05);
 const KEEP_WITHIN = 12; // nats below the best candidate (channel + prior)
 const MAX_CANDIDATES = 16;
 /** Cap when the token's own skeleton spellings are added (the decoder's limit). */
 const MAX_WITH_OWN = 24;
-/** ln-probability discount on a lost marked letter that is known only through its base letter. */
-const DELETION_BACKOFF = -3;
-/** The same discount on a marked letter read as several characters only its siblings were seen as. */
-const SIBLING_BACKOFF = -3;
+/** Skeletons of the beam that get one lost letter put back. */
+const REINSERTED = 6;
 
 export class OcrChannel {
-  private emit = new Map<string, Map<string, number>>();
-  private reverse = new Map<string, Map<string, number>>();
-  private deletions = new Map<string, number>();
-  /** base letter → multi-character OCR reading → best ln P over the marked letters of that base */
-  private siblings = new Map<string, Map<string, number>>();
+  private emissions: ChannelEmissions;
   private pairs: Map<string, [string, number][]>;
   private cache = new Map<string, ChannelCandidate[]>();
-  private maxEmit: number;
-  private unseen: number;
-  private fuzzy: FuzzySkeletons | undefined;
-  private prefixes: Set<string> | undefined;
+  private readonly capitalDKnown: boolean;
   private letters: LetterCodes;
   private best: IdScores;
+  // Indexes over the skeletons, built on first need (a document without junk needs no fuzzy search).
+  private fuzzy: FuzzySkeletons | undefined;
+  private prefixes: Set<string> | undefined;
+  private insertions: Map<string, string[]> | undefined;
 
   constructor(
     tables: ChannelTables,
-    private vocab: readonly string[],
+    vocab: readonly string[],
     private vocabIndex: ReadonlyMap<string, number>,
     private skeletonIndex: ReadonlyMap<string, readonly number[]>,
     /** Prior ln P(word) used to rank candidates before the decoder sees them. */
     private prior: (id: number) => number,
   ) {
-    this.maxEmit = tables.maxEmit;
-    this.unseen = tables.unseen;
+    this.emissions = new ChannelEmissions(tables);
+    this.capitalDKnown = this.emissions.has('Đ');
     this.pairs = new Map(Object.entries(tables.pairs));
-    for (const [g, list] of Object.entries(tables.emit)) {
-      this.emit.set(g, new Map(list));
-      const skel = stripMarks(g).toLowerCase();
-      for (const [o, lp] of list) {
-        if (o === '') {
-          if (lp > (this.deletions.get(skel) ?? -Infinity)) this.deletions.set(skel, lp);
-          continue;
-        }
-        if (o.length > 1 && isMarkedVowel(g)) {
-          let b = this.siblings.get(skel);
-          if (!b) this.siblings.set(skel, (b = new Map()));
-          if (lp > (b.get(o) ?? -Infinity)) b.set(o, lp);
-        }
-        let m = this.reverse.get(o);
-        if (!m) this.reverse.set(o, (m = new Map()));
-        if (lp > (m.get(skel) ?? -Infinity)) m.set(skel, lp);
-      }
-    }
-    this.addLookalikes();
     this.letters = new LetterCodes(vocab);
     this.best = new IdScores(vocab.length);
-  }
-
-  /** Symbols that are a letter drawn with a stroke ("¢" is a c): a reading the pairs may lack. */
-  private addLookalikes(): void {
-    for (const [o, g] of LOOKALIKE_LETTERS) {
-      for (const letter of [g, g.toUpperCase()]) {
-        const m = this.emit.get(letter);
-        if (!m || m.has(o)) continue;
-        m.set(o, LOOKALIKE_LOGP);
-        let r = this.reverse.get(o);
-        if (!r) this.reverse.set(o, (r = new Map()));
-        if (LOOKALIKE_LOGP > (r.get(g) ?? -Infinity)) r.set(g, LOOKALIKE_LOGP);
-      }
-    }
-  }
-
-  private emitLogP(g: string, o: string, lenient: boolean): number {
-    const lp = this.emit.get(g)?.get(o);
-    if (lp !== undefined) return lp;
-    if (o.length === 1) return o === g.toLowerCase() || o === stripMarks(g).toLowerCase() ? Math.log(0.5) : this.unseen;
-    // A lost letter backs off to how often any letter of its base is lost ("dy" for đầy).
-    if (o.length === 0) return Math.max(this.unseen, (this.deletions.get(stripMarks(g).toLowerCase()) ?? -Infinity) + DELETION_BACKOFF);
-    // A marked vowel read as characters only its siblings were seen as ("ữ" as "ii", seen for
-    // "ũ"): the pairs are too few to have shown every mark with every reading.
-    const sibling = isMarkedVowel(g) ? this.siblings.get(stripMarks(g).toLowerCase())?.get(o) : undefined;
-    if (sibling !== undefined) return sibling + SIBLING_BACKOFF;
-    // Lenient (fallback search only): the letter read with one stray character beside it.
-    if (lenient && o.length === 2) {
-      const a = this.lenientOne(g, o[0]!) + this.strayCost(g, o[1]!);
-      const b = this.lenientOne(g, o[1]!) + this.strayCost(g, o[0]!);
-      return Math.max(a, b);
-    }
-    return -Infinity;
-  }
-
-  /**
-   * One OCR character for a letter, unseen pairs included. An English model renders a marked
-   * vowel's marks as symbols (ệ → ¢, ề → €), so an unseen symbol for a marked vowel costs half.
-   */
-  private lenientOne(g: string, o: string): number {
-    const lp = this.emitLogP(g, o, false);
-    return lp === this.unseen && isMarkedVowel(g) && isSymbol(o) ? this.unseen / 2 : lp;
-  }
-
-  /** A character the OCR added beside a letter's reading: a symbol by a marked vowel is likely. */
-  private strayCost(g: string, o: string): number {
-    return isMarkedVowel(g) && isSymbol(o) ? this.unseen / 2 : this.unseen;
   }
 
   /**
@@ -140,44 +66,30 @@ export class OcrChannel {
    * also lets one letter come out as two characters at an unseen-edit cost.
    */
   score(gt: string, ocr: string, capitalD: CapitalD = 'none', lenient = false): number {
-    return this.emissions(ocr, lenient).score(this.letters.encode(gt), this.capitalMode(capitalD));
+    return this.table(ocr, lenient).score(this.letters.encode(gt), this.capitalMode(capitalD));
   }
 
   /** The token's emission table, for scoring many forms against it (channel-scorer.ts). */
-  private emissions(ocr: string, lenient: boolean): TokenEmissions {
-    const emission = lenient
-      ? (g: string, o: string) => (o.length === 1 ? this.lenientOne(g, o) : this.emitLogP(g, o, true))
-      : (g: string, o: string) => this.emitLogP(g, o, false);
-    return new TokenEmissions(ocr, this.maxEmit, this.letters, emission);
+  private table(ocr: string, lenient: boolean): TokenEmissions {
+    const e = this.emissions;
+    return new TokenEmissions(ocr, e.maxEmit, this.letters, (g, o) => e.logP(g, o, lenient));
   }
 
   private capitalMode(capitalD: CapitalD): CapitalDMode {
-    return capitalD === 'none' || !this.emit.has('Đ') ? 0 : capitalD === 'all' ? 2 : 1;
-  }
-
-  /**
-   * Mark-free skeletons the OCR string may come from, best first: those that are syllable
-   * skeletons (the beam kept to prefixes of real ones, so cheap nonsense readings cannot crowd
-   * out a dearer real one: "vieéng" → vuong), then the best readings of any kind, then those with
-   * one lost letter put back.
-   */
-  private skeletons(ocr: string): string[] {
-    const real = this.beamSkeletons(ocr, true);
-    const any = this.beamSkeletons(ocr, false);
-    // One dropped letter (OCR lost it) next to any position, for the best few skeletons.
-    const extra: string[] = [];
-    for (const skel of any.slice(0, 6))
-      for (const [d] of this.deletions)
-        for (let p = 0; p <= skel.length; p++) extra.push(skel.slice(0, p) + d + skel.slice(p));
-    return [...real, ...any, ...extra];
+    return capitalD === 'none' || !this.capitalDKnown ? 0 : capitalD === 'all' ? 2 : 1;
   }
 
   private beamSkeletons(ocr: string, realOnly: boolean): string[] {
     this.prefixes ??= skeletonPrefixes(this.skeletonIndex.keys());
     const prefixes = this.prefixes;
+    const { reverse, unseen, maxEmit } = this.emissions;
     const n = ocr.length;
     const layers: Map<string, number>[] = Array.from({ length: n + 1 }, () => new Map());
     layers[0]!.set('', 0);
+    const step = (next: Map<string, number>, key: string, v: number) => {
+      if (realOnly && !prefixes.has(key)) return;
+      if (v > (next.get(key) ?? -Infinity)) next.set(key, v);
+    };
     for (let j = 0; j <= n; j++) {
       let layer = layers[j]!;
       if (layer.size > SKELETON_BEAM) {
@@ -185,17 +97,13 @@ export class OcrChannel {
         layers[j] = layer;
       }
       for (const [skel, lp] of layer) {
-        for (let k = 1; k <= this.maxEmit && j + k <= n; k++) {
+        for (let k = 1; k <= maxEmit && j + k <= n; k++) {
           const seq = ocr.slice(j, j + k);
-          const rev = this.reverse.get(seq);
-          const options: [string, number][] = rev ? [...rev] : [];
-          if (k === 1 && /[a-z]/.test(seq) && !rev?.has(seq)) options.push([seq, this.unseen]);
-          for (const [s, l] of options) {
-            const key = skel + s, v = lp + l;
-            if (realOnly && !prefixes.has(key)) continue;
-            const next = layers[j + k]!;
-            if (v > (next.get(key) ?? -Infinity)) next.set(key, v);
-          }
+          const rev = reverse.get(seq);
+          const next = layers[j + k]!;
+          if (rev) for (const [s, l] of rev) step(next, skel + s, lp + l);
+          // A plain letter nothing was learned for stands for itself, at the unseen cost.
+          if (k === 1 && /[a-z]/.test(seq) && !rev?.has(seq)) step(next, skel + seq, lp + unseen);
         }
       }
     }
@@ -203,33 +111,63 @@ export class OcrChannel {
     return out.map((x) => x[0]).filter((k) => !realOnly || this.skeletonIndex.has(k));
   }
 
-  /** Vocabulary candidates for one lower-case OCR token, best channel score first. */
+  /**
+   * Skeletons that are `skel` with one letter the OCR may lose put back anywhere ("dy" → day,
+   * duy, …): an index from each skeleton with one such letter taken out, built on first use.
+   */
+  private withLostLetter(skel: string): readonly string[] {
+    if (!this.insertions) {
+      const index = new Map<string, string[]>();
+      const lost = [...this.emissions.deletions.keys()];
+      for (const full of this.skeletonIndex.keys()) {
+        for (const d of lost) {
+          for (let p = full.indexOf(d); p >= 0; p = full.indexOf(d, p + 1)) {
+            const short = full.slice(0, p) + full.slice(p + d.length);
+            const list = index.get(short);
+            if (!list) index.set(short, [full]);
+            else if (list[list.length - 1] !== full) list.push(full);
+          }
+        }
+      }
+      this.insertions = index;
+    }
+    return this.insertions.get(skel) ?? [];
+  }
+
+  /**
+   * Vocabulary candidates for one lower-case OCR token, best channel score first. The forms
+   * scored: those of the skeletons the OCR string may come from (syllable skeletons, the beam kept
+   * to prefixes of real ones so cheap nonsense readings cannot crowd out a dearer real one:
+   * "vieéng" → vuong; then the best readings of any kind; then the best few with one lost letter
+   * put back), the memorised confusions, and for a token the emissions cannot explain, the fuzzy
+   * fallback. A form's score does not depend on which skeleton brought it, so order is free.
+   */
   candidates(ocr: string, capitalD: CapitalD = 'none'): ChannelCandidate[] {
     const key = capitalD + ':' + ocr;
     const hit = this.cache.get(key);
     if (hit) return hit;
     const best = this.best;
     best.clear();
-    const strict = this.emissions(ocr, false), cap = this.capitalMode(capitalD);
-    for (const skel of this.skeletons(ocr)) {
-      for (const id of this.skeletonIndex.get(skel) ?? []) {
-        if (!best.has(id)) best.set(id, strict.score(this.letters.form(id), cap));
-      }
-    }
+    const strict = this.table(ocr, false), cap = this.capitalMode(capitalD);
+    const visit = (skel: string) => {
+      const ids = this.skeletonIndex.get(skel);
+      if (ids) for (const id of ids) if (!best.has(id)) best.set(id, strict.score(this.letters.form(id), cap));
+    };
+    for (const skel of this.beamSkeletons(ocr, true)) visit(skel);
+    const any = this.beamSkeletons(ocr, false);
+    for (const skel of any) visit(skel);
+    for (let i = 0; i < REINSERTED && i < any.length; i++) for (const skel of this.withLostLetter(any[i]!)) visit(skel);
     for (const [gt, lp] of this.pairs.get(ocr) ?? []) {
       const id = this.vocabIndex.get(gt);
       if (id !== undefined && lp > best.get(id)) best.set(id, lp);
     }
     let top = -Infinity;
     for (const id of best.ids) if (best.get(id) > top) top = best.get(id);
-    if (top < this.unseen / 2 || hasJunk(ocr)) this.addFuzzy(ocr, capitalD, best);
+    if (top < this.emissions.unseen / 2 || hasJunk(ocr)) this.addFuzzy(ocr, cap, best);
     // Rank by channel × prior: many syllables read the same ("so" ← so, sơ, sọ, sô, số, sở …),
-    // and the frequent ones must survive the cut.
-    const kept = best.ranked(this.prior, KEEP_WITHIN);
-    const out = kept.slice(0, MAX_CANDIDATES).map(({ id, logP }) => ({ id, logP }));
-    // Every spelling of the token's own letters stays, however rare ("dang" → dàng of dễ dàng).
-    const own = this.skeletonIndex.get(ocr);
-    if (own) for (const { id, logP } of kept.slice(MAX_CANDIDATES)) if (out.length < MAX_WITH_OWN && own.includes(id)) out.push({ id, logP });
+    // and the frequent ones must survive the cut. Every spelling of the token's own letters
+    // stays, however rare ("dang" → dàng of dễ dàng).
+    const out = best.select(this.prior, KEEP_WITHIN, MAX_CANDIDATES, this.skeletonIndex.get(ocr), MAX_WITH_OWN);
     if (this.cache.size > 100_000) this.cache.clear();
     this.cache.set(key, out);
     return out;
@@ -240,12 +178,11 @@ export class OcrChannel {
    * dropped): skeletons near the token by edit distance, scored leniently. Ligatures are tried
    * both as one junk character and folded to their letters ("ﬁ" → "fi").
    */
-  private addFuzzy(ocr: string, capitalD: CapitalD, best: IdScores): void {
+  private addFuzzy(ocr: string, cap: CapitalDMode, best: IdScores): void {
     this.fuzzy ??= new FuzzySkeletons(this.skeletonIndex.keys());
     const folded = ocr.normalize('NFKC');
-    const cap = this.capitalMode(capitalD);
     for (const form of folded === ocr ? [ocr] : [ocr, folded]) {
-      const lenient = this.emissions(form, true);
+      const lenient = this.table(form, true);
       for (const { skeleton } of this.fuzzy.near(form)) {
         for (const id of this.skeletonIndex.get(skeleton) ?? []) {
           const lp = lenient.score(this.letters.form(id), cap);
@@ -267,7 +204,3 @@ function skeletonPrefixes(skeletons: Iterable<string>): Set<string> {
 export function hasJunk(ocrLower: string): boolean {
   return /[^a-z]/.test(fuzzyKey(ocrLower));
 }
-
-const isMarkedVowel = (g: string) => /[aeiouy]/i.test(stripMarks(g)) && stripMarks(g) !== g;
-/** Neither a letter nor a digit nor a space: ¢ € ¥ & § } and the like. */
-const isSymbol = (o: string) => !/[\p{L}\p{N}\s]/u.test(o);
