@@ -18,8 +18,9 @@ export type CapitalDMode = 0 | 1 | 2;
 export class LetterCodes {
   private codeOf = new Map<string, number>();
   readonly letters: string[] = [];
-  private starts: Uint32Array;
-  private codes: Uint16Array;
+  /** Form `id` is codes[starts[id], starts[id + 1]). */
+  readonly starts: Uint32Array;
+  readonly codes: Uint16Array;
   readonly smallD: number;
   readonly capitalD: number;
 
@@ -49,11 +50,6 @@ export class LetterCodes {
     return c;
   }
 
-  /** Codes of a vocabulary form, as a view (no copy). */
-  form(id: number): Uint16Array {
-    return this.codes.subarray(this.starts[id]!, this.starts[id + 1]!);
-  }
-
   /** Codes of any string. */
   encode(text: string): Uint16Array {
     const out: number[] = [];
@@ -68,6 +64,7 @@ export class LetterCodes {
  */
 export class TokenEmissions {
   private rows: (Float64Array | undefined)[] = [];
+  private rowMax: (number | undefined)[] = [];
   /** ocr[j, j+k) at j·(maxEmit+1)+k. */
   private pieces: string[] | undefined;
   private readonly width: number;
@@ -102,16 +99,43 @@ export class TokenEmissions {
     return r;
   }
 
-  /** ln P(token | form), maximised over alignments; `capitalD` as in CapitalDMode. */
-  score(form: Uint16Array, capitalD: CapitalDMode): number {
+  /** ln P(token | vocabulary form `id`), maximised over alignments; `capitalD` as in CapitalDMode. */
+  scoreId(id: number, capitalD: CapitalDMode): number {
+    const { codes, starts } = this.letters;
+    return this.score(codes, starts[id]!, starts[id + 1]!, capitalD);
+  }
+
+  /**
+   * An upper bound on scoreId(id): the best reading anywhere in the token of each letter, summed.
+   * Cheap next to the alignment, and enough to skip forms that cannot make a candidate list.
+   */
+  boundId(id: number, capitalD: CapitalDMode): number {
+    const { codes, starts, smallD, capitalD: bigD } = this.letters;
+    let sum = 0;
+    for (let p = starts[id]!, end = starts[id + 1]!; p < end; p++) {
+      let code = codes[p]!;
+      if (code === smallD && (capitalD === 2 || (capitalD === 1 && p === starts[id]))) code = bigD;
+      let m = this.rowMax[code];
+      if (m === undefined) {
+        m = -Infinity;
+        for (const v of this.row(code)) if (v > m) m = v;
+        this.rowMax[code] = m;
+      }
+      sum += m;
+    }
+    return sum;
+  }
+
+  /** ln P(token | codes[from, to)), maximised over alignments. */
+  score(codes: Uint16Array, from: number, to: number, capitalD: CapitalDMode): number {
     const n = this.ocr.length, w = this.width, maxEmit = this.maxEmit;
     const { smallD, capitalD: bigD } = this.letters;
     let prev = this.prev, cur = this.cur;
     prev.fill(-Infinity);
     prev[0] = 0;
-    for (let p = 0; p < form.length; p++) {
-      let code = form[p]!;
-      if (code === smallD && (capitalD === 2 || (capitalD === 1 && p === 0))) code = bigD;
+    for (let p = from; p < to; p++) {
+      let code = codes[p]!;
+      if (code === smallD && (capitalD === 2 || (capitalD === 1 && p === from))) code = bigD;
       const r = this.row(code);
       cur.fill(-Infinity);
       for (let j = 0; j <= n; j++) {
@@ -202,5 +226,35 @@ export class IdScores {
     }
     const chosen = top.concat(rest.sort((a, b) => (before(a, b) ? -1 : 1)));
     return chosen.slice(0, Math.max(top.length, Math.min(chosen.length, extraLimit))).map((i) => ({ id: ids[i]!, logP: this.value[ids[i]!]! }));
+  }
+}
+
+/**
+ * The best `limit` joint scores so far, one per id: what a form must beat to make a candidate list.
+ * A form whose upper bound falls short of the last of them cannot, so it need not be aligned.
+ */
+export class TopJoints {
+  private ids: number[] = [];
+  private joints: number[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  /** Below this no form can enter the first `limit` (−∞ until there are that many). */
+  floor(): number {
+    return this.joints.length < this.limit ? -Infinity : this.joints[this.limit - 1]!;
+  }
+
+  /** Records id's joint score; an id's score only ever rises. */
+  update(id: number, joint: number): void {
+    let at = this.ids.indexOf(id);
+    if (at >= 0) {
+      this.ids.splice(at, 1);
+      this.joints.splice(at, 1);
+    } else if (this.joints.length === this.limit && !(joint > this.joints[this.limit - 1]!)) return;
+    at = this.joints.length;
+    while (at > 0 && this.joints[at - 1]! < joint) at--;
+    this.ids.splice(at, 0, id);
+    this.joints.splice(at, 0, joint);
+    if (this.ids.length > this.limit) { this.ids.pop(); this.joints.pop(); }
   }
 }

@@ -5,7 +5,7 @@
  * inverting the emissions onto mark-free skeletons and looking those up in the vocabulary.
  */
 import { ChannelEmissions } from './channel-emissions.js';
-import { IdScores, LetterCodes, TokenEmissions, type CapitalDMode } from './channel-scorer.js';
+import { IdScores, LetterCodes, TokenEmissions, TopJoints, type CapitalDMode } from './channel-scorer.js';
 import { FuzzySkeletons, fuzzyKey } from './fuzzy-skeletons.js';
 
 export interface ChannelTables {
@@ -66,7 +66,8 @@ export class OcrChannel {
    * also lets one letter come out as two characters at an unseen-edit cost.
    */
   score(gt: string, ocr: string, capitalD: CapitalD = 'none', lenient = false): number {
-    return this.table(ocr, lenient).score(this.letters.encode(gt), this.capitalMode(capitalD));
+    const codes = this.letters.encode(gt);
+    return this.table(ocr, lenient).score(codes, 0, codes.length, this.capitalMode(capitalD));
   }
 
   /** The token's emission table, for scoring many forms against it (channel-scorer.ts). */
@@ -151,7 +152,7 @@ export class OcrChannel {
     const strict = this.table(ocr, false), cap = this.capitalMode(capitalD);
     const visit = (skel: string) => {
       const ids = this.skeletonIndex.get(skel);
-      if (ids) for (const id of ids) if (!best.has(id)) best.set(id, strict.score(this.letters.form(id), cap));
+      if (ids) for (const id of ids) if (!best.has(id)) best.set(id, strict.scoreId(id, cap));
     };
     for (const skel of this.beamSkeletons(ocr, true)) visit(skel);
     const any = this.beamSkeletons(ocr, false);
@@ -176,17 +177,26 @@ export class OcrChannel {
   /**
    * Candidates the learned emissions cannot reach (junk inside the token, letters split or
    * dropped): skeletons near the token by edit distance, scored leniently. Ligatures are tried
-   * both as one junk character and folded to their letters ("ﬁ" → "fi").
+   * both as one junk character and folded to their letters ("ﬁ" → "fi"). A form whose score
+   * bound cannot lift it into the first MAX_CANDIDATES (channel + prior) is not aligned: it
+   * could change nothing the caller keeps. The token's own spellings are always scored.
    */
   private addFuzzy(ocr: string, cap: CapitalDMode, best: IdScores): void {
     this.fuzzy ??= new FuzzySkeletons(this.skeletonIndex.keys());
+    const prior = this.prior, own = this.skeletonIndex.get(ocr);
+    const top = new TopJoints(MAX_CANDIDATES);
+    for (const id of best.ids) if (best.get(id) > -Infinity) top.update(id, best.get(id) + prior(id));
     const folded = ocr.normalize('NFKC');
     for (const form of folded === ocr ? [ocr] : [ocr, folded]) {
       const lenient = this.table(form, true);
       for (const { skeleton } of this.fuzzy.near(form)) {
         for (const id of this.skeletonIndex.get(skeleton) ?? []) {
-          const lp = lenient.score(this.letters.form(id), cap);
-          if (lp > best.get(id)) best.set(id, lp);
+          if (lenient.boundId(id, cap) + prior(id) < top.floor() && !own?.includes(id)) continue;
+          const lp = lenient.scoreId(id, cap);
+          if (lp > best.get(id)) {
+            best.set(id, lp);
+            top.update(id, lp + prior(id));
+          }
         }
       }
     }
