@@ -4,9 +4,10 @@
  * over alignments, plus memorised whole-token confusions. Candidates for an OCR token come from
  * inverting the emissions onto mark-free skeletons and looking those up in the vocabulary.
  */
+import type { CandidateTable } from './candidate-table.js';
 import { ChannelEmissions } from './channel-emissions.js';
 import { IdScores, LetterCodes, TokenEmissions, TopJoints, type CapitalDMode } from './channel-scorer.js';
-import { FuzzySkeletons, fuzzyKey } from './fuzzy-skeletons.js';
+import { FuzzySkeletons, fuzzyKey, fuzzyShape } from './fuzzy-skeletons.js';
 
 export interface ChannelTables {
   /** ground-truth letter → [OCR substring, ln P] */
@@ -33,11 +34,15 @@ const MAX_CANDIDATES = 16;
 const MAX_WITH_OWN = 24;
 /** Skeletons of the beam that get one lost letter put back. */
 const REINSERTED = 6;
+/** Token shapes whose fuzzy-search forms are kept (a document has a few dozen). */
+const MAX_SHAPES = 500;
 
 export class OcrChannel {
   private emissions: ChannelEmissions;
   private pairs: Map<string, [string, number][]>;
   private cache = new Map<string, ChannelCandidate[]>();
+  /** Lists computed ahead of time (candidate-table.ts); absent → every list is searched. */
+  private stored: CandidateTable | undefined;
   private readonly capitalDKnown: boolean;
   private letters: LetterCodes;
   private best: IdScores;
@@ -45,6 +50,8 @@ export class OcrChannel {
   private fuzzy: FuzzySkeletons | undefined;
   private prefixes: Set<string> | undefined;
   private insertions: Map<string, string[]> | undefined;
+  /** Token shape (fuzzyShape) → the forms of its near skeletons. */
+  private shapes = new Map<string, Int32Array>();
 
   constructor(
     tables: ChannelTables,
@@ -61,17 +68,32 @@ export class OcrChannel {
     this.best = new IdScores(vocab.length);
   }
 
+  /** Answers from a table built for this model (the caller checks its fingerprint); undefined turns it off. */
+  useTable(table: CandidateTable | undefined): void {
+    this.stored = table;
+    this.cache.clear();
+  }
+
+  get candidateTable(): CandidateTable | undefined {
+    return this.stored;
+  }
+
+  /** The OCR tokens with memorised confusions (the candidate table covers them). */
+  pairTokens(): Iterable<string> {
+    return this.pairs.keys();
+  }
+
   /**
    * ln P(ocr | gt), best alignment; both lower-case, capitals Đ marked by `capitalD`. `lenient`
    * also lets one letter come out as two characters at an unseen-edit cost.
    */
   score(gt: string, ocr: string, capitalD: CapitalD = 'none', lenient = false): number {
     const codes = this.letters.encode(gt);
-    return this.table(ocr, lenient).score(codes, 0, codes.length, this.capitalMode(capitalD));
+    return this.emissionsOf(ocr, lenient).score(codes, 0, codes.length, this.capitalMode(capitalD));
   }
 
   /** The token's emission table, for scoring many forms against it (channel-scorer.ts). */
-  private table(ocr: string, lenient: boolean): TokenEmissions {
+  private emissionsOf(ocr: string, lenient: boolean): TokenEmissions {
     const e = this.emissions;
     return new TokenEmissions(ocr, e.maxEmit, this.letters, (g, o) => e.logP(g, o, lenient));
   }
@@ -145,11 +167,14 @@ export class OcrChannel {
    */
   candidates(ocr: string, capitalD: CapitalD = 'none'): ChannelCandidate[] {
     const key = capitalD + ':' + ocr;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
+    const hit = this.cache.get(key) ?? this.stored?.lookup(ocr, capitalD);
+    if (hit) {
+      this.remember(key, hit);
+      return hit;
+    }
     const best = this.best;
     best.clear();
-    const strict = this.table(ocr, false), cap = this.capitalMode(capitalD);
+    const strict = this.emissionsOf(ocr, false), cap = this.capitalMode(capitalD);
     const visit = (skel: string) => {
       const ids = this.skeletonIndex.get(skel);
       if (ids) for (const id of ids) if (!best.has(id)) best.set(id, strict.scoreId(id, cap));
@@ -169,9 +194,13 @@ export class OcrChannel {
     // and the frequent ones must survive the cut. Every spelling of the token's own letters
     // stays, however rare ("dang" → dàng of dễ dàng).
     const out = best.select(this.prior, KEEP_WITHIN, MAX_CANDIDATES, this.skeletonIndex.get(ocr), MAX_WITH_OWN);
-    if (this.cache.size > 100_000) this.cache.clear();
-    this.cache.set(key, out);
+    this.remember(key, out);
     return out;
+  }
+
+  private remember(key: string, list: ChannelCandidate[]): void {
+    if (this.cache.size > 100_000) this.cache.clear();
+    this.cache.set(key, list);
   }
 
   /**
@@ -182,24 +211,37 @@ export class OcrChannel {
    * could change nothing the caller keeps. The token's own spellings are always scored.
    */
   private addFuzzy(ocr: string, cap: CapitalDMode, best: IdScores): void {
-    this.fuzzy ??= new FuzzySkeletons(this.skeletonIndex.keys());
     const prior = this.prior, own = this.skeletonIndex.get(ocr);
     const top = new TopJoints(MAX_CANDIDATES);
     for (const id of best.ids) if (best.get(id) > -Infinity) top.update(id, best.get(id) + prior(id));
     const folded = ocr.normalize('NFKC');
     for (const form of folded === ocr ? [ocr] : [ocr, folded]) {
-      const lenient = this.table(form, true);
-      for (const { skeleton } of this.fuzzy.near(form)) {
-        for (const id of this.skeletonIndex.get(skeleton) ?? []) {
-          if (lenient.boundId(id, cap) + prior(id) < top.floor() && !own?.includes(id)) continue;
-          const lp = lenient.scoreId(id, cap);
-          if (lp > best.get(id)) {
-            best.set(id, lp);
-            top.update(id, lp + prior(id));
-          }
+      const lenient = this.emissionsOf(form, true);
+      for (const id of this.nearForms(form)) {
+        const p = prior(id);
+        if (lenient.boundId(id, cap) + p < top.floor() && !own?.includes(id)) continue;
+        const lp = lenient.scoreId(id, cap);
+        if (lp > best.get(id)) {
+          best.set(id, lp);
+          top.update(id, lp + p);
         }
       }
     }
+  }
+
+  /** The forms of the skeletons near a token (FuzzySkeletons.near), kept per token shape. */
+  private nearForms(form: string): Int32Array {
+    const shape = fuzzyShape(form);
+    let ids = this.shapes.get(shape);
+    if (!ids) {
+      this.fuzzy ??= new FuzzySkeletons(this.skeletonIndex.keys());
+      const list: number[] = [];
+      for (const skeleton of this.fuzzy.nearUnordered(form)) for (const id of this.skeletonIndex.get(skeleton) ?? []) list.push(id);
+      ids = Int32Array.from(list);
+      if (this.shapes.size >= MAX_SHAPES) this.shapes.clear();
+      this.shapes.set(shape, ids);
+    }
+    return ids;
   }
 }
 

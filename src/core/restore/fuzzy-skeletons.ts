@@ -30,6 +30,14 @@ export function fuzzyKey(ocrLower: string): string {
 }
 
 /**
+ * What the search sees of a token: its key with every junk character made one and the same
+ * ("12", "30" and "¢€" search alike), so results can be shared between tokens of one shape.
+ */
+export function fuzzyShape(ocrLower: string): string {
+  return [...fuzzyKey(ocrLower)].map((ch) => (isLetter(ch) ? ch : '\u0000')).join('');
+}
+
+/**
  * The skeletons as a trie, searched depth first with one edit-distance column per node: skeletons
  * that share a start share its columns, and a branch ends as soon as its column passes FUZZY_MAX.
  * Same distances and the same results as comparing the token with each skeleton in turn.
@@ -67,15 +75,26 @@ export class FuzzySkeletons {
 
   /** Skeletons within FUZZY_MAX of the token and within one letter-edit of the nearest, nearest first. */
   near(ocrLower: string): { skeleton: string; cost: number }[] {
+    const { skeletons, costs } = this.search(ocrLower);
+    return skeletons.map((skeleton, i) => ({ skeleton, cost: costs[i]! }))
+      .sort((a, b) => a.cost - b.cost || (a.skeleton < b.skeleton ? -1 : 1));
+  }
+
+  /** The skeletons of near(), in no particular order (a caller that scores them all needs none). */
+  nearUnordered(ocrLower: string): string[] {
+    return this.search(ocrLower).skeletons;
+  }
+
+  private search(ocrLower: string): { skeletons: string[]; costs: number[] } {
+    const skeletons: string[] = [], costs: number[] = [];
     const key = [...fuzzyKey(ocrLower)];
-    if (key.length === 0 || key.length > 9) return [];
+    if (key.length === 0 || key.length > 9) return { skeletons, costs };
     const n = key.length;
     // The token's characters as codes; −1 for junk (never equal to a skeleton letter).
     const codes = key.map((ch) => (isLetter(ch) ? ch.charCodeAt(0) : -1));
     const minLen = Math.max(1, n - 3), maxLen = n + 2;
     const columns = new Float64Array((maxLen + 1) * (n + 1));
     for (let i = 1; i <= n; i++) columns[i] = columns[i - 1]! + (codes[i - 1]! >= 0 ? LETTER : JUNK);
-    const found: { skeleton: string; cost: number }[] = [];
     const walk = (node: number, depth: number): void => {
       const prev = (depth - 1) * (n + 1), cur = depth * (n + 1);
       const s = this.letter[node]!;
@@ -93,14 +112,18 @@ export class FuzzySkeletons {
       }
       if (colMin > FUZZY_MAX) return;
       const w = this.word[node];
-      if (w !== undefined && depth >= minLen && columns[cur + n]! <= FUZZY_MAX) found.push({ skeleton: w, cost: columns[cur + n]! });
+      if (w !== undefined && depth >= minLen && columns[cur + n]! <= FUZZY_MAX) { skeletons.push(w); costs.push(columns[cur + n]!); }
       if (depth === maxLen) return;
       for (let c = this.child[node]!; c >= 0; c = this.sibling[c]!) walk(c, depth + 1);
     };
     for (let c = this.child[0]!; c >= 0; c = this.sibling[c]!) walk(c, 1);
-    if (!found.length) return [];
-    const best = Math.min(...found.map((f) => f.cost));
-    return found.filter((f) => f.cost <= best + LETTER).sort((a, b) => a.cost - b.cost || (a.skeleton < b.skeleton ? -1 : 1));
+    let best = Infinity;
+    for (const c of costs) if (c < best) best = c;
+    const kept: { skeletons: string[]; costs: number[] } = { skeletons: [], costs: [] };
+    for (let i = 0; i < costs.length; i++) {
+      if (costs[i]! <= best + LETTER) { kept.skeletons.push(skeletons[i]!); kept.costs.push(costs[i]!); }
+    }
+    return kept;
   }
 }
 

@@ -1,0 +1,104 @@
+/**
+ * English-OCR candidate lists computed ahead of time (npm run build:candidates) for the tokens a
+ * document is made of most: every plain-letter syllable skeleton, every memorised OCR confusion,
+ * every number of one to three digits. A process's first document otherwise pays the candidate
+ * search for each of its few hundred distinct tokens, with the search code not yet compiled.
+ * The lists are exactly what OcrChannel.candidates computes (a test recomputes them), tied to
+ * one model by its fingerprint; a table for another model is not used.
+ */
+import type { CapitalD, ChannelCandidate } from './channel.js';
+import { decodeModelFile, encodeModelFile } from './model-format.js';
+
+export const CANDIDATE_TABLE_FORMAT = 'baocao-ocr-candidates';
+
+const CAPITAL_MODES: readonly CapitalD[] = ['none', 'first', 'all'];
+
+/** The tokens a table is built for, from the model's skeletons and memorised confusions (sorted, distinct). */
+export function tableTokens(skeletons: Iterable<string>, pairTokens: Iterable<string>): string[] {
+  const out = new Set<string>();
+  // English-model OCR writes ASCII letters; a skeleton with đ is never read as such.
+  for (const s of skeletons) if (/^[a-z]+$/.test(s)) out.add(s);
+  for (const t of pairTokens) out.add(t);
+  for (let n = 0; n < 10; n++) out.add(String(n));
+  for (let n = 0; n < 100; n++) out.add(String(n).padStart(2, '0'));
+  for (let n = 0; n < 1000; n++) out.add(String(n).padStart(3, '0'));
+  return [...out].sort();
+}
+
+/**
+ * Builds the file: each token's list for every case pattern of a capital Đ, the 'first' and 'all'
+ * lists stored only where they differ from 'none'.
+ */
+export function encodeCandidateTable(
+  fingerprint: string, tokens: readonly string[], search: (ocr: string, capitalD: CapitalD) => readonly ChannelCandidate[],
+): Uint8Array {
+  const keys: string[] = [];
+  const lists: (readonly ChannelCandidate[])[] = [];
+  for (const token of tokens) {
+    const none = search(token, 'none');
+    keys.push('none:' + token);
+    lists.push(none);
+    for (const mode of CAPITAL_MODES.slice(1)) {
+      const list = search(token, mode);
+      if (!sameList(list, none)) { keys.push(mode + ':' + token); lists.push(list); }
+    }
+  }
+  if (lists.some((list) => list.some((c) => c.id > 0xffff))) throw new Error('vocabulary too large for a candidate table');
+  const start = new Uint32Array(lists.length + 1);
+  for (let i = 0; i < lists.length; i++) start[i + 1] = start[i]! + lists[i]!.length;
+  const id = new Uint16Array(start[lists.length]!), logP = new Float64Array(start[lists.length]!);
+  lists.forEach((list, i) => list.forEach((c, k) => { id[start[i]! + k] = c.id; logP[start[i]! + k] = c.logP; }));
+  return encodeModelFile({ format: CANDIDATE_TABLE_FORMAT, fingerprint, keys }, { start, id, logP });
+}
+
+function sameList(a: readonly ChannelCandidate[], b: readonly ChannelCandidate[]): boolean {
+  return a.length === b.length && a.every((c, k) => c.id === b[k]!.id && Object.is(c.logP, b[k]!.logP));
+}
+
+export class CandidateTable {
+  readonly fingerprint: string;
+  private keys: string[];
+  private index: Map<string, number> | undefined;
+  private start: Uint32Array;
+  private id: Uint16Array;
+  private logP: Float64Array;
+
+  /** Throws on a file that is not a candidate table. */
+  constructor(bytes: Uint8Array) {
+    const { header, sections } = decodeModelFile(bytes);
+    if (header.format !== CANDIDATE_TABLE_FORMAT || typeof header.fingerprint !== 'string' || !Array.isArray(header.keys)) {
+      throw new Error('not a baocao OCR candidate table');
+    }
+    const { start, id, logP } = sections;
+    if (!(start instanceof Uint32Array) || !(id instanceof Uint16Array) || !(logP instanceof Float64Array)
+      || start.length !== header.keys.length + 1 || id.length !== start[start.length - 1] || logP.length !== id.length) {
+      throw new Error('OCR candidate table sections disagree');
+    }
+    this.fingerprint = header.fingerprint;
+    this.keys = header.keys as string[];
+    this.start = start;
+    this.id = id;
+    this.logP = logP;
+  }
+
+  /** Lists stored. */
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** Candidates stored, over all lists. */
+  get entries(): number {
+    return this.id.length;
+  }
+
+  /** The stored list for a lower-case token, or undefined when the token is not in the table. */
+  lookup(ocr: string, capitalD: CapitalD): ChannelCandidate[] | undefined {
+    if (!this.index) this.index = new Map(this.keys.map((k, i) => [k, i]));
+    let at = this.index.get(capitalD + ':' + ocr);
+    if (at === undefined && capitalD !== 'none') at = this.index.get('none:' + ocr);
+    if (at === undefined) return undefined;
+    const out: ChannelCandidate[] = [];
+    for (let k = this.start[at]!; k < this.start[at + 1]!; k++) out.push({ id: this.id[k]!, logP: this.logP[k]! });
+    return out;
+  }
+}
