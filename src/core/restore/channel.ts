@@ -49,7 +49,8 @@ export class OcrChannel {
   // Indexes over the skeletons, built on first need (a document without junk needs no fuzzy search).
   private fuzzy: FuzzySkeletons | undefined;
   private prefixes: Set<string> | undefined;
-  private insertions: Map<string, string[]> | undefined;
+  /** Letters the OCR may lose altogether (single characters, mark-free). */
+  private lost: ReadonlySet<string>;
   /** Token shape (fuzzyShape) → the forms of its near skeletons. */
   private shapes = new Map<string, Int32Array>();
 
@@ -62,6 +63,7 @@ export class OcrChannel {
     private prior: (id: number) => number,
   ) {
     this.emissions = new ChannelEmissions(tables);
+    this.lost = new Set(this.emissions.deletions.keys());
     this.capitalDKnown = this.emissions.has('Đ');
     this.pairs = new Map(Object.entries(tables.pairs));
     this.letters = new LetterCodes(vocab);
@@ -134,27 +136,13 @@ export class OcrChannel {
     return out.map((x) => x[0]).filter((k) => !realOnly || this.skeletonIndex.has(k));
   }
 
-  /**
-   * Skeletons that are `skel` with one letter the OCR may lose put back anywhere ("dy" → day,
-   * duy, …): an index from each skeleton with one such letter taken out, built on first use.
-   */
+  /** Skeletons that are `skel` with one letter the OCR may lose put back anywhere ("dy" → day, duy, …). */
   private withLostLetter(skel: string): readonly string[] {
-    if (!this.insertions) {
-      const index = new Map<string, string[]>();
-      const lost = [...this.emissions.deletions.keys()];
-      for (const full of this.skeletonIndex.keys()) {
-        for (const d of lost) {
-          for (let p = full.indexOf(d); p >= 0; p = full.indexOf(d, p + 1)) {
-            const short = full.slice(0, p) + full.slice(p + d.length);
-            const list = index.get(short);
-            if (!list) index.set(short, [full]);
-            else if (list[list.length - 1] !== full) list.push(full);
-          }
-        }
-      }
-      this.insertions = index;
-    }
-    return this.insertions.get(skel) ?? [];
+    return this.trie().withOneMore(skel, this.lost);
+  }
+
+  private trie(): FuzzySkeletons {
+    return (this.fuzzy ??= new FuzzySkeletons(this.skeletonIndex.keys()));
   }
 
   /**
@@ -234,9 +222,8 @@ export class OcrChannel {
     const shape = fuzzyShape(form);
     let ids = this.shapes.get(shape);
     if (!ids) {
-      this.fuzzy ??= new FuzzySkeletons(this.skeletonIndex.keys());
       const list: number[] = [];
-      for (const skeleton of this.fuzzy.nearUnordered(form)) for (const id of this.skeletonIndex.get(skeleton) ?? []) list.push(id);
+      for (const skeleton of this.trie().nearUnordered(form)) for (const id of this.skeletonIndex.get(skeleton) ?? []) list.push(id);
       ids = Int32Array.from(list);
       if (this.shapes.size >= MAX_SHAPES) this.shapes.clear();
       this.shapes.set(shape, ids);

@@ -48,9 +48,11 @@ export class FuzzySkeletons {
   private sibling: number[] = [-1];
   private letter: number[] = [0];
   private word: (string | undefined)[] = [undefined];
+  /** Per node: its skeleton is plain letters (a-z, đ), the only ones the fuzzy search reports. */
+  private plain: boolean[] = [false];
 
   constructor(skeletons: Iterable<string>) {
-    for (const s of skeletons) if (/^[a-zđ]+$/.test(s)) this.add(s);
+    for (const s of skeletons) if (s.length) this.add(s);
   }
 
   private add(s: string): void {
@@ -65,12 +67,44 @@ export class FuzzySkeletons {
         this.sibling.push(-1);
         this.letter.push(code);
         this.word.push(undefined);
+        this.plain.push(false);
         if (last < 0) this.child[node] = c;
         else this.sibling[last] = c;
       }
       node = c;
     }
     this.word[node] = s;
+    this.plain[node] = /^[a-zđ]+$/.test(s);
+  }
+
+  /**
+   * The skeletons that are `skel` with one of `letters` (single characters) put in anywhere
+   * ("dy" with a, u → day, duy, …), each once, in no particular order.
+   */
+  withOneMore(skel: string, letters: ReadonlySet<string>): string[] {
+    const out = new Set<string>();
+    // Walk skel's letters; at any point one child may be taken with a letter of the set.
+    const follow = (node: number, from: number): number => {
+      for (let i = from; i < skel.length && node >= 0; i++) node = this.childWith(node, skel.charCodeAt(i));
+      return node;
+    };
+    let node = 0;
+    for (let p = 0; p <= skel.length && node >= 0; p++) {
+      for (let c = this.child[node]!; c >= 0; c = this.sibling[c]!) {
+        if (!letters.has(String.fromCharCode(this.letter[c]!))) continue;
+        const end = follow(c, p);
+        const w = end >= 0 ? this.word[end] : undefined;
+        if (w !== undefined) out.add(w);
+      }
+      if (p < skel.length) node = this.childWith(node, skel.charCodeAt(p));
+    }
+    return [...out];
+  }
+
+  private childWith(node: number, code: number): number {
+    let c = this.child[node]!;
+    while (c >= 0 && this.letter[c] !== code) c = this.sibling[c]!;
+    return c;
   }
 
   /** Skeletons within FUZZY_MAX of the token and within one letter-edit of the nearest, nearest first. */
@@ -111,7 +145,7 @@ export class FuzzySkeletons {
         if (v < colMin) colMin = v;
       }
       if (colMin > FUZZY_MAX) return;
-      const w = this.word[node];
+      const w = this.plain[node] ? this.word[node] : undefined;
       if (w !== undefined && depth >= minLen && columns[cur + n]! <= FUZZY_MAX) { skeletons.push(w); costs.push(columns[cur + n]!); }
       if (depth === maxLen) return;
       for (let c = this.child[node]!; c >= 0; c = this.sibling[c]!) walk(c, depth + 1);
