@@ -129,6 +129,10 @@ export class FuzzySkeletons {
     const minLen = Math.max(1, n - 3), maxLen = n + 2;
     const columns = new Float64Array((maxLen + 1) * (n + 1));
     for (let i = 1; i <= n; i++) columns[i] = columns[i - 1]! + (codes[i - 1]! >= 0 ? LETTER : JUNK);
+    // A branch ends once its column passes FUZZY_MAX, or one letter-edit past the nearest skeleton
+    // found so far: no skeleton below it can come closer than its column's minimum, and the
+    // answer keeps only those within one letter-edit of the nearest.
+    let limit = FUZZY_MAX;
     const walk = (node: number, depth: number): void => {
       const prev = (depth - 1) * (n + 1), cur = depth * (n + 1);
       const s = this.letter[node]!;
@@ -144,9 +148,14 @@ export class FuzzySkeletons {
         columns[cur + i] = v;
         if (v < colMin) colMin = v;
       }
-      if (colMin > FUZZY_MAX) return;
+      if (colMin > limit) return;
       const w = this.plain[node] ? this.word[node] : undefined;
-      if (w !== undefined && depth >= minLen && columns[cur + n]! <= FUZZY_MAX) { skeletons.push(w); costs.push(columns[cur + n]!); }
+      const cost = columns[cur + n]!;
+      if (w !== undefined && depth >= minLen && cost <= limit) {
+        skeletons.push(w);
+        costs.push(cost);
+        if (cost + LETTER < limit) limit = cost + LETTER;
+      }
       if (depth === maxLen) return;
       for (let c = this.child[node]!; c >= 0; c = this.sibling[c]!) walk(c, depth + 1);
     };
