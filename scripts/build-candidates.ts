@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CandidateTable, encodeCandidateTable, tableTokens } from '../src/core/restore/candidate-table.js';
+import { CandidateTable, encodeCandidateTable, modelTableTokens } from '../src/core/restore/candidate-table.js';
 import { modelFromBytes } from '../src/core/restore/index.js';
 import { CANDIDATES_FILE, MODEL_FILE, dictionariesDir } from '../src/model/load.js';
 import { modelFingerprint } from '../src/model/fingerprint.js';
@@ -20,7 +20,7 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 const bytes = readFileSync(join(dir, MODEL_FILE));
 const model = modelFromBytes(bytes);
-const tokens = tableTokens(model.skeletonIndex.keys(), model.channel.pairTokens());
+const tokens = modelTableTokens(model);
 const t0 = performance.now();
 const fingerprint = modelFingerprint(bytes, model);
 const file = encodeCandidateTable(fingerprint, tokens, (ocr, capitalD) => model.channel.candidates(ocr, capitalD));

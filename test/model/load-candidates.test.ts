@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodeCandidateTable, tableTokens } from '../../src/core/restore/candidate-table.js';
+import { encodeCandidateTable, modelTableTokens } from '../../src/core/restore/candidate-table.js';
 import { modelFromBytes } from '../../src/core/restore/index.js';
 import { CANDIDATES_FILE, MODEL_FILE, loadModel } from '../../src/model/load.js';
 import { modelFingerprint } from '../../src/model/fingerprint.js';
@@ -15,7 +15,7 @@ function modelDir(fingerprint?: string): string {
   const bytes = tinyModelBytes();
   const m = modelFromBytes(bytes);
   writeFileSync(join(dir, MODEL_FILE), bytes);
-  const tokens = tableTokens(m.skeletonIndex.keys(), m.channel.pairTokens());
+  const tokens = modelTableTokens(m);
   writeFileSync(join(dir, CANDIDATES_FILE), encodeCandidateTable(fingerprint ?? modelFingerprint(bytes, m), tokens, (o, c) => m.channel.candidates(o, c)));
   return dir;
 }

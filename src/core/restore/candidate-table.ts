@@ -7,15 +7,28 @@
  * one model by its fingerprint; a table for another model is not used.
  */
 import type { CapitalD, ChannelCandidate } from './channel.js';
+import { FIRST_WORD_ID } from './lm-tokens.js';
 import { decodeModelFile, encodeModelFile } from './model-format.js';
 
 export const CANDIDATE_TABLE_FORMAT = 'baocao-ocr-candidates';
 
 const CAPITAL_MODES: readonly CapitalD[] = ['none', 'first', 'all'];
 
-/** The tokens a table is built for, from the model's skeletons and memorised confusions (sorted, distinct). */
-export function tableTokens(skeletons: Iterable<string>, pairTokens: Iterable<string>): string[] {
+/** Readings kept per vocabulary form, and how unlikely (ln P) a kept one may be. */
+const READINGS_PER_FORM = 8;
+const READING_FLOOR = -6;
+/** Vocabulary ids below this are sentence marks and the like (lm-tokens.ts), not forms. */
+const FIRST_FORM = FIRST_WORD_ID;
+
+/**
+ * The tokens a table is built for, from the model's skeletons and memorised confusions, and the
+ * likeliest English-OCR readings of each vocabulary form when `readings` is given (sorted, distinct).
+ */
+export function tableTokens(
+  skeletons: Iterable<string>, pairTokens: Iterable<string>, readings?: { vocab: readonly string[]; emit: (letter: string) => Iterable<[string, number]> | undefined },
+): string[] {
   const out = new Set<string>();
+  if (readings) for (const form of readings.vocab) for (const r of likelyReadings(form, readings.emit)) out.add(r);
   // English-model OCR writes ASCII letters; a skeleton with đ is never read as such.
   for (const s of skeletons) if (/^[a-z]+$/.test(s)) out.add(s);
   for (const t of pairTokens) out.add(t);
@@ -23,6 +36,34 @@ export function tableTokens(skeletons: Iterable<string>, pairTokens: Iterable<st
   for (let n = 0; n < 100; n++) out.add(String(n).padStart(2, '0'));
   for (let n = 0; n < 1000; n++) out.add(String(n).padStart(3, '0'));
   return [...out].sort();
+}
+
+/** What a table's tokens come from (a RestoreModel has it all). */
+export interface TokenSources {
+  vocab: readonly string[];
+  skeletonIndex: ReadonlyMap<string, unknown>;
+  channel: { pairTokens(): Iterable<string>; learnedReadings(letter: string): Iterable<[string, number]> | undefined };
+}
+
+/** The tokens a model's table is built for. */
+export function modelTableTokens(m: TokenSources): string[] {
+  return tableTokens(m.skeletonIndex.keys(), m.channel.pairTokens(), { vocab: m.vocab.slice(FIRST_FORM), emit: (l) => m.channel.learnedReadings(l) });
+}
+
+/**
+ * The READINGS_PER_FORM likeliest OCR strings of a form under the learned per-letter emissions
+ * (a letter with none read as itself), none below READING_FLOOR: "của" → cua, ctia, ciia, ….
+ */
+export function likelyReadings(form: string, emit: (letter: string) => Iterable<[string, number]> | undefined): string[] {
+  let beam: [string, number][] = [['', 0]];
+  for (const ch of form) {
+    const options: Iterable<[string, number]> = emit(ch) ?? [[ch, 0]];
+    const next: [string, number][] = [];
+    for (const [s, lp] of beam) for (const [o, l] of options) if (lp + l >= READING_FLOOR) next.push([s + o, lp + l]);
+    next.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    beam = next.slice(0, READINGS_PER_FORM);
+  }
+  return beam.map(([s]) => s).filter((s) => s.length > 0);
 }
 
 /**

@@ -83,6 +83,11 @@ export class ChannelEmissions {
     return this.emit.has(letter);
   }
 
+  /** The readings learned for a letter (lookalikes included), or undefined. */
+  learned(letter: string): ReadonlyMap<string, number> | undefined {
+    return this.emit.get(letter);
+  }
+
   private letter(g: string): LetterInfo {
     let i = this.info.get(g);
     if (!i) {

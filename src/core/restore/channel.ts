@@ -85,6 +85,11 @@ export class OcrChannel {
     return this.pairs.keys();
   }
 
+  /** The readings learned for a letter, or undefined (the candidate table reads forms with them). */
+  learnedReadings(letter: string): Iterable<[string, number]> | undefined {
+    return this.emissions.learned(letter);
+  }
+
   /**
    * ln P(ocr | gt), best alignment; both lower-case, capitals Đ marked by `capitalD`. `lenient`
    * also lets one letter come out as two characters at an unseen-edit cost.
