@@ -49,8 +49,9 @@ export class OcrChannel {
   // Indexes over the skeletons, built on first need (a document without junk needs no fuzzy search).
   private fuzzy: FuzzySkeletons | undefined;
   private prefixes: Set<string> | undefined;
-  /** Letters the OCR may lose altogether (single characters, mark-free). */
+  /** Letters the OCR may lose altogether (mark-free; single characters, and any longer ones apart). */
   private lost: ReadonlySet<string>;
+  private lostLong: readonly string[];
   /** Token shape (fuzzyShape) → the forms of its near skeletons. */
   private shapes = new Map<string, Int32Array>();
 
@@ -63,7 +64,9 @@ export class OcrChannel {
     private prior: (id: number) => number,
   ) {
     this.emissions = new ChannelEmissions(tables);
-    this.lost = new Set(this.emissions.deletions.keys());
+    const lost = [...this.emissions.deletions.keys()];
+    this.lost = new Set(lost.filter((d) => d.length === 1));
+    this.lostLong = lost.filter((d) => d.length !== 1);
     this.capitalDKnown = this.emissions.has('Đ');
     this.pairs = new Map(Object.entries(tables.pairs));
     this.letters = new LetterCodes(vocab);
@@ -143,7 +146,14 @@ export class OcrChannel {
 
   /** Skeletons that are `skel` with one letter the OCR may lose put back anywhere ("dy" → day, duy, …). */
   private withLostLetter(skel: string): readonly string[] {
-    return this.trie().withOneMore(skel, this.lost);
+    const out = this.trie().withOneMore(skel, this.lost);
+    for (const d of this.lostLong) {
+      for (let p = 0; p <= skel.length; p++) {
+        const full = skel.slice(0, p) + d + skel.slice(p);
+        if (this.skeletonIndex.has(full)) out.push(full);
+      }
+    }
+    return out;
   }
 
   private trie(): FuzzySkeletons {
