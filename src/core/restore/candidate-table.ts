@@ -85,11 +85,14 @@ export function encodeCandidateTable(
     }
   }
   if (lists.some((list) => list.some((c) => c.id > 0xffff))) throw new Error('vocabulary too large for a candidate table');
+  // Keys in code-unit order, so that a lookup is a binary search and loading builds no index.
+  const order = keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
   const start = new Uint32Array(lists.length + 1);
-  for (let i = 0; i < lists.length; i++) start[i + 1] = start[i]! + lists[i]!.length;
+  for (let i = 0; i < order.length; i++) start[i + 1] = start[i]! + lists[order[i]!]!.length;
   const id = new Uint16Array(start[lists.length]!), logP = new Float64Array(start[lists.length]!);
-  lists.forEach((list, i) => list.forEach((c, k) => { id[start[i]! + k] = c.id; logP[start[i]! + k] = c.logP; }));
-  return encodeModelFile({ format: CANDIDATE_TABLE_FORMAT, fingerprint, keys }, { start, id, logP });
+  order.forEach((from, i) => lists[from]!.forEach((c, k) => { id[start[i]! + k] = c.id; logP[start[i]! + k] = c.logP; }));
+  const sortedKeys = order.map((i) => keys[i]!);
+  return encodeModelFile({ format: CANDIDATE_TABLE_FORMAT, fingerprint, keys: sortedKeys }, { start, id, logP });
 }
 
 function sameList(a: readonly ChannelCandidate[], b: readonly ChannelCandidate[]): boolean {
@@ -98,8 +101,8 @@ function sameList(a: readonly ChannelCandidate[], b: readonly ChannelCandidate[]
 
 export class CandidateTable {
   readonly fingerprint: string;
+  /** In code-unit order. */
   private keys: string[];
-  private index: Map<string, number> | undefined;
   private start: Uint32Array;
   private id: Uint16Array;
   private logP: Float64Array;
@@ -117,6 +120,7 @@ export class CandidateTable {
     }
     this.fingerprint = header.fingerprint;
     this.keys = header.keys as string[];
+    for (let i = 1; i < this.keys.length; i++) if (!(this.keys[i - 1]! < this.keys[i]!)) throw new Error('OCR candidate table keys out of order');
     this.start = start;
     this.id = id;
     this.logP = logP;
@@ -134,12 +138,22 @@ export class CandidateTable {
 
   /** The stored list for a lower-case token, or undefined when the token is not in the table. */
   lookup(ocr: string, capitalD: CapitalD): ChannelCandidate[] | undefined {
-    if (!this.index) this.index = new Map(this.keys.map((k, i) => [k, i]));
-    let at = this.index.get(capitalD + ':' + ocr);
-    if (at === undefined && capitalD !== 'none') at = this.index.get('none:' + ocr);
-    if (at === undefined) return undefined;
+    let at = this.find(capitalD + ':' + ocr);
+    if (at < 0 && capitalD !== 'none') at = this.find('none:' + ocr);
+    if (at < 0) return undefined;
     const out: ChannelCandidate[] = [];
     for (let k = this.start[at]!; k < this.start[at + 1]!; k++) out.push({ id: this.id[k]!, logP: this.logP[k]! });
     return out;
+  }
+
+  private find(key: string): number {
+    let a = 0, b = this.keys.length;
+    while (a < b) {
+      const m = (a + b) >>> 1, k = this.keys[m]!;
+      if (k < key) a = m + 1;
+      else if (k > key) b = m;
+      else return m;
+    }
+    return -1;
   }
 }
