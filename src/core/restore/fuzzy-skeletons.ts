@@ -114,9 +114,15 @@ export class FuzzySkeletons {
       .sort((a, b) => a.cost - b.cost || (a.skeleton < b.skeleton ? -1 : 1));
   }
 
-  /** The skeletons of near(), in no particular order (a caller that scores them all needs none). */
+  /**
+   * The skeletons of near(), nearest first but in no order within one distance (a caller that
+   * scores them all needs no more; costs are multiples of JUNK, so this is a bucket pass).
+   */
   nearUnordered(ocrLower: string): string[] {
-    return this.search(ocrLower).skeletons;
+    const { skeletons, costs } = this.search(ocrLower);
+    const buckets: string[][] = [];
+    for (let i = 0; i < costs.length; i++) (buckets[Math.round(costs[i]! / JUNK)] ??= []).push(skeletons[i]!);
+    return buckets.flat();
   }
 
   private search(ocrLower: string): { skeletons: string[]; costs: number[] } {
