@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countLine, emptyNameCounts, nameTables } from './lib/name-counts.js';
 import { NAMES_SOURCES_MARKER, namesSourcesSection } from './lib/names-sources.js';
+import { CANDIDATES_SOURCES_MARKER } from './lib/candidates-sources.js';
 import { NAMES_FILE } from '../src/model/load.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,14 +35,18 @@ const json = JSON.stringify({ format: 'baocao-names', version: 1, minCount, name
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, NAMES_FILE), json);
 
-// The names section goes last in SOURCES.md, replacing an older one (build:model and build:vie-channel keep it).
+// The names section goes last in SOURCES.md but for the candidate table's (build:candidates),
+// replacing an older one (build:model and build:vie-channel keep it).
 const sourcesPath = join(outDir, 'SOURCES.md');
 const old = existsSync(sourcesPath) ? readFileSync(sourcesPath, 'utf8') : '';
-const at = old.indexOf(NAMES_SOURCES_MARKER);
-const head = (at >= 0 ? old.slice(0, at) : old).replace(/\n*$/, old === '' ? '' : '\n\n');
+const candidatesAt = old.indexOf(CANDIDATES_SOURCES_MARKER);
+const tail = candidatesAt >= 0 ? '\n' + old.slice(candidatesAt) : '';
+const withoutTail = candidatesAt >= 0 ? old.slice(0, candidatesAt) : old;
+const at = withoutTail.indexOf(NAMES_SOURCES_MARKER);
+const head = (at >= 0 ? withoutTail.slice(0, at) : withoutTail).replace(/\n*$/, withoutTail === '' ? '' : '\n\n');
 const kept = Object.fromEntries((['surname', 'middle', 'given'] as const).map((p) => [p, [Object.keys(tables[p].counts).length, counts[p].size]])) as Record<string, [number, number]>;
 writeFileSync(sourcesPath, head + namesSourcesSection({
   file: NAMES_FILE, bytes: Buffer.byteLength(json), sha256: sha256(json), minCount, names: counts.names, lines: counts.lines, kept,
   inputs: files.map((f) => [`corpus/${f}`, sha256(readFileSync(join(corpusDir, f)))]),
-}));
+}) + tail);
 process.stderr.write(`wrote ${NAMES_FILE}: ${Buffer.byteLength(json)} bytes, ${counts.names} names, kept ${JSON.stringify(kept)}\n`);

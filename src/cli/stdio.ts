@@ -14,8 +14,6 @@ import { documentJson } from '../emit/json.js';
 import type { Format } from '../emit/formats.js';
 import { statusOf } from '../emit/sheets.js';
 
-/** Formats whose writer makes exactly one file, so it can go to stdout. */
-export const STDOUT_FORMATS: readonly Format[] = (['json', 'txt', 'md', 'docx', 'pdf'] as const).filter((f) => DOCUMENT_WRITERS[f]);
 
 export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<Uint8Array> {
   const chunks: Buffer[] = [];

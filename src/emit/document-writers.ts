@@ -5,9 +5,7 @@
  */
 import type { DocumentResult } from '../core/schema.js';
 import type { Format } from './formats.js';
-import { documentDocx } from './docx.js';
 import { documentMarkdown } from './md.js';
-import { pdfFiles } from './pdf.js';
 import { paragraphsCsv, structureOf } from './sheets.js';
 import { figuresCsv, sectionsCsv, tableCsvs } from './structure-sheets.js';
 import { documentTxt } from './txt.js';
@@ -46,6 +44,8 @@ export const DOCUMENT_WRITERS: Partial<Record<Format, DocumentWriter>> = {
   csv: csvFiles,
   txt: async ({ result }) => [{ suffix: '.txt', data: documentTxt(result) }],
   md: async ({ result }) => [{ suffix: '.md', data: documentMarkdown(result) }],
-  docx: async ({ result }) => [{ suffix: '.docx', data: await documentDocx(result) }],
-  pdf: pdfFiles,
+  // docx and pdf load their libraries (docx, pdf-lib, fontkit, the font) on first use: a process
+  // that never writes them (restore, a json/csv batch, each worker thread) does not pay for them.
+  docx: async ({ result }) => [{ suffix: '.docx', data: await (await import('./docx.js')).documentDocx(result) }],
+  pdf: async (input) => (await import('./pdf.js')).pdfFiles(input),
 };

@@ -6,6 +6,8 @@
 export const FORMATS = ['json', 'csv', 'txt', 'md', 'docx', 'pdf', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 export const DEFAULT_FORMATS: readonly Format[] = ['json', 'csv'];
+/** Formats whose writer makes exactly one file, so `-o -` can send it to standard output. */
+export const STDOUT_FORMATS: readonly Format[] = ['json', 'txt', 'md', 'docx', 'pdf'];
 
 export const isFormat = (s: string): s is Format => (FORMATS as readonly string[]).includes(s);
 

@@ -8,12 +8,16 @@ import { fileURLToPath } from 'node:url';
 import { modelFromBytes, type RestoreModel } from '../core/restore/index.js';
 import { VieChannel } from '../core/restore/vie-channel.js';
 import { NameModel } from '../core/restore/name-model.js';
+import { CandidateTable } from '../core/restore/candidate-table.js';
+import { modelFingerprint } from './fingerprint.js';
 
 export const MODEL_FILE = 'vi-restore.bin';
 /** Vietnamese-model OCR channel (npm run build:vie-channel); optional. */
 export const VIE_CHANNEL_FILE = 'vi-ocr-vie.json';
 /** Personal-name model (npm run build:names); optional. */
 export const NAMES_FILE = 'vi-names.json';
+/** English-OCR candidate lists computed ahead of time (npm run build:candidates); optional, a speed-up only. */
+export const CANDIDATES_FILE = 'vi-ocr-candidates.bin';
 
 export function dictionariesDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -26,18 +30,30 @@ export function dictionariesDir(): string {
 
 const cache = new Map<string, RestoreModel>();
 
-/** Throws if the model file is missing or corrupt (callers turn that into a diagnostic). */
-export function loadModel(dir: string = dictionariesDir()): RestoreModel {
+/**
+ * Throws if the model file is missing or corrupt (callers turn that into a diagnostic).
+ * `candidates: false` leaves the precomputed candidate table unused (same output, slower first document).
+ */
+export function loadModel(dir: string = dictionariesDir(), options: { candidates?: boolean } = {}): RestoreModel {
   const path = join(dir, MODEL_FILE);
-  let model = cache.get(path);
+  const useTable = options.candidates !== false;
+  const cacheKey = useTable ? path : path + '\u0000no-candidates';
+  let model = cache.get(cacheKey);
   if (!model) {
     if (!existsSync(path)) throw new Error(`restoration model not found: ${path} (run npm run build:model)`);
-    model = modelFromBytes(readFileSync(path));
+    const bytes = readFileSync(path);
+    model = modelFromBytes(bytes);
     const vie = join(dir, VIE_CHANNEL_FILE);
     if (existsSync(vie)) model.vieChannel = new VieChannel(JSON.parse(readFileSync(vie, 'utf8')));
     const names = join(dir, NAMES_FILE);
     if (existsSync(names)) model.names = new NameModel(JSON.parse(readFileSync(names, 'utf8')));
-    cache.set(path, model);
+    const candidates = join(dir, CANDIDATES_FILE);
+    if (useTable && existsSync(candidates)) {
+      // A table built for another model (an older build) would answer wrongly: it is left unused.
+      const table = new CandidateTable(readFileSync(candidates));
+      if (table.fingerprint === modelFingerprint(bytes, model)) model.channel.useTable(table);
+    }
+    cache.set(cacheKey, model);
   }
   return model;
 }

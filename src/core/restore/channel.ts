@@ -4,8 +4,10 @@
  * over alignments, plus memorised whole-token confusions. Candidates for an OCR token come from
  * inverting the emissions onto mark-free skeletons and looking those up in the vocabulary.
  */
-import { stripMarks } from '../vi-text/index.js';
-import { FuzzySkeletons, fuzzyKey } from './fuzzy-skeletons.js';
+import type { CandidateTable } from './candidate-table.js';
+import { ChannelEmissions } from './channel-emissions.js';
+import { IdScores, LetterCodes, TokenEmissions, TopJoints, type CapitalDMode } from './channel-scorer.js';
+import { FuzzySkeletons, fuzzyKey, fuzzyShape } from './fuzzy-skeletons.js';
 
 export interface ChannelTables {
   /** ground-truth letter → [OCR substring, ln P] */
@@ -26,108 +28,69 @@ export interface ChannelCandidate {
 }
 
 const SKELETON_BEAM = 48;
-const LOOKALIKE_LETTERS: [string, string][] = [['¢', 'c'], ['©', 'c']];
-/** ln P of such a reading: rare, but far likelier than an arbitrary symbol for the letter. */
-const LOOKALIKE_LOGP = Math.log(0.05);
 const KEEP_WITHIN = 12; // nats below the best candidate (channel + prior)
 const MAX_CANDIDATES = 16;
 /** Cap when the token's own skeleton spellings are added (the decoder's limit). */
 const MAX_WITH_OWN = 24;
-/** ln-probability discount on a lost marked letter that is known only through its base letter. */
-const DELETION_BACKOFF = -3;
-/** The same discount on a marked letter read as several characters only its siblings were seen as. */
-const SIBLING_BACKOFF = -3;
+/** Skeletons of the beam that get one lost letter put back. */
+const REINSERTED = 6;
+/** Token shapes whose fuzzy-search forms are kept (a document has a few dozen). */
+const MAX_SHAPES = 500;
 
 export class OcrChannel {
-  private emit = new Map<string, Map<string, number>>();
-  private reverse = new Map<string, Map<string, number>>();
-  private deletions = new Map<string, number>();
-  /** base letter → multi-character OCR reading → best ln P over the marked letters of that base */
-  private siblings = new Map<string, Map<string, number>>();
+  private emissions: ChannelEmissions;
   private pairs: Map<string, [string, number][]>;
   private cache = new Map<string, ChannelCandidate[]>();
-  private maxEmit: number;
-  private unseen: number;
+  /** Lists computed ahead of time (candidate-table.ts); absent → every list is searched. */
+  private stored: CandidateTable | undefined;
+  private readonly capitalDKnown: boolean;
+  private letters: LetterCodes;
+  private best: IdScores;
+  // Indexes over the skeletons, built on first need (a document without junk needs no fuzzy search).
   private fuzzy: FuzzySkeletons | undefined;
   private prefixes: Set<string> | undefined;
+  /** Letters the OCR may lose altogether (mark-free; single characters, and any longer ones apart). */
+  private lost: ReadonlySet<string>;
+  private lostLong: readonly string[];
+  /** Token shape (fuzzyShape) → the forms of its near skeletons. */
+  private shapes = new Map<string, Int32Array>();
 
   constructor(
     tables: ChannelTables,
-    private vocab: readonly string[],
+    vocab: readonly string[],
     private vocabIndex: ReadonlyMap<string, number>,
     private skeletonIndex: ReadonlyMap<string, readonly number[]>,
     /** Prior ln P(word) used to rank candidates before the decoder sees them. */
     private prior: (id: number) => number,
   ) {
-    this.maxEmit = tables.maxEmit;
-    this.unseen = tables.unseen;
+    this.emissions = new ChannelEmissions(tables);
+    const lost = [...this.emissions.deletions.keys()];
+    this.lost = new Set(lost.filter((d) => d.length === 1));
+    this.lostLong = lost.filter((d) => d.length !== 1);
+    this.capitalDKnown = this.emissions.has('Đ');
     this.pairs = new Map(Object.entries(tables.pairs));
-    for (const [g, list] of Object.entries(tables.emit)) {
-      this.emit.set(g, new Map(list));
-      const skel = stripMarks(g).toLowerCase();
-      for (const [o, lp] of list) {
-        if (o === '') {
-          if (lp > (this.deletions.get(skel) ?? -Infinity)) this.deletions.set(skel, lp);
-          continue;
-        }
-        if (o.length > 1 && isMarkedVowel(g)) {
-          let b = this.siblings.get(skel);
-          if (!b) this.siblings.set(skel, (b = new Map()));
-          if (lp > (b.get(o) ?? -Infinity)) b.set(o, lp);
-        }
-        let m = this.reverse.get(o);
-        if (!m) this.reverse.set(o, (m = new Map()));
-        if (lp > (m.get(skel) ?? -Infinity)) m.set(skel, lp);
-      }
-    }
-    this.addLookalikes();
+    this.letters = new LetterCodes(vocab);
+    this.best = new IdScores(vocab.length);
   }
 
-  /** Symbols that are a letter drawn with a stroke ("¢" is a c): a reading the pairs may lack. */
-  private addLookalikes(): void {
-    for (const [o, g] of LOOKALIKE_LETTERS) {
-      for (const letter of [g, g.toUpperCase()]) {
-        const m = this.emit.get(letter);
-        if (!m || m.has(o)) continue;
-        m.set(o, LOOKALIKE_LOGP);
-        let r = this.reverse.get(o);
-        if (!r) this.reverse.set(o, (r = new Map()));
-        if (LOOKALIKE_LOGP > (r.get(g) ?? -Infinity)) r.set(g, LOOKALIKE_LOGP);
-      }
-    }
+  /** Answers from a table built for this model (the caller checks its fingerprint); undefined turns it off. */
+  useTable(table: CandidateTable | undefined): void {
+    this.stored = table;
+    this.cache.clear();
   }
 
-  private emitLogP(g: string, o: string, lenient: boolean): number {
-    const lp = this.emit.get(g)?.get(o);
-    if (lp !== undefined) return lp;
-    if (o.length === 1) return o === g.toLowerCase() || o === stripMarks(g).toLowerCase() ? Math.log(0.5) : this.unseen;
-    // A lost letter backs off to how often any letter of its base is lost ("dy" for đầy).
-    if (o.length === 0) return Math.max(this.unseen, (this.deletions.get(stripMarks(g).toLowerCase()) ?? -Infinity) + DELETION_BACKOFF);
-    // A marked vowel read as characters only its siblings were seen as ("ữ" as "ii", seen for
-    // "ũ"): the pairs are too few to have shown every mark with every reading.
-    const sibling = isMarkedVowel(g) ? this.siblings.get(stripMarks(g).toLowerCase())?.get(o) : undefined;
-    if (sibling !== undefined) return sibling + SIBLING_BACKOFF;
-    // Lenient (fallback search only): the letter read with one stray character beside it.
-    if (lenient && o.length === 2) {
-      const a = this.lenientOne(g, o[0]!) + this.strayCost(g, o[1]!);
-      const b = this.lenientOne(g, o[1]!) + this.strayCost(g, o[0]!);
-      return Math.max(a, b);
-    }
-    return -Infinity;
+  get candidateTable(): CandidateTable | undefined {
+    return this.stored;
   }
 
-  /**
-   * One OCR character for a letter, unseen pairs included. An English model renders a marked
-   * vowel's marks as symbols (ệ → ¢, ề → €), so an unseen symbol for a marked vowel costs half.
-   */
-  private lenientOne(g: string, o: string): number {
-    const lp = this.emitLogP(g, o, false);
-    return lp === this.unseen && isMarkedVowel(g) && isSymbol(o) ? this.unseen / 2 : lp;
+  /** The OCR tokens with memorised confusions (the candidate table covers them). */
+  pairTokens(): Iterable<string> {
+    return this.pairs.keys();
   }
 
-  /** A character the OCR added beside a letter's reading: a symbol by a marked vowel is likely. */
-  private strayCost(g: string, o: string): number {
-    return isMarkedVowel(g) && isSymbol(o) ? this.unseen / 2 : this.unseen;
+  /** The readings learned for a letter, or undefined (the candidate table reads forms with them). */
+  learnedReadings(letter: string): Iterable<[string, number]> | undefined {
+    return this.emissions.learned(letter);
   }
 
   /**
@@ -135,52 +98,31 @@ export class OcrChannel {
    * also lets one letter come out as two characters at an unseen-edit cost.
    */
   score(gt: string, ocr: string, capitalD: CapitalD = 'none', lenient = false): number {
-    const g = [...gt];
-    if (capitalD !== 'none' && this.emit.has('Đ')) {
-      for (let k = 0; k < g.length; k++) if (g[k] === 'đ' && (capitalD === 'all' || k === 0)) g[k] = 'Đ';
-    }
-    const n = ocr.length;
-    let prev = new Float64Array(n + 1).fill(-Infinity);
-    prev[0] = 0;
-    for (const ch of g) {
-      const cur = new Float64Array(n + 1).fill(-Infinity);
-      for (let j = 0; j <= n; j++) {
-        const base = prev[j]!;
-        if (base === -Infinity) continue;
-        for (let k = 0; k <= this.maxEmit && j + k <= n; k++) {
-          const o = ocr.slice(j, j + k);
-          const lp = base + (lenient && k === 1 ? this.lenientOne(ch, o) : this.emitLogP(ch, o, lenient));
-          if (lp > cur[j + k]!) cur[j + k] = lp;
-        }
-      }
-      prev = cur;
-    }
-    return prev[n]!;
+    const codes = this.letters.encode(gt);
+    return this.emissionsOf(ocr, lenient).score(codes, 0, codes.length, this.capitalMode(capitalD));
   }
 
-  /**
-   * Mark-free skeletons the OCR string may come from, best first: those that are syllable
-   * skeletons (the beam kept to prefixes of real ones, so cheap nonsense readings cannot crowd
-   * out a dearer real one: "vieéng" → vuong), then the best readings of any kind, then those with
-   * one lost letter put back.
-   */
-  private skeletons(ocr: string): string[] {
-    const real = this.beamSkeletons(ocr, true);
-    const any = this.beamSkeletons(ocr, false);
-    // One dropped letter (OCR lost it) next to any position, for the best few skeletons.
-    const extra: string[] = [];
-    for (const skel of any.slice(0, 6))
-      for (const [d] of this.deletions)
-        for (let p = 0; p <= skel.length; p++) extra.push(skel.slice(0, p) + d + skel.slice(p));
-    return [...real, ...any, ...extra];
+  /** The token's emission table, for scoring many forms against it (channel-scorer.ts). */
+  private emissionsOf(ocr: string, lenient: boolean): TokenEmissions {
+    const e = this.emissions;
+    return new TokenEmissions(ocr, e.maxEmit, this.letters, (g, o) => e.logP(g, o, lenient));
+  }
+
+  private capitalMode(capitalD: CapitalD): CapitalDMode {
+    return capitalD === 'none' || !this.capitalDKnown ? 0 : capitalD === 'all' ? 2 : 1;
   }
 
   private beamSkeletons(ocr: string, realOnly: boolean): string[] {
     this.prefixes ??= skeletonPrefixes(this.skeletonIndex.keys());
     const prefixes = this.prefixes;
+    const { reverse, unseen, maxEmit } = this.emissions;
     const n = ocr.length;
     const layers: Map<string, number>[] = Array.from({ length: n + 1 }, () => new Map());
     layers[0]!.set('', 0);
+    const step = (next: Map<string, number>, key: string, v: number) => {
+      if (realOnly && !prefixes.has(key)) return;
+      if (v > (next.get(key) ?? -Infinity)) next.set(key, v);
+    };
     for (let j = 0; j <= n; j++) {
       let layer = layers[j]!;
       if (layer.size > SKELETON_BEAM) {
@@ -188,17 +130,13 @@ export class OcrChannel {
         layers[j] = layer;
       }
       for (const [skel, lp] of layer) {
-        for (let k = 1; k <= this.maxEmit && j + k <= n; k++) {
+        for (let k = 1; k <= maxEmit && j + k <= n; k++) {
           const seq = ocr.slice(j, j + k);
-          const rev = this.reverse.get(seq);
-          const options: [string, number][] = rev ? [...rev] : [];
-          if (k === 1 && /[a-z]/.test(seq) && !rev?.has(seq)) options.push([seq, this.unseen]);
-          for (const [s, l] of options) {
-            const key = skel + s, v = lp + l;
-            if (realOnly && !prefixes.has(key)) continue;
-            const next = layers[j + k]!;
-            if (v > (next.get(key) ?? -Infinity)) next.set(key, v);
-          }
+          const rev = reverse.get(seq);
+          const next = layers[j + k]!;
+          if (rev) for (const [s, l] of rev) step(next, skel + s, lp + l);
+          // A plain letter nothing was learned for stands for itself, at the unseen cost.
+          if (k === 1 && /[a-z]/.test(seq) && !rev?.has(seq)) step(next, skel + seq, lp + unseen);
         }
       }
     }
@@ -206,55 +144,106 @@ export class OcrChannel {
     return out.map((x) => x[0]).filter((k) => !realOnly || this.skeletonIndex.has(k));
   }
 
-  /** Vocabulary candidates for one lower-case OCR token, best channel score first. */
-  candidates(ocr: string, capitalD: CapitalD = 'none'): ChannelCandidate[] {
-    const key = capitalD + ':' + ocr;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
-    const best = new Map<number, number>();
-    for (const skel of this.skeletons(ocr)) {
-      for (const id of this.skeletonIndex.get(skel) ?? []) {
-        if (!best.has(id)) best.set(id, this.score(this.vocab[id]!, ocr, capitalD));
+  /** Skeletons that are `skel` with one letter the OCR may lose put back anywhere ("dy" → day, duy, …). */
+  private withLostLetter(skel: string): readonly string[] {
+    const out = this.trie().withOneMore(skel, this.lost);
+    for (const d of this.lostLong) {
+      for (let p = 0; p <= skel.length; p++) {
+        const full = skel.slice(0, p) + d + skel.slice(p);
+        if (this.skeletonIndex.has(full)) out.push(full);
       }
     }
+    return out;
+  }
+
+  private trie(): FuzzySkeletons {
+    return (this.fuzzy ??= new FuzzySkeletons(this.skeletonIndex.keys()));
+  }
+
+  /**
+   * Vocabulary candidates for one lower-case OCR token, best channel score first. The forms
+   * scored: those of the skeletons the OCR string may come from (syllable skeletons, the beam kept
+   * to prefixes of real ones so cheap nonsense readings cannot crowd out a dearer real one:
+   * "vieéng" → vuong; then the best readings of any kind; then the best few with one lost letter
+   * put back), the memorised confusions, and for a token the emissions cannot explain, the fuzzy
+   * fallback. A form's score does not depend on which skeleton brought it, so order is free.
+   */
+  candidates(ocr: string, capitalD: CapitalD = 'none'): ChannelCandidate[] {
+    const key = capitalD + ':' + ocr;
+    const hit = this.cache.get(key) ?? this.stored?.lookup(ocr, capitalD);
+    if (hit) {
+      this.remember(key, hit);
+      return hit;
+    }
+    const best = this.best;
+    best.clear();
+    const strict = this.emissionsOf(ocr, false), cap = this.capitalMode(capitalD);
+    const visit = (skel: string) => {
+      const ids = this.skeletonIndex.get(skel);
+      if (ids) for (const id of ids) if (!best.has(id)) best.set(id, strict.scoreId(id, cap));
+    };
+    for (const skel of this.beamSkeletons(ocr, true)) visit(skel);
+    const any = this.beamSkeletons(ocr, false);
+    for (const skel of any) visit(skel);
+    for (let i = 0; i < REINSERTED && i < any.length; i++) for (const skel of this.withLostLetter(any[i]!)) visit(skel);
     for (const [gt, lp] of this.pairs.get(ocr) ?? []) {
       const id = this.vocabIndex.get(gt);
-      if (id !== undefined && lp > (best.get(id) ?? -Infinity)) best.set(id, lp);
+      if (id !== undefined && lp > best.get(id)) best.set(id, lp);
     }
     let top = -Infinity;
-    for (const lp of best.values()) if (lp > top) top = lp;
-    if (top < this.unseen / 2 || hasJunk(ocr)) this.addFuzzy(ocr, capitalD, best);
+    for (const id of best.ids) if (best.get(id) > top) top = best.get(id);
+    if (top < this.emissions.unseen / 2 || hasJunk(ocr)) this.addFuzzy(ocr, cap, best);
     // Rank by channel × prior: many syllables read the same ("so" ← so, sơ, sọ, sô, số, sở …),
-    // and the frequent ones must survive the cut.
-    const joint = (id: number, lp: number) => lp + this.prior(id);
-    const sorted = [...best].filter(([, lp]) => lp > -Infinity).sort((a, b) => joint(b[0], b[1]) - joint(a[0], a[1]) || a[0] - b[0]);
-    const head = sorted.length ? joint(sorted[0]![0], sorted[0]![1]) : 0;
-    const kept = sorted.filter(([id, lp]) => joint(id, lp) >= head - KEEP_WITHIN);
-    const out = kept.slice(0, MAX_CANDIDATES).map(([id, logP]) => ({ id, logP }));
-    // Every spelling of the token's own letters stays, however rare ("dang" → dàng of dễ dàng).
-    const own = this.skeletonIndex.get(ocr);
-    if (own) for (const [id, logP] of kept.slice(MAX_CANDIDATES)) if (out.length < MAX_WITH_OWN && own.includes(id)) out.push({ id, logP });
-    if (this.cache.size > 100_000) this.cache.clear();
-    this.cache.set(key, out);
+    // and the frequent ones must survive the cut. Every spelling of the token's own letters
+    // stays, however rare ("dang" → dàng of dễ dàng).
+    const out = best.select(this.prior, KEEP_WITHIN, MAX_CANDIDATES, this.skeletonIndex.get(ocr), MAX_WITH_OWN);
+    this.remember(key, out);
     return out;
+  }
+
+  private remember(key: string, list: ChannelCandidate[]): void {
+    if (this.cache.size > 100_000) this.cache.clear();
+    this.cache.set(key, list);
   }
 
   /**
    * Candidates the learned emissions cannot reach (junk inside the token, letters split or
    * dropped): skeletons near the token by edit distance, scored leniently. Ligatures are tried
-   * both as one junk character and folded to their letters ("ﬁ" → "fi").
+   * both as one junk character and folded to their letters ("ﬁ" → "fi"). A form whose score
+   * bound cannot lift it into the first MAX_CANDIDATES (channel + prior) is not aligned: it
+   * could change nothing the caller keeps. The token's own spellings are always scored.
    */
-  private addFuzzy(ocr: string, capitalD: CapitalD, best: Map<number, number>): void {
-    this.fuzzy ??= new FuzzySkeletons(this.skeletonIndex.keys());
+  private addFuzzy(ocr: string, cap: CapitalDMode, best: IdScores): void {
+    const prior = this.prior, own = this.skeletonIndex.get(ocr);
+    const top = new TopJoints(MAX_CANDIDATES);
+    for (const id of best.ids) if (best.get(id) > -Infinity) top.update(id, best.get(id) + prior(id));
     const folded = ocr.normalize('NFKC');
     for (const form of folded === ocr ? [ocr] : [ocr, folded]) {
-      for (const { skeleton } of this.fuzzy.near(form)) {
-        for (const id of this.skeletonIndex.get(skeleton) ?? []) {
-          const lp = this.score(this.vocab[id]!, form, capitalD, true);
-          if (lp > (best.get(id) ?? -Infinity)) best.set(id, lp);
+      const lenient = this.emissionsOf(form, true);
+      for (const id of this.nearForms(form)) {
+        const p = prior(id);
+        if (lenient.boundId(id, cap) + p < top.floor() && !own?.includes(id)) continue;
+        const lp = lenient.scoreId(id, cap);
+        if (lp > best.get(id)) {
+          best.set(id, lp);
+          top.update(id, lp + p);
         }
       }
     }
+  }
+
+  /** The forms of the skeletons near a token (FuzzySkeletons.near), kept per token shape. */
+  private nearForms(form: string): Int32Array {
+    const shape = fuzzyShape(form);
+    let ids = this.shapes.get(shape);
+    if (!ids) {
+      const list: number[] = [];
+      for (const skeleton of this.trie().nearUnordered(form)) for (const id of this.skeletonIndex.get(skeleton) ?? []) list.push(id);
+      ids = Int32Array.from(list);
+      if (this.shapes.size >= MAX_SHAPES) this.shapes.clear();
+      this.shapes.set(shape, ids);
+    }
+    return ids;
   }
 }
 
@@ -269,7 +258,3 @@ function skeletonPrefixes(skeletons: Iterable<string>): Set<string> {
 export function hasJunk(ocrLower: string): boolean {
   return /[^a-z]/.test(fuzzyKey(ocrLower));
 }
-
-const isMarkedVowel = (g: string) => /[aeiouy]/i.test(stripMarks(g)) && stripMarks(g) !== g;
-/** Neither a letter nor a digit nor a space: ¢ € ¥ & § } and the like. */
-const isSymbol = (o: string) => !/[\p{L}\p{N}\s]/u.test(o);

@@ -29,58 +29,151 @@ export function fuzzyKey(ocrLower: string): string {
   }).join('');
 }
 
+/**
+ * What the search sees of a token: its key with every junk character made one and the same
+ * ("12", "30" and "¢€" search alike), so results can be shared between tokens of one shape.
+ */
+export function fuzzyShape(ocrLower: string): string {
+  return [...fuzzyKey(ocrLower)].map((ch) => (isLetter(ch) ? ch : '\u0000')).join('');
+}
+
+/**
+ * The skeletons as a trie, searched depth first with one edit-distance column per node: skeletons
+ * that share a start share its columns, and a branch ends as soon as its column passes FUZZY_MAX.
+ * Same distances and the same results as comparing the token with each skeleton in turn.
+ */
 export class FuzzySkeletons {
-  private byLength = new Map<number, string[]>();
+  /** Per node: first child, next sibling (−1 none), its letter's code, the skeleton ending there. */
+  private child: number[] = [-1];
+  private sibling: number[] = [-1];
+  private letter: number[] = [0];
+  private word: (string | undefined)[] = [undefined];
+  /** Per node: its skeleton is plain letters (a-z, đ), the only ones the fuzzy search reports. */
+  private plain: boolean[] = [false];
 
   constructor(skeletons: Iterable<string>) {
-    for (const s of skeletons) {
-      if (!/^[a-zđ]+$/.test(s)) continue;
-      let list = this.byLength.get(s.length);
-      if (!list) this.byLength.set(s.length, (list = []));
-      list.push(s);
+    for (const s of skeletons) if (s.length) this.add(s);
+  }
+
+  private add(s: string): void {
+    let node = 0;
+    for (let i = 0; i < s.length; i++) {
+      const code = s.charCodeAt(i);
+      let c = this.child[node]!, last = -1;
+      while (c >= 0 && this.letter[c] !== code) { last = c; c = this.sibling[c]!; }
+      if (c < 0) {
+        c = this.letter.length;
+        this.child.push(-1);
+        this.sibling.push(-1);
+        this.letter.push(code);
+        this.word.push(undefined);
+        this.plain.push(false);
+        if (last < 0) this.child[node] = c;
+        else this.sibling[last] = c;
+      }
+      node = c;
     }
+    this.word[node] = s;
+    this.plain[node] = /^[a-zđ]+$/.test(s);
+  }
+
+  /**
+   * The skeletons that are `skel` with one of `letters` (single characters) put in anywhere
+   * ("dy" with a, u → day, duy, …), each once, in no particular order.
+   */
+  withOneMore(skel: string, letters: ReadonlySet<string>): string[] {
+    const out = new Set<string>();
+    // Walk skel's letters; at any point one child may be taken with a letter of the set.
+    const follow = (node: number, from: number): number => {
+      for (let i = from; i < skel.length && node >= 0; i++) node = this.childWith(node, skel.charCodeAt(i));
+      return node;
+    };
+    let node = 0;
+    for (let p = 0; p <= skel.length && node >= 0; p++) {
+      for (let c = this.child[node]!; c >= 0; c = this.sibling[c]!) {
+        if (!letters.has(String.fromCharCode(this.letter[c]!))) continue;
+        const end = follow(c, p);
+        const w = end >= 0 ? this.word[end] : undefined;
+        if (w !== undefined) out.add(w);
+      }
+      if (p < skel.length) node = this.childWith(node, skel.charCodeAt(p));
+    }
+    return [...out];
+  }
+
+  private childWith(node: number, code: number): number {
+    let c = this.child[node]!;
+    while (c >= 0 && this.letter[c] !== code) c = this.sibling[c]!;
+    return c;
   }
 
   /** Skeletons within FUZZY_MAX of the token and within one letter-edit of the nearest, nearest first. */
   near(ocrLower: string): { skeleton: string; cost: number }[] {
+    const { skeletons, costs } = this.search(ocrLower);
+    return skeletons.map((skeleton, i) => ({ skeleton, cost: costs[i]! }))
+      .sort((a, b) => a.cost - b.cost || (a.skeleton < b.skeleton ? -1 : 1));
+  }
+
+  /**
+   * The skeletons of near(), nearest first but in no order within one distance (a caller that
+   * scores them all needs no more; costs are multiples of JUNK, so this is a bucket pass).
+   */
+  nearUnordered(ocrLower: string): string[] {
+    const { skeletons, costs } = this.search(ocrLower);
+    const buckets: string[][] = [];
+    for (let i = 0; i < costs.length; i++) (buckets[Math.round(costs[i]! / JUNK)] ??= []).push(skeletons[i]!);
+    return buckets.flat();
+  }
+
+  private search(ocrLower: string): { skeletons: string[]; costs: number[] } {
+    const skeletons: string[] = [], costs: number[] = [];
     const key = [...fuzzyKey(ocrLower)];
-    if (key.length === 0 || key.length > 9) return [];
-    const found: { skeleton: string; cost: number }[] = [];
-    const prev = new Float64Array(key.length + 1), cur = new Float64Array(key.length + 1);
-    for (let len = Math.max(1, key.length - 3); len <= key.length + 2; len++) {
-      for (const skel of this.byLength.get(len) ?? []) {
-        const cost = distance(key, skel, prev, cur);
-        if (cost <= FUZZY_MAX) found.push({ skeleton: skel, cost });
+    if (key.length === 0 || key.length > 9) return { skeletons, costs };
+    const n = key.length;
+    // The token's characters as codes; −1 for junk (never equal to a skeleton letter).
+    const codes = key.map((ch) => (isLetter(ch) ? ch.charCodeAt(0) : -1));
+    const minLen = Math.max(1, n - 3), maxLen = n + 2;
+    const columns = new Float64Array((maxLen + 1) * (n + 1));
+    for (let i = 1; i <= n; i++) columns[i] = columns[i - 1]! + (codes[i - 1]! >= 0 ? LETTER : JUNK);
+    // A branch ends once its column passes FUZZY_MAX, or one letter-edit past the nearest skeleton
+    // found so far: no skeleton below it can come closer than its column's minimum, and the
+    // answer keeps only those within one letter-edit of the nearest.
+    let limit = FUZZY_MAX;
+    const walk = (node: number, depth: number): void => {
+      const prev = (depth - 1) * (n + 1), cur = depth * (n + 1);
+      const s = this.letter[node]!;
+      columns[cur] = columns[prev]! + LETTER;
+      let colMin = columns[cur]!;
+      for (let i = 1; i <= n; i++) {
+        const k = codes[i - 1]!;
+        const junk = k < 0;
+        const sub = columns[prev + i - 1]! + (k === s || (k === D && s === D_STROKE) ? 0 : junk ? JUNK : LETTER);
+        const ins = columns[cur + i - 1]! + (junk ? JUNK : LETTER); // OCR character with no letter behind it
+        const del = columns[prev + i]! + LETTER; // letter the OCR lost
+        const v = Math.min(sub, ins, del);
+        columns[cur + i] = v;
+        if (v < colMin) colMin = v;
       }
+      if (colMin > limit) return;
+      const w = this.plain[node] ? this.word[node] : undefined;
+      const cost = columns[cur + n]!;
+      if (w !== undefined && depth >= minLen && cost <= limit) {
+        skeletons.push(w);
+        costs.push(cost);
+        if (cost + LETTER < limit) limit = cost + LETTER;
+      }
+      if (depth === maxLen) return;
+      for (let c = this.child[node]!; c >= 0; c = this.sibling[c]!) walk(c, depth + 1);
+    };
+    for (let c = this.child[0]!; c >= 0; c = this.sibling[c]!) walk(c, 1);
+    let best = Infinity;
+    for (const c of costs) if (c < best) best = c;
+    const kept: { skeletons: string[]; costs: number[] } = { skeletons: [], costs: [] };
+    for (let i = 0; i < costs.length; i++) {
+      if (costs[i]! <= best + LETTER) { kept.skeletons.push(skeletons[i]!); kept.costs.push(costs[i]!); }
     }
-    if (!found.length) return [];
-    const best = Math.min(...found.map((f) => f.cost));
-    return found.filter((f) => f.cost <= best + LETTER).sort((a, b) => a.cost - b.cost || (a.skeleton < b.skeleton ? -1 : 1));
+    return kept;
   }
 }
 
-/** Weighted Levenshtein distance from the OCR key (rows) to a skeleton (columns). */
-function distance(key: string[], skel: string, prev: Float64Array, cur: Float64Array): number {
-  const n = key.length;
-  // Columns walk the skeleton; prev/cur hold one column over the OCR characters.
-  prev[0] = 0;
-  for (let i = 1; i <= n; i++) prev[i] = prev[i - 1]! + (isLetter(key[i - 1]!) ? LETTER : JUNK);
-  for (let j = 1; j <= skel.length; j++) {
-    const s = skel[j - 1]!;
-    cur[0] = prev[0]! + LETTER;
-    let colMin = cur[0]!;
-    for (let i = 1; i <= n; i++) {
-      const k = key[i - 1]!;
-      const junk = !isLetter(k);
-      const sub = prev[i - 1]! + (k === s || (k === 'd' && s === 'đ') ? 0 : junk ? JUNK : LETTER);
-      const ins = cur[i - 1]! + (junk ? JUNK : LETTER); // OCR character with no letter behind it
-      const del = prev[i]! + LETTER; // letter the OCR lost
-      const v = Math.min(sub, ins, del);
-      cur[i] = v;
-      if (v < colMin) colMin = v;
-    }
-    if (colMin > FUZZY_MAX) return Infinity;
-    prev.set(cur.subarray(0, n + 1));
-  }
-  return prev[n]!;
-}
+const D = 'd'.charCodeAt(0), D_STROKE = 'đ'.charCodeAt(0);

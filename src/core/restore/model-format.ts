@@ -6,8 +6,8 @@
 export const MODEL_MAGIC = 'BCRM';
 export const MODEL_VERSION = 1;
 
-type SectionType = 'f32' | 'u8' | 'u16' | 'u32';
-export type SectionArray = Float32Array | Uint8Array | Uint16Array | Uint32Array;
+type SectionType = 'f32' | 'f64' | 'u8' | 'u16' | 'u32';
+export type SectionArray = Float32Array | Float64Array | Uint8Array | Uint16Array | Uint32Array;
 
 interface SectionEntry {
   name: string;
@@ -15,10 +15,11 @@ interface SectionEntry {
   length: number;
 }
 
-const CTORS = { f32: Float32Array, u8: Uint8Array, u16: Uint16Array, u32: Uint32Array } as const;
+const CTORS = { f32: Float32Array, f64: Float64Array, u8: Uint8Array, u16: Uint16Array, u32: Uint32Array } as const;
 
 function typeOf(a: SectionArray): SectionType {
   if (a instanceof Float32Array) return 'f32';
+  if (a instanceof Float64Array) return 'f64';
   if (a instanceof Uint16Array) return 'u16';
   if (a instanceof Uint32Array) return 'u32';
   return 'u8';

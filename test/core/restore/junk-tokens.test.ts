@@ -31,6 +31,21 @@ describe('fuzzy skeleton search', () => {
     assert.deepEqual(fuzzy.near('qwrtzp'), []);
   });
 
+  it('lists the same skeletons unordered as ordered', () => {
+    for (const t of ['nd1i', 'k¥', '12', 'ngoqc']) {
+      assert.deepEqual(fuzzy.nearUnordered(t).sort(), fuzzy.near(t).map((x) => x.skeleton).sort(), t);
+    }
+  });
+
+  it('finds the skeletons with one lost letter put back', () => {
+    const trie = new FuzzySkeletons(['day', 'duy', 'dy', 'dya', 'adyx', 'ady', 'françois']);
+    assert.deepEqual(trie.withOneMore('dy', new Set(['a', 'u'])).sort(), ['ady', 'day', 'duy', 'dya']);
+    assert.deepEqual(trie.withOneMore('dy', new Set(['x'])), []);
+    assert.deepEqual(trie.withOneMore('franois', new Set(['ç'])), ['françois']);
+    // A skeleton of other letters is no fuzzy match, but a lost letter can still lead to it.
+    assert.ok(!trie.nearUnordered('francois').includes('françois'));
+  });
+
   it('keys on letters with Latin accents dropped', () => {
     assert.equal(fuzzyKey('huy¢én'), 'huy¢en');
   });

@@ -32,13 +32,20 @@ export const OCR_PAIRS: [string, string][] = [
 ];
 
 let cached: RestoreModel | undefined;
+let cachedBytes: Uint8Array | undefined;
 
 export function tinyModel(): RestoreModel {
   if (cached) return cached;
+  cached = modelFromBytes(tinyModelBytes());
+  return cached;
+}
+
+/** The tiny model's file bytes (for tests of loading and of files derived from a model). */
+export function tinyModelBytes(): Uint8Array {
+  if (cachedBytes) return cachedBytes;
   const acc = new CorpusAccumulator();
   for (const s of SENTENCES) acc.addLine(s);
   const channel = channelTables(learnChannel([...OCR_PAIRS, ...OCR_PAIRS]), false);
-  const { bytes } = assembleModel(acc, channel, { minSyllableCount: 1, minOtherCount: 1, minBigram: 1, minTrigram: 1 });
-  cached = modelFromBytes(bytes);
-  return cached;
+  cachedBytes = assembleModel(acc, channel, { minSyllableCount: 1, minOtherCount: 1, minBigram: 1, minTrigram: 1 }).bytes;
+  return cachedBytes;
 }

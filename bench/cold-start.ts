@@ -1,0 +1,105 @@
+/**
+ * npm run bench:cold-start — what the first English-OCR document of a process costs. Each figure
+ * comes from fresh Node processes running the built code (dist/, so `npm run build` first): model
+ * load (CPU), then the first document and the same document again, warm (CPU of this thread and
+ * the compiler's), with the candidate table (dictionaries/vi-ocr-candidates.bin) and, as the
+ * baseline in the same run, without it; medians over BENCH_REPEAT processes (default 3). Then
+ * `baocao restore` of the sample end to end (wall), beside the bare start of node and the CLI.
+ * The documents: the sample report and BENCH_DOCS (default 001,002,003) of ../shared/devset/eng-ocr
+ * when that folder is there. Outputs with and without the table are compared and must be equal.
+ *   BAOCAO_SHARED=/path/to/shared overrides the data folder.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const shared = resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared'));
+const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 3));
+const sample = join(root, 'fixtures', 'bao-cao-ngoc-ky.ocr.txt');
+
+/** Runs in a fresh process: load, restore once, restore again; prints CPU seconds and a digest. */
+const CHILD = `
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+const [distUrl, file, table] = process.argv.slice(1);
+const { loadModel } = await import(distUrl + '/model/load.js');
+const { restore } = await import(distUrl + '/core/restore/index.js');
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
+const text = readFileSync(file, 'utf8');
+let t = cpu();
+const model = loadModel(undefined, { candidates: table === 'on' });
+const load = cpu() - t;
+t = cpu();
+const first = restore(text, { model, input: 'ocr' });
+const firstDoc = cpu() - t;
+t = cpu();
+restore(text, { model, input: 'ocr' });
+const warm = cpu() - t;
+const digest = createHash('sha256').update(JSON.stringify(first)).digest('hex');
+process.stdout.write(JSON.stringify({ load, firstDoc, warm, digest, table: model.channel.candidateTable ? 'on' : 'off' }));
+`;
+
+interface ChildResult { load: number; firstDoc: number; warm: number; digest: string; table: string }
+
+function child(file: string, table: 'on' | 'off'): ChildResult {
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', CHILD, pathToFileURL(dist).href, file, table], { encoding: 'utf8' });
+  return JSON.parse(out) as ChildResult;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+
+function measure(file: string, table: 'on' | 'off'): ChildResult & { runs: number } {
+  const runs = Array.from({ length: repeat }, () => child(file, table));
+  const digests = new Set(runs.map((r) => r.digest));
+  if (digests.size !== 1) throw new Error(`${file}: restoration differs between runs`);
+  return { load: median(runs.map((r) => r.load)), firstDoc: median(runs.map((r) => r.firstDoc)), warm: median(runs.map((r) => r.warm)), digest: runs[0]!.digest, table: runs[0]!.table, runs: repeat };
+}
+
+/** Median wall seconds of a command, and its output of the last run. */
+function wall(args: string[]): { seconds: number; stdout: string } {
+  const times: number[] = [];
+  let stdout = '';
+  for (let i = 0; i < repeat; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+    times.push((performance.now() - t0) / 1000);
+    if (r.status !== 0) throw new Error(`node ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+    stdout = r.stdout;
+  }
+  return { seconds: median(times), stdout };
+}
+
+function main(): void {
+  if (!existsSync(join(dist, 'cli', 'index.js'))) throw new Error('dist/ is missing: run npm run build first');
+  const docs: [string, string][] = [['sample', sample]];
+  const devset = join(shared, 'devset', 'eng-ocr');
+  if (existsSync(devset)) for (const id of (process.env.BENCH_DOCS ?? '001,002,003').split(',')) docs.push([`devset ${id}`, join(devset, `${id}.txt`)]);
+  else process.stdout.write(`(${devset} not found: the sample only)\n`);
+
+  const f = (s: number) => s.toFixed(3).padStart(7);
+  process.stdout.write(`cold start, CPU seconds, median of ${repeat} fresh processes each (dist/ build)\n`);
+  process.stdout.write(`${'document'.padEnd(12)} ${'load'.padStart(7)} ${'first'.padStart(7)} ${'warm'.padStart(7)}   | baseline, candidate table off: ${'load'.padStart(7)} ${'first'.padStart(7)} ${'warm'.padStart(7)}\n`);
+  let same = true;
+  for (const [name, file] of docs) {
+    const on = measure(file, 'on');
+    const off = measure(file, 'off');
+    if (on.table !== 'on') process.stdout.write('  (the candidate table is absent or built for another model: npm run build:candidates)\n');
+    if (on.digest !== off.digest) same = false;
+    process.stdout.write(`${name.padEnd(12)} ${f(on.load)} ${f(on.firstDoc)} ${f(on.warm)}   |                                ${f(off.load)} ${f(off.firstDoc)} ${f(off.warm)}\n`);
+  }
+  process.stdout.write(`outputs with and without the table: ${same ? 'identical' : 'DIFFERENT'}\n`);
+  process.stdout.write(`target: first document ≤ 0.300 s CPU after the model is loaded\n\n`);
+
+  const cli = join(dist, 'cli', 'index.js');
+  const restore = wall([cli, 'restore', sample]);
+  const version = wall([cli, '--version']);
+  const bare = wall(['-e', '0']);
+  process.stdout.write(`baocao restore of the sample, end to end: ${restore.seconds.toFixed(3)} s wall (median of ${repeat}; target ≤ 1.2)\n`);
+  process.stdout.write(`  beside: baocao --version ${version.seconds.toFixed(3)} s, node -e 0 ${bare.seconds.toFixed(3)} s wall\n`);
+  if (!same) process.exitCode = 1;
+}
+
+main();

@@ -1,0 +1,260 @@
+/**
+ * Fast form of the OCR channel's alignment score. A token is scored against hundreds to thousands
+ * of vocabulary forms (the fuzzy fallback alone scores ~1,800 per junk token, numbers included),
+ * and that search, not the decoder, was most of a document's first restoration. Here each form is
+ * a run of small letter codes made once per vocabulary, and each OCR token gets a table of
+ * ln P(substring | letter) filled lazily, one row per letter met; the alignment itself is then
+ * typed-array arithmetic. The numbers are the same as scoring letter by letter with strings: the
+ * same emissions are added in the same order.
+ */
+
+/** ln P that `letter` was read as `o` (a substring of the token, 0..maxEmit characters). */
+export type EmissionFn = (letter: string, o: string) => number;
+
+/** Which small đ of a form stand for a capital Đ (0 none, 1 the first letter, 2 all). */
+export type CapitalDMode = 0 | 1 | 2;
+
+/** Code points of the vocabulary as small integers, one flat array for all forms. */
+export class LetterCodes {
+  private codeOf = new Map<string, number>();
+  readonly letters: string[] = [];
+  /** Form `id` is codes[starts[id], starts[id + 1]). */
+  readonly starts: Uint32Array;
+  readonly codes: Uint16Array;
+  readonly smallD: number;
+  readonly capitalD: number;
+
+  constructor(vocab: readonly string[]) {
+    this.smallD = this.code('đ');
+    this.capitalD = this.code('Đ');
+    let total = 0;
+    for (const form of vocab) total += form.length; // UTF-16 units bound the code points
+    this.starts = new Uint32Array(vocab.length + 1);
+    this.codes = new Uint16Array(total);
+    let at = 0;
+    for (let id = 0; id < vocab.length; id++) {
+      this.starts[id] = at;
+      for (const ch of vocab[id]!) this.codes[at++] = this.code(ch);
+    }
+    this.starts[vocab.length] = at;
+  }
+
+  /** The code of a letter, assigned on first sight (forms outside the vocabulary may bring new ones). */
+  code(letter: string): number {
+    let c = this.codeOf.get(letter);
+    if (c === undefined) {
+      c = this.letters.length;
+      this.letters.push(letter);
+      this.codeOf.set(letter, c);
+    }
+    return c;
+  }
+
+  /** Codes of any string. */
+  encode(text: string): Uint16Array {
+    const out: number[] = [];
+    for (const ch of text) out.push(this.code(ch));
+    return Uint16Array.from(out);
+  }
+}
+
+/**
+ * The emissions of one OCR token: row `letter` holds ln P(ocr[j, j+k) | letter) at j·(maxEmit+1)+k
+ * (−∞ where j+k passes the end). Rows are filled on first use.
+ */
+export class TokenEmissions {
+  private rows: (Float64Array | undefined)[] = [];
+  private rowMax: (number | undefined)[] = [];
+  /** ocr[j, j+k) at j·(maxEmit+1)+k. */
+  private pieces: string[] | undefined;
+  private readonly width: number;
+  private prev: Float64Array;
+  private cur: Float64Array;
+
+  constructor(
+    private readonly ocr: string,
+    private readonly maxEmit: number,
+    private readonly letters: LetterCodes,
+    private readonly emission: EmissionFn,
+  ) {
+    this.width = maxEmit + 1;
+    this.prev = new Float64Array(ocr.length + 1);
+    this.cur = new Float64Array(ocr.length + 1);
+  }
+
+  private row(code: number): Float64Array {
+    let r = this.rows[code];
+    if (r) return r;
+    const n = this.ocr.length, w = this.width;
+    r = new Float64Array((n + 1) * w).fill(-Infinity);
+    const letter = this.letters.letters[code]!;
+    if (!this.pieces) {
+      this.pieces = [];
+      for (let j = 0; j <= n; j++) for (let k = 0; k <= this.maxEmit && j + k <= n; k++) this.pieces[j * w + k] = this.ocr.slice(j, j + k);
+    }
+    for (let j = 0; j <= n; j++) {
+      for (let k = 0; k <= this.maxEmit && j + k <= n; k++) r[j * w + k] = this.emission(letter, this.pieces[j * w + k]!);
+    }
+    this.rows[code] = r;
+    return r;
+  }
+
+  /** ln P(token | vocabulary form `id`), maximised over alignments; `capitalD` as in CapitalDMode. */
+  scoreId(id: number, capitalD: CapitalDMode): number {
+    const { codes, starts } = this.letters;
+    return this.score(codes, starts[id]!, starts[id + 1]!, capitalD);
+  }
+
+  /**
+   * An upper bound on scoreId(id): the best reading anywhere in the token of each letter, summed.
+   * Cheap next to the alignment, and enough to skip forms that cannot make a candidate list.
+   */
+  boundId(id: number, capitalD: CapitalDMode): number {
+    const { codes, starts, smallD, capitalD: bigD } = this.letters;
+    let sum = 0;
+    for (let p = starts[id]!, end = starts[id + 1]!; p < end; p++) {
+      let code = codes[p]!;
+      if (code === smallD && (capitalD === 2 || (capitalD === 1 && p === starts[id]))) code = bigD;
+      let m = this.rowMax[code];
+      if (m === undefined) {
+        m = -Infinity;
+        for (const v of this.row(code)) if (v > m) m = v;
+        this.rowMax[code] = m;
+      }
+      sum += m;
+    }
+    return sum;
+  }
+
+  /** ln P(token | codes[from, to)), maximised over alignments. */
+  score(codes: Uint16Array, from: number, to: number, capitalD: CapitalDMode): number {
+    const n = this.ocr.length, w = this.width, maxEmit = this.maxEmit;
+    const { smallD, capitalD: bigD } = this.letters;
+    let prev = this.prev, cur = this.cur;
+    prev.fill(-Infinity);
+    prev[0] = 0;
+    for (let p = from; p < to; p++) {
+      let code = codes[p]!;
+      if (code === smallD && (capitalD === 2 || (capitalD === 1 && p === from))) code = bigD;
+      const r = this.row(code);
+      cur.fill(-Infinity);
+      for (let j = 0; j <= n; j++) {
+        const base = prev[j]!;
+        if (base === -Infinity) continue;
+        const at = j * w;
+        for (let k = 0; k <= maxEmit && j + k <= n; k++) {
+          const lp = base + r[at + k]!;
+          if (lp > cur[j + k]!) cur[j + k] = lp;
+        }
+      }
+      const t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[n]!;
+  }
+}
+
+/**
+ * Best channel ln P per vocabulary id for the token being searched: a typed array reused from
+ * token to token, and the ids touched, in place of a Map per token.
+ */
+export class IdScores {
+  private value: Float64Array;
+  private seen: Uint8Array;
+  private joints = new Float64Array(0);
+  readonly ids: number[] = [];
+
+  constructor(size: number) {
+    this.value = new Float64Array(size);
+    this.seen = new Uint8Array(size);
+  }
+
+  has(id: number): boolean {
+    return this.seen[id] === 1;
+  }
+
+  /** −∞ for an id not scored. */
+  get(id: number): number {
+    return this.seen[id] === 1 ? this.value[id]! : -Infinity;
+  }
+
+  set(id: number, lp: number): void {
+    if (this.seen[id] !== 1) { this.seen[id] = 1; this.ids.push(id); }
+    this.value[id] = lp;
+  }
+
+  clear(): void {
+    for (const id of this.ids) this.seen[id] = 0;
+    this.ids.length = 0;
+  }
+
+  /**
+   * What a caller keeps of the ranking by joint score (channel + prior; ties by id) of the ids
+   * with a finite score within `within` of the best: its first `limit`, then those of `extra`
+   * further down, in ranking order, up to `extraLimit` in all. Only that head is ever ordered.
+   */
+  select(prior: (id: number) => number, within: number, limit: number, extra: readonly number[] | undefined, extraLimit: number): { id: number; logP: number }[] {
+    const ids = this.ids;
+    if (this.joints.length < ids.length) this.joints = new Float64Array(this.value.length);
+    const joints = this.joints;
+    let head = -Infinity;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!, lp = this.value[id]!;
+      const j = lp > -Infinity ? lp + prior(id) : -Infinity;
+      joints[i] = j;
+      if (j > head) head = j;
+    }
+    const floor = head - within;
+    const before = (a: number, b: number) => joints[a]! > joints[b]! || (joints[a] === joints[b] && ids[a]! < ids[b]!);
+    // Insertion into a short sorted list: `limit` is small next to the thousands a junk token scores.
+    const top: number[] = [];
+    const rest: number[] = [];
+    for (let i = 0; i < ids.length; i++) {
+      if (!(joints[i]! >= floor) || this.value[ids[i]!] === -Infinity) continue;
+      if (top.length === limit && !before(i, top[limit - 1]!)) {
+        if (extra?.includes(ids[i]!)) rest.push(i);
+        continue;
+      }
+      let at = top.length;
+      while (at > 0 && before(i, top[at - 1]!)) at--;
+      top.splice(at, 0, i);
+      if (top.length > limit) {
+        const out = top.pop()!;
+        if (extra?.includes(ids[out]!)) rest.push(out);
+      }
+    }
+    const chosen = top.concat(rest.sort((a, b) => (before(a, b) ? -1 : 1)));
+    return chosen.slice(0, Math.max(top.length, Math.min(chosen.length, extraLimit))).map((i) => ({ id: ids[i]!, logP: this.value[ids[i]!]! }));
+  }
+}
+
+/**
+ * The best `limit` joint scores so far, one per id: what a form must beat to make a candidate list.
+ * A form whose upper bound falls short of the last of them cannot, so it need not be aligned.
+ */
+export class TopJoints {
+  private ids: number[] = [];
+  private joints: number[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  /** Below this no form can enter the first `limit` (−∞ until there are that many). */
+  floor(): number {
+    return this.joints.length < this.limit ? -Infinity : this.joints[this.limit - 1]!;
+  }
+
+  /** Records id's joint score; an id's score only ever rises. */
+  update(id: number, joint: number): void {
+    let at = this.ids.indexOf(id);
+    if (at >= 0) {
+      this.ids.splice(at, 1);
+      this.joints.splice(at, 1);
+    } else if (this.joints.length === this.limit && !(joint > this.joints[this.limit - 1]!)) return;
+    at = this.joints.length;
+    while (at > 0 && this.joints[at - 1]! < joint) at--;
+    this.ids.splice(at, 0, id);
+    this.joints.splice(at, 0, joint);
+    if (this.ids.length > this.limit) { this.ids.pop(); this.joints.pop(); }
+  }
+}
