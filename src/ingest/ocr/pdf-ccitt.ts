@@ -5,9 +5,9 @@
  * row was not skipped: epu-0006 page 2, 2460 px wide, read as junk). Only what is certain is taken
  * (Group 4, no byte alignment, no mask, columns = width); anything else falls back to pdf.js.
  */
-import type { PdfDict, PdfObjects, PdfRef, PdfValue } from './pdf-objects.js';
+import type { PdfDict, PdfObjects } from './pdf-objects.js';
+import { soleImage } from './pdf-page-image.js';
 
-const isRef = (v: PdfValue | undefined): v is PdfRef => typeof v === 'object' && v !== null && 'num' in v;
 
 /** The page's one CCITT G4 image as a TIFF, or null. */
 export function pageCcittTiff(pdf: PdfObjects, page: PdfDict, resources: PdfDict | undefined): Uint8Array | null {
@@ -16,17 +16,9 @@ export function pageCcittTiff(pdf: PdfObjects, page: PdfDict, resources: PdfDict
 
 /** Whether the page's one image is CCITT G4 as taken here: then a maker of its TIFF (built when asked, so a long scan holds no copies). */
 export function pageCcitt(pdf: PdfObjects, page: PdfDict, resources: PdfDict | undefined): (() => Uint8Array | null) | null {
-  const rotate = pdf.get(page.Rotate);
-  if (typeof rotate === 'number' && rotate % 360 !== 0) return null;
-  const xobjects = pdf.dict(resources?.XObject);
-  if (!xobjects) return null;
-  const images = Object.values(xobjects).filter((ref) => pdf.name(pdf.dict(ref)?.Subtype) === 'Image');
-  if (images.length !== 1 || !isRef(images[0])) return null;
-  const img = pdf.dict(images[0])!;
-  const filter = pdf.get(img.Filter);
-  const filters = Array.isArray(filter) ? filter.map((f) => pdf.name(f)) : [pdf.name(filter)];
-  if (filters.length !== 1 || filters[0] !== 'CCITTFaxDecode') return null;
-  if (img.SMask !== undefined || img.Mask !== undefined || img.ImageMask === true) return null;
+  const sole = soleImage(pdf, page, resources, 'CCITTFaxDecode');
+  if (!sole) return null;
+  const { img, ref } = sole;
   const width = pdf.get(img.Width), height = pdf.get(img.Height);
   if (typeof width !== 'number' || typeof height !== 'number' || width <= 0 || height <= 0) return null;
   const parmsValue = pdf.get(img.DecodeParms);
@@ -36,7 +28,6 @@ export function pageCcitt(pdf: PdfObjects, page: PdfDict, resources: PdfDict | u
   const decode = pdf.get(img.Decode);
   const inverted = Array.isArray(decode) && pdf.get(decode[0]) === 1;
   const blackIs1 = pdf.get(parms?.BlackIs1) === true;
-  const ref = images[0];
   if (!pdf.streamBytes(ref)) return null;
   return () => {
     const data = pdf.streamBytes(ref);

@@ -8,6 +8,7 @@
 import { inflateSync } from 'node:zlib';
 import { pageLayers, type PageLayers } from './pdf-page-layers.js';
 import { pageCcitt } from './pdf-ccitt.js';
+import { soleImage } from './pdf-page-image.js';
 
 export type PdfValue = number | boolean | null | PdfName | PdfRef | PdfString | PdfValue[] | PdfDict;
 export interface PdfName { name: string }
@@ -272,21 +273,13 @@ function mediaBoxSize(pdf: PdfObjects, page: PdfDict): [number, number] | undefi
 }
 
 function pageJpeg(pdf: PdfObjects, page: PdfDict, resources: PdfDict | undefined): Uint8Array | null {
-  const rotate = pdf.get(page.Rotate);
-  if (typeof rotate === 'number' && rotate % 360 !== 0) return null;
-  const xobjects = pdf.dict(resources?.XObject);
-  if (!xobjects) return null;
-  const images = Object.values(xobjects).filter((ref) => pdf.name(pdf.dict(ref)?.Subtype) === 'Image');
-  if (images.length !== 1 || !isRef(images[0])) return null;
-  const img = pdf.dict(images[0])!;
-  const filter = pdf.get(img.Filter);
-  const filters = Array.isArray(filter) ? filter.map((f) => pdf.name(f)) : [pdf.name(filter)];
-  if (filters.length !== 1 || filters[0] !== 'DCTDecode') return null;
-  if (img.SMask !== undefined || img.Mask !== undefined || img.Decode !== undefined || img.ImageMask === true) return null;
+  const sole = soleImage(pdf, page, resources, 'DCTDecode');
+  if (!sole || sole.img.Decode !== undefined) return null;
+  const { img, ref } = sole;
   const cs = pdf.get(img.ColorSpace);
   const csName = pdf.name(cs);
   const iccN = Array.isArray(cs) && pdf.name(cs[0]) === 'ICCBased' ? pdf.dict(cs[1])?.N : undefined;
   if (!(csName === 'DeviceGray' || csName === 'DeviceRGB' || iccN === 1 || iccN === 3)) return null;
-  const bytes = pdf.streamBytes(images[0]);
+  const bytes = pdf.streamBytes(ref);
   return bytes && bytes[0] === 0xff && bytes[1] === 0xd8 ? bytes : null;
 }
