@@ -61,6 +61,7 @@ async function showDocument(name) {
   const firstOpen = doc.targets.findIndex((t) => !t.decision && t.start !== null);
   current = firstOpen >= 0 ? firstOpen : 0;
   render();
+  if (doc.stale) say(`${doc.stale} earlier decision(s) no longer match this text (converted again since) and are not applied`, true);
 }
 
 function render() {

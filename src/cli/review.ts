@@ -20,6 +20,11 @@ export async function reviewCommand(dir: string, o: { port: number; host: string
     return 2;
   }
   const { buildReviewServer } = await import('../review/server.js');
+  const { applyLoggedCorrections } = await import('../review/rewrite.js');
+  const { listDocuments } = await import('../review/folder.js');
+  const synced = await applyLoggedCorrections(outDir, listDocuments(outDir));
+  if (synced.rewritten.length) process.stderr.write(`baocao: corrections.jsonl applied again to ${synced.rewritten.length} document(s) converted since\n`);
+  for (const p of synced.problems) process.stderr.write(`baocao: ${p}\n`);
   const app = await buildReviewServer(outDir, LOOPBACK.includes(o.host) ? { allowedHosts: LOOPBACK } : {});
   const address = await app.listen({ port: o.port, host: o.host });
   process.stderr.write(`baocao: review of ${outDir} on ${address}/ (Ctrl-C to stop; every decision is saved at once)\n`);

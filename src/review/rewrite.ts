@@ -98,3 +98,29 @@ export async function rewriteBatchTables(outDir: string, docs: Iterable<ReviewDo
   const entries: BatchEntry[] = [...docs].sort((a, b) => (a.manifest.row.path < b.manifest.row.path ? -1 : 1)).map((d) => ({ row: d.manifest.row, rel: d.name }));
   return writeBatchOutputs(entries, { outDir, formats, archive: record?.archive, durable: true, documentsCsv: false });
 }
+
+/**
+ * Outputs brought in line with the log when `baocao review` starts: a folder converted again
+ * (without --resume) has the machine outputs back, and the logged corrections go into them again.
+ */
+export async function applyLoggedCorrections(outDir: string, docs: Map<string, ReviewDocument>): Promise<{ rewritten: string[]; problems: string[] }> {
+  const log = readCorrections(outDir);
+  const shas = new Set(log.map((c) => c.sha256));
+  const rewritten: string[] = [];
+  const problems: string[] = [];
+  for (const doc of docs.values()) {
+    if (!shas.has(doc.manifest.sha256)) continue;
+    try {
+      const machine = readDocument(outDir, doc);
+      const mine = log.filter((c) => c.sha256 === machine.source.sha256).map(({ sha256: _s, document: _d, ...c }) => c);
+      if (applyCorrections(machine, mine).json.text.corrected === machine.text.corrected) continue;
+      const outcome = await rewriteDocument(outDir, doc);
+      rewritten.push(doc.name);
+      problems.push(...outcome.kept);
+    } catch (e) {
+      problems.push(`${doc.name}: ${(e as Error).message}`);
+    }
+  }
+  if (rewritten.length) problems.push(...(await rewriteBatchTables(outDir, docs.values())));
+  return { rewritten, problems };
+}

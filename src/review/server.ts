@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { latestCorrections, restoredLines, reviewTargets } from '../core/corrections.js';
+import { applyCorrections, latestCorrections, restoredLines, reviewTargets, type ReviewTarget } from '../core/corrections.js';
 import type { DocumentResult } from '../core/schema.js';
 import { appendCorrection, findSource, listDocuments, readCorrections, readDocument, type ReviewDocument } from './folder.js';
 import { rewriteBatchTables, rewriteDocument } from './rewrite.js';
@@ -147,9 +147,10 @@ function documentView(outDir: string, doc: ReviewDocument) {
   const result: DocumentResult = readDocument(outDir, doc);
   const lines = restoredLines(result);
   const decisions = new Map(latestCorrections(readCorrections(outDir).filter((c) => c.sha256 === result.source.sha256)).map((c) => [`${c.page}:${c.line}:${c.start}`, c]));
+  const { stale } = applyCorrections(result, [...decisions.values()]);
   const targets = reviewTargets(result).map((t) => {
     const c = decisions.get(`${t.page}:${t.line}:${t.start}`);
-    return { ...t, box: boxOf(result, t.page, t.line, t.original), decision: c && c.before === t.restored ? { after: c.after, action: c.action ?? null, time: c.time } : null };
+    return { ...t, box: boxOf(result, t, lines.get(`${t.page}:${t.line}`)?.text ?? ''), decision: c && c.before === t.restored ? { after: c.after, action: c.action ?? null, time: c.time } : null };
   });
   const image = result.source.kind === 'image' && result.pages.some((p) => p.words?.length) && findSource(outDir, doc, result) !== null;
   return {
@@ -159,13 +160,24 @@ function documentView(outDir: string, doc: ReviewDocument) {
     image,
     pages: result.pages.map((p) => ({ number: p.number, lines: p.lines.map((_, i) => lines.get(`${p.number}:${i + 1}`)?.text ?? '') })),
     targets,
+    /** Decisions logged for this content that no longer match its restored text (converted again with other settings). */
+    stale: stale.length,
   };
 }
 
-/** The OCR box of an unsure word on a scan: the page's word on that line (OCR lines count from 0) with the same text. */
-function boxOf(result: DocumentResult, page: number, line: number, original: string): [number, number, number, number] | null {
-  const words = result.pages.find((p) => p.number === page)?.words;
-  if (!words) return null;
-  const word = words.find((w) => w.line === line - 1 && w.text.includes(original)) ?? words.find((w) => w.text === original);
-  return word ? word.bbox : null;
+/**
+ * The OCR box of an unsure word on a scan: among the page's words on that line (OCR words carry
+ * the page line, 1-based) whose text is the word as read, the one nearest the word's place in the
+ * line (start offset over line length against left edge over line width).
+ */
+function boxOf(result: DocumentResult, t: ReviewTarget, lineText: string): [number, number, number, number] | null {
+  const onLine = result.pages.find((p) => p.number === t.page)?.words?.filter((w) => w.line === t.line) ?? [];
+  const bare = (s: string) => s.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const same = onLine.filter((w) => bare(w.text) === bare(t.original));
+  if (!same.length) return null;
+  const left = Math.min(...onLine.map((w) => w.bbox[0]));
+  const width = Math.max(1, Math.max(...onLine.map((w) => w.bbox[2])) - left);
+  const want = (t.start ?? 0) / Math.max(1, lineText.length);
+  const nearest = same.reduce((best, w) => (Math.abs((w.bbox[0] - left) / width - want) < Math.abs((best.bbox[0] - left) / width - want) ? w : best));
+  return nearest.bbox;
 }

@@ -148,6 +148,21 @@ describe('baocao review server', () => {
     await app.close();
   });
 
+  it('applies the logged corrections again to a folder converted again since', async () => {
+    const { runBatch } = await import('../../src/batch/run.js');
+    const { applyLoggedCorrections } = await import('../../src/review/rewrite.js');
+    const { listDocuments } = await import('../../src/review/folder.js');
+    const before = readJson(sample.out);
+    await runBatch([join(sample.dir, NAME)], { outDir: sample.out, formats: ['json', 'txt', 'csv'], resume: false, restore: true, fsync: false }, 1);
+    assert.equal(readJson(sample.out).corrections, undefined, 'a new conversion writes the machine reading');
+    const { rewritten, problems } = await applyLoggedCorrections(sample.out, listDocuments(sample.out));
+    assert.deepEqual([rewritten, problems], [[NAME], []]);
+    const after = readJson(sample.out);
+    assert.deepEqual(after.corrections, before.corrections);
+    assert.equal(readFileSync(join(sample.out, `${NAME}.txt`), 'utf8'), before.text.corrected);
+    assert.deepEqual((await applyLoggedCorrections(sample.out, listDocuments(sample.out))).rewritten, [], 'nothing to do the second time');
+  });
+
   it('keeps the outputs trusted by --resume: the manifest records the rewritten files', async () => {
     const { completedManifest } = await import('../../src/batch/manifest.js');
     const manifest = JSON.parse(readFileSync(join(sample.out, '.baocao', 'done', `${NAME}.json`), 'utf8'));
