@@ -48,14 +48,24 @@ describe('review page in chromium', () => {
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.getElementById('status')?.textContent === 'saved');
 
+      // The mouse: click the fourth word, then start typing with a letter (no F2): "n" opens the editor with it.
+      await page.evaluate(() => { document.getElementById('status')!.textContent = ''; });
+      await page.click('.unsure[data-index="3"]');
+      await page.waitForFunction(() => document.querySelector('.unsure.current')?.getAttribute('data-index') === '3');
+      await page.keyboard.press('n');
+      await page.keyboard.type('ắm');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.getElementById('status')?.textContent === 'saved');
+
       await page.reload();
       await page.waitForSelector('.unsure');
       const shown = await page.$$eval('.unsure.decided', (els) => els.map((e) => [e.getAttribute('data-index'), e.textContent]));
-      assert.deepEqual(shown, [['0', first!.alternatives[0]], ['1', 'đúng']]);
+      assert.deepEqual(shown, [['0', first!.alternatives[0]], ['1', 'đúng'], ['3', 'nắm']]);
 
       const result = DocumentResultSchema.parse(JSON.parse(readFileSync(join(sample.out, `${NAME}.json`), 'utf8')));
       const afters = result.corrections!.map((c) => [c.page, c.line, c.before, c.after]);
-      assert.deepEqual(afters, [[first!.page, first!.line, first!.restored, first!.alternatives[0]], [second!.page, second!.line, second!.restored, 'đúng']]);
+      const fourth = machine.review![3]!;
+      assert.deepEqual(afters, [[first!.page, first!.line, first!.restored, first!.alternatives[0]], [second!.page, second!.line, second!.restored, 'đúng'], [fourth.page, fourth.line, fourth.restored, 'nắm']]);
       assert.equal(result.text.restored, machine.text.restored);
       const txt = readFileSync(join(sample.out, `${NAME}.txt`), 'utf8');
       assert.equal(txt, result.text.corrected);
