@@ -6,7 +6,7 @@
  * The JSON is rebuilt from the whole log each time, so two tabs appending never undo each other.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATE_DIR, writeAtomic } from '../batch/atomic.js';
 import { writeBatchOutputs, WORKBOOK_NAME, type BatchEntry } from '../batch/batch-outputs.js';
@@ -87,16 +87,39 @@ export async function rewriteDocument(outDir: string, doc: ReviewDocument): Prom
   return { result: jsonOut.result, kept, stale };
 }
 
-/** Rebuilds the batch tables (CSV and workbook, as the batch wrote them) from every document's rows. */
-export async function rewriteBatchTables(outDir: string, docs: Iterable<ReviewDocument>): Promise<string[]> {
+/** The batch-level formats the batch wrote (from its record, else from the files there). */
+export function batchTableFormats(outDir: string): Format[] {
   const record = readBatchRecord(outDir);
-  const formats: Format[] = record?.formats.filter((f) => f === 'csv' || f === 'xlsx') ?? [
+  return record?.formats.filter((f) => f === 'csv' || f === 'xlsx') ?? [
     ...(existsSync(join(outDir, 'sections.csv')) ? (['csv'] as const) : []),
     ...(existsSync(join(outDir, WORKBOOK_NAME)) ? (['xlsx'] as const) : []),
   ];
-  if (!formats.length) return [];
-  const entries: BatchEntry[] = [...docs].sort((a, b) => (a.manifest.row.path < b.manifest.row.path ? -1 : 1)).map((d) => ({ row: d.manifest.row, rel: d.name }));
-  return writeBatchOutputs(entries, { outDir, formats, archive: record?.archive, durable: true, documentsCsv: false });
+}
+
+/**
+ * Rebuilding the tables reads every document's rows (seconds for thousands of documents), so the
+ * review page does it after answering, once decisions pause. This marker, written before the
+ * answer and removed after a rebuild, says a rebuild is owed; `baocao review` pays it at start.
+ */
+const TABLES_PENDING = 'tables-pending';
+
+export function markTablesPending(outDir: string): void {
+  writeAtomic(outDir, join(outDir, STATE_DIR, TABLES_PENDING), new Date().toISOString() + '\n', { durable: true });
+}
+
+export const tablesPending = (outDir: string): boolean => existsSync(join(outDir, STATE_DIR, TABLES_PENDING));
+
+/** Rebuilds the batch tables (CSV and workbook, as the batch wrote them) from every document's rows. */
+export async function rewriteBatchTables(outDir: string, docs: Iterable<ReviewDocument>): Promise<string[]> {
+  const formats = batchTableFormats(outDir);
+  if (formats.length) {
+    const record = readBatchRecord(outDir);
+    const entries: BatchEntry[] = [...docs].sort((a, b) => (a.manifest.row.path < b.manifest.row.path ? -1 : 1)).map((d) => ({ row: d.manifest.row, rel: d.name }));
+    const problems = await writeBatchOutputs(entries, { outDir, formats, archive: record?.archive, durable: true, documentsCsv: false });
+    if (problems.length) return problems;
+  }
+  rmSync(join(outDir, STATE_DIR, TABLES_PENDING), { force: true });
+  return [];
 }
 
 /**
@@ -121,6 +144,6 @@ export async function applyLoggedCorrections(outDir: string, docs: Map<string, R
       problems.push(`${doc.name}: ${(e as Error).message}`);
     }
   }
-  if (rewritten.length) problems.push(...(await rewriteBatchTables(outDir, docs.values())));
+  if (rewritten.length || tablesPending(outDir)) problems.push(...(await rewriteBatchTables(outDir, docs.values())));
   return { rewritten, problems };
 }

@@ -13,13 +13,15 @@ import { z } from 'zod';
 import { applyCorrections, latestCorrections, restoredLines, reviewTargets, type ReviewTarget } from '../core/corrections.js';
 import type { DocumentResult } from '../core/schema.js';
 import { appendCorrection, findSource, listDocuments, readCorrections, readDocument, type ReviewDocument } from './folder.js';
-import { rewriteBatchTables, rewriteDocument } from './rewrite.js';
+import { batchTableFormats, markTablesPending, rewriteBatchTables, rewriteDocument } from './rewrite.js';
 
 export interface ReviewOptions {
   /** Largest POST body, in bytes (default 16 KB: a decision is a few hundred bytes). */
   bodyLimit?: number;
   /** Only these Host names are answered (DNS rebinding); default: any. */
   allowedHosts?: string[];
+  /** Quiet time after a decision before the batch tables are rebuilt (default 1.5 s). */
+  tablesDelayMs?: number;
 }
 
 const UI_DIR = new URL('../../review-ui/', import.meta.url);
@@ -40,6 +42,8 @@ export async function buildReviewServer(outDir: string, options: ReviewOptions =
   const tokens = new Set<string>();
   // Decisions are applied one at a time: two tabs never write the same outputs at once.
   let queue: Promise<unknown> = Promise.resolve();
+  const tables = new TableRebuilds(outDir, () => docs.values(), options.tablesDelayMs ?? 1500);
+  app.addHook('onClose', async () => tables.flush());
 
   app.addHook('onRequest', async (req, reply) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
@@ -122,12 +126,55 @@ export async function buildReviewServer(outDir: string, options: ReviewOptions =
     let outputs: string = 'rewritten';
     try {
       const outcome = await rewriteDocument(outDir, doc);
-      const problems = [...outcome.kept, ...(await rewriteBatchTables(outDir, docs.values()))];
+      if (batchTableFormats(outDir).length) {
+        markTablesPending(outDir);
+        tables.later();
+      }
+      const problems = [...outcome.kept, ...(tables.problem ? [`batch tables: ${tables.problem}`] : [])];
       if (problems.length) outputs = problems.join('; ');
     } catch (e) {
       outputs = `not rewritten: ${(e as Error).message}`;
     }
     return { saved: true, time, outputs };
+  }
+}
+
+/** The batch tables rebuilt once decisions pause (and when the server closes), one rebuild at a time. */
+class TableRebuilds {
+  private dirty = false;
+  private running: Promise<void> | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The last rebuild's problem, told with the next decision. */
+  problem: string | null = null;
+
+  constructor(private readonly outDir: string, private readonly docs: () => Iterable<ReviewDocument>, private readonly delayMs: number) {}
+
+  later(): void {
+    this.dirty = true;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.start(), this.delayMs);
+  }
+
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    while (this.dirty || this.running) await (this.running ?? this.start());
+  }
+
+  private start(): Promise<void> {
+    this.running ??= (async () => {
+      while (this.dirty) {
+        this.dirty = false;
+        try {
+          const problems = await rewriteBatchTables(this.outDir, this.docs());
+          this.problem = problems.length ? problems.join('; ') : null;
+        } catch (e) {
+          this.problem = (e as Error).message;
+        }
+      }
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
   }
 }
 

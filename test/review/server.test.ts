@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { DocumentResultSchema } from '../../src/core/schema.js';
 import { buildReviewServer } from '../../src/review/server.js';
 import { correctionsPath } from '../../src/review/folder.js';
+import { tablesPending } from '../../src/review/rewrite.js';
 import { convertedSample, NAME, type Converted } from './converted-folder.js';
 
 let sample: Converted;
@@ -117,7 +118,7 @@ describe('baocao review server', () => {
   });
 
   it('keeps both tabs’ corrections: the log is appended and the JSON rebuilt from every line', async () => {
-    const app = await buildReviewServer(sample.out);
+    const app = await buildReviewServer(sample.out, { tablesDelayMs: 60_000 });
     const [tabA, tabB] = [await session(app), await session(app)];
     const machine = readJson(sample.out);
     const review = machine.review!;
@@ -139,13 +140,16 @@ describe('baocao review server', () => {
     assert.deepEqual(result.review, machine.review);
     assert.ok(result.text.corrected!.includes('ĐÚNG'));
     assert.ok(readFileSync(join(sample.out, `${NAME}.txt`), 'utf8').includes('ĐÚNG'), 'the txt is written again');
-    const paragraphs = await csvRecords(join(sample.out, 'paragraphs.csv'));
-    assert.ok(paragraphs.some((r) => r.restored!.includes('ĐÚNG')), 'the batch table paragraphs.csv is written again');
 
     const list = (await app.inject({ method: 'GET', url: '/api/documents' })).json() as { decided: number; left: number; review: number }[];
     assert.equal(list[0]!.decided, 4);
     assert.equal(list[0]!.left, list[0]!.review - 4);
+    // The batch tables are rebuilt once decisions pause, or when the server closes; a marker says one is owed.
+    assert.equal(tablesPending(sample.out), true);
     await app.close();
+    assert.equal(tablesPending(sample.out), false);
+    const paragraphs = await csvRecords(join(sample.out, 'paragraphs.csv'));
+    assert.ok(paragraphs.some((r) => r.restored!.includes('ĐÚNG')), 'the batch table paragraphs.csv is written again');
   });
 
   it('applies the logged corrections again to a folder converted again since', async () => {
