@@ -36,7 +36,8 @@ export function listDocuments(outDir: string): Map<string, ReviewDocument> {
   if (!existsSync(done)) return out;
   for (const entry of readdirSync(done, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.json')) continue;
-    const file = join(entry.parentPath, entry.name);
+    // parentPath from Node 20.12; `path` before it.
+    const file = join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
     let manifest: Manifest;
     try {
       manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
