@@ -32,6 +32,8 @@ export interface BatchOutputSettings {
   sheetRowLimit?: number;
   /** fsync documents.csv and its folder (see atomic.ts). */
   durable?: boolean;
+  /** Write documents.csv (default); the review page rebuilds the tables only, its rows unchanged. */
+  documentsCsv?: boolean;
 }
 
 export const WORKBOOK_NAME = 'baocao.xlsx';
@@ -40,7 +42,7 @@ export const ARCHIVE_CSV = 'archive.csv';
 /** Writes the batch outputs; returns the problems met (a converted document whose rows are gone). */
 export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSettings): Promise<string[]> {
   const problems = new Set<string>();
-  writeAtomic(s.outDir, join(s.outDir, 'documents.csv'), await documentsCsv(entries.map((e) => e.row)), { durable: s.durable });
+  if (s.documentsCsv !== false) writeAtomic(s.outDir, join(s.outDir, 'documents.csv'), await documentsCsv(entries.map((e) => e.row)), { durable: s.durable });
   const csv = s.formats.includes('csv');
   const xlsx = s.formats.includes('xlsx');
   if (!csv && !xlsx) return [];

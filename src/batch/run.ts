@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { failedRow, type DocumentRow } from '../emit/sheets.js';
-import { prepareTmp } from './atomic.js';
+import { prepareTmp, STATE_DIR, writeAtomic } from './atomic.js';
 import { WORKBOOK_NAME, writeBatchOutputs } from './batch-outputs.js';
 import { fsProblem } from './fs-errors.js';
 import { BatchSetupError, prepareOutputDir } from './output-dir.js';
@@ -58,6 +58,8 @@ export async function runBatch(args: string[], settings: BatchSettings, jobs?: n
   const documentsPath = join(settings.outDir, 'documents.csv');
   let tableProblems: string[];
   try {
+    // What `baocao review` needs to write the batch tables again as this batch did.
+    writeAtomic(settings.outDir, join(settings.outDir, STATE_DIR, 'batch.json'), JSON.stringify({ formats: settings.formats, archive: settings.archive }) + '\n');
     tableProblems = await writeBatchOutputs(entries, { outDir: settings.outDir, formats: settings.formats, archive: settings.archive, sheetRowLimit: settings.sheetRowLimit, durable: settings.fsync !== false });
   } catch (e) {
     const { what, todo } = fsProblem(e);

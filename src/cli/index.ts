@@ -121,6 +121,17 @@ program
   });
 
 program
+  .command('review')
+  .description('check the unsure words of a converted folder in the browser; corrections go to <out-dir>/.baocao/corrections.jsonl and into the outputs')
+  .argument('<out-dir>', 'a folder written by baocao convert')
+  .option('--port <n>', 'port to listen on (0: any free port)', parsePort, 3100)
+  .option('--host <host>', 'address to bind (127.0.0.1: this machine only)', '127.0.0.1')
+  .action(async (outDir: string, o: { port: number; host: string }) => {
+    const { reviewCommand } = await import('./review.js');
+    process.exitCode = await reviewCommand(outDir, o);
+  });
+
+program
   .command('schema')
   .description('print the JSON Schema of the output JSON')
   .action(async () => {

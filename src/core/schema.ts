@@ -69,17 +69,30 @@ export const ReviewItemSchema = z.object({
   alternatives: z.array(z.string()),
 });
 
+export const CorrectionSchema = z.object({
+  page: positiveInt,
+  line: positiveInt,
+  start: z.number().int().nonnegative().describe('Offset of the word in the restored line (UTF-16 code units)'),
+  end: z.number().int().nonnegative(),
+  before: z.string().describe('The restored word as the machine wrote it'),
+  after: z.string().describe('The word the person chose (equal to before when accepted as is)'),
+  time: z.string(),
+  action: z.enum(['alternative', 'typed', 'accepted']).optional(),
+});
+
 export const DocumentResultSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   source: SourceSchema,
   text: z.object({
     original: z.string().describe('Exactly what was read, decoded; pages joined with form feeds'),
     restored: z.string().nullable().describe('Restored text, same lines and pages; null when not restored'),
+    corrected: z.string().optional().describe("The restored text with a person's corrections (baocao review) applied; absent when there are none"),
   }),
   restoreMode: z.string().optional().describe("How the input was read by the restorer: 'stripped', 'ocr' (English-model OCR), 'vie-ocr' (Vietnamese-model OCR), 'clean'"),
   pages: z.array(PageSchema),
   paragraphs: z.array(ParagraphSchema),
   review: z.array(ReviewItemSchema).optional().describe('Low-confidence restored words for a person to check'),
+  corrections: z.array(CorrectionSchema).optional().describe("A person's decisions on restored words (baocao review), the last one per place; text.restored stays the machine's"),
   structureFrom: z.string().optional().describe("Which text the structure was read from: 'restored-lines', 'paragraphs' or 'original-lines'"),
   ...structureShape,
   diagnostics: z.array(DiagnosticSchema),

@@ -1,0 +1,123 @@
+/**
+ * The converted output folder as the review page sees it: the documents its manifests vouch for
+ * (.baocao/done), each document's JSON, and the corrections log .baocao/corrections.jsonl.
+ * Documents are known by their output name, looked up in this list: a name from a request is
+ * never joined to a path, so nothing outside the folder can be asked for.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { STATE_DIR, ensureDirInside, syncDir } from '../batch/atomic.js';
+import type { Manifest } from '../batch/manifest.js';
+import type { Correction } from '../core/corrections.js';
+import { CorrectionSchema, DocumentResultSchema, type DocumentResult } from '../core/schema.js';
+
+export interface ReviewDocument {
+  /** The output name (manifest path under .baocao/done without `.json`). */
+  name: string;
+  manifest: Manifest;
+  /** The document's JSON, relative to the output folder. */
+  jsonRel: string;
+}
+
+/** One line of corrections.jsonl: which document (by content) and the decision. */
+export type LoggedCorrection = Correction & { sha256: string; document: string };
+
+export const CORRECTIONS_LOG = 'corrections.jsonl';
+
+export function correctionsPath(outDir: string): string {
+  return join(outDir, STATE_DIR, CORRECTIONS_LOG);
+}
+
+/** Every document with a manifest and a JSON output, by output name. */
+export function listDocuments(outDir: string): Map<string, ReviewDocument> {
+  const done = join(outDir, STATE_DIR, 'done');
+  const out = new Map<string, ReviewDocument>();
+  if (!existsSync(done)) return out;
+  for (const entry of readdirSync(done, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.json')) continue;
+    // parentPath from Node 20.12; `path` before it.
+    const file = join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+    } catch {
+      continue; // a damaged manifest: that document is converted again by --resume, nothing to review yet
+    }
+    const name = relative(done, file).split(/[\\/]/).join('/').replace(/\.json$/, '');
+    const jsonRel = manifest.row?.json || `${name}.json`;
+    if (manifest.row?.status === 'error' || !existsSync(inside(outDir, jsonRel))) continue;
+    out.set(name, { name, manifest, jsonRel });
+  }
+  return out;
+}
+
+/** A '/'-separated path from a manifest, resolved and checked to be inside the output folder. */
+export function inside(outDir: string, rel: string): string {
+  const path = resolve(outDir, ...rel.split('/'));
+  const back = relative(resolve(outDir), path);
+  if (back.startsWith('..') || isAbsolute(back)) throw new Error(`'${rel}' is outside the output folder`);
+  return path;
+}
+
+export function readDocument(outDir: string, doc: ReviewDocument): DocumentResult {
+  const parsed = DocumentResultSchema.safeParse(JSON.parse(readFileSync(inside(outDir, doc.jsonRel), 'utf8')));
+  if (!parsed.success) throw new Error(`${doc.jsonRel} does not match the output schema: ${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data;
+}
+
+/**
+ * Appends one decision and fsyncs the log (and, when the log was just made, its folder) before
+ * returning: a decision the page was told is saved survives a crash or a power loss.
+ */
+export function appendCorrection(outDir: string, c: LoggedCorrection): void {
+  const path = correctionsPath(outDir);
+  ensureDirInside(outDir, join(outDir, STATE_DIR));
+  const fresh = !existsSync(path);
+  const fd = openSync(path, 'a');
+  try {
+    const line = Buffer.from(JSON.stringify(c) + '\n', 'utf8');
+    for (let at = 0; at < line.byteLength; ) at += writeSync(fd, line, at, line.byteLength - at);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  if (fresh) syncDir(join(outDir, STATE_DIR));
+}
+
+/** Every decision logged, in order; a line cut short by a crash (or edited by hand into nonsense) is skipped. */
+export function readCorrections(outDir: string): LoggedCorrection[] {
+  let text: string;
+  try {
+    text = readFileSync(correctionsPath(outDir), 'utf8');
+  } catch {
+    return [];
+  }
+  const out: LoggedCorrection[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const value = JSON.parse(line) as Record<string, unknown>;
+      const c = CorrectionSchema.safeParse(value);
+      if (c.success && typeof value.sha256 === 'string' && typeof value.document === 'string') out.push({ ...c.data, sha256: value.sha256, document: value.document });
+    } catch {
+      // skipped: see above
+    }
+  }
+  return out;
+}
+
+/** The input file of a document, when it is still where the batch read it and has the same content. */
+export function findSource(outDir: string, doc: ReviewDocument, result: DocumentResult): Uint8Array | null {
+  const candidates = [resolve(result.source.path), resolve(outDir, '..', result.source.path)];
+  if (doc.manifest.input) candidates.push(resolve(doc.manifest.input), resolve(outDir, '..', doc.manifest.input));
+  for (const path of candidates) {
+    try {
+      const data = readFileSync(path);
+      if (createHash('sha256').update(data).digest('hex') === result.source.sha256) return data;
+    } catch {
+      // not there: try the next place
+    }
+  }
+  return null;
+}

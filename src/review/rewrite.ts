@@ -1,0 +1,149 @@
+/**
+ * A reviewed document's outputs written again with every logged correction: its JSON (machine
+ * reading kept, corrections beside it), the per-document files the batch wrote (the same
+ * DOCUMENT_WRITERS, given the corrected text), its stored rows, its manifest (new sizes and
+ * hashes, so --resume keeps the corrected outputs), then the batch tables rebuilt from all rows.
+ * The JSON is rebuilt from the whole log each time, so two tabs appending never undo each other.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { STATE_DIR, writeAtomic } from '../batch/atomic.js';
+import { writeBatchOutputs, WORKBOOK_NAME, type BatchEntry } from '../batch/batch-outputs.js';
+import { writeManifest, type OutputFile } from '../batch/manifest.js';
+import { writeRows } from '../batch/rows-store.js';
+import { applyCorrections, type Correction } from '../core/corrections.js';
+import type { DocumentResult } from '../core/schema.js';
+import { archiveFacts, type ArchiveSettings } from '../emit/archive.js';
+import { documentTables } from '../emit/batch-tables.js';
+import { DOCUMENT_WRITERS } from '../emit/document-writers.js';
+import type { Format } from '../emit/formats.js';
+import { documentJson } from '../emit/json.js';
+import { structureOf } from '../emit/sheets.js';
+import { findSource, inside, readCorrections, readDocument, type ReviewDocument } from './folder.js';
+
+export interface RewriteOutcome {
+  result: DocumentResult;
+  /** Outputs not written again, with why (a PDF whose input is gone). */
+  kept: string[];
+  stale: Correction[];
+}
+
+/** The settings a batch leaves for later rewrites (see run.ts); absent for folders of older versions. */
+export interface BatchRecord {
+  formats: Format[];
+  archive?: ArchiveSettings;
+}
+
+export const BATCH_RECORD = 'batch.json';
+
+export function readBatchRecord(outDir: string): BatchRecord | null {
+  try {
+    return JSON.parse(readFileSync(join(outDir, STATE_DIR, BATCH_RECORD), 'utf8')) as BatchRecord;
+  } catch {
+    return null;
+  }
+}
+
+/** The per-document formats of a manifest (its settings fingerprint starts with them). */
+function manifestFormats(doc: ReviewDocument): Format[] {
+  try {
+    const settings = JSON.parse(doc.manifest.settings) as unknown[];
+    if (Array.isArray(settings[0])) return settings[0] as Format[];
+  } catch {
+    // fall through: guess from the files written
+  }
+  return ['json'];
+}
+
+export async function rewriteDocument(outDir: string, doc: ReviewDocument): Promise<RewriteOutcome> {
+  const machine = readDocument(outDir, doc);
+  const mine = readCorrections(outDir).filter((c) => c.sha256 === machine.source.sha256);
+  const { json, view, stale } = applyCorrections(machine, mine.map(({ sha256: _s, document: _d, ...c }) => c));
+  const jsonOut = documentJson(json);
+  const formats = manifestFormats(doc);
+  const needsSource = formats.includes('pdf');
+  const source = needsSource ? findSource(outDir, doc, machine) : new Uint8Array();
+  const kept: string[] = [];
+  const outputs: [string, string | Uint8Array][] = [];
+  for (const format of formats) {
+    const writer = DOCUMENT_WRITERS[format];
+    if (!writer) continue;
+    if (format === 'pdf' && !source) {
+      kept.push(`${doc.name}.pdf: the input ${machine.source.path} is not where it was converted from, so the PDF keeps the machine text`);
+      continue;
+    }
+    for (const f of await writer({ result: format === 'json' ? jsonOut.result : view, json: jsonOut.text, source: source ?? new Uint8Array() })) outputs.push([`${doc.name}${f.suffix}`, f.data]);
+  }
+  writeRows(outDir, doc.name, { tables: documentTables(view), archive: archiveFacts(view, structureOf(view)) });
+  const files = new Map<string, OutputFile>((doc.manifest.files ?? []).map((f) => [f.path, f]));
+  for (const [rel, data] of outputs) {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    writeAtomic(outDir, inside(outDir, rel), bytes);
+    files.set(rel, { path: rel, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') });
+  }
+  doc.manifest = { ...doc.manifest, files: [...files.values()] };
+  writeManifest(outDir, doc.name, doc.manifest, { durable: true });
+  return { result: jsonOut.result, kept, stale };
+}
+
+/** The batch-level formats the batch wrote (from its record, else from the files there). */
+export function batchTableFormats(outDir: string): Format[] {
+  const record = readBatchRecord(outDir);
+  return record?.formats.filter((f) => f === 'csv' || f === 'xlsx') ?? [
+    ...(existsSync(join(outDir, 'sections.csv')) ? (['csv'] as const) : []),
+    ...(existsSync(join(outDir, WORKBOOK_NAME)) ? (['xlsx'] as const) : []),
+  ];
+}
+
+/**
+ * Rebuilding the tables reads every document's rows (seconds for thousands of documents), so the
+ * review page does it after answering, once decisions pause. This marker, written before the
+ * answer and removed after a rebuild, says a rebuild is owed; `baocao review` pays it at start.
+ */
+const TABLES_PENDING = 'tables-pending';
+
+export function markTablesPending(outDir: string): void {
+  writeAtomic(outDir, join(outDir, STATE_DIR, TABLES_PENDING), new Date().toISOString() + '\n', { durable: true });
+}
+
+export const tablesPending = (outDir: string): boolean => existsSync(join(outDir, STATE_DIR, TABLES_PENDING));
+
+/** Rebuilds the batch tables (CSV and workbook, as the batch wrote them) from every document's rows. */
+export async function rewriteBatchTables(outDir: string, docs: Iterable<ReviewDocument>): Promise<string[]> {
+  const formats = batchTableFormats(outDir);
+  if (formats.length) {
+    const record = readBatchRecord(outDir);
+    const entries: BatchEntry[] = [...docs].sort((a, b) => (a.manifest.row.path < b.manifest.row.path ? -1 : 1)).map((d) => ({ row: d.manifest.row, rel: d.name }));
+    const problems = await writeBatchOutputs(entries, { outDir, formats, archive: record?.archive, durable: true, documentsCsv: false });
+    if (problems.length) return problems;
+  }
+  rmSync(join(outDir, STATE_DIR, TABLES_PENDING), { force: true });
+  return [];
+}
+
+/**
+ * Outputs brought in line with the log when `baocao review` starts: a folder converted again
+ * (without --resume) has the machine outputs back, and the logged corrections go into them again.
+ */
+export async function applyLoggedCorrections(outDir: string, docs: Map<string, ReviewDocument>): Promise<{ rewritten: string[]; problems: string[] }> {
+  const log = readCorrections(outDir);
+  const shas = new Set(log.map((c) => c.sha256));
+  const rewritten: string[] = [];
+  const problems: string[] = [];
+  for (const doc of docs.values()) {
+    if (!shas.has(doc.manifest.sha256)) continue;
+    try {
+      const machine = readDocument(outDir, doc);
+      const mine = log.filter((c) => c.sha256 === machine.source.sha256).map(({ sha256: _s, document: _d, ...c }) => c);
+      if (applyCorrections(machine, mine).json.text.corrected === machine.text.corrected) continue;
+      const outcome = await rewriteDocument(outDir, doc);
+      rewritten.push(doc.name);
+      problems.push(...outcome.kept);
+    } catch (e) {
+      problems.push(`${doc.name}: ${(e as Error).message}`);
+    }
+  }
+  if (rewritten.length || tablesPending(outDir)) problems.push(...(await rewriteBatchTables(outDir, docs.values())));
+  return { rewritten, problems };
+}

@@ -1,0 +1,230 @@
+/**
+ * `baocao review <out-dir>`: a local web app (fastify) over a converted output folder, for a
+ * person to check the words the restorer was unsure of. Serves its own page and scripts
+ * (review-ui/, no CDN) and the folder's documents by output name from the manifests' list, never
+ * a path from the request. Every POST carries a token handed out with the page (403 without it);
+ * bodies over a few KB are refused (413). A decision is appended to corrections.jsonl and
+ * fsync'd, the document's outputs are written again, and only then is the page told it is saved.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { applyCorrections, latestCorrections, restoredLines, reviewTargets, type ReviewTarget } from '../core/corrections.js';
+import type { DocumentResult } from '../core/schema.js';
+import { appendCorrection, findSource, listDocuments, readCorrections, readDocument, type ReviewDocument } from './folder.js';
+import { batchTableFormats, markTablesPending, rewriteBatchTables, rewriteDocument } from './rewrite.js';
+
+export interface ReviewOptions {
+  /** Largest POST body, in bytes (default 16 KB: a decision is a few hundred bytes). */
+  bodyLimit?: number;
+  /** Only these Host names are answered (DNS rebinding); default: any. */
+  allowedHosts?: string[];
+  /** Quiet time after a decision before the batch tables are rebuilt (default 1.5 s). */
+  tablesDelayMs?: number;
+}
+
+const UI_DIR = new URL('../../review-ui/', import.meta.url);
+const ASSETS: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'app.css': 'text/css; charset=utf-8' };
+const MAX_TOKENS = 1000;
+
+const Decision = z.object({
+  name: z.string().min(1).max(4096),
+  index: z.number().int().nonnegative(),
+  after: z.string().max(200).refine((s) => !/[\r\n\f]/.test(s), 'a word cannot hold a line break'),
+  action: z.enum(['alternative', 'typed', 'accepted']),
+});
+
+export async function buildReviewServer(outDir: string, options: ReviewOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ bodyLimit: options.bodyLimit ?? 16 * 1024, logger: false });
+  let docs = listDocuments(outDir);
+  // One token per page load (tab); the oldest are forgotten past MAX_TOKENS.
+  const tokens = new Set<string>();
+  // Decisions are applied one at a time: two tabs never write the same outputs at once.
+  let queue: Promise<unknown> = Promise.resolve();
+  const tables = new TableRebuilds(outDir, () => docs.values(), options.tablesDelayMs ?? 1500);
+  app.addHook('onClose', async () => tables.flush());
+
+  app.addHook('onRequest', async (req, reply) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    if (options.allowedHosts && !options.allowedHosts.includes(host)) return reply.code(403).send({ error: `host '${host}' is not served` });
+    void reply.header('Content-Security-Policy', "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'").header('X-Content-Type-Options', 'nosniff');
+  });
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _req, reply) => {
+    const status = error.statusCode ?? 500;
+    const message = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? `the body is over the limit of ${app.initialConfig.bodyLimit} bytes` : status >= 500 ? `internal error: ${error.message}` : error.message;
+    void reply.code(status).send({ error: message });
+  });
+
+  app.get('/', async (_req, reply) => {
+    const token = randomBytes(24).toString('base64url');
+    tokens.add(token);
+    if (tokens.size > MAX_TOKENS) tokens.delete(tokens.values().next().value!);
+    const html = readFileSync(new URL('index.html', UI_DIR), 'utf8').replace('__TOKEN__', token);
+    return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-store').send(html);
+  });
+  app.get<{ Params: { file: string } }>('/assets/:file', async (req, reply) => {
+    const type = Object.hasOwn(ASSETS, req.params.file) ? ASSETS[req.params.file] : undefined;
+    if (!type) return reply.code(404).send({ error: 'not found' });
+    return reply.type(type).send(readFileSync(new URL(req.params.file, UI_DIR)));
+  });
+
+  app.get('/api/documents', async () => {
+    docs = listDocuments(outDir);
+    const decided = decidedBySha(outDir);
+    const list = [...docs.values()].map((d) => {
+      const total = d.manifest.row.review ?? 0;
+      const done = Math.min(total, decided.get(d.manifest.sha256)?.size ?? 0);
+      return { name: d.name, path: d.manifest.row.path, title: d.manifest.row.structure?.title ?? '', kind: d.manifest.row.kind, review: total, decided: done, left: total - done };
+    });
+    return list.sort((a, b) => b.left - a.left || a.path.localeCompare(b.path));
+  });
+
+  app.get<{ Querystring: { name?: string } }>('/api/document', async (req, reply) => {
+    const doc = lookup(req.query.name);
+    if (!doc) return reply.code(404).send({ error: 'no such document in this folder' });
+    return documentView(outDir, doc);
+  });
+
+  app.get<{ Querystring: { name?: string; page?: string } }>('/api/image', async (req, reply) => {
+    const doc = lookup(req.query.name);
+    if (!doc) return reply.code(404).send({ error: 'no such document in this folder' });
+    const result = readDocument(outDir, doc);
+    const source = result.source.kind === 'image' ? findSource(outDir, doc, result) : null;
+    if (!source) return reply.code(404).send({ error: 'the scanned input is not where it was converted from' });
+    const sharp = (await import('sharp')).default;
+    const page = Math.max(0, Number(req.query.page ?? 1) - 1) || 0;
+    return reply.type('image/png').send(await sharp(source, { page }).png().toBuffer());
+  });
+
+  app.post('/api/decide', async (req, reply) => {
+    const token = req.headers['x-baocao-token'];
+    if (typeof token !== 'string' || !tokens.has(token)) return reply.code(403).send({ error: 'missing or unknown session token: reload the page' });
+    const body = Decision.safeParse(req.body);
+    if (!body.success) return reply.code(400).send({ error: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    const doc = lookup(body.data.name);
+    if (!doc) return reply.code(404).send({ error: 'no such document in this folder' });
+    const run = queue.then(() => decide(doc, body.data));
+    queue = run.catch(() => undefined);
+    return run;
+  });
+
+  return app;
+
+  function lookup(name: unknown): ReviewDocument | undefined {
+    if (typeof name !== 'string') return undefined;
+    return docs.get(name) ?? (docs = listDocuments(outDir)).get(name);
+  }
+
+  async function decide(doc: ReviewDocument, d: z.infer<typeof Decision>) {
+    const result = readDocument(outDir, doc);
+    const target = reviewTargets(result)[d.index];
+    if (!target || target.start === null || target.end === null) throw Object.assign(new Error('that word has no place in the restored text'), { statusCode: 409 });
+    const time = new Date().toISOString();
+    appendCorrection(outDir, { sha256: result.source.sha256, document: doc.name, page: target.page, line: target.line, start: target.start, end: target.end, before: target.restored, after: d.after, time, action: d.action });
+    // Saved from here on: the outputs are rewritten from the log, now or at the next decision.
+    let outputs: string = 'rewritten';
+    try {
+      const outcome = await rewriteDocument(outDir, doc);
+      if (batchTableFormats(outDir).length) {
+        markTablesPending(outDir);
+        tables.later();
+      }
+      const problems = [...outcome.kept, ...(tables.problem ? [`batch tables: ${tables.problem}`] : [])];
+      if (problems.length) outputs = problems.join('; ');
+    } catch (e) {
+      outputs = `not rewritten: ${(e as Error).message}`;
+    }
+    return { saved: true, time, outputs };
+  }
+}
+
+/** The batch tables rebuilt once decisions pause (and when the server closes), one rebuild at a time. */
+class TableRebuilds {
+  private dirty = false;
+  private running: Promise<void> | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The last rebuild's problem, told with the next decision. */
+  problem: string | null = null;
+
+  constructor(private readonly outDir: string, private readonly docs: () => Iterable<ReviewDocument>, private readonly delayMs: number) {}
+
+  later(): void {
+    this.dirty = true;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.start(), this.delayMs);
+  }
+
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    while (this.dirty || this.running) await (this.running ?? this.start());
+  }
+
+  private start(): Promise<void> {
+    this.running ??= (async () => {
+      while (this.dirty) {
+        this.dirty = false;
+        try {
+          const problems = await rewriteBatchTables(this.outDir, this.docs());
+          this.problem = problems.length ? problems.join('; ') : null;
+        } catch (e) {
+          this.problem = (e as Error).message;
+        }
+      }
+    })().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+}
+
+/** Places decided per document content, from the whole log. */
+function decidedBySha(outDir: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const c of readCorrections(outDir)) {
+    let set = out.get(c.sha256);
+    if (!set) out.set(c.sha256, (set = new Set()));
+    set.add(`${c.page}:${c.line}:${c.start}`);
+  }
+  return out;
+}
+
+/** What the document page shows: restored lines per page, the unsure words with their decisions, OCR boxes. */
+function documentView(outDir: string, doc: ReviewDocument) {
+  const result: DocumentResult = readDocument(outDir, doc);
+  const lines = restoredLines(result);
+  const decisions = new Map(latestCorrections(readCorrections(outDir).filter((c) => c.sha256 === result.source.sha256)).map((c) => [`${c.page}:${c.line}:${c.start}`, c]));
+  const { stale } = applyCorrections(result, [...decisions.values()]);
+  const targets = reviewTargets(result).map((t) => {
+    const c = decisions.get(`${t.page}:${t.line}:${t.start}`);
+    return { ...t, box: boxOf(result, t, lines.get(`${t.page}:${t.line}`)?.text ?? ''), decision: c && c.before === t.restored ? { after: c.after, action: c.action ?? null, time: c.time } : null };
+  });
+  const image = result.source.kind === 'image' && result.pages.some((p) => p.words?.length) && findSource(outDir, doc, result) !== null;
+  return {
+    name: doc.name,
+    path: result.source.path,
+    kind: result.source.kind,
+    image,
+    pages: result.pages.map((p) => ({ number: p.number, lines: p.lines.map((_, i) => lines.get(`${p.number}:${i + 1}`)?.text ?? '') })),
+    targets,
+    /** Decisions logged for this content that no longer match its restored text (converted again with other settings). */
+    stale: stale.length,
+  };
+}
+
+/**
+ * The OCR box of an unsure word on a scan: among the page's words on that line (OCR words carry
+ * the page line, 1-based) whose text is the word as read, the one nearest the word's place in the
+ * line (start offset over line length against left edge over line width).
+ */
+function boxOf(result: DocumentResult, t: ReviewTarget, lineText: string): [number, number, number, number] | null {
+  const onLine = result.pages.find((p) => p.number === t.page)?.words?.filter((w) => w.line === t.line) ?? [];
+  const bare = (s: string) => s.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  const same = onLine.filter((w) => bare(w.text) === bare(t.original));
+  if (!same.length) return null;
+  const left = Math.min(...onLine.map((w) => w.bbox[0]));
+  const width = Math.max(1, Math.max(...onLine.map((w) => w.bbox[2])) - left);
+  const want = (t.start ?? 0) / Math.max(1, lineText.length);
+  const nearest = same.reduce((best, w) => (Math.abs((w.bbox[0] - left) / width - want) < Math.abs((best.bbox[0] - left) / width - want) ? w : best));
+  return nearest.bbox;
+}
