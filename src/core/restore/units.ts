@@ -24,14 +24,20 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
     if (u.kind === 'break' && (!last || last.kind === 'break')) return;
     units.push(u);
   };
+  // Whether the current line has a letter before the chunk (a dash after one is no list dash),
+  // kept as the chunks go by: looking back from each dash is quadratic on one long line.
+  let letterOnLine = false;
   for (const m of text.matchAll(/\s+|\S+/g)) {
     const chunk = m[0];
     const at = m.index!;
+    const wordBefore = letterOnLine;
     if (/^\s/.test(chunk)) {
+      if (chunk.includes('\n')) letterOnLine = false;
       // A blank line or page break ends the paragraph; a single line break does not end a sentence.
       if ((chunk.match(/\r\n|\r|\n/g)?.length ?? 0) >= 2 || chunk.includes('\f')) push({ kind: 'break' });
       continue;
     }
+    if (!letterOnLine && /\p{L}/u.test(chunk)) letterOnLine = true;
     if (ocrWords) {
       const p = splitChunk(chunk);
       const numeric = isOcrNumberCandidate(p.core);
@@ -50,7 +56,7 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
       else if (t.kind === 'number') push({ kind: 'num' });
       else if (t.kind === 'punct' && t.text === ',') push({ kind: 'comma' });
       // A dash between words on one line ("Độc lập - Tự do - Hạnh phúc") separates like a comma.
-      else if (t.kind === 'punct' && chunk.length === 1 && /[-–—]/.test(chunk) && wordBefore(text, at)) push({ kind: 'comma' });
+      else if (t.kind === 'punct' && chunk.length === 1 && /[-–—]/.test(chunk) && wordBefore) push({ kind: 'comma' });
       // "Số: 72/KH-UBND" reads like "số 72/KH-UBND": a colon before a number ends no sentence.
       else if (t.kind === 'punct' && t.text === ':' && t.end === chunk.length && numberFollows(text, at + chunk.length)) continue;
       // The corpus reads "số 72/KH-UBND" as số <num> then a break; do the same here.
@@ -74,10 +80,4 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
 /** Whether the next chunk after `at` (spaces on the same line skipped) starts with a digit. */
 function numberFollows(text: string, at: number): boolean {
   return /^[ \t]*\d/.test(text.slice(at, at + 16));
-}
-
-/** Whether the line holds a word before `at` (a dash there is no list dash). */
-function wordBefore(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  return /\p{L}/u.test(text.slice(lineStart, at));
 }

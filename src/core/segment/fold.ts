@@ -8,10 +8,14 @@ import { stripMarks } from '../vi-text/index.js';
 /** Upper-case, mark-free form of NFC text, same length; common English-OCR confusions undone. */
 export function foldKey(text: string): string {
   const bare = stripMarks(text);
-  let up = '';
-  for (const ch of bare) {
-    const u = ch.toUpperCase();
-    up += u.length === ch.length ? u : ch;
+  // No upper-case mapping is shorter than its letter, so equal lengths mean none grew ("ß" → "SS").
+  let up = bare.toUpperCase();
+  if (up.length !== bare.length) {
+    up = '';
+    for (const ch of bare) {
+      const u = ch.toUpperCase();
+      up += u.length === ch.length ? u : ch;
+    }
   }
   return up
     // Vietnamese words never start with P + vowel: that is an OCR'd Đ ("PANH GIA", "Poc lap").
