@@ -32,6 +32,8 @@ export interface BatchSettings {
   segment?: boolean;
   restoreInput?: RestoreInput;
   maxTextBytes?: number;
+  /** Per-file time limit in seconds for text inputs (0: none); default by size (pool.ts, timeLimitMs). */
+  timeoutSeconds?: number;
 }
 
 export interface FileOutcome {

@@ -26,17 +26,18 @@ program
   .option('-o, --output <dir>', 'output directory', 'output')
   .option('--format <list>', `outputs, comma-separated: ${FORMATS.join(', ')} or all`, parseFormats, [...DEFAULT_FORMATS])
   .option('--jobs <n>', 'files converted in parallel (default: CPU cores)', parseJobs)
+  .option('--timeout <seconds>', 'time limit per text file; a file over it gets an internal/timeout error row (default: 120 s + 20 s per MiB; 0: none)', parseTimeout)
   .option('--quiet', 'no progress output (errors still go to stderr)', false)
   .option('--resume', 'skip inputs already converted with the same content and settings', false)
   .addOption(new Option('--encoding <name>', 'force the text encoding (default: detected)').choices(ENCODING_NAMES))
   .option('--no-restore', 'skip diacritic restoration')
   .option('--no-segment', 'skip the document structure (header, sections, signature, annexes)')
   .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
-  .action(async (inputs: string[], o: { output: string; format: Format[]; jobs?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr' }) => {
+  .action(async (inputs: string[], o: { output: string; format: Format[]; jobs?: number; timeout?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr' }) => {
     const progress = createProgress(o.quiet);
     const summary = await runBatch(
       inputs,
-      { outDir: resolve(o.output), formats: o.format, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input },
+      { outDir: resolve(o.output), formats: o.format, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, timeoutSeconds: o.timeout },
       o.jobs,
       progress,
     );
@@ -78,6 +79,12 @@ function parseFormats(value: string): Format[] {
 function parseJobs(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('a whole number from 1 to 64');
+  return n;
+}
+
+function parseTimeout(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || value.trim() === '') throw new InvalidArgumentError('a number of seconds (0: no limit)');
   return n;
 }
 
