@@ -33,10 +33,14 @@ export interface KeyToken {
   end: number;
 }
 
-/** Alphanumeric tokens of a key with their offsets. */
-export function keyTokens(key: string): KeyToken[] {
+/** Alphanumeric tokens of a key with their offsets; the first `limit` only when given (a test at the line start needs no more, and a line may be a whole 16 MB text). */
+export function keyTokens(key: string, limit = Infinity): KeyToken[] {
   const out: KeyToken[] = [];
-  for (const m of key.matchAll(/[A-Z0-9]+/g)) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
+  if (limit <= 0) return out;
+  for (const m of key.matchAll(/[A-Z0-9]+/g)) {
+    out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
+    if (out.length >= limit) break;
+  }
   return out;
 }
 
