@@ -71,8 +71,9 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
         try {
           const { outcome, dead } = await ask(worker, i, files[i]!, settings, timeLimitMs(bytes, settings.timeoutSeconds));
           record(i, outcome);
-          if (dead) {
-            // A crashed or stopped worker takes only its own file down.
+          // A crashed or stopped worker takes only its own file down; one that converted a big
+          // file is replaced too, which gives its grown heap back at once.
+          if (dead || bytes >= BIG_FILE_BYTES) {
             void worker.terminate();
             worker = startWorker();
           }
