@@ -25,6 +25,15 @@ export const BIG_FILE_BYTES = 4 * 1024 * 1024;
 /** Default time limit: a floor for any file, plus so much per MiB (a 16 MiB text then gets 7 min; it needs well under 1). */
 export const TIMEOUT_FLOOR_SECONDS = 120;
 export const TIMEOUT_SECONDS_PER_MIB = 20;
+/**
+ * Heap a worker may grow to (MB): a 16 MB report needs about 1 GB; a file that needs more (16 MB
+ * of one-character lines) gets an internal/out-of-memory row instead of taking the machine's
+ * memory. BAOCAO_WORKER_HEAP_MB overrides it.
+ */
+export function workerHeapMb(): number {
+  const n = Number(process.env.BAOCAO_WORKER_HEAP_MB);
+  return Number.isFinite(n) && n > 0 ? n : 1536;
+}
 
 export function defaultJobs(files: number): number {
   return Math.max(1, Math.min(availableParallelism(), files));
@@ -117,7 +126,11 @@ function ask(worker: Worker, id: number, file: InputFile, settings: BatchSetting
     };
     const onError = (e: Error) => {
       cleanup();
-      resolve({ outcome: crashed(file, `worker failed: ${e.message}`), dead: true });
+      const outOfMemory = (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      const outcome = outOfMemory
+        ? { skipped: false, row: failedRow(file.display, `internal/out-of-memory: conversion stopped: it needed more than the ${workerHeapMb()} MB a file may take (BAOCAO_WORKER_HEAP_MB)`, 'text') }
+        : crashed(file, `worker failed: ${e.message}`);
+      resolve({ outcome, dead: true });
     };
     const onExit = (code: number) => {
       cleanup();
@@ -168,9 +181,10 @@ function semaphore(n: number): { acquire: () => Promise<() => void> } {
  * with --import do not reach worker threads on Node 20, so the worker registers tsx first.
  */
 function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  const resourceLimits = { maxOldGenerationSizeMb: workerHeapMb() };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { resourceLimits });
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, resourceLimits });
 }

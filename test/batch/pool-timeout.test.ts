@@ -55,3 +55,22 @@ describe('per-file time limit', () => {
     assert.match(rows[0]!.error!, /internal\/timeout/);
   });
 });
+
+describe('per-file memory limit', () => {
+  it('turns a file that needs more heap than a worker may take into an internal/out-of-memory row, and goes on', async () => {
+    const dir = await inputs(2);
+    // 300,000 one-character lines: far more than a 64 MB heap holds once segmented.
+    await writeFile(join(dir, 'bao-cao-0.txt'), 'a\n'.repeat(300_000));
+    const before = process.env.BAOCAO_WORKER_HEAP_MB;
+    process.env.BAOCAO_WORKER_HEAP_MB = '64';
+    try {
+      const s = await runBatch([dir], { outDir: join(dir, 'out'), formats: ['json'], resume: false, restore: false }, 1);
+      assert.equal(s.rows[0]!.status, 'error');
+      assert.match(s.rows[0]!.error, /^internal\/out-of-memory: .*64 MB/);
+      assert.equal(s.rows[1]!.status, 'ok', 'the next file converts in a new worker');
+    } finally {
+      if (before === undefined) delete process.env.BAOCAO_WORKER_HEAP_MB;
+      else process.env.BAOCAO_WORKER_HEAP_MB = before;
+    }
+  });
+});
