@@ -47,6 +47,8 @@ export interface BatchSettings {
   sheetRowLimit?: number;
   /** PDF text layers: auto (default), force (OCR every page), never (ingest/text-layer-trust.ts). */
   ocrMode?: 'auto' | 'force' | 'never';
+  /** Per-file time limit in seconds for text inputs (0: none); default by size (pool.ts, timeLimitMs). */
+  timeoutSeconds?: number;
 }
 
 export interface FileOutcome {

@@ -1,22 +1,48 @@
 /**
- * Runs convertFile over many inputs with `jobs` in flight. Text inputs: jobs = 1 runs in this
- * thread; more use worker threads, so CPU-bound stages (decoding, restoration) use every core
- * and each worker loads the restoration model once. Scans and PDFs then run one at a time in
- * this thread, sharing one OCR pool of `jobs` Tesseract workers made once for the whole batch
- * (OCR parallelises over pages; a pool per file would reload the Vietnamese model each time).
+ * Runs convertFile over many inputs with `jobs` in flight. Text inputs run in worker threads
+ * (even with jobs = 1), so CPU-bound stages use every core, each worker loads the restoration
+ * model once, and a file that runs past its time limit is stopped: its worker is terminated and
+ * replaced, the file gets an `internal/timeout` error row and the batch goes on. Big text files
+ * (≥ BIG_FILE_BYTES) are converted one at a time, so memory stays within one big document's
+ * budget whatever the job count. Scans and PDFs then run one at a time in this thread, sharing
+ * one OCR pool of `jobs` Tesseract workers made once for the whole batch (OCR parallelises over
+ * pages; a pool per file would reload the Vietnamese model each time).
  */
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { convertFile, type BatchSettings, type FileOutcome, type FileRuntime } from './convert-file.js';
 import { INPUT_EXTENSIONS } from './inputs.js';
 import type { InputFile } from './inputs.js';
+import { failedRow } from '../emit/sheets.js';
 
 export type OnOutcome = (file: InputFile, outcome: FileOutcome) => void;
 /** A scanned page of `file` was read: `done` of `total` pages (OCR inputs only). */
 export type OnPage = (file: InputFile, done: number, total: number) => void;
 
+/** Text files from this size on are held one at a time (a 16 MB text takes up to ~1 GB while converted). */
+export const BIG_FILE_BYTES = 4 * 1024 * 1024;
+/** Default time limit: a floor for any file, plus so much per MiB (a 16 MiB text then gets 7 min; it needs well under 1). */
+export const TIMEOUT_FLOOR_SECONDS = 120;
+export const TIMEOUT_SECONDS_PER_MIB = 20;
+/**
+ * Heap a worker may grow to (MB): a 16 MB report needs about 1 GB; a file that needs more (16 MB
+ * of one-character lines) gets an internal/out-of-memory row instead of taking the machine's
+ * memory. BAOCAO_WORKER_HEAP_MB overrides it.
+ */
+export function workerHeapMb(): number {
+  const n = Number(process.env.BAOCAO_WORKER_HEAP_MB);
+  return Number.isFinite(n) && n > 0 ? n : 1536;
+}
+
 export function defaultJobs(files: number): number {
   return Math.max(1, Math.min(availableParallelism(), files));
+}
+
+/** The time limit for a file of `bytes` in ms; `seconds` as given (0: no limit), else by size. */
+export function timeLimitMs(bytes: number, seconds?: number): number {
+  if (seconds !== undefined) return seconds > 0 ? seconds * 1000 : Infinity;
+  return (TIMEOUT_FLOOR_SECONDS + TIMEOUT_SECONDS_PER_MIB * (bytes / 1024 / 1024)) * 1000;
 }
 
 export async function runPool(files: InputFile[], settings: BatchSettings, jobs: number, onOutcome: OnOutcome, onPage?: OnPage): Promise<FileOutcome[]> {
@@ -28,12 +54,9 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
   const textIdx = files.flatMap((f, i) => (isOcrKind(f.abs) ? [] : [i]));
   const ocrIdx = files.flatMap((f, i) => (isOcrKind(f.abs) ? [i] : []));
   const workers = Math.min(jobs, textIdx.length);
-  if (workers <= 1) {
-    for (const i of textIdx) record(i, await safeConvert(files[i]!, settings));
-  } else {
-    let next = 0;
-    await Promise.all(Array.from({ length: workers }, () => workerLoop(() => textIdx[next++])));
-  }
+  const big = semaphore(1);
+  let next = 0;
+  await Promise.all(Array.from({ length: workers }, () => workerLoop(() => textIdx[next++])));
   if (ocrIdx.length) {
     const { createOcrPool } = await import('../ingest/ocr/pool.js');
     const ocr = createOcrPool({ jobs });
@@ -52,9 +75,20 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
     let worker = startWorker();
     try {
       for (let i = take(); i !== undefined; i = take()) {
-        const { outcome, dead } = await ask(worker, i, files[i]!, settings);
-        record(i, outcome);
-        if (dead) worker = startWorker(); // a crashed worker takes only its own file down
+        const bytes = sizeOf(files[i]!.abs);
+        const release = bytes >= BIG_FILE_BYTES ? await big.acquire() : () => {};
+        try {
+          const { outcome, dead } = await ask(worker, i, files[i]!, settings, timeLimitMs(bytes, settings.timeoutSeconds));
+          record(i, outcome);
+          // A crashed or stopped worker takes only its own file down; one that converted a big
+          // file is replaced too, which gives its grown heap back at once.
+          if (dead || bytes >= BIG_FILE_BYTES) {
+            void worker.terminate();
+            worker = startWorker();
+          }
+        } finally {
+          release();
+        }
       }
     } finally {
       await worker.terminate();
@@ -67,6 +101,14 @@ function isOcrKind(path: string): boolean {
   return INPUT_EXTENSIONS.test(path) && !/\.(txt|text)$/i.test(path);
 }
 
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // convertFile reports the read error
+  }
+}
+
 async function safeConvert(file: InputFile, settings: BatchSettings, runtime?: FileRuntime): Promise<FileOutcome> {
   try {
     return await convertFile(file, settings, runtime);
@@ -75,7 +117,7 @@ async function safeConvert(file: InputFile, settings: BatchSettings, runtime?: F
   }
 }
 
-function ask(worker: Worker, id: number, file: InputFile, settings: BatchSettings): Promise<{ outcome: FileOutcome; dead: boolean }> {
+function ask(worker: Worker, id: number, file: InputFile, settings: BatchSettings, limitMs: number): Promise<{ outcome: FileOutcome; dead: boolean }> {
   return new Promise((resolve) => {
     const onMessage = (msg: { id: number; outcome?: FileOutcome; error?: string }) => {
       if (msg.id !== id) return;
@@ -84,22 +126,53 @@ function ask(worker: Worker, id: number, file: InputFile, settings: BatchSetting
     };
     const onError = (e: Error) => {
       cleanup();
-      resolve({ outcome: crashed(file, `worker failed: ${e.message}`), dead: true });
+      const outOfMemory = (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      const outcome = outOfMemory
+        ? { skipped: false, row: failedRow(file.display, `internal/out-of-memory: conversion stopped: it needed more than the ${workerHeapMb()} MB a file may take (BAOCAO_WORKER_HEAP_MB)`, 'text') }
+        : crashed(file, `worker failed: ${e.message}`);
+      resolve({ outcome, dead: true });
     };
+    const onExit = (code: number) => {
+      cleanup();
+      resolve({ outcome: crashed(file, `worker exited with code ${code}`), dead: true });
+    };
+    const timer = Number.isFinite(limitMs)
+      ? setTimeout(() => {
+          cleanup();
+          const seconds = Math.round(limitMs / 1000);
+          resolve({ outcome: { skipped: false, row: failedRow(file.display, `internal/timeout: conversion stopped after the ${seconds} s time limit for this file (--timeout; default ${TIMEOUT_FLOOR_SECONDS} s + ${TIMEOUT_SECONDS_PER_MIB} s per MiB)`, 'text') }, dead: true });
+        }, limitMs)
+      : undefined;
     const cleanup = () => {
+      clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
+      worker.off('exit', onExit);
     };
     worker.on('message', onMessage);
     worker.on('error', onError);
+    worker.on('exit', onExit);
     worker.postMessage({ id, file, settings });
   });
 }
 
 function crashed(file: InputFile, message: string): FileOutcome {
+  return { skipped: false, row: failedRow(file.display, `internal: ${message}`) };
+}
+
+/** At most `n` holders at once; acquire() resolves to the release function. */
+function semaphore(n: number): { acquire: () => Promise<() => void> } {
+  let free = n;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    const wake = waiting.shift();
+    if (wake) wake();
+    else free++;
+  };
   return {
-    skipped: false,
-    row: { path: file.display, status: 'error', error: `internal: ${message}`, kind: '', encoding: '', pages: null, paragraphs: null, characters: null, restored: '', diagnostics: null, sha256: '', outputs: [] },
+    acquire: () => new Promise((resolve) => {
+      if (free > 0) { free--; resolve(release); } else waiting.push(() => resolve(release));
+    }),
   };
 }
 
@@ -108,9 +181,10 @@ function crashed(file: InputFile, message: string): FileOutcome {
  * with --import do not reach worker threads on Node 20, so the worker registers tsx first.
  */
 function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
+  const resourceLimits = { maxOldGenerationSizeMb: workerHeapMb() };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { resourceLimits });
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, resourceLimits });
 }

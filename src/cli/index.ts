@@ -31,6 +31,7 @@ program
   .option('--stdin-name <name>', "file name for the document read from '-' (its extension hints the kind)")
   .option('--format <list>', `outputs, comma-separated: ${FORMATS.join(', ')} or all`, parseFormats, [...DEFAULT_FORMATS])
   .option('--jobs <n>', 'files converted in parallel (default: CPU cores)', parseJobs)
+  .option('--timeout <seconds>', 'time limit per text file; a file over it gets an internal/timeout error row (default: 120 s + 20 s per MiB; 0: none)', parseTimeout)
   .option('--quiet', 'no progress output (errors still go to stderr)', false)
   .option('--resume', 'skip inputs already converted with the same content and settings', false)
   .option('--no-fsync', 'do not fsync manifests and documents.csv (faster on slow disks; after a power loss, run again with --resume)')
@@ -50,7 +51,7 @@ Examples:
   cat report.txt | baocao convert - --format txt -o -   restored text to standard output
 
 Exit codes: 0 every input converted, 1 some inputs failed (see documents.csv), 2 usage error (a bad option, or an output folder that is a file or cannot be written).`)
-  .action(async (inputs: string[], o: { output: string; stdinName?: string; format: Format[]; jobs?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; fsync: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; perDocumentCsv: boolean; archiveFonds?: string; archiveSettings?: ArchiveSettings; ocr: OcrMode }) => {
+  .action(async (inputs: string[], o: { output: string; stdinName?: string; format: Format[]; jobs?: number; timeout?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; fsync: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; perDocumentCsv: boolean; archiveFonds?: string; archiveSettings?: ArchiveSettings; ocr: OcrMode }) => {
     const toStdout = o.output === '-';
     if (inputs.includes('-') && inputs.length > 1) return usage("'-' (standard input) must be the only input");
     if (toStdout) {
@@ -61,7 +62,7 @@ Exit codes: 0 every input converted, 1 some inputs failed (see documents.csv), 2
     const archive: ArchiveSettings = { ...(o.archiveSettings ?? { files: [] }), ...(o.archiveFonds !== undefined ? { fonds: o.archiveFonds } : {}) };
     // Per-document CSVs are CSV output: asking for them asks for the csv format.
     const formats = o.perDocumentCsv && !o.format.includes('csv') ? parseFormatList([...o.format, 'csv'].join(',')) : o.format;
-    const settings = { outDir: toStdout ? '' : resolve(o.output), formats, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, fsync: o.fsync, perDocumentCsv: o.perDocumentCsv, archive, ocrMode: o.ocr };
+    const settings = { outDir: toStdout ? '' : resolve(o.output), formats, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, fsync: o.fsync, perDocumentCsv: o.perDocumentCsv, archive, ocrMode: o.ocr, timeoutSeconds: o.timeout };
     const { convertToStdout, readStdin, stdinAsFile } = await import('./stdio.js');
     if (toStdout) {
       const name = inputs[0] === '-' ? (o.stdinName ?? 'stdin') : inputs[0]!;
@@ -182,6 +183,12 @@ function readArchiveSettings(path: string): ArchiveSettings {
 function parseJobs(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('a whole number from 1 to 64');
+  return n;
+}
+
+function parseTimeout(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || value.trim() === '') throw new InvalidArgumentError('a number of seconds (0: no limit)');
   return n;
 }
 

@@ -35,7 +35,7 @@ export async function runRestore(file: string, o: { json: boolean; input: Restor
     process.stderr.write(`baocao: ${(e as Error).message}\n`);
     return 1;
   }
-  const doc = await runPipeline({ path, data: bytes }, { encoding: o.encoding, restore: { model, input: o.input }, segment: {} });
+  const doc = await runPipeline({ path, data: bytes }, { encoding: o.encoding, restore: { model, input: o.input, keepTokens: o.json }, segment: {} });
   const errors = doc.diagnostics.filter((d) => d.severity === 'error');
   for (const d of doc.diagnostics) if (d.severity === 'error' || d.ruleId.startsWith('encoding/')) process.stderr.write(`baocao: ${file}: ${d.ruleId}: ${d.message}\n`);
   if (doc.restored === undefined || (errors.length && doc.pages.length === 0)) return 1;

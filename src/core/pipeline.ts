@@ -157,7 +157,9 @@ function normaliseStage(doc: WorkingDocument): void {
 function restore(doc: WorkingDocument, options: StageOptions): void {
   if (options.restore === false) return;
   restoreStage(doc, options.restore ?? {});
-  if (doc.review) doc.review = doc.review.map((r) => ({ ...r, ...pagePlace(doc, r.page, r.line) }));
+  if (!doc.review) return;
+  const place = pagePlacer(doc);
+  doc.review = doc.review.map((r) => ({ ...r, ...place(r.page, r.line) }));
 }
 
 function segment(doc: WorkingDocument, options: StageOptions): void {
@@ -174,16 +176,24 @@ function cells(doc: WorkingDocument, options: StageOptions): void {
 
 /**
  * Places counted over `original` (pages split on form feeds only) → places in doc.pages, which
- * differ when ingest inferred page breaks from blank-line runs.
+ * differ when ingest inferred page breaks from blank-line runs. Made once per document: a page
+ * walk per place is review items × pages on a long text.
  */
-export function pagePlace(doc: WorkingDocument, page: number, line: number): { page: number; line: number } {
-  if (doc.original.includes('\f') || doc.pages.length <= 1 || page !== 1) return { page, line };
-  let rest = line;
-  for (const p of doc.pages) {
-    if (rest <= p.lines.length) return { page: p.number, line: rest };
-    rest -= p.lines.length;
-  }
-  return { page, line };
+export function pagePlacer(doc: WorkingDocument): (page: number, line: number) => { page: number; line: number } {
+  if (doc.original.includes('\f') || doc.pages.length <= 1) return (page, line) => ({ page, line });
+  const firsts: number[] = []; // line number, counted over the whole text, before each page
+  let at = 0;
+  for (const p of doc.pages) { firsts.push(at); at += p.lines.length; }
+  return (page, line) => {
+    if (page !== 1 || line > at) return { page, line };
+    let a = 0, b = firsts.length - 1;
+    while (a < b) {
+      const m = (a + b + 1) >> 1;
+      if (firsts[m]! < line) a = m;
+      else b = m - 1;
+    }
+    return { page: doc.pages[a]!.number, line: line - firsts[a]! };
+  };
 }
 
 function errorText(e: unknown): string {

@@ -86,12 +86,18 @@ const UPPER = /\p{Lu}/gu;
 
 /** Join wrapped lines: a code cut after its hyphen ("72/KH-" + "UBND") joins without a space. */
 export function joinParts(parts: string[]): string {
-  let text = parts[0] ?? '';
+  const out: string[] = [parts[0] ?? ''];
+  // The end of the text so far, enough for the two code points the hyphen test looks at: a test
+  // anchored at the end of the whole text scans all of it, quadratic over a paragraph's lines.
+  let tail = out[0]!.slice(-3);
   for (let i = 1; i < parts.length; i++) {
     const next = parts[i]!;
-    text += /[\p{L}\d]-$/u.test(text) && /^[\p{Lu}\d]/u.test(next) ? next : ' ' + next;
+    const glued = /[\p{L}\d]-$/u.test(tail) && /^[\p{Lu}\d]/u.test(next);
+    if (!glued) out.push(' ');
+    out.push(next);
+    tail = (tail + (glued ? '' : ' ') + next).slice(-3);
   }
-  return text;
+  return out.join('');
 }
 
 /** 90th percentile of non-blank line lengths: the right margin of hard-wrapped text. */

@@ -43,6 +43,8 @@ export interface RestoreOptions {
   /** Name evidence at person names (model.names); false turns it off. */
   names?: boolean;
   nameTuning?: Partial<NameTuning>;
+  /** Tone placement to write ('new': "hoà"); taken from `text` when absent (one window of a longer text is given its document's). */
+  toneStyle?: 'old' | 'new';
 }
 
 interface SegmentWord {
@@ -79,7 +81,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const text = withVietnameseD(given, mode);
   const tuning = { ...DEFAULT_TUNING, ...options.tuning };
   const channelWeight = options.channelWeight ?? 1;
-  const newStyle = detectToneStyle(text) === 'new';
+  const newStyle = (options.toneStyle ?? detectToneStyle(text)) === 'new';
   const units = splitUnits(text, mode === 'ocr');
   const tokens: RestoredToken[] = [];
   const cache = new Map<string, Candidates>();

@@ -4,7 +4,8 @@
  * model or a decoding failure becomes a 'restore/…' diagnostic and the text stays unrestored.
  */
 import type { ReviewItem, WorkingDocument } from '../document.js';
-import { detectInput, restore, type RestoreInput, type RestoreModel, type RestoreOptions } from './index.js';
+import { detectInput, type RestoredToken, type RestoreInput, type RestoreModel, type RestoreOptions } from './index.js';
+import { restoreInWindows } from './windows.js';
 import { documentConfidences, locateWords, type WordConfidence } from './vie-confidence.js';
 import { paragraphsFromWhole } from './paragraph-text.js';
 
@@ -17,6 +18,8 @@ export interface RestoreStageOptions {
   /** Name evidence switch and tuning, passed on to restore(). */
   names?: RestoreOptions['names'];
   nameTuning?: RestoreOptions['nameTuning'];
+  /** Keep every restored word with its confidence and alternatives on the document (restoreTokens). */
+  keepTokens?: boolean;
 }
 
 export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions): WorkingDocument {
@@ -36,18 +39,20 @@ export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions)
     const vieOcr = asked === 'vie-ocr' || detected === 'clean' || (detected === 'ocr' && withText.every((p) => p.method === 'ocr'));
     const confidences = vieOcr && fromOcr ? documentConfidences(doc.pages) : undefined;
     const nameOptions = { names: options.names, nameTuning: options.nameTuning };
-    const whole = restore(doc.original, { model, input: vieOcr ? 'vie-ocr' : asked, confidences, ...nameOptions });
-    doc.restored = whole.text;
-    doc.restoreMode = vieOcr ? 'vie-ocr' : whole.mode;
-    doc.restoreTokens = whole.tokens;
     const below = options.reviewBelow ?? 0.6;
     const lineStarts = lineIndex(doc.original);
     const review: ReviewItem[] = [];
-    for (const t of whole.tokens) {
-      if (t.confidence >= below) continue;
+    // Every token is kept only when asked (baocao restore --json): a 16 MB text has millions.
+    const tokens: RestoredToken[] | undefined = options.keepTokens ? [] : undefined;
+    const whole = restoreInWindows(doc.original, { model, input: vieOcr ? 'vie-ocr' : asked, confidences, ...nameOptions }, (t) => {
+      tokens?.push(t);
+      if (t.confidence >= below) return;
       review.push({ ...placeOf(lineStarts, t.start), original: t.original, restored: t.restored, confidence: +t.confidence.toFixed(3), alternatives: t.alternatives });
-    }
+    });
+    doc.restored = whole.text;
+    doc.restoreMode = vieOcr ? 'vie-ocr' : whole.mode;
     doc.review = review;
+    if (tokens) doc.restoreTokens = tokens;
     // Paragraphs take their lines' restored text; one whose lines cannot be found again is
     // decoded on its own, in the mode chosen for the whole document.
     const input: RestoreInput = vieOcr ? 'vie-ocr' : whole.mode;
@@ -55,7 +60,7 @@ export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions)
     doc.paragraphs.forEach((p, i) => {
       if (fromWhole[i] !== undefined) { p.restored = fromWhole[i]; return; }
       const spans = confidences ? paragraphConfidences(doc, p) : undefined;
-      p.restored = restore(p.text, { model, input, confidences: spans, ...nameOptions }).text;
+      p.restored = restoreInWindows(p.text, { model, input, confidences: spans, ...nameOptions }).text;
     });
   } catch (e) {
     doc.diagnostics.push({
@@ -74,25 +79,39 @@ function paragraphConfidences(doc: WorkingDocument, p: WorkingDocument['paragrap
   return locateWords(p.text, page.words.filter((w) => w.line >= p.lineStart && w.line <= p.lineEnd));
 }
 
-interface LineStart { offset: number; page: number; line: number }
+/** Start offset of every visual line with its 1-based page and line numbers, as typed arrays (an object a line is 300 MB on a text of one-character lines). */
+interface LineStarts { offset: Int32Array; page: Int32Array; line: Int32Array }
 
-/** Start offset of every visual line, with its 1-based page and line numbers. */
-function lineIndex(text: string): LineStart[] {
-  const out: LineStart[] = [{ offset: 0, page: 1, line: 1 }];
-  let page = 1, line = 1;
-  for (const m of text.matchAll(/\r\n|\r|\n|\f/g)) {
-    if (m[0] === '\f') { page++; line = 1; } else line++;
-    out.push({ offset: m.index! + m[0].length, page, line });
-  }
+function lineIndex(text: string): LineStarts {
+  // Two passes over the characters: count the breaks, then fill (CRLF is one break).
+  const each = (visit: (end: number, formFeed: boolean) => void) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 && text.charCodeAt(i + 1) === 10) visit(++i + 1, false);
+      else if (c === 10 || c === 13 || c === 12) visit(i + 1, c === 12);
+    }
+  };
+  let n = 1;
+  each(() => n++);
+  const out: LineStarts = { offset: new Int32Array(n), page: new Int32Array(n), line: new Int32Array(n) };
+  out.page[0] = 1;
+  out.line[0] = 1;
+  let page = 1, line = 1, k = 1;
+  each((end, formFeed) => {
+    if (formFeed) { page++; line = 1; } else line++;
+    out.offset[k] = end;
+    out.page[k] = page;
+    out.line[k++] = line;
+  });
   return out;
 }
 
-function placeOf(starts: LineStart[], offset: number): { page: number; line: number } {
-  let a = 0, b = starts.length - 1;
+function placeOf(starts: LineStarts, offset: number): { page: number; line: number } {
+  let a = 0, b = starts.offset.length - 1;
   while (a < b) {
     const m = (a + b + 1) >> 1;
-    if (starts[m]!.offset <= offset) a = m;
+    if (starts.offset[m]! <= offset) a = m;
     else b = m - 1;
   }
-  return { page: starts[a]!.page, line: starts[a]!.line };
+  return { page: starts.page[a]!, line: starts.line[a]! };
 }

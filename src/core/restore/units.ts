@@ -24,15 +24,21 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
     if (u.kind === 'break' && (!last || last.kind === 'break')) return;
     units.push(u);
   };
+  // Whether the current line has a letter before the chunk (a dash after one is no list dash),
+  // kept as the chunks go by: looking back from each dash is quadratic on one long line.
+  let letterOnLine = false;
   // English-model OCR glues "Số:" to its number ("S6:2116/TB"): the label is a chunk of its own there.
   for (const m of text.matchAll(ocrWords ? /\s+|[^\s\d:][^\s:]{0,3}:(?=\d)|\S+/g : /\s+|\S+/g)) {
     const chunk = m[0];
     const at = m.index!;
+    const wordBefore = letterOnLine;
     if (/^\s/.test(chunk)) {
+      if (chunk.includes('\n')) letterOnLine = false;
       // A blank line or page break ends the paragraph; a single line break does not end a sentence.
       if ((chunk.match(/\r\n|\r|\n/g)?.length ?? 0) >= 2 || chunk.includes('\f')) push({ kind: 'break' });
       continue;
     }
+    if (!letterOnLine && /\p{L}/u.test(chunk)) letterOnLine = true;
     if (ocrWords) {
       const p = splitChunk(chunk);
       const numeric = isOcrNumberCandidate(p.core);
@@ -56,7 +62,7 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
       else if (t.kind === 'number') push({ kind: 'num' });
       else if (t.kind === 'punct' && t.text === ',') push({ kind: 'comma' });
       // A dash between words on one line ("Độc lập - Tự do - Hạnh phúc") separates like a comma.
-      else if (t.kind === 'punct' && chunk.length === 1 && /[-–—]/.test(chunk) && wordBefore(text, at)) push({ kind: 'comma' });
+      else if (t.kind === 'punct' && chunk.length === 1 && /[-–—]/.test(chunk) && wordBefore) push({ kind: 'comma' });
       // "Số: 72/KH-UBND" reads like "số 72/KH-UBND": a colon before a number ends no sentence.
       // So does one with the number glued to it ("Số:2116/TB-ĐHĐL").
       else if (t.kind === 'punct' && t.text === ':' && (t.end === chunk.length ? numberFollows(text, at + chunk.length) : /^\d/.test(chunk.slice(t.end)))) continue;
@@ -101,10 +107,4 @@ function isSymbolPart(chunk: string, t: { start: number; end: number; text: stri
 /** Whether the next chunk after `at` (spaces on the same line skipped) starts with a digit. */
 function numberFollows(text: string, at: number): boolean {
   return /^[ \t]*\d/.test(text.slice(at, at + 16));
-}
-
-/** Whether the line holds a word before `at` (a dash there is no list dash). */
-function wordBefore(text: string, at: number): boolean {
-  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-  return /\p{L}/u.test(text.slice(lineStart, at));
 }

@@ -8,10 +8,14 @@ import { stripMarks } from '../vi-text/index.js';
 /** Upper-case, mark-free form of NFC text, same length; common English-OCR confusions undone. */
 export function foldKey(text: string): string {
   const bare = stripMarks(text);
-  let up = '';
-  for (const ch of bare) {
-    const u = ch.toUpperCase();
-    up += u.length === ch.length ? u : ch;
+  // No upper-case mapping is shorter than its letter, so equal lengths mean none grew ("ß" → "SS").
+  let up = bare.toUpperCase();
+  if (up.length !== bare.length) {
+    up = '';
+    for (const ch of bare) {
+      const u = ch.toUpperCase();
+      up += u.length === ch.length ? u : ch;
+    }
   }
   return up
     // Vietnamese words never start with P + vowel: that is an OCR'd Đ ("PANH GIA", "Poc lap").
@@ -29,11 +33,31 @@ export interface KeyToken {
   end: number;
 }
 
-/** Alphanumeric tokens of a key with their offsets. */
-export function keyTokens(key: string): KeyToken[] {
+/** Alphanumeric tokens of a key with their offsets; the first `limit` only when given (a test at the line start needs no more, and a line may be a whole 16 MB text). */
+export function keyTokens(key: string, limit = Infinity): KeyToken[] {
   const out: KeyToken[] = [];
-  for (const m of key.matchAll(/[A-Z0-9]+/g)) out.push({ text: m[0], start: m.index!, end: m.index! + m[0].length });
+  // One shared regex stepped with exec: matchAll clones its regex on every call, and this runs
+  // for every line against every keyword (gigabytes of garbage on a text of short lines).
+  TOKEN.lastIndex = 0;
+  for (let m = out.length < limit ? TOKEN.exec(key) : null; m; m = out.length < limit ? TOKEN.exec(key) : null) {
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  }
   return out;
+}
+const TOKEN = /[A-Z0-9]+/g;
+
+/** A phrase's words and its edit budget, split once per phrase (phrases are a fixed few). */
+const phraseParts = new Map<string, { words: string[]; letters: number }>();
+export function wordsOf(phrase: string): { words: string[]; letters: number } {
+  let parts = phraseParts.get(phrase);
+  if (!parts) {
+    const words = phrase.split(' ');
+    parts = { words, letters: words.reduce((n, w) => n + w.length, 0) };
+    // Phrases are constants of the code; a bound anyway in case a caller builds them from text.
+    if (phraseParts.size > 10_000) phraseParts.clear();
+    phraseParts.set(phrase, parts);
+  }
+  return parts;
 }
 
 export function editDistance(a: string, b: string): number {
@@ -70,8 +94,7 @@ function tokenDistance(a: string, b: string, exactUpTo = 1): number {
  * must match exactly). Returns the token index or -1.
  */
 export function findPhrase(tokens: KeyToken[], phrase: string, from = 0, to = tokens.length, exactUpTo = 1): number {
-  const words = phrase.split(' ');
-  const letters = words.reduce((n, w) => n + w.length, 0);
+  const { words, letters } = wordsOf(phrase);
   const budget = Math.max(1, Math.floor(letters / 4));
   const limit = Math.min(to, tokens.length);
   for (let i = from; i + words.length <= limit; i++) {
@@ -84,13 +107,13 @@ export function findPhrase(tokens: KeyToken[], phrase: string, from = 0, to = to
 
 /** True when the tokens starting at `at` are the phrase (fuzzy). */
 export function phraseAt(tokens: KeyToken[], phrase: string, at: number): boolean {
-  return findPhrase(tokens, phrase, at, at + phrase.split(' ').length) === at;
+  return findPhrase(tokens, phrase, at, at + wordsOf(phrase).words.length) === at;
 }
 
 /** True when the whole key is the phrase (fuzzy), nothing else. */
 export function isPhrase(key: string, phrase: string): boolean {
   const tokens = keyTokens(key);
-  return tokens.length === phrase.split(' ').length && phraseAt(tokens, phrase, 0);
+  return tokens.length === wordsOf(phrase).words.length && phraseAt(tokens, phrase, 0);
 }
 
 /**

@@ -45,6 +45,13 @@ export interface Header {
 }
 
 const MAX_HEADER_LINES = 16;
+/**
+ * The header reads at most this much of a line: a header line is a few hundred characters even
+ * with both columns on it, and a text that is one long line (16 MB) would otherwise be folded,
+ * tokenised and searched whole several times over.
+ */
+const HEADER_VIEW = 10_000;
+const headerView = (l: SegLine): SegLine => (l.text.length <= HEADER_VIEW ? l : { ...l, text: l.text.slice(0, HEADER_VIEW), key: l.key.slice(0, HEADER_VIEW) });
 const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—]+|[\s:;,.\-–—]+$/g, '');
 /** A place name starts and ends with a letter or digit ("Quận 1"): OCR puts stray quotes or specks around it (“Thành phố …). */
 const placeName = (s: string) => tidy(s).replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
@@ -58,7 +65,7 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
   let type: DocType | null = null, title: string | null = null, subject: string | null = null;
   let i = start, seen = 0, end = start;
   for (; i < stop && seen < MAX_HEADER_LINES; i++) {
-    const line = lines[i]!;
+    const line = headerView(lines[i]!);
     if (isBlank(line) || /^[\s\-–—_*=.]+$/.test(line.text)) continue;
     seen++;
     const { key, text } = line;

@@ -74,7 +74,9 @@ export function linesFromDocument(doc: WorkingDocument): { lines: SegLine[]; fro
  */
 export function formFeedPlaceToPage(doc: WorkingDocument): (page: number, line: number) => { page: number; line: number } | null {
   const ff = pagesOf(doc.original);
-  const starts = ff.map((_, i) => ff.slice(0, i).reduce((n, p) => n + p.length, 0));
+  const starts: number[] = [];
+  let at = 0;
+  for (const p of ff) { starts.push(at); at += p.length; }
   const flat = ff.flat();
   const where: ({ page: number; line: number } | undefined)[] = new Array(flat.length);
   let k = 0;

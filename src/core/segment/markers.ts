@@ -1,7 +1,7 @@
 /** Line-start markers shared by the header, body and closing parsers (tested on keys). */
-import { foldKey, hasAnyPhrase, inCaseOf, keyTokens, phraseAt } from './fold.js';
+import { foldKey, hasAnyPhrase, inCaseOf, keyTokens, phraseAt, wordsOf } from './fold.js';
 
-const startsWith = (key: string, phrase: string) => phraseAt(keyTokens(key), phrase, 0);
+const startsWith = (key: string, phrase: string) => phraseAt(keyTokens(key, wordsOf(phrase).words.length), phrase, 0);
 
 export const MOTTO = 'CONG HOA XA HOI CHU NGHIA VIET NAM';
 export const MOTTO_2 = 'DOC LAP TU DO HANH PHUC';
