@@ -21,6 +21,7 @@ import { nameBytes, outputName, SUFFIX_ROOM } from './output-names.js';
 import { completedManifest } from './manifest.js';
 import { writeDocumentOutputs } from './write-outputs.js';
 import { hasRows, writeRows } from './rows-store.js';
+import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { writeErrorMessage } from './fs-errors.js';
 import type { InputFile } from './inputs.js';
 
@@ -45,6 +46,8 @@ export interface BatchSettings {
   archive?: ArchiveSettings;
   /** Rows per workbook sheet, header included (default: the format's 1,048,576). */
   sheetRowLimit?: number;
+  /** OCR engine for scans: 'wasm' (tesseract.js), 'native' (the system tesseract) or 'auto'. */
+  ocrEngine?: OcrEngineChoice;
 }
 
 export interface FileOutcome {
@@ -77,7 +80,8 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
     if (done && hasRows(settings.outDir, name)) return { row: { ...done.row, path: file.display }, skipped: true };
   }
 
-  let result = await convert({ path: file.display, data }, { ...convertOptions(settings), ingest: runtime.ingest });
+  const options = convertOptions(settings);
+  let result = await convert({ path: file.display, data }, { ...options, ingest: { ...options.ingest, ...runtime.ingest } });
   const draft = documentRow(result, []);
   if (draft.status === 'error') return { row: draft, skipped: false };
 
@@ -141,6 +145,7 @@ let modelProblem: string | null = null;
 /** The library options a batch's settings stand for (the model loaded once per thread). */
 export function convertOptions(settings: BatchSettings): ConvertOptions {
   const options: ConvertOptions = { encoding: settings.encoding, maxTextBytes: settings.maxTextBytes, restore: false, segment: settings.segment === false ? false : {} };
+  if (settings.ocrEngine) options.ingest = { ocrEngine: settings.ocrEngine };
   if (settings.restore) {
     try {
       options.restore = { model: loadModel(), input: settings.restoreInput };
@@ -161,5 +166,7 @@ export function settingsFingerprint(s: BatchSettings): string {
   // Only formats with per-document files count: the batch tables and the workbook are rebuilt
   // from stored rows, and the archive settings are applied when they are written.
   const perDocument = s.formats.filter((f) => DOCUMENT_WRITERS[f] && (f !== 'csv' || s.perDocumentCsv));
-  return JSON.stringify([[...perDocument].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false]);
+  // The OCR engine counts only when it is not the default, so earlier manifests still match.
+  const engine = s.ocrEngine && s.ocrEngine !== 'wasm' ? [s.ocrEngine] : [];
+  return JSON.stringify([[...perDocument].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false, ...engine]);
 }

@@ -5,7 +5,9 @@
 import type { Diagnostic, Page } from '../core/document.js';
 import { targetDpiFrom } from './ocr/image-resolution.js';
 import { ocrPage } from './ocr/page.js';
-import { createOcrPool, type OcrPool } from './ocr/pool.js';
+import type { OcrEngineChoice } from './ocr/engine-choice.js';
+import { createOcrEngine, OcrEngineUnavailableError } from './ocr/engine.js';
+import type { OcrPool } from './ocr/pool.js';
 import { isTiff, tiffPageOffsets, tiffSinglePage, tiffTruncation } from './ocr/tiff.js';
 
 export interface OcrIngestContext {
@@ -14,6 +16,9 @@ export interface OcrIngestContext {
   jobs?: number;
   /** Page segmentation mode for a pool made here. */
   psm?: string;
+  /** Engine of a pool made here: 'wasm' (tesseract.js), 'native' (the system tesseract) or 'auto'
+   * (native when it can run). Default: BAOCAO_OCR_ENGINE, else 'wasm' (engine.ts). */
+  ocrEngine?: OcrEngineChoice;
   /** Called after each page is done (1-based count of finished pages, total pages). */
   onPage?: (done: number, total: number) => void;
   /** Pages scanned finer than this (dpi) are reduced to it before OCR; 0 never reduces.
@@ -66,7 +71,13 @@ export async function ingestImage(data: Uint8Array, ctx: OcrIngestContext = {}):
     images = [() => data];
   }
   const targetDpi = ocrTargetDpi(ctx);
-  const read = await withPool(ctx, (pool) => ocrPagesInOrder(images.length, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow }), pool.size, ctx));
+  let read: IngestResult;
+  try {
+    read = await withPool(ctx, (pool) => ocrPagesInOrder(images.length, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow }), pool.size, ctx));
+  } catch (err) {
+    if (err instanceof OcrEngineUnavailableError) return engineUnavailable(err);
+    throw err;
+  }
   return undecodable(read) ?? read;
 }
 
@@ -84,10 +95,18 @@ function undecodable(read: IngestResult): IngestResult | null {
   return { pages: [], diagnostics: [{ ruleId: 'ingest/image-corrupt', message: `the image cannot be decoded (a truncated or damaged file): ${detail}`, severity: 'error' }] };
 }
 
-/** Runs `fn` with the caller's pool, or with a pool made (and terminated) for this one file. */
+/** The file cannot be read because the OCR engine asked for cannot run: its one clear error. */
+export function engineUnavailable(err: OcrEngineUnavailableError): IngestResult {
+  return { pages: [], diagnostics: [{ ruleId: 'ocr/engine-unavailable', message: err.message, severity: 'error' }] };
+}
+
+/**
+ * Runs `fn` with the caller's pool, or with a pool made (and terminated) for this one file.
+ * Throws OcrEngineUnavailableError when the engine asked for cannot run.
+ */
 export async function withPool<T>(ctx: OcrIngestContext, fn: (pool: OcrPool) => Promise<T>): Promise<T> {
   if (ctx.ocr) return fn(ctx.ocr);
-  const pool = createOcrPool({ jobs: ctx.jobs, psm: ctx.psm });
+  const pool = createOcrEngine({ jobs: ctx.jobs, psm: ctx.psm, engine: ctx.ocrEngine });
   try {
     return await fn(pool);
   } finally {
