@@ -28,7 +28,21 @@ export interface NativePoolOptions extends OcrPoolOptions {
 }
 
 /** Leptonica's words when it cannot decode the image Tesseract was given. */
-const UNREADABLE_IMAGE = /no pix returned|Error in pixRead/;
+const UNREADABLE_IMAGE = /no pix returned|Error in pixRead|cannot be read/;
+
+/**
+ * Whether Leptonica will take `image` for an image by its first bytes (PNG, JPEG, TIFF, BMP, PNM,
+ * GIF, JPEG 2000, WebP). Tesseract reads stdin that is not one as a list of file names to OCR,
+ * so anything else must never reach it: a damaged page could name files on this machine.
+ */
+export function isLeptonicaImage(b: Uint8Array): boolean {
+  // Leptonica's own test (findFileFormatBuffer) wants 12 bytes at least.
+  if (b.length < 12) return false;
+  const at = (s: string, o = 0) => [...s].every((c, i) => b[o + i] === c.charCodeAt(0));
+  return at('\x89PNG\r\n\x1a\n') || (b[0] === 0xff && b[1] === 0xd8) || at('II*\0') || at('MM\0*') || at('BM')
+    || (b[0] === 0x50 && b[1]! >= 0x31 && b[1]! <= 0x37) || at('GIF8') || at('\0\0\0\x0cjP  ') || (b[0] === 0xff && b[1] === 0x4f && b[2] === 0xff && b[3] === 0x51)
+    || (at('RIFF') && at('WEBP', 8));
+}
 
 /** What Tesseract prints on stderr, kept to explain a failure (the tail only). */
 const STDERR_KEEP = 2_000;
@@ -80,6 +94,7 @@ export function createNativeOcrPool(options: NativePoolOptions = {}): OcrPool {
   };
 
   const runOne = (task: Task): Promise<OcrPageResult> => new Promise((resolve, reject) => {
+    if (!isLeptonicaImage(task.image)) return reject(new Error('Error attempting to read image (not an image format tesseract reads)'));
     const started = performance.now();
     // One thread per process: the pool is the parallelism (OpenMP threads would fight over the cores).
     const child = spawn(binary, nativeArgs(task.options?.psm ?? psm, modelDir()), { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
