@@ -120,7 +120,7 @@ async function corrected(pages: Page[][]): Promise<string[][]> {
 }
 
 const speed = (r: { wall: number; cpu: number; count: number }) => `wall ${f2(r.wall / r.count)} s/page  CPU ${f2(r.cpu / r.count)} s/page`;
-const acc = (s: Score) => `${pct(s).toFixed(2).padStart(6)} %`;
+const acc = (s: Score) => `${pct(s).toFixed(2).padStart(6)} % (${s.correct}/${s.gtTokens})`;
 
 const docs = devsetLevel1();
 const engines = args.engines!.split(',').filter(Boolean) as EngineName[];
