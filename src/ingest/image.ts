@@ -6,7 +6,7 @@ import type { Diagnostic, Page } from '../core/document.js';
 import { targetDpiFrom } from './ocr/image-resolution.js';
 import { ocrPage } from './ocr/page.js';
 import type { OcrEngineChoice } from './ocr/engine-choice.js';
-import { createOcrEngine, OcrEngineUnavailableError } from './ocr/engine.js';
+import { createOcrEngineForFile, ENGINE_UNAVAILABLE } from './ocr/engine.js';
 import type { OcrPool } from './ocr/pool.js';
 import { isTiff, tiffPageOffsets, tiffSinglePage, tiffTruncation } from './ocr/tiff.js';
 
@@ -17,7 +17,7 @@ export interface OcrIngestContext {
   /** Page segmentation mode for a pool made here. */
   psm?: string;
   /** Engine of a pool made here: 'wasm' (tesseract.js), 'native' (the system tesseract) or 'auto'
-   * (native when it can run). Default: BAOCAO_OCR_ENGINE, else 'wasm' (engine.ts). */
+   * (native when it can run). Default: BAOCAO_OCR_ENGINE, else 'wasm' (ocr/engine.ts). */
   ocrEngine?: OcrEngineChoice;
   /** Called after each page is done (1-based count of finished pages, total pages). */
   onPage?: (done: number, total: number) => void;
@@ -71,13 +71,7 @@ export async function ingestImage(data: Uint8Array, ctx: OcrIngestContext = {}):
     images = [() => data];
   }
   const targetDpi = ocrTargetDpi(ctx);
-  let read: IngestResult;
-  try {
-    read = await withPool(ctx, (pool) => ocrPagesInOrder(images.length, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow }), pool.size, ctx));
-  } catch (err) {
-    if (err instanceof OcrEngineUnavailableError) return engineUnavailable(err);
-    throw err;
-  }
+  const read = engineProblem(await withPool(ctx, (pool) => ocrPagesInOrder(images.length, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow }), pool.size, ctx)));
   return undecodable(read) ?? read;
 }
 
@@ -95,18 +89,24 @@ function undecodable(read: IngestResult): IngestResult | null {
   return { pages: [], diagnostics: [{ ruleId: 'ingest/image-corrupt', message: `the image cannot be decoded (a truncated or damaged file): ${detail}`, severity: 'error' }] };
 }
 
-/** The file cannot be read because the OCR engine asked for cannot run: its one clear error. */
-export function engineUnavailable(err: OcrEngineUnavailableError): IngestResult {
-  return { pages: [], diagnostics: [{ ruleId: 'ocr/engine-unavailable', message: err.message, severity: 'error' }] };
+/**
+ * Pages failed because the OCR engine asked for cannot run (no tesseract binary): one clear
+ * 'ocr/engine-unavailable' error for the file instead of one per page; its pages are kept only
+ * when some hold text (a PDF's text layers), so a scan is an error, not a document of empty pages.
+ */
+export function engineProblem(read: IngestResult): IngestResult {
+  const failed = (d: Diagnostic) => d.ruleId === 'ocr/page-failed' && d.severity === 'error' && d.message.includes(ENGINE_UNAVAILABLE);
+  const first = read.diagnostics.find(failed);
+  if (!first) return read;
+  const message = first.message.slice(first.message.indexOf(ENGINE_UNAVAILABLE));
+  const pages = read.pages.some((p) => p.lines.length > 0) ? read.pages : [];
+  return { pages, diagnostics: [...read.diagnostics.filter((d) => !failed(d)), { ruleId: 'ocr/engine-unavailable', message, severity: 'error' }] };
 }
 
-/**
- * Runs `fn` with the caller's pool, or with a pool made (and terminated) for this one file.
- * Throws OcrEngineUnavailableError when the engine asked for cannot run.
- */
+/** Runs `fn` with the caller's pool, or with a pool made (and terminated) for this one file. */
 export async function withPool<T>(ctx: OcrIngestContext, fn: (pool: OcrPool) => Promise<T>): Promise<T> {
   if (ctx.ocr) return fn(ctx.ocr);
-  const pool = createOcrEngine({ jobs: ctx.jobs, psm: ctx.psm, engine: ctx.ocrEngine });
+  const pool = createOcrEngineForFile({ jobs: ctx.jobs, psm: ctx.psm, engine: ctx.ocrEngine });
   try {
     return await fn(pool);
   } finally {

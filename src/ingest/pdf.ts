@@ -5,8 +5,8 @@
  * holds more than a few page images. A corrupt PDF gives an 'ingest/pdf-corrupt' error.
  */
 import type { Diagnostic, Page } from '../core/document.js';
-import { engineUnavailable, ocrPagesInOrder, ocrTargetDpi, type IngestResult, type OcrIngestContext } from './image.js';
-import { createOcrEngine, OcrEngineUnavailableError } from './ocr/engine.js';
+import { engineProblem, ocrPagesInOrder, ocrTargetDpi, type IngestResult, type OcrIngestContext } from './image.js';
+import { createOcrEngineForFile } from './ocr/engine.js';
 import { ocrPage } from './ocr/page.js';
 import type { OcrPool } from './ocr/pool.js';
 import { PdfSource } from './ocr/pdf-source.js';
@@ -46,27 +46,10 @@ export async function ingestPdf(data: Uint8Array, ctx: OcrIngestContext = {}): P
   try {
     // A pool is only made for a PDF that has no shared one and turns out to need OCR.
     let own: OcrPool | undefined;
-    let unavailable: OcrEngineUnavailableError | undefined;
-    const pool = (): OcrPool => {
-      if (ctx.ocr) return ctx.ocr;
-      try {
-        return (own ??= createOcrEngine({ jobs: ctx.jobs, psm: ctx.psm, engine: ctx.ocrEngine }));
-      } catch (err) {
-        if (err instanceof OcrEngineUnavailableError) unavailable = err;
-        throw err;
-      }
-    };
+    const pool = (): OcrPool => ctx.ocr ?? (own ??= createOcrEngineForFile({ jobs: ctx.jobs, psm: ctx.psm, engine: ctx.ocrEngine }));
     try {
       const targetDpi = ocrTargetDpi(ctx);
-      const read = await ocrPagesInOrder(source.pageCount, (n) => readPage(source, n, pool, targetDpi, ctx.ocrNarrow), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx);
-      // Pages that needed OCR when the engine asked for cannot run: one clear error for the file
-      // (its text-layer pages are kept), not an error per page.
-      if (unavailable) {
-        const why = unavailable.message;
-        const pages = read.pages.some((p) => p.method === 'pdf-text') ? read.pages : [];
-        return { pages, diagnostics: [...read.diagnostics.filter((d) => !(d.ruleId === 'ocr/page-failed' && d.message.endsWith(why))), ...engineUnavailable(unavailable).diagnostics] };
-      }
-      return read;
+      return engineProblem(await ocrPagesInOrder(source.pageCount, (n) => readPage(source, n, pool, targetDpi, ctx.ocrNarrow), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx));
     } finally {
       await own?.terminate();
     }
@@ -96,13 +79,6 @@ async function readPage(source: PdfSource, n: number, pool: () => OcrPool, targe
     diagnostics.push({ ruleId: 'ocr/page-failed', message: `page ${n}: no page image to OCR (${(err as Error).message})`, severity: 'error', place: { page: n, line: 1 } });
     return { page: { number: n, lines: [], method: 'ocr', confidence: 0, words: [] }, diagnostics };
   }
-  let ocr: OcrPool;
-  try {
-    ocr = pool();
-  } catch (err) {
-    diagnostics.push({ ruleId: 'ocr/page-failed', message: `OCR failed on page ${n}: ${(err as Error).message}`, severity: 'error', place: { page: n, line: 1 } });
-    return { page: { number: n, lines: [], method: 'ocr', confidence: 0, words: [] }, diagnostics };
-  }
-  const r = await ocrPage(ocr, image.image, n, { targetDpi, pageSizePt: image.pageSizePt, narrow });
+  const r = await ocrPage(pool(), image.image, n, { targetDpi, pageSizePt: image.pageSizePt, narrow });
   return { page: r.page, diagnostics: [...diagnostics, ...r.diagnostics] };
 }

@@ -87,4 +87,10 @@ describe('ingest with an engine that cannot run', () => {
     assert.ok(text.pages.length > 0 && text.pages.every((p) => p.method === 'pdf-text'));
     assert.deepEqual(text.diagnostics.filter((d) => d.severity === 'error'), []);
   });
+
+  it('keeps the text-layer pages of a mixed PDF, with the one error for its scanned pages', async () => {
+    const mixed = await ingestPdf(fixture('mixed.pdf'), { ocrEngine: 'native', jobs: 1 });
+    assert.deepEqual(mixed.pages.map((p) => [p.method, p.lines.length > 0]), [['pdf-text', true], ['ocr', false]]);
+    assert.deepEqual(mixed.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId), ['ocr/engine-unavailable']);
+  });
 });

@@ -20,9 +20,15 @@ export interface OcrEngineOptions extends OcrPoolOptions {
   nativeModel?: NativeModel;
 }
 
+/** How every OcrEngineUnavailableError begins, so the pages it failed are known by their diagnostics. */
+export const ENGINE_UNAVAILABLE = 'the native OCR engine cannot run';
+
 /** The native engine cannot run: a clear message for the file's row, never a crash. */
 export class OcrEngineUnavailableError extends Error {
   override name = 'OcrEngineUnavailableError';
+  constructor(reason: string) {
+    super(`${ENGINE_UNAVAILABLE}: ${reason}`);
+  }
 }
 
 export interface NativeStatus {
@@ -78,11 +84,25 @@ export function resolveOcrEngine(choice: OcrEngineChoice | undefined, options: P
   const status = nativeTesseractStatus({ binary: options.binary, model: options.nativeModel });
   if (status.available) return 'native';
   if (wanted === 'auto') return 'wasm';
-  throw new OcrEngineUnavailableError(`the native OCR engine cannot run: ${status.reason}`);
+  throw new OcrEngineUnavailableError(status.reason ?? 'unknown reason');
 }
 
 /** A pool of the chosen engine. Throws OcrEngineUnavailableError when 'native' cannot run. */
 export function createOcrEngine(options: OcrEngineOptions = {}): OcrPool {
   const engine = resolveOcrEngine(options.engine, options);
   return engine === 'native' ? createNativeOcrPool({ ...options, model: options.nativeModel }) : createOcrPool(options);
+}
+
+/**
+ * A pool for one file's pages: the chosen engine, or, when it cannot run, a stand-in failing each
+ * page with the reason (ingest then gives the file one 'ocr/engine-unavailable' error, and a PDF
+ * its text-layer pages all the same).
+ */
+export function createOcrEngineForFile(options: OcrEngineOptions = {}): OcrPool {
+  try {
+    return createOcrEngine(options);
+  } catch (err) {
+    if (!(err instanceof OcrEngineUnavailableError)) throw err;
+    return { size: 1, recognize: () => Promise.reject(err), terminate: async () => undefined };
+  }
 }
