@@ -21,6 +21,7 @@ import { nameBytes, outputName, SUFFIX_ROOM } from './output-names.js';
 import { completedManifest } from './manifest.js';
 import { writeDocumentOutputs } from './write-outputs.js';
 import { hasRows, writeRows } from './rows-store.js';
+import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { writeErrorMessage } from './fs-errors.js';
 import type { InputFile } from './inputs.js';
 
@@ -49,6 +50,8 @@ export interface BatchSettings {
   ocrMode?: 'auto' | 'force' | 'never';
   /** Per-file time limit in seconds for text inputs (0: none); default by size (pool.ts, timeLimitMs). */
   timeoutSeconds?: number;
+  /** OCR engine for scans: 'wasm' (tesseract.js), 'native' (the system tesseract) or 'auto'. */
+  ocrEngine?: OcrEngineChoice;
 }
 
 export interface FileOutcome {
@@ -145,7 +148,7 @@ let modelProblem: string | null = null;
 /** The library options a batch's settings stand for (the model loaded once per thread). */
 export function convertOptions(settings: BatchSettings): ConvertOptions {
   const options: ConvertOptions = { encoding: settings.encoding, maxTextBytes: settings.maxTextBytes, restore: false, segment: settings.segment === false ? false : {} };
-  if (settings.ocrMode) options.ingest = { ocrMode: settings.ocrMode };
+  if (settings.ocrMode || settings.ocrEngine) options.ingest = { ...(settings.ocrMode ? { ocrMode: settings.ocrMode } : {}), ...(settings.ocrEngine ? { ocrEngine: settings.ocrEngine } : {}) };
   if (settings.restore) {
     try {
       options.restore = { model: loadModel(), input: settings.restoreInput };
@@ -171,5 +174,7 @@ export function settingsFingerprint(s: BatchSettings): string {
   // Only formats with per-document files count: the batch tables and the workbook are rebuilt
   // from stored rows, and the archive settings are applied when they are written.
   const perDocument = s.formats.filter((f) => DOCUMENT_WRITERS[f] && (f !== 'csv' || s.perDocumentCsv));
-  return JSON.stringify([[...perDocument].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false, ...(s.ocrMode && s.ocrMode !== 'auto' ? [s.ocrMode] : [])]);
+  // The OCR mode and engine count only when they are not the defaults, so earlier manifests still match.
+  const ocr = [...(s.ocrMode && s.ocrMode !== 'auto' ? [s.ocrMode] : []), ...(s.ocrEngine && s.ocrEngine !== 'wasm' ? [s.ocrEngine] : [])];
+  return JSON.stringify([[...perDocument].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false, ...ocr]);
 }

@@ -12,9 +12,9 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { convertFile, type BatchSettings, type FileOutcome, type FileRuntime } from './convert-file.js';
+import { failedRow } from '../emit/sheets.js';
 import { INPUT_EXTENSIONS } from './inputs.js';
 import type { InputFile } from './inputs.js';
-import { failedRow } from '../emit/sheets.js';
 
 export type OnOutcome = (file: InputFile, outcome: FileOutcome) => void;
 /** A scanned page of `file` was read: `done` of `total` pages (OCR inputs only). */
@@ -58,8 +58,16 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
   let next = 0;
   await Promise.all(Array.from({ length: workers }, () => workerLoop(() => textIdx[next++])));
   if (ocrIdx.length) {
-    const { createOcrPool } = await import('../ingest/ocr/pool.js');
-    const ocr = createOcrPool({ jobs });
+    const { createOcrEngine } = await import('../ingest/ocr/engine.js');
+    let ocr;
+    try {
+      ocr = createOcrEngine({ jobs, engine: settings.ocrEngine });
+    } catch (e) {
+      // The engine asked for cannot run (no tesseract binary): each scan is an error row saying so.
+      const message = `ocr/engine-unavailable: ${e instanceof Error ? e.message : String(e)}`;
+      for (const i of ocrIdx) record(i, { row: failedRow(files[i]!.display, message), skipped: false });
+      return outcomes;
+    }
     try {
       for (const i of ocrIdx) {
         const onFilePage = onPage ? (done: number, total: number) => onPage(files[i]!, done, total) : undefined;

@@ -12,6 +12,7 @@ import { parseArchiveSettings, type ArchiveSettings } from '../emit/archive.js';
 import { DEFAULT_FORMATS, FORMATS, STDOUT_FORMATS, parseFormatList, type Format } from '../emit/formats.js';
 import { ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
 import { OCR_MODES, type OcrMode } from '../ingest/text-layer-trust.js';
+import { DEFAULT_OCR_ENGINE, OCR_ENGINE_CHOICES, type OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { createProgress } from './progress.js';
 import { registerQueueCommands } from './queue.js';
 // Each command imports what it runs when it runs: `baocao restore` need not load the batch, the
@@ -40,6 +41,7 @@ program
   .option('--no-segment', 'skip the document structure (header, sections, signature, annexes)')
   .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
   .addOption(new Option('--ocr <mode>', "PDF pages with a text layer: auto OCRs a page whose layer over the scan does not read as Vietnamese, force OCRs every page's image, never takes text layers as they are").choices([...OCR_MODES]).default('auto'))
+  .addOption(new Option('--ocr-engine <engine>', "OCR of scans: tesseract.js (wasm), the system tesseract (native: apt-get install tesseract-ocr), or auto (native when installed)").choices(OCR_ENGINE_CHOICES).default(undefined, `BAOCAO_OCR_ENGINE, else ${DEFAULT_OCR_ENGINE}`))
   .option('--per-document-csv', 'also write CSVs per document (<name>.paragraphs.csv, .sections.csv, .table-N.csv, .figures.csv)', false)
   .option('--archive-fonds <code>', 'Mã phông of every document in archive.csv')
   .option('--archive-settings <file>', 'JSON file mapping folders to hồ sơ for archive.csv (see docs/archive.md)', readArchiveSettings)
@@ -51,7 +53,7 @@ Examples:
   cat report.txt | baocao convert - --format txt -o -   restored text to standard output
 
 Exit codes: 0 every input converted, 1 some inputs failed (see documents.csv), 2 usage error (a bad option, or an output folder that is a file or cannot be written).`)
-  .action(async (inputs: string[], o: { output: string; stdinName?: string; format: Format[]; jobs?: number; timeout?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; fsync: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; perDocumentCsv: boolean; archiveFonds?: string; archiveSettings?: ArchiveSettings; ocr: OcrMode }) => {
+  .action(async (inputs: string[], o: { output: string; stdinName?: string; format: Format[]; jobs?: number; timeout?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; fsync: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; perDocumentCsv: boolean; archiveFonds?: string; archiveSettings?: ArchiveSettings; ocr: OcrMode; ocrEngine?: OcrEngineChoice }) => {
     const toStdout = o.output === '-';
     if (inputs.includes('-') && inputs.length > 1) return usage("'-' (standard input) must be the only input");
     if (toStdout) {
@@ -62,7 +64,7 @@ Exit codes: 0 every input converted, 1 some inputs failed (see documents.csv), 2
     const archive: ArchiveSettings = { ...(o.archiveSettings ?? { files: [] }), ...(o.archiveFonds !== undefined ? { fonds: o.archiveFonds } : {}) };
     // Per-document CSVs are CSV output: asking for them asks for the csv format.
     const formats = o.perDocumentCsv && !o.format.includes('csv') ? parseFormatList([...o.format, 'csv'].join(',')) : o.format;
-    const settings = { outDir: toStdout ? '' : resolve(o.output), formats, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, fsync: o.fsync, perDocumentCsv: o.perDocumentCsv, archive, ocrMode: o.ocr, timeoutSeconds: o.timeout };
+    const settings = { outDir: toStdout ? '' : resolve(o.output), formats, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, fsync: o.fsync, perDocumentCsv: o.perDocumentCsv, archive, ocrMode: o.ocr, timeoutSeconds: o.timeout, ocrEngine: o.ocrEngine };
     const { convertToStdout, readStdin, stdinAsFile } = await import('./stdio.js');
     if (toStdout) {
       const name = inputs[0] === '-' ? (o.stdinName ?? 'stdin') : inputs[0]!;

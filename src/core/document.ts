@@ -41,6 +41,8 @@ export interface Page {
   /** Mean OCR confidence 0..100 when method is 'ocr'. */
   confidence?: number;
   words?: OcrWord[];
+  /** Which OCR engine read the page (method 'ocr'): tesseract.js ('wasm') or the system tesseract ('native'). */
+  ocrEngine?: 'wasm' | 'native';
 }
 
 export interface Paragraph {

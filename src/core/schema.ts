@@ -50,6 +50,7 @@ export const PageSchema = z.object({
   lines: z.array(z.string()).describe('Visual lines as read, without terminators'),
   confidence: z.number().min(0).max(100).optional(),
   words: z.array(OcrWordSchema).optional(),
+  ocrEngine: z.enum(['wasm', 'native']).optional().describe('OCR engine that read this page: tesseract.js (wasm) or the system tesseract (native)'),
 });
 
 export const ParagraphSchema = z.object({
@@ -114,6 +115,7 @@ export function toDocumentResult(doc: WorkingDocument): DocumentResult {
       lines: p.lines,
       ...(p.confidence !== undefined ? { confidence: p.confidence } : {}),
       ...(p.words !== undefined ? { words: p.words } : {}),
+      ...(p.ocrEngine !== undefined ? { ocrEngine: p.ocrEngine } : {}),
     })),
     paragraphs: doc.paragraphs.map((p) => ({
       text: p.text,

@@ -5,7 +5,9 @@
 import type { Diagnostic, Page } from '../core/document.js';
 import { targetDpiFrom } from './ocr/image-resolution.js';
 import { ocrPage } from './ocr/page.js';
-import { createOcrPool, type OcrPool } from './ocr/pool.js';
+import type { OcrEngineChoice } from './ocr/engine-choice.js';
+import { createOcrEngineForFile, ENGINE_UNAVAILABLE } from './ocr/engine.js';
+import type { OcrPool } from './ocr/pool.js';
 import { isTiff, tiffPageOffsets, tiffSinglePage, tiffTruncation } from './ocr/tiff.js';
 
 export interface OcrIngestContext {
@@ -14,6 +16,9 @@ export interface OcrIngestContext {
   jobs?: number;
   /** Page segmentation mode for a pool made here. */
   psm?: string;
+  /** Engine of a pool made here: 'wasm' (tesseract.js), 'native' (the system tesseract) or 'auto'
+   * (native when it can run). Default: BAOCAO_OCR_ENGINE, else 'wasm' (ocr/engine.ts). */
+  ocrEngine?: OcrEngineChoice;
   /** Called after each page is done (1-based count of finished pages, total pages). */
   onPage?: (done: number, total: number) => void;
   /** Pages scanned finer than this (dpi) are reduced to it before OCR; 0 never reduces.
@@ -69,7 +74,7 @@ export async function ingestImage(data: Uint8Array, ctx: OcrIngestContext = {}):
     images = [() => data];
   }
   const targetDpi = ocrTargetDpi(ctx);
-  const read = await withPool(ctx, (pool) => ocrPagesInOrder(images.length, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow }), pool.size, ctx));
+  const read = engineProblem(await withPool(ctx, (pool) => ocrPagesInOrder(images.length, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow }), pool.size, ctx)));
   return undecodable(read) ?? read;
 }
 
@@ -87,10 +92,24 @@ function undecodable(read: IngestResult): IngestResult | null {
   return { pages: [], diagnostics: [{ ruleId: 'ingest/image-corrupt', message: `the image cannot be decoded (a truncated or damaged file): ${detail}`, severity: 'error' }] };
 }
 
+/**
+ * Pages failed because the OCR engine asked for cannot run (no tesseract binary): one clear
+ * 'ocr/engine-unavailable' error for the file instead of one per page; its pages are kept only
+ * when some hold text (a PDF's text layers), so a scan is an error, not a document of empty pages.
+ */
+export function engineProblem(read: IngestResult): IngestResult {
+  const failed = (d: Diagnostic) => d.ruleId === 'ocr/page-failed' && d.severity === 'error' && d.message.includes(ENGINE_UNAVAILABLE);
+  const first = read.diagnostics.find(failed);
+  if (!first) return read;
+  const message = first.message.slice(first.message.indexOf(ENGINE_UNAVAILABLE));
+  const pages = read.pages.some((p) => p.lines.length > 0) ? read.pages : [];
+  return { pages, diagnostics: [...read.diagnostics.filter((d) => !failed(d)), { ruleId: 'ocr/engine-unavailable', message, severity: 'error' }] };
+}
+
 /** Runs `fn` with the caller's pool, or with a pool made (and terminated) for this one file. */
 export async function withPool<T>(ctx: OcrIngestContext, fn: (pool: OcrPool) => Promise<T>): Promise<T> {
   if (ctx.ocr) return fn(ctx.ocr);
-  const pool = createOcrPool({ jobs: ctx.jobs, psm: ctx.psm });
+  const pool = createOcrEngineForFile({ jobs: ctx.jobs, psm: ctx.psm, engine: ctx.ocrEngine });
   try {
     return await fn(pool);
   } finally {

@@ -7,9 +7,10 @@
  * holds more than a few page images. A corrupt PDF gives an 'ingest/pdf-corrupt' error.
  */
 import type { Diagnostic, Page } from '../core/document.js';
-import { ocrPagesInOrder, ocrTargetDpi, type IngestResult, type OcrIngestContext } from './image.js';
+import { engineProblem, ocrPagesInOrder, ocrTargetDpi, type IngestResult, type OcrIngestContext } from './image.js';
+import { createOcrEngineForFile } from './ocr/engine.js';
 import { ocrPage } from './ocr/page.js';
-import { createOcrPool, type OcrPool } from './ocr/pool.js';
+import type { OcrPool } from './ocr/pool.js';
 import { PdfSource } from './ocr/pdf-source.js';
 import { isOcrMode, judgeTextLayer, OCR_MODES, type OcrMode } from './text-layer-trust.js';
 
@@ -52,10 +53,10 @@ export async function ingestPdf(data: Uint8Array, ctx: OcrIngestContext = {}): P
   try {
     // A pool is only made for a PDF that has no shared one and turns out to need OCR.
     let own: OcrPool | undefined;
-    const pool = (): OcrPool => ctx.ocr ?? (own ??= createOcrPool({ jobs: ctx.jobs, psm: ctx.psm }));
+    const pool = (): OcrPool => ctx.ocr ?? (own ??= createOcrEngineForFile({ jobs: ctx.jobs, psm: ctx.psm, engine: ctx.ocrEngine }));
     try {
       const targetDpi = ocrTargetDpi(ctx);
-      return await ocrPagesInOrder(source.pageCount, (n) => readPage(source, n, pool, { targetDpi, narrow: ctx.ocrNarrow, mode }), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx);
+      return engineProblem(await ocrPagesInOrder(source.pageCount, (n) => readPage(source, n, pool, { targetDpi, narrow: ctx.ocrNarrow, mode }), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx));
     } finally {
       await own?.terminate();
     }

@@ -33,7 +33,7 @@ export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, 
     if (words.length === 0) {
       diagnostics.push({ ruleId: 'ocr/empty-page', message: `OCR found no text on page ${number}`, severity: 'info', place: { page: number, line: 1 } });
     }
-    return { page: { number, lines: r.lines, method: 'ocr', confidence: r.confidence, words }, diagnostics };
+    return { page: { number, lines: r.lines, method: 'ocr', confidence: r.confidence, words, ...(pool.engine ? { ocrEngine: pool.engine } : {}) }, diagnostics };
   } catch (err) {
     return {
       page: { number, lines: [], method: 'ocr', confidence: 0, words: [] },

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { createWorker, OEM, type Worker } from 'tesseract.js';
 import { resolveOfflinePaths } from './offline-paths.js';
 import { quietWorkerUrl } from './quiet-worker.js';
+import type { OcrEngineName } from './engine-choice.js';
 import { fromTsv, type OcrPageResult } from './result.js';
 
 /**
@@ -29,8 +30,11 @@ export interface OcrPoolOptions {
   pageTimeoutMs?: number;
 }
 
+
 export interface OcrPool {
   readonly size: number;
+  /** Which engine reads the pages: tesseract.js ('wasm') or the system tesseract ('native'). */
+  readonly engine?: OcrEngineName;
   /** OCR one encoded image (PNG, JPEG, single-page TIFF, BMP, PNM). Rejects on failure. */
   recognize(image: Uint8Array, options?: RecognizeOptions): Promise<OcrPageResult>;
   terminate(): Promise<void>;
@@ -134,6 +138,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
 
   return {
     size,
+    engine: 'wasm',
     recognize(image, options) {
       if (closed) return Promise.reject(new Error('OCR pool already terminated'));
       return new Promise<OcrPageResult>((resolve, reject) => {

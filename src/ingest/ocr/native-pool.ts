@@ -1,0 +1,160 @@
+/**
+ * The native OCR engine: the system `tesseract` binary (Debian: tesseract-ocr, tesseract-ocr-vie),
+ * one process per page image, at most `jobs` at a time. It is given what the tesseract.js pool
+ * gives its workers — language vie, LSTM engine, the same psm and parameters — and its TSV goes
+ * through the same fromTsv, so the repairs after OCR see pages of the same shape.
+ * The image goes in on stdin and the TSV comes out on stdout: no temporary page files.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { resolveOfflinePaths } from './offline-paths.js';
+import { fromTsv, type OcrPageResult } from './result.js';
+import { DEFAULT_PSM, type OcrPool, type OcrPoolOptions, type RecognizeOptions } from './pool.js';
+
+/** Which Vietnamese model the binary reads. */
+export type NativeModel = 'bundled' | 'system';
+
+export interface NativePoolOptions extends OcrPoolOptions {
+  /** The binary (default: BAOCAO_TESSERACT, else `tesseract` on the PATH). */
+  binary?: string;
+  /**
+   * 'bundled' (default): the same 4.0.0_best_int model tesseract.js reads, unpacked once per pool
+   * into a temporary folder; 'system': the binary's own vie.traineddata (Debian ships tessdata_fast).
+   */
+  model?: NativeModel;
+}
+
+/** Leptonica's words when it cannot decode the image Tesseract was given. */
+const UNREADABLE_IMAGE = /no pix returned|Error in pixRead|cannot be read/;
+
+/**
+ * Whether Leptonica will take `image` for an image by its first bytes (PNG, JPEG, TIFF, BMP, PNM,
+ * GIF, JPEG 2000, WebP). Tesseract reads stdin that is not one as a list of file names to OCR,
+ * so anything else must never reach it: a damaged page could name files on this machine.
+ */
+export function isLeptonicaImage(b: Uint8Array): boolean {
+  // Leptonica's own test (findFileFormatBuffer) wants 12 bytes at least.
+  if (b.length < 12) return false;
+  const at = (s: string, o = 0) => [...s].every((c, i) => b[o + i] === c.charCodeAt(0));
+  return at('\x89PNG\r\n\x1a\n') || (b[0] === 0xff && b[1] === 0xd8) || at('II*\0') || at('MM\0*') || at('BM')
+    || (b[0] === 0x50 && b[1]! >= 0x31 && b[1]! <= 0x37) || at('GIF8') || at('\0\0\0\x0cjP  ') || (b[0] === 0xff && b[1] === 0x4f && b[2] === 0xff && b[3] === 0x51)
+    || (at('RIFF') && at('WEBP', 8));
+}
+
+/** What Tesseract prints on stderr, kept to explain a failure (the tail only). */
+const STDERR_KEEP = 2_000;
+
+export function nativeBinary(binary?: string): string {
+  return binary ?? (process.env.BAOCAO_TESSERACT || 'tesseract');
+}
+
+/**
+ * The command line for one page: the parameters pool.ts sets on its workers
+ * (preserve_interword_spaces 0; debug output is read from stderr, shown only on failure).
+ * TSV is asked for by parameter, not by the `tsv` config file, which lives beside the system's
+ * tessdata and is not found when --tessdata-dir points at the bundled model.
+ */
+export function nativeArgs(psm: string, tessdataDir?: string): string[] {
+  return [
+    'stdin', 'stdout', '-l', 'vie', '--oem', '1', '--psm', psm,
+    ...(tessdataDir ? ['--tessdata-dir', tessdataDir] : []),
+    '-c', 'preserve_interword_spaces=0', '-c', 'tessedit_create_tsv=1', '-c', 'tessedit_create_txt=0',
+  ];
+}
+
+interface Task {
+  image: Uint8Array;
+  options?: RecognizeOptions;
+  resolve: (r: OcrPageResult) => void;
+  reject: (e: unknown) => void;
+}
+
+export function createNativeOcrPool(options: NativePoolOptions = {}): OcrPool {
+  const size = Math.max(1, Math.floor(options.jobs ?? availableParallelism()));
+  const psm = options.psm ?? DEFAULT_PSM;
+  const binary = nativeBinary(options.binary);
+  const pageTimeoutMs = options.pageTimeoutMs ?? 300_000;
+  const queue: Task[] = [];
+  const running = new Set<ReturnType<typeof spawn>>();
+  let tessdataDir: string | undefined;
+  let closed = false;
+
+  // The bundled model, gunzipped on first use (Tesseract cannot read a .gz model).
+  const modelDir = (): string | undefined => {
+    if ((options.model ?? 'bundled') === 'system') return undefined;
+    if (!tessdataDir) {
+      const dir = mkdtempSync(join(tmpdir(), 'baocao-tessdata-'));
+      writeFileSync(join(dir, 'vie.traineddata'), gunzipSync(readFileSync(join(resolveOfflinePaths().langPath, 'vie.traineddata.gz'))));
+      tessdataDir = dir;
+    }
+    return tessdataDir;
+  };
+
+  const runOne = (task: Task): Promise<OcrPageResult> => new Promise((resolve, reject) => {
+    if (!isLeptonicaImage(task.image)) return reject(new Error('Error attempting to read image (not an image format tesseract reads)'));
+    const started = performance.now();
+    // One thread per process: the pool is the parallelism (OpenMP threads would fight over the cores).
+    const child = spawn(binary, nativeArgs(task.options?.psm ?? psm, modelDir()), { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    running.add(child);
+    const out: Buffer[] = [];
+    let err = '';
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, pageTimeoutMs);
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => { err = (err + b.toString()).slice(-STDERR_KEEP); });
+    // A process that died before reading its image closes stdin early: the exit code says why.
+    child.stdin.on('error', () => undefined);
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      clearTimeout(timer);
+      running.delete(child);
+      reject(e.code === 'ENOENT' ? new Error(`native OCR: '${binary}' not found (install tesseract-ocr and tesseract-ocr-vie)`) : e);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      running.delete(child);
+      if (timedOut) return reject(new Error(`OCR took longer than ${pageTimeoutMs / 1000} s`));
+      const detail = errorLines(err);
+      // Worded as tesseract.js words it, so a damaged image is told apart the same way (image.ts).
+      if (code !== 0 && UNREADABLE_IMAGE.test(err)) return reject(new Error(`Error attempting to read image (native tesseract: ${detail})`));
+      if (code !== 0) return reject(new Error(`native tesseract ${signal ? `killed by ${signal}` : `exited with code ${code}`}${detail ? ` (${detail})` : ''}`));
+      options.onRecognized?.(performance.now() - started);
+      try { resolve(fromTsv(Buffer.concat(out).toString('utf8'))); } catch (e) { reject(e); }
+    });
+    child.stdin.end(Buffer.from(task.image.buffer, task.image.byteOffset, task.image.byteLength));
+  });
+
+  let active = 0;
+  const dispatch = (): void => {
+    while (active < size && queue.length) {
+      const task = queue.shift()!;
+      active++;
+      runOne(task).then(task.resolve, task.reject).finally(() => { active--; dispatch(); });
+    }
+  };
+
+  return {
+    size,
+    engine: 'native',
+    recognize(image, opts) {
+      if (closed) return Promise.reject(new Error('OCR pool already terminated'));
+      return new Promise<OcrPageResult>((resolve, reject) => {
+        queue.push({ image, options: opts, resolve, reject });
+        dispatch();
+      });
+    },
+    async terminate() {
+      closed = true;
+      for (const t of queue.splice(0)) t.reject(new Error('OCR pool terminated'));
+      await Promise.all([...running].map((c) => new Promise<void>((r) => { c.once('close', () => r()); c.kill('SIGKILL'); })));
+      if (tessdataDir) rmSync(tessdataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Tesseract's error lines without its progress notes ("Estimating resolution as …"). */
+function errorLines(stderr: string): string {
+  return stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^(Estimating resolution|Detected \d+ diacritics|Warning: Invalid resolution)/.test(l)).slice(-4).join('; ');
+}
