@@ -109,9 +109,10 @@ program
   .option('--body-limit <mb>', 'largest document accepted, in MB', parseJobs, 100)
   .option('--in-flight <n>', 'conversions run at once', parseJobs, 2)
   .option('--queue <n>', 'conversions that may wait for a slot before 503', (v) => (v === '0' ? 0 : parseJobs(v)), 8)
-  .action(async (o: { port: number; host: string; bodyLimit: number; inFlight: number; queue: number }) => {
+  .addOption(new Option('--ocr-engine <engine>', 'OCR of scans: wasm, native or auto (as convert)').choices(OCR_ENGINE_CHOICES))
+  .action(async (o: { port: number; host: string; bodyLimit: number; inFlight: number; queue: number; ocrEngine?: OcrEngineChoice }) => {
     const { buildServer } = await import('../serve/server.js');
-    const app = await buildServer({ bodyLimit: o.bodyLimit * 1024 * 1024, inFlight: o.inFlight, queue: o.queue });
+    const app = await buildServer({ bodyLimit: o.bodyLimit * 1024 * 1024, inFlight: o.inFlight, queue: o.queue, ocrEngine: o.ocrEngine });
     const address = await app.listen({ port: o.port, host: o.host });
     process.stderr.write(`baocao: serving on ${address} (POST /v1/convert, GET /healthz, /readyz, /metrics, /v1/openapi.json)\n`);
     // SIGTERM/SIGINT: stop taking requests, finish those in flight, then exit.

@@ -32,9 +32,10 @@ export function registerQueueCommands(program: Command): void {
     .option('--no-segment', 'skip the document structure')
     .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
     .addOption(new Option('--ocr <mode>', 'PDF pages with a text layer: auto, force or never (as convert)').choices(['auto', 'force', 'never']).default('auto'))
-    .action(async (inputs: string[], o: { redis: string; output: string; format: Format[]; encoding?: EncodingName; restore: boolean; segment: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; ocr: 'auto' | 'force' | 'never' }) => {
+    .addOption(new Option('--ocr-engine <engine>', 'OCR of scans on the workers: wasm, native or auto (as convert)').choices(['wasm', 'native', 'auto']))
+    .action(async (inputs: string[], o: { redis: string; output: string; format: Format[]; encoding?: EncodingName; restore: boolean; segment: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; ocr: 'auto' | 'force' | 'never'; ocrEngine?: 'wasm' | 'native' | 'auto' }) => {
       const { addInputs } = await import('../queue/queue.js');
-      const settings: BatchSettings = { outDir: resolve(o.output), formats: o.format, resume: true, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, ocrMode: o.ocr };
+      const settings: BatchSettings = { outDir: resolve(o.output), formats: o.format, resume: true, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, ocrMode: o.ocr, ocrEngine: o.ocrEngine };
       const s = await addInputs(inputs, settings, o.redis);
       for (const p of s.problems) process.stderr.write(`baocao: ${p.arg}: ${p.message}\n`);
       process.stdout.write(`${s.added} jobs added${s.already ? `, ${s.already} already queued or done` : ''}${s.problems.length ? `, ${s.problems.length} inputs not added` : ''}\n`);

@@ -34,7 +34,7 @@ export function startWorker(redisUrl: string, options: WorkerOptions = {}): Work
         await prepareTmp(settings.outDir, { sweep: false });
         prepared.add(settings.outDir);
       }
-      ocr ??= (await import('../ingest/ocr/pool.js')).createOcrPool({ jobs: options.concurrency ?? 1 });
+      ocr ??= (await import('../ingest/ocr/engine.js')).createOcrEngineForFile({ jobs: options.concurrency ?? 1, engine: settings.ocrEngine });
       const outcome = await convertFile(file, settings, { ingest: { ocr } });
       options.onJob?.(job.data, outcome);
       return outcome;

@@ -10,6 +10,7 @@ import type { BatchSettings } from '../batch/convert-file.js';
 import { detectKind } from '../core/pipeline.js';
 import { documentJsonSchema, SCHEMA_VERSION } from '../core/schema.js';
 import type { OcrPool } from '../ingest/ocr/pool.js';
+import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { loadModel } from '../model/load.js';
 import { Admission } from './admission.js';
 import { Metrics } from './metrics.js';
@@ -27,6 +28,8 @@ export interface ServeOptions {
   maxWaitMs?: number;
   /** Longest conversion before 504 (default 300 s). */
   timeoutMs?: number;
+  /** OCR engine of the shared pool: wasm (default), native or auto (as convert --ocr-engine). */
+  ocrEngine?: OcrEngineChoice;
 }
 
 const FORMAT_NAMES = ['json', 'txt', 'md', 'docx', 'pdf'] as const;
@@ -60,7 +63,7 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
   const workers = new ConvertWorkers(inFlight, timeoutMs);
   let ocr: OcrPool | undefined;
   const ocrPool = async (): Promise<OcrPool> => {
-    ocr ??= (await import('../ingest/ocr/pool.js')).createOcrPool({ jobs: inFlight, pageTimeoutMs: timeoutMs });
+    ocr ??= (await import('../ingest/ocr/engine.js')).createOcrEngineForFile({ jobs: inFlight, pageTimeoutMs: timeoutMs, engine: options.ocrEngine });
     return ocr;
   };
   app.addHook('onClose', async () => {
