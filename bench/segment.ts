@@ -19,43 +19,18 @@
  *   off; BENCH_NAME_TUNING='{"weight":1}' sets NameTuning fields.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { WorkingDocument } from '../src/core/document.js';
 import type { SectionNode, Structure } from '../src/core/segment/schema.js';
 import { restoreStage } from '../src/core/restore/stage.js';
 import { ingestText } from '../src/ingest/text.js';
 import { segmentStage } from '../src/core/segment/stage.js';
-import { stripMarks } from '../src/core/vi-text/index.js';
 import { loadModel } from '../src/model/load.js';
+import { DEV, devIndex, loose, naiveHeader as naive, norm, strictDate, type HeaderFields as Got } from './lib/devset-header.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const DEV = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'devset');
-const only = process.env.BENCH_DOCS?.split(',');
 const quiet = process.argv.includes('--quiet');
-
-interface Entry { id: string; type: string; issuer: string; number: string }
-const index = (JSON.parse(readFileSync(join(DEV, 'index.json'), 'utf8')) as Entry[]).filter((e) => !only || only.includes(e.id));
-const norm = (s: string) => s.normalize('NFC').toUpperCase().replace(/UỶ/g, 'ỦY').replace(/HOÁ/g, 'HÓA').replace(/\s+/g, ' ').trim();
-const loose = (s: string) => stripMarks(norm(s));
-
-function strictDate(text: string): string {
-  const m = /,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(text.split('\n').slice(0, 12).join('\n'));
-  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : '';
-}
-
-interface Got { type: string; number: string; issuer: string; date: string }
+const index = devIndex();
 const FIELDS = ['type', 'number', 'issuer', 'date'] as const;
-
-/** Baseline: regexes over the first 12 lines, first match wins. */
-function naive(text: string): Got {
-  const head = text.split('\n').slice(0, 12);
-  const number = head.map((l) => /S[ốo6]\s*:\s*(\S+)/iu.exec(l)?.[1]).find(Boolean) ?? '';
-  const type = head.find((l) => /^\s*(THÔNG BÁO|KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|BÁO CÁO|TỜ TRÌNH|THONG BAO|KE HOACH|QUYET DINH|CHI THI)\s*$/iu.test(l))?.trim() ?? '';
-  const issuer = head[0]?.split(/\s{2,}/)[0]?.trim() ?? '';
-  const d = /ng[aà]y\s+(\d{1,2})\s+th[aá]ng\s+(\d{1,2})\s+n[aă]m\s+(\d{4})/iu.exec(head.join('\n'));
-  return { type, number, issuer, date: d ? `${d[3]}-${d[2]!.padStart(2, '0')}-${d[1]!.padStart(2, '0')}` : '' };
-}
 
 /** The document as the pipeline has it after ingest (pages, inferred page breaks, paragraphs). */
 function docOf(text: string, id: string): WorkingDocument {

@@ -106,13 +106,14 @@ program
   .description('serve the conversion as an HTTP API (POST /v1/convert; see the README)')
   .option('--port <n>', 'port to listen on', parsePort, 3000)
   .option('--host <host>', 'address to bind (127.0.0.1: this machine only)', '127.0.0.1')
-  .option('--body-limit <mb>', 'largest document accepted, in MB', parseJobs, 100)
+  .option('--body-limit <mb>', 'largest document accepted, in MB', parseMegabytes, 100)
   .option('--in-flight <n>', 'conversions run at once', parseJobs, 2)
   .option('--queue <n>', 'conversions that may wait for a slot before 503', (v) => (v === '0' ? 0 : parseJobs(v)), 8)
+  .option('--request-timeout <s>', 'longest time to receive a request, head and body, before 408', parseSeconds, 120)
   .addOption(new Option('--ocr-engine <engine>', 'OCR of scans: wasm, native or auto (as convert)').choices(OCR_ENGINE_CHOICES))
-  .action(async (o: { port: number; host: string; bodyLimit: number; inFlight: number; queue: number; ocrEngine?: OcrEngineChoice }) => {
+  .action(async (o: { port: number; host: string; bodyLimit: number; inFlight: number; queue: number; requestTimeout: number; ocrEngine?: OcrEngineChoice }) => {
     const { buildServer } = await import('../serve/server.js');
-    const app = await buildServer({ bodyLimit: o.bodyLimit * 1024 * 1024, inFlight: o.inFlight, queue: o.queue, ocrEngine: o.ocrEngine });
+    const app = await buildServer({ bodyLimit: o.bodyLimit * 1024 * 1024, inFlight: o.inFlight, queue: o.queue, requestTimeoutMs: o.requestTimeout * 1000, ocrEngine: o.ocrEngine });
     const address = await app.listen({ port: o.port, host: o.host });
     process.stderr.write(`baocao: serving on ${address} (POST /v1/convert, GET /healthz, /readyz, /metrics, /v1/openapi.json)\n`);
     // SIGTERM/SIGINT: stop taking requests, finish those in flight, then exit.
@@ -163,6 +164,12 @@ function parseFormats(value: string): Format[] {
   }
 }
 
+function parseMegabytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 4096) throw new InvalidArgumentError('a size in MB from 1 to 4096');
+  return n;
+}
+
 function parsePort(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('a port number from 0 to 65535');
@@ -181,6 +188,12 @@ function readArchiveSettings(path: string): ArchiveSettings {
   } catch (e) {
     throw new InvalidArgumentError(`${path}: ${(e as Error).message}`);
   }
+}
+
+function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 86_400) throw new InvalidArgumentError('a whole number of seconds from 1 to 86400');
+  return n;
 }
 
 function parseJobs(value: string): number {

@@ -4,7 +4,7 @@
  * are admitted by Admission (bounded in flight and queued; 503 with Retry-After past that);
  * bodies over the limit get 413. The same convert() and writers as the CLI: no second pipeline.
  */
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { BatchSettings } from '../batch/convert-file.js';
 import { detectKind } from '../core/pipeline.js';
@@ -28,6 +28,11 @@ export interface ServeOptions {
   maxWaitMs?: number;
   /** Longest conversion before 504 (default 300 s). */
   timeoutMs?: number;
+  /**
+   * Longest time to receive a whole request, head and body (default 120 s): a client that
+   * trickles its body or stops sending gets 408 instead of holding a socket for ever.
+   */
+  requestTimeoutMs?: number;
   /** OCR engine of the shared pool: wasm (default), native or auto (as convert --ocr-engine). */
   ocrEngine?: OcrEngineChoice;
 }
@@ -46,7 +51,15 @@ export const ConvertQuery = z.object({
 export async function buildServer(options: ServeOptions = {}): Promise<FastifyInstance> {
   const admission = new Admission({ inFlight: options.inFlight ?? 2, queue: options.queue ?? 8, maxWaitMs: options.maxWaitMs ?? 30_000 });
   const metrics = new Metrics();
-  const app = Fastify({ bodyLimit: options.bodyLimit ?? 100 * 1024 * 1024, logger: false });
+  const requestTimeout = options.requestTimeoutMs ?? 120_000;
+  const app = Fastify({
+    bodyLimit: options.bodyLimit ?? 100 * 1024 * 1024,
+    logger: false,
+    // fastify's default is no limit at all. Node reads the limit when the server is made (set
+    // later it is ignored) and checks it every connectionsCheckingInterval.
+    requestTimeout,
+    http: { requestTimeout, headersTimeout: Math.min(60_000, requestTimeout), connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(requestTimeout / 4))) },
+  });
   // Any body is a document's bytes: text, PDF or image, whatever the client calls it.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
@@ -87,7 +100,7 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
   app.get('/v1/schema', async () => documentJsonSchema());
   app.get('/v1/openapi.json', async () => openApiDocument(SCHEMA_VERSION, documentJsonSchema()));
 
-  app.post('/v1/convert', async (req, reply) => {
+  app.post('/v1/convert', { onRequest: anyContentType }, async (req, reply) => {
     const query = ConvertQuery.safeParse(req.query ?? {});
     if (!query.success) return reply.code(400).send({ error: query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
     const body = req.body;
@@ -114,6 +127,18 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
   function busy(reply: FastifyReply) {
     return reply.code(503).header('Retry-After', '5').send({ error: `busy: ${admission.active} conversions running and ${admission.queued} waiting; try again shortly` });
   }
+}
+
+/** type/subtype with optional parameters, as fastify accepts it. */
+const MEDIA_TYPE = /^\s*[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+\s*(;.*)?$/;
+
+/**
+ * The body is the document whatever the client calls it, so a Content-Type that is not a media
+ * type at all ("", "garbage", ";;;") is read as bytes too, instead of fastify's bare 415.
+ */
+async function anyContentType(req: FastifyRequest): Promise<void> {
+  const type = req.headers['content-type'];
+  if (type !== undefined && !MEDIA_TYPE.test(type)) req.headers['content-type'] = 'application/octet-stream';
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
