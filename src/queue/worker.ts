@@ -18,8 +18,8 @@ import type { JobData } from './jobs.js';
 /**
  * Jobs a worker process holds at once unless told. One job at a time leaves the process idle on
  * every Redis round trip (take the job, renew its lock, store its result, fetch the next) and
- * every synced write: with small reports that was half the time (bench:queue, 200 reports, 2
- * workers: 0.69 of convert --jobs 2 with 1, 1.03 with 2). A second job overlaps those waits.
+ * every synced write. A second job overlaps those waits. bench:queue, 200 small reports, 2 workers
+ * vs convert --jobs 2: 0.75 → 1.00 on a busy machine (load 4), 0.89 → 0.91 on a quiet one.
  */
 export const DEFAULT_WORKER_CONCURRENCY = 2;
 
