@@ -8,30 +8,19 @@
  * Run: npm run bench:batch-io [-- --files N --rounds R --dir PATH]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { prepareTmp, writeAtomic } from '../src/batch/atomic.js';
 import { runBatch } from '../src/batch/run.js';
+import { generatedReport as report, writeGeneratedReports } from './lib/generated-reports.js';
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const count = Number(arg('--files')) || 400;
 const rounds = Number(arg('--rounds')) || 2;
 const root = join(arg('--dir') ?? tmpdir(), `baocao-bench-io-${process.pid}`);
 const src = join(root, 'in');
-
-const LINES = [
-  'Ủy ban nhân dân xã đã ban hành Kế hoạch số 72/KH-UBND ngày 30 tháng 12 năm 2022 về cải cách hành chính;',
-  'tuyên truyền, phổ biến kết quả các chỉ số cải cách hành chính tới cán bộ, công chức, viên chức và nhân dân.',
-  'Cập nhật, rà soát, niêm yết công khai đầy đủ các thủ tục hành chính đã được sửa đổi, bổ sung.',
-];
-
-function report(i: number): string {
-  const lines = [`BÁO CÁO SỐ ${i}/BC-UBND`, '', 'Kết quả công tác cải cách hành chính năm 2023', ''];
-  for (let n = 0; Buffer.byteLength(lines.join('\n')) < 2900; n++) lines.push(n % 8 === 7 ? `\n${(n % 5) + 1}. KẾT QUẢ THỰC HIỆN\n` : LINES[(i + n) % LINES.length]!);
-  return lines.join('\n') + '\n';
-}
 
 async function batch(fsync: boolean, jobs: number, round: number): Promise<number> {
   const outDir = join(root, `out-${fsync}-${jobs}-${round}`);
@@ -56,8 +45,7 @@ async function writes(durable: boolean, n: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  await mkdir(src, { recursive: true });
-  for (let i = 0; i < count; i++) await writeFile(join(src, `report-${String(i).padStart(4, '0')}.txt`), report(i));
+  await writeGeneratedReports(src, count);
   const best = new Map<string, number>();
   const keep = (label: string, s: number) => best.set(label, Math.min(best.get(label) ?? Infinity, s));
   for (let r = 0; r < rounds; r++) {

@@ -169,7 +169,7 @@ function crashed(file: InputFile, message: string): FileOutcome {
 }
 
 /** At most `n` holders at once; acquire() resolves to the release function. */
-function semaphore(n: number): { acquire: () => Promise<() => void> } {
+export function semaphore(n: number): { acquire: () => Promise<() => void> } {
   let free = n;
   const waiting: (() => void)[] = [];
   const release = () => {

@@ -70,7 +70,7 @@ export function registerQueueCommands(program: Command): void {
     .command('worker')
     .description('convert jobs from the queue until stopped (SIGTERM finishes the current jobs)')
     .addOption(redisOption())
-    .option('--concurrency <n>', 'jobs at once in this process', positive, 1)
+    .option('--concurrency <n>', 'jobs at once in this process (2: one converts while the other waits on Redis or the disk)', positive, 2)
     .option('--lock-seconds <n>', "how long a killed worker's job waits before another worker takes it over", positive, 60)
     .option('--quiet', 'no line per job', false)
     .action(async (o: { redis: string; concurrency: number; lockSeconds: number; quiet: boolean }) => {
