@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { convert, detectKind, type ConvertOptions } from '../core/pipeline.js';
+import { convert, detectKind, type ConvertOptions } from '../pipeline/index.js';
 import type { RestoreInput } from '../core/restore/index.js';
 import type { DocumentResult } from '../core/schema.js';
 import { DEFAULT_MAX_TEXT_BYTES } from '../ingest/text.js';
