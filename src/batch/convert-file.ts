@@ -57,7 +57,16 @@ export interface BatchSettings {
 export interface FileOutcome {
   row: DocumentRow;
   skipped: boolean;
+  /** The document's warnings (at most MAX_WARNINGS), for the CLI's warn log level. */
+  warnings?: FileWarning[];
+  /** Wall time per pipeline stage and for writing the outputs, in ms (the debug log level). */
+  timings?: Record<string, number>;
 }
+
+export interface FileWarning { ruleId: string; message: string; page?: number; line?: number }
+
+/** Warnings carried back per file: enough to act on, bounded so a wrecked scan cannot flood the log. */
+export const MAX_WARNINGS = 100;
 
 /** Per-thread things that cannot cross a worker boundary (the batch's OCR pool). */
 export interface FileRuntime {
@@ -84,10 +93,13 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
     if (done && hasRows(settings.outDir, name)) return { row: { ...done.row, path: file.display }, skipped: true };
   }
 
-  let result = await convert({ path: file.display, data }, withIngest(convertOptions(settings), runtime.ingest));
+  const timings: Record<string, number> = {};
+  const options = { ...withIngest(convertOptions(settings), runtime.ingest), onStage: (stage: string, ms: number) => { timings[stage] = Math.round(ms); } };
+  let result = await convert({ path: file.display, data }, options);
   const draft = documentRow(result, []);
-  if (draft.status === 'error') return { row: draft, skipped: false };
+  if (draft.status === 'error') return { row: draft, skipped: false, warnings: warningsOf(result), timings };
 
+  const emitBegan = performance.now();
   // Its rows of the batch tables, made first: a cell too long for a spreadsheet is reported in the JSON.
   const stored = { tables: documentTables(result), archive: archiveFacts(result, structureOf(result)) };
   const oversized = oversizedCells(stored.tables);
@@ -113,9 +125,17 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   } catch (e) {
     return { row: { ...failedRow(file.display, writeErrorMessage(e, 'its rows under .baocao/rows'), row.kind), sha256, outputName: name }, skipped: false };
   }
+  const writeBegan = performance.now();
+  timings.emit = Math.round(writeBegan - emitBegan);
   const problem = writeDocumentOutputs(settings.outDir, outputs, settings.fsync !== false, (files) => ({ version: 2, sha256, settings: settingsKey, input: file.rel, files, row }), name);
-  if (problem) return { row: { ...failedRow(file.display, problem, row.kind), sha256, outputName: name }, skipped: false };
-  return { row, skipped: false };
+  timings.write = Math.round(performance.now() - writeBegan);
+  if (problem) return { row: { ...failedRow(file.display, problem, row.kind), sha256, outputName: name }, skipped: false, timings };
+  return { row, skipped: false, warnings: warningsOf(result), timings };
+}
+
+function warningsOf(result: DocumentResult): FileWarning[] {
+  return result.diagnostics.filter((d) => d.severity === 'warning').slice(0, MAX_WARNINGS)
+    .map((d) => ({ ruleId: d.ruleId, message: d.message, ...(d.place ? { page: d.place.page, line: d.place.line } : {}) }));
 }
 
 function cellCutWarning(result: DocumentResult, oversized: { count: number; tables: string[] }): DocumentResult['diagnostics'][number] {

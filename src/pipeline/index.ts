@@ -39,11 +39,13 @@ export async function runPipeline(input: ConvertInput, options: ConvertOptions =
   for (const stage of STAGES) {
     // Nothing was read: later stages would only add noise to the one clear ingest error.
     if (stage.needsText && doc.pages.length === 0) break;
+    const began = performance.now();
     try {
       await stage.run(doc, stageOptions);
     } catch (e) {
       doc.diagnostics.push({ ruleId: `internal/${stage.name}`, severity: 'error', message: `${stage.name} stage failed: ${errorText(e)}` });
     }
+    options.onStage?.(stage.name, performance.now() - began);
   }
   return doc;
 }

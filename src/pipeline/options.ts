@@ -21,6 +21,8 @@ export interface ConvertOptions {
   segment?: SegmentStageOptions | false;
   /** Passed through to PDF/image ingest: the OCR pool, worker count, page progress. */
   ingest?: Record<string, unknown>;
+  /** Called after each stage with its name and wall time in milliseconds (the CLI's debug log). */
+  onStage?: (name: string, ms: number) => void;
 }
 
 export type StageOptions = ConvertOptions & { input: ConvertInput };
