@@ -9,6 +9,7 @@ import { convert, detectKind, type ConvertOptions } from '../pipeline/index.js';
 import type { RestoreInput } from '../core/restore/index.js';
 import type { DocumentResult } from '../core/schema.js';
 import { DEFAULT_MAX_TEXT_BYTES } from '../ingest/text.js';
+import { parsePageRanges } from '../ingest/page-ranges.js';
 import { documentJson } from '../emit/json.js';
 import { archiveFacts, type ArchiveSettings } from '../emit/archive.js';
 import { documentTables, oversizedCells } from '../emit/batch-tables.js';
@@ -52,6 +53,8 @@ export interface BatchSettings {
   timeoutSeconds?: number;
   /** OCR engine for scans: 'wasm' (tesseract.js), 'native' (the system tesseract) or 'auto'. */
   ocrEngine?: OcrEngineChoice;
+  /** Only these pages of PDFs and multi-page TIFFs, as `--pages` gives them ("1-3,6"); text inputs are read whole. */
+  pages?: string;
 }
 
 export interface FileOutcome {
@@ -168,7 +171,9 @@ let modelProblem: string | null = null;
 /** The library options a batch's settings stand for (the model loaded once per thread). */
 export function convertOptions(settings: BatchSettings): ConvertOptions {
   const options: ConvertOptions = { encoding: settings.encoding, maxTextBytes: settings.maxTextBytes, restore: false, segment: settings.segment === false ? false : {} };
-  if (settings.ocrMode || settings.ocrEngine) options.ingest = { ...(settings.ocrMode ? { ocrMode: settings.ocrMode } : {}), ...(settings.ocrEngine ? { ocrEngine: settings.ocrEngine } : {}) };
+  if (settings.ocrMode || settings.ocrEngine || settings.pages) {
+    options.ingest = { ...(settings.ocrMode ? { ocrMode: settings.ocrMode } : {}), ...(settings.ocrEngine ? { ocrEngine: settings.ocrEngine } : {}), ...(settings.pages ? { pages: parsePageRanges(settings.pages) } : {}) };
+  }
   if (settings.restore) {
     try {
       options.restore = { model: loadModel(), input: settings.restoreInput };
@@ -196,5 +201,5 @@ export function settingsFingerprint(s: BatchSettings): string {
   const perDocument = s.formats.filter((f) => DOCUMENT_WRITERS[f] && (f !== 'csv' || s.perDocumentCsv));
   // The OCR mode and engine count only when they are not the defaults, so earlier manifests still match.
   const ocr = [...(s.ocrMode && s.ocrMode !== 'auto' ? [s.ocrMode] : []), ...(s.ocrEngine && s.ocrEngine !== 'wasm' ? [s.ocrEngine] : [])];
-  return JSON.stringify([[...perDocument].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false, ...ocr]);
+  return JSON.stringify([[...perDocument].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false, ...ocr, ...(s.pages ? [`pages ${s.pages}`] : [])]);
 }

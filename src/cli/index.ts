@@ -13,6 +13,7 @@ import { parseArchiveSettings, type ArchiveSettings } from '../emit/archive.js';
 import { DEFAULT_FORMATS, FORMATS, STDOUT_FORMATS, parseFormatList, type Format } from '../emit/formats.js';
 import { ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
 import { OCR_MODES, type OcrMode } from '../ingest/text-layer-trust.js';
+import { parsePageRanges } from '../ingest/page-ranges.js';
 import { DEFAULT_OCR_ENGINE, OCR_ENGINE_CHOICES, type OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { createBatchLog, LOG_LEVELS, type LogLevel } from './batch-log.js';
 import { registerQueueCommands } from './queue.js';
@@ -46,6 +47,7 @@ program
   .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
   .addOption(new Option('--ocr <mode>', "PDF pages with a text layer: auto OCRs a page whose layer over the scan does not read as Vietnamese, force OCRs every page's image, never takes text layers as they are").choices([...OCR_MODES]).default('auto'))
   .addOption(new Option('--ocr-engine <engine>', "OCR of scans: tesseract.js (wasm), the system tesseract (native: apt-get install tesseract-ocr), or auto (native when installed)").choices(OCR_ENGINE_CHOICES).default(undefined, `BAOCAO_OCR_ENGINE, else ${DEFAULT_OCR_ENGINE}`))
+  .option('--pages <list>', 'only these pages of PDFs and multi-page TIFFs, e.g. 1-3,6 or 9- (to the end); they keep their page numbers; text files are read whole', parsePages)
   .option('--per-document-csv', 'also write CSVs per document (<name>.paragraphs.csv, .sections.csv, .table-N.csv, .figures.csv)', false)
   .option('--archive-fonds <code>', 'Mã phông of every document in archive.csv')
   .option('--archive-settings <file>', 'JSON file mapping folders to hồ sơ for archive.csv (see docs/archive.md)', readArchiveSettings)
@@ -55,6 +57,7 @@ Examples:
   baocao convert 'scans/**/*.pdf' --format all -o out/  all outputs, including the xlsx workbook
   baocao convert out-of-ocr.txt --input ocr --resume     text from an English-model OCR run
   cat report.txt | baocao convert - --format txt -o -   restored text to standard output
+  baocao convert scan.pdf --pages 1-3,6 -o out/         only those pages (numbers kept as in the PDF)
   baocao convert archive/ --log-json 2> log.jsonl       one JSON object per event, for machines
 
 Log levels (each adds to the one before; default info):
@@ -69,7 +72,7 @@ Exit codes:
      tables could not be written, or the one document of -o - failed or was partial
   2  usage error: a bad option or value, '-' with other inputs, or an output folder that is a
      file or cannot be made or written`)
-  .action(async (inputs: string[], o: { output: string; stdinName?: string; format: Format[]; jobs?: number; timeout?: number; quiet: boolean; verbose?: boolean; logLevel: LogLevel; logJson: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; fsync: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; perDocumentCsv: boolean; archiveFonds?: string; archiveSettings?: ArchiveSettings; ocr: OcrMode; ocrEngine?: OcrEngineChoice }) => {
+  .action(async (inputs: string[], o: { output: string; stdinName?: string; format: Format[]; jobs?: number; timeout?: number; quiet: boolean; verbose?: boolean; logLevel: LogLevel; logJson: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; fsync: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; perDocumentCsv: boolean; archiveFonds?: string; archiveSettings?: ArchiveSettings; ocr: OcrMode; ocrEngine?: OcrEngineChoice; pages?: string }) => {
     const toStdout = o.output === '-';
     if (inputs.includes('-') && inputs.length > 1) return usage("'-' (standard input) must be the only input");
     if (toStdout) {
@@ -80,7 +83,7 @@ Exit codes:
     const archive: ArchiveSettings = { ...(o.archiveSettings ?? { files: [] }), ...(o.archiveFonds !== undefined ? { fonds: o.archiveFonds } : {}) };
     // Per-document CSVs are CSV output: asking for them asks for the csv format.
     const formats = o.perDocumentCsv && !o.format.includes('csv') ? parseFormatList([...o.format, 'csv'].join(',')) : o.format;
-    const settings = { outDir: toStdout ? '' : resolve(o.output), formats, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, fsync: o.fsync, perDocumentCsv: o.perDocumentCsv, archive, ocrMode: o.ocr, timeoutSeconds: o.timeout, ocrEngine: o.ocrEngine };
+    const settings = { outDir: toStdout ? '' : resolve(o.output), formats, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, fsync: o.fsync, perDocumentCsv: o.perDocumentCsv, archive, ocrMode: o.ocr, timeoutSeconds: o.timeout, ocrEngine: o.ocrEngine, pages: o.pages };
     const { convertToStdout, readStdin, stdinAsFile } = await import('./stdio.js');
     if (toStdout) {
       const name = inputs[0] === '-' ? (o.stdinName ?? 'stdin') : inputs[0]!;
@@ -171,6 +174,15 @@ program
 function parseFormats(value: string): Format[] {
   try {
     return parseFormatList(value);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
+}
+
+function parsePages(value: string): string {
+  try {
+    parsePageRanges(value);
+    return value.replace(/\s+/g, '');
   } catch (e) {
     throw new InvalidArgumentError((e as Error).message);
   }

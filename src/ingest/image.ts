@@ -8,6 +8,7 @@ import { ocrPage } from './ocr/page.js';
 import type { OcrEngineChoice } from './ocr/engine-choice.js';
 import { createOcrEngineForFile, ENGINE_UNAVAILABLE } from './ocr/engine.js';
 import type { OcrPool } from './ocr/pool.js';
+import { selectPages, type PageRange } from './page-ranges.js';
 import { isTiff, tiffPageOffsets, tiffSinglePage, tiffTruncation } from './ocr/tiff.js';
 
 export interface OcrIngestContext {
@@ -31,6 +32,8 @@ export interface OcrIngestContext {
   /** PDF text layers (text-layer-trust.ts): 'auto' (default) OCRs a page whose layer over the page
    * scan does not read as Vietnamese, 'force' OCRs every page's image, 'never' takes any text layer. */
   ocrMode?: 'auto' | 'force' | 'never';
+  /** Only these pages of a PDF or multi-page TIFF are read; they keep their numbers (page-ranges.ts). */
+  pages?: PageRange[];
 }
 
 /** The resolution page images are reduced to before OCR (see OcrIngestContext.ocrDpi). */
@@ -74,8 +77,11 @@ export async function ingestImage(data: Uint8Array, ctx: OcrIngestContext = {}):
     images = [() => data];
   }
   const targetDpi = ocrTargetDpi(ctx);
-  const read = engineProblem(await withPool(ctx, (pool) => ocrPagesInOrder(images.length, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow }), pool.size, ctx)));
-  return undecodable(read) ?? read;
+  const selected = selectPages(images.length, ctx.pages);
+  if (!selected.numbers.length) return { pages: [], diagnostics: selected.diagnostics };
+  const read = engineProblem(await withPool(ctx, (pool) => ocrPagesInOrder(selected.numbers, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow }), pool.size, ctx)));
+  const result = undecodable(read) ?? read;
+  return { pages: result.pages, diagnostics: [...selected.diagnostics, ...result.diagnostics] };
 }
 
 /** What Tesseract says when Leptonica could not decode the page image (a truncated or damaged file). */
@@ -118,21 +124,22 @@ export async function withPool<T>(ctx: OcrIngestContext, fn: (pool: OcrPool) => 
 }
 
 /**
- * Run `work` for pages 1..total with at most pool-size (+1 being prepared) pages in flight, so
+ * Run `work` for the given page numbers, in order, with at most pool-size (+1 being prepared) pages in flight, so
  * page images are produced just in time and released as soon as their page is read.
  */
 export async function ocrPagesInOrder(
-  total: number,
+  numbers: readonly number[],
   work: (n: number) => Promise<{ page: Page; diagnostics: Diagnostic[] }>,
   poolSize: number,
   ctx: OcrIngestContext,
 ): Promise<IngestResult> {
+  const total = numbers.length;
   const results: { page: Page; diagnostics: Diagnostic[] }[] = new Array(total);
-  let next = 1, done = 0;
+  let next = 0, done = 0;
   const lane = async (): Promise<void> => {
-    while (next <= total) {
-      const n = next++;
-      results[n - 1] = await work(n);
+    while (next < total) {
+      const i = next++;
+      results[i] = await work(numbers[i]!);
       ctx.onPage?.(++done, total);
     }
   };

@@ -12,6 +12,7 @@ import { createOcrEngineForFile } from './ocr/engine.js';
 import { ocrPage } from './ocr/page.js';
 import type { OcrPool } from './ocr/pool.js';
 import { PdfSource } from './ocr/pdf-source.js';
+import { selectPages } from './page-ranges.js';
 import { isOcrMode, judgeTextLayer, OCR_MODES, type OcrMode } from './text-layer-trust.js';
 
 export type { IngestResult, OcrIngestContext } from './image.js';
@@ -56,7 +57,10 @@ export async function ingestPdf(data: Uint8Array, ctx: OcrIngestContext = {}): P
     const pool = (): OcrPool => ctx.ocr ?? (own ??= createOcrEngineForFile({ jobs: ctx.jobs, psm: ctx.psm, engine: ctx.ocrEngine }));
     try {
       const targetDpi = ocrTargetDpi(ctx);
-      return engineProblem(await ocrPagesInOrder(source.pageCount, (n) => readPage(source, n, pool, { targetDpi, narrow: ctx.ocrNarrow, mode }), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx));
+      const selected = selectPages(source.pageCount, ctx.pages);
+      if (!selected.numbers.length) return { pages: [], diagnostics: selected.diagnostics };
+      const read = engineProblem(await ocrPagesInOrder(selected.numbers, (n) => readPage(source, n, pool, { targetDpi, narrow: ctx.ocrNarrow, mode }), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx));
+      return { pages: read.pages, diagnostics: [...selected.diagnostics, ...read.diagnostics] };
     } finally {
       await own?.terminate();
     }

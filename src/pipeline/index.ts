@@ -12,6 +12,7 @@ import { toDocumentResult, type DocumentResult } from '../core/schema.js';
 import { normaliseParagraphText } from '../core/paragraphs.js';
 import { detectKind } from '../core/source-kind.js';
 import { pagePlacer } from '../core/page-placer.js';
+import { renumberPages } from '../core/page-numbers.js';
 import { ingestStage } from './ingest-stage.js';
 import type { ConvertInput, ConvertOptions, Stage, StageOptions } from './options.js';
 
@@ -26,6 +27,7 @@ export const STAGES: ReadonlyArray<{ name: string; run: Stage; needsText: boolea
   { name: 'restore', run: restore, needsText: true },
   { name: 'segment', run: segment, needsText: true },
   { name: 'cells', run: cells, needsText: true },
+  { name: 'page-numbers', run: pageNumbers, needsText: true },
 ];
 
 export async function convert(input: ConvertInput, options: ConvertOptions = {}): Promise<DocumentResult> {
@@ -95,6 +97,11 @@ function cells(doc: WorkingDocument, options: StageOptions): void {
   const model = options.restore === false ? undefined : options.restore?.model;
   if (!model || !doc.structure) return;
   writeCellsIntoText(doc, restoreTableCells(doc.structure, model, doc.restoreMode));
+}
+
+/** A document read in part gets its own page numbers back on every place (core/page-numbers.ts). */
+function pageNumbers(doc: WorkingDocument): void {
+  if (doc.pageNumbers) renumberPages(doc, doc.pageNumbers);
 }
 
 function errorText(e: unknown): string {

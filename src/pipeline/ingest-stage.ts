@@ -1,6 +1,7 @@
 /** The ingest stage: bytes → pages of lines, by kind (text here; PDF and image modules loaded on first use). */
 import type { WorkingDocument } from '../core/document.js';
 import { paragraphsFromPages } from '../core/paragraphs.js';
+import { toPositional } from '../core/page-numbers.js';
 import { ingestText } from '../ingest/text.js';
 import type { OcrIngestContext } from '../ingest/image.js';
 import type { StageOptions } from './options.js';
@@ -17,6 +18,7 @@ export async function ingestStage(doc: WorkingDocument, options: StageOptions): 
     const ingest = doc.source.kind === 'pdf' ? (await import('../ingest/pdf.js')).ingestPdf : (await import('../ingest/image.js')).ingestImage;
     const r = await ingest(data, (options.ingest ?? {}) as OcrIngestContext);
     doc.pages = r.pages;
+    doc.pageNumbers = toPositional(r.pages, r.diagnostics) ?? undefined;
     doc.original = r.pages.map((p) => p.lines.join('\n')).join('\f');
     doc.paragraphs = paragraphsFromPages(r.pages);
     doc.diagnostics.push(...r.diagnostics);
