@@ -26,6 +26,8 @@ export { loadModel } from './model/load.js';
 export { segmentStage, type SegmentStageOptions } from './core/segment/stage.js';
 export { structureSchema, type Structure, type Meta, type SectionNode, type AnnexNode, type FigureNode } from './core/segment/schema.js';
 export { ingestText, type TextIngestOptions, type TextIngestResult } from './ingest/text.js';
+export type { IngestOptions } from './ingest/options.js';
+export { parsePageRanges, type PageRange } from './ingest/page-ranges.js';
 export { paragraphsFromPages } from './core/paragraphs.js';
 export { toCsv, guardCell, type CsvColumn } from './emit/csv.js';
 export { documentsCsv, paragraphsCsv, documentRow, structureOf, type DocumentRow } from './emit/sheets.js';

@@ -10,6 +10,7 @@ import type { RestoreInput } from '../core/restore/index.js';
 import type { DocumentResult } from '../core/schema.js';
 import { DEFAULT_MAX_TEXT_BYTES } from '../ingest/text.js';
 import { parsePageRanges } from '../ingest/page-ranges.js';
+import type { IngestOptions } from '../ingest/options.js';
 import { documentJson } from '../emit/json.js';
 import { archiveFacts, type ArchiveSettings } from '../emit/archive.js';
 import { documentTables, oversizedCells } from '../emit/batch-tables.js';
@@ -73,7 +74,7 @@ export const MAX_WARNINGS = 100;
 
 /** Per-thread things that cannot cross a worker boundary (the batch's OCR pool). */
 export interface FileRuntime {
-  ingest?: Record<string, unknown>;
+  ingest?: IngestOptions;
 }
 
 export async function convertFile(file: InputFile, settings: BatchSettings, runtime: FileRuntime = {}): Promise<FileOutcome> {

@@ -3,7 +3,6 @@ import type { WorkingDocument } from '../core/document.js';
 import { paragraphsFromPages } from '../core/paragraphs.js';
 import { toPositional } from '../core/page-numbers.js';
 import { ingestText } from '../ingest/text.js';
-import type { OcrIngestContext } from '../ingest/image.js';
 import type { StageOptions } from './options.js';
 
 export async function ingestStage(doc: WorkingDocument, options: StageOptions): Promise<void> {
@@ -16,7 +15,7 @@ export async function ingestStage(doc: WorkingDocument, options: StageOptions): 
   } else {
     // Loaded on first use: a text-only run never pays for the PDF and OCR modules.
     const ingest = doc.source.kind === 'pdf' ? (await import('../ingest/pdf.js')).ingestPdf : (await import('../ingest/image.js')).ingestImage;
-    const r = await ingest(data, (options.ingest ?? {}) as OcrIngestContext);
+    const r = await ingest(data, options.ingest ?? {});
     doc.pages = r.pages;
     doc.pageNumbers = toPositional(r.pages, r.diagnostics) ?? undefined;
     doc.original = r.pages.map((p) => p.lines.join('\n')).join('\f');

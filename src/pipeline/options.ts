@@ -3,6 +3,7 @@ import type { WorkingDocument } from '../core/document.js';
 import type { RestoreStageOptions } from '../core/restore/stage.js';
 import type { SegmentStageOptions } from '../core/segment/stage.js';
 import type { TextIngestOptions } from '../ingest/text.js';
+import type { IngestOptions } from '../ingest/options.js';
 
 export interface ConvertInput {
   /** Where the bytes came from; used for the kind (by extension) and reported in the output. */
@@ -19,8 +20,8 @@ export interface ConvertOptions {
   restore?: RestoreStageOptions | false;
   /** Structure (Decree 30 layout); `false` skips the stage. */
   segment?: SegmentStageOptions | false;
-  /** Passed through to PDF/image ingest: the OCR pool, worker count, page progress. */
-  ingest?: Record<string, unknown>;
+  /** PDF/image ingest: the OCR pool or how to make one, page progress, OCR resolution and mode, pages to read. */
+  ingest?: IngestOptions;
   /** Called after each stage with its name and wall time in milliseconds (the CLI's debug log). */
   onStage?: (name: string, ms: number) => void;
 }
