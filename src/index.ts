@@ -19,7 +19,11 @@ export {
   ReviewItemSchema,
   documentJsonSchema,
   validateDocumentResult,
+  isRestored,
+  hasStructure,
   type DocumentResult,
+  type RestoredResult,
+  type StructuredResult,
 } from './core/schema.js';
 export { restore, type RestoreOptions, type RestoreResult, type RestoredToken, type RestoreInput, type RestoreModel } from './core/restore/index.js';
 export { loadModel } from './model/load.js';
