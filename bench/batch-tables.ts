@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { prepareTmp } from '../src/batch/atomic.js';
 import { writeBatchOutputs, type BatchEntry } from '../src/batch/batch-outputs.js';
 import { writeRows } from '../src/batch/rows-store.js';
-import { convert } from '../src/core/pipeline.js';
+import { convert } from '../src/pipeline/index.js';
 import { archiveFacts } from '../src/emit/archive.js';
 import { documentTables } from '../src/emit/batch-tables.js';
 import type { Format } from '../src/emit/formats.js';

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { convert } from '../src/core/pipeline.js';
+import { convert } from '../src/pipeline/index.js';
 import type { DocumentResult } from '../src/core/schema.js';
 import { documentDocx } from '../src/emit/docx.js';
 import { documentJson } from '../src/emit/json.js';

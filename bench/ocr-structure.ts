@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { convert, type ConvertOptions } from '../src/core/pipeline.js';
+import { convert, type ConvertOptions } from '../src/pipeline/index.js';
 import type { DocumentResult } from '../src/core/schema.js';
 import { createOcrPool, type OcrPool } from '../src/ingest/ocr/pool.js';
 

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { convert } from '../src/core/pipeline.js';
+import { convert } from '../src/pipeline/index.js';
 import { documentPdf } from '../src/emit/pdf.js';
 import { createOcrPool } from '../src/ingest/ocr/pool.js';
 import { loadModel } from '../src/model/load.js';

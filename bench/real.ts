@@ -24,7 +24,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
-import { convert } from '../src/core/pipeline.js';
+import { convert } from '../src/pipeline/index.js';
 import { restore } from '../src/core/restore/index.js';
 import { loadModel } from '../src/model/load.js';
 import { createOcrPool, type OcrPool } from '../src/ingest/ocr/pool.js';

@@ -2,12 +2,12 @@
  * baocao as a library. `convert` runs the same pipeline as the CLI; unless told otherwise it
  * loads the bundled restoration model once and reuses it.
  */
-import { convert as convertWith, type ConvertInput, type ConvertOptions } from './core/pipeline.js';
+import { convert as convertWith, type ConvertInput, type ConvertOptions } from './pipeline/index.js';
 import type { DocumentResult } from './core/schema.js';
 import { loadModel } from './model/load.js';
 
-export type { ConvertInput, ConvertOptions, Stage } from './core/pipeline.js';
-export { STAGES, runPipeline, detectKind } from './core/pipeline.js';
+export type { ConvertInput, ConvertOptions, Stage } from './pipeline/index.js';
+export { STAGES, runPipeline, detectKind } from './pipeline/index.js';
 export type { Diagnostic, Page, Paragraph, Place, Severity, SourceKind, WorkingDocument, ReviewItem } from './core/document.js';
 export {
   SCHEMA_VERSION,
@@ -19,14 +19,20 @@ export {
   ReviewItemSchema,
   documentJsonSchema,
   validateDocumentResult,
+  isRestored,
+  hasStructure,
   type DocumentResult,
+  type RestoredResult,
+  type StructuredResult,
 } from './core/schema.js';
 export { restore, type RestoreOptions, type RestoreResult, type RestoredToken, type RestoreInput, type RestoreModel } from './core/restore/index.js';
 export { loadModel } from './model/load.js';
 export { segmentStage, type SegmentStageOptions } from './core/segment/stage.js';
 export { structureSchema, type Structure, type Meta, type SectionNode, type AnnexNode, type FigureNode } from './core/segment/schema.js';
 export { ingestText, type TextIngestOptions, type TextIngestResult } from './ingest/text.js';
-export { paragraphsFromPages } from './ingest/paragraphs.js';
+export type { IngestOptions } from './ingest/options.js';
+export { parsePageRanges, type PageRange } from './ingest/page-ranges.js';
+export { paragraphsFromPages } from './core/paragraphs.js';
 export { toCsv, guardCell, type CsvColumn } from './emit/csv.js';
 export { documentsCsv, paragraphsCsv, documentRow, structureOf, type DocumentRow } from './emit/sheets.js';
 export { sectionsCsv, tableCsvs, figuresCsv } from './emit/structure-sheets.js';

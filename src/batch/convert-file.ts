@@ -5,10 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { convert, detectKind, type ConvertOptions } from '../core/pipeline.js';
+import { convert, detectKind, type ConvertOptions } from '../pipeline/index.js';
 import type { RestoreInput } from '../core/restore/index.js';
 import type { DocumentResult } from '../core/schema.js';
 import { DEFAULT_MAX_TEXT_BYTES } from '../ingest/text.js';
+import { parsePageRanges } from '../ingest/page-ranges.js';
+import type { IngestOptions } from '../ingest/options.js';
 import { documentJson } from '../emit/json.js';
 import { archiveFacts, type ArchiveSettings } from '../emit/archive.js';
 import { documentTables, oversizedCells } from '../emit/batch-tables.js';
@@ -52,16 +54,27 @@ export interface BatchSettings {
   timeoutSeconds?: number;
   /** OCR engine for scans: 'wasm' (tesseract.js), 'native' (the system tesseract) or 'auto'. */
   ocrEngine?: OcrEngineChoice;
+  /** Only these pages of PDFs and multi-page TIFFs, as `--pages` gives them ("1-3,6"); text inputs are read whole. */
+  pages?: string;
 }
 
 export interface FileOutcome {
   row: DocumentRow;
   skipped: boolean;
+  /** The document's warnings (at most MAX_WARNINGS), for the CLI's warn log level. */
+  warnings?: FileWarning[];
+  /** Wall time per pipeline stage and for writing the outputs, in ms (the debug log level). */
+  timings?: Record<string, number>;
 }
+
+export interface FileWarning { ruleId: string; message: string; page?: number; line?: number }
+
+/** Warnings carried back per file: enough to act on, bounded so a wrecked scan cannot flood the log. */
+export const MAX_WARNINGS = 100;
 
 /** Per-thread things that cannot cross a worker boundary (the batch's OCR pool). */
 export interface FileRuntime {
-  ingest?: Record<string, unknown>;
+  ingest?: IngestOptions;
 }
 
 export async function convertFile(file: InputFile, settings: BatchSettings, runtime: FileRuntime = {}): Promise<FileOutcome> {
@@ -84,10 +97,13 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
     if (done && hasRows(settings.outDir, name)) return { row: { ...done.row, path: file.display }, skipped: true };
   }
 
-  let result = await convert({ path: file.display, data }, withIngest(convertOptions(settings), runtime.ingest));
+  const timings: Record<string, number> = {};
+  const options = { ...withIngest(convertOptions(settings), runtime.ingest), onStage: (stage: string, ms: number) => { timings[stage] = Math.round(ms); } };
+  let result = await convert({ path: file.display, data }, options);
   const draft = documentRow(result, []);
-  if (draft.status === 'error') return { row: draft, skipped: false };
+  if (draft.status === 'error') return { row: draft, skipped: false, warnings: warningsOf(result), timings };
 
+  const emitBegan = performance.now();
   // Its rows of the batch tables, made first: a cell too long for a spreadsheet is reported in the JSON.
   const stored = { tables: documentTables(result), archive: archiveFacts(result, structureOf(result)) };
   const oversized = oversizedCells(stored.tables);
@@ -113,9 +129,17 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   } catch (e) {
     return { row: { ...failedRow(file.display, writeErrorMessage(e, 'its rows under .baocao/rows'), row.kind), sha256, outputName: name }, skipped: false };
   }
+  const writeBegan = performance.now();
+  timings.emit = Math.round(writeBegan - emitBegan);
   const problem = writeDocumentOutputs(settings.outDir, outputs, settings.fsync !== false, (files) => ({ version: 2, sha256, settings: settingsKey, input: file.rel, files, row }), name);
-  if (problem) return { row: { ...failedRow(file.display, problem, row.kind), sha256, outputName: name }, skipped: false };
-  return { row, skipped: false };
+  timings.write = Math.round(performance.now() - writeBegan);
+  if (problem) return { row: { ...failedRow(file.display, problem, row.kind), sha256, outputName: name }, skipped: false, timings };
+  return { row, skipped: false, warnings: warningsOf(result), timings };
+}
+
+function warningsOf(result: DocumentResult): FileWarning[] {
+  return result.diagnostics.filter((d) => d.severity === 'warning').slice(0, MAX_WARNINGS)
+    .map((d) => ({ ruleId: d.ruleId, message: d.message, ...(d.place ? { page: d.place.page, line: d.place.line } : {}) }));
 }
 
 function cellCutWarning(result: DocumentResult, oversized: { count: number; tables: string[] }): DocumentResult['diagnostics'][number] {
@@ -148,7 +172,9 @@ let modelProblem: string | null = null;
 /** The library options a batch's settings stand for (the model loaded once per thread). */
 export function convertOptions(settings: BatchSettings): ConvertOptions {
   const options: ConvertOptions = { encoding: settings.encoding, maxTextBytes: settings.maxTextBytes, restore: false, segment: settings.segment === false ? false : {} };
-  if (settings.ocrMode || settings.ocrEngine) options.ingest = { ...(settings.ocrMode ? { ocrMode: settings.ocrMode } : {}), ...(settings.ocrEngine ? { ocrEngine: settings.ocrEngine } : {}) };
+  if (settings.ocrMode || settings.ocrEngine || settings.pages) {
+    options.ingest = { ...(settings.ocrMode ? { ocrMode: settings.ocrMode } : {}), ...(settings.ocrEngine ? { ocrEngine: settings.ocrEngine } : {}), ...(settings.pages ? { pages: parsePageRanges(settings.pages) } : {}) };
+  }
   if (settings.restore) {
     try {
       options.restore = { model: loadModel(), input: settings.restoreInput };
@@ -176,5 +202,5 @@ export function settingsFingerprint(s: BatchSettings): string {
   const perDocument = s.formats.filter((f) => DOCUMENT_WRITERS[f] && (f !== 'csv' || s.perDocumentCsv));
   // The OCR mode and engine count only when they are not the defaults, so earlier manifests still match.
   const ocr = [...(s.ocrMode && s.ocrMode !== 'auto' ? [s.ocrMode] : []), ...(s.ocrEngine && s.ocrEngine !== 'wasm' ? [s.ocrEngine] : [])];
-  return JSON.stringify([[...perDocument].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false, ...ocr]);
+  return JSON.stringify([[...perDocument].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false, ...ocr, ...(s.pages ? [`pages ${s.pages}`] : [])]);
 }

@@ -1,19 +1,21 @@
 #!/usr/bin/env node
 /**
  * The baocao command line: convert (batch), schema (JSON Schema of the output), restore (one text).
- * Exit codes: 0 all inputs converted, 1 some failed (or documents.csv could not be written),
- * 2 usage error (including an output folder that is a file or cannot be made or written).
+ * Exit codes (table in `convert --help`): 0 all inputs converted, 1 some failed (or documents.csv
+ * could not be written), 2 usage error (including an output folder that is a file or cannot be made or written).
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { BatchSetupError } from '../batch/output-dir.js';
 import { parseArchiveSettings, type ArchiveSettings } from '../emit/archive.js';
 import { DEFAULT_FORMATS, FORMATS, STDOUT_FORMATS, parseFormatList, type Format } from '../emit/formats.js';
 import { ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
 import { OCR_MODES, type OcrMode } from '../ingest/text-layer-trust.js';
+import { parsePageRanges } from '../ingest/page-ranges.js';
 import { DEFAULT_OCR_ENGINE, OCR_ENGINE_CHOICES, type OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
-import { createProgress } from './progress.js';
+import { createBatchLog, LOG_LEVELS, type LogLevel } from './batch-log.js';
 import { registerQueueCommands } from './queue.js';
 // Each command imports what it runs when it runs: `baocao restore` need not load the batch, the
 // writers and the schema (over 0.1 s of CPU at every start).
@@ -33,7 +35,10 @@ program
   .option('--format <list>', `outputs, comma-separated: ${FORMATS.join(', ')} or all`, parseFormats, [...DEFAULT_FORMATS])
   .option('--jobs <n>', 'files converted in parallel (default: CPU cores)', parseJobs)
   .option('--timeout <seconds>', 'time limit per text file; a file over it gets an internal/timeout error row (default: 120 s + 20 s per MiB; 0: none)', parseTimeout)
-  .option('--quiet', 'no progress output (errors still go to stderr)', false)
+  .addOption(new Option('-v, --verbose', 'log at debug level: also the settings and each file\'s time by stage').conflicts(['quiet', 'logLevel']))
+  .addOption(new Option('--log-level <level>', 'error: failed inputs only; warn: and each document\'s warnings (ruleId, page:line); info: and progress, each converted file, the summary; debug: and time by stage').choices([...LOG_LEVELS]).default('info').conflicts('quiet'))
+  .option('--log-json', 'log one JSON object per event on stderr, for machines (nothing on stdout)', false)
+  .option('--quiet', 'the same as --log-level error: no progress, errors still go to stderr', false)
   .option('--resume', 'skip inputs already converted with the same content and settings', false)
   .option('--no-fsync', 'do not fsync manifests and documents.csv (faster on slow disks; after a power loss, run again with --resume)')
   .addOption(new Option('--encoding <name>', 'force the text encoding (default: detected)').choices(ENCODING_NAMES))
@@ -42,6 +47,7 @@ program
   .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
   .addOption(new Option('--ocr <mode>', "PDF pages with a text layer: auto OCRs a page whose layer over the scan does not read as Vietnamese, force OCRs every page's image, never takes text layers as they are").choices([...OCR_MODES]).default('auto'))
   .addOption(new Option('--ocr-engine <engine>', "OCR of scans: tesseract.js (wasm), the system tesseract (native: apt-get install tesseract-ocr), or auto (native when installed)").choices(OCR_ENGINE_CHOICES).default(undefined, `BAOCAO_OCR_ENGINE, else ${DEFAULT_OCR_ENGINE}`))
+  .option('--pages <list>', 'only these pages of PDFs and multi-page TIFFs, e.g. 1-3,6 or 9- (to the end); they keep their page numbers; text files are read whole', parsePages)
   .option('--per-document-csv', 'also write CSVs per document (<name>.paragraphs.csv, .sections.csv, .table-N.csv, .figures.csv)', false)
   .option('--archive-fonds <code>', 'Mã phông of every document in archive.csv')
   .option('--archive-settings <file>', 'JSON file mapping folders to hồ sơ for archive.csv (see docs/archive.md)', readArchiveSettings)
@@ -51,9 +57,22 @@ Examples:
   baocao convert 'scans/**/*.pdf' --format all -o out/  all outputs, including the xlsx workbook
   baocao convert out-of-ocr.txt --input ocr --resume     text from an English-model OCR run
   cat report.txt | baocao convert - --format txt -o -   restored text to standard output
+  baocao convert scan.pdf --pages 1-3,6 -o out/         only those pages (numbers kept as in the PDF)
+  baocao convert archive/ --log-json 2> log.jsonl       one JSON object per event, for machines
 
-Exit codes: 0 every input converted, 1 some inputs failed (see documents.csv), 2 usage error (a bad option, or an output folder that is a file or cannot be written).`)
-  .action(async (inputs: string[], o: { output: string; stdinName?: string; format: Format[]; jobs?: number; timeout?: number; quiet: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; fsync: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; perDocumentCsv: boolean; archiveFonds?: string; archiveSettings?: ArchiveSettings; ocr: OcrMode; ocrEngine?: OcrEngineChoice }) => {
+Log levels (each adds to the one before; default info):
+  error  failed inputs, one line each on stderr (--quiet)
+  warn   each document's warnings: path:page:line ruleId: message
+  info   the progress bar (a line per converted file when not a terminal), the summary
+  debug  the settings and each file's time by stage (-v, --verbose)
+
+Exit codes:
+  0  every input converted (a partial one too: its warnings are in documents.csv and its JSON)
+  1  some inputs failed (each has an error row in documents.csv), documents.csv or the batch
+     tables could not be written, or the one document of -o - failed or was partial
+  2  usage error: a bad option or value, '-' with other inputs, or an output folder that is a
+     file or cannot be made or written`)
+  .action(async (inputs: string[], o: { output: string; stdinName?: string; format: Format[]; jobs?: number; timeout?: number; quiet: boolean; verbose?: boolean; logLevel: LogLevel; logJson: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; fsync: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; perDocumentCsv: boolean; archiveFonds?: string; archiveSettings?: ArchiveSettings; ocr: OcrMode; ocrEngine?: OcrEngineChoice; pages?: string }) => {
     const toStdout = o.output === '-';
     if (inputs.includes('-') && inputs.length > 1) return usage("'-' (standard input) must be the only input");
     if (toStdout) {
@@ -64,7 +83,7 @@ Exit codes: 0 every input converted, 1 some inputs failed (see documents.csv), 2
     const archive: ArchiveSettings = { ...(o.archiveSettings ?? { files: [] }), ...(o.archiveFonds !== undefined ? { fonds: o.archiveFonds } : {}) };
     // Per-document CSVs are CSV output: asking for them asks for the csv format.
     const formats = o.perDocumentCsv && !o.format.includes('csv') ? parseFormatList([...o.format, 'csv'].join(',')) : o.format;
-    const settings = { outDir: toStdout ? '' : resolve(o.output), formats, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, fsync: o.fsync, perDocumentCsv: o.perDocumentCsv, archive, ocrMode: o.ocr, timeoutSeconds: o.timeout, ocrEngine: o.ocrEngine };
+    const settings = { outDir: toStdout ? '' : resolve(o.output), formats, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, fsync: o.fsync, perDocumentCsv: o.perDocumentCsv, archive, ocrMode: o.ocr, timeoutSeconds: o.timeout, ocrEngine: o.ocrEngine, pages: o.pages };
     const { convertToStdout, readStdin, stdinAsFile } = await import('./stdio.js');
     if (toStdout) {
       const name = inputs[0] === '-' ? (o.stdinName ?? 'stdin') : inputs[0]!;
@@ -80,17 +99,14 @@ Exit codes: 0 every input converted, 1 some inputs failed (see documents.csv), 2
       return;
     }
     const stdinFile = inputs[0] === '-' ? await stdinAsFile(await readStdin(), o.stdinName) : null;
-    const progress = createProgress(o.quiet);
+    const log = createBatchLog(o.quiet ? 'error' : o.verbose ? 'debug' : o.logLevel, o.logJson);
     const { runBatch } = await import('../batch/run.js');
-    const summary = await runBatch(stdinFile ? [stdinFile] : inputs, settings, o.jobs, progress).finally(() => {
+    log.settings({ output: settings.outDir, formats: settings.formats, jobs: o.jobs ?? `up to ${availableParallelism()} (CPU cores)`, restore: settings.restore, segment: settings.segment, input: settings.restoreInput, ocr: settings.ocrMode, ocrEngine: settings.ocrEngine ?? 'default', resume: settings.resume });
+    const summary = await runBatch(stdinFile ? [stdinFile] : inputs, settings, o.jobs, log).finally(() => {
+      log.end();
       if (stdinFile) rmSync(dirname(stdinFile), { recursive: true, force: true });
     });
-    progress.end();
-    if (!o.quiet) {
-      const parts = [`${summary.converted} converted`, summary.skipped ? `${summary.skipped} skipped (already done)` : '', summary.failed ? `${summary.failed} failed` : ''];
-      process.stdout.write(`${parts.filter(Boolean).join(', ')}; summary in ${summary.documentsCsv}${summary.workbook ? `, workbook ${summary.workbook}` : ''}\n`);
-    }
-    if (summary.modelProblem) process.stderr.write(`baocao: text not restored: ${summary.modelProblem}\n`);
+    log.summary(summary);
     process.exitCode = summary.failed > 0 ? 1 : 0;
   });
 
@@ -168,6 +184,15 @@ function parseMegabytes(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0 || n > 4096) throw new InvalidArgumentError('a size in MB from 1 to 4096');
   return n;
+}
+
+function parsePages(value: string): string {
+  try {
+    parsePageRanges(value);
+    return value.replace(/\s+/g, '');
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
 }
 
 function parsePort(value: string): number {

@@ -12,6 +12,8 @@ export interface Progress {
   /** Page progress inside a long scanned file (terminal only: plain logs stay one line per file). */
   page(file: InputFile, fileNumber: number, files: number, pageDone: number, pageTotal: number): void;
   problem(arg: string, message: string): void;
+  /** One line on stderr ('baocao: ' + text), drawn above the bar. */
+  note(text: string): void;
   end(): void;
 }
 
@@ -81,6 +83,9 @@ export function createProgress(quiet: boolean, stream: NodeJS.WriteStream = proc
     },
     problem(arg, message) {
       error(`${arg}: ${message}`);
+    },
+    note(text) {
+      error(text);
     },
     end() {
       if (ticker) clearInterval(ticker);

@@ -5,7 +5,7 @@
  */
 import { stat, readFile } from 'node:fs/promises';
 import type { EncodingName } from '../core/encoding/index.js';
-import { detectKind, runPipeline } from '../core/pipeline.js';
+import { detectKind, runPipeline } from '../pipeline/index.js';
 import type { RestoreInput } from '../core/restore/index.js';
 import { loadModel } from '../model/load.js';
 

@@ -8,7 +8,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { convertOptions, type BatchSettings } from '../batch/convert-file.js';
-import { convert } from '../core/pipeline.js';
+import { convert } from '../pipeline/index.js';
 import { DOCUMENT_WRITERS } from '../emit/document-writers.js';
 import { documentJson } from '../emit/json.js';
 import type { Format } from '../emit/formats.js';

@@ -79,11 +79,13 @@ export interface WorkingDocument {
   /** Low-confidence restorations for a human to check (restore stage). */
   review?: ReviewItem[];
   /** Every restored word of the whole-document reading, with confidence and alternatives (restore stage; not in the JSON). */
-  restoreTokens?: import('./restore/index.js').RestoredToken[];
+  restoreTokens?: import('./restore/restored-token.js').RestoredToken[];
   /** Decree-30 structure: meta, sections, signature, recipients, annexes, figures (segment stage). */
   structure?: import('./segment/schema.js').Structure;
   /** Which text the segment stage read: 'restored-lines', 'paragraphs' or 'original-lines' (segment stage). */
   structureFrom?: string;
+  /** The document's own numbers of the pages read, when only some were (--pages); stages count 1..k (page-numbers.ts). */
+  pageNumbers?: number[];
 }
 
 /** One restored word the decoder was unsure about (restore stage). */

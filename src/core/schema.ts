@@ -102,6 +102,38 @@ export const DocumentResultSchema = z.object({
 export type DocumentResult = z.infer<typeof DocumentResultSchema>;
 export type DiagnosticResult = z.infer<typeof DiagnosticSchema>;
 
+/*
+ * `review` and the structure fields are optional in the JSON because they are absent when their
+ * stage did not run (--no-restore, no model, --no-segment, nothing read). They are never absent
+ * otherwise: the restore stage sets text.restored, restoreMode and review together, the segment
+ * stage every structure field and structureFrom together. These types and guards say so, and
+ * validateDocumentResult refuses a result that breaks it.
+ */
+type StructureKey = keyof typeof segmentShape;
+const STRUCTURE_KEYS = Object.keys(segmentShape) as StructureKey[];
+
+/** A result whose text was restored: `text.restored` is a string, `review` and `restoreMode` are there. */
+export type RestoredResult = DocumentResult & { text: DocumentResult['text'] & { restored: string }; review: NonNullable<DocumentResult['review']>; restoreMode: string };
+/** A result whose structure was read: meta, preamble, sections, closing, signature, recipients, annexes, figures and structureFrom are there (closing, signature and recipientsInfo may be null). */
+export type StructuredResult = DocumentResult & Required<Pick<DocumentResult, StructureKey | 'structureFrom'>>;
+
+export function isRestored(r: DocumentResult): r is RestoredResult {
+  return r.text.restored !== null && r.review !== undefined && r.restoreMode !== undefined;
+}
+
+export function hasStructure(r: DocumentResult): r is StructuredResult {
+  return r.meta !== undefined;
+}
+
+/** What breaks the all-or-none rules above, or null. */
+function presenceProblem(r: DocumentResult): string | null {
+  const restoredParts = [r.text.restored !== null, r.review !== undefined, r.restoreMode !== undefined];
+  if (restoredParts.some(Boolean) && !restoredParts.every(Boolean)) return 'text.restored, review and restoreMode: all three or none';
+  const present = [...STRUCTURE_KEYS, 'structureFrom' as const].filter((k) => r[k] !== undefined);
+  if (present.length && present.length !== STRUCTURE_KEYS.length + 1) return `the structure fields and structureFrom: all or none (only ${present.join(', ')})`;
+  return null;
+}
+
 /** The JSON shape of a working document (before validation). */
 export function toDocumentResult(doc: WorkingDocument): DocumentResult {
   return {
@@ -144,7 +176,10 @@ export type Validation = { ok: true; value: DocumentResult } | { ok: false; mess
 /** Validate a result; the message names the first failing paths, for a diagnostic or stderr. */
 export function validateDocumentResult(value: unknown): Validation {
   const parsed = DocumentResultSchema.safeParse(value);
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (parsed.success) {
+    const problem = presenceProblem(parsed.data);
+    return problem ? { ok: false, message: `output does not match schema ${SCHEMA_VERSION}: ${problem}` } : { ok: true, value: parsed.data };
+  }
   const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
   return { ok: false, message: `output does not match schema ${SCHEMA_VERSION}: ${issues.join('; ')}` };
 }

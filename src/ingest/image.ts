@@ -5,36 +5,14 @@
 import type { Diagnostic, Page } from '../core/document.js';
 import { targetDpiFrom } from './ocr/image-resolution.js';
 import { ocrPage } from './ocr/page.js';
-import type { OcrEngineChoice } from './ocr/engine-choice.js';
 import { createOcrEngineForFile, ENGINE_UNAVAILABLE } from './ocr/engine.js';
 import type { OcrPool } from './ocr/pool.js';
+import { selectPages } from './page-ranges.js';
+import type { IngestOptions } from './options.js';
 import { isTiff, tiffPageOffsets, tiffSinglePage, tiffTruncation } from './ocr/tiff.js';
 
-export interface OcrIngestContext {
-  /** The batch's shared pool. Absent: a pool of `jobs` workers is made for this file only. */
-  ocr?: OcrPool;
-  jobs?: number;
-  /** Page segmentation mode for a pool made here. */
-  psm?: string;
-  /** Engine of a pool made here: 'wasm' (tesseract.js), 'native' (the system tesseract) or 'auto'
-   * (native when it can run). Default: BAOCAO_OCR_ENGINE, else 'wasm' (ocr/engine.ts). */
-  ocrEngine?: OcrEngineChoice;
-  /** Called after each page is done (1-based count of finished pages, total pages). */
-  onPage?: (done: number, total: number) => void;
-  /** Pages scanned finer than this (dpi) are reduced to it before OCR; 0 never reduces.
-   * Default: the BAOCAO_OCR_DPI environment variable, else 200. */
-  ocrDpi?: number;
-  /** Pages are read narrower than their proportions (170 dpi across when reduced to 200, 0.9 of the
-   * width at 200 dpi; image-resolution.ts), Tesseract's time being along the lines; false keeps
-   * proportions. Default true. */
-  ocrNarrow?: boolean;
-  /** PDF text layers (text-layer-trust.ts): 'auto' (default) OCRs a page whose layer over the page
-   * scan does not read as Vietnamese, 'force' OCRs every page's image, 'never' takes any text layer. */
-  ocrMode?: 'auto' | 'force' | 'never';
-}
-
-/** The resolution page images are reduced to before OCR (see OcrIngestContext.ocrDpi). */
-export function ocrTargetDpi(ctx: OcrIngestContext): number {
+/** The resolution page images are reduced to before OCR (see IngestOptions.ocrDpi). */
+export function ocrTargetDpi(ctx: IngestOptions): number {
   return ctx.ocrDpi ?? targetDpiFrom(process.env.BAOCAO_OCR_DPI);
 }
 
@@ -55,7 +33,7 @@ export function detectImageFormat(data: Uint8Array): ImageFormat | null {
   return null;
 }
 
-export async function ingestImage(data: Uint8Array, ctx: OcrIngestContext = {}): Promise<IngestResult> {
+export async function ingestImage(data: Uint8Array, ctx: IngestOptions = {}): Promise<IngestResult> {
   const format = detectImageFormat(data);
   if (!format) {
     return { pages: [], diagnostics: [{ ruleId: 'ingest/image-unsupported', message: 'not a PNG, JPEG, TIFF, BMP or PNM image', severity: 'error' }] };
@@ -74,8 +52,11 @@ export async function ingestImage(data: Uint8Array, ctx: OcrIngestContext = {}):
     images = [() => data];
   }
   const targetDpi = ocrTargetDpi(ctx);
-  const read = engineProblem(await withPool(ctx, (pool) => ocrPagesInOrder(images.length, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow }), pool.size, ctx)));
-  return undecodable(read) ?? read;
+  const selected = selectPages(images.length, ctx.pages);
+  if (!selected.numbers.length) return { pages: [], diagnostics: selected.diagnostics };
+  const read = engineProblem(await withPool(ctx, (pool) => ocrPagesInOrder(selected.numbers, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow }), pool.size, ctx)));
+  const result = undecodable(read) ?? read;
+  return { pages: result.pages, diagnostics: [...selected.diagnostics, ...result.diagnostics] };
 }
 
 /** What Tesseract says when Leptonica could not decode the page image (a truncated or damaged file). */
@@ -107,7 +88,7 @@ export function engineProblem(read: IngestResult): IngestResult {
 }
 
 /** Runs `fn` with the caller's pool, or with a pool made (and terminated) for this one file. */
-export async function withPool<T>(ctx: OcrIngestContext, fn: (pool: OcrPool) => Promise<T>): Promise<T> {
+export async function withPool<T>(ctx: IngestOptions, fn: (pool: OcrPool) => Promise<T>): Promise<T> {
   if (ctx.ocr) return fn(ctx.ocr);
   const pool = createOcrEngineForFile({ jobs: ctx.jobs, psm: ctx.psm, engine: ctx.ocrEngine });
   try {
@@ -118,21 +99,22 @@ export async function withPool<T>(ctx: OcrIngestContext, fn: (pool: OcrPool) => 
 }
 
 /**
- * Run `work` for pages 1..total with at most pool-size (+1 being prepared) pages in flight, so
+ * Run `work` for the given page numbers, in order, with at most pool-size (+1 being prepared) pages in flight, so
  * page images are produced just in time and released as soon as their page is read.
  */
 export async function ocrPagesInOrder(
-  total: number,
+  numbers: readonly number[],
   work: (n: number) => Promise<{ page: Page; diagnostics: Diagnostic[] }>,
   poolSize: number,
-  ctx: OcrIngestContext,
+  ctx: IngestOptions,
 ): Promise<IngestResult> {
+  const total = numbers.length;
   const results: { page: Page; diagnostics: Diagnostic[] }[] = new Array(total);
-  let next = 1, done = 0;
+  let next = 0, done = 0;
   const lane = async (): Promise<void> => {
-    while (next <= total) {
-      const n = next++;
-      results[n - 1] = await work(n);
+    while (next < total) {
+      const i = next++;
+      results[i] = await work(numbers[i]!);
       ctx.onPage?.(++done, total);
     }
   };

@@ -7,14 +7,17 @@
  * holds more than a few page images. A corrupt PDF gives an 'ingest/pdf-corrupt' error.
  */
 import type { Diagnostic, Page } from '../core/document.js';
-import { engineProblem, ocrPagesInOrder, ocrTargetDpi, type IngestResult, type OcrIngestContext } from './image.js';
+import { engineProblem, ocrPagesInOrder, ocrTargetDpi, type IngestResult } from './image.js';
+import type { IngestOptions } from './options.js';
 import { createOcrEngineForFile } from './ocr/engine.js';
 import { ocrPage } from './ocr/page.js';
 import type { OcrPool } from './ocr/pool.js';
 import { PdfSource } from './ocr/pdf-source.js';
+import { selectPages } from './page-ranges.js';
 import { isOcrMode, judgeTextLayer, OCR_MODES, type OcrMode } from './text-layer-trust.js';
 
-export type { IngestResult, OcrIngestContext } from './image.js';
+export type { IngestResult } from './image.js';
+export type { IngestOptions } from './options.js';
 
 /** Fewer letters than this on a page means "no text layer" (page numbers, stray marks). */
 const MIN_TEXT_LETTERS = 16;
@@ -36,7 +39,7 @@ export function isUsableTextLayer(text: string): boolean {
   return garbage / text.length <= MAX_GARBAGE_SHARE;
 }
 
-export async function ingestPdf(data: Uint8Array, ctx: OcrIngestContext = {}): Promise<IngestResult> {
+export async function ingestPdf(data: Uint8Array, ctx: IngestOptions = {}): Promise<IngestResult> {
   const mode = ctx.ocrMode ?? 'auto';
   if (!isOcrMode(mode)) {
     return { pages: [], diagnostics: [{ ruleId: 'ingest/bad-option', message: `ocrMode must be one of ${OCR_MODES.join(', ')}, not ${JSON.stringify(mode)}`, severity: 'error' }] };
@@ -56,7 +59,10 @@ export async function ingestPdf(data: Uint8Array, ctx: OcrIngestContext = {}): P
     const pool = (): OcrPool => ctx.ocr ?? (own ??= createOcrEngineForFile({ jobs: ctx.jobs, psm: ctx.psm, engine: ctx.ocrEngine }));
     try {
       const targetDpi = ocrTargetDpi(ctx);
-      return engineProblem(await ocrPagesInOrder(source.pageCount, (n) => readPage(source, n, pool, { targetDpi, narrow: ctx.ocrNarrow, mode }), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx));
+      const selected = selectPages(source.pageCount, ctx.pages);
+      if (!selected.numbers.length) return { pages: [], diagnostics: selected.diagnostics };
+      const read = engineProblem(await ocrPagesInOrder(selected.numbers, (n) => readPage(source, n, pool, { targetDpi, narrow: ctx.ocrNarrow, mode }), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx));
+      return { pages: read.pages, diagnostics: [...selected.diagnostics, ...read.diagnostics] };
     } finally {
       await own?.terminate();
     }

@@ -4,9 +4,9 @@
  */
 import { decodeText, ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
 import type { Diagnostic, Page } from '../core/document.js';
-import { paragraphsFromPages } from './paragraphs.js';
+import { paragraphsFromPages } from '../core/paragraphs.js';
 
-export { paragraphsFromPages } from './paragraphs.js';
+export { paragraphsFromPages } from '../core/paragraphs.js';
 
 export interface TextIngestOptions {
   /** Force a decoding (one of ENCODING_NAMES: 'utf-8', 'tcvn3', 'vni', 'viqr' …); auto-detected when absent. */

@@ -3,7 +3,7 @@
  * and in the main thread (scans, which share the OCR pool), so both answer alike.
  */
 import { convertOptions, withIngest, type BatchSettings } from '../batch/convert-file.js';
-import { convert, type ConvertOptions } from '../core/pipeline.js';
+import { convert, type ConvertOptions } from '../pipeline/index.js';
 import { DOCUMENT_WRITERS } from '../emit/document-writers.js';
 import { documentJson } from '../emit/json.js';
 import type { Format } from '../emit/formats.js';

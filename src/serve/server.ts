@@ -7,7 +7,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { BatchSettings } from '../batch/convert-file.js';
-import { detectKind } from '../core/pipeline.js';
+import { detectKind } from '../pipeline/index.js';
 import { documentJsonSchema, SCHEMA_VERSION } from '../core/schema.js';
 import type { OcrPool } from '../ingest/ocr/pool.js';
 import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';

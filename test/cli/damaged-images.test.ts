@@ -45,7 +45,9 @@ describe('truncated images', () => {
   });
 
   it('leave no native library line on stderr that does not name its file', () => {
-    const lines = run.stderr.trim().split('\n');
+    // Warnings of the readable image (the default info level lists them) name their file too.
+    const all = run.stderr.trim().split('\n');
+    const lines = all.filter((l) => !/^baocao: warning: \S+line\.png:\d+:\d+ /.test(l));
     assert.equal(lines.length, 3, run.stderr);
     for (const line of lines) assert.match(line, /^baocao: \S+(half-line\.png|half-page2\.jpg|cut-pages\.tif): ingest\/image-corrupt: /);
   });

@@ -87,7 +87,8 @@ describe('file-system errors while writing one document', () => {
   });
 
   it('prints one line per failed file and leaves no temporary file', async () => {
-    const lines = run.stderr.trim().split('\n');
+    // Documents' warnings (listed at the default info level) are not failures.
+    const lines = run.stderr.trim().split('\n').filter((l) => !l.startsWith('baocao: warning: '));
     assert.equal(lines.length, 3, run.stderr);
     for (const line of lines) assert.match(line, /^baocao: \S.*: write\/E[A-Z]+: /);
     assert.deepEqual(await readdir(join(out(), '.baocao', 'tmp')), []);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { convert } from '../../src/core/pipeline.js';
+import { convert } from '../../src/pipeline/index.js';
 import type { DocumentResult } from '../../src/core/schema.js';
 import { documentRow } from '../../src/emit/sheets.js';
 

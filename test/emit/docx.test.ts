@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { convert } from '../../src/core/pipeline.js';
+import { convert } from '../../src/pipeline/index.js';
 import { DOCUMENT_WRITERS } from '../../src/emit/document-writers.js';
 import { documentDocx } from '../../src/emit/docx.js';
 import { documentJson } from '../../src/emit/json.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { convert } from '../../src/core/pipeline.js';
+import { convert } from '../../src/pipeline/index.js';
 import { documentJsonSchema, SCHEMA_VERSION, validateDocumentResult } from '../../src/core/schema.js';
 import { documentJson } from '../../src/emit/json.js';
 import { documentRow, paragraphsCsv } from '../../src/emit/sheets.js';

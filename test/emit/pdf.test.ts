@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, decodePDFRawStream } from 'pdf-lib';
 import { PDFParse } from 'pdf-parse';
-import { convert } from '../../src/core/pipeline.js';
+import { convert } from '../../src/pipeline/index.js';
 import type { DocumentResult } from '../../src/core/schema.js';
 import { DOCUMENT_WRITERS } from '../../src/emit/document-writers.js';
 import { documentPdf, pdfKind } from '../../src/emit/pdf.js';

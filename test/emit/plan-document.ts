@@ -1,5 +1,5 @@
 /** A Decree 30 plan written cleanly (header with motto, lettered items, nested -/+ lists, Markdown-like text), converted without restoration. */
-import { convert } from '../../src/core/pipeline.js';
+import { convert } from '../../src/pipeline/index.js';
 import type { DocumentResult } from '../../src/core/schema.js';
 import { documentJson } from '../../src/emit/json.js';
 

@@ -1,7 +1,7 @@
 /** The sample report through the real pipeline (restoration with the committed model, structure), for the writer tests. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { convert, type ConvertOptions } from '../../src/core/pipeline.js';
+import { convert, type ConvertOptions } from '../../src/pipeline/index.js';
 import type { DocumentResult } from '../../src/core/schema.js';
 import { documentJson } from '../../src/emit/json.js';
 import { loadModel } from '../../src/model/load.js';

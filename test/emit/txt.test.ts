@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { convert } from '../../src/core/pipeline.js';
+import { convert } from '../../src/pipeline/index.js';
 import { DOCUMENT_WRITERS } from '../../src/emit/document-writers.js';
 import { documentTxt } from '../../src/emit/txt.js';
 import { loadModel } from '../../src/model/load.js';

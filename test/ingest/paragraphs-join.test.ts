@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { joinParts } from '../../src/ingest/paragraphs.js';
-import { pagePlacer } from '../../src/core/pipeline.js';
+import { joinParts } from '../../src/core/paragraphs.js';
+import { pagePlacer } from '../../src/pipeline/index.js';
 import type { WorkingDocument } from '../../src/core/document.js';
 
 describe('joinParts', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { detectKind, runPipeline, STAGES } from '../../src/core/pipeline.js';
+import { detectKind, runPipeline, STAGES } from '../../src/pipeline/index.js';
 
 describe('pipeline', () => {
   it('runs ingest, normalise and restore in that order from one list', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ingestText, splitPages } from '../../src/ingest/text.js';
-import { paragraphsFromPages } from '../../src/ingest/paragraphs.js';
+import { paragraphsFromPages } from '../../src/core/paragraphs.js';
 import type { Page } from '../../src/core/document.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);

@@ -10,7 +10,7 @@
  * wrong spellings came in ("BDG" → "ĐĐG", "CVP" → "CVĐ"). Vietnamese-model OCR text, which keeps
  * its marks, reads an Đ as D now and then, inside a code too ("TB-DHĐL" under "ĐẠI HỌC ĐIỆN LỰC").
  */
-import type { RestoredToken } from './index.js';
+import type { RestoredToken } from './restored-token.js';
 
 /** Length of the acronyms taken (shorter ones match chance initials too easily). */
 const MIN_LETTERS = 3;

@@ -6,7 +6,7 @@
  * The lists are exactly what OcrChannel.candidates computes (a test recomputes them), tied to
  * one model by its fingerprint; a table for another model is not used.
  */
-import type { CapitalD, ChannelCandidate } from './channel.js';
+import type { CapitalD, ChannelCandidate } from './channel-types.js';
 import { FIRST_WORD_ID } from './lm-tokens.js';
 import { decodeModelFile, encodeModelFile } from './model-format.js';
 

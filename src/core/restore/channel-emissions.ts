@@ -5,7 +5,7 @@
  * letter's back-offs need (its base, whether it is a marked vowel) is worked out once per letter.
  */
 import { stripMarks } from '../vi-text/index.js';
-import type { ChannelTables } from './channel.js';
+import type { ChannelTables } from './channel-types.js';
 
 const LOOKALIKE_LETTERS: [string, string][] = [['¢', 'c'], ['©', 'c']];
 /** ln P of such a reading: rare, but far likelier than an arbitrary symbol for the letter. */

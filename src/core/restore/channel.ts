@@ -8,24 +8,9 @@ import type { CandidateTable } from './candidate-table.js';
 import { ChannelEmissions } from './channel-emissions.js';
 import { IdScores, LetterCodes, TokenEmissions, TopJoints, type CapitalDMode } from './channel-scorer.js';
 import { FuzzySkeletons, fuzzyKey, fuzzyShape } from './fuzzy-skeletons.js';
+import type { CapitalD, ChannelCandidate, ChannelTables } from './channel-types.js';
 
-export interface ChannelTables {
-  /** ground-truth letter → [OCR substring, ln P] */
-  emit: Record<string, [string, number][]>;
-  /** OCR token → [ground-truth token, ln P(OCR token | ground truth)] */
-  pairs: Record<string, [string, number][]>;
-  /** ln P of an unseen single-letter substitution or deletion. */
-  unseen: number;
-  maxEmit: number;
-}
-
-/** Which small đ of a candidate stand for a capital Đ in the OCR token (its case pattern). */
-export type CapitalD = 'none' | 'first' | 'all';
-
-export interface ChannelCandidate {
-  id: number;
-  logP: number;
-}
+export type { CapitalD, ChannelCandidate, ChannelTables } from './channel-types.js';
 
 const SKELETON_BEAM = 48;
 const KEEP_WITHIN = 12; // nats below the best candidate (channel + prior)

@@ -16,11 +16,13 @@ import { ocrDashTokens, readListLetters } from './list-markers.js';
 import { findNames, withNameEvidence, DEFAULT_NAME_TUNING, type NameTuning } from './name-evidence.js';
 import { COMMA, NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
+import type { RestoredToken } from './restored-token.js';
 import { isNumberLabel, splitUnits } from './units.js';
 import { vieCandidates, DEFAULT_VIE_TUNING, type VieTuning } from './vie-candidates.js';
 import { confidenceAt, type WordConfidence } from './vie-confidence.js';
 
 export type { RestoreModel } from './model.js';
+export type { RestoredToken } from './restored-token.js';
 export { modelFromBytes } from './model.js';
 export type { DecodeMode } from './candidates.js';
 export { detectInput } from './detect-input.js';
@@ -51,17 +53,6 @@ interface SegmentWord {
   unit: { start: number; end: number; text: string };
   cands: Candidates;
   slot: number;
-}
-
-export interface RestoredToken {
-  original: string;
-  restored: string;
-  /** UTF-16 offsets of the original word in the input text. */
-  start: number;
-  end: number;
-  confidence: number;
-  /** Other spellings the decoder considered, best first (case applied). */
-  alternatives: string[];
 }
 
 export interface RestoreResult {

@@ -5,7 +5,7 @@
  * the same list being đ (đ comes after d in Vietnamese lists, and both OCR and stripped text lose
  * its stroke). An English-model OCR also reads an item's dash as "=" ("= VPCP: BTCN, …").
  */
-import type { RestoredToken } from './index.js';
+import type { RestoredToken } from './restored-token.js';
 
 const LOOKALIKE_C = new Set(['¢', '©', '€']);
 

@@ -7,7 +7,7 @@
  * whose lines cannot be found again, is left to the caller to decode on its own.
  */
 import type { WorkingDocument } from '../document.js';
-import { joinParts, normaliseParagraphText } from '../../ingest/paragraphs.js';
+import { joinParts, normaliseParagraphText } from '../paragraphs.js';
 
 /** Each paragraph's restored text, or undefined where it is not its lines of `original`. */
 export function paragraphsFromWhole(doc: WorkingDocument, restoredWhole: string): (string | undefined)[] {

@@ -5,7 +5,8 @@
  */
 import { isUpperText } from './fold.js';
 import { newSequence } from './damaged-markers.js';
-import { markerInSequence, type HeadingMarker } from './headings.js';
+import { markerInSequence } from './headings.js';
+import type { HeadingMarker } from './marker-kinds.js';
 import { isBlank, spanOf, type Provenance, type SegLine } from './lines.js';
 import { isBodyOpening, isClosing, isRecipientsLabel } from './markers.js';
 

@@ -6,8 +6,8 @@
  * after a number or letter). Anything else — a real numbered list, a figure at a line start —
  * keeps the reading of headingOf, numbers as read.
  */
-import type { HeadingMarker, MarkerKind } from './headings.js';
-import { LETTERS, romanValue } from './numbering.js';
+import type { HeadingMarker, MarkerKind } from './marker-kinds.js';
+import { LETTERS, romanValue } from './numerals.js';
 
 /**
  * Last ordinal read at each numbered level (0: none yet); `open` once any numbered heading is

@@ -4,7 +4,7 @@
  */
 import type { Block } from './blocks.js';
 import { isUpperText } from './fold.js';
-import { RANK, type MarkerKind } from './headings.js';
+import { RANK, type MarkerKind } from './marker-kinds.js';
 import { kindOfHeading, type SectionKind } from './kinds.js';
 import type { Provenance } from './lines.js';
 

@@ -5,17 +5,17 @@
  * row was not skipped: epu-0006 page 2, 2460 px wide, read as junk). Only what is certain is taken
  * (Group 4, no byte alignment, no mask, columns = width); anything else falls back to pdf.js.
  */
-import type { PdfDict, PdfObjects } from './pdf-objects.js';
+import type { PdfDict, PdfObjectReader } from './pdf-values.js';
 import { soleImage } from './pdf-page-image.js';
 
 
 /** The page's one CCITT G4 image as a TIFF, or null. */
-export function pageCcittTiff(pdf: PdfObjects, page: PdfDict, resources: PdfDict | undefined): Uint8Array | null {
+export function pageCcittTiff(pdf: PdfObjectReader, page: PdfDict, resources: PdfDict | undefined): Uint8Array | null {
   return pageCcitt(pdf, page, resources)?.() ?? null;
 }
 
 /** Whether the page's one image is CCITT G4 as taken here: then a maker of its TIFF (built when asked, so a long scan holds no copies). */
-export function pageCcitt(pdf: PdfObjects, page: PdfDict, resources: PdfDict | undefined): (() => Uint8Array | null) | null {
+export function pageCcitt(pdf: PdfObjectReader, page: PdfDict, resources: PdfDict | undefined): (() => Uint8Array | null) | null {
   const sole = soleImage(pdf, page, resources, 'CCITTFaxDecode');
   if (!sole) return null;
   const { img, ref } = sole;

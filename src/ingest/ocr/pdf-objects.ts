@@ -9,12 +9,10 @@ import { inflateSync } from 'node:zlib';
 import { pageLayers, type PageLayers } from './pdf-page-layers.js';
 import { pageCcitt } from './pdf-ccitt.js';
 import { soleImage } from './pdf-page-image.js';
+import type { PdfDict, PdfName, PdfObjectReader, PdfRef, PdfValue } from './pdf-values.js';
 
-export type PdfValue = number | boolean | null | PdfName | PdfRef | PdfString | PdfValue[] | PdfDict;
-export interface PdfName { name: string }
-export interface PdfRef { num: number; gen: number }
-export interface PdfString { str: true }
-export type PdfDict = { [key: string]: PdfValue };
+export type { PdfDict, PdfName, PdfRef, PdfString, PdfValue } from './pdf-values.js';
+
 
 const isName = (v: PdfValue | undefined): v is PdfName => typeof v === 'object' && v !== null && 'name' in v;
 const isRef = (v: PdfValue | undefined): v is PdfRef => typeof v === 'object' && v !== null && 'num' in v;
@@ -87,7 +85,7 @@ export function parseValue(s: string, pos: number): { value: PdfValue; end: numb
 
 interface Located { value: PdfValue; streamStart?: number }
 
-export class PdfObjects {
+export class PdfObjects implements PdfObjectReader {
   private readonly buf: Buffer;
   private readonly offsets = new Map<number, number>();
   private readonly fromObjStm = new Map<number, PdfValue>();

@@ -6,7 +6,7 @@
  * and may be worse than reading the image again. Anything not understood counts as "no".
  */
 import { inflateSync } from 'node:zlib';
-import type { PdfDict, PdfObjects, PdfRef, PdfValue } from './pdf-objects.js';
+import type { PdfDict, PdfObjectReader, PdfRef, PdfValue } from './pdf-values.js';
 
 export interface PageLayers {
   /** The page's content draws text in render mode 3 (invisible). */
@@ -23,11 +23,11 @@ const ASPECT_TOLERANCE = 0.12;
 const MAX_CONTENT_BYTES = 8 << 20;
 const RENDER_MODE_3 = /(?:^|[\s\]>)])3\s+Tr(?![A-Za-z])/;
 
-export function pageLayers(pdf: PdfObjects, page: PdfDict, resources: PdfDict | undefined, sizePt: [number, number] | undefined): PageLayers {
+export function pageLayers(pdf: PdfObjectReader, page: PdfDict, resources: PdfDict | undefined, sizePt: [number, number] | undefined): PageLayers {
   return { invisibleText: drawsInvisibleText(pdf, page.Contents, resources, 0), pageImage: sizePt ? hasPageImage(pdf, resources, sizePt, 0) : false };
 }
 
-function hasPageImage(pdf: PdfObjects, resources: PdfDict | undefined, [w, h]: [number, number], depth: number): boolean {
+function hasPageImage(pdf: PdfObjectReader, resources: PdfDict | undefined, [w, h]: [number, number], depth: number): boolean {
   const xobjects = pdf.dict(resources?.XObject);
   if (!xobjects || depth > 3) return false;
   for (const ref of Object.values(xobjects)) {
@@ -45,7 +45,7 @@ function hasPageImage(pdf: PdfObjects, resources: PdfDict | undefined, [w, h]: [
   return false;
 }
 
-function drawsInvisibleText(pdf: PdfObjects, contents: PdfValue | undefined, resources: PdfDict | undefined, depth: number): boolean {
+function drawsInvisibleText(pdf: PdfObjectReader, contents: PdfValue | undefined, resources: PdfDict | undefined, depth: number): boolean {
   const value = pdf.get(contents);
   const refs = Array.isArray(value) ? value : contents !== undefined ? [contents] : [];
   for (const ref of refs) {
@@ -63,7 +63,7 @@ function drawsInvisibleText(pdf: PdfObjects, contents: PdfValue | undefined, res
 }
 
 /** A content stream's operators as latin1 text (unfiltered or Flate), or undefined. */
-function contentText(pdf: PdfObjects, ref: PdfValue): string | undefined {
+function contentText(pdf: PdfObjectReader, ref: PdfValue): string | undefined {
   if (typeof ref !== 'object' || ref === null || !('num' in ref)) return undefined;
   const dict = pdf.dict(ref);
   const bytes = pdf.streamBytes(ref as PdfRef);

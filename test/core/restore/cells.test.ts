@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { convert } from '../../../src/core/pipeline.js';
+import { convert } from '../../../src/pipeline/index.js';
 import { loadModel } from '../../../src/model/load.js';
 import { writeCellsIntoText } from '../../../src/core/restore/cells.js';
 import type { WorkingDocument } from '../../../src/core/document.js';

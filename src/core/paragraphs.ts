@@ -4,7 +4,7 @@
  * numbered points and the fixed openings of Decree-30 documents start a new paragraph. Used by
  * every ingest (text, PDF text layer, OCR), so it only looks at the lines' text.
  */
-import type { Page, Paragraph } from '../core/document.js';
+import type { Page, Paragraph } from './document.js';
 
 /** Heading and list markers of Vietnamese administrative text ("Phần I", "II.", "2.1.", "a)", "-", "+"). */
 const MARKER_PATTERNS: RegExp[] = [

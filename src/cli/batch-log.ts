@@ -1,0 +1,88 @@
+/**
+ * What `baocao convert` tells while it runs, by log level (each adds to the one before):
+ *   error  failed inputs and inputs that cannot be read, one line each (always shown)
+ *   warn   each document's warnings, with their ruleId and place (page:line)
+ *   info   the progress bar on a terminal, each converted file when piped, the summary (default)
+ *   debug  the settings, and per file its wall time by stage (ingest, normalise, restore,
+ *          segment, cells, emit, write)
+ * With `json`, every event at or above the level is one JSON object on its own line on stderr
+ * ({"time","level","event",…}), and nothing else is written (stdout stays empty).
+ */
+import type { BatchSummary } from '../batch/run.js';
+import type { FileOutcome } from '../batch/convert-file.js';
+import type { InputFile } from '../batch/inputs.js';
+import { createProgress, type Progress } from './progress.js';
+
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface BatchLog extends Omit<Progress, 'note'> {
+  settings(fields: Record<string, unknown>): void;
+  summary(summary: BatchSummary): void;
+}
+
+/** Warnings printed per document as text lines; the JSON log carries all that were kept. */
+const TEXT_WARNINGS = 5;
+
+export function createBatchLog(level: LogLevel, json: boolean, stream: NodeJS.WriteStream = process.stderr): BatchLog {
+  const at = (l: LogLevel) => LOG_LEVELS.indexOf(l) <= LOG_LEVELS.indexOf(level);
+  if (json) return jsonLog(at, stream);
+  const bar = createProgress(!at('info'), stream);
+  return {
+    start: (n) => bar.start(n),
+    page: (...a) => bar.page(...a),
+    problem: (arg, message) => bar.problem(arg, message),
+    end: () => bar.end(),
+    settings(fields) {
+      if (at('debug')) bar.note(`debug: settings ${Object.entries(fields).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`).join(' ')}`);
+    },
+    file(file, outcome, done, total) {
+      bar.file(file, outcome, done, total);
+      if (at('warn')) {
+        const ws = outcome.warnings ?? [];
+        for (const w of ws.slice(0, TEXT_WARNINGS)) bar.note(`warning: ${outcome.row.path}${placeOf(w)} ${w.ruleId}: ${w.message}`);
+        if (ws.length > TEXT_WARNINGS) bar.note(`warning: ${outcome.row.path}: ${ws.length - TEXT_WARNINGS} more warning(s) in its JSON diagnostics`);
+      }
+      if (at('debug') && outcome.timings) {
+        const t = outcome.timings;
+        const sum = Object.values(t).reduce((a, b) => a + b, 0);
+        bar.note(`debug: ${outcome.row.path}: ${Object.entries(t).map(([k, v]) => `${k} ${v} ms`).join(' · ')} · total ${sum} ms`);
+      }
+    },
+    summary(s) {
+      if (at('info')) {
+        const parts = [`${s.converted} converted`, s.skipped ? `${s.skipped} skipped (already done)` : '', s.failed ? `${s.failed} failed` : ''];
+        process.stdout.write(`${parts.filter(Boolean).join(', ')}; summary in ${s.documentsCsv}${s.workbook ? `, workbook ${s.workbook}` : ''}\n`);
+      }
+      if (s.modelProblem) bar.note(`text not restored: ${s.modelProblem}`);
+    },
+  };
+}
+
+function placeOf(w: { page?: number; line?: number }): string {
+  return w.page !== undefined ? `:${w.page}${w.line !== undefined ? `:${w.line}` : ''}` : '';
+}
+
+function jsonLog(at: (l: LogLevel) => boolean, stream: NodeJS.WriteStream): BatchLog {
+  const emit = (level: LogLevel, event: string, fields: Record<string, unknown>) => {
+    if (at(level)) stream.write(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }) + '\n');
+  };
+  return {
+    start: (files) => emit('info', 'start', { files }),
+    page: (file: InputFile, fileNumber, files, pageDone, pageTotal) => emit('debug', 'page', { path: file.display, fileNumber, files, page: pageDone, pages: pageTotal }),
+    problem: (arg, message) => emit('error', 'problem', { path: arg, message }),
+    end: () => {},
+    settings: (fields) => emit('debug', 'settings', fields),
+    file(_file, outcome: FileOutcome, done, total) {
+      const { row } = outcome;
+      const status = outcome.skipped ? 'skipped' : row.status;
+      emit(row.status === 'error' ? 'error' : 'info', 'file', { path: row.path, status, ...(row.error ? { error: row.error } : {}), kind: row.kind, pages: row.pages, outputs: row.outputs, done, total });
+      for (const w of outcome.warnings ?? []) emit('warn', 'warning', { path: row.path, ...w });
+      if (outcome.timings) emit('debug', 'timings', { path: row.path, ms: outcome.timings });
+    },
+    summary(s) {
+      emit('info', 'summary', { converted: s.converted, skipped: s.skipped, failed: s.failed, documentsCsv: s.documentsCsv, workbook: s.workbook });
+      if (s.modelProblem) emit('error', 'no-model', { message: `text not restored: ${s.modelProblem}` });
+    },
+  };
+}

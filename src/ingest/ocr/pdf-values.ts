@@ -1,0 +1,19 @@
+/**
+ * PDF values as the object reader parses them, and the reader's interface as the per-page
+ * readers (layers, CCITT, sole image) use it: they take this interface, not the class, so they
+ * need not import the module that imports them.
+ */
+export type PdfValue = number | boolean | null | PdfName | PdfRef | PdfString | PdfValue[] | PdfDict;
+export interface PdfName { name: string }
+export interface PdfRef { num: number; gen: number }
+export interface PdfString { str: true }
+export type PdfDict = { [key: string]: PdfValue };
+
+export interface PdfObjectReader {
+  /** The value itself, or the object a reference points to. */
+  get(v: PdfValue | undefined): PdfValue | undefined;
+  /** A stream's bytes as stored (still in their filter's encoding). */
+  streamBytes(ref: PdfRef): Uint8Array | undefined;
+  dict(v: PdfValue | undefined): PdfDict | undefined;
+  name(v: PdfValue | undefined): string | undefined;
+}

@@ -1,0 +1,33 @@
+/**
+ * What the PDF and image ingest modules read from `ConvertOptions.ingest`: the OCR pool or how to
+ * make one, page progress, the resolution and mode of OCR, and which pages to read. Every field is
+ * optional; text inputs read none of them.
+ */
+import type { OcrEngineChoice } from './ocr/engine-choice.js';
+import type { OcrPool } from './ocr/pool.js';
+import type { PageRange } from './page-ranges.js';
+
+export interface IngestOptions {
+  /** The batch's shared pool. Absent: a pool of `jobs` workers is made for this file only. */
+  ocr?: OcrPool;
+  jobs?: number;
+  /** Page segmentation mode for a pool made here. */
+  psm?: string;
+  /** Engine of a pool made here: 'wasm' (tesseract.js), 'native' (the system tesseract) or 'auto'
+   * (native when it can run). Default: BAOCAO_OCR_ENGINE, else 'wasm' (ocr/engine.ts). */
+  ocrEngine?: OcrEngineChoice;
+  /** Called after each page is done (1-based count of finished pages, total pages). */
+  onPage?: (done: number, total: number) => void;
+  /** Pages scanned finer than this (dpi) are reduced to it before OCR; 0 never reduces.
+   * Default: the BAOCAO_OCR_DPI environment variable, else 200. */
+  ocrDpi?: number;
+  /** Pages are read narrower than their proportions (170 dpi across when reduced to 200, 0.9 of the
+   * width at 200 dpi; image-resolution.ts), Tesseract's time being along the lines; false keeps
+   * proportions. Default true. */
+  ocrNarrow?: boolean;
+  /** PDF text layers (text-layer-trust.ts): 'auto' (default) OCRs a page whose layer over the page
+   * scan does not read as Vietnamese, 'force' OCRs every page's image, 'never' takes any text layer. */
+  ocrMode?: 'auto' | 'force' | 'never';
+  /** Only these pages of a PDF or multi-page TIFF are read; they keep their numbers (page-ranges.ts). */
+  pages?: PageRange[];
+}

@@ -1,0 +1,109 @@
+/**
+ * The one pipeline behind the library and the CLI, above core (pure stages), ingest and emit: a visible list of stages run in order over a
+ * working document. A stage never throws on bad input (it adds diagnostics); if a stage throws
+ * anyway, that becomes an 'internal/<stage>' error and the remaining stages still run.
+ */
+import { createHash } from 'node:crypto';
+import type { WorkingDocument } from '../core/document.js';
+import { restoreStage } from '../core/restore/stage.js';
+import { segmentStage } from '../core/segment/stage.js';
+import { restoreTableCells, writeCellsIntoText } from '../core/restore/cells.js';
+import { toDocumentResult, type DocumentResult } from '../core/schema.js';
+import { normaliseParagraphText } from '../core/paragraphs.js';
+import { detectKind } from '../core/source-kind.js';
+import { pagePlacer } from '../core/page-placer.js';
+import { renumberPages } from '../core/page-numbers.js';
+import { ingestStage } from './ingest-stage.js';
+import type { ConvertInput, ConvertOptions, Stage, StageOptions } from './options.js';
+
+export type { ConvertInput, ConvertOptions, Stage, StageOptions } from './options.js';
+export { detectKind } from '../core/source-kind.js';
+export { pagePlacer } from '../core/page-placer.js';
+
+/** The pipeline, in order. Each entry: a name (for 'internal/<name>' diagnostics) and the stage. */
+export const STAGES: ReadonlyArray<{ name: string; run: Stage; needsText: boolean }> = [
+  { name: 'ingest', run: ingestStage, needsText: false },
+  { name: 'normalise', run: normaliseStage, needsText: true },
+  { name: 'restore', run: restore, needsText: true },
+  { name: 'segment', run: segment, needsText: true },
+  { name: 'cells', run: cells, needsText: true },
+  { name: 'page-numbers', run: pageNumbers, needsText: true },
+];
+
+export async function convert(input: ConvertInput, options: ConvertOptions = {}): Promise<DocumentResult> {
+  return toDocumentResult(await runPipeline(input, options));
+}
+
+/** Run every stage; the working document (for callers that need more than the JSON). */
+export async function runPipeline(input: ConvertInput, options: ConvertOptions = {}): Promise<WorkingDocument> {
+  const doc = emptyDocument(input);
+  const stageOptions: StageOptions = { ...options, input };
+  for (const stage of STAGES) {
+    // Nothing was read: later stages would only add noise to the one clear ingest error.
+    if (stage.needsText && doc.pages.length === 0) break;
+    const began = performance.now();
+    try {
+      await stage.run(doc, stageOptions);
+    } catch (e) {
+      doc.diagnostics.push({ ruleId: `internal/${stage.name}`, severity: 'error', message: `${stage.name} stage failed: ${errorText(e)}` });
+    }
+    options.onStage?.(stage.name, performance.now() - began);
+  }
+  return doc;
+}
+
+function emptyDocument(input: ConvertInput): WorkingDocument {
+  return {
+    source: {
+      path: input.path,
+      kind: detectKind(input.data, input.path),
+      sha256: createHash('sha256').update(input.data).digest('hex'),
+      bytes: input.data.length,
+      pages: 0,
+      encoding: null,
+    },
+    original: '',
+    pages: [],
+    paragraphs: [],
+    diagnostics: [],
+  };
+}
+
+/**
+ * Unicode NFC for paragraph text (decoders and OCR may emit decomposed marks), and tabs/odd
+ * spaces as single spaces. Lines and `original` stay exactly as read.
+ */
+function normaliseStage(doc: WorkingDocument): void {
+  for (const p of doc.paragraphs) {
+    p.text = normaliseParagraphText(p.text);
+  }
+}
+
+function restore(doc: WorkingDocument, options: StageOptions): void {
+  if (options.restore === false) return;
+  restoreStage(doc, options.restore ?? {});
+  if (!doc.review) return;
+  const place = pagePlacer(doc);
+  doc.review = doc.review.map((r) => ({ ...r, ...place(r.page, r.line) }));
+}
+
+function segment(doc: WorkingDocument, options: StageOptions): void {
+  if (options.segment === false) return;
+  segmentStage(doc, options.segment ?? {});
+}
+
+/** Table cells restored again as wholes, now that the segmenter has found them, and written back into the restored text (restore/cells.ts). */
+function cells(doc: WorkingDocument, options: StageOptions): void {
+  const model = options.restore === false ? undefined : options.restore?.model;
+  if (!model || !doc.structure) return;
+  writeCellsIntoText(doc, restoreTableCells(doc.structure, model, doc.restoreMode));
+}
+
+/** A document read in part gets its own page numbers back on every place (core/page-numbers.ts). */
+function pageNumbers(doc: WorkingDocument): void {
+  if (doc.pageNumbers) renumberPages(doc, doc.pageNumbers);
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
