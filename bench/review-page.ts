@@ -4,7 +4,7 @@
  * folder of 1 document (the baseline) and of N copies of the sample report (default 1,000), with
  * and without batch tables (csv + xlsx), side by side in the same process. The batch tables are
  * rebuilt after the answers, once decisions pause: that time is printed apart.
- * Run: npm run bench:review [-- --docs N] [--decisions D]
+ * Run: npm run bench:review-page [-- --docs N] [--decisions D]
  */
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
