@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { resolveOfflinePaths } from './offline-paths.js';
 import { fromTsv, type OcrPageResult } from './result.js';
-import { DEFAULT_PSM, type OcrPool, type OcrPoolOptions, type RecognizeOptions } from './pool.js';
+import { DEFAULT_PSM, type OcrPool, type OcrPoolOptions, type OcrTask } from './pool.js';
 
 /** Which Vietnamese model the binary reads. */
 export type NativeModel = 'bundled' | 'system';
@@ -65,19 +65,12 @@ export function nativeArgs(psm: string, tessdataDir?: string): string[] {
   ];
 }
 
-interface Task {
-  image: Uint8Array;
-  options?: RecognizeOptions;
-  resolve: (r: OcrPageResult) => void;
-  reject: (e: unknown) => void;
-}
-
 export function createNativeOcrPool(options: NativePoolOptions = {}): OcrPool {
   const size = Math.max(1, Math.floor(options.jobs ?? availableParallelism()));
   const psm = options.psm ?? DEFAULT_PSM;
   const binary = nativeBinary(options.binary);
   const pageTimeoutMs = options.pageTimeoutMs ?? 300_000;
-  const queue: Task[] = [];
+  const queue: OcrTask[] = [];
   const running = new Set<ReturnType<typeof spawn>>();
   let tessdataDir: string | undefined;
   let closed = false;
@@ -93,7 +86,7 @@ export function createNativeOcrPool(options: NativePoolOptions = {}): OcrPool {
     return tessdataDir;
   };
 
-  const runOne = (task: Task): Promise<OcrPageResult> => new Promise((resolve, reject) => {
+  const runOne = (task: OcrTask): Promise<OcrPageResult> => new Promise((resolve, reject) => {
     if (!isLeptonicaImage(task.image)) return reject(new Error('Error attempting to read image (not an image format tesseract reads)'));
     const started = performance.now();
     // One thread per process: the pool is the parallelism (OpenMP threads would fight over the cores).

@@ -45,7 +45,8 @@ export interface RecognizeOptions {
   psm?: string;
 }
 
-interface Task {
+/** A page waiting for a worker (shared with the native pool, which queues the same way). */
+export interface OcrTask {
   image: Uint8Array;
   options?: RecognizeOptions;
   resolve: (r: OcrPageResult) => void;
@@ -57,7 +58,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
   const psm = options.psm ?? DEFAULT_PSM;
   const paths = resolveOfflinePaths();
   const idle: Worker[] = [];
-  const queue: Task[] = [];
+  const queue: OcrTask[] = [];
   const all: Promise<Worker>[] = [];
   const settled = new Map<Promise<Worker>, Worker>();
   const pageTimeoutMs = options.pageTimeoutMs ?? 300_000;
