@@ -10,7 +10,8 @@
  */
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from './module-worker.js';
 import { convertFile, type BatchSettings, type FileOutcome, type FileRuntime } from './convert-file.js';
 import { failedRow } from '../emit/sheets.js';
 import { INPUT_EXTENSIONS } from './inputs.js';
@@ -184,15 +185,6 @@ export function semaphore(n: number): { acquire: () => Promise<() => void> } {
   };
 }
 
-/**
- * The worker module next to this one. Built: worker.js. From source (tsx), loader hooks given
- * with --import do not reach worker threads on Node 20, so the worker registers tsx first.
- */
 function startWorker(): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: workerHeapMb() };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { resourceLimits });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, resourceLimits });
+  return startModuleWorker(import.meta.url, 'worker', { resourceLimits: { maxOldGenerationSizeMb: workerHeapMb() } });
 }

@@ -7,13 +7,9 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { convertOptions, type BatchSettings } from '../batch/convert-file.js';
-import { convert } from '../pipeline/index.js';
-import { DOCUMENT_WRITERS } from '../emit/document-writers.js';
-import { documentJson } from '../emit/json.js';
+import type { BatchSettings } from '../batch/convert-file.js';
+import { convertOne } from '../batch/convert-one.js';
 import type { Format } from '../emit/formats.js';
-import { statusOf } from '../emit/sheets.js';
-
 
 export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -33,19 +29,10 @@ export async function stdinAsFile(data: Uint8Array, name?: string): Promise<stri
   return path;
 }
 
-/** Converts one input and writes one format to `out`; returns the exit code (0 ok, 1 failed). */
+/** Converts one input and writes one format to `out`; returns the exit code (0 ok, 1 failed or partial). */
 export async function convertToStdout(input: { path: string; data: Uint8Array }, format: Format, settings: BatchSettings, out: NodeJS.WritableStream = process.stdout): Promise<number> {
-  const writer = DOCUMENT_WRITERS[format];
-  if (!writer) throw new Error(`no writer for ${format}`);
-  const converted = await convert(input, convertOptions(settings));
-  const { status, error } = statusOf(converted);
-  if (status === 'error') {
-    process.stderr.write(`baocao: ${input.path}: ${error}\n`);
-    return 1;
-  }
-  const json = documentJson(converted);
-  const files = await writer({ result: json.result, json: json.text, source: input.data });
-  for (const f of files) out.write(f.data);
-  if (status === 'partial') process.stderr.write(`baocao: ${input.path}: ${error}\n`);
-  return status === 'partial' ? 1 : 0;
+  const one = await convertOne(input, format, settings);
+  if (one.body !== null) out.write(one.body);
+  if (one.status !== 'ok') process.stderr.write(`baocao: ${input.path}: ${one.error}\n`);
+  return one.status === 'ok' ? 0 : 1;
 }

@@ -4,7 +4,8 @@
  * and converts one document at a time; one that runs past the time limit is terminated (the
  * request gets 504) and replaced, as is one that crashes.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../batch/module-worker.js';
 import type { Answer, ConvertRequest } from './respond.js';
 
 export class TimeoutError extends Error {}
@@ -14,7 +15,7 @@ export class ConvertWorkers {
   private readonly all = new Set<Worker>();
   private nextId = 0;
 
-  constructor(private readonly size: number, private readonly timeoutMs: number) {
+  constructor(size: number, private readonly timeoutMs: number) {
     for (let i = 0; i < size; i++) this.idle.push(this.start());
   }
 
@@ -62,15 +63,8 @@ export class ConvertWorkers {
     this.idle.push(this.start());
   }
 
-  /** Built: convert-worker.js. From source (tsx), the worker registers tsx first (as src/batch/pool.ts). */
   private start(): Worker {
-    let worker: Worker;
-    if (!import.meta.url.endsWith('.ts')) worker = new Worker(new URL('./convert-worker.js', import.meta.url));
-    else {
-      const tsx = import.meta.resolve('tsx/esm/api');
-      const entry = new URL('./convert-worker.ts', import.meta.url).href;
-      worker = new Worker(`import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
-    }
+    const worker = startModuleWorker(import.meta.url, 'convert-worker');
     worker.unref();
     this.all.add(worker);
     return worker;
