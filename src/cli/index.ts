@@ -10,12 +10,12 @@ import { dirname, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { BatchSetupError } from '../batch/output-dir.js';
 import { parseArchiveSettings, type ArchiveSettings } from '../emit/archive.js';
-import { DEFAULT_FORMATS, FORMATS, STDOUT_FORMATS, parseFormatList, type Format } from '../emit/formats.js';
+import { STDOUT_FORMATS, parseFormatList } from '../emit/formats.js';
 import { ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
-import { OCR_MODES, type OcrMode } from '../ingest/text-layer-trust.js';
 import { parsePageRanges } from '../ingest/page-ranges.js';
-import { DEFAULT_OCR_ENGINE, OCR_ENGINE_CHOICES, type OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
+import { OCR_ENGINE_CHOICES, type OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { createBatchLog, LOG_LEVELS, type LogLevel } from './batch-log.js';
+import { addConversionOptions, conversionSettings, type ConversionFlags } from './conversion-options.js';
 import { registerQueueCommands } from './queue.js';
 // Each command imports what it runs when it runs: `baocao restore` need not load the batch, the
 // writers and the schema (over 0.1 s of CPU at every start).
@@ -26,13 +26,12 @@ const program = new Command('baocao')
   .exitOverride()
   .configureOutput({ outputError: (text, write) => write(`baocao: ${text.replace(/^error: /, '')}`) });
 
-program
+addConversionOptions(program
   .command('convert')
   .description('convert files, directories (walked recursively) or globs into JSON, CSV and the other formats')
   .argument('<inputs...>', "files, directories or glob patterns; '-' reads one document from standard input")
   .option('-o, --output <dir>', "output directory; '-' writes the one document's output to standard output", 'output')
-  .option('--stdin-name <name>', "file name for the document read from '-' (its extension hints the kind)")
-  .option('--format <list>', `outputs, comma-separated: ${FORMATS.join(', ')} or all`, parseFormats, [...DEFAULT_FORMATS])
+  .option('--stdin-name <name>', "file name for the document read from '-' (its extension hints the kind)"))
   .option('--jobs <n>', 'files converted in parallel (default: CPU cores)', parseJobs)
   .option('--timeout <seconds>', 'time limit per text file; a file over it gets an internal/timeout error row (default: 120 s + 20 s per MiB; 0: none)', parseTimeout)
   .addOption(new Option('-v, --verbose', 'log at debug level: also the settings and each file\'s time by stage').conflicts(['quiet', 'logLevel']))
@@ -41,12 +40,6 @@ program
   .option('--quiet', 'the same as --log-level error: no progress, errors still go to stderr', false)
   .option('--resume', 'skip inputs already converted with the same content and settings', false)
   .option('--no-fsync', 'do not fsync manifests and documents.csv (faster on slow disks; after a power loss, run again with --resume)')
-  .addOption(new Option('--encoding <name>', 'force the text encoding (default: detected)').choices(ENCODING_NAMES))
-  .option('--no-restore', 'skip diacritic restoration')
-  .option('--no-segment', 'skip the document structure (header, sections, signature, annexes)')
-  .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
-  .addOption(new Option('--ocr <mode>', "PDF pages with a text layer: auto OCRs a page whose layer over the scan does not read as Vietnamese, force OCRs every page's image, never takes text layers as they are").choices([...OCR_MODES]).default('auto'))
-  .addOption(new Option('--ocr-engine <engine>', "OCR of scans: tesseract.js (wasm), the system tesseract (native: apt-get install tesseract-ocr), or auto (native when installed)").choices(OCR_ENGINE_CHOICES).default(undefined, `BAOCAO_OCR_ENGINE, else ${DEFAULT_OCR_ENGINE}`))
   .option('--pages <list>', 'only these pages of PDFs and multi-page TIFFs, e.g. 1-3,6 or 9- (to the end); they keep their page numbers; text files are read whole', parsePages)
   .option('--per-document-csv', 'also write CSVs per document (<name>.paragraphs.csv, .sections.csv, .table-N.csv, .figures.csv)', false)
   .option('--archive-fonds <code>', 'Mã phông of every document in archive.csv')
@@ -72,7 +65,7 @@ Exit codes:
      tables could not be written, or the one document of -o - failed or was partial
   2  usage error: a bad option or value, '-' with other inputs, or an output folder that is a
      file or cannot be made or written`)
-  .action(async (inputs: string[], o: { output: string; stdinName?: string; format: Format[]; jobs?: number; timeout?: number; quiet: boolean; verbose?: boolean; logLevel: LogLevel; logJson: boolean; resume: boolean; encoding?: EncodingName; restore: boolean; segment: boolean; fsync: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; perDocumentCsv: boolean; archiveFonds?: string; archiveSettings?: ArchiveSettings; ocr: OcrMode; ocrEngine?: OcrEngineChoice; pages?: string }) => {
+  .action(async (inputs: string[], o: ConversionFlags & { output: string; stdinName?: string; jobs?: number; timeout?: number; quiet: boolean; verbose?: boolean; logLevel: LogLevel; logJson: boolean; resume: boolean; fsync: boolean; perDocumentCsv: boolean; archiveFonds?: string; archiveSettings?: ArchiveSettings; pages?: string }) => {
     const toStdout = o.output === '-';
     if (inputs.includes('-') && inputs.length > 1) return usage("'-' (standard input) must be the only input");
     if (toStdout) {
@@ -83,7 +76,7 @@ Exit codes:
     const archive: ArchiveSettings = { ...(o.archiveSettings ?? { files: [] }), ...(o.archiveFonds !== undefined ? { fonds: o.archiveFonds } : {}) };
     // Per-document CSVs are CSV output: asking for them asks for the csv format.
     const formats = o.perDocumentCsv && !o.format.includes('csv') ? parseFormatList([...o.format, 'csv'].join(',')) : o.format;
-    const settings = { outDir: toStdout ? '' : resolve(o.output), formats, resume: o.resume, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, fsync: o.fsync, perDocumentCsv: o.perDocumentCsv, archive, ocrMode: o.ocr, timeoutSeconds: o.timeout, ocrEngine: o.ocrEngine, pages: o.pages };
+    const settings = { ...conversionSettings(o), outDir: toStdout ? '' : resolve(o.output), formats, resume: o.resume, fsync: o.fsync, perDocumentCsv: o.perDocumentCsv, archive, timeoutSeconds: o.timeout, pages: o.pages };
     const { convertToStdout, readStdin, stdinAsFile } = await import('./stdio.js');
     if (toStdout) {
       const name = inputs[0] === '-' ? (o.stdinName ?? 'stdin') : inputs[0]!;
@@ -171,14 +164,6 @@ program
     const { runRestore } = await import('./restore.js');
     process.exitCode = await runRestore(file, o);
   });
-
-function parseFormats(value: string): Format[] {
-  try {
-    return parseFormatList(value);
-  } catch (e) {
-    throw new InvalidArgumentError((e as Error).message);
-  }
-}
 
 function parseMegabytes(value: string): number {
   const n = Number(value);

@@ -5,8 +5,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { resolve } from 'node:path';
 import type { BatchSettings } from '../batch/convert-file.js';
-import { ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
-import { DEFAULT_FORMATS, FORMATS, parseFormatList, type Format } from '../emit/formats.js';
+import { addConversionOptions, conversionSettings, type ConversionFlags } from './conversion-options.js';
 
 const redisOption = () => new Option('--redis <url>', 'Redis URL shared by every machine').env('BAOCAO_REDIS').default('redis://127.0.0.1:6379');
 
@@ -18,24 +17,15 @@ function positive(value: string): number {
 
 export function registerQueueCommands(program: Command): void {
   const queue = program.command('queue').description('a distributed batch: many workers on many machines, one Redis queue');
-  queue
+  addConversionOptions(queue
     .command('add')
     .description('enqueue one job per input (adding the same inputs again adds nothing)')
     .argument('<inputs...>', 'files, directories or glob patterns, on storage every worker sees at the same path')
     .addOption(redisOption())
-    .requiredOption('-o, --output <dir>', 'output directory, on shared storage')
-    .option('--format <list>', `outputs, comma-separated: ${FORMATS.join(', ')} or all`, (v) => {
-      try { return parseFormatList(v); } catch (e) { throw new InvalidArgumentError((e as Error).message); }
-    }, [...DEFAULT_FORMATS])
-    .addOption(new Option('--encoding <name>', 'force the text encoding').choices(ENCODING_NAMES))
-    .option('--no-restore', 'skip diacritic restoration')
-    .option('--no-segment', 'skip the document structure')
-    .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
-    .addOption(new Option('--ocr <mode>', 'PDF pages with a text layer: auto, force or never (as convert)').choices(['auto', 'force', 'never']).default('auto'))
-    .addOption(new Option('--ocr-engine <engine>', 'OCR of scans on the workers: wasm, native or auto (as convert)').choices(['wasm', 'native', 'auto']))
-    .action(async (inputs: string[], o: { redis: string; output: string; format: Format[]; encoding?: EncodingName; restore: boolean; segment: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; ocr: 'auto' | 'force' | 'never'; ocrEngine?: 'wasm' | 'native' | 'auto' }) => {
+    .requiredOption('-o, --output <dir>', 'output directory, on shared storage'))
+    .action(async (inputs: string[], o: ConversionFlags & { redis: string; output: string }) => {
       const { addInputs } = await import('../queue/queue.js');
-      const settings: BatchSettings = { outDir: resolve(o.output), formats: o.format, resume: true, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, ocrMode: o.ocr, ocrEngine: o.ocrEngine };
+      const settings: BatchSettings = { ...conversionSettings(o), outDir: resolve(o.output), resume: true };
       const s = await addInputs(inputs, settings, o.redis);
       for (const p of s.problems) process.stderr.write(`baocao: ${p.arg}: ${p.message}\n`);
       process.stdout.write(`${s.added} jobs added${s.already ? `, ${s.already} already queued or done` : ''}${s.problems.length ? `, ${s.problems.length} inputs not added` : ''}\n`);
