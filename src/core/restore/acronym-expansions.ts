@@ -45,6 +45,10 @@ export function acronymsFromExpansions(text: string, tokens: RestoredToken[], oc
       const spelling = t.original.slice(0, i) + 'Đ' + t.original.slice(i + 1);
       if ((runs.get(spelling) ?? 0) >= RUNS_NEEDED[c]!) matches.push(spelling);
     });
+    // "DHDL" under "ĐẠI HỌC ĐIỆN LỰC": every D lost its bar. Only D (lost marks, never P or B,
+    // which brought "BDG" → "ĐĐG"), and only when no single-Đ spelling is spelled out.
+    const allD = t.original.replaceAll('D', 'Đ');
+    if (matches.length === 0 && (t.original.match(/D/g)?.length ?? 0) >= 2 && (runs.get(allD) ?? 0) >= RUNS_NEEDED.D!) matches.push(allD);
     if (matches.length !== 1) continue;
     t.alternatives = [t.original, ...t.alternatives.filter((a) => a !== t.original)];
     t.restored = matches[0]!;

@@ -45,6 +45,7 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
       if (numeric || isOcrWordCandidate(p.core)) {
         if (OPENING.test(p.lead)) push({ kind: 'break' });
         const start = at + p.lead.length;
+        if (wordBefore && startsMotto(text, start)) push({ kind: 'break' });
         units.push({ kind: 'word', start, end: start + p.core.length, text: p.core, ...(numeric ? { numeric } : {}) });
         if (p.trail === ':' && numberFollows(text, at + chunk.length)) continue;
         if (CLOSING.test(p.trail) || OPENING.test(p.trail)) push({ kind: 'break' });
@@ -58,7 +59,10 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
         push({ kind: 'break' });
         units.push({ kind: 'acronym', start: at + t.start, end: at + t.end, text: t.text, ...(chunk[t.start - 1] === '/' ? { typeSlot: true } : {}) });
       }
-      else if (t.kind === 'word') units.push({ kind: 'word', start: at + t.start, end: at + t.end, text: t.text });
+      else if (t.kind === 'word') {
+        if (wordBefore && t.start === 0 && startsMotto(text, at)) push({ kind: 'break' });
+        units.push({ kind: 'word', start: at + t.start, end: at + t.end, text: t.text });
+      }
       else if (t.kind === 'number') push({ kind: 'num' });
       else if (t.kind === 'punct' && t.text === ',') push({ kind: 'comma' });
       // A dash between words on one line ("Độc lập - Tự do - Hạnh phúc") separates like a comma.
@@ -107,4 +111,16 @@ function isSymbolPart(chunk: string, t: { start: number; end: number; text: stri
 /** Whether the next chunk after `at` (spaces on the same line skipped) starts with a digit. */
 function numberFollows(text: string, at: number): boolean {
   return /^[ \t]*\d/.test(text.slice(at, at + 16));
+}
+
+/**
+ * The national motto in capitals ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA…", marks or not) after other words
+ * on its line: OCR without word boxes fuses the header's two columns ("BỘ CÔNG THƯƠNG CỘNG HÒA
+ * XÃ HỘI…"), and read as one sentence "thương công hòa" won. The motto starts a new context.
+ */
+function startsMotto(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c !== 67) return false; // 'C'
+  const ahead = text.slice(at, at + 24).normalize('NFD').replace(/\p{M}/gu, '');
+  return /^C[O0]NG[ \t]+H[O0]A[ \t]+X[A4][ \t]+H[O0]I\b/.test(ahead);
 }

@@ -55,5 +55,13 @@ describe('acronyms spelled out in their document', () => {
     // Without the words in a row, nothing changes.
     assert.deepEqual(vie('Thông báo TB DHĐL'), ['DHĐL']);
   });
-});
 
+  it('gives every D an Đ when the document spells out the all-Đ initials ("DHDL" under "Đại học Điện lực"), from D only', () => {
+    assert.deepEqual(run('Trường Đại học Điện lực; Thông báo DHDL', true), ['ĐHĐL']);
+    assert.deepEqual(run('Trường Đại học Điện lực; Thông báo DHDL', false), ['ĐHĐL']);
+    // B and P are real letters misread, not lost marks: they never join an all-Đ spelling.
+    assert.deepEqual(run('Trường Đại học Điện lực; Thông báo BHDL', true), ['BHDL']);
+    // A single-Đ spelling the document spells out wins over the all-Đ one.
+    assert.deepEqual(run('đoàn học dân luật; dạy học đọc lớp; DHDL', false), ['DHDL']);
+  });
+});

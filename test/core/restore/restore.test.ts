@@ -127,3 +127,13 @@ describe('restore (header fixes measured on real scans)', () => {
   });
 });
 
+
+describe('restore (header columns fused by OCR)', () => {
+  it('starts the national motto afresh after the issuer on its line ("BỘ CÔNG THƯƠNG CỘNG HÒA…")', () => {
+    const model = loadModel();
+    assert.equal(restore('BO CONG THUONG CONG HOA XA HOI CHU NGHIA VIET NAM', { model, input: 'ocr' }).text,
+      'BỘ CÔNG THƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    assert.equal(restore('SO CONG THUONG CONG HOA XA HOI CHU NGHIA VIET NAM', { model, input: 'stripped' }).text,
+      'SỞ CÔNG THƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  });
+});
