@@ -53,6 +53,10 @@ export function isOcrWordCandidate(core: string): boolean {
   if (digits > 2 || letters === 0) return false;
   // Digits with capitals ("5G", "F0", "COVID19") name a thing; English-model OCR damage is lower-case.
   if (digits > 0 && /^(\d+\p{Lu}+|\p{Lu}{2,}\d+)$/u.test(core)) return false;
+  // So does one capital before digits of which one never stands for a letter (2, 5, 7, 8: under
+  // 0.1% of the digits inside words of the English-OCR pairs): a class code ("khóa D20"), where
+  // "S60", "B06" are damaged "Số", "Bộ".
+  if (/^\p{Lu}\d*[2578]\d*$/u.test(core) && digits >= 2) return false;
   // A hyphenated chunk ("KH-UBND", "Kon-Tum") is a code or a compound, not one syllable.
   return !core.includes('-');
 }

@@ -136,4 +136,10 @@ describe('restore (header columns fused by OCR)', () => {
     assert.equal(restore('SO CONG THUONG CONG HOA XA HOI CHU NGHIA VIET NAM', { model, input: 'stripped' }).text,
       'SỞ CÔNG THƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   });
+
+  it('keeps a class code of one capital and digits ("khóa D20") and still reads "S60" as a damaged word', () => {
+    const model = loadModel();
+    assert.match(restore('cho sinh vien khoa D20 nam hoc', { model, input: 'ocr' }).text, / D20 /);
+    assert.doesNotMatch(restore('S60: 174/KH-UBND', { model, input: 'ocr' }).text, /S60/);
+  });
 });
