@@ -17,7 +17,7 @@ import { findNames, withNameEvidence, DEFAULT_NAME_TUNING, type NameTuning } fro
 import { COMMA, NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
 import type { RestoredToken } from './restored-token.js';
-import { isNumberLabel, splitUnits } from './units.js';
+import { isNumberLabel, isOcrNumberLabel, splitUnits } from './units.js';
 import { vieCandidates, DEFAULT_VIE_TUNING, type VieTuning } from './vie-candidates.js';
 import { confidenceAt, type WordConfidence } from './vie-confidence.js';
 
@@ -135,7 +135,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
       cache.set(key, cands);
     }
     // The number label keeps its reading (units.ts); the one candidate is the word as read.
-    const labelId = isNumberLabel(text, u.text, u.end) ? model.vocabIndex.get('số') : undefined;
+    const labelId = isNumberLabel(text, u.text, u.end) || (mode === 'ocr' && isOcrNumberLabel(text, u.text, u.end)) ? model.vocabIndex.get('số') : undefined;
     if (labelId !== undefined) cands = { ids: [labelId], chan: [0], forms: ['số'] };
     words.push({ unit: u, cands, slot: slots.length });
     // Case is evidence only inside a segment (its first word is capitalised anyway).

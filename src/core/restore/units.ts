@@ -98,6 +98,15 @@ export function isNumberLabel(text: string, word: string, end: number): boolean 
 }
 
 /**
+ * English-model OCR reads the label "Số:" as "Sé:", "S6:", "So:" — restored "Sẽ:" by the
+ * language model. Two characters from S, then a colon, a number (or the dots of a blank, or
+ * junk for handwritten digits) and a slash before a capital: the header's "Số: 12/UBND".
+ */
+export function isOcrNumberLabel(text: string, word: string, end: number): boolean {
+  return /^S\S$/u.test(word) && /^[ \t]*:[ \t]*[^\s/]{0,8}[ \t]*\/\p{Lu}/u.test(text.slice(end, end + 24));
+}
+
+/**
  * A word with two capitals and a small letter (TTr, CTr, TTh, QyĐ) right after a slash or right
  * before "-" and a capital is part of a document symbol whose number was split off or unread
  * ("45 /TTr-UBND", ".../TTr-UBND"): the tokenizer, which joins mixed-case parts into a code only

@@ -137,6 +137,13 @@ describe('restore (header columns fused by OCR)', () => {
       'SỞ CÔNG THƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   });
 
+  it('reads the English-OCR label "Sé:" or "S6:" before a number and a symbol as "Số:", not "Sẽ:"', () => {
+    const model = loadModel();
+    assert.match(restore('Sé: 245/TB-DHDL Ha Noi, ngay 28 thang 02 nam 2022', { model, input: 'ocr' }).text, /^Số: 245\/TB/);
+    assert.match(restore('S6:2116/TB-DHDL', { model, input: 'ocr' }).text, /^Số:2116/);
+    assert.match(restore('Nha truong sé dang tai thong bao', { model, input: 'ocr' }).text, / sẽ /);
+  });
+
   it('keeps a class code of one capital and digits ("khóa D20") and still reads "S60" as a damaged word', () => {
     const model = loadModel();
     assert.match(restore('cho sinh vien khoa D20 nam hoc', { model, input: 'ocr' }).text, / D20 /);
