@@ -1,8 +1,8 @@
 /**
  * PDF input, page by page: the text layer when it is usable (method 'pdf-text', NFC), otherwise
  * the page image OCR'd (method 'ocr'). A text layer lying over the page scan (a scanner's own OCR)
- * is taken only when it reads as Vietnamese (text-layer-trust.ts; ctx.ocrMode: auto, force,
- * never). Mixed PDFs therefore come out page by page. Pages are
+ * is taken only when it reads as Vietnamese (text-layer-trust.ts) and agrees with OCR of a band of
+ * the image (text-layer-strip.ts; ctx.ocrMode: auto, force, never). Mixed PDFs therefore come out page by page. Pages are
  * extracted just in time and OCR'd concurrently up to the pool size, so a 300-page scan never
  * holds more than a few page images. A corrupt PDF gives an 'ingest/pdf-corrupt' error.
  */
@@ -14,7 +14,10 @@ import { ocrPage } from './ocr/page.js';
 import type { OcrPool } from './ocr/pool.js';
 import { PdfSource } from './ocr/pdf-source.js';
 import { selectPages } from './page-ranges.js';
-import { isOcrMode, judgeTextLayer, OCR_MODES, type OcrMode } from './text-layer-trust.js';
+import { layerDisagreesWithImage } from './text-layer-strip.js';
+import { isOcrMode, judgeTextLayer, OCR_MODES, type OcrMode, type TextLayerVerdict } from './text-layer-trust.js';
+
+type PageImage = Awaited<ReturnType<PdfSource['image']>>;
 
 export type { IngestResult } from './image.js';
 export type { IngestOptions } from './options.js';
@@ -82,17 +85,24 @@ async function readPage(source: PdfSource, n: number, pool: () => OcrPool, o: { 
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
   const textPage: Page = { number: n, lines: textLayerLines(text), method: 'pdf-text' };
   let untrusted = false;
+  // A Vietnamese layer over a scan: its page image, fetched for the strip check, is kept for OCR.
+  let fetched: PageImage | undefined;
   if (o.mode === 'never' ? letters >= MIN_TEXT_LETTERS : isUsableTextLayer(text)) {
-    const verdict = o.mode === 'auto' ? judgeTextLayer(text, source.layersOf(n)) : { trusted: true };
+    let verdict: TextLayerVerdict = o.mode === 'auto' ? judgeTextLayer(text, source.layersOf(n)) : { trusted: true };
+    if (verdict.checkAgainstImage) {
+      fetched = await source.image(n, o.targetDpi).catch(() => undefined);
+      const why = fetched && await layerDisagreesWithImage(text, fetched.image, pool());
+      if (why) verdict = { trusted: false, reason: why };
+    }
     if (verdict.trusted) return { page: textPage, diagnostics };
     untrusted = true;
     diagnostics.push({ ruleId: 'ingest/untrusted-text-layer', message: `page ${n}: ${verdict.reason}; the page image is OCR'd instead (--ocr never keeps the layer)`, severity: 'warning', place: { page: n, line: 1 } });
   } else if (text.trim() !== '' && letters >= MIN_TEXT_LETTERS) {
     diagnostics.push({ ruleId: 'pdf/text-layer-unusable', message: `page ${n}: text layer is mostly unmappable glyphs; using OCR`, severity: 'info', place: { page: n, line: 1 } });
   }
-  let image: Awaited<ReturnType<PdfSource['image']>>;
+  let image: PageImage;
   try {
-    image = await source.image(n, o.targetDpi);
+    image = fetched ?? await source.image(n, o.targetDpi);
   } catch (err) {
     if (untrusted) return { page: textPage, diagnostics: [...diagnostics, { ruleId: 'ocr/page-failed', message: `page ${n}: no page image to OCR (${(err as Error).message}); its text layer is kept`, severity: 'warning', place: { page: n, line: 1 } }] };
     diagnostics.push({ ruleId: 'ocr/page-failed', message: `page ${n}: no page image to OCR (${(err as Error).message})`, severity: 'error', place: { page: n, line: 1 } });

@@ -39,12 +39,15 @@ export interface TextLayerVerdict {
   trusted: boolean;
   /** Why not, for the diagnostic. */
   reason?: string;
+  /** Trusted as Vietnamese, but it lies over a page scan: check it against OCR of the image too. */
+  checkAgainstImage?: boolean;
 }
 
 export function judgeTextLayer(text: string, layers: PageLayers | undefined): TextLayerVerdict {
   if (!layers || (!layers.invisibleText && !layers.pageImage)) return { trusted: true };
   const v = vietnameseShare(text);
-  if (v.share >= MIN_VIETNAMESE_SHARE || v.words < MIN_WORDS_JUDGED) return { trusted: true };
+  if (v.words < MIN_WORDS_JUDGED) return { trusted: true };
+  if (v.share >= MIN_VIETNAMESE_SHARE) return { trusted: true, checkAgainstImage: true };
   const under = [layers.invisibleText ? 'drawn invisibly' : '', layers.pageImage ? 'over a full-page image' : ''].filter(Boolean).join(' and ');
   const pct = Math.round(100 * v.share);
   return {

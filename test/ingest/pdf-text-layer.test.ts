@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { createOcrPool, type OcrPool } from '../../src/ingest/ocr/pool.js';
 import { scanPages } from '../../src/ingest/ocr/pdf-objects.js';
 import { ingestPdf } from '../../src/ingest/pdf.js';
+import { stripAgreement } from '../../src/ingest/text-layer-strip.js';
 import { judgeTextLayer, vietnameseShare } from '../../src/ingest/text-layer-trust.js';
 import { layeredPdf } from './layered-pdf.js';
 
@@ -11,6 +12,8 @@ const scan = { bytes: new Uint8Array(readFileSync(new URL('../../fixtures/scans/
 // What a scanner without Vietnamese lays over such a page, and what a Vietnamese OCR lays there.
 const JUNK = ['Trang hai cua ban quet thu nghiem', 'Ngiroi dan dtroc huang dan thu tuc hanh chinh', 'tren c6ng dich vu cong tnrc tuyen cua tinh.'];
 const GOOD = ['Trang hai của bản quét thử nghiệm', 'Người dân được hướng dẫn thủ tục hành chính', 'trên cổng dịch vụ công trực tuyến của tỉnh.'];
+// Vietnamese, but another page’s text (a layer shifted or mismatched by the scanner software).
+const OTHER = ['Báo cáo kết quả thực hiện nhiệm vụ năm', 'Ủy ban nhân dân xã tổ chức tuyên truyền', 'pháp luật về đất đai cho nhân dân thôn.'];
 
 /** A pool that counts its calls and answers with fixed lines. */
 function fakePool(lines: string[] | Error): OcrPool & { calls: number } {
@@ -19,7 +22,7 @@ function fakePool(lines: string[] | Error): OcrPool & { calls: number } {
     async recognize() {
       pool.calls++;
       if (lines instanceof Error) throw lines;
-      return { lines, words: [], confidence: 90 };
+      return { lines, words: lines.flatMap((l, i) => l.split(' ').map((text) => ({ text, confidence: 90, bbox: [0, 0, 1, 1] as [number, number, number, number], line: i + 1 }))), confidence: 90 };
     },
     async terminate() {},
   };
@@ -68,13 +71,38 @@ describe('PDF text layers: trusted or OCR’d again', () => {
     assert.match(d!.message, /^page 1: .*does not read as Vietnamese/);
   });
 
-  it('takes a Vietnamese layer over the scan as text, without OCR', async () => {
-    const ocr = fakePool(new Error('must not OCR'));
+  it('takes a Vietnamese layer over the scan as text when it agrees with OCR of a band of the image', async () => {
+    const ocr = fakePool(GOOD);
     const r = await ingestPdf(layeredPdf({ lines: GOOD, renderMode: 3, jpeg: scan }), { ocr });
-    assert.equal(ocr.calls, 0);
+    assert.equal(ocr.calls, 1, 'one band read, no page OCR');
     assert.equal(r.pages[0]!.method, 'pdf-text');
     assert.deepEqual(r.pages[0]!.lines, GOOD);
     assert.equal(r.diagnostics.length, 0);
+  });
+
+  it('OCRs the page under a Vietnamese layer that is not what its image says, with a warning', async () => {
+    const ocr = fakePool(GOOD);
+    const r = await ingestPdf(layeredPdf({ lines: OTHER, renderMode: 3, jpeg: scan }), { ocr });
+    assert.equal(ocr.calls, 2, 'the band, then the page');
+    assert.equal(r.pages[0]!.method, 'ocr');
+    const d = r.diagnostics.find((x) => x.ruleId === 'ingest/untrusted-text-layer');
+    assert.match(d!.message, /^page 1: its text layer does not agree with OCR of its image: of 2\d word pairs .* the layer has [0-9] /);
+  });
+
+  it('keeps a Vietnamese layer when its band cannot be read or says too little', async () => {
+    const broken = await ingestPdf(layeredPdf({ lines: OTHER, renderMode: 3, jpeg: scan }), { ocr: fakePool(new Error('worker crashed')) });
+    assert.equal(broken.pages[0]!.method, 'pdf-text');
+    const blank = await ingestPdf(layeredPdf({ lines: OTHER, renderMode: 3, jpeg: scan }), { ocr: fakePool(['Trang hai']) });
+    assert.equal(blank.pages[0]!.method, 'pdf-text');
+  });
+
+  it('counts pairs of confident neighbouring words on one line as the band’s evidence', () => {
+    const w = (text: string, line = 1, confidence = 90) => ({ text, confidence, line });
+    // "Người dân", "dân được" found; "được đi" broken by an unsure word; "xe" starts line 2 alone.
+    assert.deepEqual(stripAgreement('Người dân được hướng dẫn', [w('Người'), w('dân'), w('được'), w('đi', 1, 30), w('hướng'), w('dẫn'), w('xe', 2)]),
+      { pairs: 3, found: 3, agreement: 1 });
+    assert.deepEqual(stripAgreement('dân được hướng', [w('Người'), w('dân'), w('được')]), { pairs: 2, found: 1, agreement: 0.5 });
+    assert.deepEqual(stripAgreement('x', []), { pairs: 0, found: 0, agreement: 1 });
   });
 
   it('keeps the junk layer when the page image cannot be OCR’d, so nothing given is lost', async () => {
@@ -110,6 +138,14 @@ describe('PDF text layers: trusted or OCR’d again', () => {
       const r = await ingestPdf(layeredPdf({ lines: JUNK, renderMode: 3, jpeg: scan }), { ocr: pool });
       assert.equal(r.pages[0]!.method, 'ocr');
       assert.match(r.pages[0]!.lines.join('\n'), /hướng dẫn thủ tục hành chính/);
+    });
+
+    it('trusts the scan’s own Vietnamese text as its layer and OCRs the page under another text', async () => {
+      const good = await ingestPdf(layeredPdf({ lines: GOOD, renderMode: 3, jpeg: scan }), { ocr: pool });
+      assert.equal(good.pages[0]!.method, 'pdf-text');
+      const other = await ingestPdf(layeredPdf({ lines: OTHER, renderMode: 3, jpeg: scan }), { ocr: pool });
+      assert.equal(other.pages[0]!.method, 'ocr');
+      assert.match(other.pages[0]!.lines.join('\n'), /hướng dẫn thủ tục hành chính/);
     });
   });
 });
