@@ -17,6 +17,7 @@ import { loadModel } from '../src/model/load.js';
 import { emptyScore, pct, scoreText, scoreWhole, type Score } from './lib/score.js';
 import { identity, unigramRestorer } from './lib/baselines.js';
 import { changesLine, countChanges, emptyChanges } from './lib/vie-changes.js';
+import { compareWithReference, devsetOutputs, writeReference } from './lib/restore-reference.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const devset = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'devset');
@@ -142,6 +143,18 @@ function main(): void {
       changed += r.tokens.filter((k) => k.original !== k.restored).length;
     }
     console.log(`\nclean text (docs/ through auto): accuracy ${pct(score).toFixed(3)}% (${score.correct}/${score.gtTokens}), ${changed} of ${score.gtTokens} tokens changed`);
+  }
+  // Byte identity with reference outputs (BENCH_WRITE_REFERENCE=1 writes them, e.g. from main).
+  if (!process.env.BENCH_SETS || process.env.BENCH_SETS.includes('reference')) {
+    const refDir = join(work, 'restore-reference');
+    const outputs = devsetOutputs(devset, (t, input) => restore(t, { model, input }).text);
+    if (process.env.BENCH_WRITE_REFERENCE === '1') {
+      writeReference(refDir, outputs);
+      console.log(`\nreference outputs written to ${refDir}`);
+    } else {
+      console.log(`\noutputs against the reference in bench/.work/restore-reference/ (default options):`);
+      for (const c of compareWithReference(refDir, outputs)) console.log(`  ${c.name.padEnd(14)} ${c.verdict}`);
+    }
   }
   const sample = readFileSync(join(root, 'fixtures', 'bao-cao-ngoc-ky.ocr.txt'), 'utf8');
   const r = restore(sample, { model, input: 'auto' });
