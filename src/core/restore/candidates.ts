@@ -31,7 +31,7 @@ export interface CandidateTuning {
 }
 
 export const DEFAULT_TUNING: CandidateTuning = {
-  maxSkeleton: 8, keepLogP: -14, changeLogP: -5, unigramPrune: 7, numberWordLogP: -6, junkKeepFactor: 1.5, caseWeight: 0.5,
+  maxSkeleton: 16, keepLogP: -14, changeLogP: -5, unigramPrune: 7, numberWordLogP: -6, junkKeepFactor: 1.5, caseWeight: 0.5,
 };
 
 /** Distinct words whose candidate lists a model keeps per mode and tuning before starting afresh. */
