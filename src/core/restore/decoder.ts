@@ -39,6 +39,8 @@ let backs = new Int32Array(64 * LAYER);
 let forward = new Float64Array(64 * MAX_CANDIDATES);
 const scoreA = new Float64Array(LAYER), scoreB = new Float64Array(LAYER);
 const ctxA = new Int32Array(LAYER), ctxB = new Int32Array(LAYER);
+// Per state, the backoff weight of its context bigram (set with the context).
+const bowA = new Float64Array(LAYER), bowB = new Float64Array(LAYER);
 const localScores = new Float64Array(MAX_CANDIDATES);
 // The states (a, b) inside the beam for one b, best score first: candidate index, score, context
 // bigram, its backoff weight.
@@ -95,7 +97,7 @@ export function decodeSegment(lm: TrigramLM, slots: readonly Slot[], channelWeig
   }
   const triMax = lm.maxTrigramLogP;
   // Layer i holds states (a in position i-1, b in i) at k = a * |i| + b; layer 1 is (BOS, BOS).
-  let score = scoreA, next = scoreB, ctx = ctxA, nextCtx = ctxB;
+  let score = scoreA, next = scoreB, ctx = ctxA, nextCtx = ctxB, bow = bowA, nextBow = bowB;
   score[0] = 0;
   ctx[0] = NO_CTX;
   backs[LAYER] = 0;
@@ -121,20 +123,21 @@ export function decodeSegment(lm: TrigramLM, slots: readonly Slot[], channelWeig
         const s = score[k]!;
         if (s < floor) continue;
         let cx = ctx[k]!;
-        if (cx === NO_CTX) ctx[k] = cx = lm.bigramIndex(latIds[offA + a]!, wb);
+        if (cx === NO_CTX) { ctx[k] = cx = lm.lookupBigram(latIds[offA + a]!, wb); bow[k] = lm.lastBackoff; }
         let t = nActive++;
         while (t > 0 && activeScore[t - 1]! < s) {
           activeA[t] = activeA[t - 1]!; activeScore[t] = activeScore[t - 1]!; activeCtx[t] = activeCtx[t - 1]!; activeBow[t] = activeBow[t - 1]!;
           t--;
         }
-        activeA[t] = a; activeScore[t] = s; activeCtx[t] = cx; activeBow[t] = cx >= 0 ? lm.backoff(cx) : 0;
+        activeA[t] = a; activeScore[t] = s; activeCtx[t] = cx; activeBow[t] = bow[k]!;
       }
       if (nActive === 0) continue;
       for (let c = 0; c < nC; c++) {
         const wc = latIds[offC + c]!;
-        const h = lm.bigramIndex(wb, wc);
-        nextCtx[b * nC + c] = h; // the context of state (b, c) at the next position
-        const bg = lm.bigramAt(h, wb, wc);
+        // The context of state (b, c) at the next position, and log P(wc | wb).
+        nextCtx[b * nC + c] = lm.lookupBigram(wb, wc);
+        nextBow[b * nC + c] = lm.lastBackoff;
+        const bg = lm.lastLogP;
         // The best previous state, the first by candidate index on a tie. A state that cannot
         // reach the best so far even with the likeliest trigram is not looked up.
         let top = -Infinity, arg = 0;
@@ -159,6 +162,7 @@ export function decodeSegment(lm: TrigramLM, slots: readonly Slot[], channelWeig
     }
     const swapScore = score; score = next; next = swapScore;
     const swapCtx = ctx; ctx = nextCtx; nextCtx = swapCtx;
+    const swapBow = bow; bow = nextBow; nextBow = swapBow;
   }
   // Backtrack: final layer is (a in last word slot, EOS).
   const path = new Int32Array(L);
@@ -220,8 +224,12 @@ function localPosterior(lm: TrigramLM, lat: Lattice, path: Int32Array, i: number
   let top = -Infinity;
   for (let k = 0; k < n; k++) {
     const c = latIds[off + k]!;
-    let s = w * latChan[off + k]! + lm.trigramFromContext(ctxUV, c, lm.bigram(v, c));
-    if (x >= 0) s += lm.trigramFromContext(lm.bigramIndex(v, c), x, lm.bigram(c, x));
+    const vc = lm.lookupBigram(v, c);
+    let s = w * latChan[off + k]! + lm.trigramFromContext(ctxUV, c, lm.lastLogP);
+    if (x >= 0) {
+      lm.lookupBigram(c, x);
+      s += lm.trigramFromContext(vc, x, lm.lastLogP);
+    }
     local[k] = s;
     if (s > top) top = s;
   }

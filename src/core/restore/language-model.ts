@@ -33,8 +33,8 @@ export class TrigramLM {
   private qBiP: Float32Array;
   private qBiBow: Float32Array;
   private qTriP: Float32Array;
-  /** Cache of bigram lookups, two words an entry: key (v·65536+w + 1) | 0 (0 = empty), bigram index or -1. */
-  private biCache = new Int32Array(2 * (CACHE_MASK + 1));
+  /** Cache of bigram lookups, four words an entry: key (v·65536+w + 1) | 0 (0 = empty), bigram index or -1, its P and backoff codes (biRec), unused. */
+  private biCache = new Int32Array(4 * (CACHE_MASK + 1));
   /** Cache of trigram lookups, two words an entry: context bigram index + 1, w | (P code + 1) << 16. */
   private triCache = new Int32Array(2 * (CACHE_MASK + 1));
 
@@ -79,9 +79,35 @@ export class TrigramLM {
   /** Index of the stored bigram (v, w), or -1. */
   bigramIndex(v: number, w: number): number {
     const key = (v * 65536 + w + 1) | 0;
-    const c = (mix(key, 0) & CACHE_MASK) << 1;
-    const cache = this.biCache;
-    if (cache[c] === key) return cache[c + 1]!;
+    const c = (mix(key, 0) & CACHE_MASK) << 2;
+    return this.biCache[c] === key ? this.biCache[c + 1]! : this.searchBigram(v, w, key, c);
+  }
+
+  /**
+   * bigramIndex(v, w), leaving log P(w | v) in `lastLogP` and the found bigram's backoff weight
+   * (0 when absent) in `lastBackoff`: the decoder needs all three, and on a cache hit the codes
+   * come from the cache entry instead of the model's arrays (a cache miss in memory).
+   */
+  lookupBigram(v: number, w: number): number {
+    const key = (v * 65536 + w + 1) | 0;
+    const c = (mix(key, 0) & CACHE_MASK) << 2;
+    const i = this.biCache[c] === key ? this.biCache[c + 1]! : this.searchBigram(v, w, key, c);
+    if (i >= 0) {
+      const codes = this.biCache[c + 2]!;
+      this.lastLogP = this.qBiP[codes & 0xff]!;
+      this.lastBackoff = this.qBiBow[codes >>> 8]!;
+    } else {
+      this.lastLogP = this.uniBow[v]! + this.uniLogP[w]!;
+      this.lastBackoff = 0;
+    }
+    return i;
+  }
+
+  /** Set by lookupBigram. */
+  lastLogP = 0;
+  lastBackoff = 0;
+
+  private searchBigram(v: number, w: number, key: number, c: number): number {
     let a = this.biStart[v]!, b = this.biStart[v + 1]!;
     const W = this.biW;
     let found = -1;
@@ -92,8 +118,10 @@ export class TrigramLM {
       else if (x > w) b = m;
       else { found = m; break; }
     }
+    const cache = this.biCache;
     cache[c] = key;
     cache[c + 1] = found;
+    cache[c + 2] = found >= 0 ? this.biRec[2 * found + 1]! : 0;
     return found;
   }
 
