@@ -4,23 +4,32 @@
  * (CPU time of this single-threaded process over BENCH_PASSES passes, default 7: the median of the
  * warm passes is the figure, the best and the cold first pass are shown beside it, so that JIT
  * warm-up and other jobs on a shared machine do not decide it),
- * against the identity and unigram most-frequent-form baselines in the same run. Also writes the
- * sample report's restored text to bench/.work/ for reading.
+ * against the identity and unigram most-frequent-form baselines in the same run, and for speed
+ * against the kept reference path (src/ of BENCH_BASE, default main before the restore-speed work,
+ * unpacked by git archive into bench/.work; BENCH_BASE=none skips it) and maxSkeleton 8, passes
+ * taken in turn; BENCH_SKELETON_SWEEP=1 adds maxSkeleton 16 and all. Checks the outputs byte for
+ * byte against bench/.work/restore-reference/ (BENCH_WRITE_REFERENCE=1 writes it, run on main).
+ * Also writes the sample report's restored text to bench/.work/ for reading.
  *   BAOCAO_SHARED=/path/to/shared  overrides the data folder; BENCH_MODEL_DIR the model folder; BENCH_SETS=stripped|eng-ocr,
  *   BENCH_DOCS=001,002 restrict the run; BENCH_NAMES=0 turns name evidence off, BENCH_NAME_TUNING='{"weight":1}' sets NameTuning.
  */
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { restore, type RestoreInput, type RestoreModel } from '../src/core/restore/index.js';
 import { loadModel } from '../src/model/load.js';
 import { emptyScore, pct, scoreText, scoreWhole, type Score } from './lib/score.js';
 import { identity, unigramRestorer } from './lib/baselines.js';
 import { changesLine, countChanges, emptyChanges } from './lib/vie-changes.js';
+import { compareWithReference, devsetOutputs, writeReference } from './lib/restore-reference.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const devset = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'devset');
 const only = process.env.BENCH_DOCS?.split(',');
+
+/** main before the restore-speed work (issue 18 items 4 and 6). */
+const BASE_REF = '9055e30';
 
 interface Pair { id: string; input: string; gt: string }
 
@@ -38,28 +47,62 @@ interface Run { score: Score; seconds: number; best: number; cold: number; words
 
 /** Scores the first pass; `seconds` is the median CPU time of the warm passes (all passes when only one). */
 function run(set: Pair[], fn: (t: string) => string, passes = 1): Run {
-  const score = emptyScore();
-  let words = 0;
-  const outputs: string[] = [];
-  const times: number[] = [];
+  return runSideBySide(set, [fn], passes)[0]!;
+}
+
+/**
+ * run() for several restorers at once, their passes taken in turn (a, b, c, a, b, c, …) so that
+ * the load of a shared machine falls on all of them alike.
+ */
+function runSideBySide(set: Pair[], fns: ((t: string) => string)[], passes: number): Run[] {
+  const runs = fns.map(() => ({ score: emptyScore(), words: 0, outputs: [] as string[], times: [] as number[] }));
   for (let pass = 0; pass < passes; pass++) {
-    let spent = 0;
-    for (const p of set) {
-      const t0 = process.cpuUsage();
-      const out = fn(p.input);
-      const dt = process.cpuUsage(t0);
-      spent += (dt.user + dt.system) / 1e6;
-      if (pass === 0) {
-        words += p.input.match(/\p{L}+/gu)?.length ?? 0;
-        scoreText(p.gt, out, score);
-        outputs.push(out);
+    // Each pass starts with the next restorer, so none always runs first (on a cooler cache).
+    for (let q = 0; q < fns.length; q++) {
+      const f = (q + pass) % fns.length, fn = fns[f]!, r = runs[f]!;
+      let spent = 0;
+      for (const p of set) {
+        const t0 = process.cpuUsage();
+        const out = fn(p.input);
+        const dt = process.cpuUsage(t0);
+        spent += (dt.user + dt.system) / 1e6;
+        if (pass === 0) {
+          r.words += p.input.match(/\p{L}+/gu)?.length ?? 0;
+          scoreText(p.gt, out, r.score);
+          r.outputs.push(out);
+        }
       }
+      r.times.push(spent);
     }
-    times.push(spent);
   }
-  const warm = (times.length > 1 ? times.slice(1) : times).sort((a, b) => a - b);
-  const seconds = warm[Math.floor((warm.length - 1) / 2)]!;
-  return { score, seconds, best: warm[0]!, cold: times[0]!, words, outputs };
+  return runs.map(({ score, words, outputs, times }) => {
+    const warm = (times.length > 1 ? times.slice(1) : times).sort((a, b) => a - b);
+    const seconds = warm[Math.floor((warm.length - 1) / 2)]!;
+    return { score, seconds, best: warm[0]!, cold: times[0]!, words, outputs };
+  });
+}
+
+/**
+ * The restorer of a kept reference path: src/ as of git commit `ref` (default: main before the
+ * restore-speed work), unpacked into bench/.work and loaded beside the current code, so that its
+ * speed is measured in the same process. Undefined without git or with BENCH_BASE=none.
+ */
+async function baseRestorer(ref: string): Promise<((t: string, input: RestoreInput) => string) | undefined> {
+  if (ref === 'none') return undefined;
+  const dir = join(root, 'bench', '.work', `base-${ref}`);
+  try {
+    if (!existsSync(join(dir, 'src'))) {
+      mkdirSync(dir, { recursive: true });
+      execSync(`git archive ${ref} src | tar -x -C ${JSON.stringify(dir)}`, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    }
+    const core = await import(pathToFileURL(join(dir, 'src', 'core', 'restore', 'index.ts')).href) as typeof import('../src/core/restore/index.js');
+    const load = await import(pathToFileURL(join(dir, 'src', 'model', 'load.ts')).href) as typeof import('../src/model/load.js');
+    const model = load.loadModel(process.env.BENCH_MODEL_DIR ?? join(root, 'dictionaries'));
+    return (t, input) => core.restore(t, { model, input }).text;
+  } catch (e) {
+    console.log(`(no reference path ${ref}: ${(e as Error).message.split('\n')[0]})`);
+    return undefined;
+  }
 }
 
 function dictBytes(): number {
@@ -67,7 +110,7 @@ function dictBytes(): number {
   return readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const t0 = performance.now();
   const model: RestoreModel = loadModel(process.env.BENCH_MODEL_DIR);
   const loadMs = performance.now() - t0;
@@ -88,13 +131,25 @@ function main(): void {
   const work = join(root, 'bench', '.work');
   mkdirSync(work, { recursive: true });
 
+  const baseRef = process.env.BENCH_BASE ?? BASE_REF;
+  const baseFn = await baseRestorer(baseRef);
   console.log(`model load: ${loadMs.toFixed(0)} ms (target ≤ 1500), vocabulary ${model.vocab.length}, model files ${dictBytes()} bytes (target ≤ 40 MB)`);
   for (const kind of (['stripped', 'eng-ocr'] as const).filter((k) => !process.env.BENCH_SETS || process.env.BENCH_SETS.includes(k))) {
     const set = pairs(kind);
+    const input: RestoreInput = kind === 'stripped' ? 'stripped' : 'ocr';
+    // Speed baselines side by side: the kept reference path (main before the speed work) and,
+    // on stripped text, the current code proposing only 8 forms per skeleton (the old default).
+    const speed: [string, (t: string) => string][] = [['baocao', baocao(input)]];
+    if (baseFn) speed.push([`base ${baseRef}`, (t) => baseFn(t, input)]);
+    if (kind === 'stripped') speed.push(['maxSkeleton 8', (t) => restore(t, { model, input, channelWeight, tuning: { ...tuning, maxSkeleton: 8 }, docCache, ...nameOptions }).text]);
+    if (kind === 'stripped' && process.env.BENCH_SKELETON_SWEEP === '1') {
+      for (const m of [16, Infinity]) speed.push([`maxSkeleton ${m === Infinity ? 'all' : m}`, (t) => restore(t, { model, input, channelWeight, tuning: { ...tuning, maxSkeleton: m }, docCache, ...nameOptions }).text]);
+    }
+    const timed = runSideBySide(set, speed.map(([, fn]) => fn), passes);
     const rows: [string, Run][] = [
       ['identity', run(set, identity)],
       ['unigram', run(set, unigramRestorer(model))],
-      ['baocao', run(set, baocao(kind === 'stripped' ? 'stripped' : 'ocr'), passes)],
+      ...speed.map(([name], i): [string, Run] => [name, timed[i]!]),
       ['baocao auto', run(set, baocao('auto'))],
     ];
     const base = pct(rows[1]![1].score);
@@ -108,10 +163,17 @@ function main(): void {
     }
     const ours = rows[2]![1];
     const rate = (sec: number) => Math.round(ours.words / sec).toLocaleString('en');
-    if (passes > 1) console.log(`  baocao speed: median of ${passes - 1} warm passes ${rate(ours.seconds)}, best ${rate(ours.best)}, cold first pass ${rate(ours.cold)} syll/s`);
+    if (passes > 1) {
+      for (let i = 0; i < speed.length; i++) {
+        const r = timed[i]!;
+        console.log(`  ${speed[i]![0]} speed: median of ${passes - 1} warm passes ${rate(r.seconds)}, best ${rate(r.best)}, cold first pass ${rate(r.cold)} syll/s` +
+          (i > 0 ? `; baocao is ${(r.seconds / ours.seconds).toFixed(2)}× its median, ${(r.best / ours.best).toFixed(2)}× its best` : ''));
+      }
+    }
     const target = kind === 'stripped' ? 98 : 92;
+    const speedBar = kind === 'stripped' ? 300_000 : 200_000;
     console.log(`  target accuracy ≥ ${target}%: ${pct(ours.score) >= target ? 'met' : 'NOT met'}` +
-      (kind === 'stripped' ? `; target ≥ 100,000 syll/s: ${ours.words / ours.seconds >= 100_000 ? 'met' : 'NOT met'}` : ''));
+      `; target ≥ ${speedBar.toLocaleString('en')} syll/s (warm median): ${ours.words / ours.seconds >= speedBar ? 'met' : 'NOT met'}`);
     const out = ours.outputs;
     writeFileSync(join(work, `devset-${kind}.txt`), set.map((p, i) => `### ${p.id}\n${out[i]}`).join('\n'));
   }
@@ -143,6 +205,20 @@ function main(): void {
     }
     console.log(`\nclean text (docs/ through auto): accuracy ${pct(score).toFixed(3)}% (${score.correct}/${score.gtTokens}), ${changed} of ${score.gtTokens} tokens changed`);
   }
+  // Byte identity with reference outputs (BENCH_WRITE_REFERENCE=1 writes them, e.g. from main).
+  if (!process.env.BENCH_SETS || process.env.BENCH_SETS.includes('reference')) {
+    const refDir = join(work, 'restore-reference');
+    // The reference is main's output: compared with maxSkeleton 8, main's default, since 16 changes stripped words on purpose.
+    const refTuning = process.env.BENCH_WRITE_REFERENCE === '1' ? undefined : { maxSkeleton: 8 };
+    const outputs = devsetOutputs(devset, (t, input) => restore(t, { model, input, tuning: refTuning }).text);
+    if (process.env.BENCH_WRITE_REFERENCE === '1') {
+      writeReference(refDir, outputs);
+      console.log(`\nreference outputs written to ${refDir}`);
+    } else {
+      console.log(`\noutputs against the reference in bench/.work/restore-reference/ (written from main, BENCH_WRITE_REFERENCE=1; here maxSkeleton 8):`);
+      for (const c of compareWithReference(refDir, outputs)) console.log(`  ${c.name.padEnd(14)} ${c.verdict}`);
+    }
+  }
   const sample = readFileSync(join(root, 'fixtures', 'bao-cao-ngoc-ky.ocr.txt'), 'utf8');
   const r = restore(sample, { model, input: 'auto' });
   writeFileSync(join(work, 'bao-cao-ngoc-ky.restored.txt'), r.text);
@@ -150,4 +226,4 @@ function main(): void {
   console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (target ≤ 500)`);
 }
 
-main();
+await main();

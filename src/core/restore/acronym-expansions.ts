@@ -35,7 +35,15 @@ export function acronymsFromExpansions(text: string, tokens: RestoredToken[], oc
   const candidates = tokens.filter((t) => t.restored === t.original && t.original.length >= MIN_LETTERS && t.original.length <= MAX_LETTERS &&
     shape.test(t.original) && [...t.original].some((c) => lookAlikes.includes(c)) && !isKnown(t.original.toLowerCase()));
   if (candidates.length === 0) return;
-  const runs = runInitials(text, tokens);
+  // Only the initials a candidate may take are counted (as read, or with one look-alike read as Đ).
+  const wanted = new Set<string>();
+  for (const t of candidates) {
+    wanted.add(t.original);
+    for (let i = 0; i < t.original.length; i++) {
+      if (lookAlikes.includes(t.original[i]!)) wanted.add(t.original.slice(0, i) + 'Đ' + t.original.slice(i + 1));
+    }
+  }
+  const runs = runInitials(text, tokens, wanted);
   for (const t of candidates) {
     // "PCT" where the document says "phó chủ tịch": the letters as read are the right ones.
     if (runs.has(t.original)) continue;
@@ -56,19 +64,23 @@ export function acronymsFromExpansions(text: string, tokens: RestoredToken[], oc
 }
 
 /**
- * How many times the document has each initials (upper case) of MIN_LETTERS..MAX_LETTERS restored
- * words in a row, with only spaces or line breaks between them.
+ * How many times the document has each of the `wanted` initials (upper case, MIN_LETTERS..MAX_LETTERS
+ * letters) as restored words in a row, with only spaces or line breaks between them.
  */
-function runInitials(text: string, tokens: RestoredToken[]): Map<string, number> {
+function runInitials(text: string, tokens: RestoredToken[], wanted: ReadonlySet<string>): Map<string, number> {
   const out = new Map<string, number>();
+  const firsts = new Set([...wanted].map((w) => w[0]!));
+  let longest = 0;
+  for (const w of wanted) longest = Math.max(longest, w.length);
   let run: string[] = [];
   let end = -1;
   const countRuns = () => {
     for (let i = 0; i < run.length; i++) {
+      if (!firsts.has(run[i]!)) continue;
       let s = '';
-      for (let j = i; j < run.length && j - i < MAX_LETTERS; j++) {
+      for (let j = i; j < run.length && j - i < Math.min(MAX_LETTERS, longest); j++) {
         s += run[j];
-        if (j - i + 1 >= MIN_LETTERS) out.set(s, (out.get(s) ?? 0) + 1);
+        if (j - i + 1 >= MIN_LETTERS && wanted.has(s)) out.set(s, (out.get(s) ?? 0) + 1);
       }
     }
     run = [];

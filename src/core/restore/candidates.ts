@@ -31,8 +31,27 @@ export interface CandidateTuning {
 }
 
 export const DEFAULT_TUNING: CandidateTuning = {
-  maxSkeleton: 8, keepLogP: -14, changeLogP: -5, unigramPrune: 7, numberWordLogP: -6, junkKeepFactor: 1.5, caseWeight: 0.5,
+  maxSkeleton: 16, keepLogP: -14, changeLogP: -5, unigramPrune: 7, numberWordLogP: -6, junkKeepFactor: 1.5, caseWeight: 0.5,
 };
+
+/** Distinct words whose candidate lists a model keeps per mode and tuning before starting afresh. */
+export const SHARED_CANDIDATES_LIMIT = 100_000;
+const shared = new WeakMap<RestoreModel, Map<string, Map<string, Candidates>>>();
+
+/**
+ * The candidate lists already built for `model` in `mode` with tuning `t`, by word: a document
+ * repeats its words and documents share most of theirs, so lists are built once per process and
+ * shared (callers never change a list). Keys are the caller's (candidatesFor depends only on the
+ * word, the mode and the tuning; the caller keys on what it passes).
+ */
+export function sharedCandidates(model: RestoreModel, mode: DecodeMode, t: CandidateTuning): Map<string, Candidates> {
+  let byTuning = shared.get(model);
+  if (!byTuning) shared.set(model, (byTuning = new Map()));
+  const key = mode + JSON.stringify(t);
+  let lists = byTuning.get(key);
+  if (!lists || lists.size > SHARED_CANDIDATES_LIMIT) byTuning.set(key, (lists = new Map()));
+  return lists;
+}
 
 export function candidatesFor(model: RestoreModel, word: string, mode: DecodeMode, t: CandidateTuning, numeric = false): Candidates {
   const lower = word.toLowerCase();

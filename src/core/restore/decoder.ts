@@ -30,10 +30,8 @@ const BEAM = 7;
 const NO_CTX = -2;
 /** Forward-score margin (nats) above which a choice needs no right-context check. */
 const EASY_MARGIN = 5;
-const BOS_SLOT: Slot = { ids: [BOS], chan: [0] };
-const EOS_SLOT: Slot = { ids: [EOS], chan: [0] };
 
-/** Largest candidate list per slot the scratch buffers are laid out for. */
+/** Largest candidate list per slot the scratch buffers are laid out for (longer lists are cut). */
 const MAX_CANDIDATES = 24;
 const LAYER = MAX_CANDIDATES * MAX_CANDIDATES;
 // Scratch buffers reused across calls (decoding is synchronous, so one set suffices).
@@ -41,25 +39,73 @@ let backs = new Int32Array(64 * LAYER);
 let forward = new Float64Array(64 * MAX_CANDIDATES);
 const scoreA = new Float64Array(LAYER), scoreB = new Float64Array(LAYER);
 const ctxA = new Int32Array(LAYER), ctxB = new Int32Array(LAYER);
-const activeA = new Int32Array(MAX_CANDIDATES);
+// Per state, the backoff weight of its context bigram (set with the context).
+const bowA = new Float64Array(LAYER), bowB = new Float64Array(LAYER);
 const localScores = new Float64Array(MAX_CANDIDATES);
+// The states (a, b) inside the beam for one b, best score first: candidate index, score, context
+// bigram, its backoff weight.
+const activeA = new Int32Array(MAX_CANDIDATES);
+const activeScore = new Float64Array(MAX_CANDIDATES);
+const activeCtx = new Int32Array(MAX_CANDIDATES);
+const activeBow = new Float64Array(MAX_CANDIDATES);
+
+/**
+ * The segment's lattice in flat typed arrays: position p (0, 1 are <s>, the last </s>) has
+ * latLen[p] candidates from latStart[p] in latIds / latChan.
+ */
+export interface Lattice {
+  positions: number;
+  latStart: Int32Array;
+  latLen: Int32Array;
+  latIds: Int32Array;
+  latChan: Float64Array;
+}
+const lattice: Lattice = {
+  positions: 0, latStart: new Int32Array(64), latLen: new Int32Array(64), latIds: new Int32Array(1024), latChan: new Float64Array(1024),
+};
+
+/** Lays `slots` out in the shared lattice buffers, each cut to MAX_CANDIDATES. */
+function layOut(slots: readonly Slot[]): Lattice {
+  const L = slots.length + 3;
+  let total = 3;
+  for (let j = 0; j < slots.length; j++) total += Math.min(slots[j]!.ids.length, MAX_CANDIDATES);
+  if (lattice.latStart.length < L) { lattice.latStart = new Int32Array(L * 2); lattice.latLen = new Int32Array(L * 2); }
+  if (lattice.latIds.length < total) { lattice.latIds = new Int32Array(total * 2); lattice.latChan = new Float64Array(total * 2); }
+  const { latStart, latLen, latIds, latChan } = lattice;
+  latStart[0] = 0; latLen[0] = 1; latIds[0] = BOS; latChan[0] = 0;
+  latStart[1] = 1; latLen[1] = 1; latIds[1] = BOS; latChan[1] = 0;
+  let at = 2;
+  for (let j = 0; j < slots.length; j++) {
+    const { ids, chan } = slots[j]!;
+    const n = Math.min(ids.length, MAX_CANDIDATES);
+    latStart[j + 2] = at;
+    latLen[j + 2] = n;
+    for (let k = 0; k < n; k++) { latIds[at + k] = ids[k]!; latChan[at + k] = chan[k]!; }
+    at += n;
+  }
+  latStart[L - 1] = at; latLen[L - 1] = 1; latIds[at] = EOS; latChan[at] = 0;
+  lattice.positions = L;
+  return lattice;
+}
 
 export function decodeSegment(lm: TrigramLM, slots: readonly Slot[], channelWeight: number): SlotResult[] {
-  const S = [BOS_SLOT, BOS_SLOT, ...slots.map(capped), EOS_SLOT];
-  if (backs.length < S.length * LAYER) {
-    backs = new Int32Array(S.length * 2 * LAYER);
-    forward = new Float64Array(S.length * 2 * MAX_CANDIDATES);
+  const { latStart, latLen, latIds, latChan } = layOut(slots);
+  const L = slots.length + 3;
+  if (backs.length < L * LAYER) {
+    backs = new Int32Array(L * 2 * LAYER);
+    forward = new Float64Array(L * 2 * MAX_CANDIDATES);
   }
-  // Layer i holds states (a in S[i-1], b in S[i]) at k = a * |S[i]| + b; layer 1 is (BOS, BOS).
-  let score = scoreA, next = scoreB, ctx = ctxA, nextCtx = ctxB;
+  const triMax = lm.maxTrigramLogP;
+  // Layer i holds states (a in position i-1, b in i) at k = a * |i| + b; layer 1 is (BOS, BOS).
+  let score = scoreA, next = scoreB, ctx = ctxA, nextCtx = ctxB, bow = bowA, nextBow = bowB;
   score[0] = 0;
   ctx[0] = NO_CTX;
   backs[LAYER] = 0;
   forward[0] = 0;
   forward[MAX_CANDIDATES] = 0;
-  for (let i = 2; i < S.length; i++) {
-    const A = S[i - 2]!, B = S[i - 1]!, C = S[i]!;
-    const nA = A.ids.length, nB = B.ids.length, nC = C.ids.length;
+  for (let i = 2; i < L; i++) {
+    const offA = latStart[i - 2]!, offB = latStart[i - 1]!, offC = latStart[i]!;
+    const nA = latLen[i - 2]!, nB = latLen[i - 1]!, nC = latLen[i]!;
     let best = -Infinity;
     for (let k = 0; k < nA * nB; k++) if (score[k]! > best) best = score[k]!;
     const floor = best - BEAM;
@@ -69,52 +115,68 @@ export function decodeSegment(lm: TrigramLM, slots: readonly Slot[], channelWeig
     nextCtx.fill(NO_CTX, 0, nB * nC);
     forward.fill(-Infinity, fw, fw + nC);
     for (let b = 0; b < nB; b++) {
-      const wb = B.ids[b]!;
-      // Previous states (a, b) inside the beam; their trigram context is looked up once, lazily.
+      const wb = latIds[offB + b]!;
+      // Previous states (a, b) inside the beam, best first; their trigram context is looked up once, lazily.
       let nActive = 0;
       for (let a = 0; a < nA; a++) {
         const k = a * nB + b;
-        if (score[k]! < floor) continue;
-        if (ctx[k] === NO_CTX) ctx[k] = lm.bigramIndex(A.ids[a]!, wb);
-        activeA[nActive++] = a;
+        const s = score[k]!;
+        if (s < floor) continue;
+        let cx = ctx[k]!;
+        if (cx === NO_CTX) { ctx[k] = cx = lm.lookupBigram(latIds[offA + a]!, wb); bow[k] = lm.lastBackoff; }
+        let t = nActive++;
+        while (t > 0 && activeScore[t - 1]! < s) {
+          activeA[t] = activeA[t - 1]!; activeScore[t] = activeScore[t - 1]!; activeCtx[t] = activeCtx[t - 1]!; activeBow[t] = activeBow[t - 1]!;
+          t--;
+        }
+        activeA[t] = a; activeScore[t] = s; activeCtx[t] = cx; activeBow[t] = bow[k]!;
       }
       if (nActive === 0) continue;
       for (let c = 0; c < nC; c++) {
-        const wc = C.ids[c]!;
-        const h = lm.bigramIndex(wb, wc);
-        nextCtx[b * nC + c] = h; // the context of state (b, c) at the next position
-        const bg = lm.bigramAt(h, wb, wc);
+        const wc = latIds[offC + c]!;
+        // The context of state (b, c) at the next position, and log P(wc | wb).
+        nextCtx[b * nC + c] = lm.lookupBigram(wb, wc);
+        nextBow[b * nC + c] = lm.lastBackoff;
+        const bg = lm.lastLogP;
+        // The best previous state, the first by candidate index on a tie. A state that cannot
+        // reach the best so far even with the likeliest trigram is not looked up.
         let top = -Infinity, arg = 0;
         for (let t = 0; t < nActive; t++) {
-          const k = activeA[t]! * nB + b;
-          const v = score[k]! + lm.trigramFromContext(ctx[k]!, wc, bg);
-          if (v > top) { top = v; arg = activeA[t]!; }
+          const s = activeScore[t]!, cx = activeCtx[t]!;
+          let v: number;
+          if (cx < 0) v = s + bg;
+          else {
+            const off = activeBow[t]! + bg;
+            if (s + (off > triMax ? off : triMax) < top) continue;
+            const code = lm.trigramCode(cx, wc);
+            v = s + (code >= 0 ? lm.trigramLogP(code) : off);
+          }
+          const a = activeA[t]!;
+          if (v > top || (v === top && a < arg)) { top = v; arg = a; }
         }
-        const total = top + channelWeight * C.chan[c]!;
+        const total = top + channelWeight * latChan[offC + c]!;
         next[b * nC + c] = total;
         backs[back + b * nC + c] = arg;
         if (total > forward[fw + c]!) forward[fw + c] = total;
       }
     }
-    [score, next] = [next, score];
-    [ctx, nextCtx] = [nextCtx, ctx];
+    const swapScore = score; score = next; next = swapScore;
+    const swapCtx = ctx; ctx = nextCtx; nextCtx = swapCtx;
+    const swapBow = bow; bow = nextBow; nextBow = swapBow;
   }
   // Backtrack: final layer is (a in last word slot, EOS).
-  const L = S.length;
   const path = new Int32Array(L);
-  const nPrev = S[L - 2]!.ids.length;
+  const nPrev = latLen[L - 2]!;
   let bestK = 0;
   for (let k = 1; k < nPrev; k++) if (score[k]! > score[bestK]!) bestK = k;
   path[L - 1] = 0;
   path[L - 2] = bestK;
-  for (let i = L - 1; i >= 2; i--) path[i - 2] = backs[i * LAYER + path[i - 1]! * S[i]!.ids.length + path[i]!]!;
-  return slots.map((_, j) =>
-    forwardPosterior(forward, (j + 2) * MAX_CANDIDATES, S[j + 2]!.ids.length, path[j + 2]!) ??
-    localPosterior(lm, S, path, j + 2, channelWeight));
-}
-
-function capped(s: Slot): Slot {
-  return s.ids.length <= MAX_CANDIDATES ? s : { ...s, ids: s.ids.slice(0, MAX_CANDIDATES), chan: s.chan.slice(0, MAX_CANDIDATES) };
+  for (let i = L - 1; i >= 2; i--) path[i - 2] = backs[i * LAYER + path[i - 1]! * latLen[i]! + path[i]!]!;
+  const out: SlotResult[] = new Array(slots.length);
+  for (let j = 0; j < slots.length; j++) {
+    out[j] = forwardPosterior(forward, (j + 2) * MAX_CANDIDATES, latLen[j + 2]!, path[j + 2]!) ?? localPosterior(lm, lattice, path, j + 2, channelWeight);
+  }
+  return out;
 }
 
 /**
@@ -128,46 +190,50 @@ function forwardPosterior(f: Float64Array, at: number, n: number, chosen: number
   if (f[at + chosen]! - second < EASY_MARGIN) return null;
   let z = 0;
   for (let k = 0; k < n; k++) z += Math.exp(f[at + k]! - f[at + chosen]!);
-  return { choice: chosen, confidence: 1 / z, ranked: [chosen, ...bestOthers(f, at, n, chosen, true)] };
+  return { choice: chosen, confidence: 1 / z, ranked: bestOthers(f, at, n, chosen, true) };
 }
 
 /**
- * Up to RANKED_ALTERNATIVES indices other than `chosen`, best score first; equal scores keep index
- * order, as a stable sort would. `finiteOnly` leaves out candidates the beam never reached.
+ * `chosen`, then up to RANKED_ALTERNATIVES other indices, best score first; equal scores keep
+ * index order, as a stable sort would. `finiteOnly` leaves out candidates the beam never reached.
  */
 function bestOthers(scores: Float64Array, at: number, n: number, chosen: number, finiteOnly: boolean): number[] {
-  const out: number[] = [];
+  const out: number[] = [chosen];
   for (let k = 0; k < n; k++) {
     const v = scores[at + k]!;
     if (k === chosen || (finiteOnly && v === -Infinity)) continue;
     let pos = out.length;
-    while (pos > 0 && scores[at + out[pos - 1]!]! < v) pos--;
-    if (pos >= RANKED_ALTERNATIVES) continue;
+    while (pos > 1 && scores[at + out[pos - 1]!]! < v) pos--;
+    if (pos > RANKED_ALTERNATIVES) continue;
     out.splice(pos, 0, k);
-    if (out.length > RANKED_ALTERNATIVES) out.pop();
+    if (out.length > RANKED_ALTERNATIVES + 1) out.pop();
   }
   return out;
 }
 
-function localPosterior(lm: TrigramLM, S: Slot[], path: Int32Array, i: number, w: number): SlotResult {
-  const slot = S[i]!;
+function localPosterior(lm: TrigramLM, lat: Lattice, path: Int32Array, i: number, w: number): SlotResult {
+  const { latStart, latLen, latIds, latChan } = lat;
+  const off = latStart[i]!, n = latLen[i]!;
   const chosen = path[i]!;
-  const n = slot.ids.length;
   if (n === 1) return { choice: 0, confidence: 1, ranked: [0] };
-  const u = S[i - 2]!.ids[path[i - 2]!]!, v = S[i - 1]!.ids[path[i - 1]!]!;
-  const x = i + 1 < S.length ? S[i + 1]!.ids[path[i + 1]!]! : -1;
+  const u = latIds[latStart[i - 2]! + path[i - 2]!]!, v = latIds[latStart[i - 1]! + path[i - 1]!]!;
+  const x = i + 1 < lat.positions ? latIds[latStart[i + 1]! + path[i + 1]!]! : -1;
   const ctxUV = lm.bigramIndex(u, v);
   // The two trigrams that predict the word and its right neighbour (the third adds little).
   const local = localScores;
   let top = -Infinity;
   for (let k = 0; k < n; k++) {
-    const c = slot.ids[k]!;
-    let s = w * slot.chan[k]! + lm.trigramFromContext(ctxUV, c, lm.bigram(v, c));
-    if (x >= 0) s += lm.trigramFromContext(lm.bigramIndex(v, c), x, lm.bigram(c, x));
+    const c = latIds[off + k]!;
+    const vc = lm.lookupBigram(v, c);
+    let s = w * latChan[off + k]! + lm.trigramFromContext(ctxUV, c, lm.lastLogP);
+    if (x >= 0) {
+      lm.lookupBigram(c, x);
+      s += lm.trigramFromContext(vc, x, lm.lastLogP);
+    }
     local[k] = s;
     if (s > top) top = s;
   }
   let z = 0;
   for (let k = 0; k < n; k++) z += Math.exp(local[k]! - top);
-  return { choice: chosen, confidence: Math.exp(local[chosen]! - top) / z, ranked: [chosen, ...bestOthers(local, 0, n, chosen, false)] };
+  return { choice: chosen, confidence: Math.exp(local[chosen]! - top) / z, ranked: bestOthers(local, 0, n, chosen, false) };
 }

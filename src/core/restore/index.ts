@@ -5,7 +5,7 @@
  * their original case pattern. Pure: the model is passed in (src/model/load.ts loads it).
  */
 import { applyCase, casePattern, detectToneStyle, normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
-import { candidatesFor, DEFAULT_TUNING, type Candidates, type CandidateTuning, type DecodeMode } from './candidates.js';
+import { candidatesFor, sharedCandidates, DEFAULT_TUNING, type Candidates, type CandidateTuning, type DecodeMode } from './candidates.js';
 import { decodeSegment, RANKED_ALTERNATIVES, type Slot } from './decoder.js';
 import { acronymsFromExpansions } from './acronym-expansions.js';
 import { applyDocumentCache, unifyNames, DEFAULT_DOC_CACHE, type DecodedSegment, type DocCacheTuning } from './doc-cache.js';
@@ -75,7 +75,8 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const newStyle = (options.toneStyle ?? detectToneStyle(text)) === 'new';
   const units = splitUnits(text, mode === 'ocr');
   const tokens: RestoredToken[] = [];
-  const cache = new Map<string, Candidates>();
+  // Lists are shared across documents, except Vietnamese-model OCR's (they hang on word confidences).
+  const cache = input === 'vie-ocr' ? new Map<string, Candidates>() : sharedCandidates(model, mode, tuning);
   const caseSlots = new Map<string, Slot>();
   // Vietnamese-model OCR with its learned channel (absent in older model folders: 'clean' as before).
   const vie = input === 'vie-ocr' ? model.vieChannel : undefined;

@@ -1,8 +1,11 @@
 /**
- * Backoff trigram language model read in place from the stored trie (see
- * scripts/lib/kneser-ney.ts): bigrams sorted by (v, w), trigrams grouped under their context
- * bigram, 8-bit codes into 256-entry codebooks. Loading is zero-copy; lookups are binary searches
- * behind small direct-mapped caches, since a document keeps repeating its own n-grams.
+ * Backoff trigram language model over the stored trie (see scripts/lib/kneser-ney.ts): bigrams
+ * sorted by (v, w), trigrams grouped under their context bigram, 8-bit codes into 256-entry
+ * codebooks. Lookups are binary searches behind small direct-mapped caches, since a document
+ * keeps repeating its own n-grams. Most lookups still miss the caches and then wait on memory,
+ * so what one found n-gram needs is repacked at load to sit together: a bigram's probability
+ * code, backoff code and trigram range in one 8-byte record, a trigram's word and probability
+ * code in one 32-bit word (one cache miss each, not three or four).
  */
 import type { SectionArray } from './model-format.js';
 
@@ -17,25 +20,23 @@ function mix(lo: number, hi: number): number {
 
 export class TrigramLM {
   readonly vocabSize: number;
+  /** No stored trigram is likelier than this (an upper bound the decoder prunes with). */
+  readonly maxTrigramLogP: number;
   private uniLogP: Float32Array;
   private uniBow: Float32Array;
   private biStart: Uint32Array;
   private biW: Uint16Array;
-  private biP: Uint8Array;
-  private biBow: Uint8Array;
-  private triStart: Uint32Array;
-  private triW: Uint16Array;
-  private triP: Uint8Array;
+  /** Per bigram i: [2i] its trigrams' start, [2i+1] P code | backoff code << 8; [2n] the end. */
+  private biRec: Uint32Array;
+  /** Per trigram: w | P code << 16. */
+  private triRec: Uint32Array;
   private qBiP: Float32Array;
   private qBiBow: Float32Array;
   private qTriP: Float32Array;
-  /** Cache of bigram lookups: key v·65536+w + 1 (0 = empty) → bigram index or -1. */
-  private biCacheKey = new Uint32Array(CACHE_MASK + 1);
-  private biCacheVal = new Int32Array(CACHE_MASK + 1);
-  /** Cache of trigram lookups: (context bigram index + 1, w) → P code or -1. */
-  private triCacheCtx = new Int32Array(CACHE_MASK + 1);
-  private triCacheW = new Uint16Array(CACHE_MASK + 1);
-  private triCacheCode = new Int16Array(CACHE_MASK + 1);
+  /** Cache of bigram lookups, four words an entry: key (v·65536+w + 1) | 0 (0 = empty), bigram index or -1, its P and backoff codes (biRec), unused. */
+  private biCache = new Int32Array(4 * (CACHE_MASK + 1));
+  /** Cache of trigram lookups, two words an entry: context bigram index + 1, w | (P code + 1) << 16. */
+  private triCache = new Int32Array(2 * (CACHE_MASK + 1));
 
   constructor(s: Record<string, SectionArray>) {
     const get = <T extends SectionArray>(name: string): T => {
@@ -47,18 +48,28 @@ export class TrigramLM {
     this.uniBow = get('uniBow');
     this.biStart = get('biStart');
     this.biW = get('biW');
-    this.biP = get('biP');
-    this.biBow = get('biBow');
-    this.triStart = get('triStart');
-    this.triW = get('triW');
-    this.triP = get('triP');
+    const biP = get<Uint8Array>('biP'), biBow = get<Uint8Array>('biBow');
+    const triStart = get<Uint32Array>('triStart'), triW = get<Uint16Array>('triW'), triP = get<Uint8Array>('triP');
     this.qBiP = get('qBiP');
     this.qBiBow = get('qBiBow');
     this.qTriP = get('qTriP');
     this.vocabSize = this.uniLogP.length;
-    if (this.biStart.length !== this.vocabSize + 1 || this.triStart.length !== this.biW.length + 1) {
+    if (this.biStart.length !== this.vocabSize + 1 || triStart.length !== this.biW.length + 1 || biP.length !== this.biW.length
+      || biBow.length !== this.biW.length || triP.length !== triW.length) {
       throw new Error('model sections disagree');
     }
+    const nBi = this.biW.length;
+    this.biRec = new Uint32Array(2 * nBi + 2);
+    for (let i = 0; i < nBi; i++) {
+      this.biRec[2 * i] = triStart[i]!;
+      this.biRec[2 * i + 1] = biP[i]! | (biBow[i]! << 8);
+    }
+    this.biRec[2 * nBi] = triStart[nBi]!;
+    this.triRec = new Uint32Array(triW.length);
+    for (let i = 0; i < triW.length; i++) this.triRec[i] = triW[i]! | (triP[i]! << 16);
+    let maxTri = -Infinity;
+    for (const v of this.qTriP) if (v > maxTri) maxTri = v;
+    this.maxTrigramLogP = maxTri;
   }
 
   unigram(w: number): number {
@@ -67,9 +78,36 @@ export class TrigramLM {
 
   /** Index of the stored bigram (v, w), or -1. */
   bigramIndex(v: number, w: number): number {
-    const key = (v * 65536 + w + 1) >>> 0;
-    const c = mix(key, 0) & CACHE_MASK;
-    if (this.biCacheKey[c] === key) return this.biCacheVal[c]!;
+    const key = (v * 65536 + w + 1) | 0;
+    const c = (mix(key, 0) & CACHE_MASK) << 2;
+    return this.biCache[c] === key ? this.biCache[c + 1]! : this.searchBigram(v, w, key, c);
+  }
+
+  /**
+   * bigramIndex(v, w), leaving log P(w | v) in `lastLogP` and the found bigram's backoff weight
+   * (0 when absent) in `lastBackoff`: the decoder needs all three, and on a cache hit the codes
+   * come from the cache entry instead of the model's arrays (a cache miss in memory).
+   */
+  lookupBigram(v: number, w: number): number {
+    const key = (v * 65536 + w + 1) | 0;
+    const c = (mix(key, 0) & CACHE_MASK) << 2;
+    const i = this.biCache[c] === key ? this.biCache[c + 1]! : this.searchBigram(v, w, key, c);
+    if (i >= 0) {
+      const codes = this.biCache[c + 2]!;
+      this.lastLogP = this.qBiP[codes & 0xff]!;
+      this.lastBackoff = this.qBiBow[codes >>> 8]!;
+    } else {
+      this.lastLogP = this.uniBow[v]! + this.uniLogP[w]!;
+      this.lastBackoff = 0;
+    }
+    return i;
+  }
+
+  /** Set by lookupBigram. */
+  lastLogP = 0;
+  lastBackoff = 0;
+
+  private searchBigram(v: number, w: number, key: number, c: number): number {
     let a = this.biStart[v]!, b = this.biStart[v + 1]!;
     const W = this.biW;
     let found = -1;
@@ -80,14 +118,16 @@ export class TrigramLM {
       else if (x > w) b = m;
       else { found = m; break; }
     }
-    this.biCacheKey[c] = key;
-    this.biCacheVal[c] = found;
+    const cache = this.biCache;
+    cache[c] = key;
+    cache[c + 1] = found;
+    cache[c + 2] = found >= 0 ? this.biRec[2 * found + 1]! : 0;
     return found;
   }
 
   /** log P(w | v) given i = bigramIndex(v, w). */
   bigramAt(i: number, v: number, w: number): number {
-    return i >= 0 ? this.qBiP[this.biP[i]!]! : this.uniBow[v]! + this.uniLogP[w]!;
+    return i >= 0 ? this.qBiP[this.biRec[2 * i + 1]! & 0xff]! : this.uniBow[v]! + this.uniLogP[w]!;
   }
 
   /** log P(w | v) with backoff. */
@@ -101,25 +141,38 @@ export class TrigramLM {
    */
   trigramFromContext(ctx: number, w: number, bigramLogP: number): number {
     if (ctx < 0) return bigramLogP;
-    const c = mix(ctx, w) & CACHE_MASK;
-    let code: number;
-    if (this.triCacheCtx[c] === ctx + 1 && this.triCacheW[c] === w) code = this.triCacheCode[c]!;
-    else {
-      code = -1;
-      let a = this.triStart[ctx]!, b = this.triStart[ctx + 1]!;
-      const W = this.triW;
-      while (a < b) {
-        const m = (a + b) >>> 1;
-        const x = W[m]!;
-        if (x < w) a = m + 1;
-        else if (x > w) b = m;
-        else { code = this.triP[m]!; break; }
-      }
-      this.triCacheCtx[c] = ctx + 1;
-      this.triCacheW[c] = w;
-      this.triCacheCode[c] = code;
+    const code = this.trigramCode(ctx, w);
+    return code >= 0 ? this.qTriP[code]! : this.backoff(ctx) + bigramLogP;
+  }
+
+  /** The stored trigram's probability code under context bigram `ctx` (≥ 0), or -1 when absent. */
+  trigramCode(ctx: number, w: number): number {
+    const c = (mix(ctx, w) & CACHE_MASK) << 1;
+    const cache = this.triCache;
+    if (cache[c] === ctx + 1 && (cache[c + 1]! & 0xffff) === w) return (cache[c + 1]! >> 16) - 1;
+    let code = -1;
+    let a = this.biRec[2 * ctx]!, b = this.biRec[2 * ctx + 2]!;
+    const T = this.triRec;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      const x = T[m]! & 0xffff;
+      if (x < w) a = m + 1;
+      else if (x > w) b = m;
+      else { code = T[m]! >>> 16; break; }
     }
-    return code >= 0 ? this.qTriP[code]! : this.qBiBow[this.biBow[ctx]!]! + bigramLogP;
+    cache[c] = ctx + 1;
+    cache[c + 1] = w | ((code + 1) << 16);
+    return code;
+  }
+
+  /** log P of a trigram probability code (trigramCode). */
+  trigramLogP(code: number): number {
+    return this.qTriP[code]!;
+  }
+
+  /** ln backoff weight of context bigram `ctx` (≥ 0): a trigram absent under it costs this plus the bigram. */
+  backoff(ctx: number): number {
+    return this.qBiBow[this.biRec[2 * ctx + 1]! >>> 8]!;
   }
 
   trigram(u: number, v: number, w: number): number {

@@ -68,8 +68,8 @@ export function findNames(text: string, surnames: ReadonlySet<string>): Map<numb
       const t = m[0];
       words.push({ start: lineStart + m.index!, end: lineStart + m.index! + t.length, text: t, key: stripMarks(t.toLowerCase()), title: isTitle(t) });
     }
-    const letters = line.replace(/[\s.,;:]+/g, '');
-    const alone = words.length >= 2 && words.length <= 4 && words.every((w) => w.title) && letters.length === words.reduce((n, w) => n + w.text.length, 0);
+    const alone = words.length >= 2 && words.length <= 4 && words.every((w) => w.title) &&
+      line.replace(/[\s.,;:]+/g, '').length === words.reduce((n, w) => n + w.text.length, 0);
     if (alone && isSurname(words[0]!.key) && (isUpperLine(prevLine.trim()) || endsWithTitle(prevLine))) mark(words, out, true);
     else {
       const all = [...before, ...words];

@@ -3,6 +3,7 @@
  * commas, segment breaks). Everything that is not a word unit is left byte-for-byte as it is.
  */
 import { tokenize } from '../vi-text/index.js';
+import { isWordCode } from '../vi-text/chars.js';
 import { isOcrNumberCandidate, isOcrWordCandidate, splitChunk } from './ocr-words.js';
 
 export type Unit =
@@ -53,7 +54,7 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
         continue;
       }
     }
-    for (const t of tokenize(chunk)) {
+    for (const t of allWordCodes(chunk) ? [{ kind: 'word' as const, text: chunk, start: 0, end: chunk.length }] : tokenize(chunk)) {
       // "TTr" in "/TTr-UBND" (Tờ trình; also CTr, TTh, QyĐ): a mixed-case type code, not a word.
       if (t.kind === 'word' && isSymbolPart(chunk, t)) {
         push({ kind: 'break' });
@@ -113,8 +114,15 @@ export function isOcrNumberLabel(text: string, word: string, end: number): boole
  * after digits, leaves it a word, and restoring it as one drops its "r".
  */
 function isSymbolPart(chunk: string, t: { start: number; end: number; text: string }): boolean {
+  if (t.text.length > 5 || t.text.length < 2 || t.text.toLowerCase() === t.text) return false; // most words, cheaply
   if (!/^(?=(?:[^\p{Lu}]*\p{Lu}){2})(?=.*\p{Ll})[\p{Lu}\p{Ll}]{2,5}$/u.test(t.text)) return false;
   return chunk[t.start - 1] === '/' || /^-\p{Lu}/u.test(chunk.slice(t.end));
+}
+
+/** A chunk of letters and marks only, which tokenize() would return as one word (most chunks). */
+function allWordCodes(chunk: string): boolean {
+  for (let i = 0; i < chunk.length; i++) if (!isWordCode(chunk.charCodeAt(i))) return false;
+  return true;
 }
 
 /** Whether the next chunk after `at` (spaces on the same line skipped) starts with a digit. */
