@@ -35,13 +35,14 @@ export function acronymsFromExpansions(text: string, tokens: RestoredToken[], oc
   const candidates = tokens.filter((t) => t.restored === t.original && t.original.length >= MIN_LETTERS && t.original.length <= MAX_LETTERS &&
     shape.test(t.original) && [...t.original].some((c) => lookAlikes.includes(c)) && !isKnown(t.original.toLowerCase()));
   if (candidates.length === 0) return;
-  // Only the initials a candidate may take are counted (as read, or with one look-alike read as Đ).
+  // Only the initials a candidate may take are counted (as read, with one look-alike read as Đ, or with every D read so).
   const wanted = new Set<string>();
   for (const t of candidates) {
     wanted.add(t.original);
     for (let i = 0; i < t.original.length; i++) {
       if (lookAlikes.includes(t.original[i]!)) wanted.add(t.original.slice(0, i) + 'Đ' + t.original.slice(i + 1));
     }
+    if (t.original.includes('D')) wanted.add(t.original.replaceAll('D', 'Đ'));
   }
   const runs = runInitials(text, tokens, wanted);
   for (const t of candidates) {
