@@ -4,15 +4,16 @@
  * model once, and a file that runs past its time limit is stopped: its worker is terminated and
  * replaced, the file gets an `internal/timeout` error row and the batch goes on. Big text files
  * (≥ BIG_FILE_BYTES) are converted one at a time, so memory stays within one big document's
- * budget whatever the job count. Scans and PDFs then run one at a time in this thread, sharing
- * one OCR pool of `jobs` Tesseract workers made once for the whole batch (OCR parallelises over
- * pages; a pool per file would reload the Vietnamese model each time).
+ * budget whatever the job count. Scans and PDFs then run in this thread, several files in flight
+ * (ocr-files.ts), sharing one OCR pool of `jobs` Tesseract workers made once for the whole batch
+ * (a pool per file would reload the Vietnamese model each time).
  */
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from './module-worker.js';
-import { convertFile, type BatchSettings, type FileOutcome, type FileRuntime } from './convert-file.js';
+import type { BatchSettings, FileOutcome } from './convert-file.js';
+import { convertOcrFiles, type OcrFilesOptions } from './ocr-files.js';
 import { failedRow } from '../emit/sheets.js';
 import { INPUT_EXTENSIONS } from './inputs.js';
 import type { InputFile } from './inputs.js';
@@ -46,7 +47,7 @@ export function timeLimitMs(bytes: number, seconds?: number): number {
   return (TIMEOUT_FLOOR_SECONDS + TIMEOUT_SECONDS_PER_MIB * (bytes / 1024 / 1024)) * 1000;
 }
 
-export async function runPool(files: InputFile[], settings: BatchSettings, jobs: number, onOutcome: OnOutcome, onPage?: OnPage): Promise<FileOutcome[]> {
+export async function runPool(files: InputFile[], settings: BatchSettings, jobs: number, onOutcome: OnOutcome, onPage?: OnPage, ocrOptions: Omit<OcrFilesOptions, 'jobs'> = {}): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   const record = (i: number, o: FileOutcome) => {
     outcomes[i] = o;
@@ -70,10 +71,7 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
       return outcomes;
     }
     try {
-      for (const i of ocrIdx) {
-        const onFilePage = onPage ? (done: number, total: number) => onPage(files[i]!, done, total) : undefined;
-        record(i, await safeConvert(files[i]!, settings, { ingest: { ocr, onPage: onFilePage } }));
-      }
+      await convertOcrFiles(files, ocrIdx, settings, ocr, { jobs, ...ocrOptions }, record, onPage && ((i, done, total) => onPage(files[i]!, done, total)));
     } finally {
       await ocr.terminate();
     }
@@ -115,14 +113,6 @@ function sizeOf(path: string): number {
     return statSync(path).size;
   } catch {
     return 0; // convertFile reports the read error
-  }
-}
-
-async function safeConvert(file: InputFile, settings: BatchSettings, runtime?: FileRuntime): Promise<FileOutcome> {
-  try {
-    return await convertFile(file, settings, runtime);
-  } catch (e) {
-    return crashed(file, e instanceof Error ? e.message : String(e));
   }
 }
 
