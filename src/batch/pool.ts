@@ -14,6 +14,7 @@ import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from './module-worker.js';
 import type { BatchSettings, FileOutcome } from './convert-file.js';
 import { convertOcrFiles, type OcrFilesOptions } from './ocr-files.js';
+import { groupSync } from './group-sync.js';
 import { failedRow } from '../emit/sheets.js';
 import { INPUT_EXTENSIONS } from './inputs.js';
 import type { InputFile } from './inputs.js';
@@ -58,7 +59,13 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
   const workers = Math.min(jobs, textIdx.length);
   const big = semaphore(1);
   let next = 0;
-  await Promise.all(Array.from({ length: workers }, () => workerLoop(() => textIdx[next++])));
+  // Text files are reported once their manifests are fsync'd, in groups (group-sync.ts).
+  const synced = groupSync(record);
+  try {
+    await Promise.all(Array.from({ length: workers }, () => workerLoop(() => textIdx[next++])));
+  } finally {
+    await synced.close();
+  }
   if (ocrIdx.length) {
     const { createOcrEngine } = await import('../ingest/ocr/engine.js');
     let ocr;
@@ -86,7 +93,7 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
         const release = bytes >= BIG_FILE_BYTES ? await big.acquire() : () => {};
         try {
           const { outcome, dead } = await ask(worker, i, files[i]!, settings, timeLimitMs(bytes, settings.timeoutSeconds));
-          record(i, outcome);
+          synced.add(i, outcome);
           // A crashed or stopped worker takes only its own file down; one that converted a big
           // file is replaced too, which gives its grown heap back at once.
           if (dead || bytes >= BIG_FILE_BYTES) {
