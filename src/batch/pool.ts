@@ -38,8 +38,13 @@ export function workerHeapMb(): number {
   return Number.isFinite(n) && n > 0 ? n : 1536;
 }
 
-export function defaultJobs(files: number): number {
-  return Math.max(1, Math.min(availableParallelism(), files));
+/**
+ * The cores, not capped by the number of files: a single scanned PDF still reads its pages on
+ * every core (text workers are capped by the text files, OCR workers start only when pages wait).
+ * bench:batch-ocr sweeps --jobs 1, 2, 3 on 2 cores (docs/batch-speed.md).
+ */
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
 }
 
 /** The time limit for a file of `bytes` in ms; `seconds` as given (0: no limit), else by size. */

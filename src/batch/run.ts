@@ -52,7 +52,7 @@ export async function runBatch(args: string[], settings: BatchSettings, jobs?: n
   events.start?.(files.length);
 
   let done = 0;
-  const outcomes = await runPool(files, settings, jobs ?? defaultJobs(files.length), (file, outcome) => {
+  const outcomes = await runPool(files, settings, jobs ?? defaultJobs(), (file, outcome) => {
     done += 1; // outside the optional call, which would skip evaluating its arguments
     events.file?.(file, outcome, done, files.length);
   }, events.page && ((file, pageDone, pageTotal) => events.page!(file, done + 1, files.length, pageDone, pageTotal)), schedule);
