@@ -14,6 +14,8 @@
  * The sides run interleaved, in a rotated order each round, so a load spike on the shared machine
  * hits them alike; each is printed as the range over rounds of wall s and of its ratio to the
  * baseline's wall in the same round. CPU s is this process, its threads and its waited-for children.
+ * "OCR workers busy": the pages' time on the workers over wall × jobs — how well the scheduler
+ * keeps every worker fed, which a loaded machine slows but does not hide (wall figures it does).
  *   --rounds 2  --jobs 2  --sides baseline,wasm,native,old,pdf-wasm,pdf-native,sweep
  *   BAOCAO_SHARED=/path/to/shared overrides the data folder.
  * Needs poppler-utils (pdfimages) and tesseract-ocr with tesseract-ocr-vie.
@@ -60,12 +62,17 @@ async function prepare(): Promise<{ pagesDir: string; pages: string[]; pdfDir: s
   return { pagesDir, pages: readdirSync(pagesDir).filter((f) => f.endsWith('.jpg')).sort().map((f) => join(pagesDir, f)), pdfDir };
 }
 
-interface Timing { wall: number; cpu: number }
+interface Timing { wall: number; cpu: number; busy: number }
+
+/** OCR worker ms of the side being run (baocao sides only). */
+let busyMs = 0;
+const onRecognized = (ms: number) => { busyMs += ms; };
 
 async function clocked(run: () => Promise<void>): Promise<Timing> {
+  busyMs = 0;
   const t0 = performance.now(), c0 = cpuSeconds();
   await run();
-  return { wall: (performance.now() - t0) / 1000, cpu: cpuSeconds() - c0 };
+  return { wall: (performance.now() - t0) / 1000, cpu: cpuSeconds() - c0, busy: busyMs / 1000 };
 }
 
 /** `tesseract <img> - -l vie`, `n` at a time. */
@@ -87,11 +94,14 @@ function plainTesseract(files: string[], n: number): () => Promise<void> {
 }
 
 let outN = 0;
+/** The --jobs of the side being run, for its occupancy. */
+let jobsOf = 0;
 function baocao(input: string, engine: 'wasm' | 'native', n: number, schedule: OcrSchedule = {}): () => Promise<void> {
   return async () => {
+    jobsOf = n;
     const outDir = join(work, `out-${process.pid}-${outN++}`);
     try {
-      const s = await runBatch([input], { outDir, formats: ['json', 'csv'], resume: false, restore: true, ocrEngine: engine }, n, {}, schedule);
+      const s = await runBatch([input], { outDir, formats: ['json', 'csv'], resume: false, restore: true, ocrEngine: engine }, n, {}, { ...schedule, onRecognized });
       if (s.failed) throw new Error(`${s.failed} files failed: ${s.rows.filter((r) => r.status === 'error').map((r) => r.error).join('; ')}`);
     } finally {
       rmSync(outDir, { recursive: true, force: true });
@@ -113,23 +123,27 @@ if (native.available) add('pdf-native', `baocao --jobs ${jobs}, one 12-page PDF,
 for (const n of [1, 2, 3]) if (n !== jobs || !wanted.has('wasm')) add('sweep', `baocao --jobs ${n}, 12 files, wasm (sweep)`, baocao(pagesDir, 'wasm', n));
 
 const rounds = Number(args.rounds);
-const results = sides.map(() => [] as (Timing & { ratio: number })[]);
+const results = sides.map(() => [] as (Timing & { ratio: number; occupancy: number })[]);
 console.log(`bench:batch-ocr — ${pages.length} single-page 300 dpi JPEGs (devset level 1), ${rounds} rounds, native: ${native.available ? native.version : native.reason}`);
 for (let round = 0; round < rounds; round++) {
   const order = sides.map((_, k) => (k + round) % sides.length);
   const got: Timing[] = new Array(sides.length);
+  const occupancy: number[] = new Array(sides.length);
   for (const k of order) {
+    jobsOf = 0;
     got[k] = await clocked(sides[k]!.run);
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
-    console.log(`  round ${round + 1}: ${sides[k]!.label}: ${got[k]!.wall.toFixed(1)} s wall, ${got[k]!.cpu.toFixed(1)} s CPU (load ${load})`);
+    occupancy[k] = jobsOf ? got[k]!.busy / (got[k]!.wall * jobsOf) : NaN;
+    console.log(`  round ${round + 1}: ${sides[k]!.label}: ${got[k]!.wall.toFixed(1)} s wall, ${got[k]!.cpu.toFixed(1)} s CPU${jobsOf ? `, OCR workers busy ${(100 * occupancy[k]!).toFixed(0)} % of the time` : ''} (load ${load})`);
   }
   const base = wanted.has('baseline') ? got[0]!.wall : NaN;
-  got.forEach((t, k) => results[k]!.push({ ...t, ratio: t.wall / base }));
+  got.forEach((t, k) => results[k]!.push({ ...t, ratio: t.wall / base, occupancy: occupancy[k]! }));
 }
 const range = (xs: number[], d = 1) => { const lo = Math.min(...xs), hi = Math.max(...xs); return lo.toFixed(d) === hi.toFixed(d) ? lo.toFixed(d) : `${lo.toFixed(d)}–${hi.toFixed(d)}`; };
-console.log(`\n| run | wall s | CPU s | wall vs baseline, same round |`);
-console.log('|---|---:|---:|---:|');
+console.log(`\n| run | wall s | CPU s | wall vs baseline, same round | OCR workers busy |`);
+console.log('|---|---:|---:|---:|---:|');
 sides.forEach((s, k) => {
   const r = results[k]!;
-  console.log(`| ${s.label} | ${range(r.map((x) => x.wall))} | ${range(r.map((x) => x.cpu))} | ${range(r.map((x) => x.ratio), 2)} |`);
+  const busy = r.map((x) => x.occupancy).filter((x) => !Number.isNaN(x)).map((x) => 100 * x);
+  console.log(`| ${s.label} | ${range(r.map((x) => x.wall))} | ${range(r.map((x) => x.cpu))} | ${range(r.map((x) => x.ratio), 2)} | ${busy.length ? `${range(busy, 0)} %` : ''} |`);
 });

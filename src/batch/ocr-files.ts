@@ -23,6 +23,8 @@ export interface OcrFilesOptions {
   filesInFlight?: number;
   /** Page images in flight over all files (default: jobs + 2: one queued per worker, one being prepared). */
   pageSlots?: number;
+  /** Each page's time on an OCR worker, in ms (bench:batch-ocr sums them into the workers' occupancy). */
+  onRecognized?: (ms: number) => void;
 }
 
 /** How many files and page images are in flight for `jobs` OCR workers (docs/batch-speed.md gives the measurement). */

@@ -75,7 +75,7 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
     const { createOcrEngine } = await import('../ingest/ocr/engine.js');
     let ocr;
     try {
-      ocr = createOcrEngine({ jobs, engine: settings.ocrEngine });
+      ocr = createOcrEngine({ jobs, engine: settings.ocrEngine, onRecognized: ocrOptions.onRecognized });
     } catch (e) {
       // The engine asked for cannot run (no tesseract binary): each scan is an error row saying so.
       const message = `ocr/engine-unavailable: ${e instanceof Error ? e.message : String(e)}`;
