@@ -8,15 +8,15 @@
 import { once } from 'node:events';
 import { createWriteStream, renameSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { archiveRow, ARCHIVE_COLUMNS, ordinalsInHoSo, type ArchiveSettings } from '../emit/archive.js';
+import { archiveRow, ARCHIVE_COLUMNS, ordinalsInHoSo, type ArchiveFacts, type ArchiveSettings } from '../emit/archive.js';
 import { BATCH_TABLES, TABLE_KEYS } from '../emit/batch-tables.js';
 import { csvRows } from '../emit/csv.js';
 import type { Format } from '../emit/formats.js';
 import type { Cell, SheetColumn } from '../emit/sheet-types.js';
 import { DOCUMENT_SHEET_COLUMNS, documentCells, documentsCsv, type DocumentRow } from '../emit/sheets.js';
-import { BatchWorkbook, type SheetWriter } from '../emit/xlsx.js';
+import type { SheetWriter } from '../emit/xlsx.js';
 import { tmpDir, writeAtomic } from './atomic.js';
-import { readArchiveFacts, readTableRows } from './rows-store.js';
+import { readStoredRows, type StoredLines } from './rows-store.js';
 
 export interface BatchEntry {
   row: DocumentRow;
@@ -49,54 +49,73 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
 
   // A failed document has no rows (and no outputs); its error row is in documents.csv only.
   const converted = entries.filter((e): e is Required<BatchEntry> => e.rel !== undefined && e.row.status !== 'error');
-  const bookTmp = join(tmpDir(s.outDir), `${process.pid}-${WORKBOOK_NAME}.tmp`);
-  const book = xlsx ? new BatchWorkbook(bookTmp, { rowLimit: s.sheetRowLimit }) : null;
-  if (book) {
-    await book.sheet('Documents', DOCUMENT_SHEET_COLUMNS, async (w) => {
-      for (const [i, e] of entries.entries()) {
-        w.add(documentCells(e.row));
-        if (i % 100 === 99) await w.rest();
-      }
-    });
-  }
-
-  const table = async (file: string, sheet: string, columns: SheetColumn[], rowsOf: (e: Required<BatchEntry>) => Promise<Cell[][] | null>) => {
-    const out = csv ? await CsvFile.open(s.outDir, file, columns) : null;
-    const fill = async (w: SheetWriter | null) => {
-      for (const e of converted) {
-        const rows = await rowsOf(e);
-        if (rows === null) {
-          problems.add(`${e.row.path}: its stored rows (.baocao/rows) are missing, so the batch tables lack it; run again without --resume`);
-          continue;
-        }
-        await out?.write(rows);
-        if (w) {
-          for (const r of rows) w.add(r);
-          await w.rest();
-        }
-      }
-    };
-    if (book) await book.sheet(sheet, columns, fill);
-    else await fill(null);
-    await out?.close();
-  };
-
-  for (const key of TABLE_KEYS) {
-    const t = BATCH_TABLES[key];
-    await table(t.file, t.sheet, t.columns, async (e) => (await readTableRows(s.outDir, e.rel, key))?.map((r) => [e.row.path, ...r]) ?? null);
-  }
   const archive = s.archive ?? { files: [] };
   const ordinals = ordinalsInHoSo(entries.map((e) => e.row.path), archive);
-  await table(ARCHIVE_CSV, 'Archive', ARCHIVE_COLUMNS, async (e) => {
-    const facts = await readArchiveFacts(s.outDir, e.rel);
-    return facts && [archiveRow(e.row.path, facts, archive, ordinals.get(e.row.path))];
-  });
+  const missing = (e: Required<BatchEntry>) => problems.add(`${e.row.path}: its stored rows (.baocao/rows) are missing, so the batch tables lack it; run again without --resume`);
+  // Each table's rows of a document, from its stored lines; null when they are missing or damaged.
+  const tables = [
+    ...TABLE_KEYS.map((key) => ({ ...BATCH_TABLES[key], rowsOf: (e: Required<BatchEntry>, lines: StoredLines) => parsed<Cell[][]>(lines, key)?.map((r) => [e.row.path, ...r]) ?? null })),
+    { file: ARCHIVE_CSV, sheet: 'Archive', columns: ARCHIVE_COLUMNS, rowsOf: (e: Required<BatchEntry>, lines: StoredLines) => {
+      const facts = parsed<ArchiveFacts>(lines, 'archive');
+      return facts && [archiveRow(e.row.path, facts, archive, ordinals.get(e.row.path))];
+    } },
+  ];
 
-  if (book) {
-    await book.close();
-    renameSync(bookTmp, join(s.outDir, WORKBOOK_NAME));
+  if (!xlsx) {
+    // CSV only: one pass, each document's stored rows read once for all the tables.
+    const outs = await Promise.all(tables.map((t) => CsvFile.open(s.outDir, t.file, t.columns)));
+    for (const e of converted) {
+      const lines = readStoredRows(s.outDir, e.rel);
+      if (!lines) { missing(e); continue; }
+      for (const [k, t] of tables.entries()) {
+        const rows = t.rowsOf(e, lines);
+        if (rows) await outs[k]!.write(rows);
+        else missing(e);
+      }
+    }
+    for (const out of outs) await out.close();
+    return [...problems];
   }
+
+  // The workbook is written sheet after sheet: one pass per table (exceljs loaded only here).
+  const { BatchWorkbook } = await import('../emit/xlsx.js');
+  const bookTmp = join(tmpDir(s.outDir), `${process.pid}-${WORKBOOK_NAME}.tmp`);
+  const book = new BatchWorkbook(bookTmp, { rowLimit: s.sheetRowLimit });
+  await book.sheet('Documents', DOCUMENT_SHEET_COLUMNS, async (w) => {
+    for (const [i, e] of entries.entries()) {
+      w.add(documentCells(e.row));
+      if (i % 100 === 99) await w.rest();
+    }
+  });
+  for (const t of tables) {
+    const out = csv ? await CsvFile.open(s.outDir, t.file, t.columns) : null;
+    await book.sheet(t.sheet, t.columns, async (w: SheetWriter) => {
+      for (const e of converted) {
+        const lines = readStoredRows(s.outDir, e.rel);
+        const rows = lines && t.rowsOf(e, lines);
+        if (!rows) { missing(e); continue; }
+        await out?.write(rows);
+        for (const r of rows) w.add(r);
+        await w.rest();
+      }
+    });
+    await out?.close();
+  }
+
+  await book.close();
+  renameSync(bookTmp, join(s.outDir, WORKBOOK_NAME));
   return [...problems];
+}
+
+/** One line of a document's stored rows, parsed; null when it is missing or damaged. */
+function parsed<T>(lines: StoredLines, key: string): T | null {
+  const line = lines.get(key);
+  if (line === undefined) return null;
+  try {
+    return JSON.parse(line) as T;
+  } catch {
+    return null;
+  }
 }
 
 /** Resolves when the stream takes more data, or has failed (the failure is kept by its owner). */

@@ -20,7 +20,7 @@ import type { Format } from '../emit/formats.js';
 import { documentRow, failedRow, structureOf, type DocumentRow } from '../emit/sheets.js';
 import { loadModel } from '../model/load.js';
 import { nameBytes, outputName, SUFFIX_ROOM } from './output-names.js';
-import { completedManifest } from './manifest.js';
+import { completedManifest, manifestPath } from './manifest.js';
 import { writeDocumentOutputs } from './write-outputs.js';
 import { hasRows, writeRows } from './rows-store.js';
 import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
@@ -65,6 +65,8 @@ export interface FileOutcome {
   warnings?: FileWarning[];
   /** Wall time per pipeline stage and for writing the outputs, in ms (the debug log level). */
   timings?: Record<string, number>;
+  /** The manifest written without fsync (FileRuntime.deferSync): not done until it is synced. */
+  unsynced?: string;
 }
 
 export interface FileWarning { ruleId: string; message: string; page?: number; line?: number }
@@ -75,6 +77,11 @@ export const MAX_WARNINGS = 100;
 /** Per-thread things that cannot cross a worker boundary (the batch's OCR pool). */
 export interface FileRuntime {
   ingest?: IngestOptions;
+  /**
+   * Write the manifest without its fsync and name it in the outcome (`unsynced`): the caller
+   * fsyncs manifests in groups and reports a file done only after (batch/group-sync.ts).
+   */
+  deferSync?: boolean;
 }
 
 export async function convertFile(file: InputFile, settings: BatchSettings, runtime: FileRuntime = {}): Promise<FileOutcome> {
@@ -131,10 +138,11 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   }
   const writeBegan = performance.now();
   timings.emit = Math.round(writeBegan - emitBegan);
-  const problem = writeDocumentOutputs(settings.outDir, outputs, settings.fsync !== false, (files) => ({ version: 2, sha256, settings: settingsKey, input: file.rel, files, row }), name);
+  const durable = settings.fsync !== false;
+  const problem = writeDocumentOutputs(settings.outDir, outputs, durable && !runtime.deferSync, (files) => ({ version: 2, sha256, settings: settingsKey, input: file.rel, files, row }), name);
   timings.write = Math.round(performance.now() - writeBegan);
   if (problem) return { row: { ...failedRow(file.display, problem, row.kind), sha256, outputName: name }, skipped: false, timings };
-  return { row, skipped: false, warnings: warningsOf(result), timings };
+  return { row, skipped: false, warnings: warningsOf(result), timings, ...(durable && runtime.deferSync ? { unsynced: manifestPath(settings.outDir, name) } : {}) };
 }
 
 function warningsOf(result: DocumentResult): FileWarning[] {

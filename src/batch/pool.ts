@@ -4,15 +4,17 @@
  * model once, and a file that runs past its time limit is stopped: its worker is terminated and
  * replaced, the file gets an `internal/timeout` error row and the batch goes on. Big text files
  * (≥ BIG_FILE_BYTES) are converted one at a time, so memory stays within one big document's
- * budget whatever the job count. Scans and PDFs then run one at a time in this thread, sharing
- * one OCR pool of `jobs` Tesseract workers made once for the whole batch (OCR parallelises over
- * pages; a pool per file would reload the Vietnamese model each time).
+ * budget whatever the job count. Scans and PDFs then run in this thread, several files in flight
+ * (ocr-files.ts), sharing one OCR pool of `jobs` Tesseract workers made once for the whole batch
+ * (a pool per file would reload the Vietnamese model each time).
  */
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from './module-worker.js';
-import { convertFile, type BatchSettings, type FileOutcome, type FileRuntime } from './convert-file.js';
+import type { BatchSettings, FileOutcome } from './convert-file.js';
+import { convertOcrFiles, type OcrFilesOptions } from './ocr-files.js';
+import { groupSync } from './group-sync.js';
 import { failedRow } from '../emit/sheets.js';
 import { INPUT_EXTENSIONS } from './inputs.js';
 import type { InputFile } from './inputs.js';
@@ -36,8 +38,13 @@ export function workerHeapMb(): number {
   return Number.isFinite(n) && n > 0 ? n : 1536;
 }
 
-export function defaultJobs(files: number): number {
-  return Math.max(1, Math.min(availableParallelism(), files));
+/**
+ * The cores, not capped by the number of files: a single scanned PDF still reads its pages on
+ * every core (text workers are capped by the text files, OCR workers start only when pages wait).
+ * bench:batch-ocr sweeps --jobs 1, 2, 3 on 2 cores (docs/batch-speed.md).
+ */
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
 }
 
 /** The time limit for a file of `bytes` in ms; `seconds` as given (0: no limit), else by size. */
@@ -46,7 +53,7 @@ export function timeLimitMs(bytes: number, seconds?: number): number {
   return (TIMEOUT_FLOOR_SECONDS + TIMEOUT_SECONDS_PER_MIB * (bytes / 1024 / 1024)) * 1000;
 }
 
-export async function runPool(files: InputFile[], settings: BatchSettings, jobs: number, onOutcome: OnOutcome, onPage?: OnPage): Promise<FileOutcome[]> {
+export async function runPool(files: InputFile[], settings: BatchSettings, jobs: number, onOutcome: OnOutcome, onPage?: OnPage, ocrOptions: Omit<OcrFilesOptions, 'jobs'> = {}): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   const record = (i: number, o: FileOutcome) => {
     outcomes[i] = o;
@@ -57,12 +64,18 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
   const workers = Math.min(jobs, textIdx.length);
   const big = semaphore(1);
   let next = 0;
-  await Promise.all(Array.from({ length: workers }, () => workerLoop(() => textIdx[next++])));
+  // Text files are reported once their manifests are fsync'd, in groups (group-sync.ts).
+  const synced = groupSync(record);
+  try {
+    await Promise.all(Array.from({ length: workers }, () => workerLoop(() => textIdx[next++])));
+  } finally {
+    await synced.close();
+  }
   if (ocrIdx.length) {
     const { createOcrEngine } = await import('../ingest/ocr/engine.js');
     let ocr;
     try {
-      ocr = createOcrEngine({ jobs, engine: settings.ocrEngine });
+      ocr = createOcrEngine({ jobs, engine: settings.ocrEngine, onRecognized: ocrOptions.onRecognized });
     } catch (e) {
       // The engine asked for cannot run (no tesseract binary): each scan is an error row saying so.
       const message = `ocr/engine-unavailable: ${e instanceof Error ? e.message : String(e)}`;
@@ -70,10 +83,7 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
       return outcomes;
     }
     try {
-      for (const i of ocrIdx) {
-        const onFilePage = onPage ? (done: number, total: number) => onPage(files[i]!, done, total) : undefined;
-        record(i, await safeConvert(files[i]!, settings, { ingest: { ocr, onPage: onFilePage } }));
-      }
+      await convertOcrFiles(files, ocrIdx, settings, ocr, { jobs, ...ocrOptions }, record, onPage && ((i, done, total) => onPage(files[i]!, done, total)));
     } finally {
       await ocr.terminate();
     }
@@ -88,7 +98,7 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
         const release = bytes >= BIG_FILE_BYTES ? await big.acquire() : () => {};
         try {
           const { outcome, dead } = await ask(worker, i, files[i]!, settings, timeLimitMs(bytes, settings.timeoutSeconds));
-          record(i, outcome);
+          synced.add(i, outcome);
           // A crashed or stopped worker takes only its own file down; one that converted a big
           // file is replaced too, which gives its grown heap back at once.
           if (dead || bytes >= BIG_FILE_BYTES) {
@@ -115,14 +125,6 @@ function sizeOf(path: string): number {
     return statSync(path).size;
   } catch {
     return 0; // convertFile reports the read error
-  }
-}
-
-async function safeConvert(file: InputFile, settings: BatchSettings, runtime?: FileRuntime): Promise<FileOutcome> {
-  try {
-    return await convertFile(file, settings, runtime);
-  } catch (e) {
-    return crashed(file, e instanceof Error ? e.message : String(e));
   }
 }
 

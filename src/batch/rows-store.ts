@@ -8,8 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArchiveFacts } from '../emit/archive.js';
-import { TABLE_KEYS, type DocumentTables, type TableKey } from '../emit/batch-tables.js';
-import type { Cell } from '../emit/sheet-types.js';
+import { TABLE_KEYS, type DocumentTables } from '../emit/batch-tables.js';
 import { STATE_DIR, writeAtomic } from './atomic.js';
 
 export interface StoredRows {
@@ -28,18 +27,10 @@ export function writeRows(outDir: string, rel: string, rows: StoredRows): void {
 
 export const hasRows = (outDir: string, rel: string): boolean => existsSync(rowsPath(outDir, rel));
 
-/** One table's rows of a document (or its archive facts); null when the file is missing or damaged. */
-export async function readTableRows(outDir: string, rel: string, key: TableKey): Promise<Cell[][] | null> {
-  const line = await readLine(outDir, rel, key);
-  return line === null ? null : (JSON.parse(line) as Cell[][]);
-}
+/** A document's stored lines by key (a table key or 'archive'); null when the file is missing. */
+export type StoredLines = Map<string, string>;
 
-export async function readArchiveFacts(outDir: string, rel: string): Promise<ArchiveFacts | null> {
-  const line = await readLine(outDir, rel, 'archive');
-  return line === null ? null : (JSON.parse(line) as ArchiveFacts);
-}
-
-async function readLine(outDir: string, rel: string, key: string): Promise<string | null> {
+export function readStoredRows(outDir: string, rel: string): StoredLines | null {
   let text: string;
   try {
     // Sync on purpose, as in atomic.ts: thousands of small reads, each a thread-pool round trip when async.
@@ -47,8 +38,11 @@ async function readLine(outDir: string, rel: string, key: string): Promise<strin
   } catch {
     return null;
   }
-  const start = text.startsWith(`${key}\t`) ? 0 : text.indexOf(`\n${key}\t`) + 1;
-  if (start === 0 && !text.startsWith(`${key}\t`)) return null;
-  const end = text.indexOf('\n', start);
-  return end < 0 ? null : text.slice(start + key.length + 1, end);
+  const lines: StoredLines = new Map();
+  // A line cut short by a power loss has no newline: it is left out, and its table reports the document.
+  for (let at = 0, end = text.indexOf('\n'); end >= 0; at = end + 1, end = text.indexOf('\n', at)) {
+    const tab = text.indexOf('\t', at);
+    if (tab > at && tab < end) lines.set(text.slice(at, tab), text.slice(tab + 1, end));
+  }
+  return lines;
 }

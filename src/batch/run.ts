@@ -13,6 +13,9 @@ import { BatchSetupError, prepareOutputDir } from './output-dir.js';
 import { restoreModelProblem, type BatchSettings, type FileOutcome } from './convert-file.js';
 import { resolveInputs, type InputFile } from './inputs.js';
 import { defaultJobs, runPool } from './pool.js';
+import type { OcrFilesOptions } from './ocr-files.js';
+
+export type OcrSchedule = Omit<OcrFilesOptions, 'jobs'>;
 
 export interface BatchEvents {
   /** Called once the inputs are known. */
@@ -35,7 +38,8 @@ export interface BatchSummary {
   modelProblem: string | null;
 }
 
-export async function runBatch(args: string[], settings: BatchSettings, jobs?: number, events: BatchEvents = {}): Promise<BatchSummary> {
+/** `schedule`: how many scanned files and page images are in flight (default ocr-files.ts ocrConcurrency; benches compare). */
+export async function runBatch(args: string[], settings: BatchSettings, jobs?: number, events: BatchEvents = {}, schedule: OcrSchedule = {}): Promise<BatchSummary> {
   prepareOutputDir(settings.outDir);
   const { files, problems } = await resolveInputs(args);
   for (const p of problems) events.problem?.(p.arg, p.message);
@@ -48,10 +52,10 @@ export async function runBatch(args: string[], settings: BatchSettings, jobs?: n
   events.start?.(files.length);
 
   let done = 0;
-  const outcomes = await runPool(files, settings, jobs ?? defaultJobs(files.length), (file, outcome) => {
+  const outcomes = await runPool(files, settings, jobs ?? defaultJobs(), (file, outcome) => {
     done += 1; // outside the optional call, which would skip evaluating its arguments
     events.file?.(file, outcome, done, files.length);
-  }, events.page && ((file, pageDone, pageTotal) => events.page!(file, done + 1, files.length, pageDone, pageTotal)));
+  }, events.page && ((file, pageDone, pageTotal) => events.page!(file, done + 1, files.length, pageDone, pageTotal)), schedule);
 
   const entries = [...problems.map((p) => ({ row: failedRow(p.arg, p.message) })), ...outcomes.map((o, i) => ({ row: o.row, rel: o.row.outputName ?? files[i]!.rel }))];
   const rows = entries.map((e) => e.row);

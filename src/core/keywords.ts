@@ -43,19 +43,32 @@ export function documentKeywords(texts: readonly string[], limit = 5): string[] 
     }
   }
   const frequent = [...terms.values()].filter((t) => t.count >= MIN_COUNT);
+  // The longer frequent terms each term lies inside, found from the longer ones' own runs (a
+  // 4-syllable term holds five shorter runs), not by comparing every pair: documents of thousands
+  // of frequent terms stay linear.
+  const byKey = new Map(frequent.map((t) => [t.key, t]));
+  const inside = new Map<Term, Term[]>();
+  for (const longer of frequent) {
+    const syl = longer.key.split(' ');
+    for (let n = 2; n < longer.syllables; n++) {
+      for (let i = 0; i + n <= syl.length; i++) {
+        const t = byKey.get(syl.slice(i, i + n).join(' '));
+        if (!t) continue;
+        const list = inside.get(t) ?? [];
+        if (!list.includes(longer)) list.push(longer);
+        inside.set(t, list);
+      }
+    }
+  }
   // A term whose occurrences are mostly inside one longer frequent term is that term's part
   // ("cải cách" in "cải cách hành chính"); one spread over several ("hành chính") stays a term.
-  const kept = frequent.filter((t) => !frequent.some((longer) => longer.syllables > t.syllables && longer.count >= 0.75 * t.count && contains(longer.key, t.key)));
+  const kept = frequent.filter((t) => !(inside.get(t) ?? []).some((longer) => longer.count >= 0.75 * t.count));
   // C-value: a term counts by its length and by how often it occurs outside longer terms.
   const score = new Map(kept.map((t) => {
-    const longer = frequent.filter((l) => l.syllables > t.syllables && contains(l.key, t.key));
+    const longer = inside.get(t) ?? [];
     const nested = longer.length ? longer.reduce((sum, l) => sum + l.count, 0) / longer.length : 0;
     return [t, Math.log2(t.syllables) * (t.count - nested)];
   }));
   kept.sort((a, b) => score.get(b)! - score.get(a)! || b.syllables - a.syllables || a.first - b.first);
   return kept.slice(0, limit).map((t) => t.key);
-}
-
-function contains(longer: string, shorter: string): boolean {
-  return ` ${longer} `.includes(` ${shorter} `);
 }

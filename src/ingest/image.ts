@@ -99,8 +99,9 @@ export async function withPool<T>(ctx: IngestOptions, fn: (pool: OcrPool) => Pro
 }
 
 /**
- * Run `work` for the given page numbers, in order, with at most pool-size (+1 being prepared) pages in flight, so
- * page images are produced just in time and released as soon as their page is read.
+ * Run `work` for the given page numbers, in order, with at most pool-size (+1 being prepared) pages in flight
+ * (and, in a batch, only with one of its page slots), so page images are produced just in time and released
+ * as soon as their page is read.
  */
 export async function ocrPagesInOrder(
   numbers: readonly number[],
@@ -114,7 +115,12 @@ export async function ocrPagesInOrder(
   const lane = async (): Promise<void> => {
     while (next < total) {
       const i = next++;
-      results[i] = await work(numbers[i]!);
+      const release = ctx.pageSlot ? await ctx.pageSlot() : undefined;
+      try {
+        results[i] = await work(numbers[i]!);
+      } finally {
+        release?.();
+      }
       ctx.onPage?.(++done, total);
     }
   };

@@ -16,6 +16,9 @@ export interface IngestOptions {
   /** Engine of a pool made here: 'wasm' (tesseract.js), 'native' (the system tesseract) or 'auto'
    * (native when it can run). Default: BAOCAO_OCR_ENGINE, else 'wasm' (ocr/engine.ts). */
   ocrEngine?: OcrEngineChoice;
+  /** The batch's page slots (batch/ocr-files.ts): one is taken before a page image is made and
+   * given back when the page is read, bounding the page images in flight over every file being read. */
+  pageSlot?: () => Promise<() => void>;
   /** Called after each page is done (1-based count of finished pages, total pages). */
   onPage?: (done: number, total: number) => void;
   /** Pages scanned finer than this (dpi) are reduced to it before OCR; 0 never reduces.
