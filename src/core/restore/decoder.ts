@@ -4,7 +4,7 @@
  * Confidence of each choice: a softmax over the candidates at that position with the rest of the
  * best path fixed (the three trigrams touching it), which is cheap and behaves like a posterior.
  */
-import type { TrigramLM } from './language-model.js';
+import type { NgramScorer } from './language-model.js';
 import { BOS, EOS } from './lm-tokens.js';
 
 export interface Slot {
@@ -44,7 +44,7 @@ const ctxA = new Int32Array(LAYER), ctxB = new Int32Array(LAYER);
 const activeA = new Int32Array(MAX_CANDIDATES);
 const localScores = new Float64Array(MAX_CANDIDATES);
 
-export function decodeSegment(lm: TrigramLM, slots: readonly Slot[], channelWeight: number): SlotResult[] {
+export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWeight: number): SlotResult[] {
   const S = [BOS_SLOT, BOS_SLOT, ...slots.map(capped), EOS_SLOT];
   if (backs.length < S.length * LAYER) {
     backs = new Int32Array(S.length * 2 * LAYER);
@@ -149,7 +149,7 @@ function bestOthers(scores: Float64Array, at: number, n: number, chosen: number,
   return out;
 }
 
-function localPosterior(lm: TrigramLM, S: Slot[], path: Int32Array, i: number, w: number): SlotResult {
+function localPosterior(lm: NgramScorer, S: Slot[], path: Int32Array, i: number, w: number): SlotResult {
   const slot = S[i]!;
   const chosen = path[i]!;
   const n = slot.ids.length;

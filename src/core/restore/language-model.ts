@@ -15,7 +15,23 @@ function mix(lo: number, hi: number): number {
   return (h ^ (h >>> 13)) >>> 0;
 }
 
-export class TrigramLM {
+/**
+ * What the decoder asks of a language model. `bigramIndex` is an opaque context handle for
+ * `bigramAt` and `trigramFromContext` (here: the stored bigram's index, or -1); `bigramAt` is the
+ * backoff input of `trigramFromContext`, whose answer is the score. A wrapper (adapted-lm.ts)
+ * answers the same questions with other handles.
+ */
+export interface NgramScorer {
+  readonly vocabSize: number;
+  unigram(w: number): number;
+  bigramIndex(v: number, w: number): number;
+  bigramAt(i: number, v: number, w: number): number;
+  bigram(v: number, w: number): number;
+  trigramFromContext(ctx: number, w: number, bigramLogP: number): number;
+  trigram(u: number, v: number, w: number): number;
+}
+
+export class TrigramLM implements NgramScorer {
   readonly vocabSize: number;
   private uniLogP: Float32Array;
   private uniBow: Float32Array;

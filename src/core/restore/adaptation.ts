@@ -1,0 +1,169 @@
+/**
+ * An archive's adaptation (`baocao learn`, archive.json): what one archive's correct text says
+ * beyond the bundled model — its people's names, its places, its acronyms and its syllable
+ * n-gram counts. Pure: `AdaptationData` is the parsed file (the shell reads and validates it,
+ * src/model/adaptation-file.ts); `prepareAdaptation` turns it into what restore() uses beside
+ * the bundled model: an interpolated LM (adapted-lm.ts), a name model with the archive's names,
+ * extra candidates for the archive's syllables the candidate pruning would drop, and acronyms.
+ */
+import { normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
+import { AdaptedLM, type ArchiveNgrams } from './adapted-lm.js';
+import { BOS, COMMA, EOS, NUM, SPECIAL_TOKENS } from './lm-tokens.js';
+import type { RestoreModel } from './model.js';
+import { NAME_POSITIONS, type NameModel, type NamePosition } from './name-model.js';
+
+export const ADAPTATION_FORMAT = 'baocao-adaptation';
+export const ADAPTATION_VERSION = 1;
+
+/** A count of something the archive says: a name, a place, an acronym, an n-gram. */
+export type Counted = [text: string, count: number];
+
+export interface AdaptationData {
+  format: typeof ADAPTATION_FORMAT;
+  version: number;
+  /** Fingerprint of the bundled model it was made for (src/model/fingerprint.ts). */
+  model: string;
+  /** What it was learnt from (counts only, for the record). */
+  sources: { documents: number; corrections: number; texts: number; syllables: number };
+  /** People's names as written ("Nguyễn Xuân Thoang"). */
+  names: Counted[];
+  /** Places with their kind ("xã Ngọc Kỳ", "huyện Tứ Kỳ"). */
+  places: Counted[];
+  /** Acronyms with Đ as the archive writes them ("HĐND", "ĐMST"). */
+  acronyms: Counted[];
+  /** Lower-case, old-tone-placed tokens joined by spaces; <s>, </s>, <num>, "," as in lm-tokens.ts. */
+  ngrams: { segments: number; unigrams: Counted[]; bigrams: Counted[]; trigrams: Counted[] };
+}
+
+export interface AdaptationTuning {
+  /** λ of the LM interpolation: the archive model's share. */
+  lmWeight: number;
+  /** The archive's share of the name model's probability at each position. */
+  nameShare: number;
+  /** Absolute discount of the archive n-gram model. */
+  discount: number;
+}
+
+/**
+ * Chosen a priori, not on the devset: λ = 0.1 is the classic cache-LM weight, a share of 0.3 for
+ * names seen in this archive, discount 0.7 the usual absolute discount. docs/adapt.md has the
+ * check on ocr-pairs.
+ */
+export const DEFAULT_ADAPTATION_TUNING: AdaptationTuning = { lmWeight: 0.1, nameShare: 0.3, discount: 0.7 };
+
+/** An adaptation made ready for one loaded model. */
+export interface Adaptation {
+  model: RestoreModel;
+  lm: AdaptedLM;
+  names?: NameModel;
+  /** Name syllables as mark-free lower-case sequences ("nguyen xuan thoang"), for names the cues miss. */
+  nameSkeletons: ReadonlySet<string>;
+  /** The archive's syllables by skeleton (vocabulary ids), to be candidates even when pruned away. */
+  syllables: ReadonlyMap<string, readonly number[]>;
+  /** Acronym as read with D for Đ, lower-case ("hdnd") → the archive's spelling ("HĐND"). */
+  acronyms: ReadonlyMap<string, { form: string; count: number }>;
+}
+
+/** The key of an n-gram's token in the model's vocabulary (undefined: unknown to the model). */
+function tokenId(model: RestoreModel, token: string): number | undefined {
+  const special = SPECIAL_TOKENS.indexOf(token as (typeof SPECIAL_TOKENS)[number]);
+  if (special >= 0) return special;
+  return model.vocabIndex.get(token);
+}
+
+export function prepareAdaptation(model: RestoreModel, data: AdaptationData, tuning: Partial<AdaptationTuning> = {}): Adaptation {
+  const t = { ...DEFAULT_ADAPTATION_TUNING, ...tuning };
+  const lm = new AdaptedLM(model.lm, archiveNgrams(model, data, t.discount), t.lmWeight);
+  const syllables = new Map<string, number[]>();
+  for (const [form] of data.ngrams.unigrams) {
+    const id = model.vocabIndex.get(form);
+    if (id === undefined) continue;
+    const skel = stripMarks(form);
+    const list = syllables.get(skel);
+    if (!list) syllables.set(skel, [id]);
+    else if (!list.includes(id)) list.push(id);
+  }
+  const acronyms = new Map<string, { form: string; count: number }>();
+  for (const [form, count] of data.acronyms) {
+    const key = form.toLowerCase().replace(/đ/g, 'd');
+    const seen = acronyms.get(key);
+    if (!seen || count > seen.count) acronyms.set(key, { form, count });
+  }
+  const nameSkeletons = new Set<string>();
+  const counts = Object.fromEntries(NAME_POSITIONS.map((p) => [p, new Map<string, number>()])) as Record<NamePosition, Map<string, number>>;
+  for (const [name, count] of data.names) {
+    const parts = name.toLowerCase().split(/\s+/).filter(Boolean).map((s) => normalizeTonePlacement(s, 'old'));
+    if (parts.length < 2 || parts.length > 4) continue;
+    nameSkeletons.add(parts.map((s) => stripMarks(s)).join(' '));
+    parts.forEach((s, k) => {
+      const p: NamePosition = k === 0 ? 'surname' : k === parts.length - 1 ? 'given' : 'middle';
+      counts[p].set(s, (counts[p].get(s) ?? 0) + count);
+    });
+  }
+  const names = model.names && data.names.length ? model.names.withArchive(counts, t.nameShare) : model.names;
+  return { model, lm, ...(names ? { names } : {}), nameSkeletons, syllables, acronyms };
+}
+
+function archiveNgrams(model: RestoreModel, data: AdaptationData, D: number): ArchiveNgrams {
+  const V = model.vocab.length;
+  const ids = (key: string) => {
+    const out: number[] = [];
+    for (const tok of key.split(' ')) {
+      const id = tokenId(model, tok);
+      if (id === undefined) return null;
+      out.push(id);
+    }
+    return out;
+  };
+  // Unigrams: maximum likelihood over the predicted tokens (words, <num>, ",", </s>).
+  const uniCount = new Float64Array(V);
+  let total = 0;
+  for (const [key, c] of data.ngrams.unigrams) {
+    const id = tokenId(model, key);
+    total += c; // an unknown word keeps its share of the mass: it is not moved onto known ones
+    if (id !== undefined && id !== BOS) uniCount[id]! += c;
+  }
+  const unigram = new Float64Array(V);
+  if (total > 0) for (let id = 0; id < V; id++) unigram[id] = uniCount[id]! / total;
+  // Context counts: a word's count as a context is its count as a token (every token but </s> is
+  // followed by one); <s> starts each segment twice (<s> <s> w …).
+  const contextCount = (id: number) => (id === BOS ? data.ngrams.segments : id === EOS ? 0 : uniCount[id]!);
+  const bigram = new Map<number, number>();
+  const bigramMass = new Float64Array(V);
+  for (const [key, c] of data.ngrams.bigrams) {
+    const k = ids(key);
+    if (!k || k.length !== 2) continue;
+    const ctx = contextCount(k[0]!);
+    if (ctx <= 0 || c > ctx) continue;
+    const p = Math.max(c - D, 0) / ctx;
+    bigram.set(k[0]! * V + k[1]!, p);
+    bigramMass[k[0]!]! += p;
+  }
+  const bigramBackoff = new Float64Array(V).fill(1);
+  for (let v = 0; v < V; v++) if (bigramMass[v]! > 0) bigramBackoff[v] = Math.max(1 - bigramMass[v]!, 0);
+  // A trigram's context total is its bigram's count (kept with it when the file was pruned).
+  const bigramCount = new Map<number, number>();
+  for (const [key, c] of data.ngrams.bigrams) {
+    const k = ids(key);
+    if (k && k.length === 2) bigramCount.set(k[0]! * V + k[1]!, c);
+  }
+  bigramCount.set(BOS * V + BOS, data.ngrams.segments);
+  const trigram = new Map<number, number>();
+  const trigramMass = new Map<number, number>();
+  for (const [key, c] of data.ngrams.trigrams) {
+    const k = ids(key);
+    if (!k || k.length !== 3) continue;
+    const h = k[0]! * V + k[1]!;
+    const ctx = bigramCount.get(h) ?? 0;
+    if (ctx <= 0 || c > ctx) continue;
+    const p = Math.max(c - D, 0) / ctx;
+    trigram.set(h * V + k[2]!, p);
+    trigramMass.set(h, (trigramMass.get(h) ?? 0) + p);
+  }
+  const trigramBackoff = new Map<number, number>();
+  for (const [h, m] of trigramMass) trigramBackoff.set(h, Math.max(1 - m, 0));
+  return { unigram, bigram, bigramBackoff, trigram, trigramBackoff };
+}
+
+/** The tokens the archive n-grams use for the LM's special ids. */
+export const NGRAM_TOKEN = { bos: SPECIAL_TOKENS[BOS], eos: SPECIAL_TOKENS[EOS], num: SPECIAL_TOKENS[NUM], comma: SPECIAL_TOKENS[COMMA] } as const;
