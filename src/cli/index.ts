@@ -160,9 +160,28 @@ program
   .option('--json', 'print the tokens with confidence and alternatives', false)
   .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
   .addOption(new Option('--encoding <name>', 'force the text encoding (default: detected)').choices(ENCODING_NAMES))
-  .action(async (file: string, o: { json: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; encoding?: EncodingName }) => {
+  .option('--adapt <file>', "restore with an archive's adaptation beside the bundled model (archive.json from 'baocao learn')")
+  .action(async (file: string, o: { json: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; encoding?: EncodingName; adapt?: string }) => {
     const { runRestore } = await import('./restore.js');
     process.exitCode = await runRestore(file, o);
+  });
+
+program
+  .command('learn')
+  .description("learn an archive's names, places, acronyms and word sequences from the text a person reviewed (and known-correct text), for convert/restore --adapt")
+  .argument('[out-dir]', "a folder written by baocao convert and reviewed with baocao review (its corrections and the documents a person finished)")
+  .option('--text <files...>', 'known-correct Vietnamese text files to learn from as well')
+  .requiredOption('-o, --output <file>', 'the adaptation file to write (archive.json)')
+  .addHelpText('after', `
+Examples:
+  baocao learn out/ -o archive.json                 what a person corrected in out/ (baocao review)
+  baocao learn out/ --text typed/*.txt -o archive.json
+  baocao convert more-scans/ --adapt archive.json -o out2/
+
+The file is made for this baocao's restoration model: another version refuses it (learn again).`)
+  .action(async (outDir: string | undefined, o: { text?: string[]; output: string }) => {
+    const { learnCommand } = await import('./learn.js');
+    process.exitCode = learnCommand(outDir, o);
   });
 
 function parseMegabytes(value: string): number {
