@@ -52,6 +52,17 @@ describe('baocao learn from a reviewed folder', () => {
     assert.equal(adapted.code, 0, adapted.stderr);
     assert.doesNotMatch(plain.stdout, /Nậm Sỏ/);
     assert.match(adapted.stdout, /Nậm Sỏ/);
+
+    // convert with batch workers (two files, two jobs) and the library's convert() take it too.
+    await writeFile(join(dir, 'next2.txt'), 'Nhan dan xa Nam So.\n');
+    const c = await runCli(['convert', next, join(dir, 'next2.txt'), '--input', 'stripped', '--format', 'json', '--jobs', '2', '--adapt', archive, '-o', join(dir, 'out-adapted')]);
+    assert.equal(c.code, 0, c.stderr);
+    const converted = [...listDocuments(join(dir, 'out-adapted')).values()];
+    assert.equal(converted.length, 2);
+    for (const doc of converted) assert.match(readDocument(join(dir, 'out-adapted'), doc).text.restored ?? '', /Nậm Sỏ/, doc.name);
+    const { convert } = await import('../../src/index.js');
+    const lib = await convert({ path: 'next.txt', data: new TextEncoder().encode('Xa Nam So to chuc hop dan.\n') }, { adapt: archive, restore: { input: 'stripped' } });
+    assert.match(lib.text.restored ?? '', /Nậm Sỏ/);
   });
 
   it('refuses a damaged or foreign archive.json with a clear message and exit code 2', async () => {
