@@ -9,7 +9,7 @@
  * (docs/adapt.md); BENCH_ADAPT_DATA=ocr-pairs runs the same protocols on /work/shared/ocr-pairs/eng
  * (corpus text, not the devset) — the data to look at when trying other weights, given as
  * BENCH_ADAPT_TUNING='{"lmWeight":0.2}'.
- *   BAOCAO_SHARED=/path/to/shared overrides the data folder.
+ *   BAOCAO_SHARED=/path/to/shared overrides the data folder; BENCH_SETS=stripped|eng-ocr restricts the run.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -91,7 +91,7 @@ function crossHalves(model: RestoreModel, docs: Doc[], input: RestoreInput): [Ta
   const without = tally(), withA = tally();
   const cut = Math.floor(docs.length / 2);
   const groups = [docs.slice(0, cut), docs.slice(cut)];
-  for (const [teach, test] of [[groups[0]!, groups[1]!], [groups[1]!, groups[0]!]]) {
+  for (const [teach, test] of [[groups[0]!, groups[1]!], [groups[1]!, groups[0]!]] as const) {
     const adaptation = adaptationFrom(model, teach.map((d) => d.learn));
     for (const d of test) {
       restoreInto(without, model, input, d.input, d.gt);
@@ -113,7 +113,7 @@ function main(): void {
   const data = process.env.BENCH_ADAPT_DATA === 'ocr-pairs' ? 'ocr-pairs' : 'devset';
   console.log(`bench:adapt on ${data} — without → with the adaptation (tuning ${JSON.stringify({ ...tuning })} over the defaults), same run`);
   let loss = false;
-  for (const kind of ['stripped', 'eng-ocr'] as const) {
+  for (const kind of (['stripped', 'eng-ocr'] as const).filter((k) => !process.env.BENCH_SETS || process.env.BENCH_SETS.includes(k))) {
     const docs = data === 'devset' ? devsetDocs(kind) : ocrPairDocs(kind);
     const input: RestoreInput = kind === 'stripped' ? 'stripped' : 'ocr';
     console.log(`\n${kind}: ${docs.length} documents`);

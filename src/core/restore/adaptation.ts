@@ -36,8 +36,13 @@ export interface AdaptationData {
 }
 
 export interface AdaptationTuning {
-  /** λ of the LM interpolation: the archive model's share. */
+  /** λ of the LM interpolation, the archive model's share, for an archive far larger than lmHalfSize. */
   lmWeight: number;
+  /**
+   * Archive size (syllables) at which λ is half of lmWeight: λ = lmWeight · N / (N + lmHalfSize).
+   * A few hundred syllables are too few to estimate n-grams from; they would only add noise.
+   */
+  lmHalfSize: number;
   /** The archive's share of the name model's probability at each position. */
   nameShare: number;
   /** Absolute discount of the archive n-gram model. */
@@ -45,11 +50,12 @@ export interface AdaptationTuning {
 }
 
 /**
- * Chosen a priori, not on the devset: λ = 0.1 is the classic cache-LM weight, a share of 0.3 for
- * names seen in this archive, discount 0.7 the usual absolute discount. docs/adapt.md has the
- * check on ocr-pairs.
+ * Not chosen on the devset: λ = 0.1 is the classic cache-LM weight, a share of 0.3 for names seen
+ * in this archive and discount 0.7 the usual absolute discount (all a priori); the half size of
+ * 5,000 syllables (a few reports) was set after ocr-pairs showed a loss with archives of ~300
+ * syllables at a fixed λ (docs/adapt.md).
  */
-export const DEFAULT_ADAPTATION_TUNING: AdaptationTuning = { lmWeight: 0.1, nameShare: 0.3, discount: 0.7 };
+export const DEFAULT_ADAPTATION_TUNING: AdaptationTuning = { lmWeight: 0.1, lmHalfSize: 5000, nameShare: 0.3, discount: 0.7 };
 
 /** An adaptation made ready for one loaded model. */
 export interface Adaptation {
@@ -58,6 +64,8 @@ export interface Adaptation {
   names?: NameModel;
   /** Name syllables as mark-free lower-case sequences ("nguyen xuan thoang"), for names the cues miss. */
   nameSkeletons: ReadonlySet<string>;
+  /** Places by mark-free lower-case marker and name ("xa nam so") → the name's syllables as the archive writes them. */
+  places: ReadonlyMap<string, readonly string[]>;
   /** The archive's syllables by skeleton (vocabulary ids), to be candidates even when pruned away. */
   syllables: ReadonlyMap<string, readonly number[]>;
   /** Acronym as read with D for Đ, lower-case ("hdnd") → the archive's spelling ("HĐND"). */
@@ -73,7 +81,8 @@ function tokenId(model: RestoreModel, token: string): number | undefined {
 
 export function prepareAdaptation(model: RestoreModel, data: AdaptationData, tuning: Partial<AdaptationTuning> = {}): Adaptation {
   const t = { ...DEFAULT_ADAPTATION_TUNING, ...tuning };
-  const lm = new AdaptedLM(model.lm, archiveNgrams(model, data, t.discount), t.lmWeight);
+  const size = data.ngrams.unigrams.reduce((n, [, c]) => n + c, 0);
+  const lm = new AdaptedLM(model.lm, archiveNgrams(model, data, t.discount), t.lmWeight * size / (size + t.lmHalfSize));
   const syllables = new Map<string, number[]>();
   for (const [form] of data.ngrams.unigrams) {
     const id = model.vocabIndex.get(form);
@@ -89,6 +98,12 @@ export function prepareAdaptation(model: RestoreModel, data: AdaptationData, tun
     const seen = acronyms.get(key);
     if (!seen || count > seen.count) acronyms.set(key, { form, count });
   }
+  const places = new Map<string, string[]>();
+  for (const [place] of data.places) {
+    const parts = place.toLowerCase().split(/\s+/).map((w) => normalizeTonePlacement(w, 'old'));
+    const key = parts.map((w) => stripMarks(w)).join(' ');
+    if (!places.has(key)) places.set(key, parts);
+  }
   const nameSkeletons = new Set<string>();
   const counts = Object.fromEntries(NAME_POSITIONS.map((p) => [p, new Map<string, number>()])) as Record<NamePosition, Map<string, number>>;
   for (const [name, count] of data.names) {
@@ -101,7 +116,7 @@ export function prepareAdaptation(model: RestoreModel, data: AdaptationData, tun
     });
   }
   const names = model.names && data.names.length ? model.names.withArchive(counts, t.nameShare) : model.names;
-  return { model, lm, ...(names ? { names } : {}), nameSkeletons, syllables, acronyms };
+  return { model, lm, ...(names ? { names } : {}), nameSkeletons, places, syllables, acronyms };
 }
 
 function archiveNgrams(model: RestoreModel, data: AdaptationData, D: number): ArchiveNgrams {

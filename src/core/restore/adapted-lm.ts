@@ -34,7 +34,7 @@ export class AdaptedLM implements NgramScorer {
     this.vocabSize = base.vocabSize;
     // Handles live in the decoder's Int32Arrays.
     if (this.vocabSize * this.vocabSize >= 2 ** 31) throw new Error('vocabulary too large for adapted-LM handles');
-    if (!(weight > 0 && weight < 1)) throw new Error(`adaptation weight ${weight} is not between 0 and 1`);
+    if (!(weight >= 0 && weight < 1)) throw new Error(`adaptation weight ${weight} is not in [0, 1)`);
     this.keep = 1 - weight;
     this.logKeep = Math.log(1 - weight);
   }

@@ -41,6 +41,34 @@ export function withArchiveSyllables(model: RestoreModel, a: Adaptation, cands: 
 }
 
 const TITLE_WORD = /\p{Lu}[\p{Ll}\p{M}]*/gu;
+const WORD = /[\p{L}\p{M}]+/gu;
+
+/** ln-probability bonus of the archive's spelling of a place it names, where its marker and name stand: one sighting is evidence enough. */
+export const PLACE_BONUS = 6;
+
+/**
+ * Start offset → the archive's spelling, for each word of a place the archive names ("xa Nam So"
+ * after "xã Nậm Sỏ" was learnt): the marker and the name's words in a row on one line, read without marks.
+ */
+export function archivePlaceSpots(text: string, a: Adaptation): Map<number, string> {
+  const out = new Map<number, string>();
+  if (a.places.size === 0) return out;
+  const words = [...text.matchAll(WORD)];
+  const keys = words.map((w) => stripMarks(w[0].toLowerCase()));
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 6; n >= 2; n--) {
+      if (i + n > words.length) continue;
+      const run = words.slice(i, i + n);
+      if (run.some((w, k) => k > 0 && !/^[ \t]+$/.test(text.slice(run[k - 1]!.index! + run[k - 1]![0].length, w.index!)))) continue;
+      const forms = a.places.get(keys.slice(i, i + n).join(' '));
+      if (!forms) continue;
+      run.forEach((w, k) => out.set(w.index!, forms[k]!));
+      i += n - 1;
+      break;
+    }
+  }
+  return out;
+}
 
 /**
  * Adds to `spots` the runs of 2–4 Title-case words, separated by single spaces, whose mark-free

@@ -20,7 +20,7 @@ import type { RestoredToken } from './restored-token.js';
 import { isNumberLabel, splitUnits } from './units.js';
 import { vieCandidates, DEFAULT_VIE_TUNING, type VieTuning } from './vie-candidates.js';
 import { confidenceAt, type WordConfidence } from './vie-confidence.js';
-import { archiveAcronyms, archiveNameSpots, withArchiveSyllables } from './adapted-restore.js';
+import { archiveAcronyms, archiveNameSpots, archivePlaceSpots, PLACE_BONUS, withArchiveSyllables } from './adapted-restore.js';
 import type { Adaptation } from './adaptation.js';
 
 export type { RestoreModel } from './model.js';
@@ -91,6 +91,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const nameAt = nameModel && nameTuning.weight !== 0 ? findNames(text, nameModel.surnameSkeletons) : undefined;
   // The archive's own names are names wherever they stand, not only after a cue word.
   if (nameAt && adaptation) archiveNameSpots(text, adaptation, nameAt);
+  const placeAt = adaptation && mode !== 'clean' ? archivePlaceSpots(text, adaptation) : undefined;
 
   // Surface spellings per distinct original word (case applied), computed on first use.
   const surfaceCache = new Map<string, string[]>();
@@ -165,6 +166,8 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
       const asRead = spot.signer ? normalizeTonePlacement(u.text.toLowerCase(), 'old') : undefined;
       slot = withNameEvidence(nameModel!, slot, cands.forms, cands.chan, spot.position, nameTuning, asRead);
     }
+    const place = placeAt?.get(u.start);
+    if (place !== undefined && cands.forms.includes(place)) slot = { ...slot, chan: slot.chan.map((lp, k) => (cands.forms[k] === place ? lp + PLACE_BONUS : lp)) };
     slots.push(slot);
     // Bound the decoder's memory on text without punctuation; context loss here is negligible.
     if (slots.length >= MAX_SEGMENT) flush();
