@@ -66,6 +66,8 @@ export interface Adaptation {
   nameSkeletons: ReadonlySet<string>;
   /** Places by mark-free lower-case marker and name ("xa nam so") → the name's syllables as the archive writes them. */
   places: ReadonlyMap<string, readonly string[]>;
+  /** First words of those keys (the markers' first syllables), where a place can start. */
+  placeStarts: ReadonlySet<string>;
   /** The archive's syllables by skeleton (vocabulary ids), to be candidates even when pruned away. */
   syllables: ReadonlyMap<string, readonly number[]>;
   /** Acronym as read with D for Đ, lower-case ("hdnd") → the archive's spelling ("HĐND"). */
@@ -116,8 +118,16 @@ export function prepareAdaptation(model: RestoreModel, data: AdaptationData, tun
     });
   }
   const names = model.names && data.names.length ? model.names.withArchive(counts, t.nameShare) : model.names;
-  return { model, lm, ...(names ? { names } : {}), nameSkeletons, places, syllables, acronyms };
+  const placeStarts = new Set([...places.keys()].map((k) => k.split(' ')[0]!));
+  return { model, lm, ...(names ? { names } : {}), nameSkeletons, places, placeStarts, syllables, acronyms };
 }
+
+/**
+ * Bigrams and trigrams met once are left out of the archive LM: one sighting in a small archive is
+ * chance as often as habit. Names and places, which a single sighting does establish, have their
+ * own evidence (name model, place spots).
+ */
+const MIN_NGRAM_COUNT = 2;
 
 function archiveNgrams(model: RestoreModel, data: AdaptationData, D: number): ArchiveNgrams {
   const V = model.vocab.length;
@@ -130,32 +140,27 @@ function archiveNgrams(model: RestoreModel, data: AdaptationData, D: number): Ar
     }
     return out;
   };
-  // Unigrams: maximum likelihood over the predicted tokens (words, <num>, ",", </s>).
+  // Unigram counts are the bigram contexts' totals (the archive LM has no unigram level: word
+  // frequencies alone say little the bundled LM does not).
   const uniCount = new Float64Array(V);
-  let total = 0;
   for (const [key, c] of data.ngrams.unigrams) {
     const id = tokenId(model, key);
-    total += c; // an unknown word keeps its share of the mass: it is not moved onto known ones
     if (id !== undefined && id !== BOS) uniCount[id]! += c;
   }
-  const unigram = new Float64Array(V);
-  if (total > 0) for (let id = 0; id < V; id++) unigram[id] = uniCount[id]! / total;
+  const seen = new Uint8Array(V);
   // Context counts: a word's count as a context is its count as a token (every token but </s> is
   // followed by one); <s> starts each segment twice (<s> <s> w …).
   const contextCount = (id: number) => (id === BOS ? data.ngrams.segments : id === EOS ? 0 : uniCount[id]!);
   const bigram = new Map<number, number>();
-  const bigramMass = new Float64Array(V);
   for (const [key, c] of data.ngrams.bigrams) {
     const k = ids(key);
     if (!k || k.length !== 2) continue;
     const ctx = contextCount(k[0]!);
-    if (ctx <= 0 || c > ctx) continue;
+    if (ctx <= 0 || c > ctx || c < MIN_NGRAM_COUNT) continue;
     const p = Math.max(c - D, 0) / ctx;
     bigram.set(k[0]! * V + k[1]!, p);
-    bigramMass[k[0]!]! += p;
+    seen[k[1]!] = 1;
   }
-  const bigramBackoff = new Float64Array(V).fill(1);
-  for (let v = 0; v < V; v++) if (bigramMass[v]! > 0) bigramBackoff[v] = Math.max(1 - bigramMass[v]!, 0);
   // A trigram's context total is its bigram's count (kept with it when the file was pruned).
   const bigramCount = new Map<number, number>();
   for (const [key, c] of data.ngrams.bigrams) {
@@ -163,21 +168,24 @@ function archiveNgrams(model: RestoreModel, data: AdaptationData, D: number): Ar
     if (k && k.length === 2) bigramCount.set(k[0]! * V + k[1]!, c);
   }
   bigramCount.set(BOS * V + BOS, data.ngrams.segments);
-  const trigram = new Map<number, number>();
+  const trigram = new Map<number, Map<number, number>>();
   const trigramMass = new Map<number, number>();
   for (const [key, c] of data.ngrams.trigrams) {
     const k = ids(key);
     if (!k || k.length !== 3) continue;
     const h = k[0]! * V + k[1]!;
     const ctx = bigramCount.get(h) ?? 0;
-    if (ctx <= 0 || c > ctx) continue;
+    if (ctx <= 0 || c > ctx || c < MIN_NGRAM_COUNT) continue;
     const p = Math.max(c - D, 0) / ctx;
-    trigram.set(h * V + k[2]!, p);
+    let row = trigram.get(h);
+    if (!row) trigram.set(h, (row = new Map()));
+    row.set(k[2]!, p);
+    seen[k[2]!] = 1;
     trigramMass.set(h, (trigramMass.get(h) ?? 0) + p);
   }
   const trigramBackoff = new Map<number, number>();
   for (const [h, m] of trigramMass) trigramBackoff.set(h, Math.max(1 - m, 0));
-  return { unigram, bigram, bigramBackoff, trigram, trigramBackoff };
+  return { seen, bigram, trigram, trigramBackoff };
 }
 
 /** The tokens the archive n-grams use for the LM's special ids. */

@@ -1,10 +1,12 @@
 /**
- * The bundled trigram LM interpolated with an archive's own n-gram model (adaptation.ts):
- * P(w | u v) = (1 − λ) · P_bundled(w | u v) + λ · P_archive(w | u v), the archive model an
- * absolute-discounting trigram over the archive's counts backing off to its bigrams and unigrams.
- * A syllable the archive never saw has P_archive = 0, so its score is the bundled one plus
- * ln(1 − λ), with no lookups: only the archive's own words cost more. A layer over the LM, not a
- * change inside it: the decoder sees the same NgramScorer questions.
+ * The bundled trigram LM with an archive's own n-grams added (adaptation.ts), cache-LM style:
+ * P(w | u v) = P_bundled(w | u v) + λ · A(w | u v), A the archive's absolute-discounted trigram
+ * estimate backing off to its bigram one (n-grams met at least twice), with no lower order: the
+ * archive's word frequencies alone say little the bundled LM does not (function words), its
+ * repeated sequences do (a commune after "xã", a signer's name). Not renormalised: only relative
+ * scores of readings matter to the decoder, and a word in no repeated archive n-gram keeps its
+ * bundled score exactly, so text unlike the archive reads as without it. A layer over the LM,
+ * not a change inside it: the decoder sees the same NgramScorer questions.
  *
  * Context handles are the pair itself (v · V + w), so nothing is allocated per pair; the bundled
  * LM's own caches serve the bundled lookups.
@@ -13,30 +15,30 @@ import type { NgramScorer, TrigramLM } from './language-model.js';
 
 /** The archive's n-gram model with probabilities ready (built by prepareAdaptation). */
 export interface ArchiveNgrams {
-  /** P_archive(w) by vocabulary id; 0 for a syllable the archive never saw. */
-  unigram: Float64Array;
+  /** Whether a kept archive bigram ends with the syllable: the others take the fast path. */
+  seen: Uint8Array;
   /** Discounted P(w | v) of the kept bigrams, by v · V + w. */
   bigram: Map<number, number>;
-  /** Backoff weight of context v (1 when v has no kept bigram). */
-  bigramBackoff: Float64Array;
-  /** Discounted P(w | u v) of the kept trigrams, by (u · V + v) · V + w. */
-  trigram: Map<number, number>;
+  /** Discounted P(w | u v) of the kept trigrams, by context u · V + v, then w (small integer keys: no boxed numbers). */
+  trigram: Map<number, Map<number, number>>;
   /** Backoff weight of context (u, v), by u · V + v (absent: 1). */
   trigramBackoff: Map<number, number>;
 }
 
+const CACHE_MASK = (1 << 14) - 1;
+
 export class AdaptedLM implements NgramScorer {
   readonly vocabSize: number;
-  private readonly keep: number;
-  private readonly logKeep: number;
+  /** Direct-mapped cache of interpolated scores by (context handle, word): a document repeats its n-grams. */
+  private cacheH = new Int32Array(CACHE_MASK + 1).fill(-1);
+  private cacheW = new Uint16Array(CACHE_MASK + 1);
+  private cacheScore = new Float64Array(CACHE_MASK + 1);
 
   constructor(private readonly base: TrigramLM, private readonly archive: ArchiveNgrams, private readonly weight: number) {
     this.vocabSize = base.vocabSize;
     // Handles live in the decoder's Int32Arrays.
     if (this.vocabSize * this.vocabSize >= 2 ** 31) throw new Error('vocabulary too large for adapted-LM handles');
     if (!(weight >= 0 && weight < 1)) throw new Error(`adaptation weight ${weight} is not in [0, 1)`);
-    this.keep = 1 - weight;
-    this.logKeep = Math.log(1 - weight);
   }
 
   unigram(w: number): number {
@@ -60,12 +62,18 @@ export class AdaptedLM implements NgramScorer {
     const V = this.vocabSize;
     const v = h % V, u = (h - v) / V;
     const bundled = this.base.trigramFromContext(this.base.bigramIndex(u, v), w, bundledBigram);
-    const p1 = this.archive.unigram[w]!;
-    if (p1 === 0) return bundled + this.logKeep;
+    if (this.archive.seen[w] === 0 || this.weight === 0) return bundled;
+    let c = Math.imul(h ^ Math.imul(w, 0x9e3779b1), 0x85ebca6b);
+    c = (c ^ (c >>> 15)) & CACHE_MASK;
+    if (this.cacheH[c] === h && this.cacheW[c] === w) return this.cacheScore[c]!;
     const a = this.archive;
-    const p2 = (a.bigram.get(v * V + w) ?? 0) + a.bigramBackoff[v]! * p1;
-    const p3 = (a.trigram.get(h * V + w) ?? 0) + (a.trigramBackoff.get(h) ?? 1) * p2;
-    return Math.log(this.keep * Math.exp(bundled) + this.weight * p3);
+    const tri = a.trigram.get(h);
+    const boost = (tri?.get(w) ?? 0) + (tri ? a.trigramBackoff.get(h)! : 1) * (a.bigram.get(v * V + w) ?? 0);
+    const score = boost === 0 ? bundled : Math.log(Math.exp(bundled) + this.weight * boost);
+    this.cacheH[c] = h;
+    this.cacheW[c] = w;
+    this.cacheScore[c] = score;
+    return score;
   }
 
   trigram(u: number, v: number, w: number): number {

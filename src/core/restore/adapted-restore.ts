@@ -54,8 +54,12 @@ export function archivePlaceSpots(text: string, a: Adaptation): Map<number, stri
   const out = new Map<number, string>();
   if (a.places.size === 0) return out;
   const words = [...text.matchAll(WORD)];
-  const keys = words.map((w) => stripMarks(w[0].toLowerCase()));
+  const keyCache: (string | undefined)[] = [];
+  const key = (i: number) => keyCache[i] ?? (keyCache[i] = stripMarks(words[i]![0].toLowerCase()));
+  const keys = { slice: (from: number, to: number) => Array.from({ length: to - from }, (_, k) => key(from + k)) };
   for (let i = 0; i < words.length; i++) {
+    // Only where a place marker stands (its first word: "xa", "thi", "huyen" …).
+    if (!a.placeStarts.has(key(i))) continue;
     for (let n = 6; n >= 2; n--) {
       if (i + n > words.length) continue;
       const run = words.slice(i, i + n);

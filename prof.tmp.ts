@@ -1,0 +1,12 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { restore } from './src/core/restore/index.js';
+import { prepareAdaptation } from './src/core/restore/adaptation.js';
+import { learnAdaptation } from './src/core/restore/learn-archive.js';
+import { loadModel } from './src/model/load.js';
+const model = loadModel();
+const dev = '/work/shared/devset';
+const ids = readdirSync(dev + '/docs').filter((f) => /^\d+\.txt$/.test(f)).sort();
+const learn = ids.slice(0, 15).map((f) => ({ text: readFileSync(`${dev}/docs/${f}`, 'utf8') }));
+const adaptation = prepareAdaptation(model, learnAdaptation(learn, model, { model: 'x', documents: 0, corrections: 0, texts: 15 }));
+const inputs = ids.slice(15).map((f) => readFileSync(`${dev}/stripped/${f}`, 'utf8'));
+for (let i = 0; i < 8; i++) for (const s of inputs) restore(s, { model, input: 'stripped', adaptation });

@@ -1,0 +1,18 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { restore } from './src/core/restore/index.js';
+import { prepareAdaptation } from './src/core/restore/adaptation.js';
+import { learnAdaptation } from './src/core/restore/learn-archive.js';
+import { loadModel } from './src/model/load.js';
+const model = loadModel();
+const dev = '/work/shared/devset';
+const ids = readdirSync(dev + '/docs').filter((f) => /^\d+\.txt$/.test(f)).sort();
+const learn = ids.slice(0, 15).map((f) => ({ text: readFileSync(`${dev}/docs/${f}`, 'utf8') }));
+const adaptation = prepareAdaptation(model, learnAdaptation(learn, model, { model: 'x', documents: 0, corrections: 0, texts: 15 }));
+const inputs = ids.slice(15).map((f) => readFileSync(`${dev}/${process.argv[2] ?? 'stripped'}/${f}`, 'utf8'));
+const input = process.argv[2] === 'eng-ocr' ? 'ocr' : 'stripped';
+const time = (a?: typeof adaptation) => { const t = process.cpuUsage(); for (const s of inputs) restore(s, { model, input, adaptation: a }); const d = process.cpuUsage(t); return (d.user + d.system) / 1e6; };
+time(); time(adaptation);
+const r: number[][] = [];
+for (let i = 0; i < 5; i++) r.push([time(), time(adaptation)]);
+const med = (xs: number[]) => xs.sort((a, b) => a - b)[2]!;
+console.log('without', med(r.map((x) => x[0]!)).toFixed(3), 'with', med(r.map((x) => x[1]!)).toFixed(3), 'ratio', (med(r.map((x) => x[1]!)) / med(r.map((x) => x[0]!))).toFixed(2));
