@@ -3,7 +3,7 @@
  * beyond the bundled model — its people's names, its places, its acronyms and its syllable
  * n-gram counts. Pure: `AdaptationData` is the parsed file (the shell reads and validates it,
  * src/model/adaptation-file.ts); `prepareAdaptation` turns it into what restore() uses beside
- * the bundled model: an interpolated LM (adapted-lm.ts), a name model with the archive's names,
+ * the bundled model: a boosted LM (adapted-lm.ts), a name model with the archive's names,
  * extra candidates for the archive's syllables the candidate pruning would drop, and acronyms.
  */
 import { normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
@@ -36,7 +36,7 @@ export interface AdaptationData {
 }
 
 export interface AdaptationTuning {
-  /** λ of the LM interpolation, the archive model's share, for an archive far larger than lmHalfSize. */
+  /** λ of the LM boost (adapted-lm.ts: P_bundled + λ · A_archive), for an archive far larger than lmHalfSize. */
   lmWeight: number;
   /**
    * Archive size (syllables) at which λ is half of lmWeight: λ = lmWeight · N / (N + lmHalfSize).
@@ -52,8 +52,8 @@ export interface AdaptationTuning {
 /**
  * Not chosen on the devset: λ = 0.1 is the classic cache-LM weight, a share of 0.3 for names seen
  * in this archive and discount 0.7 the usual absolute discount (all a priori); the half size of
- * 5,000 syllables (a few reports) was set after ocr-pairs showed a loss with archives of ~300
- * syllables at a fixed λ (docs/adapt.md).
+ * 5,000 syllables (a few reports) was set after ocr-pairs (not the devset) showed a loss with
+ * archives of ~300 syllables at a fixed λ (docs/adapt.md).
  */
 export const DEFAULT_ADAPTATION_TUNING: AdaptationTuning = { lmWeight: 0.1, lmHalfSize: 5000, nameShare: 0.3, discount: 0.7 };
 

@@ -29,7 +29,7 @@ const CACHE_MASK = (1 << 14) - 1;
 
 export class AdaptedLM implements NgramScorer {
   readonly vocabSize: number;
-  /** Direct-mapped cache of interpolated scores by (context handle, word): a document repeats its n-grams. */
+  /** Direct-mapped cache of adapted scores by (context handle, word): a document repeats its n-grams. */
   private cacheH = new Int32Array(CACHE_MASK + 1).fill(-1);
   private cacheW = new Uint16Array(CACHE_MASK + 1);
   private cacheScore = new Float64Array(CACHE_MASK + 1);

@@ -1,5 +1,5 @@
 /**
- * What restore() does with an archive's adaptation beside the interpolated LM: the archive's
+ * What restore() does with an archive's adaptation beside the adapted LM: the archive's
  * syllables stay candidates where the candidate pruning would drop them, its names are names
  * wherever they stand, and its acronyms take their Đ.
  */
