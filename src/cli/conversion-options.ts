@@ -8,9 +8,6 @@ import { ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
 import { DEFAULT_FORMATS, FORMATS, parseFormatList, type Format } from '../emit/formats.js';
 import { DEFAULT_OCR_ENGINE, OCR_ENGINE_CHOICES, type OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { OCR_MODES, type OcrMode } from '../ingest/text-layer-trust.js';
-import { resolve } from 'node:path';
-import { adaptationFileHash, loadAdaptation } from '../model/adaptation-file.js';
-import type { AdaptSetting } from '../batch/adapt-setting.js';
 
 export interface ConversionFlags {
   format: Format[];
@@ -20,20 +17,8 @@ export interface ConversionFlags {
   input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr';
   ocr: OcrMode;
   ocrEngine?: OcrEngineChoice;
-  adapt?: AdaptSetting;
-}
-
-/**
- * `--adapt <file>`: checked when the command line is read (a damaged file, or one made for another
- * model, is a usage error before any file is converted), carried by path and content hash.
- */
-export function parseAdapt(value: string): AdaptSetting {
-  try {
-    loadAdaptation(value);
-    return { path: resolve(value), sha256: adaptationFileHash(value) };
-  } catch (e) {
-    throw new InvalidArgumentError((e as Error).message);
-  }
+  /** `--adapt <file>` as given; checkedAdapt (adapt-option.ts) reads it when the command runs. */
+  adapt?: string;
 }
 
 export function parseFormats(value: string): Format[] {
@@ -53,9 +38,9 @@ export function addConversionOptions(cmd: Command): Command {
     .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
     .addOption(new Option('--ocr <mode>', "PDF pages with a text layer: auto OCRs a page whose layer over the scan does not read as Vietnamese, force OCRs every page's image, never takes text layers as they are").choices([...OCR_MODES]).default('auto'))
     .addOption(new Option('--ocr-engine <engine>', 'OCR of scans: tesseract.js (wasm), the system tesseract (native: apt-get install tesseract-ocr), or auto (native when installed)').choices(OCR_ENGINE_CHOICES).default(undefined, `BAOCAO_OCR_ENGINE, else ${DEFAULT_OCR_ENGINE}`))
-    .option('--adapt <file>', "restore with an archive's adaptation beside the bundled model (archive.json from 'baocao learn')", parseAdapt);
+    .option('--adapt <file>', "restore with an archive's adaptation beside the bundled model (archive.json from 'baocao learn')");
 }
 
-export function conversionSettings(o: ConversionFlags): Pick<BatchSettings, 'formats' | 'encoding' | 'restore' | 'segment' | 'restoreInput' | 'ocrMode' | 'ocrEngine' | 'adapt'> {
-  return { formats: o.format, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, ocrMode: o.ocr, ocrEngine: o.ocrEngine, ...(o.adapt ? { adapt: o.adapt } : {}) };
+export function conversionSettings(o: ConversionFlags): Pick<BatchSettings, 'formats' | 'encoding' | 'restore' | 'segment' | 'restoreInput' | 'ocrMode' | 'ocrEngine'> {
+  return { formats: o.format, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, ocrMode: o.ocr, ocrEngine: o.ocrEngine };
 }

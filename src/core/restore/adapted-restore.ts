@@ -43,8 +43,8 @@ export function withArchiveSyllables(model: RestoreModel, a: Adaptation, cands: 
 const TITLE_WORD = /\p{Lu}[\p{Ll}\p{M}]*/gu;
 const WORD = /[\p{L}\p{M}]+/gu;
 
-/** ln-probability bonus of the archive's spelling of a place it names, where its marker and name stand: one sighting is evidence enough. */
-export const PLACE_BONUS = 6;
+/** ln-probability bonus of the archive's spelling of a place it names, where its marker and name stand: one sighting is evidence enough, so the bonus decides unless the OCR channel strongly objects. */
+export const PLACE_BONUS = 12;
 
 /**
  * Start offset → the archive's spelling, for each word of a place the archive names ("xa Nam So"
