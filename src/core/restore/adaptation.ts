@@ -103,6 +103,8 @@ export function prepareAdaptation(model: RestoreModel, data: AdaptationData, tun
   const places = new Map<string, string[]>();
   for (const [place] of data.places) {
     const parts = place.toLowerCase().split(/\s+/).map((w) => normalizeTonePlacement(w, 'old'));
+    // A marker and one word ("xã Năm") match text by chance too often to force a reading.
+    if (parts.length - markerLength(parts) < 2) continue;
     const key = parts.map((w) => stripMarks(w)).join(' ');
     if (!places.has(key)) places.set(key, parts);
   }
@@ -128,6 +130,11 @@ export function prepareAdaptation(model: RestoreModel, data: AdaptationData, tun
  * own evidence (name model, place spots).
  */
 const MIN_NGRAM_COUNT = 2;
+
+/** Words of the place marker at the start of `parts` ("thị trấn" is two). */
+function markerLength(parts: readonly string[]): number {
+  return parts[0] === 'thị' || parts[0] === 'thành' ? 2 : parts[0] === 'tổ' ? 3 : 1;
+}
 
 function archiveNgrams(model: RestoreModel, data: AdaptationData, D: number): ArchiveNgrams {
   const V = model.vocab.length;

@@ -27,10 +27,16 @@ export const DEFAULT_LEARN_LIMITS: LearnLimits = { maxBigrams: 20_000, maxTrigra
 
 export interface LearnRecord { model: string; documents: number; corrections: number; texts: number }
 
-/** Words after which a place's name follows (longest first, so "thị trấn" wins over a lone word). */
+/**
+ * Words after which a place's name follows (longest first, so "thị trấn" wins over a lone word).
+ * Not "bản" (a mountain village, but far more often "a copy": "bản Cam kết", "bản Quy chế").
+ */
 export const PLACE_MARKERS: readonly string[] = [
-  'tổ dân phố', 'thị trấn', 'thị xã', 'thành phố', 'phường', 'huyện', 'quận', 'tỉnh', 'thôn', 'xóm', 'làng', 'bản', 'xã', 'ấp',
+  'tổ dân phố', 'thị trấn', 'thị xã', 'thành phố', 'phường', 'huyện', 'quận', 'tỉnh', 'thôn', 'xóm', 'làng', 'xã', 'ấp',
 ];
+
+/** Capitalised words that follow a marker without being a place: "xã hội" (society), the motto's "Độc lập" on the same line. */
+const NOT_PLACE_WORDS = new Set(['hội', 'độc']);
 
 export function learnAdaptation(texts: readonly LearnText[], model: RestoreModel, record: LearnRecord, limits: LearnLimits = DEFAULT_LEARN_LIMITS): AdaptationData {
   const uni = new Map<string, number>(), bi = new Map<string, number>(), tri = new Map<string, number>();
@@ -151,9 +157,9 @@ export function placesIn(text: string): string[] {
     const words = m[2]!.split(/[ \t]+/);
     const kept: string[] = [];
     for (const w of words) {
-      // Title-case after any marker; upper-case only after an upper-case one ("XÃ NGỌC KỲ").
-      if (!(TITLE.test(w) || (upperMarker && UPPER.test(w)))) break;
-      if (PLACE_MARKERS.includes(w.toLowerCase())) break; // "tỉnh Thanh Hóa Huyện …" on one line
+      // Upper-case after an upper-case marker ("XÃ NGỌC KỲ"), Title-case after the others.
+      if (!(upperMarker ? UPPER.test(w) : TITLE.test(w))) break;
+      if (PLACE_MARKERS.includes(w.toLowerCase()) || NOT_PLACE_WORDS.has(w.toLowerCase())) break; // "tỉnh Thanh Hóa Huyện …" on one line
       kept.push(titleCase(w));
     }
     if (kept.length) out.push(`${marker} ${kept.join(' ')}`);
