@@ -5,6 +5,8 @@
 import { convert as convertWith, type ConvertInput, type ConvertOptions } from './pipeline/index.js';
 import type { DocumentResult } from './core/schema.js';
 import { loadModel } from './model/load.js';
+import { loadAdaptation } from './model/adaptation-file.js';
+import type { Adaptation } from './core/restore/adaptation.js';
 
 export type { ConvertInput, ConvertOptions, Stage } from './pipeline/index.js';
 export { STAGES, runPipeline, detectKind } from './pipeline/index.js';
@@ -27,6 +29,9 @@ export {
 } from './core/schema.js';
 export { restore, type RestoreOptions, type RestoreResult, type RestoredToken, type RestoreInput, type RestoreModel } from './core/restore/index.js';
 export { loadModel } from './model/load.js';
+export { loadAdaptation, parseAdaptation, bundledModelFingerprint, AdaptationFileError, AdaptationSchema } from './model/adaptation-file.js';
+export { prepareAdaptation, type Adaptation, type AdaptationData, type AdaptationTuning } from './core/restore/adaptation.js';
+export { learnAdaptation, type LearnText } from './core/restore/learn-archive.js';
 export { segmentStage, type SegmentStageOptions } from './core/segment/stage.js';
 export { structureSchema, type Structure, type Meta, type SectionNode, type AnnexNode, type FigureNode } from './core/segment/schema.js';
 export { ingestText, type TextIngestOptions, type TextIngestResult } from './ingest/text.js';
@@ -44,8 +49,17 @@ export { buildServer, type ServeOptions } from './serve/server.js';
 /**
  * Convert one input. `options.restore`: omitted → the bundled model is loaded (once) and used;
  * `false` → no restoration; an object → used as given. A missing model is a diagnostic, not a throw.
+ * `options.adapt`: an archive's adaptation (archive.json from `baocao learn`, by path, or one
+ * prepared with loadAdaptation) used beside the model; a bad file throws AdaptationFileError.
  */
-export async function convert(input: ConvertInput, options: ConvertOptions = {}): Promise<DocumentResult> {
+export async function convert(input: ConvertInput, options: ConvertOptions & { adapt?: string | Adaptation } = {}): Promise<DocumentResult> {
+  const { adapt, ...rest } = options;
+  options = rest;
+  if (adapt !== undefined && options.restore !== false) {
+    const model = options.restore?.model ?? loadModel();
+    const adaptation = typeof adapt === 'string' ? loadAdaptation(adapt, model) : adapt;
+    options = { ...options, restore: { ...options.restore, model, adaptation } };
+  }
   if (options.restore === undefined) {
     let model;
     try {

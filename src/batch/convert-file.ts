@@ -26,6 +26,8 @@ import { hasRows, writeRows } from './rows-store.js';
 import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { writeErrorMessage } from './fs-errors.js';
 import type { InputFile } from './inputs.js';
+import type { AdaptSetting } from './adapt-setting.js';
+import { loadAdaptation } from '../model/adaptation-file.js';
 
 export type { Format } from '../emit/formats.js';
 
@@ -56,6 +58,8 @@ export interface BatchSettings {
   ocrEngine?: OcrEngineChoice;
   /** Only these pages of PDFs and multi-page TIFFs, as `--pages` gives them ("1-3,6"); text inputs are read whole. */
   pages?: string;
+  /** An archive's adaptation (`--adapt archive.json`), loaded once per thread. */
+  adapt?: AdaptSetting;
 }
 
 export interface FileOutcome {
@@ -185,12 +189,15 @@ export function convertOptions(settings: BatchSettings): ConvertOptions {
   }
   if (settings.restore) {
     try {
-      options.restore = { model: loadModel(), input: settings.restoreInput };
+      const model = loadModel();
+      options.restore = { model, input: settings.restoreInput };
     } catch (e) {
       // The stage reports 'restore/no-model' per document; remember why for the batch summary.
       modelProblem ??= (e as Error).message;
       options.restore = { input: settings.restoreInput };
     }
+    // Checked when the batch was set up; a file changed or gone since fails its documents loudly.
+    if (settings.adapt && options.restore.model) options.restore.adaptation = loadAdaptation(settings.adapt.path, options.restore.model);
   }
   return options;
 }
@@ -210,5 +217,5 @@ export function settingsFingerprint(s: BatchSettings): string {
   const perDocument = s.formats.filter((f) => DOCUMENT_WRITERS[f] && (f !== 'csv' || s.perDocumentCsv));
   // The OCR mode and engine count only when they are not the defaults, so earlier manifests still match.
   const ocr = [...(s.ocrMode && s.ocrMode !== 'auto' ? [s.ocrMode] : []), ...(s.ocrEngine && s.ocrEngine !== 'wasm' ? [s.ocrEngine] : [])];
-  return JSON.stringify([[...perDocument].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false, ...ocr, ...(s.pages ? [`pages ${s.pages}`] : [])]);
+  return JSON.stringify([[...perDocument].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false, ...ocr, ...(s.pages ? [`pages ${s.pages}`] : []), ...(s.adapt ? [`adapt ${s.adapt.sha256}`] : [])]);
 }

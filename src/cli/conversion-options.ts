@@ -17,6 +17,8 @@ export interface ConversionFlags {
   input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr';
   ocr: OcrMode;
   ocrEngine?: OcrEngineChoice;
+  /** `--adapt <file>` as given; checkedAdapt (adapt-option.ts) reads it when the command runs. */
+  adapt?: string;
 }
 
 export function parseFormats(value: string): Format[] {
@@ -35,7 +37,8 @@ export function addConversionOptions(cmd: Command): Command {
     .option('--no-segment', 'skip the document structure (header, sections, signature, annexes)')
     .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
     .addOption(new Option('--ocr <mode>', "PDF pages with a text layer: auto OCRs a page whose layer over the scan does not read as Vietnamese, force OCRs every page's image, never takes text layers as they are").choices([...OCR_MODES]).default('auto'))
-    .addOption(new Option('--ocr-engine <engine>', 'OCR of scans: tesseract.js (wasm), the system tesseract (native: apt-get install tesseract-ocr), or auto (native when installed)').choices(OCR_ENGINE_CHOICES).default(undefined, `BAOCAO_OCR_ENGINE, else ${DEFAULT_OCR_ENGINE}`));
+    .addOption(new Option('--ocr-engine <engine>', 'OCR of scans: tesseract.js (wasm), the system tesseract (native: apt-get install tesseract-ocr), or auto (native when installed)').choices(OCR_ENGINE_CHOICES).default(undefined, `BAOCAO_OCR_ENGINE, else ${DEFAULT_OCR_ENGINE}`))
+    .option('--adapt <file>', "restore with an archive's adaptation beside the bundled model (archive.json from 'baocao learn')");
 }
 
 export function conversionSettings(o: ConversionFlags): Pick<BatchSettings, 'formats' | 'encoding' | 'restore' | 'segment' | 'restoreInput' | 'ocrMode' | 'ocrEngine'> {

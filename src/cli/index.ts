@@ -9,6 +9,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { BatchSetupError } from '../batch/output-dir.js';
+import type { BatchSettings } from '../batch/convert-file.js';
 import { parseArchiveSettings, type ArchiveSettings } from '../emit/archive.js';
 import { STDOUT_FORMATS, parseFormatList } from '../emit/formats.js';
 import { ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
@@ -76,7 +77,12 @@ Exit codes:
     const archive: ArchiveSettings = { ...(o.archiveSettings ?? { files: [] }), ...(o.archiveFonds !== undefined ? { fonds: o.archiveFonds } : {}) };
     // Per-document CSVs are CSV output: asking for them asks for the csv format.
     const formats = o.perDocumentCsv && !o.format.includes('csv') ? parseFormatList([...o.format, 'csv'].join(',')) : o.format;
-    const settings = { ...conversionSettings(o), outDir: toStdout ? '' : resolve(o.output), formats, resume: o.resume, fsync: o.fsync, perDocumentCsv: o.perDocumentCsv, archive, timeoutSeconds: o.timeout, pages: o.pages };
+    const settings: BatchSettings = { ...conversionSettings(o), outDir: toStdout ? '' : resolve(o.output), formats, resume: o.resume, fsync: o.fsync, perDocumentCsv: o.perDocumentCsv, archive, timeoutSeconds: o.timeout, pages: o.pages };
+    if (o.adapt !== undefined) {
+      const checked = (await import('./adapt-option.js')).checkedAdapt(o.adapt);
+      if ('problem' in checked) return usage(checked.problem);
+      settings.adapt = checked;
+    }
     const { convertToStdout, readStdin, stdinAsFile } = await import('./stdio.js');
     if (toStdout) {
       const name = inputs[0] === '-' ? (o.stdinName ?? 'stdin') : inputs[0]!;
@@ -120,9 +126,14 @@ program
   .option('--queue <n>', 'conversions that may wait for a slot before 503', (v) => (v === '0' ? 0 : parseJobs(v)), 8)
   .option('--request-timeout <s>', 'longest time to receive a request, head and body, before 408', parseSeconds, 120)
   .addOption(new Option('--ocr-engine <engine>', 'OCR of scans: wasm, native or auto (as convert)').choices(OCR_ENGINE_CHOICES))
-  .action(async (o: { port: number; host: string; bodyLimit: number; inFlight: number; queue: number; requestTimeout: number; ocrEngine?: OcrEngineChoice }) => {
+  .option('--adapt <file>', "restore with an archive's adaptation beside the bundled model (archive.json from 'baocao learn')")
+  .action(async (o: { port: number; host: string; bodyLimit: number; inFlight: number; queue: number; requestTimeout: number; ocrEngine?: OcrEngineChoice; adapt?: string }) => {
+    if (o.adapt !== undefined) {
+      const checked = (await import('./adapt-option.js')).checkedAdapt(o.adapt);
+      if ('problem' in checked) return usage(checked.problem);
+    }
     const { buildServer } = await import('../serve/server.js');
-    const app = await buildServer({ bodyLimit: o.bodyLimit * 1024 * 1024, inFlight: o.inFlight, queue: o.queue, requestTimeoutMs: o.requestTimeout * 1000, ocrEngine: o.ocrEngine });
+    const app = await buildServer({ bodyLimit: o.bodyLimit * 1024 * 1024, inFlight: o.inFlight, queue: o.queue, requestTimeoutMs: o.requestTimeout * 1000, ocrEngine: o.ocrEngine, adapt: o.adapt });
     const address = await app.listen({ port: o.port, host: o.host });
     process.stderr.write(`baocao: serving on ${address} (POST /v1/convert, GET /healthz, /readyz, /metrics, /v1/openapi.json)\n`);
     // SIGTERM/SIGINT: stop taking requests, finish those in flight, then exit.
@@ -160,9 +171,28 @@ program
   .option('--json', 'print the tokens with confidence and alternatives', false)
   .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
   .addOption(new Option('--encoding <name>', 'force the text encoding (default: detected)').choices(ENCODING_NAMES))
-  .action(async (file: string, o: { json: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; encoding?: EncodingName }) => {
+  .option('--adapt <file>', "restore with an archive's adaptation beside the bundled model (archive.json from 'baocao learn')")
+  .action(async (file: string, o: { json: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; encoding?: EncodingName; adapt?: string }) => {
     const { runRestore } = await import('./restore.js');
     process.exitCode = await runRestore(file, o);
+  });
+
+program
+  .command('learn')
+  .description("learn an archive's names, places, acronyms and word sequences from the text a person reviewed (and known-correct text), for convert/restore --adapt")
+  .argument('[out-dir]', "a folder written by baocao convert and reviewed with baocao review (its corrections and the documents a person finished)")
+  .option('--text <files...>', 'known-correct Vietnamese text files to learn from as well')
+  .requiredOption('-o, --output <file>', 'the adaptation file to write (archive.json)')
+  .addHelpText('after', `
+Examples:
+  baocao learn out/ -o archive.json                 what a person corrected in out/ (baocao review)
+  baocao learn out/ --text typed/*.txt -o archive.json
+  baocao convert more-scans/ --adapt archive.json -o out2/
+
+The file is made for this baocao's restoration model: another version refuses it (learn again).`)
+  .action(async (outDir: string | undefined, o: { text?: string[]; output: string }) => {
+    const { learnCommand } = await import('./learn.js');
+    process.exitCode = learnCommand(outDir, o);
   });
 
 function parseMegabytes(value: string): number {

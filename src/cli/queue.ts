@@ -26,6 +26,15 @@ export function registerQueueCommands(program: Command): void {
     .action(async (inputs: string[], o: ConversionFlags & { redis: string; output: string }) => {
       const { addInputs } = await import('../queue/queue.js');
       const settings: BatchSettings = { ...conversionSettings(o), outDir: resolve(o.output), resume: true };
+      if (o.adapt !== undefined) {
+        const checked = (await import('./adapt-option.js')).checkedAdapt(o.adapt);
+        if ('problem' in checked) {
+          process.stderr.write(`baocao: ${checked.problem}\n`);
+          process.exitCode = 2;
+          return;
+        }
+        settings.adapt = checked;
+      }
       const s = await addInputs(inputs, settings, o.redis);
       for (const p of s.problems) process.stderr.write(`baocao: ${p.arg}: ${p.message}\n`);
       process.stdout.write(`${s.added} jobs added${s.already ? `, ${s.already} already queued or done` : ''}${s.problems.length ? `, ${s.problems.length} inputs not added` : ''}\n`);

@@ -8,8 +8,9 @@ import type { EncodingName } from '../core/encoding/index.js';
 import { detectKind, runPipeline } from '../pipeline/index.js';
 import type { RestoreInput } from '../core/restore/index.js';
 import { loadModel } from '../model/load.js';
+import { loadAdaptation } from '../model/adaptation-file.js';
 
-export async function runRestore(file: string, o: { json: boolean; input: RestoreInput; encoding?: EncodingName }): Promise<number> {
+export async function runRestore(file: string, o: { json: boolean; input: RestoreInput; encoding?: EncodingName; adapt?: string }): Promise<number> {
   let bytes: Uint8Array;
   try {
     if (file !== '-' && (await stat(file)).isDirectory()) {
@@ -35,7 +36,14 @@ export async function runRestore(file: string, o: { json: boolean; input: Restor
     process.stderr.write(`baocao: ${(e as Error).message}\n`);
     return 1;
   }
-  const doc = await runPipeline({ path, data: bytes }, { encoding: o.encoding, restore: { model, input: o.input, keepTokens: o.json }, segment: {} });
+  let adaptation;
+  try {
+    adaptation = o.adapt === undefined ? undefined : loadAdaptation(o.adapt, model);
+  } catch (e) {
+    process.stderr.write(`baocao: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const doc = await runPipeline({ path, data: bytes }, { encoding: o.encoding, restore: { model, input: o.input, keepTokens: o.json, adaptation }, segment: {} });
   const errors = doc.diagnostics.filter((d) => d.severity === 'error');
   for (const d of doc.diagnostics) if (d.severity === 'error' || d.ruleId.startsWith('encoding/')) process.stderr.write(`baocao: ${file}: ${d.ruleId}: ${d.message}\n`);
   if (doc.restored === undefined || (errors.length && doc.pages.length === 0)) return 1;

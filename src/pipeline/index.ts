@@ -96,7 +96,8 @@ function segment(doc: WorkingDocument, options: StageOptions): void {
 function cells(doc: WorkingDocument, options: StageOptions): void {
   const model = options.restore === false ? undefined : options.restore?.model;
   if (!model || !doc.structure) return;
-  writeCellsIntoText(doc, restoreTableCells(doc.structure, model, doc.restoreMode));
+  const adaptation = options.restore === false ? undefined : options.restore?.adaptation;
+  writeCellsIntoText(doc, restoreTableCells(doc.structure, model, doc.restoreMode, adaptation));
 }
 
 /** A document read in part gets its own page numbers back on every place (core/page-numbers.ts). */

@@ -12,6 +12,8 @@ import { documentJsonSchema, SCHEMA_VERSION } from '../core/schema.js';
 import type { OcrPool } from '../ingest/ocr/pool.js';
 import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { loadModel } from '../model/load.js';
+import { adaptationFileHash, loadAdaptation } from '../model/adaptation-file.js';
+import { resolve } from 'node:path';
 import { Admission } from './admission.js';
 import { Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
@@ -35,6 +37,8 @@ export interface ServeOptions {
   requestTimeoutMs?: number;
   /** OCR engine of the shared pool: wasm (default), native or auto (as convert --ocr-engine). */
   ocrEngine?: OcrEngineChoice;
+  /** An archive's adaptation (archive.json from `baocao learn`) for every restoration; a bad file throws here, before serving. */
+  adapt?: string;
 }
 
 const FORMAT_NAMES = ['json', 'txt', 'md', 'docx', 'pdf'] as const;
@@ -71,6 +75,8 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
   } catch (e) {
     modelProblem = (e as Error).message;
   }
+  // Checked before serving (AdaptationFileError); worker threads load it once each, by path.
+  const adapt = options.adapt === undefined ? undefined : (loadAdaptation(options.adapt), { path: resolve(options.adapt), sha256: adaptationFileHash(options.adapt) });
   const inFlight = options.inFlight ?? 2;
   const timeoutMs = options.timeoutMs ?? 300_000;
   const workers = new ConvertWorkers(inFlight, timeoutMs);
@@ -109,7 +115,7 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
     if (!ticket) return busy(reply);
     try {
       const q = query.data;
-      const settings: BatchSettings = { outDir: '', formats: [q.format], resume: false, restore: q.restore === 'true', segment: q.segment === 'true', restoreInput: q.input, ocrMode: q.ocr };
+      const settings: BatchSettings = { outDir: '', formats: [q.format], resume: false, restore: q.restore === 'true', segment: q.segment === 'true', restoreInput: q.input, ocrMode: q.ocr, ...(adapt ? { adapt } : {}) };
       const request = { name: q.name, data: new Uint8Array(body), format: q.format, settings };
       // Text goes to a worker thread; scans stay here, where the shared OCR pool does the work.
       const reading: Promise<Answer> = detectKind(request.data, q.name) === 'text' ? workers.run(request) : withTimeout(answer(request, { ocr: await ocrPool() }), timeoutMs);

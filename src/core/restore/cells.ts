@@ -9,7 +9,7 @@
 import type { WorkingDocument } from '../document.js';
 import type { Structure } from '../segment/schema.js';
 import { cellPieces, isStatusWord, type CellPiece } from '../segment/table.js';
-import { restore, type RestoreModel } from './index.js';
+import { restore, type RestoreModel, type RestoreOptions } from './index.js';
 import { byPage, paragraphsFromWhole } from './paragraph-text.js';
 
 /** Modes whose reading depends on context; clean text keeps its words and Vietnamese-model OCR needs its word confidences. */
@@ -24,7 +24,7 @@ export interface CellEdit {
 const words = (text: string) => text.match(/\S+/g) ?? [];
 
 /** Re-reads the cells of every annex table; returns the edits that put them back into their lines. */
-export function restoreTableCells(structure: Structure, model: RestoreModel, mode: string | undefined): CellEdit[] {
+export function restoreTableCells(structure: Structure, model: RestoreModel, mode: string | undefined, adaptation?: RestoreOptions['adaptation']): CellEdit[] {
   const edits: CellEdit[] = [];
   for (const annex of structure.annexes) {
     for (const table of annex.tables) {
@@ -39,7 +39,7 @@ export function restoreTableCells(structure: Structure, model: RestoreModel, mod
           if (!original) continue;
           if (!isStatusWord(row[c]!)) {
             if (!isRereadMode(mode)) continue;
-            row[c] = restore(original, { model, input: mode }).text;
+            row[c] = restore(original, { model, input: mode, adaptation }).text;
           }
           edits.push(...piecesOf(row[c]!, pieces?.[r]?.[c] ?? []));
         }

@@ -4,7 +4,7 @@
  * Confidence of each choice: a softmax over the candidates at that position with the rest of the
  * best path fixed (the three trigrams touching it), which is cheap and behaves like a posterior.
  */
-import type { TrigramLM } from './language-model.js';
+import type { NgramScorer } from './language-model.js';
 import { BOS, EOS } from './lm-tokens.js';
 
 export interface Slot {
@@ -88,7 +88,7 @@ function layOut(slots: readonly Slot[]): Lattice {
   return lattice;
 }
 
-export function decodeSegment(lm: TrigramLM, slots: readonly Slot[], channelWeight: number): SlotResult[] {
+export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWeight: number): SlotResult[] {
   const { latStart, latLen, latIds, latChan } = layOut(slots);
   const L = slots.length + 3;
   if (backs.length < L * LAYER) {
@@ -211,7 +211,7 @@ function bestOthers(scores: Float64Array, at: number, n: number, chosen: number,
   return out;
 }
 
-function localPosterior(lm: TrigramLM, lat: Lattice, path: Int32Array, i: number, w: number): SlotResult {
+function localPosterior(lm: NgramScorer, lat: Lattice, path: Int32Array, i: number, w: number): SlotResult {
   const { latStart, latLen, latIds, latChan } = lat;
   const off = latStart[i]!, n = latLen[i]!;
   const chosen = path[i]!;

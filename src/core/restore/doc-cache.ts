@@ -6,7 +6,7 @@
  * again. Segments without an unsure word that the cache could change are not touched.
  */
 import { decodeSegment, type Slot, type SlotResult } from './decoder.js';
-import type { TrigramLM } from './language-model.js';
+import type { NgramScorer } from './language-model.js';
 import { FIRST_WORD_ID } from './lm-tokens.js';
 
 export interface DecodedSegment {
@@ -40,7 +40,7 @@ export const DEFAULT_DOC_CACHE: DocCacheTuning = { confident: 0.9, unsure: 0.9, 
  * huyện/huyền): a frequent word that merely lies near the token ("dua" → đủ) must not pull it.
  */
 export function applyDocumentCache(
-  lm: TrigramLM, segments: DecodedSegment[], channelWeight: number, t: DocCacheTuning, skeletonOf: (id: number) => string,
+  lm: NgramScorer, segments: DecodedSegment[], channelWeight: number, t: DocCacheTuning, skeletonOf: (id: number) => string,
 ): void {
   // A second pass sees words that the first one's re-decoding left unsure ("tấn đại" → "tấn bài" → "tin bài").
   for (let pass = 0; pass < t.passes; pass++) if (!cachePass(lm, segments, channelWeight, t, skeletonOf)) break;
@@ -48,7 +48,7 @@ export function applyDocumentCache(
 
 /** One pass; whether any segment was decoded again. */
 function cachePass(
-  lm: TrigramLM, segments: DecodedSegment[], channelWeight: number, t: DocCacheTuning, skeletonOf: (id: number) => string,
+  lm: NgramScorer, segments: DecodedSegment[], channelWeight: number, t: DocCacheTuning, skeletonOf: (id: number) => string,
 ): boolean {
   if (t.bonus <= 0) return false;
   let redone = false;
@@ -104,7 +104,7 @@ const isNameCase = (text: string) => text.length > 1 && text[0] !== text[0]!.toL
  * ("Ngoc Ky", "NGOQC KY") are grouped by the decoded previous word and their own letters; when
  * the occurrences disagree, all take the spelling with the most confidence summed over them.
  */
-export function unifyNames(lm: TrigramLM, segments: (DecodedSegment & { texts: string[] })[], channelWeight: number): void {
+export function unifyNames(lm: NgramScorer, segments: (DecodedSegment & { texts: string[] })[], channelWeight: number): void {
   const votes = new Map<string, Map<number, number>>();
   const members = new Map<string, [number, number][]>();
   segments.forEach((s, si) => {

@@ -20,6 +20,8 @@ import type { RestoredToken } from './restored-token.js';
 import { isNumberLabel, isOcrNumberLabel, splitUnits } from './units.js';
 import { vieCandidates, DEFAULT_VIE_TUNING, type VieTuning } from './vie-candidates.js';
 import { confidenceAt, type WordConfidence } from './vie-confidence.js';
+import { archiveAcronyms, archiveNameSpots, archivePlaceSpots, PLACE_BONUS, withArchiveSyllables } from './adapted-restore.js';
+import type { Adaptation } from './adaptation.js';
 
 export type { RestoreModel } from './model.js';
 export type { RestoredToken } from './restored-token.js';
@@ -47,6 +49,8 @@ export interface RestoreOptions {
   nameTuning?: Partial<NameTuning>;
   /** Tone placement to write ('new': "hoà"); taken from `text` when absent (one window of a longer text is given its document's). */
   toneStyle?: 'old' | 'new';
+  /** An archive's adaptation (adaptation.ts, `baocao learn`), prepared for this same model. */
+  adaptation?: Adaptation;
 }
 
 interface SegmentWord {
@@ -66,7 +70,9 @@ const MAX_ALTERNATIVES = RANKED_ALTERNATIVES;
 const MAX_SEGMENT = 400;
 
 export function restore(given: string, options: RestoreOptions): RestoreResult {
-  const { model } = options;
+  const { model, adaptation } = options;
+  if (adaptation && adaptation.model !== model) throw new Error('the adaptation was prepared for another model');
+  const lm = adaptation?.lm ?? model.lm;
   const input = options.input ?? 'auto';
   const mode: DecodeMode = input === 'auto' ? detectInput(given) : input === 'vie-ocr' ? 'clean' : input;
   const text = withVietnameseD(given, mode);
@@ -81,9 +87,12 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   // Vietnamese-model OCR with its learned channel (absent in older model folders: 'clean' as before).
   const vie = input === 'vie-ocr' ? model.vieChannel : undefined;
   const vieTuning = { ...DEFAULT_VIE_TUNING, ...options.vieTuning };
-  const nameModel = options.names === false ? undefined : model.names;
+  const nameModel = options.names === false ? undefined : adaptation?.names ?? model.names;
   const nameTuning = { ...DEFAULT_NAME_TUNING, ...options.nameTuning };
   const nameAt = nameModel && nameTuning.weight !== 0 ? findNames(text, nameModel.surnameSkeletons) : undefined;
+  // The archive's own names are names wherever they stand, not only after a cue word.
+  if (nameAt && adaptation) archiveNameSpots(text, adaptation, nameAt);
+  const placeAt = adaptation && mode !== 'clean' ? archivePlaceSpots(text, adaptation) : undefined;
 
   // Surface spellings per distinct original word (case applied), computed on first use.
   const surfaceCache = new Map<string, string[]>();
@@ -108,12 +117,12 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const segments: (DecodedSegment & { words: SegmentWord[]; texts: string[] })[] = [];
   const flush = () => {
     // Without the OCR document passes a segment is final once decoded: emit it, keep nothing.
-    if (words.length && mode !== 'ocr') emit({ words, results: decodeSegment(model.lm, slots, channelWeight) });
+    if (words.length && mode !== 'ocr') emit({ words, results: decodeSegment(lm, slots, channelWeight) });
     else if (words.length) {
       segments.push({
         slots, words, wordSlots: words.map((w) => w.slot),
         keys: words.map((w) => letterKey(w.unit.text)), texts: words.map((w) => w.unit.text),
-        results: decodeSegment(model.lm, slots, channelWeight),
+        results: decodeSegment(lm, slots, channelWeight),
       });
     }
     slots = [];
@@ -122,7 +131,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   for (const u of units) {
     if (u.kind === 'break') { flush(); continue; }
     if (u.kind === 'acronym') {
-      const restored = restoreAcronym(model, u.text, u.typeSlot === true);
+      const restored = (adaptation && archiveAcronyms(adaptation, u.text, mode === 'ocr')) || restoreAcronym(model, u.text, u.typeSlot === true);
       tokens.push({ original: u.text, restored, start: u.start, end: u.end, confidence: 1, alternatives: restored === u.text ? [] : [u.text] });
       continue;
     }
@@ -133,6 +142,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
     let cands = cache.get(key);
     if (!cands) {
       cands = vie && !u.numeric ? vieCandidates(model, vie, u.text, confidence, vieTuning) : candidatesFor(model, u.text, mode, tuning, u.numeric);
+      if (adaptation && !vie && !u.numeric && mode !== 'clean') cands = withArchiveSyllables(model, adaptation, cands, u.text, mode);
       cache.set(key, cands);
     }
     // The number label keeps its reading (units.ts); the one candidate is the word as read.
@@ -157,6 +167,8 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
       const asRead = spot.signer ? normalizeTonePlacement(u.text.toLowerCase(), 'old') : undefined;
       slot = withNameEvidence(nameModel!, slot, cands.forms, cands.chan, spot.position, nameTuning, asRead);
     }
+    const place = placeAt?.get(u.start);
+    if (place !== undefined && cands.forms.includes(place)) slot = { ...slot, chan: slot.chan.map((lp, k) => (cands.forms[k] === place ? lp + PLACE_BONUS : lp)) };
     slots.push(slot);
     // Bound the decoder's memory on text without punctuation; context loss here is negligible.
     if (slots.length >= MAX_SEGMENT) flush();
@@ -165,14 +177,22 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   if (mode === 'ocr') {
     const skeletons = new Map<number, string>();
     const skeletonOf = (id: number) => skeletons.get(id) ?? skeletons.set(id, stripMarks(model.vocab[id] ?? '')).get(id)!;
-    applyDocumentCache(model.lm, segments, channelWeight, { ...DEFAULT_DOC_CACHE, ...options.docCache }, skeletonOf);
-    if (options.docCache?.bonus !== 0) unifyNames(model.lm, segments, channelWeight);
+    applyDocumentCache(lm, segments, channelWeight, { ...DEFAULT_DOC_CACHE, ...options.docCache }, skeletonOf);
+    if (options.docCache?.bonus !== 0) unifyNames(lm, segments, channelWeight);
   }
   for (const seg of segments) emit(seg);
   if (mode === 'ocr') tokens.push(...ocrDashTokens(text));
   tokens.sort((a, b) => a.start - b.start);
   if (mode !== 'clean') readListLetters(text, tokens);
   if (mode === 'ocr' || mode === 'stripped' || input === 'vie-ocr') acronymsFromExpansions(text, tokens, mode === 'ocr', (lower) => model.vocabIndex.has(lower), input === 'vie-ocr');
+  if (adaptation && mode !== 'clean') {
+    // Acronyms the archive writes with Đ that the corpus does not know ("DMST" → ĐMST).
+    for (const t of tokens) {
+      if (t.restored !== t.original) continue;
+      const form = archiveAcronyms(adaptation, t.original, mode === 'ocr');
+      if (form) { t.restored = form; t.alternatives = [t.original]; }
+    }
+  }
   return { text: rebuild(text, tokens), tokens, mode };
 }
 

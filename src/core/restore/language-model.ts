@@ -18,7 +18,32 @@ function mix(lo: number, hi: number): number {
   return (h ^ (h >>> 13)) >>> 0;
 }
 
-export class TrigramLM {
+/**
+ * What the decoder asks of a language model. `bigramIndex` is an opaque context handle for
+ * `bigramAt` and `trigramFromContext` (here: the stored bigram's index, or -1); `bigramAt` is the
+ * backoff input of `trigramFromContext`, whose answer is the score. A wrapper (adapted-lm.ts)
+ * answers the same questions with other handles.
+ */
+export interface NgramScorer {
+  readonly vocabSize: number;
+  unigram(w: number): number;
+  bigramIndex(v: number, w: number): number;
+  bigramAt(i: number, v: number, w: number): number;
+  bigram(v: number, w: number): number;
+  trigramFromContext(ctx: number, w: number, bigramLogP: number): number;
+  trigram(u: number, v: number, w: number): number;
+  // The decoder's hot loop (decoder.ts): a bigram context looked up once with its log P and
+  // backoff weight left in lastLogP / lastBackoff; a trigram's code (-1: back off) and its log P;
+  // an upper bound of every trigram score, for pruning.
+  readonly maxTrigramLogP: number;
+  lastLogP: number;
+  lastBackoff: number;
+  lookupBigram(v: number, w: number): number;
+  trigramCode(ctx: number, w: number): number;
+  trigramLogP(code: number): number;
+}
+
+export class TrigramLM implements NgramScorer {
   readonly vocabSize: number;
   /** No stored trigram is likelier than this (an upper bound the decoder prunes with). */
   readonly maxTrigramLogP: number;

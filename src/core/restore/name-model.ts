@@ -28,7 +28,7 @@ export class NameModel {
   readonly surnameSkeletons: ReadonlySet<string>;
 
   /** `unseenShare`: probability mass kept for syllables the corpus never saw in that position. */
-  constructor(json: NameTablesJson, unseenShare = 0.05) {
+  constructor(private readonly json: NameTablesJson, private readonly unseenShare = 0.05) {
     if (json.format !== 'baocao-names') throw new Error('not a baocao name model');
     const logP = {} as Record<NamePosition, Map<string, number>>;
     const floor = {} as Record<NamePosition, number>;
@@ -48,6 +48,26 @@ export class NameModel {
   /** ln P(form | position), form lower-case with old-style tone placement. */
   score(form: string, position: NamePosition): number {
     return this.logP[position].get(form) ?? this.floor[position];
+  }
+
+  /**
+   * This model with an archive's own names mixed in (adaptation.ts): at each position
+   * P = (1 − share) · P_corpus + share · P_archive, so a name the archive writes is likely again.
+   */
+  withArchive(counts: Record<NamePosition, ReadonlyMap<string, number>>, share: number): NameModel {
+    const json = { ...this.json };
+    for (const p of NAME_POSITIONS) {
+      const base = this.json[p];
+      let archiveTotal = 0;
+      for (const c of counts[p].values()) archiveTotal += c;
+      if (archiveTotal === 0 || share <= 0) continue;
+      // Archive counts scaled so that they hold `share` of the merged total.
+      const scale = (share * base.total) / ((1 - share) * archiveTotal);
+      const merged = { ...base.counts };
+      for (const [form, c] of counts[p]) merged[form] = (merged[form] ?? 0) + c * scale;
+      json[p] = { total: base.total + archiveTotal * scale, counts: merged };
+    }
+    return new NameModel(json, this.unseenShare);
   }
 
   /** The score of a syllable never seen in that position. */

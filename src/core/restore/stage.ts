@@ -20,6 +20,8 @@ export interface RestoreStageOptions {
   nameTuning?: RestoreOptions['nameTuning'];
   /** Keep every restored word with its confidence and alternatives on the document (restoreTokens). */
   keepTokens?: boolean;
+  /** An archive's adaptation prepared for `model` (`--adapt archive.json`). */
+  adaptation?: RestoreOptions['adaptation'];
 }
 
 export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions): WorkingDocument {
@@ -38,7 +40,7 @@ export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions)
     const detected = asked === 'auto' && fromOcr ? detectInput(doc.original) : undefined;
     const vieOcr = asked === 'vie-ocr' || detected === 'clean' || (detected === 'ocr' && withText.every((p) => p.method === 'ocr'));
     const confidences = vieOcr && fromOcr ? documentConfidences(doc.pages) : undefined;
-    const nameOptions = { names: options.names, nameTuning: options.nameTuning };
+    const nameOptions = { names: options.names, nameTuning: options.nameTuning, adaptation: options.adaptation };
     const below = options.reviewBelow ?? 0.6;
     const lineStarts = lineIndex(doc.original);
     const review: ReviewItem[] = [];

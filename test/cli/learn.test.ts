@@ -1,0 +1,89 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBatch } from '../../src/batch/run.js';
+import { appendCorrection, listDocuments, readDocument } from '../../src/review/folder.js';
+import { restoredLines } from '../../src/core/corrections.js';
+import { runCli } from './run-cli.js';
+
+// Mark-free text with a made-up commune and signer the bundled model reads as common words.
+const REPORT = 'UY BAN NHAN DAN XA NAM SO\n\nBAO CAO\n\nUy ban nhan dan xa Nam So bao cao ket qua thuc hien nhiem vu nam 2024.\n\nOng Nguyen Xuan Thoang, Chu tich xa, chu tri hoi nghi.\n';
+
+describe('baocao learn from a reviewed folder', () => {
+  let dir = '', out = '';
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'baocao-learn-'));
+    await writeFile(join(dir, 'report.txt'), REPORT);
+    out = join(dir, 'out');
+    const summary = await runBatch([join(dir, 'report.txt')], { outDir: out, formats: ['json'], resume: false, restore: true, restoreInput: 'stripped', fsync: false }, 1);
+    assert.equal(summary.converted, 1);
+    // A person corrects the commune and the signer's given name where the machine got them wrong.
+    const [doc] = listDocuments(out).values();
+    const result = readDocument(out, doc!);
+    const fixes: Record<string, string> = { Sở: 'Sỏ', Thoáng: 'Thoang' };
+    for (const [key, line] of restoredLines(result)) {
+      for (const [before, afterWord] of Object.entries(fixes)) {
+        const start = line.text.indexOf(before);
+        if (start < 0) continue;
+        const [page, l] = key.split(':').map(Number);
+        appendCorrection(out, { page: page!, line: l!, start, end: start + before.length, before, after: afterWord, time: '2026-01-01T00:00:00Z', action: 'typed', sha256: result.source.sha256, document: doc!.name });
+      }
+    }
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  it("writes an adaptation with the person's corrected name and commune", async () => {
+    const archive = join(dir, 'archive.json');
+    const r = await runCli(['learn', out, '-o', archive]);
+    assert.equal(r.code, 0, r.stderr);
+    const data = JSON.parse(await readFile(archive, 'utf8'));
+    assert.equal(data.format, 'baocao-adaptation');
+    assert.ok(data.names.some(([n]: [string]) => n === 'Nguyễn Xuân Thoang'), JSON.stringify(data.names));
+    assert.ok(data.places.some(([p]: [string]) => p === 'xã Nậm Sỏ'), JSON.stringify(data.places));
+    assert.equal(data.sources.documents, 1);
+
+    // The next file of the same archive comes out right with --adapt, and as before without it.
+    const next = join(dir, 'next.txt');
+    await writeFile(next, 'Xa Nam So to chuc hop dan.\n');
+    const plain = await runCli(['restore', next, '--input', 'stripped']);
+    const adapted = await runCli(['restore', next, '--input', 'stripped', '--adapt', archive]);
+    assert.equal(adapted.code, 0, adapted.stderr);
+    assert.doesNotMatch(plain.stdout, /Nậm Sỏ/);
+    assert.match(adapted.stdout, /Nậm Sỏ/);
+
+    // convert with batch workers (two files, two jobs) and the library's convert() take it too.
+    await writeFile(join(dir, 'next2.txt'), 'Nhan dan xa Nam So.\n');
+    const c = await runCli(['convert', next, join(dir, 'next2.txt'), '--input', 'stripped', '--format', 'json', '--jobs', '2', '--adapt', archive, '-o', join(dir, 'out-adapted')]);
+    assert.equal(c.code, 0, c.stderr);
+    const converted = [...listDocuments(join(dir, 'out-adapted')).values()];
+    assert.equal(converted.length, 2);
+    for (const doc of converted) assert.match(readDocument(join(dir, 'out-adapted'), doc).text.restored ?? '', /Nậm Sỏ/, doc.name);
+    const { convert } = await import('../../src/index.js');
+    const lib = await convert({ path: 'next.txt', data: new TextEncoder().encode('Xa Nam So to chuc hop dan.\n') }, { adapt: archive, restore: { input: 'stripped' } });
+    assert.match(lib.text.restored ?? '', /Nậm Sỏ/);
+  });
+
+  it('refuses a damaged or foreign archive.json with a clear message and exit code 2', async () => {
+    const bad = join(dir, 'bad.json');
+    await writeFile(bad, '{"format":"baocao-adaptation","version":1,"model":"' + '0'.repeat(64) + '"}');
+    const r = await runCli(['restore', join(dir, 'report.txt'), '--adapt', bad]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /damaged adaptation|another restoration model/);
+    const c = await runCli(['convert', join(dir, 'report.txt'), '--adapt', bad, '-o', join(dir, 'out2')]);
+    assert.equal(c.code, 2);
+    assert.match(c.stderr, /--adapt/);
+  });
+
+  it('says so when there is nothing to learn from', async () => {
+    const empty = join(dir, 'empty');
+    const r = await runCli(['learn', join(dir, 'nowhere'), '-o', join(dir, 'x.json')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /not a folder/);
+    await runBatch([join(dir, 'report.txt')], { outDir: empty, formats: ['json'], resume: false, restore: true, fsync: false }, 1);
+    const n = await runCli(['learn', empty, '-o', join(dir, 'x.json')]);
+    assert.equal(n.code, 1);
+    assert.match(n.stderr, /nothing to learn from/);
+  });
+});
