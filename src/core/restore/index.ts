@@ -20,6 +20,8 @@ import type { RestoredToken } from './restored-token.js';
 import { isNumberLabel, splitUnits } from './units.js';
 import { vieCandidates, DEFAULT_VIE_TUNING, type VieTuning } from './vie-candidates.js';
 import { confidenceAt, type WordConfidence } from './vie-confidence.js';
+import { slotPosteriors } from './posterior.js';
+import { wordEvidence, withDocumentAgreement, calibrate, type CalibrationMode } from './word-evidence.js';
 
 export type { RestoreModel } from './model.js';
 export type { RestoredToken } from './restored-token.js';
@@ -27,6 +29,7 @@ export { modelFromBytes } from './model.js';
 export type { DecodeMode } from './candidates.js';
 export { detectInput } from './detect-input.js';
 export { documentConfidences, locateWords, type WordConfidence } from './vie-confidence.js';
+export { ConfidenceCalibration, type CalibrationFile, type WordEvidence } from './calibration.js';
 
 /** 'clean': text with marks, read as typed (words kept unless the context strongly objects). */
 export type RestoreInput = 'auto' | 'stripped' | 'ocr' | 'vie-ocr' | 'clean';
@@ -47,10 +50,14 @@ export interface RestoreOptions {
   nameTuning?: Partial<NameTuning>;
   /** Tone placement to write ('new': "hoà"); taken from `text` when absent (one window of a longer text is given its document's). */
   toneStyle?: 'old' | 'new';
+  /** Forward–backward posteriors for the confidences (posterior.ts); false keeps the decoder's own (faster). */
+  posterior?: boolean;
+  /** Keep each word's evidence on its token (calibration and benches). */
+  evidence?: boolean;
 }
 
 interface SegmentWord {
-  unit: { start: number; end: number; text: string };
+  unit: { start: number; end: number; text: string; numeric?: boolean };
   cands: Candidates;
   slot: number;
 }
@@ -86,20 +93,28 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
 
   // Surface spellings per distinct original word (case applied), computed on first use.
   const surfaceCache = new Map<string, string[]>();
-  const emit = (seg: { words: SegmentWord[]; results: DecodedSegment['results'] }) => {
+  const calibrationMode: CalibrationMode = input === 'vie-ocr' ? 'vie-ocr' : mode;
+  const withPosterior = options.posterior !== false;
+  const evidence = new Map<RestoredToken, ReturnType<typeof wordEvidence>>();
+  const emit = (seg: { words: SegmentWord[]; results: DecodedSegment['results']; lattice: readonly Slot[] }) => {
+    // The posterior of the lattice actually decoded last (the document cache may have re-weighted it).
+    const post = withPosterior && seg.lattice.some((s) => s.ids.length > 1) ? slotPosteriors(model.lm, seg.lattice, channelWeight) : undefined;
     for (const w of seg.words) {
       const r = seg.results[w.slot]!;
       let surfaces = surfaceCache.get(w.unit.text);
       if (!surfaces) surfaceCache.set(w.unit.text, (surfaces = []));
       const surface = (k: number) => surfaces[k] ?? (surfaces[k] = toSurface(w.unit.text, w.cands, k, newStyle));
-      tokens.push({
+      const token: RestoredToken = {
         original: w.unit.text,
         restored: surface(r.choice),
         start: w.unit.start,
         end: w.unit.end,
         confidence: r.confidence,
         alternatives: r.ranked.slice(1, 1 + MAX_ALTERNATIVES).map(surface),
-      });
+      };
+      tokens.push(token);
+      const slot = seg.lattice[w.slot]!;
+      evidence.set(token, wordEvidence(model, token, w.cands, slot, r.choice, post ? post[w.slot]![r.choice]! : r.confidence, r.confidence, w.unit.numeric === true));
     }
   };
   let slots: Slot[] = [];
@@ -107,7 +122,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const segments: (DecodedSegment & { words: SegmentWord[]; texts: string[] })[] = [];
   const flush = () => {
     // Without the OCR document passes a segment is final once decoded: emit it, keep nothing.
-    if (words.length && mode !== 'ocr') emit({ words, results: decodeSegment(model.lm, slots, channelWeight) });
+    if (words.length && mode !== 'ocr') emit({ words, lattice: slots, results: decodeSegment(model.lm, slots, channelWeight) });
     else if (words.length) {
       segments.push({
         slots, words, wordSlots: words.map((w) => w.slot),
@@ -167,9 +182,12 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
     applyDocumentCache(model.lm, segments, channelWeight, { ...DEFAULT_DOC_CACHE, ...options.docCache }, skeletonOf);
     if (options.docCache?.bonus !== 0) unifyNames(model.lm, segments, channelWeight);
   }
-  for (const seg of segments) emit(seg);
+  for (const seg of segments) emit({ ...seg, lattice: seg.decoded ?? seg.slots });
   if (mode === 'ocr') tokens.push(...ocrDashTokens(text));
   tokens.sort((a, b) => a.start - b.start);
+  // Confidence as P(right): the evidence of each word with the document's other readings of its token.
+  withDocumentAgreement(tokens, evidence);
+  calibrate(tokens, evidence, model.confidence, calibrationMode, options.evidence === true);
   if (mode !== 'clean') readListLetters(text, tokens);
   if (mode === 'ocr' || mode === 'stripped' || input === 'vie-ocr') acronymsFromExpansions(text, tokens, mode === 'ocr', (lower) => model.vocabIndex.has(lower), input === 'vie-ocr');
   return { text: rebuild(text, tokens), tokens, mode };
