@@ -38,11 +38,24 @@ export interface WordEvidence {
   docAgree: number;
   /** Not a decoder choice (an acronym, a list marker). */
   rule: boolean;
+  /** A list letter ("d)" at a line start), read by list-markers.ts. */
+  listLetter: boolean;
+  /** A bare number, and the best channel ln P of reading it as a word (0 when it is no number). */
+  number: boolean;
+  numberAsWord: number;
+  /** Symbols other than letters and digits inside the token ("&", "v¢€"). */
+  symbols: boolean;
+  /** Letters changed, not only marks: edit distance of the token's letters to the reading's, mark-free. */
+  letterEdits: number;
+  /** Neighbours (previous, next) in the segment that are vocabulary words: the context the LM had. */
+  wordNeighbours: number;
 }
 
 export const FEATURES = [
   'posterior', 'decoder', 'candidates', 'knownInput', 'digits', 'name', 'kept', 'unknown', 'channel', 'channelGap',
   'unigram', 'title', 'upper', 'short', 'docRepeats', 'docAgree', 'rule', 'posteriorKept',
+  'number', 'numberKept', 'numberAsWord', 'symbols', 'posteriorUnknown', 'listLetter',
+  'letterEdits', 'lettersChanged', 'wordNeighbours', 'posteriorBelow90', 'posteriorBelow99', 'posteriorBelow999',
 ] as const;
 
 const logit = (p: number) => { const q = Math.min(Math.max(p, 1e-6), 1 - 1e-6); return Math.log(q / (1 - q)); };
@@ -55,6 +68,8 @@ export function featureVector(e: WordEvidence): number[] {
     lp, logit(e.decoder) / 5, Math.log(Math.max(e.candidates, 1)), bit(e.knownInput), bit(e.digits), bit(e.name), bit(e.kept),
     bit(e.unknown), Math.max(e.channel, -20) / 10, Math.min(e.channelGap, 20) / 10, Math.max(e.unigram, -20) / 10,
     bit(e.title), bit(e.upper), bit(e.letters <= 2), Math.log1p(e.docRepeats), e.docAgree, bit(e.rule), lp * bit(e.kept),
+    bit(e.number), bit(e.number && e.kept), e.number ? Math.max(e.numberAsWord, -30) / 10 : 0, bit(e.symbols), lp * bit(e.unknown), bit(e.listLetter),
+    Math.min(e.letterEdits, 4) / 2, bit(e.letterEdits > 0), e.wordNeighbours / 2, bit(e.posterior < 0.9), bit(e.posterior < 0.99), bit(e.posterior < 0.999),
   ];
 }
 

@@ -14,7 +14,7 @@ import { fuzzyKey } from './fuzzy-skeletons.js';
 import { withCaseEvidence, type CaseContext } from './case-evidence.js';
 import { ocrDashTokens, readListLetters } from './list-markers.js';
 import { findNames, withNameEvidence, DEFAULT_NAME_TUNING, type NameTuning } from './name-evidence.js';
-import { COMMA, NUM, UNK } from './lm-tokens.js';
+import { COMMA, FIRST_WORD_ID, NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
 import type { RestoredToken } from './restored-token.js';
 import { isNumberLabel, splitUnits } from './units.js';
@@ -114,7 +114,9 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
       };
       tokens.push(token);
       const slot = seg.lattice[w.slot]!;
-      evidence.set(token, wordEvidence(model, token, w.cands, slot, r.choice, post ? post[w.slot]![r.choice]! : r.confidence, r.confidence, w.unit.numeric === true));
+      const isWord = (j: number) => { const x = seg.results[j]; return x !== undefined && seg.lattice[j]!.ids[x.choice]! >= FIRST_WORD_ID ? 1 : 0; };
+      evidence.set(token, wordEvidence(model, token, w.cands, slot, r.choice, post ? post[w.slot]![r.choice]! : r.confidence, r.confidence, w.unit.numeric === true,
+        isWord(w.slot - 1) + isWord(w.slot + 1)));
     }
   };
   let slots: Slot[] = [];
@@ -185,11 +187,11 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   for (const seg of segments) emit({ ...seg, lattice: seg.decoded ?? seg.slots });
   if (mode === 'ocr') tokens.push(...ocrDashTokens(text));
   tokens.sort((a, b) => a.start - b.start);
-  // Confidence as P(right): the evidence of each word with the document's other readings of its token.
-  withDocumentAgreement(tokens, evidence);
-  calibrate(tokens, evidence, model.confidence, calibrationMode, options.evidence === true);
   if (mode !== 'clean') readListLetters(text, tokens);
   if (mode === 'ocr' || mode === 'stripped' || input === 'vie-ocr') acronymsFromExpansions(text, tokens, mode === 'ocr', (lower) => model.vocabIndex.has(lower), input === 'vie-ocr');
+  // Confidence as P(right): the evidence of each word with the document's other readings of its token.
+  withDocumentAgreement(tokens, evidence);
+  calibrate(text, tokens, evidence, model.confidence, calibrationMode, options.evidence === true);
   return { text: rebuild(text, tokens), tokens, mode };
 }
 

@@ -3,7 +3,8 @@
  * from its candidates and lattice slot when it is emitted, and from the document's other readings
  * of the same token once every word is decoded.
  */
-import { normalizeTonePlacement } from '../vi-text/index.js';
+import { normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
+import { fuzzyKey } from './fuzzy-skeletons.js';
 import type { Candidates, DecodeMode } from './candidates.js';
 import type { ConfidenceCalibration, WordEvidence } from './calibration.js';
 import type { Slot } from './decoder.js';
@@ -15,9 +16,11 @@ export type CalibrationMode = DecodeMode | 'vie-ocr';
 
 const HAS_DIGIT = /\d/;
 const HAS_LETTER = /\p{L}/u;
+const SYMBOL = /[^\p{L}\p{M}\d]/u;
 
 export function wordEvidence(
   model: RestoreModel, token: RestoredToken, cands: Candidates, slot: Slot, choice: number, posterior: number, decoder: number, numeric: boolean,
+  wordNeighbours: number,
 ): WordEvidence {
   const original = token.original;
   const lower = original.toLowerCase();
@@ -43,7 +46,31 @@ export function wordEvidence(
     docRepeats: 0,
     docAgree: 1,
     rule: false,
+    listLetter: false,
+    number: numeric,
+    numberAsWord: numeric ? bestWordChannel(cands) : 0,
+    symbols: SYMBOL.test(original),
+    letterEdits: id >= FIRST_WORD_ID ? editDistance(fuzzyKey(lower).replace(/[^a-z]/g, ''), stripMarks(token.restored.toLowerCase())) : 0,
+    wordNeighbours,
   };
+}
+
+/** Levenshtein distance of two short strings. */
+function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+function bestWordChannel(c: Candidates): number {
+  let best = -Infinity;
+  for (let k = 0; k < c.ids.length; k++) if (c.ids[k]! >= FIRST_WORD_ID && c.chan[k]! > best) best = c.chan[k]!;
+  return best === -Infinity ? -30 : best;
 }
 
 /** How many other words of the document were read from the same token, and the share restored alike. */
@@ -74,10 +101,15 @@ export function withDocumentAgreement(tokens: readonly RestoredToken[], evidence
  * decoder chose (acronyms, list markers) get evidence of their own kind: certain to the decoder.
  */
 export function calibrate(
-  tokens: RestoredToken[], evidence: Map<RestoredToken, WordEvidence>, calibration: ConfidenceCalibration | undefined, mode: CalibrationMode, keep: boolean,
+  text: string, tokens: RestoredToken[], evidence: Map<RestoredToken, WordEvidence>, calibration: ConfidenceCalibration | undefined, mode: CalibrationMode, keep: boolean,
 ): void {
   for (const t of tokens) {
-    const e = evidence.get(t) ?? ruleEvidence(t);
+    let e = evidence.get(t);
+    if (e) {
+      // The list-letter and acronym passes may have rewritten the word after the decoder chose it.
+      e.kept = t.restored.toLowerCase() === t.original.toLowerCase();
+      e.listLetter = t.end - t.start === 1 && text[t.end] === ')';
+    } else e = ruleEvidence(t);
     t.decoderConfidence = t.confidence;
     t.confidence = calibration?.has(mode) ? calibration.probability(mode, e) : e.posterior;
     if (keep) t.evidence = e;
@@ -90,6 +122,6 @@ function ruleEvidence(t: RestoredToken): WordEvidence {
     posterior: t.confidence, decoder: t.confidence, candidates: 1 + t.alternatives.length, knownInput: false,
     digits: HAS_DIGIT.test(t.original) && HAS_LETTER.test(t.original), name: false, kept: t.restored.toLowerCase() === lower,
     unknown: false, channel: 0, channelGap: 0, unigram: 0, title: false, upper: t.original === t.original.toUpperCase() && t.original !== lower,
-    letters: t.original.length, docRepeats: 0, docAgree: 1, rule: true,
+    letters: t.original.length, docRepeats: 0, docAgree: 1, rule: true, listLetter: false, number: false, numberAsWord: 0, symbols: SYMBOL.test(t.original), letterEdits: 0, wordNeighbours: 2,
   };
 }
