@@ -4,7 +4,8 @@
  * (CPU time of this single-threaded process over BENCH_PASSES passes, default 7: the median of the
  * warm passes is the figure, the best and the cold first pass are shown beside it, so that JIT
  * warm-up and other jobs on a shared machine do not decide it),
- * against the identity and unigram most-frequent-form baselines in the same run. Also writes the
+ * against the identity and unigram most-frequent-form baselines in the same run, and beside the same
+ * restoration without the forward–backward confidences (posterior.ts) to show what they cost. Also writes the
  * sample report's restored text to bench/.work/ for reading.
  *   BAOCAO_SHARED=/path/to/shared  overrides the data folder; BENCH_MODEL_DIR the model folder; BENCH_SETS=stripped|eng-ocr,
  *   BENCH_DOCS=001,002 restrict the run; BENCH_NAMES=0 turns name evidence off, BENCH_NAME_TUNING='{"weight":1}' sets NameTuning.
@@ -84,7 +85,7 @@ function main(): void {
     ...(process.env.BENCH_NAMES === '0' ? { names: false } : {}),
     ...(process.env.BENCH_NAME_TUNING ? { nameTuning: JSON.parse(process.env.BENCH_NAME_TUNING) } : {}),
   };
-  const baocao = (input: RestoreInput) => (t: string) => restore(t, { model, input, channelWeight, tuning, docCache, ...nameOptions }).text;
+  const baocao = (input: RestoreInput, posterior = true) => (t: string) => restore(t, { model, input, channelWeight, tuning, docCache, posterior, ...nameOptions }).text;
   const work = join(root, 'bench', '.work');
   mkdirSync(work, { recursive: true });
 
@@ -96,6 +97,8 @@ function main(): void {
       ['unigram', run(set, unigramRestorer(model))],
       ['baocao', run(set, baocao(kind === 'stripped' ? 'stripped' : 'ocr'), passes)],
       ['baocao auto', run(set, baocao('auto'))],
+      // The same without the forward–backward confidences (posterior.ts): what they cost.
+      ['−posterior', run(set, baocao(kind === 'stripped' ? 'stripped' : 'ocr', false), passes)],
     ];
     const base = pct(rows[1]![1].score);
     console.log(`\n${kind}: ${set.length} documents, ${rows[0]![1].score.gtTokens} GT tokens`);
@@ -109,6 +112,8 @@ function main(): void {
     const ours = rows[2]![1];
     const rate = (sec: number) => Math.round(ours.words / sec).toLocaleString('en');
     if (passes > 1) console.log(`  baocao speed: median of ${passes - 1} warm passes ${rate(ours.seconds)}, best ${rate(ours.best)}, cold first pass ${rate(ours.cold)} syll/s`);
+    const bare = rows[4]![1];
+    console.log(`  confidence posterior cost: ${rate(ours.seconds)} vs ${rate(bare.seconds)} syll/s without it (median), ${(100 * (ours.seconds / bare.seconds - 1)).toFixed(1)}% more time; best passes ${(100 * (ours.best / bare.best - 1)).toFixed(1)}%`);
     const target = kind === 'stripped' ? 98 : 92;
     console.log(`  target accuracy ≥ ${target}%: ${pct(ours.score) >= target ? 'met' : 'NOT met'}` +
       (kind === 'stripped' ? `; target ≥ 100,000 syll/s: ${ours.words / ours.seconds >= 100_000 ? 'met' : 'NOT met'}` : ''));

@@ -20,7 +20,7 @@ import type { RestoredToken } from './restored-token.js';
 import { isNumberLabel, splitUnits } from './units.js';
 import { vieCandidates, DEFAULT_VIE_TUNING, type VieTuning } from './vie-candidates.js';
 import { confidenceAt, type WordConfidence } from './vie-confidence.js';
-import { slotPosteriors } from './posterior.js';
+import { SURE, unsurePosteriors } from './posterior.js';
 import { wordEvidence, withDocumentAgreement, calibrate, type CalibrationMode } from './word-evidence.js';
 
 export type { RestoreModel } from './model.js';
@@ -98,7 +98,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const evidence = new Map<RestoredToken, ReturnType<typeof wordEvidence>>();
   const emit = (seg: { words: SegmentWord[]; results: DecodedSegment['results']; lattice: readonly Slot[] }) => {
     // The posterior of the lattice actually decoded last (the document cache may have re-weighted it).
-    const post = withPosterior && seg.lattice.some((s) => s.ids.length > 1) ? slotPosteriors(model.lm, seg.lattice, channelWeight) : undefined;
+    const post = withPosterior ? unsurePosteriors(model.lm, seg.lattice, seg.results, channelWeight, SURE) : undefined;
     for (const w of seg.words) {
       const r = seg.results[w.slot]!;
       let surfaces = surfaceCache.get(w.unit.text);
@@ -115,7 +115,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
       tokens.push(token);
       const slot = seg.lattice[w.slot]!;
       const isWord = (j: number) => { const x = seg.results[j]; return x !== undefined && seg.lattice[j]!.ids[x.choice]! >= FIRST_WORD_ID ? 1 : 0; };
-      evidence.set(token, wordEvidence(model, token, w.cands, slot, r.choice, post ? post[w.slot]![r.choice]! : r.confidence, r.confidence, w.unit.numeric === true,
+      evidence.set(token, wordEvidence(model, token, w.cands, slot, r.choice, post?.[w.slot]?.[r.choice] ?? r.confidence, r.confidence, w.unit.numeric === true,
         isWord(w.slot - 1) + isWord(w.slot + 1)));
     }
   };

@@ -13,6 +13,10 @@ import type { TrigramLM } from './language-model.js';
 import { BOS, EOS } from './lm-tokens.js';
 import type { Slot } from './decoder.js';
 
+/** Decoder confidence from which a word's posterior is not summed again (27% of words fall below on OCR pairs). */
+export const SURE = 0.999;
+/** Candidates this far (nats, weighted) below a slot's best channel score are left out of the sums. */
+const CHANNEL_BEAM = 10;
 /** States this far (nats) below the layer's best forward score are left out of the sums. */
 const BEAM = 9;
 /** Candidates per slot the decoder looks at (decoder.ts caps its lists the same way). */
@@ -25,10 +29,13 @@ let arcs = new Float64Array(1 << 16);
 let alpha = new Float64Array(1 << 12);
 let beta = new Float64Array(1 << 12);
 const bigrams = new Float64Array(MAX_CANDIDATES);
+const chanP = new Float64Array(MAX_CANDIDATES);
+const PRUNE = Math.exp(-BEAM);
 
 /**
  * P(candidate k at slot j | the whole segment) for every slot j and candidate k (capped to the
- * first MAX_CANDIDATES, as the decoder sees them); each row sums to 1.
+ * first MAX_CANDIDATES, as the decoder sees them); each row sums to 1. Computed in probability
+ * space with each layer's forward mass scaled to a maximum of 1 (one exp per arc, no logs).
  */
 export function slotPosteriors(lm: TrigramLM, slots: readonly Slot[], channelWeight: number): Float64Array[] {
   const S = [BOS_SLOT, BOS_SLOT, ...slots, EOS_SLOT];
@@ -43,77 +50,127 @@ export function slotPosteriors(lm: TrigramLM, slots: readonly Slot[], channelWei
   }
   if (alpha.length < stateAt[L]!) { alpha = new Float64Array(stateAt[L]! * 2); beta = new Float64Array(stateAt[L]! * 2); }
   if (arcs.length < arcAt[L]!) arcs = new Float64Array(arcAt[L]! * 2);
-  alpha.fill(-Infinity, 0, stateAt[L]!);
-  arcs.fill(-Infinity, 0, arcAt[L]!);
-  alpha[stateAt[1]!] = 0; // (BOS, BOS)
+  alpha.fill(0, 0, stateAt[L]!);
+  arcs.fill(0, 0, arcAt[L]!);
+  alpha[stateAt[1]!] = 1; // (BOS, BOS)
 
   for (let i = 2; i < L; i++) {
     const A = S[i - 2]!, B = S[i - 1]!, C = S[i]!;
     const nA = size(i - 2), nB = size(i - 1), nC = size(i);
     const prev = stateAt[i - 1]!, here = stateAt[i]!, arc = arcAt[i]!;
-    let best = -Infinity;
-    for (let k = 0; k < nA * nB; k++) if (alpha[prev + k]! > best) best = alpha[prev + k]!;
-    const floor = best - BEAM;
+    const floor = PRUNE; // the previous layer is scaled to a maximum of 1
+    for (let c = 0; c < nC; c++) chanP[c] = Math.exp(channelWeight * C.chan[c]!);
     for (let b = 0; b < nB; b++) {
       const wb = B.ids[b]!;
-      for (let c = 0; c < nC; c++) bigrams[c] = lm.bigram(wb, C.ids[c]!);
+      let bigramsDone = false;
       for (let a = 0; a < nA; a++) {
         const from = alpha[prev + a * nB + b]!;
         if (from < floor) continue;
+        if (!bigramsDone) { for (let c = 0; c < nC; c++) bigrams[c] = lm.bigram(wb, C.ids[c]!); bigramsDone = true; }
         const ctx = lm.bigramIndex(A.ids[a]!, wb);
+        const row = arc + (a * nB + b) * nC, to = here + b * nC;
         for (let c = 0; c < nC; c++) {
-          const s = lm.trigramFromContext(ctx, C.ids[c]!, bigrams[c]!) + channelWeight * C.chan[c]!;
-          arcs[arc + (a * nB + b) * nC + c] = s;
-          const to = here + b * nC + c;
-          alpha[to] = logAdd(alpha[to]!, from + s);
+          const p = Math.exp(lm.trigramFromContext(ctx, C.ids[c]!, bigrams[c]!)) * chanP[c]!;
+          arcs[row + c] = p;
+          alpha[to + c] = alpha[to + c]! + from * p;
         }
       }
     }
+    scaleToMax(alpha, here, nB * nC);
   }
 
-  // Backward: beta of the final layer (last word, EOS) is 0.
-  beta.fill(-Infinity, 0, stateAt[L]!);
-  for (let k = 0; k < size(L - 2); k++) beta[stateAt[L - 1]! + k] = 0;
+  // Backward, each layer scaled to a maximum of 1 as well (the scales cancel per slot).
+  beta.fill(0, 0, stateAt[L]!);
+  for (let k = 0; k < size(L - 2); k++) beta[stateAt[L - 1]! + k] = 1;
   for (let i = L - 1; i >= 2; i--) {
     const nA = size(i - 2), nB = size(i - 1), nC = size(i);
     const prev = stateAt[i - 1]!, here = stateAt[i]!, arc = arcAt[i]!;
     for (let a = 0; a < nA; a++) {
       for (let b = 0; b < nB; b++) {
-        if (alpha[prev + a * nB + b] === -Infinity) continue;
-        let acc = -Infinity;
-        const row = arc + (a * nB + b) * nC;
-        for (let c = 0; c < nC; c++) {
-          const s = arcs[row + c]!;
-          if (s !== -Infinity) acc = logAdd(acc, s + beta[here + b * nC + c]!);
-        }
+        if (alpha[prev + a * nB + b]! < PRUNE) continue;
+        let acc = 0;
+        const row = arc + (a * nB + b) * nC, to = here + b * nC;
+        for (let c = 0; c < nC; c++) acc += arcs[row + c]! * beta[to + c]!;
         beta[prev + a * nB + b] = acc;
       }
     }
+    scaleToMax(beta, prev, nA * nB);
   }
 
-  // P(c at slot i) ∝ Σ_b alpha(b, c) · beta(b, c); normalised per slot (robust to rounding).
+  // P(c at slot i) ∝ Σ_b alpha(b, c) · beta(b, c), normalised per slot.
   const out: Float64Array[] = [];
   for (let i = 2; i < L - 1; i++) {
     const nB = size(i - 1), nC = size(i), here = stateAt[i]!;
-    const logs = new Float64Array(nC).fill(-Infinity);
-    let top = -Infinity;
+    const row = new Float64Array(nC);
+    let z = 0;
     for (let b = 0; b < nB; b++) {
       for (let c = 0; c < nC; c++) {
-        const v = alpha[here + b * nC + c]! + beta[here + b * nC + c]!;
-        if (v !== -Infinity) logs[c] = logAdd(logs[c]!, v);
+        const v = alpha[here + b * nC + c]! * beta[here + b * nC + c]!;
+        row[c] = row[c]! + v;
+        z += v;
       }
     }
-    for (let c = 0; c < nC; c++) if (logs[c]! > top) top = logs[c]!;
-    let z = 0;
-    for (let c = 0; c < nC; c++) z += (logs[c] = logs[c]! === -Infinity ? 0 : Math.exp(logs[c]! - top));
-    for (let c = 0; c < nC; c++) logs[c] = z > 0 ? logs[c]! / z : 1 / nC;
-    out.push(logs);
+    for (let c = 0; c < nC; c++) row[c] = z > 0 ? row[c]! / z : 1 / nC;
+    out.push(row);
   }
   return out;
 }
 
-function logAdd(x: number, y: number): number {
-  if (x === -Infinity) return y;
-  if (y === -Infinity) return x;
-  return x > y ? x + Math.log1p(Math.exp(y - x)) : y + Math.log1p(Math.exp(x - y));
+function scaleToMax(v: Float64Array, at: number, n: number): void {
+  let top = 0;
+  for (let k = at; k < at + n; k++) if (v[k]! > top) top = v[k]!;
+  if (top > 0) for (let k = at; k < at + n; k++) v[k] = v[k]! / top;
+}
+
+/**
+ * Posteriors where the decoder was unsure: runs of slots whose decoder confidence is below `sure`
+ * (runs closer than two slots merged, as a trigram ties them) are summed over with the two decoded
+ * words on each side held fixed, which gives them their exact trigram context. Other slots get
+ * no row (the decoder's own confidence stands): the cost follows the doubt, not the text length.
+ */
+export function unsurePosteriors(
+  lm: TrigramLM, lattice: readonly Slot[], results: readonly { choice: number; confidence: number }[], channelWeight: number, sure: number,
+): (Float64Array | undefined)[] {
+  const out: (Float64Array | undefined)[] = new Array(lattice.length);
+  const unsure = (j: number) => lattice[j]!.ids.length > 1 && results[j]!.confidence < sure;
+  const fixed = (j: number): Slot => ({ ids: [lattice[j]!.ids[results[j]!.choice]!], chan: [lattice[j]!.chan[results[j]!.choice]!] });
+  for (let j = 0; j < lattice.length; j++) {
+    if (!unsure(j)) continue;
+    let e = j;
+    for (let k = j + 1; k < lattice.length && k <= e + 2; k++) if (unsure(k)) e = k;
+    const from = Math.max(0, j - 2), to = Math.min(lattice.length - 1, e + 2);
+    const window: Slot[] = [], kept: (number[] | null)[] = [];
+    for (let k = from; k <= to; k++) {
+      if (k < j || k > e) { window.push(fixed(k)); kept.push(null); continue; }
+      const [slot, map] = likelyOnly(lattice[k]!, results[k]!.choice, channelWeight);
+      window.push(slot);
+      kept.push(map);
+    }
+    const rows = slotPosteriors(lm, window, channelWeight);
+    for (let k = j; k <= e; k++) {
+      const map = kept[k - from]!, row = rows[k - from]!;
+      if (map.length === row.length && map.length === lattice[k]!.ids.length) { out[k] = row; continue; }
+      const full = new Float64Array(Math.min(lattice[k]!.ids.length, MAX_CANDIDATES));
+      map.forEach((x, n) => { if (x < full.length) full[x] = row[n]!; });
+      out[k] = full;
+    }
+    j = e;
+  }
+  return out;
+}
+
+/**
+ * The slot without candidates whose channel score is CHANNEL_BEAM nats below its best (an English-
+ * model OCR token has 16 or more, most of them far-fetched): they would need as large an LM
+ * advantage to carry any mass. The decoder's choice always stays. Also the kept indices.
+ */
+function likelyOnly(slot: Slot, choice: number, channelWeight: number): [Slot, number[]] {
+  const n = Math.min(slot.ids.length, MAX_CANDIDATES);
+  let best = -Infinity;
+  for (let k = 0; k < n; k++) if (slot.chan[k]! > best) best = slot.chan[k]!;
+  const floor = best - CHANNEL_BEAM / Math.max(channelWeight, 1e-9);
+  const map: number[] = [];
+  for (let k = 0; k < n; k++) if (k === choice || slot.chan[k]! >= floor) map.push(k);
+  if (map.length === slot.ids.length) return [slot, map];
+  return [{ ids: map.map((k) => slot.ids[k]!), chan: map.map((k) => slot.chan[k]!) }, map];
 }
