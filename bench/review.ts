@@ -6,7 +6,8 @@
  * expected calibration error (10 equal-width bins), for the calibrated confidence
  * (dictionaries/vi-confidence.json, threshold from the same file) beside today's decoder
  * confidence (review below 0.6, computed in the same run), and today's confidence with its
- * threshold moved to flag as many words as the new one (ranking alone).
+ * threshold moved to flag as many words as the new one (ranking alone); and, for reading only, the
+ * calibrated ranking cut at 5% of the words (the bar's budget; not the threshold the pipeline uses).
  * The devset is measurement only: nothing was fitted or tuned on it (the calibration and its
  * thresholds come from ocr-pairs, scripts/build-confidence.ts).
  *   --verbose  reliability bin tables;  BAOCAO_SHARED=/path/to/shared;  BENCH_DOCS=001,002
@@ -76,6 +77,9 @@ function main(): void {
     const same = thresholdFlagging(today, ours.flagged);
     line("today's, same number flagged", reviewFigures(today, same), same);
     line('calibrated P(right)', ours, below);
+    // A point further along the same ranking, for reading only (the threshold is the calibration's).
+    const budget = thresholdFlagging(now, Math.floor(0.05 * now.length));
+    line('calibrated, 5% flagged (curve point)', reviewFigures(now, budget), budget);
     const bar = bars[kind];
     if (bar !== undefined) {
       const recall = ours.flaggedWrong / Math.max(ours.wrong, 1), share = ours.flagged / Math.max(ours.words, 1);

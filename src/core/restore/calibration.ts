@@ -49,6 +49,8 @@ export interface WordEvidence {
   letterEdits: number;
   /** Neighbours (previous, next) in the segment that are vocabulary words: the context the LM had. */
   wordNeighbours: number;
+  /** LM-only preference (nats) of the choice over its best alternative, neighbours as decoded (word-evidence.ts lmMargin). */
+  lmMargin: number;
 }
 
 export const FEATURES = [
@@ -56,6 +58,7 @@ export const FEATURES = [
   'unigram', 'title', 'upper', 'short', 'docRepeats', 'docAgree', 'rule', 'posteriorKept',
   'number', 'numberKept', 'numberAsWord', 'symbols', 'posteriorUnknown', 'listLetter',
   'letterEdits', 'lettersChanged', 'wordNeighbours', 'posteriorBelow90', 'posteriorBelow99', 'posteriorBelow999',
+  'lmMargin', 'lmDisagrees', 'numberLmMargin',
 ] as const;
 
 const logit = (p: number) => { const q = Math.min(Math.max(p, 1e-6), 1 - 1e-6); return Math.log(q / (1 - q)); };
@@ -70,6 +73,7 @@ export function featureVector(e: WordEvidence): number[] {
     bit(e.title), bit(e.upper), bit(e.letters <= 2), Math.log1p(e.docRepeats), e.docAgree, bit(e.rule), lp * bit(e.kept),
     bit(e.number), bit(e.number && e.kept), e.number ? Math.max(e.numberAsWord, -30) / 10 : 0, bit(e.symbols), lp * bit(e.unknown), bit(e.listLetter),
     Math.min(e.letterEdits, 4) / 2, bit(e.letterEdits > 0), e.wordNeighbours / 2, bit(e.posterior < 0.9), bit(e.posterior < 0.99), bit(e.posterior < 0.999),
+    e.lmMargin / 5, bit(e.lmMargin < 0), e.number ? e.lmMargin / 5 : 0,
   ];
 }
 

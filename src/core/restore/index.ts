@@ -21,7 +21,7 @@ import { isNumberLabel, splitUnits } from './units.js';
 import { vieCandidates, DEFAULT_VIE_TUNING, type VieTuning } from './vie-candidates.js';
 import { confidenceAt, type WordConfidence } from './vie-confidence.js';
 import { SURE, unsurePosteriors } from './posterior.js';
-import { wordEvidence, withDocumentAgreement, calibrate, type CalibrationMode } from './word-evidence.js';
+import { wordEvidence, withDocumentAgreement, calibrate, lmMargin, type CalibrationMode } from './word-evidence.js';
 
 export type { RestoreModel } from './model.js';
 export type { RestoredToken } from './restored-token.js';
@@ -116,7 +116,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
       const slot = seg.lattice[w.slot]!;
       const isWord = (j: number) => { const x = seg.results[j]; return x !== undefined && seg.lattice[j]!.ids[x.choice]! >= FIRST_WORD_ID ? 1 : 0; };
       evidence.set(token, wordEvidence(model, token, w.cands, slot, r.choice, post?.[w.slot]?.[r.choice] ?? r.confidence, r.confidence, w.unit.numeric === true,
-        isWord(w.slot - 1) + isWord(w.slot + 1)));
+        isWord(w.slot - 1) + isWord(w.slot + 1), lmMargin(model.lm, seg.lattice, seg.results, w.slot)));
     }
   };
   let slots: Slot[] = [];

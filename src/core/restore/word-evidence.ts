@@ -7,8 +7,9 @@ import { normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import { fuzzyKey } from './fuzzy-skeletons.js';
 import type { Candidates, DecodeMode } from './candidates.js';
 import type { ConfidenceCalibration, WordEvidence } from './calibration.js';
-import type { Slot } from './decoder.js';
-import { FIRST_WORD_ID } from './lm-tokens.js';
+import type { Slot, SlotResult } from './decoder.js';
+import type { TrigramLM } from './language-model.js';
+import { BOS, EOS, FIRST_WORD_ID } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
 import type { RestoredToken } from './restored-token.js';
 
@@ -20,7 +21,7 @@ const SYMBOL = /[^\p{L}\p{M}\d]/u;
 
 export function wordEvidence(
   model: RestoreModel, token: RestoredToken, cands: Candidates, slot: Slot, choice: number, posterior: number, decoder: number, numeric: boolean,
-  wordNeighbours: number,
+  wordNeighbours: number, lmMargin: number,
 ): WordEvidence {
   const original = token.original;
   const lower = original.toLowerCase();
@@ -52,6 +53,7 @@ export function wordEvidence(
     symbols: SYMBOL.test(original),
     letterEdits: id >= FIRST_WORD_ID ? editDistance(fuzzyKey(lower).replace(/[^a-z]/g, ''), stripMarks(token.restored.toLowerCase())) : 0,
     wordNeighbours,
+    lmMargin,
   };
 }
 
@@ -122,6 +124,25 @@ function ruleEvidence(t: RestoredToken): WordEvidence {
     posterior: t.confidence, decoder: t.confidence, candidates: 1 + t.alternatives.length, knownInput: false,
     digits: HAS_DIGIT.test(t.original) && HAS_LETTER.test(t.original), name: false, kept: t.restored.toLowerCase() === lower,
     unknown: false, channel: 0, channelGap: 0, unigram: 0, title: false, upper: t.original === t.original.toUpperCase() && t.original !== lower,
-    letters: t.original.length, docRepeats: 0, docAgree: 1, rule: true, listLetter: false, number: false, numberAsWord: 0, symbols: SYMBOL.test(t.original), letterEdits: 0, wordNeighbours: 2,
+    letters: t.original.length, docRepeats: 0, docAgree: 1, rule: true, listLetter: false, number: false, numberAsWord: 0, symbols: SYMBOL.test(t.original), letterEdits: 0, wordNeighbours: 2, lmMargin: 15,
   };
+}
+
+/**
+ * What the language model alone says about the choice at slot j, with the decoded neighbours: the
+ * three trigrams touching it for the chosen word minus the best of the decoder's ranked
+ * alternatives (nats; positive when the LM agrees). A large negative value is a word the channel
+ * forced against the context ("16" kept as a number where a word belongs).
+ */
+export function lmMargin(lm: TrigramLM, lattice: readonly Slot[], results: readonly SlotResult[], j: number): number {
+  const r = results[j]!;
+  if (r.ranked.length < 2) return 15;
+  const at = (k: number) => (k < 0 ? BOS : k >= lattice.length ? EOS : lattice[k]!.ids[results[k]!.choice]!);
+  const u = at(j - 2), v = at(j - 1), x = at(j + 1), y = at(j + 2);
+  const ids = lattice[j]!.ids;
+  const window = (c: number) => lm.trigram(u, v, c) + lm.trigram(v, c, x) + (j + 1 < lattice.length ? lm.trigram(c, x, y) : 0);
+  const chosen = window(ids[r.choice]!);
+  let best = -Infinity;
+  for (let n = 1; n < r.ranked.length; n++) best = Math.max(best, window(ids[r.ranked[n]!]!));
+  return Math.max(-15, Math.min(15, chosen - best));
 }
