@@ -14,14 +14,14 @@ import { fuzzyKey } from './fuzzy-skeletons.js';
 import { withCaseEvidence, type CaseContext } from './case-evidence.js';
 import { ocrDashTokens, readListLetters } from './list-markers.js';
 import { findNames, withNameEvidence, DEFAULT_NAME_TUNING, type NameTuning } from './name-evidence.js';
-import { COMMA, FIRST_WORD_ID, NUM, UNK } from './lm-tokens.js';
+import { COMMA, NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
 import type { RestoredToken } from './restored-token.js';
 import { isNumberLabel, splitUnits } from './units.js';
 import { vieCandidates, DEFAULT_VIE_TUNING, type VieTuning } from './vie-candidates.js';
 import { confidenceAt, type WordConfidence } from './vie-confidence.js';
 import { SURE, unsurePosteriors } from './posterior.js';
-import { wordEvidence, withDocumentAgreement, calibrate, lmMargin, type CalibrationMode } from './word-evidence.js';
+import { wordEvidence, withDocumentAgreement, calibrate, type CalibrationMode, type SpellingCache } from './word-evidence.js';
 
 export type { RestoreModel } from './model.js';
 export type { RestoredToken } from './restored-token.js';
@@ -96,6 +96,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const calibrationMode: CalibrationMode = input === 'vie-ocr' ? 'vie-ocr' : mode;
   const withPosterior = options.posterior !== false;
   const evidence = new Map<RestoredToken, ReturnType<typeof wordEvidence>>();
+  const spellings: SpellingCache = new Map();
   const emit = (seg: { words: SegmentWord[]; results: DecodedSegment['results']; lattice: readonly Slot[] }) => {
     // The posterior of the lattice actually decoded last (the document cache may have re-weighted it).
     const post = withPosterior ? unsurePosteriors(model.lm, seg.lattice, seg.results, channelWeight, SURE) : undefined;
@@ -113,10 +114,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
         alternatives: r.ranked.slice(1, 1 + MAX_ALTERNATIVES).map(surface),
       };
       tokens.push(token);
-      const slot = seg.lattice[w.slot]!;
-      const isWord = (j: number) => { const x = seg.results[j]; return x !== undefined && seg.lattice[j]!.ids[x.choice]! >= FIRST_WORD_ID ? 1 : 0; };
-      evidence.set(token, wordEvidence(model, token, w.cands, slot, r.choice, post?.[w.slot]?.[r.choice] ?? r.confidence, r.confidence, w.unit.numeric === true,
-        isWord(w.slot - 1) + isWord(w.slot + 1), lmMargin(model.lm, seg.lattice, seg.results, w.slot)));
+      evidence.set(token, wordEvidence(model, token, w.cands, seg.lattice, seg.results, w.slot, post?.[w.slot]?.[r.choice] ?? r.confidence, w.unit.numeric === true, spellings));
     }
   };
   let slots: Slot[] = [];

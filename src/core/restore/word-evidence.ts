@@ -8,6 +8,7 @@ import { fuzzyKey } from './fuzzy-skeletons.js';
 import type { Candidates, DecodeMode } from './candidates.js';
 import type { ConfidenceCalibration, WordEvidence } from './calibration.js';
 import type { Slot, SlotResult } from './decoder.js';
+import { SURE } from './posterior.js';
 import type { TrigramLM } from './language-model.js';
 import { BOS, EOS, FIRST_WORD_ID } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
@@ -18,43 +19,63 @@ export type CalibrationMode = DecodeMode | 'vie-ocr';
 const HAS_DIGIT = /\d/;
 const HAS_LETTER = /\p{L}/u;
 const SYMBOL = /[^\p{L}\p{M}\d]/u;
+/** lmMargin's value for a word the decoder was sure of (not computed). */
+const LM_MARGIN_SURE = 15;
 
-export function wordEvidence(
-  model: RestoreModel, token: RestoredToken, cands: Candidates, slot: Slot, choice: number, posterior: number, decoder: number, numeric: boolean,
-  wordNeighbours: number, lmMargin: number,
-): WordEvidence {
-  const original = token.original;
+/** What depends only on the token as read and as written, computed once per distinct pair in a document. */
+interface SpellingEvidence {
+  knownInput: boolean; digits: boolean; kept: boolean; title: boolean; upper: boolean; symbols: boolean; letterEdits: number;
+}
+export type SpellingCache = Map<string, SpellingEvidence>;
+
+function spellingEvidence(model: RestoreModel, original: string, restored: string, isWord: boolean): SpellingEvidence {
   const lower = original.toLowerCase();
+  return {
+    knownInput: model.vocabIndex.has(normalizeTonePlacement(lower, 'old')),
+    // Digits among letters, or a bare number read as a word.
+    digits: HAS_DIGIT.test(original) && (HAS_LETTER.test(original) || HAS_LETTER.test(restored)),
+    kept: restored.toLowerCase() === lower,
+    title: original.length > 1 && original[0] !== original[0]!.toLowerCase() && original.slice(1) === original.slice(1).toLowerCase(),
+    upper: original.length > 1 && original === original.toUpperCase() && original !== lower,
+    symbols: SYMBOL.test(original),
+    letterEdits: isWord ? editDistance(fuzzyKey(lower).replace(/[^a-z]/g, ''), stripMarks(restored.toLowerCase())) : 0,
+  };
+}
+
+/** The evidence about the word decoded at slot j of a segment (`post`: its posterior row, if summed). */
+export function wordEvidence(
+  model: RestoreModel, token: RestoredToken, cands: Candidates, lattice: readonly Slot[], results: readonly SlotResult[], j: number,
+  posterior: number, numeric: boolean, cache: SpellingCache,
+): WordEvidence {
+  const slot = lattice[j]!, r = results[j]!, choice = r.choice;
   const id = slot.ids[choice]!;
+  const key = token.original + '\u0001' + token.restored;
+  let sp = cache.get(key);
+  if (!sp) cache.set(key, (sp = spellingEvidence(model, token.original, token.restored, id >= FIRST_WORD_ID)));
   const n = Math.min(slot.ids.length, 24);
   let bestChan = -Infinity;
   for (let k = 0; k < n; k++) if (slot.chan[k]! > bestChan) bestChan = slot.chan[k]!;
-  // The channel cost without case or name evidence: the candidates' own (slot.chan may add them).
-  const channel = cands.chan[choice] ?? slot.chan[choice]!;
   return {
-    posterior, decoder, candidates: n,
-    knownInput: model.vocabIndex.has(normalizeTonePlacement(lower, 'old')),
-    digits: (HAS_DIGIT.test(original) && HAS_LETTER.test(original)) || (numeric && HAS_LETTER.test(token.restored)),
-    name: slot.name === true,
-    kept: token.restored.toLowerCase() === lower,
+    posterior, decoder: r.confidence, candidates: n,
+    knownInput: sp.knownInput, digits: sp.digits, name: slot.name === true, kept: sp.kept,
     unknown: id < FIRST_WORD_ID,
-    channel,
+    // The channel cost without case or name evidence: the candidates' own (slot.chan may add them).
+    channel: cands.chan[choice] ?? slot.chan[choice]!,
     channelGap: bestChan - slot.chan[choice]!,
     unigram: id >= FIRST_WORD_ID ? model.lm.unigram(id) : 0,
-    title: original.length > 1 && original[0] !== original[0]!.toLowerCase() && original.slice(1) === original.slice(1).toLowerCase(),
-    upper: original.length > 1 && original === original.toUpperCase() && original !== lower,
-    letters: original.length,
-    docRepeats: 0,
-    docAgree: 1,
-    rule: false,
-    listLetter: false,
-    number: numeric,
-    numberAsWord: numeric ? bestWordChannel(cands) : 0,
-    symbols: SYMBOL.test(original),
-    letterEdits: id >= FIRST_WORD_ID ? editDistance(fuzzyKey(lower).replace(/[^a-z]/g, ''), stripMarks(token.restored.toLowerCase())) : 0,
-    wordNeighbours,
-    lmMargin,
+    title: sp.title, upper: sp.upper, letters: token.original.length,
+    docRepeats: 0, docAgree: 1, rule: false, listLetter: false,
+    number: numeric, numberAsWord: numeric ? bestWordChannel(cands) : 0,
+    symbols: sp.symbols, letterEdits: sp.letterEdits,
+    wordNeighbours: isWordAt(lattice, results, j - 1) + isWordAt(lattice, results, j + 1),
+    // Only where it can matter (a tenth of the cost of a word otherwise): unsure words, and numbers, which the decoder keeps surely.
+    lmMargin: r.confidence < SURE || numeric ? lmMargin(model.lm, lattice, results, j) : LM_MARGIN_SURE,
   };
+}
+
+function isWordAt(lattice: readonly Slot[], results: readonly SlotResult[], j: number): number {
+  const x = results[j];
+  return x !== undefined && lattice[j]!.ids[x.choice]! >= FIRST_WORD_ID ? 1 : 0;
 }
 
 /** Levenshtein distance of two short strings. */
@@ -137,12 +158,20 @@ function ruleEvidence(t: RestoredToken): WordEvidence {
 export function lmMargin(lm: TrigramLM, lattice: readonly Slot[], results: readonly SlotResult[], j: number): number {
   const r = results[j]!;
   if (r.ranked.length < 2) return 15;
-  const at = (k: number) => (k < 0 ? BOS : k >= lattice.length ? EOS : lattice[k]!.ids[results[k]!.choice]!);
-  const u = at(j - 2), v = at(j - 1), x = at(j + 1), y = at(j + 2);
-  const ids = lattice[j]!.ids;
-  const window = (c: number) => lm.trigram(u, v, c) + lm.trigram(v, c, x) + (j + 1 < lattice.length ? lm.trigram(c, x, y) : 0);
-  const chosen = window(ids[r.choice]!);
+  const u = decodedAt(lattice, results, j - 2), v = decodedAt(lattice, results, j - 1);
+  const x = decodedAt(lattice, results, j + 1), y = decodedAt(lattice, results, j + 2);
+  const ids = lattice[j]!.ids, last = j + 1 >= lattice.length;
+  const chosen = lmWindow(lm, u, v, ids[r.choice]!, x, y, last);
   let best = -Infinity;
-  for (let n = 1; n < r.ranked.length; n++) best = Math.max(best, window(ids[r.ranked[n]!]!));
+  for (let n = 1; n < r.ranked.length; n++) best = Math.max(best, lmWindow(lm, u, v, ids[r.ranked[n]!]!, x, y, last));
   return Math.max(-15, Math.min(15, chosen - best));
+}
+
+function decodedAt(lattice: readonly Slot[], results: readonly SlotResult[], k: number): number {
+  return k < 0 ? BOS : k >= lattice.length ? EOS : lattice[k]!.ids[results[k]!.choice]!;
+}
+
+/** ln P of the three trigrams that contain c between u v and x y (x is EOS at the segment's end: two). */
+function lmWindow(lm: TrigramLM, u: number, v: number, c: number, x: number, y: number, last: boolean): number {
+  return lm.trigram(u, v, c) + lm.trigram(v, c, x) + (last ? 0 : lm.trigram(c, x, y));
 }
