@@ -9,7 +9,8 @@
  * unpacked by git archive into bench/.work; BENCH_BASE=none skips it) and maxSkeleton 8, passes
  * taken in turn; BENCH_SKELETON_SWEEP=1 adds maxSkeleton 16 and all. Checks the outputs byte for
  * byte against bench/.work/restore-reference/ (BENCH_WRITE_REFERENCE=1 writes it, run on main).
- * Also writes the sample report's restored text to bench/.work/ for reading.
+ * Beside the same restoration without the forward–backward confidences (posterior.ts), to show
+ * what they cost. Also writes the sample report's restored text to bench/.work/ for reading.
  *   BAOCAO_SHARED=/path/to/shared  overrides the data folder; BENCH_MODEL_DIR the model folder; BENCH_SETS=stripped|eng-ocr,
  *   BENCH_DOCS=001,002 restrict the run; BENCH_NAMES=0 turns name evidence off, BENCH_NAME_TUNING='{"weight":1}' sets NameTuning.
  */
@@ -127,7 +128,7 @@ async function main(): Promise<void> {
     ...(process.env.BENCH_NAMES === '0' ? { names: false } : {}),
     ...(process.env.BENCH_NAME_TUNING ? { nameTuning: JSON.parse(process.env.BENCH_NAME_TUNING) } : {}),
   };
-  const baocao = (input: RestoreInput) => (t: string) => restore(t, { model, input, channelWeight, tuning, docCache, ...nameOptions }).text;
+  const baocao = (input: RestoreInput, posterior = true) => (t: string) => restore(t, { model, input, channelWeight, tuning, docCache, posterior, ...nameOptions }).text;
   const work = join(root, 'bench', '.work');
   mkdirSync(work, { recursive: true });
 
@@ -151,6 +152,8 @@ async function main(): Promise<void> {
       ['unigram', run(set, unigramRestorer(model))],
       ...speed.map(([name], i): [string, Run] => [name, timed[i]!]),
       ['baocao auto', run(set, baocao('auto'))],
+      // The same without the forward–backward confidences (posterior.ts): what they cost.
+      ['−posterior', run(set, baocao(kind === 'stripped' ? 'stripped' : 'ocr', false), passes)],
     ];
     const base = pct(rows[1]![1].score);
     console.log(`\n${kind}: ${set.length} documents, ${rows[0]![1].score.gtTokens} GT tokens`);
@@ -170,6 +173,8 @@ async function main(): Promise<void> {
           (i > 0 ? `; baocao is ${(r.seconds / ours.seconds).toFixed(2)}× its median, ${(r.best / ours.best).toFixed(2)}× its best` : ''));
       }
     }
+    const bare = rows.find(([name]) => name === '−posterior')![1];
+    console.log(`  confidence posterior cost: ${rate(ours.seconds)} vs ${rate(bare.seconds)} syll/s without it (median), ${(100 * (ours.seconds / bare.seconds - 1)).toFixed(1)}% more time; best passes ${(100 * (ours.best / bare.best - 1)).toFixed(1)}%`);
     const target = kind === 'stripped' ? 98 : 92;
     const speedBar = kind === 'stripped' ? 300_000 : 200_000;
     console.log(`  target accuracy ≥ ${target}%: ${pct(ours.score) >= target ? 'met' : 'NOT met'}` +

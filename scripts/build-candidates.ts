@@ -14,6 +14,7 @@ import { modelFromBytes } from '../src/core/restore/index.js';
 import { CANDIDATES_FILE, MODEL_FILE, dictionariesDir } from '../src/model/load.js';
 import { modelFingerprint } from '../src/model/fingerprint.js';
 import { CANDIDATES_SOURCES_MARKER, candidatesSourcesSection } from './lib/candidates-sources.js';
+import { CONFIDENCE_SOURCES_MARKER } from './lib/confidence-sources.js';
 
 const dir = resolve(process.env.BAOCAO_MODEL_OUT ?? dictionariesDir());
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -33,8 +34,11 @@ const old = existsSync(sourcesPath) ? readFileSync(sourcesPath, 'utf8') : '';
 const at = old.indexOf(CANDIDATES_SOURCES_MARKER);
 const head = (at >= 0 ? old.slice(0, at) : old).replace(/\n*$/, old === '' ? '' : '\n\n');
 const hash = sha256(file);
+// The confidence calibration's section (npm run build:confidence) comes after this one and is kept.
+const confidenceAt = old.indexOf(CONFIDENCE_SOURCES_MARKER);
+const tail = confidenceAt >= 0 ? '\n' + old.slice(confidenceAt) : '';
 writeFileSync(sourcesPath, head + candidatesSourcesSection({
   file: CANDIDATES_FILE, bytes: file.length, sha256: hash, modelFile: MODEL_FILE, fingerprint,
   tokens: tokens.length, lists: table.size, entries: table.entries,
-}));
+}) + tail);
 process.stderr.write(`wrote ${CANDIDATES_FILE}: ${file.length} bytes, ${tokens.length} tokens, sha256 ${hash} (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);

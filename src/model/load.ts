@@ -9,6 +9,7 @@ import { modelFromBytes, type RestoreModel } from '../core/restore/index.js';
 import { VieChannel } from '../core/restore/vie-channel.js';
 import { NameModel } from '../core/restore/name-model.js';
 import { CandidateTable } from '../core/restore/candidate-table.js';
+import { ConfidenceCalibration } from '../core/restore/calibration.js';
 import { modelFingerprint } from './fingerprint.js';
 
 export const MODEL_FILE = 'vi-restore.bin';
@@ -18,6 +19,8 @@ export const VIE_CHANNEL_FILE = 'vi-ocr-vie.json';
 export const NAMES_FILE = 'vi-names.json';
 /** English-OCR candidate lists computed ahead of time (npm run build:candidates); optional, a speed-up only. */
 export const CANDIDATES_FILE = 'vi-ocr-candidates.bin';
+/** Word confidence calibration (npm run build:confidence); optional: without it confidence is the decoder's posterior. */
+export const CONFIDENCE_FILE = 'vi-confidence.json';
 
 export function dictionariesDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -32,12 +35,13 @@ const cache = new Map<string, RestoreModel>();
 
 /**
  * Throws if the model file is missing or corrupt (callers turn that into a diagnostic).
- * `candidates: false` leaves the precomputed candidate table unused (same output, slower first document).
+ * `candidates: false` leaves the precomputed candidate table unused (same output, slower first document);
+ * `calibration: false` leaves the confidence calibration unused (the build script calibrates from scratch).
  */
-export function loadModel(dir: string = dictionariesDir(), options: { candidates?: boolean } = {}): RestoreModel {
+export function loadModel(dir: string = dictionariesDir(), options: { candidates?: boolean; calibration?: boolean } = {}): RestoreModel {
   const path = join(dir, MODEL_FILE);
   const useTable = options.candidates !== false;
-  const cacheKey = useTable ? path : path + '\u0000no-candidates';
+  const cacheKey = path + (useTable ? '' : '\u0000no-candidates') + (options.calibration === false ? '\u0000no-calibration' : '');
   let model = cache.get(cacheKey);
   if (!model) {
     if (!existsSync(path)) throw new Error(`restoration model not found: ${path} (run npm run build:model)`);
@@ -47,6 +51,8 @@ export function loadModel(dir: string = dictionariesDir(), options: { candidates
     if (existsSync(vie)) model.vieChannel = new VieChannel(JSON.parse(readFileSync(vie, 'utf8')));
     const names = join(dir, NAMES_FILE);
     if (existsSync(names)) model.names = new NameModel(JSON.parse(readFileSync(names, 'utf8')));
+    const calibration = join(dir, CONFIDENCE_FILE);
+    if (options.calibration !== false && existsSync(calibration)) model.confidence = new ConfidenceCalibration(JSON.parse(readFileSync(calibration, 'utf8')));
     const candidates = join(dir, CANDIDATES_FILE);
     if (useTable && existsSync(candidates)) {
       // A table built for another model (an older build) would answer wrongly: it is left unused.

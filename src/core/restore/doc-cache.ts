@@ -14,6 +14,8 @@ export interface DecodedSegment {
   /** Indices into `slots` of the word slots (the others are number and comma markers). */
   wordSlots: number[];
   results: SlotResult[];
+  /** The slots of the last decoding when the cache or name unification re-weighted them (posteriors are read from it). */
+  decoded?: Slot[];
   /** Per word slot (same order as wordSlots): the OCR token's letters, mark-free and lower-case. */
   keys: string[];
 }
@@ -76,7 +78,7 @@ function cachePass(
       const boosted = boost(slot, r.choice, (id) => (skeletonOf(id) === key || near.has(id) ? counts.get(id) ?? 0 : 0), t.bonus, t.pseudo);
       if (boosted) (changed ??= s.slots.slice())[j] = boosted;
     }
-    if (changed) { s.results = decodeSegment(lm, changed, channelWeight); redone = true; }
+    if (changed) { s.results = decodeSegment(lm, changed, channelWeight); s.decoded = changed; redone = true; }
   }
   return redone;
 }
@@ -135,7 +137,7 @@ export function unifyNames(lm: NgramScorer, segments: (DecodedSegment & { texts:
       slots[j] = { ...slot, chan: slot.chan.map((lp, x) => (x === k ? lp : lp - NAME_FORCE)) };
     }
   }
-  for (const [si, slots] of changed) segments[si]!.results = decodeSegment(lm, slots, channelWeight);
+  for (const [si, slots] of changed) { segments[si]!.results = decodeSegment(lm, slots, channelWeight); segments[si]!.decoded = slots; }
 }
 
 /** ln-probability handicap on the other spellings of a unified name: enough to decide. */

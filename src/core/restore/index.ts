@@ -22,6 +22,8 @@ import { vieCandidates, DEFAULT_VIE_TUNING, type VieTuning } from './vie-candida
 import { confidenceAt, type WordConfidence } from './vie-confidence.js';
 import { archiveAcronyms, archiveNameSpots, archivePlaceSpots, PLACE_BONUS, withArchiveSyllables } from './adapted-restore.js';
 import type { Adaptation } from './adaptation.js';
+import { SURE, unsurePosteriors } from './posterior.js';
+import { wordEvidence, withDocumentAgreement, calibrate, type CalibrationMode, type SpellingCache } from './word-evidence.js';
 
 export type { RestoreModel } from './model.js';
 export type { RestoredToken } from './restored-token.js';
@@ -29,6 +31,7 @@ export { modelFromBytes } from './model.js';
 export type { DecodeMode } from './candidates.js';
 export { detectInput } from './detect-input.js';
 export { documentConfidences, locateWords, type WordConfidence } from './vie-confidence.js';
+export { ConfidenceCalibration, type CalibrationFile, type WordEvidence } from './calibration.js';
 
 /** 'clean': text with marks, read as typed (words kept unless the context strongly objects). */
 export type RestoreInput = 'auto' | 'stripped' | 'ocr' | 'vie-ocr' | 'clean';
@@ -51,10 +54,14 @@ export interface RestoreOptions {
   toneStyle?: 'old' | 'new';
   /** An archive's adaptation (adaptation.ts, `baocao learn`), prepared for this same model. */
   adaptation?: Adaptation;
+  /** Forward–backward posteriors for the confidences (posterior.ts); false keeps the decoder's own (faster). */
+  posterior?: boolean;
+  /** Keep each word's evidence on its token (calibration and benches). */
+  evidence?: boolean;
 }
 
 interface SegmentWord {
-  unit: { start: number; end: number; text: string };
+  unit: { start: number; end: number; text: string; numeric?: boolean };
   cands: Candidates;
   slot: number;
 }
@@ -96,20 +103,28 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
 
   // Surface spellings per distinct original word (case applied), computed on first use.
   const surfaceCache = new Map<string, string[]>();
-  const emit = (seg: { words: SegmentWord[]; results: DecodedSegment['results'] }) => {
+  const calibrationMode: CalibrationMode = input === 'vie-ocr' ? 'vie-ocr' : mode;
+  const withPosterior = options.posterior !== false;
+  const evidence = new Map<RestoredToken, ReturnType<typeof wordEvidence>>();
+  const spellings: SpellingCache = new Map();
+  const emit = (seg: { words: SegmentWord[]; results: DecodedSegment['results']; lattice: readonly Slot[] }) => {
+    // The posterior of the lattice actually decoded last (the document cache may have re-weighted it).
+    const post = withPosterior ? unsurePosteriors(lm, seg.lattice, seg.results, channelWeight, SURE) : undefined;
     for (const w of seg.words) {
       const r = seg.results[w.slot]!;
       let surfaces = surfaceCache.get(w.unit.text);
       if (!surfaces) surfaceCache.set(w.unit.text, (surfaces = []));
       const surface = (k: number) => surfaces[k] ?? (surfaces[k] = toSurface(w.unit.text, w.cands, k, newStyle));
-      tokens.push({
+      const token: RestoredToken = {
         original: w.unit.text,
         restored: surface(r.choice),
         start: w.unit.start,
         end: w.unit.end,
         confidence: r.confidence,
         alternatives: r.ranked.slice(1, 1 + MAX_ALTERNATIVES).map(surface),
-      });
+      };
+      tokens.push(token);
+      evidence.set(token, wordEvidence(model, token, w.cands, seg.lattice, seg.results, w.slot, post?.[w.slot]?.[r.choice] ?? r.confidence, w.unit.numeric === true, spellings));
     }
   };
   let slots: Slot[] = [];
@@ -117,7 +132,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const segments: (DecodedSegment & { words: SegmentWord[]; texts: string[] })[] = [];
   const flush = () => {
     // Without the OCR document passes a segment is final once decoded: emit it, keep nothing.
-    if (words.length && mode !== 'ocr') emit({ words, results: decodeSegment(lm, slots, channelWeight) });
+    if (words.length && mode !== 'ocr') emit({ words, lattice: slots, results: decodeSegment(lm, slots, channelWeight) });
     else if (words.length) {
       segments.push({
         slots, words, wordSlots: words.map((w) => w.slot),
@@ -180,7 +195,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
     applyDocumentCache(lm, segments, channelWeight, { ...DEFAULT_DOC_CACHE, ...options.docCache }, skeletonOf);
     if (options.docCache?.bonus !== 0) unifyNames(lm, segments, channelWeight);
   }
-  for (const seg of segments) emit(seg);
+  for (const seg of segments) emit({ ...seg, lattice: seg.decoded ?? seg.slots });
   if (mode === 'ocr') tokens.push(...ocrDashTokens(text));
   tokens.sort((a, b) => a.start - b.start);
   if (mode !== 'clean') readListLetters(text, tokens);
@@ -193,6 +208,9 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
       if (form) { t.restored = form; t.alternatives = [t.original]; }
     }
   }
+  // Confidence as P(right): the evidence of each word with the document's other readings of its token.
+  withDocumentAgreement(tokens, evidence);
+  calibrate(text, tokens, evidence, model.confidence, calibrationMode, options.evidence === true);
   return { text: rebuild(text, tokens), tokens, mode };
 }
 

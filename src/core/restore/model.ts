@@ -6,6 +6,7 @@ import { FIRST_WORD_ID } from './lm-tokens.js';
 import { decodeModelFile } from './model-format.js';
 import type { NameModel } from './name-model.js';
 import type { VieChannel } from './vie-channel.js';
+import type { ConfidenceCalibration } from './calibration.js';
 
 export interface RestoreModel {
   vocab: readonly string[];
@@ -24,6 +25,8 @@ export interface RestoreModel {
   vieChannel?: VieChannel;
   /** Personal-name model (dictionaries/vi-names.json; absent → no name evidence). */
   names?: NameModel;
+  /** Word confidence as P(right) (dictionaries/vi-confidence.json; absent → the decoder's posterior). */
+  confidence?: ConfidenceCalibration;
 }
 
 export function modelFromBytes(bytes: Uint8Array): RestoreModel {

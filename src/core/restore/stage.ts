@@ -13,7 +13,7 @@ export interface RestoreStageOptions {
   /** The loaded model (src/model/load.ts); absent → diagnostic, text left as is. */
   model?: RestoreModel;
   input?: RestoreInput;
-  /** Words restored with confidence below this go to doc.review. */
+  /** Words restored with confidence below this go to doc.review; default: the calibration's threshold for the input kind (dictionaries/vi-confidence.json), else 0.6. */
   reviewBelow?: number;
   /** Name evidence switch and tuning, passed on to restore(). */
   names?: RestoreOptions['names'];
@@ -41,7 +41,7 @@ export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions)
     const vieOcr = asked === 'vie-ocr' || detected === 'clean' || (detected === 'ocr' && withText.every((p) => p.method === 'ocr'));
     const confidences = vieOcr && fromOcr ? documentConfidences(doc.pages) : undefined;
     const nameOptions = { names: options.names, nameTuning: options.nameTuning, adaptation: options.adaptation };
-    const below = options.reviewBelow ?? 0.6;
+    const below = options.reviewBelow ?? reviewThreshold(model, vieOcr ? 'vie-ocr' : asked === 'auto' ? detected ?? detectInput(doc.original) : asked);
     const lineStarts = lineIndex(doc.original);
     const review: ReviewItem[] = [];
     // Every token is kept only when asked (baocao restore --json): a 16 MB text has millions.
@@ -73,6 +73,12 @@ export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions)
   }
   return doc;
 }
+
+/** The calibration's threshold for the input kind ('clean' is never calibrated on its own: words there are rarely changed). */
+export function reviewThreshold(model: RestoreModel, kind: string): number {
+  return model.confidence?.reviewBelow(kind) ?? DEFAULT_REVIEW_BELOW;
+}
+const DEFAULT_REVIEW_BELOW = 0.6;
 
 /** The OCR words of a paragraph's lines, found in its (re-flowed) text. */
 function paragraphConfidences(doc: WorkingDocument, p: WorkingDocument['paragraphs'][number]): WordConfidence[] {

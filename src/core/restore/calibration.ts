@@ -1,0 +1,128 @@
+/**
+ * A restored word's confidence as the probability that it is right. The decoder's evidence about
+ * the word (posterior over the lattice, whether the input was a known syllable, digits inside it,
+ * a name, the channel cost, how the rest of the document read the same token) is combined by a
+ * small logistic model per input kind, fitted on OCR pairs and rendered text that are not the
+ * devset (scripts/build-confidence.ts → dictionaries/vi-confidence.json). The same file says, per
+ * input kind, below which probability a word goes to the review list.
+ */
+
+/** What restore() knows about one word when it is chosen. */
+export interface WordEvidence {
+  /** Forward–backward posterior of the chosen reading (posterior.ts); the decoder's value when not computed. */
+  posterior: number;
+  /** The decoder's own confidence (softmax with the best path's neighbours fixed). */
+  decoder: number;
+  /** Candidates the decoder weighed. */
+  candidates: number;
+  /** The token as read is itself a vocabulary syllable. */
+  knownInput: boolean;
+  /** Digits among letters ("d01", "16p"), or a bare number read as a word. */
+  digits: boolean;
+  /** Read as part of a person's name (name-evidence.ts). */
+  name: boolean;
+  /** Restored as written (letters unchanged, marks included). */
+  kept: boolean;
+  /** The chosen reading is no vocabulary word (kept as unknown) or a number. */
+  unknown: boolean;
+  /** Channel ln P of the chosen reading, and how far it is below the channel's best candidate. */
+  channel: number;
+  channelGap: number;
+  /** Unigram ln P of the chosen reading (0 when unknown). */
+  unigram: number;
+  title: boolean;
+  upper: boolean;
+  letters: number;
+  /** Other words of the document read from the same token, and the share restored the same way. */
+  docRepeats: number;
+  docAgree: number;
+  /** Not a decoder choice (an acronym, a list marker). */
+  rule: boolean;
+  /** A list letter ("d)" at a line start), read by list-markers.ts. */
+  listLetter: boolean;
+  /** A bare number, and the best channel ln P of reading it as a word (0 when it is no number). */
+  number: boolean;
+  numberAsWord: number;
+  /** Symbols other than letters and digits inside the token ("&", "v¢€"). */
+  symbols: boolean;
+  /** Letters changed, not only marks: edit distance of the token's letters to the reading's, mark-free. */
+  letterEdits: number;
+  /** Neighbours (previous, next) in the segment that are vocabulary words: the context the LM had. */
+  wordNeighbours: number;
+  /** LM-only preference (nats) of the choice over its best alternative, neighbours as decoded (word-evidence.ts lmMargin). */
+  lmMargin: number;
+}
+
+export const FEATURES = [
+  'posterior', 'decoder', 'candidates', 'knownInput', 'digits', 'name', 'kept', 'unknown', 'channel', 'channelGap',
+  'unigram', 'title', 'upper', 'short', 'docRepeats', 'docAgree', 'rule', 'posteriorKept',
+  'number', 'numberKept', 'numberAsWord', 'symbols', 'posteriorUnknown', 'listLetter',
+  'letterEdits', 'lettersChanged', 'wordNeighbours', 'posteriorBelow90', 'posteriorBelow99', 'posteriorBelow999',
+  'lmMargin', 'lmDisagrees', 'numberLmMargin',
+] as const;
+
+const logit = (p: number) => { const q = Math.min(Math.max(p, 1e-6), 1 - 1e-6); return Math.log(q / (1 - q)); };
+const bit = (b: boolean) => (b ? 1 : 0);
+
+/** The model's inputs, in FEATURES order, scaled to about unit size. */
+export function featureVector(e: WordEvidence): number[] {
+  const lp = logit(e.posterior) / 5;
+  return [
+    lp, logit(e.decoder) / 5, Math.log(Math.max(e.candidates, 1)), bit(e.knownInput), bit(e.digits), bit(e.name), bit(e.kept),
+    bit(e.unknown), Math.max(e.channel, -20) / 10, Math.min(e.channelGap, 20) / 10, Math.max(e.unigram, -20) / 10,
+    bit(e.title), bit(e.upper), bit(e.letters <= 2), Math.log1p(e.docRepeats), e.docAgree, bit(e.rule), lp * bit(e.kept),
+    bit(e.number), bit(e.number && e.kept), e.number ? Math.max(e.numberAsWord, -30) / 10 : 0, bit(e.symbols), lp * bit(e.unknown), bit(e.listLetter),
+    Math.min(e.letterEdits, 4) / 2, bit(e.letterEdits > 0), e.wordNeighbours / 2, bit(e.posterior < 0.9), bit(e.posterior < 0.99), bit(e.posterior < 0.999),
+    e.lmMargin / 5, bit(e.lmMargin < 0), e.number ? e.lmMargin / 5 : 0,
+  ];
+}
+
+export interface ModeCalibration {
+  /** Logistic weights in FEATURES order, and the intercept. */
+  weights: number[];
+  bias: number;
+  /** Words with confidence below this go to the review list (chosen on the calibration data). */
+  reviewBelow: number;
+}
+
+export interface CalibrationFile {
+  format: 'baocao-confidence';
+  features: string[];
+  /** Per input kind: 'stripped', 'ocr' (English-model OCR), 'vie-ocr', 'clean'. */
+  modes: Record<string, ModeCalibration>;
+  meta?: Record<string, unknown>;
+}
+
+export class ConfidenceCalibration {
+  private readonly modes: Record<string, ModeCalibration>;
+
+  constructor(file: CalibrationFile) {
+    if (file.format !== 'baocao-confidence') throw new Error('not a baocao confidence calibration');
+    if (file.features.join() !== FEATURES.join()) throw new Error('confidence calibration made for other features; run npm run build:confidence');
+    for (const [mode, m] of Object.entries(file.modes)) {
+      if (m.weights.length !== FEATURES.length) throw new Error(`confidence calibration for ${mode}: ${m.weights.length} weights`);
+    }
+    this.modes = file.modes;
+  }
+
+  has(mode: string): boolean {
+    return mode in this.modes;
+  }
+
+  /** P(the word is right); the posterior itself for an input kind the file does not cover. */
+  probability(mode: string, e: WordEvidence): number {
+    const m = this.modes[mode];
+    if (!m) return e.posterior;
+    return logistic(m.bias, m.weights, featureVector(e));
+  }
+
+  reviewBelow(mode: string): number | undefined {
+    return this.modes[mode]?.reviewBelow;
+  }
+}
+
+export function logistic(bias: number, weights: readonly number[], x: readonly number[]): number {
+  let z = bias;
+  for (let k = 0; k < weights.length; k++) z += weights[k]! * x[k]!;
+  return 1 / (1 + Math.exp(-z));
+}
