@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import fontkit from '@pdf-lib/fontkit';
 import sharp from 'sharp';
 import { inkPoints, pageGeometry } from '../../src/ingest/ocr/page-geometry.js';
-import { boxInInput, straightenPage } from '../../src/ingest/ocr/straighten.js';
+import { boxInInput, settledByReading, straightenByDefault, straightenPage } from '../../src/ingest/ocr/straighten.js';
 
 const font = fontkit.create(readFileSync(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf')));
 
@@ -91,6 +91,27 @@ describe('page orientation and skew from projection profiles', async () => {
     const again = await geometryOf(s.image);
     assert.equal(again.turn, 0);
     assert.ok(Math.abs(again.skew) < 0.2, `left ${again.skew}`);
+  });
+
+  it('settles an unsure way up by reading a strip both ways, turning only on a clearly better reading', async () => {
+    const upsideDown = await turnedPage(page, 180);
+    const unsure = { turn: 0 as const, skew: 0, confident: true, halfUnsure: true, lines: 12, upright: 0.02 };
+    const reads: Uint8Array[] = [];
+    // A stand-in reader: the first call is the strip as it lies, the second the strip turned by a half.
+    const reader = (scores: number[]) => async (strip: Uint8Array) => { reads.push(strip); return scores[reads.length - 1]!; };
+    const flipped = await settledByReading(sharp, upsideDown, unsure, reader([31, 88]));
+    assert.equal(flipped.turn, 180);
+    assert.equal(flipped.halfUnsure, false);
+    const meta = await sharp(reads[0]!).metadata();
+    assert.ok(meta.height! < meta.width! / 2, 'a band across the page is read, not the page');
+    reads.length = 0;
+    assert.equal((await settledByReading(sharp, upsideDown, unsure, reader([80, 86]))).turn, 0, 'a small lead does not turn the page');
+  });
+
+  it('is on unless BAOCAO_STRAIGHTEN turns it off', () => {
+    assert.equal(straightenByDefault(undefined), true);
+    assert.equal(straightenByDefault('1'), true);
+    for (const off of ['0', 'off', 'FALSE', 'no']) assert.equal(straightenByDefault(off), false);
   });
 
   it('leaves a page without text lines as it is', async () => {

@@ -12,7 +12,7 @@ import type { OcrPool } from './pool.js';
 import type { OcrPageResult } from './result.js';
 import { mergedLineRegions, withMergedLinesReread } from './merged-lines.js';
 import { numeralCandidates, withNumeralsFromStems } from './roman-stems.js';
-import { straightenPage, type Straightened } from './straighten.js';
+import { straightenByDefault, straightenPage, type Straightened } from './straighten.js';
 
 /** A region read again is one block of lines. */
 const BLOCK_PSM = '6';
@@ -24,14 +24,14 @@ export interface PageImageOptions {
   pageSizePt?: [number, number];
   /** Whether pages are read narrower than their proportions (default true; image-resolution.ts). */
   narrow?: boolean;
-  /** Whether a turned or skewed page is straightened before OCR (default true; straighten.ts). */
+  /** Whether a turned or skewed page is straightened before OCR (default: BAOCAO_STRAIGHTEN, else true; straighten.ts). */
   straighten?: boolean;
 }
 
 export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, options: PageImageOptions = {}): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
   try {
     const diagnostics: Diagnostic[] = [];
-    const straight = options.straighten === false ? null : await straightenPage(image);
+    const straight = (options.straighten ?? straightenByDefault()) ? await straightenPage(image, { readConfidence: (strip) => pool.recognize(strip, { psm: BLOCK_PSM }).then((r) => r.confidence) }) : null;
     if (straight) diagnostics.push(...straightened(straight, number));
     const prepared = await reduceForOcr(straight?.image ?? image, { targetDpi: options.targetDpi ?? DEFAULT_OCR_DPI, pageSizePt: options.pageSizePt, narrow: options.narrow });
     const r = await checkedAgainstImage(await pool.recognize(prepared.image), prepared, pool, number, diagnostics);

@@ -31,14 +31,28 @@ export interface Straightened {
   wordsInInput: (words: OcrWord[]) => OcrWord[];
 }
 
+/** BAOCAO_STRAIGHTEN=0 (or off, false, no) reads pages as they lie unless a caller says otherwise. */
+export function straightenByDefault(value = process.env.BAOCAO_STRAIGHTEN): boolean {
+  return !/^(0|off|false|no)$/i.test((value ?? '').trim());
+}
+
 type SharpModule = typeof import('sharp').default;
 let sharpLoaded: Promise<SharpModule | null> | undefined;
 const loadSharp = () => (sharpLoaded ??= import('sharp').then((m) => m.default, () => null));
 
 const unchanged = (image: Uint8Array, geometry: PageGeometry | null = null): Straightened => ({ image, turn: 0, skew: 0, geometry, wordsInInput: (w) => w });
 
+export interface StraightenOptions {
+  /** Mean OCR word confidence (0–100) of an image: used only on a page whose way up the ink cannot
+   * tell (PageGeometry.halfUnsure), to read a strip of it both ways. */
+  readConfidence?: (image: Uint8Array) => Promise<number>;
+}
+
+/** An upside-down reading must be this much more confident (mean word confidence) to turn the page. */
+const HALF_BY_OCR_MARGIN = 10;
+
 /** The page upright and level, or as it is when it already is, cannot be measured, or sharp is missing. */
-export async function straightenPage(image: Uint8Array): Promise<Straightened> {
+export async function straightenPage(image: Uint8Array, options: StraightenOptions = {}): Promise<Straightened> {
   const sharp = await loadSharp();
   if (!sharp) return unchanged(image);
   let geometry: PageGeometry;
@@ -57,6 +71,7 @@ export async function straightenPage(image: Uint8Array): Promise<Straightened> {
     return unchanged(image);
   }
   if (!geometry.confident) return unchanged(image, geometry);
+  if (geometry.halfUnsure && options.readConfidence) geometry = await settledByReading(sharp, image, geometry, options.readConfidence);
   const skew = Math.abs(geometry.skew) >= MIN_DESKEW && Math.abs(geometry.skew) <= MAX_TRUSTED_SKEW ? geometry.skew : 0;
   const turn = geometry.turn;
   if (turn === 0 && skew === 0) return unchanged(image, geometry);
@@ -98,4 +113,26 @@ export function boxInInput(bbox: OcrWord['bbox'], deg: number, turned: { width: 
   }
   const clamp = (v: number, max: number) => Math.min(max, Math.max(0, Math.round(v)));
   return [clamp(minX, input.width), clamp(minY, input.height), clamp(maxX, input.width), clamp(maxY, input.height)];
+}
+
+/**
+ * A page whose ink does not say which way is up: a band across its middle is read as it lies and
+ * turned by a half, and the page is turned only when the turned band reads clearly better.
+ * Failing reads leave the page as it lies.
+ */
+export async function settledByReading(sharp: SharpModule, image: Uint8Array, g: PageGeometry, read: (image: Uint8Array) => Promise<number>): Promise<PageGeometry> {
+  try {
+    const turned = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).greyscale().rotate(g.turn).raw().toBuffer({ resolveWithObject: true });
+    const { width, height, channels } = turned.info;
+    const band = sharp(turned.data, { raw: { width, height, channels } })
+      .extract({ left: 0, top: Math.round(height * 0.3), width, height: Math.max(1, Math.round(height * 0.22)) })
+      .resize({ width: Math.min(width, 1700), withoutEnlargement: true });
+    const asIs = new Uint8Array(await band.clone().png({ compressionLevel: 1 }).toBuffer());
+    const flipped = new Uint8Array(await band.clone().rotate(180).png({ compressionLevel: 1 }).toBuffer());
+    const [up, down] = await Promise.all([read(asIs), read(flipped)]);
+    if (down <= up + HALF_BY_OCR_MARGIN) return { ...g, halfUnsure: false };
+    return { ...g, turn: ((g.turn + 180) % 360) as PageGeometry['turn'], halfUnsure: false };
+  } catch {
+    return g;
+  }
 }
