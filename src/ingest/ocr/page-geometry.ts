@@ -259,14 +259,15 @@ export function stripInk(p: InkPoints, tan: number): { lines: number; above: num
 export function pageGeometry(p: InkPoints): PageGeometry {
   const none: PageGeometry = { turn: 0, skew: 0, confident: false, halfUnsure: false, lines: 0, upright: 0 };
   if (p.xs.length < 200) return none;
-  // Rows against columns on the coarse grid; only the winner is refined.
-  const rows = coarseSkew(p);
+  // Rows against columns, each at its own best lean: on a whole-degree grid a page skewed by half a
+  // degree smears its lines across the gaps, and columns could win.
+  const rows = bestSkew(p);
   const sideways = turned(p, 90);
-  const columns = coarseSkew(sideways);
+  const columns = bestSkew(sideways);
   const quarter = columns.score > rows.score * QUARTER_MARGIN;
   const base: 0 | 90 = quarter ? 90 : 0;
   const upright = quarter ? sideways : p;
-  const skew = bestSkew(upright, quarter ? columns : rows).angle;
+  const skew = (quarter ? columns : rows).angle;
   const ink = stripInk(upright, Math.tan(rad(skew)));
   if (ink.lines < MIN_LINES) return { ...none, lines: ink.lines };
   const lean = (ink.above - ink.below) / Math.max(1, ink.above + ink.below);
