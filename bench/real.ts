@@ -14,6 +14,7 @@
  * The blurry phone photo (nd30-photo) is reported apart from the pooled flatbed pages.
  *   --jobs 2  --ids a,b  --verbose (fields found, diagnostics)  --no-eng
  *   --ocr auto|force|never  (the ingest's text-layer choice; default: the library's)
+ *   --no-straighten  pages read as they lie (ingest option straighten: false): the baseline for ocr/straighten.ts
  *   --raw-cache DIR  tesseract.js page readings kept by image hash (default bench/.work/real/ocr;
  *                    '' for none): reruns after a restore or segment change skip OCR.
  * BAOCAO_SHARED=/path/to/shared overrides the data folder.
@@ -44,7 +45,7 @@ const work = join(root, 'bench', '.work', 'real');
 const { values: args } = parseArgs({
   options: {
     jobs: { type: 'string', default: '2' }, ids: { type: 'string' }, verbose: { type: 'boolean', default: false },
-    'no-eng': { type: 'boolean', default: false }, ocr: { type: 'string' }, 'raw-cache': { type: 'string', default: join(work, 'ocr') },
+    'no-eng': { type: 'boolean', default: false }, 'no-straighten': { type: 'boolean', default: false }, ocr: { type: 'string' }, 'raw-cache': { type: 'string', default: join(work, 'ocr') },
   },
 });
 const PHOTO = 'nd30-photo';
@@ -118,6 +119,7 @@ async function runPage(f: RealFields, pool: OcrPool, model: ReturnType<typeof lo
   const readings: OcrPageResult[] = [];
   const ingest: Record<string, unknown> = { ocr: recordingPool(pool, readings) };
   if (args.ocr) ingest.ocrMode = args.ocr;
+  if (args['no-straighten']) ingest.straighten = false;
   const result = await convert({ path: file, data }, { restore: { model }, segment: {}, ingest }) as DocumentResult;
   const page1 = result.pages[0];
   const restored = (result.text.restored ?? result.text.original).split('\f')[0] ?? '';
@@ -215,7 +217,7 @@ const model = loadModel();
 const inner = createOcrPool({ jobs: Number(args.jobs) });
 const pool = args['raw-cache'] ? cachingPool(inner, args['raw-cache']) : inner;
 const engMissing = args['no-eng'] ? null : engBinary();
-console.log(`bench:real — ${fields.length} documents in ${setDir}; ${args.jobs} OCR workers${args['raw-cache'] ? `, OCR readings cached in ${args['raw-cache']}` : ''}${args.ocr ? `, --ocr ${args.ocr}` : ''}`);
+console.log(`bench:real — ${fields.length} documents in ${setDir}; ${args.jobs} OCR workers${args['raw-cache'] ? `, OCR readings cached in ${args['raw-cache']}` : ''}${args.ocr ? `, --ocr ${args.ocr}` : ''}${args['no-straighten'] ? ', pages read as they lie (--no-straighten)' : ''}`);
 const runs: PageRun[] = [];
 try {
   for (const f of fields) {

@@ -41,6 +41,9 @@ export interface Page {
   /** Mean OCR confidence 0..100 when method is 'ocr'. */
   confidence?: number;
   words?: OcrWord[];
+  /** Clockwise quarter turn the page image was given to read it upright (absent: read as it lay);
+   * `words` stay in the image's own pixels, so a turned page's text runs along this turn there. */
+  turn?: 90 | 180 | 270;
   /** Which OCR engine read the page (method 'ocr'): tesseract.js ('wasm') or the system tesseract ('native'). */
   ocrEngine?: 'wasm' | 'native';
 }

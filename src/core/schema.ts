@@ -51,6 +51,7 @@ export const PageSchema = z.object({
   confidence: z.number().min(0).max(100).optional(),
   words: z.array(OcrWordSchema).optional(),
   ocrEngine: z.enum(['wasm', 'native']).optional().describe('OCR engine that read this page: tesseract.js (wasm) or the system tesseract (native)'),
+  turn: z.union([z.literal(90), z.literal(180), z.literal(270)]).optional().describe('Clockwise quarter turn the page image was given to read it upright; word boxes stay in the image as given'),
 });
 
 export const ParagraphSchema = z.object({
@@ -148,6 +149,7 @@ export function toDocumentResult(doc: WorkingDocument): DocumentResult {
       ...(p.confidence !== undefined ? { confidence: p.confidence } : {}),
       ...(p.words !== undefined ? { words: p.words } : {}),
       ...(p.ocrEngine !== undefined ? { ocrEngine: p.ocrEngine } : {}),
+      ...(p.turn !== undefined ? { turn: p.turn } : {}),
     })),
     paragraphs: doc.paragraphs.map((p) => ({
       text: p.text,

@@ -52,14 +52,14 @@ function isolateContent(doc: PDFDocument, page: PDFPage): void {
  * embedded image, filling the MediaBox; otherwise the page rendered (rotation included) at the
  * OCR resolution, at most 300 dpi.
  */
-function pixelMapOf(page: PDFPage): { imageHeight: number; toUser: PixelMatrix } {
+function pixelMapOf(page: PDFPage): { imageHeight: number; imageWidth: number; toUser: PixelMatrix } {
   const media = page.getMediaBox();
   // A page of one image (a scanner's JPEG, whatever its size) or with one scan-sized image among small ones.
   const images = pageImages(page);
   const scans = images.length === 1 ? images : images.filter(([w, h]) => w > MIN_SCAN_SIDE && h > MIN_SCAN_SIDE);
   if (scans.length === 1) {
     const [w, h] = scans[0]!;
-    return { imageHeight: h, toUser: [media.width / w, 0, 0, media.height / h, media.x, media.y] };
+    return { imageHeight: h, imageWidth: w, toUser: [media.width / w, 0, 0, media.height / h, media.x, media.y] };
   }
   const dpi = ocrTargetDpi({});
   const s = (dpi > 0 ? Math.min(dpi, MAX_RENDER_DPI) : MAX_RENDER_DPI) / 72;
@@ -73,7 +73,7 @@ function pixelMapOf(page: PDFPage): { imageHeight: number; toUser: PixelMatrix }
     180: [-k, 0, 0, -k, x + W, y + shown],
     270: [0, -k, k, 0, x + W - shown, y + H],
   };
-  return { imageHeight: shown * s, toUser: toUser[rotation] ?? toUser[0]! };
+  return { imageHeight: shown * s, imageWidth: (rotation === 90 || rotation === 270 ? H : W) * s, toUser: toUser[rotation] ?? toUser[0]! };
 }
 
 /** Pixel sizes of the image XObjects in a page's resources. */
@@ -117,7 +117,7 @@ export async function imagePages(doc: PDFDocument, source: Uint8Array, pageCount
       const key = page.node.newXObject('Image', image.ref);
       page.pushOperators(pushGraphicsState(), concatTransformationMatrix(page.getWidth(), 0, 0, page.getHeight(), 0, 0), drawObject(key), popGraphicsState());
     }
-    pages.push({ page, imageHeight: height, toUser: [72 / dpi, 0, 0, 72 / dpi, 0, 0] });
+    pages.push({ page, imageHeight: height, imageWidth: width, toUser: [72 / dpi, 0, 0, 72 / dpi, 0, 0] });
   }
   return pages;
 }

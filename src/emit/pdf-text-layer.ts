@@ -21,6 +21,8 @@ export interface TextLayerPage {
   page: PDFPage;
   /** Height of the page image in pixels (word boxes count their y from its top). */
   imageHeight: number;
+  /** Width of the page image in pixels, where known (a turned page's layer needs it: pdf-turned-page.ts). */
+  imageWidth?: number;
   toUser: PixelMatrix;
 }
 

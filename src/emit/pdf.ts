@@ -14,6 +14,7 @@ import { copiedPdfPages, imagePages } from './pdf-scan-pages.js';
 import { drawTextLayer, type TextLayerPage } from './pdf-text-layer.js';
 import { typeset } from './pdf-typeset.js';
 import { placedLines } from './pdf-words.js';
+import { uprightLayer } from './pdf-turned-page.js';
 
 /** The writer of DOCUMENT_WRITERS.pdf (document-writers.ts). */
 export async function pdfFiles({ result, source }: { result: DocumentResult; source: Uint8Array }): Promise<{ suffix: string; data: Uint8Array }[]> {
@@ -50,7 +51,11 @@ async function searchablePdf(result: DocumentResult, source: Uint8Array): Promis
   if (!targets) return null;
   const { font, metrics } = await embedTextFont(doc);
   targets.forEach((target, i) => {
-    if (target && result.pages[i]!.method === 'ocr') drawTextLayer(target, placedLines(result, i), font, metrics);
+    if (!target || result.pages[i]!.method !== 'ocr') return;
+    // A page read turned gets its layer in the upright frame (pdf-turned-page.ts).
+    const upright = uprightLayer(result.pages[i]!, target);
+    const pages = upright.page === result.pages[i] ? result.pages : result.pages.map((p, k) => (k === i ? upright.page : p));
+    drawTextLayer(upright.target, placedLines({ ...result, pages }, i), font, metrics);
   });
   return doc;
 }

@@ -54,7 +54,7 @@ export async function ingestImage(data: Uint8Array, ctx: IngestOptions = {}): Pr
   const targetDpi = ocrTargetDpi(ctx);
   const selected = selectPages(images.length, ctx.pages);
   if (!selected.numbers.length) return { pages: [], diagnostics: selected.diagnostics };
-  const read = engineProblem(await withPool(ctx, (pool) => ocrPagesInOrder(selected.numbers, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow }), pool.size, ctx)));
+  const read = engineProblem(await withPool(ctx, (pool) => ocrPagesInOrder(selected.numbers, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow, straighten: ctx.straighten }), pool.size, ctx)));
   const result = undecodable(read) ?? read;
   return { pages: result.pages, diagnostics: [...selected.diagnostics, ...result.diagnostics] };
 }

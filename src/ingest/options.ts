@@ -28,6 +28,9 @@ export interface IngestOptions {
    * width at 200 dpi; image-resolution.ts), Tesseract's time being along the lines; false keeps
    * proportions. Default true. */
   ocrNarrow?: boolean;
+  /** A page image lying turned (90/180/270°) or skewed is straightened before OCR (ocr/straighten.ts);
+   * false reads every page as given. Default: BAOCAO_STRAIGHTEN (0/off/false turns it off), else true. */
+  straighten?: boolean;
   /** PDF text layers (text-layer-trust.ts): 'auto' (default) OCRs a page whose layer over the page
    * scan does not read as Vietnamese, 'force' OCRs every page's image, 'never' takes any text layer. */
   ocrMode?: 'auto' | 'force' | 'never';

@@ -64,7 +64,7 @@ export async function ingestPdf(data: Uint8Array, ctx: IngestOptions = {}): Prom
       const targetDpi = ocrTargetDpi(ctx);
       const selected = selectPages(source.pageCount, ctx.pages);
       if (!selected.numbers.length) return { pages: [], diagnostics: selected.diagnostics };
-      const read = engineProblem(await ocrPagesInOrder(selected.numbers, (n) => readPage(source, n, pool, { targetDpi, narrow: ctx.ocrNarrow, mode }), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx));
+      const read = engineProblem(await ocrPagesInOrder(selected.numbers, (n) => readPage(source, n, pool, { targetDpi, narrow: ctx.ocrNarrow, straighten: ctx.straighten, mode }), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx));
       return { pages: read.pages, diagnostics: [...selected.diagnostics, ...read.diagnostics] };
     } finally {
       await own?.terminate();
@@ -74,7 +74,7 @@ export async function ingestPdf(data: Uint8Array, ctx: IngestOptions = {}): Prom
   }
 }
 
-async function readPage(source: PdfSource, n: number, pool: () => OcrPool, o: { targetDpi: number; narrow?: boolean; mode: OcrMode }): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
+async function readPage(source: PdfSource, n: number, pool: () => OcrPool, o: { targetDpi: number; narrow?: boolean; straighten?: boolean; mode: OcrMode }): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   let text = '';
   try {
@@ -108,7 +108,7 @@ async function readPage(source: PdfSource, n: number, pool: () => OcrPool, o: { 
     diagnostics.push({ ruleId: 'ocr/page-failed', message: `page ${n}: no page image to OCR (${(err as Error).message})`, severity: 'error', place: { page: n, line: 1 } });
     return { page: { number: n, lines: [], method: 'ocr', confidence: 0, words: [] }, diagnostics };
   }
-  const r = await ocrPage(pool(), image.image, n, { targetDpi: o.targetDpi, pageSizePt: image.pageSizePt, narrow: o.narrow });
+  const r = await ocrPage(pool(), image.image, n, { targetDpi: o.targetDpi, pageSizePt: image.pageSizePt, narrow: o.narrow, straighten: o.straighten });
   // The layer the user gave is not lost for a failed OCR: it stands, with the OCR error as a warning.
   if (untrusted && r.diagnostics.some((d) => d.severity === 'error')) return { page: textPage, diagnostics: [...diagnostics, ...r.diagnostics.map((d) => ({ ...d, severity: 'warning' as const, message: `${d.message}; the text layer is kept` }))] };
   return { page: r.page, diagnostics: [...diagnostics, ...r.diagnostics] };

@@ -2,7 +2,8 @@
  * OCR one page image into a working-document page. A failure becomes an empty page plus an
  * 'ocr/page-failed' diagnostic, so one unreadable page never stops a document or a batch.
  * A page scanned finer than the target resolution is reduced first (downscale.ts); its word
- * boxes are given in the input image's pixels all the same.
+ * boxes are given in the input image's pixels all the same. A page turned or skewed is straightened
+ * first (straighten.ts); its boxes, too, are taken back into the input image's pixels.
  */
 import type { Diagnostic, Page } from '../../core/document.js';
 import { greyPixels, reduceForOcr, type OcrImage } from './downscale.js';
@@ -11,6 +12,7 @@ import type { OcrPool } from './pool.js';
 import type { OcrPageResult } from './result.js';
 import { mergedLineRegions, withMergedLinesReread } from './merged-lines.js';
 import { numeralCandidates, withNumeralsFromStems } from './roman-stems.js';
+import { straightenByDefault, straightenPage, type Straightened } from './straighten.js';
 
 /** A region read again is one block of lines. */
 const BLOCK_PSM = '6';
@@ -22,18 +24,24 @@ export interface PageImageOptions {
   pageSizePt?: [number, number];
   /** Whether pages are read narrower than their proportions (default true; image-resolution.ts). */
   narrow?: boolean;
+  /** Whether a turned or skewed page is straightened before OCR (default: BAOCAO_STRAIGHTEN, else true; straighten.ts). */
+  straighten?: boolean;
 }
 
 export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, options: PageImageOptions = {}): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
   try {
-    const prepared = await reduceForOcr(image, { targetDpi: options.targetDpi ?? DEFAULT_OCR_DPI, pageSizePt: options.pageSizePt, narrow: options.narrow });
     const diagnostics: Diagnostic[] = [];
+    const straight = (options.straighten ?? straightenByDefault()) ? await straightenPage(image, { readConfidence: (strip) => pool.recognize(strip, { psm: BLOCK_PSM }).then((r) => r.confidence) }) : null;
+    if (straight) diagnostics.push(...straightened(straight, number));
+    const prepared = await reduceForOcr(straight?.image ?? image, { targetDpi: options.targetDpi ?? DEFAULT_OCR_DPI, pageSizePt: options.pageSizePt, narrow: options.narrow });
     const r = await checkedAgainstImage(await pool.recognize(prepared.image), prepared, pool, number, diagnostics);
-    const words = prepared.reduced && prepared.original ? wordsInOriginalPixels(r.words, prepared.reduced, prepared.original) : r.words;
+    const read = prepared.reduced && prepared.original ? wordsInOriginalPixels(r.words, prepared.reduced, prepared.original) : r.words;
+    const words = straight ? straight.wordsInInput(read) : read;
     if (words.length === 0) {
       diagnostics.push({ ruleId: 'ocr/empty-page', message: `OCR found no text on page ${number}`, severity: 'info', place: { page: number, line: 1 } });
     }
-    return { page: { number, lines: r.lines, method: 'ocr', confidence: r.confidence, words, ...(pool.engine ? { ocrEngine: pool.engine } : {}) }, diagnostics };
+    const turn = straight?.turn ? { turn: straight.turn } : {};
+    return { page: { number, lines: r.lines, method: 'ocr', confidence: r.confidence, words, ...turn, ...(pool.engine ? { ocrEngine: pool.engine } : {}) }, diagnostics };
   } catch (err) {
     return {
       page: { number, lines: [], method: 'ocr', confidence: 0, words: [] },
@@ -81,4 +89,16 @@ async function checkedAgainstImage(r: OcrPageResult, prepared: OcrImage, pool: O
     });
   }
   return numerals.result;
+}
+
+/** What straightening did to a page, said as info diagnostics. */
+function straightened(s: Straightened, page: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (s.turn !== 0) {
+    out.push({ ruleId: 'ingest/rotated-page', message: `page ${page} lay turned: it was turned ${s.turn}° clockwise to read it upright (word boxes stay in the image as given)`, severity: 'info', place: { page, line: 1 } });
+  }
+  if (s.skew !== 0) {
+    out.push({ ruleId: 'ingest/deskewed', message: `page ${page} was skewed by ${s.skew.toFixed(2)}°: read straightened`, severity: 'info', place: { page, line: 1 } });
+  }
+  return out;
 }

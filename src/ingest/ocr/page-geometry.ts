@@ -1,0 +1,278 @@
+/**
+ * Which way a page image's text runs and how much it is skewed, from projection profiles of its
+ * ink (pure pixel code; straighten.ts decodes the page and applies the answer). Text lines make
+ * the count of ink pixels per row alternate sharply between lines and gaps; the angle whose
+ * rotated rows alternate most is the skew, and a page turned by a quarter shows that in its
+ * columns instead. Upside down is not visible in a profile: within each line, upright Latin and
+ * Vietnamese text has more ink above its core (ascenders b d đ h k l t, capitals and nearly every
+ * tone and vowel mark) than below it (descenders g p q y, the dot below), and a page turned by a
+ * half swaps the two.
+ */
+import type { GreyImage } from './downscale.js';
+
+/** Ink points of a reduced, binarised page: coordinates in its pixels. */
+export interface InkPoints {
+  xs: Float32Array;
+  ys: Float32Array;
+  width: number;
+  height: number;
+}
+
+export interface PageGeometry {
+  /** Clockwise quarter turn that makes the page upright. */
+  turn: 0 | 90 | 180 | 270;
+  /** Skew of the (turned) page's lines in degrees, positive when they fall to the right; 0 when not measured. */
+  skew: number;
+  /** Whether the answer rests on enough text lines to act on. */
+  confident: boolean;
+  /** Whether the upright/upside-down cue was too weak to call (UPRIGHT_SURE…UPSIDE_DOWN_SURE): `turn` then
+   * keeps the page's way up as it lies, and a caller that can read a strip both ways may settle it. */
+  halfUnsure: boolean;
+  /** Text lines seen, and the above-minus-below ink share behind the upright/upside-down call (−1…1). */
+  lines: number;
+  upright: number;
+}
+
+/** A pixel is ink when darker than this share of its neighbourhood's mean (uneven light keeps its text). */
+const INK_SHARE = 0.78;
+/** A straight run of ink this long (px of the measured copy, or this share of its long side) is a rule, not text. */
+const MIN_RULE = 40;
+const RULE_SHARE = 0.05;
+/** Skews searched, degrees: archive scans lean a few degrees at most; beyond this is not skew. */
+const MAX_SKEW = 6;
+/** Columns must alternate this much more sharply than rows before a page is read as turned a quarter:
+ * text pages measure 0.1–0.17 upright and 6–7 turned, table pages (rules removed) up to 1.1 upright. */
+const QUARTER_MARGIN = 2;
+/** Vertical strips the upright/upside-down cue is measured in. */
+const STRIPS = 6;
+/** A page with fewer text lines than this is left as it is (a blank page, a photo, a stamp). */
+const MIN_LINES = 4;
+/** The above-minus-below ink share of upright pages measured 0.24–0.48 on scans and devset pages, one
+ * 0.06; turned by a half, −0.28…−0.46. Below UPSIDE_DOWN_SURE a page is upside down, from UPRIGHT_SURE up
+ * it is upright, between them the cue is unsure (halfUnsure). */
+const UPSIDE_DOWN_SURE = -0.2;
+const UPRIGHT_SURE = 0.1;
+
+/**
+ * Ink of `grey` reduced by an integer factor so its long side is at most `maxSide`, binarised
+ * against the mean of a neighbourhood (integral image), as a list of points.
+ */
+export function inkPoints(grey: GreyImage, maxSide = 1000): InkPoints {
+  const f = Math.max(1, Math.ceil(Math.max(grey.width, grey.height) / maxSide));
+  const w = Math.floor(grey.width / f), h = Math.floor(grey.height / f);
+  let small: Uint8Array | Float32Array = grey.data;
+  if (f > 1) {
+    const box = new Float32Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        let s = 0;
+        for (let dy = 0; dy < f; dy++) {
+          const row = (y * f + dy) * grey.width + x * f;
+          for (let dx = 0; dx < f; dx++) s += grey.data[row + dx]!;
+        }
+        box[y * w + x] = s / (f * f);
+      }
+    }
+    small = box;
+  }
+  // Integral image for the neighbourhood means; the window spans a few lines of text.
+  const iw = w + 1;
+  const integral = new Float64Array(iw * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let row = 0;
+    for (let x = 0; x < w; x++) {
+      row += small[y * w + x]!;
+      integral[(y + 1) * iw + x + 1] = integral[y * iw + x + 1]! + row;
+    }
+  }
+  const r = Math.max(8, Math.round(Math.max(w, h) / 40));
+  const ink = new Uint8Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.max(0, y - r), y1 = Math.min(h, y + r + 1);
+    for (let x = 0; x < w; x++) {
+      const v = small[y * w + x]!;
+      if (v > 230) continue;
+      const x0 = Math.max(0, x - r), x1 = Math.min(w, x + r + 1);
+      const sum = integral[y1 * iw + x1]! - integral[y0 * iw + x1]! - integral[y1 * iw + x0]! + integral[y0 * iw + x0]!;
+      if (v < INK_SHARE * (sum / ((y1 - y0) * (x1 - x0)))) ink[y * w + x] = 1;
+    }
+  }
+  withoutRules(ink, w, h, Math.max(MIN_RULE, Math.round(Math.max(w, h) * RULE_SHARE)));
+  let xs = new Float32Array(1 << 14), ys = new Float32Array(1 << 14), n = 0;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      if (!ink[y * w + x]) continue;
+      if (n === xs.length) {
+        const nx = new Float32Array(n * 2), ny = new Float32Array(n * 2);
+        nx.set(xs); ny.set(ys); xs = nx; ys = ny;
+      }
+      xs[n] = x; ys[n++] = y;
+    }
+  }
+  return { xs: xs.subarray(0, n), ys: ys.subarray(0, n), width: w, height: h };
+}
+
+/**
+ * Ink in straight runs at least `min` long, across or down, cleared in place: a table's rules and
+ * a page's edges, whose lines would otherwise outweigh the text's (a table's column rules once
+ * made a portrait page look turned a quarter). Letters, even merged into a word, are shorter.
+ */
+export function withoutRules(ink: Uint8Array, w: number, h: number, min: number): void {
+  const rule = new Uint8Array(ink.length);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w;) {
+      if (!ink[y * w + x]) { x++; continue; }
+      let e = x;
+      while (e < w && ink[y * w + e]) e++;
+      // The rows beside a rule go too: its ragged edges would read as ink above or below a line.
+      if (e - x >= min) for (let d = Math.max(0, y - 1); d <= Math.min(h - 1, y + 1); d++) rule.fill(1, d * w + x, d * w + e);
+      x = e;
+    }
+  }
+  for (let x = 0; x < w; x++) {
+    for (let y = 0; y < h;) {
+      if (!ink[y * w + x]) { y++; continue; }
+      let e = y;
+      while (e < h && ink[e * w + x]) e++;
+      if (e - y >= min) for (let k = y; k < e; k++) for (let d = Math.max(0, x - 1); d <= Math.min(w - 1, x + 1); d++) rule[k * w + d] = 1;
+      y = e;
+    }
+  }
+  for (let i = 0; i < ink.length; i++) if (rule[i]) ink[i] = 0;
+}
+
+/** Row counts of the points sheared by `tan` (y − x·tan): the rows of lines leaning by that slope. */
+function profile(p: InkPoints, tan: number): Int32Array {
+  const shift = Math.ceil(Math.abs(tan) * p.width) + 1;
+  const bins = new Int32Array(p.height + 2 * shift + 1);
+  const { xs, ys } = p, base = shift + 0.5;
+  for (let i = 0; i < xs.length; i++) bins[(ys[i]! - xs[i]! * tan + base) | 0]!++;
+  return bins;
+}
+
+/** How sharply a profile alternates: the sum of squared steps between neighbouring rows. */
+function sharpness(bins: Int32Array): number {
+  let s = 0;
+  for (let i = 1; i < bins.length; i++) { const d = bins[i]! - bins[i - 1]!; s += d * d; }
+  return s;
+}
+
+const rad = (deg: number) => (deg * Math.PI) / 180;
+
+/** The lean (degrees, on a whole-degree grid) whose rows alternate most, and how sharply. */
+export function coarseSkew(p: InkPoints): { angle: number; score: number } {
+  let best = { angle: 0, score: -1 };
+  for (let a = -MAX_SKEW; a <= MAX_SKEW; a += 1) {
+    const s = sharpness(profile(p, Math.tan(rad(a))));
+    if (s > best.score) best = { angle: a, score: s };
+  }
+  return best;
+}
+
+/** The lean (degrees) whose rows alternate most, refined from a coarse one down to 0.025°. */
+export function bestSkew(p: InkPoints, from = coarseSkew(p)): { angle: number; score: number } {
+  let best = from;
+  const search = (centre: number, half: number, step: number) => {
+    for (let a = centre - half; a <= centre + half + 1e-9; a += step) {
+      const s = sharpness(profile(p, Math.tan(rad(a))));
+      if (s > best.score) best = { angle: a, score: s };
+    }
+  };
+  search(best.angle, 0.75, 0.25);
+  search(best.angle, 0.2, 0.1);
+  search(best.angle, 0.075, 0.025);
+  return { angle: Math.round(best.angle * 1000) / 1000, score: best.score };
+}
+
+/** The points as they lie after turning the page clockwise by `turn`. */
+export function turned(p: InkPoints, turn: 0 | 90 | 180 | 270): InkPoints {
+  if (turn === 0) return p;
+  const { xs, ys, width: w, height: h } = p;
+  const n = xs.length, nx = new Float32Array(n), ny = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = xs[i]!, y = ys[i]!;
+    if (turn === 90) { nx[i] = h - 1 - y; ny[i] = x; }
+    else if (turn === 180) { nx[i] = w - 1 - x; ny[i] = h - 1 - y; }
+    else { nx[i] = y; ny[i] = w - 1 - x; }
+  }
+  return turn === 180 ? { xs: nx, ys: ny, width: w, height: h } : { xs: nx, ys: ny, width: h, height: w };
+}
+
+/**
+ * Text lines of a profile (runs of inked rows; a one-row gap, as under a tone mark, does not
+ * split a line) and, summed over them, the ink above each line's core and below it.
+ */
+export function lineInk(bins: Int32Array): { lines: number; above: number; below: number } {
+  let peak = 0;
+  for (const v of bins) peak = Math.max(peak, v);
+  const floor = Math.max(1, peak * 0.03);
+  let lines = 0, above = 0, below = 0;
+  let i = 0;
+  while (i < bins.length) {
+    if (bins[i]! < floor) { i++; continue; }
+    let end = i;
+    for (let j = i; j < bins.length; j++) {
+      if (bins[j]! >= floor) end = j;
+      else if (j - end > 1) break;
+    }
+    const height = end - i + 1;
+    if (height >= 4) {
+      let top = 0;
+      for (let j = i; j <= end; j++) top = Math.max(top, bins[j]!);
+      const core = top * 0.5;
+      let a = i, b = end;
+      while (bins[a]! < core) a++;
+      while (bins[b]! < core) b--;
+      let up = 0, down = 0;
+      for (let j = i; j < a; j++) up += bins[j]!;
+      for (let j = b + 1; j <= end; j++) down += bins[j]!;
+      lines++;
+      above += up;
+      below += down;
+    }
+    i = end + 1;
+  }
+  return { lines, above, below };
+}
+
+/**
+ * lineInk summed over vertical strips of the page: the lines of a table's columns (or of a
+ * two-column header) sit at offsets from one another, and one profile across them all would blend
+ * one column's core with another's ascenders.
+ */
+export function stripInk(p: InkPoints, tan: number): { lines: number; above: number; below: number } {
+  const total = { lines: 0, above: 0, below: 0 };
+  const width = p.width / STRIPS;
+  for (let s = 0; s < STRIPS; s++) {
+    const keep: number[] = [];
+    for (let i = 0; i < p.xs.length; i++) if (Math.floor(p.xs[i]! / width) === s) keep.push(i);
+    const strip = { xs: Float32Array.from(keep, (i) => p.xs[i]!), ys: Float32Array.from(keep, (i) => p.ys[i]!), width: p.width, height: p.height };
+    const ink = lineInk(profile(strip, tan));
+    total.lines = Math.max(total.lines, ink.lines);
+    total.above += ink.above;
+    total.below += ink.below;
+  }
+  return total;
+}
+
+/** Orientation and skew of a page from its ink points. */
+export function pageGeometry(p: InkPoints): PageGeometry {
+  const none: PageGeometry = { turn: 0, skew: 0, confident: false, halfUnsure: false, lines: 0, upright: 0 };
+  if (p.xs.length < 200) return none;
+  // Rows against columns, each at its own best lean: on a whole-degree grid a page skewed by half a
+  // degree smears its lines across the gaps, and columns could win.
+  const rows = bestSkew(p);
+  const sideways = turned(p, 90);
+  const columns = bestSkew(sideways);
+  const quarter = columns.score > rows.score * QUARTER_MARGIN;
+  const base: 0 | 90 = quarter ? 90 : 0;
+  const upright = quarter ? sideways : p;
+  const skew = (quarter ? columns : rows).angle;
+  const ink = stripInk(upright, Math.tan(rad(skew)));
+  if (ink.lines < MIN_LINES) return { ...none, lines: ink.lines };
+  const lean = (ink.above - ink.below) / Math.max(1, ink.above + ink.below);
+  const half = lean < UPSIDE_DOWN_SURE;
+  // A half turn keeps the lines' slope: the skew stands as measured.
+  const turn = ((base + (half ? 180 : 0)) % 360) as PageGeometry['turn'];
+  return { turn, skew, confident: true, halfUnsure: !half && lean < UPRIGHT_SURE, lines: ink.lines, upright: Math.round(lean * 1000) / 1000 };
+}

@@ -1,0 +1,139 @@
+/**
+ * A page image turned upright and deskewed before OCR (issue 14: real archives come rotated and
+ * skewed, and Tesseract reads a page turned a quarter as noise and loses words on a tilted one).
+ * A small grey copy is measured (page-geometry.ts); only a page that needs it is redrawn, once,
+ * with sharp (one rotation by the quarter turn less the skew, cut back to the page's size about
+ * its centre) and handed on losslessly as an uncompressed TIFF. An upright page within MIN_DESKEW is not touched:
+ * no resampling, the same bytes go on. Word boxes read on the straightened image are taken back
+ * into the input image's pixels (the bounding box of each turned box), so provenance, the review
+ * page and the searchable PDF keep pointing at the image the user gave.
+ */
+import type { OcrWord } from '../../core/document.js';
+import { inkPoints, pageGeometry, type PageGeometry } from './page-geometry.js';
+
+/** A skew below this (degrees) is left alone: Tesseract reads it as well, and resampling would blur. */
+export const MIN_DESKEW = 0.3;
+/** Long side of the copy the geometry is measured on (about 85 dpi for A4). */
+const MEASURE_SIDE = 1000;
+/** A skew found at the edge of the search is not one: a drawing, a photo, a page edge. */
+const MAX_TRUSTED_SKEW = 5.5;
+
+export interface Straightened {
+  /** The image to read: the input itself when nothing was changed. */
+  image: Uint8Array;
+  /** Clockwise quarter turn applied (0: none). */
+  turn: PageGeometry['turn'];
+  /** Skew removed, degrees (0: none). */
+  skew: number;
+  /** What was measured, whether acted on or not. */
+  geometry: PageGeometry | null;
+  /** Word boxes on `image` → boxes in the input image's pixels. */
+  wordsInInput: (words: OcrWord[]) => OcrWord[];
+}
+
+/** BAOCAO_STRAIGHTEN=0 (or off, false, no) reads pages as they lie unless a caller says otherwise. */
+export function straightenByDefault(value = process.env.BAOCAO_STRAIGHTEN): boolean {
+  return !/^(0|off|false|no)$/i.test((value ?? '').trim());
+}
+
+type SharpModule = typeof import('sharp').default;
+let sharpLoaded: Promise<SharpModule | null> | undefined;
+const loadSharp = () => (sharpLoaded ??= import('sharp').then((m) => m.default, () => null));
+
+const unchanged = (image: Uint8Array, geometry: PageGeometry | null = null): Straightened => ({ image, turn: 0, skew: 0, geometry, wordsInInput: (w) => w });
+
+export interface StraightenOptions {
+  /** Mean OCR word confidence (0–100) of an image: used only on a page whose way up the ink cannot
+   * tell (PageGeometry.halfUnsure), to read a strip of it both ways. */
+  readConfidence?: (image: Uint8Array) => Promise<number>;
+}
+
+/** An upside-down reading must be this much more confident (mean word confidence) to turn the page. */
+const HALF_BY_OCR_MARGIN = 10;
+
+/** The page upright and level, or as it is when it already is, cannot be measured, or sharp is missing. */
+export async function straightenPage(image: Uint8Array, options: StraightenOptions = {}): Promise<Straightened> {
+  const sharp = await loadSharp();
+  if (!sharp) return unchanged(image);
+  let geometry: PageGeometry;
+  let width: number, height: number, channels: number, density: number | undefined;
+  try {
+    const meta = await sharp(image).metadata();
+    if (!meta.width || !meta.height) return unchanged(image);
+    ({ width, height } = meta);
+    channels = meta.channels ?? 1;
+    density = meta.density;
+    const { data, info } = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).greyscale()
+      .resize({ width: MEASURE_SIDE, height: MEASURE_SIDE, fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+    if (info.channels !== 1) return unchanged(image);
+    geometry = pageGeometry(inkPoints({ data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height }));
+  } catch {
+    return unchanged(image);
+  }
+  if (!geometry.confident) return unchanged(image, geometry);
+  if (geometry.halfUnsure && options.readConfidence) geometry = await settledByReading(sharp, image, geometry, options.readConfidence);
+  const skew = Math.abs(geometry.skew) >= MIN_DESKEW && Math.abs(geometry.skew) <= MAX_TRUSTED_SKEW ? geometry.skew : 0;
+  const turn = geometry.turn;
+  if (turn === 0 && skew === 0) return unchanged(image, geometry);
+  const quarter = turn === 90 || turn === 270;
+  const out = { width: quarter ? height : width, height: quarter ? width : height };
+  try {
+    // One resampling: the quarter turn less the skew, about the centre, white where the corners come in.
+    let turned = sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' });
+    if (channels < 3) turned = turned.greyscale();
+    turned = turned.rotate(turn - skew, { background: '#ffffff' });
+    if (skew !== 0) {
+      // libvips grows the canvas to hold the tilted page: cut it back to the page about its centre.
+      const { data, info } = await turned.raw().toBuffer({ resolveWithObject: true });
+      turned = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+        .extract({ left: Math.max(0, Math.round((info.width - out.width) / 2)), top: Math.max(0, Math.round((info.height - out.height) / 2)), width: Math.min(out.width, info.width), height: Math.min(out.height, info.height) });
+    }
+    if (channels < 3) turned = turned.toColourspace('b-w');
+    if (density) turned = turned.withMetadata({ density });
+    // Uncompressed TIFF: written and read again at memory speed (PNG cost 1.4× as much), and both engines read it.
+    const tiff = new Uint8Array(await turned.tiff({ compression: 'none' }).toBuffer());
+    return { image: tiff, turn, skew, geometry, wordsInInput: (words) => words.map((w) => ({ ...w, bbox: boxInInput(w.bbox, turn - skew, out, { width, height }) })) };
+  } catch {
+    return unchanged(image, geometry);
+  }
+}
+
+/**
+ * A box on the image turned clockwise by `deg` about its centre (size `turned`) taken back to the
+ * input image (size `input`): the bounding box of its four corners turned back, within the image.
+ */
+export function boxInInput(bbox: OcrWord['bbox'], deg: number, turned: { width: number; height: number }, input: { width: number; height: number }): OcrWord['bbox'] {
+  const a = (-deg * Math.PI) / 180, cos = Math.cos(a), sin = Math.sin(a);
+  const [x1, y1, x2, y2] = bbox;
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const [x, y] of [[x1, y1], [x2, y1], [x1, y2], [x2, y2]] as const) {
+    const dx = x - turned.width / 2, dy = y - turned.height / 2;
+    // Clockwise on screen (y down) by angle a: (dx cos a − dy sin a, dx sin a + dy cos a).
+    const ix = dx * cos - dy * sin + input.width / 2, iy = dx * sin + dy * cos + input.height / 2;
+    minX = Math.min(minX, ix); maxX = Math.max(maxX, ix); minY = Math.min(minY, iy); maxY = Math.max(maxY, iy);
+  }
+  const clamp = (v: number, max: number) => Math.min(max, Math.max(0, Math.round(v)));
+  return [clamp(minX, input.width), clamp(minY, input.height), clamp(maxX, input.width), clamp(maxY, input.height)];
+}
+
+/**
+ * A page whose ink does not say which way is up: a band across its middle is read as it lies and
+ * turned by a half, and the page is turned only when the turned band reads clearly better.
+ * Failing reads leave the page as it lies.
+ */
+export async function settledByReading(sharp: SharpModule, image: Uint8Array, g: PageGeometry, read: (image: Uint8Array) => Promise<number>): Promise<PageGeometry> {
+  try {
+    const turned = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).greyscale().rotate(g.turn).raw().toBuffer({ resolveWithObject: true });
+    const { width, height, channels } = turned.info;
+    const band = sharp(turned.data, { raw: { width, height, channels } })
+      .extract({ left: 0, top: Math.round(height * 0.3), width, height: Math.max(1, Math.round(height * 0.22)) })
+      .resize({ width: Math.min(width, 1700), withoutEnlargement: true });
+    const asIs = new Uint8Array(await band.clone().png({ compressionLevel: 1 }).toBuffer());
+    const flipped = new Uint8Array(await band.clone().rotate(180).png({ compressionLevel: 1 }).toBuffer());
+    const [up, down] = await Promise.all([read(asIs), read(flipped)]);
+    if (down <= up + HALF_BY_OCR_MARGIN) return { ...g, halfUnsure: false };
+    return { ...g, turn: ((g.turn + 180) % 360) as PageGeometry['turn'], halfUnsure: false };
+  } catch {
+    return g;
+  }
+}
