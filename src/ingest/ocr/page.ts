@@ -11,6 +11,7 @@ import type { OcrPool } from './pool.js';
 import type { OcrPageResult } from './result.js';
 import { mergedLineRegions, withMergedLinesReread } from './merged-lines.js';
 import { numeralCandidates, withNumeralsFromStems } from './roman-stems.js';
+import { readPenFills } from '../pen/read.js';
 
 /** A region read again is one block of lines. */
 const BLOCK_PSM = '6';
@@ -33,7 +34,9 @@ export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, 
     if (words.length === 0) {
       diagnostics.push({ ruleId: 'ocr/empty-page', message: `OCR found no text on page ${number}`, severity: 'info', place: { page: number, line: 1 } });
     }
-    return { page: { number, lines: r.lines, method: 'ocr', confidence: r.confidence, words, ...(pool.engine ? { ocrEngine: pool.engine } : {}) }, diagnostics };
+    // Digits written by pen into the header's blanks, which OCR garbles (ingest/pen).
+    const penFills = prepared.original ? await readPenFills(image, words, prepared.original) : [];
+    return { page: { number, lines: r.lines, method: 'ocr', confidence: r.confidence, words, ...(pool.engine ? { ocrEngine: pool.engine } : {}), ...(penFills.length ? { penFills } : {}) }, diagnostics };
   } catch (err) {
     return {
       page: { number, lines: [], method: 'ocr', confidence: 0, words: [] },

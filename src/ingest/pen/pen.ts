@@ -1,0 +1,135 @@
+/**
+ * The pen digits of one blank (blanks.ts) read from its crop: ink components, the pen's told
+ * from the print's, strokes of one digit merged, touching digits split, each classified by the
+ * digit model (digit-model.ts). Returns null when the blank cannot be read with some sense (no
+ * pen ink found, too many or too few glyphs): the header then keeps its printed skeleton.
+ */
+import type { PenFill } from '../../core/document.js';
+import type { Blank } from './blanks.js';
+import { classify, normaliseGlyph, type DigitModel } from './digit-model.js';
+import { heightOf, inkComponents, mergeComponents, widthOf, type Component, type Rgb } from './ink.js';
+
+/** Blueness (blue over the mean of red and green) that pen ink has above the print of its line. */
+const BLUE_OVER_PRINT = 12;
+/** Least blueness of pen ink at all. */
+const MIN_BLUE = 18;
+
+const maxDigits = (b: Blank) => (b.field === 'number' ? 6 : 2);
+
+/** Reads a blank; `blank`'s coordinates are the page's, `img` is the crop of `blank.box`. */
+export function readBlank(img: Rgb, blank: Blank, model: DigitModel): PenFill | null {
+  const h = blank.lineHeight;
+  const [bx] = blank.box;
+  const all = inkComponents(img);
+  // Specks: leader dots, colons, i-dots, scanner dust. A digit is at least a third of the line high.
+  const big = all.filter((c) => Math.max(widthOf(c), heightOf(c)) >= 0.3 * h && c.area >= 0.02 * h * h);
+  const pen = penComponents(big, blank, bx);
+  if (!pen) return null;
+  const glyphs = splitTouching(mergeStrokes(pen.components), h, img.width);
+  if (glyphs.length === 0 || glyphs.length > maxDigits(blank)) return null;
+  let digits = '';
+  const confidence: number[] = [];
+  for (const g of glyphs) {
+    const x = normaliseGlyph(inkOf(g, img.width));
+    if (!x) return null;
+    const guess = classify(model, x);
+    digits += String(guess.digit);
+    confidence.push(+guess.confidence.toFixed(3));
+  }
+  return { field: blank.field, line: blank.line, digits, confidence, ink: pen.how };
+}
+
+/**
+ * The pen's components: blue ones when the line's print is not blue (colour scans with a blue
+ * ballpoint); else, when OCR read the printed words on both sides apart from the blank, what
+ * stands between them (grey and bilevel pages, dark pens).
+ */
+function penComponents(cs: Component[], blank: Blank, bx: number): { components: Component[]; how: PenFill['ink'] } | null {
+  if (cs.length === 0) return null;
+  const print = cs.filter((c) => c.x1 + bx < blank.startX || c.x0 + bx > blank.stopX);
+  const ref = print.length ? median(print.map((c) => c.blue)) : Math.min(...cs.map((c) => c.blue));
+  const blue = cs.filter((c) => c.blue >= MIN_BLUE && c.blue >= ref + BLUE_OVER_PRINT);
+  if (blue.length) return { components: blue, how: 'blue' };
+  if (!blank.clean) return null;
+  const slack = 0.15 * blank.lineHeight;
+  const inside = cs.filter((c) => c.x0 + bx >= blank.startX - slack && c.x1 + bx <= blank.stopX + slack);
+  return inside.length ? { components: inside, how: 'dark' } : null;
+}
+
+/** Components overlapping in x by half the narrower one are strokes of one digit ("5"'s flag, "7"'s bar). */
+export function mergeStrokes(cs: readonly Component[]): Component[] {
+  const sorted = [...cs].sort((a, b) => a.x0 - b.x0);
+  const out: Component[] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (last) {
+      const overlap = Math.min(last.x1, c.x1) - Math.max(last.x0, c.x0) + 1;
+      if (overlap >= 0.5 * Math.min(widthOf(last), widthOf(c))) {
+        out[out.length - 1] = mergeComponents([last, c]);
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return out;
+}
+
+/**
+ * A glyph much wider than a digit is digits that touch: cut into as many as its width holds,
+ * each cut at the column with least ink near where an even cut would fall. `width` is the crop's
+ * (component pixels are indices y * width + x).
+ */
+export function splitTouching(cs: readonly Component[], lineHeight: number, width: number): Component[] {
+  const out: Component[] = [];
+  for (const c of cs) {
+    const w = widthOf(c), hh = Math.max(heightOf(c), 0.6 * lineHeight);
+    const parts = Math.min(4, Math.round(w / (0.75 * hh)));
+    if (parts < 2 || w < 1.15 * hh) {
+      out.push(c);
+      continue;
+    }
+    const cols = new Array<number>(w).fill(0);
+    for (const p of c.pixels) cols[(p % width) - c.x0]!++;
+    let from = 0;
+    const cuts: number[] = [];
+    for (let k = 1; k < parts; k++) {
+      const aim = Math.round((k * w) / parts), reach = Math.round(w / parts / 3);
+      let best = aim;
+      for (let x = Math.max(from + 1, aim - reach); x <= Math.min(w - 2, aim + reach); x++) if (cols[x]! < cols[best]!) best = x;
+      cuts.push(best);
+      from = best;
+    }
+    const bounds = [0, ...cuts, w];
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const lo = c.x0 + bounds[k]!, hi = c.x0 + bounds[k + 1]!;
+      const pixels = c.pixels.filter((p) => (p % width) >= lo && (p % width) < hi);
+      if (pixels.length) out.push(componentOf(pixels, width, c.blue));
+    }
+  }
+  return out;
+}
+
+function componentOf(pixels: number[], width: number, blue: number): Component {
+  const c: Component = { x0: Infinity, y0: Infinity, x1: -1, y1: -1, area: pixels.length, blue, pixels };
+  for (const p of pixels) {
+    const x = p % width, y = (p - x) / width;
+    c.x0 = Math.min(c.x0, x);
+    c.x1 = Math.max(c.x1, x);
+    c.y0 = Math.min(c.y0, y);
+    c.y1 = Math.max(c.y1, y);
+  }
+  return c;
+}
+
+/** A glyph's own pixels as an ink map of its bounding box (other ink in the box left out). */
+function inkOf(c: Component, width: number) {
+  const w = widthOf(c), h = heightOf(c);
+  const data = new Float32Array(w * h);
+  for (const p of c.pixels) {
+    const x = p % width, y = (p - x) / width;
+    data[(y - c.y0) * w + (x - c.x0)] = 1;
+  }
+  return { data, width: w, height: h };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
