@@ -1,12 +1,14 @@
 /**
  * Where a header's handwritten blanks are, from OCR word boxes: "Số: ……/TB-ĐHĐL" (between the
  * label and the slash of the symbol) and "ngày … tháng … năm 2025" (between the printed words).
- * OCR often glues the pen digits to a printed word ("2J5/TB-ĐHĐL", "ngày)", "Ñháng"), so each
- * blank runs from the start of the word before it to the start of the word after it, and the
- * ink reader (ink.ts) tells print from pen inside it.
+ * OCR often glues the pen digits to a printed word ("2J5/TB-ĐHĐL", "ngày)", "Ñháng") or stretches
+ * a printed word's box over them, so where a label ends (or the next word starts) is measured
+ * from the edge of its box that OCR read right, with the word's printed width (print-widths.ts)
+ * at the line's scale.
  */
 import type { OcrWord } from '../../core/document.js';
 import { editDistance, foldKey } from '../../core/segment/fold.js';
+import { advance } from './print-widths.js';
 
 export type BlankField = 'number' | 'day' | 'month';
 
@@ -14,27 +16,33 @@ export interface Blank {
   field: BlankField;
   /** 1-based OCR line of the blank. */
   line: number;
-  /** Search box in page pixels [x0, y0, x1, y1]: the blank with room above and below the line. */
+  /** Crop in page pixels [x0, y0, x1, y1]: the blank with its neighbour words and room above and below the line. */
   box: [number, number, number, number];
   /** Height of the printed words of the line (px). */
   lineHeight: number;
-  /** Left edge of the printed word after the blank (the slash, "tháng", "năm"): pen ink right of it is not the blank's. */
-  stopX: number;
-  /** Right edge of the printed label when OCR read it as a word of its own ("Số:", "ngày"), else its left edge. */
+  /** Where the printed label before the blank ends (page px). */
   startX: number;
-  /** Whether startX and stopX are edges of printed words read apart from the blank (then only pen stands between them). */
-  clean: boolean;
+  /** Where the printed word after the blank starts (the slash, "tháng", "năm"; page px). */
+  stopX: number;
 }
 
 const fold = (w: OcrWord) => foldKey(w.text).replace(/[^A-Z0-9/]/g, '');
+const lettersOf = (w: OcrWord) => fold(w).replace(/[^A-Z]/g, '');
 const near = (w: OcrWord | undefined, word: string) => {
   if (!w) return false;
-  const f = fold(w).replace(/[^A-Z]/g, '');
+  const f = lettersOf(w);
   return f.length >= word.length - 1 && editDistance(f.slice(0, word.length), word) <= 1;
 };
-/** A word that is only the printed label (no digits glued to it). */
-const bareLabel = (w: OcrWord, word: string) => fold(w).replace(/[0-9]/g, '') === fold(w) && fold(w).length <= word.length + 1;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
+
+/** Pixels per 1/1000 em on a line: median of width / printed advance over its cleanly read words. */
+function lineScale(ws: readonly OcrWord[], h: number): number {
+  const ratios = ws
+    .filter((w) => w.confidence >= 80 && /^[\p{L}\d]{2,}[,.]?$/u.test(w.text))
+    .map((w) => (w.bbox[2] - w.bbox[0]) / advance(w.text));
+  // No clean word: a word box is about an em high (accents to descenders).
+  return ratios.length ? median(ratios) : h / 1000;
+}
 
 /** The blanks of the header lines of a page (the top 45 % of it). */
 export function findBlanks(words: readonly OcrWord[], pageHeight: number): Blank[] {
@@ -50,37 +58,47 @@ export function findBlanks(words: readonly OcrWord[], pageHeight: number): Blank
   for (const [line, ws] of [...byLine].sort((a, b) => a[0] - b[0])) {
     ws.sort((a, b) => a.bbox[0] - b.bbox[0]);
     const h = median(ws.map((w) => w.bbox[3] - w.bbox[1]));
-    const band = (x0: number, x1: number, startX: number, stopX: number, field: BlankField, clean: boolean): Blank => {
-      const top = median(ws.map((w) => w.bbox[1])), bottom = median(ws.map((w) => w.bbox[3]));
-      return { field, line, box: [Math.max(0, Math.round(x0)), Math.max(0, Math.round(top - 0.9 * h)), Math.round(x1), Math.round(bottom + 0.5 * h)], lineHeight: h, startX, stopX, clean };
+    const scale = lineScale(ws, h);
+    const top = median(ws.map((w) => w.bbox[1])), bottom = median(ws.map((w) => w.bbox[3]));
+    /**
+     * Where `printed` stands in `w`'s box: from the box's left edge when OCR read its start
+     * (`key`'s first letters), from its right edge when it read only its end (pen glued before it);
+     * a box read as the word alone is trusted no wider than the word prints.
+     */
+    const span = (w: OcrWord, printed: string): [number, number] => {
+      const f = fold(w), key = foldKey(printed).replace(/[^A-Z0-9/]/g, ''), px = advance(printed) * scale;
+      const head = f.startsWith(key.slice(0, 2)), tail = f.endsWith(key.slice(-2));
+      if (head && tail) return [w.bbox[0], Math.min(w.bbox[2], w.bbox[0] + px + 0.15 * h)];
+      if (tail) return [Math.max(w.bbox[0], w.bbox[2] - px), w.bbox[2]];
+      return [w.bbox[0], w.bbox[0] + px];
     };
+    const blank = (field: BlankField, x0: number, x1: number, startX: number, stopX: number): Blank => ({
+      field, line, lineHeight: h, startX, stopX,
+      box: [Math.max(0, Math.round(x0)), Math.max(0, Math.round(top - 0.9 * h)), Math.round(x1), Math.round(bottom + 0.5 * h)],
+    });
     if (!have('number')) {
       // "Số:", as OCR reads it ("Sốz2⁄Lj6/TB-ĐHĐL", "“Số:6/0", "số:").
       const k = ws.findIndex((w) => /^[^A-Z0-9]{0,2}SO?([:;.Z]|$|(?=[0-9]))/.test(foldKey(w.text)));
-      if (k >= 0) {
-        // The symbol: the first word from the label on holding "/" and then letters.
-        const s = ws.findIndex((w, i) => i >= k && i <= k + 3 && /\/\s*[A-Z]/.test(foldKey(w.text)));
-        if (s >= 0) {
-          const label = ws[k]!, sym = ws[s]!;
-          const slashAtStart = /^[^A-Z0-9]*\//.test(foldKey(sym.text)) && s > k;
-          const stopX = slashAtStart ? sym.bbox[0] : sym.bbox[2];
-          const bare = s > k && /^[^A-Z0-9]{0,2}SO?[:;.]?$/.test(foldKey(label.text));
-          const startX = bare ? label.bbox[2] : label.bbox[0];
-          out.push(band(label.bbox[0], slashAtStart ? sym.bbox[0] + 0.3 * h : sym.bbox[2], startX, stopX, 'number', bare && slashAtStart));
-        }
+      // The symbol: the first word from the label on holding "/" and then letters.
+      const s = k < 0 ? -1 : ws.findIndex((w, i) => i >= k && i <= k + 3 && /\/\s*[A-Z]/.test(foldKey(w.text)));
+      if (s >= 0) {
+        const label = ws[k]!, sym = ws[s]!;
+        const symbolText = sym.text.slice(sym.text.search(/[/⁄](?=\s*\p{Lu})/u));
+        const startX = span(label, 'Số:')[1], stopX = span(sym, symbolText)[0];
+        if (stopX - startX > 0.3 * h) out.push(blank('number', label.bbox[0], Math.min(sym.bbox[2], stopX + 1.5 * h), startX, stopX));
       }
     }
     if (!have('day')) {
       for (let i = 0; i < ws.length; i++) {
         if (!near(ws[i], 'NGAY')) continue;
-        const j = [i + 1, i + 2, i + 3].find((x) => near(ws[x], 'THANG') || (x > i + 1 && /HANG/.test(fold(ws[x] ?? ws[i]!))));
+        const j = [i + 1, i + 2, i + 3].find((x) => near(ws[x], 'THANG') || (x > i + 1 && /HANG$/.test(lettersOf(ws[x] ?? ws[i]!))));
         if (j === undefined) continue;
         const k = [j + 1, j + 2, j + 3].find((x) => near(ws[x], 'NAM') && /^\d{4}/.test(ws[x + 1]?.text ?? ''));
         if (k === undefined) continue;
         const ngay = ws[i]!, thang = ws[j]!, nam = ws[k]!;
-        const ngayBare = bareLabel(ngay, 'NGAY'), thangBare = bareLabel(thang, 'THANG');
-        out.push(band(ngay.bbox[0], thang.bbox[0], ngayBare ? ngay.bbox[2] : ngay.bbox[0], thang.bbox[0], 'day', ngayBare && thangBare));
-        out.push(band(thang.bbox[0], nam.bbox[0], thangBare ? thang.bbox[2] : thang.bbox[0], nam.bbox[0], 'month', thangBare && bareLabel(nam, 'NAM')));
+        const [thangStart, thangEnd] = span(thang, 'tháng'), namStart = span(nam, 'năm')[0];
+        out.push(blank('day', ngay.bbox[0], thangStart + 0.3 * h, span(ngay, 'ngày')[1], thangStart));
+        out.push(blank('month', thangStart, namStart + 0.3 * h, thangEnd, namStart));
         break;
       }
     }

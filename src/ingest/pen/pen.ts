@@ -18,15 +18,9 @@ const maxDigits = (b: Blank) => (b.field === 'number' ? 6 : 2);
 
 /** Reads a blank; `blank`'s coordinates are the page's, `img` is the crop of `blank.box`. */
 export function readBlank(img: Rgb, blank: Blank, model: DigitModel): PenFill | null {
-  const h = blank.lineHeight;
-  const [bx] = blank.box;
-  const all = inkComponents(img);
-  // Specks: leader dots, colons, i-dots, scanner dust. A digit is at least a third of the line high.
-  const big = all.filter((c) => Math.max(widthOf(c), heightOf(c)) >= 0.3 * h && c.area >= 0.02 * h * h);
-  const pen = penComponents(big, blank, bx);
+  const pen = penGlyphs(img, blank);
   if (!pen) return null;
-  const glyphs = splitTouching(mergeStrokes(pen.components), h, img.width);
-  if (glyphs.length === 0 || glyphs.length > maxDigits(blank)) return null;
+  const { glyphs } = pen;
   let digits = '';
   const confidence: number[] = [];
   for (const g of glyphs) {
@@ -39,21 +33,69 @@ export function readBlank(img: Rgb, blank: Blank, model: DigitModel): PenFill | 
   return { field: blank.field, line: blank.line, digits, confidence, ink: pen.how };
 }
 
+/** The blank's pen ink cut into one component per digit, or null when there is none or too many. */
+export function penGlyphs(img: Rgb, blank: Blank): { glyphs: Component[]; how: PenFill['ink'] } | null {
+  const h = blank.lineHeight;
+  // Ink cut by the crop's top or bottom belongs to the lines above and below.
+  const all = inkComponents(img).filter((c) => c.y0 > 0 && c.y1 < img.height - 1);
+  const pen = penComponents(all, blank, blank.box[0], img.width);
+  if (!pen) return null;
+  const glyphs = splitTouching(mergeStrokes(pen.components.filter((c) => digitSized(c, h))), h, img.width);
+  return glyphs.length === 0 || glyphs.length > maxDigits(blank) ? null : { glyphs, how: pen.how };
+}
+
+/**
+ * Leader dots, colons, accents, scanner dust and strokes of a dotted or ruled leader are not
+ * digits: a digit is at least a third of the line high or wide, and not a flat dash.
+ */
+function digitSized(c: Component, h: number): boolean {
+  const w = widthOf(c), hh = heightOf(c);
+  return Math.max(w, hh) >= 0.3 * h && c.area >= 0.02 * h * h && !(hh < 0.25 * h && w > 1.5 * hh);
+}
+
 /**
  * The pen's components: blue ones when the line's print is not blue (colour scans with a blue
- * ballpoint); else, when OCR read the printed words on both sides apart from the blank, what
- * stands between them (grey and bilevel pages, dark pens).
+ * ballpoint); else the ink between where the label's print ends and the next word's starts
+ * (grey and bilevel pages, dark pens), cut at those edges when pen and print touch.
  */
-function penComponents(cs: Component[], blank: Blank, bx: number): { components: Component[]; how: PenFill['ink'] } | null {
+function penComponents(cs: Component[], blank: Blank, bx: number, width: number): { components: Component[]; how: PenFill['ink'] } | null {
   if (cs.length === 0) return null;
   const print = cs.filter((c) => c.x1 + bx < blank.startX || c.x0 + bx > blank.stopX);
   const ref = print.length ? median(print.map((c) => c.blue)) : Math.min(...cs.map((c) => c.blue));
-  const blue = cs.filter((c) => c.blue >= MIN_BLUE && c.blue >= ref + BLUE_OVER_PRINT);
+  const blue = cs.filter((c) => c.blue >= MIN_BLUE && c.blue >= ref + BLUE_OVER_PRINT && digitSized(c, blank.lineHeight));
   if (blue.length) return { components: blue, how: 'blue' };
-  if (!blank.clean) return null;
-  const slack = 0.15 * blank.lineHeight;
-  const inside = cs.filter((c) => c.x0 + bx >= blank.startX - slack && c.x1 + bx <= blank.stopX + slack);
+  const lo = Math.round(blank.startX - bx);
+  let hi = Math.round(blank.stopX - bx);
+  if (blank.field === 'number') {
+    // The symbol's printed slash, where OCR glued the digits to it: the rightmost slash near where the symbol should start.
+    const h = blank.lineHeight;
+    const slash = cs.filter((c) => c.x0 > lo && c.x0 < hi + 1.2 * h && c.x1 > hi - 1.5 * h && isSlash(c, width, h)).sort((a, b) => b.x0 - a.x0)[0];
+    if (slash) hi = slash.x0 - 1;
+  }
+  const inside: Component[] = [];
+  for (const c of cs) {
+    if (c.x1 < lo || c.x0 > hi) continue;
+    if (c.x0 >= lo && c.x1 <= hi) inside.push(c);
+    else {
+      const pixels = c.pixels.filter((p) => p % width >= lo && p % width <= hi);
+      if (pixels.length) inside.push(componentOf(pixels, width, c.blue));
+    }
+  }
   return inside.length ? { components: inside, how: 'dark' } : null;
+}
+
+/** A printed "/": tall, narrow, its ink along a rising diagonal. */
+export function isSlash(c: Component, width: number, lineHeight: number): boolean {
+  const w = widthOf(c), h = heightOf(c);
+  if (h < 0.55 * lineHeight || w < 0.2 * h || w > 0.8 * h) return false;
+  let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  for (const p of c.pixels) {
+    const x = p % width, y = (p - x) / width;
+    sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y;
+  }
+  const n = c.pixels.length;
+  const cov = sxy / n - (sx / n) * (sy / n), vx = sxx / n - (sx / n) ** 2, vy = syy / n - (sy / n) ** 2;
+  return vx > 0 && vy > 0 && cov / Math.sqrt(vx * vy) < -0.8;
 }
 
 /** Components overlapping in x by half the narrower one are strokes of one digit ("5"'s flag, "7"'s bar). */
