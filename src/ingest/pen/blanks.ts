@@ -78,7 +78,7 @@ export function findBlanks(words: readonly OcrWord[], pageHeight: number): Blank
     });
     if (!have('number')) {
       // "Số:", as OCR reads it ("Sốz2⁄Lj6/TB-ĐHĐL", "“Số:6/0", "số:").
-      const k = ws.findIndex((w) => /^[^A-Z0-9]{0,2}SO?([:;.Z]|$|(?=[0-9]))/.test(foldKey(w.text)));
+      const k = ws.findIndex((w) => /^[^A-Z0-9]{0,2}[SŠ$]O?([:;.Z]|$|(?=[0-9@]))/.test(foldKey(w.text)));
       // The symbol: the first word from the label on holding "/" and then letters.
       const s = k < 0 ? -1 : ws.findIndex((w, i) => i >= k && i <= k + 3 && /\/\s*[A-Z]/.test(foldKey(w.text)));
       if (s >= 0) {
@@ -91,7 +91,7 @@ export function findBlanks(words: readonly OcrWord[], pageHeight: number): Blank
     if (!have('day')) {
       for (let i = 0; i < ws.length; i++) {
         if (!near(ws[i], 'NGAY')) continue;
-        const j = [i + 1, i + 2, i + 3].find((x) => near(ws[x], 'THANG') || (x > i + 1 && /HANG$/.test(lettersOf(ws[x] ?? ws[i]!))));
+        const j = [i + 1, i + 2, i + 3].find((x) => near(ws[x], 'THANG') || (ws[x] !== undefined && /.HANG$/.test(lettersOf(ws[x]!))));
         if (j === undefined) continue;
         const k = [j + 1, j + 2, j + 3].find((x) => near(ws[x], 'NAM') && /^\d{4}/.test(ws[x + 1]?.text ?? ''));
         if (k === undefined) continue;
