@@ -24,6 +24,11 @@ export interface Blank {
   startX: number;
   /** Where the printed word after the blank starts (the slash, "tháng", "năm"; page px). */
   stopX: number;
+  /**
+   * Set when OCR lost "tháng" between "ngày" and "năm": the box holds both blanks, and the day is
+   * the pen ink left of the widest gap, the month the ink right of it (blue ink only).
+   */
+  half?: 'left' | 'right';
 }
 
 const fold = (w: OcrWord) => foldKey(w.text).replace(/[^A-Z0-9/]/g, '');
@@ -74,7 +79,7 @@ export function findBlanks(words: readonly OcrWord[], pageHeight: number): Blank
     };
     const blank = (field: BlankField, x0: number, x1: number, startX: number, stopX: number): Blank => ({
       field, line, lineHeight: h, startX, stopX,
-      box: [Math.max(0, Math.round(x0)), Math.max(0, Math.round(top - 0.9 * h)), Math.round(x1), Math.round(bottom + 0.5 * h)],
+      box: [Math.max(0, Math.round(x0)), Math.max(0, Math.round(top - 1.3 * h)), Math.round(x1), Math.round(bottom + 0.5 * h)],
     });
     if (!have('number')) {
       // "Số:", as OCR reads it ("Sốz2⁄Lj6/TB-ĐHĐL", "“Số:6/0", "số:").
@@ -92,9 +97,14 @@ export function findBlanks(words: readonly OcrWord[], pageHeight: number): Blank
       for (let i = 0; i < ws.length; i++) {
         if (!near(ws[i], 'NGAY')) continue;
         const j = [i + 1, i + 2, i + 3].find((x) => near(ws[x], 'THANG') || (ws[x] !== undefined && /.HANG$/.test(lettersOf(ws[x]!))));
-        if (j === undefined) continue;
-        const k = [j + 1, j + 2, j + 3].find((x) => near(ws[x], 'NAM') && /^\d{4}/.test(ws[x + 1]?.text ?? ''));
+        const k = [(j ?? i) + 1, (j ?? i) + 2, (j ?? i) + 3, (j ?? i) + 4].find((x) => near(ws[x], 'NAM') && /^\d{4}/.test(ws[x + 1]?.text ?? ''));
         if (k === undefined) continue;
+        if (j === undefined) {
+          const start = span(ws[i]!, 'ngày')[1], stop = span(ws[k]!, 'năm')[0];
+          out.push({ ...blank('day', ws[i]!.bbox[0], stop + 0.3 * h, start, stop), half: 'left' });
+          out.push({ ...blank('month', ws[i]!.bbox[0], stop + 0.3 * h, start, stop), half: 'right' });
+          break;
+        }
         const ngay = ws[i]!, thang = ws[j]!, nam = ws[k]!;
         const [thangStart, thangEnd] = span(thang, 'tháng'), namStart = span(nam, 'năm')[0];
         out.push(blank('day', ngay.bbox[0], thangStart + 0.3 * h, span(ngay, 'ngày')[1], thangStart));

@@ -36,11 +36,16 @@ export function readBlank(img: Rgb, blank: Blank, model: DigitModel): PenFill | 
 /** The blank's pen ink cut into one component per digit, or null when there is none or too many. */
 export function penGlyphs(img: Rgb, blank: Blank): { glyphs: Component[]; how: PenFill['ink'] } | null {
   const h = blank.lineHeight;
-  // Ink cut by the crop's top or bottom belongs to the lines above and below.
-  const all = inkComponents(img).filter((c) => c.y0 > 0 && c.y1 < img.height - 1);
-  const pen = penComponents(all, blank, blank.box[0], img.width);
-  if (!pen) return null;
-  const glyphs = splitTouching(mergeStrokes(pen.components.filter((c) => digitSized(c, h))), h, img.width);
+  const pen = penComponents(inkComponents(img), blank, blank.box[0], img.width, img.height);
+  if (!pen || (blank.half && pen.how !== 'blue')) return null;
+  let glyphs = splitTouching(mergeStrokes(pen.components.filter((c) => digitSized(c, h))), h, img.width);
+  if (blank.half) {
+    // Day and month in one box: split at the widest gap (where the printed "tháng" stands).
+    let cut = -1, widest = -Infinity;
+    for (let i = 1; i < glyphs.length; i++) if (glyphs[i]!.x0 - glyphs[i - 1]!.x1 > widest) (widest = glyphs[i]!.x0 - glyphs[i - 1]!.x1), (cut = i);
+    if (cut < 0 || widest < 1.5 * h) return null;
+    glyphs = blank.half === 'left' ? glyphs.slice(0, cut) : glyphs.slice(cut);
+  }
   return glyphs.length === 0 || glyphs.length > maxDigits(blank) ? null : { glyphs, how: pen.how };
 }
 
@@ -58,12 +63,14 @@ function digitSized(c: Component, h: number): boolean {
  * ballpoint); else the ink between where the label's print ends and the next word's starts
  * (grey and bilevel pages, dark pens), cut at those edges when pen and print touch.
  */
-function penComponents(cs: Component[], blank: Blank, bx: number, width: number): { components: Component[]; how: PenFill['ink'] } | null {
-  if (cs.length === 0) return null;
-  const print = cs.filter((c) => c.x1 + bx < blank.startX || c.x0 + bx > blank.stopX);
-  const ref = print.length ? median(print.map((c) => c.blue)) : Math.min(...cs.map((c) => c.blue));
-  const blue = cs.filter((c) => c.blue >= MIN_BLUE && c.blue >= ref + BLUE_OVER_PRINT && digitSized(c, blank.lineHeight));
+function penComponents(all: Component[], blank: Blank, bx: number, width: number, height: number): { components: Component[]; how: PenFill['ink'] } | null {
+  if (all.length === 0) return null;
+  const print = all.filter((c) => c.x1 + bx < blank.startX || c.x0 + bx > blank.stopX);
+  const ref = print.length ? median(print.map((c) => c.blue)) : Math.min(...all.map((c) => c.blue));
+  const blue = all.filter((c) => c.blue >= MIN_BLUE && c.blue >= ref + BLUE_OVER_PRINT && digitSized(c, blank.lineHeight));
   if (blue.length) return { components: blue, how: 'blue' };
+  // Dark ink cut by the crop's top or bottom belongs to the lines above and below.
+  const cs = all.filter((c) => c.y0 > 0 && c.y1 < height - 1);
   const lo = Math.round(blank.startX - bx);
   let hi = Math.round(blank.stopX - bx);
   if (blank.field === 'number') {
@@ -112,6 +119,18 @@ export function mergeStrokes(cs: readonly Component[]): Component[] {
       }
     }
     out.push(c);
+  }
+  // A short stroke beside a digit is part of it ("5"'s flag drawn apart): joined to the nearer neighbour.
+  const tall = median(out.map(heightOf));
+  for (let i = 0; i < out.length && out.length > 1; i++) {
+    const c = out[i]!;
+    if (heightOf(c) >= 0.5 * tall) continue;
+    const gap = (d: Component | undefined) => (d ? Math.max(d.x0 - c.x1, c.x0 - d.x1) : Infinity);
+    const j = gap(out[i - 1]) <= gap(out[i + 1]) ? i - 1 : i + 1;
+    if (gap(out[j]) > 0.4 * tall) continue;
+    out[Math.min(i, j)] = mergeComponents([c, out[j]!]);
+    out.splice(Math.max(i, j), 1);
+    i = Math.min(i, j) - 1;
   }
   return out;
 }
