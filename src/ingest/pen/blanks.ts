@@ -62,9 +62,11 @@ export function findBlanks(words: readonly OcrWord[], pageHeight: number): Blank
   const have = (f: BlankField) => out.some((b) => b.field === f);
   for (const [line, ws] of [...byLine].sort((a, b) => a[0] - b[0])) {
     ws.sort((a, b) => a.bbox[0] - b.bbox[0]);
-    const h = median(ws.map((w) => w.bbox[3] - w.bbox[1]));
+    // The line's band from its print: pen read as junk words stands higher and lower.
+    const print = ws.filter((w) => w.confidence >= 60).length >= 3 ? ws.filter((w) => w.confidence >= 60) : ws;
+    const top = median(print.map((w) => w.bbox[1])), bottom = median(print.map((w) => w.bbox[3]));
+    const h = median(print.map((w) => w.bbox[3] - w.bbox[1]));
     const scale = lineScale(ws, h);
-    const top = median(ws.map((w) => w.bbox[1])), bottom = median(ws.map((w) => w.bbox[3]));
     /**
      * Where `printed` stands in `w`'s box: from the box's left edge when OCR read its start
      * (`key`'s first letters), from its right edge when it read only its end (pen glued before it);
@@ -79,7 +81,7 @@ export function findBlanks(words: readonly OcrWord[], pageHeight: number): Blank
     };
     const blank = (field: BlankField, x0: number, x1: number, startX: number, stopX: number): Blank => ({
       field, line, lineHeight: h, startX, stopX,
-      box: [Math.max(0, Math.round(x0)), Math.max(0, Math.round(top - 1.3 * h)), Math.round(x1), Math.round(bottom + 0.5 * h)],
+      box: [Math.max(0, Math.round(x0)), Math.max(0, Math.round(top - 1.3 * h)), Math.round(x1), Math.round(bottom + 0.7 * h)],
     });
     if (!have('number')) {
       // "Số:", as OCR reads it ("Sốz2⁄Lj6/TB-ĐHĐL", "“Số:6/0", "số:").

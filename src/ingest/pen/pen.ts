@@ -142,10 +142,12 @@ export function mergeStrokes(cs: readonly Component[]): Component[] {
  */
 export function splitTouching(cs: readonly Component[], lineHeight: number, width: number): Component[] {
   const out: Component[] = [];
+  // Digits of one hand in one blank are about as high as each other: a flat "5" is not two digits.
+  const hh = Math.max(median(cs.map(heightOf)), 0.6 * lineHeight);
   for (const c of cs) {
-    const w = widthOf(c), hh = Math.max(heightOf(c), 0.6 * lineHeight);
+    const w = widthOf(c);
     const parts = Math.min(4, Math.round(w / (0.75 * hh)));
-    if (parts < 2 || w < 1.15 * hh) {
+    if (parts < 2 || w < 1.3 * hh) {
       out.push(c);
       continue;
     }
