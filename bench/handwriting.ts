@@ -63,7 +63,7 @@ try {
       const day = int(1, 28), month = int(1, 12);
       const dayText = day < 10 && rnd() < 0.5 ? `0${day}` : String(day), monthText = month < 10 && rnd() < 0.5 ? `0${month}` : String(month);
       const spec = { number: [...number].map((c) => glyph(+c)), day: [...dayText].map((c) => glyph(+c)), month: [...monthText].map((c) => glyph(+c)), ink: ink.rgb, rnd: prng(int(1, 1e9)) };
-      jobs.push((async () => {
+      const run = async () => {
         const page = await renderPenHeader(spec);
         const { page: p } = await ocrPage(pool, page.png, 1, { targetDpi: 300 });
         const pen = (f: PenFill['field']) => p.penFills?.find((x) => x.field === f)?.digits ?? null;
@@ -98,7 +98,10 @@ try {
             else if (E) tk[E]++;
           }
         }
-      })());
+      };
+      // As many pages in flight as the pool has workers.
+      jobs.push(run());
+      if (jobs.length >= Number(args.jobs)) await Promise.all(jobs.splice(0));
     }
     await Promise.all(jobs);
   }
