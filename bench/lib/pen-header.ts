@@ -54,8 +54,16 @@ const svgText = (r: Pick<Run, 'text' | 'x' | 'y' | 'italic' | 'bold'>) =>
   `<text x="${r.x}" y="${r.y}" font-family="${FONT}" font-size="${SIZE}"${r.italic ? ' font-style="italic"' : ''}${r.bold ? ' font-weight="bold"' : ''} fill="#111">${esc(r.text)}</text>`;
 const svg = (body: string) => Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}"><rect width="100%" height="100%" fill="white"/>${body}</svg>`);
 
-/** Ink box of one rendered run (its glyphs as drawn). */
-async function boxOf(r: Run): Promise<[number, number, number, number]> {
+/** Ink box of one rendered run (its glyphs as drawn); the layout is the same on every page, so each is measured once. */
+const boxes = new Map<string, Promise<[number, number, number, number]>>();
+function boxOf(r: Run): Promise<[number, number, number, number]> {
+  const key = JSON.stringify([r.text, r.x, r.y, r.italic, r.bold]);
+  let b = boxes.get(key);
+  if (!b) boxes.set(key, (b = measure(r)));
+  return b;
+}
+
+async function measure(r: Run): Promise<[number, number, number, number]> {
   const { info } = await sharp(svg(svgText(r))).trim({ threshold: 60 }).raw().toBuffer({ resolveWithObject: true });
   const left = -(info.trimOffsetLeft ?? 0), top = -(info.trimOffsetTop ?? 0);
   return [left, top, left + info.width, top + info.height];
@@ -66,6 +74,9 @@ async function widthOf(r: Omit<Run, 'x' | 'y' | 'line'>): Promise<number> {
   const b = await boxOf({ ...r, x: 100, y: 200, line: 0 });
   return b[2] - 100;
 }
+
+/** The printed page, rendered once per layout. */
+const bases = new Map<string, Promise<Buffer>>();
 
 export async function renderPenHeader(spec: PenHeaderSpec): Promise<PenHeader> {
   const rnd = spec.rnd ?? (() => 0.5);
@@ -98,7 +109,9 @@ export async function renderPenHeader(spec: PenHeaderSpec): Promise<PenHeader> {
   await push('2025');
   runs.push({ text: 'THÔNG BÁO', x: 1080, y: 400, bold: true, line: 4 });
 
-  const base = await sharp(svg(runs.map(svgText).join(''))).flatten({ background: '#ffffff' }).removeAlpha().raw().toBuffer();
+  const body = runs.map(svgText).join('');
+  if (!bases.has(body)) bases.set(body, sharp(svg(body)).flatten({ background: '#ffffff' }).removeAlpha().raw().toBuffer());
+  const base = await bases.get(body)!;
   const words: PrintedWord[] = [];
   for (const r of runs) {
     if (/^…+$/.test(r.text)) continue;
