@@ -18,7 +18,7 @@ import { FEATURES, featureVector, logistic, type CalibrationFile, type ModeCalib
 import { CONFIDENCE_FILE, loadModel } from '../src/model/load.js';
 import { labelTokens, reviewFigures } from '../bench/lib/word-labels.js';
 import { fitLogistic } from './lib/logistic-fit.js';
-import { CONFIDENCE_SOURCES_MARKER, confidenceSourcesSection } from './lib/confidence-sources.js';
+import { CONFIDENCE_SOURCES_MARKER, HAND_SECTIONS_MARKER, confidenceSourcesSection } from './lib/confidence-sources.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared'));
@@ -116,5 +116,6 @@ const sourcesPath = join(outDir, 'SOURCES.md');
 const old = existsSync(sourcesPath) ? readFileSync(sourcesPath, 'utf8') : '';
 const at = old.indexOf(CONFIDENCE_SOURCES_MARKER);
 const head = (at >= 0 ? old.slice(0, at) : old).replace(/\n*$/, '\n\n');
-writeFileSync(sourcesPath, head + confidenceSourcesSection({ file: CONFIDENCE_FILE, bytes: Buffer.byteLength(json), sha256: sha256(json), inputsHash, files: inputFiles.length, report }));
+const handAt = old.indexOf(HAND_SECTIONS_MARKER);
+writeFileSync(sourcesPath, head + confidenceSourcesSection({ file: CONFIDENCE_FILE, bytes: Buffer.byteLength(json), sha256: sha256(json), inputsHash, files: inputFiles.length, report }) + (handAt >= 0 ? '\n' + old.slice(handAt) : ''));
 process.stderr.write(`wrote ${CONFIDENCE_FILE}: ${Buffer.byteLength(json)} bytes\n`);

@@ -1,5 +1,7 @@
 /** The dictionaries/SOURCES.md section of the word-confidence calibration (npm run build:confidence); last in the file. */
 export const CONFIDENCE_SOURCES_MARKER = '<!-- vi-confidence: written by npm run build:confidence -->';
+/** After the calibration's section: sections kept by hand (their own build writes no SOURCES text); every build keeps them. */
+export const HAND_SECTIONS_MARKER = '<!-- written by hand below; the builds keep these sections -->';
 
 export function confidenceSourcesSection(o: { file: string; bytes: number; sha256: string; inputsHash: string; files: number; report: Record<string, unknown> }): string {
   const rows = Object.entries(o.report).map(([mode, r]) => `| ${mode} | ${Object.values(r as Record<string, unknown>).join(' | ')} |`);

@@ -46,6 +46,24 @@ export interface Page {
   turn?: 90 | 180 | 270;
   /** Which OCR engine read the page (method 'ocr'): tesseract.js ('wasm') or the system tesseract ('native'). */
   ocrEngine?: 'wasm' | 'native';
+  /** Digits written by pen into the header's blanks, read from the page image (ingest/pen). */
+  penFills?: PenFill[];
+}
+
+/**
+ * A handwritten blank of a header ("Số: 2116/…", "ngày 29 tháng 8 …") as read from the image by
+ * the digit classifier: a reading to be confirmed by a person, never a fact (segment keeps the
+ * field in meta.uncertain).
+ */
+export interface PenFill {
+  field: 'number' | 'day' | 'month';
+  /** 1-based OCR line of the page holding the blank. */
+  line: number;
+  digits: string;
+  /** Classifier probability of each digit, 0..1. */
+  confidence: number[];
+  /** How the pen was told from the print: by its blue colour, or as the dark ink between printed words. */
+  ink: 'blue' | 'dark';
 }
 
 export interface Paragraph {

@@ -4,8 +4,10 @@
  * A0 năm 2025"). The printed skeleton still says a lot — the symbol, the year, the digits that
  * are legible — so it is read, and the field is marked uncertain for review instead of dropped.
  */
-import { editDistance, keyTokens, type KeyToken } from './fold.js';
-import { symbolOf } from './number.js';
+import { editDistance, foldKey, keyTokens, type KeyToken } from './fold.js';
+import type { PenFill } from '../document.js';
+import type { SegLine } from './lines.js';
+import { symbolOf, type DocNumber } from './number.js';
 import type { DocType } from './doc-types.js';
 
 export interface NumberBlank {
@@ -82,3 +84,59 @@ function legible(tokens: KeyToken[], max: number): number | null {
   const n = +tokens[0]!.text;
   return n >= 1 && n <= max ? n : null;
 }
+
+/** A pen reading of a blank (ingest reads it from the page image) with the page it is on. */
+export interface PenReading extends PenFill {
+  page: number;
+}
+
+/** Least classifier probability of each digit for a pen reading to fill a field (else the field stays empty for review). */
+export const PEN_MIN_CONFIDENCE = 0.6;
+
+const sure = (r: PenReading | undefined): r is PenReading =>
+  r !== undefined && r.digits.length > 0 && r.digits.length === r.confidence.length && r.confidence.every((c) => c >= PEN_MIN_CONFIDENCE);
+const onLine = (r: PenReading, line: SegLine | undefined) => line !== undefined && r.page === line.page && r.line >= line.lineStart && r.line <= line.lineEnd;
+
+/**
+ * The number of a blank number line ("Số: ……/TB-ĐHĐL") with its digits read by pen, when every
+ * digit is sure (1–6 digits, not all zeros): symbol and year as printed on the line.
+ */
+export function penNumber(readings: readonly PenReading[], line: SegLine | undefined): { reading: PenReading; number: DocNumber } | null {
+  const r = readings.find((x) => x.field === 'number' && onLine(x, line));
+  if (!line || !sure(r) || !/^\d{1,6}$/.test(r.digits) || !/[1-9]/.test(r.digits)) return null;
+  const blank = readNumberBlank(line.key, line.text);
+  if (!blank) return null;
+  const full = `${r.digits}/${blank.year ? `${blank.year}/` : ''}${blank.symbol}`;
+  return { reading: r, number: { full, number: r.digits, year: blank.year, symbol: blank.symbol, type: blank.type, start: 0, end: blank.end } };
+}
+
+export interface PenDate {
+  iso: string;
+  day: PenReading | null;
+  month: PenReading | null;
+}
+
+/**
+ * The date of a blank date line ("ngày … tháng … năm 2025") from pen readings of its day and
+ * month, each taken only when sure; a day or month that OCR read legibly must agree with the
+ * pen's, or stands in for a missing one. Null unless the day exists in that month and year.
+ */
+export function penDate(readings: readonly PenReading[], line: SegLine | undefined, dateText: string | null): PenDate | null {
+  if (!line || dateText === null) return null;
+  const blank = readDateBlank(foldKey(dateText), dateText);
+  if (!blank) return null;
+  const pick = (field: 'day' | 'month', legible: number | null, max: number): { n: number; r: PenReading | null } | null => {
+    const r = readings.find((x) => x.field === field && onLine(x, line));
+    const pen = sure(r) && /^\d{1,2}$/.test(r.digits) && +r.digits >= 1 && +r.digits <= max ? r : null;
+    if (pen && legible !== null && +pen.digits !== legible) return null;
+    if (pen) return { n: +pen.digits, r: pen };
+    return legible !== null ? { n: legible, r: null } : null;
+  };
+  const day = pick('day', blank.day, 31), month = pick('month', blank.month, 12);
+  if (!day || !month || (!day.r && !month.r)) return null;
+  if (day.n > new Date(Date.UTC(blank.year, month.n, 0)).getUTCDate()) return null;
+  return { iso: `${blank.year}-${String(month.n).padStart(2, '0')}-${String(day.n).padStart(2, '0')}`, day: day.r, month: month.r };
+}
+
+/** "2116 (0.99 0.97 0.88 1.00)": a reading with its digit confidences, for a diagnostic. */
+export const penText = (r: PenReading) => `${r.digits} (${r.confidence.map((c) => c.toFixed(2)).join(' ')})`;

@@ -8,6 +8,7 @@ import { toBlocks } from './blocks.js';
 import { findSignature, issuerFromClosing, parseRecipients, parseSignature } from './closing.js';
 import { findFigures, type Figure } from './figures.js';
 import { parseHeader } from './header.js';
+import { penDate, penNumber, penText, type PenReading } from './fill-ins.js';
 import { isBlank, spanOf, type SegLine } from './lines.js';
 import { isClosing, isRecipientsLabel } from './markers.js';
 import type { Meta, Structure } from './schema.js';
@@ -21,11 +22,16 @@ const firstFrom = (lines: readonly SegLine[], from: number, test: (l: SegLine) =
 };
 const minOf = (...xs: number[]) => Math.min(...xs.filter((x) => x >= 0), Infinity);
 
-export function segmentLines(lines: readonly SegLine[], { fromOcr = false }: { fromOcr?: boolean } = {}): { structure: Structure; diagnostics: Diagnostic[] } {
+export function segmentLines(lines: readonly SegLine[], { fromOcr = false, pen = [] }: { fromOcr?: boolean; pen?: readonly PenReading[] } = {}): { structure: Structure; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const n = lines.length;
   const first = Math.max(0, firstFrom(lines, 0, (l) => !isBlank(l)));
   const header = parseHeader(lines, first);
+  // Handwritten blanks read from the image fill the header, and stay uncertain for a person to confirm.
+  const penNo = header.uncertain.includes('number') && !header.number ? penNumber(pen, lines[header.numberLine]) : null;
+  if (penNo) header.number = penNo.number;
+  const penDay = header.uncertain.includes('date') && header.date === null ? penDate(pen, lines[header.dateLine], header.dateText) : null;
+  if (penDay) header.date = penDay.iso;
   const bodyStart = header.confidence > 0 ? header.end : first;
 
   const closingAt = firstFrom(lines, bodyStart, (l) => isClosing(l.key));
@@ -89,12 +95,17 @@ export function segmentLines(lines: readonly SegLine[], { fromOcr = false }: { f
   if (header.confidence === 0) diagnostics.push(diag('segment/missing-header', 'no Decree-30 header (issuer, motto, number, date) at the start of the document', 'warning', lines[first]));
   if (!sections.length) diagnostics.push(diag('segment/no-sections', 'no numbered sections found in the body', 'info', lines[bodyStart]));
   if (!signature?.name) diagnostics.push(diag('segment/no-signature', 'no signature block (authority, position, name) found', 'info', lines[Math.min(bodyEnd, n - 1)]));
-  if (header.uncertain.includes('date')) {
+  if (penDay) {
+    const read = [penDay.day && `day ${penText(penDay.day)}`, penDay.month && `month ${penText(penDay.month)}`].filter(Boolean).join(', ');
+    diagnostics.push(diag('segment/handwritten-date', `the header's date "${header.dateText}" is written by hand; read from the image as ${penDay.iso} (pen ${read}) into meta.date: confirm it (the field stays in meta.uncertain)`, 'warning', lines[header.dateLine]));
+  } else if (header.uncertain.includes('date')) {
     diagnostics.push(diag('segment/uncertain-date', `the header's date "${header.dateText}" has a day or month that is not legible (written by hand?); the year ${header.year} is in meta.year, the date as read in meta.dateText, meta.date left empty for review`, 'warning', lines[header.dateLine]));
   } else if (header.date === null && header.dateText !== null) {
     diagnostics.push(diag('segment/impossible-date', `the header's date "${header.dateText}" names a day that does not exist; kept as written in meta.dateText, meta.date left empty`, 'warning', lines[header.dateLine]));
   }
-  if (header.uncertain.includes('number')) {
+  if (penNo && meta.number) {
+    diagnostics.push(diag('segment/handwritten-number', `the header's number is written by hand (OCR read "${header.numberAsRead}"); read from the image as ${penText(penNo.reading)} into meta.number "${meta.number}": confirm it (the field stays in meta.uncertain)`, 'warning', lines[header.numberLine]));
+  } else if (header.uncertain.includes('number')) {
     diagnostics.push(diag('segment/uncertain-number', `the header's number is not legible (written by hand?): read "${header.numberAsRead}" before "/${header.numberSymbol}"; the symbol is in meta.numberSymbol${meta.number ? `, the number taken from ${meta.completedFrom.includes('number') ? 'an annex' : 'elsewhere'}` : ', meta.number left empty'} for review`, 'warning', lines[header.numberLine]));
   }
   for (const f of ['type', 'number', 'date', 'issuer'] as const) {

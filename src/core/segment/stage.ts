@@ -18,7 +18,8 @@ export function segmentStage(doc: WorkingDocument, options: SegmentStageOptions 
     const { lines, from } = linesFromDocument(doc);
     // OCR'd text: pages read here, or text the restorer read as OCR output.
     const fromOcr = doc.pages.some((p) => p.method === 'ocr') || doc.restoreMode === 'ocr' || doc.restoreMode === 'vie-ocr';
-    const { structure, diagnostics } = segmentLines(lines, { fromOcr });
+    const pen = doc.pages.flatMap((p) => (p.penFills ?? []).map((f) => ({ ...f, page: p.number })));
+    const { structure, diagnostics } = segmentLines(lines, { fromOcr, pen });
     if (options.figures === false) structure.figures = [];
     rateParagraphs(doc, structure);
     doc.structure = structure;

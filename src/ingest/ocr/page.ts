@@ -12,6 +12,7 @@ import type { OcrPool } from './pool.js';
 import type { OcrPageResult } from './result.js';
 import { mergedLineRegions, withMergedLinesReread } from './merged-lines.js';
 import { numeralCandidates, withNumeralsFromStems } from './roman-stems.js';
+import { readPenFills } from '../pen/read.js';
 import { straightenByDefault, straightenPage, type Straightened } from './straighten.js';
 
 /** A region read again is one block of lines. */
@@ -41,7 +42,10 @@ export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, 
       diagnostics.push({ ruleId: 'ocr/empty-page', message: `OCR found no text on page ${number}`, severity: 'info', place: { page: number, line: 1 } });
     }
     const turn = straight?.turn ? { turn: straight.turn } : {};
-    return { page: { number, lines: r.lines, method: 'ocr', confidence: r.confidence, words, ...turn, ...(pool.engine ? { ocrEngine: pool.engine } : {}) }, diagnostics };
+    // Digits written by pen into the header's blanks, which OCR garbles (ingest/pen): read on the
+    // image OCR read (upright), with the words in its pixels.
+    const penFills = prepared.original ? await readPenFills(straight?.image ?? image, read, prepared.original) : [];
+    return { page: { number, lines: r.lines, method: 'ocr', confidence: r.confidence, words, ...turn, ...(pool.engine ? { ocrEngine: pool.engine } : {}), ...(penFills.length ? { penFills } : {}) }, diagnostics };
   } catch (err) {
     return {
       page: { number, lines: [], method: 'ocr', confidence: 0, words: [] },

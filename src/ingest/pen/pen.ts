@@ -1,0 +1,198 @@
+/**
+ * The pen digits of one blank (blanks.ts) read from its crop: ink components, the pen's told
+ * from the print's, strokes of one digit merged, touching digits split, each classified by the
+ * digit model (digit-model.ts). Returns null when the blank cannot be read with some sense (no
+ * pen ink found, too many or too few glyphs): the header then keeps its printed skeleton.
+ */
+import type { PenFill } from '../../core/document.js';
+import type { Blank } from './blanks.js';
+import { classify, normaliseGlyph, type DigitModel } from './digit-model.js';
+import { heightOf, inkComponents, mergeComponents, widthOf, type Component, type Rgb } from './ink.js';
+
+/** Blueness (blue over the mean of red and green) that pen ink has above the print of its line. */
+const BLUE_OVER_PRINT = 12;
+/** Least blueness of pen ink at all. */
+const MIN_BLUE = 18;
+
+const maxDigits = (b: Blank) => (b.field === 'number' ? 6 : 2);
+
+/** Reads a blank; `blank`'s coordinates are the page's, `img` is the crop of `blank.box`. */
+export function readBlank(img: Rgb, blank: Blank, model: DigitModel): PenFill | null {
+  const pen = penGlyphs(img, blank);
+  if (!pen) return null;
+  const { glyphs } = pen;
+  let digits = '';
+  const confidence: number[] = [];
+  for (const g of glyphs) {
+    const x = normaliseGlyph(inkOf(g, img.width));
+    if (!x) return null;
+    const guess = classify(model, x);
+    digits += String(guess.digit);
+    confidence.push(+guess.confidence.toFixed(3));
+  }
+  return { field: blank.field, line: blank.line, digits, confidence, ink: pen.how };
+}
+
+/** The blank's pen ink cut into one component per digit, or null when there is none or too many. */
+export function penGlyphs(img: Rgb, blank: Blank): { glyphs: Component[]; how: PenFill['ink'] } | null {
+  const h = blank.lineHeight;
+  const pen = penComponents(inkComponents(img), blank, blank.box[0], img.width, img.height);
+  if (!pen || (blank.half && pen.how !== 'blue')) return null;
+  let glyphs = splitTouching(mergeStrokes(pen.components.filter((c) => digitSized(c, h))), h, img.width);
+  if (blank.half) {
+    // Day and month in one box: split at the widest gap (where the printed "tháng" stands).
+    let cut = -1, widest = -Infinity;
+    for (let i = 1; i < glyphs.length; i++) if (glyphs[i]!.x0 - glyphs[i - 1]!.x1 > widest) (widest = glyphs[i]!.x0 - glyphs[i - 1]!.x1), (cut = i);
+    if (cut < 0 || widest < 1.5 * h) return null;
+    glyphs = blank.half === 'left' ? glyphs.slice(0, cut) : glyphs.slice(cut);
+  }
+  return glyphs.length === 0 || glyphs.length > maxDigits(blank) ? null : { glyphs, how: pen.how };
+}
+
+/**
+ * Leader dots, colons, accents, scanner dust and strokes of a dotted or ruled leader are not
+ * digits: a digit is at least a third of the line high or wide, and not a flat dash.
+ */
+function digitSized(c: Component, h: number): boolean {
+  const w = widthOf(c), hh = heightOf(c);
+  return Math.max(w, hh) >= 0.3 * h && c.area >= 0.02 * h * h && !(hh < 0.25 * h && w > 1.5 * hh);
+}
+
+/**
+ * The pen's components: blue ones when the line's print is not blue (colour scans with a blue
+ * ballpoint); else the ink between where the label's print ends and the next word's starts
+ * (grey and bilevel pages, dark pens), cut at those edges when pen and print touch.
+ */
+function penComponents(all: Component[], blank: Blank, bx: number, width: number, height: number): { components: Component[]; how: PenFill['ink'] } | null {
+  if (all.length === 0) return null;
+  const print = all.filter((c) => c.x1 + bx < blank.startX || c.x0 + bx > blank.stopX);
+  const ref = print.length ? median(print.map((c) => c.blue)) : Math.min(...all.map((c) => c.blue));
+  const blue = all.filter((c) => c.blue >= MIN_BLUE && c.blue >= ref + BLUE_OVER_PRINT && digitSized(c, blank.lineHeight));
+  if (blue.length) return { components: blue, how: 'blue' };
+  // Dark ink cut by the crop's top or bottom belongs to the lines above and below.
+  const cs = all.filter((c) => c.y0 > 0 && c.y1 < height - 1);
+  const lo = Math.round(blank.startX - bx);
+  let hi = Math.round(blank.stopX - bx);
+  if (blank.field === 'number') {
+    // The symbol's printed slash, where OCR glued the digits to it: the rightmost slash near where the symbol should start.
+    const h = blank.lineHeight;
+    const slash = cs.filter((c) => c.x0 > lo && c.x0 < hi + 1.2 * h && c.x1 > hi - 1.5 * h && isSlash(c, width, h)).sort((a, b) => b.x0 - a.x0)[0];
+    if (slash) hi = slash.x0 - 1;
+  }
+  const inside: Component[] = [];
+  for (const c of cs) {
+    if (c.x1 < lo || c.x0 > hi) continue;
+    if (c.x0 >= lo && c.x1 <= hi) inside.push(c);
+    else {
+      const pixels = c.pixels.filter((p) => p % width >= lo && p % width <= hi);
+      if (pixels.length) inside.push(componentOf(pixels, width, c.blue));
+    }
+  }
+  return inside.length ? { components: inside, how: 'dark' } : null;
+}
+
+/** A printed "/": tall, narrow, its ink along a rising diagonal. */
+export function isSlash(c: Component, width: number, lineHeight: number): boolean {
+  const w = widthOf(c), h = heightOf(c);
+  if (h < 0.55 * lineHeight || w < 0.2 * h || w > 0.8 * h) return false;
+  let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  for (const p of c.pixels) {
+    const x = p % width, y = (p - x) / width;
+    sx += x; sy += y; sxx += x * x; syy += y * y; sxy += x * y;
+  }
+  const n = c.pixels.length;
+  const cov = sxy / n - (sx / n) * (sy / n), vx = sxx / n - (sx / n) ** 2, vy = syy / n - (sy / n) ** 2;
+  return vx > 0 && vy > 0 && cov / Math.sqrt(vx * vy) < -0.8;
+}
+
+/** Components overlapping in x by half the narrower one are strokes of one digit ("5"'s flag, "7"'s bar). */
+export function mergeStrokes(cs: readonly Component[]): Component[] {
+  const sorted = [...cs].sort((a, b) => a.x0 - b.x0);
+  const out: Component[] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (last) {
+      const overlap = Math.min(last.x1, c.x1) - Math.max(last.x0, c.x0) + 1;
+      if (overlap >= 0.5 * Math.min(widthOf(last), widthOf(c))) {
+        out[out.length - 1] = mergeComponents([last, c]);
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  // A short stroke beside a digit is part of it ("5"'s flag drawn apart): joined to the nearer neighbour.
+  const tall = median(out.map(heightOf));
+  for (let i = 0; i < out.length && out.length > 1; i++) {
+    const c = out[i]!;
+    if (heightOf(c) >= 0.5 * tall) continue;
+    const gap = (d: Component | undefined) => (d ? Math.max(d.x0 - c.x1, c.x0 - d.x1) : Infinity);
+    const j = gap(out[i - 1]) <= gap(out[i + 1]) ? i - 1 : i + 1;
+    if (gap(out[j]) > 0.4 * tall) continue;
+    out[Math.min(i, j)] = mergeComponents([c, out[j]!]);
+    out.splice(Math.max(i, j), 1);
+    i = Math.min(i, j) - 1;
+  }
+  return out;
+}
+
+/**
+ * A glyph much wider than a digit is digits that touch: cut into as many as its width holds,
+ * each cut at the column with least ink near where an even cut would fall. `width` is the crop's
+ * (component pixels are indices y * width + x).
+ */
+export function splitTouching(cs: readonly Component[], lineHeight: number, width: number): Component[] {
+  const out: Component[] = [];
+  // Digits of one hand in one blank are about as high as each other: a flat "5" is not two digits.
+  const hh = Math.max(median(cs.map(heightOf)), 0.6 * lineHeight);
+  for (const c of cs) {
+    const w = widthOf(c);
+    const parts = Math.min(4, Math.round(w / (0.75 * hh)));
+    if (parts < 2 || w < 1.3 * hh) {
+      out.push(c);
+      continue;
+    }
+    const cols = new Array<number>(w).fill(0);
+    for (const p of c.pixels) cols[(p % width) - c.x0]!++;
+    let from = 0;
+    const cuts: number[] = [];
+    for (let k = 1; k < parts; k++) {
+      const aim = Math.round((k * w) / parts), reach = Math.round(w / parts / 3);
+      let best = aim;
+      for (let x = Math.max(from + 1, aim - reach); x <= Math.min(w - 2, aim + reach); x++) if (cols[x]! < cols[best]!) best = x;
+      cuts.push(best);
+      from = best;
+    }
+    const bounds = [0, ...cuts, w];
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const lo = c.x0 + bounds[k]!, hi = c.x0 + bounds[k + 1]!;
+      const pixels = c.pixels.filter((p) => (p % width) >= lo && (p % width) < hi);
+      if (pixels.length) out.push(componentOf(pixels, width, c.blue));
+    }
+  }
+  return out;
+}
+
+function componentOf(pixels: number[], width: number, blue: number): Component {
+  const c: Component = { x0: Infinity, y0: Infinity, x1: -1, y1: -1, area: pixels.length, blue, pixels };
+  for (const p of pixels) {
+    const x = p % width, y = (p - x) / width;
+    c.x0 = Math.min(c.x0, x);
+    c.x1 = Math.max(c.x1, x);
+    c.y0 = Math.min(c.y0, y);
+    c.y1 = Math.max(c.y1, y);
+  }
+  return c;
+}
+
+/** A glyph's own pixels as an ink map of its bounding box (other ink in the box left out). */
+function inkOf(c: Component, width: number) {
+  const w = widthOf(c), h = heightOf(c);
+  const data = new Float32Array(w * h);
+  for (const p of c.pixels) {
+    const x = p % width, y = (p - x) / width;
+    data[(y - c.y0) * w + (x - c.x0)] = 1;
+  }
+  return { data, width: w, height: h };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;

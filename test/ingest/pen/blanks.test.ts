@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { OcrWord } from '../../../src/core/document.js';
+import { findBlanks } from '../../../src/ingest/pen/blanks.js';
+import { advance } from '../../../src/ingest/pen/print-widths.js';
+
+/** Words of one line laid out at 0.05 px per 1/1000 em (13 pt at 300 dpi), with their printed widths. */
+function line(parts: (string | number)[], y = 300): OcrWord[] {
+  const words: OcrWord[] = [];
+  let x = 400;
+  for (const p of parts) {
+    if (typeof p === 'number') { x += p; continue; }
+    const w = advance(p) * 0.05;
+    words.push({ text: p, confidence: 95, bbox: [Math.round(x), y, Math.round(x + w), y + 50], line: 3 });
+    x += w + 14;
+  }
+  return words;
+}
+
+describe('handwritten blanks located from OCR words', () => {
+  it('finds the number blank between "Số:" and the symbol, and the day and month between the date words', () => {
+    const words = line(['Số:', 200, '/TB-ĐHĐL', 300, 'Hà', 'Nội,', 'ngày', 120, 'tháng', 120, 'năm', '2025']);
+    const blanks = findBlanks(words, 3508);
+    assert.deepEqual(blanks.map((b) => b.field), ['number', 'day', 'month']);
+    const [n, d, m] = blanks as [typeof blanks[0], typeof blanks[0], typeof blanks[0]];
+    const at = (t: string) => words.find((w) => w.text === t)!.bbox;
+    assert.ok(Math.abs(n.startX - at('Số:')[2]) <= 8 && n.stopX === at('/TB-ĐHĐL')[0]);
+    assert.ok(d.startX <= at('tháng')[0] && d.startX >= at('ngày')[2] - 8 && d.stopX === at('tháng')[0]);
+    assert.ok(m.startX >= at('tháng')[2] - 8 && m.stopX === at('năm')[0]);
+    // Room above the line for digits that ride over the dots.
+    assert.ok(n.box[1] < 300 - 50 && n.box[3] > 350);
+  });
+
+  it('measures the printed symbol from its right edge when OCR glued the pen digits to it', () => {
+    const words = line(['Số:', 30, '2J5/TB-ĐHĐL']);
+    const glued = words[1]!;
+    const [n] = findBlanks(words, 3508);
+    // "/TB-ĐHĐL" prints 4666/1000 em wide: the blank stops that far from the word's right edge.
+    assert.ok(Math.abs(n!.stopX - (glued.bbox[2] - 4666 * 0.05)) < 3, String(n!.stopX));
+    assert.ok(n!.startX < glued.bbox[0]);
+  });
+
+  it('keeps both date blanks in one box, left and right, when OCR lost "tháng"', () => {
+    const blanks = findBlanks(line(['Hà', 'Nội,', 'ngày', 'ổ', '_~I', 'năm', '2025']), 3508);
+    assert.deepEqual(blanks.map((b) => [b.field, b.half]), [['day', 'left'], ['month', 'right']]);
+  });
+
+  it('finds nothing below the header or on a line without the printed words', () => {
+    assert.deepEqual(findBlanks(line(['Số:', 200, '/TB-ĐHĐL'], 2000), 3508), []);
+    assert.deepEqual(findBlanks(line(['Hà', 'Nội,', 'hôm', 'nay']), 3508), []);
+  });
+});
