@@ -11,6 +11,8 @@ import { walkSections, type Section } from './sections.js';
 export interface SegmentStageOptions {
   /** Skip figure extraction (large batches where figures are not wanted). */
   figures?: boolean;
+  /** Recognise e-signature boxes drawn on the page (default true; off to measure the change). */
+  eSignatures?: boolean;
 }
 
 export function segmentStage(doc: WorkingDocument, options: SegmentStageOptions = {}): WorkingDocument {
@@ -18,7 +20,7 @@ export function segmentStage(doc: WorkingDocument, options: SegmentStageOptions 
     const { lines, from } = linesFromDocument(doc);
     // OCR'd text: pages read here, or text the restorer read as OCR output.
     const fromOcr = doc.pages.some((p) => p.method === 'ocr') || doc.restoreMode === 'ocr' || doc.restoreMode === 'vie-ocr';
-    const { structure, diagnostics } = segmentLines(lines, { fromOcr });
+    const { structure, diagnostics } = segmentLines(lines, { fromOcr, eSignatures: options.eSignatures, pdfSignatures: doc.eSignatures });
     if (options.figures === false) structure.figures = [];
     rateParagraphs(doc, structure);
     doc.structure = structure;
