@@ -73,9 +73,10 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
     const tokens = keyTokens(key);
     const m1 = findPhrase(tokens, MOTTO);
     const m2 = m1 < 0 ? findPhrase(tokens, MOTTO_2) : -1;
-    if (m1 >= 0 || m2 >= 0) {
+    const m3 = m1 < 0 && m2 < 0 && !motto ? mottoCutShort(key, tokens) : -1;
+    if (m1 >= 0 || m2 >= 0 || m3 >= 0) {
       motto = true;
-      column.push(text.slice(0, tokens[Math.max(m1, m2)]!.start));
+      column.push(text.slice(0, tokens[Math.max(m1, m2, m3)]!.start));
       end = i + 1;
       continue;
     }
@@ -159,6 +160,20 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
     issuer, motto, number, place, date, dateText, dateLine, type, title, start, end, confidence: +(fields / 6).toFixed(2),
     numberSymbol: number?.symbol ?? numberBlank?.symbol ?? null, numberLine, numberAsRead: numberBlank?.asRead ?? null, year, uncertain,
   };
+}
+
+/**
+ * The motto's line with its end hidden (an e-signature box or a stamp over it, "CỘNG HÒA ¡"):
+ * its first words standing alone, at the start of the right column (after a column gap) or of
+ * the line; the token index where it starts, or -1.
+ */
+function mottoCutShort(key: string, tokens: ReturnType<typeof keyTokens>): number {
+  const gap = /\S\s{2,}(?=\S)/.exec(key);
+  const at = gap ? tokens.findIndex((t) => t.start > gap.index) : 0;
+  if (at < 0 || findPhrase(tokens, 'CONG HOA', at, at + 2) !== at) return -1;
+  // Only the motto's own words may follow ("CỘNG HÒA XÃ HỘI …"); anything else is another phrase.
+  const words = MOTTO.split(' ');
+  return tokens.slice(at + 2).every((t, k) => words[k + 2] !== undefined && (t.text === words[k + 2] || t.text.length <= 1)) ? at : -1;
 }
 
 /** Administrative unit words that stand before a locality's name in an issuer ("TỈNH", "XÃ"). */
