@@ -5,7 +5,7 @@
  */
 import { CONG_VAN, typeAtLineStart, typeByName, type DocType } from './doc-types.js';
 import { findDate, type FoundDate } from './dates.js';
-import { findPhrase, foldKey, isUpperText, keyTokens } from './fold.js';
+import { editDistance, findPhrase, foldKey, isUpperText, keyTokens } from './fold.js';
 import { isBlank, type SegLine } from './lines.js';
 import { parseNumber, numberLabelEnd, type DocNumber } from './number.js';
 import { splitIssuer, type Issuer } from './issuer.js';
@@ -173,7 +173,8 @@ function mottoCutShort(key: string, tokens: ReturnType<typeof keyTokens>): numbe
   if (at < 0 || findPhrase(tokens, 'CONG HOA', at, at + 2) !== at) return -1;
   // Only the motto's own words may follow ("CỘNG HÒA XÃ HỘI …"); anything else is another phrase.
   const words = MOTTO.split(' ');
-  return tokens.slice(at + 2).every((t, k) => words[k + 2] !== undefined && (t.text === words[k + 2] || t.text.length <= 1)) ? at : -1;
+  const motto = (t: string, w: string | undefined) => w !== undefined && (w.startsWith(t) || editDistance(t, w) <= 1 || t.length <= 1);
+  return tokens.slice(at + 2).every((t, k) => motto(t.text, words[k + 2])) ? at : -1;
 }
 
 /** Administrative unit words that stand before a locality's name in an issuer ("TỈNH", "XÃ"). */

@@ -11,6 +11,7 @@ import type { OcrPool } from './pool.js';
 import type { OcrPageResult } from './result.js';
 import { mergedLineRegions, withMergedLinesReread } from './merged-lines.js';
 import { numeralCandidates, withNumeralsFromStems } from './roman-stems.js';
+import { headerInRows } from './column-rows.js';
 
 /** A region read again is one block of lines. */
 const BLOCK_PSM = '6';
@@ -28,7 +29,9 @@ export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, 
   try {
     const prepared = await reduceForOcr(image, { targetDpi: options.targetDpi ?? DEFAULT_OCR_DPI, pageSizePt: options.pageSizePt, narrow: options.narrow });
     const diagnostics: Diagnostic[] = [];
-    const r = await checkedAgainstImage(await pool.recognize(prepared.image), prepared, pool, number, diagnostics);
+    const checked = await checkedAgainstImage(await pool.recognize(prepared.image), prepared, pool, number, diagnostics);
+    // Page 1's two-column header read in rows, whatever order Tesseract's blocks came in.
+    const r = number === 1 ? headerInRows(checked) : checked;
     const words = prepared.reduced && prepared.original ? wordsInOriginalPixels(r.words, prepared.reduced, prepared.original) : r.words;
     if (words.length === 0) {
       diagnostics.push({ ruleId: 'ocr/empty-page', message: `OCR found no text on page ${number}`, severity: 'info', place: { page: number, line: 1 } });
