@@ -6,7 +6,7 @@
  * header or the signature. Read as a group, they become metadata; the structure is read from the
  * lines without them (the text keeps them: nothing the user gave is lost).
  */
-import { findPhrase, keyTokens, type KeyToken } from './fold.js';
+import { findPhrase, type KeyToken } from './fold.js';
 import { startsWithOrgan } from './issuer.js';
 import { isBlank, makeLine, spanOf, type Provenance, type SegLine } from './lines.js';
 import { MOTTO, MOTTO_2 } from './markers.js';
@@ -88,7 +88,8 @@ export function withoutESignatureOverlays(lines: readonly SegLine[]): OverlayRes
     for (const [a, b] of spans.sort((x, y) => x[0] - y[0])) { rest += l.text.slice(at, a); at = Math.max(at, b); }
     rest += l.text.slice(at);
     // What stays of a shared line keeps its column gap: the header reads "left  right" rows.
-    if (rest.trim() !== '') out.push(makeLine(l.page, l.lineStart, l.lineEnd, rest.replace(/^\s+/, ''), l.original));
+    // Specks left beside a box's line ("® Ký bởi: …") go with it.
+    if (/[\p{L}\p{N}]{2}/u.test(rest)) out.push(makeLine(l.page, l.lineStart, l.lineEnd, rest.replace(/^\s+/, ''), l.original));
   });
   return { lines: out, signatures };
 }
@@ -100,7 +101,8 @@ export function withoutESignatureOverlays(lines: readonly SegLine[]): OverlayRes
  */
 function piecesOf(l: SegLine, index: number): Piece[] {
   const key = l.key;
-  const tokens = keyTokens(key);
+  // Letters and digits apart: OCR runs a label into its value ("Thời gian ký19.12.2025").
+  const tokens: KeyToken[] = [...key.matchAll(/[A-Z]+|[0-9]+/g)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
   if (!tokens.length) return [];
   const starts = new Set<number>([key.search(/\S/)]);
   for (const m of key.matchAll(COLUMN_GAP)) if (m.index! > 0) starts.add(m.index! + m[0].length);

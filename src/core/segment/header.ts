@@ -168,13 +168,16 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
  * the line; the token index where it starts, or -1.
  */
 function mottoCutShort(key: string, tokens: ReturnType<typeof keyTokens>): number {
-  const gap = /\S\s{2,}(?=\S)/.exec(key);
-  const at = gap ? tokens.findIndex((t) => t.start > gap.index) : 0;
+  const gaps = [...key.matchAll(/\S(\s{2,})(?=\S)/g)].map((m) => m.index! + m[0].length);
+  const from = gaps[0] ?? 0;
+  const at = tokens.findIndex((t) => t.start >= from);
   if (at < 0 || findPhrase(tokens, 'CONG HOA', at, at + 2) !== at) return -1;
-  // Only the motto's own words may follow ("CỘNG HÒA XÃ HỘI …"); anything else is another phrase.
-  const words = MOTTO.split(' ');
-  const motto = (t: string, w: string | undefined) => w !== undefined && (w.startsWith(t) || editDistance(t, w) <= 1 || t.length <= 1);
-  return tokens.slice(at + 2).every((t, k) => motto(t.text, words[k + 2])) ? at : -1;
+  // The piece reaches to the next column gap; after "CỘNG HÒA" it holds the motto's own words
+  // ("XÃ HỘI …", however damaged), or nothing: anything else is some other phrase.
+  const to = gaps.find((g) => g > tokens[at]!.start) ?? Infinity;
+  const rest = tokens.slice(at + 2).filter((t) => t.start < to);
+  const near = (t: string, w: string) => w.startsWith(t) || editDistance(t, w) <= 1;
+  return rest.length === 0 || near(rest[0]!.text, 'XA') && (rest.length === 1 || near(rest[1]!.text, 'HOI')) ? at : -1;
 }
 
 /** Administrative unit words that stand before a locality's name in an issuer ("TỈNH", "XÃ"). */
