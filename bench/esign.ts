@@ -1,13 +1,13 @@
 /**
- * npm run bench:esign — e-signature boxes on scanned pages (issue 14, items 5–6). Devset scan
- * pages (../shared/devset/scans, measurement only) get a signing box drawn on them
- * (scripts/realistic/esign-overlay.ts, seeded): at the top right of page 1, and over the
- * signature on the page that has one. Each page is converted (OCR, restore, segment) as:
- *   clean    the page without a box (what the pipeline reads with no overlay at all)
- *   before   the page with the box, e-signature recognition off (segment option eSignatures: false)
- *   after    the page with the box, recognition on (the default)
- * and issuer, number, date, type (page 1) and signer (signature page) are compared with the
- * devset's index.json and GT lines. All three run in this one process; OCR readings are kept by
+ * npm run bench:esign — e-signature boxes on scanned pages (issue 14, items 5–6). The devset's
+ * two-page scans (../shared/devset/scans, measurement only) get a signing box drawn on them
+ * (scripts/realistic/esign-overlay.ts, seeded): at the top right of page 1, and on the signature
+ * when one of the two pages has it. Each document (its two pages as one scanner PDF) is
+ * converted (OCR, restore, segment) as:
+ *   clean    the pages without a box (what the pipeline reads with no overlay at all)
+ *   before   the pages with the boxes, e-signature recognition off (segment option eSignatures: false)
+ *   after    the pages with the boxes, recognition on (the default)
+ * and issuer, number, date, type and signer are compared with the devset's index.json and GT lines. All three run in this one process; OCR readings are kept by
  * image hash (--ocr-cache, default bench/.work/esign/ocr), so before and after read the same OCR.
  *   --levels 1,2,3  --docs 001,017  --jobs 2  --verbose
  * BAOCAO_SHARED=/path/to/shared overrides the data folder.
@@ -22,6 +22,8 @@ import { createOcrPool, type OcrPool } from '../src/ingest/ocr/pool.js';
 import { PdfSource } from '../src/ingest/ocr/pdf-source.js';
 import { foldKey } from '../src/core/segment/fold.js';
 import type { DocumentResult } from '../src/core/schema.js';
+import sharp from 'sharp';
+import { PDFDocument } from 'pdf-lib';
 import { drawESignOverlay } from '../scripts/realistic/esign-overlay.js';
 import { cachingPool } from './ocr-structure.js';
 
@@ -82,24 +84,36 @@ function overSignature(clean: DocumentResult, signer: string, size: { width: num
   return { x: Math.max(0, x0 - 3 * h) / size.width, y: (y1 + 0.4 * h) / size.height };
 }
 
+/** Page n of a scan as a JPEG (the scan.pdf's own bytes; a level-3 PNG re-encoded). */
 async function pageImage(dir: string, n: number): Promise<Uint8Array> {
   const png = join(dir, `page-${n}.png`);
-  if (existsSync(png)) return new Uint8Array(readFileSync(png));
+  if (existsSync(png)) return new Uint8Array(await sharp(readFileSync(png)).jpeg({ quality: 92 }).toBuffer());
   const source = await PdfSource.open(new Uint8Array(readFileSync(join(dir, 'scan.pdf'))));
   try { return (await source.image(n)).image; } finally { await source.close(); }
 }
 
 /** With --verbose, the pages with their boxes are kept in bench/.work/esign/pages to look at. */
-function keep(name: string, image: Buffer): void {
+function keep(name: string, image: Uint8Array): void {
   if (!args.verbose) return;
   const dir = join(root, 'bench', '.work', 'esign', 'pages');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, name), image);
 }
 
+/** JPEG pages as a scanner PDF: one image an A4-wide page (the page's resolution follows from it). */
+async function scanPdf(pages: Uint8Array[]): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  for (const jpeg of pages) {
+    const img = await pdf.embedJpg(jpeg);
+    const w = 595.28, h = w * img.height / img.width;
+    pdf.addPage([w, h]).drawImage(img, { x: 0, y: 0, width: w, height: h });
+  }
+  return pdf.save();
+}
+
 const model = loadModel();
 async function run(image: Uint8Array, pool: OcrPool, eSignatures: boolean): Promise<DocumentResult> {
-  return await convert({ path: 'page.png', data: image }, { restore: { model }, segment: { eSignatures }, ingest: { ocr: pool } }) as DocumentResult;
+  return await convert({ path: 'doc.pdf', data: image }, { restore: { model }, segment: { eSignatures }, ingest: { ocr: pool } }) as DocumentResult;
 }
 
 interface Row { id: string; field: Field; want: string; got: Record<Variant, string | null> }
@@ -117,24 +131,29 @@ async function main(): Promise<void> {
       const dir = join(scans, folder), doc = folder.slice(0, 3);
       const truth = truthOf(doc, dir);
       const seed = Number(doc) * 10 + Number(folder.slice(-1));
-      const page1 = await pageImage(dir, 1);
-      const drawn = await drawESignOverlay(page1, { seed, at: 'top-right' });
-      keep(`${folder}-p1.png`, drawn.image);
-      const got: Record<Variant, Record<Field, string | null>> = {
-        clean: fieldsOf(await run(page1, pool, true)), before: fieldsOf(await run(drawn.image, pool, false)), after: fieldsOf(await run(drawn.image, pool, true)),
-      };
-      const want: Record<Field, string | null> = { issuer: truth.issuer, number: truth.number || null, date: truth.date, type: truth.type, signer: null };
-      for (const f of ['issuer', 'number', 'date', 'type'] as const) if (want[f]) rows.push({ id: `${folder} p1`, field: f, want: want[f]!, got: { clean: got.clean[f], before: got.before[f], after: got.after[f] } });
+      const clean = [await pageImage(dir, 1), await pageImage(dir, 2)];
+      const boxed = [...clean];
+      const top = await drawESignOverlay(clean[0]!, { seed, at: 'top-right', format: 'jpeg' });
+      boxed[0] = top.image;
+      keep(`${folder}-p1.jpg`, top.image);
+      const cleanResult = await run(await scanPdf(clean), pool, true);
+      let signerRow = false;
       if (truth.signer && truth.signerPage) {
-        const page = await pageImage(dir, truth.signerPage);
-        const clean = await run(page, pool, true);
-        const meta = await (await import('sharp')).default(page).metadata();
-        const at = overSignature(clean, truth.signer, { width: meta.width!, height: meta.height! });
-        if (!at) { console.log(`  ${folder}: signer line not found on the clean page's OCR; signature row skipped`); continue; }
-        const over = await drawESignOverlay(page, { seed: seed + 1, at, signer: 'Ủy ban nhân dân tỉnh Nghệ An' });
-        keep(`${folder}-p${truth.signerPage}.png`, over.image);
-        rows.push({ id: `${folder} p${truth.signerPage}`, field: 'signer', want: truth.signer, got: { clean: clean.signature?.name ?? null, before: (await run(over.image, pool, false)).signature?.name ?? null, after: (await run(over.image, pool, true)).signature?.name ?? null } });
+        const page = clean[truth.signerPage - 1]!;
+        const meta = await sharp(page).metadata();
+        const onPage = await run(await scanPdf([page]), pool, true);
+        const at = overSignature(onPage, truth.signer, { width: meta.width!, height: meta.height! });
+        if (at) {
+          const over = await drawESignOverlay(boxed[truth.signerPage - 1]!, { seed: seed + 1, at, signer: 'Ủy ban nhân dân tỉnh Nghệ An', format: 'jpeg' });
+          boxed[truth.signerPage - 1] = over.image;
+          keep(`${folder}-p${truth.signerPage}.jpg`, over.image);
+          signerRow = true;
+        } else console.log(`  ${folder}: signer line not found on the clean page's OCR; no box on the signature`);
       }
+      const boxedPdf = await scanPdf(boxed);
+      const got: Record<Variant, Record<Field, string | null>> = { clean: fieldsOf(cleanResult), before: fieldsOf(await run(boxedPdf, pool, false)), after: fieldsOf(await run(boxedPdf, pool, true)) };
+      const want: Record<Field, string | null> = { issuer: truth.issuer, number: truth.number || null, date: truth.date, type: truth.type, signer: signerRow ? truth.signer : null };
+      for (const f of ['issuer', 'number', 'date', 'type', 'signer'] as const) if (want[f]) rows.push({ id: folder, field: f, want: want[f]!, got: { clean: got.clean[f], before: got.before[f], after: got.after[f] } });
       process.stderr.write(`  ${folder} done\n`);
     }
   } finally {

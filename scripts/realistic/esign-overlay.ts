@@ -26,6 +26,8 @@ export interface ESignOverlayOptions {
   email?: string;
   /** Signing time as the box writes it (default: a seeded one in 2025). */
   time?: string;
+  /** Encoding of the page returned (default png; jpeg as a scanner stores it). */
+  format?: 'png' | 'jpeg';
 }
 
 export interface ESignOverlay {
@@ -96,7 +98,7 @@ export async function drawESignOverlay(page: Uint8Array, o: ESignOverlayOptions)
       { input: Buffer.from(svg), left: x, top: y },
       ...texts.map((t, i) => ({ input: t.data, left: Math.min(tx, W - t.info.width), top: y + pad + i * lineH + Math.round((lineH - t.info.height) / 2) })),
     ])
-    .png()
+    .toFormat(o.format === 'jpeg' ? 'jpeg' : 'png', o.format === 'jpeg' ? { quality: 92 } : {})
     .toBuffer();
   return { image, lines, box: [x, y, x + boxW, y + boxH] };
 }
