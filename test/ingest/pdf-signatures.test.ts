@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { PDFDocument } from 'pdf-lib';
 import { signedPdf } from '../../scripts/realistic/esign-pdf.js';
 import { pdfSignatures, pdfText } from '../../src/ingest/pdf-signatures.js';
 import { convert } from '../../src/pipeline/index.js';
@@ -36,8 +37,23 @@ describe('PDF signature fields', () => {
     assert.equal(r.meta?.issuer?.name, 'TỈNH QUẢNG NGÃI');
   });
 
+  it('keeps a signing box drawn in the text layer out of the structure, beside the field', async () => {
+    const overlayLines = ['Ký bởi: Ủy ban nhân dân tỉnh Quảng Ngãi', 'Email: ubnd@quangngai.gov.vn', 'Thời gian ký: 12.09.2025 10:15:23 +07:00'];
+    const pdf = await signedPdf({ pages: [PAGE], name: 'Ủy ban nhân dân tỉnh Quảng Ngãi', certificate: false, overlayLines });
+    const r = await convert({ path: 'signed.pdf', data: pdf }, { segment: {} }) as DocumentResult;
+    assert.ok(overlayLines.every((l) => r.text.original.includes(l)), 'the text keeps the box');
+    assert.deepEqual(r.meta?.eSignatures?.map((s) => s.source), ['pdf-signature', 'page-overlay']);
+    assert.equal(r.meta?.eSignatures?.[1]?.email, 'ubnd@quangngai.gov.vn');
+    assert.equal(r.meta?.issuer?.name, 'TỈNH QUẢNG NGÃI');
+    assert.equal(r.signature?.name, null, 'an organisation is no signer');
+    assert.ok(!JSON.stringify(r.sections).includes('Ký bởi'));
+  });
+
   it('finds none in an unsigned PDF or in bytes that are no PDF', async () => {
     assert.deepEqual(pdfSignatures(new TextEncoder().encode('not a pdf')), []);
+    const plain = await PDFDocument.create();
+    plain.addPage();
+    assert.deepEqual(pdfSignatures(await plain.save()), []);
   });
 
   it('decodes PDF text strings (UTF-16BE with its mark, PDFDocEncoding)', () => {
