@@ -89,7 +89,9 @@ async function pageImage(dir: string, n: number): Promise<Uint8Array> {
   const png = join(dir, `page-${n}.png`);
   if (existsSync(png)) return new Uint8Array(await sharp(readFileSync(png)).jpeg({ quality: 92 }).toBuffer());
   const source = await PdfSource.open(new Uint8Array(readFileSync(join(dir, 'scan.pdf'))));
-  try { return (await source.image(n)).image; } finally { await source.close(); }
+  let image: Uint8Array;
+  try { image = (await source.image(n)).image; } finally { await source.close(); }
+  return image[0] === 0xff && image[1] === 0xd8 ? image : new Uint8Array(await sharp(image).jpeg({ quality: 92 }).toBuffer());
 }
 
 /** With --verbose, the pages with their boxes are kept in bench/.work/esign/pages to look at. */
@@ -104,7 +106,7 @@ function keep(name: string, image: Uint8Array): void {
 async function scanPdf(pages: Uint8Array[]): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   for (const jpeg of pages) {
-    const img = await pdf.embedJpg(jpeg);
+    const img = await pdf.embedJpg(new Uint8Array(jpeg)); // a copy: a view into a larger buffer is read from its start
     const w = 595.28, h = w * img.height / img.width;
     pdf.addPage([w, h]).drawImage(img, { x: 0, y: 0, width: w, height: h });
   }
