@@ -99,7 +99,11 @@ export function withoutESignatureOverlays(lines: readonly SegLine[]): OverlayRes
  * strong label with its colon) anywhere; a lone timestamp; each reaching to the next gap, or to
  * the national motto when OCR read the box into the header's row without a gap.
  */
+/** A box's line is short: longer lines (a paragraph as one line, a 16 MB text) are not looked into. */
+const MAX_LINE = 600;
+
 function piecesOf(l: SegLine, index: number): Piece[] {
+  if (l.key.length > MAX_LINE) return [];
   const key = l.key;
   // Letters and digits apart: OCR runs a label into its value ("Thời gian ký19.12.2025").
   const tokens: KeyToken[] = [...key.matchAll(/[A-Z]+|[0-9]+/g)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
@@ -109,12 +113,14 @@ function piecesOf(l: SegLine, index: number): Piece[] {
   const gaps = [...key.matchAll(COLUMN_GAP)].map((m) => m.index!).filter((x) => x > 0);
   const mottoAt = [MOTTO, MOTTO_2].map((p) => findPhrase(tokens, p)).filter((k) => k >= 0).map((k) => tokens[k]!.start);
   const endFrom = (from: number) => Math.min(...gaps.filter((g) => g > from), ...mottoAt.filter((m) => m > from), key.length);
+  const lastColon = Math.max(key.lastIndexOf(':'), key.lastIndexOf(';'));
   const out: Piece[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (out.length && t.start < out[out.length - 1]!.end) continue;
     const atStart = [...starts].some((s) => s === t.start || (s < t.start && /^[^A-Z0-9]*$/.test(key.slice(s, t.start))));
-    const label = labelAt(tokens, k, key, atStart);
+    // Mid-line, only a label with its colon counts: nothing to try past the line's last colon.
+    const label = atStart || t.start < lastColon ? labelAt(tokens, k, key, l.text, atStart) : null;
     if (label) {
       const end = endFrom(t.start);
       const afterLabel = tokens[k + label.phrase.split(' ').length - 1]!.end;
@@ -131,13 +137,17 @@ function piecesOf(l: SegLine, index: number): Piece[] {
   return out;
 }
 
-function labelAt(tokens: KeyToken[], k: number, key: string, atStart: boolean): Label | null {
+function labelAt(tokens: KeyToken[], k: number, key: string, text: string, atStart: boolean): Label | null {
   for (const label of LABELS) {
     const n = label.phrase.split(' ').length;
     if (k + n > tokens.length || findPhrase(tokens, label.phrase, k, k + n, 2) !== k) continue;
-    const after = key.slice(tokens[k + n - 1]!.end);
+    const end = tokens[k + n - 1]!.end;
+    const after = key.slice(end);
     const colon = /^\s*[:;]/.test(after);
     if (label.colon === 'required' && !colon) continue;
+    // Without its colon a label must lead straight to its value: a time's digits, a name's
+    // capital ("Thời gian ký kết: …" is prose about a contract).
+    if (!colon && !(label.field === 'time' ? /^\s*\d/.test(after) : label.field === 'signer' ? /^\s*\p{Lu}/u.test(text.slice(end)) : true)) continue;
     if (!atStart && !(label.strong && colon)) continue;
     // "Email" must lead to an address; "Trung tâm công báo" is the stamp's whole line.
     if (label.field === 'email' && !colon && !/@/.test(after)) continue;

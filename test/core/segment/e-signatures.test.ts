@@ -65,7 +65,7 @@ describe('e-signature boxes on the page', () => {
   });
 
   it('leaves prose that mentions signing alone', () => {
-    const prose = linesFromText('Quyết định này có hiệu lực kể từ ngày ký.\nCơ quan: Sở Tư pháp tỉnh\nEmail: sotuphap@example.vn\nNgày ký kết hợp đồng là 12/09/2025.');
+    const prose = linesFromText('Quyết định này có hiệu lực kể từ ngày ký.\nCơ quan: Sở Tư pháp tỉnh\nEmail: sotuphap@example.vn\nNgày ký kết hợp đồng là 12/09/2025.\nThời gian ký kết: quý IV năm 2025.');
     const r = withoutESignatureOverlays(prose);
     assert.equal(r.signatures.length, 0);
     assert.equal(r.lines.length, prose.length);
