@@ -26,13 +26,13 @@ export interface ESignature {
 }
 
 type Field = 'signer' | 'organization' | 'email' | 'time' | 'position' | 'stamp';
-interface Label { phrase: string; field: Field; strong: boolean; colon: 'required' | 'optional' }
+interface Label { phrase: string; field: Field; strong: boolean; colon: 'required' | 'optional'; first: string }
 
 /**
  * Strong labels make a group on their own; weak ones only join one (a body line may start with
  * "Email:" or "Cơ quan:", none with "Ký bởi:"). "Ngày ký" needs its colon: "kể từ ngày ký" is prose.
  */
-const LABELS: Label[] = [
+const LABELS: Label[] = ([
   { phrase: 'DUOC KY BOI', field: 'signer', strong: true, colon: 'optional' },
   { phrase: 'KY SO BOI', field: 'signer', strong: true, colon: 'optional' },
   { phrase: 'KY BOI', field: 'signer', strong: true, colon: 'optional' },
@@ -47,7 +47,7 @@ const LABELS: Label[] = [
   { phrase: 'E MAIL', field: 'email', strong: false, colon: 'optional' },
   { phrase: 'CHUC VU', field: 'position', strong: false, colon: 'required' },
   { phrase: 'TRUNG TAM CONG BAO', field: 'stamp', strong: false, colon: 'optional' },
-];
+] as Omit<Label, 'first'>[]).map((l) => ({ ...l, first: l.phrase.split(' ')[0]! }));
 
 /** "12.09.2025 10:15:23 +07:00", "12/09/2025 10:15", with seconds or a zone when it stands alone. */
 const DATE_TIME = /(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})(?:\s*,?\s*(\d{1,2})\s*[:h.]\s*(\d{2})(?:\s*[:.]\s*(\d{2}))?(?:\s*(?:GMT|UTC)?\s*([+-])\s*(\d{1,2})\s*:?\s*(\d{2}))?)?/;
@@ -99,28 +99,40 @@ export function withoutESignatureOverlays(lines: readonly SegLine[]): OverlayRes
  * strong label with its colon) anywhere; a lone timestamp; each reaching to the next gap, or to
  * the national motto when OCR read the box into the header's row without a gap.
  */
+/** Characters from a label's first letter to its colon, at most ("THOI GIAN KY :" with OCR's spaces). */
+const LONGEST_LABEL = 16;
+/**
+ * A word of some label (any one, so one damaged word still lets the line through) or a date: a
+ * line without any is not looked into further, which is most lines of a document.
+ */
+const MAY_HOLD_PIECE = /KY|KI\b|BO[IL1]|NGUOI|THO[IL1]|GIAN|NGAY|SIGN|QUAN|DON VI|MAIL|EMA|CHUC|TRUNG|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{4}/;
 /** A box's line is short: longer lines (a paragraph as one line, a 16 MB text) are not looked into. */
 const MAX_LINE = 600;
 
 function piecesOf(l: SegLine, index: number): Piece[] {
-  if (l.key.length > MAX_LINE) return [];
+  if (l.key.length > MAX_LINE || !MAY_HOLD_PIECE.test(l.key)) return [];
   const key = l.key;
   // Letters and digits apart: OCR runs a label into its value ("Thời gian ký19.12.2025").
   const tokens: KeyToken[] = [...key.matchAll(/[A-Z]+|[0-9]+/g)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
   if (!tokens.length) return [];
-  const starts = new Set<number>([key.search(/\S/)]);
-  for (const m of key.matchAll(COLUMN_GAP)) if (m.index! > 0) starts.add(m.index! + m[0].length);
   const gaps = [...key.matchAll(COLUMN_GAP)].map((m) => m.index!).filter((x) => x > 0);
-  const mottoAt = [MOTTO, MOTTO_2].map((p) => findPhrase(tokens, p)).filter((k) => k >= 0).map((k) => tokens[k]!.start);
-  const endFrom = (from: number) => Math.min(...gaps.filter((g) => g > from), ...mottoAt.filter((m) => m > from), key.length);
-  const lastColon = Math.max(key.lastIndexOf(':'), key.lastIndexOf(';'));
+  // Tokens that start a piece: the line's first, the first after each column gap (specks before it allowed).
+  const startTokens = new Set<number>([0]);
+  for (const g of gaps) { const k = tokens.findIndex((t) => t.start > g); if (k >= 0) startTokens.add(k); }
+  const colons = [...key.matchAll(/[:;]/g)].map((m) => m.index!);
+  // Where the motto starts, looked for only on a line that has a box's piece.
+  let mottoAt: number[] | undefined;
+  const endFrom = (from: number) => {
+    mottoAt ??= [MOTTO, MOTTO_2].map((p) => findPhrase(tokens, p)).filter((k) => k >= 0).map((k) => tokens[k]!.start);
+    return Math.min(...gaps.filter((g) => g > from), ...mottoAt.filter((m) => m > from), key.length);
+  };
   const out: Piece[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (out.length && t.start < out[out.length - 1]!.end) continue;
-    const atStart = [...starts].some((s) => s === t.start || (s < t.start && /^[^A-Z0-9]*$/.test(key.slice(s, t.start))));
-    // Mid-line, only a label with its colon counts: nothing to try past the line's last colon.
-    const label = atStart || t.start < lastColon ? labelAt(tokens, k, key, l.text, atStart) : null;
+    const atStart = startTokens.has(k);
+    // Mid-line, only a label with its colon counts: a token a label's length before a colon.
+    const label = atStart || colons.some((c) => c > t.start && c - t.start <= LONGEST_LABEL) ? labelAt(tokens, k, key, l.text, atStart) : null;
     if (label) {
       const end = endFrom(t.start);
       const afterLabel = tokens[k + label.phrase.split(' ').length - 1]!.end;
@@ -138,7 +150,11 @@ function piecesOf(l: SegLine, index: number): Piece[] {
 }
 
 function labelAt(tokens: KeyToken[], k: number, key: string, text: string, atStart: boolean): Label | null {
+  const first = tokens[k]!.text;
   for (const label of LABELS) {
+    // The label's first word, or one edit from it (a short one exactly), before any edit distance.
+    const w = label.first;
+    if (w.length <= 2 ? first !== w : Math.abs(first.length - w.length) > 1 || (first[0] !== w[0] && first[1] !== w[1])) continue;
     const n = label.phrase.split(' ').length;
     if (k + n > tokens.length || findPhrase(tokens, label.phrase, k, k + n, 2) !== k) continue;
     const end = tokens[k + n - 1]!.end;
