@@ -52,6 +52,9 @@ const LABELS: Label[] = ([
 /** "12.09.2025 10:15:23 +07:00", "12/09/2025 10:15", with seconds or a zone when it stands alone. */
 const DATE_TIME = /(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})(?:\s*,?\s*(\d{1,2})\s*[:h.]\s*(\d{2})(?:\s*[:.]\s*(\d{2}))?(?:\s*(?:GMT|UTC)?\s*([+-])\s*(\d{1,2})\s*:?\s*(\d{2}))?)?/;
 const LONE_TIMESTAMP = /^\s*\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{4}\s*,?\s*\d{1,2}\s*:\s*\d{2}\s*(?::\s*\d{2}|\s*(?:GMT|UTC)?\s*[+-]\s*\d{1,2}:?\d{2})[\d:+\-\s]*$/;
+/** What OCR leaves of a box's timestamp ("5 09:12:11 207:00", "…07:51:45 +07:00 Í"): a time to the second, hardly any letters. */
+const TIME_TO_SECOND = /\d{1,2}\s*:\s*\d{2}\s*:\s*\d{2}/;
+const isTimestampFragment = (text: string) => LONE_TIMESTAMP.test(text) || (TIME_TO_SECOND.test(text) && (text.match(/\p{L}/gu)?.length ?? 0) <= 3 && text.trim().length <= 40);
 const EMAIL = /[\p{L}\p{N}._%+-]+\s*(?:@|\(at\))\s*[\p{L}\p{N}-]+(?:\s*\.\s*[\p{L}\p{N}-]+)+/u;
 const COLUMN_GAP = /\s{2,}/g;
 /** Members of one box stand this close (indices), even with header lines read between them. */
@@ -105,7 +108,7 @@ const LONGEST_LABEL = 16;
  * A word of some label (any one, so one damaged word still lets the line through) or a date: a
  * line without any is not looked into further, which is most lines of a document.
  */
-const MAY_HOLD_PIECE = /KY|KI\b|BO[IL1]|NGUOI|THO[IL1]|GIAN|NGAY|SIGN|QUAN|DON VI|MAIL|EMA|CHUC|TRUNG|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{4}/;
+const MAY_HOLD_PIECE = /KY|KI\b|BO[IL1]|NGUOI|THO[IL1]|GIAN|NGAY|SIGN|QUAN|DON VI|MAIL|EMA|CHUC|TRUNG|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{4}|\d{1,2}\s*:\s*\d{2}\s*:\s*\d{2}/;
 /** A box's line is short: longer lines (a paragraph as one line, a 16 MB text) are not looked into. */
 const MAX_LINE = 600;
 
@@ -143,7 +146,7 @@ function piecesOf(l: SegLine, index: number): Piece[] {
     if (atStart) {
       const end = endFrom(t.start);
       const text = l.text.slice(t.start, end);
-      if (LONE_TIMESTAMP.test(text)) out.push({ line: index, start: t.start, end, label: null, value: text.trim() });
+      if (isTimestampFragment(text)) out.push({ line: index, start: t.start, end, label: null, value: text.trim() });
     }
   }
   return out;
@@ -195,7 +198,22 @@ function groupPieces(pieces: Piece[], lines: readonly SegLine[]): Piece[][] {
     }
     groups.push(group.sort((a, b) => a.line - b.line || a.start - b.start));
   }
-  return groups.map((g) => withContinuations(g, lines));
+  return groups.map((g) => withSpecks(withContinuations(g, lines), lines));
+}
+
+/** A whole line right above or below a box's line with no word of three letters and little else ("ki", "'", "®"): what OCR made of the rest of the box. */
+function withSpecks(group: Piece[], lines: readonly SegLine[]): Piece[] {
+  const out = [...group];
+  const has = (i: number) => out.some((p) => p.line === i);
+  for (const p of group) {
+    for (const i of [p.line - 1, p.line + 1]) {
+      const l = lines[i];
+      if (!l || has(i) || isBlank(l) || l.page !== lines[p.line]!.page) continue;
+      const t = l.text.trim();
+      if (t.length <= 6 && !/\p{L}{3}/u.test(t) && !/\d/.test(t)) out.push({ line: i, start: 0, end: l.text.length, label: null, value: '' });
+    }
+  }
+  return out.sort((a, b) => a.line - b.line || a.start - b.start);
 }
 
 /**
@@ -205,6 +223,7 @@ function groupPieces(pieces: Piece[], lines: readonly SegLine[]): Piece[][] {
 function withContinuations(group: Piece[], lines: readonly SegLine[]): Piece[] {
   const out = [...group];
   for (const p of group) {
+    if (p.label === null || p.label.field === 'time' || p.label.field === 'stamp') continue;
     const next = lines[p.line + 1];
     if (!next || isBlank(next) || out.some((q) => q.line === p.line + 1) || /\s{2,}/.test(next.text.trim())) continue;
     const t = next.text.trim();
@@ -224,7 +243,7 @@ function readGroup(group: Piece[], lines: readonly SegLine[]): ESignature {
   const org = tidyValue(first('organization') ?? '') ?? (signer && !isPerson(signer) ? signer : null);
   const emailText = first('email') ?? group.map((p) => p.value).find((v) => EMAIL.test(v)) ?? '';
   const email = EMAIL.exec(emailText)?.[0].replace(/\s+/g, '').replace('(at)', '@') ?? tidyValue(emailText);
-  const timeText = first('time') ?? group.find((p) => p.label === null)?.value ?? null;
+  const timeText = first('time') ?? group.find((p) => p.label === null && p.value !== '')?.value ?? null;
   const lineIndices = group.map((p) => p.line);
   const a = Math.min(...lineIndices), b = Math.max(...lineIndices);
   return {
