@@ -79,6 +79,15 @@ describe('e-signature boxes on the page', () => {
     assert.equal(r.lines.find((l) => l.lineStart === 3)?.original, lines[2]!.original);
   });
 
+  it('takes what OCR left of a box (a timestamp fragment, specks) out of the header', () => {
+    const text = '53.10.2025 07:51:45 +07:00 Í\nki\nỦY BAN NHÂN DÂN THÀNH PHỐ  CỘNG HÒA XÃ NỘI non:\nHỒ CHÍ MINH.\nSỞ GIÁO DỤC VÀ ĐÀO TẠO  Độc lập - Tự do - Hạnh phúc\nSố: 5155/SGDĐT-GDTXNNĐH  Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025\nVề hướng dẫn đánh giá\nKính gửi: Ủy ban nhân dân phường';
+    const { structure } = segmentLines(linesFromText(text));
+    assert.deepEqual(structure.meta.issuer, { name: 'SỞ GIÁO DỤC VÀ ĐÀO TẠO', parent: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH' });
+    assert.equal(structure.meta.number, '5155/SGDĐT-GDTXNNĐH');
+    assert.equal(structure.meta.eSignatures?.length, 1);
+    assert.equal(structure.meta.eSignatures?.[0]?.signer, null);
+  });
+
   it('reads signing times as ISO 8601', () => {
     assert.equal(isoTime('12.09.2025 10:15:23 +07:00'), '2025-09-12T10:15:23+07:00');
     assert.equal(isoTime("D:20250912101523+07'00'"), '2025-09-12T10:15:23+07:00');
