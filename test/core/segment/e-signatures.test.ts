@@ -58,6 +58,17 @@ describe('e-signature boxes on the page', () => {
     assert.equal(printed.structure.signature?.signerSource, 'printed');
   });
 
+  it('keeps a box drawn between the position and the name, or over the body, out of both', () => {
+    const text = `${SIGNED.split('\n').slice(0, 11).join('\n')}\nNội dung báo cáo.\nKý bởi: Sở Nội vụ tỉnh Quảng Ngãi\nThời gian ký: 12.09.2025 10:15:23 +07:00\nCác nhiệm vụ còn lại.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nKý bởi: Ủy ban nhân dân tỉnh Quảng Ngãi\nThời gian ký: 12.09.2025 10:15:23 +07:00\nTrần Văn Bình`;
+    const { structure } = segmentLines(linesFromText(text));
+    assert.equal(structure.signature?.position, 'PHÓ CHỦ TỊCH');
+    assert.equal(structure.signature?.name, 'Trần Văn Bình');
+    assert.equal(structure.signature?.signerSource, 'printed');
+    assert.ok(!JSON.stringify(structure.sections).includes('Ký bởi'), 'no box line in the body');
+    assert.ok(JSON.stringify(structure.sections).includes('Các nhiệm vụ còn lại'));
+    assert.equal(structure.meta.eSignatures?.length, 3);
+  });
+
   it('never takes an organisation as the signer', () => {
     const text = SIGNED.split('\n').slice(0, 15).join('\n');
     const { structure } = segmentLines(linesFromText(text));
