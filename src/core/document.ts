@@ -85,7 +85,7 @@ export interface WorkingDocument {
   /** Which text the segment stage read: 'restored-lines', 'paragraphs' or 'original-lines' (segment stage). */
   structureFrom?: string;
   /** The PDF's digital signature fields (ingest); the segment stage records them in meta.eSignatures. */
-  eSignatures?: import('./segment/e-signatures.js').ESignature[];
+  eSignatures?: import('./segment/schema.js').ESignatureNode[];
   /** The document's own numbers of the pages read, when only some were (--pages); stages count 1..k (page-numbers.ts). */
   pageNumbers?: number[];
 }

@@ -8,22 +8,15 @@
  */
 import { findPhrase, type KeyToken } from './fold.js';
 import { startsWithOrgan } from './issuer.js';
-import { isBlank, makeLine, spanOf, type Provenance, type SegLine } from './lines.js';
+import { isBlank, makeLine, spanOf, type SegLine } from './lines.js';
 import { MOTTO, MOTTO_2 } from './markers.js';
+import type { ESignatureNode } from './schema.js';
 
-export interface ESignature {
-  /** Who signed as the box says ("Ký bởi"/"Người ký"): a person or an organisation. */
-  signer: string | null;
-  /** Whether `signer` names a person (not an organisation). */
-  signerIsPerson: boolean;
-  organization: string | null;
-  email: string | null;
-  /** ISO 8601 ("2025-09-12T10:15:23+07:00", or a date alone) when the time is readable, else as written. */
-  time: string | null;
-  source: 'pdf-signature' | 'page-overlay';
-  page: number;
-  provenance?: Provenance;
-}
+/**
+ * An e-signature as recorded in meta.eSignatures: signer (a person or an organisation, said by
+ * signerIsPerson), organization, email, time (ISO 8601 when readable), source, page, provenance.
+ */
+export type ESignature = ESignatureNode;
 
 type Field = 'signer' | 'organization' | 'email' | 'time' | 'position' | 'stamp';
 interface Label { phrase: string; field: Field; strong: boolean; colon: 'required' | 'optional'; first: string }
