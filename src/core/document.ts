@@ -105,6 +105,8 @@ export interface WorkingDocument {
   structure?: import('./segment/schema.js').Structure;
   /** Which text the segment stage read: 'restored-lines', 'paragraphs' or 'original-lines' (segment stage). */
   structureFrom?: string;
+  /** The PDF's digital signature fields (ingest); the segment stage records them in meta.eSignatures. */
+  eSignatures?: import('./segment/schema.js').ESignatureNode[];
   /** The document's own numbers of the pages read, when only some were (--pages); stages count 1..k (page-numbers.ts). */
   pageNumbers?: number[];
 }

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import type { WorkingDocument } from './document.js';
 import { structureShape as segmentShape } from './segment/schema.js';
 
-export const SCHEMA_VERSION = '1.2';
+export const SCHEMA_VERSION = '1.3';
+/** Versions a reader of earlier output accepts: minor bumps only add optional fields (1.3: meta.eSignatures, signature.signerSource). */
+const READABLE_VERSION = /^1\.[0-3]$/;
 
 /**
  * Structure fields (meta, preamble, sections, closing, signature, recipients, annexes, figures),
@@ -101,6 +103,9 @@ export const DocumentResultSchema = z.object({
 });
 
 export type DocumentResult = z.infer<typeof DocumentResultSchema>;
+
+/** The output schema as a reader of saved results uses it: JSON written by an earlier 1.x is valid too. */
+export const ReadableDocumentResultSchema = DocumentResultSchema.extend({ schemaVersion: z.string().regex(READABLE_VERSION) });
 export type DiagnosticResult = z.infer<typeof DiagnosticSchema>;
 
 /*

@@ -19,6 +19,8 @@ export function ocrTargetDpi(ctx: IngestOptions): number {
 export interface IngestResult {
   pages: Page[];
   diagnostics: Diagnostic[];
+  /** A PDF's digital signature fields (pdf-signatures.ts), pages counted as in `pages`. */
+  eSignatures?: import('../core/segment/e-signatures.js').ESignature[];
 }
 
 export type ImageFormat = 'png' | 'jpeg' | 'tiff' | 'bmp' | 'pnm';

@@ -14,6 +14,7 @@ import { ocrPage } from './ocr/page.js';
 import type { OcrPool } from './ocr/pool.js';
 import { PdfSource } from './ocr/pdf-source.js';
 import { selectPages } from './page-ranges.js';
+import { pdfSignatures } from './pdf-signatures.js';
 import { layerDisagreesWithImage } from './text-layer-strip.js';
 import { isOcrMode, judgeTextLayer, OCR_MODES, type OcrMode, type TextLayerVerdict } from './text-layer-trust.js';
 
@@ -65,7 +66,9 @@ export async function ingestPdf(data: Uint8Array, ctx: IngestOptions = {}): Prom
       const selected = selectPages(source.pageCount, ctx.pages);
       if (!selected.numbers.length) return { pages: [], diagnostics: selected.diagnostics };
       const read = engineProblem(await ocrPagesInOrder(selected.numbers, (n) => readPage(source, n, pool, { targetDpi, narrow: ctx.ocrNarrow, straighten: ctx.straighten, mode }), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx));
-      return { pages: read.pages, diagnostics: [...selected.diagnostics, ...read.diagnostics] };
+      // Signatures on the pages read, numbered as those pages are (1..k when only some were read).
+      const eSignatures = pdfSignatures(data).flatMap((s) => { const at = selected.numbers.indexOf(s.page); return at < 0 ? [] : [{ ...s, page: at + 1 }]; });
+      return { pages: read.pages, diagnostics: [...selected.diagnostics, ...read.diagnostics], ...(eSignatures.length ? { eSignatures } : {}) };
     } finally {
       await own?.terminate();
     }

@@ -17,6 +17,7 @@ export async function ingestStage(doc: WorkingDocument, options: StageOptions): 
     const ingest = doc.source.kind === 'pdf' ? (await import('../ingest/pdf.js')).ingestPdf : (await import('../ingest/image.js')).ingestImage;
     const r = await ingest(data, options.ingest ?? {});
     doc.pages = r.pages;
+    if (r.eSignatures?.length) doc.eSignatures = r.eSignatures;
     doc.pageNumbers = toPositional(r.pages, r.diagnostics) ?? undefined;
     doc.original = r.pages.map((p) => p.lines.join('\n')).join('\f');
     doc.paragraphs = paragraphsFromPages(r.pages);

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { STATE_DIR, ensureDirInside, syncDir } from '../batch/atomic.js';
 import type { Manifest } from '../batch/manifest.js';
 import type { Correction } from '../core/corrections.js';
-import { CorrectionSchema, DocumentResultSchema, type DocumentResult } from '../core/schema.js';
+import { CorrectionSchema, ReadableDocumentResultSchema, type DocumentResult } from '../core/schema.js';
 
 export interface ReviewDocument {
   /** The output name (manifest path under .baocao/done without `.json`). */
@@ -61,9 +61,10 @@ export function inside(outDir: string, rel: string): string {
 }
 
 export function readDocument(outDir: string, doc: ReviewDocument): DocumentResult {
-  const parsed = DocumentResultSchema.safeParse(JSON.parse(readFileSync(inside(outDir, doc.jsonRel), 'utf8')));
+  const parsed = ReadableDocumentResultSchema.safeParse(JSON.parse(readFileSync(inside(outDir, doc.jsonRel), 'utf8')));
   if (!parsed.success) throw new Error(`${doc.jsonRel} does not match the output schema: ${parsed.error.issues[0]?.message ?? ''}`);
-  return parsed.data;
+  // Saved by an earlier 1.x: the same shape, fewer optional fields.
+  return parsed.data as DocumentResult;
 }
 
 /**

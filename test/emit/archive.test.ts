@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ARCHIVE_COLUMNS, archiveFacts, archiveRow, hoSoOf, ordinalsInHoSo, parseArchiveSettings, recordIssuer } from '../../src/emit/archive.js';
-import type { DocumentResult } from '../../src/core/schema.js';
+import { SCHEMA_VERSION, type DocumentResult } from '../../src/core/schema.js';
 import { structureOf } from '../../src/emit/sheets.js';
 
 function result(meta: Partial<NonNullable<DocumentResult['meta']>>, pages = 2): DocumentResult {
   return {
-    schemaVersion: '1.2',
+    schemaVersion: SCHEMA_VERSION,
     source: { path: 'a.txt', kind: 'text', sha256: '0'.repeat(64), bytes: 10, pages, encoding: 'utf-8' },
     text: { original: 'x', restored: 'x' },
     pages: [],

@@ -11,7 +11,7 @@ describe('PDF object reader', () => {
     const { value } = parseValue('<< /Type /Page /Kids [ 9 0 R 1 0 R ] /Box [0 -1.5 .5] /T (a\\)b) /H <ab> /N#20x true /Z null >>', 0);
     assert.deepEqual(value, {
       Type: { name: 'Page' }, Kids: [{ num: 9, gen: 0 }, { num: 1, gen: 0 }], Box: [0, -1.5, 0.5],
-      T: { str: true }, H: { str: true }, 'N x': true, Z: null,
+      T: { str: true, bytes: 'a)b' }, H: { str: true, bytes: '\xab' }, 'N x': true, Z: null,
     });
   });
 

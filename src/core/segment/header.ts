@@ -5,7 +5,7 @@
  */
 import { CONG_VAN, typeAtLineStart, typeByName, type DocType } from './doc-types.js';
 import { findDate, type FoundDate } from './dates.js';
-import { findPhrase, foldKey, isUpperText, keyTokens } from './fold.js';
+import { editDistance, findPhrase, foldKey, isUpperText, keyTokens } from './fold.js';
 import { isBlank, type SegLine } from './lines.js';
 import { parseNumber, numberLabelEnd, type DocNumber } from './number.js';
 import { splitIssuer, type Issuer } from './issuer.js';
@@ -73,9 +73,10 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
     const tokens = keyTokens(key);
     const m1 = findPhrase(tokens, MOTTO);
     const m2 = m1 < 0 ? findPhrase(tokens, MOTTO_2) : -1;
-    if (m1 >= 0 || m2 >= 0) {
+    const m3 = m1 < 0 && m2 < 0 && !motto ? mottoCutShort(key, tokens) : -1;
+    if (m1 >= 0 || m2 >= 0 || m3 >= 0) {
       motto = true;
-      column.push(text.slice(0, tokens[Math.max(m1, m2)]!.start));
+      column.push(text.slice(0, tokens[Math.max(m1, m2, m3)]!.start));
       end = i + 1;
       continue;
     }
@@ -159,6 +160,24 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
     issuer, motto, number, place, date, dateText, dateLine, type, title, start, end, confidence: +(fields / 6).toFixed(2),
     numberSymbol: number?.symbol ?? numberBlank?.symbol ?? null, numberLine, numberAsRead: numberBlank?.asRead ?? null, year, uncertain,
   };
+}
+
+/**
+ * The motto's line with its end hidden (an e-signature box or a stamp over it, "CỘNG HÒA ¡"):
+ * its first words standing alone, at the start of the right column (after a column gap) or of
+ * the line; the token index where it starts, or -1.
+ */
+function mottoCutShort(key: string, tokens: ReturnType<typeof keyTokens>): number {
+  const gaps = [...key.matchAll(/\S(\s{2,})(?=\S)/g)].map((m) => m.index! + m[0].length);
+  const from = gaps[0] ?? 0;
+  const at = tokens.findIndex((t) => t.start >= from);
+  if (at < 0 || findPhrase(tokens, 'CONG HOA', at, at + 2) !== at) return -1;
+  // The piece reaches to the next column gap; after "CỘNG HÒA" it holds the motto's own words
+  // ("XÃ HỘI …", however damaged), or nothing: anything else is some other phrase.
+  const to = gaps.find((g) => g > tokens[at]!.start) ?? Infinity;
+  const rest = tokens.slice(at + 2).filter((t) => t.start < to);
+  const near = (t: string, w: string) => w.startsWith(t) || editDistance(t, w) <= 1;
+  return rest.length === 0 || near(rest[0]!.text, 'XA') && (rest.length === 1 || near(rest[1]!.text, 'HOI')) ? at : -1;
 }
 
 /** Administrative unit words that stand before a locality's name in an issuer ("TỈNH", "XÃ"). */

@@ -18,6 +18,21 @@ const confidence = z.number().min(0).max(1);
 export const docTypeSchema = z.object({ code: z.string(), name: z.string() });
 export const issuerSchema = z.object({ name: z.string(), parent: z.string().nullable() });
 
+/** An e-signature: a PDF signature field, or the box a signing tool drew on the page (e-signatures.ts). */
+export const eSignatureSchema = z.object({
+  /** Who signed ("Ký bởi", the certificate's name): a person or an organisation. */
+  signer: z.string().nullable(),
+  /** Whether `signer` names a person rather than an organisation. */
+  signerIsPerson: z.boolean(),
+  organization: z.string().nullable(),
+  email: z.string().nullable(),
+  /** ISO 8601 when readable ("2025-09-12T10:15:23+07:00"), else as written. */
+  time: z.string().nullable(),
+  source: z.enum(['pdf-signature', 'page-overlay']),
+  page: z.number().int().min(1),
+  provenance: provenanceSchema.optional(),
+});
+
 export const metaSchema = z.object({
   type: docTypeSchema.nullable(),
   /** "192/BC-UBND". */
@@ -40,6 +55,8 @@ export const metaSchema = z.object({
   completedFrom: z.array(z.enum(['type', 'number', 'date', 'issuer', 'place'])),
   provenance: provenanceSchema.nullable(),
   confidence,
+  /** E-signatures of the document: PDF signature fields and on-page signing boxes, kept out of the header, body and signature block. */
+  eSignatures: z.array(eSignatureSchema).optional(),
 });
 
 export const paragraphSchema = z.object({
@@ -78,6 +95,8 @@ export const signatureSchema = z.object({
   organ: z.string().nullable(),
   position: z.string().nullable(),
   name: z.string().nullable(),
+  /** Where the name comes from: the printed block, or (printed name absent or not a name) an e-signature naming a person. */
+  signerSource: z.enum(['printed', 'e-signature']).optional(),
   provenance: provenanceSchema,
   confidence,
 });
@@ -134,6 +153,7 @@ export const structureSchema = z.object(structureShape);
 
 export type Structure = z.infer<typeof structureSchema>;
 export type Meta = z.infer<typeof metaSchema>;
+export type ESignatureNode = z.infer<typeof eSignatureSchema>;
 export type SectionNode = z.infer<typeof sectionSchema>;
 export type AnnexNode = z.infer<typeof annexSchema>;
 export type FigureNode = z.infer<typeof figureSchema>;

@@ -15,6 +15,8 @@ import type { Meta, Structure } from './schema.js';
 import { buildSections, walkSections, type SectionParagraph } from './sections.js';
 import { numberingDiagnostics } from './numbering.js';
 import { authorityBesideAt, recipientsColumn, signatureBesideRecipients } from './signature-column.js';
+import { withoutESignatureOverlays, type ESignature } from './e-signatures.js';
+import { isPersonName } from './closing.js';
 
 const firstFrom = (lines: readonly SegLine[], from: number, test: (l: SegLine) => boolean) => {
   for (let i = from; i < lines.length; i++) if (test(lines[i]!)) return i;
@@ -22,8 +24,25 @@ const firstFrom = (lines: readonly SegLine[], from: number, test: (l: SegLine) =
 };
 const minOf = (...xs: number[]) => Math.min(...xs.filter((x) => x >= 0), Infinity);
 
-export function segmentLines(lines: readonly SegLine[], { fromOcr = false, pen = [] }: { fromOcr?: boolean; pen?: readonly PenReading[] } = {}): { structure: Structure; diagnostics: Diagnostic[] } {
+export interface SegmentLinesOptions {
+  fromOcr?: boolean;
+  /** Recognise e-signature boxes drawn on the page and keep them out of the structure (default true; off only to measure what it changes). */
+  eSignatures?: boolean;
+  /** The PDF's own signature fields (ingest), recorded with the overlays in meta.eSignatures. */
+  pdfSignatures?: readonly ESignature[];
+  /** Digits a pen wrote into the header's blanks, read from the page image (ingest/pen). */
+  pen?: readonly PenReading[];
+}
+
+export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSignatures = true, pdfSignatures = [], pen = [] }: SegmentLinesOptions = {}): { structure: Structure; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
+  // The signing boxes leave the lines the structure is read from; the text keeps them.
+  const overlays = eSignatures ? withoutESignatureOverlays(input) : { lines: [...input], signatures: [] };
+  const lines = overlays.lines;
+  const signed = [...pdfSignatures, ...overlays.signatures];
+  for (const s of overlays.signatures) {
+    diagnostics.push({ ruleId: 'segment/e-signature-overlay', message: `an e-signature box (${[s.signer, s.time].filter(Boolean).join(', ') || 'no signer read'}) was read as metadata (meta.eSignatures), not as header, body or signature text`, severity: 'info', ...(s.provenance ? { place: { page: s.provenance.page, line: s.provenance.lineStart } } : {}) });
+  }
   const n = lines.length;
   const first = Math.max(0, firstFrom(lines, 0, (l) => !isBlank(l)));
   const header = parseHeader(lines, first);
@@ -66,7 +85,7 @@ export function segmentLines(lines: readonly SegLine[], { fromOcr = false, pen =
     recipientsInfo = { archive: r.archive, provenance: r.provenance, confidence: r.confidence };
   }
 
-  const signature = sigAt >= 0 ? parseSignature(lines, sigAt, n) : beside;
+  const signature = withESigner(sigAt >= 0 ? parseSignature(lines, sigAt, n) : beside, signed, lines);
 
   const annexes: Structure['annexes'] = [];
   titles.forEach((t, k) => {
@@ -84,6 +103,7 @@ export function segmentLines(lines: readonly SegLine[], { fromOcr = false, pen =
   const lastBlock = header.issuer || tailAt >= n ? undefined : toBlocks(lines, Math.max(bodyStart, tailAt - 8), tailAt, fromOcr).pop();
   const closingIssuer = lastBlock ? issuerFromClosing(lastBlock.text) : null;
   const meta = completeMeta(header, annexes, closingIssuer, diagnostics, lines);
+  if (signed.length) meta.eSignatures = signed.map((s) => ({ ...s }));
 
   const figures: Figure[] = [];
   const collect = (p: SectionParagraph) => figures.push(...findFigures(p.text, p.provenance));
@@ -113,6 +133,22 @@ export function segmentLines(lines: readonly SegLine[], { fromOcr = false, pen =
   }
 
   return { structure: { meta, preamble, sections, closing, signature, recipients, recipientsInfo, annexes, figures }, diagnostics };
+}
+
+/**
+ * The signer's name from an e-signature when the printed one is absent or is no name (a scribble
+ * read as words): only from a signature that names a person (a province's certificate names the
+ * organ), and said so in signerSource. Documents without e-signatures are left as they were.
+ */
+function withESigner(signature: Structure['signature'], signed: readonly ESignature[], lines: readonly SegLine[]): Structure['signature'] {
+  if (!signed.length) return signature;
+  const printed = signature?.name && isPersonName(signature.name) ? signature.name : null;
+  const person = [...signed].sort((a, b) => (a.source === b.source ? b.page - a.page : a.source === 'pdf-signature' ? -1 : 1)).find((s) => s.signerIsPerson && s.signer);
+  if (printed || !person) return signature ? { ...signature, signerSource: 'printed' } : null;
+  if (signature) return { ...signature, name: person.signer, signerSource: 'e-signature' };
+  const at = lines.length - 1;
+  const provenance = person.provenance ?? (at >= 0 ? spanOf(lines, at, at) : { page: person.page, lineStart: 1, lineEnd: 1 });
+  return { authority: null, organ: null, position: null, name: person.signer, signerSource: 'e-signature', provenance, confidence: 0.33 };
 }
 
 function diag(ruleId: string, message: string, severity: Diagnostic['severity'], line: SegLine | undefined): Diagnostic {

@@ -11,6 +11,8 @@ import { walkSections, type Section } from './sections.js';
 export interface SegmentStageOptions {
   /** Skip figure extraction (large batches where figures are not wanted). */
   figures?: boolean;
+  /** Recognise e-signature boxes drawn on the page (default true; off to measure the change). */
+  eSignatures?: boolean;
 }
 
 export function segmentStage(doc: WorkingDocument, options: SegmentStageOptions = {}): WorkingDocument {
@@ -19,7 +21,7 @@ export function segmentStage(doc: WorkingDocument, options: SegmentStageOptions 
     // OCR'd text: pages read here, or text the restorer read as OCR output.
     const fromOcr = doc.pages.some((p) => p.method === 'ocr') || doc.restoreMode === 'ocr' || doc.restoreMode === 'vie-ocr';
     const pen = doc.pages.flatMap((p) => (p.penFills ?? []).map((f) => ({ ...f, page: p.number })));
-    const { structure, diagnostics } = segmentLines(lines, { fromOcr, pen });
+    const { structure, diagnostics } = segmentLines(lines, { fromOcr, eSignatures: options.eSignatures, pdfSignatures: doc.eSignatures, pen });
     if (options.figures === false) structure.figures = [];
     rateParagraphs(doc, structure);
     doc.structure = structure;

@@ -12,6 +12,7 @@ import type { OcrPool } from './pool.js';
 import type { OcrPageResult } from './result.js';
 import { mergedLineRegions, withMergedLinesReread } from './merged-lines.js';
 import { numeralCandidates, withNumeralsFromStems } from './roman-stems.js';
+import { headerInRows } from './column-rows.js';
 import { readPenFills } from '../pen/read.js';
 import { straightenByDefault, straightenPage, type Straightened } from './straighten.js';
 
@@ -35,7 +36,9 @@ export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, 
     const straight = (options.straighten ?? straightenByDefault()) ? await straightenPage(image, { readConfidence: (strip) => pool.recognize(strip, { psm: BLOCK_PSM }).then((r) => r.confidence) }) : null;
     if (straight) diagnostics.push(...straightened(straight, number));
     const prepared = await reduceForOcr(straight?.image ?? image, { targetDpi: options.targetDpi ?? DEFAULT_OCR_DPI, pageSizePt: options.pageSizePt, narrow: options.narrow });
-    const r = await checkedAgainstImage(await pool.recognize(prepared.image), prepared, pool, number, diagnostics);
+    const checked = await checkedAgainstImage(await pool.recognize(prepared.image), prepared, pool, number, diagnostics);
+    // Page 1's two-column header read in rows, whatever order Tesseract's blocks came in.
+    const r = number === 1 ? headerInRows(checked) : checked;
     const read = prepared.reduced && prepared.original ? wordsInOriginalPixels(r.words, prepared.reduced, prepared.original) : r.words;
     const words = straight ? straight.wordsInInput(read) : read;
     if (words.length === 0) {

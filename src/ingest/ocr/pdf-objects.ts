@@ -21,6 +21,24 @@ const isDict = (v: PdfValue | undefined): v is PdfDict => typeof v === 'object' 
 const DELIM = new Set(['(', ')', '<', '>', '[', ']', '{', '}', '/', '%']);
 const SPACE = /[\0\t\n\f\r ]/;
 
+/** Hex strings longer than this (hex digits) keep no decoded bytes (signature blobs, embedded data). */
+const MAX_DECODED_HEX = 4096;
+
+/** A hex string's bytes as latin1 characters (an odd last digit counts as followed by 0). */
+export function hexBytes(hex: string): string {
+  let out = '';
+  for (let k = 0; k < hex.length; k += 2) out += String.fromCharCode(parseInt((hex.slice(k, k + 2) + '0').slice(0, 2), 16));
+  return out;
+}
+
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '(': '(', ')': ')', '\\': '\\' };
+
+/** A literal string's bytes with its escapes undone (octal, named, line continuations). */
+function literalBytes(raw: string): string {
+  return raw.replace(/\\(?:([0-7]{1,3})|(\r\n|\r|\n)|(.))/gs, (_, oct: string | undefined, eol: string | undefined, ch: string | undefined) =>
+    oct !== undefined ? String.fromCharCode(parseInt(oct, 8) & 0xff) : eol !== undefined ? '' : ESCAPES[ch!] ?? ch!);
+}
+
 /** Parses one value of PDF syntax from `s` at `pos`. */
 export function parseValue(s: string, pos: number): { value: PdfValue; end: number } {
   let i = pos;
@@ -59,14 +77,22 @@ export function parseValue(s: string, pos: number): { value: PdfValue; end: numb
     }
     if (c === '(') {
       let depth = 0;
+      const from = i;
       for (; i < s.length; i++) {
         if (s[i] === '\\') { i++; continue; }
         if (s[i] === '(') depth++;
-        else if (s[i] === ')' && --depth === 0) { i++; return { str: true }; }
+        else if (s[i] === ')' && --depth === 0) { i++; return { str: true, bytes: literalBytes(s.slice(from + 1, i - 1)) }; }
       }
       throw new Error('unterminated PDF string');
     }
-    if (c === '<') { const j = s.indexOf('>', i); if (j < 0) throw new Error('unterminated hex string'); i = j + 1; return { str: true }; }
+    if (c === '<') {
+      const j = s.indexOf('>', i);
+      if (j < 0) throw new Error('unterminated hex string');
+      const hex = s.slice(i + 1, j).replace(/[^0-9a-fA-F]/g, '');
+      i = j + 1;
+      // A signature's /Contents is a long hex string: only text-sized ones are decoded here.
+      return hex.length <= MAX_DECODED_HEX ? { str: true, bytes: hexBytes(hex) } : { str: true };
+    }
     const m = /^[+-]?(\d+\.?\d*|\.\d+)/.exec(s.slice(i, i + 32));
     if (m) {
       i += m[0].length;
@@ -137,12 +163,7 @@ export class PdfObjects implements PdfObjectReader {
 
   /** Page dictionaries in page order, with inherited Resources and Rotate filled in. */
   pages(): PdfDict[] {
-    let catalog: PdfDict | undefined;
-    for (const [num] of this.offsets) {
-      const v = this.safe(num);
-      if (isDict(v) && isName(v.Type) && v.Type.name === 'Catalog') catalog = v;
-    }
-    for (const v of this.fromObjStm.values()) if (!catalog && isDict(v) && isName(v.Type) && v.Type.name === 'Catalog') catalog = v;
+    const catalog = this.catalog();
     const out: PdfDict[] = [];
     const walk = (node: PdfValue | undefined, inherited: PdfDict, depth: number) => {
       const d = this.get(node);
@@ -155,6 +176,23 @@ export class PdfObjects implements PdfObjectReader {
     };
     if (catalog) walk(catalog.Pages, {}, 0);
     return out;
+  }
+
+  /** Catalog dictionary (the last one defined), when there is one. */
+  catalog(): PdfDict | undefined {
+    let catalog: PdfDict | undefined;
+    for (const [num] of this.offsets) {
+      const v = this.safe(num);
+      if (isDict(v) && isName(v.Type) && v.Type.name === 'Catalog') catalog = v;
+    }
+    for (const v of this.fromObjStm.values()) if (!catalog && isDict(v) && isName(v.Type) && v.Type.name === 'Catalog') catalog = v;
+    return catalog;
+  }
+
+  /** The object's source text (latin1), up to `max` characters, for values this reader keeps no bytes of (a signature's /Contents). */
+  sourceText(ref: PdfRef, max = 1 << 20): string | undefined {
+    const at = this.offsets.get(ref.num);
+    return at === undefined ? undefined : this.window(at, max);
   }
 
   dict(v: PdfValue | undefined): PdfDict | undefined {

@@ -6,7 +6,8 @@
 export type PdfValue = number | boolean | null | PdfName | PdfRef | PdfString | PdfValue[] | PdfDict;
 export interface PdfName { name: string }
 export interface PdfRef { num: number; gen: number }
-export interface PdfString { str: true }
+/** A string; `bytes` holds its decoded bytes as latin1 characters (escapes and hex undone). */
+export interface PdfString { str: true; bytes?: string }
 export type PdfDict = { [key: string]: PdfValue };
 
 export interface PdfObjectReader {

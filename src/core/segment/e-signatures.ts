@@ -1,0 +1,277 @@
+/**
+ * E-signature overlays: the box a signing tool draws on the page of a digitally signed document
+ * ("Ký bởi: Ủy ban nhân dân tỉnh Quảng Ngãi", "Email: …@quangngai.gov.vn", "Cơ quan: Tỉnh Quảng
+ * Ngãi", "Thời gian ký: 12.09.2025 10:15:23 +07:00", a gazette stamp "TRUNG TÂM CÔNG BÁO VÀ TIN
+ * HỌC"), as the text layer or OCR gives it: whole lines, or pieces after a column gap beside the
+ * header or the signature. Read as a group, they become metadata; the structure is read from the
+ * lines without them (the text keeps them: nothing the user gave is lost).
+ */
+import { findPhrase, type KeyToken } from './fold.js';
+import { startsWithOrgan } from './issuer.js';
+import { isBlank, makeLine, spanOf, type SegLine } from './lines.js';
+import { MOTTO, MOTTO_2 } from './markers.js';
+import type { ESignatureNode } from './schema.js';
+
+/**
+ * An e-signature as recorded in meta.eSignatures: signer (a person or an organisation, said by
+ * signerIsPerson), organization, email, time (ISO 8601 when readable), source, page, provenance.
+ */
+export type ESignature = ESignatureNode;
+
+type Field = 'signer' | 'organization' | 'email' | 'time' | 'position' | 'stamp';
+interface Label { phrase: string; field: Field; strong: boolean; colon: 'required' | 'optional'; first: string }
+
+/**
+ * Strong labels make a group on their own; weak ones only join one (a body line may start with
+ * "Email:" or "Cơ quan:", none with "Ký bởi:"). "Ngày ký" needs its colon: "kể từ ngày ký" is prose.
+ */
+const LABELS: Label[] = ([
+  { phrase: 'DUOC KY BOI', field: 'signer', strong: true, colon: 'optional' },
+  { phrase: 'KY SO BOI', field: 'signer', strong: true, colon: 'optional' },
+  { phrase: 'KY BOI', field: 'signer', strong: true, colon: 'optional' },
+  { phrase: 'NGUOI KY', field: 'signer', strong: true, colon: 'optional' },
+  { phrase: 'SIGNED BY', field: 'signer', strong: true, colon: 'optional' },
+  { phrase: 'THOI GIAN KY', field: 'time', strong: true, colon: 'optional' },
+  { phrase: 'NGAY KY', field: 'time', strong: true, colon: 'required' },
+  { phrase: 'SIGNING TIME', field: 'time', strong: true, colon: 'optional' },
+  { phrase: 'CO QUAN', field: 'organization', strong: false, colon: 'required' },
+  { phrase: 'DON VI', field: 'organization', strong: false, colon: 'required' },
+  { phrase: 'EMAIL', field: 'email', strong: false, colon: 'optional' },
+  { phrase: 'E MAIL', field: 'email', strong: false, colon: 'optional' },
+  { phrase: 'CHUC VU', field: 'position', strong: false, colon: 'required' },
+  { phrase: 'TRUNG TAM CONG BAO', field: 'stamp', strong: false, colon: 'optional' },
+] as Omit<Label, 'first'>[]).map((l) => ({ ...l, first: l.phrase.split(' ')[0]! }));
+
+/** "12.09.2025 10:15:23 +07:00", "12/09/2025 10:15", with seconds or a zone when it stands alone. */
+const DATE_TIME = /(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})(?:\s*,?\s*(\d{1,2})\s*[:h.]\s*(\d{2})(?:\s*[:.]\s*(\d{2}))?(?:\s*(?:GMT|UTC)?\s*([+-])\s*(\d{1,2})\s*:?\s*(\d{2}))?)?/;
+const LONE_TIMESTAMP = /^\s*\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{4}\s*,?\s*\d{1,2}\s*:\s*\d{2}\s*(?::\s*\d{2}|\s*(?:GMT|UTC)?\s*[+-]\s*\d{1,2}:?\d{2})[\d:+\-\s]*$/;
+/** What OCR leaves of a box's timestamp ("5 09:12:11 207:00", "…07:51:45 +07:00 Í"): a time to the second, hardly any letters. */
+const TIME_TO_SECOND = /\d{1,2}\s*:\s*\d{2}\s*:\s*\d{2}/;
+const isTimestampFragment = (text: string) => LONE_TIMESTAMP.test(text) || (TIME_TO_SECOND.test(text) && (text.match(/\p{L}/gu)?.length ?? 0) <= 3 && text.trim().length <= 40);
+const EMAIL = /[\p{L}\p{N}._%+-]+\s*(?:@|\(at\))\s*[\p{L}\p{N}-]+(?:\s*\.\s*[\p{L}\p{N}-]+)+/u;
+const COLUMN_GAP = /\s{2,}/g;
+/** Members of one box stand this close (indices), even with header lines read between them. */
+const GROUP_REACH = 3;
+const MAX_GROUP_LINES = 10;
+
+interface Piece { line: number; start: number; end: number; label: Label | null; value: string }
+
+export interface OverlayResult {
+  /** The lines with the overlay's lines dropped and its pieces cut out of shared lines. */
+  lines: SegLine[];
+  signatures: ESignature[];
+}
+
+/** Finds e-signature overlays in `lines`; returns the lines without them and what they say. */
+export function withoutESignatureOverlays(lines: readonly SegLine[]): OverlayResult {
+  const pieces: Piece[] = [];
+  lines.forEach((l, i) => { if (!isBlank(l)) pieces.push(...piecesOf(l, i)); });
+  if (!pieces.some((p) => p.label?.strong || p.label === null)) return { lines: [...lines], signatures: [] };
+  const groups = groupPieces(pieces, lines);
+  if (!groups.length) return { lines: [...lines], signatures: [] };
+  const cut = new Map<number, [number, number][]>();
+  const signatures: ESignature[] = [];
+  for (const g of groups) {
+    for (const p of g) cut.set(p.line, [...(cut.get(p.line) ?? []), [p.start, p.end]]);
+    signatures.push(readGroup(g, lines));
+  }
+  const out: SegLine[] = [];
+  lines.forEach((l, i) => {
+    const spans = cut.get(i);
+    if (!spans) { out.push(l); return; }
+    let rest = '';
+    let at = 0;
+    for (const [a, b] of spans.sort((x, y) => x[0] - y[0])) { rest += l.text.slice(at, a); at = Math.max(at, b); }
+    rest += l.text.slice(at);
+    // What stays of a shared line keeps its column gap: the header reads "left  right" rows.
+    // Specks left beside a box's line ("® Ký bởi: …") go with it.
+    if (/[\p{L}\p{N}]{2}/u.test(rest)) out.push(makeLine(l.page, l.lineStart, l.lineEnd, rest.replace(/^\s+/, ''), l.original));
+  });
+  return { lines: out, signatures };
+}
+
+/**
+ * The overlay pieces of one line: a labelled piece starting the line, after a column gap, or (a
+ * strong label with its colon) anywhere; a lone timestamp; each reaching to the next gap, or to
+ * the national motto when OCR read the box into the header's row without a gap.
+ */
+/** Characters from a label's first letter to its colon, at most ("THOI GIAN KY :" with OCR's spaces). */
+const LONGEST_LABEL = 16;
+/**
+ * A word of some label (any one, so one damaged word still lets the line through) or a date: a
+ * line without any is not looked into further, which is most lines of a document.
+ */
+const MAY_HOLD_PIECE = /KY|KI\b|BO[IL1]|NGUOI|THO[IL1]|GIAN|NGAY|SIGN|QUAN|DON VI|MAIL|EMA|CHUC|TRUNG|\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{4}|\d{1,2}\s*:\s*\d{2}\s*:\s*\d{2}/;
+/** A box's line is short: longer lines (a paragraph as one line, a 16 MB text) are not looked into. */
+const MAX_LINE = 600;
+
+function piecesOf(l: SegLine, index: number): Piece[] {
+  if (l.key.length > MAX_LINE || !MAY_HOLD_PIECE.test(l.key)) return [];
+  const key = l.key;
+  // Letters and digits apart: OCR runs a label into its value ("Thời gian ký19.12.2025").
+  const tokens: KeyToken[] = [...key.matchAll(/[A-Z]+|[0-9]+/g)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+  if (!tokens.length) return [];
+  const gaps = [...key.matchAll(COLUMN_GAP)].map((m) => m.index!).filter((x) => x > 0);
+  // Tokens that start a piece: the line's first, the first after each column gap (specks before it allowed).
+  const startTokens = new Set<number>([0]);
+  for (const g of gaps) { const k = tokens.findIndex((t) => t.start > g); if (k >= 0) startTokens.add(k); }
+  const colons = [...key.matchAll(/[:;]/g)].map((m) => m.index!);
+  // Where the motto starts, looked for only on a line that has a box's piece.
+  let mottoAt: number[] | undefined;
+  const endFrom = (from: number) => {
+    mottoAt ??= [MOTTO, MOTTO_2].map((p) => findPhrase(tokens, p)).filter((k) => k >= 0).map((k) => tokens[k]!.start);
+    return Math.min(...gaps.filter((g) => g > from), ...mottoAt.filter((m) => m > from), key.length);
+  };
+  const out: Piece[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (out.length && t.start < out[out.length - 1]!.end) continue;
+    const atStart = startTokens.has(k);
+    // Mid-line, only a label with its colon counts: a token a label's length before a colon.
+    const label = atStart || colons.some((c) => c > t.start && c - t.start <= LONGEST_LABEL) ? labelAt(tokens, k, key, l.text, atStart) : null;
+    if (label) {
+      const end = endFrom(t.start);
+      const afterLabel = tokens[k + label.phrase.split(' ').length - 1]!.end;
+      const value = l.text.slice(afterLabel, end).replace(/^\s*[:;.,]?\s*/, '').trim();
+      out.push({ line: index, start: t.start, end, label, value });
+      continue;
+    }
+    if (atStart) {
+      const end = endFrom(t.start);
+      const text = l.text.slice(t.start, end);
+      if (isTimestampFragment(text)) out.push({ line: index, start: t.start, end, label: null, value: text.trim() });
+    }
+  }
+  return out;
+}
+
+function labelAt(tokens: KeyToken[], k: number, key: string, text: string, atStart: boolean): Label | null {
+  const first = tokens[k]!.text;
+  for (const label of LABELS) {
+    // The label's first word, or one edit from it (a short one exactly), before any edit distance.
+    const w = label.first;
+    if (w.length <= 2 ? first !== w : Math.abs(first.length - w.length) > 1 || (first[0] !== w[0] && first[1] !== w[1])) continue;
+    const n = label.phrase.split(' ').length;
+    if (k + n > tokens.length || findPhrase(tokens, label.phrase, k, k + n, 2) !== k) continue;
+    const end = tokens[k + n - 1]!.end;
+    const after = key.slice(end);
+    const colon = /^\s*[:;]/.test(after);
+    if (label.colon === 'required' && !colon) continue;
+    // Without its colon a label must lead straight to its value: a time's digits, a name's
+    // capital ("Thời gian ký kết: …" is prose about a contract).
+    if (!colon && !(label.field === 'time' ? /^\s*\d/.test(after) : label.field === 'signer' ? /^\s*\p{Lu}/u.test(text.slice(end)) : true)) continue;
+    if (!atStart && !(label.strong && colon)) continue;
+    // "Email" must lead to an address; "Trung tâm công báo" is the stamp's whole line.
+    if (label.field === 'email' && !colon && !/@/.test(after)) continue;
+    return label;
+  }
+  return null;
+}
+
+/**
+ * Pieces grouped into boxes: a box holds a strong piece (a signer, time label or timestamp);
+ * weak pieces within reach of a member join it.
+ */
+function groupPieces(pieces: Piece[], lines: readonly SegLine[]): Piece[][] {
+  const strong = (p: Piece) => p.label === null || p.label.strong;
+  const groups: Piece[][] = [];
+  const used = new Set<Piece>();
+  for (const seed of pieces) {
+    if (!strong(seed) || used.has(seed)) continue;
+    const group = [seed];
+    used.add(seed);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const p of pieces) {
+        if (used.has(p)) continue;
+        const near = group.some((q) => Math.abs(q.line - p.line) <= GROUP_REACH && lines[q.line]!.page === lines[p.line]!.page);
+        const span = Math.max(...group.map((q) => q.line), p.line) - Math.min(...group.map((q) => q.line), p.line);
+        if (near && span < MAX_GROUP_LINES) { group.push(p); used.add(p); grew = true; }
+      }
+    }
+    groups.push(group.sort((a, b) => a.line - b.line || a.start - b.start));
+  }
+  return groups.map((g) => withSpecks(withContinuations(g, lines), lines));
+}
+
+/** A whole line right above or below a box's line with no word of three letters and little else ("ki", "'", "®"): what OCR made of the rest of the box. */
+function withSpecks(group: Piece[], lines: readonly SegLine[]): Piece[] {
+  const out = [...group];
+  const has = (i: number) => out.some((p) => p.line === i);
+  for (const p of group) {
+    for (const i of [p.line - 1, p.line + 1]) {
+      const l = lines[i];
+      if (!l || has(i) || isBlank(l) || l.page !== lines[p.line]!.page) continue;
+      const t = l.text.trim();
+      if (t.length <= 6 && !/\p{L}{3}/u.test(t) && !/\d/.test(t)) out.push({ line: i, start: 0, end: l.text.length, label: null, value: '' });
+    }
+  }
+  return out.sort((a, b) => a.line - b.line || a.start - b.start);
+}
+
+/**
+ * A value the box wrapped onto the next line ("Ký bởi: Ủy ban nhân dân" / "tỉnh Quảng Ngãi"):
+ * a whole line right under a member that starts in lower case or holds the rest of an address.
+ */
+function withContinuations(group: Piece[], lines: readonly SegLine[]): Piece[] {
+  const out = [...group];
+  for (const p of group) {
+    if (p.label === null || p.label.field === 'time' || p.label.field === 'stamp') continue;
+    const next = lines[p.line + 1];
+    if (!next || isBlank(next) || out.some((q) => q.line === p.line + 1) || /\s{2,}/.test(next.text.trim())) continue;
+    const t = next.text.trim();
+    const wraps = (/^\p{Ll}/u.test(t) && t.split(/\s+/).length <= 6) || (p.label?.field === 'email' && /^[\w.-]*\.(vn|com|net|org)\b/i.test(t));
+    if (!wraps) continue;
+    p.value = `${p.value} ${t}`.trim();
+    out.push({ line: p.line + 1, start: 0, end: next.text.length, label: p.label, value: '' });
+  }
+  return out.sort((a, b) => a.line - b.line || a.start - b.start);
+}
+
+const tidyValue = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—|]+|[\s:;,\-–—|]+$/g, '').trim() || null;
+
+function readGroup(group: Piece[], lines: readonly SegLine[]): ESignature {
+  const first = (field: Field) => group.find((p) => p.label?.field === field && p.value.trim() !== '')?.value;
+  const signer = tidyValue(first('signer') ?? '');
+  const org = tidyValue(first('organization') ?? '') ?? (signer && !isPerson(signer) ? signer : null);
+  const emailText = first('email') ?? group.map((p) => p.value).find((v) => EMAIL.test(v)) ?? '';
+  const email = EMAIL.exec(emailText)?.[0].replace(/\s+/g, '').replace('(at)', '@') ?? tidyValue(emailText);
+  const timeText = first('time') ?? group.find((p) => p.label === null && p.value !== '')?.value ?? null;
+  const lineIndices = group.map((p) => p.line);
+  const a = Math.min(...lineIndices), b = Math.max(...lineIndices);
+  return {
+    signer, signerIsPerson: signer !== null && isPerson(signer), organization: org, email, time: timeText ? isoTime(timeText) ?? tidyValue(timeText) : null,
+    source: 'page-overlay', page: lines[a]!.page, provenance: spanOf(lines, a, b),
+  };
+}
+
+/** A person's name, not an organisation's: 2–5 capitalised words, no organ word, no digits. */
+export function isPerson(name: string): boolean {
+  const t = name.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (/[\d@]/.test(t) || startsWithOrgan(t)) return false;
+  const words = t.split(' ');
+  if (words.length < 2 || words.length > 5) return false;
+  return words.every((w) => /^\p{Lu}[\p{Ll}]*$/u.test(w)) || words.every((w) => /^\p{Lu}+$/u.test(w));
+}
+
+/** "12.09.2025 10:15:23 +07:00" → "2025-09-12T10:15:23+07:00"; a PDF date "D:20250912101523+07'00'" too. */
+export function isoTime(text: string): string | null {
+  const pdf = /D:(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?(?:([Zz])|([+-])(\d{2})'?(\d{2})?'?)?/.exec(text);
+  const two = (s: string | undefined) => (s ?? '00').padStart(2, '0');
+  const valid = (y: number, mo: number, d: number) => mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (pdf) {
+    const [, y, mo, d, h, mi, s, z, sign, zh, zm] = pdf;
+    if (!valid(+y!, +mo!, +d!)) return null;
+    const date = `${y}-${mo}-${d}`;
+    if (h === undefined) return date;
+    const zone = z ? 'Z' : sign ? `${sign}${zh}:${two(zm)}` : '';
+    return `${date}T${h}:${mi}:${two(s)}${zone}`;
+  }
+  const m = DATE_TIME.exec(text);
+  if (!m) return null;
+  const [, d, mo, y, h, mi, s, sign, zh, zm] = m;
+  if (!valid(+y!, +mo!, +d!)) return null;
+  const date = `${y}-${two(mo)}-${two(d)}`;
+  if (h === undefined || +h > 23 || +mi! > 59) return date;
+  return `${date}T${two(h)}:${mi}:${two(s)}${sign ? `${sign}${two(zh)}:${zm}` : ''}`;
+}

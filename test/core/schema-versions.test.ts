@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { DocumentResultSchema, ReadableDocumentResultSchema, SCHEMA_VERSION, validateDocumentResult } from '../../src/core/schema.js';
+import { convert } from '../../src/pipeline/index.js';
+
+const text = 'ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG NGÃI  Độc lập - Tự do - Hạnh phúc\nSố: 12/BC-UBND  Quảng Ngãi, ngày 12 tháng 9 năm 2025\nBÁO CÁO\nKết quả\nI. KẾT QUẢ\nNội dung.\nKý bởi: Nguyễn Văn An\nThời gian ký: 12.09.2025 10:15:23 +07:00\n';
+
+describe('schema 1.3: e-signatures', () => {
+  it('validates a result with meta.eSignatures and signature.signerSource', async () => {
+    const r = await convert({ path: 'a.txt', data: new TextEncoder().encode(text) }, { segment: {} });
+    const checked = validateDocumentResult(r);
+    assert.ok(checked.ok, checked.ok ? '' : checked.message);
+    assert.equal(r.schemaVersion, SCHEMA_VERSION);
+    assert.equal(r.meta?.eSignatures?.[0]?.signer, 'Nguyễn Văn An');
+    assert.equal(r.signature?.signerSource, 'e-signature');
+  });
+
+  it('reads JSON written by 1.2 (no e-signature fields) as a saved result', async () => {
+    const r = await convert({ path: 'a.txt', data: new TextEncoder().encode('Báo cáo ngắn.\n') }, { segment: {} });
+    const old = { ...r, schemaVersion: '1.2' };
+    assert.equal(DocumentResultSchema.safeParse(old).success, false, 'new output is always 1.3');
+    assert.equal(ReadableDocumentResultSchema.safeParse(old).success, true);
+    assert.equal(ReadableDocumentResultSchema.safeParse({ ...r, schemaVersion: '2.0' }).success, false);
+  });
+});
