@@ -74,7 +74,12 @@ function recordingPool(pool: OcrPool, into: OcrPageResult[]): OcrPool {
 /** The pool's reading that became `page` (bench/ocr.ts): as many lines, the most of them the same. */
 function readingOf(page: Page, readings: OcrPageResult[]): OcrPageResult | undefined {
   const same = (r: OcrPageResult) => r.lines.filter((l, i) => l === page.lines[i]).length;
-  return readings.filter((r) => r.lines.length === page.lines.length).sort((a, b) => same(b) - same(a))[0];
+  // Page 1's header put in rows (column-rows.ts) changes its line count: then the reading sharing
+  // most words with the page.
+  const words = new Set(page.lines.join(' ').split(/\s+/));
+  const shared = (r: OcrPageResult) => r.words.filter((w) => words.has(w.text)).length;
+  return readings.filter((r) => r.lines.length === page.lines.length).sort((a, b) => same(b) - same(a))[0] ??
+    [...readings].sort((a, b) => shared(b) - shared(a))[0];
 }
 
 /** Page 1's image as OCR would get it (the file itself for an image). */
