@@ -5,6 +5,7 @@
  * the model build, the bench and the tests read it.
  */
 import { createRequire } from 'node:module';
+import { mulberry32 } from '../lib/seeded-random.js';
 
 const require = createRequire(import.meta.url);
 
@@ -31,12 +32,5 @@ export function mnistSplit(): { train: Sample[]; test: Sample[] } {
 
 /** Deterministic PRNG (mulberry32). */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }

@@ -4,6 +4,7 @@
  * other kinds (e-signature overlays, handwriting) plug in by adding a module to index.ts.
  */
 import type { OcrWord } from '../../src/core/document.js';
+import { mulberry32 } from '../lib/seeded-random.js';
 
 export interface BasePage {
   /** Stable name, e.g. "001-d2 p1". */
@@ -38,14 +39,7 @@ export interface Degradation {
 
 /** Deterministic pseudo-random numbers in [0, 1) from a seed (mulberry32). */
 export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 /** A seed for one page and one degradation, from their names. */

@@ -8,6 +8,7 @@
  */
 import { createRequire } from 'node:module';
 import sharp from 'sharp';
+import { mulberry32 } from '../lib/seeded-random.js';
 
 const require = createRequire(import.meta.url);
 const FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
@@ -40,14 +41,7 @@ export interface ESignOverlay {
 
 /** mulberry32: a small seeded generator, so a test page is the same on every run. */
 export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 const PROVINCES = ['Quảng Ngãi', 'Nghệ An', 'Đắk Lắk', 'Thanh Hóa', 'Bình Định', 'Lâm Đồng'];

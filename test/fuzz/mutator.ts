@@ -5,19 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { textToCp1252Bytes } from '../../src/core/encoding/cp1252.js';
 import { stripMarks } from '../../src/core/vi-text/index.js';
+import { mulberry32 } from '../../scripts/lib/seeded-random.js';
 
 export type Rng = () => number;
 
 /** mulberry32: small, fast, good enough for choosing mutations. */
 export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed);
 }
 
 const int = (r: Rng, n: number) => Math.floor(r() * n);
