@@ -95,7 +95,7 @@ describe('page orientation and skew from projection profiles', async () => {
 
   it('settles an unsure way up by reading a strip both ways, turning only on a clearly better reading', async () => {
     const upsideDown = await turnedPage(page, 180);
-    const unsure = { turn: 0 as const, skew: 0, confident: true, halfUnsure: true, lines: 12, upright: 0.02 };
+    const unsure = { turn: 0 as const, skew: 0, confident: true, halfUnsure: true, lines: 12, upright: 0.02, halves: [0, 0] as [number, number] };
     const reads: Uint8Array[] = [];
     // A stand-in reader: the first call is the strip as it lies, the second the strip turned by a half.
     const reader = (scores: number[]) => async (strip: Uint8Array) => { reads.push(strip); return scores[reads.length - 1]!; };
