@@ -124,7 +124,7 @@ async function run(d: Degradation, page: Base): Promise<Cell> {
   const off = await convertFile(name, degraded.data, false);
   const on = await convertFile(name, degraded.data, true);
   const fo = fieldsRight(page.reference, off), fn = fieldsRight(page.reference, on);
-  const geometry = on.diagnostics.filter((x) => x.ruleId === 'ingest/rotated-page' || x.ruleId === 'ingest/deskewed').map((x) => x.message.replace(/^page \d+ /, ''));
+  const geometry = on.diagnostics.filter((x) => ['ingest/rotated-page', 'ingest/deskewed', 'ingest/skew-not-rigid'].includes(x.ruleId)).map((x) => x.message.replace(/^page \d+ /, ''));
   return {
     plain: score(page.gt, plain), off: score(page.gt, textOf(off)), on: score(page.gt, textOf(on)),
     fieldsOff: fo.right, fieldsOn: fn.right, fieldsAll: fn.all,

@@ -5,7 +5,9 @@ import { describe, it } from 'node:test';
 import fontkit from '@pdf-lib/fontkit';
 import sharp from 'sharp';
 import { inkPoints, pageGeometry } from '../../src/ingest/ocr/page-geometry.js';
-import { boxInInput, settledByReading, straightenByDefault, straightenPage } from '../../src/ingest/ocr/straighten.js';
+import { ocrPage } from '../../src/ingest/ocr/page.js';
+import type { OcrPool } from '../../src/ingest/ocr/pool.js';
+import { boxInInput, MAX_SKEW_SPREAD, MIN_DESKEW, settledByReading, straightenByDefault, straightenPage } from '../../src/ingest/ocr/straighten.js';
 
 const font = fontkit.create(readFileSync(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf')));
 
@@ -24,18 +26,24 @@ const LINES = [
   'và báo cáo kết quả về Ủy ban nhân dân huyện trước ngày 30 tháng 12.',
 ];
 
-/** A 150 dpi A4-like page of printed lines (DejaVu Serif glyph outlines, 11 pt). */
-async function printedPage(): Promise<Uint8Array> {
+/**
+ * A 150 dpi A4-like page of printed lines (DejaVu Serif glyph outlines, 11 pt). `slope(k)` turns
+ * line k clockwise (degrees) about its start: lines leaning more and more down the page are what a
+ * page photographed in perspective shows.
+ */
+async function printedPage(slope: (k: number) => number = () => 0): Promise<Uint8Array> {
   const width = 1240, height = 1754, size = 23, scale = size / font.unitsPerEm;
   const paths: string[] = [];
   LINES.forEach((line, k) => {
     const run = font.layout(line);
     let x = 120;
     const y = 200 + k * 42;
+    paths.push(`<g transform="rotate(${slope(k)} ${x} ${y})">`);
     run.glyphs.forEach((g: { path: { toSVG(): string } }, i: number) => {
       paths.push(`<path d="${g.path.toSVG()}" transform="translate(${x.toFixed(1)} ${y}) scale(${scale.toFixed(5)} ${(-scale).toFixed(5)})"/>`);
       x += run.positions[i]!.xAdvance * scale;
     });
+    paths.push('</g>');
   });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><rect width="100%" height="100%" fill="#fff"/><g fill="#111">${paths.join('')}</g></svg>`;
   return new Uint8Array(await sharp(Buffer.from(svg)).greyscale().toColourspace('b-w').withMetadata({ density: 150 }).png().toBuffer());
@@ -93,9 +101,45 @@ describe('page orientation and skew from projection profiles', async () => {
     assert.ok(Math.abs(again.skew) < 0.2, `left ${again.skew}`);
   });
 
+  it('deskews a rigidly skewed page: its top and bottom halves lean alike', async () => {
+    const s = await straightenPage(await turnedPage(page, 1.8));
+    assert.ok(Math.abs(s.skew - 1.8) <= 0.15, `skew ${s.skew}`);
+    assert.equal(s.skewNotRigid, false);
+    const [top, bottom] = s.geometry!.halves;
+    assert.ok(Math.abs(top - bottom) <= MAX_SKEW_SPREAD / 2, `halves ${top}, ${bottom}`);
+  });
+
+  // Slopes from 1° on the first line to 3.5° on the last: the page leans a degree or more as a whole,
+  // which a whole-page deskew would act on, but no one rotation levels both its top and its bottom.
+  const fanned = await printedPage((k) => 1 + (2.5 * k) / (LINES.length - 1));
+
+  it('does not deskew a page whose top and bottom lines lean differently (perspective)', async () => {
+    const g = await geometryOf(fanned);
+    assert.ok(Math.abs(g.skew) >= MIN_DESKEW, `a whole-page skew worth removing is measured: ${g.skew}`);
+    assert.ok(g.halves[1] - g.halves[0] > MAX_SKEW_SPREAD, `halves ${g.halves}`);
+    const s = await straightenPage(fanned);
+    assert.equal(s.image, fanned, 'the same bytes go on');
+    assert.equal(s.skew, 0);
+    assert.equal(s.skewNotRigid, true);
+  });
+
+  it('says why such a page was read as it lies, and says nothing of a deskew', async () => {
+    const pool: OcrPool = { size: 1, terminate: async () => undefined, recognize: async () => ({ lines: ['x'], words: [{ text: 'x', confidence: 90, bbox: [10, 10, 20, 20], line: 1 }], confidence: 90 }) };
+    const rules = async (image: Uint8Array) => (await ocrPage(pool, image, 1, { straighten: true })).diagnostics.map((d) => d.ruleId);
+    assert.deepEqual(await rules(fanned), ['ingest/skew-not-rigid']);
+    assert.deepEqual(await rules(await turnedPage(page, 1.8)), ['ingest/deskewed']);
+  });
+
+  it('still turns such a page upright when it lies turned, without deskewing it', async () => {
+    const s = await straightenPage(await turnedPage(fanned, 90));
+    assert.equal(s.turn, 270);
+    assert.equal(s.skew, 0);
+    assert.equal(s.skewNotRigid, true);
+  });
+
   it('settles an unsure way up by reading a strip both ways, turning only on a clearly better reading', async () => {
     const upsideDown = await turnedPage(page, 180);
-    const unsure = { turn: 0 as const, skew: 0, confident: true, halfUnsure: true, lines: 12, upright: 0.02 };
+    const unsure = { turn: 0 as const, skew: 0, confident: true, halfUnsure: true, lines: 12, upright: 0.02, halves: [0, 0] as [number, number] };
     const reads: Uint8Array[] = [];
     // A stand-in reader: the first call is the strip as it lies, the second the strip turned by a half.
     const reader = (scores: number[]) => async (strip: Uint8Array) => { reads.push(strip); return scores[reads.length - 1]!; };

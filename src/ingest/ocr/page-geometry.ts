@@ -31,6 +31,9 @@ export interface PageGeometry {
   /** Text lines seen, and the above-minus-below ink share behind the upright/upside-down call (−1…1). */
   lines: number;
   upright: number;
+  /** Skews (degrees) of the page's top and bottom halves of lines, measured apart: a page skewed as a
+   * whole (fed crooked) shows one angle in both; a photo in perspective or a curled page does not. */
+  halves: [number, number];
 }
 
 /** A pixel is ink when darker than this share of its neighbourhood's mean (uneven light keeps its text). */
@@ -257,7 +260,7 @@ export function stripInk(p: InkPoints, tan: number): { lines: number; above: num
 
 /** Orientation and skew of a page from its ink points. */
 export function pageGeometry(p: InkPoints): PageGeometry {
-  const none: PageGeometry = { turn: 0, skew: 0, confident: false, halfUnsure: false, lines: 0, upright: 0 };
+  const none: PageGeometry = { turn: 0, skew: 0, confident: false, halfUnsure: false, lines: 0, upright: 0, halves: [0, 0] };
   if (p.xs.length < 200) return none;
   // Rows against columns, each at its own best lean: on a whole-degree grid a page skewed by half a
   // degree smears its lines across the gaps, and columns could win.
@@ -274,5 +277,23 @@ export function pageGeometry(p: InkPoints): PageGeometry {
   const half = lean < UPSIDE_DOWN_SURE;
   // A half turn keeps the lines' slope: the skew stands as measured.
   const turn = ((base + (half ? 180 : 0)) % 360) as PageGeometry['turn'];
-  return { turn, skew, confident: true, halfUnsure: !half && lean < UPRIGHT_SURE, lines: ink.lines, upright: Math.round(lean * 1000) / 1000 };
+  return { turn, skew, confident: true, halfUnsure: !half && lean < UPRIGHT_SURE, lines: ink.lines, upright: Math.round(lean * 1000) / 1000, halves: halfSkews(upright, skew) };
+}
+
+/**
+ * The skews of the upper and the lower half of an upright page's lines, each searched on its own
+ * (bestSkew over ±MAX_SKEW). The page is cut along its lines' lean `skew` at the median of its
+ * ink, so each line falls wholly in one half and both halves hold as much ink.
+ */
+export function halfSkews(p: InkPoints, skew: number): [number, number] {
+  const tan = Math.tan(rad(skew));
+  const key = new Float32Array(p.xs.length);
+  for (let i = 0; i < key.length; i++) key[i] = p.ys[i]! - p.xs[i]! * tan;
+  const cut = Float32Array.from(key).sort()[key.length >> 1]!;
+  const half = (upper: boolean): InkPoints => {
+    const keep: number[] = [];
+    for (let i = 0; i < key.length; i++) if ((key[i]! < cut) === upper) keep.push(i);
+    return { xs: Float32Array.from(keep, (i) => p.xs[i]!), ys: Float32Array.from(keep, (i) => p.ys[i]!), width: p.width, height: p.height };
+  };
+  return [bestSkew(half(true)).angle, bestSkew(half(false)).angle];
 }

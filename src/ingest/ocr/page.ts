@@ -107,5 +107,9 @@ function straightened(s: Straightened, page: number): Diagnostic[] {
   if (s.skew !== 0) {
     out.push({ ruleId: 'ingest/deskewed', message: `page ${page} was skewed by ${s.skew.toFixed(2)}°: read straightened`, severity: 'info', place: { page, line: 1 } });
   }
+  if (s.skewNotRigid && s.geometry) {
+    const [top, bottom] = s.geometry.halves.map((a) => a.toFixed(2));
+    out.push({ ruleId: 'ingest/skew-not-rigid', message: `page ${page} leans ${s.geometry.skew.toFixed(2)}° but its top lines ${top}° and its bottom lines ${bottom}° (perspective or a curled page): not deskewed`, severity: 'info', place: { page, line: 1 } });
+  }
   return out;
 }

@@ -13,6 +13,15 @@ import { inkPoints, pageGeometry, type PageGeometry } from './page-geometry.js';
 
 /** A skew below this (degrees) is left alone: Tesseract reads it as well, and resampling would blur. */
 export const MIN_DESKEW = 0.3;
+/**
+ * A page is deskewed only when it is skewed rigidly: its top and bottom halves of lines (measured
+ * apart) lean alike. Slope changing down the page (a photo in perspective, a curled page) grows
+ * roughly evenly, so the lines at the page's top and bottom edges differ by about twice what the
+ * halves' centres do; past this spread no single rotation brings them all within MIN_DESKEW, and
+ * a rotation of a photo brings its page edge and the desk into the header lines. Measured spread:
+ * pages turned rigidly (scripts/realistic/skew.ts) 0–0.1°, synthetic phone photos 0–3.4°.
+ */
+export const MAX_SKEW_SPREAD = MIN_DESKEW;
 /** Long side of the copy the geometry is measured on (about 85 dpi for A4). */
 const MEASURE_SIDE = 1000;
 /** A skew found at the edge of the search is not one: a drawing, a photo, a page edge. */
@@ -27,6 +36,8 @@ export interface Straightened {
   skew: number;
   /** What was measured, whether acted on or not. */
   geometry: PageGeometry | null;
+  /** A skew worth removing was measured but left, because the page's halves lean differently (MAX_SKEW_SPREAD). */
+  skewNotRigid: boolean;
   /** Word boxes on `image` → boxes in the input image's pixels. */
   wordsInInput: (words: OcrWord[]) => OcrWord[];
 }
@@ -40,7 +51,7 @@ type SharpModule = typeof import('sharp').default;
 let sharpLoaded: Promise<SharpModule | null> | undefined;
 const loadSharp = () => (sharpLoaded ??= import('sharp').then((m) => m.default, () => null));
 
-const unchanged = (image: Uint8Array, geometry: PageGeometry | null = null): Straightened => ({ image, turn: 0, skew: 0, geometry, wordsInInput: (w) => w });
+const unchanged = (image: Uint8Array, geometry: PageGeometry | null = null): Straightened => ({ image, turn: 0, skew: 0, geometry, skewNotRigid: false, wordsInInput: (w) => w });
 
 export interface StraightenOptions {
   /** Mean OCR word confidence (0–100) of an image: used only on a page whose way up the ink cannot
@@ -72,9 +83,11 @@ export async function straightenPage(image: Uint8Array, options: StraightenOptio
   }
   if (!geometry.confident) return unchanged(image, geometry);
   if (geometry.halfUnsure && options.readConfidence) geometry = await settledByReading(sharp, image, geometry, options.readConfidence);
-  const skew = Math.abs(geometry.skew) >= MIN_DESKEW && Math.abs(geometry.skew) <= MAX_TRUSTED_SKEW ? geometry.skew : 0;
+  const skewed = Math.abs(geometry.skew) >= MIN_DESKEW && Math.abs(geometry.skew) <= MAX_TRUSTED_SKEW;
+  const skewNotRigid = skewed && !rigid(geometry);
+  const skew = skewed && !skewNotRigid ? geometry.skew : 0;
   const turn = geometry.turn;
-  if (turn === 0 && skew === 0) return unchanged(image, geometry);
+  if (turn === 0 && skew === 0) return { ...unchanged(image, geometry), skewNotRigid };
   const quarter = turn === 90 || turn === 270;
   const out = { width: quarter ? height : width, height: quarter ? width : height };
   try {
@@ -92,10 +105,15 @@ export async function straightenPage(image: Uint8Array, options: StraightenOptio
     if (density) turned = turned.withMetadata({ density });
     // Uncompressed TIFF: written and read again at memory speed (PNG cost 1.4× as much), and both engines read it.
     const tiff = new Uint8Array(await turned.tiff({ compression: 'none' }).toBuffer());
-    return { image: tiff, turn, skew, geometry, wordsInInput: (words) => words.map((w) => ({ ...w, bbox: boxInInput(w.bbox, turn - skew, out, { width, height }) })) };
+    return { image: tiff, turn, skew, geometry, skewNotRigid, wordsInInput: (words) => words.map((w) => ({ ...w, bbox: boxInInput(w.bbox, turn - skew, out, { width, height }) })) };
   } catch {
-    return unchanged(image, geometry);
+    return { ...unchanged(image, geometry), skewNotRigid };
   }
+}
+
+/** Whether the page's top and bottom halves of lines lean alike (a rigid skew: one rotation levels it). */
+export function rigid(g: PageGeometry): boolean {
+  return Math.abs(g.halves[0] - g.halves[1]) <= MAX_SKEW_SPREAD;
 }
 
 /**
