@@ -75,11 +75,6 @@ export class AdaptedLM implements NgramScorer {
     return v * this.vocabSize + w;
   }
 
-  /** The bundled bigram: the backoff input of trigramFromContext, not a score of its own. */
-  bigramAt(h: number, v: number, w: number): number {
-    return this.base.bigram(v, w);
-  }
-
   bigram(v: number, w: number): number {
     return this.base.bigram(v, w);
   }

@@ -19,16 +19,15 @@ function mix(lo: number, hi: number): number {
 }
 
 /**
- * What the decoder asks of a language model. `bigramIndex` is an opaque context handle for
- * `bigramAt` and `trigramFromContext` (here: the stored bigram's index, or -1); `bigramAt` is the
- * backoff input of `trigramFromContext`, whose answer is the score. A wrapper (adapted-lm.ts)
- * answers the same questions with other handles.
+ * What the decoder and the posteriors ask of a language model. `bigramIndex` and `lookupBigram`
+ * give an opaque context handle for `trigramFromContext` and `trigramCode` (here: the stored
+ * bigram's index, or -1); the bigram log P passed to `trigramFromContext` is its backoff input.
+ * A wrapper (adapted-lm.ts) answers the same questions with other handles.
  */
 export interface NgramScorer {
   readonly vocabSize: number;
   unigram(w: number): number;
   bigramIndex(v: number, w: number): number;
-  bigramAt(i: number, v: number, w: number): number;
   bigram(v: number, w: number): number;
   trigramFromContext(ctx: number, w: number, bigramLogP: number): number;
   trigram(u: number, v: number, w: number): number;

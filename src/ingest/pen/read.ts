@@ -9,10 +9,12 @@ import { findBlanks } from './blanks.js';
 import { loadDigitModel, type DigitModel } from './digit-model.js';
 import { readBlank } from './pen.js';
 
-export async function readPenFills(image: Uint8Array, words: readonly OcrWord[], size: { width: number; height: number }, model: DigitModel | null = loadDigitModel()): Promise<PenFill[]> {
-  if (!model || words.length === 0) return [];
-  const blanks = findBlanks(words, size.height);
+export async function readPenFills(image: Uint8Array, words: readonly OcrWord[], size: { width: number; height: number }, given?: DigitModel | null): Promise<PenFill[]> {
+  const blanks = words.length ? findBlanks(words, size.height) : [];
   if (blanks.length === 0) return [];
+  // The model (543 KB of JSON) is loaded only once a page has a blank to read.
+  const model = given === undefined ? loadDigitModel() : given;
+  if (!model) return [];
   try {
     // Loaded here, as in downscale.ts: text-only runs never load the native module.
     const sharp = (await import('sharp')).default;
