@@ -8,6 +8,8 @@
  *             structure, JSON + CSV, manifests, documents.csv), wasm engine and --ocr-engine native;
  *             the OCR workers are started inside the clock (a batch pays for them), the
  *             restoration model is loaded before it (once per process)
+ *   plain     the baseline exactly as a user types it (OpenMP threads left at Debian's default:
+ *             every process starts one thread per core, so 2 processes contend for 2 cores)
  *   old       the same batch with one scanned file in flight at a time (the scheduler before
  *             batch/ocr-files.ts: pages of one file spread over the workers)
  *   sweep     wasm with --jobs 1, 2, 3 (the measurement behind the default --jobs)
@@ -16,7 +18,7 @@
  * baseline's wall in the same round. CPU s is this process, its threads and its waited-for children.
  * "OCR workers busy": the pages' time on the workers over wall × jobs — how well the scheduler
  * keeps every worker fed, which a loaded machine slows but does not hide (wall figures it does).
- *   --rounds 2  --jobs 2  --sides baseline,wasm,native,old,pdf-wasm,pdf-native,sweep
+ *   --rounds 2  --jobs 2  --sides baseline,plain,wasm,native,old,pdf-wasm,pdf-native,sweep
  *   BAOCAO_SHARED=/path/to/shared overrides the data folder.
  * Needs poppler-utils (pdfimages) and tesseract-ocr with tesseract-ocr-vie.
  */
@@ -35,7 +37,7 @@ const scansDir = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'sha
 const work = join(root, 'bench', '.work', 'batch-ocr');
 const { values: args } = parseArgs({ options: {
   rounds: { type: 'string', default: '2' }, jobs: { type: 'string', default: '2' },
-  sides: { type: 'string', default: 'baseline,wasm,native,old,pdf-wasm,pdf-native,sweep' },
+  sides: { type: 'string', default: 'baseline,plain,wasm,native,old,pdf-wasm,pdf-native,sweep' },
 } });
 const jobs = Number(args.jobs);
 const wanted = new Set(args.sides!.split(','));
@@ -75,15 +77,15 @@ async function clocked(run: () => Promise<void>): Promise<Timing> {
   return { wall: (performance.now() - t0) / 1000, cpu: cpuSeconds() - c0, busy: busyMs / 1000 };
 }
 
-/** `tesseract <img> - -l vie`, `n` at a time. */
-function plainTesseract(files: string[], n: number): () => Promise<void> {
+/** `tesseract <img> - -l vie`, `n` at a time; `ompLimit` sets OMP_THREAD_LIMIT=1 (else as a user runs it). */
+function plainTesseract(files: string[], n: number, ompLimit = true): () => Promise<void> {
   return async () => {
     let next = 0;
     const lane = async () => {
       while (next < files.length) {
         const file = files[next++]!;
         await new Promise<void>((ok, fail) => {
-          const p = spawn('tesseract', [file, '-', '-l', 'vie'], { stdio: 'ignore', env: { ...process.env, OMP_THREAD_LIMIT: '1' } });
+          const p = spawn('tesseract', [file, '-', '-l', 'vie'], { stdio: 'ignore', env: ompLimit ? { ...process.env, OMP_THREAD_LIMIT: '1' } : plainEnv });
           p.on('error', fail);
           p.on('close', (code) => (code === 0 ? ok() : fail(new Error(`tesseract exit ${code} on ${file}`))));
         });
@@ -92,6 +94,9 @@ function plainTesseract(files: string[], n: number): () => Promise<void> {
     await Promise.all(Array.from({ length: n }, lane));
   };
 }
+
+/** The environment of a user who never heard of OMP_THREAD_LIMIT. */
+const plainEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'OMP_THREAD_LIMIT'));
 
 let outN = 0;
 /** The --jobs of the side being run, for its occupancy. */
@@ -115,6 +120,7 @@ loadModel(); // once per process, as a batch loads it once: not what is being co
 const sides: { label: string; run: () => Promise<void> }[] = [];
 const add = (key: string, label: string, run: () => Promise<void>) => { if (wanted.has(key)) sides.push({ label, run }); };
 add('baseline', `baseline: tesseract <img> - -l vie, ${jobs} at a time, 12 files`, plainTesseract(pages, jobs));
+add('plain', `baseline, as typed: tesseract <img> - -l vie, ${jobs} at a time, OpenMP threads left at their default`, plainTesseract(pages, jobs, false));
 add('wasm', `baocao --jobs ${jobs}, 12 files, wasm`, baocao(pagesDir, 'wasm', jobs));
 if (native.available) add('native', `baocao --jobs ${jobs}, 12 files, --ocr-engine native`, baocao(pagesDir, 'native', jobs));
 add('old', `baocao --jobs ${jobs}, 12 files, wasm, one file at a time (old scheduler)`, baocao(pagesDir, 'wasm', jobs, { filesInFlight: 1, pageSlots: jobs + 1 }));
