@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { inkPoints, pageGeometry } from '../../src/ingest/ocr/page-geometry.js';
 import { ocrPage } from '../../src/ingest/ocr/page.js';
 import type { OcrPool } from '../../src/ingest/ocr/pool.js';
-import { boxInInput, MAX_SKEW_SPREAD, MIN_DESKEW, settledByReading, straightenByDefault, straightenPage } from '../../src/ingest/ocr/straighten.js';
+import { boxInInput, MAX_SKEW_SPREAD, MIN_DESKEW, quarterTurnReadsBetter, settledByReading, straightenByDefault, straightenPage } from '../../src/ingest/ocr/straighten.js';
 
 const font = fontkit.create(readFileSync(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf')));
 
@@ -150,6 +150,41 @@ describe('page orientation and skew from projection profiles', async () => {
     assert.ok(meta.height! < meta.width! / 2, 'a band across the page is read, not the page');
     reads.length = 0;
     assert.equal((await settledByReading(sharp, upsideDown, unsure, reader([80, 86]))).turn, 0, 'a small lead does not turn the page');
+  });
+
+  it('turns a page a quarter only when a band of it reads clearly better turned than as it lies', async () => {
+    const sideways = await turnedPage(page, 90);
+    const g = await geometryOf(sideways);
+    assert.equal(g.turn, 270, 'the profiles call it turned');
+    const reads: Uint8Array[] = [];
+    const reader = (asIs: number, turned: number) => async (band: Uint8Array) => { reads.push(band); return reads.length % 2 === 1 ? asIs : turned; };
+    assert.equal(await quarterTurnReadsBetter(sharp, sideways, g, reader(20, 85)), true);
+    assert.equal(await quarterTurnReadsBetter(sharp, sideways, g, reader(60, 64)), false, 'a small lead keeps the page as it lies');
+    const refused = await straightenPage(sideways, { readConfidence: reader(70, 40) });
+    assert.equal(refused.image, sideways, 'the same bytes go on');
+    assert.equal(refused.turn, 0);
+    assert.equal(refused.quarterRefused, true);
+    const kept = await straightenPage(sideways, { readConfidence: reader(15, 90) });
+    assert.equal(kept.turn, 270);
+  });
+
+  it('reads a page as given when it reads nothing once straightened, and says so', async () => {
+    const sideways = await turnedPage(page, 90);
+    const isTiff = (b: Uint8Array) => (b[0] === 0x49 && b[1] === 0x49) || (b[0] === 0x4d && b[1] === 0x4d);
+    // A stand-in engine that reads nothing on the straightened image (handed on as TIFF) and a word on the page as given.
+    const pool: OcrPool = {
+      size: 1, terminate: async () => undefined,
+      recognize: async (image, opts) => opts?.psm ? { lines: [], words: [], confidence: isTiff(image) ? 0 : 0 } : isTiff(image)
+        ? { lines: [], words: [], confidence: 0 }
+        : { lines: ['chữ'], words: [{ text: 'chữ', confidence: 80, bbox: [10, 10, 40, 30], line: 1 }], confidence: 80 },
+    };
+    const noBands: OcrPool = { ...pool, recognize: (image, opts) => (opts?.psm ? Promise.reject(new Error('no band reading')) : pool.recognize(image, opts)) };
+    const { page: read, diagnostics } = await ocrPage(noBands, sideways, 1, { straighten: true });
+    assert.deepEqual((read.words ?? []).map((w) => w.text), ['chữ']);
+    assert.equal(read.turn, undefined, 'the page is not said to be turned');
+    const rules = diagnostics.map((d) => d.ruleId);
+    assert.ok(rules.includes('ingest/straightening-undone'), rules.join());
+    assert.ok(!rules.includes('ingest/rotated-page'), rules.join());
   });
 
   it('is on unless BAOCAO_STRAIGHTEN turns it off', () => {

@@ -33,10 +33,23 @@ export interface PageImageOptions {
 export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, options: PageImageOptions = {}): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
   try {
     const diagnostics: Diagnostic[] = [];
-    const straight = (options.straighten ?? straightenByDefault()) ? await straightenPage(image, { readConfidence: (strip) => pool.recognize(strip, { psm: BLOCK_PSM }).then((r) => r.confidence) }) : null;
+    let straight = (options.straighten ?? straightenByDefault()) ? await straightenPage(image, { readConfidence: (strip) => pool.recognize(strip, { psm: BLOCK_PSM }).then((r) => r.confidence) }) : null;
+    const reduce = (img: Uint8Array) => reduceForOcr(img, { targetDpi: options.targetDpi ?? DEFAULT_OCR_DPI, pageSizePt: options.pageSizePt, narrow: options.narrow });
+    let prepared = await reduce(straight?.image ?? image);
+    let first = await pool.recognize(prepared.image);
+    if (straight && straight.image !== image && first.words.length === 0) {
+      // Straightening must never cost a page its words: read the page as given instead.
+      const asGiven = await reduce(image);
+      const again = await pool.recognize(asGiven.image);
+      if (again.words.length > 0) {
+        diagnostics.push({ ruleId: 'ingest/straightening-undone', message: `page ${number} read nothing once straightened (turned ${straight.turn}°, skew ${straight.skew.toFixed(2)}°): read as given instead`, severity: 'warning', place: { page: number, line: 1 } });
+        straight = null;
+        prepared = asGiven;
+        first = again;
+      }
+    }
     if (straight) diagnostics.push(...straightened(straight, number));
-    const prepared = await reduceForOcr(straight?.image ?? image, { targetDpi: options.targetDpi ?? DEFAULT_OCR_DPI, pageSizePt: options.pageSizePt, narrow: options.narrow });
-    const checked = await checkedAgainstImage(await pool.recognize(prepared.image), prepared, pool, number, diagnostics);
+    const checked = await checkedAgainstImage(first, prepared, pool, number, diagnostics);
     // Page 1's two-column header read in rows, whatever order Tesseract's blocks came in.
     const r = number === 1 ? headerInRows(checked) : checked;
     const read = prepared.reduced && prepared.original ? wordsInOriginalPixels(r.words, prepared.reduced, prepared.original) : r.words;
@@ -106,6 +119,9 @@ function straightened(s: Straightened, page: number): Diagnostic[] {
   }
   if (s.skew !== 0) {
     out.push({ ruleId: 'ingest/deskewed', message: `page ${page} was skewed by ${s.skew.toFixed(2)}°: read straightened`, severity: 'info', place: { page, line: 1 } });
+  }
+  if (s.quarterRefused && s.geometry) {
+    out.push({ ruleId: 'ingest/turn-refused', message: `page ${page} looked turned ${s.geometry.turn}° by its ink, but read no better so turned: read as it lies`, severity: 'info', place: { page, line: 1 } });
   }
   if (s.skewNotRigid && s.geometry) {
     const [top, bottom] = s.geometry.halves.map((a) => a.toFixed(2));

@@ -40,6 +40,8 @@ export interface Straightened {
   skewNotRigid: boolean;
   /** Word boxes on `image` → boxes in the input image's pixels. */
   wordsInInput: (words: OcrWord[]) => OcrWord[];
+  /** The profiles said the page lay turned a quarter, but a band of it read no better turned: left as it lies. */
+  quarterRefused?: boolean;
 }
 
 /** BAOCAO_STRAIGHTEN=0 (or off, false, no) reads pages as they lie unless a caller says otherwise. */
@@ -61,6 +63,8 @@ export interface StraightenOptions {
 
 /** An upside-down reading must be this much more confident (mean word confidence) to turn the page. */
 const HALF_BY_OCR_MARGIN = 10;
+/** A quarter-turned reading must lead the page as it lies by this much (a sideways page's band reads as noise). */
+const QUARTER_BY_OCR_MARGIN = 10;
 
 /** The page upright and level, or as it is when it already is, cannot be measured, or sharp is missing. */
 export async function straightenPage(image: Uint8Array, options: StraightenOptions = {}): Promise<Straightened> {
@@ -82,6 +86,11 @@ export async function straightenPage(image: Uint8Array, options: StraightenOptio
     return unchanged(image);
   }
   if (!geometry.confident) return unchanged(image, geometry);
+  if ((geometry.turn === 90 || geometry.turn === 270) && options.readConfidence) {
+    // A quarter turn rests on profiles alone, which a photo's desk edge or shadow can sway: the
+    // page is turned only when a band of it reads clearly better turned than as it lies.
+    if (!(await quarterTurnReadsBetter(sharp, image, geometry, options.readConfidence))) return { ...unchanged(image, geometry), quarterRefused: true };
+  }
   if (geometry.halfUnsure && options.readConfidence) geometry = await settledByReading(sharp, image, geometry, options.readConfidence);
   const skewed = Math.abs(geometry.skew) >= MIN_DESKEW && Math.abs(geometry.skew) <= MAX_TRUSTED_SKEW;
   const skewNotRigid = skewed && !rigid(geometry);
@@ -132,6 +141,29 @@ export function boxInInput(bbox: OcrWord['bbox'], deg: number, turned: { width: 
   }
   const clamp = (v: number, max: number) => Math.min(max, Math.max(0, Math.round(v)));
   return [clamp(minX, input.width), clamp(minY, input.height), clamp(maxX, input.width), clamp(maxY, input.height)];
+}
+
+/** A band of the page across its middle (30–52 % of its height), turned clockwise by `turn`, as PNG. */
+async function middleBand(sharp: SharpModule, image: Uint8Array, turn: number): Promise<Uint8Array> {
+  const turned = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).greyscale().rotate(turn).raw().toBuffer({ resolveWithObject: true });
+  const { width, height, channels } = turned.info;
+  return new Uint8Array(await sharp(turned.data, { raw: { width, height, channels } })
+    .extract({ left: 0, top: Math.round(height * 0.3), width, height: Math.max(1, Math.round(height * 0.22)) })
+    .resize({ width: Math.min(width, 1700), withoutEnlargement: true }).png({ compressionLevel: 1 }).toBuffer());
+}
+
+/**
+ * Whether a page the profiles call turned a quarter reads clearly better so turned than as it
+ * lies (a band across its middle each way). A failing read keeps the profiles' answer.
+ */
+export async function quarterTurnReadsBetter(sharp: SharpModule, image: Uint8Array, g: PageGeometry, read: (image: Uint8Array) => Promise<number>): Promise<boolean> {
+  try {
+    const bands = await Promise.all([middleBand(sharp, image, 0), middleBand(sharp, image, g.turn)]);
+    const [asIs, turned] = await Promise.all(bands.map(read)) as [number, number];
+    return turned > asIs + QUARTER_BY_OCR_MARGIN;
+  } catch {
+    return true;
+  }
 }
 
 /**
