@@ -136,7 +136,7 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
       break;
     }
     // "V/v …" (về việc) or "Về …"; on the key, so a restorer's "V/và" or OCR "Vé" still counts.
-    if (/^\s*(V\s*[/\\|]\s*V[A-Z]{0,2}|VE)\s/.test(key) && (number || numberBlank)) {
+    if ((/^\s*(V\s*[/\\|]\s*V[A-Z]{0,2}|VE)\s/.test(key) || isSlashLostSubject(text)) && (number || numberBlank)) {
       const t = readTitle(lines, i, stop);
       subject = t.title;
       end = t.end;
@@ -160,6 +160,15 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
     issuer, motto, number, place, date, dateText, dateLine, type, title, start, end, confidence: +(fields / 6).toFixed(2),
     numberSymbol: number?.symbol ?? numberBlank?.symbol ?? null, numberLine, numberAsRead: numberBlank?.asRead ?? null, year, uncertain,
   };
+}
+
+/**
+ * "V/v" whose slash OCR lost or misread ("Vy", "Vlv", "V1v", "Vív"): only before a capitalised
+ * word, as the subject line's first word is, so a line opening with the name "Vy" in lower-case
+ * prose is not taken.
+ */
+function isSlashLostSubject(text: string): boolean {
+  return /^\s*V[1lIíi|]?[vy]\s+\p{Lu}/u.test(text);
 }
 
 /**

@@ -81,6 +81,17 @@ describe('header fields by document kind', () => {
     assert.equal(m.title, 'V/và khẩn trương hoàn thành cập nhật cơ sở dữ liệu');
   });
 
+  it('sees a "V/v" subject whose slash OCR lost ("Vy", "Vlv") before a capitalised word, and not a lower-case "Vy"', () => {
+    const letter = (subject: string) => meta(['SỞ Y TẾ TỈNH  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BỆNH VIỆN ĐA KHOA  Độc lập - Tự do - Hạnh phúc',
+      'Số: 6191/BV-TCKT  Bắc Ninh, ngày 27 tháng 9 năm 2021', subject, 'trên trang thông tin điện tử', '', 'Kính gửi: Sở Y tế', 'Nội dung.']);
+    for (const subject of ['Vy Đăng tải thông tin lựa chọn', 'Vlv Đăng tải thông tin lựa chọn', 'V1v Đăng tải thông tin lựa chọn']) {
+      const m = letter(subject);
+      assert.equal(m.type?.code, 'CV', subject);
+      assert.equal(m.title, `${subject} trên trang thông tin điện tử`);
+    }
+    assert.equal(letter('Vy đã đăng tải thông tin').type, null);
+  });
+
   it('reads a department\'s letter under a city committee, with a "Về …" subject', () => {
     const m = meta(['ỦY BAN NHÂN DÂN THÀNH PHỐ  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'HỒ CHÍ MINH',
       'SỞ GIÁO DỤC VÀ ĐÀO TẠO  Độc lập - Tự do - Hạnh phúc', 'Số: 5155/SGDĐT-GDTX  Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025',
