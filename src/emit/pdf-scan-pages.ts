@@ -93,7 +93,7 @@ function pageImages(page: PDFPage): [number, number][] {
 
 /** One page per image (per TIFF page), sized from the image's resolution. Null when the image cannot be embedded. */
 export async function imagePages(doc: PDFDocument, source: Uint8Array, pageCount: number): Promise<TextLayerPage[] | null> {
-  const format = detectImageFormat(source) ?? (isWebp(source) ? 'webp' : null);
+  const format = detectImageFormat(source);
   if (!format) return null;
   const sharp = (await import('sharp')).default;
   const count = format === 'tiff' ? tiffPageOffsets(source).length : 1;
@@ -122,4 +122,3 @@ export async function imagePages(doc: PDFDocument, source: Uint8Array, pageCount
   return pages;
 }
 
-const isWebp = (d: Uint8Array) => d.length > 12 && String.fromCharCode(...d.subarray(0, 4)) === 'RIFF' && String.fromCharCode(...d.subarray(8, 12)) === 'WEBP';

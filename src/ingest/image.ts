@@ -23,7 +23,7 @@ export interface IngestResult {
   eSignatures?: import('../core/segment/e-signatures.js').ESignature[];
 }
 
-export type ImageFormat = 'png' | 'jpeg' | 'tiff' | 'bmp' | 'pnm';
+export type ImageFormat = 'png' | 'jpeg' | 'tiff' | 'bmp' | 'pnm' | 'webp' | 'gif';
 
 export function detectImageFormat(data: Uint8Array): ImageFormat | null {
   if (data.length < 8) return null;
@@ -32,13 +32,35 @@ export function detectImageFormat(data: Uint8Array): ImageFormat | null {
   if (isTiff(data)) return 'tiff';
   if (data[0] === 0x42 && data[1] === 0x4d) return 'bmp';
   if (data[0] === 0x50 && data[1]! >= 0x31 && data[1]! <= 0x36) return 'pnm';
+  if (data.length > 12 && ascii(data, 0, 4) === 'RIFF' && ascii(data, 8, 12) === 'WEBP') return 'webp';
+  if (ascii(data, 0, 4) === 'GIF8') return 'gif';
   return null;
+}
+
+const ascii = (d: Uint8Array, from: number, to: number) => String.fromCharCode(...d.subarray(from, to));
+
+/**
+ * WebP (images saved from the web) and GIF pages, which neither OCR engine is sure to read, as
+ * a lossless PNG of their first frame; null when sharp is missing or cannot decode them.
+ */
+async function asPng(data: Uint8Array): Promise<Uint8Array | null> {
+  try {
+    const sharp = (await import('sharp')).default;
+    return new Uint8Array(await sharp(data, { limitInputPixels: false }).png({ compressionLevel: 1 }).toBuffer());
+  } catch {
+    return null;
+  }
 }
 
 export async function ingestImage(data: Uint8Array, ctx: IngestOptions = {}): Promise<IngestResult> {
   const format = detectImageFormat(data);
   if (!format) {
-    return { pages: [], diagnostics: [{ ruleId: 'ingest/image-unsupported', message: 'not a PNG, JPEG, TIFF, BMP or PNM image', severity: 'error' }] };
+    return { pages: [], diagnostics: [{ ruleId: 'ingest/image-unsupported', message: 'not a PNG, JPEG, TIFF, BMP, PNM, WebP or GIF image', severity: 'error' }] };
+  }
+  if (format === 'webp' || format === 'gif') {
+    const png = await asPng(data);
+    if (!png) return { pages: [], diagnostics: [{ ruleId: 'ingest/image-corrupt', message: `the ${format === 'webp' ? 'WebP' : 'GIF'} image cannot be decoded`, severity: 'error' }] };
+    return ingestImage(png, ctx);
   }
   let images: (() => Uint8Array)[];
   if (format === 'tiff') {

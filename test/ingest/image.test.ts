@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { after, before, describe, it } from 'node:test';
 import { detectImageFormat, ingestImage } from '../../src/ingest/image.js';
 import { createOcrPool, type OcrPool } from '../../src/ingest/ocr/pool.js';
@@ -26,6 +27,25 @@ describe('image input', () => {
     assert.match(r.pages[1]!.lines.join('\n'), /Trang hai/);
     assert.deepEqual(progress, ['1/2', '2/2']);
     assert.deepEqual(r.diagnostics, []);
+  });
+
+  it('reads a WebP or GIF page (images saved from the web) like any other', async () => {
+    const png = fixture('line.png');
+    const asPng = await ingestImage(png, { ocr: pool });
+    for (const [format, data] of [['webp', await sharp(png).webp({ lossless: true }).toBuffer()], ['gif', await sharp(png).gif().toBuffer()]] as const) {
+      const bytes = new Uint8Array(data);
+      assert.equal(detectImageFormat(bytes), format);
+      const r = await ingestImage(bytes, { ocr: pool });
+      assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), [], format);
+      assert.equal(r.pages[0]!.lines.join('\n'), asPng.pages[0]!.lines.join('\n'), format);
+    }
+  });
+
+  it('says a WebP it cannot decode is damaged', async () => {
+    const cut = new Uint8Array(await sharp(fixture('line.png')).webp().toBuffer()).subarray(0, 40);
+    const r = await ingestImage(cut, { ocr: pool });
+    assert.deepEqual(r.pages, []);
+    assert.equal(r.diagnostics[0]?.ruleId, 'ingest/image-corrupt');
   });
 
   it('gives a diagnostic, not an exception, for bytes that are no image', async () => {
