@@ -5,27 +5,10 @@
  */
 import sharp from 'sharp';
 import { seeded, type Degradation } from './degradation.js';
+import { invert3 as invert, squareToQuad } from '../../src/ingest/ocr/homography.js';
 
 /** Long side of the photo, px (a page filling most of a phone frame, downsized on upload). */
 const PHOTO_LONG_SIDE = 2000;
-
-/** Homography taking the unit square's corners (0,0) (1,0) (1,1) (0,1) to `quad`: a 3×3 matrix, row-major. */
-export function squareToQuad(quad: [number, number][]): number[] {
-  const [[x0, y0], [x1, y1], [x2, y2], [x3, y3]] = quad as [[number, number], [number, number], [number, number], [number, number]];
-  const dx1 = x1 - x2, dx2 = x3 - x2, dx3 = x0 - x1 + x2 - x3;
-  const dy1 = y1 - y2, dy2 = y3 - y2, dy3 = y0 - y1 + y2 - y3;
-  const den = dx1 * dy2 - dx2 * dy1;
-  const g = (dx3 * dy2 - dx2 * dy3) / den, h = (dx1 * dy3 - dx3 * dy1) / den;
-  return [x1 - x0 + g * x1, x3 - x0 + h * x3, x0, y1 - y0 + g * y1, y3 - y0 + h * y3, y0, g, h, 1];
-}
-
-/** Inverse of a 3×3 matrix (row-major). */
-function invert(m: number[]): number[] {
-  const [a, b, c, d, e, f, g, h, i] = m as [number, number, number, number, number, number, number, number, number];
-  const A = e * i - f * h, B = -(d * i - f * g), C = d * h - e * g;
-  const det = a * A + b * B + c * C;
-  return [A, -(b * i - c * h), b * f - c * e, B, a * i - c * g, -(a * f - c * d), C, -(a * h - b * g), a * e - b * d].map((v) => v / det);
-}
 
 export const photo: Degradation = {
   name: 'photo',

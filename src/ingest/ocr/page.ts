@@ -42,7 +42,7 @@ export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, 
       const asGiven = await reduce(image);
       const again = await pool.recognize(asGiven.image);
       if (again.words.length > 0) {
-        diagnostics.push({ ruleId: 'ingest/straightening-undone', message: `page ${number} read nothing once straightened (turned ${straight.turn}°, skew ${straight.skew.toFixed(2)}°): read as given instead`, severity: 'warning', place: { page: number, line: 1 } });
+        diagnostics.push({ ruleId: 'ingest/straightening-undone', message: `page ${number} read nothing once straightened (${straight.flattened ? 'flattened, ' : ''}turned ${straight.turn}°, skew ${straight.skew.toFixed(2)}°): read as given instead`, severity: 'warning', place: { page: number, line: 1 } });
         straight = null;
         prepared = asGiven;
         first = again;
@@ -119,6 +119,10 @@ function straightened(s: Straightened, page: number): Diagnostic[] {
   }
   if (s.skew !== 0) {
     out.push({ ruleId: 'ingest/deskewed', message: `page ${page} was skewed by ${s.skew.toFixed(2)}°: read straightened`, severity: 'info', place: { page, line: 1 } });
+  }
+  if (s.flattened) {
+    const corners = s.flattened.map(([x, y]) => `(${Math.round(x)}, ${Math.round(y)})`).join(' ');
+    out.push({ ruleId: 'ingest/photo-flattened', message: `page ${page} is a photo of a page on a darker ground: cut out at its corners ${corners} and flattened`, severity: 'info', place: { page, line: 1 } });
   }
   if (s.quarterRefused && s.geometry) {
     out.push({ ruleId: 'ingest/turn-refused', message: `page ${page} looked turned ${s.geometry.turn}° by its ink, but read no better so turned: read as it lies`, severity: 'info', place: { page, line: 1 } });

@@ -9,6 +9,8 @@
  * page and the searchable PDF keep pointing at the image the user gave.
  */
 import type { OcrWord } from '../../core/document.js';
+import { flattenPhoto } from './flatten-photo.js';
+import type { Quad } from './homography.js';
 import { inkPoints, pageGeometry, type PageGeometry } from './page-geometry.js';
 
 /** A skew below this (degrees) is left alone: Tesseract reads it as well, and resampling would blur. */
@@ -40,6 +42,8 @@ export interface Straightened {
   skewNotRigid: boolean;
   /** Word boxes on `image` → boxes in the input image's pixels. */
   wordsInInput: (words: OcrWord[]) => OcrWord[];
+  /** A photo's page corners (in the input's pixels) when it was cut out and flattened first. */
+  flattened?: Quad;
   /** The profiles said the page lay turned a quarter, but a band of it read no better turned: left as it lies. */
   quarterRefused?: boolean;
 }
@@ -59,6 +63,8 @@ export interface StraightenOptions {
   /** Mean OCR word confidence (0–100) of an image: used only on a page whose way up the ink cannot
    * tell (PageGeometry.halfUnsure), to read a strip of it both ways. */
   readConfidence?: (image: Uint8Array) => Promise<number>;
+  /** Whether a photo of a page on a darker ground is cut out and flattened first (default true). */
+  flattenPhotos?: boolean;
 }
 
 /** An upside-down reading must be this much more confident (mean word confidence) to turn the page. */
@@ -66,10 +72,20 @@ const HALF_BY_OCR_MARGIN = 10;
 /** A quarter-turned reading must lead the page as it lies by this much (a sideways page's band reads as noise). */
 const QUARTER_BY_OCR_MARGIN = 10;
 
-/** The page upright and level, or as it is when it already is, cannot be measured, or sharp is missing. */
+/**
+ * The page upright and level, or as it is when it already is, cannot be measured, or sharp is
+ * missing; a photo of a page lying on a desk is first flattened (flatten-photo.ts).
+ */
 export async function straightenPage(image: Uint8Array, options: StraightenOptions = {}): Promise<Straightened> {
   const sharp = await loadSharp();
   if (!sharp) return unchanged(image);
+  const flat = options.flattenPhotos === false ? null : await flattenPhoto(sharp, image).catch(() => null);
+  const upright = await straightenUpright(sharp, flat?.image ?? image, options);
+  if (!flat) return upright;
+  return { ...upright, flattened: flat.quad, wordsInInput: (words) => flat.wordsInPhoto(upright.wordsInInput(words)) };
+}
+
+async function straightenUpright(sharp: SharpModule, image: Uint8Array, options: StraightenOptions): Promise<Straightened> {
   let geometry: PageGeometry;
   let width: number, height: number, channels: number, density: number | undefined;
   try {
