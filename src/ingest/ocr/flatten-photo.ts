@@ -5,10 +5,17 @@
  * corners mapped back), so provenance and the review page keep pointing at the image as given.
  */
 import type { OcrWord } from '../../core/document.js';
+import type { GreyImage } from './downscale.js';
 import { mapPoint, squareToQuad, type Point, type Quad } from './homography.js';
 import { findPageQuad, flatSize } from './page-quad.js';
 
 type SharpModule = typeof import('sharp').default;
+
+async function greyCopy(sharp: SharpModule, image: Uint8Array): Promise<GreyImage> {
+  const { data, info } = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).greyscale()
+    .resize({ width: FIND_SIDE, height: FIND_SIDE, fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+}
 
 /** Long side of the copy the page's edges are looked for on. */
 const FIND_SIDE = 600;
@@ -24,15 +31,17 @@ export interface FlatPage {
   wordsInPhoto: (words: OcrWord[]) => OcrWord[];
 }
 
-/** The photo's page flattened, or null when the image is not a page lying on a darker ground. */
-export async function flattenPhoto(sharp: SharpModule, image: Uint8Array): Promise<FlatPage | null> {
-  const small = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).greyscale()
-    .resize({ width: FIND_SIDE, height: FIND_SIDE, fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
-  const found = findPageQuad({ data: new Uint8Array(small.data.buffer, small.data.byteOffset, small.data.byteLength), width: small.info.width, height: small.info.height });
+/**
+ * The photo's page flattened, or null when the image is not a page lying on a darker ground.
+ * `copy`: a small grey copy of the image already made (else one is made at FIND_SIDE).
+ */
+export async function flattenPhoto(sharp: SharpModule, image: Uint8Array, copy?: GreyImage): Promise<FlatPage | null> {
+  const small = copy ?? await greyCopy(sharp, image);
+  const found = findPageQuad(small);
   if (!found) return null;
   const full = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });
   const { width, height, channels } = full.info;
-  const sx = width / small.info.width, sy = height / small.info.height;
+  const sx = width / small.width, sy = height / small.height;
   const cx = found.reduce((s, p) => s + p[0], 0) / 4, cy = found.reduce((s, p) => s + p[1], 0) / 4;
   const quad = found.map(([x, y]) => [(x + (cx - x) * INSET + 0.5) * sx, (y + (cy - y) * INSET + 0.5) * sy] as Point) as Quad;
   const size = flatSize(quad);

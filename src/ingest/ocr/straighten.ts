@@ -10,6 +10,7 @@
  */
 import type { OcrWord } from '../../core/document.js';
 import { flattenPhoto } from './flatten-photo.js';
+import type { GreyImage } from './downscale.js';
 import type { Quad } from './homography.js';
 import { inkPoints, pageGeometry, type PageGeometry } from './page-geometry.js';
 
@@ -79,13 +80,23 @@ const QUARTER_BY_OCR_MARGIN = 10;
 export async function straightenPage(image: Uint8Array, options: StraightenOptions = {}): Promise<Straightened> {
   const sharp = await loadSharp();
   if (!sharp) return unchanged(image);
-  const flat = options.flattenPhotos === false ? null : await flattenPhoto(sharp, image).catch(() => null);
-  const upright = await straightenUpright(sharp, flat?.image ?? image, options);
+  // One small grey copy serves both the search for a photo's page and, when there is none, the geometry.
+  const measured = await measureCopy(sharp, image).catch(() => null);
+  const flat = options.flattenPhotos === false || !measured ? null : await flattenPhoto(sharp, image, measured).catch(() => null);
+  const upright = await straightenUpright(sharp, flat?.image ?? image, options, flat ? null : measured);
   if (!flat) return upright;
   return { ...upright, flattened: flat.quad, wordsInInput: (words) => flat.wordsInPhoto(upright.wordsInInput(words)) };
 }
 
-async function straightenUpright(sharp: SharpModule, image: Uint8Array, options: StraightenOptions): Promise<Straightened> {
+/** The image's grey copy, long side at most MEASURE_SIDE. */
+async function measureCopy(sharp: SharpModule, image: Uint8Array): Promise<GreyImage> {
+  const { data, info } = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).greyscale()
+    .resize({ width: MEASURE_SIDE, height: MEASURE_SIDE, fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+  if (info.channels !== 1) throw new Error('not grey');
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
+}
+
+async function straightenUpright(sharp: SharpModule, image: Uint8Array, options: StraightenOptions, measured: GreyImage | null): Promise<Straightened> {
   let geometry: PageGeometry;
   let width: number, height: number, channels: number, density: number | undefined;
   try {
@@ -94,10 +105,7 @@ async function straightenUpright(sharp: SharpModule, image: Uint8Array, options:
     ({ width, height } = meta);
     channels = meta.channels ?? 1;
     density = meta.density;
-    const { data, info } = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).greyscale()
-      .resize({ width: MEASURE_SIDE, height: MEASURE_SIDE, fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
-    if (info.channels !== 1) return unchanged(image);
-    geometry = pageGeometry(inkPoints({ data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height }));
+    geometry = pageGeometry(inkPoints(measured ?? await measureCopy(sharp, image)));
   } catch {
     return unchanged(image);
   }
