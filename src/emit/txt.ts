@@ -14,15 +14,18 @@ export function documentText(result: DocumentResult): string {
 }
 
 export function documentTxt(result: DocumentResult): Uint8Array {
+  return new TextEncoder().encode(shownText(result));
+}
+
+/** The text with its e-signatures noted after the signature block (what the txt and a typeset PDF show). */
+export function shownText(result: DocumentResult): string {
   const text = documentText(result);
   const signed = eSignatureLines(result);
-  if (!signed.length) return new TextEncoder().encode(text);
+  if (!signed.length) return text;
   const note = [`[${E_SIGNATURES_TITLE}]`, ...signed].join('\n');
   const at = lineEnd(result, text, eSignatureAnchor(result));
-  const shown = at === null
-    ? `${text.replace(/\s+$/u, '')}\n\n${note}\n`
-    : at < 0 ? `${note}\n\n${text}` : `${text.slice(0, at)}\n\n${note}\n${text.slice(at)}`;
-  return new TextEncoder().encode(shown);
+  if (at === null) return `${text.replace(/\s+$/u, '')}\n\n${note}\n`;
+  return at < 0 ? `${note}\n\n${text}` : `${text.slice(0, at)}\n\n${note}\n${text.slice(at)}`;
 }
 
 /**

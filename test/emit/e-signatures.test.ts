@@ -1,7 +1,7 @@
 /**
  * E-signatures in the text writers: who signed, for which organisation and when, shown after the
  * signature block (before the annexes when there is none), read back from the md, the docx's
- * XML and the txt.
+ * XML, the txt and a typeset PDF (pdf-parse).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -9,7 +9,9 @@ import type { DocumentResult } from '../../src/core/schema.js';
 import { documentDocx } from '../../src/emit/docx.js';
 import { shownTime } from '../../src/emit/e-signature-text.js';
 import { documentMarkdown } from '../../src/emit/md.js';
+import { documentPdf } from '../../src/emit/pdf.js';
 import { documentTxt } from '../../src/emit/txt.js';
+import { PDFParse } from 'pdf-parse';
 import { convert } from '../../src/pipeline/index.js';
 import { readDocx } from './read-docx.js';
 
@@ -61,6 +63,18 @@ describe('e-signatures in the md, docx and txt', () => {
     assert.equal(docx[note - 1], 'Chữ ký số');
     assert.ok(docx.lastIndexOf('Trần Văn Bình', note) >= 0 && docx.lastIndexOf('Trần Văn Bình', note) < note - 1, 'after the signer');
     assert.ok(docx.findIndex((t) => t === 'PHỤ LỤC') > note, 'before the annex');
+  });
+
+  it('typesets the note in a text document\'s PDF, read back by pdf-parse', async () => {
+    const r = await converted(SIGNED);
+    const parser = new PDFParse({ data: (await documentPdf(r, new Uint8Array())).slice() });
+    try {
+      const text = (await parser.getText()).pages.map((p) => p.text).join('\n').replace(/\s+/g, ' ');
+      assert.ok(at(text, 'Trần Văn Bình [Chữ ký số]') < at(text, 'Ký bởi: Trần Văn Bình · Cơ quan: Ủy ban nhân dân tỉnh Quảng Ngãi'));
+      assert.ok(at(text, 'Thời gian ký: 12/09/2025 10:15:23 +07:00') < at(text, 'PHỤ LỤC'));
+    } finally {
+      await parser.destroy();
+    }
   });
 
   it('puts a PDF signature field without a signature block before the annex, naming the page and the organisation signed for', async () => {
