@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { DocumentResult } from '../../src/core/schema.js';
+import { validateDocumentResult, type DocumentResult } from '../../src/core/schema.js';
 import { convert } from '../../src/pipeline/index.js';
 import { readStructureAgain } from '../../src/pipeline/restructure.js';
 
@@ -65,6 +65,16 @@ describe('readStructureAgain', () => {
     assert.equal(r.signature?.name, 'Nguyễn Xuân Thoang');
     assert.equal(again?.signature?.name, 'Nguyễn Xuân Thoáng');
     assert.equal(again?.meta.number, '193/BC-UBND');
+  });
+
+  it('uses the pen readings the JSON keeps (pages[].penFills) for a number the person left blank', async () => {
+    const blank = TEXT.replace('Số: 192/BC-UBND', 'Số: ……/BC-UBND');
+    const r = await convert({ path: 'a.txt', data: new TextEncoder().encode(blank) }, { segment: {} });
+    const pen = { field: 'number' as const, line: 3, digits: '57', confidence: [0.9, 0.95], ink: 'blue' as const };
+    const withPen: DocumentResult = { ...r, pages: r.pages.map((p, i) => (i === 0 ? { ...p, penFills: [pen] } : p)) };
+    assert.ok(validateDocumentResult(withPen).ok, 'schema 1.4 keeps them');
+    assert.equal((await readStructureAgain(withPen, blank))?.meta.number, '57/BC-UBND');
+    assert.equal((await readStructureAgain(r, blank))?.meta.number, null, 'without them the blank stays blank');
   });
 
   it('reads nothing again for a document converted without its structure', async () => {
