@@ -1,6 +1,6 @@
 /**
  * The batch-level outputs, written after every input is done: documents.csv (always), the batch
- * tables sections/paragraphs/tables/figures/review.csv and archive.csv (csv format) and the
+ * tables sections/paragraphs/tables/figures/review/e-signatures.csv and archive.csv (csv format) and the
  * workbook baocao.xlsx (xlsx format). Rows are read back from each document's stored rows
  * (rows-store.ts) one document at a time and streamed to temporary files that are renamed into
  * place, so a batch of any size is written in constant memory and never half-written.
@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { createWriteStream, renameSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { archiveRow, ARCHIVE_COLUMNS, ordinalsInHoSo, type ArchiveFacts, type ArchiveSettings } from '../emit/archive.js';
-import { BATCH_TABLES, TABLE_KEYS } from '../emit/batch-tables.js';
+import { BATCH_TABLES, LATER_TABLE_KEYS, TABLE_KEYS } from '../emit/batch-tables.js';
 import { csvRows } from '../emit/csv.js';
 import type { Format } from '../emit/formats.js';
 import type { Cell, SheetColumn } from '../emit/sheet-types.js';
@@ -54,7 +54,7 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
   const missing = (e: Required<BatchEntry>) => problems.add(`${e.row.path}: its stored rows (.baocao/rows) are missing, so the batch tables lack it; run again without --resume`);
   // Each table's rows of a document, from its stored lines; null when they are missing or damaged.
   const tables = [
-    ...TABLE_KEYS.map((key) => ({ ...BATCH_TABLES[key], rowsOf: (e: Required<BatchEntry>, lines: StoredLines) => parsed<Cell[][]>(lines, key)?.map((r) => [e.row.path, ...r]) ?? null })),
+    ...TABLE_KEYS.map((key) => ({ ...BATCH_TABLES[key], rowsOf: (e: Required<BatchEntry>, lines: StoredLines) => (LATER_TABLE_KEYS.has(key) && !lines.has(key) ? [] : parsed<Cell[][]>(lines, key)?.map((r) => [e.row.path, ...r]) ?? null) })),
     { file: ARCHIVE_CSV, sheet: 'Archive', columns: ARCHIVE_COLUMNS, rowsOf: (e: Required<BatchEntry>, lines: StoredLines) => {
       const facts = parsed<ArchiveFacts>(lines, 'archive');
       return facts && [archiveRow(e.row.path, facts, archive, ordinals.get(e.row.path))];

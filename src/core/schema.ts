@@ -7,9 +7,12 @@ import { z } from 'zod';
 import type { WorkingDocument } from './document.js';
 import { structureShape as segmentShape } from './segment/schema.js';
 
-export const SCHEMA_VERSION = '1.3';
-/** Versions a reader of earlier output accepts: minor bumps only add optional fields (1.3: meta.eSignatures, signature.signerSource). */
-const READABLE_VERSION = /^1\.[0-3]$/;
+export const SCHEMA_VERSION = '1.4';
+/**
+ * Versions a reader of earlier output accepts: minor bumps only add optional fields (1.3:
+ * meta.eSignatures, signature.signerSource; 1.4: correctedStructure, pages[].penFills).
+ */
+const READABLE_VERSION = /^1\.[0-4]$/;
 
 /**
  * Structure fields (meta, preamble, sections, closing, signature, recipients, annexes, figures),
@@ -46,6 +49,14 @@ export const OcrWordSchema = z.object({
   line: z.number().int().nonnegative(),
 });
 
+export const PenFillSchema = z.object({
+  field: z.enum(['number', 'day', 'month']),
+  line: positiveInt.describe('Line of the page holding the blank'),
+  digits: z.string(),
+  confidence: z.array(z.number().min(0).max(1)).describe('Probability of each digit'),
+  ink: z.enum(['blue', 'dark']),
+});
+
 export const PageSchema = z.object({
   number: positiveInt,
   method: z.enum(['text', 'pdf-text', 'ocr']).describe('How the text of this page was obtained'),
@@ -54,6 +65,7 @@ export const PageSchema = z.object({
   words: z.array(OcrWordSchema).optional(),
   ocrEngine: z.enum(['wasm', 'native']).optional().describe('OCR engine that read this page: tesseract.js (wasm) or the system tesseract (native)'),
   turn: z.union([z.literal(90), z.literal(180), z.literal(270)]).optional().describe('Clockwise quarter turn the page image was given to read it upright; word boxes stay in the image as given'),
+  penFills: z.array(PenFillSchema).optional().describe("Digits written by pen into the header's blanks, as the digit model read them (kept so the structure can be read again from corrected text)"),
 });
 
 export const ParagraphSchema = z.object({
@@ -84,6 +96,13 @@ export const CorrectionSchema = z.object({
   action: z.enum(['alternative', 'typed', 'accepted']).optional(),
 });
 
+/** The structure stage's fields read again from a person's corrected text, with that reading's own diagnostics. */
+export const CorrectedStructureSchema = z.object({
+  structureFrom: z.string(),
+  ...segmentShape,
+  diagnostics: z.array(DiagnosticSchema).describe('What the structure stage said on the corrected text'),
+});
+
 export const DocumentResultSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   source: SourceSchema,
@@ -99,6 +118,7 @@ export const DocumentResultSchema = z.object({
   corrections: z.array(CorrectionSchema).optional().describe("A person's decisions on restored words (baocao review), the last one per place; text.restored stays the machine's"),
   structureFrom: z.string().optional().describe("Which text the structure was read from: 'restored-lines', 'paragraphs' or 'original-lines'"),
   ...structureShape,
+  correctedStructure: CorrectedStructureSchema.optional().describe("The structure read again from text.corrected by the same segment stage (baocao review); the top-level structure fields stay the machine's reading"),
   diagnostics: z.array(DiagnosticSchema),
 });
 
@@ -155,6 +175,7 @@ export function toDocumentResult(doc: WorkingDocument): DocumentResult {
       ...(p.words !== undefined ? { words: p.words } : {}),
       ...(p.ocrEngine !== undefined ? { ocrEngine: p.ocrEngine } : {}),
       ...(p.turn !== undefined ? { turn: p.turn } : {}),
+      ...(p.penFills?.length ? { penFills: p.penFills } : {}),
     })),
     paragraphs: doc.paragraphs.map((p) => ({
       text: p.text,
@@ -164,12 +185,13 @@ export function toDocumentResult(doc: WorkingDocument): DocumentResult {
       lineEnd: p.lineEnd,
     })),
     ...(doc.review !== undefined ? { review: doc.review } : {}),
-    ...structureOf(doc),
+    ...structureFields(doc),
     diagnostics: doc.diagnostics,
   } as DocumentResult;
 }
 
-function structureOf(doc: WorkingDocument): Record<string, unknown> {
+/** The structure fields and structureFrom of a working document as the JSON holds them; none when the segment stage did not run. */
+export function structureFields(doc: WorkingDocument): Record<string, unknown> {
   if (!doc.structure) return {};
   const out: Record<string, unknown> = {};
   if (doc.structureFrom !== undefined) out.structureFrom = doc.structureFrom;

@@ -9,6 +9,7 @@
  */
 import type { DocumentResult } from '../core/schema.js';
 import type { AnnexNode, SectionNode } from '../core/segment/schema.js';
+import { atOrBefore, E_SIGNATURES_TITLE, eSignatureAnchor, eSignatureLines } from './e-signature-text.js';
 import { MOTTO_LINES, coverWords, foldText, placeDateLine, wordsOf, type Provenance, within } from './block-text.js';
 
 export interface HeaderBlock {
@@ -38,6 +39,8 @@ export type Block = (
   | { kind: 'recipients-label'; text: string }
   | { kind: 'recipient'; text: string }
   | { kind: 'signature'; lines: string[] }
+  /** The e-signatures (meta.eSignatures), one line each: after the signature block. */
+  | { kind: 'e-signatures'; title: string; lines: string[] }
 ) & {
   /** Indexes into `result.paragraphs` this block renders (empty: fields from the header only). */
   from: number[];
@@ -168,7 +171,25 @@ export function documentBlocks(result: DocumentResult): Block[] {
       blocks.push({ kind: 'paragraph', text: '', from: [p.index] });
     }
   }
-  return blocks;
+  return withESignatures(result, blocks, paras);
+}
+
+/**
+ * The e-signatures after the block holding the signature's last line (and the field-only blocks
+ * that go with it); without a signature, after the document's own text, before its annexes.
+ */
+function withESignatures(result: DocumentResult, blocks: Block[], paras: Para[]): Block[] {
+  const lines = eSignatureLines(result);
+  if (!lines.length) return blocks;
+  const block: Block = { kind: 'e-signatures', title: E_SIGNATURES_TITLE, lines, from: [] };
+  const anchor = eSignatureAnchor(result);
+  if (!anchor) return [...blocks, block];
+  let at = -1;
+  blocks.forEach((b, i) => {
+    if (b.from.some((k) => atOrBefore({ page: paras[k]!.page, line: paras[k]!.line }, anchor))) at = i;
+  });
+  while (at >= 0 && at + 1 < blocks.length && blocks[at + 1]!.from.length === 0) at++;
+  return [...blocks.slice(0, at + 1), block, ...blocks.slice(at + 1)];
 }
 
 /** Did the title's paragraphs also say the type ("BÁO CÁO Kết quả …" as one paragraph)? */

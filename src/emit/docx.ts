@@ -2,7 +2,7 @@
  * `<name>.docx`: the document as a Word file laid out after Decree 30/2020/NĐ-CP (A4, Times New
  * Roman 13 pt, margins 20/20/30/20 mm): the header as a borderless two-column table (issuer |
  * motto, number | place-date), the type and title, sections as Heading1…Heading9 by level, list
- * items as "-"/"+" lists, annex tables, recipients and the signature block. Every run names Times
+ * items as "-"/"+" lists, annex tables, recipients, the signature block and the e-signatures after it. Every run names Times
  * New Roman for all four font slots (ascii, hAnsi, eastAsia, cs): Word and LibreOffice pick the slot
  * by character class, and a slot left empty falls back to a font that may lack Vietnamese marks.
  */
@@ -151,6 +151,11 @@ function render(blocks: Block[]): (Paragraph | Table)[] {
         // Centred in the right half of the page, all bold, as Decree 30 places the signer.
         out.push(new Paragraph({ spacing: { before: 240 } }));
         for (const l of b.lines) out.push(new Paragraph({ alignment: AlignmentType.CENTER, indent: { left: Math.round(TEXT_WIDTH / 2) }, children: [run(l, { bold: true })] }));
+        break;
+      case 'e-signatures':
+        // Under the signer, as the signing tool's box sits: a small italic note, one line per signature.
+        out.push(new Paragraph({ spacing: { before: 240 }, indent: { left: Math.round(TEXT_WIDTH / 2) }, children: [run(b.title, { italics: true, bold: true, size: 22 })] }));
+        for (const l of b.lines) out.push(new Paragraph({ indent: { left: Math.round(TEXT_WIDTH / 2) }, children: [run(l, { italics: true, size: 22 })] }));
         break;
     }
     previous = b;

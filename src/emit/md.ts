@@ -2,7 +2,7 @@
  * `<name>.md`: the document as Markdown (CommonMark + GFM tables), from the reading-order layout:
  * the Decree 30 header as a two-column table (issuer | motto, number | place-date), the type and
  * title, sections as headings (`##` for level 1, one `#` more per level, at most `######`), list
- * items, annex tables as GFM tables, recipients and the signature. Text is escaped so that nothing
+ * items, annex tables as GFM tables, recipients, the signature and the e-signatures after it. Text is escaped so that nothing
  * a report says ("1. …", "- …", "*", "|") turns into Markdown syntax by accident.
  */
 import type { DocumentResult } from '../core/schema.js';
@@ -61,6 +61,8 @@ function renderBlock(b: Block): string | null {
       return `- ${escapeBlock(b.text)}`;
     case 'signature':
       return b.lines.map((l, i) => (i < b.lines.length - 1 ? `**${escapeInline(l)}**` : escapeInline(l))).join('\\\n');
+    case 'e-signatures':
+      return [`*${escapeInline(b.title)}*`, '', ...b.lines.map((l) => `- ${escapeBlock(l)}`)].join('\n');
   }
 }
 

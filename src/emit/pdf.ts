@@ -2,7 +2,8 @@
  * `<name>.pdf`. A scanned input (an image, or a PDF with OCR'd pages) gives its page images as
  * they are with an invisible layer of the restored words at their OCR boxes, so search and
  * text extraction find "Kết quả" where OCR read "Két qua". A text input (or a PDF whose text
- * layer was read) gives the restored text typeset on A4. Both aim at PDF/A-2b (pdf-archive.ts).
+ * layer was read) gives the restored text typeset on A4, its e-signatures noted after the
+ * signature block as in the txt (a scan shows the signing box in its own image). Both aim at PDF/A-2b (pdf-archive.ts).
  * A scan whose pages cannot be carried over (an encrypted PDF, an image format sharp cannot
  * read) falls back to the typeset text, so the restored text is never lost.
  */
@@ -15,6 +16,7 @@ import { drawTextLayer, type TextLayerPage } from './pdf-text-layer.js';
 import { typeset } from './pdf-typeset.js';
 import { placedLines } from './pdf-words.js';
 import { uprightLayer } from './pdf-turned-page.js';
+import { shownText } from './txt.js';
 
 /** The writer of DOCUMENT_WRITERS.pdf (document-writers.ts). */
 export async function pdfFiles({ result, source }: { result: DocumentResult; source: Uint8Array }): Promise<{ suffix: string; data: Uint8Array }[]> {
@@ -37,7 +39,8 @@ export async function documentPdf(result: DocumentResult, source: Uint8Array, no
   }
   const doc = await PDFDocument.create({ updateMetadata: false });
   const { font } = await embedTextFont(doc);
-  typeset(doc, result.text.restored ?? result.text.original, font);
+  // The txt's text: restored, with the e-signatures noted after the signature block.
+  typeset(doc, shownText(result), font);
   await makeArchival(doc, archiveInfo(result), now);
   return doc.save({ useObjectStreams: true });
 }

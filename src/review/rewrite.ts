@@ -1,6 +1,6 @@
 /**
  * A reviewed document's outputs written again with every logged correction: its JSON (machine
- * reading kept, corrections beside it), the per-document files the batch wrote (the same
+ * reading kept, corrections and the structure read again from the corrected text beside it), the per-document files the batch wrote (the same
  * DOCUMENT_WRITERS, given the corrected text), its stored rows, its manifest (new sizes and
  * hashes, so --resume keeps the corrected outputs), then the batch tables rebuilt from all rows.
  * The JSON is rebuilt from the whole log each time, so two tabs appending never undo each other.
@@ -13,13 +13,16 @@ import { writeBatchOutputs, WORKBOOK_NAME, type BatchEntry } from '../batch/batc
 import { writeManifest, type OutputFile } from '../batch/manifest.js';
 import { writeRows } from '../batch/rows-store.js';
 import { applyCorrections, type Correction } from '../core/corrections.js';
-import type { DocumentResult } from '../core/schema.js';
+import { hasStructure, SCHEMA_VERSION, type DocumentResult } from '../core/schema.js';
 import { archiveFacts, type ArchiveSettings } from '../emit/archive.js';
 import { documentTables } from '../emit/batch-tables.js';
 import { DOCUMENT_WRITERS } from '../emit/document-writers.js';
 import type { Format } from '../emit/formats.js';
 import { documentJson } from '../emit/json.js';
 import { structureOf } from '../emit/sheets.js';
+import { withCorrectedStructure } from '../pipeline/restructure.js';
+import { documentColumns } from '../core/segment/csv-rows.js';
+import { patchDocumentsCsv } from './documents-csv.js';
 import { findSource, inside, readCorrections, readDocument, type ReviewDocument } from './folder.js';
 
 export interface RewriteOutcome {
@@ -59,8 +62,10 @@ function manifestFormats(doc: ReviewDocument): Format[] {
 export async function rewriteDocument(outDir: string, doc: ReviewDocument): Promise<RewriteOutcome> {
   const machine = readDocument(outDir, doc);
   const mine = readCorrections(outDir).filter((c) => c.sha256 === machine.source.sha256);
-  const { json, view, stale } = applyCorrections(machine, mine.map(({ sha256: _s, document: _d, ...c }) => c));
-  const jsonOut = documentJson(json);
+  // The structure (meta, signature, sections…) is read again from the corrected text by the pipeline's own segment stage.
+  const { json, view, stale } = await withCorrectedStructure(applyCorrections(machine, mine.map(({ sha256: _s, document: _d, ...c }) => c)));
+  // Written by this version, with this version's fields: a file saved by an earlier 1.x is carried up to it.
+  const jsonOut = documentJson({ ...json, schemaVersion: SCHEMA_VERSION });
   const formats = manifestFormats(doc);
   const needsSource = formats.includes('pdf');
   const source = needsSource ? findSource(outDir, doc, machine) : new Uint8Array();
@@ -75,7 +80,10 @@ export async function rewriteDocument(outDir: string, doc: ReviewDocument): Prom
     }
     for (const f of await writer({ result: format === 'json' ? jsonOut.result : view, json: jsonOut.text, source: source ?? new Uint8Array() })) outputs.push([`${doc.name}${f.suffix}`, f.data]);
   }
-  writeRows(outDir, doc.name, { tables: documentTables(view), archive: archiveFacts(view, structureOf(view)) });
+  const structure = structureOf(view);
+  writeRows(outDir, doc.name, { tables: documentTables(view), archive: archiveFacts(view, structure) });
+  // The row's header fields (documents.csv, the workbook's Documents sheet) follow the re-read structure.
+  if (structure && doc.manifest.row) doc.manifest = { ...doc.manifest, row: { ...doc.manifest.row, structure: documentColumns(structure) } };
   const files = new Map<string, OutputFile>((doc.manifest.files ?? []).map((f) => [f.path, f]));
   for (const [rel, data] of outputs) {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
@@ -109,12 +117,14 @@ export function markTablesPending(outDir: string): void {
 
 export const tablesPending = (outDir: string): boolean => existsSync(join(outDir, STATE_DIR, TABLES_PENDING));
 
-/** Rebuilds the batch tables (CSV and workbook, as the batch wrote them) from every document's rows. */
+/** Rebuilds the batch tables (CSV and workbook, as the batch wrote them) from every document's rows, and patches documents.csv's header fields. */
 export async function rewriteBatchTables(outDir: string, docs: Iterable<ReviewDocument>): Promise<string[]> {
   const formats = batchTableFormats(outDir);
+  const all = [...docs];
+  await patchDocumentsCsv(outDir, all.map((d) => d.manifest.row));
   if (formats.length) {
     const record = readBatchRecord(outDir);
-    const entries: BatchEntry[] = [...docs].sort((a, b) => (a.manifest.row.path < b.manifest.row.path ? -1 : 1)).map((d) => ({ row: d.manifest.row, rel: d.name }));
+    const entries: BatchEntry[] = all.sort((a, b) => (a.manifest.row.path < b.manifest.row.path ? -1 : 1)).map((d) => ({ row: d.manifest.row, rel: d.name }));
     const problems = await writeBatchOutputs(entries, { outDir, formats, archive: record?.archive, durable: true, documentsCsv: false });
     if (problems.length) return problems;
   }
@@ -136,7 +146,9 @@ export async function applyLoggedCorrections(outDir: string, docs: Map<string, R
     try {
       const machine = readDocument(outDir, doc);
       const mine = log.filter((c) => c.sha256 === machine.source.sha256).map(({ sha256: _s, document: _d, ...c }) => c);
-      if (applyCorrections(machine, mine).json.text.corrected === machine.text.corrected) continue;
+      // Up to date: the same corrected text, and its structure read again (files of 1.3 and earlier were not).
+      const upToDate = applyCorrections(machine, mine).json.text.corrected === machine.text.corrected && (machine.text.corrected === undefined || !hasStructure(machine) || machine.correctedStructure !== undefined);
+      if (upToDate) continue;
       const outcome = await rewriteDocument(outDir, doc);
       rewritten.push(doc.name);
       problems.push(...outcome.kept);

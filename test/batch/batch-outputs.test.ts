@@ -9,7 +9,7 @@ import { CELL_LIMIT } from '../../src/emit/cell-limit.js';
 import { parseCsv, ROOT, runCli, type CliRun } from '../cli/run-cli.js';
 
 const SAMPLE = join(ROOT, 'fixtures', 'bao-cao-ngoc-ky.ocr.txt');
-const BATCH_CSVS = ['documents.csv', 'sections.csv', 'paragraphs.csv', 'tables.csv', 'figures.csv', 'review.csv', 'archive.csv'];
+const BATCH_CSVS = ['documents.csv', 'sections.csv', 'paragraphs.csv', 'tables.csv', 'figures.csv', 'review.csv', 'e-signatures.csv', 'archive.csv'];
 const NOTICE = 'ỦY BAN NHÂN DÂN\nXÃ NGỌC KỲ\n\nSố: 05/TB-UBND\n\nNgọc Kỳ, ngày 31 tháng 4 năm 2023\n\nTHÔNG BÁO\nLịch tiếp công dân\n\nI. LỊCH TIẾP\n\nChủ tịch Ủy ban nhân dân xã tiếp công dân vào thứ Năm hằng tuần.\n';
 let dir = '';
 let first: CliRun;
@@ -81,7 +81,7 @@ describe('the batch tables and workbook', () => {
 
   it('write one workbook with typed cells: a real date, numbers, codes as text with no apostrophe', async () => {
     const book = XLSX.read(await readFile(join(dir, 'out', 'baocao.xlsx')), { cellDates: true });
-    assert.deepEqual(book.SheetNames, ['Documents', 'Sections', 'Paragraphs', 'Tables', 'Figures', 'Review', 'Archive']);
+    assert.deepEqual(book.SheetNames, ['Documents', 'Sections', 'Paragraphs', 'Tables', 'Figures', 'Review', 'E-signatures', 'Archive']);
     const archive = XLSX.utils.sheet_to_json(book.Sheets.Archive!, { raw: true }) as Record<string, unknown>[];
     const sample = archive.find((r) => r['Số của văn bản'] === '192')!;
     assert.ok(sample['Ngày, tháng, năm văn bản'] instanceof Date);

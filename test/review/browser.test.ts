@@ -67,6 +67,10 @@ describe('review page in chromium', () => {
       const fourth = machine.review![3]!;
       assert.deepEqual(afters, [[first!.page, first!.line, first!.restored, first!.alternatives[0]], [second!.page, second!.line, second!.restored, 'đúng'], [fourth.page, fourth.line, fourth.restored, 'nắm']]);
       assert.equal(result.text.restored, machine.text.restored);
+      // The structure is read again from the corrected text, beside the machine's.
+      assert.equal(result.correctedStructure?.signature?.name, machine.signature?.name);
+      assert.ok(JSON.stringify(result.correctedStructure?.sections).includes('đúng'), 'the re-read sections hold the typed word');
+      assert.deepEqual(result.sections, machine.sections);
       const txt = readFileSync(join(sample.out, `${NAME}.txt`), 'utf8');
       assert.equal(txt, result.text.corrected);
       assert.ok(txt.includes('đúng'));

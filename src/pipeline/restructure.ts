@@ -1,0 +1,90 @@
+/**
+ * The structure read again from a person's corrected text (baocao review): a signer's name or a
+ * document number corrected in the text must reach meta and signature. This runs the pipeline's
+ * own stages (`STAGES`: segment, then page-numbers) over a working document rebuilt from the
+ * saved result with the corrected text as its restored text; it is not a second copy of them.
+ * Restoration and the table-cell stage are not run again: they would put the machine's words
+ * back where the person changed them.
+ */
+import type { Corrected } from '../core/corrections.js';
+import type { Diagnostic, WorkingDocument } from '../core/document.js';
+import { hasStructure, structureFields, type DocumentResult } from '../core/schema.js';
+import { STAGES } from './index.js';
+import type { ConvertOptions, StageOptions } from './options.js';
+
+export type CorrectedStructure = NonNullable<DocumentResult['correctedStructure']>;
+
+/** Stages that read the structure from the text, in pipeline order. */
+const RESTRUCTURE = ['segment', 'page-numbers'];
+
+/**
+ * The structure of `result` read from `text` (its corrected text, same lines and pages as
+ * `text.restored`), or null when the result has no structure to read again (converted with
+ * --no-segment, or nothing read). Never throws: a failing stage is an `internal/<stage>` diagnostic.
+ */
+export async function readStructureAgain(result: DocumentResult, text: string, segment: ConvertOptions['segment'] = {}): Promise<CorrectedStructure | null> {
+  if (!hasStructure(result) || segment === false) return null;
+  const doc = workingDocument(result, text);
+  const options: StageOptions = { segment, input: { path: result.source.path, data: new Uint8Array() } };
+  for (const stage of STAGES.filter((s) => RESTRUCTURE.includes(s.name))) {
+    try {
+      await stage.run(doc, options);
+    } catch (e) {
+      doc.diagnostics.push({ ruleId: `internal/${stage.name}`, severity: 'error', message: `${stage.name} stage failed: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+  const fields = structureFields(doc);
+  if (fields.meta === undefined) return null;
+  return { ...(fields as Omit<CorrectedStructure, 'diagnostics'>), diagnostics: doc.diagnostics as CorrectedStructure['diagnostics'] };
+}
+
+/**
+ * Corrections applied as before (core/corrections.ts), plus the structure read again: the JSON
+ * keeps the machine's structure and gets `correctedStructure` beside it; the view the writers
+ * render takes the re-read structure in place of the machine's.
+ */
+export async function withCorrectedStructure(corrected: Corrected, segment: ConvertOptions['segment'] = {}): Promise<Corrected> {
+  const { correctedStructure: _old, ...json } = corrected.json;
+  const { correctedStructure: _oldView, ...view } = corrected.view;
+  const text = json.text.corrected;
+  // The view: its restored text and paragraphs are the corrected ones.
+  const again = text === undefined ? null : await readStructureAgain(view, text, segment);
+  if (!again) return { ...corrected, json, view };
+  const { diagnostics: _d, ...fields } = again;
+  return { ...corrected, json: { ...json, correctedStructure: again }, view: { ...view, ...fields } };
+}
+
+/**
+ * The working document as it stood before the segment stage: pages counted 1..k (stages count by
+ * position; page-numbers puts the document's own numbers back), the corrected text as restored,
+ * the review list, the PDF's signature fields (the overlays are read again from the lines).
+ */
+function workingDocument(result: DocumentResult, text: string): WorkingDocument {
+  const numbers = result.pages.map((p) => p.number);
+  const positional = numbers.every((n, i) => n === i + 1);
+  const at = new Map(numbers.map((n, i) => [n, i + 1]));
+  const pos = (page: number) => at.get(page) ?? page;
+  return {
+    source: { ...result.source },
+    original: result.text.original,
+    pages: result.pages.map((p, i) => ({
+      number: i + 1,
+      lines: p.lines,
+      method: p.method,
+      ...(p.confidence !== undefined ? { confidence: p.confidence } : {}),
+      ...(p.penFills ? { penFills: p.penFills } : {}),
+    })),
+    paragraphs: result.paragraphs.map((p) => ({ ...p, page: pos(p.page) })),
+    diagnostics: [] as Diagnostic[],
+    restored: text,
+    ...(result.restoreMode !== undefined ? { restoreMode: result.restoreMode } : {}),
+    ...(result.review ? { review: result.review.map((r) => ({ ...r, page: pos(r.page) })) } : {}),
+    ...(pdfSignatures(result, pos)),
+    ...(positional ? {} : { pageNumbers: numbers }),
+  };
+}
+
+function pdfSignatures(result: DocumentResult, pos: (page: number) => number): Pick<WorkingDocument, 'eSignatures'> {
+  const fields = (result.meta?.eSignatures ?? []).filter((s) => s.source === 'pdf-signature');
+  return fields.length ? { eSignatures: fields.map((s) => ({ ...s, page: pos(s.page), ...(s.provenance ? { provenance: { ...s.provenance, page: pos(s.provenance.page) } } : {}) })) } : {};
+}
