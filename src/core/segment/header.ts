@@ -108,6 +108,9 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
         if (blank.iso === null) uncertain.push('date');
       }
     }
+    // "… 42/NQ-CP ngày 09 tháng 4 năm 2020": the date of a document the text cites, not a date line
+    // (a place stands before a header's "ngày", never a number's symbol).
+    if (found && citesDocument(text.slice(rest, rest + found.start))) found = undefined;
     if (found) {
       date = found.iso;
       dateText = found.text;
@@ -160,6 +163,11 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
     issuer, motto, number, place, date, dateText, dateLine, type, title, start, end, confidence: +(fields / 6).toFixed(2),
     numberSymbol: number?.symbol ?? numberBlank?.symbol ?? null, numberLine, numberAsRead: numberBlank?.asRead ?? null, year, uncertain,
   };
+}
+
+/** Text before a "ngày" that ends in a document number's symbol ("số 42/NQ-CP", "/NG-CI"). */
+function citesDocument(before: string): boolean {
+  return /\/\s*[\p{Lu}Đ][\p{Lu}Đ\d]*(?:-[\p{Lu}Đ\d]+)*\s*$/u.test(before);
 }
 
 /**

@@ -92,6 +92,16 @@ describe('header fields by document kind', () => {
     assert.equal(letter('Vy đã đăng tải thông tin').type, null);
   });
 
+  it('does not take the date of a cited document ("42/NQ-CP ngày 09 tháng 4 năm 2020") for the header\'s date', () => {
+    const m = meta(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Kinh ni: Chủ tịch UBND các xã, thị trấn.',
+      'Thực hiện Nghị quyết số 42/NQ-CP ngày 09 tháng 4 năm 2020 của Chính phủ', 'Nội dung.']);
+    assert.equal(m.date, null);
+    const dated = meta(['ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'HUYỆN TĨNH GIA  Độc lập - Tự do - Hạnh phúc',
+      'Số: 1113/UBND-LĐTBXH  Tĩnh Gia, ngày 16 tháng 4 năm 2020', 'V/v tổng hợp xác nhận đối tượng', 'Kính gửi: Chủ tịch UBND các xã', 'Nội dung.']);
+    assert.equal(dated.date, '2020-04-16');
+    assert.equal(dated.number, '1113/UBND-LĐTBXH');
+  });
+
   it('reads a department\'s letter under a city committee, with a "Về …" subject', () => {
     const m = meta(['ỦY BAN NHÂN DÂN THÀNH PHỐ  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'HỒ CHÍ MINH',
       'SỞ GIÁO DỤC VÀ ĐÀO TẠO  Độc lập - Tự do - Hạnh phúc', 'Số: 5155/SGDĐT-GDTX  Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025',
