@@ -11,7 +11,6 @@ import { readBlank } from './pen.js';
 
 export async function readPenFills(image: Uint8Array, words: readonly OcrWord[], size: { width: number; height: number }, given?: DigitModel | null): Promise<PenFill[]> {
   const blanks = words.length ? findBlanks(words, size.height) : [];
-  if (process.env.PEN_DEBUG) console.log('BLANKS', blanks.map((b) => b.field).join(','), words.filter((w) => /S[ốo]|ngày|tháng/i.test(w.text)).map((w) => w.text).join(' '));
   if (blanks.length === 0) return [];
   // The model (543 KB of JSON) is loaded only once a page has a blank to read.
   const model = given === undefined ? loadDigitModel() : given;
@@ -30,7 +29,6 @@ export async function readPenFills(image: Uint8Array, words: readonly OcrWord[],
       const row = (x1 - x0) * info.channels;
       for (let y = y0; y < y1; y++) crop.set(data.subarray((y * info.width + x0) * info.channels, (y * info.width + x0) * info.channels + row), (y - y0) * row);
       const fill = readBlank({ data: crop, width: x1 - x0, height: y1 - y0, channels: info.channels }, { ...b, box: [x0, y0, x1, y1] }, model);
-      if (process.env.PEN_DEBUG) { const { penGlyphs } = await import('./pen.js'); const g = penGlyphs({ data: crop, width: x1 - x0, height: y1 - y0, channels: info.channels }, { ...b, box: [x0, y0, x1, y1] }); console.log('BLANK', b.field, 'pieces', g?.glyphs.length, g?.glyphs.map((c) => `${c.x0}-${c.x1}x${c.y1 - c.y0 + 1}`).join(' '), 'h', b.lineHeight, 'fill', fill?.digits); }
       if (fill) out.push(fill);
     }
     return out;
