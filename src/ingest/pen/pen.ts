@@ -26,7 +26,23 @@ export function readBlank(img: Rgb, blank: Blank, model: DigitModel): PenFill | 
   if (!read) return null;
   const digits = read.map((r) => String(r.guess.digit)).join('');
   const confidence = read.map((r) => +r.guess.confidence.toFixed(3));
-  return { field: blank.field, line: blank.line, digits, confidence, ink: pen.how };
+  const print = printHeight(img, blank);
+  const scale = print ? +(median(read.map((r) => heightOf(r.glyph))) / print).toFixed(2) : undefined;
+  return { field: blank.field, line: blank.line, digits, confidence, ink: pen.how, ...(scale ? { scale } : {}) };
+}
+
+/**
+ * Height of the printed capitals beside the blank: the 80th percentile of the heights of the
+ * letter-sized components wholly outside the blank (accents and dots are smaller, descenders
+ * rarer), or 0 when there are fewer than three.
+ */
+function printHeight(img: Rgb, blank: Blank): number {
+  const bx = blank.box[0], h = blank.lineHeight;
+  const hs = inkComponents(img)
+    .filter((c) => (c.x1 + bx < blank.startX || c.x0 + bx > blank.stopX) && c.y0 > 0 && c.y1 < img.height - 1 && heightOf(c) >= 0.3 * h && heightOf(c) <= 1.2 * h)
+    .map(heightOf)
+    .sort((a, b) => a - b);
+  return hs.length >= 3 ? hs[Math.floor(0.8 * (hs.length - 1))]! : 0;
 }
 
 /**
