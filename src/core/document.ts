@@ -64,6 +64,12 @@ export interface PenFill {
   confidence: number[];
   /** How the pen was told from the print: by its blue colour, or as the dark ink between printed words. */
   ink: 'blue' | 'dark';
+  /**
+   * Median height of the read glyphs over the height of the line's printed capitals (the tallest
+   * fifth of the print's letters in the crop): handwriting runs taller than print. Absent when no
+   * print was measured.
+   */
+  scale?: number;
 }
 
 export interface Paragraph {

@@ -110,6 +110,26 @@ export function penNumber(readings: readonly PenReading[], line: SegLine | undef
   return { reading: r, number: { full, number: r.digits, year: blank.year, symbol: blank.symbol, type: blank.type, start: 0, end: blank.end } };
 }
 
+/**
+ * Pen glyphs this much taller than the line's printed capitals are handwriting (PenFill.scale).
+ * Printed digits stand at about the capitals' height (1.0); pen digits over a dotted leader run
+ * taller.
+ */
+export const HANDWRITTEN_SCALE = 1.25;
+
+/**
+ * OCR read legible digits in a number blank, but the ink there is handwriting (its glyphs stand
+ * taller than the print: PenFill.scale) and the pen reader reads other digits, every one sure:
+ * the pen reading is taken (still for a person to confirm). Tesseract reads a clear hand as
+ * legible wrong digits ("922" for 899); printed digits are never this tall.
+ */
+export function penNumberOverOcr(readings: readonly PenReading[], line: SegLine | undefined, ocr: DocNumber): { reading: PenReading; number: DocNumber } | null {
+  const r = readings.find((x) => x.field === 'number' && onLine(x, line));
+  if (!line || !sure(r) || (r.scale ?? 0) < HANDWRITTEN_SCALE || !/^\d{1,6}$/.test(r.digits) || !/[1-9]/.test(r.digits) || +r.digits === +ocr.number) return null;
+  const full = `${r.digits}/${ocr.year ? `${ocr.year}/` : ''}${ocr.symbol}`;
+  return { reading: r, number: { ...ocr, full, number: r.digits } };
+}
+
 export interface PenDate {
   iso: string;
   day: PenReading | null;

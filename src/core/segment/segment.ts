@@ -8,7 +8,7 @@ import { toBlocks } from './blocks.js';
 import { findSignature, issuerFromClosing, parseRecipients, parseSignature } from './closing.js';
 import { findFigures, type Figure } from './figures.js';
 import { parseHeader } from './header.js';
-import { penDate, penNumber, penText, type PenReading } from './fill-ins.js';
+import { penDate, penNumber, penNumberOverOcr, penText, type PenReading } from './fill-ins.js';
 import { isBlank, spanOf, type SegLine } from './lines.js';
 import { isClosing, isRecipientsLabel } from './markers.js';
 import type { Meta, Structure } from './schema.js';
@@ -47,7 +47,13 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   const first = Math.max(0, firstFrom(lines, 0, (l) => !isBlank(l)));
   const header = parseHeader(lines, first);
   // Handwritten blanks read from the image fill the header, and stay uncertain for a person to confirm.
-  const penNo = header.uncertain.includes('number') && !header.number ? penNumber(pen, lines[header.numberLine]) : null;
+  const penNo = header.uncertain.includes('number') && !header.number ? penNumber(pen, lines[header.numberLine])
+    : header.number ? penNumberOverOcr(pen, lines[header.numberLine], header.number) : null;
+  if (penNo && header.number && !header.uncertain.includes('number')) {
+    // OCR's legible digits were handwriting misread: the pen's reading goes in, uncertain.
+    header.numberAsRead = header.number.number;
+    header.uncertain.push('number');
+  }
   if (penNo) header.number = penNo.number;
   const penDay = header.uncertain.includes('date') && header.date === null ? penDate(pen, lines[header.dateLine], header.dateText) : null;
   if (penDay) header.date = penDay.iso;

@@ -23,21 +23,27 @@ export interface InkMap {
 
 export interface DigitModel {
   hidden: number;
+  /** 10 (the digits), or 11: the 11th says "not a digit" (a piece of one, two touching, print). */
+  classes: number;
   /** hidden × 784, row-major, then hidden biases. */
   w1: Float32Array;
   b1: Float32Array;
-  /** 10 × hidden, then 10 biases. */
+  /** classes × hidden, then classes biases. */
   w2: Float32Array;
   b2: Float32Array;
 }
 
 export interface DigitGuess {
+  /** The likeliest digit (the "not a digit" class never wins here). */
   digit: number;
-  /** Softmax probability of `digit`. */
+  /** Softmax probability of `digit` (what the "not a digit" class takes is not in it). */
   confidence: number;
-  /** Probabilities of 0..9. */
+  /** Probabilities of 0..9, then of "not a digit" when the model has that class. */
   probs: number[];
 }
+
+/** Index of the "not a digit" class in an 11-class model's output. */
+export const NOT_A_DIGIT = 10;
 
 /** MNIST-style 784 inputs from an ink map (null when it holds no ink). */
 export function normaliseGlyph(ink: InkMap, threshold = 0.1): Float32Array | null {
@@ -106,7 +112,7 @@ export function normaliseGlyph(ink: InkMap, threshold = 0.1): Float32Array | nul
 
 /** Hidden activations and class probabilities of one normalised glyph. */
 export function forward(model: DigitModel, input: Float32Array, hiddenOut?: Float32Array): Float32Array {
-  const { hidden, w1, b1, w2, b2 } = model;
+  const { hidden, classes, w1, b1, w2, b2 } = model;
   const h = hiddenOut ?? new Float32Array(hidden);
   const n = input.length;
   for (let j = 0; j < hidden; j++) {
@@ -115,17 +121,17 @@ export function forward(model: DigitModel, input: Float32Array, hiddenOut?: Floa
     for (let i = 0; i < n; i++) s += w1[row + i]! * input[i]!;
     h[j] = s > 0 ? s : 0;
   }
-  const out = new Float32Array(10);
+  const out = new Float32Array(classes);
   let max = -Infinity;
-  for (let k = 0; k < 10; k++) {
+  for (let k = 0; k < classes; k++) {
     let s = b2[k]!;
     for (let j = 0; j < hidden; j++) s += w2[k * hidden + j]! * h[j]!;
     out[k] = s;
     if (s > max) max = s;
   }
   let z = 0;
-  for (let k = 0; k < 10; k++) z += out[k] = Math.exp(out[k]! - max);
-  for (let k = 0; k < 10; k++) out[k] = out[k]! / z;
+  for (let k = 0; k < classes; k++) z += out[k] = Math.exp(out[k]! - max);
+  for (let k = 0; k < classes; k++) out[k] = out[k]! / z;
   return out;
 }
 
@@ -140,6 +146,8 @@ export function classify(model: DigitModel, input: Float32Array): DigitGuess {
 export interface DigitModelFile {
   format: 'baocao-pen-digits/1';
   hidden: number;
+  /** Absent in the first models: 10. */
+  classes?: number;
   w1: string;
   b1: string;
   w2: string;
@@ -156,13 +164,15 @@ const fromB64 = (s: string) => {
 };
 
 export function modelToFile(m: DigitModel, extra: Record<string, unknown> = {}): DigitModelFile {
-  return { format: 'baocao-pen-digits/1', hidden: m.hidden, ...extra, w1: toB64(m.w1), b1: toB64(m.b1), w2: toB64(m.w2), b2: toB64(m.b2) };
+  return { format: 'baocao-pen-digits/1', hidden: m.hidden, classes: m.classes, ...extra, w1: toB64(m.w1), b1: toB64(m.b1), w2: toB64(m.w2), b2: toB64(m.b2) };
 }
 
 export function modelFromFile(f: DigitModelFile): DigitModel {
   if (f.format !== 'baocao-pen-digits/1') throw new Error(`not a pen-digit model: ${String(f.format)}`);
-  const m = { hidden: f.hidden, w1: fromB64(f.w1), b1: fromB64(f.b1), w2: fromB64(f.w2), b2: fromB64(f.b2) };
-  if (m.w1.length !== m.hidden * SIDE * SIDE || m.w2.length !== 10 * m.hidden) throw new Error('pen-digit model: wrong sizes');
+  const classes = f.classes ?? 10;
+  if (classes !== 10 && classes !== 11) throw new Error(`pen-digit model: ${classes} classes`);
+  const m = { hidden: f.hidden, classes, w1: fromB64(f.w1), b1: fromB64(f.b1), w2: fromB64(f.w2), b2: fromB64(f.b2) };
+  if (m.w1.length !== m.hidden * SIDE * SIDE || m.w2.length !== classes * m.hidden || m.b2.length !== classes) throw new Error('pen-digit model: wrong sizes');
   return m;
 }
 

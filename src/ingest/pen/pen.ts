@@ -1,13 +1,15 @@
 /**
  * The pen digits of one blank (blanks.ts) read from its crop: ink components, the pen's told
- * from the print's, strokes of one digit merged, touching digits split, each classified by the
- * digit model (digit-model.ts). Returns null when the blank cannot be read with some sense (no
- * pen ink found, too many or too few glyphs): the header then keeps its printed skeleton.
+ * from the print's, strokes of one digit merged, then cut into digits by the digit model itself
+ * (segment.ts: touching digits split, broken ones joined where that reads best). Returns null
+ * when the blank cannot be read with some sense (no pen ink found, more ink than the blank's
+ * digits): the header then keeps its printed skeleton.
  */
 import type { PenFill } from '../../core/document.js';
 import type { Blank } from './blanks.js';
-import { classify, normaliseGlyph, type DigitModel } from './digit-model.js';
+import type { DigitModel } from './digit-model.js';
 import { heightOf, inkComponents, mergeComponents, widthOf, type Component, type Rgb } from './ink.js';
+import { componentOf, segmentDigits } from './segment.js';
 
 /** Blueness (blue over the mean of red and green) that pen ink has above the print of its line. */
 const BLUE_OVER_PRINT = 12;
@@ -20,25 +22,38 @@ const maxDigits = (b: Blank) => (b.field === 'number' ? 6 : 2);
 export function readBlank(img: Rgb, blank: Blank, model: DigitModel): PenFill | null {
   const pen = penGlyphs(img, blank);
   if (!pen) return null;
-  const { glyphs } = pen;
-  let digits = '';
-  const confidence: number[] = [];
-  for (const g of glyphs) {
-    const x = normaliseGlyph(inkOf(g, img.width));
-    if (!x) return null;
-    const guess = classify(model, x);
-    digits += String(guess.digit);
-    confidence.push(+guess.confidence.toFixed(3));
-  }
-  return { field: blank.field, line: blank.line, digits, confidence, ink: pen.how };
+  const read = segmentDigits(pen.glyphs, blank.lineHeight, img.width, maxDigits(blank), model);
+  if (!read) return null;
+  const digits = read.map((r) => String(r.guess.digit)).join('');
+  const confidence = read.map((r) => +r.guess.confidence.toFixed(3));
+  const print = printHeight(img, blank);
+  const scale = print ? +(median(read.map((r) => heightOf(r.glyph))) / print).toFixed(2) : undefined;
+  return { field: blank.field, line: blank.line, digits, confidence, ink: pen.how, ...(scale ? { scale } : {}) };
 }
 
-/** The blank's pen ink cut into one component per digit, or null when there is none or too many. */
+/**
+ * Height of the printed capitals beside the blank: the 80th percentile of the heights of the
+ * letter-sized components wholly outside the blank (accents and dots are smaller, descenders
+ * rarer), or 0 when there are fewer than three.
+ */
+function printHeight(img: Rgb, blank: Blank): number {
+  const bx = blank.box[0], h = blank.lineHeight;
+  const hs = inkComponents(img)
+    .filter((c) => (c.x1 + bx < blank.startX || c.x0 + bx > blank.stopX) && c.y0 > 0 && c.y1 < img.height - 1 && heightOf(c) >= 0.3 * h && heightOf(c) <= 1.2 * h)
+    .map(heightOf)
+    .sort((a, b) => a - b);
+  return hs.length >= 3 ? hs[Math.floor(0.8 * (hs.length - 1))]! : 0;
+}
+
+/**
+ * The blank's pen ink as pieces (strokes of one digit joined; digits that touch still one piece),
+ * or null when there is none or far more than its digits.
+ */
 export function penGlyphs(img: Rgb, blank: Blank): { glyphs: Component[]; how: PenFill['ink'] } | null {
   const h = blank.lineHeight;
   const pen = penComponents(inkComponents(img), blank, blank.box[0], img.width, img.height);
   if (!pen || (blank.half && pen.how !== 'blue')) return null;
-  let glyphs = splitTouching(mergeStrokes(pen.components.filter((c) => digitSized(c, h))), h, img.width);
+  let glyphs = mergeStrokes(pen.components.filter((c) => digitSized(c, h)));
   if (blank.half) {
     // Day and month in one box: split at the widest gap (where the printed "tháng" stands).
     let cut = -1, widest = -Infinity;
@@ -46,7 +61,8 @@ export function penGlyphs(img: Rgb, blank: Blank): { glyphs: Component[]; how: P
     if (cut < 0 || widest < 1.5 * h) return null;
     glyphs = blank.half === 'left' ? glyphs.slice(0, cut) : glyphs.slice(cut);
   }
-  return glyphs.length === 0 || glyphs.length > maxDigits(blank) ? null : { glyphs, how: pen.how };
+  // A broken digit is two pieces at most; more is not the blank's digits.
+  return glyphs.length === 0 || glyphs.length > 2 * maxDigits(blank) ? null : { glyphs, how: pen.how };
 }
 
 /**
@@ -133,66 +149,6 @@ export function mergeStrokes(cs: readonly Component[]): Component[] {
     i = Math.min(i, j) - 1;
   }
   return out;
-}
-
-/**
- * A glyph much wider than a digit is digits that touch: cut into as many as its width holds,
- * each cut at the column with least ink near where an even cut would fall. `width` is the crop's
- * (component pixels are indices y * width + x).
- */
-export function splitTouching(cs: readonly Component[], lineHeight: number, width: number): Component[] {
-  const out: Component[] = [];
-  // Digits of one hand in one blank are about as high as each other: a flat "5" is not two digits.
-  const hh = Math.max(median(cs.map(heightOf)), 0.6 * lineHeight);
-  for (const c of cs) {
-    const w = widthOf(c);
-    const parts = Math.min(4, Math.round(w / (0.75 * hh)));
-    if (parts < 2 || w < 1.3 * hh) {
-      out.push(c);
-      continue;
-    }
-    const cols = new Array<number>(w).fill(0);
-    for (const p of c.pixels) cols[(p % width) - c.x0]!++;
-    let from = 0;
-    const cuts: number[] = [];
-    for (let k = 1; k < parts; k++) {
-      const aim = Math.round((k * w) / parts), reach = Math.round(w / parts / 3);
-      let best = aim;
-      for (let x = Math.max(from + 1, aim - reach); x <= Math.min(w - 2, aim + reach); x++) if (cols[x]! < cols[best]!) best = x;
-      cuts.push(best);
-      from = best;
-    }
-    const bounds = [0, ...cuts, w];
-    for (let k = 0; k + 1 < bounds.length; k++) {
-      const lo = c.x0 + bounds[k]!, hi = c.x0 + bounds[k + 1]!;
-      const pixels = c.pixels.filter((p) => (p % width) >= lo && (p % width) < hi);
-      if (pixels.length) out.push(componentOf(pixels, width, c.blue));
-    }
-  }
-  return out;
-}
-
-function componentOf(pixels: number[], width: number, blue: number): Component {
-  const c: Component = { x0: Infinity, y0: Infinity, x1: -1, y1: -1, area: pixels.length, blue, pixels };
-  for (const p of pixels) {
-    const x = p % width, y = (p - x) / width;
-    c.x0 = Math.min(c.x0, x);
-    c.x1 = Math.max(c.x1, x);
-    c.y0 = Math.min(c.y0, y);
-    c.y1 = Math.max(c.y1, y);
-  }
-  return c;
-}
-
-/** A glyph's own pixels as an ink map of its bounding box (other ink in the box left out). */
-function inkOf(c: Component, width: number) {
-  const w = widthOf(c), h = heightOf(c);
-  const data = new Float32Array(w * h);
-  for (const p of c.pixels) {
-    const x = p % width, y = (p - x) / width;
-    data[(y - c.y0) * w + (x - c.x0)] = 1;
-  }
-  return { data, width: w, height: h };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;

@@ -51,6 +51,22 @@ describe('pen readings of handwritten blanks in the header', () => {
     }
   });
 
+  it('take the place of legible OCR digits only when the ink is taller than the print (handwriting) and every digit is sure', () => {
+    // Tesseract read the pen "899" as the legible "922".
+    const legible = segmentLines(linesFromText(notice.replace('2J5/', '922/')), { fromOcr: true, pen: [] });
+    assert.equal(legible.structure.meta.number, '922/TB-ĐHĐL');
+    assert.ok(!(legible.structure.meta.uncertain ?? []).includes('number'));
+    const read = (r: PenReading) => segmentLines(linesFromText(notice.replace('2J5/', '922/')), { fromOcr: true, pen: [r] });
+    const tall = read({ ...pen('number', '899'), scale: 1.6 });
+    assert.equal(tall.structure.meta.number, '899/TB-ĐHĐL');
+    assert.ok((tall.structure.meta.uncertain ?? []).includes('number'), 'stays uncertain for a person to confirm');
+    assert.match(tall.diagnostics.find((d) => d.ruleId === 'segment/handwritten-number')!.message, /OCR read "922".*899/);
+    // As tall as print (printed digits), no scale measured, or a digit unsure: OCR's digits stand.
+    for (const r of [{ ...pen('number', '899'), scale: 1.0 }, pen('number', '899'), { ...pen('number', '899', [0.97, 0.5, 0.97]), scale: 1.6 }]) {
+      assert.equal(read(r).structure.meta.number, '922/TB-ĐHĐL', JSON.stringify(r));
+    }
+  });
+
   it('read only the header line they belong to', () => {
     const lines = linesFromText(notice);
     assert.equal(penNumber([pen('number', '275')], lines[1]), null);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classify, loadDigitModel, modelFromFile, modelToFile, normaliseGlyph, SIDE } from '../../../src/ingest/pen/digit-model.js';
-import { mnistSplit } from '../../../scripts/digits/mnist-split.js';
+import { classify, forward, loadDigitModel, modelFromFile, modelToFile, normaliseGlyph, NOT_A_DIGIT, SIDE } from '../../../src/ingest/pen/digit-model.js';
+import { mnistSplit, prng } from '../../../scripts/digits/mnist-split.js';
+import { digitPiece, flaggedOne, openFour, touchingPair } from '../../../scripts/digits/synthetic.js';
 
 describe('pen digit model', () => {
   const model = loadDigitModel();
@@ -24,6 +25,27 @@ describe('pen digit model', () => {
     const sample = test.filter((_, i) => i % 4 === 0);
     const right = sample.filter((s) => classify(model!, normaliseGlyph({ data: s.pixels, width: 28, height: 28 })!).digit === s.digit).length;
     assert.ok(right / sample.length > 0.95, `held-out accuracy ${right}/${sample.length}`);
+  });
+
+  it('reads Vietnamese-style digits drawn with a seed it was not trained on: the flagged 1 and the open 4', () => {
+    const rnd = prng(99);
+    const read = (p: Float32Array) => classify(model!, normaliseGlyph({ data: p, width: 28, height: 28 })!).digit;
+    const ones = Array.from({ length: 40 }, () => read(flaggedOne(rnd))), fours = Array.from({ length: 40 }, () => read(openFour(rnd)));
+    assert.ok(ones.filter((d) => d === 1).length >= 36, `flagged 1s read as ${ones.join('')}`);
+    assert.ok(fours.filter((d) => d === 4).length >= 36, `open 4s read as ${fours.join('')}`);
+  });
+
+  it('says "not a digit" to most pieces of held-out digits and to two held-out digits touching', () => {
+    assert.equal(model!.classes, 11);
+    const rnd = prng(7);
+    const pieces = test.slice(0, 400).map((s) => digitPiece(s.pixels, rnd)).filter((p) => p !== null).map((p) => normaliseGlyph({ data: p, width: 28, height: 28 })!);
+    const pairs = test.slice(0, 200).map((s, i) => normaliseGlyph(touchingPair(s.pixels, test[i + 700]!.pixels, rnd)!)!);
+    const rejected = (xs: Float32Array[]) => xs.filter((x) => { const p = forward(model!, x); return p[NOT_A_DIGIT]! > Math.max(...p.slice(0, 10)); }).length / xs.length;
+    assert.ok(rejected(pieces) > 0.6, `pieces rejected ${rejected(pieces)}`);
+    assert.ok(rejected(pairs) > 0.6, `pairs rejected ${rejected(pairs)}`);
+    // and still reads the digits themselves as digits
+    const whole = test.slice(0, 400).map((s) => normaliseGlyph({ data: s.pixels, width: 28, height: 28 })!);
+    assert.ok(rejected(whole) < 0.05, `whole digits rejected ${rejected(whole)}`);
   });
 
   it('normalises a glyph that fills its whole map without reading past its edges', () => {

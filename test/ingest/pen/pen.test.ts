@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Blank } from '../../../src/ingest/pen/blanks.js';
 import { classify, loadDigitModel, normaliseGlyph } from '../../../src/ingest/pen/digit-model.js';
 import { inkComponents, type Rgb } from '../../../src/ingest/pen/ink.js';
-import { isSlash, mergeStrokes, penGlyphs, readBlank, splitTouching } from '../../../src/ingest/pen/pen.js';
+import { isSlash, mergeStrokes, penGlyphs, readBlank } from '../../../src/ingest/pen/pen.js';
 import { mnistSplit } from '../../../scripts/digits/mnist-split.js';
 
 const model = loadDigitModel()!;
@@ -43,7 +43,10 @@ describe('pen ink in a blank', () => {
     const pen = penGlyphs(img, blank('number', 420, 75, 345));
     assert.equal(pen?.how, 'blue');
     assert.equal(pen!.glyphs.length, 3);
-    assert.deepEqual(readBlank(img, blank('number', 420, 75, 345), model)?.digits, '275');
+    const r = readBlank(img, blank('number', 420, 75, 345), model);
+    assert.deepEqual(r?.digits, '275');
+    // The pen's height over the printed capitals' (45 px): the digits are drawn about 50 px high.
+    assert.ok(r?.scale !== undefined && r.scale > 0.95 && r.scale < 1.3, String(r?.scale));
   });
 
   it('on a grey page takes the dark ink between the printed words, not the dots or the print', () => {
@@ -80,15 +83,10 @@ describe('pen ink in a blank', () => {
 describe('digit segmentation', () => {
   const comps = (img: Rgb) => inkComponents(img).filter((c) => c.area > 20);
 
-  it('joins a stroke drawn apart to its digit and splits digits that touch', () => {
+  it('joins a stroke drawn apart to its digit', () => {
     // A "5" whose flag is drawn apart: a body and a short bar over it.
     const five = crop(120, 120, { print: [[30, 50, 60, 100], [40, 25, 80, 32]] });
     assert.equal(mergeStrokes(comps(five)).length, 1);
-    // Two digits touching: one wide component, cut where the ink is thinnest.
-    const pair = crop(200, 120, { print: [[20, 30, 70, 100], [70, 60, 80, 64], [80, 30, 130, 100]] });
-    const parts = splitTouching(mergeStrokes(comps(pair)), 50, 200);
-    assert.equal(parts.length, 2);
-    assert.ok(parts[0]!.x1 < 85 && parts[1]!.x0 > 65);
   });
 
   it('knows a printed slash from an upright stroke', () => {

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { classify, loadDigitModel, normaliseGlyph } from '../../../src/ingest/pen/digit-model.js';
+import { inkComponents, type Component } from '../../../src/ingest/pen/ink.js';
+import { overCut, segmentDigits } from '../../../src/ingest/pen/segment.js';
+import { mnistSplit } from '../../../scripts/digits/mnist-split.js';
+
+const model = loadDigitModel()!;
+const { test } = mnistSplit();
+const sure = (d: number, k = 0) => test.filter((s) => s.digit === d && classify(model, normaliseGlyph({ data: s.pixels, width: 28, height: 28 })!).confidence > 0.98)[k]!.pixels;
+
+/** A grey crop with MNIST glyphs drawn at 2.5× at given x offsets; `gap` blanks columns (a broken stroke). */
+function draw(width: number, glyphs: { glyph: Float32Array; x: number }[], gap?: [number, number]): { components: Component[]; width: number } {
+  const height = 100;
+  const data = new Uint8Array(width * height).fill(250);
+  for (const { glyph, x: gx } of glyphs) {
+    for (let y = 0; y < 70; y++) for (let x = 0; x < 70; x++) {
+      const v = glyph[Math.floor(y / 2.5) * 28 + Math.floor(x / 2.5)]!;
+      const X = gx + x;
+      if (v > 0.3 && X >= 0 && X < width && !(gap && X >= gap[0] && X < gap[1])) data[(y + 15) * width + X] = 20;
+    }
+  }
+  return { components: inkComponents({ data, width, height, channels: 1 }).filter((c) => c.area > 20), width };
+}
+
+const digitsOf = (r: ReturnType<typeof segmentDigits>) => r?.map((g) => g.guess.digit).join('') ?? null;
+
+describe('recognition-driven digit segmentation', () => {
+  it('reads digits apart as they are', () => {
+    const { components, width } = draw(300, [{ glyph: sure(2), x: 10 }, { glyph: sure(7), x: 90 }, { glyph: sure(5), x: 170 }]);
+    assert.equal(digitsOf(segmentDigits(components, 60, width, 6, model)), '275');
+  });
+
+  it('cuts digits that touch where the model reads two digits', () => {
+    // The second digit drawn 44 px after the first (their 70 px boxes overlap): one ink component.
+    const { components, width } = draw(200, [{ glyph: sure(2), x: 10 }, { glyph: sure(5), x: 54 }]);
+    assert.equal(components.length, 1, 'the two digits touch');
+    assert.equal(digitsOf(segmentDigits(components, 60, width, 6, model)), '25');
+  });
+
+  it('joins a digit broken into two pieces', () => {
+    // A "0" with a column of its ink missing: two pieces, read as one digit.
+    const { components, width } = draw(150, [{ glyph: sure(0), x: 20 }], [53, 56]);
+    assert.ok(components.length >= 2, 'the digit is broken');
+    assert.equal(digitsOf(segmentDigits(components, 60, width, 6, model)), '0');
+  });
+
+  it('reads nothing when the ink holds more digits than the blank', () => {
+    const { components, width } = draw(300, [{ glyph: sure(1), x: 10 }, { glyph: sure(4), x: 90 }, { glyph: sure(6), x: 170 }]);
+    assert.equal(segmentDigits(components, 60, width, 2, model), null);
+  });
+
+  it('over-cuts a wide piece at its low-ink columns and leaves a digit-wide one whole', () => {
+    const { components, width } = draw(200, [{ glyph: sure(2), x: 10 }, { glyph: sure(5), x: 54 }]);
+    assert.ok(overCut(components[0]!, 60, width).length >= 2);
+    const one = draw(100, [{ glyph: sure(7), x: 10 }]);
+    assert.equal(overCut(one.components[0]!, 60, one.width).length, 1);
+  });
+});
