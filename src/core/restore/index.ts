@@ -14,7 +14,7 @@ import { fuzzyKey } from './fuzzy-skeletons.js';
 import { withCaseEvidence, type CaseContext } from './case-evidence.js';
 import { ocrDashTokens, readListLetters } from './list-markers.js';
 import { findNames, withNameEvidence, DEFAULT_NAME_TUNING, type NameTuning } from './name-evidence.js';
-import { COMMA, NUM, UNK } from './lm-tokens.js';
+import { COMMA, FIRST_WORD_ID, NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
 import type { RestoredToken } from './restored-token.js';
 import { isNumberLabel, isOcrNumberLabel, splitUnits } from './units.js';
@@ -23,7 +23,7 @@ import { confidenceAt, type WordConfidence } from './vie-confidence.js';
 import { archiveAcronyms, archiveNameSpots, archivePlaceSpots, PLACE_BONUS, withArchiveSyllables } from './adapted-restore.js';
 import type { Adaptation } from './adaptation.js';
 import { SURE, unsurePosteriors } from './posterior.js';
-import { wordEvidence, withDocumentAgreement, calibrate, type CalibrationMode, type SpellingCache } from './word-evidence.js';
+import { spellingFor, wordEvidence, withDocumentAgreement, calibrate, type CalibrationMode, type SpellingCache, type SpellingEvidence } from './word-evidence.js';
 
 export type { RestoreModel } from './model.js';
 export type { RestoredToken } from './restored-token.js';
@@ -101,8 +101,8 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   if (nameAt && adaptation) archiveNameSpots(text, adaptation, nameAt);
   const placeAt = adaptation && mode !== 'clean' ? archivePlaceSpots(text, adaptation) : undefined;
 
-  // Surface spellings per distinct original word (case applied), computed on first use.
-  const surfaceCache = new Map<string, string[]>();
+  // Surface spellings per distinct original word (case applied) and their spelling evidence, computed on first use.
+  const surfaceCache = new Map<string, Surfaces>();
   const calibrationMode: CalibrationMode = input === 'vie-ocr' ? 'vie-ocr' : mode;
   const withPosterior = options.posterior !== false;
   const evidence = new Map<RestoredToken, ReturnType<typeof wordEvidence>>();
@@ -111,20 +111,16 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
     // The posterior of the lattice actually decoded last (the document cache may have re-weighted it).
     const post = withPosterior ? unsurePosteriors(lm, seg.lattice, seg.results, channelWeight, SURE) : undefined;
     for (const w of seg.words) {
-      const r = seg.results[w.slot]!;
-      let surfaces = surfaceCache.get(w.unit.text);
-      if (!surfaces) surfaceCache.set(w.unit.text, (surfaces = []));
-      const surface = (k: number) => surfaces[k] ?? (surfaces[k] = toSurface(w.unit.text, w.cands, k, newStyle));
-      const token: RestoredToken = {
-        original: w.unit.text,
-        restored: surface(r.choice),
-        start: w.unit.start,
-        end: w.unit.end,
-        confidence: r.confidence,
-        alternatives: r.ranked.slice(1, 1 + MAX_ALTERNATIVES).map(surface),
-      };
+      const r = seg.results[w.slot]!, original = w.unit.text, choice = r.choice;
+      let surfaces = surfaceCache.get(original);
+      if (!surfaces) surfaceCache.set(original, (surfaces = { forms: [], spelling: [] }));
+      const restored = surfaceAt(surfaces, original, w.cands, choice, newStyle);
+      const alternatives: string[] = [];
+      for (let n = 1; n < r.ranked.length && n <= MAX_ALTERNATIVES; n++) alternatives.push(surfaceAt(surfaces, original, w.cands, r.ranked[n]!, newStyle));
+      const token: RestoredToken = { original, restored, start: w.unit.start, end: w.unit.end, confidence: r.confidence, alternatives };
       tokens.push(token);
-      evidence.set(token, wordEvidence(model, token, w.cands, seg.lattice, seg.results, w.slot, post?.[w.slot]?.[r.choice] ?? r.confidence, w.unit.numeric === true, spellings));
+      const sp = surfaces.spelling[choice] ??= spellingFor(model, spellings, original, restored, seg.lattice[w.slot]!.ids[choice]! >= FIRST_WORD_ID);
+      evidence.set(token, wordEvidence(model, token, w.cands, seg.lattice, seg.results, w.slot, post?.[w.slot]?.[choice] ?? r.confidence, w.unit.numeric === true, sp));
     }
   };
   let slots: Slot[] = [];
@@ -258,6 +254,13 @@ function caseContextOf(word: string): CaseContext | null {
 /** An OCR token's letters as a vocabulary skeleton: "huy¢én" → "huyen", "Dat" → "dat". */
 function letterKey(word: string): string {
   return fuzzyKey(word.toLowerCase()).replace(/[^a-z]/g, '');
+}
+
+/** A distinct original word's surface spellings by candidate index, and the spelling evidence of each as a choice. */
+interface Surfaces { forms: string[]; spelling: SpellingEvidence[] }
+
+function surfaceAt(s: Surfaces, original: string, c: Candidates, k: number, newStyle: boolean): string {
+  return s.forms[k] ?? (s.forms[k] = toSurface(original, c, k, newStyle));
 }
 
 function toSurface(original: string, c: Candidates, k: number, newStyle: boolean): string {

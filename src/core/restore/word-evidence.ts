@@ -23,7 +23,7 @@ const SYMBOL = /[^\p{L}\p{M}\d]/u;
 const LM_MARGIN_SURE = 15;
 
 /** What depends only on the token as read and as written, computed once per distinct pair in a document. */
-interface SpellingEvidence {
+export interface SpellingEvidence {
   knownInput: boolean; digits: boolean; kept: boolean; title: boolean; upper: boolean; symbols: boolean; letterEdits: number;
 }
 export type SpellingCache = Map<string, SpellingEvidence>;
@@ -42,16 +42,25 @@ function spellingEvidence(model: RestoreModel, original: string, restored: strin
   };
 }
 
-/** The evidence about the word decoded at slot j of a segment (`post`: its posterior row, if summed). */
+/**
+ * The spelling evidence of `original` read as `restored`, computed once per distinct pair (the
+ * first word with that pair decides `isWord`, as it always has); callers may keep what this
+ * returns per token and candidate, so that the pair's key is built once.
+ */
+export function spellingFor(model: RestoreModel, cache: SpellingCache, original: string, restored: string, isWord: boolean): SpellingEvidence {
+  const key = original + '\u0001' + restored;
+  let sp = cache.get(key);
+  if (!sp) cache.set(key, (sp = spellingEvidence(model, original, restored, isWord)));
+  return sp;
+}
+
+/** The evidence about the word decoded at slot j of a segment (`post`: its posterior row, if summed; `sp`: spellingFor). */
 export function wordEvidence(
   model: RestoreModel, token: RestoredToken, cands: Candidates, lattice: readonly Slot[], results: readonly SlotResult[], j: number,
-  posterior: number, numeric: boolean, cache: SpellingCache,
+  posterior: number, numeric: boolean, sp: SpellingEvidence,
 ): WordEvidence {
   const slot = lattice[j]!, r = results[j]!, choice = r.choice;
   const id = slot.ids[choice]!;
-  const key = token.original + '\u0001' + token.restored;
-  let sp = cache.get(key);
-  if (!sp) cache.set(key, (sp = spellingEvidence(model, token.original, token.restored, id >= FIRST_WORD_ID)));
   const n = Math.min(slot.ids.length, 24);
   let bestChan = -Infinity;
   for (let k = 0; k < n; k++) if (slot.chan[k]! > bestChan) bestChan = slot.chan[k]!;
