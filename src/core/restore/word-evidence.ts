@@ -105,47 +105,84 @@ function bestWordChannel(c: Candidates): number {
   return best === -Infinity ? -30 : best;
 }
 
+/** The document's words read from the same token (lower case), and how many of them took each reading. */
+export interface AgreementGroup { lower: string; total: number; counts: Map<string, number> }
+
+/**
+ * The decoded words' evidence in parallel arrays, in the order they were emitted: no map entry
+ * per word, and each lower-case spelling made once per distinct token and reading (`emitted` /
+ * `emittedLower`: the reading as the decoder gave it; later passes may still rewrite t.restored).
+ */
+export class DocumentEvidence {
+  readonly tokens: RestoredToken[] = [];
+  readonly evidence: WordEvidence[] = [];
+  readonly groupOf: AgreementGroup[] = [];
+  readonly emitted: string[] = [];
+  readonly emittedLower: string[] = [];
+  /** Each word's final reading in lower case (set by withDocumentAgreement). */
+  finalLower: string[] = [];
+  private readonly groups = new Map<string, AgreementGroup>();
+
+  /** The group of a token, by its lower-case spelling. */
+  group(lower: string): AgreementGroup {
+    let g = this.groups.get(lower);
+    if (!g) this.groups.set(lower, (g = { lower, total: 0, counts: new Map() }));
+    return g;
+  }
+
+  add(token: RestoredToken, evidence: WordEvidence, group: AgreementGroup, restoredLower: string): void {
+    this.tokens.push(token);
+    this.evidence.push(evidence);
+    this.groupOf.push(group);
+    this.emitted.push(token.restored);
+    this.emittedLower.push(restoredLower);
+  }
+}
+
 /** How many other words of the document were read from the same token, and the share restored alike. */
-export function withDocumentAgreement(tokens: readonly RestoredToken[], evidence: Map<RestoredToken, WordEvidence>): void {
-  const groups = new Map<string, Map<string, number>>();
-  for (const t of tokens) {
-    if (!evidence.has(t)) continue;
-    const key = t.original.toLowerCase();
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = new Map()));
-    const r = t.restored.toLowerCase();
-    g.set(r, (g.get(r) ?? 0) + 1);
+export function withDocumentAgreement(doc: DocumentEvidence): void {
+  const { tokens, groupOf, emitted, emittedLower, evidence } = doc;
+  const n = tokens.length, lowers: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const restored = tokens[i]!.restored;
+    const r = restored === emitted[i] ? emittedLower[i]! : restored.toLowerCase();
+    lowers[i] = r;
+    const g = groupOf[i]!;
+    g.counts.set(r, (g.counts.get(r) ?? 0) + 1);
+    g.total++;
   }
-  for (const t of tokens) {
-    const e = evidence.get(t);
-    if (!e) continue;
-    const g = groups.get(t.original.toLowerCase())!;
-    let total = 0;
-    for (const c of g.values()) total += c;
-    const same = g.get(t.restored.toLowerCase())! - 1;
-    e.docRepeats = total - 1;
-    e.docAgree = total > 1 ? same / (total - 1) : 1;
+  for (let i = 0; i < n; i++) {
+    const e = evidence[i]!, g = groupOf[i]!;
+    const same = g.counts.get(lowers[i]!)! - 1;
+    e.docRepeats = g.total - 1;
+    e.docAgree = g.total > 1 ? same / (g.total - 1) : 1;
   }
+  doc.finalLower = lowers;
 }
 
 /**
  * Sets each token's confidence to P(right) and keeps the decoder's value beside it. Words that no
  * decoder chose (acronyms, list markers) get evidence of their own kind: certain to the decoder.
+ * Call after withDocumentAgreement.
  */
 export function calibrate(
-  text: string, tokens: RestoredToken[], evidence: Map<RestoredToken, WordEvidence>, calibration: ConfidenceCalibration | undefined, mode: CalibrationMode, keep: boolean,
+  text: string, tokens: RestoredToken[], doc: DocumentEvidence, calibration: ConfidenceCalibration | undefined, mode: CalibrationMode, keep: boolean,
 ): void {
-  for (const t of tokens) {
-    let e = evidence.get(t);
-    if (e) {
-      // The list-letter and acronym passes may have rewritten the word after the decoder chose it.
-      e.kept = t.restored.toLowerCase() === t.original.toLowerCase();
-      e.listLetter = t.end - t.start === 1 && text[t.end] === ')';
-    } else e = ruleEvidence(t);
+  const calibrated = calibration?.has(mode) === true;
+  const set = (t: RestoredToken, e: WordEvidence) => {
     t.decoderConfidence = t.confidence;
-    t.confidence = calibration?.has(mode) ? calibration.probability(mode, e) : e.posterior;
+    t.confidence = calibrated ? calibration!.probability(mode, e) : e.posterior;
     if (keep) t.evidence = e;
+  };
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i]!, e = doc.evidence[i]!;
+    // The list-letter and acronym passes may have rewritten the word after the decoder chose it.
+    e.kept = doc.finalLower[i] === doc.groupOf[i]!.lower;
+    e.listLetter = t.end - t.start === 1 && text[t.end] === ')';
+    set(t, e);
   }
+  // The others (no decoder chose them) are the tokens not yet given a decoder confidence.
+  for (const t of tokens) if (t.decoderConfidence === undefined) set(t, ruleEvidence(t));
 }
 
 function ruleEvidence(t: RestoredToken): WordEvidence {
