@@ -66,7 +66,8 @@ export function slotPosteriors(lm: NgramScorer, slots: readonly Slot[], channelW
       for (let a = 0; a < nA; a++) {
         const from = alpha[prev + a * nB + b]!;
         if (from < floor) continue;
-        if (!bigramsDone) { for (let c = 0; c < nC; c++) bigrams[c] = lm.bigram(wb, C.ids[c]!); bigramsDone = true; }
+        // lookupBigram leaves the same log P as bigram(), from the cache entry on a hit (no model read).
+        if (!bigramsDone) { for (let c = 0; c < nC; c++) { lm.lookupBigram(wb, C.ids[c]!); bigrams[c] = lm.lastLogP; } bigramsDone = true; }
         const ctx = lm.bigramIndex(A.ids[a]!, wb);
         const row = arc + (a * nB + b) * nC, to = here + b * nC;
         for (let c = 0; c < nC; c++) {
