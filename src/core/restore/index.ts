@@ -23,7 +23,7 @@ import { confidenceAt, type WordConfidence } from './vie-confidence.js';
 import { archiveAcronyms, archiveNameSpots, archivePlaceSpots, PLACE_BONUS, withArchiveSyllables } from './adapted-restore.js';
 import type { Adaptation } from './adaptation.js';
 import { SURE, unsurePosteriors } from './posterior.js';
-import { spellingFor, wordEvidence, withDocumentAgreement, calibrate, DocumentEvidence, type AgreementGroup, type CalibrationMode, type SpellingCache, type SpellingEvidence } from './word-evidence.js';
+import { addWordEvidence, spellingFor, withDocumentAgreement, calibrate, DocumentEvidence, type AgreementGroup, type CalibrationMode, type SpellingCache, type SpellingEvidence } from './word-evidence.js';
 
 export type { RestoreModel } from './model.js';
 export type { RestoredToken } from './restored-token.js';
@@ -131,8 +131,8 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
       const token: RestoredToken = { original, restored, start: w.unit.start, end: w.unit.end, confidence: r.confidence, alternatives };
       tokens.push(token);
       const sp = surfaces.spelling[choice] ??= spellingFor(model, spellings, original, restored, seg.lattice[w.slot]!.ids[choice]! >= FIRST_WORD_ID);
-      const e = wordEvidence(model, token, w.cands, seg.lattice, seg.results, w.slot, post?.[w.slot]?.[choice] ?? r.confidence, w.unit.numeric === true, sp);
-      evidence.add(token, e, w.entry.group, surfaces.lower[choice] ??= restored.toLowerCase());
+      addWordEvidence(evidence, model, token, w.cands, seg.lattice, seg.results, w.slot, post?.[w.slot]?.[choice] ?? r.confidence, w.unit.numeric === true, sp,
+        w.entry.group, surfaces.lower[choice] ??= restored.toLowerCase());
     }
   };
   let slots: Slot[] = [];
