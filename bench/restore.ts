@@ -8,7 +8,8 @@
  * against the kept reference path (src/ of BENCH_BASE, default main before the restore-speed work,
  * unpacked by git archive into bench/.work; BENCH_BASE=none skips it) and maxSkeleton 8, passes
  * taken in turn; BENCH_SKELETON_SWEEP=1 adds maxSkeleton 16 and all. Checks the outputs byte for
- * byte against bench/.work/restore-reference/ (BENCH_WRITE_REFERENCE=1 writes it, run on main).
+ * byte against bench/.work/restore-reference/ (BENCH_WRITE_REFERENCE=1 writes it, run on the base commit),
+ * text and every word's confidence, alternatives and review mark (bench/lib/restore-reference.ts).
  * Beside the same restoration without the forward–backward confidences (posterior.ts), to show
  * what they cost. Also writes the sample report's restored text to bench/.work/ for reading.
  *   BAOCAO_SHARED=/path/to/shared  overrides the data folder; BENCH_MODEL_DIR the model folder; BENCH_SETS=stripped|eng-ocr,
