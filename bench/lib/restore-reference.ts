@@ -18,6 +18,9 @@ type Restorer = (text: string, input: RestoreInput) => RestoreResult;
 /** The review threshold for a decode mode (stage.ts reviewThreshold). */
 type Threshold = (kind: string) => number;
 
+/** The sets, in the order they are written and compared. */
+export const REFERENCE_SETS = ['stripped', 'eng-ocr', 'vie-ocr', 'stripped-auto', 'eng-ocr-auto', 'vie-ocr-auto', 'clean-auto'] as const;
+
 /** Outputs of every reference set; `sets` restricts them (all when absent). */
 export function devsetOutputs(devset: string, restore: Restorer, threshold: Threshold, sets?: readonly string[]): Outputs {
   const ids = readdirSync(join(devset, 'docs')).filter((f) => /^\d+\.txt$/.test(f)).map((f) => f.slice(0, -4)).sort();
