@@ -8,7 +8,8 @@
  * against the kept reference path (src/ of BENCH_BASE, default main before the restore-speed work,
  * unpacked by git archive into bench/.work; BENCH_BASE=none skips it) and maxSkeleton 8, passes
  * taken in turn; BENCH_SKELETON_SWEEP=1 adds maxSkeleton 16 and all. Checks the outputs byte for
- * byte against bench/.work/restore-reference/ (BENCH_WRITE_REFERENCE=1 writes it, run on main).
+ * byte against bench/.work/restore-reference/ (BENCH_WRITE_REFERENCE=1 writes it, run on the base commit),
+ * text and every word's confidence, alternatives and review mark (bench/lib/restore-reference.ts).
  * Beside the same restoration without the forward–backward confidences (posterior.ts), to show
  * what they cost. Also writes the sample report's restored text to bench/.work/ for reading.
  *   BAOCAO_SHARED=/path/to/shared  overrides the data folder; BENCH_MODEL_DIR the model folder; BENCH_SETS=stripped|eng-ocr,
@@ -20,17 +21,18 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { restore, type RestoreInput, type RestoreModel } from '../src/core/restore/index.js';
 import { loadModel } from '../src/model/load.js';
+import { reviewThreshold } from '../src/core/restore/stage.js';
 import { emptyScore, pct, scoreText, scoreWhole, type Score } from './lib/score.js';
 import { identity, unigramRestorer } from './lib/baselines.js';
 import { changesLine, countChanges, emptyChanges } from './lib/vie-changes.js';
-import { compareWithReference, devsetOutputs, writeReference } from './lib/restore-reference.js';
+import { compareWithReference, devsetOutputs, REFERENCE_SETS, writeReference } from './lib/restore-reference.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const devset = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'devset');
 const only = process.env.BENCH_DOCS?.split(',');
 
-/** main before the restore-speed work (issue 18 items 4 and 6). */
-const BASE_REF = '9055e30';
+/** main before the second restore-speed pass (issue 18 item 4: struct-of-arrays evidence, windowed cache re-decode). */
+const BASE_REF = 'ad2fe15';
 
 interface Pair { id: string; input: string; gt: string }
 
@@ -213,15 +215,14 @@ async function main(): Promise<void> {
   // Byte identity with reference outputs (BENCH_WRITE_REFERENCE=1 writes them, e.g. from main).
   if (!process.env.BENCH_SETS || process.env.BENCH_SETS.includes('reference')) {
     const refDir = join(work, 'restore-reference');
-    // The reference is main's output: compared with maxSkeleton 8, main's default, since 16 changes stripped words on purpose.
-    const refTuning = process.env.BENCH_WRITE_REFERENCE === '1' ? undefined : { maxSkeleton: 8 };
-    const outputs = devsetOutputs(devset, (t, input) => restore(t, { model, input, tuning: refTuning }).text);
-    if (process.env.BENCH_WRITE_REFERENCE === '1') {
-      writeReference(refDir, outputs);
-      console.log(`\nreference outputs written to ${refDir}`);
-    } else {
-      console.log(`\noutputs against the reference in bench/.work/restore-reference/ (written from main, BENCH_WRITE_REFERENCE=1; here maxSkeleton 8):`);
-      for (const c of compareWithReference(refDir, outputs)) console.log(`  ${c.name.padEnd(14)} ${c.verdict}`);
+    // The reference is the base commit's output with its defaults (write it there with BENCH_WRITE_REFERENCE=1).
+    const write = process.env.BENCH_WRITE_REFERENCE === '1';
+    console.log(write ? `\nreference outputs written to ${refDir}` : `\noutputs against the reference in bench/.work/restore-reference/ (written on the base commit with BENCH_WRITE_REFERENCE=1):`);
+    // One set at a time: the per-word lines of all seven at once took ~100 MB.
+    for (const set of REFERENCE_SETS) {
+      const outputs = devsetOutputs(devset, (t, input) => restore(t, { model, input }), (kind) => reviewThreshold(model, kind), [set]);
+      if (write) writeReference(refDir, outputs);
+      else for (const c of compareWithReference(refDir, outputs)) console.log(`  ${c.name.padEnd(14)} ${c.verdict}`);
     }
   }
   const sample = readFileSync(join(root, 'fixtures', 'bao-cao-ngoc-ky.ocr.txt'), 'utf8');

@@ -48,6 +48,7 @@ const activeA = new Int32Array(MAX_CANDIDATES);
 const activeScore = new Float64Array(MAX_CANDIDATES);
 const activeCtx = new Int32Array(MAX_CANDIDATES);
 const activeBow = new Float64Array(MAX_CANDIDATES);
+let pathBuf = new Int32Array(64);
 
 /**
  * The segment's lattice in flat typed arrays: position p (0, 1 are <s>, the last </s>) has
@@ -165,7 +166,8 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
     const swapBow = bow; bow = nextBow; nextBow = swapBow;
   }
   // Backtrack: final layer is (a in last word slot, EOS).
-  const path = new Int32Array(L);
+  if (pathBuf.length < L) pathBuf = new Int32Array(L * 2);
+  const path = pathBuf;
   const nPrev = latLen[L - 2]!;
   let bestK = 0;
   for (let k = 1; k < nPrev; k++) if (score[k]! > score[bestK]!) bestK = k;

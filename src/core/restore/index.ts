@@ -14,7 +14,7 @@ import { fuzzyKey } from './fuzzy-skeletons.js';
 import { withCaseEvidence, type CaseContext } from './case-evidence.js';
 import { ocrDashTokens, readListLetters } from './list-markers.js';
 import { findNames, withNameEvidence, DEFAULT_NAME_TUNING, type NameTuning } from './name-evidence.js';
-import { COMMA, NUM, UNK } from './lm-tokens.js';
+import { COMMA, FIRST_WORD_ID, NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
 import type { RestoredToken } from './restored-token.js';
 import { isNumberLabel, isOcrNumberLabel, splitUnits } from './units.js';
@@ -23,7 +23,7 @@ import { confidenceAt, type WordConfidence } from './vie-confidence.js';
 import { archiveAcronyms, archiveNameSpots, archivePlaceSpots, PLACE_BONUS, withArchiveSyllables } from './adapted-restore.js';
 import type { Adaptation } from './adaptation.js';
 import { SURE, unsurePosteriors } from './posterior.js';
-import { wordEvidence, withDocumentAgreement, calibrate, type CalibrationMode, type SpellingCache } from './word-evidence.js';
+import { addWordEvidence, spellingFor, withDocumentAgreement, calibrate, DocumentEvidence, type AgreementGroup, type CalibrationMode, type SpellingCache, type SpellingEvidence } from './word-evidence.js';
 
 export type { RestoreModel } from './model.js';
 export type { RestoredToken } from './restored-token.js';
@@ -64,6 +64,20 @@ interface SegmentWord {
   unit: { start: number; end: number; text: string; numeric?: boolean };
   cands: Candidates;
   slot: number;
+  entry: WordEntry;
+}
+
+/**
+ * What restore() keeps per distinct word as written in one document, so that a repeated word costs
+ * one map look-up: its candidate key and list (not for Vietnamese-model OCR, whose lists hang on
+ * word confidences), its slot with title-case evidence, its surface spellings, its agreement group.
+ */
+interface WordEntry {
+  key: string;
+  cands: Candidates | undefined;
+  titled: Slot | undefined;
+  surfaces: Surfaces;
+  group: AgreementGroup;
 }
 
 export interface RestoreResult {
@@ -101,30 +115,24 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   if (nameAt && adaptation) archiveNameSpots(text, adaptation, nameAt);
   const placeAt = adaptation && mode !== 'clean' ? archivePlaceSpots(text, adaptation) : undefined;
 
-  // Surface spellings per distinct original word (case applied), computed on first use.
-  const surfaceCache = new Map<string, string[]>();
+  const entries = new Map<string, WordEntry>();
   const calibrationMode: CalibrationMode = input === 'vie-ocr' ? 'vie-ocr' : mode;
   const withPosterior = options.posterior !== false;
-  const evidence = new Map<RestoredToken, ReturnType<typeof wordEvidence>>();
+  const evidence = new DocumentEvidence();
   const spellings: SpellingCache = new Map();
   const emit = (seg: { words: SegmentWord[]; results: DecodedSegment['results']; lattice: readonly Slot[] }) => {
     // The posterior of the lattice actually decoded last (the document cache may have re-weighted it).
     const post = withPosterior ? unsurePosteriors(lm, seg.lattice, seg.results, channelWeight, SURE) : undefined;
     for (const w of seg.words) {
-      const r = seg.results[w.slot]!;
-      let surfaces = surfaceCache.get(w.unit.text);
-      if (!surfaces) surfaceCache.set(w.unit.text, (surfaces = []));
-      const surface = (k: number) => surfaces[k] ?? (surfaces[k] = toSurface(w.unit.text, w.cands, k, newStyle));
-      const token: RestoredToken = {
-        original: w.unit.text,
-        restored: surface(r.choice),
-        start: w.unit.start,
-        end: w.unit.end,
-        confidence: r.confidence,
-        alternatives: r.ranked.slice(1, 1 + MAX_ALTERNATIVES).map(surface),
-      };
+      const r = seg.results[w.slot]!, original = w.unit.text, choice = r.choice, surfaces = w.entry.surfaces;
+      const restored = surfaceAt(surfaces, original, w.cands, choice, newStyle);
+      const alternatives: string[] = [];
+      for (let n = 1; n < r.ranked.length && n <= MAX_ALTERNATIVES; n++) alternatives.push(surfaceAt(surfaces, original, w.cands, r.ranked[n]!, newStyle));
+      const token: RestoredToken = { original, restored, start: w.unit.start, end: w.unit.end, confidence: r.confidence, alternatives };
       tokens.push(token);
-      evidence.set(token, wordEvidence(model, token, w.cands, seg.lattice, seg.results, w.slot, post?.[w.slot]?.[r.choice] ?? r.confidence, w.unit.numeric === true, spellings));
+      const sp = surfaces.spelling[choice] ??= spellingFor(model, spellings, original, restored, seg.lattice[w.slot]!.ids[choice]! >= FIRST_WORD_ID);
+      addWordEvidence(evidence, model, token, w.cands, seg.lattice, seg.results, w.slot, post?.[w.slot]?.[choice] ?? r.confidence, w.unit.numeric === true, sp,
+        w.entry.group, surfaces.lower[choice] ??= restored.toLowerCase());
     }
   };
   let slots: Slot[] = [];
@@ -152,27 +160,39 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
     }
     if (u.kind !== 'word') { slots.push(MARKER_SLOT[u.kind]); continue; }
     // Case matters to the OCR channel (capital Đ reads as P or B), so the cache keys on it.
+    let entry = entries.get(u.text);
+    if (!entry) {
+      const lower = u.text.toLowerCase();
+      entry = { key: mode === 'ocr' ? u.text : lower, cands: undefined, titled: undefined, surfaces: { forms: [], spelling: [], lower: [] }, group: evidence.group(lower) };
+      entries.set(u.text, entry);
+    }
     const confidence = vie && options.confidences ? confidenceAt(options.confidences, u.start) : undefined;
-    const key = mode === 'ocr' ? u.text : vie ? u.text.toLowerCase() + '\u0001' + (confidence ?? '') : u.text.toLowerCase();
-    let cands = cache.get(key);
+    const key = vie ? entry.key + '\u0001' + (confidence ?? '') : entry.key;
+    let cands = vie ? cache.get(key) : entry.cands ?? cache.get(key);
     if (!cands) {
       cands = vie && !u.numeric ? vieCandidates(model, vie, u.text, confidence, vieTuning) : candidatesFor(model, u.text, mode, tuning, u.numeric);
       if (adaptation && !vie && !u.numeric && mode !== 'clean') cands = withArchiveSyllables(model, adaptation, cands, u.text, mode);
       cache.set(key, cands);
     }
+    if (!vie) entry.cands = cands;
     // The number label keeps its reading (units.ts); the one candidate is the word as read.
     const labelId = isNumberLabel(text, u.text, u.end) || (mode === 'ocr' && isOcrNumberLabel(text, u.text, u.end)) ? model.vocabIndex.get('số') : undefined;
     if (labelId !== undefined) cands = { ids: [labelId], chan: [0], forms: ['số'] };
-    words.push({ unit: u, cands, slot: slots.length });
+    words.push({ unit: u, cands, slot: slots.length, entry });
     // Case is evidence only inside a segment (its first word is capitalised anyway).
     const context = (mode === 'clean' && !vie) || slots.length === 0 || labelId !== undefined ? null : caseContextOf(u.text);
     let slot: Slot = cands;
     if (context) {
-      const caseKey = context + '\u0000' + key;
-      let cased = caseSlots.get(caseKey);
+      // caseContextOf gives only 'title': the entry keeps that slot for its word (not for vie-ocr, keyed on confidence too).
+      let cased = vie ? undefined : entry.titled;
       if (!cased) {
-        const chan = withCaseEvidence(model, cands, context, tuning.caseWeight);
-        caseSlots.set(caseKey, (cased = chan ? { ids: cands.ids, chan } : cands));
+        const caseKey = context + '\u0000' + key;
+        cased = caseSlots.get(caseKey);
+        if (!cased) {
+          const chan = withCaseEvidence(model, cands, context, tuning.caseWeight);
+          caseSlots.set(caseKey, (cased = chan ? { ids: cands.ids, chan } : cands));
+        }
+        if (!vie) entry.titled = cased;
       }
       slot = cased;
     }
@@ -209,7 +229,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
     }
   }
   // Confidence as P(right): the evidence of each word with the document's other readings of its token.
-  withDocumentAgreement(tokens, evidence);
+  withDocumentAgreement(evidence);
   calibrate(text, tokens, evidence, model.confidence, calibrationMode, options.evidence === true);
   return { text: rebuild(text, tokens), tokens, mode };
 }
@@ -258,6 +278,13 @@ function caseContextOf(word: string): CaseContext | null {
 /** An OCR token's letters as a vocabulary skeleton: "huy¢én" → "huyen", "Dat" → "dat". */
 function letterKey(word: string): string {
   return fuzzyKey(word.toLowerCase()).replace(/[^a-z]/g, '');
+}
+
+/** A distinct original word's surface spellings by candidate index, their lower case, and the spelling evidence of each as a choice. */
+interface Surfaces { forms: string[]; spelling: SpellingEvidence[]; lower: string[] }
+
+function surfaceAt(s: Surfaces, original: string, c: Candidates, k: number, newStyle: boolean): string {
+  return s.forms[k] ?? (s.forms[k] = toSurface(original, c, k, newStyle));
 }
 
 function toSurface(original: string, c: Candidates, k: number, newStyle: boolean): string {

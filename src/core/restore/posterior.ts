@@ -37,7 +37,7 @@ const PRUNE = Math.exp(-BEAM);
  * first MAX_CANDIDATES, as the decoder sees them); each row sums to 1. Computed in probability
  * space with each layer's forward mass scaled to a maximum of 1 (one exp per arc, no logs).
  */
-export function slotPosteriors(lm: NgramScorer, slots: readonly Slot[], channelWeight: number): Float64Array[] {
+export function slotPosteriors(lm: NgramScorer, slots: readonly Slot[], channelWeight: number): number[][] {
   const S = [BOS_SLOT, BOS_SLOT, ...slots, EOS_SLOT];
   const L = S.length;
   const size = (i: number) => Math.min(S[i]!.ids.length, MAX_CANDIDATES);
@@ -51,7 +51,7 @@ export function slotPosteriors(lm: NgramScorer, slots: readonly Slot[], channelW
   if (alpha.length < stateAt[L]!) { alpha = new Float64Array(stateAt[L]! * 2); beta = new Float64Array(stateAt[L]! * 2); }
   if (arcs.length < arcAt[L]!) arcs = new Float64Array(arcAt[L]! * 2);
   alpha.fill(0, 0, stateAt[L]!);
-  arcs.fill(0, 0, arcAt[L]!);
+  // arcs needs no clearing: the backward pass reads only the rows of states the forward pass kept (same test).
   alpha[stateAt[1]!] = 1; // (BOS, BOS)
 
   for (let i = 2; i < L; i++) {
@@ -66,7 +66,8 @@ export function slotPosteriors(lm: NgramScorer, slots: readonly Slot[], channelW
       for (let a = 0; a < nA; a++) {
         const from = alpha[prev + a * nB + b]!;
         if (from < floor) continue;
-        if (!bigramsDone) { for (let c = 0; c < nC; c++) bigrams[c] = lm.bigram(wb, C.ids[c]!); bigramsDone = true; }
+        // lookupBigram leaves the same log P as bigram(), from the cache entry on a hit (no model read).
+        if (!bigramsDone) { for (let c = 0; c < nC; c++) { lm.lookupBigram(wb, C.ids[c]!); bigrams[c] = lm.lastLogP; } bigramsDone = true; }
         const ctx = lm.bigramIndex(A.ids[a]!, wb);
         const row = arc + (a * nB + b) * nC, to = here + b * nC;
         for (let c = 0; c < nC; c++) {
@@ -98,10 +99,12 @@ export function slotPosteriors(lm: NgramScorer, slots: readonly Slot[], channelW
   }
 
   // P(c at slot i) ∝ Σ_b alpha(b, c) · beta(b, c), normalised per slot.
-  const out: Float64Array[] = [];
+  // Plain arrays: a typed array per row cost more to allocate than the sums themselves.
+  const out: number[][] = [];
   for (let i = 2; i < L - 1; i++) {
     const nB = size(i - 1), nC = size(i), here = stateAt[i]!;
-    const row = new Float64Array(nC);
+    const row: number[] = [];
+    for (let c = 0; c < nC; c++) row.push(0);
     let z = 0;
     for (let b = 0; b < nB; b++) {
       for (let c = 0; c < nC; c++) {
@@ -130,8 +133,8 @@ function scaleToMax(v: Float64Array, at: number, n: number): void {
  */
 export function unsurePosteriors(
   lm: NgramScorer, lattice: readonly Slot[], results: readonly { choice: number; confidence: number }[], channelWeight: number, sure: number,
-): (Float64Array | undefined)[] {
-  const out: (Float64Array | undefined)[] = new Array(lattice.length);
+): (number[] | undefined)[] {
+  const out: (number[] | undefined)[] = new Array(lattice.length);
   const unsure = (j: number) => lattice[j]!.ids.length > 1 && results[j]!.confidence < sure;
   const fixed = (j: number): Slot => ({ ids: [lattice[j]!.ids[results[j]!.choice]!], chan: [lattice[j]!.chan[results[j]!.choice]!] });
   for (let j = 0; j < lattice.length; j++) {
@@ -150,8 +153,9 @@ export function unsurePosteriors(
     for (let k = j; k <= e; k++) {
       const map = kept[k - from]!, row = rows[k - from]!;
       if (map.length === row.length && map.length === lattice[k]!.ids.length) { out[k] = row; continue; }
-      const full = new Float64Array(Math.min(lattice[k]!.ids.length, MAX_CANDIDATES));
-      map.forEach((x, n) => { if (x < full.length) full[x] = row[n]!; });
+      const full: number[] = [];
+      for (let n = Math.min(lattice[k]!.ids.length, MAX_CANDIDATES); full.length < n;) full.push(0);
+      for (let n = 0; n < map.length; n++) if (map[n]! < full.length) full[map[n]!] = row[n]!;
       out[k] = full;
     }
     j = e;

@@ -23,7 +23,7 @@ const SYMBOL = /[^\p{L}\p{M}\d]/u;
 const LM_MARGIN_SURE = 15;
 
 /** What depends only on the token as read and as written, computed once per distinct pair in a document. */
-interface SpellingEvidence {
+export interface SpellingEvidence {
   knownInput: boolean; digits: boolean; kept: boolean; title: boolean; upper: boolean; symbols: boolean; letterEdits: number;
 }
 export type SpellingCache = Map<string, SpellingEvidence>;
@@ -42,35 +42,53 @@ function spellingEvidence(model: RestoreModel, original: string, restored: strin
   };
 }
 
-/** The evidence about the word decoded at slot j of a segment (`post`: its posterior row, if summed). */
-export function wordEvidence(
-  model: RestoreModel, token: RestoredToken, cands: Candidates, lattice: readonly Slot[], results: readonly SlotResult[], j: number,
-  posterior: number, numeric: boolean, cache: SpellingCache,
-): WordEvidence {
+/**
+ * The spelling evidence of `original` read as `restored`, computed once per distinct pair (the
+ * first word with that pair decides `isWord`, as it always has); callers may keep what this
+ * returns per token and candidate, so that the pair's key is built once.
+ */
+export function spellingFor(model: RestoreModel, cache: SpellingCache, original: string, restored: string, isWord: boolean): SpellingEvidence {
+  const key = original + '\u0001' + restored;
+  let sp = cache.get(key);
+  if (!sp) cache.set(key, (sp = spellingEvidence(model, original, restored, isWord)));
+  return sp;
+}
+
+/**
+ * Records the evidence about the word decoded at slot j of a segment (`posterior`: its posterior,
+ * or the decoder's confidence when not summed; `sp`: spellingFor) in `doc`, as columns.
+ */
+export function addWordEvidence(
+  doc: DocumentEvidence, model: RestoreModel, token: RestoredToken, cands: Candidates, lattice: readonly Slot[], results: readonly SlotResult[], j: number,
+  posterior: number, numeric: boolean, sp: SpellingEvidence, group: AgreementGroup, restoredLower: string,
+): void {
   const slot = lattice[j]!, r = results[j]!, choice = r.choice;
   const id = slot.ids[choice]!;
-  const key = token.original + '\u0001' + token.restored;
-  let sp = cache.get(key);
-  if (!sp) cache.set(key, (sp = spellingEvidence(model, token.original, token.restored, id >= FIRST_WORD_ID)));
   const n = Math.min(slot.ids.length, 24);
   let bestChan = -Infinity;
   for (let k = 0; k < n; k++) if (slot.chan[k]! > bestChan) bestChan = slot.chan[k]!;
-  return {
-    posterior, decoder: r.confidence, candidates: n,
-    knownInput: sp.knownInput, digits: sp.digits, name: slot.name === true, kept: sp.kept,
-    unknown: id < FIRST_WORD_ID,
-    // The channel cost without case or name evidence: the candidates' own (slot.chan may add them).
-    channel: cands.chan[choice] ?? slot.chan[choice]!,
-    channelGap: bestChan - slot.chan[choice]!,
-    unigram: id >= FIRST_WORD_ID ? model.lm.unigram(id) : 0,
-    title: sp.title, upper: sp.upper, letters: token.original.length,
-    docRepeats: 0, docAgree: 1, rule: false, listLetter: false,
-    number: numeric, numberAsWord: numeric ? bestWordChannel(cands) : 0,
-    symbols: sp.symbols, letterEdits: sp.letterEdits,
-    wordNeighbours: isWordAt(lattice, results, j - 1) + isWordAt(lattice, results, j + 1),
-    // Only where it can matter (a tenth of the cost of a word otherwise): unsure words, and numbers, which the decoder keeps surely.
-    lmMargin: r.confidence < SURE || numeric ? lmMargin(model.lm, lattice, results, j) : LM_MARGIN_SURE,
-  };
+  const c = doc.columns;
+  c.posterior.push(posterior);
+  c.decoder.push(r.confidence);
+  c.candidates.push(n);
+  c.flags.push((slot.name === true ? NAME : 0) | (id < FIRST_WORD_ID ? UNKNOWN : 0) | (numeric ? NUMBER : 0));
+  // The channel cost without case or name evidence: the candidates' own (slot.chan may add them).
+  c.channel.push(cands.chan[choice] ?? slot.chan[choice]!);
+  c.channelGap.push(bestChan - slot.chan[choice]!);
+  c.unigram.push(id >= FIRST_WORD_ID ? model.lm.unigram(id) : 0);
+  c.numberAsWord.push(numeric ? bestWordChannel(cands) : 0);
+  c.wordNeighbours.push(isWordAt(lattice, results, j - 1) + isWordAt(lattice, results, j + 1));
+  // Only where it can matter (a tenth of the cost of a word otherwise): unsure words, and numbers, which the decoder keeps surely.
+  c.lmMargin.push(r.confidence < SURE || numeric ? lmMargin(model.lm, lattice, results, j) : LM_MARGIN_SURE);
+  doc.add(token, sp, group, restoredLower);
+}
+
+const NAME = 1, UNKNOWN = 2, NUMBER = 4;
+
+/** The emitted words' numeric evidence, one column each (doubles kept unboxed). */
+interface Columns {
+  posterior: number[]; decoder: number[]; candidates: number[]; flags: number[]; channel: number[]; channelGap: number[];
+  unigram: number[]; numberAsWord: number[]; wordNeighbours: number[]; lmMargin: number[]; docRepeats: number[]; docAgree: number[];
 }
 
 function isWordAt(lattice: readonly Slot[], results: readonly SlotResult[], j: number): number {
@@ -96,47 +114,106 @@ function bestWordChannel(c: Candidates): number {
   return best === -Infinity ? -30 : best;
 }
 
+/** The document's words read from the same token (lower case), and how many of them took each reading. */
+export interface AgreementGroup { lower: string; total: number; counts: Map<string, number> }
+
+/**
+ * The decoded words' evidence as columns, in the order they were emitted: no object or map entry
+ * per word (WordEvidence objects are made one at a time when calibrating), and each lower-case
+ * spelling made once per distinct token and reading (`emitted` / `emittedLower`: the reading as
+ * the decoder gave it; later passes may still rewrite t.restored).
+ */
+export class DocumentEvidence {
+  readonly tokens: RestoredToken[] = [];
+  readonly spelling: SpellingEvidence[] = [];
+  readonly groupOf: AgreementGroup[] = [];
+  readonly emitted: string[] = [];
+  readonly emittedLower: string[] = [];
+  readonly columns: Columns = {
+    posterior: [], decoder: [], candidates: [], flags: [], channel: [], channelGap: [], unigram: [], numberAsWord: [],
+    wordNeighbours: [], lmMargin: [], docRepeats: [], docAgree: [],
+  };
+  /** Each word's final reading in lower case (set by withDocumentAgreement). */
+  finalLower: string[] = [];
+  private readonly groups = new Map<string, AgreementGroup>();
+
+  /** The group of a token, by its lower-case spelling. */
+  group(lower: string): AgreementGroup {
+    let g = this.groups.get(lower);
+    if (!g) this.groups.set(lower, (g = { lower, total: 0, counts: new Map() }));
+    return g;
+  }
+
+  add(token: RestoredToken, sp: SpellingEvidence, group: AgreementGroup, restoredLower: string): void {
+    this.tokens.push(token);
+    this.spelling.push(sp);
+    this.groupOf.push(group);
+    this.emitted.push(token.restored);
+    this.emittedLower.push(restoredLower);
+  }
+
+  /** Word i's evidence as an object (fresh, or `into` overwritten). */
+  evidence(i: number, into?: WordEvidence): WordEvidence {
+    const c = this.columns, sp = this.spelling[i]!, flags = c.flags[i]!;
+    const e = into ?? ({} as WordEvidence);
+    e.posterior = c.posterior[i]!; e.decoder = c.decoder[i]!; e.candidates = c.candidates[i]!;
+    e.knownInput = sp.knownInput; e.digits = sp.digits; e.name = (flags & NAME) !== 0; e.kept = sp.kept;
+    e.unknown = (flags & UNKNOWN) !== 0; e.channel = c.channel[i]!; e.channelGap = c.channelGap[i]!; e.unigram = c.unigram[i]!;
+    e.title = sp.title; e.upper = sp.upper; e.letters = this.tokens[i]!.original.length;
+    e.docRepeats = c.docRepeats[i] ?? 0; e.docAgree = c.docAgree[i] ?? 1; e.rule = false; e.listLetter = false;
+    e.number = (flags & NUMBER) !== 0; e.numberAsWord = c.numberAsWord[i]!; e.symbols = sp.symbols; e.letterEdits = sp.letterEdits;
+    e.wordNeighbours = c.wordNeighbours[i]!; e.lmMargin = c.lmMargin[i]!;
+    return e;
+  }
+}
+
 /** How many other words of the document were read from the same token, and the share restored alike. */
-export function withDocumentAgreement(tokens: readonly RestoredToken[], evidence: Map<RestoredToken, WordEvidence>): void {
-  const groups = new Map<string, Map<string, number>>();
-  for (const t of tokens) {
-    if (!evidence.has(t)) continue;
-    const key = t.original.toLowerCase();
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = new Map()));
-    const r = t.restored.toLowerCase();
-    g.set(r, (g.get(r) ?? 0) + 1);
+export function withDocumentAgreement(doc: DocumentEvidence): void {
+  const { tokens, groupOf, emitted, emittedLower } = doc;
+  const n = tokens.length, lowers: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const restored = tokens[i]!.restored;
+    const r = restored === emitted[i] ? emittedLower[i]! : restored.toLowerCase();
+    lowers[i] = r;
+    const g = groupOf[i]!;
+    g.counts.set(r, (g.counts.get(r) ?? 0) + 1);
+    g.total++;
   }
-  for (const t of tokens) {
-    const e = evidence.get(t);
-    if (!e) continue;
-    const g = groups.get(t.original.toLowerCase())!;
-    let total = 0;
-    for (const c of g.values()) total += c;
-    const same = g.get(t.restored.toLowerCase())! - 1;
-    e.docRepeats = total - 1;
-    e.docAgree = total > 1 ? same / (total - 1) : 1;
+  const { docRepeats, docAgree } = doc.columns;
+  for (let i = 0; i < n; i++) {
+    const g = groupOf[i]!;
+    const same = g.counts.get(lowers[i]!)! - 1;
+    docRepeats.push(g.total - 1);
+    docAgree.push(g.total > 1 ? same / (g.total - 1) : 1);
   }
+  doc.finalLower = lowers;
 }
 
 /**
  * Sets each token's confidence to P(right) and keeps the decoder's value beside it. Words that no
  * decoder chose (acronyms, list markers) get evidence of their own kind: certain to the decoder.
+ * Call after withDocumentAgreement.
  */
 export function calibrate(
-  text: string, tokens: RestoredToken[], evidence: Map<RestoredToken, WordEvidence>, calibration: ConfidenceCalibration | undefined, mode: CalibrationMode, keep: boolean,
+  text: string, tokens: RestoredToken[], doc: DocumentEvidence, calibration: ConfidenceCalibration | undefined, mode: CalibrationMode, keep: boolean,
 ): void {
-  for (const t of tokens) {
-    let e = evidence.get(t);
-    if (e) {
-      // The list-letter and acronym passes may have rewritten the word after the decoder chose it.
-      e.kept = t.restored.toLowerCase() === t.original.toLowerCase();
-      e.listLetter = t.end - t.start === 1 && text[t.end] === ')';
-    } else e = ruleEvidence(t);
+  const calibrated = calibration?.has(mode) === true;
+  const set = (t: RestoredToken, e: WordEvidence) => {
     t.decoderConfidence = t.confidence;
-    t.confidence = calibration?.has(mode) ? calibration.probability(mode, e) : e.posterior;
+    t.confidence = calibrated ? calibration!.probability(mode, e) : e.posterior;
     if (keep) t.evidence = e;
+  };
+  // Without `keep` one object serves every word in turn (the calibration reads it and lets go).
+  const scratch = keep ? undefined : ({} as WordEvidence);
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i]!, e = doc.evidence(i, scratch);
+    // The list-letter and acronym passes may have rewritten the word after the decoder chose it.
+    e.kept = doc.finalLower[i] === doc.groupOf[i]!.lower;
+    e.listLetter = t.end - t.start === 1 && text[t.end] === ')';
+    set(t, e);
   }
+  // The others (no decoder chose them) are the tokens not yet given a decoder confidence.
+  for (const t of tokens) if (t.decoderConfidence === undefined) set(t, ruleEvidence(t));
 }
 
 function ruleEvidence(t: RestoredToken): WordEvidence {

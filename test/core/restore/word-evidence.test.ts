@@ -1,0 +1,34 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { restore } from '../../../src/core/restore/index.js';
+import { tinyModel } from './tiny-model.js';
+
+const model = tinyModel();
+
+describe('word evidence kept as columns over the emitted words', () => {
+  it('gives every decoded word the same confidence with or without its evidence object', () => {
+    const text = 'Ket qua thuc hien cong tac cai cach hanh chinh. Ket qua cua xa Ngoc Ky, ket qua tot.';
+    for (const input of ['stripped', 'ocr'] as const) {
+      const bare = restore(text, { model, input }), kept = restore(text, { model, input, evidence: true });
+      assert.deepEqual(bare.tokens.map((t) => t.confidence), kept.tokens.map((t) => t.confidence));
+      for (const t of kept.tokens) assert.ok(t.evidence, `${t.original} has evidence`);
+    }
+  });
+
+  it('counts the document\'s other readings of the same token, case aside', () => {
+    const r = restore('Ket qua tot. ket qua xau. KET QUA', { model, input: 'stripped', evidence: true });
+    const ket = r.tokens.filter((t) => t.original.toLowerCase() === 'ket');
+    assert.equal(ket.length, 3);
+    for (const t of ket) assert.equal(t.evidence!.docRepeats, 2);
+    const agreeing = ket.filter((t) => t.restored.toLowerCase() === ket[0]!.restored.toLowerCase()).length;
+    for (const t of ket) if (t.restored.toLowerCase() === ket[0]!.restored.toLowerCase()) assert.equal(t.evidence!.docAgree, (agreeing - 1) / 2);
+  });
+
+  it('gives words no decoder chose (acronyms) rule evidence and a decoder confidence too', () => {
+    const r = restore('Quyet dinh cua xa, so 12/QD-UBND', { model, input: 'stripped', evidence: true });
+    const acronym = r.tokens.find((t) => t.original === 'QD')!;
+    assert.equal(acronym.evidence!.rule, true);
+    assert.equal(acronym.decoderConfidence, 1);
+    for (const t of r.tokens) assert.equal(typeof t.decoderConfidence, 'number');
+  });
+});
