@@ -16,33 +16,78 @@ const STOP = new Set(
 );
 
 const MIN_COUNT = 2;
+const CLAUSE = /[^\p{L}\s]+/u;
+const SPACES = /\s+/;
 
 interface Term {
   key: string;
   syllables: number;
   count: number;
+  /** Its first occurrence: the position among the document's syllables, and the index in `seq`. */
   first: number;
+  at: number;
 }
+
+/** Syllable ids below this make a run of up to four one number key (4 × 13 bits < 2^53). */
+const ID_LIMIT = 1 << 13;
 
 /** Up to `limit` terms, best first (ties: longer, then earlier), in lower case. */
 export function documentKeywords(texts: readonly string[], limit = 5): string[] {
-  const terms = new Map<string, Term>();
-  let position = 0;
+  // The syllables as ids (1-based; 0 ends a clause), so runs are counted under number keys:
+  // hashing a number is much cheaper than building and hashing each run's string. A document of
+  // more distinct syllables than ID_LIMIT counts under string keys, as runs were counted before.
+  const ids = new Map<string, number>();
+  const words = [''];
+  const stop = [false];
+  const seq: number[] = [];
   for (const text of texts) {
-    for (const clause of text.normalize('NFC').toLocaleLowerCase('vi').split(/[^\p{L}\s]+/u)) {
-      const syl = clause.split(/\s+/).filter((s) => s.length > 0);
-      for (let i = 0; i < syl.length; i++, position++) {
-        for (let n = 2; n <= 4 && i + n <= syl.length; n++) {
-          if (STOP.has(syl[i]!) || STOP.has(syl[i + n - 1]!)) continue;
-          const key = syl.slice(i, i + n).join(' ');
-          const t = terms.get(key);
-          if (t) t.count++;
-          else terms.set(key, { key, syllables: n, count: 1, first: position });
+    // Lower-casing has no Vietnamese-specific rules (only Turkish, Azeri and Lithuanian have
+    // them): toLowerCase gives the same string as toLocaleLowerCase('vi') without the locale lookup.
+    for (const clause of text.normalize('NFC').toLowerCase().split(CLAUSE)) {
+      for (const s of clause.split(SPACES)) {
+        if (s.length === 0) continue;
+        let id = ids.get(s);
+        if (id === undefined) {
+          ids.set(s, (id = words.length));
+          words.push(s);
+          stop.push(STOP.has(s));
         }
+        seq.push(id);
       }
+      seq.push(0);
     }
   }
-  const frequent = [...terms.values()].filter((t) => t.count >= MIN_COUNT);
+  const numeric = words.length <= ID_LIMIT;
+  const terms = new Map<number | string, Term>();
+  let position = 0;
+  for (let i = 0; i < seq.length; i++) {
+    const first = seq[i]!;
+    if (first === 0) continue;
+    if (!stop[first]) {
+      let key: number | string = numeric ? first : words[first]!;
+      for (let n = 2; n <= 4; n++) {
+        const last = seq[i + n - 1] ?? 0;
+        if (last === 0) break;
+        key = numeric ? (key as number) * ID_LIMIT + last : `${key as string} ${words[last]!}`;
+        if (stop[last]) continue;
+        const t = terms.get(key);
+        if (t) t.count++;
+        else terms.set(key, { key: '', syllables: n, count: 1, first: position, at: i });
+      }
+    }
+    position++;
+  }
+  const frequent: Term[] = [];
+  for (const t of terms.values()) {
+    if (t.count < MIN_COUNT) continue;
+    t.key = seq.slice(t.at, t.at + t.syllables).map((id) => words[id]!).join(' ');
+    frequent.push(t);
+  }
+  return rankFrequent(frequent, limit);
+}
+
+/** Frequent terms ranked by C-value, parts of longer terms left out. */
+function rankFrequent(frequent: Term[], limit: number): string[] {
   // The longer frequent terms each term lies inside, found from the longer ones' own runs (a
   // 4-syllable term holds five shorter runs), not by comparing every pair: documents of thousands
   // of frequent terms stay linear.
