@@ -20,7 +20,6 @@ const CLAUSE = /[^\p{L}\s]+/u;
 const SPACES = /\s+/;
 
 interface Term {
-  key: string;
   syllables: number;
   count: number;
   /** Its first occurrence: the position among the document's syllables, and the index in `seq`. */
@@ -58,53 +57,52 @@ export function documentKeywords(texts: readonly string[], limit = 5): string[] 
     }
   }
   const numeric = words.length <= ID_LIMIT;
+  /** The key of the run of `n` syllables at seq[at]. */
+  const keyOf = (at: number, n: number): number | string => {
+    if (!numeric) return seq.slice(at, at + n).map((id) => words[id]!).join(' ');
+    let key = 0;
+    for (let k = at; k < at + n; k++) key = key * ID_LIMIT + seq[k]!;
+    return key;
+  };
   const terms = new Map<number | string, Term>();
   let position = 0;
   for (let i = 0; i < seq.length; i++) {
     const first = seq[i]!;
     if (first === 0) continue;
     if (!stop[first]) {
-      let key: number | string = numeric ? first : words[first]!;
       for (let n = 2; n <= 4; n++) {
         const last = seq[i + n - 1] ?? 0;
         if (last === 0) break;
-        key = numeric ? (key as number) * ID_LIMIT + last : `${key as string} ${words[last]!}`;
         if (stop[last]) continue;
+        const key = keyOf(i, n);
         const t = terms.get(key);
         if (t) t.count++;
-        else terms.set(key, { key: '', syllables: n, count: 1, first: position, at: i });
+        else terms.set(key, { syllables: n, count: 1, first: position, at: i });
       }
     }
     position++;
   }
-  const frequent: Term[] = [];
-  for (const t of terms.values()) {
-    if (t.count < MIN_COUNT) continue;
-    t.key = seq.slice(t.at, t.at + t.syllables).map((id) => words[id]!).join(' ');
-    frequent.push(t);
-  }
-  return rankFrequent(frequent, limit);
-}
-
-/** Frequent terms ranked by C-value, parts of longer terms left out. */
-function rankFrequent(frequent: Term[], limit: number): string[] {
+  const frequent = [...terms.values()].filter((t) => t.count >= MIN_COUNT);
   // The longer frequent terms each term lies inside, found from the longer ones' own runs (a
   // 4-syllable term holds five shorter runs), not by comparing every pair: documents of thousands
   // of frequent terms stay linear.
-  const byKey = new Map(frequent.map((t) => [t.key, t]));
   const inside = new Map<Term, Term[]>();
   for (const longer of frequent) {
-    const syl = longer.key.split(' ');
     for (let n = 2; n < longer.syllables; n++) {
-      for (let i = 0; i + n <= syl.length; i++) {
-        const t = byKey.get(syl.slice(i, i + n).join(' '));
-        if (!t) continue;
+      for (let i = 0; i + n <= longer.syllables; i++) {
+        const t = terms.get(keyOf(longer.at + i, n));
+        if (!t || t.count < MIN_COUNT) continue;
         const list = inside.get(t) ?? [];
         if (!list.includes(longer)) list.push(longer);
         inside.set(t, list);
       }
     }
   }
+  return rank(frequent, inside, limit).map((t) => seq.slice(t.at, t.at + t.syllables).map((id) => words[id]!).join(' '));
+}
+
+/** The best `limit` frequent terms by C-value, parts of longer terms left out. */
+function rank(frequent: Term[], inside: Map<Term, Term[]>, limit: number): Term[] {
   // A term whose occurrences are mostly inside one longer frequent term is that term's part
   // ("cải cách" in "cải cách hành chính"); one spread over several ("hành chính") stays a term.
   const kept = frequent.filter((t) => !(inside.get(t) ?? []).some((longer) => longer.count >= 0.75 * t.count));
@@ -115,5 +113,5 @@ function rankFrequent(frequent: Term[], limit: number): string[] {
     return [t, Math.log2(t.syllables) * (t.count - nested)];
   }));
   kept.sort((a, b) => score.get(b)! - score.get(a)! || b.syllables - a.syllables || a.first - b.first);
-  return kept.slice(0, limit).map((t) => t.key);
+  return kept.slice(0, limit);
 }
