@@ -7,7 +7,8 @@
  * CSVs' rows) are compared with bench/convert-reference.json, the digests the build before the
  * fast path wrote (commit ad2fe15): the fast path must not change a byte. With
  * `--baseline-dist DIR` (an older build's dist/, its node_modules reachable from it) the same
- * batch also runs on that build, interleaved round by round, with the process CPU of each side.
+ * batch also runs on that build, interleaved round by round, with the process CPU of each side,
+ * then each build's per-document work in memory (no file I/O), CPU per document.
  * Run: npm run bench:convert [-- --files N] [-- --baseline-dist DIR --rounds N]
  *   BENCH_DIST=DIR runs another build; --write-reference writes the digests (from the old build only).
  */
@@ -119,6 +120,43 @@ async function cpuOf(run: typeof RunBatch, out: string, jobs: number): Promise<{
   return { cpu: (used.user + used.system) / 1e6, wall: (performance.now() - t) / 1000 };
 }
 
+/** The per-document work of a batch worker, in memory (no file I/O): convert, rows, archive facts, JSON. */
+async function inMemory(distDir: string): Promise<(data: Buffer, path: string) => Promise<void>> {
+  const at = (m: string) => pathToFileURL(join(resolve(distDir), m)).href;
+  const { convert } = await import(at('pipeline/index.js'));
+  const { documentJson } = await import(at('emit/json.js'));
+  const { documentTables } = await import(at('emit/batch-tables.js'));
+  const { archiveFacts } = await import(at('emit/archive.js'));
+  const { structureOf, documentRow } = await import(at('emit/sheets.js'));
+  return async (data, path) => {
+    const result = await convert({ path, data }, { restore: false, segment: {} });
+    documentRow(result, []);
+    documentTables(result);
+    archiveFacts(result, structureOf(result));
+    documentJson(result);
+  };
+}
+
+/** CPU ms per document of each build's in-memory work, interleaved file set by file set. */
+async function inMemoryRounds(distA: string, distB: string): Promise<void> {
+  const a = await inMemory(distA), b = await inMemory(distB);
+  const names = (await readdir(src)).sort();
+  const datas = await Promise.all(names.map((n) => readFile(join(src, n))));
+  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+  console.log(`\nin memory (convert, rows, archive facts, JSON; no file I/O), one thread: CPU ms per document`);
+  console.log('| round | this build | baseline build | ratio |');
+  console.log('|---|---:|---:|---:|');
+  for (let r = 1; r <= rounds; r++) {
+    let t = cpu();
+    for (const [i, d] of datas.entries()) await a(d, names[i]!);
+    const ta = (cpu() - t) / datas.length;
+    t = cpu();
+    for (const [i, d] of datas.entries()) await b(d, names[i]!);
+    const tb = (cpu() - t) / datas.length;
+    console.log(`| ${r} | ${ta.toFixed(3)} | ${tb.toFixed(3)} | ${(ta / tb).toFixed(2)} |`);
+  }
+}
+
 async function main(): Promise<void> {
   await mkdir(src, { recursive: true });
   let bytes = 0;
@@ -168,6 +206,7 @@ async function main(): Promise<void> {
       const b = await cpuOf(baseline, 'cmp-old', jobs);
       console.log(`| ${r} | ${a.cpu.toFixed(2)} (${a.wall.toFixed(2)}) | ${b.cpu.toFixed(2)} (${b.wall.toFixed(2)}) | ${(a.cpu / b.cpu).toFixed(2)} |`);
     }
+    if (useBuilt) await inMemoryRounds(join(fileURLToPath(built), '..', '..'), baselineDist!);
   }
   await rm(root, { recursive: true, force: true });
 }
