@@ -5,6 +5,7 @@
  * the compiler's), with the candidate table (dictionaries/vi-ocr-candidates.bin) and, as the
  * baseline in the same run, without it; medians over BENCH_REPEAT processes (default 3). Then
  * `baocao restore` of the sample end to end (wall), beside the bare start of node and the CLI.
+ * A diagnosis row: the sample's first document with V8's optimizing compiler off (node --no-opt).
  * The documents: the sample report and BENCH_DOCS (default 001,002,003) of ../shared/devset/eng-ocr
  * when that folder is there. Outputs with and without the table are compared and must be equal.
  *   BAOCAO_SHARED=/path/to/shared overrides the data folder.
@@ -44,15 +45,15 @@ process.stdout.write(JSON.stringify({ load, firstDoc, warm, digest, table: model
 
 interface ChildResult { load: number; firstDoc: number; warm: number; digest: string; table: string }
 
-function child(file: string, table: 'on' | 'off'): ChildResult {
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', CHILD, pathToFileURL(dist).href, file, table], { encoding: 'utf8' });
+function child(file: string, table: 'on' | 'off', flags: string[] = []): ChildResult {
+  const out = execFileSync(process.execPath, [...flags, '--input-type=module', '-e', CHILD, pathToFileURL(dist).href, file, table], { encoding: 'utf8' });
   return JSON.parse(out) as ChildResult;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
-function measure(file: string, table: 'on' | 'off'): ChildResult & { runs: number } {
-  const runs = Array.from({ length: repeat }, () => child(file, table));
+function measure(file: string, table: 'on' | 'off', flags: string[] = []): ChildResult & { runs: number } {
+  const runs = Array.from({ length: repeat }, () => child(file, table, flags));
   const digests = new Set(runs.map((r) => r.digest));
   if (digests.size !== 1) throw new Error(`${file}: restoration differs between runs`);
   return { load: median(runs.map((r) => r.load)), firstDoc: median(runs.map((r) => r.firstDoc)), warm: median(runs.map((r) => r.warm)), digest: runs[0]!.digest, table: runs[0]!.table, runs: repeat };
@@ -91,6 +92,11 @@ function main(): void {
     process.stdout.write(`${name.padEnd(12)} ${f(on.load)} ${f(on.firstDoc)} ${f(on.warm)}   |                                ${f(off.load)} ${f(off.firstDoc)} ${f(off.warm)}\n`);
   }
   process.stdout.write(`outputs with and without the table: ${same ? 'identical' : 'DIFFERENT'}\n`);
+  // Where the rest goes: the same first document with V8's optimizing compiler off (a diagnosis,
+  // not a setting baocao uses: long runs need the compiler). The difference is TurboFan's work.
+  const noOpt = measure(sample, 'on', ['--no-opt']);
+  const withOpt = measure(sample, 'on');
+  process.stdout.write(`diagnosis, sample: first document ${f(withOpt.firstDoc)} s CPU, with node --no-opt ${f(noOpt.firstDoc)} (warm ${f(withOpt.warm)} / ${f(noOpt.warm)}, load ${f(withOpt.load)} / ${f(noOpt.load)})\n`);
   process.stdout.write(`target: first document ≤ 0.300 s CPU after the model is loaded\n\n`);
 
   const cli = join(dist, 'cli', 'index.js');

@@ -3,9 +3,19 @@
  * real batch path (read, ingest, paragraphs, schema-validated JSON, paragraphs CSV, manifest,
  * documents.csv), restoration off — the target is ≥ 200 files/s on 2 cores. Side by side, in the
  * same process: a plain read + write copy of the same files (the I/O floor), and with --jobs 1/2.
- * Run: npm run bench:convert [-- --files N]
+ * Then the outputs of a sample of the files (every SAMPLE_EVERY-th: JSON, stored rows, the batch
+ * CSVs' rows) are compared with bench/convert-reference.json, the digests the build before the
+ * fast path wrote (commit ad2fe15): the fast path must not change a byte. With
+ * `--baseline-dist DIR` (an older build's dist/, its node_modules reachable from it) the same
+ * batch also runs on that build, interleaved round by round, with the process CPU of each side,
+ * then each build's per-document work in memory (no file I/O), CPU per document.
+ * Run: npm run bench:convert [-- --files N] [-- --baseline-dist DIR --rounds N]
+ *   BENCH_DIST=DIR runs another build; --write-reference writes the digests (from the old build only).
  */
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,11 +25,17 @@ import type { runBatch as RunBatch } from '../src/batch/run.js';
 
 // The built package when there is one (what users run; worker threads then load plain JS),
 // else the sources through tsx.
-const built = new URL('../dist/batch/run.js', import.meta.url);
+const arg = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const built = process.env.BENCH_DIST ? pathToFileURL(join(resolve(process.env.BENCH_DIST), 'batch', 'run.js')) : new URL('../dist/batch/run.js', import.meta.url);
 const useBuilt = existsSync(fileURLToPath(built));
 const { runBatch } = (await import(useBuilt ? built.href : '../src/batch/run.js')) as { runBatch: typeof RunBatch };
+const baselineDist = arg('--baseline-dist');
+const baseline = baselineDist ? ((await import(pathToFileURL(join(resolve(baselineDist), 'batch', 'run.js')).href)) as { runBatch: typeof RunBatch }).runBatch : undefined;
+const rounds = Number(arg('--rounds')) || 3;
 
-const count = Number(process.argv[process.argv.indexOf('--files') + 1]) || 1000;
+const count = Number(arg('--files')) || 1000;
+const REFERENCE = fileURLToPath(new URL('./convert-reference.json', import.meta.url));
+const SAMPLE_EVERY = 25;
 const root = join(tmpdir(), `baocao-bench-convert-${process.pid}`);
 const src = join(root, 'in');
 
@@ -60,6 +76,87 @@ async function copyBaseline(out: string): Promise<number> {
   return n;
 }
 
+/**
+ * Digests of the sample's outputs, the bench folder's path written as <root> (it holds the pid):
+ * each sampled document's JSON and stored rows, and its rows of every batch CSV.
+ */
+async function outputDigests(outDir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  const norm = (text: string) => text.split(root).join('<root>');
+  const digest = (text: string) => createHash('sha256').update(norm(text)).digest('hex');
+  const sample = Array.from({ length: Math.ceil(count / SAMPLE_EVERY) }, (_, k) => `report-${String(k * SAMPLE_EVERY).padStart(4, '0')}.txt`);
+  for (const name of sample) {
+    out[`${name}.json`] = digest(await readFile(join(outDir, `${name}.json`), 'utf8'));
+    out[`${name}.rows`] = digest(await readFile(join(outDir, '.baocao', 'rows', `${name}.rows`), 'utf8'));
+  }
+  for (const table of (await readdir(outDir)).filter((f) => f.endsWith('.csv')).sort()) {
+    const lines = (await readFile(join(outDir, table), 'utf8')).split('\n');
+    // The header and the sampled documents' rows (rows name their document in the first column).
+    const kept = lines.filter((line, i) => i === 0 || sample.some((name) => line.includes(`/${name}`)));
+    out[table] = digest(kept.join('\n'));
+  }
+  return out;
+}
+
+/** Compares the sample's outputs with the reference; the names that differ, or null when not comparable. */
+async function checkOutputs(outDir: string): Promise<string[] | null> {
+  const got = await outputDigests(outDir);
+  if (process.argv.includes('--write-reference')) {
+    await writeFile(REFERENCE, JSON.stringify({ files: count, sampleEvery: SAMPLE_EVERY, digests: got }, null, 2) + '\n');
+    return [];
+  }
+  const reference = JSON.parse(await readFile(REFERENCE, 'utf8')) as { files: number; digests: Record<string, string> };
+  if (reference.files !== count) return null;
+  return Object.keys({ ...reference.digests, ...got }).filter((k) => reference.digests[k] !== got[k]);
+}
+
+/** Process CPU seconds (main thread and workers) and wall seconds of one batch. */
+async function cpuOf(run: typeof RunBatch, out: string, jobs: number): Promise<{ cpu: number; wall: number }> {
+  await rm(join(root, out), { recursive: true, force: true });
+  const t = performance.now(), c = process.cpuUsage();
+  const s = await run([src], { outDir: join(root, out), formats: ['json', 'csv'], resume: false, restore: false }, jobs);
+  if (s.failed) throw new Error(`${s.failed} files failed`);
+  const used = process.cpuUsage(c);
+  return { cpu: (used.user + used.system) / 1e6, wall: (performance.now() - t) / 1000 };
+}
+
+/** The per-document work of a batch worker, in memory (no file I/O): convert, rows, archive facts, JSON. */
+async function inMemory(distDir: string): Promise<(data: Buffer, path: string) => Promise<void>> {
+  const at = (m: string) => pathToFileURL(join(resolve(distDir), m)).href;
+  const { convert } = await import(at('pipeline/index.js'));
+  const { documentJson } = await import(at('emit/json.js'));
+  const { documentTables } = await import(at('emit/batch-tables.js'));
+  const { archiveFacts } = await import(at('emit/archive.js'));
+  const { structureOf, documentRow } = await import(at('emit/sheets.js'));
+  return async (data, path) => {
+    const result = await convert({ path, data }, { restore: false, segment: {} });
+    documentRow(result, []);
+    documentTables(result);
+    archiveFacts(result, structureOf(result));
+    documentJson(result);
+  };
+}
+
+/** CPU ms per document of each build's in-memory work, interleaved file set by file set. */
+async function inMemoryRounds(distA: string, distB: string): Promise<void> {
+  const a = await inMemory(distA), b = await inMemory(distB);
+  const names = (await readdir(src)).sort();
+  const datas = await Promise.all(names.map((n) => readFile(join(src, n))));
+  const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+  console.log(`\nin memory (convert, rows, archive facts, JSON; no file I/O), one thread: CPU ms per document`);
+  console.log('| round | this build | baseline build | ratio |');
+  console.log('|---|---:|---:|---:|');
+  for (let r = 1; r <= rounds; r++) {
+    let t = cpu();
+    for (const [i, d] of datas.entries()) await a(d, names[i]!);
+    const ta = (cpu() - t) / datas.length;
+    t = cpu();
+    for (const [i, d] of datas.entries()) await b(d, names[i]!);
+    const tb = (cpu() - t) / datas.length;
+    console.log(`| ${r} | ${ta.toFixed(3)} | ${tb.toFixed(3)} | ${(ta / tb).toFixed(2)} |`);
+  }
+}
+
 async function main(): Promise<void> {
   await mkdir(src, { recursive: true });
   let bytes = 0;
@@ -93,6 +190,23 @@ async function main(): Promise<void> {
   console.log('|---|---:|---:|---:|');
   for (const r of [...results, resume]) {
     console.log(`| ${r.label} | ${r.seconds.toFixed(2)} | ${(r.files / r.seconds).toFixed(0)} | ${(r.seconds / base.seconds).toFixed(1)}× time |`);
+  }
+  const differ = await checkOutputs(join(root, 'out1'));
+  const verdict = differ === null ? 'not checked (the reference is for 1,000 files)' : differ.length ? `DIFFERENT (${differ.join(', ')})` : 'identical';
+  console.log(process.argv.includes('--write-reference') ? `reference written: ${REFERENCE}` : `outputs of ${Math.ceil(count / SAMPLE_EVERY)} sampled files and their batch-table rows against the build before the fast path: ${verdict}`);
+  if (differ?.length) process.exitCode = 1;
+
+  if (baseline) {
+    const jobs = Math.max(2, availableParallelism());
+    console.log(`\ninterleaved with ${baselineDist}, --jobs ${jobs}, ${rounds} rounds: process CPU s per ${count} files (wall s)`);
+    console.log('| round | this build | baseline build | CPU ratio |');
+    console.log('|---|---:|---:|---:|');
+    for (let r = 1; r <= rounds; r++) {
+      const a = await cpuOf(runBatch, 'cmp-new', jobs);
+      const b = await cpuOf(baseline, 'cmp-old', jobs);
+      console.log(`| ${r} | ${a.cpu.toFixed(2)} (${a.wall.toFixed(2)}) | ${b.cpu.toFixed(2)} (${b.wall.toFixed(2)}) | ${(a.cpu / b.cpu).toFixed(2)} |`);
+    }
+    if (useBuilt) await inMemoryRounds(join(fileURLToPath(built), '..', '..'), baselineDist!);
   }
   await rm(root, { recursive: true, force: true });
 }

@@ -16,50 +16,93 @@ const STOP = new Set(
 );
 
 const MIN_COUNT = 2;
+const CLAUSE = /[^\p{L}\s]+/u;
+const SPACES = /\s+/;
 
 interface Term {
-  key: string;
   syllables: number;
   count: number;
+  /** Its first occurrence: the position among the document's syllables, and the index in `seq`. */
   first: number;
+  at: number;
 }
+
+/** Syllable ids below this make a run of up to four one number key (4 × 13 bits < 2^53). */
+const ID_LIMIT = 1 << 13;
 
 /** Up to `limit` terms, best first (ties: longer, then earlier), in lower case. */
 export function documentKeywords(texts: readonly string[], limit = 5): string[] {
-  const terms = new Map<string, Term>();
-  let position = 0;
+  // The syllables as ids (1-based; 0 ends a clause), so runs are counted under number keys:
+  // hashing a number is much cheaper than building and hashing each run's string. A document of
+  // more distinct syllables than ID_LIMIT counts under string keys, as runs were counted before.
+  const ids = new Map<string, number>();
+  const words = [''];
+  const stop = [false];
+  const seq: number[] = [];
   for (const text of texts) {
-    for (const clause of text.normalize('NFC').toLocaleLowerCase('vi').split(/[^\p{L}\s]+/u)) {
-      const syl = clause.split(/\s+/).filter((s) => s.length > 0);
-      for (let i = 0; i < syl.length; i++, position++) {
-        for (let n = 2; n <= 4 && i + n <= syl.length; n++) {
-          if (STOP.has(syl[i]!) || STOP.has(syl[i + n - 1]!)) continue;
-          const key = syl.slice(i, i + n).join(' ');
-          const t = terms.get(key);
-          if (t) t.count++;
-          else terms.set(key, { key, syllables: n, count: 1, first: position });
+    // Lower-casing has no Vietnamese-specific rules (only Turkish, Azeri and Lithuanian have
+    // them): toLowerCase gives the same string as toLocaleLowerCase('vi') without the locale lookup.
+    for (const clause of text.normalize('NFC').toLowerCase().split(CLAUSE)) {
+      for (const s of clause.split(SPACES)) {
+        if (s.length === 0) continue;
+        let id = ids.get(s);
+        if (id === undefined) {
+          ids.set(s, (id = words.length));
+          words.push(s);
+          stop.push(STOP.has(s));
         }
+        seq.push(id);
+      }
+      seq.push(0);
+    }
+  }
+  const numeric = words.length <= ID_LIMIT;
+  /** The key of the run of `n` syllables at seq[at]. */
+  const keyOf = (at: number, n: number): number | string => {
+    if (!numeric) return seq.slice(at, at + n).map((id) => words[id]!).join(' ');
+    let key = 0;
+    for (let k = at; k < at + n; k++) key = key * ID_LIMIT + seq[k]!;
+    return key;
+  };
+  const terms = new Map<number | string, Term>();
+  let position = 0;
+  for (let i = 0; i < seq.length; i++) {
+    const first = seq[i]!;
+    if (first === 0) continue;
+    if (!stop[first]) {
+      for (let n = 2; n <= 4; n++) {
+        const last = seq[i + n - 1] ?? 0;
+        if (last === 0) break;
+        if (stop[last]) continue;
+        const key = keyOf(i, n);
+        const t = terms.get(key);
+        if (t) t.count++;
+        else terms.set(key, { syllables: n, count: 1, first: position, at: i });
       }
     }
+    position++;
   }
   const frequent = [...terms.values()].filter((t) => t.count >= MIN_COUNT);
   // The longer frequent terms each term lies inside, found from the longer ones' own runs (a
   // 4-syllable term holds five shorter runs), not by comparing every pair: documents of thousands
   // of frequent terms stay linear.
-  const byKey = new Map(frequent.map((t) => [t.key, t]));
   const inside = new Map<Term, Term[]>();
   for (const longer of frequent) {
-    const syl = longer.key.split(' ');
     for (let n = 2; n < longer.syllables; n++) {
-      for (let i = 0; i + n <= syl.length; i++) {
-        const t = byKey.get(syl.slice(i, i + n).join(' '));
-        if (!t) continue;
+      for (let i = 0; i + n <= longer.syllables; i++) {
+        const t = terms.get(keyOf(longer.at + i, n));
+        if (!t || t.count < MIN_COUNT) continue;
         const list = inside.get(t) ?? [];
         if (!list.includes(longer)) list.push(longer);
         inside.set(t, list);
       }
     }
   }
+  return rank(frequent, inside, limit).map((t) => seq.slice(t.at, t.at + t.syllables).map((id) => words[id]!).join(' '));
+}
+
+/** The best `limit` frequent terms by C-value, parts of longer terms left out. */
+function rank(frequent: Term[], inside: Map<Term, Term[]>, limit: number): Term[] {
   // A term whose occurrences are mostly inside one longer frequent term is that term's part
   // ("cải cách" in "cải cách hành chính"); one spread over several ("hành chính") stays a term.
   const kept = frequent.filter((t) => !(inside.get(t) ?? []).some((longer) => longer.count >= 0.75 * t.count));
@@ -70,5 +113,5 @@ export function documentKeywords(texts: readonly string[], limit = 5): string[] 
     return [t, Math.log2(t.syllables) * (t.count - nested)];
   }));
   kept.sort((a, b) => score.get(b)! - score.get(a)! || b.syllables - a.syllables || a.first - b.first);
-  return kept.slice(0, limit).map((t) => t.key);
+  return kept.slice(0, limit);
 }

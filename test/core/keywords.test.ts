@@ -27,4 +27,11 @@ describe('document keywords', () => {
     assert.deepEqual(documentKeywords(['Báo cáo']), []);
     assert.deepEqual(documentKeywords([]), []);
   });
+  it('ranks the same in a document of more distinct syllables than number keys hold', () => {
+    const body = ['cải cách hành chính và thủ tục hành chính; cải cách hành chính nhà nước.', 'Tuyên truyền cải cách hành chính.'];
+    // 9,000 distinct made-up syllables, one-off runs that never count but push the ids past 8,192.
+    const letters = (i: number): string => (i < 26 ? '' : letters(Math.floor(i / 26) - 1)) + String.fromCharCode(97 + (i % 26));
+    const filler = Array.from({ length: 9000 }, (_, i) => `q${letters(i)}`);
+    assert.deepEqual(documentKeywords([...body, filler.join(' ')]), documentKeywords(body));
+  });
 });
