@@ -24,8 +24,9 @@ export interface NumberBlank {
 
 /** "Số", as OCR reads it ("S6", "SỐ", "Sốz", "Šố", "$ố"), then a colon, a space or the first digit. */
 const LABEL = /^\s*[SŠ$][A-Z]{0,2}(?:\s*[:;.]\s*|\s+|(?=\d))/;
-/** The blank (no column gap, no word of three letters in it), a slash, [year/] and the symbol. */
-const AFTER_LABEL = /^((?:(?! {2})[^\n]){0,16}?)\s*\/\s*(?:(\d{4})\s*\/\s*)?(\p{L}[\p{L}\d&]*(?:\s*-\s*[\p{L}\d&]+)+)/u;
+/** The blank (no column gap, no word of three letters in it), a slash, [year/] and the symbol (its
+ * hyphens may come out of OCR as dots or dashes: "TB.ĐHĐL"). */
+const AFTER_LABEL = /^((?:(?! {2})[^\n]){0,16}?)\s*\/\s*(?:(\d{4})\s*\/\s*)?(\p{L}[\p{L}\d&]*(?:\s*[-.–]\s*[\p{L}\d&]+)+)/u;
 
 /** A number line whose digits may be unreadable: `key` is the line's fold (same offsets as `text`). */
 export function readNumberBlank(key: string, text: string): NumberBlank | null {
@@ -36,7 +37,7 @@ export function readNumberBlank(key: string, text: string): NumberBlank | null {
   const blank = m[1]!.trim();
   if (/\p{L}{3}/u.test(blank) || (blank !== '' && !/[\d.…_]/.test(blank) && blank.length > 2)) return null;
   const bare = blank.replace(/[\s.…_·,]/g, '');
-  const { symbol, type } = symbolOf(m[3]!);
+  const { symbol, type } = symbolOf(m[3]!.replace(/\s*[.–]\s*/g, '-'));
   return { digits: /^\d{1,6}$/.test(bare) ? bare : null, asRead: blank, year: m[2] ?? null, symbol, type, end: label[0].length + m.index + m[0].length };
 }
 

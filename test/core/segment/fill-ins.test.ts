@@ -26,6 +26,8 @@ describe('handwritten fill-ins in the header', () => {
       const b = blank(line);
       assert.deepEqual([b?.digits, b?.asRead, b?.symbol, b?.type?.code], [null, asRead, 'TB-ĐHĐL', 'TB'], line);
     }
+    // OCR's dot or dash for the symbol's hyphen ("sá:XÄ24J /TB.DHĐL").
+    for (const line of ['sá:XÄ24J /TB.ĐHĐL', 'Số: ...... /TB–ĐHĐL']) assert.equal(blank(line)?.symbol, 'TB-ĐHĐL', line);
     // Legible digits apart from the dots of the blank are the number; a year before the symbol is kept.
     assert.deepEqual([blank('Số: 2116 ...... /TB-ĐHĐL')?.digits, blank('Số: ....../2020/NĐ-CP')?.year], ['2116', '2020']);
     // A line that only starts with S is no number line.
