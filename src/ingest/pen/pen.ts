@@ -9,7 +9,7 @@ import type { PenFill } from '../../core/document.js';
 import type { Blank } from './blanks.js';
 import type { DigitModel } from './digit-model.js';
 import { heightOf, inkComponents, mergeComponents, widthOf, type Component, type Rgb } from './ink.js';
-import { componentOf, segmentDigits } from './segment.js';
+import { componentOf, segmentDigits, type ReadGlyph } from './segment.js';
 
 /** Blueness (blue over the mean of red and green) that pen ink has above the print of its line. */
 const BLUE_OVER_PRINT = 12;
@@ -24,11 +24,45 @@ export function readBlank(img: Rgb, blank: Blank, model: DigitModel): PenFill | 
   if (!pen) return null;
   const read = segmentDigits(pen.glyphs, blank.lineHeight, img.width, maxDigits(blank), model);
   if (!read) return null;
-  const digits = read.map((r) => String(r.guess.digit)).join('');
-  const confidence = read.map((r) => +r.guess.confidence.toFixed(3));
+  const { digits, confidence } = blank.field === 'number' ? asRead(read) : withinCalendar(read, blank.field === 'day' ? 31 : 12);
   const print = printHeight(img, blank);
   const scale = print ? +(median(read.map((r) => heightOf(r.glyph))) / print).toFixed(2) : undefined;
   return { field: blank.field, line: blank.line, digits, confidence, ink: pen.how, ...(scale ? { scale } : {}) };
+}
+
+const asRead = (read: readonly ReadGlyph[]) => ({ digits: read.map((r) => String(r.guess.digit)).join(''), confidence: read.map((r) => +r.guess.confidence.toFixed(3)) });
+
+/** A digit the calendar admits must have at least this raw probability to replace the model's first choice. */
+const MIN_ADMITTED = 0.05;
+
+/**
+ * A day or month read as the likeliest value the calendar admits (1–31, 1–12): a month's first
+ * glyph read "3" at 0.18 with "1" close behind is "1", as nothing else can stand there. Each
+ * digit's confidence is then its share among the digits that could stand in its place (the
+ * others kept). The model's own reading stands when it is already a real value, or when no real
+ * value is likely enough (MIN_ADMITTED): the field is then refused downstream, as before.
+ */
+export function withinCalendar(read: readonly ReadGlyph[], max: number): { digits: string; confidence: number[] } {
+  const own = asRead(read);
+  const k = read.length, value = Number(own.digits);
+  if (k > 2 || (value >= 1 && value <= max)) return own;
+  const p = (i: number, d: number) => read[i]!.guess.probs[d] ?? 0;
+  const real = (s: string) => { const v = Number(s); return s.length === k && v >= 1 && v <= max; };
+  let best = '', bestScore = 0;
+  for (let v = 1; v <= max; v++) {
+    const s = k === 2 ? String(v).padStart(2, '0') : String(v);
+    if (!real(s)) continue;
+    let score = 1;
+    for (let i = 0; i < k; i++) score *= p(i, +s[i]!);
+    if (score > bestScore) { bestScore = score; best = s; }
+  }
+  if (!best || [...best].some((d, i) => p(i, +d) < MIN_ADMITTED)) return own;
+  const confidence = [...best].map((d, i) => {
+    let admitted = 0;
+    for (let e = 0; e <= 9; e++) if (real(best.slice(0, i) + e + best.slice(i + 1))) admitted += p(i, e);
+    return +(p(i, +d) / admitted).toFixed(3);
+  });
+  return { digits: best, confidence };
 }
 
 /**
