@@ -67,7 +67,7 @@ const native = nativeTesseractStatus(), system = nativeTesseractStatus({ model: 
 console.log(`bench:ocr-page-cost — ${images.length} pages (devset level 1, 300 dpi JPEG), each stage over all pages one at a time; native: ${native.available ? native.version : native.reason}`);
 for (let round = 1; round <= Number(args.rounds); round++) {
   console.log(`round ${round}`);
-  await stage('prepare: straightening measured (no turn or skew applied)', (k) => straightenPage(images[k]!));
+  await stage('prepare: straighten (measured; turned or deskewed where the page needs it, as ocrPage does)', (k) => straightenPage(images[k]!));
   const prepared: OcrImage[] = [];
   await stage('prepare: reduceForOcr (decode, grey, 200 dpi narrowed, PGM)', async (k) => { prepared[k] = await reduceForOcr(images[k]!, { targetDpi: 200 }); });
   const engines: [string, () => OcrPool][] = [['wasm', () => createOcrEngine({ engine: 'wasm', jobs: 1 })]];
