@@ -144,7 +144,7 @@ function baocao(input: string, engine: 'wasm' | 'native', n: number, schedule: O
       if (s.failed) throw new Error(`${s.failed} files failed: ${s.rows.filter((r) => r.status === 'error').map((r) => r.error).join('; ')}`);
       // The texts are only kept for single-page files (a PDF's pages are scored through its files' sides).
       for (const f of pages) {
-        const json = join(outDir, f.split('/').pop()!.replace(/\.jpg$/, '.json'));
+        const json = join(outDir, `${f.split('/').pop()!}.json`); // output-names.ts: the input's name + the writer's suffix
         if (!existsSync(json)) continue;
         const doc = JSON.parse(readFileSync(json, 'utf8')) as { text: { original: string; restored: string | null } };
         texts.set(f, { read: doc.text.original, restored: doc.text.restored ?? undefined });
