@@ -18,7 +18,13 @@
  * baseline's wall in the same round. CPU s is this process, its threads and its waited-for children.
  * "OCR workers busy": the pages' time on the workers over wall × jobs — how well the scheduler
  * keeps every worker fed, which a loaded machine slows but does not hide (wall figures it does).
- *   --rounds 2  --jobs 2  --sides baseline,plain,wasm,native,old,pdf-wasm,pdf-native,sweep
+ *   native-fast  --ocr-engine native reading the system's vie model (Debian: tessdata_fast, the
+ *             baseline's model) instead of the bundled best_int: the speed/accuracy trade of the model
+ * Accuracy, so that a speed trick that loses words shows: syllable accuracy (bench/lib/score.ts)
+ * of each side's text against the devset GT of the same pages, per page as one line; the CLI's
+ * output as it prints it, baocao's text as read (`text.original`: OCR after its page checks) and
+ * as restored (`text.restored`).
+ *   --rounds 2  --jobs 2  --sides baseline,plain,wasm,native,native-fast,old,pdf-wasm,pdf-native,sweep
  *   BAOCAO_SHARED=/path/to/shared overrides the data folder.
  * Needs poppler-utils (pdfimages) and tesseract-ocr with tesseract-ocr-vie.
  */
@@ -31,13 +37,14 @@ import { PDFDocument } from 'pdf-lib';
 import { runBatch, type OcrSchedule } from '../src/batch/run.js';
 import { nativeTesseractStatus } from '../src/ingest/ocr/engine.js';
 import { loadModel } from '../src/model/load.js';
+import { emptyScore, pct, scoreLine, type Score } from './lib/score.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const scansDir = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'devset', 'scans');
 const work = join(root, 'bench', '.work', 'batch-ocr');
 const { values: args } = parseArgs({ options: {
   rounds: { type: 'string', default: '2' }, jobs: { type: 'string', default: '2' },
-  sides: { type: 'string', default: 'baseline,plain,wasm,native,old,pdf-wasm,pdf-native,sweep' },
+  sides: { type: 'string', default: 'baseline,plain,wasm,native,native-fast,old,pdf-wasm,pdf-native,sweep' },
 } });
 const jobs = Number(args.jobs);
 const wanted = new Set(args.sides!.split(','));
@@ -66,6 +73,29 @@ async function prepare(): Promise<{ pagesDir: string; pages: string[]; pdfDir: s
 
 interface Timing { wall: number; cpu: number; busy: number }
 
+/** The devset GT of a page file `<doc>-<k>.jpg` (pdfimages numbers a document's pages from 000). */
+function gtOf(file: string): string | undefined {
+  const m = /^(.*)-(\d{3})\.jpg$/.exec(file.split('/').pop()!);
+  if (!m) return undefined;
+  return readFileSync(join(scansDir, m[1]!, 'gt.txt'), 'utf8').split('\f').filter((p) => p.trim() !== '')[Number(m[2])];
+}
+
+/** Texts a side produced in its last run, per page file: as read, and restored (baocao only). */
+let texts = new Map<string, { read: string; restored?: string }>();
+
+function accuracy(which: 'read' | 'restored'): Score | undefined {
+  const s = emptyScore();
+  let any = false;
+  for (const f of pages) {
+    const t = texts.get(f)?.[which];
+    const gt = gtOf(f);
+    if (t === undefined || gt === undefined) continue;
+    any = true;
+    scoreLine(gt.replace(/\s+/g, ' '), t.replace(/\s+/g, ' '), s);
+  }
+  return any ? s : undefined;
+}
+
 /** OCR worker ms of the side being run (baocao sides only). */
 let busyMs = 0;
 const onRecognized = (ms: number) => { busyMs += ms; };
@@ -85,9 +115,11 @@ function plainTesseract(files: string[], n: number, ompLimit = true): () => Prom
       while (next < files.length) {
         const file = files[next++]!;
         await new Promise<void>((ok, fail) => {
-          const p = spawn('tesseract', [file, '-', '-l', 'vie'], { stdio: 'ignore', env: ompLimit ? { ...process.env, OMP_THREAD_LIMIT: '1' } : plainEnv });
+          const p = spawn('tesseract', [file, '-', '-l', 'vie'], { stdio: ['ignore', 'pipe', 'ignore'], env: ompLimit ? { ...process.env, OMP_THREAD_LIMIT: '1' } : plainEnv });
+          const out: Buffer[] = [];
+          p.stdout.on('data', (b: Buffer) => out.push(b));
           p.on('error', fail);
-          p.on('close', (code) => (code === 0 ? ok() : fail(new Error(`tesseract exit ${code} on ${file}`))));
+          p.on('close', (code) => { texts.set(file, { read: Buffer.concat(out).toString('utf8') }); (code === 0 ? ok() : fail(new Error(`tesseract exit ${code} on ${file}`))); });
         });
       }
     };
@@ -101,14 +133,24 @@ const plainEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => 
 let outN = 0;
 /** The --jobs of the side being run, for its occupancy. */
 let jobsOf = 0;
-function baocao(input: string, engine: 'wasm' | 'native', n: number, schedule: OcrSchedule = {}): () => Promise<void> {
+function baocao(input: string, engine: 'wasm' | 'native', n: number, schedule: OcrSchedule = {}, nativeModel?: 'system'): () => Promise<void> {
   return async () => {
     jobsOf = n;
     const outDir = join(work, `out-${process.pid}-${outN++}`);
+    const previous = process.env.BAOCAO_NATIVE_MODEL;
+    if (nativeModel) process.env.BAOCAO_NATIVE_MODEL = nativeModel;
     try {
       const s = await runBatch([input], { outDir, formats: ['json', 'csv'], resume: false, restore: true, ocrEngine: engine }, n, {}, { ...schedule, onRecognized });
       if (s.failed) throw new Error(`${s.failed} files failed: ${s.rows.filter((r) => r.status === 'error').map((r) => r.error).join('; ')}`);
+      // The texts are only kept for single-page files (a PDF's pages are scored through its files' sides).
+      for (const f of pages) {
+        const json = join(outDir, `${f.split('/').pop()!}.json`); // output-names.ts: the input's name + the writer's suffix
+        if (!existsSync(json)) continue;
+        const doc = JSON.parse(readFileSync(json, 'utf8')) as { text: { original: string; restored: string | null } };
+        texts.set(f, { read: doc.text.original, restored: doc.text.restored ?? undefined });
+      }
     } finally {
+      if (nativeModel) { if (previous === undefined) delete process.env.BAOCAO_NATIVE_MODEL; else process.env.BAOCAO_NATIVE_MODEL = previous; }
       rmSync(outDir, { recursive: true, force: true });
     }
   };
@@ -123,13 +165,15 @@ add('baseline', `baseline: tesseract <img> - -l vie, ${jobs} at a time, 12 files
 add('plain', `baseline, as typed: tesseract <img> - -l vie, ${jobs} at a time, OpenMP threads left at their default`, plainTesseract(pages, jobs, false));
 add('wasm', `baocao --jobs ${jobs}, 12 files, wasm`, baocao(pagesDir, 'wasm', jobs));
 if (native.available) add('native', `baocao --jobs ${jobs}, 12 files, --ocr-engine native`, baocao(pagesDir, 'native', jobs));
+if (nativeTesseractStatus({ model: 'system' }).available) add('native-fast', `baocao --jobs ${jobs}, 12 files, --ocr-engine native, system model (BAOCAO_NATIVE_MODEL=system)`, baocao(pagesDir, 'native', jobs, {}, 'system'));
 add('old', `baocao --jobs ${jobs}, 12 files, wasm, one file at a time (old scheduler)`, baocao(pagesDir, 'wasm', jobs, { filesInFlight: 1, pageSlots: jobs + 1 }));
 add('pdf-wasm', `baocao --jobs ${jobs}, one 12-page PDF, wasm`, baocao(pdfDir, 'wasm', jobs));
 if (native.available) add('pdf-native', `baocao --jobs ${jobs}, one 12-page PDF, --ocr-engine native`, baocao(pdfDir, 'native', jobs));
 for (const n of [1, 2, 3]) if (n !== jobs || !wanted.has('wasm')) add('sweep', `baocao --jobs ${n}, 12 files, wasm (sweep)`, baocao(pagesDir, 'wasm', n));
 
 const rounds = Number(args.rounds);
-const results = sides.map(() => [] as (Timing & { ratio: number; occupancy: number })[]);
+const results = sides.map(() => [] as (Timing & { ratio: number; cpuRatio: number; occupancy: number })[]);
+const scores = sides.map(() => ({} as { read?: Score; restored?: Score }));
 console.log(`bench:batch-ocr — ${pages.length} single-page 300 dpi JPEGs (devset level 1), ${rounds} rounds, native: ${native.available ? native.version : native.reason}`);
 for (let round = 0; round < rounds; round++) {
   const order = sides.map((_, k) => (k + round) % sides.length);
@@ -137,19 +181,23 @@ for (let round = 0; round < rounds; round++) {
   const occupancy: number[] = new Array(sides.length);
   for (const k of order) {
     jobsOf = 0;
+    texts = new Map();
     got[k] = await clocked(sides[k]!.run);
+    scores[k] = { read: accuracy('read'), restored: accuracy('restored') };
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
     occupancy[k] = jobsOf ? got[k]!.busy / (got[k]!.wall * jobsOf) : NaN;
     console.log(`  round ${round + 1}: ${sides[k]!.label}: ${got[k]!.wall.toFixed(1)} s wall, ${got[k]!.cpu.toFixed(1)} s CPU${jobsOf ? `, OCR workers busy ${(100 * occupancy[k]!).toFixed(0)} % of the time` : ''} (load ${load})`);
   }
   const base = wanted.has('baseline') ? got[0]!.wall : NaN;
-  got.forEach((t, k) => results[k]!.push({ ...t, ratio: t.wall / base, occupancy: occupancy[k]! }));
+  const baseCpu = wanted.has('baseline') ? got[0]!.cpu : NaN;
+  got.forEach((t, k) => results[k]!.push({ ...t, ratio: t.wall / base, cpuRatio: t.cpu / baseCpu, occupancy: occupancy[k]! }));
 }
 const range = (xs: number[], d = 1) => { const lo = Math.min(...xs), hi = Math.max(...xs); return lo.toFixed(d) === hi.toFixed(d) ? lo.toFixed(d) : `${lo.toFixed(d)}–${hi.toFixed(d)}`; };
-console.log(`\n| run | wall s | CPU s | wall vs baseline, same round | OCR workers busy |`);
-console.log('|---|---:|---:|---:|---:|');
+const acc = (x?: Score) => (x ? `${pct(x).toFixed(2)} % (${x.correct}/${x.gtTokens})` : '');
+console.log(`\n| run | wall s | CPU s | wall vs baseline, same round | CPU vs baseline, same round | OCR workers busy | syllables as read | restored |`);
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 sides.forEach((s, k) => {
   const r = results[k]!;
   const busy = r.map((x) => x.occupancy).filter((x) => !Number.isNaN(x)).map((x) => 100 * x);
-  console.log(`| ${s.label} | ${range(r.map((x) => x.wall))} | ${range(r.map((x) => x.cpu))} | ${range(r.map((x) => x.ratio), 2)} | ${busy.length ? `${range(busy, 0)} %` : ''} |`);
+  console.log(`| ${s.label} | ${range(r.map((x) => x.wall))} | ${range(r.map((x) => x.cpu))} | ${range(r.map((x) => x.ratio), 2)} | ${range(r.map((x) => x.cpuRatio), 2)} | ${busy.length ? `${range(busy, 0)} %` : ''} | ${acc(scores[k]!.read)} | ${acc(scores[k]!.restored)} |`);
 });

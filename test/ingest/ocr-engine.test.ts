@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createOcrEngine, nativeTesseractStatus, OcrEngineUnavailableError, resolveOcrEngine } from '../../src/ingest/ocr/engine.js';
+import { createOcrEngine, envNativeModel, nativeTesseractStatus, OcrEngineUnavailableError, resolveOcrEngine } from '../../src/ingest/ocr/engine.js';
 import { ingestImage } from '../../src/ingest/image.js';
 import { ingestPdf } from '../../src/ingest/pdf.js';
 
@@ -61,6 +61,29 @@ describe('choosing the OCR engine', () => {
       assert.equal(resolveOcrEngine('wasm', { binary: MISSING }), 'wasm', 'an engine asked for wins over the variable');
     } finally {
       if (saved === undefined) delete process.env.BAOCAO_OCR_ENGINE; else process.env.BAOCAO_OCR_ENGINE = saved;
+    }
+  });
+});
+
+describe('choosing the native model', () => {
+  it('reads the bundled model unless BAOCAO_NATIVE_MODEL says system', () => {
+    assert.equal(envNativeModel(undefined), 'bundled');
+    assert.equal(envNativeModel(''), 'bundled');
+    assert.equal(envNativeModel('bundled'), 'bundled');
+    assert.equal(envNativeModel('fast'), 'bundled', 'an unknown value keeps the default');
+    assert.equal(envNativeModel(' System '), 'system');
+  });
+
+  it('with BAOCAO_NATIVE_MODEL=system, native needs the system Vietnamese data', () => {
+    const noVie = fakeTesseract('t5env', 'tesseract 5.3.0', ['eng', 'osd']);
+    const saved = process.env.BAOCAO_NATIVE_MODEL;
+    try {
+      process.env.BAOCAO_NATIVE_MODEL = 'system';
+      assert.equal(resolveOcrEngine('auto', { binary: noVie }), 'wasm');
+      assert.throws(() => resolveOcrEngine('native', { binary: noVie }), (e: Error) => /no Vietnamese data/.test(e.message));
+      assert.equal(resolveOcrEngine('native', { binary: noVie, nativeModel: 'bundled' }), 'native', 'a model asked for wins over the variable');
+    } finally {
+      if (saved === undefined) delete process.env.BAOCAO_NATIVE_MODEL; else process.env.BAOCAO_NATIVE_MODEL = saved;
     }
   });
 });

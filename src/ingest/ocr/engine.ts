@@ -20,6 +20,15 @@ export interface OcrEngineOptions extends OcrPoolOptions {
   nativeModel?: NativeModel;
 }
 
+/**
+ * The native engine's model when the caller does not say: BAOCAO_NATIVE_MODEL=system reads the
+ * system's vie.traineddata (Debian ships tessdata_fast: faster, a little less accurate, see
+ * docs/ocr-engines.md), anything else the bundled best_int model.
+ */
+export function envNativeModel(value = process.env.BAOCAO_NATIVE_MODEL): NativeModel {
+  return (value ?? '').trim().toLowerCase() === 'system' ? 'system' : 'bundled';
+}
+
 /** How every OcrEngineUnavailableError begins, so the pages it failed are known by their diagnostics. */
 export const ENGINE_UNAVAILABLE = 'the native OCR engine cannot run';
 
@@ -81,7 +90,7 @@ function probe(binary: string, model: NativeModel): NativeStatus {
 export function resolveOcrEngine(choice: OcrEngineChoice | undefined, options: Pick<OcrEngineOptions, 'binary' | 'nativeModel'> = {}): OcrEngineName {
   const wanted = choice ?? envOcrEngine() ?? DEFAULT_OCR_ENGINE;
   if (wanted === 'wasm') return 'wasm';
-  const status = nativeTesseractStatus({ binary: options.binary, model: options.nativeModel });
+  const status = nativeTesseractStatus({ binary: options.binary, model: options.nativeModel ?? envNativeModel() });
   if (status.available) return 'native';
   if (wanted === 'auto') return 'wasm';
   throw new OcrEngineUnavailableError(status.reason ?? 'unknown reason');
@@ -90,7 +99,7 @@ export function resolveOcrEngine(choice: OcrEngineChoice | undefined, options: P
 /** A pool of the chosen engine. Throws OcrEngineUnavailableError when 'native' cannot run. */
 export function createOcrEngine(options: OcrEngineOptions = {}): OcrPool {
   const engine = resolveOcrEngine(options.engine, options);
-  return engine === 'native' ? createNativeOcrPool({ ...options, model: options.nativeModel }) : createOcrPool(options);
+  return engine === 'native' ? createNativeOcrPool({ ...options, model: options.nativeModel ?? envNativeModel() }) : createOcrPool(options);
 }
 
 /**
