@@ -7,9 +7,9 @@ import { z } from 'zod';
 import type { WorkingDocument } from './document.js';
 import { structureShape as segmentShape } from './segment/schema.js';
 
-export const SCHEMA_VERSION = '1.3';
-/** Versions a reader of earlier output accepts: minor bumps only add optional fields (1.3: meta.eSignatures, signature.signerSource). */
-const READABLE_VERSION = /^1\.[0-3]$/;
+export const SCHEMA_VERSION = '1.4';
+/** Versions a reader of earlier output accepts: minor bumps only add optional fields (1.3: meta.eSignatures, signature.signerSource; 1.4: signature.nameAsRead, signature.uncertain). */
+const READABLE_VERSION = /^1\.[0-4]$/;
 
 /**
  * Structure fields (meta, preamble, sections, closing, signature, recipients, annexes, figures),

@@ -5,7 +5,8 @@
  * name alone on a line below. The right-hand pieces — after a column gap, or whole lines that
  * read as a signer's — are read as a signature block of their own.
  */
-import { findSignature, isPersonName, parseSignature, type Signature } from './closing.js';
+import { findSignature, isPersonName, parseSignature, withPrintedName, type NameEvidence, type Signature } from './closing.js';
+import { looksLikeName } from './signer-name.js';
 import { isUpperText } from './fold.js';
 import { isBlank, makeLine, type SegLine } from './lines.js';
 import { authorityOf } from './markers.js';
@@ -33,8 +34,9 @@ export function recipientsColumn(lines: readonly SegLine[], from: number, stop: 
   });
 }
 
-function isSignaturePiece(text: string): boolean {
-  return isPersonName(text) || authorityOf(makeLine(1, 1, 1, text, text).key) !== null || (isUpperText(text) && /\p{L}{2}/u.test(text));
+function isSignaturePiece(text: string, evidence?: NameEvidence): boolean {
+  return isPersonName(text) || authorityOf(makeLine(1, 1, 1, text, text).key) !== null || (isUpperText(text) && /\p{L}{2}/u.test(text)) ||
+    (evidence !== undefined && looksLikeName(text) && withPrintedName({ authority: null, organ: null, position: null, name: null, provenance: { page: 1, lineStart: 1, lineEnd: 1 }, confidence: 0 }, text, evidence));
 }
 
 /**
@@ -51,8 +53,12 @@ export function authorityBesideAt(lines: readonly SegLine[], from: number, to: n
   return -1;
 }
 
-export function signatureBesideRecipients(lines: readonly SegLine[], recAt: number, stop: number): Signature | null {
-  const right: SegLine[] = [];
+/**
+ * The signature block beside the recipients from line `recAt` to `stop`; `lead` are its lines OCR
+ * read above the recipients label (the authority line printed level with "Nơi nhận:" or higher).
+ */
+export function signatureBesideRecipients(lines: readonly SegLine[], recAt: number, stop: number, evidence?: NameEvidence, lead: readonly SegLine[] = []): Signature | null {
+  const right: SegLine[] = [...lead];
   for (let i = recAt; i < Math.min(stop, recAt + MAX_LINES); i++) {
     const l = lines[i]!;
     if (isBlank(l)) continue;
@@ -60,16 +66,18 @@ export function signatureBesideRecipients(lines: readonly SegLine[], recAt: numb
     // A line without a gap belongs to the signature only when it reads as one (never a "- item").
     const piece = parts.length >= 2 ? parts.slice(1).join(' ') : i > recAt && !/^\s*[-–•+=~*]/.test(l.text) ? l.text : '';
     const text = withAuthorityMark(withoutLeadingSpecks(piece));
-    if (text !== '' && (parts.length >= 2 || isSignaturePiece(text))) right.push(makeLine(l.page, l.lineStart, l.lineEnd, text, l.original));
+    if (text !== '' && (parts.length >= 2 || isSignaturePiece(text, evidence))) right.push(makeLine(l.page, l.lineStart, l.lineEnd, text, l.original));
   }
   const at = findSignature(right, 0, right.length);
   if (at < 0) return null;
-  const signature = parseSignature(right, at, right.length);
+  const signature = parseSignature(right, at, right.length, evidence);
   // The printed name comes last, under the signature and seal; OCR reads scribbles above it as words.
-  const names = right.slice(at).filter((l) => isPersonName(l.text));
-  const last = names[names.length - 1];
-  if (last && signature.name !== last.text) {
-    signature.name = last.text;
+  const after = right.slice(at + 1).reverse();
+  const last = evidence
+    ? after.find((l) => (isPersonName(l.text) || looksLikeName(l.text)) && withPrintedName({ ...signature }, l.text, evidence))
+    : after.find((l) => isPersonName(l.text));
+  if (last) {
+    withPrintedName(signature, last.text, evidence);
     signature.provenance = { ...signature.provenance, lineEnd: Math.max(signature.provenance.lineEnd, last.lineEnd) };
   }
   return signature.name || signature.position ? signature : null;
