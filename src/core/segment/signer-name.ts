@@ -5,8 +5,8 @@
  * seen at that place of a name (surname, middle, given) or that the document itself writes: it
  * never invents a name, and a repaired name is said to be uncertain.
  */
-import type { NameModel, NamePosition } from '../restore/name-model.js';
-import { normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
+import { NAME_POSITIONS, type NameModel, type NamePosition } from '../restore/name-model.js';
+import { isVietnameseSyllable, normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import { editDistance } from './fold.js';
 
 /** One edit costs a factor of ten in likelihood (ln 10): a plain prior, not fitted to any page. */
@@ -52,7 +52,8 @@ export function looksLikeName(text: string): boolean {
   return tail.every((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
 }
 
-interface Pick { form: string; edits: number; score: number }
+/** A syllable read for one place of the name; `known` when the model or the document has it there. */
+interface Pick { form: string; edits: number; score: number; known: boolean }
 
 /** Cost in edits of reading `form` as `read`: letters apart, or only the marks (half an edit). */
 function edits(read: string, form: string): number {
@@ -63,19 +64,27 @@ function edits(read: string, form: string): number {
 
 function bestForm(read: string, position: NamePosition, names: NameModel, mentioned: ReadonlySet<string>): Pick | null {
   const r = lower(read);
+  const seen = (p: NamePosition) => names.score(r, p) > names.unseen(p);
+  const kept: Pick = { form: r, edits: 0, score: names.score(r, position), known: true };
   // A syllable seen at this place of a name, or written so by the document, is read as it is.
-  if (names.score(r, position) > names.unseen(position) || mentioned.has(r)) return { form: r, edits: 0, score: names.score(r, position) };
+  if (seen(position) || mentioned.has(r)) return kept;
+  // A well-formed capitalised syllable is no OCR damage: seen elsewhere in names ("Lộc" as a
+  // middle name) it stays; seen nowhere, only its marks may be wrong ("Phững" → "Phùng").
+  const sound = /^\p{Lu}\p{Ll}*$/u.test(read) && isVietnameseSyllable(r);
+  if (sound && NAME_POSITIONS.some(seen)) return kept;
+  const unknown: Pick = { ...kept, known: false };
+  const limit = sound ? 0.5 : MAX_TOKEN_EDITS;
   let best: Pick | null = null;
   const consider = (form: string, bonus: number) => {
     const e = edits(r, form);
-    if (e > MAX_TOKEN_EDITS) return;
+    if (e > limit) return;
     const score = names.score(form, position) + bonus - EDIT_COST * e;
-    if (!best || score > best.score) best = { form, edits: e, score };
+    if (!best || score > best.score) best = { form, edits: e, score, known: true };
   };
   for (const form of names.forms(position)) consider(form, mentioned.has(form) ? EDIT_COST : 0);
   // The document's own spelling of a person counts even when the model never saw it there.
   for (const form of mentioned) consider(form, EDIT_COST);
-  return best;
+  return best ?? (sound ? unknown : null);
 }
 
 /**
@@ -87,11 +96,13 @@ function bestForm(read: string, position: NamePosition, names: NameModel, mentio
 export function readSignerName(text: string, names: NameModel, mentions: readonly string[] = []): SignerName | null {
   const tokens = nameTokens(text);
   const mentioned = new Set(mentions.flatMap((m) => m.split(/\s+/).map(lower)));
-  let best: { name: string; changed: boolean } | null = null;
+  let best: { name: string; changed: boolean; score: number } | null = null;
   for (let len = Math.min(5, tokens.length); len >= 2; len--) {
     const words = tokens.slice(tokens.length - len);
     // Printed names are capitalised: a word in lower case is no part of one ("Đăng web, trang").
     if (!words.every((w) => /^\p{Lu}/u.test(w))) continue;
+    // Only junk is left in front ("NN", a title "TS"): a syllable there would be the name's start.
+    if (tokens.slice(0, tokens.length - len).some((w) => isVietnameseSyllable(lower(w)))) break;
     const picks: Pick[] = [];
     for (let i = 0; i < len; i++) {
       const position: NamePosition = i === 0 ? 'surname' : i === len - 1 ? 'given' : 'middle';
@@ -100,14 +111,16 @@ export function readSignerName(text: string, names: NameModel, mentions: readonl
       picks.push(pick);
     }
     if (picks.length < len) continue;
-    const exact = picks.filter((p) => p.edits <= 0.5).length;
+    const exact = picks.filter((p) => p.edits <= 0.5 && p.known).length;
     const total = picks.reduce((s, p) => s + p.edits, 0);
-    if (picks[len - 1]!.edits > 0.5 || exact < 2 || total > MAX_NAME_EDITS) continue;
+    if (picks[len - 1]!.edits > 0.5 || !picks[len - 1]!.known || exact < 2 || total > MAX_NAME_EDITS) continue;
     // A surname the model has never seen as one is no name's start ("Nghĩ Gug").
     if (names.score(picks[0]!.form, 'surname') <= names.unseen('surname') && !mentioned.has(picks[0]!.form)) continue;
     const name = picks.map((p) => title(p.form)).join(' ');
-    best = { name, changed: lower(name) !== lower(words.join(' ')) };
-    break;
+    // Windows compete on likelihood; each word left in front costs an edit ("TS. Trịnh Văn Toàn"
+    // is "Trịnh Văn Toàn", not a four-word name opening with a repaired "TS").
+    const score = picks.reduce((s, p) => s + p.score, 0) - EDIT_COST * (tokens.length - len);
+    if (!best || score > best.score) best = { name, changed: lower(name) !== lower(words.join(' ')), score };
   }
   if (!best) return null;
   return { name: best.name, asRead: best.changed ? text.replace(/\s+/g, ' ').trim() : null };
