@@ -108,8 +108,10 @@ export function findSignature(lines: readonly SegLine[], from: number, to: numbe
   for (let i = from; i < to; i++) {
     const l = lines[i]!;
     if (authorityOf(l.key)) return i;
-    if (POSITIONS.test(l.key.trim()) && l.text.trim().length < 40) {
-      for (let k = i + 1; k < Math.min(to, i + 5); k++) if (isPersonName(lines[k]!.text)) return i;
+    // Specks OCR reads in front of a position under a seal ("““ -HIỆU TRƯỞNG") are no part of it.
+    const position = POSITIONS.test(l.key.trim()) || (POSITIONS.test(l.key.replace(/^[^A-Z]+/, '')) && isUpperText(l.text));
+    if (position && l.text.trim().length < 40) {
+      for (let k = i + 1; k < Math.min(to, i + 5); k++) if (isPersonName(lines[k]!.text) || looksLikeName(lines[k]!.text)) return i;
     }
   }
   return -1;
@@ -174,7 +176,7 @@ export function parseSignature(lines: readonly SegLine[], at: number, stop: numb
       if (pho > 0) position = canonicalPosition(tidy(rest.slice(pho)));
       continue;
     }
-    if (!position) position = canonicalPosition(text);
+    if (!position) position = canonicalPosition(text.replace(/^[^\p{L}]+/u, ''));
     else if (!name && seen > 4) break;
   }
   const found = [authority, position, name].filter(Boolean).length;

@@ -76,7 +76,8 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
 
   let recipients: string[] = [];
   let recipientsInfo: Structure['recipientsInfo'] = null;
-  const recStop = Math.min(minOf(firstAnnex > recAt ? firstAnnex : -1), n);
+  // The recipients end where a signature block of its own (under them) or an annex starts.
+  const recStop = Math.min(minOf(firstAnnex > recAt ? firstAnnex : -1, sigAt > recAt ? sigAt : -1), n);
   const evidence: NameEvidence | undefined = names ? { names, mentions: personMentions(lines.slice(bodyStart, bodyEnd).map((l) => l.text), names) } : undefined;
   // The block's authority line just above "Nơi nhận:" (printed level with it or higher): the rest of
   // the block is beside the recipients, read into their lines.
@@ -86,7 +87,7 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   const beside = besideAt >= 0 ? signatureBesideRecipients(lines, besideAt, recAt >= 0 ? recStop : n, evidence, leadIn ? lines.slice(sigAt, recAt).filter((l) => !isBlank(l)) : []) : null;
   if (recAt >= 0) {
     const stop = recStop;
-    const r = parseRecipients(beside ? recipientsColumn(lines, recAt, stop) : lines, recAt, stop).recipients;
+    const r = parseRecipients(beside ? recipientsColumn(lines, recAt, stop, evidence) : lines, recAt, stop).recipients;
     recipients = r.items;
     recipientsInfo = { archive: r.archive, provenance: r.provenance, confidence: r.confidence };
   }

@@ -24,14 +24,26 @@ const withAuthorityMark = (s: string) => s.replace(/^(TM|KT|TL|TUQ)\s*(?:[.,:+]\
  * The recipients' column alone: in lines [from, stop) the part right of a column gap goes, and so
  * does a whole line that reads as the signer's (not a "- item"), so the items stay whole.
  */
-export function recipientsColumn(lines: readonly SegLine[], from: number, stop: number): SegLine[] {
+export function recipientsColumn(lines: readonly SegLine[], from: number, stop: number, evidence?: NameEvidence): SegLine[] {
   return lines.map((l, i) => {
     if (i < from || i >= stop || isBlank(l)) return l;
     const parts = l.text.trim().split(COLUMN_GAP);
     const whole = withAuthorityMark(withoutLeadingSpecks(l.text));
-    const left = parts.length >= 2 ? parts[0]! : i > from && !/^\s*[-–•+=~*]/.test(l.text) && isSignaturePiece(whole) ? '' : l.text;
+    const signer = i > from && ((!/^\s*[-–•+=~*]/.test(l.text) && isSignaturePiece(whole, evidence)) || isDashedName(l.text, evidence));
+    const left = parts.length >= 2 ? parts[0]! : signer ? '' : l.text;
     return left === l.text ? l : makeLine(l.page, l.lineStart, l.lineEnd, left, l.original);
   });
+}
+
+/**
+ * A line opening with an item's dash that is all a printed name ("-: Vũ Thị Thu Nga": a speck OCR
+ * read as a dash before the name under the signature), by the names model; a recipient named
+ * as a person is an item that ends with ";" or says more.
+ */
+function isDashedName(text: string, evidence?: NameEvidence): boolean {
+  if (!evidence || /[;,.)]\s*$/.test(text)) return false;
+  const rest = withoutLeadingSpecks(text);
+  return isPersonName(rest) && withPrintedName({ authority: null, organ: null, position: null, name: null, provenance: { page: 1, lineStart: 1, lineEnd: 1 }, confidence: 0 }, rest, evidence);
 }
 
 function isSignaturePiece(text: string, evidence?: NameEvidence): boolean {
@@ -64,7 +76,7 @@ export function signatureBesideRecipients(lines: readonly SegLine[], recAt: numb
     if (isBlank(l)) continue;
     const parts = l.text.trim().split(COLUMN_GAP);
     // A line without a gap belongs to the signature only when it reads as one (never a "- item").
-    const piece = parts.length >= 2 ? parts.slice(1).join(' ') : i > recAt && !/^\s*[-–•+=~*]/.test(l.text) ? l.text : '';
+    const piece = parts.length >= 2 ? parts.slice(1).join(' ') : i > recAt && (!/^\s*[-–•+=~*]/.test(l.text) || isDashedName(l.text, evidence)) ? l.text : '';
     const text = withAuthorityMark(withoutLeadingSpecks(piece));
     if (text !== '' && (parts.length >= 2 || isSignaturePiece(text, evidence))) right.push(makeLine(l.page, l.lineStart, l.lineEnd, text, l.original));
   }

@@ -11,7 +11,16 @@ const RED_MARGIN = 60;
 /** Below this share of red pixels a page has no seal worth a second decoding. */
 export const MIN_RED_SHARE = 0.001;
 
+/**
+ * Lifting takes paler red too: a faded seal, and the JPEG-smeared rim of its strokes, are pink
+ * (red over green and blue by 30–60) and stayed a mid grey over the position line and the name
+ * (the real scans: "HIỆU TRƯỞNG" under a seal read as "lEÃ"). Black print is dark in red as well,
+ * so lifting it to its red value leaves it dark.
+ */
+const LIFT_MARGIN = 30;
+
 const isRed = (r: number, g: number, b: number) => r - Math.max(g, b) > RED_MARGIN;
+const isPink = (r: number, g: number, b: number) => r - Math.max(g, b) > LIFT_MARGIN;
 
 /** Share of red-ink pixels in interleaved RGB(A) pixels. */
 export function redInkShare(rgb: Uint8Array, channels: number): number {
@@ -28,7 +37,7 @@ export function liftRedInk(grey: Uint8Array, rgb: Uint8Array, channels: number):
   let changed = 0;
   for (let p = 0, i = 0; p < grey.length; p++, i += channels) {
     const r = rgb[i]!;
-    if (isRed(r, rgb[i + 1]!, rgb[i + 2]!) && r > grey[p]!) {
+    if (isPink(r, rgb[i + 1]!, rgb[i + 2]!) && r > grey[p]!) {
       grey[p] = r;
       changed++;
     }
