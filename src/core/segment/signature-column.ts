@@ -81,7 +81,7 @@ export function signatureBesideRecipients(lines: readonly SegLine[], recAt: numb
     if (text !== '' && (parts.length >= 2 || isSignaturePiece(text, evidence))) right.push(makeLine(l.page, l.lineStart, l.lineEnd, text, l.original));
   }
   const at = findSignature(right, 0, right.length);
-  if (at < 0) return null;
+  if (at < 0) return evidence ? nameOnly(right, evidence) : null;
   const signature = parseSignature(right, at, right.length, evidence);
   // The printed name comes last, under the signature and seal; OCR reads scribbles above it as words.
   const after = right.slice(at + 1).reverse();
@@ -93,4 +93,18 @@ export function signatureBesideRecipients(lines: readonly SegLine[], recAt: numb
     signature.provenance = { ...signature.provenance, lineEnd: Math.max(signature.provenance.lineEnd, last.lineEnd) };
   }
   return signature.name || signature.position ? signature : null;
+}
+
+/**
+ * A block whose authority and position lines a seal or the signature took (OCR read nothing of
+ * them), but whose printed name is there: the last right-hand piece the names model reads as a
+ * person's name. Only with the names model, never from a bare pattern.
+ */
+function nameOnly(right: readonly SegLine[], evidence: NameEvidence): Signature | null {
+  for (let i = right.length - 1; i >= 0; i--) {
+    const l = right[i]!;
+    const signature: Signature = { authority: null, organ: null, position: null, name: null, provenance: { page: l.page, lineStart: l.lineStart, lineEnd: l.lineEnd }, confidence: 0.33 };
+    if ((isPersonName(l.text) || looksLikeName(l.text)) && withPrintedName(signature, l.text, evidence)) return signature;
+  }
+  return null;
 }

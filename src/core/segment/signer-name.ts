@@ -36,9 +36,9 @@ export function nameToken(raw: string): string {
   return letters.slice(at);
 }
 
-/** Words of a line that may be a name: the last 2–5 tokens with letters, cleaned (nameToken). */
+/** Words of a line that may be a name, cleaned (nameToken); two words OCR ran together ("ĐínhVăn") are two. */
 function nameTokens(text: string): string[] {
-  return text.trim().split(/\s+/).map(nameToken).filter((t) => t.length > 0);
+  return text.trim().replace(/(?<=\p{Ll})(?=\p{Lu}\p{Ll})/gu, ' ').split(/\s+/).map(nameToken).filter((t) => t.length > 0);
 }
 
 /**
@@ -71,7 +71,8 @@ function bestForm(read: string, position: NamePosition, names: NameModel, mentio
   // A well-formed capitalised syllable is no OCR damage: seen elsewhere in names ("Lộc" as a
   // middle name) it stays; seen nowhere, only its marks may be wrong ("Phững" → "Phùng").
   const sound = /^\p{Lu}\p{Ll}*$/u.test(read) && isVietnameseSyllable(r);
-  if (sound && NAME_POSITIONS.some(seen)) return kept;
+  // Surnames are a closed class: at the name's start only a surname's marks are trusted ("Đính" → "Đinh").
+  if (sound && NAME_POSITIONS.some(seen) && position !== 'surname') return kept;
   const unknown: Pick = { ...kept, known: false };
   const limit = sound ? 0.5 : MAX_TOKEN_EDITS;
   let best: Pick | null = null;

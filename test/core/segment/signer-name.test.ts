@@ -52,6 +52,11 @@ describe('signer name read back against the names model', () => {
     assert.equal(readSignerName('Phững Thị Xuân Bình', model, mentions)?.name, 'Phùng Thị Xuân Bình');
   });
 
+  it('splits words OCR ran together and trusts only a surname\'s letters, not its marks', () => {
+    assert.deepEqual(readSignerName('` 2ĐínhVăn Châu', names), { name: 'Đinh Văn Châu', asRead: '` 2ĐínhVăn Châu' });
+    assert.deepEqual(readSignerName('Trương Nam Hưng', names), { name: 'Trương Nam Hưng', asRead: null });
+  });
+
   it('tells a name line from a position line', () => {
     assert.ok(looksLikeName('FSzTfịnh Văn Toàn'));
     assert.ok(!looksLikeName('TRƯỞNG PHÒNG ĐÀO TẠO'));
@@ -81,6 +86,17 @@ describe('signature block with a stamp over it (bilevel scan, black stamp)', () 
   it('takes the printed name below a scribble OCR read as a name', () => {
     const s = seg(['TL. HIỆU TRƯỞNG', 'TRƯỞNG PHÒNG CTSV', 'Nghĩ Gug', '`Phững TẾ Xuân Bình']).structure;
     assert.deepEqual([s.signature?.position, s.signature?.name, s.signature?.nameAsRead], ['TRƯỞNG PHÒNG CTSV', 'Phùng Thị Xuân Bình', '`Phững TẾ Xuân Bình']);
+  });
+});
+
+describe('signature block whose authority and position a seal took', () => {
+  it('is the printed name after the recipients, by the names model only, flagged uncertain', () => {
+    const tail = ['Nơi nhận:', '- Các khoa quản lý SV (để th/h);', '- Lưu: VT, CTSV, Hồng DTT (01)', 'lEÃ', '` 2ĐínhVăn Châu'];
+    const s = seg(tail).structure;
+    assert.deepEqual([s.signature?.position, s.signature?.name, s.signature?.uncertain], [null, 'Đinh Văn Châu', ['name']]);
+    assert.equal(s.recipients[0], 'Các khoa quản lý SV (để th/h)');
+    assert.ok(!s.recipients.some((r) => r.includes('Châu')), 'the name is no recipient');
+    assert.equal(seg(tail, false).structure.signature, null);
   });
 });
 
