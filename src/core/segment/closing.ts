@@ -176,7 +176,8 @@ export function parseSignature(lines: readonly SegLine[], at: number, stop: numb
       if (pho > 0) position = canonicalPosition(tidy(rest.slice(pho)));
       continue;
     }
-    if (!position) position = canonicalPosition(text.replace(/^[^\p{L}]+/u, ''));
+    // Specks a seal or the signature left ("› c Ò") are no position: it has a word of three letters.
+    if (!position && /\p{L}{3}/u.test(text)) position = canonicalPosition(text.replace(/^[^\p{L}]+/u, ''));
     else if (!name && seen > 4) break;
   }
   const found = [authority, position, name].filter(Boolean).length;
