@@ -37,6 +37,7 @@ import type { Page } from '../src/core/document.js';
 import type { DocumentResult } from '../src/core/schema.js';
 import { emptyScore, pct, scoreWhole, type Score } from './lib/score.js';
 import { compareFields, compareSkeleton, FIELD_NAMES, tallyFields, type FieldResult, type RealFields, type SkeletonResult } from './lib/real-fields.js';
+import { compareSignatureBlock, type BlockResult } from './lib/real-signature.js';
 import { cachingPool } from './ocr-structure.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,6 +63,7 @@ interface PageRun {
   textLayer: string | null;
   eng: { raw: string; restored: string } | string | null;
   fields: FieldResult[];
+  block: BlockResult;
   skeleton: SkeletonResult;
   notes: string[];
 }
@@ -150,7 +152,7 @@ async function runPage(f: RealFields, pool: OcrPool, model: ReturnType<typeof lo
     }
   }
   const fields = compareFields(f, result);
-  return { id: f.id, gt, raw, plain, restored, method: result.pages.map((p) => p.method).join(','), textLayer, eng, fields, skeleton: compareSkeleton(f, result, fields), notes };
+  return { id: f.id, gt, raw, plain, restored, method: result.pages.map((p) => p.method).join(','), textLayer, eng, fields, block: compareSignatureBlock(f, result), skeleton: compareSkeleton(f, result, fields), notes };
 }
 
 const score = (gt: string, out: string | null): Score => { const s = emptyScore(); scoreWhole(gt, out ?? '', s); return s; };
@@ -198,6 +200,11 @@ function fieldsReport(runs: PageRun[]): void {
   // Handwritten number and date: what the printed skeleton gave, and whether a person is told to look.
   const sk = runs.map((r) => r.skeleton);
   const count = (k: 'symbol' | 'year') => `${sk.filter((x) => x[k] === 'right').length}/${sk.filter((x) => x[k] !== 'n/a').length}`;
+  // The signature block beyond the signer's name (issue 14, item 6): position, authority mark, the page it is on.
+  const blocks = runs.map((r) => r.block).filter((b) => b.applicable);
+  const n = (k: 'position' | 'authority' | 'page') => `${blocks.filter((b) => b[k] === 'right').length}/${blocks.filter((b) => b[k] !== 'n/a').length}`;
+  console.log(`  signature block: position ${n('position')}, authority mark ${n('authority')}, page ${n('page')}; signer flagged uncertain (repaired) ${blocks.filter((b) => b.flagged).length}/${blocks.length}`);
+  if (args.verbose) for (const r of runs) if (r.block.applicable) console.log(`      ${r.id}: position ${r.block.position} (${JSON.stringify(r.block.foundPosition)}), authority ${r.block.authority}, page ${r.block.page}${r.block.flagged ? ', signer repaired, flagged uncertain' : ''}`);
   console.log(`  printed skeleton: number symbol right ${count('symbol')}, year right ${count('year')}; right or flagged uncertain: number ${sk.filter((x) => x.numberRightOrFlagged).length}/${sk.length}, date ${sk.filter((x) => x.dateRightOrFlagged).length}/${sk.length}`);
 }
 

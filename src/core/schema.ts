@@ -10,7 +10,8 @@ import { structureShape as segmentShape } from './segment/schema.js';
 export const SCHEMA_VERSION = '1.4';
 /**
  * Versions a reader of earlier output accepts: minor bumps only add optional fields (1.3:
- * meta.eSignatures, signature.signerSource; 1.4: correctedStructure, pages[].penFills).
+ * meta.eSignatures, signature.signerSource; 1.4: correctedStructure, pages[].penFills,
+ * signature.nameAsRead, signature.uncertain).
  */
 const READABLE_VERSION = /^1\.[0-4]$/;
 

@@ -89,7 +89,9 @@ function restore(doc: WorkingDocument, options: StageOptions): void {
 
 function segment(doc: WorkingDocument, options: StageOptions): void {
   if (options.segment === false) return;
-  segmentStage(doc, options.segment ?? {});
+  // The restore model's names read a signer garbled under ink or a stamp back (segment/signer-name.ts).
+  const names = options.restore === false ? undefined : options.restore?.model?.names;
+  segmentStage(doc, { ...(names ? { names } : {}), ...options.segment });
 }
 
 /** Table cells restored again as wholes, now that the segmenter has found them, and written back into the restored text (restore/cells.ts). */

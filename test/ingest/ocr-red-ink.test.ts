@@ -24,6 +24,14 @@ describe('red seals over a colour scan', () => {
     assert.deepEqual([...grey], [216, 120, 20, 50, 250]);
   });
 
+  it('lifts a faded (pink) seal in part, by how red it is, and leaves grey print alone', () => {
+    // Pink seal ink (red over green and blue by 40: half way), grey print with a faint red cast (by 15), black print.
+    const rgb = new Uint8Array([200, 160, 150, 130, 115, 112, 40, 30, 30]);
+    const grey = new Uint8Array([170, 118, 32]);
+    assert.equal(liftRedInk(grey, rgb, 3), 1);
+    assert.deepEqual([...grey], [185, 118, 32]);
+  });
+
   it('reads a sealed colour page with the seal lifted: the ring gone, the print under it kept', async () => {
     const page = await sealedPage();
     const r = await reduceForOcr(page, { targetDpi: 200 });

@@ -70,6 +70,11 @@ export class NameModel {
     return new NameModel(json, this.unseenShare);
   }
 
+  /** The syllables seen in that position (lower case, old-style tone placement). */
+  forms(position: NamePosition): readonly string[] {
+    return [...this.logP[position].keys()];
+  }
+
   /** The score of a syllable never seen in that position. */
   unseen(position: NamePosition): number {
     return this.floor[position];

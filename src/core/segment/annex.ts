@@ -2,6 +2,7 @@
  * Annexes ("BIỂU TỔNG HỢP", "PHỤ LỤC", attached regulations): own header when present, title,
  * subtitle, the "(Kèm theo Báo cáo số … ngày … của …)" reference, tables and any sections.
  */
+import { findSignature } from './closing.js';
 import { findDate } from './dates.js';
 import { typeInText, type DocType } from './doc-types.js';
 import { findPhrase, foldKey, isMostlyUpper, isUpperText, keyTokens } from './fold.js';
@@ -43,7 +44,8 @@ export function findAnnexTitles(lines: readonly SegLine[], from: number, to: num
     if (isBlank(l)) continue;
     if (isAnnexTitle(l.key, l.text)) { out.push(i); continue; }
     // A signature block ("TM. ỦY BAN NHÂN DÂN") is upper-case too, and may stand just above an annex.
-    if (i >= looseFrom && isUpperText(l.text) && !isUpperText(lines[i - 1]?.text ?? '') && !authorityOf(l.key)) {
+    // So is a position over a printed name ("HIỆU TRƯỞNG" / "Đinh Văn Châu") closing the body above an annex.
+    if (i >= looseFrom && isUpperText(l.text) && !isUpperText(lines[i - 1]?.text ?? '') && !authorityOf(l.key) && findSignature(lines, i, Math.min(to, i + 5)) !== i) {
       // The reference follows the title, which may run over several upper-case lines.
       for (let k = i + 1, other = 0; k < Math.min(to, i + 14) && other < 3; k++) {
         if (isAttachmentReference(lines[k]!.key)) { out.push(i); break; }

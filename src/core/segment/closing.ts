@@ -3,6 +3,8 @@ import { editDistance, foldKey, inCaseOf, isUpperText, keyTokens } from './fold.
 import { splitIssuer, startsWithOrgan, type Issuer } from './issuer.js';
 import { isBlank, spanOf, type Provenance, type SegLine } from './lines.js';
 import { authorityOf, isAnnexTitle, isRecipientsLabel } from './markers.js';
+import type { NameModel } from '../restore/name-model.js';
+import { looksLikeName, readSignerName } from './signer-name.js';
 
 export interface Recipients {
   items: string[];
@@ -17,8 +19,41 @@ export interface Signature {
   organ: string | null;
   position: string | null;
   name: string | null;
+  /** The name's line as read, when the name was read back against the names model (signer-name.ts). */
+  nameAsRead?: string;
+  /** Fields a person should confirm: the name, when it was repaired. */
+  uncertain?: 'name'[];
   provenance: Provenance;
   confidence: number;
+}
+
+/** What a signature parse may read names against (signer-name.ts). */
+export interface NameEvidence {
+  names: NameModel;
+  /** Person names written elsewhere in the document. */
+  mentions: readonly string[];
+}
+
+/** How many lines below a name that is none by the names model ("Nghĩ Gug": a scribble) the printed one may stand. */
+const NAME_LOOKAHEAD = 3;
+
+/** `signature` with `line` as its printed name, read against the names model when there is one. */
+export function withPrintedName(signature: Signature, text: string, evidence?: NameEvidence): boolean {
+  if (!evidence) {
+    if (!isPersonName(text)) return false;
+    signature.name = tidy(text);
+    return true;
+  }
+  const read = readSignerName(text, evidence.names, evidence.mentions);
+  if (!read) return false;
+  signature.name = read.name;
+  delete signature.nameAsRead;
+  delete signature.uncertain;
+  if (read.asRead) {
+    signature.nameAsRead = read.asRead;
+    signature.uncertain = ['name'];
+  }
+  return true;
 }
 
 const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—]+|[\s:;,–—\]\[|/\\]+$/g, '').trim();
@@ -73,8 +108,10 @@ export function findSignature(lines: readonly SegLine[], from: number, to: numbe
   for (let i = from; i < to; i++) {
     const l = lines[i]!;
     if (authorityOf(l.key)) return i;
-    if (POSITIONS.test(l.key.trim()) && l.text.trim().length < 40) {
-      for (let k = i + 1; k < Math.min(to, i + 5); k++) if (isPersonName(lines[k]!.text)) return i;
+    // Specks OCR reads in front of a position under a seal ("““ -HIỆU TRƯỞNG") are no part of it.
+    const position = POSITIONS.test(l.key.trim()) || (POSITIONS.test(l.key.replace(/^[^A-Z]+/, '')) && isUpperText(l.text));
+    if (position && l.text.trim().length < 40) {
+      for (let k = i + 1; k < Math.min(to, i + 5); k++) if (isPersonName(lines[k]!.text) || looksLikeName(lines[k]!.text)) return i;
     }
   }
   return -1;
@@ -105,7 +142,7 @@ function trailingPosition(text: string): { before: string; position: string } | 
   return null;
 }
 
-export function parseSignature(lines: readonly SegLine[], at: number, stop: number): Signature {
+export function parseSignature(lines: readonly SegLine[], at: number, stop: number, evidence?: NameEvidence): Signature {
   let authority: string | null = null, organ: string | null = null, position: string | null = null, name: string | null = null;
   let i = at, seen = 0, last = at;
   for (; i < stop && seen < 8 && !name; i++) {
@@ -114,6 +151,11 @@ export function parseSignature(lines: readonly SegLine[], at: number, stop: numb
     seen++;
     last = i;
     const text = tidy(line.text);
+    if (evidence && (isPersonName(text) || (looksLikeName(text) && !isUpperText(text)))) {
+      const found = printedNameFrom(lines, i, stop, evidence);
+      if (found) return { authority, organ, position, ...found.name, provenance: spanOf(lines, at, found.line), confidence: +([authority, position, 1].filter(Boolean).length / 3).toFixed(2) };
+      if (!isPersonName(text)) continue;
+    }
     if (isPersonName(text)) { name = text; break; }
     const auth = authorityOf(line.key);
     if (auth) {
@@ -134,7 +176,8 @@ export function parseSignature(lines: readonly SegLine[], at: number, stop: numb
       if (pho > 0) position = canonicalPosition(tidy(rest.slice(pho)));
       continue;
     }
-    if (!position) position = canonicalPosition(text);
+    // Specks a seal or the signature left ("› c Ò") are no position: it has a word of three letters.
+    if (!position && /\p{L}{3}/u.test(text)) position = canonicalPosition(text.replace(/^[^\p{L}]+/u, ''));
     else if (!name && seen > 4) break;
   }
   const found = [authority, position, name].filter(Boolean).length;
@@ -157,6 +200,25 @@ export function issuerFromClosing(text: string): Issuer | null {
     const issuer = splitIssuer(organ);
     // Only an organ name: it must open with an organ word, as the header's column does.
     if (issuer && startsWithOrgan(organ)) return issuer;
+  }
+  return null;
+}
+
+/**
+ * The printed name from line `at` on: the first line the names model reads as a name, or a later
+ * one within a few lines when that one is no name by the model (a scribble OCR read as words
+ * above the printed name). Null when no line there reads as a name.
+ */
+function printedNameFrom(lines: readonly SegLine[], at: number, stop: number, evidence: NameEvidence): { name: Pick<Signature, 'name' | 'nameAsRead' | 'uncertain'>; line: number } | null {
+  for (let i = at, seen = 0; i < stop && seen <= NAME_LOOKAHEAD; i++) {
+    if (isBlank(lines[i]!)) continue;
+    seen++;
+    const sig: Signature = { authority: null, organ: null, position: null, name: null, provenance: spanOf(lines, i, i), confidence: 0 };
+    const text = tidy(lines[i]!.text);
+    if ((isPersonName(text) || looksLikeName(text)) && withPrintedName(sig, text, evidence)) {
+      const { name, nameAsRead, uncertain } = sig;
+      return { name: { name, ...(nameAsRead ? { nameAsRead, uncertain } : {}) }, line: i };
+    }
   }
   return null;
 }

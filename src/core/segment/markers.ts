@@ -22,7 +22,8 @@ export function isRecipientsLabel(key: string): boolean {
 /** Signature authority at the start of a line: TM. / KT. / Q. / TL. / TUQ. */
 export function authorityOf(key: string): string | null {
   // foldKey reads a lone Q as an OCR'd O, so "TUQ." and "Q." arrive as "TUO." and "O.".
-  const m = /^\s*(TM|KT|TU[QO]|TL|[QO])\s*[.,]?\s+(?=[A-Z])/.exec(key);
+  // "TL.HIỆU TRƯỞNG": OCR may lose the space after the mark's dot (not after a lone Q.).
+  const m = /^\s*(TM|KT|TU[QO]|TL|[QO])\s*[.,]?\s+(?=[A-Z])/.exec(key) ?? /^\s*(TM|KT|TUQ|TL)\s*[.,](?=[A-Z]{2})/.exec(key);
   if (!m) return null;
   const word = m[1]!.replace(/O$/, 'Q');
   if (word === 'Q' && !/^\s*[QO]\s*\./.test(key)) return null;

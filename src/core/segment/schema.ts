@@ -97,6 +97,10 @@ export const signatureSchema = z.object({
   name: z.string().nullable(),
   /** Where the name comes from: the printed block, or (printed name absent or not a name) an e-signature naming a person. */
   signerSource: z.enum(['printed', 'e-signature']).optional(),
+  /** The name's line as OCR read it, when the name was read back against the names model (schema 1.4). */
+  nameAsRead: z.string().optional(),
+  /** Fields a person should confirm: 'name' when it was so repaired (schema 1.4). */
+  uncertain: z.array(z.enum(['name'])).optional(),
   provenance: provenanceSchema,
   confidence,
 });

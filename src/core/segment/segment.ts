@@ -10,13 +10,15 @@ import { findFigures, type Figure } from './figures.js';
 import { parseHeader } from './header.js';
 import { penDate, penNumber, penNumberOverOcr, penText, type PenReading } from './fill-ins.js';
 import { isBlank, spanOf, type SegLine } from './lines.js';
-import { isClosing, isRecipientsLabel } from './markers.js';
+import { authorityOf, isClosing, isRecipientsLabel } from './markers.js';
 import type { Meta, Structure } from './schema.js';
 import { buildSections, walkSections, type SectionParagraph } from './sections.js';
 import { numberingDiagnostics } from './numbering.js';
 import { authorityBesideAt, recipientsColumn, signatureBesideRecipients } from './signature-column.js';
 import { withoutESignatureOverlays, type ESignature } from './e-signatures.js';
-import { isPersonName } from './closing.js';
+import { isPersonName, type NameEvidence } from './closing.js';
+import type { NameModel } from '../restore/name-model.js';
+import { personMentions } from './signer-name.js';
 
 const firstFrom = (lines: readonly SegLine[], from: number, test: (l: SegLine) => boolean) => {
   for (let i = from; i < lines.length; i++) if (test(lines[i]!)) return i;
@@ -32,9 +34,11 @@ export interface SegmentLinesOptions {
   pdfSignatures?: readonly ESignature[];
   /** Digits a pen wrote into the header's blanks, read from the page image (ingest/pen). */
   pen?: readonly PenReading[];
+  /** The personal-name model: a signer's name garbled under ink or a stamp is read back against it (signer-name.ts). */
+  names?: NameModel;
 }
 
-export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSignatures = true, pdfSignatures = [], pen = [] }: SegmentLinesOptions = {}): { structure: Structure; diagnostics: Diagnostic[] } {
+export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSignatures = true, pdfSignatures = [], pen = [], names }: SegmentLinesOptions = {}): { structure: Structure; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   // The signing boxes leave the lines the structure is read from; the text keeps them.
   const overlays = eSignatures ? withoutESignatureOverlays(input) : { lines: [...input], signatures: [] };
@@ -64,9 +68,7 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   const tailFrom = Math.min(minOf(closingAt, recAt), n);
   const titles = findAnnexTitles(lines, bodyStart, n, Math.min(tailFrom, n));
   const firstAnnex = titles.length ? annexStart(lines, titles[0]!, bodyStart) : -1;
-  // Without a closing sentence, recipients or annex, the signature is looked for in the last lines.
-  const sigFrom = Math.min(minOf(closingAt, recAt, firstAnnex), n);
-  const sigAt = findSignature(lines, sigFrom < n ? sigFrom : Math.max(bodyStart, n - 12), n);
+  const sigAt = signatureAt(lines, bodyStart, minOf(closingAt, recAt), firstAnnex);
   const bodyEnd = Math.min(minOf(closingAt, recAt, sigAt, firstAnnex), n);
 
   const { preamble, sections } = buildSections(toBlocks(lines, bodyStart, bodyEnd, fromOcr));
@@ -80,18 +82,26 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
 
   let recipients: string[] = [];
   let recipientsInfo: Structure['recipientsInfo'] = null;
-  const recStop = Math.min(minOf(firstAnnex > recAt ? firstAnnex : -1), n);
+  // The recipients end where a signature block of its own (under them) or an annex starts.
+  const recStop = Math.min(minOf(firstAnnex > recAt ? firstAnnex : -1, sigAt > recAt ? sigAt : -1), n);
+  const evidence: NameEvidence | undefined = names ? { names, mentions: personMentions(lines.slice(bodyStart, bodyEnd).map((l) => l.text), names) } : undefined;
+  // The block's authority line just above "Nơi nhận:" (printed level with it or higher): the rest of
+  // the block is beside the recipients, read into their lines.
+  const leadIn = sigAt >= 0 && recAt > sigAt && recAt - sigAt <= 3 && lines.slice(sigAt, recAt).every((l) => isBlank(l) || !isPersonName(l.text));
   // No signature block of its own: it may stand beside the recipients, read into their lines.
-  const besideAt = sigAt >= 0 ? -1 : recAt >= 0 ? recAt : authorityBesideAt(lines, bodyStart, n);
-  const beside = besideAt >= 0 ? signatureBesideRecipients(lines, besideAt, recAt >= 0 ? recStop : n) : null;
+  const besideAt = leadIn ? recAt : sigAt >= 0 ? -1 : recAt >= 0 ? recAt : authorityBesideAt(lines, bodyStart, n);
+  const beside = besideAt >= 0 ? signatureBesideRecipients(lines, besideAt, recAt >= 0 ? recStop : n, evidence, leadIn ? lines.slice(sigAt, recAt).filter((l) => !isBlank(l)) : []) : null;
   if (recAt >= 0) {
     const stop = recStop;
-    const r = parseRecipients(beside ? recipientsColumn(lines, recAt, stop) : lines, recAt, stop).recipients;
+    const r = parseRecipients(beside ? recipientsColumn(lines, recAt, stop, evidence) : lines, recAt, stop).recipients;
     recipients = r.items;
     recipientsInfo = { archive: r.archive, provenance: r.provenance, confidence: r.confidence };
   }
 
-  const signature = withESigner(sigAt >= 0 ? parseSignature(lines, sigAt, n) : beside, signed, lines);
+  const signature = withESigner(leadIn && beside ? beside : sigAt >= 0 ? parseSignature(lines, sigAt, n, evidence) : beside, signed, lines);
+  if (signature?.uncertain?.includes('name')) {
+    diagnostics.push({ ruleId: 'segment/signer-repaired', message: `the signer's name was read as "${signature.nameAsRead}" (under the signature or a stamp?); read against the names model as "${signature.name}": confirm it (signature.uncertain)`, severity: 'warning', place: { page: signature.provenance.page, line: signature.provenance.lineEnd } });
+  }
 
   const annexes: Structure['annexes'] = [];
   titles.forEach((t, k) => {
@@ -139,6 +149,30 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   }
 
   return { structure: { meta, preamble, sections, closing, signature, recipients, recipientsInfo, annexes, figures }, diagnostics };
+}
+
+/**
+ * Where the signature block opens. Decree 30: the block closes the body, and annexes ("PHỤ LỤC",
+ * forms) follow it; so it is looked for from the closing sentence or recipients, else in the last
+ * lines, before the first annex. Only when none is there is the rest of the document searched
+ * (a block printed after an annex, as some documents do).
+ */
+function signatureAt(lines: readonly SegLine[], bodyStart: number, closeAt: number, firstAnnex: number): number {
+  const n = lines.length;
+  const end = firstAnnex >= 0 ? firstAnnex : n;
+  const from = closeAt < end ? closeAt : Math.max(bodyStart, end - 12);
+  // OCR may read the block's authority line ("TL. HIỆU TRƯỞNG", printed level with "Nơi nhận:" or
+  // higher) just before the recipients.
+  if (closeAt < end) {
+    for (let i = closeAt - 1, seen = 0; i >= bodyStart && seen < 2; i--) {
+      if (isBlank(lines[i]!)) continue;
+      seen++;
+      if (authorityOf(lines[i]!.key)) return i;
+    }
+  }
+  const before = findSignature(lines, from, end);
+  if (before >= 0 || end >= n) return before;
+  return findSignature(lines, Math.min(closeAt, end), n);
 }
 
 /**

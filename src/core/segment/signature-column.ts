@@ -5,7 +5,8 @@
  * name alone on a line below. The right-hand pieces — after a column gap, or whole lines that
  * read as a signer's — are read as a signature block of their own.
  */
-import { findSignature, isPersonName, parseSignature, type Signature } from './closing.js';
+import { findSignature, isPersonName, parseSignature, withPrintedName, type NameEvidence, type Signature } from './closing.js';
+import { looksLikeName } from './signer-name.js';
 import { isUpperText } from './fold.js';
 import { isBlank, makeLine, type SegLine } from './lines.js';
 import { authorityOf } from './markers.js';
@@ -23,18 +24,31 @@ const withAuthorityMark = (s: string) => s.replace(/^(TM|KT|TL|TUQ)\s*(?:[.,:+]\
  * The recipients' column alone: in lines [from, stop) the part right of a column gap goes, and so
  * does a whole line that reads as the signer's (not a "- item"), so the items stay whole.
  */
-export function recipientsColumn(lines: readonly SegLine[], from: number, stop: number): SegLine[] {
+export function recipientsColumn(lines: readonly SegLine[], from: number, stop: number, evidence?: NameEvidence): SegLine[] {
   return lines.map((l, i) => {
     if (i < from || i >= stop || isBlank(l)) return l;
     const parts = l.text.trim().split(COLUMN_GAP);
     const whole = withAuthorityMark(withoutLeadingSpecks(l.text));
-    const left = parts.length >= 2 ? parts[0]! : i > from && !/^\s*[-–•+=~*]/.test(l.text) && isSignaturePiece(whole) ? '' : l.text;
+    const signer = i > from && ((!/^\s*[-–•+=~*]/.test(l.text) && isSignaturePiece(whole, evidence)) || isDashedName(l.text, evidence));
+    const left = parts.length >= 2 ? parts[0]! : signer ? '' : l.text;
     return left === l.text ? l : makeLine(l.page, l.lineStart, l.lineEnd, left, l.original);
   });
 }
 
-function isSignaturePiece(text: string): boolean {
-  return isPersonName(text) || authorityOf(makeLine(1, 1, 1, text, text).key) !== null || (isUpperText(text) && /\p{L}{2}/u.test(text));
+/**
+ * A line opening with an item's dash that is all a printed name ("-: Vũ Thị Thu Nga": a speck OCR
+ * read as a dash before the name under the signature), by the names model; a recipient named
+ * as a person is an item that ends with ";" or says more.
+ */
+function isDashedName(text: string, evidence?: NameEvidence): boolean {
+  if (!evidence || /[;,.)]\s*$/.test(text)) return false;
+  const rest = withoutLeadingSpecks(text);
+  return isPersonName(rest) && withPrintedName({ authority: null, organ: null, position: null, name: null, provenance: { page: 1, lineStart: 1, lineEnd: 1 }, confidence: 0 }, rest, evidence);
+}
+
+function isSignaturePiece(text: string, evidence?: NameEvidence): boolean {
+  return isPersonName(text) || authorityOf(makeLine(1, 1, 1, text, text).key) !== null || (isUpperText(text) && /\p{L}{2}/u.test(text)) ||
+    (evidence !== undefined && looksLikeName(text) && withPrintedName({ authority: null, organ: null, position: null, name: null, provenance: { page: 1, lineStart: 1, lineEnd: 1 }, confidence: 0 }, text, evidence));
 }
 
 /**
@@ -51,26 +65,46 @@ export function authorityBesideAt(lines: readonly SegLine[], from: number, to: n
   return -1;
 }
 
-export function signatureBesideRecipients(lines: readonly SegLine[], recAt: number, stop: number): Signature | null {
-  const right: SegLine[] = [];
+/**
+ * The signature block beside the recipients from line `recAt` to `stop`; `lead` are its lines OCR
+ * read above the recipients label (the authority line printed level with "Nơi nhận:" or higher).
+ */
+export function signatureBesideRecipients(lines: readonly SegLine[], recAt: number, stop: number, evidence?: NameEvidence, lead: readonly SegLine[] = []): Signature | null {
+  const right: SegLine[] = [...lead];
   for (let i = recAt; i < Math.min(stop, recAt + MAX_LINES); i++) {
     const l = lines[i]!;
     if (isBlank(l)) continue;
     const parts = l.text.trim().split(COLUMN_GAP);
     // A line without a gap belongs to the signature only when it reads as one (never a "- item").
-    const piece = parts.length >= 2 ? parts.slice(1).join(' ') : i > recAt && !/^\s*[-–•+=~*]/.test(l.text) ? l.text : '';
+    const piece = parts.length >= 2 ? parts.slice(1).join(' ') : i > recAt && (!/^\s*[-–•+=~*]/.test(l.text) || isDashedName(l.text, evidence)) ? l.text : '';
     const text = withAuthorityMark(withoutLeadingSpecks(piece));
-    if (text !== '' && (parts.length >= 2 || isSignaturePiece(text))) right.push(makeLine(l.page, l.lineStart, l.lineEnd, text, l.original));
+    if (text !== '' && (parts.length >= 2 || isSignaturePiece(text, evidence))) right.push(makeLine(l.page, l.lineStart, l.lineEnd, text, l.original));
   }
   const at = findSignature(right, 0, right.length);
-  if (at < 0) return null;
-  const signature = parseSignature(right, at, right.length);
+  if (at < 0) return evidence ? nameOnly(right, evidence) : null;
+  const signature = parseSignature(right, at, right.length, evidence);
   // The printed name comes last, under the signature and seal; OCR reads scribbles above it as words.
-  const names = right.slice(at).filter((l) => isPersonName(l.text));
-  const last = names[names.length - 1];
-  if (last && signature.name !== last.text) {
-    signature.name = last.text;
+  const after = right.slice(at + 1).reverse();
+  const last = evidence
+    ? after.find((l) => (isPersonName(l.text) || looksLikeName(l.text)) && withPrintedName({ ...signature }, l.text, evidence))
+    : after.find((l) => isPersonName(l.text));
+  if (last) {
+    withPrintedName(signature, last.text, evidence);
     signature.provenance = { ...signature.provenance, lineEnd: Math.max(signature.provenance.lineEnd, last.lineEnd) };
   }
   return signature.name || signature.position ? signature : null;
+}
+
+/**
+ * A block whose authority and position lines a seal or the signature took (OCR read nothing of
+ * them), but whose printed name is there: the last right-hand piece the names model reads as a
+ * person's name. Only with the names model, never from a bare pattern.
+ */
+function nameOnly(right: readonly SegLine[], evidence: NameEvidence): Signature | null {
+  for (let i = right.length - 1; i >= 0; i--) {
+    const l = right[i]!;
+    const signature: Signature = { authority: null, organ: null, position: null, name: null, provenance: { page: l.page, lineStart: l.lineStart, lineEnd: l.lineEnd }, confidence: 0.33 };
+    if ((isPersonName(l.text) || looksLikeName(l.text)) && withPrintedName(signature, l.text, evidence)) return signature;
+  }
+  return null;
 }

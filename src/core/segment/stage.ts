@@ -7,12 +7,15 @@ import { formFeedPlaceToPage, linesFromDocument, type Provenance } from './lines
 import type { Structure } from './schema.js';
 import { segmentLines } from './segment.js';
 import { walkSections, type Section } from './sections.js';
+import type { NameModel } from '../restore/name-model.js';
 
 export interface SegmentStageOptions {
   /** Skip figure extraction (large batches where figures are not wanted). */
   figures?: boolean;
   /** Recognise e-signature boxes drawn on the page (default true; off to measure the change). */
   eSignatures?: boolean;
+  /** The personal-name model, to read a signer's name garbled under ink or a stamp (the pipeline passes the restore model's). */
+  names?: NameModel;
 }
 
 export function segmentStage(doc: WorkingDocument, options: SegmentStageOptions = {}): WorkingDocument {
@@ -21,7 +24,7 @@ export function segmentStage(doc: WorkingDocument, options: SegmentStageOptions 
     // OCR'd text: pages read here, or text the restorer read as OCR output.
     const fromOcr = doc.pages.some((p) => p.method === 'ocr') || doc.restoreMode === 'ocr' || doc.restoreMode === 'vie-ocr';
     const pen = doc.pages.flatMap((p) => (p.penFills ?? []).map((f) => ({ ...f, page: p.number })));
-    const { structure, diagnostics } = segmentLines(lines, { fromOcr, eSignatures: options.eSignatures, pdfSignatures: doc.eSignatures, pen });
+    const { structure, diagnostics } = segmentLines(lines, { fromOcr, eSignatures: options.eSignatures, pdfSignatures: doc.eSignatures, pen, names: options.names });
     if (options.figures === false) structure.figures = [];
     rateParagraphs(doc, structure);
     doc.structure = structure;

@@ -11,6 +11,15 @@ const RED_MARGIN = 60;
 /** Below this share of red pixels a page has no seal worth a second decoding. */
 export const MIN_RED_SHARE = 0.001;
 
+/**
+ * Paler red is lifted in part: a faded seal, and the JPEG-smeared rim of its strokes, are pink
+ * (red over green and blue by 20–60) and stayed a mid grey over the position line and the name
+ * (the real scans: "HIỆU TRƯỞNG" under a seal read as "lEÃ"). Such a pixel moves towards its red
+ * value in proportion to how red it is; from RED_MARGIN on it takes it whole. Black print is dark
+ * in red as well, so it stays dark.
+ */
+const PINK_MARGIN = 20;
+
 const isRed = (r: number, g: number, b: number) => r - Math.max(g, b) > RED_MARGIN;
 
 /** Share of red-ink pixels in interleaved RGB(A) pixels. */
@@ -28,8 +37,10 @@ export function liftRedInk(grey: Uint8Array, rgb: Uint8Array, channels: number):
   let changed = 0;
   for (let p = 0, i = 0; p < grey.length; p++, i += channels) {
     const r = rgb[i]!;
-    if (isRed(r, rgb[i + 1]!, rgb[i + 2]!) && r > grey[p]!) {
-      grey[p] = r;
+    const margin = r - Math.max(rgb[i + 1]!, rgb[i + 2]!);
+    if (margin > PINK_MARGIN && r > grey[p]!) {
+      const share = Math.min(1, (margin - PINK_MARGIN) / (RED_MARGIN - PINK_MARGIN));
+      grey[p] = Math.round(grey[p]! + (r - grey[p]!) * share);
       changed++;
     }
   }
