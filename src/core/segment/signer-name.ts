@@ -14,6 +14,8 @@ const EDIT_COST = Math.log(10);
 /** At most this many edits in one syllable, and in the whole name. */
 const MAX_TOKEN_EDITS = 2;
 const MAX_NAME_EDITS = 3;
+/** A name of this many well-formed syllables is taken as printed, even with a surname the model never saw. */
+const MIN_SOUND_NAME = 3;
 
 export interface SignerName {
   name: string;
@@ -62,15 +64,25 @@ function edits(read: string, form: string): number {
   return a === b ? 0.5 : editDistance(a, b);
 }
 
-function bestForm(read: string, position: NamePosition, names: NameModel, mentioned: ReadonlySet<string>): Pick | null {
+/** A capitalised, well-formed Vietnamese syllable: no OCR damage shows in it. */
+const isSound = (read: string) => /^\p{Lu}\p{Ll}*$/u.test(read) && isVietnameseSyllable(lower(read));
+
+function bestForm(read: string, position: NamePosition, names: NameModel, mentioned: ReadonlySet<string>, wholeNameSound = false): Pick | null {
   const r = lower(read);
   const seen = (p: NamePosition) => names.score(r, p) > names.unseen(p);
   const kept: Pick = { form: r, edits: 0, score: names.score(r, position), known: true };
-  // A syllable seen at this place of a name, or written so by the document, is read as it is.
+  // A syllable seen at this place of a name, or written so by the document, is read as it is; so
+  // is every word of a name read whole and well-formed ("Hạ Bá Chân" is no "Hà Bá Chấn": a rare
+  // name is still a name, and nothing in it shows damage to repair).
   if (seen(position) || mentioned.has(r)) return kept;
+  if (wholeNameSound) {
+    // Only the document's own spelling of the person may move its marks ("Phững" → "Phùng").
+    const own = [...mentioned].find((m) => edits(r, m) === 0.5);
+    return own ? { form: own, edits: 0.5, score: names.score(own, position), known: true } : kept;
+  }
   // A well-formed capitalised syllable is no OCR damage: seen elsewhere in names ("Lộc" as a
   // middle name) it stays; seen nowhere, only its marks may be wrong ("Phững" → "Phùng").
-  const sound = /^\p{Lu}\p{Ll}*$/u.test(read) && isVietnameseSyllable(r);
+  const sound = isSound(read);
   // Surnames are a closed class: at the name's start only a surname's marks are trusted ("Đính" → "Đinh").
   if (sound && NAME_POSITIONS.some(seen) && position !== 'surname') return kept;
   const unknown: Pick = { ...kept, known: false };
@@ -96,6 +108,8 @@ function bestForm(read: string, position: NamePosition, names: NameModel, mentio
  */
 export function readSignerName(text: string, names: NameModel, mentions: readonly string[] = []): SignerName | null {
   const tokens = nameTokens(text);
+  // The words as printed, before cleaning: a name read whole and clean shows no damage to repair.
+  const rawWords = text.trim().split(/\s+/);
   const mentioned = new Set(mentions.flatMap((m) => m.split(/\s+/).map(lower)));
   let best: { name: string; changed: boolean; score: number } | null = null;
   for (let len = Math.min(5, tokens.length); len >= 2; len--) {
@@ -105,9 +119,11 @@ export function readSignerName(text: string, names: NameModel, mentions: readonl
     // Only junk is left in front ("NN", a title "TS"): a syllable there would be the name's start.
     if (tokens.slice(0, tokens.length - len).some((w) => isVietnameseSyllable(lower(w)))) break;
     const picks: Pick[] = [];
+    // Three or more well-formed syllables read clean (nothing glued or run together): the name as printed.
+    const wholeSound = len >= MIN_SOUND_NAME && words.every(isSound) && rawWords.slice(-len).join(' ') === words.join(' ');
     for (let i = 0; i < len; i++) {
       const position: NamePosition = i === 0 ? 'surname' : i === len - 1 ? 'given' : 'middle';
-      const pick = bestForm(words[i]!, position, names, mentioned);
+      const pick = bestForm(words[i]!, position, names, mentioned, wholeSound);
       if (!pick) break;
       picks.push(pick);
     }
@@ -116,7 +132,7 @@ export function readSignerName(text: string, names: NameModel, mentions: readonl
     const total = picks.reduce((s, p) => s + p.edits, 0);
     if (picks[len - 1]!.edits > 0.5 || !picks[len - 1]!.known || exact < 2 || total > MAX_NAME_EDITS) continue;
     // A surname the model has never seen as one is no name's start ("Nghĩ Gug").
-    if (names.score(picks[0]!.form, 'surname') <= names.unseen('surname') && !mentioned.has(picks[0]!.form)) continue;
+    if (!wholeSound && names.score(picks[0]!.form, 'surname') <= names.unseen('surname') && !mentioned.has(picks[0]!.form)) continue;
     const name = picks.map((p) => title(p.form)).join(' ');
     // Windows compete on likelihood; each word left in front costs an edit ("TS. Trịnh Văn Toàn"
     // is "Trịnh Văn Toàn", not a four-word name opening with a repaired "TS").
