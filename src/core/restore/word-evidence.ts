@@ -70,6 +70,7 @@ export function wordEvidence(
     wordNeighbours: isWordAt(lattice, results, j - 1) + isWordAt(lattice, results, j + 1),
     // Only where it can matter (a tenth of the cost of a word otherwise): unsure words, and numbers, which the decoder keeps surely.
     lmMargin: r.confidence < SURE || numeric ? lmMargin(model.lm, lattice, results, j) : LM_MARGIN_SURE,
+    acronymD: false, // set by calibrate(), once the acronym passes are done
   };
 }
 
@@ -125,6 +126,7 @@ export function withDocumentAgreement(tokens: readonly RestoredToken[], evidence
  */
 export function calibrate(
   text: string, tokens: RestoredToken[], evidence: Map<RestoredToken, WordEvidence>, calibration: ConfidenceCalibration | undefined, mode: CalibrationMode, keep: boolean,
+  known: (lower: string) => boolean,
 ): void {
   for (const t of tokens) {
     let e = evidence.get(t);
@@ -133,6 +135,7 @@ export function calibrate(
       e.kept = t.restored.toLowerCase() === t.original.toLowerCase();
       e.listLetter = t.end - t.start === 1 && text[t.end] === ')';
     } else e = ruleEvidence(t);
+    e.acronymD = e.upper && e.kept && t.original.includes('D') && !known(normalizeTonePlacement(t.original.toLowerCase(), 'old'));
     t.decoderConfidence = t.confidence;
     t.confidence = calibration?.has(mode) ? calibration.probability(mode, e) : e.posterior;
     if (keep) t.evidence = e;
@@ -145,7 +148,7 @@ function ruleEvidence(t: RestoredToken): WordEvidence {
     posterior: t.confidence, decoder: t.confidence, candidates: 1 + t.alternatives.length, knownInput: false,
     digits: HAS_DIGIT.test(t.original) && HAS_LETTER.test(t.original), name: false, kept: t.restored.toLowerCase() === lower,
     unknown: false, channel: 0, channelGap: 0, unigram: 0, title: false, upper: t.original === t.original.toUpperCase() && t.original !== lower,
-    letters: t.original.length, docRepeats: 0, docAgree: 1, rule: true, listLetter: false, number: false, numberAsWord: 0, symbols: SYMBOL.test(t.original), letterEdits: 0, wordNeighbours: 2, lmMargin: 15,
+    letters: t.original.length, docRepeats: 0, docAgree: 1, rule: true, listLetter: false, number: false, numberAsWord: 0, symbols: SYMBOL.test(t.original), letterEdits: 0, wordNeighbours: 2, lmMargin: 15, acronymD: false,
   };
 }
 
