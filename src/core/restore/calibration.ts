@@ -181,3 +181,39 @@ export function documentReviewBelow(confidences: ArrayLike<number>, rule: Review
   // Ties at the cut are left out (strict <), so the budget is never overrun.
   return k < low.length ? Math.max(low[k]!, LIKELY_WRONG) : rule.ceiling;
 }
+
+/**
+ * A document's review list under the per-document cut, gathered word by word: every confidence
+ * (8 bytes a word) and the items of the words that could be flagged (below the ceiling). A long
+ * document would keep a third of its words as items, so past PRUNE_AT items the buffer keeps only
+ * the least sure twice the budget so far: exact while the document is under about 10^6 words
+ * (the budget then never outgrows what was kept), nearly so beyond.
+ */
+export class DocumentReview<T> {
+  private all = new Float64Array(1024);
+  private n = 0;
+  private items: { p: number; item: T }[] = [];
+  private static readonly PRUNE_AT = 100_000;
+
+  constructor(private readonly rule: ReviewRule) {}
+
+  push(p: number, item: () => T): void {
+    if (this.n === this.all.length) { const next = new Float64Array(this.n * 2); next.set(this.all); this.all = next; }
+    this.all[this.n++] = p;
+    if (p >= this.rule.ceiling) return;
+    this.items.push({ p, item: item() });
+    if (this.items.length >= 2 * DocumentReview.PRUNE_AT) {
+      const keep = Math.max(DocumentReview.PRUNE_AT, 2 * Math.ceil(this.rule.share * this.n) + this.items.filter((x) => x.p < LIKELY_WRONG).length);
+      if (keep < this.items.length) {
+        const cut = this.items.map((x) => x.p).sort((a, b) => a - b)[keep]!;
+        this.items = this.items.filter((x) => x.p < cut);
+      }
+    }
+  }
+
+  /** The flagged items, in the order they came. */
+  finish(): T[] {
+    const cut = documentReviewBelow(this.all.subarray(0, this.n), this.rule);
+    return this.items.filter((x) => x.p < cut).map((x) => x.item);
+  }
+}

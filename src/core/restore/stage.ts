@@ -8,7 +8,7 @@ import { detectInput, type RestoredToken, type RestoreInput, type RestoreModel, 
 import { restoreInWindows } from './windows.js';
 import { documentConfidences, locateWords, type WordConfidence } from './vie-confidence.js';
 import { paragraphsFromWhole } from './paragraph-text.js';
-import { documentReviewBelow } from './calibration.js';
+import { DocumentReview, documentReviewBelow } from './calibration.js';
 
 export interface RestoreStageOptions {
   /** The loaded model (src/model/load.ts); absent → diagnostic, text left as is. */
@@ -46,26 +46,21 @@ export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions)
     // The calibration's per-document cut needs every word's confidence first: the words that could
     // be flagged (below the rule's ceiling) are kept until the document is read.
     const rule = options.reviewBelow === undefined ? model.confidence?.reviewRule(kind) : undefined;
-    const below = rule ? rule.ceiling : options.reviewBelow ?? reviewThreshold(model, kind);
-    const all = rule ? new Confidences() : undefined, raw: number[] = [];
+    const below = options.reviewBelow ?? reviewThreshold(model, kind);
+    const perDocument = rule ? new DocumentReview<ReviewItem>(rule) : undefined;
     const lineStarts = lineIndex(doc.original);
-    let review: ReviewItem[] = [];
+    const review: ReviewItem[] = [];
     // Every token is kept only when asked (baocao restore --json): a 16 MB text has millions.
     const tokens: RestoredToken[] | undefined = options.keepTokens ? [] : undefined;
+    const item = (t: RestoredToken): ReviewItem => ({ ...placeOf(lineStarts, t.start), original: t.original, restored: t.restored, confidence: +t.confidence.toFixed(3), alternatives: t.alternatives });
     const whole = restoreInWindows(doc.original, { model, input: vieOcr ? 'vie-ocr' : asked, confidences, ...nameOptions }, (t) => {
       tokens?.push(t);
-      all?.push(t.confidence);
-      if (t.confidence >= below) return;
-      raw.push(t.confidence);
-      review.push({ ...placeOf(lineStarts, t.start), original: t.original, restored: t.restored, confidence: +t.confidence.toFixed(3), alternatives: t.alternatives });
+      if (perDocument) perDocument.push(t.confidence, () => item(t));
+      else if (t.confidence < below) review.push(item(t));
     });
-    if (rule && all) {
-      const cut = documentReviewBelow(all.values(), rule);
-      review = review.filter((_, i) => raw[i]! < cut);
-    }
     doc.restored = whole.text;
     doc.restoreMode = vieOcr ? 'vie-ocr' : whole.mode;
-    doc.review = review;
+    doc.review = perDocument ? perDocument.finish() : review;
     if (tokens) doc.restoreTokens = tokens;
     // Paragraphs take their lines' restored text; one whose lines cannot be found again is
     // decoded on its own, in the mode chosen for the whole document.
@@ -99,19 +94,6 @@ const DEFAULT_REVIEW_BELOW = 0.6;
 export function documentReviewThreshold(model: RestoreModel, kind: string, confidences: ArrayLike<number>): number {
   const rule = model.confidence?.reviewRule(kind);
   return rule ? documentReviewBelow(confidences, rule) : reviewThreshold(model, kind);
-}
-
-/** Every word's confidence, 8 bytes each (a document of millions of words). */
-class Confidences {
-  private data = new Float64Array(1024);
-  private n = 0;
-  push(p: number): void {
-    if (this.n === this.data.length) { const next = new Float64Array(this.n * 2); next.set(this.data); this.data = next; }
-    this.data[this.n++] = p;
-  }
-  values(): Float64Array {
-    return this.data.subarray(0, this.n);
-  }
 }
 
 /** The OCR words of a paragraph's lines, found in its (re-flowed) text. */

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { LIKELY_WRONG, documentReviewBelow } from '../../../src/core/restore/calibration.js';
+import { DocumentReview, LIKELY_WRONG, documentReviewBelow } from '../../../src/core/restore/calibration.js';
 
 const RULE = { share: 0.05, recall: 0.9, ceiling: 0.999 };
 const flaggedBy = (ps: number[], t: number) => ps.filter((p) => p < t).length;
@@ -34,5 +34,20 @@ describe('per-document review cut', () => {
     const ties = Array(1000).fill(0.95);
     assert.ok(flaggedBy(ties, documentReviewBelow(ties, RULE)) <= 50);
     assert.equal(documentReviewBelow([], RULE), LIKELY_WRONG);
+  });
+});
+
+describe('document review list gathered word by word', () => {
+  it('flags the same words as the cut over all confidences, also past its pruning point', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (const n of [1000, 300_000]) {
+      // 300,000 words: 240,000 below the ceiling, past the pruning point.
+      const ps = Array.from({ length: n }, () => { const r = next(); return r < 0.01 ? r * 40 : r < 0.8 ? 0.95 + r / 20 : 0.9995; });
+      const gather = new DocumentReview<number>(RULE);
+      ps.forEach((p, i) => gather.push(p, () => i));
+      const cut = documentReviewBelow(ps, RULE);
+      assert.deepEqual(gather.finish(), ps.flatMap((p, i) => (p < cut ? [i] : [])));
+    }
   });
 });
