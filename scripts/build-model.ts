@@ -13,6 +13,7 @@ import { learnChannel, readLinePairs } from './lib/learn-channel.js';
 import { channelTables } from './lib/channel-tables.js';
 import { assembleModel, type AssembleOptions } from './lib/assemble-model.js';
 import { writeSources } from './lib/write-sources.js';
+import { BUILD_MODEL_OPTIONS } from './lib/model-options.js';
 import { MODEL_FILE } from '../src/model/load.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,7 +21,7 @@ const shared = resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared'));
 // BAOCAO_MODEL_OUT=/tmp/x writes the model elsewhere (for measuring before replacing the committed one).
 const outDir = resolve(process.env.BAOCAO_MODEL_OUT ?? join(root, 'dictionaries'));
 
-const OPTIONS: AssembleOptions = { minSyllableCount: 2, minOtherCount: 25, minBigram: 1, minTrigram: 2 };
+const OPTIONS: AssembleOptions = BUILD_MODEL_OPTIONS;
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const log = (m: string) => process.stderr.write(m + '\n');

@@ -61,3 +61,33 @@ describe('review list of the sample report', () => {
     assert.ok(review.length <= 0.08 * tokens.length, `${review.length} of ${tokens.length} words flagged`);
   });
 });
+
+describe('review list cut per document', () => {
+  it('flags at most 5 % of an English-OCR document\'s words beyond the likely-wrong ones, as the calibration file says', () => {
+    const model = loadModel();
+    const rule = model.confidence!.reviewRule('ocr');
+    assert.ok(rule && rule.share <= 0.05, 'the calibration file carries the per-document cut for English OCR');
+    const pages = [{ number: 1, lines: sample.split('\n'), method: 'text' as const }];
+    const doc: WorkingDocument = {
+      source: { path: 'sample.txt', kind: 'text', sha256: '', bytes: sample.length, pages: 1, encoding: 'utf-8' },
+      original: sample, pages, paragraphs: [], diagnostics: [],
+    };
+    const d = restoreStage(doc, { model, input: 'ocr', keepTokens: true });
+    const tokens = d.restoreTokens!, review = d.review!;
+    const likelyWrong = tokens.filter((t) => t.confidence < 0.5).length;
+    assert.ok(review.length <= Math.floor(rule.share * tokens.length) + likelyWrong, `${review.length} of ${tokens.length}`);
+    // The list is the least sure words: nothing left out is less sure than anything flagged.
+    const flaggedMax = Math.max(...review.map((r) => r.confidence));
+    const missedMin = Math.min(...tokens.filter((t) => t.confidence >= 0.5).map((t) => t.confidence).sort((a, b) => a - b).slice(review.length));
+    assert.ok(flaggedMax <= missedMin + 1e-3, `flagged up to ${flaggedMax}, left out from ${missedMin}`);
+  });
+
+  it('marks an unknown all-capitals token kept with a D (Đ read as D), not a known one', () => {
+    const model = loadModel();
+    const r = restore('Ban chi dao QHDP va UBND huyen da hop.', { model, input: 'ocr', evidence: true });
+    const qhdp = r.tokens.find((t) => t.original === 'QHDP')!, ubnd = r.tokens.find((t) => t.original === 'UBND')!;
+    assert.equal(qhdp.evidence!.acronymD, true);
+    assert.equal(ubnd.evidence!.acronymD, false);
+    assert.ok(qhdp.confidence < ubnd.confidence);
+  });
+});

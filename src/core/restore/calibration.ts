@@ -51,6 +51,11 @@ export interface WordEvidence {
   wordNeighbours: number;
   /** LM-only preference (nats) of the choice over its best alternative, neighbours as decoded (word-evidence.ts lmMargin). */
   lmMargin: number;
+  /**
+   * An all-capitals token kept as read, with a D, that the vocabulary does not know: stripped text
+   * and English-model OCR have no Đ, so its D may be one ("QHDP" for QHĐP); the LM cannot tell.
+   */
+  acronymD: boolean;
 }
 
 export const FEATURES = [
@@ -58,7 +63,7 @@ export const FEATURES = [
   'unigram', 'title', 'upper', 'short', 'docRepeats', 'docAgree', 'rule', 'posteriorKept',
   'number', 'numberKept', 'numberAsWord', 'symbols', 'posteriorUnknown', 'listLetter',
   'letterEdits', 'lettersChanged', 'wordNeighbours', 'posteriorBelow90', 'posteriorBelow99', 'posteriorBelow999',
-  'lmMargin', 'lmDisagrees', 'numberLmMargin',
+  'lmMargin', 'lmDisagrees', 'numberLmMargin', 'acronymD',
 ] as const;
 
 const logit = (p: number) => { const q = Math.min(Math.max(p, 1e-6), 1 - 1e-6); return Math.log(q / (1 - q)); };
@@ -73,7 +78,7 @@ export function featureVector(e: WordEvidence): number[] {
     bit(e.title), bit(e.upper), bit(e.letters <= 2), Math.log1p(e.docRepeats), e.docAgree, bit(e.rule), lp * bit(e.kept),
     bit(e.number), bit(e.number && e.kept), e.number ? Math.max(e.numberAsWord, -30) / 10 : 0, bit(e.symbols), lp * bit(e.unknown), bit(e.listLetter),
     Math.min(e.letterEdits, 4) / 2, bit(e.letterEdits > 0), e.wordNeighbours / 2, bit(e.posterior < 0.9), bit(e.posterior < 0.99), bit(e.posterior < 0.999),
-    e.lmMargin / 5, bit(e.lmMargin < 0), e.number ? e.lmMargin / 5 : 0,
+    e.lmMargin / 5, bit(e.lmMargin < 0), e.number ? e.lmMargin / 5 : 0, bit(e.acronymD),
   ];
 }
 
@@ -81,8 +86,10 @@ export interface ModeCalibration {
   /** Logistic weights in FEATURES order, and the intercept. */
   weights: number[];
   bias: number;
-  /** Words with confidence below this go to the review list (chosen on the calibration data). */
+  /** Words with confidence below this go to the review list (chosen on the calibration data); used when `review` is absent. */
   reviewBelow: number;
+  /** The per-document cut (documentReviewBelow); files from before it have none. */
+  review?: ReviewRule;
 }
 
 export interface CalibrationFile {
@@ -119,10 +126,94 @@ export class ConfidenceCalibration {
   reviewBelow(mode: string): number | undefined {
     return this.modes[mode]?.reviewBelow;
   }
+
+  reviewRule(mode: string): ReviewRule | undefined {
+    return this.modes[mode]?.review;
+  }
 }
 
 export function logistic(bias: number, weights: readonly number[], x: readonly number[]): number {
   let z = bias;
   for (let k = 0; k < weights.length; k++) z += weights[k]! * x[k]!;
   return 1 / (1 + Math.exp(-z));
+}
+
+/** How a document's review list is cut (per input kind, from the calibration file). */
+export interface ReviewRule {
+  /** Flag at most this share of the document's words (beyond the likely-wrong ones)… */
+  share: number;
+  /** …and stop once the flagged words hold this share of the document's expected wrong words. */
+  recall: number;
+  /** Never flag a word at or above this probability (the review list is buffered below it). */
+  ceiling: number;
+}
+
+/** A word below this is more likely wrong than right: always flagged, whatever the budget. */
+export const LIKELY_WRONG = 0.5;
+
+/**
+ * The review threshold for one document: its words' P(right) are calibrated, so Σ(1 − p) is the
+ * number of wrong words it expects. Words are taken from the least sure until they hold
+ * `rule.recall` of that expectation, or until `rule.share` of the words are taken; words below
+ * LIKELY_WRONG are always in. A fixed probability threshold flags a share that depends on how
+ * hard the document is (easier text than the calibration pages gets fewer flags, and misses more
+ * of its few errors); this cut spends the same review budget on any document.
+ * Returns t: the words with confidence < t are flagged.
+ */
+export function documentReviewBelow(confidences: ArrayLike<number>, rule: ReviewRule): number {
+  const n = confidences.length;
+  if (n === 0) return LIKELY_WRONG;
+  let expected = 0;
+  const low: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = confidences[i]!;
+    expected += 1 - p;
+    if (p < rule.ceiling) low.push(p);
+  }
+  low.sort((a, b) => a - b);
+  const budget = Math.floor(rule.share * n);
+  let caught = 0, k = 0;
+  for (; k < low.length; k++) {
+    const p = low[k]!;
+    if (p >= LIKELY_WRONG && (k >= budget || caught >= rule.recall * expected)) break;
+    caught += 1 - p;
+  }
+  // Ties at the cut are left out (strict <), so the budget is never overrun.
+  return k < low.length ? Math.max(low[k]!, LIKELY_WRONG) : rule.ceiling;
+}
+
+/**
+ * A document's review list under the per-document cut, gathered word by word: every confidence
+ * (8 bytes a word) and the items of the words that could be flagged (below the ceiling). A long
+ * document would keep a third of its words as items, so past PRUNE_AT items the buffer keeps only
+ * the least sure twice the budget so far: exact while the document is under about 10^6 words
+ * (the budget then never outgrows what was kept), nearly so beyond.
+ */
+export class DocumentReview<T> {
+  private all = new Float64Array(1024);
+  private n = 0;
+  private items: { p: number; item: T }[] = [];
+  private static readonly PRUNE_AT = 100_000;
+
+  constructor(private readonly rule: ReviewRule) {}
+
+  push(p: number, item: () => T): void {
+    if (this.n === this.all.length) { const next = new Float64Array(this.n * 2); next.set(this.all); this.all = next; }
+    this.all[this.n++] = p;
+    if (p >= this.rule.ceiling) return;
+    this.items.push({ p, item: item() });
+    if (this.items.length >= 2 * DocumentReview.PRUNE_AT) {
+      const keep = Math.max(DocumentReview.PRUNE_AT, 2 * Math.ceil(this.rule.share * this.n) + this.items.filter((x) => x.p < LIKELY_WRONG).length);
+      if (keep < this.items.length) {
+        const cut = this.items.map((x) => x.p).sort((a, b) => a - b)[keep]!;
+        this.items = this.items.filter((x) => x.p < cut);
+      }
+    }
+  }
+
+  /** The flagged items, in the order they came. */
+  finish(): T[] {
+    const cut = documentReviewBelow(this.all.subarray(0, this.n), this.rule);
+    return this.items.filter((x) => x.p < cut).map((x) => x.item);
+  }
 }

@@ -230,7 +230,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   }
   // Confidence as P(right): the evidence of each word with the document's other readings of its token.
   withDocumentAgreement(evidence);
-  calibrate(text, tokens, evidence, model.confidence, calibrationMode, options.evidence === true);
+  calibrate(text, tokens, evidence, model.confidence, calibrationMode, options.evidence === true, (lower) => model.vocabIndex.has(lower));
   return { text: rebuild(text, tokens), tokens, mode };
 }
 

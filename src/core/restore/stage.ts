@@ -8,6 +8,7 @@ import { detectInput, type RestoredToken, type RestoreInput, type RestoreModel, 
 import { restoreInWindows } from './windows.js';
 import { documentConfidences, locateWords, type WordConfidence } from './vie-confidence.js';
 import { paragraphsFromWhole } from './paragraph-text.js';
+import { DocumentReview, documentReviewBelow } from './calibration.js';
 
 export interface RestoreStageOptions {
   /** The loaded model (src/model/load.ts); absent → diagnostic, text left as is. */
@@ -41,19 +42,25 @@ export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions)
     const vieOcr = asked === 'vie-ocr' || detected === 'clean' || (detected === 'ocr' && withText.every((p) => p.method === 'ocr'));
     const confidences = vieOcr && fromOcr ? documentConfidences(doc.pages) : undefined;
     const nameOptions = { names: options.names, nameTuning: options.nameTuning, adaptation: options.adaptation };
-    const below = options.reviewBelow ?? reviewThreshold(model, vieOcr ? 'vie-ocr' : asked === 'auto' ? detected ?? detectInput(doc.original) : asked);
+    const kind = vieOcr ? 'vie-ocr' : asked === 'auto' ? detected ?? detectInput(doc.original) : asked;
+    // The calibration's per-document cut needs every word's confidence first: the words that could
+    // be flagged (below the rule's ceiling) are kept until the document is read.
+    const rule = options.reviewBelow === undefined ? model.confidence?.reviewRule(kind) : undefined;
+    const below = options.reviewBelow ?? reviewThreshold(model, kind);
+    const perDocument = rule ? new DocumentReview<ReviewItem>(rule) : undefined;
     const lineStarts = lineIndex(doc.original);
     const review: ReviewItem[] = [];
     // Every token is kept only when asked (baocao restore --json): a 16 MB text has millions.
     const tokens: RestoredToken[] | undefined = options.keepTokens ? [] : undefined;
+    const item = (t: RestoredToken): ReviewItem => ({ ...placeOf(lineStarts, t.start), original: t.original, restored: t.restored, confidence: +t.confidence.toFixed(3), alternatives: t.alternatives });
     const whole = restoreInWindows(doc.original, { model, input: vieOcr ? 'vie-ocr' : asked, confidences, ...nameOptions }, (t) => {
       tokens?.push(t);
-      if (t.confidence >= below) return;
-      review.push({ ...placeOf(lineStarts, t.start), original: t.original, restored: t.restored, confidence: +t.confidence.toFixed(3), alternatives: t.alternatives });
+      if (perDocument) perDocument.push(t.confidence, () => item(t));
+      else if (t.confidence < below) review.push(item(t));
     });
     doc.restored = whole.text;
     doc.restoreMode = vieOcr ? 'vie-ocr' : whole.mode;
-    doc.review = review;
+    doc.review = perDocument ? perDocument.finish() : review;
     if (tokens) doc.restoreTokens = tokens;
     // Paragraphs take their lines' restored text; one whose lines cannot be found again is
     // decoded on its own, in the mode chosen for the whole document.
@@ -79,6 +86,15 @@ export function reviewThreshold(model: RestoreModel, kind: string): number {
   return model.confidence?.reviewBelow(kind) ?? DEFAULT_REVIEW_BELOW;
 }
 const DEFAULT_REVIEW_BELOW = 0.6;
+
+/**
+ * The review threshold of one document whose words have these confidences: the calibration's
+ * per-document cut for the input kind when it has one, else its fixed threshold (what the stage does).
+ */
+export function documentReviewThreshold(model: RestoreModel, kind: string, confidences: ArrayLike<number>): number {
+  const rule = model.confidence?.reviewRule(kind);
+  return rule ? documentReviewBelow(confidences, rule) : reviewThreshold(model, kind);
+}
 
 /** The OCR words of a paragraph's lines, found in its (re-flowed) text. */
 function paragraphConfidences(doc: WorkingDocument, p: WorkingDocument['paragraphs'][number]): WordConfidence[] {

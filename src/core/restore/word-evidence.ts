@@ -196,9 +196,12 @@ export function withDocumentAgreement(doc: DocumentEvidence): void {
  */
 export function calibrate(
   text: string, tokens: RestoredToken[], doc: DocumentEvidence, calibration: ConfidenceCalibration | undefined, mode: CalibrationMode, keep: boolean,
+  known: (lower: string) => boolean,
 ): void {
   const calibrated = calibration?.has(mode) === true;
   const set = (t: RestoredToken, e: WordEvidence) => {
+    // An unknown capitals acronym kept with a D: English OCR and stripped text have no Đ ("QHDP" may be QHĐP).
+    e.acronymD = e.upper && e.kept && t.original.includes('D') && !known(normalizeTonePlacement(t.original.toLowerCase(), 'old'));
     t.decoderConfidence = t.confidence;
     t.confidence = calibrated ? calibration!.probability(mode, e) : e.posterior;
     if (keep) t.evidence = e;
@@ -222,7 +225,7 @@ function ruleEvidence(t: RestoredToken): WordEvidence {
     posterior: t.confidence, decoder: t.confidence, candidates: 1 + t.alternatives.length, knownInput: false,
     digits: HAS_DIGIT.test(t.original) && HAS_LETTER.test(t.original), name: false, kept: t.restored.toLowerCase() === lower,
     unknown: false, channel: 0, channelGap: 0, unigram: 0, title: false, upper: t.original === t.original.toUpperCase() && t.original !== lower,
-    letters: t.original.length, docRepeats: 0, docAgree: 1, rule: true, listLetter: false, number: false, numberAsWord: 0, symbols: SYMBOL.test(t.original), letterEdits: 0, wordNeighbours: 2, lmMargin: 15,
+    letters: t.original.length, docRepeats: 0, docAgree: 1, rule: true, listLetter: false, number: false, numberAsWord: 0, symbols: SYMBOL.test(t.original), letterEdits: 0, wordNeighbours: 2, lmMargin: 15, acronymD: false,
   };
 }
 
