@@ -8,6 +8,7 @@
  */
 import type { GreyImage } from './downscale.js';
 import type { Point, Quad } from './homography.js';
+import { otsuThreshold } from './otsu.js';
 
 /** The page must be this much brighter than the desk (grey levels, medians of each side). */
 const MIN_CONTRAST = 45;
@@ -24,19 +25,7 @@ const EDGE_MARGIN = 0.004;
 export function otsu(data: Uint8Array): number {
   const hist = new Float64Array(256);
   for (const v of data) hist[v]!++;
-  let sum = 0;
-  for (let i = 0; i < 256; i++) sum += i * hist[i]!;
-  let wB = 0, sumB = 0, best = 0, threshold = 128;
-  for (let t = 0; t < 256; t++) {
-    wB += hist[t]!;
-    if (wB === 0) continue;
-    const wF = data.length - wB;
-    if (wF === 0) break;
-    sumB += t * hist[t]!;
-    const between = wB * wF * (sumB / wB - (sum - sumB) / wF) ** 2;
-    if (between > best) { best = between; threshold = t; }
-  }
-  return threshold;
+  return otsuThreshold(hist, data.length);
 }
 
 /** The largest 4-connected region of `mask`, as a mask of its own, and its pixel count. */

@@ -4,6 +4,7 @@
  * pen is often a dark navy only a few levels bluer than the print, so blueness is judged against
  * the print of the same line (pen.ts), not against a fixed margin.
  */
+import { otsuThreshold } from '../ocr/otsu.js';
 
 export interface Rgb {
   data: Uint8Array;
@@ -32,20 +33,7 @@ export function inkThreshold(img: Rgb): number {
   const hist = new Array<number>(256).fill(0);
   const n = img.width * img.height;
   for (let p = 0; p < n; p++) hist[Math.round(greyOf(img.data, p * img.channels, img.channels))]!++;
-  let sum = 0;
-  for (let t = 0; t < 256; t++) sum += t * hist[t]!;
-  let wB = 0, sumB = 0, best = 0, bestT = 128;
-  for (let t = 0; t < 256; t++) {
-    wB += hist[t]!;
-    if (wB === 0) continue;
-    const wF = n - wB;
-    if (wF === 0) break;
-    sumB += t * hist[t]!;
-    const mB = sumB / wB, mF = (sum - sumB) / wF;
-    const between = wB * wF * (mB - mF) ** 2;
-    if (between > best) (best = between), (bestT = t);
-  }
-  return Math.min(200, Math.max(90, bestT));
+  return Math.min(200, Math.max(90, otsuThreshold(hist, n)));
 }
 
 /** 8-connected components of the crop's dark pixels. */
