@@ -13,6 +13,7 @@ import type { OcrPageResult } from './result.js';
 import { mergedLineRegions, withMergedLinesReread } from './merged-lines.js';
 import { numeralCandidates, withNumeralsFromStems } from './roman-stems.js';
 import { headerInRows } from './column-rows.js';
+import { signatureRegion, withSignatureReread } from './signature-reread.js';
 import { readPenFills } from '../pen/read.js';
 import { straightenByDefault, straightenPage, type Straightened } from './straighten.js';
 
@@ -83,7 +84,8 @@ export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, 
 async function checkedAgainstImage(r: OcrPageResult, prepared: OcrImage, pool: OcrPool, page: number, diagnostics: Diagnostic[]): Promise<OcrPageResult> {
   const size = prepared.reduced ?? prepared.original;
   const needsRereading = size !== undefined && mergedLineRegions(r, size).length > 0;
-  if (!needsRereading && numeralCandidates(r).length === 0) return r;
+  const signatureColumn = size !== undefined && signatureRegion(r, size) !== null;
+  if (!needsRereading && !signatureColumn && numeralCandidates(r).length === 0) return r;
   const grey = prepared.grey ?? (await greyPixels(prepared.image));
   if (!grey) return r;
   let result = r;
@@ -97,6 +99,17 @@ async function checkedAgainstImage(r: OcrPageResult, prepared: OcrImage, pool: O
     } catch (err) {
       // The page's first reading stands; only the second look failed.
       diagnostics.push({ ruleId: 'ocr/merged-lines', message: `reading merged lines again failed: ${err instanceof Error ? err.message : String(err)}`, severity: 'warning', place: { page, line: 1 } });
+    }
+  }
+  if (signatureColumn) {
+    try {
+      const reread = await withSignatureReread(result, grey, (crop) => pool.recognize(crop, { psm: BLOCK_PSM }));
+      result = reread.result;
+      for (const line of reread.added) {
+        diagnostics.push({ ruleId: 'ocr/signature-reread', message: `OCR left out a line of the signature column; read again: "${line}"`, severity: 'info', place: { page, line: result.lines.indexOf(line) + 1 } });
+      }
+    } catch (err) {
+      diagnostics.push({ ruleId: 'ocr/signature-reread', message: `reading the signature column again failed: ${err instanceof Error ? err.message : String(err)}`, severity: 'warning', place: { page, line: 1 } });
     }
   }
   const numerals = withNumeralsFromStems(result, grey);

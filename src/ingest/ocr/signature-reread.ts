@@ -1,0 +1,76 @@
+/**
+ * The signature column beside "Nơi nhận:" (position, seal, signature, printed name) is where
+ * Tesseract most often drops whole lines: the seal and the signature's strokes make its layout
+ * analysis take the column for a picture, and the printed name under them goes with it (a bilevel
+ * scanner PDF lost "TS. Trương Huy Hoàng" so; read as one block of lines, psm 6, the name came
+ * back). When the page has a "Nơi nhận:" line and the region right of it holds no line that could
+ * be a name, that region is read again as a block, and its confident lines that the page lacks
+ * are added after the page's lines (where segment looks for a signer beside the recipients).
+ */
+import type { OcrWord } from '../../core/document.js';
+import { cropPgm } from './merged-lines.js';
+import { lineText, median, round1, type OcrPageResult } from './result.js';
+import type { GreyImage } from './downscale.js';
+
+type Box = [number, number, number, number];
+
+/** "Nơi nhận" as OCR reads it, marks or none. */
+const RECIPIENTS = /^[-–•*\s]*N[ơoóòờớ]i\s*nh[ậâaặẫ]n\b/iu;
+/** The region spans this many median word heights above the "Nơi nhận" line and below it. */
+const ABOVE = 5, BELOW = 14;
+/** It starts this share of the page's width in: the signature column is the right half. */
+const COLUMN_START = 0.45;
+/** A line read again is added only at this mean confidence, with at least two words of letters. */
+const MIN_LINE_CONFIDENCE = 60;
+
+/** A line of two or more capitalised words of letters: a printed name, or a position in title case. */
+const looksLikeNameLine = (ws: readonly OcrWord[]) => ws.filter((w) => /^\p{Lu}\p{Ll}+$/u.test(w.text.replace(/[^\p{L}]/gu, ''))).length >= 2;
+
+/** The region to read again, or null when the page has no "Nơi nhận:" line or its signature column already holds a name. */
+export function signatureRegion(result: OcrPageResult, size: { width: number; height: number }): Box | null {
+  const at = result.lines.findIndex((l) => RECIPIENTS.test(l));
+  if (at < 0 || result.words.length === 0) return null;
+  const own = result.words.filter((w) => w.line === at + 1);
+  if (own.length === 0) return null;
+  const h = median(result.words.map((w) => w.bbox[3] - w.bbox[1]));
+  const top = Math.min(...own.map((w) => w.bbox[1]));
+  const box: Box = [Math.round(size.width * COLUMN_START), Math.max(0, Math.round(top - ABOVE * h)), size.width, Math.min(size.height, Math.round(top + BELOW * h))];
+  if (box[3] - box[1] < 2 * h) return null;
+  const inside = result.words.filter((w) => (w.bbox[0] + w.bbox[2]) / 2 >= box[0] && (w.bbox[1] + w.bbox[3]) / 2 >= box[1] && (w.bbox[1] + w.bbox[3]) / 2 <= box[3]);
+  const byLine = new Map<number, OcrWord[]>();
+  for (const w of inside) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
+  if ([...byLine.values()].some((ws) => ws[0]!.bbox[1] > top && looksLikeNameLine(ws))) return null;
+  return box;
+}
+
+/** The page with the signature column's missing lines read again and added after its lines; the lines added. */
+export async function withSignatureReread(
+  result: OcrPageResult,
+  image: GreyImage,
+  read: (pgmImage: Uint8Array) => Promise<OcrPageResult>,
+): Promise<{ result: OcrPageResult; added: string[] }> {
+  const box = signatureRegion(result, image);
+  if (!box) return { result, added: [] };
+  const again = await read(cropPgm(image, box));
+  const [dx, dy] = box;
+  const moved = again.words.map((w) => ({ ...w, bbox: [w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy] as Box }));
+  const lines: OcrWord[][] = [];
+  for (const n of new Set(moved.map((w) => w.line))) {
+    const ws = moved.filter((w) => w.line === n && /\p{L}/u.test(w.text));
+    const novel = ws.filter((w) => !result.words.some((p) => overlaps(p.bbox, w.bbox)));
+    if (novel.length < 2 || novel.length < ws.length) continue;
+    if (novel.reduce((s, w) => s + w.confidence, 0) / novel.length < MIN_LINE_CONFIDENCE) continue;
+    lines.push(novel);
+  }
+  if (lines.length === 0) return { result, added: [] };
+  const first = result.lines.length + 1;
+  const addedWords = lines.flatMap((ws, k) => ws.map((w) => ({ ...w, line: first + k })));
+  const added = lines.map((ws) => lineText(ws));
+  const words = [...result.words, ...addedWords];
+  const confidence = round1(words.reduce((s, w) => s + w.confidence, 0) / words.length);
+  return { result: { lines: [...result.lines, ...added], words, confidence }, added };
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return Math.min(a[2], b[2]) > Math.max(a[0], b[0]) && Math.min(a[3], b[3]) > Math.max(a[1], b[1]);
+}
