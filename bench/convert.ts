@@ -178,6 +178,11 @@ async function main(): Promise<void> {
     await timed('baseline: read + write copy', () => copyBaseline(join(root, 'copy'))),
     await timed('baocao convert --jobs 1', batch('out1', 1)),
     await timed(`baocao convert --jobs ${Math.max(2, availableParallelism())}`, batch('out2', Math.max(2, availableParallelism()))),
+    await timed(`baocao convert --jobs ${Math.max(2, availableParallelism())} --no-fsync`, async () => {
+      const s = await runBatch([src], { ...settings('out3'), fsync: false }, Math.max(2, availableParallelism()));
+      if (s.failed) throw new Error(`${s.failed} files failed`);
+      return s.converted;
+    }),
   ];
   const resume = await timed('baocao convert --resume (all done)', async () => {
     const s = await runBatch([src], { ...settings('out1'), resume: true }, 1);
