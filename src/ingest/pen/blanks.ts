@@ -84,8 +84,8 @@ export function findBlanks(words: readonly OcrWord[], pageHeight: number): Blank
       box: [Math.max(0, Math.round(x0)), Math.max(0, Math.round(top - 1.3 * h)), Math.round(x1), Math.round(bottom + 0.7 * h)],
     });
     if (!have('number')) {
-      // "Số:", as OCR reads it ("Sốz2⁄Lj6/TB-ĐHĐL", "“Số:6/0", "số:").
-      const k = ws.findIndex((w) => /^[^A-Z0-9]{0,2}[SŠ$]O?([:;.Z]|$|(?=[0-9@]))/.test(foldKey(w.text)));
+      // "Số:", as OCR reads it ("Sốz2⁄Lj6/TB-ĐHĐL", "“Số:6/0", "số:"; with another vowel only before its colon: "sá:XÄ24J", "Sé:").
+      const k = ws.findIndex((w) => /^[^A-Z0-9]{0,2}[SŠ$](?:O?([:;.Z]|$|(?=[0-9@]))|[AE6][:;.])/.test(foldKey(w.text)));
       // The symbol: the first word from the label on holding "/" and then letters.
       const s = k < 0 ? -1 : ws.findIndex((w, i) => i >= k && i <= k + 3 && /\/\s*[A-Z]/.test(foldKey(w.text)));
       if (s >= 0) {

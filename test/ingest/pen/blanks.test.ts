@@ -31,6 +31,14 @@ describe('handwritten blanks located from OCR words', () => {
     assert.ok(n.box[1] < 300 - 50 && n.box[3] > 350);
   });
 
+  it('finds the number blank after a label OCR read with another vowel ("sá:", "Sé:") and a dotted symbol', () => {
+    for (const label of ['sá:', 'Sé:', 'S6:']) {
+      const blanks = findBlanks(line([label, 200, '/TB.ĐHĐL']), 3508);
+      assert.deepEqual(blanks.map((b) => b.field), ['number'], label);
+    }
+    assert.deepEqual(findBlanks(line(['Sa', 'Pa', 200, 'và/TB']), 3508), [], 'a place "Sa Pa" is no label');
+  });
+
   it('measures the printed symbol from its right edge when OCR glued the pen digits to it', () => {
     const words = line(['Số:', 30, '2J5/TB-ĐHĐL']);
     const glued = words[1]!;
