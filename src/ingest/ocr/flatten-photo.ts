@@ -11,9 +11,11 @@ import { findPageQuad, flatSize } from './page-quad.js';
 
 type SharpModule = typeof import('sharp').default;
 
-async function greyCopy(sharp: SharpModule, image: Uint8Array): Promise<GreyImage> {
+/** A grey copy of the image, its long side at most `side` (the page geometry is measured on it too). */
+export async function greyCopy(sharp: SharpModule, image: Uint8Array, side: number): Promise<GreyImage> {
   const { data, info } = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).greyscale()
-    .resize({ width: FIND_SIDE, height: FIND_SIDE, fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+    .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
+  if (info.channels !== 1) throw new Error('the grey copy is not one channel');
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
 }
 
@@ -36,7 +38,7 @@ export interface FlatPage {
  * `copy`: a small grey copy of the image already made (else one is made at FIND_SIDE).
  */
 export async function flattenPhoto(sharp: SharpModule, image: Uint8Array, copy?: GreyImage): Promise<FlatPage | null> {
-  const small = copy ?? await greyCopy(sharp, image);
+  const small = copy ?? await greyCopy(sharp, image, FIND_SIDE);
   const found = findPageQuad(small);
   if (!found) return null;
   const full = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });

@@ -9,7 +9,7 @@
  * The re-read is kept only when Tesseract is confident of it.
  */
 import type { OcrWord } from '../../core/document.js';
-import { lineText, median, round1, type OcrPageResult } from './result.js';
+import { lineText, median, round1, shiftedWords, type OcrPageResult } from './result.js';
 import { pgm, type GreyImage } from './downscale.js';
 
 /** Confidence at or below which Tesseract has given a word up. */
@@ -110,7 +110,7 @@ export async function withMergedLinesReread(
     const [dx, dy, right] = region.box;
     // A word touching the region's left or right side is a neighbour cut by the crop ("V" of "VỤ").
     const whole = again.words.filter((w) => w.bbox[0] > EDGE && w.bbox[2] < right - dx - EDGE);
-    const moved = whole.map((w) => ({ ...w, bbox: [w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy] as Box }));
+    const moved = shiftedWords(whole, dx, dy);
     for (const readLine of new Set(moved.map((w) => w.line))) {
       const words = moved.filter((w) => w.line === readLine);
       const centre = median(words.map((w) => (w.bbox[1] + w.bbox[3]) / 2));

@@ -84,7 +84,7 @@ export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, 
 async function checkedAgainstImage(r: OcrPageResult, prepared: OcrImage, pool: OcrPool, page: number, diagnostics: Diagnostic[]): Promise<OcrPageResult> {
   const size = prepared.reduced ?? prepared.original;
   const needsRereading = size !== undefined && mergedLineRegions(r, size).length > 0;
-  const signatureColumn = size !== undefined && signatureRegion(r, size) !== null;
+  const signatureColumn = size === undefined ? null : signatureRegion(r, size);
   if (!needsRereading && !signatureColumn && numeralCandidates(r).length === 0) return r;
   const grey = prepared.grey ?? (await greyPixels(prepared.image));
   if (!grey) return r;
@@ -103,7 +103,7 @@ async function checkedAgainstImage(r: OcrPageResult, prepared: OcrImage, pool: O
   }
   if (signatureColumn) {
     try {
-      const reread = await withSignatureReread(result, grey, (crop) => pool.recognize(crop, { psm: BLOCK_PSM }));
+      const reread = await withSignatureReread(result, grey, (crop) => pool.recognize(crop, { psm: BLOCK_PSM }), signatureColumn);
       result = reread.result;
       for (const line of reread.added) {
         diagnostics.push({ ruleId: 'ocr/signature-reread', message: `OCR left out a line of the signature column; read again: "${line}"`, severity: 'info', place: { page, line: result.lines.indexOf(line) + 1 } });

@@ -71,3 +71,8 @@ export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[s.length >> 1] ?? 0;
 }
+
+/** Words read on a crop, moved into the page's pixels (the crop's top-left corner at dx, dy). */
+export function shiftedWords(words: readonly OcrWord[], dx: number, dy: number): OcrWord[] {
+  return words.map((w) => ({ ...w, bbox: [w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy] }));
+}

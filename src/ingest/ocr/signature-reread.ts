@@ -9,7 +9,7 @@
  */
 import type { OcrWord } from '../../core/document.js';
 import { cropPgm } from './merged-lines.js';
-import { lineText, median, round1, type OcrPageResult } from './result.js';
+import { lineText, median, round1, shiftedWords, type OcrPageResult } from './result.js';
 import type { GreyImage } from './downscale.js';
 
 type Box = [number, number, number, number];
@@ -43,17 +43,19 @@ export function signatureRegion(result: OcrPageResult, size: { width: number; he
   return box;
 }
 
-/** The page with the signature column's missing lines read again and added after its lines; the lines added. */
+/**
+ * The page with the signature column's missing lines read again and added after its lines; the
+ * lines added. `box`: the region signatureRegion found (found again when not given).
+ */
 export async function withSignatureReread(
   result: OcrPageResult,
   image: GreyImage,
   read: (pgmImage: Uint8Array) => Promise<OcrPageResult>,
+  box: Box | null = signatureRegion(result, image),
 ): Promise<{ result: OcrPageResult; added: string[] }> {
-  const box = signatureRegion(result, image);
   if (!box) return { result, added: [] };
   const again = await read(cropPgm(image, box));
-  const [dx, dy] = box;
-  const moved = again.words.map((w) => ({ ...w, bbox: [w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy] as Box }));
+  const moved = shiftedWords(again.words, box[0], box[1]);
   const lines: OcrWord[][] = [];
   for (const n of new Set(moved.map((w) => w.line))) {
     const ws = moved.filter((w) => w.line === n && /\p{L}/u.test(w.text));

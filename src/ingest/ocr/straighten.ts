@@ -9,7 +9,7 @@
  * page and the searchable PDF keep pointing at the image the user gave.
  */
 import type { OcrWord } from '../../core/document.js';
-import { flattenPhoto } from './flatten-photo.js';
+import { flattenPhoto, greyCopy } from './flatten-photo.js';
 import type { GreyImage } from './downscale.js';
 import type { Quad } from './homography.js';
 import { inkPoints, pageGeometry, type PageGeometry } from './page-geometry.js';
@@ -81,19 +81,11 @@ export async function straightenPage(image: Uint8Array, options: StraightenOptio
   const sharp = await loadSharp();
   if (!sharp) return unchanged(image);
   // One small grey copy serves both the search for a photo's page and, when there is none, the geometry.
-  const measured = await measureCopy(sharp, image).catch(() => null);
+  const measured = await greyCopy(sharp, image, MEASURE_SIDE).catch(() => null);
   const flat = options.flattenPhotos === false || !measured ? null : await flattenPhoto(sharp, image, measured).catch(() => null);
   const upright = await straightenUpright(sharp, flat?.image ?? image, options, flat ? null : measured);
   if (!flat) return upright;
   return { ...upright, flattened: flat.quad, wordsInInput: (words) => flat.wordsInPhoto(upright.wordsInInput(words)) };
-}
-
-/** The image's grey copy, long side at most MEASURE_SIDE. */
-async function measureCopy(sharp: SharpModule, image: Uint8Array): Promise<GreyImage> {
-  const { data, info } = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).greyscale()
-    .resize({ width: MEASURE_SIDE, height: MEASURE_SIDE, fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true });
-  if (info.channels !== 1) throw new Error('not grey');
-  return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
 }
 
 async function straightenUpright(sharp: SharpModule, image: Uint8Array, options: StraightenOptions, measured: GreyImage | null): Promise<Straightened> {
@@ -105,7 +97,7 @@ async function straightenUpright(sharp: SharpModule, image: Uint8Array, options:
     ({ width, height } = meta);
     channels = meta.channels ?? 1;
     density = meta.density;
-    geometry = pageGeometry(inkPoints(measured ?? await measureCopy(sharp, image)));
+    geometry = pageGeometry(inkPoints(measured ?? await greyCopy(sharp, image, MEASURE_SIDE)));
   } catch {
     return unchanged(image);
   }
@@ -167,14 +159,16 @@ export function boxInInput(bbox: OcrWord['bbox'], deg: number, turned: { width: 
   return [clamp(minX, input.width), clamp(minY, input.height), clamp(maxX, input.width), clamp(maxY, input.height)];
 }
 
-/** A band of the page across its middle (30–52 % of its height), turned clockwise by `turn`, as PNG. */
-async function middleBand(sharp: SharpModule, image: Uint8Array, turn: number): Promise<Uint8Array> {
+/** A band across the page's middle (30–52 % of its height, turned clockwise by `turn` first), at most 1,700 px wide. */
+async function middleBand(sharp: SharpModule, image: Uint8Array, turn: number) {
   const turned = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).greyscale().rotate(turn).raw().toBuffer({ resolveWithObject: true });
   const { width, height, channels } = turned.info;
-  return new Uint8Array(await sharp(turned.data, { raw: { width, height, channels } })
+  return sharp(turned.data, { raw: { width, height, channels } })
     .extract({ left: 0, top: Math.round(height * 0.3), width, height: Math.max(1, Math.round(height * 0.22)) })
-    .resize({ width: Math.min(width, 1700), withoutEnlargement: true }).png({ compressionLevel: 1 }).toBuffer());
+    .resize({ width: Math.min(width, 1700), withoutEnlargement: true });
 }
+
+const bandPng = async (band: ReturnType<SharpModule>) => new Uint8Array(await band.png({ compressionLevel: 1 }).toBuffer());
 
 /**
  * Whether a page the profiles call turned a quarter reads clearly better so turned than as it
@@ -182,7 +176,7 @@ async function middleBand(sharp: SharpModule, image: Uint8Array, turn: number): 
  */
 export async function quarterTurnReadsBetter(sharp: SharpModule, image: Uint8Array, g: PageGeometry, read: (image: Uint8Array) => Promise<number>): Promise<boolean> {
   try {
-    const bands = await Promise.all([middleBand(sharp, image, 0), middleBand(sharp, image, g.turn)]);
+    const bands = await Promise.all([middleBand(sharp, image, 0), middleBand(sharp, image, g.turn)].map(async (b) => bandPng(await b)));
     const [asIs, turned] = await Promise.all(bands.map(read)) as [number, number];
     return turned > asIs + QUARTER_BY_OCR_MARGIN;
   } catch {
@@ -197,13 +191,9 @@ export async function quarterTurnReadsBetter(sharp: SharpModule, image: Uint8Arr
  */
 export async function settledByReading(sharp: SharpModule, image: Uint8Array, g: PageGeometry, read: (image: Uint8Array) => Promise<number>): Promise<PageGeometry> {
   try {
-    const turned = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).greyscale().rotate(g.turn).raw().toBuffer({ resolveWithObject: true });
-    const { width, height, channels } = turned.info;
-    const band = sharp(turned.data, { raw: { width, height, channels } })
-      .extract({ left: 0, top: Math.round(height * 0.3), width, height: Math.max(1, Math.round(height * 0.22)) })
-      .resize({ width: Math.min(width, 1700), withoutEnlargement: true });
-    const asIs = new Uint8Array(await band.clone().png({ compressionLevel: 1 }).toBuffer());
-    const flipped = new Uint8Array(await band.clone().rotate(180).png({ compressionLevel: 1 }).toBuffer());
+    const band = await middleBand(sharp, image, g.turn);
+    const asIs = await bandPng(band.clone());
+    const flipped = await bandPng(band.clone().rotate(180));
     const [up, down] = await Promise.all([read(asIs), read(flipped)]);
     if (down <= up + HALF_BY_OCR_MARGIN) return { ...g, halfUnsure: false };
     return { ...g, turn: ((g.turn + 180) % 360) as PageGeometry['turn'], halfUnsure: false };
