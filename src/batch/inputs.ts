@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** Extensions picked up when walking a directory (named files are read whatever their name). */
-export const INPUT_EXTENSIONS = /\.(txt|text|pdf|png|jpe?g|tiff?|bmp|webp)$/i;
+export const INPUT_EXTENSIONS = /\.(txt|text|docx?|pdf|png|jpe?g|tiff?|bmp|webp|gif)$/i;
 
 export interface InputFile {
   /** Absolute path. */
@@ -43,7 +43,7 @@ export async function resolveInputs(args: string[], cwd = process.cwd()): Promis
         const before = found.size, problemsBefore = problems.length;
         const skipped = await walk(abs, found, problems, walked, cwd);
         if (found.size === before && problems.length === problemsBefore) {
-          problems.push({ arg, message: `no readable input files in directory${skipped ? ` (${skipped} other files skipped; baocao reads .txt, .pdf and images)` : ''}` });
+          problems.push({ arg, message: `no readable input files in directory${skipped ? ` (${skipped} other files skipped; baocao reads .txt, .doc, .docx, .pdf and images)` : ''}` });
         }
       } else if (info.isFile()) found.add(abs);
       else problems.push({ arg, message: specialFileMessage(info) });
@@ -116,7 +116,10 @@ async function walk(dir: string, found: Set<string>, problems: InputProblem[], w
     }
     const isDir = kind ? kind.isDirectory() : e.isDirectory();
     const isFile = kind ? kind.isFile() : e.isFile();
-    if (isDir) skipped += await walk(path, found, problems, walked, cwd);
+    // A folder holding .baocao/ is baocao's own output (an -o inside the input folder): its PDFs and
+    // Word files are outputs, not inputs to convert again.
+    if (isDir && (await stat(join(path, '.baocao')).catch(() => null))?.isDirectory()) skipped++;
+    else if (isDir) skipped += await walk(path, found, problems, walked, cwd);
     else if (!INPUT_EXTENSIONS.test(e.name)) skipped++;
     else if (isFile) found.add(path);
     else problems.push({ arg: displayPath(path, cwd), message: specialFileMessage(kind ?? (await stat(path))) });

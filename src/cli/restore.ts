@@ -25,8 +25,8 @@ export async function runRestore(file: string, o: { json: boolean; input: Restor
   }
   const path = file === '-' ? 'stdin.txt' : file;
   const kind = detectKind(bytes, path);
-  if (kind !== 'text') {
-    process.stderr.write(`baocao: ${file}: restore reads text files; for a ${kind === 'pdf' ? 'PDF' : 'scanned image'} use 'baocao convert' (the restored text is text.restored in its JSON)\n`);
+  if (kind !== 'text' && kind !== 'word') {
+    process.stderr.write(`baocao: ${file}: restore reads text and Word files; for a ${kind === 'pdf' ? 'PDF' : 'scanned image'} use 'baocao convert' (the restored text is text.restored in its JSON)\n`);
     return 2;
   }
   let model;

@@ -19,7 +19,7 @@ export interface Diagnostic {
   place?: Place;
 }
 
-export type SourceKind = 'text' | 'pdf' | 'image';
+export type SourceKind = 'text' | 'pdf' | 'image' | 'word';
 
 /** How a page's text was obtained. */
 export type PageMethod = 'text' | 'pdf-text' | 'ocr';

@@ -7,13 +7,13 @@ import { z } from 'zod';
 import type { WorkingDocument } from './document.js';
 import { structureShape as segmentShape } from './segment/schema.js';
 
-export const SCHEMA_VERSION = '1.4';
+export const SCHEMA_VERSION = '1.5';
 /**
  * Versions a reader of earlier output accepts: minor bumps only add optional fields (1.3:
  * meta.eSignatures, signature.signerSource; 1.4: correctedStructure, pages[].penFills,
- * signature.nameAsRead, signature.uncertain).
+ * signature.nameAsRead, signature.uncertain; 1.5: source.kind 'word').
  */
-const READABLE_VERSION = /^1\.[0-4]$/;
+const READABLE_VERSION = /^1\.[0-5]$/;
 
 /**
  * Structure fields (meta, preamble, sections, closing, signature, recipients, annexes, figures),
@@ -36,11 +36,11 @@ export const DiagnosticSchema = z.object({
 
 export const SourceSchema = z.object({
   path: z.string().describe('Input path as given (relative to the batch base for the CLI)'),
-  kind: z.enum(['text', 'pdf', 'image']),
+  kind: z.enum(['text', 'pdf', 'image', 'word']),
   sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the input bytes'),
   bytes: z.number().int().nonnegative(),
   pages: z.number().int().nonnegative(),
-  encoding: z.string().nullable().describe('Decoding used for text input; null for PDFs and images'),
+  encoding: z.string().nullable().describe("Decoding used for text input; for Word files 'docx' or 'doc', with '+tcvn3' or '+vni' when legacy-font text was decoded; null for PDFs and images"),
 });
 
 export const OcrWordSchema = z.object({

@@ -8,7 +8,33 @@ export function detectKind(data: Uint8Array, path = ''): SourceKind {
   if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x49, 0x49, 0x2a, 0x00) || starts(0x4d, 0x4d, 0x00, 0x2a)) return 'image';
   if (starts(0x42, 0x4d) && data.length > 26 && /\.bmp$/i.test(path)) return 'image';
   if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...data.subarray(8, 12)) === 'WEBP') return 'image';
+  if (isWordFile(data, path)) return 'word';
   if (/\.pdf$/i.test(path)) return 'pdf';
   if (/\.(png|jpe?g|tiff?|bmp|webp|gif)$/i.test(path)) return 'image';
   return 'text';
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const COMPOUND = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const WORD_PART = new TextEncoder().encode('word/document.xml');
+// "WordDocument" as a compound file's directory spells it (UTF-16LE).
+const WORD_STREAM = new Uint8Array([...'WordDocument'].flatMap((c) => [c.charCodeAt(0), 0]));
+
+/** A .docx (a ZIP holding word/document.xml) or a .doc (a compound file with a WordDocument stream). */
+function isWordFile(data: Uint8Array, path: string): boolean {
+  const starts = (sig: number[]) => sig.every((b, i) => data[i] === b);
+  if (starts(ZIP)) return /\.doc[xm]$/i.test(path) || contains(data, WORD_PART);
+  if (starts(COMPOUND)) return /\.do[ct]$/i.test(path) || contains(data, WORD_STREAM);
+  // Named as Word but neither container: the Word reader says what it is instead of reading junk as text.
+  return /\.doc[xm]?$/i.test(path) && data.length > 0;
+}
+
+function contains(data: Uint8Array, needle: Uint8Array): boolean {
+  const first = needle[0]!;
+  for (let i = data.indexOf(first); i >= 0 && i + needle.length <= data.length; i = data.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < needle.length && data[i + k] === needle[k]) k++;
+    if (k === needle.length) return true;
+  }
+  return false;
 }

@@ -7,7 +7,13 @@ import type { StageOptions } from './options.js';
 
 export async function ingestStage(doc: WorkingDocument, options: StageOptions): Promise<void> {
   const { data } = options.input;
-  if (doc.source.kind === 'text') {
+  if (doc.source.kind === 'word') {
+    // Loaded on first use like the PDF and OCR modules.
+    const r = (await import('../ingest/word/index.js')).ingestWord(data);
+    Object.assign(doc, { original: r.original, pages: r.pages, paragraphs: r.paragraphs });
+    doc.source.encoding = r.encoding;
+    doc.diagnostics.push(...r.diagnostics);
+  } else if (doc.source.kind === 'text') {
     const r = ingestText(data, { encoding: options.encoding, pageBreaks: options.pageBreaks, maxBytes: options.maxTextBytes });
     Object.assign(doc, { original: r.original, pages: r.pages, paragraphs: r.paragraphs });
     doc.source.encoding = r.encoding;

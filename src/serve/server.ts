@@ -117,8 +117,9 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
       const q = query.data;
       const settings: BatchSettings = { outDir: '', formats: [q.format], resume: false, restore: q.restore === 'true', segment: q.segment === 'true', restoreInput: q.input, ocrMode: q.ocr, ...(adapt ? { adapt } : {}) };
       const request = { name: q.name, data: new Uint8Array(body), format: q.format, settings };
-      // Text goes to a worker thread; scans stay here, where the shared OCR pool does the work.
-      const reading: Promise<Answer> = detectKind(request.data, q.name) === 'text' ? workers.run(request) : withTimeout(answer(request, { ocr: await ocrPool() }), timeoutMs);
+      // Text and Word files go to a worker thread; scans stay here, where the shared OCR pool does the work.
+      const kind = detectKind(request.data, q.name);
+      const reading: Promise<Answer> = kind === 'text' || kind === 'word' ? workers.run(request) : withTimeout(answer(request, { ocr: await ocrPool() }), timeoutMs);
       const a = await reading;
       return reply.code(a.status).type(a.type).send(typeof a.body === 'string' ? a.body : Buffer.from(a.body));
     } catch (e) {

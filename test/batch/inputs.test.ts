@@ -12,7 +12,7 @@ before(async () => {
   await mkdir(join(dir, 'a', 'deep'), { recursive: true });
   await mkdir(join(dir, 'b'), { recursive: true });
   await mkdir(join(dir, 'a', '.hidden'), { recursive: true });
-  for (const f of ['a/report.txt', 'a/deep/scan.PDF', 'a/notes.docx', 'a/.hidden/x.txt', 'b/report.txt', 'b/page.tif']) await writeFile(join(dir, f), 'x');
+  for (const f of ['a/report.txt', 'a/deep/scan.PDF', 'a/notes.odt', 'a/.hidden/x.txt', 'b/report.txt', 'b/page.tif']) await writeFile(join(dir, f), 'x');
 });
 after(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -23,6 +23,15 @@ describe('batch inputs', () => {
     const r = await resolveInputs([join(dir, 'a')]);
     assert.deepEqual(r.files.map((f) => f.rel), ['deep/scan.PDF', 'report.txt']);
     assert.deepEqual(r.problems, []);
+  });
+
+  it("skips baocao's own output folders inside the folder it walks", async () => {
+    await mkdir(join(dir, 'c', 'output', '.baocao'), { recursive: true });
+    await writeFile(join(dir, 'c', 'report.docx'), 'x');
+    await writeFile(join(dir, 'c', 'output', 'report.docx.docx'), 'x');
+    await writeFile(join(dir, 'c', 'output', 'report.docx.pdf'), 'x');
+    const r = await resolveInputs([join(dir, 'c')]);
+    assert.deepEqual(r.files.map((f) => f.rel), ['report.docx']);
   });
 
   it('takes paths relative to the common folder of all inputs, so equal names stay apart', async () => {
@@ -37,8 +46,8 @@ describe('batch inputs', () => {
   });
 
   it('reads a named file whatever its extension', async () => {
-    const r = await resolveInputs([join(dir, 'a', 'notes.docx')]);
-    assert.deepEqual(r.files.map((f) => f.rel), ['notes.docx']);
+    const r = await resolveInputs([join(dir, 'a', 'notes.odt')]);
+    assert.deepEqual(r.files.map((f) => f.rel), ['notes.odt']);
   });
 
   it('reports missing paths, empty globs and directories without inputs as problems', async () => {

@@ -104,7 +104,7 @@ describe('baocao convert', () => {
     await mkdir(join(src, 'b', 'c'), { recursive: true });
     await writeFile(join(src, 'a', 'report.txt'), 'Báo cáo A\n');
     await writeFile(join(src, 'b', 'c', 'report.txt'), 'Báo cáo B\n');
-    await writeFile(join(src, 'b', 'notes.docx'), 'skipped');
+    await writeFile(join(src, 'b', 'notes.odt'), 'skipped');
     const out = join(dir, 'tree-out');
     const r = await runCli(['convert', src, '-o', out, '--no-restore', '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
@@ -166,7 +166,7 @@ describe('baocao convert', () => {
     assert.match(help.stdout, /convert/);
     const schema = await runCli(['schema']);
     assert.equal(schema.code, 0);
-    assert.equal(JSON.parse(schema.stdout).properties.schemaVersion.const, '1.4');
+    assert.equal(JSON.parse(schema.stdout).properties.schemaVersion.const, '1.5');
     assert.ok(JSON.parse(schema.stdout).properties.sections, 'the structure fields are part of the schema');
   });
 });

@@ -124,7 +124,7 @@ function decodeAuto(bytes: Uint8Array): DecodeResult {
     }
     const known = knownBinaryFormat(rest);
     diagnostics.push(diag('encoding/binary', 'error', known
-      ? `this is ${known}, not text: baocao reads plain text, PDF files and page images; save it as PDF or as plain text (.txt) and convert that`
+      ? `this is ${known}, not text: baocao reads plain text, Word documents (.doc, .docx), PDF files and page images; save it as PDF or as plain text (.txt) and convert that`
       : nul ? 'input contains NUL bytes: binary data, not text' : `input is ${Math.round(controlRatio * 100)}% control characters: binary data, not text`));
     return result(utf8.decode(rest), 'utf-8', 0, diagnostics);
   }
@@ -172,4 +172,22 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
 export function detectEncoding(bytes: Uint8Array): { encoding: EncodingName; confidence: number } {
   const { encoding, confidence } = decodeAuto(bytes);
   return { encoding, confidence };
+}
+
+/**
+ * Text whose characters are a legacy font's bytes shown through windows-1252 (a Word run set in
+ * .VnTime or VNI-Times stores them so), decoded; null when a character has no such byte.
+ */
+export function decodeLegacyFontText(text: string, encoding: 'tcvn3' | 'vni'): string | null {
+  const bytes = textToCp1252Bytes(text);
+  return bytes ? decodeLegacy(encoding, bytes).normalize('NFC') : null;
+}
+
+/** The legacy encoding that text of an unnamed font clearly reads as (the mojibake test above), or null. */
+export function legacyEncodingOfText(text: string): 'tcvn3' | 'vni' | null {
+  const bytes = textToCp1252Bytes(text.slice(0, SAMPLE_BYTES));
+  if (!bytes || isAscii(bytes)) return null;
+  const own = vietnameseScore(text.slice(0, SAMPLE_BYTES));
+  const legacy = bestLegacy(bytes, ['tcvn3', 'vni']);
+  return legacy.score >= 0.8 && legacy.evidence >= 2 && legacy.score > own.score + 0.3 ? legacy.encoding as 'tcvn3' | 'vni' : null;
 }

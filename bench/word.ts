@@ -1,0 +1,103 @@
+/**
+ * bench:word — baocao's Word reader (.doc, .docx) beside LibreOffice's on the same files, in one
+ * run: which files each reads, how much of the text they agree on, and the time each takes.
+ *
+ *   npm run bench:word -- --dir DIR     (every .doc/.docx under DIR; default fixtures/word)
+ *
+ * Agreement is the F1 of the two readings' word multisets (order and layout aside: baocao lays
+ * table rows side by side, LibreOffice writes a cell per line). LibreOffice (`soffice`, Debian
+ * libreoffice-writer-nogui) is the reference when installed; without it only baocao's side runs.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ingestWord } from '../src/ingest/word/index.js';
+
+const { values: args } = parseArgs({ options: { dir: { type: 'string', default: 'fixtures/word' }, verbose: { type: 'boolean', default: false } } });
+const dir = args.dir!;
+
+function walk(d: string): string[] {
+  return readdirSync(d).flatMap((name) => {
+    const p = join(d, name);
+    return statSync(p).isDirectory() ? walk(p) : /\.docx?$/i.test(name) ? [p] : [];
+  }).sort();
+}
+
+const words = (text: string) => text.normalize('NFC').replace(/\u00ad/g, '').split(/\s+/).filter((w) => w !== '');
+
+function f1(a: string[], b: string[]): number {
+  if (!a.length && !b.length) return 1;
+  const counts = new Map<string, number>();
+  for (const w of a) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let common = 0;
+  for (const w of b) {
+    const n = counts.get(w) ?? 0;
+    if (n > 0) { common++; counts.set(w, n - 1); }
+  }
+  return (2 * common) / (a.length + b.length);
+}
+
+function soffice(): string | null {
+  try { execFileSync('soffice', ['--version'], { stdio: 'pipe', timeout: 60_000 }); return 'soffice'; } catch { return null; }
+}
+
+const files = walk(dir);
+console.log(`bench:word — ${files.length} Word files under ${dir}`);
+const ours = files.map((file) => {
+  const data = new Uint8Array(readFileSync(file));
+  const t0 = performance.now();
+  const r = ingestWord(data);
+  const ms = performance.now() - t0;
+  const error = r.diagnostics.find((d) => d.severity === 'error');
+  return { file, ms, text: error ? null : r.original.replace(/\f/g, '\n'), error: error?.ruleId ?? null, encoding: r.encoding };
+});
+
+const tool = soffice();
+const theirs = new Map<string, { text: string | null; ms: number }>();
+if (!tool) {
+  console.log('LibreOffice (soffice) is not installed: baocao side only (apt-get install libreoffice-writer-nogui)');
+} else {
+  const out = mkdtempSync(join(tmpdir(), 'bench-word-'));
+  for (const file of files) {
+    const t0 = performance.now();
+    try {
+      execFileSync(tool, ['--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', out, file], { stdio: 'pipe', timeout: 120_000 });
+    } catch { /* a file it cannot read leaves no output */ }
+    const ms = performance.now() - t0;
+    const txt = join(out, basename(file).replace(/\.[^.]+$/, '.txt'));
+    let text: string | null = null;
+    try { text = readFileSync(txt, 'utf8').replace(/^\ufeff/, ''); rmSync(txt); } catch { text = null; }
+    theirs.set(file, { text, ms });
+  }
+  rmSync(out, { recursive: true, force: true });
+}
+
+let bothRead = 0, onlyOurs = 0, onlyTheirs = 0, neither = 0, f1Sum = 0, oursMs = 0, theirMs = 0;
+const low: string[] = [];
+for (const o of ours) {
+  const t = theirs.get(o.file);
+  oursMs += o.ms;
+  const theyRead = !!t?.text && words(t.text).length > 0;
+  const weRead = !!o.text && words(o.text).length > 0;
+  if (t) theirMs += t.ms;
+  if (!tool) continue;
+  if (weRead && theyRead) {
+    bothRead++;
+    const score = f1(words(o.text!), words(t!.text!));
+    f1Sum += score;
+    if (score < 0.95) low.push(`${basename(o.file)}: ${(score * 100).toFixed(1)} %`);
+    if (args.verbose) console.log(`  ${basename(o.file)}  ${(score * 100).toFixed(1)} %  ${o.encoding}`);
+  } else if (weRead) onlyOurs++;
+  else if (theyRead) { onlyTheirs++; low.push(`${basename(o.file)}: LibreOffice reads ${words(t!.text!).length} words, baocao ${o.error ?? 'none'}`); }
+  else neither++;
+}
+const read = ours.filter((o) => o.text && words(o.text).length > 0).length;
+console.log(`baocao: read ${read} of ${files.length}, ${(oursMs / 1000).toFixed(2)} s in all (${(oursMs / files.length).toFixed(1)} ms a file, in process)`);
+if (tool) {
+  console.log(`LibreOffice: ${(theirMs / 1000).toFixed(1)} s in all (${(theirMs / files.length).toFixed(0)} ms a file, a process each)`);
+  console.log(`both read ${bothRead}; only baocao ${onlyOurs}; only LibreOffice ${onlyTheirs}; neither ${neither}`);
+  console.log(`word agreement where both read (multiset F1): mean ${bothRead ? ((f1Sum / bothRead) * 100).toFixed(2) : '—'} %`);
+  if (low.length) console.log(`below 95 % or read by LibreOffice only (${low.length}):\n  ${low.join('\n  ')}`);
+}

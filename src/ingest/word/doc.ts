@@ -1,0 +1,177 @@
+/**
+ * Word 97–2003 .doc → blocks. The main document's characters come from the piece table (CLX) in
+ * the table stream: pieces of 8-bit windows-1252 text or UTF-16. Paragraphs end in \r, table cells
+ * in \x07; which \x07 closes a row is in the paragraph properties (sprmPFTtp), read from the
+ * PAPX pages. Field codes are dropped and their results kept. Word 6/95 files are read as
+ * 8-bit text. Legacy-font text (TCVN3, VNI) is recognised paragraph by paragraph.
+ */
+import { CP1252_CHAR } from '../../core/encoding/cp1252.js';
+import { openCfb, CfbError } from './cfb.js';
+import { WordFileError, type WordRead } from './docx.js';
+import { paragraphFlags, type ParagraphFlagsAt } from './doc-papx.js';
+import { readUnnamedLegacy, withoutSoftHyphens } from './fonts.js';
+import type { WordBlock, WordCell } from './layout.js';
+
+interface Piece { cp: number; cpEnd: number; offset: number; compressed: boolean }
+
+export function readDoc(data: Uint8Array): WordRead {
+  try {
+    return readDocUnchecked(data);
+  } catch (e) {
+    if (e instanceof CfbError || e instanceof RangeError) throw new WordFileError(`damaged .doc: ${e.message}`);
+    throw e;
+  }
+}
+
+function readDocUnchecked(data: Uint8Array): WordRead {
+  const cfb = openCfb(data);
+  const word = cfb.stream('WordDocument');
+  if (!word) throw new WordFileError('no WordDocument stream: an Office file, but not a Word document (Excel or PowerPoint?)');
+  const v = new DataView(word.buffer, word.byteOffset, word.byteLength);
+  const ident = word.length >= 0x200 ? v.getUint16(0, true) : 0;
+  if (ident !== 0xa5ec && ident !== 0xa5dc) throw new WordFileError('the WordDocument stream has no Word header');
+  const nFib = v.getUint16(2, true);
+  const flags = v.getUint16(0x0a, true);
+  if (flags & 0x0100) throw new WordFileError('the document is password-protected (encrypted); open it in Word, remove the password and save it again');
+
+  let pieces: Piece[];
+  let textLength: number;
+  let flagsAt: ParagraphFlagsAt | null = null;
+  const fcMin = v.getUint32(0x18, true), fcMac = v.getUint32(0x1c, true);
+  if (ident === 0xa5dc || nFib < 0x00c1) {
+    // Word 6/95: 8-bit text from fcMin, or pieces (byte offsets) in the same stream when fast-saved.
+    textLength = v.getUint32(0x34, true);
+    const clx = { fc: v.getUint32(0x1a2, true), lcb: v.getUint32(0x1a6, true) };
+    pieces = flags & 0x0004 ? readPieces(word, clx.fc, clx.lcb, false) : [{ cp: 0, cpEnd: textLength, offset: fcMin, compressed: true }];
+  } else {
+    const table = cfb.stream(flags & 0x0200 ? '1Table' : '0Table');
+    if (!table) throw new WordFileError('the table stream of the document is missing');
+    const csw = v.getUint16(32, true);
+    const lwAt = 34 + csw * 2;
+    const cslw = v.getUint16(lwAt, true);
+    textLength = v.getUint32(lwAt + 2 + 3 * 4, true); // ccpText
+    const fcLcbAt = lwAt + 2 + cslw * 4 + 2;
+    const pair = (k: number) => ({ fc: v.getUint32(fcLcbAt + 8 * k, true), lcb: v.getUint32(fcLcbAt + 8 * k + 4, true) });
+    const clx = pair(33);
+    try {
+      pieces = readPieces(table, clx.fc, clx.lcb, true);
+    } catch (e) {
+      // No usable piece table: the text lies whole from fcMin, 8-bit or UTF-16 by its span (as
+      // Word's early writers left it and other readers accept).
+      if (!(e instanceof WordFileError) || fcMac <= fcMin || fcMac > word.length) throw e;
+      const wide = fcMac - fcMin >= 2 * textLength;
+      pieces = [{ cp: 0, cpEnd: textLength, offset: fcMin, compressed: !wide }];
+    }
+    const papx = pair(13);
+    try { flagsAt = paragraphFlags(word, table, papx.fc, papx.lcb); } catch { flagsAt = null; } // tables then guessed from the marks
+  }
+  const { chars, fcs } = mainText(word, pieces, textLength);
+  const legacyRuns: WordRead['legacyRuns'] = {};
+  return { blocks: toBlocks(chars, fcs, flagsAt, legacyRuns), legacyRuns };
+}
+
+/** The piece table; `compressedFlag`: Word 97's pieces mark 8-bit text with bit 30 (Word 6's are all 8-bit). */
+function readPieces(table: Uint8Array, fc: number, lcb: number, compressedFlag: boolean): Piece[] {
+  if (fc + lcb > table.length || lcb === 0) throw new WordFileError('the piece table is missing or damaged');
+  const v = new DataView(table.buffer, table.byteOffset + fc, lcb);
+  let at = 0;
+  while (at < lcb && v.getUint8(at) === 0x01) at += 3 + v.getInt16(at + 1, true); // Prc: property runs
+  if (at >= lcb || v.getUint8(at) !== 0x02) throw new WordFileError('the piece table is damaged');
+  const size = v.getUint32(at + 1, true);
+  const start = at + 5;
+  if (start + size > lcb || size < 4) throw new WordFileError('the piece table is damaged');
+  const n = (size - 4) / 12;
+  const pieces: Piece[] = [];
+  for (let i = 0; i < n; i++) {
+    const cp = v.getUint32(start + 4 * i, true);
+    const cpEnd = v.getUint32(start + 4 * (i + 1), true);
+    const raw = v.getUint32(start + 4 * (n + 1) + 8 * i + 2, true);
+    const compressed = !compressedFlag || (raw & 0x40000000) !== 0;
+    const offset = compressedFlag ? raw & 0x3fffffff : raw;
+    pieces.push({ cp, cpEnd, offset: compressedFlag && compressed ? offset / 2 : offset, compressed });
+  }
+  return pieces;
+}
+
+/** The main document's characters, with each one's file offset (for the paragraph properties). */
+function mainText(word: Uint8Array, pieces: Piece[], textLength: number): { chars: string; fcs: Uint32Array } {
+  const codes: number[] = [];
+  const fcs = new Uint32Array(textLength);
+  for (const p of pieces) {
+    for (let cp = p.cp; cp < p.cpEnd && cp < textLength; cp++) {
+      const k = cp - p.cp;
+      const fc = p.compressed ? p.offset + k : p.offset + 2 * k;
+      if (fc + (p.compressed ? 1 : 2) > word.length) throw new WordFileError('the text runs past the end of the document stream (truncated?)');
+      codes[cp] = p.compressed ? CP1252_CHAR[word[fc]!]! : word[fc]! | (word[fc + 1]! << 8);
+      fcs[cp] = fc;
+    }
+  }
+  let chars = '';
+  for (let i = 0; i < textLength; i += 8192) chars += String.fromCharCode(...codes.slice(i, i + 8192).map((c) => c ?? 0));
+  return { chars, fcs };
+}
+
+/** Characters → paragraphs and tables; fields reduced to their results. */
+function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | null, legacyRuns: WordRead['legacyRuns']): WordBlock[] {
+  const blocks: WordBlock[] = [];
+  let paragraph = '';
+  let fieldDepth = 0;
+  const showing: boolean[] = []; // per open field: past its separator (showing the result)
+  let row: WordCell[] | null = null;
+  let cell: WordCell | null = null;
+  let table: { kind: 'table'; rows: WordCell[][] } | null = null;
+  let lastWasCellMark = false;
+
+  const pushParagraph = () => {
+    const read = readUnnamedLegacy(paragraph);
+    if (read.encoding) legacyRuns[read.encoding] = (legacyRuns[read.encoding] ?? 0) + 1;
+    const text = read.encoding ? read.text : withoutSoftHyphens(read.text);
+    const block: WordBlock = { kind: 'paragraph', text: text.replace(/\s+$/, '') };
+    if (cell) cell.blocks.push(block); else { closeTable(); blocks.push(block); }
+    paragraph = '';
+  };
+  const closeTable = () => { if (table) { if (row?.length) table.rows.push(row); blocks.push(table); } table = null; row = null; cell = null; };
+
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c === '\x13') { fieldDepth++; showing.push(false); continue; }
+    if (c === '\x14') { if (showing.length) showing[showing.length - 1] = true; continue; }
+    if (c === '\x15') { if (fieldDepth) { fieldDepth--; showing.pop(); } continue; }
+    if (showing.some((s) => !s)) continue; // inside a field's code
+    if (c === '\x07') {
+      const isRowEnd = flagsAt ? flagsAt(fcs[i]!).rowEnd : lastWasCellMark && paragraph === '';
+      if (isRowEnd) {
+        if (table && row) table.rows.push(row);
+        row = null; cell = null; paragraph = ''; lastWasCellMark = false;
+        continue;
+      }
+      table ??= { kind: 'table', rows: [] };
+      row ??= [];
+      cell ??= { blocks: [] };
+      pushParagraph();
+      row.push(cell);
+      cell = null;
+      lastWasCellMark = true;
+      continue;
+    }
+    lastWasCellMark = false;
+    if (c === '\r') {
+      // A paragraph inside a cell (the cell mark ends the cell's last one).
+      const inCell = flagsAt ? flagsAt(fcs[i]!).inTable : !!(table && row);
+      if (inCell) { table ??= { kind: 'table', rows: [] }; row ??= []; cell ??= { blocks: [] }; } else closeTable();
+      pushParagraph();
+      continue;
+    }
+    if (c === '\x0c') { pushParagraph(); if (!table) blocks.push({ kind: 'page-break' }); continue; }
+    if (c === '\x0b') { paragraph += '\n'; continue; }
+    if (c === '\x1e') { paragraph += '-'; continue; }
+    // An optional hyphen is kept until the paragraph's encoding is known: TCVN3's "ư" is byte 0xAD,
+    // the soft hyphen, and some writers store it as Word's optional hyphen.
+    if (c === '\x1f') { paragraph += '\u00ad'; continue; }
+    if (c === '\x01' || c === '\x08' || c === '\x02' || c === '\x05' || c === '\x00') continue;
+    paragraph += c;
+  }
+  if (paragraph.trim()) pushParagraph();
+  closeTable();
+  return blocks;
+}

@@ -1,0 +1,81 @@
+/**
+ * What a .docx's styles say about a run's font and capitals: the run's own properties first, then
+ * its character style, its paragraph's style (each through its basedOn chain), the default
+ * paragraph style and the document defaults, as Word resolves them.
+ */
+import { xmlTokens } from './xml.js';
+
+export interface RunLook {
+  font?: string;
+  caps?: boolean;
+}
+
+interface Style extends RunLook { basedOn?: string }
+
+export interface Styles {
+  byId: Map<string, Style>;
+  defaults: RunLook;
+  defaultParagraphStyle?: string;
+}
+
+/** The run properties an element's rPr holds, read from its tokens' attributes. */
+export function lookOf(name: string, attrs: Record<string, string>, into: RunLook): void {
+  if (name === 'w:rFonts') {
+    const font = attrs['w:ascii'] ?? attrs['w:hAnsi'] ?? attrs['w:cs'];
+    if (font) into.font = font;
+  } else if (name === 'w:caps') {
+    const v = attrs['w:val'];
+    into.caps = v === undefined || v === 'true' || v === '1' || v === 'on';
+  }
+}
+
+export function parseStyles(xml: string | null): Styles {
+  const styles: Styles = { byId: new Map(), defaults: {} };
+  if (!xml) return styles;
+  let current: Style | null = null;
+  let inDefaults = false;
+  let inRunProps = 0;
+  for (const t of xmlTokens(xml)) {
+    if (t.kind === 'open') {
+      if (t.name === 'w:rPrDefault') inDefaults = true;
+      else if (t.name === 'w:style' && !t.selfClosing) {
+        current = {};
+        const id = t.attrs['w:styleId'];
+        if (id) styles.byId.set(id, current);
+        if (t.attrs['w:type'] === 'paragraph' && (t.attrs['w:default'] === '1' || t.attrs['w:default'] === 'true') && id) styles.defaultParagraphStyle = id;
+      } else if (t.name === 'w:basedOn' && current) {
+        const v = t.attrs['w:val'];
+        if (v) current.basedOn = v;
+      } else if (t.name === 'w:rPr' && !t.selfClosing) inRunProps++;
+      else if (inRunProps > 0) lookOf(t.name, t.attrs, inDefaults ? styles.defaults : current ?? {});
+    } else if (t.kind === 'close') {
+      if (t.name === 'w:rPrDefault') inDefaults = false;
+      else if (t.name === 'w:style') current = null;
+      else if (t.name === 'w:rPr') inRunProps = Math.max(0, inRunProps - 1);
+    }
+  }
+  return styles;
+}
+
+/** A style's look through its basedOn chain (cycles cut). */
+function styleLook(styles: Styles, id: string | undefined): RunLook {
+  const look: RunLook = {};
+  const seen = new Set<string>();
+  for (let s = id; s && !seen.has(s); ) {
+    seen.add(s);
+    const style = styles.byId.get(s);
+    if (!style) break;
+    if (look.font === undefined && style.font !== undefined) look.font = style.font;
+    if (look.caps === undefined && style.caps !== undefined) look.caps = style.caps;
+    s = style.basedOn;
+  }
+  return look;
+}
+
+/** The effective font and capitals of a run. */
+export function resolveLook(styles: Styles, run: RunLook, runStyle: string | undefined, paragraphStyle: string | undefined): Required<Pick<RunLook, 'caps'>> & { font: string | null } {
+  const chain = [run, styleLook(styles, runStyle), styleLook(styles, paragraphStyle ?? styles.defaultParagraphStyle), styles.defaults];
+  const font = chain.find((l) => l.font !== undefined)?.font ?? null;
+  const caps = chain.find((l) => l.caps !== undefined)?.caps ?? false;
+  return { font, caps };
+}

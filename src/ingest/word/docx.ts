@@ -1,0 +1,168 @@
+/**
+ * .docx (Office Open XML) → blocks: the body's paragraphs, tables (nested ones inside their
+ * cells), text boxes after the paragraph that anchors them, and page breaks (explicit ones and
+ * where Word last broke the pages when it saved). Deleted revisions, field codes and the VML
+ * copies of drawings are left out; a legacy-font run is decoded through its font.
+ */
+import { lookOf, parseStyles, resolveLook, type RunLook, type Styles } from './docx-styles.js';
+import { readRun, readUnnamedLegacy, withoutSoftHyphens, type LegacyEncoding } from './fonts.js';
+import type { WordBlock, WordCell, WordTable } from './layout.js';
+import { readZipEntry, zipEntries, ZipError } from './zip.js';
+import { xmlTokens } from './xml.js';
+
+/** A part of a .docx may unpack to at most this (the body of a 1,000-page report is a few MiB). */
+const MAX_PART_BYTES = 64 * 1024 * 1024;
+
+export interface WordRead {
+  blocks: WordBlock[];
+  /** Runs decoded from a legacy font, by encoding. */
+  legacyRuns: Partial<Record<LegacyEncoding, number>>;
+}
+
+export class WordFileError extends Error {}
+
+function partText(data: Uint8Array, name: string, required: boolean): string | null {
+  const entries = zipEntries(data);
+  const entry = entries.get(name);
+  if (!entry) {
+    if (required) throw new WordFileError(`no ${name} in this .docx (not a Word document, or damaged)`);
+    return null;
+  }
+  const bytes = readZipEntry(data, entry, MAX_PART_BYTES);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+export function readDocx(data: Uint8Array): WordRead {
+  let body: string, styles: Styles;
+  try {
+    body = partText(data, 'word/document.xml', true)!;
+    styles = parseStyles(partText(data, 'word/styles.xml', false));
+  } catch (e) {
+    if (e instanceof ZipError) throw new WordFileError(`damaged .docx: ${e.message}`);
+    throw e;
+  }
+  return readBody(body, styles);
+}
+
+/** Elements whose whole content is left out. */
+const SKIPPED = new Set(['w:del', 'mc:Fallback', 'w:instrText', 'w:delInstrText', 'w:pPrChange', 'w:rPrChange', 'w:footnoteReference', 'w:endnoteReference']);
+
+interface ParagraphState { text: string; style?: string; breakBefore: boolean; breakAfter: boolean }
+
+export function readBody(xml: string, styles: Styles): WordRead {
+  const legacyRuns: WordRead['legacyRuns'] = {};
+  // Containers of blocks: the body, table cells, text boxes.
+  const containers: WordBlock[][] = [[]];
+  const tables: WordTable[] = [];
+  const paragraphs: ParagraphState[] = [];
+  // Text boxes met inside a paragraph, placed after it.
+  const floating: WordBlock[][] = [];
+  let skip = 0, skipName = '';
+  // Runs are a stack: a text box's paragraphs sit inside a run of the paragraph anchoring it.
+  const runs: Array<{ look: RunLook; style?: string; text: string }> = [];
+  let run: { look: RunLook; style?: string; text: string } | null = null;
+  let inRunProps = false, inText = false;
+
+  const closeRun = () => {
+    runs.pop();
+    const done = run;
+    run = runs[runs.length - 1] ?? null;
+    if (!done || !paragraphs.length) return;
+    const p = paragraphs[paragraphs.length - 1]!;
+    const look = resolveLook(styles, done.look, done.style, p.style);
+    const read = readRun(done.text, look.font);
+    if (read.encoding) legacyRuns[read.encoding] = (legacyRuns[read.encoding] ?? 0) + 1;
+    p.text += look.caps ? read.text.toUpperCase() : read.text;
+  };
+
+  for (const t of xmlTokens(xml)) {
+    if (skip > 0) {
+      if (t.kind === 'open' && t.name === skipName && !t.selfClosing) skip++;
+      else if (t.kind === 'close' && t.name === skipName) skip--;
+      continue;
+    }
+    if (t.kind === 'text') {
+      if (inText && run) run.text += t.text;
+      continue;
+    }
+    if (t.kind === 'open') {
+      if (SKIPPED.has(t.name)) { if (!t.selfClosing) { skip = 1; skipName = t.name; } continue; }
+      switch (t.name) {
+        case 'w:tbl': tables.push({ kind: 'table', rows: [] }); break;
+        case 'w:tr': tables[tables.length - 1]?.rows.push([]); break;
+        case 'w:tc': {
+          const cell: WordCell = { blocks: [] };
+          tables[tables.length - 1]?.rows.at(-1)?.push(cell);
+          containers.push(cell.blocks);
+          if (t.selfClosing) containers.pop();
+          break;
+        }
+        case 'w:txbxContent': floating.push([]); containers.push(floating[floating.length - 1]!); break;
+        case 'w:p':
+          paragraphs.push({ text: '', breakBefore: false, breakAfter: false });
+          if (t.selfClosing) endParagraph();
+          break;
+        case 'w:pStyle': if (paragraphs.length && !run) paragraphs[paragraphs.length - 1]!.style = t.attrs['w:val']; break;
+        case 'w:pageBreakBefore':
+          if (paragraphs.length && !run && t.attrs['w:val'] !== '0' && t.attrs['w:val'] !== 'false') paragraphs[paragraphs.length - 1]!.breakBefore = true;
+          break;
+        case 'w:r': run = { look: {}, text: '' }; runs.push(run); if (t.selfClosing) closeRun(); break;
+        case 'w:rPr': if (run) inRunProps = !t.selfClosing; break;
+        case 'w:rStyle': if (run && inRunProps) run.style = t.attrs['w:val']; break;
+        case 'w:t': inText = !t.selfClosing; break;
+        case 'w:tab': if (run && !inRunProps) run.text += '\t'; break;
+        case 'w:cr': if (run) run.text += '\n'; break;
+        case 'w:noBreakHyphen': if (run) run.text += '-'; break;
+        case 'w:softHyphen': if (run) run.text += '\u00ad'; break; // TCVN3's "ư" in a legacy run
+        case 'w:br':
+          if (!run) break;
+          if (t.attrs['w:type'] === 'page' && tables.length === 0) pageBreakInParagraph();
+          else run.text += '\n';
+          break;
+        case 'w:lastRenderedPageBreak': if (tables.length === 0) pageBreakInParagraph(); break;
+        default: if (run && inRunProps) lookOf(t.name, t.attrs, run.look);
+      }
+      continue;
+    }
+    switch (t.name) {
+      case 'w:t': inText = false; break;
+      case 'w:rPr': inRunProps = false; break;
+      case 'w:r': closeRun(); break;
+      case 'w:p': endParagraph(); break;
+      case 'w:tc': containers.pop(); break;
+      case 'w:txbxContent': containers.pop(); break;
+      case 'w:tbl': {
+        const table = tables.pop();
+        if (table && table.rows.length) containers[containers.length - 1]!.push(table);
+        break;
+      }
+    }
+  }
+  return { blocks: containers[0]!, legacyRuns };
+
+  // A page break met inside a paragraph: before it if nothing was written yet, else after it.
+  function pageBreakInParagraph(): void {
+    const p = paragraphs[paragraphs.length - 1];
+    if (!p) return;
+    if (p.text === '' && (!run || run.text === '')) p.breakBefore = true;
+    else p.breakAfter = true;
+  }
+
+  function endParagraph(): void {
+    const p = paragraphs.pop();
+    if (!p) return;
+    const into = containers[containers.length - 1]!;
+    let text = p.text;
+    const unnamed = readUnnamedLegacy(text);
+    if (unnamed.encoding) { text = unnamed.text; legacyRuns[unnamed.encoding] = (legacyRuns[unnamed.encoding] ?? 0) + 1; } else text = withoutSoftHyphens(text);
+    if (p.breakBefore) into.push({ kind: 'page-break' });
+    into.push({ kind: 'paragraph', text });
+    // Text boxes anchored in this paragraph (and not still open) follow it.
+    if (paragraphs.length === 0 || containers.length === 1) {
+      while (floating.length && !containers.includes(floating[0]!)) into.push(...floating.shift()!);
+    }
+    if (p.breakAfter) into.push({ kind: 'page-break' });
+  }
+}

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { copyFile, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { validateDocumentResult } from '../../src/core/schema.js';
+import { parseCsv, ROOT, runCli } from './run-cli.js';
+
+let dir: string;
+before(async () => { dir = await mkdtemp(join(tmpdir(), 'baocao-word-')); });
+after(async () => { await rm(dir, { recursive: true, force: true }); });
+
+describe('baocao convert with Word files', () => {
+  it('converts .doc and .docx found in a folder, and names a broken one in its own error row', async () => {
+    const src = join(dir, 'in');
+    await mkdir(src, { recursive: true });
+    for (const name of ['bao-cao-tcvn3.doc', 'bao-cao-tcvn3.docx']) await copyFile(join(ROOT, 'fixtures', 'word', name), join(src, name));
+    await writeFile(join(src, 'hong.docx'), 'not a zip at all');
+    const out = join(dir, 'out');
+    const r = await runCli(['convert', src, '-o', out, '--quiet']);
+    assert.equal(r.code, 1, 'a file failed, the others converted');
+    const rows = parseCsv(await readFile(join(out, 'documents.csv'), 'utf8'));
+    assert.equal(rows.length, 3);
+    const byName = (n: string) => rows.find((row) => row.path.endsWith(n))!;
+    for (const name of ['bao-cao-tcvn3.doc', 'bao-cao-tcvn3.docx']) {
+      const row = byName(name);
+      assert.equal(row.status, 'ok', row.error);
+      assert.equal(row.kind, 'word');
+      assert.equal(row.number, '27/BC-UBND');
+      assert.equal(row.signer, 'Lê Thị Hoa');
+      const json = JSON.parse(await readFile(join(out, `${name}.json`), 'utf8'));
+      const checked = validateDocumentResult(json);
+      assert.ok(checked.ok, checked.ok ? '' : checked.message);
+      assert.ok(json.text.original.includes('Công tác chỉ đạo, điều hành được thực hiện kịp thời.'));
+    }
+    assert.equal(byName('hong.docx').status, 'error');
+    assert.match(byName('hong.docx').error, /neither a \.docx/);
+  });
+
+  it('restores a Word file with baocao restore', async () => {
+    const r = await runCli(['restore', join(ROOT, 'fixtures', 'word', 'bao-cao-tcvn3.docx')]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^ỦY BAN NHÂN DÂN\s{4,}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+  });
+});

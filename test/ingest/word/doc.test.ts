@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { convert, detectKind } from '../../../src/index.js';
+import { ingestWord } from '../../../src/ingest/word/index.js';
+
+// Written by LibreOffice (MS Word 97 filter) from fixtures/word/bao-cao-tcvn3.html: a report whose
+// header, annex table and signature are tables, and one paragraph typed in .VnTime (TCVN3).
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../../fixtures/word/${name}`, import.meta.url)));
+
+describe('Word 97–2003 .doc input', () => {
+  it('is told from text and from other Office files by its WordDocument stream', () => {
+    assert.equal(detectKind(fixture('bao-cao-tcvn3.doc'), 'scan-0001.txt'), 'word');
+    assert.equal(detectKind(fixture('bao-cao-tcvn3.doc'), 'bao-cao.doc'), 'word');
+  });
+
+  it('reads paragraphs and tables from the piece table, table rows ended where the paragraph properties say', () => {
+    const r = ingestWord(fixture('bao-cao-tcvn3.doc'));
+    const lines = r.pages.flatMap((p) => p.lines);
+    assert.match(lines[0]!, /^ỦY BAN NHÂN DÂN\s{4,}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM$/);
+    // The annex table's empty cell stays a cell: the row is not cut short there.
+    assert.ok(lines.some((l) => /^2\s{4,}Đất đai\s{4,}18$/.test(l)), lines.join('\n'));
+    assert.ok(lines.some((l) => /^1\s{4,}Tư pháp - Hộ tịch\s{4,}124\s{4,}124$/.test(l)));
+    assert.ok(lines.some((l) => /^- Lưu: VT\.\s{4,}Lê Thị Hoa$/.test(l)));
+  });
+
+  it('decodes a TCVN3 paragraph, its "ư" (byte 0xAD, the soft hyphen) included', () => {
+    const r = ingestWord(fixture('bao-cao-tcvn3.doc'));
+    assert.ok(r.original.includes('1. Công tác chỉ đạo, điều hành được thực hiện kịp thời.'), r.original);
+    assert.equal(r.encoding, 'doc+tcvn3');
+  });
+
+  it('gives the same text as the .docx LibreOffice wrote from the same source', () => {
+    assert.equal(ingestWord(fixture('bao-cao-tcvn3.doc')).original, ingestWord(fixture('bao-cao-tcvn3.docx')).original);
+  });
+
+  it('reads the header, sections and signature of the report', async () => {
+    const r = await convert({ path: 'bao-cao.doc', data: fixture('bao-cao-tcvn3.doc') }, { restore: false, segment: {} });
+    assert.equal(r.source.kind, 'word');
+    assert.equal(r.meta?.number, '27/BC-UBND');
+    assert.equal(r.meta?.date, '2024-03-05');
+    assert.equal(r.meta?.type?.code, 'BC');
+    assert.equal(r.signature?.name, 'Lê Thị Hoa');
+    assert.equal(r.signature?.position, 'CHỦ TỊCH');
+  });
+
+  it('refuses a truncated file with a clear error', () => {
+    const data = fixture('bao-cao-tcvn3.doc');
+    for (const size of [600, 4096, data.length - 3000]) {
+      const r = ingestWord(data.subarray(0, size));
+      assert.equal(r.pages.length, 0, `cut at ${size}`);
+      assert.equal(r.diagnostics[0]?.severity, 'error');
+      assert.match(r.diagnostics[0]!.message, /damaged|truncated|no text/);
+    }
+  });
+
+  it('ends a sector chain that loops with an error instead of hanging', () => {
+    const data = fixture('bao-cao-tcvn3.doc').slice();
+    const view = new DataView(data.buffer);
+    const dirStart = view.getUint32(0x30, true);
+    const firstFatSector = view.getUint32(0x4c, true);
+    // The directory's FAT entry points back at itself.
+    view.setUint32(512 * (firstFatSector + 1) + 4 * dirStart, dirStart, true);
+    const r = ingestWord(data);
+    assert.equal(r.diagnostics[0]?.ruleId, 'ingest/word-damaged');
+    assert.match(r.diagnostics[0]!.message, /loops|broken/);
+  });
+});
