@@ -37,6 +37,15 @@ describe('baocao convert with Word files', () => {
     assert.match(byName('hong.docx').error, /neither a \.docx/);
   });
 
+  it('writes the signature printed beside the recipients as its own block in Markdown, not glued to them', async () => {
+    const out = join(dir, 'md');
+    const r = await runCli(['convert', join(ROOT, 'fixtures', 'word', 'bao-cao-tcvn3.docx'), '-o', out, '--format', 'md', '--quiet']);
+    assert.equal(r.code, 0, r.stderr);
+    const md = await readFile(join(out, 'bao-cao-tcvn3.docx.md'), 'utf8');
+    assert.match(md, /\*\*\*Nơi nhận:\*\*\*\n\n- UBND huyện\n- Lưu: VT\.\n\n\*\*TM\. ỦY BAN NHÂN DÂN\*\*\\\n\*\*CHỦ TỊCH\*\*\\\nLê Thị Hoa/);
+    assert.doesNotMatch(md, /Nơi nhận: TM\./);
+  });
+
   it('restores a Word file with baocao restore', async () => {
     const r = await runCli(['restore', join(ROOT, 'fixtures', 'word', 'bao-cao-tcvn3.docx')]);
     assert.equal(r.code, 0, r.stderr);

@@ -4,7 +4,7 @@
  * Pure of fs like the other ingests: the caller reads the file.
  */
 import type { Diagnostic, Page } from '../../core/document.js';
-import { paragraphsFromPages } from '../../core/paragraphs.js';
+import type { paragraphsFromPages } from '../../core/paragraphs.js';
 import { isCfb } from './cfb.js';
 import { readDoc } from './doc.js';
 import { readDocx, WordFileError, type WordRead } from './docx.js';
@@ -56,5 +56,17 @@ export function ingestWord(bytes: Uint8Array): WordIngestResult {
     return { original, encoding: format, pages: [], paragraphs: [], diagnostics };
   }
   const encoding = legacy.length ? `${format}+${legacy.map(([e]) => e).join('+')}` : format;
-  return { original, encoding, pages, paragraphs: paragraphsFromPages(pages), diagnostics };
+  return { original, encoding, pages, paragraphs: wordParagraphs(pages), diagnostics };
+}
+
+/**
+ * Word says where its paragraphs end, so each line (a paragraph, a manual line break, a table row)
+ * is one paragraph: the line-joining rules that rebuild paragraphs from wrapped text would glue a
+ * table's rows together.
+ */
+function wordParagraphs(pages: Page[]): ReturnType<typeof paragraphsFromPages> {
+  return pages.flatMap((page) => page.lines.flatMap((line, i) => {
+    const text = line.trim();
+    return text === '' ? [] : [{ text, page: page.number, lineStart: i + 1, lineEnd: i + 1 }];
+  }));
 }
