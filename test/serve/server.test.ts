@@ -35,6 +35,17 @@ describe('baocao serve', () => {
     assert.match(json.text.restored, /Kết quả/);
   });
 
+  it('converts a Word file posted as the body, and answers 422 for a damaged one', async () => {
+    const docx = await readFile(new URL('../../fixtures/word/bao-cao-tcvn3.docx', import.meta.url));
+    const r = await app.inject({ method: 'POST', url: '/v1/convert?name=bao-cao.docx', payload: docx, headers: { 'content-type': 'application/octet-stream' } });
+    assert.equal(r.statusCode, 200, r.body);
+    assert.equal(r.json().source.kind, 'word');
+    assert.equal(r.json().signature.name, 'Lê Thị Hoa');
+    const cut = await app.inject({ method: 'POST', url: '/v1/convert?name=bao-cao.docx', payload: docx.subarray(0, 1000), headers: { 'content-type': 'application/octet-stream' } });
+    assert.equal(cut.statusCode, 422);
+    assert.equal(cut.json().diagnostics[0].ruleId, 'ingest/word-damaged');
+  });
+
   it('refuses a body over the limit with 413, a bad query with 400 and unreadable bytes with 422', async () => {
     const big = await app.inject({ method: 'POST', url: '/v1/convert', payload: Buffer.alloc(65 * 1024, 0x61), headers: { 'content-type': 'application/octet-stream' } });
     assert.equal(big.statusCode, 413);
