@@ -36,6 +36,9 @@ function readDocUnchecked(data: Uint8Array): WordRead {
 
   let pieces: Piece[];
   let textLength: number;
+  // Word 97's 8-bit pieces are windows-1252 by definition; Word 6/95 wrote the system code page,
+  // which the document's language says (a Vietnamese Windows: 1258).
+  let eightBit: Uint16Array = CP1252_CHAR;
   let flagsAt: ParagraphFlagsAt | null = null;
   const fcMin = v.getUint32(0x18, true), fcMac = v.getUint32(0x1c, true);
   if (ident === 0xa5dc || nFib < 0x00c1) {
@@ -43,6 +46,7 @@ function readDocUnchecked(data: Uint8Array): WordRead {
     textLength = v.getUint32(0x34, true);
     const clx = { fc: v.getUint32(0x1a2, true), lcb: v.getUint32(0x1a6, true) };
     pieces = flags & 0x0004 ? readPieces(word, clx.fc, clx.lcb, false) : [{ cp: 0, cpEnd: textLength, offset: fcMin, compressed: true }];
+    eightBit = codePageOf(v.getUint16(6, true));
   } else {
     const table = cfb.stream(flags & 0x0200 ? '1Table' : '0Table');
     if (!table) throw new WordFileError('the table stream of the document is missing');
@@ -65,7 +69,7 @@ function readDocUnchecked(data: Uint8Array): WordRead {
     const papx = pair(13);
     try { flagsAt = paragraphFlags(word, table, papx.fc, papx.lcb); } catch { flagsAt = null; } // tables then guessed from the marks
   }
-  const { chars, fcs } = mainText(word, pieces, textLength);
+  const { chars, fcs } = mainText(word, pieces, textLength, eightBit);
   const legacyRuns: WordRead['legacyRuns'] = {};
   return { blocks: toBlocks(chars, fcs, flagsAt, legacyRuns), legacyRuns };
 }
@@ -94,7 +98,7 @@ function readPieces(table: Uint8Array, fc: number, lcb: number, compressedFlag: 
 }
 
 /** The main document's characters, with each one's file offset (for the paragraph properties). */
-function mainText(word: Uint8Array, pieces: Piece[], textLength: number): { chars: string; fcs: Uint32Array } {
+function mainText(word: Uint8Array, pieces: Piece[], textLength: number, eightBit: Uint16Array = CP1252_CHAR): { chars: string; fcs: Uint32Array } {
   const codes: number[] = [];
   const fcs = new Uint32Array(textLength);
   for (const p of pieces) {
@@ -102,7 +106,7 @@ function mainText(word: Uint8Array, pieces: Piece[], textLength: number): { char
       const k = cp - p.cp;
       const fc = p.compressed ? p.offset + k : p.offset + 2 * k;
       if (fc + (p.compressed ? 1 : 2) > word.length) throw new WordFileError('the text runs past the end of the document stream (truncated?)');
-      codes[cp] = p.compressed ? CP1252_CHAR[word[fc]!]! : word[fc]! | (word[fc + 1]! << 8);
+      codes[cp] = p.compressed ? eightBit[word[fc]!]! : word[fc]! | (word[fc + 1]! << 8);
       fcs[cp] = fc;
     }
   }
@@ -174,4 +178,24 @@ function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | n
   if (paragraph.trim()) pushParagraph();
   closeTable();
   return blocks;
+}
+
+/** Windows code page of a language id's primary language (single-byte ones; others read as 1252). */
+const CODE_PAGE: Record<number, string> = {
+  0x2a: 'windows-1258', // Vietnamese
+  0x19: 'windows-1251', 0x22: 'windows-1251', 0x23: 'windows-1251', 0x02: 'windows-1251', 0x2f: 'windows-1251', 0x1a: 'windows-1250',
+  0x05: 'windows-1250', 0x0e: 'windows-1250', 0x15: 'windows-1250', 0x18: 'windows-1250', 0x1b: 'windows-1250', 0x24: 'windows-1250', 0x1c: 'windows-1250',
+  0x08: 'windows-1253', 0x1f: 'windows-1254', 0x0d: 'windows-1255', 0x01: 'windows-1256', 0x25: 'windows-1257', 0x26: 'windows-1257', 0x27: 'windows-1257', 0x1e: 'windows-874',
+};
+
+function codePageOf(lid: number): Uint16Array {
+  const name = CODE_PAGE[lid & 0x3ff];
+  if (!name) return CP1252_CHAR;
+  const table = new Uint16Array(256);
+  const decoder = new TextDecoder(name);
+  for (let b = 0; b < 256; b++) {
+    const c = decoder.decode(new Uint8Array([b]));
+    table[b] = c.length === 1 ? c.charCodeAt(0) : CP1252_CHAR[b]!;
+  }
+  return table;
 }

@@ -10,7 +10,7 @@ export interface RunLook {
   caps?: boolean;
 }
 
-interface Style extends RunLook { basedOn?: string }
+interface Style extends RunLook { basedOn?: string; numId?: string; ilvl?: number }
 
 export interface Styles {
   byId: Map<string, Style>;
@@ -46,7 +46,9 @@ export function parseStyles(xml: string | null): Styles {
       } else if (t.name === 'w:basedOn' && current) {
         const v = t.attrs['w:val'];
         if (v) current.basedOn = v;
-      } else if (t.name === 'w:rPr' && !t.selfClosing) inRunProps++;
+      } else if (t.name === 'w:numId' && current && inRunProps === 0) current.numId = t.attrs['w:val'];
+      else if (t.name === 'w:ilvl' && current && inRunProps === 0) current.ilvl = Number(t.attrs['w:val'] ?? 0);
+      else if (t.name === 'w:rPr' && !t.selfClosing) inRunProps++;
       else if (inRunProps > 0) lookOf(t.name, t.attrs, inDefaults ? styles.defaults : current ?? {});
     } else if (t.kind === 'close') {
       if (t.name === 'w:rPrDefault') inDefaults = false;
@@ -78,4 +80,19 @@ export function resolveLook(styles: Styles, run: RunLook, runStyle: string | und
   const font = chain.find((l) => l.font !== undefined)?.font ?? null;
   const caps = chain.find((l) => l.caps !== undefined)?.caps ?? false;
   return { font, caps };
+}
+
+/** The list a paragraph style numbers its paragraphs in (Heading styles often do), through basedOn. */
+export function styleNumbering(styles: Styles, id: string | undefined): { numId?: string; ilvl?: number } {
+  const seen = new Set<string>();
+  const out: { numId?: string; ilvl?: number } = {};
+  for (let s = id ?? styles.defaultParagraphStyle; s && !seen.has(s); ) {
+    seen.add(s);
+    const style = styles.byId.get(s);
+    if (!style) break;
+    if (out.numId === undefined && style.numId !== undefined) out.numId = style.numId;
+    if (out.ilvl === undefined && style.ilvl !== undefined) out.ilvl = style.ilvl;
+    s = style.basedOn;
+  }
+  return out;
 }

@@ -4,7 +4,8 @@
  * where Word last broke the pages when it saved). Deleted revisions, field codes and the VML
  * copies of drawings are left out; a legacy-font run is decoded through its font.
  */
-import { lookOf, parseStyles, resolveLook, type RunLook, type Styles } from './docx-styles.js';
+import { NumberingCounter, parseNumbering, type Numbering } from './docx-numbering.js';
+import { lookOf, parseStyles, resolveLook, styleNumbering, type RunLook, type Styles } from './docx-styles.js';
 import { readRun, readUnnamedLegacy, withoutSoftHyphens, type LegacyEncoding } from './fonts.js';
 import type { WordBlock, WordCell, WordTable } from './layout.js';
 import { readZipEntry, zipEntries, ZipError } from './zip.js';
@@ -35,23 +36,25 @@ function partText(data: Uint8Array, name: string, required: boolean): string | n
 }
 
 export function readDocx(data: Uint8Array): WordRead {
-  let body: string, styles: Styles;
+  let body: string, styles: Styles, numbering: Numbering;
   try {
     body = partText(data, 'word/document.xml', true)!;
     styles = parseStyles(partText(data, 'word/styles.xml', false));
+    numbering = parseNumbering(partText(data, 'word/numbering.xml', false));
   } catch (e) {
     if (e instanceof ZipError) throw new WordFileError(`damaged .docx: ${e.message}`);
     throw e;
   }
-  return readBody(body, styles);
+  return readBody(body, styles, numbering);
 }
 
 /** Elements whose whole content is left out. */
 const SKIPPED = new Set(['w:del', 'mc:Fallback', 'w:instrText', 'w:delInstrText', 'w:pPrChange', 'w:rPrChange', 'w:footnoteReference', 'w:endnoteReference']);
 
-interface ParagraphState { text: string; style?: string; breakBefore: boolean; breakAfter: boolean }
+interface ParagraphState { text: string; style?: string; numId?: string; ilvl?: number; breakBefore: boolean; breakAfter: boolean }
 
-export function readBody(xml: string, styles: Styles): WordRead {
+export function readBody(xml: string, styles: Styles, numbering: Numbering = { lists: new Map() }): WordRead {
+  const counter = new NumberingCounter(numbering);
   const legacyRuns: WordRead['legacyRuns'] = {};
   // Containers of blocks: the body, table cells, text boxes.
   const containers: WordBlock[][] = [[]];
@@ -105,6 +108,8 @@ export function readBody(xml: string, styles: Styles): WordRead {
           if (t.selfClosing) endParagraph();
           break;
         case 'w:pStyle': if (paragraphs.length && !run) paragraphs[paragraphs.length - 1]!.style = t.attrs['w:val']; break;
+        case 'w:numId': if (paragraphs.length && !run) paragraphs[paragraphs.length - 1]!.numId = t.attrs['w:val']; break;
+        case 'w:ilvl': if (paragraphs.length && !run) paragraphs[paragraphs.length - 1]!.ilvl = Number(t.attrs['w:val'] ?? 0); break;
         case 'w:pageBreakBefore':
           if (paragraphs.length && !run && t.attrs['w:val'] !== '0' && t.attrs['w:val'] !== 'false') paragraphs[paragraphs.length - 1]!.breakBefore = true;
           break;
@@ -157,6 +162,10 @@ export function readBody(xml: string, styles: Styles): WordRead {
     let text = p.text;
     const unnamed = readUnnamedLegacy(text);
     if (unnamed.encoding) { text = unnamed.text; legacyRuns[unnamed.encoding] = (legacyRuns[unnamed.encoding] ?? 0) + 1; } else text = withoutSoftHyphens(text);
+    // The marker Word draws before a numbered paragraph ("II.", "a)", "-") is part of what it says.
+    const fromStyle = styleNumbering(styles, p.style);
+    const marker = counter.next(p.numId ?? fromStyle.numId, p.ilvl ?? fromStyle.ilvl ?? 0);
+    if (marker && text.trim() !== '') text = marker + text.replace(/^\s+/, '');
     if (p.breakBefore) into.push({ kind: 'page-break' });
     into.push({ kind: 'paragraph', text });
     // Text boxes anchored in this paragraph (and not still open) follow it.

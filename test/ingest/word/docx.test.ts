@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AlignmentType, Document, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, Document, LevelFormat, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { convert, detectKind } from '../../../src/index.js';
 import { ingestWord } from '../../../src/ingest/word/index.js';
 
@@ -68,6 +68,26 @@ describe('Word .docx input', () => {
     assert.ok(r.original.includes('Báo cáo kết quả công tác tuyên truyền năm 2024.'));
     assert.equal(r.encoding, 'docx+tcvn3');
     assert.ok(r.diagnostics.some((d) => d.ruleId === 'encoding/legacy-font'));
+  });
+
+  it("writes Word's automatic numbering before its paragraphs, so numbered sections are found", async () => {
+    const numbered = new Document({
+      numbering: { config: [{ reference: 'sections', levels: [
+        { level: 0, format: LevelFormat.UPPER_ROMAN, text: '%1.' },
+        { level: 1, format: LevelFormat.DECIMAL, text: '%2.' },
+        { level: 2, format: LevelFormat.BULLET, text: '-' },
+      ] }] },
+      sections: [{ children: [
+        new Paragraph({ text: 'KẾT QUẢ ĐẠT ĐƯỢC', numbering: { reference: 'sections', level: 0 } }),
+        new Paragraph({ text: 'Công tác chỉ đạo', numbering: { reference: 'sections', level: 1 } }),
+        new Paragraph({ text: 'Ban hành kế hoạch tuyên truyền;', numbering: { reference: 'sections', level: 2 } }),
+        new Paragraph({ text: 'Công tác kiểm tra', numbering: { reference: 'sections', level: 1 } }),
+        new Paragraph({ text: 'PHƯƠNG HƯỚNG NĂM 2025', numbering: { reference: 'sections', level: 0 } }),
+        new Paragraph({ text: 'Nhiệm vụ trọng tâm', numbering: { reference: 'sections', level: 1 } }),
+      ] }],
+    });
+    const r = ingestWord(new Uint8Array(await Packer.toBuffer(numbered)));
+    assert.deepEqual(r.pages[0]!.lines, ['I. KẾT QUẢ ĐẠT ĐƯỢC', '1. Công tác chỉ đạo', '- Ban hành kế hoạch tuyên truyền;', '2. Công tác kiểm tra', 'II. PHƯƠNG HƯỚNG NĂM 2025', '1. Nhiệm vụ trọng tâm']);
   });
 
   it('gives a clear error for a damaged or truncated .docx, and no pages', async () => {
