@@ -1,15 +1,18 @@
 /**
- * Paragraph properties of a Word 97 .doc, only as far as tables need them: whether a paragraph
- * lies in a table (sprmPFInTable) and whether its mark ends a table row (sprmPFTtp, or the inner
- * table's sprmPFInnerTtp). Read from the PAPX pages (FKPs) the PlcBtePapx lists.
+ * Paragraph properties of a Word 97 .doc, only as far as tables and lists need them: whether a
+ * paragraph lies in a table (sprmPFInTable), whether its mark ends a table row (sprmPFTtp, or the
+ * inner table's sprmPFInnerTtp), and its list instance and level (sprmPIlfo, sprmPIlvl). Read from
+ * the PAPX pages (FKPs) the PlcBtePapx lists.
  */
 
-export interface ParagraphFlags { inTable: boolean; rowEnd: boolean }
+export interface ParagraphFlags { inTable: boolean; rowEnd: boolean; /** List instance (1-based; 0: none) and level of automatic numbering. */ lfo: number; level: number }
 export type ParagraphFlagsAt = (fc: number) => ParagraphFlags;
 
 const SPRM_IN_TABLE = 0x2416;
 const SPRM_TTP = 0x2417;
 const SPRM_INNER_TTP = 0x244c;
+const SPRM_ILVL = 0x260a;
+const SPRM_ILFO = 0x460b;
 const SPRM_TDEF_TABLE = 0xd608;
 const SPRM_CHG_TABS = 0xc615;
 
@@ -28,12 +31,14 @@ function operandSize(bytes: Uint8Array, at: number, sprm: number): number {
 }
 
 function flagsOf(bytes: Uint8Array, start: number, end: number): ParagraphFlags {
-  const flags = { inTable: false, rowEnd: false };
+  const flags: ParagraphFlags = { inTable: false, rowEnd: false, lfo: 0, level: 0 };
   for (let at = start + 2; at + 2 <= end; ) { // after the style index
     const sprm = bytes[at]! | (bytes[at + 1]! << 8);
     at += 2;
     if (sprm === SPRM_IN_TABLE) flags.inTable = bytes[at] === 1;
     else if (sprm === SPRM_TTP || sprm === SPRM_INNER_TTP) flags.rowEnd = flags.rowEnd || bytes[at] === 1;
+    else if (sprm === SPRM_ILVL) flags.level = Math.min(8, bytes[at] ?? 0);
+    else if (sprm === SPRM_ILFO) { const lfo = (bytes[at] ?? 0) | ((bytes[at + 1] ?? 0) << 8); flags.lfo = lfo >= 0xf801 ? 0 : lfo; }
     at += operandSize(bytes, at, sprm);
   }
   return flags;
@@ -54,7 +59,7 @@ export function paragraphFlags(word: Uint8Array, table: Uint8Array, fc: number, 
     for (let k = 0; k < count; k++) {
       const from = fv.getUint32(4 * k, true), to = fv.getUint32(4 * (k + 1), true);
       const bOffset = fkp[4 * (count + 1) + 13 * k]!;
-      let f: ParagraphFlags = { inTable: false, rowEnd: false };
+      let f: ParagraphFlags = { inTable: false, rowEnd: false, lfo: 0, level: 0 };
       if (bOffset) {
         const at = bOffset * 2;
         const cb = fkp[at]!;
@@ -66,7 +71,7 @@ export function paragraphFlags(word: Uint8Array, table: Uint8Array, fc: number, 
   }
   const order = starts.map((_, i) => i).sort((a, b) => starts[a]! - starts[b]!);
   const s = order.map((i) => starts[i]!), e = order.map((i) => ends[i]!), fl = order.map((i) => flags[i]!);
-  const none: ParagraphFlags = { inTable: false, rowEnd: false };
+  const none: ParagraphFlags = { inTable: false, rowEnd: false, lfo: 0, level: 0 };
   return (at: number) => {
     let lo = 0, hi = s.length - 1, found = -1;
     while (lo <= hi) {

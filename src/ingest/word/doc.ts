@@ -8,6 +8,7 @@
 import { CP1252_CHAR } from '../../core/encoding/cp1252.js';
 import { openCfb, CfbError } from './cfb.js';
 import { WordFileError, type WordRead } from './docx.js';
+import { DocListCounter, readDocLists, type DocLists } from './doc-lists.js';
 import { paragraphFlags, type ParagraphFlagsAt } from './doc-papx.js';
 import { readUnnamedLegacy, withoutSoftHyphens } from './fonts.js';
 import type { WordBlock, WordCell } from './layout.js';
@@ -40,6 +41,7 @@ function readDocUnchecked(data: Uint8Array): WordRead {
   // which the document's language says (a Vietnamese Windows: 1258).
   let eightBit: Uint16Array = CP1252_CHAR;
   let flagsAt: ParagraphFlagsAt | null = null;
+  let lists: DocLists | null = null;
   const fcMin = v.getUint32(0x18, true), fcMac = v.getUint32(0x1c, true);
   if (ident === 0xa5dc || nFib < 0x00c1) {
     // Word 6/95: 8-bit text from fcMin, or pieces (byte offsets) in the same stream when fast-saved.
@@ -67,11 +69,12 @@ function readDocUnchecked(data: Uint8Array): WordRead {
       pieces = [{ cp: 0, cpEnd: textLength, offset: fcMin, compressed: !wide }];
     }
     const papx = pair(13);
+    try { lists = readDocLists(table, pair(73), pair(74)); } catch { lists = null; } // then no list numbers
     try { flagsAt = paragraphFlags(word, table, papx.fc, papx.lcb); } catch { flagsAt = null; } // tables then guessed from the marks
   }
   const { chars, fcs } = mainText(word, pieces, textLength, eightBit);
   const legacyRuns: WordRead['legacyRuns'] = {};
-  return { blocks: toBlocks(chars, fcs, flagsAt, legacyRuns), legacyRuns };
+  return { blocks: toBlocks(chars, fcs, flagsAt, legacyRuns, lists ? new DocListCounter(lists) : null), legacyRuns };
 }
 
 /** The piece table; `compressedFlag`: Word 97's pieces mark 8-bit text with bit 30 (Word 6's are all 8-bit). */
@@ -116,7 +119,7 @@ function mainText(word: Uint8Array, pieces: Piece[], textLength: number, eightBi
 }
 
 /** Characters → paragraphs and tables; fields reduced to their results. */
-function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | null, legacyRuns: WordRead['legacyRuns']): WordBlock[] {
+function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | null, legacyRuns: WordRead['legacyRuns'], counter: DocListCounter | null): WordBlock[] {
   const blocks: WordBlock[] = [];
   let paragraph = '';
   let fieldDepth = 0;
@@ -126,11 +129,15 @@ function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | n
   let table: { kind: 'table'; rows: WordCell[][] } | null = null;
   let lastWasCellMark = false;
 
-  const pushParagraph = () => {
+  const pushParagraph = (mark: number) => {
+    // The marker Word draws before an automatically numbered paragraph is part of what it says.
+    const props = flagsAt && mark >= 0 ? flagsAt(fcs[mark]!) : null;
+    const marker = props?.lfo && counter ? counter.next(props.lfo, props.level) : '';
     const read = readUnnamedLegacy(paragraph);
     if (read.encoding) legacyRuns[read.encoding] = (legacyRuns[read.encoding] ?? 0) + 1;
     const text = read.encoding ? read.text : withoutSoftHyphens(read.text);
-    const block: WordBlock = { kind: 'paragraph', text: text.replace(/\s+$/, '') };
+    const body = text.replace(/\s+$/, '');
+    const block: WordBlock = { kind: 'paragraph', text: marker && body.trim() ? marker + body.replace(/^\s+/, '') : body };
     if (cell) cell.blocks.push(block); else { closeTable(); blocks.push(block); }
     paragraph = '';
   };
@@ -152,7 +159,7 @@ function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | n
       table ??= { kind: 'table', rows: [] };
       row ??= [];
       cell ??= { blocks: [] };
-      pushParagraph();
+      pushParagraph(i);
       row.push(cell);
       cell = null;
       lastWasCellMark = true;
@@ -163,10 +170,10 @@ function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | n
       // A paragraph inside a cell (the cell mark ends the cell's last one).
       const inCell = flagsAt ? flagsAt(fcs[i]!).inTable : !!(table && row);
       if (inCell) { table ??= { kind: 'table', rows: [] }; row ??= []; cell ??= { blocks: [] }; } else closeTable();
-      pushParagraph();
+      pushParagraph(i);
       continue;
     }
-    if (c === '\x0c') { pushParagraph(); if (!table) blocks.push({ kind: 'page-break' }); continue; }
+    if (c === '\x0c') { pushParagraph(-1); if (!table) blocks.push({ kind: 'page-break' }); continue; }
     if (c === '\x0b') { paragraph += '\n'; continue; }
     if (c === '\x1e') { paragraph += '-'; continue; }
     // An optional hyphen is kept until the paragraph's encoding is known: TCVN3's "ư" is byte 0xAD,
@@ -175,7 +182,7 @@ function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | n
     if (c === '\x01' || c === '\x08' || c === '\x02' || c === '\x05' || c === '\x00') continue;
     paragraph += c;
   }
-  if (paragraph.trim()) pushParagraph();
+  if (paragraph.trim()) pushParagraph(-1);
   closeTable();
   return blocks;
 }

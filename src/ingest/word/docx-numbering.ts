@@ -75,14 +75,15 @@ export class NumberingCounter {
       : level.text.replace(/%([1-9])/g, (_, d: string) => {
         const k = Number(d) - 1;
         const l = levels[k] ?? level;
-        return formatNumber(counts[k] ?? l.start, level.legal ? 'decimal' : l.format);
+        return formatListNumber(counts[k] ?? l.start, level.legal ? 'decimal' : l.format);
       });
     if (marker === '') return '';
     return level.suffix === 'nothing' ? marker : `${marker} `;
   }
 }
 
-function formatNumber(n: number, format: string): string {
+/** A list counter in a level's format, as Word writes it. */
+export function formatListNumber(n: number, format: string): string {
   switch (format) {
     case 'upperRoman': return roman(n);
     case 'lowerRoman': return roman(n).toLowerCase();

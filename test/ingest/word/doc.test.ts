@@ -66,3 +66,16 @@ describe('Word 97–2003 .doc input', () => {
     assert.match(r.diagnostics[0]!.message, /loops|broken/);
   });
 });
+
+describe('Word 97–2003 .doc automatic numbering', () => {
+  it('writes the list markers Word draws (roman sections, restarted sub-levels) from the list tables', async () => {
+    const data = fixture('so-danh.doc');
+    const r = ingestWord(data);
+    assert.deepEqual(r.pages[0]!.lines.filter((l) => /^[IV]+\.|^\d\./.test(l)), [
+      'I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', '2. Yêu cầu', 'II. NỘI DUNG',
+      '1. Tuyên truyền trên đài truyền thanh xã;', '2. Niêm yết công khai thủ tục hành chính.', 'III. TỔ CHỨC THỰC HIỆN',
+    ]);
+    const result = await convert({ path: 'so-danh.doc', data }, { restore: false, segment: {} });
+    assert.deepEqual(result.sections?.map((s) => s.number), ['I', 'II', 'III']);
+  });
+});
