@@ -46,7 +46,7 @@ function readDocUnchecked(data: Uint8Array): WordRead {
   if (ident === 0xa5dc || nFib < 0x00c1) {
     // Word 6/95: 8-bit text from fcMin, or pieces (byte offsets) in the same stream when fast-saved.
     textLength = v.getUint32(0x34, true);
-    const clx = { fc: v.getUint32(0x1a2, true), lcb: v.getUint32(0x1a6, true) };
+    const clx = { fc: v.getUint32(0x160, true), lcb: v.getUint32(0x164, true) };
     pieces = flags & 0x0004 ? readPieces(word, clx.fc, clx.lcb, false) : [{ cp: 0, cpEnd: textLength, offset: fcMin, compressed: true }];
     eightBit = codePageOf(v.getUint16(6, true));
   } else {
