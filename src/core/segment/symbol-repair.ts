@@ -1,0 +1,50 @@
+/**
+ * A number's symbol whose organ part OCR misread ("TB-DHĐIL" for "TB-ĐHĐL": a Đ read D, an "L"
+ * read "IL") put right against the acronyms the document itself gives: the initials of its
+ * issuer's name and parent, and any tail of them ("TRƯỜNG ĐẠI HỌC ĐIỆN LỰC" → "TĐHĐL", "ĐHĐL",
+ * "HĐL"…), and the symbols of the document's other mentions of numbers ("Kèm theo Thông báo số
+ * …/TB-ĐHĐL"). A part is replaced only by the one acronym it is nearest to, one edit away at most
+ * once diacritics are folded; a part that is already one of them is kept.
+ */
+import { editDistance, foldKey } from './fold.js';
+
+/** Symbols ("TB-ĐHĐL", "QĐ-UBND") after a slash in a text. */
+const MENTION = /[/⁄]\s*(?:\d{4}\s*\/\s*)?([\p{Lu}][\p{Lu}\d]*(?:\s*-\s*[\p{Lu}][\p{Lu}\d]*)+)/gu;
+
+/** Initials of a name's words, upper-case, and their tails of two letters or more. */
+function acronyms(name: string): string[] {
+  const initials = name.normalize('NFC').split(/[\s,;()]+/).filter((w) => /^\p{L}/u.test(w)).map((w) => w[0]!.toUpperCase()).join('');
+  const out: string[] = [];
+  for (let i = 0; i + 2 <= initials.length; i++) out.push(initials.slice(i));
+  return out;
+}
+
+export function symbolMentions(texts: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const t of texts) for (const m of t.matchAll(MENTION)) out.push(m[1]!.replace(/\s*-\s*/g, '-'));
+  return out;
+}
+
+/**
+ * The symbol with each organ part (after the type code) repaired, or null when nothing changed.
+ * `names`: the issuer's name and parent; `mentions`: symbols the document cites elsewhere.
+ */
+export function repairSymbol(symbol: string, names: readonly (string | null | undefined)[], mentions: readonly string[]): string | null {
+  const parts = symbol.split('-');
+  if (parts.length < 2) return null;
+  const known = new Set<string>();
+  for (const n of names) if (n) for (const a of acronyms(n)) known.add(a);
+  for (const m of mentions) for (const p of m.split('-').slice(1)) if (p.length >= 2) known.add(p);
+  let changed = false;
+  for (let i = 1; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p.length < 3 || known.has(p)) continue;
+    const fp = foldKey(p);
+    const near = [...known].filter((k) => k.length >= 3 && Math.abs(k.length - p.length) <= 1 && editDistance(fp, foldKey(k)) <= 1);
+    // Only one acronym within reach (two different ones: no way to tell which was printed).
+    if (near.length !== 1) continue;
+    parts[i] = near[0]!;
+    changed = true;
+  }
+  return changed ? parts.join('-') : null;
+}
