@@ -4,16 +4,20 @@
  * issuer's name and parent, and any tail of them ("TRƯỜNG ĐẠI HỌC ĐIỆN LỰC" → "TĐHĐL", "ĐHĐL",
  * "HĐL"…), and the symbols of the document's other mentions of numbers ("Kèm theo Thông báo số
  * …/TB-ĐHĐL"). A part is replaced only by the one acronym it is nearest to, one edit away at most
- * once diacritics are folded; a part that is already one of them is kept.
+ * once diacritics are folded (the nearest, when it is the only one so near); a part that is
+ * already one of them is kept.
  */
 import { editDistance, foldKey } from './fold.js';
 
 /** Symbols ("TB-ĐHĐL", "QĐ-UBND") after a slash in a text. */
 const MENTION = /[/⁄]\s*(?:\d{4}\s*\/\s*)?([\p{Lu}][\p{Lu}\d]*(?:\s*-\s*[\p{Lu}][\p{Lu}\d]*)+)/gu;
 
+/** A word's initial as symbols write it: upper-case, without its tone or vowel marks, but Đ kept. */
+const initial = (c: string) => (/[đĐ]/.test(c) ? 'Đ' : c.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase());
+
 /** Initials of a name's words, upper-case, and their tails of two letters or more. */
 function acronyms(name: string): string[] {
-  const initials = name.normalize('NFC').split(/[\s,;()]+/).filter((w) => /^\p{L}/u.test(w)).map((w) => w[0]!.toUpperCase()).join('');
+  const initials = name.normalize('NFC').split(/[\s,;()]+/).filter((w) => /^\p{L}/u.test(w)).map((w) => initial(w[0]!)).join('');
   const out: string[] = [];
   for (let i = 0; i + 2 <= initials.length; i++) out.push(initials.slice(i));
   return out;
@@ -40,10 +44,12 @@ export function repairSymbol(symbol: string, names: readonly (string | null | un
     const p = parts[i]!;
     if (p.length < 3 || known.has(p)) continue;
     const fp = foldKey(p);
-    const near = [...known].filter((k) => k.length >= 3 && Math.abs(k.length - p.length) <= 1 && editDistance(fp, foldKey(k)) <= 1);
-    // Only one acronym within reach (two different ones: no way to tell which was printed).
-    if (near.length !== 1) continue;
-    parts[i] = near[0]!;
+    const near = [...known].filter((k) => k.length >= 3 && Math.abs(k.length - p.length) <= 1).map((k) => ({ k, d: editDistance(fp, foldKey(k)) })).filter((c) => c.d <= 1);
+    const least = Math.min(...near.map((c) => c.d));
+    const best = near.filter((c) => c.d === least).map((c) => c.k);
+    // Only one acronym nearest (two: no way to tell which was printed).
+    if (best.length !== 1) continue;
+    parts[i] = best[0]!;
     changed = true;
   }
   return changed ? parts.join('-') : null;

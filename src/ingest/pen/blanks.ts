@@ -47,7 +47,7 @@ const near = (w: OcrWord | undefined, word: string) => {
  * else the first slash before a capital.
  */
 export function symbolStart(text: string): number {
-  for (const m of text.matchAll(/[/⁄](?=\s*\p{Lu})/gu)) if (/^[/⁄]\s*(?:\d{4}\s*[/⁄]\s*)?\p{Lu}[\p{Lu}\d]*(?:\s*-\s*[\p{Lu}\d]+)*[,.;:]?$/u.test(text.slice(m.index))) return m.index;
+  for (const m of text.matchAll(/[/⁄]/gu)) if (/^[/⁄]\s*(?:\d{4}\s*[/⁄]\s*)?\p{Lu}[\p{Lu}\d]*(?:\s*-\s*[\p{Lu}\d]+)*[,.;:]?$/u.test(text.slice(m.index))) return m.index;
   return text.search(/[/⁄](?=\s*\p{Lu})/u);
 }
 
