@@ -12,12 +12,12 @@ import { join } from 'node:path';
 import { classify, forward, modelToFile, normaliseGlyph, NOT_A_DIGIT, SIDE, type DigitModel } from '../src/ingest/pen/digit-model.js';
 import { dictionariesDir } from '../src/model/load.js';
 import { distort } from './digits/augment.js';
-import { crossedSeven, digitPiece, flaggedOne, loopedTwo, openFour, touchingPair } from './digits/synthetic.js';
+import { digitPiece, flaggedOne, openFour, touchingPair } from './digits/synthetic.js';
 import { mnistSplit, prng } from './digits/mnist-split.js';
 
 const HIDDEN = 128, EPOCHS = 16, SEED = 14, CLASSES = 11;
 /** Per epoch, beside the MNIST training part: drawn flagged 1s, open 4s, and "not a digit" glyphs. */
-const DRAWN_ONES = 500, DRAWN_FOURS = 500, DRAWN_SEVENS = 500, DRAWN_TWOS = 500, PIECES = 900, PAIRS = 900;
+const DRAWN_ONES = 500, DRAWN_FOURS = 500, PIECES = 900, PAIRS = 900;
 const N = SIDE * SIDE;
 
 const { train, test } = mnistSplit();
@@ -78,8 +78,8 @@ function rejected(): number {
 }
 
 /** One training item: an MNIST sample by index (≥ 0), or a kind of synthetic glyph (< 0). */
-const ONE = -1, FOUR = -2, PIECE = -3, PAIR = -4, SEVEN = -5, TWO = -6;
-const order = [...train.map((_, i) => i), ...new Array<number>(DRAWN_ONES).fill(ONE), ...new Array<number>(DRAWN_FOURS).fill(FOUR), ...new Array<number>(DRAWN_SEVENS).fill(SEVEN), ...new Array<number>(DRAWN_TWOS).fill(TWO), ...new Array<number>(PIECES).fill(PIECE), ...new Array<number>(PAIRS).fill(PAIR)];
+const ONE = -1, FOUR = -2, PIECE = -3, PAIR = -4;
+const order = [...train.map((_, i) => i), ...new Array<number>(DRAWN_ONES).fill(ONE), ...new Array<number>(DRAWN_FOURS).fill(FOUR), ...new Array<number>(PIECES).fill(PIECE), ...new Array<number>(PAIRS).fill(PAIR)];
 const any = () => train[Math.floor(rnd() * train.length)]!.pixels;
 function item(i: number): { x: Float32Array | null; label: number } {
   if (i >= 0) {
@@ -89,8 +89,6 @@ function item(i: number): { x: Float32Array | null; label: number } {
   }
   if (i === ONE) return { x: normaliseGlyph(distort(flaggedOne(rnd), rnd)), label: 1 };
   if (i === FOUR) return { x: normaliseGlyph(distort(openFour(rnd), rnd)), label: 4 };
-  if (i === SEVEN) return { x: normaliseGlyph(distort(crossedSeven(rnd), rnd)), label: 7 };
-  if (i === TWO) return { x: normaliseGlyph(distort(loopedTwo(rnd), rnd)), label: 2 };
   if (i === PIECE) {
     const piece = digitPiece(any(), rnd);
     return { x: piece && normaliseGlyph(distort(piece, rnd)), label: NOT_A_DIGIT };
@@ -121,7 +119,7 @@ writeFileSync(path, JSON.stringify(modelToFile(model, {
   trainedOn: `${train.length} samples (every sample whose index within its digit is not 4 mod 5)`,
   heldOutAccuracy: +acc.toFixed(4),
   heldOutNotDigitsRejected: +rej.toFixed(4),
-  synthetic: `per epoch ${DRAWN_ONES} drawn flagged 1s, ${DRAWN_FOURS} open 4s, ${DRAWN_SEVENS} crossed 7s, ${DRAWN_TWOS} looped 2s, ${PIECES} digit pieces and ${PAIRS} touching pairs (class ${NOT_A_DIGIT}: not a digit)`,
+  synthetic: `per epoch ${DRAWN_ONES} drawn flagged 1s, ${DRAWN_FOURS} open 4s, ${PIECES} digit pieces and ${PAIRS} touching pairs (class ${NOT_A_DIGIT}: not a digit)`,
   build: 'npm run build:digits',
 })) + '\n');
 console.log(`wrote ${path}: ${HIDDEN} hidden units, ${CLASSES} classes, held-out accuracy ${(acc * 100).toFixed(2)} % on ${test.length} test digits, ${(rej * 100).toFixed(1)} % of ${notDigits.length} held-out not-a-digit glyphs rejected`);

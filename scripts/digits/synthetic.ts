@@ -2,8 +2,7 @@
  * Training glyphs MNIST does not hold, for the pen-digit model (scripts/build-digits.ts):
  * * Vietnamese-style digits: the "1" with a long flag rising from the lower left to its top
  *   (drawn by clerks as a "ʎ"), and the open-topped "4" (two strokes, the top not closed); both
- *   are rare in MNIST, whose 1s are mostly bare strokes and 4s mostly closed; the "7" crossed at
- *   mid-height and the "2" with a small loop at its foot, also rare there.
+ *   are rare in MNIST, whose 1s are mostly bare strokes and 4s mostly closed.
  * * Not digits (class 10): a piece of a digit cut off at a column (a broken or wrongly cut glyph),
  *   and two digits touching or overlapping read as one glyph. These teach the model to say "this
  *   is no single digit", which the recognition-driven segmentation (src/ingest/pen/segment.ts)
@@ -55,33 +54,6 @@ export function openFour(rnd: () => number): Float32Array {
   const leftStroke: [number, number][] = [[left + 1 + rnd() * 3 + lean, top + rnd() * 2], [left, barY], [right, barY - rnd() * 1.5]];
   const stem: [number, number][] = [[stemX + lean, top + rnd() * 3], [stemX - lean / 2, bottom]];
   return drawStrokes([leftStroke, stem], 1.6 + rnd() * 2);
-}
-
-/** A "7" crossed at mid-height (the continental hand taught in Vietnamese schools), its top sometimes hooked. */
-export function crossedSeven(rnd: () => number): Float32Array {
-  const top = 4 + rnd() * 2, bottom = 23 + rnd() * 2, h = bottom - top;
-  const left = 6 + rnd() * 3, right = 19 + rnd() * 3, foot = 10 + rnd() * 5;
-  const bar: [number, number][] = [[left, top + 1 + rnd() * 2], [right, top + rnd() * 1.5], [foot, bottom]];
-  if (rnd() < 0.4) bar.unshift([left - 1 - rnd(), top + 3 + rnd() * 2]);
-  // The cross: through the stem at 45–60 % of the height, 35–60 % of the height wide.
-  const t = 0.45 + rnd() * 0.15, sx = right + (foot - right) * t, sy = top + h * t, half = h * (0.18 + rnd() * 0.12);
-  const cross: [number, number][] = [[sx - half, sy + (rnd() - 0.5) * 2], [sx + half * (0.6 + rnd() * 0.4), sy + (rnd() - 0.5) * 2]];
-  return drawStrokes([bar, cross], 1.6 + rnd() * 2);
-}
-
-/** A "2" whose foot turns in a small loop at the lower left before the base (a common Vietnamese hand). */
-export function loopedTwo(rnd: () => number): Float32Array {
-  const top = 4 + rnd() * 2, bottom = 23 + rnd() * 2, h = bottom - top;
-  const l = 6 + rnd() * 2, r = 18 + rnd() * 3, cx = (l + r) / 2, rad = 2.5 + rnd() * 2;
-  const ox = l + rad, oy = bottom - rad;
-  const stroke: [number, number][] = [
-    [l + 1, top + h * 0.25], [l + 2.5, top + 1], [cx, top], [r - 1, top + 1.5], [r, top + h * 0.28],
-    [cx + 1, top + h * 0.6], [ox + rad * 0.7, oy - rad * 0.7],
-  ];
-  // The loop: from its upper right round by the left and the bottom, out to the right along the base.
-  for (let a = -Math.PI / 4 - 0.4; a >= -1.75 * Math.PI; a -= Math.PI / 6) stroke.push([ox + rad * Math.cos(a), oy + rad * Math.sin(a)]);
-  stroke.push([r + 1 + rnd() * 2, bottom - rnd() * 1.5]);
-  return drawStrokes([stroke], 1.6 + rnd() * 2);
 }
 
 interface Box { x0: number; x1: number; y0: number; y1: number }
