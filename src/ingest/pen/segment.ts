@@ -9,7 +9,7 @@
  * An atom at either end that the model calls "not a digit" (a piece of the printed word the pen
  * touches, cut off at the word's estimated end) may be left out.
  */
-import { forward, normaliseGlyph, NOT_A_DIGIT, type DigitGuess, type DigitModel, type InkMap } from './digit-model.js';
+import { classify, forward, normaliseGlyph, NOT_A_DIGIT, slantOf, upright, type DigitGuess, type DigitModel, type InkMap } from './digit-model.js';
 import { heightOf, mergeComponents, widthOf, type Component } from './ink.js';
 
 export interface ReadGlyph {
@@ -156,50 +156,21 @@ export function inkOf(c: Component, width: number): InkMap {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
 
-/** Slant (x shift per row) of an ink map: the covariance of x and y over the variance of y, as MNIST deskewing measures it. */
-export function slantOf(ink: InkMap): number {
-  let n = 0, sx = 0, sy = 0, sxy = 0, syy = 0;
-  for (let y = 0; y < ink.height; y++) for (let x = 0; x < ink.width; x++) {
-    const v = ink.data[y * ink.width + x]!;
-    if (!v) continue;
-    n += v; sx += v * x; sy += v * y; sxy += v * x * y; syy += v * y * y;
-  }
-  if (!n) return 0;
-  const vy = syy / n - (sy / n) ** 2;
-  return vy > 0 ? (sxy / n - (sx / n) * (sy / n)) / vy : 0;
-}
-
-/** The ink map sheared by `s` (x + s·(y − middle)), widened to hold it. */
-export function sheared(ink: InkMap, s: number): InkMap {
-  const { width, height, data } = ink;
-  const mid = (height - 1) / 2, pad = Math.ceil(Math.abs(s) * mid) + 1;
-  const w = width + 2 * pad;
-  const out = new Float32Array(w * height);
-  for (let y = 0; y < height; y++) {
-    const dx = s * (y - mid) + pad;
-    for (let x = 0; x < width; x++) {
-      const v = data[y * width + x]!;
-      if (!v) continue;
-      const X = Math.round(x + dx);
-      if (X >= 0 && X < w) out[y * w + X] = Math.max(out[y * w + X]!, v);
-    }
-  }
-  return { data: out, width: w, height };
-}
-
-/** Largest slant undone (x shift per row): a hand slants less; more is a glyph that is no digit. */
-const MAX_SLANT = 0.6;
-
 /**
  * A glyph's digit read as the mean of the model's readings of it as written and upright (its slant
  * undone): pen hands lean further than MNIST's, and an upright copy is nearer what the model learned.
  */
 export function classifyInk(model: DigitModel, ink: InkMap): DigitGuess | null {
+  if (model.upright) {
+    // A model trained on upright glyphs reads the upright copy alone.
+    const x = normaliseGlyph(upright(ink));
+    return x ? classify(model, x) : null;
+  }
   const x = normaliseGlyph(ink);
   if (!x) return null;
   const p = forward(model, x);
-  const slant = Math.max(-MAX_SLANT, Math.min(MAX_SLANT, slantOf(ink)));
-  const up = Math.abs(slant) > 0.05 ? normaliseGlyph(sheared(ink, -slant)) : null;
+  const slant = slantOf(ink);
+  const up = Math.abs(slant) > 0.05 ? normaliseGlyph(upright(ink)) : null;
   if (up) {
     const q = forward(model, up);
     for (let k = 0; k < p.length; k++) p[k] = (p[k]! + q[k]!) / 2;
