@@ -1,11 +1,11 @@
 /**
  * A number's symbol whose organ part OCR misread ("TB-DHĐIL" for "TB-ĐHĐL": a Đ read D, an "L"
  * read "IL") put right against the acronyms the document itself gives: the initials of its
- * issuer's name and parent, and any tail of them ("TRƯỜNG ĐẠI HỌC ĐIỆN LỰC" → "TĐHĐL", "ĐHĐL",
- * "HĐL"…), and the symbols of the document's other mentions of numbers ("Kèm theo Thông báo số
- * …/TB-ĐHĐL"). A part is replaced only by the one acronym it is nearest to, one edit away at most
- * once diacritics are folded (the nearest, when it is the only one so near); a part that is
- * already one of them is kept.
+ * issuer's name and parent with their heads and tails ("TRƯỜNG ĐẠI HỌC ĐIỆN LỰC" → "TĐHĐL",
+ * "ĐHĐL", "TĐHĐ"…), and the symbols of the document's other mentions of numbers ("Kèm theo Thông
+ * báo số …/TB-ĐHĐL"). A part that is already one of them is kept; else it is replaced by the one
+ * acronym nearest to it (diacritics folded), one edit away at most: a letter misread or one OCR
+ * added, never one dropped ("UBND" is also the head of a province committee's "UBNDT").
  */
 import { editDistance, foldKey } from './fold.js';
 
@@ -15,11 +15,11 @@ const MENTION = /[/⁄]\s*(?:\d{4}\s*\/\s*)?([\p{Lu}][\p{Lu}\d]*(?:\s*-\s*[\p{Lu
 /** A word's initial as symbols write it: upper-case, without its tone or vowel marks, but Đ kept. */
 const initial = (c: string) => (/[đĐ]/.test(c) ? 'Đ' : c.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase());
 
-/** Initials of a name's words, upper-case, and their tails of two letters or more. */
+/** Initials of a name's words, upper-case, with their heads and tails of two letters or more. */
 function acronyms(name: string): string[] {
   const initials = name.normalize('NFC').split(/[\s,;()]+/).filter((w) => /^\p{L}/u.test(w)).map((w) => initial(w[0]!)).join('');
   const out: string[] = [];
-  for (let i = 0; i + 2 <= initials.length; i++) out.push(initials.slice(i));
+  for (let i = 0; i + 2 <= initials.length; i++) out.push(initials.slice(i), initials.slice(0, initials.length - i));
   return out;
 }
 
@@ -44,7 +44,7 @@ export function repairSymbol(symbol: string, names: readonly (string | null | un
     const p = parts[i]!;
     if (p.length < 3 || known.has(p)) continue;
     const fp = foldKey(p);
-    const near = [...known].filter((k) => k.length >= 3 && Math.abs(k.length - p.length) <= 1).map((k) => ({ k, d: editDistance(fp, foldKey(k)) })).filter((c) => c.d <= 1);
+    const near = [...known].filter((k) => k.length >= 3 && (k.length === p.length || k.length === p.length - 1)).map((k) => ({ k, d: editDistance(fp, foldKey(k)) })).filter((c) => c.d <= 1);
     const least = Math.min(...near.map((c) => c.d));
     const best = near.filter((c) => c.d === least).map((c) => c.k);
     // Only one acronym nearest (two: no way to tell which was printed).

@@ -19,5 +19,8 @@ describe("a number's symbol repaired against the document's own acronyms", () =>
     assert.equal(repairSymbol('TB-SGDĐT', ['TRƯỜNG ĐẠI HỌC ĐIỆN LỰC'], []), null);
     assert.equal(repairSymbol('TB-ABCX', [], ['TB-ABCD', 'TB-ABCE']), null);
     assert.equal(repairSymbol('TB', ['TRƯỜNG ĐẠI HỌC ĐIỆN LỰC'], []), null);
+    // A letter is never added: "UBND" stays beside a province's "ỦY BAN NHÂN DÂN TỈNH" (UBNDT).
+    assert.equal(repairSymbol('QĐ-UBND', ['ỦY BAN NHÂN DÂN TỈNH BẮC NINH'], []), null);
+    assert.equal(repairSymbol('QĐ-UBN', ['ỦY BAN NHÂN DÂN TỈNH BẮC NINH'], []), null);
   });
 });
