@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { linesFromText } from '../../../src/core/segment/lines.js';
+import { segmentLines } from '../../../src/core/segment/segment.js';
 import { repairSymbol, symbolMentions } from '../../../src/core/segment/symbol-repair.js';
 
 describe("a number's symbol repaired against the document's own acronyms", () => {
@@ -22,5 +24,23 @@ describe("a number's symbol repaired against the document's own acronyms", () =>
     // A letter is never added: "UBND" stays beside a province's "ỦY BAN NHÂN DÂN TỈNH" (UBNDT).
     assert.equal(repairSymbol('QĐ-UBND', ['ỦY BAN NHÂN DÂN TỈNH BẮC NINH'], []), null);
     assert.equal(repairSymbol('QĐ-UBN', ['ỦY BAN NHÂN DÂN TỈNH BẮC NINH'], []), null);
+  });
+});
+
+describe('the symbol repair in the segment stage', () => {
+  it("puts the header number's symbol right and says so", () => {
+    const text = [
+      'BỘ CÔNG THƯƠNG  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'TRƯỜNG ĐẠI HỌC ĐIỆN LỰC  Độc lập - Tự do - Hạnh phúc',
+      'Số: 2095/TB-DHĐIL  Hà Nội, ngày 27 tháng 8 năm 2025',
+      'THÔNG BÁO',
+      'Về việc tổ chức đăng ký môn học',
+      '',
+      '1. Sinh viên đăng ký trực tuyến.',
+    ].join('\n');
+    const { structure, diagnostics } = segmentLines(linesFromText(text));
+    assert.equal(structure.meta.number, '2095/TB-ĐHĐL');
+    assert.equal(structure.meta.numberSymbol, 'TB-ĐHĐL');
+    assert.ok(diagnostics.some((d) => d.ruleId === 'segment/symbol-repaired' && d.severity === 'info'));
   });
 });
