@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../document.js';
 import { parseAnnex, annexStart, findAnnexTitles, type Annex } from './annex.js';
 import { toBlocks } from './blocks.js';
+import { repairSymbol, symbolMentions } from './symbol-repair.js';
 import { findSignature, issuerFromClosing, parseRecipients, parseSignature } from './closing.js';
 import { findFigures, type Figure } from './figures.js';
 import { parseHeader } from './header.js';
@@ -119,6 +120,13 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   const lastBlock = header.issuer || tailAt >= n ? undefined : toBlocks(lines, Math.max(bodyStart, tailAt - 8), tailAt, fromOcr).pop();
   const closingIssuer = lastBlock ? issuerFromClosing(lastBlock.text) : null;
   const meta = completeMeta(header, annexes, closingIssuer, diagnostics, lines);
+  const symbol = meta.numberSymbol ?? null;
+  const repaired = symbol ? repairSymbol(symbol, [meta.issuer?.name, meta.issuer?.parent], symbolMentions(lines.filter((_, i) => i !== header.numberLine).map((l) => l.text))) : null;
+  if (symbol && repaired) {
+    meta.numberSymbol = repaired;
+    if (meta.number?.endsWith(`/${symbol}`)) meta.number = meta.number.slice(0, -symbol.length) + repaired;
+    diagnostics.push(diag('segment/symbol-repaired', `the number's symbol was read "${symbol}"; put right as "${repaired}" against the issuer's name and the document's other mentions`, 'info', lines[header.numberLine]));
+  }
   if (signed.length) meta.eSignatures = signed.map((s) => ({ ...s }));
 
   const figures: Figure[] = [];

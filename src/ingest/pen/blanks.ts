@@ -29,6 +29,8 @@ export interface Blank {
    * the pen ink left of the widest gap, the month the ink right of it (blue ink only).
    */
   half?: 'left' | 'right';
+  /** The line's print band [top, bottom] in page px (median of its words' box tops and bottoms). */
+  band?: [number, number];
 }
 
 const fold = (w: OcrWord) => foldKey(w.text).replace(/[^A-Z0-9/]/g, '');
@@ -38,6 +40,17 @@ const near = (w: OcrWord | undefined, word: string) => {
   const f = lettersOf(w);
   return f.length >= word.length - 1 && editDistance(f.slice(0, word.length), word) <= 1;
 };
+/**
+ * Where the printed symbol starts in a word OCR read with the pen glued before it: the first slash
+ * after which the rest reads as a symbol (capitals, digits, hyphens: "/TB-ĐHĐL", "/2025/NĐ-CP"),
+ * since the pen's own strokes are often read as a slash before a capital ("Sốz2⁄Lj6/TB-ĐHĐL");
+ * else the first slash before a capital.
+ */
+export function symbolStart(text: string): number {
+  for (const m of text.matchAll(/[/⁄]/gu)) if (/^[/⁄]\s*(?:\d{4}\s*[/⁄]\s*)?\p{Lu}[\p{Lu}\d]*(?:\s*-\s*[\p{Lu}\d]+)*[,.;:]?$/u.test(text.slice(m.index))) return m.index;
+  return text.search(/[/⁄](?=\s*\p{Lu})/u);
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
 
 /** Pixels per 1/1000 em on a line: median of width / printed advance over its cleanly read words. */
@@ -80,7 +93,7 @@ export function findBlanks(words: readonly OcrWord[], pageHeight: number): Blank
       return [w.bbox[0], w.bbox[0] + px];
     };
     const blank = (field: BlankField, x0: number, x1: number, startX: number, stopX: number): Blank => ({
-      field, line, lineHeight: h, startX, stopX,
+      field, line, lineHeight: h, startX, stopX, band: [top, bottom],
       box: [Math.max(0, Math.round(x0)), Math.max(0, Math.round(top - 1.3 * h)), Math.round(x1), Math.round(bottom + 0.7 * h)],
     });
     if (!have('number')) {
@@ -90,7 +103,7 @@ export function findBlanks(words: readonly OcrWord[], pageHeight: number): Blank
       const s = k < 0 ? -1 : ws.findIndex((w, i) => i >= k && i <= k + 3 && /\/\s*[A-Z]/.test(foldKey(w.text)));
       if (s >= 0) {
         const label = ws[k]!, sym = ws[s]!;
-        const symbolText = sym.text.slice(sym.text.search(/[/⁄](?=\s*\p{Lu})/u));
+        const symbolText = sym.text.slice(symbolStart(sym.text));
         const startX = span(label, 'Số:')[1], stopX = span(sym, symbolText)[0];
         if (stopX - startX > 0.3 * h) out.push(blank('number', label.bbox[0], Math.min(sym.bbox[2], stopX + 1.5 * h), startX, stopX));
       }

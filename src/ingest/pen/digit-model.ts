@@ -25,6 +25,8 @@ export interface DigitModel {
   hidden: number;
   /** 10 (the digits), or 11: the 11th says "not a digit" (a piece of one, two touching, print). */
   classes: number;
+  /** Trained on glyphs made upright (their slant undone: `upright`), so it reads them so too. */
+  upright?: boolean;
   /** hidden × 784, row-major, then hidden biases. */
   w1: Float32Array;
   b1: Float32Array;
@@ -110,6 +112,46 @@ export function normaliseGlyph(ink: InkMap, threshold = 0.1): Float32Array | nul
   return out;
 }
 
+/** Slant (x shift per row) of an ink map: the covariance of x and y over the variance of y, as MNIST deskewing measures it. */
+export function slantOf(ink: InkMap): number {
+  let n = 0, sx = 0, sy = 0, sxy = 0, syy = 0;
+  for (let y = 0; y < ink.height; y++) for (let x = 0; x < ink.width; x++) {
+    const v = ink.data[y * ink.width + x]!;
+    if (!v) continue;
+    n += v; sx += v * x; sy += v * y; sxy += v * x * y; syy += v * y * y;
+  }
+  if (!n) return 0;
+  const vy = syy / n - (sy / n) ** 2;
+  return vy > 0 ? (sxy / n - (sx / n) * (sy / n)) / vy : 0;
+}
+
+/** The ink map sheared by `s` (x + s·(y − middle)), widened to hold it. */
+export function sheared(ink: InkMap, s: number): InkMap {
+  const { width, height, data } = ink;
+  const mid = (height - 1) / 2, pad = Math.ceil(Math.abs(s) * mid) + 1;
+  const w = width + 2 * pad;
+  const out = new Float32Array(w * height);
+  for (let y = 0; y < height; y++) {
+    const dx = s * (y - mid) + pad;
+    for (let x = 0; x < width; x++) {
+      const v = data[y * width + x]!;
+      if (!v) continue;
+      const X = Math.round(x + dx);
+      if (X >= 0 && X < w) out[y * w + X] = Math.max(out[y * w + X]!, v);
+    }
+  }
+  return { data: out, width: w, height };
+}
+
+
+/** Largest slant undone (x shift per row): a hand slants less; more is a glyph that is no digit. */
+const MAX_SLANT = 0.6;
+
+/** The ink map with its slant (capped at MAX_SLANT) undone. */
+export function upright(ink: InkMap): InkMap {
+  return sheared(ink, -Math.max(-MAX_SLANT, Math.min(MAX_SLANT, slantOf(ink))));
+}
+
 /** Hidden activations and class probabilities of one normalised glyph. */
 export function forward(model: DigitModel, input: Float32Array, hiddenOut?: Float32Array): Float32Array {
   const { hidden, classes, w1, b1, w2, b2 } = model;
@@ -148,6 +190,7 @@ export interface DigitModelFile {
   hidden: number;
   /** Absent in the first models: 10. */
   classes?: number;
+  upright?: boolean;
   w1: string;
   b1: string;
   w2: string;
@@ -164,14 +207,14 @@ const fromB64 = (s: string) => {
 };
 
 export function modelToFile(m: DigitModel, extra: Record<string, unknown> = {}): DigitModelFile {
-  return { format: 'baocao-pen-digits/1', hidden: m.hidden, classes: m.classes, ...extra, w1: toB64(m.w1), b1: toB64(m.b1), w2: toB64(m.w2), b2: toB64(m.b2) };
+  return { format: 'baocao-pen-digits/1', hidden: m.hidden, classes: m.classes, ...(m.upright ? { upright: true } : {}), ...extra, w1: toB64(m.w1), b1: toB64(m.b1), w2: toB64(m.w2), b2: toB64(m.b2) };
 }
 
 export function modelFromFile(f: DigitModelFile): DigitModel {
   if (f.format !== 'baocao-pen-digits/1') throw new Error(`not a pen-digit model: ${String(f.format)}`);
   const classes = f.classes ?? 10;
   if (classes !== 10 && classes !== 11) throw new Error(`pen-digit model: ${classes} classes`);
-  const m = { hidden: f.hidden, classes, w1: fromB64(f.w1), b1: fromB64(f.b1), w2: fromB64(f.w2), b2: fromB64(f.b2) };
+  const m = { hidden: f.hidden, classes, ...(f.upright ? { upright: true } : {}), w1: fromB64(f.w1), b1: fromB64(f.b1), w2: fromB64(f.w2), b2: fromB64(f.b2) };
   if (m.w1.length !== m.hidden * SIDE * SIDE || m.w2.length !== classes * m.hidden || m.b2.length !== classes) throw new Error('pen-digit model: wrong sizes');
   return m;
 }

@@ -119,8 +119,10 @@ function penComponents(all: Component[], blank: Blank, bx: number, width: number
   const ref = print.length ? median(print.map((c) => c.blue)) : Math.min(...all.map((c) => c.blue));
   const blue = all.filter((c) => c.blue >= MIN_BLUE && c.blue >= ref + BLUE_OVER_PRINT && digitSized(c, blank.lineHeight));
   if (blue.length) return { components: blue, how: 'blue' };
-  // Dark ink cut by the crop's top or bottom belongs to the lines above and below.
-  const cs = all.filter((c) => c.y0 > 0 && c.y1 < height - 1);
+  // Dark ink cut by the crop's top or bottom belongs to the lines above and below; so does ink
+  // wholly above or below the line's print (the rule under the motto, a stamp's edge).
+  const by = blank.box[1], band = blank.band;
+  const cs = all.filter((c) => c.y0 > 0 && c.y1 < height - 1 && !(band && (c.y1 + by < band[0] || c.y0 + by > band[1])));
   const lo = Math.round(blank.startX - bx);
   let hi = Math.round(blank.stopX - bx);
   if (blank.field === 'number') {

@@ -9,7 +9,7 @@
  * An atom at either end that the model calls "not a digit" (a piece of the printed word the pen
  * touches, cut off at the word's estimated end) may be left out.
  */
-import { classify, normaliseGlyph, NOT_A_DIGIT, type DigitGuess, type DigitModel, type InkMap } from './digit-model.js';
+import { classify, forward, normaliseGlyph, NOT_A_DIGIT, slantOf, upright, type DigitGuess, type DigitModel, type InkMap } from './digit-model.js';
 import { heightOf, mergeComponents, widthOf, type Component } from './ink.js';
 
 export interface ReadGlyph {
@@ -50,8 +50,8 @@ export function segmentDigits(pieces: readonly Component[], lineHeight: number, 
     const joinable = group.every((a, k) => k === 0 || a.piece === group[k - 1]!.piece || a.c.x0 - group[k - 1]!.c.x1 <= JOIN_GAP * hh);
     const c = group.length === 1 ? group[0]!.c : mergeComponents(group.map((a) => a.c));
     if (joinable && widthOf(c) <= MAX_WIDTH * hh) {
-      const x = normaliseGlyph(inkOf(c, width));
-      if (x) r = { glyph: c, guess: classify(model, x) };
+      const guess = classifyInk(model, inkOf(c, width));
+      if (guess) r = { glyph: c, guess };
     }
     memo.set(key, r);
     return r;
@@ -155,3 +155,27 @@ export function inkOf(c: Component, width: number): InkMap {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
+
+/**
+ * A glyph's digit read as the mean of the model's readings of it as written and upright (its slant
+ * undone): pen hands lean further than MNIST's, and an upright copy is nearer what the model learned.
+ */
+export function classifyInk(model: DigitModel, ink: InkMap): DigitGuess | null {
+  if (model.upright) {
+    // A model trained on upright glyphs reads the upright copy alone.
+    const x = normaliseGlyph(upright(ink));
+    return x ? classify(model, x) : null;
+  }
+  const x = normaliseGlyph(ink);
+  if (!x) return null;
+  const p = forward(model, x);
+  const slant = slantOf(ink);
+  const up = Math.abs(slant) > 0.05 ? normaliseGlyph(upright(ink)) : null;
+  if (up) {
+    const q = forward(model, up);
+    for (let k = 0; k < p.length; k++) p[k] = (p[k]! + q[k]!) / 2;
+  }
+  let best = 0;
+  for (let k = 1; k < 10; k++) if (p[k]! > p[best]!) best = k;
+  return { digit: best, confidence: p[best]!, probs: [...p] };
+}

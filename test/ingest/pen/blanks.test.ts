@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { OcrWord } from '../../../src/core/document.js';
-import { findBlanks } from '../../../src/ingest/pen/blanks.js';
+import { findBlanks, symbolStart } from '../../../src/ingest/pen/blanks.js';
 import { advance } from '../../../src/ingest/pen/print-widths.js';
 
 /** Words of one line laid out at 0.05 px per 1/1000 em (13 pt at 300 dpi), with their printed widths. */
@@ -46,6 +46,16 @@ describe('handwritten blanks located from OCR words', () => {
     // "/TB-ĐHĐL" prints 4666/1000 em wide: the blank stops that far from the word's right edge.
     assert.ok(Math.abs(n!.stopX - (glued.bbox[2] - 4666 * 0.05)) < 3, String(n!.stopX));
     assert.ok(n!.startX < glued.bbox[0]);
+  });
+
+  it('takes the symbol from the slash a clean symbol follows, not a pen stroke read as a slash before a capital', () => {
+    assert.equal(symbolStart('Sốz2⁄Lj6/TB-ĐHĐL'), 'Sốz2⁄Lj6'.length);
+    assert.equal(symbolStart('2J5/2025/NĐ-CP,'), 3);
+    // No clean symbol anywhere: the first slash before a capital, as before.
+    assert.equal(symbolStart('x⁄Lj/TB-ĐHĐLxx'), 1);
+    const words = line(['Số:', 30, 'Sz2⁄Lj6/TB-ĐHĐL']);
+    const [n] = findBlanks(words, 3508);
+    assert.ok(Math.abs(n!.stopX - (words[1]!.bbox[2] - 4666 * 0.05)) < 3, String(n!.stopX));
   });
 
   it('keeps both date blanks in one box, left and right, when OCR lost "tháng"', () => {

@@ -62,6 +62,16 @@ describe('pen ink in a blank', () => {
     assert.equal(r?.confidence.length, 2);
   });
 
+  it('leaves out ink wholly above the line\'s print (a ruled line crossing the crop), which would join a digit', () => {
+    const img = crop(420, 120, {
+      print: [[5, 50, 40, 95], [45, 60, 70, 95], [350, 50, 365, 95], [370, 50, 410, 95], [0, 8, 420, 11], [200, 4, 206, 11]],
+      digits: [{ glyph: sure(8), x: 180, y: 25 }],
+      ink: [30, 30, 30],
+    });
+    const r = readBlank(img, blank('month', 420, 75, 345, { band: [50, 95] }), model);
+    assert.equal(r?.digits, '8');
+  });
+
   it('reads nothing when there is no pen in the blank, or more glyphs than the blank holds', () => {
     const empty = crop(420, 120, { print: [[5, 50, 40, 95], [350, 50, 365, 95]], dots: [80, 340, 90] });
     assert.equal(readBlank(empty, blank('number', 420, 75, 345), model), null);

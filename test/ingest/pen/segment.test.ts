@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classify, loadDigitModel, normaliseGlyph } from '../../../src/ingest/pen/digit-model.js';
+import { classify, loadDigitModel, normaliseGlyph, sheared, slantOf, upright } from '../../../src/ingest/pen/digit-model.js';
 import { inkComponents, type Component } from '../../../src/ingest/pen/ink.js';
-import { overCut, segmentDigits } from '../../../src/ingest/pen/segment.js';
+import { classifyInk, overCut, segmentDigits } from '../../../src/ingest/pen/segment.js';
 import { mnistSplit } from '../../../scripts/digits/mnist-split.js';
 
 const model = loadDigitModel()!;
@@ -55,5 +55,17 @@ describe('recognition-driven digit segmentation', () => {
     assert.ok(overCut(components[0]!, 60, width).length >= 2);
     const one = draw(100, [{ glyph: sure(7), x: 10 }]);
     assert.equal(overCut(one.components[0]!, 60, one.width).length, 1);
+  });
+
+  it('measures a glyph\'s slant and undoes it (capped), and reads a far-leaning digit by its upright copy too', () => {
+    const glyph = { data: sure(4), width: 28, height: 28 };
+    const base = slantOf(glyph);
+    const leaning = sheared(glyph, 0.5);
+    assert.ok(Math.abs(slantOf(leaning) - base - 0.5) < 0.1, String(slantOf(leaning)));
+    assert.ok(Math.abs(slantOf(upright(leaning))) < 0.1);
+    assert.ok(Math.abs(slantOf(upright(sheared(glyph, 2)))) > 0.5, 'a slant beyond the cap is undone only in part');
+    const guess = classifyInk(model, leaning);
+    assert.equal(guess?.digit, 4);
+    assert.equal(guess?.probs.length, model.classes);
   });
 });

@@ -1,0 +1,56 @@
+/**
+ * A number's symbol whose organ part OCR misread ("TB-DHĐIL" for "TB-ĐHĐL": a Đ read D, an "L"
+ * read "IL") put right against the acronyms the document itself gives: the initials of its
+ * issuer's name and parent with their heads and tails ("TRƯỜNG ĐẠI HỌC ĐIỆN LỰC" → "TĐHĐL",
+ * "ĐHĐL", "TĐHĐ"…), and the symbols of the document's other mentions of numbers ("Kèm theo Thông
+ * báo số …/TB-ĐHĐL"). A part that is already one of them is kept; else it is replaced by the one
+ * acronym nearest to it (diacritics folded), one edit away at most: a letter misread or one OCR
+ * added, never one dropped ("UBND" is also the head of a province committee's "UBNDT").
+ */
+import { editDistance, foldKey } from './fold.js';
+
+/** Symbols ("TB-ĐHĐL", "QĐ-UBND") after a slash in a text. */
+const MENTION = /[/⁄]\s*(?:\d{4}\s*\/\s*)?([\p{Lu}][\p{Lu}\d]*(?:\s*-\s*[\p{Lu}][\p{Lu}\d]*)+)/gu;
+
+/** A word's initial as symbols write it: upper-case, without its tone or vowel marks, but Đ kept. */
+const initial = (c: string) => (/[đĐ]/.test(c) ? 'Đ' : c.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase());
+
+/** Initials of a name's words, upper-case, with their heads and tails of two letters or more. */
+function acronyms(name: string): string[] {
+  const initials = name.normalize('NFC').split(/[\s,;()]+/).filter((w) => /^\p{L}/u.test(w)).map((w) => initial(w[0]!)).join('');
+  const out: string[] = [];
+  for (let i = 0; i + 2 <= initials.length; i++) out.push(initials.slice(i), initials.slice(0, initials.length - i));
+  return out;
+}
+
+export function symbolMentions(texts: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const t of texts) for (const m of t.matchAll(MENTION)) out.push(m[1]!.replace(/\s*-\s*/g, '-'));
+  return out;
+}
+
+/**
+ * The symbol with each organ part (after the type code) repaired, or null when nothing changed.
+ * `names`: the issuer's name and parent; `mentions`: symbols the document cites elsewhere.
+ */
+export function repairSymbol(symbol: string, names: readonly (string | null | undefined)[], mentions: readonly string[]): string | null {
+  const parts = symbol.split('-');
+  if (parts.length < 2) return null;
+  const known = new Set<string>();
+  for (const n of names) if (n) for (const a of acronyms(n)) known.add(a);
+  for (const m of mentions) for (const p of m.split('-').slice(1)) if (p.length >= 2) known.add(p);
+  let changed = false;
+  for (let i = 1; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p.length < 3 || known.has(p)) continue;
+    const fp = foldKey(p);
+    const near = [...known].filter((k) => k.length >= 3 && (k.length === p.length || k.length === p.length - 1)).map((k) => ({ k, d: editDistance(fp, foldKey(k)) })).filter((c) => c.d <= 1);
+    const least = Math.min(...near.map((c) => c.d));
+    const best = near.filter((c) => c.d === least).map((c) => c.k);
+    // Only one acronym nearest (two: no way to tell which was printed).
+    if (best.length !== 1) continue;
+    parts[i] = best[0]!;
+    changed = true;
+  }
+  return changed ? parts.join('-') : null;
+}

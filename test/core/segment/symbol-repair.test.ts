@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { linesFromText } from '../../../src/core/segment/lines.js';
+import { segmentLines } from '../../../src/core/segment/segment.js';
+import { repairSymbol, symbolMentions } from '../../../src/core/segment/symbol-repair.js';
+
+describe("a number's symbol repaired against the document's own acronyms", () => {
+  it("puts a misread organ part right against the issuer's initials", () => {
+    assert.equal(repairSymbol('TB-DHĐIL', ['PHÒNG CÔNG TÁC SINH VIÊN', 'TRƯỜNG ĐẠI HỌC ĐIỆN LỰC'], []), 'TB-ĐHĐL');
+    assert.equal(repairSymbol('QĐ-UBNĐ', ['ỦY BAN NHÂN DÂN'], []), 'QĐ-UBND');
+  });
+
+  it("puts it right against the document's other mentions of a symbol", () => {
+    const mentions = symbolMentions(['Kèm theo Thông báo số …/TB-ĐHĐL ngày …', 'Căn cứ Nghị định số 30/2020/NĐ-CP']);
+    assert.deepEqual(mentions, ['TB-ĐHĐL', 'NĐ-CP']);
+    assert.equal(repairSymbol('TB-DHDL', [], mentions), 'TB-ĐHĐL');
+  });
+
+  it('keeps a part that is already an acronym, that is far from all, or that two acronyms are equally near', () => {
+    assert.equal(repairSymbol('TB-ĐHĐL', ['TRƯỜNG ĐẠI HỌC ĐIỆN LỰC'], []), null);
+    assert.equal(repairSymbol('TB-SGDĐT', ['TRƯỜNG ĐẠI HỌC ĐIỆN LỰC'], []), null);
+    assert.equal(repairSymbol('TB-ABCX', [], ['TB-ABCD', 'TB-ABCE']), null);
+    assert.equal(repairSymbol('TB', ['TRƯỜNG ĐẠI HỌC ĐIỆN LỰC'], []), null);
+    // A letter is never added: "UBND" stays beside a province's "ỦY BAN NHÂN DÂN TỈNH" (UBNDT).
+    assert.equal(repairSymbol('QĐ-UBND', ['ỦY BAN NHÂN DÂN TỈNH BẮC NINH'], []), null);
+    assert.equal(repairSymbol('QĐ-UBN', ['ỦY BAN NHÂN DÂN TỈNH BẮC NINH'], []), null);
+  });
+});
+
+describe('the symbol repair in the segment stage', () => {
+  it("puts the header number's symbol right and says so", () => {
+    const text = [
+      'BỘ CÔNG THƯƠNG  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'TRƯỜNG ĐẠI HỌC ĐIỆN LỰC  Độc lập - Tự do - Hạnh phúc',
+      'Số: 2095/TB-DHĐIL  Hà Nội, ngày 27 tháng 8 năm 2025',
+      'THÔNG BÁO',
+      'Về việc tổ chức đăng ký môn học',
+      '',
+      '1. Sinh viên đăng ký trực tuyến.',
+    ].join('\n');
+    const { structure, diagnostics } = segmentLines(linesFromText(text));
+    assert.equal(structure.meta.number, '2095/TB-ĐHĐL');
+    assert.equal(structure.meta.numberSymbol, 'TB-ĐHĐL');
+    assert.ok(diagnostics.some((d) => d.ruleId === 'segment/symbol-repaired' && d.severity === 'info'));
+  });
+});
