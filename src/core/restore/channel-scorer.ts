@@ -234,27 +234,39 @@ export class IdScores {
  * A form whose upper bound falls short of the last of them cannot, so it need not be aligned.
  */
 export class TopJoints {
-  private ids: number[] = [];
-  private joints: number[] = [];
+  // Typed arrays and a count (not growing plain arrays, whose elements kind changes from empty to
+  // doubles, throwing the compiled candidate search away): best first, at most `limit`, plus one.
+  private readonly ids: Int32Array;
+  private readonly joints: Float64Array;
+  private count = 0;
 
-  constructor(private readonly limit: number) {}
+  constructor(private readonly limit: number) {
+    this.ids = new Int32Array(limit + 1);
+    this.joints = new Float64Array(limit + 1);
+  }
 
   /** Below this no form can enter the first `limit` (−∞ until there are that many). */
   floor(): number {
-    return this.joints.length < this.limit ? -Infinity : this.joints[this.limit - 1]!;
+    return this.count < this.limit ? -Infinity : this.joints[this.limit - 1]!;
   }
 
   /** Records id's joint score; an id's score only ever rises. */
   update(id: number, joint: number): void {
-    let at = this.ids.indexOf(id);
+    const { ids, joints } = this;
+    let at = -1;
+    for (let k = 0; k < this.count; k++) if (ids[k] === id) { at = k; break; }
     if (at >= 0) {
-      this.ids.splice(at, 1);
-      this.joints.splice(at, 1);
-    } else if (this.joints.length === this.limit && !(joint > this.joints[this.limit - 1]!)) return;
-    at = this.joints.length;
-    while (at > 0 && this.joints[at - 1]! < joint) at--;
-    this.ids.splice(at, 0, id);
-    this.joints.splice(at, 0, joint);
-    if (this.ids.length > this.limit) { this.ids.pop(); this.joints.pop(); }
+      ids.copyWithin(at, at + 1, this.count);
+      joints.copyWithin(at, at + 1, this.count);
+      this.count--;
+    } else if (this.count === this.limit && !(joint > joints[this.limit - 1]!)) return;
+    at = this.count;
+    while (at > 0 && joints[at - 1]! < joint) at--;
+    ids.copyWithin(at + 1, at, this.count);
+    joints.copyWithin(at + 1, at, this.count);
+    ids[at] = id;
+    joints[at] = joint;
+    // Past `limit` the last one drops out.
+    if (this.count < this.limit) this.count++;
   }
 }

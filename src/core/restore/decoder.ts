@@ -62,16 +62,23 @@ export interface Lattice {
   latChan: Float64Array;
 }
 const lattice: Lattice = {
-  positions: 0, latStart: new Int32Array(64), latLen: new Int32Array(64), latIds: new Int32Array(1024), latChan: new Float64Array(1024),
+  positions: 0, latStart: new Int32Array(0), latLen: new Int32Array(0), latIds: new Int32Array(0), latChan: new Float64Array(0),
 };
+// Stored a second time at once: a field stored only once is a constant to V8's optimizing compiler,
+// and the first longer segment's growth would then throw away the decoder's compiled code.
+growLattice(64, 1024);
+
+function growLattice(positions: number, total: number): void {
+  if (lattice.latStart.length < positions) { lattice.latStart = new Int32Array(positions); lattice.latLen = new Int32Array(positions); }
+  if (lattice.latIds.length < total) { lattice.latIds = new Int32Array(total); lattice.latChan = new Float64Array(total); }
+}
 
 /** Lays `slots` out in the shared lattice buffers, each cut to MAX_CANDIDATES. */
 function layOut(slots: readonly Slot[]): Lattice {
   const L = slots.length + 3;
   let total = 3;
   for (let j = 0; j < slots.length; j++) total += Math.min(slots[j]!.ids.length, MAX_CANDIDATES);
-  if (lattice.latStart.length < L) { lattice.latStart = new Int32Array(L * 2); lattice.latLen = new Int32Array(L * 2); }
-  if (lattice.latIds.length < total) { lattice.latIds = new Int32Array(total * 2); lattice.latChan = new Float64Array(total * 2); }
+  if (lattice.latStart.length < L || lattice.latIds.length < total) growLattice(L * 2, total * 2);
   const { latStart, latLen, latIds, latChan } = lattice;
   latStart[0] = 0; latLen[0] = 1; latIds[0] = BOS; latChan[0] = 0;
   latStart[1] = 1; latLen[1] = 1; latIds[1] = BOS; latChan[1] = 0;
