@@ -112,9 +112,10 @@ export class TokenEmissions {
   boundId(id: number, capitalD: CapitalDMode): number {
     const { codes, starts, smallD, capitalD: bigD } = this.letters;
     let sum = 0;
-    for (let p = starts[id]!, end = starts[id + 1]!; p < end; p++) {
+    const from = starts[id]!, to = starts[id + 1]!, capitalEnd = capitalEndOf(capitalD, from, to);
+    for (let p = from; p < to; p++) {
       let code = codes[p]!;
-      if (code === smallD && (capitalD === 2 || (capitalD === 1 && p === starts[id]))) code = bigD;
+      if (code === smallD && p < capitalEnd) code = bigD;
       let m = this.rowMax[code];
       if (m === undefined) {
         m = -Infinity;
@@ -133,9 +134,10 @@ export class TokenEmissions {
     let prev = this.prev, cur = this.cur;
     prev.fill(-Infinity);
     prev[0] = 0;
+    const capitalEnd = capitalEndOf(capitalD, from, to);
     for (let p = from; p < to; p++) {
       let code = codes[p]!;
-      if (code === smallD && (capitalD === 2 || (capitalD === 1 && p === from))) code = bigD;
+      if (code === smallD && p < capitalEnd) code = bigD;
       const r = this.row(code);
       cur.fill(-Infinity);
       for (let j = 0; j <= n; j++) {
@@ -233,6 +235,15 @@ export class IdScores {
  * The best `limit` joint scores so far, one per id: what a form must beat to make a candidate list.
  * A form whose upper bound falls short of the last of them cannot, so it need not be aligned.
  */
+/**
+ * The letters of a form [from, to) whose d is a capital Đ are those before the returned end: all
+ * (2), the first (1), none (0). Worked out once per form, not tested per letter in a branch that
+ * runs only for capitals (a branch first run after compilation throws the compiled code away).
+ */
+function capitalEndOf(capitalD: CapitalDMode, from: number, to: number): number {
+  return capitalD === 2 ? to : from + capitalD;
+}
+
 export class TopJoints {
   // Typed arrays and a count (not growing plain arrays, whose elements kind changes from empty to
   // doubles, throwing the compiled candidate search away): best first, at most `limit`, plus one.

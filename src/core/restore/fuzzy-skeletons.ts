@@ -149,13 +149,14 @@ export class FuzzySkeletons {
     let limit = FUZZY_MAX;
     const walk = (node: number, depth: number): void => {
       const prev = (depth - 1) * (n + 1), cur = depth * (n + 1);
-      const s = this.letter[node]!;
+      // đ matches a d of the token: both codes worked out here, where every call passes.
+      const s = this.letter[node]!, sPlain = s === D_STROKE ? D : s;
       columns[cur] = columns[prev]! + LETTER;
       let colMin = columns[cur]!;
       for (let i = 1; i <= n; i++) {
         const k = codes[i - 1]!;
         const junk = k < 0;
-        const sub = columns[prev + i - 1]! + (k === s || (k === D && s === D_STROKE) ? 0 : junk ? JUNK : LETTER);
+        const sub = columns[prev + i - 1]! + (k === s || k === sPlain ? 0 : junk ? JUNK : LETTER);
         const ins = columns[cur + i - 1]! + (junk ? JUNK : LETTER); // OCR character with no letter behind it
         const del = columns[prev + i]! + LETTER; // letter the OCR lost
         const v = Math.min(sub, ins, del);
@@ -168,7 +169,7 @@ export class FuzzySkeletons {
       if (w !== undefined && depth >= minLen && cost <= limit) {
         skeletons.push(w);
         costs.push(cost);
-        if (cost + LETTER < limit) limit = cost + LETTER;
+        limit = Math.min(limit, cost + LETTER);
       }
       if (depth === maxLen) return;
       for (let c = this.child[node]!; c >= 0; c = this.sibling[c]!) walk(c, depth + 1);
