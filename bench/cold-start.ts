@@ -3,7 +3,10 @@
  * comes from fresh Node processes running the built code (dist/, so `npm run build` first): model
  * load (CPU), then the first document and the same document again, warm (CPU of this thread and
  * the compiler's), with the candidate table (dictionaries/vi-ocr-candidates.bin) and, as the
- * baseline in the same run, without it; medians over BENCH_REPEAT processes (default 3). Then
+ * baselines in the same run, without it, and the code of BENCH_BASE (default the commit before the
+ * compiler-friendly shapes of issue 18 item 1; built once into bench/.work/cold-base-<ref>/,
+ * BENCH_BASE=none skips it), its processes taken in turn with ours; medians over BENCH_REPEAT
+ * processes (default 3), with the load average of the machine. Then
  * `baocao restore` of the sample end to end (wall), beside the bare start of node and the CLI.
  * A diagnosis row: the sample's first document with V8's optimizing compiler off (node --no-opt).
  * The documents: the sample report and BENCH_DOCS (default 001,002,003) of ../shared/devset/eng-ocr
@@ -11,7 +14,8 @@
  *   BAOCAO_SHARED=/path/to/shared overrides the data folder.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -45,18 +49,46 @@ process.stdout.write(JSON.stringify({ load, firstDoc, warm, digest, table: model
 
 interface ChildResult { load: number; firstDoc: number; warm: number; digest: string; table: string }
 
-function child(file: string, table: 'on' | 'off', flags: string[] = []): ChildResult {
-  const out = execFileSync(process.execPath, [...flags, '--input-type=module', '-e', CHILD, pathToFileURL(dist).href, file, table], { encoding: 'utf8' });
+function child(file: string, table: 'on' | 'off', flags: string[] = [], code = dist): ChildResult {
+  const out = execFileSync(process.execPath, [...flags, '--input-type=module', '-e', CHILD, pathToFileURL(code).href, file, table], { encoding: 'utf8' });
   return JSON.parse(out) as ChildResult;
+}
+
+/** main before the cold-start shapes (issue 18 item 1). */
+const BASE_REF = 'bf66ce2';
+
+/** The base commit's src/ built with its own tsconfig (once), beside this checkout's model and node_modules. */
+function baseDist(ref: string): string | undefined {
+  if (ref === 'none') return undefined;
+  const dir = join(root, 'bench', '.work', `cold-base-${ref}`), out = join(dir, 'dist');
+  if (!existsSync(join(out, 'core', 'restore', 'index.js'))) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('sh', ['-c', `git archive ${ref} src package.json tsconfig.json tsconfig.build.json | tar -x -C '${dir}'`], { cwd: root });
+    if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: dir, stdio: 'inherit' });
+  }
+  return out;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
-function measure(file: string, table: 'on' | 'off', flags: string[] = []): ChildResult & { runs: number } {
-  const runs = Array.from({ length: repeat }, () => child(file, table, flags));
+type Measured = ChildResult & { runs: number };
+
+function summary(file: string, runs: ChildResult[]): Measured {
   const digests = new Set(runs.map((r) => r.digest));
   if (digests.size !== 1) throw new Error(`${file}: restoration differs between runs`);
-  return { load: median(runs.map((r) => r.load)), firstDoc: median(runs.map((r) => r.firstDoc)), warm: median(runs.map((r) => r.warm)), digest: runs[0]!.digest, table: runs[0]!.table, runs: repeat };
+  return { load: median(runs.map((r) => r.load)), firstDoc: median(runs.map((r) => r.firstDoc)), warm: median(runs.map((r) => r.warm)), digest: runs[0]!.digest, table: runs[0]!.table, runs: runs.length };
+}
+
+function measure(file: string, table: 'on' | 'off', flags: string[] = []): Measured {
+  return summary(file, Array.from({ length: repeat }, () => child(file, table, flags)));
+}
+
+/** Ours and the base's processes in turn, so that both meet the same load of the moment. */
+function measureBeside(file: string, base: string): [Measured, Measured] {
+  const ours: ChildResult[] = [], theirs: ChildResult[] = [];
+  for (let i = 0; i < repeat; i++) { ours.push(child(file, 'on')); theirs.push(child(file, 'on', [], base)); }
+  return [summary(file, ours), summary(file, theirs)];
 }
 
 /** Median wall seconds of a command, and its output of the last run. */
@@ -81,7 +113,21 @@ function main(): void {
   else process.stdout.write(`(${devset} not found: the sample only)\n`);
 
   const f = (s: number) => s.toFixed(3).padStart(7);
-  process.stdout.write(`cold start, CPU seconds, median of ${repeat} fresh processes each (dist/ build)\n`);
+  const baseRef = process.env.BENCH_BASE ?? BASE_REF;
+  const base = baseDist(baseRef);
+  const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+  process.stdout.write(`cold start, CPU seconds, median of ${repeat} fresh processes each (dist/ build); load average ${load()} on ${cpus().length} cores\n`);
+  if (base) {
+    process.stdout.write(`beside the base ${baseRef} (candidate table on in both; processes in turn):\n`);
+    process.stdout.write(`${'document'.padEnd(12)} ${'load'.padStart(7)} ${'first'.padStart(7)} ${'warm'.padStart(7)}   | base ${baseRef}: ${'load'.padStart(7)} ${'first'.padStart(7)} ${'warm'.padStart(7)}   first ours/base\n`);
+    for (const [name, file] of docs) {
+      const [ours, theirs] = measureBeside(file, base);
+      const differs = ours.digest === theirs.digest ? '' : '  OUTPUT DIFFERS';
+      if (differs) process.exitCode = 1;
+      process.stdout.write(`${name.padEnd(12)} ${f(ours.load)} ${f(ours.firstDoc)} ${f(ours.warm)}   |       ${' '.repeat(baseRef.length)} ${f(theirs.load)} ${f(theirs.firstDoc)} ${f(theirs.warm)}   ${(ours.firstDoc / theirs.firstDoc).toFixed(2).padStart(5)}${differs}\n`);
+    }
+    process.stdout.write(`load average ${load()}\n\n`);
+  }
   process.stdout.write(`${'document'.padEnd(12)} ${'load'.padStart(7)} ${'first'.padStart(7)} ${'warm'.padStart(7)}   | baseline, candidate table off: ${'load'.padStart(7)} ${'first'.padStart(7)} ${'warm'.padStart(7)}\n`);
   let same = true;
   for (const [name, file] of docs) {
@@ -103,7 +149,9 @@ function main(): void {
   const restore = wall([cli, 'restore', sample]);
   const version = wall([cli, '--version']);
   const bare = wall(['-e', '0']);
-  process.stdout.write(`baocao restore of the sample, end to end: ${restore.seconds.toFixed(3)} s wall (median of ${repeat}; target ≤ 1.2)\n`);
+  const baseRestore = base ? wall([join(base, 'cli', 'index.js'), 'restore', sample]) : undefined;
+  process.stdout.write(`baocao restore of the sample, end to end: ${restore.seconds.toFixed(3)} s wall (median of ${repeat}; target ≤ 1.2)` +
+    (baseRestore ? `, base ${baseRef} ${baseRestore.seconds.toFixed(3)} s${baseRestore.stdout === restore.stdout ? '' : ' (OUTPUT DIFFERS)'}` : '') + '\n');
   process.stdout.write(`  beside: baocao --version ${version.seconds.toFixed(3)} s, node -e 0 ${bare.seconds.toFixed(3)} s wall\n`);
   if (!same) process.exitCode = 1;
 }

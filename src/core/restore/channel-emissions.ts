@@ -18,9 +18,11 @@ const HALF = Math.log(0.5);
 
 interface LetterInfo {
   emit: Map<string, number> | undefined;
-  lower: string;
-  /** Mark-free, lower-case. */
-  base: string;
+  /** The letter lower-cased, and mark-free lower-cased, as one UTF-16 code (−1 when longer): compared
+   * with a one-character reading by code, since the readings are strings of every internal kind
+   * (sliced, internalized) and a string comparison's compiled code is thrown away at each new kind. */
+  lowerCode: number;
+  baseCode: number;
   markedVowel: boolean;
   /** ln P of the letter lost altogether (back-off included). */
   deletion: number;
@@ -94,7 +96,7 @@ export class ChannelEmissions {
       const base = stripMarks(g).toLowerCase();
       const markedVowel = isMarkedVowel(g);
       i = {
-        emit: this.emit.get(g), lower: g.toLowerCase(), base, markedVowel,
+        emit: this.emit.get(g), lowerCode: oneCode(g.toLowerCase()), baseCode: oneCode(base), markedVowel,
         // A lost letter backs off to how often any letter of its base is lost ("dy" for đầy).
         deletion: Math.max(this.unseen, (this.deletions.get(base) ?? -Infinity) + DELETION_BACKOFF),
         siblings: markedVowel ? this.siblings.get(base) : undefined,
@@ -113,7 +115,7 @@ export class ChannelEmissions {
   private emitLogP(i: LetterInfo, o: string, lenient: boolean): number {
     const lp = i.emit?.get(o);
     if (lp !== undefined) return lp;
-    if (o.length === 1) return o === i.lower || o === i.base ? HALF : this.unseen;
+    if (o.length === 1) { const c = o.charCodeAt(0); return c === i.lowerCode || c === i.baseCode ? HALF : this.unseen; }
     if (o.length === 0) return i.deletion;
     // A marked vowel read as characters only its siblings were seen as ("ữ" as "ii", seen for
     // "ũ"): the pairs are too few to have shown every mark with every reading.
@@ -150,4 +152,5 @@ export class ChannelEmissions {
   }
 }
 
+const oneCode = (s: string) => (s.length === 1 ? s.charCodeAt(0) : -1);
 const isMarkedVowel = (g: string) => /[aeiouy]/i.test(stripMarks(g)) && stripMarks(g) !== g;

@@ -112,9 +112,10 @@ export class TokenEmissions {
   boundId(id: number, capitalD: CapitalDMode): number {
     const { codes, starts, smallD, capitalD: bigD } = this.letters;
     let sum = 0;
-    for (let p = starts[id]!, end = starts[id + 1]!; p < end; p++) {
+    const from = starts[id]!, to = starts[id + 1]!, capitalEnd = capitalEndOf(capitalD, from, to);
+    for (let p = from; p < to; p++) {
       let code = codes[p]!;
-      if (code === smallD && (capitalD === 2 || (capitalD === 1 && p === starts[id]))) code = bigD;
+      if (code === smallD && p < capitalEnd) code = bigD;
       let m = this.rowMax[code];
       if (m === undefined) {
         m = -Infinity;
@@ -133,9 +134,10 @@ export class TokenEmissions {
     let prev = this.prev, cur = this.cur;
     prev.fill(-Infinity);
     prev[0] = 0;
+    const capitalEnd = capitalEndOf(capitalD, from, to);
     for (let p = from; p < to; p++) {
       let code = codes[p]!;
-      if (code === smallD && (capitalD === 2 || (capitalD === 1 && p === from))) code = bigD;
+      if (code === smallD && p < capitalEnd) code = bigD;
       const r = this.row(code);
       cur.fill(-Infinity);
       for (let j = 0; j <= n; j++) {
@@ -233,28 +235,49 @@ export class IdScores {
  * The best `limit` joint scores so far, one per id: what a form must beat to make a candidate list.
  * A form whose upper bound falls short of the last of them cannot, so it need not be aligned.
  */
-export class TopJoints {
-  private ids: number[] = [];
-  private joints: number[] = [];
+/**
+ * The letters of a form [from, to) whose d is a capital Đ are those before the returned end: all
+ * (2), the first (1), none (0). Worked out once per form, not tested per letter in a branch that
+ * runs only for capitals (a branch first run after compilation throws the compiled code away).
+ */
+function capitalEndOf(capitalD: CapitalDMode, from: number, to: number): number {
+  return capitalD === 2 ? to : from + capitalD;
+}
 
-  constructor(private readonly limit: number) {}
+export class TopJoints {
+  // Typed arrays and a count (not growing plain arrays, whose elements kind changes from empty to
+  // doubles, throwing the compiled candidate search away): best first, at most `limit`, plus one.
+  private readonly ids: Int32Array;
+  private readonly joints: Float64Array;
+  private count = 0;
+
+  constructor(private readonly limit: number) {
+    this.ids = new Int32Array(limit + 1);
+    this.joints = new Float64Array(limit + 1);
+  }
 
   /** Below this no form can enter the first `limit` (−∞ until there are that many). */
   floor(): number {
-    return this.joints.length < this.limit ? -Infinity : this.joints[this.limit - 1]!;
+    return this.count < this.limit ? -Infinity : this.joints[this.limit - 1]!;
   }
 
   /** Records id's joint score; an id's score only ever rises. */
   update(id: number, joint: number): void {
-    let at = this.ids.indexOf(id);
+    const { ids, joints } = this;
+    let at = -1;
+    for (let k = 0; k < this.count; k++) if (ids[k] === id) { at = k; break; }
     if (at >= 0) {
-      this.ids.splice(at, 1);
-      this.joints.splice(at, 1);
-    } else if (this.joints.length === this.limit && !(joint > this.joints[this.limit - 1]!)) return;
-    at = this.joints.length;
-    while (at > 0 && this.joints[at - 1]! < joint) at--;
-    this.ids.splice(at, 0, id);
-    this.joints.splice(at, 0, joint);
-    if (this.ids.length > this.limit) { this.ids.pop(); this.joints.pop(); }
+      ids.copyWithin(at, at + 1, this.count);
+      joints.copyWithin(at, at + 1, this.count);
+      this.count--;
+    } else if (this.count === this.limit && !(joint > joints[this.limit - 1]!)) return;
+    at = this.count;
+    while (at > 0 && joints[at - 1]! < joint) at--;
+    ids.copyWithin(at + 1, at, this.count);
+    joints.copyWithin(at + 1, at, this.count);
+    ids[at] = id;
+    joints[at] = joint;
+    // Past `limit` the last one drops out.
+    if (this.count < this.limit) this.count++;
   }
 }

@@ -125,8 +125,11 @@ export class OcrChannel {
         }
       }
     }
-    const out = [...layers[n]!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SKELETON_BEAM);
-    return out.map((x) => x[0]).filter((k) => !realOnly || this.skeletonIndex.has(k));
+    const ranked = [...layers[n]!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SKELETON_BEAM);
+    // A loop, not map/filter: their arrays differ in elements kind when empty, which throws the compiled caller away.
+    const out: string[] = [];
+    for (const [skel] of ranked) if (!realOnly || this.skeletonIndex.has(skel)) out.push(skel);
+    return out;
   }
 
   /** Skeletons that are `skel` with one letter the OCR may lose put back anywhere ("dy" → day, duy, …). */

@@ -34,9 +34,15 @@ const EASY_MARGIN = 5;
 /** Largest candidate list per slot the scratch buffers are laid out for (longer lists are cut). */
 const MAX_CANDIDATES = 24;
 const LAYER = MAX_CANDIDATES * MAX_CANDIDATES;
+/**
+ * Positions the scratch buffers hold from the start: a segment of restore() (at most 400 words,
+ * index.ts) fits, so they grow only for longer ones. A growth branch run for the first time
+ * mid-document throws away the decoder's compiled code (1.2 MB, touched only as far as used).
+ */
+const CAPACITY = 512;
 // Scratch buffers reused across calls (decoding is synchronous, so one set suffices).
-let backs = new Int32Array(64 * LAYER);
-let forward = new Float64Array(64 * MAX_CANDIDATES);
+let backs = new Int32Array(CAPACITY * LAYER);
+let forward = new Float64Array(CAPACITY * MAX_CANDIDATES);
 const scoreA = new Float64Array(LAYER), scoreB = new Float64Array(LAYER);
 const ctxA = new Int32Array(LAYER), ctxB = new Int32Array(LAYER);
 // Per state, the backoff weight of its context bigram (set with the context).
@@ -48,7 +54,7 @@ const activeA = new Int32Array(MAX_CANDIDATES);
 const activeScore = new Float64Array(MAX_CANDIDATES);
 const activeCtx = new Int32Array(MAX_CANDIDATES);
 const activeBow = new Float64Array(MAX_CANDIDATES);
-let pathBuf = new Int32Array(64);
+let pathBuf = new Int32Array(CAPACITY);
 
 /**
  * The segment's lattice in flat typed arrays: position p (0, 1 are <s>, the last </s>) has
@@ -62,16 +68,23 @@ export interface Lattice {
   latChan: Float64Array;
 }
 const lattice: Lattice = {
-  positions: 0, latStart: new Int32Array(64), latLen: new Int32Array(64), latIds: new Int32Array(1024), latChan: new Float64Array(1024),
+  positions: 0, latStart: new Int32Array(0), latLen: new Int32Array(0), latIds: new Int32Array(0), latChan: new Float64Array(0),
 };
+// Stored a second time at once: a field stored only once is a constant to V8's optimizing compiler,
+// and the first longer segment's growth would then throw away the decoder's compiled code.
+growLattice(CAPACITY, CAPACITY * MAX_CANDIDATES);
+
+function growLattice(positions: number, total: number): void {
+  if (lattice.latStart.length < positions) { lattice.latStart = new Int32Array(positions); lattice.latLen = new Int32Array(positions); }
+  if (lattice.latIds.length < total) { lattice.latIds = new Int32Array(total); lattice.latChan = new Float64Array(total); }
+}
 
 /** Lays `slots` out in the shared lattice buffers, each cut to MAX_CANDIDATES. */
 function layOut(slots: readonly Slot[]): Lattice {
   const L = slots.length + 3;
   let total = 3;
   for (let j = 0; j < slots.length; j++) total += Math.min(slots[j]!.ids.length, MAX_CANDIDATES);
-  if (lattice.latStart.length < L) { lattice.latStart = new Int32Array(L * 2); lattice.latLen = new Int32Array(L * 2); }
-  if (lattice.latIds.length < total) { lattice.latIds = new Int32Array(total * 2); lattice.latChan = new Float64Array(total * 2); }
+  if (lattice.latStart.length < L || lattice.latIds.length < total) growLattice(L * 2, total * 2);
   const { latStart, latLen, latIds, latChan } = lattice;
   latStart[0] = 0; latLen[0] = 1; latIds[0] = BOS; latChan[0] = 0;
   latStart[1] = 1; latLen[1] = 1; latIds[1] = BOS; latChan[1] = 0;

@@ -23,10 +23,13 @@ const PLAIN = /^[a-z]*$/;
  */
 export function fuzzyKey(ocrLower: string): string {
   if (PLAIN.test(ocrLower)) return ocrLower; // the common case, on the decoder's hot path
-  return [...ocrLower].map((ch) => {
+  // A plain loop: arrays made by map() differ in elements kind, which throws compiled callers away.
+  let key = '';
+  for (const ch of ocrLower) {
     const s = stripMarks(ch);
-    return s.length === 1 && isLetter(s) ? s : ch === 'đ' ? 'd' : ch;
-  }).join('');
+    key += s.length === 1 && isLetter(s) ? s : ch === 'đ' ? 'd' : ch;
+  }
+  return key;
 }
 
 /**
@@ -122,7 +125,10 @@ export class FuzzySkeletons {
     const { skeletons, costs } = this.search(ocrLower);
     const buckets: string[][] = [];
     for (let i = 0; i < costs.length; i++) (buckets[Math.round(costs[i]! / JUNK)] ??= []).push(skeletons[i]!);
-    return buckets.flat();
+    // Not flat(): its arrays vary in elements kind, which throws the compiled caller's loop away.
+    const out: string[] = [];
+    for (const bucket of buckets) if (bucket) for (const skeleton of bucket) out.push(skeleton);
+    return out;
   }
 
   private search(ocrLower: string): { skeletons: string[]; costs: number[] } {
@@ -130,8 +136,10 @@ export class FuzzySkeletons {
     const key = [...fuzzyKey(ocrLower)];
     if (key.length === 0 || key.length > 9) return { skeletons, costs };
     const n = key.length;
-    // The token's characters as codes; −1 for junk (never equal to a skeleton letter).
-    const codes = key.map((ch) => (isLetter(ch) ? ch.charCodeAt(0) : -1));
+    // The token's characters as codes; −1 for junk (never equal to a skeleton letter). A typed
+    // array: one shape whatever the token, so the compiled search is not thrown away.
+    const codes = new Int32Array(n);
+    for (let i = 0; i < n; i++) codes[i] = isLetter(key[i]!) ? key[i]!.charCodeAt(0) : -1;
     const minLen = Math.max(1, n - 3), maxLen = n + 2;
     const columns = new Float64Array((maxLen + 1) * (n + 1));
     for (let i = 1; i <= n; i++) columns[i] = columns[i - 1]! + (codes[i - 1]! >= 0 ? LETTER : JUNK);
@@ -141,13 +149,14 @@ export class FuzzySkeletons {
     let limit = FUZZY_MAX;
     const walk = (node: number, depth: number): void => {
       const prev = (depth - 1) * (n + 1), cur = depth * (n + 1);
-      const s = this.letter[node]!;
+      // đ matches a d of the token: both codes worked out here, where every call passes.
+      const s = this.letter[node]!, sPlain = s === D_STROKE ? D : s;
       columns[cur] = columns[prev]! + LETTER;
       let colMin = columns[cur]!;
       for (let i = 1; i <= n; i++) {
         const k = codes[i - 1]!;
         const junk = k < 0;
-        const sub = columns[prev + i - 1]! + (k === s || (k === D && s === D_STROKE) ? 0 : junk ? JUNK : LETTER);
+        const sub = columns[prev + i - 1]! + (k === s || k === sPlain ? 0 : junk ? JUNK : LETTER);
         const ins = columns[cur + i - 1]! + (junk ? JUNK : LETTER); // OCR character with no letter behind it
         const del = columns[prev + i]! + LETTER; // letter the OCR lost
         const v = Math.min(sub, ins, del);
@@ -160,7 +169,7 @@ export class FuzzySkeletons {
       if (w !== undefined && depth >= minLen && cost <= limit) {
         skeletons.push(w);
         costs.push(cost);
-        if (cost + LETTER < limit) limit = cost + LETTER;
+        limit = Math.min(limit, cost + LETTER);
       }
       if (depth === maxLen) return;
       for (let c = this.child[node]!; c >= 0; c = this.sibling[c]!) walk(c, depth + 1);

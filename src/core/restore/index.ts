@@ -16,7 +16,7 @@ import { ocrDashTokens, readListLetters } from './list-markers.js';
 import { findNames, withNameEvidence, DEFAULT_NAME_TUNING, type NameTuning } from './name-evidence.js';
 import { COMMA, FIRST_WORD_ID, NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
-import type { RestoredToken } from './restored-token.js';
+import { restoredToken, type RestoredToken } from './restored-token.js';
 import { isNumberLabel, isOcrNumberLabel, splitUnits } from './units.js';
 import { vieCandidates, DEFAULT_VIE_TUNING, type VieTuning } from './vie-candidates.js';
 import { confidenceAt, type WordConfidence } from './vie-confidence.js';
@@ -128,7 +128,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
       const restored = surfaceAt(surfaces, original, w.cands, choice, newStyle);
       const alternatives: string[] = [];
       for (let n = 1; n < r.ranked.length && n <= MAX_ALTERNATIVES; n++) alternatives.push(surfaceAt(surfaces, original, w.cands, r.ranked[n]!, newStyle));
-      const token: RestoredToken = { original, restored, start: w.unit.start, end: w.unit.end, confidence: r.confidence, alternatives };
+      const token = restoredToken(original, restored, w.unit.start, w.unit.end, r.confidence, alternatives);
       tokens.push(token);
       const sp = surfaces.spelling[choice] ??= spellingFor(model, spellings, original, restored, seg.lattice[w.slot]!.ids[choice]! >= FIRST_WORD_ID);
       addWordEvidence(evidence, model, token, w.cands, seg.lattice, seg.results, w.slot, post?.[w.slot]?.[choice] ?? r.confidence, w.unit.numeric === true, sp,
@@ -155,7 +155,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
     if (u.kind === 'break') { flush(); continue; }
     if (u.kind === 'acronym') {
       const restored = (adaptation && archiveAcronyms(adaptation, u.text, mode === 'ocr')) || restoreAcronym(model, u.text, u.typeSlot === true);
-      tokens.push({ original: u.text, restored, start: u.start, end: u.end, confidence: 1, alternatives: restored === u.text ? [] : [u.text] });
+      tokens.push(restoredToken(u.text, restored, u.start, u.end, 1, restored === u.text ? [] : [u.text]));
       continue;
     }
     if (u.kind !== 'word') { slots.push(MARKER_SLOT[u.kind]); continue; }

@@ -5,7 +5,7 @@
  * the same list being đ (đ comes after d in Vietnamese lists, and both OCR and stripped text lose
  * its stroke). An English-model OCR also reads an item's dash as "=" ("= VPCP: BTCN, …").
  */
-import type { RestoredToken } from './restored-token.js';
+import { restoredToken, type RestoredToken } from './restored-token.js';
 
 const LOOKALIKE_C = new Set(['¢', '©', '€']);
 
@@ -40,7 +40,7 @@ export function ocrDashTokens(text: string): RestoredToken[] {
   const out: RestoredToken[] = [];
   for (const m of text.matchAll(/^[ \t]*(=)(?=[ \t]+\p{L})/gmu)) {
     const start = m.index! + m[0].length - 1;
-    out.push({ original: '=', restored: '-', start, end: start + 1, confidence: 1, alternatives: ['='] });
+    out.push(restoredToken('=', '-', start, start + 1, 1, ['=']));
   }
   return out;
 }

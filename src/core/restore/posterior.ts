@@ -21,9 +21,6 @@ const CHANNEL_BEAM = 10;
 const BEAM = 9;
 /** Candidates per slot the decoder looks at (decoder.ts caps its lists the same way). */
 const MAX_CANDIDATES = 24;
-const BOS_SLOT: Slot = { ids: [BOS], chan: [0] };
-const EOS_SLOT: Slot = { ids: [EOS], chan: [0] };
-
 // Scratch buffers reused across calls (restoration is synchronous).
 let arcs = new Float64Array(1 << 16);
 let alpha = new Float64Array(1 << 12);
@@ -32,21 +29,79 @@ const bigrams = new Float64Array(MAX_CANDIDATES);
 const chanP = new Float64Array(MAX_CANDIDATES);
 const PRUNE = Math.exp(-BEAM);
 
+// The window being summed over, flat: position p has winLen[p] candidates from winStart[p] in
+// winIds / winChan (positions 0 and 1 are <s>, the last </s>). The sums read only these typed
+// arrays, never the callers' slot objects, whose shapes vary (candidate lists, fixed words, name
+// slots): one shape keeps the compiled sums from being thrown away and compiled again.
+let winStart: Int32Array = new Int32Array(64), winLen: Int32Array = new Int32Array(64);
+let winIds: Int32Array = new Int32Array(1024), winChan: Float64Array = new Float64Array(1024);
+let positions = 0, filled = 0;
+
+/** Starts a window with its two <s> positions. */
+function openWindow(): void {
+  positions = 0;
+  filled = 0;
+  for (let k = 0; k < 2; k++) { openPosition(); addCandidate(BOS, 0); }
+}
+
+function openPosition(): void {
+  if (positions === winStart.length) {
+    winStart = grown(winStart, positions * 2);
+    winLen = grown(winLen, positions * 2);
+  }
+  winStart[positions] = filled;
+  winLen[positions] = 0;
+  positions++;
+}
+
+function addCandidate(id: number, chan: number): void {
+  if (filled === winIds.length) {
+    winIds = grown(winIds, filled * 2);
+    const c = new Float64Array(filled * 2);
+    c.set(winChan);
+    winChan = c;
+  }
+  winIds[filled] = id;
+  winChan[filled] = chan;
+  filled++;
+  winLen[positions - 1] = winLen[positions - 1]! + 1;
+}
+
+function grown(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}
+
+/** A slot as the next position of the window, cut to MAX_CANDIDATES (as the decoder sees it). */
+function addSlot(slot: Slot): void {
+  openPosition();
+  const n = Math.min(slot.ids.length, MAX_CANDIDATES);
+  for (let k = 0; k < n; k++) addCandidate(slot.ids[k]!, slot.chan[k]!);
+}
+
 /**
  * P(candidate k at slot j | the whole segment) for every slot j and candidate k (capped to the
  * first MAX_CANDIDATES, as the decoder sees them); each row sums to 1. Computed in probability
  * space with each layer's forward mass scaled to a maximum of 1 (one exp per arc, no logs).
  */
 export function slotPosteriors(lm: NgramScorer, slots: readonly Slot[], channelWeight: number): number[][] {
-  const S = [BOS_SLOT, BOS_SLOT, ...slots, EOS_SLOT];
-  const L = S.length;
-  const size = (i: number) => Math.min(S[i]!.ids.length, MAX_CANDIDATES);
-  // Layer i (1 ≤ i < L) holds states (a in S[i-1], b in S[i]) at stateAt[i] + a·|S[i]| + b;
+  openWindow();
+  for (const slot of slots) addSlot(slot);
+  return windowPosteriors(lm, channelWeight);
+}
+
+/** slotPosteriors of the window laid out in the scratch buffers (closed here with </s>). */
+function windowPosteriors(lm: NgramScorer, channelWeight: number): number[][] {
+  openPosition();
+  addCandidate(EOS, 0);
+  const L = positions;
+  // Layer i (1 ≤ i < L) holds states (a at position i-1, b at i) at stateAt[i] + a·|i| + b;
   // arcs into layer i (from layer i-1 state (a, b) to (b, c)) at arcAt[i] + (a·|B| + b)·|C| + c.
   const stateAt = new Int32Array(L + 1), arcAt = new Int32Array(L + 1);
   for (let i = 1; i < L; i++) {
-    stateAt[i + 1] = stateAt[i]! + size(i - 1) * size(i);
-    arcAt[i + 1] = arcAt[i]! + (i >= 2 ? size(i - 2) * size(i - 1) * size(i) : 0);
+    stateAt[i + 1] = stateAt[i]! + winLen[i - 1]! * winLen[i]!;
+    arcAt[i + 1] = arcAt[i]! + (i >= 2 ? winLen[i - 2]! * winLen[i - 1]! * winLen[i]! : 0);
   }
   if (alpha.length < stateAt[L]!) { alpha = new Float64Array(stateAt[L]! * 2); beta = new Float64Array(stateAt[L]! * 2); }
   if (arcs.length < arcAt[L]!) arcs = new Float64Array(arcAt[L]! * 2);
@@ -55,23 +110,23 @@ export function slotPosteriors(lm: NgramScorer, slots: readonly Slot[], channelW
   alpha[stateAt[1]!] = 1; // (BOS, BOS)
 
   for (let i = 2; i < L; i++) {
-    const A = S[i - 2]!, B = S[i - 1]!, C = S[i]!;
-    const nA = size(i - 2), nB = size(i - 1), nC = size(i);
+    const offA = winStart[i - 2]!, offB = winStart[i - 1]!, offC = winStart[i]!;
+    const nA = winLen[i - 2]!, nB = winLen[i - 1]!, nC = winLen[i]!;
     const prev = stateAt[i - 1]!, here = stateAt[i]!, arc = arcAt[i]!;
     const floor = PRUNE; // the previous layer is scaled to a maximum of 1
-    for (let c = 0; c < nC; c++) chanP[c] = Math.exp(channelWeight * C.chan[c]!);
+    for (let c = 0; c < nC; c++) chanP[c] = Math.exp(channelWeight * winChan[offC + c]!);
     for (let b = 0; b < nB; b++) {
-      const wb = B.ids[b]!;
+      const wb = winIds[offB + b]!;
       let bigramsDone = false;
       for (let a = 0; a < nA; a++) {
         const from = alpha[prev + a * nB + b]!;
         if (from < floor) continue;
         // lookupBigram leaves the same log P as bigram(), from the cache entry on a hit (no model read).
-        if (!bigramsDone) { for (let c = 0; c < nC; c++) { lm.lookupBigram(wb, C.ids[c]!); bigrams[c] = lm.lastLogP; } bigramsDone = true; }
-        const ctx = lm.bigramIndex(A.ids[a]!, wb);
+        if (!bigramsDone) { for (let c = 0; c < nC; c++) { lm.lookupBigram(wb, winIds[offC + c]!); bigrams[c] = lm.lastLogP; } bigramsDone = true; }
+        const ctx = lm.bigramIndex(winIds[offA + a]!, wb);
         const row = arc + (a * nB + b) * nC, to = here + b * nC;
         for (let c = 0; c < nC; c++) {
-          const p = Math.exp(lm.trigramFromContext(ctx, C.ids[c]!, bigrams[c]!)) * chanP[c]!;
+          const p = Math.exp(lm.trigramFromContext(ctx, winIds[offC + c]!, bigrams[c]!)) * chanP[c]!;
           arcs[row + c] = p;
           alpha[to + c] = alpha[to + c]! + from * p;
         }
@@ -82,9 +137,9 @@ export function slotPosteriors(lm: NgramScorer, slots: readonly Slot[], channelW
 
   // Backward, each layer scaled to a maximum of 1 as well (the scales cancel per slot).
   beta.fill(0, 0, stateAt[L]!);
-  for (let k = 0; k < size(L - 2); k++) beta[stateAt[L - 1]! + k] = 1;
+  for (let k = 0; k < winLen[L - 2]!; k++) beta[stateAt[L - 1]! + k] = 1;
   for (let i = L - 1; i >= 2; i--) {
-    const nA = size(i - 2), nB = size(i - 1), nC = size(i);
+    const nA = winLen[i - 2]!, nB = winLen[i - 1]!, nC = winLen[i]!;
     const prev = stateAt[i - 1]!, here = stateAt[i]!, arc = arcAt[i]!;
     for (let a = 0; a < nA; a++) {
       for (let b = 0; b < nB; b++) {
@@ -102,7 +157,7 @@ export function slotPosteriors(lm: NgramScorer, slots: readonly Slot[], channelW
   // Plain arrays: a typed array per row cost more to allocate than the sums themselves.
   const out: number[][] = [];
   for (let i = 2; i < L - 1; i++) {
-    const nB = size(i - 1), nC = size(i), here = stateAt[i]!;
+    const nB = winLen[i - 1]!, nC = winLen[i]!, here = stateAt[i]!;
     const row: number[] = [];
     for (let c = 0; c < nC; c++) row.push(0);
     let z = 0;
@@ -136,20 +191,20 @@ export function unsurePosteriors(
 ): (number[] | undefined)[] {
   const out: (number[] | undefined)[] = new Array(lattice.length);
   const unsure = (j: number) => lattice[j]!.ids.length > 1 && results[j]!.confidence < sure;
-  const fixed = (j: number): Slot => ({ ids: [lattice[j]!.ids[results[j]!.choice]!], chan: [lattice[j]!.chan[results[j]!.choice]!] });
   for (let j = 0; j < lattice.length; j++) {
     if (!unsure(j)) continue;
     let e = j;
     for (let k = j + 1; k < lattice.length && k <= e + 2; k++) if (unsure(k)) e = k;
     const from = Math.max(0, j - 2), to = Math.min(lattice.length - 1, e + 2);
-    const window: Slot[] = [], kept: (number[] | null)[] = [];
+    const kept: (number[] | null)[] = [];
+    openWindow();
     for (let k = from; k <= to; k++) {
-      if (k < j || k > e) { window.push(fixed(k)); kept.push(null); continue; }
-      const [slot, map] = likelyOnly(lattice[k]!, results[k]!.choice, channelWeight);
-      window.push(slot);
-      kept.push(map);
+      const slot = lattice[k]!, choice = results[k]!.choice;
+      openPosition();
+      if (k < j || k > e) { addCandidate(slot.ids[choice]!, slot.chan[choice]!); kept.push(null); continue; }
+      kept.push(addLikely(slot, choice, channelWeight));
     }
-    const rows = slotPosteriors(lm, window, channelWeight);
+    const rows = windowPosteriors(lm, channelWeight);
     for (let k = j; k <= e; k++) {
       const map = kept[k - from]!, row = rows[k - from]!;
       if (map.length === row.length && map.length === lattice[k]!.ids.length) { out[k] = row; continue; }
@@ -164,17 +219,19 @@ export function unsurePosteriors(
 }
 
 /**
- * The slot without candidates whose channel score is CHANNEL_BEAM nats below its best (an English-
- * model OCR token has 16 or more, most of them far-fetched): they would need as large an LM
- * advantage to carry any mass. The decoder's choice always stays. Also the kept indices.
+ * Adds to the window's last position the slot's candidates but those whose channel score is
+ * CHANNEL_BEAM nats below its best (an English-model OCR token has 16 or more, most of them
+ * far-fetched): they would need as large an LM advantage to carry any mass. The decoder's choice
+ * always stays. Returns the kept indices.
  */
-function likelyOnly(slot: Slot, choice: number, channelWeight: number): [Slot, number[]] {
+function addLikely(slot: Slot, choice: number, channelWeight: number): number[] {
   const n = Math.min(slot.ids.length, MAX_CANDIDATES);
   let best = -Infinity;
   for (let k = 0; k < n; k++) if (slot.chan[k]! > best) best = slot.chan[k]!;
   const floor = best - CHANNEL_BEAM / Math.max(channelWeight, 1e-9);
   const map: number[] = [];
-  for (let k = 0; k < n; k++) if (k === choice || slot.chan[k]! >= floor) map.push(k);
-  if (map.length === slot.ids.length) return [slot, map];
-  return [{ ids: map.map((k) => slot.ids[k]!), chan: map.map((k) => slot.chan[k]!) }, map];
+  for (let k = 0; k < n; k++) {
+    if (k === choice || slot.chan[k]! >= floor) { map.push(k); addCandidate(slot.ids[k]!, slot.chan[k]!); }
+  }
+  return map;
 }

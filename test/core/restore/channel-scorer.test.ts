@@ -132,3 +132,40 @@ describe('candidate ranking', () => {
     assert.equal(top.floor(), -5);
   });
 });
+
+describe('best joint scores kept in typed arrays', () => {
+  /** The list as first written: plain arrays, spliced. */
+  class Reference {
+    ids: number[] = [];
+    joints: number[] = [];
+    constructor(readonly limit: number) {}
+    floor(): number { return this.joints.length < this.limit ? -Infinity : this.joints[this.limit - 1]!; }
+    update(id: number, joint: number): void {
+      let at = this.ids.indexOf(id);
+      if (at >= 0) { this.ids.splice(at, 1); this.joints.splice(at, 1); } else if (this.joints.length === this.limit && !(joint > this.joints[this.limit - 1]!)) return;
+      at = this.joints.length;
+      while (at > 0 && this.joints[at - 1]! < joint) at--;
+      this.ids.splice(at, 0, id);
+      this.joints.splice(at, 0, joint);
+      if (this.ids.length > this.limit) { this.ids.pop(); this.joints.pop(); }
+    }
+  }
+
+  it('gives the same floor as the spliced list through rises, ties and overflow', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (const limit of [1, 3, 16]) {
+      const top = new TopJoints(limit), ref = new Reference(limit);
+      const best = new Map<number, number>();
+      for (let step = 0; step < 2000; step++) {
+        const id = Math.floor(random() * 40);
+        // An id's score only rises; scores are coarse so that ties happen.
+        const joint = Math.max(best.get(id) ?? -Infinity, -Math.round(random() * 20) / 2);
+        best.set(id, joint);
+        top.update(id, joint);
+        ref.update(id, joint);
+        assert.equal(top.floor(), ref.floor(), `limit ${limit}, step ${step}`);
+      }
+    }
+  });
+});

@@ -42,6 +42,25 @@ describe('forward–backward posteriors', () => {
   });
 });
 
+describe('posteriors over windows of any size', () => {
+  it('gives the same rows whatever was summed before (scratch buffers grown and reused)', () => {
+    const short = slotsOf('ket qua thuc hien');
+    const long = slotsOf(Array.from({ length: 60 }, () => 'ban giao ket qua cho dang uy xa').join(' '));
+    const first = slotPosteriors(model.lm, short, 1);
+    const big = slotPosteriors(model.lm, long, 1);
+    assert.equal(big.length, long.length);
+    big.forEach((row) => assert.ok(Math.abs(row.reduce((a, b) => a + b, 0) - 1) < 1e-9));
+    assert.deepEqual(slotPosteriors(model.lm, short, 1), first);
+    assert.deepEqual(slotPosteriors(model.lm, long, 1), big);
+  });
+
+  it('sums over the first 24 candidates of a longer list, as the decoder does', () => {
+    const ids = [...model.skeletonIndex.values()].flat().slice(0, 30);
+    const rows = slotPosteriors(model.lm, [{ ids, chan: ids.map((_, k) => -k / 10) }], 1);
+    assert.equal(rows[0]!.length, 24);
+  });
+});
+
 describe('word confidence', () => {
   it('is lower for an ambiguous word than for one with a single reading', () => {
     // "ban" alone is bàn, bán, ban …; "cong tac" has one reading the model knows.
