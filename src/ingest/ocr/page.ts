@@ -14,7 +14,7 @@ import { mergedLineRegions, withMergedLinesReread } from './merged-lines.js';
 import { numeralCandidates, withNumeralsFromStems } from './roman-stems.js';
 import { headerInRows } from './column-rows.js';
 import { signatureRegion, withSignatureReread } from './signature-reread.js';
-import { junkPieces, withJunkPiecesReread } from './junk-pieces.js';
+import { junkPieces, junkRereadByDefault, withJunkPiecesReread } from './junk-pieces.js';
 import { readPenFills } from '../pen/read.js';
 import { straightenByDefault, straightenPage, type Straightened } from './straighten.js';
 
@@ -88,7 +88,7 @@ async function checkedAgainstImage(r: OcrPageResult, prepared: OcrImage, pool: O
   const size = prepared.reduced ?? prepared.original;
   const needsRereading = size !== undefined && mergedLineRegions(r, size).length > 0;
   const signatureColumn = size === undefined ? null : signatureRegion(r, size);
-  const junk = size === undefined ? [] : junkPieces(r, size);
+  const junk = size === undefined || !junkRereadByDefault() ? [] : junkPieces(r, size);
   if (!needsRereading && !signatureColumn && junk.length === 0 && numeralCandidates(r).length === 0) return r;
   const grey = prepared.grey ?? (await greyPixels(prepared.image));
   if (!grey) return r;
