@@ -92,9 +92,10 @@ describe('a page whose second look fails', () => {
       recognize: async () => { if (calls++ === 0) return MERGED; throw new Error('worker died'); },
     };
     const r = await ocrPage(pool, png, 1);
-    assert.equal(calls, 2);
+    // The merged region, then the junk pieces of its lines (junk-pieces.ts): both second looks fail.
+    assert.equal(calls, 3);
     assert.deepEqual(r.page.lines, MERGED.lines);
-    assert.deepEqual(r.diagnostics.map((d) => [d.ruleId, d.severity]), [['ocr/merged-lines', 'warning']]);
+    assert.deepEqual(r.diagnostics.map((d) => [d.ruleId, d.severity]), [['ocr/merged-lines', 'warning'], ['ocr/junk-reread', 'warning']]);
     assert.match(r.diagnostics[0]!.message, /worker died/);
   });
 });

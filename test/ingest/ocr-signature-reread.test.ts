@@ -60,4 +60,21 @@ describe('the signature column read again when OCR left it out', () => {
     assert.deepEqual(name[0]!.bbox, [130 + dx, 400 + dy, 240 + dx, 430 + dy]);
     assert.equal(result.lines.length, page().lines.length + 1);
   });
+
+  it('puts a line read again above the column\'s line below it (a position over the printed name the first reading kept)', async () => {
+    // A name the first reading kept but took for no name (specks glued to it): the column is read again.
+    const first = page([[word('`', 0, 600, 1150), word('2ĐínhVăn', 0, 640, 1150), word('Châu', 0, 840, 1150)]]);
+    const box = signatureRegion(first, grey);
+    assert.ok(box);
+    const read = async (): Promise<OcrPageResult> => ({
+      lines: ['HIỆU TRƯỞNG'],
+      words: [{ text: 'HIỆU', line: 1, confidence: 80, bbox: [620 - box[0], 1050 - box[1], 700 - box[0], 1080 - box[1]] }, { text: 'TRƯỞNG', line: 1, confidence: 82, bbox: [710 - box[0], 1050 - box[1], 830 - box[0], 1080 - box[1]] }],
+      confidence: 81,
+    });
+    const { result, added } = await withSignatureReread(first, grey, read, box);
+    assert.deepEqual(added, ['HIỆU TRƯỞNG']);
+    assert.deepEqual(result.lines.slice(-2), ['HIỆU TRƯỞNG', '` 2ĐínhVăn Châu']);
+    // Every word keeps its line's text: the name's words moved one line down with it.
+    for (const [k, l] of result.lines.entries()) assert.equal(result.words.filter((w) => w.line === k + 1).map((w) => w.text).join(' '), l);
+  });
 });

@@ -128,7 +128,23 @@ export function canonicalPosition(text: string): string {
   const key = foldKey(text.normalize('NFC')).replace(/[^A-Z0-9]+/g, ' ').trim();
   // One edit per eight letters: "CHU TLCH" is CHỦ TỊCH, "TRUONG THON" is not TRƯỞNG PHÒNG.
   const hit = POSITION_NAMES.find((p) => p.key === key) ?? POSITION_NAMES.find((p) => editDistance(key, p.key) <= Math.max(1, Math.floor(p.key.length / 8)));
-  return hit ? inCaseOf(hit.name, text) : text;
+  return hit ? inCaseOf(hit.name, text) : unitPosition(text) ?? text;
+}
+
+/**
+ * "TRƯỜNG PHÒNG. CTSV": a position followed by its unit, upper case, as OCR read it under a seal
+ * (a mark wrong, a dot after a word). The longest run of opening words whose letters spell a
+ * position exactly is written in its spelling; the unit's words keep their reading, their
+ * punctuation dropped. Null when the line does not open so.
+ */
+function unitPosition(text: string): string | null {
+  const words = text.normalize('NFC').trim().split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+  if (words.length < 2 || !isUpperText(words.join(' '))) return null;
+  for (let k = Math.min(words.length - 1, 4); k >= 1; k--) {
+    const hit = POSITION_NAMES.find((p) => p.key === foldKey(words.slice(0, k).join(' ')));
+    if (hit) return [hit.name.toUpperCase(), ...words.slice(k)].join(' ');
+  }
+  return null;
 }
 
 /** A signer's position at the end of a line, with the text before it. */

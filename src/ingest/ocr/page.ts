@@ -14,11 +14,14 @@ import { mergedLineRegions, withMergedLinesReread } from './merged-lines.js';
 import { numeralCandidates, withNumeralsFromStems } from './roman-stems.js';
 import { headerInRows } from './column-rows.js';
 import { signatureRegion, withSignatureReread } from './signature-reread.js';
+import { junkPieces, junkRereadByDefault, withJunkPiecesReread } from './junk-pieces.js';
 import { readPenFills } from '../pen/read.js';
 import { straightenByDefault, straightenPage, type Straightened } from './straighten.js';
 
 /** A region read again is one block of lines. */
 const BLOCK_PSM = '6';
+/** A piece of a line read again is one line. */
+const LINE_PSM = '7';
 
 export interface PageImageOptions {
   /** Target resolution in dpi (default 200; 0 never reduces). */
@@ -85,7 +88,8 @@ async function checkedAgainstImage(r: OcrPageResult, prepared: OcrImage, pool: O
   const size = prepared.reduced ?? prepared.original;
   const needsRereading = size !== undefined && mergedLineRegions(r, size).length > 0;
   const signatureColumn = size === undefined ? null : signatureRegion(r, size);
-  if (!needsRereading && !signatureColumn && numeralCandidates(r).length === 0) return r;
+  const junk = size === undefined || !junkRereadByDefault() ? [] : junkPieces(r, size);
+  if (!needsRereading && !signatureColumn && junk.length === 0 && numeralCandidates(r).length === 0) return r;
   const grey = prepared.grey ?? (await greyPixels(prepared.image));
   if (!grey) return r;
   let result = r;
@@ -110,6 +114,19 @@ async function checkedAgainstImage(r: OcrPageResult, prepared: OcrImage, pool: O
       }
     } catch (err) {
       diagnostics.push({ ruleId: 'ocr/signature-reread', message: `reading the signature column again failed: ${err instanceof Error ? err.message : String(err)}`, severity: 'warning', place: { page, line: 1 } });
+    }
+  }
+  // Found again on the page as it now stands (the re-reads above may have renumbered its lines).
+  const pieces = junk.length === 0 ? [] : junkPieces(result, grey);
+  if (pieces.length > 0) {
+    try {
+      const reread = await withJunkPiecesReread(result, grey, (crop) => pool.recognize(crop, { psm: LINE_PSM }), pieces);
+      result = reread.result;
+      for (const f of reread.fixes) {
+        diagnostics.push({ ruleId: 'ocr/junk-reread', message: `OCR read only junk in a piece of a line; read again alone: "${f.from}" → "${f.to}"`, severity: 'info', place: { page, line: f.line } });
+      }
+    } catch (err) {
+      diagnostics.push({ ruleId: 'ocr/junk-reread', message: `reading junk pieces of lines again failed: ${err instanceof Error ? err.message : String(err)}`, severity: 'warning', place: { page, line: 1 } });
     }
   }
   const numerals = withNumeralsFromStems(result, grey);

@@ -5,7 +5,9 @@
  * scanner PDF lost "TS. Trương Huy Hoàng" so; read as one block of lines, psm 6, the name came
  * back). When the page has a "Nơi nhận:" line and the region right of it holds no line that could
  * be a name, that region is read again as a block, and its confident lines that the page lacks
- * are added after the page's lines (where segment looks for a signer beside the recipients).
+ * are added after the page's lines (where segment looks for a signer beside the recipients) —
+ * except above a line of the column that the page did read: a position read again under a seal
+ * goes above the printed name the first reading kept, as it stands on the page.
  */
 import type { OcrWord } from '../../core/document.js';
 import { cropPgm } from './merged-lines.js';
@@ -65,12 +67,32 @@ export async function withSignatureReread(
     lines.push(novel);
   }
   if (lines.length === 0) return { result, added: [] };
-  const first = result.lines.length + 1;
-  const addedWords = lines.flatMap((ws, k) => ws.map((w) => ({ ...w, line: first + k })));
-  const added = lines.map((ws) => lineText(ws));
-  const words = [...result.words, ...addedWords];
+  // Each new line goes before the first line of the first reading that lies wholly in the column
+  // and below it; else after the page's lines.
+  const columnTops = result.lines.map((_, k) => {
+    const ws = result.words.filter((w) => w.line === k + 1);
+    return ws.length > 0 && ws.every((w) => w.bbox[0] >= box[0]) ? Math.min(...ws.map((w) => w.bbox[1])) : null;
+  });
+  const at = (ws: OcrWord[]) => {
+    const mid = (Math.min(...ws.map((w) => w.bbox[1])) + Math.max(...ws.map((w) => w.bbox[3]))) / 2;
+    const k = columnTops.findIndex((top) => top !== null && top >= mid);
+    return k < 0 ? result.lines.length : k;
+  };
+  const placed = lines.map((ws) => ({ ws, at: at(ws) })).sort((a, b) => a.at - b.at);
+  // Old line numbers → new ones; every word of the first reading is kept, renumbered.
+  const outLines: string[] = [], renumber = new Map<number, number>(), addedWords: OcrWord[] = [];
+  let next = 0;
+  for (let k = 0; k <= result.lines.length; k++) {
+    for (; next < placed.length && placed[next]!.at === k; next++) {
+      outLines.push(lineText(placed[next]!.ws));
+      for (const w of placed[next]!.ws) addedWords.push({ ...w, line: outLines.length });
+    }
+    if (k < result.lines.length) renumber.set(k + 1, outLines.push(result.lines[k]!));
+  }
+  const words = [...result.words.map((w) => ({ ...w, line: renumber.get(w.line) ?? w.line })), ...addedWords];
+  const added = placed.map((p) => lineText(p.ws));
   const confidence = round1(words.reduce((s, w) => s + w.confidence, 0) / words.length);
-  return { result: { lines: [...result.lines, ...added], words, confidence }, added };
+  return { result: { lines: outLines, words, confidence }, added };
 }
 
 function overlaps(a: Box, b: Box): boolean {

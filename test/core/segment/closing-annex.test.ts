@@ -49,6 +49,13 @@ describe('signature', () => {
     assert.equal(canonicalPosition('PHO CHU TICH'), 'PHÓ CHỦ TỊCH');
     assert.equal(canonicalPosition('Trưởng thôn'), 'Trưởng thôn');
   });
+  it('writes a position followed by its unit in its spelling, the unit as read', () => {
+    assert.equal(canonicalPosition('TRƯỜNG PHONG. CTSV'), 'TRƯỞNG PHÒNG CTSV');
+    assert.equal(canonicalPosition('PHO GIAM DOC SỞ'), 'PHÓ GIÁM ĐỐC SỞ');
+    // A school's name is no position, and a line in lower case is left as read.
+    assert.equal(canonicalPosition('TRƯỜNG ĐẠI HỌC ĐIỆN LỰC'), 'TRƯỜNG ĐẠI HỌC ĐIỆN LỰC');
+    assert.equal(canonicalPosition('trưởng phòng. ctsv'), 'trưởng phòng. ctsv');
+  });
 });
 
 describe('recipients', () => {
