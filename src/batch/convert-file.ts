@@ -94,8 +94,9 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   let data: Uint8Array;
   try {
     // Checked again here: a file may have been replaced by a FIFO since the inputs were listed.
-    if (!statSync(file.abs).isFile()) return { row: failedRow(file.display, 'ingest/not-a-file: not a regular file (a pipe, socket or device); baocao reads regular files only'), skipped: false };
-    const tooLarge = oversizedText(file.abs, maxBytes);
+    const info = statSync(file.abs);
+    if (!info.isFile()) return { row: failedRow(file.display, 'ingest/not-a-file: not a regular file (a pipe, socket or device); baocao reads regular files only'), skipped: false };
+    const tooLarge = oversizedText(file.abs, info.size, maxBytes);
     if (tooLarge) return { row: failedRow(file.display, `ingest/too-large: ${tooLarge}`, 'text'), skipped: false };
     data = readFileSync(file.abs);
   } catch (e) {
@@ -167,8 +168,7 @@ function cellCutWarning(result: DocumentResult, oversized: { count: number; tabl
 }
 
 /** Reads only the first bytes: a text file over the limit is refused without loading it. */
-function oversizedText(path: string, maxBytes: number): string | null {
-  const { size } = statSync(path);
+function oversizedText(path: string, size: number, maxBytes: number): string | null {
   if (size <= maxBytes) return null;
   const head = new Uint8Array(16);
   const fd = openSync(path, 'r');

@@ -6,12 +6,12 @@
  * The index keeps where each record lies, not the records: a batch of any size is looked up in
  * little memory; records are read back one at a time (pread on logs kept open until close()).
  */
-import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { STATE_DIR } from './atomic.js';
 import { manifestHolds, manifestPath, type Manifest } from './manifest.js';
 import { parseStoredLines, readOldRowsText, type StoredLines } from './rows-store.js';
-import { logDir, scanLog, type RecordHead, type RecordPlace } from './state-log.js';
+import { logDir, scanFile, type RecordHead, type RecordPlace } from './state-log.js';
 
 export interface DoneRecord {
   manifest: Manifest;
@@ -47,9 +47,9 @@ export class DoneIndex {
     for (const n of names) {
       const log = join(logDir(this.outDir), n);
       const from = this.readUpTo.get(log) ?? 0;
-      const buf = bytesFrom(log, from);
-      // Offsets in `buf` count from `from`: only what the log gained is read.
-      if (buf) this.readUpTo.set(log, from + scanLog(buf, 0, (head, offset, length) => this.add(head, { log, offset: from + offset, length })));
+      // Only what the log gained since the last look; a log removed meanwhile (compacted) is skipped.
+      const stop = scanFile(log, from, (head, offset, length) => this.add(head, { log, offset, length }));
+      if (stop !== null) this.readUpTo.set(log, stop);
     }
   }
 
@@ -108,30 +108,6 @@ export class DoneIndex {
     } catch {
       return null;
     }
-  }
-}
-
-/** A file's bytes from `from` to its end; null when it is gone or has nothing new. */
-function bytesFrom(path: string, from: number): Buffer | null {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch {
-    return null; // removed meanwhile (a compaction): its records are in the log that replaced it
-  }
-  try {
-    const size = fstatSync(fd).size;
-    if (size <= from) return null;
-    const buf = Buffer.allocUnsafe(size - from);
-    let got = 0;
-    while (got < buf.byteLength) {
-      const n = readSync(fd, buf, got, buf.byteLength - got, from + got);
-      if (n === 0) break;
-      got += n;
-    }
-    return buf.subarray(0, got);
-  } finally {
-    closeSync(fd);
   }
 }
 

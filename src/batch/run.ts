@@ -15,6 +15,7 @@ import { resolveInputs, type InputFile } from './inputs.js';
 import { defaultJobs, runPool } from './pool.js';
 import { forgetDoneIndex } from './done-index.js';
 import { closeLogs } from './state-log.js';
+import { compactLogs } from './compact-log.js';
 import type { OcrFilesOptions } from './ocr-files.js';
 
 export type OcrSchedule = Omit<OcrFilesOptions, 'jobs'>;
@@ -77,6 +78,12 @@ export async function runBatch(args: string[], settings: BatchSettings, jobs?: n
     // This thread's log (scans, dropped records) is done with; a later batch opens a new one.
     closeLogs(settings.outDir);
     forgetDoneIndex(settings.outDir);
+  }
+  try {
+    // No writer is left: superseded records of earlier runs can go (compact-log.ts).
+    compactLogs(settings.outDir);
+  } catch {
+    // The logs stay as they were, every record still readable: nothing lost, only room.
   }
   for (const message of tableProblems) events.problem?.('batch tables', message);
   return {

@@ -13,7 +13,7 @@
  * A record cut short by a kill or a power loss fails its length or checksum and is ignored: its
  * document has no record, and --resume converts it again.
  */
-import { closeSync, fstatSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
@@ -163,5 +163,46 @@ function headOf(buf: Buffer, offset: number, length: number): RecordHead | null 
     return { name, at, drop: buf.toString('latin1', l2 + 1, Math.min(end, l2 + 6)) === 'drop\t' };
   } catch {
     return null;
+  }
+}
+
+/** Bytes read at a time when scanning a log: a log of a big batch is never held whole. */
+const CHUNK = 8 << 20;
+
+/**
+ * scanLog over a log file from byte `from`, a chunk at a time (a record longer than a chunk gets
+ * a chunk as long as it); offsets given to `onRecord` are in the file. Returns where reading
+ * stopped, as scanLog; null when the file cannot be read (removed meanwhile).
+ */
+export function scanFile(path: string, from: number, onRecord: (head: RecordHead, offset: number, length: number) => void): number | null {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    let pos = from, chunk = CHUNK;
+    while (pos < size) {
+      const want = Math.min(chunk, size - pos);
+      const buf = Buffer.allocUnsafe(want);
+      let got = 0;
+      while (got < want) {
+        const n = readSync(fd, buf, got, want - got, pos + got);
+        if (n === 0) break;
+        got += n;
+      }
+      const base = pos;
+      const stop = scanLog(buf.subarray(0, got), 0, (h, offset, length) => onRecord(h, base + offset, length));
+      const atEnd = pos + got >= size;
+      pos += stop;
+      if (atEnd || got < want) break;
+      // Nothing whole in a full chunk: a record longer than it.
+      if (stop === 0) chunk *= 2;
+    }
+    return pos;
+  } finally {
+    closeSync(fd);
   }
 }

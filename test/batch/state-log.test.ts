@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test';
 import { DoneIndex } from '../../src/batch/done-index.js';
 import type { Manifest } from '../../src/batch/manifest.js';
 import { appendDrop, appendRecord, closeLogs, encodeRecord, logDir, scanLog } from '../../src/batch/state-log.js';
+import { compactLogs } from '../../src/batch/compact-log.js';
 import { failedRow } from '../../src/emit/sheets.js';
 
 const dirs: string[] = [];
@@ -104,5 +105,33 @@ describe('the done index', () => {
     assert.equal(index.rows('sub/x.txt')?.get('archive'), '{"old":1}');
     assert.equal(index.get('y.txt')?.manifest.sha256, 'log-y', 'the log record is newer than the old manifest');
     index.close();
+  });
+});
+
+describe('compacting the batch logs', () => {
+  it('keeps the newest record of every name (drops included) in one log, and reads the same', async () => {
+    const out = fresh();
+    for (let run = 0; run < 3; run++) {
+      appendRecord(out, { name: 'a', manifest: manifest(`a${run}`), rowsText: `archive\t${run}\n` });
+      appendRecord(out, { name: 'b\nodd', manifest: manifest(`b${run}`), rowsText: '' });
+      if (run === 2) appendDrop(out, 'c');
+      else appendRecord(out, { name: 'c', manifest: manifest('c'), rowsText: '' });
+      closeLogs(out);
+      await new Promise((r) => setTimeout(r, 3));
+    }
+    const before = new DoneIndex(out);
+    const seen = (index: DoneIndex) => index.names().map((n) => [n, index.get(n)?.manifest.sha256, index.rows(n)?.get('archive')]);
+    const expected = seen(before);
+    before.close();
+    assert.deepEqual(expected, [['a', 'a2', '2'], ['b\nodd', 'b2', undefined]]);
+    assert.equal(compactLogs(out), false, 'small logs are left alone');
+    assert.equal(compactLogs(out, { force: true }), true);
+    const logs = readdirSync(logDir(out));
+    assert.equal(logs.length, 1);
+    const after = new DoneIndex(out);
+    assert.deepEqual(seen(after), expected);
+    assert.equal(after.get('c'), null, 'the drop is kept');
+    after.close();
+    assert.equal(readFileSync(join(logDir(out), logs[0]!), 'utf8').split('BAOCAO-LOG1 ').length - 1, 3);
   });
 });
