@@ -66,7 +66,15 @@ export function appendDrop(outDir: string, name: string, options: { durable?: bo
 
 function append(outDir: string, bytes: Buffer, durable: boolean): string {
   const w = writer(outDir);
-  for (let at = 0; at < bytes.byteLength; ) at += writeSync(w.fd, bytes, at, bytes.byteLength - at);
+  try {
+    for (let at = 0; at < bytes.byteLength; ) at += writeSync(w.fd, bytes, at, bytes.byteLength - at);
+  } catch (e) {
+    // Part of a record may be there (a full disk): later records go to a new log, so this torn one
+    // stays the last of its log, where readers drop it.
+    closeSync(w.fd);
+    writers.delete(outDir);
+    throw e;
+  }
   if (durable) {
     fsyncSync(w.fd);
     if (w.fresh) syncDir(logDir(outDir));
