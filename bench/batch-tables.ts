@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { prepareTmp } from '../src/batch/atomic.js';
 import { writeBatchOutputs, type BatchEntry } from '../src/batch/batch-outputs.js';
-import { writeRows } from '../src/batch/rows-store.js';
+import { rowsText } from '../src/batch/rows-store.js';
+import { appendRecord } from '../src/batch/state-log.js';
 import { convert } from '../src/pipeline/index.js';
 import { archiveFacts } from '../src/emit/archive.js';
 import { documentTables } from '../src/emit/batch-tables.js';
@@ -31,8 +32,9 @@ await prepareTmp(out);
 const entries: BatchEntry[] = [];
 for (let i = 0; i < docs; i++) {
   const rel = `hs-${i % 50}/bao-cao-${i}.txt`;
-  writeRows(out, rel, stored);
-  entries.push({ rel, row: { ...documentRow(result, [`${rel}.json`]), path: `in/${rel}` } });
+  const row = { ...documentRow(result, [`${rel}.json`]), path: `in/${rel}` };
+  appendRecord(out, { name: rel, manifest: { version: 2, sha256: '', settings: '', files: [], row }, rowsText: rowsText(stored) });
+  entries.push({ rel, row });
 }
 const rowsPerDoc = Object.values(stored.tables).reduce((n, t) => n + t.length, 0) + 1;
 

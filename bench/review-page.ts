@@ -14,6 +14,8 @@ import { performance } from 'node:perf_hooks';
 import { runBatch } from '../src/batch/run.js';
 import type { Format } from '../src/emit/formats.js';
 import { buildReviewServer } from '../src/review/server.js';
+import { DoneIndex } from '../src/batch/done-index.js';
+import { appendRecord, closeLogs } from '../src/batch/state-log.js';
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const docs = arg('--docs', 1000);
@@ -29,21 +31,21 @@ async function folder(formats: Format[], copies: number): Promise<string> {
   await runBatch([input], { outDir: base, formats, resume: false, restore: true, fsync: false }, 1);
   const out = join(root, `out-${formats.join('-')}-${copies}`);
   cpSync(base, out, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(base, '.baocao', 'done', `${NAME}.json`), 'utf8'));
+  const index = new DoneIndex(base);
+  const { manifest, rowsText } = index.get(NAME)!;
+  index.close();
   const json = JSON.parse(readFileSync(join(base, `${NAME}.json`), 'utf8'));
   for (let i = 1; i < copies; i++) {
     const name = `hs-${i % 50}/bao-cao-${i}.txt`;
     const sha = createHash('sha256').update(String(i)).digest('hex');
-    mkdirSync(join(out, '.baocao', 'done', `hs-${i % 50}`), { recursive: true });
-    mkdirSync(join(out, '.baocao', 'rows', `hs-${i % 50}`), { recursive: true });
     mkdirSync(join(out, `hs-${i % 50}`), { recursive: true });
     writeFileSync(join(out, `${name}.json`), JSON.stringify({ ...json, source: { ...json.source, path: `in/${name}`, sha256: sha } }));
     cpSync(join(base, `${NAME}.txt`), join(out, `${name}.txt`));
-    cpSync(join(base, '.baocao', 'rows', `${NAME}.rows`), join(out, '.baocao', 'rows', `${name}.rows`));
-    const files = manifest.files.map((f: { path: string }) => ({ ...f, path: f.path.replace(NAME, name) }));
+    const files = (manifest.files ?? []).map((f) => ({ ...f, path: f.path.replace(NAME, name) }));
     const row = { ...manifest.row, path: `in/${name}`, json: `${name}.json`, outputName: name, sha256: sha, outputs: manifest.row.outputs.map((o: string) => o.replace(NAME, name)) };
-    writeFileSync(join(out, '.baocao', 'done', `${name}.json`), JSON.stringify({ ...manifest, sha256: sha, input: name, files, row }));
+    appendRecord(out, { name, manifest: { ...manifest, sha256: sha, input: name, files, row }, rowsText: rowsText! });
   }
+  closeLogs(out);
   return out;
 }
 

@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { normalText, SHAPES } from './lib/shapes.js';
 import { parseCsv } from '../test/cli/run-cli.js';
+import { DoneIndex } from '../src/batch/done-index.js';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : undefined; };
 const count = Number(arg('--files') ?? 10_000);
@@ -56,9 +57,12 @@ async function rssOf(pid: number): Promise<number | null> {
   return m ? Number(m[1]) / 1024 : null;
 }
 
+/** Documents with a record in the batch logs (read while the workers append to them). */
 async function doneCount(): Promise<number> {
-  const names = await readdir(join(out, '.baocao', 'done'), { recursive: true }).catch(() => []);
-  return names.filter((n) => String(n).endsWith('.json')).length;
+  const index = new DoneIndex(out);
+  const n = index.names().length;
+  index.close();
+  return n;
 }
 
 /** One CLI run; killed with SIGKILL once `killAt` files are done (if given). */

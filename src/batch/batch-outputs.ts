@@ -2,7 +2,7 @@
  * The batch-level outputs, written after every input is done: documents.csv (always), the batch
  * tables sections/paragraphs/tables/figures/review/e-signatures.csv and archive.csv (csv format) and the
  * workbook baocao.xlsx (xlsx format). Rows are read back from each document's stored rows
- * (rows-store.ts) one document at a time and streamed to temporary files that are renamed into
+ * (its record in the batch log, done-index.ts) one document at a time and streamed to temporary files that are renamed into
  * place, so a batch of any size is written in constant memory and never half-written.
  */
 import { once } from 'node:events';
@@ -16,7 +16,8 @@ import type { Cell, SheetColumn } from '../emit/sheet-types.js';
 import { DOCUMENT_SHEET_COLUMNS, documentCells, documentsCsv, type DocumentRow } from '../emit/sheets.js';
 import type { SheetWriter } from '../emit/xlsx.js';
 import { tmpDir, writeAtomic } from './atomic.js';
-import { readStoredRows, type StoredLines } from './rows-store.js';
+import { DoneIndex } from './done-index.js';
+import type { StoredLines } from './rows-store.js';
 
 export interface BatchEntry {
   row: DocumentRow;
@@ -51,7 +52,7 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
   const converted = entries.filter((e): e is Required<BatchEntry> => e.rel !== undefined && e.row.status !== 'error');
   const archive = s.archive ?? { files: [] };
   const ordinals = ordinalsInHoSo(entries.map((e) => e.row.path), archive);
-  const missing = (e: Required<BatchEntry>) => problems.add(`${e.row.path}: its stored rows (.baocao/rows) are missing, so the batch tables lack it; run again without --resume`);
+  const missing = (e: Required<BatchEntry>) => problems.add(`${e.row.path}: its stored rows (.baocao/log) are missing, so the batch tables lack it; run again without --resume`);
   // Each table's rows of a document, from its stored lines; null when they are missing or damaged.
   const tables = [
     ...TABLE_KEYS.map((key) => ({ ...BATCH_TABLES[key], rowsOf: (e: Required<BatchEntry>, lines: StoredLines) => (LATER_TABLE_KEYS.has(key) && !lines.has(key) ? [] : parsed<Cell[][]>(lines, key)?.map((r) => [e.row.path, ...r]) ?? null) })),
@@ -61,11 +62,25 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
     } },
   ];
 
+  // Where every document's record lies, read once; each document's record is then read when its turn comes.
+  const index = new DoneIndex(s.outDir);
+  try {
+    return await writeTables(s, entries, converted, tables, index, missing, problems);
+  } finally {
+    index.close();
+  }
+}
+
+type Converted = Required<BatchEntry>;
+interface TableSpec { file: string; sheet: string; columns: SheetColumn[]; rowsOf: (e: Converted, lines: StoredLines) => Cell[][] | null }
+
+async function writeTables(s: BatchOutputSettings, entries: BatchEntry[], converted: Converted[], tables: TableSpec[], index: DoneIndex, missing: (e: Converted) => void, problems: Set<string>): Promise<string[]> {
+  const xlsx = s.formats.includes('xlsx'), csv = s.formats.includes('csv');
   if (!xlsx) {
     // CSV only: one pass, each document's stored rows read once for all the tables.
     const outs = await Promise.all(tables.map((t) => CsvFile.open(s.outDir, t.file, t.columns)));
     for (const e of converted) {
-      const lines = readStoredRows(s.outDir, e.rel);
+      const lines = index.rows(e.rel);
       if (!lines) { missing(e); continue; }
       for (const [k, t] of tables.entries()) {
         const rows = t.rowsOf(e, lines);
@@ -91,7 +106,7 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
     const out = csv ? await CsvFile.open(s.outDir, t.file, t.columns) : null;
     await book.sheet(t.sheet, t.columns, async (w: SheetWriter) => {
       for (const e of converted) {
-        const lines = readStoredRows(s.outDir, e.rel);
+        const lines = index.rows(e.rel);
         const rows = lines && t.rowsOf(e, lines);
         if (!rows) { missing(e); continue; }
         await out?.write(rows);

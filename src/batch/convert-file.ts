@@ -20,9 +20,10 @@ import type { Format } from '../emit/formats.js';
 import { documentRow, failedRow, structureOf, type DocumentRow } from '../emit/sheets.js';
 import { loadModel } from '../model/load.js';
 import { nameBytes, outputName, SUFFIX_ROOM } from './output-names.js';
-import { completedManifest, manifestPath } from './manifest.js';
+import { completedRecord } from './done-index.js';
 import { writeDocumentOutputs } from './write-outputs.js';
-import { hasRows, writeRows } from './rows-store.js';
+import { rowsText } from './rows-store.js';
+import { appendRecord } from './state-log.js';
 import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { writeErrorMessage } from './fs-errors.js';
 import type { InputFile } from './inputs.js';
@@ -69,7 +70,7 @@ export interface FileOutcome {
   warnings?: FileWarning[];
   /** Wall time per pipeline stage and for writing the outputs, in ms (the debug log level). */
   timings?: Record<string, number>;
-  /** The manifest written without fsync (FileRuntime.deferSync): not done until it is synced. */
+  /** The log its record went to, not fsync'd (FileRuntime.deferSync): not done until it is synced. */
   unsynced?: string;
 }
 
@@ -82,8 +83,8 @@ export const MAX_WARNINGS = 100;
 export interface FileRuntime {
   ingest?: IngestOptions;
   /**
-   * Write the manifest without its fsync and name it in the outcome (`unsynced`): the caller
-   * fsyncs manifests in groups and reports a file done only after (batch/group-sync.ts).
+   * Append the record without an fsync and name its log in the outcome (`unsynced`): the caller
+   * fsyncs logs in groups and reports a file done only after (batch/group-sync.ts).
    */
   deferSync?: boolean;
 }
@@ -93,8 +94,9 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   let data: Uint8Array;
   try {
     // Checked again here: a file may have been replaced by a FIFO since the inputs were listed.
-    if (!statSync(file.abs).isFile()) return { row: failedRow(file.display, 'ingest/not-a-file: not a regular file (a pipe, socket or device); baocao reads regular files only'), skipped: false };
-    const tooLarge = oversizedText(file.abs, maxBytes);
+    const info = statSync(file.abs);
+    if (!info.isFile()) return { row: failedRow(file.display, 'ingest/not-a-file: not a regular file (a pipe, socket or device); baocao reads regular files only'), skipped: false };
+    const tooLarge = oversizedText(file.abs, info.size, maxBytes);
     if (tooLarge) return { row: failedRow(file.display, `ingest/too-large: ${tooLarge}`, 'text'), skipped: false };
     data = readFileSync(file.abs);
   } catch (e) {
@@ -104,8 +106,8 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   const settingsKey = settingsFingerprint(settings);
   const name = outputName(file.rel, settings.outDir);
   if (settings.resume) {
-    const done = completedManifest(settings.outDir, name, sha256, settingsKey);
-    if (done && hasRows(settings.outDir, name)) return { row: { ...done.row, path: file.display }, skipped: true };
+    const done = completedRecord(settings.outDir, name, sha256, settingsKey);
+    if (done) return { row: { ...done.manifest.row, path: file.display }, skipped: true };
   }
 
   const timings: Record<string, number> = {};
@@ -134,19 +136,20 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
     }
   }
   const row = { ...documentRow(result, outputs.map(([rel]) => rel)), outputName: name };
-  // The batch tables' rows go first: the manifest, written last, vouches for them too.
-  try {
-    writeRows(settings.outDir, name, stored);
-  } catch (e) {
-    return { row: { ...failedRow(file.display, writeErrorMessage(e, 'its rows under .baocao/rows'), row.kind), sha256, outputName: name }, skipped: false };
-  }
   const writeBegan = performance.now();
   timings.emit = Math.round(writeBegan - emitBegan);
   const durable = settings.fsync !== false;
-  const problem = writeDocumentOutputs(settings.outDir, outputs, durable && !runtime.deferSync, (files) => ({ version: 2, sha256, settings: settingsKey, input: file.rel, files, row }), name);
+  const deferred = durable && runtime.deferSync === true;
+  let log = '';
+  // The outputs first, then one record (manifest and the batch tables' rows) appended to this
+  // thread's log: the record vouches for both, and a document is one new file, not three.
+  const problem = writeDocumentOutputs(settings.outDir, outputs, (files) => {
+    const manifest = { version: 2 as const, sha256, settings: settingsKey, input: file.rel, files, row };
+    log = appendRecord(settings.outDir, { name, manifest, rowsText: rowsText(stored) }, { durable: durable && !deferred });
+  });
   timings.write = Math.round(performance.now() - writeBegan);
   if (problem) return { row: { ...failedRow(file.display, problem, row.kind), sha256, outputName: name }, skipped: false, timings };
-  return { row, skipped: false, warnings: warningsOf(result), timings, ...(durable && runtime.deferSync ? { unsynced: manifestPath(settings.outDir, name) } : {}) };
+  return { row, skipped: false, warnings: warningsOf(result), timings, ...(deferred ? { unsynced: log } : {}) };
 }
 
 function warningsOf(result: DocumentResult): FileWarning[] {
@@ -165,8 +168,7 @@ function cellCutWarning(result: DocumentResult, oversized: { count: number; tabl
 }
 
 /** Reads only the first bytes: a text file over the limit is refused without loading it. */
-function oversizedText(path: string, maxBytes: number): string | null {
-  const { size } = statSync(path);
+function oversizedText(path: string, size: number, maxBytes: number): string | null {
   if (size <= maxBytes) return null;
   const head = new Uint8Array(16);
   const fd = openSync(path, 'r');

@@ -1,14 +1,15 @@
 /**
- * Manifests fsync'd in groups. A worker writes a document's manifest without fsync and names it
- * in the outcome; here the manifests of up to MAX_GROUP documents, or of all finished within
- * MAX_WAIT_MS, are fsync'd together (in parallel, so the file system commits them in one or a few
- * journal transactions) with their folders, and only then are those documents reported done.
- * The guarantee is the one of a manifest fsync'd at once: a document reported done survives a
+ * Records fsync'd in groups. A worker appends a document's record (manifest and rows) to its log
+ * without fsync and names the log in the outcome; here the logs of up to MAX_GROUP documents, or
+ * of all finished within MAX_WAIT_MS, are fsync'd (each log once, however many of the group's
+ * records it holds; in parallel) with their folder, and only then are those documents reported
+ * done. The guarantee is the one of a record fsync'd at once: a document reported done survives a
  * power loss; one that was not yet reported may be converted again by --resume. A kill loses
  * nothing written (the page cache outlives the process), so resume after a kill is unchanged.
- * An fsync that fails turns the document into an error row and removes its manifest.
+ * An fsync that fails turns the document into an error row, and `drop` appends a record saying
+ * it is not done.
  */
-import { open, rm } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { failedRow } from '../emit/sheets.js';
 import type { FileOutcome } from './convert-file.js';
@@ -26,7 +27,14 @@ export interface GroupSync {
   close(): Promise<void>;
 }
 
-export function groupSync(report: (i: number, outcome: FileOutcome) => void, limits: { maxGroup?: number; maxWaitMs?: number } = {}): GroupSync {
+export interface GroupSyncOptions {
+  maxGroup?: number;
+  maxWaitMs?: number;
+  /** A document whose log could not be synced: record that it is not done (its earlier record no longer counts). */
+  drop?: (outcome: FileOutcome) => void;
+}
+
+export function groupSync(report: (i: number, outcome: FileOutcome) => void, limits: GroupSyncOptions = {}): GroupSync {
   const maxGroup = limits.maxGroup ?? MAX_GROUP, maxWaitMs = limits.maxWaitMs ?? MAX_WAIT_MS;
   let pending: { i: number; outcome: FileOutcome }[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -39,13 +47,17 @@ export function groupSync(report: (i: number, outcome: FileOutcome) => void, lim
     pending = [];
     // Groups are synced and reported one after another, so reports keep the order of add().
     chain = chain.then(async () => {
-      const failures = await syncAll(group.flatMap((g) => (g.outcome.unsynced ? [g.outcome.unsynced] : [])));
+      const failures = await syncAll([...new Set(group.flatMap((g) => (g.outcome.unsynced ? [g.outcome.unsynced] : [])))]);
       for (const { i, outcome } of group) {
         const { unsynced, ...done } = outcome;
         const failed = unsynced ? failures.get(unsynced) : undefined;
         if (failed === undefined) { report(i, done); continue; }
-        await rm(unsynced!, { force: true });
-        report(i, { ...done, row: { ...failedRow(done.row.path, writeErrorMessage(failed, 'its manifest under .baocao/done'), done.row.kind), sha256: done.row.sha256, outputName: done.row.outputName } });
+        try {
+          limits.drop?.(done);
+        } catch {
+          // The disk refuses writes: the record was not synced either, and the row below says so.
+        }
+        report(i, { ...done, row: { ...failedRow(done.row.path, writeErrorMessage(failed, 'its record under .baocao/log'), done.row.kind), sha256: done.row.sha256, outputName: done.row.outputName } });
       }
     });
   };

@@ -1,13 +1,14 @@
 /**
- * Per-input manifests under <out>/.baocao/done/: written last, after every output of that input,
- * so a manifest means "this input is complete for this content hash". --resume skips inputs with
- * a matching manifest and rebuilds documents.csv from the manifests' rows.
+ * A converted input's manifest: written after every output of that input, in its record of the
+ * batch log (state-log.ts; earlier versions wrote a file per input under .baocao/done, still
+ * read), so a manifest means "this input is complete for this content hash". --resume skips
+ * inputs with a matching manifest and rebuilds documents.csv from the manifests' rows.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentRow } from '../emit/sheets.js';
-import { STATE_DIR, writeAtomic, type WriteOptions } from './atomic.js';
+import { STATE_DIR } from './atomic.js';
 
 export interface Manifest {
   /** 2: rows carry the structure columns (older manifests are converted again). */
@@ -29,27 +30,17 @@ export interface OutputFile {
   sha256: string;
 }
 
-/** `name` is the input's output name (output-names.ts), so a shortened name has a manifest that fits too. */
+/** Where the layout of earlier versions kept the manifest of output name `name` (output-names.ts). */
 export function manifestPath(outDir: string, name: string): string {
   return join(outDir, STATE_DIR, 'done', ...`${name}.json`.split('/'));
 }
 
-export function writeManifest(outDir: string, name: string, manifest: Manifest, options: WriteOptions = {}): void {
-  writeAtomic(outDir, manifestPath(outDir, name), JSON.stringify(manifest) + '\n', options);
-}
-
-/** The manifest if it matches this content and settings and all its outputs are still there. */
-export function completedManifest(outDir: string, name: string, sha256: string, settings: string): Manifest | null {
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(readFileSync(manifestPath(outDir, name), 'utf8')) as Manifest;
-  } catch {
-    return null;
-  }
-  if (manifest.version !== 2 || manifest.sha256 !== sha256 || manifest.settings !== settings) return null;
-  for (const out of manifest.row.outputs) if (!existsSync(join(outDir, ...out.split('/')))) return null;
-  for (const file of manifest.files ?? []) if (!intact(join(outDir, ...file.path.split('/')), file)) return null;
-  return manifest;
+/** Whether `manifest` matches this content and settings and all its outputs are still there, unchanged. */
+export function manifestHolds(outDir: string, manifest: Manifest, sha256: string, settings: string): boolean {
+  if (manifest.version !== 2 || manifest.sha256 !== sha256 || manifest.settings !== settings) return false;
+  for (const out of manifest.row.outputs) if (!existsSync(join(outDir, ...out.split('/')))) return false;
+  for (const file of manifest.files ?? []) if (!intact(join(outDir, ...file.path.split('/')), file)) return false;
+  return true;
 }
 
 /** Size first (a stat), then the content hash: an output cut short or emptied by a power loss is not done. */

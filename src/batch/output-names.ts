@@ -16,7 +16,10 @@ export const PATH_MAX = 4096;
 export const SUFFIX_ROOM = 40;
 /** Where outputs go when even shortened names make a path over PATH_MAX. */
 export const LONG_PATHS_DIR = '_long-paths';
-/** What the manifests add in front of an output name: `<out>/.baocao/done/`. */
+/**
+ * What the manifests of earlier versions added in front of an output name: `<out>/.baocao/done/`.
+ * Manifests now live in the batch log, but names keep this measure so every folder's names stay the same.
+ */
 const MANIFEST_PREFIX_BYTES = '/.baocao/done/'.length;
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');

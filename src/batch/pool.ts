@@ -15,6 +15,7 @@ import { startModuleWorker } from './module-worker.js';
 import type { BatchSettings, FileOutcome } from './convert-file.js';
 import { convertOcrFiles, type OcrFilesOptions } from './ocr-files.js';
 import { groupSync } from './group-sync.js';
+import { appendDrop } from './state-log.js';
 import { failedRow } from '../emit/sheets.js';
 import { INPUT_EXTENSIONS } from './inputs.js';
 import type { InputFile } from './inputs.js';
@@ -64,8 +65,8 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
   const workers = Math.min(jobs, textIdx.length);
   const big = semaphore(1);
   let next = 0;
-  // Text files are reported once their manifests are fsync'd, in groups (group-sync.ts).
-  const synced = groupSync(record);
+  // Text files are reported once their records are fsync'd, in groups (group-sync.ts).
+  const synced = groupSync(record, { drop: (o) => { if (o.row.outputName) appendDrop(settings.outDir, o.row.outputName); } });
   try {
     await Promise.all(Array.from({ length: workers }, () => workerLoop(() => textIdx[next++])));
   } finally {

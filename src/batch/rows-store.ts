@@ -1,43 +1,36 @@
 /**
- * A converted document's rows of the batch tables, kept under <out>/.baocao/rows/<rel>.rows,
- * written atomically before its manifest. The batch tables (sections.csv…, archive.csv, the
- * workbook) are rebuilt from these files one document at a time, so a resumed or killed run
- * gives the same tables and no run holds every document in memory. One line per table
- * ("key<TAB>json"), so a pass over one table parses only its line.
+ * A converted document's rows of the batch tables, stored with its manifest in its record of the
+ * batch log (state-log.ts; earlier versions wrote them to <out>/.baocao/rows/<rel>.rows, still
+ * read). The batch tables (sections.csv…, archive.csv, the workbook) are rebuilt from them one
+ * document at a time, so a resumed or killed run gives the same tables and no run holds every
+ * document in memory. One line per table ("key<TAB>json"), so a pass over one table parses only
+ * its line.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArchiveFacts } from '../emit/archive.js';
 import { TABLE_KEYS, type DocumentTables } from '../emit/batch-tables.js';
-import { STATE_DIR, writeAtomic } from './atomic.js';
+import { STATE_DIR } from './atomic.js';
 
 export interface StoredRows {
   tables: DocumentTables;
   archive: ArchiveFacts;
 }
 
+/** Where the layout of earlier versions kept a document's rows. */
 export function rowsPath(outDir: string, rel: string): string {
   return join(outDir, STATE_DIR, 'rows', `${rel}.rows`);
 }
 
-export function writeRows(outDir: string, rel: string, rows: StoredRows): void {
-  const lines = [`archive\t${JSON.stringify(rows.archive)}`, ...TABLE_KEYS.map((k) => `${k}\t${JSON.stringify(rows.tables[k])}`)];
-  writeAtomic(outDir, rowsPath(outDir, rel), lines.join('\n') + '\n');
+/** The stored rows as text: the archive facts, then one line per table. */
+export function rowsText(rows: StoredRows): string {
+  return [`archive\t${JSON.stringify(rows.archive)}`, ...TABLE_KEYS.map((k) => `${k}\t${JSON.stringify(rows.tables[k])}`)].join('\n') + '\n';
 }
 
-export const hasRows = (outDir: string, rel: string): boolean => existsSync(rowsPath(outDir, rel));
-
-/** A document's stored lines by key (a table key or 'archive'); null when the file is missing. */
+/** A document's stored lines by key (a table key or 'archive'). */
 export type StoredLines = Map<string, string>;
 
-export function readStoredRows(outDir: string, rel: string): StoredLines | null {
-  let text: string;
-  try {
-    // Sync on purpose, as in atomic.ts: thousands of small reads, each a thread-pool round trip when async.
-    text = readFileSync(rowsPath(outDir, rel), 'utf8');
-  } catch {
-    return null;
-  }
+export function parseStoredLines(text: string): StoredLines {
   const lines: StoredLines = new Map();
   // A line cut short by a power loss has no newline: it is left out, and its table reports the document.
   for (let at = 0, end = text.indexOf('\n'); end >= 0; at = end + 1, end = text.indexOf('\n', at)) {
@@ -45,4 +38,14 @@ export function readStoredRows(outDir: string, rel: string): StoredLines | null 
     if (tab > at && tab < end) lines.set(text.slice(at, tab), text.slice(tab + 1, end));
   }
   return lines;
+}
+
+/** The old layout's rows file of a document, or null when it is missing. */
+export function readOldRowsText(outDir: string, rel: string): string | null {
+  try {
+    // Sync on purpose, as in atomic.ts: thousands of small reads, each a thread-pool round trip when async.
+    return readFileSync(rowsPath(outDir, rel), 'utf8');
+  } catch {
+    return null;
+  }
 }

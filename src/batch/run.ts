@@ -13,6 +13,9 @@ import { BatchSetupError, prepareOutputDir } from './output-dir.js';
 import { restoreModelProblem, type BatchSettings, type FileOutcome } from './convert-file.js';
 import { resolveInputs, type InputFile } from './inputs.js';
 import { defaultJobs, runPool } from './pool.js';
+import { forgetDoneIndex } from './done-index.js';
+import { closeLogs } from './state-log.js';
+import { compactLogs } from './compact-log.js';
 import type { OcrFilesOptions } from './ocr-files.js';
 
 export type OcrSchedule = Omit<OcrFilesOptions, 'jobs'>;
@@ -49,6 +52,9 @@ export async function runBatch(args: string[], settings: BatchSettings, jobs?: n
     const { what, todo } = fsProblem(e);
     throw new BatchSetupError(`cannot use the output folder '${settings.outDir}': ${what}: ${todo}`);
   }
+  // What an earlier batch of this process knew of this folder may be stale (it may have been removed since).
+  forgetDoneIndex(settings.outDir);
+  closeLogs(settings.outDir);
   events.start?.(files.length);
 
   let done = 0;
@@ -68,6 +74,16 @@ export async function runBatch(args: string[], settings: BatchSettings, jobs?: n
   } catch (e) {
     const { what, todo } = fsProblem(e);
     throw new BatchSetupError(`documents.csv or the batch tables not written: ${what}: ${todo} (the converted files are kept; --resume rebuilds them)`, 1);
+  } finally {
+    // This thread's log (scans, dropped records) is done with; a later batch opens a new one.
+    closeLogs(settings.outDir);
+    forgetDoneIndex(settings.outDir);
+  }
+  try {
+    // No writer is left: superseded records of earlier runs can go (compact-log.ts).
+    compactLogs(settings.outDir);
+  } catch {
+    // The logs stay as they were, every record still readable: nothing lost, only room.
   }
   for (const message of tableProblems) events.problem?.('batch tables', message);
   return {

@@ -1,28 +1,28 @@
 /**
- * A document's outputs written, then its manifest. The manifest records each output's size and
- * SHA-256, and --resume takes a document as done only when its outputs still match them: after a
- * power loss an output the disk never received (empty, cut short, or gone) is converted again,
- * so the outputs themselves need no fsync. The manifest is fsync'd with its folder (unless
- * --no-fsync), so a document reported done stays done.
+ * A document's outputs written, then its record (manifest and stored rows) appended to the batch
+ * log. The manifest records each output's size and SHA-256, and --resume takes a document as done
+ * only when its outputs still match them: after a power loss an output the disk never received
+ * (empty, cut short, or gone) is converted again, so the outputs themselves need no fsync. The
+ * log is fsync'd (unless --no-fsync; in groups by the batch pool), so a document reported done
+ * stays done.
  */
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomic } from './atomic.js';
 import { writeErrorMessage } from './fs-errors.js';
-import { writeManifest, type Manifest, type OutputFile } from './manifest.js';
+import type { OutputFile } from './manifest.js';
 
 /**
  * A file-system error is the document's error (said with what to do, see fs-errors.ts): the
- * outputs it did write are removed, so no half set is left that looks complete, and no manifest
- * is written, so --resume converts it again. Returns that message, or null when all went well.
+ * outputs it did write are removed, so no half set is left that looks complete, and no record
+ * is written, so --resume converts it again. `commit` appends the record once every output is
+ * written. Returns the error message, or null when all went well.
  */
 export function writeDocumentOutputs(
   outDir: string,
   outputs: [rel: string, data: string | Uint8Array][],
-  durable: boolean,
-  manifest: (files: OutputFile[]) => Manifest,
-  name: string,
+  commit: (files: OutputFile[]) => void,
 ): string | null {
   const written: string[] = [];
   const files: OutputFile[] = [];
@@ -36,8 +36,8 @@ export function writeDocumentOutputs(
       written.push(target);
       files.push({ path: rel, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') });
     }
-    current = 'its manifest under .baocao/done';
-    writeManifest(outDir, name, manifest(files), { durable });
+    current = 'its record under .baocao/log';
+    commit(files);
     return null;
   } catch (e) {
     for (const target of written) rmSync(target, { force: true });

@@ -4,8 +4,8 @@
  * reach the server through a DNS name pointed at 127.0.0.1.
  */
 import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { STATE_DIR } from '../batch/atomic.js';
+import { resolve } from 'node:path';
+import { hasDoneState } from '../batch/done-index.js';
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1', '[::1]'];
 
@@ -15,8 +15,8 @@ export async function reviewCommand(dir: string, o: { port: number; host: string
     process.stderr.write(`baocao: '${dir}' is not a folder: give the folder baocao convert wrote (-o)\n`);
     return 2;
   }
-  if (!existsSync(join(outDir, STATE_DIR, 'done'))) {
-    process.stderr.write(`baocao: '${dir}' has no converted documents (.baocao/done is missing): give the folder baocao convert wrote (-o)\n`);
+  if (!hasDoneState(outDir)) {
+    process.stderr.write(`baocao: '${dir}' has no converted documents (.baocao/log is missing): give the folder baocao convert wrote (-o)\n`);
     return 2;
   }
   const { buildReviewServer } = await import('../review/server.js');

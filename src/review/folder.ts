@@ -1,19 +1,20 @@
 /**
  * The converted output folder as the review page sees it: the documents its manifests vouch for
- * (.baocao/done), each document's JSON, and the corrections log .baocao/corrections.jsonl.
+ * (the batch log .baocao/log, or the .baocao/done files of earlier versions), each document's JSON, and the corrections log .baocao/corrections.jsonl.
  * Documents are known by their output name, looked up in this list: a name from a request is
  * never joined to a path, so nothing outside the folder can be asked for.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { STATE_DIR, ensureDirInside, syncDir } from '../batch/atomic.js';
 import type { Manifest } from '../batch/manifest.js';
+import { DoneIndex } from '../batch/done-index.js';
 import type { Correction } from '../core/corrections.js';
 import { CorrectionSchema, ReadableDocumentResultSchema, type DocumentResult } from '../core/schema.js';
 
 export interface ReviewDocument {
-  /** The output name (manifest path under .baocao/done without `.json`). */
+  /** The output name (the name of its record in the batch log). */
   name: string;
   manifest: Manifest;
   /** The document's JSON, relative to the output folder. */
@@ -31,23 +32,19 @@ export function correctionsPath(outDir: string): string {
 
 /** Every document with a manifest and a JSON output, by output name. */
 export function listDocuments(outDir: string): Map<string, ReviewDocument> {
-  const done = join(outDir, STATE_DIR, 'done');
   const out = new Map<string, ReviewDocument>();
-  if (!existsSync(done)) return out;
-  for (const entry of readdirSync(done, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.json')) continue;
-    // parentPath from Node 20.12; `path` before it.
-    const file = join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
-    let manifest: Manifest;
-    try {
-      manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
-    } catch {
-      continue; // a damaged manifest: that document is converted again by --resume, nothing to review yet
+  const index = new DoneIndex(outDir);
+  try {
+    for (const name of index.names()) {
+      // A damaged record or manifest: that document is converted again by --resume, nothing to review yet.
+      const manifest = index.get(name)?.manifest;
+      if (!manifest) continue;
+      const jsonRel = manifest.row?.json || `${name}.json`;
+      if (manifest.row?.status === 'error' || !existsSync(inside(outDir, jsonRel))) continue;
+      out.set(name, { name, manifest, jsonRel });
     }
-    const name = relative(done, file).split(/[\\/]/).join('/').replace(/\.json$/, '');
-    const jsonRel = manifest.row?.json || `${name}.json`;
-    if (manifest.row?.status === 'error' || !existsSync(inside(outDir, jsonRel))) continue;
-    out.set(name, { name, manifest, jsonRel });
+  } finally {
+    index.close();
   }
   return out;
 }

@@ -1,8 +1,9 @@
 /**
  * A reviewed document's outputs written again with every logged correction: its JSON (machine
  * reading kept, corrections and the structure read again from the corrected text beside it), the per-document files the batch wrote (the same
- * DOCUMENT_WRITERS, given the corrected text), its stored rows, its manifest (new sizes and
- * hashes, so --resume keeps the corrected outputs), then the batch tables rebuilt from all rows.
+ * DOCUMENT_WRITERS, given the corrected text), then its stored rows and manifest (new sizes and
+ * hashes, so --resume keeps the corrected outputs) as one record of the batch log, then the batch
+ * tables rebuilt from all rows.
  * The JSON is rebuilt from the whole log each time, so two tabs appending never undo each other.
  */
 import { createHash } from 'node:crypto';
@@ -10,8 +11,9 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATE_DIR, writeAtomic } from '../batch/atomic.js';
 import { writeBatchOutputs, WORKBOOK_NAME, type BatchEntry } from '../batch/batch-outputs.js';
-import { writeManifest, type OutputFile } from '../batch/manifest.js';
-import { writeRows } from '../batch/rows-store.js';
+import type { OutputFile } from '../batch/manifest.js';
+import { rowsText } from '../batch/rows-store.js';
+import { appendRecord } from '../batch/state-log.js';
 import { applyCorrections, type Correction } from '../core/corrections.js';
 import { hasStructure, SCHEMA_VERSION, type DocumentResult } from '../core/schema.js';
 import { archiveFacts, type ArchiveSettings } from '../emit/archive.js';
@@ -81,7 +83,7 @@ export async function rewriteDocument(outDir: string, doc: ReviewDocument): Prom
     for (const f of await writer({ result: format === 'json' ? jsonOut.result : view, json: jsonOut.text, source: source ?? new Uint8Array() })) outputs.push([`${doc.name}${f.suffix}`, f.data]);
   }
   const structure = structureOf(view);
-  writeRows(outDir, doc.name, { tables: documentTables(view), archive: archiveFacts(view, structure) });
+  const rows = rowsText({ tables: documentTables(view), archive: archiveFacts(view, structure) });
   // The row's header fields (documents.csv, the workbook's Documents sheet) follow the re-read structure.
   if (structure && doc.manifest.row) doc.manifest = { ...doc.manifest, row: { ...doc.manifest.row, structure: documentColumns(structure) } };
   const files = new Map<string, OutputFile>((doc.manifest.files ?? []).map((f) => [f.path, f]));
@@ -91,7 +93,8 @@ export async function rewriteDocument(outDir: string, doc: ReviewDocument): Prom
     files.set(rel, { path: rel, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') });
   }
   doc.manifest = { ...doc.manifest, files: [...files.values()] };
-  writeManifest(outDir, doc.name, doc.manifest, { durable: true });
+  // One record, newer than the batch's: the new manifest and rows together, fsync'd before the page hears "saved".
+  appendRecord(outDir, { name: doc.name, manifest: doc.manifest, rowsText: rows }, { durable: true });
   return { result: jsonOut.result, kept, stale };
 }
 

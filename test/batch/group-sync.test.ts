@@ -10,7 +10,7 @@ import { failedRow } from '../../src/emit/sheets.js';
 
 const outcome = (path: string, unsynced?: string): FileOutcome => ({ skipped: false, row: { ...failedRow(path, 'x'), status: 'ok', error: '' }, ...(unsynced ? { unsynced } : {}) });
 
-describe('manifests fsync\'d in groups', () => {
+describe('records fsync\'d in groups', () => {
   it('reports a document only once its manifest is synced, in the order the documents finished', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'baocao-group-sync-'));
     try {
@@ -48,16 +48,18 @@ describe('manifests fsync\'d in groups', () => {
     }
   });
 
-  it('makes a document whose manifest cannot be synced an error, with no manifest left to vouch for it', async () => {
+  it('makes a document whose record cannot be synced an error, and has its record dropped', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'baocao-group-sync-'));
     try {
       const gone = join(dir, 'missing', 'x.json');
       const reported: FileOutcome[] = [];
-      const sync = groupSync((_, o) => reported.push(o));
+      const dropped: string[] = [];
+      const sync = groupSync((_, o) => reported.push(o), { drop: (o) => dropped.push(o.row.path) });
       sync.add(0, outcome('x', gone));
       await sync.close();
       assert.equal(reported[0]!.row.status, 'error');
-      assert.match(reported[0]!.row.error, /manifest/);
+      assert.match(reported[0]!.row.error, /record under \.baocao\/log/);
+      assert.deepEqual(dropped, ['x']);
       assert.equal(existsSync(gone), false);
     } finally {
       await rm(dir, { recursive: true, force: true });

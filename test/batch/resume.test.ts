@@ -6,6 +6,7 @@ import { after, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { validateDocumentResult } from '../../src/core/schema.js';
 import { cutToBytes, outputName } from '../../src/batch/output-names.js';
+import { DoneIndex } from '../../src/batch/done-index.js';
 import { parseCsv, runCli, startCli } from '../cli/run-cli.js';
 
 const FILES = 1200;
@@ -38,7 +39,10 @@ describe('a batch killed with SIGKILL and resumed', () => {
     const exited = new Promise((resolve) => child.on('exit', resolve));
     let doneBeforeKill = 0;
     for (let waited = 0; waited < 60_000; waited += 10) {
-      doneBeforeKill = (await readdir(join(out, '.baocao', 'done'), { recursive: true }).catch(() => [])).filter((n) => String(n).endsWith('.json')).length;
+      // Records in the batch logs, read while the workers append to them.
+      const index = new DoneIndex(out);
+      doneBeforeKill = index.names().length;
+      index.close();
       if (doneBeforeKill >= 100) break;
       await sleep(10);
     }
@@ -59,7 +63,7 @@ describe('a batch killed with SIGKILL and resumed', () => {
     assert.ok(rows.every((r) => r.status === 'ok'));
 
     assert.deepEqual(await readdir(join(out, '.baocao', 'tmp')), [], 'temporaries of the killed run removed');
-    const files = (await listFiles(out)).filter((f) => !f.startsWith('.baocao/done/') && !f.startsWith('.baocao/rows/'));
+    const files = (await listFiles(out)).filter((f) => !f.startsWith('.baocao/log/'));
     // .baocao/batch.json: the batch's formats and archive settings, for `baocao review` to write the tables again.
     const batchTables = ['documents.csv', 'sections.csv', 'paragraphs.csv', 'tables.csv', 'figures.csv', 'review.csv', 'e-signatures.csv', 'archive.csv', '.baocao/batch.json'];
     const expected = inputs.map((i) => `${outputName(i)}.json`).concat(batchTables).sort();

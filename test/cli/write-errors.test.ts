@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseCsv, runCli, type CliRun, type CsvRow } from './run-cli.js';
+import { DoneIndex } from '../../src/batch/done-index.js';
 
 let dir = '';
 before(async () => {
@@ -78,7 +79,10 @@ describe('file-system errors while writing one document', () => {
     assert.equal(row('blocked.txt').status, 'error');
     assert.match(row('blocked.txt').error, /^write\/EISDIR: a folder stands where an output file goes \(writing 'blocked.txt.json'\): move that folder away/);
     assert.ok(!existsSync(join(out(), 'blocked.txt.paragraphs.csv')));
-    assert.ok(!existsSync(join(out(), '.baocao', 'done', 'blocked.txt.json')));
+    const index = new DoneIndex(out());
+    assert.equal(index.get('blocked.txt'), null, 'no record vouches for it');
+    assert.ok(index.get('good.txt'), 'the good file has its record');
+    index.close();
   });
 
   it('reports a file standing where an output folder goes', () => {

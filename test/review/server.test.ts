@@ -168,8 +168,10 @@ describe('baocao review server', () => {
   });
 
   it('keeps the outputs trusted by --resume: the manifest records the rewritten files', async () => {
-    const { completedManifest } = await import('../../src/batch/manifest.js');
-    const manifest = JSON.parse(readFileSync(join(sample.out, '.baocao', 'done', `${NAME}.json`), 'utf8'));
-    assert.ok(completedManifest(sample.out, NAME, manifest.sha256, manifest.settings), 'the manifest matches the rewritten outputs');
+    const { DoneIndex, completedRecord } = await import('../../src/batch/done-index.js');
+    const index = new DoneIndex(sample.out);
+    const manifest = index.get(NAME)!.manifest;
+    assert.ok(completedRecord(sample.out, NAME, manifest.sha256, manifest.settings, index), 'the manifest matches the rewritten outputs');
+    index.close();
   });
 });
