@@ -44,14 +44,14 @@ function assertPageShape(r: OcrPageResult, width: number, height: number): void 
 }
 
 describe('native tesseract command line', () => {
-  it('asks for what the tesseract.js workers are set to: vie, LSTM, the psm, single inter-word spaces, TSV', () => {
+  it('asks for what the tesseract.js workers are set to: vie, LSTM, the psm, single inter-word spaces, no inverted second reading, TSV', () => {
     const args = nativeArgs('3', '/models');
     assert.deepEqual(args.slice(0, 2), ['stdin', 'stdout']);
     assert.equal(args[args.indexOf('-l') + 1], 'vie');
     assert.equal(args[args.indexOf('--oem') + 1], '1');
     assert.equal(args[args.indexOf('--psm') + 1], '3');
     assert.equal(args[args.indexOf('--tessdata-dir') + 1], '/models');
-    for (const c of ['preserve_interword_spaces=0', 'tessedit_create_tsv=1', 'tessedit_create_txt=0']) assert.ok(args.includes(c), c);
+    for (const c of ['preserve_interword_spaces=0', 'tessedit_do_invert=0', 'tessedit_create_tsv=1', 'tessedit_create_txt=0']) assert.ok(args.includes(c), c);
     assert.ok(!nativeArgs('6').includes('--tessdata-dir'), 'the system model: no tessdata folder given');
   });
 });

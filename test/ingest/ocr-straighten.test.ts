@@ -89,6 +89,16 @@ describe('page orientation and skew from projection profiles', async () => {
     });
   }
 
+  it('measures the same geometry whatever order its ink points come in (profiles are built per column)', async () => {
+    const { data, info } = await sharp(await turnedPage(page, -1.2)).greyscale().resize({ width: 1000, height: 1000, fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
+    const points = inkPoints({ data: new Uint8Array(data), width: info.width, height: info.height });
+    // A fixed shuffle (a stride prime to the count) of the row-major points inkPoints gives.
+    const n = points.xs.length, stride = 7919 % n === 0 ? 7907 : 7919;
+    const xs = new Float32Array(n), ys = new Float32Array(n);
+    for (let i = 0; i < n; i++) { xs[i] = points.xs[(i * stride) % n]!; ys[i] = points.ys[(i * stride) % n]!; }
+    assert.deepEqual(pageGeometry({ ...points, xs, ys }), pageGeometry(points));
+  });
+
   it('straightens a skewed upside-down page to an upright level one of the same size', async () => {
     const crooked = await turnedPage(await turnedPage(page, 180), 1.5);
     const s = await straightenPage(crooked);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { resolveOfflinePaths } from './offline-paths.js';
 import { fromTsv, type OcrPageResult } from './result.js';
-import { DEFAULT_PSM, type OcrPool, type OcrPoolOptions, type OcrTask } from './pool.js';
+import { DEFAULT_PSM, TESSEDIT_DO_INVERT, type OcrPool, type OcrPoolOptions, type OcrTask } from './pool.js';
 
 /** Which Vietnamese model the binary reads. */
 export type NativeModel = 'bundled' | 'system';
@@ -53,7 +53,7 @@ export function nativeBinary(binary?: string): string {
 
 /**
  * The command line for one page: the parameters pool.ts sets on its workers
- * (preserve_interword_spaces 0; debug output is read from stderr, shown only on failure).
+ * (preserve_interword_spaces 0, tessedit_do_invert 0; debug output is read from stderr, shown only on failure).
  * TSV is asked for by parameter, not by the `tsv` config file, which lives beside the system's
  * tessdata and is not found when --tessdata-dir points at the bundled model.
  */
@@ -61,7 +61,7 @@ export function nativeArgs(psm: string, tessdataDir?: string): string[] {
   return [
     'stdin', 'stdout', '-l', 'vie', '--oem', '1', '--psm', psm,
     ...(tessdataDir ? ['--tessdata-dir', tessdataDir] : []),
-    '-c', 'preserve_interword_spaces=0', '-c', 'tessedit_create_tsv=1', '-c', 'tessedit_create_txt=0',
+    '-c', 'preserve_interword_spaces=0', '-c', `tessedit_do_invert=${TESSEDIT_DO_INVERT}`, '-c', 'tessedit_create_tsv=1', '-c', 'tessedit_create_txt=0',
   ];
 }
 

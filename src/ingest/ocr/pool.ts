@@ -19,6 +19,14 @@ import { fromTsv, type OcrPageResult } from './result.js';
  */
 export const DEFAULT_PSM = '3';
 
+/**
+ * Tesseract 5 reads every line whose confidence is low a second time, inverted (white on black),
+ * and keeps the better: a second LSTM pass over the weak lines that archive pages (dark text on
+ * light paper; reverse-video bands are not a thing in them) never win. Off in both engines: 3–5 %
+ * of the recognition's CPU, the same words on the devset and real scans (docs/ocr-engines.md).
+ */
+export const TESSEDIT_DO_INVERT = '0';
+
 export interface OcrPoolOptions {
   /** Number of workers; default: available cores. */
   jobs?: number;
@@ -79,7 +87,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     // Keep Tesseract's inter-word spacing simple; the DPI guess is Tesseract's own (measured: telling
     // it 200 dpi for reduced pages lost 3 of 41 sections on devset level 1). Its progress notes
     // ("Estimating resolution as …") go to /dev/null inside the wasm, not to the user's console.
-    await worker.setParameters({ tessedit_pageseg_mode: psm as never, preserve_interword_spaces: '0', debug_file: '/dev/null' } as never);
+    await worker.setParameters({ tessedit_pageseg_mode: psm as never, preserve_interword_spaces: '0', tessedit_do_invert: TESSEDIT_DO_INVERT, debug_file: '/dev/null' } as never);
     return worker;
   };
 
