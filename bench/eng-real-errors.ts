@@ -13,6 +13,8 @@
  *   junk          the restored token is not a Vietnamese syllable at all
  *   case          right letters and marks, wrong case (counted only by the cased score)
  * Prints the counts per page and pooled, and with --verbose every error with its raw reading.
+ *   --model DIR  the model folder (default dictionaries/); --base DIR  a second model folder whose
+ *                pooled figures are printed beside (the baseline, in the same run).
  * The English readings are cached as bench:real caches them (bench/.work/real/<id>.<hash>.eng.txt).
  */
 import { execFileSync } from 'node:child_process';
@@ -30,7 +32,7 @@ import { alignWords, scoreTokens } from './lib/score.js';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const setDir = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'real-scans');
 const work = join(root, 'bench', '.work', 'real');
-const { values: args } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, ids: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, ids: { type: 'string' }, model: { type: 'string' }, base: { type: 'string' } } });
 
 const CLASSES = ['ocr-dropped', 'ocr-skeleton', 'code-number', 'unrestored', 'tone-vowel', 'junk', 'case'] as const;
 type ErrorClass = (typeof CLASSES)[number];
@@ -88,25 +90,31 @@ export function classify(gt: string, raw: string, restored: string): { total: nu
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   mkdirSync(work, { recursive: true });
-  const model = loadModel();
-  const ids = JSON.parse(readFileSync(join(setDir, 'fields.json'), 'utf8')).map((f: { id: string }) => f.id) as string[];
-  const pooled = Object.fromEntries(CLASSES.map((c) => [c, 0])) as Record<ErrorClass, number>;
-  let pooledTotal = 0;
-  console.log(`English-model OCR errors on the real pages (${setDir}), restored vs GT, by class`);
-  console.log(`  ${'page'.padEnd(12)} ${'GT syl'.padStart(6)} ${'cased %'.padStart(8)}  ${CLASSES.map((c) => c.padStart(12)).join('')}`);
-  for (const id of ids.filter((x) => !args.ids || args.ids.split(',').includes(x))) {
+  const ids = (JSON.parse(readFileSync(join(setDir, 'fields.json'), 'utf8')) as { id: string }[]).map((f) => f.id).filter((x) => !args.ids || args.ids.split(',').includes(x));
+  const pages: { id: string; gt: string; raw: string }[] = [];
+  for (const id of ids) {
     const gtFile = join(setDir, 'gt', `${id}.gt.txt`);
     if (!existsSync(gtFile)) continue;
     const pdf = join(setDir, 'pages', `${id}.pdf`);
-    const raw = await englishOcr(id, existsSync(pdf) ? pdf : join(setDir, 'pages', `${id}.jpg`));
-    const restored = restore(raw, { model, input: 'ocr' }).text;
-    const { total, errors } = classify(readFileSync(gtFile, 'utf8').normalize('NFC'), raw, restored);
-    const counts = Object.fromEntries(CLASSES.map((c) => [c, errors.filter((e) => e.cls === c).length])) as Record<ErrorClass, number>;
-    if (id !== 'nd30-photo') { pooledTotal += total; for (const c of CLASSES) pooled[c] += counts[c]; }
-    console.log(`  ${id.padEnd(12)} ${String(total).padStart(6)} ${(100 * (total - errors.length) / total).toFixed(2).padStart(8)}  ${CLASSES.map((c) => String(counts[c]).padStart(12)).join('')}`);
-    if (args.verbose) for (const e of errors) console.log(`      ${e.cls.padEnd(13)} gt ${JSON.stringify(e.gt)} raw ${JSON.stringify(e.raw)} out ${JSON.stringify(e.out)}`);
+    pages.push({ id, gt: readFileSync(gtFile, 'utf8').normalize('NFC'), raw: await englishOcr(id, existsSync(pdf) ? pdf : join(setDir, 'pages', `${id}.jpg`)) });
   }
-  const lost = CLASSES.reduce((s, c) => s + pooled[c], 0);
-  console.log(`  ${'pooled scans'.padEnd(12)} ${String(pooledTotal).padStart(6)} ${(100 * (pooledTotal - lost) / pooledTotal).toFixed(2).padStart(8)}  ${CLASSES.map((c) => String(pooled[c]).padStart(12)).join('')}`);
-  console.log(`  ceiling (OCR dropped or misread the letters): ${(100 * (pooledTotal - pooled['ocr-dropped']) / pooledTotal).toFixed(2)} % without dropped, ${(100 * (pooledTotal - pooled['ocr-dropped'] - pooled['ocr-skeleton']) / pooledTotal).toFixed(2)} % without dropped or misread`);
+  const runs: [string, string | undefined][] = [['model', args.model], ...(args.base ? [['base', args.base] as [string, string]] : [])];
+  for (const [name, dir] of runs) {
+    const model = loadModel(dir);
+    const pooled = Object.fromEntries(CLASSES.map((c) => [c, 0])) as Record<ErrorClass, number>;
+    let pooledTotal = 0;
+    console.log(`\n${name} ${dir ?? 'dictionaries/'}: English-model OCR errors on the real pages (${setDir}), restored vs GT, by class`);
+    console.log(`  ${'page'.padEnd(12)} ${'GT syl'.padStart(6)} ${'cased %'.padStart(8)}  ${CLASSES.map((c) => c.padStart(13)).join('')}`);
+    for (const { id, gt, raw } of pages) {
+      const restored = restore(raw, { model, input: 'ocr' }).text;
+      const { total, errors } = classify(gt, raw, restored);
+      const counts = Object.fromEntries(CLASSES.map((c) => [c, errors.filter((e) => e.cls === c).length])) as Record<ErrorClass, number>;
+      if (id !== 'nd30-photo') { pooledTotal += total; for (const c of CLASSES) pooled[c] += counts[c]; }
+      console.log(`  ${id.padEnd(12)} ${String(total).padStart(6)} ${(100 * (total - errors.length) / total).toFixed(2).padStart(8)}  ${CLASSES.map((c) => String(counts[c]).padStart(13)).join('')}`);
+      if (args.verbose) for (const e of errors) console.log(`      ${e.cls.padEnd(13)} gt ${JSON.stringify(e.gt)} raw ${JSON.stringify(e.raw)} out ${JSON.stringify(e.out)}`);
+    }
+    const lost = CLASSES.reduce((s, c) => s + pooled[c], 0);
+    console.log(`  ${'pooled scans'.padEnd(12)} ${String(pooledTotal).padStart(6)} ${(100 * (pooledTotal - lost) / pooledTotal).toFixed(2).padStart(8)}  ${CLASSES.map((c) => String(pooled[c]).padStart(13)).join('')}`);
+    console.log(`  ceiling: ${(100 * (pooledTotal - pooled['ocr-dropped']) / pooledTotal).toFixed(2)} % with every syllable the OCR kept restored, ${(100 * (pooledTotal - pooled['ocr-dropped'] - pooled['ocr-skeleton']) / pooledTotal).toFixed(2)} % if the misread letters stay lost`);
+  }
 }

@@ -53,6 +53,18 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
         else if (p.trail.includes(',')) push({ kind: 'comma' });
         continue;
       }
+      // Two damaged words joined by a slash ("4n/khéa" án/khóa, "va/hoac"): each is a word, the
+      // slash a break, as between two plain words; tokenize() would take "4n/..." for a code.
+      const pair = slashPair(p.core);
+      if (pair) {
+        const start = at + p.lead.length;
+        units.push({ kind: 'word', start, end: start + pair[0].length, text: pair[0] });
+        push({ kind: 'break' });
+        units.push({ kind: 'word', start: start + pair[0].length + 1, end: start + p.core.length, text: pair[1] });
+        if (CLOSING.test(p.trail) || OPENING.test(p.trail)) push({ kind: 'break' });
+        else if (p.trail.includes(',')) push({ kind: 'comma' });
+        continue;
+      }
     }
     for (const t of allWordCodes(chunk) ? [{ kind: 'word' as const, text: chunk, start: 0, end: chunk.length }] : tokenize(chunk)) {
       // "TTr" in "/TTr-UBND" (Tờ trình; also CTr, TTh, QyĐ): a mixed-case type code, not a word.
@@ -117,6 +129,15 @@ function isSymbolPart(chunk: string, t: { start: number; end: number; text: stri
   if (t.text.length > 5 || t.text.length < 2 || t.text.toLowerCase() === t.text) return false; // most words, cheaply
   if (!/^(?=(?:[^\p{Lu}]*\p{Lu}){2})(?=.*\p{Ll})[\p{Lu}\p{Ll}]{2,5}$/u.test(t.text)) return false;
   return chunk[t.start - 1] === '/' || /^-\p{Lu}/u.test(chunk.slice(t.end));
+}
+
+/** The two halves of "word/word" when both could be damaged lower-case words, else undefined. */
+function slashPair(core: string): [string, string] | undefined {
+  const slash = core.indexOf('/');
+  if (slash <= 0 || slash !== core.lastIndexOf('/')) return undefined;
+  const a = core.slice(0, slash), b = core.slice(slash + 1);
+  const wordy = (w: string) => /\p{Ll}/u.test(w) && !isOcrNumberCandidate(w) && isOcrWordCandidate(w);
+  return wordy(a) && wordy(b) ? [a, b] : undefined;
 }
 
 /** A chunk of letters and marks only, which tokenize() would return as one word (most chunks). */

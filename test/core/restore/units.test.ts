@@ -27,6 +27,12 @@ describe('word units', () => {
     assert.deepEqual(kinds, ['Doc', 'lap', 'comma', 'Tu', 'do', 'break', 'Tang', 'cuong']);
   });
 
+  it('splits two damaged OCR words joined by a slash into words, and leaves codes and dates', () => {
+    const kinds = (t: string) => splitUnits(t, true).map((u) => (u.kind === 'word' ? u.text : u.kind));
+    assert.deepEqual(kinds('lam dé 4n/khéa ludn'), ['lam', 'dé', '4n', 'break', 'khéa', 'ludn']);
+    assert.deepEqual(kinds('So 72/KH-UBND ngay 12/9/2025'), ['So', 'num', 'break', 'acronym', 'acronym', 'ngay', 'num', 'break']);
+  });
+
   it('reads a colon before a number as no sentence end ("So: 72/KH-UBND" like "so 72/KH-UBND")', () => {
     for (const ocr of [false, true]) {
       const kinds = splitUnits('So: 72/KH-UBND\nLuu: VT', ocr).map((u) => (u.kind === 'word' ? u.text : u.kind));
