@@ -17,7 +17,7 @@ import { findNames, withNameEvidence, DEFAULT_NAME_TUNING, type NameTuning } fro
 import { COMMA, FIRST_WORD_ID, NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
 import type { RestoredToken } from './restored-token.js';
-import { isRunningTextCode, keepingLetters } from './running-text-codes.js';
+import { isRunningTextAcronym, keepingLetters, vowelReadingLetters } from './running-text-codes.js';
 import { isNumberLabel, isOcrNumberLabel, splitUnits } from './units.js';
 import { vieCandidates, DEFAULT_VIE_TUNING, type VieTuning } from './vie-candidates.js';
 import { confidenceAt, type WordConfidence } from './vie-confidence.js';
@@ -179,8 +179,8 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
     // The number label keeps its reading (units.ts); the one candidate is the word as read.
     const labelId = isNumberLabel(text, u.text, u.end) || (mode === 'ocr' && isOcrNumberLabel(text, u.text, u.end)) ? model.vocabIndex.get('số') : undefined;
     if (labelId !== undefined) cands = { ids: [labelId], chan: [0], forms: ['số'] };
-    // An acronym or class code in capitals among lower-case words keeps its letters (running-text-codes.ts).
-    else if (mode === 'ocr' && isRunningTextCode(text, u.start, u.text)) cands = keepingLetters(u.text, cands);
+    // An acronym in capitals among lower-case words keeps its letters (running-text-codes.ts).
+    else if (mode === 'ocr' && isRunningTextAcronym(text, u.start, u.text, vowelReadingLetters(model.channel))) cands = keepingLetters(u.text, cands);
     words.push({ unit: u, cands, slot: slots.length, entry });
     // Case is evidence only inside a segment (its first word is capitalised anyway).
     const context = (mode === 'clean' && !vie) || slots.length === 0 || labelId !== undefined ? null : caseContextOf(u.text);

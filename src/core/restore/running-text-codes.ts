@@ -1,11 +1,14 @@
 /**
- * Capitals inside running text. English-model OCR keeps the letters of a short word in capitals
- * among lower-case words ("những SV chưa", "VT, DT, Anh", "khóa D16 đợt 3"): there it is an
- * acronym or a class code, not a Vietnamese word the channel should rebuild from other letters
- * ("SV" → sự, "DT" → ớt, "D16" → đó). Such a word keeps its letters: candidates that only add
- * marks or Đ stay as they were, any other costs CHANGE_LETTERS nats, and a capital with digits
- * ("D16", "K65") is kept as printed at no cost. Header lines in capitals are not running text and
- * keep their channel (OCR damages capitals too: "TRUGNG" for TRƯỜNG).
+ * Capitals inside running text. English-model OCR keeps the letters of a short acronym among
+ * lower-case words ("những SV chưa", "phòng KT và"): there it is an acronym, not a Vietnamese word
+ * the channel should rebuild from other letters ("SV" → sự). Such a word keeps its letters:
+ * candidates that only add marks or read a D, P or B as Đ (capital Đ's usual readings) stay as they
+ * were, any other costs CHANGE_LETTERS nats.
+ * Not when one of its letters is a usual OCR reading of a marked vowel (the channel's: "G" for ở
+ * in "SG" Sở, "D" for ớ, "I" for ă): then it may as well be a damaged word, and the channel
+ * decides as before. Header lines in capitals are not running text (OCR damages capitals too).
+ * Measured on the devset's English OCR, capital class codes with digits ("D16") could not be told
+ * from damaged words ("B06" Bộ, "S60" Số, "M06" Mở) by shape or channel: they are left alone.
  */
 import { stripMarks } from '../vi-text/index.js';
 import type { Candidates } from './candidates.js';
@@ -13,12 +16,39 @@ import { UNK } from './lm-tokens.js';
 
 /** ln-cost of reading other letters into a capitalised word in running text. */
 export const CHANGE_LETTERS = -6;
+/** A reading at least this likely for some marked vowel makes a letter ambiguous (ln 0.2). */
+const USUAL_READING = Math.log(0.2);
 const SHORT_CAPS = /^[A-ZĐ]{2,4}$/u;
-const CAPITAL_CODE = /^[A-ZĐ]{1,3}\d{2,}$/u;
+const MARKED_VOWELS = 'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ';
 
-/** Whether `word` is a short word in capitals or a capital code, on a line of mostly lower-case words. */
-export function isRunningTextCode(text: string, start: number, word: string): boolean {
-  if (!SHORT_CAPS.test(word) && !CAPITAL_CODE.test(word)) return false;
+export interface VowelReadings {
+  learnedReadings(letter: string): Iterable<[string, number]> | undefined;
+}
+
+const ambiguousByChannel = new WeakMap<VowelReadings, ReadonlySet<string>>();
+
+/** Single letters the channel often reads for a marked vowel ("g" for ợ, "d" for ớ, "i" for ă). */
+export function vowelReadingLetters(channel: VowelReadings): ReadonlySet<string> {
+  let set = ambiguousByChannel.get(channel);
+  if (!set) {
+    const letters = new Set<string>();
+    for (const v of MARKED_VOWELS) {
+      for (const [reading, lp] of channel.learnedReadings(v) ?? []) {
+        if (lp >= USUAL_READING && /^[a-z]$/.test(reading) && reading !== stripMarks(v)) letters.add(reading);
+      }
+    }
+    ambiguousByChannel.set(channel, (set = letters));
+  }
+  return set;
+}
+
+/**
+ * Whether `word` is a short word in capitals with no letter the channel reads for a marked vowel,
+ * on a line of mostly lower-case words.
+ */
+export function isRunningTextAcronym(text: string, start: number, word: string, ambiguous: ReadonlySet<string>): boolean {
+  if (!SHORT_CAPS.test(word)) return false;
+  for (const ch of word.toLowerCase()) if (ambiguous.has(ch)) return false;
   const from = text.lastIndexOf('\n', start - 1) + 1;
   const to = text.indexOf('\n', start);
   const line = text.slice(from, to < 0 ? text.length : to);
@@ -30,14 +60,20 @@ export function isRunningTextCode(text: string, start: number, word: string): bo
   return lower >= 3 && lower > upper;
 }
 
-/** `c`'s channel scores with letter changes penalised (see above); its own reading kept for a code. */
+/** Whether a candidate form has the letters of `lower` (an OCR word), Đ read as D, P or B. */
+function sameLetters(form: string, lower: string): boolean {
+  const f = stripMarks(form);
+  if (f.length !== lower.length || form.length !== f.length) return false;
+  for (let i = 0; i < f.length; i++) {
+    const b = lower[i]!;
+    if (form[i] === 'đ' ? b !== 'd' && b !== 'p' && b !== 'b' && b !== 'đ' : f[i] !== b) return false;
+  }
+  return true;
+}
+
+/** `c`'s channel scores with letter changes penalised (see above). */
 export function keepingLetters(word: string, c: Candidates): Candidates {
   const lower = word.toLowerCase();
-  const code = CAPITAL_CODE.test(word);
-  const chan = c.chan.map((lp, k) => {
-    if (c.ids[k] === UNK) return code ? 0 : lp;
-    return stripMarks(c.forms[k]!).replace(/đ/g, 'd') === lower.replace(/đ/g, 'd') ? lp : lp + CHANGE_LETTERS;
-  });
-  if (code && !c.ids.includes(UNK)) return { ids: [...c.ids, UNK], chan: [...chan, 0], forms: [...c.forms, lower] };
+  const chan = c.chan.map((lp, k) => (c.ids[k] === UNK || sameLetters(c.forms[k]!, lower) ? lp : lp + CHANGE_LETTERS));
   return { ids: c.ids, chan, forms: c.forms };
 }
