@@ -6,8 +6,9 @@
  *   ocr-dropped   no raw token aligned to it: the OCR lost or merged it (the ceiling: no restorer
  *                 can bring it back)
  *   ocr-skeleton  the raw token's letters (marks stripped, lower case, fuzzy o/0, l/1 …) are not the
- *                 syllable's: the OCR misread letters, not only marks
- *   code-number   the syllable holds a digit, or is a code in capitals printed as such ("D16", "TB")
+ *                 syllable's: the OCR misread letters (or handwritten digits), not only marks
+ *   code-number   the syllable holds a digit, or is a code in capitals, and the OCR read it right
+ *                 (Đ as D aside) but the restorer changed it ("D16" → Đó)
  *   unrestored    the restorer left it unaligned although the raw reading had it (split/merged by restore)
  *   tone-vowel    same letters, another known Vietnamese form chosen (tầng/tăng, đợt/đốt)
  *   junk          the restored token is not a Vietnamese syllable at all
@@ -77,8 +78,8 @@ export function classify(gt: string, raw: string, restored: string): { total: nu
     let cls: ErrorClass;
     if (j !== undefined && out.toLowerCase() === gl[i]) cls = 'case';
     else if (k === undefined) cls = 'ocr-dropped';
-    else if (isCode(g[i]!)) cls = 'code-number';
     else if (skeleton(rawTok) !== skeleton(g[i]!)) cls = 'ocr-skeleton';
+    else if (isCode(g[i]!)) cls = 'code-number';
     else if (j === undefined) cls = 'unrestored';
     else if (skeleton(out) === skeleton(g[i]!) && isVietnameseSyllable(out.toLowerCase())) cls = 'tone-vowel';
     else if (!isVietnameseSyllable(out.toLowerCase())) cls = 'junk';

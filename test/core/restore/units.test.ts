@@ -13,6 +13,8 @@ describe('OCR word chunks', () => {
   it('tells damaged words from numbers, codes, URLs and e-mails', () => {
     for (const w of ['x4', 'ctia', 'K&', 'v¢', 's6', 'HQP']) assert.ok(isOcrWordCandidate(w), w);
     for (const w of ['2023', '72/KH-UBND', 'a@b.vn', 'www.gov.vn', 'KH-UBND', '1.500']) assert.ok(!isOcrWordCandidate(w), w);
+    // Times of day ("đến 24h ngày 12/8", "lúc 7h30") stay as printed.
+    for (const w of ['24h', '7h30', '23h']) assert.ok(!isOcrWordCandidate(w), w);
   });
 });
 
