@@ -87,7 +87,7 @@ export interface RestoreResult {
   mode: DecodeMode;
 }
 
-const MARKER_SLOT = { num: { ids: [NUM], chan: [0] }, comma: { ids: [COMMA], chan: [0] } } as const;
+const MARKER_SLOT = { num: { ids: [NUM], chan: [0] }, comma: { ids: [COMMA], chan: [0] }, unk: { ids: [UNK], chan: [0] } } as const;
 const MAX_ALTERNATIVES = RANKED_ALTERNATIVES;
 const MAX_SEGMENT = 400;
 

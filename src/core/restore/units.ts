@@ -12,6 +12,8 @@ export type Unit =
   /** Upper-case letters inside a document code ("QD" in 72/QD-UBND): Đ may be restored. */
   | { kind: 'acronym'; start: number; end: number; text: string; typeSlot?: boolean }
   | { kind: 'num' }
+  /** A web address or e-mail: a word the language model does not know (the corpus has it so). */
+  | { kind: 'unk' }
   | { kind: 'comma' }
   | { kind: 'break' };
 
@@ -77,6 +79,7 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
         units.push({ kind: 'word', start: at + t.start, end: at + t.end, text: t.text });
       }
       else if (t.kind === 'number') push({ kind: 'num' });
+      else if (t.kind === 'url' || t.kind === 'email') { push({ kind: 'unk' }); push({ kind: 'break' }); }
       else if (t.kind === 'punct' && t.text === ',') push({ kind: 'comma' });
       // A dash between words on one line ("Độc lập - Tự do - Hạnh phúc") separates like a comma.
       else if (t.kind === 'punct' && chunk.length === 1 && /[-–—]/.test(chunk) && wordBefore) push({ kind: 'comma' });

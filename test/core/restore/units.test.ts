@@ -35,6 +35,13 @@ describe('word units', () => {
     assert.deepEqual(kinds('So 72/KH-UBND ngay 12/9/2025'), ['So', 'num', 'break', 'acronym', 'acronym', 'ngay', 'num', 'break']);
   });
 
+  it('reads a web address or e-mail as one unknown word, not as words to restore', () => {
+    const kinds = (t: string, ocr: boolean) => splitUnits(t, ocr).map((u) => (u.kind === 'word' ? u.text : u.kind));
+    for (const ocr of [true, false]) {
+      assert.deepEqual(kinds('trang sinhvien.epu.edu.vn; hoac email a@b.vn', ocr), ['trang', 'unk', 'break', 'hoac', 'email', 'unk', 'break']);
+    }
+  });
+
   it('reads a colon before a number as no sentence end ("So: 72/KH-UBND" like "so 72/KH-UBND")', () => {
     for (const ocr of [false, true]) {
       const kinds = splitUnits('So: 72/KH-UBND\nLuu: VT', ocr).map((u) => (u.kind === 'word' ? u.text : u.kind));
