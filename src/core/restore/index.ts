@@ -17,6 +17,7 @@ import { findNames, withNameEvidence, DEFAULT_NAME_TUNING, type NameTuning } fro
 import { COMMA, FIRST_WORD_ID, NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
 import { restoredToken, type RestoredToken } from './restored-token.js';
+import { isRunningTextAcronym, keepingLetters, vowelReadingLetters } from './running-text-codes.js';
 import { isNumberLabel, isOcrNumberLabel, splitUnits } from './units.js';
 import { vieCandidates, DEFAULT_VIE_TUNING, type VieTuning } from './vie-candidates.js';
 import { confidenceAt, type WordConfidence } from './vie-confidence.js';
@@ -86,7 +87,7 @@ export interface RestoreResult {
   mode: DecodeMode;
 }
 
-const MARKER_SLOT = { num: { ids: [NUM], chan: [0] }, comma: { ids: [COMMA], chan: [0] } } as const;
+const MARKER_SLOT = { num: { ids: [NUM], chan: [0] }, comma: { ids: [COMMA], chan: [0] }, unk: { ids: [UNK], chan: [0] } } as const;
 const MAX_ALTERNATIVES = RANKED_ALTERNATIVES;
 const MAX_SEGMENT = 400;
 
@@ -178,6 +179,8 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
     // The number label keeps its reading (units.ts); the one candidate is the word as read.
     const labelId = isNumberLabel(text, u.text, u.end) || (mode === 'ocr' && isOcrNumberLabel(text, u.text, u.end)) ? model.vocabIndex.get('số') : undefined;
     if (labelId !== undefined) cands = { ids: [labelId], chan: [0], forms: ['số'] };
+    // An acronym in capitals among lower-case words keeps its letters (running-text-codes.ts).
+    else if (mode === 'ocr' && isRunningTextAcronym(text, u.start, u.text, vowelReadingLetters(model.channel))) cands = keepingLetters(u.text, cands);
     words.push({ unit: u, cands, slot: slots.length, entry });
     // Case is evidence only inside a segment (its first word is capitalised anyway).
     const context = (mode === 'clean' && !vie) || slots.length === 0 || labelId !== undefined ? null : caseContextOf(u.text);

@@ -97,6 +97,8 @@ export function tokenSegments(text: string, model: RestoreModel): string[][] {
     if (u.kind === 'break') end();
     else if (u.kind === 'num') cur.push(NGRAM_TOKEN.num);
     else if (u.kind === 'comma') cur.push(NGRAM_TOKEN.comma);
+    // A web address or e-mail, as restore() reads it.
+    else if (u.kind === 'unk') cur.push('<unk>');
     else if (u.kind === 'word') {
       const form = normalizeTonePlacement(u.text.toLowerCase(), 'old');
       cur.push(model.vocabIndex.has(form) ? form : '<unk>');

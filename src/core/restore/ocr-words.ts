@@ -41,6 +41,8 @@ export function isOcrNumberCandidate(core: string): boolean {
  */
 export function isOcrWordCandidate(core: string): boolean {
   if (core.length === 0 || core.length > 9) return false;
+  // A time of day as Vietnamese notices write it ("24h", "7h30"): no syllable reads so.
+  if (/^\d{1,2}h(?:\d{2})?$/.test(core)) return false;
   // Symbols only an English model puts in Vietnamese words: "1€" lệ, "¢€" về.
   if (!LETTER.test(core)) return core.length <= 4 && /^[\d¢€¥£©®§&]+$/.test(core) && (JUNK_SYMBOL.test(core) || core === '&');
   // "@" ends a short damaged word ("S@", "S&@" Sở) but sits inside an e-mail address.

@@ -12,6 +12,8 @@ export type Unit =
   /** Upper-case letters inside a document code ("QD" in 72/QD-UBND): Đ may be restored. */
   | { kind: 'acronym'; start: number; end: number; text: string; typeSlot?: boolean }
   | { kind: 'num' }
+  /** A web address or e-mail: a word the language model does not know (the corpus has it so). */
+  | { kind: 'unk' }
   | { kind: 'comma' }
   | { kind: 'break' };
 
@@ -53,6 +55,18 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
         else if (p.trail.includes(',')) push({ kind: 'comma' });
         continue;
       }
+      // Two damaged words joined by a slash ("4n/khéa" án/khóa, "va/hoac"): each is a word, the
+      // slash a break, as between two plain words; tokenize() would take "4n/..." for a code.
+      const pair = slashPair(p.core);
+      if (pair) {
+        const start = at + p.lead.length;
+        units.push({ kind: 'word', start, end: start + pair[0].length, text: pair[0] });
+        push({ kind: 'break' });
+        units.push({ kind: 'word', start: start + pair[0].length + 1, end: start + p.core.length, text: pair[1] });
+        if (CLOSING.test(p.trail) || OPENING.test(p.trail)) push({ kind: 'break' });
+        else if (p.trail.includes(',')) push({ kind: 'comma' });
+        continue;
+      }
     }
     for (const t of allWordCodes(chunk) ? [{ kind: 'word' as const, text: chunk, start: 0, end: chunk.length }] : tokenize(chunk)) {
       // "TTr" in "/TTr-UBND" (Tờ trình; also CTr, TTh, QyĐ): a mixed-case type code, not a word.
@@ -65,6 +79,7 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
         units.push({ kind: 'word', start: at + t.start, end: at + t.end, text: t.text });
       }
       else if (t.kind === 'number') push({ kind: 'num' });
+      else if (t.kind === 'url' || t.kind === 'email') { push({ kind: 'unk' }); push({ kind: 'break' }); }
       else if (t.kind === 'punct' && t.text === ',') push({ kind: 'comma' });
       // A dash between words on one line ("Độc lập - Tự do - Hạnh phúc") separates like a comma.
       else if (t.kind === 'punct' && chunk.length === 1 && /[-–—]/.test(chunk) && wordBefore) push({ kind: 'comma' });
@@ -117,6 +132,15 @@ function isSymbolPart(chunk: string, t: { start: number; end: number; text: stri
   if (t.text.length > 5 || t.text.length < 2 || t.text.toLowerCase() === t.text) return false; // most words, cheaply
   if (!/^(?=(?:[^\p{Lu}]*\p{Lu}){2})(?=.*\p{Ll})[\p{Lu}\p{Ll}]{2,5}$/u.test(t.text)) return false;
   return chunk[t.start - 1] === '/' || /^-\p{Lu}/u.test(chunk.slice(t.end));
+}
+
+/** The two halves of "word/word" when both could be damaged lower-case words, else undefined. */
+function slashPair(core: string): [string, string] | undefined {
+  const slash = core.indexOf('/');
+  if (slash <= 0 || slash !== core.lastIndexOf('/')) return undefined;
+  const a = core.slice(0, slash), b = core.slice(slash + 1);
+  const wordy = (w: string) => /\p{Ll}/u.test(w) && !isOcrNumberCandidate(w) && isOcrWordCandidate(w);
+  return wordy(a) && wordy(b) ? [a, b] : undefined;
 }
 
 /** A chunk of letters and marks only, which tokenize() would return as one word (most chunks). */

@@ -5,7 +5,8 @@
  * - newline: one of \r\n, \n, \r, \f.
  * - space: a run of any other whitespace.
  * - url: "http://", "https://" or "www." followed by non-space characters, minus trailing
- *   punctuation such as ".", ",", ")".
+ *   punctuation such as ".", ",", ")"; also a bare domain name in lower case ending in a common
+ *   top-level domain ("sinhvien.epu.edu.vn", "dichvucong.gov.vn/tra-cuu"): its parts are no words.
  * - email: local@domain.tld (ASCII letters, digits and . _ % + - in the local part).
  * - code: alphanumeric segments joined by single "/" or "-" (72/KH-UBND, 30/2020/NĐ-CP,
  *   29/12/2023, QĐ-UBND) where some segment holds a digit or every segment is upper case;
@@ -28,6 +29,9 @@ export interface Token {
 }
 
 const URL_TRAILING = new Set([...'.,;:!?\'")]}>»”’…']);
+/** A bare domain: lower-case labels joined by dots, a common top-level domain, an optional path. */
+const DOMAIN = /[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:vn|com|net|org|gov|edu|info|int|io)(?![\p{L}\p{N}])(?:\/[^\s]*)?/uy;
+const MAY_HAVE_DOMAIN = /[a-z0-9]\.(?:vn|com|net|org|gov|edu|info|int|io)(?![\p{L}\p{N}])/u;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
 
 function isDigit(code: number): boolean {
@@ -53,6 +57,16 @@ function urlEnd(text: string, i: number): number {
     if (k === CharClass.Space || k === CharClass.Newline) break;
     end++;
   }
+  while (end > i && URL_TRAILING.has(text[end - 1]!)) end--;
+  return end;
+}
+
+function domainEnd(text: string, i: number): number {
+  if (i > 0 && (isAlnum(text.charCodeAt(i - 1)) || text[i - 1] === '.' || text[i - 1] === '@')) return -1;
+  DOMAIN.lastIndex = i;
+  const m = DOMAIN.exec(text);
+  if (!m || !m[0].includes('.')) return -1;
+  let end = i + m[0].length;
   while (end > i && URL_TRAILING.has(text[end - 1]!)) end--;
   return end;
 }
@@ -120,6 +134,7 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
   const mayHaveEmail = text.includes('@');
+  const mayHaveDomain = MAY_HAVE_DOMAIN.test(text);
   let i = 0;
   const push = (kind: TokenKind, end: number) => {
     tokens.push({ kind, text: text.slice(i, end), start: i, end });
@@ -141,6 +156,8 @@ export function tokenize(text: string): Token[] {
       }
       const mail = mayHaveEmail ? emailEnd(text, i) : -1;
       if (mail > 0) { push('email', mail); continue; }
+      const domain = mayHaveDomain ? domainEnd(text, i) : -1;
+      if (domain > 0) { push('url', domain); continue; }
       const { kind, end } = scanAlnum(text, i);
       push(kind, end);
     } else if (k === CharClass.Punct) {

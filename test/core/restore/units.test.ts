@@ -13,6 +13,8 @@ describe('OCR word chunks', () => {
   it('tells damaged words from numbers, codes, URLs and e-mails', () => {
     for (const w of ['x4', 'ctia', 'K&', 'v¢', 's6', 'HQP']) assert.ok(isOcrWordCandidate(w), w);
     for (const w of ['2023', '72/KH-UBND', 'a@b.vn', 'www.gov.vn', 'KH-UBND', '1.500']) assert.ok(!isOcrWordCandidate(w), w);
+    // Times of day ("đến 24h ngày 12/8", "lúc 7h30") stay as printed.
+    for (const w of ['24h', '7h30', '23h']) assert.ok(!isOcrWordCandidate(w), w);
   });
 });
 
@@ -25,6 +27,19 @@ describe('word units', () => {
   it('reads a dash between words on a line as a comma, a list dash at a line start not', () => {
     const kinds = splitUnits('Doc lap - Tu do\n- Tang cuong', false).map((u) => (u.kind === 'word' ? u.text : u.kind));
     assert.deepEqual(kinds, ['Doc', 'lap', 'comma', 'Tu', 'do', 'break', 'Tang', 'cuong']);
+  });
+
+  it('splits two damaged OCR words joined by a slash into words, and leaves codes and dates', () => {
+    const kinds = (t: string) => splitUnits(t, true).map((u) => (u.kind === 'word' ? u.text : u.kind));
+    assert.deepEqual(kinds('lam dé 4n/khéa ludn'), ['lam', 'dé', '4n', 'break', 'khéa', 'ludn']);
+    assert.deepEqual(kinds('So 72/KH-UBND ngay 12/9/2025'), ['So', 'num', 'break', 'acronym', 'acronym', 'ngay', 'num', 'break']);
+  });
+
+  it('reads a web address or e-mail as one unknown word, not as words to restore', () => {
+    const kinds = (t: string, ocr: boolean) => splitUnits(t, ocr).map((u) => (u.kind === 'word' ? u.text : u.kind));
+    for (const ocr of [true, false]) {
+      assert.deepEqual(kinds('trang sinhvien.epu.edu.vn; hoac email a@b.vn', ocr), ['trang', 'unk', 'break', 'hoac', 'email', 'unk', 'break']);
+    }
   });
 
   it('reads a colon before a number as no sentence end ("So: 72/KH-UBND" like "so 72/KH-UBND")', () => {

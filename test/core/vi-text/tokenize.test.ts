@@ -13,6 +13,14 @@ describe('tokenize', () => {
       ['word', 'ngày'], ['space', ' '], ['code', '29/12/2023'],
     ]);
   });
+  it('keeps a bare domain name whole, so that its parts are not read as words', () => {
+    assert.deepEqual(kinds('trang sinhvien.epu.edu.vn;'), [['word', 'trang'], ['space', ' '], ['url', 'sinhvien.epu.edu.vn'], ['punct', ';']]);
+    assert.deepEqual(kinds('dichvucong.gov.vn/tra-cuu.'), [['url', 'dichvucong.gov.vn/tra-cuu'], ['punct', '.']]);
+    // Not a sentence glued to the next one, nor a number, nor a word in capitals.
+    assert.deepEqual(kinds('xong.Trong').map((k) => k[0]), ['word', 'punct', 'word']);
+    assert.deepEqual(kinds('1.500'), [['number', '1.500']]);
+    assert.deepEqual(kinds('HA.VN').map((k) => k[0]), ['word', 'punct', 'word']);
+  });
   it('recognises document codes', () => {
     for (const code of ['72/KH-UBND', '192/BC-UBND', '30/2020/NĐ-CP', 'QĐ-UBND', 'NĐ-CP', '2020-2025', 'COVID-19', 'H2O', 'x4', '01/2024/TT-BNV']) {
       assert.deepEqual(kinds(code), [['code', code]], code);

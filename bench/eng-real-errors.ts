@@ -1,0 +1,121 @@
+/**
+ * npm run bench:eng-real-errors — where the English-model OCR path loses syllables on the real
+ * pages (../shared/real-scans, a development set: measured on, never tuned to). Per page, the
+ * restored text and the raw `tesseract -l eng` reading are each aligned to the ground truth (as
+ * bench:real scores it) and every ground-truth syllable the restored text misses is put in one class:
+ *   ocr-dropped   no raw token aligned to it: the OCR lost or merged it (the ceiling: no restorer
+ *                 can bring it back)
+ *   ocr-skeleton  the raw token's letters (marks stripped, lower case, fuzzy o/0, l/1 …) are not the
+ *                 syllable's: the OCR misread letters (or handwritten digits), not only marks
+ *   code-number   the syllable holds a digit, or is a code in capitals, and the OCR read it right
+ *                 (Đ as D aside) but the restorer changed it ("D16" → Đó)
+ *   unrestored    the restorer left it unaligned although the raw reading had it (split/merged by restore)
+ *   tone-vowel    same letters, another known Vietnamese form chosen (tầng/tăng, đợt/đốt)
+ *   junk          the restored token is not a Vietnamese syllable at all
+ *   case          right letters and marks, wrong case (counted only by the cased score)
+ * Prints the counts per page and pooled, and with --verbose every error with its raw reading.
+ *   --model DIR  the model folder (default dictionaries/); --base DIR  a second model folder whose
+ *                pooled figures are printed beside (the baseline, in the same run).
+ * The English readings are cached as bench:real caches them (bench/.work/real/<id>.<hash>.eng.txt).
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { restore } from '../src/core/restore/index.js';
+import { loadModel } from '../src/model/load.js';
+import { PdfSource } from '../src/ingest/ocr/pdf-source.js';
+import { isVietnameseSyllable, stripMarks } from '../src/core/vi-text/index.js';
+import { alignWords, scoreTokens } from './lib/score.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const setDir = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'real-scans');
+const work = join(root, 'bench', '.work', 'real');
+const { values: args } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, ids: { type: 'string' }, model: { type: 'string' }, base: { type: 'string' } } });
+
+const CLASSES = ['ocr-dropped', 'ocr-skeleton', 'code-number', 'unrestored', 'tone-vowel', 'junk', 'case'] as const;
+type ErrorClass = (typeof CLASSES)[number];
+
+async function pageImage(file: string): Promise<Uint8Array> {
+  const data = new Uint8Array(readFileSync(file));
+  if (!file.endsWith('.pdf')) return data;
+  const source = await PdfSource.open(data);
+  try { return (await source.image(1, 300)).image; } finally { await source.close(); }
+}
+
+/** `tesseract -l eng` of page 1, cached by image hash exactly as bench/real.ts does. */
+async function englishOcr(id: string, file: string): Promise<string> {
+  const image = await pageImage(file);
+  const hash = createHash('sha1').update(image).digest('hex').slice(0, 12);
+  const out = join(work, `${id}.${hash}.eng.txt`);
+  if (existsSync(out)) return readFileSync(out, 'utf8');
+  const img = join(work, `${id}.${hash}.img`);
+  writeFileSync(img, image);
+  const text = execFileSync('tesseract', [img, 'stdout', '-l', 'eng'], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['ignore', 'pipe', 'ignore'] }).toString().normalize('NFC');
+  writeFileSync(out, text);
+  return text;
+}
+
+/** Letters as OCR may confuse them, marks gone: the skeleton a channel can map back. */
+const skeleton = (t: string) => stripMarks(t.toLowerCase()).replace(/đ/g, 'd').replace(/0/g, 'o').replace(/[1|]/g, 'l').replace(/5/g, 's');
+const isCode = (t: string) => /\d/.test(t) || (/^[A-ZĐ]{2,}$/u.test(stripMarks(t)) && !isVietnameseSyllable(t.toLowerCase()));
+
+/** Each GT syllable the restored text misses, with its class. */
+export function classify(gt: string, raw: string, restored: string): { total: number; errors: { cls: ErrorClass; gt: string; raw: string; out: string }[] } {
+  const flat = (s: string) => scoreTokens(s.replace(/\s+/g, ' '));
+  const g = flat(gt), r = flat(raw), o = flat(restored);
+  const lower = (xs: string[]) => xs.map((x) => x.toLowerCase());
+  const gl = lower(g), rl = lower(r), ol = lower(o);
+  const toOut = new Map(alignWords(gl, ol).map(([i, j]) => [i, j]));
+  const toRaw = new Map(alignWords(gl.map(skeleton), rl.map(skeleton)).map(([i, j]) => [i, j]));
+  const errors: { cls: ErrorClass; gt: string; raw: string; out: string }[] = [];
+  for (let i = 0; i < g.length; i++) {
+    const j = toOut.get(i), k = toRaw.get(i);
+    const out = j === undefined ? '' : o[j]!, rawTok = k === undefined ? '' : r[k]!;
+    if (j !== undefined && out === g[i]) continue;
+    let cls: ErrorClass;
+    if (j !== undefined && out.toLowerCase() === gl[i]) cls = 'case';
+    else if (k === undefined) cls = 'ocr-dropped';
+    else if (skeleton(rawTok) !== skeleton(g[i]!)) cls = 'ocr-skeleton';
+    else if (isCode(g[i]!)) cls = 'code-number';
+    else if (j === undefined) cls = 'unrestored';
+    else if (skeleton(out) === skeleton(g[i]!) && isVietnameseSyllable(out.toLowerCase())) cls = 'tone-vowel';
+    else if (!isVietnameseSyllable(out.toLowerCase())) cls = 'junk';
+    else cls = 'ocr-skeleton';
+    errors.push({ cls, gt: g[i]!, raw: rawTok, out });
+  }
+  return { total: g.length, errors };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  mkdirSync(work, { recursive: true });
+  const ids = (JSON.parse(readFileSync(join(setDir, 'fields.json'), 'utf8')) as { id: string }[]).map((f) => f.id).filter((x) => !args.ids || args.ids.split(',').includes(x));
+  const pages: { id: string; gt: string; raw: string }[] = [];
+  for (const id of ids) {
+    const gtFile = join(setDir, 'gt', `${id}.gt.txt`);
+    if (!existsSync(gtFile)) continue;
+    const pdf = join(setDir, 'pages', `${id}.pdf`);
+    pages.push({ id, gt: readFileSync(gtFile, 'utf8').normalize('NFC'), raw: await englishOcr(id, existsSync(pdf) ? pdf : join(setDir, 'pages', `${id}.jpg`)) });
+  }
+  const runs: [string, string | undefined][] = [['model', args.model], ...(args.base ? [['base', args.base] as [string, string]] : [])];
+  for (const [name, dir] of runs) {
+    const model = loadModel(dir);
+    const pooled = Object.fromEntries(CLASSES.map((c) => [c, 0])) as Record<ErrorClass, number>;
+    let pooledTotal = 0;
+    console.log(`\n${name} ${dir ?? 'dictionaries/'}: English-model OCR errors on the real pages (${setDir}), restored vs GT, by class`);
+    console.log(`  ${'page'.padEnd(12)} ${'GT syl'.padStart(6)} ${'cased %'.padStart(8)}  ${CLASSES.map((c) => c.padStart(13)).join('')}`);
+    for (const { id, gt, raw } of pages) {
+      const restored = restore(raw, { model, input: 'ocr' }).text;
+      const { total, errors } = classify(gt, raw, restored);
+      const counts = Object.fromEntries(CLASSES.map((c) => [c, errors.filter((e) => e.cls === c).length])) as Record<ErrorClass, number>;
+      if (id !== 'nd30-photo') { pooledTotal += total; for (const c of CLASSES) pooled[c] += counts[c]; }
+      console.log(`  ${id.padEnd(12)} ${String(total).padStart(6)} ${(100 * (total - errors.length) / total).toFixed(2).padStart(8)}  ${CLASSES.map((c) => String(counts[c]).padStart(13)).join('')}`);
+      if (args.verbose) for (const e of errors) console.log(`      ${e.cls.padEnd(13)} gt ${JSON.stringify(e.gt)} raw ${JSON.stringify(e.raw)} out ${JSON.stringify(e.out)}`);
+    }
+    const lost = CLASSES.reduce((s, c) => s + pooled[c], 0);
+    console.log(`  ${'pooled scans'.padEnd(12)} ${String(pooledTotal).padStart(6)} ${(100 * (pooledTotal - lost) / pooledTotal).toFixed(2).padStart(8)}  ${CLASSES.map((c) => String(pooled[c]).padStart(13)).join('')}`);
+    console.log(`  ceiling: ${(100 * (pooledTotal - pooled['ocr-dropped']) / pooledTotal).toFixed(2)} % with every syllable the OCR kept restored, ${(100 * (pooledTotal - pooled['ocr-dropped'] - pooled['ocr-skeleton']) / pooledTotal).toFixed(2)} % if the misread letters stay lost`);
+  }
+}
