@@ -117,3 +117,28 @@ describe('language model records repacked at load', () => {
     }
   });
 });
+
+describe('language model look-ups of absent bigrams', () => {
+  it('finds no bigram the sections do not store, and backs off to the unigram for it', () => {
+    const { sections } = decodeModelFile(tinyModelBytes());
+    const lm = tinyModel().lm;
+    const s = sections as Record<string, ArrayLike<number>>;
+    const V = s.uniLogP!.length;
+    let absent = 0;
+    for (let v = 0; v < V; v++) {
+      const stored = new Set<number>();
+      for (let i = s.biStart![v]!; i < s.biStart![v + 1]!; i++) stored.add(s.biW![i]!);
+      for (let w = 0; w < V; w++) {
+        if (stored.has(w)) continue;
+        absent++;
+        assert.equal(lm.bigramIndex(v, w), -1);
+        assert.equal(lm.lookupBigram(v, w), -1);
+        assert.equal(lm.lastLogP, s.uniBow![v]! + s.uniLogP![w]!);
+        assert.equal(lm.lastBackoff, 0);
+        assert.equal(lm.bigram(v, w), s.uniBow![v]! + s.uniLogP![w]!);
+        assert.equal(lm.trigramFromContext(-1, w, -3), -3);
+      }
+    }
+    assert.ok(absent > 0);
+  });
+});
