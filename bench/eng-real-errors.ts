@@ -18,9 +18,7 @@
  *                pooled figures are printed beside (the baseline, in the same run).
  * The English readings are cached as bench:real caches them (bench/.work/real/<id>.<hash>.eng.txt).
  */
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,6 +27,7 @@ import { loadModel } from '../src/model/load.js';
 import { PdfSource } from '../src/ingest/ocr/pdf-source.js';
 import { isVietnameseSyllable, stripMarks } from '../src/core/vi-text/index.js';
 import { alignWords, scoreTokens } from './lib/score.js';
+import { englishOcrCached } from './lib/english-ocr.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const setDir = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'real-scans');
@@ -48,14 +47,7 @@ async function pageImage(file: string): Promise<Uint8Array> {
 /** `tesseract -l eng` of page 1, cached by image hash exactly as bench/real.ts does. */
 async function englishOcr(id: string, file: string): Promise<string> {
   const image = await pageImage(file);
-  const hash = createHash('sha1').update(image).digest('hex').slice(0, 12);
-  const out = join(work, `${id}.${hash}.eng.txt`);
-  if (existsSync(out)) return readFileSync(out, 'utf8');
-  const img = join(work, `${id}.${hash}.img`);
-  writeFileSync(img, image);
-  const text = execFileSync('tesseract', [img, 'stdout', '-l', 'eng'], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['ignore', 'pipe', 'ignore'] }).toString().normalize('NFC');
-  writeFileSync(out, text);
-  return text;
+  return englishOcrCached(work, id, image);
 }
 
 /** Letters as OCR may confuse them, marks gone: the skeleton a channel can map back. */

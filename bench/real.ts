@@ -20,11 +20,10 @@
  * BAOCAO_SHARED=/path/to/shared overrides the data folder.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createHash } from 'node:crypto';
 import { convert } from '../src/pipeline/index.js';
 import { restore } from '../src/core/restore/index.js';
 import { loadModel } from '../src/model/load.js';
@@ -39,6 +38,7 @@ import { emptyScore, pct, scoreWhole, type Score } from './lib/score.js';
 import { compareFields, compareSkeleton, FIELD_NAMES, tallyFields, type FieldResult, type RealFields, type SkeletonResult } from './lib/real-fields.js';
 import { compareSignatureBlock, type BlockResult } from './lib/real-signature.js';
 import { cachingPool } from './ocr-structure.js';
+import { englishOcrCached } from './lib/english-ocr.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const setDir = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'real-scans');
@@ -107,14 +107,7 @@ function engBinary(): string | null {
 /** `tesseract -l eng` on page 1's image (kept in the work folder by the image's hash). */
 async function englishOcr(id: string, file: string, data: Uint8Array): Promise<string> {
   const { image } = await firstPageImage(file, data);
-  const hash = createHash('sha1').update(image).digest('hex').slice(0, 12);
-  const out = join(work, `${id}.${hash}.eng.txt`);
-  if (existsSync(out)) return readFileSync(out, 'utf8');
-  const img = join(work, `${id}.${hash}.img`);
-  writeFileSync(img, image);
-  const text = execFileSync('tesseract', [img, 'stdout', '-l', 'eng'], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['ignore', 'pipe', 'ignore'] }).toString().normalize('NFC');
-  writeFileSync(out, text);
-  return text;
+  return englishOcrCached(work, id, image);
 }
 
 async function runPage(f: RealFields, pool: OcrPool, model: ReturnType<typeof loadModel>, engMissing: string | null): Promise<PageRun> {

@@ -59,20 +59,21 @@ export function parseStyles(xml: string | null): Styles {
   return styles;
 }
 
-/** A style's look through its basedOn chain (cycles cut). */
-function styleLook(styles: Styles, id: string | undefined): RunLook {
-  const look: RunLook = {};
+/** The first value each of `keys` takes along a style's basedOn chain (cycles cut). */
+function inherited<K extends keyof Style>(styles: Styles, id: string | undefined, keys: K[]): Pick<Style, K> {
+  const out: Partial<Style> = {};
   const seen = new Set<string>();
   for (let s = id; s && !seen.has(s); ) {
     seen.add(s);
     const style = styles.byId.get(s);
     if (!style) break;
-    if (look.font === undefined && style.font !== undefined) look.font = style.font;
-    if (look.caps === undefined && style.caps !== undefined) look.caps = style.caps;
+    for (const k of keys) if (out[k] === undefined && style[k] !== undefined) (out as Record<K, unknown>)[k] = style[k];
     s = style.basedOn;
   }
-  return look;
+  return out as Pick<Style, K>;
 }
+
+const styleLook = (styles: Styles, id: string | undefined): RunLook => inherited(styles, id, ['font', 'caps']);
 
 /** The effective font and capitals of a run. */
 export function resolveLook(styles: Styles, run: RunLook, runStyle: string | undefined, paragraphStyle: string | undefined): Required<Pick<RunLook, 'caps'>> & { font: string | null } {
@@ -84,15 +85,5 @@ export function resolveLook(styles: Styles, run: RunLook, runStyle: string | und
 
 /** The list a paragraph style numbers its paragraphs in (Heading styles often do), through basedOn. */
 export function styleNumbering(styles: Styles, id: string | undefined): { numId?: string; ilvl?: number } {
-  const seen = new Set<string>();
-  const out: { numId?: string; ilvl?: number } = {};
-  for (let s = id ?? styles.defaultParagraphStyle; s && !seen.has(s); ) {
-    seen.add(s);
-    const style = styles.byId.get(s);
-    if (!style) break;
-    if (out.numId === undefined && style.numId !== undefined) out.numId = style.numId;
-    if (out.ilvl === undefined && style.ilvl !== undefined) out.ilvl = style.ilvl;
-    s = style.basedOn;
-  }
-  return out;
+  return inherited(styles, id ?? styles.defaultParagraphStyle, ['numId', 'ilvl']);
 }
