@@ -59,10 +59,19 @@ const theirs = new Map<string, { text: string | null; ms: number }>();
 if (!tool) {
   console.log('LibreOffice (soffice) is not installed: baocao side only (apt-get install libreoffice-writer-nogui)');
 } else {
-  // One LibreOffice process per folder (its start-up is seconds); files of one folder have distinct names.
-  const byFolder = new Map<string, string[]>();
-  for (const file of files) byFolder.set(dirname(file), [...(byFolder.get(dirname(file)) ?? []), file]);
-  for (const group of byFolder.values()) {
+  // One LibreOffice process per folder (its start-up is seconds), and another for files whose
+  // name differs only in extension (a.doc and a.docx both become a.txt).
+  const groups = new Map<string, string[]>();
+  const seen = new Set<string>();
+  for (const file of files) {
+    const stem = file.replace(/\.[^./]+$/, '');
+    let round = 0;
+    while (seen.has(`${round}:${stem}`)) round++;
+    seen.add(`${round}:${stem}`);
+    const key = `${round}:${dirname(file)}`;
+    groups.set(key, [...(groups.get(key) ?? []), file]);
+  }
+  for (const group of groups.values()) {
     const out = mkdtempSync(join(tmpdir(), 'bench-word-'));
     const t0 = performance.now();
     try {
@@ -101,7 +110,7 @@ for (const o of ours) {
 const read = ours.filter((o) => o.text && words(o.text).length > 0).length;
 console.log(`baocao: read ${read} of ${files.length}, ${(oursMs / 1000).toFixed(2)} s in all (${(oursMs / files.length).toFixed(1)} ms a file, in process)`);
 if (tool) {
-  console.log(`LibreOffice: ${(theirMs / 1000).toFixed(1)} s in all (${(theirMs / files.length).toFixed(0)} ms a file, one process per folder)`);
+  console.log(`LibreOffice: ${(theirMs / 1000).toFixed(1)} s in all (${(theirMs / files.length).toFixed(0)} ms a file, one process per folder and name clash)`);
   console.log(`both read ${bothRead}; only baocao ${onlyOurs}; only LibreOffice ${onlyTheirs}; neither ${neither}`);
   const plain = bothRead - legacyFiles;
   console.log(`word agreement where both read (multiset F1): mean ${plain ? ((f1Sum / plain) * 100).toFixed(2) : '—'} % over ${plain} files`);
