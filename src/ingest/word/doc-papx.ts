@@ -16,8 +16,8 @@ const SPRM_ILFO = 0x460b;
 const SPRM_TDEF_TABLE = 0xd608;
 const SPRM_CHG_TABS = 0xc615;
 
-/** Operand size of a sprm at `at` (its 2 bytes excluded). */
-function operandSize(bytes: Uint8Array, at: number, sprm: number): number {
+/** Operand size of a sprm at `at` (its 2 bytes excluded); character sprms follow the same rule. */
+export function operandSize(bytes: Uint8Array, at: number, sprm: number): number {
   switch (sprm >> 13) {
     case 0: case 1: return 1;
     case 2: case 4: case 5: return 2;

@@ -8,9 +8,10 @@
 import { CP1252_CHAR } from '../../core/encoding/cp1252.js';
 import { openCfb, CfbError } from './cfb.js';
 import { WordFileError, type WordRead } from './docx.js';
+import { characterFonts, type FontAt } from './doc-fonts.js';
 import { DocListCounter, readDocLists, type DocLists } from './doc-lists.js';
 import { paragraphFlags, type ParagraphFlagsAt } from './doc-papx.js';
-import { readUnnamedLegacy, withoutSoftHyphens } from './fonts.js';
+import { legacyEncodingOfFont, readRun, readUnnamedLegacy, withoutSoftHyphens } from './fonts.js';
 import type { WordBlock, WordCell } from './layout.js';
 
 interface Piece { cp: number; cpEnd: number; offset: number; compressed: boolean }
@@ -42,6 +43,7 @@ function readDocUnchecked(data: Uint8Array): WordRead {
   let eightBit: Uint16Array = CP1252_CHAR;
   let flagsAt: ParagraphFlagsAt | null = null;
   let lists: DocLists | null = null;
+  let fonts: FontAt | null = null;
   const fcMin = v.getUint32(0x18, true), fcMac = v.getUint32(0x1c, true);
   if (ident === 0xa5dc || nFib < 0x00c1) {
     // Word 6/95: 8-bit text from fcMin, or pieces (byte offsets) in the same stream when fast-saved.
@@ -70,11 +72,12 @@ function readDocUnchecked(data: Uint8Array): WordRead {
     }
     const papx = pair(13);
     try { lists = readDocLists(table, pair(73), pair(74)); } catch { lists = null; } // then no list numbers
+    try { fonts = characterFonts(word, table, pair(12), pair(15)); } catch { fonts = null; } // then paragraphs are judged by their text
     try { flagsAt = paragraphFlags(word, table, papx.fc, papx.lcb); } catch { flagsAt = null; } // tables then guessed from the marks
   }
   const { chars, fcs } = mainText(word, pieces, textLength, eightBit);
   const legacyRuns: WordRead['legacyRuns'] = {};
-  return { blocks: toBlocks(chars, fcs, flagsAt, legacyRuns, lists ? new DocListCounter(lists) : null), legacyRuns };
+  return { blocks: toBlocks(chars, fcs, flagsAt, legacyRuns, lists ? new DocListCounter(lists) : null, fonts), legacyRuns };
 }
 
 /** The piece table; `compressedFlag`: Word 97's pieces mark 8-bit text with bit 30 (Word 6's are all 8-bit). */
@@ -119,9 +122,12 @@ function mainText(word: Uint8Array, pieces: Piece[], textLength: number, eightBi
 }
 
 /** Characters → paragraphs and tables; fields reduced to their results. */
-function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | null, legacyRuns: WordRead['legacyRuns'], counter: DocListCounter | null): WordBlock[] {
+function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | null, legacyRuns: WordRead['legacyRuns'], counter: DocListCounter | null, fonts: FontAt | null): WordBlock[] {
   const blocks: WordBlock[] = [];
   let paragraph = '';
+  let paragraphFonts: Array<string | null> = []; // the font of each character of `paragraph`
+  const add = (text: string, font: string | null) => { paragraph += text; paragraphFonts.push(font); };
+  const fontAt = (i: number) => (fonts ? fonts(fcs[i]!) : null);
   let fieldDepth = 0;
   const showing: boolean[] = []; // per open field: past its separator (showing the result)
   let row: WordCell[] | null = null;
@@ -133,13 +139,12 @@ function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | n
     // The marker Word draws before an automatically numbered paragraph is part of what it says.
     const props = flagsAt && mark >= 0 ? flagsAt(fcs[mark]!) : null;
     const marker = props?.lfo && counter ? counter.next(props.lfo, props.level) : '';
-    const read = readUnnamedLegacy(paragraph);
-    if (read.encoding) legacyRuns[read.encoding] = (legacyRuns[read.encoding] ?? 0) + 1;
-    const text = read.encoding ? read.text : withoutSoftHyphens(read.text);
-    const body = text.replace(/\s+$/, '');
+    const read = readParagraph(paragraph, paragraphFonts, legacyRuns);
+    const body = read.replace(/\s+$/, '');
     const block: WordBlock = { kind: 'paragraph', text: marker && body.trim() ? marker + body.replace(/^\s+/, '') : body };
     if (cell) cell.blocks.push(block); else { closeTable(); blocks.push(block); }
     paragraph = '';
+    paragraphFonts = [];
   };
   const closeTable = () => { if (table) { if (row?.length) table.rows.push(row); blocks.push(table); } table = null; row = null; cell = null; };
 
@@ -153,7 +158,7 @@ function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | n
       const isRowEnd = flagsAt ? flagsAt(fcs[i]!).rowEnd : lastWasCellMark && paragraph === '';
       if (isRowEnd) {
         if (table && row) table.rows.push(row);
-        row = null; cell = null; paragraph = ''; lastWasCellMark = false;
+        row = null; cell = null; paragraph = ''; paragraphFonts = []; lastWasCellMark = false;
         continue;
       }
       table ??= { kind: 'table', rows: [] };
@@ -174,13 +179,13 @@ function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | n
       continue;
     }
     if (c === '\x0c') { pushParagraph(-1); if (!table) blocks.push({ kind: 'page-break' }); continue; }
-    if (c === '\x0b') { paragraph += '\n'; continue; }
-    if (c === '\x1e') { paragraph += '-'; continue; }
+    if (c === '\x0b') { add('\n', null); continue; }
+    if (c === '\x1e') { add('-', fontAt(i)); continue; }
     // An optional hyphen is kept until the paragraph's encoding is known: TCVN3's "ư" is byte 0xAD,
     // the soft hyphen, and some writers store it as Word's optional hyphen.
-    if (c === '\x1f') { paragraph += '\u00ad'; continue; }
+    if (c === '\x1f') { add('\u00ad', fontAt(i)); continue; }
     if (c === '\x01' || c === '\x08' || c === '\x02' || c === '\x05' || c === '\x00') continue;
-    paragraph += c;
+    add(c, fontAt(i));
   }
   if (paragraph.trim()) pushParagraph(-1);
   closeTable();
@@ -205,4 +210,26 @@ function codePageOf(lid: number): Uint16Array {
     table[b] = c.length === 1 ? c.charCodeAt(0) : CP1252_CHAR[b]!;
   }
   return table;
+}
+
+/**
+ * A paragraph's text read through its fonts: runs set in a legacy font decoded by it (the ".Vn…H"
+ * ones upper-cased), the rest as stored; with no legacy font named, judged as a whole by its text.
+ */
+function readParagraph(text: string, fonts: Array<string | null>, legacyRuns: WordRead['legacyRuns']): string {
+  if (!fonts.some((f) => legacyEncodingOfFont(f))) {
+    const read = readUnnamedLegacy(text);
+    if (read.encoding) legacyRuns[read.encoding] = (legacyRuns[read.encoding] ?? 0) + 1;
+    return read.encoding ? read.text : withoutSoftHyphens(read.text);
+  }
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    let j = i + 1;
+    while (j < text.length && fonts[j] === fonts[i]) j++;
+    const read = readRun(text.slice(i, j), fonts[i]);
+    if (read.encoding) legacyRuns[read.encoding] = (legacyRuns[read.encoding] ?? 0) + 1;
+    out += read.encoding ? read.text : withoutSoftHyphens(read.text);
+    i = j;
+  }
+  return out;
 }

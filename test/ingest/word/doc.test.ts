@@ -79,3 +79,20 @@ describe('Word 97–2003 .doc automatic numbering', () => {
     assert.deepEqual(result.sections?.map((s) => s.number), ['I', 'II', 'III']);
   });
 });
+
+describe('Word 97–2003 .doc in TCVN3 fonts', () => {
+  it('decodes each run through the font it is set in, capitals-only .VnTimeH runs upper-cased', async () => {
+    // The header typed in .VnTimeH ("ñy ban nh©n d©n" prints as "ỦY BAN NHÂN DÂN"), the rest in .VnTime.
+    const data = fixture('vntimeh.doc');
+    const r = ingestWord(data);
+    const lines = r.pages[0]!.lines;
+    assert.match(lines[0]!, /^ỦY BAN NHÂN DÂN\s{4,}CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM$/);
+    assert.match(lines[2]!, /^Số: 12\/BC-UBND\s{4,}Ngọc Kỳ, ngày 15 tháng 6 năm 2001$/);
+    assert.ok(lines.includes('BÁO CÁO'));
+    assert.ok(lines.includes('Times New Roman: 2001'), 'a run in another font stays as stored');
+    const result = await convert({ path: 'vntimeh.doc', data }, { restore: false, segment: {} });
+    assert.equal(result.meta?.number, '12/BC-UBND');
+    assert.equal(result.meta?.date, '2001-06-15');
+    assert.equal(result.meta?.type?.code, 'BC');
+  });
+});
