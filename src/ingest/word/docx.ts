@@ -136,8 +136,8 @@ export function readBody(xml: string, styles: Styles, numbering: Numbering = { l
       case 'w:rPr': inRunProps = false; break;
       case 'w:r': closeRun(); break;
       case 'w:p': endParagraph(); break;
-      case 'w:tc': containers.pop(); break;
-      case 'w:txbxContent': containers.pop(); break;
+      // A stray end tag in a damaged part never closes the body itself.
+      case 'w:tc': case 'w:txbxContent': if (containers.length > 1) containers.pop(); break;
       case 'w:tbl': {
         const table = tables.pop();
         if (table && table.rows.length) containers[containers.length - 1]!.push(table);

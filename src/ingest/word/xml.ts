@@ -22,7 +22,29 @@ export function decodeEntities(s: string): string {
   });
 }
 
-const ATTR = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+/** name="value" pairs of a tag, read in one pass (a regex backtracks quadratically on a huge damaged tag). */
+function attributes(s: string): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  let i = 0;
+  const n = s.length;
+  while (i < n) {
+    while (i < n && /\s/.test(s[i]!)) i++;
+    const nameStart = i;
+    while (i < n && s[i] !== '=' && !/\s/.test(s[i]!)) i++;
+    const name = s.slice(nameStart, i);
+    while (i < n && /\s/.test(s[i]!)) i++;
+    if (s[i] !== '=') { i++; continue; }
+    i++;
+    while (i < n && /\s/.test(s[i]!)) i++;
+    const quote = s[i];
+    if (quote !== '"' && quote !== "'") continue;
+    const end = s.indexOf(quote, i + 1);
+    if (end < 0) break;
+    if (name) attrs[name] = decodeEntities(s.slice(i + 1, end));
+    i = end + 1;
+  }
+  return attrs;
+}
 
 export function* xmlTokens(xml: string): Generator<XmlToken> {
   let i = 0;
@@ -48,10 +70,7 @@ export function* xmlTokens(xml: string): Generator<XmlToken> {
     const inner = selfClosing ? body.slice(0, -1) : body;
     const space = inner.search(/\s/);
     const name = space < 0 ? inner : inner.slice(0, space);
-    const attrs: Record<string, string> = {};
-    if (space >= 0) {
-      for (const m of inner.slice(space).matchAll(ATTR)) attrs[m[1]!] = decodeEntities(m[3] ?? m[4] ?? '');
-    }
+    const attrs = space >= 0 ? attributes(inner.slice(space)) : {};
     yield { kind: 'open', name, attrs, selfClosing };
   }
 }
