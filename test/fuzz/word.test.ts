@@ -7,7 +7,7 @@ import { mutate, rng, type Seed } from './mutator.js';
 // A fixed seed, so every machine runs the same damaged files; a failure names its case and mutations.
 const SEED = 20261207;
 const CASES = 300;
-const SEEDS: Seed[] = ['bao-cao-tcvn3.doc', 'bao-cao-tcvn3.docx', 'so-danh.doc', 'vntimeh.doc']
+const SEEDS: Seed[] = ['bao-cao-tcvn3.doc', 'bao-cao-tcvn3.docx', 'so-danh.doc', 'vntimeh.doc', 'stylefont.doc']
   .map((name) => ({ name, data: new Uint8Array(readFileSync(new URL(`../../fixtures/word/${name}`, import.meta.url))) }));
 
 describe('fuzzed Word files', () => {

@@ -1,14 +1,16 @@
 /**
  * The font each character of a Word 97 .doc is set in, as far as the text's decoding needs it:
- * the font table (SttbfFfn) and the character properties' font (sprmCRgFtc0) from the CHPX
- * pages (FKPs) the PlcBteChpx lists. A run whose properties name no font (it takes its style's)
- * has none here, and its paragraph is judged by its text instead (fonts.ts).
+ * the font table (SttbfFfn), the character properties' font (sprmCRgFtc0) from the CHPX pages
+ * (FKPs) the PlcBteChpx lists, and for runs that name none, their paragraph style's font through
+ * its based-on chain in the stylesheet (STSH), else the document's default font.
  */
 
 import { operandSize } from './doc-papx.js';
 
 const SPRM_FONT = 0x4a4f; // sprmCRgFtc0: the font of ASCII characters
 export type FontAt = (fc: number) => string | null;
+
+export const ffnNames = (table: Uint8Array, ffn: { fc: number; lcb: number }) => fontNames(table, ffn.fc, ffn.lcb);
 
 /** Font names by index. */
 function fontNames(table: Uint8Array, fc: number, lcb: number): string[] {
@@ -34,7 +36,7 @@ function fontNames(table: Uint8Array, fc: number, lcb: number): string[] {
 }
 
 export function characterFonts(word: Uint8Array, table: Uint8Array, bte: { fc: number; lcb: number }, ffn: { fc: number; lcb: number }): FontAt {
-  const names = fontNames(table, ffn.fc, ffn.lcb);
+  const names = ffnNames(table, ffn);
   if (!names.length || bte.lcb < 12 || bte.fc + bte.lcb > table.length) return () => null;
   const tv = new DataView(table.buffer, table.byteOffset + bte.fc, bte.lcb);
   const n = (bte.lcb - 4) / 8;
@@ -47,16 +49,9 @@ export function characterFonts(word: Uint8Array, table: Uint8Array, bte: { fc: n
     const count = fkp[511]!;
     for (let k = 0; k < count; k++) {
       const offset = fkp[4 * (count + 1) + k]! * 2;
-      let font: string | null = null;
-      if (offset) {
-        const size = fkp[offset]!;
-        for (let at = offset + 1; at + 2 <= Math.min(512, offset + 1 + size); ) {
-          const sprm = fkp[at]! | (fkp[at + 1]! << 8);
-          at += 2;
-          if (sprm === SPRM_FONT) font = names[fkp[at]! | (fkp[at + 1]! << 8)] ?? null;
-          at += operandSize(fkp, at, sprm);
-        }
-      }
+      // CHPX: a size byte, then the sprms.
+      const index = offset ? fontIndexOf(fkp, offset + 1, Math.min(512, offset + 1 + fkp[offset]!)) : undefined;
+      const font = index === undefined ? null : names[index] ?? null;
       starts.push(fv.getUint32(4 * k, true)); ends.push(fv.getUint32(4 * (k + 1), true)); fonts.push(font);
     }
   }
@@ -69,5 +64,65 @@ export function characterFonts(word: Uint8Array, table: Uint8Array, bte: { fc: n
       if (s[mid]! <= at) { found = mid; lo = mid + 1; } else hi = mid - 1;
     }
     return found >= 0 && at < e[found]! ? f[found]! : null;
+  };
+}
+
+/** The font of a sprm list (sprmCRgFtc0), or undefined when it names none. */
+function fontIndexOf(bytes: Uint8Array, start: number, end: number): number | undefined {
+  let font: number | undefined;
+  for (let at = start; at + 2 <= end; ) {
+    const sprm = bytes[at]! | (bytes[at + 1]! << 8);
+    at += 2;
+    if (sprm === SPRM_FONT) font = bytes[at]! | (bytes[at + 1]! << 8);
+    at += operandSize(bytes, at, sprm);
+  }
+  return font;
+}
+
+/**
+ * Each paragraph style's font by style index (istd): its own character properties, else its
+ * based-on style's, else the stylesheet's default (rgftcStandardChpStsh). Damaged entries end
+ * the reading; styles read so far stay.
+ */
+export function styleFonts(table: Uint8Array, stsh: { fc: number; lcb: number }, names: string[]): (istd: number) => string | null {
+  if (stsh.lcb < 14 || stsh.fc + stsh.lcb > table.length) return () => null;
+  const v = new DataView(table.buffer, table.byteOffset, table.byteLength);
+  const end = stsh.fc + stsh.lcb;
+  const cbStshi = v.getUint16(stsh.fc, true);
+  const shi = stsh.fc + 2;
+  const count = v.getUint16(shi, true);
+  const baseSize = v.getUint16(shi + 2, true);
+  const fallback = names[v.getUint16(shi + 12, true)] ?? null;
+  const own: Array<number | undefined> = [], base: number[] = [];
+  let at = shi + cbStshi;
+  for (let i = 0; i < count && at + 2 <= end; i++) {
+    const size = v.getUint16(at, true);
+    const std = at + 2;
+    at = std + size;
+    base[i] = 0xfff;
+    if (size === 0 || at > end || size < baseSize + 2) continue;
+    const kind = v.getUint16(std + 2, true) & 0xf; // stk: 1 paragraph, 2 character
+    base[i] = v.getUint16(std + 2, true) >> 4;
+    let p = std + baseSize;
+    const cch = v.getUint16(p, true);
+    p += 2 + 2 * (cch + 1); // the name and its terminating null
+    // The UPXs: a paragraph style's PAPX (its istd first) then its CHPX, each padded to an even size.
+    const upx = (q: number) => ({ start: q + 2, size: v.getUint16(q, true), next: q + 2 + v.getUint16(q, true) + (v.getUint16(q, true) & 1) });
+    if (kind === 1 && p + 2 <= at) {
+      const papx = upx(p);
+      if (papx.next + 2 <= at) { const chpx = upx(papx.next); own[i] = fontIndexOf(table, chpx.start, Math.min(at, chpx.start + chpx.size)); }
+    }
+  }
+  const cache = new Map<number, string | null>();
+  return (istd: number) => {
+    if (cache.has(istd)) return cache.get(istd)!;
+    let font: string | null = fallback;
+    const seen = new Set<number>();
+    for (let s = istd; s < count && s !== 0xfff && !seen.has(s); s = base[s] ?? 0xfff) {
+      seen.add(s);
+      if (own[s] !== undefined) { font = names[own[s]!] ?? fallback; break; }
+    }
+    cache.set(istd, font);
+    return font;
   };
 }

@@ -5,7 +5,7 @@
  * the PAPX pages (FKPs) the PlcBtePapx lists.
  */
 
-export interface ParagraphFlags { inTable: boolean; rowEnd: boolean; /** List instance (1-based; 0: none) and level of automatic numbering. */ lfo: number; level: number }
+export interface ParagraphFlags { inTable: boolean; rowEnd: boolean; /** List instance (1-based; 0: none) and level of automatic numbering. */ lfo: number; level: number; /** The paragraph's style (index into the stylesheet; 0 is Normal). */ istd: number }
 export type ParagraphFlagsAt = (fc: number) => ParagraphFlags;
 
 const SPRM_IN_TABLE = 0x2416;
@@ -31,7 +31,7 @@ export function operandSize(bytes: Uint8Array, at: number, sprm: number): number
 }
 
 function flagsOf(bytes: Uint8Array, start: number, end: number): ParagraphFlags {
-  const flags: ParagraphFlags = { inTable: false, rowEnd: false, lfo: 0, level: 0 };
+  const flags: ParagraphFlags = { inTable: false, rowEnd: false, lfo: 0, level: 0, istd: (bytes[start] ?? 0) | ((bytes[start + 1] ?? 0) << 8) };
   for (let at = start + 2; at + 2 <= end; ) { // after the style index
     const sprm = bytes[at]! | (bytes[at + 1]! << 8);
     at += 2;
@@ -59,7 +59,7 @@ export function paragraphFlags(word: Uint8Array, table: Uint8Array, fc: number, 
     for (let k = 0; k < count; k++) {
       const from = fv.getUint32(4 * k, true), to = fv.getUint32(4 * (k + 1), true);
       const bOffset = fkp[4 * (count + 1) + 13 * k]!;
-      let f: ParagraphFlags = { inTable: false, rowEnd: false, lfo: 0, level: 0 };
+      let f: ParagraphFlags = { inTable: false, rowEnd: false, lfo: 0, level: 0, istd: 0 };
       if (bOffset) {
         const at = bOffset * 2;
         const cb = fkp[at]!;
@@ -71,7 +71,7 @@ export function paragraphFlags(word: Uint8Array, table: Uint8Array, fc: number, 
   }
   const order = starts.map((_, i) => i).sort((a, b) => starts[a]! - starts[b]!);
   const s = order.map((i) => starts[i]!), e = order.map((i) => ends[i]!), fl = order.map((i) => flags[i]!);
-  const none: ParagraphFlags = { inTable: false, rowEnd: false, lfo: 0, level: 0 };
+  const none: ParagraphFlags = { inTable: false, rowEnd: false, lfo: 0, level: 0, istd: 0 };
   return (at: number) => {
     let lo = 0, hi = s.length - 1, found = -1;
     while (lo <= hi) {

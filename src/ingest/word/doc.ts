@@ -8,7 +8,7 @@
 import { CP1252_CHAR } from '../../core/encoding/cp1252.js';
 import { openCfb, CfbError } from './cfb.js';
 import { WordFileError, type WordRead } from './docx.js';
-import { characterFonts, type FontAt } from './doc-fonts.js';
+import { characterFonts, ffnNames, styleFonts, type FontAt } from './doc-fonts.js';
 import { DocListCounter, readDocLists, type DocLists } from './doc-lists.js';
 import { paragraphFlags, type ParagraphFlagsAt } from './doc-papx.js';
 import { legacyEncodingOfFont, readRun, readUnnamedLegacy, withoutSoftHyphens } from './fonts.js';
@@ -44,6 +44,7 @@ function readDocUnchecked(data: Uint8Array): WordRead {
   let flagsAt: ParagraphFlagsAt | null = null;
   let lists: DocLists | null = null;
   let fonts: FontAt | null = null;
+  let styleFont: ((istd: number) => string | null) | null = null;
   const fcMin = v.getUint32(0x18, true), fcMac = v.getUint32(0x1c, true);
   if (ident === 0xa5dc || nFib < 0x00c1) {
     // Word 6/95: 8-bit text from fcMin, or pieces (byte offsets) in the same stream when fast-saved.
@@ -72,12 +73,15 @@ function readDocUnchecked(data: Uint8Array): WordRead {
     }
     const papx = pair(13);
     try { lists = readDocLists(table, pair(73), pair(74)); } catch { lists = null; } // then no list numbers
-    try { fonts = characterFonts(word, table, pair(12), pair(15)); } catch { fonts = null; } // then paragraphs are judged by their text
+    try {
+      fonts = characterFonts(word, table, pair(12), pair(15));
+      styleFont = styleFonts(table, pair(1), ffnNames(table, pair(15)));
+    } catch { fonts = null; styleFont = null; } // then paragraphs are judged by their text
     try { flagsAt = paragraphFlags(word, table, papx.fc, papx.lcb); } catch { flagsAt = null; } // tables then guessed from the marks
   }
   const { chars, fcs } = mainText(word, pieces, textLength, eightBit);
   const legacyRuns: WordRead['legacyRuns'] = {};
-  return { blocks: toBlocks(chars, fcs, flagsAt, legacyRuns, lists ? new DocListCounter(lists) : null, fonts), legacyRuns };
+  return { blocks: toBlocks(chars, fcs, flagsAt, legacyRuns, lists ? new DocListCounter(lists) : null, fonts, styleFont), legacyRuns };
 }
 
 /** The piece table; `compressedFlag`: Word 97's pieces mark 8-bit text with bit 30 (Word 6's are all 8-bit). */
@@ -122,7 +126,7 @@ function mainText(word: Uint8Array, pieces: Piece[], textLength: number, eightBi
 }
 
 /** Characters → paragraphs and tables; fields reduced to their results. */
-function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | null, legacyRuns: WordRead['legacyRuns'], counter: DocListCounter | null, fonts: FontAt | null): WordBlock[] {
+function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | null, legacyRuns: WordRead['legacyRuns'], counter: DocListCounter | null, fonts: FontAt | null, styleFont: ((istd: number) => string | null) | null): WordBlock[] {
   const blocks: WordBlock[] = [];
   let paragraph = '';
   let paragraphFonts: Array<string | null> = []; // the font of each character of `paragraph`
@@ -139,7 +143,9 @@ function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | n
     // The marker Word draws before an automatically numbered paragraph is part of what it says.
     const props = flagsAt && mark >= 0 ? flagsAt(fcs[mark]!) : null;
     const marker = props?.lfo && counter ? counter.next(props.lfo, props.level) : '';
-    const read = readParagraph(paragraph, paragraphFonts, legacyRuns);
+    // Runs that name no font take their paragraph style's.
+    const fromStyle = props && styleFont ? styleFont(props.istd) : null;
+    const read = readParagraph(paragraph, fromStyle ? paragraphFonts.map((f) => f ?? fromStyle) : paragraphFonts, legacyRuns);
     const body = read.replace(/\s+$/, '');
     const block: WordBlock = { kind: 'paragraph', text: marker && body.trim() ? marker + body.replace(/^\s+/, '') : body };
     if (cell) cell.blocks.push(block); else { closeTable(); blocks.push(block); }

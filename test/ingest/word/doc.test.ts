@@ -95,4 +95,10 @@ describe('Word 97–2003 .doc in TCVN3 fonts', () => {
     assert.equal(result.meta?.date, '2001-06-15');
     assert.equal(result.meta?.type?.code, 'BC');
   });
+
+  it("decodes runs that take their font from the paragraph's style, short lines included", () => {
+    // Every paragraph styled in .VnTime with no font of its own; "Sè: 12/BC-UBND" alone is too short to tell by its text.
+    const lines = ingestWord(fixture('stylefont.doc')).pages[0]!.lines.filter((l) => l.trim());
+    assert.deepEqual(lines, ['Số: 12/BC-UBND', 'Ngọc Kỳ', 'Kết quả công tác năm 2001 của xã Ngọc Kỳ được thực hiện tốt.']);
+  });
 });
