@@ -5,7 +5,7 @@
  * its based-on chain in the stylesheet (STSH), else the document's default font.
  */
 
-import { operandSize } from './doc-papx.js';
+import { operandSize, rangeLookup } from './doc-papx.js';
 
 const SPRM_FONT = 0x4a4f; // sprmCRgFtc0: the font of ASCII characters
 export type FontAt = (fc: number) => string | null;
@@ -55,16 +55,7 @@ export function characterFonts(word: Uint8Array, table: Uint8Array, bte: { fc: n
       starts.push(fv.getUint32(4 * k, true)); ends.push(fv.getUint32(4 * (k + 1), true)); fonts.push(font);
     }
   }
-  const order = starts.map((_, i) => i).sort((a, b) => starts[a]! - starts[b]!);
-  const s = order.map((i) => starts[i]!), e = order.map((i) => ends[i]!), f = order.map((i) => fonts[i]!);
-  return (at: number) => {
-    let lo = 0, hi = s.length - 1, found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (s[mid]! <= at) { found = mid; lo = mid + 1; } else hi = mid - 1;
-    }
-    return found >= 0 && at < e[found]! ? f[found]! : null;
-  };
+  return rangeLookup(starts, ends, fonts, null);
 }
 
 /** The font of a sprm list (sprmCRgFtc0), or undefined when it names none. */

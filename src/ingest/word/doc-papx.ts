@@ -69,15 +69,19 @@ export function paragraphFlags(word: Uint8Array, table: Uint8Array, fc: number, 
       starts.push(from); ends.push(to); flags.push(f);
     }
   }
+  return rangeLookup(starts, ends, flags, { inTable: false, rowEnd: false, lfo: 0, level: 0, istd: 0 });
+}
+
+/** The value of the FKP range [start, end) a file offset falls in (binary search), else `none`. */
+export function rangeLookup<T>(starts: number[], ends: number[], values: T[], none: T): (fc: number) => T {
   const order = starts.map((_, i) => i).sort((a, b) => starts[a]! - starts[b]!);
-  const s = order.map((i) => starts[i]!), e = order.map((i) => ends[i]!), fl = order.map((i) => flags[i]!);
-  const none: ParagraphFlags = { inTable: false, rowEnd: false, lfo: 0, level: 0, istd: 0 };
+  const s = order.map((i) => starts[i]!), e = order.map((i) => ends[i]!), v = order.map((i) => values[i]!);
   return (at: number) => {
     let lo = 0, hi = s.length - 1, found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       if (s[mid]! <= at) { found = mid; lo = mid + 1; } else hi = mid - 1;
     }
-    return found >= 0 && at < e[found]! ? fl[found]! : none;
+    return found >= 0 && at < e[found]! ? v[found]! : none;
   };
 }
