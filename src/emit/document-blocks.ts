@@ -9,6 +9,7 @@
  */
 import type { DocumentResult } from '../core/schema.js';
 import type { AnnexNode, SectionNode } from '../core/segment/schema.js';
+import { sideBySideClosing } from './closing-blocks.js';
 import { atOrBefore, E_SIGNATURES_TITLE, eSignatureAnchor, eSignatureLines } from './e-signature-text.js';
 import { MOTTO_LINES, coverWords, foldText, placeDateLine, wordsOf, type Provenance, within } from './block-text.js';
 
@@ -136,8 +137,13 @@ export function documentBlocks(result: DocumentResult): Block[] {
 
   const signatureBeside = sideBySideClosing(result, free);
   if (signatureBeside) {
+    const blocks: Block[] = [
+      { kind: 'recipients-label', text: signatureBeside.label, from: [] },
+      ...signatureBeside.recipients.map((text): Block => ({ kind: 'recipient', text, from: [] })),
+      { kind: 'signature', lines: signatureBeside.signer, from: [] },
+    ];
     for (const i of signatureBeside.from) claimed.add(i);
-    roles.set(signatureBeside.from[0]!, [...(roles.get(signatureBeside.from[0]!) ?? []), ...signatureBeside.blocks]);
+    roles.set(signatureBeside.from[0]!, [...(roles.get(signatureBeside.from[0]!) ?? []), ...blocks]);
   } else if (result.recipientsInfo) {
     for (const p of free(result.recipientsInfo.provenance)) {
       if (/^noi nhan\b/.test(foldText(p.text))) take({ kind: 'recipients-label', text: p.text, from: [p.index] });
@@ -287,25 +293,4 @@ export function splitHeading(text: string, section: Pick<SectionNode, 'heading'>
     while (end < text.length && /[.:;,]/.test(text[end]!)) end++;
   }
   return { heading: text.slice(0, end).trim(), body: text.slice(end).trim() };
-}
-
-/**
- * The signature block printed beside the recipients (Decree 30's two-column closing): its lines hold
- * both columns ("Nơi nhận:    TM. ỦY BAN NHÂN DÂN"), so the block is written from the fields, the
- * recipients and then the signature, in place of those lines.
- */
-function sideBySideClosing(result: DocumentResult, free: (prov: Provenance | null | undefined) => Para[]): { blocks: Block[]; from: number[] } | null {
-  const info = result.recipientsInfo, signature = result.signature;
-  if (!info || !signature || !result.recipients?.length) return null;
-  const lines = free(info.provenance);
-  if (!lines.some((p) => within(signature.provenance, p.page, p.line))) return null;
-  const signer = [[signature.authority, signature.organ].filter(Boolean).join(' '), signature.position ?? '', signature.name ?? ''].filter((l) => l !== '');
-  const from = [...new Set([...lines, ...free(signature.provenance)].map((p) => p.index))].sort((a, b) => a - b);
-  const label = lines.find((p) => /^noi nhan\b/.test(foldText(p.text)));
-  const blocks: Block[] = [
-    { kind: 'recipients-label', text: label?.text.match(/^[^:]{1,12}:/)?.[0] ?? 'Nơi nhận:', from: [] },
-    ...result.recipients.map((text): Block => ({ kind: 'recipient', text, from: [] })),
-    { kind: 'signature', lines: signer, from: [] },
-  ];
-  return { blocks, from };
 }
