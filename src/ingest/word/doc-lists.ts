@@ -6,7 +6,7 @@
  * .docx. Only numbering set on the paragraph itself is read (not numbering carried by a style).
  */
 
-import { formatListNumber } from './docx-numbering.js';
+import { bulletChar, formatListNumber } from './docx-numbering.js';
 
 interface Level { start: number; nfc: number; text: string; placeholders: number[]; follow: number; legal: boolean }
 interface List { lsid: number; levels: Level[] }
@@ -68,7 +68,7 @@ export class DocListCounter {
     this.counts.set(list, counts);
     if (level.nfc === 0xff) return '';
     let marker = '';
-    if (level.nfc === 23) marker = bullet(level.text);
+    if (level.nfc === 23) marker = bulletChar(level.text);
     else {
       // The number text holds each level's placeholder as the code of that level (0–8).
       for (let i = 0; i < level.text.length; i++) {
@@ -87,10 +87,3 @@ export class DocListCounter {
 /** Word 97's number formats (nfc) by the names .docx gives them. */
 const NFC_NAMES: Record<number, string> = { 0: 'decimal', 1: 'upperRoman', 2: 'lowerRoman', 3: 'upperLetter', 4: 'lowerLetter', 22: 'decimalZero' };
 const format = (n: number, nfc: number) => formatListNumber(n, NFC_NAMES[nfc] ?? 'decimal');
-
-function bullet(text: string): string {
-  const c = text.charCodeAt(0);
-  if (!text) return '';
-  if (c >= 0xf000 && c <= 0xf0ff) return c === 0xf0a7 ? '▪' : c === 0xf0d8 ? '➢' : c === 0xf02d ? '-' : '•';
-  return c === 0xb7 ? '•' : text;
-}

@@ -79,6 +79,8 @@ function readDocUnchecked(data: Uint8Array): WordRead {
     } catch { fonts = null; styleFont = null; } // then paragraphs are judged by their text
     try { flagsAt = paragraphFlags(word, table, papx.fc, papx.lcb); } catch { flagsAt = null; } // tables then guessed from the marks
   }
+  // Each character takes at least a byte of the stream: a larger count is damage, not text to allocate.
+  if (textLength > word.length) throw new WordFileError(`the header counts ${textLength} characters in a ${word.length}-byte document stream`);
   const { chars, fcs } = mainText(word, pieces, textLength, eightBit);
   const legacyRuns: WordRead['legacyRuns'] = {};
   return { blocks: toBlocks(chars, fcs, flagsAt, legacyRuns, lists ? new DocListCounter(lists) : null, fonts, styleFont), legacyRuns };
@@ -108,8 +110,8 @@ function readPieces(table: Uint8Array, fc: number, lcb: number, compressedFlag: 
 }
 
 /** The main document's characters, with each one's file offset (for the paragraph properties). */
-function mainText(word: Uint8Array, pieces: Piece[], textLength: number, eightBit: Uint16Array = CP1252_CHAR): { chars: string; fcs: Uint32Array } {
-  const codes: number[] = [];
+function mainText(word: Uint8Array, pieces: Piece[], textLength: number, eightBit: Uint16Array): { chars: string; fcs: Uint32Array } {
+  const codes = new Uint16Array(textLength); // a CP no piece covers stays 0, dropped below
   const fcs = new Uint32Array(textLength);
   for (const p of pieces) {
     for (let cp = p.cp; cp < p.cpEnd && cp < textLength; cp++) {
@@ -121,7 +123,7 @@ function mainText(word: Uint8Array, pieces: Piece[], textLength: number, eightBi
     }
   }
   let chars = '';
-  for (let i = 0; i < textLength; i += 8192) chars += String.fromCharCode(...codes.slice(i, i + 8192).map((c) => c ?? 0));
+  for (let i = 0; i < textLength; i += 8192) chars += String.fromCharCode(...codes.subarray(i, i + 8192));
   return { chars, fcs };
 }
 
@@ -132,8 +134,10 @@ function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | n
   let paragraphFonts: Array<string | null> = []; // the font of each character of `paragraph`
   const add = (text: string, font: string | null) => { paragraph += text; paragraphFonts.push(font); };
   const fontAt = (i: number) => (fonts ? fonts(fcs[i]!) : null);
-  let fieldDepth = 0;
-  const showing: boolean[] = []; // per open field: past its separator (showing the result)
+  // Per open field: past its separator (showing its result); `inCode` counts those not yet, so a
+  // damaged file of unclosed fields costs no more per character than a clean one.
+  const showing: boolean[] = [];
+  let inCode = 0;
   let row: WordCell[] | null = null;
   let cell: WordCell | null = null;
   let table: { kind: 'table'; rows: WordCell[][] } | null = null;
@@ -156,10 +160,10 @@ function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | n
 
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
-    if (c === '\x13') { fieldDepth++; showing.push(false); continue; }
-    if (c === '\x14') { if (showing.length) showing[showing.length - 1] = true; continue; }
-    if (c === '\x15') { if (fieldDepth) { fieldDepth--; showing.pop(); } continue; }
-    if (showing.some((s) => !s)) continue; // inside a field's code
+    if (c === '\x13') { showing.push(false); inCode++; continue; }
+    if (c === '\x14') { if (showing.length && !showing[showing.length - 1]) { showing[showing.length - 1] = true; inCode--; } continue; }
+    if (c === '\x15') { if (showing.length && !showing.pop()) inCode--; continue; }
+    if (inCode > 0) continue; // inside a field's code
     if (c === '\x07') {
       const isRowEnd = flagsAt ? flagsAt(fcs[i]!).rowEnd : lastWasCellMark && paragraph === '';
       if (isRowEnd) {

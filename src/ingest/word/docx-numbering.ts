@@ -109,15 +109,18 @@ function letters(n: number): string {
   return c.repeat(Math.floor((n - 1) / 26) + 1);
 }
 
-/** A bullet as a character: symbol-font codes (private use or their Latin-1 bytes) as the shapes they draw. */
-function bulletChar(text: string, font: string | undefined): string {
+/** A bullet as a character (.docx and .doc): symbol-font codes as the shapes they draw; `font` unknown (.doc) reads them as Wingdings'. */
+export function bulletChar(text: string, font?: string): string {
   const c = text.charCodeAt(0);
   if (!text) return '';
   const code = c >= 0xf000 && c <= 0xf0ff ? c - 0xf000 : c;
   const symbolFont = !!font && /symbol|wingdings|webdings/i.test(font);
   if (c >= 0xf000 && c <= 0xf0ff || symbolFont) {
-    if (/wingdings/i.test(font ?? '')) return code === 0xa7 ? '▪' : code === 0xd8 ? '➢' : code === 0xfc ? '✓' : '•';
+    if (font === undefined || /wingdings/i.test(font)) {
+      const shape = ({ 0xa7: '▪', 0xd8: '➢', 0xfc: '✓', 0x2d: '-' } as Record<number, string>)[code];
+      if (shape) return shape;
+    }
     return code === 0x2d ? '-' : '•';
   }
-  return text;
+  return c === 0xb7 ? '•' : text;
 }

@@ -8,7 +8,7 @@ import { NumberingCounter, parseNumbering, type Numbering } from './docx-numberi
 import { lookOf, parseStyles, resolveLook, styleNumbering, type RunLook, type Styles } from './docx-styles.js';
 import { readRun, readUnnamedLegacy, withoutSoftHyphens, type LegacyEncoding } from './fonts.js';
 import type { WordBlock, WordCell, WordTable } from './layout.js';
-import { readZipEntry, zipEntries, ZipError } from './zip.js';
+import { readZipEntry, zipEntries, ZipError, type ZipEntry } from './zip.js';
 import { xmlTokens } from './xml.js';
 
 /** A part of a .docx may unpack to at most this (the body of a 1,000-page report is a few MiB). */
@@ -22,8 +22,7 @@ export interface WordRead {
 
 export class WordFileError extends Error {}
 
-function partText(data: Uint8Array, name: string, required: boolean): string | null {
-  const entries = zipEntries(data);
+function partText(data: Uint8Array, entries: Map<string, ZipEntry>, name: string, required: boolean): string | null {
   const entry = entries.get(name);
   if (!entry) {
     if (required) throw new WordFileError(`no ${name} in this .docx (not a Word document, or damaged)`);
@@ -38,9 +37,10 @@ function partText(data: Uint8Array, name: string, required: boolean): string | n
 export function readDocx(data: Uint8Array): WordRead {
   let body: string, styles: Styles, numbering: Numbering;
   try {
-    body = partText(data, 'word/document.xml', true)!;
-    styles = parseStyles(partText(data, 'word/styles.xml', false));
-    numbering = parseNumbering(partText(data, 'word/numbering.xml', false));
+    const entries = zipEntries(data);
+    body = partText(data, entries, 'word/document.xml', true)!;
+    styles = parseStyles(partText(data, entries, 'word/styles.xml', false));
+    numbering = parseNumbering(partText(data, entries, 'word/numbering.xml', false));
   } catch (e) {
     if (e instanceof ZipError) throw new WordFileError(`damaged .docx: ${e.message}`);
     throw e;

@@ -54,6 +54,19 @@ describe('Word 97–2003 .doc input', () => {
     }
   });
 
+  it('refuses a header that counts more characters than the stream holds, before allocating for them', () => {
+    const data = fixture('bao-cao-tcvn3.doc').slice();
+    const view = new DataView(data.buffer);
+    // The WordDocument stream starts on a sector with the FIB's magic (0xA5EC).
+    let fib = 512;
+    while (view.getUint16(fib, true) !== 0xa5ec) fib += 512;
+    const lw = fib + 34 + 2 * view.getUint16(fib + 32, true);
+    view.setUint32(lw + 2 + 12, 0x7fffffff, true); // ccpText
+    const r = ingestWord(data);
+    assert.equal(r.diagnostics[0]?.ruleId, 'ingest/word-damaged');
+    assert.match(r.diagnostics[0]!.message, /counts 2147483647 characters/);
+  });
+
   it('ends a sector chain that loops with an error instead of hanging', () => {
     const data = fixture('bao-cao-tcvn3.doc').slice();
     const view = new DataView(data.buffer);
