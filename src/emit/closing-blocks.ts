@@ -6,7 +6,13 @@
 import type { DocumentResult } from '../core/schema.js';
 import { foldText, type Provenance, within } from './block-text.js';
 
-interface Para { index: number; text: string; page: number; line: number }
+/** A paragraph of the result as the writers' blocks point at it. */
+export interface Para { index: number; text: string; page: number; line: number }
+
+/** The lines of a signature block: authority and organ, position, name. */
+export function signerLines(s: NonNullable<DocumentResult['signature']>): string[] {
+  return [[s.authority, s.organ].filter(Boolean).join(' '), s.position ?? '', s.name ?? ''].filter((l) => l !== '');
+}
 
 export interface SideBySideClosing {
   label: string;
@@ -22,7 +28,7 @@ export function sideBySideClosing(result: DocumentResult, free: (prov: Provenanc
   if (!info || !signature || !result.recipients?.length) return null;
   const lines = free(info.provenance);
   if (!lines.some((p) => within(signature.provenance, p.page, p.line))) return null;
-  const signer = [[signature.authority, signature.organ].filter(Boolean).join(' '), signature.position ?? '', signature.name ?? ''].filter((l) => l !== '');
+  const signer = signerLines(signature);
   const from = [...new Set([...lines, ...free(signature.provenance)].map((p) => p.index))].sort((a, b) => a - b);
   const label = lines.find((p) => /^noi nhan\b/.test(foldText(p.text)));
   return { label: label?.text.match(/^[^:]{1,12}:/)?.[0] ?? 'Nơi nhận:', recipients: result.recipients, signer, from };

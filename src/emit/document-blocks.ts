@@ -9,7 +9,7 @@
  */
 import type { DocumentResult } from '../core/schema.js';
 import type { AnnexNode, SectionNode } from '../core/segment/schema.js';
-import { sideBySideClosing } from './closing-blocks.js';
+import { sideBySideClosing, signerLines, type Para } from './closing-blocks.js';
 import { atOrBefore, E_SIGNATURES_TITLE, eSignatureAnchor, eSignatureLines } from './e-signature-text.js';
 import { MOTTO_LINES, coverWords, foldText, placeDateLine, wordsOf, type Provenance, within } from './block-text.js';
 
@@ -46,8 +46,6 @@ export type Block = (
   /** Indexes into `result.paragraphs` this block renders (empty: fields from the header only). */
   from: number[];
 };
-
-type Para = { index: number; text: string; page: number; line: number };
 
 const LIST_MARKERS = new Set(['dash', 'plus']);
 const MARKER_PREFIX = /^[-+–—•*]\s*/;
@@ -152,7 +150,7 @@ export function documentBlocks(result: DocumentResult): Block[] {
   }
   if (result.signature && !signatureBeside) {
     const s = result.signature;
-    const lines = [[s.authority, s.organ].filter(Boolean).join(' '), s.position ?? '', s.name ?? ''].filter((l) => l !== '');
+    const lines = signerLines(s);
     const from = coverWords(lines.flatMap(wordsOf), free(s.provenance)).map((p) => p.index);
     if (from.length) take({ kind: 'signature', lines, from });
   }

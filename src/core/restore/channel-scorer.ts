@@ -232,10 +232,6 @@ export class IdScores {
 }
 
 /**
- * The best `limit` joint scores so far, one per id: what a form must beat to make a candidate list.
- * A form whose upper bound falls short of the last of them cannot, so it need not be aligned.
- */
-/**
  * The letters of a form [from, to) whose d is a capital Đ are those before the returned end: all
  * (2), the first (1), none (0). Worked out once per form, not tested per letter in a branch that
  * runs only for capitals (a branch first run after compilation throws the compiled code away).
@@ -244,6 +240,10 @@ function capitalEndOf(capitalD: CapitalDMode, from: number, to: number): number 
   return capitalD === 2 ? to : from + capitalD;
 }
 
+/**
+ * The best `limit` joint scores so far, one per id: what a form must beat to make a candidate list.
+ * A form whose upper bound falls short of the last of them cannot, so it need not be aligned.
+ */
 export class TopJoints {
   // Typed arrays and a count (not growing plain arrays, whose elements kind changes from empty to
   // doubles, throwing the compiled candidate search away): best first, at most `limit`, plus one.

@@ -30,8 +30,9 @@ export interface Token {
 
 const URL_TRAILING = new Set([...'.,;:!?\'")]}>»”’…']);
 /** A bare domain: lower-case labels joined by dots, a common top-level domain, an optional path. */
-const DOMAIN = /[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:vn|com|net|org|gov|edu|info|int|io)(?![\p{L}\p{N}])(?:\/[^\s]*)?/uy;
-const MAY_HAVE_DOMAIN = /[a-z0-9]\.(?:vn|com|net|org|gov|edu|info|int|io)(?![\p{L}\p{N}])/u;
+const TLD = String.raw`\.(?:vn|com|net|org|gov|edu|info|int|io)(?![\p{L}\p{N}])`;
+const DOMAIN = new RegExp(String.raw`[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*` + TLD + String.raw`(?:\/[^\s]*)?`, 'uy');
+const MAY_HAVE_DOMAIN = new RegExp('[a-z0-9]' + TLD, 'u');
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/y;
 
 function isDigit(code: number): boolean {
@@ -65,7 +66,7 @@ function domainEnd(text: string, i: number): number {
   if (i > 0 && (isAlnum(text.charCodeAt(i - 1)) || text[i - 1] === '.' || text[i - 1] === '@')) return -1;
   DOMAIN.lastIndex = i;
   const m = DOMAIN.exec(text);
-  if (!m || !m[0].includes('.')) return -1;
+  if (!m) return -1;
   let end = i + m[0].length;
   while (end > i && URL_TRAILING.has(text[end - 1]!)) end--;
   return end;

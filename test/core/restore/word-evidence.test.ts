@@ -1,15 +1,20 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { ConfidenceCalibration, FEATURES } from '../../../src/core/restore/calibration.js';
 import { restore } from '../../../src/core/restore/index.js';
 import { tinyModel } from './tiny-model.js';
 
 const model = tinyModel();
+// A calibration that reads every feature, so evidence left over from another word would show.
+const weights = { weights: FEATURES.map((_, k) => ((k % 3) - 1) / 4), bias: 0.5, reviewBelow: 0.5 };
+const calibrated = { ...model, confidence: new ConfidenceCalibration({ format: 'baocao-confidence', features: [...FEATURES], modes: { stripped: weights, ocr: weights } }) };
 
 describe('word evidence kept as columns over the emitted words', () => {
   it('gives every decoded word the same confidence with or without its evidence object', () => {
     const text = 'Ket qua thuc hien cong tac cai cach hanh chinh. Ket qua cua xa Ngoc Ky, ket qua tot.';
     for (const input of ['stripped', 'ocr'] as const) {
-      const bare = restore(text, { model, input }), kept = restore(text, { model, input, evidence: true });
+      const bare = restore(text, { model: calibrated, input }), kept = restore(text, { model: calibrated, input, evidence: true });
+      assert.ok(bare.tokens.some((t) => t.confidence !== t.decoderConfidence), 'the calibration is applied');
       assert.deepEqual(bare.tokens.map((t) => t.confidence), kept.tokens.map((t) => t.confidence));
       for (const t of kept.tokens) assert.ok(t.evidence, `${t.original} has evidence`);
     }
