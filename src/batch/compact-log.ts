@@ -4,14 +4,15 @@
  * a batch (no writer left), when superseded records are most of the logs' bytes, the newest record
  * of every name is copied, with its own time, into one new log (written under .baocao/tmp,
  * fsync'd, renamed into .baocao/log, the folder fsync'd), and only then are the old logs removed.
- * A kill in between leaves the same records twice, which read as once.
+ * A kill in between leaves the same records twice, which read as once. A log another running
+ * process writes (a review page, a queue worker or a second batch on the same folder) is neither
+ * copied nor removed: newest-wins still reads across it and the compacted log.
  */
-import { closeSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { crc32 } from 'node:zlib';
 import { ensureDirInside, syncDir, tmpDir } from './atomic.js';
-import { LOG_MAGIC, logDir, scanFile, type RecordPlace } from './state-log.js';
+import { encodeRecord, logDir, scanFile, writeAll, type RecordPlace } from './state-log.js';
 
 /** Compact when the logs hold more than this many times the bytes of their newest records. */
 const WASTE_FACTOR = 2;
@@ -25,7 +26,7 @@ export function compactLogs(outDir: string, options: { force?: boolean } = {}): 
   const dir = logDir(outDir);
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.log')).sort();
+    names = readdirSync(dir).filter((n) => n.endsWith('.log') && !ofAnotherLiveProcess(n)).sort();
   } catch {
     return false;
   }
@@ -54,10 +55,12 @@ export function compactLogs(outDir: string, options: { force?: boolean } = {}): 
       let src = fds.get(e.log);
       if (src === undefined) fds.set(e.log, (src = openSync(e.log, 'r')));
       const payload = Buffer.allocUnsafe(e.length);
-      readSync(src, payload, 0, e.length, e.offset);
-      const header = Buffer.from(`${LOG_MAGIC}${e.length} ${crc32(payload).toString(16).padStart(8, '0')}\n`, 'latin1');
-      const bytes = Buffer.concat([header, payload, Buffer.from('\n')]);
-      for (let at = 0; at < bytes.byteLength; ) at += writeSync(fd, bytes, at, bytes.byteLength - at);
+      for (let got = 0; got < e.length; ) {
+        const n = readSync(src, payload, got, e.length - got, e.offset + got);
+        if (n === 0) throw new Error(`${e.log} ended inside a record it held when scanned`);
+        got += n;
+      }
+      writeAll(fd, encodeRecord(payload));
     }
     fsyncSync(fd);
   } finally {
@@ -72,4 +75,16 @@ export function compactLogs(outDir: string, options: { force?: boolean } = {}): 
   for (const n of names) rmSync(join(dir, n), { force: true });
   syncDir(dir);
   return true;
+}
+
+/** A log named by the pid of another process that is still running (its name starts `<pid>-`). */
+function ofAnotherLiveProcess(name: string): boolean {
+  const pid = Number(name.split('-')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false; // compacted logs start with 0-
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
+  }
 }

@@ -19,7 +19,7 @@ export interface DoneRecord {
   rowsText: string | null;
 }
 
-interface Entry extends RecordPlace { at: number; drop: boolean; seq: number }
+interface Entry extends RecordPlace { at: number; drop: boolean }
 
 export class DoneIndex {
   private readonly entries = new Map<string, Entry>();
@@ -27,7 +27,6 @@ export class DoneIndex {
   private readonly readUpTo = new Map<string, number>();
   private readonly fds = new Map<string, number>();
   private readonly oldLayout: boolean;
-  private seq = 0;
   private lastRefresh = 0;
 
   constructor(readonly outDir: string) {
@@ -59,10 +58,9 @@ export class DoneIndex {
   }
 
   private add(head: RecordHead, place: RecordPlace): void {
-    const seq = this.seq++;
     const had = this.entries.get(head.name);
     // Newest by time; among equal times the later read (a later place in the same log).
-    if (!had || head.at >= had.at) this.entries.set(head.name, { ...place, at: head.at, drop: head.drop, seq });
+    if (!had || head.at >= had.at) this.entries.set(head.name, { ...place, at: head.at, drop: head.drop });
   }
 
   /** The newest manifest and rows of `name`, or null when nothing (intact) says it was done. */
@@ -85,7 +83,8 @@ export class DoneIndex {
   names(): string[] {
     const out = new Set<string>();
     for (const [name, e] of this.entries) if (!e.drop) out.add(name);
-    if (this.oldLayout) for (const name of oldNames(this.outDir)) out.add(name);
+    // An old-layout manifest counts unless a newer log record (a drop) supersedes it.
+    if (this.oldLayout) for (const name of oldNames(this.outDir)) if (!this.entries.has(name) || this.get(name) !== null) out.add(name);
     return [...out].sort();
   }
 

@@ -80,7 +80,7 @@ export async function runBatch(args: string[], settings: BatchSettings, jobs?: n
     forgetDoneIndex(settings.outDir);
   }
   try {
-    // No writer is left: superseded records of earlier runs can go (compact-log.ts).
+    // This batch's writers are done: superseded records can go; logs of other live processes stay (compact-log.ts).
     compactLogs(settings.outDir);
   } catch {
     // The logs stay as they were, every record still readable: nothing lost, only room.

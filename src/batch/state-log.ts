@@ -40,8 +40,8 @@ const writers = new Map<string, Writer>();
 let logCounter = 0;
 
 /** The bytes of one record (header, payload, newline). */
-export function encodeRecord(fields: string): Buffer {
-  const payload = Buffer.from(fields, 'utf8');
+export function encodeRecord(fields: string | Buffer): Buffer {
+  const payload = typeof fields === 'string' ? Buffer.from(fields, 'utf8') : fields;
   const header = Buffer.from(`${LOG_MAGIC}${payload.byteLength} ${crc32(payload).toString(16).padStart(8, '0')}\n`, 'latin1');
   return Buffer.concat([header, payload, NEWLINE]);
 }
@@ -67,7 +67,7 @@ export function appendDrop(outDir: string, name: string, options: { durable?: bo
 function append(outDir: string, bytes: Buffer, durable: boolean): string {
   const w = writer(outDir);
   try {
-    for (let at = 0; at < bytes.byteLength; ) at += writeSync(w.fd, bytes, at, bytes.byteLength - at);
+    writeAll(w.fd, bytes);
   } catch (e) {
     // Part of a record may be there (a full disk): later records go to a new log, so this torn one
     // stays the last of its log, where readers drop it.
@@ -213,4 +213,9 @@ export function scanFile(path: string, from: number, onRecord: (head: RecordHead
   } finally {
     closeSync(fd);
   }
+}
+
+/** Writes all of `bytes` at the file's position (writeSync may write part). */
+export function writeAll(fd: number, bytes: Buffer): void {
+  for (let at = 0; at < bytes.byteLength; ) at += writeSync(fd, bytes, at, bytes.byteLength - at);
 }

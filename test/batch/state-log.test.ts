@@ -124,6 +124,11 @@ describe('compacting the batch logs', () => {
     const expected = seen(before);
     before.close();
     assert.deepEqual(expected, [['a', 'a2', '2'], ['b\nodd', 'b2', undefined]]);
+    // An old-layout manifest of 'c', older than its drop: only the kept drop hides it after compacting.
+    mkdirSync(join(out, '.baocao', 'done'), { recursive: true });
+    writeFileSync(join(out, '.baocao', 'done', 'c.json'), JSON.stringify(manifest('old-c')));
+    const past = new Date(Date.now() - 3_600_000);
+    utimesSync(join(out, '.baocao', 'done', 'c.json'), past, past);
     assert.equal(compactLogs(out), false, 'small logs are left alone');
     assert.equal(compactLogs(out, { force: true }), true);
     const logs = readdirSync(logDir(out));
@@ -133,5 +138,25 @@ describe('compacting the batch logs', () => {
     assert.equal(after.get('c'), null, 'the drop is kept');
     after.close();
     assert.equal(readFileSync(join(logDir(out), logs[0]!), 'utf8').split('BAOCAO-LOG1 ').length - 1, 3);
+  });
+});
+
+describe('compacting beside another running writer', () => {
+  it("leaves a log of another live process (a review page, a second batch) neither copied nor removed", () => {
+    const out = fresh();
+    for (let run = 0; run < 2; run++) {
+      appendRecord(out, { name: 'a', manifest: manifest(`a${run}`), rowsText: '' });
+      closeLogs(out);
+    }
+    // The parent process (the test runner) is alive: its log may still be appended to.
+    const theirs = join(logDir(out), `${process.ppid}-1-live.log`);
+    writeFileSync(theirs, encodeRecord(`name\t"z"\nat\t${Date.now()}\nmanifest\t${JSON.stringify(manifest('z'))}\n`));
+    assert.equal(compactLogs(out, { force: true }), true);
+    const logs = readdirSync(logDir(out)).sort();
+    assert.equal(logs.length, 2);
+    assert.ok(logs.includes(`${process.ppid}-1-live.log`));
+    const index = new DoneIndex(out);
+    assert.deepEqual([index.get('a')?.manifest.sha256, index.get('z')?.manifest.sha256], ['a1', 'z']);
+    index.close();
   });
 });
