@@ -9,7 +9,7 @@
  */
 import type { OcrWord } from '../../core/document.js';
 import { cropPgm } from './merged-lines.js';
-import { lineText, median, round1, shiftedWords, type OcrPageResult } from './result.js';
+import { lineText, meanConfidence, median, round1, shiftedWords, type OcrPageResult } from './result.js';
 import type { GreyImage } from './downscale.js';
 
 type Box = [number, number, number, number];
@@ -49,7 +49,7 @@ export function junkPieces(result: OcrPageResult, size: { width: number; height:
     let run: OcrWord[] = [];
     const close = () => {
       const letters = run.filter((w) => /\p{L}{2}/u.test(w.text));
-      const mean = run.reduce((s, w) => s + w.confidence, 0) / Math.max(run.length, 1);
+      const mean = meanConfidence(run);
       const box: Box = [Math.min(...run.map((w) => w.bbox[0])), Math.min(...run.map((w) => w.bbox[1])), Math.max(...run.map((w) => w.bbox[2])), Math.max(...run.map((w) => w.bbox[3]))];
       if (letters.length >= 2 && mean < JUNK_CONFIDENCE && box[3] - box[1] <= 3 * h && box[2] - box[0] >= 3 * h) {
         // Padded by a little of a line above and below and a word height on each side.
@@ -64,7 +64,7 @@ export function junkPieces(result: OcrPageResult, size: { width: number; height:
     }
     if (run.length) close();
   });
-  const mean = (p: JunkPiece) => p.words.reduce((s, w) => s + w.confidence, 0) / p.words.length;
+  const mean = (p: JunkPiece) => meanConfidence(p.words);
   return pieces.sort((a, b) => mean(a) - mean(b)).slice(0, MAX_PIECES);
 }
 
@@ -92,14 +92,14 @@ export async function withJunkPiecesReread(
     fixes.push({ line: piece.line, from, to });
   }
   if (fixes.length === 0) return { result, fixes };
-  const confidence = round1(words.reduce((s, w) => s + w.confidence, 0) / words.length);
+  const confidence = round1(meanConfidence(words));
   return { result: { lines, words, confidence }, fixes };
 }
 
 /** The second reading is confident, clearly more so than the first, has letters, and keeps every confident word of the first. */
 function isBetter(first: readonly OcrWord[], second: readonly OcrWord[]): boolean {
   if (second.filter((w) => /\p{L}{2}/u.test(w.text)).length < 2) return false;
-  const mean = (ws: readonly OcrWord[]) => ws.reduce((s, w) => s + w.confidence, 0) / ws.length;
+  const mean = meanConfidence;
   if (mean(second) < Math.max(ACCEPT_CONFIDENCE, mean(first) + ACCEPT_GAIN)) return false;
   const texts = new Set(second.map((w) => w.text));
   return first.every((w) => w.confidence < LEGIBLE || !/\p{L}/u.test(w.text) || texts.has(w.text));

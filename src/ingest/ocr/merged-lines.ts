@@ -9,7 +9,7 @@
  * The re-read is kept only when Tesseract is confident of it.
  */
 import type { OcrWord } from '../../core/document.js';
-import { lineText, median, round1, shiftedWords, type OcrPageResult } from './result.js';
+import { lineText, meanConfidence, median, round1, shiftedWords, type OcrPageResult } from './result.js';
 import { pgm, type GreyImage } from './downscale.js';
 
 /** Confidence at or below which Tesseract has given a word up. */
@@ -133,7 +133,7 @@ export async function withMergedLinesReread(
     return to;
   });
   const words = result.lines.flatMap((_, i) => byLine.get(i + 1) ?? []);
-  const confidence = words.length ? round1(words.reduce((s, w) => s + w.confidence, 0) / words.length) : 0;
+  const confidence = round1(meanConfidence(words));
   return { result: { lines, words, confidence }, fixes };
 }
 

@@ -10,8 +10,6 @@
  */
 import type { InkPoints } from './ink-points.js';
 
-export { inkPoints, withoutRules, type InkPoints } from './ink-points.js';
-
 export interface PageGeometry {
   /** Clockwise quarter turn that makes the page upright. */
   turn: 0 | 90 | 180 | 270;

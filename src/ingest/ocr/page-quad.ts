@@ -9,6 +9,7 @@
 import type { GreyImage } from './downscale.js';
 import type { Point, Quad } from './homography.js';
 import { otsuThreshold } from './otsu.js';
+import { median } from './result.js';
 
 /** The page must be this much brighter than the desk (grey levels, medians of each side). */
 const MIN_CONTRAST = 45;
@@ -64,7 +65,6 @@ function quadArea(q: Quad): number {
   return Math.abs(a) / 2;
 }
 
-const median = (values: number[]) => (values.length ? values.sort((a, b) => a - b)[values.length >> 1]! : 0);
 
 /**
  * The page's corners (top left, top right, bottom right, bottom left) in `grey`'s pixels, or null

@@ -50,7 +50,7 @@ export function fromTsv(tsv: string | null | undefined): OcrPageResult {
     current.push({ text, confidence: Math.max(0, Math.floor(Number(f[10]))), bbox: [left, top, left + width, top + height], line: lines.length + 1 });
   }
   flush();
-  const confidence = words.length ? round1(words.reduce((s, w) => s + w.confidence, 0) / words.length) : 0;
+  const confidence = round1(meanConfidence(words));
   return { lines, words, confidence };
 }
 
@@ -66,6 +66,9 @@ export function lineText(words: Pick<OcrWord, 'text' | 'bbox'>[]): string {
 }
 
 export const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** The words' mean confidence (0 for none). */
+export const meanConfidence = (ws: readonly { confidence: number }[]) => (ws.length ? ws.reduce((s, w) => s + w.confidence, 0) / ws.length : 0);
 
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

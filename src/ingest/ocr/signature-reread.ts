@@ -11,7 +11,7 @@
  */
 import type { OcrWord } from '../../core/document.js';
 import { cropPgm } from './merged-lines.js';
-import { lineText, median, round1, shiftedWords, type OcrPageResult } from './result.js';
+import { lineText, meanConfidence, median, round1, shiftedWords, type OcrPageResult } from './result.js';
 import type { GreyImage } from './downscale.js';
 
 type Box = [number, number, number, number];
@@ -63,7 +63,7 @@ export async function withSignatureReread(
     const ws = moved.filter((w) => w.line === n && /\p{L}/u.test(w.text));
     const novel = ws.filter((w) => !result.words.some((p) => overlaps(p.bbox, w.bbox)));
     if (novel.length < 2 || novel.length < ws.length) continue;
-    if (novel.reduce((s, w) => s + w.confidence, 0) / novel.length < MIN_LINE_CONFIDENCE) continue;
+    if (meanConfidence(novel) < MIN_LINE_CONFIDENCE) continue;
     lines.push(novel);
   }
   if (lines.length === 0) return { result, added: [] };
@@ -91,7 +91,7 @@ export async function withSignatureReread(
   }
   const words = [...result.words.map((w) => ({ ...w, line: renumber.get(w.line) ?? w.line })), ...addedWords];
   const added = placed.map((p) => lineText(p.ws));
-  const confidence = round1(words.reduce((s, w) => s + w.confidence, 0) / words.length);
+  const confidence = round1(meanConfidence(words));
   return { result: { lines: outLines, words, confidence }, added };
 }
 

@@ -12,7 +12,8 @@ import type { OcrWord } from '../../core/document.js';
 import { flattenPhoto, greyCopy } from './flatten-photo.js';
 import type { GreyImage } from './downscale.js';
 import type { Quad } from './homography.js';
-import { inkPoints, pageGeometry, type PageGeometry } from './page-geometry.js';
+import { inkPoints } from './ink-points.js';
+import { pageGeometry, type PageGeometry } from './page-geometry.js';
 
 /** A skew below this (degrees) is left alone: Tesseract reads it as well, and resampling would blur. */
 export const MIN_DESKEW = 0.3;

@@ -9,6 +9,7 @@
 import type { OcrWord } from '../../core/document.js';
 import { editDistance, foldKey } from '../../core/segment/fold.js';
 import { advance } from './print-widths.js';
+import { median } from '../ocr/result.js';
 
 export type BlankField = 'number' | 'day' | 'month';
 
@@ -51,7 +52,6 @@ export function symbolStart(text: string): number {
   return text.search(/[/⁄](?=\s*\p{Lu})/u);
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
 
 /** Pixels per 1/1000 em on a line: median of width / printed advance over its cleanly read words. */
 function lineScale(ws: readonly OcrWord[], h: number): number {

@@ -10,6 +10,7 @@ import type { Blank } from './blanks.js';
 import type { DigitModel } from './digit-model.js';
 import { heightOf, inkComponents, mergeComponents, widthOf, type Component, type Rgb } from './ink.js';
 import { componentOf, segmentDigits, type ReadGlyph } from './segment.js';
+import { median } from '../ocr/result.js';
 
 /** Blueness (blue over the mean of red and green) that pen ink has above the print of its line. */
 const BLUE_OVER_PRINT = 12;
@@ -20,12 +21,13 @@ const maxDigits = (b: Blank) => (b.field === 'number' ? 6 : 2);
 
 /** Reads a blank; `blank`'s coordinates are the page's, `img` is the crop of `blank.box`. */
 export function readBlank(img: Rgb, blank: Blank, model: DigitModel): PenFill | null {
-  const pen = penGlyphs(img, blank);
+  const all = inkComponents(img); // found once: the pen is picked from them, the print measured on them
+  const pen = penGlyphs(img, blank, all);
   if (!pen) return null;
   const read = segmentDigits(pen.glyphs, blank.lineHeight, img.width, maxDigits(blank), model);
   if (!read) return null;
   const { digits, confidence } = blank.field === 'number' ? asRead(read) : withinCalendar(read, blank.field === 'day' ? 31 : 12);
-  const print = printHeight(img, blank);
+  const print = printHeight(all, img, blank);
   const scale = print ? +(median(read.map((r) => heightOf(r.glyph))) / print).toFixed(2) : undefined;
   return { field: blank.field, line: blank.line, digits, confidence, ink: pen.how, ...(scale ? { scale } : {}) };
 }
@@ -70,9 +72,9 @@ export function withinCalendar(read: readonly ReadGlyph[], max: number): { digit
  * letter-sized components wholly outside the blank (accents and dots are smaller, descenders
  * rarer), or 0 when there are fewer than three.
  */
-function printHeight(img: Rgb, blank: Blank): number {
+function printHeight(all: readonly Component[], img: Rgb, blank: Blank): number {
   const bx = blank.box[0], h = blank.lineHeight;
-  const hs = inkComponents(img)
+  const hs = all
     .filter((c) => (c.x1 + bx < blank.startX || c.x0 + bx > blank.stopX) && c.y0 > 0 && c.y1 < img.height - 1 && heightOf(c) >= 0.3 * h && heightOf(c) <= 1.2 * h)
     .map(heightOf)
     .sort((a, b) => a - b);
@@ -83,9 +85,9 @@ function printHeight(img: Rgb, blank: Blank): number {
  * The blank's pen ink as pieces (strokes of one digit joined; digits that touch still one piece),
  * or null when there is none or far more than its digits.
  */
-export function penGlyphs(img: Rgb, blank: Blank): { glyphs: Component[]; how: PenFill['ink'] } | null {
+export function penGlyphs(img: Rgb, blank: Blank, all: Component[] = inkComponents(img)): { glyphs: Component[]; how: PenFill['ink'] } | null {
   const h = blank.lineHeight;
-  const pen = penComponents(inkComponents(img), blank, blank.box[0], img.width, img.height);
+  const pen = penComponents(all, blank, blank.box[0], img.width, img.height);
   if (!pen || (blank.half && pen.how !== 'blue')) return null;
   let glyphs = mergeStrokes(pen.components.filter((c) => digitSized(c, h)));
   if (blank.half) {
@@ -187,4 +189,3 @@ export function mergeStrokes(cs: readonly Component[]): Component[] {
   return out;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;

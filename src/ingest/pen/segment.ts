@@ -11,6 +11,7 @@
  */
 import { classify, forward, normaliseGlyph, NOT_A_DIGIT, slantOf, upright, type DigitGuess, type DigitModel, type InkMap } from './digit-model.js';
 import { heightOf, mergeComponents, widthOf, type Component } from './ink.js';
+import { median } from '../ocr/result.js';
 
 export interface ReadGlyph {
   glyph: Component;
@@ -154,7 +155,6 @@ export function inkOf(c: Component, width: number): InkMap {
   return { data, width: w, height: h };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? 0;
 
 /**
  * A glyph's digit read as the mean of the model's readings of it as written and upright (its slant
