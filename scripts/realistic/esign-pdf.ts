@@ -40,15 +40,29 @@ export interface SignedPdfOptions {
   certificate?: boolean;
   /** Lines of a signing box drawn visibly on the signature page (a flattened overlay). */
   overlayLines?: string[];
+  /** More text drawn on the first page at `x` on line `line` (0-based), beside that line's text. */
+  placed?: { text: string; x: number; line: number }[];
+  /**
+   * Values stamped into the first page's blanks by widgets of their own (the clerk's signature of
+   * e-government tools: the number and the day), drawn only by each widget's appearance.
+   */
+  stamps?: { text: string; x: number; line: number }[];
+  /** Lines of a signing box drawn by a widget's appearance on the first page (not the page). */
+  boxLines?: string[];
 }
 
 export async function signedPdf(o: SignedPdfOptions): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(fontkit);
   const font = await doc.embedFont(readFileSync(fontPath('DejaVuSerif.ttf')), { subset: true });
-  const pages = o.pages.map((lines) => {
+  const lineY = (i: number) => 790 - i * 18;
+  const pages = o.pages.map((lines, k) => {
     const page = doc.addPage([595, 842]);
-    lines.forEach((line, i) => page.drawText(line, { x: 56, y: 790 - i * 18, size: 12, font }));
+    lines.forEach((line, i) => {
+      page.drawText(line, { x: 56, y: lineY(i), size: 12, font });
+      // In reading order, as a word processor writes a line's pieces.
+      if (k === 0) o.placed?.filter((p) => p.line === i).forEach((p) => page.drawText(p.text, { x: p.x, y: lineY(i), size: 12, font }));
+    });
     return page;
   });
   const at = Math.min(Math.max(1, o.signaturePage ?? pages.length), pages.length) - 1;
@@ -76,7 +90,19 @@ export async function signedPdf(o: SignedPdfOptions): Promise<Uint8Array> {
   widget.set(PDFName.of('V'), sigRef);
   const widgetRef = ctx.register(widget);
   page.node.addAnnot(widgetRef);
-  const form = ctx.obj({ Fields: [widgetRef] });
+  const drawn = (lines: string[], rect: number[], name: string) => {
+    const [x0, y0, x1, y1] = rect as [number, number, number, number];
+    const content = `BT /F1 ${lines.length > 1 ? 7 : 12} Tf ${lines.map((l, i) => `1 0 0 1 2 ${(y1 - y0 - 12 - i * 9).toFixed(1)} Tm ${font.encodeText(l).toString()} Tj`).join(' ')} ET`;
+    const ap = ctx.stream(content, { Type: 'XObject', Subtype: 'Form', BBox: [0, 0, x1 - x0, y1 - y0], Resources: ctx.obj({ Font: ctx.obj({ F1: font.ref }) }) });
+    const w = ctx.obj({ Type: 'Annot', Subtype: 'Widget', FT: 'Sig', T: PDFString.of(name), Rect: rect, F: 4, P: pages[0]!.ref });
+    w.set(PDFName.of('AP'), ctx.obj({ N: ctx.register(ap) }));
+    const ref = ctx.register(w);
+    pages[0]!.node.addAnnot(ref);
+    return ref;
+  };
+  const extra = (o.stamps ?? []).map((s, i) => drawn([s.text], [s.x - 2, lineY(s.line) - 5, s.x + 60, lineY(s.line) + 15], `Stamp${i + 1}`));
+  if (o.boxLines?.length) extra.push(drawn(o.boxLines, [380, 700, 580, 700 + 12 + o.boxLines.length * 9], 'Box'));
+  const form = ctx.obj({ Fields: [widgetRef, ...extra] });
   form.set(PDFName.of('SigFlags'), PDFNumber.of(3));
   doc.catalog.set(PDFName.of('AcroForm'), ctx.register(form));
   // Objects uncompressed: a signing tool's incremental update writes plain objects.

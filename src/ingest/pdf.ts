@@ -81,7 +81,11 @@ async function readPage(source: PdfSource, n: number, pool: () => OcrPool, o: { 
   const diagnostics: Diagnostic[] = [];
   let text = '';
   try {
-    if (o.mode !== 'force' && source.mayHaveText(n)) text = await source.text(n);
+    if (o.mode !== 'force' && source.mayHaveText(n)) {
+      const stamped = await source.stampedText(n).catch(() => null);
+      text = stamped?.text ?? await source.text(n);
+      if (stamped) diagnostics.push({ ruleId: 'pdf/stamped-values', message: `page ${n}: ${stamped.stamps.map((s) => JSON.stringify(s)).join(', ')} stamped into the page by its annotations (an e-signature's number or date) read into their lines`, severity: 'info', place: { page: n, line: 1 } });
+    }
   } catch (err) {
     diagnostics.push({ ruleId: 'pdf/text-layer-failed', message: `page ${n}: text layer unreadable (${(err as Error).message}); trying OCR`, severity: 'warning', place: { page: n, line: 1 } });
   }

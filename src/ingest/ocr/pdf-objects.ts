@@ -262,6 +262,8 @@ export interface PageScan {
   layers?: PageLayers;
   /** Maker of the page's one CCITT G4 scan as a TIFF (pdf-ccitt.ts), when it is certain. */
   ccitt?: (() => Uint8Array | null) | null;
+  /** The page has annotations with appearances (what a viewer draws over it: pdf-stamps.ts). */
+  drawnAnnotations?: boolean;
 }
 
 /**
@@ -287,11 +289,21 @@ export function scanPages(data: Uint8Array): PageScan[] {
       const jpeg = pageJpeg(pdf, page, resources);
       let ccitt: (() => Uint8Array | null) | null = null;
       try { ccitt = jpeg ? null : pageCcitt(pdf, page, resources); } catch { /* pdf.js decodes it */ }
-      return { jpeg, fonts, sizePt, layers, ccitt };
+      return { jpeg, fonts, sizePt, layers, ccitt, drawnAnnotations: hasDrawnAnnotations(pdf, page) };
     } catch {
       return { jpeg: null, fonts, sizePt };
     }
   });
+}
+
+/** Whether any of the page's annotations has an appearance (/AP): on doubt, true. */
+function hasDrawnAnnotations(pdf: PdfObjects, page: PdfDict): boolean {
+  try {
+    const annots = pdf.get(page.Annots);
+    return Array.isArray(annots) && annots.some((a) => pdf.dict(a)?.AP !== undefined);
+  } catch {
+    return true;
+  }
 }
 
 /** The page's MediaBox (inherited ones included) as width and height in points. */

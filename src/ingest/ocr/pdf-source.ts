@@ -7,9 +7,13 @@
  * read by the objects reader alone, and image-only pages of other PDFs skip the text layer.
  */
 import { PDFParse } from 'pdf-parse';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js';
 import { scanPages } from './pdf-objects.js';
 import type { PageLayers } from './pdf-page-layers.js';
 import { ccittPng } from './pdf-ccitt.js';
+import { joinPageText, type TextItemLike } from './pdf-page-text.js';
+import { annotationRuns, stampRuns } from './pdf-stamps.js';
 
 /** Page images extracted, or text layers read, before the pdf.js document is recycled. */
 const RECYCLE_AFTER = { image: 6, text: 60 };
@@ -21,6 +25,8 @@ export class PdfSource {
   private parser: PDFParse | undefined;
   private cost = 0;
   private chain: Promise<unknown> = Promise.resolve();
+  /** A pdf.js document of its own for pages with drawn annotations (pdf-parse hides its own). */
+  private annotated: Promise<PDFDocumentProxy> | undefined;
 
   private constructor(
     private readonly data: Uint8Array,
@@ -35,6 +41,8 @@ export class PdfSource {
     private readonly layers: (PageLayers | undefined)[] = [],
     /** Per page, its CCITT G4 scan wrapped as a TIFF (pdf-ccitt.ts); empty when none or unknown. */
     private readonly ccitt: ((() => Uint8Array | null) | null | undefined)[] = [],
+    /** Per page, whether annotations draw over it (pdf-stamps.ts); empty when unknown. */
+    private readonly drawn: (boolean | undefined)[] = [],
   ) {}
 
   /** Opens the PDF; throws (pdf.js's message) when it is not a readable PDF. */
@@ -55,7 +63,7 @@ export class PdfSource {
       throw err;
     }
     const known = scan.length === total;
-    const source = new PdfSource(data, total, known ? scan.map((p) => p.jpeg) : [], known ? scan.map((p) => p.fonts) : [], known ? scan.map((p) => p.sizePt) : [], known ? scan.map((p) => p.layers) : [], known ? scan.map((p) => p.ccitt) : []);
+    const source = new PdfSource(data, total, known ? scan.map((p) => p.jpeg) : [], known ? scan.map((p) => p.fonts) : [], known ? scan.map((p) => p.sizePt) : [], known ? scan.map((p) => p.layers) : [], known ? scan.map((p) => p.ccitt) : [], known ? scan.map((p) => p.drawnAnnotations) : []);
     source.parser = parser;
     return source;
   }
@@ -72,6 +80,27 @@ export class PdfSource {
 
   text(n: number): Promise<string> {
     return this.serial(1 / RECYCLE_AFTER.text, async (p) => (await p.getText({ partial: [n], pageJoiner: '' })).pages[0]?.text ?? '');
+  }
+
+  /**
+   * Page `n`'s text with the values its annotations stamp into printed lines (pdf-stamps.ts), and
+   * those values; null when the page has no drawn annotations (then `text` is the whole story).
+   */
+  async stampedText(n: number): Promise<{ text: string; stamps: string[] } | null> {
+    if (!this.drawn[n - 1]) return null;
+    this.annotated ??= pdfjs.getDocument({ data: this.data.slice(), isEvalSupported: false, verbosity: 0 }).promise;
+    const doc = await this.annotated;
+    const page = await doc.getPage(n);
+    try {
+      const stamps = stampRuns(await annotationRuns(page));
+      if (!stamps.length) return null;
+      const content = await page.getTextContent();
+      const view = page.getViewport({ scale: 1 });
+      const { text, placed } = joinPageText(content.items as TextItemLike[], stamps, (x, y) => view.convertToViewportPoint(x, y) as [number, number]);
+      return placed.length ? { text, stamps: placed } : null;
+    } finally {
+      page.cleanup();
+    }
   }
 
   /**
@@ -112,6 +141,9 @@ export class PdfSource {
     await this.chain.catch(() => undefined);
     await this.parser?.destroy().catch(() => undefined);
     this.parser = undefined;
+    const annotated = this.annotated;
+    this.annotated = undefined;
+    await annotated?.then((d) => d.destroy()).catch(() => undefined);
   }
 
   private serial<T>(cost: number, fn: (p: PDFParse) => Promise<T>): Promise<T> {
