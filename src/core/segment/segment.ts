@@ -121,11 +121,11 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   const closingIssuer = lastBlock ? issuerFromClosing(lastBlock.text) : null;
   const meta = completeMeta(header, annexes, closingIssuer, diagnostics, lines);
   const symbol = meta.numberSymbol ?? null;
-  const repaired = symbol ? repairSymbol(symbol, [meta.issuer?.name, meta.issuer?.parent], symbolMentions(lines.filter((_, i) => i !== header.numberLine).map((l) => l.text))) : null;
+  const repaired = symbol ? repairSymbol(symbol, [meta.issuer?.name, meta.issuer?.parent], symbolMentions(lines.filter((_, i) => i !== header.numberLine).map((l) => l.text)), header.type?.code) : null;
   if (symbol && repaired) {
     meta.numberSymbol = repaired;
     if (meta.number?.endsWith(`/${symbol}`)) meta.number = meta.number.slice(0, -symbol.length) + repaired;
-    diagnostics.push(diag('segment/symbol-repaired', `the number's symbol was read "${symbol}"; put right as "${repaired}" against the issuer's name and the document's other mentions`, 'info', lines[header.numberLine]));
+    diagnostics.push(diag('segment/symbol-repaired', `the number's symbol was read "${symbol}"; put right as "${repaired}" against the document's type, the issuer's name and the document's other mentions`, 'info', lines[header.numberLine]));
   }
   if (signed.length) meta.eSignatures = signed.map((s) => ({ ...s }));
 

@@ -6,7 +6,10 @@
  * báo số …/TB-ĐHĐL"). A part that is already one of them is kept; else it is replaced by the one
  * acronym nearest to it (diacritics folded), one edit away at most: a letter misread or one OCR
  * added, never one dropped ("UBND" is also the head of a province committee's "UBNDT").
+ * The type part is put right against the abbreviation of the document's own type (Decree 30,
+ * Appendix III: a Tờ trình's "TTr" read "TTI"), when it is no type's abbreviation itself.
  */
+import { typeByCode } from './doc-types.js';
 import { editDistance, foldKey } from './fold.js';
 
 /** Symbols ("TB-ĐHĐL", "QĐ-UBND") after a slash in a text. */
@@ -33,13 +36,18 @@ export function symbolMentions(texts: readonly string[]): string[] {
  * The symbol with each organ part (after the type code) repaired, or null when nothing changed.
  * `names`: the issuer's name and parent; `mentions`: symbols the document cites elsewhere.
  */
-export function repairSymbol(symbol: string, names: readonly (string | null | undefined)[], mentions: readonly string[]): string | null {
+export function repairSymbol(symbol: string, names: readonly (string | null | undefined)[], mentions: readonly string[], typeCode?: string | null): string | null {
   const parts = symbol.split('-');
   if (parts.length < 2) return null;
+  let typeFixed = false;
+  if (typeCode && parts[0] !== typeCode && parts[0]!.length >= 2 && !typeByCode(parts[0]!) && editDistance(foldKey(parts[0]!), foldKey(typeCode)) <= 1) {
+    parts[0] = typeCode;
+    typeFixed = true;
+  }
   const known = new Set<string>();
   for (const n of names) if (n) for (const a of acronyms(n)) known.add(a);
   for (const m of mentions) for (const p of m.split('-').slice(1)) if (p.length >= 2) known.add(p);
-  let changed = false;
+  let changed = typeFixed;
   for (let i = 1; i < parts.length; i++) {
     const p = parts[i]!;
     if (p.length < 3 || known.has(p)) continue;

@@ -27,6 +27,20 @@ describe("a number's symbol repaired against the document's own acronyms", () =>
   });
 });
 
+describe("a number's type code repaired against the document's own type", () => {
+  it('puts a misread type code right when it is one edit from the type of the title', () => {
+    assert.equal(repairSymbol('TTI-UBND', ['TỈNH QUẢNG NGÃI', 'ỦY BAN NHÂN DÂN'], [], 'TTr'), 'TTr-UBND');
+    assert.equal(repairSymbol('CI-UBND', [], [], 'CT'), 'CT-UBND');
+  });
+
+  it("keeps a code that is some type's abbreviation, that is far from the type's, or that is the type's", () => {
+    assert.equal(repairSymbol('QĐ-UBND', [], [], 'QyĐ'), null, 'a Quy định issued under a Quyết định number');
+    assert.equal(repairSymbol('TT-UBND', [], [], 'TTr'), null, 'TT is a Thông tư');
+    assert.equal(repairSymbol('KH-UBND', [], [], 'TB'), null);
+    assert.equal(repairSymbol('TB-UBND', [], [], 'TB'), null);
+  });
+});
+
 describe('the symbol repair in the segment stage', () => {
   it("puts the header number's symbol right and says so", () => {
     const text = [
