@@ -27,7 +27,7 @@ export const MIN_DESKEW = 0.3;
  */
 export const MAX_SKEW_SPREAD = MIN_DESKEW;
 /** Long side of the copy the geometry is measured on (about 85 dpi for A4). */
-const MEASURE_SIDE = 1000;
+export const MEASURE_SIDE = 1000;
 /** A skew found at the edge of the search is not one: a drawing, a photo, a page edge. */
 const MAX_TRUSTED_SKEW = 5.5;
 
