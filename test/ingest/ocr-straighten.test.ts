@@ -8,7 +8,7 @@ import { inkPoints } from '../../src/ingest/ocr/ink-points.js';
 import { pageGeometry } from '../../src/ingest/ocr/page-geometry.js';
 import { ocrPage } from '../../src/ingest/ocr/page.js';
 import type { OcrPool } from '../../src/ingest/ocr/pool.js';
-import { boxInInput, MAX_SKEW_SPREAD, MIN_DESKEW, quarterTurnReadsBetter, settledByReading, straightenByDefault, straightenPage } from '../../src/ingest/ocr/straighten.js';
+import { boxInInput, MAX_SKEW_SPREAD, MIN_DESKEW, quarterTurnReadsBetter, settledByReading, straightenPage } from '../../src/ingest/ocr/straighten.js';
 
 const font = fontkit.create(readFileSync(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf')));
 
@@ -196,12 +196,6 @@ describe('page orientation and skew from projection profiles', async () => {
     const rules = diagnostics.map((d) => d.ruleId);
     assert.ok(rules.includes('ingest/straightening-undone'), rules.join());
     assert.ok(!rules.includes('ingest/rotated-page'), rules.join());
-  });
-
-  it('is on unless BAOCAO_STRAIGHTEN turns it off', () => {
-    assert.equal(straightenByDefault(undefined), true);
-    assert.equal(straightenByDefault('1'), true);
-    for (const off of ['0', 'off', 'FALSE', 'no']) assert.equal(straightenByDefault(off), false);
   });
 
   it('leaves a page without text lines as it is', async () => {

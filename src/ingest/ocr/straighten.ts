@@ -50,11 +50,6 @@ export interface Straightened {
   quarterRefused?: boolean;
 }
 
-/** BAOCAO_STRAIGHTEN=0 (or off, false, no) reads pages as they lie unless a caller says otherwise. */
-export function straightenByDefault(value = process.env.BAOCAO_STRAIGHTEN): boolean {
-  return !/^(0|off|false|no)$/i.test((value ?? '').trim());
-}
-
 type SharpModule = typeof import('sharp').default;
 let sharpLoaded: Promise<SharpModule | null> | undefined;
 const loadSharp = () => (sharpLoaded ??= import('sharp').then((m) => m.default, () => null));
