@@ -155,9 +155,17 @@ export function boxInInput(bbox: OcrWord['bbox'], deg: number, turned: { width: 
   return [clamp(minX, input.width), clamp(minY, input.height), clamp(maxX, input.width), clamp(maxY, input.height)];
 }
 
+interface RawGrey { data: Buffer; info: { width: number; height: number; channels: 1 | 2 | 3 | 4 } }
+
+/** The page decoded once, flattened onto white and grey, for bands cut from it turned each way. */
+async function greyPage(sharp: SharpModule, image: Uint8Array): Promise<RawGrey> {
+  return sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+}
+
 /** A band across the page's middle (30–52 % of its height, turned clockwise by `turn` first), at most 1,700 px wide. */
-async function middleBand(sharp: SharpModule, image: Uint8Array, turn: number) {
-  const turned = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).greyscale().rotate(turn).raw().toBuffer({ resolveWithObject: true });
+async function middleBand(sharp: SharpModule, page: RawGrey, turn: number) {
+  // Quarter turns move pixels only: turning the decoded page gives what decoding it turned gave.
+  const turned = turn === 0 ? page : await sharp(page.data, { raw: page.info }).rotate(turn).raw().toBuffer({ resolveWithObject: true });
   const { width, height, channels } = turned.info;
   return sharp(turned.data, { raw: { width, height, channels } })
     .extract({ left: 0, top: Math.round(height * 0.3), width, height: Math.max(1, Math.round(height * 0.22)) })
@@ -172,7 +180,8 @@ const bandPng = async (band: ReturnType<SharpModule>) => new Uint8Array(await ba
  */
 export async function quarterTurnReadsBetter(sharp: SharpModule, image: Uint8Array, g: PageGeometry, read: (image: Uint8Array) => Promise<number>): Promise<boolean> {
   try {
-    const bands = await Promise.all([middleBand(sharp, image, 0), middleBand(sharp, image, g.turn)].map(async (b) => bandPng(await b)));
+    const page = await greyPage(sharp, image);
+    const bands = await Promise.all([middleBand(sharp, page, 0), middleBand(sharp, page, g.turn)].map(async (b) => bandPng(await b)));
     const [asIs, turned] = await Promise.all(bands.map(read)) as [number, number];
     return turned > asIs + QUARTER_BY_OCR_MARGIN;
   } catch {
@@ -187,7 +196,7 @@ export async function quarterTurnReadsBetter(sharp: SharpModule, image: Uint8Arr
  */
 export async function settledByReading(sharp: SharpModule, image: Uint8Array, g: PageGeometry, read: (image: Uint8Array) => Promise<number>): Promise<PageGeometry> {
   try {
-    const band = await middleBand(sharp, image, g.turn);
+    const band = await middleBand(sharp, await greyPage(sharp, image), g.turn);
     const asIs = await bandPng(band.clone());
     const flipped = await bandPng(band.clone().rotate(180));
     const [up, down] = await Promise.all([read(asIs), read(flipped)]);
