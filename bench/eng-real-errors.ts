@@ -28,9 +28,10 @@ import { PdfSource } from '../src/ingest/ocr/pdf-source.js';
 import { isVietnameseSyllable, stripMarks } from '../src/core/vi-text/index.js';
 import { alignWords, scoreTokens } from './lib/score.js';
 import { englishOcrCached } from './lib/english-ocr.js';
+import { REAL_SCANS, realScanFields, realScanFile } from './lib/real-scans.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const setDir = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'real-scans');
+const setDir = REAL_SCANS;
 const work = join(root, 'bench', '.work', 'real');
 const { values: args } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, ids: { type: 'string' }, model: { type: 'string' }, base: { type: 'string' } } });
 
@@ -83,13 +84,12 @@ export function classify(gt: string, raw: string, restored: string): { total: nu
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   mkdirSync(work, { recursive: true });
-  const ids = (JSON.parse(readFileSync(join(setDir, 'fields.json'), 'utf8')) as { id: string }[]).map((f) => f.id).filter((x) => !args.ids || args.ids.split(',').includes(x));
+  const ids = realScanFields(args.ids).map((f) => f.id);
   const pages: { id: string; gt: string; raw: string }[] = [];
   for (const id of ids) {
     const gtFile = join(setDir, 'gt', `${id}.gt.txt`);
     if (!existsSync(gtFile)) continue;
-    const pdf = join(setDir, 'pages', `${id}.pdf`);
-    pages.push({ id, gt: readFileSync(gtFile, 'utf8').normalize('NFC'), raw: await englishOcr(id, existsSync(pdf) ? pdf : join(setDir, 'pages', `${id}.jpg`)) });
+    pages.push({ id, gt: readFileSync(gtFile, 'utf8').normalize('NFC'), raw: await englishOcr(id, realScanFile(id)) });
   }
   const runs: [string, string | undefined][] = [['model', args.model], ...(args.base ? [['base', args.base] as [string, string]] : [])];
   for (const [name, dir] of runs) {

@@ -7,16 +7,13 @@
  *   --ids a,b   --jobs 2   BAOCAO_SHARED=/path/to/shared overrides the data folder.
  * The effect on fields and text is in bench:real (run it with BAOCAO_JUNK_REREAD=0 for the baseline).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { convert } from '../src/pipeline/index.js';
 import { createOcrPool, type OcrPool } from '../src/ingest/ocr/pool.js';
 import type { DocumentResult } from '../src/core/schema.js';
+import { REAL_SCANS, realScanFields, realScanFile } from './lib/real-scans.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const setDir = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'real-scans');
 const { values: args } = parseArgs({ options: { ids: { type: 'string' }, jobs: { type: 'string', default: '2' } } });
 
 interface Call { psm: string; ms: number }
@@ -34,15 +31,14 @@ function timingPool(pool: OcrPool, calls: Call[]): OcrPool {
   };
 }
 
-const ids = (JSON.parse(readFileSync(join(setDir, 'fields.json'), 'utf8')) as { id: string }[]).map((f) => f.id).filter((id) => !args.ids || args.ids.split(',').includes(id));
+const ids = realScanFields(args.ids).map((f) => f.id);
 const inner = createOcrPool({ jobs: Number(args.jobs) });
-console.log(`bench:junk-reread — ${ids.length} documents in ${setDir}; ${args.jobs} OCR workers, no cache`);
+console.log(`bench:junk-reread — ${ids.length} documents in ${REAL_SCANS}; ${args.jobs} OCR workers, no cache`);
 console.log(`  ${'document'.padEnd(12)} ${'pages'.padStart(5)} ${'pieces'.padStart(6)} ${'taken'.padStart(5)} ${'page OCR s'.padStart(10)} ${'pieces s'.padStart(8)} ${'share'.padStart(6)}  pieces taken (first → second reading)`);
 let pages = 0, pieces = 0, taken = 0, pageMs = 0, pieceMs = 0;
 try {
   for (const id of ids) {
-    const pdf = join(setDir, 'pages', `${id}.pdf`), jpg = join(setDir, 'pages', `${id}.jpg`);
-    const file = existsSync(pdf) ? pdf : jpg;
+    const file = realScanFile(id);
     const calls: Call[] = [];
     const result = await convert({ path: file, data: new Uint8Array(readFileSync(file)) }, { restore: false, ingest: { ocr: timingPool(inner, calls) } }) as DocumentResult;
     const fixes = result.diagnostics.filter((d) => d.ruleId === 'ocr/junk-reread' && d.severity === 'info');

@@ -36,12 +36,13 @@ import type { Page } from '../src/core/document.js';
 import type { DocumentResult } from '../src/core/schema.js';
 import { emptyScore, pct, scoreWhole, type Score } from './lib/score.js';
 import { compareFields, compareSkeleton, FIELD_NAMES, tallyFields, type FieldResult, type RealFields, type SkeletonResult } from './lib/real-fields.js';
+import { REAL_SCANS, realScanFields, realScanFile } from './lib/real-scans.js';
 import { compareSignatureBlock, type BlockResult } from './lib/real-signature.js';
 import { cachingPool } from './ocr-structure.js';
 import { englishOcrCached } from './lib/english-ocr.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const setDir = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'real-scans');
+const setDir = REAL_SCANS;
 const work = join(root, 'bench', '.work', 'real');
 const { values: args } = parseArgs({
   options: {
@@ -111,8 +112,7 @@ async function englishOcr(id: string, file: string, data: Uint8Array): Promise<s
 }
 
 async function runPage(f: RealFields, pool: OcrPool, model: ReturnType<typeof loadModel>, engMissing: string | null): Promise<PageRun> {
-  const pdf = join(setDir, 'pages', `${f.id}.pdf`), jpg = join(setDir, 'pages', `${f.id}.jpg`);
-  const file = existsSync(pdf) ? pdf : jpg;
+  const file = realScanFile(f.id);
   const data = new Uint8Array(readFileSync(file));
   const gtFile = join(setDir, 'gt', `${f.id}.gt.txt`);
   const gt = existsSync(gtFile) ? readFileSync(gtFile, 'utf8').normalize('NFC') : null;
@@ -216,7 +216,7 @@ function engReport(runs: PageRun[]): void {
   console.log(`  ${'pooled scans'.padEnd(12)} ${p2(rawF)} % → ${p2(outF)} %`);
 }
 
-const fields = (JSON.parse(readFileSync(join(setDir, 'fields.json'), 'utf8')) as RealFields[]).filter((f) => !args.ids || args.ids.split(',').includes(f.id));
+const fields = realScanFields(args.ids);
 mkdirSync(work, { recursive: true });
 const model = loadModel();
 const inner = createOcrPool({ jobs: Number(args.jobs) });

@@ -6,51 +6,21 @@
  * rebuilt after the answers, once decisions pause: that time is printed apart.
  * Run: npm run bench:review-page [-- --docs N] [--decisions D]
  */
-import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { runBatch } from '../src/batch/run.js';
 import type { Format } from '../src/emit/formats.js';
 import { buildReviewServer } from '../src/review/server.js';
-import { DoneIndex } from '../src/batch/done-index.js';
-import { appendRecord, closeLogs } from '../src/batch/state-log.js';
+import { copiedFolder, SAMPLE as NAME } from './lib/copied-folder.js';
 
 const arg = (name: string, fallback: number) => Number(process.argv[process.argv.indexOf(name) + 1]) || fallback;
 const docs = arg('--docs', 1000);
 const decisions = arg('--decisions', 15);
-const NAME = 'bao-cao-ngoc-ky.ocr.txt';
 const root = join(tmpdir(), `baocao-bench-review-${process.pid}`);
 
-/** A folder of `copies` documents: the converted sample's files copied under other names and contents' hashes. */
-async function folder(formats: Format[], copies: number): Promise<string> {
-  const base = join(root, `base-${formats.join('-')}`);
-  const input = join(root, NAME);
-  cpSync(new URL(`../fixtures/${NAME}`, import.meta.url), input);
-  await runBatch([input], { outDir: base, formats, resume: false, restore: true, fsync: false }, 1);
-  const out = join(root, `out-${formats.join('-')}-${copies}`);
-  cpSync(base, out, { recursive: true });
-  const index = new DoneIndex(base);
-  const { manifest, rowsText } = index.get(NAME)!;
-  index.close();
-  const json = JSON.parse(readFileSync(join(base, `${NAME}.json`), 'utf8'));
-  for (let i = 1; i < copies; i++) {
-    const name = `hs-${i % 50}/bao-cao-${i}.txt`;
-    const sha = createHash('sha256').update(String(i)).digest('hex');
-    mkdirSync(join(out, `hs-${i % 50}`), { recursive: true });
-    writeFileSync(join(out, `${name}.json`), JSON.stringify({ ...json, source: { ...json.source, path: `in/${name}`, sha256: sha } }));
-    cpSync(join(base, `${NAME}.txt`), join(out, `${name}.txt`));
-    const files = (manifest.files ?? []).map((f) => ({ ...f, path: f.path.replace(NAME, name) }));
-    const row = { ...manifest.row, path: `in/${name}`, json: `${name}.json`, outputName: name, sha256: sha, outputs: manifest.row.outputs.map((o: string) => o.replace(NAME, name)) };
-    appendRecord(out, { name, manifest: { ...manifest, sha256: sha, input: name, files, row }, rowsText: rowsText! });
-  }
-  closeLogs(out);
-  return out;
-}
-
 async function measure(label: string, formats: Format[], copies: number): Promise<void> {
-  const out = await folder(formats, copies);
+  const out = await copiedFolder(root, formats, copies);
   const app = await buildReviewServer(out);
   const token = /name="baocao-token" content="([^"]+)"/.exec((await app.inject({ method: 'GET', url: '/' })).body)![1]!;
   const review = JSON.parse(readFileSync(join(out, `${NAME}.json`), 'utf8')).review as { alternatives: string[] }[];

@@ -37,6 +37,8 @@ export interface BatchOutputSettings {
   documentsCsv?: boolean;
 }
 
+type Converted = Required<BatchEntry>;
+
 export const WORKBOOK_NAME = 'baocao.xlsx';
 export const ARCHIVE_CSV = 'archive.csv';
 
@@ -49,14 +51,14 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
   if (!csv && !xlsx) return [];
 
   // A failed document has no rows (and no outputs); its error row is in documents.csv only.
-  const converted = entries.filter((e): e is Required<BatchEntry> => e.rel !== undefined && e.row.status !== 'error');
+  const converted = entries.filter((e): e is Converted => e.rel !== undefined && e.row.status !== 'error');
   const archive = s.archive ?? { files: [] };
   const ordinals = ordinalsInHoSo(entries.map((e) => e.row.path), archive);
-  const missing = (e: Required<BatchEntry>) => problems.add(`${e.row.path}: its stored rows (.baocao/log) are missing, so the batch tables lack it; run again without --resume`);
+  const missing = (e: Converted) => problems.add(`${e.row.path}: its stored rows (.baocao/log) are missing, so the batch tables lack it; run again without --resume`);
   // Each table's rows of a document, from its stored lines; null when they are missing or damaged.
   const tables = [
-    ...TABLE_KEYS.map((key) => ({ ...BATCH_TABLES[key], rowsOf: (e: Required<BatchEntry>, lines: StoredLines) => (LATER_TABLE_KEYS.has(key) && !lines.has(key) ? [] : parsed<Cell[][]>(lines, key)?.map((r) => [e.row.path, ...r]) ?? null) })),
-    { file: ARCHIVE_CSV, sheet: 'Archive', columns: ARCHIVE_COLUMNS, rowsOf: (e: Required<BatchEntry>, lines: StoredLines) => {
+    ...TABLE_KEYS.map((key) => ({ ...BATCH_TABLES[key], rowsOf: (e: Converted, lines: StoredLines) => (LATER_TABLE_KEYS.has(key) && !lines.has(key) ? [] : parsed<Cell[][]>(lines, key)?.map((r) => [e.row.path, ...r]) ?? null) })),
+    { file: ARCHIVE_CSV, sheet: 'Archive', columns: ARCHIVE_COLUMNS, rowsOf: (e: Converted, lines: StoredLines) => {
       const facts = parsed<ArchiveFacts>(lines, 'archive');
       return facts && [archiveRow(e.row.path, facts, archive, ordinals.get(e.row.path))];
     } },
@@ -65,61 +67,53 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
   // Where every document's record lies, read once; each document's record is then read when its turn comes.
   const index = new DoneIndex(s.outDir);
   try {
-    return await writeTables(s, entries, converted, tables, index, missing, problems);
+    if (!xlsx) {
+      // CSV only: one pass, each document's stored rows read once for all the tables.
+      const outs = await Promise.all(tables.map((t) => CsvFile.open(s.outDir, t.file, t.columns)));
+      for (const e of converted) {
+        const lines = index.rows(e.rel);
+        if (!lines) { missing(e); continue; }
+        for (const [k, t] of tables.entries()) {
+          const rows = t.rowsOf(e, lines);
+          if (rows) await outs[k]!.write(rows);
+          else missing(e);
+        }
+      }
+      for (const out of outs) await out.close();
+      return [...problems];
+    }
+
+    // The workbook is written sheet after sheet: one pass per table (exceljs loaded only here).
+    const { BatchWorkbook } = await import('../emit/xlsx.js');
+    const bookTmp = join(tmpDir(s.outDir), `${process.pid}-${WORKBOOK_NAME}.tmp`);
+    const book = new BatchWorkbook(bookTmp, { rowLimit: s.sheetRowLimit });
+    await book.sheet('Documents', DOCUMENT_SHEET_COLUMNS, async (w) => {
+      for (const [i, e] of entries.entries()) {
+        w.add(documentCells(e.row));
+        if (i % 100 === 99) await w.rest();
+      }
+    });
+    for (const t of tables) {
+      const out = csv ? await CsvFile.open(s.outDir, t.file, t.columns) : null;
+      await book.sheet(t.sheet, t.columns, async (w: SheetWriter) => {
+        for (const e of converted) {
+          const lines = index.rows(e.rel);
+          const rows = lines && t.rowsOf(e, lines);
+          if (!rows) { missing(e); continue; }
+          await out?.write(rows);
+          for (const r of rows) w.add(r);
+          await w.rest();
+        }
+      });
+      await out?.close();
+    }
+
+    await book.close();
+    renameSync(bookTmp, join(s.outDir, WORKBOOK_NAME));
+    return [...problems];
   } finally {
     index.close();
   }
-}
-
-type Converted = Required<BatchEntry>;
-interface TableSpec { file: string; sheet: string; columns: SheetColumn[]; rowsOf: (e: Converted, lines: StoredLines) => Cell[][] | null }
-
-async function writeTables(s: BatchOutputSettings, entries: BatchEntry[], converted: Converted[], tables: TableSpec[], index: DoneIndex, missing: (e: Converted) => void, problems: Set<string>): Promise<string[]> {
-  const xlsx = s.formats.includes('xlsx'), csv = s.formats.includes('csv');
-  if (!xlsx) {
-    // CSV only: one pass, each document's stored rows read once for all the tables.
-    const outs = await Promise.all(tables.map((t) => CsvFile.open(s.outDir, t.file, t.columns)));
-    for (const e of converted) {
-      const lines = index.rows(e.rel);
-      if (!lines) { missing(e); continue; }
-      for (const [k, t] of tables.entries()) {
-        const rows = t.rowsOf(e, lines);
-        if (rows) await outs[k]!.write(rows);
-        else missing(e);
-      }
-    }
-    for (const out of outs) await out.close();
-    return [...problems];
-  }
-
-  // The workbook is written sheet after sheet: one pass per table (exceljs loaded only here).
-  const { BatchWorkbook } = await import('../emit/xlsx.js');
-  const bookTmp = join(tmpDir(s.outDir), `${process.pid}-${WORKBOOK_NAME}.tmp`);
-  const book = new BatchWorkbook(bookTmp, { rowLimit: s.sheetRowLimit });
-  await book.sheet('Documents', DOCUMENT_SHEET_COLUMNS, async (w) => {
-    for (const [i, e] of entries.entries()) {
-      w.add(documentCells(e.row));
-      if (i % 100 === 99) await w.rest();
-    }
-  });
-  for (const t of tables) {
-    const out = csv ? await CsvFile.open(s.outDir, t.file, t.columns) : null;
-    await book.sheet(t.sheet, t.columns, async (w: SheetWriter) => {
-      for (const e of converted) {
-        const lines = index.rows(e.rel);
-        const rows = lines && t.rowsOf(e, lines);
-        if (!rows) { missing(e); continue; }
-        await out?.write(rows);
-        for (const r of rows) w.add(r);
-        await w.rest();
-      }
-    });
-    await out?.close();
-  }
-
-  await book.close();
-  renameSync(bookTmp, join(s.outDir, WORKBOOK_NAME));
-  return [...problems];
 }
 
 /** One line of a document's stored rows, parsed; null when it is missing or damaged. */

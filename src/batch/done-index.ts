@@ -19,15 +19,19 @@ export interface DoneRecord {
   rowsText: string | null;
 }
 
-interface Entry extends RecordPlace { at: number; drop: boolean }
+/** `seq`: the count of records read when this one was taken (what changed since a look is what has a larger one). */
+interface Entry extends RecordPlace { at: number; drop: boolean; seq: number }
 
 export class DoneIndex {
   private readonly entries = new Map<string, Entry>();
   /** Bytes read so far of each log (a log grows while writers append to it). */
   private readonly readUpTo = new Map<string, number>();
   private readonly fds = new Map<string, number>();
-  private readonly oldLayout: boolean;
+  /** Folders of earlier versions: their manifests are files, looked at anew on every call. */
+  readonly oldLayout: boolean;
   private lastRefresh = 0;
+  /** Records read so far, all logs together. */
+  private seq = 0;
 
   constructor(readonly outDir: string) {
     this.oldLayout = existsSync(join(outDir, STATE_DIR, 'done'));
@@ -60,7 +64,19 @@ export class DoneIndex {
   private add(head: RecordHead, place: RecordPlace): void {
     const had = this.entries.get(head.name);
     // Newest by time; among equal times the later read (a later place in the same log).
-    if (!had || head.at >= had.at) this.entries.set(head.name, { ...place, at: head.at, drop: head.drop });
+    if (!had || head.at >= had.at) this.entries.set(head.name, { ...place, at: head.at, drop: head.drop, seq: ++this.seq });
+  }
+
+  /** A mark for changedSince(): how many records have been read. */
+  get version(): number {
+    return this.seq;
+  }
+
+  /** The names whose newest record (a drop included) was read after `version` was taken; the log layout only. */
+  changedSince(version: number): string[] {
+    const out: string[] = [];
+    if (version < this.seq) for (const [name, e] of this.entries) if (e.seq > version) out.push(name);
+    return out;
   }
 
   /** The newest manifest and rows of `name`, or null when nothing (intact) says it was done. */
@@ -158,7 +174,7 @@ export function hasDoneState(outDir: string): boolean {
   return existsSync(join(outDir, STATE_DIR, 'done')) || existsSync(logDir(outDir));
 }
 
-/** This thread's index per output folder, for --resume (forgotten at each batch's start). */
+/** This thread's index per output folder: --resume (forgotten at each batch's start and end), the review page (refreshed per request). */
 const cached = new Map<string, DoneIndex>();
 
 export function doneIndex(outDir: string): DoneIndex {

@@ -9,7 +9,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { STATE_DIR, ensureDirInside, syncDir } from '../batch/atomic.js';
 import type { Manifest } from '../batch/manifest.js';
-import { DoneIndex } from '../batch/done-index.js';
+import { doneIndex, type DoneIndex } from '../batch/done-index.js';
 import type { Correction } from '../core/corrections.js';
 import { CorrectionSchema, ReadableDocumentResultSchema, type DocumentResult } from '../core/schema.js';
 
@@ -32,21 +32,52 @@ export function correctionsPath(outDir: string): string {
 
 /** Every document with a manifest and a JSON output, by output name. */
 export function listDocuments(outDir: string): Map<string, ReviewDocument> {
-  const out = new Map<string, ReviewDocument>();
-  const index = new DoneIndex(outDir);
-  try {
-    for (const name of index.names()) {
-      // A damaged record or manifest: that document is converted again by --resume, nothing to review yet.
-      const manifest = index.get(name)?.manifest;
-      if (!manifest) continue;
-      const jsonRel = manifest.row?.json || `${name}.json`;
-      if (manifest.row?.status === 'error' || !existsSync(inside(outDir, jsonRel))) continue;
-      out.set(name, { name, manifest, jsonRel });
+  return new ReviewFolder(outDir).documents();
+}
+
+/**
+ * The documents of an output folder for a long-lived reader (the review page): the folder's one
+ * DoneIndex (done-index.ts) is refreshed per call, so a call reads only the records appended since
+ * the last (a batch or queue writing meanwhile), not every log of a 10,000-document archive.
+ * A folder of the old layout (a manifest file per document) is listed anew each call.
+ */
+export class ReviewFolder {
+  private docs = new Map<string, ReviewDocument>();
+  private index: DoneIndex | null = null;
+  private seen = 0;
+
+  constructor(readonly outDir: string) {}
+
+  documents(): Map<string, ReviewDocument> {
+    const index = doneIndex(this.outDir);
+    let names: Iterable<string>;
+    if (index !== this.index || index.oldLayout) {
+      // A first look, or the index was forgotten (a batch ran in this process): everything anew.
+      this.index = index;
+      this.docs = new Map();
+      index.refresh();
+      names = index.names();
+    } else {
+      index.refresh();
+      names = index.changedSince(this.seen);
     }
-  } finally {
-    index.close();
+    this.seen = index.version;
+    for (const name of names) {
+      const doc = reviewDocument(this.outDir, index, name);
+      if (doc) this.docs.set(name, doc);
+      else this.docs.delete(name);
+    }
+    return this.docs;
   }
-  return out;
+}
+
+function reviewDocument(outDir: string, index: DoneIndex, name: string): ReviewDocument | null {
+  // A damaged record or manifest: that document is converted again by --resume, nothing to review yet.
+  const manifest = index.get(name)?.manifest;
+  if (!manifest) return null;
+  const jsonRel = manifest.row?.json || `${name}.json`;
+  if (manifest.row?.status === 'error' || !existsSync(inside(outDir, jsonRel))) return null;
+  return { name, manifest, jsonRel };
 }
 
 /** A '/'-separated path from a manifest, resolved and checked to be inside the output folder. */

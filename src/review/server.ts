@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { applyCorrections, latestCorrections, restoredLines, reviewTargets, type ReviewTarget } from '../core/corrections.js';
 import type { DocumentResult } from '../core/schema.js';
-import { appendCorrection, findSource, listDocuments, readCorrections, readDocument, type ReviewDocument } from './folder.js';
+import { ReviewFolder, appendCorrection, findSource, readCorrections, readDocument, type ReviewDocument } from './folder.js';
 import { batchTableFormats, markTablesPending, rewriteBatchTables, rewriteDocument } from './rewrite.js';
 
 export interface ReviewOptions {
@@ -37,7 +37,9 @@ const Decision = z.object({
 
 export async function buildReviewServer(outDir: string, options: ReviewOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ bodyLimit: options.bodyLimit ?? 16 * 1024, logger: false });
-  let docs = listDocuments(outDir);
+  // One index of the folder for the server's life: a request reads only what the logs gained since.
+  const folder = new ReviewFolder(outDir);
+  let docs = folder.documents();
   // One token per page load (tab); the oldest are forgotten past MAX_TOKENS.
   const tokens = new Set<string>();
   // Decisions are applied one at a time: two tabs never write the same outputs at once.
@@ -70,7 +72,7 @@ export async function buildReviewServer(outDir: string, options: ReviewOptions =
   });
 
   app.get('/api/documents', async () => {
-    docs = listDocuments(outDir);
+    docs = folder.documents();
     const decided = decidedBySha(outDir);
     const list = [...docs.values()].map((d) => {
       const total = d.manifest.row.review ?? 0;
@@ -113,7 +115,7 @@ export async function buildReviewServer(outDir: string, options: ReviewOptions =
 
   function lookup(name: unknown): ReviewDocument | undefined {
     if (typeof name !== 'string') return undefined;
-    return docs.get(name) ?? (docs = listDocuments(outDir)).get(name);
+    return docs.get(name) ?? (docs = folder.documents()).get(name);
   }
 
   async function decide(doc: ReviewDocument, d: z.infer<typeof Decision>) {

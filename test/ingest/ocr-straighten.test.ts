@@ -8,7 +8,7 @@ import { inkPoints } from '../../src/ingest/ocr/ink-points.js';
 import { pageGeometry } from '../../src/ingest/ocr/page-geometry.js';
 import { ocrPage } from '../../src/ingest/ocr/page.js';
 import type { OcrPool } from '../../src/ingest/ocr/pool.js';
-import { boxInInput, MAX_SKEW_SPREAD, MIN_DESKEW, quarterTurnReadsBetter, settledByReading, straightenByDefault, straightenPage } from '../../src/ingest/ocr/straighten.js';
+import { boxInInput, MAX_SKEW_SPREAD, MIN_DESKEW, quarterTurnReadsBetter, settledByReading, straightenPage } from '../../src/ingest/ocr/straighten.js';
 
 const font = fontkit.create(readFileSync(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf')));
 
@@ -171,6 +171,20 @@ describe('page orientation and skew from projection profiles', async () => {
     const reader = (asIs: number, turned: number) => async (band: Uint8Array) => { reads.push(band); return reads.length % 2 === 1 ? asIs : turned; };
     assert.equal(await quarterTurnReadsBetter(sharp, sideways, g, reader(20, 85)), true);
     assert.equal(await quarterTurnReadsBetter(sharp, sideways, g, reader(60, 64)), false, 'a small lead keeps the page as it lies');
+    // The page is decoded once for both bands, and the turned band is the one cut from the page decoded turned.
+    let decodes = 0;
+    const counting = ((input: unknown, options: unknown) => {
+      if (input === sideways) decodes++;
+      return sharp(input as Uint8Array, options as Parameters<typeof sharp>[1]);
+    }) as unknown as typeof sharp;
+    reads.length = 0;
+    await quarterTurnReadsBetter(counting, sideways, g, reader(20, 85));
+    assert.equal(decodes, 1);
+    const whole = await sharp(sideways).flatten({ background: '#ffffff' }).greyscale().rotate(g.turn).raw().toBuffer({ resolveWithObject: true });
+    const { width, height } = whole.info;
+    const band = await sharp(whole.data, { raw: { width, height, channels: 1 } }).extract({ left: 0, top: Math.round(height * 0.3), width, height: Math.round(height * 0.22) })
+      .resize({ width: Math.min(width, 1700), withoutEnlargement: true }).png({ compressionLevel: 1 }).toBuffer();
+    assert.deepEqual(Buffer.from(reads[1]!), band);
     const refused = await straightenPage(sideways, { readConfidence: reader(70, 40) });
     assert.equal(refused.image, sideways, 'the same bytes go on');
     assert.equal(refused.turn, 0);
@@ -196,12 +210,6 @@ describe('page orientation and skew from projection profiles', async () => {
     const rules = diagnostics.map((d) => d.ruleId);
     assert.ok(rules.includes('ingest/straightening-undone'), rules.join());
     assert.ok(!rules.includes('ingest/rotated-page'), rules.join());
-  });
-
-  it('is on unless BAOCAO_STRAIGHTEN turns it off', () => {
-    assert.equal(straightenByDefault(undefined), true);
-    assert.equal(straightenByDefault('1'), true);
-    for (const off of ['0', 'off', 'FALSE', 'no']) assert.equal(straightenByDefault(off), false);
   });
 
   it('leaves a page without text lines as it is', async () => {

@@ -30,29 +30,34 @@ export interface Signature {
 /** What a signature parse may read names against (signer-name.ts). */
 export interface NameEvidence {
   names: NameModel;
-  /** Person names written elsewhere in the document. */
-  mentions: readonly string[];
+  /** Syllables of the person names written elsewhere in the document (signer-name.ts mentionedSyllables). */
+  mentioned: ReadonlySet<string>;
 }
+
+/** A signature's name fields as a printed name line gives them. */
+export type PrintedName = Pick<Signature, 'name' | 'nameAsRead' | 'uncertain'>;
 
 /** How many lines below a name that is none by the names model ("Nghĩ Gug": a scribble) the printed one may stand. */
 const NAME_LOOKAHEAD = 3;
 
-/** `signature` with `line` as its printed name, read against the names model when there is one. */
+/** `text` read as a printed name, against the names model when there is one; null when it is none. */
+export function printedName(text: string, evidence?: NameEvidence): PrintedName | null {
+  if (!evidence) return isPersonName(text) ? { name: tidy(text) } : null;
+  const read = readSignerName(text, evidence.names, evidence.mentioned);
+  if (!read) return null;
+  return read.asRead ? { name: read.name, nameAsRead: read.asRead, uncertain: ['name'] } : { name: read.name };
+}
+
+/** `signature` with `text` as its printed name (printedName); false, and `signature` untouched, when it is none. */
 export function withPrintedName(signature: Signature, text: string, evidence?: NameEvidence): boolean {
-  if (!evidence) {
-    if (!isPersonName(text)) return false;
-    signature.name = tidy(text);
-    return true;
+  const found = printedName(text, evidence);
+  if (!found) return false;
+  // A name read against the model replaces an earlier reading's repair marks.
+  if (evidence) {
+    delete signature.nameAsRead;
+    delete signature.uncertain;
   }
-  const read = readSignerName(text, evidence.names, evidence.mentions);
-  if (!read) return false;
-  signature.name = read.name;
-  delete signature.nameAsRead;
-  delete signature.uncertain;
-  if (read.asRead) {
-    signature.nameAsRead = read.asRead;
-    signature.uncertain = ['name'];
-  }
+  Object.assign(signature, found);
   return true;
 }
 
@@ -225,16 +230,13 @@ export function issuerFromClosing(text: string): Issuer | null {
  * one within a few lines when that one is no name by the model (a scribble OCR read as words
  * above the printed name). Null when no line there reads as a name.
  */
-function printedNameFrom(lines: readonly SegLine[], at: number, stop: number, evidence: NameEvidence): { name: Pick<Signature, 'name' | 'nameAsRead' | 'uncertain'>; line: number } | null {
+function printedNameFrom(lines: readonly SegLine[], at: number, stop: number, evidence: NameEvidence): { name: PrintedName; line: number } | null {
   for (let i = at, seen = 0; i < stop && seen <= NAME_LOOKAHEAD; i++) {
     if (isBlank(lines[i]!)) continue;
     seen++;
-    const sig: Signature = { authority: null, organ: null, position: null, name: null, provenance: spanOf(lines, i, i), confidence: 0 };
     const text = tidy(lines[i]!.text);
-    if ((isPersonName(text) || looksLikeName(text)) && withPrintedName(sig, text, evidence)) {
-      const { name, nameAsRead, uncertain } = sig;
-      return { name: { name, ...(nameAsRead ? { nameAsRead, uncertain } : {}) }, line: i };
-    }
+    const name = isPersonName(text) || looksLikeName(text) ? printedName(text, evidence) : null;
+    if (name) return { name, line: i };
   }
   return null;
 }

@@ -19,7 +19,7 @@ import { authorityBesideAt, recipientsColumn, signatureBesideRecipients } from '
 import { withoutESignatureOverlays, type ESignature } from './e-signatures.js';
 import { isPersonName, type NameEvidence } from './closing.js';
 import type { NameModel } from '../restore/name-model.js';
-import { personMentions } from './signer-name.js';
+import { mentionedSyllables, personMentions } from './signer-name.js';
 
 const firstFrom = (lines: readonly SegLine[], from: number, test: (l: SegLine) => boolean) => {
   for (let i = from; i < lines.length; i++) if (test(lines[i]!)) return i;
@@ -85,7 +85,7 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   let recipientsInfo: Structure['recipientsInfo'] = null;
   // The recipients end where a signature block of its own (under them) or an annex starts.
   const recStop = Math.min(minOf(firstAnnex > recAt ? firstAnnex : -1, sigAt > recAt ? sigAt : -1), n);
-  const evidence: NameEvidence | undefined = names ? { names, mentions: personMentions(lines.slice(bodyStart, bodyEnd).map((l) => l.text), names) } : undefined;
+  const evidence: NameEvidence | undefined = names ? { names, mentioned: mentionedSyllables(personMentions(lines.slice(bodyStart, bodyEnd).map((l) => l.text), names)) } : undefined;
   // The block's authority line just above "Nơi nhận:" (printed level with it or higher): the rest of
   // the block is beside the recipients, read into their lines.
   const leadIn = sigAt >= 0 && recAt > sigAt && recAt - sigAt <= 3 && lines.slice(sigAt, recAt).every((l) => isBlank(l) || !isPersonName(l.text));

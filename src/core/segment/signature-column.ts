@@ -5,7 +5,7 @@
  * name alone on a line below. The right-hand pieces — after a column gap, or whole lines that
  * read as a signer's — are read as a signature block of their own.
  */
-import { findSignature, isPersonName, parseSignature, withPrintedName, type NameEvidence, type Signature } from './closing.js';
+import { findSignature, isPersonName, parseSignature, printedName, withPrintedName, type NameEvidence, type Signature } from './closing.js';
 import { looksLikeName } from './signer-name.js';
 import { isUpperText } from './fold.js';
 import { isBlank, makeLine, type SegLine } from './lines.js';
@@ -43,12 +43,12 @@ export function recipientsColumn(lines: readonly SegLine[], from: number, stop: 
 function isDashedName(text: string, evidence?: NameEvidence): boolean {
   if (!evidence || /[;,.)]\s*$/.test(text)) return false;
   const rest = withoutLeadingSpecks(text);
-  return isPersonName(rest) && withPrintedName({ authority: null, organ: null, position: null, name: null, provenance: { page: 1, lineStart: 1, lineEnd: 1 }, confidence: 0 }, rest, evidence);
+  return isPersonName(rest) && printedName(rest, evidence) !== null;
 }
 
 function isSignaturePiece(text: string, evidence?: NameEvidence): boolean {
   return isPersonName(text) || authorityOf(makeLine(1, 1, 1, text, text).key) !== null || (isUpperText(text) && /\p{L}{2}/u.test(text)) ||
-    (evidence !== undefined && looksLikeName(text) && withPrintedName({ authority: null, organ: null, position: null, name: null, provenance: { page: 1, lineStart: 1, lineEnd: 1 }, confidence: 0 }, text, evidence));
+    (evidence !== undefined && looksLikeName(text) && printedName(text, evidence) !== null);
 }
 
 /**
@@ -86,7 +86,7 @@ export function signatureBesideRecipients(lines: readonly SegLine[], recAt: numb
   // The printed name comes last, under the signature and seal; OCR reads scribbles above it as words.
   const after = right.slice(at + 1).reverse();
   const last = evidence
-    ? after.find((l) => (isPersonName(l.text) || looksLikeName(l.text)) && withPrintedName({ ...signature }, l.text, evidence))
+    ? after.find((l) => (isPersonName(l.text) || looksLikeName(l.text)) && printedName(l.text, evidence) !== null)
     : after.find((l) => isPersonName(l.text));
   if (last) {
     withPrintedName(signature, last.text, evidence);

@@ -100,17 +100,18 @@ function bestForm(read: string, position: NamePosition, names: NameModel, mentio
   return best ?? (sound ? unknown : null);
 }
 
+const NO_MENTIONS: ReadonlySet<string> = new Set();
+
 /**
  * The name in `text` read against the names model: the longest run of 2–5 final words where the
  * given name and one more word read exactly as name syllables (marks aside) and each other word
  * is within two edits of a syllable seen at its place; null when there is none.
- * `mentions` are person names written elsewhere in the document (their syllables are known).
+ * `mentioned`: the syllables of person names written elsewhere in the document (mentionedSyllables).
  */
-export function readSignerName(text: string, names: NameModel, mentions: readonly string[] = []): SignerName | null {
+export function readSignerName(text: string, names: NameModel, mentioned: ReadonlySet<string> = NO_MENTIONS): SignerName | null {
   const tokens = nameTokens(text);
   // The words as printed, before cleaning: a name read whole and clean shows no damage to repair.
   const rawWords = text.trim().split(/\s+/);
-  const mentioned = new Set(mentions.flatMap((m) => m.split(/\s+/).map(lower)));
   let best: { name: string; changed: boolean; score: number } | null = null;
   for (let len = Math.min(5, tokens.length); len >= 2; len--) {
     const words = tokens.slice(tokens.length - len);
@@ -141,6 +142,11 @@ export function readSignerName(text: string, names: NameModel, mentions: readonl
   }
   if (!best) return null;
   return { name: best.name, asRead: best.changed ? text.replace(/\s+/g, ' ').trim() : null };
+}
+
+/** The syllables (lower case) of the names `personMentions` found: built once per document, asked per line. */
+export function mentionedSyllables(mentions: readonly string[]): ReadonlySet<string> {
+  return new Set(mentions.flatMap((m) => m.split(/\s+/).map(lower)));
 }
 
 const MENTION = /\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4}/gu;

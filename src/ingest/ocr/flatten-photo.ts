@@ -19,8 +19,6 @@ export async function greyCopy(sharp: SharpModule, image: Uint8Array, side: numb
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height };
 }
 
-/** Long side of the copy the page's edges are looked for on. */
-const FIND_SIDE = 600;
 /** The corners are moved this share towards the page's centre: the edge itself and its shadow stay out. */
 const INSET = 0.006;
 
@@ -35,10 +33,9 @@ export interface FlatPage {
 
 /**
  * The photo's page flattened, or null when the image is not a page lying on a darker ground.
- * `copy`: a small grey copy of the image already made (else one is made at FIND_SIDE).
+ * `small`: the grey copy of the image the page geometry is measured on too (straighten.ts MEASURE_SIDE).
  */
-export async function flattenPhoto(sharp: SharpModule, image: Uint8Array, copy?: GreyImage): Promise<FlatPage | null> {
-  const small = copy ?? await greyCopy(sharp, image, FIND_SIDE);
+export async function flattenPhoto(sharp: SharpModule, image: Uint8Array, small: GreyImage): Promise<FlatPage | null> {
   const found = findPageQuad(small);
   if (!found) return null;
   const full = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });

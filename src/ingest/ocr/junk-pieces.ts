@@ -27,11 +27,6 @@ const PIECE_GAP = 2;
 /** Lines with the header's blanks (number, date) are the pen reader's (src/ingest/pen/), not this. */
 const FILL_IN_LINE = /\b(S[ốổôo6]|ngày|tháng|năm)\b/iu;
 
-/** Whether junk pieces are read again (default: BAOCAO_JUNK_REREAD, else true): off gives the baseline for benches. */
-export function junkRereadByDefault(value = process.env.BAOCAO_JUNK_REREAD): boolean {
-  return !/^(0|off|false|no)$/i.test((value ?? '').trim());
-}
-
 export interface JunkPiece {
   line: number;
   words: OcrWord[];

@@ -14,9 +14,10 @@ import { mergedLineRegions, withMergedLinesReread } from './merged-lines.js';
 import { numeralCandidates, withNumeralsFromStems } from './roman-stems.js';
 import { headerInRows } from './column-rows.js';
 import { signatureRegion, withSignatureReread } from './signature-reread.js';
-import { junkPieces, junkRereadByDefault, withJunkPiecesReread } from './junk-pieces.js';
+import { junkPieces, withJunkPiecesReread } from './junk-pieces.js';
 import { readPenFills } from '../pen/read.js';
-import { straightenByDefault, straightenPage, type Straightened } from './straighten.js';
+import { straightenPage, type Straightened } from './straighten.js';
+import { envSwitch } from '../env-switch.js';
 
 /** A region read again is one block of lines. */
 const BLOCK_PSM = '6';
@@ -37,7 +38,7 @@ export interface PageImageOptions {
 export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, options: PageImageOptions = {}): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
   try {
     const diagnostics: Diagnostic[] = [];
-    let straight = (options.straighten ?? straightenByDefault()) ? await straightenPage(image, { readConfidence: (strip) => pool.recognize(strip, { psm: BLOCK_PSM }).then((r) => r.confidence) }) : null;
+    let straight = (options.straighten ?? envSwitch('BAOCAO_STRAIGHTEN')) ? await straightenPage(image, { readConfidence: (strip) => pool.recognize(strip, { psm: BLOCK_PSM }).then((r) => r.confidence) }) : null;
     const reduce = (img: Uint8Array) => reduceForOcr(img, { targetDpi: options.targetDpi ?? DEFAULT_OCR_DPI, pageSizePt: options.pageSizePt, narrow: options.narrow });
     let prepared = await reduce(straight?.image ?? image);
     let first = await pool.recognize(prepared.image);
@@ -88,7 +89,7 @@ async function checkedAgainstImage(r: OcrPageResult, prepared: OcrImage, pool: O
   const size = prepared.reduced ?? prepared.original;
   const needsRereading = size !== undefined && mergedLineRegions(r, size).length > 0;
   const signatureColumn = size === undefined ? null : signatureRegion(r, size);
-  const junk = size === undefined || !junkRereadByDefault() ? [] : junkPieces(r, size);
+  const junk = size === undefined || !envSwitch('BAOCAO_JUNK_REREAD') ? [] : junkPieces(r, size);
   if (!needsRereading && !signatureColumn && junk.length === 0 && numeralCandidates(r).length === 0) return r;
   const grey = prepared.grey ?? (await greyPixels(prepared.image));
   if (!grey) return r;

@@ -27,7 +27,7 @@ export const MIN_DESKEW = 0.3;
  */
 export const MAX_SKEW_SPREAD = MIN_DESKEW;
 /** Long side of the copy the geometry is measured on (about 85 dpi for A4). */
-const MEASURE_SIDE = 1000;
+export const MEASURE_SIDE = 1000;
 /** A skew found at the edge of the search is not one: a drawing, a photo, a page edge. */
 const MAX_TRUSTED_SKEW = 5.5;
 
@@ -48,11 +48,6 @@ export interface Straightened {
   flattened?: Quad;
   /** The profiles said the page lay turned a quarter, but a band of it read no better turned: left as it lies. */
   quarterRefused?: boolean;
-}
-
-/** BAOCAO_STRAIGHTEN=0 (or off, false, no) reads pages as they lie unless a caller says otherwise. */
-export function straightenByDefault(value = process.env.BAOCAO_STRAIGHTEN): boolean {
-  return !/^(0|off|false|no)$/i.test((value ?? '').trim());
 }
 
 type SharpModule = typeof import('sharp').default;
@@ -160,9 +155,17 @@ export function boxInInput(bbox: OcrWord['bbox'], deg: number, turned: { width: 
   return [clamp(minX, input.width), clamp(minY, input.height), clamp(maxX, input.width), clamp(maxY, input.height)];
 }
 
+interface RawGrey { data: Buffer; info: { width: number; height: number; channels: 1 | 2 | 3 | 4 } }
+
+/** The page decoded once, flattened onto white and grey, for bands cut from it turned each way. */
+async function greyPage(sharp: SharpModule, image: Uint8Array): Promise<RawGrey> {
+  return sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).greyscale().raw().toBuffer({ resolveWithObject: true });
+}
+
 /** A band across the page's middle (30–52 % of its height, turned clockwise by `turn` first), at most 1,700 px wide. */
-async function middleBand(sharp: SharpModule, image: Uint8Array, turn: number) {
-  const turned = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).greyscale().rotate(turn).raw().toBuffer({ resolveWithObject: true });
+async function middleBand(sharp: SharpModule, page: RawGrey, turn: number) {
+  // Quarter turns move pixels only: turning the decoded page gives what decoding it turned gave.
+  const turned = turn === 0 ? page : await sharp(page.data, { raw: page.info }).rotate(turn).raw().toBuffer({ resolveWithObject: true });
   const { width, height, channels } = turned.info;
   return sharp(turned.data, { raw: { width, height, channels } })
     .extract({ left: 0, top: Math.round(height * 0.3), width, height: Math.max(1, Math.round(height * 0.22)) })
@@ -177,7 +180,8 @@ const bandPng = async (band: ReturnType<SharpModule>) => new Uint8Array(await ba
  */
 export async function quarterTurnReadsBetter(sharp: SharpModule, image: Uint8Array, g: PageGeometry, read: (image: Uint8Array) => Promise<number>): Promise<boolean> {
   try {
-    const bands = await Promise.all([middleBand(sharp, image, 0), middleBand(sharp, image, g.turn)].map(async (b) => bandPng(await b)));
+    const page = await greyPage(sharp, image);
+    const bands = await Promise.all([middleBand(sharp, page, 0), middleBand(sharp, page, g.turn)].map(async (b) => bandPng(await b)));
     const [asIs, turned] = await Promise.all(bands.map(read)) as [number, number];
     return turned > asIs + QUARTER_BY_OCR_MARGIN;
   } catch {
@@ -192,7 +196,7 @@ export async function quarterTurnReadsBetter(sharp: SharpModule, image: Uint8Arr
  */
 export async function settledByReading(sharp: SharpModule, image: Uint8Array, g: PageGeometry, read: (image: Uint8Array) => Promise<number>): Promise<PageGeometry> {
   try {
-    const band = await middleBand(sharp, image, g.turn);
+    const band = await middleBand(sharp, await greyPage(sharp, image), g.turn);
     const asIs = await bandPng(band.clone());
     const flipped = await bandPng(band.clone().rotate(180));
     const [up, down] = await Promise.all([read(asIs), read(flipped)]);

@@ -178,7 +178,11 @@ export function forward(model: DigitModel, input: Float32Array, hiddenOut?: Floa
 }
 
 export function classify(model: DigitModel, input: Float32Array): DigitGuess {
-  const p = forward(model, input);
+  return digitGuess(forward(model, input));
+}
+
+/** The likeliest digit (0–9; never the "not a digit" class) of the model's class probabilities. */
+export function digitGuess(p: Float32Array): DigitGuess {
   let best = 0;
   for (let k = 1; k < 10; k++) if (p[k]! > p[best]!) best = k;
   return { digit: best, confidence: p[best]!, probs: [...p] };

@@ -9,7 +9,7 @@
  * An atom at either end that the model calls "not a digit" (a piece of the printed word the pen
  * touches, cut off at the word's estimated end) may be left out.
  */
-import { classify, forward, normaliseGlyph, NOT_A_DIGIT, slantOf, upright, type DigitGuess, type DigitModel, type InkMap } from './digit-model.js';
+import { classify, digitGuess, forward, normaliseGlyph, NOT_A_DIGIT, slantOf, upright, type DigitGuess, type DigitModel, type InkMap } from './digit-model.js';
 import { heightOf, mergeComponents, widthOf, type Component } from './ink.js';
 import { median } from '../ocr/result.js';
 
@@ -42,60 +42,59 @@ export function segmentDigits(pieces: readonly Component[], lineHeight: number, 
     for (const c of parts) atoms.push({ c, piece: i, cut: parts.length > 1 });
   });
   const n = atoms.length;
-  const memo = new Map<number, ReadGlyph | null>();
+  // The glyph of atoms i..j-1 (null: they read as none), at j * (MAX_ATOMS + 1) + (j - i): each is
+  // made and classified once, by the forward pass, and taken again by the way back.
+  const glyphs: (ReadGlyph | null)[] = new Array((n + 1) * (MAX_ATOMS + 1)).fill(null);
   const glyphOf = (i: number, j: number): ReadGlyph | null => {
-    const key = i * 4096 + j;
-    if (memo.has(key)) return memo.get(key)!;
-    let r: ReadGlyph | null = null;
     const group = atoms.slice(i, j);
     const joinable = group.every((a, k) => k === 0 || a.piece === group[k - 1]!.piece || a.c.x0 - group[k - 1]!.c.x1 <= JOIN_GAP * hh);
     const c = group.length === 1 ? group[0]!.c : mergeComponents(group.map((a) => a.c));
-    if (joinable && widthOf(c) <= MAX_WIDTH * hh) {
-      const guess = classifyInk(model, inkOf(c, width));
-      if (guess) r = { glyph: c, guess };
-    }
-    memo.set(key, r);
-    return r;
+    if (!joinable || widthOf(c) > MAX_WIDTH * hh) return null;
+    const guess = classifyInk(model, inkOf(c, width));
+    return guess ? { glyph: c, guess } : null;
   };
   const notDigit = (g: ReadGlyph) => (model.classes > NOT_A_DIGIT ? g.guess.probs[NOT_A_DIGIT]! : 0);
-  // best[j][k]: best log-score of atoms 0..j-1 read as k glyphs (an end atom possibly left out).
-  type Cell = { score: number; from: number; skip: boolean } | undefined;
-  const best: Cell[][] = Array.from({ length: n + 1 }, () => new Array<Cell>(maxDigits + 1));
-  best[0]![0] = { score: 0, from: -1, skip: false };
+  // Cell j * (maxDigits + 1) + k: the best log-score of atoms 0..j-1 read as k glyphs (-Infinity:
+  // no reading), the atom it came from and whether its last atom was left out (an end atom only).
+  const K = maxDigits + 1;
+  const score = new Float64Array((n + 1) * K).fill(-Infinity);
+  const from = new Int32Array((n + 1) * K);
+  const skip = new Uint8Array((n + 1) * K);
+  const take = (cell: number, s: number, i: number, skipped: boolean) => {
+    if (s > score[cell]!) {
+      score[cell] = s;
+      from[cell] = i;
+      skip[cell] = skipped ? 1 : 0;
+    }
+  };
+  score[0] = 0;
   for (let j = 1; j <= n; j++) {
     for (let i = Math.max(0, j - MAX_ATOMS); i < j; i++) {
-      const g = glyphOf(i, j);
+      const g = (glyphs[j * (MAX_ATOMS + 1) + j - i] = glyphOf(i, j));
       if (!g) continue;
       for (let k = 0; k <= maxDigits; k++) {
-        const prev = best[i]![k];
-        if (!prev) continue;
+        const prev = score[i * K + k]!;
+        if (prev === -Infinity) continue;
         // Read as a digit.
-        if (k + 1 <= maxDigits) {
-          const s = prev.score + Math.log(Math.max(g.guess.confidence, 1e-9));
-          const cur = best[j]![k + 1];
-          if (!cur || s > cur.score) best[j]![k + 1] = { score: s, from: i, skip: false };
-        }
+        if (k + 1 <= maxDigits) take(j * K + k + 1, prev + Math.log(Math.max(g.guess.confidence, 1e-9)), i, false);
         // Left out: only a single cut-off atom at either end that the model says is no digit.
         const atEnd = i === 0 || j === n;
-        if (atEnd && j - i === 1 && atoms[i]!.cut && notDigit(g) > g.guess.confidence) {
-          const s = prev.score + Math.log(notDigit(g)) + SKIP_COST;
-          const cur = best[j]![k];
-          if (!cur || s > cur.score) best[j]![k] = { score: s, from: i, skip: true };
-        }
+        if (atEnd && j - i === 1 && atoms[i]!.cut && notDigit(g) > g.guess.confidence) take(j * K + k, prev + Math.log(notDigit(g)) + SKIP_COST, i, true);
       }
     }
   }
   let k = -1;
-  for (let m = 1; m <= maxDigits; m++) if (best[n]![m] && (k < 0 || best[n]![m]!.score > best[n]![k]!.score)) k = m;
+  for (let m = 1; m <= maxDigits; m++) if (score[n * K + m]! > (k < 0 ? -Infinity : score[n * K + k]!)) k = m;
   if (k < 0) return null;
   const out: ReadGlyph[] = [];
   for (let j = n; j > 0;) {
-    const cell = best[j]![k]!;
-    if (!cell.skip) {
-      out.push(glyphOf(cell.from, j)!);
+    const cell = j * K + k;
+    const i = from[cell]!;
+    if (!skip[cell]) {
+      out.push(glyphs[j * (MAX_ATOMS + 1) + j - i]!);
       k--;
     }
-    j = cell.from;
+    j = i;
   }
   return out.reverse();
 }
@@ -175,7 +174,5 @@ export function classifyInk(model: DigitModel, ink: InkMap): DigitGuess | null {
     const q = forward(model, up);
     for (let k = 0; k < p.length; k++) p[k] = (p[k]! + q[k]!) / 2;
   }
-  let best = 0;
-  for (let k = 1; k < 10; k++) if (p[k]! > p[best]!) best = k;
-  return { digit: best, confidence: p[best]!, probs: [...p] };
+  return digitGuess(p);
 }

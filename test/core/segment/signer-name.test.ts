@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { segmentLines } from '../../../src/core/segment/segment.js';
 import { linesFromText } from '../../../src/core/segment/lines.js';
-import { looksLikeName, nameToken, personMentions, readSignerName } from '../../../src/core/segment/signer-name.js';
+import { looksLikeName, mentionedSyllables, nameToken, personMentions, readSignerName } from '../../../src/core/segment/signer-name.js';
 import { NameModel } from '../../../src/core/restore/name-model.js';
 
 // A small names model of the shape dictionaries/vi-names.json has (counts made up for the test).
@@ -53,7 +53,7 @@ describe('signer name read back against the names model', () => {
     const mentions = personMentions(['liên hệ cô: Phùng Thị Xuân Bình - Phòng Công tác sinh viên'], names);
     assert.deepEqual(mentions, ['Phùng Thị Xuân Bình']);
     const model = new NameModel({ format: 'baocao-names', version: 1, surname: table({ phùng: 1 }), middle: table({ văn: 1 }), given: table({ an: 1 }) });
-    assert.equal(readSignerName('Phững Thị Xuân Bình', model, mentions)?.name, 'Phùng Thị Xuân Bình');
+    assert.equal(readSignerName('Phững Thị Xuân Bình', model, mentionedSyllables(mentions))?.name, 'Phùng Thị Xuân Bình');
   });
 
   it('splits words OCR ran together and trusts only a surname\'s letters, not its marks', () => {
