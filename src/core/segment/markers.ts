@@ -19,6 +19,34 @@ export function isRecipientsLabel(key: string): boolean {
   return /^\s*N\w{1,2}I\s+NH\w{1,3}N\s*[:;.]?/.test(key) && startsWith(key, 'NOI NHAN');
 }
 
+/** "- Lưu: VT, …": the archive item every recipients list ends with (Decree 30). */
+export const isArchiveItem = (key: string): boolean => /^\s*[-–•+*=~]?\s*LUU\s*[:;.,]/.test(key);
+const DASH_ITEM = /^\s*[-–•+*=~]\s*\S/;
+/** A label OCR misread ("đốn:" for "Nơi nhận:"): one short word and its colon opening the line. */
+const LABEL_LIKE = /^\s*[^\s:;]{2,10}\s*[:;](?:\s|$)/;
+/** Lines without a dash a wrapped item may take, in a row. */
+const MAX_WRAPPED = 2;
+
+/**
+ * The line of a recipients label OCR misread, from the list under it: a run of at least two dash
+ * items ending in "Lưu: …", right under a short "word:" line (the label, with the signature's
+ * first line beside it). -1 when the last such list has no such line over it.
+ */
+export function misreadRecipientsLabelAt(lines: readonly { key: string; text: string }[], from: number, to: number): number {
+  let archive = -1;
+  for (let i = to - 1; i >= from && archive < 0; i--) if (isArchiveItem(lines[i]!.key)) archive = i;
+  if (archive < 0) return -1;
+  let top = archive, items = 1, wrapped = 0;
+  for (let j = archive - 1; j >= from; j--) {
+    const t = lines[j]!.text;
+    if (DASH_ITEM.test(t)) { top = j; items++; wrapped = 0; continue; }
+    if (t.trim() !== '' && !LABEL_LIKE.test(lines[j]!.key) && ++wrapped <= MAX_WRAPPED) continue;
+    break;
+  }
+  const label = top - 1;
+  return items >= 2 && label >= from && LABEL_LIKE.test(lines[label]!.key) ? label : -1;
+}
+
 /** Signature authority at the start of a line: TM. / KT. / Q. / TL. / TUQ. */
 export function authorityOf(key: string): string | null {
   // foldKey reads a lone Q as an OCR'd O, so "TUQ." and "Q." arrive as "TUO." and "O.".

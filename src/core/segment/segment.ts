@@ -11,7 +11,7 @@ import { findFigures, type Figure } from './figures.js';
 import { parseHeader } from './header.js';
 import { penDate, penNumber, penNumberOverOcr, penText, type PenReading } from './fill-ins.js';
 import { isBlank, spanOf, type SegLine } from './lines.js';
-import { authorityOf, isClosing, isRecipientsLabel } from './markers.js';
+import { authorityOf, isClosing, isRecipientsLabel, misreadRecipientsLabelAt } from './markers.js';
 import type { Meta, Structure } from './schema.js';
 import { buildSections, walkSections, type SectionParagraph } from './sections.js';
 import { numberingDiagnostics } from './numbering.js';
@@ -65,7 +65,9 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   const bodyStart = header.confidence > 0 ? header.end : first;
 
   const closingAt = firstFrom(lines, bodyStart, (l) => isClosing(l.key));
-  const recAt = firstFrom(lines, bodyStart, (l) => isRecipientsLabel(l.key));
+  const labelled = firstFrom(lines, bodyStart, (l) => isRecipientsLabel(l.key));
+  const recAt = labelled >= 0 ? labelled : misreadRecipientsLabelAt(lines, bodyStart, n);
+  if (recAt !== labelled) diagnostics.push(diag('segment/recipients-label-misread', `the recipients label was read "${lines[recAt]!.text.trim().split(/\s{2,}/)[0]}"; taken as "Nơi nhận:" over the list that ends in "Lưu: …"`, 'info', lines[recAt]));
   const tailFrom = Math.min(minOf(closingAt, recAt), n);
   const titles = findAnnexTitles(lines, bodyStart, n, Math.min(tailFrom, n));
   const firstAnnex = titles.length ? annexStart(lines, titles[0]!, bodyStart) : -1;

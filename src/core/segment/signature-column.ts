@@ -9,7 +9,7 @@ import { findSignature, isPersonName, parseSignature, printedName, withPrintedNa
 import { looksLikeName } from './signer-name.js';
 import { isUpperText } from './fold.js';
 import { isBlank, makeLine, type SegLine } from './lines.js';
-import { authorityOf } from './markers.js';
+import { authorityOf, isArchiveItem } from './markers.js';
 
 /** How far below the recipients label the signature block may reach. */
 const MAX_LINES = 16;
@@ -71,7 +71,10 @@ export function authorityBesideAt(lines: readonly SegLine[], from: number, to: n
  */
 export function signatureBesideRecipients(lines: readonly SegLine[], recAt: number, stop: number, evidence?: NameEvidence, lead: readonly SegLine[] = []): Signature | null {
   const right: SegLine[] = [...lead];
-  for (let i = recAt; i < Math.min(stop, recAt + MAX_LINES); i++) {
+  // A long list pushes the printed name down to its end: the block reaches past its "Lưu: …" line.
+  let end = Math.min(stop, recAt + MAX_LINES);
+  for (let i = end; i < stop; i++) if (isArchiveItem(lines[i]!.key)) { end = Math.min(stop, i + 3); break; }
+  for (let i = recAt; i < end; i++) {
     const l = lines[i]!;
     if (isBlank(l)) continue;
     const parts = l.text.trim().split(COLUMN_GAP);

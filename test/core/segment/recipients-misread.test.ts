@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { linesFromText } from '../../../src/core/segment/lines.js';
+import { misreadRecipientsLabelAt } from '../../../src/core/segment/markers.js';
+import { segmentLines } from '../../../src/core/segment/segment.js';
+
+const HEAD = [
+  'ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'TỈNH QUẢNG NGÃI  Độc lập - Tự do - Hạnh phúc',
+  'Số: 11/CT-UBND  Quảng Ngãi, ngày 11 tháng 5 năm 2021',
+  'CHỈ THỊ',
+  'Về việc tăng cường chỉ đạo Kỳ thi tốt nghiệp',
+  '',
+  '1. Sở Giáo dục và Đào tạo chủ trì tổ chức Kỳ thi theo đúng quy định./.',
+];
+const UNITS = ['Văn phòng Chính phủ', 'Bộ Giáo dục và Đào tạo', 'Thường trực Tỉnh ủy', 'Thường trực HĐND tỉnh', 'Chủ tịch, các PCT UBND tỉnh',
+  'Đoàn Đại biểu Quốc hội tỉnh', 'Ủy ban MTTQ Việt Nam tỉnh', 'Ban Tuyên giáo Tỉnh ủy', 'Ban Dân vận Tỉnh ủy', 'Công an tỉnh', 'Thanh tra tỉnh',
+  'Các sở, ban ngành, đoàn thể tỉnh', 'Kho bạc Nhà nước Quảng Ngãi', 'UBND các huyện, thị xã, thành phố', 'Báo Quảng Ngãi', 'VPUB: CVP, PCVP(VX), CBTH'];
+/** OCR's reading of a closing whose "Nơi nhận:" came out as junk, the position printed level with it. */
+const closing = (label: string) => [`${label}  CHỦ TỊCH`, ...UNITS.map((u) => `- ${u};`), '- Lưu: VT, KGVX.', 'Đặng Văn Minh'];
+
+describe('a recipients list whose label OCR misread', () => {
+  it('is found from the list ending in "Lưu: …" under a short "word:" line, and says so', () => {
+    const { structure, diagnostics } = segmentLines(linesFromText([...HEAD, ...closing('đốn:')].join('\n')));
+    assert.equal(structure.recipients.length, UNITS.length + 1, 'the units and the archive item');
+    assert.equal(structure.recipients[0], 'Văn phòng Chính phủ');
+    assert.ok(diagnostics.some((d) => d.ruleId === 'segment/recipients-label-misread'));
+  });
+
+  it("reads the signer printed under a list longer than the block's usual reach", () => {
+    for (const label of ['đốn:', 'Nơi nhận:']) {
+      const { structure } = segmentLines(linesFromText([...HEAD, ...closing(label)].join('\n')));
+      assert.equal(structure.signature?.position, 'CHỦ TỊCH', label);
+      assert.equal(structure.signature?.name, 'Đặng Văn Minh', label);
+    }
+  });
+
+  it('is not made up from a dash list without the archive item or without a label-like line over it', () => {
+    const noArchive = linesFromText([...HEAD, 'đốn:  CHỦ TỊCH', '- Văn phòng Chính phủ;', '- Công an tỉnh;'].join('\n'));
+    assert.equal(misreadRecipientsLabelAt(noArchive, 0, noArchive.length), -1);
+    const noLabel = linesFromText([...HEAD, '- Văn phòng Chính phủ;', '- Công an tỉnh;', '- Lưu: VT.'].join('\n'));
+    assert.equal(misreadRecipientsLabelAt(noLabel, 0, noLabel.length), -1);
+  });
+});
