@@ -51,6 +51,9 @@ export function misreadRecipientsLabelAt(lines: readonly { key: string; text: st
 export function authorityOf(key: string): string | null {
   // foldKey reads a lone Q as an OCR'd O, so "TUQ." and "Q." arrive as "TUO." and "O.".
   // "TL.HIỆU TRƯỞNG": OCR may lose the space after the mark's dot (not after a lone Q.).
+  // Before 2004 the marks were written with a slash: "T/M UBND TỈNH", "K/T CHỦ TỊCH", "T/L".
+  const slashed = /^\s*(T\/M|K\/T|T\/L|T\/U[QO])\s*[.,]?\s+(?=[A-Z])/.exec(key);
+  if (slashed) return `${slashed[1]!.replace('/', '').replace(/O$/, 'Q')}.`;
   const m = /^\s*(TM|KT|TU[QO]|TL|[QO])\s*[.,]?\s+(?=[A-Z])/.exec(key) ?? /^\s*(TM|KT|TUQ|TL)\s*[.,](?=[A-Z]{2})/.exec(key);
   if (!m) return null;
   const word = m[1]!.replace(/O$/, 'Q');

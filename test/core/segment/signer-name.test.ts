@@ -134,3 +134,22 @@ describe('authority mark without a space after its dot', () => {
     assert.equal(authorityOf('TLHIEU TRUONG'), null);
   });
 });
+
+describe('authority marks written with a slash (before 2004)', () => {
+  it('reads "T/M", "K/T", "T/L" and "T/UQ" as TM., KT., TL. and TUQ., and a signature block under them', async () => {
+    const { authorityOf } = await import('../../../src/core/segment/markers.js');
+    assert.equal(authorityOf('T/M  UBND TINH'), 'TM.');
+    assert.equal(authorityOf('K/T CHU TICH'), 'KT.');
+    assert.equal(authorityOf('T/L GIAM DOC'), 'TL.');
+    assert.equal(authorityOf('T/UO CHU TICH'), 'TUQ.');
+    assert.equal(authorityOf('T/P HA NOI'), null);
+    const { linesFromText } = await import('../../../src/core/segment/lines.js');
+    const { segmentLines } = await import('../../../src/core/segment/segment.js');
+    const text = ['UỶ BAN NHÂN DÂN  CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TỈNH CAO BẰNG  Độc lập - Tự do - Hạnh phúc', 'Số: 157/QĐ-UB  Cao Bằng, ngày 22 tháng 2 năm 1999',
+      'QUYẾT ĐỊNH', 'Về việc giao quyền sử dụng đất ở dân cư', '', 'Điều 1. Nay giao đất ở cho hộ ông Nông Văn A.', '', 'T/M UBND TỈNH', 'K/T CHỦ TỊCH', 'PHÓ CHỦ TỊCH', '', 'Ngôn Nghiệp'].join('\n');
+    const { structure } = segmentLines(linesFromText(text));
+    assert.equal(structure.signature?.authority, 'TM.');
+    assert.equal(structure.signature?.position, 'PHÓ CHỦ TỊCH');
+    assert.equal(structure.signature?.name, 'Ngôn Nghiệp');
+  });
+});
