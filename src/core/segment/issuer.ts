@@ -15,10 +15,12 @@ const ORGANS = [
 ];
 
 const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—]+|[\s:;,.\-–—]+$/g, '');
+/** Council words OCR glued together in a header ("ỦYBAN NHÂN DÂN"): the space put back. */
+const unglued = (s: string) => s.replace(/(Ủ[YÝ]|U[ỶÝY]|ỦY)(BAN)|(NHÂN)(DÂN)|(HỘI)(ĐỒNG)/gu, (m, a, b, c, d, e, f) => `${a ?? c ?? e} ${b ?? d ?? f}`);
 
 /** Issuer from the column's text (its lines joined by spaces); null when nothing is left. */
 export function splitIssuer(column: string): Issuer | null {
-  const text = canonicalUnitNames(tidy(column.normalize('NFC')));
+  const text = canonicalUnitNames(unglued(tidy(column.normalize('NFC'))));
   if (!text) return null;
   const tokens = keyTokens(foldKey(text));
   const starts: { at: number; len: number; council: boolean }[] = [];

@@ -1,0 +1,16 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { splitIssuer } from '../../../src/core/segment/issuer.js';
+
+describe("the header's left column split into issuer and parent", () => {
+  it('takes a council as the parent of the unit it names', () => {
+    assert.deepEqual(splitIssuer('ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI'), { name: 'TỈNH QUẢNG NGÃI', parent: 'ỦY BAN NHÂN DÂN' });
+    assert.deepEqual(splitIssuer('BỘ CÔNG THƯƠNG TRƯỜNG ĐẠI HỌC ĐIỆN LỰC'), { name: 'TRƯỜNG ĐẠI HỌC ĐIỆN LỰC', parent: 'BỘ CÔNG THƯƠNG' });
+  });
+
+  it('reads council words OCR glued together ("ỦYBAN", "NHÂNDÂN", "HỘIĐỒNG") as the council', () => {
+    assert.deepEqual(splitIssuer('ỦYBAN NHÂN DÂN TỈNH QUẢNG NGÃI'), { name: 'TỈNH QUẢNG NGÃI', parent: 'ỦY BAN NHÂN DÂN' });
+    assert.deepEqual(splitIssuer('UỶ BAN NHÂNDÂN XÃ NGỌC KỲ'), { name: 'XÃ NGỌC KỲ', parent: 'UỶ BAN NHÂN DÂN' });
+    assert.deepEqual(splitIssuer('HỘIĐỒNG NHÂN DÂN HUYỆN TĨNH GIA'), { name: 'HUYỆN TĨNH GIA', parent: 'HỘI ĐỒNG NHÂN DÂN' });
+  });
+});
