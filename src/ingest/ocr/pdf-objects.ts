@@ -296,11 +296,14 @@ export function scanPages(data: Uint8Array): PageScan[] {
   });
 }
 
-/** Whether any of the page's annotations has an appearance (/AP): on doubt, true. */
+/** Annotations whose appearance may draw words onto the page (links and pop-ups draw none). */
+const DRAWING_ANNOTATIONS = new Set(['Widget', 'FreeText', 'Stamp']);
+
+/** Whether any of the page's form fields, free texts or stamps has an appearance (/AP): on doubt, true. */
 function hasDrawnAnnotations(pdf: PdfObjects, page: PdfDict): boolean {
   try {
     const annots = pdf.get(page.Annots);
-    return Array.isArray(annots) && annots.some((a) => pdf.dict(a)?.AP !== undefined);
+    return Array.isArray(annots) && annots.some((a) => { const d = pdf.dict(a); return d?.AP !== undefined && DRAWING_ANNOTATIONS.has(pdf.name(d.Subtype) ?? ''); });
   } catch {
     return true;
   }
