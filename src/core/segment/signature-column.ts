@@ -14,6 +14,8 @@ import { authorityOf, isArchiveItem } from './markers.js';
 /** How far below the recipients label the signature block may reach. */
 const MAX_LINES = 16;
 const COLUMN_GAP = /\s{2,}/;
+/** Lines without a dash a wrapped recipient may take, in a row. */
+const MAX_WRAPPED = 2;
 
 /** Specks OCR reads at a piece's start ("`Phùng …", "_— Vũ …", ">Phùng …") go; letters stay. */
 const withoutLeadingSpecks = (s: string) => s.replace(/^[^\p{L}\p{N}]+/u, '').trim();
@@ -71,9 +73,15 @@ export function authorityBesideAt(lines: readonly SegLine[], from: number, to: n
  */
 export function signatureBesideRecipients(lines: readonly SegLine[], recAt: number, stop: number, evidence?: NameEvidence, lead: readonly SegLine[] = []): Signature | null {
   const right: SegLine[] = [...lead];
-  // A long list pushes the printed name down to its end: the block reaches past its "Lưu: …" line.
+  // A long list pushes the printed name down to its end: the block reaches past the list's own
+  // "Lưu: …" line, when the list runs on (dash items, a wrapped line or two) to it.
   let end = Math.min(stop, recAt + MAX_LINES);
-  for (let i = end; i < stop; i++) if (isArchiveItem(lines[i]!.key)) { end = Math.min(stop, i + 3); break; }
+  for (let i = recAt + 1, wrapped = 0; i < stop; i++) {
+    const l = lines[i]!;
+    if (isArchiveItem(l.key)) { end = Math.max(end, Math.min(stop, i + 3)); break; }
+    if (/^\s*[-–•+=~*]/.test(l.text)) wrapped = 0;
+    else if (!isBlank(l) && ++wrapped > MAX_WRAPPED) break;
+  }
   for (let i = recAt; i < end; i++) {
     const l = lines[i]!;
     if (isBlank(l)) continue;

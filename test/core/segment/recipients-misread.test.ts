@@ -35,6 +35,15 @@ describe('a recipients list whose label OCR misread', () => {
     }
   });
 
+  it("does not reach into an attached draft's own recipients and signer", () => {
+    const own = ['Nơi nhận:  TM. ỦY BAN NHÂN DÂN', '- Như trên;  KT. CHỦ TỊCH', '- Thường trực Tỉnh ủy;  PHÓ CHỦ TỊCH', '- Lưu: VT, KGVX.  Trần Hoàng Tuấn'];
+    const draft = ['HỘI ĐỒNG NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TỈNH QUẢNG NGÃI  Độc lập - Tự do - Hạnh phúc', 'NGHỊ QUYẾT', 'Bãi bỏ các nghị quyết',
+      'Điều 1. Bãi bỏ toàn bộ các nghị quyết.', 'Điều 2. Nghị quyết có hiệu lực từ ngày thông qua.', 'Nơi nhận:  CHỦ TỊCH', ...UNITS.slice(0, 9).map((u) => `- ${u};`),
+      `- ${UNITS[9]};  Bùi Thị Quỳnh Vân`, ...UNITS.slice(10).map((u) => `- ${u};`), '- Lưu: VT, VHXH.'];
+    const { structure } = segmentLines(linesFromText([...HEAD, ...own, ...draft].join('\n')));
+    assert.equal(structure.signature?.name, 'Trần Hoàng Tuấn');
+  });
+
   it('is not made up from a dash list without the archive item or without a label-like line over it', () => {
     const noArchive = linesFromText([...HEAD, 'đốn:  CHỦ TỊCH', '- Văn phòng Chính phủ;', '- Công an tỉnh;'].join('\n'));
     assert.equal(misreadRecipientsLabelAt(noArchive, 0, noArchive.length), -1);
