@@ -109,6 +109,26 @@ export function parseRecipients(lines: readonly SegLine[], at: number, stop: num
 const POSITIONS = /^(PHO\s+)?(CHU TICH|GIAM DOC|BO TRUONG|THU TRUONG|TRUONG BAN|CHANH VAN PHONG|TONG GIAM DOC|CHU NHIEM|TRUONG PHONG|CUC TRUONG|HIEU TRUONG|BI THU)\b/;
 
 /** Index of the first line opening a signature block in [from, to), or -1. */
+/** At most this many head lines (authority, organ, position) OCR may put above "Nơi nhận:". */
+const MAX_HEAD_ABOVE = 3;
+
+/**
+ * The first of the signature's head lines ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH") OCR read just above the
+ * recipients label at `recAt` (printed level with it or higher, the name under the list), or -1.
+ */
+export function signatureHeadAbove(lines: readonly SegLine[], recAt: number, from: number): number {
+  let top = -1, seen = 0;
+  for (let i = recAt - 1; i >= from && seen < MAX_HEAD_ABOVE; i--) {
+    const l = lines[i]!;
+    if (isBlank(l)) continue;
+    const key = l.key.trim();
+    if (!(authorityOf(l.key) !== null || (POSITIONS.test(key) && isUpperText(l.text) && l.text.trim().length < 40))) break;
+    top = i;
+    seen++;
+  }
+  return top;
+}
+
 export function findSignature(lines: readonly SegLine[], from: number, to: number): number {
   for (let i = from; i < to; i++) {
     const l = lines[i]!;

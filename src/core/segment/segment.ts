@@ -6,7 +6,7 @@ import type { Diagnostic } from '../document.js';
 import { parseAnnex, annexStart, findAnnexTitles, type Annex } from './annex.js';
 import { toBlocks } from './blocks.js';
 import { repairSymbol, symbolMentions } from './symbol-repair.js';
-import { findSignature, issuerFromClosing, parseRecipients, parseSignature } from './closing.js';
+import { findSignature, issuerFromClosing, parseRecipients, parseSignature, signatureHeadAbove } from './closing.js';
 import { findFigures, type Figure } from './figures.js';
 import { parseHeader } from './header.js';
 import { penDate, penNumber, penNumberOverOcr, penText, type PenReading } from './fill-ins.js';
@@ -72,7 +72,9 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   const titles = findAnnexTitles(lines, bodyStart, n, Math.min(tailFrom, n));
   const firstAnnex = titles.length ? annexStart(lines, titles[0]!, bodyStart) : -1;
   const sigAt = signatureAt(lines, bodyStart, minOf(closingAt, recAt), firstAnnex);
-  const bodyEnd = Math.min(minOf(closingAt, recAt, sigAt, firstAnnex), n);
+  // A position OCR read above "Nơi nhận:" with no name near it: its name is under the list.
+  const headAt = sigAt < 0 && recAt >= 0 ? signatureHeadAbove(lines, recAt, bodyStart) : -1;
+  const bodyEnd = Math.min(minOf(closingAt, recAt, sigAt, firstAnnex, headAt), n);
 
   const { preamble, sections } = buildSections(toBlocks(lines, bodyStart, bodyEnd, fromOcr));
 
@@ -93,7 +95,8 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   const leadIn = sigAt >= 0 && recAt > sigAt && recAt - sigAt <= 3 && lines.slice(sigAt, recAt).every((l) => isBlank(l) || !isPersonName(l.text));
   // No signature block of its own: it may stand beside the recipients, read into their lines.
   const besideAt = leadIn ? recAt : sigAt >= 0 ? -1 : recAt >= 0 ? recAt : authorityBesideAt(lines, bodyStart, n);
-  const beside = besideAt >= 0 ? signatureBesideRecipients(lines, besideAt, recAt >= 0 ? recStop : n, evidence, leadIn ? lines.slice(sigAt, recAt).filter((l) => !isBlank(l)) : []) : null;
+  const lead = leadIn ? lines.slice(sigAt, recAt) : headAt >= 0 ? lines.slice(headAt, recAt) : [];
+  const beside = besideAt >= 0 ? signatureBesideRecipients(lines, besideAt, recAt >= 0 ? recStop : n, evidence, lead.filter((l) => !isBlank(l))) : null;
   if (recAt >= 0) {
     const stop = recStop;
     const r = parseRecipients(beside ? recipientsColumn(lines, recAt, stop, evidence) : lines, recAt, stop).recipients;

@@ -17,8 +17,11 @@ const COLUMN_GAP = /\s{2,}/;
 /** Lines without a dash a wrapped recipient may take, in a row. */
 const MAX_WRAPPED = 2;
 
-/** Specks OCR reads at a piece's start ("`Phùng …", "_— Vũ …", ">Phùng …") go; letters stay. */
-const withoutLeadingSpecks = (s: string) => s.replace(/^[^\p{L}\p{N}]+/u, '').trim();
+/**
+ * Specks OCR reads at a piece's start ("`Phùng …", "_— Vũ …", ">Phùng …") go, and so do short
+ * lower-case fragments before a capital ("ăn PHÓ CHÁNH VĂN PHÒNG": a seal's edge read as letters).
+ */
+const withoutLeadingSpecks = (s: string) => s.replace(/^[^\p{L}\p{N}]+/u, '').replace(/^(?:\p{Ll}{1,3}\s+)+(?=\p{Lu})/u, '').trim();
 /** "TL+HIỆU TRƯỞNG", "KT HIỆU TRƯỞNG", "TL.HIỆU TRƯỞNG" → "TL. HIỆU TRƯỞNG". */
 const withAuthorityMark = (s: string) => s.replace(/^(TM|KT|TL|TUQ)\s*(?:[.,:+]\s*|\s+)(?=\p{Lu})/u, '$1. ');
 

@@ -44,6 +44,21 @@ describe('a recipients list whose label OCR misread', () => {
     assert.equal(structure.signature?.name, 'Trần Hoàng Tuấn');
   });
 
+  it('reads a position OCR put above "Nơi nhận:" with the name under the list, and keeps it out of the body', () => {
+    const text = [...HEAD, 'CHỦ TỊCH', 'Nơi nhận:', ...UNITS.slice(0, 8).map((u) => `- ${u};`), '- Lưu: VT, NC.', 'Nguyễn Hoàng Giang'].join('\n');
+    const { structure } = segmentLines(linesFromText(text));
+    assert.equal(structure.signature?.position, 'CHỦ TỊCH');
+    assert.equal(structure.signature?.name, 'Nguyễn Hoàng Giang');
+    assert.ok(!JSON.stringify(structure.sections).includes('CHỦ TỊCH'));
+  });
+
+  it('drops a short lower-case fragment a seal left before the position beside the list', () => {
+    const text = [...HEAD, 'Nơi nhận:  TL. CHỦ TỊCH', '—_m  KT. CHÁNH VĂN PHÒNG', 'cà  ăn  PHÓ CHÁNH VĂN PHÒNG', '- CT, PCT UBND tỉnh;', '- Lưu: VT, KTTH.', 'Hà Thị Lê Vân'].join('\n');
+    const { structure } = segmentLines(linesFromText(text));
+    assert.equal(structure.signature?.position, 'PHÓ CHÁNH VĂN PHÒNG');
+    assert.equal(structure.signature?.name, 'Hà Thị Lê Vân');
+  });
+
   it('is not made up from a dash list without the archive item or without a label-like line over it', () => {
     const noArchive = linesFromText([...HEAD, 'đốn:  CHỦ TỊCH', '- Văn phòng Chính phủ;', '- Công an tỉnh;'].join('\n'));
     assert.equal(misreadRecipientsLabelAt(noArchive, 0, noArchive.length), -1);
