@@ -19,6 +19,8 @@ export type CropReader = (image: Uint8Array, options: RecognizeOptions) => Promi
 const MAX_SHIFT = 1.2;
 /** The crop of the date line reaches this many line heights above and below its print band. */
 const MARGIN = 0.5;
+/** The widest printed letter ("m") in line heights (a word box's height: accents to descenders). */
+const WIDEST_LETTER = 1.5;
 
 export interface RgbPage {
   data: Uint8Array;
@@ -46,7 +48,9 @@ export function pgmCrop(page: RgbPage, box: readonly [number, number, number, nu
 }
 
 /** Each symbol's letter, folded (no marks, upper case); '.' for anything not a letter. */
-const letterOf = (s: OcrSymbol) => {
+const letterOf = (s: OcrSymbol, h: number) => {
+  // A letter's box wider than a letter is the letter with pen ink glued to it: its edges are not the print's.
+  if (s.bbox[2] - s.bbox[0] > WIDEST_LETTER * h) return '.';
   const f = foldKey(s.text);
   return f.length === 1 && /[A-Z]/.test(f) ? f : f === 'Đ' ? 'D' : '.';
 };
@@ -63,8 +67,8 @@ export interface LabelEdges {
  * The label letters' edges among the symbols of the date line (page px): "…AY" ends "ngày",
  * "…HANG" or "THA…" marks "tháng", "NAM" or "AM" followed by digits marks "năm", in that order.
  */
-export function labelEdges(symbols: readonly OcrSymbol[]): LabelEdges {
-  const letters = symbols.map(letterOf).join('');
+export function labelEdges(symbols: readonly OcrSymbol[], lineHeight: number): LabelEdges {
+  const letters = symbols.map((s) => letterOf(s, lineHeight)).join('');
   const at = (re: RegExp, from: number) => {
     re.lastIndex = from;
     const m = re.exec(letters);
@@ -97,7 +101,7 @@ export async function withLetterEdges(blanks: readonly Blank[], page: RgbPage, r
   let edges: LabelEdges;
   try {
     const r = await read(pgmCrop(page, [x0, y0, x1, y1]), { psm: '7', symbols: true });
-    edges = labelEdges((r.symbols ?? []).map((s) => ({ ...s, bbox: [s.bbox[0] + x0, s.bbox[1] + y0, s.bbox[2] + x0, s.bbox[3] + y0] })));
+    edges = labelEdges((r.symbols ?? []).map((s) => ({ ...s, bbox: [s.bbox[0] + x0, s.bbox[1] + y0, s.bbox[2] + x0, s.bbox[3] + y0] })), h);
   } catch {
     return [...blanks];
   }
