@@ -8,6 +8,7 @@
  * An edge is moved only when the letters are found in order and land near the estimate.
  */
 import { foldKey } from '../../core/segment/fold.js';
+import type { OcrWord } from '../../core/document.js';
 import type { OcrPageResult, OcrSymbol } from '../ocr/result.js';
 import type { RecognizeOptions } from '../ocr/pool.js';
 import type { Blank } from './blanks.js';
@@ -21,6 +22,8 @@ const MAX_SHIFT = 1.2;
 const MARGIN = 0.5;
 /** The widest printed letter ("m") in line heights (a word box's height: accents to descenders). */
 const WIDEST_LETTER = 1.5;
+/** OCR confidence of a word of digits taken for print (a pen's digits read this sure are rare). */
+const PRINTED_CONFIDENCE = 85;
 
 export interface RgbPage {
   data: Uint8Array;
@@ -87,13 +90,22 @@ export function labelEdges(symbols: readonly OcrSymbol[], lineHeight: number): L
   };
 }
 
+/** Clean digits in the blank: confident words of 1–2 digits between its edges, and nothing else. */
+export function printedDigits(b: Blank, words: readonly OcrWord[]): boolean {
+  const inside = words.filter((w) => w.line === b.line && (w.bbox[0] + w.bbox[2]) / 2 > b.startX && (w.bbox[0] + w.bbox[2]) / 2 < b.stopX);
+  return inside.length > 0 && inside.every((w) => /^\d{1,2}[.,]?$/.test(w.text) && w.confidence >= PRINTED_CONFIDENCE);
+}
+
 /**
  * The day and month blanks with their edges at the printed letters, as read on the date line
- * with character boxes; the blanks as given when the line cannot be read (any failure).
+ * with character boxes; the blanks as given when the line cannot be read (any failure), or when
+ * the page's OCR `words` hold clean printed digits in both blanks (nothing to place).
  */
-export async function withLetterEdges(blanks: readonly Blank[], page: RgbPage, read: CropReader): Promise<Blank[]> {
+export async function withLetterEdges(blanks: readonly Blank[], page: RgbPage, read: CropReader, words: readonly OcrWord[] = []): Promise<Blank[]> {
   const day = blanks.find((b) => b.field === 'day' && !b.half), month = blanks.find((b) => b.field === 'month' && !b.half);
   if (!day || !month || !day.band) return [...blanks];
+  // A printed date (OCR read clean digits in both blanks) needs no second look.
+  if (printedDigits(day, words) && printedDigits(month, words)) return [...blanks];
   const h = day.lineHeight;
   const x0 = Math.max(0, day.box[0]), x1 = Math.min(page.width, Math.round(month.stopX + 2.5 * h));
   const y0 = Math.max(0, Math.round(day.band[0] - MARGIN * h)), y1 = Math.min(page.height, Math.round(day.band[1] + MARGIN * h));

@@ -26,7 +26,7 @@ export async function readPenFills(image: Uint8Array, words: readonly OcrWord[],
     const { data, info } = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });
     if (info.width !== size.width || info.height !== size.height) return [];
     const page = { data, width: info.width, height: info.height, channels: info.channels };
-    const blanks = read ? await withLetterEdges(found, page, read) : found;
+    const blanks = read ? await withLetterEdges(found, page, read, words) : found;
     const out: PenFill[] = [];
     for (const b of blanks) {
       const [x0, y0] = b.box;

@@ -69,6 +69,16 @@ describe('label letters: the date blanks cut at the printed letters', () => {
       assert.deepEqual([readBlank(crop(day), day, model)?.digits, readBlank(crop(month), month, model)?.digits], ['28', '02']);
     });
 
+    it('does not read a printed date again (clean, confident digits in both blanks), but does a pen one', async () => {
+      const day = blanks.find((b) => b.field === 'day')!, month = blanks.find((b) => b.field === 'month')!;
+      const digit = (text: string, b: Blank, confidence: number): OcrWord => ({ text, confidence, line: b.line, bbox: [Math.round(b.startX + 5), b.band![0], Math.round(b.startX + 40), b.band![1]] });
+      const calls: { psm?: string; symbols?: boolean }[] = [];
+      assert.deepEqual(await withLetterEdges(blanks, rgb, reader(calls), [...words, digit('15', day, 95), digit('3', month, 93)]), blanks);
+      assert.equal(calls.length, 0);
+      await withLetterEdges(blanks, rgb, reader(calls), [...words, digit('15', day, 95), digit('J0', month, 40)]);
+      assert.equal(calls.length, 1);
+    });
+
     it('keeps the estimated blanks when the line cannot be read again', async () => {
       assert.deepEqual(await withLetterEdges(blanks, rgb, () => Promise.reject(new Error('engine gone'))), blanks);
       assert.deepEqual(await withLetterEdges(blanks, rgb, async () => ({ lines: [], words: [], confidence: 0 })), blanks);
