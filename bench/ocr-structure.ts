@@ -171,7 +171,9 @@ export function cachingPool(inner: OcrPool, dir: string): OcrPool {
     size: inner.size,
     terminate: () => inner.terminate(),
     recognize: async (image, options) => {
-      const file = join(dir, `${createHash('sha1').update(image).update(options?.psm ?? '').digest('hex')}.json`);
+      // Options beyond the psm are keyed only when given, so readings cached before they existed still answer.
+      const extra = options?.symbols || options?.whitelist ? JSON.stringify({ symbols: !!options.symbols, whitelist: options.whitelist ?? '' }) : '';
+      const file = join(dir, `${createHash('sha1').update(image).update(options?.psm ?? '').update(extra).digest('hex')}.json`);
       if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
       const result = await inner.recognize(image, options);
       writeFileSync(file, JSON.stringify(result));

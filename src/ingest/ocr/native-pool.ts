@@ -11,8 +11,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { resolveOfflinePaths } from './offline-paths.js';
-import { fromTsv, type OcrPageResult } from './result.js';
-import { DEFAULT_PSM, TESSEDIT_DO_INVERT, type OcrPool, type OcrPoolOptions, type OcrTask } from './pool.js';
+import { fromTsv, symbolsFromHocr, type OcrPageResult } from './result.js';
+import { DEFAULT_PSM, TESSEDIT_DO_INVERT, type OcrPool, type OcrPoolOptions, type OcrTask, type RecognizeOptions } from './pool.js';
 
 /** Which Vietnamese model the binary reads. */
 export type NativeModel = 'bundled' | 'system';
@@ -57,11 +57,15 @@ export function nativeBinary(binary?: string): string {
  * TSV is asked for by parameter, not by the `tsv` config file, which lives beside the system's
  * tessdata and is not found when --tessdata-dir points at the bundled model.
  */
-export function nativeArgs(psm: string, tessdataDir?: string): string[] {
+export function nativeArgs(psm: string, tessdataDir?: string, job: Omit<RecognizeOptions, 'psm'> = {}): string[] {
   return [
     'stdin', 'stdout', '-l', 'vie', '--oem', '1', '--psm', psm,
     ...(tessdataDir ? ['--tessdata-dir', tessdataDir] : []),
     '-c', 'preserve_interword_spaces=0', '-c', `tessedit_do_invert=${TESSEDIT_DO_INVERT}`, '-c', 'tessedit_create_tsv=1', '-c', 'tessedit_create_txt=0',
+    // Character boxes come in hOCR only; it is written to stdout beside the TSV, whose rows fromTsv
+    // picks out by their tab-separated fields (hOCR lines never are), so one stream carries both.
+    ...(job.symbols ? ['-c', 'tessedit_create_hocr=1', '-c', 'hocr_char_boxes=1'] : []),
+    ...(job.whitelist ? ['-c', `tessedit_char_whitelist=${job.whitelist}`] : []),
   ];
 }
 
@@ -90,7 +94,7 @@ export function createNativeOcrPool(options: NativePoolOptions = {}): OcrPool {
     if (!isLeptonicaImage(task.image)) return reject(new Error('Error attempting to read image (not an image format tesseract reads)'));
     const started = performance.now();
     // One thread per process: the pool is the parallelism (OpenMP threads would fight over the cores).
-    const child = spawn(binary, nativeArgs(task.options?.psm ?? psm, modelDir()), { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(binary, nativeArgs(task.options?.psm ?? psm, modelDir(), task.options ?? {}), { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
     running.add(child);
     const out: Buffer[] = [];
     let err = '';
@@ -114,7 +118,11 @@ export function createNativeOcrPool(options: NativePoolOptions = {}): OcrPool {
       if (code !== 0 && UNREADABLE_IMAGE.test(err)) return reject(new Error(`Error attempting to read image (native tesseract: ${detail})`));
       if (code !== 0) return reject(new Error(`native tesseract ${signal ? `killed by ${signal}` : `exited with code ${code}`}${detail ? ` (${detail})` : ''}`));
       options.onRecognized?.(performance.now() - started);
-      try { resolve(fromTsv(Buffer.concat(out).toString('utf8'))); } catch (e) { reject(e); }
+      try {
+        const text = Buffer.concat(out).toString('utf8');
+        const page = fromTsv(text);
+        resolve(task.options?.symbols ? { ...page, symbols: symbolsFromHocr(text) } : page);
+      } catch (e) { reject(e); }
     });
     child.stdin.end(Buffer.from(task.image.buffer, task.image.byteOffset, task.image.byteLength));
   });

@@ -65,7 +65,7 @@ export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, 
     const turn = straight?.turn ? { turn: straight.turn } : {};
     // Digits written by pen into the header's blanks, which OCR garbles (ingest/pen): read on the
     // image OCR read (upright), with the words in its pixels.
-    const penFills = prepared.original ? await readPenFills(straight?.image ?? image, read, prepared.original) : [];
+    const penFills = prepared.original ? await readPenFills(straight?.image ?? image, read, prepared.original, undefined, (crop, o) => pool.recognize(crop, o)) : [];
     return { page: { number, lines: r.lines, method: 'ocr', confidence: r.confidence, words, ...turn, ...(pool.engine ? { ocrEngine: pool.engine } : {}), ...(penFills.length ? { penFills } : {}) }, diagnostics };
   } catch (err) {
     return {

@@ -4,11 +4,11 @@
  * scans never loads the model; terminate() must be called once at the end of the batch.
  */
 import { availableParallelism } from 'node:os';
-import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { createWorker, OEM, type Page, type Worker } from 'tesseract.js';
 import { resolveOfflinePaths } from './offline-paths.js';
 import { quietWorkerUrl } from './quiet-worker.js';
 import type { OcrEngineName } from './engine-choice.js';
-import { fromTsv, type OcrPageResult } from './result.js';
+import { fromTsv, type OcrPageResult, type OcrSymbol } from './result.js';
 
 /**
  * Page segmentation mode chosen by measurement (npm run bench:ocr -- --psm 3,4,6), raw syllable
@@ -51,6 +51,18 @@ export interface OcrPool {
 export interface RecognizeOptions {
   /** Page segmentation mode for this image only (default: the pool's). */
   psm?: string;
+  /** Also give every character's box (`OcrPageResult.symbols`): for a small crop, it costs a full reading of a page. */
+  symbols?: boolean;
+  /** Read only these characters (Tesseract's tessedit_char_whitelist), e.g. '0123456789' for pen digits. */
+  whitelist?: string;
+}
+
+/** The Tesseract parameters of one job's options (tesseract.js restores the worker's own after the job). */
+export function jobParameters(options: RecognizeOptions | undefined): Record<string, string> {
+  return {
+    ...(options?.psm ? { tessedit_pageseg_mode: options.psm } : {}),
+    ...(options?.whitelist ? { tessedit_char_whitelist: options.whitelist } : {}),
+  };
 }
 
 /** A page waiting for a worker (shared with the native pool, which queues the same way). */
@@ -105,15 +117,18 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       worker.recognize(
         Buffer.from(task.image.buffer, task.image.byteOffset, task.image.byteLength),
         // tesseract.js sets these for this job only and restores the worker's own afterwards.
-        task.options?.psm ? ({ tessedit_pageseg_mode: task.options.psm } as never) : {},
-        { text: false, tsv: true },
+        jobParameters(task.options) as never,
+        { text: false, tsv: true, ...(task.options?.symbols ? { blocks: true } : {}) },
       ),
       timeout,
     ]).then(
       (r) => {
         clearTimeout(timer);
         options.onRecognized?.(performance.now() - started);
-        try { task.resolve(fromTsv(r.data.tsv)); } catch (err) { task.reject(err); }
+        try {
+          const page = fromTsv(r.data.tsv);
+          task.resolve(task.options?.symbols ? { ...page, symbols: symbolsOfBlocks(r.data.blocks) } : page);
+        } catch (err) { task.reject(err); }
         run(worker);
       },
       (err: unknown) => {
@@ -162,4 +177,16 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       await Promise.all(workers.map((w) => (w.status === 'fulfilled' ? w.value.terminate() : undefined)));
     },
   };
+}
+
+/** The characters of tesseract.js's block tree, in reading order. */
+export function symbolsOfBlocks(blocks: Page['blocks']): OcrSymbol[] {
+  const out: OcrSymbol[] = [];
+  for (const b of blocks ?? []) for (const p of b.paragraphs) for (const l of p.lines) for (const w of l.words) {
+    for (const s of w.symbols) {
+      const text = s.text.normalize('NFC');
+      if (text.trim() !== '') out.push({ text, confidence: Math.max(0, Math.floor(s.confidence)), bbox: [s.bbox.x0, s.bbox.y0, s.bbox.x1, s.bbox.y1] });
+    }
+  }
+  return out;
 }

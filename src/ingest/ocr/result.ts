@@ -18,6 +18,30 @@ export interface OcrPageResult {
   words: OcrWord[];
   /** Mean word confidence 0..100 (0 when nothing was read). */
   confidence: number;
+  /** Every character with its own box, in reading order; only when asked for (RecognizeOptions.symbols). */
+  symbols?: OcrSymbol[];
+}
+
+/** One character as Tesseract placed it (its LSTM's character box). */
+export interface OcrSymbol {
+  text: string;
+  /** 0..100. */
+  confidence: number;
+  /** [x0, y0, x1, y1] in the image's pixels. */
+  bbox: [number, number, number, number];
+}
+
+const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" };
+
+/** The characters of an hOCR page written with hocr_char_boxes=1 (native tesseract: `ocrx_cinfo` spans). */
+export function symbolsFromHocr(hocr: string): OcrSymbol[] {
+  const out: OcrSymbol[] = [];
+  for (const m of hocr.matchAll(/<span class='ocrx_cinfo' title='x_bboxes (\d+) (\d+) (\d+) (\d+); x_conf ([\d.]+)'>([^<]*)<\/span>/g)) {
+    const text = m[6]!.replace(/&(amp|lt|gt|quot|apos|#39);/g, (_, e: string) => HTML_ENTITIES[e]!).normalize('NFC');
+    if (text.trim() === '') continue;
+    out.push({ text, confidence: Math.max(0, Math.floor(Number(m[5]))), bbox: [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] });
+  }
+  return out;
 }
 
 /**

@@ -24,6 +24,8 @@ export interface Component {
   blue: number;
   /** Pixel indices (y * width + x) in the crop. */
   pixels: number[];
+  /** Cut off at a blank's edge (pen.ts): ink that ran on into the printed word beside it. */
+  cutAtEdge?: boolean;
 }
 
 const greyOf = (d: Uint8Array, i: number, c: number) => (c >= 3 ? (d[i]! * 299 + d[i + 1]! * 587 + d[i + 2]! * 114) / 1000 : d[i]!);

@@ -139,7 +139,7 @@ function penComponents(all: Component[], blank: Blank, bx: number, width: number
     if (c.x0 >= lo && c.x1 <= hi) inside.push(c);
     else {
       const pixels = c.pixels.filter((p) => p % width >= lo && p % width <= hi);
-      if (pixels.length) inside.push(componentOf(pixels, width, c.blue));
+      if (pixels.length) inside.push({ ...componentOf(pixels, width, c.blue), cutAtEdge: true });
     }
   }
   return inside.length ? { components: inside, how: 'dark' } : null;

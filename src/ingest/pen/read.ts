@@ -8,10 +8,15 @@ import type { OcrWord, PenFill } from '../../core/document.js';
 import { findBlanks } from './blanks.js';
 import { loadDigitModel, type DigitModel } from './digit-model.js';
 import { readBlank } from './pen.js';
+import { withLetterEdges, type CropReader } from './label-letters.js';
 
-export async function readPenFills(image: Uint8Array, words: readonly OcrWord[], size: { width: number; height: number }, given?: DigitModel | null): Promise<PenFill[]> {
-  const blanks = words.length ? findBlanks(words, size.height) : [];
-  if (blanks.length === 0) return [];
+/**
+ * `read`, when given (the page's OCR pool), reads the date line again with character boxes so the
+ * blanks' edges are the printed letters' (label-letters.ts): one more small OCR job per page with a date blank.
+ */
+export async function readPenFills(image: Uint8Array, words: readonly OcrWord[], size: { width: number; height: number }, given?: DigitModel | null, read?: CropReader): Promise<PenFill[]> {
+  const found = words.length ? findBlanks(words, size.height) : [];
+  if (found.length === 0) return [];
   // The model (543 KB of JSON) is loaded only once a page has a blank to read.
   const model = given === undefined ? loadDigitModel() : given;
   if (!model) return [];
@@ -20,6 +25,8 @@ export async function readPenFills(image: Uint8Array, words: readonly OcrWord[],
     const sharp = (await import('sharp')).default;
     const { data, info } = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).raw().toBuffer({ resolveWithObject: true });
     if (info.width !== size.width || info.height !== size.height) return [];
+    const page = { data, width: info.width, height: info.height, channels: info.channels };
+    const blanks = read ? await withLetterEdges(found, page, read, words) : found;
     const out: PenFill[] = [];
     for (const b of blanks) {
       const [x0, y0] = b.box;

@@ -39,7 +39,8 @@ export function segmentDigits(pieces: readonly Component[], lineHeight: number, 
   const atoms: { c: Component; piece: number; cut: boolean }[] = [];
   sorted.forEach((p, i) => {
     const parts = overCut(p, hh, width);
-    for (const c of parts) atoms.push({ c, piece: i, cut: parts.length > 1 });
+    // A piece cut at the blank's edge may be print run on from the word beside it, like a cut-off atom.
+    for (const c of parts) atoms.push({ c, piece: i, cut: parts.length > 1 || p.cutAtEdge === true });
   });
   const n = atoms.length;
   // The glyph of atoms i..j-1 (null: they read as none), at j * (MAX_ATOMS + 1) + (j - i): each is

@@ -72,6 +72,19 @@ describe('pen ink in a blank', () => {
     assert.equal(r?.digits, '8');
   });
 
+  it('leaves out the next word\'s first stroke cut off at the blank\'s edge (its letter box placed a little past its ink)', () => {
+    const img = crop(420, 120, {
+      // "n": two stems and the arch between them.
+      print: [[5, 50, 40, 95], [45, 60, 70, 95], [296, 68, 301, 95], [296, 68, 322, 73], [317, 68, 322, 95], [335, 50, 410, 95]],
+      digits: [{ glyph: sure(0), x: 110, y: 25 }, { glyph: sure(2), x: 190, y: 25 }],
+      ink: [30, 30, 30],
+    });
+    const b = blank('month', 420, 75, 306);
+    const pen = penGlyphs(img, b)!;
+    assert.deepEqual(pen.glyphs.map((g) => g.cutAtEdge ?? false), [false, false, true]);
+    assert.equal(readBlank(img, b, model)?.digits, '02');
+  });
+
   it('reads nothing when there is no pen in the blank, or more glyphs than the blank holds', () => {
     const empty = crop(420, 120, { print: [[5, 50, 40, 95], [350, 50, 365, 95]], dots: [80, 340, 90] });
     assert.equal(readBlank(empty, blank('number', 420, 75, 345), model), null);
