@@ -106,9 +106,19 @@ export function penNumber(readings: readonly PenReading[], line: SegLine | undef
   const r = readings.find((x) => x.field === 'number' && onLine(x, line));
   if (!line || !sure(r) || !/^\d{1,6}$/.test(r.digits) || !/[1-9]/.test(r.digits)) return null;
   const blank = readNumberBlank(line.key, line.text);
-  if (!blank) return null;
+  if (!blank || droppedDigits(r.digits, blank.asRead)) return null;
   const full = `${r.digits}/${blank.year ? `${blank.year}/` : ''}${blank.symbol}`;
   return { reading: r, number: { full, number: r.digits, year: blank.year, symbol: blank.symbol, type: blank.type, start: 0, end: blank.end } };
+}
+
+/**
+ * A pen reading with fewer than half as many digits as OCR saw marks in the blank ("1" where OCR
+ * read "4‡1"): a digit was lost in the cutting, so the reading is no number (it stays flagged).
+ * OCR reads one pen digit as one mark, or two at most; leader dots are no marks.
+ */
+function droppedDigits(digits: string, asRead: string): boolean {
+  const marks = [...asRead.replace(/[\s.…_·,]/gu, '')].length;
+  return digits.length * 2 < marks;
 }
 
 /**

@@ -67,6 +67,14 @@ describe('pen readings of handwritten blanks in the header', () => {
     }
   });
 
+  it('are no number when they hold fewer than half the marks OCR saw in the blank (a digit lost)', () => {
+    const lines = linesFromText(notice.replace('2J5/', '4‡1/'));
+    assert.equal(penNumber([pen('number', '1')], lines[2]), null);
+    assert.equal(penNumber([pen('number', '11')], lines[2])?.number.full, '11/TB-ĐHĐL');
+    const leader = linesFromText(notice.replace('2J5/', '……1/'));
+    assert.equal(penNumber([pen('number', '7')], leader[2])?.number.full, '7/TB-ĐHĐL', 'leader dots are no marks');
+  });
+
   it('read only the header line they belong to', () => {
     const lines = linesFromText(notice);
     assert.equal(penNumber([pen('number', '275')], lines[1]), null);
