@@ -59,12 +59,23 @@ export class LetterCodes {
 }
 
 /**
+ * Multipliers λ of the bound in TokenEmissions.mayReach, λ = 0 first (most forms fall to it). Any
+ * values give a valid bound; these (about ±½ and ±1 unseen edit) prune the most on OCR junk.
+ */
+const LAMBDAS = [0, -5, 5, -10, 10];
+/** Offsets into a letter's bounds: per λ from the token's start, to its end, anywhere; the whole token. */
+const FIRST = 0, LAST = LAMBDAS.length, ANY = 2 * LAMBDAS.length, ONLY = 3 * LAMBDAS.length;
+/** Nats the bound may fall short by through rounding alone (it sums in another order). */
+const BOUND_SLACK = 1e-9;
+
+/**
  * The emissions of one OCR token: row `letter` holds ln P(ocr[j, j+k) | letter) at j·(maxEmit+1)+k
  * (−∞ where j+k passes the end). Rows are filled on first use.
  */
 export class TokenEmissions {
   private rows: (Float64Array | undefined)[] = [];
-  private rowMax: (number | undefined)[] = [];
+  /** Per letter code: its bests for mayReach (boundsOf), filled on first use. */
+  private bounds: (Float64Array | undefined)[] = [];
   /** ocr[j, j+k) at j·(maxEmit+1)+k. */
   private pieces: string[] | undefined;
   private readonly width: number;
@@ -106,25 +117,54 @@ export class TokenEmissions {
   }
 
   /**
-   * An upper bound on scoreId(id): the best reading anywhere in the token of each letter, summed.
-   * Cheap next to the alignment, and enough to skip forms that cannot make a candidate list.
+   * False when form `id` is proven to score below `need` (scoreId(id) < need), without aligning
+   * it: an exact upper bound, far tighter than each letter's best reading summed. The alignment
+   * reads the whole token, the first letter from its start and the last to its end, and its
+   * readings' lengths add up to the token's length n. So for any λ, with best_p(λ) the most of
+   * ln P(reading) + λ·length over the readings letter p may take (first, last, any position),
+   * score ≤ Σ_p best_p(λ) − λ·n (the Lagrangian relaxation of the length constraint); several
+   * λ are tried, λ = 0 first. A one-letter form is read whole: its bound is its score.
    */
-  boundId(id: number, capitalD: CapitalDMode): number {
+  mayReach(id: number, capitalD: CapitalDMode, need: number): boolean {
     const { codes, starts, smallD, capitalD: bigD } = this.letters;
-    let sum = 0;
     const from = starts[id]!, to = starts[id + 1]!, capitalEnd = capitalEndOf(capitalD, from, to);
-    for (let p = from; p < to; p++) {
-      let code = codes[p]!;
-      if (code === smallD && p < capitalEnd) code = bigD;
-      let m = this.rowMax[code];
-      if (m === undefined) {
-        m = -Infinity;
-        for (const v of this.row(code)) if (v > m) m = v;
-        this.rowMax[code] = m;
-      }
-      sum += m;
+    if (to === from) return true;
+    // Slack for rounding: the bound adds in another order than the alignment does.
+    const floor = need - BOUND_SLACK;
+    const codeAt = (p: number) => { const c = codes[p]!; return c === smallD && p < capitalEnd ? bigD : c; };
+    const first = this.boundsOf(codeAt(from));
+    if (to === from + 1) return first[ONLY]! >= floor;
+    const last = this.boundsOf(codeAt(to - 1));
+    const n = this.ocr.length;
+    for (let l = 0; l < LAMBDAS.length; l++) {
+      let sum = first[FIRST + l]! + last[LAST + l]! - LAMBDAS[l]! * n;
+      for (let p = from + 1; p < to - 1; p++) sum += this.boundsOf(codeAt(p))[ANY + l]!;
+      if (!(sum >= floor)) return false;
     }
-    return sum;
+    return true;
+  }
+
+  /** A letter's bests for mayReach: per λ, reading from the start, to the end, anywhere; and the whole token. */
+  private boundsOf(code: number): Float64Array {
+    let b = this.bounds[code];
+    if (b) return b;
+    const r = this.row(code), n = this.ocr.length, w = this.width, nl = LAMBDAS.length;
+    b = new Float64Array(ONLY + 1).fill(-Infinity);
+    for (let j = 0; j <= n; j++) {
+      for (let k = 0; k <= this.maxEmit && j + k <= n; k++) {
+        const v = r[j * w + k]!;
+        if (v === -Infinity) continue;
+        for (let l = 0; l < nl; l++) {
+          const x = v + LAMBDAS[l]! * k;
+          if (j === 0 && x > b[FIRST + l]!) b[FIRST + l] = x;
+          if (j + k === n && x > b[LAST + l]!) b[LAST + l] = x;
+          if (x > b[ANY + l]!) b[ANY + l] = x;
+        }
+      }
+    }
+    b[ONLY] = n <= this.maxEmit ? r[n]! : -Infinity;
+    this.bounds[code] = b;
+    return b;
   }
 
   /** ln P(token | codes[from, to)), maximised over alignments. */

@@ -210,7 +210,7 @@ export class OcrChannel {
       const lenient = this.emissionsOf(form, true);
       for (const id of this.nearForms(form)) {
         const p = prior(id);
-        if (lenient.boundId(id, cap) + p < top.floor() && !own?.includes(id)) continue;
+        if (!lenient.mayReach(id, cap, top.floor() - p) && !own?.includes(id)) continue;
         const lp = lenient.scoreId(id, cap);
         if (lp > best.get(id)) {
           best.set(id, lp);

@@ -69,13 +69,32 @@ describe('channel alignment through token emission tables', () => {
     assert.ok(Object.is(table.score(codes, 0, codes.length, 0), reference(em, 'cưa', 'cwa', 0, false)));
   });
 
-  it('bounds each score from above', () => {
-    for (const ocr of TOKENS) {
+  it('never proves a form below its own score, on the listed tokens and random ones', () => {
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const alphabet = [...'cuawinhédP4¢€1 '];
+    const random = Array.from({ length: 300 }, () => Array.from({ length: 1 + Math.floor(rand() * 7) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(''));
+    for (const ocr of [...TOKENS, ...random]) {
       const table = new TokenEmissions(ocr, TABLES.maxEmit, letters, (g, o) => em.logP(g, o, true));
       for (let id = 1; id < VOCAB.length; id++) for (const cap of [0, 1, 2] as CapitalDMode[]) {
-        assert.ok(table.boundId(id, cap) >= table.scoreId(id, cap), `${VOCAB[id]} ← ${ocr}`);
+        const score = table.scoreId(id, cap);
+        assert.ok(table.mayReach(id, cap, score), `${VOCAB[id]} ← ${ocr}`);
+        if (score > -Infinity) assert.ok(table.mayReach(id, cap, score - 1e-6), `${VOCAB[id]} ← ${ocr}`);
       }
     }
+  });
+
+  it('proves a form below when its letters cannot read the whole token, though each reads part of it well', () => {
+    // Two letters read at most six characters of seven; each letter's best reading alone costs little.
+    const table = new TokenEmissions('aaaaaaa', TABLES.maxEmit, letters, (g, o) => em.logP(g, o, true));
+    const ua = VOCAB.indexOf('ưa');
+    assert.equal(table.scoreId(ua, 0), -Infinity);
+    assert.ok(em.logP('ư', 'a', true) + em.logP('a', 'a', true) > -10);
+    assert.equal(table.mayReach(ua, 0, -50), false);
+    // Length, not position: 'cha' read from 'ca' must lose its h, so it is not worth what its letters' best readings add up to.
+    const ca = new TokenEmissions('ca', TABLES.maxEmit, letters, (g, o) => em.logP(g, o, true));
+    const cha = VOCAB.indexOf('cha'), score = ca.scoreId(cha, 0);
+    assert.ok(ca.mayReach(cha, 0, score) && !ca.mayReach(cha, 0, score + 0.5));
   });
 
   it('lets a symbol beside a marked vowel cost half an unseen edit in lenient mode only', () => {
