@@ -7,9 +7,7 @@
  * typed-array arithmetic. The numbers are the same as scoring letter by letter with strings: the
  * same emissions are added in the same order.
  */
-
-/** ln P that `letter` was read as `o` (a substring of the token, 0..maxEmit characters). */
-export type EmissionFn = (letter: string, o: string) => number;
+import type { EmissionMemo } from './emission-memo.js';
 
 /** Which small đ of a form stand for a capital Đ (0 none, 1 the first letter, 2 all). */
 export type CapitalDMode = 0 | 1 | 2;
@@ -76,8 +74,9 @@ export class TokenEmissions {
   private rows: (Float64Array | undefined)[] = [];
   /** Per letter code: its bests for mayReach (boundsOf), filled on first use. */
   private bounds: (Float64Array | undefined)[] = [];
-  /** ocr[j, j+k) at j·(maxEmit+1)+k. */
+  /** ocr[j, j+k) at j·(maxEmit+1)+k, and its column of emissions (EmissionMemo). */
   private pieces: string[] | undefined;
+  private columns: Float64Array[] | undefined;
   private readonly width: number;
   private prev: Float64Array;
   private cur: Float64Array;
@@ -86,7 +85,7 @@ export class TokenEmissions {
     private readonly ocr: string,
     private readonly maxEmit: number,
     private readonly letters: LetterCodes,
-    private readonly emission: EmissionFn,
+    private readonly memo: EmissionMemo,
   ) {
     this.width = maxEmit + 1;
     this.prev = new Float64Array(ocr.length + 1);
@@ -99,12 +98,24 @@ export class TokenEmissions {
     const n = this.ocr.length, w = this.width;
     r = new Float64Array((n + 1) * w).fill(-Infinity);
     const letter = this.letters.letters[code]!;
-    if (!this.pieces) {
-      this.pieces = [];
-      for (let j = 0; j <= n; j++) for (let k = 0; k <= this.maxEmit && j + k <= n; k++) this.pieces[j * w + k] = this.ocr.slice(j, j + k);
+    const size = this.letters.letters.length;
+    let pieces = this.pieces, columns = this.columns;
+    if (!pieces || !columns) {
+      pieces = this.pieces = [];
+      columns = this.columns = [];
+      for (let i = 0; i < r.length; i++) {
+        const j = Math.floor(i / w), k = i - j * w;
+        pieces.push(j + k <= n ? this.ocr.slice(j, j + k) : '');
+        columns.push(this.memo.column(pieces[i]!, size));
+      }
     }
     for (let j = 0; j <= n; j++) {
-      for (let k = 0; k <= this.maxEmit && j + k <= n; k++) r[j * w + k] = this.emission(letter, this.pieces[j * w + k]!);
+      for (let k = 0; k <= this.maxEmit && j + k <= n; k++) {
+        const i = j * w + k;
+        // A form outside the vocabulary may bring a letter the column was not sized for.
+        if (code >= columns[i]!.length) columns[i] = this.memo.column(pieces[i]!, size);
+        r[i] = this.memo.value(columns[i]!, code, letter, pieces[i]!);
+      }
     }
     this.rows[code] = r;
     return r;

@@ -7,6 +7,7 @@
 import type { CandidateTable } from './candidate-table.js';
 import { ChannelEmissions } from './channel-emissions.js';
 import { IdScores, LetterCodes, TokenEmissions, TopJoints, type CapitalDMode } from './channel-scorer.js';
+import { EmissionMemo } from './emission-memo.js';
 import { FuzzySkeletons, fuzzyKey, fuzzyShape } from './fuzzy-skeletons.js';
 import type { CapitalD, ChannelCandidate, ChannelTables } from './channel-types.js';
 
@@ -39,6 +40,9 @@ export class OcrChannel {
   private lostLong: readonly string[];
   /** Token shape (fuzzyShape) → the forms of its near skeletons. */
   private shapes = new Map<string, Int32Array>();
+  /** Emissions of OCR pieces, strict and lenient, shared by every token's table. */
+  private strictMemo: EmissionMemo;
+  private lenientMemo: EmissionMemo;
 
   constructor(
     tables: ChannelTables,
@@ -49,6 +53,9 @@ export class OcrChannel {
     private prior: (id: number) => number,
   ) {
     this.emissions = new ChannelEmissions(tables);
+    const e = this.emissions;
+    this.strictMemo = new EmissionMemo((g, o) => e.logP(g, o, false));
+    this.lenientMemo = new EmissionMemo((g, o) => e.logP(g, o, true));
     const lost = [...this.emissions.deletions.keys()];
     this.lost = new Set(lost.filter((d) => d.length === 1));
     this.lostLong = lost.filter((d) => d.length !== 1);
@@ -89,8 +96,7 @@ export class OcrChannel {
 
   /** The token's emission table, for scoring many forms against it (channel-scorer.ts). */
   private emissionsOf(ocr: string, lenient: boolean): TokenEmissions {
-    const e = this.emissions;
-    return new TokenEmissions(ocr, e.maxEmit, this.letters, (g, o) => e.logP(g, o, lenient));
+    return new TokenEmissions(ocr, this.emissions.maxEmit, this.letters, lenient ? this.lenientMemo : this.strictMemo);
   }
 
   private capitalMode(capitalD: CapitalD): CapitalDMode {
