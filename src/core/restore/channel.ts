@@ -212,7 +212,10 @@ export class OcrChannel {
     const top = new TopJoints(MAX_CANDIDATES);
     for (const id of best.ids) if (best.get(id) > -Infinity) top.update(id, best.get(id) + prior(id));
     const folded = ocr.normalize('NFKC');
-    for (const form of folded === ocr ? [ocr] : [ocr, folded]) {
+    // One array shape whether or not the token holds a ligature (the first that does comes late).
+    const forms = [ocr, folded], count = folded === ocr ? 1 : 2;
+    for (let f = 0; f < count; f++) {
+      const form = forms[f]!;
       const lenient = this.emissionsOf(form, true);
       for (const id of this.nearForms(form)) {
         const p = prior(id);
