@@ -6,7 +6,8 @@
  */
 import type { CandidateTable } from './candidate-table.js';
 import { ChannelEmissions } from './channel-emissions.js';
-import { IdScores, LetterCodes, TokenEmissions, TopJoints, type CapitalDMode } from './channel-scorer.js';
+import { IdScores, TopJoints } from './candidate-ranking.js';
+import { LetterCodes, TokenEmissions, type CapitalDMode } from './channel-scorer.js';
 import { EmissionMemo } from './emission-memo.js';
 import { FuzzySkeletons, fuzzyKey, fuzzyShape } from './fuzzy-skeletons.js';
 import type { CapitalD, ChannelCandidate, ChannelTables } from './channel-types.js';

@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ChannelEmissions } from '../../../src/core/restore/channel-emissions.js';
 import { EmissionMemo } from '../../../src/core/restore/emission-memo.js';
-import { IdScores, LetterCodes, TokenEmissions, TopJoints, type CapitalDMode } from '../../../src/core/restore/channel-scorer.js';
+import { IdScores, TopJoints } from '../../../src/core/restore/candidate-ranking.js';
+import { LetterCodes, TokenEmissions, type CapitalDMode } from '../../../src/core/restore/channel-scorer.js';
 import type { ChannelTables } from '../../../src/core/restore/channel.js';
 
 const L = Math.log;
