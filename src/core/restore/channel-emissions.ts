@@ -33,6 +33,7 @@ interface LetterInfo {
 export class ChannelEmissions {
   readonly maxEmit: number;
   readonly unseen: number;
+  private readonly halfUnseen: number;
   private emit = new Map<string, Map<string, number>>();
   /** OCR substring → mark-free lower-case letter → best ln P (for inverting the channel). */
   readonly reverse = new Map<string, Map<string, number>>();
@@ -46,6 +47,7 @@ export class ChannelEmissions {
   constructor(tables: ChannelTables) {
     this.maxEmit = tables.maxEmit;
     this.unseen = tables.unseen;
+    this.halfUnseen = tables.unseen / 2;
     for (const [g, list] of Object.entries(tables.emit)) {
       this.emit.set(g, new Map(list));
       const skel = stripMarks(g).toLowerCase();
@@ -136,12 +138,15 @@ export class ChannelEmissions {
    */
   private lenientOne(i: LetterInfo, o: string): number {
     const lp = this.emitLogP(i, o, false);
-    return lp === this.unseen && i.markedVowel && this.isSymbol(o) ? this.unseen / 2 : lp;
+    // Every operand read each time: one first read after compilation throws the compiled code away.
+    const unseen = this.unseen, half = this.halfUnseen, marked = i.markedVowel, symbol = this.isSymbol(o);
+    return lp === unseen && marked && symbol ? half : lp;
   }
 
   /** A character the OCR added beside a letter's reading: a symbol by a marked vowel is likely. */
   private strayCost(i: LetterInfo, o: string): number {
-    return i.markedVowel && this.isSymbol(o) ? this.unseen / 2 : this.unseen;
+    const marked = i.markedVowel, symbol = this.isSymbol(o);
+    return marked && symbol ? this.halfUnseen : this.unseen;
   }
 
   /** Neither a letter nor a digit nor a space: ¢ € ¥ & § } and the like. */

@@ -6,7 +6,9 @@
  */
 import type { CandidateTable } from './candidate-table.js';
 import { ChannelEmissions } from './channel-emissions.js';
-import { IdScores, LetterCodes, TokenEmissions, TopJoints, type CapitalDMode } from './channel-scorer.js';
+import { IdScores, TopJoints } from './candidate-ranking.js';
+import { LetterCodes, TokenEmissions, type CapitalDMode } from './channel-scorer.js';
+import { EmissionMemo } from './emission-memo.js';
 import { FuzzySkeletons, fuzzyKey, fuzzyShape } from './fuzzy-skeletons.js';
 import type { CapitalD, ChannelCandidate, ChannelTables } from './channel-types.js';
 
@@ -39,6 +41,9 @@ export class OcrChannel {
   private lostLong: readonly string[];
   /** Token shape (fuzzyShape) → the forms of its near skeletons. */
   private shapes = new Map<string, Int32Array>();
+  /** Emissions of OCR pieces, strict and lenient, shared by every token's table. */
+  private strictMemo: EmissionMemo;
+  private lenientMemo: EmissionMemo;
 
   constructor(
     tables: ChannelTables,
@@ -49,6 +54,9 @@ export class OcrChannel {
     private prior: (id: number) => number,
   ) {
     this.emissions = new ChannelEmissions(tables);
+    const e = this.emissions;
+    this.strictMemo = new EmissionMemo((g, o) => e.logP(g, o, false));
+    this.lenientMemo = new EmissionMemo((g, o) => e.logP(g, o, true));
     const lost = [...this.emissions.deletions.keys()];
     this.lost = new Set(lost.filter((d) => d.length === 1));
     this.lostLong = lost.filter((d) => d.length !== 1);
@@ -89,8 +97,7 @@ export class OcrChannel {
 
   /** The token's emission table, for scoring many forms against it (channel-scorer.ts). */
   private emissionsOf(ocr: string, lenient: boolean): TokenEmissions {
-    const e = this.emissions;
-    return new TokenEmissions(ocr, e.maxEmit, this.letters, (g, o) => e.logP(g, o, lenient));
+    return new TokenEmissions(ocr, this.emissions.maxEmit, this.letters, lenient ? this.lenientMemo : this.strictMemo);
   }
 
   private capitalMode(capitalD: CapitalD): CapitalDMode {
@@ -206,11 +213,14 @@ export class OcrChannel {
     const top = new TopJoints(MAX_CANDIDATES);
     for (const id of best.ids) if (best.get(id) > -Infinity) top.update(id, best.get(id) + prior(id));
     const folded = ocr.normalize('NFKC');
-    for (const form of folded === ocr ? [ocr] : [ocr, folded]) {
+    // One array shape whether or not the token holds a ligature (the first that does comes late).
+    const forms = [ocr, folded], count = folded === ocr ? 1 : 2;
+    for (let f = 0; f < count; f++) {
+      const form = forms[f]!;
       const lenient = this.emissionsOf(form, true);
       for (const id of this.nearForms(form)) {
         const p = prior(id);
-        if (lenient.boundId(id, cap) + p < top.floor() && !own?.includes(id)) continue;
+        if (!lenient.mayReach(id, cap, top.floor() - p) && !own?.includes(id)) continue;
         const lp = lenient.scoreId(id, cap);
         if (lp > best.get(id)) {
           best.set(id, lp);

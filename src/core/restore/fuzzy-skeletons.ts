@@ -132,49 +132,16 @@ export class FuzzySkeletons {
   }
 
   private search(ocrLower: string): { skeletons: string[]; costs: number[] } {
-    const skeletons: string[] = [], costs: number[] = [];
     const key = [...fuzzyKey(ocrLower)];
-    if (key.length === 0 || key.length > 9) return { skeletons, costs };
+    if (key.length === 0 || key.length > 9) return { skeletons: [], costs: [] };
     const n = key.length;
     // The token's characters as codes; −1 for junk (never equal to a skeleton letter). A typed
     // array: one shape whatever the token, so the compiled search is not thrown away.
     const codes = new Int32Array(n);
     for (let i = 0; i < n; i++) codes[i] = isLetter(key[i]!) ? key[i]!.charCodeAt(0) : -1;
-    const minLen = Math.max(1, n - 3), maxLen = n + 2;
-    const columns = new Float64Array((maxLen + 1) * (n + 1));
-    for (let i = 1; i <= n; i++) columns[i] = columns[i - 1]! + (codes[i - 1]! >= 0 ? LETTER : JUNK);
-    // A branch ends once its column passes FUZZY_MAX, or one letter-edit past the nearest skeleton
-    // found so far: no skeleton below it can come closer than its column's minimum, and the
-    // answer keeps only those within one letter-edit of the nearest.
-    let limit = FUZZY_MAX;
-    const walk = (node: number, depth: number): void => {
-      const prev = (depth - 1) * (n + 1), cur = depth * (n + 1);
-      // đ matches a d of the token: both codes worked out here, where every call passes.
-      const s = this.letter[node]!, sPlain = s === D_STROKE ? D : s;
-      columns[cur] = columns[prev]! + LETTER;
-      let colMin = columns[cur]!;
-      for (let i = 1; i <= n; i++) {
-        const k = codes[i - 1]!;
-        const junk = k < 0;
-        const sub = columns[prev + i - 1]! + (k === s || k === sPlain ? 0 : junk ? JUNK : LETTER);
-        const ins = columns[cur + i - 1]! + (junk ? JUNK : LETTER); // OCR character with no letter behind it
-        const del = columns[prev + i]! + LETTER; // letter the OCR lost
-        const v = Math.min(sub, ins, del);
-        columns[cur + i] = v;
-        if (v < colMin) colMin = v;
-      }
-      if (colMin > limit) return;
-      const w = this.plain[node] ? this.word[node] : undefined;
-      const cost = columns[cur + n]!;
-      if (w !== undefined && depth >= minLen && cost <= limit) {
-        skeletons.push(w);
-        costs.push(cost);
-        limit = Math.min(limit, cost + LETTER);
-      }
-      if (depth === maxLen) return;
-      for (let c = this.child[node]!; c >= 0; c = this.sibling[c]!) walk(c, depth + 1);
-    };
-    for (let c = this.child[0]!; c >= 0; c = this.sibling[c]!) walk(c, 1);
+    const walk = new TrieWalk(this.child, this.sibling, this.letter, this.word, this.plain, codes);
+    for (let c = this.child[0]!; c >= 0; c = this.sibling[c]!) walk.visit(c, 1);
+    const { skeletons, costs } = walk;
     let best = Infinity;
     for (const c of costs) if (c < best) best = c;
     const kept: { skeletons: string[]; costs: number[] } = { skeletons: [], costs: [] };
@@ -182,6 +149,80 @@ export class FuzzySkeletons {
       if (costs[i]! <= best + LETTER) { kept.skeletons.push(skeletons[i]!); kept.costs.push(costs[i]!); }
     }
     return kept;
+  }
+}
+
+/**
+ * One search of the trie: the token, its edit-distance columns and what was found. A class with a
+ * method rather than a closure made per search: one function for the compiler, compiled once.
+ */
+class TrieWalk {
+  readonly skeletons: string[];
+  readonly costs: number[];
+  private readonly n: number;
+  private readonly minLen: number;
+  private readonly maxLen: number;
+  private readonly columns: Float64Array;
+  /** A branch ends once its column passes this: FUZZY_MAX, then one letter-edit past the nearest found. */
+  private limit: number;
+
+  constructor(
+    private readonly child: readonly number[],
+    private readonly sibling: readonly number[],
+    private readonly letter: readonly number[],
+    private readonly word: readonly (string | undefined)[],
+    private readonly plain: readonly boolean[],
+    private readonly codes: Int32Array,
+  ) {
+    // Costs are halves: the field and the array hold doubles from the start (a whole number first
+    // would make them small integers, and the first half would throw the compiled walk away).
+    this.limit = JUNK;
+    this.limit = FUZZY_MAX;
+    this.costs = [JUNK];
+    this.costs.length = 0;
+    // Likewise strings from the start, not an empty array of small integers.
+    this.skeletons = [''];
+    this.skeletons.length = 0;
+    const n = codes.length;
+    this.n = n;
+    this.minLen = Math.max(1, n - 3);
+    this.maxLen = n + 2;
+    const columns = (this.columns = new Float64Array((this.maxLen + 1) * (n + 1)));
+    for (let i = 1; i <= n; i++) columns[i] = columns[i - 1]! + (codes[i - 1]! >= 0 ? LETTER : JUNK);
+  }
+
+  /**
+   * The column of trie node `node` at `depth`, then its children. No skeleton below a node can
+   * come closer than its column's minimum, and the answer keeps only those within one letter-edit
+   * of the nearest: so a branch ends once that minimum passes the limit.
+   */
+  visit(node: number, depth: number): void {
+    const { n, codes, columns } = this;
+    const prev = (depth - 1) * (n + 1), cur = depth * (n + 1);
+    // đ matches a d of the token: both codes worked out here, where every call passes.
+    const s = this.letter[node]!, sPlain = s === D_STROKE ? D : s;
+    columns[cur] = columns[prev]! + LETTER;
+    let colMin = columns[cur]!;
+    for (let i = 1; i <= n; i++) {
+      const k = codes[i - 1]!;
+      const junk = k < 0;
+      const sub = columns[prev + i - 1]! + (k === s || k === sPlain ? 0 : junk ? JUNK : LETTER);
+      const ins = columns[cur + i - 1]! + (junk ? JUNK : LETTER); // OCR character with no letter behind it
+      const del = columns[prev + i]! + LETTER; // letter the OCR lost
+      const v = Math.min(sub, ins, del);
+      columns[cur + i] = v;
+      if (v < colMin) colMin = v;
+    }
+    if (colMin > this.limit) return;
+    const w = this.plain[node] ? this.word[node] : undefined;
+    const cost = columns[cur + n]!;
+    if (w !== undefined && depth >= this.minLen && cost <= this.limit) {
+      this.skeletons.push(w);
+      this.costs.push(cost);
+      this.limit = Math.min(this.limit, cost + LETTER);
+    }
+    if (depth === this.maxLen) return;
+    for (let c = this.child[node]!; c >= 0; c = this.sibling[c]!) this.visit(c, depth + 1);
   }
 }
 

@@ -1,7 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ChannelEmissions } from '../../../src/core/restore/channel-emissions.js';
-import { IdScores, LetterCodes, TokenEmissions, TopJoints, type CapitalDMode } from '../../../src/core/restore/channel-scorer.js';
+import { EmissionMemo } from '../../../src/core/restore/emission-memo.js';
+import { IdScores, TopJoints } from '../../../src/core/restore/candidate-ranking.js';
+import { LetterCodes, TokenEmissions, type CapitalDMode } from '../../../src/core/restore/channel-scorer.js';
 import type { ChannelTables } from '../../../src/core/restore/channel.js';
 
 const L = Math.log;
@@ -50,10 +52,12 @@ describe('channel alignment through token emission tables', () => {
   const em = new ChannelEmissions(TABLES);
   const letters = new LetterCodes(VOCAB);
 
-  it('scores every form exactly as the letter-by-letter alignment does, strict and lenient, for each capital-Đ pattern', () => {
+  it('scores every form exactly as the letter-by-letter alignment does, strict and lenient, for each capital-Đ pattern, with emissions shared by the tokens', () => {
     for (const lenient of [false, true]) {
+      // One memo for all tokens, as the channel keeps it: a piece's emissions outlive the token.
+      const memo = new EmissionMemo((g, o) => em.logP(g, o, lenient));
       for (const ocr of TOKENS) {
-        const table = new TokenEmissions(ocr, TABLES.maxEmit, letters, (g, o) => em.logP(g, o, lenient));
+        const table = new TokenEmissions(ocr, TABLES.maxEmit, letters, memo);
         for (const cap of [0, 1, 2] as CapitalDMode[]) {
           for (let id = 1; id < VOCAB.length; id++) {
             assert.ok(Object.is(table.scoreId(id, cap), reference(em, VOCAB[id]!, ocr, cap, lenient)), `${VOCAB[id]} ← ${ocr} (${lenient}, ${cap})`);
@@ -64,18 +68,37 @@ describe('channel alignment through token emission tables', () => {
   });
 
   it('scores strings outside the vocabulary too', () => {
-    const table = new TokenEmissions('cwa', TABLES.maxEmit, letters, (g, o) => em.logP(g, o, false));
+    const table = new TokenEmissions('cwa', TABLES.maxEmit, letters, new EmissionMemo((g, o) => em.logP(g, o, false)));
     const codes = letters.encode('cưa');
     assert.ok(Object.is(table.score(codes, 0, codes.length, 0), reference(em, 'cưa', 'cwa', 0, false)));
   });
 
-  it('bounds each score from above', () => {
-    for (const ocr of TOKENS) {
-      const table = new TokenEmissions(ocr, TABLES.maxEmit, letters, (g, o) => em.logP(g, o, true));
+  it('never proves a form below its own score, on the listed tokens and random ones', () => {
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const alphabet = [...'cuawinhédP4¢€1 '];
+    const random = Array.from({ length: 300 }, () => Array.from({ length: 1 + Math.floor(rand() * 7) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(''));
+    for (const ocr of [...TOKENS, ...random]) {
+      const table = new TokenEmissions(ocr, TABLES.maxEmit, letters, new EmissionMemo((g, o) => em.logP(g, o, true)));
       for (let id = 1; id < VOCAB.length; id++) for (const cap of [0, 1, 2] as CapitalDMode[]) {
-        assert.ok(table.boundId(id, cap) >= table.scoreId(id, cap), `${VOCAB[id]} ← ${ocr}`);
+        const score = table.scoreId(id, cap);
+        assert.ok(table.mayReach(id, cap, score), `${VOCAB[id]} ← ${ocr}`);
+        if (score > -Infinity) assert.ok(table.mayReach(id, cap, score - 1e-6), `${VOCAB[id]} ← ${ocr}`);
       }
     }
+  });
+
+  it('proves a form below when its letters cannot read the whole token, though each reads part of it well', () => {
+    // Two letters read at most six characters of seven; each letter's best reading alone costs little.
+    const table = new TokenEmissions('aaaaaaa', TABLES.maxEmit, letters, new EmissionMemo((g, o) => em.logP(g, o, true)));
+    const ua = VOCAB.indexOf('ưa');
+    assert.equal(table.scoreId(ua, 0), -Infinity);
+    assert.ok(em.logP('ư', 'a', true) + em.logP('a', 'a', true) > -10);
+    assert.equal(table.mayReach(ua, 0, -50), false);
+    // Length, not position: 'cha' read from 'ca' must lose its h, so it is not worth what its letters' best readings add up to.
+    const ca = new TokenEmissions('ca', TABLES.maxEmit, letters, new EmissionMemo((g, o) => em.logP(g, o, true)));
+    const cha = VOCAB.indexOf('cha'), score = ca.scoreId(cha, 0);
+    assert.ok(ca.mayReach(cha, 0, score) && !ca.mayReach(cha, 0, score + 0.5));
   });
 
   it('lets a symbol beside a marked vowel cost half an unseen edit in lenient mode only', () => {
