@@ -193,6 +193,42 @@ export function isUpperText(text: string): boolean {
   return letters >= 20 && lower <= 0.1 * letters;
 }
 
+/**
+ * Whether the first `n` letters of the text (code units, as `.replace(/[^\p{L}]/gu, '').slice(0, n)`
+ * counts them) are all unchanged by upper-casing.
+ */
+export function leadingLettersUpper(text: string, n: number): boolean {
+  let seen = 0;
+  for (let i = 0; i < text.length && seen < n; i++) {
+    const code = text.charCodeAt(i);
+    let kind = LETTER_KIND[code]!;
+    if (kind === 0) kind = LETTER_KIND[code] = letterKind(code);
+    if (kind === SURROGATE) {
+      const letters = text.replace(/[^\p{L}]/gu, '').slice(0, n);
+      return letters === letters.toUpperCase();
+    }
+    if (!(kind & LETTER)) continue;
+    if (kind & CHANGES_UP) return false;
+    seen++;
+  }
+  return true;
+}
+
+/** How many runs of letters the text holds (`text.match(/\p{L}+/gu)?.length ?? 0`). */
+export function letterRuns(text: string): number {
+  let runs = 0, inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let kind = LETTER_KIND[code]!;
+    if (kind === 0) kind = LETTER_KIND[code] = letterKind(code);
+    if (kind === SURROGATE) return text.match(/\p{L}+/gu)?.length ?? 0;
+    const letter = (kind & LETTER) !== 0;
+    if (letter && !inRun) runs++;
+    inRun = letter;
+  }
+  return runs;
+}
+
 const LETTER = 1, LL = 2, CHANGES_DOWN = 4, CHANGES_UP = 8, KNOWN = 16, SURROGATE = 32;
 const LETTER_KIND = new Uint8Array(0x10000);
 

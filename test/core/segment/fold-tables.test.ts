@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { foldKey, isUpperText } from '../../../src/core/segment/fold.js';
+import { foldKey, isUpperText, leadingLettersUpper, letterRuns } from '../../../src/core/segment/fold.js';
 import { stripMarks } from '../../../src/core/vi-text/index.js';
 
 // The definitions as they were written before the per-character tables: the tables must agree.
@@ -54,6 +54,14 @@ describe('key folding by per-character tables', () => {
     for (const s of samples()) assert.equal(isUpperText(s), isUpperTextByDefinition(s), JSON.stringify(s));
     const mostlyUpper = 'CÔNG TÁC TUYÊN TRUYỀN VỀ tín NGƯỠNG TÔN GIÁO';
     assert.equal(isUpperText(mostlyUpper), isUpperTextByDefinition(mostlyUpper));
+  });
+
+  it('counts letter runs and reads the leading letters\' case as the regexes do', () => {
+    for (const s of [...samples(), 'ab𝐀cd ef', '𝐀 x']) {
+      assert.equal(letterRuns(s), s.match(/\p{L}+/gu)?.length ?? 0, JSON.stringify(s));
+      const first = s.replace(/[^\p{L}]/gu, '').slice(0, 8);
+      assert.equal(leadingLettersUpper(s, 8), first === first.toUpperCase(), JSON.stringify(s));
+    }
   });
 
   it('agrees line by line on the bundled sample report', () => {
