@@ -65,6 +65,7 @@ export async function runLane(settings: BatchSettings, hooks: LaneHooks): Promis
       if (!sent.length) {
         if (!ahead) return;
         const release = await hooks.acquireBig();
+        const bigLane = lane;
         try {
           send(ahead);
           ahead = hooks.take();
@@ -72,7 +73,8 @@ export async function runLane(settings: BatchSettings, hooks: LaneHooks): Promis
         } finally {
           release();
         }
-        if (!lane.dead) lane = replace(lane);
+        // Its grown heap goes back at once (a worker that died was replaced already).
+        if (lane === bigLane) lane = replace(lane);
         continue;
       }
       await settle(await lane.next());
@@ -94,9 +96,11 @@ export async function runLane(settings: BatchSettings, hooks: LaneHooks): Promis
     const running = lane.state[RUNNING]!;
     const jobs = sent.flatMap((c) => c.jobs);
     sent.length = 0;
-    const culprit = jobs.find((j) => j.i === running) ?? jobs[0]!;
-    hooks.done(culprit.i, hooks.failure(culprit, event.death, event.detail));
-    hooks.giveBack(jobs.filter((j) => j !== culprit));
+    const culprit = jobs.find((j) => j.i === running) ?? jobs[0];
+    if (culprit) {
+      hooks.done(culprit.i, hooks.failure(culprit, event.death, event.detail));
+      hooks.giveBack(jobs.filter((j) => j !== culprit));
+    }
     lane = replace(lane);
   }
 }

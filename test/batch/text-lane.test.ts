@@ -122,4 +122,22 @@ describe('a lane (one worker fed chunks)', () => {
     assert.equal(done.get(3), 'timeout');
     for (const i of [0, 1, 2, 4, 5]) assert.equal(done.get(i), 'ok');
   });
+
+  it('sends a big file alone, holding the big-file slot, to a worker that is replaced after it', async () => {
+    const job = (i: number, big: boolean): TextJob => ({ i, file: { abs: `/x/${i}`, rel: `${i}`, display: `${i}` }, bytes: big ? 5 << 20 : 10, limitMs: 60_000, big });
+    const queue = [[job(0, false), job(1, false)], [job(2, true)], [job(3, false)]];
+    const done: number[] = [];
+    let starts = 0, held = 0;
+    await runLane({ outDir: '/x', formats: ['json'], resume: false, restore: false }, {
+      take: () => queue.shift(),
+      giveBack: (back) => { queue.unshift(back); },
+      done: (i) => done.push(i),
+      failure: (j, kind) => ({ skipped: false, row: failedRow(j.file.display, kind) }),
+      acquireBig: async () => { held++; return () => { held--; }; },
+      start: (state) => { starts++; return new FakeWorker(new Float64Array(state), new Set(), []) as unknown as Worker; },
+    });
+    assert.deepEqual(done, [0, 1, 2, 3]);
+    assert.equal(held, 0);
+    assert.equal(starts, 2, 'one worker up to the big file, a new one after it');
+  });
 });
