@@ -17,7 +17,7 @@ import { documentTables, oversizedCells } from '../emit/batch-tables.js';
 import { CELL_LIMIT } from '../emit/cell-limit.js';
 import { DOCUMENT_WRITERS } from '../emit/document-writers.js';
 import type { Format } from '../emit/formats.js';
-import { documentRow, failedRow, structureOf, type DocumentRow } from '../emit/sheets.js';
+import { documentRow, failedRow, statusOf, structureOf, type DocumentRow } from '../emit/sheets.js';
 import { loadModel } from '../model/load.js';
 import { nameBytes, outputName, SUFFIX_ROOM } from './output-names.js';
 import { completedRecord } from './done-index.js';
@@ -113,8 +113,8 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   const timings: Record<string, number> = {};
   const options = { ...withIngest(convertOptions(settings), runtime.ingest), onStage: (stage: string, ms: number) => { timings[stage] = Math.round(ms); } };
   let result = await convert({ path: file.display, data }, options);
-  const draft = documentRow(result, []);
-  if (draft.status === 'error') return { row: draft, skipped: false, warnings: warningsOf(result), timings };
+  // The row is made once, after the outputs; a document nothing could be read of gets it now.
+  if (statusOf(result).status === 'error') return { row: documentRow(result, []), skipped: false, warnings: warningsOf(result), timings };
 
   const emitBegan = performance.now();
   // Its rows of the batch tables, made first: a cell too long for a spreadsheet is reported in the JSON.

@@ -19,6 +19,7 @@ import { appendDrop } from './state-log.js';
 import { failedRow } from '../emit/sheets.js';
 import { INPUT_EXTENSIONS } from './inputs.js';
 import type { InputFile } from './inputs.js';
+import { runLane, type DeathKind, type TextJob } from './text-lane.js';
 
 export type OnOutcome = (file: InputFile, outcome: FileOutcome) => void;
 /** A scanned page of `file` was read: `done` of `total` pages (OCR inputs only). */
@@ -64,11 +65,18 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
   const ocrIdx = files.flatMap((f, i) => (isOcrKind(f.abs) ? [i] : []));
   const workers = Math.min(jobs, textIdx.length);
   const big = semaphore(1);
-  let next = 0;
   // Text files are reported once their records are fsync'd, in groups (group-sync.ts).
   const synced = groupSync(record, { drop: (o) => { if (o.row.outputName) appendDrop(settings.outDir, o.row.outputName); } });
+  const queue = textQueue(files, textIdx, workers, settings.timeoutSeconds);
   try {
-    await Promise.all(Array.from({ length: workers }, () => workerLoop(() => textIdx[next++])));
+    await Promise.all(Array.from({ length: workers }, () => runLane(settings, {
+      take: queue.take,
+      giveBack: queue.giveBack,
+      done: (i, outcome) => synced.add(i, outcome),
+      failure: (job, kind, detail) => deathRow(job, kind, detail),
+      acquireBig: big.acquire,
+      start: startWorker,
+    })));
   } finally {
     await synced.close();
   }
@@ -90,30 +98,6 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
     }
   }
   return outcomes;
-
-  async function workerLoop(take: () => number | undefined): Promise<void> {
-    let worker = startWorker();
-    try {
-      for (let i = take(); i !== undefined; i = take()) {
-        const bytes = sizeOf(files[i]!.abs);
-        const release = bytes >= BIG_FILE_BYTES ? await big.acquire() : () => {};
-        try {
-          const { outcome, dead } = await ask(worker, i, files[i]!, settings, timeLimitMs(bytes, settings.timeoutSeconds));
-          synced.add(i, outcome);
-          // A crashed or stopped worker takes only its own file down; one that converted a big
-          // file is replaced too, which gives its grown heap back at once.
-          if (dead || bytes >= BIG_FILE_BYTES) {
-            void worker.terminate();
-            worker = startWorker();
-          }
-        } finally {
-          release();
-        }
-      }
-    } finally {
-      await worker.terminate();
-    }
-  }
 }
 
 /** PDFs and images by name (the pipeline checks the bytes again); everything else is text. */
@@ -129,47 +113,58 @@ function sizeOf(path: string): number {
   }
 }
 
-function ask(worker: Worker, id: number, file: InputFile, settings: BatchSettings, limitMs: number): Promise<{ outcome: FileOutcome; dead: boolean }> {
-  return new Promise((resolve) => {
-    const onMessage = (msg: { id: number; outcome?: FileOutcome; error?: string }) => {
-      if (msg.id !== id) return;
-      cleanup();
-      resolve({ outcome: msg.outcome ?? crashed(file, msg.error ?? 'unknown worker error'), dead: false });
-    };
-    const onError = (e: Error) => {
-      cleanup();
-      const outOfMemory = (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      const outcome = outOfMemory
-        ? { skipped: false, row: failedRow(file.display, `internal/out-of-memory: conversion stopped: it needed more than the ${workerHeapMb()} MB a file may take (BAOCAO_WORKER_HEAP_MB)`, 'text') }
-        : crashed(file, `worker failed: ${e.message}`);
-      resolve({ outcome, dead: true });
-    };
-    const onExit = (code: number) => {
-      cleanup();
-      resolve({ outcome: crashed(file, `worker exited with code ${code}`), dead: true });
-    };
-    const timer = Number.isFinite(limitMs)
-      ? setTimeout(() => {
-          cleanup();
-          const seconds = Math.round(limitMs / 1000);
-          resolve({ outcome: { skipped: false, row: failedRow(file.display, `internal/timeout: conversion stopped after the ${seconds} s time limit for this file (--timeout; default ${TIMEOUT_FLOOR_SECONDS} s + ${TIMEOUT_SECONDS_PER_MIB} s per MiB)`, 'text') }, dead: true });
-        }, limitMs)
-      : undefined;
-    const cleanup = () => {
-      clearTimeout(timer);
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      worker.off('exit', onExit);
-    };
-    worker.on('message', onMessage);
-    worker.on('error', onError);
-    worker.on('exit', onExit);
-    worker.postMessage({ id, file, settings });
-  });
+/** Text files in input order, handed out in chunks (a big file alone); jobs given back come first. */
+function textQueue(files: InputFile[], textIdx: number[], workers: number, timeoutSeconds?: number): { take: () => TextJob[] | undefined; giveBack: (jobs: TextJob[]) => void } {
+  let next = 0;
+  const back: TextJob[] = [];
+  // The next new job, made (its file's size looked up) when first peeked at.
+  let held: TextJob | undefined;
+  const job = (i: number): TextJob => {
+    const bytes = sizeOf(files[i]!.abs);
+    return { i, file: files[i]!, limitMs: timeLimitMs(bytes, timeoutSeconds), big: bytes >= BIG_FILE_BYTES, bytes };
+  };
+  const peek = (): TextJob | undefined => back[0] ?? (next < textIdx.length ? (held ??= job(textIdx[next]!)) : undefined);
+  const shift = (): TextJob => {
+    if (back.length) return back.shift()!;
+    const j = held ?? job(textIdx[next]!);
+    held = undefined;
+    next++;
+    return j;
+  };
+  return {
+    take: () => {
+      const first = peek();
+      if (!first) return undefined;
+      shift();
+      if (first.big) return [first];
+      // Chunks shrink near the end so every worker still has a share of the last files.
+      const left = back.length + textIdx.length - next;
+      const size = Math.max(1, Math.min(CHUNK_FILES, Math.floor(left / (2 * workers))));
+      const chunk = [first];
+      let bytes = first.bytes;
+      for (let j = peek(); j && !j.big && chunk.length < size && bytes + j.bytes <= CHUNK_BYTES; j = peek()) {
+        chunk.push(shift());
+        bytes += j.bytes;
+      }
+      return chunk;
+    },
+    giveBack: (jobs) => { back.unshift(...jobs); },
+  };
 }
 
-function crashed(file: InputFile, message: string): FileOutcome {
-  return { skipped: false, row: failedRow(file.display, `internal: ${message}`) };
+/** Files per chunk sent to a worker, and the most bytes of input a chunk holds (see text-lane.ts). */
+export const CHUNK_FILES = 16;
+export const CHUNK_BYTES = 256 * 1024;
+
+/** The row of a file whose worker was stopped or died while converting it. */
+function deathRow(job: TextJob, kind: DeathKind, detail: string): FileOutcome {
+  const file = job.file;
+  if (kind === 'out-of-memory') return { skipped: false, row: failedRow(file.display, `internal/out-of-memory: conversion stopped: it needed more than the ${workerHeapMb()} MB a file may take (BAOCAO_WORKER_HEAP_MB)`, 'text') };
+  if (kind === 'timeout') {
+    const seconds = Math.round(job.limitMs / 1000);
+    return { skipped: false, row: failedRow(file.display, `internal/timeout: conversion stopped after the ${seconds} s time limit for this file (--timeout; default ${TIMEOUT_FLOOR_SECONDS} s + ${TIMEOUT_SECONDS_PER_MIB} s per MiB)`, 'text') };
+  }
+  return { skipped: false, row: failedRow(file.display, `internal: ${detail}`) };
 }
 
 /** At most `n` holders at once; acquire() resolves to the release function. */
@@ -188,6 +183,6 @@ export function semaphore(n: number): { acquire: () => Promise<() => void> } {
   };
 }
 
-function startWorker(): Worker {
-  return startModuleWorker(import.meta.url, 'worker', { resourceLimits: { maxOldGenerationSizeMb: workerHeapMb() } });
+function startWorker(state: SharedArrayBuffer): Worker {
+  return startModuleWorker(import.meta.url, 'worker', { workerData: { state }, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb() } });
 }

@@ -1,13 +1,43 @@
-/** Worker-thread entry: converts the files the batch hands it, one at a time. */
-import { parentPort } from 'node:worker_threads';
-import { convertFile, type BatchSettings } from './convert-file.js';
-import type { InputFile } from './inputs.js';
+/**
+ * Worker-thread entry: converts the chunks of files the batch hands it (text-lane.ts), one file
+ * at a time, and answers once per chunk. What it is converting, and since when, is written to
+ * the shared state the pool's watchdog reads.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { convertFile, type FileOutcome } from './convert-file.js';
+import { failedRow } from '../emit/sheets.js';
+import { RUNNING, STARTED, type ChunkAnswer, type ChunkMessage } from './text-lane.js';
 
-parentPort?.on('message', async (msg: { id: number; file: InputFile; settings: BatchSettings }) => {
-  try {
-    // The pool fsyncs manifests in groups before it reports files done (group-sync.ts).
-    parentPort!.postMessage({ id: msg.id, outcome: await convertFile(msg.file, msg.settings, { deferSync: true }) });
-  } catch (e) {
-    parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
-  }
+const state = new Float64Array((workerData as { state: SharedArrayBuffer }).state);
+const queue: ChunkMessage[] = [];
+let busy = false;
+
+parentPort?.on('message', (msg: ChunkMessage) => {
+  queue.push(msg);
+  if (!busy) void drain();
 });
+
+async function drain(): Promise<void> {
+  busy = true;
+  for (let msg = queue.shift(); msg; msg = queue.shift()) {
+    const outcomes: FileOutcome[] = [];
+    for (const job of msg.jobs) {
+      state[STARTED] = Date.now();
+      state[RUNNING] = job.i;
+      try {
+        // The pool fsyncs the records in groups before it reports files done (group-sync.ts).
+        outcomes.push(await convertFile(job.file, msg.settings, { deferSync: true }));
+      } catch (e) {
+        outcomes.push(crashed(job.file.display, e));
+      }
+      state[RUNNING] = -1;
+    }
+    const answer: ChunkAnswer = { chunk: msg.chunk, outcomes };
+    parentPort!.postMessage(answer);
+  }
+  busy = false;
+}
+
+function crashed(path: string, e: unknown): FileOutcome {
+  return { skipped: false, row: failedRow(path, `internal: ${e instanceof Error ? e.message : String(e)}`) };
+}

@@ -7,8 +7,47 @@ import { stripMarks } from '../vi-text/index.js';
 
 /** Upper-case, mark-free form of NFC text, same length; common English-OCR confusions undone. */
 export function foldKey(text: string): string {
-  const bare = stripMarks(text);
-  // No upper-case mapping is shorter than its letter, so equal lengths mean none grew ("ß" → "SS").
+  return undoOcrConfusions(foldLetters(text) ?? upperBare(stripMarks(text)));
+}
+
+/**
+ * stripMarks + the same-length upper-casing below, one code unit at a time from a table filled as
+ * characters are met (both are per character: no mark or case mapping looks at its neighbours).
+ * Null when a code unit has no one-unit fold (a combining mark, a surrogate): the caller folds
+ * that text the long way.
+ */
+function foldLetters(text: string): string | null {
+  const n = text.length;
+  if (n > FOLD_BUFFER.length) return null;
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    let to = FOLDED[code]!;
+    if (to === 0) to = FOLDED[code] = foldOne(code);
+    if (to < 0) return null;
+    const unit = to - 1;
+    if (unit !== code) changed = true;
+    FOLD_BUFFER[i] = unit;
+  }
+  if (!changed) return text;
+  let out = '';
+  for (let at = 0; at < n; at += 4096) out += String.fromCharCode.apply(null, FOLD_BUFFER.subarray(at, Math.min(n, at + 4096)) as unknown as number[]);
+  return out;
+}
+
+/** Code unit → its fold + 1 (0: not looked up yet, -1: no one-unit fold). */
+const FOLDED = new Int32Array(0x10000);
+const FOLD_BUFFER = new Uint16Array(1 << 16);
+
+function foldOne(code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return -1;
+  const folded = upperBare(stripMarks(String.fromCharCode(code)));
+  return folded.length === 1 ? folded.charCodeAt(0) + 1 : -1;
+}
+
+/** Upper case without changing the length: a letter whose capital is longer ("ß" → "SS") stays as it is. */
+function upperBare(bare: string): string {
+  // No upper-case mapping is shorter than its letter, so equal lengths mean none grew.
   let up = bare.toUpperCase();
   if (up.length !== bare.length) {
     up = '';
@@ -17,14 +56,19 @@ export function foldKey(text: string): string {
       up += u.length === ch.length ? u : ch;
     }
   }
-  return up
-    // Vietnamese words never start with P + vowel: that is an OCR'd Đ ("PANH GIA", "Poc lap").
-    .replace(/(^|[^A-Z])P(?=[AEIOUY])/g, '$1D')
-    // Q only occurs as QU: a lone Q is an OCR'd O ("HQP", "NGOQC").
-    .replace(/Q(?!U)/g, 'O')
-    // Digits glued to letters are OCR'd letters ("S6", "t6", "b0").
-    .replace(/(?<=[A-Z])[06](?=[A-Z]|\b)/g, 'O')
-    .replace(/(?<=[A-Z])1(?=[A-Z])/g, 'I');
+  return up;
+}
+
+/** Each rewrite runs only on keys holding its letter (most hold none of Q, 0, 6, 1). */
+function undoOcrConfusions(up: string): string {
+  // Vietnamese words never start with P + vowel: that is an OCR'd Đ ("PANH GIA", "Poc lap").
+  if (up.includes('P')) up = up.replace(/(^|[^A-Z])P(?=[AEIOUY])/g, '$1D');
+  // Q only occurs as QU: a lone Q is an OCR'd O ("HQP", "NGOQC").
+  if (up.includes('Q')) up = up.replace(/Q(?!U)/g, 'O');
+  // Digits glued to letters are OCR'd letters ("S6", "t6", "b0").
+  if (up.includes('0') || up.includes('6')) up = up.replace(/(?<=[A-Z])[06](?=[A-Z]|\b)/g, 'O');
+  if (up.includes('1')) up = up.replace(/(?<=[A-Z])1(?=[A-Z])/g, 'I');
+  return up;
 }
 
 export interface KeyToken {
@@ -130,6 +174,73 @@ export function hasAnyPhrase(key: string, phrases: readonly string[], exactUpTo 
  * may hold a word the restorer wrote in lower case ("… VỀ tín NGƯỠNG, …"): 90% of its letters do.
  */
 export function isUpperText(text: string): boolean {
+  // Counted per code unit from a table (what the regexes below compute, without their strings).
+  let letters = 0, lower = 0, lowers = false, uppers = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let kind = LETTER_KIND[code]!;
+    if (kind === 0) kind = LETTER_KIND[code] = letterKind(code);
+    if (kind === SURROGATE) return isUpperTextSlow(text);
+    if (!(kind & LETTER)) continue;
+    letters++;
+    if (kind & LL) lower++;
+    if (kind & CHANGES_DOWN) uppers = true;
+    if (kind & CHANGES_UP) lowers = true;
+  }
+  // A letter that lower-casing changes makes the letters differ from their lower case, and so on.
+  if (!letters || !uppers) return false;
+  if (!lowers) return true;
+  return letters >= 20 && lower <= 0.1 * letters;
+}
+
+/**
+ * Whether the first `n` letters of the text (code units, as `.replace(/[^\p{L}]/gu, '').slice(0, n)`
+ * counts them) are all unchanged by upper-casing.
+ */
+export function leadingLettersUpper(text: string, n: number): boolean {
+  let seen = 0;
+  for (let i = 0; i < text.length && seen < n; i++) {
+    const code = text.charCodeAt(i);
+    let kind = LETTER_KIND[code]!;
+    if (kind === 0) kind = LETTER_KIND[code] = letterKind(code);
+    if (kind === SURROGATE) {
+      const letters = text.replace(/[^\p{L}]/gu, '').slice(0, n);
+      return letters === letters.toUpperCase();
+    }
+    if (!(kind & LETTER)) continue;
+    if (kind & CHANGES_UP) return false;
+    seen++;
+  }
+  return true;
+}
+
+/** How many runs of letters the text holds (`text.match(/\p{L}+/gu)?.length ?? 0`). */
+export function letterRuns(text: string): number {
+  let runs = 0, inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let kind = LETTER_KIND[code]!;
+    if (kind === 0) kind = LETTER_KIND[code] = letterKind(code);
+    if (kind === SURROGATE) return text.match(/\p{L}+/gu)?.length ?? 0;
+    const letter = (kind & LETTER) !== 0;
+    if (letter && !inRun) runs++;
+    inRun = letter;
+  }
+  return runs;
+}
+
+const LETTER = 1, LL = 2, CHANGES_DOWN = 4, CHANGES_UP = 8, KNOWN = 16, SURROGATE = 32;
+const LETTER_KIND = new Uint8Array(0x10000);
+
+function letterKind(code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return SURROGATE;
+  const ch = String.fromCharCode(code);
+  if (!/\p{L}/u.test(ch)) return KNOWN;
+  return KNOWN | LETTER | (/\p{Ll}/u.test(ch) ? LL : 0) | (ch.toLowerCase() !== ch ? CHANGES_DOWN : 0) | (ch.toUpperCase() !== ch ? CHANGES_UP : 0);
+}
+
+/** The definition, for text with characters outside the BMP. */
+function isUpperTextSlow(text: string): boolean {
   const letters = text.replace(/[^\p{L}]/gu, '');
   if (!letters.length || letters === letters.toLowerCase()) return false;
   if (letters === letters.toUpperCase()) return true;

@@ -1,5 +1,5 @@
 /** Line-start markers shared by the header, body and closing parsers (tested on keys). */
-import { foldKey, hasAnyPhrase, inCaseOf, keyTokens, phraseAt, wordsOf } from './fold.js';
+import { foldKey, hasAnyPhrase, inCaseOf, keyTokens, leadingLettersUpper, phraseAt, wordsOf } from './fold.js';
 
 const startsWith = (key: string, phrase: string) => phraseAt(keyTokens(key, wordsOf(phrase).words.length), phrase, 0);
 
@@ -65,8 +65,7 @@ export function authorityOf(key: string): string | null {
 export function isAnnexTitle(key: string, text: string): boolean {
   const k = key.trim();
   if (!/^[A-Z]/.test(k)) return false;
-  const upperish = text.replace(/[^\p{L}]/gu, '').slice(0, 8);
-  if (upperish !== upperish.toUpperCase()) return false;
+  if (!leadingLettersUpper(text, 8)) return false;
   return ANNEX_LABELS.some((p) => startsWith(k, p.key));
 }
 

@@ -6,6 +6,7 @@ import type { WorkingDocument } from '../document.js';
 import { formFeedPlaceToPage, linesFromDocument, type Provenance } from './lines.js';
 import type { Structure } from './schema.js';
 import { segmentLines } from './segment.js';
+import { letterRuns } from './fold.js';
 import { walkSections, type Section } from './sections.js';
 import type { NameModel } from '../restore/name-model.js';
 
@@ -51,7 +52,7 @@ function rateParagraphs(doc: WorkingDocument, s: Structure): void {
   // filter per paragraph is paragraphs × review items: hours on a 16 MB text).
   const review = (doc.review ?? []).map((r) => toPage(r.page, r.line)).filter((r) => r !== null).map((r) => placeKey(r.page, r.line)).sort((a, b) => a - b);
   const rate = (p: { text: string; provenance: Provenance; confidence?: number }) => {
-    const words = p.text.match(/\p{L}+/gu)?.length ?? 0;
+    const words = letterRuns(p.text);
     const { page, lineStart, lineEnd, end } = p.provenance;
     // A span that runs on past its page takes the rest of that page and the pages up to its end.
     const last = end ? placeKey(end.page, end.line) : placeKey(page, lineEnd);
