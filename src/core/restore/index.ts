@@ -24,6 +24,7 @@ import { confidenceAt, type WordConfidence } from './vie-confidence.js';
 import { archiveAcronyms, archiveNameSpots, archivePlaceSpots, PLACE_BONUS, withArchiveSyllables } from './adapted-restore.js';
 import type { Adaptation } from './adaptation.js';
 import { SURE, unsurePosteriors } from './posterior.js';
+import { WindowMemo } from './window-memo.js';
 import { addWordEvidence, spellingFor, withDocumentAgreement, calibrate, DocumentEvidence, type AgreementGroup, type CalibrationMode, type SpellingCache, type SpellingEvidence } from './word-evidence.js';
 
 export type { RestoreModel } from './model.js';
@@ -119,11 +120,13 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const entries = new Map<string, WordEntry>();
   const calibrationMode: CalibrationMode = input === 'vie-ocr' ? 'vie-ocr' : mode;
   const withPosterior = options.posterior !== false;
+  // Unsure windows the document repeats are summed once (window-memo.ts).
+  const windows = withPosterior ? new WindowMemo() : undefined;
   const evidence = new DocumentEvidence();
   const spellings: SpellingCache = new Map();
   const emit = (seg: { words: SegmentWord[]; results: DecodedSegment['results']; lattice: readonly Slot[] }) => {
     // The posterior of the lattice actually decoded last (the document cache may have re-weighted it).
-    const post = withPosterior ? unsurePosteriors(lm, seg.lattice, seg.results, channelWeight, SURE) : undefined;
+    const post = withPosterior ? unsurePosteriors(lm, seg.lattice, seg.results, channelWeight, SURE, windows) : undefined;
     for (const w of seg.words) {
       const r = seg.results[w.slot]!, original = w.unit.text, choice = r.choice, surfaces = w.entry.surfaces;
       const restored = surfaceAt(surfaces, original, w.cands, choice, newStyle);

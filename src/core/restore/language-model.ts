@@ -10,6 +10,8 @@
 import type { SectionArray } from './model-format.js';
 
 const CACHE_MASK = (1 << 14) - 1;
+/** Flag in a bigram record: the context has trigrams (bits 16–23 then hold the likeliest one's code). */
+const HAS_TRIGRAMS = 1 << 24;
 
 function mix(lo: number, hi: number): number {
   let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
@@ -37,6 +39,12 @@ export interface NgramScorer {
   readonly maxTrigramLogP: number;
   lastLogP: number;
   lastBackoff: number;
+  /**
+   * Set by lookupBigram for a found context: no trigram under it scores above this (a tighter
+   * bound than maxTrigramLogP; -Infinity when the context has no trigrams, so that trigramCode
+   * would find none).
+   */
+  lastMaxTrigram: number;
   lookupBigram(v: number, w: number): number;
   trigramCode(ctx: number, w: number): number;
   trigramLogP(code: number): number;
@@ -50,7 +58,10 @@ export class TrigramLM implements NgramScorer {
   private uniBow: Float32Array;
   private biStart: Uint32Array;
   private biW: Uint16Array;
-  /** Per bigram i: [2i] its trigrams' start, [2i+1] P code | backoff code << 8; [2n] the end. */
+  /**
+   * Per bigram i: [2i] its trigrams' start, [2i+1] P code | backoff code << 8 | the code of its
+   * likeliest trigram << 16 | HAS_TRIGRAMS; [2n] the end.
+   */
   private biRec: Uint32Array;
   /** Per trigram: w | P code << 16. */
   private triRec: Uint32Array;
@@ -79,18 +90,26 @@ export class TrigramLM implements NgramScorer {
     this.qTriP = get('qTriP');
     this.vocabSize = this.uniLogP.length;
     if (this.biStart.length !== this.vocabSize + 1 || triStart.length !== this.biW.length + 1 || biP.length !== this.biW.length
-      || biBow.length !== this.biW.length || triP.length !== triW.length) {
+      || biBow.length !== this.biW.length || triP.length !== triW.length || triStart[0] !== 0 || triStart[this.biW.length] !== triW.length) {
       throw new Error('model sections disagree');
     }
     const nBi = this.biW.length;
     this.biRec = new Uint32Array(2 * nBi + 2);
+    this.triRec = new Uint32Array(triW.length);
+    const qTri = this.qTriP;
     for (let i = 0; i < nBi; i++) {
-      this.biRec[2 * i] = triStart[i]!;
-      this.biRec[2 * i + 1] = biP[i]! | (biBow[i]! << 8);
+      // The trigrams repacked context by context, their likeliest code noted on the way.
+      const from = triStart[i]!, to = triStart[i + 1]!;
+      let top = to > from ? triP[from]! : 0;
+      for (let t = from; t < to; t++) {
+        const code = triP[t]!;
+        this.triRec[t] = triW[t]! | (code << 16);
+        if (qTri[code]! > qTri[top]!) top = code;
+      }
+      this.biRec[2 * i] = from;
+      this.biRec[2 * i + 1] = (biP[i]! | (biBow[i]! << 8) | (to > from ? (top << 16) | HAS_TRIGRAMS : 0)) >>> 0;
     }
     this.biRec[2 * nBi] = triStart[nBi]!;
-    this.triRec = new Uint32Array(triW.length);
-    for (let i = 0; i < triW.length; i++) this.triRec[i] = triW[i]! | (triP[i]! << 16);
     let maxTri = -Infinity;
     for (const v of this.qTriP) if (v > maxTri) maxTri = v;
     this.maxTrigramLogP = maxTri;
@@ -119,10 +138,12 @@ export class TrigramLM implements NgramScorer {
     if (i >= 0) {
       const codes = this.biCache[c + 2]!;
       this.lastLogP = this.qBiP[codes & 0xff]!;
-      this.lastBackoff = this.qBiBow[codes >>> 8]!;
+      this.lastBackoff = this.qBiBow[(codes >>> 8) & 0xff]!;
+      this.lastMaxTrigram = (codes & HAS_TRIGRAMS) !== 0 ? this.qTriP[(codes >>> 16) & 0xff]! : -Infinity;
     } else {
       this.lastLogP = this.uniBow[v]! + this.uniLogP[w]!;
       this.lastBackoff = 0;
+      this.lastMaxTrigram = -Infinity;
     }
     return i;
   }
@@ -130,6 +151,7 @@ export class TrigramLM implements NgramScorer {
   /** Set by lookupBigram. */
   lastLogP = 0;
   lastBackoff = 0;
+  lastMaxTrigram = 0;
 
   private searchBigram(v: number, w: number, key: number, c: number): number {
     let a = this.biStart[v]!, b = this.biStart[v + 1]!;
@@ -196,7 +218,7 @@ export class TrigramLM implements NgramScorer {
 
   /** ln backoff weight of context bigram `ctx` (≥ 0): a trigram absent under it costs this plus the bigram. */
   backoff(ctx: number): number {
-    return this.qBiBow[this.biRec[2 * ctx + 1]! >>> 8]!;
+    return this.qBiBow[(this.biRec[2 * ctx + 1]! >>> 8) & 0xff]!;
   }
 
   trigram(u: number, v: number, w: number): number {

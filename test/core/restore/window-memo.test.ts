@@ -1,0 +1,37 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { unsurePosteriors } from '../../../src/core/restore/posterior.js';
+import { decodeSegment, type Slot } from '../../../src/core/restore/decoder.js';
+import { WindowMemo } from '../../../src/core/restore/window-memo.js';
+import { tinyModel } from './tiny-model.js';
+
+const model = tinyModel();
+const slotsOf = (text: string): Slot[] => text.split(' ').map((w) => {
+  const ids = [...(model.skeletonIndex.get(w) ?? [])];
+  return { ids, chan: ids.map(() => 0) };
+});
+
+describe('unsure windows summed once per document', () => {
+  it('gives the rows of a repeated phrase, bit for bit, as summing it again would', () => {
+    const slots = slotsOf('ong ay ban ca o cho ong ay ban ca o cho ban giao ket qua');
+    const results = decodeSegment(model.lm, slots, 1);
+    const plain = unsurePosteriors(model.lm, slots, results, 1, 0.999);
+    const memo = new WindowMemo();
+    assert.deepEqual(unsurePosteriors(model.lm, slots, results, 1, 0.999, memo), plain);
+    // Again with every window already in the memo.
+    assert.deepEqual(unsurePosteriors(model.lm, slots, results, 1, 0.999, memo), plain);
+    assert.ok(plain.some((row) => row !== undefined));
+  });
+
+  it('does not answer for a window that differs in one channel score, even under the same hash', () => {
+    const memo = new WindowMemo();
+    const ids = new Int32Array([5, 6, 7]), lens = new Int32Array([1, 2]);
+    const chan = new Float64Array([0, -1, -2]), other = new Float64Array([0, -1, -2.5]);
+    const rows = [[0.25, 0.75]];
+    memo.set(42, ids, chan, 3, lens, 2, rows);
+    assert.equal(memo.get(42, ids, chan, 3, lens, 2), rows);
+    assert.equal(memo.get(42, ids, other, 3, lens, 2), undefined);
+    assert.equal(memo.get(42, ids, chan, 3, new Int32Array([2, 1]), 2), undefined);
+    assert.notEqual(WindowMemo.hash(ids, chan, 3, lens, 2), WindowMemo.hash(ids, other, 3, lens, 2));
+  });
+});
