@@ -1,29 +1,31 @@
 /**
- * A document repeats its phrases, and with them the unsure windows the posteriors sum over
- * (posterior.ts): about one window in six on stripped text is, candidate for candidate, one the
- * same document has already summed. The sums are a pure function of the window's candidate ids,
- * channel scores and list lengths (with the LM and channel weight of one restore() call), so a
- * window seen before takes the rows computed then: the same numbers, bit for bit.
+ * A document repeats its phrases, and with them the lattices the decoder searches (decoder.ts)
+ * and the unsure windows the posteriors sum over (posterior.ts): about one window in six on
+ * stripped text is, candidate for candidate, one the same document has already summed, and a
+ * segment in fifteen (a table's rows, a repeated heading) one it has already decoded. Both are
+ * pure functions of the laid-out candidate ids, channel scores and list lengths (with the LM and
+ * channel weight of one restore() call), so one seen before takes the answer computed then: the
+ * same numbers, bit for bit.
  *
- * Keyed by a 32-bit hash of the window; a hit is confirmed against a stored copy of the window,
- * so a hash collision only costs the sums. One memo per restore() call (per LM and weight).
+ * Keyed by a 32-bit hash of the layout; a hit is confirmed against a stored copy of it, so a
+ * hash collision only costs the work. One memo per restore() call (per LM and weight) and use.
  */
 
-interface Entry {
+interface Entry<T> {
   ids: Int32Array;
   chan: Float64Array;
   lens: Int32Array;
-  rows: readonly (readonly number[])[];
+  rows: T;
 }
 
-/** Distinct windows kept per document: beyond, windows are summed afresh (bounds the memory). */
+/** Distinct layouts kept per document: beyond, they are worked out afresh (bounds the memory). */
 const MAX_ENTRIES = 20_000;
 
 const bits = new Float64Array(1);
 const bitWords = new Int32Array(bits.buffer);
 
-export class WindowMemo {
-  private entries = new Map<number, Entry[]>();
+export class WindowMemo<T = readonly (readonly number[])[]> {
+  private entries = new Map<number, Entry<T>[]>();
   private size = 0;
 
   /** Hash of a window laid out as `lens[0..positions)` candidates in `ids` / `chan[0..filled)`. */
@@ -39,17 +41,17 @@ export class WindowMemo {
     return h;
   }
 
-  /** The rows summed for exactly this window before, or undefined. */
-  get(hash: number, ids: Int32Array, chan: Float64Array, filled: number, lens: Int32Array, positions: number): readonly (readonly number[])[] | undefined {
+  /** The answer kept for exactly this layout, or undefined. */
+  get(hash: number, ids: Int32Array, chan: Float64Array, filled: number, lens: Int32Array, positions: number): T | undefined {
     const list = this.entries.get(hash);
     if (!list) return undefined;
     for (const e of list) if (same(e, ids, chan, filled, lens, positions)) return e.rows;
     return undefined;
   }
 
-  set(hash: number, ids: Int32Array, chan: Float64Array, filled: number, lens: Int32Array, positions: number, rows: readonly (readonly number[])[]): void {
+  set(hash: number, ids: Int32Array, chan: Float64Array, filled: number, lens: Int32Array, positions: number, rows: T): void {
     if (this.size >= MAX_ENTRIES) return;
-    const e: Entry = { ids: ids.slice(0, filled), chan: chan.slice(0, filled), lens: lens.slice(0, positions), rows };
+    const e: Entry<T> = { ids: ids.slice(0, filled), chan: chan.slice(0, filled), lens: lens.slice(0, positions), rows };
     const list = this.entries.get(hash);
     if (list) list.push(e);
     else this.entries.set(hash, [e]);
@@ -57,7 +59,7 @@ export class WindowMemo {
   }
 }
 
-function same(e: Entry, ids: Int32Array, chan: Float64Array, filled: number, lens: Int32Array, positions: number): boolean {
+function same<T>(e: Entry<T>, ids: Int32Array, chan: Float64Array, filled: number, lens: Int32Array, positions: number): boolean {
   if (e.ids.length !== filled || e.lens.length !== positions) return false;
   for (let q = 0; q < positions; q++) if (e.lens[q] !== lens[q]) return false;
   // Object.is: -0 and 0, and NaN, are told apart and matched as the sums would see them.

@@ -23,6 +23,20 @@ describe('unsure windows summed once per document', () => {
     assert.ok(plain.some((row) => row !== undefined));
   });
 
+  it('gives a segment decoded before the same results, and decodes one that differs in a channel score afresh', () => {
+    const slots = slotsOf('ong ay ban ca o cho ban giao ket qua');
+    const plain = decodeSegment(model.lm, slots, 1);
+    const memo = new WindowMemo<ReturnType<typeof decodeSegment>>();
+    const first = decodeSegment(model.lm, slots, 1, memo);
+    assert.deepEqual(first, plain);
+    // Other slot objects with the same content: the memo's answer.
+    assert.equal(decodeSegment(model.lm, slots.map((s) => ({ ids: [...s.ids], chan: [...s.chan] })), 1, memo), first);
+    const nudged = slots.map((s, j) => (j === 2 ? { ids: s.ids, chan: s.chan.map((c, k) => (k === 1 ? c + 4 : c)) } : s));
+    const other = decodeSegment(model.lm, nudged, 1, memo);
+    assert.notEqual(other, first);
+    assert.deepEqual(other, decodeSegment(model.lm, nudged, 1));
+  });
+
   it('does not answer for a window that differs in one channel score, even under the same hash', () => {
     const memo = new WindowMemo();
     const ids = new Int32Array([5, 6, 7]), lens = new Int32Array([1, 2]);
