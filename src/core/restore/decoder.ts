@@ -6,7 +6,6 @@
  */
 import type { NgramScorer } from './language-model.js';
 import { BOS, EOS } from './lm-tokens.js';
-import { WindowMemo } from './window-memo.js';
 
 export interface Slot {
   ids: readonly number[];
@@ -106,25 +105,9 @@ function layOut(slots: readonly Slot[]): Lattice {
   return lattice;
 }
 
-/**
- * The best reading of each slot with its confidence and ranked alternatives. With `memo` (one per
- * document and LM), a lattice decoded before gets the results found then (never changed by callers).
- */
-export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWeight: number, memo?: WindowMemo<SlotResult[]>): SlotResult[] {
-  const lat = layOut(slots);
-  if (!memo) return decodeLattice(lm, lat, channelWeight);
-  const filled = lat.latStart[lat.positions - 1]! + 1;
-  const hash = WindowMemo.hash(lat.latIds, lat.latChan, filled, lat.latLen, lat.positions);
-  const seen = memo.get(hash, lat.latIds, lat.latChan, filled, lat.latLen, lat.positions);
-  if (seen) return seen;
-  const out = decodeLattice(lm, lat, channelWeight);
-  memo.set(hash, lat.latIds, lat.latChan, filled, lat.latLen, lat.positions, out);
-  return out;
-}
-
-function decodeLattice(lm: NgramScorer, lat: Lattice, channelWeight: number): SlotResult[] {
-  const { latStart, latLen, latIds, latChan } = lat;
-  const L = lat.positions;
+export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWeight: number): SlotResult[] {
+  const { latStart, latLen, latIds, latChan } = layOut(slots);
+  const L = slots.length + 3;
   if (backs.length < L * LAYER) {
     backs = new Int32Array(L * 2 * LAYER);
     forward = new Float64Array(L * 2 * MAX_CANDIDATES);
@@ -213,8 +196,8 @@ function decodeLattice(lm: NgramScorer, lat: Lattice, channelWeight: number): Sl
   path[L - 1] = 0;
   path[L - 2] = bestK;
   for (let i = L - 1; i >= 2; i--) path[i - 2] = backs[i * LAYER + path[i - 1]! * latLen[i]! + path[i]!]!;
-  const out: SlotResult[] = new Array(L - 3);
-  for (let j = 0; j < L - 3; j++) {
+  const out: SlotResult[] = new Array(slots.length);
+  for (let j = 0; j < slots.length; j++) {
     out[j] = forwardPosterior(forward, (j + 2) * MAX_CANDIDATES, latLen[j + 2]!, path[j + 2]!) ?? localPosterior(lm, lattice, path, j + 2, channelWeight);
   }
   return out;
@@ -246,8 +229,12 @@ function bestOthers(scores: Float64Array, at: number, n: number, chosen: number,
     let pos = out.length;
     while (pos > 1 && scores[at + out[pos - 1]!]! < v) pos--;
     if (pos > RANKED_ALTERNATIVES) continue;
-    out.splice(pos, 0, k);
-    if (out.length > RANKED_ALTERNATIVES + 1) out.pop();
+    // Insert at pos, the last falling off a full list (no splice: it allocated an array per call).
+    let end = out.length;
+    if (end <= RANKED_ALTERNATIVES) out.push(k);
+    else end = RANKED_ALTERNATIVES;
+    for (let q = end; q > pos; q--) out[q] = out[q - 1]!;
+    out[pos] = k;
   }
   return out;
 }

@@ -6,7 +6,7 @@
  */
 import { applyCase, casePattern, detectToneStyle, normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import { candidatesFor, sharedCandidates, DEFAULT_TUNING, type Candidates, type CandidateTuning, type DecodeMode } from './candidates.js';
-import { decodeSegment, RANKED_ALTERNATIVES, type Slot, type SlotResult } from './decoder.js';
+import { RANKED_ALTERNATIVES, type Slot } from './decoder.js';
 import { acronymsFromExpansions } from './acronym-expansions.js';
 import { applyDocumentCache, unifyNames, DEFAULT_DOC_CACHE, type DecodedSegment, type DocCacheTuning } from './doc-cache.js';
 import { detectInput } from './detect-input.js';
@@ -25,6 +25,7 @@ import { archiveAcronyms, archiveNameSpots, archivePlaceSpots, PLACE_BONUS, with
 import type { Adaptation } from './adaptation.js';
 import { SURE, unsurePosteriors } from './posterior.js';
 import { WindowMemo } from './window-memo.js';
+import { SegmentMemo } from './segment-memo.js';
 import { addWordEvidence, spellingFor, withDocumentAgreement, calibrate, DocumentEvidence, type AgreementGroup, type CalibrationMode, type SpellingCache, type SpellingEvidence } from './word-evidence.js';
 
 export type { RestoreModel } from './model.js';
@@ -122,7 +123,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const withPosterior = options.posterior !== false;
   // Segments and unsure windows the document repeats are decoded and summed once (window-memo.ts).
   const windows = withPosterior ? new WindowMemo() : undefined;
-  const decoded = new WindowMemo<SlotResult[]>();
+  const decoded = new SegmentMemo();
   const evidence = new DocumentEvidence();
   const spellings: SpellingCache = new Map();
   const emit = (seg: { words: SegmentWord[]; results: DecodedSegment['results']; lattice: readonly Slot[] }) => {
@@ -145,12 +146,12 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const segments: (DecodedSegment & { words: SegmentWord[]; texts: string[] })[] = [];
   const flush = () => {
     // Without the OCR document passes a segment is final once decoded: emit it, keep nothing.
-    if (words.length && mode !== 'ocr') emit({ words, lattice: slots, results: decodeSegment(lm, slots, channelWeight, decoded) });
+    if (words.length && mode !== 'ocr') emit({ words, lattice: slots, results: decoded.decode(lm, slots, channelWeight) });
     else if (words.length) {
       segments.push({
         slots, words, wordSlots: words.map((w) => w.slot),
         keys: words.map((w) => letterKey(w.unit.text)), texts: words.map((w) => w.unit.text),
-        results: decodeSegment(lm, slots, channelWeight, decoded),
+        results: decoded.decode(lm, slots, channelWeight),
       });
     }
     slots = [];

@@ -10,7 +10,7 @@
 import type { SectionArray } from './model-format.js';
 
 const CACHE_MASK = (1 << 14) - 1;
-/** Flag in a bigram record: the context has trigrams (bits 16–23 then hold the likeliest one's code). */
+/** Flag in a bigram record: the context has trigrams (without it a trigram look-up under it can only back off). */
 const HAS_TRIGRAMS = 1 << 24;
 
 function mix(lo: number, hi: number): number {
@@ -40,9 +40,8 @@ export interface NgramScorer {
   lastLogP: number;
   lastBackoff: number;
   /**
-   * Set by lookupBigram for a found context: no trigram under it scores above this (a tighter
-   * bound than maxTrigramLogP; -Infinity when the context has no trigrams, so that trigramCode
-   * would find none).
+   * Set by lookupBigram for a found context: no trigram under it scores above this (at most
+   * maxTrigramLogP; -Infinity when the context has no trigrams, so that trigramCode would find none).
    */
   lastMaxTrigram: number;
   lookupBigram(v: number, w: number): number;
@@ -58,10 +57,7 @@ export class TrigramLM implements NgramScorer {
   private uniBow: Float32Array;
   private biStart: Uint32Array;
   private biW: Uint16Array;
-  /**
-   * Per bigram i: [2i] its trigrams' start, [2i+1] P code | backoff code << 8 | the code of its
-   * likeliest trigram << 16 | HAS_TRIGRAMS; [2n] the end.
-   */
+  /** Per bigram i: [2i] its trigrams' start, [2i+1] P code | backoff code << 8 | HAS_TRIGRAMS; [2n] the end. */
   private biRec: Uint32Array;
   /** Per trigram: w | P code << 16. */
   private triRec: Uint32Array;
@@ -95,21 +91,13 @@ export class TrigramLM implements NgramScorer {
     }
     const nBi = this.biW.length;
     this.biRec = new Uint32Array(2 * nBi + 2);
-    this.triRec = new Uint32Array(triW.length);
-    const qTri = this.qTriP;
     for (let i = 0; i < nBi; i++) {
-      // The trigrams repacked context by context, their likeliest code noted on the way.
-      const from = triStart[i]!, to = triStart[i + 1]!;
-      let top = to > from ? triP[from]! : 0;
-      for (let t = from; t < to; t++) {
-        const code = triP[t]!;
-        this.triRec[t] = triW[t]! | (code << 16);
-        if (qTri[code]! > qTri[top]!) top = code;
-      }
-      this.biRec[2 * i] = from;
-      this.biRec[2 * i + 1] = (biP[i]! | (biBow[i]! << 8) | (to > from ? (top << 16) | HAS_TRIGRAMS : 0)) >>> 0;
+      this.biRec[2 * i] = triStart[i]!;
+      this.biRec[2 * i + 1] = biP[i]! | (biBow[i]! << 8) | (triStart[i + 1]! > triStart[i]! ? HAS_TRIGRAMS : 0);
     }
     this.biRec[2 * nBi] = triStart[nBi]!;
+    this.triRec = new Uint32Array(triW.length);
+    for (let i = 0; i < triW.length; i++) this.triRec[i] = triW[i]! | (triP[i]! << 16);
     let maxTri = -Infinity;
     for (const v of this.qTriP) if (v > maxTri) maxTri = v;
     this.maxTrigramLogP = maxTri;
@@ -139,7 +127,7 @@ export class TrigramLM implements NgramScorer {
       const codes = this.biCache[c + 2]!;
       this.lastLogP = this.qBiP[codes & 0xff]!;
       this.lastBackoff = this.qBiBow[(codes >>> 8) & 0xff]!;
-      this.lastMaxTrigram = (codes & HAS_TRIGRAMS) !== 0 ? this.qTriP[(codes >>> 16) & 0xff]! : -Infinity;
+      this.lastMaxTrigram = (codes & HAS_TRIGRAMS) !== 0 ? this.maxTrigramLogP : -Infinity;
     } else {
       this.lastLogP = this.uniBow[v]! + this.uniLogP[w]!;
       this.lastBackoff = 0;

@@ -1,14 +1,12 @@
 /**
- * A document repeats its phrases, and with them the lattices the decoder searches (decoder.ts)
- * and the unsure windows the posteriors sum over (posterior.ts): about one window in six on
- * stripped text is, candidate for candidate, one the same document has already summed, and a
- * segment in fifteen (a table's rows, a repeated heading) one it has already decoded. Both are
- * pure functions of the laid-out candidate ids, channel scores and list lengths (with the LM and
- * channel weight of one restore() call), so one seen before takes the answer computed then: the
- * same numbers, bit for bit.
+ * A document repeats its phrases, and with them the unsure windows the posteriors sum over
+ * (posterior.ts): about one window in six on stripped text is, candidate for candidate, one the
+ * same document has already summed. The sums are a pure function of the window's candidate ids,
+ * channel scores and list lengths (with the LM and channel weight of one restore() call), so a
+ * window seen before takes the rows computed then: the same numbers, bit for bit.
  *
- * Keyed by a 32-bit hash of the layout; a hit is confirmed against a stored copy of it, so a
- * hash collision only costs the work. One memo per restore() call (per LM and weight) and use.
+ * Keyed by a 32-bit hash of the window; a hit is confirmed against a stored copy of it (windows
+ * are small), so a hash collision only costs the sums. One memo per restore() call.
  */
 
 interface Entry<T> {

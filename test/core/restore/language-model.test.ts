@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { tinyModel } from './tiny-model.js';
 
 describe('trigram LM: the bound on a context\'s trigrams', () => {
-  it('is the likeliest trigram stored under the context, or -Infinity when it has none', () => {
+  it('is -Infinity exactly for a context with no stored trigram, else at least its likeliest one', () => {
     const { lm, vocab } = tinyModel();
     let withTrigrams = 0, without = 0;
     for (let u = 0; u < vocab.length; u++) {
@@ -16,9 +16,8 @@ describe('trigram LM: the bound on a context\'s trigrams', () => {
           const code = lm.trigramCode(ctx, w);
           if (code >= 0 && lm.trigramLogP(code) > most) most = lm.trigramLogP(code);
         }
-        assert.equal(bound, most, `context ${vocab[u]} ${vocab[v]}`);
-        if (most === -Infinity) without++;
-        else withTrigrams++;
+        if (most === -Infinity) { assert.equal(bound, -Infinity, `context ${vocab[u]} ${vocab[v]}`); without++; }
+        else { assert.ok(bound >= most && bound <= lm.maxTrigramLogP, `context ${vocab[u]} ${vocab[v]}`); withTrigrams++; }
       }
     }
     assert.ok(withTrigrams > 10 && without > 0, `${withTrigrams} contexts with trigrams, ${without} without`);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { unsurePosteriors } from '../../../src/core/restore/posterior.js';
 import { decodeSegment, type Slot } from '../../../src/core/restore/decoder.js';
 import { WindowMemo } from '../../../src/core/restore/window-memo.js';
+import { SegmentMemo } from '../../../src/core/restore/segment-memo.js';
 import { tinyModel } from './tiny-model.js';
 
 const model = tinyModel();
@@ -26,13 +27,13 @@ describe('unsure windows summed once per document', () => {
   it('gives a segment decoded before the same results, and decodes one that differs in a channel score afresh', () => {
     const slots = slotsOf('ong ay ban ca o cho ban giao ket qua');
     const plain = decodeSegment(model.lm, slots, 1);
-    const memo = new WindowMemo<ReturnType<typeof decodeSegment>>();
-    const first = decodeSegment(model.lm, slots, 1, memo);
+    const memo = new SegmentMemo();
+    const first = memo.decode(model.lm, slots, 1);
     assert.deepEqual(first, plain);
     // Other slot objects with the same content: the memo's answer.
-    assert.equal(decodeSegment(model.lm, slots.map((s) => ({ ids: [...s.ids], chan: [...s.chan] })), 1, memo), first);
+    assert.equal(memo.decode(model.lm, slots.map((s) => ({ ids: [...s.ids], chan: [...s.chan] })), 1), first);
     const nudged = slots.map((s, j) => (j === 2 ? { ids: s.ids, chan: s.chan.map((c, k) => (k === 1 ? c + 4 : c)) } : s));
-    const other = decodeSegment(model.lm, nudged, 1, memo);
+    const other = memo.decode(model.lm, nudged, 1);
     assert.notEqual(other, first);
     assert.deepEqual(other, decodeSegment(model.lm, nudged, 1));
   });
