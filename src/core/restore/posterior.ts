@@ -178,18 +178,6 @@ function windowPosteriors(lm: NgramScorer, channelWeight: number): number[][] {
   return out;
 }
 
-/** windowPosteriors, or the rows of the same window summed earlier in the document (window-memo.ts). */
-function memoPosteriors(lm: NgramScorer, channelWeight: number, memo: WindowMemo): readonly (readonly number[])[] {
-  const hash = WindowMemo.hash(winIds, winChan, filled, winLen, positions);
-  const seen = memo.get(hash, winIds, winChan, filled, winLen, positions);
-  if (seen) return seen;
-  const n = filled, p = positions;
-  const rows = windowPosteriors(lm, channelWeight);
-  // The window as it was before windowPosteriors closed it with </s>.
-  memo.set(hash, winIds, winChan, n, winLen, p, rows);
-  return rows;
-}
-
 function scaleToMax(v: Float64Array, at: number, n: number): void {
   let top = 0;
   for (let k = at; k < at + n; k++) if (v[k]! > top) top = v[k]!;
@@ -213,6 +201,15 @@ export function unsurePosteriors(
     let e = j;
     for (let k = j + 1; k < lattice.length && k <= e + 2; k++) if (unsure(k)) e = k;
     const from = Math.max(0, j - 2), to = Math.min(lattice.length - 1, e + 2);
+    // A window the document summed before (window-memo.ts): its rows, as summing it again would give.
+    const win = memo ? { lattice, results, from, to, j, e } : undefined;
+    const hash = win ? WindowMemo.hash(win) : 0;
+    const seen = win && memo!.get(hash, win);
+    if (seen) {
+      for (let k = j; k <= e; k++) out[k] = seen[k - j];
+      j = e;
+      continue;
+    }
     const kept: (number[] | null)[] = [];
     openWindow();
     for (let k = from; k <= to; k++) {
@@ -221,7 +218,7 @@ export function unsurePosteriors(
       if (k < j || k > e) { addCandidate(slot.ids[choice]!, slot.chan[choice]!); kept.push(null); continue; }
       kept.push(addLikely(slot, choice, channelWeight));
     }
-    const rows = memo ? memoPosteriors(lm, channelWeight, memo) : windowPosteriors(lm, channelWeight);
+    const rows = windowPosteriors(lm, channelWeight);
     for (let k = j; k <= e; k++) {
       const map = kept[k - from]!, row = rows[k - from]!;
       if (map.length === row.length && map.length === lattice[k]!.ids.length) { out[k] = row; continue; }
@@ -230,6 +227,7 @@ export function unsurePosteriors(
       for (let n = 0; n < map.length; n++) if (map[n]! < full.length) full[map[n]!] = row[n]!;
       out[k] = full;
     }
+    if (win) memo!.set(hash, win, out.slice(j, e + 1) as (readonly number[])[]);
     j = e;
   }
   return out;

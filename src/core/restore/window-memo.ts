@@ -1,55 +1,58 @@
 /**
  * A document repeats its phrases, and with them the unsure windows the posteriors sum over
- * (posterior.ts): about one window in six on stripped text is, candidate for candidate, one the
- * same document has already summed. The sums are a pure function of the window's candidate ids,
- * channel scores and list lengths (with the LM and channel weight of one restore() call), so a
- * window seen before takes the rows computed then: the same numbers, bit for bit.
+ * (posterior.ts): about one window in six on stripped text is one the same document has already
+ * summed. A window is laid out from its slots alone: the unsure run's slots (their likely
+ * candidates, addLikely, which keeps the decoder's choice) between up to two fixed words a side
+ * (each slot's chosen candidate). So the same slots with the same choices and the same run give
+ * the same sums (one restore() call: one LM, one channel weight), bit for bit.
  *
- * Keyed by a 32-bit hash of the window; a hit is confirmed against a stored copy of it (windows
- * are small), so a hash collision only costs the sums. One memo per restore() call.
+ * Cheap to miss: the key hashes per position the slot's length, first candidate and choice, and
+ * whether it is fixed; a hit is confirmed position by position against the window kept by
+ * reference (the same slot object, or equal ids and scores; the same choice). Callers never change
+ * a slot, a lattice or a results array once given.
  */
+import type { Slot } from './decoder.js';
 
-interface Entry<T> {
-  ids: Int32Array;
-  chan: Float64Array;
-  lens: Int32Array;
-  rows: T;
+interface Window {
+  lattice: readonly Slot[];
+  results: readonly { choice: number }[];
+  /** Its positions from..to of the lattice, the unsure run j..e inside. */
+  from: number; to: number; j: number; e: number;
 }
 
-/** Distinct layouts kept per document: beyond, they are worked out afresh (bounds the memory). */
+interface Entry extends Window {
+  /** The posterior rows of slots j..e. */
+  rows: readonly (readonly number[])[];
+}
+
+/** Distinct windows kept per document (bounds the memory; later ones are summed afresh). */
 const MAX_ENTRIES = 20_000;
 
-const bits = new Float64Array(1);
-const bitWords = new Int32Array(bits.buffer);
-
-export class WindowMemo<T = readonly (readonly number[])[]> {
-  private entries = new Map<number, Entry<T>[]>();
+export class WindowMemo {
+  private entries = new Map<number, Entry[]>();
   private size = 0;
 
-  /** Hash of a window laid out as `lens[0..positions)` candidates in `ids` / `chan[0..filled)`. */
-  static hash(ids: Int32Array, chan: Float64Array, filled: number, lens: Int32Array, positions: number): number {
-    let h = 0x811c9dc5 ^ positions;
-    for (let q = 0; q < positions; q++) h = Math.imul(h ^ lens[q]!, 0x01000193);
-    for (let q = 0; q < filled; q++) {
-      bits[0] = chan[q]!;
-      h = Math.imul(h ^ ids[q]!, 0x01000193);
-      h = Math.imul(h ^ bitWords[0]!, 0x01000193);
-      h = Math.imul(h ^ bitWords[1]!, 0x01000193);
+  static hash(w: Window): number {
+    let h = Math.imul(0x811c9dc5 ^ (w.to - w.from), 0x01000193);
+    for (let k = w.from; k <= w.to; k++) {
+      const ids = w.lattice[k]!.ids;
+      h = Math.imul(h ^ ids.length, 0x01000193);
+      h = Math.imul(h ^ (ids.length > 0 ? ids[0]! : -1), 0x01000193);
+      h = Math.imul(h ^ w.results[k]!.choice ^ (k < w.j || k > w.e ? 0x40000000 : 0), 0x01000193);
     }
     return h;
   }
 
-  /** The answer kept for exactly this layout, or undefined. */
-  get(hash: number, ids: Int32Array, chan: Float64Array, filled: number, lens: Int32Array, positions: number): T | undefined {
+  /** The rows kept for a window laid out as `w`, or undefined. */
+  get(hash: number, w: Window): readonly (readonly number[])[] | undefined {
     const list = this.entries.get(hash);
-    if (!list) return undefined;
-    for (const e of list) if (same(e, ids, chan, filled, lens, positions)) return e.rows;
+    if (list) for (const e of list) if (sameWindow(e, w)) return e.rows;
     return undefined;
   }
 
-  set(hash: number, ids: Int32Array, chan: Float64Array, filled: number, lens: Int32Array, positions: number, rows: T): void {
+  set(hash: number, w: Window, rows: readonly (readonly number[])[]): void {
     if (this.size >= MAX_ENTRIES) return;
-    const e: Entry<T> = { ids: ids.slice(0, filled), chan: chan.slice(0, filled), lens: lens.slice(0, positions), rows };
+    const e: Entry = { lattice: w.lattice, results: w.results, from: w.from, to: w.to, j: w.j, e: w.e, rows };
     const list = this.entries.get(hash);
     if (list) list.push(e);
     else this.entries.set(hash, [e]);
@@ -57,10 +60,15 @@ export class WindowMemo<T = readonly (readonly number[])[]> {
   }
 }
 
-function same<T>(e: Entry<T>, ids: Int32Array, chan: Float64Array, filled: number, lens: Int32Array, positions: number): boolean {
-  if (e.ids.length !== filled || e.lens.length !== positions) return false;
-  for (let q = 0; q < positions; q++) if (e.lens[q] !== lens[q]) return false;
-  // Object.is: -0 and 0, and NaN, are told apart and matched as the sums would see them.
-  for (let q = 0; q < filled; q++) if (e.ids[q] !== ids[q] || !Object.is(e.chan[q], chan[q])) return false;
+function sameWindow(a: Window, b: Window): boolean {
+  if (a.to - a.from !== b.to - b.from || a.j - a.from !== b.j - b.from || a.e - a.from !== b.e - b.from) return false;
+  for (let q = 0; q <= a.to - a.from; q++) {
+    const ka = a.from + q, kb = b.from + q;
+    if (a.results[ka]!.choice !== b.results[kb]!.choice) return false;
+    const x = a.lattice[ka]!, y = b.lattice[kb]!;
+    if (x === y) continue;
+    if (x.ids.length !== y.ids.length) return false;
+    for (let k = 0; k < x.ids.length; k++) if (x.ids[k] !== y.ids[k] || !Object.is(x.chan[k], y.chan[k])) return false;
+  }
   return true;
 }
