@@ -47,7 +47,7 @@ export class AdaptedLM implements NgramScorer {
   lastLogP = 0;
   lastBackoff = 0;
   /** Only the global bound: the archive may lift any trigram (set by lookupBigram). */
-  lastMaxTrigram = 0;
+  lastMaxTrigram = -Infinity;
   /** The score trigramCode worked out, read back by trigramLogP (the decoder asks the two in a row). */
   private lastScore = 0;
 

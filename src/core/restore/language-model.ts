@@ -139,7 +139,7 @@ export class TrigramLM implements NgramScorer {
   /** Set by lookupBigram. */
   lastLogP = 0;
   lastBackoff = 0;
-  lastMaxTrigram = 0;
+  lastMaxTrigram = -Infinity;
 
   private searchBigram(v: number, w: number, key: number, c: number): number {
     let a = this.biStart[v]!, b = this.biStart[v + 1]!;
