@@ -5,7 +5,7 @@
  * warm passes is the figure, the best and the cold first pass are shown beside it, so that JIT
  * warm-up and other jobs on a shared machine do not decide it),
  * against the identity and unigram most-frequent-form baselines in the same run, and for speed
- * against the kept reference path (src/ of BENCH_BASE, default main before the restore-speed work,
+ * against the kept reference path (src/ of BENCH_BASE, default main before the third restore-speed pass,
  * unpacked by git archive into bench/.work; BENCH_BASE=none skips it) and maxSkeleton 8, passes
  * taken in turn; BENCH_SKELETON_SWEEP=1 adds maxSkeleton 16 and all. Checks the outputs byte for
  * byte against bench/.work/restore-reference/ (BENCH_WRITE_REFERENCE=1 writes it, run on the base commit),
@@ -18,6 +18,7 @@
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { restore, type RestoreInput, type RestoreModel } from '../src/core/restore/index.js';
 import { loadModel } from '../src/model/load.js';
@@ -31,8 +32,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const devset = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'devset');
 const only = process.env.BENCH_DOCS?.split(',');
 
-/** main before the second restore-speed pass (issue 18 item 4: struct-of-arrays evidence, windowed cache re-decode). */
-const BASE_REF = 'ad2fe15';
+/** main before the third restore-speed pass (issue 18 item 4: context trigram bounds, window memo). */
+const BASE_REF = 'a5606d1';
 
 interface Pair { id: string; input: string; gt: string }
 
@@ -174,6 +175,8 @@ async function main(): Promise<void> {
         console.log(`  ${speed[i]![0]} speed: median of ${passes - 1} warm passes ${rate(r.seconds)}, best ${rate(r.best)}, cold first pass ${rate(r.cold)} syll/s` +
           (i > 0 ? `; baocao is ${(r.seconds / ours.seconds).toFixed(2)}× its median, ${(r.best / ours.best).toFixed(2)}× its best` : ''));
       }
+      // The machine is shared: the load beside the figures says how far to trust them.
+      console.log(`  load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (1, 5, 15 min)`);
     }
     const bare = rows.find(([name]) => name === '−posterior')![1];
     console.log(`  confidence posterior cost: ${rate(ours.seconds)} vs ${rate(bare.seconds)} syll/s without it (median), ${(100 * (ours.seconds / bare.seconds - 1)).toFixed(1)}% more time; best passes ${(100 * (ours.best / bare.best - 1)).toFixed(1)}%`);

@@ -46,6 +46,8 @@ export class AdaptedLM implements NgramScorer {
   readonly maxTrigramLogP: number;
   lastLogP = 0;
   lastBackoff = 0;
+  /** Only the global bound: the archive may lift any trigram (set by lookupBigram). */
+  lastMaxTrigram = -Infinity;
   /** The score trigramCode worked out, read back by trigramLogP (the decoder asks the two in a row). */
   private lastScore = 0;
 
@@ -58,6 +60,7 @@ export class AdaptedLM implements NgramScorer {
     this.base.lookupBigram(v, w);
     this.lastLogP = this.base.lastLogP;
     this.lastBackoff = this.base.lastBackoff;
+    this.lastMaxTrigram = this.maxTrigramLogP;
     return v * this.vocabSize + w;
   }
 

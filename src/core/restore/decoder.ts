@@ -47,13 +47,16 @@ const scoreA = new Float64Array(LAYER), scoreB = new Float64Array(LAYER);
 const ctxA = new Int32Array(LAYER), ctxB = new Int32Array(LAYER);
 // Per state, the backoff weight of its context bigram (set with the context).
 const bowA = new Float64Array(LAYER), bowB = new Float64Array(LAYER);
+// Per state, the likeliest trigram under its context (lm.lastMaxTrigram; -Infinity: none stored).
+const topA = new Float64Array(LAYER), topB = new Float64Array(LAYER);
 const localScores = new Float64Array(MAX_CANDIDATES);
 // The states (a, b) inside the beam for one b, best score first: candidate index, score, context
-// bigram, its backoff weight.
+// bigram, its backoff weight, its likeliest trigram.
 const activeA = new Int32Array(MAX_CANDIDATES);
 const activeScore = new Float64Array(MAX_CANDIDATES);
 const activeCtx = new Int32Array(MAX_CANDIDATES);
 const activeBow = new Float64Array(MAX_CANDIDATES);
+const activeTop = new Float64Array(MAX_CANDIDATES);
 let pathBuf = new Int32Array(CAPACITY);
 
 /**
@@ -109,9 +112,8 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
     backs = new Int32Array(L * 2 * LAYER);
     forward = new Float64Array(L * 2 * MAX_CANDIDATES);
   }
-  const triMax = lm.maxTrigramLogP;
   // Layer i holds states (a in position i-1, b in i) at k = a * |i| + b; layer 1 is (BOS, BOS).
-  let score = scoreA, next = scoreB, ctx = ctxA, nextCtx = ctxB, bow = bowA, nextBow = bowB;
+  let score = scoreA, next = scoreB, ctx = ctxA, nextCtx = ctxB, bow = bowA, nextBow = bowB, top3 = topA, nextTop3 = topB;
   score[0] = 0;
   ctx[0] = NO_CTX;
   backs[LAYER] = 0;
@@ -137,13 +139,14 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
         const s = score[k]!;
         if (s < floor) continue;
         let cx = ctx[k]!;
-        if (cx === NO_CTX) { ctx[k] = cx = lm.lookupBigram(latIds[offA + a]!, wb); bow[k] = lm.lastBackoff; }
+        if (cx === NO_CTX) { ctx[k] = cx = lm.lookupBigram(latIds[offA + a]!, wb); bow[k] = lm.lastBackoff; top3[k] = lm.lastMaxTrigram; }
         let t = nActive++;
         while (t > 0 && activeScore[t - 1]! < s) {
-          activeA[t] = activeA[t - 1]!; activeScore[t] = activeScore[t - 1]!; activeCtx[t] = activeCtx[t - 1]!; activeBow[t] = activeBow[t - 1]!;
+          activeA[t] = activeA[t - 1]!; activeScore[t] = activeScore[t - 1]!; activeCtx[t] = activeCtx[t - 1]!;
+          activeBow[t] = activeBow[t - 1]!; activeTop[t] = activeTop[t - 1]!;
           t--;
         }
-        activeA[t] = a; activeScore[t] = s; activeCtx[t] = cx; activeBow[t] = bow[k]!;
+        activeA[t] = a; activeScore[t] = s; activeCtx[t] = cx; activeBow[t] = bow[k]!; activeTop[t] = top3[k]!;
       }
       if (nActive === 0) continue;
       for (let c = 0; c < nC; c++) {
@@ -151,19 +154,24 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
         // The context of state (b, c) at the next position, and log P(wc | wb).
         nextCtx[b * nC + c] = lm.lookupBigram(wb, wc);
         nextBow[b * nC + c] = lm.lastBackoff;
+        nextTop3[b * nC + c] = lm.lastMaxTrigram;
         const bg = lm.lastLogP;
         // The best previous state, the first by candidate index on a tie. A state that cannot
-        // reach the best so far even with the likeliest trigram is not looked up.
+        // reach the best so far even with its context's likeliest trigram is not looked up, nor
+        // one whose context has no trigrams (it backs off).
         let top = -Infinity, arg = 0;
         for (let t = 0; t < nActive; t++) {
           const s = activeScore[t]!, cx = activeCtx[t]!;
           let v: number;
           if (cx < 0) v = s + bg;
           else {
-            const off = activeBow[t]! + bg;
-            if (s + (off > triMax ? off : triMax) < top) continue;
-            const code = lm.trigramCode(cx, wc);
-            v = s + (code >= 0 ? lm.trigramLogP(code) : off);
+            const off = activeBow[t]! + bg, most = activeTop[t]!;
+            if (s + (off > most ? off : most) < top) continue;
+            if (most === -Infinity) v = s + off;
+            else {
+              const code = lm.trigramCode(cx, wc);
+              v = s + (code >= 0 ? lm.trigramLogP(code) : off);
+            }
           }
           const a = activeA[t]!;
           if (v > top || (v === top && a < arg)) { top = v; arg = a; }
@@ -177,6 +185,7 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
     const swapScore = score; score = next; next = swapScore;
     const swapCtx = ctx; ctx = nextCtx; nextCtx = swapCtx;
     const swapBow = bow; bow = nextBow; nextBow = swapBow;
+    const swapTop = top3; top3 = nextTop3; nextTop3 = swapTop;
   }
   // Backtrack: final layer is (a in last word slot, EOS).
   if (pathBuf.length < L) pathBuf = new Int32Array(L * 2);
@@ -220,8 +229,12 @@ function bestOthers(scores: Float64Array, at: number, n: number, chosen: number,
     let pos = out.length;
     while (pos > 1 && scores[at + out[pos - 1]!]! < v) pos--;
     if (pos > RANKED_ALTERNATIVES) continue;
-    out.splice(pos, 0, k);
-    if (out.length > RANKED_ALTERNATIVES + 1) out.pop();
+    // Insert at pos, the last falling off a full list (no splice: it allocated an array per call).
+    let end = out.length;
+    if (end <= RANKED_ALTERNATIVES) out.push(k);
+    else end = RANKED_ALTERNATIVES;
+    for (let q = end; q > pos; q--) out[q] = out[q - 1]!;
+    out[pos] = k;
   }
   return out;
 }

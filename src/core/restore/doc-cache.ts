@@ -8,6 +8,7 @@
 import { decodeSegment, type Slot, type SlotResult } from './decoder.js';
 import type { NgramScorer } from './language-model.js';
 import { FIRST_WORD_ID } from './lm-tokens.js';
+import type { SegmentMemo } from './segment-memo.js';
 
 export interface DecodedSegment {
   slots: Slot[];
@@ -43,14 +44,16 @@ export const DEFAULT_DOC_CACHE: DocCacheTuning = { confident: 0.9, unsure: 0.9, 
  */
 export function applyDocumentCache(
   lm: NgramScorer, segments: DecodedSegment[], channelWeight: number, t: DocCacheTuning, skeletonOf: (id: number) => string,
+  memo?: SegmentMemo,
 ): void {
   // A second pass sees words that the first one's re-decoding left unsure ("tấn đại" → "tấn bài" → "tin bài").
-  for (let pass = 0; pass < t.passes; pass++) if (!cachePass(lm, segments, channelWeight, t, skeletonOf)) break;
+  for (let pass = 0; pass < t.passes; pass++) if (!cachePass(lm, segments, channelWeight, t, skeletonOf, memo)) break;
 }
 
 /** One pass; whether any segment was decoded again. */
 function cachePass(
   lm: NgramScorer, segments: DecodedSegment[], channelWeight: number, t: DocCacheTuning, skeletonOf: (id: number) => string,
+  memo: SegmentMemo | undefined,
 ): boolean {
   if (t.bonus <= 0) return false;
   let redone = false;
@@ -78,7 +81,7 @@ function cachePass(
       const boosted = boost(slot, r.choice, (id) => (skeletonOf(id) === key || near.has(id) ? counts.get(id) ?? 0 : 0), t.bonus, t.pseudo);
       if (boosted) (changed ??= s.slots.slice())[j] = boosted;
     }
-    if (changed) { s.results = decodeSegment(lm, changed, channelWeight); s.decoded = changed; redone = true; }
+    if (changed) { s.results = memo ? memo.decode(lm, changed, channelWeight) : decodeSegment(lm, changed, channelWeight); s.decoded = changed; redone = true; }
   }
   return redone;
 }
@@ -106,7 +109,9 @@ const isNameCase = (text: string) => text.length > 1 && text[0] !== text[0]!.toL
  * ("Ngoc Ky", "NGOQC KY") are grouped by the decoded previous word and their own letters; when
  * the occurrences disagree, all take the spelling with the most confidence summed over them.
  */
-export function unifyNames(lm: NgramScorer, segments: (DecodedSegment & { texts: string[] })[], channelWeight: number): void {
+export function unifyNames(
+  lm: NgramScorer, segments: (DecodedSegment & { texts: string[] })[], channelWeight: number, memo?: SegmentMemo,
+): void {
   const votes = new Map<string, Map<number, number>>();
   const members = new Map<string, [number, number][]>();
   segments.forEach((s, si) => {
@@ -137,7 +142,7 @@ export function unifyNames(lm: NgramScorer, segments: (DecodedSegment & { texts:
       slots[j] = { ...slot, chan: slot.chan.map((lp, x) => (x === k ? lp : lp - NAME_FORCE)) };
     }
   }
-  for (const [si, slots] of changed) { segments[si]!.results = decodeSegment(lm, slots, channelWeight); segments[si]!.decoded = slots; }
+  for (const [si, slots] of changed) { segments[si]!.results = memo ? memo.decode(lm, slots, channelWeight) : decodeSegment(lm, slots, channelWeight); segments[si]!.decoded = slots; }
 }
 
 /** ln-probability handicap on the other spellings of a unified name: enough to decide. */

@@ -6,7 +6,7 @@
  */
 import { applyCase, casePattern, detectToneStyle, normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import { candidatesFor, sharedCandidates, DEFAULT_TUNING, type Candidates, type CandidateTuning, type DecodeMode } from './candidates.js';
-import { decodeSegment, RANKED_ALTERNATIVES, type Slot } from './decoder.js';
+import { RANKED_ALTERNATIVES, type Slot } from './decoder.js';
 import { acronymsFromExpansions } from './acronym-expansions.js';
 import { applyDocumentCache, unifyNames, DEFAULT_DOC_CACHE, type DecodedSegment, type DocCacheTuning } from './doc-cache.js';
 import { detectInput } from './detect-input.js';
@@ -24,6 +24,8 @@ import { confidenceAt, type WordConfidence } from './vie-confidence.js';
 import { archiveAcronyms, archiveNameSpots, archivePlaceSpots, PLACE_BONUS, withArchiveSyllables } from './adapted-restore.js';
 import type { Adaptation } from './adaptation.js';
 import { SURE, unsurePosteriors } from './posterior.js';
+import { WindowMemo } from './window-memo.js';
+import { SegmentMemo } from './segment-memo.js';
 import { addWordEvidence, spellingFor, withDocumentAgreement, calibrate, DocumentEvidence, type AgreementGroup, type CalibrationMode, type SpellingCache, type SpellingEvidence } from './word-evidence.js';
 
 export type { RestoreModel } from './model.js';
@@ -119,11 +121,14 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const entries = new Map<string, WordEntry>();
   const calibrationMode: CalibrationMode = input === 'vie-ocr' ? 'vie-ocr' : mode;
   const withPosterior = options.posterior !== false;
+  // Segments and unsure windows the document repeats are decoded and summed once (window-memo.ts).
+  const windows = withPosterior ? new WindowMemo() : undefined;
+  const decoded = new SegmentMemo();
   const evidence = new DocumentEvidence();
   const spellings: SpellingCache = new Map();
   const emit = (seg: { words: SegmentWord[]; results: DecodedSegment['results']; lattice: readonly Slot[] }) => {
     // The posterior of the lattice actually decoded last (the document cache may have re-weighted it).
-    const post = withPosterior ? unsurePosteriors(lm, seg.lattice, seg.results, channelWeight, SURE) : undefined;
+    const post = withPosterior ? unsurePosteriors(lm, seg.lattice, seg.results, channelWeight, SURE, windows) : undefined;
     for (const w of seg.words) {
       const r = seg.results[w.slot]!, original = w.unit.text, choice = r.choice, surfaces = w.entry.surfaces;
       const restored = surfaceAt(surfaces, original, w.cands, choice, newStyle);
@@ -141,12 +146,12 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const segments: (DecodedSegment & { words: SegmentWord[]; texts: string[] })[] = [];
   const flush = () => {
     // Without the OCR document passes a segment is final once decoded: emit it, keep nothing.
-    if (words.length && mode !== 'ocr') emit({ words, lattice: slots, results: decodeSegment(lm, slots, channelWeight) });
+    if (words.length && mode !== 'ocr') emit({ words, lattice: slots, results: decoded.decode(lm, slots, channelWeight) });
     else if (words.length) {
       segments.push({
         slots, words, wordSlots: words.map((w) => w.slot),
         keys: words.map((w) => letterKey(w.unit.text)), texts: words.map((w) => w.unit.text),
-        results: decodeSegment(lm, slots, channelWeight),
+        results: decoded.decode(lm, slots, channelWeight),
       });
     }
     slots = [];
@@ -215,8 +220,8 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   if (mode === 'ocr') {
     const skeletons = new Map<number, string>();
     const skeletonOf = (id: number) => skeletons.get(id) ?? skeletons.set(id, stripMarks(model.vocab[id] ?? '')).get(id)!;
-    applyDocumentCache(lm, segments, channelWeight, { ...DEFAULT_DOC_CACHE, ...options.docCache }, skeletonOf);
-    if (options.docCache?.bonus !== 0) unifyNames(lm, segments, channelWeight);
+    applyDocumentCache(lm, segments, channelWeight, { ...DEFAULT_DOC_CACHE, ...options.docCache }, skeletonOf, decoded);
+    if (options.docCache?.bonus !== 0) unifyNames(lm, segments, channelWeight, decoded);
   }
   for (const seg of segments) emit({ ...seg, lattice: seg.decoded ?? seg.slots });
   if (mode === 'ocr') tokens.push(...ocrDashTokens(text));

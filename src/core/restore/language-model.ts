@@ -10,6 +10,8 @@
 import type { SectionArray } from './model-format.js';
 
 const CACHE_MASK = (1 << 14) - 1;
+/** Flag in a bigram record: the context has trigrams (without it a trigram look-up under it can only back off). */
+const HAS_TRIGRAMS = 1 << 24;
 
 function mix(lo: number, hi: number): number {
   let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
@@ -37,6 +39,11 @@ export interface NgramScorer {
   readonly maxTrigramLogP: number;
   lastLogP: number;
   lastBackoff: number;
+  /**
+   * Set by lookupBigram for a found context: no trigram under it scores above this (at most
+   * maxTrigramLogP; -Infinity when the context has no trigrams, so that trigramCode would find none).
+   */
+  lastMaxTrigram: number;
   lookupBigram(v: number, w: number): number;
   trigramCode(ctx: number, w: number): number;
   trigramLogP(code: number): number;
@@ -50,7 +57,7 @@ export class TrigramLM implements NgramScorer {
   private uniBow: Float32Array;
   private biStart: Uint32Array;
   private biW: Uint16Array;
-  /** Per bigram i: [2i] its trigrams' start, [2i+1] P code | backoff code << 8; [2n] the end. */
+  /** Per bigram i: [2i] its trigrams' start, [2i+1] P code | backoff code << 8 | HAS_TRIGRAMS; [2n] the end. */
   private biRec: Uint32Array;
   /** Per trigram: w | P code << 16. */
   private triRec: Uint32Array;
@@ -79,14 +86,14 @@ export class TrigramLM implements NgramScorer {
     this.qTriP = get('qTriP');
     this.vocabSize = this.uniLogP.length;
     if (this.biStart.length !== this.vocabSize + 1 || triStart.length !== this.biW.length + 1 || biP.length !== this.biW.length
-      || biBow.length !== this.biW.length || triP.length !== triW.length) {
+      || biBow.length !== this.biW.length || triP.length !== triW.length || triStart[0] !== 0 || triStart[this.biW.length] !== triW.length) {
       throw new Error('model sections disagree');
     }
     const nBi = this.biW.length;
     this.biRec = new Uint32Array(2 * nBi + 2);
     for (let i = 0; i < nBi; i++) {
       this.biRec[2 * i] = triStart[i]!;
-      this.biRec[2 * i + 1] = biP[i]! | (biBow[i]! << 8);
+      this.biRec[2 * i + 1] = biP[i]! | (biBow[i]! << 8) | (triStart[i + 1]! > triStart[i]! ? HAS_TRIGRAMS : 0);
     }
     this.biRec[2 * nBi] = triStart[nBi]!;
     this.triRec = new Uint32Array(triW.length);
@@ -119,10 +126,12 @@ export class TrigramLM implements NgramScorer {
     if (i >= 0) {
       const codes = this.biCache[c + 2]!;
       this.lastLogP = this.qBiP[codes & 0xff]!;
-      this.lastBackoff = this.qBiBow[codes >>> 8]!;
+      this.lastBackoff = this.qBiBow[(codes >>> 8) & 0xff]!;
+      this.lastMaxTrigram = (codes & HAS_TRIGRAMS) !== 0 ? this.maxTrigramLogP : -Infinity;
     } else {
       this.lastLogP = this.uniBow[v]! + this.uniLogP[w]!;
       this.lastBackoff = 0;
+      this.lastMaxTrigram = -Infinity;
     }
     return i;
   }
@@ -130,6 +139,7 @@ export class TrigramLM implements NgramScorer {
   /** Set by lookupBigram. */
   lastLogP = 0;
   lastBackoff = 0;
+  lastMaxTrigram = -Infinity;
 
   private searchBigram(v: number, w: number, key: number, c: number): number {
     let a = this.biStart[v]!, b = this.biStart[v + 1]!;
@@ -196,7 +206,7 @@ export class TrigramLM implements NgramScorer {
 
   /** ln backoff weight of context bigram `ctx` (≥ 0): a trigram absent under it costs this plus the bigram. */
   backoff(ctx: number): number {
-    return this.qBiBow[this.biRec[2 * ctx + 1]! >>> 8]!;
+    return this.qBiBow[(this.biRec[2 * ctx + 1]! >>> 8) & 0xff]!;
   }
 
   trigram(u: number, v: number, w: number): number {

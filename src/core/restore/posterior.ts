@@ -12,6 +12,7 @@
 import type { NgramScorer } from './language-model.js';
 import { BOS, EOS } from './lm-tokens.js';
 import type { Slot } from './decoder.js';
+import { WindowMemo } from './window-memo.js';
 
 /** Decoder confidence from which a word's posterior is not summed again (27% of words fall below on OCR pairs). */
 export const SURE = 0.999;
@@ -36,6 +37,8 @@ const PRUNE = Math.exp(-BEAM);
 let winStart: Int32Array = new Int32Array(64), winLen: Int32Array = new Int32Array(64);
 let winIds: Int32Array = new Int32Array(1024), winChan: Float64Array = new Float64Array(1024);
 let positions = 0, filled = 0;
+// Per layer, where its states and the arcs into it start in alpha/beta and arcs (grown, reused).
+let stateAt = new Int32Array(64), arcAt = new Int32Array(64);
 
 /** Starts a window with its two <s> positions. */
 function openWindow(): void {
@@ -98,7 +101,8 @@ function windowPosteriors(lm: NgramScorer, channelWeight: number): number[][] {
   const L = positions;
   // Layer i (1 ≤ i < L) holds states (a at position i-1, b at i) at stateAt[i] + a·|i| + b;
   // arcs into layer i (from layer i-1 state (a, b) to (b, c)) at arcAt[i] + (a·|B| + b)·|C| + c.
-  const stateAt = new Int32Array(L + 1), arcAt = new Int32Array(L + 1);
+  if (stateAt.length < L + 1) { stateAt = new Int32Array(2 * L + 2); arcAt = new Int32Array(2 * L + 2); }
+  stateAt[0] = stateAt[1] = arcAt[0] = arcAt[1] = 0;
   for (let i = 1; i < L; i++) {
     stateAt[i + 1] = stateAt[i]! + winLen[i - 1]! * winLen[i]!;
     arcAt[i + 1] = arcAt[i]! + (i >= 2 ? winLen[i - 2]! * winLen[i - 1]! * winLen[i]! : 0);
@@ -188,14 +192,24 @@ function scaleToMax(v: Float64Array, at: number, n: number): void {
  */
 export function unsurePosteriors(
   lm: NgramScorer, lattice: readonly Slot[], results: readonly { choice: number; confidence: number }[], channelWeight: number, sure: number,
-): (number[] | undefined)[] {
-  const out: (number[] | undefined)[] = new Array(lattice.length);
+  memo?: WindowMemo,
+): (readonly number[] | undefined)[] {
+  const out: (readonly number[] | undefined)[] = new Array(lattice.length);
   const unsure = (j: number) => lattice[j]!.ids.length > 1 && results[j]!.confidence < sure;
   for (let j = 0; j < lattice.length; j++) {
     if (!unsure(j)) continue;
     let e = j;
     for (let k = j + 1; k < lattice.length && k <= e + 2; k++) if (unsure(k)) e = k;
     const from = Math.max(0, j - 2), to = Math.min(lattice.length - 1, e + 2);
+    // A window the document summed before (window-memo.ts): its rows, as summing it again would give.
+    const win = memo ? { lattice, results, from, to, j, e } : undefined;
+    const hash = win ? WindowMemo.hash(win) : 0;
+    const seen = win && memo!.get(hash, win);
+    if (seen) {
+      for (let k = j; k <= e; k++) out[k] = seen[k - j];
+      j = e;
+      continue;
+    }
     const kept: (number[] | null)[] = [];
     openWindow();
     for (let k = from; k <= to; k++) {
@@ -213,6 +227,7 @@ export function unsurePosteriors(
       for (let n = 0; n < map.length; n++) if (map[n]! < full.length) full[map[n]!] = row[n]!;
       out[k] = full;
     }
+    if (win) memo!.set(hash, win, out.slice(j, e + 1) as (readonly number[])[]);
     j = e;
   }
   return out;

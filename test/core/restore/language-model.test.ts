@@ -1,0 +1,25 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { tinyModel } from './tiny-model.js';
+
+describe('trigram LM: the bound on a context\'s trigrams', () => {
+  it('is -Infinity exactly for a context with no stored trigram, else at least its likeliest one', () => {
+    const { lm, vocab } = tinyModel();
+    let withTrigrams = 0, without = 0;
+    for (let u = 0; u < vocab.length; u++) {
+      for (let v = 0; v < vocab.length; v++) {
+        const ctx = lm.lookupBigram(u, v);
+        if (ctx < 0) continue;
+        const bound = lm.lastMaxTrigram;
+        let most = -Infinity;
+        for (let w = 0; w < vocab.length; w++) {
+          const code = lm.trigramCode(ctx, w);
+          if (code >= 0 && lm.trigramLogP(code) > most) most = lm.trigramLogP(code);
+        }
+        if (most === -Infinity) { assert.equal(bound, -Infinity, `context ${vocab[u]} ${vocab[v]}`); without++; }
+        else { assert.ok(bound >= most && bound <= lm.maxTrigramLogP, `context ${vocab[u]} ${vocab[v]}`); withTrigrams++; }
+      }
+    }
+    assert.ok(withTrigrams > 10 && without > 0, `${withTrigrams} contexts with trigrams, ${without} without`);
+  });
+});
