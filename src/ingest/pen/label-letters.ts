@@ -12,6 +12,7 @@ import type { OcrWord } from '../../core/document.js';
 import type { OcrPageResult, OcrSymbol } from '../ocr/result.js';
 import type { RecognizeOptions } from '../ocr/pool.js';
 import type { Blank } from './blanks.js';
+import type { Rgb } from './ink.js';
 
 /** Reads an encoded image (here: a PGM crop) with the given options; the OCR pool's recognize. */
 export type CropReader = (image: Uint8Array, options: RecognizeOptions) => Promise<OcrPageResult>;
@@ -25,12 +26,8 @@ const WIDEST_LETTER = 1.5;
 /** OCR confidence of a word of digits taken for print (a pen's digits read this sure are rare). */
 const PRINTED_CONFIDENCE = 85;
 
-export interface RgbPage {
-  data: Uint8Array;
-  width: number;
-  height: number;
-  channels: number;
-}
+/** A decoded page (ink.ts's `Rgb`). */
+export type RgbPage = Rgb;
 
 /** A grey PGM (P5) of `box` of an RGB(A) or grey page: an image format both engines read. */
 export function pgmCrop(page: RgbPage, box: readonly [number, number, number, number]): Uint8Array {
