@@ -82,7 +82,10 @@ async function readPage(source: PdfSource, n: number, pool: () => OcrPool, o: { 
   let text = '';
   try {
     if (o.mode !== 'force' && source.mayHaveText(n)) {
-      const stamped = await source.stampedText(n).catch(() => null);
+      const stamped = await source.stampedText(n).catch((err: Error) => {
+        diagnostics.push({ ruleId: 'pdf/stamps-unreadable', message: `page ${n}: values drawn by its annotations could not be read (${err?.message ?? err}); its text layer alone is used`, severity: 'warning', place: { page: n, line: 1 } });
+        return null;
+      });
       text = stamped?.text ?? await source.text(n);
       if (stamped) diagnostics.push({ ruleId: 'pdf/stamped-values', message: `page ${n}: ${stamped.stamps.map((s) => JSON.stringify(s)).join(', ')} stamped into the page by its annotations (an e-signature's number or date) read into their lines`, severity: 'info', place: { page: n, line: 1 } });
     }

@@ -30,6 +30,11 @@ describe('values stamped into a PDF page by its annotations', () => {
     assert.match(d?.message ?? '', /"125", "15"/u);
   });
 
+  it('reads them from a Buffer, as a file read gives the bytes', async () => {
+    const r = await ingestPdf(Buffer.from(await stampedPdf()));
+    assert.ok(r.pages[0]!.lines.includes('Số: 125 /BC-UBND'), r.pages[0]!.lines.join('\n'));
+  });
+
   it('gives the converted document its number and date', async () => {
     const r = await convert({ path: 'signed.pdf', data: await stampedPdf() }, { segment: {} }) as DocumentResult;
     assert.equal(r.meta?.number, '125/BC-UBND');

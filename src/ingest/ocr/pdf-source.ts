@@ -88,7 +88,8 @@ export class PdfSource {
    */
   async stampedText(n: number): Promise<{ text: string; stamps: string[] } | null> {
     if (!this.drawn[n - 1]) return null;
-    this.annotated ??= pdfjs.getDocument({ data: this.data.slice(), isEvalSupported: false, verbosity: 0 }).promise;
+    // A copy as a plain Uint8Array: pdf.js refuses a Buffer (what a file read gives) and may detach it.
+    this.annotated ??= pdfjs.getDocument({ data: new Uint8Array(this.data), isEvalSupported: false, verbosity: 0 }).promise;
     const doc = await this.annotated;
     const page = await doc.getPage(n);
     try {
