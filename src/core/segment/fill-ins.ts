@@ -62,7 +62,8 @@ const near = (t: KeyToken | undefined, word: string) => t !== undefined && /^[A-
 export function readDateBlank(key: string, text: string): DateBlank | undefined {
   const toks = keyTokens(key);
   for (let i = 0; i < toks.length; i++) {
-    if (!near(toks[i], 'NGAY')) continue;
+    // "Quảng Ngãi, ngày …": "NGAI" is a letter away from "NGAY"; the label is the last of them.
+    if (!near(toks[i], 'NGAY') || near(toks[i + 1], 'NGAY')) continue;
     for (let j = i + 1; j <= i + 3 && j < toks.length; j++) {
       if (!near(toks[j], 'THANG')) continue;
       for (let k = j + 1; k <= j + 3 && k + 1 < toks.length; k++) {
