@@ -9,7 +9,7 @@ import { repairSymbol, symbolMentions } from './symbol-repair.js';
 import { findSignature, issuerFromClosing, parseRecipients, parseSignature, signatureHeadAbove } from './closing.js';
 import { findFigures, type Figure } from './figures.js';
 import { parseHeader } from './header.js';
-import { penDate, penNumber, penNumberOverOcr, penText, type PenReading } from './fill-ins.js';
+import { penDate, penDateOverOcr, penNumber, penNumberOverOcr, penText, type PenReading } from './fill-ins.js';
 import { isBlank, spanOf, type SegLine } from './lines.js';
 import { authorityOf, isClosing, isRecipientsLabel, misreadRecipientsLabelAt } from './markers.js';
 import type { Meta, Structure } from './schema.js';
@@ -60,8 +60,12 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
     header.uncertain.push('number');
   }
   if (penNo) header.number = penNo.number;
-  const penDay = header.uncertain.includes('date') && header.date === null ? penDate(pen, lines[header.dateLine], header.dateText) : null;
-  if (penDay) header.date = penDay.iso;
+  const dateAsRead = header.date;
+  const overOcr = header.date !== null && !header.uncertain.includes('date') ? penDateOverOcr(pen, lines[header.dateLine], header.date) : null;
+  if (overOcr) header.uncertain.push('date');
+  const penDay = overOcr ? (overOcr.iso !== null ? overOcr : null)
+    : header.uncertain.includes('date') && header.date === null ? penDate(pen, lines[header.dateLine], header.dateText) : null;
+  if (penDay || overOcr) header.date = penDay?.iso ?? null;
   const bodyStart = header.confidence > 0 ? header.end : first;
 
   const closingAt = firstFrom(lines, bodyStart, (l) => isClosing(l.key));
@@ -146,7 +150,9 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   if (!signature?.name) diagnostics.push(diag('segment/no-signature', 'no signature block (authority, position, name) found', 'info', lines[Math.min(bodyEnd, n - 1)]));
   if (penDay) {
     const read = [penDay.day && `day ${penText(penDay.day)}`, penDay.month && `month ${penText(penDay.month)}`].filter(Boolean).join(', ');
-    diagnostics.push(diag('segment/handwritten-date', `the header's date "${header.dateText}" is written by hand; read from the image as ${penDay.iso} (pen ${read}) into meta.date: confirm it (the field stays in meta.uncertain)`, 'warning', lines[header.dateLine]));
+    diagnostics.push(diag('segment/handwritten-date', `the header's date "${header.dateText}" is written by hand${overOcr ? ` (OCR read it as ${dateAsRead})` : ''}; read from the image as ${penDay.iso} (pen ${read}) into meta.date: confirm it (the field stays in meta.uncertain)`, 'warning', lines[header.dateLine]));
+  } else if (overOcr) {
+    diagnostics.push(diag('segment/uncertain-date', `the header's date "${header.dateText}" (read as ${dateAsRead}) is handwriting the pen reader reads otherwise, unsure; meta.date left empty for review, the date as read in meta.dateText`, 'warning', lines[header.dateLine]));
   } else if (header.uncertain.includes('date')) {
     diagnostics.push(diag('segment/uncertain-date', `the header's date "${header.dateText}" has a day or month that is not legible (written by hand?); the year ${header.year} is in meta.year, the date as read in meta.dateText, meta.date left empty for review`, 'warning', lines[header.dateLine]));
   } else if (header.date === null && header.dateText !== null) {
