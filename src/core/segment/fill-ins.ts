@@ -142,6 +142,24 @@ export function penNumberOverOcr(readings: readonly PenReading[], line: SegLine 
   return { reading: r, number: { ...ocr, full, number: r.digits } };
 }
 
+/**
+ * Pen glyphs this much taller than the print cast doubt on OCR's legible digits when the pen
+ * reader reads other ones, even unsure: the field is then left for review, not filled as OCR
+ * read it. Lower than HANDWRITTEN_SCALE (which lets the pen's own reading in): printed digits
+ * measure 1.0–1.1, a small hand at 100 dpi about 1.23 (the second outside set's development half).
+ */
+export const DISPUTED_SCALE = 1.2;
+
+/**
+ * OCR read legible digits in a number blank whose ink is handwriting, and the pen reader reads
+ * other digits there, not sure enough to take (penNumberOverOcr): a pen "280" read by OCR as a
+ * clear "880". The number is then no number, for a person to fill.
+ */
+export function numberDisputed(readings: readonly PenReading[], line: SegLine | undefined, ocr: DocNumber): PenReading | null {
+  const r = readings.find((x) => x.field === 'number' && onLine(x, line));
+  return r && (r.scale ?? 0) >= DISPUTED_SCALE && /^\d{1,6}$/.test(r.digits) && r.digits !== ocr.number && +r.digits !== +ocr.number ? r : null;
+}
+
 export interface PenDate {
   iso: string;
   day: PenReading | null;
@@ -173,7 +191,7 @@ export function penDate(readings: readonly PenReading[], line: SegLine | undefin
 }
 
 /** A reading of handwriting (taller than the print) that reads other digits than `value`. */
-const disputes = (r: PenReading, value: number) => (r.scale ?? 0) >= HANDWRITTEN_SCALE && /^\d{1,2}$/.test(r.digits) && +r.digits !== value;
+const disputes = (r: PenReading, value: number) => (r.scale ?? 0) >= DISPUTED_SCALE && /^\d{1,2}$/.test(r.digits) && +r.digits !== value;
 
 /**
  * A date OCR read legibly ("ngày 2 tháng 12 năm 2024") where the day's or month's ink is

@@ -23,6 +23,25 @@ const meta = (date: string, readings: PenReading[]) => {
   return { date: structure.meta.date, uncertain: structure.meta.uncertain, rules: diagnostics.map((d) => d.ruleId) };
 };
 
+describe('a number OCR read legibly from pen ink', () => {
+  const number = (readings: PenReading[]) => {
+    const { structure, diagnostics } = segmentLines(letter('ngày 07 tháng 02 năm 2025'), { fromOcr: true, pen: readings });
+    return { number: structure.meta.number, symbol: structure.meta.numberSymbol, uncertain: structure.meta.uncertain ?? [], rules: diagnostics.map((d) => d.ruleId) };
+  };
+
+  it('is left empty for review, its symbol kept, when the ink is handwriting and the pen reads other digits unsure', () => {
+    const m = number([pen('number', '21', 1.23, [0.63, 0.52])]);
+    assert.deepEqual([m.number, m.symbol, m.uncertain], [null, 'TTr-UBND', ['number']]);
+    assert.ok(m.rules.includes('segment/uncertain-number'), m.rules.join());
+  });
+
+  it('stands when the pen agrees, or the digits are print-sized', () => {
+    for (const r of [pen('number', '24', 1.4, [0.6, 0.5]), pen('number', '21', 1.05, [0.63, 0.52]), pen('number', '024', 1.4)]) {
+      assert.deepEqual([number([r]).number, number([r]).uncertain], ['24/TTr-UBND', []], r.digits);
+    }
+  });
+});
+
 describe('a day OCR read legibly from pen ink', () => {
   it('takes the pen reading, flagged, when the ink is handwriting and the pen reads other digits, sure', () => {
     const m = meta('ngày 2 tháng 12 năm 2024', [pen('day', '31', 1.49), pen('month', '12', 1.0)]);
@@ -44,6 +63,6 @@ describe('a day OCR read legibly from pen ink', () => {
   it('keeps OCR’s date when the digits are print-sized, or the pen agrees', () => {
     assert.deepEqual(meta('ngày 2 tháng 12 năm 2024', [pen('day', '3', 1.02)]), { date: '2024-12-02', uncertain: [], rules: meta('ngày 2 tháng 12 năm 2024', []).rules });
     assert.equal(meta('ngày 07 tháng 02 năm 2025', [pen('day', '7', 1.4)]).date, '2025-02-07');
-    assert.equal(meta('ngày 07 tháng 02 năm 2025', [pen('day', '07', 1.4)]).uncertain.length, 0);
+    assert.deepEqual(meta('ngày 07 tháng 02 năm 2025', [pen('day', '07', 1.4)]).uncertain ?? [], []);
   });
 });
