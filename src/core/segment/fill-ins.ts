@@ -62,7 +62,8 @@ const near = (t: KeyToken | undefined, word: string) => t !== undefined && /^[A-
 export function readDateBlank(key: string, text: string): DateBlank | undefined {
   const toks = keyTokens(key);
   for (let i = 0; i < toks.length; i++) {
-    if (!near(toks[i], 'NGAY')) continue;
+    // "Quảng Ngãi, ngày …": "NGAI" is a letter away from "NGAY"; the label is the last of them.
+    if (!near(toks[i], 'NGAY') || near(toks[i + 1], 'NGAY')) continue;
     for (let j = i + 1; j <= i + 3 && j < toks.length; j++) {
       if (!near(toks[j], 'THANG')) continue;
       for (let k = j + 1; k <= j + 3 && k + 1 < toks.length; k++) {
@@ -141,6 +142,24 @@ export function penNumberOverOcr(readings: readonly PenReading[], line: SegLine 
   return { reading: r, number: { ...ocr, full, number: r.digits } };
 }
 
+/**
+ * Pen glyphs this much taller than the print cast doubt on OCR's legible digits when the pen
+ * reader reads other ones, even unsure: the field is then left for review, not filled as OCR
+ * read it. Lower than HANDWRITTEN_SCALE (which lets the pen's own reading in): printed digits
+ * measure 1.0–1.1, a small hand at 100 dpi about 1.23 (the second outside set's development half).
+ */
+export const DISPUTED_SCALE = 1.2;
+
+/**
+ * OCR read legible digits in a number blank whose ink is handwriting, and the pen reader reads
+ * other digits there, not sure enough to take (penNumberOverOcr): a pen "280" read by OCR as a
+ * clear "880". The number is then no number, for a person to fill.
+ */
+export function numberDisputed(readings: readonly PenReading[], line: SegLine | undefined, ocr: DocNumber): PenReading | null {
+  const r = readings.find((x) => x.field === 'number' && onLine(x, line));
+  return r && (r.scale ?? 0) >= DISPUTED_SCALE && /^\d{1,6}$/.test(r.digits) && r.digits !== ocr.number && +r.digits !== +ocr.number ? r : null;
+}
+
 export interface PenDate {
   iso: string;
   day: PenReading | null;
@@ -160,6 +179,8 @@ export function penDate(readings: readonly PenReading[], line: SegLine | undefin
     const r = readings.find((x) => x.field === field && onLine(x, line));
     const pen = sure(r) && /^\d{1,2}$/.test(r.digits) && +r.digits >= 1 && +r.digits <= max ? r : null;
     if (pen && legible !== null && +pen.digits !== legible) return null;
+    // OCR's legible digit stands in handwriting the pen reads otherwise, unsure: a misread pen, not a day.
+    if (legible !== null && r && disputes(r, legible)) return null;
     if (pen) return { n: +pen.digits, r: pen };
     return legible !== null ? { n: legible, r: null } : null;
   };
@@ -167,6 +188,28 @@ export function penDate(readings: readonly PenReading[], line: SegLine | undefin
   if (!day || !month || (!day.r && !month.r)) return null;
   if (day.n > new Date(Date.UTC(blank.year, month.n, 0)).getUTCDate()) return null;
   return { iso: `${blank.year}-${String(month.n).padStart(2, '0')}-${String(day.n).padStart(2, '0')}`, day: day.r, month: month.r };
+}
+
+/** A reading of handwriting (taller than the print) that reads other digits than `value`. */
+const disputes = (r: PenReading, value: number) => (r.scale ?? 0) >= DISPUTED_SCALE && /^\d{1,2}$/.test(r.digits) && +r.digits !== value;
+
+/**
+ * A date OCR read legibly ("ngày 2 tháng 12 năm 2024") where the day's or month's ink is
+ * handwriting and the pen reader reads other digits (a pen "31" read as a clear "2"): the pen's
+ * value when every disputing reading is sure and the day exists, else no date (iso null) — a
+ * date read from pen ink by OCR is left for review, never filled as read. Null when nothing
+ * disputes OCR's date.
+ */
+export function penDateOverOcr(readings: readonly PenReading[], line: SegLine | undefined, iso: string): PenDate | { iso: null } | null {
+  if (!line) return null;
+  const year = +iso.slice(0, 4), ocr = { day: +iso.slice(8, 10), month: +iso.slice(5, 7) };
+  const at = (field: 'day' | 'month') => readings.find((x) => x.field === field && onLine(x, line));
+  const day = at('day'), month = at('month');
+  const dDay = day && disputes(day, ocr.day) ? day : null, dMonth = month && disputes(month, ocr.month) ? month : null;
+  if (!dDay && !dMonth) return null;
+  const d = dDay ? +dDay.digits : ocr.day, m = dMonth ? +dMonth.digits : ocr.month;
+  if ((dDay && !sure(dDay)) || (dMonth && !sure(dMonth)) || d < 1 || m < 1 || m > 12 || d > new Date(Date.UTC(year, m, 0)).getUTCDate()) return { iso: null };
+  return { iso: `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, day: dDay, month: dMonth };
 }
 
 /** "2116 (0.99 0.97 0.88 1.00)": a reading with its digit confidences, for a diagnostic. */

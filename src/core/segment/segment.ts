@@ -9,7 +9,7 @@ import { repairSymbol, symbolMentions } from './symbol-repair.js';
 import { findSignature, issuerFromClosing, parseRecipients, parseSignature, signatureHeadAbove } from './closing.js';
 import { findFigures, type Figure } from './figures.js';
 import { parseHeader } from './header.js';
-import { penDate, penNumber, penNumberOverOcr, penText, type PenReading } from './fill-ins.js';
+import { numberDisputed, penDate, penDateOverOcr, penNumber, penNumberOverOcr, penText, type PenReading } from './fill-ins.js';
 import { isBlank, spanOf, type SegLine } from './lines.js';
 import { authorityOf, isClosing, isRecipientsLabel, misreadRecipientsLabelAt } from './markers.js';
 import type { Meta, Structure } from './schema.js';
@@ -60,8 +60,19 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
     header.uncertain.push('number');
   }
   if (penNo) header.number = penNo.number;
-  const penDay = header.uncertain.includes('date') && header.date === null ? penDate(pen, lines[header.dateLine], header.dateText) : null;
-  if (penDay) header.date = penDay.iso;
+  const disputed = !penNo && header.number && !header.uncertain.includes('number') ? numberDisputed(pen, lines[header.numberLine], header.number) : null;
+  if (disputed && header.number) {
+    // OCR's clear digits are handwriting the pen reads otherwise: neither is taken.
+    header.numberAsRead = header.number.number;
+    header.number = null;
+    header.uncertain.push('number');
+  }
+  const dateAsRead = header.date;
+  const overOcr = header.date !== null && !header.uncertain.includes('date') ? penDateOverOcr(pen, lines[header.dateLine], header.date) : null;
+  if (overOcr) header.uncertain.push('date');
+  const penDay = overOcr ? (overOcr.iso !== null ? overOcr : null)
+    : header.uncertain.includes('date') && header.date === null ? penDate(pen, lines[header.dateLine], header.dateText) : null;
+  if (penDay || overOcr) header.date = penDay?.iso ?? null;
   const bodyStart = header.confidence > 0 ? header.end : first;
 
   const closingAt = firstFrom(lines, bodyStart, (l) => isClosing(l.key));
@@ -146,7 +157,9 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   if (!signature?.name) diagnostics.push(diag('segment/no-signature', 'no signature block (authority, position, name) found', 'info', lines[Math.min(bodyEnd, n - 1)]));
   if (penDay) {
     const read = [penDay.day && `day ${penText(penDay.day)}`, penDay.month && `month ${penText(penDay.month)}`].filter(Boolean).join(', ');
-    diagnostics.push(diag('segment/handwritten-date', `the header's date "${header.dateText}" is written by hand; read from the image as ${penDay.iso} (pen ${read}) into meta.date: confirm it (the field stays in meta.uncertain)`, 'warning', lines[header.dateLine]));
+    diagnostics.push(diag('segment/handwritten-date', `the header's date "${header.dateText}" is written by hand${overOcr ? ` (OCR read it as ${dateAsRead})` : ''}; read from the image as ${penDay.iso} (pen ${read}) into meta.date: confirm it (the field stays in meta.uncertain)`, 'warning', lines[header.dateLine]));
+  } else if (overOcr) {
+    diagnostics.push(diag('segment/uncertain-date', `the header's date "${header.dateText}" (read as ${dateAsRead}) is handwriting the pen reader reads otherwise, unsure; meta.date left empty for review, the date as read in meta.dateText`, 'warning', lines[header.dateLine]));
   } else if (header.uncertain.includes('date')) {
     diagnostics.push(diag('segment/uncertain-date', `the header's date "${header.dateText}" has a day or month that is not legible (written by hand?); the year ${header.year} is in meta.year, the date as read in meta.dateText, meta.date left empty for review`, 'warning', lines[header.dateLine]));
   } else if (header.date === null && header.dateText !== null) {
@@ -155,7 +168,7 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   if (penNo && meta.number) {
     diagnostics.push(diag('segment/handwritten-number', `the header's number is written by hand (OCR read "${header.numberAsRead}"); read from the image as ${penText(penNo.reading)} into meta.number "${meta.number}": confirm it (the field stays in meta.uncertain)`, 'warning', lines[header.numberLine]));
   } else if (header.uncertain.includes('number')) {
-    diagnostics.push(diag('segment/uncertain-number', `the header's number is not legible (written by hand?): read "${header.numberAsRead}" before "/${header.numberSymbol}"; the symbol is in meta.numberSymbol${meta.number ? `, the number taken from ${meta.completedFrom.includes('number') ? 'an annex' : 'elsewhere'}` : ', meta.number left empty'} for review`, 'warning', lines[header.numberLine]));
+    diagnostics.push(diag('segment/uncertain-number', `the header's number is not legible (written by hand?): read "${header.numberAsRead}"${disputed ? ` (the pen reader reads ${penText(disputed)})` : ''} before "/${header.numberSymbol}"; the symbol is in meta.numberSymbol${meta.number ? `, the number taken from ${meta.completedFrom.includes('number') ? 'an annex' : 'elsewhere'}` : ', meta.number left empty'} for review`, 'warning', lines[header.numberLine]));
   }
   for (const f of ['type', 'number', 'date', 'issuer'] as const) {
     if (meta[f] === null && !(f === 'date' && meta.dateText !== null) && !(f === 'number' && meta.numberSymbol)) diagnostics.push(diag(`segment/missing-${f}`, `document ${f} not found in the header or an annex reference`, 'warning', lines[first]));

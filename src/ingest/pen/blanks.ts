@@ -110,7 +110,8 @@ export function findBlanks(words: readonly OcrWord[], pageHeight: number): Blank
     }
     if (!have('day')) {
       for (let i = 0; i < ws.length; i++) {
-        if (!near(ws[i], 'NGAY')) continue;
+        // "Quảng Ngãi, ngày …": the place's "Ngãi" is a letter away from "ngày"; the label is the last of them.
+        if (!near(ws[i], 'NGAY') || near(ws[i + 1], 'NGAY')) continue;
         const j = [i + 1, i + 2, i + 3].find((x) => near(ws[x], 'THANG') || (ws[x] !== undefined && /.HANG$/.test(lettersOf(ws[x]!))));
         const k = [(j ?? i) + 1, (j ?? i) + 2, (j ?? i) + 3, (j ?? i) + 4].find((x) => near(ws[x], 'NAM') && /^\d{4}/.test(ws[x + 1]?.text ?? ''));
         if (k === undefined) continue;

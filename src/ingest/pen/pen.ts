@@ -26,8 +26,11 @@ export function readBlank(img: Rgb, blank: Blank, model: DigitModel): PenFill | 
   if (!pen) return null;
   const read = segmentDigits(pen.glyphs, blank.lineHeight, img.width, maxDigits(blank), model);
   if (!read) return null;
-  const { digits, confidence } = blank.field === 'number' ? asRead(read) : withinCalendar(read, blank.field === 'day' ? 31 : 12);
+  const own = blank.field === 'number' ? asRead(read) : withinCalendar(read, blank.field === 'day' ? 31 : 12);
   const print = printHeight(all, img, blank);
+  // A digit may be lost in the label's last letter: the reading is kept, but no digit of it is sure.
+  const lost = read.length < maxDigits(blank) && print > 0 && gluedToLabel(all, img, blank, print);
+  const { digits } = own, confidence = lost ? own.confidence.map((c) => Math.min(c, GLUED_CONFIDENCE)) : own.confidence;
   const scale = print ? +(median(read.map((r) => heightOf(r.glyph))) / print).toFixed(2) : undefined;
   return { field: blank.field, line: blank.line, digits, confidence, ink: pen.how, ...(scale ? { scale } : {}) };
 }
@@ -65,6 +68,20 @@ export function withinCalendar(read: readonly ReadGlyph[], max: number): { digit
     return +(p(i, +d) / admitted).toFixed(3);
   });
   return { digits: best, confidence };
+}
+
+/** Confidence a reading keeps at most when pen ink ran into the label (below PEN_MIN_CONFIDENCE: flagged, never filled). */
+const GLUED_CONFIDENCE = 0.5;
+
+/**
+ * Pen ink run into the label's last letter ("ngày" whose "y" the first "1" of a pen "11" crosses):
+ * one component ending at the blank's start, wider than a letter (0.9 line heights) and taller
+ * than the print (1.15×), not cut by the crop. Left of the blank it is not read, so the
+ * reading may lack a digit ("1" for 11).
+ */
+function gluedToLabel(all: readonly Component[], img: Rgb, blank: Blank, print: number): boolean {
+  const lo = blank.startX - blank.box[0], h = blank.lineHeight;
+  return all.some((c) => c.x0 < lo && c.x1 >= lo - 2 && c.x1 <= lo + 0.5 * h && c.y0 > 0 && c.y1 < img.height - 1 && widthOf(c) > 0.9 * h && heightOf(c) >= 1.15 * print);
 }
 
 /**

@@ -44,6 +44,9 @@ describe('handwritten fill-ins in the header', () => {
     assert.deepEqual([at('ngày) Ñháng 02 năm 2022')?.month, at('ngày) Ñháng 02 năm 2022')?.day], [2, null]);
     assert.equal(at('ngày 28 tháng 02 năm 2022')?.iso, '2022-02-28');
     assert.equal(at('trong năm 2025'), undefined);
+    // "Quảng Ngãi, ngày …": the blank is after "ngày", not after "Ngãi" (a letter away from it).
+    const qn = at('Quảng Ngãi, ngày 7 tháng 02 năm 2025');
+    assert.deepEqual([qn?.iso, qn?.text], ['2025-02-07', 'ngày 7 tháng 02 năm 2025']);
   });
 
   it('keeps symbol and year in meta, marks number and date uncertain with warnings, and never calls them missing', () => {

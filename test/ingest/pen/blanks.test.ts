@@ -58,6 +58,13 @@ describe('handwritten blanks located from OCR words', () => {
     assert.ok(Math.abs(n!.stopX - (words[1]!.bbox[2] - 4666 * 0.05)) < 3, String(n!.stopX));
   });
 
+  it('starts the day blank after "ngày", not after the place "Ngãi" a letter away from it', () => {
+    const words = line(['Quảng', 'Ngãi,', 'ngày', 120, 'tháng', 120, 'năm', '2025']);
+    const day = findBlanks(words, 3508).find((b) => b.field === 'day')!;
+    const ngay = words.find((w) => w.text === 'ngày')!.bbox;
+    assert.ok(day.startX >= ngay[2] - 8 && day.box[0] === ngay[0], String(day.startX));
+  });
+
   it('keeps both date blanks in one box, left and right, when OCR lost "tháng"', () => {
     const blanks = findBlanks(line(['Hà', 'Nội,', 'ngày', 'ổ', '_~I', 'năm', '2025']), 3508);
     assert.deepEqual(blanks.map((b) => [b.field, b.half]), [['day', 'left'], ['month', 'right']]);

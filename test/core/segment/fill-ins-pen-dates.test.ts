@@ -1,0 +1,68 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { segmentLines } from '../../../src/core/segment/segment.js';
+import { linesFromText } from '../../../src/core/segment/lines.js';
+import type { PenReading } from '../../../src/core/segment/fill-ins.js';
+
+/** A provincial letter whose day was written by hand and OCR read it as the digits on line 3. */
+const letter = (date: string) => linesFromText([
+  'ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'TỈNH QUẢNG NGÃI  Độc lập - Tự do - Hạnh phúc',
+  `Số: 24/TTr-UBND  Quảng Ngãi, ${date}`,
+  'TỜ TRÌNH',
+  'Về việc phê duyệt kế hoạch',
+  '',
+  '1. Các sở thực hiện.',
+].join('\n'));
+
+/** A pen reading of line 3; `scale` is its glyphs' height over the print's (1.0: printed digits). */
+const pen = (field: PenReading['field'], digits: string, scale: number, confidence = digits.split('').map(() => 0.97)): PenReading =>
+  ({ page: 1, line: 3, field, digits, confidence, ink: 'dark', scale });
+const meta = (date: string, readings: PenReading[]) => {
+  const { structure, diagnostics } = segmentLines(letter(date), { fromOcr: true, pen: readings });
+  return { date: structure.meta.date, uncertain: structure.meta.uncertain, rules: diagnostics.map((d) => d.ruleId) };
+};
+
+describe('a number OCR read legibly from pen ink', () => {
+  const number = (readings: PenReading[]) => {
+    const { structure, diagnostics } = segmentLines(letter('ngày 07 tháng 02 năm 2025'), { fromOcr: true, pen: readings });
+    return { number: structure.meta.number, symbol: structure.meta.numberSymbol, uncertain: structure.meta.uncertain ?? [], rules: diagnostics.map((d) => d.ruleId) };
+  };
+
+  it('is left empty for review, its symbol kept, when the ink is handwriting and the pen reads other digits unsure', () => {
+    const m = number([pen('number', '21', 1.23, [0.63, 0.52])]);
+    assert.deepEqual([m.number, m.symbol, m.uncertain], [null, 'TTr-UBND', ['number']]);
+    assert.ok(m.rules.includes('segment/uncertain-number'), m.rules.join());
+  });
+
+  it('stands when the pen agrees, or the digits are print-sized', () => {
+    for (const r of [pen('number', '24', 1.4, [0.6, 0.5]), pen('number', '21', 1.05, [0.63, 0.52]), pen('number', '024', 1.4)]) {
+      assert.deepEqual([number([r]).number, number([r]).uncertain], ['24/TTr-UBND', []], r.digits);
+    }
+  });
+});
+
+describe('a day OCR read legibly from pen ink', () => {
+  it('takes the pen reading, flagged, when the ink is handwriting and the pen reads other digits, sure', () => {
+    const m = meta('ngày 2 tháng 12 năm 2024', [pen('day', '31', 1.49), pen('month', '12', 1.0)]);
+    assert.deepEqual([m.date, m.uncertain], ['2024-12-31', ['date']]);
+    assert.ok(m.rules.includes('segment/handwritten-date'), m.rules.join());
+  });
+
+  it('leaves the date empty for review when the pen reads other digits unsure, or a day that does not exist', () => {
+    for (const [date, day] of [['ngày 2 tháng 12 năm 2024', pen('day', '31', 1.49, [0.97, 0.4])], ['ngày 2 tháng 02 năm 2024', pen('day', '31', 1.49)]] as const) {
+      const m = meta(date, [day]);
+      assert.deepEqual([m.date, m.uncertain], [null, ['date']], date);
+      assert.ok(m.rules.includes('segment/uncertain-date'), m.rules.join());
+    }
+    // A blank date line ("ngày‡5"): OCR's legible 5 stands in pen the reader reads "15" unsure.
+    const blank = meta('ngày 5 tháng 0] năm 2025', [pen('day', '15', 1.27, [0.56, 1]), pen('month', '01', 1.0)]);
+    assert.deepEqual([blank.date, blank.uncertain], [null, ['date']]);
+  });
+
+  it('keeps OCR’s date when the digits are print-sized, or the pen agrees', () => {
+    assert.deepEqual(meta('ngày 2 tháng 12 năm 2024', [pen('day', '3', 1.02)]), { date: '2024-12-02', uncertain: [], rules: meta('ngày 2 tháng 12 năm 2024', []).rules });
+    assert.equal(meta('ngày 07 tháng 02 năm 2025', [pen('day', '7', 1.4)]).date, '2025-02-07');
+    assert.deepEqual(meta('ngày 07 tháng 02 năm 2025', [pen('day', '07', 1.4)]).uncertain ?? [], []);
+  });
+});
