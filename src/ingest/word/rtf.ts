@@ -37,7 +37,7 @@ const KEPT_STARRED = new Set(['shptxt', 'ud', 'fldrslt', 'listtext', 'pntext', '
 
 /** Symbols and words that stand for one character. */
 const CHARACTERS = new Map(Object.entries({
-  '~': '\u00a0', '_': '\u2011', '\\': '\\', '{': '{', '}': '}', tab: '\t', line: '\n', emdash: '—', endash: '–', bullet: '•',
+  '~': '\u00a0', '_': '\u2011', '-': '\u00ad', '\\': '\\', '{': '{', '}': '}', tab: '\t', line: '\n', emdash: '—', endash: '–', bullet: '•',
   lquote: '‘', rquote: '’', ldblquote: '“', rdblquote: '”', emspace: ' ', enspace: ' ', qmspace: ' ',
 }));
 
@@ -76,6 +76,8 @@ interface GroupState {
   /** Table nesting of the paragraph (\intbl = 1, \itapN). */
   level: number;
   pageBefore: boolean;
+  /** Inside a rendered list number (\listtext, \pntext). */
+  marker: boolean;
   /** The last control word was \*: the next one decides whether the group is skipped. */
   starred: boolean;
 }
@@ -92,8 +94,8 @@ export function readRtf(data: Uint8Array): RtfRead {
   const tables: OpenTable[] = [];
 
   const stack: GroupState[] = [];
-  let state: GroupState = { dest: 'text', upr: null, font: -1, uc: 1, caps: false, hidden: false, level: 0, pageBefore: false, starred: false };
-  let overflow = 0, skipChars = 0, sectionBreaks = true, pendingSection = false;
+  let state: GroupState = { dest: 'text', upr: null, font: -1, uc: 1, caps: false, hidden: false, level: 0, pageBefore: false, marker: false, starred: false };
+  let overflow = 0, skipChars = 0, markerStart = 0, sectionBreaks = true, pendingSection = false;
   // The font being defined in \fonttbl, and its name's bytes.
   let defining: { id: number; charset: number | null; codePage: number | null; name: number[] } | null = null;
   let definingDepth = 0;
@@ -229,6 +231,12 @@ export function readRtf(data: Uint8Array): RtfRead {
       if (state.dest === 'fonttbl' && stack.length === definingDepth) endFont();
       const outer = stack.pop();
       if (!outer) continue; // text after the document's group: stray bytes
+      if (state.marker && !outer.marker) {
+        // The number as drawn, then a space (as the .docx numbering gives it): "I.\t" → "I. ".
+        flushRun();
+        const marker = paragraph.slice(markerStart).trim();
+        paragraph = paragraph.slice(0, markerStart) + (marker ? `${marker} ` : '');
+      }
       state = outer;
       continue;
     }
@@ -275,6 +283,7 @@ export function readRtf(data: Uint8Array): RtfRead {
       continue;
     }
     switch (name) {
+      case 'listtext': case 'pntext': if (!state.marker) { flushRun(); markerStart = paragraph.length; state.marker = true; } break;
       case 'ud': if (state.upr) state.dest = state.upr; break;
       case 'ansicpg': if (param && param > 0) docCodePage = param; break;
       case 'mac': docCodePage = 10000; break;
