@@ -210,7 +210,8 @@ export function readRtf(data: Uint8Array): RtfRead {
   const pageBreak = () => {
     flushRun();
     if (paragraph !== '') endParagraph(true);
-    if (!tables.length && state.level === 0) body.push({ kind: 'page-break' });
+    toLevel(state.level);
+    if (!tables.length) body.push({ kind: 'page-break' });
   };
 
   for (const t of rtfTokens(data)) {
