@@ -95,7 +95,7 @@ export function readRtf(data: Uint8Array): RtfRead {
 
   const stack: GroupState[] = [];
   let state: GroupState = { dest: 'text', upr: null, font: -1, uc: 1, caps: false, hidden: false, level: 0, pageBefore: false, marker: false, starred: false };
-  let overflow = 0, skipChars = 0, markerStart = 0, sectionBreaks = true, pendingSection = false;
+  let overflow = 0, skipChars = 0, beforeMarker = '', sectionBreaks = true, pendingSection = false;
   // The font being defined in \fonttbl, and its name's bytes.
   let defining: { id: number; charset: number | null; codePage: number | null; name: number[] } | null = null;
   let definingDepth = 0;
@@ -235,8 +235,8 @@ export function readRtf(data: Uint8Array): RtfRead {
       if (state.marker && !outer.marker) {
         // The number as drawn, then a space (as the .docx numbering gives it): "I.\t" → "I. ".
         flushRun();
-        const marker = paragraph.slice(markerStart).trim();
-        paragraph = paragraph.slice(0, markerStart) + (marker ? `${marker} ` : '');
+        const marker = paragraph.trim();
+        paragraph = beforeMarker + (marker ? `${marker} ` : '');
       }
       state = outer;
       continue;
@@ -284,7 +284,7 @@ export function readRtf(data: Uint8Array): RtfRead {
       continue;
     }
     switch (name) {
-      case 'listtext': case 'pntext': if (!state.marker) { flushRun(); markerStart = paragraph.length; state.marker = true; } break;
+      case 'listtext': case 'pntext': if (!state.marker) { flushRun(); beforeMarker = paragraph; paragraph = ''; state.marker = true; } break;
       case 'ud': if (state.upr) state.dest = state.upr; break;
       case 'ansicpg': if (param && param > 0) docCodePage = param; break;
       case 'mac': docCodePage = 10000; break;
