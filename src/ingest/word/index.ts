@@ -9,7 +9,8 @@ import { isCfb } from './cfb.js';
 import { readDoc } from './doc.js';
 import { readDocx, WordFileError, type WordRead } from './docx.js';
 import { layoutPages } from './layout.js';
-import { isRtf, readRtf, type RtfRead } from './rtf.js';
+import { readRtf, type RtfRead } from './rtf.js';
+import { isRtf } from './rtf-tables.js';
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
