@@ -6,6 +6,7 @@
  * Headers, footers, footnotes, pictures, field instructions and unknown \* destinations are left
  * out; rendered list numbers (\listtext, \pntext) and field results are kept.
  */
+import { bulletChar } from './docx-numbering.js';
 import { legacyEncodingOfFont, readRun, readUnnamedLegacy, withoutSoftHyphens, type LegacyEncoding } from './fonts.js';
 import type { WordBlock, WordCell, WordTable } from './layout.js';
 import type { WordRead } from './docx.js';
@@ -23,6 +24,8 @@ export interface RtfRead extends WordRead {
 const MAX_DEPTH = 256;
 /** Tables nested deeper than this are read as their innermost allowed level. */
 const MAX_TABLE_DEPTH = 16;
+
+const SYMBOL_FONT = /symbol|wingdings|webdings/i;
 
 type Dest = 'text' | 'skip' | 'fonttbl';
 
@@ -66,7 +69,7 @@ export function readRtf(data: Uint8Array): RtfRead {
 
   // The paragraph being read: finished runs' text, and the run being read (its pending bytes).
   let paragraph = '';
-  let run = { font: -1, caps: false, text: '', bytes: [] as number[] };
+  let run = { font: -1, caps: false, marker: false, text: '', bytes: [] as number[] };
 
   const codePageOf = (font: number) => {
     const f = fonts.get(font === -1 ? defaultFont : font);
@@ -86,15 +89,18 @@ export function readRtf(data: Uint8Array): RtfRead {
   const flushRun = () => {
     flushBytes();
     if (run.text) {
-      const read = readRun(run.text, fontName(run.font));
+      const name = fontName(run.font);
+      const read = readRun(run.text, name);
       if (read.encoding) legacyRuns[read.encoding] = (legacyRuns[read.encoding] ?? 0) + 1;
-      paragraph += run.caps ? read.text.toUpperCase() : read.text;
+      // A bullet drawn in a symbol font, as the .docx/.doc numbering gives it ("•", "▪", "➢").
+      const text = run.marker && SYMBOL_FONT.test(name ?? '') && read.text.trim() ? bulletChar(read.text.trim(), name!) : read.text;
+      paragraph += run.caps ? text.toUpperCase() : text;
     }
-    run = { font: state.font, caps: state.caps, text: '', bytes: [] };
+    run = { font: state.font, caps: state.caps, marker: state.marker, text: '', bytes: [] };
   };
   /** The run that text in the current state belongs to (a new one when the font or caps changed). */
   const current = () => {
-    if (run.font !== state.font || run.caps !== state.caps) flushRun();
+    if (run.font !== state.font || run.caps !== state.caps || run.marker !== state.marker) flushRun();
     return run;
   };
   const addText = (text: string) => {

@@ -57,6 +57,12 @@ describe('Rich Text (.rtf) input', () => {
     assert.deepEqual(lines(rtf('\\u-3913?x\\par')), ['\uf0b7x']);
   });
 
+  it('draws a list bullet in a symbol font as the bullet it is', () => {
+    const doc = '{\\rtf1\\ansi{\\fonttbl{\\f0 Times New Roman;}{\\f3\\fcharset2 Symbol;}{\\f4\\fcharset2 Wingdings;}}'
+      + "{\\listtext\\f3 \\'b7\\tab}Tuy\\u7873?n truy\\u7873?n\\par{\\listtext\\f4 \\'a7\\tab}Ni\\u234?m y\\u7871?t\\par}";
+    assert.deepEqual(lines(new TextEncoder().encode(doc)), ['• Tuyền truyền', '▪ Niêm yết']);
+  });
+
   it('lays a nested table inside its cell, and page breaks (\\page, \\pagebb) start pages', () => {
     const r = ingestWord(fixture('bao-cao-cp1258.rtf'));
     assert.equal(r.pages.length, 3);
