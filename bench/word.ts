@@ -1,8 +1,8 @@
 /**
- * bench:word — baocao's Word reader (.doc, .docx) beside LibreOffice's on the same files, in one
+ * bench:word — baocao's Word reader (.doc, .docx, .rtf) beside LibreOffice's on the same files, in one
  * run: which files each reads, how much of the text they agree on, and the time each takes.
  *
- *   npm run bench:word -- --dir DIR     (every .doc/.docx under DIR; default fixtures/word)
+ *   npm run bench:word -- --dir DIR     (every .doc/.docx/.rtf under DIR; default fixtures/word)
  *
  * Agreement is the F1 of the two readings' word multisets (order and layout aside: baocao lays
  * table rows side by side, LibreOffice writes a cell per line). LibreOffice (`soffice`, Debian
@@ -21,7 +21,7 @@ const dir = args.dir!;
 function walk(d: string): string[] {
   return readdirSync(d).flatMap((name) => {
     const p = join(d, name);
-    return statSync(p).isDirectory() ? walk(p) : /\.docx?$/i.test(name) ? [p] : [];
+    return statSync(p).isDirectory() ? walk(p) : /\.(docx?|rtf)$/i.test(name) ? [p] : [];
   }).sort();
 }
 
@@ -44,7 +44,7 @@ function soffice(): string | null {
 }
 
 const files = walk(dir);
-console.log(`bench:word — ${files.length} Word files under ${dir}`);
+console.log(`bench:word — ${files.length} Word files (.doc, .docx, .rtf) under ${dir}`);
 const ours = files.map((file) => {
   const data = new Uint8Array(readFileSync(file));
   const t0 = performance.now();
@@ -89,6 +89,9 @@ if (!tool) {
 
 let bothRead = 0, onlyOurs = 0, onlyTheirs = 0, neither = 0, f1Sum = 0, oursMs = 0, theirMs = 0, legacyFiles = 0, legacyF1 = 0;
 const low: string[] = [];
+// Per format (.doc, .docx, .rtf): files both read, and their summed agreement.
+const byFormat = new Map<string, { both: number; f1: number; ours: number; files: number }>();
+const formatOf = (file: string) => file.replace(/^.*\./, '.').toLowerCase();
 for (const o of ours) {
   const t = theirs.get(o.file);
   oursMs += o.ms;
@@ -100,7 +103,10 @@ for (const o of ours) {
     bothRead++;
     const score = f1(words(o.text!), words(t!.text!));
     // LibreOffice leaves legacy-font text as stored ("C«ng t¸c"): those files are counted apart.
-    if (o.encoding?.includes('+')) { legacyFiles++; legacyF1 += score; } else f1Sum += score;
+    if (/\+(tcvn3|vni)/.test(o.encoding ?? '')) { legacyFiles++; legacyF1 += score; } else f1Sum += score;
+    const fmt = byFormat.get(formatOf(o.file)) ?? { both: 0, f1: 0, ours: 0, files: 0 };
+    fmt.both++; fmt.f1 += score;
+    byFormat.set(formatOf(o.file), fmt);
     if (score < 0.95) low.push(`${basename(o.file)}: ${(score * 100).toFixed(1)} %`);
     if (args.verbose) console.log(`  ${basename(o.file)}  ${(score * 100).toFixed(1)} %  ${o.encoding}`);
   } else if (weRead) onlyOurs++;
@@ -115,5 +121,9 @@ if (tool) {
   const plain = bothRead - legacyFiles;
   console.log(`word agreement where both read (multiset F1): mean ${plain ? ((f1Sum / plain) * 100).toFixed(2) : '—'} % over ${plain} files`);
   if (legacyFiles) console.log(`  and ${((legacyF1 / legacyFiles) * 100).toFixed(2)} % over ${legacyFiles} files where baocao decoded legacy-font text (LibreOffice keeps it as stored)`);
+  for (const [format, s] of [...byFormat].sort()) {
+    const all = ours.filter((o) => formatOf(o.file) === format);
+    console.log(`  ${format}: ${all.length} files, baocao reads ${all.filter((o) => o.text && words(o.text).length > 0).length}, both ${s.both}, agreement ${((s.f1 / s.both) * 100).toFixed(2)} % (legacy-font files included)`);
+  }
   if (low.length) console.log(`below 95 % or read by LibreOffice only (${low.length}):\n  ${low.join('\n  ')}`);
 }

@@ -50,6 +50,13 @@ describe('batch inputs', () => {
     assert.deepEqual(r.files.map((f) => f.rel), ['notes.odt']);
   });
 
+  it('walks Rich Text (.rtf) files as Word files', async () => {
+    await mkdir(join(dir, 'rtf'), { recursive: true });
+    await writeFile(join(dir, 'rtf', 'bao-cao.RTF'), '{\\rtf1 x}');
+    const r = await resolveInputs([join(dir, 'rtf')]);
+    assert.deepEqual(r.files.map((f) => f.rel), ['bao-cao.RTF']);
+  });
+
   it('reports missing paths, empty globs and directories without inputs as problems', async () => {
     await mkdir(join(dir, 'empty'), { recursive: true });
     const r = await resolveInputs([join(dir, 'missing.txt'), `${dir}/*.none`, join(dir, 'empty')]);

@@ -1,5 +1,5 @@
 /**
- * Word ingest: .docx and Word 97–2003 .doc (and Word 6/95) → pages of lines, the way a text
+ * Word ingest: .docx, Word 97–2003 .doc (and Word 6/95) and Rich Text .rtf → pages of lines, the way a text
  * export of the printed page reads (layout.ts), legacy-font text (TCVN3, VNI) decoded to Unicode.
  * Pure of fs like the other ingests: the caller reads the file.
  */
@@ -9,12 +9,14 @@ import { isCfb } from './cfb.js';
 import { readDoc } from './doc.js';
 import { readDocx, WordFileError, type WordRead } from './docx.js';
 import { layoutPages } from './layout.js';
+import { readRtf, type RtfRead } from './rtf.js';
+import { isRtf } from './rtf-tables.js';
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 export interface WordIngestResult {
   original: string;
-  /** 'docx' or 'doc', with the legacy encoding of decoded runs ('doc+tcvn3'). */
+  /** 'docx', 'doc' or 'rtf', with the legacy encoding of decoded runs ('doc+tcvn3') or an RTF's code page ('rtf+cp1258'). */
   encoding: string | null;
   pages: Page[];
   paragraphs: ReturnType<typeof paragraphsFromPages>;
@@ -24,38 +26,42 @@ export interface WordIngestResult {
 const ENCODING_NAMES = { tcvn3: 'TCVN3 (.VnTime …)', vni: 'VNI (VNI-Times …)' } as const;
 
 export function ingestWord(bytes: Uint8Array): WordIngestResult {
-  const format = isCfb(bytes) ? 'doc' : 'docx';
-  if (!isCfb(bytes) && !isZip(bytes)) {
+  const format = isCfb(bytes) ? 'doc' : isRtf(bytes) ? 'rtf' : 'docx';
+  if (format === 'docx' && !isZip(bytes)) {
     return {
       original: '', encoding: null, pages: [], paragraphs: [],
-      diagnostics: [{ ruleId: 'ingest/not-word', severity: 'error', message: 'named as a Word file, but its bytes are neither a .docx (ZIP) nor a .doc (compound file); if it is text or RTF, rename it .txt or save it as .docx' }],
+      diagnostics: [{ ruleId: 'ingest/not-word', severity: 'error', message: 'named as a Word file, but its bytes are neither a .docx (ZIP), a .doc (compound file) nor Rich Text ("{\\rtf"); if it is text, rename it .txt' }],
     };
   }
   const failed = (message: string): WordIngestResult => ({
     original: '', encoding: format, pages: [], paragraphs: [],
     diagnostics: [{ ruleId: 'ingest/word-damaged', severity: 'error', message }],
   });
-  let read: WordRead;
+  let read: WordRead | RtfRead;
   try {
-    read = format === 'doc' ? readDoc(bytes) : readDocx(bytes);
+    read = format === 'doc' ? readDoc(bytes) : format === 'rtf' ? readRtf(bytes) : readDocx(bytes);
   } catch (e) {
     if (e instanceof WordFileError) return failed(e.message);
-    if (e instanceof RangeError) return failed(`damaged ${format === 'doc' ? '.doc' : '.docx'}: ${e.message}`);
+    if (e instanceof RangeError) return failed(`damaged .${format}: ${e.message}`);
     throw e;
   }
   const diagnostics: Diagnostic[] = [];
   const legacy = Object.entries(read.legacyRuns).filter(([, n]) => n && n > 0) as Array<[keyof typeof ENCODING_NAMES, number]>;
   for (const [encoding, n] of legacy) {
-    const unit = format === 'docx' ? 'run' : 'paragraph';
+    const unit = format === 'doc' ? 'paragraph' : 'run';
     diagnostics.push({ ruleId: 'encoding/legacy-font', severity: 'info', message: `${n} ${unit}${n === 1 ? '' : 's'} typed in ${ENCODING_NAMES[encoding]} fonts decoded to Unicode` });
   }
   const pages: Page[] = layoutPages(read.blocks).map((lines, i) => ({ number: i + 1, lines, method: 'text' as const }));
   const original = pages.map((p) => p.lines.join('\n')).join('\f');
+  const unclosed = format === 'rtf' ? (read as RtfRead).unclosed : 0;
+  if (unclosed > 0 && original.trim() === '') return failed(`damaged .rtf: it ends with ${unclosed} group${unclosed === 1 ? '' : 's'} still open and no text read`);
+  if (unclosed > 0) diagnostics.push({ ruleId: 'ingest/word-damaged', severity: 'warning', place: { page: pages.length, line: pages.at(-1)!.lines.length }, message: `the .rtf ends with ${unclosed} group${unclosed === 1 ? '' : 's'} still open (cut short?): the text up to the cut is read` });
   if (original.trim() === '') {
     diagnostics.push({ ruleId: 'ingest/no-text', severity: 'error', message: `no text in the Word document (only pictures? a scanned page pasted into Word is not read)` });
     return { original, encoding: format, pages: [], paragraphs: [], diagnostics };
   }
-  const encoding = legacy.length ? `${format}+${legacy.map(([e]) => e).join('+')}` : format;
+  const codePages = format === 'rtf' ? (read as RtfRead).codePages.map((cp) => `cp${cp}`) : [];
+  const encoding = [format, ...codePages, ...legacy.map(([e]) => e)].join('+');
   return { original, encoding, pages, paragraphs: wordParagraphs(pages), diagnostics };
 }
 

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { ingestWord } from '../../src/ingest/word/index.js';
+import { mutate, rng, type Seed } from './mutator.js';
+
+// A fixed seed, so every machine runs the same damaged files; a failure names its case and mutations.
+const SEED = 20261206;
+const CASES = 300;
+const SEEDS: Seed[] = ['bao-cao-tcvn3.rtf', 'vntimeh.rtf', 'so-danh.rtf', 'bao-cao-cp1258.rtf'].map((name) => {
+  const data = new Uint8Array(readFileSync(new URL(`../../fixtures/word/${name}`, import.meta.url)));
+  return { name, data, text: new TextDecoder('latin1').decode(data) };
+});
+
+/** Read or refused with an error (never both), never a throw; a hang shows as seconds. */
+function check(label: string, data: Uint8Array, problems: string[]): 'read' | 'refused' {
+  const t = performance.now();
+  let outcome: 'read' | 'refused' = 'refused';
+  try {
+    const r = ingestWord(data);
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length && r.pages.length) problems.push(`${label}: an error and pages`);
+    outcome = errors.length ? 'refused' : 'read';
+  } catch (e) {
+    problems.push(`${label}: threw ${(e as Error).message}`);
+  }
+  if (performance.now() - t > 5_000) problems.push(`${label}: took ${Math.round(performance.now() - t)} ms`);
+  return outcome;
+}
+
+const ascii = (s: string) => new TextEncoder().encode(s);
+const N = 100_000;
+
+describe('fuzzed RTF files', () => {
+  it(`are read or refused with a clear error, never a throw or a hang (seed ${SEED}: ${CASES} damaged .rtf)`, () => {
+    const r = rng(SEED);
+    const problems: string[] = [];
+    let read = 0, refused = 0;
+    for (let i = 0; i < CASES; i++) {
+      const from = SEEDS[i % SEEDS.length]!;
+      const { data, ops } = mutate(r, from, SEEDS);
+      if (check(`#${i} ${from.name} [${ops.join(', ')}]`, data, problems) === 'read') read++; else refused++;
+    }
+    // Cut at every tenth of each file, and random bytes after an RTF header.
+    for (const seed of SEEDS) {
+      for (let k = 1; k < 10; k++) check(`${seed.name} cut at ${k}/10`, seed.data.subarray(0, Math.floor((seed.data.length * k) / 10)), problems);
+    }
+    for (let i = 0; i < 20; i++) {
+      const noise = Uint8Array.from({ length: 20_000 }, () => Math.floor(r() * 256));
+      check(`random bytes #${i}`, new Uint8Array([...ascii('{\\rtf1 '), ...noise]), problems);
+    }
+    assert.deepEqual(problems, []);
+    assert.ok(read > 0 && refused > 0, `the mutations reach both sides (read ${read}, refused ${refused})`);
+  });
+
+  it('hostile shapes (deep nesting, long words, \\bin, nested tables, many list numbers) stay linear', () => {
+    const problems: string[] = [];
+    const cases: Record<string, string> = {
+      '100k {': '{'.repeat(N),
+      '100k { after the header': `{\\rtf1 ${'{'.repeat(N)}x${'}'.repeat(N)}}`,
+      '100k } first': `{\\rtf1 ${'}'.repeat(N)} x`,
+      'a 100k-letter control word': `{\\rtf1 \\${'a'.repeat(N)}123 x\\par}`,
+      'a huge \\bin': `{\\rtf1 a\\bin999999999999 b\\par}`,
+      'a huge \\uc': `{\\rtf1 \\uc999999999 \\u7853 ${'x'.repeat(N)}\\par}`,
+      '100k tables deep': `{\\rtf1 ${'\\itap1000000 \\intbl x\\nestcell '.repeat(N / 10)}\\row}`,
+      '100k cells, no row': `{\\rtf1 \\intbl ${'x\\cell '.repeat(N)}}`,
+      '100k list numbers in one paragraph': `{\\rtf1 ${'{\\listtext 1.\\tab}y'.repeat(N)}\\par}`,
+      '100k \\* groups': `{\\rtf1 ${'{\\*\\zz '.repeat(N)}}`,
+      '100k paragraphs': `{\\rtf1 ${'\\par '.repeat(N)}x}`,
+      '100k fonts': `{\\rtf1 {\\fonttbl ${'{\\f1\\fcharset163 .VnTime;}'.repeat(N / 10)}}\\f1 \\'c0\\par}`,
+    };
+    for (const [label, text] of Object.entries(cases)) check(label, ascii(text), problems);
+    assert.deepEqual(problems, []);
+  });
+});
