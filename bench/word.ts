@@ -1,8 +1,8 @@
 /**
- * bench:word — baocao's Word reader (.doc, .docx) beside LibreOffice's on the same files, in one
+ * bench:word — baocao's Word reader (.doc, .docx, OpenDocument .odt/.fodt) beside LibreOffice's on the same files, in one
  * run: which files each reads, how much of the text they agree on, and the time each takes.
  *
- *   npm run bench:word -- --dir DIR     (every .doc/.docx under DIR; default fixtures/word)
+ *   npm run bench:word -- --dir DIR     (every .doc/.docx/.odt/.fodt under DIR; default fixtures/word)
  *
  * Agreement is the F1 of the two readings' word multisets (order and layout aside: baocao lays
  * table rows side by side, LibreOffice writes a cell per line). LibreOffice (`soffice`, Debian
@@ -21,7 +21,7 @@ const dir = args.dir!;
 function walk(d: string): string[] {
   return readdirSync(d).flatMap((name) => {
     const p = join(d, name);
-    return statSync(p).isDirectory() ? walk(p) : /\.docx?$/i.test(name) ? [p] : [];
+    return statSync(p).isDirectory() ? walk(p) : /\.(docx?|odt|fodt)$/i.test(name) ? [p] : [];
   }).sort();
 }
 
@@ -44,7 +44,10 @@ function soffice(): string | null {
 }
 
 const files = walk(dir);
-console.log(`bench:word — ${files.length} Word files under ${dir}`);
+console.log(`bench:word — ${files.length} Word/OpenDocument files under ${dir}`);
+const extOf = (file: string) => file.replace(/^.*\./, '').toLowerCase();
+/** Agreement per file format, so a new reader (.odt) shows beside the others in the same run. */
+const byFormat = new Map<string, { files: number; f1: number }>();
 const ours = files.map((file) => {
   const data = new Uint8Array(readFileSync(file));
   const t0 = performance.now();
@@ -101,6 +104,8 @@ for (const o of ours) {
     const score = f1(words(o.text!), words(t!.text!));
     // LibreOffice leaves legacy-font text as stored ("C«ng t¸c"): those files are counted apart.
     if (o.encoding?.includes('+')) { legacyFiles++; legacyF1 += score; } else f1Sum += score;
+    const fmt = byFormat.get(extOf(o.file)) ?? { files: 0, f1: 0 };
+    byFormat.set(extOf(o.file), { files: fmt.files + 1, f1: fmt.f1 + score });
     if (score < 0.95) low.push(`${basename(o.file)}: ${(score * 100).toFixed(1)} %`);
     if (args.verbose) console.log(`  ${basename(o.file)}  ${(score * 100).toFixed(1)} %  ${o.encoding}`);
   } else if (weRead) onlyOurs++;
@@ -115,5 +120,6 @@ if (tool) {
   const plain = bothRead - legacyFiles;
   console.log(`word agreement where both read (multiset F1): mean ${plain ? ((f1Sum / plain) * 100).toFixed(2) : '—'} % over ${plain} files`);
   if (legacyFiles) console.log(`  and ${((legacyF1 / legacyFiles) * 100).toFixed(2)} % over ${legacyFiles} files where baocao decoded legacy-font text (LibreOffice keeps it as stored)`);
+  for (const [fmt, { files: n, f1: sum }] of [...byFormat].sort()) console.log(`  .${fmt}: ${((sum / n) * 100).toFixed(2)} % over ${n} files (legacy-font ones included)`);
   if (low.length) console.log(`below 95 % or read by LibreOffice only (${low.length}):\n  ${low.join('\n  ')}`);
 }
