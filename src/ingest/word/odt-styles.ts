@@ -24,6 +24,8 @@ export interface OdtListLevel {
   start: number;
   displayLevels: number;
   bullet?: string;
+  /** The bullet's font (a Symbol or Wingdings code draws a shape). */
+  font?: string;
 }
 
 export interface OdtStyles {
@@ -45,11 +47,13 @@ export function parseOdtStyles(xml: string | null, into: OdtStyles = emptyOdtSty
   if (!xml) return into;
   let current: OdtStyle | null = null;
   let list: OdtListLevel[] | null = null;
+  let level: OdtListLevel | null = null;
   // Stops at the body: a .fodt holds its styles and its text in one part.
   for (const t of xmlTokens(xml)) {
     if (t.kind === 'close') {
       if (t.name === 'style:style' || t.name === 'style:default-style') current = null;
       else if (t.name === 'text:list-style') list = null;
+      else if (t.name.startsWith('text:list-level-style-')) level = null;
       else if (t.name === 'office:font-face-decls' || t.name === 'office:styles' || t.name === 'office:automatic-styles') { current = null; list = null; }
       continue;
     }
@@ -79,6 +83,8 @@ export function parseOdtStyles(xml: string | null, into: OdtStyles = emptyOdtSty
         break;
       }
       case 'style:text-properties':
+        if (level && a['style:font-name']) level.font = into.fonts.get(a['style:font-name']) ?? a['style:font-name'];
+        else if (level && a['fo:font-family']) level.font = unquote(a['fo:font-family']);
         if (!current) break;
         if (a['style:font-name']) current.font = into.fonts.get(a['style:font-name']) ?? a['style:font-name'];
         else if (a['fo:font-family']) current.font = unquote(a['fo:font-family']);
@@ -98,9 +104,9 @@ export function parseOdtStyles(xml: string | null, into: OdtStyles = emptyOdtSty
       case 'text:list-level-style-bullet':
       case 'text:list-level-style-image': {
         if (!list) break;
-        const level = Math.max(1, Math.min(10, Number(a['text:level'] ?? 1) || 1));
+        const at = Math.max(1, Math.min(10, Number(a['text:level'] ?? 1) || 1));
         const bullet = t.name === 'text:list-level-style-bullet';
-        list[level - 1] = {
+        level = list[at - 1] = {
           format: bullet ? 'bullet' : t.name.endsWith('image') ? '' : a['style:num-format'] ?? '',
           prefix: a['style:num-prefix'] ?? '',
           suffix: a['style:num-suffix'] ?? '',
@@ -108,6 +114,7 @@ export function parseOdtStyles(xml: string | null, into: OdtStyles = emptyOdtSty
           displayLevels: Math.max(1, Number(a['text:display-levels'] ?? 1) || 1),
           ...(bullet ? { bullet: a['text:bullet-char'] ?? '•' } : {}),
         };
+        if (t.selfClosing) level = null;
         break;
       }
     }

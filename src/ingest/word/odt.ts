@@ -6,7 +6,7 @@
  * Notes, annotations, tracked deletions and index templates are left out; headers and footers
  * live in styles, which are read for fonts only. Legacy-font runs are decoded through their font.
  */
-import { formatListNumber } from './docx-numbering.js';
+import { bulletChar, formatListNumber } from './docx-numbering.js';
 import { WordFileError, type WordRead } from './docx.js';
 import { readRun, readUnnamedLegacy, withoutSoftHyphens } from './fonts.js';
 import type { WordBlock, WordCell, WordTable } from './layout.js';
@@ -57,11 +57,12 @@ export function readFodt(data: Uint8Array): WordRead {
 }
 
 /** Elements whose whole content is left out. */
-const SKIPPED = new Set(['text:note', 'office:annotation', 'text:tracked-changes', 'svg:title', 'svg:desc', 'text:sequence-decls', 'office:forms']);
+const SKIPPED = new Set(['text:note', 'office:annotation', 'text:tracked-changes', 'svg:title', 'svg:desc', 'text:sequence-decls', 'office:forms', 'text:ruby-text']);
 const isSkipped = (name: string) => SKIPPED.has(name) || (name.startsWith('text:') && name.endsWith('-source'));
 
 interface Paragraph { text: string; style?: string; marker: string; breakBefore: boolean; breakAfter: boolean }
-interface ListFrame { style?: string; itemNumbered: boolean }
+/** An open text:list: its style, whether its open item got its marker, the item's text:style-override. */
+interface ListFrame { style?: string; itemNumbered: boolean; override?: string }
 
 export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): WordRead {
   const legacyRuns: WordRead['legacyRuns'] = {};
@@ -126,7 +127,7 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
         case 'text:list-item': case 'text:list-header': {
           const list = lists[lists.length - 1];
           // A list header is an item with no number; an item's later paragraphs carry none either.
-          if (list) list.itemNumbered = t.name === 'text:list-header';
+          if (list) { list.itemNumbered = t.name === 'text:list-header'; list.override = a['text:style-override']; }
           if (a['text:start-value']) pendingStart = Number(a['text:start-value']);
           break;
         }
@@ -176,7 +177,8 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
     if (!list || list.itemNumbered) return '';
     list.itemNumbered = true;
     const name = list.style ?? odtInherited(styles, 'paragraph', paragraphStyle, 'listStyle');
-    const levels = name ? styles.lists.get(name) : undefined;
+    // An item's style override draws it in another list style's format; it still counts in its list.
+    const levels = name ? styles.lists.get(list.override ?? name) ?? styles.lists.get(name) : undefined;
     const depth = lists.length - 1;
     const level = levels?.[Math.min(depth, (levels?.length ?? 1) - 1)];
     const start = pendingStart;
@@ -219,8 +221,8 @@ const ODF_FORMATS: Record<string, string> = { '1': 'decimal', I: 'upperRoman', i
 /** "I. ", "3) ", "1.2. ", "- ": prefix, the shown levels' numbers, suffix, then a space. */
 function markerText(levels: OdtListLevel[], level: OdtListLevel, counts: number[], depth: number): string {
   if (level.format === 'bullet') {
-    const c = level.bullet ?? '';
-    return c === '' ? '' : `${/[\u2022\u25cf\uf0b7\u00b7]/.test(c) ? '•' : c} `;
+    const c = bulletChar(level.bullet ?? '', level.font);
+    return c === '' ? '' : `${c === '\u25cf' ? '•' : c} `;
   }
   const format = ODF_FORMATS[level.format];
   if (!format) return '';

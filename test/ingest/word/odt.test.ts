@@ -111,6 +111,22 @@ describe('OpenDocument text (.odt) input', () => {
     ]);
   });
 
+  it("draws an item's style override in that style's format while it counts in its list, and symbol-font bullets as shapes", async () => {
+    const styles = '<office:font-face-decls><style:font-face style:name="Wingdings" svg:font-family="Wingdings"/></office:font-face-decls><office:automatic-styles>'
+      + '<text:list-style style:name="N"><text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/></text:list-style>'
+      + '<text:list-style style:name="A"><text:list-level-style-number text:level="1" style:num-format="a" style:num-suffix=")"/></text:list-style>'
+      + '<text:list-style style:name="B"><text:list-level-style-bullet text:level="1" text:bullet-char="\uf0a7"><style:text-properties style:font-name="Wingdings"/></text:list-level-style-bullet></text:list-style>'
+      + '</office:automatic-styles>';
+    const r = ingestWord(await odt(styles, [
+      '<text:list xml:id="l1" text:style-name="N"><text:list-item><text:p>một</text:p></text:list-item>',
+      '<text:list-item text:style-override="A"><text:p>hai</text:p></text:list-item></text:list>',
+      '<text:list text:style-name="B"><text:list-item><text:p>chấm</text:p></text:list-item></text:list>',
+      '<text:list text:continue-list="l1" text:style-name="N"><text:list-item><text:p>ba</text:p></text:list-item></text:list>',
+      '<text:list text:style-name="N"><text:list-item><text:p>lại một</text:p></text:list-item></text:list>',
+    ].join('')));
+    assert.deepEqual(lines(r), [['1. một', 'b) hai', '▪ chấm', '3. ba', '1. lại một']]);
+  });
+
   it('refuses an OpenDocument spreadsheet or a plain ZIP as not-word, and a truncated .odt as damaged', async () => {
     const sheet = ingestWord(await odt('', '<text:p>x</text:p>', 'application/vnd.oasis.opendocument.spreadsheet'));
     assert.equal(sheet.diagnostics[0]?.ruleId, 'ingest/not-word');
