@@ -25,6 +25,7 @@ describe('OpenDocument text (.odt) input', () => {
     assert.equal(detectKind(bytes, 'renamed.bin'), 'word');
     assert.equal(detectKind(bytes, 'bao-cao.odt'), 'word');
     assert.equal(detectKind(fixture('bao-cao-odt.fodt'), 'flat.xml'), 'word');
+    assert.equal(detectKind(new TextEncoder().encode('<p>application/vnd.oasis.opendocument.text is the .odt type</p>'), 'note.xml'), 'text', 'XML that only names the type is text');
     assert.equal(ingestWord(bytes).encoding, 'odt+tcvn3');
   });
 
