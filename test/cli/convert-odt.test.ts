@@ -39,4 +39,11 @@ describe('baocao convert with OpenDocument text files', () => {
     assert.equal(byName('hong.odt').status, 'error');
     assert.match(byName('hong.odt').error, /neither a \.docx\/\.odt/);
   });
+
+  it('restores an .odt with baocao restore', async () => {
+    const r = await runCli(['restore', join(ROOT, 'fixtures', 'word', 'bao-cao-odt.odt')]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^ỦY BAN NHÂN DÂN\s{4,}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+    assert.match(r.stdout, /Công tác chỉ đạo, điều hành được thực hiện kịp thời\./);
+  });
 });
