@@ -3,7 +3,8 @@
  * style's font (style:font-name through office:font-face-decls to its svg:font-family, or a
  * direct fo:font-family), capitals (fo:text-transform="uppercase"), page breaks before/after a
  * paragraph, the list style a paragraph style numbers in, and list styles' levels (format,
- * prefix, suffix, start, levels shown) for the markers LibreOffice draws.
+ * prefix, suffix, start, levels shown) and the headings' outline numbering, for the markers
+ * LibreOffice draws.
  */
 import { xmlTokens } from './xml.js';
 
@@ -38,6 +39,9 @@ export interface OdtStyles {
   fonts: Map<string, string>;
 }
 
+/** The key of the headings' outline numbering (text:outline-style) among the list styles. */
+export const OUTLINE = '\u0000outline';
+
 export function emptyOdtStyles(): OdtStyles {
   return { byName: new Map(), defaults: {}, lists: new Map(), fonts: new Map() };
 }
@@ -52,8 +56,8 @@ export function parseOdtStyles(xml: string | null, into: OdtStyles = emptyOdtSty
   for (const t of xmlTokens(xml)) {
     if (t.kind === 'close') {
       if (t.name === 'style:style' || t.name === 'style:default-style') current = null;
-      else if (t.name === 'text:list-style') list = null;
-      else if (t.name.startsWith('text:list-level-style-')) level = null;
+      else if (t.name === 'text:list-style' || t.name === 'text:outline-style') list = null;
+      else if (t.name.startsWith('text:list-level-style-') || t.name === 'text:outline-level-style') level = null;
       else if (t.name === 'office:font-face-decls' || t.name === 'office:styles' || t.name === 'office:automatic-styles') { current = null; list = null; }
       continue;
     }
@@ -95,11 +99,13 @@ export function parseOdtStyles(xml: string | null, into: OdtStyles = emptyOdtSty
         if (a['fo:break-before']) current.breakBefore = a['fo:break-before'] === 'page';
         if (a['fo:break-after']) current.breakAfter = a['fo:break-after'] === 'page';
         break;
-      case 'text:list-style':
+      case 'text:list-style': case 'text:outline-style':
         list = [];
-        if (a['style:name']) into.lists.set(a['style:name'], list);
+        if (t.name === 'text:outline-style') into.lists.set(OUTLINE, list);
+        else if (a['style:name']) into.lists.set(a['style:name'], list);
         if (t.selfClosing) list = null;
         break;
+      case 'text:outline-level-style':
       case 'text:list-level-style-number':
       case 'text:list-level-style-bullet':
       case 'text:list-level-style-image': {

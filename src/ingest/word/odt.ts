@@ -10,7 +10,7 @@ import { bulletChar, formatListNumber } from './docx-numbering.js';
 import { WordFileError, type WordRead } from './docx.js';
 import { readRun, readUnnamedLegacy, withoutSoftHyphens } from './fonts.js';
 import type { WordBlock, WordCell, WordTable } from './layout.js';
-import { emptyOdtStyles, odtInherited, odtRunLook, parseOdtStyles, type OdtListLevel, type OdtStyles } from './odt-styles.js';
+import { emptyOdtStyles, odtInherited, odtRunLook, OUTLINE, parseOdtStyles, type OdtListLevel, type OdtStyles } from './odt-styles.js';
 import { readZipEntry, zipEntries, ZipError, type ZipEntry } from './zip.js';
 import { xmlTokens } from './xml.js';
 
@@ -135,7 +135,8 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
           flushRun();
           const style = a['text:style-name'];
           paragraphs.push({
-            text: '', style, marker: listMarker(style),
+            text: '', style,
+            marker: t.name === 'text:h' && !lists.length ? outlineMarker(a) : listMarker(style),
             breakBefore: odtInherited(styles, 'paragraph', style, 'breakBefore') === true,
             breakAfter: odtInherited(styles, 'paragraph', style, 'breakAfter') === true,
           });
@@ -188,6 +189,20 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
     counts[depth] = start !== undefined && Number.isFinite(start) ? start : counts[depth] === undefined ? level.start : counts[depth]! + 1;
     counts.length = depth + 1; // deeper levels start again
     counters.set(name, counts);
+    return markerText(levels, level, counts, depth);
+  }
+
+  /** A heading's number from the outline numbering (text:outline-style), as LibreOffice draws it. */
+  function outlineMarker(a: Record<string, string>): string {
+    const levels = styles.lists.get(OUTLINE);
+    const depth = Math.max(0, Math.min(9, (Number(a['text:outline-level'] ?? 1) || 1) - 1));
+    const level = levels?.[depth];
+    if (!levels || !level || !ODF_FORMATS[level.format] || a['text:is-list-header'] === 'true') return '';
+    const counts = counters.get(OUTLINE) ?? [];
+    const start = a['text:restart-numbering'] === 'true' || a['text:start-value'] ? Number(a['text:start-value'] ?? level.start) : undefined;
+    counts[depth] = start !== undefined && Number.isFinite(start) ? start : counts[depth] === undefined ? level.start : counts[depth]! + 1;
+    counts.length = depth + 1;
+    counters.set(OUTLINE, counts);
     return markerText(levels, level, counts, depth);
   }
 

@@ -128,6 +128,18 @@ describe('OpenDocument text (.odt) input', () => {
     assert.deepEqual(lines(r), [['1. một', 'b) hai', '▪ chấm', '3. ba', '1. lại một']]);
   });
 
+  it("numbers headings by the document's outline numbering, levels restarting under a higher one", async () => {
+    const styles = '<office:styles><text:outline-style style:name="Outline">'
+      + '<text:outline-level-style text:level="1" style:num-format="I" style:num-suffix="."/>'
+      + '<text:outline-level-style text:level="2" style:num-format="1" style:num-suffix="."/>'
+      + '<text:outline-level-style text:level="3" style:num-format=""/></text:outline-style></office:styles>';
+    const r = ingestWord(await odt(styles, [
+      '<text:h text:outline-level="1">KẾT QUẢ</text:h><text:h text:outline-level="2">Kinh tế</text:h><text:h text:outline-level="3">Nông nghiệp</text:h>',
+      '<text:h text:outline-level="2">Xã hội</text:h><text:p>Nội dung.</text:p><text:h text:outline-level="1">PHƯƠNG HƯỚNG</text:h><text:h text:outline-level="2">Mục tiêu</text:h>',
+    ].join('')));
+    assert.deepEqual(lines(r), [['I. KẾT QUẢ', '1. Kinh tế', 'Nông nghiệp', '2. Xã hội', 'Nội dung.', 'II. PHƯƠNG HƯỚNG', '1. Mục tiêu']]);
+  });
+
   it('refuses an OpenDocument spreadsheet or a plain ZIP as not-word, and a truncated .odt as damaged', async () => {
     const sheet = ingestWord(await odt('', '<text:p>x</text:p>', 'application/vnd.oasis.opendocument.spreadsheet'));
     assert.equal(sheet.diagnostics[0]?.ruleId, 'ingest/not-word');
