@@ -1,8 +1,8 @@
 /**
- * bench:word — baocao's Word reader (.doc, .docx, .rtf) beside LibreOffice's on the same files, in one
+ * bench:word — baocao's Word reader (.doc, .docx, .rtf, OpenDocument .odt/.fodt) beside LibreOffice's on the same files, in one
  * run: which files each reads, how much of the text they agree on, and the time each takes.
  *
- *   npm run bench:word -- --dir DIR     (every .doc/.docx/.rtf under DIR; default fixtures/word)
+ *   npm run bench:word -- --dir DIR     (every .doc/.docx/.rtf/.odt/.fodt under DIR; default fixtures/word)
  *
  * Agreement is the F1 of the two readings' word multisets (order and layout aside: baocao lays
  * table rows side by side, LibreOffice writes a cell per line). LibreOffice (`soffice`, Debian
@@ -21,7 +21,7 @@ const dir = args.dir!;
 function walk(d: string): string[] {
   return readdirSync(d).flatMap((name) => {
     const p = join(d, name);
-    return statSync(p).isDirectory() ? walk(p) : /\.(docx?|rtf)$/i.test(name) ? [p] : [];
+    return statSync(p).isDirectory() ? walk(p) : /\.(docx?|rtf|odt|fodt)$/i.test(name) ? [p] : [];
   }).sort();
 }
 
@@ -44,7 +44,7 @@ function soffice(): string | null {
 }
 
 const files = walk(dir);
-console.log(`bench:word — ${files.length} Word files (.doc, .docx, .rtf) under ${dir}`);
+console.log(`bench:word — ${files.length} Word, RTF and OpenDocument files under ${dir}`);
 const ours = files.map((file) => {
   const data = new Uint8Array(readFileSync(file));
   const t0 = performance.now();

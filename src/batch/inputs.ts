@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** Extensions picked up when walking a directory (named files are read whatever their name). */
-export const INPUT_EXTENSIONS = /\.(txt|text|docx?|rtf|pdf|png|jpe?g|tiff?|bmp|webp|gif)$/i;
+export const INPUT_EXTENSIONS = /\.(txt|text|docx?|rtf|odt|fodt|pdf|png|jpe?g|tiff?|bmp|webp|gif)$/i;
 
 export interface InputFile {
   /** Absolute path. */
@@ -43,7 +43,7 @@ export async function resolveInputs(args: string[], cwd = process.cwd()): Promis
         const before = found.size, problemsBefore = problems.length;
         const skipped = await walk(abs, found, problems, walked, cwd);
         if (found.size === before && problems.length === problemsBefore) {
-          problems.push({ arg, message: `no readable input files in directory${skipped ? ` (${skipped} other files skipped; baocao reads .txt, .doc, .docx, .rtf, .pdf and images)` : ''}` });
+          problems.push({ arg, message: `no readable input files in directory${skipped ? ` (${skipped} other files skipped; baocao reads .txt, .doc, .docx, .rtf, .odt, .pdf and images)` : ''}` });
         }
       } else if (info.isFile()) found.add(abs);
       else problems.push({ arg, message: specialFileMessage(info) });

@@ -102,7 +102,7 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
 
 /** PDFs and images by name (the pipeline checks the bytes again); everything else is text. */
 function isOcrKind(path: string): boolean {
-  return INPUT_EXTENSIONS.test(path) && !/\.(txt|text|docx?|rtf)$/i.test(path);
+  return INPUT_EXTENSIONS.test(path) && !/\.(txt|text|docx?|rtf|odt|fodt)$/i.test(path);
 }
 
 function sizeOf(path: string): number {

@@ -40,7 +40,7 @@ export const SourceSchema = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('SHA-256 of the input bytes'),
   bytes: z.number().int().nonnegative(),
   pages: z.number().int().nonnegative(),
-  encoding: z.string().nullable().describe("Decoding used for text input; for Word files 'docx', 'doc' or 'rtf' (Rich Text is kind 'word'), with '+tcvn3' or '+vni' when legacy-font text was decoded and an RTF's code page beyond windows-1252 ('rtf+cp1258'); null for PDFs and images"),
+  encoding: z.string().nullable().describe("Decoding used for text input; for Word files 'docx', 'doc' or 'rtf' (Rich Text is kind 'word'), for OpenDocument text (.odt, .fodt) 'odt', with '+tcvn3' or '+vni' when legacy-font text was decoded and an RTF's code page beyond windows-1252 ('rtf+cp1258'); null for PDFs and images"),
 });
 
 export const OcrWordSchema = z.object({

@@ -18,17 +18,24 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const COMPOUND = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const RTF = [...'{\\rtf'].map((c) => c.charCodeAt(0));
 const WORD_PART = new TextEncoder().encode('word/document.xml');
+// An OpenDocument ZIP stores its mimetype first and uncompressed; a flat .fodt names it on its root.
+const ODF_TEXT = new TextEncoder().encode('application/vnd.oasis.opendocument.text');
+const FLAT_ROOT = new TextEncoder().encode('<office:document ');
 // "WordDocument" as a compound file's directory spells it (UTF-16LE).
 const WORD_STREAM = new Uint8Array([...'WordDocument'].flatMap((c) => [c.charCodeAt(0), 0]));
 
-/** A .docx (a ZIP holding word/document.xml), a .doc (a compound file with a WordDocument stream) or Rich Text ("{\\rtf"). */
+/**
+ * A .docx (a ZIP holding word/document.xml), a .doc (a compound file with a WordDocument stream),
+ * Rich Text ("{\\rtf") or an OpenDocument text (.odt ZIP, flat .fodt XML): all read by the Word reader.
+ */
 function isWordFile(data: Uint8Array, path: string): boolean {
   const starts = (sig: number[]) => sig.every((b, i) => data[i] === b);
-  if (starts(ZIP)) return /\.doc[xm]$/i.test(path) || contains(data, WORD_PART);
+  if (starts(ZIP)) return /\.(doc[xm]|odt|ott)$/i.test(path) || contains(data, WORD_PART) || contains(data.subarray(0, 128), ODF_TEXT);
   if (starts(COMPOUND)) return /\.do[ct]$/i.test(path) || contains(data, WORD_STREAM);
   if (starts(RTF)) return true; // Rich Text whatever its name: read as text it is all control words
+  if (/\.fodt$/i.test(path) || (data[0] === 0x3c && contains(data.subarray(0, 4096), FLAT_ROOT) && contains(data.subarray(0, 4096), ODF_TEXT))) return data.length > 0;
   // Named as Word but neither container: the Word reader says what it is instead of reading junk as text.
-  return /\.(doc[xm]?|rtf)$/i.test(path) && data.length > 0;
+  return /\.(doc[xm]?|rtf|odt)$/i.test(path) && data.length > 0;
 }
 
 function contains(data: Uint8Array, needle: Uint8Array): boolean {

@@ -12,7 +12,7 @@ before(async () => {
   await mkdir(join(dir, 'a', 'deep'), { recursive: true });
   await mkdir(join(dir, 'b'), { recursive: true });
   await mkdir(join(dir, 'a', '.hidden'), { recursive: true });
-  for (const f of ['a/report.txt', 'a/deep/scan.PDF', 'a/notes.odt', 'a/.hidden/x.txt', 'b/report.txt', 'b/page.tif']) await writeFile(join(dir, f), 'x');
+  for (const f of ['a/report.txt', 'a/deep/scan.PDF', 'a/notes.ods', 'a/.hidden/x.txt', 'b/report.txt', 'b/page.tif']) await writeFile(join(dir, f), 'x');
 });
 after(async () => {
   await rm(dir, { recursive: true, force: true });
@@ -46,8 +46,8 @@ describe('batch inputs', () => {
   });
 
   it('reads a named file whatever its extension', async () => {
-    const r = await resolveInputs([join(dir, 'a', 'notes.odt')]);
-    assert.deepEqual(r.files.map((f) => f.rel), ['notes.odt']);
+    const r = await resolveInputs([join(dir, 'a', 'notes.ods')]);
+    assert.deepEqual(r.files.map((f) => f.rel), ['notes.ods']);
   });
 
   it('walks Rich Text (.rtf) files as Word files', async () => {

@@ -18,7 +18,7 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), 'baocao-bad-'));
   const src = join(dir, 'in');
   await mkdir(join(src, 'nothing-readable'), { recursive: true });
-  await writeFile(join(src, 'nothing-readable', 'scan.odt'), 'not ours');
+  await writeFile(join(src, 'nothing-readable', 'scan.ods'), 'not ours');
   await writeFile(join(src, 'good.txt'), 'Báo cáo kết quả năm 2023\n');
   await writeFile(join(src, 'empty.txt'), '');
   const junk = Buffer.alloc(64 * 1024);

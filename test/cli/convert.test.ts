@@ -104,7 +104,7 @@ describe('baocao convert', () => {
     await mkdir(join(src, 'b', 'c'), { recursive: true });
     await writeFile(join(src, 'a', 'report.txt'), 'Báo cáo A\n');
     await writeFile(join(src, 'b', 'c', 'report.txt'), 'Báo cáo B\n');
-    await writeFile(join(src, 'b', 'notes.odt'), 'skipped');
+    await writeFile(join(src, 'b', 'notes.ods'), 'skipped');
     const out = join(dir, 'tree-out');
     const r = await runCli(['convert', src, '-o', out, '--no-restore', '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);

@@ -46,6 +46,15 @@ describe('baocao serve', () => {
     assert.equal(cut.json().diagnostics[0].ruleId, 'ingest/word-damaged');
   });
 
+  it('converts an OpenDocument text posted as the body, told by its bytes whatever its name', async () => {
+    const odt = await readFile(new URL('../../fixtures/word/bao-cao-odt.odt', import.meta.url));
+    const r = await app.inject({ method: 'POST', url: '/v1/convert?name=upload.bin', payload: odt, headers: { 'content-type': 'application/octet-stream' } });
+    assert.equal(r.statusCode, 200, r.body);
+    assert.equal(r.json().source.kind, 'word');
+    assert.equal(r.json().source.encoding, 'odt+tcvn3');
+    assert.equal(r.json().signature.name, 'Trần Văn Bình');
+  });
+
   it('refuses a body over the limit with 413, a bad query with 400 and unreadable bytes with 422', async () => {
     const big = await app.inject({ method: 'POST', url: '/v1/convert', payload: Buffer.alloc(65 * 1024, 0x61), headers: { 'content-type': 'application/octet-stream' } });
     assert.equal(big.statusCode, 413);

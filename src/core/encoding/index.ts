@@ -124,7 +124,7 @@ function decodeAuto(bytes: Uint8Array): DecodeResult {
     }
     const known = knownBinaryFormat(rest);
     diagnostics.push(diag('encoding/binary', 'error', known
-      ? `this is ${known}, not text: baocao reads plain text, Word documents (.doc, .docx), PDF files and page images; save it as PDF or as plain text (.txt) and convert that`
+      ? `this is ${known}, not text: baocao reads plain text, Word and OpenDocument documents (.doc, .docx, .odt), PDF files and page images; save it as PDF or as plain text (.txt) and convert that`
       : nul ? 'input contains NUL bytes: binary data, not text' : `input is ${Math.round(controlRatio * 100)}% control characters: binary data, not text`));
     return result(utf8.decode(rest), 'utf-8', 0, diagnostics);
   }

@@ -1,5 +1,5 @@
 /**
- * Word ingest: .docx, Word 97–2003 .doc (and Word 6/95) and Rich Text .rtf → pages of lines, the way a text
+ * Word ingest: .docx, Word 97–2003 .doc (and Word 6/95), Rich Text .rtf and OpenDocument .odt/.fodt → pages of lines, the way a text
  * export of the printed page reads (layout.ts), legacy-font text (TCVN3, VNI) decoded to Unicode.
  * Pure of fs like the other ingests: the caller reads the file.
  */
@@ -11,12 +11,39 @@ import { readDocx, WordFileError, type WordRead } from './docx.js';
 import { layoutPages } from './layout.js';
 import { readRtf, type RtfRead } from './rtf.js';
 import { isRtf } from './rtf-tables.js';
+import { zipEntries } from './zip.js';
+import { NotWordError, readFodt, readOdt } from './odt.js';
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+const latin1Head = (b: Uint8Array, n: number) => new TextDecoder('latin1').decode(b.subarray(0, n));
+/** An OpenDocument ZIP stores its mimetype first, uncompressed ("mimetypeapplication/vnd.oasis…"). */
+const isOdfZip = (b: Uint8Array) => isZip(b) && latin1Head(b, 120).slice(30).startsWith('mimetypeapplication/vnd.oasis.opendocument');
+/** A flat OpenDocument file: XML whose root is office:document. */
+const isFlatOdf = (b: Uint8Array) => /^(\ufeff|\u00ef\u00bb\u00bf)?\s*(<\?xml[^>]*>\s*)?<office:document[\s>]/.test(latin1Head(b, 4096));
+
+/** A ZIP whose writer put the mimetype elsewhere (or left it out) but which holds content.xml and no Word body. */
+function hasOdfParts(bytes: Uint8Array): boolean {
+  try {
+    const entries = zipEntries(bytes);
+    return !entries.has('word/document.xml') && (entries.has('content.xml') || entries.has('mimetype'));
+  } catch {
+    return false; // the .docx reader says what is damaged
+  }
+}
+
+type WordFormat = 'doc' | 'docx' | 'rtf' | 'odt' | 'fodt';
+function formatOf(bytes: Uint8Array): WordFormat | null {
+  if (isCfb(bytes)) return 'doc';
+  if (isRtf(bytes)) return 'rtf';
+  if (isOdfZip(bytes)) return 'odt';
+  if (isZip(bytes)) return hasOdfParts(bytes) ? 'odt' : 'docx';
+  return isFlatOdf(bytes) ? 'fodt' : null;
+}
+const READERS: Record<WordFormat, (bytes: Uint8Array) => WordRead> = { doc: readDoc, docx: readDocx, rtf: readRtf, odt: readOdt, fodt: readFodt };
 
 export interface WordIngestResult {
   original: string;
-  /** 'docx', 'doc' or 'rtf', with the legacy encoding of decoded runs ('doc+tcvn3') or an RTF's code page ('rtf+cp1258'). */
+  /** 'docx', 'doc', 'rtf' or 'odt', with the legacy encoding of decoded runs ('doc+tcvn3') or an RTF's code page ('rtf+cp1258'). */
   encoding: string | null;
   pages: Page[];
   paragraphs: ReturnType<typeof paragraphsFromPages>;
@@ -26,21 +53,23 @@ export interface WordIngestResult {
 const ENCODING_NAMES = { tcvn3: 'TCVN3 (.VnTime …)', vni: 'VNI (VNI-Times …)' } as const;
 
 export function ingestWord(bytes: Uint8Array): WordIngestResult {
-  const format = isCfb(bytes) ? 'doc' : isRtf(bytes) ? 'rtf' : 'docx';
-  if (format === 'docx' && !isZip(bytes)) {
-    return {
-      original: '', encoding: null, pages: [], paragraphs: [],
-      diagnostics: [{ ruleId: 'ingest/not-word', severity: 'error', message: 'named as a Word file, but its bytes are neither a .docx (ZIP), a .doc (compound file) nor Rich Text ("{\\rtf"); if it is text, rename it .txt' }],
-    };
-  }
+  const format = formatOf(bytes);
+  const notWord = (message: string): WordIngestResult => ({
+    original: '', encoding: null, pages: [], paragraphs: [],
+    diagnostics: [{ ruleId: 'ingest/not-word', severity: 'error', message }],
+  });
+  if (!format) return notWord('named as a Word or OpenDocument file, but its bytes are neither a .docx/.odt (ZIP) nor a .doc (compound file), Rich Text ("{\\rtf") or a flat .fodt; if it is text, rename it .txt');
+  // Both are OpenDocument text; source.encoding names the format ('odt'), not the container.
+  const name = format === 'fodt' ? 'odt' : format;
   const failed = (message: string): WordIngestResult => ({
-    original: '', encoding: format, pages: [], paragraphs: [],
+    original: '', encoding: name, pages: [], paragraphs: [],
     diagnostics: [{ ruleId: 'ingest/word-damaged', severity: 'error', message }],
   });
   let read: WordRead | RtfRead;
   try {
-    read = format === 'doc' ? readDoc(bytes) : format === 'rtf' ? readRtf(bytes) : readDocx(bytes);
+    read = READERS[format](bytes);
   } catch (e) {
+    if (e instanceof NotWordError) return notWord(e.message);
     if (e instanceof WordFileError) return failed(e.message);
     if (e instanceof RangeError) return failed(`damaged .${format}: ${e.message}`);
     throw e;
@@ -58,10 +87,10 @@ export function ingestWord(bytes: Uint8Array): WordIngestResult {
   if (unclosed > 0) diagnostics.push({ ruleId: 'ingest/word-damaged', severity: 'warning', place: { page: pages.length, line: pages.at(-1)!.lines.length }, message: `the .rtf ends with ${unclosed} group${unclosed === 1 ? '' : 's'} still open (cut short?): the text up to the cut is read` });
   if (original.trim() === '') {
     diagnostics.push({ ruleId: 'ingest/no-text', severity: 'error', message: `no text in the Word document (only pictures? a scanned page pasted into Word is not read)` });
-    return { original, encoding: format, pages: [], paragraphs: [], diagnostics };
+    return { original, encoding: name, pages: [], paragraphs: [], diagnostics };
   }
   const codePages = format === 'rtf' ? (read as RtfRead).codePages.map((cp) => `cp${cp}`) : [];
-  const encoding = [format, ...codePages, ...legacy.map(([e]) => e)].join('+');
+  const encoding = [name, ...codePages, ...legacy.map(([e]) => e)].join('+');
   return { original, encoding, pages, paragraphs: wordParagraphs(pages), diagnostics };
 }
 

@@ -1,0 +1,251 @@
+/**
+ * OpenDocument text (.odt, and the flat .fodt) → blocks, as the .docx reader gives them: the
+ * body's paragraphs and headings, tables (nested ones inside their cells), text boxes after the
+ * paragraph that anchors them, list markers written before their paragraphs, page breaks (soft
+ * ones where LibreOffice last broke the pages, and paragraph styles' fo:break-before/after).
+ * Notes, annotations, tracked deletions and index templates are left out; headers and footers
+ * live in styles, which are read for fonts only. Legacy-font runs are decoded through their font.
+ */
+import { bulletChar, formatListNumber } from './docx-numbering.js';
+import { WordFileError, type WordRead } from './docx.js';
+import { readRun, readUnnamedLegacy, withoutSoftHyphens } from './fonts.js';
+import type { WordBlock, WordCell, WordTable } from './layout.js';
+import { emptyOdtStyles, odtInherited, odtRunLook, OUTLINE, parseOdtStyles, type OdtListLevel, type OdtStyles } from './odt-styles.js';
+import { readZipEntry, zipEntries, ZipError, type ZipEntry } from './zip.js';
+import { xmlTokens } from './xml.js';
+
+/** The same cap as a .docx part: a part may unpack to at most 64 MiB. */
+const MAX_PART_BYTES = 64 * 1024 * 1024;
+/** Text, its template, a master document and Writer/Web text (what LibreOffice saves an opened HTML page as) are all text. */
+const ODF_TEXT = /^application\/vnd\.oasis\.opendocument\.text(-template|-master|-web)?$/;
+
+/** A readable file that is not an OpenDocument text (a spreadsheet, a presentation, another ZIP). */
+export class NotWordError extends Error {}
+
+function part(data: Uint8Array, entries: Map<string, ZipEntry>, name: string): string | null {
+  const entry = entries.get(name);
+  return entry ? new TextDecoder('utf-8').decode(readZipEntry(data, entry, MAX_PART_BYTES)) : null;
+}
+
+export function readOdt(data: Uint8Array): WordRead {
+  let content: string, styles: OdtStyles;
+  try {
+    const entries = zipEntries(data);
+    const mimetype = part(data, entries, 'mimetype')?.trim();
+    if (mimetype !== undefined && !ODF_TEXT.test(mimetype)) throw new NotWordError(`this OpenDocument file is ${mimetype}, not a text document (.odt)`);
+    const body = part(data, entries, 'content.xml');
+    if (body === null) {
+      if (mimetype === undefined) throw new NotWordError('a ZIP archive with neither word/document.xml nor content.xml: not a Word or OpenDocument text');
+      throw new WordFileError('no content.xml in this .odt (damaged)');
+    }
+    content = body;
+    styles = parseOdtStyles(content, parseOdtStyles(part(data, entries, 'styles.xml')));
+  } catch (e) {
+    if (e instanceof ZipError) throw new WordFileError(`damaged .odt: ${e.message}`);
+    throw e;
+  }
+  return readOdtBody(content, styles);
+}
+
+/** A flat OpenDocument text (.fodt): styles and body in one XML file. */
+export function readFodt(data: Uint8Array): WordRead {
+  if (data.length > MAX_PART_BYTES) throw new WordFileError(`the .fodt is over the ${MAX_PART_BYTES} byte limit`);
+  const xml = new TextDecoder('utf-8').decode(data);
+  const mimetype = /<office:document\b[^>]*\boffice:mimetype="([^"]*)"/.exec(xml.slice(0, 8192))?.[1];
+  if (mimetype !== undefined && !ODF_TEXT.test(mimetype)) throw new NotWordError(`this flat OpenDocument file is ${mimetype}, not a text document (.fodt)`);
+  return readOdtBody(xml, parseOdtStyles(xml));
+}
+
+/** Elements whose whole content is left out. */
+const SKIPPED = new Set(['text:note', 'office:annotation', 'text:tracked-changes', 'svg:title', 'svg:desc', 'text:sequence-decls', 'office:forms', 'text:ruby-text']);
+const isSkipped = (name: string) => SKIPPED.has(name) || (name.startsWith('text:') && name.endsWith('-source'));
+
+interface Paragraph { text: string; style?: string; marker: string; breakBefore: boolean; breakAfter: boolean }
+/** An open text:list: its style, whether its open item got its marker, the item's text:style-override. */
+interface ListFrame { style?: string; itemNumbered: boolean; override?: string }
+
+export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): WordRead {
+  const legacyRuns: WordRead['legacyRuns'] = {};
+  const containers: WordBlock[][] = [[]];
+  const tables: WordTable[] = [];
+  const paragraphs: Paragraph[] = [];
+  const floating: WordBlock[][] = [];
+  const spans: string[] = [];
+  const lists: ListFrame[] = [];
+  const counters = new Map<string, number[]>();
+  let run = '';
+  let inBody = false, skip = 0, skipName = '';
+  let pendingStart: number | undefined;
+
+  const flushRun = () => {
+    const p = paragraphs[paragraphs.length - 1];
+    if (!p || run === '') { run = ''; return; }
+    const look = odtRunLook(styles, spans, p.style);
+    const read = readRun(run, look.font);
+    if (read.encoding) legacyRuns[read.encoding] = (legacyRuns[read.encoding] ?? 0) + 1;
+    p.text += look.caps ? read.text.toUpperCase() : read.text;
+    run = '';
+  };
+
+  for (const t of xmlTokens(xml)) {
+    if (!inBody) { if (t.kind === 'open' && t.name === 'office:text' && !t.selfClosing) inBody = true; continue; }
+    if (skip > 0) {
+      if (t.kind === 'open' && t.name === skipName && !t.selfClosing) skip++;
+      else if (t.kind === 'close' && t.name === skipName) skip--;
+      continue;
+    }
+    if (t.kind === 'text') {
+      // ODF collapses white space in text; a paragraph's leading white space is not shown.
+      if (!paragraphs.length) continue;
+      const text = t.text.replace(/[ \t\r\n]+/g, ' ');
+      const p = paragraphs[paragraphs.length - 1]!;
+      run += p.text === '' && run === '' ? text.replace(/^ /, '') : text;
+      continue;
+    }
+    if (t.kind === 'open') {
+      if (isSkipped(t.name)) { if (!t.selfClosing) { skip = 1; skipName = t.name; } continue; }
+      const a = t.attrs;
+      switch (t.name) {
+        case 'table:table': tables.push({ kind: 'table', rows: [] }); break;
+        case 'table:table-row': tables[tables.length - 1]?.rows.push([]); break;
+        case 'table:table-cell': {
+          const cell: WordCell = { blocks: [] };
+          tables[tables.length - 1]?.rows.at(-1)?.push(cell);
+          containers.push(cell.blocks);
+          if (t.selfClosing) containers.pop();
+          break;
+        }
+        case 'draw:text-box': floating.push([]); containers.push(floating[floating.length - 1]!); if (t.selfClosing) containers.pop(); break;
+        case 'text:list': {
+          const continues = a['text:continue-numbering'] === 'true' || a['text:continue-list'] !== undefined;
+          const style = a['text:style-name'] ?? lists[lists.length - 1]?.style;
+          if (lists.length === 0 && !continues && style) counters.delete(style);
+          lists.push({ style, itemNumbered: false });
+          if (t.selfClosing) lists.pop();
+          break;
+        }
+        case 'text:list-item': case 'text:list-header': {
+          const list = lists[lists.length - 1];
+          // A list header is an item with no number; an item's later paragraphs carry none either.
+          if (list) { list.itemNumbered = t.name === 'text:list-header'; list.override = a['text:style-override']; }
+          if (a['text:start-value']) pendingStart = Number(a['text:start-value']);
+          break;
+        }
+        case 'text:p': case 'text:h': {
+          flushRun();
+          const style = a['text:style-name'];
+          paragraphs.push({
+            text: '', style,
+            marker: t.name === 'text:h' && !lists.length ? outlineMarker(a) : listMarker(style),
+            breakBefore: odtInherited(styles, 'paragraph', style, 'breakBefore') === true,
+            breakAfter: odtInherited(styles, 'paragraph', style, 'breakAfter') === true,
+          });
+          if (t.selfClosing) endParagraph();
+          break;
+        }
+        case 'text:span': flushRun(); spans.push(t.selfClosing ? '' : a['text:style-name'] ?? ''); if (t.selfClosing) spans.pop(); break;
+        case 'text:s': if (paragraphs.length) run += ' '.repeat(Math.min(1000, Math.max(1, Number(a['text:c'] ?? 1) || 1))); break;
+        case 'text:tab': if (paragraphs.length) run += '\t'; break;
+        case 'text:line-break': if (paragraphs.length) run += '\n'; break;
+        case 'text:soft-hyphen': if (paragraphs.length) run += '\u00ad'; break;
+        case 'text:soft-page-break':
+          if (tables.length) break;
+          if (paragraphs.length) pageBreakInParagraph();
+          else containers[containers.length - 1]!.push({ kind: 'page-break' });
+          break;
+      }
+      continue;
+    }
+    switch (t.name) {
+      case 'office:text': inBody = false; break;
+      case 'text:span': flushRun(); spans.pop(); break;
+      case 'text:p': case 'text:h': endParagraph(); break;
+      case 'text:list': lists.pop(); break;
+      // A stray end tag in a damaged part never closes the body itself.
+      case 'table:table-cell': case 'draw:text-box': if (containers.length > 1) containers.pop(); break;
+      case 'table:table': {
+        const table = tables.pop();
+        if (table && table.rows.length) containers[containers.length - 1]!.push(table);
+        break;
+      }
+    }
+  }
+  return { blocks: containers[0]!, legacyRuns };
+
+  /** The marker LibreOffice draws before the first paragraph of a list item ('' elsewhere). */
+  function listMarker(paragraphStyle: string | undefined): string {
+    const list = lists[lists.length - 1];
+    if (!list || list.itemNumbered) return '';
+    list.itemNumbered = true;
+    const name = list.style ?? odtInherited(styles, 'paragraph', paragraphStyle, 'listStyle');
+    // An item's style override draws it in another list style's format; it still counts in its list.
+    const levels = name ? styles.lists.get(list.override ?? name) ?? styles.lists.get(name) : undefined;
+    const depth = lists.length - 1;
+    const level = levels?.[Math.min(depth, (levels?.length ?? 1) - 1)];
+    const start = pendingStart;
+    pendingStart = undefined;
+    if (!name || !levels || !level) return '';
+    const counts = counters.get(name) ?? [];
+    counts[depth] = start !== undefined && Number.isFinite(start) ? start : counts[depth] === undefined ? level.start : counts[depth]! + 1;
+    counts.length = depth + 1; // deeper levels start again
+    counters.set(name, counts);
+    return markerText(levels, level, counts, depth);
+  }
+
+  /** A heading's number from the outline numbering (text:outline-style), as LibreOffice draws it. */
+  function outlineMarker(a: Record<string, string>): string {
+    const levels = styles.lists.get(OUTLINE);
+    const depth = Math.max(0, Math.min(9, (Number(a['text:outline-level'] ?? 1) || 1) - 1));
+    const level = levels?.[depth];
+    if (!levels || !level || !ODF_FORMATS[level.format] || a['text:is-list-header'] === 'true') return '';
+    const counts = counters.get(OUTLINE) ?? [];
+    const start = a['text:restart-numbering'] === 'true' || a['text:start-value'] ? Number(a['text:start-value'] ?? level.start) : undefined;
+    counts[depth] = start !== undefined && Number.isFinite(start) ? start : counts[depth] === undefined ? level.start : counts[depth]! + 1;
+    counts.length = depth + 1;
+    counters.set(OUTLINE, counts);
+    return markerText(levels, level, counts, depth);
+  }
+
+  function pageBreakInParagraph(): void {
+    const p = paragraphs[paragraphs.length - 1]!;
+    if (p.text === '' && run.trim() === '') p.breakBefore = true;
+    else p.breakAfter = true;
+  }
+
+  function endParagraph(): void {
+    flushRun();
+    const p = paragraphs.pop();
+    if (!p) return;
+    const into = containers[containers.length - 1]!;
+    const unnamed = readUnnamedLegacy(p.text);
+    let text: string;
+    if (unnamed.encoding) { text = unnamed.text; legacyRuns[unnamed.encoding] = (legacyRuns[unnamed.encoding] ?? 0) + 1; } else text = withoutSoftHyphens(p.text);
+    text = text.replace(/ +$/, '');
+    if (p.marker && text.trim() !== '') text = p.marker + text.replace(/^\s+/, '');
+    if (p.breakBefore) into.push({ kind: 'page-break' });
+    into.push({ kind: 'paragraph', text });
+    if (paragraphs.length === 0 || containers.length === 1) {
+      while (floating.length && !containers.includes(floating[0]!)) into.push(...floating.shift()!);
+    }
+    if (p.breakAfter) into.push({ kind: 'page-break' });
+  }
+}
+
+const ODF_FORMATS: Record<string, string> = { '1': 'decimal', I: 'upperRoman', i: 'lowerRoman', A: 'upperLetter', a: 'lowerLetter' };
+
+/** "I. ", "3) ", "1.2. ", "- ": prefix, the shown levels' numbers, suffix, then a space. */
+function markerText(levels: OdtListLevel[], level: OdtListLevel, counts: number[], depth: number): string {
+  if (level.format === 'bullet') {
+    const c = bulletChar(level.bullet ?? '', level.font);
+    return c === '' ? '' : `${c === '\u25cf' ? '•' : c} `;
+  }
+  const format = ODF_FORMATS[level.format];
+  if (!format) return '';
+  const numbers: string[] = [];
+  for (let k = Math.max(0, depth - level.displayLevels + 1); k <= depth; k++) {
+    const l = levels[k] ?? level;
+    const f = ODF_FORMATS[l.format];
+    if (f) numbers.push(formatListNumber(counts[k] ?? l.start, f));
+  }
+  return `${level.prefix}${numbers.join('.')}${level.suffix} `;
+}
