@@ -131,3 +131,38 @@ export function mutate(r: Rng, seed: Seed, donors: readonly Seed[]): { data: Uin
   }
   return { data, ops };
 }
+
+/** What an ingest of a damaged file must give: pages, or an error, never both (a thrown error is a bug). */
+export interface IngestOutcome { diagnostics: readonly { severity: string }[]; pages: readonly unknown[] }
+
+/**
+ * Reads `data` with `ingest`: 'read' or 'refused' (an error diagnostic); a throw, an error with
+ * pages, or seconds spent (a hang, not a speed check) go to `problems` under `label`.
+ */
+export function ingestOutcome(label: string, data: Uint8Array, problems: string[], ingest: (data: Uint8Array) => IngestOutcome): 'read' | 'refused' {
+  const t = performance.now();
+  let outcome: 'read' | 'refused' = 'refused';
+  try {
+    const r = ingest(data);
+    const errors = r.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length && r.pages.length) problems.push(`${label}: an error and pages`);
+    outcome = errors.length ? 'refused' : 'read';
+  } catch (e) {
+    problems.push(`${label}: threw ${(e as Error).message}`);
+  }
+  if (performance.now() - t > 5_000) problems.push(`${label}: took ${Math.round(performance.now() - t)} ms`);
+  return outcome;
+}
+
+/** `cases` damaged copies of the seeds (fixed seed `seed`) through `ingest`: counts and problems. */
+export function fuzzIngest(seed: number, cases: number, seeds: readonly Seed[], ingest: (data: Uint8Array) => IngestOutcome): { read: number; refused: number; problems: string[] } {
+  const r = rng(seed);
+  const problems: string[] = [];
+  let read = 0, refused = 0;
+  for (let i = 0; i < cases; i++) {
+    const from = seeds[i % seeds.length]!;
+    const { data, ops } = mutate(r, from, seeds);
+    if (ingestOutcome(`#${i} ${from.name} [${ops.join(', ')}]`, data, problems, ingest) === 'read') read++; else refused++;
+  }
+  return { read, refused, problems };
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { ingestWord } from '../../src/ingest/word/index.js';
-import { mutate, rng, type Seed } from './mutator.js';
+import { ingestOutcome, mutate, rng, type Seed } from './mutator.js';
 
 // A fixed seed, so every machine runs the same damaged files; a failure names its case and mutations.
 const SEED = 20261206;
@@ -12,21 +12,7 @@ const SEEDS: Seed[] = ['bao-cao-tcvn3.rtf', 'vntimeh.rtf', 'so-danh.rtf', 'bao-c
   return { name, data, text: new TextDecoder('latin1').decode(data) };
 });
 
-/** Read or refused with an error (never both), never a throw; a hang shows as seconds. */
-function check(label: string, data: Uint8Array, problems: string[]): 'read' | 'refused' {
-  const t = performance.now();
-  let outcome: 'read' | 'refused' = 'refused';
-  try {
-    const r = ingestWord(data);
-    const errors = r.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length && r.pages.length) problems.push(`${label}: an error and pages`);
-    outcome = errors.length ? 'refused' : 'read';
-  } catch (e) {
-    problems.push(`${label}: threw ${(e as Error).message}`);
-  }
-  if (performance.now() - t > 5_000) problems.push(`${label}: took ${Math.round(performance.now() - t)} ms`);
-  return outcome;
-}
+const check = (label: string, data: Uint8Array, problems: string[]) => ingestOutcome(label, data, problems, ingestWord);
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 const N = 100_000;
