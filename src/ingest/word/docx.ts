@@ -7,7 +7,8 @@
 import { NumberingCounter, parseNumbering, type Numbering } from './docx-numbering.js';
 import { lookOf, parseStyles, resolveLook, styleNumbering, type RunLook, type Styles } from './docx-styles.js';
 import { readRun, readUnnamedLegacy, withoutSoftHyphens, type LegacyEncoding } from './fonts.js';
-import type { WordBlock, WordCell, WordTable } from './layout.js';
+import type { WordBlock } from './layout.js';
+import { BlockNest, PAGE_BREAK } from './block-nest.js';
 import { readZipEntry, zipEntries, ZipError, type ZipEntry } from './zip.js';
 import { xmlTokens } from './xml.js';
 
@@ -57,11 +58,8 @@ export function readBody(xml: string, styles: Styles, numbering: Numbering = { l
   const counter = new NumberingCounter(numbering);
   const legacyRuns: WordRead['legacyRuns'] = {};
   // Containers of blocks: the body, table cells, text boxes.
-  const containers: WordBlock[][] = [[]];
-  const tables: WordTable[] = [];
+  const nest = new BlockNest();
   const paragraphs: ParagraphState[] = [];
-  // Text boxes met inside a paragraph, placed after it.
-  const floating: WordBlock[][] = [];
   let skip = 0, skipName = '';
   // Runs are a stack: a text box's paragraphs sit inside a run of the paragraph anchoring it.
   const runs: Array<{ look: RunLook; style?: string; text: string }> = [];
@@ -93,16 +91,10 @@ export function readBody(xml: string, styles: Styles, numbering: Numbering = { l
     if (t.kind === 'open') {
       if (SKIPPED.has(t.name)) { if (!t.selfClosing) { skip = 1; skipName = t.name; } continue; }
       switch (t.name) {
-        case 'w:tbl': tables.push({ kind: 'table', rows: [] }); break;
-        case 'w:tr': tables[tables.length - 1]?.rows.push([]); break;
-        case 'w:tc': {
-          const cell: WordCell = { blocks: [] };
-          tables[tables.length - 1]?.rows.at(-1)?.push(cell);
-          containers.push(cell.blocks);
-          if (t.selfClosing) containers.pop();
-          break;
-        }
-        case 'w:txbxContent': floating.push([]); containers.push(floating[floating.length - 1]!); break;
+        case 'w:tbl': nest.openTable(); break;
+        case 'w:tr': nest.openRow(); break;
+        case 'w:tc': nest.openCell(t.selfClosing); break;
+        case 'w:txbxContent': nest.openTextBox(t.selfClosing); break;
         case 'w:p':
           paragraphs.push({ text: '', breakBefore: false, breakAfter: false });
           if (t.selfClosing) endParagraph();
@@ -123,10 +115,10 @@ export function readBody(xml: string, styles: Styles, numbering: Numbering = { l
         case 'w:softHyphen': if (run) run.text += '\u00ad'; break; // TCVN3's "ư" in a legacy run
         case 'w:br':
           if (!run) break;
-          if (t.attrs['w:type'] === 'page' && tables.length === 0) pageBreakInParagraph();
+          if (t.attrs['w:type'] === 'page' && !nest.inTable) pageBreakInParagraph();
           else run.text += '\n';
           break;
-        case 'w:lastRenderedPageBreak': if (tables.length === 0) pageBreakInParagraph(); break;
+        case 'w:lastRenderedPageBreak': if (!nest.inTable) pageBreakInParagraph(); break;
         default: if (run && inRunProps) lookOf(t.name, t.attrs, run.look);
       }
       continue;
@@ -137,15 +129,11 @@ export function readBody(xml: string, styles: Styles, numbering: Numbering = { l
       case 'w:r': closeRun(); break;
       case 'w:p': endParagraph(); break;
       // A stray end tag in a damaged part never closes the body itself.
-      case 'w:tc': case 'w:txbxContent': if (containers.length > 1) containers.pop(); break;
-      case 'w:tbl': {
-        const table = tables.pop();
-        if (table && table.rows.length) containers[containers.length - 1]!.push(table);
-        break;
-      }
+      case 'w:tc': case 'w:txbxContent': nest.closeContainer(); break;
+      case 'w:tbl': nest.closeTable(); break;
     }
   }
-  return { blocks: containers[0]!, legacyRuns };
+  return { blocks: nest.blocks, legacyRuns };
 
   // A page break met inside a paragraph: before it if nothing was written yet, else after it.
   function pageBreakInParagraph(): void {
@@ -158,7 +146,6 @@ export function readBody(xml: string, styles: Styles, numbering: Numbering = { l
   function endParagraph(): void {
     const p = paragraphs.pop();
     if (!p) return;
-    const into = containers[containers.length - 1]!;
     let text = p.text;
     const unnamed = readUnnamedLegacy(text);
     if (unnamed.encoding) { text = unnamed.text; legacyRuns[unnamed.encoding] = (legacyRuns[unnamed.encoding] ?? 0) + 1; } else text = withoutSoftHyphens(text);
@@ -166,12 +153,7 @@ export function readBody(xml: string, styles: Styles, numbering: Numbering = { l
     const fromStyle = styleNumbering(styles, p.style);
     const marker = counter.next(p.numId ?? fromStyle.numId, p.ilvl ?? fromStyle.ilvl ?? 0);
     if (marker && text.trim() !== '') text = marker + text.replace(/^\s+/, '');
-    if (p.breakBefore) into.push({ kind: 'page-break' });
-    into.push({ kind: 'paragraph', text });
     // Text boxes anchored in this paragraph (and not still open) follow it.
-    if (paragraphs.length === 0 || containers.length === 1) {
-      while (floating.length && !containers.includes(floating[0]!)) into.push(...floating.shift()!);
-    }
-    if (p.breakAfter) into.push({ kind: 'page-break' });
+    nest.endParagraph(p.breakBefore ? [PAGE_BREAK] : [], { kind: 'paragraph', text }, p.breakAfter ? [PAGE_BREAK] : [], paragraphs.length === 0);
   }
 }

@@ -9,7 +9,7 @@
 import { bulletChar, formatListNumber } from './docx-numbering.js';
 import { WordFileError, type WordRead } from './docx.js';
 import { readRun, readUnnamedLegacy, withoutSoftHyphens } from './fonts.js';
-import type { WordBlock, WordCell, WordTable } from './layout.js';
+import { BlockNest, PAGE_BREAK } from './block-nest.js';
 import { emptyOdtStyles, odtInherited, odtRunLook, OUTLINE, parseOdtStyles, type OdtListLevel, type OdtStyles } from './odt-styles.js';
 import { readZipEntry, zipEntries, ZipError, type ZipEntry } from './zip.js';
 import { xmlTokens } from './xml.js';
@@ -66,10 +66,8 @@ interface ListFrame { style?: string; itemNumbered: boolean; override?: string }
 
 export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): WordRead {
   const legacyRuns: WordRead['legacyRuns'] = {};
-  const containers: WordBlock[][] = [[]];
-  const tables: WordTable[] = [];
+  const nest = new BlockNest();
   const paragraphs: Paragraph[] = [];
-  const floating: WordBlock[][] = [];
   const spans: string[] = [];
   const lists: ListFrame[] = [];
   const counters = new Map<string, number[]>();
@@ -106,16 +104,10 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
       if (isSkipped(t.name)) { if (!t.selfClosing) { skip = 1; skipName = t.name; } continue; }
       const a = t.attrs;
       switch (t.name) {
-        case 'table:table': tables.push({ kind: 'table', rows: [] }); break;
-        case 'table:table-row': tables[tables.length - 1]?.rows.push([]); break;
-        case 'table:table-cell': {
-          const cell: WordCell = { blocks: [] };
-          tables[tables.length - 1]?.rows.at(-1)?.push(cell);
-          containers.push(cell.blocks);
-          if (t.selfClosing) containers.pop();
-          break;
-        }
-        case 'draw:text-box': floating.push([]); containers.push(floating[floating.length - 1]!); if (t.selfClosing) containers.pop(); break;
+        case 'table:table': nest.openTable(); break;
+        case 'table:table-row': nest.openRow(); break;
+        case 'table:table-cell': nest.openCell(t.selfClosing); break;
+        case 'draw:text-box': nest.openTextBox(t.selfClosing); break;
         case 'text:list': {
           const continues = a['text:continue-numbering'] === 'true' || a['text:continue-list'] !== undefined;
           const style = a['text:style-name'] ?? lists[lists.length - 1]?.style;
@@ -149,9 +141,9 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
         case 'text:line-break': if (paragraphs.length) run += '\n'; break;
         case 'text:soft-hyphen': if (paragraphs.length) run += '\u00ad'; break;
         case 'text:soft-page-break':
-          if (tables.length) break;
+          if (nest.inTable) break;
           if (paragraphs.length) pageBreakInParagraph();
-          else containers[containers.length - 1]!.push({ kind: 'page-break' });
+          else nest.current.push(PAGE_BREAK);
           break;
       }
       continue;
@@ -162,15 +154,11 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
       case 'text:p': case 'text:h': endParagraph(); break;
       case 'text:list': lists.pop(); break;
       // A stray end tag in a damaged part never closes the body itself.
-      case 'table:table-cell': case 'draw:text-box': if (containers.length > 1) containers.pop(); break;
-      case 'table:table': {
-        const table = tables.pop();
-        if (table && table.rows.length) containers[containers.length - 1]!.push(table);
-        break;
-      }
+      case 'table:table-cell': case 'draw:text-box': nest.closeContainer(); break;
+      case 'table:table': nest.closeTable(); break;
     }
   }
-  return { blocks: containers[0]!, legacyRuns };
+  return { blocks: nest.blocks, legacyRuns };
 
   /** The marker LibreOffice draws before the first paragraph of a list item ('' elsewhere). */
   function listMarker(paragraphStyle: string | undefined): string {
@@ -216,18 +204,12 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
     flushRun();
     const p = paragraphs.pop();
     if (!p) return;
-    const into = containers[containers.length - 1]!;
     const unnamed = readUnnamedLegacy(p.text);
     let text: string;
     if (unnamed.encoding) { text = unnamed.text; legacyRuns[unnamed.encoding] = (legacyRuns[unnamed.encoding] ?? 0) + 1; } else text = withoutSoftHyphens(p.text);
     text = text.replace(/ +$/, '');
     if (p.marker && text.trim() !== '') text = p.marker + text.replace(/^\s+/, '');
-    if (p.breakBefore) into.push({ kind: 'page-break' });
-    into.push({ kind: 'paragraph', text });
-    if (paragraphs.length === 0 || containers.length === 1) {
-      while (floating.length && !containers.includes(floating[0]!)) into.push(...floating.shift()!);
-    }
-    if (p.breakAfter) into.push({ kind: 'page-break' });
+    nest.endParagraph(p.breakBefore ? [PAGE_BREAK] : [], { kind: 'paragraph', text }, p.breakAfter ? [PAGE_BREAK] : [], paragraphs.length === 0);
   }
 }
 
