@@ -10,17 +10,22 @@ import { parseCsv, runCli } from '../cli/run-cli.js';
 const dirs: string[] = [];
 after(async () => { for (const d of dirs) await rm(d, { recursive: true, force: true }); });
 
-async function inputs(n: number): Promise<string> {
+/** `n` reports, each with `paragraphs` body paragraphs (enough of them take far longer than 1 ms). */
+async function inputs(n: number, paragraphs = 1): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'baocao-timeout-'));
   dirs.push(dir);
-  for (let i = 0; i < n; i++) await writeFile(join(dir, `bao-cao-${i}.txt`), `BÁO CÁO SỐ ${i}\n\nI. KẾT QUẢ\n\nỦy ban nhân dân xã đã triển khai kế hoạch.\n`);
+  const body = 'Ủy ban nhân dân xã đã triển khai kế hoạch.\n\n'.repeat(paragraphs);
+  for (let i = 0; i < n; i++) await writeFile(join(dir, `bao-cao-${i}.txt`), `BÁO CÁO SỐ ${i}\n\nI. KẾT QUẢ\n\n${body}`);
   return dir;
 }
 
+/** Body paragraphs that no worker converts within 1 ms (the limit counts from the file's start in the worker). */
+const SLOW = 2_000;
+
 describe('per-file time limit', () => {
   it('turns every file over its limit into an internal/timeout row naming the limit, replaces the worker and finishes the batch', async () => {
-    const dir = await inputs(3);
-    // 1 ms: no file can be converted in that time (a worker alone takes longer to start).
+    const dir = await inputs(3, SLOW);
+    // 1 ms: no file of 2,000 paragraphs is converted in that time, by a cold or a warm worker.
     const s = await runBatch([dir], { outDir: join(dir, 'out'), formats: ['json'], resume: false, restore: false, timeoutSeconds: 0.001 }, 1);
     assert.equal(s.rows.length, 3);
     for (const row of s.rows) {
@@ -45,7 +50,7 @@ describe('per-file time limit', () => {
   });
 
   it('takes --timeout on the command line and refuses a value that is not a number of seconds', async () => {
-    const dir = await inputs(1);
+    const dir = await inputs(1, SLOW);
     const bad = await runCli(['convert', dir, '-o', join(dir, 'out'), '--timeout', 'soon', '--no-restore', '--quiet']);
     assert.notEqual(bad.code, 0);
     assert.match(bad.stderr, /--timeout.*seconds/);
