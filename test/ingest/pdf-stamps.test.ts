@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { signedPdf } from '../../scripts/realistic/esign-pdf.js';
 import { joinPageText, type TextItemLike } from '../../src/ingest/ocr/pdf-page-text.js';
+import { scanPages } from '../../src/ingest/ocr/pdf-objects.js';
 import { PdfSource } from '../../src/ingest/ocr/pdf-source.js';
 import { ingestPdf } from '../../src/ingest/pdf.js';
 import { convert } from '../../src/pipeline/index.js';
@@ -47,8 +48,12 @@ describe('values stamped into a PDF page by its annotations', () => {
     assert.ok(r.pages[0]!.lines.some((l) => /^Số:\s+7\s+\/BC-UBND$/u.test(l)), r.pages[0]!.lines.join('\n'));
   });
 
-  it('leaves a page without drawn annotations to the text layer alone', async () => {
-    const source = await PdfSource.open(await signedPdf({ pages: [HEADER] }));
+  it('looks for stamps only on pages whose fields draw something, and leaves the others to the text layer', async () => {
+    // The helper's own signature field has no appearance: nothing drawn, so no second pdf.js pass.
+    const plain = await signedPdf({ pages: [HEADER] });
+    assert.equal(scanPages(plain)[0]!.drawnAnnotations, false);
+    assert.equal(scanPages(await stampedPdf())[0]!.drawnAnnotations, true);
+    const source = await PdfSource.open(plain);
     try {
       assert.equal(await source.stampedText(1), null);
     } finally {

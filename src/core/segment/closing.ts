@@ -108,7 +108,6 @@ export function parseRecipients(lines: readonly SegLine[], at: number, stop: num
 /** Position words that may head a signature without an authority marker. */
 const POSITIONS = /^(PHO\s+)?(CHU TICH|GIAM DOC|BO TRUONG|THU TRUONG|TRUONG BAN|CHANH VAN PHONG|TONG GIAM DOC|CHU NHIEM|TRUONG PHONG|CUC TRUONG|HIEU TRUONG|BI THU)\b/;
 
-/** Index of the first line opening a signature block in [from, to), or -1. */
 /** At most this many head lines (authority, organ, position) OCR may put above "Nơi nhận:". */
 const MAX_HEAD_ABOVE = 3;
 
@@ -129,6 +128,7 @@ export function signatureHeadAbove(lines: readonly SegLine[], recAt: number, fro
   return top;
 }
 
+/** Index of the first line opening a signature block in [from, to), or -1. */
 export function findSignature(lines: readonly SegLine[], from: number, to: number): number {
   for (let i = from; i < to; i++) {
     const l = lines[i]!;

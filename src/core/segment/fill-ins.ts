@@ -157,7 +157,7 @@ export const DISPUTED_SCALE = 1.2;
  */
 export function numberDisputed(readings: readonly PenReading[], line: SegLine | undefined, ocr: DocNumber): PenReading | null {
   const r = readings.find((x) => x.field === 'number' && onLine(x, line));
-  return r && (r.scale ?? 0) >= DISPUTED_SCALE && /^\d{1,6}$/.test(r.digits) && r.digits !== ocr.number && +r.digits !== +ocr.number ? r : null;
+  return r && (r.scale ?? 0) >= DISPUTED_SCALE && /^\d{1,6}$/.test(r.digits) && +r.digits !== +ocr.number ? r : null;
 }
 
 export interface PenDate {

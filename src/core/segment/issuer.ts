@@ -16,7 +16,7 @@ const ORGANS = [
 
 const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—]+|[\s:;,.\-–—]+$/g, '');
 /** Council words OCR glued together in a header ("ỦYBAN NHÂN DÂN"): the space put back. */
-const unglued = (s: string) => s.replace(/(Ủ[YÝ]|U[ỶÝY]|ỦY)(BAN)|(NHÂN)(DÂN)|(HỘI)(ĐỒNG)/gu, (m, a, b, c, d, e, f) => `${a ?? c ?? e} ${b ?? d ?? f}`);
+const unglued = (s: string) => s.replace(/(?:Ủ[YÝ]|U[ỶÝY])(?=BAN)|NHÂN(?=DÂN)|HỘI(?=ĐỒNG)/gu, '$& ');
 
 /** Issuer from the column's text (its lines joined by spaces); null when nothing is left. */
 export function splitIssuer(column: string): Issuer | null {

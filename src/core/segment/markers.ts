@@ -21,11 +21,12 @@ export function isRecipientsLabel(key: string): boolean {
 
 /** "- Lưu: VT, …": the archive item every recipients list ends with (Decree 30). */
 export const isArchiveItem = (key: string): boolean => /^\s*[-–•+*=~]?\s*LUU\s*[:;.,]/.test(key);
-const DASH_ITEM = /^\s*[-–•+*=~]\s*\S/;
+/** A list item's dash (OCR reads it as any of these) and its first character. */
+export const DASH_ITEM = /^\s*[-–•+*=~]\s*\S/;
 /** A label OCR misread ("đốn:" for "Nơi nhận:"): one short word and its colon opening the line. */
 const LABEL_LIKE = /^\s*[^\s:;]{2,10}\s*[:;](?:\s|$)/;
 /** Lines without a dash a wrapped item may take, in a row. */
-const MAX_WRAPPED = 2;
+export const MAX_WRAPPED = 2;
 
 /**
  * The line of a recipients label OCR misread, from the list under it: a run of at least two dash

@@ -9,13 +9,11 @@ import { findSignature, isPersonName, parseSignature, printedName, withPrintedNa
 import { looksLikeName } from './signer-name.js';
 import { isUpperText } from './fold.js';
 import { isBlank, makeLine, type SegLine } from './lines.js';
-import { authorityOf, isArchiveItem } from './markers.js';
+import { authorityOf, DASH_ITEM, isArchiveItem, MAX_WRAPPED } from './markers.js';
 
 /** How far below the recipients label the signature block may reach. */
 const MAX_LINES = 16;
 const COLUMN_GAP = /\s{2,}/;
-/** Lines without a dash a wrapped recipient may take, in a row. */
-const MAX_WRAPPED = 2;
 
 /**
  * Specks OCR reads at a piece's start ("`Phùng …", "_— Vũ …", ">Phùng …") go, and so do short
@@ -82,7 +80,7 @@ export function signatureBesideRecipients(lines: readonly SegLine[], recAt: numb
   for (let i = recAt + 1, wrapped = 0; i < stop; i++) {
     const l = lines[i]!;
     if (isArchiveItem(l.key)) { end = Math.max(end, Math.min(stop, i + 3)); break; }
-    if (/^\s*[-–•+=~*]/.test(l.text)) wrapped = 0;
+    if (DASH_ITEM.test(l.text)) wrapped = 0;
     else if (!isBlank(l) && ++wrapped > MAX_WRAPPED) break;
   }
   for (let i = recAt; i < end; i++) {

@@ -291,7 +291,7 @@ export function scanPages(data: Uint8Array): PageScan[] {
       try { ccitt = jpeg ? null : pageCcitt(pdf, page, resources); } catch { /* pdf.js decodes it */ }
       return { jpeg, fonts, sizePt, layers, ccitt, drawnAnnotations: hasDrawnAnnotations(pdf, page) };
     } catch {
-      return { jpeg: null, fonts, sizePt };
+      return { jpeg: null, fonts, sizePt, drawnAnnotations: true }; // on doubt, the annotations are looked at
     }
   });
 }

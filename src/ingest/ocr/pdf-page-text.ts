@@ -50,24 +50,23 @@ function insertionPoint(list: Placed[], s: StampRun): { index: number; baseline:
 /**
  * An item whose blank run spans the stamp ("Số:        /BC-UBND" drawn as one string) is cut in
  * two at the blank nearest the stamp's place (glyph positions inside an item are not known:
- * proportionally to its width). True when it was cut.
+ * proportionally to its width).
  */
-function splitAround(list: Placed[], i: number, x: number): boolean {
+function splitAround(list: Placed[], i: number, x: number): void {
   const it = list[i]!;
   const x0 = it.transform[4]!;
-  if (x0 + it.width <= x + 1 || it.width <= 0) return false;
+  if (x0 + it.width <= x + 1 || it.width <= 0) return;
   const at = Math.round(((x - x0) / it.width) * it.str.length);
   let cut = -1;
-  for (const m of it.str.matchAll(/\s{2,}|\s/gu)) {
+  for (const m of it.str.matchAll(/\s+/gu)) {
     const mid = m.index! + m[0].length / 2;
     if (m.index! > 0 && m.index! + m[0].length < it.str.length && (cut < 0 || Math.abs(mid - at) < Math.abs(cut - at))) cut = Math.round(mid);
   }
-  if (cut <= 0) return false;
+  if (cut <= 0) return;
   const share = cut / it.str.length;
   const left: Placed = { ...it, str: it.str.slice(0, cut), width: it.width * share, hasEOL: false };
   const right: Placed = { ...it, str: it.str.slice(cut), width: it.width * (1 - share), transform: [...it.transform.slice(0, 4), x0 + it.width * share, it.transform[5]!] };
   list.splice(i, 1, left, right);
-  return true;
 }
 
 function join(items: readonly Placed[], toView: (x: number, y: number) => [number, number]): string {
