@@ -16,13 +16,20 @@ export function detectKind(data: Uint8Array, path = ''): SourceKind {
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const COMPOUND = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const RTF = [...'{\\rtf'].map((c) => c.charCodeAt(0));
 const WORD_PART = new TextEncoder().encode('word/document.xml');
 // An OpenDocument ZIP stores its mimetype first and uncompressed; a flat .fodt names it on its root.
 const ODF_TEXT = new TextEncoder().encode('application/vnd.oasis.opendocument.text');
 const FLAT_ROOT = new TextEncoder().encode('<office:document ');
 // "WordDocument" as a compound file's directory spells it (UTF-16LE).
 const WORD_STREAM = new Uint8Array([...'WordDocument'].flatMap((c) => [c.charCodeAt(0), 0]));
+
+/** An RTF file starts "{\rtf" (the spec's \rtf1; some writers put a BOM or spaces first). */
+export function isRtf(data: Uint8Array): boolean {
+  let i = 0;
+  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) i = 3;
+  while (i < data.length && i < 16 && (data[i] === 0x20 || data[i] === 0x0d || data[i] === 0x0a || data[i] === 0x09)) i++;
+  return data[i] === 0x7b && data[i + 1] === 0x5c && data[i + 2] === 0x72 && data[i + 3] === 0x74 && data[i + 4] === 0x66;
+}
 
 /**
  * A .docx (a ZIP holding word/document.xml), a .doc (a compound file with a WordDocument stream),
@@ -32,7 +39,7 @@ function isWordFile(data: Uint8Array, path: string): boolean {
   const starts = (sig: number[]) => sig.every((b, i) => data[i] === b);
   if (starts(ZIP)) return /\.(doc[xm]|odt|ott)$/i.test(path) || contains(data, WORD_PART) || contains(data.subarray(0, 128), ODF_TEXT);
   if (starts(COMPOUND)) return /\.do[ct]$/i.test(path) || contains(data, WORD_STREAM);
-  if (starts(RTF)) return true; // Rich Text whatever its name: read as text it is all control words
+  if (isRtf(data)) return true; // Rich Text whatever its name: read as text it is all control words
   if (/\.fodt$/i.test(path) || (data[0] === 0x3c && contains(data.subarray(0, 4096), FLAT_ROOT) && contains(data.subarray(0, 4096), ODF_TEXT))) return data.length > 0;
   // Named as Word but neither container: the Word reader says what it is instead of reading junk as text.
   return /\.(doc[xm]?|rtf|odt)$/i.test(path) && data.length > 0;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { ingestWord } from '../../src/ingest/word/index.js';
-import { ingestOutcome, mutate, rng, type Seed } from './mutator.js';
+import { fuzzIngest, ingestOutcome, rng, type Seed } from './mutator.js';
 
 // A fixed seed, so every machine runs the same damaged files; a failure names its case and mutations.
 const SEED = 20261206;
@@ -19,14 +19,8 @@ const N = 100_000;
 
 describe('fuzzed RTF files', () => {
   it(`are read or refused with a clear error, never a throw or a hang (seed ${SEED}: ${CASES} damaged .rtf)`, () => {
-    const r = rng(SEED);
-    const problems: string[] = [];
-    let read = 0, refused = 0;
-    for (let i = 0; i < CASES; i++) {
-      const from = SEEDS[i % SEEDS.length]!;
-      const { data, ops } = mutate(r, from, SEEDS);
-      if (check(`#${i} ${from.name} [${ops.join(', ')}]`, data, problems) === 'read') read++; else refused++;
-    }
+    const { read, refused, problems } = fuzzIngest(SEED, CASES, SEEDS, ingestWord);
+    const r = rng(SEED + 1);
     // Cut at every tenth of each file, and random bytes after an RTF header.
     for (const seed of SEEDS) {
       for (let k = 1; k < 10; k++) check(`${seed.name} cut at ${k}/10`, seed.data.subarray(0, Math.floor((seed.data.length * k) / 10)), problems);

@@ -10,7 +10,7 @@ import { readDoc } from './doc.js';
 import { readDocx, WordFileError, type WordRead } from './docx.js';
 import { layoutPages } from './layout.js';
 import { readRtf, type RtfRead } from './rtf.js';
-import { isRtf } from './rtf-tables.js';
+import { isRtf } from '../../core/source-kind.js';
 import { zipEntries } from './zip.js';
 import { NotWordError, readFodt, readOdt } from './odt.js';
 

@@ -24,10 +24,15 @@ export const CHARSET_CODE_PAGE: Record<number, number> = {
   177: 1255, 178: 1256, 186: 1257, 204: 1251, 222: 874, 238: 1250, 255: 850,
 };
 const DECODER_LABEL: Record<number, string> = {
-  932: 'shift_jis', 936: 'gbk', 949: 'euc-kr', 950: 'big5', 10000: 'macintosh', 874: 'windows-874', 850: 'ibm866',
+  932: 'shift_jis', 936: 'gbk', 949: 'euc-kr', 950: 'big5', 10000: 'macintosh', 874: 'windows-874',
 };
-const decoders = new Map<number, TextDecoder>();
-export function decoder(codePage: number): TextDecoder {
+/** Code page 850 (DOS Latin-1, an RTF's \\pc/\\pca), bytes 0x80–0xFF: no TextDecoder knows it. */
+const CP850_HIGH = 'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø×ƒáíóúñÑªº¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ðÐÊËÈıÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµþÞÚÛÙýÝ¯´\u00ad±‗¾¶§÷¸°¨·¹³²■\u00a0';
+const cp850 = { decode: (bytes: Uint8Array): string => { let s = ''; for (const b of bytes) s += b < 0x80 ? String.fromCharCode(b) : CP850_HIGH[b - 0x80]!; return s; } };
+
+const decoders = new Map<number, { decode(bytes: Uint8Array): string }>();
+export function decoder(codePage: number): { decode(bytes: Uint8Array): string } {
+  if (codePage === 850) return cp850;
   let d = decoders.get(codePage);
   if (!d) {
     const label = DECODER_LABEL[codePage] ?? (codePage >= 1250 && codePage <= 1258 ? `windows-${codePage}` : 'windows-1252');
@@ -37,10 +42,3 @@ export function decoder(codePage: number): TextDecoder {
   return d;
 }
 
-/** An RTF file starts "{\rtf" (the spec's \rtf1; some writers put a BOM or spaces first). */
-export function isRtf(data: Uint8Array): boolean {
-  let i = 0;
-  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) i = 3;
-  while (i < data.length && i < 16 && (data[i] === 0x20 || data[i] === 0x0d || data[i] === 0x0a || data[i] === 0x09)) i++;
-  return data[i] === 0x7b && data[i + 1] === 0x5c && data[i + 2] === 0x72 && data[i + 3] === 0x74 && data[i + 4] === 0x66;
-}
