@@ -11,7 +11,7 @@ import { WordFileError, type WordRead } from './docx.js';
 import { characterFonts, ffnNames, styleFonts, type FontAt } from './doc-fonts.js';
 import { DocListCounter, readDocLists, type DocLists } from './doc-lists.js';
 import { paragraphFlags, type ParagraphFlagsAt } from './doc-papx.js';
-import { legacyEncodingOfFont, readRun, readUnnamedLegacy, withoutSoftHyphens } from './fonts.js';
+import { countLegacy, legacyEncodingOfFont, readRun, readUnnamedParagraph, withoutSoftHyphens } from './fonts.js';
 import type { WordBlock, WordCell } from './layout.js';
 
 interface Piece { cp: number; cpEnd: number; offset: number; compressed: boolean }
@@ -228,16 +228,14 @@ function codePageOf(lid: number): Uint16Array {
  */
 function readParagraph(text: string, fonts: Array<string | null>, legacyRuns: WordRead['legacyRuns']): string {
   if (!fonts.some((f) => legacyEncodingOfFont(f))) {
-    const read = readUnnamedLegacy(text);
-    if (read.encoding) legacyRuns[read.encoding] = (legacyRuns[read.encoding] ?? 0) + 1;
-    return read.encoding ? read.text : withoutSoftHyphens(read.text);
+    return readUnnamedParagraph(text, legacyRuns);
   }
   let out = '';
   for (let i = 0; i < text.length; ) {
     let j = i + 1;
     while (j < text.length && fonts[j] === fonts[i]) j++;
     const read = readRun(text.slice(i, j), fonts[i]);
-    if (read.encoding) legacyRuns[read.encoding] = (legacyRuns[read.encoding] ?? 0) + 1;
+    countLegacy(legacyRuns, read.encoding);
     out += read.encoding ? read.text : withoutSoftHyphens(read.text);
     i = j;
   }

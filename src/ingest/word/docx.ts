@@ -6,7 +6,7 @@
  */
 import { NumberingCounter, parseNumbering, type Numbering } from './docx-numbering.js';
 import { lookOf, parseStyles, resolveLook, styleNumbering, type RunLook, type Styles } from './docx-styles.js';
-import { readRun, readUnnamedLegacy, withoutSoftHyphens, type LegacyEncoding } from './fonts.js';
+import { countLegacy, readRun, readUnnamedParagraph, type LegacyCounts } from './fonts.js';
 import type { WordBlock } from './layout.js';
 import { BlockNest, PAGE_BREAK } from './block-nest.js';
 import { readZipEntry, zipEntries, ZipError, type ZipEntry } from './zip.js';
@@ -18,7 +18,7 @@ const MAX_PART_BYTES = 64 * 1024 * 1024;
 export interface WordRead {
   blocks: WordBlock[];
   /** Runs decoded from a legacy font, by encoding. */
-  legacyRuns: Partial<Record<LegacyEncoding, number>>;
+  legacyRuns: LegacyCounts;
 }
 
 export class WordFileError extends Error {}
@@ -74,7 +74,7 @@ export function readBody(xml: string, styles: Styles, numbering: Numbering = { l
     const p = paragraphs[paragraphs.length - 1]!;
     const look = resolveLook(styles, done.look, done.style, p.style);
     const read = readRun(done.text, look.font);
-    if (read.encoding) legacyRuns[read.encoding] = (legacyRuns[read.encoding] ?? 0) + 1;
+    countLegacy(legacyRuns, read.encoding);
     p.text += look.caps ? read.text.toUpperCase() : read.text;
   };
 
@@ -147,8 +147,7 @@ export function readBody(xml: string, styles: Styles, numbering: Numbering = { l
     const p = paragraphs.pop();
     if (!p) return;
     let text = p.text;
-    const unnamed = readUnnamedLegacy(text);
-    if (unnamed.encoding) { text = unnamed.text; legacyRuns[unnamed.encoding] = (legacyRuns[unnamed.encoding] ?? 0) + 1; } else text = withoutSoftHyphens(text);
+    text = readUnnamedParagraph(text, legacyRuns);
     // The marker Word draws before a numbered paragraph ("II.", "a)", "-") is part of what it says.
     const fromStyle = styleNumbering(styles, p.style);
     const marker = counter.next(p.numId ?? fromStyle.numId, p.ilvl ?? fromStyle.ilvl ?? 0);

@@ -58,6 +58,21 @@ function markedShare(text: string): number {
   return marked / words.length;
 }
 
+/** Runs or paragraphs decoded, per legacy encoding (WordRead.legacyRuns). */
+export type LegacyCounts = Partial<Record<LegacyEncoding, number>>;
+
+/** Counts one run or paragraph decoded from `encoding` (none: nothing). */
+export function countLegacy(counts: LegacyCounts, encoding: LegacyEncoding | null): void {
+  if (encoding) counts[encoding] = (counts[encoding] ?? 0) + 1;
+}
+
+/** A paragraph that names no legacy font: decoded (and counted) when it reads as one throughout, else its soft hyphens dropped. */
+export function readUnnamedParagraph(text: string, counts: LegacyCounts): string {
+  const read = readUnnamedLegacy(text);
+  countLegacy(counts, read.encoding);
+  return read.encoding ? read.text : withoutSoftHyphens(text);
+}
+
 /** Soft hyphens left in text that is not TCVN3 (where byte 0xAD is "ư") are only hyphenation hints. */
 export function withoutSoftHyphens(text: string): string {
   return text.includes('\u00ad') ? text.replace(/\u00ad/g, '') : text;

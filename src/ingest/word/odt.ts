@@ -8,7 +8,7 @@
  */
 import { bulletChar, formatListNumber } from './docx-numbering.js';
 import { WordFileError, type WordRead } from './docx.js';
-import { readRun, readUnnamedLegacy, withoutSoftHyphens } from './fonts.js';
+import { countLegacy, readRun, readUnnamedParagraph } from './fonts.js';
 import { BlockNest, PAGE_BREAK } from './block-nest.js';
 import { emptyOdtStyles, odtInherited, odtRunLook, OUTLINE, parseOdtStyles, type OdtListLevel, type OdtStyles } from './odt-styles.js';
 import { readZipEntry, zipEntries, ZipError, type ZipEntry } from './zip.js';
@@ -80,7 +80,7 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
     if (!p || run === '') { run = ''; return; }
     const look = odtRunLook(styles, spans, p.style);
     const read = readRun(run, look.font);
-    if (read.encoding) legacyRuns[read.encoding] = (legacyRuns[read.encoding] ?? 0) + 1;
+    countLegacy(legacyRuns, read.encoding);
     p.text += look.caps ? read.text.toUpperCase() : read.text;
     run = '';
   };
@@ -204,10 +204,7 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
     flushRun();
     const p = paragraphs.pop();
     if (!p) return;
-    const unnamed = readUnnamedLegacy(p.text);
-    let text: string;
-    if (unnamed.encoding) { text = unnamed.text; legacyRuns[unnamed.encoding] = (legacyRuns[unnamed.encoding] ?? 0) + 1; } else text = withoutSoftHyphens(p.text);
-    text = text.replace(/ +$/, '');
+    let text = readUnnamedParagraph(p.text, legacyRuns).replace(/ +$/, '');
     if (p.marker && text.trim() !== '') text = p.marker + text.replace(/^\s+/, '');
     nest.endParagraph(p.breakBefore ? [PAGE_BREAK] : [], { kind: 'paragraph', text }, p.breakAfter ? [PAGE_BREAK] : [], paragraphs.length === 0);
   }

@@ -7,7 +7,7 @@
  * out; rendered list numbers (\listtext, \pntext) and field results are kept.
  */
 import { bulletChar } from './docx-numbering.js';
-import { legacyEncodingOfFont, readRun, readUnnamedLegacy, withoutSoftHyphens, type LegacyEncoding } from './fonts.js';
+import { countLegacy, legacyEncodingOfFont, readRun, readUnnamedParagraph, type LegacyEncoding } from './fonts.js';
 import type { WordBlock, WordCell, WordTable } from './layout.js';
 import type { WordRead } from './docx.js';
 import { CHARACTERS, CHARSET_CODE_PAGE, decoder, KEPT_STARRED, SKIPPED } from './rtf-tables.js';
@@ -91,7 +91,7 @@ export function readRtf(data: Uint8Array): RtfRead {
     if (run.text) {
       const name = fontName(run.font);
       const read = readRun(run.text, name);
-      if (read.encoding) legacyRuns[read.encoding] = (legacyRuns[read.encoding] ?? 0) + 1;
+      countLegacy(legacyRuns, read.encoding);
       // A bullet drawn in a symbol font, as the .docx/.doc numbering gives it ("•", "▪", "➢").
       const text = run.marker && SYMBOL_FONT.test(name ?? '') && read.text.trim() ? bulletChar(read.text.trim(), name!) : read.text;
       paragraph += run.caps ? text.toUpperCase() : text;
@@ -154,8 +154,7 @@ export function readRtf(data: Uint8Array): RtfRead {
       if (sectionBreaks && !tables.length) body.push({ kind: 'page-break' });
     }
     if (!always && text === '' && tables.length) return;
-    const unnamed = readUnnamedLegacy(text);
-    if (unnamed.encoding) { text = unnamed.text; legacyRuns[unnamed.encoding] = (legacyRuns[unnamed.encoding] ?? 0) + 1; } else text = withoutSoftHyphens(text);
+    text = readUnnamedParagraph(text, legacyRuns);
     const into = container();
     if (state.pageBefore && !tables.length) body.push({ kind: 'page-break' });
     into.push({ kind: 'paragraph', text });
