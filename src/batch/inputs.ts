@@ -7,6 +7,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { STATE_DIR } from './atomic.js';
 
 /** Extensions picked up when walking a directory (named files are read whatever their name). */
 export const INPUT_EXTENSIONS = /\.(txt|text|docx?|rtf|odt|fodt|pdf|png|jpe?g|tiff?|bmp|webp|gif)$/i;
@@ -118,7 +119,7 @@ async function walk(dir: string, found: Set<string>, problems: InputProblem[], w
     const isFile = kind ? kind.isFile() : e.isFile();
     // A folder holding .baocao/ is baocao's own output (an -o inside the input folder): its PDFs and
     // Word files are outputs, not inputs to convert again.
-    if (isDir && (await stat(join(path, '.baocao')).catch(() => null))?.isDirectory()) skipped++;
+    if (isDir && (await stat(join(path, STATE_DIR)).catch(() => null))?.isDirectory()) skipped++;
     else if (isDir) skipped += await walk(path, found, problems, walked, cwd);
     else if (!INPUT_EXTENSIONS.test(e.name)) skipped++;
     else if (isFile) found.add(path);

@@ -73,7 +73,7 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
       take: queue.take,
       giveBack: queue.giveBack,
       done: (i, outcome) => synced.add(i, outcome),
-      failure: (job, kind, detail) => deathRow(job, kind, detail),
+      failure: deathRow,
       acquireBig: big.acquire,
       start: startWorker,
     })));
@@ -153,8 +153,8 @@ function textQueue(files: InputFile[], textIdx: number[], workers: number, timeo
 }
 
 /** Files per chunk sent to a worker, and the most bytes of input a chunk holds (see text-lane.ts). */
-export const CHUNK_FILES = 16;
-export const CHUNK_BYTES = 256 * 1024;
+const CHUNK_FILES = 16;
+const CHUNK_BYTES = 256 * 1024;
 
 /** The row of a file whose worker was stopped or died while converting it. */
 function deathRow(job: TextJob, kind: DeathKind, detail: string): FileOutcome {

@@ -100,6 +100,6 @@ export function median(xs: number[]): number {
 }
 
 /** Words read on a crop, moved into the page's pixels (the crop's top-left corner at dx, dy). */
-export function shiftedWords(words: readonly OcrWord[], dx: number, dy: number): OcrWord[] {
+export function shiftedWords<T extends { bbox: [number, number, number, number] }>(words: readonly T[], dx: number, dy: number): T[] {
   return words.map((w) => ({ ...w, bbox: [w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy] }));
 }

@@ -28,7 +28,8 @@ export interface Component {
   cutAtEdge?: boolean;
 }
 
-const greyOf = (d: Uint8Array, i: number, c: number) => (c >= 3 ? (d[i]! * 299 + d[i + 1]! * 587 + d[i + 2]! * 114) / 1000 : d[i]!);
+/** Grey (0–255) of the pixel at byte `i` of an RGB(A) or grey buffer of `c` channels. */
+export const greyOf = (d: Uint8Array, i: number, c: number) => (c >= 3 ? (d[i]! * 299 + d[i + 1]! * 587 + d[i + 2]! * 114) / 1000 : d[i]!);
 
 /** Otsu's threshold of the crop's grey levels, kept between 90 and 200 (paper is light, ink is dark). */
 export function inkThreshold(img: Rgb): number {

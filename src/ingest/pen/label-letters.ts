@@ -9,10 +9,11 @@
  */
 import { foldKey } from '../../core/segment/fold.js';
 import type { OcrWord } from '../../core/document.js';
-import type { OcrPageResult, OcrSymbol } from '../ocr/result.js';
+import { shiftedWords, type OcrPageResult, type OcrSymbol } from '../ocr/result.js';
 import type { RecognizeOptions } from '../ocr/pool.js';
 import type { Blank } from './blanks.js';
-import type { Rgb } from './ink.js';
+import { greyOf, type Rgb } from './ink.js';
+import { pgm } from '../ocr/downscale.js';
 
 /** Reads an encoded image (here: a PGM crop) with the given options; the OCR pool's recognize. */
 export type CropReader = (image: Uint8Array, options: RecognizeOptions) => Promise<OcrPageResult>;
@@ -33,18 +34,10 @@ export type RgbPage = Rgb;
 export function pgmCrop(page: RgbPage, box: readonly [number, number, number, number]): Uint8Array {
   const [x0, y0, x1, y1] = box;
   const w = x1 - x0, h = y1 - y0;
-  const header = Buffer.from(`P5\n${w} ${h}\n255\n`, 'latin1');
-  const out = new Uint8Array(header.length + w * h);
-  out.set(header, 0);
-  const c = page.channels;
-  let k = header.length;
-  for (let y = y0; y < y1; y++) {
-    for (let x = x0; x < x1; x++) {
-      const i = (y * page.width + x) * c;
-      out[k++] = c >= 3 ? Math.round((page.data[i]! * 299 + page.data[i + 1]! * 587 + page.data[i + 2]! * 114) / 1000) : page.data[i]!;
-    }
-  }
-  return out;
+  const grey = new Uint8Array(w * h);
+  let k = 0;
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) grey[k++] = Math.round(greyOf(page.data, (y * page.width + x) * page.channels, page.channels));
+  return pgm(grey, w, h);
 }
 
 /** Each symbol's letter, folded (no marks, upper case); '.' for anything not a letter. */
@@ -110,7 +103,7 @@ export async function withLetterEdges(blanks: readonly Blank[], page: RgbPage, r
   let edges: LabelEdges;
   try {
     const r = await read(pgmCrop(page, [x0, y0, x1, y1]), { psm: '7', symbols: true });
-    edges = labelEdges((r.symbols ?? []).map((s) => ({ ...s, bbox: [s.bbox[0] + x0, s.bbox[1] + y0, s.bbox[2] + x0, s.bbox[3] + y0] })), h);
+    edges = labelEdges(shiftedWords(r.symbols ?? [], x0, y0), h);
   } catch {
     return [...blanks];
   }
