@@ -10,7 +10,8 @@ import { bulletChar } from './docx-numbering.js';
 import { countLegacy, legacyEncodingOfFont, readRun, readUnnamedParagraph, type LegacyEncoding } from './fonts.js';
 import type { WordBlock, WordCell, WordTable } from './layout.js';
 import type { WordRead } from './docx.js';
-import { CHARACTERS, CHARSET_CODE_PAGE, decoder, KEPT_STARRED, SKIPPED } from './rtf-tables.js';
+import { FontTable } from './rtf-definitions.js';
+import { CHARACTERS, decoder, KEPT_STARRED, SKIPPED } from './rtf-tables.js';
 import { rtfTokens } from './rtf-tokens.js';
 
 export interface RtfRead extends WordRead {
@@ -28,8 +29,6 @@ const MAX_TABLE_DEPTH = 16;
 const SYMBOL_FONT = /symbol|wingdings|webdings/i;
 
 type Dest = 'text' | 'skip' | 'fonttbl';
-
-interface Font { name: string; codePage: number | null }
 
 /** What a group carries (restored when it closes, as RTF readers do). */
 interface GroupState {
@@ -53,7 +52,8 @@ interface Row { cells: WordCell[]; open: WordCell | null }
 interface OpenTable { table: WordTable; row: Row | null }
 
 export function readRtf(data: Uint8Array): RtfRead {
-  const fonts = new Map<number, Font>();
+  const fontTable = new FontTable();
+  const fonts = fontTable.fonts;
   let docCodePage = 1252, defaultFont = -1;
   const legacyRuns: Partial<Record<LegacyEncoding, number>> = {};
   const codePages = new Set<number>();
@@ -63,9 +63,6 @@ export function readRtf(data: Uint8Array): RtfRead {
   const stack: GroupState[] = [];
   let state: GroupState = { dest: 'text', upr: null, font: -1, uc: 1, caps: false, hidden: false, level: 0, pageBefore: false, marker: false, starred: false };
   let overflow = 0, skipChars = 0, beforeMarker = '', sectionBreaks = true, pendingSection = false;
-  // The font being defined in \fonttbl, and its name's bytes.
-  let defining: { id: number; charset: number | null; codePage: number | null; name: number[] } | null = null;
-  let definingDepth = 0;
 
   // The paragraph being read: finished runs' text, and the run being read (its pending bytes).
   let paragraph = '';
@@ -110,19 +107,11 @@ export function readRtf(data: Uint8Array): RtfRead {
     r.text += text;
   };
   const addByte = (byte: number) => {
-    if (state.dest === 'fonttbl') { if (defining && byte !== 0x3b) defining.name.push(byte); else if (defining) endFont(); return; }
+    if (state.dest === 'fonttbl') { fontTable.byte(byte); return; }
     if (state.hidden || state.dest !== 'text') return;
     if (byte === 0x09) { addText('\t'); return; }
     if (byte < 0x20) return;
     current().bytes.push(byte);
-  };
-
-  const endFont = () => {
-    if (!defining) return;
-    const name = new TextDecoder('windows-1252').decode(Uint8Array.from(defining.name)).trim();
-    const codePage = defining.codePage ?? (defining.charset !== null && defining.charset !== 1 ? CHARSET_CODE_PAGE[defining.charset] ?? null : null);
-    if (!fonts.has(defining.id)) fonts.set(defining.id, { name, codePage });
-    defining = null;
   };
 
   // Tables: the open table at each nesting level, its open row and cell.
@@ -159,16 +148,19 @@ export function readRtf(data: Uint8Array): RtfRead {
     if (state.pageBefore && !tables.length) body.push({ kind: 'page-break' });
     into.push({ kind: 'paragraph', text });
   };
+  /** Ends the paragraph being read if it holds text or `always` (a cell's, row's, page's, section's or the file's end). */
+  const endOpenParagraph = (level = state.level, always = false) => {
+    flushRun(); // the run's text joins `paragraph` only here
+    if (paragraph !== '' || always) endParagraph(true, level);
+  };
   const endCell = (level: number) => {
-    flushRun();
-    if (paragraph !== '' || tables.length < level || !tables[level - 1]?.row?.open) endParagraph(true, level);
+    endOpenParagraph(level, tables.length < level || !tables[level - 1]?.row?.open); // an empty cell still holds a paragraph
     toLevel(level);
     const t = tables[tables.length - 1];
     if (t?.row) t.row.open = null;
   };
   const endRow = (level: number) => {
-    flushRun();
-    if (paragraph !== '') endParagraph(true, level);
+    endOpenParagraph(level);
     toLevel(level);
     const t = tables[tables.length - 1];
     if (t?.row) {
@@ -177,8 +169,7 @@ export function readRtf(data: Uint8Array): RtfRead {
     }
   };
   const pageBreak = () => {
-    flushRun();
-    if (paragraph !== '') endParagraph(true);
+    endOpenParagraph();
     toLevel(state.level);
     if (!tables.length) body.push({ kind: 'page-break' });
   };
@@ -198,7 +189,7 @@ export function readRtf(data: Uint8Array): RtfRead {
     }
     if (t.kind === 'close') {
       skipChars = 0;
-      if (state.dest === 'fonttbl' && stack.length === definingDepth) endFont();
+      if (state.dest === 'fonttbl') fontTable.close(stack.length);
       const outer = stack.pop();
       if (!outer) continue; // text after the document's group: stray bytes
       if (state.marker && !outer.marker) {
@@ -242,16 +233,10 @@ export function readRtf(data: Uint8Array): RtfRead {
     if (SKIPPED.has(name) && stack.length > 1) {
       flushBytes();
       if (name === 'upr') state.upr = state.dest;
-      if (name === 'fonttbl') { state.dest = 'fonttbl'; definingDepth = stack.length; } else state.dest = 'skip';
+      if (name === 'fonttbl') { state.dest = 'fonttbl'; fontTable.start(stack.length); } else state.dest = 'skip';
       continue;
     }
-    if (state.dest === 'fonttbl') {
-      if (name === 'f') { endFont(); defining = { id: param ?? 0, charset: null, codePage: null, name: [] }; definingDepth = stack.length; } else if (defining) {
-        if (name === 'fcharset') defining.charset = param;
-        else if (name === 'cpg' && param) defining.codePage = param;
-      }
-      continue;
-    }
+    if (state.dest === 'fonttbl') { fontTable.control(name, param, stack.length); continue; }
     switch (name) {
       case 'listtext': case 'pntext': if (!state.marker) { flushRun(); beforeMarker = paragraph; paragraph = ''; state.marker = true; } break;
       case 'ud': if (state.upr) state.dest = state.upr; break;
@@ -284,7 +269,7 @@ export function readRtf(data: Uint8Array): RtfRead {
       case 'sectd': sectionBreaks = true; break;
       case 'sbknone': case 'sbkcol': sectionBreaks = false; break;
       case 'sbkpage': case 'sbkeven': case 'sbkodd': sectionBreaks = true; break;
-      case 'sect': flushRun(); if (paragraph !== '') endParagraph(true); pendingSection = true; break;
+      case 'sect': endOpenParagraph(); pendingSection = true; break;
       default: {
         const ch = CHARACTERS.get(name);
         if (ch) addText(ch);
@@ -294,8 +279,7 @@ export function readRtf(data: Uint8Array): RtfRead {
   const unclosed = stack.length;
   // A file cut short still gives what was read before the cut.
   while (stack.length > 1) state = stack.pop()!;
-  flushRun();
-  if (paragraph !== '') endParagraph(true);
+  endOpenParagraph();
   while (tables.length) closeTable();
   return { blocks: body, legacyRuns, codePages: [...codePages], unclosed };
 }
