@@ -7,7 +7,7 @@ import { fuzzIngest, ingestOutcome, rng, type Seed } from './mutator.js';
 // A fixed seed, so every machine runs the same damaged files; a failure names its case and mutations.
 const SEED = 20261206;
 const CASES = 300;
-const SEEDS: Seed[] = ['bao-cao-tcvn3.rtf', 'vntimeh.rtf', 'so-danh.rtf', 'bao-cao-cp1258.rtf'].map((name) => {
+const SEEDS: Seed[] = ['bao-cao-tcvn3.rtf', 'vntimeh.rtf', 'so-danh.rtf', 'bao-cao-cp1258.rtf', 'stylefont.rtf'].map((name) => {
   const data = new Uint8Array(readFileSync(new URL(`../../fixtures/word/${name}`, import.meta.url)));
   return { name, data, text: new TextDecoder('latin1').decode(data) };
 });

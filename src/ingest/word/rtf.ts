@@ -10,7 +10,7 @@ import { bulletChar } from './docx-numbering.js';
 import { countLegacy, legacyEncodingOfFont, readRun, readUnnamedParagraph, type LegacyEncoding } from './fonts.js';
 import type { WordBlock, WordCell, WordTable } from './layout.js';
 import type { WordRead } from './docx.js';
-import { FontTable } from './rtf-definitions.js';
+import { FontTable, StyleSheet } from './rtf-definitions.js';
 import { CHARACTERS, decoder, KEPT_STARRED, SKIPPED } from './rtf-tables.js';
 import { rtfTokens } from './rtf-tokens.js';
 
@@ -28,14 +28,17 @@ const MAX_TABLE_DEPTH = 16;
 
 const SYMBOL_FONT = /symbol|wingdings|webdings/i;
 
-type Dest = 'text' | 'skip' | 'fonttbl';
+type Dest = 'text' | 'skip' | 'fonttbl' | 'stylesheet';
 
 /** What a group carries (restored when it closes, as RTF readers do). */
 interface GroupState {
   dest: Dest;
   /** Inside \upr: the destination its Unicode copy (\ud) reads into. */
   upr: Dest | null;
+  /** The font set by \f (-1: none, the paragraph style's or the default font). */
   font: number;
+  /** The paragraph style (\sN; 0 is Normal). */
+  style: number;
   uc: number;
   caps: boolean;
   hidden: boolean;
@@ -54,6 +57,7 @@ interface OpenTable { table: WordTable; row: Row | null }
 export function readRtf(data: Uint8Array): RtfRead {
   const fontTable = new FontTable();
   const fonts = fontTable.fonts;
+  const styles = new StyleSheet();
   let docCodePage = 1252, defaultFont = -1;
   const legacyRuns: Partial<Record<LegacyEncoding, number>> = {};
   const codePages = new Set<number>();
@@ -61,7 +65,7 @@ export function readRtf(data: Uint8Array): RtfRead {
   const tables: OpenTable[] = [];
 
   const stack: GroupState[] = [];
-  let state: GroupState = { dest: 'text', upr: null, font: -1, uc: 1, caps: false, hidden: false, level: 0, pageBefore: false, marker: false, starred: false };
+  let state: GroupState = { dest: 'text', upr: null, font: -1, style: 0, uc: 1, caps: false, hidden: false, level: 0, pageBefore: false, marker: false, starred: false };
   let overflow = 0, skipChars = 0, beforeMarker = '', sectionBreaks = true, pendingSection = false;
 
   // The paragraph being read: finished runs' text, and the run being read (its pending bytes).
@@ -73,6 +77,8 @@ export function readRtf(data: Uint8Array): RtfRead {
     return f?.codePage ?? docCodePage;
   };
   const fontName = (font: number) => fonts.get(font === -1 ? defaultFont : font)?.name ?? null;
+  /** The font text in the current state is typed in: its own \f, else its paragraph style's (-1: the default font). */
+  const typedFont = () => (state.font !== -1 ? state.font : styles.fontOf(state.style) ?? -1);
 
   const flushBytes = () => {
     if (!run.bytes.length) return;
@@ -93,11 +99,11 @@ export function readRtf(data: Uint8Array): RtfRead {
       const text = run.marker && SYMBOL_FONT.test(name ?? '') && read.text.trim() ? bulletChar(read.text.trim(), name!) : read.text;
       paragraph += run.caps ? text.toUpperCase() : text;
     }
-    run = { font: state.font, caps: state.caps, marker: state.marker, text: '', bytes: [] };
+    run = { font: typedFont(), caps: state.caps, marker: state.marker, text: '', bytes: [] };
   };
   /** The run that text in the current state belongs to (a new one when the font or caps changed). */
   const current = () => {
-    if (run.font !== state.font || run.caps !== state.caps || run.marker !== state.marker) flushRun();
+    if (run.font !== typedFont() || run.caps !== state.caps || run.marker !== state.marker) flushRun();
     return run;
   };
   const addText = (text: string) => {
@@ -190,6 +196,7 @@ export function readRtf(data: Uint8Array): RtfRead {
     if (t.kind === 'close') {
       skipChars = 0;
       if (state.dest === 'fonttbl') fontTable.close(stack.length);
+      else if (state.dest === 'stylesheet') styles.close(stack.length);
       const outer = stack.pop();
       if (!outer) continue; // text after the document's group: stray bytes
       if (state.marker && !outer.marker) {
@@ -233,10 +240,11 @@ export function readRtf(data: Uint8Array): RtfRead {
     if (SKIPPED.has(name) && stack.length > 1) {
       flushBytes();
       if (name === 'upr') state.upr = state.dest;
-      if (name === 'fonttbl') { state.dest = 'fonttbl'; fontTable.start(stack.length); } else state.dest = 'skip';
+      if (name === 'fonttbl') { state.dest = 'fonttbl'; fontTable.start(stack.length); } else if (name === 'stylesheet') { state.dest = 'stylesheet'; styles.start(stack.length); } else state.dest = 'skip';
       continue;
     }
     if (state.dest === 'fonttbl') { fontTable.control(name, param, stack.length); continue; }
+    if (state.dest === 'stylesheet') { styles.control(name, param, stack.length); continue; }
     switch (name) {
       case 'listtext': case 'pntext': if (!state.marker) { flushRun(); beforeMarker = paragraph; paragraph = ''; state.marker = true; } break;
       case 'ud': if (state.upr) state.dest = state.upr; break;
@@ -257,7 +265,8 @@ export function readRtf(data: Uint8Array): RtfRead {
         break;
       }
       case 'par': endParagraph(true); break;
-      case 'pard': state.level = 0; state.pageBefore = false; break;
+      case 'pard': state.level = 0; state.pageBefore = false; state.style = 0; break;
+      case 's': state.style = param ?? 0; break;
       case 'intbl': state.level = Math.max(state.level, 1); break;
       case 'itap': state.level = Math.max(0, param ?? 1); break;
       case 'pagebb': state.pageBefore = param !== 0; break;

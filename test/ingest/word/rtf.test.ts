@@ -73,6 +73,17 @@ describe('Rich Text (.rtf) input', () => {
     assert.equal(r.pages[2]!.lines.find((l) => l.trim() !== ''), 'Nơi nhận:');
   });
 
+  it("decodes paragraphs that take their font from their style (\\sN, through \\sbasedon), short lines and cells included", () => {
+    // stylefont.rtf, hand-written: styles in .VnTime (and one based on it), in a \fcharset163 font and in VNI-Times,
+    // used by paragraphs that set no \f of their own; "Sè: 12/BC-UBND" alone is too short to tell by its text.
+    const r = ingestWord(fixture('stylefont.rtf'));
+    assert.deepEqual(r.pages.flatMap((p) => p.lines), [
+      'Số: 12/BC-UBND', 'Ngọc Kỳ', 'Hà Nội', 'Việt Nam', 'Times New Roman: 2001', 'Normal: café', 'Số    Kỳ',
+      'Kết quả công tác năm 2001 của xã Ngọc Kỳ được thực hiện tốt.',
+    ]);
+    assert.equal(r.encoding, 'rtf+cp1258+tcvn3+vni');
+  });
+
   it('reads a cut-short file up to the cut with a warning, and refuses one with no text', () => {
     const data = fixture('bao-cao-cp1258.rtf');
     const cut = ingestWord(data.subarray(0, Math.floor(data.length * 0.7)));
