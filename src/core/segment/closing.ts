@@ -48,17 +48,14 @@ export function printedName(text: string, evidence?: NameEvidence): PrintedName 
   return read.asRead ? { name: read.name, nameAsRead: read.asRead, uncertain: ['name'] } : { name: read.name };
 }
 
-/** `signature` with `text` as its printed name (printedName); false, and `signature` untouched, when it is none. */
-export function withPrintedName(signature: Signature, text: string, evidence?: NameEvidence): boolean {
-  const found = printedName(text, evidence);
-  if (!found) return false;
+/** `signature` with `found` (printedName's reading of a line) as its printed name. */
+export function setPrintedName(signature: Signature, found: PrintedName, evidence?: NameEvidence): void {
   // A name read against the model replaces an earlier reading's repair marks.
   if (evidence) {
     delete signature.nameAsRead;
     delete signature.uncertain;
   }
   Object.assign(signature, found);
-  return true;
 }
 
 const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—]+|[\s:;,–—\]\[|/\\]+$/g, '').trim();

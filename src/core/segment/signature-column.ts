@@ -5,7 +5,7 @@
  * name alone on a line below. The right-hand pieces — after a column gap, or whole lines that
  * read as a signer's — are read as a signature block of their own.
  */
-import { findSignature, isPersonName, parseSignature, printedName, withPrintedName, type NameEvidence, type Signature } from './closing.js';
+import { findSignature, isPersonName, parseSignature, printedName, setPrintedName, type NameEvidence, type PrintedName, type Signature } from './closing.js';
 import { looksLikeName } from './signer-name.js';
 import { isUpperText } from './fold.js';
 import { isBlank, makeLine, type SegLine } from './lines.js';
@@ -96,15 +96,19 @@ export function signatureBesideRecipients(lines: readonly SegLine[], recAt: numb
   if (at < 0) return evidence ? nameOnly(right, evidence) : null;
   const signature = parseSignature(right, at, right.length, evidence);
   // The printed name comes last, under the signature and seal; OCR reads scribbles above it as words.
-  const after = right.slice(at + 1).reverse();
-  const last = evidence
-    ? after.find((l) => (isPersonName(l.text) || looksLikeName(l.text)) && printedName(l.text, evidence) !== null)
-    : after.find((l) => isPersonName(l.text));
-  if (last) {
-    withPrintedName(signature, last.text, evidence);
-    signature.provenance = { ...signature.provenance, lineEnd: Math.max(signature.provenance.lineEnd, last.lineEnd) };
+  for (let i = right.length - 1; i > at; i--) {
+    const name = pieceName(right[i]!.text, evidence);
+    if (!name) continue;
+    setPrintedName(signature, name, evidence);
+    signature.provenance = { ...signature.provenance, lineEnd: Math.max(signature.provenance.lineEnd, right[i]!.lineEnd) };
+    break;
   }
   return signature.name || signature.position ? signature : null;
+}
+
+/** A right-hand piece read as a printed name (once): a person's name by its shape, or with the names model one it reads as a name; else null. */
+function pieceName(text: string, evidence?: NameEvidence): PrintedName | null {
+  return isPersonName(text) || (evidence !== undefined && looksLikeName(text)) ? printedName(text, evidence) : null;
 }
 
 /**
@@ -115,8 +119,11 @@ export function signatureBesideRecipients(lines: readonly SegLine[], recAt: numb
 function nameOnly(right: readonly SegLine[], evidence: NameEvidence): Signature | null {
   for (let i = right.length - 1; i >= 0; i--) {
     const l = right[i]!;
+    const name = pieceName(l.text, evidence);
+    if (!name) continue;
     const signature: Signature = { authority: null, organ: null, position: null, name: null, provenance: { page: l.page, lineStart: l.lineStart, lineEnd: l.lineEnd }, confidence: 0.33 };
-    if ((isPersonName(l.text) || looksLikeName(l.text)) && withPrintedName(signature, l.text, evidence)) return signature;
+    setPrintedName(signature, name, evidence);
+    return signature;
   }
   return null;
 }
