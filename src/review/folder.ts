@@ -50,17 +50,14 @@ export class ReviewFolder {
 
   documents(): Map<string, ReviewDocument> {
     const index = doneIndex(this.outDir);
+    index.refresh();
     let names: Iterable<string>;
     if (index !== this.index || index.oldLayout) {
       // A first look, or the index was forgotten (a batch ran in this process): everything anew.
       this.index = index;
       this.docs = new Map();
-      index.refresh();
       names = index.names();
-    } else {
-      index.refresh();
-      names = index.changedSince(this.seen);
-    }
+    } else names = index.changedSince(this.seen);
     this.seen = index.version;
     for (const name of names) {
       const doc = reviewDocument(this.outDir, index, name);
