@@ -7,10 +7,10 @@
  */
 import { X509Certificate } from 'node:crypto';
 import { isPerson, isoTime, type ESignature } from '../core/segment/e-signatures.js';
-import { hexBytes, PdfObjects } from './ocr/pdf-objects.js';
-import type { PdfDict, PdfRef, PdfString, PdfValue } from './ocr/pdf-values.js';
+import { PdfObjects } from './ocr/pdf-object-reader.js';
+import { hexBytes } from './ocr/pdf-syntax.js';
+import { isRef, type PdfDict, type PdfRef, type PdfString, type PdfValue } from './ocr/pdf-values.js';
 
-const isRef = (v: PdfValue | undefined): v is PdfRef => typeof v === 'object' && v !== null && 'num' in v;
 /** Fields and annotations looked at, at most (a form of thousands of fields is no signed letter). */
 const MAX_FIELDS = 2000;
 /** Certificates tried inside one /Contents. */

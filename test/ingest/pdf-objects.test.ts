@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { parseValue, scanPages, scannedJpegPages } from '../../src/ingest/ocr/pdf-objects.js';
+import { scanPages, scannedJpegPages } from '../../src/ingest/ocr/pdf-objects.js';
+import { parseValue } from '../../src/ingest/ocr/pdf-syntax.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/scans/${name}`, import.meta.url)));
 const jpeg = fixture('page2.jpg');

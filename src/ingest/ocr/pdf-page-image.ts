@@ -2,9 +2,7 @@
  * A scanned PDF page is one image drawn over the page: find it, when it is the page's only image,
  * unrotated, unmasked and stored with the one filter the caller can hand on as it is.
  */
-import type { PdfDict, PdfObjectReader, PdfRef, PdfValue } from './pdf-values.js';
-
-const isRef = (v: PdfValue | undefined): v is PdfRef => typeof v === 'object' && v !== null && 'num' in v;
+import { isRef, type PdfDict, type PdfObjectReader, type PdfRef } from './pdf-values.js';
 
 export function soleImage(pdf: PdfObjectReader, page: PdfDict, resources: PdfDict | undefined, filterName: string): { ref: PdfRef; img: PdfDict } | null {
   const rotate = pdf.get(page.Rotate);

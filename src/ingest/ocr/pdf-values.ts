@@ -1,7 +1,7 @@
 /**
- * PDF values as the object reader parses them, and the reader's interface as the per-page
- * readers (layers, CCITT, sole image) use it: they take this interface, not the class, so they
- * need not import the module that imports them.
+ * PDF values as the object reader parses them (with their type guards), and the reader's interface
+ * as the per-page readers (layers, CCITT, sole image) use it: they take this interface, not the
+ * class, so they need not import the module that imports them.
  */
 export type PdfValue = number | boolean | null | PdfName | PdfRef | PdfString | PdfValue[] | PdfDict;
 export interface PdfName { name: string }
@@ -18,3 +18,7 @@ export interface PdfObjectReader {
   dict(v: PdfValue | undefined): PdfDict | undefined;
   name(v: PdfValue | undefined): string | undefined;
 }
+
+export const isName = (v: PdfValue | undefined): v is PdfName => typeof v === 'object' && v !== null && 'name' in v;
+export const isRef = (v: PdfValue | undefined): v is PdfRef => typeof v === 'object' && v !== null && 'num' in v;
+export const isDict = (v: PdfValue | undefined): v is PdfDict => typeof v === 'object' && v !== null && !Array.isArray(v) && !('name' in v) && !('num' in v) && !('str' in v);
