@@ -2,11 +2,10 @@
  * Automatic numbering of a Word 97 .doc: the list definitions (PlfLst: LSTF + 9 or 1 LVL each)
  * and list instances (PlfLfo) in the table stream. A paragraph names its instance and level in
  * its properties (sprmPIlfo, sprmPIlvl, doc-papx.ts); its marker is the level's number text with
- * the counters of the levels it names written in their formats, as docx-numbering.ts does for
- * .docx. Only numbering set on the paragraph itself is read (not numbering carried by a style).
+ * the counters of the levels it names written in their formats (list-markers.ts), as for .docx. Only numbering set on the paragraph itself is read (not numbering carried by a style).
  */
 
-import { bulletChar, formatListNumber } from './docx-numbering.js';
+import { bulletChar, countNext, formatListNumber } from './list-markers.js';
 
 interface Level { start: number; nfc: number; text: string; placeholders: number[]; follow: number; legal: boolean }
 interface List { lsid: number; levels: Level[] }
@@ -62,10 +61,7 @@ export class DocListCounter {
     const list = this.lists.byLfo.get(lfo);
     const level = list?.levels[Math.min(ilvl, (list?.levels.length ?? 1) - 1)];
     if (!list || !level) return '';
-    const counts = this.counts.get(list) ?? [];
-    counts[ilvl] = counts[ilvl] === undefined ? level.start : counts[ilvl]! + 1;
-    counts.length = ilvl + 1;
-    this.counts.set(list, counts);
+    const counts = countNext(this.counts, list, ilvl, level.start);
     if (level.nfc === 0xff) return '';
     let marker = '';
     if (level.nfc === 23) marker = bulletChar(level.text);

@@ -3,12 +3,8 @@
  * its character style, its paragraph's style (each through its basedOn chain), the default
  * paragraph style and the document defaults, as Word resolves them.
  */
+import { firstLook, inheritedAlong, type RunLook } from './style-chain.js';
 import { xmlTokens } from './xml.js';
-
-export interface RunLook {
-  font?: string;
-  caps?: boolean;
-}
 
 interface Style extends RunLook { basedOn?: string; numId?: string; ilvl?: number }
 
@@ -60,27 +56,15 @@ export function parseStyles(xml: string | null): Styles {
 }
 
 /** The first value each of `keys` takes along a style's basedOn chain (cycles cut). */
-function inherited<K extends keyof Style>(styles: Styles, id: string | undefined, keys: K[]): Pick<Style, K> {
-  const out: Partial<Style> = {};
-  const seen = new Set<string>();
-  for (let s = id; s && !seen.has(s); ) {
-    seen.add(s);
-    const style = styles.byId.get(s);
-    if (!style) break;
-    for (const k of keys) if (out[k] === undefined && style[k] !== undefined) (out as Record<K, unknown>)[k] = style[k];
-    s = style.basedOn;
-  }
-  return out as Pick<Style, K>;
+function inherited<K extends keyof Style>(styles: Styles, id: string | undefined, keys: K[]): Partial<Pick<Style, K>> {
+  return inheritedAlong((s) => styles.byId.get(s), (style) => style.basedOn, id, keys);
 }
 
 const styleLook = (styles: Styles, id: string | undefined): RunLook => inherited(styles, id, ['font', 'caps']);
 
 /** The effective font and capitals of a run. */
-export function resolveLook(styles: Styles, run: RunLook, runStyle: string | undefined, paragraphStyle: string | undefined): Required<Pick<RunLook, 'caps'>> & { font: string | null } {
-  const chain = [run, styleLook(styles, runStyle), styleLook(styles, paragraphStyle ?? styles.defaultParagraphStyle), styles.defaults];
-  const font = chain.find((l) => l.font !== undefined)?.font ?? null;
-  const caps = chain.find((l) => l.caps !== undefined)?.caps ?? false;
-  return { font, caps };
+export function resolveLook(styles: Styles, run: RunLook, runStyle: string | undefined, paragraphStyle: string | undefined): { font: string | null; caps: boolean } {
+  return firstLook([run, styleLook(styles, runStyle), styleLook(styles, paragraphStyle ?? styles.defaultParagraphStyle), styles.defaults]);
 }
 
 /** The list a paragraph style numbers its paragraphs in (Heading styles often do), through basedOn. */

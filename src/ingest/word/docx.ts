@@ -5,7 +5,8 @@
  * copies of drawings are left out; a legacy-font run is decoded through its font.
  */
 import { NumberingCounter, parseNumbering, type Numbering } from './docx-numbering.js';
-import { lookOf, parseStyles, resolveLook, styleNumbering, type RunLook, type Styles } from './docx-styles.js';
+import { lookOf, parseStyles, resolveLook, styleNumbering, type Styles } from './docx-styles.js';
+import type { RunLook } from './style-chain.js';
 import { countLegacy, readRun, readUnnamedParagraph, type LegacyCounts } from './fonts.js';
 import type { WordBlock } from './layout.js';
 import { BlockNest, PAGE_BREAK } from './block-nest.js';

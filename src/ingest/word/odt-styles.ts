@@ -6,6 +6,7 @@
  * prefix, suffix, start, levels shown) and the headings' outline numbering, for the markers
  * LibreOffice draws.
  */
+import { firstLook, inheritedAlong } from './style-chain.js';
 import { xmlTokens } from './xml.js';
 
 export interface OdtStyle {
@@ -142,25 +143,15 @@ function unquote(s: string): string {
 
 /** The first value of `key` along a style's parent chain (cycles cut). */
 export function odtInherited<K extends keyof OdtStyle>(styles: OdtStyles, family: 'paragraph' | 'text', name: string | undefined, key: K): OdtStyle[K] | undefined {
-  const seen = new Set<string>();
-  for (let s = name; s && !seen.has(s); ) {
-    seen.add(s);
-    const style = styles.byName.get(`${family}:${s}`);
-    if (!style) break;
-    if (style[key] !== undefined) return style[key];
-    s = style.parent;
-  }
-  return undefined;
+  return inheritedKeys(styles, family, name, [key])[key];
+}
+
+function inheritedKeys<K extends keyof OdtStyle>(styles: OdtStyles, family: 'paragraph' | 'text', name: string | undefined, keys: readonly K[]): Partial<Pick<OdtStyle, K>> {
+  return inheritedAlong<OdtStyle, K>((s) => styles.byName.get(`${family}:${s}`), (style) => style.parent, name, keys);
 }
 
 /** A run's font and capitals: its spans' text styles (innermost first), its paragraph's style, the default style. */
 export function odtRunLook(styles: OdtStyles, spanStyles: string[], paragraphStyle: string | undefined): { font: string | null; caps: boolean } {
-  const look = <K extends 'font' | 'caps'>(key: K): OdtStyle[K] | undefined => {
-    for (let i = spanStyles.length - 1; i >= 0; i--) {
-      const v = odtInherited(styles, 'text', spanStyles[i], key);
-      if (v !== undefined) return v;
-    }
-    return odtInherited(styles, 'paragraph', paragraphStyle, key) ?? styles.defaults[key];
-  };
-  return { font: look('font') ?? null, caps: look('caps') ?? false };
+  const look = (family: 'paragraph' | 'text', name: string | undefined) => inheritedKeys(styles, family, name, ['font', 'caps']);
+  return firstLook([...spanStyles.map((s) => look('text', s)).reverse(), look('paragraph', paragraphStyle), styles.defaults]);
 }

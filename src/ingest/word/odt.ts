@@ -6,7 +6,7 @@
  * Notes, annotations, tracked deletions and index templates are left out; headers and footers
  * live in styles, which are read for fonts only. Legacy-font runs are decoded through their font.
  */
-import { bulletChar, formatListNumber } from './docx-numbering.js';
+import { bulletChar, countNext, formatListNumber } from './list-markers.js';
 import { WordFileError, type WordRead } from './docx.js';
 import { countLegacy, readRun, readUnnamedParagraph } from './fonts.js';
 import { BlockNest, PAGE_BREAK } from './block-nest.js';
@@ -173,10 +173,7 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
     const start = pendingStart;
     pendingStart = undefined;
     if (!name || !levels || !level) return '';
-    const counts = counters.get(name) ?? [];
-    counts[depth] = start !== undefined && Number.isFinite(start) ? start : counts[depth] === undefined ? level.start : counts[depth]! + 1;
-    counts.length = depth + 1; // deeper levels start again
-    counters.set(name, counts);
+    const counts = countNext(counters, name, depth, level.start, start !== undefined && Number.isFinite(start) ? start : undefined);
     return markerText(levels, level, counts, depth);
   }
 
@@ -186,11 +183,8 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
     const depth = Math.max(0, Math.min(9, (Number(a['text:outline-level'] ?? 1) || 1) - 1));
     const level = levels?.[depth];
     if (!levels || !level || !ODF_FORMATS[level.format] || a['text:is-list-header'] === 'true') return '';
-    const counts = counters.get(OUTLINE) ?? [];
     const start = a['text:restart-numbering'] === 'true' || a['text:start-value'] ? Number(a['text:start-value'] ?? level.start) : undefined;
-    counts[depth] = start !== undefined && Number.isFinite(start) ? start : counts[depth] === undefined ? level.start : counts[depth]! + 1;
-    counts.length = depth + 1;
-    counters.set(OUTLINE, counts);
+    const counts = countNext(counters, OUTLINE, depth, level.start, start !== undefined && Number.isFinite(start) ? start : undefined);
     return markerText(levels, level, counts, depth);
   }
 

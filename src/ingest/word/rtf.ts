@@ -6,7 +6,7 @@
  * Headers, footers, footnotes, pictures, field instructions and unknown \* destinations are left
  * out; rendered list numbers (\listtext, \pntext) and field results are kept.
  */
-import { bulletChar } from './docx-numbering.js';
+import { bulletChar } from './list-markers.js';
 import { countLegacy, legacyEncodingOfFont, readRun, readUnnamedParagraph, type LegacyEncoding } from './fonts.js';
 import type { WordBlock, WordCell, WordTable } from './layout.js';
 import type { WordRead } from './docx.js';
