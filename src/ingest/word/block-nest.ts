@@ -3,7 +3,7 @@
  * tables (nested ones inside their cells), and text boxes, which are placed after the paragraph
  * anchoring them. The .docx and .odt readers both fill one; only their tag names differ.
  */
-import type { WordBlock, WordPageBreak, WordTable } from './layout.js';
+import type { WordBlock, WordCell, WordPageBreak, WordTable } from './layout.js';
 
 export const PAGE_BREAK: WordPageBreak = { kind: 'page-break' };
 
@@ -35,10 +35,17 @@ export class BlockNest {
     this.tables[this.tables.length - 1]?.rows.push([]);
   }
 
-  openCell(selfClosing: boolean): void {
+  /** A cell of the open row; it is returned even when there is no row to hold it (a damaged part). */
+  openCell(selfClosing: boolean): WordCell {
     const cell = { blocks: [] as WordBlock[] };
     this.tables[this.tables.length - 1]?.rows.at(-1)?.push(cell);
     if (!selfClosing) this.containers.push(cell.blocks);
+    return cell;
+  }
+
+  /** Blocks met now go on into `cell` (an OpenDocument covered cell's text, into the cell covering it). */
+  reopenCell(cell: WordCell): void {
+    this.containers.push(cell.blocks);
   }
 
   openTextBox(selfClosing: boolean): void {

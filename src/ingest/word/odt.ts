@@ -10,6 +10,8 @@ import { bulletChar, countNext, formatListNumber } from './list-markers.js';
 import { WordFileError, type WordRead } from './docx.js';
 import { countLegacy, readRun, readUnnamedParagraph } from './fonts.js';
 import { BlockNest, PAGE_BREAK } from './block-nest.js';
+import type { WordBlock } from './layout.js';
+import { CellGrid } from './odt-cell-grid.js';
 import { emptyOdtStyles, odtInherited, odtRunLook, OUTLINE, parseOdtStyles, type OdtListLevel, type OdtStyles } from './odt-styles.js';
 import { readZipEntry, zipEntries, ZipError, type ZipEntry } from './zip.js';
 import { xmlTokens } from './xml.js';
@@ -67,6 +69,9 @@ interface ListFrame { style?: string; itemNumbered: boolean; override?: string }
 export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): WordRead {
   const legacyRuns: WordRead['legacyRuns'] = {};
   const nest = new BlockNest();
+  const grid = new CellGrid();
+  // The containers open for covered cells: an empty paragraph there adds no line to the covering cell.
+  const coveredIn: WordBlock[][] = [];
   const paragraphs: Paragraph[] = [];
   const spans: string[] = [];
   const lists: ListFrame[] = [];
@@ -104,9 +109,18 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
       if (isSkipped(t.name)) { if (!t.selfClosing) { skip = 1; skipName = t.name; } continue; }
       const a = t.attrs;
       switch (t.name) {
-        case 'table:table': nest.openTable(); break;
-        case 'table:table-row': nest.openRow(); break;
-        case 'table:table-cell': nest.openCell(t.selfClosing); break;
+        case 'table:table': nest.openTable(); grid.openTable(); break;
+        case 'table:table-row': nest.openRow(); grid.openRow(); break;
+        case 'table:table-cell': grid.cell(nest.openCell(t.selfClosing), a); break;
+        case 'table:covered-table-cell': {
+          // No cell of its own: any text in it goes on in the cell covering it (or one of its own when that is unknown).
+          const by = grid.covered(a);
+          if (t.selfClosing) break;
+          if (by) nest.reopenCell(by);
+          else nest.openCell(false);
+          coveredIn.push(nest.current);
+          break;
+        }
         case 'draw:text-box': nest.openTextBox(t.selfClosing); break;
         case 'text:list': {
           const continues = a['text:continue-numbering'] === 'true' || a['text:continue-list'] !== undefined;
@@ -154,8 +168,9 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
       case 'text:p': case 'text:h': endParagraph(); break;
       case 'text:list': lists.pop(); break;
       // A stray end tag in a damaged part never closes the body itself.
+      case 'table:covered-table-cell': coveredIn.pop(); nest.closeContainer(); break;
       case 'table:table-cell': case 'draw:text-box': nest.closeContainer(); break;
-      case 'table:table': nest.closeTable(); break;
+      case 'table:table': nest.closeTable(); grid.closeTable(); break;
     }
   }
   return { blocks: nest.blocks, legacyRuns };
@@ -200,6 +215,7 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
     if (!p) return;
     let text = readUnnamedParagraph(p.text, legacyRuns).replace(/ +$/, '');
     if (p.marker && text.trim() !== '') text = p.marker + text.replace(/^\s+/, '');
+    if (text.trim() === '' && coveredIn.length && coveredIn[coveredIn.length - 1] === nest.current) return;
     nest.endParagraph(p.breakBefore ? [PAGE_BREAK] : [], { kind: 'paragraph', text }, p.breakAfter ? [PAGE_BREAK] : [], paragraphs.length === 0);
   }
 }

@@ -164,4 +164,17 @@ describe('OpenDocument text (.odt) input', () => {
     assert.equal(detectKind(new TextEncoder().encode('not an odt'), 'x.odt'), 'word');
     assert.equal(ingestWord(new TextEncoder().encode('not an odt')).diagnostics[0]?.ruleId, 'ingest/not-word');
   });
+
+  it("keeps text left in covered cells of a merge, in the cell covering it, and adds no line for an empty one", async () => {
+    const cell = (text: string, span = '') => `<table:table-cell${span}><text:p>${text}</text:p></table:table-cell>`;
+    const covered = (text: string) => `<table:covered-table-cell><text:p>${text}</text:p></table:covered-table-cell>`;
+    const table = '<table:table>'
+      + `<table:table-row>${cell('Gộp', ' table:number-columns-spanned="2"')}${covered('ẩn ngang')}${cell('C1')}</table:table-row>`
+      + `<table:table-row>${cell('Dọc', ' table:number-rows-spanned="2"')}${cell('B2')}${cell('C2')}</table:table-row>`
+      + `<table:table-row>${covered('ẩn dọc')}${cell('B3')}${covered('')}</table:table-row>`
+      + `<table:table-row>${cell('Hết', ' table:number-columns-spanned="3"')}<table:covered-table-cell/>${covered('')}</table:table-row>`
+      + '</table:table>';
+    const r = ingestWord(await odt('', `<text:p>Trước</text:p>${table}<text:p>Sau</text:p>`));
+    assert.deepEqual(lines(r), [['Trước', 'Gộp         C1', 'ẩn ngang', 'Dọc         B2    C2', 'ẩn dọc', 'B3', 'Hết', 'Sau']]);
+  });
 });
