@@ -5,7 +5,7 @@
  * its based-on chain in the stylesheet (STSH), else the document's default font.
  */
 
-import { operandSize, rangeLookup } from './doc-papx.js';
+import { fkpLookup, forEachSprm } from './doc-fkp.js';
 
 const SPRM_FONT = 0x4a4f; // sprmCRgFtc0: the font of ASCII characters
 export type FontAt = (fc: number) => string | null;
@@ -38,35 +38,18 @@ function fontNames(table: Uint8Array, fc: number, lcb: number): string[] {
 export function characterFonts(word: Uint8Array, table: Uint8Array, bte: { fc: number; lcb: number }, ffn: { fc: number; lcb: number }): FontAt {
   const names = ffnNames(table, ffn);
   if (!names.length || bte.lcb < 12 || bte.fc + bte.lcb > table.length) return () => null;
-  const tv = new DataView(table.buffer, table.byteOffset + bte.fc, bte.lcb);
-  const n = (bte.lcb - 4) / 8;
-  const starts: number[] = [], ends: number[] = [], fonts: Array<string | null> = [];
-  for (let i = 0; i < n; i++) {
-    const page = (tv.getUint32(4 * (n + 1) + 4 * i, true) & 0x3fffff) * 512;
-    if (page + 512 > word.length) continue;
-    const fkp = word.subarray(page, page + 512);
-    const fv = new DataView(fkp.buffer, fkp.byteOffset, 512);
-    const count = fkp[511]!;
-    for (let k = 0; k < count; k++) {
-      const offset = fkp[4 * (count + 1) + k]! * 2;
-      // CHPX: a size byte, then the sprms.
-      const index = offset ? fontIndexOf(fkp, offset + 1, Math.min(512, offset + 1 + fkp[offset]!)) : undefined;
-      const font = index === undefined ? null : names[index] ?? null;
-      starts.push(fv.getUint32(4 * k, true)); ends.push(fv.getUint32(4 * (k + 1), true)); fonts.push(font);
-    }
-  }
-  return rangeLookup(starts, ends, fonts, null);
+  // CHPX: a size byte, then the sprms.
+  const read = (fkp: Uint8Array, at: number) => {
+    const index = fontIndexOf(fkp, at + 1, Math.min(512, at + 1 + fkp[at]!));
+    return index === undefined ? null : names[index] ?? null;
+  };
+  return fkpLookup<string | null>(word, table, bte, 1, read, null, false);
 }
 
 /** The font of a sprm list (sprmCRgFtc0), or undefined when it names none. */
 function fontIndexOf(bytes: Uint8Array, start: number, end: number): number | undefined {
   let font: number | undefined;
-  for (let at = start; at + 2 <= end; ) {
-    const sprm = bytes[at]! | (bytes[at + 1]! << 8);
-    at += 2;
-    if (sprm === SPRM_FONT) font = bytes[at]! | (bytes[at + 1]! << 8);
-    at += operandSize(bytes, at, sprm);
-  }
+  forEachSprm(bytes, start, end, (sprm, at) => { if (sprm === SPRM_FONT) font = bytes[at]! | (bytes[at + 1]! << 8); });
   return font;
 }
 
