@@ -11,7 +11,7 @@ import { countLegacy, readRun, readUnnamedParagraph, type LegacyCounts } from '.
 import type { WordBlock } from './layout.js';
 import { BlockNest, PAGE_BREAK } from './block-nest.js';
 import { readZipEntry, zipEntries, ZipError, type ZipEntry } from './zip.js';
-import { xmlTokens } from './xml.js';
+import { SkippedElement, xmlTokens } from './xml.js';
 
 /** A part of a .docx may unpack to at most this (the body of a 1,000-page report is a few MiB). */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
@@ -61,7 +61,7 @@ export function readBody(xml: string, styles: Styles, numbering: Numbering = { l
   // Containers of blocks: the body, table cells, text boxes.
   const nest = new BlockNest();
   const paragraphs: ParagraphState[] = [];
-  let skip = 0, skipName = '';
+  const skipped = new SkippedElement();
   // Runs are a stack: a text box's paragraphs sit inside a run of the paragraph anchoring it.
   const runs: Array<{ look: RunLook; style?: string; text: string }> = [];
   let run: { look: RunLook; style?: string; text: string } | null = null;
@@ -80,17 +80,13 @@ export function readBody(xml: string, styles: Styles, numbering: Numbering = { l
   };
 
   for (const t of xmlTokens(xml)) {
-    if (skip > 0) {
-      if (t.kind === 'open' && t.name === skipName && !t.selfClosing) skip++;
-      else if (t.kind === 'close' && t.name === skipName) skip--;
-      continue;
-    }
+    if (skipped.passes(t)) continue;
     if (t.kind === 'text') {
       if (inText && run) run.text += t.text;
       continue;
     }
     if (t.kind === 'open') {
-      if (SKIPPED.has(t.name)) { if (!t.selfClosing) { skip = 1; skipName = t.name; } continue; }
+      if (SKIPPED.has(t.name)) { skipped.start(t); continue; }
       switch (t.name) {
         case 'w:tbl': nest.openTable(); break;
         case 'w:tr': nest.openRow(); break;

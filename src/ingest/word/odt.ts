@@ -14,7 +14,7 @@ import type { WordBlock } from './layout.js';
 import { CellGrid } from './odt-cell-grid.js';
 import { emptyOdtStyles, odtInherited, odtRunLook, OUTLINE, parseOdtStyles, type OdtListLevel, type OdtStyles } from './odt-styles.js';
 import { readZipEntry, zipEntries, ZipError, type ZipEntry } from './zip.js';
-import { xmlTokens } from './xml.js';
+import { SkippedElement, xmlTokens } from './xml.js';
 
 /** The same cap as a .docx part: a part may unpack to at most 64 MiB. */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
@@ -77,7 +77,8 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
   const lists: ListFrame[] = [];
   const counters = new Map<string, number[]>();
   let run = '';
-  let inBody = false, skip = 0, skipName = '';
+  const skipped = new SkippedElement();
+  let inBody = false;
   let pendingStart: number | undefined;
 
   const flushRun = () => {
@@ -92,11 +93,7 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
 
   for (const t of xmlTokens(xml)) {
     if (!inBody) { if (t.kind === 'open' && t.name === 'office:text' && !t.selfClosing) inBody = true; continue; }
-    if (skip > 0) {
-      if (t.kind === 'open' && t.name === skipName && !t.selfClosing) skip++;
-      else if (t.kind === 'close' && t.name === skipName) skip--;
-      continue;
-    }
+    if (skipped.passes(t)) continue;
     if (t.kind === 'text') {
       // ODF collapses white space in text; a paragraph's leading white space is not shown.
       if (!paragraphs.length) continue;
@@ -106,7 +103,7 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
       continue;
     }
     if (t.kind === 'open') {
-      if (isSkipped(t.name)) { if (!t.selfClosing) { skip = 1; skipName = t.name; } continue; }
+      if (isSkipped(t.name)) { skipped.start(t); continue; }
       const a = t.attrs;
       switch (t.name) {
         case 'table:table': nest.openTable(); grid.openTable(); break;

@@ -79,3 +79,22 @@ function end(xml: string, closer: string, from: number): number {
   const at = xml.indexOf(closer, from);
   return at < 0 ? xml.length : at + closer.length;
 }
+
+/** Passes over the whole content of an element a reader leaves out (inner ones of the same name counted). */
+export class SkippedElement {
+  private depth = 0;
+  private name = '';
+
+  /** Whether `t` lies inside the element being skipped, its end tag included: the reader passes it over. */
+  passes(t: XmlToken): boolean {
+    if (this.depth === 0) return false;
+    if (t.kind === 'open' && t.name === this.name && !t.selfClosing) this.depth++;
+    else if (t.kind === 'close' && t.name === this.name) this.depth--;
+    return true;
+  }
+
+  /** Skips the element that opens with `t` (a self-closing one holds nothing). */
+  start(t: XmlToken & { kind: 'open' }): void {
+    if (!t.selfClosing) { this.depth = 1; this.name = t.name; }
+  }
+}
