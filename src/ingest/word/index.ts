@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, Page } from '../../core/document.js';
 import type { paragraphsFromPages } from '../../core/paragraphs.js';
+import type { TextIngestResult } from '../text.js';
 import { isCfb } from './cfb.js';
 import { readDoc } from './doc.js';
 import { readDocx, WordFileError, type WordRead } from './docx.js';
@@ -41,14 +42,11 @@ function formatOf(bytes: Uint8Array): WordFormat | null {
 }
 const READERS: Record<WordFormat, (bytes: Uint8Array) => WordRead> = { doc: readDoc, docx: readDocx, rtf: readRtf, odt: readOdt, fodt: readFodt };
 
-export interface WordIngestResult {
-  original: string;
-  /** 'docx', 'doc', 'rtf' or 'odt', with the legacy encoding of decoded runs ('doc+tcvn3') or an RTF's code page ('rtf+cp1258'). */
-  encoding: string | null;
-  pages: Page[];
-  paragraphs: ReturnType<typeof paragraphsFromPages>;
-  diagnostics: Diagnostic[];
-}
+/**
+ * What the text ingest gives, `original` being the laid-out pages' text and `encoding` 'docx', 'doc', 'rtf'
+ * or 'odt', with the legacy encoding of decoded runs ('doc+tcvn3') or an RTF's code page ('rtf+cp1258').
+ */
+export type WordIngestResult = TextIngestResult;
 
 const ENCODING_NAMES = { tcvn3: 'TCVN3 (.VnTime …)', vni: 'VNI (VNI-Times …)' } as const;
 
