@@ -6,21 +6,16 @@
  * as in `pages[].lines`) plus UTF-16 offsets into that restored line.
  */
 import type { z } from 'zod';
+import type { ReviewItem } from './document.js';
 import type { CorrectionSchema, DocumentResult } from './schema.js';
 
 export type Correction = z.infer<typeof CorrectionSchema>;
 
-/** A review item with its place in the restored line (null when the word is not found there). */
-export interface ReviewTarget {
+/** A review item (its index in `review[]`) with its place in the restored line (null when the word is not found there). */
+export interface ReviewTarget extends ReviewItem {
   index: number;
-  page: number;
-  line: number;
   start: number | null;
   end: number | null;
-  original: string;
-  restored: string;
-  confidence: number;
-  alternatives: string[];
 }
 
 interface Line {
