@@ -57,6 +57,8 @@ interface StyleFont { font: number | null; basedOn: number | null }
  */
 export class StyleSheet {
   private readonly styles = new Map<number, StyleFont>();
+  /** fontOf's answers (asked for every byte of text), forgotten when a style is added. */
+  private readonly resolved = new Map<number, number | null>();
   private entry: StyleFont & { id: number; paragraph: boolean } | null = null;
   /** Depth of the \stylesheet group: its entries are the groups one deeper. */
   private depth = 0;
@@ -77,17 +79,21 @@ export class StyleSheet {
   close(depth: number): void {
     if (depth !== this.depth + 1 || !this.entry) return;
     const { id, paragraph, font, basedOn } = this.entry;
-    if (paragraph && !this.styles.has(id)) this.styles.set(id, { font, basedOn });
+    if (paragraph && !this.styles.has(id)) { this.styles.set(id, { font, basedOn }); this.resolved.clear(); }
     this.entry = null;
   }
 
   /** The font of paragraph style `style`: its own, else its based-on chain's (Word's 222 is no style; a loop ends); null for none. */
   fontOf(style: number): number | null {
+    let font = this.resolved.get(style);
+    if (font !== undefined) return font;
+    font = null;
     let s = this.styles.get(style);
     for (let hops = 0; s && hops < 16; hops++) {
-      if (s.font !== null) return s.font;
+      if (s.font !== null) { font = s.font; break; }
       s = s.basedOn === null ? undefined : this.styles.get(s.basedOn);
     }
-    return null;
+    this.resolved.set(style, font);
+    return font;
   }
 }
