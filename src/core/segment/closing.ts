@@ -55,7 +55,8 @@ export function setPrintedName(signature: Signature, found: PrintedName, evidenc
     delete signature.nameAsRead;
     delete signature.uncertain;
   }
-  Object.assign(signature, found);
+  // Its own copy of the list: a reading may be remembered and given to another block too.
+  Object.assign(signature, found, found.uncertain ? { uncertain: [...found.uncertain] } : {});
 }
 
 const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—]+|[\s:;,–—\]\[|/\\]+$/g, '').trim();
