@@ -106,8 +106,9 @@ export function wordsOf(phrase: string): { words: string[]; letters: number } {
 
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  // One reused row: this runs for every token of every line against every keyword.
-  const row = new Uint16Array(b.length + 1);
+  // One row reused across calls: this runs for every token of every line against every keyword.
+  if (b.length + 1 > editRow.length) editRow = new Uint16Array(2 * (b.length + 1));
+  const row = editRow;
   for (let j = 0; j <= b.length; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let diag = row[0]!;
@@ -120,6 +121,8 @@ export function editDistance(a: string, b: string): number {
   }
   return row[b.length]!;
 }
+
+let editRow = new Uint16Array(64);
 
 /** Token-level fuzzy equality: short tokens must match exactly, longer ones within a budget. */
 function tokenDistance(a: string, b: string, exactUpTo = 1): number {
@@ -165,7 +168,11 @@ export function isPhrase(key: string, phrase: string): boolean {
  * (keywords like "MẶT ĐƯỢC" / "ĐẠT ĐƯỢC" differ by one letter of a short word).
  */
 export function hasAnyPhrase(key: string, phrases: readonly string[], exactUpTo = 1): boolean {
-  const tokens = keyTokens(key);
+  return hasAnyPhraseIn(keyTokens(key), phrases, exactUpTo);
+}
+
+/** hasAnyPhrase on a key's tokens, for a caller that tests one key against several lists. */
+export function hasAnyPhraseIn(tokens: KeyToken[], phrases: readonly string[], exactUpTo = 1): boolean {
   return phrases.some((p) => findPhrase(tokens, p, 0, tokens.length, exactUpTo) >= 0);
 }
 
