@@ -114,17 +114,26 @@ function splitTokens(key: string): KeyToken[] {
 }
 const LETTERS_OR_DIGITS = /[A-Z]+|[0-9]+/g;
 
+/** Where the matches of a global regex (that never matches empty) start, stepped with exec. */
+function matchStarts(re: RegExp, key: string): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(key); m; m = re.exec(key)) out.push(m.index);
+  return out;
+}
+const COLONS = /[:;]/g;
+
 function piecesOf(l: SegLine, index: number): Piece[] {
   if (l.key.length > MAX_LINE || !MAY_HOLD_PIECE.test(l.key)) return [];
   const key = l.key;
   // Letters and digits apart: OCR runs a label into its value ("Thời gian ký19.12.2025").
   const tokens = splitTokens(key);
   if (!tokens.length) return [];
-  const gaps = [...key.matchAll(COLUMN_GAP)].map((m) => m.index!).filter((x) => x > 0);
+  const gaps = matchStarts(COLUMN_GAP, key).filter((x) => x > 0);
   // Tokens that start a piece: the line's first, the first after each column gap (specks before it allowed).
   const startTokens = new Set<number>([0]);
   for (const g of gaps) { const k = tokens.findIndex((t) => t.start > g); if (k >= 0) startTokens.add(k); }
-  const colons = [...key.matchAll(/[:;]/g)].map((m) => m.index!);
+  const colons = matchStarts(COLONS, key);
   // Where the motto starts, looked for only on a line that has a box's piece.
   let mottoAt: number[] | undefined;
   const endFrom = (from: number) => {
