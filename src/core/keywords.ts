@@ -46,6 +46,8 @@ interface Term {
   /** Its first occurrence: the position among the document's syllables, and the index in `seq`. */
   first: number;
   at: number;
+  /** The longer frequent terms it lies inside (set for frequent terms). */
+  longer?: Term[];
 }
 
 /** Open addressing on typed arrays: (parent node, syllable id) → child node, 0 when none. */
@@ -164,29 +166,27 @@ export function documentKeywords(texts: readonly string[], limit = 5): string[] 
   // The longer frequent terms each term lies inside, found from the longer ones' own runs (a
   // 4-syllable term holds five shorter runs), not by comparing every pair: documents of thousands
   // of frequent terms stay linear.
-  const inside = new Map<Term, Term[]>();
   for (const longer of frequent) {
     for (let n = 2; n < longer.syllables; n++) {
       for (let i = 0; i + n <= longer.syllables; i++) {
         const t = termOf(longer.at + i, n);
         if (!t || t.count < MIN_COUNT) continue;
-        const list = inside.get(t) ?? [];
+        const list = (t.longer ??= []);
         if (!list.includes(longer)) list.push(longer);
-        inside.set(t, list);
       }
     }
   }
-  return rank(frequent, inside, limit).map((t) => seq.slice(t.at, t.at + t.syllables).map((id) => words[id]!).join(' '));
+  return rank(frequent, limit).map((t) => seq.slice(t.at, t.at + t.syllables).map((id) => words[id]!).join(' '));
 }
 
 /** The best `limit` frequent terms by C-value, parts of longer terms left out. */
-function rank(frequent: Term[], inside: Map<Term, Term[]>, limit: number): Term[] {
+function rank(frequent: Term[], limit: number): Term[] {
   // A term whose occurrences are mostly inside one longer frequent term is that term's part
   // ("cải cách" in "cải cách hành chính"); one spread over several ("hành chính") stays a term.
-  const kept = frequent.filter((t) => !(inside.get(t) ?? []).some((longer) => longer.count >= 0.75 * t.count));
+  const kept = frequent.filter((t) => !(t.longer ?? []).some((longer) => longer.count >= 0.75 * t.count));
   // C-value: a term counts by its length and by how often it occurs outside longer terms.
   const score = new Map(kept.map((t) => {
-    const longer = inside.get(t) ?? [];
+    const longer = t.longer ?? [];
     const nested = longer.length ? longer.reduce((sum, l) => sum + l.count, 0) / longer.length : 0;
     return [t, Math.log2(t.syllables) * (t.count - nested)];
   }));
