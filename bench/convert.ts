@@ -9,7 +9,8 @@
  * for schema 1.4 and e-signatures.csv, and for schema 1.5, each after checking that the JSON differed only in its version). With
  * `--baseline-dist DIR` (an older build's dist/, its node_modules reachable from it) the same
  * batch also runs on that build, interleaved round by round, with the process CPU of each side,
- * then each build's per-document work in memory (no file I/O), CPU per document.
+ * the CPU by thread (workers, main thread, V8's and libuv's helper threads), then each build's
+ * per-document work in memory (no file I/O), CPU per document, and the CPU of a worker's start.
  * Run: npm run bench:convert [-- --files N] [-- --baseline-dist DIR --rounds N]
  *   BENCH_DIST=DIR runs another build; --write-reference writes the digests (from the old build only).
  */
@@ -22,6 +23,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { runBatch as RunBatch } from '../src/batch/run.js';
 // Reads the batch log and the layout before it alike, so either build's outputs are checked.
 import { DoneIndex } from '../src/batch/done-index.js';
@@ -122,22 +124,36 @@ async function checkOutputs(outDir: string): Promise<string[] | null> {
  * with other busy processes that wait is most of the wall, and `wall - wait` estimates the batch
  * on a quiet machine (the workers are its critical path). 0 where /proc is not there.
  */
-async function cpuOf(run: typeof RunBatch, out: string, jobs: number): Promise<{ cpu: number; wall: number; wait: number }> {
+async function cpuOf(run: typeof RunBatch, out: string, jobs: number): Promise<{ cpu: number; wall: number; wait: number; split: ThreadSplit }> {
   await rm(join(root, out), { recursive: true, force: true });
-  const before = new Set(threadStats().keys());
+  const start = threadStats();
   const seen = new Map<string, [number, number]>();
-  const poll = setInterval(() => { for (const [tid, st] of threadStats()) if (!before.has(tid)) seen.set(tid, st); }, 20);
+  const poll = setInterval(() => { for (const [tid, st] of threadStats()) seen.set(tid, st); }, 20);
   const t = performance.now(), c = process.cpuUsage();
   const s = await run([src], { outDir: join(root, out), formats: ['json', 'csv'], resume: false, restore: false }, jobs);
   clearInterval(poll);
+  for (const [tid, st] of threadStats()) seen.set(tid, st);
   if (s.failed) throw new Error(`${s.failed} files failed`);
   const used = process.cpuUsage(c);
-  // The workers: threads born in the batch that ran a tenth of its CPU or more (not V8's helpers).
   const cpu = (used.user + used.system) / 1e6;
-  const workers = [...seen.values()].filter(([onCpu]) => onCpu / 1e9 >= cpu / 10);
-  const wait = workers.length ? workers.reduce((sum, [, w]) => sum + w, 0) / workers.length / 1e9 : 0;
-  return { cpu, wall: (performance.now() - t) / 1000, wait };
+  // Threads born in the batch are its workers; the main thread is the process's own id; the rest
+  // were there before (V8's platform threads: compilation and garbage collection; libuv's pool).
+  const split: ThreadSplit = { workers: 0, main: 0, helpers: 0 };
+  for (const [tid, [onCpu]] of seen) {
+    const was = start.get(tid)?.[0];
+    const seconds = (onCpu - (was ?? 0)) / 1e9;
+    if (was === undefined) split.workers += seconds;
+    else if (tid === String(process.pid)) split.main += seconds;
+    else split.helpers += seconds;
+  }
+  // The wait for a core: the workers, as threads born in the batch that ran a tenth of its CPU or more.
+  const workers = [...seen].filter(([tid, [onCpu]]) => !start.has(tid) && onCpu / 1e9 >= cpu / 10);
+  const wait = workers.length ? workers.reduce((sum, [, [, w]]) => sum + w, 0) / workers.length / 1e9 : 0;
+  return { cpu, wall: (performance.now() - t) / 1000, wait, split };
 }
+
+/** CPU seconds of a batch by thread: its workers, the main thread, and the process's helper threads. */
+interface ThreadSplit { workers: number; main: number; helpers: number }
 
 /** Each thread's [ns on a core, ns waiting for one] of this process. */
 function threadStats(): Map<string, [number, number]> {
@@ -194,6 +210,33 @@ async function inMemoryRounds(distA: string, distB: string): Promise<void> {
   }
 }
 
+/**
+ * CPU of a text worker's start, from `new Worker` to its answer to an empty chunk (all its modules
+ * loaded), the way the pool starts it: the bundle when the build made one, else batch/worker.js.
+ */
+async function workerStartRounds(distA: string, distB: string): Promise<void> {
+  const entry = (dist: string) => {
+    const bundle = join(resolve(dist), 'batch', 'worker-bundle', 'worker.js');
+    return existsSync(bundle) ? bundle : join(resolve(dist), 'batch', 'worker.js');
+  };
+  const start = async (file: string) => {
+    const c = process.cpuUsage();
+    const worker = new Worker(file, { workerData: { state: new SharedArrayBuffer(16) } });
+    await new Promise((done) => { worker.once('message', done); worker.postMessage({ chunk: 0, jobs: [], settings: {} }); });
+    const u = process.cpuUsage(c);
+    await worker.terminate();
+    return (u.user + u.system) / 1000;
+  };
+  const [a, b] = [entry(distA), entry(distB)];
+  console.log(`\nworker start, CPU ms (${a.split('/').slice(-2).join('/')} against ${b.split('/').slice(-2).join('/')}), ${rounds} rounds`);
+  console.log('| round | this build | baseline build | ratio |');
+  console.log('|---|---:|---:|---:|');
+  for (let r = 1; r <= rounds; r++) {
+    const ta = await start(a), tb = await start(b);
+    console.log(`| ${r} | ${ta.toFixed(0)} | ${tb.toFixed(0)} | ${(ta / tb).toFixed(2)} |`);
+  }
+}
+
 async function main(): Promise<void> {
   await mkdir(src, { recursive: true });
   let bytes = 0;
@@ -244,6 +287,7 @@ async function main(): Promise<void> {
     console.log('(in brackets: files/s if the workers had not waited for a core, wall minus their mean wait (schedstat): an estimate for a quiet machine)');
     console.log('| round | floor files/s | this build files/s [quiet est.] (CPU s) | baseline build files/s [quiet est.] (CPU s) | files/s ratio | quiet est. ratio | CPU ratio |');
     console.log('|---|---:|---:|---:|---:|---:|---:|');
+    const splits: [ThreadSplit, ThreadSplit][] = [];
     for (let r = 1; r <= rounds; r++) {
       await rm(join(root, 'copy'), { recursive: true, force: true });
       const floor = await timed('floor', () => copyBaseline(join(root, 'copy')));
@@ -254,8 +298,15 @@ async function main(): Promise<void> {
       const rate = (w: number) => (count / w).toFixed(0);
       const quiet = (x: { wall: number; wait: number }) => Math.max(x.wall - x.wait, 1e-3);
       console.log(`| ${r} | ${(floor.files / floor.seconds).toFixed(0)} | ${rate(a.wall)} [${rate(quiet(a))}] (${a.cpu.toFixed(2)}) | ${rate(b.wall)} [${rate(quiet(b))}] (${b.cpu.toFixed(2)}) | ${(b.wall / a.wall).toFixed(2)} | ${(quiet(b) / quiet(a)).toFixed(2)} | ${(a.cpu / b.cpu).toFixed(2)} |`);
+      splits.push([a.split, b.split]);
     }
+    const show = (x: ThreadSplit) => `${x.workers.toFixed(2)} / ${x.main.toFixed(2)} / ${x.helpers.toFixed(2)}`;
+    console.log(`\nwhere the CPU went, s per ${count} files: workers / main thread / helper threads (V8's compiler and GC threads, libuv's pool; /proc/self/task)`);
+    console.log('| round | this build | baseline build |');
+    console.log('|---|---:|---:|');
+    splits.forEach(([a, b], i) => console.log(`| ${i + 1} | ${show(a)} | ${show(b)} |`));
     if (useBuilt) await inMemoryRounds(join(fileURLToPath(built), '..', '..'), baselineDist!);
+    if (useBuilt) await workerStartRounds(join(fileURLToPath(built), '..', '..'), baselineDist!);
   }
   await rm(root, { recursive: true, force: true });
 }

@@ -140,9 +140,14 @@ function drained(stream: WriteStream): Promise<void> {
   });
 }
 
+/** UTF-16 units of rows gathered before a write. */
+const PUT_CHUNK = 1 << 16;
+
 /** A CSV streamed to a temporary file (BOM, header, CRLF rows), renamed into place when closed. */
 class CsvFile {
   private failure: Error | null = null;
+  private pending: string[] = [];
+  private pendingLength = 0;
 
   private constructor(private readonly stream: WriteStream, private readonly tmp: string, private readonly target: string, private readonly dates: number[]) {
     stream.on('error', (e) => (this.failure ??= e));
@@ -161,6 +166,7 @@ class CsvFile {
 
   async close(): Promise<void> {
     if (!this.failure) {
+      await this.flush();
       this.stream.end();
       await once(this.stream, 'finish').catch(() => undefined);
     }
@@ -178,8 +184,23 @@ class CsvFile {
     return out;
   }
 
+  /**
+   * Rows are gathered up to ~64 KiB and handed to the stream together: a write per document per
+   * table was thousands of small writes (and their callbacks) in the main thread of a big batch.
+   */
   private async put(chunk: string): Promise<void> {
     if (this.failure) throw new Error(`${this.target}: ${this.failure.message}`);
-    if (chunk && !this.stream.write(chunk)) await drained(this.stream);
+    if (!chunk) return;
+    this.pending.push(chunk);
+    this.pendingLength += chunk.length;
+    if (this.pendingLength >= PUT_CHUNK) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.pending.length) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.pendingLength = 0;
+    if (!this.stream.write(text)) await drained(this.stream);
   }
 }

@@ -18,7 +18,6 @@ import { CELL_LIMIT } from '../emit/cell-limit.js';
 import { DOCUMENT_WRITERS } from '../emit/document-writers.js';
 import type { Format } from '../emit/formats.js';
 import { documentRow, failedRow, statusOf, structureOf, type DocumentRow } from '../emit/sheets.js';
-import { loadModel } from '../model/load.js';
 import { nameBytes, outputName, SUFFIX_ROOM } from './output-names.js';
 import { completedRecord } from './done-index.js';
 import { writeDocumentOutputs } from './write-outputs.js';
@@ -28,7 +27,6 @@ import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { writeErrorMessage } from './fs-errors.js';
 import type { InputFile } from './inputs.js';
 import type { AdaptSetting } from './adapt-setting.js';
-import { loadAdaptation } from '../model/adaptation-file.js';
 
 export type { Format } from '../emit/formats.js';
 
@@ -111,7 +109,7 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   }
 
   const timings: Record<string, number> = {};
-  const options = { ...withIngest(convertOptions(settings), runtime.ingest), onStage: (stage: string, ms: number) => { timings[stage] = Math.round(ms); } };
+  const options = { ...withIngest(await convertOptions(settings), runtime.ingest), onStage: (stage: string, ms: number) => { timings[stage] = Math.round(ms); } };
   let result = await convert({ path: file.display, data }, options);
   // The row is made once, after the outputs; a document nothing could be read of gets it now.
   if (statusOf(result).status === 'error') return { row: documentRow(result, []), skipped: false, warnings: warningsOf(result), timings };
@@ -183,13 +181,17 @@ function oversizedText(path: string, size: number, maxBytes: number): string | n
 
 let modelProblem: string | null = null;
 
-/** The library options a batch's settings stand for (the model loaded once per thread). */
-export function convertOptions(settings: BatchSettings): ConvertOptions {
+/**
+ * The library options a batch's settings stand for (the model loaded once per thread). The model's
+ * code is imported only when restoration is on: a worker with --no-restore loads none of it.
+ */
+export async function convertOptions(settings: BatchSettings): Promise<ConvertOptions> {
   const options: ConvertOptions = { encoding: settings.encoding, maxTextBytes: settings.maxTextBytes, restore: false, segment: settings.segment === false ? false : {} };
   if (settings.ocrMode || settings.ocrEngine || settings.pages) {
     options.ingest = { ...(settings.ocrMode ? { ocrMode: settings.ocrMode } : {}), ...(settings.ocrEngine ? { ocrEngine: settings.ocrEngine } : {}), ...(settings.pages ? { pages: parsePageRanges(settings.pages) } : {}) };
   }
   if (settings.restore) {
+    const { loadModel } = await import('../model/load.js');
     try {
       const model = loadModel();
       options.restore = { model, input: settings.restoreInput };
@@ -199,7 +201,7 @@ export function convertOptions(settings: BatchSettings): ConvertOptions {
       options.restore = { input: settings.restoreInput };
     }
     // Checked when the batch was set up; a file changed or gone since fails its documents loudly.
-    if (settings.adapt && options.restore.model) options.restore.adaptation = loadAdaptation(settings.adapt.path, options.restore.model);
+    if (settings.adapt && options.restore.model) options.restore.adaptation = (await import('../model/adaptation-file.js')).loadAdaptation(settings.adapt.path, options.restore.model);
   }
   return options;
 }

@@ -20,7 +20,7 @@ export interface OneDocument {
 }
 
 export async function convertOne(input: { path: string; data: Uint8Array }, format: Format, settings: BatchSettings, ingest?: ConvertOptions['ingest']): Promise<OneDocument> {
-  const json = documentJson(await convert(input, withIngest(convertOptions(settings), ingest)));
+  const json = documentJson(await convert(input, withIngest(await convertOptions(settings), ingest)));
   const { status, error } = statusOf(json.result);
   if (status === 'error') return { status, error, json: json.text, body: null };
   const writer = DOCUMENT_WRITERS[format];

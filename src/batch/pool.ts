@@ -19,7 +19,7 @@ import { appendDrop } from './state-log.js';
 import { failedRow } from '../emit/sheets.js';
 import { INPUT_EXTENSIONS } from './inputs.js';
 import type { InputFile } from './inputs.js';
-import { runLane, type DeathKind, type TextJob } from './text-lane.js';
+import { crashOutcome, runLane, type DeathKind, type TextJob } from './text-lane.js';
 
 export type OnOutcome = (file: InputFile, outcome: FileOutcome) => void;
 /** A scanned page of `file` was read: `done` of `total` pages (OCR inputs only). */
@@ -164,7 +164,7 @@ function deathRow(job: TextJob, kind: DeathKind, detail: string): FileOutcome {
     const seconds = Math.round(job.limitMs / 1000);
     return { skipped: false, row: failedRow(file.display, `internal/timeout: conversion stopped after the ${seconds} s time limit for this file (--timeout; default ${TIMEOUT_FLOOR_SECONDS} s + ${TIMEOUT_SECONDS_PER_MIB} s per MiB)`, 'text') };
   }
-  return { skipped: false, row: failedRow(file.display, `internal: ${detail}`) };
+  return crashOutcome(file.display, detail);
 }
 
 /** At most `n` holders at once; acquire() resolves to the release function. */

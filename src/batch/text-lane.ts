@@ -15,6 +15,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { BatchSettings, FileOutcome } from './convert-file.js';
 import type { InputFile } from './inputs.js';
+import { failedRow } from '../emit/sheets.js';
 
 export interface TextJob { i: number; file: InputFile; bytes: number; limitMs: number; big: boolean }
 export type DeathKind = 'timeout' | 'out-of-memory' | 'crash';
@@ -37,6 +38,11 @@ export interface LaneHooks {
   failure(job: TextJob, kind: DeathKind, detail: string): FileOutcome;
   acquireBig(): Promise<() => void>;
   start(state: SharedArrayBuffer): Worker;
+}
+
+/** The row of a file whose conversion crashed, in the worker (a throw) or with it (the worker died): one wording for both. */
+export function crashOutcome(display: string, detail: string): FileOutcome {
+  return { skipped: false, row: failedRow(display, `internal: ${detail}`) };
 }
 
 type LaneEvent = { kind: 'answer'; answer: ChunkAnswer } | { kind: 'death'; death: DeathKind; detail: string };

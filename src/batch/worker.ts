@@ -5,8 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { convertFile, type FileOutcome } from './convert-file.js';
-import { failedRow } from '../emit/sheets.js';
-import { RUNNING, STARTED, type ChunkAnswer, type ChunkMessage } from './text-lane.js';
+import { crashOutcome, RUNNING, STARTED, type ChunkAnswer, type ChunkMessage } from './text-lane.js';
 
 const state = new Float64Array((workerData as { state: SharedArrayBuffer }).state);
 const queue: ChunkMessage[] = [];
@@ -28,7 +27,7 @@ async function drain(): Promise<void> {
         // The pool fsyncs the records in groups before it reports files done (group-sync.ts).
         outcomes.push(await convertFile(job.file, msg.settings, { deferSync: true }));
       } catch (e) {
-        outcomes.push(crashed(job.file.display, e));
+        outcomes.push(crashOutcome(job.file.display, e instanceof Error ? e.message : String(e)));
       }
       state[RUNNING] = -1;
     }
@@ -38,6 +37,3 @@ async function drain(): Promise<void> {
   busy = false;
 }
 
-function crashed(path: string, e: unknown): FileOutcome {
-  return { skipped: false, row: failedRow(path, `internal: ${e instanceof Error ? e.message : String(e)}`) };
-}

@@ -16,8 +16,29 @@ const STOP = new Set(
 );
 
 const MIN_COUNT = 2;
-const CLAUSE = /[^\p{L}\s]+/u;
-const SPACES = /\s+/;
+
+/** Code unit → 1 a letter (\p{L}), 2 white space (\s), 3 anything else; 0 not looked up yet. */
+const UNIT_CLASS = new Uint8Array(0x10000);
+
+function unitClass(code: number): number {
+  let c = UNIT_CLASS[code]!;
+  if (c === 0) {
+    const ch = String.fromCharCode(code);
+    // A surrogate is no letter alone: letterUnits reads it with its pair.
+    c = UNIT_CLASS[code] = /\p{L}/u.test(ch) && !(code >= 0xd800 && code <= 0xdfff) ? 1 : /\s/u.test(ch) ? 2 : 3;
+  }
+  return c;
+}
+
+const isSpaceUnit = (code: number) => unitClass(code) === 2;
+
+/** The code units of the letter at `i` (2 for an astral letter), or 0 when it is no letter. */
+function letterUnits(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdbff) return unitClass(code) === 1 ? 1 : 0;
+  const point = text.codePointAt(i)!;
+  return point > 0xffff && /\p{L}/u.test(String.fromCodePoint(point)) ? 2 : 0;
+}
 
 interface Term {
   syllables: number;
@@ -25,90 +46,147 @@ interface Term {
   /** Its first occurrence: the position among the document's syllables, and the index in `seq`. */
   first: number;
   at: number;
+  /** The longer frequent terms it lies inside (set for frequent terms). */
+  longer?: Term[];
 }
 
-/** Syllable ids below this make a run of up to four one number key (4 × 13 bits < 2^53). */
-const ID_LIMIT = 1 << 13;
+/** Open addressing on typed arrays: (parent node, syllable id) → child node, 0 when none. */
+class RunTable {
+  private parents = new Int32Array(1024);
+  private syllables = new Int32Array(1024);
+  private children = new Int32Array(1024);
+  private size = 0;
+
+  get(parent: number, syllable: number): number {
+    const mask = this.children.length - 1;
+    for (let at = slotOf(parent, syllable) & mask; ; at = (at + 1) & mask) {
+      const c = this.children[at]!;
+      if (c === 0 || (this.parents[at] === parent && this.syllables[at] === syllable)) return c;
+    }
+  }
+
+  /** Adds a pair `get` does not have. */
+  add(parent: number, syllable: number, node: number): void {
+    if (2 * ++this.size > this.children.length) this.grow();
+    this.place(parent, syllable, node);
+  }
+
+  private place(parent: number, syllable: number, node: number): void {
+    const mask = this.children.length - 1;
+    let at = slotOf(parent, syllable) & mask;
+    while (this.children[at] !== 0) at = (at + 1) & mask;
+    this.parents[at] = parent;
+    this.syllables[at] = syllable;
+    this.children[at] = node;
+  }
+
+  private grow(): void {
+    const { parents, syllables, children } = this;
+    this.parents = new Int32Array(2 * children.length);
+    this.syllables = new Int32Array(2 * children.length);
+    this.children = new Int32Array(2 * children.length);
+    for (let k = 0; k < children.length; k++) if (children[k] !== 0) this.place(parents[k]!, syllables[k]!, children[k]!);
+  }
+}
+
+const slotOf = (parent: number, syllable: number) => Math.imul(parent, 0x9e3779b1) ^ Math.imul(syllable, 0x85ebca6b);
 
 /** Up to `limit` terms, best first (ties: longer, then earlier), in lower case. */
 export function documentKeywords(texts: readonly string[], limit = 5): string[] {
   // The syllables as ids (1-based; 0 ends a clause), so runs are counted under number keys:
-  // hashing a number is much cheaper than building and hashing each run's string. A document of
-  // more distinct syllables than ID_LIMIT counts under string keys, as runs were counted before.
+  // hashing a number is much cheaper than building and hashing each run's string.
   const ids = new Map<string, number>();
   const words = [''];
   const stop = [false];
   const seq: number[] = [];
+  const syllable = (s: string) => {
+    let id = ids.get(s);
+    if (id === undefined) {
+      ids.set(s, (id = words.length));
+      words.push(s);
+      stop.push(STOP.has(s));
+    }
+    seq.push(id);
+  };
   for (const text of texts) {
     // Lower-casing has no Vietnamese-specific rules (only Turkish, Azeri and Lithuanian have
     // them): toLowerCase gives the same string as toLocaleLowerCase('vi') without the locale lookup.
-    for (const clause of text.normalize('NFC').toLowerCase().split(CLAUSE)) {
-      for (const s of clause.split(SPACES)) {
-        if (s.length === 0) continue;
-        let id = ids.get(s);
-        if (id === undefined) {
-          ids.set(s, (id = words.length));
-          words.push(s);
-          stop.push(STOP.has(s));
-        }
-        seq.push(id);
+    // One pass over the text: a syllable is a run of letters; white space parts syllables, and
+    // anything else ends the clause (what splitting on CLAUSE, then on SPACES, gave).
+    const lower = text.normalize('NFC').toLowerCase();
+    let start = -1;
+    for (let i = 0; i < lower.length; i++) {
+      const units = letterUnits(lower, i);
+      if (units > 0) {
+        if (start < 0) start = i;
+        i += units - 1;
+        continue;
       }
-      seq.push(0);
+      if (start >= 0) { syllable(lower.slice(start, i)); start = -1; }
+      if (!isSpaceUnit(lower.charCodeAt(i)) && seq[seq.length - 1] !== 0) seq.push(0);
     }
+    if (start >= 0) syllable(lower.slice(start));
+    seq.push(0);
   }
-  const numeric = words.length <= ID_LIMIT;
-  /** The key of the run of `n` syllables at seq[at]. */
-  const keyOf = (at: number, n: number): number | string => {
-    if (!numeric) return seq.slice(at, at + n).map((id) => words[id]!).join(' ');
-    let key = 0;
-    for (let k = at; k < at + n; k++) key = key * ID_LIMIT + seq[k]!;
-    return key;
-  };
-  const terms = new Map<number | string, Term>();
+  // Each run of syllables is a node of a trie: a run of one is its syllable's id, a longer run
+  // (node `width` and up) the child of the run one shorter under its last syllable. No string is
+  // built or hashed per run, and runs of two to four cost the same.
+  const width = words.length;
+  const child = new RunTable();
+  /** Node (minus `width`) → the term it is, when it neither starts nor ends on a function word. */
+  const termAt: (Term | undefined)[] = [];
+  const terms: Term[] = [];
   let position = 0;
   for (let i = 0; i < seq.length; i++) {
     const first = seq[i]!;
     if (first === 0) continue;
     if (!stop[first]) {
+      let node = first;
       for (let n = 2; n <= 4; n++) {
         const last = seq[i + n - 1] ?? 0;
         if (last === 0) break;
+        let next = child.get(node, last);
+        if (next === 0) child.add(node, last, (next = width + termAt.push(undefined) - 1));
+        node = next;
         if (stop[last]) continue;
-        const key = keyOf(i, n);
-        const t = terms.get(key);
+        const t = termAt[node - width];
         if (t) t.count++;
-        else terms.set(key, { syllables: n, count: 1, first: position, at: i });
+        else terms.push(termAt[node - width] = { syllables: n, count: 1, first: position, at: i });
       }
     }
     position++;
   }
-  const frequent = [...terms.values()].filter((t) => t.count >= MIN_COUNT);
+  /** The term of the run of `n` syllables at seq[at], if it is one. */
+  const termOf = (at: number, n: number): Term | undefined => {
+    let node = seq[at]!;
+    for (let k = 1; k < n && node !== 0; k++) node = child.get(node, seq[at + k]!);
+    return node < width ? undefined : termAt[node - width];
+  };
+  const frequent = terms.filter((t) => t.count >= MIN_COUNT);
   // The longer frequent terms each term lies inside, found from the longer ones' own runs (a
   // 4-syllable term holds five shorter runs), not by comparing every pair: documents of thousands
   // of frequent terms stay linear.
-  const inside = new Map<Term, Term[]>();
   for (const longer of frequent) {
     for (let n = 2; n < longer.syllables; n++) {
       for (let i = 0; i + n <= longer.syllables; i++) {
-        const t = terms.get(keyOf(longer.at + i, n));
+        const t = termOf(longer.at + i, n);
         if (!t || t.count < MIN_COUNT) continue;
-        const list = inside.get(t) ?? [];
+        const list = (t.longer ??= []);
         if (!list.includes(longer)) list.push(longer);
-        inside.set(t, list);
       }
     }
   }
-  return rank(frequent, inside, limit).map((t) => seq.slice(t.at, t.at + t.syllables).map((id) => words[id]!).join(' '));
+  return rank(frequent, limit).map((t) => seq.slice(t.at, t.at + t.syllables).map((id) => words[id]!).join(' '));
 }
 
 /** The best `limit` frequent terms by C-value, parts of longer terms left out. */
-function rank(frequent: Term[], inside: Map<Term, Term[]>, limit: number): Term[] {
+function rank(frequent: Term[], limit: number): Term[] {
   // A term whose occurrences are mostly inside one longer frequent term is that term's part
   // ("cải cách" in "cải cách hành chính"); one spread over several ("hành chính") stays a term.
-  const kept = frequent.filter((t) => !(inside.get(t) ?? []).some((longer) => longer.count >= 0.75 * t.count));
+  const kept = frequent.filter((t) => !(t.longer ?? []).some((longer) => longer.count >= 0.75 * t.count));
   // C-value: a term counts by its length and by how often it occurs outside longer terms.
   const score = new Map(kept.map((t) => {
-    const longer = inside.get(t) ?? [];
+    const longer = t.longer ?? [];
     const nested = longer.length ? longer.reduce((sum, l) => sum + l.count, 0) / longer.length : 0;
     return [t, Math.log2(t.syllables) * (t.count - nested)];
   }));

@@ -54,7 +54,7 @@ export function ingestText(bytes: Uint8Array, options: TextIngestOptions = {}): 
   if (diagnostics.some((d) => d.severity === 'error')) {
     return { original: text, encoding: decoded.encoding, pages: [], paragraphs: [], diagnostics };
   }
-  const replaced = count(text, (c) => c === 0xfffd);
+  const { replaced, control } = oddUnits(text);
   if (replaced > 0) {
     const severe = replaced > Math.max(2, text.length * MAX_CONTROL_SHARE);
     diagnostics.push({
@@ -64,7 +64,6 @@ export function ingestText(bytes: Uint8Array, options: TextIngestOptions = {}): 
     });
     if (severe) return { original: text, encoding: decoded.encoding, pages: [], paragraphs: [], diagnostics };
   }
-  const control = count(text, (c) => (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f);
   if (control > Math.max(2, text.length * MAX_CONTROL_SHARE)) {
     diagnostics.push({ ruleId: 'ingest/binary', severity: 'error', message: `not a text file: ${control} control characters in ${text.length} (binary data?)` });
     return { original: text, encoding: decoded.encoding, pages: [], paragraphs: [], diagnostics };
@@ -122,10 +121,16 @@ function splitOnBlankRuns(lines: string[], diagnostics: Diagnostic[]): string[][
   return pages;
 }
 
-function count(text: string, test: (code: number) => boolean): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) if (test(text.charCodeAt(i))) n++;
-  return n;
+/** Replacement characters (undecodable bytes) and control characters other than tab, line ends and form feed, in one pass. */
+function oddUnits(text: string): { replaced: number; control: number } {
+  let replaced = 0, control = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32) { if (c !== 9 && c !== 10 && c !== 13 && c !== 12) control++; }
+    else if (c === 0x7f) control++;
+    else if (c === 0xfffd) replaced++;
+  }
+  return { replaced, control };
 }
 
 function mib(n: number): string {

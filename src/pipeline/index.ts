@@ -5,9 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { WorkingDocument } from '../core/document.js';
-import { restoreStage } from '../core/restore/stage.js';
 import { segmentStage } from '../core/segment/stage.js';
-import { restoreTableCells, writeCellsIntoText } from '../core/restore/cells.js';
 import { toDocumentResult, type DocumentResult } from '../core/schema.js';
 import { normaliseParagraphText } from '../core/paragraphs.js';
 import { detectKind } from '../core/source-kind.js';
@@ -79,8 +77,11 @@ function normaliseStage(doc: WorkingDocument): void {
   }
 }
 
-function restore(doc: WorkingDocument, options: StageOptions): void {
+// Restoration's code is imported when a document is restored: a batch with --no-restore (its
+// workers' start) loads none of it.
+async function restore(doc: WorkingDocument, options: StageOptions): Promise<void> {
   if (options.restore === false) return;
+  const { restoreStage } = await import('../core/restore/stage.js');
   restoreStage(doc, options.restore ?? {});
   if (!doc.review) return;
   const place = pagePlacer(doc);
@@ -95,9 +96,10 @@ function segment(doc: WorkingDocument, options: StageOptions): void {
 }
 
 /** Table cells restored again as wholes, now that the segmenter has found them, and written back into the restored text (restore/cells.ts). */
-function cells(doc: WorkingDocument, options: StageOptions): void {
+async function cells(doc: WorkingDocument, options: StageOptions): Promise<void> {
   const model = options.restore === false ? undefined : options.restore?.model;
   if (!model || !doc.structure) return;
+  const { restoreTableCells, writeCellsIntoText } = await import('../core/restore/cells.js');
   const adaptation = options.restore === false ? undefined : options.restore?.adaptation;
   writeCellsIntoText(doc, restoreTableCells(doc.structure, model, doc.restoreMode, adaptation));
 }

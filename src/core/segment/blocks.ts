@@ -25,7 +25,17 @@ function quantile(values: number[], q: number): number {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 }
 
-const joinLines = (parts: string[]) => parts.map((p) => p.trim()).filter(Boolean).join(' ').replace(/\s+/g, ' ');
+/** The lines trimmed, joined by one space, runs of white space made one space (the replace only runs when there is one). */
+function joinLines(parts: string[]): string {
+  let out = '';
+  for (const part of parts) {
+    const t = part.trim();
+    if (t) out = out ? `${out} ${t}` : t;
+  }
+  return SPACE_TO_FOLD.test(out) ? out.replace(/\s+/g, ' ') : out;
+}
+/** Where `.replace(/\s+/g, ' ')` changes anything: two white spaces in a row, or one that is not a space. */
+const SPACE_TO_FOLD = /\s\s|[^\S ]/;
 
 const opensBlock = (line: SegLine, marker: HeadingMarker | null) =>
   marker !== null || isBodyOpening(line.key) || isClosing(line.key) || isRecipientsLabel(line.key);

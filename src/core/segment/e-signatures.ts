@@ -105,17 +105,35 @@ const MAY_HOLD_PIECE = /KY|KI\b|BO[IL1]|NGUOI|THO[IL1]|GIAN|NGAY|SIGN|QUAN|DON V
 /** A box's line is short: longer lines (a paragraph as one line, a 16 MB text) are not looked into. */
 const MAX_LINE = 600;
 
+/** Letter runs and digit runs of a key, apart; one shared regex stepped with exec (matchAll clones it per call). */
+function splitTokens(key: string): KeyToken[] {
+  const out: KeyToken[] = [];
+  LETTERS_OR_DIGITS.lastIndex = 0;
+  for (let m = LETTERS_OR_DIGITS.exec(key); m; m = LETTERS_OR_DIGITS.exec(key)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
+}
+const LETTERS_OR_DIGITS = /[A-Z]+|[0-9]+/g;
+
+/** Where the matches of a global regex (that never matches empty) start, stepped with exec. */
+function matchStarts(re: RegExp, key: string): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(key); m; m = re.exec(key)) out.push(m.index);
+  return out;
+}
+const COLONS = /[:;]/g;
+
 function piecesOf(l: SegLine, index: number): Piece[] {
   if (l.key.length > MAX_LINE || !MAY_HOLD_PIECE.test(l.key)) return [];
   const key = l.key;
   // Letters and digits apart: OCR runs a label into its value ("Thời gian ký19.12.2025").
-  const tokens: KeyToken[] = [...key.matchAll(/[A-Z]+|[0-9]+/g)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+  const tokens = splitTokens(key);
   if (!tokens.length) return [];
-  const gaps = [...key.matchAll(COLUMN_GAP)].map((m) => m.index!).filter((x) => x > 0);
+  const gaps = matchStarts(COLUMN_GAP, key).filter((x) => x > 0);
   // Tokens that start a piece: the line's first, the first after each column gap (specks before it allowed).
   const startTokens = new Set<number>([0]);
   for (const g of gaps) { const k = tokens.findIndex((t) => t.start > g); if (k >= 0) startTokens.add(k); }
-  const colons = [...key.matchAll(/[:;]/g)].map((m) => m.index!);
+  const colons = matchStarts(COLONS, key);
   // Where the motto starts, looked for only on a line that has a box's piece.
   let mottoAt: number[] | undefined;
   const endFrom = (from: number) => {

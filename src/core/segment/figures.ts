@@ -25,15 +25,21 @@ const PLACE_UNITS = ['XA', 'PHUONG', 'THON', 'TRUONG', 'LAN', 'TRANG', 'DONG'];
 /** Words before a number that make it an identifier or a date, not a figure. */
 const NOT_FIGURE_BEFORE = /(SO|NGAY|THANG|NAM|DIEU|KHOAN|MUC|DO|CAP|KHOA|LAN THU|GIAI DOAN)\s*$/;
 
+const FIGURE = /(?<![\d/.,])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d/])\s*(%)?/g;
+
 function valueOf(raw: string): number {
   // Vietnamese: '.' groups thousands, ',' marks decimals.
   return Number(raw.replace(/\.(?=\d{3}(\D|$))/g, '').replace(',', '.'));
 }
 
 export function findFigures(text: string, provenance: Provenance): Figure[] {
+  // A figure has an ASCII digit, and folding makes none (marks and case only): most text has none.
+  if (!/[0-9]/.test(text)) return [];
   const key = foldKey(text);
   const out: Figure[] = [];
-  for (const m of key.matchAll(/(?<![\d/.,])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d/])\s*(%)?/g)) {
+  // One shared regex stepped with exec (matchAll clones its regex on every call).
+  FIGURE.lastIndex = 0;
+  for (let m = FIGURE.exec(key); m; m = FIGURE.exec(key)) {
     const start = m.index!;
     const before = key.slice(Math.max(0, start - 14), start);
     // "số 20" is an identifier, unless a counting unit follows ("chuyển đổi số 20 tin bài").

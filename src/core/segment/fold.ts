@@ -106,8 +106,9 @@ export function wordsOf(phrase: string): { words: string[]; letters: number } {
 
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  // One reused row: this runs for every token of every line against every keyword.
-  const row = new Uint16Array(b.length + 1);
+  // One row reused across calls: this runs for every token of every line against every keyword.
+  if (b.length + 1 > editRow.length) editRow = new Uint16Array(2 * (b.length + 1));
+  const row = editRow;
   for (let j = 0; j <= b.length; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
     let diag = row[0]!;
@@ -121,6 +122,35 @@ export function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
+let editRow = new Uint16Array(64);
+
+/**
+ * editDistance when it is `budget` or less, else some number above `budget`: a row's least
+ * value never falls in the rows below it, so the table stops at the first row above the budget.
+ */
+export function editDistanceWithin(a: string, b: string, budget: number): number {
+  if (a === b) return 0;
+  if (b.length + 1 > editRow.length) editRow = new Uint16Array(2 * (b.length + 1));
+  const row = editRow;
+  for (let j = 0; j <= b.length; j++) row[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0]!;
+    let least = (row[0] = i);
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j]!;
+      let v = diag + (ai === b.charCodeAt(j - 1) ? 0 : 1);
+      if (up + 1 < v) v = up + 1;
+      if (row[j - 1]! + 1 < v) v = row[j - 1]! + 1;
+      row[j] = v;
+      if (v < least) least = v;
+      diag = up;
+    }
+    if (least > budget) return budget + 1;
+  }
+  return row[b.length]!;
+}
+
 /** Token-level fuzzy equality: short tokens must match exactly, longer ones within a budget. */
 function tokenDistance(a: string, b: string, exactUpTo = 1): number {
   if (a === b) return 0;
@@ -128,7 +158,7 @@ function tokenDistance(a: string, b: string, exactUpTo = 1): number {
   const budget = Math.ceil(b.length / 3);
   // The length difference is a lower bound of the distance: most pairs stop here.
   if (Math.abs(a.length - b.length) > budget) return Infinity;
-  const d = editDistance(a, b);
+  const d = editDistanceWithin(a, b, budget);
   return d <= budget ? d : Infinity;
 }
 
@@ -165,7 +195,11 @@ export function isPhrase(key: string, phrase: string): boolean {
  * (keywords like "MẶT ĐƯỢC" / "ĐẠT ĐƯỢC" differ by one letter of a short word).
  */
 export function hasAnyPhrase(key: string, phrases: readonly string[], exactUpTo = 1): boolean {
-  const tokens = keyTokens(key);
+  return hasAnyPhraseIn(keyTokens(key), phrases, exactUpTo);
+}
+
+/** hasAnyPhrase on a key's tokens, for a caller that tests one key against several lists. */
+export function hasAnyPhraseIn(tokens: KeyToken[], phrases: readonly string[], exactUpTo = 1): boolean {
   return phrases.some((p) => findPhrase(tokens, p, 0, tokens.length, exactUpTo) >= 0);
 }
 

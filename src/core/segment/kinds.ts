@@ -1,8 +1,11 @@
 /** Section kind from its heading, by keyword rules on the mark-free heading (first rule wins). */
-import { foldKey, hasAnyPhrase as fuzzyAny } from './fold.js';
+import { foldKey, hasAnyPhraseIn, keyTokens, type KeyToken } from './fold.js';
+
+/** A heading's key and its tokens, read once for all the rules. */
+interface Heading { key: string; tokens: KeyToken[] }
 
 // Keywords of three letters or fewer must match exactly: MẶT/ĐẠT, TỒN/TÔN differ by one letter.
-const hasAnyPhrase = (key: string, phrases: readonly string[]) => fuzzyAny(key, phrases, 3);
+const hasAnyPhrase = (h: Heading, phrases: readonly string[]) => hasAnyPhraseIn(h.tokens, phrases, 3);
 
 export const SECTION_KINDS = [
   'results', 'assessment', 'strengths', 'limitations', 'causes', 'lessons', 'proposals', 'directions',
@@ -13,9 +16,9 @@ export type SectionKind = (typeof SECTION_KINDS)[number];
 const STRENGTHS = ['UU DIEM', 'MAT DUOC', 'THANH TUU', 'KET QUA NOI BAT'];
 const LIMITS = ['TON TAI', 'HAN CHE', 'KHUYET DIEM', 'YEU KEM', 'KHO KHAN', 'VUONG MAC', 'BAT CAP'];
 
-const RULES: [SectionKind, (key: string) => boolean][] = [
+const RULES: [SectionKind, (heading: Heading) => boolean][] = [
   ['annex', (k) => hasAnyPhrase(k, ['PHU LUC', 'BIEU TONG HOP', 'BIEU MAU', 'DANH MUC'])],
-  ['directions', (k) => hasAnyPhrase(k, ['PHUONG HUONG', 'THOI GIAN TOI', 'DINH HUONG']) || /NHIEM VU.*NAM \d{4}/.test(k)],
+  ['directions', (k) => hasAnyPhrase(k, ['PHUONG HUONG', 'THOI GIAN TOI', 'DINH HUONG']) || /NHIEM VU.*NAM \d{4}/.test(k.key)],
   ['purpose', (k) => hasAnyPhrase(k, ['MUC DICH', 'YEU CAU', 'MUC TIEU'])],
   ['causes', (k) => hasAnyPhrase(k, ['NGUYEN NHAN'])],
   ['lessons', (k) => hasAnyPhrase(k, ['BAI HOC'])],
@@ -35,7 +38,7 @@ const RULES: [SectionKind, (key: string) => boolean][] = [
  * head what was done inside another part ("1. Công tác triển khai", "2.1. Nội dung, hình thức
  * tuyên truyền" under results): under a kinded parent they yield to the parent's kind.
  */
-const WEAK: [SectionKind, (key: string) => boolean][] = [
+const WEAK: [SectionKind, (heading: Heading) => boolean][] = [
   ['implementation', (k) => hasAnyPhrase(k, ['TRIEN KHAI'])],
   ['tasks', (k) => hasAnyPhrase(k, ['NOI DUNG', 'LO TRINH'])],
 ];
@@ -43,8 +46,9 @@ const WEAK: [SectionKind, (key: string) => boolean][] = [
 /** The kind a heading names; null when no rule applies or only a weak one under a kinded parent (the caller inherits the parent's). */
 export function kindOfHeading(heading: string, parentKind?: SectionKind): SectionKind | null {
   const key = foldKey(heading.normalize('NFC'));
-  for (const [kind, test] of RULES) if (test(key)) return kind;
+  const h = { key, tokens: keyTokens(key) };
+  for (const [kind, test] of RULES) if (test(h)) return kind;
   if (parentKind && parentKind !== 'other') return null;
-  for (const [kind, test] of WEAK) if (test(key)) return kind;
+  for (const [kind, test] of WEAK) if (test(h)) return kind;
   return null;
 }

@@ -23,8 +23,9 @@ export interface Provenance {
 }
 
 export function makeLine(page: number, lineStart: number, lineEnd: number, text: string, original: string): SegLine {
-  const t = text.normalize('NFC').replace(/\s+$/u, '');
-  return { page, lineStart, lineEnd, text: t, original: original.replace(/\s+$/u, ''), key: foldKey(t) };
+  // trimEnd strips what /\s+$/u matched (white space and line terminators): without the regex's scan of every inner space.
+  const t = text.normalize('NFC').trimEnd();
+  return { page, lineStart, lineEnd, text: t, original: original.trimEnd(), key: foldKey(t) };
 }
 
 export function isBlank(line: SegLine): boolean {

@@ -3,13 +3,23 @@ import { foldKey, hasAnyPhrase, inCaseOf, keyTokens, leadingLettersUpper, phrase
 
 const startsWith = (key: string, phrase: string) => phraseAt(keyTokens(key, wordsOf(phrase).words.length), phrase, 0);
 
+/** A test whether a key starts with any of the phrases (fuzzy), its first tokens read once for all of them. */
+function startsWithAnyOf(phrases: readonly string[]): (key: string) => boolean {
+  const words = Math.max(...phrases.map((p) => wordsOf(p).words.length));
+  return (key) => {
+    const tokens = keyTokens(key, words);
+    return phrases.some((p) => phraseAt(tokens, p, 0));
+  };
+}
+
 export const MOTTO = 'CONG HOA XA HOI CHU NGHIA VIET NAM';
 export const MOTTO_2 = 'DOC LAP TU DO HANH PHUC';
 
 /** Lines that open the body: legal bases, addressees, "Thực hiện …". */
 export function isBodyOpening(key: string): boolean {
-  return ['CAN CU', 'KINH GUI', 'THUC HIEN', 'XET DE NGHI', 'THEO DE NGHI'].some((p) => startsWith(key, p));
+  return startsBody(key);
 }
+const startsBody = startsWithAnyOf(['CAN CU', 'KINH GUI', 'THUC HIEN', 'XET DE NGHI', 'THEO DE NGHI']);
 
 export function isClosing(key: string): boolean {
   return startsWith(key, 'TREN DAY LA');
@@ -67,10 +77,11 @@ export function isAnnexTitle(key: string, text: string): boolean {
   const k = key.trim();
   if (!/^[A-Z]/.test(k)) return false;
   if (!leadingLettersUpper(text, 8)) return false;
-  return ANNEX_LABELS.some((p) => startsWith(k, p.key));
+  return startsAnnex(k);
 }
 
 const ANNEX_LABELS = ['Phụ lục', 'Biểu tổng hợp', 'Biểu mẫu', 'Biểu số', 'Danh mục'].map((word) => ({ word, key: foldKey(word) }));
+const startsAnnex = startsWithAnyOf(ANNEX_LABELS.map((p) => p.key));
 
 /**
  * An annex title with its opening label in dictionary spelling ("ĐIỀU TỔNG HỢP", a restorer's
