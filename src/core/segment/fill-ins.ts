@@ -35,7 +35,8 @@ export function readNumberBlank(key: string, text: string): NumberBlank | null {
   const m = AFTER_LABEL.exec(text.slice(label[0].length));
   if (!m) return null;
   const blank = m[1]!.trim();
-  if (/\p{L}{3}/u.test(blank) || (blank !== '' && !/[\d.…_]/.test(blank) && blank.length > 2)) return null;
+  // Letters alone are a word, not a blank; OCR's junk for pen ink mixes in marks ("®%Ù", "4‡1").
+  if (/\p{L}{3}/u.test(blank) || (blank !== '' && !/[\d.…_]/.test(blank) && blank.length > 2 && /^[\p{L}\s]+$/u.test(blank))) return null;
   const bare = blank.replace(/[\s.…_·,]/g, '');
   const { symbol, type } = symbolOf(m[3]!.replace(/\s*[.–]\s*/g, '-'));
   return { digits: /^\d{1,6}$/.test(bare) ? bare : null, asRead: blank, year: m[2] ?? null, symbol, type, end: label[0].length + m.index + m[0].length };

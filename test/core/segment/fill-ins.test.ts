@@ -28,6 +28,9 @@ describe('handwritten fill-ins in the header', () => {
     }
     // OCR's dot or dash for the symbol's hyphen ("sá:XÄ24J /TB.DHĐL").
     for (const line of ['sá:XÄ24J /TB.ĐHĐL', 'Số: ...... /TB–ĐHĐL']) assert.equal(blank(line)?.symbol, 'TB-ĐHĐL', line);
+    // Pen ink OCR read as marks without a digit is still a blank ("số: ®%Ù /TB-UBND" for 660); letters alone are not.
+    assert.deepEqual([blank('số: ®%Ù /TB-UBND')?.symbol, blank('số: ®%Ù /TB-UBND')?.digits], ['TB-UBND', null]);
+    assert.equal(blank('Số Ab C /TB-UBND'), null);
     // Legible digits apart from the dots of the blank are the number; a year before the symbol is kept.
     assert.deepEqual([blank('Số: 2116 ...... /TB-ĐHĐL')?.digits, blank('Số: ....../2020/NĐ-CP')?.year], ['2116', '2020']);
     // A line that only starts with S is no number line.
