@@ -171,8 +171,9 @@ export function cachingPool(inner: OcrPool, dir: string): OcrPool {
     size: inner.size,
     terminate: () => inner.terminate(),
     recognize: async (image, options) => {
-      // Options beyond the psm are keyed only when given, so readings cached before they existed still answer.
-      const extra = options?.symbols || options?.whitelist ? JSON.stringify({ symbols: !!options.symbols, whitelist: options.whitelist ?? '' }) : '';
+      // Options beyond the psm are keyed only when given, so readings cached before they existed still answer
+      // (the key still names the whitelist option the engines once had, so character-box readings cached then answer too).
+      const extra = options?.symbols ? JSON.stringify({ symbols: true, whitelist: '' }) : '';
       const file = join(dir, `${createHash('sha1').update(image).update(options?.psm ?? '').update(extra).digest('hex')}.json`);
       if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
       const result = await inner.recognize(image, options);

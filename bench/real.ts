@@ -71,7 +71,7 @@ interface PageRun {
 
 /** `pool`, keeping each page it reads. */
 function recordingPool(pool: OcrPool, into: OcrPageResult[]): OcrPool {
-  return { size: pool.size, terminate: () => pool.terminate(), recognize: async (image, o) => { const r = await pool.recognize(image, o); if (!o?.symbols && !o?.whitelist) into.push(r); return r; } };
+  return { size: pool.size, terminate: () => pool.terminate(), recognize: async (image, o) => { const r = await pool.recognize(image, o); if (!o?.symbols) into.push(r); return r; } };
 }
 
 /** The pool's reading that became `page` (bench/ocr.ts): as many lines, the most of them the same. */

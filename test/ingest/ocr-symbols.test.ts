@@ -24,7 +24,7 @@ function assertSymbolsOfWords(r: OcrPageResult): void {
   for (let i = 1; i < symbols.length; i++) assert.ok(symbols[i]!.bbox[0] >= symbols[i - 1]!.bbox[0] - 2, `${symbols[i - 1]!.text} then ${symbols[i]!.text}`);
 }
 
-describe('character boxes and a character whitelist per OCR job', () => {
+describe('character boxes per OCR job', () => {
   let wasm: OcrPool;
   let nativePool: OcrPool;
   before(() => { wasm = createOcrPool({ jobs: 1 }); nativePool = createNativeOcrPool({ jobs: 1 }); });
@@ -45,25 +45,12 @@ describe('character boxes and a character whitelist per OCR job', () => {
     assertSymbolsOfWords(r);
   });
 
-  for (const engine of ['wasm', 'native'] as const) {
-    it(`${engine}: a whitelist reads only its characters, for that job only`, { skip: engine === 'native' ? skipNative : false }, async () => {
-      const pool = engine === 'wasm' ? wasm : nativePool;
-      const digits = await pool.recognize(fixture('line.png'), { psm: '7', whitelist: '0123456789' });
-      const text = digits.lines.join(' ');
-      assert.match(text, /^[\d\s]*$/, text);
-      assert.match(text, /2023/);
-      const after = await pool.recognize(fixture('line.png'), { psm: '7' });
-      assert.match(after.lines.join(' '), /cải cách hành chính/);
-    });
-  }
-
   it('asks each engine for the job options as Tesseract parameters', () => {
-    assert.deepEqual(jobParameters({ psm: '7', whitelist: '0123' }), { tessedit_pageseg_mode: '7', tessedit_char_whitelist: '0123' });
+    assert.deepEqual(jobParameters({ psm: '7' }), { tessedit_pageseg_mode: '7' });
     assert.deepEqual(jobParameters(undefined), {});
-    const args = nativeArgs('7', undefined, { symbols: true, whitelist: '0123' }).join(' ');
+    const args = nativeArgs('7', undefined, { symbols: true }).join(' ');
     assert.match(args, /tessedit_create_hocr=1 -c hocr_char_boxes=1/);
-    assert.match(args, /tessedit_char_whitelist=0123/);
-    assert.doesNotMatch(nativeArgs('3').join(' '), /hocr|whitelist/);
+    assert.doesNotMatch(nativeArgs('3').join(' '), /hocr/);
   });
 
   it('reads hOCR character spans with their entities and skips blank ones', () => {

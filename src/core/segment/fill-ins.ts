@@ -35,7 +35,8 @@ export function readNumberBlank(key: string, text: string): NumberBlank | null {
   const m = AFTER_LABEL.exec(text.slice(label[0].length));
   if (!m) return null;
   const blank = m[1]!.trim();
-  if (/\p{L}{3}/u.test(blank) || (blank !== '' && !/[\d.…_]/.test(blank) && blank.length > 2)) return null;
+  // Letters alone are a word, not a blank; OCR's junk for pen ink mixes in marks ("®%Ù", "4‡1").
+  if (/\p{L}{3}/u.test(blank) || (blank !== '' && !/[\d.…_]/.test(blank) && blank.length > 2 && /^[\p{L}\s]+$/u.test(blank))) return null;
   const bare = blank.replace(/[\s.…_·,]/g, '');
   const { symbol, type } = symbolOf(m[3]!.replace(/\s*[.–]\s*/g, '-'));
   return { digits: /^\d{1,6}$/.test(bare) ? bare : null, asRead: blank, year: m[2] ?? null, symbol, type, end: label[0].length + m.index + m[0].length };
@@ -63,13 +64,17 @@ export function readDateBlank(key: string, text: string): DateBlank | undefined 
   const toks = keyTokens(key);
   for (let i = 0; i < toks.length; i++) {
     // "Quảng Ngãi, ngày …": "NGAI" is a letter away from "NGAY"; the label is the last of them.
-    if (!near(toks[i], 'NGAY') || near(toks[i + 1], 'NGAY')) continue;
-    for (let j = i + 1; j <= i + 3 && j < toks.length; j++) {
-      if (!near(toks[j], 'THANG')) continue;
+    // Glued ("ngàyÂÚtháng"), the one token is both label and "tháng".
+    const glued = gluedDay(toks[i]);
+    if (glued === undefined && (!near(toks[i], 'NGAY') || near(toks[i + 1], 'NGAY'))) continue;
+    const [first, last] = glued !== undefined ? [i, i] : [i + 1, i + 3];
+    for (let j = first; j <= last && j < toks.length; j++) {
+      if (glued === undefined && !near(toks[j], 'THANG')) continue;
       for (let k = j + 1; k <= j + 3 && k + 1 < toks.length; k++) {
         const y = toks[k + 1]!;
         if (!near(toks[k], 'NAM') || !/^\d{4}$/.test(y.text) || +y.text < 1945 || +y.text > 2100) continue;
-        const day = legible(toks.slice(i + 1, j), 31), month = legible(toks.slice(j + 1, k), 12);
+        const day = glued !== undefined ? legible(/^\d+$/.test(glued) ? [{ text: glued, start: 0, end: 0 }] : [], 31) : legible(toks.slice(i + 1, j), 31);
+        const month = legible(toks.slice(j + 1, k), 12);
         const year = +y.text;
         const real = day !== null && month !== null && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
         const iso = real ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : null;
@@ -78,6 +83,17 @@ export function readDateBlank(key: string, text: string): DateBlank | undefined 
     }
   }
   return undefined;
+}
+
+/**
+ * "ngàyÂÚtháng": OCR glued the label, the pen day and "tháng" into one word. Returns what stands
+ * between them (at most 4 characters, maybe nothing), or undefined when the token is not so glued.
+ */
+export function gluedDay(t: KeyToken | undefined): string | undefined {
+  if (!t || t.text.length < 9 || t.text.length > 13) return undefined;
+  const head = t.text.slice(0, 4), tail = t.text.slice(-5);
+  if (!/^[A-Z]+$/.test(head + tail) || editDistance(head, 'NGAY') > 1 || editDistance(tail, 'THANG') > 1) return undefined;
+  return t.text.slice(4, -5);
 }
 
 /** The one number written in a blank, when it reads as one from 1 to `max`. */

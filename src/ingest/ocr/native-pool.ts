@@ -65,7 +65,6 @@ export function nativeArgs(psm: string, tessdataDir?: string, job: Omit<Recogniz
     // Character boxes come in hOCR only; it is written to stdout beside the TSV, whose rows fromTsv
     // picks out by their tab-separated fields (hOCR lines never are), so one stream carries both.
     ...(job.symbols ? ['-c', 'tessedit_create_hocr=1', '-c', 'hocr_char_boxes=1'] : []),
-    ...(job.whitelist ? ['-c', `tessedit_char_whitelist=${job.whitelist}`] : []),
   ];
 }
 

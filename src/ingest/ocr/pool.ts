@@ -53,16 +53,11 @@ export interface RecognizeOptions {
   psm?: string;
   /** Also give every character's box (`OcrPageResult.symbols`): for a small crop, it costs a full reading of a page. */
   symbols?: boolean;
-  /** Read only these characters (Tesseract's tessedit_char_whitelist), e.g. '0123456789' for pen digits. */
-  whitelist?: string;
 }
 
 /** The Tesseract parameters of one job's options (tesseract.js restores the worker's own after the job). */
 export function jobParameters(options: RecognizeOptions | undefined): Record<string, string> {
-  return {
-    ...(options?.psm ? { tessedit_pageseg_mode: options.psm } : {}),
-    ...(options?.whitelist ? { tessedit_char_whitelist: options.whitelist } : {}),
-  };
+  return options?.psm ? { tessedit_pageseg_mode: options.psm } : {};
 }
 
 /** A page waiting for a worker (shared with the native pool, which queues the same way). */

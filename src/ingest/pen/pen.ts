@@ -151,9 +151,14 @@ function penComponents(all: Component[], blank: Blank, bx: number, width: number
     if (slash) hi = slash.x0 - 1;
   }
   const inside: Component[] = [];
+  // Ink over an edge by a sliver (the pen overshooting where the label's end was estimated) is the pen's, whole.
+  const sliver = (c: Component) => {
+    const out = Math.max(0, lo - c.x0) + Math.max(0, c.x1 - hi);
+    return out <= SLIVER * blank.lineHeight && out <= SLIVER * widthOf(c);
+  };
   for (const c of cs) {
     if (c.x1 < lo || c.x0 > hi) continue;
-    if (c.x0 >= lo && c.x1 <= hi) inside.push(c);
+    if ((c.x0 >= lo && c.x1 <= hi) || sliver(c)) inside.push(c);
     else {
       const pixels = c.pixels.filter((p) => p % width >= lo && p % width <= hi);
       if (pixels.length) inside.push({ ...componentOf(pixels, width, c.blue), cutAtEdge: true });
@@ -161,6 +166,9 @@ function penComponents(all: Component[], blank: Blank, bx: number, width: number
   }
   return inside.length ? { components: inside, how: 'dark' } : null;
 }
+
+/** Most ink a component may have outside the blank's edges to be taken whole, in line heights and in its own widths. */
+const SLIVER = 0.15;
 
 /** A printed "/": tall, narrow, its ink along a rising diagonal. */
 export function isSlash(c: Component, width: number, lineHeight: number): boolean {

@@ -28,6 +28,9 @@ describe('handwritten fill-ins in the header', () => {
     }
     // OCR's dot or dash for the symbol's hyphen ("sá:XÄ24J /TB.DHĐL").
     for (const line of ['sá:XÄ24J /TB.ĐHĐL', 'Số: ...... /TB–ĐHĐL']) assert.equal(blank(line)?.symbol, 'TB-ĐHĐL', line);
+    // Pen ink OCR read as marks without a digit is still a blank ("số: ®%Ù /TB-UBND" for 660); letters alone are not.
+    assert.deepEqual([blank('số: ®%Ù /TB-UBND')?.symbol, blank('số: ®%Ù /TB-UBND')?.digits], ['TB-UBND', null]);
+    assert.equal(blank('Số Ab C /TB-UBND'), null);
     // Legible digits apart from the dots of the blank are the number; a year before the symbol is kept.
     assert.deepEqual([blank('Số: 2116 ...... /TB-ĐHĐL')?.digits, blank('Số: ....../2020/NĐ-CP')?.year], ['2116', '2020']);
     // A line that only starts with S is no number line.
@@ -47,6 +50,12 @@ describe('handwritten fill-ins in the header', () => {
     // "Quảng Ngãi, ngày …": the blank is after "ngày", not after "Ngãi" (a letter away from it).
     const qn = at('Quảng Ngãi, ngày 7 tháng 02 năm 2025');
     assert.deepEqual([qn?.iso, qn?.text], ['2025-02-07', 'ngày 7 tháng 02 năm 2025']);
+    // OCR glued the label, the pen day and "tháng" into one word: the skeleton still stands.
+    const glued = at('Quảng Ngãi, ngàyÂÚtháng 3 năm 2018');
+    assert.deepEqual([glued?.iso, glued?.day, glued?.month, glued?.year, glued?.text], [null, null, 3, 2018, 'ngàyÂÚtháng 3 năm 2018']);
+    assert.equal(at('ngày20tháng 3 năm 2018')?.iso, '2018-03-20');
+    // A long word that only starts like "ngày" is no glued date.
+    assert.equal(at('ngàyxxxxxxxxthángg 3 năm 2018'), undefined);
   });
 
   it('keeps symbol and year in meta, marks number and date uncertain with warnings, and never calls them missing', () => {

@@ -70,6 +70,17 @@ describe('handwritten blanks located from OCR words', () => {
     assert.deepEqual(blanks.map((b) => [b.field, b.half]), [['day', 'left'], ['month', 'right']]);
   });
 
+  it('places the day blank inside one word when OCR glued "ngày", the pen and "tháng" ("ngàyÂÚtháng")', () => {
+    const words = line(['Quảng', 'Ngãi,', 'ngàyÂÚtháng', '3', 'năm', '2018']);
+    const glued = words[2]!.bbox;
+    const day = findBlanks(words, 3508).find((b) => b.field === 'day')!;
+    assert.equal(day.half, undefined);
+    // The day runs from where "ngày" prints to where "tháng" starts, both measured in the word.
+    assert.ok(Math.abs(day.startX - (glued[0] + advance('ngày') * 0.05)) < 3, String(day.startX));
+    assert.ok(Math.abs(day.stopX - (glued[2] - advance('tháng') * 0.05)) < 3, String(day.stopX));
+    assert.ok(findBlanks(words, 3508).some((b) => b.field === 'month' && b.startX >= glued[2] - 1));
+  });
+
   it('finds nothing below the header or on a line without the printed words', () => {
     assert.deepEqual(findBlanks(line(['Số:', 200, '/TB-ĐHĐL'], 2000), 3508), []);
     assert.deepEqual(findBlanks(line(['Hà', 'Nội,', 'hôm', 'nay']), 3508), []);

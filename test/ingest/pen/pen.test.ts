@@ -85,6 +85,25 @@ describe('pen ink in a blank', () => {
     assert.equal(readBlank(img, b, model)?.digits, '02');
   });
 
+  it('takes a digit whole when its ink overshoots the blank\'s estimated edge by a sliver, and cuts print that runs in', () => {
+    // The "0" starts 4 px left of where the label's end was estimated (x 75); the label's last letter reaches 12 px into the blank.
+    const img = crop(420, 120, {
+      print: [[5, 50, 40, 95], [45, 60, 87, 95], [350, 50, 365, 95], [370, 50, 410, 95]],
+      digits: [{ glyph: sure(0), x: 180, y: 25 }, { glyph: sure(2), x: 255, y: 25 }],
+      ink: [30, 30, 30],
+    });
+    // The glyph placed so that its ink starts at x 71 (its first inked column at 2.5×).
+    const left = Math.min(...Array.from(sure(0), (v, i) => (v > 0.1 ? i % 28 : 28)));
+    const whole = crop(420, 120, { print: [[5, 50, 40, 95], [45, 60, 66, 95]], digits: [{ glyph: sure(0), x: 71 - Math.floor(left * 2.5), y: 25 }], ink: [30, 30, 30] });
+    const zero = penGlyphs(whole, blank('day', 420, 75, 345))!.glyphs;
+    assert.equal(zero.length, 1);
+    assert.equal(zero[0]!.cutAtEdge, undefined);
+    assert.ok(zero[0]!.x0 < 75, String(zero[0]!.x0));
+    // Print mostly outside the blank is still cut at its edge.
+    const cut = penGlyphs(img, blank('day', 420, 75, 345))!.glyphs;
+    assert.deepEqual(cut.map((g) => [g.x0, g.cutAtEdge ?? false]).slice(0, 1), [[75, true]]);
+  });
+
   it('reads nothing when there is no pen in the blank, or more glyphs than the blank holds', () => {
     const empty = crop(420, 120, { print: [[5, 50, 40, 95], [350, 50, 365, 95]], dots: [80, 340, 90] });
     assert.equal(readBlank(empty, blank('number', 420, 75, 345), model), null);
