@@ -39,6 +39,8 @@ export async function addInputs(inputs: string[], settings: BatchSettings, redis
   try {
     let added = 0, already = 0;
     for (const file of files) {
+      // A job goes through Redis as JSON, which has no bytes for a path a string cannot name.
+      if (file.raw) { problems.push({ arg: file.display, message: 'not queued: its name is not UTF-8 (read here as windows-1258); rename it, or convert it with baocao convert' }); continue; }
       const sha = await fileSha256(file.abs).catch((e: Error) => {
         problems.push({ arg: file.display, message: `cannot read: ${e.message}` });
         return null;
