@@ -12,6 +12,7 @@ import { fsProblem } from './fs-errors.js';
 import { BatchSetupError, prepareOutputDir } from './output-dir.js';
 import { restoreModelProblem, type BatchSettings, type FileOutcome } from './convert-file.js';
 import { resolveInputs, type InputFile } from './inputs.js';
+import { inputsOverlapOutput } from './input-overlap.js';
 import { defaultJobs, runPool } from './pool.js';
 import { forgetDoneIndex } from './done-index.js';
 import { closeLogs } from './state-log.js';
@@ -45,6 +46,8 @@ export interface BatchSummary {
 export async function runBatch(args: string[], settings: BatchSettings, jobs?: number, events: BatchEvents = {}, schedule: OcrSchedule = {}): Promise<BatchSummary> {
   prepareOutputDir(settings.outDir);
   const { files, problems } = await resolveInputs(args);
+  const overlap = inputsOverlapOutput(args, files, settings.outDir);
+  if (overlap) throw new BatchSetupError(overlap);
   for (const p of problems) events.problem?.(p.arg, p.message);
   try {
     await prepareTmp(settings.outDir);
