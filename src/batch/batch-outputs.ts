@@ -6,7 +6,7 @@
  * place, so a batch of any size is written in constant memory and never half-written.
  */
 import { once } from 'node:events';
-import { createWriteStream, renameSync, type WriteStream } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { archiveRow, ARCHIVE_COLUMNS, ordinalsInHoSo, type ArchiveFacts, type ArchiveSettings } from '../emit/archive.js';
 import { BATCH_TABLES, LATER_TABLE_KEYS, TABLE_KEYS } from '../emit/batch-tables.js';
@@ -66,10 +66,18 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
 
   // Where every document's record lies, read once; each document's record is then read when its turn comes.
   const index = new DoneIndex(s.outDir);
+  // Temporaries not yet renamed into place: removed when a write fails (a full drive keeps no space for them).
+  const open = new Set<CsvFile>();
+  const csvFile = async (name: string, columns: SheetColumn[]) => {
+    const file = await CsvFile.open(s.outDir, name, columns);
+    open.add(file);
+    return file;
+  };
+  const bookTmp = join(tmpDir(s.outDir), `${process.pid}-${WORKBOOK_NAME}.tmp`);
   try {
     if (!xlsx) {
       // CSV only: one pass, each document's stored rows read once for all the tables.
-      const outs = await Promise.all(tables.map((t) => CsvFile.open(s.outDir, t.file, t.columns)));
+      const outs = await Promise.all(tables.map((t) => csvFile(t.file, t.columns)));
       for (const e of converted) {
         const lines = index.rows(e.rel);
         if (!lines) { missing(e); continue; }
@@ -79,13 +87,12 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
           else missing(e);
         }
       }
-      for (const out of outs) await out.close();
+      for (const out of outs) await out.close(), open.delete(out);
       return [...problems];
     }
 
     // The workbook is written sheet after sheet: one pass per table (exceljs loaded only here).
     const { BatchWorkbook } = await import('../emit/xlsx.js');
-    const bookTmp = join(tmpDir(s.outDir), `${process.pid}-${WORKBOOK_NAME}.tmp`);
     const book = new BatchWorkbook(bookTmp, { rowLimit: s.sheetRowLimit });
     await book.sheet('Documents', DOCUMENT_SHEET_COLUMNS, async (w) => {
       for (const [i, e] of entries.entries()) {
@@ -94,7 +101,7 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
       }
     });
     for (const t of tables) {
-      const out = csv ? await CsvFile.open(s.outDir, t.file, t.columns) : null;
+      const out = csv ? await csvFile(t.file, t.columns) : null;
       await book.sheet(t.sheet, t.columns, async (w: SheetWriter) => {
         for (const e of converted) {
           const lines = index.rows(e.rel);
@@ -105,12 +112,16 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
           await w.rest();
         }
       });
-      await out?.close();
+      if (out) await out.close(), open.delete(out);
     }
 
     await book.close();
     renameSync(bookTmp, join(s.outDir, WORKBOOK_NAME));
     return [...problems];
+  } catch (e) {
+    for (const file of open) file.abort();
+    rmSync(bookTmp, { force: true });
+    throw e;
   } finally {
     index.close();
   }
@@ -170,8 +181,19 @@ class CsvFile {
       this.stream.end();
       await once(this.stream, 'finish').catch(() => undefined);
     }
-    if (this.failure) throw new Error(`${this.target}: ${this.failure.message}`);
+    if (this.failure) throw this.failed();
     renameSync(this.tmp, this.target);
+  }
+
+  /** Stops writing and removes the temporary. */
+  abort(): void {
+    this.stream.destroy();
+    rmSync(this.tmp, { force: true });
+  }
+
+  /** The stream's failure, naming the file, with its code kept (ENOSPC is said with what to do). */
+  private failed(): Error {
+    return Object.assign(new Error(`${this.target}: ${this.failure!.message}`), { code: (this.failure as NodeJS.ErrnoException).code });
   }
 
   /** ISO dates as dd/mm/yyyy, the form of the archive record. */
@@ -189,7 +211,7 @@ class CsvFile {
    * table was thousands of small writes (and their callbacks) in the main thread of a big batch.
    */
   private async put(chunk: string): Promise<void> {
-    if (this.failure) throw new Error(`${this.target}: ${this.failure.message}`);
+    if (this.failure) throw this.failed();
     if (!chunk) return;
     this.pending.push(chunk);
     this.pendingLength += chunk.length;

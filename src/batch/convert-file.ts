@@ -25,7 +25,7 @@ import { rowsText } from './rows-store.js';
 import { appendRecord } from './state-log.js';
 import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { writeErrorMessage } from './fs-errors.js';
-import type { InputFile } from './inputs.js';
+import { openPath, type InputFile } from './inputs.js';
 import type { AdaptSetting } from './adapt-setting.js';
 
 export type { Format } from '../emit/formats.js';
@@ -92,11 +92,12 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   let data: Uint8Array;
   try {
     // Checked again here: a file may have been replaced by a FIFO since the inputs were listed.
-    const info = statSync(file.abs);
+    const path = openPath(file);
+    const info = statSync(path);
     if (!info.isFile()) return { row: failedRow(file.display, 'ingest/not-a-file: not a regular file (a pipe, socket or device); baocao reads regular files only'), skipped: false };
-    const tooLarge = oversizedText(file.abs, info.size, maxBytes);
+    const tooLarge = oversizedText(path, file.abs, info.size, maxBytes);
     if (tooLarge) return { row: failedRow(file.display, `ingest/too-large: ${tooLarge}`, 'text'), skipped: false };
-    data = readFileSync(file.abs);
+    data = readFileSync(path);
   } catch (e) {
     return { row: failedRow(file.display, `read: ${(e as Error).message}`), skipped: false };
   }
@@ -166,7 +167,7 @@ function cellCutWarning(result: DocumentResult, oversized: { count: number; tabl
 }
 
 /** Reads only the first bytes: a text file over the limit is refused without loading it. */
-function oversizedText(path: string, size: number, maxBytes: number): string | null {
+function oversizedText(path: string | Buffer, name: string, size: number, maxBytes: number): string | null {
   if (size <= maxBytes) return null;
   const head = new Uint8Array(16);
   const fd = openSync(path, 'r');
@@ -175,7 +176,7 @@ function oversizedText(path: string, size: number, maxBytes: number): string | n
   } finally {
     closeSync(fd);
   }
-  if (detectKind(head, path) !== 'text') return null;
+  if (detectKind(head, name) !== 'text') return null;
   return `text input is ${(size / 1048576).toFixed(1)} MiB, over the ${(maxBytes / 1048576).toFixed(1)} MiB limit for one text file`;
 }
 

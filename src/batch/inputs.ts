@@ -19,6 +19,16 @@ export interface InputFile {
   rel: string;
   /** Path shown to people (relative to the working directory when inside it). */
   display: string;
+  /**
+   * The path's bytes, when a name on it is not UTF-8 (an archive copied from an old Windows or DOS
+   * disk): `abs` then holds the name read as windows-1258, which no file system call can open.
+   */
+  raw?: Uint8Array;
+}
+
+/** What to give fs calls for this input: its bytes when its name is not UTF-8, else its path. */
+export function openPath(file: Pick<InputFile, 'abs' | 'raw'>): string | Buffer {
+  return file.raw ? Buffer.from(file.raw) : file.abs;
 }
 
 export interface InputProblem {
@@ -36,13 +46,14 @@ export async function resolveInputs(args: string[], cwd = process.cwd()): Promis
   const found = new Set<string>();
   const problems: InputProblem[] = [];
   const walked = new Set<string>();
+  const raws = new Map<string, Buffer>();
   for (const arg of args) {
     const abs = resolve(cwd, arg);
     const info = await stat(abs).catch((e: NodeJS.ErrnoException) => e);
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
         const before = found.size, problemsBefore = problems.length;
-        const skipped = await walk(abs, found, problems, walked, cwd);
+        const skipped = await walk({ found, problems, walked, raws, cwd }, abs, null);
         if (found.size === before && problems.length === problemsBefore) {
           problems.push({ arg, message: `no readable input files in directory${skipped ? ` (${skipped} other files skipped; baocao reads .txt, .doc, .docx, .rtf, .odt, .pdf and images)` : ''}` });
         }
@@ -72,7 +83,10 @@ export async function resolveInputs(args: string[], cwd = process.cwd()): Promis
   return {
     base,
     problems,
-    files: sorted.map((abs) => ({ abs, rel: relative(base, abs).split(sep).join('/'), display: displayPath(abs, cwd) })),
+    files: sorted.map((abs) => {
+      const raw = raws.get(abs);
+      return { abs, rel: relative(base, abs).split(sep).join('/'), display: displayPath(abs, cwd), ...(raw ? { raw } : {}) };
+    }),
   };
 }
 
@@ -85,33 +99,51 @@ function specialFileMessage(info: Stats): string {
   return `not converted: this is ${what}; baocao reads regular files only`;
 }
 
+interface Walk {
+  found: Set<string>;
+  problems: InputProblem[];
+  /** Real folders already walked, by their bytes. */
+  walked: Set<string>;
+  /** The bytes of found paths whose names are not UTF-8. */
+  raws: Map<string, Buffer>;
+  cwd: string;
+}
+
 /**
  * Adds input files under `dir`; returns how many other (non-input, non-hidden) files it skipped.
  * Symbolic links are followed (each real folder is walked once, so a link loop ends); special
  * files, broken links and unreadable folders become problems instead of vanishing from the batch.
+ * Names are read as bytes: one that is not UTF-8 is shown as windows-1258 and opened by its bytes
+ * (`rawDir`, the folder's own bytes once a name on the way was not UTF-8).
  */
-async function walk(dir: string, found: Set<string>, problems: InputProblem[], walked: Set<string>, cwd: string): Promise<number> {
-  const real = await realpath(dir).catch(() => dir);
+async function walk(w: Walk, dir: string, rawDir: Buffer | null): Promise<number> {
+  const { found, problems, walked, raws, cwd } = w;
+  const at = rawDir ?? dir;
+  const real = await realpath(at, { encoding: 'buffer' }).then((b) => b.toString('latin1'), () => Buffer.from(at).toString('latin1'));
   if (walked.has(real)) return 0;
   walked.add(real);
   let skipped = 0;
   let entries;
   try {
-    entries = await readdir(dir, { withFileTypes: true });
+    entries = await readdir(at, { withFileTypes: true, encoding: 'buffer' });
   } catch (e) {
     problems.push({ arg: displayPath(dir, cwd), message: `cannot read this folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
     return 0;
   }
   // Real entries before links, in name order: a folder reached both ways is walked under its own name.
-  entries.sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || Buffer.compare(a.name, b.name));
+  const taken = new Set(entries.flatMap((e) => (isUtf8(e.name) ? [e.name.toString('utf8')] : [])));
   for (const e of entries) {
-    if (e.name.startsWith('.')) continue; // hidden files, and our own .baocao/ state
-    const path = join(dir, e.name);
+    if (e.name[0] === 0x2e) continue; // hidden files, and our own .baocao/ state
+    const name = isUtf8(e.name) ? e.name.toString('utf8') : legacyName(e.name, taken);
+    const path = join(dir, name);
+    const raw = rawDir || !isUtf8(e.name) ? Buffer.concat([rawDir ?? Buffer.from(dir), Buffer.from(sep), e.name]) : null;
+    const fsPath = raw ?? path;
     let kind: Stats | null = null;
     if (e.isSymbolicLink()) {
-      kind = await stat(path).catch(() => null);
+      kind = await stat(fsPath).catch(() => null);
       if (!kind) {
-        if (INPUT_EXTENSIONS.test(e.name)) problems.push({ arg: displayPath(path, cwd), message: 'broken symbolic link: its target does not exist' });
+        if (INPUT_EXTENSIONS.test(name)) problems.push({ arg: displayPath(path, cwd), message: 'broken symbolic link: its target does not exist' });
         continue;
       }
     }
@@ -119,13 +151,33 @@ async function walk(dir: string, found: Set<string>, problems: InputProblem[], w
     const isFile = kind ? kind.isFile() : e.isFile();
     // A folder holding .baocao/ is baocao's own output (an -o inside the input folder): its PDFs and
     // Word files are outputs, not inputs to convert again.
-    if (isDir && (await stat(join(path, STATE_DIR)).catch(() => null))?.isDirectory()) skipped++;
-    else if (isDir) skipped += await walk(path, found, problems, walked, cwd);
-    else if (!INPUT_EXTENSIONS.test(e.name)) skipped++;
-    else if (isFile) found.add(path);
-    else problems.push({ arg: displayPath(path, cwd), message: specialFileMessage(kind ?? (await stat(path))) });
+    if (isDir && (await stat(raw ? Buffer.concat([raw, Buffer.from(sep + STATE_DIR)]) : join(path, STATE_DIR)).catch(() => null))?.isDirectory()) skipped++;
+    else if (isDir) skipped += await walk(w, path, raw);
+    else if (!INPUT_EXTENSIONS.test(name)) skipped++;
+    else if (isFile) {
+      found.add(path);
+      if (raw) raws.set(path, raw);
+    } else problems.push({ arg: displayPath(path, cwd), message: specialFileMessage(kind ?? (await stat(fsPath))) });
   }
   return skipped;
+}
+
+function isUtf8(name: Buffer): boolean {
+  return Buffer.from(name.toString('utf8'), 'utf8').equals(name);
+}
+
+const CP1258 = new TextDecoder('windows-1258');
+
+/**
+ * A name that is not UTF-8, read as windows-1258 (Vietnamese Windows); when that reading is already
+ * the name of another entry of the folder (a UTF-8 name, or a name whose marks compose the same),
+ * its bytes over 0x7F are written %XX instead, so the two stay apart.
+ */
+function legacyName(name: Buffer, taken: Set<string>): string {
+  let read = CP1258.decode(name).normalize('NFC');
+  if (taken.has(read)) read = [...name].map((b) => (b > 0x7f || b === 0x25 ? `%${b.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(b))).join('');
+  taken.add(read);
+  return read;
 }
 
 /** Deepest directory containing every file. */

@@ -17,7 +17,7 @@ import { convertOcrFiles, type OcrFilesOptions } from './ocr-files.js';
 import { groupSync } from './group-sync.js';
 import { appendDrop } from './state-log.js';
 import { failedRow } from '../emit/sheets.js';
-import { INPUT_EXTENSIONS } from './inputs.js';
+import { INPUT_EXTENSIONS, openPath } from './inputs.js';
 import type { InputFile } from './inputs.js';
 import { crashOutcome, runLane, type DeathKind, type TextJob } from './text-lane.js';
 
@@ -105,7 +105,7 @@ function isOcrKind(path: string): boolean {
   return INPUT_EXTENSIONS.test(path) && !/\.(txt|text|docx?|rtf|odt|fodt)$/i.test(path);
 }
 
-function sizeOf(path: string): number {
+function sizeOf(path: string | Buffer): number {
   try {
     return statSync(path).size;
   } catch {
@@ -120,7 +120,7 @@ function textQueue(files: InputFile[], textIdx: number[], workers: number, timeo
   // The next new job, made (its file's size looked up) when first peeked at.
   let held: TextJob | undefined;
   const job = (i: number): TextJob => {
-    const bytes = sizeOf(files[i]!.abs);
+    const bytes = sizeOf(openPath(files[i]!));
     return { i, file: files[i]!, limitMs: timeLimitMs(bytes, timeoutSeconds), big: bytes >= BIG_FILE_BYTES, bytes };
   };
   const peek = (): TextJob | undefined => back[0] ?? (next < textIdx.length ? (held ??= job(textIdx[next]!)) : undefined);

@@ -4,7 +4,7 @@
  * complete even after a killed run was resumed — and the batch tables and workbook from the
  * documents' stored rows (batch-outputs.ts).
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { failedRow, type DocumentRow } from '../emit/sheets.js';
 import { prepareTmp, STATE_DIR, writeAtomic } from './atomic.js';
 import { WORKBOOK_NAME, writeBatchOutputs } from './batch-outputs.js';
@@ -12,6 +12,7 @@ import { fsProblem } from './fs-errors.js';
 import { BatchSetupError, prepareOutputDir } from './output-dir.js';
 import { restoreModelProblem, type BatchSettings, type FileOutcome } from './convert-file.js';
 import { resolveInputs, type InputFile } from './inputs.js';
+import { inputsOverlapOutput } from './input-overlap.js';
 import { defaultJobs, runPool } from './pool.js';
 import { forgetDoneIndex } from './done-index.js';
 import { closeLogs } from './state-log.js';
@@ -41,10 +42,19 @@ export interface BatchSummary {
   modelProblem: string | null;
 }
 
+/** An input path, or a file named otherwise in the outputs (standard input's temporary copy, by --stdin-name). */
+export type BatchInput = string | { path: string; display: string };
+
 /** `schedule`: how many scanned files and page images are in flight (default ocr-files.ts ocrConcurrency; benches compare). */
-export async function runBatch(args: string[], settings: BatchSettings, jobs?: number, events: BatchEvents = {}, schedule: OcrSchedule = {}): Promise<BatchSummary> {
+export async function runBatch(inputs: BatchInput[], settings: BatchSettings, jobs?: number, events: BatchEvents = {}, schedule: OcrSchedule = {}): Promise<BatchSummary> {
   prepareOutputDir(settings.outDir);
-  const { files, problems } = await resolveInputs(args);
+  const args = inputs.map((a) => (typeof a === 'string' ? a : a.path));
+  const shown = new Map(inputs.flatMap((a) => (typeof a === 'string' ? [] : [[resolve(a.path), a.display] as const])));
+  const resolved = await resolveInputs(args);
+  const { problems } = resolved;
+  const files = resolved.files.map((f) => (shown.has(f.abs) ? { ...f, display: shown.get(f.abs)! } : f));
+  const overlap = inputsOverlapOutput(args, files, settings.outDir);
+  if (overlap) throw new BatchSetupError(overlap);
   for (const p of problems) events.problem?.(p.arg, p.message);
   try {
     await prepareTmp(settings.outDir);

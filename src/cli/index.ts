@@ -101,7 +101,7 @@ Exit codes:
     const log = createBatchLog(o.quiet ? 'error' : o.verbose ? 'debug' : o.logLevel, o.logJson);
     const { runBatch } = await import('../batch/run.js');
     log.settings({ output: settings.outDir, formats: settings.formats, jobs: o.jobs ?? `up to ${availableParallelism()} (CPU cores)`, restore: settings.restore, segment: settings.segment, input: settings.restoreInput, ocr: settings.ocrMode, ocrEngine: settings.ocrEngine ?? 'default', resume: settings.resume });
-    const summary = await runBatch(stdinFile ? [stdinFile] : inputs, settings, o.jobs, log).finally(() => {
+    const summary = await runBatch(stdinFile ? [{ path: stdinFile, display: o.stdinName ?? 'stdin' }] : inputs, settings, o.jobs, log).finally(() => {
       log.end();
       if (stdinFile) rmSync(dirname(stdinFile), { recursive: true, force: true });
     });

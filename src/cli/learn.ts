@@ -66,6 +66,9 @@ export function learnCommand(outDir: string | undefined, o: { text?: string[]; o
   for (const f of files) {
     try {
       const decoded = decodeText(readFileSync(f));
+      // A Word file, a PDF or binary data decodes to junk that would be learnt as the archive's words.
+      const refused = decoded.diagnostics.find((d) => d.severity === 'error');
+      if (refused) return fail(`${f}: ${refused.ruleId}: ${refused.message} (--text takes plain text files; nothing was written)`, 1);
       sources.texts.push({ text: decoded.text });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;

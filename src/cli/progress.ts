@@ -37,7 +37,7 @@ export function createProgress(quiet: boolean, stream: NodeJS.WriteStream = proc
   };
   const error = (line: string) => {
     clear();
-    process.stderr.write(`baocao: ${line}\n`);
+    process.stderr.write(`baocao: ${printable(line)}\n`);
     if (tty && total) redraw();
   };
   const redraw = () => {
@@ -71,7 +71,7 @@ export function createProgress(quiet: boolean, stream: NodeJS.WriteStream = proc
         label = `${d}/${n} files ${shorten(file.display, 40)}`;
         redraw();
       } else if (!quiet && row.status !== 'error') {
-        process.stdout.write(`${outcome.skipped ? 'skipped (done)' : row.status === 'partial' ? 'converted (partial)' : 'converted'} ${row.path}\n`);
+        process.stdout.write(`${outcome.skipped ? 'skipped (done)' : row.status === 'partial' ? 'converted (partial)' : 'converted'} ${printable(row.path)}\n`);
       }
     },
     page(file, fileNumber, files, pageDone, pageTotal) {
@@ -109,5 +109,17 @@ function clock(seconds: number): string {
 }
 
 function shorten(s: string, n: number): string {
+  s = printable(s);
   return s.length <= n ? s : '…' + s.slice(s.length - n + 1);
+}
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * A line as it may be printed: control characters of a file name (a newline, a terminal escape)
+ * written as \n, \x1b…, so each event stays one line and a name cannot redraw the terminal.
+ */
+export function printable(s: string): string {
+  return s.replace(CONTROL, (c) => ESCAPES[c] ?? (c.charCodeAt(0) < 0x100 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${c.charCodeAt(0).toString(16)}`));
 }

@@ -79,21 +79,35 @@ export async function ingestImage(data: Uint8Array, ctx: IngestOptions = {}): Pr
   const selected = selectPages(images.length, ctx.pages);
   if (!selected.numbers.length) return { pages: [], diagnostics: selected.diagnostics };
   const read = engineProblem(await withPool(ctx, (pool) => ocrPagesInOrder(selected.numbers, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow, straighten: ctx.straighten }), pool.size, ctx)));
-  const result = undecodable(read) ?? read;
+  const result = (await undecodable(read, data)) ?? read;
   return { pages: result.pages, diagnostics: [...selected.diagnostics, ...result.diagnostics] };
 }
 
 /** What Tesseract says when Leptonica could not decode the page image (a truncated or damaged file). */
 const UNDECODABLE = /Error attempting to read image/;
+/** …and when it could not allocate it: the image is too large, not damaged. */
+const TOO_LARGE = /malloc fail|pixd not made/;
+
+/** " (40000 × 30000 pixels)" from the image's header, or nothing when sharp cannot say. */
+async function pixelSize(data: Uint8Array): Promise<string> {
+  try {
+    const sharp = (await import('sharp')).default;
+    const { width, height } = await sharp(data, { limitInputPixels: false }).metadata();
+    return width && height ? ` (${width} × ${height} pixels)` : '';
+  } catch {
+    return '';
+  }
+}
 
 /**
  * An image none of whose pages could even be decoded is a damaged file: an ingest error (the
  * row's status is 'error'), not a document of empty pages marked 'partial'.
  */
-function undecodable(read: IngestResult): IngestResult | null {
+async function undecodable(read: IngestResult, data: Uint8Array): Promise<IngestResult | null> {
   const failed = read.diagnostics.filter((d) => d.ruleId === 'ocr/page-failed' && UNDECODABLE.test(d.message));
   if (read.pages.length === 0 || failed.length < read.pages.length) return null;
   const detail = failed[0]!.message.replace(/^OCR failed on page \d+: (Error: )?/, '');
+  if (TOO_LARGE.test(detail)) return { pages: [], diagnostics: [{ ruleId: 'ingest/image-corrupt', message: `the image is too large to decode in memory${await pixelSize(data)}: scan it again at 300 dpi or less`, severity: 'error' }] };
   return { pages: [], diagnostics: [{ ruleId: 'ingest/image-corrupt', message: `the image cannot be decoded (a truncated or damaged file): ${detail}`, severity: 'error' }] };
 }
 

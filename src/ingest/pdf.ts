@@ -43,6 +43,27 @@ export function isUsableTextLayer(text: string): boolean {
   return garbage / text.length <= MAX_GARBAGE_SHARE;
 }
 
+const PDF_HEADER = new TextEncoder().encode('%PDF-');
+
+/**
+ * What a file named .pdf holds when it has no PDF header in its first KiB (where readers look for
+ * it): a web page (a download that saved the site's error page) or text; null when it has one.
+ */
+function notPdf(data: Uint8Array): string | null {
+  const head = data.subarray(0, 1024);
+  for (let i = 0; i + PDF_HEADER.length <= head.length; i++) if (PDF_HEADER.every((b, k) => head[i + k] === b)) return null;
+  let text: string | null = null;
+  try {
+    // stream: a letter cut at 64 KiB waits for bytes that never come instead of failing.
+    text = data.includes(0) ? null : new TextDecoder('utf-8', { fatal: true }).decode(data.subarray(0, 65536), { stream: true });
+  } catch {
+    text = null; // not UTF-8: the reader's own message stays
+  }
+  if (text !== null && /^\uFEFF?\s*<(!doctype html|html)[\s>]/i.test(text)) return 'not a PDF: no %PDF- header; it is a web page (HTML), perhaps an error page saved under a .pdf name';
+  if (text !== null && text.trim()) return 'not a PDF: no %PDF- header; it is text: rename it .txt to convert it';
+  return null;
+}
+
 export async function ingestPdf(data: Uint8Array, ctx: IngestOptions = {}): Promise<IngestResult> {
   const mode = ctx.ocrMode ?? 'auto';
   if (!isOcrMode(mode)) {
@@ -55,7 +76,7 @@ export async function ingestPdf(data: Uint8Array, ctx: IngestOptions = {}): Prom
     const e = err as Error;
     return e?.name === 'PasswordException'
       ? { pages: [], diagnostics: [{ ruleId: 'ingest/pdf-encrypted', message: `the PDF is password-protected: ${e.message}`, severity: 'error' }] }
-      : { pages: [], diagnostics: [{ ruleId: 'ingest/pdf-corrupt', message: `not a readable PDF: ${e?.message ?? String(err)}`, severity: 'error' }] };
+      : { pages: [], diagnostics: [{ ruleId: 'ingest/pdf-corrupt', message: notPdf(data) ?? `not a readable PDF: ${e?.message ?? String(err)}`, severity: 'error' }] };
   }
   try {
     // A pool is only made for a PDF that has no shared one and turns out to need OCR.

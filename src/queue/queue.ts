@@ -10,6 +10,7 @@ import { writeBatchOutputs, type BatchEntry } from '../batch/batch-outputs.js';
 import { prepareOutputDir } from '../batch/output-dir.js';
 import type { BatchSettings, FileOutcome } from '../batch/convert-file.js';
 import { resolveInputs, type InputProblem } from '../batch/inputs.js';
+import { inputsOverlapOutput } from '../batch/input-overlap.js';
 import { failedRow } from '../emit/sheets.js';
 import { connect, QUEUE_NAME } from './connection.js';
 import { fileSha256, JOB_OPTIONS, jobId, type JobData } from './jobs.js';
@@ -35,10 +36,14 @@ function openQueue(redisUrl: string): Queue<JobData, FileOutcome> {
 
 export async function addInputs(inputs: string[], settings: BatchSettings, redisUrl: string): Promise<AddSummary> {
   const { files, problems } = await resolveInputs(inputs);
+  const overlap = inputsOverlapOutput(inputs, files, settings.outDir);
+  if (overlap) return { added: 0, already: 0, problems: [...problems, { arg: settings.outDir, message: `nothing queued: ${overlap}` }] };
   const queue = openQueue(redisUrl);
   try {
     let added = 0, already = 0;
     for (const file of files) {
+      // A job goes through Redis as JSON, which has no bytes for a path a string cannot name.
+      if (file.raw) { problems.push({ arg: file.display, message: 'not queued: its name is not UTF-8 (read here as windows-1258); rename it, or convert it with baocao convert' }); continue; }
       const sha = await fileSha256(file.abs).catch((e: Error) => {
         problems.push({ arg: file.display, message: `cannot read: ${e.message}` });
         return null;

@@ -94,9 +94,13 @@ export async function buildReviewServer(outDir: string, options: ReviewOptions =
     const result = readDocument(outDir, doc);
     const source = result.source.kind === 'image' ? findSource(outDir, doc, result) : null;
     if (!source) return reply.code(404).send({ error: 'the scanned input is not where it was converted from' });
+    // Pages keep the scan's own numbers (a TIFF read with --pages 3-4 has pages 3 and 4).
+    const numbers = result.pages.map((p) => p.number);
+    const asked = req.query.page ?? '1';
+    const page = /^\d+$/.test(asked) ? Number(asked) : NaN;
+    if (!numbers.includes(page)) return reply.code(404).send({ error: `no page ${JSON.stringify(asked)}: the scan has ${numbers.length === 1 ? `1 page read (${numbers[0]})` : `pages ${numbers.join(', ')} read`}` });
     const sharp = (await import('sharp')).default;
-    const page = Math.max(0, Number(req.query.page ?? 1) - 1) || 0;
-    return reply.type('image/png').send(await sharp(source, { page }).png().toBuffer());
+    return reply.type('image/png').send(await sharp(source, { page: page - 1 }).png().toBuffer());
   });
 
   app.post('/api/decide', async (req, reply) => {

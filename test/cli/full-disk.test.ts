@@ -51,6 +51,25 @@ describe('an output drive that fills up or is read-only', () => {
     }
   });
 
+  it('removes the batch tables and workbook it could not finish when the drive is full, and says so with what to do', { skip }, async () => {
+    const src = join(dir, 'tables-in');
+    await mkdir(src);
+    await writeFile(join(src, 'a.txt'), report(40));
+    const out = join(drive, 'tables-out');
+    assert.equal((await runCli(['convert', src, '-o', out, '--no-restore', '--format', 'json'])).code, 0);
+    // Leave about 12 KiB: documents.csv fits, the tables and the workbook do not.
+    const avail = Number(execFileSync('df', ['-k', '--output=avail', drive], { encoding: 'utf8' }).trim().split('\n').pop());
+    await writeFile(join(drive, 'filler'), Buffer.alloc(Math.max(0, avail - 12) * 1024));
+    try {
+      const run = await runCli(['convert', src, '-o', out, '--no-restore', '--resume', '--format', 'json,csv,xlsx']);
+      assert.equal(run.code, 1);
+      assert.match(run.stderr, /batch tables not written: no space left on the output drive \(ENOSPC\): free some space, then run again with --resume/);
+      assert.deepEqual(await readdir(join(out, '.baocao', 'tmp')), [], 'no temporary keeps the space');
+    } finally {
+      await rm(join(drive, 'filler'), { force: true });
+    }
+  });
+
   it('says in one line that the output folder cannot be used on a read-only drive, and exits 2', { skip }, async () => {
     execFileSync('mount', ['-o', 'remount,ro', drive]);
     await writeFile(join(dir, 'one.txt'), report(1));

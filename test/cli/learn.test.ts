@@ -86,4 +86,14 @@ describe('baocao learn from a reviewed folder', () => {
     assert.equal(n.code, 1);
     assert.match(n.stderr, /nothing to learn from/);
   });
+
+  it('refuses a --text file that is not text (a Word file, a PDF, binary data) instead of learning its bytes as words', async () => {
+    const docx = join(dir, 'known-good.docx');
+    await writeFile(docx, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(40), Buffer.from('word/document.xml'), Buffer.alloc(200)]));
+    const target = join(dir, 'from-docx.json');
+    const r = await runCli(['learn', '--text', join(dir, 'report.txt'), '--text', docx, '-o', target]);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /known-good\.docx: encoding\/binary: this is a Word document \(\.docx\), not text/);
+    await assert.rejects(readFile(target), 'nothing written');
+  });
 });

@@ -42,3 +42,30 @@ describe('terminal progress', () => {
     assert.ok(t.chunks.length - before >= 2, 'the ticker redrew the line');
   });
 });
+
+describe('log lines with hostile file names', () => {
+  it('writes a name holding a newline or a terminal escape as one printable line', () => {
+    const name = 'hồ sơ\nconverted fake.txt\x1b[2J.txt';
+    const out: string[] = [];
+    const write = (s: string | Uint8Array) => (out.push(String(s)), true);
+    const [stdout, stderr] = [process.stdout.write, process.stderr.write];
+    process.stdout.write = write as typeof process.stdout.write;
+    process.stderr.write = write as typeof process.stderr.write;
+    try {
+      const p = createProgress(false, { isTTY: false, write } as unknown as NodeJS.WriteStream, { tickMs: 0 });
+      p.start(2);
+      p.file(file(name), { row: { path: name, status: 'ok', error: '' }, skipped: false } as unknown as FileOutcome, 1, 2);
+      p.file(file(name), { row: { path: name, status: 'error', error: 'ingest/empty: the file is empty' }, skipped: false } as unknown as FileOutcome, 2, 2);
+      p.problem(name, 'broken symbolic link');
+      p.end();
+    } finally {
+      [process.stdout.write, process.stderr.write] = [stdout, stderr];
+    }
+    assert.deepEqual(out, [
+      'converting 2 files\n',
+      'converted hồ sơ\\nconverted fake.txt\\x1b[2J.txt\n',
+      'baocao: hồ sơ\\nconverted fake.txt\\x1b[2J.txt: ingest/empty: the file is empty\n',
+      'baocao: hồ sơ\\nconverted fake.txt\\x1b[2J.txt: broken symbolic link\n',
+    ]);
+  });
+});

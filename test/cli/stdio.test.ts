@@ -36,6 +36,10 @@ describe('convert through standard input and output', () => {
     assert.equal(rows.length, 1);
     assert.equal(rows[0]?.status, 'ok');
     assert.ok(!(await readdir(tmpdir())).some((n) => n.startsWith('baocao-stdin-') && rows[0]!.path.includes(n)));
+    // The document is named as given, not by the temporary copy that is gone once the run ends.
+    assert.equal(rows[0]?.path, 'bao-cao.txt');
+    const json = JSON.parse(await readFile(join(out, 'bao-cao.txt.json'), 'utf8')) as { source: { path: string } };
+    assert.equal(json.source.path, 'bao-cao.txt');
   });
 
   it('refuses -o - with several inputs, or with a format that makes several files, as a usage error', async () => {

@@ -54,4 +54,13 @@ describe('image input', () => {
     assert.equal(r.diagnostics[0]?.ruleId, 'ingest/image-unsupported');
     assert.equal(r.diagnostics[0]?.severity, 'error');
   });
+
+  it('says an image too large to hold in memory is too large, not damaged', async () => {
+    // What Tesseract answers when Leptonica cannot allocate the page (a 40,000 × 30,000 scan).
+    const leptonica = 'Error attempting to read image. (Error in pixCreateNoInit: pixdata_malloc fail for data; Error in pixCreate: pixd not made)';
+    const ocr = { size: 1, async recognize(): Promise<never> { throw new Error(leptonica); }, async terminate() {} } as unknown as OcrPool;
+    const r = await ingestImage(fixture('line.png'), { ocr, straighten: false });
+    assert.equal(r.diagnostics[0]?.ruleId, 'ingest/image-corrupt');
+    assert.match(r.diagnostics[0]!.message, /^the image is too large to decode in memory \(\d+ × \d+ pixels\): scan it again at 300 dpi or less$/);
+  });
 });

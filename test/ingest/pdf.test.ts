@@ -78,6 +78,15 @@ describe('PDF input', () => {
     assert.equal(r.diagnostics[0]!.severity, 'error');
   });
 
+  it('says that a file named .pdf without a PDF header is no PDF, and names the web page or text it holds', async () => {
+    const said = async (bytes: string) => (await ingestPdf(new TextEncoder().encode(bytes), { ocr: fakePool(async () => ({ lines: [] })) })).diagnostics[0]!;
+    const html = await said('<!DOCTYPE html>\n<html><body>Phiên làm việc đã hết hạn</body></html>');
+    assert.equal(html.ruleId, 'ingest/pdf-corrupt');
+    assert.match(html.message, /^not a PDF: no %PDF- header; it is a web page \(HTML\), perhaps an error page saved under a \.pdf name$/);
+    const text = await said('BÁO CÁO\nKết quả công tác năm 2023\n');
+    assert.match(text.message, /^not a PDF: no %PDF- header; it is text: rename it \.txt to convert it$/);
+  });
+
   it('renders a page with nothing embedded at the OCR resolution, not finer, and never above 300 dpi', async () => {
     const source = await PdfSource.open(vectorOnlyPdf(144, 72)); // 2 × 1 inch
     try {

@@ -32,6 +32,12 @@ describe('review of a scan', () => {
       assert.equal(image.headers['content-type'], 'image/png');
       const meta = await sharp(image.rawPayload).metadata();
       assert.deepEqual([meta.format, meta.width, meta.height], ['png', 1500, 330]);
+      // A page the scan does not have is a 404 that says so, not a 500 or page 1 again.
+      for (const page of ['2', '0', '-1', 'x', '1.5']) {
+        const missing = await app.inject({ method: 'GET', url: `/api/image?name=page2.jpg&page=${page}` });
+        assert.equal(missing.statusCode, 404, `page=${page}`);
+        assert.match(missing.json().error, /no page .+: the scan has 1 page read \(1\)/);
+      }
       await app.close();
     } finally {
       await rm(dir, { recursive: true, force: true });
