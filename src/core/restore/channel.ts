@@ -35,7 +35,6 @@ export class OcrChannel {
   private best: IdScores;
   // Indexes over the skeletons, built on first need (a document without junk needs no fuzzy search).
   private fuzzy: FuzzySkeletons | undefined;
-  private prefixes: Set<string> | undefined;
   /** Letters the OCR may lose altogether (mark-free; single characters, and any longer ones apart). */
   private lost: ReadonlySet<string>;
   private lostLong: readonly string[];
@@ -105,14 +104,14 @@ export class OcrChannel {
   }
 
   private beamSkeletons(ocr: string, realOnly: boolean): string[] {
-    this.prefixes ??= skeletonPrefixes(this.skeletonIndex.keys());
-    const prefixes = this.prefixes;
+    // Prefixes of real skeletons are the trie's paths (no set of all of them built first).
+    const trie = this.trie();
     const { reverse, unseen, maxEmit } = this.emissions;
     const n = ocr.length;
     const layers: Map<string, number>[] = Array.from({ length: n + 1 }, () => new Map());
     layers[0]!.set('', 0);
     const step = (next: Map<string, number>, key: string, v: number) => {
-      if (realOnly && !prefixes.has(key)) return;
+      if (realOnly && !trie.hasPrefix(key)) return;
       if (v > (next.get(key) ?? -Infinity)) next.set(key, v);
     };
     for (let j = 0; j <= n; j++) {
@@ -243,13 +242,6 @@ export class OcrChannel {
     }
     return ids;
   }
-}
-
-/** Every prefix of every skeleton (the empty one included). */
-function skeletonPrefixes(skeletons: Iterable<string>): Set<string> {
-  const out = new Set<string>(['']);
-  for (const s of skeletons) for (let i = 1; i <= s.length; i++) out.add(s.slice(0, i));
-  return out;
 }
 
 /** A character that is no letter a Vietnamese word could contain (digit, symbol, ligature). */
