@@ -11,10 +11,6 @@
  * A diagnosis row: the sample's first document with V8's optimizing compiler off (node --no-opt).
  * The documents: the sample report and BENCH_DOCS (default 001,002,003) of ../shared/devset/eng-ocr
  * when that folder is there. Outputs with and without the table are compared and must be equal.
- * BENCH_CALLGRIND=1 adds a repeatable figure beside the base: the instructions of the sample's first
- * document (valgrind callgrind of node --single-threaded, so that V8 compiles on the main thread:
- * load and first document minus load alone; about 3 minutes per process), where CPU seconds on a
- * loaded machine move by ±5 % from run to run.
  *   BAOCAO_SHARED=/path/to/shared overrides the data folder.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -109,20 +105,6 @@ function wall(args: string[]): { seconds: number; stdout: string } {
   return { seconds: median(times), stdout };
 }
 
-/** Instructions executed (callgrind) by a process that loads the model and, with `first`, restores `file` once. */
-function instructions(code: string, file: string, first: boolean): number {
-  const child = `const [d, f, mode] = process.argv.slice(1);
-const { loadModel } = await import(d + '/model/load.js');
-const { restore } = await import(d + '/core/restore/index.js');
-const model = loadModel(undefined, { candidates: true });
-if (mode === 'first') restore((await import('node:fs')).readFileSync(f, 'utf8'), { model, input: 'ocr' });`;
-  const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded', '--input-type=module', '-e', child, pathToFileURL(code).href, file, first ? 'first' : 'load'];
-  const r = spawnSync('valgrind', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const m = /refs:\s+([\d,]+)/.exec(r.stderr ?? '');
-  if (r.status !== 0 || !m) throw new Error(`valgrind: exit ${r.status}\n${(r.stderr ?? '').slice(-400)}`);
-  return Number(m[1]!.replaceAll(',', ''));
-}
-
 function main(): void {
   if (!existsSync(join(dist, 'cli', 'index.js'))) throw new Error('dist/ is missing: run npm run build first');
   const docs: [string, string][] = [['sample', sample]];
@@ -162,11 +144,6 @@ function main(): void {
   const withOpt = measure(sample, 'on');
   process.stdout.write(`diagnosis, sample: first document ${f(withOpt.firstDoc)} s CPU, with node --no-opt ${f(noOpt.firstDoc)} (warm ${f(withOpt.warm)} / ${f(noOpt.warm)}, load ${f(withOpt.load)} / ${f(noOpt.load)})\n`);
   process.stdout.write(`target: first document ≤ 0.300 s CPU after the model is loaded\n\n`);
-  if (process.env.BENCH_CALLGRIND === '1' && base) {
-    const firstDoc = (code: string) => instructions(code, sample, true) - instructions(code, sample, false);
-    const ours = firstDoc(dist), theirs = firstDoc(base);
-    process.stdout.write(`instructions of the sample's first document (callgrind, node --single-threaded): ${(ours / 1e6).toFixed(0)} M, base ${baseRef} ${(theirs / 1e6).toFixed(0)} M (${(ours / theirs).toFixed(3)})\n\n`);
-  }
 
   const cli = join(dist, 'cli', 'index.js');
   const restore = wall([cli, 'restore', sample]);
