@@ -186,17 +186,15 @@ export class OcrChannel {
   private addFuzzy(ocr: string, cap: CapitalDMode, best: IdScores): void {
     const prior = this.prior, own = this.skeletonIndex.get(ocr);
     const top = new TopJoints(MAX_CANDIDATES);
-    const scored = best.ids;
-    for (let i = 0; i < scored.length; i++) { const id = scored[i]!; if (best.get(id) > -Infinity) top.update(id, best.get(id) + prior(id)); }
+    for (const id of best.ids) if (best.get(id) > -Infinity) top.update(id, best.get(id) + prior(id));
     const folded = ocr.normalize('NFKC');
     // One array shape whether or not the token holds a ligature (the first that does comes late).
     const forms = [ocr, folded], count = folded === ocr ? 1 : 2;
     for (let f = 0; f < count; f++) {
       const form = forms[f]!;
       const lenient = this.emissionsOf(form, true);
-      const near = this.nearForms(form);
-      for (let i = 0; i < near.length; i++) {
-        const id = near[i]!, p = prior(id);
+      for (const id of this.nearForms(form)) {
+        const p = prior(id);
         if (!lenient.mayReach(id, cap, top.floor() - p) && !own?.includes(id)) continue;
         const lp = lenient.scoreId(id, cap);
         if (lp > best.get(id)) {
@@ -212,14 +210,9 @@ export class OcrChannel {
     const shape = fuzzyShape(form);
     let ids = this.shapes.get(shape);
     if (!ids) {
-      const skeletons = this.trie().nearUnordered(form);
-      let size = 0;
-      for (let i = 0; i < skeletons.length; i++) size += this.skeletonIndex.get(skeletons[i]!)?.length ?? 0;
-      ids = new Int32Array(size);
-      for (let i = 0, at = 0; i < skeletons.length; i++) {
-        const forms = this.skeletonIndex.get(skeletons[i]!);
-        if (forms) for (let k = 0; k < forms.length; k++) ids[at++] = forms[k]!;
-      }
+      const list: number[] = [];
+      for (const skeleton of this.trie().nearUnordered(form)) for (const id of this.skeletonIndex.get(skeleton) ?? []) list.push(id);
+      ids = Int32Array.from(list);
       if (this.shapes.size >= MAX_SHAPES) this.shapes.clear();
       this.shapes.set(shape, ids);
     }

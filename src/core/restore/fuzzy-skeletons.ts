@@ -37,15 +37,7 @@ export function fuzzyKey(ocrLower: string): string {
  * ("12", "30" and "¢€" search alike), so results can be shared between tokens of one shape.
  */
 export function fuzzyShape(ocrLower: string): string {
-  const key = fuzzyKey(ocrLower);
-  // A loop over code points (no spread, map or join: less code to compile where it is inlined).
-  let shape = '';
-  for (let i = 0; i < key.length;) {
-    const c = key.codePointAt(i)!, width = c > 0xffff ? 2 : 1;
-    shape += c >= A && c <= Z ? key.slice(i, i + width) : '\u0000';
-    i += width;
-  }
-  return shape;
+  return [...fuzzyKey(ocrLower)].map((ch) => (isLetter(ch) ? ch : '\u0000')).join('');
 }
 
 /**
@@ -138,33 +130,27 @@ export class FuzzySkeletons {
    */
   nearUnordered(ocrLower: string): string[] {
     const { skeletons, costs } = this.search(ocrLower);
-    // Bucket by cost (a few multiples of JUNK), each in the order found: one pass per bucket with
-    // indices, not arrays of arrays (less code for the optimizing compiler, no elements-kind changes).
-    let last = 0;
-    for (let i = 0; i < costs.length; i++) last = Math.max(last, Math.round(costs[i]! / JUNK));
+    const buckets: string[][] = [];
+    for (let i = 0; i < costs.length; i++) (buckets[Math.round(costs[i]! / JUNK)] ??= []).push(skeletons[i]!);
+    // Not flat(): its arrays vary in elements kind, which throws the compiled caller's loop away.
     const out: string[] = [];
-    for (let b = 0; b <= last; b++) for (let i = 0; i < costs.length; i++) if (Math.round(costs[i]! / JUNK) === b) out.push(skeletons[i]!);
+    for (const bucket of buckets) if (bucket) for (const skeleton of bucket) out.push(skeleton);
     return out;
   }
 
   private search(ocrLower: string): { skeletons: string[]; costs: number[] } {
-    const key = fuzzyKey(ocrLower);
-    // The token's characters (code points) as codes; −1 for junk (never equal to a skeleton letter).
-    // A typed array: one shape whatever the token, so the compiled search is not thrown away.
-    let n = 0;
-    for (let i = 0; i < key.length; i += key.codePointAt(i)! > 0xffff ? 2 : 1) n++;
-    if (n === 0 || n > 9) return { skeletons: [], costs: [] };
+    const key = [...fuzzyKey(ocrLower)];
+    if (key.length === 0 || key.length > 9) return { skeletons: [], costs: [] };
+    const n = key.length;
+    // The token's characters as codes; −1 for junk (never equal to a skeleton letter). A typed
+    // array: one shape whatever the token, so the compiled search is not thrown away.
     const codes = new Int32Array(n);
-    for (let i = 0, q = 0; i < key.length; q++) {
-      const c = key.codePointAt(i)!;
-      codes[q] = c >= A && c <= Z ? c : -1;
-      i += c > 0xffff ? 2 : 1;
-    }
+    for (let i = 0; i < n; i++) codes[i] = isLetter(key[i]!) ? key[i]!.charCodeAt(0) : -1;
     const walk = new TrieWalk(this.child, this.sibling, this.letter, this.word, this.plain, codes);
     for (let c = this.child[0]!; c >= 0; c = this.sibling[c]!) walk.visit(c, 1);
     const { skeletons, costs } = walk;
     let best = Infinity;
-    for (let i = 0; i < costs.length; i++) if (costs[i]! < best) best = costs[i]!;
+    for (const c of costs) if (c < best) best = c;
     const kept: { skeletons: string[]; costs: number[] } = { skeletons: [], costs: [] };
     for (let i = 0; i < costs.length; i++) {
       if (costs[i]! <= best + LETTER) { kept.skeletons.push(skeletons[i]!); kept.costs.push(costs[i]!); }
@@ -247,4 +233,4 @@ class TrieWalk {
   }
 }
 
-const D = 'd'.charCodeAt(0), D_STROKE = 'đ'.charCodeAt(0), A = 'a'.charCodeAt(0), Z = 'z'.charCodeAt(0);
+const D = 'd'.charCodeAt(0), D_STROKE = 'đ'.charCodeAt(0);
