@@ -30,6 +30,14 @@ interface LetterInfo {
   siblings: Map<string, number> | undefined;
 }
 
+/** The letters an OCR piece may stand for (ChannelEmissions.reverse) as arrays, in the map's order. */
+export interface ReverseReadings {
+  letters: readonly string[];
+  logPs: readonly number[];
+  /** The piece is itself one of the letters. */
+  self: boolean;
+}
+
 export class ChannelEmissions {
   readonly maxEmit: number;
   readonly unseen: number;
@@ -42,6 +50,7 @@ export class ChannelEmissions {
   /** base letter → multi-character OCR reading → best ln P over the marked letters of that base */
   private siblings = new Map<string, Map<string, number>>();
   private info = new Map<string, LetterInfo>();
+  private readingLists = new Map<string, ReverseReadings | null>();
   private symbols = new Map<string, boolean>();
 
   constructor(tables: ChannelTables) {
@@ -81,6 +90,17 @@ export class ChannelEmissions {
         if (LOOKALIKE_LOGP > (r.get(g) ?? -Infinity)) r.set(g, LOOKALIKE_LOGP);
       }
     }
+  }
+
+  /** `reverse.get(piece)` as arrays (made once per piece), or undefined. */
+  readingsOf(piece: string): ReverseReadings | undefined {
+    let r = this.readingLists.get(piece);
+    if (r === undefined) {
+      const m = this.reverse.get(piece);
+      r = m ? { letters: [...m.keys()], logPs: [...m.values()], self: m.has(piece) } : null;
+      this.readingLists.set(piece, r);
+    }
+    return r ?? undefined;
   }
 
   has(letter: string): boolean {

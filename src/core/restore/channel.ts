@@ -10,6 +10,7 @@ import { IdScores, TopJoints } from './candidate-ranking.js';
 import { LetterCodes, TokenEmissions, type CapitalDMode } from './channel-scorer.js';
 import { EmissionMemo } from './emission-memo.js';
 import { FuzzySkeletons, fuzzyKey, fuzzyShape } from './fuzzy-skeletons.js';
+import { beamSkeletons } from './skeleton-beam.js';
 import type { CapitalD, ChannelCandidate, ChannelTables } from './channel-types.js';
 
 export type { CapitalD, ChannelCandidate, ChannelTables } from './channel-types.js';
@@ -35,7 +36,6 @@ export class OcrChannel {
   private best: IdScores;
   // Indexes over the skeletons, built on first need (a document without junk needs no fuzzy search).
   private fuzzy: FuzzySkeletons | undefined;
-  private prefixes: Set<string> | undefined;
   /** Letters the OCR may lose altogether (mark-free; single characters, and any longer ones apart). */
   private lost: ReadonlySet<string>;
   private lostLong: readonly string[];
@@ -105,37 +105,12 @@ export class OcrChannel {
   }
 
   private beamSkeletons(ocr: string, realOnly: boolean): string[] {
-    this.prefixes ??= skeletonPrefixes(this.skeletonIndex.keys());
-    const prefixes = this.prefixes;
-    const { reverse, unseen, maxEmit } = this.emissions;
-    const n = ocr.length;
-    const layers: Map<string, number>[] = Array.from({ length: n + 1 }, () => new Map());
-    layers[0]!.set('', 0);
-    const step = (next: Map<string, number>, key: string, v: number) => {
-      if (realOnly && !prefixes.has(key)) return;
-      if (v > (next.get(key) ?? -Infinity)) next.set(key, v);
-    };
-    for (let j = 0; j <= n; j++) {
-      let layer = layers[j]!;
-      if (layer.size > SKELETON_BEAM) {
-        layer = new Map([...layer].sort((a, b) => b[1] - a[1]).slice(0, SKELETON_BEAM));
-        layers[j] = layer;
-      }
-      for (const [skel, lp] of layer) {
-        for (let k = 1; k <= maxEmit && j + k <= n; k++) {
-          const seq = ocr.slice(j, j + k);
-          const rev = reverse.get(seq);
-          const next = layers[j + k]!;
-          if (rev) for (const [s, l] of rev) step(next, skel + s, lp + l);
-          // A plain letter nothing was learned for stands for itself, at the unseen cost.
-          if (k === 1 && /[a-z]/.test(seq) && !rev?.has(seq)) step(next, skel + seq, lp + unseen);
-        }
-      }
-    }
-    const ranked = [...layers[n]!].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SKELETON_BEAM);
+    const { maxEmit, unseen } = this.emissions;
+    // Real skeletons only: followed while a prefix of one (a path of the trie).
+    const ranked = beamSkeletons(ocr, this.emissions, maxEmit, unseen, SKELETON_BEAM, realOnly ? this.trie() : undefined);
     // A loop, not map/filter: their arrays differ in elements kind when empty, which throws the compiled caller away.
     const out: string[] = [];
-    for (const [skel] of ranked) if (!realOnly || this.skeletonIndex.has(skel)) out.push(skel);
+    for (const skel of ranked) if (!realOnly || this.skeletonIndex.has(skel)) out.push(skel);
     return out;
   }
 
@@ -243,13 +218,6 @@ export class OcrChannel {
     }
     return ids;
   }
-}
-
-/** Every prefix of every skeleton (the empty one included). */
-function skeletonPrefixes(skeletons: Iterable<string>): Set<string> {
-  const out = new Set<string>(['']);
-  for (const s of skeletons) for (let i = 1; i <= s.length; i++) out.add(s.slice(0, i));
-  return out;
 }
 
 /** A character that is no letter a Vietnamese word could contain (digit, symbol, ligature). */

@@ -104,6 +104,13 @@ export class FuzzySkeletons {
     return [...out];
   }
 
+  /** Whether some skeleton starts with `s` (the empty string included): a path from the root. */
+  hasPrefix(s: string): boolean {
+    let node = 0;
+    for (let i = 0; i < s.length && node >= 0; i++) node = this.childWith(node, s.charCodeAt(i));
+    return node >= 0;
+  }
+
   private childWith(node: number, code: number): number {
     let c = this.child[node]!;
     while (c >= 0 && this.letter[c] !== code) c = this.sibling[c]!;
