@@ -54,12 +54,17 @@ function hashSlots(slots: readonly Slot[]): number {
 
 function sameSlots(a: readonly Slot[], b: readonly Slot[]): boolean {
   if (a.length !== b.length) return false;
-  for (let j = 0; j < a.length; j++) {
-    const x = a[j]!, y = b[j]!;
-    if (x === y) continue;
-    if (x.ids.length !== y.ids.length) return false;
-    // Object.is: the decoder would tell -0 from 0 nowhere, but a miss costs only the decoding.
-    for (let k = 0; k < x.ids.length; k++) if (x.ids[k] !== y.ids[k] || !Object.is(x.chan[k], y.chan[k])) return false;
-  }
+  for (let j = 0; j < a.length; j++) if (!sameSlot(a[j]!, b[j]!)) return false;
+  return true;
+}
+
+/**
+ * The same slot to the decoder and the posteriors: the same object, or equal candidate ids and
+ * channel scores (Object.is: the sums would tell -0 from 0 nowhere, but a miss costs only the work).
+ */
+export function sameSlot(x: Slot, y: Slot): boolean {
+  if (x === y) return true;
+  if (x.ids.length !== y.ids.length) return false;
+  for (let k = 0; k < x.ids.length; k++) if (x.ids[k] !== y.ids[k] || !Object.is(x.chan[k], y.chan[k])) return false;
   return true;
 }
