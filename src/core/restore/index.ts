@@ -27,6 +27,7 @@ import type { Adaptation } from './adaptation.js';
 import { SURE, unsurePosteriors } from './posterior.js';
 import { WindowMemo } from './window-memo.js';
 import { SegmentMemo } from './segment-memo.js';
+import { documentTable } from './arc-table.js';
 import { addWordEvidence, spellingFor, withDocumentAgreement, calibrate, DocumentEvidence, type AgreementGroup, type CalibrationMode, type SpellingCache } from './word-evidence.js';
 
 export type { RestoreModel } from './model.js';
@@ -124,12 +125,14 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const withPosterior = options.posterior !== false;
   // Segments and unsure windows the document repeats are decoded and summed once (window-memo.ts).
   const windows = withPosterior ? new WindowMemo() : undefined;
-  const decoded = new SegmentMemo();
+  // The document's LM scores, looked up once for the decoder, its re-decodings and the posteriors.
+  const arcs = documentTable(lm);
+  const decoded = new SegmentMemo(arcs);
   const evidence = new DocumentEvidence();
   const spellings: SpellingCache = new Map();
   const emit = (seg: { words: SegmentWord[]; results: DecodedSegment['results']; lattice: readonly Slot[] }) => {
     // The posterior of the lattice actually decoded last (the document cache may have re-weighted it).
-    const post = withPosterior ? unsurePosteriors(lm, seg.lattice, seg.results, channelWeight, SURE, windows) : undefined;
+    const post = withPosterior ? unsurePosteriors(lm, seg.lattice, seg.results, channelWeight, SURE, windows, arcs) : undefined;
     for (const w of seg.words) {
       const r = seg.results[w.slot]!, original = w.unit.text, choice = r.choice, surfaces = w.entry.surfaces;
       const restored = surfaceAt(surfaces, original, w.cands, choice, newStyle);

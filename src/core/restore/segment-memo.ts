@@ -10,6 +10,7 @@
  */
 import { decodeSegment, type Slot, type SlotResult } from './decoder.js';
 import type { NgramScorer } from './language-model.js';
+import type { ArcTable } from './arc-table.js';
 
 interface Entry { slots: readonly Slot[]; results: SlotResult[] }
 
@@ -23,12 +24,15 @@ export class SegmentMemo {
   private entries = new Map<number, Entry[]>();
   private size = 0;
 
+  /** `arcs`: the document's LM scores (arc-table.ts), shared with its other segments and the posteriors. */
+  constructor(private readonly arcs?: ArcTable) {}
+
   /** decodeSegment's results for `slots`, decoded once per distinct segment. */
   decode(lm: NgramScorer, slots: readonly Slot[], channelWeight: number): SlotResult[] {
     const h = hashSlots(slots);
     const list = this.entries.get(h);
     if (list) for (const e of list) if (sameSlots(e.slots, slots)) return e.results;
-    const results = decodeSegment(lm, slots, channelWeight);
+    const results = decodeSegment(lm, slots, channelWeight, this.arcs);
     if (this.size < MAX_ENTRIES) {
       if (list) list.push({ slots, results });
       else this.entries.set(h, [{ slots, results }]);
