@@ -23,12 +23,10 @@ import type { NgramScorer } from './language-model.js';
 
 /** Candidates per list the decoder keeps (decoder.ts cuts longer lists the same way). */
 export const MAX_CANDIDATES = 24;
-/** Pair blocks are keyed list · 2^21 + list, triple blocks pair offset · 2^21 + list: exact in a double. */
-const LIST_BITS = 2 ** 21;
 /** Doubles kept before the table is cleared at the next segment or window (8 bytes each: ~64 MB at most). */
 const MAX_VALUES = 1 << 23;
 const MAX_PAIR_ENTRIES = 1 << 21;
-const MAX_LISTS = LIST_BITS - 1024;
+const MAX_LISTS = 1 << 20;
 /** Fields of a pair entry in `pairs`: context handle (NaN: not looked up yet), log P, backoff, likeliest trigram. */
 export const PAIR_FIELDS = 4;
 
@@ -46,8 +44,9 @@ export class ArcTable {
   private singleOf = new Map<number, number>();
   /** Per list id, its length (cut to MAX_CANDIDATES). */
   private lengths: number[] = [];
-  private pairOf = new Map<number, number>();
-  private tripleOf = new Map<number, number>();
+  /** Pair blocks by their two lists, triple blocks by their pair block and third list. */
+  private pairOf = new IntPairMap();
+  private tripleOf = new IntPairMap();
 
   constructor(readonly lm: NgramScorer) {}
 
@@ -107,14 +106,13 @@ export class ArcTable {
 
   /** First entry of the pair block of lists (x, y): entry of (i, j) is that + i · |y| + j. Needs reserve(|x|·|y|, 0, 0). */
   pairBlock(x: number, y: number): number {
-    const key = x * LIST_BITS + y;
-    let at = this.pairOf.get(key);
-    if (at === undefined) {
+    let at = this.pairOf.get(x, y);
+    if (at < 0) {
       at = this.pairsUsed;
       const n = this.lengths[x]! * this.lengths[y]!;
       this.pairs.fill(NaN, PAIR_FIELDS * at, PAIR_FIELDS * (at + n));
       this.pairsUsed += n;
-      this.pairOf.set(key, at);
+      this.pairOf.set(x, y, at);
     }
     return at;
   }
@@ -124,14 +122,13 @@ export class ArcTable {
    * row of (i, j) is rowAt[that + i · |y| + j]. Needs reserve(0, |x|·|y|, 0).
    */
   tripleBlock(pairXY: number, x: number, y: number, z: number): number {
-    const key = pairXY * LIST_BITS + z;
-    let at = this.tripleOf.get(key);
-    if (at === undefined) {
+    let at = this.tripleOf.get(pairXY, z);
+    if (at < 0) {
       at = this.rowAtUsed;
       const n = this.lengths[x]! * this.lengths[y]!;
       this.rowAt.fill(-1, at, at + n);
       this.rowAtUsed += n;
-      this.tripleOf.set(key, at);
+      this.tripleOf.set(pairXY, z, at);
     }
     return at;
   }
@@ -178,6 +175,61 @@ export class ArcTable {
     this.vals[at] = x;
     return x;
   }
+}
+
+/**
+ * A map from two non-negative 32-bit integers to a non-negative one (open addressing, linear
+ * probing, at most half full): no boxed keys, and clearing reuses its arrays.
+ */
+class IntPairMap {
+  private keyA = new Int32Array(1 << 12).fill(-1);
+  private keyB = new Int32Array(1 << 12);
+  private value = new Int32Array(1 << 12);
+  private mask = (1 << 12) - 1;
+  private size = 0;
+
+  /** The value of (a, b), or -1. */
+  get(a: number, b: number): number {
+    const keyA = this.keyA, mask = this.mask;
+    for (let h = hashPair(a, b) & mask; ; h = (h + 1) & mask) {
+      const k = keyA[h]!;
+      if (k === a && this.keyB[h] === b) return this.value[h]!;
+      if (k < 0) return -1;
+    }
+  }
+
+  /** Sets (a, b), known to be absent. */
+  set(a: number, b: number, v: number): void {
+    if (2 * (this.size + 1) > this.mask + 1) this.grow();
+    const keyA = this.keyA, mask = this.mask;
+    let h = hashPair(a, b) & mask;
+    while (keyA[h]! >= 0) h = (h + 1) & mask;
+    keyA[h] = a;
+    this.keyB[h] = b;
+    this.value[h] = v;
+    this.size++;
+  }
+
+  clear(): void {
+    if (this.size > 0) this.keyA.fill(-1);
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const { keyA, keyB, value } = this;
+    const n = 2 * keyA.length;
+    this.keyA = new Int32Array(n).fill(-1);
+    this.keyB = new Int32Array(n);
+    this.value = new Int32Array(n);
+    this.mask = n - 1;
+    this.size = 0;
+    for (let h = 0; h < keyA.length; h++) if (keyA[h]! >= 0) this.set(keyA[h]!, keyB[h]!, value[h]!);
+  }
+}
+
+function hashPair(a: number, b: number): number {
+  const h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
+  return h ^ (h >>> 15);
 }
 
 /** The table of calls made without one (tests, single decodes): cleared for each. */
