@@ -26,6 +26,9 @@ export interface SlotResult {
 /** Alternatives kept per slot: callers show a few, and ranking all of them was a tenth of the time. */
 export const RANKED_ALTERNATIVES = 3;
 
+/** The result of every one-candidate slot (one object: callers never change a result). */
+const ONLY_CANDIDATE: SlotResult = { choice: 0, confidence: 1, ranked: [0] };
+
 /** States further than this (nats) below the best at a position are dropped. */
 const BEAM = 7;
 /** Forward-score margin (nats) above which a choice needs no right-context check. */
@@ -235,7 +238,7 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
  * softmax of those scores is the confidence; otherwise null and the right context is consulted.
  */
 function forwardPosterior(f: Float64Array, at: number, n: number, chosen: number): SlotResult | null {
-  if (n === 1) return { choice: 0, confidence: 1, ranked: [0] };
+  if (n === 1) return ONLY_CANDIDATE;
   let second = -Infinity;
   for (let k = 0; k < n; k++) if (k !== chosen && f[at + k]! > second) second = f[at + k]!;
   if (f[at + chosen]! - second < EASY_MARGIN) return null;
@@ -270,7 +273,7 @@ function localPosterior(table: ArcTable, lat: Lattice, path: Int32Array, i: numb
   const { latStart, latLen, latIds, latChan, latPair, latRows } = lat;
   const off = latStart[i]!, n = latLen[i]!;
   const chosen = path[i]!;
-  if (n === 1) return { choice: 0, confidence: 1, ranked: [0] };
+  if (n === 1) return ONLY_CANDIDATE;
   const pu = path[i - 2]!, pv = path[i - 1]!, nV = latLen[i - 1]!;
   const u = latIds[latStart[i - 2]! + pu]!, v = latIds[latStart[i - 1]! + pv]!;
   const right = i + 1 < lat.positions;
