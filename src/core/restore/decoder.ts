@@ -252,22 +252,26 @@ function forwardPosterior(f: Float64Array, at: number, n: number, chosen: number
  * index order, as a stable sort would. `finiteOnly` leaves out candidates the beam never reached.
  */
 function bestOthers(scores: Float64Array, at: number, n: number, chosen: number, finiteOnly: boolean): number[] {
-  const out: number[] = [chosen];
+  const out = rankedBuf;
+  out[0] = chosen;
+  let len = 1;
   for (let k = 0; k < n; k++) {
     const v = scores[at + k]!;
     if (k === chosen || (finiteOnly && v === -Infinity)) continue;
-    let pos = out.length;
+    let pos = len;
     while (pos > 1 && scores[at + out[pos - 1]!]! < v) pos--;
     if (pos > RANKED_ALTERNATIVES) continue;
-    // Insert at pos, the last falling off a full list (no splice: it allocated an array per call).
-    let end = out.length;
-    if (end <= RANKED_ALTERNATIVES) out.push(k);
+    // Insert at pos, the last falling off a full list.
+    let end = len;
+    if (end <= RANKED_ALTERNATIVES) len++;
     else end = RANKED_ALTERNATIVES;
     for (let q = end; q > pos; q--) out[q] = out[q - 1]!;
     out[pos] = k;
   }
-  return out;
+  // Built in a scratch buffer, handed out at its size (a growing array allocated twice).
+  return len === 1 ? [out[0]!] : len === 2 ? [out[0]!, out[1]!] : len === 3 ? [out[0]!, out[1]!, out[2]!] : len === 4 ? [out[0]!, out[1]!, out[2]!, out[3]!] : Array.from(out.subarray(0, len));
 }
+const rankedBuf = new Int32Array(RANKED_ALTERNATIVES + 1);
 
 function localPosterior(table: ArcTable, lat: Lattice, path: Int32Array, i: number, w: number): SlotResult {
   const { latStart, latLen, latIds, latChan, latPair, latRows } = lat;
