@@ -7,11 +7,12 @@
  * over the model; here they become reads in small dense blocks.
  *
  * Candidate lists are interned by identity (the ids array; one-candidate lists by their id) as
- * small integers. For each adjacent pair of lists (X, Y) a pair block holds, per (x, y), the
- * bigram's context handle, log P(y | x), backoff weight and likeliest trigram (lookupBigram's
- * answers), filled entry by entry on first use. For each triple (X, Y, Z) a triple block holds,
- * per (x, y), the row of trigram scores over Z (log P(z | x y) with backoff, exactly the value
- * trigramFromContext returns), the row allocated on first use and each value filled on first use.
+ * small integers. For each adjacent pair of lists (X, Y) a pair block holds, per x, the row over
+ * Y of the bigrams' context handles, log P(y | x), backoff weights and likeliest trigrams
+ * (lookupBigram's answers). For each triple (X, Y, Z) a triple block holds, per (x, y), the row
+ * of trigram scores over Z (log P(z | x y) with backoff, exactly the value trigramFromContext
+ * returns). Rows are allocated on first use and each value filled on first use (a decoder
+ * layer touches a few rows of a block: filling whole blocks wrote ~17 MB per OCR document).
  * Nothing is precomputed that nobody asks for: the decoder's beam and bound still decide what is
  * looked up, and a value is the same double whoever computes it first.
  *
@@ -32,9 +33,9 @@ export const PAIR_FIELDS = 4;
 
 export class ArcTable {
   /** Per pair entry e: [4e] context handle (NaN until looked up), [4e+1] log P, [4e+2] backoff, [4e+3] likeliest trigram. */
-  pairs = new Float64Array(PAIR_FIELDS * (1 << 14));
-  /** Per (x, y) of a triple block: where its row of trigram scores starts in `vals`, or -1. */
-  rowAt = new Int32Array(1 << 14);
+  pairs = new Float64Array(PAIR_FIELDS * (1 << 16));
+  /** Row slots: per x of a pair block, where its row starts in `pairs` (an entry index); per (x, y) of a triple block, where its row starts in `vals`; -1 until allocated. */
+  rowAt = new Int32Array(1 << 16);
   /** Trigram scores (NaN: not looked up yet). */
   vals = new Float64Array(1 << 16);
   private pairsUsed = 0;
@@ -48,7 +49,13 @@ export class ArcTable {
   private pairOf = new IntPairMap();
   private tripleOf = new IntPairMap();
 
-  constructor(readonly lm: NgramScorer) {}
+  constructor(readonly lm: NgramScorer) {
+    // Each array stored a second time: a field stored only once is a constant to V8's optimizing
+    // compiler, and the first growth would throw away the decoder's compiled code (as in decoder.ts).
+    this.pairs = new Float64Array(this.pairs.length);
+    this.rowAt = new Int32Array(this.rowAt.length);
+    this.vals = new Float64Array(this.vals.length);
+  }
 
   /** Forgets every score (a new document). */
   clear(): void {
@@ -86,14 +93,14 @@ export class ArcTable {
   }
 
   /** Makes room for one layer's new blocks, so that arrays read before it stay the table's own. */
-  reserve(pairEntries: number, rows: number, values: number): void {
+  reserve(pairEntries: number, slots: number, values: number): void {
     if (PAIR_FIELDS * (this.pairsUsed + pairEntries) > this.pairs.length) {
       const a = new Float64Array(2 * PAIR_FIELDS * (this.pairsUsed + pairEntries));
       a.set(this.pairs.subarray(0, PAIR_FIELDS * this.pairsUsed));
       this.pairs = a;
     }
-    if (this.rowAtUsed + rows > this.rowAt.length) {
-      const a = new Int32Array(2 * (this.rowAtUsed + rows));
+    if (this.rowAtUsed + slots > this.rowAt.length) {
+      const a = new Int32Array(2 * (this.rowAtUsed + slots));
       a.set(this.rowAt.subarray(0, this.rowAtUsed));
       this.rowAt = a;
     }
@@ -104,22 +111,41 @@ export class ArcTable {
     }
   }
 
-  /** First entry of the pair block of lists (x, y): entry of (i, j) is that + i · |y| + j. Needs reserve(|x|·|y|, 0, 0). */
+  /** First row slot of the pair block of lists (x, y): the row of x is at slot that + i. Needs reserve(0, |x|, 0). */
   pairBlock(x: number, y: number): number {
     let at = this.pairOf.get(x, y);
     if (at < 0) {
-      at = this.pairsUsed;
-      const n = this.lengths[x]! * this.lengths[y]!;
-      this.pairs.fill(NaN, PAIR_FIELDS * at, PAIR_FIELDS * (at + n));
-      this.pairsUsed += n;
+      at = this.rowAtUsed;
+      const n = this.lengths[x]!;
+      this.rowAt.fill(-1, at, at + n);
+      this.rowAtUsed += n;
       this.pairOf.set(x, y, at);
     }
     return at;
   }
 
+  /** First entry of the pair row at row slot `slot` (n entries), allocated unknown on first use. Needs reserve(n, 0, 0). */
+  pairRow(slot: number, n: number): number {
+    let r = this.rowAt[slot]!;
+    if (r < 0) {
+      r = this.pairsUsed;
+      this.pairs.fill(NaN, PAIR_FIELDS * r, PAIR_FIELDS * (r + n));
+      this.pairsUsed += n;
+      this.rowAt[slot] = r;
+    }
+    return r;
+  }
+
+  /** Entry j of the pair row at row slot `slot` (n entries), filled with lookupBigram(v, w)'s answers if unknown. */
+  pairEntry(slot: number, n: number, j: number, v: number, w: number): number {
+    const e = this.pairRow(slot, n) + j;
+    if (this.pairs[PAIR_FIELDS * e] !== this.pairs[PAIR_FIELDS * e]) this.fillPair(e, v, w);
+    return e;
+  }
+
   /**
    * First row slot of the triple block of lists (x, y, z), `pairXY` being pairBlock(x, y): the
-   * row of (i, j) is rowAt[that + i · |y| + j]. Needs reserve(0, |x|·|y|, 0).
+   * row of (i, j) is at slot that + i · |y| + j. Needs reserve(0, |x|·|y|, 0).
    */
   tripleBlock(pairXY: number, x: number, y: number, z: number): number {
     let at = this.tripleOf.get(pairXY, z);
@@ -142,7 +168,7 @@ export class ArcTable {
     p[at + 3] = lm.lastMaxTrigram;
   }
 
-  /** The row of trigram scores at row slot `slot` (n values), allocated unknown on first use. Needs reserve(0, 0, n). */
+  /** First value of the row of trigram scores at row slot `slot` (n values), allocated unknown on first use. Needs reserve(0, 0, n). */
   row(slot: number, n: number): number {
     let r = this.rowAt[slot]!;
     if (r < 0) {
@@ -182,11 +208,20 @@ export class ArcTable {
  * probing, at most half full): no boxed keys, and clearing reuses its arrays.
  */
 class IntPairMap {
-  private keyA = new Int32Array(1 << 12).fill(-1);
-  private keyB = new Int32Array(1 << 12);
-  private value = new Int32Array(1 << 12);
-  private mask = (1 << 12) - 1;
+  // Sized for a long document's blocks (~7,500 on the devset), so that most never grow.
+  private keyA = new Int32Array(1 << 14).fill(-1);
+  private keyB = new Int32Array(1 << 14);
+  private value = new Int32Array(1 << 14);
+  private mask = (1 << 14) - 1;
   private size = 0;
+
+  constructor() {
+    // Stored twice, so that growing is no change of a constant to compiled code (see ArcTable).
+    this.keyA = new Int32Array(this.keyA.length).fill(-1);
+    this.keyB = new Int32Array(this.keyB.length);
+    this.value = new Int32Array(this.value.length);
+    this.mask = this.keyA.length - 1;
+  }
 
   /** The value of (a, b), or -1. */
   get(a: number, b: number): number {

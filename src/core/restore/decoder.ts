@@ -136,14 +136,14 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
   backs[LAYER] = 0;
   forward[0] = 0;
   forward[MAX_CANDIDATES] = 0;
-  table.reserve(1, 0, 0);
+  table.reserve(0, 1, 0);
   latPair[1] = table.pairBlock(latList[0]!, latList[1]!);
   for (let i = 2; i < L; i++) {
     const offA = latStart[i - 2]!, offB = latStart[i - 1]!, offC = latStart[i]!;
     const nA = latLen[i - 2]!, nB = latLen[i - 1]!, nC = latLen[i]!;
     // This layer's blocks: the states' contexts (pair block of A, B, filled by the layer before or
     // now), the next states' contexts and bigrams (B, C), the trigram rows (A, B, C).
-    table.reserve(nB * nC, nA * nB, nA * nB * nC);
+    table.reserve(nA * nB + nB * nC, nB + nA * nB, nA * nB * nC);
     const pairAB = latPair[i - 1]!;
     const pairBC = latPair[i] = table.pairBlock(latList[i - 1]!, latList[i]!);
     const rowsABC = latRows[i] = table.tripleBlock(pairAB, latList[i - 2]!, latList[i - 1]!, latList[i]!);
@@ -163,8 +163,10 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
         const k = a * nB + b;
         const s = score[k]!;
         if (s < floor) continue;
-        const e = PAIR_FIELDS * (pairAB + k);
-        if (pairs[e] !== pairs[e]) table.fillPair(pairAB + k, latIds[offA + a]!, wb);
+        let ra = rowAt[pairAB + a]!;
+        if (ra < 0) ra = table.pairRow(pairAB + a, nB);
+        const e = PAIR_FIELDS * (ra + b);
+        if (pairs[e] !== pairs[e]) table.fillPair(ra + b, latIds[offA + a]!, wb);
         let r = rowAt[rowsABC + k]!;
         if (r < 0) r = table.row(rowsABC + k, nC);
         let t = nActive++;
@@ -176,11 +178,13 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
         activeA[t] = a; activeScore[t] = s; activeCtx[t] = pairs[e]!; activeBow[t] = pairs[e + 2]!; activeTop[t] = pairs[e + 3]!; activeRow[t] = r;
       }
       if (nActive === 0) continue;
+      let rb = rowAt[pairBC + b]!;
+      if (rb < 0) rb = table.pairRow(pairBC + b, nC);
       for (let c = 0; c < nC; c++) {
         const wc = latIds[offC + c]!;
         // The context of state (b, c) at the next position, and log P(wc | wb).
-        const e = PAIR_FIELDS * (pairBC + b * nC + c);
-        if (pairs[e] !== pairs[e]) table.fillPair(pairBC + b * nC + c, wb, wc);
+        const e = PAIR_FIELDS * (rb + c);
+        if (pairs[e] !== pairs[e]) table.fillPair(rb + c, wb, wc);
         const bg = pairs[e + 1]!;
         // The best previous state, the first by candidate index on a tie. A trigram score already
         // in the table is read; otherwise a state that cannot reach the best so far even with its
@@ -282,21 +286,18 @@ function localPosterior(table: ArcTable, lat: Lattice, path: Int32Array, i: numb
   const u = latIds[latStart[i - 2]! + pu]!, v = latIds[latStart[i - 1]! + pv]!;
   const right = i + 1 < lat.positions;
   const px = right ? path[i + 1]! : 0, nX = right ? latLen[i + 1]! : 0, x = right ? latIds[latStart[i + 1]! + px]! : -1;
-  table.reserve(0, 0, n + n * nX);
-  const uv = latPair[i - 1]! + pu * nV + pv;
-  if (table.pairs[PAIR_FIELDS * uv] !== table.pairs[PAIR_FIELDS * uv]) table.fillPair(uv, u, v);
+  table.reserve(nV + n + n * nX, 0, n + n * nX);
+  const uv = table.pairEntry(latPair[i - 1]! + pu, nV, pv, u, v);
   const rowUV = table.row(latRows[i]! + pu * nV + pv, n);
   // The two trigrams that predict the word and its right neighbour (the third adds little).
   const local = localScores;
   let top = -Infinity;
   for (let k = 0; k < n; k++) {
     const c = latIds[off + k]!;
-    const vc = latPair[i]! + pv * n + k;
-    if (table.pairs[PAIR_FIELDS * vc] !== table.pairs[PAIR_FIELDS * vc]) table.fillPair(vc, v, c);
+    const vc = table.pairEntry(latPair[i]! + pv, n, k, v, c);
     let s = w * latChan[off + k]! + table.arc(rowUV + k, uv, vc, c);
     if (right) {
-      const cx = latPair[i + 1]! + k * nX + px;
-      if (table.pairs[PAIR_FIELDS * cx] !== table.pairs[PAIR_FIELDS * cx]) table.fillPair(cx, c, x);
+      const cx = table.pairEntry(latPair[i + 1]! + k, nX, px, c, x);
       s += table.arc(table.row(latRows[i + 1]! + pv * n + k, nX) + px, vc, cx, x);
     }
     local[k] = s;

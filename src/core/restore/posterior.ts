@@ -13,7 +13,7 @@ import type { NgramScorer } from './language-model.js';
 import { BOS, EOS } from './lm-tokens.js';
 import type { Slot } from './decoder.js';
 import { WindowMemo } from './window-memo.js';
-import { PAIR_FIELDS, scratchTable, type ArcTable } from './arc-table.js';
+import { scratchTable, type ArcTable } from './arc-table.js';
 
 /** Decoder confidence from which a word's posterior is not summed again (27% of words fall below on OCR pairs). */
 export const SURE = 0.999;
@@ -134,10 +134,9 @@ function windowPosteriors(table: ArcTable, channelWeight: number): number[][] {
     // The LM scores come from the arc table's blocks of the positions' lists (the decoder's, mostly).
     const listA = winList[i - 2]!, listB = winList[i - 1]!, listC = winList[i]!;
     const lenA = table.length(listA), lenB = table.length(listB), lenC = table.length(listC);
-    table.reserve(lenA * lenB + lenB * lenC, lenA * lenB, nA * nB * lenC);
+    table.reserve(nA * lenB + nB * lenC, lenA + lenB + lenA * lenB, nA * nB * lenC);
     const pairAB = table.pairBlock(listA, listB), pairsBC = table.pairBlock(listB, listC);
     const rowsABC = table.tripleBlock(pairAB, listA, listB, listC);
-    const pairs = table.pairs;
     for (let c = 0; c < nC; c++) chanP[c] = Math.exp(channelWeight * winChan[offC + c]!);
     for (let b = 0; b < nB; b++) {
       const wb = winIds[offB + b]!, sb = winSrc[offB + b]!;
@@ -147,13 +146,11 @@ function windowPosteriors(table: ArcTable, channelWeight: number): number[][] {
         if (from < floor) continue;
         if (!bigramsDone) {
           for (let c = 0; c < nC; c++) {
-            const e = pairBC[c] = pairsBC + sb * lenC + winSrc[offC + c]!;
-            if (pairs[PAIR_FIELDS * e] !== pairs[PAIR_FIELDS * e]) table.fillPair(e, wb, winIds[offC + c]!);
+            pairBC[c] = table.pairEntry(pairsBC + sb, lenC, winSrc[offC + c]!, wb, winIds[offC + c]!);
           }
           bigramsDone = true;
         }
-        const ab = pairAB + winSrc[offA + a]! * lenB + sb;
-        if (pairs[PAIR_FIELDS * ab] !== pairs[PAIR_FIELDS * ab]) table.fillPair(ab, winIds[offA + a]!, wb);
+        const ab = table.pairEntry(pairAB + winSrc[offA + a]!, lenB, sb, winIds[offA + a]!, wb);
         const r = table.row(rowsABC + winSrc[offA + a]! * lenB + sb, lenC);
         const row = arc + (a * nB + b) * nC, to = here + b * nC;
         for (let c = 0; c < nC; c++) {

@@ -17,19 +17,17 @@ describe('the document table of LM scores (arc table)', () => {
     const [x, y, z] = slotsOf('ket qua thuc').map((s) => s.ids);
     const lx = table.list(x!), ly = table.list(y!), lz = table.list(z!);
     const nx = table.length(lx), ny = table.length(ly), nz = table.length(lz);
-    table.reserve(nx * ny + ny * nz, nx * ny, nx * ny * nz);
+    table.reserve(nx * ny + ny * nz, nx + ny + nx * ny, nx * ny * nz);
     const xy = table.pairBlock(lx, ly), yz = table.pairBlock(ly, lz), rows = table.tripleBlock(xy, lx, ly, lz);
     let checked = 0;
     for (let i = 0; i < nx; i++) {
       for (let j = 0; j < ny; j++) {
-        const e = xy + i * ny + j;
-        table.fillPair(e, x![i]!, y![j]!);
+        const e = table.pairEntry(xy + i, ny, j, x![i]!, y![j]!);
         assert.ok(Object.is(table.pairs[PAIR_FIELDS * e], lm.lookupBigram(x![i]!, y![j]!)));
         assert.ok(Object.is(table.pairs[PAIR_FIELDS * e + 1], lm.lastLogP));
         const r = table.row(rows + i * ny + j, nz);
         for (let k = 0; k < nz; k++) {
-          const f = yz + j * nz + k;
-          table.fillPair(f, y![j]!, z![k]!);
+          const f = table.pairEntry(yz + j, nz, k, y![j]!, z![k]!);
           // Looked up, then read back: the same double as the LM's own trigram score.
           assert.ok(Object.is(table.arc(r + k, e, f, z![k]!), lm.trigram(x![i]!, y![j]!, z![k]!)));
           assert.ok(Object.is(table.arc(r + k, e, f, z![k]!), lm.trigram(x![i]!, y![j]!, z![k]!)));
