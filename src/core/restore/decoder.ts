@@ -6,7 +6,8 @@
  */
 import type { NgramScorer } from './language-model.js';
 import { BOS, EOS } from './lm-tokens.js';
-import { MAX_CANDIDATES as MAX_LIST, PAIR_FIELDS, scratchTable, type ArcTable } from './arc-table.js';
+// Lists longer than MAX_CANDIDATES are cut (the scratch buffers are laid out for it).
+import { MAX_CANDIDATES, PAIR_FIELDS, scratchTable, type ArcTable } from './arc-table.js';
 
 export interface Slot {
   ids: readonly number[];
@@ -34,8 +35,6 @@ const BEAM = 7;
 /** Forward-score margin (nats) above which a choice needs no right-context check. */
 const EASY_MARGIN = 5;
 
-/** Largest candidate list per slot the scratch buffers are laid out for (longer lists are cut). */
-const MAX_CANDIDATES = MAX_LIST;
 const LAYER = MAX_CANDIDATES * MAX_CANDIDATES;
 /**
  * Positions the scratch buffers hold from the start: a segment of restore() (at most 400 words,
@@ -50,12 +49,9 @@ const scoreA = new Float64Array(LAYER), scoreB = new Float64Array(LAYER);
 const localScores = new Float64Array(MAX_CANDIDATES);
 // The states (a, b) inside the beam for one b, best score first: candidate index, score, context
 // bigram, its backoff weight, its likeliest trigram, and where its row of trigram scores starts.
-const activeA = new Int32Array(MAX_CANDIDATES);
-const activeScore = new Float64Array(MAX_CANDIDATES);
-const activeCtx = new Float64Array(MAX_CANDIDATES);
-const activeBow = new Float64Array(MAX_CANDIDATES);
-const activeTop = new Float64Array(MAX_CANDIDATES);
-const activeRow = new Int32Array(MAX_CANDIDATES);
+const activeA = new Int32Array(MAX_CANDIDATES), activeRow = new Int32Array(MAX_CANDIDATES);
+const activeScore = new Float64Array(MAX_CANDIDATES), activeCtx = new Float64Array(MAX_CANDIDATES);
+const activeBow = new Float64Array(MAX_CANDIDATES), activeTop = new Float64Array(MAX_CANDIDATES);
 let pathBuf = new Int32Array(CAPACITY);
 
 /**
@@ -66,13 +62,8 @@ let pathBuf = new Int32Array(CAPACITY);
  */
 interface Lattice {
   positions: number;
-  latStart: Int32Array;
-  latLen: Int32Array;
-  latIds: Int32Array;
-  latChan: Float64Array;
-  latList: Int32Array;
-  latPair: Int32Array;
-  latRows: Int32Array;
+  latStart: Int32Array; latLen: Int32Array; latIds: Int32Array; latChan: Float64Array;
+  latList: Int32Array; latPair: Int32Array; latRows: Int32Array;
 }
 const lattice: Lattice = {
   positions: 0, latStart: new Int32Array(0), latLen: new Int32Array(0), latIds: new Int32Array(0), latChan: new Float64Array(0),
