@@ -5,7 +5,7 @@
  * warm passes is the figure, the best and the cold first pass are shown beside it, so that JIT
  * warm-up and other jobs on a shared machine do not decide it),
  * against the identity and unigram most-frequent-form baselines in the same run, and for speed
- * against the kept reference path (src/ of BENCH_BASE, default main before the third restore-speed pass,
+ * against the kept reference path (src/ of BENCH_BASE, default main before the structural restore-speed pass,
  * unpacked by git archive into bench/.work; BENCH_BASE=none skips it) and maxSkeleton 8, passes
  * taken in turn; BENCH_SKELETON_SWEEP=1 adds maxSkeleton 16 and all. Checks the outputs byte for
  * byte against bench/.work/restore-reference/ (BENCH_WRITE_REFERENCE=1 writes it, run on the base commit),
@@ -32,8 +32,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const devset = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'devset');
 const only = process.env.BENCH_DOCS?.split(',');
 
-/** main before the third restore-speed pass (issue 18 item 4: context trigram bounds, window memo). */
-const BASE_REF = 'a5606d1';
+/** main before the structural restore-speed pass (issue 18 item 4: the document's table of LM scores, arc-table.ts). */
+const BASE_REF = '38016c8';
 
 interface Pair { id: string; input: string; gt: string }
 

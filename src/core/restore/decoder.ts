@@ -6,6 +6,8 @@
  */
 import type { NgramScorer } from './language-model.js';
 import { BOS, EOS } from './lm-tokens.js';
+// Lists longer than MAX_CANDIDATES are cut (the scratch buffers are laid out for it).
+import { MAX_CANDIDATES, PAIR_FIELDS, scratchTable, type ArcTable } from './arc-table.js';
 
 export interface Slot {
   ids: readonly number[];
@@ -25,14 +27,14 @@ export interface SlotResult {
 /** Alternatives kept per slot: callers show a few, and ranking all of them was a tenth of the time. */
 export const RANKED_ALTERNATIVES = 3;
 
+/** The result of every one-candidate slot (one object: callers never change a result). */
+const ONLY_CANDIDATE: SlotResult = { choice: 0, confidence: 1, ranked: [0] };
+
 /** States further than this (nats) below the best at a position are dropped. */
 const BEAM = 7;
-const NO_CTX = -2;
 /** Forward-score margin (nats) above which a choice needs no right-context check. */
 const EASY_MARGIN = 5;
 
-/** Largest candidate list per slot the scratch buffers are laid out for (longer lists are cut). */
-const MAX_CANDIDATES = 24;
 const LAYER = MAX_CANDIDATES * MAX_CANDIDATES;
 /**
  * Positions the scratch buffers hold from the start: a segment of restore() (at most 400 words,
@@ -44,135 +46,161 @@ const CAPACITY = 512;
 let backs = new Int32Array(CAPACITY * LAYER);
 let forward = new Float64Array(CAPACITY * MAX_CANDIDATES);
 const scoreA = new Float64Array(LAYER), scoreB = new Float64Array(LAYER);
-const ctxA = new Int32Array(LAYER), ctxB = new Int32Array(LAYER);
-// Per state, the backoff weight of its context bigram (set with the context).
-const bowA = new Float64Array(LAYER), bowB = new Float64Array(LAYER);
-// Per state, the likeliest trigram under its context (lm.lastMaxTrigram; -Infinity: none stored).
-const topA = new Float64Array(LAYER), topB = new Float64Array(LAYER);
 const localScores = new Float64Array(MAX_CANDIDATES);
 // The states (a, b) inside the beam for one b, best score first: candidate index, score, context
-// bigram, its backoff weight, its likeliest trigram.
-const activeA = new Int32Array(MAX_CANDIDATES);
-const activeScore = new Float64Array(MAX_CANDIDATES);
-const activeCtx = new Int32Array(MAX_CANDIDATES);
-const activeBow = new Float64Array(MAX_CANDIDATES);
-const activeTop = new Float64Array(MAX_CANDIDATES);
+// bigram, its backoff weight, its likeliest trigram, and where its row of trigram scores starts.
+const activeA = new Int32Array(MAX_CANDIDATES), activeRow = new Int32Array(MAX_CANDIDATES);
+const activeScore = new Float64Array(MAX_CANDIDATES), activeCtx = new Float64Array(MAX_CANDIDATES);
+const activeBow = new Float64Array(MAX_CANDIDATES), activeTop = new Float64Array(MAX_CANDIDATES);
 let pathBuf = new Int32Array(CAPACITY);
 
 /**
  * The segment's lattice in flat typed arrays: position p (0, 1 are <s>, the last </s>) has
- * latLen[p] candidates from latStart[p] in latIds / latChan.
+ * latLen[p] candidates from latStart[p] in latIds / latChan; latList[p] is its list in the arc
+ * table, latPair[p] the pair block of positions (p-1, p) and latRows[p] the triple block of
+ * (p-2, p-1, p) (arc-table.ts).
  */
-export interface Lattice {
+interface Lattice {
   positions: number;
-  latStart: Int32Array;
-  latLen: Int32Array;
-  latIds: Int32Array;
-  latChan: Float64Array;
+  latStart: Int32Array; latLen: Int32Array; latIds: Int32Array; latChan: Float64Array;
+  latList: Int32Array; latPair: Int32Array; latRows: Int32Array;
 }
 const lattice: Lattice = {
   positions: 0, latStart: new Int32Array(0), latLen: new Int32Array(0), latIds: new Int32Array(0), latChan: new Float64Array(0),
+  latList: new Int32Array(0), latPair: new Int32Array(0), latRows: new Int32Array(0),
 };
 // Stored a second time at once: a field stored only once is a constant to V8's optimizing compiler,
 // and the first longer segment's growth would then throw away the decoder's compiled code.
 growLattice(CAPACITY, CAPACITY * MAX_CANDIDATES);
 
 function growLattice(positions: number, total: number): void {
-  if (lattice.latStart.length < positions) { lattice.latStart = new Int32Array(positions); lattice.latLen = new Int32Array(positions); }
+  if (lattice.latStart.length < positions) {
+    lattice.latStart = new Int32Array(positions); lattice.latLen = new Int32Array(positions); lattice.latList = new Int32Array(positions);
+    lattice.latPair = new Int32Array(positions); lattice.latRows = new Int32Array(positions);
+  }
   if (lattice.latIds.length < total) { lattice.latIds = new Int32Array(total); lattice.latChan = new Float64Array(total); }
 }
 
-/** Lays `slots` out in the shared lattice buffers, each cut to MAX_CANDIDATES. */
-function layOut(slots: readonly Slot[]): Lattice {
+const BOS_LIST = [BOS], EOS_LIST = [EOS];
+
+/** Lays `slots` out in the shared lattice buffers, each cut to MAX_CANDIDATES, with their lists in `table`. */
+function layOut(slots: readonly Slot[], table: ArcTable): Lattice {
   const L = slots.length + 3;
   let total = 3;
   for (let j = 0; j < slots.length; j++) total += Math.min(slots[j]!.ids.length, MAX_CANDIDATES);
   if (lattice.latStart.length < L || lattice.latIds.length < total) growLattice(L * 2, total * 2);
-  const { latStart, latLen, latIds, latChan } = lattice;
-  latStart[0] = 0; latLen[0] = 1; latIds[0] = BOS; latChan[0] = 0;
-  latStart[1] = 1; latLen[1] = 1; latIds[1] = BOS; latChan[1] = 0;
+  const { latStart, latLen, latIds, latChan, latList } = lattice;
+  const bos = table.list(BOS_LIST);
+  latStart[0] = 0; latLen[0] = 1; latIds[0] = BOS; latChan[0] = 0; latList[0] = bos;
+  latStart[1] = 1; latLen[1] = 1; latIds[1] = BOS; latChan[1] = 0; latList[1] = bos;
   let at = 2;
   for (let j = 0; j < slots.length; j++) {
     const { ids, chan } = slots[j]!;
     const n = Math.min(ids.length, MAX_CANDIDATES);
     latStart[j + 2] = at;
     latLen[j + 2] = n;
+    latList[j + 2] = table.list(ids);
     for (let k = 0; k < n; k++) { latIds[at + k] = ids[k]!; latChan[at + k] = chan[k]!; }
     at += n;
   }
-  latStart[L - 1] = at; latLen[L - 1] = 1; latIds[at] = EOS; latChan[at] = 0;
+  latStart[L - 1] = at; latLen[L - 1] = 1; latIds[at] = EOS; latChan[at] = 0; latList[L - 1] = table.list(EOS_LIST);
   lattice.positions = L;
   return lattice;
 }
 
-export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWeight: number): SlotResult[] {
-  const { latStart, latLen, latIds, latChan } = layOut(slots);
+/**
+ * The best path and each slot's confidence. `arcs` is the document's table of LM scores
+ * (arc-table.ts); without one (or one for another LM) a scratch table serves this call alone.
+ */
+export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWeight: number, arcs?: ArcTable): SlotResult[] {
+  const table = arcs && arcs.lm === lm ? arcs : scratchTable(lm);
+  table.startPass();
+  const { latStart, latLen, latIds, latChan, latList, latPair, latRows } = layOut(slots, table);
   const L = slots.length + 3;
   if (backs.length < L * LAYER) {
     backs = new Int32Array(L * 2 * LAYER);
     forward = new Float64Array(L * 2 * MAX_CANDIDATES);
   }
   // Layer i holds states (a in position i-1, b in i) at k = a * |i| + b; layer 1 is (BOS, BOS).
-  let score = scoreA, next = scoreB, ctx = ctxA, nextCtx = ctxB, bow = bowA, nextBow = bowB, top3 = topA, nextTop3 = topB;
+  let score = scoreA, next = scoreB;
   score[0] = 0;
-  ctx[0] = NO_CTX;
   backs[LAYER] = 0;
   forward[0] = 0;
   forward[MAX_CANDIDATES] = 0;
+  table.reserve(0, 1, 0);
+  latPair[1] = table.pairBlock(latList[0]!, latList[1]!);
   for (let i = 2; i < L; i++) {
     const offA = latStart[i - 2]!, offB = latStart[i - 1]!, offC = latStart[i]!;
     const nA = latLen[i - 2]!, nB = latLen[i - 1]!, nC = latLen[i]!;
+    // This layer's blocks: the states' contexts (pair block of A, B, filled by the layer before or
+    // now), the next states' contexts and bigrams (B, C), the trigram rows (A, B, C).
+    table.reserve(nA * nB + nB * nC, nB + nA * nB, nA * nB * nC);
+    const pairAB = latPair[i - 1]!;
+    const pairBC = latPair[i] = table.pairBlock(latList[i - 1]!, latList[i]!);
+    const rowsABC = latRows[i] = table.tripleBlock(pairAB, latList[i - 2]!, latList[i - 1]!, latList[i]!);
+    const pairs = table.pairs, rowAt = table.rowAt, vals = table.vals;
     let best = -Infinity;
     for (let k = 0; k < nA * nB; k++) if (score[k]! > best) best = score[k]!;
     const floor = best - BEAM;
     const back = i * LAYER;
     const fw = i * MAX_CANDIDATES;
     next.fill(-Infinity, 0, nB * nC);
-    nextCtx.fill(NO_CTX, 0, nB * nC);
     forward.fill(-Infinity, fw, fw + nC);
     for (let b = 0; b < nB; b++) {
       const wb = latIds[offB + b]!;
-      // Previous states (a, b) inside the beam, best first; their trigram context is looked up once, lazily.
+      // Previous states (a, b) inside the beam, best first, with their context's look-up.
       let nActive = 0;
       for (let a = 0; a < nA; a++) {
         const k = a * nB + b;
         const s = score[k]!;
         if (s < floor) continue;
-        let cx = ctx[k]!;
-        if (cx === NO_CTX) { ctx[k] = cx = lm.lookupBigram(latIds[offA + a]!, wb); bow[k] = lm.lastBackoff; top3[k] = lm.lastMaxTrigram; }
+        let ra = rowAt[pairAB + a]!;
+        if (ra < 0) ra = table.pairRow(pairAB + a, nB);
+        const e = PAIR_FIELDS * (ra + b);
+        if (pairs[e] !== pairs[e]) table.fillPair(ra + b, latIds[offA + a]!, wb);
+        let r = rowAt[rowsABC + k]!;
+        if (r < 0) r = table.row(rowsABC + k, nC);
         let t = nActive++;
         while (t > 0 && activeScore[t - 1]! < s) {
           activeA[t] = activeA[t - 1]!; activeScore[t] = activeScore[t - 1]!; activeCtx[t] = activeCtx[t - 1]!;
-          activeBow[t] = activeBow[t - 1]!; activeTop[t] = activeTop[t - 1]!;
+          activeBow[t] = activeBow[t - 1]!; activeTop[t] = activeTop[t - 1]!; activeRow[t] = activeRow[t - 1]!;
           t--;
         }
-        activeA[t] = a; activeScore[t] = s; activeCtx[t] = cx; activeBow[t] = bow[k]!; activeTop[t] = top3[k]!;
+        activeA[t] = a; activeScore[t] = s; activeCtx[t] = pairs[e]!; activeBow[t] = pairs[e + 2]!; activeTop[t] = pairs[e + 3]!; activeRow[t] = r;
       }
       if (nActive === 0) continue;
+      let rb = rowAt[pairBC + b]!;
+      if (rb < 0) rb = table.pairRow(pairBC + b, nC);
       for (let c = 0; c < nC; c++) {
         const wc = latIds[offC + c]!;
         // The context of state (b, c) at the next position, and log P(wc | wb).
-        nextCtx[b * nC + c] = lm.lookupBigram(wb, wc);
-        nextBow[b * nC + c] = lm.lastBackoff;
-        nextTop3[b * nC + c] = lm.lastMaxTrigram;
-        const bg = lm.lastLogP;
-        // The best previous state, the first by candidate index on a tie. A state that cannot
-        // reach the best so far even with its context's likeliest trigram is not looked up, nor
-        // one whose context has no trigrams (it backs off).
+        const e = PAIR_FIELDS * (rb + c);
+        if (pairs[e] !== pairs[e]) table.fillPair(rb + c, wb, wc);
+        const bg = pairs[e + 1]!;
+        // The best previous state, the first by candidate index on a tie. A trigram score already
+        // in the table is read; otherwise a state that cannot reach the best so far even with its
+        // context's likeliest trigram is not looked up, nor one whose context has no trigrams
+        // (it backs off). A score read where the bound would have skipped is below the best: the
+        // same choice either way.
         let top = -Infinity, arg = 0;
         for (let t = 0; t < nActive; t++) {
-          const s = activeScore[t]!, cx = activeCtx[t]!;
-          let v: number;
-          if (cx < 0) v = s + bg;
-          else {
-            const off = activeBow[t]! + bg, most = activeTop[t]!;
-            if (s + (off > most ? off : most) < top) continue;
-            if (most === -Infinity) v = s + off;
+          const s = activeScore[t]!, at = activeRow[t]! + c;
+          let x = vals[at]!;
+          if (x !== x) {
+            const cx = activeCtx[t]!;
+            if (cx < 0) x = bg;
             else {
-              const code = lm.trigramCode(cx, wc);
-              v = s + (code >= 0 ? lm.trigramLogP(code) : off);
+              const off = activeBow[t]! + bg, most = activeTop[t]!;
+              if (s + (off > most ? off : most) < top) continue;
+              if (most === -Infinity) x = off;
+              else {
+                const code = lm.trigramCode(cx, wc);
+                x = code >= 0 ? lm.trigramLogP(code) : off;
+              }
             }
+            vals[at] = x;
           }
+          const v = s + x;
           const a = activeA[t]!;
           if (v > top || (v === top && a < arg)) { top = v; arg = a; }
         }
@@ -183,9 +211,6 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
       }
     }
     const swapScore = score; score = next; next = swapScore;
-    const swapCtx = ctx; ctx = nextCtx; nextCtx = swapCtx;
-    const swapBow = bow; bow = nextBow; nextBow = swapBow;
-    const swapTop = top3; top3 = nextTop3; nextTop3 = swapTop;
   }
   // Backtrack: final layer is (a in last word slot, EOS).
   if (pathBuf.length < L) pathBuf = new Int32Array(L * 2);
@@ -198,7 +223,7 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
   for (let i = L - 1; i >= 2; i--) path[i - 2] = backs[i * LAYER + path[i - 1]! * latLen[i]! + path[i]!]!;
   const out: SlotResult[] = new Array(slots.length);
   for (let j = 0; j < slots.length; j++) {
-    out[j] = forwardPosterior(forward, (j + 2) * MAX_CANDIDATES, latLen[j + 2]!, path[j + 2]!) ?? localPosterior(lm, lattice, path, j + 2, channelWeight);
+    out[j] = forwardPosterior(forward, (j + 2) * MAX_CANDIDATES, latLen[j + 2]!, path[j + 2]!) ?? localPosterior(table, lattice, path, j + 2, channelWeight);
   }
   return out;
 }
@@ -208,7 +233,7 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
  * softmax of those scores is the confidence; otherwise null and the right context is consulted.
  */
 function forwardPosterior(f: Float64Array, at: number, n: number, chosen: number): SlotResult | null {
-  if (n === 1) return { choice: 0, confidence: 1, ranked: [0] };
+  if (n === 1) return ONLY_CANDIDATE;
   let second = -Infinity;
   for (let k = 0; k < n; k++) if (k !== chosen && f[at + k]! > second) second = f[at + k]!;
   if (f[at + chosen]! - second < EASY_MARGIN) return null;
@@ -222,41 +247,49 @@ function forwardPosterior(f: Float64Array, at: number, n: number, chosen: number
  * index order, as a stable sort would. `finiteOnly` leaves out candidates the beam never reached.
  */
 function bestOthers(scores: Float64Array, at: number, n: number, chosen: number, finiteOnly: boolean): number[] {
-  const out: number[] = [chosen];
+  const out = rankedBuf;
+  out[0] = chosen;
+  let len = 1;
   for (let k = 0; k < n; k++) {
     const v = scores[at + k]!;
     if (k === chosen || (finiteOnly && v === -Infinity)) continue;
-    let pos = out.length;
+    let pos = len;
     while (pos > 1 && scores[at + out[pos - 1]!]! < v) pos--;
     if (pos > RANKED_ALTERNATIVES) continue;
-    // Insert at pos, the last falling off a full list (no splice: it allocated an array per call).
-    let end = out.length;
-    if (end <= RANKED_ALTERNATIVES) out.push(k);
+    // Insert at pos, the last falling off a full list.
+    let end = len;
+    if (end <= RANKED_ALTERNATIVES) len++;
     else end = RANKED_ALTERNATIVES;
     for (let q = end; q > pos; q--) out[q] = out[q - 1]!;
     out[pos] = k;
   }
-  return out;
+  // Built in a scratch buffer, handed out at its size (a growing array allocated twice).
+  return len === 1 ? [out[0]!] : len === 2 ? [out[0]!, out[1]!] : len === 3 ? [out[0]!, out[1]!, out[2]!] : len === 4 ? [out[0]!, out[1]!, out[2]!, out[3]!] : Array.from(out.subarray(0, len));
 }
+const rankedBuf = new Int32Array(RANKED_ALTERNATIVES + 1);
 
-function localPosterior(lm: NgramScorer, lat: Lattice, path: Int32Array, i: number, w: number): SlotResult {
-  const { latStart, latLen, latIds, latChan } = lat;
+function localPosterior(table: ArcTable, lat: Lattice, path: Int32Array, i: number, w: number): SlotResult {
+  const { latStart, latLen, latIds, latChan, latPair, latRows } = lat;
   const off = latStart[i]!, n = latLen[i]!;
   const chosen = path[i]!;
-  if (n === 1) return { choice: 0, confidence: 1, ranked: [0] };
-  const u = latIds[latStart[i - 2]! + path[i - 2]!]!, v = latIds[latStart[i - 1]! + path[i - 1]!]!;
-  const x = i + 1 < lat.positions ? latIds[latStart[i + 1]! + path[i + 1]!]! : -1;
-  const ctxUV = lm.bigramIndex(u, v);
+  if (n === 1) return ONLY_CANDIDATE;
+  const pu = path[i - 2]!, pv = path[i - 1]!, nV = latLen[i - 1]!;
+  const u = latIds[latStart[i - 2]! + pu]!, v = latIds[latStart[i - 1]! + pv]!;
+  const right = i + 1 < lat.positions;
+  const px = right ? path[i + 1]! : 0, nX = right ? latLen[i + 1]! : 0, x = right ? latIds[latStart[i + 1]! + px]! : -1;
+  table.reserve(nV + n + n * nX, 0, n + n * nX);
+  const uv = table.pairEntry(latPair[i - 1]! + pu, nV, pv, u, v);
+  const rowUV = table.row(latRows[i]! + pu * nV + pv, n);
   // The two trigrams that predict the word and its right neighbour (the third adds little).
   const local = localScores;
   let top = -Infinity;
   for (let k = 0; k < n; k++) {
     const c = latIds[off + k]!;
-    const vc = lm.lookupBigram(v, c);
-    let s = w * latChan[off + k]! + lm.trigramFromContext(ctxUV, c, lm.lastLogP);
-    if (x >= 0) {
-      lm.lookupBigram(c, x);
-      s += lm.trigramFromContext(vc, x, lm.lastLogP);
+    const vc = table.pairEntry(latPair[i]! + pv, n, k, v, c);
+    let s = w * latChan[off + k]! + table.arc(rowUV + k, uv, vc, c);
+    if (right) {
+      const cx = table.pairEntry(latPair[i + 1]! + k, nX, px, c, x);
+      s += table.arc(table.row(latRows[i + 1]! + pv * n + k, nX) + px, vc, cx, x);
     }
     local[k] = s;
     if (s > top) top = s;

@@ -4,7 +4,7 @@
  * decode each segment with the trigram LM, and rebuild the text replacing only the words, with
  * their original case pattern. Pure: the model is passed in (src/model/load.ts loads it).
  */
-import { applyCase, casePattern, detectToneStyle, normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
+import { casePattern, detectToneStyle, normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import { candidatesFor, sharedCandidates, DEFAULT_TUNING, type Candidates, type CandidateTuning, type DecodeMode } from './candidates.js';
 import { RANKED_ALTERNATIVES, type Slot } from './decoder.js';
 import { acronymsFromExpansions } from './acronym-expansions.js';
@@ -15,6 +15,7 @@ import { withCaseEvidence, type CaseContext } from './case-evidence.js';
 import { ocrDashTokens, readListLetters } from './list-markers.js';
 import { findNames, withNameEvidence, DEFAULT_NAME_TUNING, type NameTuning } from './name-evidence.js';
 import { COMMA, FIRST_WORD_ID, NUM, UNK } from './lm-tokens.js';
+import { rebuild, restoreAcronym, surfaceAt, withVietnameseD, type Surfaces } from './surface-forms.js';
 import type { RestoreModel } from './model.js';
 import { restoredToken, type RestoredToken } from './restored-token.js';
 import { isRunningTextAcronym, keepingLetters, vowelReadingLetters } from './running-text-codes.js';
@@ -26,7 +27,8 @@ import type { Adaptation } from './adaptation.js';
 import { SURE, unsurePosteriors } from './posterior.js';
 import { WindowMemo } from './window-memo.js';
 import { SegmentMemo } from './segment-memo.js';
-import { addWordEvidence, spellingFor, withDocumentAgreement, calibrate, DocumentEvidence, type AgreementGroup, type CalibrationMode, type SpellingCache, type SpellingEvidence } from './word-evidence.js';
+import { documentTable } from './arc-table.js';
+import { addWordEvidence, spellingFor, withDocumentAgreement, calibrate, DocumentEvidence, type AgreementGroup, type CalibrationMode, type SpellingCache } from './word-evidence.js';
 
 export type { RestoreModel } from './model.js';
 export type { RestoredToken } from './restored-token.js';
@@ -123,12 +125,14 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const withPosterior = options.posterior !== false;
   // Segments and unsure windows the document repeats are decoded and summed once (window-memo.ts).
   const windows = withPosterior ? new WindowMemo() : undefined;
-  const decoded = new SegmentMemo();
+  // The document's LM scores, looked up once for the decoder, its re-decodings and the posteriors.
+  const arcs = documentTable(lm);
+  const decoded = new SegmentMemo(arcs);
   const evidence = new DocumentEvidence();
   const spellings: SpellingCache = new Map();
   const emit = (seg: { words: SegmentWord[]; results: DecodedSegment['results']; lattice: readonly Slot[] }) => {
     // The posterior of the lattice actually decoded last (the document cache may have re-weighted it).
-    const post = withPosterior ? unsurePosteriors(lm, seg.lattice, seg.results, channelWeight, SURE, windows) : undefined;
+    const post = withPosterior ? unsurePosteriors(lm, seg.lattice, seg.results, channelWeight, SURE, windows, arcs) : undefined;
     for (const w of seg.words) {
       const r = seg.results[w.slot]!, original = w.unit.text, choice = r.choice, surfaces = w.entry.surfaces;
       const restored = surfaceAt(surfaces, original, w.cands, choice, newStyle);
@@ -242,40 +246,6 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   return { text: rebuild(text, tokens), tokens, mode };
 }
 
-/**
- * OCR reads Đ as the Icelandic eth Ð (U+00D0, and ð for đ), which looks the same and means nothing
- * in Vietnamese: in text being restored as Vietnamese (marks of its own, or input that lost them)
- * it is Đ. One UTF-16 unit for another, so every offset stays as it was.
- */
-function withVietnameseD(text: string, mode: DecodeMode): string {
-  if (!/[Ðð]/.test(text) || (mode === 'clean' && !VIETNAMESE_LETTER.test(text))) return text;
-  return text.replace(/Ð/g, 'Đ').replace(/ð/g, 'đ');
-}
-const VIETNAMESE_LETTER = /[ăâêôơưđĂÂÊÔƠƯĐ\u1EA0-\u1EF9]/;
-
-/**
- * "QD" → "QĐ" when the corpus writes that acronym with Đ more often than without. A document
- * type after "số/" that the corpus does not know as read, with a "b" or "p" where exactly one
- * known acronym has its Đ ("1565/Qb-TTg", "12/QP-UBND": English-model OCR reads Đ as D, P or
- * b), becomes that one; elsewhere an unknown acronym with a P may be a real one ("GDPT").
- */
-function restoreAcronym(model: RestoreModel, text: string, typeSlot: boolean): string {
-  const lower = text.toLowerCase();
-  const best = model.skeletonIndex.get(lower)?.[0];
-  if (best !== undefined) {
-    const form = model.vocab[best]!;
-    return form !== lower && form.replace(/đ/g, 'd') === lower ? form.toUpperCase() : text;
-  }
-  if (!typeSlot || model.vocabIndex.has(lower)) return text;
-  const known = new Set<string>();
-  for (let i = 0; i < lower.length; i++) {
-    if (lower[i] !== 'b' && lower[i] !== 'p') continue;
-    const form = lower.slice(0, i) + 'đ' + lower.slice(i + 1);
-    if (model.vocabIndex.has(form)) known.add(form);
-  }
-  return known.size === 1 ? [...known][0]!.toUpperCase() : text;
-}
-
 function caseContextOf(word: string): CaseContext | null {
   const first = word.charAt(0);
   if (first === first.toLowerCase() || word.length < 2) return null; // most words, cheaply
@@ -286,44 +256,4 @@ function caseContextOf(word: string): CaseContext | null {
 /** An OCR token's letters as a vocabulary skeleton: "huy¢én" → "huyen", "Dat" → "dat". */
 function letterKey(word: string): string {
   return fuzzyKey(word.toLowerCase()).replace(/[^a-z]/g, '');
-}
-
-/** A distinct original word's surface spellings by candidate index, their lower case, and the spelling evidence of each as a choice. */
-interface Surfaces { forms: string[]; spelling: SpellingEvidence[]; lower: string[] }
-
-function surfaceAt(s: Surfaces, original: string, c: Candidates, k: number, newStyle: boolean): string {
-  return s.forms[k] ?? (s.forms[k] = toSurface(original, c, k, newStyle));
-}
-
-function toSurface(original: string, c: Candidates, k: number, newStyle: boolean): string {
-  if (c.ids[k] === UNK || c.ids[k] === NUM) return original;
-  const form = c.forms[k]!;
-  const lower = original.toLowerCase();
-  // Same word in another tone placement: keep the author's spelling.
-  if (normalizeTonePlacement(lower, 'old') === form) return original;
-  const styled = newStyle ? normalizeTonePlacement(form, 'new') : form;
-  // English-model OCR reads a small l as a capital I ("Ién" lên): that capital is no case.
-  const pattern = original[0] === 'I' && styled[0] === 'l' && original.length > 1 && original.slice(1) === original.slice(1).toLowerCase()
-    ? 'lower' : casePattern(original);
-  return applyCase(styled, pattern === 'mixed' ? mixedCaseAs(original) : pattern);
-}
-
-/**
- * OCR mixes cases inside a word ("TiNH" for TỈNH, a capital Ỉ read as a small i): the word takes
- * the case most of its letters have, capitalised when its first letter is.
- */
-function mixedCaseAs(word: string): 'upper' | 'title' | 'lower' {
-  const upper = word.replace(/[^\p{Lu}]/gu, '').length, lower = word.replace(/[^\p{Ll}]/gu, '').length;
-  if (upper > lower) return 'upper';
-  return /^\p{Lu}/u.test(word) ? 'title' : 'lower';
-}
-
-function rebuild(text: string, tokens: readonly RestoredToken[]): string {
-  let out = '';
-  let at = 0;
-  for (const t of tokens) {
-    out += text.slice(at, t.start) + t.restored;
-    at = t.end;
-  }
-  return out + text.slice(at);
 }

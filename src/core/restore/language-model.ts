@@ -34,14 +34,12 @@ export interface NgramScorer {
   trigramFromContext(ctx: number, w: number, bigramLogP: number): number;
   trigram(u: number, v: number, w: number): number;
   // The decoder's hot loop (decoder.ts): a bigram context looked up once with its log P and
-  // backoff weight left in lastLogP / lastBackoff; a trigram's code (-1: back off) and its log P;
-  // an upper bound of every trigram score, for pruning.
-  readonly maxTrigramLogP: number;
+  // backoff weight left in lastLogP / lastBackoff; a trigram's code (-1: back off) and its log P.
   lastLogP: number;
   lastBackoff: number;
   /**
    * Set by lookupBigram for a found context: no trigram under it scores above this (at most
-   * maxTrigramLogP; -Infinity when the context has no trigrams, so that trigramCode would find none).
+   * the model's likeliest trigram; -Infinity when the context has no trigrams, so that trigramCode would find none).
    */
   lastMaxTrigram: number;
   lookupBigram(v: number, w: number): number;

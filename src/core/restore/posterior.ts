@@ -13,6 +13,7 @@ import type { NgramScorer } from './language-model.js';
 import { BOS, EOS } from './lm-tokens.js';
 import type { Slot } from './decoder.js';
 import { WindowMemo } from './window-memo.js';
+import { scratchTable, type ArcTable } from './arc-table.js';
 
 /** Decoder confidence from which a word's posterior is not summed again (27% of words fall below on OCR pairs). */
 export const SURE = 0.999;
@@ -26,46 +27,56 @@ const MAX_CANDIDATES = 24;
 let arcs = new Float64Array(1 << 16);
 let alpha = new Float64Array(1 << 12);
 let beta = new Float64Array(1 << 12);
-const bigrams = new Float64Array(MAX_CANDIDATES);
+/** Per candidate c of the layer's last position: its pair entry (b, c) in the arc table. */
+const pairBC = new Int32Array(MAX_CANDIDATES);
 const chanP = new Float64Array(MAX_CANDIDATES);
 const PRUNE = Math.exp(-BEAM);
 
 // The window being summed over, flat: position p has winLen[p] candidates from winStart[p] in
 // winIds / winChan (positions 0 and 1 are <s>, the last </s>). The sums read only these typed
 // arrays, never the callers' slot objects, whose shapes vary (candidate lists, fixed words, name
-// slots): one shape keeps the compiled sums from being thrown away and compiled again.
-let winStart: Int32Array = new Int32Array(64), winLen: Int32Array = new Int32Array(64);
-let winIds: Int32Array = new Int32Array(1024), winChan: Float64Array = new Float64Array(1024);
+// slots): one shape keeps the compiled sums from being thrown away and compiled again. Each
+// position's list in the arc table is winList[p] and each candidate's index in it winSrc.
+let winStart: Int32Array = new Int32Array(64), winLen: Int32Array = new Int32Array(64), winList: Int32Array = new Int32Array(64);
+let winIds: Int32Array = new Int32Array(1024), winChan: Float64Array = new Float64Array(1024), winSrc: Int32Array = new Int32Array(1024);
 let positions = 0, filled = 0;
 // Per layer, where its states and the arcs into it start in alpha/beta and arcs (grown, reused).
 let stateAt = new Int32Array(64), arcAt = new Int32Array(64);
 
+const BOS_LIST = [BOS], EOS_LIST = [EOS];
+
 /** Starts a window with its two <s> positions. */
-function openWindow(): void {
+function openWindow(table: ArcTable): void {
   positions = 0;
   filled = 0;
-  for (let k = 0; k < 2; k++) { openPosition(); addCandidate(BOS, 0); }
+  const bos = table.list(BOS_LIST);
+  for (let k = 0; k < 2; k++) { openPosition(bos); addCandidate(BOS, 0, 0); }
 }
 
-function openPosition(): void {
+function openPosition(list: number): void {
   if (positions === winStart.length) {
     winStart = grown(winStart, positions * 2);
     winLen = grown(winLen, positions * 2);
+    winList = grown(winList, positions * 2);
   }
   winStart[positions] = filled;
   winLen[positions] = 0;
+  winList[positions] = list;
   positions++;
 }
 
-function addCandidate(id: number, chan: number): void {
+/** Candidate `src` of the position's list. */
+function addCandidate(id: number, chan: number, src: number): void {
   if (filled === winIds.length) {
     winIds = grown(winIds, filled * 2);
+    winSrc = grown(winSrc, filled * 2);
     const c = new Float64Array(filled * 2);
     c.set(winChan);
     winChan = c;
   }
   winIds[filled] = id;
   winChan[filled] = chan;
+  winSrc[filled] = src;
   filled++;
   winLen[positions - 1] = winLen[positions - 1]! + 1;
 }
@@ -77,10 +88,10 @@ function grown(a: Int32Array, size: number): Int32Array {
 }
 
 /** A slot as the next position of the window, cut to MAX_CANDIDATES (as the decoder sees it). */
-function addSlot(slot: Slot): void {
-  openPosition();
+function addSlot(slot: Slot, table: ArcTable): void {
+  openPosition(table.list(slot.ids));
   const n = Math.min(slot.ids.length, MAX_CANDIDATES);
-  for (let k = 0; k < n; k++) addCandidate(slot.ids[k]!, slot.chan[k]!);
+  for (let k = 0; k < n; k++) addCandidate(slot.ids[k]!, slot.chan[k]!, k);
 }
 
 /**
@@ -88,16 +99,18 @@ function addSlot(slot: Slot): void {
  * first MAX_CANDIDATES, as the decoder sees them); each row sums to 1. Computed in probability
  * space with each layer's forward mass scaled to a maximum of 1 (one exp per arc, no logs).
  */
-export function slotPosteriors(lm: NgramScorer, slots: readonly Slot[], channelWeight: number): number[][] {
-  openWindow();
-  for (const slot of slots) addSlot(slot);
-  return windowPosteriors(lm, channelWeight);
+export function slotPosteriors(lm: NgramScorer, slots: readonly Slot[], channelWeight: number, arcs?: ArcTable): number[][] {
+  const table = arcs && arcs.lm === lm ? arcs : scratchTable(lm);
+  table.startPass();
+  openWindow(table);
+  for (const slot of slots) addSlot(slot, table);
+  return windowPosteriors(table, channelWeight);
 }
 
-/** slotPosteriors of the window laid out in the scratch buffers (closed here with </s>). */
-function windowPosteriors(lm: NgramScorer, channelWeight: number): number[][] {
-  openPosition();
-  addCandidate(EOS, 0);
+/** slotPosteriors of the window laid out in the scratch buffers (closed here with </s>); its LM scores from `table`. */
+function windowPosteriors(table: ArcTable, channelWeight: number): number[][] {
+  openPosition(table.list(EOS_LIST));
+  addCandidate(EOS, 0, 0);
   const L = positions;
   // Layer i (1 ≤ i < L) holds states (a at position i-1, b at i) at stateAt[i] + a·|i| + b;
   // arcs into layer i (from layer i-1 state (a, b) to (b, c)) at arcAt[i] + (a·|B| + b)·|C| + c.
@@ -118,19 +131,30 @@ function windowPosteriors(lm: NgramScorer, channelWeight: number): number[][] {
     const nA = winLen[i - 2]!, nB = winLen[i - 1]!, nC = winLen[i]!;
     const prev = stateAt[i - 1]!, here = stateAt[i]!, arc = arcAt[i]!;
     const floor = PRUNE; // the previous layer is scaled to a maximum of 1
+    // The LM scores come from the arc table's blocks of the positions' lists (the decoder's, mostly).
+    const listA = winList[i - 2]!, listB = winList[i - 1]!, listC = winList[i]!;
+    const lenA = table.length(listA), lenB = table.length(listB), lenC = table.length(listC);
+    table.reserve(nA * lenB + nB * lenC, lenA + lenB + lenA * lenB, nA * nB * lenC);
+    const pairAB = table.pairBlock(listA, listB), pairsBC = table.pairBlock(listB, listC);
+    const rowsABC = table.tripleBlock(pairAB, listA, listB, listC);
     for (let c = 0; c < nC; c++) chanP[c] = Math.exp(channelWeight * winChan[offC + c]!);
     for (let b = 0; b < nB; b++) {
-      const wb = winIds[offB + b]!;
+      const wb = winIds[offB + b]!, sb = winSrc[offB + b]!;
       let bigramsDone = false;
       for (let a = 0; a < nA; a++) {
         const from = alpha[prev + a * nB + b]!;
         if (from < floor) continue;
-        // lookupBigram leaves the same log P as bigram(), from the cache entry on a hit (no model read).
-        if (!bigramsDone) { for (let c = 0; c < nC; c++) { lm.lookupBigram(wb, winIds[offC + c]!); bigrams[c] = lm.lastLogP; } bigramsDone = true; }
-        const ctx = lm.bigramIndex(winIds[offA + a]!, wb);
+        if (!bigramsDone) {
+          for (let c = 0; c < nC; c++) {
+            pairBC[c] = table.pairEntry(pairsBC + sb, lenC, winSrc[offC + c]!, wb, winIds[offC + c]!);
+          }
+          bigramsDone = true;
+        }
+        const ab = table.pairEntry(pairAB + winSrc[offA + a]!, lenB, sb, winIds[offA + a]!, wb);
+        const r = table.row(rowsABC + winSrc[offA + a]! * lenB + sb, lenC);
         const row = arc + (a * nB + b) * nC, to = here + b * nC;
         for (let c = 0; c < nC; c++) {
-          const p = Math.exp(lm.trigramFromContext(ctx, winIds[offC + c]!, bigrams[c]!)) * chanP[c]!;
+          const p = Math.exp(table.arc(r + winSrc[offC + c]!, ab, pairBC[c]!, winIds[offC + c]!)) * chanP[c]!;
           arcs[row + c] = p;
           alpha[to + c] = alpha[to + c]! + from * p;
         }
@@ -192,8 +216,9 @@ function scaleToMax(v: Float64Array, at: number, n: number): void {
  */
 export function unsurePosteriors(
   lm: NgramScorer, lattice: readonly Slot[], results: readonly { choice: number; confidence: number }[], channelWeight: number, sure: number,
-  memo?: WindowMemo,
+  memo?: WindowMemo, arcs?: ArcTable,
 ): (readonly number[] | undefined)[] {
+  const table = arcs && arcs.lm === lm ? arcs : scratchTable(lm);
   const out: (readonly number[] | undefined)[] = new Array(lattice.length);
   const unsure = (j: number) => lattice[j]!.ids.length > 1 && results[j]!.confidence < sure;
   for (let j = 0; j < lattice.length; j++) {
@@ -211,14 +236,15 @@ export function unsurePosteriors(
       continue;
     }
     const kept: (number[] | null)[] = [];
-    openWindow();
+    table.startPass();
+    openWindow(table);
     for (let k = from; k <= to; k++) {
       const slot = lattice[k]!, choice = results[k]!.choice;
-      openPosition();
-      if (k < j || k > e) { addCandidate(slot.ids[choice]!, slot.chan[choice]!); kept.push(null); continue; }
+      openPosition(table.list(slot.ids));
+      if (k < j || k > e) { addCandidate(slot.ids[choice]!, slot.chan[choice]!, choice); kept.push(null); continue; }
       kept.push(addLikely(slot, choice, channelWeight));
     }
-    const rows = windowPosteriors(lm, channelWeight);
+    const rows = windowPosteriors(table, channelWeight);
     for (let k = j; k <= e; k++) {
       const map = kept[k - from]!, row = rows[k - from]!;
       if (map.length === row.length && map.length === lattice[k]!.ids.length) { out[k] = row; continue; }
@@ -246,7 +272,7 @@ function addLikely(slot: Slot, choice: number, channelWeight: number): number[] 
   const floor = best - CHANNEL_BEAM / Math.max(channelWeight, 1e-9);
   const map: number[] = [];
   for (let k = 0; k < n; k++) {
-    if (k === choice || slot.chan[k]! >= floor) { map.push(k); addCandidate(slot.ids[k]!, slot.chan[k]!); }
+    if (k === choice || slot.chan[k]! >= floor) { map.push(k); addCandidate(slot.ids[k]!, slot.chan[k]!, k); }
   }
   return map;
 }

@@ -10,6 +10,7 @@
  */
 import { decodeSegment, type Slot, type SlotResult } from './decoder.js';
 import type { NgramScorer } from './language-model.js';
+import type { ArcTable } from './arc-table.js';
 
 interface Entry { slots: readonly Slot[]; results: SlotResult[] }
 
@@ -23,12 +24,15 @@ export class SegmentMemo {
   private entries = new Map<number, Entry[]>();
   private size = 0;
 
+  /** `arcs`: the document's LM scores (arc-table.ts), shared with its other segments and the posteriors. */
+  constructor(private readonly arcs?: ArcTable) {}
+
   /** decodeSegment's results for `slots`, decoded once per distinct segment. */
   decode(lm: NgramScorer, slots: readonly Slot[], channelWeight: number): SlotResult[] {
     const h = hashSlots(slots);
     const list = this.entries.get(h);
     if (list) for (const e of list) if (sameSlots(e.slots, slots)) return e.results;
-    const results = decodeSegment(lm, slots, channelWeight);
+    const results = decodeSegment(lm, slots, channelWeight, this.arcs);
     if (this.size < MAX_ENTRIES) {
       if (list) list.push({ slots, results });
       else this.entries.set(h, [{ slots, results }]);
@@ -54,12 +58,17 @@ function hashSlots(slots: readonly Slot[]): number {
 
 function sameSlots(a: readonly Slot[], b: readonly Slot[]): boolean {
   if (a.length !== b.length) return false;
-  for (let j = 0; j < a.length; j++) {
-    const x = a[j]!, y = b[j]!;
-    if (x === y) continue;
-    if (x.ids.length !== y.ids.length) return false;
-    // Object.is: the decoder would tell -0 from 0 nowhere, but a miss costs only the decoding.
-    for (let k = 0; k < x.ids.length; k++) if (x.ids[k] !== y.ids[k] || !Object.is(x.chan[k], y.chan[k])) return false;
-  }
+  for (let j = 0; j < a.length; j++) if (!sameSlot(a[j]!, b[j]!)) return false;
+  return true;
+}
+
+/**
+ * The same slot to the decoder and the posteriors: the same object, or equal candidate ids and
+ * channel scores (Object.is: the sums would tell -0 from 0 nowhere, but a miss costs only the work).
+ */
+export function sameSlot(x: Slot, y: Slot): boolean {
+  if (x === y) return true;
+  if (x.ids.length !== y.ids.length) return false;
+  for (let k = 0; k < x.ids.length; k++) if (x.ids[k] !== y.ids[k] || !Object.is(x.chan[k], y.chan[k])) return false;
   return true;
 }

@@ -30,17 +30,41 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
   // Whether the current line has a letter before the chunk (a dash after one is no list dash),
   // kept as the chunks go by: looking back from each dash is quadratic on one long line.
   let letterOnLine = false;
-  // English-model OCR glues "Số:" to its number ("S6:2116/TB"): the label is a chunk of its own there.
-  for (const m of text.matchAll(ocrWords ? /\s+|[^\s\d:][^\s:]{0,3}:(?=\d)|\S+/g : /\s+|\S+/g)) {
-    const chunk = m[0];
-    const at = m.index!;
-    const wordBefore = letterOnLine;
-    if (/^\s/.test(chunk)) {
-      if (chunk.includes('\n')) letterOnLine = false;
+  let at = 0, wordBefore = false;
+  // A word of the chunk at `at` (its offsets in the chunk): a word unit, or a symbol's type code.
+  const word = (chunk: string, start: number, end: number, form: string) => {
+    // "TTr" in "/TTr-UBND" (Tờ trình; also CTr, TTh, QyĐ): a mixed-case type code, not a word.
+    if (isSymbolPart(chunk, start, end, form)) {
+      push({ kind: 'break' });
+      units.push({ kind: 'acronym', start: at + start, end: at + end, text: form, ...(chunk[start - 1] === '/' ? { typeSlot: true } : {}) });
+      return;
+    }
+    if (wordBefore && start === 0 && startsMotto(text, at)) push({ kind: 'break' });
+    units.push({ kind: 'word', start: at + start, end: at + end, text: form });
+  };
+  // Chunks are runs of white space (\s) and of anything else, scanned by code unit (no match
+  // objects: this ran for every word). English-model OCR glues "Số:" to its number
+  // ("S6:2116/TB"): the label is a chunk of its own there.
+  for (let next = 0; at < text.length; at = next) {
+    if (isSpace(text.charCodeAt(at))) {
+      let lines = 0, lineFeed = false, formFeed = false;
+      for (next = at; next < text.length; next++) {
+        const c = text.charCodeAt(next);
+        if (!isSpace(c)) break;
+        // \r\n, \r and \n are one line break each.
+        if (c === 10) { lines++; lineFeed = true; }
+        else if (c === 13) { lines++; if (text.charCodeAt(next + 1) === 10) { next++; lineFeed = true; } }
+        else if (c === 12) formFeed = true;
+      }
+      if (lineFeed) letterOnLine = false;
       // A blank line or page break ends the paragraph; a single line break does not end a sentence.
-      if ((chunk.match(/\r\n|\r|\n/g)?.length ?? 0) >= 2 || chunk.includes('\f')) push({ kind: 'break' });
+      if (lines >= 2 || formFeed) push({ kind: 'break' });
       continue;
     }
+    next = ocrWords ? numberLabelEnd(text, at) : -1;
+    if (next < 0) for (next = at + 1; next < text.length && !isSpace(text.charCodeAt(next));) next++;
+    const chunk = text.slice(at, next);
+    wordBefore = letterOnLine;
     if (!letterOnLine && /\p{L}/u.test(chunk)) letterOnLine = true;
     if (ocrWords) {
       const p = splitChunk(chunk);
@@ -68,16 +92,10 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
         continue;
       }
     }
-    for (const t of allWordCodes(chunk) ? [{ kind: 'word' as const, text: chunk, start: 0, end: chunk.length }] : tokenize(chunk)) {
-      // "TTr" in "/TTr-UBND" (Tờ trình; also CTr, TTh, QyĐ): a mixed-case type code, not a word.
-      if (t.kind === 'word' && isSymbolPart(chunk, t)) {
-        push({ kind: 'break' });
-        units.push({ kind: 'acronym', start: at + t.start, end: at + t.end, text: t.text, ...(chunk[t.start - 1] === '/' ? { typeSlot: true } : {}) });
-      }
-      else if (t.kind === 'word') {
-        if (wordBefore && t.start === 0 && startsMotto(text, at)) push({ kind: 'break' });
-        units.push({ kind: 'word', start: at + t.start, end: at + t.end, text: t.text });
-      }
+    // Most chunks are one word of letters and marks, which tokenize() would return as such.
+    if (allWordCodes(chunk)) { word(chunk, 0, chunk.length, chunk); continue; }
+    for (const t of tokenize(chunk)) {
+      if (t.kind === 'word') word(chunk, t.start, t.end, t.text);
       else if (t.kind === 'number') push({ kind: 'num' });
       else if (t.kind === 'url' || t.kind === 'email') { push({ kind: 'unk' }); push({ kind: 'break' }); }
       else if (t.kind === 'punct' && t.text === ',') push({ kind: 'comma' });
@@ -128,10 +146,30 @@ export function isOcrNumberLabel(text: string, word: string, end: number): boole
  * ("45 /TTr-UBND", ".../TTr-UBND"): the tokenizer, which joins mixed-case parts into a code only
  * after digits, leaves it a word, and restoring it as one drops its "r".
  */
-function isSymbolPart(chunk: string, t: { start: number; end: number; text: string }): boolean {
-  if (t.text.length > 5 || t.text.length < 2 || t.text.toLowerCase() === t.text) return false; // most words, cheaply
-  if (!/^(?=(?:[^\p{Lu}]*\p{Lu}){2})(?=.*\p{Ll})[\p{Lu}\p{Ll}]{2,5}$/u.test(t.text)) return false;
-  return chunk[t.start - 1] === '/' || /^-\p{Lu}/u.test(chunk.slice(t.end));
+function isSymbolPart(chunk: string, start: number, end: number, text: string): boolean {
+  if (text.length > 5 || text.length < 2 || text.toLowerCase() === text) return false; // most words, cheaply
+  if (!/^(?=(?:[^\p{Lu}]*\p{Lu}){2})(?=.*\p{Ll})[\p{Lu}\p{Ll}]{2,5}$/u.test(text)) return false;
+  return chunk[start - 1] === '/' || /^-\p{Lu}/u.test(chunk.slice(end));
+}
+
+/** JavaScript's \s for one UTF-16 code unit (white space and line terminators). */
+export function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/**
+ * End of an OCR number label glued to its number at `at` (a non-space), as the regex
+ * /[^\s\d:][^\s:]{0,3}:(?=\d)/ would match there ("S6:" in "S6:2116/TB"), or -1.
+ */
+function numberLabelEnd(text: string, at: number): number {
+  const first = text.charCodeAt(at);
+  if (first === 58 || (first >= 48 && first <= 57)) return -1;
+  let j = at + 1;
+  while (j < at + 4 && j < text.length && text.charCodeAt(j) !== 58 && !isSpace(text.charCodeAt(j))) j++;
+  if (text.charCodeAt(j) !== 58) return -1;
+  const after = text.charCodeAt(j + 1);
+  return after >= 48 && after <= 57 ? j + 1 : -1;
 }
 
 /** The two halves of "word/word" when both could be damaged lower-case words, else undefined. */

@@ -12,6 +12,7 @@
  * a slot, a lattice or a results array once given.
  */
 import type { Slot } from './decoder.js';
+import { sameSlot } from './segment-memo.js';
 
 interface Window {
   lattice: readonly Slot[];
@@ -65,10 +66,7 @@ function sameWindow(a: Window, b: Window): boolean {
   for (let q = 0; q <= a.to - a.from; q++) {
     const ka = a.from + q, kb = b.from + q;
     if (a.results[ka]!.choice !== b.results[kb]!.choice) return false;
-    const x = a.lattice[ka]!, y = b.lattice[kb]!;
-    if (x === y) continue;
-    if (x.ids.length !== y.ids.length) return false;
-    for (let k = 0; k < x.ids.length; k++) if (x.ids[k] !== y.ids[k] || !Object.is(x.chan[k], y.chan[k])) return false;
+    if (!sameSlot(a.lattice[ka]!, b.lattice[kb]!)) return false;
   }
   return true;
 }

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { isOcrWordCandidate, splitChunk } from '../../../src/core/restore/ocr-words.js';
-import { splitUnits } from '../../../src/core/restore/units.js';
+import { isSpace, splitUnits } from '../../../src/core/restore/units.js';
 
 describe('OCR word chunks', () => {
   it('peels punctuation around a damaged word but keeps look-alike digits and symbols', () => {
@@ -69,5 +69,17 @@ describe('word units', () => {
     assert.deepEqual(kinds('S6:2116/TB-DHDL').slice(0, 2), ['S6', 'num']);
     assert.deepEqual(kinds('luc 7h30:15 ngay'), ['luc', 'num', 'break', 'num', 'ngay'], 'a time is read as before');
   });
-});
 
+  it('takes as white space exactly what \\s matches, code unit by code unit', () => {
+    for (let c = 0; c < 0x10000; c++) assert.equal(isSpace(c), /\s/.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+  });
+
+  it('counts \\r\\n, \\r and \\n as one line break each, and a blank line or a page break as a break', () => {
+    const kinds = (t: string) => splitUnits(t, false).map((u) => (u.kind === 'word' ? u.text : u.kind));
+    assert.deepEqual(kinds('a\r\nb'), ['a', 'b']);
+    assert.deepEqual(kinds('a\r\n\r\nb'), ['a', 'break', 'b']);
+    assert.deepEqual(kinds('a\r\rb'), ['a', 'break', 'b']);
+    assert.deepEqual(kinds('a \f b'), ['a', 'break', 'b']);
+    assert.deepEqual(kinds('a\u00a0\u3000b'), ['a', 'b']);
+  });
+});

@@ -1,0 +1,287 @@
+/**
+ * One document's language-model scores of the lattice, kept so that each is looked up once: the
+ * Viterbi decoder (decoder.ts), its local confidences and the forward–backward posteriors
+ * (posterior.ts) read the same arcs, and a document repeats its candidate lists (a word's list is
+ * one shared array, kept by the document cache's re-weighted slots too), so the same pairs and
+ * triples of lists come back. The LM's own look-ups are hashed probes and binary searches spread
+ * over the model; here they become reads in small dense blocks.
+ *
+ * Candidate lists are interned by identity (the ids array; one-candidate lists by their id) as
+ * small integers. For each adjacent pair of lists (X, Y) a pair block holds, per x, the row over
+ * Y of the bigrams' context handles, log P(y | x), backoff weights and likeliest trigrams
+ * (lookupBigram's answers). For each triple (X, Y, Z) a triple block holds, per (x, y), the row
+ * of trigram scores over Z (log P(z | x y) with backoff, exactly the value trigramFromContext
+ * returns). Rows are allocated on first use and each value filled on first use (a decoder
+ * layer touches a few rows of a block: filling whole blocks wrote ~17 MB per OCR document).
+ * Nothing is precomputed that nobody asks for: the decoder's beam and bound still decide what is
+ * looked up, and a value is the same double whoever computes it first.
+ *
+ * A table answers for one LM; it is cleared for every document (restore() in index.ts), so no
+ * figure ever carries one document's work into another, and whenever it grows past its limit
+ * (between segments and windows only: the offsets handed out stay valid until then).
+ */
+import type { NgramScorer } from './language-model.js';
+
+/** Candidates per list the decoder keeps (decoder.ts cuts longer lists the same way). */
+export const MAX_CANDIDATES = 24;
+/** Doubles kept before the table is cleared at the next segment or window (8 bytes each: ~64 MB at most). */
+const MAX_VALUES = 1 << 23;
+const MAX_PAIR_ENTRIES = 1 << 21;
+const MAX_LISTS = 1 << 20;
+/** Fields of a pair entry in `pairs`: context handle (NaN: not looked up yet), log P, backoff, likeliest trigram. */
+export const PAIR_FIELDS = 4;
+
+export class ArcTable {
+  /** Per pair entry e: [4e] context handle (NaN until looked up), [4e+1] log P, [4e+2] backoff, [4e+3] likeliest trigram. */
+  pairs = new Float64Array(PAIR_FIELDS * (1 << 16));
+  /** Row slots: per x of a pair block, where its row starts in `pairs` (an entry index); per (x, y) of a triple block, where its row starts in `vals`; -1 until allocated. */
+  rowAt = new Int32Array(1 << 16);
+  /** Trigram scores (NaN: not looked up yet). */
+  vals = new Float64Array(1 << 16);
+  private pairsUsed = 0;
+  private rowAtUsed = 0;
+  private valsUsed = 0;
+  private listOf = new Map<readonly number[], number>();
+  private singleOf = new Map<number, number>();
+  /** Per list id, its length (cut to MAX_CANDIDATES). */
+  private lengths: number[] = [];
+  /** Pair blocks by their two lists, triple blocks by their pair block and third list. */
+  private pairOf = new IntPairMap();
+  private tripleOf = new IntPairMap();
+
+  constructor(readonly lm: NgramScorer) {
+    // Each array stored a second time: a field stored only once is a constant to V8's optimizing
+    // compiler, and the first growth would throw away the decoder's compiled code (as in decoder.ts).
+    this.pairs = new Float64Array(this.pairs.length);
+    this.rowAt = new Int32Array(this.rowAt.length);
+    this.vals = new Float64Array(this.vals.length);
+  }
+
+  /** Forgets every score (a new document). */
+  clear(): void {
+    this.listOf.clear();
+    this.singleOf.clear();
+    this.lengths.length = 0;
+    this.pairOf.clear();
+    this.tripleOf.clear();
+    this.pairsUsed = this.rowAtUsed = this.valsUsed = 0;
+  }
+
+  /** Called before a segment or window is laid out: clears the table once it has grown past its limit. */
+  startPass(): void {
+    if (this.valsUsed > MAX_VALUES || this.pairsUsed > MAX_PAIR_ENTRIES || this.lengths.length > MAX_LISTS) this.clear();
+  }
+
+  /** The list's id (interned by identity; one-candidate lists by their candidate). */
+  list(ids: readonly number[]): number {
+    if (ids.length === 1) {
+      const id = this.singleOf.get(ids[0]!);
+      if (id !== undefined) return id;
+      this.singleOf.set(ids[0]!, this.lengths.length);
+    } else {
+      const id = this.listOf.get(ids);
+      if (id !== undefined) return id;
+      this.listOf.set(ids, this.lengths.length);
+    }
+    this.lengths.push(Math.min(ids.length, MAX_CANDIDATES));
+    return this.lengths.length - 1;
+  }
+
+  /** The list's length as the lattice sees it (cut to MAX_CANDIDATES). */
+  length(list: number): number {
+    return this.lengths[list]!;
+  }
+
+  /** Makes room for one layer's new blocks, so that arrays read before it stay the table's own. */
+  reserve(pairEntries: number, slots: number, values: number): void {
+    if (PAIR_FIELDS * (this.pairsUsed + pairEntries) > this.pairs.length) {
+      const a = new Float64Array(2 * PAIR_FIELDS * (this.pairsUsed + pairEntries));
+      a.set(this.pairs.subarray(0, PAIR_FIELDS * this.pairsUsed));
+      this.pairs = a;
+    }
+    if (this.rowAtUsed + slots > this.rowAt.length) {
+      const a = new Int32Array(2 * (this.rowAtUsed + slots));
+      a.set(this.rowAt.subarray(0, this.rowAtUsed));
+      this.rowAt = a;
+    }
+    if (this.valsUsed + values > this.vals.length) {
+      const a = new Float64Array(2 * (this.valsUsed + values));
+      a.set(this.vals.subarray(0, this.valsUsed));
+      this.vals = a;
+    }
+  }
+
+  /** First row slot of the pair block of lists (x, y): the row of x is at slot that + i. Needs reserve(0, |x|, 0). */
+  pairBlock(x: number, y: number): number {
+    let at = this.pairOf.get(x, y);
+    if (at < 0) {
+      at = this.rowAtUsed;
+      const n = this.lengths[x]!;
+      this.rowAt.fill(-1, at, at + n);
+      this.rowAtUsed += n;
+      this.pairOf.set(x, y, at);
+    }
+    return at;
+  }
+
+  /** First entry of the pair row at row slot `slot` (n entries), allocated unknown on first use. Needs reserve(n, 0, 0). */
+  pairRow(slot: number, n: number): number {
+    let r = this.rowAt[slot]!;
+    if (r < 0) {
+      r = this.pairsUsed;
+      this.pairs.fill(NaN, PAIR_FIELDS * r, PAIR_FIELDS * (r + n));
+      this.pairsUsed += n;
+      this.rowAt[slot] = r;
+    }
+    return r;
+  }
+
+  /** Entry j of the pair row at row slot `slot` (n entries), filled with lookupBigram(v, w)'s answers if unknown. */
+  pairEntry(slot: number, n: number, j: number, v: number, w: number): number {
+    const e = this.pairRow(slot, n) + j;
+    if (this.pairs[PAIR_FIELDS * e] !== this.pairs[PAIR_FIELDS * e]) this.fillPair(e, v, w);
+    return e;
+  }
+
+  /**
+   * First row slot of the triple block of lists (x, y, z), `pairXY` being pairBlock(x, y): the
+   * row of (i, j) is at slot that + i · |y| + j. Needs reserve(0, |x|·|y|, 0).
+   */
+  tripleBlock(pairXY: number, x: number, y: number, z: number): number {
+    let at = this.tripleOf.get(pairXY, z);
+    if (at < 0) {
+      at = this.rowAtUsed;
+      const n = this.lengths[x]! * this.lengths[y]!;
+      this.rowAt.fill(-1, at, at + n);
+      this.rowAtUsed += n;
+      this.tripleOf.set(pairXY, z, at);
+    }
+    return at;
+  }
+
+  /** Fills pair entry `e` with lookupBigram(v, w)'s answers. */
+  fillPair(e: number, v: number, w: number): void {
+    const lm = this.lm, p = this.pairs, at = PAIR_FIELDS * e;
+    p[at] = lm.lookupBigram(v, w);
+    p[at + 1] = lm.lastLogP;
+    p[at + 2] = lm.lastBackoff;
+    p[at + 3] = lm.lastMaxTrigram;
+  }
+
+  /** First value of the row of trigram scores at row slot `slot` (n values), allocated unknown on first use. Needs reserve(0, 0, n). */
+  row(slot: number, n: number): number {
+    let r = this.rowAt[slot]!;
+    if (r < 0) {
+      r = this.valsUsed;
+      this.vals.fill(NaN, r, r + n);
+      this.valsUsed += n;
+      this.rowAt[slot] = r;
+    }
+    return r;
+  }
+
+  /**
+   * log P(w | u v) with backoff at vals[at], looked up when still unknown: `uv` is the filled pair
+   * entry of the context (u, v), `vw` that of (v, w) (its log P is the backoff's bigram).
+   */
+  arc(at: number, uv: number, vw: number, w: number): number {
+    const known = this.vals[at]!;
+    if (known === known) return known;
+    const p = this.pairs, cx = p[PAIR_FIELDS * uv]!, bg = p[PAIR_FIELDS * vw + 1]!;
+    let x: number;
+    if (cx < 0) x = bg;
+    else {
+      const off = p[PAIR_FIELDS * uv + 2]! + bg;
+      if (p[PAIR_FIELDS * uv + 3] === -Infinity) x = off;
+      else {
+        const code = this.lm.trigramCode(cx, w);
+        x = code >= 0 ? this.lm.trigramLogP(code) : off;
+      }
+    }
+    this.vals[at] = x;
+    return x;
+  }
+}
+
+/**
+ * A map from two non-negative 32-bit integers to a non-negative one (open addressing, linear
+ * probing, at most half full): no boxed keys, and clearing reuses its arrays.
+ */
+class IntPairMap {
+  // Sized for a long document's blocks (~7,500 on the devset), so that most never grow.
+  private keyA = new Int32Array(1 << 14).fill(-1);
+  private keyB = new Int32Array(1 << 14);
+  private value = new Int32Array(1 << 14);
+  private mask = (1 << 14) - 1;
+  private size = 0;
+
+  constructor() {
+    // Stored twice, so that growing is no change of a constant to compiled code (see ArcTable).
+    this.keyA = new Int32Array(this.keyA.length).fill(-1);
+    this.keyB = new Int32Array(this.keyB.length);
+    this.value = new Int32Array(this.value.length);
+    this.mask = this.keyA.length - 1;
+  }
+
+  /** The value of (a, b), or -1. */
+  get(a: number, b: number): number {
+    const keyA = this.keyA, mask = this.mask;
+    for (let h = hashPair(a, b) & mask; ; h = (h + 1) & mask) {
+      const k = keyA[h]!;
+      if (k === a && this.keyB[h] === b) return this.value[h]!;
+      if (k < 0) return -1;
+    }
+  }
+
+  /** Sets (a, b), known to be absent. */
+  set(a: number, b: number, v: number): void {
+    if (2 * (this.size + 1) > this.mask + 1) this.grow();
+    const keyA = this.keyA, mask = this.mask;
+    let h = hashPair(a, b) & mask;
+    while (keyA[h]! >= 0) h = (h + 1) & mask;
+    keyA[h] = a;
+    this.keyB[h] = b;
+    this.value[h] = v;
+    this.size++;
+  }
+
+  clear(): void {
+    if (this.size > 0) this.keyA.fill(-1);
+    this.size = 0;
+  }
+
+  private grow(): void {
+    const { keyA, keyB, value } = this;
+    const n = 2 * keyA.length;
+    this.keyA = new Int32Array(n).fill(-1);
+    this.keyB = new Int32Array(n);
+    this.value = new Int32Array(n);
+    this.mask = n - 1;
+    this.size = 0;
+    for (let h = 0; h < keyA.length; h++) if (keyA[h]! >= 0) this.set(keyA[h]!, keyB[h]!, value[h]!);
+  }
+}
+
+function hashPair(a: number, b: number): number {
+  const h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
+  return h ^ (h >>> 15);
+}
+
+/** The table of calls made without one (tests, single decodes): cleared for each. */
+let scratch: ArcTable | undefined;
+export function scratchTable(lm: NgramScorer): ArcTable {
+  if (!scratch || scratch.lm !== lm) scratch = new ArcTable(lm);
+  else scratch.clear();
+  return scratch;
+}
+
+/**
+ * The table of one restore() call, cleared for it (its arrays kept from the last document: they
+ * are sized by the largest one so far). Restoration is synchronous, so one suffices.
+ */
+let documents: ArcTable | undefined;
+export function documentTable(lm: NgramScorer): ArcTable {
+  if (!documents || documents.lm !== lm) documents = new ArcTable(lm);
+  else documents.clear();
+  return documents;
+}

@@ -1,0 +1,66 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ArcTable, PAIR_FIELDS } from '../../../src/core/restore/arc-table.js';
+import { decodeSegment, type Slot } from '../../../src/core/restore/decoder.js';
+import { slotPosteriors, unsurePosteriors } from '../../../src/core/restore/posterior.js';
+import { tinyModel } from './tiny-model.js';
+
+const model = tinyModel();
+const slotsOf = (text: string): Slot[] => text.split(' ').map((w) => {
+  const ids = [...(model.skeletonIndex.get(w) ?? [])];
+  return { ids, chan: ids.map((_, k) => -k / 7) };
+});
+
+describe('the document table of LM scores (arc table)', () => {
+  it('answers every pair and trigram of three lists exactly as the language model does', () => {
+    const lm = model.lm, table = new ArcTable(lm);
+    const [x, y, z] = slotsOf('ket qua thuc').map((s) => s.ids);
+    const lx = table.list(x!), ly = table.list(y!), lz = table.list(z!);
+    const nx = table.length(lx), ny = table.length(ly), nz = table.length(lz);
+    table.reserve(nx * ny + ny * nz, nx + ny + nx * ny, nx * ny * nz);
+    const xy = table.pairBlock(lx, ly), yz = table.pairBlock(ly, lz), rows = table.tripleBlock(xy, lx, ly, lz);
+    let checked = 0;
+    for (let i = 0; i < nx; i++) {
+      for (let j = 0; j < ny; j++) {
+        const e = table.pairEntry(xy + i, ny, j, x![i]!, y![j]!);
+        assert.ok(Object.is(table.pairs[PAIR_FIELDS * e], lm.lookupBigram(x![i]!, y![j]!)));
+        assert.ok(Object.is(table.pairs[PAIR_FIELDS * e + 1], lm.lastLogP));
+        const r = table.row(rows + i * ny + j, nz);
+        for (let k = 0; k < nz; k++) {
+          const f = table.pairEntry(yz + j, nz, k, y![j]!, z![k]!);
+          // Looked up, then read back: the same double as the LM's own trigram score.
+          assert.ok(Object.is(table.arc(r + k, e, f, z![k]!), lm.trigram(x![i]!, y![j]!, z![k]!)));
+          assert.ok(Object.is(table.arc(r + k, e, f, z![k]!), lm.trigram(x![i]!, y![j]!, z![k]!)));
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 1);
+  });
+
+  it('interns a candidate list by identity, and a one-candidate list by its candidate; clear starts afresh', () => {
+    const table = new ArcTable(model.lm);
+    const a = [5, 6, 7], b = [5, 6, 7];
+    assert.equal(table.list(a), table.list(a));
+    assert.notEqual(table.list(a), table.list(b));
+    assert.equal(table.list([9]), table.list([9]));
+    assert.equal(table.length(table.list(Array.from({ length: 40 }, (_, k) => k))), 24);
+    table.clear();
+    assert.equal(table.list(b), 0);
+  });
+
+  it('decodes and sums a document with one shared table exactly as each call alone', () => {
+    const table = new ArcTable(model.lm);
+    const segments = ['ket qua thuc hien cong tac', 'cong tac cai cach hanh chinh', 'ket qua thuc hien cong tac', 'ong ay ban ca o cho ban giao ket qua']
+      .map(slotsOf);
+    // The document cache's re-weighting: the same candidate lists with other channel scores.
+    segments.push(segments[0]!.map((s, j) => (j === 1 ? { ids: s.ids, chan: s.chan.map((c, k) => c + (k === 1 ? 3 : 0)) } : s)));
+    for (const slots of segments) {
+      const alone = decodeSegment(model.lm, slots, 1);
+      const shared = decodeSegment(model.lm, slots, 1, table);
+      assert.deepEqual(shared, alone);
+      assert.deepEqual(unsurePosteriors(model.lm, slots, shared, 1, 0.999, undefined, table), unsurePosteriors(model.lm, slots, alone, 1, 0.999));
+      assert.deepEqual(slotPosteriors(model.lm, slots, 1, table), slotPosteriors(model.lm, slots, 1));
+    }
+  });
+});
