@@ -104,24 +104,12 @@ export function wordsOf(phrase: string): { words: string[]; letters: number } {
   return parts;
 }
 
+/** Levenshtein distance in UTF-16 code units. */
 export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  // One row reused across calls: this runs for every token of every line against every keyword.
-  if (b.length + 1 > editRow.length) editRow = new Uint16Array(2 * (b.length + 1));
-  const row = editRow;
-  for (let j = 0; j <= b.length; j++) row[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = row[j]!;
-      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return row[b.length]!;
+  return editDistanceWithin(a, b, Infinity);
 }
 
+// One row reused across calls: this runs for every token of every line against every keyword.
 let editRow = new Uint16Array(64);
 
 /**
