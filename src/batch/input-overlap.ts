@@ -7,7 +7,7 @@
  * Both are refused before anything is written.
  */
 import { realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { STATE_DIR } from './atomic.js';
 import type { InputFile } from './inputs.js';
 import { outputName } from './output-names.js';
@@ -24,9 +24,13 @@ export function inputsOverlapOutput(args: string[], files: InputFile[], outDir: 
   // Where each input's outputs begin, relative to the real output folder.
   const prefixes = new Map<string, InputFile>();
   for (const f of files) prefixes.set(outputName(f.rel, outDir), f);
+  const realDirs = new Map<string, string>(); // one realpath a folder, not one a file
   for (const f of files) {
-    const rel = relative(out, join(realOrSelf(dirname(f.abs)), f.abs.slice(dirname(f.abs).length + 1))).split(sep).join('/');
-    if (rel.startsWith('..') || isAbsolute(rel) || rel.split('/')[0] === STATE_DIR) continue;
+    const dir = dirname(f.abs);
+    let realDir = realDirs.get(dir);
+    if (realDir === undefined) realDirs.set(dir, (realDir = realOrSelf(dir)));
+    const rel = relative(out, join(realDir, basename(f.abs))).split(sep).join('/');
+    if (rel === '..' || rel.startsWith('../') || isAbsolute(rel) || rel.split('/')[0] === STATE_DIR) continue;
     const last = rel.lastIndexOf('/') + 1;
     for (let dot = rel.indexOf('.', last + 1); dot > 0; dot = rel.indexOf('.', dot + 1)) {
       const owner = prefixes.get(rel.slice(0, dot));

@@ -5,6 +5,7 @@
  */
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { STATE_DIR } from './atomic.js';
@@ -132,12 +133,14 @@ async function walk(w: Walk, dir: string, rawDir: Buffer | null): Promise<number
   }
   // Real entries before links, in name order: a folder reached both ways is walked under its own name.
   entries.sort((a, b) => Number(a.isSymbolicLink()) - Number(b.isSymbolicLink()) || Buffer.compare(a.name, b.name));
-  const taken = new Set(entries.flatMap((e) => (isUtf8(e.name) ? [e.name.toString('utf8')] : [])));
+  // The folder's UTF-8 names, gathered only when a name that is not UTF-8 needs them.
+  let taken: Set<string> | undefined;
   for (const e of entries) {
     if (e.name[0] === 0x2e) continue; // hidden files, and our own .baocao/ state
-    const name = isUtf8(e.name) ? e.name.toString('utf8') : legacyName(e.name, taken);
+    const utf8 = isUtf8(e.name);
+    const name = utf8 ? e.name.toString('utf8') : legacyName(e.name, (taken ??= new Set(entries.flatMap((x) => (isUtf8(x.name) ? [x.name.toString('utf8')] : [])))));
     const path = join(dir, name);
-    const raw = rawDir || !isUtf8(e.name) ? Buffer.concat([rawDir ?? Buffer.from(dir), Buffer.from(sep), e.name]) : null;
+    const raw = rawDir || !utf8 ? Buffer.concat([rawDir ?? Buffer.from(dir), Buffer.from(sep), e.name]) : null;
     const fsPath = raw ?? path;
     let kind: Stats | null = null;
     if (e.isSymbolicLink()) {
@@ -160,10 +163,6 @@ async function walk(w: Walk, dir: string, rawDir: Buffer | null): Promise<number
     } else problems.push({ arg: displayPath(path, cwd), message: specialFileMessage(kind ?? (await stat(fsPath))) });
   }
   return skipped;
-}
-
-function isUtf8(name: Buffer): boolean {
-  return Buffer.from(name.toString('utf8'), 'utf8').equals(name);
 }
 
 const CP1258 = new TextDecoder('windows-1258');

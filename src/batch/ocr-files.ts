@@ -11,8 +11,8 @@
  * reported strictly in input order (each file's outputs and manifest are written by convertFile
  * as before, so documents.csv and resume are those of a one-at-a-time batch).
  */
+import { crashOutcome } from './text-lane.js';
 import { convertFile, type BatchSettings, type FileOutcome } from './convert-file.js';
-import { failedRow } from '../emit/sheets.js';
 import type { InputFile } from './inputs.js';
 import type { OcrPool } from '../ingest/ocr/pool.js';
 
@@ -66,7 +66,7 @@ async function safeConvert(file: InputFile, settings: BatchSettings, ocr: OcrPoo
   try {
     return await convertFile(file, settings, { ingest: { ocr, pageSlot, onPage } });
   } catch (e) {
-    return { skipped: false, row: failedRow(file.display, `internal: ${e instanceof Error ? e.message : String(e)}`) };
+    return crashOutcome(file.display, e instanceof Error ? e.message : String(e));
   }
 }
 

@@ -120,6 +120,6 @@ const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' 
  * A line as it may be printed: control characters of a file name (a newline, a terminal escape)
  * written as \n, \x1b…, so each event stays one line and a name cannot redraw the terminal.
  */
-export function printable(s: string): string {
+function printable(s: string): string {
   return s.replace(CONTROL, (c) => ESCAPES[c] ?? (c.charCodeAt(0) < 0x100 ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${c.charCodeAt(0).toString(16)}`));
 }

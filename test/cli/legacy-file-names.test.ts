@@ -69,6 +69,5 @@ describe('file names that are not UTF-8', () => {
     assert.equal(r.files.length, 2);
     assert.equal(new Set(r.files.map((f) => f.rel)).size, 2, r.files.map((f) => f.rel).join(' | '));
     assert.ok(r.files.some((f) => f.rel === 'báo cáo.txt' && !f.raw));
-    assert.deepEqual((await readdir(both)).length, 2);
   });
 });
