@@ -5,6 +5,7 @@
  * every ingest (text, PDF text layer, OCR), so it only looks at the lines' text.
  */
 import type { Page, Paragraph } from './document.js';
+import { stripMarks } from './vi-text/marks.js';
 
 /** Heading and list markers of Vietnamese administrative text ("Phần I", "II.", "2.1.", "a)", "-", "+"). */
 const MARKER_PATTERNS: RegExp[] = [
@@ -72,7 +73,7 @@ export function isMarker(line: string): boolean {
 
 function isOpening(line: string): boolean {
   if (!OPENING_INITIALS.has(line.charAt(0).toLowerCase())) return false;
-  const bare = markFree(line.slice(0, 24)).toLowerCase();
+  const bare = stripMarks(line.slice(0, 24)).toLowerCase();
   return OPENINGS.some((re) => re.test(bare));
 }
 
@@ -105,40 +106,6 @@ function typicalWidth(lines: string[]): number {
   const lengths = lines.map((l) => l.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
   if (lengths.length === 0) return 0;
   return lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.9))]!;
-}
-
-/** The text without marks (NFD, marks dropped, đ → d): per code unit from a table where it can be. */
-export function markFree(s: string): string {
-  if (s.length > MARK_FREE_BUFFER.length) return markFreeSlow(s);
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i);
-    if (code >= MARK_FREE.length) return markFreeSlow(s);
-    let to = MARK_FREE[code]!;
-    if (to === 0) to = MARK_FREE[code] = markFreeUnit(code);
-    if (to < 0) return markFreeSlow(s);
-    MARK_FREE_BUFFER[i] = to - 1;
-  }
-  return String.fromCharCode.apply(null, MARK_FREE_BUFFER.subarray(0, s.length) as unknown as number[]);
-}
-
-/**
- * Below U+2000 a character's marks come from its own decomposition and every character that
- * reorders under NFD is a mark (dropped), so a text of characters that each keep one code unit
- * and hold no mark of their own is mark-free character by character.
- */
-const MARK_FREE = new Int32Array(0x2000);
-const MARK_FREE_BUFFER = new Uint16Array(64);
-
-/** A code unit's mark-free unit + 1, or -1 (a mark itself, or not one unit): such text goes the long way. */
-function markFreeUnit(code: number): number {
-  const ch = String.fromCharCode(code);
-  if (/\p{M}/u.test(ch) || (code >= 0xd800 && code <= 0xdfff)) return -1;
-  const bare = markFreeSlow(ch);
-  return bare.length === 1 ? bare.charCodeAt(0) + 1 : -1;
-}
-
-export function markFreeSlow(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'));
 }
 
 /** Paragraph text as the normalise stage leaves it: NFC, tabs and odd spaces as one space. */

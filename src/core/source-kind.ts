@@ -45,7 +45,8 @@ function isWordFile(data: Uint8Array, path: string): boolean {
   return /\.(doc[xm]?|rtf|odt)$/i.test(path) && data.length > 0;
 }
 
-function contains(data: Uint8Array, needle: Uint8Array): boolean {
+/** Whether `needle` occurs in `data` (bytes). */
+export function contains(data: Uint8Array, needle: Uint8Array): boolean {
   const first = needle[0]!;
   for (let i = data.indexOf(first); i >= 0 && i + needle.length <= data.length; i = data.indexOf(first, i + 1)) {
     let k = 1;

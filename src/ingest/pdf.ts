@@ -7,6 +7,7 @@
  * holds more than a few page images. A corrupt PDF gives an 'ingest/pdf-corrupt' error.
  */
 import type { Diagnostic, Page } from '../core/document.js';
+import { contains } from '../core/source-kind.js';
 import { engineProblem, ocrPagesInOrder, ocrTargetDpi, type IngestResult } from './image.js';
 import type { IngestOptions } from './options.js';
 import { createOcrEngineForFile } from './ocr/engine.js';
@@ -50,12 +51,12 @@ const PDF_HEADER = new TextEncoder().encode('%PDF-');
  * it): a web page (a download that saved the site's error page) or text; null when it has one.
  */
 function notPdf(data: Uint8Array): string | null {
-  const head = data.subarray(0, 1024);
-  for (let i = 0; i + PDF_HEADER.length <= head.length; i++) if (PDF_HEADER.every((b, k) => head[i + k] === b)) return null;
+  if (contains(data.subarray(0, 1024), PDF_HEADER)) return null;
+  const start = data.subarray(0, 65536);
   let text: string | null = null;
   try {
     // stream: a letter cut at 64 KiB waits for bytes that never come instead of failing.
-    text = data.includes(0) ? null : new TextDecoder('utf-8', { fatal: true }).decode(data.subarray(0, 65536), { stream: true });
+    text = start.includes(0) ? null : new TextDecoder('utf-8', { fatal: true }).decode(start, { stream: true });
   } catch {
     text = null; // not UTF-8: the reader's own message stays
   }

@@ -65,7 +65,7 @@ export function readDateBlank(key: string, text: string): DateBlank | undefined 
   for (let i = 0; i < toks.length; i++) {
     // "Quảng Ngãi, ngày …": "NGAI" is a letter away from "NGAY"; the label is the last of them.
     // Glued ("ngàyÂÚtháng"), the one token is both label and "tháng".
-    const glued = gluedDay(toks[i]);
+    const glued = gluedDay(toks[i]?.text);
     if (glued === undefined && (!near(toks[i], 'NGAY') || near(toks[i + 1], 'NGAY'))) continue;
     const [first, last] = glued !== undefined ? [i, i] : [i + 1, i + 3];
     for (let j = first; j <= last && j < toks.length; j++) {
@@ -73,7 +73,7 @@ export function readDateBlank(key: string, text: string): DateBlank | undefined 
       for (let k = j + 1; k <= j + 3 && k + 1 < toks.length; k++) {
         const y = toks[k + 1]!;
         if (!near(toks[k], 'NAM') || !/^\d{4}$/.test(y.text) || +y.text < 1945 || +y.text > 2100) continue;
-        const day = glued !== undefined ? legible(/^\d+$/.test(glued) ? [{ text: glued, start: 0, end: 0 }] : [], 31) : legible(toks.slice(i + 1, j), 31);
+        const day = glued !== undefined ? legible([{ text: glued, start: 0, end: 0 }], 31) : legible(toks.slice(i + 1, j), 31);
         const month = legible(toks.slice(j + 1, k), 12);
         const year = +y.text;
         const real = day !== null && month !== null && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -89,11 +89,11 @@ export function readDateBlank(key: string, text: string): DateBlank | undefined 
  * "ngàyÂÚtháng": OCR glued the label, the pen day and "tháng" into one word. Returns what stands
  * between them (at most 4 characters, maybe nothing), or undefined when the token is not so glued.
  */
-export function gluedDay(t: KeyToken | undefined): string | undefined {
-  if (!t || t.text.length < 9 || t.text.length > 13) return undefined;
-  const head = t.text.slice(0, 4), tail = t.text.slice(-5);
+export function gluedDay(key: string | undefined): string | undefined {
+  if (!key || key.length < 9 || key.length > 13) return undefined;
+  const head = key.slice(0, 4), tail = key.slice(-5);
   if (!/^[A-Z]+$/.test(head + tail) || editDistance(head, 'NGAY') > 1 || editDistance(tail, 'THANG') > 1) return undefined;
-  return t.text.slice(4, -5);
+  return key.slice(4, -5);
 }
 
 /** The one number written in a blank, when it reads as one from 1 to `max`. */

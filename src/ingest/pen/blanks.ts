@@ -8,6 +8,7 @@
  */
 import type { OcrWord } from '../../core/document.js';
 import { editDistance, foldKey } from '../../core/segment/fold.js';
+import { gluedDay } from '../../core/segment/fill-ins.js';
 import { advance } from './print-widths.js';
 import { median } from '../ocr/result.js';
 
@@ -52,12 +53,6 @@ export function symbolStart(text: string): number {
   return text.search(/[/⁄](?=\s*\p{Lu})/u);
 }
 
-
-/** "ngàyÂÚtháng": the day's label, its pen digits and "tháng" read as one word (at most 4 characters between). */
-function gluedThang(w: OcrWord): boolean {
-  const f = fold(w);
-  return f.length >= 9 && f.length <= 13 && editDistance(f.slice(0, 4), 'NGAY') <= 1 && editDistance(f.slice(-5), 'THANG') <= 1;
-}
 
 /** Pixels per 1/1000 em on a line: median of width / printed advance over its cleanly read words. */
 function lineScale(ws: readonly OcrWord[], h: number): number {
@@ -119,7 +114,7 @@ export function findBlanks(words: readonly OcrWord[], pageHeight: number): Blank
         // "Quảng Ngãi, ngày …": the place's "Ngãi" is a letter away from "ngày"; the label is the last of them.
         if (!near(ws[i], 'NGAY') || near(ws[i + 1], 'NGAY')) continue;
         // OCR may glue the label, the pen and "tháng" into one word ("ngàyÂÚtháng"): that word is both.
-        const j = gluedThang(ws[i]!) ? i : [i + 1, i + 2, i + 3].find((x) => near(ws[x], 'THANG') || (ws[x] !== undefined && /.HANG$/.test(lettersOf(ws[x]!))));
+        const j = gluedDay(fold(ws[i]!)) !== undefined ? i : [i + 1, i + 2, i + 3].find((x) => near(ws[x], 'THANG') || (ws[x] !== undefined && /.HANG$/.test(lettersOf(ws[x]!))));
         const k = [(j ?? i) + 1, (j ?? i) + 2, (j ?? i) + 3, (j ?? i) + 4].find((x) => near(ws[x], 'NAM') && /^\d{4}/.test(ws[x + 1]?.text ?? ''));
         if (k === undefined) continue;
         if (j === undefined) {

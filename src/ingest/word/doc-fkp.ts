@@ -6,7 +6,7 @@
  */
 
 /** Operand size of a sprm at `at` (its 2 bytes excluded); character sprms follow the same rule. */
-export function operandSize(bytes: Uint8Array, at: number, sprm: number): number {
+function operandSize(bytes: Uint8Array, at: number, sprm: number): number {
   switch (sprm >> 13) {
     case 0: case 1: return 1;
     case 2: case 4: case 5: return 2;
@@ -59,7 +59,7 @@ export function fkpLookup<T>(word: Uint8Array, table: Uint8Array, bte: { fc: num
 }
 
 /** The value of the range [start, end) a file offset falls in (binary search), else `none`. */
-export function rangeLookup<T>(starts: number[], ends: number[], values: T[], none: T): (fc: number) => T {
+function rangeLookup<T>(starts: number[], ends: number[], values: T[], none: T): (fc: number) => T {
   const order = starts.map((_, i) => i).sort((a, b) => starts[a]! - starts[b]!);
   const s = order.map((i) => starts[i]!), e = order.map((i) => ends[i]!), v = order.map((i) => values[i]!);
   return (at: number) => {

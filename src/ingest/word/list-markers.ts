@@ -6,11 +6,11 @@
 
 /**
  * The next count of list `key` at `depth` (0-based): `restart` when given, else the level's
- * `start` the first time, else one more; deeper levels start again. Returns the list's counts.
+ * `start` the first time, else one more (a restart that is no number is none); deeper levels start again. Returns the list's counts.
  */
 export function countNext<K>(counters: Map<K, number[]>, key: K, depth: number, start: number, restart?: number): number[] {
   const counts = counters.get(key) ?? [];
-  counts[depth] = restart !== undefined ? restart : counts[depth] === undefined ? start : counts[depth]! + 1;
+  counts[depth] = restart !== undefined && Number.isFinite(restart) ? restart : counts[depth] === undefined ? start : counts[depth]! + 1;
   counts.length = depth + 1; // deeper levels start again
   counters.set(key, counts);
   return counts;

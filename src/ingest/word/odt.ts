@@ -185,7 +185,7 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
     const start = pendingStart;
     pendingStart = undefined;
     if (!name || !levels || !level) return '';
-    const counts = countNext(counters, name, depth, level.start, start !== undefined && Number.isFinite(start) ? start : undefined);
+    const counts = countNext(counters, name, depth, level.start, start);
     return markerText(levels, level, counts, depth);
   }
 
@@ -196,7 +196,7 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
     const level = levels?.[depth];
     if (!levels || !level || !ODF_FORMATS[level.format] || a['text:is-list-header'] === 'true') return '';
     const start = a['text:restart-numbering'] === 'true' || a['text:start-value'] ? Number(a['text:start-value'] ?? level.start) : undefined;
-    const counts = countNext(counters, OUTLINE, depth, level.start, start !== undefined && Number.isFinite(start) ? start : undefined);
+    const counts = countNext(counters, OUTLINE, depth, level.start, start);
     return markerText(levels, level, counts, depth);
   }
 
