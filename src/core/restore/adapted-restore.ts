@@ -7,10 +7,9 @@ import { normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import type { Adaptation } from './adaptation.js';
 import type { Candidates, DecodeMode } from './candidates.js';
 import type { RestoreModel } from './model.js';
+import { MAX_CANDIDATES } from './arc-table.js'; // the largest list the decoder keeps: an added one must fit
 import { namePositions, type NameSpot } from './name-evidence.js';
 
-/** Largest candidate list the decoder keeps (decoder.ts MAX_CANDIDATES): an added one must fit. */
-const DECODER_CANDIDATES = 24;
 
 /**
  * The candidates with the archive's syllables of the word's skeleton added. Mark-free input: the
@@ -32,7 +31,7 @@ export function withArchiveSyllables(model: RestoreModel, a: Adaptation, cands: 
     const chan = mode === 'ocr' ? model.channel.score(form, lower, capital) : 0;
     if (!Number.isFinite(chan)) continue;
     // Room is made at the end of a full list (its least likely readings).
-    if (out.ids.length >= DECODER_CANDIDATES) { out.ids.pop(); out.chan.pop(); out.forms.pop(); }
+    if (out.ids.length >= MAX_CANDIDATES) { out.ids.pop(); out.chan.pop(); out.forms.pop(); }
     out.ids.push(id);
     out.chan.push(chan);
     out.forms.push(form);

@@ -33,11 +33,11 @@ export const PAIR_FIELDS = 4;
 
 export class ArcTable {
   /** Per pair entry e: [4e] context handle (NaN until looked up), [4e+1] log P, [4e+2] backoff, [4e+3] likeliest trigram. */
-  pairs = new Float64Array(PAIR_FIELDS * (1 << 16));
+  pairs = new Float64Array(0);
   /** Row slots: per x of a pair block, where its row starts in `pairs` (an entry index); per (x, y) of a triple block, where its row starts in `vals`; -1 until allocated. */
-  rowAt = new Int32Array(1 << 16);
+  rowAt = new Int32Array(0);
   /** Trigram scores (NaN: not looked up yet). */
-  vals = new Float64Array(1 << 16);
+  vals = new Float64Array(0);
   private pairsUsed = 0;
   private rowAtUsed = 0;
   private valsUsed = 0;
@@ -50,11 +50,12 @@ export class ArcTable {
   private tripleOf = new IntPairMap();
 
   constructor(readonly lm: NgramScorer) {
-    // Each array stored a second time: a field stored only once is a constant to V8's optimizing
-    // compiler, and the first growth would throw away the decoder's compiled code (as in decoder.ts).
-    this.pairs = new Float64Array(this.pairs.length);
-    this.rowAt = new Int32Array(this.rowAt.length);
-    this.vals = new Float64Array(this.vals.length);
+    // Each array stored a second time (the fields start empty): a field stored only once is a
+    // constant to V8's optimizing compiler, and the first growth would throw away the decoder's
+    // compiled code (as in decoder.ts).
+    this.pairs = new Float64Array(PAIR_FIELDS * (1 << 16));
+    this.rowAt = new Int32Array(1 << 16);
+    this.vals = new Float64Array(1 << 16);
   }
 
   /** Forgets every score (a new document). */
@@ -209,17 +210,17 @@ export class ArcTable {
  */
 class IntPairMap {
   // Sized for a long document's blocks (~7,500 on the devset), so that most never grow.
-  private keyA = new Int32Array(1 << 14).fill(-1);
-  private keyB = new Int32Array(1 << 14);
-  private value = new Int32Array(1 << 14);
-  private mask = (1 << 14) - 1;
+  private keyA = new Int32Array(0);
+  private keyB = new Int32Array(0);
+  private value = new Int32Array(0);
+  private mask = 0;
   private size = 0;
 
   constructor() {
     // Stored twice, so that growing is no change of a constant to compiled code (see ArcTable).
-    this.keyA = new Int32Array(this.keyA.length).fill(-1);
-    this.keyB = new Int32Array(this.keyB.length);
-    this.value = new Int32Array(this.value.length);
+    this.keyA = new Int32Array(1 << 14).fill(-1);
+    this.keyB = new Int32Array(1 << 14);
+    this.value = new Int32Array(1 << 14);
     this.mask = this.keyA.length - 1;
   }
 

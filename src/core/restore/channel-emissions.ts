@@ -50,7 +50,7 @@ export class ChannelEmissions {
   /** base letter → multi-character OCR reading → best ln P over the marked letters of that base */
   private siblings = new Map<string, Map<string, number>>();
   private info = new Map<string, LetterInfo>();
-  private readingLists = new Map<string, ReverseReadings | null>();
+  private readingLists = new Map<string, ReverseReadings>();
   private symbols = new Map<string, boolean>();
 
   constructor(tables: ChannelTables) {
@@ -96,11 +96,12 @@ export class ChannelEmissions {
   readingsOf(piece: string): ReverseReadings | undefined {
     let r = this.readingLists.get(piece);
     if (r === undefined) {
+      // Misses are not kept: junk pieces would grow the map for the model's life, for nothing.
       const m = this.reverse.get(piece);
-      r = m ? { letters: [...m.keys()], logPs: [...m.values()], self: m.has(piece) } : null;
-      this.readingLists.set(piece, r);
+      if (!m) return undefined;
+      this.readingLists.set(piece, (r = { letters: [...m.keys()], logPs: [...m.values()], self: m.has(piece) }));
     }
-    return r ?? undefined;
+    return r;
   }
 
   has(letter: string): boolean {

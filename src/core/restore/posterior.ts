@@ -13,7 +13,7 @@ import type { NgramScorer } from './language-model.js';
 import { BOS, EOS } from './lm-tokens.js';
 import type { Slot } from './decoder.js';
 import { WindowMemo } from './window-memo.js';
-import { scratchTable, type ArcTable } from './arc-table.js';
+import { MAX_CANDIDATES, scratchTable, type ArcTable } from './arc-table.js';
 
 /** Decoder confidence from which a word's posterior is not summed again (27% of words fall below on OCR pairs). */
 export const SURE = 0.999;
@@ -21,8 +21,6 @@ export const SURE = 0.999;
 const CHANNEL_BEAM = 10;
 /** States this far (nats) below the layer's best forward score are left out of the sums. */
 const BEAM = 9;
-/** Candidates per slot the decoder looks at (decoder.ts caps its lists the same way). */
-const MAX_CANDIDATES = 24;
 // Scratch buffers reused across calls (restoration is synchronous).
 let arcs = new Float64Array(1 << 16);
 let alpha = new Float64Array(1 << 12);
