@@ -50,8 +50,7 @@ const localScores = new Float64Array(MAX_CANDIDATES);
 // The states (a, b) inside the beam for one b, best score first: candidate index, score, context
 // bigram, its backoff weight, its likeliest trigram, and where its row of trigram scores starts.
 const activeA = new Int32Array(MAX_CANDIDATES), activeRow = new Int32Array(MAX_CANDIDATES);
-const activeScore = new Float64Array(MAX_CANDIDATES), activeCtx = new Float64Array(MAX_CANDIDATES);
-const activeBow = new Float64Array(MAX_CANDIDATES), activeTop = new Float64Array(MAX_CANDIDATES);
+const activeScore = new Float64Array(MAX_CANDIDATES), activeEntry = new Int32Array(MAX_CANDIDATES);
 let pathBuf = new Int32Array(CAPACITY);
 
 /**
@@ -162,11 +161,10 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
         if (r < 0) r = table.row(rowsABC + k, nC);
         let t = nActive++;
         while (t > 0 && activeScore[t - 1]! < s) {
-          activeA[t] = activeA[t - 1]!; activeScore[t] = activeScore[t - 1]!; activeCtx[t] = activeCtx[t - 1]!;
-          activeBow[t] = activeBow[t - 1]!; activeTop[t] = activeTop[t - 1]!; activeRow[t] = activeRow[t - 1]!;
+          activeA[t] = activeA[t - 1]!; activeScore[t] = activeScore[t - 1]!; activeEntry[t] = activeEntry[t - 1]!; activeRow[t] = activeRow[t - 1]!;
           t--;
         }
-        activeA[t] = a; activeScore[t] = s; activeCtx[t] = pairs[e]!; activeBow[t] = pairs[e + 2]!; activeTop[t] = pairs[e + 3]!; activeRow[t] = r;
+        activeA[t] = a; activeScore[t] = s; activeEntry[t] = ra + b; activeRow[t] = r;
       }
       if (nActive === 0) continue;
       let rb = rowAt[pairBC + b]!;
@@ -187,18 +185,12 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
           const s = activeScore[t]!, at = activeRow[t]! + c;
           let x = vals[at]!;
           if (x !== x) {
-            const cx = activeCtx[t]!;
-            if (cx < 0) x = bg;
-            else {
-              const off = activeBow[t]! + bg, most = activeTop[t]!;
+            const p = PAIR_FIELDS * activeEntry[t]!;
+            if (pairs[p]! >= 0) {
+              const off = pairs[p + 2]! + bg, most = pairs[p + 3]!;
               if (s + (off > most ? off : most) < top) continue;
-              if (most === -Infinity) x = off;
-              else {
-                const code = lm.trigramCode(cx, wc);
-                x = code >= 0 ? lm.trigramLogP(code) : off;
-              }
             }
-            vals[at] = x;
+            x = table.arc(at, activeEntry[t]!, rb + c, wc);
           }
           const v = s + x;
           const a = activeA[t]!;
