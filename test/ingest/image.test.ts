@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { after, before, describe, it } from 'node:test';
 import { detectImageFormat, ingestImage } from '../../src/ingest/image.js';
@@ -62,5 +63,20 @@ describe('image input', () => {
     const r = await ingestImage(fixture('line.png'), { ocr, straighten: false });
     assert.equal(r.diagnostics[0]?.ruleId, 'ingest/image-corrupt');
     assert.match(r.diagnostics[0]!.message, /^the image is too large to decode in memory \(\d+ × \d+ pixels\): scan it again at 300 dpi or less$/);
+  });
+
+  it('refuses a page image of more pixels than sharp allows from its header, without decoding or OCR', async () => {
+    // line.png said to be 40,000 × 30,000 (1.2 gigapixels): the IHDR's size and its CRC rewritten.
+    const png = Buffer.from(fixture('line.png'));
+    png.writeUInt32BE(40_000, 16);
+    png.writeUInt32BE(30_000, 20);
+    png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
+    let asked = 0;
+    const ocr = { size: 1, async recognize(): Promise<never> { asked++; throw new Error('not to be called'); }, async terminate() {} } as unknown as OcrPool;
+    const r = await ingestImage(new Uint8Array(png), { ocr, straighten: false });
+    assert.equal(asked, 0);
+    assert.deepEqual(r.pages, []);
+    assert.equal(r.diagnostics[0]?.ruleId, 'ingest/image-corrupt');
+    assert.equal(r.diagnostics[0]!.message, 'the image is too large to decode in memory (40000 × 30000 pixels): scan it again at 300 dpi or less');
   });
 });
