@@ -4,7 +4,7 @@
  * instead of ~200 modules) or else `name.js`; from source `name.ts`, where the worker registers
  * tsx first (loader hooks given with --import do not reach worker threads on Node 20).
  */
-import { statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
@@ -19,20 +19,12 @@ export function startModuleWorker(callerUrl: string, name: string, options: Work
 }
 
 /**
- * The bundle when the build made one and it is not older than the module tsc emitted (a `tsc`
- * alone after a build must not leave the old bundle running), else that module; looked up once.
+ * The bundle when the build made one (looked up once per module), else the module tsc emitted.
+ * Not chosen by modification times: an installed package's files get theirs from the order tar
+ * extracts them in. After `tsc` alone the old bundle would still run: build with `npm run build`.
  */
 function builtEntry(callerUrl: string, name: string): URL {
   const bundle = new URL(`./${name}-bundle/${name}.js`, callerUrl);
-  const module = new URL(`./${name}.js`, callerUrl);
-  if (!bundles.has(bundle.href)) bundles.set(bundle.href, modifiedMs(bundle) >= modifiedMs(module) ? bundle : null);
-  return bundles.get(bundle.href) ?? module;
-}
-
-function modifiedMs(file: URL): number {
-  try {
-    return statSync(fileURLToPath(file)).mtimeMs;
-  } catch {
-    return -1; // absent: a missing bundle loses, a missing module (bundle only) does not
-  }
+  if (!bundles.has(bundle.href)) bundles.set(bundle.href, existsSync(fileURLToPath(bundle)) ? bundle : null);
+  return bundles.get(bundle.href) ?? new URL(`./${name}.js`, callerUrl);
 }
