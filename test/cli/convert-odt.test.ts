@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { validateDocumentResult } from '../../src/core/schema.js';
-import { parseCsv, ROOT, runCli } from './run-cli.js';
+import { convertWordFolder, ROOT, runCli } from './run-cli.js';
 
 let dir: string;
 before(async () => { dir = await mkdtemp(join(tmpdir(), 'baocao-odt-')); });
@@ -12,16 +12,9 @@ after(async () => { await rm(dir, { recursive: true, force: true }); });
 
 describe('baocao convert with OpenDocument text files', () => {
   it('converts .odt and .fodt found in a folder (number, date, signer) and names a broken .odt in its own error row', async () => {
-    const src = join(dir, 'in');
-    await mkdir(src, { recursive: true });
-    for (const name of ['bao-cao-odt.odt', 'bao-cao-odt.fodt', 'bao-cao-tcvn3.odt']) await copyFile(join(ROOT, 'fixtures', 'word', name), join(src, name));
-    await writeFile(join(src, 'hong.odt'), 'not a zip at all');
-    const out = join(dir, 'out');
-    const r = await runCli(['convert', src, '-o', out, '--quiet']);
-    assert.equal(r.code, 1, 'a file failed, the others converted');
-    const rows = parseCsv(await readFile(join(out, 'documents.csv'), 'utf8'));
+    const { code, out, rows, byName } = await convertWordFolder(dir, ['bao-cao-odt.odt', 'bao-cao-odt.fodt', 'bao-cao-tcvn3.odt'], 'hong.odt');
+    assert.equal(code, 1, 'a file failed, the others converted');
     assert.equal(rows.length, 4);
-    const byName = (n: string) => rows.find((row) => row.path.endsWith(n))!;
     for (const name of ['bao-cao-odt.odt', 'bao-cao-odt.fodt']) {
       const row = byName(name);
       assert.equal(row.status, 'ok', row.error);

@@ -1,5 +1,7 @@
 /** Helpers for CLI tests: run the CLI from source through tsx, read CSV back. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -56,4 +58,18 @@ export function parseCsv(text: string): CsvRow[] {
   if (cell !== '' || row.length) row.push(cell), rows.push(row);
   const [header, ...body] = rows;
   return body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])) as CsvRow);
+}
+
+/**
+ * `baocao convert` of a folder holding the named files of fixtures/word and a damaged file named
+ * `broken` (not a ZIP at all); the rows of its documents.csv, by the end of their path.
+ */
+export async function convertWordFolder(dir: string, fixtures: string[], broken: string): Promise<{ code: number | null; out: string; rows: CsvRow[]; byName: (name: string) => CsvRow }> {
+  const src = join(dir, 'in'), out = join(dir, 'out');
+  await mkdir(src, { recursive: true });
+  for (const name of fixtures) await copyFile(join(ROOT, 'fixtures', 'word', name), join(src, name));
+  await writeFile(join(src, broken), 'not a zip at all');
+  const { code } = await runCli(['convert', src, '-o', out, '--quiet']);
+  const rows = parseCsv(await readFile(join(out, 'documents.csv'), 'utf8'));
+  return { code, out, rows, byName: (name) => rows.find((row) => row.path.endsWith(name))! };
 }
