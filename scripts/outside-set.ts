@@ -13,7 +13,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-interface OutsideDocument { id: string; path: string; blob: string; [fact: string]: unknown }
+/** `gt_blob`, when a document has one, is the blob of its page's ground-truth text (bench:real's gt/<id>.gt.txt). */
+interface OutsideDocument { id: string; path: string; blob: string; gt_blob?: string; [fact: string]: unknown }
 interface OutsideSet { source: { repo: string; commit: string }; documents: OutsideDocument[] }
 
 const { values: args } = parseArgs({ options: { set: { type: 'string' }, mirror: { type: 'string' }, out: { type: 'string' } } });
@@ -24,22 +25,32 @@ if (!args.set || !args.mirror || !args.out) {
 const set = JSON.parse(readFileSync(args.set, 'utf8')) as OutsideSet;
 const pages = join(args.out, 'real-scans', 'pages');
 mkdirSync(pages, { recursive: true });
+const groundTruth = join(args.out, 'real-scans', 'gt');
 let missing = 0;
-for (const doc of set.documents) {
+/** A blob's bytes from the mirror, checked against its hash (the bytes the facts were read from). */
+function blobBytes(id: string, blob: string, path: string): Buffer | undefined {
   let bytes: Buffer;
   try {
-    bytes = execFileSync('git', ['--git-dir', args.mirror, 'cat-file', 'blob', doc.blob], { maxBuffer: 1 << 30 });
+    bytes = execFileSync('git', ['--git-dir', args.mirror!, 'cat-file', 'blob', blob], { maxBuffer: 1 << 30 });
   } catch {
-    console.error(`${doc.id}: blob ${doc.blob} (${doc.path}) is not in ${args.mirror}`);
+    console.error(`${id}: blob ${blob} (${path}) is not in ${args.mirror}`);
     missing++;
-    continue;
+    return undefined;
   }
-  // The blob hash checks the bytes are the ones the facts were read from.
   const hash = createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
-  if (hash !== doc.blob) throw new Error(`${doc.id}: the bytes do not hash to ${doc.blob}`);
-  writeFileSync(join(pages, `${doc.id}${extname(doc.path).toLowerCase()}`), bytes);
+  if (hash !== blob) throw new Error(`${id}: the bytes do not hash to ${blob}`);
+  return bytes;
 }
-const fields = set.documents.map(({ path: _p, blob: _b, ...facts }) => facts);
+for (const doc of set.documents) {
+  const bytes = blobBytes(doc.id, doc.blob, doc.path);
+  if (bytes) writeFileSync(join(pages, `${doc.id}${extname(doc.path).toLowerCase()}`), bytes);
+  if (!doc.gt_blob) continue;
+  const text = blobBytes(doc.id, doc.gt_blob, 'ground truth');
+  if (!text) continue;
+  mkdirSync(groundTruth, { recursive: true });
+  writeFileSync(join(groundTruth, `${doc.id}.gt.txt`), text);
+}
+const fields = set.documents.map(({ path: _p, blob: _b, gt_blob: _g, ...facts }) => facts);
 writeFileSync(join(args.out, 'real-scans', 'fields.json'), `${JSON.stringify(fields, null, 1)}\n`);
 console.log(`${set.documents.length - missing} of ${set.documents.length} documents of ${set.source.repo}@${set.source.commit} in ${pages}`);
 if (missing) process.exit(1);
