@@ -109,7 +109,14 @@ function inherited(pdf: PdfObjects, d: PdfDict, key: string): PdfValue | undefin
 
 const fieldType = (pdf: PdfObjects, d: PdfDict) => pdf.name(inherited(pdf, d, 'FT'));
 
-/** A PDF text string: UTF-16BE with its byte-order mark, UTF-8 with its mark, else PDFDocEncoding (latin1 for letters). */
+/** PDFDocEncoding's bytes that differ from latin1 (ISO 32000-2 Annex D): 0x18–0x1F, 0x80–0xA0. */
+const PDF_DOC: Record<number, number> = {
+  0x18: 0x2d8, 0x19: 0x2c7, 0x1a: 0x2c6, 0x1b: 0x2d9, 0x1c: 0x2dd, 0x1d: 0x2db, 0x1e: 0x2da, 0x1f: 0x2dc,
+  ...Object.fromEntries([0x2022, 0x2020, 0x2021, 0x2026, 0x2014, 0x2013, 0x192, 0x2044, 0x2039, 0x203a, 0x2212, 0x2030, 0x201e, 0x201c, 0x201d, 0x2018,
+    0x2019, 0x201a, 0x2122, 0xfb01, 0xfb02, 0x141, 0x152, 0x160, 0x178, 0x17d, 0x131, 0x142, 0x153, 0x161, 0x17e, 0xfffd, 0x20ac].map((c, k) => [0x80 + k, c])),
+};
+
+/** A PDF text string: UTF-16BE with its byte-order mark, UTF-8 with its mark, else PDFDocEncoding. */
 export function pdfText(bytes: string): string {
   if (bytes.startsWith('\xfe\xff')) {
     let out = '';
@@ -117,8 +124,15 @@ export function pdfText(bytes: string): string {
     return out.normalize('NFC');
   }
   if (bytes.startsWith('\xef\xbb\xbf')) return Buffer.from(bytes.slice(3), 'latin1').toString('utf8').normalize('NFC');
-  return bytes.normalize('NFC');
+  return bytes.replace(/[\x18-\x1f\x80-\xa0]/g, (c) => String.fromCharCode(PDF_DOC[c.charCodeAt(0)] ?? c.charCodeAt(0))).normalize('NFC');
 }
+
+/**
+ * Whether decoded metadata is text a person wrote: no control characters, lone surrogates,
+ * replacement or non-characters (what bytes that were never decrypted, or decrypted with the wrong
+ * key, decode to). Such a string is left out, never written into the JSON or CSV.
+ */
+export const isCleanText = (t: string) => !/[\p{Cc}\p{Cs}\p{Co}\uFFFD\uFFFE\uFFFF]/u.test(t.replace(/[\t\n\r]/g, ' '));
 
 function textOf(pdf: PdfObjects, v: PdfValue | undefined): string | null {
   const s = pdf.get(v);
@@ -126,7 +140,7 @@ function textOf(pdf: PdfObjects, v: PdfValue | undefined): string | null {
   const bytes = (s as PdfString).bytes;
   if (bytes === undefined) return null;
   const t = pdfText(bytes).replace(/\s+/g, ' ').trim();
-  return t === '' ? null : t;
+  return t === '' || !isCleanText(t) ? null : t;
 }
 
 const emailIn = (s: string | null) => /[\w.%+-]+@[\w-]+(?:\.[\w-]+)+/.exec(s ?? '')?.[0] ?? null;
@@ -140,7 +154,11 @@ function certificateSubject(pdf: PdfObjects, holder: PdfRef | undefined): Record
   const text = pdf.sourceText(holder);
   const hex = text && /\/Contents\s*<([0-9a-fA-F\s]*)>/.exec(text)?.[1];
   if (!hex) return null;
-  const der = Buffer.from(hexBytes(hex.replace(/\s+/g, '')), 'latin1');
+  const raw = hexBytes(hex.replace(/\s+/g, ''));
+  // /Contents is not encrypted (ISO 32000-2 §7.6.2), but some signing tools (iText 5) encrypted it as any string.
+  const plain = rawIsDer(raw) ? raw : pdf.decryptString(holder, raw);
+  if (plain === null) return null;
+  const der = Buffer.from(plain, 'latin1');
   let tries = 0;
   for (let k = 0; k + 4 < der.length && tries < MAX_CERT_TRIES; k++) {
     if (der[k] !== 0x30 || der[k + 1] !== 0x82) continue;
@@ -153,7 +171,8 @@ function certificateSubject(pdf: PdfObjects, holder: PdfRef | undefined): Record
       const subject: Record<string, string> = {};
       for (const line of cert.subject.split('\n')) {
         const eq = line.indexOf('=');
-        if (eq > 0) subject[line.slice(0, eq).trim()] ??= line.slice(eq + 1).trim().normalize('NFC');
+        const value = line.slice(eq + 1).trim().normalize('NFC');
+        if (eq > 0 && isCleanText(value)) subject[line.slice(0, eq).trim()] ??= value;
       }
       return subject;
     } catch {
@@ -162,3 +181,6 @@ function certificateSubject(pdf: PdfObjects, holder: PdfRef | undefined): Record
   }
   return null;
 }
+
+/** Whether a /Contents starts as a DER SEQUENCE (a CMS SignedData), as an unencrypted one does. */
+const rawIsDer = (bytes: string) => bytes.charCodeAt(0) === 0x30 && (bytes.charCodeAt(1) === 0x80 || bytes.charCodeAt(1) >= 0x81 && bytes.charCodeAt(1) <= 0x84);
