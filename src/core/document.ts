@@ -48,6 +48,26 @@ export interface Page {
   ocrEngine?: 'wasm' | 'native';
   /** Digits written by pen into the header's blanks, read from the page image (ingest/pen). */
   penFills?: PenFill[];
+  /** Notes a PDF carries on the page (ingest/pdf-annotations.ts): beside its text, never in it. */
+  annotations?: PageAnnotation[];
+}
+
+/**
+ * A PDF markup annotation with a note: a typed note drawn over the page (FreeText), a sticky note
+ * (Text), a stamp, a highlight, underline or drawing with a comment. A note on the document,
+ * not the document's text.
+ */
+export interface PageAnnotation {
+  /** The PDF's /Subtype: FreeText, Text, Stamp, Highlight, Underline, StrikeOut, Ink, … */
+  subtype: string;
+  /** The note (/Contents, else its rich text /RC as plain text); its own line breaks kept. */
+  text: string;
+  /** Who wrote it (/T), when the file says. */
+  author: string | null;
+  /** When it was last changed (/M): ISO 8601 when readable, else as written. */
+  modified: string | null;
+  /** Where it lies: [x0, y0, x1, y1] in points, in the page's PDF coordinates (origin bottom left, y up). */
+  rect?: [number, number, number, number];
 }
 
 /**

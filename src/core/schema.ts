@@ -7,13 +7,13 @@ import { z } from 'zod';
 import type { WorkingDocument } from './document.js';
 import { structureShape as segmentShape } from './segment/schema.js';
 
-export const SCHEMA_VERSION = '1.5';
+export const SCHEMA_VERSION = '1.6';
 /**
  * Versions a reader of earlier output accepts: minor bumps only add optional fields (1.3:
  * meta.eSignatures, signature.signerSource; 1.4: correctedStructure, pages[].penFills,
- * signature.nameAsRead, signature.uncertain; 1.5: source.kind 'word').
+ * signature.nameAsRead, signature.uncertain; 1.5: source.kind 'word'; 1.6: pages[].annotations).
  */
-const READABLE_VERSION = /^1\.[0-5]$/;
+const READABLE_VERSION = /^1\.[0-6]$/;
 
 /**
  * Structure fields (meta, preamble, sections, closing, signature, recipients, annexes, figures),
@@ -58,6 +58,14 @@ export const PenFillSchema = z.object({
   ink: z.enum(['blue', 'dark']),
 });
 
+export const PageAnnotationSchema = z.object({
+  subtype: z.string().min(1).describe("The PDF annotation's /Subtype: FreeText (a typed note on the page), Text (a sticky note), Stamp, Highlight, Underline, StrikeOut, Ink, …"),
+  text: z.string().min(1).describe('The note (/Contents, else its rich text as plain text), its line breaks kept'),
+  author: z.string().nullable().describe('Who wrote it (/T)'),
+  modified: z.string().nullable().describe('When it was last changed (/M): ISO 8601 when readable'),
+  rect: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional().describe("[x0, y0, x1, y1] in points in the page's PDF coordinates (origin bottom left, y up)"),
+});
+
 export const PageSchema = z.object({
   number: positiveInt,
   method: z.enum(['text', 'pdf-text', 'ocr']).describe('How the text of this page was obtained'),
@@ -67,6 +75,7 @@ export const PageSchema = z.object({
   ocrEngine: z.enum(['wasm', 'native']).optional().describe('OCR engine that read this page: tesseract.js (wasm) or the system tesseract (native)'),
   turn: z.union([z.literal(90), z.literal(180), z.literal(270)]).optional().describe('Clockwise quarter turn the page image was given to read it upright; word boxes stay in the image as given'),
   penFills: z.array(PenFillSchema).optional().describe("Digits written by pen into the header's blanks, as the digit model read them (kept so the structure can be read again from corrected text)"),
+  annotations: z.array(PageAnnotationSchema).optional().describe("Notes the PDF carries on this page (markup annotations: typed notes, sticky notes, stamps, commented highlights): beside the document's text, never in text, paragraphs or the structure"),
 });
 
 export const ParagraphSchema = z.object({
@@ -177,6 +186,7 @@ export function toDocumentResult(doc: WorkingDocument): DocumentResult {
       ...(p.ocrEngine !== undefined ? { ocrEngine: p.ocrEngine } : {}),
       ...(p.turn !== undefined ? { turn: p.turn } : {}),
       ...(p.penFills?.length ? { penFills: p.penFills } : {}),
+      ...(p.annotations?.length ? { annotations: p.annotations } : {}),
     })),
     paragraphs: doc.paragraphs.map((p) => ({
       text: p.text,

@@ -16,10 +16,10 @@ const MAX_FIELDS = 2000;
 /** Certificates tried inside one /Contents. */
 const MAX_CERT_TRIES = 400;
 
-/** The signatures of a PDF, in page order; [] when it has none or cannot be read. */
-export function pdfSignatures(data: Uint8Array): ESignature[] {
+/** The signatures of a PDF (its bytes, or its objects already read), in page order; [] when it has none or cannot be read. */
+export function pdfSignatures(data: Uint8Array | PdfObjects): ESignature[] {
   let pdf: PdfObjects;
-  try { pdf = new PdfObjects(data); } catch { return []; }
+  try { pdf = data instanceof PdfObjects ? data : new PdfObjects(data); } catch { return []; }
   try {
     return readSignatures(pdf);
   } catch {

@@ -15,6 +15,8 @@ import { ocrPage } from './ocr/page.js';
 import type { OcrPool } from './ocr/pool.js';
 import { PdfSource } from './ocr/pdf-source.js';
 import { selectPages } from './page-ranges.js';
+import { PdfObjects } from './ocr/pdf-object-reader.js';
+import { pdfAnnotations } from './pdf-annotations.js';
 import { pdfSignatures } from './pdf-signatures.js';
 import { layerDisagreesWithImage } from './text-layer-strip.js';
 import { isOcrMode, judgeTextLayer, OCR_MODES, type OcrMode, type TextLayerVerdict } from './text-layer-trust.js';
@@ -88,15 +90,45 @@ export async function ingestPdf(data: Uint8Array, ctx: IngestOptions = {}): Prom
       const selected = selectPages(source.pageCount, ctx.pages);
       if (!selected.numbers.length) return { pages: [], diagnostics: selected.diagnostics };
       const read = engineProblem(await ocrPagesInOrder(selected.numbers, (n) => readPage(source, n, pool, { targetDpi, narrow: ctx.ocrNarrow, straighten: ctx.straighten, mode }), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx));
+      const objects = pdfObjects(data);
       // Signatures on the pages read, numbered as those pages are (1..k when only some were read).
-      const eSignatures = pdfSignatures(data).flatMap((s) => { const at = selected.numbers.indexOf(s.page); return at < 0 ? [] : [{ ...s, page: at + 1 }]; });
-      return { pages: read.pages, diagnostics: [...selected.diagnostics, ...read.diagnostics], ...(eSignatures.length ? { eSignatures } : {}) };
+      const eSignatures = (objects ? pdfSignatures(objects) : []).flatMap((s) => { const at = selected.numbers.indexOf(s.page); return at < 0 ? [] : [{ ...s, page: at + 1 }]; });
+      const notes = objects ? withAnnotations(objects, read.pages, selected.numbers) : { pages: read.pages, diagnostics: [] };
+      const crypt = encryptionNotes(objects, eSignatures.length, notes.pages.some((p) => p.annotations?.length));
+      return { pages: notes.pages, diagnostics: [...selected.diagnostics, ...read.diagnostics, ...crypt, ...notes.diagnostics], ...(eSignatures.length ? { eSignatures } : {}) };
     } finally {
       await own?.terminate();
     }
   } finally {
     await source.close();
   }
+}
+
+function pdfObjects(data: Uint8Array): PdfObjects | undefined {
+  try { return new PdfObjects(data); } catch { return undefined; }
+}
+
+/** The pages read with the notes the PDF carries on them (pages[].annotations), and an info diagnostic per page that has some. */
+function withAnnotations(objects: PdfObjects, pages: Page[], numbers: number[]): { pages: Page[]; diagnostics: Diagnostic[] } {
+  let notes: ReturnType<typeof pdfAnnotations>;
+  try { notes = pdfAnnotations(objects); } catch { return { pages, diagnostics: [] }; }
+  const diagnostics: Diagnostic[] = [];
+  const out = pages.map((page, k) => {
+    const here = notes[(numbers[k] ?? page.number) - 1] ?? [];
+    if (!here.length) return page;
+    const kinds = [...new Set(here.map((a) => a.subtype))].join(', ');
+    diagnostics.push({ ruleId: 'pdf/annotations', message: `page ${page.number}: ${here.length} note${here.length > 1 ? 's' : ''} put on the PDF (${kinds}) kept in pages[].annotations, beside the text, not in it`, severity: 'info', place: { page: page.number, line: 1 } });
+    return { ...page, annotations: here };
+  });
+  return { pages: out, diagnostics };
+}
+
+/** What the file's encryption meant for its signature fields and notes (a decrypted file: only when it has some). */
+function encryptionNotes(objects: PdfObjects | undefined, signatures: number, notes: boolean | undefined): Diagnostic[] {
+  const e = objects?.encryption;
+  if (!e || (!signatures && !notes && e.state === 'decryptable')) return [];
+  if (e.state === 'decryptable') return [{ ruleId: 'pdf/decrypted', message: `the PDF is encrypted (${e.describe}, no password needed to open it): its signature fields and notes were decrypted to be read`, severity: 'info' }];
+  return [{ ruleId: 'pdf/encryption-unsupported', message: `the PDF is encrypted in a way not read here (${e.reason}): the texts of its signature fields and notes (signer, organisation, time, notes) are left empty`, severity: 'warning' }];
 }
 
 async function readPage(source: PdfSource, n: number, pool: () => OcrPool, o: { targetDpi: number; narrow?: boolean; straighten?: boolean; mode: OcrMode }): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
