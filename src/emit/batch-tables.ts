@@ -1,5 +1,5 @@
 /**
- * The batch-level tables (sections, paragraphs, tables, figures, review, e-signatures): one CSV and one
+ * The batch-level tables (sections, paragraphs, tables, figures, review, e-signatures, annotations): one CSV and one
  * workbook sheet each, every row keyed by the document's path. A document's rows are built once,
  * when it is converted, as plain cells without the path (the path is added when the batch
  * writes the tables, so a resumed run that shows paths differently still keys them right).
@@ -18,11 +18,11 @@ export interface BatchTable {
   columns: SheetColumn[];
 }
 
-export const TABLE_KEYS = ['sections', 'paragraphs', 'tables', 'figures', 'review', 'eSignatures'] as const;
+export const TABLE_KEYS = ['sections', 'paragraphs', 'tables', 'figures', 'review', 'eSignatures', 'annotations'] as const;
 export type TableKey = (typeof TABLE_KEYS)[number];
 
 /** Tables added after stored rows existed: a document stored by an earlier version (--resume) has no line for them, and no rows. */
-export const LATER_TABLE_KEYS: ReadonlySet<TableKey> = new Set(['eSignatures']);
+export const LATER_TABLE_KEYS: ReadonlySet<TableKey> = new Set(['eSignatures', 'annotations']);
 
 /** One document's rows of every table, without the path column. */
 export type DocumentTables = Record<TableKey, Cell[][]>;
@@ -45,6 +45,7 @@ export const BATCH_TABLES: Record<TableKey, BatchTable> = {
   figures: { key: 'figures', file: 'figures.csv', sheet: 'Figures', columns: [PATH, num('value', 12), text('text', 16), text('unit', 10), text('phrase', 50), ...PLACE] },
   review: { key: 'review', file: 'review.csv', sheet: 'Review', columns: [PATH, num('page', 6), num('line', 6), text('original', 20), text('restored', 20), num('confidence', 11), text('alternatives', 30)] },
   eSignatures: { key: 'eSignatures', file: 'e-signatures.csv', sheet: 'E-signatures', columns: [PATH, text('signer', 24), text('signer_is_person', 8), text('organization', 30), text('email', 24), text('time', 22), text('source', 14), num('page', 6)] },
+  annotations: { key: 'annotations', file: 'annotations.csv', sheet: 'Annotations', columns: [PATH, num('page', 6), text('subtype', 10), text('author', 20), text('modified', 22), text('text', 60), num('x0', 7), num('y0', 7), num('x1', 7), num('y1', 7)] },
 };
 
 /** Every batch-table row of a converted document. */
@@ -64,6 +65,7 @@ export function documentTables(result: DocumentResult): DocumentTables {
     figures,
     review: (result.review ?? []).map((r) => [r.page, r.line, r.original, r.restored, r.confidence, r.alternatives.join('; ')]),
     eSignatures: (result.meta?.eSignatures ?? []).map((e) => [e.signer ?? '', e.signerIsPerson ? 'yes' : 'no', e.organization ?? '', e.email ?? '', e.time ?? '', e.source, e.page]),
+    annotations: result.pages.flatMap((p) => (p.annotations ?? []).map((a) => [p.number, a.subtype, a.author ?? '', a.modified ?? '', a.text, ...(a.rect ?? [null, null, null, null])])),
   };
 }
 

@@ -10,6 +10,7 @@
 import type { DocumentResult } from '../core/schema.js';
 import type { AnnexNode, SectionNode } from '../core/segment/schema.js';
 import { sideBySideClosing, signerLines, type Para } from './closing-blocks.js';
+import { NOTES_TITLE, shownNotes, type ShownNote } from './annotation-text.js';
 import { atOrBefore, E_SIGNATURES_TITLE, eSignatureAnchor, eSignatureLines } from './e-signature-text.js';
 import { MOTTO_LINES, coverWords, foldText, placeDateLine, wordsOf, type Provenance, within } from './block-text.js';
 
@@ -42,6 +43,8 @@ export type Block = (
   | { kind: 'signature'; lines: string[] }
   /** The e-signatures (meta.eSignatures), one line each: after the signature block. */
   | { kind: 'e-signatures'; title: string; lines: string[] }
+  /** Notes the PDF carried on its pages (pages[].annotations): after everything. */
+  | { kind: 'notes'; title: string; notes: ShownNote[] }
 ) & {
   /** Indexes into `result.paragraphs` this block renders (empty: fields from the header only). */
   from: number[];
@@ -179,7 +182,8 @@ export function documentBlocks(result: DocumentResult): Block[] {
       blocks.push({ kind: 'paragraph', text: '', from: [p.index] });
     }
   }
-  return withESignatures(result, blocks, paras);
+  const notes = shownNotes(result);
+  return [...withESignatures(result, blocks, paras), ...(notes.length ? [{ kind: 'notes' as const, title: NOTES_TITLE, notes, from: [] }] : [])];
 }
 
 /**

@@ -157,6 +157,14 @@ function render(blocks: Block[]): (Paragraph | Table)[] {
         out.push(new Paragraph({ spacing: { before: 240 }, indent: { left: Math.round(TEXT_WIDTH / 2) }, children: [run(b.title, { italics: true, bold: true, size: 22 })] }));
         for (const l of b.lines) out.push(new Paragraph({ indent: { left: Math.round(TEXT_WIDTH / 2) }, children: [run(l, { italics: true, size: 22 })] }));
         break;
+      case 'notes':
+        // After the document: the title, then per note its page, kind, author and time in italics and its lines.
+        out.push(new Paragraph({ spacing: { before: 360 }, children: [run(b.title, { italics: true, bold: true, size: 22 })] }));
+        for (const n of b.notes) {
+          out.push(new Paragraph({ spacing: { before: 120 }, children: [run(n.head, { italics: true, size: 22 })] }));
+          for (const l of n.lines) out.push(new Paragraph({ indent: { left: 360 }, children: [run(l, { size: 22 })] }));
+        }
+        break;
     }
     previous = b;
   }

@@ -63,6 +63,9 @@ function renderBlock(b: Block): string | null {
       return b.lines.map((l, i) => (i < b.lines.length - 1 ? `**${escapeInline(l)}**` : escapeInline(l))).join('\\\n');
     case 'e-signatures':
       return [`*${escapeInline(b.title)}*`, '', ...b.lines.map((l) => `- ${escapeBlock(l)}`)].join('\n');
+    case 'notes':
+      // One list item per note: its page, kind, author and time, then its own lines (hard breaks).
+      return [`*${escapeInline(b.title)}*`, '', ...b.notes.map((n) => [`- *${escapeInline(n.head)}*`, ...n.lines.map((l) => escapeInline(l))].join('\\\n  '))].join('\n');
   }
 }
 

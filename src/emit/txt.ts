@@ -3,9 +3,11 @@
  * (pages joined by form feeds, as in the JSON), or `text.original` when restoration did not run, so
  * a document is never left without its text. A document with e-signatures (`meta.eSignatures`)
  * gets them as a note, "[Chữ ký số]" and one line each, after its signature block
- * (e-signature-text.ts): the only text the txt adds to what was read.
+ * (e-signature-text.ts), and notes a PDF carried on its pages at the end (annotation-text.ts):
+ * the only text the txt adds to what was read.
  */
 import type { DocumentResult } from '../core/schema.js';
+import { notesText } from './annotation-text.js';
 import { E_SIGNATURES_TITLE, eSignatureAnchor, eSignatureLines, type Place } from './e-signature-text.js';
 
 /** The text a person reads: restored when there is a restoration, else what was read. */
@@ -17,8 +19,17 @@ export function documentTxt(result: DocumentResult): Uint8Array {
   return new TextEncoder().encode(shownText(result));
 }
 
-/** The text with its e-signatures noted after the signature block (what the txt and a typeset PDF show). */
+/**
+ * The text with its e-signatures noted after the signature block and the PDF's notes
+ * (pages[].annotations) at the end (what the txt and a typeset PDF show).
+ */
 export function shownText(result: DocumentResult): string {
+  const notes = notesText(result);
+  const text = withESignatures(result);
+  return notes ? `${text.replace(/\s+$/u, '')}\n\n${notes}\n` : text;
+}
+
+function withESignatures(result: DocumentResult): string {
   const text = documentText(result);
   const signed = eSignatureLines(result);
   if (!signed.length) return text;

@@ -9,7 +9,7 @@ import { CELL_LIMIT } from '../../src/emit/cell-limit.js';
 import { parseCsv, ROOT, runCli, type CliRun } from '../cli/run-cli.js';
 
 const SAMPLE = join(ROOT, 'fixtures', 'bao-cao-ngoc-ky.ocr.txt');
-const BATCH_CSVS = ['documents.csv', 'sections.csv', 'paragraphs.csv', 'tables.csv', 'figures.csv', 'review.csv', 'e-signatures.csv', 'archive.csv'];
+const BATCH_CSVS = ['documents.csv', 'sections.csv', 'paragraphs.csv', 'tables.csv', 'figures.csv', 'review.csv', 'e-signatures.csv', 'annotations.csv', 'archive.csv'];
 const NOTICE = 'ỦY BAN NHÂN DÂN\nXÃ NGỌC KỲ\n\nSố: 05/TB-UBND\n\nNgọc Kỳ, ngày 31 tháng 4 năm 2023\n\nTHÔNG BÁO\nLịch tiếp công dân\n\nI. LỊCH TIẾP\n\nChủ tịch Ủy ban nhân dân xã tiếp công dân vào thứ Năm hằng tuần.\n';
 let dir = '';
 let first: CliRun;
