@@ -81,7 +81,7 @@ describe('the batch tables and workbook', () => {
 
   it('write one workbook with typed cells: a real date, numbers, codes as text with no apostrophe', async () => {
     const book = XLSX.read(await readFile(join(dir, 'out', 'baocao.xlsx')), { cellDates: true });
-    assert.deepEqual(book.SheetNames, ['Documents', 'Sections', 'Paragraphs', 'Tables', 'Figures', 'Review', 'E-signatures', 'Archive']);
+    assert.deepEqual(book.SheetNames, ['Documents', 'Sections', 'Paragraphs', 'Tables', 'Figures', 'Review', 'E-signatures', 'Annotations', 'Archive']);
     const archive = XLSX.utils.sheet_to_json(book.Sheets.Archive!, { raw: true }) as Record<string, unknown>[];
     const sample = archive.find((r) => r['Số của văn bản'] === '192')!;
     assert.ok(sample['Ngày, tháng, năm văn bản'] instanceof Date);

@@ -33,3 +33,15 @@ describe('schema 1.4: a signer read back against the names model', () => {
     assert.equal(ReadableDocumentResultSchema.safeParse({ ...r, schemaVersion: '1.3' }).success, true);
   });
 });
+
+describe('schema 1.6: notes on a PDF page', () => {
+  it('validates pages[].annotations, refuses an empty note, and reads 1.5 JSON', async () => {
+    const r = await convert({ path: 'a.txt', data: new TextEncoder().encode(text) }, { segment: {} });
+    const note = { subtype: 'FreeText', text: 'Chuyển phòng Tổ chức.', author: 'Văn thư', modified: '2025-10-02T08:30:00+07:00', rect: [330, 700, 560, 740] };
+    const noted = { ...r, pages: r.pages.map((p) => ({ ...p, annotations: [note] })) };
+    assert.ok(validateDocumentResult(noted).ok);
+    assert.equal(DocumentResultSchema.safeParse({ ...noted, pages: [{ ...noted.pages[0], annotations: [{ ...note, text: '' }] }] }).success, false);
+    assert.equal(ReadableDocumentResultSchema.safeParse({ ...r, schemaVersion: '1.5' }).success, true);
+    assert.equal(SCHEMA_VERSION, '1.6');
+  });
+});
