@@ -22,8 +22,8 @@ import type { OcrFilesOptions } from './ocr-files.js';
 export type OcrSchedule = Omit<OcrFilesOptions, 'jobs'>;
 
 export interface BatchEvents {
-  /** Called once the inputs are known. */
-  start?: (total: number) => void;
+  /** Called once the inputs are known: `total` files to convert, `refused` inputs refused while listing (each has its error row). */
+  start?: (total: number, refused: number) => void;
   file?: (file: InputFile, outcome: FileOutcome, done: number, total: number) => void;
   /** A page of a scanned input was read; `fileNumber` (1-based) of `files` is the file being read. */
   page?: (file: InputFile, fileNumber: number, files: number, pageDone: number, pageTotal: number) => void;
@@ -34,6 +34,8 @@ export interface BatchSummary {
   rows: DocumentRow[];
   converted: number;
   skipped: number;
+  /** Error rows (counted in `failed` too) of inputs refused while listing: missing, special files, broken links, unreadable folders. */
+  refused: number;
   failed: number;
   documentsCsv: string;
   /** The batch workbook, when xlsx was asked for. */
@@ -65,7 +67,7 @@ export async function runBatch(inputs: BatchInput[], settings: BatchSettings, jo
   // What an earlier batch of this process knew of this folder may be stale (it may have been removed since).
   forgetDoneIndex(settings.outDir);
   closeLogs(settings.outDir);
-  events.start?.(files.length);
+  events.start?.(files.length, problems.length);
 
   let done = 0;
   const outcomes = await runPool(files, settings, jobs ?? defaultJobs(), (file, outcome) => {
@@ -100,6 +102,7 @@ export async function runBatch(inputs: BatchInput[], settings: BatchSettings, jo
     rows,
     converted: outcomes.filter((o) => !o.skipped && o.row.status !== 'error').length,
     skipped: outcomes.filter((o) => o.skipped).length,
+    refused: problems.length,
     failed: rows.filter((r) => r.status === 'error').length,
     documentsCsv: documentsPath,
     workbook: settings.formats.includes('xlsx') ? join(settings.outDir, WORKBOOK_NAME) : null,

@@ -29,7 +29,7 @@ export function createBatchLog(level: LogLevel, json: boolean, stream: NodeJS.Wr
   if (json) return jsonLog(at, stream);
   const bar = createProgress(!at('info'), stream);
   return {
-    start: (n) => bar.start(n),
+    start: (n, refused) => bar.start(n, refused),
     page: (...a) => bar.page(...a),
     problem: (arg, message) => bar.problem(arg, message),
     end: () => bar.end(),
@@ -51,7 +51,7 @@ export function createBatchLog(level: LogLevel, json: boolean, stream: NodeJS.Wr
     },
     summary(s) {
       if (at('info')) {
-        const parts = [`${s.converted} converted`, s.skipped ? `${s.skipped} skipped (already done)` : '', s.failed ? `${s.failed} failed` : ''];
+        const parts = [`${s.converted} converted`, s.skipped ? `${s.skipped} skipped (already done)` : '', s.failed ? `${s.failed} failed${s.refused ? ` (${s.refused} of them refused while listing)` : ''}` : ''];
         process.stdout.write(`${parts.filter(Boolean).join(', ')}; summary in ${s.documentsCsv}${s.workbook ? `, workbook ${s.workbook}` : ''}\n`);
       }
       if (s.modelProblem) bar.note(`text not restored: ${s.modelProblem}`);
@@ -68,7 +68,7 @@ function jsonLog(at: (l: LogLevel) => boolean, stream: NodeJS.WriteStream): Batc
     if (at(level)) stream.write(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }) + '\n');
   };
   return {
-    start: (files) => emit('info', 'start', { files }),
+    start: (files, refused) => emit('info', 'start', { files, refused }),
     page: (file: InputFile, fileNumber, files, pageDone, pageTotal) => emit('debug', 'page', { path: file.display, fileNumber, files, page: pageDone, pages: pageTotal }),
     problem: (arg, message) => emit('error', 'problem', { path: arg, message }),
     end: () => {},
@@ -81,7 +81,7 @@ function jsonLog(at: (l: LogLevel) => boolean, stream: NodeJS.WriteStream): Batc
       if (outcome.timings) emit('debug', 'timings', { path: row.path, ms: outcome.timings });
     },
     summary(s) {
-      emit('info', 'summary', { converted: s.converted, skipped: s.skipped, failed: s.failed, documentsCsv: s.documentsCsv, workbook: s.workbook });
+      emit('info', 'summary', { converted: s.converted, skipped: s.skipped, failed: s.failed, refused: s.refused, documentsCsv: s.documentsCsv, workbook: s.workbook });
       if (s.modelProblem) emit('error', 'no-model', { message: `text not restored: ${s.modelProblem}` });
     },
   };
