@@ -9,11 +9,11 @@ import { prepareTmp } from '../batch/atomic.js';
 import { writeBatchOutputs, type BatchEntry } from '../batch/batch-outputs.js';
 import { prepareOutputDir } from '../batch/output-dir.js';
 import type { BatchSettings, FileOutcome } from '../batch/convert-file.js';
-import { resolveInputs, type InputProblem } from '../batch/inputs.js';
+import { openPath, resolveInputs, type InputProblem } from '../batch/inputs.js';
 import { inputsOverlapOutput } from '../batch/input-overlap.js';
 import { failedRow } from '../emit/sheets.js';
 import { connect, QUEUE_NAME } from './connection.js';
-import { fileSha256, JOB_OPTIONS, jobId, type JobData } from './jobs.js';
+import { fileSha256, JOB_OPTIONS, jobId, toJobFile, type JobData } from './jobs.js';
 
 export interface AddSummary {
   added: number;
@@ -42,16 +42,14 @@ export async function addInputs(inputs: string[], settings: BatchSettings, redis
   try {
     let added = 0, already = 0;
     for (const file of files) {
-      // A job goes through Redis as JSON, which has no bytes for a path a string cannot name.
-      if (file.raw) { problems.push({ arg: file.display, message: 'not queued: its name is not UTF-8 (read here as windows-1258); rename it, or convert it with baocao convert' }); continue; }
-      const sha = await fileSha256(file.abs).catch((e: Error) => {
+      const sha = await fileSha256(openPath(file)).catch((e: Error) => {
         problems.push({ arg: file.display, message: `cannot read: ${e.message}` });
         return null;
       });
       if (!sha) continue;
       const id = jobId(sha, file, settings);
       if (await queue.getJob(id)) { already++; continue; }
-      await queue.add('convert', { file, settings }, { ...JOB_OPTIONS, jobId: id });
+      await queue.add('convert', { file: toJobFile(file), settings }, { ...JOB_OPTIONS, jobId: id });
       added++;
     }
     return { added, already, problems };
