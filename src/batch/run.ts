@@ -11,7 +11,8 @@ import { WORKBOOK_NAME, writeBatchOutputs } from './batch-outputs.js';
 import { fsProblem } from './fs-errors.js';
 import { BatchSetupError, prepareOutputDir } from './output-dir.js';
 import { restoreModelProblem, type BatchSettings, type FileOutcome } from './convert-file.js';
-import { resolveInputs, type InputFile } from './inputs.js';
+import { resolveInputs, type InputFile, type InputProblem } from './inputs.js';
+import { lockOutputDir } from './output-lock.js';
 import { inputsOverlapOutput } from './input-overlap.js';
 import { defaultJobs, runPool } from './pool.js';
 import { forgetDoneIndex } from './done-index.js';
@@ -28,6 +29,8 @@ export interface BatchEvents {
   /** A page of a scanned input was read; `fileNumber` (1-based) of `files` is the file being read. */
   page?: (file: InputFile, fileNumber: number, files: number, pageDone: number, pageTotal: number) => void;
   problem?: (arg: string, message: string) => void;
+  /** Something the user should know that is no error (a stale lock of the output folder taken over). */
+  notice?: (message: string) => void;
 }
 
 export interface BatchSummary {
@@ -57,6 +60,16 @@ export async function runBatch(inputs: BatchInput[], settings: BatchSettings, jo
   const files = resolved.files.map((f) => (shown.has(f.abs) ? { ...f, display: shown.get(f.abs)! } : f));
   const overlap = inputsOverlapOutput(args, files, settings.outDir);
   if (overlap) throw new BatchSetupError(overlap);
+  // One run writes a folder at a time: the sweep below and the batch tables at the end are the whole folder's.
+  const lock = lockOutputDir(settings.outDir, { command: 'baocao convert', notice: events.notice });
+  try {
+    return await convertInputs(files, problems, settings, jobs, events, schedule);
+  } finally {
+    lock.release();
+  }
+}
+
+async function convertInputs(files: InputFile[], problems: InputProblem[], settings: BatchSettings, jobs: number | undefined, events: BatchEvents, schedule: OcrSchedule): Promise<BatchSummary> {
   for (const p of problems) events.problem?.(p.arg, p.message);
   try {
     await prepareTmp(settings.outDir);

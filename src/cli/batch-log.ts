@@ -19,6 +19,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface BatchLog extends Omit<Progress, 'note'> {
   settings(fields: Record<string, unknown>): void;
   summary(summary: BatchSummary): void;
+  /** A line that is no error (at warn level): a stale lock of the output folder taken over. */
+  notice(message: string): void;
 }
 
 /** Warnings printed per document as text lines; the JSON log carries all that were kept. */
@@ -32,6 +34,7 @@ export function createBatchLog(level: LogLevel, json: boolean, stream: NodeJS.Wr
     start: (n, refused) => bar.start(n, refused),
     page: (...a) => bar.page(...a),
     problem: (arg, message) => bar.problem(arg, message),
+    notice: (message) => at('warn') && bar.note(message),
     end: () => bar.end(),
     settings(fields) {
       if (at('debug')) bar.note(`debug: settings ${Object.entries(fields).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`).join(' ')}`);
@@ -71,6 +74,7 @@ function jsonLog(at: (l: LogLevel) => boolean, stream: NodeJS.WriteStream): Batc
     start: (files, refused) => emit('info', 'start', { files, refused }),
     page: (file: InputFile, fileNumber, files, pageDone, pageTotal) => emit('debug', 'page', { path: file.display, fileNumber, files, page: pageDone, pages: pageTotal }),
     problem: (arg, message) => emit('error', 'problem', { path: arg, message }),
+    notice: (message) => emit('warn', 'notice', { message }),
     end: () => {},
     settings: (fields) => emit('debug', 'settings', fields),
     file(_file, outcome: FileOutcome, done, total) {

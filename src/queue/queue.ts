@@ -8,6 +8,7 @@ import { Queue } from 'bullmq';
 import { prepareTmp } from '../batch/atomic.js';
 import { writeBatchOutputs, type BatchEntry } from '../batch/batch-outputs.js';
 import { prepareOutputDir } from '../batch/output-dir.js';
+import { lockOutputDir } from '../batch/output-lock.js';
 import type { BatchSettings, FileOutcome } from '../batch/convert-file.js';
 import { openPath, resolveInputs, type InputProblem } from '../batch/inputs.js';
 import { inputsOverlapOutput } from '../batch/input-overlap.js';
@@ -101,7 +102,7 @@ export async function queueStatus(redisUrl: string): Promise<QueueStatus> {
  * documents.csv under `outDir` for every job of that output folder: done jobs give their row,
  * failed ones an error row with the reason; one row per input, in path order.
  */
-export async function collect(redisUrl: string, outDir: string): Promise<{ rows: number; pending: number; path: string; problems: string[] }> {
+export async function collect(redisUrl: string, outDir: string, notice?: (message: string) => void): Promise<{ rows: number; pending: number; path: string; problems: string[] }> {
   const queue = openQueue(redisUrl);
   try {
     const rows = new Map<string, BatchEntry>();
@@ -121,11 +122,17 @@ export async function collect(redisUrl: string, outDir: string): Promise<{ rows:
     }
     const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     prepareOutputDir(outDir);
-    await prepareTmp(outDir, { sweep: false }); // workers may still be writing there
-    const sorted = [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
-    // The batch tables and workbook as `convert` writes them, from the documents' stored rows.
-    const problems = await writeBatchOutputs(sorted, { outDir, formats: settings?.formats ?? ['json'], archive: settings?.archive, durable: settings?.fsync !== false });
-    return { rows: sorted.length, pending: Object.values(c).reduce((a, b) => a + b, 0), path: join(outDir, 'documents.csv'), problems };
+    // documents.csv and the batch tables are the whole folder's, as at the end of convert: one writer at a time.
+    const lock = lockOutputDir(outDir, { command: 'baocao queue collect', notice });
+    try {
+      await prepareTmp(outDir, { sweep: false }); // workers may still be writing there
+      const sorted = [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+      // The batch tables and workbook as `convert` writes them, from the documents' stored rows.
+      const problems = await writeBatchOutputs(sorted, { outDir, formats: settings?.formats ?? ['json'], archive: settings?.archive, durable: settings?.fsync !== false });
+      return { rows: sorted.length, pending: Object.values(c).reduce((a, b) => a + b, 0), path: join(outDir, 'documents.csv'), problems };
+    } finally {
+      lock.release();
+    }
   } finally {
     await queue.close();
   }
