@@ -173,10 +173,20 @@ const CP1258 = new TextDecoder('windows-1258');
  * its bytes over 0x7F are written %XX instead, so the two stay apart.
  */
 function legacyName(name: Buffer, taken: Set<string>): string {
-  let read = CP1258.decode(name).normalize('NFC');
-  if (taken.has(read)) read = [...name].map((b) => (b > 0x7f || b === 0x25 ? `%${b.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(b))).join('');
+  let read = legacyReading(name);
+  if (taken.has(read)) read = escapedName(name);
   taken.add(read);
   return read;
+}
+
+/** A name's bytes read as windows-1258, marks composed (NFC). */
+export function legacyReading(name: Uint8Array): string {
+  return CP1258.decode(name).normalize('NFC');
+}
+
+/** A name with its bytes over 0x7F (and '%') written %XX. */
+export function escapedName(name: Uint8Array): string {
+  return [...name].map((b) => (b > 0x7f || b === 0x25 ? `%${b.toString(16).toUpperCase().padStart(2, '0')}` : String.fromCharCode(b))).join('');
 }
 
 /** Deepest directory containing every file. */

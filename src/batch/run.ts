@@ -11,7 +11,8 @@ import { WORKBOOK_NAME, writeBatchOutputs } from './batch-outputs.js';
 import { fsProblem } from './fs-errors.js';
 import { BatchSetupError, prepareOutputDir } from './output-dir.js';
 import { restoreModelProblem, type BatchSettings, type FileOutcome } from './convert-file.js';
-import { resolveInputs, type InputFile } from './inputs.js';
+import { resolveInputs, type InputFile, type InputProblem } from './inputs.js';
+import { lockOutputDir } from './output-lock.js';
 import { inputsOverlapOutput } from './input-overlap.js';
 import { defaultJobs, runPool } from './pool.js';
 import { forgetDoneIndex } from './done-index.js';
@@ -22,18 +23,22 @@ import type { OcrFilesOptions } from './ocr-files.js';
 export type OcrSchedule = Omit<OcrFilesOptions, 'jobs'>;
 
 export interface BatchEvents {
-  /** Called once the inputs are known. */
-  start?: (total: number) => void;
+  /** Called once the inputs are known: `total` files to convert, `refused` inputs refused while listing (each has its error row). */
+  start?: (total: number, refused: number) => void;
   file?: (file: InputFile, outcome: FileOutcome, done: number, total: number) => void;
   /** A page of a scanned input was read; `fileNumber` (1-based) of `files` is the file being read. */
   page?: (file: InputFile, fileNumber: number, files: number, pageDone: number, pageTotal: number) => void;
   problem?: (arg: string, message: string) => void;
+  /** Something the user should know that is no error (a stale lock of the output folder taken over). */
+  notice?: (message: string) => void;
 }
 
 export interface BatchSummary {
   rows: DocumentRow[];
   converted: number;
   skipped: number;
+  /** Error rows (counted in `failed` too) of inputs refused while listing: missing, special files, broken links, unreadable folders. */
+  refused: number;
   failed: number;
   documentsCsv: string;
   /** The batch workbook, when xlsx was asked for. */
@@ -55,6 +60,16 @@ export async function runBatch(inputs: BatchInput[], settings: BatchSettings, jo
   const files = resolved.files.map((f) => (shown.has(f.abs) ? { ...f, display: shown.get(f.abs)! } : f));
   const overlap = inputsOverlapOutput(args, files, settings.outDir);
   if (overlap) throw new BatchSetupError(overlap);
+  // One run writes a folder at a time: the sweep below and the batch tables at the end are the whole folder's.
+  const lock = lockOutputDir(settings.outDir, { command: 'baocao convert', notice: events.notice });
+  try {
+    return await convertInputs(files, problems, settings, jobs, events, schedule);
+  } finally {
+    lock.release();
+  }
+}
+
+async function convertInputs(files: InputFile[], problems: InputProblem[], settings: BatchSettings, jobs: number | undefined, events: BatchEvents, schedule: OcrSchedule): Promise<BatchSummary> {
   for (const p of problems) events.problem?.(p.arg, p.message);
   try {
     await prepareTmp(settings.outDir);
@@ -65,7 +80,7 @@ export async function runBatch(inputs: BatchInput[], settings: BatchSettings, jo
   // What an earlier batch of this process knew of this folder may be stale (it may have been removed since).
   forgetDoneIndex(settings.outDir);
   closeLogs(settings.outDir);
-  events.start?.(files.length);
+  events.start?.(files.length, problems.length);
 
   let done = 0;
   const outcomes = await runPool(files, settings, jobs ?? defaultJobs(), (file, outcome) => {
@@ -100,6 +115,7 @@ export async function runBatch(inputs: BatchInput[], settings: BatchSettings, jo
     rows,
     converted: outcomes.filter((o) => !o.skipped && o.row.status !== 'error').length,
     skipped: outcomes.filter((o) => o.skipped).length,
+    refused: problems.length,
     failed: rows.filter((r) => r.status === 'error').length,
     documentsCsv: documentsPath,
     workbook: settings.formats.includes('xlsx') ? join(settings.outDir, WORKBOOK_NAME) : null,

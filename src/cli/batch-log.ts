@@ -19,6 +19,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface BatchLog extends Omit<Progress, 'note'> {
   settings(fields: Record<string, unknown>): void;
   summary(summary: BatchSummary): void;
+  /** A line that is no error (at warn level): a stale lock of the output folder taken over. */
+  notice(message: string): void;
 }
 
 /** Warnings printed per document as text lines; the JSON log carries all that were kept. */
@@ -29,9 +31,10 @@ export function createBatchLog(level: LogLevel, json: boolean, stream: NodeJS.Wr
   if (json) return jsonLog(at, stream);
   const bar = createProgress(!at('info'), stream);
   return {
-    start: (n) => bar.start(n),
+    start: (n, refused) => bar.start(n, refused),
     page: (...a) => bar.page(...a),
     problem: (arg, message) => bar.problem(arg, message),
+    notice: (message) => at('warn') && bar.note(message),
     end: () => bar.end(),
     settings(fields) {
       if (at('debug')) bar.note(`debug: settings ${Object.entries(fields).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`).join(' ')}`);
@@ -51,7 +54,7 @@ export function createBatchLog(level: LogLevel, json: boolean, stream: NodeJS.Wr
     },
     summary(s) {
       if (at('info')) {
-        const parts = [`${s.converted} converted`, s.skipped ? `${s.skipped} skipped (already done)` : '', s.failed ? `${s.failed} failed` : ''];
+        const parts = [`${s.converted} converted`, s.skipped ? `${s.skipped} skipped (already done)` : '', s.failed ? `${s.failed} failed${s.refused ? ` (${s.refused} of them refused while listing)` : ''}` : ''];
         process.stdout.write(`${parts.filter(Boolean).join(', ')}; summary in ${s.documentsCsv}${s.workbook ? `, workbook ${s.workbook}` : ''}\n`);
       }
       if (s.modelProblem) bar.note(`text not restored: ${s.modelProblem}`);
@@ -68,9 +71,10 @@ function jsonLog(at: (l: LogLevel) => boolean, stream: NodeJS.WriteStream): Batc
     if (at(level)) stream.write(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }) + '\n');
   };
   return {
-    start: (files) => emit('info', 'start', { files }),
+    start: (files, refused) => emit('info', 'start', { files, refused }),
     page: (file: InputFile, fileNumber, files, pageDone, pageTotal) => emit('debug', 'page', { path: file.display, fileNumber, files, page: pageDone, pages: pageTotal }),
     problem: (arg, message) => emit('error', 'problem', { path: arg, message }),
+    notice: (message) => emit('warn', 'notice', { message }),
     end: () => {},
     settings: (fields) => emit('debug', 'settings', fields),
     file(_file, outcome: FileOutcome, done, total) {
@@ -81,7 +85,7 @@ function jsonLog(at: (l: LogLevel) => boolean, stream: NodeJS.WriteStream): Batc
       if (outcome.timings) emit('debug', 'timings', { path: row.path, ms: outcome.timings });
     },
     summary(s) {
-      emit('info', 'summary', { converted: s.converted, skipped: s.skipped, failed: s.failed, documentsCsv: s.documentsCsv, workbook: s.workbook });
+      emit('info', 'summary', { converted: s.converted, skipped: s.skipped, failed: s.failed, refused: s.refused, documentsCsv: s.documentsCsv, workbook: s.workbook });
       if (s.modelProblem) emit('error', 'no-model', { message: `text not restored: ${s.modelProblem}` });
     },
   };

@@ -7,7 +7,8 @@ import type { FileOutcome } from '../batch/convert-file.js';
 import type { InputFile } from '../batch/inputs.js';
 
 export interface Progress {
-  start(total: number): void;
+  /** `refused`: inputs refused while listing, already reported one by one. */
+  start(total: number, refused?: number): void;
   file(file: InputFile, outcome: FileOutcome, done: number, total: number): void;
   /** Page progress inside a long scanned file (terminal only: plain logs stay one line per file). */
   page(file: InputFile, fileNumber: number, files: number, pageDone: number, pageTotal: number): void;
@@ -49,9 +50,10 @@ export function createProgress(quiet: boolean, stream: NodeJS.WriteStream = proc
     drawn = true;
   };
   return {
-    start(n) {
+    start(n, refused = 0) {
       total = n;
-      if (!quiet && !tty) process.stdout.write(`converting ${n} file${n === 1 ? '' : 's'}\n`);
+      const refusedNote = refused ? `; ${refused} input${refused === 1 ? '' : 's'} refused (see the errors)` : '';
+      if (!quiet && !tty) process.stdout.write(`converting ${n} file${n === 1 ? '' : 's'}${refusedNote}\n`);
       if (tty) {
         label = `0/${n} files · starting (loading the model)`;
         redraw();

@@ -60,7 +60,7 @@ export function registerQueueCommands(program: Command): void {
     .requiredOption('-o, --output <dir>', 'the output directory the jobs were added with')
     .action(async (o: { redis: string; output: string }) => {
       const { collect } = await import('../queue/queue.js');
-      const c = await collect(o.redis, resolve(o.output));
+      const c = await collect(o.redis, resolve(o.output), (message) => process.stderr.write(`baocao: ${message}\n`));
       for (const p of c.problems) process.stderr.write(`baocao: batch tables: ${p}\n`);
       process.stdout.write(`${c.rows} rows in ${c.path}${c.pending ? `; ${c.pending} jobs still waiting or running` : ''}\n`);
     });

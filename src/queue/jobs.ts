@@ -8,19 +8,34 @@ import { createReadStream } from 'node:fs';
 import { settingsFingerprint, type BatchSettings } from '../batch/convert-file.js';
 import type { InputFile } from '../batch/inputs.js';
 
+/**
+ * An input as a job carries it through Redis (JSON): a path whose name is not UTF-8 keeps its bytes
+ * as base64 beside the readable name (`abs`, `rel`, `display` are the windows-1258 reading), so the
+ * worker opens the very file `queue add` listed.
+ */
+export type JobFile = Omit<InputFile, 'raw'> & { rawBase64?: string };
+
 export interface JobData {
-  file: InputFile;
+  file: JobFile;
   settings: BatchSettings;
 }
 
-export function fileSha256(path: string): Promise<string> {
+export function toJobFile({ raw, ...file }: InputFile): JobFile {
+  return raw ? { ...file, rawBase64: Buffer.from(raw).toString('base64') } : file;
+}
+
+export function fromJobFile({ rawBase64, ...file }: JobFile): InputFile {
+  return rawBase64 === undefined ? file : { ...file, raw: Buffer.from(rawBase64, 'base64') };
+}
+
+export function fileSha256(path: string | Buffer): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
     createReadStream(path).on('data', (c) => hash.update(c)).on('error', reject).on('end', () => resolve(hash.digest('hex')));
   });
 }
 
-export function jobId(contentSha256: string, file: InputFile, settings: BatchSettings): string {
+export function jobId(contentSha256: string, file: Pick<InputFile, 'rel'>, settings: BatchSettings): string {
   const key = JSON.stringify([contentSha256, file.rel, settings.outDir, settingsFingerprint(settings)]);
   return createHash('sha256').update(key).digest('hex');
 }

@@ -8,12 +8,13 @@ import { Queue } from 'bullmq';
 import { prepareTmp } from '../batch/atomic.js';
 import { writeBatchOutputs, type BatchEntry } from '../batch/batch-outputs.js';
 import { prepareOutputDir } from '../batch/output-dir.js';
+import { lockOutputDir } from '../batch/output-lock.js';
 import type { BatchSettings, FileOutcome } from '../batch/convert-file.js';
-import { resolveInputs, type InputProblem } from '../batch/inputs.js';
+import { openPath, resolveInputs, type InputProblem } from '../batch/inputs.js';
 import { inputsOverlapOutput } from '../batch/input-overlap.js';
 import { failedRow } from '../emit/sheets.js';
 import { connect, QUEUE_NAME } from './connection.js';
-import { fileSha256, JOB_OPTIONS, jobId, type JobData } from './jobs.js';
+import { fileSha256, JOB_OPTIONS, jobId, toJobFile, type JobData } from './jobs.js';
 
 export interface AddSummary {
   added: number;
@@ -42,16 +43,14 @@ export async function addInputs(inputs: string[], settings: BatchSettings, redis
   try {
     let added = 0, already = 0;
     for (const file of files) {
-      // A job goes through Redis as JSON, which has no bytes for a path a string cannot name.
-      if (file.raw) { problems.push({ arg: file.display, message: 'not queued: its name is not UTF-8 (read here as windows-1258); rename it, or convert it with baocao convert' }); continue; }
-      const sha = await fileSha256(file.abs).catch((e: Error) => {
+      const sha = await fileSha256(openPath(file)).catch((e: Error) => {
         problems.push({ arg: file.display, message: `cannot read: ${e.message}` });
         return null;
       });
       if (!sha) continue;
       const id = jobId(sha, file, settings);
       if (await queue.getJob(id)) { already++; continue; }
-      await queue.add('convert', { file, settings }, { ...JOB_OPTIONS, jobId: id });
+      await queue.add('convert', { file: toJobFile(file), settings }, { ...JOB_OPTIONS, jobId: id });
       added++;
     }
     return { added, already, problems };
@@ -103,7 +102,7 @@ export async function queueStatus(redisUrl: string): Promise<QueueStatus> {
  * documents.csv under `outDir` for every job of that output folder: done jobs give their row,
  * failed ones an error row with the reason; one row per input, in path order.
  */
-export async function collect(redisUrl: string, outDir: string): Promise<{ rows: number; pending: number; path: string; problems: string[] }> {
+export async function collect(redisUrl: string, outDir: string, notice?: (message: string) => void): Promise<{ rows: number; pending: number; path: string; problems: string[] }> {
   const queue = openQueue(redisUrl);
   try {
     const rows = new Map<string, BatchEntry>();
@@ -123,11 +122,17 @@ export async function collect(redisUrl: string, outDir: string): Promise<{ rows:
     }
     const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     prepareOutputDir(outDir);
-    await prepareTmp(outDir, { sweep: false }); // workers may still be writing there
-    const sorted = [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
-    // The batch tables and workbook as `convert` writes them, from the documents' stored rows.
-    const problems = await writeBatchOutputs(sorted, { outDir, formats: settings?.formats ?? ['json'], archive: settings?.archive, durable: settings?.fsync !== false });
-    return { rows: sorted.length, pending: Object.values(c).reduce((a, b) => a + b, 0), path: join(outDir, 'documents.csv'), problems };
+    // documents.csv and the batch tables are the whole folder's, as at the end of convert: one writer at a time.
+    const lock = lockOutputDir(outDir, { command: 'baocao queue collect', notice });
+    try {
+      await prepareTmp(outDir, { sweep: false }); // workers may still be writing there
+      const sorted = [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+      // The batch tables and workbook as `convert` writes them, from the documents' stored rows.
+      const problems = await writeBatchOutputs(sorted, { outDir, formats: settings?.formats ?? ['json'], archive: settings?.archive, durable: settings?.fsync !== false });
+      return { rows: sorted.length, pending: Object.values(c).reduce((a, b) => a + b, 0), path: join(outDir, 'documents.csv'), problems };
+    } finally {
+      lock.release();
+    }
   } finally {
     await queue.close();
   }

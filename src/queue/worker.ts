@@ -11,9 +11,10 @@ import { prepareTmp } from '../batch/atomic.js';
 import { prepareOutputDir } from '../batch/output-dir.js';
 import { convertFile, type FileOutcome } from '../batch/convert-file.js';
 import { BIG_FILE_BYTES, semaphore } from '../batch/pool.js';
+import { openPath } from '../batch/inputs.js';
 import type { OcrPool } from '../ingest/ocr/pool.js';
 import { connect, QUEUE_NAME } from './connection.js';
-import type { JobData } from './jobs.js';
+import { fromJobFile, type JobData } from './jobs.js';
 
 /**
  * Jobs a worker process holds at once unless told. One job at a time leaves the process idle on
@@ -42,7 +43,8 @@ export function startWorker(redisUrl: string, options: WorkerOptions = {}): Work
   const worker = new Worker<JobData, FileOutcome>(
     QUEUE_NAME,
     async (job) => {
-      const { file, settings } = job.data;
+      const { settings } = job.data;
+      const file = fromJobFile(job.data.file);
       // Once per output folder, however many of its jobs start together.
       if (!prepared.has(settings.outDir)) {
         prepared.set(settings.outDir, (async () => {
@@ -55,7 +57,7 @@ export function startWorker(redisUrl: string, options: WorkerOptions = {}): Work
         throw e;
       });
       ocr ??= (await import('../ingest/ocr/engine.js')).createOcrEngineForFile({ jobs: concurrency, engine: settings.ocrEngine });
-      const bytes = await stat(file.abs).then((s) => s.size, () => 0);
+      const bytes = await stat(openPath(file)).then((s) => s.size, () => 0);
       const release = bytes >= BIG_FILE_BYTES ? await big.acquire() : undefined;
       const outcome = await convertFile(file, settings, { ingest: { ocr } }).finally(() => release?.());
       options.onJob?.(job.data, outcome);

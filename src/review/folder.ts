@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { STATE_DIR, ensureDirInside, syncDir } from '../batch/atomic.js';
 import type { Manifest } from '../batch/manifest.js';
 import { doneIndex, type DoneIndex } from '../batch/done-index.js';
+import { legacyPaths } from './legacy-path.js';
 import type { Correction } from '../core/corrections.js';
 import { CorrectionSchema, ReadableDocumentResultSchema, type DocumentResult } from '../core/schema.js';
 
@@ -137,7 +138,9 @@ export function readCorrections(outDir: string): LoggedCorrection[] {
 export function findSource(outDir: string, doc: ReviewDocument, result: DocumentResult): Uint8Array | null {
   const candidates = [resolve(result.source.path), resolve(outDir, '..', result.source.path)];
   if (doc.manifest.input) candidates.push(resolve(doc.manifest.input), resolve(outDir, '..', doc.manifest.input));
-  for (const path of candidates) {
+  // A name that is not UTF-8 is recorded by its windows-1258 reading: its bytes are found again by name.
+  const paths: (string | Buffer)[] = [...candidates, ...candidates.flatMap((p) => (existsSync(p) ? [] : legacyPaths(p)))];
+  for (const path of paths) {
     try {
       const data = readFileSync(path);
       if (createHash('sha256').update(data).digest('hex') === result.source.sha256) return data;

@@ -29,7 +29,7 @@ describe('convert log levels', () => {
     const info = await runCli(['convert', note, broken, '-o', join(dir, 'info'), '--no-restore']);
     assert.equal(info.code, 1);
     assert.match(info.stdout, /^converted \S*note\.txt$/m);
-    assert.match(info.stdout, /1 converted, 1 failed; summary in/);
+    assert.match(info.stdout, /1 converted, 1 failed \(1 of them refused while listing\); summary in/);
     assert.match(info.stderr, /segment\/missing-header/);
     const quiet = await runCli(['convert', note, broken, '-o', join(dir, 'quiet'), '--no-restore', '--quiet']);
     assert.equal(quiet.code, 1);

@@ -40,9 +40,24 @@ export type PrintedName = Pick<Signature, 'name' | 'nameAsRead' | 'uncertain'>;
 /** How many lines below a name that is none by the names model ("Nghĩ Gug": a scribble) the printed one may stand. */
 const NAME_LOOKAHEAD = 3;
 
-/** `text` read as a printed name, against the names model when there is one; null when it is none. */
+/**
+ * `text` read as a printed name, against the names model when there is one; null when it is none.
+ * Readings against a document's evidence are kept (the same piece is asked for while a signature
+ * block is gathered and again for the name under it); each caller gets its own copy.
+ */
 export function printedName(text: string, evidence?: NameEvidence): PrintedName | null {
   if (!evidence) return isPersonName(text) ? { name: tidy(text) } : null;
+  let known = readings.get(evidence);
+  if (!known) readings.set(evidence, (known = new Map()));
+  let read = known.get(text);
+  if (read === undefined) known.set(text, (read = readPrintedName(text, evidence)));
+  return read && (read.uncertain ? { ...read, uncertain: [...read.uncertain] } : { ...read });
+}
+
+/** printedName's readings per document's evidence. */
+const readings = new WeakMap<NameEvidence, Map<string, PrintedName | null>>();
+
+function readPrintedName(text: string, evidence: NameEvidence): PrintedName | null {
   const read = readSignerName(text, evidence.names, evidence.mentioned);
   if (!read) return null;
   return read.asRead ? { name: read.name, nameAsRead: read.asRead, uncertain: ['name'] } : { name: read.name };

@@ -46,23 +46,12 @@ export function recipientsColumn(lines: readonly SegLine[], from: number, stop: 
 function isDashedName(text: string, evidence?: NameEvidence): boolean {
   if (!evidence || /[;,.)]\s*$/.test(text)) return false;
   const rest = withoutLeadingSpecks(text);
-  return isPersonName(rest) && nameReading(rest, evidence) !== null;
+  return isPersonName(rest) && printedName(rest, evidence) !== null;
 }
 
 function isSignaturePiece(text: string, evidence?: NameEvidence): boolean {
   return isPersonName(text) || authorityOf(makeLine(1, 1, 1, text, text).key) !== null || (isUpperText(text) && /\p{L}{2}/u.test(text)) ||
-    (evidence !== undefined && looksLikeName(text) && nameReading(text, evidence) !== null);
-}
-
-/** printedName's readings against one document's evidence: a piece read while the block is gathered is not read again for the name under it. */
-const readings = new WeakMap<NameEvidence, Map<string, PrintedName | null>>();
-function nameReading(text: string, evidence: NameEvidence | undefined): PrintedName | null {
-  if (!evidence) return printedName(text);
-  let known = readings.get(evidence);
-  if (!known) readings.set(evidence, (known = new Map()));
-  let read = known.get(text);
-  if (read === undefined) known.set(text, (read = printedName(text, evidence)));
-  return read;
+    (evidence !== undefined && looksLikeName(text) && printedName(text, evidence) !== null);
 }
 
 /**
@@ -119,7 +108,7 @@ export function signatureBesideRecipients(lines: readonly SegLine[], recAt: numb
 
 /** A right-hand piece read as a printed name (once): a person's name by its shape, or with the names model one it reads as a name; else null. */
 function pieceName(text: string, evidence?: NameEvidence): PrintedName | null {
-  return isPersonName(text) || (evidence !== undefined && looksLikeName(text)) ? nameReading(text, evidence) : null;
+  return isPersonName(text) || (evidence !== undefined && looksLikeName(text)) ? printedName(text, evidence) : null;
 }
 
 /**

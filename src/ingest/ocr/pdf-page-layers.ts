@@ -6,7 +6,7 @@
  * and may be worse than reading the image again. Anything not understood counts as "no".
  */
 import { inflateSync } from 'node:zlib';
-import type { PdfDict, PdfObjectReader, PdfRef, PdfValue } from './pdf-values.js';
+import { isRef, type PdfDict, type PdfObjectReader, type PdfValue } from './pdf-values.js';
 
 export interface PageLayers {
   /** The page's content draws text in render mode 3 (invisible). */
@@ -64,9 +64,9 @@ function drawsInvisibleText(pdf: PdfObjectReader, contents: PdfValue | undefined
 
 /** A content stream's operators as latin1 text (unfiltered or Flate), or undefined. */
 function contentText(pdf: PdfObjectReader, ref: PdfValue): string | undefined {
-  if (typeof ref !== 'object' || ref === null || !('num' in ref)) return undefined;
+  if (!isRef(ref)) return undefined;
   const dict = pdf.dict(ref);
-  const bytes = pdf.streamBytes(ref as PdfRef);
+  const bytes = pdf.streamBytes(ref);
   if (!dict || !bytes) return undefined;
   const filter = pdf.get(dict.Filter);
   const filters = Array.isArray(filter) ? filter.map((f) => pdf.name(f)) : filter === undefined ? [] : [pdf.name(filter)];
