@@ -288,6 +288,7 @@ async function main(): Promise<void> {
     console.log('| round | floor files/s | this build files/s [quiet est.] (CPU s) | baseline build files/s [quiet est.] (CPU s) | files/s ratio | quiet est. ratio | CPU ratio |');
     console.log('|---|---:|---:|---:|---:|---:|---:|');
     const splits: [ThreadSplit, ThreadSplit][] = [];
+    const perRound: { floor: number; a: number; b: number; cpuA: number; cpuB: number; load: string }[] = [];
     for (let r = 1; r <= rounds; r++) {
       await rm(join(root, 'copy'), { recursive: true, force: true });
       const floor = await timed('floor', () => copyBaseline(join(root, 'copy')));
@@ -299,7 +300,11 @@ async function main(): Promise<void> {
       const quiet = (x: { wall: number; wait: number }) => Math.max(x.wall - x.wait, 1e-3);
       console.log(`| ${r} | ${(floor.files / floor.seconds).toFixed(0)} | ${rate(a.wall)} [${rate(quiet(a))}] (${a.cpu.toFixed(2)}) | ${rate(b.wall)} [${rate(quiet(b))}] (${b.cpu.toFixed(2)}) | ${(b.wall / a.wall).toFixed(2)} | ${(quiet(b) / quiet(a)).toFixed(2)} | ${(a.cpu / b.cpu).toFixed(2)} |`);
       splits.push([a.split, b.split]);
+      perRound.push({ floor: floor.files / floor.seconds, a: count / a.wall, b: count / b.wall, cpuA: a.cpu / count * 1000, cpuB: b.cpu / count * 1000, load: (await readFile('/proc/loadavg', 'utf8').catch(() => '?')).split(' ')[0]! });
     }
+    const median = (xs: number[]) => { const s = [...xs].sort((x, y) => x - y); return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2; };
+    const pick = (f: (x: (typeof perRound)[number]) => number) => median(perRound.map(f));
+    console.log(`\nmedians of the ${rounds} rounds (load average after each round: ${perRound.map((x) => x.load).join(', ')}): floor ${pick((x) => x.floor).toFixed(0)} files/s; this build ${pick((x) => x.a).toFixed(0)} files/s, ${pick((x) => x.cpuA).toFixed(2)} ms of CPU per file (all threads); baseline build ${pick((x) => x.b).toFixed(0)} files/s, ${pick((x) => x.cpuB).toFixed(2)} ms; files/s ratio ${pick((x) => x.a / x.b).toFixed(2)}, CPU ratio ${pick((x) => x.cpuA / x.cpuB).toFixed(2)}`);
     const show = (x: ThreadSplit) => `${x.workers.toFixed(2)} / ${x.main.toFixed(2)} / ${x.helpers.toFixed(2)}`;
     console.log(`\nwhere the CPU went, s per ${count} files: workers / main thread / helper threads (V8's compiler and GC threads, libuv's pool; /proc/self/task)`);
     console.log('| round | this build | baseline build |');

@@ -176,7 +176,15 @@ export function documentKeywords(texts: readonly string[], limit = 5): string[] 
       }
     }
   }
-  return rank(frequent, limit).map((t) => seq.slice(t.at, t.at + t.syllables).map((id) => words[id]!).join(' '));
+  // The kept terms' words joined in a loop (a slice mapped and joined made V8 deoptimise this
+  // function, "wrong map", and compile it again in every worker).
+  const out: string[] = [];
+  for (const t of rank(frequent, limit)) {
+    let term = words[seq[t.at]!]!;
+    for (let k = 1; k < t.syllables; k++) term += ' ' + words[seq[t.at + k]!]!;
+    out.push(term);
+  }
+  return out;
 }
 
 /** The best `limit` frequent terms by C-value, parts of longer terms left out. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { WorkingDocument } from './document.js';
 import { structureShape as segmentShape } from './segment/schema.js';
+import { exactCopier, FAIL, type ExactCopy } from './schema-exact.js';
 
 export const SCHEMA_VERSION = '1.6';
 /**
@@ -211,11 +212,16 @@ export function structureFields(doc: WorkingDocument): Record<string, unknown> {
   return out;
 }
 
+let exactDocument: ExactCopy | null | undefined;
+
 export type Validation = { ok: true; value: DocumentResult } | { ok: false; message: string };
 
 /** Validate a result; the message names the first failing paths, for a diagnostic or stderr. */
 export function validateDocumentResult(value: unknown): Validation {
-  const parsed = DocumentResultSchema.safeParse(value);
+  // The copy zod would make, made without zod when the value is one schema-exact.ts mirrors.
+  exactDocument ??= exactCopier(DocumentResultSchema);
+  const copy = exactDocument ? exactDocument(value) : FAIL;
+  const parsed = copy !== FAIL ? { success: true as const, data: copy as DocumentResult } : DocumentResultSchema.safeParse(value);
   if (parsed.success) {
     const problem = presenceProblem(parsed.data);
     return problem ? { ok: false, message: `output does not match schema ${SCHEMA_VERSION}: ${problem}` } : { ok: true, value: parsed.data };

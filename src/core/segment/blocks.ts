@@ -28,7 +28,8 @@ function quantile(values: number[], q: number): number {
 /** The lines trimmed, joined by one space, runs of white space made one space (the replace only runs when there is one). */
 function joinLines(parts: string[]): string {
   let out = '';
-  for (const part of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
     const t = part.trim();
     if (t) out = out ? `${out} ${t}` : t;
   }

@@ -134,11 +134,16 @@ function piecesOf(l: SegLine, index: number): Piece[] {
   const startTokens = new Set<number>([0]);
   for (const g of gaps) { const k = tokens.findIndex((t) => t.start > g); if (k >= 0) startTokens.add(k); }
   const colons = matchStarts(COLONS, key);
-  // Where the motto starts, looked for only on a line that has a box's piece.
+  // Where the motto starts, looked for only on a line that has a box's piece (-1: not there).
+  // Plain loops, no spread of filtered arrays: those arrays' changing element kinds made V8
+  // throw this function's optimised code away ("wrong map") and compile it again, in every worker.
   let mottoAt: number[] | undefined;
   const endFrom = (from: number) => {
-    mottoAt ??= [MOTTO, MOTTO_2].map((p) => findPhrase(tokens, p)).filter((k) => k >= 0).map((k) => tokens[k]!.start);
-    return Math.min(...gaps.filter((g) => g > from), ...mottoAt.filter((m) => m > from), key.length);
+    mottoAt ??= [mottoStart(tokens, MOTTO), mottoStart(tokens, MOTTO_2)];
+    let end = key.length;
+    for (let g = 0; g < gaps.length; g++) if (gaps[g]! > from && gaps[g]! < end) end = gaps[g]!;
+    for (let m = 0; m < mottoAt.length; m++) if (mottoAt[m]! > from && mottoAt[m]! < end) end = mottoAt[m]!;
+    return end;
   };
   const out: Piece[] = [];
   for (let k = 0; k < tokens.length; k++) {
@@ -161,6 +166,12 @@ function piecesOf(l: SegLine, index: number): Piece[] {
     }
   }
   return out;
+}
+
+/** Where the phrase starts in the line (its first token's offset), or -1. */
+function mottoStart(tokens: KeyToken[], phrase: string): number {
+  const k = findPhrase(tokens, phrase);
+  return k >= 0 ? tokens[k]!.start : -1;
 }
 
 function labelAt(tokens: KeyToken[], k: number, key: string, text: string, atStart: boolean): Label | null {

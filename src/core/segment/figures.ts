@@ -26,6 +26,8 @@ const PLACE_UNITS = ['XA', 'PHUONG', 'THON', 'TRUONG', 'LAN', 'TRANG', 'DONG'];
 const NOT_FIGURE_BEFORE = /(SO|NGAY|THANG|NAM|DIEU|KHOAN|MUC|DO|CAP|KHOA|LAN THU|GIAI DOAN)\s*$/;
 
 const FIGURE = /(?<![\d/.,])(\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\d/])\s*(%)?/g;
+/** What ends a figure's phrase on its right. */
+const RIGHT_STOPS = [',', ';', ')', '. ', ':'];
 
 function valueOf(raw: string): number {
   // Vietnamese: '.' groups thousands, ',' marks decimals.
@@ -60,8 +62,13 @@ export function findFigures(text: string, provenance: Provenance): Figure[] {
     const value = valueOf(m[1]!);
     if (!Number.isFinite(value)) continue;
     const left = Math.max(text.lastIndexOf(',', start), text.lastIndexOf(';', start), text.lastIndexOf('(', start), text.lastIndexOf(':', start), text.lastIndexOf('. ', start));
-    const rightStops = [',', ';', ')', '. ', ':'].map((c) => text.indexOf(c, end)).filter((x) => x >= 0);
-    const right = rightStops.length ? Math.min(...rightStops) : text.length;
+    // The nearest stop after the figure, else the text's end (a loop: the mapped and filtered
+    // array spread into Math.min made V8 deoptimise findFigures in every worker).
+    let right = text.length;
+    for (const c of RIGHT_STOPS) {
+      const at = text.indexOf(c, end);
+      if (at >= 0 && at < right) right = at;
+    }
     const phrase = text.slice(left + 1, right).replace(/\s+/g, ' ').trim();
     out.push({ value, text: text.slice(start, end).replace(/\s+/g, ' ').trim(), unit, phrase, provenance, confidence: unit === '%' ? 0.9 : 0.8 });
   }

@@ -16,7 +16,13 @@ const PROVINCES = [
   'Thái Nguyên', 'Thanh Hóa', 'Tiền Giang', 'Trà Vinh', 'Tuyên Quang', 'Vĩnh Long', 'Vĩnh Phúc', 'Yên Bái',
 ];
 
-const wordsKey = (s: string) => foldKey(s.normalize('NFC')).replace(/[^A-Z]+/g, ' ').trim();
+export const wordsKey = (s: string) => foldKey(s.normalize('NFC')).replace(/[^A-Z]+/g, ' ').trim();
+/**
+ * wordsKey of two white-space-free words joined by a space, from their own keys: folding is per
+ * character, NFC composes nothing with a space, and the fold's OCR rewrites look one character
+ * across at most, where a space and the text's end read alike (test/core/segment/places.test.ts).
+ */
+export const joinedKey = (a: string, b: string) => (a && b ? `${a} ${b}` : a || b);
 const BY_KEY = new Map(PROVINCES.map((p) => [wordsKey(p), p]));
 /** The province a key names; an initial B may be an OCR'd Đ ("bà Nặng" for "Đà Nẵng"). */
 const provinceOf = (key: string) => BY_KEY.get(key) ?? (key.startsWith('B') ? BY_KEY.get('D' + key.slice(1)) : undefined);
@@ -37,10 +43,11 @@ export function canonicalUnitNames(text: string): string {
   // Mark-free text (unrestored) stays mark-free rather than half-marked.
   if (!hasMarks(text)) return text;
   const words = [...text.matchAll(/[^\s]+/gu)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+  // Each word's key once (was: the previous word's and the previous two's, folded again per word).
+  const keys = words.map((w) => wordsKey(w.text));
   let out = '', at = 0;
-  for (let i = 0; i < words.length; i++) {
-    const before = words.slice(Math.max(0, i - 2), i).map((w) => w.text).join(' ');
-    const unit = UNIT.test(wordsKey(words[i - 1]?.text ?? '')) || UNIT.test(wordsKey(before));
+  for (let i = 1; i < words.length; i++) {
+    const unit = UNIT.test(keys[i - 1]!) || (i >= 2 && UNIT.test(joinedKey(keys[i - 2]!, keys[i - 1]!)));
     if (!unit) continue;
     // Longest name first: "Thừa Thiên Huế" before "Huế".
     for (let len = Math.min(4, words.length - i); len >= 1; len--) {
