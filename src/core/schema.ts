@@ -7,13 +7,14 @@ import { z } from 'zod';
 import type { WorkingDocument } from './document.js';
 import { structureShape as segmentShape } from './segment/schema.js';
 
-export const SCHEMA_VERSION = '1.5';
+export const SCHEMA_VERSION = '1.6';
 /**
  * Versions a reader of earlier output accepts: minor bumps only add optional fields (1.3:
  * meta.eSignatures, signature.signerSource; 1.4: correctedStructure, pages[].penFills,
- * signature.nameAsRead, signature.uncertain; 1.5: source.kind 'word').
+ * signature.nameAsRead, signature.uncertain; 1.5: source.kind 'word'; 1.6: pages[].marginLines,
+ * signature.rank).
  */
-const READABLE_VERSION = /^1\.[0-5]$/;
+const READABLE_VERSION = /^1\.[0-6]$/;
 
 /**
  * Structure fields (meta, preamble, sections, closing, signature, recipients, annexes, figures),
@@ -67,6 +68,7 @@ export const PageSchema = z.object({
   ocrEngine: z.enum(['wasm', 'native']).optional().describe('OCR engine that read this page: tesseract.js (wasm) or the system tesseract (native)'),
   turn: z.union([z.literal(90), z.literal(180), z.literal(270)]).optional().describe('Clockwise quarter turn the page image was given to read it upright; word boxes stay in the image as given'),
   penFills: z.array(PenFillSchema).optional().describe("Digits written by pen into the header's blanks, as the digit model read them (kept so the structure can be read again from corrected text)"),
+  marginLines: z.array(positiveInt).optional().describe('Lines (1-based) that hold notes written by hand in the margin, read apart from the printed lines beside them; kept in the text, left out of the structure'),
 });
 
 export const ParagraphSchema = z.object({
@@ -177,6 +179,7 @@ export function toDocumentResult(doc: WorkingDocument): DocumentResult {
       ...(p.ocrEngine !== undefined ? { ocrEngine: p.ocrEngine } : {}),
       ...(p.turn !== undefined ? { turn: p.turn } : {}),
       ...(p.penFills?.length ? { penFills: p.penFills } : {}),
+      ...(p.marginLines?.length ? { marginLines: p.marginLines } : {}),
     })),
     paragraphs: doc.paragraphs.map((p) => ({
       text: p.text,

@@ -73,6 +73,7 @@ function workingDocument(result: DocumentResult, text: string): WorkingDocument 
       method: p.method,
       ...(p.confidence !== undefined ? { confidence: p.confidence } : {}),
       ...(p.penFills ? { penFills: p.penFills } : {}),
+      ...(p.marginLines ? { marginLines: p.marginLines } : {}),
     })),
     paragraphs: result.paragraphs.map((p) => ({ ...p, page: pos(p.page) })),
     diagnostics: [] as Diagnostic[],
