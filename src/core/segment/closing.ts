@@ -118,6 +118,9 @@ export function parseRecipients(lines: readonly SegLine[], at: number, stop: num
   };
 }
 
+/** The position of a deputy signing for the head (KT.), on the key. */
+const DEPUTY = /^[^A-Z]*(PHO|THU TRUONG)\b/;
+
 /** Position words that may head a signature without an authority marker. */
 const POSITIONS = /^(PHO\s+)?(CHU TICH|GIAM DOC|BO TRUONG|THU TRUONG|TRUONG BAN|CHANH VAN PHONG|TONG GIAM DOC|CHU NHIEM|TRUONG PHONG|CUC TRUONG|HIEU TRUONG|BI THU)\b/;
 
@@ -234,6 +237,9 @@ export function parseSignature(lines: readonly SegLine[], at: number, stop: numb
       continue;
     }
     // Specks a seal or the signature left ("› c Ò") are no position: it has a word of three letters.
+    // Under "KT. X" the signer is the deputy ("PHÓ X", "THỨ TRƯỞNG"): another line there is the
+    // seal's text read again ("VÀ ĐÀO TẠO"), not the position.
+    if (!position && authority === 'KT.' && !DEPUTY.test(line.key)) continue;
     if (!position && /\p{L}{3}/u.test(text)) position = canonicalPosition(text.replace(/^[^\p{L}]+/u, ''));
     else if (!name && seen > 4) break;
   }

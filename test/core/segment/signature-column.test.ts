@@ -47,4 +47,11 @@ describe('signature block beside the recipients, read by OCR as one column', () 
     const plain = seg(['Nơi nhận:', '- Như trên;', '- Lưu: VT.', '', 'GIÁM ĐỐC', '', 'Trần Văn Hùng']);
     assert.equal(plain.signature?.rank, undefined);
   });
+
+  it('takes no seal text read under "KT. X" for the position: the deputy\'s is "PHÓ X"', () => {
+    const s = seg(['Nơi nhận:', '- Như trên;', '- Lưu: VT.', 'KT. GIÁM ĐỐC', 'VÀ ĐÀO TẠO', 'Trần Nguyễn Minh Thành']);
+    assert.deepEqual([s.signature?.authority, s.signature?.position, s.signature?.name], ['KT.', null, 'Trần Nguyễn Minh Thành']);
+    const read = seg(['Nơi nhận:', '- Như trên;', '- Lưu: VT.', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Trần Nguyễn Minh Thành']);
+    assert.equal(read.signature?.position, 'PHÓ GIÁM ĐỐC');
+  });
 });
