@@ -48,6 +48,9 @@ export interface Page {
   ocrEngine?: 'wasm' | 'native';
   /** Digits written by pen into the header's blanks, read from the page image (ingest/pen). */
   penFills?: PenFill[];
+  /** 1-based lines that hold notes written by hand in the margin (bút phê), not print: kept in the
+   * text, left out of the structure (ingest/ocr/margin-notes.ts). */
+  marginLines?: number[];
   /** Notes a PDF carries on the page (ingest/pdf-annotations.ts): beside its text, never in it. */
   annotations?: PageAnnotation[];
 }

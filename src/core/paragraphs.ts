@@ -30,6 +30,8 @@ export function paragraphsFromPages(pages: Page[]): Paragraph[] {
   const out: Paragraph[] = [];
   for (const page of pages) {
     const width = typicalWidth(page.lines);
+    // A margin note (Page.marginLines) is a paragraph of its own: never joined to the print beside it.
+    const margin = new Set(page.marginLines ?? []);
     let current: { parts: string[]; start: number; end: number; heading: boolean; caps: boolean } | null = null;
     const flush = () => {
       if (current) out.push({ text: joinParts(current.parts), page: page.number, lineStart: current.start, lineEnd: current.end });
@@ -38,6 +40,11 @@ export function paragraphsFromPages(pages: Page[]): Paragraph[] {
     page.lines.forEach((raw, i) => {
       const line = raw.trim();
       if (line === '') return flush();
+      if (margin.has(i + 1)) {
+        flush();
+        out.push({ text: line, page: page.number, lineStart: i + 1, lineEnd: i + 1 });
+        return;
+      }
       const caps = isAllCaps(line);
       const prev: string | undefined = current ? current.parts[current.parts.length - 1] : undefined;
       if (!current || prev === undefined || startsParagraph(line, caps, prev, current.caps, current.heading, width)) {

@@ -12,7 +12,8 @@ export const SCHEMA_VERSION = '1.6';
 /**
  * Versions a reader of earlier output accepts: minor bumps only add optional fields (1.3:
  * meta.eSignatures, signature.signerSource; 1.4: correctedStructure, pages[].penFills,
- * signature.nameAsRead, signature.uncertain; 1.5: source.kind 'word'; 1.6: pages[].annotations).
+ * signature.nameAsRead, signature.uncertain; 1.5: source.kind 'word'; 1.6: pages[].annotations,
+ * pages[].marginLines, signature.rank).
  */
 const READABLE_VERSION = /^1\.[0-6]$/;
 
@@ -77,6 +78,7 @@ export const PageSchema = z.object({
   turn: z.union([z.literal(90), z.literal(180), z.literal(270)]).optional().describe('Clockwise quarter turn the page image was given to read it upright; word boxes stay in the image as given'),
   penFills: z.array(PenFillSchema).optional().describe("Digits written by pen into the header's blanks, as the digit model read them (kept so the structure can be read again from corrected text)"),
   annotations: z.array(PageAnnotationSchema).optional().describe("Notes the PDF carries on this page (markup annotations: typed notes, sticky notes, stamps, commented highlights): beside the document's text, never in text, paragraphs or the structure"),
+  marginLines: z.array(positiveInt).optional().describe('Lines (1-based) that hold notes written by hand in the margin, read apart from the printed lines beside them; kept in the text, left out of the structure'),
 });
 
 export const ParagraphSchema = z.object({
@@ -188,6 +190,7 @@ export function toDocumentResult(doc: WorkingDocument): DocumentResult {
       ...(p.turn !== undefined ? { turn: p.turn } : {}),
       ...(p.penFills?.length ? { penFills: p.penFills } : {}),
       ...(p.annotations?.length ? { annotations: p.annotations } : {}),
+      ...(p.marginLines?.length ? { marginLines: p.marginLines } : {}),
     })),
     paragraphs: doc.paragraphs.map((p) => ({
       text: p.text,

@@ -74,6 +74,7 @@ function workingDocument(result: DocumentResult, text: string): WorkingDocument 
       ...(p.confidence !== undefined ? { confidence: p.confidence } : {}),
       ...(p.penFills ? { penFills: p.penFills } : {}),
       ...(p.annotations ? { annotations: p.annotations } : {}),
+      ...(p.marginLines ? { marginLines: p.marginLines } : {}),
     })),
     paragraphs: result.paragraphs.map((p) => ({ ...p, page: pos(p.page) })),
     diagnostics: [] as Diagnostic[],

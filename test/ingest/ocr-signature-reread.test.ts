@@ -29,11 +29,21 @@ describe('the signature column read again when OCR left it out', () => {
     assert.ok(box[0] >= 0.4 * W && box[1] < 900 && box[3] > 1100, `${box}`);
   });
 
-  it('leaves a page alone whose signature column already has the name, or that has no "Nơi nhận:"', () => {
-    assert.equal(signatureRegion(page([[word('Trương', 0, 620, 1100), word('Huy', 0, 760, 1100), word('Hoàng', 0, 840, 1100)]]), grey), null);
+  it('leaves a page alone whose signature column already has the position and the name, or that has no "Nơi nhận:"', () => {
+    const name = [word('Trương', 0, 620, 1100), word('Huy', 0, 760, 1100), word('Hoàng', 0, 840, 1100)];
+    assert.equal(signatureRegion(page([[word('HIỆU', 0, 620, 1000), word('TRƯỞNG', 0, 720, 1000)], name]), grey), null);
     const none = page();
     none.lines[1] = 'Kết luận';
     assert.equal(signatureRegion(none, grey), null);
+  });
+
+  it('reads the column again when it holds the name but nothing in capitals above it (position and "KT." dropped)', () => {
+    const name = [word('Trương', 0, 620, 1100), word('Huy', 0, 760, 1100), word('Hoàng', 0, 840, 1100)];
+    assert.ok(signatureRegion(page([name]), grey));
+    // The body's last line reaching into the column from the left ("… Sở GD&ĐT") is no position.
+    const body = page([name]);
+    body.words.push(word('Sở', 1, 600, 300), word('GD&ĐT', 1, 660, 300));
+    assert.ok(signatureRegion(body, grey));
   });
 
   it('adds the confident new lines after the page\'s lines, in page pixels, and nothing else', async () => {

@@ -23,6 +23,8 @@ export interface Signature {
   nameAsRead?: string;
   /** Fields a person should confirm: the name, when it was repaired. */
   uncertain?: 'name'[];
+  /** A police or army officer's rank printed before the name ("Trung tá Ngô Văn Công"). */
+  rank?: string;
   provenance: Provenance;
   confidence: number;
 }
@@ -35,7 +37,13 @@ export interface NameEvidence {
 }
 
 /** A signature's name fields as a printed name line gives them. */
-export type PrintedName = Pick<Signature, 'name' | 'nameAsRead' | 'uncertain'>;
+export type PrintedName = Pick<Signature, 'name' | 'nameAsRead' | 'uncertain' | 'rank'>;
+
+/**
+ * Officers' ranks of the police and the army, printed before the signer's name in their letters
+ * ("Trung tá Ngô Văn Công"): cấp tướng, cấp tá, cấp úy, and chuẩn úy; on the folded key.
+ */
+const RANK = /^\s*(?:(?:DAI|THUONG|TRUNG|THIEU)\s+(?:TUONG|TA|UY)|CHUAN\s+UY)\s+(?=\S)/;
 
 /** How many lines below a name that is none by the names model ("Nghĩ Gug": a scribble) the printed one may stand. */
 const NAME_LOOKAHEAD = 3;
@@ -46,6 +54,11 @@ const NAME_LOOKAHEAD = 3;
  * block is gathered and again for the name under it); each caller gets its own copy.
  */
 export function printedName(text: string, evidence?: NameEvidence): PrintedName | null {
+  const rank = RANK.exec(foldKey(text));
+  if (rank) {
+    const found = printedName(text.slice(rank[0].length), evidence);
+    return found ? { ...found, rank: tidy(text.slice(0, rank[0].length)) } : null;
+  }
   if (!evidence) return isPersonName(text) ? { name: tidy(text) } : null;
   let known = readings.get(evidence);
   if (!known) readings.set(evidence, (known = new Map()));
@@ -65,6 +78,7 @@ function readPrintedName(text: string, evidence: NameEvidence): PrintedName | nu
 
 /** `signature` with `found` (printedName's reading of a line) as its printed name. */
 export function setPrintedName(signature: Signature, found: PrintedName, evidence?: NameEvidence): void {
+  delete signature.rank;
   // A name read against the model replaces an earlier reading's repair marks.
   if (evidence) {
     delete signature.nameAsRead;
@@ -76,9 +90,10 @@ export function setPrintedName(signature: Signature, found: PrintedName, evidenc
 
 const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—]+|[\s:;,–—\]\[|/\\]+$/g, '').trim();
 
-/** "Nguyễn Xuân Thoang": 2–5 capitalised words, nothing else. */
+/** "Nguyễn Xuân Thoang": 2–5 capitalised words, nothing else (after a rank: "Trung tá Ngô Văn Công"). */
 export function isPersonName(text: string): boolean {
-  const t = tidy(text);
+  const rank = RANK.exec(foldKey(text));
+  const t = tidy(rank ? text.slice(rank[0].length) : text);
   return /^(\p{Lu}[\p{Ll}]*\s+){1,4}\p{Lu}[\p{Ll}]+$/u.test(t) && !/\p{Lu}{2}/u.test(t);
 }
 
@@ -117,6 +132,9 @@ export function parseRecipients(lines: readonly SegLine[], at: number, stop: num
     end: last + 1,
   };
 }
+
+/** The position of a deputy signing for the head (KT.), on the key. */
+const DEPUTY = /^[^A-Z]*(PHO|THU TRUONG)\b/;
 
 /** Position words that may head a signature without an authority marker. */
 const POSITIONS = /^(PHO\s+)?(CHU TICH|GIAM DOC|BO TRUONG|THU TRUONG|TRUONG BAN|CHANH VAN PHONG|TONG GIAM DOC|CHU NHIEM|TRUONG PHONG|CUC TRUONG|HIEU TRUONG|BI THU)\b/;
@@ -210,7 +228,10 @@ export function parseSignature(lines: readonly SegLine[], at: number, stop: numb
       if (found) return { authority, organ, position, ...found.name, provenance: spanOf(lines, at, found.line), confidence: +([authority, position, 1].filter(Boolean).length / 3).toFixed(2) };
       if (!isPersonName(text)) continue;
     }
-    if (isPersonName(text)) { name = text; break; }
+    if (isPersonName(text)) {
+      const found = printedName(text);
+      return { authority, organ, position, name: found?.name ?? text, ...(found?.rank ? { rank: found.rank } : {}), provenance: spanOf(lines, at, last), confidence: +([authority, position, 1].filter(Boolean).length / 3).toFixed(2) };
+    }
     const auth = authorityOf(line.key);
     if (auth) {
       authority ??= auth;
@@ -231,6 +252,9 @@ export function parseSignature(lines: readonly SegLine[], at: number, stop: numb
       continue;
     }
     // Specks a seal or the signature left ("› c Ò") are no position: it has a word of three letters.
+    // Under "KT. X" the signer is the deputy ("PHÓ X", "THỨ TRƯỞNG"): another line there is the
+    // seal's text read again ("VÀ ĐÀO TẠO"), not the position.
+    if (!position && authority === 'KT.' && !DEPUTY.test(line.key)) continue;
     if (!position && /\p{L}{3}/u.test(text)) position = canonicalPosition(text.replace(/^[^\p{L}]+/u, ''));
     else if (!name && seen > 4) break;
   }

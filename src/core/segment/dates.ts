@@ -1,5 +1,5 @@
 /** Vietnamese dates ("ngày 28 tháng 12 năm 2023", "29/12/2023") read from keys, fuzzy on words. */
-import { editDistance, foldKey, keyTokens } from './fold.js';
+import { editDistance, foldKey, keyTokens, type KeyToken } from './fold.js';
 
 export interface FoundDate {
   /** The calendar date, or null when the text names a day that does not exist ("31 tháng 4"). */
@@ -33,7 +33,7 @@ function dateOf(y: number, m: number, d: number): { iso: string | null } | null 
 /** The first date in the text (word form preferred, then numeric d/m/y). */
 export function findDate(text: string): FoundDate | undefined {
   const key = foldKey(text);
-  const toks = keyTokens(key);
+  const toks = unglued(keyTokens(key));
   for (let i = 0; i + 5 < toks.length; i++) {
     const [a, d, b, m, c, y] = toks.slice(i, i + 6) as [typeof toks[0], typeof toks[0], typeof toks[0], typeof toks[0], typeof toks[0], typeof toks[0]];
     if (near(a.text, 'NGAY') && /^\d{1,2}$/.test(d.text) && near(b.text, 'THANG') && /^\d{1,2}$/.test(m.text) && near(c.text, 'NAM') && /^\d{4}$/.test(y.text)) {
@@ -48,3 +48,18 @@ export function findDate(text: string): FoundDate | undefined {
   }
   return undefined;
 }
+
+/**
+ * Tokens with a number OCR glued to the date word beside it ("26tháng", "ngày26", "năm2020") split in two:
+ * print spaces them, and a date read as "ngày 26tháng 7 năm 2020" is still that date.
+ */
+function unglued(toks: KeyToken[]): KeyToken[] {
+  if (!toks.some((t) => GLUED.test(t.text))) return toks;
+  return toks.flatMap((t) => {
+    const m = GLUED.exec(t.text);
+    if (!m) return [t];
+    const cut = t.start + (m[1] ?? m[2]!).length;
+    return [{ text: t.text.slice(0, cut - t.start), start: t.start, end: cut }, { text: t.text.slice(cut - t.start), start: cut, end: t.end }];
+  });
+}
+const GLUED = /^(?:(\d{1,2})(?:THANG|NAM)|(NGAY|THANG|NAM)\d{1,4})$/;

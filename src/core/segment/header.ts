@@ -139,7 +139,7 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
       break;
     }
     // "V/v …" (về việc) or "Về …"; on the key, so a restorer's "V/và" or OCR "Vé" still counts.
-    if ((/^\s*(V\s*[/\\|]\s*V[A-Z]{0,2}|VE)\s/.test(key) || isSlashLostSubject(text)) && (number || numberBlank)) {
+    if ((/^\s*(V\s*[/\\|]\s*V[A-Z]{0,2}|VE)\s/.test(key) || isSlashLostSubject(text, key)) && (number || numberBlank)) {
       const t = readTitle(lines, i, stop);
       subject = t.title;
       end = t.end;
@@ -171,12 +171,13 @@ function citesDocument(before: string): boolean {
 }
 
 /**
- * "V/v" whose slash OCR lost or misread ("Vy", "Vlv", "V1v", "Vív"): only before a capitalised
- * word, as the subject line's first word is, so a line opening with the name "Vy" in lower-case
- * prose is not taken.
+ * "V/v" whose slash OCR lost or misread. With a stroke left where the slash was, on the folded key
+ * ("Vív", "VÍy", "Vlv", "V1v", "V!v": V, I/L/1/|/!, V/Y), before any word: no Vietnamese word is
+ * spelt so, and the subject's first word is lower-case ("V/v thông báo …"). With the slash lost
+ * ("Vy", "Vv") only before a capitalised word, so a line opening with the name "Vy" is not taken.
  */
-function isSlashLostSubject(text: string): boolean {
-  return /^\s*V[1lIíi|]?[vy]\s+\p{Lu}/u.test(text);
+function isSlashLostSubject(text: string, key: string): boolean {
+  return /^\s*V[IL1|!][VY]\s+\S/.test(key) || /^\s*V[vy]\s+\p{Lu}/u.test(text);
 }
 
 /**

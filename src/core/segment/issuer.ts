@@ -26,7 +26,8 @@ export function splitIssuer(column: string): Issuer | null {
   const starts: { at: number; len: number; council: boolean }[] = [];
   for (let i = 0; i < tokens.length; ) {
     const hit = ORGANS.find((o) => (o.length > 4 ? phraseAt(tokens, o, i) : o.split(' ').every((w, k) => tokens[i + k]?.text === w)));
-    if (hit) {
+    // An organ word names what follows it ("Bộ Công an"); one closing the column ends a name ("… NỘI BỘ").
+    if (hit && i + hit.split(' ').length < tokens.length) {
       const len = hit.split(' ').length;
       starts.push({ at: i, len, council: COUNCILS.includes(hit) });
       i += len;

@@ -53,6 +53,13 @@ function pagesOf(text: string): string[][] {
  * original's pages and lines; else the paragraphs (restored ?? text) as units; else the pages.
  */
 export function linesFromDocument(doc: WorkingDocument): { lines: SegLine[]; from: 'restored-lines' | 'paragraphs' | 'original-lines' } {
+  const { lines, from } = allLines(doc);
+  // Notes written by hand in a margin (Page.marginLines) are kept in the text, not read as print.
+  const margins = new Set(doc.pages.flatMap((p, i) => (p.marginLines ?? []).map((l) => `${i + 1}:${l}`)));
+  return { lines: margins.size ? lines.filter((l) => !margins.has(`${l.page}:${l.lineStart}`)) : lines, from };
+}
+
+function allLines(doc: WorkingDocument): { lines: SegLine[]; from: 'restored-lines' | 'paragraphs' | 'original-lines' } {
   const originalPages = doc.pages.length ? doc.pages.map((p) => p.lines) : pagesOf(doc.original);
   if (doc.restored !== undefined) {
     const restoredPages = pagesOf(doc.restored);

@@ -101,6 +101,8 @@ export const signatureSchema = z.object({
   nameAsRead: z.string().optional(),
   /** Fields a person should confirm: 'name' when it was so repaired (schema 1.4). */
   uncertain: z.array(z.enum(['name'])).optional(),
+  /** A police or army officer's rank printed before the name ("Trung tá", "Thiếu úy"; schema 1.6). */
+  rank: z.string().optional(),
   provenance: provenanceSchema,
   confidence,
 });

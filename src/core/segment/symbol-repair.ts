@@ -5,7 +5,8 @@
  * "ĐHĐL", "TĐHĐ"…), and the symbols of the document's other mentions of numbers ("Kèm theo Thông
  * báo số …/TB-ĐHĐL"). A part that is already one of them is kept; else it is replaced by the one
  * acronym nearest to it (diacritics folded), one edit away at most: a letter misread or one OCR
- * added, never one dropped ("UBND" is also the head of a province committee's "UBNDT").
+ * added, never one dropped ("UBND" is also the head of a province committee's "UBNDT"); a letter
+ * (not only marks) changed after the names' initials or two mentions agreeing, never after one.
  * The type part is put right against the abbreviation of the document's own type (Decree 30,
  * Appendix III: a Tờ trình's "TTr" read "TTI"), when it is no type's abbreviation itself.
  */
@@ -46,13 +47,19 @@ export function repairSymbol(symbol: string, names: readonly (string | null | un
   }
   const known = new Set<string>();
   for (const n of names) if (n) for (const a of acronyms(n)) known.add(a);
-  for (const m of mentions) for (const p of m.split('-').slice(1)) if (p.length >= 2) known.add(p);
+  const fromNames = new Set(known);
+  const cited = new Map<string, number>();
+  for (const m of mentions) for (const p of m.split('-').slice(1)) if (p.length >= 2) { known.add(p); cited.set(p, (cited.get(p) ?? 0) + 1); }
+  // A letter changed needs the names' initials or two mentions agreeing: one other OCR'd mention
+  // ("1899/SGDĐT-CTITT" against the header's "CTFTT", both for a printed "CTrTT") is a reading
+  // against a reading, no support. Marks alone (Đ read D) one mention puts right.
+  const supports = (k: string, d: number) => d === 0 || fromNames.has(k) || (cited.get(k) ?? 0) >= 2;
   let changed = typeFixed;
   for (let i = 1; i < parts.length; i++) {
     const p = parts[i]!;
     if (p.length < 3 || known.has(p)) continue;
     const fp = foldKey(p);
-    const near = [...known].filter((k) => k.length >= 3 && (k.length === p.length || k.length === p.length - 1)).map((k) => ({ k, d: editDistance(fp, foldKey(k)) })).filter((c) => c.d <= 1);
+    const near = [...known].filter((k) => k.length >= 3 && (k.length === p.length || k.length === p.length - 1)).map((k) => ({ k, d: editDistance(fp, foldKey(k)) })).filter((c) => c.d <= 1 && supports(c.k, c.d));
     const least = Math.min(...near.map((c) => c.d));
     const best = near.filter((c) => c.d === least).map((c) => c.k);
     // Only one acronym nearest (two: no way to tell which was printed).

@@ -15,6 +15,7 @@ import { numeralCandidates, withNumeralsFromStems } from './roman-stems.js';
 import { headerInRows } from './column-rows.js';
 import { signatureRegion, withSignatureReread } from './signature-reread.js';
 import { junkPieces, withJunkPiecesReread } from './junk-pieces.js';
+import { splitMarginNotes } from './margin-notes.js';
 import { readPenFills } from '../pen/read.js';
 import { straightenPage, type Straightened } from './straighten.js';
 import { envSwitch } from '../env-switch.js';
@@ -56,7 +57,10 @@ export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, 
     if (straight) diagnostics.push(...straightened(straight, number));
     const checked = await checkedAgainstImage(first, prepared, pool, number, diagnostics);
     // Page 1's two-column header read in rows, whatever order Tesseract's blocks came in.
-    const r = number === 1 ? headerInRows(checked) : checked;
+    const rows = number === 1 ? headerInRows(checked) : checked;
+    // Notes written by hand down a margin, which OCR prefixed to the printed lines, put on lines of their own.
+    const { result: r, marginLines, moved } = splitMarginNotes(rows);
+    if (marginLines.length) diagnostics.push(marginNotes(number, marginLines, moved));
     const read = prepared.reduced && prepared.original ? wordsInOriginalPixels(r.words, prepared.reduced, prepared.original) : r.words;
     const words = straight ? straight.wordsInInput(read) : read;
     if (words.length === 0) {
@@ -66,7 +70,7 @@ export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, 
     // Digits written by pen into the header's blanks, which OCR garbles (ingest/pen): read on the
     // image OCR read (upright), with the words in its pixels.
     const penFills = prepared.original ? await readPenFills(straight?.image ?? image, read, prepared.original, undefined, (crop, o) => pool.recognize(crop, o)) : [];
-    return { page: { number, lines: r.lines, method: 'ocr', confidence: r.confidence, words, ...turn, ...(pool.engine ? { ocrEngine: pool.engine } : {}), ...(penFills.length ? { penFills } : {}) }, diagnostics };
+    return { page: { number, lines: r.lines, method: 'ocr', confidence: r.confidence, words, ...turn, ...(pool.engine ? { ocrEngine: pool.engine } : {}), ...(penFills.length ? { penFills } : {}), ...(marginLines.length ? { marginLines } : {}) }, diagnostics };
   } catch (err) {
     return {
       page: { number, lines: [], method: 'ocr', confidence: 0, words: [] },
@@ -163,4 +167,14 @@ function straightened(s: Straightened, page: number): Diagnostic[] {
     out.push({ ruleId: 'ingest/skew-not-rigid', message: `page ${page} leans ${s.geometry.skew.toFixed(2)}° but its top lines ${top}° and its bottom lines ${bottom}° (perspective or a curled page): not deskewed`, severity: 'info', place: { page, line: 1 } });
   }
   return out;
+}
+
+function marginNotes(page: number, lines: number[], moved: { line: number; text: string }[]): Diagnostic {
+  const from = moved.length ? `; taken from the printed lines ${moved.map((m) => `${m.line} ("${m.text}")`).join(', ')}` : '';
+  return {
+    ruleId: 'ocr/margin-notes',
+    message: `page ${page}: ${lines.length} line(s) of notes written in the margin (lines ${lines.join(', ')}), kept apart from the printed text${from}`,
+    severity: 'info',
+    place: { page, line: lines[0]! },
+  };
 }

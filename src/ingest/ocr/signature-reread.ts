@@ -4,7 +4,8 @@
  * analysis take the column for a picture, and the printed name under them goes with it (a bilevel
  * scanner PDF lost "TS. Trương Huy Hoàng" so; read as one block of lines, psm 6, the name came
  * back). When the page has a "Nơi nhận:" line and the region right of it holds no line that could
- * be a name, that region is read again as a block, and its confident lines that the page lacks
+ * be a name, or a name with no capitals read above it (the position and "KT. GIÁM ĐỐC" dropped
+ * beside "Nơi nhận:" and under a seal), that region is read again as a block, and its confident lines that the page lacks
  * are added after the page's lines (where segment looks for a signer beside the recipients) —
  * except above a line of the column that the page did read: a position read again under a seal
  * goes above the printed name the first reading kept, as it stands on the page.
@@ -41,8 +42,15 @@ export function signatureRegion(result: OcrPageResult, size: { width: number; he
   const inside = result.words.filter((w) => (w.bbox[0] + w.bbox[2]) / 2 >= box[0] && (w.bbox[1] + w.bbox[3]) / 2 >= box[1] && (w.bbox[1] + w.bbox[3]) / 2 <= box[3]);
   const byLine = new Map<number, OcrWord[]>();
   for (const w of inside) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
-  if ([...byLine.values()].some((ws) => ws[0]!.bbox[1] > top && looksLikeNameLine(ws))) return null;
-  return box;
+  const name = [...byLine.values()].find((ws) => ws[0]!.bbox[1] > top && looksLikeNameLine(ws));
+  if (!name) return box;
+  // A name with nothing read above it in the column: the position and authority lines (under a
+  // seal, or level with "Nơi nhận:") were dropped; read again to find them.
+  const nameTop = Math.min(...name.map((w) => w.bbox[1]));
+  // Lines of the column only: the body's last lines reach into the region from the left.
+  const ofColumn = (n: number) => result.words.every((w) => w.line !== n || (w.bbox[0] + w.bbox[2]) / 2 >= box[0]);
+  const printedAbove = [...byLine].some(([n, ws]) => ws !== name && ofColumn(n) && Math.max(...ws.map((w) => w.bbox[3])) <= nameTop && ws.some((w) => /\p{Lu}{2}/u.test(w.text) && w.confidence >= MIN_LINE_CONFIDENCE));
+  return printedAbove ? null : box;
 }
 
 /**

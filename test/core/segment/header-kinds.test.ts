@@ -92,6 +92,17 @@ describe('header fields by document kind', () => {
     assert.equal(letter('Vy đã đăng tải thông tin').type, null);
   });
 
+  it('sees a "V/v" subject whose slash OCR read as a stroke ("Vív", "VÍy", "V!v") before its lower-case words', () => {
+    const letter = (subject: string) => meta(['UBND THÀNH PHỐ ĐÀ NẴNG  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO  Độc lập - Tự do - Hạnh phúc',
+      'Số: 2635 /SGDĐT-CTrTT  Đà Nẵng, ngày 24 tháng 5 năm 2019', subject, 'trong dịp nghỉ hè', 'Kính gửi:', '- Các trường;', 'Nội dung.']);
+    for (const subject of ['Vív bảo đảm trật tự an toàn giao thông', 'VÍy bảo đảm trật tự an toàn giao thông', 'V!v bảo đảm trật tự an toàn giao thông']) {
+      const m = letter(subject);
+      assert.equal(m.type?.code, 'CV', subject);
+      assert.equal(m.title, `${subject} trong dịp nghỉ hè`);
+    }
+    assert.equal(letter('Vì bảo đảm trật tự an toàn giao thông').type, null);
+  });
+
   it('does not take the date of a cited document ("42/NQ-CP ngày 09 tháng 4 năm 2020") for the header\'s date', () => {
     const m = meta(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Kinh ni: Chủ tịch UBND các xã, thị trấn.',
       'Thực hiện Nghị quyết số 42/NQ-CP ngày 09 tháng 4 năm 2020 của Chính phủ', 'Nội dung.']);

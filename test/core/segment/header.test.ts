@@ -6,6 +6,15 @@ import { linesFromText } from '../../../src/core/segment/lines.js';
 const seg = (t: string) => segmentLines(linesFromText(t)).structure;
 
 describe('segment header', () => {
+  it('reads a printed date whose number OCR glued to the word beside it ("26tháng", "ngày26", "năm2020")', () => {
+    for (const line of ['Số: 1906/SGDĐT-CTrTT  Đà Nẵng, ngày 26tháng 7 năm 2020', 'Số: 1906/SGDĐT-CTrTT  Đà Nẵng, ngày26 tháng 7 năm2020']) {
+      const m = seg(['UBND THÀNH PHỐ ĐÀ NẴNG  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'SỞ GIÁO DỤC VÀ ĐÀO TẠO  Độc lập - Tự do - Hạnh phúc', line,
+        'V/v phòng, chống dịch', 'Kính gửi: Các trường', 'Nội dung.'].join('\n')).meta;
+      assert.equal(m.date, '2020-07-26', line);
+      assert.equal(m.place, 'Đà Nẵng');
+    }
+  });
+
   it('keeps a date that names no real day as written, with a diagnostic, instead of dropping it', () => {
     for (const [written, line] of [['ngày 31 tháng 4 năm 2023', 'An Bình, ngày 31 tháng 4 năm 2023'], ['29/2/2023', 'An Bình, 29/2/2023']] as const) {
       const { structure, diagnostics } = segmentLines(linesFromText(['ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'XÃ AN BÌNH  Độc lập - Tự do - Hạnh phúc',

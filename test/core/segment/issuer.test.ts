@@ -3,6 +3,10 @@ import { describe, it } from 'node:test';
 import { splitIssuer } from '../../../src/core/segment/issuer.js';
 
 describe("the header's left column split into issuer and parent", () => {
+  it('takes no organ word closing the column as a unit ("… NỘI BỘ" is no ministry)', () => {
+    assert.deepEqual(splitIssuer('CÔNG AN TP ĐÀ NẴNG PHÒNG AN CHÍNH TRỊ NỘI BỘ'), { name: 'PHÒNG AN CHÍNH TRỊ NỘI BỘ', parent: 'CÔNG AN TP ĐÀ NẴNG' });
+  });
+
   it('takes a council as the parent of the unit it names', () => {
     assert.deepEqual(splitIssuer('ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI'), { name: 'TỈNH QUẢNG NGÃI', parent: 'ỦY BAN NHÂN DÂN' });
     assert.deepEqual(splitIssuer('BỘ CÔNG THƯƠNG TRƯỜNG ĐẠI HỌC ĐIỆN LỰC'), { name: 'TRƯỜNG ĐẠI HỌC ĐIỆN LỰC', parent: 'BỘ CÔNG THƯƠNG' });

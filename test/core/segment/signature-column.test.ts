@@ -38,4 +38,20 @@ describe('signature block beside the recipients, read by OCR as one column', () 
     assert.equal(s.signature, null);
     assert.deepEqual(s.recipients, ['Các khoa', 'Lưu: VT.']);
   });
+
+  it('reads a police or army signer printed with a rank: the name without it, the rank kept', () => {
+    const s = seg(['Nơi nhận:  PHÓ TRƯỞNG PHÒNG PHỤ TRÁCH', '- Như trên;', '- Lưu PA83.', 'Trung tá Ngô Văn Công']);
+    assert.deepEqual([s.signature?.position, s.signature?.name, s.signature?.rank], ['PHÓ TRƯỞNG PHÒNG PHỤ TRÁCH', 'Ngô Văn Công', 'Trung tá']);
+    const general = seg(['Nơi nhận:', '- Như trên;', '- Lưu: VT.', '', 'GIÁM ĐỐC', '', 'Thiếu tướng Trần Văn Hùng']);
+    assert.deepEqual([general.signature?.name, general.signature?.rank], ['Trần Văn Hùng', 'Thiếu tướng']);
+    const plain = seg(['Nơi nhận:', '- Như trên;', '- Lưu: VT.', '', 'GIÁM ĐỐC', '', 'Trần Văn Hùng']);
+    assert.equal(plain.signature?.rank, undefined);
+  });
+
+  it('takes no seal text read under "KT. X" for the position: the deputy\'s is "PHÓ X"', () => {
+    const s = seg(['Nơi nhận:', '- Như trên;', '- Lưu: VT.', 'KT. GIÁM ĐỐC', 'VÀ ĐÀO TẠO', 'Trần Nguyễn Minh Thành']);
+    assert.deepEqual([s.signature?.authority, s.signature?.position, s.signature?.name], ['KT.', null, 'Trần Nguyễn Minh Thành']);
+    const read = seg(['Nơi nhận:', '- Như trên;', '- Lưu: VT.', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Trần Nguyễn Minh Thành']);
+    assert.equal(read.signature?.position, 'PHÓ GIÁM ĐỐC');
+  });
 });

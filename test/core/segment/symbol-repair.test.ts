@@ -16,6 +16,12 @@ describe("a number's symbol repaired against the document's own acronyms", () =>
     assert.equal(repairSymbol('TB-DHDL', [], mentions), 'TB-ĐHĐL');
   });
 
+  it('changes a letter after the mentions only when two of them agree, never after one other OCR reading', () => {
+    const names = ['SỞ GIÁO DỤC VÀ ĐÀO TẠO', 'UBND THÀNH PHỐ ĐÀ NẴNG'];
+    assert.equal(repairSymbol('SGDĐT-CTFTT', names, ['SGDĐT-CTITT']), null);
+    assert.equal(repairSymbol('SGDĐT-CTFTT', names, ['SGDĐT-CTITT', 'SGDĐT-CTITT']), 'SGDĐT-CTITT');
+  });
+
   it('keeps a part that is already an acronym, that is far from all, or that two acronyms are equally near', () => {
     assert.equal(repairSymbol('TB-ĐHĐL', ['TRƯỜNG ĐẠI HỌC ĐIỆN LỰC'], []), null);
     assert.equal(repairSymbol('TB-SGDĐT', ['TRƯỜNG ĐẠI HỌC ĐIỆN LỰC'], []), null);
