@@ -61,6 +61,13 @@ export function gapPrior(gap: number): number {
   return gap < head.length ? head[gap]! : 0.12 * 0.15 * 0.85 ** (gap - head.length);
 }
 
+/** More days than this before the first signature is unlikely (under 5 % of the prior's weight lies beyond). */
+export const FAR = (() => {
+  let g = 0, beyond = 1 - gapPrior(0);
+  while (beyond >= 0.05) beyond -= gapPrior(++g);
+  return g;
+})();
+
 /** Days before the first signature a date is looked for. */
 const WINDOW = 92;
 /** Likelihood of a glyph when its reading is taken for no evidence (a digit lost or misplaced in the cutting): uniform. */
@@ -86,6 +93,8 @@ export type SigningDecision =
   | { kind: 'after-signing'; bound: Signing }
   /** The pen's readings weighed with the signing day choose this date (share of the posterior). */
   | { kind: 'chosen'; iso: string; share: number; day: PenReading | null; month: PenReading | null; first: Signing }
+  /** A date read as text where the pen wrote, far before the signing: kept, flagged for review. */
+  | { kind: 'far-before'; first: Signing }
   /** Nothing legible: the signing day, offered for review. */
   | { kind: 'suggested'; iso: string; first: Signing }
   | { kind: 'none' };
@@ -114,6 +123,9 @@ export function dateFromSigning(state: DateState, signed: readonly ESignature[])
   // A date read as text may follow the signer's own signature (the clerk's stamp); handwriting may not follow any.
   const bound = state.uncertain ? days.first : days.last;
   if (state.date !== null && state.date > bound.day) return { kind: 'after-signing', bound };
+  // A legible date on a line with pen ink (OCR may read a hand as clear wrong digits) that the
+  // signing makes unlikely is flagged for review, kept as read.
+  if (state.date !== null && !state.uncertain && state.pen.length > 0 && dayNumber(days.first.day) - dayNumber(state.date) > FAR) return { kind: 'far-before', first: days.first };
   if (state.date !== null || !state.uncertain || state.dateText === null) return { kind: 'none' };
   const blank = readDateBlank(foldKey(state.dateText), state.dateText);
   if (!blank) return { kind: 'none' };
@@ -179,6 +191,11 @@ export function applySigning(header: { date: string | null; uncertain: ('number'
     const again = redo.kind === 'chosen' || redo.kind === 'suggested' ? applySigning(header, pen, signed, false) : null;
     const text = `the header's date was read as ${asRead}${penFilled ? ' (pen)' : ''}, after the document was e-signed (${decision.bound.time}); a document is dated on or before its signing, so meta.date is left empty for review${again?.message ? `; ${again.message.text}` : ''}`;
     return { ...again, decision, message: { ruleId: 'segment/date-after-signing', text, replaces: true } };
+  }
+  if (decision.kind === 'far-before') {
+    header.uncertain.push('date');
+    const text = `the header's date was read as ${header.date} where the day or month is written by hand, more than ${FAR} days before the document was e-signed (${decision.first.time}); documents are mostly dated on or just before their signing, so the date is kept but flagged for review (meta.uncertain)`;
+    return { decision, dateSource: source(), message: { ruleId: 'segment/date-far-before-signing', text, replaces: true } };
   }
   if (decision.kind === 'chosen') {
     header.date = decision.iso;
