@@ -5,6 +5,8 @@ import { linesFromText } from '../../../src/core/segment/lines.js';
 import type { PenReading } from '../../../src/core/segment/fill-ins.js';
 import type { ESignature } from '../../../src/core/segment/e-signatures.js';
 import { dateFromSigning, gapPrior, signingDay, signingDays } from '../../../src/core/segment/signing-date.js';
+import { metaSchema } from '../../../src/core/segment/schema.js';
+import { PenFillSchema } from '../../../src/core/schema.js';
 
 /** A made-up provincial letter whose date line (line 3) has its day written by pen. */
 const letter = (date: string) => linesFromText([
@@ -98,6 +100,15 @@ describe('a handwritten day weighed with the e-signing day', () => {
     // Printed digits (no pen ink on the line), or a date a few days before the signing: not flagged.
     assert.deepEqual(read('ngày 02 tháng 3 năm 2025', [], late).uncertain, []);
     assert.deepEqual(read('ngày 24 tháng 3 năm 2025', [pen('day', [{ 2: 0.9 }, { 4: 0.9 }])], late).uncertain, []);
+  });
+
+  it('writes its fields as the schema says', () => {
+    for (const readings of [[pen('day', [{ 2: 0.97 }, { 9: 0.5, 0: 0.4 }])], []]) {
+      const { structure } = segmentLines(letter('ngày ØÄ tháng 3 năm 2025'), { fromOcr: true, pen: readings, pdfSignatures: signed });
+      const parsed = metaSchema.parse(structure.meta);
+      assert.ok(parsed.dateSource === 'pen+e-signature' || parsed.dateSuggestion?.source === 'e-signature');
+      for (const r of readings) assert.deepEqual(PenFillSchema.parse(r).digitProbs, r.digitProbs);
+    }
   });
 
   it('leaves a document without e-signatures as it was', () => {
