@@ -93,6 +93,8 @@ export type SigningDecision =
   | { kind: 'after-signing'; bound: Signing }
   /** The pen's readings weighed with the signing day choose this date (share of the posterior). */
   | { kind: 'chosen'; iso: string; share: number; day: PenReading | null; month: PenReading | null; first: Signing }
+  /** A date read as text, after every signature: kept, flagged for review. */
+  | { kind: 'text-after-signing'; bound: Signing }
   /** A date read as text where the pen wrote, far before the signing: kept, flagged for review. */
   | { kind: 'far-before'; first: Signing }
   /** Nothing legible: the signing day, offered for review. */
@@ -120,11 +122,12 @@ export interface DateState {
 export function dateFromSigning(state: DateState, signed: readonly ESignature[]): SigningDecision {
   const days = signingDays(signed);
   if (!days) return { kind: 'none' };
-  // A date read as text may follow the signer's own signature (the clerk's stamp); handwriting may not follow any.
-  const bound = state.uncertain ? days.first : days.last;
-  if (state.date !== null && state.date > bound.day) return { kind: 'after-signing', bound };
-  // A legible date on a line with pen ink (OCR may read a hand as clear wrong digits) that the
-  // signing makes unlikely is flagged for review, kept as read.
+  // Handwriting read uncertain may not follow any signature: not filled.
+  if (state.date !== null && state.uncertain && state.date > days.first.day) return { kind: 'after-signing', bound: days.first };
+  // A date read as text is what the page says: kept, but flagged for review when the signing makes
+  // it unlikely — after every signature (the clerk's stamp may follow the signer's own, so the last
+  // bounds it), or, on a line with pen ink (OCR reads a hand as clear wrong digits), long before.
+  if (state.date !== null && !state.uncertain && state.date > days.last.day) return { kind: 'text-after-signing', bound: days.last };
   if (state.date !== null && !state.uncertain && state.pen.length > 0 && dayNumber(days.first.day) - dayNumber(state.date) > FAR) return { kind: 'far-before', first: days.first };
   if (state.date !== null || !state.uncertain || state.dateText === null) return { kind: 'none' };
   const blank = readDateBlank(foldKey(state.dateText), state.dateText);
@@ -191,6 +194,11 @@ export function applySigning(header: { date: string | null; uncertain: ('number'
     const again = redo.kind === 'chosen' || redo.kind === 'suggested' ? applySigning(header, pen, signed, false) : null;
     const text = `the header's date was read as ${asRead}${penFilled ? ' (pen)' : ''}, after the document was e-signed (${decision.bound.time}); a document is dated on or before its signing, so meta.date is left empty for review${again?.message ? `; ${again.message.text}` : ''}`;
     return { ...again, decision, message: { ruleId: 'segment/date-after-signing', text, replaces: true } };
+  }
+  if (decision.kind === 'text-after-signing') {
+    header.uncertain.push('date');
+    const text = `the header's date was read as ${header.date}, after the document's last e-signature (${decision.bound.time}); a document is dated on or before its signing, so the date is kept as read but flagged for review (meta.uncertain)`;
+    return { decision, dateSource: source(), message: { ruleId: 'segment/date-after-signing', text, replaces: true } };
   }
   if (decision.kind === 'far-before') {
     header.uncertain.push('date');

@@ -81,14 +81,15 @@ describe('a handwritten day weighed with the e-signing day', () => {
     assert.equal(read('ngày ØÄ tháng ÂÚ năm 2025', [pen('month', [{ 2: 0.99 }])], signed).suggestion, null, 'sure pen month');
   });
 
-  it('does not fill a date after the signing: a sure pen day is dropped for review, a day read as text too', () => {
+  it('does not fill a handwritten date after the signing, and flags a date read as text after every signature', () => {
     const m = read('ngày ØÄ tháng 3 năm 2025', [pen('day', [{ 2: 0.97 }, { 9: 0.97 }])], signed);
     assert.deepEqual([m.date, m.uncertain], [null, ['date']]);
     assert.ok(m.rules.includes('segment/date-after-signing'), m.rules.join());
     // Printed text is bounded by the last signature (the clerk's stamp may follow the signer).
     assert.deepEqual(read('ngày 22 tháng 3 năm 2025', [], signed).date, '2025-03-22');
     const late = read('ngày 25 tháng 3 năm 2025', [], signed);
-    assert.deepEqual([late.date, late.uncertain], [null, ['date']]);
+    assert.deepEqual([late.date, late.uncertain], ['2025-03-25', ['date']]);
+    assert.ok(late.rules.includes('segment/date-after-signing'), late.rules.join());
   });
 
   it('flags a legible date where the pen wrote that lies weeks before the signing, kept as read', () => {
