@@ -78,7 +78,8 @@ function summary(name: string, xs: Row[]): void {
 const count = (xs: Row[]) => {
   const right = xs.filter((r) => r.found !== null && r.found === r.date).length, wrong = xs.filter((r) => r.found !== null && r.found !== r.date).length;
   const sug = xs.filter((r) => r.found === null && r.suggested), sugRight = sug.filter((r) => r.suggested === r.date).length;
-  return `date right ${right}, wrong ${wrong}, empty ${xs.length - right - wrong} (of which a signing day suggested: ${sug.length}, right ${sugRight}); counting suggestions as read: right ${right + sugRight}, wrong ${wrong + sug.length - sugRight}`;
+  const chosen = xs.filter((r) => r.dateSource === 'pen+e-signature'), chosenRight = chosen.filter((r) => r.found === r.date).length;
+  return `date right ${right}, wrong ${wrong} (chosen among the pen's readings by the signing day: ${chosen.length}, right ${chosenRight}; flagged uncertain ${xs.filter((r) => r.uncertain && r.found !== null && r.found !== r.date).length} of the wrong), empty ${xs.length - right - wrong} (of which a signing day suggested: ${sug.length}, right ${sugRight}); counting suggestions as read: right ${right + sugRight}, wrong ${wrong + sug.length - sugRight}`;
 };
 console.log(`\n${count(rows)}`);
 if (detail.size) console.log(`  development half: ${count(rows.filter((r) => detail.has(r.id)))}\n  held-out half: ${count(rows.filter((r) => !detail.has(r.id)))}`);
