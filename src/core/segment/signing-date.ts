@@ -190,9 +190,9 @@ export function applySigning(header: { date: string | null; uncertain: ('number'
     const asRead = header.date;
     header.date = null;
     if (!uncertain) header.uncertain.push('date');
-    const redo = dateFromSigning({ date: null, uncertain: true, dateText: header.dateText, pen }, signed);
-    const again = redo.kind === 'chosen' || redo.kind === 'suggested' ? applySigning(header, pen, signed, false) : null;
-    const text = `the header's date was read as ${asRead}${penFilled ? ' (pen)' : ''}, after the document was e-signed (${decision.bound.time}); a document is dated on or before its signing, so meta.date is left empty for review${again?.message ? `; ${again.message.text}` : ''}`;
+    // Chosen again among the pen's readings, or the signing day offered.
+    const again = applySigning(header, pen, signed, false);
+    const text = `the header's date was read as ${asRead}${penFilled ? ' (pen)' : ''}, after the document was e-signed (${decision.bound.time}); a document is dated on or before its signing, so meta.date is left empty for review${again.message ? `; ${again.message.text}` : ''}`;
     return { ...again, decision, message: { ruleId: 'segment/date-after-signing', text, replaces: true } };
   }
   if (decision.kind === 'text-after-signing') {

@@ -85,6 +85,10 @@ describe('a handwritten day weighed with the e-signing day', () => {
     const m = read('ngày ØÄ tháng 3 năm 2025', [pen('day', [{ 2: 0.97 }, { 9: 0.97 }])], signed);
     assert.deepEqual([m.date, m.uncertain], [null, ['date']]);
     assert.ok(m.rules.includes('segment/date-after-signing'), m.rules.join());
+    // A sure "29" after the signing on the 21st, its second glyph a 0 next likeliest: chosen again.
+    const again = read('ngày ØÄ tháng 3 năm 2025', [pen('day', [{ 2: 0.97 }, { 9: 0.7, 0: 0.25 }])], signed);
+    assert.deepEqual([again.date, again.uncertain, again.source], ['2025-03-20', ['date'], 'pen+e-signature']);
+    assert.ok(again.rules.includes('segment/date-after-signing'), again.rules.join());
     // Printed text is bounded by the last signature (the clerk's stamp may follow the signer).
     assert.deepEqual(read('ngày 22 tháng 3 năm 2025', [], signed).date, '2025-03-22');
     const late = read('ngày 25 tháng 3 năm 2025', [], signed);
