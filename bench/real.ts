@@ -13,6 +13,9 @@
  *            `baocao restore --input ocr` does it; said so when the binary or its eng model is missing.
  * The blurry phone photo (nd30-photo) is reported apart from the pooled flatbed pages.
  *   --jobs 2  --ids a,b  --verbose (fields found, diagnostics)  --no-eng
+ *   --dev a,b  number and date counted apart for these documents (a development half) and the rest
+ *            (right / missing but flagged uncertain / wrong, and a date offered from the e-signature
+ *            (meta.dateSuggestion) counted both ways: as not read, and as read).
  *   --ocr auto|force|never  (the ingest's text-layer choice; default: the library's)
  *   --no-straighten  pages read as they lie (ingest option straighten: false): the baseline for ocr/straighten.ts
  *   --raw-cache DIR  tesseract.js page readings kept by image hash (default bench/.work/real/ocr;
@@ -47,7 +50,7 @@ const work = join(root, 'bench', '.work', 'real');
 const { values: args } = parseArgs({
   options: {
     jobs: { type: 'string', default: '2' }, ids: { type: 'string' }, verbose: { type: 'boolean', default: false },
-    'no-eng': { type: 'boolean', default: false }, 'no-straighten': { type: 'boolean', default: false }, ocr: { type: 'string' }, 'raw-cache': { type: 'string', default: join(work, 'ocr') },
+    'no-eng': { type: 'boolean', default: false }, dev: { type: 'string' }, 'no-straighten': { type: 'boolean', default: false }, ocr: { type: 'string' }, 'raw-cache': { type: 'string', default: join(work, 'ocr') },
   },
 });
 const PHOTO = 'nd30-photo';
@@ -67,6 +70,9 @@ interface PageRun {
   block: BlockResult;
   skeleton: SkeletonResult;
   notes: string[];
+  /** meta.uncertain, and the date offered from an e-signature (meta.dateSuggestion). */
+  uncertain: string[];
+  suggested: string | null;
 }
 
 /** `pool`, keeping each page it reads. */
@@ -145,7 +151,7 @@ async function runPage(f: RealFields, pool: OcrPool, model: ReturnType<typeof lo
     }
   }
   const fields = compareFields(f, result);
-  return { id: f.id, gt, raw, plain, restored, method: result.pages.map((p) => p.method).join(','), textLayer, eng, fields, block: compareSignatureBlock(f, result), skeleton: compareSkeleton(f, result, fields), notes };
+  return { id: f.id, gt, raw, plain, restored, method: result.pages.map((p) => p.method).join(','), textLayer, eng, fields, block: compareSignatureBlock(f, result), skeleton: compareSkeleton(f, result, fields), notes, uncertain: result.meta?.uncertain ?? [], suggested: result.meta?.dateSuggestion?.date ?? null };
 }
 
 const score = (gt: string, out: string | null): Score => { const s = emptyScore(); scoreWhole(gt, out ?? '', s); return s; };
@@ -201,6 +207,22 @@ function fieldsReport(runs: PageRun[]): void {
   console.log(`  printed skeleton: number symbol right ${count('symbol')}, year right ${count('year')}; right or flagged uncertain: number ${sk.filter((x) => x.numberRightOrFlagged).length}/${sk.length}, date ${sk.filter((x) => x.dateRightOrFlagged).length}/${sk.length}`);
 }
 
+/** Number and date per half: right / missing but flagged / wrong (flagged), and the e-signature's suggested dates both ways. */
+function halvesReport(runs: PageRun[], dev: Set<string>, want: Map<string, string | null>): void {
+  console.log('\nnumber and date per half: right / missing, flagged uncertain / wrong (of which flagged); suggested = meta.dateSuggestion (the e-signing day) where no date was read');
+  for (const [name, xs] of [['development', runs.filter((r) => dev.has(r.id))], ['held-out', runs.filter((r) => !dev.has(r.id))], ['all', runs]] as const) {
+    const cell = (field: 'number' | 'date') => {
+      const of = xs.map((r) => ({ x: r.fields.find((f) => f.field === field)!, flagged: r.uncertain.includes(field) }));
+      const n = (o: string, flagged?: boolean) => of.filter((y) => y.x.outcome === o && (flagged === undefined || y.flagged === flagged)).length;
+      return `${n('right')} / ${n('missing', true)} / ${n('wrong')} (${n('wrong', true)})`;
+    };
+    const sug = xs.filter((r) => r.suggested !== null && r.fields.find((f) => f.field === 'date')!.outcome === 'missing');
+    const sugRight = sug.filter((r) => r.suggested === want.get(r.id)).length;
+    const dateRight = xs.filter((r) => r.fields.find((f) => f.field === 'date')!.outcome === 'right').length;
+    console.log(`  ${name.padEnd(12)} (${String(xs.length).padStart(2)})  number ${cell('number')}   date ${cell('date')}   suggested ${sug.length}: right ${sugRight}, wrong ${sug.length - sugRight}; date right counting suggestions as read ${dateRight + sugRight}/${xs.length}`);
+  }
+}
+
 function engReport(runs: PageRun[]): void {
   console.log('\nEnglish-model OCR (tesseract -l eng, page 1), raw → baocao restore --input ocr');
   const missing = runs.find((r) => typeof r.eng === 'string');
@@ -235,4 +257,5 @@ try {
 }
 textReport(runs);
 fieldsReport(runs);
+if (args.dev) halvesReport(runs, new Set(args.dev.split(',')), new Map(fields.map((f) => [f.id, f.date])));
 engReport(runs);

@@ -93,6 +93,12 @@ export interface PenFill {
    * print was measured.
    */
   scale?: number;
+  /**
+   * Each read glyph's probabilities of the digits 0–9 (the model's raw output, rounded; what the
+   * "not a digit" class took is left out): other readings than `digits`, for other evidence to
+   * weigh (segment/signing-date.ts). Absent in readings saved before schema 1.6.
+   */
+  digitProbs?: number[][];
 }
 
 export interface Paragraph {

@@ -13,7 +13,7 @@ export const SCHEMA_VERSION = '1.6';
  * Versions a reader of earlier output accepts: minor bumps only add optional fields (1.3:
  * meta.eSignatures, signature.signerSource; 1.4: correctedStructure, pages[].penFills,
  * signature.nameAsRead, signature.uncertain; 1.5: source.kind 'word'; 1.6: pages[].annotations,
- * pages[].marginLines, signature.rank).
+ * pages[].marginLines, signature.rank, meta.dateSource, meta.dateSuggestion, pages[].penFills[].digitProbs).
  */
 const READABLE_VERSION = /^1\.[0-6]$/;
 
@@ -58,6 +58,7 @@ export const PenFillSchema = z.object({
   digits: z.string(),
   confidence: z.array(z.number().min(0).max(1)).describe('Probability of each digit'),
   ink: z.enum(['blue', 'dark']),
+  digitProbs: z.array(z.array(z.number().min(0).max(1)).length(10)).optional().describe("Each read glyph's probabilities of the digits 0-9 (the model's other readings)"),
 });
 
 export const PageAnnotationSchema = z.object({

@@ -113,7 +113,7 @@ export const PEN_MIN_CONFIDENCE = 0.6;
 
 const sure = (r: PenReading | undefined): r is PenReading =>
   r !== undefined && r.digits.length > 0 && r.digits.length === r.confidence.length && r.confidence.every((c) => c >= PEN_MIN_CONFIDENCE);
-const onLine = (r: PenReading, line: SegLine | undefined) => line !== undefined && r.page === line.page && r.line >= line.lineStart && r.line <= line.lineEnd;
+export const onLine = (r: PenReading, line: SegLine | undefined) => line !== undefined && r.page === line.page && r.line >= line.lineStart && r.line <= line.lineEnd;
 
 /**
  * The number of a blank number line ("Số: ……/TB-ĐHĐL") with its digits read by pen, when every

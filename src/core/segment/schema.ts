@@ -57,6 +57,18 @@ export const metaSchema = z.object({
   confidence,
   /** E-signatures of the document: PDF signature fields and on-page signing boxes, kept out of the header, body and signature block. */
   eSignatures: z.array(eSignatureSchema).optional(),
+  /**
+   * Where `date` came from, given when the document has an e-signature time (signing-date.ts):
+   * 'text' as read on the page, 'pen' the pen digits alone, 'pen+e-signature' the pen's readings
+   * weighed with the signing day (still in `uncertain`).
+   */
+  dateSource: z.enum(['text', 'pen', 'pen+e-signature']).optional(),
+  /**
+   * A date offered for review, not read: the day the document was e-signed, when its handwritten
+   * day could not be read (`date` stays null, 'date' stays in `uncertain`). A document is dated on
+   * or shortly before the day it is signed.
+   */
+  dateSuggestion: z.object({ date: z.iso.date(), source: z.literal('e-signature'), signedAt: z.string() }).optional(),
 });
 
 export const paragraphSchema = z.object({

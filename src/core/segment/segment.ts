@@ -9,7 +9,8 @@ import { repairSymbol, symbolMentions } from './symbol-repair.js';
 import { findSignature, issuerFromClosing, parseRecipients, parseSignature, signatureHeadAbove } from './closing.js';
 import { findFigures, type Figure } from './figures.js';
 import { parseHeader } from './header.js';
-import { numberDisputed, penDate, penDateOverOcr, penNumber, penNumberOverOcr, penText, type PenReading } from './fill-ins.js';
+import { numberDisputed, onLine, penDate, penDateOverOcr, penNumber, penNumberOverOcr, penText, type PenReading } from './fill-ins.js';
+import { applySigning } from './signing-date.js';
 import { isBlank, spanOf, type SegLine } from './lines.js';
 import { authorityOf, isClosing, isRecipientsLabel, misreadRecipientsLabelAt } from './markers.js';
 import type { Meta, Structure } from './schema.js';
@@ -73,6 +74,8 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   const penDay = overOcr ? (overOcr.iso !== null ? overOcr : null)
     : header.uncertain.includes('date') && header.date === null ? penDate(pen, lines[header.dateLine], header.dateText) : null;
   if (penDay || overOcr) header.date = penDay?.iso ?? null;
+  // The e-signature's day bounds the date and weighs the pen's other readings (signing-date.ts).
+  const signing = applySigning(header, pen.filter((r) => onLine(r, lines[header.dateLine])), signed, penDay !== null);
   const bodyStart = header.confidence > 0 ? header.end : first;
 
   const closingAt = firstFrom(lines, bodyStart, (l) => isClosing(l.key));
@@ -144,6 +147,8 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
     diagnostics.push(diag('segment/symbol-repaired', `the number's symbol was read "${symbol}"; put right as "${repaired}" against the document's type, the issuer's name and the document's other mentions`, 'info', lines[header.numberLine]));
   }
   if (signed.length) meta.eSignatures = signed.map((s) => ({ ...s }));
+  if (signing.dateSource && meta.date !== null) meta.dateSource = meta.completedFrom.includes('date') ? 'text' : signing.dateSource;
+  if (signing.dateSuggestion && meta.date === null) meta.dateSuggestion = signing.dateSuggestion;
 
   const figures: Figure[] = [];
   const collect = (p: SectionParagraph) => figures.push(...findFigures(p.text, p.provenance));
@@ -155,7 +160,11 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   if (header.confidence === 0) diagnostics.push(diag('segment/missing-header', 'no Decree-30 header (issuer, motto, number, date) at the start of the document', 'warning', lines[first]));
   if (!sections.length) diagnostics.push(diag('segment/no-sections', 'no numbered sections found in the body', 'info', lines[bodyStart]));
   if (!signature?.name) diagnostics.push(diag('segment/no-signature', 'no signature block (authority, position, name) found', 'info', lines[Math.min(bodyEnd, n - 1)]));
-  if (penDay) {
+  const note = signing.message;
+  if (note) diagnostics.push(diag(note.ruleId, note.text, note.replaces ? 'warning' : 'info', lines[header.dateLine]));
+  if (note?.replaces) {
+    // Said by the signing step.
+  } else if (penDay) {
     const read = [penDay.day && `day ${penText(penDay.day)}`, penDay.month && `month ${penText(penDay.month)}`].filter(Boolean).join(', ');
     diagnostics.push(diag('segment/handwritten-date', `the header's date "${header.dateText}" is written by hand${overOcr ? ` (OCR read it as ${dateAsRead})` : ''}; read from the image as ${penDay.iso} (pen ${read}) into meta.date: confirm it (the field stays in meta.uncertain)`, 'warning', lines[header.dateLine]));
   } else if (overOcr) {

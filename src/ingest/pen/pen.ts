@@ -32,7 +32,10 @@ export function readBlank(img: Rgb, blank: Blank, model: DigitModel): PenFill | 
   const lost = read.length < maxDigits(blank) && print > 0 && gluedToLabel(all, img, blank, print);
   const { digits } = own, confidence = lost ? own.confidence.map((c) => Math.min(c, GLUED_CONFIDENCE)) : own.confidence;
   const scale = print ? +(median(read.map((r) => heightOf(r.glyph))) / print).toFixed(2) : undefined;
-  return { field: blank.field, line: blank.line, digits, confidence, ink: pen.how, ...(scale ? { scale } : {}) };
+  // Each glyph's probabilities of 0–9 as the model gave them: the core weighs other readings with
+  // evidence of its own (an e-signature's day, segment/signing-date.ts).
+  const digitProbs = read.map((r) => r.guess.probs.slice(0, 10).map((p) => +p.toFixed(3)));
+  return { field: blank.field, line: blank.line, digits, confidence, ink: pen.how, ...(scale ? { scale } : {}), digitProbs };
 }
 
 const asRead = (read: readonly ReadGlyph[]) => ({ digits: read.map((r) => String(r.guess.digit)).join(''), confidence: read.map((r) => +r.guess.confidence.toFixed(3)) });

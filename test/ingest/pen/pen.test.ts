@@ -47,6 +47,9 @@ describe('pen ink in a blank', () => {
     assert.deepEqual(r?.digits, '275');
     // The pen's height over the printed capitals' (45 px): the digits are drawn about 50 px high.
     assert.ok(r?.scale !== undefined && r.scale > 0.95 && r.scale < 1.3, String(r?.scale));
+    // Each glyph's probabilities of 0–9 are kept, the reading's digit the likeliest of each.
+    assert.equal(r?.digitProbs?.length, 3);
+    r!.digitProbs!.forEach((p, i) => { assert.equal(p.length, 10); assert.equal(p.indexOf(Math.max(...p)), +r!.digits[i]!); });
   });
 
   it('on a grey page takes the dark ink between the printed words, not the dots or the print', () => {
