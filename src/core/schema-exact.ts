@@ -53,10 +53,16 @@ function build(def: Def, memo: Map<unknown, ExactCopy>): ExactCopy {
   if ((def as { coerce?: boolean }).coerce) throw new Unsupported();
   const checks = (def.checks ?? []).map((c) => c._zod.def);
   // A check's `when` decides whether it runs; zod gives the length checks one that runs them on
-  // any value with a length (every string): the only ones taken with a `when`, on strings only.
-  if (checks.some((c) => c.when !== undefined && !(def.type === 'string' && (c.check === 'min_length' || c.check === 'max_length')))) throw new Unsupported();
+  // any value with a length (every string and array): the only ones taken with a `when`.
+  if (checks.some((c) => c.when !== undefined && !((def.type === 'string' || def.type === 'array') && LENGTH_CHECKS.has(c.check as string)))) throw new Unsupported();
   switch (def.type) {
-    case 'string': return stringCopy(checks);
+    case 'string':
+      // A format schema (z.iso.date()) is itself a check: its pattern is mirrored, anything else is zod's.
+      if (def.check !== undefined || def.format !== undefined) {
+        if (def.check !== 'string_format' || !(def.pattern instanceof RegExp)) throw new Unsupported();
+        return stringCopy([...checks, { check: 'string_format', format: 'regex', pattern: def.pattern }]);
+      }
+      return stringCopy(checks);
     case 'number': return numberCopy(checks);
     case 'boolean':
       noChecks(checks);
@@ -86,10 +92,10 @@ function build(def: Def, memo: Map<unknown, ExactCopy>): ExactCopy {
       };
     }
     case 'array': {
-      noChecks(checks);
+      const lengthOk = lengthTests(checks);
       const element = compile(def.element, memo);
       return (v) => {
-        if (!Array.isArray(v)) return FAIL;
+        if (!Array.isArray(v) || !lengthOk(v.length)) return FAIL;
         const out = new Array<unknown>(v.length);
         for (let i = 0; i < v.length; i++) if ((out[i] = element(v[i])) === FAIL) return FAIL;
         return out;
@@ -115,10 +121,24 @@ function noChecks(checks: CheckDef[]): void {
   if (checks.length) throw new Unsupported();
 }
 
+const LENGTH_CHECKS = new Set(['min_length', 'max_length', 'length_equals']);
+
+/** One test of a length against every length check (anything else: zod's). */
+function lengthTests(checks: CheckDef[]): (length: number) => boolean {
+  const tests = checks.map(lengthTest);
+  return (n) => tests.every((t) => t(n));
+}
+
+function lengthTest(c: CheckDef): (length: number) => boolean {
+  if (c.check === 'min_length') { const m = c.minimum as number; return (n) => n >= m; }
+  if (c.check === 'max_length') { const m = c.maximum as number; return (n) => n <= m; }
+  if (c.check === 'length_equals') { const m = c.length as number; return (n) => n === m; }
+  throw new Unsupported();
+}
+
 function stringCopy(checks: CheckDef[]): ExactCopy {
   const tests = checks.map((c): ((s: string) => boolean) => {
-    if (c.check === 'min_length') { const n = c.minimum as number; return (s) => s.length >= n; }
-    if (c.check === 'max_length') { const n = c.maximum as number; return (s) => s.length <= n; }
+    if (LENGTH_CHECKS.has(c.check as string)) { const ok = lengthTest(c); return (s) => ok(s.length); }
     if (c.check === 'string_format' && c.format === 'regex') {
       const re = c.pattern as RegExp;
       return (s) => { re.lastIndex = 0; return re.test(s); };

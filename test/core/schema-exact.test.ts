@@ -137,6 +137,22 @@ describe('the output copier beside zod', () => {
     assert.equal(validateDocumentResult(broken).ok, false);
   });
 
+  it('mirrors array length checks and string formats (z.iso.date()) as zod judges them', () => {
+    const schema = z.object({ probs: z.array(z.number()).length(3), atLeast: z.array(z.string()).min(1).optional(), day: z.iso.date() });
+    const copier = exactCopier(schema)!;
+    assert.ok(copier, 'the schema is one the copier handles');
+    const cases = [
+      { probs: [1, 2, 3], day: '2025-03-27' }, { probs: [1, 2], day: '2025-03-27' }, { probs: [1, 2, 3, 4], day: '2025-03-27' },
+      { probs: [1, 2, 3], day: '2025-13-27' }, { probs: [1, 2, 3], day: '2025-02-29' }, { probs: [1, 2, 3], day: '27/03/2025' },
+      { probs: [1, 2, 3], atLeast: [], day: '2024-02-29' }, { probs: [1, 2, 3], atLeast: ['x'], day: '2024-02-29' },
+    ];
+    for (const value of cases) {
+      const parsed = schema.safeParse(value);
+      const out = copier(value);
+      assert.equal(out === FAIL ? null : json(out), parsed.success ? json(parsed.data) : null, JSON.stringify(value));
+    }
+  });
+
   it('gives no copier for a schema with what it does not mirror (zod is kept)', () => {
     assert.equal(exactCopier(z.object({ a: z.string() }).strict()), null);
     assert.equal(exactCopier(z.object({ a: z.string().email() })), null);
