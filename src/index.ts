@@ -41,7 +41,7 @@ export { paragraphsFromPages } from './core/paragraphs.js';
 export { toCsv, guardCell, type CsvColumn } from './emit/csv.js';
 export { documentsCsv, paragraphsCsv, documentRow, structureOf, type DocumentRow } from './emit/sheets.js';
 export { sectionsCsv, tableCsvs, figuresCsv } from './emit/structure-sheets.js';
-export { DOCUMENT_WRITERS, type DocumentWriter, type WriterInput, type WrittenFile } from './emit/document-writers.js';
+export { DOCUMENT_WRITERS, type DocumentFormat, type DocumentWriter, type WriterInput, type WrittenFile } from './emit/document-writers.js';
 export { FORMATS, DEFAULT_FORMATS, parseFormatList, type Format } from './emit/formats.js';
 export { documentJson } from './emit/json.js';
 export { buildServer, type ServeOptions } from './serve/server.js';

@@ -27,6 +27,9 @@ import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { writeErrorMessage } from './fs-errors.js';
 import { openPath, type InputFile } from './inputs.js';
 import type { AdaptSetting } from './adapt-setting.js';
+import { correctionsFor } from './corrections-log.js';
+import { applyCorrections } from '../core/corrections.js';
+import { withCorrectedStructure } from '../pipeline/restructure.js';
 
 export type { Format } from '../emit/formats.js';
 
@@ -116,25 +119,32 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   if (statusOf(result).status === 'error') return { row: documentRow(result, []), skipped: false, warnings: warningsOf(result), timings };
 
   const emitBegan = performance.now();
+  // A person's decisions logged for this content (baocao review) go into the new outputs as the
+  // review page writes them: converting a reviewed folder again (or with --adapt) never drops them.
+  // The JSON keeps the machine reading beside them; decisions that no longer match stay in the log.
+  const logged = correctionsFor(settings.outDir, sha256);
+  let view = result;
+  if (logged.length) ({ json: result, view } = await withCorrectedStructure(applyCorrections(result, logged), settings.segment === false ? false : {}));
   // Its rows of the batch tables, made first: a cell too long for a spreadsheet is reported in the JSON.
-  const stored = { tables: documentTables(result), archive: archiveFacts(result, structureOf(result)) };
+  const stored = { tables: documentTables(view), archive: archiveFacts(view, structureOf(view)) };
   const oversized = oversizedCells(stored.tables);
   if (oversized.count) result = { ...result, diagnostics: [...result.diagnostics, cellCutWarning(result, oversized)] };
 
   // A result out of schema is still written, with an error diagnostic that makes its row partial.
   const json = documentJson(result);
   result = json.result;
+  view = view === result || !logged.length ? result : { ...view, diagnostics: result.diagnostics };
   const outputs: [string, string | Uint8Array][] = [];
   for (const format of settings.formats) {
     const writer = DOCUMENT_WRITERS[format];
     if (!writer || (format === 'csv' && !settings.perDocumentCsv)) continue;
-    for (const f of await writer({ result, json: json.text, source: data })) {
+    for (const f of await writer({ result: format === 'json' ? result : view, json: json.text, source: data })) {
       // The name left room for SUFFIX_ROOM bytes: a longer suffix is a writer bug, caught before writing.
       if (nameBytes(f.suffix) > SUFFIX_ROOM) throw new Error(`output suffix '${f.suffix}' is longer than the ${SUFFIX_ROOM} bytes kept for it`);
       outputs.push([`${name}${f.suffix}`, f.data]);
     }
   }
-  const row = { ...documentRow(result, outputs.map(([rel]) => rel)), outputName: name };
+  const row = { ...documentRow(view, outputs.map(([rel]) => rel)), outputName: name };
   const writeBegan = performance.now();
   timings.emit = Math.round(writeBegan - emitBegan);
   const durable = settings.fsync !== false;

@@ -25,7 +25,11 @@ export function reviewedTexts(outDir: string): LearnedSources {
   const logged = readCorrections(outDir);
   const texts: LearnText[] = [];
   let documents = 0, corrections = 0;
+  // Decisions belong to a content (its SHA-256): a copy of it, or an input renamed since (its old
+  // outputs stay), is the same reviewed text and is learnt once, not once per name.
+  const learnt = new Set<string>();
   for (const doc of listDocuments(outDir).values()) {
+    if (learnt.has(doc.manifest.sha256)) continue;
     let result;
     try {
       result = readDocument(outDir, doc);
@@ -34,6 +38,7 @@ export function reviewedTexts(outDir: string): LearnedSources {
     }
     const mine = logged.filter((c) => c.sha256 === result.source.sha256);
     if (mine.length === 0 || result.text.restored === null) continue;
+    learnt.add(result.source.sha256);
     const { view } = applyCorrections(result, mine);
     const latest = latestCorrections(mine);
     const decided = new Set(latest.map((c) => `${c.page}:${c.line}:${c.start}`));

@@ -31,6 +31,7 @@ export function createProgress(quiet: boolean, stream: NodeJS.WriteStream = proc
   let drawn = false;
   let total = 0, done = 0;
   let share = 0, label = 'starting (loading the model)';
+  let noEta = false;
   let ticker: ReturnType<typeof setInterval> | undefined;
   const clear = () => {
     if (drawn) stream.write('\r\x1b[2K');
@@ -46,7 +47,7 @@ export function createProgress(quiet: boolean, stream: NodeJS.WriteStream = proc
     const filled = Math.min(width, Math.round(share * width));
     const elapsed = (now() - began) / 1000;
     const pct = `${Math.floor(share * 100)}%`;
-    stream.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct} ${label}${timing(share, elapsed, done)}`);
+    stream.write(`\r\x1b[2K[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${pct} ${label}${timing(noEta ? 1 : share, elapsed, done)}`);
     drawn = true;
   };
   return {
@@ -66,6 +67,7 @@ export function createProgress(quiet: boolean, stream: NodeJS.WriteStream = proc
     },
     file(file, outcome, d, n) {
       done = d;
+      noEta = false;
       const { row } = outcome;
       if (row.status === 'error') error(`${row.path}: ${row.error}`);
       if (tty) {
@@ -78,9 +80,15 @@ export function createProgress(quiet: boolean, stream: NodeJS.WriteStream = proc
     },
     page(file, fileNumber, files, pageDone, pageTotal) {
       if (!tty) return;
-      // The bar counts finished files plus the finished share of this one.
-      share = (fileNumber - 1 + pageDone / Math.max(1, pageTotal)) / Math.max(1, files);
-      label = `file ${fileNumber}/${files} · page ${pageDone}/${pageTotal} ${shorten(file.display, 40)}`;
+      // The bar counts finished files plus the finished share of this one, where restoring and
+      // writing it count as one more page: reading the last page is not the end of the file (a
+      // 2,000-page text PDF is restored for longer than it is read). With every page read there is
+      // no honest ETA, so none is shown.
+      share = (fileNumber - 1 + pageDone / (Math.max(1, pageTotal) + 1)) / Math.max(1, files);
+      const name = shorten(file.display, 40);
+      const read = pageDone >= pageTotal;
+      label = read ? `file ${fileNumber}/${files} · ${pageTotal} pages read, restoring and writing ${name}` : `file ${fileNumber}/${files} · page ${pageDone}/${pageTotal} ${name}`;
+      noEta = read;
       redraw();
     },
     problem(arg, message) {

@@ -38,8 +38,15 @@ async function csvFiles({ result }: WriterInput): Promise<WrittenFile[]> {
   return files;
 }
 
-/** Writers per format, in the order their files are written. Batch-level formats (xlsx) are absent. */
-export const DOCUMENT_WRITERS: Partial<Record<Format, DocumentWriter>> = {
+/** The formats written per document (every format but the batch's workbook). */
+export type DocumentFormat = Exclude<Format, 'xlsx'>;
+
+/**
+ * Writers per format, in the order their files are written. Batch-level formats (xlsx) are absent:
+ * indexed by any `Format` a writer may be undefined, but `DOCUMENT_WRITERS.md` is always there (the
+ * README's example calls it directly, which a strict TypeScript user must be able to compile).
+ */
+export const DOCUMENT_WRITERS: Record<DocumentFormat, DocumentWriter> & Partial<Record<Format, DocumentWriter>> = {
   json: async ({ json }) => [{ suffix: '.json', data: json }],
   csv: csvFiles,
   txt: async ({ result }) => [{ suffix: '.txt', data: documentTxt(result) }],

@@ -34,6 +34,7 @@ export async function convert(input: ConvertInput, options: ConvertOptions = {})
 
 /** Run every stage; the working document (for callers that need more than the JSON). */
 export async function runPipeline(input: ConvertInput, options: ConvertOptions = {}): Promise<WorkingDocument> {
+  checkInput(input);
   const doc = emptyDocument(input);
   const stageOptions: StageOptions = { ...options, input };
   for (const stage of STAGES) {
@@ -48,6 +49,21 @@ export async function runPipeline(input: ConvertInput, options: ConvertOptions =
     options.onStage?.(stage.name, performance.now() - began);
   }
   return doc;
+}
+
+/**
+ * A JavaScript caller has no types to stop `convert(path)` or a forgotten `data`: said plainly
+ * (a programmer's mistake, so thrown), instead of "Cannot read properties of undefined" from a stage.
+ */
+function checkInput(input: unknown): asserts input is ConvertInput {
+  const usage = 'convert() takes { path, data }';
+  if (typeof input === 'string') throw new TypeError(`${usage}, not a path: convert({ path, data: await readFile(path) })`);
+  if (input === null || typeof input !== 'object') throw new TypeError(`${usage}: the file's name and its bytes`);
+  const { path, data } = input as { path?: unknown; data?: unknown };
+  if (typeof path !== 'string') throw new TypeError(`${usage}: path must be a string (the file's name), not ${typeof path}`);
+  if (data instanceof Uint8Array) return;
+  const what = data instanceof ArrayBuffer ? 'an ArrayBuffer: pass new Uint8Array(buffer)' : typeof data === 'string' ? 'a string: pass the bytes as read (readFile without an encoding)' : String(data === null ? null : typeof data);
+  throw new TypeError(`${path}: data must be the file's bytes (a Buffer or Uint8Array), not ${what}`);
 }
 
 function emptyDocument(input: ConvertInput): WorkingDocument {

@@ -11,8 +11,8 @@ import { STATE_DIR, ensureDirInside, syncDir } from '../batch/atomic.js';
 import type { Manifest } from '../batch/manifest.js';
 import { doneIndex, type DoneIndex } from '../batch/done-index.js';
 import { legacyPaths } from './legacy-path.js';
-import type { Correction } from '../core/corrections.js';
-import { CorrectionSchema, ReadableDocumentResultSchema, type DocumentResult } from '../core/schema.js';
+import { ReadableDocumentResultSchema, type DocumentResult } from '../core/schema.js';
+import { correctionsPath, type LoggedCorrection } from '../batch/corrections-log.js';
 
 export interface ReviewDocument {
   /** The output name (the name of its record in the batch log). */
@@ -22,14 +22,7 @@ export interface ReviewDocument {
   jsonRel: string;
 }
 
-/** One line of corrections.jsonl: which document (by content) and the decision. */
-export type LoggedCorrection = Correction & { sha256: string; document: string };
-
-export const CORRECTIONS_LOG = 'corrections.jsonl';
-
-export function correctionsPath(outDir: string): string {
-  return join(outDir, STATE_DIR, CORRECTIONS_LOG);
-}
+export { CORRECTIONS_LOG, correctionsPath, readCorrections, type LoggedCorrection } from '../batch/corrections-log.js';
 
 /** Every document with a manifest and a JSON output, by output name. */
 export function listDocuments(outDir: string): Map<string, ReviewDocument> {
@@ -110,28 +103,6 @@ export function appendCorrection(outDir: string, c: LoggedCorrection): void {
     closeSync(fd);
   }
   if (fresh) syncDir(join(outDir, STATE_DIR));
-}
-
-/** Every decision logged, in order; a line cut short by a crash (or edited by hand into nonsense) is skipped. */
-export function readCorrections(outDir: string): LoggedCorrection[] {
-  let text: string;
-  try {
-    text = readFileSync(correctionsPath(outDir), 'utf8');
-  } catch {
-    return [];
-  }
-  const out: LoggedCorrection[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const value = JSON.parse(line) as Record<string, unknown>;
-      const c = CorrectionSchema.safeParse(value);
-      if (c.success && typeof value.sha256 === 'string' && typeof value.document === 'string') out.push({ ...c.data, sha256: value.sha256, document: value.document });
-    } catch {
-      // skipped: see above
-    }
-  }
-  return out;
 }
 
 /** The input file of a document, when it is still where the batch read it and has the same content. */

@@ -1,6 +1,6 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBatch } from '../../src/batch/run.js';
@@ -95,5 +95,26 @@ describe('baocao learn from a reviewed folder', () => {
     assert.equal(r.code, 1);
     assert.match(r.stderr, /known-good\.docx: encoding\/binary: this is a Word document \(\.docx\), not text/);
     await assert.rejects(readFile(target), 'nothing written');
+  });
+
+  it('learns a content reviewed once once, even when the folder holds it under two names (a copy, a renamed input)', async () => {
+    const twice = join(dir, 'twice');
+    await mkdir(join(dir, 'copy'), { recursive: true });
+    await writeFile(join(dir, 'copy', 'report.txt'), REPORT);
+    await runBatch([join(dir, 'report.txt'), join(dir, 'copy')], { outDir: twice, formats: ['json'], resume: false, restore: true, restoreInput: 'stripped', fsync: false }, 1);
+    const docs = [...listDocuments(twice).values()];
+    assert.equal(docs.length, 2);
+    const result = readDocument(twice, docs[0]!);
+    const [key, line] = [...restoredLines(result)].find(([, l]) => l.text.includes('Sở'))!;
+    const start = line.text.indexOf('Sở');
+    const [page, l] = key.split(':').map(Number);
+    appendCorrection(twice, { page: page!, line: l!, start, end: start + 2, before: 'Sở', after: 'Sỏ', time: '2026-01-01T00:00:00Z', action: 'typed', sha256: result.source.sha256, document: docs[0]!.name });
+    const target = join(dir, 'once.json');
+    const r = await runCli(['learn', twice, '-o', target]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /learnt from 1 reviewed document\(s\) \(1 decisions\)/);
+    const data = JSON.parse(await readFile(target, 'utf8'));
+    assert.equal(data.sources.documents, 1);
+    assert.equal(data.sources.corrections, 1);
   });
 });

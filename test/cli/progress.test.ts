@@ -32,6 +32,21 @@ describe('terminal progress', () => {
     p.end();
   });
 
+  it('does not say 100% when the pages of a long PDF are read: restoring and writing it are still to come', () => {
+    const t = terminal();
+    let clock = 0;
+    const p = createProgress(false, t.stream, { tickMs: 0, now: () => clock });
+    p.start(1);
+    clock = 44_000;
+    p.page(file('long.pdf'), 1, 1, 1000, 2000);
+    assert.match(t.last(), /\] 49% file 1\/1 · page 1000\/2000 long\.pdf/);
+    p.page(file('long.pdf'), 1, 1, 2000, 2000);
+    // A 2,000-page text PDF then restored for twice as long as it took to read, under "100% · ETA 0:00".
+    assert.doesNotMatch(t.last(), /100%|ETA/);
+    assert.match(t.last(), /file 1\/1 · 2000 pages read, restoring and writing long\.pdf · 0:44$/);
+    p.end();
+  });
+
   it('redraws on its own while a long file is being read', async () => {
     const t = terminal();
     const p = createProgress(false, t.stream, { tickMs: 20 });

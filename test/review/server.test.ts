@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseString } from 'fast-csv';
@@ -158,13 +158,20 @@ describe('baocao review server', () => {
     const { listDocuments } = await import('../../src/review/folder.js');
     const before = readJson(sample.out);
     await runBatch([join(sample.dir, NAME)], { outDir: sample.out, formats: ['json', 'txt', 'csv'], resume: false, restore: true, fsync: false }, 1);
-    assert.equal(readJson(sample.out).corrections, undefined, 'a new conversion writes the machine reading');
-    const { rewritten, problems } = await applyLoggedCorrections(sample.out, listDocuments(sample.out));
-    assert.deepEqual([rewritten, problems], [[NAME], []]);
+    // The batch itself writes the logged decisions into a new conversion (batch/corrections-log.ts)…
     const after = readJson(sample.out);
     assert.deepEqual(after.corrections, before.corrections);
+    assert.deepEqual(after.correctedStructure, before.correctedStructure);
     assert.equal(readFileSync(join(sample.out, `${NAME}.txt`), 'utf8'), before.text.corrected);
-    assert.deepEqual((await applyLoggedCorrections(sample.out, listDocuments(sample.out))).rewritten, [], 'nothing to do the second time');
+    // …so the review page finds the folder up to date; a machine JSON left by an earlier version is brought up to it.
+    assert.deepEqual((await applyLoggedCorrections(sample.out, listDocuments(sample.out))).rewritten, [], 'nothing to do');
+    const machine = { ...after, text: { original: after.text.original, restored: after.text.restored } };
+    delete machine.corrections;
+    delete machine.correctedStructure;
+    writeFileSync(join(sample.out, `${NAME}.json`), JSON.stringify(machine));
+    const { rewritten, problems } = await applyLoggedCorrections(sample.out, listDocuments(sample.out));
+    assert.deepEqual([rewritten, problems], [[NAME], []]);
+    assert.deepEqual(readJson(sample.out).corrections, before.corrections);
   });
 
   it('keeps the outputs trusted by --resume: the manifest records the rewritten files', async () => {

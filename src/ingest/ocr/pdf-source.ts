@@ -79,7 +79,19 @@ export class PdfSource {
   }
 
   text(n: number): Promise<string> {
-    return this.serial(1 / RECYCLE_AFTER.text, async (p) => (await p.getText({ partial: [n], pageJoiner: '' })).pages[0]?.text ?? '');
+    // pdf-parse's own document and its page, joined by joinPageText: pdf-parse's getText join, plus
+    // the lines a fallback font drew out of order put back in order (pdf-page-text.ts).
+    return this.serial(1 / RECYCLE_AFTER.text, async (p) => {
+      const doc = await (p as unknown as { load(): Promise<PDFDocumentProxy> }).load();
+      const page = await doc.getPage(n);
+      try {
+        const view = page.getViewport({ scale: 1 });
+        const content = await page.getTextContent();
+        return joinPageText(content.items as TextItemLike[], [], (x, y) => view.convertToViewportPoint(x, y) as [number, number]).text;
+      } finally {
+        page.cleanup();
+      }
+    });
   }
 
   /**
