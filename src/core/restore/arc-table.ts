@@ -188,17 +188,8 @@ export class ArcTable {
   arc(at: number, uv: number, vw: number, w: number): number {
     const known = this.vals[at]!;
     if (known === known) return known;
-    const p = this.pairs, cx = p[PAIR_FIELDS * uv]!, bg = p[PAIR_FIELDS * vw + 1]!;
-    let x: number;
-    if (cx < 0) x = bg;
-    else {
-      const off = p[PAIR_FIELDS * uv + 2]! + bg;
-      if (p[PAIR_FIELDS * uv + 3] === -Infinity) x = off;
-      else {
-        const code = this.lm.trigramCode(cx, w);
-        x = code >= 0 ? this.lm.trigramLogP(code) : off;
-      }
-    }
+    // The LM's own backoff rule, from the context handle and the bigram the pair entries hold.
+    const x = this.lm.trigramFromContext(this.pairs[PAIR_FIELDS * uv]!, w, this.pairs[PAIR_FIELDS * vw + 1]!);
     this.vals[at] = x;
     return x;
   }
