@@ -9,7 +9,8 @@
  * processes (default 3), with the load average of the machine. Then
  * `baocao restore` of the sample end to end (wall and process CPU; ours and the base's in turn),
  * beside the bare start of node and the CLI.
- * A diagnosis row: the sample's first document with V8's optimizing compiler off (node --no-opt).
+ * Diagnosis rows: the sample's first document with V8's optimizing compiler off (node --no-opt),
+ * and with the V8 setting of `baocao restore`'s own process (src/cli/short-process.ts).
  * The documents: the sample report and BENCH_DOCS (default 001,002,003) of ../shared/devset/eng-ocr
  * when that folder is there. Outputs with and without the table are compared and must be equal.
  *   BAOCAO_SHARED=/path/to/shared overrides the data folder.
@@ -19,6 +20,7 @@ import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SHORT_PROCESS_V8_FLAGS } from '../src/cli/short-process.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -149,9 +151,12 @@ function main(): void {
   process.stdout.write(`outputs with and without the table: ${same ? 'identical' : 'DIFFERENT'}\n`);
   // Where the rest goes: the same first document with V8's optimizing compiler off (a diagnosis,
   // not a setting baocao uses: long runs need the compiler). The difference is TurboFan's work.
+  // And with the V8 setting `baocao restore` uses for its own process (src/cli/short-process.ts).
   const noOpt = measure(sample, 'on', ['--no-opt']);
   const withOpt = measure(sample, 'on');
+  const cliFlags = measure(sample, 'on', [SHORT_PROCESS_V8_FLAGS]);
   process.stdout.write(`diagnosis, sample: first document ${f(withOpt.firstDoc)} s CPU, with node --no-opt ${f(noOpt.firstDoc)} (warm ${f(withOpt.warm)} / ${f(noOpt.warm)}, load ${f(withOpt.load)} / ${f(noOpt.load)})\n`);
+  process.stdout.write(`  with baocao restore's ${SHORT_PROCESS_V8_FLAGS}: first document ${f(cliFlags.firstDoc)} s CPU (warm ${f(cliFlags.warm)}, load ${f(cliFlags.load)})\n`);
   process.stdout.write(`target: first document ≤ 0.300 s CPU after the model is loaded\n\n`);
 
   const cli = join(dist, 'cli', 'index.js');
