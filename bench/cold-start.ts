@@ -7,8 +7,10 @@
  * compiler-friendly shapes of issue 18 item 1; built once into bench/.work/cold-base-<ref>/,
  * BENCH_BASE=none skips it), its processes taken in turn with ours; medians over BENCH_REPEAT
  * processes (default 3), with the load average of the machine. Then
- * `baocao restore` of the sample end to end (wall), beside the bare start of node and the CLI.
- * A diagnosis row: the sample's first document with V8's optimizing compiler off (node --no-opt).
+ * `baocao restore` of the sample end to end (wall and process CPU; ours and the base's in turn),
+ * beside the bare start of node and the CLI.
+ * Diagnosis rows: the sample's first document with V8's optimizing compiler off (node --no-opt),
+ * and with the V8 setting of `baocao restore`'s own process (src/cli/short-process.ts).
  * The documents: the sample report and BENCH_DOCS (default 001,002,003) of ../shared/devset/eng-ocr
  * when that folder is there. Outputs with and without the table are compared and must be equal.
  *   BAOCAO_SHARED=/path/to/shared overrides the data folder.
@@ -18,6 +20,7 @@ import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SHORT_PROCESS_V8_FLAGS } from '../src/cli/short-process.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -91,18 +94,26 @@ function measureBeside(file: string, base: string): [Measured, Measured] {
   return [summary(file, ours), summary(file, theirs)];
 }
 
-/** Median wall seconds of a command, and its output of the last run. */
-function wall(args: string[]): { seconds: number; stdout: string } {
-  const times: number[] = [];
-  let stdout = '';
+/** Prints the process's CPU seconds (all its threads) on stderr at exit, last line. */
+const REPORT_CPU = 'data:text/javascript,' + encodeURIComponent(
+  'process.on("exit", () => { const u = process.cpuUsage(); process.stderr.write("\\ncpu " + (u.user + u.system) / 1e6 + "\\n"); });');
+
+interface Timed { seconds: number; cpu: number; stdout: string }
+
+/** Median wall and CPU seconds of each command, their runs taken in turn (same load of the moment), and each one's last output. */
+function wall(...commands: string[][]): Timed[] {
+  const times = commands.map(() => [] as number[]), cpu = commands.map(() => [] as number[]), stdout = commands.map(() => '');
   for (let i = 0; i < repeat; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
-    times.push((performance.now() - t0) / 1000);
-    if (r.status !== 0) throw new Error(`node ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
-    stdout = r.stdout;
+    commands.forEach((args, c) => {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, ['--import', REPORT_CPU, ...args], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      times[c]!.push((performance.now() - t0) / 1000);
+      if (r.status !== 0) throw new Error(`node ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+      cpu[c]!.push(Number(/cpu ([0-9.e-]+)\n$/.exec(r.stderr)?.[1] ?? NaN));
+      stdout[c] = r.stdout;
+    });
   }
-  return { seconds: median(times), stdout };
+  return commands.map((_, c) => ({ seconds: median(times[c]!), cpu: median(cpu[c]!), stdout: stdout[c]! }));
 }
 
 function main(): void {
@@ -140,18 +151,19 @@ function main(): void {
   process.stdout.write(`outputs with and without the table: ${same ? 'identical' : 'DIFFERENT'}\n`);
   // Where the rest goes: the same first document with V8's optimizing compiler off (a diagnosis,
   // not a setting baocao uses: long runs need the compiler). The difference is TurboFan's work.
+  // And with the V8 setting `baocao restore` uses for its own process (src/cli/short-process.ts).
   const noOpt = measure(sample, 'on', ['--no-opt']);
   const withOpt = measure(sample, 'on');
+  const cliFlags = measure(sample, 'on', [SHORT_PROCESS_V8_FLAGS]);
   process.stdout.write(`diagnosis, sample: first document ${f(withOpt.firstDoc)} s CPU, with node --no-opt ${f(noOpt.firstDoc)} (warm ${f(withOpt.warm)} / ${f(noOpt.warm)}, load ${f(withOpt.load)} / ${f(noOpt.load)})\n`);
+  process.stdout.write(`  with baocao restore's ${SHORT_PROCESS_V8_FLAGS}: first document ${f(cliFlags.firstDoc)} s CPU (warm ${f(cliFlags.warm)}, load ${f(cliFlags.load)})\n`);
   process.stdout.write(`target: first document ≤ 0.300 s CPU after the model is loaded\n\n`);
 
   const cli = join(dist, 'cli', 'index.js');
-  const restore = wall([cli, 'restore', sample]);
-  const version = wall([cli, '--version']);
-  const bare = wall(['-e', '0']);
-  const baseRestore = base ? wall([join(base, 'cli', 'index.js'), 'restore', sample]) : undefined;
-  process.stdout.write(`baocao restore of the sample, end to end: ${restore.seconds.toFixed(3)} s wall (median of ${repeat}; target ≤ 1.2)` +
-    (baseRestore ? `, base ${baseRef} ${baseRestore.seconds.toFixed(3)} s${baseRestore.stdout === restore.stdout ? '' : ' (OUTPUT DIFFERS)'}` : '') + '\n');
+  const [restore, baseRestore] = wall([cli, 'restore', sample], ...(base ? [[join(base, 'cli', 'index.js'), 'restore', sample]] : [])) as [Timed, Timed?];
+  const [version, bare] = wall([cli, '--version'], ['-e', '0']) as [Timed, Timed];
+  process.stdout.write(`baocao restore of the sample, end to end: ${restore.seconds.toFixed(3)} s wall, ${restore.cpu.toFixed(3)} s CPU (medians of ${repeat}; target ≤ 1.2 s wall)` +
+    (baseRestore ? `, base ${baseRef} ${baseRestore.seconds.toFixed(3)} s wall, ${baseRestore.cpu.toFixed(3)} s CPU${baseRestore.stdout === restore.stdout ? '' : ' (OUTPUT DIFFERS)'}` : '') + '\n');
   process.stdout.write(`  beside: baocao --version ${version.seconds.toFixed(3)} s, node -e 0 ${bare.seconds.toFixed(3)} s wall\n`);
   if (!same) process.exitCode = 1;
 }

@@ -9,6 +9,7 @@ import { detectKind, runPipeline } from '../pipeline/index.js';
 import type { RestoreInput } from '../core/restore/index.js';
 import { loadModel } from '../model/load.js';
 import { loadAdaptation } from '../model/adaptation-file.js';
+import { useShortProcessFlags } from './short-process.js';
 
 export async function runRestore(file: string, o: { json: boolean; input: RestoreInput; encoding?: EncodingName; adapt?: string }): Promise<number> {
   let bytes: Uint8Array;
@@ -36,6 +37,8 @@ export async function runRestore(file: string, o: { json: boolean; input: Restor
     process.stderr.write(`baocao: ${(e as Error).message}\n`);
     return 1;
   }
+  // A one-document process: optimize only what turns out hot (short-process.ts).
+  useShortProcessFlags();
   let adaptation;
   try {
     adaptation = o.adapt === undefined ? undefined : loadAdaptation(o.adapt, model);

@@ -48,8 +48,6 @@ export class AdaptedLM implements NgramScorer {
   lastBackoff = 0;
   /** Only the global bound: the archive may lift any trigram (set by lookupBigram). */
   lastMaxTrigram = -Infinity;
-  /** The score trigramCode worked out, read back by trigramLogP (the decoder asks the two in a row). */
-  private lastScore = 0;
 
   unigram(w: number): number {
     return this.base.unigram(w);
@@ -62,16 +60,6 @@ export class AdaptedLM implements NgramScorer {
     this.lastBackoff = this.base.lastBackoff;
     this.lastMaxTrigram = this.maxTrigramLogP;
     return v * this.vocabSize + w;
-  }
-
-  trigramCode(h: number, w: number): number {
-    const v = h % this.vocabSize;
-    this.lastScore = this.trigramFromContext(h, w, this.base.bigram(v, w));
-    return 0;
-  }
-
-  trigramLogP(): number {
-    return this.lastScore;
   }
 
   bigramIndex(v: number, w: number): number {

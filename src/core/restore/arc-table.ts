@@ -188,17 +188,10 @@ export class ArcTable {
   arc(at: number, uv: number, vw: number, w: number): number {
     const known = this.vals[at]!;
     if (known === known) return known;
-    const p = this.pairs, cx = p[PAIR_FIELDS * uv]!, bg = p[PAIR_FIELDS * vw + 1]!;
-    let x: number;
-    if (cx < 0) x = bg;
-    else {
-      const off = p[PAIR_FIELDS * uv + 2]! + bg;
-      if (p[PAIR_FIELDS * uv + 3] === -Infinity) x = off;
-      else {
-        const code = this.lm.trigramCode(cx, w);
-        x = code >= 0 ? this.lm.trigramLogP(code) : off;
-      }
-    }
+    // The LM's own backoff rule, from the context handle and the bigram the pair entries hold; a
+    // context without trigrams backs off at once (the same sum the LM would make, no look-up).
+    const p = this.pairs, bg = p[PAIR_FIELDS * vw + 1]!;
+    const x = p[PAIR_FIELDS * uv + 3] === -Infinity ? p[PAIR_FIELDS * uv + 2]! + bg : this.lm.trigramFromContext(p[PAIR_FIELDS * uv]!, w, bg);
     this.vals[at] = x;
     return x;
   }

@@ -33,18 +33,16 @@ export interface NgramScorer {
   bigram(v: number, w: number): number;
   trigramFromContext(ctx: number, w: number, bigramLogP: number): number;
   trigram(u: number, v: number, w: number): number;
-  // The decoder's hot loop (decoder.ts): a bigram context looked up once with its log P and
-  // backoff weight left in lastLogP / lastBackoff; a trigram's code (-1: back off) and its log P.
+  // The arc table (arc-table.ts): a bigram context looked up once with its log P and backoff
+  // weight left in lastLogP / lastBackoff; its trigrams then asked of trigramFromContext.
   lastLogP: number;
   lastBackoff: number;
   /**
    * Set by lookupBigram for a found context: no trigram under it scores above this (at most
-   * the model's likeliest trigram; -Infinity when the context has no trigrams, so that trigramCode would find none).
+   * the model's likeliest trigram; -Infinity when the context has no trigrams, no trigram to find).
    */
   lastMaxTrigram: number;
   lookupBigram(v: number, w: number): number;
-  trigramCode(ctx: number, w: number): number;
-  trigramLogP(code: number): number;
 }
 
 export class TrigramLM implements NgramScorer {
