@@ -10,6 +10,7 @@ import type { ConfidenceCalibration, WordEvidence } from './calibration.js';
 import type { Slot, SlotResult } from './decoder.js';
 import { SURE } from './posterior.js';
 import type { NgramScorer } from './language-model.js';
+import type { ArcTable } from './arc-table.js';
 import { BOS, EOS, FIRST_WORD_ID } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
 import type { RestoredToken } from './restored-token.js';
@@ -60,7 +61,7 @@ export function spellingFor(model: RestoreModel, cache: SpellingCache, original:
  */
 export function addWordEvidence(
   doc: DocumentEvidence, model: RestoreModel, token: RestoredToken, cands: Candidates, lattice: readonly Slot[], results: readonly SlotResult[], j: number,
-  posterior: number, numeric: boolean, sp: SpellingEvidence, group: AgreementGroup, restoredLower: string,
+  posterior: number, numeric: boolean, sp: SpellingEvidence, group: AgreementGroup, restoredLower: string, arcs?: ArcTable,
 ): void {
   const slot = lattice[j]!, r = results[j]!, choice = r.choice;
   const id = slot.ids[choice]!;
@@ -79,7 +80,7 @@ export function addWordEvidence(
   c.numberAsWord.push(numeric ? bestWordChannel(cands) : 0);
   c.wordNeighbours.push(isWordAt(lattice, results, j - 1) + isWordAt(lattice, results, j + 1));
   // Only where it can matter (a tenth of the cost of a word otherwise): unsure words, and numbers, which the decoder keeps surely.
-  c.lmMargin.push(r.confidence < SURE || numeric ? lmMargin(model.lm, lattice, results, j) : LM_MARGIN_SURE);
+  c.lmMargin.push(r.confidence < SURE || numeric ? lmMargin(model.lm, lattice, results, j, arcs) : LM_MARGIN_SURE);
   doc.add(token, sp, group, restoredLower);
 }
 
@@ -235,9 +236,10 @@ function ruleEvidence(t: RestoredToken): WordEvidence {
  * alternatives (nats; positive when the LM agrees). A large negative value is a word the channel
  * forced against the context ("16" kept as a number where a word belongs).
  */
-export function lmMargin(lm: NgramScorer, lattice: readonly Slot[], results: readonly SlotResult[], j: number): number {
+export function lmMargin(lm: NgramScorer, lattice: readonly Slot[], results: readonly SlotResult[], j: number, arcs?: ArcTable): number {
   const r = results[j]!;
   if (r.ranked.length < 2) return 15;
+  if (arcs && arcs.lm === lm) return tableMargin(arcs, lattice, results, j);
   const u = decodedAt(lattice, results, j - 2), v = decodedAt(lattice, results, j - 1);
   const x = decodedAt(lattice, results, j + 1), y = decodedAt(lattice, results, j + 2);
   const ids = lattice[j]!.ids, last = j + 1 >= lattice.length;
@@ -255,3 +257,34 @@ function decodedAt(lattice: readonly Slot[], results: readonly SlotResult[], k: 
 function lmWindow(lm: NgramScorer, u: number, v: number, c: number, x: number, y: number, last: boolean): number {
   return lm.trigram(u, v, c) + lm.trigram(v, c, x) + (last ? 0 : lm.trigram(c, x, y));
 }
+
+const BOS_LIST = [BOS], EOS_LIST = [EOS];
+
+/**
+ * lmMargin read from the document's table of LM scores (arc-table.ts): the same trigrams, so the
+ * same doubles summed in the same order, most of them already there from the decoder's layers
+ * around slot j (the LM's own look-ups were 2.8 trigrams and 5.6 bigram searches a syllable).
+ */
+function tableMargin(arcs: ArcTable, lattice: readonly Slot[], results: readonly SlotResult[], j: number): number {
+  const r = results[j]!, last = j + 1 >= lattice.length;
+  for (let k = 0; k < 5; k++) {
+    const at = j - 2 + k;
+    const ids = at < 0 ? BOS_LIST : at >= lattice.length ? EOS_LIST : lattice[at]!.ids;
+    const choice = at < 0 || at >= lattice.length ? 0 : results[at]!.choice;
+    marginList[k] = arcs.list(ids);
+    marginIndex[k] = choice;
+    marginId[k] = ids[choice]!;
+  }
+  const chosen = tableWindow(arcs, lattice[j]!.ids, r.choice, last);
+  let best = -Infinity;
+  for (let n = 1; n < r.ranked.length; n++) best = Math.max(best, tableWindow(arcs, lattice[j]!.ids, r.ranked[n]!, last));
+  return Math.max(-15, Math.min(15, chosen - best));
+}
+
+/** lmWindow for candidate c of slot j's list, the neighbours' lists and choices in marginList / marginIndex / marginId (0, 1: before; 3, 4: after). */
+function tableWindow(arcs: ArcTable, ids: readonly number[], c: number, last: boolean): number {
+  const L = marginList, I = marginIndex, W = marginId, lc = L[2]!, id = ids[c]!;
+  return arcs.trigramOf(L[0]!, I[0]!, W[0]!, L[1]!, I[1]!, W[1]!, lc, c, id) + arcs.trigramOf(L[1]!, I[1]!, W[1]!, lc, c, id, L[3]!, I[3]!, W[3]!)
+    + (last ? 0 : arcs.trigramOf(lc, c, id, L[3]!, I[3]!, W[3]!, L[4]!, I[4]!, W[4]!));
+}
+const marginList = new Int32Array(5), marginIndex = new Int32Array(5), marginId = new Int32Array(5);
