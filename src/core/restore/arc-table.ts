@@ -160,20 +160,6 @@ export class ArcTable {
     return at;
   }
 
-  /**
-   * log P(z | x y) with backoff (the double lm.trigram(x, y, z) gives) for candidate i of list
-   * `lx`, j of `ly`, k of `lz` (ids x, y, z), read from the blocks of those lists (made if absent).
-   * For callers outside a decoding pass (word-evidence.ts): the lists' blocks are mostly the decoder's.
-   */
-  trigramOf(lx: number, i: number, x: number, ly: number, j: number, y: number, lz: number, k: number, z: number): number {
-    const nX = this.lengths[lx]!, nY = this.lengths[ly]!, nZ = this.lengths[lz]!;
-    this.reserve(nY + nZ, nX + nY + nX * nY, nZ);
-    const pairXY = this.pairBlock(lx, ly), pairYZ = this.pairBlock(ly, lz);
-    const rows = this.tripleBlock(pairXY, lx, ly, lz);
-    const xy = this.pairEntry(pairXY + i, nY, j, x, y), yz = this.pairEntry(pairYZ + j, nZ, k, y, z);
-    return this.arc(this.row(rows + i * nY + j, nZ) + k, xy, yz, z);
-  }
-
   /** Fills pair entry `e` with lookupBigram(v, w)'s answers. */
   fillPair(e: number, v: number, w: number): void {
     const lm = this.lm, p = this.pairs, at = PAIR_FIELDS * e;

@@ -317,16 +317,28 @@ function tableMargin(arcs: ArcTable, lattice: readonly Slot[], results: readonly
     marginIndex[k] = choice;
     marginId[k] = ids[choice]!;
   }
-  const chosen = tableWindow(arcs, lattice[j]!.ids, r.choice, last);
-  let best = -Infinity;
-  for (let n = 1; n < r.ranked.length; n++) best = Math.max(best, tableWindow(arcs, lattice[j]!.ids, r.ranked[n]!, last));
+  // The positions' lists u v c x y, their candidates' indices and ids; the blocks are the same for every candidate c.
+  const lu = marginList[0]!, lv = marginList[1]!, lc = marginList[2]!, lx = marginList[3]!, ly = marginList[4]!;
+  const u = marginIndex[0]!, v = marginIndex[1]!, x = marginIndex[3]!, y = marginIndex[4]!;
+  const iu = marginId[0]!, iv = marginId[1]!, ix = marginId[3]!, iy = marginId[4]!;
+  const nU = arcs.length(lu), nV = arcs.length(lv), nC = arcs.length(lc), nX = arcs.length(lx), nY = arcs.length(ly);
+  const asked = r.ranked.length;
+  arcs.reserve(nV + nC + asked * nX + nY, nU + nV + nC + nX + nU * nV + nV * nC + nC * nX, nC + asked * (nX + nY));
+  const pairUV = arcs.pairBlock(lu, lv), pairVC = arcs.pairBlock(lv, lc), pairCX = arcs.pairBlock(lc, lx), pairXY = arcs.pairBlock(lx, ly);
+  const rowsUVC = arcs.tripleBlock(pairUV, lu, lv, lc), rowsVCX = arcs.tripleBlock(pairVC, lv, lc, lx), rowsCXY = arcs.tripleBlock(pairCX, lc, lx, ly);
+  const uv = arcs.pairEntry(pairUV + u, nV, v, iu, iv), xy = arcs.pairEntry(pairXY + x, nY, y, ix, iy);
+  const rowUV = arcs.row(rowsUVC + u * nV + v, nC);
+  const ids = lattice[j]!.ids;
+  // lmWindow for candidate c: ln P(c | u v) + ln P(x | v c) + ln P(y | c x) (the last left out at the segment's end).
+  let chosen = 0, best = -Infinity;
+  for (let n = 0; n < asked; n++) {
+    const c = r.ranked[n]!, id = ids[c]!;
+    const vc = arcs.pairEntry(pairVC + v, nC, c, iv, id), cx = arcs.pairEntry(pairCX + c, nX, x, id, ix);
+    const w = arcs.arc(rowUV + c, uv, vc, id) + arcs.arc(arcs.row(rowsVCX + v * nC + c, nX) + x, vc, cx, ix)
+      + (last ? 0 : arcs.arc(arcs.row(rowsCXY + c * nX + x, nY) + y, cx, xy, iy));
+    if (n === 0) chosen = w;
+    else best = Math.max(best, w);
+  }
   return Math.max(-15, Math.min(15, chosen - best));
-}
-
-/** lmWindow for candidate c of slot j's list, the neighbours' lists and choices in marginList / marginIndex / marginId (0, 1: before; 3, 4: after). */
-function tableWindow(arcs: ArcTable, ids: readonly number[], c: number, last: boolean): number {
-  const L = marginList, I = marginIndex, W = marginId, lc = L[2]!, id = ids[c]!;
-  return arcs.trigramOf(L[0]!, I[0]!, W[0]!, L[1]!, I[1]!, W[1]!, lc, c, id) + arcs.trigramOf(L[1]!, I[1]!, W[1]!, lc, c, id, L[3]!, I[3]!, W[3]!)
-    + (last ? 0 : arcs.trigramOf(lc, c, id, L[3]!, I[3]!, W[3]!, L[4]!, I[4]!, W[4]!));
 }
 const marginList = new Int32Array(5), marginIndex = new Int32Array(5), marginId = new Int32Array(5);
