@@ -141,7 +141,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
       tokens.push(token);
       const sp = surfaces.spelling[choice] ??= spellingFor(model, spellings, original, restored, seg.lattice[w.slot]!.ids[choice]! >= FIRST_WORD_ID);
       addWordEvidence(evidence, model, token, w.cands, seg.lattice, seg.results, w.slot, post?.[w.slot]?.[choice] ?? r.confidence, w.unit.numeric === true, sp,
-        w.entry.group, surfaces.lower[choice] ??= restored.toLowerCase(), arcs);
+        w.entry.group, surfaces.lower[choice] ??= restored.toLowerCase());
     }
   };
   let slots: Slot[] = [];

@@ -10,7 +10,6 @@ import type { ConfidenceCalibration, WordEvidence } from './calibration.js';
 import type { Slot, SlotResult } from './decoder.js';
 import { SURE } from './posterior.js';
 import type { NgramScorer } from './language-model.js';
-import type { ArcTable } from './arc-table.js';
 import { BOS, EOS, FIRST_WORD_ID } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
 import type { RestoredToken } from './restored-token.js';
@@ -73,7 +72,7 @@ const MAX_SHARED_SPELLINGS = 100_000;
  */
 export function addWordEvidence(
   doc: DocumentEvidence, model: RestoreModel, token: RestoredToken, cands: Candidates, lattice: readonly Slot[], results: readonly SlotResult[], j: number,
-  posterior: number, numeric: boolean, sp: SpellingEvidence, group: AgreementGroup, restoredLower: string, arcs?: ArcTable,
+  posterior: number, numeric: boolean, sp: SpellingEvidence, group: AgreementGroup, restoredLower: string,
 ): void {
   const slot = lattice[j]!, r = results[j]!, choice = r.choice;
   const id = slot.ids[choice]!;
@@ -81,7 +80,7 @@ export function addWordEvidence(
   let bestChan = -Infinity;
   for (let k = 0; k < n; k++) if (slot.chan[k]! > bestChan) bestChan = slot.chan[k]!;
   // lmMargin first: the row's buffer may be replaced when it grows.
-  const margin = r.confidence < SURE || numeric ? lmMargin(model.lm, lattice, results, j, arcs) : LM_MARGIN_SURE;
+  const margin = r.confidence < SURE || numeric ? lmMargin(model.lm, lattice, results, j) : LM_MARGIN_SURE;
   const at = doc.nextRow(), v = doc.values;
   v[at + POSTERIOR] = posterior;
   v[at + DECODER] = r.confidence;
@@ -278,10 +277,9 @@ function ruleEvidence(t: RestoredToken): WordEvidence {
  * alternatives (nats; positive when the LM agrees). A large negative value is a word the channel
  * forced against the context ("16" kept as a number where a word belongs).
  */
-export function lmMargin(lm: NgramScorer, lattice: readonly Slot[], results: readonly SlotResult[], j: number, arcs?: ArcTable): number {
+export function lmMargin(lm: NgramScorer, lattice: readonly Slot[], results: readonly SlotResult[], j: number): number {
   const r = results[j]!;
   if (r.ranked.length < 2) return 15;
-  if (arcs && arcs.lm === lm) return tableMargin(arcs, lattice, results, j);
   const u = decodedAt(lattice, results, j - 2), v = decodedAt(lattice, results, j - 1);
   const x = decodedAt(lattice, results, j + 1), y = decodedAt(lattice, results, j + 2);
   const ids = lattice[j]!.ids, last = j + 1 >= lattice.length;
@@ -299,46 +297,3 @@ function decodedAt(lattice: readonly Slot[], results: readonly SlotResult[], k: 
 function lmWindow(lm: NgramScorer, u: number, v: number, c: number, x: number, y: number, last: boolean): number {
   return lm.trigram(u, v, c) + lm.trigram(v, c, x) + (last ? 0 : lm.trigram(c, x, y));
 }
-
-const BOS_LIST = [BOS], EOS_LIST = [EOS];
-
-/**
- * lmMargin read from the document's table of LM scores (arc-table.ts): the same trigrams, so the
- * same doubles summed in the same order, most of them already there from the decoder's layers
- * around slot j (the LM's own look-ups were 2.8 trigrams and 5.6 bigram searches a syllable).
- */
-function tableMargin(arcs: ArcTable, lattice: readonly Slot[], results: readonly SlotResult[], j: number): number {
-  const r = results[j]!, last = j + 1 >= lattice.length;
-  for (let k = 0; k < 5; k++) {
-    const at = j - 2 + k;
-    const ids = at < 0 ? BOS_LIST : at >= lattice.length ? EOS_LIST : lattice[at]!.ids;
-    const choice = at < 0 || at >= lattice.length ? 0 : results[at]!.choice;
-    marginList[k] = arcs.list(ids);
-    marginIndex[k] = choice;
-    marginId[k] = ids[choice]!;
-  }
-  // The positions' lists u v c x y, their candidates' indices and ids; the blocks are the same for every candidate c.
-  const lu = marginList[0]!, lv = marginList[1]!, lc = marginList[2]!, lx = marginList[3]!, ly = marginList[4]!;
-  const u = marginIndex[0]!, v = marginIndex[1]!, x = marginIndex[3]!, y = marginIndex[4]!;
-  const iu = marginId[0]!, iv = marginId[1]!, ix = marginId[3]!, iy = marginId[4]!;
-  const nU = arcs.length(lu), nV = arcs.length(lv), nC = arcs.length(lc), nX = arcs.length(lx), nY = arcs.length(ly);
-  const asked = r.ranked.length;
-  arcs.reserve(nV + nC + asked * nX + nY, nU + nV + nC + nX + nU * nV + nV * nC + nC * nX, nC + asked * (nX + nY));
-  const pairUV = arcs.pairBlock(lu, lv), pairVC = arcs.pairBlock(lv, lc), pairCX = arcs.pairBlock(lc, lx), pairXY = arcs.pairBlock(lx, ly);
-  const rowsUVC = arcs.tripleBlock(pairUV, lu, lv, lc), rowsVCX = arcs.tripleBlock(pairVC, lv, lc, lx), rowsCXY = arcs.tripleBlock(pairCX, lc, lx, ly);
-  const uv = arcs.pairEntry(pairUV + u, nV, v, iu, iv), xy = arcs.pairEntry(pairXY + x, nY, y, ix, iy);
-  const rowUV = arcs.row(rowsUVC + u * nV + v, nC);
-  const ids = lattice[j]!.ids;
-  // lmWindow for candidate c: ln P(c | u v) + ln P(x | v c) + ln P(y | c x) (the last left out at the segment's end).
-  let chosen = 0, best = -Infinity;
-  for (let n = 0; n < asked; n++) {
-    const c = r.ranked[n]!, id = ids[c]!;
-    const vc = arcs.pairEntry(pairVC + v, nC, c, iv, id), cx = arcs.pairEntry(pairCX + c, nX, x, id, ix);
-    const w = arcs.arc(rowUV + c, uv, vc, id) + arcs.arc(arcs.row(rowsVCX + v * nC + c, nX) + x, vc, cx, ix)
-      + (last ? 0 : arcs.arc(arcs.row(rowsCXY + c * nX + x, nY) + y, cx, xy, iy));
-    if (n === 0) chosen = w;
-    else best = Math.max(best, w);
-  }
-  return Math.max(-15, Math.min(15, chosen - best));
-}
-const marginList = new Int32Array(5), marginIndex = new Int32Array(5), marginId = new Int32Array(5);
