@@ -71,16 +71,24 @@ const bit = (b: boolean) => (b ? 1 : 0);
 
 /** The model's inputs, in FEATURES order, scaled to about unit size. */
 export function featureVector(e: WordEvidence): number[] {
-  const lp = logit(e.posterior) / 5;
-  return [
-    lp, logit(e.decoder) / 5, Math.log(Math.max(e.candidates, 1)), bit(e.knownInput), bit(e.digits), bit(e.name), bit(e.kept),
-    bit(e.unknown), Math.max(e.channel, -20) / 10, Math.min(e.channelGap, 20) / 10, Math.max(e.unigram, -20) / 10,
-    bit(e.title), bit(e.upper), bit(e.letters <= 2), Math.log1p(e.docRepeats), e.docAgree, bit(e.rule), lp * bit(e.kept),
-    bit(e.number), bit(e.number && e.kept), e.number ? Math.max(e.numberAsWord, -30) / 10 : 0, bit(e.symbols), lp * bit(e.unknown), bit(e.listLetter),
-    Math.min(e.letterEdits, 4) / 2, bit(e.letterEdits > 0), e.wordNeighbours / 2, bit(e.posterior < 0.9), bit(e.posterior < 0.99), bit(e.posterior < 0.999),
-    e.lmMargin / 5, bit(e.lmMargin < 0), e.number ? e.lmMargin / 5 : 0, bit(e.acronymD),
-  ];
+  return Array.from(fillFeatures(e, new Float64Array(FEATURES.length)));
 }
+
+/** featureVector(e) written into `x` (the same doubles: a Float64Array holds any number exactly). */
+function fillFeatures(e: WordEvidence, x: Float64Array): Float64Array {
+  const lp = logit(e.posterior) / 5;
+  x[0] = lp; x[1] = logit(e.decoder) / 5; x[2] = Math.log(Math.max(e.candidates, 1)); x[3] = bit(e.knownInput); x[4] = bit(e.digits);
+  x[5] = bit(e.name); x[6] = bit(e.kept); x[7] = bit(e.unknown); x[8] = Math.max(e.channel, -20) / 10; x[9] = Math.min(e.channelGap, 20) / 10;
+  x[10] = Math.max(e.unigram, -20) / 10; x[11] = bit(e.title); x[12] = bit(e.upper); x[13] = bit(e.letters <= 2); x[14] = Math.log1p(e.docRepeats);
+  x[15] = e.docAgree; x[16] = bit(e.rule); x[17] = lp * bit(e.kept); x[18] = bit(e.number); x[19] = bit(e.number && e.kept);
+  x[20] = e.number ? Math.max(e.numberAsWord, -30) / 10 : 0; x[21] = bit(e.symbols); x[22] = lp * bit(e.unknown); x[23] = bit(e.listLetter);
+  x[24] = Math.min(e.letterEdits, 4) / 2; x[25] = bit(e.letterEdits > 0); x[26] = e.wordNeighbours / 2; x[27] = bit(e.posterior < 0.9);
+  x[28] = bit(e.posterior < 0.99); x[29] = bit(e.posterior < 0.999); x[30] = e.lmMargin / 5; x[31] = bit(e.lmMargin < 0);
+  x[32] = e.number ? e.lmMargin / 5 : 0; x[33] = bit(e.acronymD);
+  return x;
+}
+/** probability()'s inputs: one buffer for every word (calibration is synchronous), 34 numbers a word fewer to collect. */
+const features = new Float64Array(FEATURES.length);
 
 export interface ModeCalibration {
   /** Logistic weights in FEATURES order, and the intercept. */
@@ -120,7 +128,7 @@ export class ConfidenceCalibration {
   probability(mode: string, e: WordEvidence): number {
     const m = this.modes[mode];
     if (!m) return e.posterior;
-    return logistic(m.bias, m.weights, featureVector(e));
+    return logistic(m.bias, m.weights, fillFeatures(e, features));
   }
 
   reviewBelow(mode: string): number | undefined {
@@ -132,7 +140,7 @@ export class ConfidenceCalibration {
   }
 }
 
-export function logistic(bias: number, weights: readonly number[], x: readonly number[]): number {
+export function logistic(bias: number, weights: readonly number[], x: ArrayLike<number>): number {
   let z = bias;
   for (let k = 0; k < weights.length; k++) z += weights[k]! * x[k]!;
   return 1 / (1 + Math.exp(-z));

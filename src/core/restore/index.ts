@@ -136,8 +136,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
     for (const w of seg.words) {
       const r = seg.results[w.slot]!, original = w.unit.text, choice = r.choice, surfaces = w.entry.surfaces;
       const restored = surfaceAt(surfaces, original, w.cands, choice, newStyle);
-      const alternatives: string[] = [];
-      for (let n = 1; n < r.ranked.length && n <= MAX_ALTERNATIVES; n++) alternatives.push(surfaceAt(surfaces, original, w.cands, r.ranked[n]!, newStyle));
+      const alternatives = alternativesOf(surfaces, original, w.cands, r.ranked, newStyle);
       const token = restoredToken(original, restored, w.unit.start, w.unit.end, r.confidence, alternatives);
       tokens.push(token);
       const sp = surfaces.spelling[choice] ??= spellingFor(model, spellings, original, restored, seg.lattice[w.slot]!.ids[choice]! >= FIRST_WORD_ID);
@@ -244,6 +243,24 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   withDocumentAgreement(evidence);
   calibrate(text, tokens, evidence, model.confidence, calibrationMode, options.evidence === true, (lower) => model.vocabIndex.has(lower));
   return { text: rebuild(text, tokens), tokens, mode };
+}
+
+/**
+ * The surface forms of ranked[1..MAX_ALTERNATIVES], in an array made at its size (an empty array
+ * grown by push reserves 17 slots: most of what emit allocated per word).
+ */
+function alternativesOf(surfaces: Surfaces, original: string, cands: Candidates, ranked: readonly number[], newStyle: boolean): string[] {
+  const n = Math.min(ranked.length - 1, MAX_ALTERNATIVES);
+  if (n <= 0) return [];
+  const a = surfaceAt(surfaces, original, cands, ranked[1]!, newStyle);
+  if (n === 1) return [a];
+  const b = surfaceAt(surfaces, original, cands, ranked[2]!, newStyle);
+  if (n === 2) return [a, b];
+  const c = surfaceAt(surfaces, original, cands, ranked[3]!, newStyle);
+  if (n === 3) return [a, b, c];
+  const out = [a, b, c];
+  for (let k = 4; k <= n; k++) out.push(surfaceAt(surfaces, original, cands, ranked[k]!, newStyle));
+  return out;
 }
 
 function caseContextOf(word: string): CaseContext | null {

@@ -8,6 +8,7 @@
  * line, a syllable none of whose close readings is a known name is kept as the OCR read it.
  */
 import { normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
+import { isWordCode } from '../vi-text/chars.js';
 import type { Slot } from './decoder.js';
 import type { NameModel, NamePosition } from './name-model.js';
 
@@ -38,7 +39,19 @@ export interface NameSpot {
   signer: boolean;
 }
 
+/** A word of the text; `key` (mark-free, lower case) is made on first use (keyOf): most words are never asked. */
 interface Word { start: number; end: number; text: string; key: string; title: boolean }
+
+function word(text: string, start: number): Word {
+  return { start, end: start + text.length, text, key: '', title: isTitle(text) };
+}
+
+function keyOf(w: Word): string {
+  return w.key === '' ? (w.key = stripMarks(w.text.toLowerCase())) : w.key;
+}
+
+/** Any UTF-16 surrogate: findNames' code-unit scan classifies BMP letters only. */
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 const WORD_RE = /[\p{L}\p{M}]+/gu;
 const HAS_TITLE_WORD = /\p{Lu}[\p{Ll}\p{M}]/u;
@@ -63,18 +76,26 @@ export function findNames(text: string, surnames: ReadonlySet<string>): Map<numb
     // Most lines hold no Title-case word and so no name: only their last two words (a cue ending
     // the line) are read. This keeps the search cheap on long documents.
     const words: Word[] = [];
-    const matches = HAS_TITLE_WORD.test(line) ? line.matchAll(WORD_RE) : lastWords(line);
-    for (const m of matches) {
-      const t = m[0];
-      words.push({ start: lineStart + m.index!, end: lineStart + m.index! + t.length, text: t, key: stripMarks(t.toLowerCase()), title: isTitle(t) });
+    if (!HAS_TITLE_WORD.test(line)) {
+      for (const m of lastWords(line)) words.push(word(m[0], lineStart + m.index!));
+    } else if (SURROGATE.test(line)) {
+      for (const m of line.matchAll(WORD_RE)) words.push(word(m[0], lineStart + m.index!));
+    } else {
+      // WORD_RE's matches, found by code unit (the line has no surrogate, so each is one character): no match object per word.
+      for (let i = 0; i < line.length;) {
+        if (!isWordCode(line.charCodeAt(i))) { i++; continue; }
+        const from = i;
+        while (i < line.length && isWordCode(line.charCodeAt(i))) i++;
+        words.push(word(line.slice(from, i), lineStart + from));
+      }
     }
     const alone = words.length >= 2 && words.length <= 4 && words.every((w) => w.title) &&
       line.replace(/[\s.,;:]+/g, '').length === words.reduce((n, w) => n + w.text.length, 0);
-    if (alone && isSurname(words[0]!.key) && (isUpperLine(prevLine.trim()) || endsWithTitle(prevLine))) mark(words, out, true);
+    if (alone && isSurname(keyOf(words[0]!)) && (isUpperLine(prevLine.trim()) || endsWithTitle(prevLine))) mark(words, out, true);
     else {
       const all = [...before, ...words];
       for (let i = before.length; i < all.length; i++) {
-        if (!all[i]!.title || !isSurname(all[i]!.key) || !cueBefore(text, all, i)) continue;
+        if (!all[i]!.title || !isSurname(keyOf(all[i]!)) || !cueBefore(text, all, i)) continue;
         let j = i;
         while (j < all.length && all[j]!.title && j - i < 5 && (j === i || onlySpaces(text, all[j - 1]!.end, all[j]!.start))) j++;
         if (j - i >= 2 && j - i <= 4) { mark(all.slice(i, j), out, false); i = j - 1; }
@@ -131,11 +152,12 @@ const onlySpaces = (text: string, from: number, to: number) => /^[ \t]+$/.test(t
 function cueBefore(text: string, all: Word[], i: number): boolean {
   const prev = all[i - 1];
   if (!prev || !/^\s+$/.test(text.slice(prev.end, all[i]!.start))) return false;
-  if (CUE_SKELETONS.has(prev.key)) return true;
+  if (CUE_SKELETONS.has(keyOf(prev))) return true;
   const prev2 = all[i - 2];
   if (!prev2) return false;
   const gap = text.slice(prev2.end, prev.start);
-  return (prev2.key === 'dong' && prev.key === 'chi' && /^\s+$/.test(gap)) || (prev2.key === 'd' && prev.key === 'c' && /^\s*\/\s*$/.test(gap));
+  const k2 = keyOf(prev2), k1 = keyOf(prev);
+  return (k2 === 'dong' && k1 === 'chi' && /^\s+$/.test(gap)) || (k2 === 'd' && k1 === 'c' && /^\s*\/\s*$/.test(gap));
 }
 
 /**

@@ -50,9 +50,21 @@ function spellingEvidence(model: RestoreModel, original: string, restored: strin
 export function spellingFor(model: RestoreModel, cache: SpellingCache, original: string, restored: string, isWord: boolean): SpellingEvidence {
   const key = original + '\u0001' + restored;
   let sp = cache.get(key);
-  if (!sp) cache.set(key, (sp = spellingEvidence(model, original, restored, isWord)));
+  if (!sp) {
+    // Computed once per model across documents (a pure function of the model, the pair and isWord),
+    // as candidate lists are (candidates.ts); the document's own map keeps "the first word decides".
+    let shared = sharedSpellings.get(model);
+    if (!shared || shared.size >= MAX_SHARED_SPELLINGS) sharedSpellings.set(model, (shared = new Map()));
+    const sharedKey = isWord ? key + '\u0001' : key;
+    sp = shared.get(sharedKey);
+    if (!sp) shared.set(sharedKey, (sp = spellingEvidence(model, original, restored, isWord)));
+    cache.set(key, sp);
+  }
   return sp;
 }
+const sharedSpellings = new WeakMap<RestoreModel, SpellingCache>();
+/** Pairs kept per model before the shared map starts afresh (about 100 bytes each). */
+const MAX_SHARED_SPELLINGS = 100_000;
 
 /**
  * Records the evidence about the word decoded at slot j of a segment (`posterior`: its posterior,
@@ -67,29 +79,31 @@ export function addWordEvidence(
   const n = Math.min(slot.ids.length, 24);
   let bestChan = -Infinity;
   for (let k = 0; k < n; k++) if (slot.chan[k]! > bestChan) bestChan = slot.chan[k]!;
-  const c = doc.columns;
-  c.posterior.push(posterior);
-  c.decoder.push(r.confidence);
-  c.candidates.push(n);
-  c.flags.push((slot.name === true ? NAME : 0) | (id < FIRST_WORD_ID ? UNKNOWN : 0) | (numeric ? NUMBER : 0));
+  // lmMargin first: the row's buffer may be replaced when it grows.
+  const margin = r.confidence < SURE || numeric ? lmMargin(model.lm, lattice, results, j) : LM_MARGIN_SURE;
+  const at = doc.nextRow(), v = doc.values;
+  v[at + POSTERIOR] = posterior;
+  v[at + DECODER] = r.confidence;
+  v[at + CANDIDATES] = n;
+  v[at + FLAGS] = (slot.name === true ? NAME : 0) | (id < FIRST_WORD_ID ? UNKNOWN : 0) | (numeric ? NUMBER : 0);
   // The channel cost without case or name evidence: the candidates' own (slot.chan may add them).
-  c.channel.push(cands.chan[choice] ?? slot.chan[choice]!);
-  c.channelGap.push(bestChan - slot.chan[choice]!);
-  c.unigram.push(id >= FIRST_WORD_ID ? model.lm.unigram(id) : 0);
-  c.numberAsWord.push(numeric ? bestWordChannel(cands) : 0);
-  c.wordNeighbours.push(isWordAt(lattice, results, j - 1) + isWordAt(lattice, results, j + 1));
+  v[at + CHANNEL] = cands.chan[choice] ?? slot.chan[choice]!;
+  v[at + CHANNEL_GAP] = bestChan - slot.chan[choice]!;
+  v[at + UNIGRAM] = id >= FIRST_WORD_ID ? model.lm.unigram(id) : 0;
+  v[at + NUMBER_AS_WORD] = numeric ? bestWordChannel(cands) : 0;
+  v[at + WORD_NEIGHBOURS] = isWordAt(lattice, results, j - 1) + isWordAt(lattice, results, j + 1);
   // Only where it can matter (a tenth of the cost of a word otherwise): unsure words, and numbers, which the decoder keeps surely.
-  c.lmMargin.push(r.confidence < SURE || numeric ? lmMargin(model.lm, lattice, results, j) : LM_MARGIN_SURE);
+  v[at + LM_MARGIN] = margin;
   doc.add(token, sp, group, restoredLower);
 }
 
 const NAME = 1, UNKNOWN = 2, NUMBER = 4;
 
-/** The emitted words' numeric evidence, one column each (doubles kept unboxed). */
-interface Columns {
-  posterior: number[]; decoder: number[]; candidates: number[]; flags: number[]; channel: number[]; channelGap: number[];
-  unigram: number[]; numberAsWord: number[]; wordNeighbours: number[]; lmMargin: number[]; docRepeats: number[]; docAgree: number[];
-}
+// The emitted words' numeric evidence: one row of FIELDS doubles per word in DocumentEvidence.values.
+const POSTERIOR = 0, DECODER = 1, CANDIDATES = 2, FLAGS = 3, CHANNEL = 4, CHANNEL_GAP = 5, UNIGRAM = 6, NUMBER_AS_WORD = 7,
+  WORD_NEIGHBOURS = 8, LM_MARGIN = 9, DOC_REPEATS = 10, DOC_AGREE = 11, FIELDS = 12;
+/** The last document's rows buffer, handed to the next (restore() is synchronous; a document still using it makes its own). */
+let spareValues: Float64Array | undefined;
 
 function isWordAt(lattice: readonly Slot[], results: readonly SlotResult[], j: number): number {
   const x = results[j];
@@ -129,10 +143,35 @@ export class DocumentEvidence {
   readonly groupOf: AgreementGroup[] = [];
   readonly emitted: string[] = [];
   readonly emittedLower: string[] = [];
-  readonly columns: Columns = {
-    posterior: [], decoder: [], candidates: [], flags: [], channel: [], channelGap: [], unigram: [], numberAsWord: [],
-    wordNeighbours: [], lmMargin: [], docRepeats: [], docAgree: [],
-  };
+  /** The words' numeric evidence, FIELDS doubles a word (no boxed number, no array growth per column). */
+  values: Float64Array;
+  private rows = 0;
+  private agreed = false;
+  /** withDocumentAgreement has filled the agreement fields. */
+  agreeSet(): void {
+    this.agreed = true;
+  }
+
+  constructor() {
+    this.values = spareValues ?? new Float64Array(FIELDS * 1024);
+    spareValues = undefined;
+  }
+
+  /** Where the next word's row starts in `values` (read `values` after this call: it may grow). */
+  nextRow(): number {
+    const at = FIELDS * this.rows;
+    if (at + FIELDS > this.values.length) {
+      const grown = new Float64Array(2 * this.values.length);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    return at;
+  }
+
+  /** Hands the rows buffer to the next document (after the last read of this one's evidence). */
+  release(): void {
+    if (!spareValues || spareValues.length < this.values.length) spareValues = this.values;
+  }
   /** Each word's final reading in lower case (set by withDocumentAgreement). */
   finalLower: string[] = [];
   private readonly groups = new Map<string, AgreementGroup>();
@@ -145,6 +184,7 @@ export class DocumentEvidence {
   }
 
   add(token: RestoredToken, sp: SpellingEvidence, group: AgreementGroup, restoredLower: string): void {
+    this.rows++;
     this.tokens.push(token);
     this.spelling.push(sp);
     this.groupOf.push(group);
@@ -154,15 +194,15 @@ export class DocumentEvidence {
 
   /** Word i's evidence as an object (fresh, or `into` overwritten). */
   evidence(i: number, into?: WordEvidence): WordEvidence {
-    const c = this.columns, sp = this.spelling[i]!, flags = c.flags[i]!;
+    const v = this.values, at = FIELDS * i, sp = this.spelling[i]!, flags = v[at + FLAGS]!;
     const e = into ?? ({} as WordEvidence);
-    e.posterior = c.posterior[i]!; e.decoder = c.decoder[i]!; e.candidates = c.candidates[i]!;
+    e.posterior = v[at + POSTERIOR]!; e.decoder = v[at + DECODER]!; e.candidates = v[at + CANDIDATES]!;
     e.knownInput = sp.knownInput; e.digits = sp.digits; e.name = (flags & NAME) !== 0; e.kept = sp.kept;
-    e.unknown = (flags & UNKNOWN) !== 0; e.channel = c.channel[i]!; e.channelGap = c.channelGap[i]!; e.unigram = c.unigram[i]!;
+    e.unknown = (flags & UNKNOWN) !== 0; e.channel = v[at + CHANNEL]!; e.channelGap = v[at + CHANNEL_GAP]!; e.unigram = v[at + UNIGRAM]!;
     e.title = sp.title; e.upper = sp.upper; e.letters = this.tokens[i]!.original.length;
-    e.docRepeats = c.docRepeats[i] ?? 0; e.docAgree = c.docAgree[i] ?? 1; e.rule = false; e.listLetter = false;
-    e.number = (flags & NUMBER) !== 0; e.numberAsWord = c.numberAsWord[i]!; e.symbols = sp.symbols; e.letterEdits = sp.letterEdits;
-    e.wordNeighbours = c.wordNeighbours[i]!; e.lmMargin = c.lmMargin[i]!;
+    e.docRepeats = this.agreed ? v[at + DOC_REPEATS]! : 0; e.docAgree = this.agreed ? v[at + DOC_AGREE]! : 1; e.rule = false; e.listLetter = false;
+    e.number = (flags & NUMBER) !== 0; e.numberAsWord = v[at + NUMBER_AS_WORD]!; e.symbols = sp.symbols; e.letterEdits = sp.letterEdits;
+    e.wordNeighbours = v[at + WORD_NEIGHBOURS]!; e.lmMargin = v[at + LM_MARGIN]!;
     return e;
   }
 }
@@ -179,13 +219,14 @@ export function withDocumentAgreement(doc: DocumentEvidence): void {
     g.counts.set(r, (g.counts.get(r) ?? 0) + 1);
     g.total++;
   }
-  const { docRepeats, docAgree } = doc.columns;
+  const v = doc.values;
   for (let i = 0; i < n; i++) {
     const g = groupOf[i]!;
     const same = g.counts.get(lowers[i]!)! - 1;
-    docRepeats.push(g.total - 1);
-    docAgree.push(g.total > 1 ? same / (g.total - 1) : 1);
+    v[FIELDS * i + DOC_REPEATS] = g.total - 1;
+    v[FIELDS * i + DOC_AGREE] = g.total > 1 ? same / (g.total - 1) : 1;
   }
+  doc.agreeSet();
   doc.finalLower = lowers;
 }
 
@@ -215,6 +256,7 @@ export function calibrate(
     e.listLetter = t.end - t.start === 1 && text[t.end] === ')';
     set(t, e);
   }
+  doc.release();
   // The others (no decoder chose them) are the tokens not yet given a decoder confidence.
   for (const t of tokens) if (t.decoderConfidence === undefined) set(t, ruleEvidence(t));
 }
