@@ -15,6 +15,7 @@ import { exactCopier, FAIL } from '../../src/core/schema-exact.js';
 import { documentJson } from '../../src/emit/json.js';
 import { loadModel } from '../../src/model/load.js';
 import { z } from 'zod';
+import { mulberry32 as random } from '../../scripts/lib/seeded-random.js';
 
 const at = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 const results: [string, DocumentResult][] = [];
@@ -38,16 +39,6 @@ const json = (v: unknown) => JSON.stringify(v, null, 2);
 function viaZod(value: unknown): string | null {
   const parsed = DocumentResultSchema.safeParse(value);
   return parsed.success ? JSON.stringify(parsed.data, null, 2) : null;
-}
-
-/** A deterministic random generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Every object and array inside a value, with its parent and key (the root has none). */

@@ -9,15 +9,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { canonicalUnitNames, joinedKey, wordsKey } from '../../../src/core/segment/places.js';
 import { foldKey, isUpperText } from '../../../src/core/segment/fold.js';
-
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as random } from '../../../scripts/lib/seeded-random.js';
 
 const PIECES = ['a', 'A', 'ă', 'Ấ', 'đ', 'Đ', 'ê', 'ơ', 'ư', 'Ữ', 'i', 'h', 'n', 't', 'T', 'p', 'P', 'q', 'Q', 'u', 'U', 'o', 'e', 'y',
   '0', '6', '1', '9', '-', '.', ',', '(', ')', '/', 'ß', 'ǅ', '\u0301', '\u0323', '\u0306', '𝐀', '😀', 'ﬁ', 'İ', 'ς'];
