@@ -74,12 +74,12 @@ function richText(pdf: PdfObjects, v: PdfValue | undefined): string | null {
   const plain = t.replace(/<\/(p|div)>|<br\s*\/?>/gi, '\n').replace(/<[^>]*>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_, e: string) => {
       const k = e.toLowerCase();
-      if (k.startsWith('#x')) return String.fromCodePoint(parseInt(k.slice(2), 16));
-      if (k.startsWith('#')) return String.fromCodePoint(Number(k.slice(1)));
+      if (k.startsWith('#')) return codePointText(k.startsWith('#x') ? parseInt(k.slice(2), 16) : Number(k.slice(1))) ?? `&${e};`;
       return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[k]!;
     });
   const lines = plain.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
-  return lines.length ? lines.join('\n').normalize('NFC') : null;
+  const text = lines.length ? lines.join('\n').normalize('NFC') : null;
+  return text !== null && isCleanText(text) ? text : null;
 }
 
 /** /Rect as [x0, y0, x1, y1] in points (the page's user space, y up), corners ordered, to 0.1 pt. */
@@ -90,4 +90,11 @@ function rectOf(pdf: PdfObjects, v: PdfValue | undefined): [number, number, numb
   if (!n.every((x): x is number => typeof x === 'number' && Number.isFinite(x))) return undefined;
   const round = (x: number) => Math.round(x * 10) / 10;
   return [round(Math.min(n[0]!, n[2]!)), round(Math.min(n[1]!, n[3]!)), round(Math.max(n[0]!, n[2]!)), round(Math.max(n[1]!, n[3]!))];
+}
+
+/** A numeric entity's character, or null for a code point out of range, a surrogate or a control character (kept as written). */
+function codePointText(cp: number): string | null {
+  if (!Number.isInteger(cp) || cp < 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
+  const ch = String.fromCodePoint(cp);
+  return isCleanText(ch) ? ch : null;
 }

@@ -52,6 +52,14 @@ describe('PDF notes (markup annotations)', () => {
     assert.equal(notes[0]![1]!.modified, '2024-01-05');
   });
 
+  it('keeps a rich-text entity it cannot decode as written: out of range, a surrogate or a control character', async () => {
+    const data = await pdfWith([
+      { Subtype: 'FreeText', RC: '<body><p>Số &#x110000; và &#99999999999; xong</p><p>ký &#1; tự &#xD800; lạ &#x1EA0;</p></body>' },
+    ]);
+    const notes = pdfAnnotations(new PdfObjects(data));
+    assert.deepEqual(notes.map((p) => p.map((a) => a.text)), [['Số &#x110000; và &#99999999999; xong\nký &#1; tự &#xD800; lạ Ạ']]);
+  });
+
   it('keeps the notes in pages[].annotations of the converted result, out of its text and structure', async () => {
     for (const name of ['noted-signed', 'noted-signed-aes-128']) {
       const r = await convert({ path: `${name}.pdf`, data: fixture(name) }, { segment: {} }) as DocumentResult;

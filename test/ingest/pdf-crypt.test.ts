@@ -37,10 +37,21 @@ describe('encrypted PDFs (standard security handler, empty user password)', () =
     });
   }
 
+  it('reads a file whose /P is written as an unsigned number (4294967292 for -4), as some writers do', () => {
+    // /P enters the file key of R2–R4 (RC4, AES-128); these files keep classic cross-reference tables, which the longer number shifts harmlessly.
+    for (const name of ['rc4-40', 'rc4-128', 'aes-128']) {
+      const data = fixture(`noted-signed-${name}`);
+      const unsigned = Buffer.from(Buffer.from(data).toString('latin1').replace('/P -4', '/P 4294967292'), 'latin1');
+      assert.notDeepEqual(unsigned, Buffer.from(data), name);
+      assert.equal(new PdfObjects(unsigned).encryption?.state, 'decryptable', name);
+      assert.deepEqual(pdfSignatures(unsigned), [SIGNATURE], name);
+    }
+  });
+
   it('leaves the strings of a file that needs a user password empty, never garbage', () => {
     const data = fixture('noted-signed-user-password');
     const pdf = new PdfObjects(data);
-    assert.deepEqual(pdf.encryption, { state: 'unsupported', reason: 'it needs a user password' });
+    assert.deepEqual(pdf.encryption, { state: 'unsupported', reason: 'it does not open with the empty password (a user password, or a missing /ID)' });
     const [s] = pdfSignatures(data);
     assert.equal(s?.time, null);
     // The certificate in /Contents is not encrypted (ISO 32000-2 §7.6.2), so the signer is still known.

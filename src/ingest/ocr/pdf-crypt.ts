@@ -66,7 +66,7 @@ export function standardEncryption(e: EncryptDict, id0: string): Encryption {
   if (!(v === 1 || v === 2 || v === 4) || r < 2 || r > 4) return { state: 'unsupported', reason: `security handler version V${v} R${r}` };
   const n = r === 2 ? 5 : Math.min(16, Math.max(5, (v === 4 ? 128 : e.Length ?? 40) / 8));
   const key = rc4FileKey(e, r, n, id0, encryptMetadata);
-  if (!userPasswordIsEmpty(key, e, r, id0)) return { state: 'unsupported', reason: 'it needs a user password' };
+  if (!userPasswordIsEmpty(key, e, r, id0)) return { state: 'unsupported', reason: 'it does not open with the empty password (a user password, or a missing /ID)' };
   const objectKey = (num: number, gen: number, aes: boolean) => {
     const h = createHash('md5').update(key).update(Buffer.from([num & 0xff, (num >> 8) & 0xff, (num >> 16) & 0xff, gen & 0xff, (gen >> 8) & 0xff]));
     if (aes) h.update('sAlT', 'latin1');
@@ -119,7 +119,8 @@ export function rc4(key: Uint8Array, data: Uint8Array): Uint8Array {
 /** Algorithm 2: the file key from the empty user password. */
 function rc4FileKey(e: EncryptDict, r: number, n: number, id0: string, encryptMetadata: boolean): Buffer {
   const p = Buffer.alloc(4);
-  p.writeInt32LE(e.P ?? 0);
+  // /P is a signed 32-bit number; some writers store it unsigned (4294967292 for -4): the same bits.
+  p.writeInt32LE((e.P ?? 0) | 0);
   const h = createHash('md5').update(PAD).update(Buffer.from((e.O ?? '').slice(0, 32), 'latin1')).update(p).update(Buffer.from(id0, 'latin1'));
   if (r >= 4 && !encryptMetadata) h.update(Buffer.from([0xff, 0xff, 0xff, 0xff]));
   let key = h.digest().subarray(0, n);
