@@ -77,8 +77,8 @@ export function lockOutputDir(outDir: string, options: LockOptions): OutputLock 
 function create(path: string, me: LockHolder): boolean {
   const text = JSON.stringify(me) + '\n';
   const tmp = `${path}.${me.token}.tmp`;
-  writeWhole(tmp, text, 'w');
   try {
+    writeWhole(tmp, text, 'w');
     linkSync(tmp, path);
     return true;
   } catch (e) {
@@ -194,10 +194,12 @@ function held(path: string, me: LockHolder): OutputLock {
     if (holder && holder !== 'gone' && holder.token === me.token) rmSync(path, { force: true });
   };
   function onSignal(signal: NodeJS.Signals) {
-    const others = process.listenerCount(signal) > 1;
+    // Another handler decides (a library user's graceful shutdown that waits for the batch): the
+    // batch still writes, so the lock stays until it ends ('exit' or the run's own release).
+    if (process.listenerCount(signal) > 1) return;
     release();
     // Nobody else handles it: the signal's own ending (exit 130 for SIGINT), now without the lock.
-    if (!others) process.kill(process.pid, signal);
+    process.kill(process.pid, signal);
   }
   process.on('exit', release);
   for (const s of signals) process.on(s, onSignal);

@@ -59,11 +59,15 @@ function build(def: Def, memo: Map<unknown, ExactCopy>): ExactCopy {
     case 'string':
       // A format schema (z.iso.date()) is itself a check: its pattern is mirrored, anything else is zod's.
       if (def.check !== undefined || def.format !== undefined) {
-        if (def.check !== 'string_format' || !(def.pattern instanceof RegExp)) throw new Unsupported();
+        // Only formats that are their pattern alone (z.iso.date()); base64, ipv6, … check more.
+        if (def.check !== 'string_format' || def.format !== 'date' || !(def.pattern instanceof RegExp)) throw new Unsupported();
         return stringCopy([...checks, { check: 'string_format', format: 'regex', pattern: def.pattern }]);
       }
       return stringCopy(checks);
-    case 'number': return numberCopy(checks);
+    case 'number':
+      // A format schema (z.int()) carries its check on itself, not in `checks`: left to zod.
+      if (def.check !== undefined || def.format !== undefined) throw new Unsupported();
+      return numberCopy(checks);
     case 'boolean':
       noChecks(checks);
       return (v) => (typeof v === 'boolean' ? v : FAIL);

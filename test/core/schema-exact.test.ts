@@ -150,6 +150,8 @@ describe('the output copier beside zod', () => {
     assert.equal(exactCopier(z.object({ a: z.number().multipleOf(2) })), null);
     assert.equal(exactCopier(z.object({ a: z.string().transform((s) => s.length) })), null);
     assert.equal(exactCopier(z.object({ a: z.string().default('x') })), null);
+    assert.equal(exactCopier(z.object({ a: z.int() })), null, 'z.int() checks on itself');
+    assert.equal(exactCopier(z.object({ a: z.base64() })), null, 'base64 checks more than its pattern');
     const small = exactCopier(z.object({ a: z.string().min(1), b: z.number().int().positive().optional(), c: z.number().nullable(), d: z.tuple([z.number(), z.string()]) }))!;
     assert.deepEqual(small({ d: [1, 'x'], c: null, a: 'x', e: 2 }), { a: 'x', c: null, d: [1, 'x'] });
     for (const bad of [{ a: '', c: 1, d: [1, 'x'] }, { a: 'x', b: 0, c: 1, d: [1, 'x'] }, { a: 'x', c: NaN, d: [1, 'x'] }, { a: 'x', c: Infinity, d: [1, 'x'] }, { a: 'x', c: 1, d: [1, 'x', 2] }, { a: 'x', d: [1, 'x'] }]) {

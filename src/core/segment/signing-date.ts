@@ -114,7 +114,8 @@ export interface DateState {
 
 /**
  * The e-signature's day as evidence for the header's date (docs/handwriting.md, "Session 14"):
- * a date after the signing is not filled; a handwritten date left empty is chosen among the pen
+ * a handwritten date read unsure after the signing is not filled (one read as text is kept and
+ * flagged); a handwritten date left empty is chosen among the pen
  * model's readings (each glyph's probabilities) by how near before the first signature each
  * candidate lies, when one takes CHOSEN_SHARE of the posterior — against the pen reading no
  * value at all (a glyph lost or added in the cutting) — else the first signing day is offered.
