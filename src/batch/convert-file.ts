@@ -28,7 +28,8 @@ import { writeErrorMessage } from './fs-errors.js';
 import { openPath, type InputFile } from './inputs.js';
 import type { AdaptSetting } from './adapt-setting.js';
 import { correctionsFor } from './corrections-log.js';
-import { applyCorrections } from '../core/corrections.js';
+import { applyCorrections, type Correction } from '../core/corrections.js';
+import type { Diagnostic } from '../core/document.js';
 import { withCorrectedStructure } from '../pipeline/restructure.js';
 
 export type { Format } from '../emit/formats.js';
@@ -124,7 +125,16 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   // The JSON keeps the machine reading beside them; decisions that no longer match stay in the log.
   const logged = correctionsFor(settings.outDir, sha256);
   let view = result;
-  if (logged.length) ({ json: result, view } = await withCorrectedStructure(applyCorrections(result, logged), settings.segment === false ? false : {}));
+  if (logged.length) {
+    const corrected = await withCorrectedStructure(applyCorrections(result, logged), settings.segment === false ? false : {});
+    ({ json: result, view } = corrected);
+    // Decisions that no longer match (converted with other settings since) are said, not dropped silently.
+    if (corrected.stale.length) {
+      const warning = staleDecisionsWarning(corrected.stale);
+      result = { ...result, diagnostics: [...result.diagnostics, warning] };
+      view = { ...view, diagnostics: [...view.diagnostics, warning] };
+    }
+  }
   // Its rows of the batch tables, made first: a cell too long for a spreadsheet is reported in the JSON.
   const stored = { tables: documentTables(view), archive: archiveFacts(view, structureOf(view)) };
   const oversized = oversizedCells(stored.tables);
@@ -233,4 +243,16 @@ export function settingsFingerprint(s: BatchSettings): string {
   // The OCR mode and engine count only when they are not the defaults, so earlier manifests still match.
   const ocr = [...(s.ocrMode && s.ocrMode !== 'auto' ? [s.ocrMode] : []), ...(s.ocrEngine && s.ocrEngine !== 'wasm' ? [s.ocrEngine] : [])];
   return JSON.stringify([[...perDocument].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false, ...ocr, ...(s.pages ? [`pages ${s.pages}`] : []), ...(s.adapt ? [`adapt ${s.adapt.sha256}`] : [])]);
+}
+
+/** A warning for logged review decisions whose words are no longer in the restored text. */
+function staleDecisionsWarning(stale: readonly Correction[]): Diagnostic {
+  const first = stale[0]!;
+  const n = stale.length;
+  return {
+    ruleId: 'review/stale-corrections',
+    message: `${n} review decision${n === 1 ? '' : 's'} logged for this document no longer match${n === 1 ? 'es' : ''} its restored text (converted with other settings since?), first "${first.before}" → "${first.after}": kept in .baocao/corrections.jsonl, not applied; open baocao review to see them`,
+    severity: 'warning',
+    place: { page: first.page, line: first.line },
+  };
 }

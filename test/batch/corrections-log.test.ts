@@ -41,6 +41,11 @@ describe('a folder converted again keeps the review decisions', () => {
     assert.match(json.text.corrected, /xã \S+ Sỏ báo cáo/);
     assert.doesNotMatch(json.text.restored, /Sỏ/, 'the machine reading is kept as it was');
     assert.match(await readFile(join(out, 'report.txt.txt'), 'utf8'), /Sỏ/);
+    // The decision that no longer matches is said, not dropped silently.
+    const stale = json.diagnostics.filter((d: { ruleId: string }) => d.ruleId === 'review/stale-corrections');
+    assert.equal(stale.length, 1);
+    assert.match(stale[0].message, /^1 review decision logged .* "zzz" → "yyy"/);
+    assert.equal(stale[0].severity, 'warning');
   });
 
   it('keeps them when --resume converts again for other settings, with the worker threads', async () => {
