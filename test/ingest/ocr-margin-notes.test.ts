@@ -61,6 +61,13 @@ describe('margin notes (handwriting down a margin read as junk before the print)
     assert.deepEqual(s.moved, []);
   });
 
+  it('leaves a table row wider than the prose alone: its border and row number are print', () => {
+    const r = page([row(1, [['|', 40, 40], ['1', 70, 70], ['Nguyễn', 200], ['Văn', 290], ['An', 350]]), row(2, [['|', 40, 40], ['12.', 70, 60], ['Trần', 200], ['Thị', 270], ['Bình', 330]])]);
+    const s = splitMarginNotes(r);
+    assert.deepEqual(s.moved, []);
+    assert.deepEqual(s.marginLines, []);
+  });
+
   it('judges nothing on a page with no shared left edge (a table)', () => {
     const cells = [0, 1, 2, 3, 4, 5].map((k) => row(k + 1, [['8h30-9h30', 20, 60], ['Khoa', 300 + k * 90], ['Công', 400 + k * 90], ['nghệ', 470 + k * 90], ['nhà', 560 + k * 90]]));
     const s = splitMarginNotes(page(cells, []));

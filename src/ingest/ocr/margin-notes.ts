@@ -47,6 +47,7 @@ function readable(text: string): boolean {
   return pieces.length > 0 && pieces.every((p) => p !== '' && (/^\d+(,\d+)?$/u.test(p) || /^(?=.*\p{Lu})[\p{Lu}\d&]{2,}$/u.test(p) || (/^\p{L}+$/u.test(p) && isVietnameseSyllable(p))));
 }
 
+const ROW_NUMBER = /^\d{1,4}[.)]?$/u;
 const junk = (w: OcrWord) => w.confidence < JUNK_CONFIDENCE || !readable(w.text);
 /** Junk in both ways: unsure and unreadable (a note's stroke may reach past the body's edge, print may not). */
 const stroke = (w: OcrWord) => w.confidence < JUNK_CONFIDENCE && !readable(w.text);
@@ -86,6 +87,8 @@ function noteLength(ws: OcrWord[], edge: number, height: number, dist: (w: OcrWo
     const run = ws.slice(0, k);
     const last = ws[k - 1]!;
     if (last.confidence >= SURE || (dist(last)[0] > edge + tolerance && !stroke(last))) break;
+    // A bare number at the start of a line is a row's or an item's number: print, never a note.
+    if (ROW_NUMBER.test(last.text)) return 0;
     if (!unsure(run)) continue;
     const next = ws[k];
     const runFar = Math.max(...run.map((w) => dist(w)[1]));
