@@ -48,6 +48,14 @@ describe('encrypted PDFs (standard security handler, empty user password)', () =
     }
   });
 
+  it('takes a plain file as plain when an older "trailer" with /Encrypt lies inside it (an embedded file, a comment)', () => {
+    const s = Buffer.from(PLAIN).toString('latin1');
+    const at = s.indexOf('\n', Math.floor(s.length / 3)) + 1;
+    const data = Buffer.from(`${s.slice(0, at)}%trailer << /Encrypt 99 0 R /Size 3 >>\n${s.slice(at)}`, 'latin1');
+    assert.equal(new PdfObjects(data).encryption, undefined);
+    assert.deepEqual(pdfSignatures(data), [SIGNATURE]);
+  });
+
   it('leaves the strings of a file that needs a user password empty, never garbage', () => {
     const data = fixture('noted-signed-user-password');
     const pdf = new PdfObjects(data);

@@ -64,7 +64,12 @@ export class PdfObjects implements PdfObjectReader {
       if (k < 0) break;
       try {
         const d = parseValue(this.window(k + 7, 1 << 16), 0).value;
-        if (isDict(d) && d.Encrypt !== undefined) { trailer = d; at = k; break; }
+        // The file's last trailer decides (an update repeats /Encrypt): an older one, or the word
+        // inside an embedded file, never makes a plain file encrypted.
+        if (isDict(d)) {
+          if (d.Encrypt !== undefined) { trailer = d; at = k; }
+          break;
+        }
       } catch { /* the word inside some stream */ }
       end = k - 1;
     }
@@ -227,7 +232,7 @@ export class PdfObjects implements PdfObjectReader {
       const m = /^\s*stream(\r\n|\n|\r)/.exec(this.window(at + parsed!.end, 16));
       let value = parsed!.value;
       // Strings of an encrypted file are encrypted with their object's key, except in /Encrypt and xref streams.
-      if (this.encryption && num !== this.encryptNum && !(isDict(value) && this.name(value.Type) === 'XRef')) value = this.decrypted(value, num, this.gens.get(num) ?? 0);
+      if (this.encryption && num !== this.encryptNum && !(isDict(value) && isName(value.Type) && value.Type.name === 'XRef')) value = this.decrypted(value, num, this.gens.get(num) ?? 0);
       o = { value, streamStart: m ? at + parsed!.end + m[0].length : undefined };
       this.cache.set(num, o);
     }

@@ -39,8 +39,9 @@ export function scannedJpegPages(data: Uint8Array): (Uint8Array | null)[] {
 /** Per page: the scanner JPEG (as scannedJpegPages) and whether it has fonts; [] on any doubt. */
 export function scanPages(data: Uint8Array): PageScan[] {
   let pdf: PdfObjects;
-  try { pdf = new PdfObjects(data); } catch { return []; }
-  return pdf.pages().map((page) => {
+  let pages: PdfDict[];
+  try { pdf = new PdfObjects(data); pages = pdf.pages(); } catch { return []; }
+  return pages.map((page) => {
     let fonts = true; // on doubt, assume a text layer may be there
     const sizePt = mediaBoxSize(pdf, page);
     try {
