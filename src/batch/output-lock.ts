@@ -167,8 +167,12 @@ function takeOver(path: string, stale: LockHolder | null): boolean {
   if (!same) {
     try {
       linkSync(aside, path);
-    } catch {
-      // a third run holds it now: it is the holder we report next round
+    } catch (e) {
+      // No hard links here (FAT, some network mounts): the live lock is put back by an exclusive
+      // create. EEXIST: a third run holds the folder now, the holder we report next round.
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+        try { writeWhole(path, readFileSync(aside, 'utf8'), 'wx'); } catch { /* taken meanwhile */ }
+      }
     }
   }
   rmSync(aside, { force: true });
