@@ -38,9 +38,14 @@ export function reviewedTexts(outDir: string): LearnedSources {
     }
     const mine = logged.filter((c) => c.sha256 === result.source.sha256);
     if (mine.length === 0 || result.text.restored === null) continue;
+    const { view, stale } = applyCorrections(result, mine);
+    // Only decisions that apply to this output's text are learnt (a stale one would teach the
+    // machine's own misreading at full weight); an output where none applies leaves the content
+    // to another of its outputs.
+    const staleKeys = new Set(stale.map(decisionKey));
+    const latest = latestCorrections(mine).filter((c) => !staleKeys.has(decisionKey(c)));
+    if (latest.length === 0) continue;
     learnt.add(result.source.sha256);
-    const { view } = applyCorrections(result, mine);
-    const latest = latestCorrections(mine);
     const decided = new Set(latest.map((c) => `${c.page}:${c.line}:${c.start}`));
     const finished = reviewTargets(result).every((t) => t.start !== null && decided.has(`${t.page}:${t.line}:${t.start}`));
     // Line keys in text order, to find each corrected line in the corrected text.
@@ -60,6 +65,8 @@ export function reviewedTexts(outDir: string): LearnedSources {
   }
   return { texts, documents, corrections };
 }
+
+const decisionKey = (c: { page: number; line: number; start: number; before: string }) => `${c.page}:${c.line}:${c.start}:${c.before}`;
 
 export function learnCommand(outDir: string | undefined, o: { text?: string[]; output: string }): number {
   const sources: LearnedSources = { texts: [], documents: 0, corrections: 0 };

@@ -97,6 +97,18 @@ describe('baocao learn from a reviewed folder', () => {
     await assert.rejects(readFile(target), 'nothing written');
   });
 
+  it('learns only the decisions that still apply to the text (a stale one would teach the misreading)', async () => {
+    const folder = join(dir, 'stale');
+    await runBatch([join(dir, 'report.txt')], { outDir: folder, formats: ['json'], resume: false, restore: true, restoreInput: 'stripped', fsync: false }, 1);
+    const [doc] = listDocuments(folder).values();
+    const result = readDocument(folder, doc!);
+    // A decision on a word its line no longer has at that place (the folder was converted again since).
+    appendCorrection(folder, { page: 1, line: 1, start: 0, end: 3, before: 'zzz', after: 'yyy', time: '2026-01-01T00:00:00Z', action: 'typed', sha256: result.source.sha256, document: doc!.name });
+    const { reviewedTexts } = await import('../../src/cli/learn.js');
+    const learnt = reviewedTexts(folder);
+    assert.deepEqual([learnt.documents, learnt.corrections, learnt.texts.length], [0, 0, 0]);
+  });
+
   it('learns a content reviewed once once, even when the folder holds it under two names (a copy, a renamed input)', async () => {
     const twice = join(dir, 'twice');
     await mkdir(join(dir, 'copy'), { recursive: true });
