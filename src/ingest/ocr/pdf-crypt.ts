@@ -64,7 +64,9 @@ export function standardEncryption(e: EncryptDict, id0: string): Encryption {
     return { state: 'decryptable', decrypt, describe: `AES-256 (R${r})`, encryptMetadata };
   }
   if (!(v === 1 || v === 2 || v === 4) || r < 2 || r > 4) return { state: 'unsupported', reason: `security handler version V${v} R${r}` };
-  const n = r === 2 ? 5 : Math.min(16, Math.max(5, (v === 4 ? 128 : e.Length ?? 40) / 8));
+  // V4: the crypt filter's /Length (bytes) sizes the key of an RC4 (V2) filter; AES-128 is 16 bytes.
+  const filterBytes = v === 4 ? str.bytes ?? stm.bytes : undefined;
+  const n = r === 2 ? 5 : Math.min(16, Math.max(5, v === 4 ? filterBytes ?? 16 : (e.Length ?? 40) / 8));
   const key = rc4FileKey(e, r, n, id0, encryptMetadata);
   if (!userPasswordIsEmpty(key, e, r, id0)) return { state: 'unsupported', reason: 'it does not open with the empty password (a user password, or a missing /ID)' };
   const objectKey = (num: number, gen: number, aes: boolean) => {
