@@ -8,7 +8,7 @@
  * Read with the objects reader, so an encrypted file's notes are decrypted as its strings are.
  */
 import type { PageAnnotation } from '../core/document.js';
-import { isoTime } from '../core/segment/e-signatures.js';
+import { isoTime } from '../core/segment/e-signature-values.js';
 import type { PdfObjects } from './ocr/pdf-object-reader.js';
 import { isCleanText, pdfText } from './pdf-signatures.js';
 import type { PdfString, PdfValue } from './ocr/pdf-values.js';

@@ -6,7 +6,8 @@
  * organisation, e-mail. Anything not understood yields no signature, never an error.
  */
 import { X509Certificate } from 'node:crypto';
-import { isPerson, isoTime, type ESignature } from '../core/segment/e-signatures.js';
+import { isPerson, isoTime } from '../core/segment/e-signature-values.js';
+import type { ESignature } from '../core/segment/e-signatures.js';
 import { PdfObjects } from './ocr/pdf-object-reader.js';
 import { hexBytes } from './ocr/pdf-syntax.js';
 import { isRef, type PdfDict, type PdfRef, type PdfString, type PdfValue } from './ocr/pdf-values.js';

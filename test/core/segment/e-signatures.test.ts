@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isoTime, withoutESignatureOverlays } from '../../../src/core/segment/e-signatures.js';
+import { withoutESignatureOverlays } from '../../../src/core/segment/e-signatures.js';
+import { isoTime } from '../../../src/core/segment/e-signature-values.js';
 import { linesFromText } from '../../../src/core/segment/lines.js';
 import { segmentLines } from '../../../src/core/segment/segment.js';
 
