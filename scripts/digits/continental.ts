@@ -7,22 +7,10 @@
  * * a "1" with a long flag from its top down to the left ("ʎ"), from an MNIST 1;
  * Outputs are 28×28 ink maps (0..1) that augment.ts then distorts like MNIST's own.
  */
-import { drawStrokes } from './synthetic.js';
+import { drawStrokes, inkBox } from './synthetic.js';
 
 const S = 28;
 
-interface Box { x0: number; x1: number; y0: number; y1: number }
-
-function inkBox(p: Float32Array): Box | null {
-  let x0 = S, x1 = -1, y0 = S, y1 = -1;
-  for (let y = 0; y < S; y++) for (let x = 0; x < S; x++) if (p[y * S + x]! > 0.3) {
-    if (x < x0) x0 = x;
-    if (x > x1) x1 = x;
-    if (y < y0) y0 = y;
-    if (y > y1) y1 = y;
-  }
-  return x1 < 0 ? null : { x0, x1, y0, y1 };
-}
 
 /** The ink of row y: its weighted centre and its width (the stroke's run), or null when empty. */
 function rowInk(p: Float32Array, y: number): { cx: number; run: number } | null {
@@ -61,7 +49,7 @@ function narrowed(p: Float32Array, f: number): Float32Array {
  */
 export function crossedSeven(src: Float32Array, rnd: () => number): Float32Array | null {
   const p = narrowed(src, 0.45 + rnd() * 0.35);
-  const b = inkBox(p);
+  const b = inkBox(p, 0.3);
   if (!b) return null;
   const h = b.y1 - b.y0 + 1, w = b.x1 - b.x0 + 1;
   const y = b.y0 + h * (0.45 + rnd() * 0.2);
@@ -77,7 +65,7 @@ export function crossedSeven(src: Float32Array, rnd: () => number): Float32Array
  * 25–60° below the horizontal, sometimes with a slight bow; null for an empty glyph.
  */
 export function flaggedMnistOne(p: Float32Array, rnd: () => number): Float32Array | null {
-  const b = inkBox(p);
+  const b = inkBox(p, 0.3);
   if (!b) return null;
   const h = b.y1 - b.y0 + 1;
   const top = rowInk(p, b.y0 + 0.5), mid = rowInk(p, b.y0 + h / 2);

@@ -56,11 +56,12 @@ export function openFour(rnd: () => number): Float32Array {
   return drawStrokes([leftStroke, stem], 1.6 + rnd() * 2);
 }
 
-interface Box { x0: number; x1: number; y0: number; y1: number }
+export interface Box { x0: number; x1: number; y0: number; y1: number }
 
-function inkBox(p: Float32Array): Box | null {
+/** The box of a 28×28 map's ink: the pixels over `threshold` (0.1: any ink; 0.3: the stroke proper). */
+export function inkBox(p: Float32Array, threshold = 0.1): Box | null {
   let x0 = S, x1 = -1, y0 = S, y1 = -1;
-  for (let y = 0; y < S; y++) for (let x = 0; x < S; x++) if (p[y * S + x]! > 0.1) {
+  for (let y = 0; y < S; y++) for (let x = 0; x < S; x++) if (p[y * S + x]! > threshold) {
     if (x < x0) x0 = x;
     if (x > x1) x1 = x;
     if (y < y0) y0 = y;
