@@ -1,4 +1,5 @@
 /** The values of an e-signature: a person's name told from an organisation's, a signing time as ISO 8601. */
+import { daysInMonth } from './dates.js';
 import { startsWithOrgan } from './issuer.js';
 
 /** "12.09.2025 10:15:23 +07:00": day, month, year, then an optional time and zone. */
@@ -17,7 +18,7 @@ export function isPerson(name: string): boolean {
 export function isoTime(text: string): string | null {
   const pdf = /D:(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?(?:([Zz])|([+-])(\d{2})'?(\d{2})?'?)?/.exec(text);
   const two = (s: string | undefined) => (s ?? '00').padStart(2, '0');
-  const valid = (y: number, mo: number, d: number) => mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const valid = (y: number, mo: number, d: number) => mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
   if (pdf) {
     const [, y, mo, d, h, mi, s, z, sign, zh, zm] = pdf;
     if (!valid(+y!, +mo!, +d!)) return null;

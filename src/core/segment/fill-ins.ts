@@ -5,6 +5,7 @@
  * are legible — so it is read, and the field is marked uncertain for review instead of dropped.
  */
 import { editDistance, foldKey, keyTokens, type KeyToken } from './fold.js';
+import { daysInMonth } from './dates.js';
 import type { PenFill } from '../document.js';
 import type { SegLine } from './lines.js';
 import { symbolOf, type DocNumber } from './number.js';
@@ -76,7 +77,7 @@ export function readDateBlank(key: string, text: string): DateBlank | undefined 
         const day = glued !== undefined ? legible([{ text: glued, start: 0, end: 0 }], 31) : legible(toks.slice(i + 1, j), 31);
         const month = legible(toks.slice(j + 1, k), 12);
         const year = +y.text;
-        const real = day !== null && month !== null && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+        const real = day !== null && month !== null && day <= daysInMonth(year, month);
         const iso = real ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : null;
         return { iso, day, month, year, text: text.slice(toks[i]!.start, y.end), start: toks[i]!.start, end: y.end };
       }
@@ -202,7 +203,7 @@ export function penDate(readings: readonly PenReading[], line: SegLine | undefin
   };
   const day = pick('day', blank.day, 31), month = pick('month', blank.month, 12);
   if (!day || !month || (!day.r && !month.r)) return null;
-  if (day.n > new Date(Date.UTC(blank.year, month.n, 0)).getUTCDate()) return null;
+  if (day.n > daysInMonth(blank.year, month.n)) return null;
   return { iso: `${blank.year}-${String(month.n).padStart(2, '0')}-${String(day.n).padStart(2, '0')}`, day: day.r, month: month.r };
 }
 
@@ -224,7 +225,7 @@ export function penDateOverOcr(readings: readonly PenReading[], line: SegLine | 
   const dDay = day && disputes(day, ocr.day) ? day : null, dMonth = month && disputes(month, ocr.month) ? month : null;
   if (!dDay && !dMonth) return null;
   const d = dDay ? +dDay.digits : ocr.day, m = dMonth ? +dMonth.digits : ocr.month;
-  if ((dDay && !sure(dDay)) || (dMonth && !sure(dMonth)) || d < 1 || m < 1 || m > 12 || d > new Date(Date.UTC(year, m, 0)).getUTCDate()) return { iso: null };
+  if ((dDay && !sure(dDay)) || (dMonth && !sure(dMonth)) || d < 1 || m < 1 || m > 12 || d > daysInMonth(year, m)) return { iso: null };
   return { iso: `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`, day: dDay, month: dMonth };
 }
 
