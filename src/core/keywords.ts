@@ -6,6 +6,7 @@
  * mostly occurs inside a longer one is left to the longer one. Terms are ranked by C-value
  * (Frantzi et al.): longer terms weigh more, occurrences inside longer terms less.
  */
+import { CharClass, charClass } from './vi-text/chars.js';
 
 /** Function words and counters a term neither starts nor ends with. */
 const STOP = new Set(
@@ -17,25 +18,13 @@ const STOP = new Set(
 
 const MIN_COUNT = 2;
 
-/** Code unit → 1 a letter (\p{L}), 2 white space (\s), 3 anything else; 0 not looked up yet. */
-const UNIT_CLASS = new Uint8Array(0x10000);
-
-function unitClass(code: number): number {
-  let c = UNIT_CLASS[code]!;
-  if (c === 0) {
-    const ch = String.fromCharCode(code);
-    // A surrogate is no letter alone: letterUnits reads it with its pair.
-    c = UNIT_CLASS[code] = /\p{L}/u.test(ch) && !(code >= 0xd800 && code <= 0xdfff) ? 1 : /\s/u.test(ch) ? 2 : 3;
-  }
-  return c;
-}
-
-const isSpaceUnit = (code: number) => unitClass(code) === 2;
+/** White space as \s reads it: the shared table's spaces and line breaks. */
+const isSpaceUnit = (code: number) => { const k = charClass(code); return k === CharClass.Space || k === CharClass.Newline; };
 
 /** The code units of the letter at `i` (2 for an astral letter), or 0 when it is no letter. */
 function letterUnits(text: string, i: number): number {
   const code = text.charCodeAt(i);
-  if (code < 0xd800 || code > 0xdbff) return unitClass(code) === 1 ? 1 : 0;
+  if (code < 0xd800 || code > 0xdbff) return charClass(code) === CharClass.Letter ? 1 : 0;
   const point = text.codePointAt(i)!;
   return point > 0xffff && /\p{L}/u.test(String.fromCodePoint(point)) ? 2 : 0;
 }

@@ -3,7 +3,7 @@
  * commas, segment breaks). Everything that is not a word unit is left byte-for-byte as it is.
  */
 import { tokenize } from '../vi-text/index.js';
-import { isWordCode } from '../vi-text/chars.js';
+import { CharClass, charClass, isWordCode } from '../vi-text/chars.js';
 import { isOcrNumberCandidate, isOcrWordCandidate, splitChunk } from './ocr-words.js';
 
 export type Unit =
@@ -154,8 +154,8 @@ function isSymbolPart(chunk: string, start: number, end: number, text: string): 
 
 /** JavaScript's \s for one UTF-16 code unit (white space and line terminators). */
 export function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
-    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+  const k = charClass(c);
+  return k === CharClass.Space || k === CharClass.Newline;
 }
 
 /**
