@@ -8,7 +8,7 @@
  * wrong. `--text` files are known-correct text, taken whole.
  */
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { applyCorrections, latestCorrections, restoredLines, reviewTargets } from '../core/corrections.js';
+import { applyCorrections, restoredLines, reviewTargets } from '../core/corrections.js';
 import { learnAdaptation, type LearnText } from '../core/restore/learn-archive.js';
 import { decodeText } from '../core/encoding/index.js';
 import { listDocuments, readCorrections, readDocument } from '../review/folder.js';
@@ -28,8 +28,9 @@ export function reviewedTexts(outDir: string): LearnedSources {
   // Decisions belong to a content (its SHA-256): a copy of it, or an input renamed since (its old
   // outputs stay), is the same reviewed text and is learnt once, not once per name.
   const learnt = new Set<string>();
+  const reviewed = new Set(logged.map((c) => c.sha256));
   for (const doc of listDocuments(outDir).values()) {
-    if (learnt.has(doc.manifest.sha256)) continue;
+    if (learnt.has(doc.manifest.sha256) || !reviewed.has(doc.manifest.sha256)) continue;
     let result;
     try {
       result = readDocument(outDir, doc);
@@ -38,12 +39,11 @@ export function reviewedTexts(outDir: string): LearnedSources {
     }
     const mine = logged.filter((c) => c.sha256 === result.source.sha256);
     if (mine.length === 0 || result.text.restored === null) continue;
-    const { view, stale } = applyCorrections(result, mine);
+    const { json, view } = applyCorrections(result, mine);
     // Only decisions that apply to this output's text are learnt (a stale one would teach the
     // machine's own misreading at full weight); an output where none applies leaves the content
     // to another of its outputs.
-    const staleKeys = new Set(stale.map(decisionKey));
-    const latest = latestCorrections(mine).filter((c) => !staleKeys.has(decisionKey(c)));
+    const latest = json.corrections ?? [];
     if (latest.length === 0) continue;
     learnt.add(result.source.sha256);
     const decided = new Set(latest.map((c) => `${c.page}:${c.line}:${c.start}`));
@@ -65,8 +65,6 @@ export function reviewedTexts(outDir: string): LearnedSources {
   }
   return { texts, documents, corrections };
 }
-
-const decisionKey = (c: { page: number; line: number; start: number; before: string }) => `${c.page}:${c.line}:${c.start}:${c.before}`;
 
 export function learnCommand(outDir: string | undefined, o: { text?: string[]; output: string }): number {
   const sources: LearnedSources = { texts: [], documents: 0, corrections: 0 };

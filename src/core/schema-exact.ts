@@ -18,7 +18,6 @@ import type { z } from 'zod';
 /** The copy, or FAIL: let zod answer. */
 export const FAIL: unique symbol = Symbol('not copied');
 export type ExactCopy = (value: unknown) => unknown;
-type ExactCheck = ExactCopy;
 
 class Unsupported extends Error {}
 

@@ -223,7 +223,8 @@ export type Validation = { ok: true; value: DocumentResult } | { ok: false; mess
 /** Validate a result; the message names the first failing paths, for a diagnostic or stderr. */
 export function validateDocumentResult(value: unknown): Validation {
   // The copy zod would make, made without zod when the value is one schema-exact.ts mirrors.
-  exactDocument ??= exactCopier(DocumentResultSchema);
+  // null (a schema it does not mirror) is remembered too: the compile runs once.
+  if (exactDocument === undefined) exactDocument = exactCopier(DocumentResultSchema);
   const copy = exactDocument ? exactDocument(value) : FAIL;
   const parsed = copy !== FAIL ? { success: true as const, data: copy as DocumentResult } : DocumentResultSchema.safeParse(value);
   if (parsed.success) {

@@ -81,7 +81,7 @@ export async function ingestImage(data: Uint8Array, ctx: IngestOptions = {}): Pr
   const selected = selectPages(images.length, ctx.pages);
   if (!selected.numbers.length) return { pages: [], diagnostics: selected.diagnostics };
   const read = engineProblem(await withPool(ctx, (pool) => ocrPagesInOrder(selected.numbers, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow, straighten: ctx.straighten }), pool.size, ctx)));
-  const result = (await undecodable(read, data)) ?? read;
+  const result = undecodable(read, size) ?? read;
   return { pages: result.pages, diagnostics: [...selected.diagnostics, ...result.diagnostics] };
 }
 
@@ -117,11 +117,11 @@ function tooLarge(size: { width: number; height: number } | undefined): Diagnost
  * An image none of whose pages could even be decoded is a damaged file: an ingest error (the
  * row's status is 'error'), not a document of empty pages marked 'partial'.
  */
-async function undecodable(read: IngestResult, data: Uint8Array): Promise<IngestResult | null> {
+function undecodable(read: IngestResult, size: { width: number; height: number } | undefined): IngestResult | null {
   const failed = read.diagnostics.filter((d) => d.ruleId === 'ocr/page-failed' && UNDECODABLE.test(d.message));
   if (read.pages.length === 0 || failed.length < read.pages.length) return null;
   const detail = failed[0]!.message.replace(/^OCR failed on page \d+: (Error: )?/, '');
-  if (TOO_LARGE.test(detail)) return { pages: [], diagnostics: [tooLarge(await headerSize(data))] };
+  if (TOO_LARGE.test(detail)) return { pages: [], diagnostics: [tooLarge(size)] };
   return { pages: [], diagnostics: [{ ruleId: 'ingest/image-corrupt', message: `the image cannot be decoded (a truncated or damaged file): ${detail}`, severity: 'error' }] };
 }
 

@@ -62,7 +62,7 @@ export function gapPrior(gap: number): number {
 }
 
 /** More days than this before the first signature is unlikely (under 5 % of the prior's weight lies beyond). */
-export const FAR = (() => {
+const FAR = (() => {
   let g = 0, beyond = 1 - gapPrior(0);
   while (beyond >= 0.05) beyond -= gapPrior(++g);
   return g;
@@ -73,7 +73,7 @@ const WINDOW = 92;
 /** Likelihood of a glyph when its reading is taken for no evidence (a digit lost or misplaced in the cutting): uniform. */
 const UNINFORMED = 0.1;
 /** Share of the posterior a date needs to be filled from the pen's readings weighed with the signing day. */
-export const CHOSEN_SHARE = 0.6;
+const CHOSEN_SHARE = 0.6;
 
 /** A pen reading's probabilities of the digits per glyph (an old reading without them: its digits at their confidence). */
 function glyphProbs(r: PenReading): number[][] {
