@@ -26,6 +26,7 @@ import { withCorrectedStructure } from '../pipeline/restructure.js';
 import { documentColumns } from '../core/segment/csv-rows.js';
 import { patchDocumentsCsv } from './documents-csv.js';
 import { findSource, inside, readCorrections, readDocument, type ReviewDocument } from './folder.js';
+import { correctionsFor } from '../batch/corrections-log.js';
 
 export interface RewriteOutcome {
   result: DocumentResult;
@@ -63,9 +64,8 @@ function manifestFormats(doc: ReviewDocument): Format[] {
 
 export async function rewriteDocument(outDir: string, doc: ReviewDocument): Promise<RewriteOutcome> {
   const machine = readDocument(outDir, doc);
-  const mine = readCorrections(outDir).filter((c) => c.sha256 === machine.source.sha256);
   // The structure (meta, signature, sections…) is read again from the corrected text by the pipeline's own segment stage.
-  const { json, view, stale } = await withCorrectedStructure(applyCorrections(machine, mine.map(({ sha256: _s, document: _d, ...c }) => c)));
+  const { json, view, stale } = await withCorrectedStructure(applyCorrections(machine, correctionsFor(outDir, machine.source.sha256)));
   // Written by this version, with this version's fields: a file saved by an earlier 1.x is carried up to it.
   const jsonOut = documentJson({ ...json, schemaVersion: SCHEMA_VERSION });
   const formats = manifestFormats(doc);
@@ -148,7 +148,7 @@ export async function applyLoggedCorrections(outDir: string, docs: Map<string, R
     if (!shas.has(doc.manifest.sha256)) continue;
     try {
       const machine = readDocument(outDir, doc);
-      const mine = log.filter((c) => c.sha256 === machine.source.sha256).map(({ sha256: _s, document: _d, ...c }) => c);
+      const mine = correctionsFor(outDir, machine.source.sha256);
       // Up to date: the same corrected text, and its structure read again (files of 1.3 and earlier were not).
       const upToDate = applyCorrections(machine, mine).json.text.corrected === machine.text.corrected && (machine.text.corrected === undefined || !hasStructure(machine) || machine.correctedStructure !== undefined);
       if (upToDate) continue;

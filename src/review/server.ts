@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { applyCorrections, latestCorrections, restoredLines, reviewTargets, type ReviewTarget } from '../core/corrections.js';
 import type { DocumentResult } from '../core/schema.js';
 import { ReviewFolder, appendCorrection, findSource, readCorrections, readDocument, type ReviewDocument } from './folder.js';
+import { correctionsFor } from '../batch/corrections-log.js';
 import { batchTableFormats, markTablesPending, rewriteBatchTables, rewriteDocument } from './rewrite.js';
 
 export interface ReviewOptions {
@@ -199,7 +200,7 @@ function decidedBySha(outDir: string): Map<string, Set<string>> {
 function documentView(outDir: string, doc: ReviewDocument) {
   const result: DocumentResult = readDocument(outDir, doc);
   const lines = restoredLines(result);
-  const decisions = new Map(latestCorrections(readCorrections(outDir).filter((c) => c.sha256 === result.source.sha256)).map((c) => [`${c.page}:${c.line}:${c.start}`, c]));
+  const decisions = new Map(latestCorrections(correctionsFor(outDir, result.source.sha256)).map((c) => [`${c.page}:${c.line}:${c.start}`, c]));
   const { stale } = applyCorrections(result, [...decisions.values()]);
   const targets = reviewTargets(result).map((t) => {
     const c = decisions.get(`${t.page}:${t.line}:${t.start}`);
