@@ -26,7 +26,8 @@ export const loose = (s: string) => stripMarks(norm(s));
 
 /** ISO date of the GT header's "…, ngày D tháng M năm Y", or ''. */
 export function strictDate(text: string): string {
-  const m = /,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/u.exec(text.split('\n').slice(0, 12).join('\n'));
+  // The GT's own spacing may glue a number to its word (devset 029: "tháng 11năm 2025").
+  const m = /,\s*ngày\s*(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/u.exec(text.split('\n').slice(0, 12).join('\n'));
   return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : '';
 }
 
