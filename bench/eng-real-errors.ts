@@ -25,8 +25,7 @@ import { parseArgs } from 'node:util';
 import { restore } from '../src/core/restore/index.js';
 import { loadModel } from '../src/model/load.js';
 import { PdfSource } from '../src/ingest/ocr/pdf-source.js';
-import { isVietnameseSyllable, stripMarks } from '../src/core/vi-text/index.js';
-import { alignWords, scoreTokens } from './lib/score.js';
+import { CLASSES, classify, type ErrorClass } from './lib/error-classes.js';
 import { englishOcrCached } from './lib/english-ocr.js';
 import { REAL_SCANS, realScanFields, realScanFile } from './lib/real-scans.js';
 
@@ -34,9 +33,6 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const setDir = REAL_SCANS;
 const work = join(root, 'bench', '.work', 'real');
 const { values: args } = parseArgs({ options: { verbose: { type: 'boolean', default: false }, ids: { type: 'string' }, model: { type: 'string' }, base: { type: 'string' } } });
-
-const CLASSES = ['ocr-dropped', 'ocr-skeleton', 'code-number', 'unrestored', 'tone-vowel', 'junk', 'case'] as const;
-type ErrorClass = (typeof CLASSES)[number];
 
 async function pageImage(file: string): Promise<Uint8Array> {
   const data = new Uint8Array(readFileSync(file));
@@ -49,37 +45,6 @@ async function pageImage(file: string): Promise<Uint8Array> {
 async function englishOcr(id: string, file: string): Promise<string> {
   const image = await pageImage(file);
   return englishOcrCached(work, id, image);
-}
-
-/** Letters as OCR may confuse them, marks gone: the skeleton a channel can map back. */
-const skeleton = (t: string) => stripMarks(t.toLowerCase()).replace(/đ/g, 'd').replace(/0/g, 'o').replace(/[1|]/g, 'l').replace(/5/g, 's');
-const isCode = (t: string) => /\d/.test(t) || (/^[A-ZĐ]{2,}$/u.test(stripMarks(t)) && !isVietnameseSyllable(t.toLowerCase()));
-
-/** Each GT syllable the restored text misses, with its class. */
-export function classify(gt: string, raw: string, restored: string): { total: number; errors: { cls: ErrorClass; gt: string; raw: string; out: string }[] } {
-  const flat = (s: string) => scoreTokens(s.replace(/\s+/g, ' '));
-  const g = flat(gt), r = flat(raw), o = flat(restored);
-  const lower = (xs: string[]) => xs.map((x) => x.toLowerCase());
-  const gl = lower(g), rl = lower(r), ol = lower(o);
-  const toOut = new Map(alignWords(gl, ol).map(([i, j]) => [i, j]));
-  const toRaw = new Map(alignWords(gl.map(skeleton), rl.map(skeleton)).map(([i, j]) => [i, j]));
-  const errors: { cls: ErrorClass; gt: string; raw: string; out: string }[] = [];
-  for (let i = 0; i < g.length; i++) {
-    const j = toOut.get(i), k = toRaw.get(i);
-    const out = j === undefined ? '' : o[j]!, rawTok = k === undefined ? '' : r[k]!;
-    if (j !== undefined && out === g[i]) continue;
-    let cls: ErrorClass;
-    if (j !== undefined && out.toLowerCase() === gl[i]) cls = 'case';
-    else if (k === undefined) cls = 'ocr-dropped';
-    else if (skeleton(rawTok) !== skeleton(g[i]!)) cls = 'ocr-skeleton';
-    else if (isCode(g[i]!)) cls = 'code-number';
-    else if (j === undefined) cls = 'unrestored';
-    else if (skeleton(out) === skeleton(g[i]!) && isVietnameseSyllable(out.toLowerCase())) cls = 'tone-vowel';
-    else if (!isVietnameseSyllable(out.toLowerCase())) cls = 'junk';
-    else cls = 'ocr-skeleton';
-    errors.push({ cls, gt: g[i]!, raw: rawTok, out });
-  }
-  return { total: g.length, errors };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {

@@ -43,6 +43,7 @@ import { REAL_SCANS, realScanFields, realScanFile } from './lib/real-scans.js';
 import { compareSignatureBlock, type BlockResult } from './lib/real-signature.js';
 import { cachingPool } from './ocr-structure.js';
 import { englishOcrCached } from './lib/english-ocr.js';
+import { readingOf, recordingPool } from './lib/pipeline-reading.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const setDir = REAL_SCANS;
@@ -73,22 +74,6 @@ interface PageRun {
   /** meta.uncertain, and the date offered from an e-signature (meta.dateSuggestion). */
   uncertain: string[];
   suggested: string | null;
-}
-
-/** `pool`, keeping each page it reads. */
-function recordingPool(pool: OcrPool, into: OcrPageResult[]): OcrPool {
-  return { size: pool.size, terminate: () => pool.terminate(), recognize: async (image, o) => { const r = await pool.recognize(image, o); if (!o?.symbols) into.push(r); return r; } };
-}
-
-/** The pool's reading that became `page` (bench/ocr.ts): as many lines, the most of them the same. */
-function readingOf(page: Page, readings: OcrPageResult[]): OcrPageResult | undefined {
-  const same = (r: OcrPageResult) => r.lines.filter((l, i) => l === page.lines[i]).length;
-  // Page 1's header put in rows (column-rows.ts) changes its line count: then the reading sharing
-  // most words with the page.
-  const words = new Set(page.lines.join(' ').split(/\s+/));
-  const shared = (r: OcrPageResult) => r.words.filter((w) => words.has(w.text)).length;
-  return readings.filter((r) => r.lines.length === page.lines.length).sort((a, b) => same(b) - same(a))[0] ??
-    [...readings].sort((a, b) => shared(b) - shared(a))[0];
 }
 
 /** Page 1's image as OCR would get it (the file itself for an image). */

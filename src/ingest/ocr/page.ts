@@ -15,6 +15,7 @@ import { numeralCandidates, withNumeralsFromStems } from './roman-stems.js';
 import { headerInRows } from './column-rows.js';
 import { signatureRegion, withSignatureReread } from './signature-reread.js';
 import { junkPieces, withJunkPiecesReread } from './junk-pieces.js';
+import { recipientsColumn, withRecipientsReread } from './recipients-reread.js';
 import { splitMarginNotes } from './margin-notes.js';
 import { readPenFills } from '../pen/read.js';
 import { straightenPage, type Straightened } from './straighten.js';
@@ -94,7 +95,8 @@ async function checkedAgainstImage(r: OcrPageResult, prepared: OcrImage, pool: O
   const needsRereading = size !== undefined && mergedLineRegions(r, size).length > 0;
   const signatureColumn = size === undefined ? null : signatureRegion(r, size);
   const junk = size === undefined || !envSwitch('BAOCAO_JUNK_REREAD') ? [] : junkPieces(r, size);
-  if (!needsRereading && !signatureColumn && junk.length === 0 && numeralCandidates(r).length === 0) return r;
+  const recipients = size === undefined || !envSwitch('BAOCAO_COLUMN_REREAD') ? null : recipientsColumn(r, size);
+  if (!needsRereading && !signatureColumn && junk.length === 0 && !recipients && numeralCandidates(r).length === 0) return r;
   const grey = prepared.grey ?? (await greyPixels(prepared.image));
   if (!grey) return r;
   let result = r;
@@ -119,6 +121,17 @@ async function checkedAgainstImage(r: OcrPageResult, prepared: OcrImage, pool: O
       }
     } catch (err) {
       diagnostics.push({ ruleId: 'ocr/signature-reread', message: `reading the signature column again failed: ${err instanceof Error ? err.message : String(err)}`, severity: 'warning', place: { page, line: 1 } });
+    }
+  }
+  // The closing's recipients column, found again on the page as it now stands.
+  const column = recipients ? recipientsColumn(result, grey) : null;
+  if (column) {
+    try {
+      const reread = await withRecipientsReread(result, grey, (crop) => pool.recognize(crop, { psm: BLOCK_PSM }), column);
+      result = reread.result;
+      if (reread.fixes) diagnostics.push({ ruleId: 'ocr/recipients-reread', message: `OCR read the recipients column beside the signature as junk; read again alone: "${reread.fixes.from}" → "${reread.fixes.to.join(' / ')}"`, severity: 'info', place: { page, line: column.from } });
+    } catch (err) {
+      diagnostics.push({ ruleId: 'ocr/recipients-reread', message: `reading the recipients column again failed: ${err instanceof Error ? err.message : String(err)}`, severity: 'warning', place: { page, line: 1 } });
     }
   }
   // Found again on the page as it now stands (the re-reads above may have renumbered its lines).
