@@ -22,6 +22,7 @@ import type { OcrPageResult } from '../src/ingest/ocr/result.js';
 import type { Page } from '../src/core/document.js';
 import type { DocumentResult } from '../src/core/schema.js';
 import { CLASSES, classify, tally, type ClassifiedError, type ErrorClass } from './lib/error-classes.js';
+import { alignWords, scoreTokens } from './lib/score.js';
 import { readingOf, recordingPool } from './lib/pipeline-reading.js';
 import { REAL_SCANS, realScanFields, realScanFile } from './lib/real-scans.js';
 import { baseSource } from './lib/base-source.js';
@@ -36,7 +37,25 @@ const { values: args } = parseArgs({
 });
 const PHOTO = 'nd30-photo';
 type Convert = typeof currentConvert;
-interface PageErrors { id: string; total: number; rawRight: number; errors: ClassifiedError[]; broke: number }
+interface PageErrors { id: string; total: number; rawRight: number; errors: ClassifiedError[]; broke: number; byConfidence: Bucket[] }
+/** OCR word confidence buckets: GT syllables read in each, read wrong, and of those the restored text has right. */
+const EDGES = [50, 70, 80, 90, 101];
+interface Bucket { read: number; wrong: number; fixed: number; keptRight: number }
+const emptyBuckets = (): Bucket[] => EDGES.map(() => ({ read: 0, wrong: 0, fixed: 0, keptRight: 0 }));
+
+/** Per confidence bucket of the raw reading's words: how often the OCR was wrong and how often restoration put it right (or broke it). */
+function confidenceBuckets(gt: string, words: readonly { text: string; confidence: number }[], errors: readonly ClassifiedError[]): Bucket[] {
+  const raw: { tok: string; conf: number }[] = words.flatMap((w) => scoreTokens(w.text).map((tok) => ({ tok: tok.toLowerCase(), conf: w.confidence })));
+  const g = scoreTokens(gt.replace(/\s+/g, ' ')).map((t) => t.toLowerCase());
+  const lost = new Set(errors.filter((e) => e.cls !== 'case').map((e) => e.at));
+  const out = emptyBuckets();
+  for (const [i, k] of alignWords(g, raw.map((r) => r.tok))) {
+    const b = out[EDGES.findIndex((e) => raw[k]!.conf < e)]!;
+    b.read++;
+    if (raw[k]!.tok !== g[i]) { b.wrong++; if (!lost.has(i)) b.fixed++; } else if (!lost.has(i)) b.keptRight++;
+  }
+  return out;
+}
 
 async function runOne(convert: Convert, pool: OcrPool, model: ReturnType<typeof loadModel>, id: string, gt: string): Promise<PageErrors> {
   const file = realScanFile(id);
@@ -49,7 +68,8 @@ async function runOne(convert: Convert, pool: OcrPool, model: ReturnType<typeof 
   const { total, errors, rawRight } = classify(gt, raw, restored);
   // Broke: the raw token aligned to the GT syllable was exactly it, the restored text is not.
   const broke = errors.filter((e) => e.raw === e.gt).length;
-  return { id, total, rawRight, errors, broke };
+  const reading = page1?.method === 'ocr' ? readingOf(page1 as Page, readings) : undefined;
+  return { id, total, rawRight, errors, broke, byConfidence: confidenceBuckets(gt, reading?.words ?? [], errors) };
 }
 
 function table(name: string, pages: PageErrors[]): Record<ErrorClass | 'broke' | 'total' | 'lost', number> {
@@ -70,6 +90,11 @@ function table(name: string, pages: PageErrors[]): Record<ErrorClass | 'broke' |
   }
   pooled.lost = CLASSES.reduce((s, c) => s + pooled[c], 0);
   if (pooled.total) row(`pooled scans`, pooled.total, pooled.rawRight, pooled, pooled.broke);
+  // The vie-OCR channel's confidence shift (vie-candidates.ts) assumes the devset scans' rates: about
+  // half the words read below 80 wrong, under 1 % of those above 90. What these pages show:
+  const buckets = emptyBuckets();
+  for (const p of pages) if (p.id !== PHOTO) p.byConfidence.forEach((b, k) => { const t = buckets[k]!; t.read += b.read; t.wrong += b.wrong; t.fixed += b.fixed; t.keptRight += b.keptRight; });
+  console.log(`  OCR word confidence (pooled scans): ${buckets.map((b, k) => `${k ? EDGES[k - 1] : 0}–${EDGES[k]! - 1}: ${b.read} read, ${(100 * b.wrong / Math.max(b.read, 1)).toFixed(1)} % wrong, ${b.fixed} of them restored right, ${b.read - b.wrong - b.keptRight} right ones lost`).join('; ')}`);
   return pooled;
 }
 
