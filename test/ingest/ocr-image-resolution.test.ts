@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ACROSS_SHARE, AT_TARGET_ACROSS_SHARE, DEFAULT_OCR_DPI, imageDpi, reducedSize, targetDpiFrom, wordsInOriginalPixels } from '../../src/ingest/ocr/image-resolution.js';
+import { ACROSS_SHARE, AT_TARGET_ACROSS_SHARE, COARSE_TARGET_DPI, DEFAULT_OCR_DPI, ENLARGE_BELOW_DPI, imageDpi, reducedSize, targetDpiFrom, wordsInOriginalPixels } from '../../src/ingest/ocr/image-resolution.js';
 
 const A4_PT: [number, number] = [595.28, 841.89];
 
@@ -46,6 +46,18 @@ describe('size for OCR', () => {
     assert.equal(reducedSize(992, 1403, 120, 200), null);
     assert.equal(reducedSize(2480, 3508, 300, 0), null);
     assert.equal(reducedSize(2480, 3508, undefined, 200), null);
+  });
+
+  it('enlarges a very coarse page in proportion to the coarse target, never past the target, and not when the target is 0', () => {
+    // A 576 × 960 image assumed A4: about 82 dpi.
+    const dpi = imageDpi({ width: 576, height: 960 })!;
+    assert.ok(dpi < ENLARGE_BELOW_DPI);
+    const k = COARSE_TARGET_DPI / dpi;
+    assert.deepEqual(reducedSize(576, 960, dpi, 200), { width: Math.round(576 * k), height: Math.round(960 * k) });
+    assert.deepEqual(reducedSize(576, 960, dpi, 100), { width: Math.round(576 * (100 / dpi)), height: Math.round(960 * (100 / dpi)) });
+    assert.equal(reducedSize(576, 960, dpi, 0), null);
+    assert.ok(reducedSize(576, 960, dpi, 60)!.height < 960, "a target under the page's resolution still reduces it");
+    assert.equal(reducedSize(1100, 1560, ENLARGE_BELOW_DPI, 200), null);
   });
 
   it('takes the target from BAOCAO_OCR_DPI: a number, 0 for never, the default otherwise', () => {
