@@ -74,6 +74,8 @@ export interface FileOutcome {
   timings?: Record<string, number>;
   /** The log its record went to, not fsync'd (FileRuntime.deferSync): not done until it is synced. */
   unsynced?: string;
+  /** The stored rows its record holds (FileRuntime.carryRows): the batch writes its tables from them as it goes (tables-feed.ts). */
+  storedRows?: string;
 }
 
 export interface FileWarning { ruleId: string; message: string; page?: number; line?: number }
@@ -89,6 +91,8 @@ export interface FileRuntime {
    * fsyncs logs in groups and reports a file done only after (batch/group-sync.ts).
    */
   deferSync?: boolean;
+  /** Carry the record's stored rows back in the outcome (`storedRows`). */
+  carryRows?: boolean;
 }
 
 export async function convertFile(file: InputFile, settings: BatchSettings, runtime: FileRuntime = {}): Promise<FileOutcome> {
@@ -160,15 +164,21 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   const durable = settings.fsync !== false;
   const deferred = durable && runtime.deferSync === true;
   let log = '';
+  const storedRows = rowsText(stored);
   // The outputs first, then one record (manifest and the batch tables' rows) appended to this
   // thread's log: the record vouches for both, and a document is one new file, not three.
   const problem = writeDocumentOutputs(settings.outDir, outputs, (files) => {
     const manifest = { version: 2 as const, sha256, settings: settingsKey, input: file.rel, files, row };
-    log = appendRecord(settings.outDir, { name, manifest, rowsText: rowsText(stored) }, { durable: durable && !deferred });
+    log = appendRecord(settings.outDir, { name, manifest, rowsText: storedRows }, { durable: durable && !deferred });
   });
   timings.write = Math.round(performance.now() - writeBegan);
   if (problem) return { row: { ...failedRow(file.display, problem, row.kind), sha256, outputName: name }, skipped: false, timings };
-  return { row, skipped: false, warnings: warningsOf(result), timings, ...(deferred ? { unsynced: log } : {}) };
+  return { row, skipped: false, warnings: warningsOf(result), timings, ...(deferred ? { unsynced: log } : {}), ...(runtime.carryRows ? { storedRows } : {}) };
+}
+
+/** CSV batch tables without a workbook are written while the batch converts, from rows its outcomes carry (tables-feed.ts). */
+export function tablesAsTheyCome(settings: Pick<BatchSettings, 'formats'>): boolean {
+  return settings.formats.includes('csv') && !settings.formats.includes('xlsx');
 }
 
 function warningsOf(result: DocumentResult): FileWarning[] {

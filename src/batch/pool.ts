@@ -21,7 +21,8 @@ import { INPUT_EXTENSIONS, openPath } from './inputs.js';
 import type { InputFile } from './inputs.js';
 import { crashOutcome, runLane, type DeathKind, type TextJob } from './text-lane.js';
 
-export type OnOutcome = (file: InputFile, outcome: FileOutcome) => void;
+/** `i`: the file's place in the list given to runPool. */
+export type OnOutcome = (file: InputFile, outcome: FileOutcome, i: number) => void;
 /** A scanned page of `file` was read: `done` of `total` pages (OCR inputs only). */
 export type OnPage = (file: InputFile, done: number, total: number) => void;
 
@@ -59,7 +60,7 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
   const outcomes: FileOutcome[] = new Array(files.length);
   const record = (i: number, o: FileOutcome) => {
     outcomes[i] = o;
-    onOutcome(files[i]!, o);
+    onOutcome(files[i]!, o, i);
   };
   const textIdx = files.flatMap((f, i) => (isOcrKind(f.abs) ? [] : [i]));
   const ocrIdx = files.flatMap((f, i) => (isOcrKind(f.abs) ? [i] : []));
