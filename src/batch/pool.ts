@@ -43,11 +43,26 @@ export function workerHeapMb(): number {
 
 /**
  * The cores, not capped by the number of files: a single scanned PDF still reads its pages on
- * every core (text workers are capped by the text files, OCR workers start only when pages wait).
+ * every core (text workers are capped by the text files, and by defaultTextWorkers when --jobs is
+ * not given; OCR workers start only when pages wait).
  * bench:batch-ocr sweeps --jobs 1, 2, 3 on 2 cores (docs/batch-speed.md).
  */
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
+}
+
+/**
+ * Text files per text worker when --jobs is not given. A worker costs a start and its own
+ * compilation of every hot function (~150–300 ms of CPU, bench:text-jobs): a second worker for a
+ * small batch costs more than it saves. Measured on 2 cores (docs/batch-speed.md, seventh pass):
+ * one worker beat two up to 100 files, two won from 300; from the CPU figures the crossover on a
+ * quiet machine is about 150–200 files, so a second worker from 200 on.
+ */
+export const TEXT_FILES_PER_WORKER = 100;
+
+/** Text workers for `textFiles` when --jobs is not given: one per TEXT_FILES_PER_WORKER files, at least one, at most `jobs`. */
+export function defaultTextWorkers(textFiles: number, jobs = defaultJobs()): number {
+  return Math.max(1, Math.min(jobs, Math.floor(textFiles / TEXT_FILES_PER_WORKER)));
 }
 
 /** The time limit for a file of `bytes` in ms; `seconds` as given (0: no limit), else by size. */
@@ -56,7 +71,8 @@ export function timeLimitMs(bytes: number, seconds?: number): number {
   return (TIMEOUT_FLOOR_SECONDS + TIMEOUT_SECONDS_PER_MIB * (bytes / 1024 / 1024)) * 1000;
 }
 
-export async function runPool(files: InputFile[], settings: BatchSettings, jobs: number, onOutcome: OnOutcome, onPage?: OnPage, ocrOptions: Omit<OcrFilesOptions, 'jobs'> = {}): Promise<FileOutcome[]> {
+/** `jobsGiven`: false when `jobs` is the default, so a small text batch gets fewer text workers (defaultTextWorkers). */
+export async function runPool(files: InputFile[], settings: BatchSettings, jobs: number, onOutcome: OnOutcome, onPage?: OnPage, ocrOptions: Omit<OcrFilesOptions, 'jobs'> = {}, jobsGiven = true): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   const record = (i: number, o: FileOutcome) => {
     outcomes[i] = o;
@@ -64,7 +80,7 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
   };
   const textIdx = files.flatMap((f, i) => (isOcrKind(f.abs) ? [] : [i]));
   const ocrIdx = files.flatMap((f, i) => (isOcrKind(f.abs) ? [i] : []));
-  const workers = Math.min(jobs, textIdx.length);
+  const workers = Math.min(jobsGiven ? jobs : defaultTextWorkers(textIdx.length, jobs), textIdx.length);
   const big = semaphore(1);
   // Text files are reported once their records are fsync'd, in groups (group-sync.ts).
   const synced = groupSync(record, { drop: (o) => { if (o.row.outputName) appendDrop(settings.outDir, o.row.outputName); } });

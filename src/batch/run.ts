@@ -100,7 +100,7 @@ async function convertInputs(files: InputFile[], problems: InputProblem[], setti
       else delete outcome.storedRows; // the tables are written from the log at the end
       done += 1; // outside the optional call, which would skip evaluating its arguments
       events.file?.(file, outcome, done, files.length);
-    }, events.page && ((file, pageDone, pageTotal) => events.page!(file, done + 1, files.length, pageDone, pageTotal)), schedule);
+    }, events.page && ((file, pageDone, pageTotal) => events.page!(file, done + 1, files.length, pageDone, pageTotal)), schedule, jobs !== undefined);
   } catch (e) {
     feed?.abort();
     throw e;
