@@ -53,12 +53,11 @@ export function defaultJobs(): number {
 
 /**
  * Text files per text worker when --jobs is not given. A worker costs a start and its own
- * compilation of every hot function (~150–300 ms of CPU, bench:text-jobs): a second worker for a
- * small batch costs more than it saves. Measured on 2 cores (docs/batch-speed.md, seventh pass):
- * one worker beat two up to 100 files, two won from 300; from the CPU figures the crossover on a
- * quiet machine is about 150–200 files, so a second worker from 200 on.
+ * compilation of every hot function: a second one cost 23–38 % more CPU in every small batch
+ * measured (bench:text-jobs, 2 cores, docs/batch-speed.md "seventh pass") and won by wall only from
+ * ~300 files on (at 10–200 files, one worker was as fast or faster). So a second worker from 300.
  */
-export const TEXT_FILES_PER_WORKER = 100;
+export const TEXT_FILES_PER_WORKER = 150;
 
 /** Text workers for `textFiles` when --jobs is not given: one per TEXT_FILES_PER_WORKER files, at least one, at most `jobs`. */
 export function defaultTextWorkers(textFiles: number, jobs = defaultJobs()): number {
