@@ -49,10 +49,11 @@ function foldLetters(text: string): string | null {
   }
   foldedMay = may;
   if (!changed) return text;
-  let out = '';
-  for (let at = 0; at < n; at += 4096) out += String.fromCharCode.apply(null, FOLD_BUFFER.subarray(at, Math.min(n, at + 4096)) as unknown as number[]);
-  return out;
+  // The buffer holds no surrogate (those return null above), so decoding its units is exact; 2–3×
+  // faster than String.fromCharCode.apply on a line. ignoreBOM: a U+FEFF first is kept, not eaten.
+  return UNITS_DECODER.decode(FOLD_BUFFER.subarray(0, n));
 }
+const UNITS_DECODER = new TextDecoder(new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'utf-16le' : 'utf-16be', { ignoreBOM: true });
 
 /** Code unit → its fold + 1 (0: not looked up yet, -1: no one-unit fold). */
 const FOLDED = new Int32Array(0x10000);
