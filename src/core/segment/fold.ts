@@ -130,8 +130,11 @@ export function wordsOf(phrase: string): { words: string[]; letters: number } {
 
 /** Levenshtein distance in UTF-16 code units. */
 export function editDistance(a: string, b: string): number {
-  return editDistanceWithin(a, b, Infinity);
+  // A budget no distance reaches (strings are shorter than 2^30 units), kept a small integer: an
+  // Infinity here made V8 throw editDistanceWithin's optimised code away ("not a Smi") in every worker.
+  return editDistanceWithin(a, b, NO_BUDGET);
 }
+const NO_BUDGET = 0x3fffffff;
 
 // One row reused across calls: this runs for every token of every line against every keyword.
 let editRow = new Uint16Array(64);
