@@ -53,9 +53,10 @@ export function defaultJobs(): number {
 
 /**
  * Text files per text worker when --jobs is not given. A worker costs a start and its own
- * compilation of every hot function: a second one cost 23–38 % more CPU in every small batch
- * measured (bench:text-jobs, 2 cores, docs/batch-speed.md "seventh pass") and won by wall only from
- * ~300 files on (at 10–200 files, one worker was as fast or faster). So a second worker from 300.
+ * compilation of every hot function: on 2 cores a second one cost 11–38 % more CPU in every batch
+ * measured (bench:text-jobs, docs/batch-speed.md "seventh pass"), and its wall time was behind
+ * one worker's at 10–30 files (1.15–1.59), mixed at 100–300 (0.91–1.36), ahead at 1,000 (0.92).
+ * So a second worker from 300 text files on.
  */
 export const TEXT_FILES_PER_WORKER = 150;
 
