@@ -51,19 +51,9 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
   if (!csv && !xlsx) return [];
 
   // A failed document has no rows (and no outputs); its error row is in documents.csv only.
-  const converted = entries.filter((e): e is Converted => e.rel !== undefined && e.row.status !== 'error');
-  const archive = s.archive ?? { files: [] };
-  const ordinals = ordinalsInHoSo(entries.map((e) => e.row.path), archive);
-  const missing = (e: Converted) => problems.add(`${e.row.path}: its stored rows (.baocao/log) are missing, so the batch tables lack it; run again without --resume`);
-  // Each table's rows of a document, from its stored lines; null when they are missing or damaged.
-  const tables = [
-    ...TABLE_KEYS.map((key) => ({ ...BATCH_TABLES[key], rowsOf: (e: Converted, lines: StoredLines) => (LATER_TABLE_KEYS.has(key) && !lines.has(key) ? [] : parsed<Cell[][]>(lines, key)?.map((r) => [e.row.path, ...r]) ?? null) })),
-    { file: ARCHIVE_CSV, sheet: 'Archive', columns: ARCHIVE_COLUMNS, rowsOf: (e: Converted, lines: StoredLines) => {
-      const facts = parsed<ArchiveFacts>(lines, 'archive');
-      return facts && [archiveRow(e.row.path, facts, archive, ordinals.get(e.row.path))];
-    } },
-  ];
-
+  const converted = entries.filter(isConverted);
+  const tables = tableSpecs(s.archive, entries.map((e) => e.row.path));
+  const missing = (e: Converted) => problems.add(missingMessage(e));
   // Where every document's record lies, read once; each document's record is then read when its turn comes.
   const index = new DoneIndex(s.outDir);
   // Temporaries not yet renamed into place: removed when a write fails (a full drive keeps no space for them).
@@ -77,18 +67,14 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
   try {
     if (!xlsx) {
       // CSV only: one pass, each document's stored rows read once for all the tables.
-      const outs = await Promise.all(tables.map((t) => csvFile(t.file, t.columns)));
-      for (const e of converted) {
-        const lines = index.rows(e.rel);
-        if (!lines) { missing(e); continue; }
-        for (const [k, t] of tables.entries()) {
-          const rows = t.rowsOf(e, lines);
-          if (rows) await outs[k]!.write(rows);
-          else missing(e);
-        }
+      const stream = await TablesStream.open(s.outDir, s.archive, entries.map((e) => e.row.path));
+      try {
+        for (const e of converted) await stream.add(e, index.rows(e.rel));
+        return await stream.finish();
+      } catch (e) {
+        stream.abort();
+        throw e;
       }
-      for (const out of outs) await out.close(), open.delete(out);
-      return [...problems];
     }
 
     // The workbook is written sheet after sheet: one pass per table (exceljs loaded only here).
@@ -124,6 +110,78 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
     throw e;
   } finally {
     index.close();
+  }
+}
+
+export function isConverted(e: BatchEntry): e is Converted {
+  return e.rel !== undefined && e.row.status !== 'error';
+}
+
+function missingMessage(e: Converted): string {
+  return `${e.row.path}: its stored rows (.baocao/log) are missing, so the batch tables lack it; run again without --resume`;
+}
+
+interface TableSpec { file: string; sheet: string; columns: SheetColumn[]; rowsOf: (e: Converted, lines: StoredLines) => Cell[][] | null }
+
+/** Each table's rows of a document, from its stored lines; null when they are missing or damaged. `paths`: every entry's path (archive ordinals). */
+function tableSpecs(settings: ArchiveSettings | undefined, paths: readonly string[]): TableSpec[] {
+  const archive = settings ?? { files: [] };
+  const ordinals = ordinalsInHoSo(paths, archive);
+  return [
+    ...TABLE_KEYS.map((key) => ({ ...BATCH_TABLES[key], rowsOf: (e: Converted, lines: StoredLines) => (LATER_TABLE_KEYS.has(key) && !lines.has(key) ? [] : parsed<Cell[][]>(lines, key)?.map((r) => [e.row.path, ...r]) ?? null) })),
+    { file: ARCHIVE_CSV, sheet: 'Archive', columns: ARCHIVE_COLUMNS, rowsOf: (e: Converted, lines: StoredLines) => {
+      const facts = parsed<ArchiveFacts>(lines, 'archive');
+      return facts && [archiveRow(e.row.path, facts, archive, ordinals.get(e.row.path))];
+    } },
+  ];
+}
+
+/**
+ * The CSV batch tables (no workbook) written one document at a time, in the order added, to
+ * temporaries renamed into place by `finish`. writeBatchOutputs adds the documents after the
+ * batch; runBatch adds them while the batch converts (in input order, rows carried back by the
+ * workers), so nothing is left to read back at the end. Until `finish` nothing is in place: a
+ * kill leaves the old tables and temporaries that the next start sweeps (atomic.ts prepareTmp).
+ */
+export class TablesStream {
+  private readonly problems = new Set<string>();
+
+  private constructor(private readonly tables: TableSpec[], private readonly outs: CsvFile[]) {}
+
+  /** `paths`: the path of every entry of documents.csv, in its order (archive.csv numbers files per hồ sơ among them). */
+  static async open(outDir: string, archive: ArchiveSettings | undefined, paths: readonly string[]): Promise<TablesStream> {
+    const tables = tableSpecs(archive, paths);
+    const outs: CsvFile[] = [];
+    try {
+      for (const t of tables) outs.push(await CsvFile.open(outDir, t.file, t.columns));
+    } catch (e) {
+      for (const out of outs) out.abort();
+      throw e;
+    }
+    return new TablesStream(tables, outs);
+  }
+
+  /** A converted document's rows; `lines` null when its stored rows are missing (said by `finish`). */
+  async add(e: Converted, lines: StoredLines | null): Promise<void> {
+    if (!lines) { this.problems.add(missingMessage(e)); return; }
+    for (let k = 0; k < this.tables.length; k++) {
+      const rows = this.tables[k]!.rowsOf(e, lines);
+      if (rows) await this.outs[k]!.write(rows);
+      else this.problems.add(missingMessage(e));
+    }
+  }
+
+  /** Closes the tables and renames them into place; the problems met (documents whose rows were missing). */
+  async finish(): Promise<string[]> {
+    for (const out of this.outs) await out.close();
+    this.outs.length = 0;
+    return [...this.problems];
+  }
+
+  /** Removes the temporaries not yet renamed. */
+  abort(): void {
+    for (const out of this.outs) out.abort();
+    this.outs.length = 0;
   }
 }
 

@@ -74,6 +74,8 @@ export interface FileOutcome {
   timings?: Record<string, number>;
   /** The log its record went to, not fsync'd (FileRuntime.deferSync): not done until it is synced. */
   unsynced?: string;
+  /** The stored rows its record holds (FileRuntime.carryRows): the batch writes its tables from them as it goes (tables-feed.ts). */
+  storedRows?: string;
 }
 
 export interface FileWarning { ruleId: string; message: string; page?: number; line?: number }
@@ -89,22 +91,18 @@ export interface FileRuntime {
    * fsyncs logs in groups and reports a file done only after (batch/group-sync.ts).
    */
   deferSync?: boolean;
+  /** Carry the record's stored rows back in the outcome (`storedRows`). */
+  carryRows?: boolean;
 }
 
+/**
+ * One file, in three steps (read, emit, write): each step is a function of its own, so V8
+ * compiles small hot parts instead of one large function per worker (docs/batch-speed.md, seventh pass).
+ */
 export async function convertFile(file: InputFile, settings: BatchSettings, runtime: FileRuntime = {}): Promise<FileOutcome> {
-  const maxBytes = settings.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
-  let data: Uint8Array;
-  try {
-    // Checked again here: a file may have been replaced by a FIFO since the inputs were listed.
-    const path = openPath(file);
-    const info = statSync(path);
-    if (!info.isFile()) return { row: failedRow(file.display, 'ingest/not-a-file: not a regular file (a pipe, socket or device); baocao reads regular files only'), skipped: false };
-    const tooLarge = oversizedText(path, file.abs, info.size, maxBytes);
-    if (tooLarge) return { row: failedRow(file.display, `ingest/too-large: ${tooLarge}`, 'text'), skipped: false };
-    data = readFileSync(path);
-  } catch (e) {
-    return { row: failedRow(file.display, `read: ${(e as Error).message}`), skipped: false };
-  }
+  const input = readInput(file, settings);
+  if (!('data' in input)) return input;
+  const { data } = input;
   const sha256 = createHash('sha256').update(data).digest('hex');
   const settingsKey = settingsFingerprint(settings);
   const name = outputName(file.rel, settings.outDir);
@@ -115,11 +113,37 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
 
   const timings: Record<string, number> = {};
   const options = { ...withIngest(await convertOptions(settings), runtime.ingest), onStage: (stage: string, ms: number) => { timings[stage] = Math.round(ms); } };
-  let result = await convert({ path: file.display, data }, options);
+  const result = await convert({ path: file.display, data }, options);
   // The row is made once, after the outputs; a document nothing could be read of gets it now.
   if (statusOf(result).status === 'error') return { row: documentRow(result, []), skipped: false, warnings: warningsOf(result), timings };
 
   const emitBegan = performance.now();
+  const doc = await emitDocument(result, data, sha256, name, settings);
+  timings.emit = Math.round(performance.now() - emitBegan);
+  return writeDocument(doc, file, settings, runtime, settingsKey, timings);
+}
+
+/** The input's bytes, or the error row of a file that cannot be read (not a regular file, too large, unreadable). */
+function readInput(file: InputFile, settings: BatchSettings): { data: Uint8Array } | FileOutcome {
+  const maxBytes = settings.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
+  try {
+    // Checked again here: a file may have been replaced by a FIFO since the inputs were listed.
+    const path = openPath(file);
+    const info = statSync(path);
+    if (!info.isFile()) return { row: failedRow(file.display, 'ingest/not-a-file: not a regular file (a pipe, socket or device); baocao reads regular files only'), skipped: false };
+    const tooLarge = oversizedText(path, file.abs, info.size, maxBytes);
+    if (tooLarge) return { row: failedRow(file.display, `ingest/too-large: ${tooLarge}`, 'text'), skipped: false };
+    return { data: readFileSync(path) };
+  } catch (e) {
+    return { row: failedRow(file.display, `read: ${(e as Error).message}`), skipped: false };
+  }
+}
+
+/** A converted document ready to write: its outputs, row, stored rows and the result the JSON holds. */
+interface EmittedDocument { result: DocumentResult; outputs: [string, string | Uint8Array][]; row: DocumentRow; storedRows: string; sha256: string; name: string }
+
+async function emitDocument(converted: DocumentResult, data: Uint8Array, sha256: string, name: string, settings: BatchSettings): Promise<EmittedDocument> {
+  let result = converted;
   // A person's decisions logged for this content (baocao review) go into the new outputs as the
   // review page writes them: converting a reviewed folder again (or with --adapt) never drops them.
   // The JSON keeps the machine reading beside them; decisions that no longer match stay in the log.
@@ -155,20 +179,29 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
     }
   }
   const row = { ...documentRow(view, outputs.map(([rel]) => rel)), outputName: name };
+  return { result, outputs, row, storedRows: rowsText(stored), sha256, name };
+}
+
+function writeDocument(doc: EmittedDocument, file: InputFile, settings: BatchSettings, runtime: FileRuntime, settingsKey: string, timings: Record<string, number>): FileOutcome {
+  const { row, sha256, name, storedRows } = doc;
   const writeBegan = performance.now();
-  timings.emit = Math.round(writeBegan - emitBegan);
   const durable = settings.fsync !== false;
   const deferred = durable && runtime.deferSync === true;
   let log = '';
   // The outputs first, then one record (manifest and the batch tables' rows) appended to this
   // thread's log: the record vouches for both, and a document is one new file, not three.
-  const problem = writeDocumentOutputs(settings.outDir, outputs, (files) => {
+  const problem = writeDocumentOutputs(settings.outDir, doc.outputs, (files) => {
     const manifest = { version: 2 as const, sha256, settings: settingsKey, input: file.rel, files, row };
-    log = appendRecord(settings.outDir, { name, manifest, rowsText: rowsText(stored) }, { durable: durable && !deferred });
+    log = appendRecord(settings.outDir, { name, manifest, rowsText: storedRows }, { durable: durable && !deferred });
   });
   timings.write = Math.round(performance.now() - writeBegan);
   if (problem) return { row: { ...failedRow(file.display, problem, row.kind), sha256, outputName: name }, skipped: false, timings };
-  return { row, skipped: false, warnings: warningsOf(result), timings, ...(deferred ? { unsynced: log } : {}) };
+  return { row, skipped: false, warnings: warningsOf(doc.result), timings, ...(deferred ? { unsynced: log } : {}), ...(runtime.carryRows ? { storedRows } : {}) };
+}
+
+/** CSV batch tables without a workbook are written while the batch converts, from rows its outcomes carry (tables-feed.ts). */
+export function tablesAsTheyCome(settings: Pick<BatchSettings, 'formats'>): boolean {
+  return settings.formats.includes('csv') && !settings.formats.includes('xlsx');
 }
 
 function warningsOf(result: DocumentResult): FileWarning[] {

@@ -49,7 +49,9 @@ export function correctionsFor(outDir: string, sha256: string): Correction[] {
   const path = correctionsPath(outDir);
   let stamp: string;
   try {
-    const s = statSync(path);
+    // Asked per document, and most folders have no log: no ENOENT error (and its stack) made each time.
+    const s = statSync(path, { throwIfNoEntry: false });
+    if (!s) return [];
     stamp = `${s.size}:${s.mtimeMs}`;
   } catch {
     return [];

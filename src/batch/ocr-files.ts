@@ -12,7 +12,7 @@
  * as before, so documents.csv and resume are those of a one-at-a-time batch).
  */
 import { crashOutcome } from './text-lane.js';
-import { convertFile, type BatchSettings, type FileOutcome } from './convert-file.js';
+import { convertFile, tablesAsTheyCome, type BatchSettings, type FileOutcome } from './convert-file.js';
 import type { InputFile } from './inputs.js';
 import type { OcrPool } from '../ingest/ocr/pool.js';
 
@@ -64,7 +64,7 @@ export async function convertOcrFiles(
 
 async function safeConvert(file: InputFile, settings: BatchSettings, ocr: OcrPool, pageSlot: () => Promise<() => void>, onPage?: (done: number, total: number) => void): Promise<FileOutcome> {
   try {
-    return await convertFile(file, settings, { ingest: { ocr, pageSlot, onPage } });
+    return await convertFile(file, settings, { ingest: { ocr, pageSlot, onPage }, carryRows: tablesAsTheyCome(settings) });
   } catch (e) {
     return crashOutcome(file.display, e instanceof Error ? e.message : String(e));
   }

@@ -21,7 +21,8 @@ import { INPUT_EXTENSIONS, openPath } from './inputs.js';
 import type { InputFile } from './inputs.js';
 import { crashOutcome, runLane, type DeathKind, type TextJob } from './text-lane.js';
 
-export type OnOutcome = (file: InputFile, outcome: FileOutcome) => void;
+/** `i`: the file's place in the list given to runPool. */
+export type OnOutcome = (file: InputFile, outcome: FileOutcome, i: number) => void;
 /** A scanned page of `file` was read: `done` of `total` pages (OCR inputs only). */
 export type OnPage = (file: InputFile, done: number, total: number) => void;
 
@@ -42,11 +43,26 @@ export function workerHeapMb(): number {
 
 /**
  * The cores, not capped by the number of files: a single scanned PDF still reads its pages on
- * every core (text workers are capped by the text files, OCR workers start only when pages wait).
+ * every core (text workers are capped by the text files, and by defaultTextWorkers when --jobs is
+ * not given; OCR workers start only when pages wait).
  * bench:batch-ocr sweeps --jobs 1, 2, 3 on 2 cores (docs/batch-speed.md).
  */
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
+}
+
+/**
+ * Text files per text worker when --jobs is not given. A worker costs a start and its own
+ * compilation of every hot function: on 2 cores a second one cost 11–38 % more CPU in every batch
+ * measured (bench:text-jobs, docs/batch-speed.md "seventh pass"), and its wall time was behind
+ * one worker's at 10–30 files (1.15–1.59), mixed at 100–300 (0.91–1.36), ahead at 1,000 (0.92).
+ * So a second worker from 300 text files on.
+ */
+export const TEXT_FILES_PER_WORKER = 150;
+
+/** Text workers for `textFiles` when --jobs is not given: one per TEXT_FILES_PER_WORKER files, at least one, at most `jobs`. */
+export function defaultTextWorkers(textFiles: number, jobs = defaultJobs()): number {
+  return Math.max(1, Math.min(jobs, Math.floor(textFiles / TEXT_FILES_PER_WORKER)));
 }
 
 /** The time limit for a file of `bytes` in ms; `seconds` as given (0: no limit), else by size. */
@@ -55,15 +71,16 @@ export function timeLimitMs(bytes: number, seconds?: number): number {
   return (TIMEOUT_FLOOR_SECONDS + TIMEOUT_SECONDS_PER_MIB * (bytes / 1024 / 1024)) * 1000;
 }
 
-export async function runPool(files: InputFile[], settings: BatchSettings, jobs: number, onOutcome: OnOutcome, onPage?: OnPage, ocrOptions: Omit<OcrFilesOptions, 'jobs'> = {}): Promise<FileOutcome[]> {
+/** `jobsGiven`: false when `jobs` is the default, so a small text batch gets fewer text workers (defaultTextWorkers). */
+export async function runPool(files: InputFile[], settings: BatchSettings, jobs: number, onOutcome: OnOutcome, onPage?: OnPage, ocrOptions: Omit<OcrFilesOptions, 'jobs'> = {}, jobsGiven = true): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = new Array(files.length);
   const record = (i: number, o: FileOutcome) => {
     outcomes[i] = o;
-    onOutcome(files[i]!, o);
+    onOutcome(files[i]!, o, i);
   };
   const textIdx = files.flatMap((f, i) => (isOcrKind(f.abs) ? [] : [i]));
   const ocrIdx = files.flatMap((f, i) => (isOcrKind(f.abs) ? [i] : []));
-  const workers = Math.min(jobs, textIdx.length);
+  const workers = Math.min(jobsGiven ? jobs : defaultTextWorkers(textIdx.length, jobs), textIdx.length);
   const big = semaphore(1);
   // Text files are reported once their records are fsync'd, in groups (group-sync.ts).
   const synced = groupSync(record, { drop: (o) => { if (o.row.outputName) appendDrop(settings.outDir, o.row.outputName); } });

@@ -10,7 +10,7 @@ import { prepareTmp, STATE_DIR, writeAtomic } from './atomic.js';
 import { WORKBOOK_NAME, writeBatchOutputs } from './batch-outputs.js';
 import { fsProblem } from './fs-errors.js';
 import { BatchSetupError, prepareOutputDir } from './output-dir.js';
-import { restoreModelProblem, type BatchSettings, type FileOutcome } from './convert-file.js';
+import { restoreModelProblem, tablesAsTheyCome, type BatchSettings, type FileOutcome } from './convert-file.js';
 import { resolveInputs, type InputFile, type InputProblem } from './inputs.js';
 import { lockOutputDir } from './output-lock.js';
 import { inputsOverlapOutput } from './input-overlap.js';
@@ -18,6 +18,7 @@ import { defaultJobs, runPool } from './pool.js';
 import { forgetDoneIndex } from './done-index.js';
 import { closeLogs } from './state-log.js';
 import { compactLogs } from './compact-log.js';
+import { tablesFeed, type TablesFeed } from './tables-feed.js';
 import type { OcrFilesOptions } from './ocr-files.js';
 
 export type OcrSchedule = Omit<OcrFilesOptions, 'jobs'>;
@@ -82,11 +83,28 @@ async function convertInputs(files: InputFile[], problems: InputProblem[], setti
   closeLogs(settings.outDir);
   events.start?.(files.length, problems.length);
 
+  // CSV tables without a workbook are written as the documents come (tables-feed.ts); the workbook, sheet after sheet, at the end.
+  let feed: TablesFeed | undefined;
+  if (tablesAsTheyCome(settings)) {
+    try {
+      feed = await tablesFeed(settings.outDir, settings.archive, [...problems.map((p) => p.arg), ...files.map((f) => f.display)], problems.length, (i) => files[i]!.rel);
+    } catch {
+      // Written from the log at the end instead, where a lasting problem is said.
+    }
+  }
   let done = 0;
-  const outcomes = await runPool(files, settings, jobs ?? defaultJobs(), (file, outcome) => {
-    done += 1; // outside the optional call, which would skip evaluating its arguments
-    events.file?.(file, outcome, done, files.length);
-  }, events.page && ((file, pageDone, pageTotal) => events.page!(file, done + 1, files.length, pageDone, pageTotal)), schedule);
+  let outcomes;
+  try {
+    outcomes = await runPool(files, settings, jobs ?? defaultJobs(), (file, outcome, i) => {
+      if (feed) feed.add(i, outcome);
+      else delete outcome.storedRows; // the tables are written from the log at the end
+      done += 1; // outside the optional call, which would skip evaluating its arguments
+      events.file?.(file, outcome, done, files.length);
+    }, events.page && ((file, pageDone, pageTotal) => events.page!(file, done + 1, files.length, pageDone, pageTotal)), schedule, jobs !== undefined);
+  } catch (e) {
+    feed?.abort();
+    throw e;
+  }
 
   const entries = [...problems.map((p) => ({ row: failedRow(p.arg, p.message) })), ...outcomes.map((o, i) => ({ row: o.row, rel: o.row.outputName ?? files[i]!.rel }))];
   const rows = entries.map((e) => e.row);
@@ -95,8 +113,18 @@ async function convertInputs(files: InputFile[], problems: InputProblem[], setti
   try {
     // What `baocao review` needs to write the batch tables again as this batch did.
     writeAtomic(settings.outDir, join(settings.outDir, STATE_DIR, 'batch.json'), JSON.stringify({ formats: settings.formats, archive: settings.archive }) + '\n');
-    tableProblems = await writeBatchOutputs(entries, { outDir: settings.outDir, formats: settings.formats, archive: settings.archive, sheetRowLimit: settings.sheetRowLimit, durable: settings.fsync !== false });
+    const output = { outDir: settings.outDir, formats: settings.formats, archive: settings.archive, sheetRowLimit: settings.sheetRowLimit, durable: settings.fsync !== false };
+    if (feed) {
+      await writeBatchOutputs(entries, { ...output, formats: [] }); // documents.csv only
+      const written = await feed.finish();
+      feed = undefined;
+      // Null: the outcomes did not match the listed paths; the tables are written from the log.
+      tableProblems = written ?? await writeBatchOutputs(entries, { ...output, documentsCsv: false });
+    } else {
+      tableProblems = await writeBatchOutputs(entries, output);
+    }
   } catch (e) {
+    feed?.abort();
     const { what, todo } = fsProblem(e);
     throw new BatchSetupError(`documents.csv or the batch tables not written: ${what}: ${todo} (the converted files are kept; --resume rebuilds them)`, 1);
   } finally {

@@ -4,7 +4,7 @@
  * the shared state the pool's watchdog reads.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { convertFile, type FileOutcome } from './convert-file.js';
+import { convertFile, tablesAsTheyCome, type FileOutcome } from './convert-file.js';
 import { crashOutcome, RUNNING, STARTED, type ChunkAnswer, type ChunkMessage } from './text-lane.js';
 
 const state = new Float64Array((workerData as { state: SharedArrayBuffer }).state);
@@ -24,8 +24,9 @@ async function drain(): Promise<void> {
       state[STARTED] = Date.now();
       state[RUNNING] = job.i;
       try {
-        // The pool fsyncs the records in groups before it reports files done (group-sync.ts).
-        outcomes.push(await convertFile(job.file, msg.settings, { deferSync: true }));
+        // The pool fsyncs the records in groups before it reports files done (group-sync.ts), and
+        // writes the batch tables from the rows carried back (tables-feed.ts).
+        outcomes.push(await convertFile(job.file, msg.settings, { deferSync: true, carryRows: tablesAsTheyCome(msg.settings) }));
       } catch (e) {
         outcomes.push(crashOutcome(job.file.display, e instanceof Error ? e.message : String(e)));
       }

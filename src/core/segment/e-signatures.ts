@@ -158,7 +158,9 @@ function piecesOf(l: SegLine, index: number): Piece[] {
       out.push({ line: index, start: t.start, end, label, value });
       continue;
     }
-    if (atStart) {
+    // A lone timestamp has a colon (both of its patterns do): a line without one from here on
+    // needs no piece end, so the motto is not looked for on every line that opens with a word.
+    if (atStart && l.text.indexOf(':', t.start) >= 0) {
       const end = endFrom(t.start);
       const text = l.text.slice(t.start, end);
       if (isTimestampFragment(text)) out.push({ line: index, start: t.start, end, label: null, value: text.trim() });
