@@ -71,6 +71,8 @@ export function archiveFacts(result: DocumentResult, structure: Structure | unde
   if (marks.secrecy) notes.push(`Độ mật: ${marks.secrecy}`);
   if (marks.urgency) notes.push(`Độ khẩn: ${marks.urgency}`);
   const read = result.paragraphs.length > 0;
+  const pages = pageCount(result);
+  if (result.source.pages && pages === null) notes.push('Tệp không ghi ngắt trang: số trang để trống');
   return {
     number: number.trim(),
     // A number not legible keeps its printed symbol ("…/QĐ-UBND").
@@ -81,11 +83,26 @@ export function archiveFacts(result: DocumentResult, structure: Structure | unde
     title: meta?.title ?? '',
     // A text restoration found not to be Vietnamese gets no language: nothing here names it.
     language: read && result.restoreMode !== 'not-vietnamese' ? 'Tiếng Việt' : '',
-    pages: result.source.pages || null,
+    pages,
     note: notes.join('; '),
     keywords: read ? documentKeywords(result.paragraphs.map((p) => p.restored ?? p.text)).join('; ') : '',
     secrecy: marks.secrecy,
   };
+}
+
+/** About what one A4 page holds at Decree 30's 13 pt and margins (45 lines of 80 characters). */
+const ONE_PAGE_CHARACTERS = 3600;
+
+/**
+ * Số lượng trang: the pages a PDF or scan has, or a text or Word file records (form feeds, Word's
+ * page breaks). A text or Word file of one page whose text is longer than a page recorded no
+ * breaks (a .docx saved by LibreOffice, a plain .txt): its count is not known, so not written
+ * (the same report said 1 page as .docx and .txt, 3 as .odt and .pdf).
+ */
+function pageCount(result: DocumentResult): number | null {
+  const pages = result.source.pages || null;
+  const unpaged = pages === 1 && (result.source.kind === 'text' || result.source.kind === 'word');
+  return unpaged && result.text.original.length > ONE_PAGE_CHARACTERS ? null : pages;
 }
 
 const SECRECY: Record<string, string> = { MAT: 'Mật', 'TOI MAT': 'Tối mật', 'TUYET MAT': 'Tuyệt mật' };

@@ -82,3 +82,28 @@ describe('the archive record of a document in another language', () => {
     assert.equal(row(result(HEADER))[column('Ngôn ngữ')], 'Tiếng Việt');
   });
 });
+
+describe('the page count of the archive record', () => {
+  const long = Array.from({ length: 60 }, (_, i) => `${i + 1}. Tiếp tục thực hiện tốt công tác cải cách hành chính trên địa bàn, nâng cao chất lượng phục vụ.`);
+  const of = (r: DocumentResult) => row(r)[column('Số lượng trang của văn bản')];
+
+  it('is left empty, with a note, for a text or Word file of one page too long to be one (its file records no page breaks)', () => {
+    // The same report as .docx and .txt said 1 page, as .odt and .pdf 3.
+    for (const kind of ['text', 'word'] as const) {
+      const r = result([...HEADER, ...long]);
+      r.source = { ...r.source, kind };
+      assert.equal(of(r), null, kind);
+      assert.match(String(row(r)[column('Ghi chú')]), /không ghi ngắt trang/);
+    }
+  });
+
+  it('is kept for a short one-page file, a file with its pages, and a PDF or scan', () => {
+    assert.equal(of(result(HEADER)), 1);
+    const paged = result([...HEADER, ...long]);
+    paged.source = { ...paged.source, pages: 3 };
+    assert.equal(of(paged), 3);
+    const pdf = result([...HEADER, ...long]);
+    pdf.source = { ...pdf.source, kind: 'pdf' };
+    assert.equal(of(pdf), 1);
+  });
+});
