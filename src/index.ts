@@ -48,7 +48,7 @@ export { buildServer, type ServeOptions } from './serve/server.js';
 
 /**
  * Convert one input. `options.restore`: omitted → the bundled model is loaded (once) and used;
- * `false` → no restoration; an object → used as given. A missing model is a diagnostic, not a throw.
+ * `false` → no restoration; an object → used as given, with the bundled model when it names none. A missing model is a diagnostic, not a throw.
  * `options.adapt`: an archive's adaptation (archive.json from `baocao learn`, by path, or one
  * prepared with loadAdaptation) used beside the model; a bad file throws AdaptationFileError.
  */
@@ -60,14 +60,15 @@ export async function convert(input: ConvertInput, options: ConvertOptions & { a
     const adaptation = typeof adapt === 'string' ? loadAdaptation(adapt, model) : adapt;
     options = { ...options, restore: { ...options.restore, model, adaptation } };
   }
-  if (options.restore === undefined) {
+  // Omitted, or given without a model ({input: 'stripped'}): the bundled model.
+  if (options.restore !== false && options.restore?.model === undefined) {
     let model;
     try {
       model = loadModel();
     } catch {
       model = undefined; // the restore stage reports 'restore/no-model'
     }
-    options = { ...options, restore: { model } };
+    options = { ...options, restore: { ...options.restore, model } };
   }
   return convertWith(input, options);
 }

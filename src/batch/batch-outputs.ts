@@ -131,7 +131,7 @@ function tableSpecs(settings: ArchiveSettings | undefined, paths: readonly strin
     ...TABLE_KEYS.map((key) => ({ ...BATCH_TABLES[key], rowsOf: (e: Converted, lines: StoredLines) => (LATER_TABLE_KEYS.has(key) && !lines.has(key) ? [] : parsed<Cell[][]>(lines, key)?.map((r) => [e.row.path, ...r]) ?? null) })),
     { file: ARCHIVE_CSV, sheet: 'Archive', columns: ARCHIVE_COLUMNS, rowsOf: (e: Converted, lines: StoredLines) => {
       const facts = parsed<ArchiveFacts>(lines, 'archive');
-      return facts && [archiveRow(e.row.path, facts, archive, ordinals.get(e.row.path))];
+      return facts && [archiveRow(e.row.path, facts, archive, ordinals.get(e.row.path), e.row.sha256)];
     } },
   ];
 }

@@ -125,7 +125,7 @@ export const DocumentResultSchema = z.object({
     restored: z.string().nullable().describe('Restored text, same lines and pages; null when not restored'),
     corrected: z.string().optional().describe("The restored text with a person's corrections (baocao review) applied; absent when there are none"),
   }),
-  restoreMode: z.string().optional().describe("How the input was read by the restorer: 'stripped', 'ocr' (English-model OCR), 'vie-ocr' (Vietnamese-model OCR), 'clean'"),
+  restoreMode: z.string().optional().describe("How the input was read by the restorer: 'stripped', 'ocr' (English-model OCR), 'vie-ocr' (Vietnamese-model OCR), 'clean', 'not-vietnamese' (another language: kept as read)"),
   pages: z.array(PageSchema),
   paragraphs: z.array(ParagraphSchema),
   review: z.array(ReviewItemSchema).optional().describe('Low-confidence restored words for a person to check'),

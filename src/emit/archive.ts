@@ -26,6 +26,8 @@ export interface ArchiveFacts {
   pages: number | null;
   note: string;
   keywords: string;
+  /** Độ mật printed in the header ("Mật", "Tối mật", "Tuyệt mật"); '' or absent (records of earlier versions) when none. */
+  secrecy?: string;
 }
 
 const text = (header: string, width = 14): SheetColumn => ({ header, type: 'text', width });
@@ -50,6 +52,9 @@ export const ARCHIVE_COLUMNS: SheetColumn[] = [
   text('Mức độ tin cậy', 12),
   text('Bút tích', 12),
   text('Tình trạng vật lý', 14),
+  // Not fields of the circular: what ties the record to its input (a renamed folder changes the path, never the hash).
+  text('Tệp (path)', 30),
+  text('SHA-256 của tệp', 20),
 ];
 
 const FIELD_NAMES: Record<string, string> = { type: 'tên loại', number: 'số', date: 'ngày', issuer: 'cơ quan ban hành', place: 'địa danh' };
@@ -60,19 +65,67 @@ export function archiveFacts(result: DocumentResult, structure: Structure | unde
   const notes: string[] = [];
   if (meta && !meta.date && meta.dateText) notes.push(`Ngày ghi trên văn bản không có thật: "${meta.dateText}"`);
   if (meta?.completedFrom.length) notes.push(`Đầu văn bản thiếu ${meta.completedFrom.map((f) => FIELD_NAMES[f] ?? f).join(', ')}: lấy từ phụ lục hoặc câu kết`);
+  // Fields read from handwriting or not legible: the record must not pass them off as certain.
+  if (meta?.uncertain?.length) notes.push(`Cần kiểm tra: ${meta.uncertain.map((f) => FIELD_NAMES[f] ?? f).join(', ')} (viết tay hoặc không đọc rõ)`);
+  const marks = headerMarks(result, meta);
+  if (marks.secrecy) notes.push(`Độ mật: ${marks.secrecy}`);
+  if (marks.urgency) notes.push(`Độ khẩn: ${marks.urgency}`);
   const read = result.paragraphs.length > 0;
+  const pages = pageCount(result);
+  if (result.source.pages && pages === null) notes.push('Tệp không ghi ngắt trang: số trang để trống');
   return {
     number: number.trim(),
-    symbol: symbol.join('/').trim(),
+    // A number not legible keeps its printed symbol ("…/QĐ-UBND").
+    symbol: meta?.number ? symbol.join('/').trim() : meta?.numberSymbol?.trim() ?? '',
     date: meta?.date ?? '',
     type: meta?.type?.name ?? '',
     issuer: recordIssuer(meta?.issuer ?? null),
     title: meta?.title ?? '',
-    language: read ? 'Tiếng Việt' : '',
-    pages: result.source.pages || null,
+    // A text restoration found not to be Vietnamese gets no language: nothing here names it.
+    language: read && result.restoreMode !== 'not-vietnamese' ? 'Tiếng Việt' : '',
+    pages,
     note: notes.join('; '),
     keywords: read ? documentKeywords(result.paragraphs.map((p) => p.restored ?? p.text)).join('; ') : '',
+    secrecy: marks.secrecy,
   };
+}
+
+/** About what one A4 page holds at Decree 30's 13 pt and margins (45 lines of 80 characters). */
+const ONE_PAGE_CHARACTERS = 3600;
+
+/**
+ * Số lượng trang: the pages a PDF or scan has, or a text or Word file records (form feeds, Word's
+ * page breaks). A text or Word file of one page whose text is longer than a page recorded no
+ * breaks (a .docx saved by LibreOffice, a plain .txt): its count is not known, so not written
+ * (the same report said 1 page as .docx and .txt, 3 as .odt and .pdf).
+ */
+function pageCount(result: DocumentResult): number | null {
+  const pages = result.source.pages || null;
+  const unpaged = pages === 1 && (result.source.kind === 'text' || result.source.kind === 'word');
+  return unpaged && result.text.original.length > ONE_PAGE_CHARACTERS ? null : pages;
+}
+
+const SECRECY: Record<string, string> = { MAT: 'Mật', 'TOI MAT': 'Tối mật', 'TUYET MAT': 'Tuyệt mật' };
+const URGENCY: Record<string, string> = { KHAN: 'Khẩn', 'THUONG KHAN': 'Thượng khẩn', 'HOA TOC': 'Hỏa tốc', 'HOA TOC HEN GIO': 'Hỏa tốc hẹn giờ' };
+
+/**
+ * Độ mật and độ khẩn (Decree 30/2020: stamped in the header, under the number): a header line that
+ * is the mark alone, in capitals ("MẬT", "TỐI MẬT", "HỎA TỐC"). Read from the text (restored when
+ * there is one), over the lines the header was read from.
+ */
+function headerMarks(result: DocumentResult, meta: Structure['meta'] | undefined): { secrecy: string; urgency: string } {
+  const out = { secrecy: '', urgency: '' };
+  const at = meta?.provenance;
+  if (!at) return out;
+  const page = (result.text.corrected ?? result.text.restored ?? result.text.original).split('\f')[at.page - 1] ?? '';
+  for (const line of page.split(/\r?\n|\r/).slice(at.lineStart - 1, at.lineEnd)) {
+    const t = line.trim();
+    if (!t || !isUpperText(t)) continue;
+    const key = foldKey(t).replace(/[\s.:]+/g, ' ').trim();
+    out.secrecy ||= SECRECY[key] ?? '';
+    out.urgency ||= URGENCY[key] ?? '';
+  }
+  return out;
 }
 
 const COUNCILS: Record<string, string> = { 'UY BAN NHAN DAN': 'Ủy ban nhân dân', UBND: 'Ủy ban nhân dân', 'HOI DONG NHAN DAN': 'Hội đồng nhân dân', HDND: 'Hội đồng nhân dân' };
@@ -163,13 +216,17 @@ export function ordinalsInHoSo(paths: readonly string[], settings: ArchiveSettin
   return out;
 }
 
-/** The 20 cells of a document's record, in ARCHIVE_COLUMNS order. */
-export function archiveRow(path: string, facts: ArchiveFacts, settings: ArchiveSettings, ordinal: number | undefined): Cell[] {
-  const h = { ...settings.defaults, ...hoSoOf(path, settings) };
+/** The 20 cells of a document's record and its input's path and SHA-256, in ARCHIVE_COLUMNS order. */
+export function archiveRow(path: string, facts: ArchiveFacts, settings: ArchiveSettings, ordinal: number | undefined, sha256 = ''): Cell[] {
+  const hoSo = hoSoOf(path, settings);
+  const h = { ...settings.defaults, ...hoSo };
   const s = (v: string | undefined) => v ?? '';
+  // A document stamped secret never takes the default access ("Công khai"): only its hồ sơ's own.
+  const access = facts.secrecy ? hoSo?.access : h.access;
   return [
     s(settings.fonds), s(h.catalog), s(h.fileCode), ordinal ?? null, '',
     facts.number, facts.symbol, facts.date, facts.type, facts.issuer, facts.title, facts.language, facts.pages, facts.note,
-    s(h.infoCode), facts.keywords, s(h.access), s(h.reliability), s(h.handwriting), s(h.physicalState),
+    s(h.infoCode), facts.keywords, s(access), s(h.reliability), s(h.handwriting), s(h.physicalState),
+    path, sha256,
   ];
 }

@@ -1,8 +1,9 @@
 /**
  * CSV for spreadsheets (fast-csv): UTF-8 with BOM (Excel needs it to read UTF-8), CRLF rows and
  * RFC 4180 quoting. Text cells a spreadsheet would reinterpret get a leading apostrophe:
- * formulas (= + - @, tab, CR: OWASP CSV-injection guard) and numbers that would lose digits
- * when read as numbers (leading zeros like 0125, more than 15 digits). Numeric columns are
+ * formulas (= + - @, tab, CR: OWASP CSV-injection guard), numbers that would lose digits
+ * when read as numbers (leading zeros like 0125, more than 15 digits) and numbers that would be
+ * read as a day and month (3-5, 1/2). Numeric columns are
  * written as plain numbers.
  */
 import { writeToString } from 'fast-csv';
@@ -16,8 +17,12 @@ export interface CsvColumn<Row> {
 
 /** Starts of a text cell that Excel/LibreOffice would evaluate as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
-/** Digit strings a spreadsheet would turn into a number and lose: 0125, 007, 16+ digits. */
-const LOSSY_NUMBER = /^\s*(0\d+([.,]\d+)?|\d{16,})\s*$/;
+/**
+ * Digit strings a spreadsheet would turn into a number and lose: 0125, 007, 16+ digits; and a
+ * number or range it would read as a day and month, or a month and year ("3-5", "1/2", "12/2023":
+ * Excel opens them as 5-Mar, 2-Jan, Dec-23). A whole date (05/01/2024) is left as written.
+ */
+const LOSSY_NUMBER = /^\s*(0\d+([.,]\d+)?|\d{16,}|\d{1,4}\s*[/-]\s*\d{1,2}|\d{1,2}\s*[/-]\s*\d{4})\s*$/;
 
 /** The text as it should sit in a spreadsheet cell. */
 export function guardCell(text: string): string {

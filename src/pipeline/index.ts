@@ -35,6 +35,7 @@ export async function convert(input: ConvertInput, options: ConvertOptions = {})
 /** Run every stage; the working document (for callers that need more than the JSON). */
 export async function runPipeline(input: ConvertInput, options: ConvertOptions = {}): Promise<WorkingDocument> {
   checkInput(input);
+  checkOptions(options);
   const doc = emptyDocument(input);
   const stageOptions: StageOptions = { ...options, input };
   for (const stage of STAGES) {
@@ -64,6 +65,20 @@ function checkInput(input: unknown): asserts input is ConvertInput {
   if (data instanceof Uint8Array) return;
   const what = data instanceof ArrayBuffer ? 'an ArrayBuffer: pass new Uint8Array(buffer)' : typeof data === 'string' ? 'a string: pass the bytes as read (readFile without an encoding)' : String(data === null ? null : typeof data);
   throw new TypeError(`${path}: data must be the file's bytes (a Buffer or Uint8Array), not ${what}`);
+}
+
+const CHOICES = [
+  ['restore.input', (o: ConvertOptions) => (o.restore ? o.restore.input : undefined), ['auto', 'stripped', 'ocr', 'vie-ocr', 'clean']],
+  ['pageBreaks', (o: ConvertOptions) => o.pageBreaks, ['auto', 'form-feed']],
+  ['ingest.ocrMode', (o: ConvertOptions) => o.ingest?.ocrMode, ['auto', 'force', 'never']],
+] as const;
+
+/** An option out of its values is a programmer's mistake, said (a wrong input kind was written to the JSON as restoreMode; the others were ignored). */
+function checkOptions(options: ConvertOptions): void {
+  for (const [name, get, values] of CHOICES) {
+    const v: unknown = get(options);
+    if (v !== undefined && !(values as readonly unknown[]).includes(v)) throw new TypeError(`${name}: ${typeof v === 'string' ? `'${v}'` : String(v)} is not one of ${values.join(', ')}`);
+  }
 }
 
 function emptyDocument(input: ConvertInput): WorkingDocument {

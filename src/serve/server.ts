@@ -50,7 +50,14 @@ export const ConvertQuery = z.object({
   segment: z.enum(['true', 'false']).default('true'),
   format: z.enum(FORMAT_NAMES).default('json'),
   ocr: z.enum(['auto', 'force', 'never']).default('auto'),
-});
+}).strict();
+
+/** "encoding: not an option here; the options are name, input, …": an option of the CLI that the service lacks is said, never ignored. */
+function queryProblems(issues: z.core.$ZodIssue[]): string {
+  return issues.map((i) => i.code === 'unrecognized_keys'
+    ? `${i.keys.join(', ')}: not ${i.keys.length === 1 ? 'an option' : 'options'} of /v1/convert (its options are ${Object.keys(ConvertQuery.shape).join(', ')})`
+    : `${i.path.join('.')}: ${i.message}`).join('; ');
+}
 
 export async function buildServer(options: ServeOptions = {}): Promise<FastifyInstance> {
   const admission = new Admission({ inFlight: options.inFlight ?? 2, queue: options.queue ?? 8, maxWaitMs: options.maxWaitMs ?? 30_000 });
@@ -108,7 +115,7 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
 
   app.post('/v1/convert', { onRequest: anyContentType }, async (req, reply) => {
     const query = ConvertQuery.safeParse(req.query ?? {});
-    if (!query.success) return reply.code(400).send({ error: query.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    if (!query.success) return reply.code(400).send({ error: queryProblems(query.error.issues) });
     const body = req.body;
     if (!Buffer.isBuffer(body) || body.length === 0) return reply.code(400).send({ error: 'send the document as the request body' });
     const ticket = await admission.enter();

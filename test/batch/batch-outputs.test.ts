@@ -57,15 +57,16 @@ describe('the batch tables and workbook', () => {
     assert.match(sample.worst_diagnostic!, /^(info|warning|error) [a-z]+\/[a-z-]+: /);
   });
 
-  it('write archive.csv with the 20 headers of TT 02/2019 and what the sample says', async () => {
+  it('write archive.csv with the 20 headers of TT 02/2019, what the sample says, and its input\'s path and hash', async () => {
     const text = await read('archive.csv');
     const header = text.replace(/^\uFEFF/, '').split('\r\n')[0]!;
     assert.equal(header, ARCHIVE_COLUMNS.map((c) => (c.header.includes(',') ? `"${c.header}"` : c.header)).join(','));
-    assert.equal(ARCHIVE_COLUMNS.length, 20);
+    assert.equal(ARCHIVE_COLUMNS.length, 22);
     const rows = parseCsv(text) as unknown as Record<string, string>[];
     assert.equal(rows.length, 2);
     const sample = rows.find((r) => r['Số của văn bản'] === '192')!;
     const json = JSON.parse(await read('10-bao-cao.txt.json'));
+    assert.deepEqual([sample['Tệp (path)'], sample['SHA-256 của tệp']], [json.source.path, json.source.sha256]);
     assert.deepEqual(
       [sample['Mã phông'], sample['Mục lục số hoặc năm hình thành hồ sơ'], sample['Số và ký hiệu hồ sơ'], sample['Số thứ tự văn bản trong hồ sơ'], sample['Ký hiệu của văn bản'], sample['Ngày, tháng, năm văn bản'], sample['Tên loại văn bản'], sample['Tên cơ quan, tổ chức ban hành văn bản'], sample['Trích yếu nội dung'], sample['Ngôn ngữ'], sample['Số lượng trang của văn bản'], sample['Chế độ sử dụng']],
       ['G09', '2023', '01/HS-VP', '3', 'BC-UBND', '29/12/2023', 'Báo cáo', 'Ủy ban nhân dân xã Ngọc Kỳ', json.meta.title, 'Tiếng Việt', String(json.source.pages), 'Công khai'],

@@ -18,8 +18,8 @@ function result(meta: Partial<NonNullable<DocumentResult['meta']>>, pages = 2): 
 }
 
 describe('the archive record (TT 02/2019/TT-BNV)', () => {
-  it('has the 20 fields of the circular, in its order', () => {
-    assert.equal(ARCHIVE_COLUMNS.length, 20);
+  it('has the 20 fields of the circular, in its order (then the input\'s path and hash)', () => {
+    assert.equal(ARCHIVE_COLUMNS.length, 22);
     assert.equal(ARCHIVE_COLUMNS[0]!.header, 'Mã phông');
     assert.equal(ARCHIVE_COLUMNS[7]!.header, 'Ngày, tháng, năm văn bản');
     assert.equal(ARCHIVE_COLUMNS[7]!.type, 'date');
@@ -47,8 +47,8 @@ describe('the archive record (TT 02/2019/TT-BNV)', () => {
   it('leaves every field empty that nothing gave', () => {
     const r = result({});
     const row = archiveRow('a.txt', archiveFacts(r, structureOf(r)), { files: [] }, undefined);
-    assert.equal(row.length, 20);
-    assert.deepEqual(row.filter((c) => c !== '' && c !== null), ['Tiếng Việt', 2]);
+    assert.equal(row.length, 22);
+    assert.deepEqual(row.filter((c) => c !== '' && c !== null), ['Tiếng Việt', 2, 'a.txt']);
   });
 
   it('names a council issuer in its standard form and keeps any other as written', () => {

@@ -35,6 +35,13 @@ describe('CSV for spreadsheets', () => {
     assert.equal(guardCell('125'), '125');
   });
 
+  it('keeps a number or range that a spreadsheet would read as a day and month as text', () => {
+    // Excel opens "3-5" as 5-Mar, "1/2" as 2-Jan, "12/2023" as Dec-23 (LibreOffice the d/m ones): a table cell or number lost.
+    for (const partial of ['3-5', '1/2', '15/3', '12/2023', '2023-12', '3 - 5']) assert.equal(guardCell(partial), `'${partial}`, partial);
+    // A whole date stays as written (the archive record's dd/mm/yyyy), as do codes and periods.
+    for (const fine of ['05/01/2024', '2023-01-05', '01/BC-UBND', '2023-2025', '1/2/3/4', '12345/2023']) assert.equal(guardCell(fine), fine, fine);
+  });
+
   it('writes numeric columns as bare numbers and empty cells for missing values', async () => {
     const csv = await toCsv(columns, [{ n: null, t: '' }, { n: 3.5, t: 'x' }]);
     assert.equal(csv, '\uFEFFn,t\r\n,\r\n3.5,x\r\n');

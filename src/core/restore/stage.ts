@@ -9,6 +9,7 @@ import { restoreInWindows } from './windows.js';
 import { documentConfidences, locateWords, type WordConfidence } from './vie-confidence.js';
 import { paragraphsFromWhole } from './paragraph-text.js';
 import { DocumentReview, documentReviewBelow } from './calibration.js';
+import { notVietnamese } from './language.js';
 
 export interface RestoreStageOptions {
   /** The loaded model (src/model/load.ts); absent → diagnostic, text left as is. */
@@ -38,6 +39,16 @@ export function restoreStage(doc: WorkingDocument, options: RestoreStageOptions)
     const withText = doc.pages.filter((p) => p.lines.some((l) => l.trim() !== ''));
     const fromOcr = withText.some((p) => p.method === 'ocr');
     const asked = options.input ?? 'auto';
+    // A text in another language keeps its words: restoration would give them Vietnamese marks.
+    const foreign = asked === 'auto' ? notVietnamese(doc.original) : null;
+    if (foreign) {
+      doc.diagnostics.push({ ruleId: 'restore/not-vietnamese', message: foreign, severity: 'warning' });
+      doc.restored = doc.original;
+      doc.restoreMode = 'not-vietnamese';
+      doc.review = [];
+      for (const p of doc.paragraphs) p.restored = p.text;
+      return doc;
+    }
     const detected = asked === 'auto' && fromOcr ? detectInput(doc.original) : undefined;
     const vieOcr = asked === 'vie-ocr' || detected === 'clean' || (detected === 'ocr' && withText.every((p) => p.method === 'ocr'));
     const confidences = vieOcr && fromOcr ? documentConfidences(doc.pages) : undefined;

@@ -3,7 +3,7 @@
  * The rhyme is the spoken rhyme, so after the gi- onset it keeps its i where the spelling
  * drops it ("giếng" → gi + iêng, "gìn" → gi + in); everywhere else onset + rhyme is the spelling.
  */
-import { splitTone, type Tone } from './marks.js';
+import { splitTone, stripMarks, type Tone } from './marks.js';
 
 export interface ParsedSyllable {
   onset: string;
@@ -116,4 +116,21 @@ export function parseSyllable(s: string): ParsedSyllable | null {
 
 export function isVietnameseSyllable(s: string): boolean {
   return parseSyllable(s) !== null;
+}
+
+/** Onsets and rhymes with their marks removed (đ → d): what a syllable is once its marks are lost. */
+const BARE_ONSETS = [...new Set(ONSETS.map((o) => stripMarks(o)))];
+const BARE_RHYMES = new Set([...RHYMES].map((r) => stripMarks(r)));
+
+/**
+ * Whether a word could be a Vietnamese syllable with its marks stripped or misread ("nguoi",
+ * "ket", "Két"): its letters, marks removed, are an onset and a rhyme. Lenient on purpose (the
+ * spelling rules between onset and rhyme are not checked): it tells Vietnamese text from another
+ * language, not a right spelling from a wrong one.
+ */
+export function couldBeSyllable(word: string): boolean {
+  const bare = stripMarks(word.toLowerCase().normalize('NFC'));
+  if (bare.length === 0 || bare.length > 7 || !/^[a-z]+$/.test(bare)) return false;
+  if (BARE_RHYMES.has(bare)) return true;
+  return BARE_ONSETS.some((o) => bare.startsWith(o) && (BARE_RHYMES.has(bare.slice(o.length)) || (o === 'gi' && BARE_RHYMES.has('i' + bare.slice(2)))));
 }

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { buildServer, ConvertQuery } from '../../src/serve/server.js';
+
+let app: FastifyInstance;
+before(async () => {
+  app = await buildServer({ inFlight: 1, queue: 1 });
+});
+after(async () => {
+  await app.close();
+});
+
+describe('baocao serve: the query of /v1/convert', () => {
+  it('answers 400 naming an option it does not have, instead of converting without it', async () => {
+    // encoding= and pages= are convert's CLI options; the service ignored them and decoded as UTF-8.
+    for (const q of ['encoding=tcvn3', 'pages=1-2', 'fromat=txt']) {
+      const r = await app.inject({ method: 'POST', url: `/v1/convert?name=a.txt&${q}`, payload: 'Báo cáo', headers: { 'content-type': 'text/plain' } });
+      assert.equal(r.statusCode, 400, q);
+      assert.match(r.json().error, new RegExp(`${q.split('=')[0]}.*name, input, restore, segment, format, ocr`), q);
+    }
+  });
+
+  it('describes every option it takes, and every status it answers, in its OpenAPI document', async () => {
+    const api = (await app.inject({ url: '/v1/openapi.json' })).json();
+    const post = api.paths['/v1/convert'].post;
+    assert.deepEqual(post.parameters.map((p: { name: string }) => p.name).sort(), Object.keys(ConvertQuery.shape).sort());
+    for (const status of ['200', '400', '408', '413', '422', '503', '504']) assert.ok(post.responses[status], status);
+  });
+});
