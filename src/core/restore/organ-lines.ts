@@ -1,0 +1,59 @@
+/**
+ * Organ names as evidence. A header's issuer lines ("CÔNG AN TP ĐÀ NẴNG" / "PHÒNG AN CHÍNH TRỊ NỘI
+ * BỘ") are short, in capitals, with little context, and the language model reads them as running
+ * text: "PHÒNG AN" becomes "phòng ăn" (a dining room), a phrase news text is full of and no organ
+ * name holds. On such a line the OCR's own marks are the better evidence: where it read marks on
+ * the line's other words ("PHÒNG", "CHÍNH", "NỘI BỘ"), a capital it read bare is bare. So each
+ * word of an organ line whose reading as written is a Vietnamese syllable gets a bonus for that
+ * reading (as the signer's line keeps a name as read, name-evidence.ts).
+ *
+ * An organ line: a line in capitals of 2–12 words that opens with an organ word ("PHÒNG", "CỤC",
+ * "SỞ", "BỘ", "BAN", "ỦY BAN", "CÔNG AN" …), at least two of whose words carry marks as read (the
+ * OCR reads marks there; English-model OCR, which reads none, gets no bonus and is restored as before).
+ */
+import { isWordCode } from '../vi-text/chars.js';
+import { normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
+
+/** ln-probability bonus of a word's reading as written on an organ line: above the LM's preference for everyday phrases ("phòng ăn" over "phòng an": ~5 nats), below the channel's objection to a reading it finds unlikely. */
+export const ORGAN_LINE_BONUS = 7;
+
+/** First words of organ names (mark-free, lower case), one or two words. */
+const ORGAN_OPENERS = new Set([
+  'phong', 'cuc', 'so', 'bo', 'ban', 'vu', 'vien', 'truong', 'chi cuc', 'tong cuc', 'trung tam', 'van phong', 'cong an',
+  'uy ban', 'hoi dong', 'ubnd', 'hdnd', 'thanh tra', 'kho bac', 'benh vien', 'dang uy', 'chi nhanh', 'toa an', 'vien kiem',
+  'cong ty', 'tong cong', 'hoc vien', 'dai hoc', 'quan uy', 'huyen uy', 'tinh uy', 'thanh uy', 'bo chi', 'doan',
+]);
+
+const WORD = /[\p{L}\p{M}]+/gu;
+const MIN_WORDS = 2;
+const MAX_WORDS = 12;
+
+/** Start offset → the word's reading as written (lower case, old tone placement), for each word of an organ line. */
+export function organLineSpots(text: string): Map<number, string> {
+  const out = new Map<number, string>();
+  let from = 0;
+  while (from <= text.length) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    if (to - from < 200) readLine(text, from, to, out);
+    from = to + 1;
+  }
+  return out;
+}
+
+function readLine(text: string, from: number, to: number, out: Map<number, string>): void {
+  const line = text.slice(from, to);
+  // Capitals only: a lower-case letter anywhere makes it running text or a title-case name.
+  if (!/\p{Lu}/u.test(line) || /\p{Ll}/u.test(line)) return;
+  const words = [...line.matchAll(WORD)];
+  if (words.length < MIN_WORDS || words.length > MAX_WORDS) return;
+  const keys = words.map((w) => stripMarks(w[0].toLowerCase()));
+  if (!ORGAN_OPENERS.has(keys[0]!) && !ORGAN_OPENERS.has(`${keys[0]} ${keys[1]}`)) return;
+  // The OCR reads marks on this line: a bare capital here is bare.
+  if (words.filter((w, k) => keys[k] !== w[0].toLowerCase()).length < 2) return;
+  for (const w of words) {
+    // Letters only (no digit or symbol glued on): a word unit the restorer decodes as is.
+    if (![...w[0]].every((ch) => isWordCode(ch.charCodeAt(0)))) continue;
+    out.set(from + w.index!, normalizeTonePlacement(w[0].toLowerCase(), 'old'));
+  }
+}
