@@ -62,6 +62,8 @@ export interface RestoreOptions {
   adaptation?: Adaptation;
   /** Forward–backward posteriors for the confidences (posterior.ts); false keeps the decoder's own (faster). */
   posterior?: boolean;
+  /** Organ lines of a header keep their words as written (organ-lines.ts); false turns it off (benches). */
+  organLines?: boolean;
   /** Keep each word's evidence on its token (calibration and benches). */
   evidence?: boolean;
 }
@@ -121,7 +123,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   if (nameAt && adaptation) archiveNameSpots(text, adaptation, nameAt);
   const placeAt = adaptation && mode !== 'clean' ? archivePlaceSpots(text, adaptation) : undefined;
   // Organ lines of a header, read with marks: a word's reading as written (organ-lines.ts).
-  const organAt = mode === 'stripped' ? undefined : organLineSpots(text);
+  const organAt = mode === 'stripped' || options.organLines === false ? undefined : organLineSpots(text);
 
   const entries = new Map<string, WordEntry>();
   const calibrationMode: CalibrationMode = input === 'vie-ocr' ? 'vie-ocr' : mode;

@@ -7,7 +7,7 @@
  * word of an organ line whose reading as written is a Vietnamese syllable gets a bonus for that
  * reading (as the signer's line keeps a name as read, name-evidence.ts).
  *
- * An organ line: a line in capitals of 2–12 words that opens with an organ word ("PHÒNG", "CỤC",
+ * An organ line: a line (or a column of one, between gaps of 2+ blanks) in capitals of 2–12 words that opens with an organ word ("PHÒNG", "CỤC",
  * "SỞ", "BỘ", "BAN", "ỦY BAN", "CÔNG AN" …), at least two of whose words carry marks as read (the
  * OCR reads marks there; English-model OCR, which reads none, gets no bonus and is restored as before).
  */
@@ -25,6 +25,8 @@ const ORGAN_OPENERS = new Set([
 ]);
 
 const WORD = /[\p{L}\p{M}]+/gu;
+/** A column of a line: text between gaps of two or more blanks. */
+const COLUMN = /\S+(?:[ \t]\S+)*/g;
 const MIN_WORDS = 2;
 const MAX_WORDS = 12;
 
@@ -35,13 +37,14 @@ export function organLineSpots(text: string): Map<number, string> {
   while (from <= text.length) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
-    if (to - from < 200) readLine(text, from, to, out);
+    // OCR puts both header columns on one line ("PHÒNG AN …  Độc lập - Tự do - Hạnh phúc"): each column apart.
+    if (to - from < 200) for (const col of text.slice(from, to).matchAll(COLUMN)) readColumn(text, from + col.index!, from + col.index! + col[0].length, out);
     from = to + 1;
   }
   return out;
 }
 
-function readLine(text: string, from: number, to: number, out: Map<number, string>): void {
+function readColumn(text: string, from: number, to: number, out: Map<number, string>): void {
   const line = text.slice(from, to);
   // Capitals only: a lower-case letter anywhere makes it running text or a title-case name.
   if (!/\p{Lu}/u.test(line) || /\p{Ll}/u.test(line)) return;
