@@ -8,7 +8,7 @@
  */
 import type { Metadata, default as Sharp } from 'sharp';
 import { imageDpi, reducedSize } from './image-resolution.js';
-import { hasSeal, liftRedInk } from './red-ink.js';
+import { liftRedInk, MIN_RED_SHARE, redInkShare } from './red-ink.js';
 
 let sharpLoaded: Promise<typeof Sharp | null> | undefined;
 /** sharp, loaded on first use (text-only runs never load the native module), or null. libvips's
@@ -86,7 +86,7 @@ export async function reduceForOcr(image: Uint8Array, options: ReduceOptions): P
 async function hasRedInk(sharp: typeof Sharp, image: Uint8Array): Promise<boolean> {
   try {
     const { data, info } = await sharp(image, { limitInputPixels: false }).flatten({ background: '#ffffff' }).resize(240).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-    return hasSeal(data, info.channels, info.width);
+    return redInkShare(data, info.channels) >= MIN_RED_SHARE;
   } catch {
     return false;
   }

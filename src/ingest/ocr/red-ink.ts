@@ -22,16 +22,6 @@ const PINK_MARGIN = 20;
 
 const isRed = (r: number, g: number, b: number) => r - Math.max(g, b) > RED_MARGIN;
 
-/**
- * A seal is a compact ring about a fifth of the page wide (a 35–45 mm seal on a 210 mm page): a
- * faint one (a pale stamp, its strokes smeared pink by JPEG) has few pixels red by RED_MARGIN, under
- * MIN_RED_SHARE of the page, but they all lie in one seal-sized square. A page whose best such
- * square holds at least this share of red pixels, and most of the page's red, has a seal.
- */
-export const SEAL_SIDE = 0.2;
-export const MIN_SEAL_SQUARE_SHARE = 0.015;
-const MIN_SEAL_CONCENTRATION = 0.8;
-
 /** Share of red-ink pixels in interleaved RGB(A) pixels. */
 export function redInkShare(rgb: Uint8Array, channels: number): number {
   const n = Math.floor(rgb.length / channels);
@@ -55,32 +45,4 @@ export function liftRedInk(grey: Uint8Array, rgb: Uint8Array, channels: number):
     }
   }
   return changed;
-}
-
-/**
- * Whether interleaved RGB(A) pixels `width` wide hold a seal: red ink over MIN_RED_SHARE of the
- * page, or a faint seal: the red pixels gathered in one seal-sized square (SEAL_SIDE of the width)
- * at MIN_SEAL_SQUARE_SHARE of its area or more (red specks scattered over a page are no seal).
- */
-export function hasSeal(rgb: Uint8Array, channels: number, width: number): boolean {
-  const n = Math.floor(rgb.length / channels);
-  if (channels < 3 || n === 0 || width <= 0) return false;
-  const height = Math.floor(n / width);
-  const red = new Uint8Array(width * height);
-  let total = 0;
-  for (let p = 0, i = 0; p < red.length; p++, i += channels) if (isRed(rgb[i]!, rgb[i + 1]!, rgb[i + 2]!)) (red[p] = 1), total++;
-  if (total / n >= MIN_RED_SHARE) return true;
-  const side = Math.max(1, Math.round(width * SEAL_SIDE));
-  if (total < MIN_SEAL_SQUARE_SHARE * side * side || side > height) return false;
-  // Summed-area table: the count in any square in four look-ups.
-  const w1 = width + 1, sum = new Int32Array(w1 * (height + 1));
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) sum[(y + 1) * w1 + x + 1] = red[y * width + x]! + sum[y * w1 + x + 1]! + sum[(y + 1) * w1 + x]! - sum[y * w1 + x]!;
-  let best = 0;
-  for (let y = 0; y + side <= height; y++) {
-    for (let x = 0; x + side <= width; x++) {
-      const c = sum[(y + side) * w1 + x + side]! - sum[y * w1 + x + side]! - sum[(y + side) * w1 + x]! + sum[y * w1 + x]!;
-      if (c > best) best = c;
-    }
-  }
-  return best >= MIN_SEAL_SQUARE_SHARE * side * side && best >= MIN_SEAL_CONCENTRATION * total;
 }
