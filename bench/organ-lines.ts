@@ -19,10 +19,10 @@ const ids = readdirSync(join(devset, 'docs')).filter((f) => /^\d+\.txt$/.test(f)
 const scans = readdirSync(join(devset, 'scans')).sort();
 const read = (...p: string[]) => readFileSync(join(devset, ...p), 'utf8');
 const gtOf = (id: string) => read('docs', `${id}.txt`);
-const inputs: Record<string, [string, string, string | null][]> = {
+const inputs: Record<string, [string, string, string][]> = {
   stripped: ids.map((id) => [id, read('stripped', `${id}.txt`), gtOf(id)]),
   'eng-ocr': ids.map((id) => [id, read('eng-ocr', `${id}.txt`), gtOf(id)]),
-  'vie-ocr': scans.map((d) => [d, read('scans', d, 'ocr.vie.txt'), ids.includes(d.slice(0, 3)) ? gtOf(d.slice(0, 3)) : null]),
+  'vie-ocr': scans.map((d) => [d, read('scans', d, 'ocr.vie.txt'), read('scans', d, 'gt.txt')]),
   clean: ids.map((id) => [id, gtOf(id), gtOf(id)]),
 };
 const modes: [string, string, RestoreInput][] = [
