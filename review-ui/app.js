@@ -93,8 +93,17 @@ function render() {
   }
   const parts = [text, panel()];
   if (doc.image) parts.unshift(scans());
-  main.replaceChildren(el('div', { class: 'doc' }, ...parts));
+  main.replaceChildren(...suggestion(), el('div', { class: 'doc' }, ...parts));
   main.querySelector('.unsure.current')?.scrollIntoView({ block: 'center' });
+}
+
+// The e-signing day offered where the page's date was not read: a suggestion to check, not a reading.
+function suggestion() {
+  const s = doc.dateSuggestion;
+  if (!s) return [];
+  const [y, m, d] = s.date.split('-');
+  return [el('p', { class: 'suggestion', 'data-date-suggestion': s.date },
+    `Date not read on the page. Suggested from the e-signature (signed ${s.signedAt}): ${d}/${m}/${y} — check it against the page; it is not in the document's date until a person writes it there.`)];
 }
 
 function scans() {

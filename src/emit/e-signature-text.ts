@@ -40,7 +40,16 @@ export function eSignatureLine(s: ESignatureNode): string {
 }
 
 export function eSignatureLines(result: DocumentResult): string[] {
-  return (result.meta?.eSignatures ?? []).map(eSignatureLine);
+  const lines = (result.meta?.eSignatures ?? []).map(eSignatureLine);
+  const suggestion = result.meta?.date === null ? result.meta.dateSuggestion : undefined;
+  // The signing day offered where the page's date was not read: said to be a suggestion, never the date.
+  if (suggestion && lines.length) lines.push(dateSuggestionLine(suggestion.date));
+  return lines;
+}
+
+/** "Ngày văn bản: chưa đọc được; gợi ý theo ngày ký số: 12/09/2025 (cần xác nhận)". */
+export function dateSuggestionLine(date: string): string {
+  return `Ngày văn bản: chưa đọc được; gợi ý theo ngày ký số: ${shownTime(date)} (cần xác nhận)`;
 }
 
 /**

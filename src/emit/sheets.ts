@@ -44,6 +44,11 @@ export interface DocumentRow {
   ocrConfidence?: number | null;
   /** The most severe diagnostic: "severity ruleId: message". */
   worstDiagnostic?: string;
+  /**
+   * The day offered where no date was read (meta.dateSuggestion: the first e-signing day), a
+   * suggestion for a person to accept, never the document's date; '' or absent when none.
+   */
+  dateSuggested?: string;
 }
 
 export const DOCUMENT_COLUMNS: CsvColumn<DocumentRow>[] = [
@@ -67,14 +72,16 @@ export const DOCUMENT_COLUMNS: CsvColumn<DocumentRow>[] = [
   { header: 'ocr_confidence', type: 'number', value: (r) => r.ocrConfidence },
   { header: 'worst_diagnostic', type: 'text', value: (r) => r.worstDiagnostic ?? '' },
   { header: 'output_name', type: 'text', value: (r) => r.outputName ?? '' },
+  // Added last (session 15) so the columns before keep their places for users' sheets.
+  { header: 'date_suggested', type: 'text', value: (r) => r.dateSuggested ?? '' },
 ];
 
-const WIDTHS: Record<string, number> = { path: 40, error: 30, title: 50, issuer: 30, sha256: 20, json: 40, worst_diagnostic: 40, signer: 20, position: 20 };
+const WIDTHS: Record<string, number> = { date_suggested: 12, path: 40, error: 30, title: 50, issuer: 30, sha256: 20, json: 40, worst_diagnostic: 40, signer: 20, position: 20 };
 
 /** The Documents sheet: documents.csv's columns, the header date typed as a date. */
 export const DOCUMENT_SHEET_COLUMNS: SheetColumn[] = DOCUMENT_COLUMNS.map((c) => ({
   header: c.header,
-  type: c.header === 'date' ? 'date' : c.type,
+  type: c.header === 'date' || c.header === 'date_suggested' ? 'date' : c.type,
   width: WIDTHS[c.header] ?? (c.type === 'number' ? 10 : 12),
 }));
 
@@ -116,7 +123,13 @@ export function documentRow(result: DocumentResult, outputs: string[]): Document
     meanConfidence: meanParagraphConfidence(structureOf(result)),
     ocrConfidence: meanOcrConfidence(result),
     worstDiagnostic: worstDiagnostic(result),
+    dateSuggested: dateSuggested(structureOf(result)),
   };
+}
+
+/** meta.dateSuggestion's day, '' when the document has none (or its date was read). */
+export function dateSuggested(s: Structure | undefined): string {
+  return s && s.meta.date === null ? s.meta.dateSuggestion?.date ?? '' : '';
 }
 
 const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;

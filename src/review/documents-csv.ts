@@ -34,15 +34,19 @@ export async function patchDocumentsCsv(outDir: string, rows: readonly DocumentR
   const pathAt = header.indexOf('path');
   const at = DOCUMENT_CSV_HEADERS.map((h) => header.indexOf(h));
   if (pathAt < 0 || at.some((i) => i < 0)) return false; // written by a version without these columns
-  const byPath = new Map(rows.filter((r) => r.structure).map((r) => [r.path, r.structure!]));
+  // The suggested date (a column of session 15) follows the re-read too, where the file has it.
+  const suggestedAt = header.indexOf('date_suggested');
+  const byPath = new Map(rows.filter((r) => r.structure).map((r) => [r.path, r]));
   let changed = false;
+  const set = (row: string[], k: number, value: string) => {
+    if (row[k] !== value) changed = true;
+    row[k] = value;
+  };
   for (const row of body) {
-    const cells = byPath.get(row[pathAt] ?? '');
-    if (!cells) continue;
-    DOCUMENT_CSV_HEADERS.forEach((h, k) => {
-      if (row[at[k]!] !== cells[h]) changed = true;
-      row[at[k]!] = cells[h];
-    });
+    const doc = byPath.get(row[pathAt] ?? '');
+    if (!doc) continue;
+    DOCUMENT_CSV_HEADERS.forEach((h, k) => set(row, at[k]!, doc.structure![h]));
+    if (suggestedAt >= 0) set(row, suggestedAt, doc.dateSuggested ?? '');
   }
   if (changed) writeAtomic(outDir, path, BOM + csvRows([header, ...body]), { durable });
   return changed;

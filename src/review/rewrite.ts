@@ -21,7 +21,7 @@ import { documentTables } from '../emit/batch-tables.js';
 import { DOCUMENT_WRITERS } from '../emit/document-writers.js';
 import type { Format } from '../emit/formats.js';
 import { documentJson } from '../emit/json.js';
-import { structureOf } from '../emit/sheets.js';
+import { dateSuggested, structureOf } from '../emit/sheets.js';
 import { withCorrectedStructure } from '../pipeline/restructure.js';
 import { documentColumns } from '../core/segment/csv-rows.js';
 import { patchDocumentsCsv } from './documents-csv.js';
@@ -85,7 +85,7 @@ export async function rewriteDocument(outDir: string, doc: ReviewDocument): Prom
   const structure = structureOf(view);
   const rows = rowsText({ tables: documentTables(view), archive: archiveFacts(view, structure) });
   // The row's header fields (documents.csv, the workbook's Documents sheet) follow the re-read structure.
-  if (structure && doc.manifest.row) doc.manifest = { ...doc.manifest, row: { ...doc.manifest.row, structure: documentColumns(structure) } };
+  if (structure && doc.manifest.row) doc.manifest = { ...doc.manifest, row: { ...doc.manifest.row, structure: documentColumns(structure), dateSuggested: dateSuggested(structure) } };
   const files = new Map<string, OutputFile>((doc.manifest.files ?? []).map((f) => [f.path, f]));
   for (const [rel, data] of outputs) {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;

@@ -216,6 +216,8 @@ function documentView(outDir: string, doc: ReviewDocument) {
     targets,
     /** Decisions logged for this content that no longer match its restored text (converted again with other settings). */
     stale: stale.length,
+    /** The e-signing day offered where no date was read (meta.dateSuggestion): shown as a suggestion, never as the date. */
+    dateSuggestion: result.meta?.date === null && result.meta.dateSuggestion ? { date: result.meta.dateSuggestion.date, signedAt: result.meta.dateSuggestion.signedAt } : null,
   };
 }
 

@@ -181,4 +181,17 @@ describe('baocao review server', () => {
     assert.ok(completedRecord(sample.out, NAME, manifest.sha256, manifest.settings, index), 'the manifest matches the rewritten outputs');
     index.close();
   });
+
+  it('offers the e-signing day where no date was read as a suggestion, apart from the document\'s date', async () => {
+    const json = readJson(sample.out);
+    const app = await buildReviewServer(sample.out);
+    const view = async () => (await app.inject({ method: 'GET', url: `/api/document?name=${encodeURIComponent(NAME)}` })).json() as { dateSuggestion: { date: string; signedAt: string } | null };
+    assert.equal((await view()).dateSuggestion, null, 'the sample has none');
+    writeFileSync(join(sample.out, `${NAME}.json`), JSON.stringify({ ...json, meta: { ...json.meta, date: null, dateSuggestion: { date: '2023-11-20', source: 'e-signature', signedAt: '2023-11-20T09:00:00+07:00' } } }));
+    assert.deepEqual((await view()).dateSuggestion, { date: '2023-11-20', signedAt: '2023-11-20T09:00:00+07:00' });
+    const js = (await app.inject({ method: 'GET', url: '/assets/app.js' })).body;
+    assert.ok(js.includes('doc.dateSuggestion') && js.includes('Suggested from the e-signature'), 'the page shows it');
+    writeFileSync(join(sample.out, `${NAME}.json`), JSON.stringify(json));
+    await app.close();
+  });
 });

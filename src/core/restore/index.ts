@@ -22,6 +22,7 @@ import { isRunningTextAcronym, keepingLetters, vowelReadingLetters } from './run
 import { isNumberLabel, isOcrNumberLabel, splitUnits } from './units.js';
 import { vieCandidates, DEFAULT_VIE_TUNING, type VieTuning } from './vie-candidates.js';
 import { confidenceAt, type WordConfidence } from './vie-confidence.js';
+import { ORGAN_LINE_BONUS, organLineSpots } from './organ-lines.js';
 import { archiveAcronyms, archiveNameSpots, archivePlaceSpots, PLACE_BONUS, withArchiveSyllables } from './adapted-restore.js';
 import type { Adaptation } from './adaptation.js';
 import { SURE, unsurePosteriors } from './posterior.js';
@@ -61,6 +62,8 @@ export interface RestoreOptions {
   adaptation?: Adaptation;
   /** Forward–backward posteriors for the confidences (posterior.ts); false keeps the decoder's own (faster). */
   posterior?: boolean;
+  /** Organ lines of a header keep their words as written (organ-lines.ts); false turns it off (benches). */
+  organLines?: boolean;
   /** Keep each word's evidence on its token (calibration and benches). */
   evidence?: boolean;
 }
@@ -119,6 +122,8 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   // The archive's own names are names wherever they stand, not only after a cue word.
   if (nameAt && adaptation) archiveNameSpots(text, adaptation, nameAt);
   const placeAt = adaptation && mode !== 'clean' ? archivePlaceSpots(text, adaptation) : undefined;
+  // Organ lines of a header, read with marks: a word's reading as written (organ-lines.ts).
+  const organAt = mode === 'stripped' || options.organLines === false ? undefined : organLineSpots(text);
 
   const entries = new Map<string, WordEntry>();
   const calibrationMode: CalibrationMode = input === 'vie-ocr' ? 'vie-ocr' : mode;
@@ -215,6 +220,8 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
     }
     const place = placeAt?.get(u.start);
     if (place !== undefined && cands.forms.includes(place)) slot = { ...slot, chan: slot.chan.map((lp, k) => (cands.forms[k] === place ? lp + PLACE_BONUS : lp)) };
+    const asWritten = organAt?.get(u.start);
+    if (asWritten !== undefined && cands.forms.includes(asWritten)) slot = { ...slot, chan: slot.chan.map((lp, k) => (cands.forms[k] === asWritten ? lp + ORGAN_LINE_BONUS : lp)) };
     slots.push(slot);
     // Bound the decoder's memory on text without punctuation; context loss here is negligible.
     if (slots.length >= MAX_SEGMENT) flush();

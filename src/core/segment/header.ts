@@ -120,6 +120,17 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
       continue;
     }
     if (rest > 0) continue;
+    // "BÁO CÁO SỐ 12/BC-UBND" (a header-less report's first line): its type and number, no issuer.
+    const numbered = !type && !number && !numberBlank ? typeWithNumber(text, key) : undefined;
+    if (numbered) {
+      ({ type, number } = numbered);
+      numberLine = i;
+      const t = readTitle(lines, i + 1, stop);
+      title = t.title;
+      end = i = t.end;
+      i--;
+      break;
+    }
     const named = typeByName(text);
     if (named && !type) {
       type = named;
@@ -146,7 +157,8 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
       i = t.end - 1;
       continue;
     }
-    if (isUpperText(text) && !number && !numberBlank && dateText === null) {
+    // A line holding a document number ("… SỐ 12/BC-UBND") never names the issuer ("SỐ" folds as "SỞ").
+    if (isUpperText(text) && !number && !numberBlank && dateText === null && !holdsNumber(key)) {
       column.push(text);
       end = i + 1;
       continue;
@@ -163,6 +175,21 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
     issuer, motto, number, place, date, dateText, dateLine, type, title, start, end, confidence: +(fields / 6).toFixed(2),
     numberSymbol: number?.symbol ?? numberBlank?.symbol ?? null, numberLine, numberAsRead: numberBlank?.asRead ?? null, year, uncertain,
   };
+}
+
+/** "SỐ 12/BC-UBND", "Số: 5/2024/QĐ-UBND" anywhere in a line's key. */
+const holdsNumber = (key: string) => /(?:^|[^A-Z0-9])SO\s*[:.]?\s*\d+\s*\/\s*(?:\d{4}\s*\/\s*)?[A-Z]/.test(key);
+
+/** A line that is a type name and then the document's number ("BÁO CÁO SỐ 12/BC-UBND", "THÔNG BÁO Số: 5/TB-UBND"). */
+function typeWithNumber(text: string, key: string): { type: DocType; number: DocNumber } | undefined {
+  const leading = typeAtLineStart(text);
+  if (!leading) return undefined;
+  const label = /^\s*SO\s*[:.]?\s*(?=\d)/.exec(key.slice(leading.titleStart));
+  if (!label) return undefined;
+  const number = parseNumber(text, leading.titleStart + label[0].length);
+  // The number is all the line holds after the type: anything more is a title that cites a number.
+  if (!number || text.slice(number.end).trim()) return undefined;
+  return { type: leading.type, number };
 }
 
 /** Text before a "ngày" that ends in a document number's symbol ("số 42/NQ-CP", "/NG-CI"). */

@@ -20,7 +20,7 @@ import { authorityBesideAt, recipientsColumn, signatureBesideRecipients } from '
 import { withoutESignatureOverlays, type ESignature } from './e-signatures.js';
 import { isPersonName, type NameEvidence } from './closing.js';
 import type { NameModel } from '../restore/name-model.js';
-import { mentionedSyllables, personMentions } from './signer-name.js';
+import { mentionedSyllables, nameRestoredFrom, personMentions } from './signer-name.js';
 
 const firstFrom = (lines: readonly SegLine[], from: number, test: (l: SegLine) => boolean) => {
   for (let i = from; i < lines.length; i++) if (test(lines[i]!)) return i;
@@ -119,6 +119,10 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   }
 
   const signature = withESigner(leadIn && beside ? beside : sigAt >= 0 ? parseSignature(lines, sigAt, n, evidence) : beside, signed, lines);
+  // A printed name the restorer made from a reading with marks, with a surname no name has, is a repair to confirm too.
+  const nameLine = names && signature?.name && signature.signerSource !== 'e-signature' && !signature.uncertain ? lines.find((l) => l.page === signature.provenance.page && l.lineEnd === signature.provenance.lineEnd) : undefined;
+  const restoredFrom = nameLine && nameLine.original !== nameLine.text && nameLine.text.trimEnd().endsWith(signature!.name!) ? nameRestoredFrom(signature!.name!, nameLine.original, names!) : null;
+  if (restoredFrom) Object.assign(signature!, { nameAsRead: restoredFrom, uncertain: ['name'] });
   if (signature?.uncertain?.includes('name')) {
     diagnostics.push({ ruleId: 'segment/signer-repaired', message: `the signer's name was read as "${signature.nameAsRead}" (under the signature or a stamp?); read against the names model as "${signature.name}": confirm it (signature.uncertain)`, severity: 'warning', place: { page: signature.provenance.page, line: signature.provenance.lineEnd } });
   }

@@ -162,3 +162,18 @@ export function personMentions(texts: readonly string[], names: NameModel): stri
   }
   return [...out];
 }
+
+/**
+ * The line as OCR read it, when restoration changed a name OCR read with marks into one whose
+ * surname the names model has never seen ("Tế Trung Chỉnh" made "Tể Trung Chính"): surnames are a
+ * closed class, so such a name is a guess a person should confirm, as readSignerName's repairs
+ * are; else null. A name changed into a known surname's (the restorer mending OCR's marks) and a
+ * line read without marks (English-model OCR, restored as a whole) are not flagged.
+ */
+export function nameRestoredFrom(name: string, original: string, names: NameModel): string | null {
+  const words = name.trim().split(/\s+/);
+  if (names.score(lower(words[0]!), 'surname') > names.unseen('surname')) return null;
+  const read = original.trim().split(/\s+/).slice(-words.length).map(nameToken).filter((w) => w.length > 0);
+  if (read.length !== words.length || !read.some((w) => stripMarks(w) !== w)) return null;
+  return lower(read.join(' ')) === lower(name) ? null : original.replace(/\s+/g, ' ').trim();
+}

@@ -113,4 +113,15 @@ describe('segment header', () => {
     assert.equal(s.signature?.authority, 'TM.');
     assert.deepEqual(s.figures.map((f) => f.text), ['60 tin bài', '100%']);
   });
+
+  it('reads a first line "BÁO CÁO SỐ 12/BC-UBND" as the type and number, never as an issuer ("SỐ" folds as "SỞ")', () => {
+    const { meta } = seg(['BÁO CÁO SỐ 12/BC-UBND', '', 'Kết quả công tác cải cách hành chính năm 2023', '', 'I. KẾT QUẢ', 'Nội dung.'].join('\n'));
+    assert.equal(meta.issuer, null);
+    assert.equal(meta.type?.name, 'Báo cáo');
+    assert.equal(meta.number, '12/BC-UBND');
+    assert.equal(meta.title, 'Kết quả công tác cải cách hành chính năm 2023');
+    // Under an issuer column, a line holding a number is left out of the column too.
+    const under = seg(['SỞ TÀI CHÍNH', 'TỜ TRÌNH SỐ 7/TTR-STC GỬI KÈM', '', 'Nội dung.'].join('\n')).meta;
+    assert.equal(under.issuer?.name, 'SỞ TÀI CHÍNH');
+  });
 });

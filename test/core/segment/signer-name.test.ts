@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { segmentLines } from '../../../src/core/segment/segment.js';
-import { linesFromText } from '../../../src/core/segment/lines.js';
+import { linesFromText, makeLine } from '../../../src/core/segment/lines.js';
 import { looksLikeName, mentionedSyllables, nameToken, personMentions, readSignerName } from '../../../src/core/segment/signer-name.js';
 import { NameModel } from '../../../src/core/restore/name-model.js';
 
@@ -151,5 +151,24 @@ describe('authority marks written with a slash (before 2004)', () => {
     assert.equal(structure.signature?.authority, 'TM.');
     assert.equal(structure.signature?.position, 'PHÓ CHỦ TỊCH');
     assert.equal(structure.signature?.name, 'Ngôn Nghiệp');
+  });
+
+  it('flags a name the restorer changed from a reading with marks into an unknown surname ("Tế Trung Chỉnh" → "Tể Trung Chính"), not a known one nor one OCR read without marks', () => {
+    const tail = ['Nơi nhận:  KT. HIỆU TRƯỞNG', '- Như trên;  PHÓ HIỆU TRƯỞNG', '- Lưu: VT.', ''];
+    const signed = (restored: string, asRead: string) => {
+      const lines = linesFromText([...HEAD, ...tail, restored].join('\n'));
+      const last = lines[lines.length - 1]!;
+      lines[lines.length - 1] = makeLine(last.page, last.lineStart, last.lineEnd, restored, asRead);
+      return segmentLines(lines, { names }).structure.signature;
+    };
+    const changed = signed('Tể Trung Chính', '_`Tế Trung Chỉnh');
+    assert.equal(changed?.name, 'Tể Trung Chính');
+    assert.deepEqual(changed?.uncertain, ['name']);
+    assert.equal(changed?.nameAsRead, '_`Tế Trung Chỉnh');
+    // English-model OCR reads no marks: the restorer writes them all, and that is no repair to flag.
+    assert.equal(signed('Trần Văn Bình', 'Tran Van Binh')?.uncertain, undefined);
+    assert.equal(signed('Trần Văn Bình', 'Trần Văn Bình')?.uncertain, undefined);
+    // Marks the restorer mended into a surname names have: the restorer's reading stands.
+    assert.equal(signed('Trần Văn Bình', 'Trấn Văn Bính')?.uncertain, undefined);
   });
 });
