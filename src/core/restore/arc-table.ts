@@ -20,7 +20,7 @@
  * figure ever carries one document's work into another, and whenever it grows past its limit
  * (between segments and windows only: the offsets handed out stay valid until then).
  */
-import type { NgramScorer } from './language-model.js';
+import { TrigramLM, type NgramScorer } from './language-model.js';
 
 /** Candidates per list the decoder keeps (decoder.ts cuts longer lists the same way). */
 export const MAX_CANDIDATES = 24;
@@ -49,7 +49,11 @@ export class ArcTable {
   private pairOf = new IntPairMap();
   private tripleOf = new IntPairMap();
 
+  /** The bundled LM itself (not a wrapper): asked without its caches, since the table keeps every answer. */
+  private readonly fresh: TrigramLM | undefined;
+
   constructor(readonly lm: NgramScorer) {
+    this.fresh = lm instanceof TrigramLM ? lm : undefined;
     // Each array stored a second time (the fields start empty): a field stored only once is a
     // constant to V8's optimizing compiler, and the first growth would throw away the decoder's
     // compiled code (as in decoder.ts).
@@ -162,8 +166,8 @@ export class ArcTable {
 
   /** Fills pair entry `e` with lookupBigram(v, w)'s answers. */
   fillPair(e: number, v: number, w: number): void {
-    const lm = this.lm, p = this.pairs, at = PAIR_FIELDS * e;
-    p[at] = lm.lookupBigram(v, w);
+    const fresh = this.fresh, lm = fresh ?? this.lm, p = this.pairs, at = PAIR_FIELDS * e;
+    p[at] = fresh ? fresh.lookupBigramFresh(v, w) : lm.lookupBigram(v, w);
     p[at + 1] = lm.lastLogP;
     p[at + 2] = lm.lastBackoff;
     p[at + 3] = lm.lastMaxTrigram;
@@ -191,7 +195,8 @@ export class ArcTable {
     // The LM's own backoff rule, from the context handle and the bigram the pair entries hold; a
     // context without trigrams backs off at once (the same sum the LM would make, no look-up).
     const p = this.pairs, bg = p[PAIR_FIELDS * vw + 1]!;
-    const x = p[PAIR_FIELDS * uv + 3] === -Infinity ? p[PAIR_FIELDS * uv + 2]! + bg : this.lm.trigramFromContext(p[PAIR_FIELDS * uv]!, w, bg);
+    const x = p[PAIR_FIELDS * uv + 3] === -Infinity ? p[PAIR_FIELDS * uv + 2]! + bg
+      : this.fresh ? this.fresh.trigramFresh(p[PAIR_FIELDS * uv]!, w, bg) : this.lm.trigramFromContext(p[PAIR_FIELDS * uv]!, w, bg);
     this.vals[at] = x;
     return x;
   }

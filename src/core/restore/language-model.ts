@@ -132,6 +132,46 @@ export class TrigramLM implements NgramScorer {
     return i;
   }
 
+  /**
+   * lookupBigram without the cache (neither probed nor filled): for a caller that keeps each
+   * answer itself (the document's arc table asks each pair once, so the cache would only miss).
+   */
+  lookupBigramFresh(v: number, w: number): number {
+    let a = this.biStart[v]!, b = this.biStart[v + 1]!;
+    const W = this.biW;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      const x = W[m]!;
+      if (x < w) a = m + 1;
+      else if (x > w) b = m;
+      else {
+        const codes = this.biRec[2 * m + 1]!;
+        this.lastLogP = this.qBiP[codes & 0xff]!;
+        this.lastBackoff = this.qBiBow[(codes >>> 8) & 0xff]!;
+        this.lastMaxTrigram = (codes & HAS_TRIGRAMS) !== 0 ? this.maxTrigramLogP : -Infinity;
+        return m;
+      }
+    }
+    this.lastLogP = this.uniBow[v]! + this.uniLogP[w]!;
+    this.lastBackoff = 0;
+    this.lastMaxTrigram = -Infinity;
+    return -1;
+  }
+
+  /** trigramFromContext without the cache, for a context with trigrams (ctx ≥ 0), as lookupBigramFresh. */
+  trigramFresh(ctx: number, w: number, bigramLogP: number): number {
+    let a = this.biRec[2 * ctx]!, b = this.biRec[2 * ctx + 2]!;
+    const T = this.triRec;
+    while (a < b) {
+      const m = (a + b) >>> 1;
+      const x = T[m]! & 0xffff;
+      if (x < w) a = m + 1;
+      else if (x > w) b = m;
+      else return this.qTriP[T[m]! >>> 16]!;
+    }
+    return this.qBiBow[(this.biRec[2 * ctx + 1]! >>> 8) & 0xff]! + bigramLogP;
+  }
+
   /** Set by lookupBigram. */
   lastLogP = 0;
   lastBackoff = 0;
