@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { BatchSetupError } from '../batch/output-dir.js';
 import type { BatchSettings } from '../batch/convert-file.js';
-import { parseArchiveSettings, type ArchiveSettings } from '../emit/archive.js';
+import type { ArchiveSettings } from '../emit/archive.js';
 import { STDOUT_FORMATS, parseFormatList } from '../emit/formats.js';
 import { ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
 import { parsePageRanges } from '../ingest/page-ranges.js';
@@ -65,7 +65,7 @@ Exit codes:
      tables could not be written, or the one document of -o - failed or was partial
   2  usage error: a bad option or value, '-' with other inputs, or an output folder that is a
      file or cannot be made or written`)
-  .action(async (inputs: string[], o: ConversionFlags & { output: string; stdinName?: string; jobs?: number; timeout?: number; quiet: boolean; verbose?: boolean; logLevel: LogLevel; logJson: boolean; resume: boolean; fsync: boolean; perDocumentCsv: boolean; archiveFonds?: string; archiveSettings?: ArchiveSettings; pages?: string }) => {
+  .action(async (inputs: string[], o: ConversionFlags & { output: string; stdinName?: string; jobs?: number; timeout?: number; quiet: boolean; verbose?: boolean; logLevel: LogLevel; logJson: boolean; resume: boolean; fsync: boolean; perDocumentCsv: boolean; archiveFonds?: string; archiveSettings?: ArchiveSettingsFile; pages?: string }) => {
     const toStdout = o.output === '-';
     if (inputs.includes('-') && inputs.length > 1) return usage("'-' (standard input) must be the only input");
     if (toStdout) {
@@ -73,7 +73,18 @@ Exit codes:
       const formats = o.format.filter((f) => f !== 'csv' || o.format.length === 1);
       if (formats.length !== 1 || !STDOUT_FORMATS.includes(formats[0]!)) return usage(`-o - writes one file: choose one of ${STDOUT_FORMATS.join(', ')} with --format`);
     }
-    const archive: ArchiveSettings = { ...(o.archiveSettings ?? { files: [] }), ...(o.archiveFonds !== undefined ? { fonds: o.archiveFonds } : {}) };
+    let settingsFile: ArchiveSettings | undefined;
+    if (o.archiveSettings) {
+      // Read when parsing the options, checked here: the checker (zod) is loaded only by the commands that need it.
+      const { parseArchiveSettings } = await import('../emit/archive.js');
+      const { path, text } = o.archiveSettings;
+      try {
+        settingsFile = parseArchiveSettings(text);
+      } catch (e) {
+        return usage(`option '--archive-settings <file>' argument '${path}' is invalid. ${path}: ${(e as Error).message}`);
+      }
+    }
+    const archive: ArchiveSettings = { ...(settingsFile ?? { files: [] }), ...(o.archiveFonds !== undefined ? { fonds: o.archiveFonds } : {}) };
     // Per-document CSVs are CSV output: asking for them asks for the csv format.
     const formats = o.perDocumentCsv && !o.format.includes('csv') ? parseFormatList([...o.format, 'csv'].join(',')) : o.format;
     const settings: BatchSettings = { ...conversionSettings(o), outDir: toStdout ? '' : resolve(o.output), formats, resume: o.resume, fsync: o.fsync, perDocumentCsv: o.perDocumentCsv, archive, timeoutSeconds: o.timeout, pages: o.pages };
@@ -215,17 +226,13 @@ function parsePort(value: string): number {
   return n;
 }
 
-function readArchiveSettings(path: string): ArchiveSettings {
-  let text: string;
+interface ArchiveSettingsFile { path: string; text: string }
+
+function readArchiveSettings(path: string): ArchiveSettingsFile {
   try {
-    text = readFileSync(path, 'utf8');
+    return { path, text: readFileSync(path, 'utf8') };
   } catch (e) {
     throw new InvalidArgumentError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  try {
-    return parseArchiveSettings(text);
-  } catch (e) {
-    throw new InvalidArgumentError(`${path}: ${(e as Error).message}`);
   }
 }
 
