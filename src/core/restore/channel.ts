@@ -206,8 +206,11 @@ export class OcrChannel {
     const shape = fuzzyShape(form);
     let ids = this.shapes.get(shape);
     if (!ids) {
-      const list: number[] = [];
-      for (const skeleton of this.trie().nearUnordered(form)) for (const id of this.skeletonIndex.get(skeleton) ?? []) list.push(id);
+      const list: number[] = [], skeletons = this.trie().nearUnordered(form);
+      // In slices, as addFuzzy's forms: one loop over thousands would be compiled twice.
+      for (let from = 0; from < skeletons.length; from += FUZZY_SLICE) {
+        formsOf(this.skeletonIndex, skeletons, from, Math.min(skeletons.length, from + FUZZY_SLICE), list);
+      }
       ids = Int32Array.from(list);
       if (this.shapes.size >= MAX_SHAPES) this.shapes.clear();
       this.shapes.set(shape, ids);
@@ -231,6 +234,11 @@ function scoreFuzzy(lenient: TokenEmissions, ids: Int32Array, from: number, to: 
       top.update(id, lp + p);
     }
   }
+}
+
+/** Appends the forms of skeletons [from, to) to `out`. */
+function formsOf(index: ReadonlyMap<string, readonly number[]>, skeletons: readonly string[], from: number, to: number, out: number[]): void {
+  for (let i = from; i < to; i++) for (const id of index.get(skeletons[i]!) ?? NO_IDS) out.push(id);
 }
 
 /** A character that is no letter a Vietnamese word could contain (digit, symbol, ligature). */
