@@ -7,8 +7,8 @@
  * compiler-friendly shapes of issue 18 item 1; built once into bench/.work/cold-base-<ref>/,
  * BENCH_BASE=none skips it), its processes taken in turn with ours; medians over BENCH_REPEAT
  * processes (default 3), with the load average of the machine. Then
- * `baocao restore` of the sample end to end (wall and process CPU; ours and the base's in turn),
- * beside the bare start of node and the CLI.
+ * `baocao restore` of the sample end to end (wall and process CPU; ours bundled and unbundled and
+ * the base's in turn), beside the bare start of node and the CLI.
  * Diagnosis rows: the sample's first document with V8's optimizing compiler off (node --no-opt),
  * and with the V8 setting of `baocao restore`'s own process (src/cli/short-process.ts).
  * The documents: the sample report and BENCH_DOCS (default 001,002,003) of ../shared/devset/eng-ocr
@@ -160,11 +160,15 @@ function main(): void {
   process.stdout.write(`target: first document ≤ 0.300 s CPU after the model is loaded\n\n`);
 
   const cli = join(dist, 'cli', 'index.js');
-  const [restore, baseRestore] = wall([cli, 'restore', sample], ...(base ? [[join(base, 'cli', 'index.js'), 'restore', sample]] : [])) as [Timed, Timed?];
-  const [version, bare] = wall([cli, '--version'], ['-e', '0']) as [Timed, Timed];
+  // The same code unbundled (dist/cli/main.js, the modules tsc emitted: what runs without the
+  // bundle of scripts/bundle-cli.mjs), in turn with the others.
+  const unbundled = join(dist, 'cli', 'main.js');
+  const [restore, plain, baseRestore] = wall([cli, 'restore', sample], [unbundled, 'restore', sample], ...(base ? [[join(base, 'cli', 'index.js'), 'restore', sample]] : [])) as [Timed, Timed, Timed?];
+  const [version, plainVersion, bare] = wall([cli, '--version'], [unbundled, '--version'], ['-e', '0']) as [Timed, Timed, Timed];
   process.stdout.write(`baocao restore of the sample, end to end: ${restore.seconds.toFixed(3)} s wall, ${restore.cpu.toFixed(3)} s CPU (medians of ${repeat}; target ≤ 1.2 s wall)` +
     (baseRestore ? `, base ${baseRef} ${baseRestore.seconds.toFixed(3)} s wall, ${baseRestore.cpu.toFixed(3)} s CPU${baseRestore.stdout === restore.stdout ? '' : ' (OUTPUT DIFFERS)'}` : '') + '\n');
-  process.stdout.write(`  beside: baocao --version ${version.seconds.toFixed(3)} s, node -e 0 ${bare.seconds.toFixed(3)} s wall\n`);
+  process.stdout.write(`  unbundled (dist/cli/main.js): ${plain.seconds.toFixed(3)} s wall, ${plain.cpu.toFixed(3)} s CPU${plain.stdout === restore.stdout ? '' : ' (OUTPUT DIFFERS)'}\n`);
+  process.stdout.write(`  beside: baocao --version ${version.seconds.toFixed(3)} s wall, ${version.cpu.toFixed(3)} s CPU (unbundled ${plainVersion.seconds.toFixed(3)} / ${plainVersion.cpu.toFixed(3)}), node -e 0 ${bare.seconds.toFixed(3)} / ${bare.cpu.toFixed(3)}\n`);
   if (!same) process.exitCode = 1;
 }
 

@@ -8,7 +8,6 @@ import type { EncodingName } from '../core/encoding/index.js';
 import { detectKind, runPipeline } from '../pipeline/index.js';
 import type { RestoreInput } from '../core/restore/index.js';
 import { loadModel } from '../model/load.js';
-import { loadAdaptation } from '../model/adaptation-file.js';
 import { useShortProcessFlags } from './short-process.js';
 
 export async function runRestore(file: string, o: { json: boolean; input: RestoreInput; encoding?: EncodingName; adapt?: string }): Promise<number> {
@@ -41,7 +40,8 @@ export async function runRestore(file: string, o: { json: boolean; input: Restor
   useShortProcessFlags();
   let adaptation;
   try {
-    adaptation = o.adapt === undefined ? undefined : loadAdaptation(o.adapt, model);
+    // The adaptation file's checker (zod) is loaded only when one is given.
+    adaptation = o.adapt === undefined ? undefined : (await import('../model/adaptation-file.js')).loadAdaptation(o.adapt, model);
   } catch (e) {
     process.stderr.write(`baocao: ${(e as Error).message}\n`);
     return 2;

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { WorkingDocument } from '../core/document.js';
 import { segmentStage } from '../core/segment/stage.js';
-import { toDocumentResult, type DocumentResult } from '../core/schema.js';
+import type { DocumentResult } from '../core/schema.js';
 import { normaliseParagraphText } from '../core/paragraphs.js';
 import { detectKind } from '../core/source-kind.js';
 import { pagePlacer } from '../core/page-placer.js';
@@ -29,7 +29,10 @@ export const STAGES: ReadonlyArray<{ name: string; run: Stage; needsText: boolea
 ];
 
 export async function convert(input: ConvertInput, options: ConvertOptions = {}): Promise<DocumentResult> {
-  return toDocumentResult(await runPipeline(input, options));
+  const doc = await runPipeline(input, options);
+  // The schema (zod) is loaded by the first conversion, not by every importer: `baocao restore` needs none.
+  const { toDocumentResult } = await import('../core/schema.js');
+  return toDocumentResult(doc);
 }
 
 /** Run every stage; the working document (for callers that need more than the JSON). */

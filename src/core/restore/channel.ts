@@ -184,7 +184,7 @@ export class OcrChannel {
    * could change nothing the caller keeps. The token's own spellings are always scored.
    */
   private addFuzzy(ocr: string, cap: CapitalDMode, best: IdScores): void {
-    const prior = this.prior, own = this.skeletonIndex.get(ocr);
+    const prior = this.prior, own = this.skeletonIndex.get(ocr) ?? NO_IDS;
     const top = new TopJoints(MAX_CANDIDATES);
     for (const id of best.ids) if (best.get(id) > -Infinity) top.update(id, best.get(id) + prior(id));
     const folded = ocr.normalize('NFKC');
@@ -192,15 +192,11 @@ export class OcrChannel {
     const forms = [ocr, folded], count = folded === ocr ? 1 : 2;
     for (let f = 0; f < count; f++) {
       const form = forms[f]!;
-      const lenient = this.emissionsOf(form, true);
-      for (const id of this.nearForms(form)) {
-        const p = prior(id);
-        if (!lenient.mayReach(id, cap, top.floor() - p) && !own?.includes(id)) continue;
-        const lp = lenient.scoreId(id, cap);
-        if (lp > best.get(id)) {
-          best.set(id, lp);
-          top.update(id, lp + p);
-        }
+      const lenient = this.emissionsOf(form, true), ids = this.nearForms(form);
+      // In slices, one call each: a junk token has thousands of near forms, and one loop over them
+      // all would be compiled twice on the first such token (on-stack, then again for the next).
+      for (let from = 0; from < ids.length; from += FUZZY_SLICE) {
+        scoreFuzzy(lenient, ids, from, Math.min(ids.length, from + FUZZY_SLICE), cap, prior, own, best, top);
       }
     }
   }
@@ -210,14 +206,39 @@ export class OcrChannel {
     const shape = fuzzyShape(form);
     let ids = this.shapes.get(shape);
     if (!ids) {
-      const list: number[] = [];
-      for (const skeleton of this.trie().nearUnordered(form)) for (const id of this.skeletonIndex.get(skeleton) ?? []) list.push(id);
+      const list: number[] = [], skeletons = this.trie().nearUnordered(form);
+      // In slices, as addFuzzy's forms: one loop over thousands would be compiled twice.
+      for (let from = 0; from < skeletons.length; from += FUZZY_SLICE) {
+        formsOf(this.skeletonIndex, skeletons, from, Math.min(skeletons.length, from + FUZZY_SLICE), list);
+      }
       ids = Int32Array.from(list);
       if (this.shapes.size >= MAX_SHAPES) this.shapes.clear();
       this.shapes.set(shape, ids);
     }
     return ids;
   }
+}
+
+/** Forms of the fuzzy fallback scored per call (addFuzzy). */
+const FUZZY_SLICE = 256;
+const NO_IDS: readonly number[] = [];
+
+/** Scores forms [from, to) of `ids` leniently, skipping those whose bound cannot enter the first MAX_CANDIDATES (the token's own spellings always scored). */
+function scoreFuzzy(lenient: TokenEmissions, ids: Int32Array, from: number, to: number, cap: CapitalDMode, prior: (id: number) => number, own: readonly number[], best: IdScores, top: TopJoints): void {
+  for (let i = from; i < to; i++) {
+    const id = ids[i]!, p = prior(id);
+    if (!lenient.mayReach(id, cap, top.floor() - p) && !own.includes(id)) continue;
+    const lp = lenient.scoreId(id, cap);
+    if (lp > best.get(id)) {
+      best.set(id, lp);
+      top.update(id, lp + p);
+    }
+  }
+}
+
+/** Appends the forms of skeletons [from, to) to `out`. */
+function formsOf(index: ReadonlyMap<string, readonly number[]>, skeletons: readonly string[], from: number, to: number, out: number[]): void {
+  for (let i = from; i < to; i++) for (const id of index.get(skeletons[i]!) ?? NO_IDS) out.push(id);
 }
 
 /** A character that is no letter a Vietnamese word could contain (digit, symbol, ligature). */

@@ -130,12 +130,7 @@ export class FuzzySkeletons {
    */
   nearUnordered(ocrLower: string): string[] {
     const { skeletons, costs } = this.search(ocrLower);
-    const buckets: string[][] = [];
-    for (let i = 0; i < costs.length; i++) (buckets[Math.round(costs[i]! / JUNK)] ??= []).push(skeletons[i]!);
-    // Not flat(): its arrays vary in elements kind, which throws the compiled caller's loop away.
-    const out: string[] = [];
-    for (const bucket of buckets) if (bucket) for (const skeleton of bucket) out.push(skeleton);
-    return out;
+    return byDistance(skeletons, costs);
   }
 
   private search(ocrLower: string): { skeletons: string[]; costs: number[] } {
@@ -148,15 +143,33 @@ export class FuzzySkeletons {
     for (let i = 0; i < n; i++) codes[i] = isLetter(key[i]!) ? key[i]!.charCodeAt(0) : -1;
     const walk = new TrieWalk(this.child, this.sibling, this.letter, this.word, this.plain, codes);
     for (let c = this.child[0]!; c >= 0; c = this.sibling[c]!) walk.visit(c, 1);
-    const { skeletons, costs } = walk;
-    let best = Infinity;
-    for (const c of costs) if (c < best) best = c;
-    const kept: { skeletons: string[]; costs: number[] } = { skeletons: [], costs: [] };
-    for (let i = 0; i < costs.length; i++) {
-      if (costs[i]! <= best + LETTER) { kept.skeletons.push(skeletons[i]!); kept.costs.push(costs[i]!); }
-    }
-    return kept;
+    return nearest(walk.skeletons, walk.costs);
   }
+}
+
+// The passes over the thousands of skeletons a junk token finds are functions of their own: as
+// loops of search() or nearUnordered() they made those hot, and each was compiled with the trie
+// walk's recursion inlined into it (compile time on the first document, not speed).
+
+/** The skeletons found within one letter-edit of the nearest. */
+function nearest(skeletons: readonly string[], costs: readonly number[]): { skeletons: string[]; costs: number[] } {
+  let best = Infinity;
+  for (const c of costs) if (c < best) best = c;
+  const kept: { skeletons: string[]; costs: number[] } = { skeletons: [], costs: [] };
+  for (let i = 0; i < costs.length; i++) {
+    if (costs[i]! <= best + LETTER) { kept.skeletons.push(skeletons[i]!); kept.costs.push(costs[i]!); }
+  }
+  return kept;
+}
+
+/** The skeletons nearest first, in found order within one distance (costs are multiples of JUNK: a bucket pass). */
+function byDistance(skeletons: readonly string[], costs: readonly number[]): string[] {
+  const buckets: string[][] = [];
+  for (let i = 0; i < costs.length; i++) (buckets[Math.round(costs[i]! / JUNK)] ??= []).push(skeletons[i]!);
+  // Not flat(): its arrays vary in elements kind, which throws the compiled caller's loop away.
+  const out: string[] = [];
+  for (const bucket of buckets) if (bucket) for (const skeleton of bucket) out.push(skeleton);
+  return out;
 }
 
 /**
