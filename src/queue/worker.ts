@@ -30,7 +30,12 @@ export interface WorkerOptions {
   /** How long a job's lock lasts without renewal: a killed worker's job is taken over after it (default 60 s). */
   lockSeconds?: number;
   onJob?: (data: JobData, outcome: FileOutcome) => void;
+  /** Told when the worker's connection to Redis is up again (after a start or a loss). */
+  onConnected?: () => void;
 }
+
+/** Jobs each worker's processor is running now (BullMQ counts only what it has fetched). */
+const running = new WeakMap<Worker, { jobs: number; idle: (() => void)[] }>();
 
 export function startWorker(redisUrl: string, options: WorkerOptions = {}): Worker<JobData, FileOutcome> {
   const prepared = new Map<string, Promise<void>>();
@@ -40,28 +45,17 @@ export function startWorker(redisUrl: string, options: WorkerOptions = {}): Work
   let ocr: OcrPool | undefined;
   const lockDuration = (options.lockSeconds ?? 60) * 1000;
   const connection = connect(redisUrl);
+  if (options.onConnected) connection.on('ready', options.onConnected);
+  const count = { jobs: 0, idle: [] as (() => void)[] };
   const worker = new Worker<JobData, FileOutcome>(
     QUEUE_NAME,
     async (job) => {
-      const { settings } = job.data;
-      const file = fromJobFile(job.data.file);
-      // Once per output folder, however many of its jobs start together.
-      if (!prepared.has(settings.outDir)) {
-        prepared.set(settings.outDir, (async () => {
-          prepareOutputDir(settings.outDir);
-          await prepareTmp(settings.outDir, { sweep: false });
-        })());
+      count.jobs++;
+      try {
+        return await processJob(job.data);
+      } finally {
+        if (--count.jobs === 0) for (const done of count.idle.splice(0)) done();
       }
-      await prepared.get(settings.outDir)!.catch((e: Error) => {
-        prepared.delete(settings.outDir);
-        throw e;
-      });
-      ocr ??= (await import('../ingest/ocr/engine.js')).createOcrEngineForFile({ jobs: concurrency, engine: settings.ocrEngine });
-      const bytes = await stat(openPath(file)).then((s) => s.size, () => 0);
-      const release = bytes >= BIG_FILE_BYTES ? await big.acquire() : undefined;
-      const outcome = await convertFile(file, settings, { ingest: { ocr } }).finally(() => release?.());
-      options.onJob?.(job.data, outcome);
-      return outcome;
     },
     {
       connection,
@@ -71,9 +65,47 @@ export function startWorker(redisUrl: string, options: WorkerOptions = {}): Work
       maxStalledCount: 2,
     },
   );
+  running.set(worker, count);
   worker.on('closed', () => {
     void ocr?.terminate();
     void connection.quit().catch(() => connection.disconnect());
   });
   return worker;
+
+  async function processJob(data: JobData): Promise<FileOutcome> {
+    const { settings } = data;
+    const file = fromJobFile(data.file);
+    // Once per output folder, however many of its jobs start together.
+    if (!prepared.has(settings.outDir)) {
+      prepared.set(settings.outDir, (async () => {
+        prepareOutputDir(settings.outDir);
+        await prepareTmp(settings.outDir, { sweep: false });
+      })());
+    }
+    await prepared.get(settings.outDir)!.catch((e: Error) => {
+      prepared.delete(settings.outDir);
+      throw e;
+    });
+    ocr ??= (await import('../ingest/ocr/engine.js')).createOcrEngineForFile({ jobs: concurrency, engine: settings.ocrEngine });
+    const bytes = await stat(openPath(file)).then((s) => s.size, () => 0);
+    const release = bytes >= BIG_FILE_BYTES ? await big.acquire() : undefined;
+    const outcome = await convertFile(file, settings, { ingest: { ocr } }).finally(() => release?.());
+    options.onJob?.(data, outcome);
+    return outcome;
+  }
+}
+
+/**
+ * A graceful stop: no new job is taken, the jobs running end (their outputs written), then the
+ * worker closes. BullMQ's close() waits for Redis, which may be down for good: once no job runs,
+ * the close gets `graceMs` to record the last results and the promise resolves anyway. A job whose
+ * result could not be recorded is taken again by another worker, which finds its outputs in place.
+ */
+export async function stopWorker(worker: Worker, graceMs = 3000): Promise<void> {
+  const closing = worker.close();
+  const count = running.get(worker);
+  const idle = !count || count.jobs === 0 ? Promise.resolve() : new Promise<void>((r) => count.idle.push(r));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([closing.catch(() => undefined), idle.then(() => new Promise<void>((r) => (timer = setTimeout(r, graceMs))))]);
+  clearTimeout(timer);
 }
