@@ -17,7 +17,7 @@
  * logged corrections again to documents converted since when it starts), so a lock there would
  * keep `convert --resume` out of the folder for as long as the page is open.
  */
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { STATE_DIR } from './atomic.js';
@@ -150,34 +150,43 @@ function ageMs(path: string): number {
 }
 
 /**
- * Moves the stale lock aside under a name of our own (a rename: of two runs taking it over, one
- * wins) and checks that what was moved is the stale lock and not a live one taken in between; that
- * one is put back. True when a stale lock was removed.
+ * Removes the stale lock, never a live one. Removing is done by one run at a time, under
+ * `lock.takeover` (an exclusive create): it re-reads the lock there and unlinks it only when it is
+ * still the stale holder it judged. Nothing else can change `lock` meanwhile: its holder is gone,
+ * a new run's create fails while it exists, another remover waits for the takeover file. (Moving
+ * the lock aside and putting back a live one, as before, let a third run create its lock in that
+ * moment: the put-back failed, and two runs held the folder.) True when a stale lock was removed.
  */
 function takeOver(path: string, stale: LockHolder | null): boolean {
-  const aside = `${path}.stale-${process.pid}-${process.hrtime.bigint()}`;
+  const guard = `${path}.takeover`;
+  if (!takeGuard(guard)) return false; // another run is removing it: look again next round
   try {
-    renameSync(path, aside);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw e;
+    const now = readHolder(path);
+    if (now === 'gone') return false;
+    const same = now === null ? stale === null : stale !== null && now.token === stale.token && now.pid === stale.pid;
+    if (same) rmSync(path, { force: true });
+    return same;
+  } finally {
+    rmSync(guard, { force: true });
   }
-  const moved = readHolder(aside);
-  const same = moved === 'gone' || (moved === null ? stale === null : stale !== null && moved.token === stale.token && moved.pid === stale.pid);
-  if (!same) {
-    try {
-      linkSync(aside, path);
-    } catch (e) {
-      // No hard links here (FAT, some network mounts): the live lock is put back by an exclusive
-      // create. EEXIST: a third run holds the folder now, the holder we report next round.
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
-        try { writeWhole(path, readFileSync(aside, 'utf8'), 'wx'); } catch { /* taken meanwhile */ }
-      }
-    }
-  }
-  rmSync(aside, { force: true });
-  return same;
 }
+
+/** The takeover file, made exclusively; one left by a crash in its few milliseconds is stale after 10 s. */
+function takeGuard(guard: string): boolean {
+  for (let tries = 0; tries < 50; tries++) {
+    try {
+      writeWhole(guard, `${process.pid}\n`, 'wx');
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    if (ageMs(guard) > 10_000) rmSync(guard, { force: true });
+    else Atomics.wait(PAUSE, 0, 0, 20); // a synchronous pause: the lock is taken before any await
+  }
+  return false;
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 function held(path: string, me: LockHolder): OutputLock {
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
