@@ -22,6 +22,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { STATE_DIR } from './atomic.js';
 import { fsProblem } from './fs-errors.js';
+import { describeWriters, liveWriters } from './queue-writers.js';
 import { BatchSetupError } from './output-dir.js';
 
 export const LOCK_NAME = 'lock';
@@ -46,6 +47,11 @@ export interface LockOptions {
   command: string;
   /** Told when a stale lock is taken over. */
   notice?: (message: string) => void;
+  /**
+   * Refuse the folder while queue workers write into it (queue-writers.ts): `convert` sweeps
+   * temporaries and rewrites the tables from its own inputs. `queue collect` is made for that time.
+   */
+  refuseQueueWriters?: boolean;
 }
 
 export function lockPath(outDir: string): string {
@@ -60,11 +66,11 @@ export function lockOutputDir(outDir: string, options: LockOptions): OutputLock 
     mkdirSync(join(outDir, STATE_DIR), { recursive: true });
     // A few rounds at most: each lost race re-reads the holder.
     for (let round = 0; ; round++) {
-      if (create(path, me)) return held(path, me);
+      if (create(path, me)) return withoutQueueWriters(outDir, held(path, me), options);
       const holder = readHolder(path);
       if (holder === 'gone') continue; // released between our try and our look: try again
       if (round >= 3 || !isStale(holder, path)) throw new BatchSetupError(refusal(outDir, path, holder));
-      if (takeOver(path, holder)) options.notice?.(`the output folder's lock was left by a run that is gone (${describe(holder)}): taken over`);
+      if (takeOver(path, holder)) options.notice?.(`the output folder's lock was left by a run that is gone (${describeHolder(holder)}): taken over`);
     }
   } catch (e) {
     if (e instanceof BatchSetupError) throw e;
@@ -72,6 +78,28 @@ export function lockOutputDir(outDir: string, options: LockOptions): OutputLock 
     throw new BatchSetupError(`cannot use the output folder '${outDir}': ${what}: ${todo}`);
   }
 }
+
+function withoutQueueWriters(outDir: string, lock: OutputLock, options: LockOptions): OutputLock {
+  if (!options.refuseQueueWriters) return lock;
+  const writers = liveWriters(outDir);
+  if (writers.length === 0) return lock;
+  lock.release();
+  throw new BatchSetupError(`output folder '${outDir}' is being written by ${describeWriters(writers)}: wait for their jobs to end ('baocao queue status'), or give another -o`);
+}
+
+/**
+ * The live holder of `outDir`'s lock that keeps queue workers out (a `convert`; not a `queue
+ * collect`, made to run beside them), or null. A worker's job waits while there is one.
+ */
+export function exclusiveHolder(outDir: string): LockHolder | null {
+  const path = lockPath(outDir);
+  const holder = readHolder(path);
+  if (holder === 'gone' || isStale(holder, path)) return null;
+  if (holder && holder.command === COLLECT_COMMAND) return null;
+  return holder ?? { pid: 0, host: '?', started: '?', command: 'baocao', token: '' };
+}
+
+export const COLLECT_COMMAND = 'baocao queue collect';
 
 /** Makes the lock file whole, or returns false when one exists. */
 function create(path: string, me: LockHolder): boolean {
@@ -219,12 +247,12 @@ function held(path: string, me: LockHolder): OutputLock {
   return { path, release };
 }
 
-function describe(h: LockHolder | null): string {
+export function describeHolder(h: LockHolder | null): string {
   return h ? `${h.command || 'baocao'}, pid ${h.pid} on ${h.host}, since ${h.started}` : 'its lock file cannot be read';
 }
 
 function refusal(outDir: string, path: string, holder: LockHolder | null): string {
   const elsewhere = holder && holder.host !== hostname();
   const why = elsewhere ? `if that run has ended (baocao on ${holder.host} cannot be checked from here), remove '${path}'` : `if that process is not baocao, remove '${path}'`;
-  return `output folder '${outDir}' is in use by another baocao run (${describe(holder)}): wait for it to end or give another -o; ${why}`;
+  return `output folder '${outDir}' is in use by another baocao run (${describeHolder(holder)}): wait for it to end or give another -o; ${why}`;
 }

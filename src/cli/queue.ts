@@ -85,6 +85,7 @@ export function registerQueueCommands(program: Command): void {
           if (outcome.row.status === 'error') process.stderr.write(`baocao: ${outcome.row.path}: ${outcome.row.error}\n`);
           else if (!o.quiet) process.stdout.write(`${outcome.skipped ? 'skipped (done)' : 'converted'} ${data.file.display}\n`);
         },
+        onWait: (data, message) => process.stderr.write(`baocao: ${data.file.display}: ${message}\n`),
         onConnected: () => {
           if (said) process.stderr.write(`baocao: worker: Redis answers again\n`);
           said = '';

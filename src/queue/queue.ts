@@ -8,7 +8,7 @@ import { Queue } from 'bullmq';
 import { prepareTmp } from '../batch/atomic.js';
 import { writeBatchOutputs, type BatchEntry } from '../batch/batch-outputs.js';
 import { BatchSetupError, prepareOutputDir } from '../batch/output-dir.js';
-import { lockOutputDir } from '../batch/output-lock.js';
+import { COLLECT_COMMAND, lockOutputDir } from '../batch/output-lock.js';
 import type { BatchSettings, FileOutcome } from '../batch/convert-file.js';
 import { openPath, resolveInputs, type InputProblem } from '../batch/inputs.js';
 import { inputsOverlapOutput } from '../batch/input-overlap.js';
@@ -127,7 +127,7 @@ export async function collect(redisUrl: string, outDir: string, notice?: (messag
     const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     prepareOutputDir(outDir);
     // documents.csv and the batch tables are the whole folder's, as at the end of convert: one writer at a time.
-    const lock = lockOutputDir(outDir, { command: 'baocao queue collect', notice });
+    const lock = lockOutputDir(outDir, { command: COLLECT_COMMAND, notice });
     try {
       await prepareTmp(outDir, { sweep: false }); // workers may still be writing there
       const sorted = [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);

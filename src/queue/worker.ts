@@ -6,12 +6,14 @@
  * picked up again by another worker (stalled-job recovery).
  */
 import { stat } from 'node:fs/promises';
-import { Worker } from 'bullmq';
+import { DelayedError, Worker, type Job } from 'bullmq';
 import { prepareTmp } from '../batch/atomic.js';
 import { prepareOutputDir } from '../batch/output-dir.js';
 import { convertFile, type FileOutcome } from '../batch/convert-file.js';
 import { BIG_FILE_BYTES, semaphore } from '../batch/pool.js';
 import { openPath } from '../batch/inputs.js';
+import { describeHolder, exclusiveHolder } from '../batch/output-lock.js';
+import { enterFolder } from '../batch/queue-writers.js';
 import type { OcrPool } from '../ingest/ocr/pool.js';
 import { connect, QUEUE_NAME } from './connection.js';
 import { fromJobFile, type JobData } from './jobs.js';
@@ -24,12 +26,17 @@ import { fromJobFile, type JobData } from './jobs.js';
  */
 export const DEFAULT_WORKER_CONCURRENCY = 2;
 
+/** How long a job waits when a `convert` run holds its output folder before it is tried again. */
+export const WAIT_FOR_CONVERT_MS = 10_000;
+
 export interface WorkerOptions {
   /** Jobs at once in this process (default DEFAULT_WORKER_CONCURRENCY); also the size of its OCR pool. */
   concurrency?: number;
   /** How long a job's lock lasts without renewal: a killed worker's job is taken over after it (default 60 s). */
   lockSeconds?: number;
   onJob?: (data: JobData, outcome: FileOutcome) => void;
+  /** Told when a job waits because a `convert` holds its output folder. */
+  onWait?: (data: JobData, message: string) => void;
   /** Told when the worker's connection to Redis is up again (after a start or a loss). */
   onConnected?: () => void;
 }
@@ -49,10 +56,10 @@ export function startWorker(redisUrl: string, options: WorkerOptions = {}): Work
   const count = { jobs: 0, idle: [] as (() => void)[] };
   const worker = new Worker<JobData, FileOutcome>(
     QUEUE_NAME,
-    async (job) => {
+    async (job, token) => {
       count.jobs++;
       try {
-        return await processJob(job.data);
+        return await processJob(job, token);
       } finally {
         if (--count.jobs === 0) for (const done of count.idle.splice(0)) done();
       }
@@ -72,7 +79,8 @@ export function startWorker(redisUrl: string, options: WorkerOptions = {}): Work
   });
   return worker;
 
-  async function processJob(data: JobData): Promise<FileOutcome> {
+  async function processJob(job: Job<JobData, FileOutcome>, token: string | undefined): Promise<FileOutcome> {
+    const { data } = job;
     const { settings } = data;
     const file = fromJobFile(data.file);
     // Once per output folder, however many of its jobs start together.
@@ -86,12 +94,24 @@ export function startWorker(redisUrl: string, options: WorkerOptions = {}): Work
       prepared.delete(settings.outDir);
       throw e;
     });
-    ocr ??= (await import('../ingest/ocr/engine.js')).createOcrEngineForFile({ jobs: concurrency, engine: settings.ocrEngine });
-    const bytes = await stat(openPath(file)).then((s) => s.size, () => 0);
-    const release = bytes >= BIG_FILE_BYTES ? await big.acquire() : undefined;
-    const outcome = await convertFile(file, settings, { ingest: { ocr } }).finally(() => release?.());
-    options.onJob?.(data, outcome);
-    return outcome;
+    // Seen by a `convert` of this folder from now on; a convert running already keeps the job waiting.
+    const leave = enterFolder(settings.outDir);
+    try {
+      const holder = exclusiveHolder(settings.outDir);
+      if (holder) {
+        options.onWait?.(data, `output folder '${settings.outDir}' is in use by ${describeHolder(holder)}: the job waits ${WAIT_FOR_CONVERT_MS / 1000} s`);
+        await job.moveToDelayed(Date.now() + WAIT_FOR_CONVERT_MS, token);
+        throw new DelayedError(); // not an attempt: the job is tried again after the wait
+      }
+      ocr ??= (await import('../ingest/ocr/engine.js')).createOcrEngineForFile({ jobs: concurrency, engine: settings.ocrEngine });
+      const bytes = await stat(openPath(file)).then((s) => s.size, () => 0);
+      const release = bytes >= BIG_FILE_BYTES ? await big.acquire() : undefined;
+      const outcome = await convertFile(file, settings, { ingest: { ocr } }).finally(() => release?.());
+      options.onJob?.(data, outcome);
+      return outcome;
+    } finally {
+      leave();
+    }
   }
 }
 
