@@ -3,6 +3,7 @@ import type { WorkingDocument } from '../core/document.js';
 import { paragraphsFromPages } from '../core/paragraphs.js';
 import { toPositional } from '../core/page-numbers.js';
 import { ingestText } from '../ingest/text.js';
+import { withSignal } from '../ingest/ocr/with-signal.js';
 import type { StageOptions } from './options.js';
 
 export async function ingestStage(doc: WorkingDocument, options: StageOptions): Promise<void> {
@@ -21,7 +22,9 @@ export async function ingestStage(doc: WorkingDocument, options: StageOptions): 
   } else {
     // Loaded on first use: a text-only run never pays for the PDF and OCR modules.
     const ingest = doc.source.kind === 'pdf' ? (await import('../ingest/pdf.js')).ingestPdf : (await import('../ingest/image.js')).ingestImage;
-    const r = await ingest(data, options.ingest ?? {});
+    const ctx = options.ingest ?? {};
+    // A cancellable document: every page it asks of the shared pool carries its signal.
+    const r = await ingest(data, ctx.signal && ctx.ocr ? { ...ctx, ocr: withSignal(ctx.ocr, ctx.signal) } : ctx);
     doc.pages = r.pages;
     if (r.eSignatures?.length) doc.eSignatures = r.eSignatures;
     doc.pageNumbers = toPositional(r.pages, r.diagnostics) ?? undefined;
