@@ -12,7 +12,8 @@
  * Released on exit, on SIGINT/SIGTERM/SIGHUP and by `release()` (runBatch's finally: errors too).
  *
  * Not locked, on purpose: queue workers (many processes on many machines write one folder by design:
- * per-document atomic writes, each process its own log, no sweep), `serve` (writes no folder) and
+ * per-document atomic writes, each process its own log, no sweep; `convert` sees them by their files
+ * in .baocao/writers, queue-writers.ts), `serve` (writes no folder) and
  * `review` (open for hours; it writes one document and the tables per decision, and applies the
  * logged corrections again to documents converted since when it starts), so a lock there would
  * keep `convert --resume` out of the folder for as long as the page is open.
