@@ -122,10 +122,15 @@ export function startWorker(redisUrl: string, options: WorkerOptions = {}): Work
  * result could not be recorded is taken again by another worker, which finds its outputs in place.
  */
 export async function stopWorker(worker: Worker, graceMs = 3000): Promise<void> {
-  const closing = worker.close();
+  const closing = worker.close().then(() => true, () => true);
   const count = running.get(worker);
-  const idle = !count || count.jobs === 0 ? Promise.resolve() : new Promise<void>((r) => count.idle.push(r));
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([closing.catch(() => undefined), idle.then(() => new Promise<void>((r) => (timer = setTimeout(r, graceMs))))]);
-  clearTimeout(timer);
+  const idle = () => (!count || count.jobs === 0 ? Promise.resolve() : new Promise<void>((r) => count.idle.push(r)));
+  for (;;) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const graced = idle().then(() => new Promise<false>((r) => (timer = setTimeout(() => r(false), graceMs))));
+    const closed = await Promise.race([closing, graced]);
+    clearTimeout(timer);
+    // A job fetched just before the signal reaches the processor a moment later: wait for it too.
+    if (closed || !count || count.jobs === 0) return;
+  }
 }
