@@ -12,16 +12,18 @@
  * Released on exit, on SIGINT/SIGTERM/SIGHUP and by `release()` (runBatch's finally: errors too).
  *
  * Not locked, on purpose: queue workers (many processes on many machines write one folder by design:
- * per-document atomic writes, each process its own log, no sweep), `serve` (writes no folder) and
+ * per-document atomic writes, each process its own log, no sweep; `convert` sees them by their files
+ * in .baocao/writers, queue-writers.ts), `serve` (writes no folder) and
  * `review` (open for hours; it writes one document and the tables per decision, and applies the
  * logged corrections again to documents converted since when it starts), so a lock there would
  * keep `convert --resume` out of the folder for as long as the page is open.
  */
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { STATE_DIR } from './atomic.js';
 import { fsProblem } from './fs-errors.js';
+import { describeWriters, liveWriters } from './queue-writers.js';
 import { BatchSetupError } from './output-dir.js';
 
 export const LOCK_NAME = 'lock';
@@ -46,6 +48,11 @@ export interface LockOptions {
   command: string;
   /** Told when a stale lock is taken over. */
   notice?: (message: string) => void;
+  /**
+   * Refuse the folder while queue workers write into it (queue-writers.ts): `convert` sweeps
+   * temporaries and rewrites the tables from its own inputs. `queue collect` is made for that time.
+   */
+  refuseQueueWriters?: boolean;
 }
 
 export function lockPath(outDir: string): string {
@@ -60,11 +67,11 @@ export function lockOutputDir(outDir: string, options: LockOptions): OutputLock 
     mkdirSync(join(outDir, STATE_DIR), { recursive: true });
     // A few rounds at most: each lost race re-reads the holder.
     for (let round = 0; ; round++) {
-      if (create(path, me)) return held(path, me);
+      if (create(path, me)) return withoutQueueWriters(outDir, held(path, me), options);
       const holder = readHolder(path);
       if (holder === 'gone') continue; // released between our try and our look: try again
       if (round >= 3 || !isStale(holder, path)) throw new BatchSetupError(refusal(outDir, path, holder));
-      if (takeOver(path, holder)) options.notice?.(`the output folder's lock was left by a run that is gone (${describe(holder)}): taken over`);
+      if (takeOver(path, holder)) options.notice?.(`the output folder's lock was left by a run that is gone (${describeHolder(holder)}): taken over`);
     }
   } catch (e) {
     if (e instanceof BatchSetupError) throw e;
@@ -72,6 +79,28 @@ export function lockOutputDir(outDir: string, options: LockOptions): OutputLock 
     throw new BatchSetupError(`cannot use the output folder '${outDir}': ${what}: ${todo}`);
   }
 }
+
+function withoutQueueWriters(outDir: string, lock: OutputLock, options: LockOptions): OutputLock {
+  if (!options.refuseQueueWriters) return lock;
+  const writers = liveWriters(outDir);
+  if (writers.length === 0) return lock;
+  lock.release();
+  throw new BatchSetupError(`output folder '${outDir}' is being written by ${describeWriters(writers)}: wait for their jobs to end ('baocao queue status'), or give another -o`);
+}
+
+/**
+ * The live holder of `outDir`'s lock that keeps queue workers out (a `convert`; not a `queue
+ * collect`, made to run beside them), or null. A worker's job waits while there is one.
+ */
+export function exclusiveHolder(outDir: string): LockHolder | null {
+  const path = lockPath(outDir);
+  const holder = readHolder(path);
+  if (holder === 'gone' || isStale(holder, path)) return null;
+  if (holder && holder.command === COLLECT_COMMAND) return null;
+  return holder ?? { pid: 0, host: '?', started: '?', command: 'baocao', token: '' };
+}
+
+export const COLLECT_COMMAND = 'baocao queue collect';
 
 /** Makes the lock file whole, or returns false when one exists. */
 function create(path: string, me: LockHolder): boolean {
@@ -150,34 +179,43 @@ function ageMs(path: string): number {
 }
 
 /**
- * Moves the stale lock aside under a name of our own (a rename: of two runs taking it over, one
- * wins) and checks that what was moved is the stale lock and not a live one taken in between; that
- * one is put back. True when a stale lock was removed.
+ * Removes the stale lock, never a live one. Removing is done by one run at a time, under
+ * `lock.takeover` (an exclusive create): it re-reads the lock there and unlinks it only when it is
+ * still the stale holder it judged. Nothing else can change `lock` meanwhile: its holder is gone,
+ * a new run's create fails while it exists, another remover waits for the takeover file. (Moving
+ * the lock aside and putting back a live one, as before, let a third run create its lock in that
+ * moment: the put-back failed, and two runs held the folder.) True when a stale lock was removed.
  */
 function takeOver(path: string, stale: LockHolder | null): boolean {
-  const aside = `${path}.stale-${process.pid}-${process.hrtime.bigint()}`;
+  const guard = `${path}.takeover`;
+  if (!takeGuard(guard)) return false; // another run is removing it: look again next round
   try {
-    renameSync(path, aside);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw e;
+    const now = readHolder(path);
+    if (now === 'gone') return false;
+    const same = now === null ? stale === null : stale !== null && now.token === stale.token && now.pid === stale.pid;
+    if (same) rmSync(path, { force: true });
+    return same;
+  } finally {
+    rmSync(guard, { force: true });
   }
-  const moved = readHolder(aside);
-  const same = moved === 'gone' || (moved === null ? stale === null : stale !== null && moved.token === stale.token && moved.pid === stale.pid);
-  if (!same) {
-    try {
-      linkSync(aside, path);
-    } catch (e) {
-      // No hard links here (FAT, some network mounts): the live lock is put back by an exclusive
-      // create. EEXIST: a third run holds the folder now, the holder we report next round.
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
-        try { writeWhole(path, readFileSync(aside, 'utf8'), 'wx'); } catch { /* taken meanwhile */ }
-      }
-    }
-  }
-  rmSync(aside, { force: true });
-  return same;
 }
+
+/** The takeover file, made exclusively; one left by a crash in its few milliseconds is stale after 10 s. */
+function takeGuard(guard: string): boolean {
+  for (let tries = 0; tries < 50; tries++) {
+    try {
+      writeWhole(guard, `${process.pid}\n`, 'wx');
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    if (ageMs(guard) > 10_000) rmSync(guard, { force: true });
+    else Atomics.wait(PAUSE, 0, 0, 20); // a synchronous pause: the lock is taken before any await
+  }
+  return false;
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 function held(path: string, me: LockHolder): OutputLock {
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -210,12 +248,12 @@ function held(path: string, me: LockHolder): OutputLock {
   return { path, release };
 }
 
-function describe(h: LockHolder | null): string {
+export function describeHolder(h: LockHolder | null): string {
   return h ? `${h.command || 'baocao'}, pid ${h.pid} on ${h.host}, since ${h.started}` : 'its lock file cannot be read';
 }
 
 function refusal(outDir: string, path: string, holder: LockHolder | null): string {
   const elsewhere = holder && holder.host !== hostname();
   const why = elsewhere ? `if that run has ended (baocao on ${holder.host} cannot be checked from here), remove '${path}'` : `if that process is not baocao, remove '${path}'`;
-  return `output folder '${outDir}' is in use by another baocao run (${describe(holder)}): wait for it to end or give another -o; ${why}`;
+  return `output folder '${outDir}' is in use by another baocao run (${describeHolder(holder)}): wait for it to end or give another -o; ${why}`;
 }

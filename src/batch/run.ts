@@ -62,7 +62,7 @@ export async function runBatch(inputs: BatchInput[], settings: BatchSettings, jo
   const overlap = inputsOverlapOutput(args, files, settings.outDir);
   if (overlap) throw new BatchSetupError(overlap);
   // One run writes a folder at a time: the sweep below and the batch tables at the end are the whole folder's.
-  const lock = lockOutputDir(settings.outDir, { command: 'baocao convert', notice: events.notice });
+  const lock = lockOutputDir(settings.outDir, { command: 'baocao convert', notice: events.notice, refuseQueueWriters: true });
   try {
     return await convertInputs(files, problems, settings, jobs, events, schedule);
   } finally {

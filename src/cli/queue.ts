@@ -3,6 +3,7 @@
  * `worker`, over one Redis (BullMQ). Workers run the same convertFile as `convert`.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { constants as osConstants } from 'node:os';
 import { resolve } from 'node:path';
 import type { BatchSettings } from '../batch/convert-file.js';
 import { addConversionOptions, conversionSettings, type ConversionFlags } from './conversion-options.js';
@@ -67,13 +68,16 @@ export function registerQueueCommands(program: Command): void {
 
   program
     .command('worker')
-    .description('convert jobs from the queue until stopped (SIGTERM finishes the current jobs)')
+    .description('convert jobs from the queue until stopped (SIGTERM finishes the current jobs; a second SIGTERM stops at once, its jobs go back to the queue)')
     .addOption(redisOption())
     .option('--concurrency <n>', 'jobs at once in this process (2: one converts while the other waits on Redis or the disk)', positive, 2)
     .option('--lock-seconds <n>', "how long a killed worker's job waits before another worker takes it over", positive, 60)
     .option('--quiet', 'no line per job', false)
     .action(async (o: { redis: string; concurrency: number; lockSeconds: number; quiet: boolean }) => {
-      const { startWorker } = await import('../queue/worker.js');
+      const { startWorker, stopWorker } = await import('../queue/worker.js');
+      const { unreachable } = await import('../queue/connection.js');
+      // Redis down: ioredis retries every second; the same failure is said once, until it answers again.
+      let said = '';
       const worker = startWorker(o.redis, {
         concurrency: o.concurrency,
         lockSeconds: o.lockSeconds,
@@ -81,12 +85,31 @@ export function registerQueueCommands(program: Command): void {
           if (outcome.row.status === 'error') process.stderr.write(`baocao: ${outcome.row.path}: ${outcome.row.error}\n`);
           else if (!o.quiet) process.stdout.write(`${outcome.skipped ? 'skipped (done)' : 'converted'} ${data.file.display}\n`);
         },
+        onWait: (data, message) => process.stderr.write(`baocao: ${data.file.display}: ${message}\n`),
+        onConnected: () => {
+          if (said) process.stderr.write(`baocao: worker: Redis answers again\n`);
+          said = '';
+        },
       });
-      worker.on('error', (e) => process.stderr.write(`baocao: worker: ${e.message}\n`));
+      worker.on('error', (e) => {
+        const text = /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|ECONNRESET|Connection is closed/.test(e.message) ? `${unreachable(o.redis, e.message)}; trying again every second` : e.message;
+        if (text !== said) process.stderr.write(`baocao: worker: ${text}\n`);
+        said = text;
+      });
+      // The first signal finishes the jobs in flight (a job is never lost: one cut off by a second
+      // signal stays in the queue and another worker takes it once its lock lapses, --lock-seconds).
+      let signals = 0;
+      const stop = (signal: NodeJS.Signals) => {
+        if (++signals > 1) {
+          process.stderr.write(`baocao: ${signal} again: stopping now; jobs in flight go back to the queue after --lock-seconds (${o.lockSeconds} s)\n`);
+          process.exit(128 + (osConstants.signals[signal] ?? 15));
+        }
+        process.stderr.write(`baocao: ${signal}: finishing the current jobs; send the signal again to stop now\n`);
+        void stopWorker(worker).then(() => process.exit(0));
+      };
+      process.on('SIGTERM', stop);
+      process.on('SIGINT', stop);
       await worker.waitUntilReady();
       process.stderr.write(`baocao: worker ready (concurrency ${o.concurrency})\n`);
-      const stop = () => void worker.close().then(() => process.exit(0));
-      process.once('SIGTERM', stop);
-      process.once('SIGINT', stop);
     });
 }

@@ -165,7 +165,7 @@ export async function ocrPagesInOrder(
   const results: { page: Page; diagnostics: Diagnostic[] }[] = new Array(total);
   let next = 0, done = 0;
   const lane = async (): Promise<void> => {
-    while (next < total) {
+    while (next < total && !ctx.signal?.aborted) {
       const i = next++;
       const release = ctx.pageSlot ? await ctx.pageSlot() : undefined;
       try {
@@ -178,5 +178,6 @@ export async function ocrPagesInOrder(
   };
   const lanes = Math.min(total, poolSize + 1);
   await Promise.all(Array.from({ length: lanes }, lane));
+  ctx.signal?.throwIfAborted();
   return { pages: results.map((r) => r.page), diagnostics: results.flatMap((r) => r.diagnostics) };
 }

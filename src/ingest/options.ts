@@ -36,4 +36,10 @@ export interface IngestOptions {
   ocrMode?: 'auto' | 'force' | 'never';
   /** Only these pages of a PDF or multi-page TIFF are read; they keep their numbers (page-ranges.ts). */
   pages?: PageRange[];
+  /**
+   * The reading is no longer wanted (`serve`: past its time limit, or the client left): no page is
+   * started after it, the shared pool drops this document's pages (pool.ts), and ingest rejects
+   * with the signal's reason.
+   */
+  signal?: AbortSignal;
 }

@@ -2,7 +2,8 @@
 import type { WorkingDocument } from '../core/document.js';
 import { paragraphsFromPages } from '../core/paragraphs.js';
 import { toPositional } from '../core/page-numbers.js';
-import { ingestText } from '../ingest/text.js';
+import { DEFAULT_MAX_TEXT_BYTES, ingestText } from '../ingest/text.js';
+import { withSignal } from '../ingest/ocr/with-signal.js';
 import type { StageOptions } from './options.js';
 
 export async function ingestStage(doc: WorkingDocument, options: StageOptions): Promise<void> {
@@ -21,7 +22,21 @@ export async function ingestStage(doc: WorkingDocument, options: StageOptions): 
   } else {
     // Loaded on first use: a text-only run never pays for the PDF and OCR modules.
     const ingest = doc.source.kind === 'pdf' ? (await import('../ingest/pdf.js')).ingestPdf : (await import('../ingest/image.js')).ingestImage;
-    const r = await ingest(data, options.ingest ?? {});
+    const ctx = options.ingest ?? {};
+    // A cancellable document: every page it asks of the shared pool carries its signal.
+    const r = await ingest(data, ctx.signal && ctx.ocr ? { ...ctx, ocr: withSignal(ctx.ocr, ctx.signal) } : ctx);
+    const size = textBytes(r.pages);
+    const limit = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
+    if (size > limit) {
+      // Restoration and structure grow with the text (a 2,000-page PDF of 5.3 MB text peaked at 1.5 GB):
+      // past the limit of a text file the document is refused whole, saying how to read it in parts.
+      doc.pages = [];
+      doc.original = '';
+      doc.paragraphs = [];
+      doc.source.pages = r.pages.length;
+      doc.diagnostics.push({ ruleId: 'ingest/too-large', severity: 'error', message: `the ${doc.source.kind}'s text is ${mib(size)} over ${r.pages.length} pages, over the ${mib(limit)} limit for one document: convert it in parts with --pages (e.g. --pages 1-${Math.max(1, Math.floor((r.pages.length * limit) / size / 2))})` });
+      return;
+    }
     doc.pages = r.pages;
     if (r.eSignatures?.length) doc.eSignatures = r.eSignatures;
     doc.pageNumbers = toPositional(r.pages, r.diagnostics) ?? undefined;
@@ -35,3 +50,12 @@ export async function ingestStage(doc: WorkingDocument, options: StageOptions): 
   }
   doc.source.pages = doc.pages.length;
 }
+
+/** UTF-8 bytes of the pages' lines, as the text limit counts a text file. */
+function textBytes(pages: { lines: string[] }[]): number {
+  let n = 0;
+  for (const p of pages) for (const l of p.lines) n += Buffer.byteLength(l, 'utf8') + 1;
+  return n;
+}
+
+const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { prepareTmp } from '../batch/atomic.js';
 import { writeBatchOutputs, type BatchEntry } from '../batch/batch-outputs.js';
-import { prepareOutputDir } from '../batch/output-dir.js';
-import { lockOutputDir } from '../batch/output-lock.js';
+import { BatchSetupError, prepareOutputDir } from '../batch/output-dir.js';
+import { COLLECT_COMMAND, lockOutputDir } from '../batch/output-lock.js';
 import type { BatchSettings, FileOutcome } from '../batch/convert-file.js';
 import { openPath, resolveInputs, type InputProblem } from '../batch/inputs.js';
 import { inputsOverlapOutput } from '../batch/input-overlap.js';
 import { failedRow } from '../emit/sheets.js';
-import { connect, QUEUE_NAME } from './connection.js';
+import { connectNow, QUEUE_NAME, unreachable } from './connection.js';
 import { fileSha256, JOB_OPTIONS, jobId, toJobFile, type JobData } from './jobs.js';
 
 export interface AddSummary {
@@ -23,24 +23,34 @@ export interface AddSummary {
   problems: InputProblem[];
 }
 
-/** A queue handle whose close() also ends its Redis connection (BullMQ leaves a given one open). */
-function openQueue(redisUrl: string): Queue<JobData, FileOutcome> {
-  const connection = connect(redisUrl);
+/**
+ * Runs `use` with a queue on a connection made first (a Redis that does not answer is a
+ * BatchSetupError naming it, not a wait for ever); a connection lost on the way is said the same way.
+ */
+async function withQueue<T>(redisUrl: string, use: (queue: Queue<JobData, FileOutcome>) => Promise<T>): Promise<T> {
+  const connection = await connectNow(redisUrl);
+  let lost = '';
+  connection.on('error', (e: Error) => (lost = e.message));
   const queue = new Queue<JobData, FileOutcome>(QUEUE_NAME, { connection });
-  const close = queue.close.bind(queue);
-  queue.close = async () => {
-    await close();
-    await connection.quit().catch(() => connection.disconnect());
-  };
-  return queue;
+  try {
+    return await use(queue);
+  } catch (e) {
+    if (e instanceof BatchSetupError || connection.status === 'ready') throw e;
+    throw new BatchSetupError(unreachable(redisUrl, `lost: ${lost || (e as Error).message}`));
+  } finally {
+    // BullMQ leaves a connection it was given open; one that is down is dropped, not waited on.
+    if (connection.status === 'ready') {
+      await queue.close().catch(() => undefined);
+      await connection.quit().catch(() => connection.disconnect());
+    } else connection.disconnect();
+  }
 }
 
 export async function addInputs(inputs: string[], settings: BatchSettings, redisUrl: string): Promise<AddSummary> {
   const { files, problems } = await resolveInputs(inputs);
   const overlap = inputsOverlapOutput(inputs, files, settings.outDir);
   if (overlap) return { added: 0, already: 0, problems: [...problems, { arg: settings.outDir, message: `nothing queued: ${overlap}` }] };
-  const queue = openQueue(redisUrl);
-  try {
+  return withQueue(redisUrl, async (queue) => {
     let added = 0, already = 0;
     for (const file of files) {
       const sha = await fileSha256(openPath(file)).catch((e: Error) => {
@@ -54,9 +64,7 @@ export async function addInputs(inputs: string[], settings: BatchSettings, redis
       added++;
     }
     return { added, already, problems };
-  } finally {
-    await queue.close();
-  }
+  });
 }
 
 export interface QueueStatus {
@@ -72,8 +80,7 @@ export interface QueueStatus {
 }
 
 export async function queueStatus(redisUrl: string): Promise<QueueStatus> {
-  const queue = openQueue(redisUrl);
-  try {
+  return withQueue(redisUrl, async (queue) => {
     const c = await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized');
     const failed = await queue.getFailed(0, 99);
     const recent = await queue.getCompleted(0, 199);
@@ -93,9 +100,7 @@ export async function queueStatus(redisUrl: string): Promise<QueueStatus> {
       rate,
       etaSeconds: rate ? Math.round(left / rate) : null,
     };
-  } finally {
-    await queue.close();
-  }
+  });
 }
 
 /**
@@ -103,8 +108,7 @@ export async function queueStatus(redisUrl: string): Promise<QueueStatus> {
  * failed ones an error row with the reason; one row per input, in path order.
  */
 export async function collect(redisUrl: string, outDir: string, notice?: (message: string) => void): Promise<{ rows: number; pending: number; path: string; problems: string[] }> {
-  const queue = openQueue(redisUrl);
-  try {
+  return withQueue(redisUrl, async (queue) => {
     const rows = new Map<string, BatchEntry>();
     let settings: BatchSettings | undefined;
     const page = 500;
@@ -123,7 +127,7 @@ export async function collect(redisUrl: string, outDir: string, notice?: (messag
     const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
     prepareOutputDir(outDir);
     // documents.csv and the batch tables are the whole folder's, as at the end of convert: one writer at a time.
-    const lock = lockOutputDir(outDir, { command: 'baocao queue collect', notice });
+    const lock = lockOutputDir(outDir, { command: COLLECT_COMMAND, notice });
     try {
       await prepareTmp(outDir, { sweep: false }); // workers may still be writing there
       const sorted = [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
@@ -133,7 +137,5 @@ export async function collect(redisUrl: string, outDir: string, notice?: (messag
     } finally {
       lock.release();
     }
-  } finally {
-    await queue.close();
-  }
+  });
 }

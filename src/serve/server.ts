@@ -120,19 +120,29 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
     if (!Buffer.isBuffer(body) || body.length === 0) return reply.code(400).send({ error: 'send the document as the request body' });
     const ticket = await admission.enter();
     if (!ticket) return busy(reply);
+    // The conversion is cancelled when its time is up or its client leaves: the scan's pages leave
+    // the shared OCR pool (workers dropped, processes killed) instead of keeping the next request waiting.
+    const cancel = new AbortController();
+    const left = () => {
+      if (!reply.raw.writableFinished) cancel.abort(new ClientGoneError('the client closed the connection before the answer'));
+    };
+    reply.raw.on('close', left);
     try {
       const q = query.data;
       const settings: BatchSettings = { outDir: '', formats: [q.format], resume: false, restore: q.restore === 'true', segment: q.segment === 'true', restoreInput: q.input, ocrMode: q.ocr, ...(adapt ? { adapt } : {}) };
       const request = { name: q.name, data: new Uint8Array(body), format: q.format, settings };
       // Text and Word files go to a worker thread; scans stay here, where the shared OCR pool does the work.
       const kind = detectKind(request.data, q.name);
-      const reading: Promise<Answer> = kind === 'text' || kind === 'word' ? workers.run(request) : withTimeout(answer(request, { ocr: await ocrPool() }), timeoutMs);
+      const reading: Promise<Answer> = kind === 'text' || kind === 'word' ? workers.run(request, cancel.signal) : withTimeout(answer(request, { ocr: await ocrPool(), signal: cancel.signal }), timeoutMs, cancel);
       const a = await reading;
       return reply.code(a.status).type(a.type).send(typeof a.body === 'string' ? a.body : Buffer.from(a.body));
     } catch (e) {
       if (e instanceof TimeoutError) return reply.code(504).send({ error: e.message });
+      // Nobody reads this answer: 499 as nginx logs a client that left, for /metrics.
+      if (cancel.signal.reason instanceof ClientGoneError) return reply.code(499).send({ error: cancel.signal.reason.message });
       throw e;
     } finally {
+      reply.raw.off('close', left);
       ticket.release();
     }
   });
@@ -155,7 +165,17 @@ async function anyContentType(req: FastifyRequest): Promise<void> {
   if (type !== undefined && !MEDIA_TYPE.test(type)) req.headers['content-type'] = 'application/octet-stream';
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+class ClientGoneError extends Error {}
+
+/** `p`, or a TimeoutError after `ms`, when `cancel` is aborted with it so the work behind `p` stops too. */
+function withTimeout<T>(p: Promise<T>, ms: number, cancel: AbortController): Promise<T> {
   let timer: ReturnType<typeof setTimeout>;
-  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new TimeoutError(`conversion took longer than ${Math.round(ms / 1000)} s`)), ms)))]).finally(() => clearTimeout(timer));
+  const late = new Promise<T>((_, reject) => (timer = setTimeout(() => {
+    const e = new TimeoutError(`conversion took longer than ${Math.round(ms / 1000)} s`);
+    cancel.abort(e);
+    reject(e);
+  }, ms)));
+  // A cancelled conversion still settles (rejected, or with what it had): nobody waits for it.
+  p.catch(() => undefined);
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }

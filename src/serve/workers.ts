@@ -20,12 +20,13 @@ export class ConvertWorkers {
   }
 
   /** Callers hold an Admission ticket, so a worker is always idle here. */
-  run(request: ConvertRequest): Promise<Answer> {
+  run(request: ConvertRequest, signal?: AbortSignal): Promise<Answer> {
     const worker = this.idle.pop() ?? this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const finish = (keep: boolean) => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         worker.off('message', onMessage);
         worker.off('error', onError);
         if (keep) this.idle.push(worker);
@@ -45,6 +46,13 @@ export class ConvertWorkers {
         finish(false);
         reject(new TimeoutError(`conversion took longer than ${Math.round(this.timeoutMs / 1000)} s`));
       }, this.timeoutMs);
+      // Its client left: the worker is replaced now rather than finishing a document nobody reads.
+      const onAbort = () => {
+        finish(false);
+        reject(signal!.reason);
+      };
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.postMessage({ id, request });

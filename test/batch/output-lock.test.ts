@@ -94,3 +94,26 @@ describe('the output folder lock', () => {
     assert.equal(existsSync(lockPath(out)), true);
   });
 });
+
+describe('the output folder lock under contention', () => {
+  it('is held by one run at a time when many take over the same stale lock at once', async () => {
+    const { spawn: spawnChild } = await import('node:child_process');
+    const contender = new URL('./lock-contender.ts', import.meta.url).pathname;
+    const folders = Array.from({ length: 3 }, () => folder());
+    for (const out of folders) writeLock(out, holder({ pid: deadPid(), token: 'stale' }));
+    const at = Date.now() + 8000;
+    const runs = folders.flatMap((out) => Array.from({ length: 8 }, () => new Promise<{ out: string; text: string }>((resolve) => {
+      const c = spawnChild(process.execPath, ['--import', 'tsx', contender, out, String(at), '1500'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let text = '';
+      c.stdout.on('data', (d) => (text += d));
+      c.on('close', () => resolve({ out, text }));
+    })));
+    const results = await Promise.all(runs);
+    for (const out of folders) {
+      const held = results.filter((r) => r.out === out && r.text.startsWith('held')).map((r) => r.text.split(' ').slice(1).map(Number) as [number, number]).sort((a, b) => a[0] - b[0]);
+      assert.ok(held.length >= 1, `nobody took over the stale lock of ${out}`);
+      for (let i = 1; i < held.length; i++) assert.ok(held[i]![0] >= held[i - 1]![1], `two runs held ${out} at once: ${JSON.stringify(held)}`);
+      assert.equal(existsSync(lockPath(out)), false);
+    }
+  });
+});

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { resolveOfflinePaths } from './offline-paths.js';
 import { fromTsv, symbolsFromHocr, type OcrPageResult } from './result.js';
-import { DEFAULT_PSM, TESSEDIT_DO_INVERT, type OcrPool, type OcrPoolOptions, type OcrTask, type RecognizeOptions } from './pool.js';
+import { abortReason, DEFAULT_PSM, enqueue, TESSEDIT_DO_INVERT, type OcrPool, type OcrPoolOptions, type OcrTask, type RecognizeOptions } from './pool.js';
 
 /** Which Vietnamese model the binary reads. */
 export type NativeModel = 'bundled' | 'system';
@@ -90,6 +90,7 @@ export function createNativeOcrPool(options: NativePoolOptions = {}): OcrPool {
   };
 
   const runOne = (task: OcrTask): Promise<OcrPageResult> => new Promise((resolve, reject) => {
+    if (task.options?.signal?.aborted) return reject(abortReason(task.options.signal));
     if (!isLeptonicaImage(task.image)) return reject(new Error('Error attempting to read image (not an image format tesseract reads)'));
     const started = performance.now();
     // One thread per process: the pool is the parallelism (OpenMP threads would fight over the cores).
@@ -99,6 +100,11 @@ export function createNativeOcrPool(options: NativePoolOptions = {}): OcrPool {
     let err = '';
     let timedOut = false;
     const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, pageTimeoutMs);
+    // An aborted page: its process is killed now, not left to finish a reading nobody wants.
+    const signal = task.options?.signal;
+    const onAbort = () => { child.kill('SIGKILL'); reject(abortReason(signal!)); };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    child.once('close', () => signal?.removeEventListener('abort', onAbort));
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => { err = (err + b.toString()).slice(-STDERR_KEEP); });
     // A process that died before reading its image closes stdin early: the exit code says why.
@@ -140,10 +146,7 @@ export function createNativeOcrPool(options: NativePoolOptions = {}): OcrPool {
     engine: 'native',
     recognize(image, opts) {
       if (closed) return Promise.reject(new Error('OCR pool already terminated'));
-      return new Promise<OcrPageResult>((resolve, reject) => {
-        queue.push({ image, options: opts, resolve, reject });
-        dispatch();
-      });
+      return new Promise<OcrPageResult>((resolve, reject) => enqueue(queue, { image, options: opts, resolve, reject }, dispatch));
     },
     async terminate() {
       closed = true;

@@ -53,6 +53,45 @@ export interface RecognizeOptions {
   psm?: string;
   /** Also give every character's box (`OcrPageResult.symbols`): for a small crop, it costs a full reading of a page. */
   symbols?: boolean;
+  /**
+   * The reading is no longer wanted (a request past its time or whose client left): a waiting page
+   * leaves the queue, a page being read is dropped with its worker (a new one takes its place) or
+   * its process killed; the promise rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
+}
+
+/** The rejection of an aborted reading: the signal's own reason, else an AbortError. */
+export function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new DOMException('the OCR reading was cancelled', 'AbortError');
+}
+
+/**
+ * Queues a task unless its signal is aborted; a task aborted while it waits leaves the queue.
+ * Shared by both pools: what they do with a task being read differs.
+ */
+export function enqueue(queue: OcrTask[], task: OcrTask, dispatch: () => void): void {
+  const signal = task.options?.signal;
+  if (signal?.aborted) return task.reject(abortReason(signal));
+  signal?.addEventListener('abort', () => {
+    const i = queue.indexOf(task);
+    if (i >= 0) queue.splice(i, 1), task.reject(abortReason(signal));
+  }, { once: true });
+  queue.push(task);
+  dispatch();
+}
+
+/** Rejects when `signal` aborts (never when there is none); `off` removes the listener. */
+export function whenAborted(signal: AbortSignal | undefined): { promise: Promise<never>; off: () => void } {
+  if (!signal) return { promise: new Promise<never>(() => undefined), off: () => undefined };
+  let off = () => undefined as void;
+  const promise = new Promise<never>((_, reject) => {
+    const on = () => reject(abortReason(signal));
+    if (signal.aborted) return on();
+    signal.addEventListener('abort', on, { once: true });
+    off = () => signal.removeEventListener('abort', on);
+  });
+  return { promise, off };
 }
 
 /** The Tesseract parameters of one job's options (tesseract.js restores the worker's own after the job). */
@@ -108,6 +147,10 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`OCR took longer than ${pageTimeoutMs / 1000} s`)), pageTimeoutMs);
     });
+    // tesseract.js cannot stop a job inside its worker: an aborted page drops the worker instead.
+    const aborted = whenAborted(task.options?.signal);
+    let dropped = false;
+    aborted.promise.catch(() => (dropped = true));
     Promise.race([
       worker.recognize(
         Buffer.from(task.image.buffer, task.image.byteOffset, task.image.byteLength),
@@ -116,9 +159,11 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
         { text: false, tsv: true, ...(task.options?.symbols ? { blocks: true } : {}) },
       ),
       timeout,
+      aborted.promise,
     ]).then(
       (r) => {
         clearTimeout(timer);
+        aborted.off();
         options.onRecognized?.(performance.now() - started);
         try {
           const page = fromTsv(r.data.tsv);
@@ -128,8 +173,9 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
       },
       (err: unknown) => {
         clearTimeout(timer);
+        aborted.off();
         task.reject(err);
-        if (err instanceof Error && err.message.startsWith('OCR took longer')) {
+        if (dropped || (err instanceof Error && err.message.startsWith('OCR took longer'))) {
           const i = all.findIndex((p) => settled.get(p) === worker);
           if (i >= 0) all.splice(i, 1);
           void worker.terminate().catch(() => undefined);
@@ -160,10 +206,7 @@ export function createOcrPool(options: OcrPoolOptions = {}): OcrPool {
     engine: 'wasm',
     recognize(image, options) {
       if (closed) return Promise.reject(new Error('OCR pool already terminated'));
-      return new Promise<OcrPageResult>((resolve, reject) => {
-        queue.push({ image, options, resolve, reject });
-        dispatch();
-      });
+      return new Promise<OcrPageResult>((resolve, reject) => enqueue(queue, { image, options, resolve, reject }, dispatch));
     },
     async terminate() {
       closed = true;
