@@ -27,6 +27,7 @@ import { Worker } from 'node:worker_threads';
 import type { runBatch as RunBatch } from '../src/batch/run.js';
 // Reads the batch log and the layout before it alike, so either build's outputs are checked.
 import { DoneIndex } from '../src/batch/done-index.js';
+import { convertBenchReport } from './lib/generated-reports.js';
 
 // The built package when there is one (what users run; worker threads then load plain JS),
 // else the sources through tsx.
@@ -44,25 +45,6 @@ const SAMPLE_EVERY = 25;
 const root = join(tmpdir(), `baocao-bench-convert-${process.pid}`);
 const src = join(root, 'in');
 
-const SENTENCES = [
-  'Ủy ban nhân dân xã đã ban hành Kế hoạch số 72/KH-UBND ngày 30 tháng 12 năm 2022 về cải cách hành chính nhà nước năm 2023;',
-  'tuyên truyền, phổ biến kết quả các chỉ số cải cách hành chính tới cán bộ, công chức, viên chức và nhân dân trên địa bàn xã.',
-  'Cập nhật, rà soát, niêm yết công khai đầy đủ các thủ tục hành chính đã được sửa đổi, bổ sung lên Trang thông tin điện tử.',
-  'Kết quả việc tổ chức tuyên truyền công tác cải cách hành chính đạt 100%, đảm bảo theo đúng kế hoạch đề ra.',
-];
-
-/** A ~3 KB report: header, numbered sections, wrapped paragraphs, list items. */
-function report(i: number): string {
-  const lines = [`BÁO CÁO SỐ ${i}/BC-UBND`, '', 'Kết quả công tác tuyên truyền cải cách hành chính năm 2023', ''];
-  let s = i;
-  while (Buffer.byteLength(lines.join('\n')) < 2900) {
-    const n = lines.length;
-    if (n % 9 === 0) lines.push('', `${(n % 5) + 1}. KẾT QUẢ THỰC HIỆN NHIỆM VỤ`, '');
-    else if (n % 7 === 0) lines.push(`- ${SENTENCES[s++ % SENTENCES.length]!.slice(0, 70)}`);
-    else lines.push(SENTENCES[s++ % SENTENCES.length]!.slice(0, 78));
-  }
-  return lines.join('\n') + '\n';
-}
 
 async function timed(label: string, run: () => Promise<number>): Promise<{ label: string; seconds: number; files: number }> {
   const t = performance.now();
@@ -241,7 +223,7 @@ async function main(): Promise<void> {
   await mkdir(src, { recursive: true });
   let bytes = 0;
   for (let i = 0; i < count; i++) {
-    const text = report(i);
+    const text = convertBenchReport(i);
     bytes += Buffer.byteLength(text);
     await writeFile(join(src, `report-${String(i).padStart(4, '0')}.txt`), text);
   }

@@ -11,6 +11,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { convertBenchReport } from './lib/generated-reports.js';
 
 const arg = (name: string): string | undefined => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const rounds = Number(arg('--rounds')) || 5;
@@ -18,25 +19,6 @@ const sizes = (arg('--sizes') ?? '10,30,100,300,1000').split(',').map(Number);
 const cli = fileURLToPath(new URL('../dist/cli/index.js', import.meta.url));
 const root = join(tmpdir(), `baocao-bench-text-jobs-${process.pid}`);
 
-const SENTENCES = [
-  'Ủy ban nhân dân xã đã ban hành Kế hoạch số 72/KH-UBND ngày 30 tháng 12 năm 2022 về cải cách hành chính nhà nước năm 2023;',
-  'tuyên truyền, phổ biến kết quả các chỉ số cải cách hành chính tới cán bộ, công chức, viên chức và nhân dân trên địa bàn xã.',
-  'Cập nhật, rà soát, niêm yết công khai đầy đủ các thủ tục hành chính đã được sửa đổi, bổ sung lên Trang thông tin điện tử.',
-  'Kết quả việc tổ chức tuyên truyền công tác cải cách hành chính đạt 100%, đảm bảo theo đúng kế hoạch đề ra.',
-];
-
-/** The report bench:convert generates (bench/convert.ts). */
-function report(i: number): string {
-  const lines = [`BÁO CÁO SỐ ${i}/BC-UBND`, '', 'Kết quả công tác tuyên truyền cải cách hành chính năm 2023', ''];
-  let s = i;
-  while (Buffer.byteLength(lines.join('\n')) < 2900) {
-    const n = lines.length;
-    if (n % 9 === 0) lines.push('', `${(n % 5) + 1}. KẾT QUẢ THỰC HIỆN NHIỆM VỤ`, '');
-    else if (n % 7 === 0) lines.push(`- ${SENTENCES[s++ % SENTENCES.length]!.slice(0, 70)}`);
-    else lines.push(SENTENCES[s++ % SENTENCES.length]!.slice(0, 78));
-  }
-  return lines.join('\n') + '\n';
-}
 
 /** One CLI run: wall and CPU seconds (the process and all its threads). */
 function run(input: string, jobs: number): { wall: number; cpu: number } {
@@ -57,7 +39,7 @@ try {
   for (const n of sizes) {
     const input = join(root, `in-${n}`);
     mkdirSync(input, { recursive: true });
-    for (let i = 0; i < n; i++) writeFileSync(join(input, `bc-${String(i).padStart(5, '0')}.txt`), report(i));
+    for (let i = 0; i < n; i++) writeFileSync(join(input, `bc-${String(i).padStart(5, '0')}.txt`), convertBenchReport(i));
     const sides: Record<number, { wall: number[]; cpu: number[] }> = { 1: { wall: [], cpu: [] }, 2: { wall: [], cpu: [] } };
     for (let r = 0; r < rounds; r++) {
       for (const jobs of r % 2 ? [2, 1] : [1, 2]) {

@@ -160,6 +160,12 @@ export class TrigramLM implements NgramScorer {
 
   /** trigramFromContext without the cache, for a context with trigrams (ctx ≥ 0), as lookupBigramFresh. */
   trigramFresh(ctx: number, w: number, bigramLogP: number): number {
+    const code = this.searchTrigram(ctx, w);
+    return code >= 0 ? this.qTriP[code]! : this.qBiBow[(this.biRec[2 * ctx + 1]! >>> 8) & 0xff]! + bigramLogP;
+  }
+
+  /** The stored trigram's probability code under context bigram `ctx` (≥ 0), or -1: a binary search of its records, no cache. */
+  private searchTrigram(ctx: number, w: number): number {
     let a = this.biRec[2 * ctx]!, b = this.biRec[2 * ctx + 2]!;
     const T = this.triRec;
     while (a < b) {
@@ -167,9 +173,9 @@ export class TrigramLM implements NgramScorer {
       const x = T[m]! & 0xffff;
       if (x < w) a = m + 1;
       else if (x > w) b = m;
-      else return this.qTriP[T[m]! >>> 16]!;
+      else return T[m]! >>> 16;
     }
-    return this.qBiBow[(this.biRec[2 * ctx + 1]! >>> 8) & 0xff]! + bigramLogP;
+    return -1;
   }
 
   /** Set by lookupBigram. */
@@ -220,16 +226,7 @@ export class TrigramLM implements NgramScorer {
     const c = (mix(ctx, w) & CACHE_MASK) << 1;
     const cache = this.triCache;
     if (cache[c] === ctx + 1 && (cache[c + 1]! & 0xffff) === w) return (cache[c + 1]! >> 16) - 1;
-    let code = -1;
-    let a = this.biRec[2 * ctx]!, b = this.biRec[2 * ctx + 2]!;
-    const T = this.triRec;
-    while (a < b) {
-      const m = (a + b) >>> 1;
-      const x = T[m]! & 0xffff;
-      if (x < w) a = m + 1;
-      else if (x > w) b = m;
-      else { code = T[m]! >>> 16; break; }
-    }
+    const code = this.searchTrigram(ctx, w);
     cache[c] = ctx + 1;
     cache[c + 1] = w | ((code + 1) << 16);
     return code;
