@@ -6,7 +6,9 @@
  * Then the outputs of a sample of the files (every SAMPLE_EVERY-th: JSON, stored rows, the batch
  * CSVs' rows) are compared with bench/convert-reference.json: a speed change must not change a
  * byte. Written with --write-reference when an output change is meant (first by ad2fe15; again
- * for schema 1.4 and e-signatures.csv, and for schema 1.5, each after checking that the JSON differed only in its version). With
+ * for schema 1.4 and e-signatures.csv, and for schema 1.5, each after checking that the JSON differed only in its version;
+ * session 15: header3 (type and number of the first line, date_suggested), then the archive rows' path and
+ * SHA-256 columns, the JSON unchanged by the latter). With
  * `--baseline-dist DIR` (an older build's dist/, its node_modules reachable from it) the same
  * batch also runs on that build, interleaved round by round, with the process CPU of each side,
  * the CPU by thread (workers, main thread, V8's and libuv's helper threads), then each build's
