@@ -14,32 +14,21 @@
  * the bundle's root): what a module finds beside itself (the worker bundles, the review UI,
  * package.json, dictionaries/) is found from the bundle too.
  */
-import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleEsm } from './esbuild-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = `${root}dist`;
-const outdir = `${dist}/cli-bundle`;
-const INLINED = /^(zod|commander|fast-csv|@fast-csv\/[^/]+)(\/|$)/;
 
-await rm(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: [`${dist}/cli/main.js`],
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-  // fast-csv is CommonJS and requires Node's modules: the chunks get a real `require`.
-  banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
+await bundleEsm({
+  entry: `${dist}/cli/main.js`,
+  outdir: `${dist}/cli-bundle`,
+  inlined: /^(zod|commander|fast-csv|@fast-csv\/[^/]+)(\/|$)/,
   plugins: [{
-    name: 'external-packages-and-own-urls',
+    name: 'own-urls',
     setup(b) {
-      b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('node:') || !INLINED.test(args.path) ? { path: args.path, external: true } : undefined));
       b.onLoad({ filter: /\.js$/ }, async (args) => {
         const rel = relative(dist, args.path);
         if (rel.startsWith('..')) return undefined;

@@ -10,30 +10,13 @@
  * only for scans). Code splitting keeps the scan, Word and restoration code in chunks loaded on
  * first use, as the dynamic imports of the unbundled build do.
  */
-import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { bundleEsm } from './esbuild-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const INLINED = /^(zod|fast-csv|@fast-csv\/[^/]+)(\/|$)/;
-const outdir = `${root}dist/batch/worker-bundle`;
 
-rmSync(outdir, { recursive: true, force: true });
-await build({
-  entryPoints: [`${root}dist/batch/worker.js`],
-  outdir,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-  // fast-csv is CommonJS and requires Node's modules: the chunks get a real `require`.
-  banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module'; const require = __bundleCreateRequire(import.meta.url);" },
-  plugins: [{
-    name: 'external-packages-but-inlined',
-    setup(b) {
-      b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('node:') || !INLINED.test(args.path) ? { path: args.path, external: true } : undefined));
-    },
-  }],
+await bundleEsm({
+  entry: `${root}dist/batch/worker.js`,
+  outdir: `${root}dist/batch/worker-bundle`,
+  inlined: /^(zod|fast-csv|@fast-csv\/[^/]+)(\/|$)/,
 });
