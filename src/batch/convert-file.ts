@@ -156,7 +156,6 @@ async function emitDocument(converted: DocumentResult, data: Uint8Array, sha256:
     if (corrected.stale.length) {
       const warning = staleDecisionsWarning(corrected.stale);
       result = { ...result, diagnostics: [...result.diagnostics, warning] };
-      view = { ...view, diagnostics: [...view.diagnostics, warning] };
     }
   }
   // Its rows of the batch tables, made first: a cell too long for a spreadsheet is reported in the JSON.
@@ -167,7 +166,8 @@ async function emitDocument(converted: DocumentResult, data: Uint8Array, sha256:
   // A result out of schema is still written, with an error diagnostic that makes its row partial.
   const json = documentJson(result);
   result = json.result;
-  view = view === result || !logged.length ? result : { ...view, diagnostics: result.diagnostics };
+  // The view (corrected text) shows the JSON's diagnostics: the stale-decisions and cell-cut warnings, the schema check.
+  view = logged.length ? { ...view, diagnostics: result.diagnostics } : result;
   const outputs: [string, string | Uint8Array][] = [];
   for (const format of settings.formats) {
     const writer = DOCUMENT_WRITERS[format];

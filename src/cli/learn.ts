@@ -11,7 +11,8 @@ import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync }
 import { applyCorrections, restoredLines, reviewTargets } from '../core/corrections.js';
 import { learnAdaptation, type LearnText } from '../core/restore/learn-archive.js';
 import { decodeText } from '../core/encoding/index.js';
-import { listDocuments, readCorrections, readDocument } from '../review/folder.js';
+import { listDocuments, readDocument } from '../review/folder.js';
+import { correctionsFor } from '../batch/corrections-log.js';
 import { bundledModelFingerprint } from '../model/adaptation-file.js';
 import { loadModel } from '../model/load.js';
 
@@ -22,23 +23,22 @@ export interface LearnedSources { texts: LearnText[]; documents: number; correct
 
 /** The reviewed text of a converted folder. */
 export function reviewedTexts(outDir: string): LearnedSources {
-  const logged = readCorrections(outDir);
   const texts: LearnText[] = [];
   let documents = 0, corrections = 0;
   // Decisions belong to a content (its SHA-256): a copy of it, or an input renamed since (its old
   // outputs stay), is the same reviewed text and is learnt once, not once per name.
   const learnt = new Set<string>();
-  const reviewed = new Set(logged.map((c) => c.sha256));
   for (const doc of listDocuments(outDir).values()) {
-    if (learnt.has(doc.manifest.sha256) || !reviewed.has(doc.manifest.sha256)) continue;
+    if (learnt.has(doc.manifest.sha256)) continue;
+    const mine = correctionsFor(outDir, doc.manifest.sha256);
+    if (mine.length === 0) continue;
     let result;
     try {
       result = readDocument(outDir, doc);
     } catch {
       continue; // a damaged JSON: nothing a person reviewed can be read from it
     }
-    const mine = logged.filter((c) => c.sha256 === result.source.sha256);
-    if (mine.length === 0 || result.text.restored === null) continue;
+    if (result.text.restored === null) continue;
     const { json, view } = applyCorrections(result, mine);
     // Only decisions that apply to this output's text are learnt (a stale one would teach the
     // machine's own misreading at full weight); an output where none applies leaves the content

@@ -133,6 +133,7 @@ function oddUnits(text: string): { replaced: number; control: number } {
   return { replaced, control };
 }
 
-function mib(n: number): string {
+/** A byte count as people read limits ("16.0 MiB"). */
+export function mib(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }

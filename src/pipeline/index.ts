@@ -12,6 +12,7 @@ import { detectKind } from '../core/source-kind.js';
 import { pagePlacer } from '../core/page-placer.js';
 import { renumberPages } from '../core/page-numbers.js';
 import { ingestStage } from './ingest-stage.js';
+import { OCR_MODES } from '../ingest/text-layer-trust.js';
 import type { ConvertInput, ConvertOptions, Stage, StageOptions } from './options.js';
 
 export type { ConvertInput, ConvertOptions, Stage, StageOptions } from './options.js';
@@ -76,7 +77,7 @@ function checkInput(input: unknown): asserts input is ConvertInput {
 const CHOICES = [
   ['restore.input', (o: ConvertOptions) => (o.restore ? o.restore.input : undefined), ['auto', 'stripped', 'ocr', 'vie-ocr', 'clean']],
   ['pageBreaks', (o: ConvertOptions) => o.pageBreaks, ['auto', 'form-feed']],
-  ['ingest.ocrMode', (o: ConvertOptions) => o.ingest?.ocrMode, ['auto', 'force', 'never']],
+  ['ingest.ocrMode', (o: ConvertOptions) => o.ingest?.ocrMode, OCR_MODES],
 ] as const;
 
 /** An option out of its values is a programmer's mistake, said (a wrong input kind was written to the JSON as restoreMode; the others were ignored). */

@@ -2,7 +2,7 @@
 import type { WorkingDocument } from '../core/document.js';
 import { paragraphsFromPages } from '../core/paragraphs.js';
 import { toPositional } from '../core/page-numbers.js';
-import { DEFAULT_MAX_TEXT_BYTES, ingestText } from '../ingest/text.js';
+import { DEFAULT_MAX_TEXT_BYTES, ingestText, mib } from '../ingest/text.js';
 import { withSignal } from '../ingest/ocr/with-signal.js';
 import type { StageOptions } from './options.js';
 
@@ -58,4 +58,3 @@ function textBytes(pages: { lines: string[] }[]): number {
   return n;
 }
 
-const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;

@@ -25,7 +25,7 @@ import { dateSuggested, structureOf } from '../emit/sheets.js';
 import { withCorrectedStructure } from '../pipeline/restructure.js';
 import { documentColumns } from '../core/segment/csv-rows.js';
 import { patchDocumentsCsv } from './documents-csv.js';
-import { findSource, inside, readCorrections, readDocument, type ReviewDocument } from './folder.js';
+import { findSource, inside, readDocument, type ReviewDocument } from './folder.js';
 import { correctionsFor } from '../batch/corrections-log.js';
 
 export interface RewriteOutcome {
@@ -140,15 +140,13 @@ export async function rewriteBatchTables(outDir: string, docs: Iterable<ReviewDo
  * (without --resume) has the machine outputs back, and the logged corrections go into them again.
  */
 export async function applyLoggedCorrections(outDir: string, docs: Map<string, ReviewDocument>): Promise<{ rewritten: string[]; problems: string[] }> {
-  const log = readCorrections(outDir);
-  const shas = new Set(log.map((c) => c.sha256));
   const rewritten: string[] = [];
   const problems: string[] = [];
   for (const doc of docs.values()) {
-    if (!shas.has(doc.manifest.sha256)) continue;
+    const mine = correctionsFor(outDir, doc.manifest.sha256);
+    if (!mine.length) continue;
     try {
       const machine = readDocument(outDir, doc);
-      const mine = correctionsFor(outDir, machine.source.sha256);
       // Up to date: the same corrected text, and its structure read again (files of 1.3 and earlier were not).
       const upToDate = applyCorrections(machine, mine).json.text.corrected === machine.text.corrected && (machine.text.corrected === undefined || !hasStructure(machine) || machine.correctedStructure !== undefined);
       if (upToDate) continue;

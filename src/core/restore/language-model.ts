@@ -161,7 +161,7 @@ export class TrigramLM implements NgramScorer {
   /** trigramFromContext without the cache, for a context with trigrams (ctx ≥ 0), as lookupBigramFresh. */
   trigramFresh(ctx: number, w: number, bigramLogP: number): number {
     const code = this.searchTrigram(ctx, w);
-    return code >= 0 ? this.qTriP[code]! : this.qBiBow[(this.biRec[2 * ctx + 1]! >>> 8) & 0xff]! + bigramLogP;
+    return code >= 0 ? this.qTriP[code]! : this.backoff(ctx) + bigramLogP;
   }
 
   /** The stored trigram's probability code under context bigram `ctx` (≥ 0), or -1: a binary search of its records, no cache. */

@@ -215,9 +215,9 @@ function trailingPosition(text: string): { before: string; position: string } | 
 }
 
 export function parseSignature(lines: readonly SegLine[], at: number, stop: number, evidence?: NameEvidence): Signature {
-  let authority: string | null = null, organ: string | null = null, position: string | null = null, name: string | null = null;
+  let authority: string | null = null, organ: string | null = null, position: string | null = null;
   let i = at, seen = 0, last = at;
-  for (; i < stop && seen < 8 && !name; i++) {
+  for (; i < stop && seen < 8; i++) {
     const line = lines[i]!;
     if (isBlank(line)) continue;
     seen++;
@@ -256,10 +256,11 @@ export function parseSignature(lines: readonly SegLine[], at: number, stop: numb
     // seal's text read again ("VÀ ĐÀO TẠO"), not the position.
     if (!position && authority === 'KT.' && !DEPUTY.test(line.key)) continue;
     if (!position && /\p{L}{3}/u.test(text)) position = canonicalPosition(text.replace(/^[^\p{L}]+/u, ''));
-    else if (!name && seen > 4) break;
+    else if (seen > 4) break;
   }
-  const found = [authority, position, name].filter(Boolean).length;
-  return { authority, organ, position, name, provenance: spanOf(lines, at, last), confidence: +(found / 3).toFixed(2) };
+  // No name found: a name returns from the loop above.
+  const found = [authority, position].filter(Boolean).length;
+  return { authority, organ, position, name: null, provenance: spanOf(lines, at, last), confidence: +(found / 3).toFixed(2) };
 }
 
 /** Verbs by which a document's last sentence names its sender ("Văn phòng Chính phủ thông báo để …"). */

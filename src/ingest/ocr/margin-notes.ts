@@ -19,7 +19,7 @@
  */
 import type { OcrWord } from '../../core/document.js';
 import { isVietnameseSyllable } from '../../core/vi-text/syllable.js';
-import type { OcrPageResult } from './result.js';
+import { median, type OcrPageResult } from './result.js';
 
 /** A word read at least this sure is print, never a note. */
 const SURE = 85;
@@ -38,8 +38,6 @@ export interface MarginSplit {
   /** What was taken out of which printed line (1-based, as read). */
   moved: { line: number; text: string; side: 'left' | 'right' }[];
 }
-
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[s.length >> 1]! : 0; };
 
 /** A word that reads as print: syllables, numbers, upper-case codes, joined by ":" "/" "-" "." ("Số:115", "/CV-PA83"). */
 function readable(text: string): boolean {

@@ -123,8 +123,8 @@ async function checkedAgainstImage(r: OcrPageResult, prepared: OcrImage, pool: O
       diagnostics.push({ ruleId: 'ocr/signature-reread', message: `reading the signature column again failed: ${err instanceof Error ? err.message : String(err)}`, severity: 'warning', place: { page, line: 1 } });
     }
   }
-  // The closing's recipients column, found again on the page as it now stands.
-  const column = recipients ? recipientsColumn(result, grey) : null;
+  // The closing's recipients column, found again on the page as it now stands (when a re-read above changed it).
+  const column = !recipients ? null : result === r ? recipients : recipientsColumn(result, grey);
   if (column) {
     try {
       const reread = await withRecipientsReread(result, grey, (crop) => pool.recognize(crop, { psm: BLOCK_PSM }), column);

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dictionariesDir } from '../../model/load.js';
-import { cnnForward, cnnSizes, type CnnModel } from './cnn.js';
+import { cnnForward, cnnSizes, cnnTrace, type CnnModel, type CnnTrace } from './cnn.js';
 
 export const DIGITS_FILE = 'pen-digits.json';
 export const SIDE = 28;
@@ -157,9 +157,17 @@ export function upright(ink: InkMap): InkMap {
   return sheared(ink, -Math.max(-MAX_SLANT, Math.min(MAX_SLANT, slantOf(ink))));
 }
 
+/** One scratch trace per CNN: every layer is overwritten per glyph, so a page's glyphs share it instead of allocating ~7k floats each. */
+const traces = new WeakMap<CnnModel, CnnTrace>();
+function traceOf(model: CnnModel): CnnTrace {
+  let t = traces.get(model);
+  if (!t) traces.set(model, (t = cnnTrace(model)));
+  return t;
+}
+
 /** Hidden activations and class probabilities of one normalised glyph. */
 export function forward(model: DigitModel, input: Float32Array, hiddenOut?: Float32Array): Float32Array {
-  if (model.kind === 'cnn') return cnnForward(model, input);
+  if (model.kind === 'cnn') return cnnForward(model, input, traceOf(model));
   const { hidden, classes, w1, b1, w2, b2 } = model;
   const h = hiddenOut ?? new Float32Array(hidden);
   const n = input.length;
