@@ -197,7 +197,7 @@ export function penDate(readings: readonly PenReading[], line: SegLine | undefin
     const pen = sure(r) && /^\d{1,2}$/.test(r.digits) && +r.digits >= 1 && +r.digits <= max ? r : null;
     if (pen && legible !== null && +pen.digits !== legible) return null;
     // OCR's legible digit stands in handwriting the pen reads otherwise, unsure: a misread pen, not a day.
-    if (legible !== null && r && disputes(r, legible)) return null;
+    if (legible !== null && r && disputes(r, legible, max)) return null;
     if (pen) return { n: +pen.digits, r: pen };
     return legible !== null ? { n: legible, r: null } : null;
   };
@@ -207,8 +207,12 @@ export function penDate(readings: readonly PenReading[], line: SegLine | undefin
   return { iso: `${blank.year}-${String(month.n).padStart(2, '0')}-${String(day.n).padStart(2, '0')}`, day: day.r, month: month.r };
 }
 
-/** A reading of handwriting (taller than the print) that reads other digits than `value`. */
-const disputes = (r: PenReading, value: number) => (r.scale ?? 0) >= DISPUTED_SCALE && /^\d{1,2}$/.test(r.digits) && +r.digits !== value;
+/**
+ * A reading of handwriting (taller than the print) that reads another day or month (1–`max`) than
+ * `value`. A reading that is no day or month at all ("71" for a month OCR read "7": a glyph of the
+ * next word cut in) is a mis-cut, no evidence against OCR's legible digits.
+ */
+const disputes = (r: PenReading, value: number, max: number) => (r.scale ?? 0) >= DISPUTED_SCALE && /^\d{1,2}$/.test(r.digits) && +r.digits >= 1 && +r.digits <= max && +r.digits !== value;
 
 /**
  * A date OCR read legibly ("ngày 2 tháng 12 năm 2024") where the day's or month's ink is
@@ -222,7 +226,7 @@ export function penDateOverOcr(readings: readonly PenReading[], line: SegLine | 
   const year = +iso.slice(0, 4), ocr = { day: +iso.slice(8, 10), month: +iso.slice(5, 7) };
   const at = (field: 'day' | 'month') => readings.find((x) => x.field === field && onLine(x, line));
   const day = at('day'), month = at('month');
-  const dDay = day && disputes(day, ocr.day) ? day : null, dMonth = month && disputes(month, ocr.month) ? month : null;
+  const dDay = day && disputes(day, ocr.day, 31) ? day : null, dMonth = month && disputes(month, ocr.month, 12) ? month : null;
   if (!dDay && !dMonth) return null;
   const d = dDay ? +dDay.digits : ocr.day, m = dMonth ? +dMonth.digits : ocr.month;
   if ((dDay && !sure(dDay)) || (dMonth && !sure(dMonth)) || d < 1 || m < 1 || m > 12 || d > daysInMonth(year, m)) return { iso: null };

@@ -65,4 +65,11 @@ describe('a day OCR read legibly from pen ink', () => {
     assert.equal(meta('ngày 07 tháng 02 năm 2025', [pen('day', '7', 1.4)]).date, '2025-02-07');
     assert.deepEqual(meta('ngày 07 tháng 02 năm 2025', [pen('day', '07', 1.4)]).uncertain ?? [], []);
   });
+
+  it('keeps OCR’s date when the pen reads no day or month at all (a glyph of the next word cut in)', () => {
+    const m = meta('ngày 26 tháng 7 năm 2020', [pen('day', '26', 1.38, [0.96, 0.39]), pen('month', '71', 1.22)]);
+    assert.deepEqual([m.date, m.uncertain ?? []], ['2020-07-26', []]);
+    // A real month other than OCR's still disputes it.
+    assert.equal(meta('ngày 26 tháng 7 năm 2020', [pen('month', '11', 1.22, [0.97, 0.4])]).date, null);
+  });
 });
