@@ -191,7 +191,8 @@ export function penDate(readings: readonly PenReading[], line: SegLine | undefin
   const pick = (field: 'day' | 'month', legible: number | null, max: number): { n: number; r: PenReading | null } | null => {
     const r = readings.find((x) => x.field === field && onLine(x, line));
     const pen = sure(r) && /^\d{1,2}$/.test(r.digits) && +r.digits >= 1 && +r.digits <= max ? r : null;
-    if (pen && legible !== null && +pen.digits !== legible) return null;
+    // OCR's legible digit in handwriting the pen reads otherwise, sure: the pen's (as penDateOverOcr does).
+    if (pen && legible !== null && +pen.digits !== legible) return disputes(pen, legible, max) ? { n: +pen.digits, r: pen } : null;
     // OCR's legible digit stands in handwriting the pen reads otherwise, unsure: a misread pen, not a day.
     if (legible !== null && r && disputes(r, legible, max)) return null;
     if (pen) return { n: +pen.digits, r: pen };

@@ -11,6 +11,7 @@ import type { DigitModel } from './digit-model.js';
 import { heightOf, inkComponents, mergeComponents, widthOf, type Component, type Rgb } from './ink.js';
 import { componentOf, segmentDigits, type ReadGlyph } from './segment.js';
 import { median } from '../ocr/result.js';
+import { gluedAcrossEdge, readAcrossEdge, readerAt } from './label-edge.js';
 
 /** Blueness (blue over the mean of red and green) that pen ink has above the print of its line. */
 const BLUE_OVER_PRINT = 12;
@@ -24,12 +25,16 @@ export function readBlank(img: Rgb, blank: Blank, model: DigitModel): PenFill | 
   const all = inkComponents(img); // found once: the pen is picked from them, the print measured on them
   const pen = penGlyphs(img, blank, all);
   if (!pen) return null;
-  const read = segmentDigits(pen.glyphs, blank.lineHeight, img.width, maxDigits(blank), model);
+  let read = segmentDigits(pen.glyphs, blank.lineHeight, img.width, maxDigits(blank), model);
   if (!read) return null;
-  const own = blank.field === 'number' ? asRead(read) : withinCalendar(read, blank.field === 'day' ? 31 : 12);
   const print = printHeight(all, img, blank);
+  // Pen ink run into the label: the edge moved into it may read the digit the estimate cut (label-edge.ts).
+  const across = read.length < maxDigits(blank) && gluedAcrossEdge(all, img, blank, print)
+    ? readAcrossEdge(blank, read.length, maxDigits(blank), readerAt(img, blank, all, maxDigits(blank), model, penGlyphs)) : null;
+  if (across) read = across;
+  const own = blank.field === 'number' ? asRead(read) : withinCalendar(read, blank.field === 'day' ? 31 : 12);
   // A digit may be lost in the label's last letter: the reading is kept, but no digit of it is sure.
-  const lost = read.length < maxDigits(blank) && print > 0 && gluedToLabel(all, img, blank, print);
+  const lost = !across && read.length < maxDigits(blank) && print > 0 && gluedToLabel(all, img, blank, print);
   const { digits } = own, confidence = lost ? own.confidence.map((c) => Math.min(c, GLUED_CONFIDENCE)) : own.confidence;
   const scale = print ? +(median(read.map((r) => heightOf(r.glyph))) / print).toFixed(2) : undefined;
   // Each glyph's probabilities of 0–9 as the model gave them: the core weighs other readings with

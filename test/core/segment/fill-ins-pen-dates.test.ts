@@ -72,6 +72,14 @@ describe('a day OCR read legibly from pen ink', () => {
     assert.deepEqual(meta('ngày 07 tháng 02 năm 2025', [pen('day', '07', 1.4)]).uncertain ?? [], []);
   });
 
+  it('takes the pen’s sure month over the one OCR read legibly from handwriting, on a blank date line', () => {
+    // "ngày) Tháng 09 năm 2022": the day is no digits, the month OCR's misreading of a pen "02".
+    const m = meta('ngày) tháng 09 năm 2022', [pen('day', '28', 1.92), pen('month', '02', 1.65, [0.99, 0.71])]);
+    assert.deepEqual([m.date, m.uncertain], ['2022-02-28', ['date']]);
+    // Print-sized digits that the pen reads otherwise stay a dispute: no date.
+    assert.equal(meta('ngày) tháng 09 năm 2022', [pen('day', '28', 1.92), pen('month', '02', 1.05)]).date, null);
+  });
+
   it('keeps OCR’s date when the pen reads no day or month at all (a glyph of the next word cut in)', () => {
     const m = meta('ngày 26 tháng 7 năm 2020', [pen('day', '26', 1.38, [0.96, 0.39]), pen('month', '71', 1.22)]);
     assert.deepEqual([m.date, m.uncertain ?? []], ['2020-07-26', []]);
