@@ -140,15 +140,11 @@ function droppedDigits(digits: string, asRead: string): boolean {
 }
 
 /**
- * Pen glyphs this much taller than the line's printed capitals are handwriting (PenFill.scale):
- * printed digits measure 1.0–1.1, a small hand at 100 dpi about 1.23 (the second outside set's
- * development half), pen digits over a dotted leader taller. Over this, OCR's legible digits that
- * the pen reads otherwise are doubted: the pen's reading is taken when every digit is sure, else
- * the field is left for review (numbers and dates alike).
+ * Pen glyphs this much taller than the line's printed capitals are handwriting (PenFill.scale).
+ * Printed digits stand at about the capitals' height (1.0); pen digits over a dotted leader run
+ * taller.
  */
-export const HANDWRITTEN_SCALE = 1.2;
-/** The same line, by the name the date rules use. */
-export const DISPUTED_SCALE = HANDWRITTEN_SCALE;
+export const HANDWRITTEN_SCALE = 1.25;
 
 /**
  * OCR read legible digits in a number blank, but the ink there is handwriting (its glyphs stand
@@ -162,6 +158,14 @@ export function penNumberOverOcr(readings: readonly PenReading[], line: SegLine 
   const full = `${r.digits}/${ocr.year ? `${ocr.year}/` : ''}${ocr.symbol}`;
   return { reading: r, number: { ...ocr, full, number: r.digits } };
 }
+
+/**
+ * Pen glyphs this much taller than the print cast doubt on OCR's legible digits when the pen
+ * reader reads other ones, even unsure: the field is then left for review, not filled as OCR
+ * read it. Lower than HANDWRITTEN_SCALE (which lets the pen's own reading in): printed digits
+ * measure 1.0–1.1, a small hand at 100 dpi about 1.23 (the second outside set's development half).
+ */
+export const DISPUTED_SCALE = 1.2;
 
 /**
  * OCR read legible digits in a number blank whose ink is handwriting, and the pen reader reads

@@ -35,12 +35,6 @@ describe('a number OCR read legibly from pen ink', () => {
     assert.ok(m.rules.includes('segment/uncertain-number'), m.rules.join());
   });
 
-  it('takes the pen’s reading, flagged, when the ink is handwriting and the pen reads other digits, sure', () => {
-    const m = number([pen('number', '21', 1.23, [0.91, 0.99])]);
-    assert.deepEqual([m.number, m.uncertain], ['21/TTr-UBND', ['number']]);
-    assert.ok(m.rules.includes('segment/handwritten-number'), m.rules.join());
-  });
-
   it('stands when the pen agrees, or the digits are print-sized', () => {
     for (const r of [pen('number', '24', 1.4, [0.6, 0.5]), pen('number', '21', 1.05, [0.63, 0.52]), pen('number', '024', 1.4)]) {
       assert.deepEqual([number([r]).number, number([r]).uncertain], ['24/TTr-UBND', []], r.digits);
