@@ -9,9 +9,8 @@
  * (a letter's piece reads "not a digit", or digits that change from step to step).
  */
 import type { Blank } from './blanks.js';
-import type { DigitModel } from './digit-model.js';
 import { heightOf, widthOf, type Component, type Rgb } from './ink.js';
-import { segmentDigits, type ReadGlyph } from './segment.js';
+import type { ReadGlyph } from './segment.js';
 
 /** How far left of the estimated edge the cut is tried, in line heights (about a printed "y"). */
 const REACH = 0.6;
@@ -57,11 +56,3 @@ export function readAcrossEdge(blank: Blank, had: number, maxDigits: number, rea
   }
   return best ? readings[(best.from + best.to - 1) >> 1]! : null;
 }
-
-/** The blank's pieces and reading with its left edge at `startX` (page px). */
-export type EdgeReader = (startX: number) => ReadGlyph[] | null;
-export const readerAt = (img: Rgb, blank: Blank, all: Component[], maxDigits: number, model: DigitModel, glyphs: (img: Rgb, b: Blank, all: Component[]) => { glyphs: Component[] } | null): EdgeReader =>
-  (startX) => {
-    const pen = glyphs(img, { ...blank, startX }, all);
-    return pen ? segmentDigits(pen.glyphs, blank.lineHeight, img.width, maxDigits, model) : null;
-  };

@@ -11,7 +11,7 @@ import type { DigitModel } from './digit-model.js';
 import { heightOf, inkComponents, mergeComponents, widthOf, type Component, type Rgb } from './ink.js';
 import { componentOf, segmentDigits, type ReadGlyph } from './segment.js';
 import { median } from '../ocr/result.js';
-import { gluedAcrossEdge, readAcrossEdge, readerAt } from './label-edge.js';
+import { gluedAcrossEdge, readAcrossEdge } from './label-edge.js';
 
 /** Blueness (blue over the mean of red and green) that pen ink has above the print of its line. */
 const BLUE_OVER_PRINT = 12;
@@ -29,8 +29,11 @@ export function readBlank(img: Rgb, blank: Blank, model: DigitModel): PenFill | 
   if (!read) return null;
   const print = printHeight(all, img, blank);
   // Pen ink run into the label: the edge moved into it may read the digit the estimate cut (label-edge.ts).
-  const across = read.length < maxDigits(blank) && gluedAcrossEdge(all, img, blank, print)
-    ? readAcrossEdge(blank, read.length, maxDigits(blank), readerAt(img, blank, all, maxDigits(blank), model, penGlyphs)) : null;
+  const readFrom = (startX: number) => {
+    const moved = penGlyphs(img, { ...blank, startX }, all);
+    return moved ? segmentDigits(moved.glyphs, blank.lineHeight, img.width, maxDigits(blank), model) : null;
+  };
+  const across = read.length < maxDigits(blank) && gluedAcrossEdge(all, img, blank, print) ? readAcrossEdge(blank, read.length, maxDigits(blank), readFrom) : null;
   if (across) read = across;
   const own = blank.field === 'number' ? asRead(read) : withinCalendar(read, blank.field === 'day' ? 31 : 12);
   // A digit may be lost in the label's last letter: the reading is kept, but no digit of it is sure.
