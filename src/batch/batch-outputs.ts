@@ -218,19 +218,21 @@ class CsvFile {
   private pending: string[] = [];
   private pendingLength = 0;
 
-  private constructor(private readonly stream: WriteStream, private readonly tmp: string, private readonly target: string, private readonly dates: number[]) {
+  private constructor(private readonly stream: WriteStream, private readonly tmp: string, private readonly target: string) {
     stream.on('error', (e) => (this.failure ??= e));
   }
 
   static async open(outDir: string, name: string, columns: SheetColumn[]): Promise<CsvFile> {
     const tmp = join(tmpDir(outDir), `${process.pid}-${name}.tmp`);
-    const file = new CsvFile(createWriteStream(tmp), tmp, join(outDir, name), columns.flatMap((c, i) => (c.type === 'date' ? [i] : [])));
+    const file = new CsvFile(createWriteStream(tmp), tmp, join(outDir, name));
     await file.put('\uFEFF' + csvRows([columns.map((c) => c.header)]));
     return file;
   }
 
   async write(rows: Cell[][]): Promise<void> {
-    if (rows.length) await this.put(csvRows(this.dates.length ? rows.map((r) => this.withDates(r)) : rows));
+    // Dates stay ISO: Excel and LibreOffice read yyyy-mm-dd as the same day in every locale, where
+    // an en-US one reads 05/01/2024 as 1 May (docs/tryout-s16.md); the workbook shows dd/mm/yyyy.
+    if (rows.length) await this.put(csvRows(rows));
   }
 
   async close(): Promise<void> {
@@ -252,16 +254,6 @@ class CsvFile {
   /** The stream's failure, naming the file, with its code kept (ENOSPC is said with what to do). */
   private failed(): Error {
     return Object.assign(new Error(`${this.target}: ${this.failure!.message}`), { code: (this.failure as NodeJS.ErrnoException).code });
-  }
-
-  /** ISO dates as dd/mm/yyyy, the form of the archive record. */
-  private withDates(row: Cell[]): Cell[] {
-    const out = [...row];
-    for (const i of this.dates) {
-      const m = typeof out[i] === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(out[i] as string) : null;
-      if (m) out[i] = `${m[3]}/${m[2]}/${m[1]}`;
-    }
-    return out;
   }
 
   /**

@@ -191,7 +191,7 @@ function writeDocument(doc: EmittedDocument, file: InputFile, settings: BatchSet
   // The outputs first, then one record (manifest and the batch tables' rows) appended to this
   // thread's log: the record vouches for both, and a document is one new file, not three.
   const problem = writeDocumentOutputs(settings.outDir, doc.outputs, (files) => {
-    const manifest = { version: 2 as const, sha256, settings: settingsKey, input: file.rel, files, row };
+    const manifest = { version: 2 as const, sha256, settings: settingsKey, input: file.rel, ...(file.transient || file.raw ? {} : { source: file.abs }), files, row };
     log = appendRecord(settings.outDir, { name, manifest, rowsText: storedRows }, { durable: durable && !deferred });
   });
   timings.write = Math.round(performance.now() - writeBegan);

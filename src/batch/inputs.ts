@@ -25,6 +25,8 @@ export interface InputFile {
    * disk): `abs` then holds the name read as windows-1258, which no file system call can open.
    */
   raw?: Uint8Array;
+  /** A copy that does not last (standard input's): no path of it is kept. */
+  transient?: boolean;
 }
 
 /** What to give fs calls for this input: its bytes when its name is not UTF-8, else its path. */

@@ -18,6 +18,8 @@ export interface Manifest {
   settings: string;
   /** The input's path relative to the batch base; row.outputName is where its outputs went. */
   input?: string;
+  /** The input's absolute path (absent for standard input and in older manifests): a later run tells a deleted input by it (orphans.ts). */
+  source?: string;
   /** Each output as written (absent in manifests of older versions: then only their presence is checked). */
   files?: OutputFile[];
   row: DocumentRow;

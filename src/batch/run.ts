@@ -16,6 +16,7 @@ import { lockOutputDir } from './output-lock.js';
 import { inputsOverlapOutput } from './input-overlap.js';
 import { defaultJobs, runPool } from './pool.js';
 import { forgetDoneIndex } from './done-index.js';
+import { findOrphans, type Orphan } from './orphans.js';
 import { closeLogs } from './state-log.js';
 import { compactLogs } from './compact-log.js';
 import { tablesFeed, type TablesFeed } from './tables-feed.js';
@@ -46,6 +47,8 @@ export interface BatchSummary {
   workbook: string | null;
   /** Why restoration did not run, when the model could not be loaded. */
   modelProblem: string | null;
+  /** Documents of the output folder, from earlier runs, whose input is gone; their outputs are kept. */
+  orphans: Orphan[];
 }
 
 /** An input path, or a file named otherwise in the outputs (standard input's temporary copy, by --stdin-name). */
@@ -58,7 +61,7 @@ export async function runBatch(inputs: BatchInput[], settings: BatchSettings, jo
   const shown = new Map(inputs.flatMap((a) => (typeof a === 'string' ? [] : [[resolve(a.path), a.display] as const])));
   const resolved = await resolveInputs(args);
   const { problems } = resolved;
-  const files = resolved.files.map((f) => (shown.has(f.abs) ? { ...f, display: shown.get(f.abs)! } : f));
+  const files = resolved.files.map((f) => (shown.has(f.abs) ? { ...f, display: shown.get(f.abs)!, transient: true } : f));
   const overlap = inputsOverlapOutput(args, files, settings.outDir);
   if (overlap) throw new BatchSetupError(overlap);
   // One run writes a folder at a time: the sweep below and the batch tables at the end are the whole folder's.
@@ -139,6 +142,12 @@ async function convertInputs(files: InputFile[], problems: InputProblem[], setti
     // The logs stay as they were, every record still readable: nothing lost, only room.
   }
   for (const message of tableProblems) events.problem?.('batch tables', message);
+  let orphans: Orphan[] = [];
+  try {
+    orphans = findOrphans(settings.outDir, new Set(outcomes.map((o, i) => o.row.outputName ?? files[i]!.rel)));
+  } catch {
+    // Naming them is a courtesy: a log that cannot be read here was said while writing the tables.
+  }
   return {
     rows,
     converted: outcomes.filter((o) => !o.skipped && o.row.status !== 'error').length,
@@ -148,5 +157,6 @@ async function convertInputs(files: InputFile[], problems: InputProblem[], setti
     documentsCsv: documentsPath,
     workbook: settings.formats.includes('xlsx') ? join(settings.outDir, WORKBOOK_NAME) : null,
     modelProblem: restoreModelProblem(),
+    orphans,
   };
 }

@@ -8,6 +8,7 @@
  * With `json`, every event at or above the level is one JSON object on its own line on stderr
  * ({"time","level","event",…}), and nothing else is written (stdout stays empty).
  */
+import { dirname, relative } from 'node:path';
 import type { BatchSummary } from '../batch/run.js';
 import type { FileOutcome } from '../batch/convert-file.js';
 import type { InputFile } from '../batch/inputs.js';
@@ -58,8 +59,17 @@ export function createBatchLog(level: LogLevel, json: boolean, stream: NodeJS.Wr
         process.stdout.write(`${parts.filter(Boolean).join(', ')}; summary in ${s.documentsCsv}${s.workbook ? `, workbook ${s.workbook}` : ''}\n`);
       }
       if (s.modelProblem) bar.note(`text not restored: ${s.modelProblem}`);
+      if (s.orphans.length && at('warn')) bar.note(`warning: ${orphansMessage(s)}`);
     },
   };
+}
+
+/** "2 documents in 'out' whose input is gone …: a.txt.json (was /…/a.txt), …". */
+function orphansMessage(s: BatchSummary): string {
+  const n = s.orphans.length;
+  const shown = s.orphans.slice(0, 5).map((o) => `${o.outputs[0] ?? o.name} (was ${o.input})`).join(', ');
+  const folder = relative(process.cwd(), dirname(s.documentsCsv)) || '.';
+  return `${n} document${n === 1 ? '' : 's'} in '${folder}' whose input is gone, kept with all ${n === 1 ? 'its' : 'their'} outputs (delete them if they are no longer wanted): ${shown}${n > 5 ? `, and ${n - 5} more` : ''}`;
 }
 
 function placeOf(w: { page?: number; line?: number }): string {
@@ -87,6 +97,7 @@ function jsonLog(at: (l: LogLevel) => boolean, stream: NodeJS.WriteStream): Batc
     summary(s) {
       emit('info', 'summary', { converted: s.converted, skipped: s.skipped, failed: s.failed, refused: s.refused, documentsCsv: s.documentsCsv, workbook: s.workbook });
       if (s.modelProblem) emit('error', 'no-model', { message: `text not restored: ${s.modelProblem}` });
+      if (s.orphans.length) emit('warn', 'orphans', { message: orphansMessage(s), documents: s.orphans });
     },
   };
 }

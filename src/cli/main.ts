@@ -6,7 +6,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, networkInterfaces } from 'node:os';
 import { BatchSetupError } from '../batch/output-dir.js';
 import type { BatchSettings } from '../batch/convert-file.js';
 import type { ArchiveSettings } from '../emit/archive.js';
@@ -144,8 +144,11 @@ program
     }
     const { buildServer } = await import('../serve/server.js');
     const app = await buildServer({ bodyLimit: o.bodyLimit * 1024 * 1024, inFlight: o.inFlight, queue: o.queue, requestTimeoutMs: o.requestTimeout * 1000, ocrEngine: o.ocrEngine, adapt: o.adapt });
-    const address = await app.listen({ port: o.port, host: o.host });
-    process.stderr.write(`baocao: serving on ${address} (POST /v1/convert, GET /healthz, /readyz, /metrics, /v1/openapi.json)\n`);
+    await app.listen({ port: o.port, host: o.host });
+    const { address, port } = app.server.address() as import('node:net').AddressInfo;
+    const shown = address.includes(':') ? `[${address}]` : address;
+    process.stderr.write(`baocao: serving on http://${shown}:${port} (POST /v1/convert, GET /healthz, /readyz, /metrics, /v1/openapi.json)\n`);
+    if (!/^(127\.|::1$|::ffff:127\.)/.test(address)) process.stderr.write(networkNotice(address, port));
     // SIGTERM/SIGINT: stop taking requests, finish those in flight, then exit.
     const stop = (signal: string) => {
       process.stderr.write(`baocao: ${signal}: finishing requests in flight, then stopping\n`);
@@ -154,6 +157,15 @@ program
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+
+/** What `serve` bound beyond this machine means: who can reach it, and at which addresses. */
+function networkNotice(address: string, port: number): string {
+  const every = address === '0.0.0.0' || address === '::';
+  const mine = every
+    ? Object.values(networkInterfaces()).flat().filter((i) => i && !i.internal && i.family === 'IPv4').map((i) => `http://${i!.address}:${port}`)
+    : [];
+  return `baocao: listening on ${every ? `every network interface${mine.length ? ` (${mine.join(', ')})` : ''}` : address}: anyone who can reach this port can convert documents and read /metrics; there is no sign-in and no TLS, so keep it on a trusted network (a firewall rule, or a reverse proxy with a password in front of --host 127.0.0.1)\n`;
+}
 
 program
   .command('review')

@@ -9,6 +9,7 @@
 import ExcelJS from 'exceljs';
 import type { Cell, SheetColumn } from './sheet-types.js';
 import { fitCell } from './cell-limit.js';
+import { addSheetDimensions, columnName } from './xlsx-dimension.js';
 
 /** Rows of an .xlsx sheet, the header row included. */
 export const SHEET_ROW_LIMIT = 1_048_576;
@@ -35,8 +36,10 @@ export interface WorkbookOptions {
 export class BatchWorkbook {
   private readonly book: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly rowLimit: number;
+  /** Each sheet part's zip entry and extent, for the dimensions put in once the zip is written. */
+  private readonly extents = new Map<string, string>();
 
-  constructor(filename: string, options: WorkbookOptions = {}) {
+  constructor(private readonly filename: string, options: WorkbookOptions = {}) {
     this.book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename, useStyles: true, useSharedStrings: false });
     this.book.creator = 'baocao';
     this.rowLimit = Math.max(2, options.rowLimit ?? SHEET_ROW_LIMIT);
@@ -46,11 +49,13 @@ export class BatchWorkbook {
   async sheet(name: string, columns: SheetColumn[], fill: (sheet: SheetWriter) => Promise<void>): Promise<{ rows: number; parts: number }> {
     let sheet = this.open(name, columns);
     let inSheet = 0;
+    const extent = () => this.extents.set(`xl/worksheets/sheet${sheet.id}.xml`, `A1:${columnName(Math.max(1, columns.length))}${inSheet + 1}`);
     let rows = 0;
     let parts = 1;
     const writer: SheetWriter = {
       add: (row) => {
         if (inSheet + 1 >= this.rowLimit) {
+          extent();
           sheet.commit();
           parts += 1;
           sheet = this.open(`${name} (${parts})`, columns);
@@ -69,12 +74,14 @@ export class BatchWorkbook {
       },
     };
     await fill(writer);
+    extent();
     sheet.commit();
     return { rows, parts };
   }
 
   async close(): Promise<void> {
     await this.book.commit();
+    await addSheetDimensions(this.filename, this.extents);
   }
 
   private open(name: string, columns: SheetColumn[]): ExcelJS.Worksheet {

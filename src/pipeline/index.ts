@@ -45,13 +45,18 @@ export async function runPipeline(input: ConvertInput, options: ConvertOptions =
   checkOptions(options);
   const doc = emptyDocument(input);
   const stageOptions: StageOptions = { ...options, input };
+  // The caller's cancel (ingest.signal): no stage starts after it, and an OCR reading it stopped
+  // rejects with its reason rather than becoming an internal/ingest diagnostic.
+  const signal = options.ingest?.signal;
   for (const stage of STAGES) {
+    signal?.throwIfAborted();
     // Nothing was read: later stages would only add noise to the one clear ingest error.
     if (stage.needsText && doc.pages.length === 0) break;
     const began = performance.now();
     try {
       await stage.run(doc, stageOptions);
     } catch (e) {
+      signal?.throwIfAborted();
       doc.diagnostics.push({ ruleId: `internal/${stage.name}`, severity: 'error', message: `${stage.name} stage failed: ${errorText(e)}` });
     }
     options.onStage?.(stage.name, performance.now() - began);

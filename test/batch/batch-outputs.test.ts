@@ -69,9 +69,11 @@ describe('the batch tables and workbook', () => {
     assert.deepEqual([sample['Tệp (path)'], sample['SHA-256 của tệp']], [json.source.path, json.source.sha256]);
     assert.deepEqual(
       [sample['Mã phông'], sample['Mục lục số hoặc năm hình thành hồ sơ'], sample['Số và ký hiệu hồ sơ'], sample['Số thứ tự văn bản trong hồ sơ'], sample['Ký hiệu của văn bản'], sample['Ngày, tháng, năm văn bản'], sample['Tên loại văn bản'], sample['Tên cơ quan, tổ chức ban hành văn bản'], sample['Trích yếu nội dung'], sample['Ngôn ngữ'], sample['Số lượng trang của văn bản'], sample['Chế độ sử dụng']],
-      ['G09', '2023', '01/HS-VP', '3', 'BC-UBND', '29/12/2023', 'Báo cáo', 'Ủy ban nhân dân xã Ngọc Kỳ', json.meta.title, 'Tiếng Việt', String(json.source.pages), 'Công khai'],
+      ['G09', '2023', '01/HS-VP', '3', 'BC-UBND', '2023-12-29', 'Báo cáo', 'Ủy ban nhân dân xã Ngọc Kỳ', json.meta.title, 'Tiếng Việt', String(json.source.pages), 'Công khai'],
     );
     assert.match(sample['Từ khóa']!, /cải cách hành chính/);
+    // ISO, as documents.csv: an en-US spreadsheet reads 05/01/2024 as 1 May and leaves 25/11/2025 as text.
+    assert.ok(rows.every((r) => /^(\d{4}-\d{2}-\d{2})?$/.test(r['Ngày, tháng, năm văn bản']!)), 'archive dates are ISO');
     for (const empty of ['Mã định danh văn bản', 'Ký hiệu thông tin', 'Mức độ tin cậy', 'Bút tích', 'Tình trạng vật lý']) assert.equal(sample[empty], '', empty);
     const notice = rows.find((r) => r['Ký hiệu của văn bản'] === 'TB-UBND')!;
     assert.equal(notice['Số thứ tự văn bản trong hồ sơ'], '1', '2-… comes before 10-… in the hồ sơ');

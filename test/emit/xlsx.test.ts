@@ -76,3 +76,23 @@ describe('the batch workbook', () => {
     assert.match(cell, /\[cut: 40000 characters, full text in the JSON\]$/);
   });
 });
+
+describe('the batch workbook\'s sheet dimensions', () => {
+  it('says each sheet\'s extent in a <dimension> before its views, so readers that trust it see every row', async () => {
+    const rows = [['01', 3, '2024-01-05', 'một'], ['02', 4, '2024-01-06', 'hai'], ['03', 5, '2024-01-07', 'ba']];
+    const path = await workbook(rows, 3); // a row limit of 3: "Documents" holds 2 rows, "Documents (2)" 1
+    const zip = await (await import('jszip')).default.loadAsync(await readFile(path));
+    const first = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const second = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
+    assert.match(first, /<dimension ref="A1:D3"\/><sheetViews>/);
+    assert.match(second, /<dimension ref="A1:D2"\/><sheetViews>/);
+    // SheetJS reads a sheet's full extent from <dimension> alone when told to stop early.
+    const head = XLSX.read(await readFile(path), { sheetRows: 1 });
+    assert.equal(head.Sheets.Documents!['!fullref'], 'A1:D3');
+    const all = XLSX.read(await readFile(path), { cellDates: true });
+    assert.equal(all.Sheets['Documents (2)']!.A2!.v, '03');
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(path);
+    assert.equal(back.getWorksheet('Documents')!.getCell('D3').value, 'hai');
+  });
+});

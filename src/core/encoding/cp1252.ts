@@ -19,12 +19,13 @@ for (let b = 0; b < 256; b++) {
   toByte.set(code, b);
 }
 
-/** The bytes behind text that was decoded as windows-1252 (or Latin-1); null if some character has no byte. */
+/** The bytes behind text that was decoded as windows-1252 (or Latin-1, C1 controls included); null if some character has no byte. */
 export function textToCp1252Bytes(text: string): Uint8Array | null {
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const b = code < 0x80 ? code : toByte.get(code);
+    // A C1 control is that byte read as Latin-1 (as Node's 'windows-1252' TextDecoder reads it).
+    const b = code < 0x80 ? code : toByte.get(code) ?? (code < 0xa0 ? code : undefined);
     if (b === undefined) return null;
     out[i] = b;
   }

@@ -1,5 +1,6 @@
 /** Byte- and text-level evidence used to pick an encoding. */
 import { isVietnameseSyllable } from '../vi-text/index.js';
+import { tcvnVariant } from './tcvn3.js';
 
 /** Bytes examined by the detector; enough for a verdict, bounded for 50 MB inputs. */
 export const SAMPLE_BYTES = 256 * 1024;
@@ -36,15 +37,21 @@ export function isAscii(bytes: Uint8Array): boolean {
 /** Share of bytes that are control characters text never has (NUL counts as proof of binary). */
 export function binaryEvidence(bytes: Uint8Array): { nul: boolean; controlRatio: number } {
   const n = Math.min(bytes.length, SAMPLE_BYTES);
-  let nul = false, controls = 0;
+  let nul = false, controls = 0, vn1Capitals = 0;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
     if (b === 0) nul = true;
     // Tab, LF, VT, FF, CR, ESC and DOS end-of-file (0x1A) occur in real text files.
-    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1a && b !== 0x1b) || b === 0x7f) controls++;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0b && b !== 0x0c && b !== 0x0d && b !== 0x1a && b !== 0x1b && !VN1_CONTROL_CAPITALS.has(b)) || b === 0x7f) controls++;
+    else if (b < 0x18 && VN1_CONTROL_CAPITALS.has(b)) vn1Capitals++;
   }
+  // They are text only in a file whose words read as VN1 (tcvnVariant).
+  if (vn1Capitals > 0 && tcvnVariant(bytes.subarray(0, n)) !== 'vn1') controls += vn1Capitals;
   return { nul, controlRatio: n === 0 ? 0 : controls / n };
 }
+
+/** TCVN 5712 VN1 puts capitals (Ú Ụ Ừ Ử Ữ Ứ Ự Ỳ Ỷ Ỹ Ý Ỵ) on these control codes. */
+const VN1_CONTROL_CAPITALS = new Set([0x01, 0x02, 0x04, 0x05, 0x06, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17]);
 
 /** UTF-16 without a BOM: mostly-ASCII text leaves a zero in every other byte. */
 export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {

@@ -10,7 +10,7 @@ import { textToCp1252Bytes } from './cp1252.js';
 import {
   binaryEvidence, firstInvalidUtf8, isAscii, placeOf, SAMPLE_BYTES, utf16WithoutBom, vietnameseScore,
 } from './evidence.js';
-import { decodeTcvn3 } from './tcvn3.js';
+import { decodeTcvn3, decodeTcvnVn1, tcvnVariant } from './tcvn3.js';
 import type { DecodeOptions, DecodeResult, EncodingName } from './types.js';
 import { decodeViqr } from './viqr.js';
 import { decodeVni } from './vni.js';
@@ -29,8 +29,11 @@ function diag(ruleId: string, severity: Diagnostic['severity'], message: string,
   return place ? { ruleId, message, severity, place } : { ruleId, message, severity };
 }
 
-function decodeLegacy(encoding: 'tcvn3' | 'vni' | 'windows-1258', bytes: Uint8Array): string {
+type LegacyName = 'tcvn3' | 'tcvn5712-1' | 'vni' | 'windows-1258';
+
+function decodeLegacy(encoding: LegacyName, bytes: Uint8Array): string {
   if (encoding === 'tcvn3') return decodeTcvn3(bytes);
+  if (encoding === 'tcvn5712-1') return decodeTcvnVn1(bytes);
   if (encoding === 'vni') return decodeVni(bytes);
   return new TextDecoder('windows-1258').decode(bytes).normalize('NFC'); // tones are combining bytes
 }
@@ -79,8 +82,14 @@ function decodeExplicit(bytes: Uint8Array, encoding: EncodingName): DecodeResult
   return result(decodeLegacy(encoding, mojibake ?? body), encoding, 1, diagnostics);
 }
 
-/** Best legacy reading of some bytes, judged on a sample. */
-function bestLegacy(sample: Uint8Array, candidates: Array<'tcvn3' | 'vni' | 'windows-1258'>) {
+/** TCVN 5712 text: VN3 (ABC), or VN1 when its capitals read as Vietnamese (tcvn3.ts, tcvnVariant). */
+function tcvnOf(sample: Uint8Array): 'tcvn3' | 'tcvn5712-1' {
+  return tcvnVariant(sample) === 'vn1' ? 'tcvn5712-1' : 'tcvn3';
+}
+
+/** Best legacy reading of some bytes, judged on a sample; 'tcvn3' stands for either TCVN 5712 table unless `vn3Only`. */
+function bestLegacy(sample: Uint8Array, names: Array<'tcvn3' | 'vni' | 'windows-1258'>, vn3Only = false) {
+  const candidates: LegacyName[] = names.map((e) => (e === 'tcvn3' && !vn3Only ? tcvnOf(sample) : e));
   let best = { encoding: candidates[0]!, score: -1, evidence: 0 };
   for (const encoding of candidates) {
     const { score, evidence } = vietnameseScore(decodeLegacy(encoding, sample));
@@ -148,7 +157,7 @@ function decodeAuto(bytes: Uint8Array): DecodeResult {
       const legacy = bestLegacy(asBytes, ['tcvn3', 'vni']);
       if (legacy.score >= 0.8 && legacy.evidence >= 2 && legacy.score > own.score + 0.3) {
         diagnostics.push(diag('encoding/mojibake', 'info',
-          `UTF-8 text holds ${legacy.encoding.toUpperCase()} characters read through windows-1252; converted`));
+          `UTF-8 text holds ${legacy.encoding === 'tcvn5712-1' ? 'TCVN 5712 VN1' : legacy.encoding.toUpperCase()} characters read through windows-1252; converted`));
         const all = textToCp1252Bytes(text);
         if (all) return result(decodeLegacy(legacy.encoding, all), legacy.encoding, legacy.score, diagnostics);
       }
@@ -188,6 +197,6 @@ export function legacyEncodingOfText(text: string): 'tcvn3' | 'vni' | null {
   const bytes = textToCp1252Bytes(text.slice(0, SAMPLE_BYTES));
   if (!bytes || isAscii(bytes)) return null;
   const own = vietnameseScore(text.slice(0, SAMPLE_BYTES));
-  const legacy = bestLegacy(bytes, ['tcvn3', 'vni']);
+  const legacy = bestLegacy(bytes, ['tcvn3', 'vni'], true);
   return legacy.score >= 0.8 && legacy.evidence >= 2 && legacy.score > own.score + 0.3 ? legacy.encoding as 'tcvn3' | 'vni' : null;
 }

@@ -124,3 +124,61 @@ export function decodeTcvn3(bytes: Uint8Array): string {
   }
   return codesToString(codes);
 }
+
+/**
+ * TCVN 5712:1993 VN1 (glibc's TCVN5712-1): VN3's codes plus the capitals with marks VN3 lacks,
+ * put at 0x01–0x17, 0x80–0x9F and VN3's gaps, and the five tone marks as combining bytes
+ * 0xB0–0xB4. Those bytes are windows-1252 punctuation in VN3 text (Word's “ ” – …), so a file
+ * is read as VN1 only on evidence: words whose VN1 reading is a Vietnamese syllable.
+ */
+const VN1_EXTRA: Array<[number, string]> = [
+  [0x01, 'Ú'], [0x02, 'Ụ'], [0x04, 'Ừ'], [0x05, 'Ử'], [0x06, 'Ữ'], [0x11, 'Ứ'], [0x12, 'Ự'], [0x13, 'Ỳ'],
+  [0x14, 'Ỷ'], [0x15, 'Ỹ'], [0x16, 'Ý'], [0x17, 'Ỵ'],
+  ...[...'ÀẢÃÁẠẶẬÈẺẼÉẸỆÌỈĨÍỊÒỎÕÓỌỘỜỞỠỚỢÙỦŨ'].map((ch, i): [number, string] => [0x80 + i, ch]),
+  [0xaf, 'Ằ'], [0xb0, '\u0300'], [0xb1, '\u0309'], [0xb2, '\u0303'], [0xb3, '\u0301'], [0xb4, '\u0323'],
+  [0xba, 'Ẳ'], [0xbf, 'Ẵ'], [0xc0, 'Ắ'], [0xc1, 'Ầ'], [0xc2, 'Ẩ'], [0xc3, 'Ẫ'], [0xc4, 'Ấ'], [0xc5, 'Ề'],
+  [0xcd, 'Ể'], [0xd9, 'Ễ'], [0xda, 'Ế'], [0xdb, 'Ồ'], [0xe0, 'Ổ'], [0xf0, 'Ỗ'], [0xff, 'Ố'],
+];
+const VN1_CODE = new Uint16Array(CODE);
+/** 1 for a VN1 capital VN3 lacks, 2 for a combining tone byte. */
+const VN1_ONLY = new Uint8Array(256);
+for (const [b, ch] of VN1_EXTRA) {
+  VN1_CODE[b] = ch.charCodeAt(0);
+  VN1_ONLY[b] = ch.length === 1 && /\p{L}/u.test(ch) ? 1 : 2;
+}
+
+function isLetterByte(b: number): boolean {
+  return isAsciiLetter(b) || VIET_LETTER[b] === 1 || VN1_ONLY[b] !== 0;
+}
+
+/**
+ * 'vn1' when words that hold VN1-only codes read as Vietnamese syllables in VN1 at least twice as
+ * often as they do not (a VN3 file's “quoted” words and “…” read as no syllable). Only words with a
+ * letter VN3 has count: a lone dash or quote is a one-letter "word" in VN1 (– is Ọ).
+ */
+export function tcvnVariant(bytes: Uint8Array): 'vn1' | 'vn3' {
+  let yes = 0, no = 0;
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    if (!isLetterByte(bytes[i]!)) { i++; continue; }
+    const start = i;
+    let extra = 0, shared = 0;
+    while (i < n && isLetterByte(bytes[i]!)) {
+      if (VN1_ONLY[bytes[i]!]) extra++; else shared++;
+      i++;
+    }
+    if (extra === 0 || shared === 0) continue;
+    let word = '';
+    for (let j = start; j < i; j++) word += String.fromCharCode(VN1_CODE[bytes[j]!]!);
+    if (isVietnameseSyllable(word.normalize('NFC').toLowerCase())) yes++; else no++;
+  }
+  return yes > 0 && yes >= 2 * no ? 'vn1' : 'vn3';
+}
+
+/** VN1 bytes → text (tone bytes left combining: the caller normalises to NFC). */
+export function decodeTcvnVn1(bytes: Uint8Array): string {
+  const codes = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) codes[i] = VN1_CODE[bytes[i]!]!;
+  return codesToString(codes);
+}
