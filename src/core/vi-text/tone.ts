@@ -132,6 +132,10 @@ export function detectToneStyle(text: string): ToneStyle | null {
   let oldCount = 0;
   let newCount = 0;
   forEachWord(text, (start, end) => {
+    // Only a toned syllable counts: a word without a tone mark is not sliced.
+    let toned = false;
+    for (let i = start; i < end && !toned; i++) toned = toneOfCode(text.charCodeAt(i)) !== 0;
+    if (!toned) return;
     const word = text.slice(start, end);
     const nuc = findNucleus(word);
     if (!nuc || nuc.hasCoda || nuc.end - nuc.start !== 2 || !syllableShaped(word)) return;
