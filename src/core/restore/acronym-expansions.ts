@@ -11,6 +11,7 @@
  * its marks, reads an Đ as D now and then, inside a code too ("TB-DHĐL" under "ĐẠI HỌC ĐIỆN LỰC").
  */
 import type { RestoredToken } from './restored-token.js';
+import { isSpace } from './units.js';
 
 /** Length of the acronyms taken (shorter ones match chance initials too easily). */
 const MIN_LETTERS = 3;
@@ -64,23 +65,39 @@ export function acronymsFromExpansions(text: string, tokens: RestoredToken[], oc
   }
 }
 
+/** Whether text[from, to) is all white space (/^\s*$/ on the slice, without the slice). */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** word.charAt(0).toUpperCase(), one string per first code unit (kept). */
+function upperInitial(word: string): string {
+  const code = word.charCodeAt(0);
+  return upperOfCode[code] ??= word.charAt(0).toUpperCase();
+}
+const upperOfCode: string[] = [];
+
 /**
  * How many times the document has each of the `wanted` initials (upper case, MIN_LETTERS..MAX_LETTERS
  * letters) as restored words in a row, with only spaces or line breaks between them.
  */
 function runInitials(text: string, tokens: RestoredToken[], wanted: ReadonlySet<string>): Map<string, number> {
   const out = new Map<string, number>();
-  const firsts = new Set([...wanted].map((w) => w[0]!));
+  // Every prefix of a wanted spelling: a run's initials stop being built once they leave them
+  // (no longer string can be wanted then).
+  const prefixes = new Set<string>();
+  for (const w of wanted) for (let k = 1; k <= w.length; k++) prefixes.add(w.slice(0, k));
   let longest = 0;
   for (const w of wanted) longest = Math.max(longest, w.length);
   let run: string[] = [];
   let end = -1;
   const countRuns = () => {
     for (let i = 0; i < run.length; i++) {
-      if (!firsts.has(run[i]!)) continue;
       let s = '';
       for (let j = i; j < run.length && j - i < Math.min(MAX_LETTERS, longest); j++) {
         s += run[j];
+        if (!prefixes.has(s)) break;
         if (j - i + 1 >= MIN_LETTERS && wanted.has(s)) out.set(s, (out.get(s) ?? 0) + 1);
       }
     }
@@ -89,8 +106,8 @@ function runInitials(text: string, tokens: RestoredToken[], wanted: ReadonlySet<
   for (const t of tokens) {
     // Acronyms themselves (plain capitals) are no words of an expansion.
     const word = WORD.test(t.restored) && !ACRONYM.test(t.restored);
-    if (!word || (end >= 0 && !/^\s*$/.test(text.slice(end, t.start)))) countRuns();
-    if (word) run.push(t.restored.charAt(0).toUpperCase());
+    if (!word || (end >= 0 && !onlySpaces(text, end, t.start))) countRuns();
+    if (word) run.push(upperInitial(t.restored));
     end = t.end;
   }
   countRuns();

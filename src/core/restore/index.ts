@@ -82,6 +82,11 @@ interface SegmentWord {
  */
 interface WordEntry {
   key: string;
+  lower: string;
+  /** caseContextOf(the word), a pure function of it. */
+  context: CaseContext | null;
+  /** letterKey(the word), made on first use (OCR segments). */
+  letters: string | undefined;
   cands: Candidates | undefined;
   titled: Slot | undefined;
   surfaces: Surfaces;
@@ -135,17 +140,17 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const decoded = new SegmentMemo(arcs);
   const evidence = new DocumentEvidence();
   const spellings: SpellingCache = new Map();
-  const emit = (seg: { words: SegmentWord[]; results: DecodedSegment['results']; lattice: readonly Slot[] }) => {
+  const emit = (segWords: SegmentWord[], results: DecodedSegment['results'], lattice: readonly Slot[]) => {
     // The posterior of the lattice actually decoded last (the document cache may have re-weighted it).
-    const post = withPosterior ? unsurePosteriors(lm, seg.lattice, seg.results, channelWeight, SURE, windows, arcs) : undefined;
-    for (const w of seg.words) {
-      const r = seg.results[w.slot]!, original = w.unit.text, choice = r.choice, surfaces = w.entry.surfaces;
+    const post = withPosterior ? unsurePosteriors(lm, lattice, results, channelWeight, SURE, windows, arcs) : undefined;
+    for (const w of segWords) {
+      const r = results[w.slot]!, original = w.unit.text, choice = r.choice, surfaces = w.entry.surfaces;
       const restored = surfaceAt(surfaces, original, w.cands, choice, newStyle);
       const alternatives = alternativesOf(surfaces, original, w.cands, r.ranked, newStyle);
       const token = restoredToken(original, restored, w.unit.start, w.unit.end, r.confidence, alternatives);
       tokens.push(token);
-      const sp = surfaces.spelling[choice] ??= spellingFor(model, spellings, original, restored, seg.lattice[w.slot]!.ids[choice]! >= FIRST_WORD_ID);
-      addWordEvidence(evidence, model, token, w.cands, seg.lattice, seg.results, w.slot, post?.[w.slot]?.[choice] ?? r.confidence, w.unit.numeric === true, sp,
+      const sp = surfaces.spelling[choice] ??= spellingFor(model, spellings, original, restored, lattice[w.slot]!.ids[choice]! >= FIRST_WORD_ID);
+      addWordEvidence(evidence, model, token, w.cands, lattice, results, w.slot, post?.[w.slot]?.[choice] ?? r.confidence, w.unit.numeric === true, sp,
         w.entry.group, surfaces.lower[choice] ??= restored.toLowerCase());
     }
   };
@@ -154,11 +159,11 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const segments: (DecodedSegment & { words: SegmentWord[]; texts: string[] })[] = [];
   const flush = () => {
     // Without the OCR document passes a segment is final once decoded: emit it, keep nothing.
-    if (words.length && mode !== 'ocr') emit({ words, lattice: slots, results: decoded.decode(lm, slots, channelWeight) });
+    if (words.length && mode !== 'ocr') emit(words, decoded.decode(lm, slots, channelWeight), slots);
     else if (words.length) {
       segments.push({
         slots, words, wordSlots: words.map((w) => w.slot),
-        keys: words.map((w) => letterKey(w.unit.text)), texts: words.map((w) => w.unit.text),
+        keys: words.map((w) => (w.entry.letters ??= letterKey(w.unit.text))), texts: words.map((w) => w.unit.text),
         results: decoded.decode(lm, slots, channelWeight),
       });
     }
@@ -177,7 +182,10 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
     let entry = entries.get(u.text);
     if (!entry) {
       const lower = u.text.toLowerCase();
-      entry = { key: mode === 'ocr' ? u.text : lower, cands: undefined, titled: undefined, surfaces: { forms: [], spelling: [], lower: [] }, group: evidence.group(lower) };
+      entry = {
+        key: mode === 'ocr' ? u.text : lower, lower, context: caseContextOf(u.text), letters: undefined, cands: undefined, titled: undefined,
+        surfaces: { forms: [], spelling: [], lower: [], readAs: undefined, pattern: undefined }, group: evidence.group(lower),
+      };
       entries.set(u.text, entry);
     }
     const confidence = vie && options.confidences ? confidenceAt(options.confidences, u.start) : undefined;
@@ -190,13 +198,15 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
     }
     if (!vie) entry.cands = cands;
     // The number label keeps its reading (units.ts); the one candidate is the word as read.
-    const labelId = isNumberLabel(text, u.text, u.end) || (mode === 'ocr' && isOcrNumberLabel(text, u.text, u.end)) ? model.vocabIndex.get('số') : undefined;
+    // (Each test only where its first condition can hold: the word is "số", or two or three code units from S.)
+    const labelId = (entry.lower === 'số' && isNumberLabel(text, u.text, u.end))
+      || (mode === 'ocr' && u.text.charCodeAt(0) === 0x53 && u.text.length <= 3 && isOcrNumberLabel(text, u.text, u.end)) ? model.vocabIndex.get('số') : undefined;
     if (labelId !== undefined) cands = { ids: [labelId], chan: [0], forms: ['số'] };
     // An acronym in capitals among lower-case words keeps its letters (running-text-codes.ts).
     else if (mode === 'ocr' && isRunningTextAcronym(text, u.start, u.text, vowelReadingLetters(model.channel))) cands = keepingLetters(u.text, cands);
     words.push({ unit: u, cands, slot: slots.length, entry });
     // Case is evidence only inside a segment (its first word is capitalised anyway).
-    const context = (mode === 'clean' && !vie) || slots.length === 0 || labelId !== undefined ? null : caseContextOf(u.text);
+    const context = (mode === 'clean' && !vie) || slots.length === 0 || labelId !== undefined ? null : entry.context;
     let slot: Slot = cands;
     if (context) {
       // caseContextOf gives only 'title': the entry keeps that slot for its word (not for vie-ocr, keyed on confidence too).
@@ -233,7 +243,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
     applyDocumentCache(lm, segments, channelWeight, { ...DEFAULT_DOC_CACHE, ...options.docCache }, skeletonOf, decoded);
     if (options.docCache?.bonus !== 0) unifyNames(lm, segments, channelWeight, decoded);
   }
-  for (const seg of segments) emit({ ...seg, lattice: seg.decoded ?? seg.slots });
+  for (const seg of segments) emit(seg.words, seg.results, seg.decoded ?? seg.slots);
   if (mode === 'ocr') tokens.push(...ocrDashTokens(text));
   tokens.sort((a, b) => a.start - b.start);
   if (mode !== 'clean') readListLetters(text, tokens);

@@ -9,6 +9,7 @@
  */
 import { normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import { isWordCode } from '../vi-text/chars.js';
+import { isTitleWord } from '../vi-text/case.js';
 import type { Slot } from './decoder.js';
 import type { NameModel, NamePosition } from './name-model.js';
 
@@ -58,7 +59,7 @@ const HAS_TITLE_WORD = /\p{Lu}[\p{Ll}\p{M}]/u;
 
 /** The last two word matches of a line. */
 const lastWords = (line: string) => [...line.matchAll(WORD_RE)].slice(-2);
-const isTitle = (w: string) => w.length > 1 && w[0] !== w[0]!.toLowerCase() && w.slice(1) === w.slice(1).toLowerCase();
+const isTitle = isTitleWord;
 const isUpperLine = (line: string) => /\p{L}{2}/u.test(line) && line === line.toUpperCase();
 
 /**

@@ -3,6 +3,8 @@
  * so an OCR word is a whole whitespace-delimited chunk minus its surrounding punctuation, not a
  * run of letters.
  */
+import { charClass, CharClass } from '../vi-text/chars.js';
+
 const LEAD = new Set([...'"\'“”‘’([{<«–—•*…']);
 const TRAIL = new Set([...'.,;:!?()[]{}>"\'“”‘’»…']);
 
@@ -24,15 +26,23 @@ export function ocrWordCore(chunk: string): string {
 }
 
 const LETTER = /\p{L}/u;
-const DIGIT = /\d/;
 const JUNK_SYMBOL = /[¢€¥£©®§]/;
+// Made once here: inside the functions a bundler targeting Node lowers \p{…} literals to
+// `new RegExp(…)`, which then ran per word.
+const SHORT_NUMBER = /^\d{1,3}$/;
+const TIME_OF_DAY = /^\d{1,2}h(?:\d{2})?$/;
+const DIGITS_AND_JUNK = /^[\d¢€¥£©®§&]+$/;
+const CODE_OR_ADDRESS = /[/\\_=+#]|\.\S|:\/\//;
+const SHORT_AT_WORD = /^[\p{L}&]{1,3}@$/u;
+const DIGITS_WITH_CAPITALS = /^(\d+\p{Lu}+|\p{Lu}{2,}\d+)$/u;
+const CLASS_CODE = /^\p{Lu}\d*[2578]\d*$/u;
 
 /**
  * A short bare number ("16", "101") may be an English-model reading of a word (lộ, lời). It
  * stays a number unless the channel and the context strongly prefer a word.
  */
 export function isOcrNumberCandidate(core: string): boolean {
-  return /^\d{1,3}$/.test(core);
+  return SHORT_NUMBER.test(core);
 }
 
 /**
@@ -42,23 +52,28 @@ export function isOcrNumberCandidate(core: string): boolean {
 export function isOcrWordCandidate(core: string): boolean {
   if (core.length === 0 || core.length > 9) return false;
   // A time of day as Vietnamese notices write it ("24h", "7h30"): no syllable reads so.
-  if (/^\d{1,2}h(?:\d{2})?$/.test(core)) return false;
+  if (TIME_OF_DAY.test(core)) return false;
   // Symbols only an English model puts in Vietnamese words: "1€" lệ, "¢€" về.
-  if (!LETTER.test(core)) return core.length <= 4 && /^[\d¢€¥£©®§&]+$/.test(core) && (JUNK_SYMBOL.test(core) || core === '&');
+  if (!LETTER.test(core)) return core.length <= 4 && DIGITS_AND_JUNK.test(core) && (JUNK_SYMBOL.test(core) || core === '&');
   // "@" ends a short damaged word ("S@", "S&@" Sở) but sits inside an e-mail address.
-  if (/[/\\_=+#]|\.\S|:\/\//.test(core) || (core.includes('@') && !/^[\p{L}&]{1,3}@$/u.test(core))) return false;
+  if (CODE_OR_ADDRESS.test(core) || (core.includes('@') && !SHORT_AT_WORD.test(core))) return false;
   let digits = 0, letters = 0;
-  for (const ch of core) {
-    if (DIGIT.test(ch)) digits++;
-    else if (LETTER.test(ch)) letters++;
+  // By code unit (charClass's Letter is \p{L} in the BMP); a surrogate pair is one code point, as for…of reads it.
+  for (let i = 0; i < core.length; i++) {
+    const code = core.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) digits++;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < core.length && (core.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      if (LETTER.test(core.slice(i, i + 2))) letters++;
+      i++;
+    } else if (charClass(code) === CharClass.Letter) letters++;
   }
   if (digits > 2 || letters === 0) return false;
   // Digits with capitals ("5G", "F0", "COVID19") name a thing; English-model OCR damage is lower-case.
-  if (digits > 0 && /^(\d+\p{Lu}+|\p{Lu}{2,}\d+)$/u.test(core)) return false;
+  if (digits > 0 && DIGITS_WITH_CAPITALS.test(core)) return false;
   // So does one capital before digits of which one never stands for a letter (2, 5, 7, 8: under
   // 0.1% of the digits inside words of the English-OCR pairs): a class code ("khóa D20"), where
   // "S60", "B06" are damaged "Số", "Bộ".
-  if (/^\p{Lu}\d*[2578]\d*$/u.test(core) && digits >= 2) return false;
+  if (digits >= 2 && CLASS_CODE.test(core)) return false;
   // A hyphenated chunk ("KH-UBND", "Kon-Tum") is a code or a compound, not one syllable.
   return !core.includes('-');
 }

@@ -105,8 +105,12 @@ export function slotPosteriors(lm: NgramScorer, slots: readonly Slot[], channelW
   return windowPosteriors(table, channelWeight);
 }
 
-/** slotPosteriors of the window laid out in the scratch buffers (closed here with </s>); its LM scores from `table`. */
-function windowPosteriors(table: ArcTable, channelWeight: number): number[][] {
+/**
+ * slotPosteriors of the window laid out in the scratch buffers (closed here with </s>); its LM
+ * scores from `table`. Rows are made for the window's slots first..last only (each row is its own
+ * sum: the others would be thrown away); row r is slot first + r.
+ */
+function windowPosteriors(table: ArcTable, channelWeight: number, first = 0, last = Infinity): number[][] {
   openPosition(table.list(EOS_LIST));
   addCandidate(EOS, 0, 0);
   const L = positions;
@@ -182,7 +186,7 @@ function windowPosteriors(table: ArcTable, channelWeight: number): number[][] {
   // P(c at slot i) ∝ Σ_b alpha(b, c) · beta(b, c), normalised per slot.
   // Plain arrays: a typed array per row cost more to allocate than the sums themselves.
   const out: number[][] = [];
-  for (let i = 2; i < L - 1; i++) {
+  for (let i = 2 + first; i < L - 1 && i - 2 <= last; i++) {
     const nB = winLen[i - 1]!, nC = winLen[i]!, here = stateAt[i]!;
     const row: number[] = [];
     for (let c = 0; c < nC; c++) row.push(0);
@@ -242,9 +246,9 @@ export function unsurePosteriors(
       if (k < j || k > e) { addCandidate(slot.ids[choice]!, slot.chan[choice]!, choice); kept.push(null); continue; }
       kept.push(addLikely(slot, choice, channelWeight));
     }
-    const rows = windowPosteriors(table, channelWeight);
+    const rows = windowPosteriors(table, channelWeight, j - from, e - from);
     for (let k = j; k <= e; k++) {
-      const map = kept[k - from]!, row = rows[k - from]!;
+      const map = kept[k - from]!, row = rows[k - j]!;
       if (map.length === row.length && map.length === lattice[k]!.ids.length) { out[k] = row; continue; }
       const full: number[] = [];
       for (let n = Math.min(lattice[k]!.ids.length, MAX_CANDIDATES); full.length < n;) full.push(0);

@@ -19,6 +19,9 @@ export const CHANGE_LETTERS = -6;
 /** A reading at least this likely for some marked vowel makes a letter ambiguous (ln 0.2). */
 const USUAL_READING = Math.log(0.2);
 const SHORT_CAPS = /^[A-ZĐ]{2,4}$/u;
+// Made once (a bundler lowers \p{…} literals inside a function to `new RegExp(…)` per call).
+const LINE_WORD = /\p{L}[\p{L}\p{M}\d]*/gu;
+const LOWER_CASE_WORD = /^\p{Lu}?[\p{Ll}\p{M}\d]+$/u;
 const MARKED_VOWELS = 'àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ';
 
 export interface VowelReadings {
@@ -53,8 +56,8 @@ export function isRunningTextAcronym(text: string, start: number, word: string, 
   const to = text.indexOf('\n', start);
   const line = text.slice(from, to < 0 ? text.length : to);
   let lower = 0, upper = 0;
-  for (const w of line.match(/\p{L}[\p{L}\p{M}\d]*/gu) ?? []) {
-    if (/^\p{Lu}?[\p{Ll}\p{M}\d]+$/u.test(w)) lower++;
+  for (const w of line.match(LINE_WORD) ?? []) {
+    if (LOWER_CASE_WORD.test(w)) lower++;
     else if (w === w.toUpperCase()) upper++;
   }
   return lower >= 3 && lower > upper;

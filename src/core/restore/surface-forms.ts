@@ -3,7 +3,7 @@
  * word's case and the document's tone placement, acronyms with their Đ, Đ for the Icelandic eth,
  * and the text rebuilt around the restored words.
  */
-import { applyCase, casePattern, normalizeTonePlacement } from '../vi-text/index.js';
+import { applyCase, casePattern, normalizeTonePlacement, type CasePattern } from '../vi-text/index.js';
 import type { Candidates, DecodeMode } from './candidates.js';
 import { NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
@@ -45,33 +45,39 @@ export function restoreAcronym(model: RestoreModel, text: string, typeSlot: bool
 }
 
 /** A distinct original word's surface spellings by candidate index, their lower case, and the spelling evidence of each as a choice. */
-export interface Surfaces { forms: string[]; spelling: SpellingEvidence[]; lower: string[] }
-
-export function surfaceAt(s: Surfaces, original: string, c: Candidates, k: number, newStyle: boolean): string {
-  return s.forms[k] ?? (s.forms[k] = toSurface(original, c, k, newStyle));
+export interface Surfaces {
+  forms: string[]; spelling: SpellingEvidence[]; lower: string[];
+  /** The word as read, lower case in old tone placement, and its case pattern: the same for every candidate (made on first use). */
+  readAs: string | undefined; pattern: CasePattern | undefined;
 }
 
-function toSurface(original: string, c: Candidates, k: number, newStyle: boolean): string {
+export function surfaceAt(s: Surfaces, original: string, c: Candidates, k: number, newStyle: boolean): string {
+  return s.forms[k] ?? (s.forms[k] = toSurface(s, original, c, k, newStyle));
+}
+
+function toSurface(s: Surfaces, original: string, c: Candidates, k: number, newStyle: boolean): string {
   if (c.ids[k] === UNK || c.ids[k] === NUM) return original;
   const form = c.forms[k]!;
-  const lower = original.toLowerCase();
   // Same word in another tone placement: keep the author's spelling.
-  if (normalizeTonePlacement(lower, 'old') === form) return original;
+  if ((s.readAs ??= normalizeTonePlacement(original.toLowerCase(), 'old')) === form) return original;
   const styled = newStyle ? normalizeTonePlacement(form, 'new') : form;
   // English-model OCR reads a small l as a capital I ("Ién" lên): that capital is no case.
   const pattern = original[0] === 'I' && styled[0] === 'l' && original.length > 1 && original.slice(1) === original.slice(1).toLowerCase()
-    ? 'lower' : casePattern(original);
+    ? 'lower' : (s.pattern ??= casePattern(original));
   return applyCase(styled, pattern === 'mixed' ? mixedCaseAs(original) : pattern);
 }
+
+// Made once (a bundler lowers \p{…} literals inside a function to `new RegExp(…)` per call).
+const NOT_UPPER = /[^\p{Lu}]/gu, NOT_LOWER = /[^\p{Ll}]/gu, FIRST_UPPER = /^\p{Lu}/u;
 
 /**
  * OCR mixes cases inside a word ("TiNH" for TỈNH, a capital Ỉ read as a small i): the word takes
  * the case most of its letters have, capitalised when its first letter is.
  */
 function mixedCaseAs(word: string): 'upper' | 'title' | 'lower' {
-  const upper = word.replace(/[^\p{Lu}]/gu, '').length, lower = word.replace(/[^\p{Ll}]/gu, '').length;
+  const upper = word.replace(NOT_UPPER, '').length, lower = word.replace(NOT_LOWER, '').length;
   if (upper > lower) return 'upper';
-  return /^\p{Lu}/u.test(word) ? 'title' : 'lower';
+  return FIRST_UPPER.test(word) ? 'title' : 'lower';
 }
 
 export function rebuild(text: string, tokens: readonly RestoredToken[]): string {

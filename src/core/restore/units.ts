@@ -18,6 +18,15 @@ export type Unit =
   | { kind: 'break' };
 
 const CLOSING = /[.;:!?)\]}"”»…]/;
+// The \p{…} patterns are made once here: a bundler targeting Node (esbuild, tsx) lowers such a
+// literal inside a function to `new RegExp(…)`, made again on every call.
+const LETTER = /\p{L}/u;
+const LOWER_LETTER = /\p{Ll}/u;
+const CODE_CAPITALS = /\p{Lu}[\p{Lu}\p{Ll}]{1,5}/gu;
+const OCR_LABEL_TAIL = /^[ \t]*:[ \t]*[^\s/]{0,8}[ \t]*\/\p{Lu}/u;
+const SYMBOL_PART = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})(?=.*\p{Ll})[\p{Lu}\p{Ll}]{2,5}$/u;
+const DASH_CAPITAL = /^-\p{Lu}/u;
+const MARKS = /\p{M}/gu;
 const OPENING = /[("“«[{]/;
 
 export function splitUnits(text: string, ocrWords: boolean): Unit[] {
@@ -65,7 +74,7 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
     if (next < 0) for (next = at + 1; next < text.length && !isSpace(text.charCodeAt(next));) next++;
     const chunk = text.slice(at, next);
     wordBefore = letterOnLine;
-    if (!letterOnLine && /\p{L}/u.test(chunk)) letterOnLine = true;
+    if (!letterOnLine && LETTER.test(chunk)) letterOnLine = true;
     if (ocrWords) {
       const p = splitChunk(chunk);
       const numeric = isOcrNumberCandidate(p.core);
@@ -109,7 +118,7 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
         if (/^\d/.test(t.text)) push({ kind: 'num' });
         push({ kind: 'break' });
         // Capitals, or a capital and lower-case letters OCR made of a capital ("Qb" for "QĐ").
-        for (const a of t.text.matchAll(/\p{Lu}[\p{Lu}\p{Ll}]{1,5}/gu)) {
+        for (const a of t.text.matchAll(CODE_CAPITALS)) {
           const start = at + t.start + a.index!;
           // The document type right after "số/" ("1565/QĐ-TTg") comes from a short fixed list.
           const typeSlot = /\d\/$/.test(t.text.slice(0, a.index!));
@@ -137,7 +146,7 @@ export function isNumberLabel(text: string, word: string, end: number): boolean 
  * junk for handwritten digits) and a slash before a capital: the header's "Số: 12/UBND".
  */
 export function isOcrNumberLabel(text: string, word: string, end: number): boolean {
-  return /^S\S$/u.test(word) && /^[ \t]*:[ \t]*[^\s/]{0,8}[ \t]*\/\p{Lu}/u.test(text.slice(end, end + 24));
+  return /^S\S$/u.test(word) && OCR_LABEL_TAIL.test(text.slice(end, end + 24));
 }
 
 /**
@@ -148,8 +157,8 @@ export function isOcrNumberLabel(text: string, word: string, end: number): boole
  */
 function isSymbolPart(chunk: string, start: number, end: number, text: string): boolean {
   if (text.length > 5 || text.length < 2 || text.toLowerCase() === text) return false; // most words, cheaply
-  if (!/^(?=(?:[^\p{Lu}]*\p{Lu}){2})(?=.*\p{Ll})[\p{Lu}\p{Ll}]{2,5}$/u.test(text)) return false;
-  return chunk[start - 1] === '/' || /^-\p{Lu}/u.test(chunk.slice(end));
+  if (!SYMBOL_PART.test(text)) return false;
+  return chunk[start - 1] === '/' || DASH_CAPITAL.test(chunk.slice(end));
 }
 
 /** JavaScript's \s for one UTF-16 code unit (white space and line terminators). */
@@ -177,7 +186,7 @@ function slashPair(core: string): [string, string] | undefined {
   const slash = core.indexOf('/');
   if (slash <= 0 || slash !== core.lastIndexOf('/')) return undefined;
   const a = core.slice(0, slash), b = core.slice(slash + 1);
-  const wordy = (w: string) => /\p{Ll}/u.test(w) && !isOcrNumberCandidate(w) && isOcrWordCandidate(w);
+  const wordy = (w: string) => LOWER_LETTER.test(w) && !isOcrNumberCandidate(w) && isOcrWordCandidate(w);
   return wordy(a) && wordy(b) ? [a, b] : undefined;
 }
 
@@ -200,6 +209,6 @@ function numberFollows(text: string, at: number): boolean {
 function startsMotto(text: string, at: number): boolean {
   const c = text.charCodeAt(at);
   if (c !== 67) return false; // 'C'
-  const ahead = text.slice(at, at + 24).normalize('NFD').replace(/\p{M}/gu, '');
+  const ahead = text.slice(at, at + 24).normalize('NFD').replace(MARKS, '');
   return /^C[O0]NG[ \t]+H[O0]A[ \t]+X[A4][ \t]+H[O0]I\b/.test(ahead);
 }

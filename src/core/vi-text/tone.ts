@@ -103,17 +103,24 @@ function forEachWord(text: string, fn: (start: number, end: number) => void): vo
 
 /** Re-places the tone of every syllable-shaped word in the given style; everything else is untouched. */
 export function normalizeTonePlacement(text: string, style: ToneStyle): string {
+  // Text without a tone mark (most words as read) has nothing to move: no word slices.
+  if (!hasTone(text)) return text;
   let out = '';
   let from = 0;
-  forEachWord(text, (start, end) => {
-    const word = text.slice(start, end);
-    if (!hasTone(word) || !syllableShaped(word)) return;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(text.charCodeAt(i))) { i++; continue; }
+    const start = i;
+    while (i < n && isWordCode(text.charCodeAt(i))) i++;
+    const end = i, word = text.slice(start, end);
+    if (!hasTone(word) || !syllableShaped(word)) continue;
     const { base, tone } = splitTone(word);
     const fixed = placeTone(base, tone, style);
-    if (fixed === word) return;
+    if (fixed === word) continue;
     out += text.slice(from, start) + fixed;
     from = end;
-  });
+  }
   return from === 0 ? text : out + text.slice(from);
 }
 
@@ -125,6 +132,10 @@ export function detectToneStyle(text: string): ToneStyle | null {
   let oldCount = 0;
   let newCount = 0;
   forEachWord(text, (start, end) => {
+    // Only a toned syllable counts: a word without a tone mark is not sliced.
+    let toned = false;
+    for (let i = start; i < end && !toned; i++) toned = toneOfCode(text.charCodeAt(i)) !== 0;
+    if (!toned) return;
     const word = text.slice(start, end);
     const nuc = findNucleus(word);
     if (!nuc || nuc.hasCoda || nuc.end - nuc.start !== 2 || !syllableShaped(word)) return;
