@@ -84,8 +84,9 @@ export async function withJunkPiecesReread(
   for (const piece of pieces) {
     const again = await read(cropPgm(image, piece.box));
     const reading = shiftedWords(again.words.filter((w) => w.text.trim()), piece.box[0], piece.box[1]).sort((a, b) => a.bbox[0] - b.bbox[0]);
-    // Words of the page outside the piece: the padded crop reaches into the lines around it.
-    const others = words.filter((w) => !piece.words.includes(w));
+    // Words of the page outside the piece that hold text (not a seal's specks): the padded crop
+    // reaches into the lines around it.
+    const others = words.filter((w) => !piece.words.includes(w) && w.confidence >= JUNK_CONFIDENCE && /\p{L}/u.test(w.text));
     const fresh = reading.filter((w) => !others.some((o) => sharesPlace(w.bbox, o.bbox)));
     // A clear reading of words the page already holds, and no other word: the piece was their ink
     // read a second time (a motto's underline read with the motto's lower half), so it goes, unless
