@@ -40,5 +40,6 @@ describe('a date line whose printed "tháng" a pen day wrecked', () => {
     assert.deepEqual([m.date, m.dateText, m.year, m.place, m.uncertain], [null, 'ngày ká hông 9 năm 2024', 2024, 'Cần Thơ', ['date']]);
     const rules = diagnostics.map((d) => d.ruleId);
     assert.ok(rules.includes('segment/uncertain-date') && !rules.includes('segment/missing-date'), rules.join());
+    assert.match(diagnostics.find((d) => d.ruleId === 'segment/uncertain-date')!.message, /the year 2024 is in meta\.year, the month reads 9,/);
   });
 });
