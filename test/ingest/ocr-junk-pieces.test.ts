@@ -105,10 +105,12 @@ describe('pieces of a line where OCR read only junk, read again alone', () => {
     assert.equal(result, first);
   });
 
-  it('counts a seal\'s specks at the same place as no text held: the second reading is taken', async () => {
+  it('counts a seal\'s specks, and a lone letter as no text held there: the second reading is taken', async () => {
     const first = sealed();
     // A speck of the seal (confidence 30) on line 1 whose box lies inside where "PHÒNG" reads.
     first.words.push({ text: 'c', line: 1, confidence: 30, bbox: [745, 905, 752, 912] });
+    // A confident mark with one letter ("Š|") inside where "CTSV" reads.
+    first.words.push({ text: 'Š|', line: 1, confidence: 75, bbox: [880, 905, 894, 925] });
     const [piece] = junkPieces(first, grey);
     const { fixes } = await withJunkPiecesReread(first, grey, reading(piece!.box, [['TRƯỞNG', 600, 88], ['PHÒNG', 740, 90], ['CTSV', 870, 91]]));
     assert.deepEqual(fixes.map((f) => f.to), ['TRƯỞNG PHÒNG CTSV']);

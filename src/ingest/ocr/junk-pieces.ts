@@ -84,9 +84,9 @@ export async function withJunkPiecesReread(
   for (const piece of pieces) {
     const again = await read(cropPgm(image, piece.box));
     const reading = shiftedWords(again.words.filter((w) => w.text.trim()), piece.box[0], piece.box[1]).sort((a, b) => a.bbox[0] - b.bbox[0]);
-    // Words of the page outside the piece that hold text (not a seal's specks): the padded crop
+    // Words of the page outside the piece that hold text (not a seal's specks, "Š|"): the padded crop
     // reaches into the lines around it.
-    const others = words.filter((w) => !piece.words.includes(w) && w.confidence >= JUNK_CONFIDENCE && /\p{L}/u.test(w.text));
+    const others = words.filter((w) => !piece.words.includes(w) && w.confidence >= JUNK_CONFIDENCE && /\p{L}{2}/u.test(w.text));
     const fresh = reading.filter((w) => !others.some((o) => sharesPlace(w.bbox, o.bbox)));
     // A clear reading of words the page already holds, and no other word: the piece was their ink
     // read a second time (a motto's underline read with the motto's lower half), so it goes, unless
@@ -108,7 +108,7 @@ export async function withJunkPiecesReread(
   return { result: { lines, words, confidence }, fixes };
 }
 
-/** Two word boxes at the same place: their overlap is at least this share of the smaller one. */
+/** Two word boxes at the same place: their overlap is at least this share of the smaller one (OCR's boxes for one word differ between readings). */
 const SAME_PLACE = 0.4;
 
 function sharesPlace(a: Box, b: Box): boolean {
