@@ -61,4 +61,58 @@ describe('pieces of a line where OCR read only junk, read again alone', () => {
     const lost = await withJunkPiecesReread(legible, grey, reading(p.box, [['GIÁM', 600, 95], ['ĐỐC', 720, 95]]));
     assert.deepEqual(lost.fixes, []);
   });
+
+  /** The motto on line 1; on line 2, right of the issuer, its underline read with its lower half as junk. */
+  const underlined = () => {
+    const tall = (text: string, x: number, confidence: number): OcrWord => ({ text, line: 2, confidence, bbox: [x, 205, x + 20 * text.length, 262] });
+    return page([
+      [word('BỘ', 1, 100, 200), word('Y', 1, 160, 200), word('TẾ', 1, 190, 200), word('Độc', 1, 500, 200), word('lập', 1, 580, 200), word('Tự', 1, 660, 200), word('do', 1, 720, 200)],
+      [word('SỞ', 2, 100, 250), word('Y', 2, 160, 250), word('TẾ', 2, 190, 250), tall('SỰ', 500, 7), tall('Bp', 580, 4), tall('liếp', 650, 0), tall('ĐH', 730, 40)],
+    ]);
+  };
+  /** A reading of a crop whose words stand at page pixels [text, x, y, confidence] (the crop's origin is `box`). */
+  const readingAt = (box: readonly number[], words: [string, number, number, number][]) => async (): Promise<OcrPageResult> => ({
+    lines: [words.map((w) => w[0]).join(' ')],
+    words: words.map(([text, x, y, confidence]) => ({ text, line: 1, confidence, bbox: [x - box[0]!, y - box[1]!, x - box[0]! + 20 * text.length, y + 30 - box[1]!] as [number, number, number, number] })),
+    confidence: 90,
+  });
+  const motto: [string, number, number, number][] = [['Độc', 500, 200, 93], ['lập', 580, 200, 94], ['Tự', 660, 200, 95], ['do', 720, 200, 95]];
+
+  it('never returns words another line already holds at that place: a piece that was their ink read twice is left out', async () => {
+    const first = underlined();
+    const [piece] = junkPieces(first, grey);
+    assert.deepEqual(piece!.words.map((w) => w.text), ['SỰ', 'Bp', 'liếp', 'ĐH']);
+    const { result, fixes } = await withJunkPiecesReread(first, grey, readingAt(piece!.box, motto));
+    assert.deepEqual(fixes, [{ line: 2, from: 'SỰ Bp liếp ĐH', to: '', ghostOf: 'Độc lập Tự do' }]);
+    assert.deepEqual(result.lines, ['BỘ Y TẾ Độc lập Tự do', 'SỞ Y TẾ']);
+    assert.equal(result.words.filter((w) => w.text === 'Độc').length, 1);
+  });
+
+  it('takes only the words of a second reading that no other line holds at their place', async () => {
+    const first = underlined();
+    const [piece] = junkPieces(first, grey);
+    const { result, fixes } = await withJunkPiecesReread(first, grey, readingAt(piece!.box, [...motto, ['Hạnh', 520, 240, 92], ['phúc', 640, 240, 92]]));
+    assert.deepEqual(fixes, [{ line: 2, from: 'SỰ Bp liếp ĐH', to: 'Hạnh phúc' }]);
+    assert.deepEqual(result.lines, ['BỘ Y TẾ Độc lập Tự do', 'SỞ Y TẾ Hạnh phúc']);
+  });
+
+  it('keeps a junk piece lying apart from the words already read when its second reading only repeats them', async () => {
+    const first = sealed();
+    const [piece] = junkPieces(first, grey);
+    // The crop caught nothing of its own but a line that is elsewhere on the page (its place taken by line 1's words).
+    const { result, fixes } = await withJunkPiecesReread(first, grey, readingAt(piece!.box, [['Nội', 100, 300, 95], ['dung', 180, 300, 95]]));
+    assert.deepEqual(fixes, []);
+    assert.equal(result, first);
+  });
+
+  it('counts a seal\'s specks, and a lone letter as no text held there: the second reading is taken', async () => {
+    const first = sealed();
+    // A speck of the seal (confidence 30) on line 1 whose box lies inside where "PHÒNG" reads.
+    first.words.push({ text: 'c', line: 1, confidence: 30, bbox: [745, 905, 752, 912] });
+    // A confident mark with one letter ("Š|") inside where "CTSV" reads.
+    first.words.push({ text: 'Š|', line: 1, confidence: 75, bbox: [880, 905, 894, 925] });
+    const [piece] = junkPieces(first, grey);
+    const { fixes } = await withJunkPiecesReread(first, grey, reading(piece!.box, [['TRƯỞNG', 600, 88], ['PHÒNG', 740, 90], ['CTSV', 870, 91]]));
+    assert.deepEqual(fixes.map((f) => f.to), ['TRƯỞNG PHÒNG CTSV']);
+  });
 });

@@ -83,6 +83,25 @@ export function readDateBlank(key: string, text: string): DateBlank | undefined 
       }
     }
   }
+  return dateWithoutMonthWord(toks, key, text);
+}
+
+/**
+ * "Thành phố Hồ Chí Minh, ngày vô hông 6 năm 2026": the pen day written over the printed "tháng"
+ * wrecked it. On a place-and-date line (or the date alone), "ngày", one or two tokens, a number
+ * from 1 to 12 and "năm YYYY" still give the year, and the month when a wreck of "tháng" (two
+ * letters off at most) stands just before it; the day is never guessed (the field stays uncertain).
+ */
+function dateWithoutMonthWord(toks: KeyToken[], key: string, text: string): DateBlank | undefined {
+  const i = toks.findIndex((t, n) => near(t, 'NGAY') && !near(toks[n + 1], 'NGAY'));
+  if (i < 0 || !/^(?:|.*[A-Z].*,)$/s.test(key.slice(0, toks[i]!.start).trim())) return undefined;
+  for (let k = i + 3; k <= i + 4 && k + 1 < toks.length; k++) {
+    const month = toks[k - 1]!, y = toks[k + 1]!;
+    if (!near(toks[k], 'NAM') || !/^\d{1,2}$/.test(month.text) || +month.text < 1 || +month.text > 12 || !/^\d{4}$/.test(y.text) || +y.text < 1945 || +y.text > 2100) continue;
+    const wreck = toks[k - 2]!;
+    const sound = /^[A-Z]{2,6}$/.test(wreck.text) && editDistance(wreck.text, 'THANG') <= 2;
+    return { iso: null, day: null, month: sound ? +month.text : null, year: +y.text, text: text.slice(toks[i]!.start, y.end), start: toks[i]!.start, end: y.end };
+  }
   return undefined;
 }
 

@@ -168,7 +168,7 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
   if (!type && (number || numberBlank)) type = (number ?? numberBlank)!.type ?? (subject ? CONG_VAN : null);
   if (!type && subject) type = CONG_VAN;
   title ??= subject;
-  const issuer = completeFromPlace(splitIssuer(column.join(' ')), place);
+  const issuer = completeFromPlace(splitIssuer(column), place);
   const fields = [issuer, motto || null, number ?? numberBlank, date ?? (uncertain.includes('date') ? dateText : null), type, title].filter((x) => x !== null).length;
   const year = date ? +date.slice(0, 4) : blankYear ?? (number?.year ? +number.year : null);
   return {

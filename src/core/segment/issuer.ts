@@ -18,14 +18,36 @@ const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—]+|[
 /** Council words OCR glued together in a header ("ỦYBAN NHÂN DÂN"): the space put back. */
 const unglued = (s: string) => s.replace(/(?:Ủ[YÝ]|U[ỶÝY])(?=BAN)|NHÂN(?=DÂN)|HỘI(?=ĐỒNG)/gu, '$& ');
 
-/** Issuer from the column's text (its lines joined by spaces); null when nothing is left. */
-export function splitIssuer(column: string): Issuer | null {
-  const text = canonicalUnitNames(unglued(tidy(column.normalize('NFC'))));
+/** A piece of the column with no two letters in a row is a speck OCR read (", ˆ" left of the motto), not a line of it. */
+const isSpeck = (line: string) => !/\p{L}{2}/u.test(line);
+
+/** Token indices where the column's lines start, counted as splitIssuer tokenises their join. */
+function lineStarts(lines: readonly string[]): Set<number> {
+  const starts = new Set<number>();
+  let at = 0;
+  for (const line of lines) {
+    starts.add(at);
+    at += keyTokens(foldKey(unglued(tidy(line.normalize('NFC'))))).length;
+  }
+  return starts;
+}
+
+/**
+ * Issuer from the column's text (its lines joined by spaces), or from its lines: then specks are
+ * left out, and an organ word matched only fuzzily starts a name only at the start of a line ("CÔNG
+ * THƯƠNG" is a letter away from "TRƯỜNG": "TRƯỜNG ĐẠI HỌC CÔNG THƯƠNG" is not cut inside its
+ * words). Null when nothing is left.
+ */
+export function splitIssuer(column: string | readonly string[]): Issuer | null {
+  const lines = typeof column === 'string' ? null : column.filter((l) => !isSpeck(l));
+  const text = canonicalUnitNames(unglued(tidy((lines ? lines.join(' ') : (column as string)).normalize('NFC'))));
   if (!text) return null;
   const tokens = keyTokens(foldKey(text));
+  const lineStart = lines ? lineStarts(lines) : null;
+  const exactAt = (o: string, i: number) => o.split(' ').every((w, k) => tokens[i + k]?.text === w);
   const starts: { at: number; len: number; council: boolean }[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const hit = ORGANS.find((o) => (o.length > 4 ? phraseAt(tokens, o, i) : o.split(' ').every((w, k) => tokens[i + k]?.text === w)));
+    const hit = ORGANS.find((o) => (o.length > 4 && (!lineStart || lineStart.has(i)) ? phraseAt(tokens, o, i) : exactAt(o, i)));
     // An organ word names what follows it ("Bộ Công an"); one closing the column ends a name ("… NỘI BỘ").
     if (hit && i + hit.split(' ').length < tokens.length) {
       const len = hit.split(' ').length;

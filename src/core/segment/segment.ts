@@ -9,7 +9,8 @@ import { repairSymbol, symbolMentions } from './symbol-repair.js';
 import { findSignature, issuerFromClosing, parseRecipients, parseSignature, signatureHeadAbove } from './closing.js';
 import { findFigures, type Figure } from './figures.js';
 import { parseHeader } from './header.js';
-import { numberDisputed, onLine, penDate, penDateOverOcr, penNumber, penNumberOverOcr, penText, type PenReading } from './fill-ins.js';
+import { numberDisputed, onLine, penDate, penDateOverOcr, penNumber, penNumberOverOcr, penText, readDateBlank, type PenReading } from './fill-ins.js';
+import { foldKey } from './fold.js';
 import { applySigning } from './signing-date.js';
 import { isBlank, spanOf, type SegLine } from './lines.js';
 import { authorityOf, isClosing, isRecipientsLabel, misreadRecipientsLabelAt } from './markers.js';
@@ -174,7 +175,9 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   } else if (overOcr) {
     diagnostics.push(diag('segment/uncertain-date', `the header's date "${header.dateText}" (read as ${dateAsRead}) is handwriting the pen reader reads otherwise, unsure; meta.date left empty for review, the date as read in meta.dateText`, 'warning', lines[header.dateLine]));
   } else if (header.uncertain.includes('date')) {
-    diagnostics.push(diag('segment/uncertain-date', `the header's date "${header.dateText}" has a day or month that is not legible (written by hand?); the year ${header.year} is in meta.year, the date as read in meta.dateText, meta.date left empty for review`, 'warning', lines[header.dateLine]));
+    // The month, when it alone of day and month reads ("ngày vô hông 6 năm 2026"), said for the reviewer.
+    const month = header.dateText === null ? null : readDateBlank(foldKey(header.dateText), header.dateText)?.month ?? null;
+    diagnostics.push(diag('segment/uncertain-date', `the header's date "${header.dateText}" has a day or month that is not legible (written by hand?); the year ${header.year} is in meta.year${month ? `, the month reads ${month}` : ''}, the date as read in meta.dateText, meta.date left empty for review`, 'warning', lines[header.dateLine]));
   } else if (header.date === null && header.dateText !== null) {
     diagnostics.push(diag('segment/impossible-date', `the header's date "${header.dateText}" names a day that does not exist; kept as written in meta.dateText, meta.date left empty`, 'warning', lines[header.dateLine]));
   }

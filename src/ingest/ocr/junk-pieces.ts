@@ -63,32 +63,67 @@ export function junkPieces(result: OcrPageResult, size: { width: number; height:
   return pieces.sort((a, b) => mean(a) - mean(b)).slice(0, MAX_PIECES);
 }
 
+export interface JunkFix {
+  line: number;
+  from: string;
+  to: string;
+  /** Set when the piece was left out: what the second reading read, words other lines already hold at that place. */
+  ghostOf?: string;
+}
+
 /** The page with each junk piece replaced by its reading as one line where that reads clearly better; the pieces replaced. */
 export async function withJunkPiecesReread(
   result: OcrPageResult,
   image: GreyImage,
   read: (pgmImage: Uint8Array) => Promise<OcrPageResult>,
   pieces: JunkPiece[] = junkPieces(result, image),
-): Promise<{ result: OcrPageResult; fixes: { line: number; from: string; to: string }[] }> {
+): Promise<{ result: OcrPageResult; fixes: JunkFix[] }> {
   let words = result.words;
   const lines = [...result.lines];
-  const fixes: { line: number; from: string; to: string }[] = [];
+  const fixes: JunkFix[] = [];
   for (const piece of pieces) {
     const again = await read(cropPgm(image, piece.box));
-    const got = shiftedWords(again.words.filter((w) => w.text.trim()), piece.box[0], piece.box[1]).sort((a, b) => a.bbox[0] - b.bbox[0]);
-    if (!isBetter(piece.words, got)) continue;
+    const reading = shiftedWords(again.words.filter((w) => w.text.trim()), piece.box[0], piece.box[1]).sort((a, b) => a.bbox[0] - b.bbox[0]);
+    // Words of the page outside the piece that hold text (not a seal's specks, "Š|"): the padded crop
+    // reaches into the lines around it.
+    const others = words.filter((w) => !piece.words.includes(w) && w.confidence >= JUNK_CONFIDENCE && /\p{L}{2}/u.test(w.text));
+    const fresh = reading.filter((w) => !others.some((o) => sharesPlace(w.bbox, o.bbox)));
+    // A clear reading of words the page already holds, and no other word: the piece was their ink
+    // read a second time (a motto's underline read with the motto's lower half), so it goes, unless
+    // a word of it is legible or it lies mostly apart from the words already read.
+    const ghost = !fresh.some((w) => /\p{L}{2}/u.test(w.text)) && isBetter(piece.words, reading) && isGhost(piece.words, others);
+    if (!ghost && !isBetter(piece.words, fresh)) continue;
+    const got = ghost ? [] : fresh;
     const from = lineText(piece.words), to = lineText(got);
     // The second reading takes the first's place in the word list; the line's other words stay as they are.
     const at = Math.min(...piece.words.map((w) => words.indexOf(w)));
     const kept = words.filter((w) => !piece.words.includes(w));
     words = [...kept.slice(0, at), ...got.map((w) => ({ ...w, line: piece.line })), ...kept.slice(at)];
     const text = lines[piece.line - 1]!;
-    lines[piece.line - 1] = text.includes(from) ? text.replace(from, to) : lineText(words.filter((w) => w.line === piece.line).sort((a, b) => a.bbox[0] - b.bbox[0]));
-    fixes.push({ line: piece.line, from, to });
+    lines[piece.line - 1] = text.includes(from) ? text.replace(from, to).trim() : lineText(words.filter((w) => w.line === piece.line).sort((a, b) => a.bbox[0] - b.bbox[0]));
+    fixes.push({ line: piece.line, from, to, ...(ghost ? { ghostOf: lineText(reading) } : {}) });
   }
   if (fixes.length === 0) return { result, fixes };
   const confidence = round1(meanConfidence(words));
   return { result: { lines, words, confidence }, fixes };
+}
+
+/** Two word boxes at the same place: their overlap is at least this share of the smaller one (OCR's boxes for one word differ between readings). */
+const SAME_PLACE = 0.4;
+
+function sharesPlace(a: Box, b: Box): boolean {
+  const w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]), h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+  if (w <= 0 || h <= 0) return false;
+  const area = (r: Box) => Math.max(1, (r[2] - r[0]) * (r[3] - r[1]));
+  return w * h >= SAME_PLACE * Math.min(area(a), area(b));
+}
+
+/** A piece whose words are none legible and whose words of letters mostly lie over words the page already holds. */
+function isGhost(piece: readonly OcrWord[], others: readonly OcrWord[]): boolean {
+  if (piece.some((w) => w.confidence >= LEGIBLE)) return false;
+  const letters = piece.filter((w) => /\p{L}/u.test(w.text));
+  const over = letters.filter((w) => others.some((o) => sharesPlace(w.bbox, o.bbox)));
+  return letters.length > 0 && over.length * 2 > letters.length;
 }
 
 /** The second reading is confident, clearly more so than the first, has letters, and keeps every confident word of the first. */

@@ -141,7 +141,10 @@ async function checkedAgainstImage(r: OcrPageResult, prepared: OcrImage, pool: O
       const reread = await withJunkPiecesReread(result, grey, (crop) => pool.recognize(crop, { psm: LINE_PSM }), pieces);
       result = reread.result;
       for (const f of reread.fixes) {
-        diagnostics.push({ ruleId: 'ocr/junk-reread', message: `OCR read only junk in a piece of a line; read again alone: "${f.from}" → "${f.to}"`, severity: 'info', place: { page, line: f.line } });
+        const message = f.ghostOf === undefined
+          ? `OCR read only junk in a piece of a line; read again alone: "${f.from}" → "${f.to}"`
+          : `OCR read only junk in a piece of a line; read again alone it reads "${f.ghostOf}", words the page holds at that place already: the junk "${f.from}" was their ink read twice, left out`;
+        diagnostics.push({ ruleId: 'ocr/junk-reread', message, severity: 'info', place: { page, line: f.line } });
       }
     } catch (err) {
       diagnostics.push({ ruleId: 'ocr/junk-reread', message: `reading junk pieces of lines again failed: ${err instanceof Error ? err.message : String(err)}`, severity: 'warning', place: { page, line: 1 } });

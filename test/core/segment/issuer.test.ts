@@ -17,4 +17,20 @@ describe("the header's left column split into issuer and parent", () => {
     assert.deepEqual(splitIssuer('UỶ BAN NHÂNDÂN XÃ NGỌC KỲ'), { name: 'XÃ NGỌC KỲ', parent: 'UỶ BAN NHÂN DÂN' });
     assert.deepEqual(splitIssuer('HỘIĐỒNG NHÂN DÂN HUYỆN TĨNH GIA'), { name: 'HUYỆN TĨNH GIA', parent: 'HỘI ĐỒNG NHÂN DÂN' });
   });
+
+  it('given the lines, cuts a name only where an organ word starts a line when the word is read only fuzzily ("THƯƠNG" is no "TRƯỜNG")', () => {
+    assert.deepEqual(splitIssuer(['BỘ NÔNG NGHIỆP', 'TRƯỜNG CAO ĐẲNG CÔNG THƯƠNG', 'MIỀN TRUNG']), { name: 'TRƯỜNG CAO ĐẲNG CÔNG THƯƠNG MIỀN TRUNG', parent: 'BỘ NÔNG NGHIỆP' });
+    // A fuzzy organ word opening a line still starts the name (OCR's "TRUỜNC").
+    assert.deepEqual(splitIssuer(['SỞ CÔNG THƯƠNG', 'TRUỜNC TRUNG CẤP NGHỀ']), { name: 'TRUỜNC TRUNG CẤP NGHỀ', parent: 'SỞ CÔNG THƯƠNG' });
+  });
+
+  it('leaves out a speck piece of the column (", ˆ" left of the motto): it neither splits nor joins the name', () => {
+    assert.deepEqual(splitIssuer(['SỞ Y TẾ', ',  ˆ  ', 'BỆNH VIỆN ĐA KHOA TỈNH']), { name: 'BỆNH VIỆN ĐA KHOA TỈNH', parent: 'SỞ Y TẾ' });
+    assert.deepEqual(splitIssuer(['—', 'PHÒNG GIÁO DỤC']), { name: 'PHÒNG GIÁO DỤC', parent: null });
+  });
+
+  it('reads lines as their join does when no organ word is fuzzy', () => {
+    const lines = ['ỦYBAN NHÂN DÂN', 'TỈNH QUẢNG NGÃI'];
+    assert.deepEqual(splitIssuer(lines), splitIssuer(lines.join(' ')));
+  });
 });
