@@ -35,7 +35,10 @@ async function main(): Promise<void> {
   const inputs = corpusFiles.map((f) => ({ path: `corpus/${f}`, sha256: sha256(readFileSync(join(corpusDir, f))) }));
   log('reading corpus …');
   const acc = new CorpusAccumulator();
-  await readCorpus(corpusFiles.map((f) => join(corpusDir, f)), acc, log);
+  // BAOCAO_CORPUS_REPEAT='{"phapdien":2}' counts the files whose name starts so that many times (trial domain weighting).
+  const repeat = JSON.parse(process.env.BAOCAO_CORPUS_REPEAT ?? '{}') as Record<string, number>;
+  const times = (f: string) => Object.entries(repeat).find(([prefix]) => f.startsWith(prefix))?.[1] ?? 1;
+  await readCorpus(corpusFiles.flatMap((f) => Array<string>(times(f)).fill(join(corpusDir, f))), acc, log);
 
   log('learning OCR channel from ocr-pairs/eng …');
   const counts = learnChannel(readLinePairs([join(shared, 'ocr-pairs', 'eng')]));

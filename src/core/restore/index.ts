@@ -8,7 +8,6 @@ import { casePattern, detectToneStyle, normalizeTonePlacement, stripMarks } from
 import { candidatesFor, sharedCandidates, DEFAULT_TUNING, type Candidates, type CandidateTuning, type DecodeMode } from './candidates.js';
 import { RANKED_ALTERNATIVES, type Slot } from './decoder.js';
 import { acronymsFromExpansions } from './acronym-expansions.js';
-import { applyDocumentConfusions, DEFAULT_DOC_CONFUSIONS, type DocConfusionTuning } from './doc-confusions.js';
 import { applyDocumentCache, unifyNames, DEFAULT_DOC_CACHE, type DecodedSegment, type DocCacheTuning } from './doc-cache.js';
 import { detectInput } from './detect-input.js';
 import { fuzzyKey } from './fuzzy-skeletons.js';
@@ -51,8 +50,6 @@ export interface RestoreOptions {
   tuning?: Partial<CandidateTuning>;
   /** Document-level cache settings (bonus 0 turns it off). */
   docCache?: Partial<DocCacheTuning>;
-  /** The document's own OCR confusions (doc-confusions.ts; weight 0 turns them off). */
-  docConfusions?: Partial<DocConfusionTuning>;
   /** 'vie-ocr' input: OCR word confidences by offset in `text` (vie-confidence.ts), sorted by start. */
   confidences?: readonly WordConfidence[];
   vieTuning?: Partial<VieTuning>;
@@ -233,7 +230,6 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   if (mode === 'ocr') {
     const skeletons = new Map<number, string>();
     const skeletonOf = (id: number) => skeletons.get(id) ?? skeletons.set(id, stripMarks(model.vocab[id] ?? '')).get(id)!;
-    if (model.channelTables) applyDocumentConfusions(lm, segments, channelWeight, model.channelTables, model.vocab, { ...DEFAULT_DOC_CONFUSIONS, ...options.docConfusions }, decoded);
     applyDocumentCache(lm, segments, channelWeight, { ...DEFAULT_DOC_CACHE, ...options.docCache }, skeletonOf, decoded);
     if (options.docCache?.bonus !== 0) unifyNames(lm, segments, channelWeight, decoded);
   }

@@ -16,8 +16,6 @@ export interface RestoreModel {
   lm: TrigramLM;
   /** Channel for English-model OCR output. */
   channel: OcrChannel;
-  /** The channel's learnt tables (doc-confusions.ts adapts its letter emissions per document). */
-  channelTables?: ChannelTables;
   stats: Record<string, unknown>;
   meta: Record<string, unknown>;
   /** ln P(written Title-case inside a sentence | word) per id, and the corpus-wide rate (absent in older models). */
@@ -52,7 +50,7 @@ export function modelFromBytes(bytes: Uint8Array): RestoreModel {
   const stats = (header.stats ?? {}) as Record<string, unknown>;
   const titleLogRate = sections.titleLogRate instanceof Float32Array && sections.titleLogRate.length === vocab.length ? sections.titleLogRate : undefined;
   return {
-    vocab, vocabIndex, skeletonIndex, lm, channel, channelTables: header.channel as ChannelTables, stats,
+    vocab, vocabIndex, skeletonIndex, lm, channel, stats,
     meta: (header.meta ?? {}) as Record<string, unknown>,
     ...(titleLogRate && typeof stats.titlePrior === 'number' ? { titleLogRate, titlePrior: stats.titlePrior } : {}),
   };
