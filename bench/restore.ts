@@ -12,7 +12,8 @@
  * text and every word's confidence, alternatives and review mark (bench/lib/restore-reference.ts).
  * Beside the same restoration without the forward–backward confidences (posterior.ts), to show
  * what they cost. Also writes the sample report's restored text to bench/.work/ for reading.
- *   BAOCAO_SHARED=/path/to/shared  overrides the data folder; BENCH_MODEL_DIR the model folder; BENCH_SETS=stripped|eng-ocr,
+ *   BAOCAO_SHARED=/path/to/shared  overrides the data folder; BENCH_MODEL_DIR the model folder (BENCH_BASE_MODEL_DIR the
+ *   base path's, default the same); BENCH_SETS=stripped|eng-ocr,
  *   BENCH_DOCS=001,002 restrict the run; BENCH_NAMES=0 turns name evidence off, BENCH_NAME_TUNING='{"weight":1}' sets NameTuning.
  */
 import { execSync } from 'node:child_process';
@@ -101,7 +102,8 @@ async function baseRestorer(ref: string): Promise<((t: string, input: RestoreInp
     }
     const core = await import(pathToFileURL(join(dir, 'src', 'core', 'restore', 'index.ts')).href) as typeof import('../src/core/restore/index.js');
     const load = await import(pathToFileURL(join(dir, 'src', 'model', 'load.ts')).href) as typeof import('../src/model/load.js');
-    const model = load.loadModel(process.env.BENCH_MODEL_DIR ?? join(root, 'dictionaries'));
+    // BENCH_BASE_MODEL_DIR: the base path reads another model (a committed model against a rebuilt one, same run).
+    const model = load.loadModel(process.env.BENCH_BASE_MODEL_DIR ?? process.env.BENCH_MODEL_DIR ?? join(root, 'dictionaries'));
     return (t, input) => core.restore(t, { model, input }).text;
   } catch (e) {
     console.log(`(no reference path ${ref}: ${(e as Error).message.split('\n')[0]})`);
@@ -110,7 +112,7 @@ async function baseRestorer(ref: string): Promise<((t: string, input: RestoreInp
 }
 
 function dictBytes(): number {
-  const dir = join(root, 'dictionaries');
+  const dir = process.env.BENCH_MODEL_DIR ?? join(root, 'dictionaries');
   return readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
 }
 

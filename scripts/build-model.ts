@@ -2,7 +2,8 @@
  * npm run build:model — builds dictionaries/vi-restore.bin from ../shared/corpus (n-gram
  * statistics only; no corpus text is stored) and ../shared/ocr-pairs/eng (OCR channel), and
  * writes dictionaries/SOURCES.md. Deterministic: same inputs, same bytes.
- *   BAOCAO_SHARED=/path/to/shared  overrides the data folder; BAOCAO_MODEL_OUT the output folder.
+ *   BAOCAO_SHARED=/path/to/shared  overrides the data folder; BAOCAO_MODEL_OUT the output folder;
+ *   BAOCAO_MODEL_OPTIONS (JSON) the pruning options, for trial models.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -21,7 +22,8 @@ const shared = resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared'));
 // BAOCAO_MODEL_OUT=/tmp/x writes the model elsewhere (for measuring before replacing the committed one).
 const outDir = resolve(process.env.BAOCAO_MODEL_OUT ?? join(root, 'dictionaries'));
 
-const OPTIONS: AssembleOptions = BUILD_MODEL_OPTIONS;
+// BAOCAO_MODEL_OPTIONS='{"minTrigram":1}' overrides build options for a trial model (with BAOCAO_MODEL_OUT).
+const OPTIONS: AssembleOptions = { ...BUILD_MODEL_OPTIONS, ...(JSON.parse(process.env.BAOCAO_MODEL_OPTIONS ?? '{}') as Partial<AssembleOptions>) };
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const log = (m: string) => process.stderr.write(m + '\n');
@@ -33,7 +35,10 @@ async function main(): Promise<void> {
   const inputs = corpusFiles.map((f) => ({ path: `corpus/${f}`, sha256: sha256(readFileSync(join(corpusDir, f))) }));
   log('reading corpus …');
   const acc = new CorpusAccumulator();
-  await readCorpus(corpusFiles.map((f) => join(corpusDir, f)), acc, log);
+  // BAOCAO_CORPUS_REPEAT='{"phapdien":2}' counts the files whose name starts so that many times (trial domain weighting).
+  const repeat = JSON.parse(process.env.BAOCAO_CORPUS_REPEAT ?? '{}') as Record<string, number>;
+  const times = (f: string) => Object.entries(repeat).find(([prefix]) => f.startsWith(prefix))?.[1] ?? 1;
+  await readCorpus(corpusFiles.flatMap((f) => Array<string>(times(f)).fill(join(corpusDir, f))), acc, log);
 
   log('learning OCR channel from ocr-pairs/eng …');
   const counts = learnChannel(readLinePairs([join(shared, 'ocr-pairs', 'eng')]));
