@@ -52,13 +52,17 @@ class RunTable {
    * KEEP_SLOTS by a long document goes back to the first size, so emptying stays cheap.
    */
   clear(): void {
-    if (this.children.length > KEEP_SLOTS) {
-      this.parents = new Int32Array(1024);
-      this.syllables = new Int32Array(1024);
-      this.children = new Int32Array(1024);
-    } else if (this.size > 0) {
-      this.children.fill(0); // a slot is free when its child is 0; the other two arrays are read only where it is not
-    }
+    if (this.children.length > KEEP_SLOTS) this.shrink();
+    else if (this.size > 0) this.children.fill(0); // a slot is free when its child is 0; the other two arrays are read only where it is not
+    this.size = 0;
+  }
+
+  /** Back to the first size when a long document grew it past KEEP_SLOTS: its memory is not kept until the next call. */
+  shrink(): void {
+    if (this.children.length <= KEEP_SLOTS) return;
+    this.parents = new Int32Array(1024);
+    this.syllables = new Int32Array(1024);
+    this.children = new Int32Array(1024);
     this.size = 0;
   }
 
@@ -114,6 +118,7 @@ export function documentKeywords(texts: readonly string[], limit = 5): string[] 
   const { terms, termOf } = countRuns(syllables);
   const frequent = terms.filter((t) => t.count >= MIN_COUNT);
   linkLonger(frequent, termOf);
+  sharedTable.shrink(); // termOf, its only reader, is done
   // The kept terms' words joined in a loop (a slice mapped and joined made V8 deoptimise this
   // function, "wrong map", and compile it again in every worker).
   const { seq, words } = syllables;
