@@ -46,6 +46,26 @@ class RunTable {
   private children = new Int32Array(1024);
   private size = 0;
 
+  /**
+   * Empty again, for the next document: one table serves every call (its three arrays were
+   * ~60 KB of new memory a document, grown from 1,024 slots each time). A table grown past
+   * KEEP_SLOTS by a long document goes back to the first size, so emptying stays cheap.
+   */
+  clear(): void {
+    if (this.children.length > KEEP_SLOTS) this.shrink();
+    else if (this.size > 0) this.children.fill(0); // a slot is free when its child is 0; the other two arrays are read only where it is not
+    this.size = 0;
+  }
+
+  /** Back to the first size when a long document grew it past KEEP_SLOTS: its memory is not kept until the next call. */
+  shrink(): void {
+    if (this.children.length <= KEEP_SLOTS) return;
+    this.parents = new Int32Array(1024);
+    this.syllables = new Int32Array(1024);
+    this.children = new Int32Array(1024);
+    this.size = 0;
+  }
+
   get(parent: number, syllable: number): number {
     const mask = this.children.length - 1;
     for (let at = slotOf(parent, syllable) & mask; ; at = (at + 1) & mask) {
@@ -78,12 +98,44 @@ class RunTable {
   }
 }
 
+/** Slots a shared table keeps between documents (3 × 64 KiB). */
+const KEEP_SLOTS = 1 << 14;
+/** documentKeywords' table, emptied at each call (the function is synchronous: no call sees another's). */
+const sharedTable = new RunTable();
+
 const slotOf = (parent: number, syllable: number) => Math.imul(parent, 0x9e3779b1) ^ Math.imul(syllable, 0x85ebca6b);
 
-/** Up to `limit` terms, best first (ties: longer, then earlier), in lower case. */
+/** A document's syllables as ids (1-based; 0 ends a clause), with each id's word and whether it is a function word. */
+interface Syllables { seq: number[]; words: string[]; stop: boolean[] }
+
+/**
+ * Up to `limit` terms, best first (ties: longer, then earlier), in lower case. Three steps, each a
+ * function of its own: V8 compiles three small functions once each instead of one large one twice
+ * (its loops made it compiled on the stack first, then again as a whole, in every worker).
+ */
 export function documentKeywords(texts: readonly string[], limit = 5): string[] {
-  // The syllables as ids (1-based; 0 ends a clause), so runs are counted under number keys:
-  // hashing a number is much cheaper than building and hashing each run's string.
+  const syllables = readSyllables(texts);
+  const { terms, termOf } = countRuns(syllables);
+  const frequent = terms.filter((t) => t.count >= MIN_COUNT);
+  linkLonger(frequent, termOf);
+  sharedTable.shrink(); // termOf, its only reader, is done
+  // The kept terms' words joined in a loop (a slice mapped and joined made V8 deoptimise this
+  // function, "wrong map", and compile it again in every worker).
+  const { seq, words } = syllables;
+  const out: string[] = [];
+  for (const t of rank(frequent, limit)) {
+    let term = words[seq[t.at]!]!;
+    for (let k = 1; k < t.syllables; k++) term += ' ' + words[seq[t.at + k]!]!;
+    out.push(term);
+  }
+  return out;
+}
+
+/**
+ * The syllables as ids, so runs are counted under number keys: hashing a number is much cheaper
+ * than building and hashing each run's string.
+ */
+function readSyllables(texts: readonly string[]): Syllables {
   const ids = new Map<string, number>();
   const words = [''];
   const stop = [false];
@@ -117,11 +169,20 @@ export function documentKeywords(texts: readonly string[], limit = 5): string[] 
     if (start >= 0) syllable(lower.slice(start));
     seq.push(0);
   }
-  // Each run of syllables is a node of a trie: a run of one is its syllable's id, a longer run
-  // (node `width` and up) the child of the run one shorter under its last syllable. No string is
-  // built or hashed per run, and runs of two to four cost the same.
+  return { seq, words, stop };
+}
+
+/**
+ * Each run of two to four syllables counted, as a term when it neither starts nor ends on a
+ * function word. A run is a node of a trie: a run of one is its syllable's id, a longer run
+ * (node `width` and up) the child of the run one shorter under its last syllable. No string is
+ * built or hashed per run, and runs of two to four cost the same. `termOf(at, n)`: the term of
+ * the run of `n` syllables at seq[at], if it is one.
+ */
+function countRuns({ seq, words, stop }: Syllables): { terms: Term[]; termOf: (at: number, n: number) => Term | undefined } {
   const width = words.length;
-  const child = new RunTable();
+  const child = sharedTable;
+  child.clear();
   /** Node (minus `width`) → the term it is, when it neither starts nor ends on a function word. */
   const termAt: (Term | undefined)[] = [];
   const terms: Term[] = [];
@@ -145,16 +206,20 @@ export function documentKeywords(texts: readonly string[], limit = 5): string[] 
     }
     position++;
   }
-  /** The term of the run of `n` syllables at seq[at], if it is one. */
   const termOf = (at: number, n: number): Term | undefined => {
     let node = seq[at]!;
     for (let k = 1; k < n && node !== 0; k++) node = child.get(node, seq[at + k]!);
     return node < width ? undefined : termAt[node - width];
   };
-  const frequent = terms.filter((t) => t.count >= MIN_COUNT);
-  // The longer frequent terms each term lies inside, found from the longer ones' own runs (a
-  // 4-syllable term holds five shorter runs), not by comparing every pair: documents of thousands
-  // of frequent terms stay linear.
+  return { terms, termOf };
+}
+
+/**
+ * The longer frequent terms each term lies inside, found from the longer ones' own runs (a
+ * 4-syllable term holds five shorter runs), not by comparing every pair: documents of thousands
+ * of frequent terms stay linear.
+ */
+function linkLonger(frequent: Term[], termOf: (at: number, n: number) => Term | undefined): void {
   for (const longer of frequent) {
     for (let n = 2; n < longer.syllables; n++) {
       for (let i = 0; i + n <= longer.syllables; i++) {
@@ -165,15 +230,6 @@ export function documentKeywords(texts: readonly string[], limit = 5): string[] 
       }
     }
   }
-  // The kept terms' words joined in a loop (a slice mapped and joined made V8 deoptimise this
-  // function, "wrong map", and compile it again in every worker).
-  const out: string[] = [];
-  for (const t of rank(frequent, limit)) {
-    let term = words[seq[t.at]!]!;
-    for (let k = 1; k < t.syllables; k++) term += ' ' + words[seq[t.at + k]!]!;
-    out.push(term);
-  }
-  return out;
 }
 
 /** The best `limit` frequent terms by C-value, parts of longer terms left out. */

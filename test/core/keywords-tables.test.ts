@@ -71,4 +71,17 @@ describe('documentKeywords read in one pass', () => {
     assert.deepEqual(documentKeywords(text.split('\n')), referenceKeywords(text.split('\n')));
     assert.ok(documentKeywords(text.split('\n')).length > 0);
   });
+
+  it('gives the same keywords whatever documents came before (one run table serves every call)', () => {
+    const small = Array.from({ length: 30 }, (_, k) => randomTexts(1000 + k));
+    const first = small.map((texts) => documentKeywords(texts, 8));
+    // A long document of many distinct runs grows the shared table past what it keeps between calls.
+    const word = (n: number) => { let w = ''; for (let m = n + 26; m > 0; m = Math.floor(m / 26)) w += String.fromCharCode(97 + (m % 26)); return w; };
+    let long = '';
+    for (let k = 0; k < 40_000; k++) long += `${word(k % 997)} ${word((k * 7) % 1009)} `;
+    const longFirst = documentKeywords([long], 8);
+    assert.deepEqual(small.map((texts) => documentKeywords(texts, 8)), first);
+    assert.deepEqual(documentKeywords([long], 8), longFirst);
+    assert.deepEqual(small.map((texts) => documentKeywords(texts, 8)), small.map((texts) => referenceKeywords(texts, 8)));
+  });
 });
