@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../document.js';
 import { parseAnnex, annexStart, findAnnexTitles, type Annex } from './annex.js';
 import { toBlocks } from './blocks.js';
-import { repairSymbol, symbolMentions } from './symbol-repair.js';
+import { repairSymbol, symbolMentions, unsureSymbolPart } from './symbol-repair.js';
 import { findSignature, issuerFromClosing, parseRecipients, parseSignature, signatureHeadAbove } from './closing.js';
 import { findFigures, type Figure } from './figures.js';
 import { parseHeader } from './header.js';
@@ -149,6 +149,13 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
     meta.numberSymbol = repaired;
     if (meta.number?.endsWith(`/${symbol}`)) meta.number = meta.number.slice(0, -symbol.length) + repaired;
     diagnostics.push(diag('segment/symbol-repaired', `the number's symbol was read "${symbol}"; put right as "${repaired}" against the document's type, the issuer's name and the document's other mentions`, 'info', lines[header.numberLine]));
+  }
+  const unsure = symbol && !repaired && meta.number?.endsWith(`/${symbol}`) ? unsureSymbolPart(symbol) : null;
+  if (unsure) {
+    // A wrong symbol is worse than a flagged one: the number as read goes to the diagnostic, meta.number stays empty.
+    diagnostics.push(diag('segment/uncertain-symbol', `the number "${meta.number}" has a symbol part "${unsure}" whose letters and digits cannot be told apart as read (a digit read as a letter?); meta.number left empty for review, the symbol as read in meta.numberSymbol`, 'warning', lines[header.numberLine]));
+    meta.number = null;
+    if (!meta.uncertain?.includes('number')) meta.uncertain = [...(meta.uncertain ?? []), 'number'];
   }
   if (signed.length) meta.eSignatures = signed.map((s) => ({ ...s }));
   if (signing.dateSource && meta.date !== null) meta.dateSource = meta.completedFrom.includes('date') ? 'text' : signing.dateSource;
