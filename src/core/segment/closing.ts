@@ -234,7 +234,9 @@ export function parseSignature(lines: readonly SegLine[], at: number, stop: numb
     }
     const auth = authorityOf(line.key);
     if (auth) {
-      authority ??= auth;
+      // "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH": the collective's mark names the organ (kept in `organ`);
+      // the signer's own mark is the one under it, signing for the head.
+      authority = authority === 'TM.' && auth !== 'TM.' ? auth : authority ?? auth;
       const rest = tidy(text.replace(/^\s*\S+\s*[.,]?\s*/u, ''));
       const key = foldKey(rest);
       if (auth === 'TM.') {
