@@ -14,7 +14,7 @@ export const SCHEMA_VERSION = '1.7';
  * meta.eSignatures, signature.signerSource; 1.4: correctedStructure, pages[].penFills,
  * signature.nameAsRead, signature.uncertain; 1.5: source.kind 'word'; 1.6: pages[].annotations,
  * pages[].marginLines, signature.rank, meta.dateSource, meta.dateSuggestion, pages[].penFills[].digitProbs;
- * 1.7: pages[].inkWords).
+ * 1.7: pages[].inkWords, signature.uncertain 'position').
  */
 const READABLE_VERSION = /^1\.[0-7]$/;
 

@@ -21,8 +21,8 @@ export interface Signature {
   name: string | null;
   /** The name's line as read, when the name was read back against the names model (signer-name.ts). */
   nameAsRead?: string;
-  /** Fields a person should confirm: the name, when it was repaired. */
-  uncertain?: 'name'[];
+  /** Fields a person should confirm: the name, when it was repaired; the position, when it was inferred from "KT. X" (deputyUnder). */
+  uncertain?: ('name' | 'position')[];
   /** A police or army officer's rank printed before the name ("Trung tá Ngô Văn Công"). */
   rank?: string;
   provenance: Provenance;
@@ -263,6 +263,32 @@ export function parseSignature(lines: readonly SegLine[], at: number, stop: numb
   // No name found: a name returns from the loop above.
   const found = [authority, position].filter(Boolean).length;
   return { authority, organ, position, name: null, provenance: spanOf(lines, at, last), confidence: +(found / 3).toFixed(2) };
+}
+
+/** "KT. GIÁM ĐỐC" as a piece of a line (beside "Nơi nhận:" too): the superior's position after the mark, on the text. */
+const DEPUTY_FOR = /(?:^|\s)K\s*\/?\s*T\s*[.,:]?\s+(\p{Lu}.*)$/u;
+
+/**
+ * The position of a signer under "KT. X" whose own position line was not read (under the seal):
+ * Decree 30 has the deputy sign for the head, so the position is the head's deputy ("PHÓ GIÁM
+ * ĐỐC"; under "KT. BỘ TRƯỞNG" a "THỨ TRƯỞNG"). Null when the block holds no "KT." line whose
+ * position is one of the known signers' positions (followed by its unit or not), or when it names
+ * a deputy already. The caller flags the position uncertain.
+ */
+export function deputyUnder(lines: readonly SegLine[], signature: Pick<Signature, 'authority' | 'position' | 'provenance'>): string | null {
+  if (signature.authority !== 'KT.' || signature.position) return null;
+  const { page, lineStart, lineEnd } = signature.provenance;
+  for (const l of lines) {
+    if (l.page !== page || l.lineStart < lineStart || l.lineEnd > lineEnd) continue;
+    const m = DEPUTY_FOR.exec(l.text.normalize('NFC').trim());
+    if (!m) continue;
+    const head = canonicalPosition(tidy(m[1]!));
+    const key = foldKey(head);
+    if (DEPUTY.test(key) || !POSITION_NAMES.some((p) => key === p.key || key.startsWith(`${p.key} `))) continue;
+    if (/^BO TRUONG\b/.test(key)) return inCaseOf('Thứ trưởng', head);
+    return `${isUpperText(head) ? 'PHÓ' : 'Phó'} ${head}`;
+  }
+  return null;
 }
 
 /** Verbs by which a document's last sentence names its sender ("Văn phòng Chính phủ thông báo để …"). */

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../document.js';
 import { parseAnnex, annexStart, findAnnexTitles, type Annex } from './annex.js';
 import { toBlocks } from './blocks.js';
 import { repairSymbol, symbolMentions, unsureSymbolPart } from './symbol-repair.js';
-import { findSignature, issuerFromClosing, parseRecipients, parseSignature, signatureHeadAbove } from './closing.js';
+import { deputyUnder, findSignature, issuerFromClosing, parseRecipients, parseSignature, signatureHeadAbove } from './closing.js';
 import { findFigures, type Figure } from './figures.js';
 import { parseHeader } from './header.js';
 import { numberDisputed, onLine, penDate, penDateOverOcr, penNumber, penNumberOverOcr, penText, type PenReading } from './fill-ins.js';
@@ -125,6 +125,13 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   if (restoredFrom) Object.assign(signature!, { nameAsRead: restoredFrom, uncertain: ['name'] });
   if (signature?.uncertain?.includes('name')) {
     diagnostics.push({ ruleId: 'segment/signer-repaired', message: `the signer's name was read as "${signature.nameAsRead}" (under the signature or a stamp?); read against the names model as "${signature.name}": confirm it (signature.uncertain)`, severity: 'warning', place: { page: signature.provenance.page, line: signature.provenance.lineEnd } });
+  }
+  // Under "KT. X" with no position line read, the position is X's deputy, flagged.
+  const deputy = signature && signature.signerSource !== 'e-signature' ? deputyUnder(lines, signature) : null;
+  if (signature && deputy) {
+    signature.position = deputy;
+    signature.uncertain = [...(signature.uncertain ?? []), 'position'];
+    diagnostics.push({ ruleId: 'segment/position-inferred', message: `the signer's position line was not read; under "KT." the signer is the head's deputy: "${deputy}" (confirm it: signature.uncertain)`, severity: 'warning', place: { page: signature.provenance.page, line: signature.provenance.lineStart } });
   }
 
   const annexes: Structure['annexes'] = [];
