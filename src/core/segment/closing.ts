@@ -88,7 +88,7 @@ export function setPrintedName(signature: Signature, found: PrintedName, evidenc
   Object.assign(signature, found, found.uncertain ? { uncertain: [...found.uncertain] } : {});
 }
 
-const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—]+|[\s:;,–—\]\[|/\\]+$/g, '').trim();
+export const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—]+|[\s:;,–—\]\[|/\\]+$/g, '').trim();
 
 /** "Nguyễn Xuân Thoang": 2–5 capitalised words, nothing else (after a rank: "Trung tá Ngô Văn Công"). */
 export function isPersonName(text: string): boolean {
@@ -134,7 +134,7 @@ export function parseRecipients(lines: readonly SegLine[], at: number, stop: num
 }
 
 /** The position of a deputy signing for the head (KT.), on the key. */
-const DEPUTY = /^[^A-Z]*(PHO|THU TRUONG)\b/;
+export const DEPUTY = /^[^A-Z]*(PHO|THU TRUONG)\b/;
 
 /** Position words that may head a signature without an authority marker. */
 const POSITIONS = /^(PHO\s+)?(CHU TICH|GIAM DOC|BO TRUONG|THU TRUONG|TRUONG BAN|CHANH VAN PHONG|TONG GIAM DOC|CHU NHIEM|TRUONG PHONG|CUC TRUONG|HIEU TRUONG|BI THU)\b/;
@@ -179,6 +179,9 @@ const POSITION_NAMES = [
   'Phó Chủ nhiệm', 'Trưởng ban', 'Phó Trưởng ban', 'Chánh Văn phòng', 'Phó Chánh Văn phòng', 'Trưởng phòng',
   'Phó Trưởng phòng', 'Cục trưởng', 'Phó Cục trưởng', 'Chi cục trưởng', 'Hiệu trưởng', 'Bí thư', 'Phó Bí thư', 'Chánh Thanh tra',
 ].map((name) => ({ name, key: foldKey(name) }));
+
+/** A position's key that is one of the known signers' positions, alone or followed by its unit ("TRUONG PHONG QL DAO TAO"). */
+export const isKnownPosition = (key: string) => POSITION_NAMES.some((p) => key === p.key || key.startsWith(`${p.key} `));
 
 export function canonicalPosition(text: string): string {
   const key = foldKey(text.normalize('NFC')).replace(/[^A-Z0-9]+/g, ' ').trim();
@@ -263,32 +266,6 @@ export function parseSignature(lines: readonly SegLine[], at: number, stop: numb
   // No name found: a name returns from the loop above.
   const found = [authority, position].filter(Boolean).length;
   return { authority, organ, position, name: null, provenance: spanOf(lines, at, last), confidence: +(found / 3).toFixed(2) };
-}
-
-/** "KT. GIÁM ĐỐC" as a piece of a line (beside "Nơi nhận:" too): the superior's position after the mark, on the text. */
-const DEPUTY_FOR = /(?:^|\s)K\s*\/?\s*T\s*[.,:]?\s+(\p{Lu}.*)$/u;
-
-/**
- * The position of a signer under "KT. X" whose own position line was not read (under the seal):
- * Decree 30 has the deputy sign for the head, so the position is the head's deputy ("PHÓ GIÁM
- * ĐỐC"; under "KT. BỘ TRƯỞNG" a "THỨ TRƯỞNG"). Null when the block holds no "KT." line whose
- * position is one of the known signers' positions (followed by its unit or not), or when it names
- * a deputy already. The caller flags the position uncertain.
- */
-export function deputyUnder(lines: readonly SegLine[], signature: Pick<Signature, 'authority' | 'position' | 'provenance'>): string | null {
-  if (signature.authority !== 'KT.' || signature.position) return null;
-  const { page, lineStart, lineEnd } = signature.provenance;
-  for (const l of lines) {
-    if (l.page !== page || l.lineStart < lineStart || l.lineEnd > lineEnd) continue;
-    const m = DEPUTY_FOR.exec(l.text.normalize('NFC').trim());
-    if (!m) continue;
-    const head = canonicalPosition(tidy(m[1]!));
-    const key = foldKey(head);
-    if (DEPUTY.test(key) || !POSITION_NAMES.some((p) => key === p.key || key.startsWith(`${p.key} `))) continue;
-    if (/^BO TRUONG\b/.test(key)) return inCaseOf('Thứ trưởng', head);
-    return `${isUpperText(head) ? 'PHÓ' : 'Phó'} ${head}`;
-  }
-  return null;
 }
 
 /** Verbs by which a document's last sentence names its sender ("Văn phòng Chính phủ thông báo để …"). */
