@@ -5,7 +5,8 @@
  * the pipeline itself got from OCR are aligned to the GT and each GT syllable the restored text misses
  * is put in one class (bench/lib/error-classes.ts: ocr-dropped, ocr-skeleton, code-number, unrestored,
  * tone-vowel, junk, case). Beside the classes: "broke", GT syllables the raw reading had exactly right
- * and the restored text lost (the restorer's own damage).
+ * and the restored text lost (the restorer's own damage), and "inserted": restored tokens aligned to no GT
+ * syllable (seal and signature ink read as words, specks; --verbose lists them).
  * The same is run with the pipeline of another commit (`--base REF`, default da4e696: its src/ unpacked
  * into bench/.work/base-REF) in the same process, on the same OCR cache, and printed before → after.
  *   --ids a,b  --verbose (every error, both runs)  --base REF|none  --jobs 2
@@ -37,7 +38,7 @@ const { values: args } = parseArgs({
 });
 const PHOTO = 'nd30-photo';
 type Convert = typeof currentConvert;
-interface PageErrors { id: string; total: number; rawRight: number; errors: ClassifiedError[]; broke: number; byConfidence: Bucket[] }
+interface PageErrors { id: string; total: number; rawRight: number; errors: ClassifiedError[]; broke: number; byConfidence: Bucket[]; inserted: string[] }
 /** OCR word confidence buckets: GT syllables read in each, read wrong, and of those the restored text has right. */
 const EDGES = [50, 70, 80, 90, 101];
 interface Bucket { read: number; wrong: number; fixed: number; keptRight: number }
@@ -65,31 +66,32 @@ async function runOne(convert: Convert, pool: OcrPool, model: ReturnType<typeof 
   const page1 = result.pages[0];
   const restored = (result.text.restored ?? result.text.original).split('\f')[0] ?? '';
   const raw = page1?.method === 'ocr' ? readingOf(page1 as Page, readings)?.lines.join('\n') ?? '' : page1?.lines.join('\n') ?? '';
-  const { total, errors, rawRight } = classify(gt, raw, restored);
+  const { total, errors, rawRight, inserted } = classify(gt, raw, restored);
   // Broke: the raw token aligned to the GT syllable was exactly it, the restored text is not.
   const broke = errors.filter((e) => e.raw === e.gt).length;
   const reading = page1?.method === 'ocr' ? readingOf(page1 as Page, readings) : undefined;
-  return { id, total, rawRight, errors, broke, byConfidence: confidenceBuckets(gt, reading?.words ?? [], errors) };
+  return { id, total, rawRight, errors, broke, byConfidence: confidenceBuckets(gt, reading?.words ?? [], errors), inserted };
 }
 
-function table(name: string, pages: PageErrors[]): Record<ErrorClass | 'broke' | 'total' | 'lost', number> {
+function table(name: string, pages: PageErrors[]): Record<ErrorClass | 'broke' | 'total' | 'lost' | 'inserted', number> {
   console.log(`\n${name}: GT syllables page 1 misses after restoration, by class (raw = the pipeline's own OCR reading)`);
-  console.log(`  ${'page'.padEnd(14)} ${'GT syl'.padStart(6)} ${'raw %'.padStart(7)} ${'out %'.padStart(7)} ${CLASSES.map((c) => c.padStart(13)).join('')} ${'broke'.padStart(6)}`);
-  const pooled = { ...tally([]), broke: 0, total: 0, lost: 0, rawRight: 0 };
-  const row = (label: string, total: number, rawRight: number, t: Record<ErrorClass, number>, broke: number) => {
+  console.log(`  ${'page'.padEnd(14)} ${'GT syl'.padStart(6)} ${'raw %'.padStart(7)} ${'out %'.padStart(7)} ${CLASSES.map((c) => c.padStart(13)).join('')} ${'broke'.padStart(6)} ${'inserted'.padStart(9)}`);
+  const pooled = { ...tally([]), broke: 0, total: 0, lost: 0, rawRight: 0, inserted: 0 };
+  const row = (label: string, total: number, rawRight: number, t: Record<ErrorClass, number>, broke: number, inserted: number) => {
     const lost = CLASSES.reduce((s, c) => s + t[c], 0);
-    console.log(`  ${label.padEnd(14)} ${String(total).padStart(6)} ${(100 * rawRight / total).toFixed(2).padStart(7)} ${(100 * (total - lost) / total).toFixed(2).padStart(7)} ${CLASSES.map((c) => String(t[c]).padStart(13)).join('')} ${String(broke).padStart(6)}`);
+    console.log(`  ${label.padEnd(14)} ${String(total).padStart(6)} ${(100 * rawRight / total).toFixed(2).padStart(7)} ${(100 * (total - lost) / total).toFixed(2).padStart(7)} ${CLASSES.map((c) => String(t[c]).padStart(13)).join('')} ${String(broke).padStart(6)} ${String(inserted).padStart(9)}`);
   };
   for (const p of pages) {
     const t = tally(p.errors);
-    row(p.id, p.total, p.rawRight, t, p.broke);
+    row(p.id, p.total, p.rawRight, t, p.broke, p.inserted.length);
     if (args.verbose) for (const e of p.errors) console.log(`      ${e.cls.padEnd(13)} #${e.at} gt ${JSON.stringify(e.gt)} raw ${JSON.stringify(e.raw)} out ${JSON.stringify(e.out)}`);
+    if (args.verbose && p.inserted.length) console.log(`      inserted: ${p.inserted.map((x) => JSON.stringify(x)).join(' ')}`);
     if (p.id === PHOTO) continue;
     for (const c of CLASSES) pooled[c] += t[c];
-    pooled.broke += p.broke; pooled.total += p.total; pooled.rawRight += p.rawRight;
+    pooled.broke += p.broke; pooled.total += p.total; pooled.rawRight += p.rawRight; pooled.inserted += p.inserted.length;
   }
   pooled.lost = CLASSES.reduce((s, c) => s + pooled[c], 0);
-  if (pooled.total) row(`pooled scans`, pooled.total, pooled.rawRight, pooled, pooled.broke);
+  if (pooled.total) row(`pooled scans`, pooled.total, pooled.rawRight, pooled, pooled.broke, pooled.inserted);
   // The vie-OCR channel's confidence shift (vie-candidates.ts) assumes the devset scans' rates: about
   // half the words read below 80 wrong, under 1 % of those above 90. What these pages show:
   const buckets = emptyBuckets();
@@ -119,5 +121,5 @@ try {
 }
 if (results.length === 2) {
   const [a, b] = results as [Record<string, number>, Record<string, number>];
-  console.log(`\npooled scans, ${versions[0]![0]} → this tree: ${[...CLASSES, 'broke', 'lost'].map((c) => `${c} ${a[c]} → ${b[c]}`).join(', ')}; accuracy ${(100 * (a.total! - a.lost!) / a.total!).toFixed(2)} → ${(100 * (b.total! - b.lost!) / b.total!).toFixed(2)} %`);
+  console.log(`\npooled scans, ${versions[0]![0]} → this tree: ${[...CLASSES, 'broke', 'lost', 'inserted'].map((c) => `${c} ${a[c]} → ${b[c]}`).join(', ')}; accuracy ${(100 * (a.total! - a.lost!) / a.total!).toFixed(2)} → ${(100 * (b.total! - b.lost!) / b.total!).toFixed(2)} %`);
 }

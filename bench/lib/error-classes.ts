@@ -12,6 +12,8 @@
  *   tone-vowel    same letters, another known Vietnamese form chosen (tầng/tăng, đợt/đốt)
  *   junk          the restored token is not a Vietnamese syllable at all
  *   case          right letters and marks, wrong case (counted only by the cased score)
+ * Beside them, `inserted`: tokens of the restored text aligned to no GT syllable (seal and signature
+ * ink read as words, specks, lines the GT leaves out), and what they are.
  */
 import { isVietnameseSyllable, stripMarks } from '../../src/core/vi-text/index.js';
 import { alignWords, scoreTokens } from './score.js';
@@ -25,12 +27,15 @@ export const skeleton = (t: string) => stripMarks(t.toLowerCase()).replace(/đ/g
 const isCode = (t: string) => /\d/.test(t) || (/^[A-ZĐ]{2,}$/u.test(stripMarks(t)) && !isVietnameseSyllable(t.toLowerCase()));
 
 /** Each GT syllable the restored text misses, with its class; `rawRight` counts the GT syllables the raw reading had exactly (cased). */
-export function classify(gt: string, raw: string, restored: string): { total: number; errors: ClassifiedError[]; rawRight: number } {
+export function classify(gt: string, raw: string, restored: string): { total: number; errors: ClassifiedError[]; rawRight: number; inserted: string[] } {
   const flat = (s: string) => scoreTokens(s.replace(/\s+/g, ' '));
   const g = flat(gt), r = flat(raw), o = flat(restored);
   const lower = (xs: string[]) => xs.map((x) => x.toLowerCase());
   const gl = lower(g), rl = lower(r), ol = lower(o);
-  const toOut = new Map(alignWords(gl, ol).map(([i, j]) => [i, j]));
+  const pairs = alignWords(gl, ol);
+  const toOut = new Map(pairs.map(([i, j]) => [i, j]));
+  const aligned = new Set(pairs.map(([, j]) => j));
+  const inserted = o.filter((_, j) => !aligned.has(j));
   const toRaw = new Map(alignWords(gl.map(skeleton), rl.map(skeleton)).map(([i, j]) => [i, j]));
   const errors: ClassifiedError[] = [];
   let rawRight = 0;
@@ -50,7 +55,7 @@ export function classify(gt: string, raw: string, restored: string): { total: nu
     else cls = 'ocr-skeleton';
     errors.push({ cls, gt: g[i]!, raw: rawTok, out, at: i });
   }
-  return { total: g.length, errors, rawRight };
+  return { total: g.length, errors, rawRight, inserted };
 }
 
 /** Counts per class. */

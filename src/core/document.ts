@@ -51,6 +51,10 @@ export interface Page {
   /** 1-based lines that hold notes written by hand in the margin (bút phê), not print: kept in the
    * text, left out of the structure (ingest/ocr/margin-notes.ts). */
   marginLines?: number[];
+  /** Words OCR read from the seal or the handwritten signature over the signature block (not
+   * print): kept in `lines`, `words` and the text as read, left out of the restored text
+   * (segment/signature-ink.ts). */
+  inkWords?: { line: number; text: string }[];
   /** Notes a PDF carries on the page (ingest/pdf-annotations.ts): beside its text, never in it. */
   annotations?: PageAnnotation[];
 }

@@ -8,14 +8,15 @@ import type { WorkingDocument } from './document.js';
 import { structureShape as segmentShape } from './segment/schema.js';
 import { exactCopier, FAIL, type ExactCopy } from './schema-exact.js';
 
-export const SCHEMA_VERSION = '1.6';
+export const SCHEMA_VERSION = '1.7';
 /**
  * Versions a reader of earlier output accepts: minor bumps only add optional fields (1.3:
  * meta.eSignatures, signature.signerSource; 1.4: correctedStructure, pages[].penFills,
  * signature.nameAsRead, signature.uncertain; 1.5: source.kind 'word'; 1.6: pages[].annotations,
- * pages[].marginLines, signature.rank, meta.dateSource, meta.dateSuggestion, pages[].penFills[].digitProbs).
+ * pages[].marginLines, signature.rank, meta.dateSource, meta.dateSuggestion, pages[].penFills[].digitProbs;
+ * 1.7: pages[].inkWords, signature.uncertain 'position').
  */
-const READABLE_VERSION = /^1\.[0-6]$/;
+const READABLE_VERSION = /^1\.[0-7]$/;
 
 /**
  * Structure fields (meta, preamble, sections, closing, signature, recipients, annexes, figures),
@@ -80,6 +81,7 @@ export const PageSchema = z.object({
   penFills: z.array(PenFillSchema).optional().describe("Digits written by pen into the header's blanks, as the digit model read them (kept so the structure can be read again from corrected text)"),
   annotations: z.array(PageAnnotationSchema).optional().describe("Notes the PDF carries on this page (markup annotations: typed notes, sticky notes, stamps, commented highlights): beside the document's text, never in text, paragraphs or the structure"),
   marginLines: z.array(positiveInt).optional().describe('Lines (1-based) that hold notes written by hand in the margin, read apart from the printed lines beside them; kept in the text, left out of the structure'),
+  inkWords: z.array(z.object({ line: positiveInt, text: z.string() })).optional().describe("Words OCR read from the seal or the handwritten signature over the signature block, not print: kept in lines, words and text.original, left out of text.restored and the paragraphs' restored text"),
 });
 
 export const ParagraphSchema = z.object({
@@ -192,6 +194,7 @@ export function toDocumentResult(doc: WorkingDocument): DocumentResult {
       ...(p.penFills?.length ? { penFills: p.penFills } : {}),
       ...(p.annotations?.length ? { annotations: p.annotations } : {}),
       ...(p.marginLines?.length ? { marginLines: p.marginLines } : {}),
+      ...(p.inkWords?.length ? { inkWords: p.inkWords } : {}),
     })),
     paragraphs: doc.paragraphs.map((p) => ({
       text: p.text,

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { WorkingDocument } from '../core/document.js';
 import { segmentStage } from '../core/segment/stage.js';
+import { leaveOutSignatureInk } from '../core/segment/signature-ink.js';
 import type { DocumentResult } from '../core/schema.js';
 import { normaliseParagraphText } from '../core/paragraphs.js';
 import { detectKind } from '../core/source-kind.js';
@@ -26,6 +27,7 @@ export const STAGES: ReadonlyArray<{ name: string; run: Stage; needsText: boolea
   { name: 'restore', run: restore, needsText: true },
   { name: 'segment', run: segment, needsText: true },
   { name: 'cells', run: cells, needsText: true },
+  { name: 'signature-ink', run: signatureInk, needsText: true },
   { name: 'page-numbers', run: pageNumbers, needsText: true },
 ];
 
@@ -146,6 +148,12 @@ async function cells(doc: WorkingDocument, options: StageOptions): Promise<void>
   const { restoreTableCells, writeCellsIntoText } = await import('../core/restore/cells.js');
   const adaptation = options.restore === false ? undefined : options.restore?.adaptation;
   writeCellsIntoText(doc, restoreTableCells(doc.structure, model, doc.restoreMode, adaptation));
+}
+
+/** The seal's and the signature's ink over the signature block left out of the restored text (segment/signature-ink.ts). */
+function signatureInk(doc: WorkingDocument, options: StageOptions): void {
+  if (options.segment === false || !doc.structure) return;
+  leaveOutSignatureInk(doc);
 }
 
 /** A document read in part gets its own page numbers back on every place (core/page-numbers.ts). */

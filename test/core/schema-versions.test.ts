@@ -29,7 +29,7 @@ describe('schema 1.4: a signer read back against the names model', () => {
     const r = await convert({ path: 'a.txt', data: new TextEncoder().encode(text) }, { segment: {} });
     const signature = { ...r.signature!, name: 'Trịnh Văn Toàn', nameAsRead: 'FSzTfịnh Văn Toàn', uncertain: ['name'] };
     assert.ok(validateDocumentResult({ ...r, signature }).ok);
-    assert.equal(DocumentResultSchema.safeParse({ ...r, signature: { ...signature, uncertain: ['position'] } }).success, false);
+    assert.equal(DocumentResultSchema.safeParse({ ...r, signature: { ...signature, uncertain: ['date'] } }).success, false);
     assert.equal(ReadableDocumentResultSchema.safeParse({ ...r, schemaVersion: '1.3' }).success, true);
   });
 });
@@ -42,6 +42,18 @@ describe('schema 1.6: notes on a PDF page', () => {
     assert.ok(validateDocumentResult(noted).ok);
     assert.equal(DocumentResultSchema.safeParse({ ...noted, pages: [{ ...noted.pages[0], annotations: [{ ...note, text: '' }] }] }).success, false);
     assert.equal(ReadableDocumentResultSchema.safeParse({ ...r, schemaVersion: '1.5' }).success, true);
-    assert.equal(SCHEMA_VERSION, '1.6');
+    assert.equal(ReadableDocumentResultSchema.safeParse({ ...r, schemaVersion: '1.6' }).success, true);
+  });
+});
+
+describe('schema 1.7: ink words over the signature block, a position inferred', () => {
+  it('validates pages[].inkWords and signature.uncertain position, refuses a line 0, and reads 1.6 JSON', async () => {
+    const r = await convert({ path: 'a.txt', data: new TextEncoder().encode(text) }, { segment: {} });
+    assert.ok(validateDocumentResult({ ...r, signature: { ...r.signature!, position: 'PHÓ GIÁM ĐỐC', uncertain: ['position'] } }).ok);
+    const inked = { ...r, pages: r.pages.map((p) => ({ ...p, inkWords: [{ line: 1, text: 'dau' }] })) };
+    assert.ok(validateDocumentResult(inked).ok);
+    assert.equal(DocumentResultSchema.safeParse({ ...inked, pages: [{ ...inked.pages[0], inkWords: [{ line: 0, text: 'dau' }] }] }).success, false);
+    assert.equal(ReadableDocumentResultSchema.safeParse({ ...r, schemaVersion: '1.6' }).success, true);
+    assert.equal(SCHEMA_VERSION, '1.7');
   });
 });

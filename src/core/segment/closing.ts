@@ -21,8 +21,8 @@ export interface Signature {
   name: string | null;
   /** The name's line as read, when the name was read back against the names model (signer-name.ts). */
   nameAsRead?: string;
-  /** Fields a person should confirm: the name, when it was repaired. */
-  uncertain?: 'name'[];
+  /** Fields a person should confirm: the name, when it was repaired; the position, when it was inferred from "KT. X" (deputyUnder). */
+  uncertain?: ('name' | 'position')[];
   /** A police or army officer's rank printed before the name ("Trung tá Ngô Văn Công"). */
   rank?: string;
   provenance: Provenance;
@@ -88,7 +88,7 @@ export function setPrintedName(signature: Signature, found: PrintedName, evidenc
   Object.assign(signature, found, found.uncertain ? { uncertain: [...found.uncertain] } : {});
 }
 
-const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—]+|[\s:;,–—\]\[|/\\]+$/g, '').trim();
+export const tidy = (s: string) => s.replace(/\s+/g, ' ').replace(/^[\s:;,.\-–—]+|[\s:;,–—\]\[|/\\]+$/g, '').trim();
 
 /** "Nguyễn Xuân Thoang": 2–5 capitalised words, nothing else (after a rank: "Trung tá Ngô Văn Công"). */
 export function isPersonName(text: string): boolean {
@@ -134,7 +134,7 @@ export function parseRecipients(lines: readonly SegLine[], at: number, stop: num
 }
 
 /** The position of a deputy signing for the head (KT.), on the key. */
-const DEPUTY = /^[^A-Z]*(PHO|THU TRUONG)\b/;
+export const DEPUTY = /^[^A-Z]*(PHO|THU TRUONG)\b/;
 
 /** Position words that may head a signature without an authority marker. */
 const POSITIONS = /^(PHO\s+)?(CHU TICH|GIAM DOC|BO TRUONG|THU TRUONG|TRUONG BAN|CHANH VAN PHONG|TONG GIAM DOC|CHU NHIEM|TRUONG PHONG|CUC TRUONG|HIEU TRUONG|BI THU)\b/;
@@ -179,6 +179,9 @@ const POSITION_NAMES = [
   'Phó Chủ nhiệm', 'Trưởng ban', 'Phó Trưởng ban', 'Chánh Văn phòng', 'Phó Chánh Văn phòng', 'Trưởng phòng',
   'Phó Trưởng phòng', 'Cục trưởng', 'Phó Cục trưởng', 'Chi cục trưởng', 'Hiệu trưởng', 'Bí thư', 'Phó Bí thư', 'Chánh Thanh tra',
 ].map((name) => ({ name, key: foldKey(name) }));
+
+/** A position's key that is one of the known signers' positions, alone or followed by its unit ("TRUONG PHONG QL DAO TAO"). */
+export const isKnownPosition = (key: string) => POSITION_NAMES.some((p) => key === p.key || key.startsWith(`${p.key} `));
 
 export function canonicalPosition(text: string): string {
   const key = foldKey(text.normalize('NFC')).replace(/[^A-Z0-9]+/g, ' ').trim();
@@ -234,7 +237,9 @@ export function parseSignature(lines: readonly SegLine[], at: number, stop: numb
     }
     const auth = authorityOf(line.key);
     if (auth) {
-      authority ??= auth;
+      // "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH": the collective's mark names the organ (kept in `organ`);
+      // the signer's own mark is the one under it, signing for the head.
+      authority = authority === 'TM.' && auth !== 'TM.' ? auth : authority ?? auth;
       const rest = tidy(text.replace(/^\s*\S+\s*[.,]?\s*/u, ''));
       const key = foldKey(rest);
       if (auth === 'TM.') {

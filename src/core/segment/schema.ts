@@ -112,7 +112,7 @@ export const signatureSchema = z.object({
   /** The name's line as OCR read it, when the name was read back against the names model (schema 1.4). */
   nameAsRead: z.string().optional(),
   /** Fields a person should confirm: 'name' when it was so repaired (schema 1.4). */
-  uncertain: z.array(z.enum(['name'])).optional(),
+  uncertain: z.array(z.enum(['name', 'position'])).optional(),
   /** A police or army officer's rank printed before the name ("Trung tá", "Thiếu úy"; schema 1.6). */
   rank: z.string().optional(),
   provenance: provenanceSchema,

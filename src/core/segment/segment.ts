@@ -5,8 +5,9 @@
 import type { Diagnostic } from '../document.js';
 import { parseAnnex, annexStart, findAnnexTitles, type Annex } from './annex.js';
 import { toBlocks } from './blocks.js';
-import { repairSymbol, symbolMentions } from './symbol-repair.js';
+import { repairSymbol, symbolMentions, unsureSymbolPart } from './symbol-repair.js';
 import { findSignature, issuerFromClosing, parseRecipients, parseSignature, signatureHeadAbove } from './closing.js';
+import { deputyUnder } from './deputy-position.js';
 import { findFigures, type Figure } from './figures.js';
 import { parseHeader } from './header.js';
 import { numberDisputed, onLine, penDate, penDateOverOcr, penNumber, penNumberOverOcr, penText, readDateBlank, type PenReading } from './fill-ins.js';
@@ -127,6 +128,13 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
   if (signature?.uncertain?.includes('name')) {
     diagnostics.push({ ruleId: 'segment/signer-repaired', message: `the signer's name was read as "${signature.nameAsRead}" (under the signature or a stamp?); read against the names model as "${signature.name}": confirm it (signature.uncertain)`, severity: 'warning', place: { page: signature.provenance.page, line: signature.provenance.lineEnd } });
   }
+  // Under "KT. X" with no position line read, the position is X's deputy, flagged.
+  const deputy = signature && signature.signerSource !== 'e-signature' ? deputyUnder(lines, signature) : null;
+  if (signature && deputy) {
+    signature.position = deputy;
+    signature.uncertain = [...(signature.uncertain ?? []), 'position'];
+    diagnostics.push({ ruleId: 'segment/position-inferred', message: `the signer's position line was not read; under "KT." the signer is the head's deputy: "${deputy}" (confirm it: signature.uncertain)`, severity: 'warning', place: { page: signature.provenance.page, line: signature.provenance.lineStart } });
+  }
 
   const annexes: Structure['annexes'] = [];
   titles.forEach((t, k) => {
@@ -150,6 +158,13 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
     meta.numberSymbol = repaired;
     if (meta.number?.endsWith(`/${symbol}`)) meta.number = meta.number.slice(0, -symbol.length) + repaired;
     diagnostics.push(diag('segment/symbol-repaired', `the number's symbol was read "${symbol}"; put right as "${repaired}" against the document's type, the issuer's name and the document's other mentions`, 'info', lines[header.numberLine]));
+  }
+  const unsure = symbol && !repaired && meta.number?.endsWith(`/${symbol}`) ? unsureSymbolPart(symbol) : null;
+  if (unsure) {
+    // A wrong symbol is worse than a flagged one: the number as read goes to the diagnostic, meta.number stays empty.
+    diagnostics.push(diag('segment/uncertain-symbol', `the number "${meta.number}" has a symbol part "${unsure}" whose letters and digits cannot be told apart as read (a digit read as a letter?); meta.number left empty for review, the symbol as read in meta.numberSymbol`, 'warning', lines[header.numberLine]));
+    meta.number = null;
+    if (!meta.uncertain?.includes('number')) meta.uncertain = [...(meta.uncertain ?? []), 'number'];
   }
   if (signed.length) meta.eSignatures = signed.map((s) => ({ ...s }));
   if (signing.dateSource && meta.date !== null) meta.dateSource = meta.completedFrom.includes('date') ? 'text' : signing.dateSource;

@@ -69,3 +69,21 @@ export function repairSymbol(symbol: string, names: readonly (string | null | un
   }
   return changed ? parts.join('-') : null;
 }
+
+/** Letters OCR reads for a digit of print: S for 5 or 8, O/Q/D for 0, I/L for 1, B for 8, Z for 2, G for 6. */
+const DIGIT_LOOKALIKE = /[SOQDILBZG]/;
+
+/**
+ * The organ part of a symbol whose letters and digits cannot be told apart as read, or null: a
+ * letter that looks like a digit between a letter and a digit ("PAS3" for "PA83": the digit run
+ * may begin a letter earlier). Organ codes with digits (PA03, X15, BCĐ389) print letters, then
+ * digits; which digit the letter was is not known, so the symbol is flagged, never guessed.
+ */
+export function unsureSymbolPart(symbol: string): string | null {
+  for (const part of symbol.split('-').slice(1)) {
+    for (let i = 1; i + 1 < part.length; i++) {
+      if (DIGIT_LOOKALIKE.test(part[i]!) && /\p{L}/u.test(part[i - 1]!) && /\d/.test(part[i + 1]!)) return part;
+    }
+  }
+  return null;
+}

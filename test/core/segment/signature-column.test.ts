@@ -50,7 +50,8 @@ describe('signature block beside the recipients, read by OCR as one column', () 
 
   it('takes no seal text read under "KT. X" for the position: the deputy\'s is "PHÓ X"', () => {
     const s = seg(['Nơi nhận:', '- Như trên;', '- Lưu: VT.', 'KT. GIÁM ĐỐC', 'VÀ ĐÀO TẠO', 'Trần Nguyễn Minh Thành']);
-    assert.deepEqual([s.signature?.authority, s.signature?.position, s.signature?.name], ['KT.', null, 'Trần Nguyễn Minh Thành']);
+    // The seal's words are not taken; the deputy's position is inferred and flagged (deputyUnder).
+    assert.deepEqual([s.signature?.authority, s.signature?.position, s.signature?.name, s.signature?.uncertain], ['KT.', 'PHÓ GIÁM ĐỐC', 'Trần Nguyễn Minh Thành', ['position']]);
     const read = seg(['Nơi nhận:', '- Như trên;', '- Lưu: VT.', 'KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Trần Nguyễn Minh Thành']);
     assert.equal(read.signature?.position, 'PHÓ GIÁM ĐỐC');
   });

@@ -148,7 +148,9 @@ describe('authority marks written with a slash (before 2004)', () => {
     const text = ['UỶ BAN NHÂN DÂN  CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'TỈNH CAO BẰNG  Độc lập - Tự do - Hạnh phúc', 'Số: 157/QĐ-UB  Cao Bằng, ngày 22 tháng 2 năm 1999',
       'QUYẾT ĐỊNH', 'Về việc giao quyền sử dụng đất ở dân cư', '', 'Điều 1. Nay giao đất ở cho hộ ông Nông Văn A.', '', 'T/M UBND TỈNH', 'K/T CHỦ TỊCH', 'PHÓ CHỦ TỊCH', '', 'Ngôn Nghiệp'].join('\n');
     const { structure } = segmentLines(linesFromText(text));
-    assert.equal(structure.signature?.authority, 'TM.');
+    // The signer signs for the chairman (K/T) on the committee's behalf (T/M, its organ kept).
+    assert.equal(structure.signature?.authority, 'KT.');
+    assert.equal(structure.signature?.organ, 'UBND TỈNH');
     assert.equal(structure.signature?.position, 'PHÓ CHỦ TỊCH');
     assert.equal(structure.signature?.name, 'Ngôn Nghiệp');
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { linesFromText } from '../../../src/core/segment/lines.js';
 import { segmentLines } from '../../../src/core/segment/segment.js';
-import { repairSymbol, symbolMentions } from '../../../src/core/segment/symbol-repair.js';
+import { repairSymbol, symbolMentions, unsureSymbolPart } from '../../../src/core/segment/symbol-repair.js';
 
 describe("a number's symbol repaired against the document's own acronyms", () => {
   it("puts a misread organ part right against the issuer's initials", () => {
@@ -62,5 +62,32 @@ describe('the symbol repair in the segment stage', () => {
     assert.equal(structure.meta.number, '2095/TB-ĐHĐL');
     assert.equal(structure.meta.numberSymbol, 'TB-ĐHĐL');
     assert.ok(diagnostics.some((d) => d.ruleId === 'segment/symbol-repaired' && d.severity === 'info'));
+  });
+});
+
+describe('a symbol whose letters and digits cannot be told apart', () => {
+  it('names an organ part with a digit-like letter between a letter and a digit', () => {
+    assert.equal(unsureSymbolPart('CV-PAS3'), 'PAS3');
+    assert.equal(unsureSymbolPart('CV-PAO3'), 'PAO3');
+    assert.equal(unsureSymbolPart('CV-PA83'), null);
+    assert.equal(unsureSymbolPart('QĐ-BCĐ389'), null);
+    assert.equal(unsureSymbolPart('TB-ĐHĐL'), null);
+    assert.equal(unsureSymbolPart('SGDĐT-CTrTT'), null);
+  });
+
+  it('leaves meta.number empty and flagged rather than give a symbol it may have wrong', () => {
+    const text = [
+      'CÔNG AN TP ĐÀ NẴNG  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'PHÒNG AN NINH CHÍNH TRỊ  Độc lập - Tự do - Hạnh phúc',
+      'Số: 115/CV-PAS3  Đà Nẵng, ngày 26 tháng 4 năm 2018',
+      'V/v phối hợp xác minh thông tin',
+      'Kính gửi: Ủy ban nhân dân các quận, huyện.',
+      'Phòng đề nghị các đơn vị phối hợp xác minh thông tin theo danh sách kèm theo./.',
+    ].join('\n');
+    const { structure, diagnostics } = segmentLines(linesFromText(text), { fromOcr: true });
+    assert.equal(structure.meta.number, null);
+    assert.equal(structure.meta.numberSymbol, 'CV-PAS3');
+    assert.deepEqual(structure.meta.uncertain, ['number']);
+    assert.ok(diagnostics.some((d) => d.ruleId === 'segment/uncertain-symbol'));
   });
 });
