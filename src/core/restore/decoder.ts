@@ -47,10 +47,10 @@ let backs = new Int32Array(CAPACITY * LAYER);
 let forward = new Float64Array(CAPACITY * MAX_CANDIDATES);
 const scoreA = new Float64Array(LAYER), scoreB = new Float64Array(LAYER);
 const localScores = new Float64Array(MAX_CANDIDATES);
-// The states (a, b) inside the beam for one b, best score first: candidate index, score, context
-// bigram, its backoff weight, its likeliest trigram, and where its row of trigram scores starts.
+// The states (a, b) inside the beam for one b, best score first: candidate index, score, and where
+// its row of trigram scores starts.
 const activeA = new Int32Array(MAX_CANDIDATES), activeRow = new Int32Array(MAX_CANDIDATES);
-const activeScore = new Float64Array(MAX_CANDIDATES), activeEntry = new Int32Array(MAX_CANDIDATES);
+const activeScore = new Float64Array(MAX_CANDIDATES);
 let pathBuf = new Int32Array(CAPACITY);
 
 /**
@@ -147,25 +147,23 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
     forward.fill(-Infinity, fw, fw + nC);
     for (let b = 0; b < nB; b++) {
       const wb = latIds[offB + b]!;
-      // Previous states (a, b) inside the beam, best first, with their context's look-up.
+      // Previous states (a, b) inside the beam, best first, with their row of trigram scores. Their
+      // contexts' pair entries are read only where a score is still unknown (below).
       let nActive = 0;
       for (let a = 0; a < nA; a++) {
         const k = a * nB + b;
         const s = score[k]!;
         if (s < floor) continue;
-        // Called unconditionally (each allocates only on first use, and is inlined): a call site
+        // Called unconditionally (it allocates only on first use, and is inlined): a call site
         // whose branch a document rarely takes had no type feedback when the decoder was
         // optimized, and taking it later threw the compiled code away (--trace-deopt).
-        const ra = table.pairRow(pairAB + a, nB);
-        const e = PAIR_FIELDS * (ra + b);
-        if (pairs[e] !== pairs[e]) table.fillPair(ra + b, latIds[offA + a]!, wb);
         const r = table.row(rowsABC + k, nC);
         let t = nActive++;
         while (t > 0 && activeScore[t - 1]! < s) {
-          activeA[t] = activeA[t - 1]!; activeScore[t] = activeScore[t - 1]!; activeEntry[t] = activeEntry[t - 1]!; activeRow[t] = activeRow[t - 1]!;
+          activeA[t] = activeA[t - 1]!; activeScore[t] = activeScore[t - 1]!; activeRow[t] = activeRow[t - 1]!;
           t--;
         }
-        activeA[t] = a; activeScore[t] = s; activeEntry[t] = ra + b; activeRow[t] = r;
+        activeA[t] = a; activeScore[t] = s; activeRow[t] = r;
       }
       if (nActive === 0) continue;
       const rb = table.pairRow(pairBC + b, nC);
@@ -184,17 +182,19 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
         for (let t = 0; t < nActive; t++) {
           const s = activeScore[t]!, at = activeRow[t]! + c;
           let x = vals[at]!;
+          const a = activeA[t]!;
           if (x !== x) {
             if (pairs[e] !== pairs[e]) table.fillPair(rb + c, wb, wc);
-            const p = PAIR_FIELDS * activeEntry[t]!;
+            // The context (a, b): its bigram handle, backoff weight and likeliest trigram.
+            const uv = table.pairRow(pairAB + a, nB) + b, p = PAIR_FIELDS * uv;
+            if (pairs[p] !== pairs[p]) table.fillPair(uv, latIds[offA + a]!, wb);
             if (pairs[p]! >= 0) {
               const off = pairs[p + 2]! + pairs[e + 1]!, most = pairs[p + 3]!;
               if (s + (off > most ? off : most) < top) continue;
             }
-            x = table.arc(at, activeEntry[t]!, rb + c, wc);
+            x = table.arc(at, uv, rb + c, wc);
           }
           const v = s + x;
-          const a = activeA[t]!;
           if (v > top || (v === top && a < arg)) { top = v; arg = a; }
         }
         const total = top + channelWeight * latChan[offC + c]!;
