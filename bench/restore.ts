@@ -7,7 +7,10 @@
  * against the identity and unigram most-frequent-form baselines in the same run, and for speed
  * against the kept reference path (src/ of BENCH_BASE, default main before the structural restore-speed pass,
  * unpacked by git archive into bench/.work; BENCH_BASE=none skips it) and maxSkeleton 8, passes
- * taken in turn; BENCH_SKELETON_SWEEP=1 adds maxSkeleton 16 and all. Checks the outputs byte for
+ * taken in turn; BENCH_SKELETON_SWEEP=1 adds maxSkeleton 16, 32 and all. The LM score table kept
+ * across documents (arc-table.ts) is emptied at the start of each of our rows' passes, so a pass
+ * never finds its own documents from the pass before; the row `table per doc` empties it before
+ * every document, as main did. Checks the outputs byte for
  * byte against bench/.work/restore-reference/ (BENCH_WRITE_REFERENCE=1 writes it, run on the base commit),
  * text and every word's confidence, alternatives and review mark (bench/lib/restore-reference.ts).
  * Beside the same restoration without the forward–backward confidences (posterior.ts), to show
@@ -24,6 +27,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { restore, type RestoreInput, type RestoreModel } from '../src/core/restore/index.js';
 import { loadModel } from '../src/model/load.js';
 import { reviewThreshold } from '../src/core/restore/stage.js';
+import { forgetScores } from '../src/core/restore/arc-table.js';
 import { emptyScore, pct, scoreText, scoreWhole, type Score } from './lib/score.js';
 import { identity, unigramRestorer } from './lib/baselines.js';
 import { changesLine, countChanges, emptyChanges } from './lib/vie-changes.js';
@@ -145,11 +149,17 @@ async function main(): Promise<void> {
     const input: RestoreInput = kind === 'stripped' ? 'stripped' : 'ocr';
     // Speed baselines side by side: the kept reference path (main before the speed work) and,
     // on stripped text, the current code proposing only 8 forms per skeleton (the old default).
-    const speed: [string, (t: string) => string][] = [['baocao', baocao(input)]];
+    // The LM score table is shared across documents (arc-table.ts): each of our rows starts every
+    // pass with it empty (so no pass finds the previous pass's documents in it, as a batch of new
+    // documents would not), and one row empties it before every document (main's behaviour).
+    const first = set[0]!.input;
+    const fresh = (fn: (t: string) => string) => (t: string) => { if (t === first) forgetScores(); return fn(t); };
+    const speed: [string, (t: string) => string][] = [['baocao', fresh(baocao(input))]];
     if (baseFn) speed.push([`base ${baseRef}`, (t) => baseFn(t, input)]);
-    if (kind === 'stripped') speed.push(['maxSkeleton 8', (t) => restore(t, { model, input, channelWeight, tuning: { ...tuning, maxSkeleton: 8 }, docCache, ...nameOptions }).text]);
+    speed.push(['table per doc', (t) => { forgetScores(); return baocao(input)(t); }]);
+    if (kind === 'stripped') speed.push(['maxSkeleton 8', fresh((t) => restore(t, { model, input, channelWeight, tuning: { ...tuning, maxSkeleton: 8 }, docCache, ...nameOptions }).text)]);
     if (kind === 'stripped' && process.env.BENCH_SKELETON_SWEEP === '1') {
-      for (const m of [16, Infinity]) speed.push([`maxSkeleton ${m === Infinity ? 'all' : m}`, (t) => restore(t, { model, input, channelWeight, tuning: { ...tuning, maxSkeleton: m }, docCache, ...nameOptions }).text]);
+      for (const m of [16, 32, Infinity]) speed.push([`maxSkeleton ${m === Infinity ? 'all' : m}`, fresh((t) => restore(t, { model, input, channelWeight, tuning: { ...tuning, maxSkeleton: m }, docCache, ...nameOptions }).text)]);
     }
     const timed = runSideBySide(set, speed.map(([, fn]) => fn), passes);
     const rows: [string, Run][] = [
@@ -158,7 +168,7 @@ async function main(): Promise<void> {
       ...speed.map(([name], i): [string, Run] => [name, timed[i]!]),
       ['baocao auto', run(set, baocao('auto'))],
       // The same without the forward–backward confidences (posterior.ts): what they cost.
-      ['−posterior', run(set, baocao(kind === 'stripped' ? 'stripped' : 'ocr', false), passes)],
+      ['−posterior', run(set, fresh(baocao(kind === 'stripped' ? 'stripped' : 'ocr', false)), passes)],
     ];
     const base = pct(rows[1]![1].score);
     console.log(`\n${kind}: ${set.length} documents, ${rows[0]![1].score.gtTokens} GT tokens`);

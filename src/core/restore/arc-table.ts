@@ -16,11 +16,14 @@
  * Nothing is precomputed that nobody asks for: the decoder's beam and bound still decide what is
  * looked up, and a value is the same double whoever computes it first.
  *
- * A table answers for one LM; it is cleared for every document (restore() in index.ts), so no
- * figure ever carries one document's work into another, and whenever it grows past its limit
- * (between segments and windows only: the offsets handed out stay valid until then).
+ * A table answers for one LM. restore() shares one across documents (documentTable): the model
+ * is immutable and lists are shared across documents (candidates.ts), so a later document finds
+ * the n-grams of common words already looked up. It is cleared whenever it grows past its limits:
+ * the cross-document ones before a document, the larger per-document ones between segments and
+ * windows only (the offsets handed out stay valid until then).
  */
 import { TrigramLM, type NgramScorer } from './language-model.js';
+import { IntPairMap } from './int-pair-map.js';
 
 /** Candidates per list the decoder keeps (decoder.ts cuts longer lists the same way). */
 export const MAX_CANDIDATES = 24;
@@ -28,6 +31,15 @@ export const MAX_CANDIDATES = 24;
 const MAX_VALUES = 1 << 23;
 const MAX_PAIR_ENTRIES = 1 << 21;
 const MAX_LISTS = 1 << 20;
+/**
+ * What the shared table may keep from earlier documents: 16 MB of trigram values, 16 MB of pair
+ * entries, 16 MB of row slots (the devset's 30 stripped documents need 1.5 M values, 0.43 M pair
+ * entries, 2 M row slots; its English-OCR documents about twice that, so they start afresh now and then).
+ */
+const CROSS_DOCUMENT_VALUES = 1 << 21;
+const CROSS_DOCUMENT_PAIR_ENTRIES = 1 << 19;
+const CROSS_DOCUMENT_ROW_SLOTS = 1 << 22;
+const CROSS_DOCUMENT_LISTS = 1 << 17;
 /** Fields of a pair entry in `pairs`: context handle (NaN: not looked up yet), log P, backoff, likeliest trigram. */
 export const PAIR_FIELDS = 4;
 
@@ -75,6 +87,15 @@ export class ArcTable {
   /** Called before a segment or window is laid out: clears the table once it has grown past its limit. */
   startPass(): void {
     if (this.valsUsed > MAX_VALUES || this.pairsUsed > MAX_PAIR_ENTRIES || this.lengths.length > MAX_LISTS) this.clear();
+  }
+
+  /**
+   * Called before a document: keeps what earlier documents looked up while it stays under the
+   * cross-document limits (lower than a single document's, so that memory stays bounded).
+   */
+  startDocument(): void {
+    if (this.valsUsed > CROSS_DOCUMENT_VALUES || this.pairsUsed > CROSS_DOCUMENT_PAIR_ENTRIES || this.rowAtUsed > CROSS_DOCUMENT_ROW_SLOTS
+      || this.lengths.length > CROSS_DOCUMENT_LISTS) this.clear();
   }
 
   /** The list's id (interned by identity; one-candidate lists by their candidate). */
@@ -202,70 +223,6 @@ export class ArcTable {
   }
 }
 
-/**
- * A map from two non-negative 32-bit integers to a non-negative one (open addressing, linear
- * probing, at most half full): no boxed keys, and clearing reuses its arrays.
- */
-class IntPairMap {
-  // Sized for a long document's blocks (~7,500 on the devset), so that most never grow.
-  private keyA = new Int32Array(0);
-  private keyB = new Int32Array(0);
-  private value = new Int32Array(0);
-  private mask = 0;
-  private size = 0;
-
-  constructor() {
-    // Stored twice, so that growing is no change of a constant to compiled code (see ArcTable).
-    this.keyA = new Int32Array(1 << 14).fill(-1);
-    this.keyB = new Int32Array(1 << 14);
-    this.value = new Int32Array(1 << 14);
-    this.mask = this.keyA.length - 1;
-  }
-
-  /** The value of (a, b), or -1. */
-  get(a: number, b: number): number {
-    const keyA = this.keyA, mask = this.mask;
-    for (let h = hashPair(a, b) & mask; ; h = (h + 1) & mask) {
-      const k = keyA[h]!;
-      if (k === a && this.keyB[h] === b) return this.value[h]!;
-      if (k < 0) return -1;
-    }
-  }
-
-  /** Sets (a, b), known to be absent. */
-  set(a: number, b: number, v: number): void {
-    if (2 * (this.size + 1) > this.mask + 1) this.grow();
-    const keyA = this.keyA, mask = this.mask;
-    let h = hashPair(a, b) & mask;
-    while (keyA[h]! >= 0) h = (h + 1) & mask;
-    keyA[h] = a;
-    this.keyB[h] = b;
-    this.value[h] = v;
-    this.size++;
-  }
-
-  clear(): void {
-    if (this.size > 0) this.keyA.fill(-1);
-    this.size = 0;
-  }
-
-  private grow(): void {
-    const { keyA, keyB, value } = this;
-    const n = 2 * keyA.length;
-    this.keyA = new Int32Array(n).fill(-1);
-    this.keyB = new Int32Array(n);
-    this.value = new Int32Array(n);
-    this.mask = n - 1;
-    this.size = 0;
-    for (let h = 0; h < keyA.length; h++) if (keyA[h]! >= 0) this.set(keyA[h]!, keyB[h]!, value[h]!);
-  }
-}
-
-function hashPair(a: number, b: number): number {
-  const h = Math.imul(a ^ Math.imul(b, 0x9e3779b1), 0x85ebca6b);
-  return h ^ (h >>> 15);
-}
-
 /** The table of calls made without one (tests, single decodes): cleared for each. */
 let scratch: ArcTable | undefined;
 export function scratchTable(lm: NgramScorer): ArcTable {
@@ -275,12 +232,20 @@ export function scratchTable(lm: NgramScorer): ArcTable {
 }
 
 /**
- * The table of one restore() call, cleared for it (its arrays kept from the last document: they
- * are sized by the largest one so far). Restoration is synchronous, so one suffices.
+ * The table restore() calls share (index.ts): kept across documents, since every value is a pure
+ * function of the LM and the lists (the model is immutable; lists are shared across documents by
+ * candidates.ts), so a later document finds the pairs and triples of common words already looked
+ * up. Cleared only past its limits (CROSS_DOCUMENT_*), or by forgetScores(). Restoration is
+ * synchronous, so one suffices.
  */
 let documents: ArcTable | undefined;
 export function documentTable(lm: NgramScorer): ArcTable {
   if (!documents || documents.lm !== lm) documents = new ArcTable(lm);
-  else documents.clear();
+  documents.startDocument();
   return documents;
+}
+
+/** Forgets every score the shared table keeps (the bench's figure of a table that starts empty). */
+export function forgetScores(): void {
+  documents?.clear();
 }

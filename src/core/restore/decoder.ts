@@ -47,10 +47,10 @@ let backs = new Int32Array(CAPACITY * LAYER);
 let forward = new Float64Array(CAPACITY * MAX_CANDIDATES);
 const scoreA = new Float64Array(LAYER), scoreB = new Float64Array(LAYER);
 const localScores = new Float64Array(MAX_CANDIDATES);
-// The states (a, b) inside the beam for one b, best score first: candidate index, score, context
-// bigram, its backoff weight, its likeliest trigram, and where its row of trigram scores starts.
+// The states (a, b) inside the beam for one b, best score first: candidate index, score, and where
+// its row of trigram scores starts.
 const activeA = new Int32Array(MAX_CANDIDATES), activeRow = new Int32Array(MAX_CANDIDATES);
-const activeScore = new Float64Array(MAX_CANDIDATES), activeEntry = new Int32Array(MAX_CANDIDATES);
+const activeScore = new Float64Array(MAX_CANDIDATES);
 let pathBuf = new Int32Array(CAPACITY);
 
 /**
@@ -137,7 +137,7 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
     const pairAB = latPair[i - 1]!;
     const pairBC = latPair[i] = table.pairBlock(latList[i - 1]!, latList[i]!);
     const rowsABC = latRows[i] = table.tripleBlock(pairAB, latList[i - 2]!, latList[i - 1]!, latList[i]!);
-    const pairs = table.pairs, rowAt = table.rowAt, vals = table.vals;
+    const pairs = table.pairs, vals = table.vals;
     let best = -Infinity;
     for (let k = 0; k < nA * nB; k++) if (score[k]! > best) best = score[k]!;
     const floor = best - BEAM;
@@ -147,34 +147,32 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
     forward.fill(-Infinity, fw, fw + nC);
     for (let b = 0; b < nB; b++) {
       const wb = latIds[offB + b]!;
-      // Previous states (a, b) inside the beam, best first, with their context's look-up.
+      // Previous states (a, b) inside the beam, best first, with their row of trigram scores. Their
+      // contexts' pair entries are read only where a score is still unknown (below).
       let nActive = 0;
       for (let a = 0; a < nA; a++) {
         const k = a * nB + b;
         const s = score[k]!;
         if (s < floor) continue;
-        let ra = rowAt[pairAB + a]!;
-        if (ra < 0) ra = table.pairRow(pairAB + a, nB);
-        const e = PAIR_FIELDS * (ra + b);
-        if (pairs[e] !== pairs[e]) table.fillPair(ra + b, latIds[offA + a]!, wb);
-        let r = rowAt[rowsABC + k]!;
-        if (r < 0) r = table.row(rowsABC + k, nC);
+        // Called unconditionally (it allocates only on first use, and is inlined): a call site
+        // whose branch a document rarely takes had no type feedback when the decoder was
+        // optimized, and taking it later threw the compiled code away (--trace-deopt).
+        const r = table.row(rowsABC + k, nC);
         let t = nActive++;
         while (t > 0 && activeScore[t - 1]! < s) {
-          activeA[t] = activeA[t - 1]!; activeScore[t] = activeScore[t - 1]!; activeEntry[t] = activeEntry[t - 1]!; activeRow[t] = activeRow[t - 1]!;
+          activeA[t] = activeA[t - 1]!; activeScore[t] = activeScore[t - 1]!; activeRow[t] = activeRow[t - 1]!;
           t--;
         }
-        activeA[t] = a; activeScore[t] = s; activeEntry[t] = ra + b; activeRow[t] = r;
+        activeA[t] = a; activeScore[t] = s; activeRow[t] = r;
       }
       if (nActive === 0) continue;
-      let rb = rowAt[pairBC + b]!;
-      if (rb < 0) rb = table.pairRow(pairBC + b, nC);
+      const rb = table.pairRow(pairBC + b, nC);
       for (let c = 0; c < nC; c++) {
         const wc = latIds[offC + c]!;
-        // The context of state (b, c) at the next position, and log P(wc | wb).
+        // The pair entry of (b, c): log P(wc | wb) for the bound and the backoff, read only when a
+        // trigram score is still unknown (the next layer fills it as a context where it needs it).
+        // Once the table knows the scores it is not touched (a cache miss fewer per arc).
         const e = PAIR_FIELDS * (rb + c);
-        if (pairs[e] !== pairs[e]) table.fillPair(rb + c, wb, wc);
-        const bg = pairs[e + 1]!;
         // The best previous state, the first by candidate index on a tie. A trigram score already
         // in the table is read; otherwise a state that cannot reach the best so far even with its
         // context's likeliest trigram is not looked up, nor one whose context has no trigrams
@@ -184,16 +182,19 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
         for (let t = 0; t < nActive; t++) {
           const s = activeScore[t]!, at = activeRow[t]! + c;
           let x = vals[at]!;
+          const a = activeA[t]!;
           if (x !== x) {
-            const p = PAIR_FIELDS * activeEntry[t]!;
+            if (pairs[e] !== pairs[e]) table.fillPair(rb + c, wb, wc);
+            // The context (a, b): its bigram handle, backoff weight and likeliest trigram.
+            const uv = table.pairRow(pairAB + a, nB) + b, p = PAIR_FIELDS * uv;
+            if (pairs[p] !== pairs[p]) table.fillPair(uv, latIds[offA + a]!, wb);
             if (pairs[p]! >= 0) {
-              const off = pairs[p + 2]! + bg, most = pairs[p + 3]!;
+              const off = pairs[p + 2]! + pairs[e + 1]!, most = pairs[p + 3]!;
               if (s + (off > most ? off : most) < top) continue;
             }
-            x = table.arc(at, activeEntry[t]!, rb + c, wc);
+            x = table.arc(at, uv, rb + c, wc);
           }
           const v = s + x;
-          const a = activeA[t]!;
           if (v > top || (v === top && a < arg)) { top = v; arg = a; }
         }
         const total = top + channelWeight * latChan[offC + c]!;

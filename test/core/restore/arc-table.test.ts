@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ArcTable, PAIR_FIELDS } from '../../../src/core/restore/arc-table.js';
+import { ArcTable, PAIR_FIELDS, documentTable, forgetScores } from '../../../src/core/restore/arc-table.js';
+import { restore } from '../../../src/core/restore/index.js';
 import { decodeSegment, type Slot } from '../../../src/core/restore/decoder.js';
 import { slotPosteriors, unsurePosteriors } from '../../../src/core/restore/posterior.js';
 import { tinyModel } from './tiny-model.js';
@@ -62,5 +63,20 @@ describe('the document table of LM scores (arc table)', () => {
       assert.deepEqual(unsurePosteriors(model.lm, slots, shared, 1, 0.999, undefined, table), unsurePosteriors(model.lm, slots, alone, 1, 0.999));
       assert.deepEqual(slotPosteriors(model.lm, slots, 1, table), slotPosteriors(model.lm, slots, 1));
     }
+  });
+
+  it('restores a document the same whether the table kept across documents holds earlier ones or starts empty', () => {
+    const docs = ['Ket qua thuc hien cong tac cai cach hanh chinh', 'Ong ay ban ca o cho, ban giao ket qua thuc hien', 'Cong tac cai cach: ket qua']
+      .flatMap((t) => [[t, 'stripped'], [t, 'ocr']] as const);
+    const alone = docs.map(([t, input]) => { forgetScores(); return restore(t, { model, input }); });
+    forgetScores();
+    const after = docs.map(([t, input]) => restore(t, { model, input }));
+    assert.deepEqual(after, alone);
+    // The next document finds what earlier ones interned; forgetScores starts afresh.
+    const ids = [5, 6, 7], id = documentTable(model.lm).list(ids);
+    assert.ok(id > 0);
+    assert.equal(documentTable(model.lm).list(ids), id);
+    forgetScores();
+    assert.equal(documentTable(model.lm).list(ids), 0);
   });
 });
