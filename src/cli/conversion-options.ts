@@ -8,6 +8,7 @@ import { ENCODING_NAMES, type EncodingName } from '../core/encoding/index.js';
 import { DEFAULT_FORMATS, FORMATS, parseFormatList, type Format } from '../emit/formats.js';
 import { DEFAULT_OCR_ENGINE, OCR_ENGINE_CHOICES, type OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { OCR_MODES, type OcrMode } from '../ingest/text-layer-trust.js';
+import { USER_RESTORE_INPUTS } from '../core/restore/inputs.js';
 
 export interface ConversionFlags {
   format: Format[];
@@ -35,7 +36,7 @@ export function addConversionOptions(cmd: Command): Command {
     .addOption(new Option('--encoding <name>', 'force the text encoding (default: detected)').choices(ENCODING_NAMES))
     .option('--no-restore', 'skip diacritic restoration')
     .option('--no-segment', 'skip the document structure (header, sections, signature, annexes)')
-    .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
+    .addOption(new Option('--input <kind>', 'how the text lost its marks').choices([...USER_RESTORE_INPUTS]).default('auto'))
     .addOption(new Option('--ocr <mode>', "PDF pages with a text layer: auto OCRs a page whose layer over the scan does not read as Vietnamese, force OCRs every page's image, never takes text layers as they are").choices([...OCR_MODES]).default('auto'))
     .addOption(new Option('--ocr-engine <engine>', 'OCR of scans: tesseract.js (wasm), the system tesseract (native: apt-get install tesseract-ocr), or auto (native when installed)').choices(OCR_ENGINE_CHOICES).default(undefined, `BAOCAO_OCR_ENGINE, else ${DEFAULT_OCR_ENGINE}`))
     .option('--adapt <file>', "restore with an archive's adaptation beside the bundled model (archive.json from 'baocao learn')");

@@ -17,6 +17,7 @@ import { OCR_ENGINE_CHOICES, type OcrEngineChoice } from '../ingest/ocr/engine-c
 import { createBatchLog, LOG_LEVELS, type LogLevel } from './batch-log.js';
 import { addConversionOptions, conversionSettings, type ConversionFlags } from './conversion-options.js';
 import { registerQueueCommands } from './queue.js';
+import { USER_RESTORE_INPUTS } from '../core/restore/inputs.js';
 // Each command imports what it runs when it runs: `baocao restore` need not load the batch, the
 // writers and the schema (over 0.1 s of CPU at every start).
 
@@ -191,7 +192,7 @@ program
   .description('print the restored text of a file (or stdin) with the same lines')
   .argument('[file]', "text file, or '-' for stdin", '-')
   .option('--json', 'print the tokens with confidence and alternatives', false)
-  .addOption(new Option('--input <kind>', 'how the text lost its marks').choices(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'))
+  .addOption(new Option('--input <kind>', 'how the text lost its marks').choices([...USER_RESTORE_INPUTS]).default('auto'))
   .addOption(new Option('--encoding <name>', 'force the text encoding (default: detected)').choices(ENCODING_NAMES))
   .option('--adapt <file>', "restore with an archive's adaptation beside the bundled model (archive.json from 'baocao learn')")
   .action(async (file: string, o: { json: boolean; input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr'; encoding?: EncodingName; adapt?: string }) => {

@@ -14,6 +14,7 @@ import { pagePlacer } from '../core/page-placer.js';
 import { renumberPages } from '../core/page-numbers.js';
 import { ingestStage } from './ingest-stage.js';
 import { OCR_MODES } from '../ingest/text-layer-trust.js';
+import { RESTORE_INPUTS } from '../core/restore/inputs.js';
 import type { ConvertInput, ConvertOptions, Stage, StageOptions } from './options.js';
 
 export type { ConvertInput, ConvertOptions, Stage, StageOptions } from './options.js';
@@ -82,7 +83,7 @@ function checkInput(input: unknown): asserts input is ConvertInput {
 }
 
 const CHOICES = [
-  ['restore.input', (o: ConvertOptions) => (o.restore ? o.restore.input : undefined), ['auto', 'stripped', 'ocr', 'vie-ocr', 'clean']],
+  ['restore.input', (o: ConvertOptions) => (o.restore ? o.restore.input : undefined), RESTORE_INPUTS],
   ['pageBreaks', (o: ConvertOptions) => o.pageBreaks, ['auto', 'form-feed']],
   ['ingest.ocrMode', (o: ConvertOptions) => o.ingest?.ocrMode, OCR_MODES],
 ] as const;

@@ -1,3 +1,5 @@
+import { USER_RESTORE_INPUTS } from '../core/restore/inputs.js';
+
 /** The OpenAPI 3.1 description of the service, around the DocumentResult JSON Schema from zod. */
 export function openApiDocument(schemaVersion: string, documentSchema: Record<string, unknown>): Record<string, unknown> {
   const { $schema: _drop, ...schema } = documentSchema;
@@ -13,7 +15,7 @@ export function openApiDocument(schemaVersion: string, documentSchema: Record<st
           summary: 'Convert one document sent as the request body',
           parameters: [
             query('name', 'file name of the document (its extension hints the kind)', undefined, 'document'),
-            query('input', 'how the text lost its marks', ['auto', 'stripped', 'ocr', 'vie-ocr'], 'auto'),
+            query('input', 'how the text lost its marks', [...USER_RESTORE_INPUTS], 'auto'),
             query('restore', 'restore diacritics', ['true', 'false'], 'true'),
             query('segment', 'read the Decree 30 structure', ['true', 'false'], 'true'),
             query('format', 'what to return', ['json', 'txt', 'md', 'docx', 'pdf'], 'json'),

@@ -19,6 +19,7 @@ import { Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { answer, type Answer } from './respond.js';
 import { ConvertWorkers, TimeoutError } from './workers.js';
+import { USER_RESTORE_INPUTS } from '../core/restore/inputs.js';
 
 export interface ServeOptions {
   /** Largest body accepted, in bytes (default 100 MB). */
@@ -45,7 +46,7 @@ const FORMAT_NAMES = ['json', 'txt', 'md', 'docx', 'pdf'] as const;
 
 export const ConvertQuery = z.object({
   name: z.string().max(1024).default('document'),
-  input: z.enum(['auto', 'stripped', 'ocr', 'vie-ocr']).default('auto'),
+  input: z.enum(USER_RESTORE_INPUTS).default('auto'),
   restore: z.enum(['true', 'false']).default('true'),
   segment: z.enum(['true', 'false']).default('true'),
   format: z.enum(FORMAT_NAMES).default('json'),

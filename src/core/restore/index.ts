@@ -39,8 +39,8 @@ export { detectInput } from './detect-input.js';
 export { documentConfidences, locateWords, type WordConfidence } from './vie-confidence.js';
 export { ConfidenceCalibration, type CalibrationFile, type WordEvidence } from './calibration.js';
 
-/** 'clean': text with marks, read as typed (words kept unless the context strongly objects). */
-export type RestoreInput = 'auto' | 'stripped' | 'ocr' | 'vie-ocr' | 'clean';
+import type { RestoreInput } from './inputs.js';
+export { RESTORE_INPUTS, USER_RESTORE_INPUTS, type RestoreInput } from './inputs.js';
 
 export interface RestoreOptions {
   model: RestoreModel;
