@@ -7,6 +7,7 @@
  * lines without them (the text keeps them: nothing the user gave is lost).
  */
 import { findPhrase, type KeyToken } from './fold.js';
+import { letterOrDigitRuns, spaceRunStarts, unitPositions } from './key-scan.js';
 import { isPerson, isoTime } from './e-signature-values.js';
 import { isBlank, makeLine, spanOf, type SegLine } from './lines.js';
 import { MOTTO, MOTTO_2 } from './markers.js';
@@ -19,7 +20,7 @@ import type { ESignatureNode } from './schema.js';
 export type ESignature = ESignatureNode;
 
 type Field = 'signer' | 'organization' | 'email' | 'time' | 'position' | 'stamp';
-interface Label { phrase: string; field: Field; strong: boolean; colon: 'required' | 'optional'; first: string }
+interface Label { phrase: string; field: Field; strong: boolean; colon: 'required' | 'optional'; first: string; words: number }
 
 /**
  * Strong labels make a group on their own; weak ones only join one (a body line may start with
@@ -40,7 +41,7 @@ const LABELS: Label[] = ([
   { phrase: 'E MAIL', field: 'email', strong: false, colon: 'optional' },
   { phrase: 'CHUC VU', field: 'position', strong: false, colon: 'required' },
   { phrase: 'TRUNG TAM CONG BAO', field: 'stamp', strong: false, colon: 'optional' },
-] as Omit<Label, 'first'>[]).map((l) => ({ ...l, first: l.phrase.split(' ')[0]! }));
+] as Omit<Label, 'first' | 'words'>[]).map((l) => ({ ...l, first: l.phrase.split(' ')[0]!, words: l.phrase.split(' ').length }));
 
 /** "12.09.2025 10:15:23 +07:00", "12/09/2025 10:15", with seconds or a zone when it stands alone. */
 const LONE_TIMESTAMP = /^\s*\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{4}\s*,?\s*\d{1,2}\s*:\s*\d{2}\s*(?::\s*\d{2}|\s*(?:GMT|UTC)?\s*[+-]\s*\d{1,2}:?\d{2})[\d:+\-\s]*$/;
@@ -48,7 +49,6 @@ const LONE_TIMESTAMP = /^\s*\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{4}\s*,?\s*\d{
 const TIME_TO_SECOND = /\d{1,2}\s*:\s*\d{2}\s*:\s*\d{2}/;
 const isTimestampFragment = (text: string) => LONE_TIMESTAMP.test(text) || (TIME_TO_SECOND.test(text) && (text.match(/\p{L}/gu)?.length ?? 0) <= 3 && text.trim().length <= 40);
 const EMAIL = /[\p{L}\p{N}._%+-]+\s*(?:@|\(at\))\s*[\p{L}\p{N}-]+(?:\s*\.\s*[\p{L}\p{N}-]+)+/u;
-const COLUMN_GAP = /\s{2,}/g;
 /** Members of one box stand this close (indices), even with header lines read between them. */
 const GROUP_REACH = 3;
 const MAX_GROUP_LINES = 10;
@@ -104,35 +104,23 @@ const MAY_HOLD_PIECE = /KY|KI\b|BO[IL1]|NGUOI|THO[IL1]|GIAN|NGAY|SIGN|QUAN|DON V
 /** A box's line is short: longer lines (a paragraph as one line, a 16 MB text) are not looked into. */
 const MAX_LINE = 600;
 
-/** Letter runs and digit runs of a key, apart; one shared regex stepped with exec (matchAll clones it per call). */
-function splitTokens(key: string): KeyToken[] {
-  const out: KeyToken[] = [];
-  LETTERS_OR_DIGITS.lastIndex = 0;
-  for (let m = LETTERS_OR_DIGITS.exec(key); m; m = LETTERS_OR_DIGITS.exec(key)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
-  return out;
+/** A colon a label's length after the token's start at most: the token may be a label's first word mid-line. */
+function colonWithin(colons: readonly number[], start: number): boolean {
+  for (let i = 0; i < colons.length; i++) if (colons[i]! > start && colons[i]! - start <= LONGEST_LABEL) return true;
+  return false;
 }
-const LETTERS_OR_DIGITS = /[A-Z]+|[0-9]+/g;
-
-/** Where the matches of a global regex (that never matches empty) start, stepped with exec. */
-function matchStarts(re: RegExp, key: string): number[] {
-  const out: number[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(key); m; m = re.exec(key)) out.push(m.index);
-  return out;
-}
-const COLONS = /[:;]/g;
 
 function piecesOf(l: SegLine, index: number): Piece[] {
   if (l.key.length > MAX_LINE || !MAY_HOLD_PIECE.test(l.key)) return [];
   const key = l.key;
   // Letters and digits apart: OCR runs a label into its value ("Thời gian ký19.12.2025").
-  const tokens = splitTokens(key);
+  const tokens = letterOrDigitRuns(key);
   if (!tokens.length) return [];
-  const gaps = matchStarts(COLUMN_GAP, key).filter((x) => x > 0);
+  const gaps = spaceRunStarts(key).filter((x) => x > 0);
   // Tokens that start a piece: the line's first, the first after each column gap (specks before it allowed).
   const startTokens = new Set<number>([0]);
   for (const g of gaps) { const k = tokens.findIndex((t) => t.start > g); if (k >= 0) startTokens.add(k); }
-  const colons = matchStarts(COLONS, key);
+  const colons = unitPositions(key, 0x3a, 0x3b); // ':' and ';'
   // Where the motto starts, looked for only on a line that has a box's piece (-1: not there).
   // Plain loops, no spread of filtered arrays: those arrays' changing element kinds made V8
   // throw this function's optimised code away ("wrong map") and compile it again, in every worker.
@@ -150,10 +138,10 @@ function piecesOf(l: SegLine, index: number): Piece[] {
     if (out.length && t.start < out[out.length - 1]!.end) continue;
     const atStart = startTokens.has(k);
     // Mid-line, only a label with its colon counts: a token a label's length before a colon.
-    const label = atStart || colons.some((c) => c > t.start && c - t.start <= LONGEST_LABEL) ? labelAt(tokens, k, key, l.text, atStart) : null;
+    const label = atStart || colonWithin(colons, t.start) ? labelAt(tokens, k, key, l.text, atStart) : null;
     if (label) {
       const end = endFrom(t.start);
-      const afterLabel = tokens[k + label.phrase.split(' ').length - 1]!.end;
+      const afterLabel = tokens[k + label.words - 1]!.end;
       const value = l.text.slice(afterLabel, end).replace(/^\s*[:;.,]?\s*/, '').trim();
       out.push({ line: index, start: t.start, end, label, value });
       continue;
@@ -181,7 +169,7 @@ function labelAt(tokens: KeyToken[], k: number, key: string, text: string, atSta
     // The label's first word, or one edit from it (a short one exactly), before any edit distance.
     const w = label.first;
     if (w.length <= 2 ? first !== w : Math.abs(first.length - w.length) > 1 || (first[0] !== w[0] && first[1] !== w[1])) continue;
-    const n = label.phrase.split(' ').length;
+    const n = label.words;
     if (k + n > tokens.length || findPhrase(tokens, label.phrase, k, k + n, 2) !== k) continue;
     const end = tokens[k + n - 1]!.end;
     const after = key.slice(end);

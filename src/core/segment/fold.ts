@@ -4,6 +4,7 @@
  * the key slice the source text directly.
  */
 import { stripMarks } from '../vi-text/index.js';
+import { alnumRuns } from './key-scan.js';
 
 /** Upper-case, mark-free form of NFC text, same length; common English-OCR confusions undone. */
 export function foldKey(text: string): string {
@@ -101,18 +102,12 @@ export interface KeyToken {
   end: number;
 }
 
-/** Alphanumeric tokens of a key with their offsets; the first `limit` only when given (a test at the line start needs no more, and a line may be a whole 16 MB text). */
+/** Alphanumeric tokens of a key (/[A-Z0-9]+/g) with their offsets; the first `limit` only when given (a test at the line start needs no more, and a line may be a whole 16 MB text). */
 export function keyTokens(key: string, limit = Infinity): KeyToken[] {
-  const out: KeyToken[] = [];
-  // One shared regex stepped with exec: matchAll clones its regex on every call, and this runs
-  // for every line against every keyword (gigabytes of garbage on a text of short lines).
-  TOKEN.lastIndex = 0;
-  for (let m = out.length < limit ? TOKEN.exec(key) : null; m; m = out.length < limit ? TOKEN.exec(key) : null) {
-    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
-  }
-  return out;
+  // Found per code unit (key-scan.ts): this runs for every line against every keyword, and a
+  // regex's match array per token was garbage enough to show in a batch.
+  return alnumRuns(key, limit);
 }
-const TOKEN = /[A-Z0-9]+/g;
 
 /** A phrase's words and its edit budget, split once per phrase (phrases are a fixed few). */
 const phraseParts = new Map<string, { words: string[]; letters: number }>();
