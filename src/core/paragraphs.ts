@@ -87,7 +87,11 @@ function isOpening(line: string): boolean {
 /** At least four letters and no lower-case letter: "BÁO CÁO", "I. KẾT QUẢ THỰC HIỆN". */
 export function isAllCaps(line: string): boolean {
   if (LOWER.test(line)) return false;
-  return (line.match(UPPER)?.length ?? 0) >= 4;
+  // Four capitals are enough: counted with exec up to four, not a match array of every capital.
+  UPPER.lastIndex = 0;
+  let capitals = 0;
+  while (capitals < 4 && UPPER.exec(line)) capitals++;
+  return capitals >= 4;
 }
 const LOWER = /\p{Ll}/u;
 const UPPER = /\p{Lu}/gu;
@@ -110,7 +114,8 @@ export function joinParts(parts: string[]): string {
 
 /** 90th percentile of non-blank line lengths: the right margin of hard-wrapped text. */
 function typicalWidth(lines: string[]): number {
-  const lengths = lines.map((l) => l.trim().length).filter((n) => n > 0).sort((a, b) => a - b);
+  // A typed array sorts numbers natively (no comparator called per pair): the same order.
+  const lengths = Float64Array.from(lines.map((l) => l.trim().length).filter((n) => n > 0)).sort();
   if (lengths.length === 0) return 0;
   return lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.9))]!;
 }

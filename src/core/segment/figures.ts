@@ -1,5 +1,6 @@
 /** Figures: a number with its unit and the phrase around it ("60 tin bài", "55 lượt", "100%"). */
 import { foldKey } from './fold.js';
+import { isRegexSpace } from './key-scan.js';
 import type { Provenance } from './lines.js';
 
 export interface Figure {
@@ -51,9 +52,12 @@ export function findFigures(text: string, provenance: Provenance): Figure[] {
     let unit = '';
     if (m[2]) unit = '%';
     else {
-      const after = key.slice(end).replace(/^\s+/, '');
-      const gap = key.length - end - after.length;
-      const hit = UNITS.find((u) => after.startsWith(u) && !/[A-Z0-9]/.test(after[u.length] ?? ''));
+      // The unit after the white space that follows (what `key.slice(end).replace(/^\s+/, '')`
+      // would start with, without copying the rest of the paragraph for every figure).
+      let at = end;
+      while (at < key.length && isRegexSpace(key.charCodeAt(at))) at++;
+      const gap = at - end;
+      const hit = UNITS.find((u) => key.startsWith(u, at) && !/[A-Z0-9]/.test(key[at + u.length] ?? ''));
       if (!hit || (afterSo && PLACE_UNITS.includes(hit))) continue;
       unit = text.slice(end + gap, end + gap + hit.length);
       end += gap + hit.length;
