@@ -30,7 +30,7 @@ export interface ReviewOptions {
 }
 
 const UI_DIR = new URL('../../review-ui/', import.meta.url);
-const ASSETS: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'app.css': 'text/css; charset=utf-8' };
+const ASSETS: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'fields.js': 'text/javascript; charset=utf-8', 'app.css': 'text/css; charset=utf-8' };
 const MAX_TOKENS = 1000;
 
 const Decision = z.object({
