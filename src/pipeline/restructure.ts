@@ -44,16 +44,15 @@ export async function readStructureAgain(result: DocumentResult, text: string, s
  * keeps the machine's structure and gets `correctedStructure` beside it; the view the writers
  * render takes the re-read structure in place of the machine's. The header fields a person set
  * (`fieldCorrections`) are laid over the re-read: a field decision beats the text. A document
- * with field decisions and no word decision is read again from its restored text (the same
- * structure as the conversion's, with this reading's diagnostics), or, not restored, is the
- * machine's structure.
+ * with field decisions and no word decision keeps the machine's structure under them.
  */
 export async function withCorrectedStructure(corrected: Corrected, segment: ConvertOptions['segment'] = {}): Promise<Corrected> {
   const { correctedStructure: _old, ...json } = corrected.json;
   const { correctedStructure: _oldView, ...view } = corrected.view;
   const fields = json.fieldCorrections ?? [];
-  const text = json.text.corrected ?? (fields.length ? json.text.restored ?? undefined : undefined);
-  // The view: its restored text and paragraphs are the corrected ones.
+  const text = json.text.corrected;
+  // The view: its restored text and paragraphs are the corrected ones. No word decided: the text is
+  // the machine's, and so is its structure (nothing to read again).
   let again = text === undefined ? (fields.length && segment !== false ? machineStructure(view) : null) : await readStructureAgain(view, text, segment);
   if (!again) return { ...corrected, json, view };
   if (fields.length) again = withFieldValues(again, fields, lastPlace(view));
@@ -61,7 +60,7 @@ export async function withCorrectedStructure(corrected: Corrected, segment: Conv
   return { ...corrected, json: { ...json, correctedStructure: again }, view: { ...view, ...structure } };
 }
 
-/** The machine's structure as a corrected one (a document not restored: nothing to read again), with the segment stage's diagnostics. */
+/** The machine's structure as a corrected one (no word decided: nothing to read again), with the segment stage's diagnostics. */
 function machineStructure(result: DocumentResult): CorrectedStructure | null {
   if (!hasStructure(result)) return null;
   const fields = Object.fromEntries(Object.keys(CorrectedStructureSchema.shape).map((k) => [k, (result as Record<string, unknown>)[k]]));

@@ -134,6 +134,6 @@ describe('baocao review: header fields decided directly', () => {
     assert.deepEqual(rewritten, [NAME]);
     const json = readJson();
     assert.deepEqual(json.fieldCorrections!.map((c) => c.field), ['type', 'date', 'signer']);
-    assert.equal(json.correctedStructure?.meta.number, '192/BC-UBND', 'the number read again from the text, not the stale decision');
+    assert.equal(json.correctedStructure?.meta.number, '190/BC-UBND', 'the machine’s reading, not the stale decision');
   });
 });
