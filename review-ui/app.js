@@ -1,5 +1,7 @@
 // The review page: a list of documents by words left to check, and a document view driven by the
 // keyboard (mouse works too). Plain DOM, no framework, nothing from the network but this server.
+import { fieldsPanel, focusField } from './fields.js';
+
 const token = document.querySelector('meta[name="baocao-token"]').content;
 const main = document.getElementById('main');
 const statusEl = document.getElementById('status');
@@ -93,7 +95,7 @@ function render() {
   }
   const parts = [text, panel()];
   if (doc.image) parts.unshift(scans());
-  main.replaceChildren(...suggestion(), el('div', { class: 'doc' }, ...parts));
+  main.replaceChildren(...suggestion(), fieldsPanel(doc, { el, save: decideField }), el('div', { class: 'doc' }, ...parts));
   main.querySelector('.unsure.current')?.scrollIntoView({ block: 'center' });
 }
 
@@ -178,6 +180,20 @@ async function decide(after, action) {
   }
 }
 
+// A header field set or confirmed: logged and the outputs rewritten, then the page shows the field anew and goes on to the next.
+async function decideField(field, after, action, next) {
+  say('saving…');
+  try {
+    const r = await api('/api/decide-field', { name: doc.name, field, after, action });
+    doc = await api(`/api/document?name=${encodeURIComponent(doc.name)}`);
+    render();
+    say(r.outputs === 'rewritten' ? 'saved' : `saved (outputs: ${r.outputs})`, r.outputs !== 'rewritten');
+    focusField(next);
+  } catch (e) {
+    say(`not saved: ${e.message}`, true);
+  }
+}
+
 function startTyping(initial) {
   const input = document.getElementById('typed');
   if (!input) return;
@@ -187,8 +203,11 @@ function startTyping(initial) {
 
 document.addEventListener('keydown', (e) => {
   if (!doc || editing || e.ctrlKey || e.metaKey || e.altKey) return;
+  // The header fields' inputs keep their keys (fields.js).
+  if (e.target instanceof Element && e.target.closest('.fields')) return;
   const key = e.key;
-  if (key === 'j' || key === 'ArrowDown' || key === 'ArrowRight') move(1);
+  if (key === 'F4') focusField();
+  else if (key === 'j' || key === 'ArrowDown' || key === 'ArrowRight') move(1);
   else if (key === 'k' || key === 'ArrowUp' || key === 'ArrowLeft') move(-1);
   else if (/^[1-3]$/.test(key)) {
     const alt = doc.targets[current]?.alternatives[Number(key) - 1];

@@ -27,7 +27,7 @@ import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { writeErrorMessage } from './fs-errors.js';
 import { openPath, type InputFile } from './inputs.js';
 import type { AdaptSetting } from './adapt-setting.js';
-import { correctionsFor } from './corrections-log.js';
+import { correctionsFor, fieldCorrectionsFor, staleFieldsWarning } from './corrections-log.js';
 import { applyCorrections, type Correction } from '../core/corrections.js';
 import type { Diagnostic } from '../core/document.js';
 import { withCorrectedStructure } from '../pipeline/restructure.js';
@@ -148,15 +148,18 @@ async function emitDocument(converted: DocumentResult, data: Uint8Array, sha256:
   // review page writes them: converting a reviewed folder again (or with --adapt) never drops them.
   // The JSON keeps the machine reading beside them; decisions that no longer match stay in the log.
   const logged = correctionsFor(settings.outDir, sha256);
+  const loggedFields = fieldCorrectionsFor(settings.outDir, sha256);
+  const reviewed = logged.length > 0 || loggedFields.length > 0;
   let view = result;
-  if (logged.length) {
-    const corrected = await withCorrectedStructure(applyCorrections(result, logged), settings.segment === false ? false : {});
+  if (reviewed) {
+    const corrected = await withCorrectedStructure(applyCorrections(result, logged, loggedFields), settings.segment === false ? false : {});
     ({ json: result, view } = corrected);
     // Decisions that no longer match (converted with other settings since) are said, not dropped silently.
     if (corrected.stale.length) {
       const warning = staleDecisionsWarning(corrected.stale);
       result = { ...result, diagnostics: [...result.diagnostics, warning] };
     }
+    if (corrected.staleFields.length) result = { ...result, diagnostics: [...result.diagnostics, staleFieldsWarning(corrected.staleFields)] };
   }
   // Its rows of the batch tables, made first: a cell too long for a spreadsheet is reported in the JSON.
   const stored = { tables: documentTables(view), archive: archiveFacts(view, structureOf(view)) };
@@ -167,7 +170,7 @@ async function emitDocument(converted: DocumentResult, data: Uint8Array, sha256:
   const json = documentJson(result);
   result = json.result;
   // The view (corrected text) shows the JSON's diagnostics: the stale-decisions and cell-cut warnings, the schema check.
-  view = logged.length ? { ...view, diagnostics: result.diagnostics } : result;
+  view = reviewed ? { ...view, diagnostics: result.diagnostics } : result;
   const outputs: [string, string | Uint8Array][] = [];
   for (const format of settings.formats) {
     const writer = DOCUMENT_WRITERS[format];

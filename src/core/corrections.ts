@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import type { ReviewItem } from './document.js';
+import { fieldDecisions, type FieldCorrection } from './field-corrections.js';
 import type { CorrectionSchema, DocumentResult } from './schema.js';
 
 export type Correction = z.infer<typeof CorrectionSchema>;
@@ -87,9 +88,17 @@ export interface Corrected {
   view: DocumentResult;
   /** Corrections whose `before` no longer matches the restored line (the document was converted again since). */
   stale: Correction[];
+  /** Header-field decisions whose `before` is no longer the machine's reading (field-corrections.ts). */
+  staleFields: FieldCorrection[];
 }
 
-export function applyCorrections(result: DocumentResult, all: Correction[]): Corrected {
+/**
+ * The word decisions applied to the text, and the header-field decisions that still apply kept
+ * in `fieldCorrections` (laid over the structure read again: pipeline/restructure.ts).
+ */
+export function applyCorrections(result: DocumentResult, all: Correction[], fieldLog: readonly FieldCorrection[] = []): Corrected {
+  const { kept: fields, stale: staleFields } = fieldDecisions(result, fieldLog);
+  const decided = fields.length ? { fieldCorrections: fields } : {};
   const lines = restoredLines(result);
   const latest = latestCorrections(all);
   const stale: Correction[] = [];
@@ -101,17 +110,18 @@ export function applyCorrections(result: DocumentResult, all: Correction[]): Cor
   }
   if (result.text.restored === null || applied.length === 0) {
     // Nothing applies: the machine reading alone (fields of an earlier review pass removed).
-    const { corrections: _gone, ...rest } = result;
-    const json: DocumentResult = { ...rest, text: { original: result.text.original, restored: result.text.restored } };
-    return { json, view: json, stale };
+    const { corrections: _gone, fieldCorrections: _fields, ...rest } = result;
+    const json: DocumentResult = { ...rest, text: { original: result.text.original, restored: result.text.restored }, ...decided };
+    return { json, view: json, stale, staleFields };
   }
   let corrected = result.text.restored;
   for (const c of [...applied].sort((a, b) => b.abs - a.abs)) corrected = corrected.slice(0, c.abs) + c.after + corrected.slice(c.abs + c.before.length);
   const paragraphs = correctParagraphs(result, lines, applied);
   const kept: Correction[] = applied.map(({ abs: _abs, ...c }) => c);
-  const json: DocumentResult = { ...result, text: { original: result.text.original, restored: result.text.restored, corrected }, corrections: kept };
+  const { fieldCorrections: _fields, ...machine } = result;
+  const json: DocumentResult = { ...machine, text: { original: result.text.original, restored: result.text.restored, corrected }, corrections: kept, ...decided };
   const view: DocumentResult = { ...json, text: { original: result.text.original, restored: corrected, corrected }, paragraphs };
-  return { json, view, stale };
+  return { json, view, stale, staleFields };
 }
 
 /**

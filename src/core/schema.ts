@@ -8,15 +8,15 @@ import type { WorkingDocument } from './document.js';
 import { structureShape as segmentShape } from './segment/schema.js';
 import { exactCopier, FAIL, type ExactCopy } from './schema-exact.js';
 
-export const SCHEMA_VERSION = '1.7';
+export const SCHEMA_VERSION = '1.8';
 /**
  * Versions a reader of earlier output accepts: minor bumps only add optional fields (1.3:
  * meta.eSignatures, signature.signerSource; 1.4: correctedStructure, pages[].penFills,
  * signature.nameAsRead, signature.uncertain; 1.5: source.kind 'word'; 1.6: pages[].annotations,
  * pages[].marginLines, signature.rank, meta.dateSource, meta.dateSuggestion, pages[].penFills[].digitProbs;
- * 1.7: pages[].inkWords, signature.uncertain 'position').
+ * 1.7: pages[].inkWords, signature.uncertain 'position'; 1.8: fieldCorrections).
  */
-const READABLE_VERSION = /^1\.[0-7]$/;
+const READABLE_VERSION = /^1\.[0-8]$/;
 
 /**
  * Structure fields (meta, preamble, sections, closing, signature, recipients, annexes, figures),
@@ -112,6 +112,17 @@ export const CorrectionSchema = z.object({
   action: z.enum(['alternative', 'typed', 'accepted']).optional(),
 });
 
+/** The header fields a person can set directly on the review page (baocao review): meta.type, meta.number, meta.date, meta.issuer, signature.name, signature.position. */
+export const HEADER_FIELDS = ['type', 'number', 'date', 'issuer', 'signer', 'position'] as const;
+
+export const FieldCorrectionSchema = z.object({
+  field: z.enum(HEADER_FIELDS),
+  before: z.string().nullable().describe("The field as the machine read it (the top-level meta and signature), as the page showed it: the type's name, the number, the ISO date, the issuer's name, the signer's name, the position; null when none was read"),
+  after: z.string().nullable().describe('The value the person set (equal to before when accepted as is); null when the person said the document has none'),
+  time: z.string(),
+  action: z.enum(['typed', 'accepted']),
+});
+
 /** The structure stage's fields read again from a person's corrected text, with that reading's own diagnostics. */
 export const CorrectedStructureSchema = z.object({
   structureFrom: z.string(),
@@ -134,7 +145,8 @@ export const DocumentResultSchema = z.object({
   corrections: z.array(CorrectionSchema).optional().describe("A person's decisions on restored words (baocao review), the last one per place; text.restored stays the machine's"),
   structureFrom: z.string().optional().describe("Which text the structure was read from: 'restored-lines', 'paragraphs' or 'original-lines'"),
   ...structureShape,
-  correctedStructure: CorrectedStructureSchema.optional().describe("The structure read again from text.corrected by the same segment stage (baocao review); the top-level structure fields stay the machine's reading"),
+  fieldCorrections: z.array(FieldCorrectionSchema).optional().describe("A person's decisions on header fields (baocao review), the last one per field, those whose before still matches the machine's reading; applied in correctedStructure, the top-level fields stay the machine's"),
+  correctedStructure: CorrectedStructureSchema.optional().describe("The structure read again from text.corrected by the same segment stage (baocao review), with the header fields a person set (fieldCorrections) over it; the top-level structure fields stay the machine's reading"),
   diagnostics: z.array(DiagnosticSchema),
 });
 

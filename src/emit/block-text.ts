@@ -72,3 +72,14 @@ export function placeDateLine(place: string | null, isoDate: string | null, date
   if (!date) return place;
   return place ? `${place}, ${date}` : date.charAt(0).toUpperCase() + date.slice(1);
 }
+
+/**
+ * The words of the header or signature fields a person replaced on the review page
+ * (`fieldCorrections`, their `before`): the lines the machine read them from say them, and the
+ * block showing the person's value stands for those lines as it did for the machine's.
+ */
+export function replacedWords(result: { fieldCorrections?: { field: string; before: string | null; after: string | null }[] }, fields: readonly string[]): string[] {
+  return (result.fieldCorrections ?? [])
+    .filter((c) => fields.includes(c.field) && c.before !== null && c.before !== c.after)
+    .flatMap((c) => wordsOf(c.field === 'date' ? placeDateLine(null, c.before, null) ?? '' : c.before!));
+}

@@ -12,7 +12,7 @@ import type { AnnexNode, SectionNode } from '../core/segment/schema.js';
 import { sideBySideClosing, signerLines, type Para } from './closing-blocks.js';
 import { NOTES_TITLE, shownNotes, type ShownNote } from './annotation-text.js';
 import { atOrBefore, E_SIGNATURES_TITLE, eSignatureAnchor, eSignatureLines } from './e-signature-text.js';
-import { MOTTO_LINES, coverWords, foldText, placeDateLine, wordsOf, type Provenance, within } from './block-text.js';
+import { MOTTO_LINES, coverWords, foldText, placeDateLine, replacedWords, wordsOf, type Provenance, within } from './block-text.js';
 
 export interface HeaderBlock {
   kind: 'header';
@@ -96,14 +96,16 @@ export function documentBlocks(result: DocumentResult): Block[] {
     );
     const region = free(meta.provenance);
     if (header) {
-      header.from = coverWords(headerWords(header), region).map((p) => p.index);
+      header.from = coverWords([...headerWords(header), ...replacedWords(result, ['number', 'date', 'issuer'])], region).map((p) => p.index);
       if (header.from.length) take(header);
       else leading.push(header);
     }
     const rest = region.filter((p) => !claimed.has(p.index));
     const typeName = meta.type ? foldText(meta.type.name) : null;
-    const typePara = rest.find((p) => typeName !== null && foldText(p.text) === typeName);
-    if (typePara) take({ kind: 'type', text: typePara.text, from: [typePara.index] });
+    // The type as read stands where it was read, also when a person set another (fieldCorrections): the block shows theirs.
+    const typeRead = new Set([typeName, ...(result.fieldCorrections ?? []).filter((c) => c.field === 'type' && c.before !== null).map((c) => foldText(c.before!))]);
+    const typePara = rest.find((p) => typeName !== null && typeRead.has(foldText(p.text)));
+    if (typePara) take({ kind: 'type', text: foldText(typePara.text) === typeName ? typePara.text : meta.type!.name.toLocaleUpperCase('vi'), from: [typePara.index] });
     if (meta.title) {
       // "BÁO CÁO Kết quả …" read as one paragraph: the type's words may be in the title's lines.
       const words = wordsOf(typePara || !meta.type ? meta.title : `${meta.type.name} ${meta.title}`);
@@ -154,7 +156,7 @@ export function documentBlocks(result: DocumentResult): Block[] {
   if (result.signature && !signatureBeside) {
     const s = result.signature;
     const lines = signerLines(s);
-    const from = coverWords(lines.flatMap(wordsOf), free(s.provenance)).map((p) => p.index);
+    const from = coverWords([...lines.flatMap(wordsOf), ...replacedWords(result, ['signer', 'position'])], free(s.provenance)).map((p) => p.index);
     if (from.length) take({ kind: 'signature', lines, from });
   }
 

@@ -7,8 +7,9 @@
  * back where the person changed them.
  */
 import type { Corrected } from '../core/corrections.js';
+import { lastPlace, withFieldValues } from '../core/field-corrections.js';
 import type { Diagnostic, WorkingDocument } from '../core/document.js';
-import { hasStructure, structureFields, type DocumentResult } from '../core/schema.js';
+import { CorrectedStructureSchema, hasStructure, structureFields, type DocumentResult } from '../core/schema.js';
 import { STAGES } from './index.js';
 import type { ConvertOptions, StageOptions } from './options.js';
 
@@ -41,17 +42,30 @@ export async function readStructureAgain(result: DocumentResult, text: string, s
 /**
  * Corrections applied as before (core/corrections.ts), plus the structure read again: the JSON
  * keeps the machine's structure and gets `correctedStructure` beside it; the view the writers
- * render takes the re-read structure in place of the machine's.
+ * render takes the re-read structure in place of the machine's. The header fields a person set
+ * (`fieldCorrections`) are laid over the re-read: a field decision beats the text. A document
+ * with field decisions and no word decision keeps the machine's structure under them.
  */
 export async function withCorrectedStructure(corrected: Corrected, segment: ConvertOptions['segment'] = {}): Promise<Corrected> {
   const { correctedStructure: _old, ...json } = corrected.json;
   const { correctedStructure: _oldView, ...view } = corrected.view;
+  const fields = json.fieldCorrections ?? [];
   const text = json.text.corrected;
-  // The view: its restored text and paragraphs are the corrected ones.
-  const again = text === undefined ? null : await readStructureAgain(view, text, segment);
+  // The view: its restored text and paragraphs are the corrected ones. No word decided: the text is
+  // the machine's, and so is its structure (nothing to read again).
+  let again = text === undefined ? (fields.length && segment !== false ? machineStructure(view) : null) : await readStructureAgain(view, text, segment);
   if (!again) return { ...corrected, json, view };
-  const { diagnostics: _d, ...fields } = again;
-  return { ...corrected, json: { ...json, correctedStructure: again }, view: { ...view, ...fields } };
+  if (fields.length) again = withFieldValues(again, fields, lastPlace(view));
+  const { diagnostics: _d, ...structure } = again;
+  return { ...corrected, json: { ...json, correctedStructure: again }, view: { ...view, ...structure } };
+}
+
+/** The machine's structure as a corrected one (no word decided: nothing to read again), with the segment stage's diagnostics. */
+function machineStructure(result: DocumentResult): CorrectedStructure | null {
+  if (!hasStructure(result)) return null;
+  const fields = Object.fromEntries(Object.keys(CorrectedStructureSchema.shape).map((k) => [k, (result as Record<string, unknown>)[k]]));
+  const diagnostics = result.diagnostics.filter((d) => d.ruleId.startsWith('segment/') || d.ruleId === 'internal/segment');
+  return { ...(fields as Omit<CorrectedStructure, 'diagnostics'>), diagnostics };
 }
 
 /**

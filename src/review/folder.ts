@@ -12,7 +12,7 @@ import type { Manifest } from '../batch/manifest.js';
 import { doneIndex, type DoneIndex } from '../batch/done-index.js';
 import { legacyPaths } from './legacy-path.js';
 import { ReadableDocumentResultSchema, type DocumentResult } from '../core/schema.js';
-import { correctionsPath, type LoggedCorrection } from '../batch/corrections-log.js';
+import { correctionsPath, type LoggedDecision } from '../batch/corrections-log.js';
 
 export interface ReviewDocument {
   /** The output name (the name of its record in the batch log). */
@@ -22,7 +22,7 @@ export interface ReviewDocument {
   jsonRel: string;
 }
 
-export { CORRECTIONS_LOG, correctionsPath, readCorrections, type LoggedCorrection } from '../batch/corrections-log.js';
+export { CORRECTIONS_LOG, correctionsPath, readCorrections, readFieldCorrections, type LoggedCorrection, type LoggedFieldCorrection } from '../batch/corrections-log.js';
 
 /** Every document with a manifest and a JSON output, by output name. */
 export function listDocuments(outDir: string): Map<string, ReviewDocument> {
@@ -87,10 +87,10 @@ export function readDocument(outDir: string, doc: ReviewDocument): DocumentResul
 }
 
 /**
- * Appends one decision and fsyncs the log (and, when the log was just made, its folder) before
+ * Appends one decision (a word's or a header field's: one log, one path) and fsyncs the log (and, when the log was just made, its folder) before
  * returning: a decision the page was told is saved survives a crash or a power loss.
  */
-export function appendCorrection(outDir: string, c: LoggedCorrection): void {
+export function appendCorrection(outDir: string, c: LoggedDecision): void {
   const path = correctionsPath(outDir);
   ensureDirInside(outDir, join(outDir, STATE_DIR));
   const fresh = !existsSync(path);

@@ -26,13 +26,15 @@ import { withCorrectedStructure } from '../pipeline/restructure.js';
 import { documentColumns } from '../core/segment/csv-rows.js';
 import { patchDocumentsCsv } from './documents-csv.js';
 import { findSource, inside, readDocument, type ReviewDocument } from './folder.js';
-import { correctionsFor } from '../batch/corrections-log.js';
+import { correctionsFor, fieldCorrectionsFor } from '../batch/corrections-log.js';
+import type { FieldCorrection } from '../core/field-corrections.js';
 
 export interface RewriteOutcome {
   result: DocumentResult;
   /** Outputs not written again, with why (a PDF whose input is gone). */
   kept: string[];
   stale: Correction[];
+  staleFields: FieldCorrection[];
 }
 
 /** The settings a batch leaves for later rewrites (see run.ts); absent for folders of older versions. */
@@ -65,7 +67,9 @@ function manifestFormats(doc: ReviewDocument): Format[] {
 export async function rewriteDocument(outDir: string, doc: ReviewDocument): Promise<RewriteOutcome> {
   const machine = readDocument(outDir, doc);
   // The structure (meta, signature, sections…) is read again from the corrected text by the pipeline's own segment stage.
-  const { json, view, stale } = await withCorrectedStructure(applyCorrections(machine, correctionsFor(outDir, machine.source.sha256)));
+  // Header fields a person set go over that re-read (a field decision beats the text).
+  const sha = machine.source.sha256;
+  const { json, view, stale, staleFields } = await withCorrectedStructure(applyCorrections(machine, correctionsFor(outDir, sha), fieldCorrectionsFor(outDir, sha)));
   // Written by this version, with this version's fields: a file saved by an earlier 1.x is carried up to it.
   const jsonOut = documentJson({ ...json, schemaVersion: SCHEMA_VERSION });
   const formats = manifestFormats(doc);
@@ -95,7 +99,7 @@ export async function rewriteDocument(outDir: string, doc: ReviewDocument): Prom
   doc.manifest = { ...doc.manifest, files: [...files.values()] };
   // One record, newer than the batch's: the new manifest and rows together, fsync'd before the page hears "saved".
   appendRecord(outDir, { name: doc.name, manifest: doc.manifest, rowsText: rows }, { durable: true });
-  return { result: jsonOut.result, kept, stale };
+  return { result: jsonOut.result, kept, stale, staleFields };
 }
 
 /** The batch-level formats the batch wrote (from its record, else from the files there). */
@@ -144,11 +148,14 @@ export async function applyLoggedCorrections(outDir: string, docs: Map<string, R
   const problems: string[] = [];
   for (const doc of docs.values()) {
     const mine = correctionsFor(outDir, doc.manifest.sha256);
-    if (!mine.length) continue;
+    const fields = fieldCorrectionsFor(outDir, doc.manifest.sha256);
+    if (!mine.length && !fields.length) continue;
     try {
       const machine = readDocument(outDir, doc);
-      // Up to date: the same corrected text, and its structure read again (files of 1.3 and earlier were not).
-      const upToDate = applyCorrections(machine, mine).json.text.corrected === machine.text.corrected && (machine.text.corrected === undefined || !hasStructure(machine) || machine.correctedStructure !== undefined);
+      // Up to date: the same corrected text and field decisions, and the structure read again (files of 1.3 and earlier were not).
+      const due = applyCorrections(machine, mine, fields).json;
+      const decided = due.text.corrected !== undefined || due.fieldCorrections !== undefined;
+      const upToDate = due.text.corrected === machine.text.corrected && JSON.stringify(due.fieldCorrections) === JSON.stringify(machine.fieldCorrections) && (!decided || !hasStructure(machine) || machine.correctedStructure !== undefined);
       if (upToDate) continue;
       const outcome = await rewriteDocument(outDir, doc);
       rewritten.push(doc.name);

@@ -3,8 +3,9 @@
  * person to check the words the restorer was unsure of. Serves its own page and scripts
  * (review-ui/, no CDN) and the folder's documents by output name from the manifests' list, never
  * a path from the request. Every POST carries a token handed out with the page (403 without it);
- * bodies over a few KB are refused (413). A decision is appended to corrections.jsonl and
- * fsync'd, the document's outputs are written again, and only then is the page told it is saved.
+ * bodies over a few KB are refused (413). A decision (a word's, or a header field's) is appended
+ * to corrections.jsonl and fsync'd, the document's outputs are written again, and only then is
+ * the page told it is saved.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
@@ -12,8 +13,11 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { applyCorrections, latestCorrections, restoredLines, reviewTargets, type ReviewTarget } from '../core/corrections.js';
 import type { DocumentResult } from '../core/schema.js';
+import { fieldValue, isHeaderField, HEADER_FIELDS, parseFieldValue } from '../core/field-corrections.js';
+import { hasStructure } from '../core/schema.js';
 import { ReviewFolder, appendCorrection, findSource, readCorrections, readDocument, type ReviewDocument } from './folder.js';
-import { correctionsFor } from '../batch/corrections-log.js';
+import { correctionsFor, fieldCorrectionsFor, type LoggedDecision } from '../batch/corrections-log.js';
+import { fieldViews } from './field-view.js';
 import { batchTableFormats, markTablesPending, rewriteBatchTables, rewriteDocument } from './rewrite.js';
 
 export interface ReviewOptions {
@@ -26,7 +30,7 @@ export interface ReviewOptions {
 }
 
 const UI_DIR = new URL('../../review-ui/', import.meta.url);
-const ASSETS: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'app.css': 'text/css; charset=utf-8' };
+const ASSETS: Record<string, string> = { 'app.js': 'text/javascript; charset=utf-8', 'fields.js': 'text/javascript; charset=utf-8', 'app.css': 'text/css; charset=utf-8' };
 const MAX_TOKENS = 1000;
 
 const Decision = z.object({
@@ -35,6 +39,22 @@ const Decision = z.object({
   after: z.string().max(200).refine((s) => !/[\r\n\f]/.test(s), 'a word cannot hold a line break'),
   action: z.enum(['alternative', 'typed', 'accepted']),
 });
+
+/** A header field set (typed) or confirmed as shown (accepted); the value is checked per field (core/field-corrections.ts). */
+const FieldDecision = z.object({
+  name: z.string().min(1).max(4096),
+  field: z.string().max(40),
+  after: z.string().max(2000),
+  action: z.enum(['typed', 'accepted']),
+});
+type FieldDecisionBody = z.infer<typeof FieldDecision>;
+
+/** What is wrong with a field decision's field or value (400), or null. */
+function fieldProblem(d: FieldDecisionBody): string | null {
+  if (!isHeaderField(d.field)) return `field: unknown field '${d.field}' (one of ${HEADER_FIELDS.join(', ')})`;
+  const parsed = parseFieldValue(d.field, d.after);
+  return parsed.ok ? null : parsed.error;
+}
 
 export async function buildReviewServer(outDir: string, options: ReviewOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ bodyLimit: options.bodyLimit ?? 16 * 1024, logger: false });
@@ -104,17 +124,23 @@ export async function buildReviewServer(outDir: string, options: ReviewOptions =
     return reply.type('image/png').send(await sharp(source, { page: page - 1 }).png().toBuffer());
   });
 
-  app.post('/api/decide', async (req, reply) => {
-    const token = req.headers['x-baocao-token'];
-    if (typeof token !== 'string' || !tokens.has(token)) return reply.code(403).send({ error: 'missing or unknown session token: reload the page' });
-    const body = Decision.safeParse(req.body);
-    if (!body.success) return reply.code(400).send({ error: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
-    const doc = lookup(body.data.name);
-    if (!doc) return reply.code(404).send({ error: 'no such document in this folder' });
-    const run = queue.then(() => decide(doc, body.data));
-    queue = run.catch(() => undefined);
-    return run;
-  });
+  // Both kinds of decision go through one guard: the tab's token, the body's shape, the document by name, one at a time.
+  const post = <T extends { name: string }>(url: string, schema: z.ZodType<T>, check: (body: T) => string | null, run: (doc: ReviewDocument, body: T) => Promise<unknown>) =>
+    app.post(url, async (req, reply) => {
+      const token = req.headers['x-baocao-token'];
+      if (typeof token !== 'string' || !tokens.has(token)) return reply.code(403).send({ error: 'missing or unknown session token: reload the page' });
+      const body = schema.safeParse(req.body);
+      if (!body.success) return reply.code(400).send({ error: body.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      const problem = check(body.data);
+      if (problem) return reply.code(400).send({ error: problem });
+      const doc = lookup(body.data.name);
+      if (!doc) return reply.code(404).send({ error: 'no such document in this folder' });
+      const done = queue.then(() => run(doc, body.data));
+      queue = done.catch(() => undefined);
+      return done;
+    });
+  post('/api/decide', Decision, () => null, decide);
+  post('/api/decide-field', FieldDecision, fieldProblem, decideField);
 
   return app;
 
@@ -128,7 +154,22 @@ export async function buildReviewServer(outDir: string, options: ReviewOptions =
     const target = reviewTargets(result)[d.index];
     if (!target || target.start === null || target.end === null) throw Object.assign(new Error('that word has no place in the restored text'), { statusCode: 409 });
     const time = new Date().toISOString();
-    appendCorrection(outDir, { sha256: result.source.sha256, document: doc.name, page: target.page, line: target.line, start: target.start, end: target.end, before: target.restored, after: d.after, time, action: d.action });
+    return logged(doc, { sha256: result.source.sha256, document: doc.name, page: target.page, line: target.line, start: target.start, end: target.end, before: target.restored, after: d.after, time, action: d.action });
+  }
+
+  async function decideField(doc: ReviewDocument, d: FieldDecisionBody) {
+    const result = readDocument(outDir, doc);
+    if (!hasStructure(result)) throw Object.assign(new Error('this document has no header read (converted with --no-segment, or nothing was read)'), { statusCode: 409 });
+    const parsed = isHeaderField(d.field) ? parseFieldValue(d.field, d.after) : null;
+    if (!parsed?.ok || !isHeaderField(d.field)) throw Object.assign(new Error(fieldProblem(d) ?? 'bad field decision'), { statusCode: 400 });
+    // `before` is the machine's reading: the decision goes stale if a new conversion reads the field otherwise.
+    const before = fieldValue({ meta: result.meta, signature: result.signature }, d.field);
+    return logged(doc, { kind: 'field', sha256: result.source.sha256, document: doc.name, field: d.field, before, after: parsed.value, time: new Date().toISOString(), action: d.action });
+  }
+
+  /** The decision appended and fsync'd, then the outputs written again from the whole log. */
+  async function logged(doc: ReviewDocument, line: LoggedDecision) {
+    appendCorrection(outDir, line);
     // Saved from here on: the outputs are rewritten from the log, now or at the next decision.
     let outputs: string = 'rewritten';
     try {
@@ -142,7 +183,7 @@ export async function buildReviewServer(outDir: string, options: ReviewOptions =
     } catch (e) {
       outputs = `not rewritten: ${(e as Error).message}`;
     }
-    return { saved: true, time, outputs };
+    return { saved: true, time: line.time, outputs };
   }
 }
 
@@ -202,6 +243,7 @@ function documentView(outDir: string, doc: ReviewDocument) {
   const lines = restoredLines(result);
   const decisions = new Map(latestCorrections(correctionsFor(outDir, result.source.sha256)).map((c) => [`${c.page}:${c.line}:${c.start}`, c]));
   const { stale } = applyCorrections(result, [...decisions.values()]);
+  const header = fieldViews(result, fieldCorrectionsFor(outDir, result.source.sha256));
   const targets = reviewTargets(result).map((t) => {
     const c = decisions.get(`${t.page}:${t.line}:${t.start}`);
     return { ...t, box: boxOf(result, t, lines.get(`${t.page}:${t.line}`)?.text ?? ''), decision: c && c.before === t.restored ? { after: c.after, action: c.action ?? null, time: c.time } : null };
@@ -216,6 +258,10 @@ function documentView(outDir: string, doc: ReviewDocument) {
     targets,
     /** Decisions logged for this content that no longer match its restored text (converted again with other settings). */
     stale: stale.length,
+    /** The header fields (type, number, date, issuer, signer, position): machine value, value in force, flag, source, decision. */
+    fields: header.fields,
+    /** Field decisions logged for this content that were made on another machine reading. */
+    staleFields: header.stale,
     /** The e-signing day offered where no date was read (meta.dateSuggestion): shown as a suggestion, never as the date. */
     dateSuggestion: result.meta?.date === null && result.meta.dateSuggestion ? { date: result.meta.dateSuggestion.date, signedAt: result.meta.dateSuggestion.signedAt } : null,
   };

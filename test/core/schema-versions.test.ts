@@ -54,6 +54,19 @@ describe('schema 1.7: ink words over the signature block, a position inferred', 
     assert.ok(validateDocumentResult(inked).ok);
     assert.equal(DocumentResultSchema.safeParse({ ...inked, pages: [{ ...inked.pages[0], inkWords: [{ line: 0, text: 'dau' }] }] }).success, false);
     assert.equal(ReadableDocumentResultSchema.safeParse({ ...r, schemaVersion: '1.6' }).success, true);
-    assert.equal(SCHEMA_VERSION, '1.7');
+    assert.equal(ReadableDocumentResultSchema.safeParse({ ...r, schemaVersion: '1.7' }).success, true);
+  });
+});
+
+describe('schema 1.8: header fields a person set on the review page', () => {
+  it('validates fieldCorrections, refuses an unknown field or action, and reads 1.7 JSON', async () => {
+    const r = await convert({ path: 'a.txt', data: new TextEncoder().encode(text) }, { segment: {} });
+    const decided = { ...r, fieldCorrections: [{ field: 'number', before: '12/BC-UBND', after: '13/BC-UBND', time: '2026-12-07T08:00:00.000Z', action: 'typed' }, { field: 'signer', before: null, after: 'Nguyễn Văn An', time: '2026-12-07T08:00:01.000Z', action: 'typed' }] };
+    assert.ok(validateDocumentResult(decided).ok);
+    assert.equal(DocumentResultSchema.safeParse({ ...decided, fieldCorrections: [{ ...decided.fieldCorrections[0], field: 'title' }] }).success, false);
+    assert.equal(DocumentResultSchema.safeParse({ ...decided, fieldCorrections: [{ ...decided.fieldCorrections[0], action: 'alternative' }] }).success, false);
+    assert.equal(ReadableDocumentResultSchema.safeParse({ ...r, schemaVersion: '1.7' }).success, true);
+    assert.equal(ReadableDocumentResultSchema.safeParse({ ...r, schemaVersion: '1.9' }).success, false);
+    assert.equal(SCHEMA_VERSION, '1.8');
   });
 });
