@@ -48,6 +48,8 @@ export interface Page {
   ocrEngine?: 'wasm' | 'native';
   /** Digits written by pen into the header's blanks, read from the page image (ingest/pen). */
   penFills?: PenFill[];
+  /** Characters of the restored line written from a pen reading the structure took (segment/pen-values.ts). */
+  penValues?: PenValue[];
   /** 1-based lines that hold notes written by hand in the margin (bút phê), not print: kept in the
    * text, left out of the structure (ingest/ocr/margin-notes.ts). */
   marginLines?: number[];
@@ -103,6 +105,19 @@ export interface PenFill {
    * weigh (segment/signing-date.ts). Absent in readings saved before schema 1.6.
    */
   digitProbs?: number[][];
+}
+
+/**
+ * A pen reading written into the restored text at its blank: `[start, end)` of the restored line
+ * `line` of the page holds the digits of the value the structure took (meta.number, meta.date);
+ * `replaced` is what the restored line held there (OCR's junk for the ink), the text as read keeps it.
+ */
+export interface PenValue {
+  field: PenFill['field'];
+  line: number;
+  start: number;
+  end: number;
+  replaced: string;
 }
 
 export interface Paragraph {

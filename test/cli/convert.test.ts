@@ -166,7 +166,7 @@ describe('baocao convert', () => {
     assert.match(help.stdout, /convert/);
     const schema = await runCli(['schema']);
     assert.equal(schema.code, 0);
-    assert.equal(JSON.parse(schema.stdout).properties.schemaVersion.const, '1.7');
+    assert.equal(JSON.parse(schema.stdout).properties.schemaVersion.const, '1.8');
     assert.ok(JSON.parse(schema.stdout).properties.sections, 'the structure fields are part of the schema');
   });
 });
