@@ -53,6 +53,9 @@ export interface Page {
   /** 1-based lines that hold notes written by hand in the margin (bút phê), not print: kept in the
    * text, left out of the structure (ingest/ocr/margin-notes.ts). */
   marginLines?: number[];
+  /** 1-based lines read from red ink alone: print stamped in the seal's red beside it (the
+   * position, the name), which the seal lift takes out of the grey image (ingest/ocr/red-print.ts). */
+  redLines?: number[];
   /** Words OCR read from the seal or the handwritten signature over the signature block (not
    * print): kept in `lines`, `words` and the text as read, left out of the restored text
    * (segment/signature-ink.ts). */

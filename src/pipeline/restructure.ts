@@ -75,6 +75,7 @@ function workingDocument(result: DocumentResult, text: string): WorkingDocument 
       ...(p.penFills ? { penFills: p.penFills } : {}),
       ...(p.annotations ? { annotations: p.annotations } : {}),
       ...(p.marginLines ? { marginLines: p.marginLines } : {}),
+      ...(p.redLines ? { redLines: p.redLines } : {}),
     })),
     paragraphs: result.paragraphs.map((p) => ({ ...p, page: pos(p.page) })),
     diagnostics: [] as Diagnostic[],
