@@ -48,9 +48,14 @@ export interface Page {
   ocrEngine?: 'wasm' | 'native';
   /** Digits written by pen into the header's blanks, read from the page image (ingest/pen). */
   penFills?: PenFill[];
+  /** Characters of the restored line written from a pen reading the structure took (segment/pen-values.ts). */
+  penValues?: PenValue[];
   /** 1-based lines that hold notes written by hand in the margin (bút phê), not print: kept in the
    * text, left out of the structure (ingest/ocr/margin-notes.ts). */
   marginLines?: number[];
+  /** 1-based lines read from red ink alone: print stamped in the seal's red beside it (the
+   * position, the name), which the seal lift takes out of the grey image (ingest/ocr/red-print.ts). */
+  redLines?: number[];
   /** Words OCR read from the seal or the handwritten signature over the signature block (not
    * print): kept in `lines`, `words` and the text as read, left out of the restored text
    * (segment/signature-ink.ts). */
@@ -103,6 +108,19 @@ export interface PenFill {
    * weigh (segment/signing-date.ts). Absent in readings saved before schema 1.6.
    */
   digitProbs?: number[][];
+}
+
+/**
+ * A pen reading written into the restored text at its blank: `[start, end)` of the restored line
+ * `line` of the page holds the digits of the value the structure took (meta.number, meta.date);
+ * `replaced` is what the restored line held there (OCR's junk for the ink), the text as read keeps it.
+ */
+export interface PenValue {
+  field: PenFill['field'];
+  line: number;
+  start: number;
+  end: number;
+  replaced: string;
 }
 
 export interface Paragraph {

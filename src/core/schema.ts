@@ -14,7 +14,7 @@ export const SCHEMA_VERSION = '1.8';
  * meta.eSignatures, signature.signerSource; 1.4: correctedStructure, pages[].penFills,
  * signature.nameAsRead, signature.uncertain; 1.5: source.kind 'word'; 1.6: pages[].annotations,
  * pages[].marginLines, signature.rank, meta.dateSource, meta.dateSuggestion, pages[].penFills[].digitProbs;
- * 1.7: pages[].inkWords, signature.uncertain 'position'; 1.8: fieldCorrections).
+ * 1.7: pages[].inkWords, signature.uncertain 'position'; 1.8: fieldCorrections, pages[].penValues, pages[].redLines).
  */
 const READABLE_VERSION = /^1\.[0-8]$/;
 
@@ -79,8 +79,16 @@ export const PageSchema = z.object({
   ocrEngine: z.enum(['wasm', 'native']).optional().describe('OCR engine that read this page: tesseract.js (wasm) or the system tesseract (native)'),
   turn: z.union([z.literal(90), z.literal(180), z.literal(270)]).optional().describe('Clockwise quarter turn the page image was given to read it upright; word boxes stay in the image as given'),
   penFills: z.array(PenFillSchema).optional().describe("Digits written by pen into the header's blanks, as the digit model read them (kept so the structure can be read again from corrected text)"),
+  penValues: z.array(z.object({
+    field: z.enum(['number', 'day', 'month']),
+    line: positiveInt,
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+    replaced: z.string(),
+  })).optional().describe("Characters of text.restored written from the pen: the value a pen reading gave the header (meta.number, meta.date, still in meta.uncertain) put at its blank; [start, end) of the page's restored line `line`, `replaced` what the restored line held there (text.original keeps OCR's reading)"),
   annotations: z.array(PageAnnotationSchema).optional().describe("Notes the PDF carries on this page (markup annotations: typed notes, sticky notes, stamps, commented highlights): beside the document's text, never in text, paragraphs or the structure"),
   marginLines: z.array(positiveInt).optional().describe('Lines (1-based) that hold notes written by hand in the margin, read apart from the printed lines beside them; kept in the text, left out of the structure'),
+  redLines: z.array(positiveInt).optional().describe("Lines (1-based) read from the red ink alone: print stamped in the seal's red beside it (a position, a name), which the seal's lift takes out of the image OCR reads; what the signature block takes from them alone is flagged in signature.uncertain"),
   inkWords: z.array(z.object({ line: positiveInt, text: z.string() })).optional().describe("Words OCR read from the seal or the handwritten signature over the signature block, not print: kept in lines, words and text.original, left out of text.restored and the paragraphs' restored text"),
 });
 
@@ -204,8 +212,10 @@ export function toDocumentResult(doc: WorkingDocument): DocumentResult {
       ...(p.ocrEngine !== undefined ? { ocrEngine: p.ocrEngine } : {}),
       ...(p.turn !== undefined ? { turn: p.turn } : {}),
       ...(p.penFills?.length ? { penFills: p.penFills } : {}),
+      ...(p.penValues?.length ? { penValues: p.penValues } : {}),
       ...(p.annotations?.length ? { annotations: p.annotations } : {}),
       ...(p.marginLines?.length ? { marginLines: p.marginLines } : {}),
+      ...(p.redLines?.length ? { redLines: p.redLines } : {}),
       ...(p.inkWords?.length ? { inkWords: p.inkWords } : {}),
     })),
     paragraphs: doc.paragraphs.map((p) => ({

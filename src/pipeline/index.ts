@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { WorkingDocument } from '../core/document.js';
 import { segmentStage } from '../core/segment/stage.js';
 import { leaveOutSignatureInk } from '../core/segment/signature-ink.js';
+import { writePenValues } from '../core/segment/pen-values.js';
 import type { DocumentResult } from '../core/schema.js';
 import { normaliseParagraphText } from '../core/paragraphs.js';
 import { detectKind } from '../core/source-kind.js';
@@ -29,6 +30,7 @@ export const STAGES: ReadonlyArray<{ name: string; run: Stage; needsText: boolea
   { name: 'segment', run: segment, needsText: true },
   { name: 'cells', run: cells, needsText: true },
   { name: 'signature-ink', run: signatureInk, needsText: true },
+  { name: 'pen-values', run: penValues, needsText: true },
   { name: 'page-numbers', run: pageNumbers, needsText: true },
 ];
 
@@ -155,6 +157,12 @@ async function cells(doc: WorkingDocument, options: StageOptions): Promise<void>
 function signatureInk(doc: WorkingDocument, options: StageOptions): void {
   if (options.segment === false || !doc.structure) return;
   leaveOutSignatureInk(doc);
+}
+
+/** The pen's readings the header took written into the restored text at their blanks (segment/pen-values.ts). */
+function penValues(doc: WorkingDocument, options: StageOptions): void {
+  if (options.segment === false || !doc.structure) return;
+  writePenValues(doc);
 }
 
 /** A document read in part gets its own page numbers back on every place (core/page-numbers.ts). */

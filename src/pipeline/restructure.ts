@@ -34,6 +34,7 @@ export async function readStructureAgain(result: DocumentResult, text: string, s
       doc.diagnostics.push({ ruleId: `internal/${stage.name}`, severity: 'error', message: `${stage.name} stage failed: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
+  if (doc.structure) keepPenValuesUncertain(doc.structure.meta, result, text);
   const fields = structureFields(doc);
   if (fields.meta === undefined) return null;
   return { ...(fields as Omit<CorrectedStructure, 'diagnostics'>), diagnostics: doc.diagnostics as CorrectedStructure['diagnostics'] };
@@ -89,6 +90,7 @@ function workingDocument(result: DocumentResult, text: string): WorkingDocument 
       ...(p.penFills ? { penFills: p.penFills } : {}),
       ...(p.annotations ? { annotations: p.annotations } : {}),
       ...(p.marginLines ? { marginLines: p.marginLines } : {}),
+      ...(p.redLines ? { redLines: p.redLines } : {}),
     })),
     paragraphs: result.paragraphs.map((p) => ({ ...p, page: pos(p.page) })),
     diagnostics: [] as Diagnostic[],
@@ -98,6 +100,25 @@ function workingDocument(result: DocumentResult, text: string): WorkingDocument 
     ...(pdfSignatures(result, pos)),
     ...(positional ? {} : { pageNumbers: numbers }),
   };
+}
+
+/**
+ * The pen's digits the machine wrote into the restored text (pages[].penValues) read as legible
+ * print from the corrected text: unless the person changed them, they are still the pen model's
+ * reading, so their field stays uncertain.
+ */
+function keepPenValuesUncertain(meta: NonNullable<WorkingDocument['structure']>['meta'], result: DocumentResult, text: string): void {
+  const restored = result.text.restored?.split('\f'), corrected = text.split('\f');
+  result.pages.forEach((p, i) => {
+    for (const v of p.penValues ?? []) {
+      const before = restored?.[i]?.split('\n')[v.line - 1], after = corrected[i]?.split('\n')[v.line - 1];
+      const field = v.field === 'number' ? 'number' : 'date';
+      if (before === undefined || after === undefined || meta[field] === null) continue;
+      // Unchanged: the line the same up to the digits' end, or from their start on (a change elsewhere on the line moves them).
+      if (after.slice(0, v.end) !== before.slice(0, v.end) && !after.endsWith(before.slice(v.start))) continue;
+      if (!meta.uncertain?.includes(field)) meta.uncertain = [...(meta.uncertain ?? []), field];
+    }
+  });
 }
 
 function pdfSignatures(result: DocumentResult, pos: (page: number) => number): Pick<WorkingDocument, 'eSignatures'> {

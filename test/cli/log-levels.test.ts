@@ -42,7 +42,7 @@ describe('convert log levels', () => {
     const r = await runCli(['convert', note, '-o', join(dir, 'debug'), '--no-restore', '-v']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /^baocao: debug: settings .*formats=json,csv/m);
-    assert.match(r.stderr, /^baocao: debug: \S*note\.txt: ingest \d+ ms · normalise \d+ ms · restore \d+ ms · segment \d+ ms · cells \d+ ms · signature-ink \d+ ms · page-numbers \d+ ms · emit \d+ ms · write \d+ ms · total \d+ ms$/m);
+    assert.match(r.stderr, /^baocao: debug: \S*note\.txt: ingest \d+ ms · normalise \d+ ms · restore \d+ ms · segment \d+ ms · cells \d+ ms · signature-ink \d+ ms · pen-values \d+ ms · page-numbers \d+ ms · emit \d+ ms · write \d+ ms · total \d+ ms$/m);
   });
 
   it('--log-json writes one JSON object per event on stderr and nothing on stdout', async () => {

@@ -70,3 +70,18 @@ describe('schema 1.8: header fields a person set on the review page', () => {
     assert.equal(SCHEMA_VERSION, '1.8');
   });
 });
+
+describe('schema 1.8: pen values written into the restored text, lines read from red ink', () => {
+  it('validates pages[].penValues and pages[].redLines, refuses an unknown field, a negative offset and a line 0, and reads 1.7 JSON', async () => {
+    const r = await convert({ path: 'a.txt', data: new TextEncoder().encode(text) }, { segment: {} });
+    const value = { field: 'number', line: 3, start: 5, end: 7, replaced: '2J' };
+    const penned = { ...r, pages: r.pages.map((p) => ({ ...p, penValues: [value] })) };
+    assert.ok(validateDocumentResult(penned).ok);
+    assert.equal(DocumentResultSchema.safeParse({ ...penned, pages: [{ ...penned.pages[0], penValues: [{ ...value, field: 'year' }] }] }).success, false);
+    assert.equal(DocumentResultSchema.safeParse({ ...penned, pages: [{ ...penned.pages[0], penValues: [{ ...value, start: -1 }] }] }).success, false);
+    assert.ok(validateDocumentResult({ ...r, pages: r.pages.map((p) => ({ ...p, redLines: [4] })) }).ok);
+    assert.equal(DocumentResultSchema.safeParse({ ...r, pages: r.pages.map((p) => ({ ...p, redLines: [0] })) }).success, false);
+    assert.equal(ReadableDocumentResultSchema.safeParse({ ...r, schemaVersion: '1.7' }).success, true);
+    assert.equal(SCHEMA_VERSION, '1.8');
+  });
+});

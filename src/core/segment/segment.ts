@@ -18,7 +18,7 @@ import { authorityOf, isClosing, isRecipientsLabel, misreadRecipientsLabelAt } f
 import type { Meta, Structure } from './schema.js';
 import { buildSections, walkSections, type SectionParagraph } from './sections.js';
 import { numberingDiagnostics } from './numbering.js';
-import { authorityBesideAt, recipientsColumn, signatureBesideRecipients } from './signature-column.js';
+import { authorityBesideAt, headOnLabelLine, recipientsColumn, signatureBesideRecipients } from './signature-column.js';
 import { withoutESignatureOverlays, type ESignature } from './e-signatures.js';
 import { isPersonName, type NameEvidence } from './closing.js';
 import type { NameModel } from '../restore/name-model.js';
@@ -120,7 +120,12 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
     recipientsInfo = { archive: r.archive, provenance: r.provenance, confidence: r.confidence };
   }
 
-  const signature = withESigner(leadIn && beside ? beside : sigAt >= 0 ? parseSignature(lines, sigAt, n, evidence) : beside, signed, lines);
+  // "Nơi nhận: TL. CHỦ TỊCH" over a block printed under the list: the label's line holds its head.
+  const labelHead = recAt >= 0 && sigAt > recAt ? headOnLabelLine(lines, recAt) : null;
+  const below = sigAt < 0 ? null : labelHead && labelHead.key.trim() !== lines[sigAt]!.key.trim()
+    ? parseSignature([...lines.slice(0, sigAt), labelHead, ...lines.slice(sigAt)], sigAt, n + 1, evidence)
+    : parseSignature(lines, sigAt, n, evidence);
+  const signature = withESigner(leadIn && beside ? beside : below ?? beside, signed, lines);
   // A printed name the restorer made from a reading with marks, with a surname no name has, is a repair to confirm too.
   const nameLine = names && signature?.name && signature.signerSource !== 'e-signature' && !signature.uncertain ? lines.find((l) => l.page === signature.provenance.page && l.lineEnd === signature.provenance.lineEnd) : undefined;
   const restoredFrom = nameLine && nameLine.original !== nameLine.text && nameLine.text.trimEnd().endsWith(signature!.name!) ? nameRestoredFrom(signature!.name!, nameLine.original, names!) : null;

@@ -127,3 +127,20 @@ function nameOnly(right: readonly SegLine[], evidence: NameEvidence): Signature 
   }
   return null;
 }
+
+/**
+ * "Nơi nhận: TL. CHỦ TỊCH": the signature column's first line, the authority over the block, joined
+ * to the recipients label's line (a text layer's line across both columns, or OCR's), the rest of
+ * the block printed under the list ("KT. CHÁNH VĂN PHÒNG / PHÓ CHÁNH VĂN PHÒNG / name"). The head
+ * as a line of its own at the label's place, or null when the label's line holds none.
+ */
+export function headOnLabelLine(lines: readonly SegLine[], recAt: number): SegLine | null {
+  const label = lines[recAt];
+  // The label is its first two words ("Nơi nhận:", as OCR reads it: "Nơi nhân;").
+  const m = label && /^\s*\S+\s+\S+?\s*[:;.]?(?=\s|$)/u.exec(label.text);
+  if (!label || !m) return null;
+  const rest = withAuthorityMark(withoutLeadingSpecks(label.text.slice(m[0].length)));
+  if (!rest) return null;
+  const head = makeLine(label.page, label.lineStart, label.lineEnd, rest, label.original);
+  return authorityOf(head.key) !== null ? head : null;
+}

@@ -6,6 +6,7 @@ import type { WorkingDocument } from '../document.js';
 import { formFeedPlaceToPage, linesFromDocument, type Provenance } from './lines.js';
 import type { Structure } from './schema.js';
 import { segmentLines } from './segment.js';
+import { flagRedOnly } from './red-lines.js';
 import { letterRuns } from './fold.js';
 import { walkSections, type Section } from './sections.js';
 import type { NameModel } from '../restore/name-model.js';
@@ -27,6 +28,8 @@ export function segmentStage(doc: WorkingDocument, options: SegmentStageOptions 
     const pen = doc.pages.flatMap((p) => (p.penFills ?? []).map((f) => ({ ...f, page: p.number })));
     const { structure, diagnostics } = segmentLines(lines, { fromOcr, eSignatures: options.eSignatures, pdfSignatures: doc.eSignatures, pen, names: options.names });
     if (options.figures === false) structure.figures = [];
+    const red = new Set(doc.pages.flatMap((p, i) => (p.redLines ?? []).map((l) => `${i + 1}:${l}`)));
+    diagnostics.push(...flagRedOnly(structure.signature, lines, red));
     rateParagraphs(doc, structure);
     doc.structure = structure;
     doc.structureFrom = from;

@@ -8,7 +8,7 @@
  */
 import type { Metadata, default as Sharp } from 'sharp';
 import { imageDpi, reducedSize } from './image-resolution.js';
-import { liftRedInk, MIN_RED_SHARE, redInkShare } from './red-ink.js';
+import { liftRedInk, MIN_RED_SHARE, redInkShare, redMask } from './red-ink.js';
 
 let sharpLoaded: Promise<typeof Sharp | null> | undefined;
 /** sharp, loaded on first use (text-only runs never load the native module), or null. libvips's
@@ -31,6 +31,8 @@ export interface OcrImage {
   reduced?: { width: number; height: number };
   /** The grey pixels of `image` when it was reduced (it is their PGM). */
   grey?: GreyImage;
+  /** Where a colour page with a red seal has red ink (1), in `image`'s pixels (red-print.ts reads red print beside the seal). */
+  red?: GreyImage;
 }
 
 export interface ReduceOptions {
@@ -69,14 +71,19 @@ export async function reduceForOcr(image: Uint8Array, options: ReduceOptions): P
       .raw()
       .toBuffer({ resolveWithObject: true });
     if (info.channels !== 1) return { image, original };
+    let mask: GreyImage | undefined;
     if (red) {
       const rgb = await page().resize(target.width, target.height, { fit: 'fill' }).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-      if (rgb.info.width === info.width && rgb.info.height === info.height) liftRedInk(data, rgb.data, rgb.info.channels);
+      if (rgb.info.width === info.width && rgb.info.height === info.height) {
+        // The red ink's place before the lift makes it paper.
+        mask = redMask(rgb.data, rgb.info.channels, info.width, info.height);
+        liftRedInk(data, rgb.data, rgb.info.channels);
+      }
     }
     const reduced = pgm(data, info.width, info.height);
     // The pixels stay readable inside the PGM, with no second copy of the page.
     const grey = { data: reduced.subarray(reduced.length - info.width * info.height), width: info.width, height: info.height };
-    return { image: reduced, original, reduced: { width: info.width, height: info.height }, grey };
+    return { image: reduced, original, reduced: { width: info.width, height: info.height }, grey, ...(mask ? { red: mask } : {}) };
   } catch {
     return { image, original };
   }

@@ -6,7 +6,8 @@
  * first (straighten.ts); its boxes, too, are taken back into the input image's pixels.
  */
 import type { Diagnostic, Page } from '../../core/document.js';
-import { greyPixels, reduceForOcr, type OcrImage } from './downscale.js';
+import { greyPixels, reduceForOcr, type GreyImage, type OcrImage } from './downscale.js';
+import { withRedPrintLines } from './red-print.js';
 import { DEFAULT_OCR_DPI, wordsInOriginalPixels } from './image-resolution.js';
 import type { OcrPool } from './pool.js';
 import type { OcrPageResult } from './result.js';
@@ -60,8 +61,13 @@ export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, 
     // Page 1's two-column header read in rows, whatever order Tesseract's blocks came in.
     const rows = number === 1 ? headerInRows(checked) : checked;
     // Notes written by hand down a margin, which OCR prefixed to the printed lines, put on lines of their own.
-    const { result: r, marginLines, moved } = splitMarginNotes(rows);
-    if (marginLines.length) diagnostics.push(marginNotes(number, marginLines, moved));
+    const split = splitMarginNotes(rows);
+    if (split.marginLines.length) diagnostics.push(marginNotes(number, split.marginLines, split.moved));
+    // Red stamp print beside the seal (the position, the name), which the seal lift took with the seal.
+    const red = prepared.red ? await redPrint(split.result, prepared.red, pool, number, diagnostics) : null;
+    const r = red?.result ?? split.result;
+    const marginLines = red ? split.marginLines.map(red.renumber) : split.marginLines;
+    const redLines = red?.added.map((a) => a.line) ?? [];
     const read = prepared.reduced && prepared.original ? wordsInOriginalPixels(r.words, prepared.reduced, prepared.original) : r.words;
     const words = straight ? straight.wordsInInput(read) : read;
     if (words.length === 0) {
@@ -71,7 +77,7 @@ export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, 
     // Digits written by pen into the header's blanks, which OCR garbles (ingest/pen): read on the
     // image OCR read (upright), with the words in its pixels.
     const penFills = prepared.original ? await readPenFills(straight?.image ?? image, read, prepared.original, undefined, (crop, o) => pool.recognize(crop, o)) : [];
-    return { page: { number, lines: r.lines, method: 'ocr', confidence: r.confidence, words, ...turn, ...(pool.engine ? { ocrEngine: pool.engine } : {}), ...(penFills.length ? { penFills } : {}), ...(marginLines.length ? { marginLines } : {}) }, diagnostics };
+    return { page: { number, lines: r.lines, method: 'ocr', confidence: r.confidence, words, ...turn, ...(pool.engine ? { ocrEngine: pool.engine } : {}), ...(penFills.length ? { penFills } : {}), ...(marginLines.length ? { marginLines } : {}), ...(redLines.length ? { redLines } : {}) }, diagnostics };
   } catch (err) {
     return {
       page: { number, lines: [], method: 'ocr', confidence: 0, words: [] },
@@ -82,6 +88,23 @@ export async function ocrPage(pool: OcrPool, image: Uint8Array, number: number, 
         place: { page: number, line: 1 },
       }],
     };
+  }
+}
+
+/** The page with red print lines beside its seal read and added (red-print.ts); null when none is added. A failure leaves the page as read. */
+async function redPrint(r: OcrPageResult, mask: GreyImage, pool: OcrPool, page: number, diagnostics: Diagnostic[]): Promise<Awaited<ReturnType<typeof withRedPrintLines>> | null> {
+  try {
+    const red = await withRedPrintLines(r, mask, (crop) => pool.recognize(crop, { psm: LINE_PSM }));
+    for (const text of red.left) {
+      diagnostics.push({ ruleId: 'ocr/red-print', message: `a line of red stamp print runs under the seal's ring, read "${text}" beside it: words under the ring are lost, so it is not added (a position read from it would be another one)`, severity: 'info', place: { page, line: r.lines.length } });
+    }
+    for (const a of red.added) {
+      diagnostics.push({ ruleId: 'ocr/red-print', message: `a line printed in the seal's red ink beside it (lifted with the seal) read from the red ink alone: "${a.text}"`, severity: 'info', place: { page, line: a.line } });
+    }
+    return red.added.length ? red : null;
+  } catch (err) {
+    diagnostics.push({ ruleId: 'ocr/red-print', message: `reading red print beside the seal failed: ${err instanceof Error ? err.message : String(err)}`, severity: 'warning', place: { page, line: 1 } });
+    return null;
   }
 }
 

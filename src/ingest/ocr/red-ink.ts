@@ -46,3 +46,10 @@ export function liftRedInk(grey: Uint8Array, rgb: Uint8Array, channels: number):
   }
   return changed;
 }
+
+/** Where red ink is (1, else 0) in interleaved RGB(A) pixels: a mask the size of the page (red-print.ts). */
+export function redMask(rgb: Uint8Array, channels: number, width: number, height: number): { data: Uint8Array; width: number; height: number } {
+  const data = new Uint8Array(width * height);
+  if (channels >= 3) for (let p = 0, i = 0; p < data.length; p++, i += channels) data[p] = isRed(rgb[i]!, rgb[i + 1]!, rgb[i + 2]!) ? 1 : 0;
+  return { data, width, height };
+}
