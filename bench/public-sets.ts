@@ -17,6 +17,7 @@
  *   chosen   the right form was a candidate and the decoder chose another.
  * Skips with a message when the folder is absent.
  *   BENCH_MAX_SKELETON=8,16,32,all  the settings (default those four); BENCH_PASSES (default 3);
+ *   BENCH_TUNING='{"unigramPrune":1e9}'  other CandidateTuning fields, for every row;
  *   BENCH_BASE=<commit>  adds that commit's src/ at its defaults as a speed row (default none).
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -125,7 +126,7 @@ async function main(): Promise<void> {
   const model = loadModel();
   const passes = Math.max(1, Number(process.env.BENCH_PASSES ?? 3));
   const rows: Row[] = settings().map((m) => {
-    const tuning = { ...DEFAULT_TUNING, maxSkeleton: m };
+    const tuning = { ...DEFAULT_TUNING, ...(process.env.BENCH_TUNING ? JSON.parse(process.env.BENCH_TUNING) as Partial<CandidateTuning> : {}), maxSkeleton: m };
     return { name: label(m), tuning, restore: (t: string) => restore(t, { model, input: 'stripped', tuning }).text };
   });
   const base = await baseRow(process.env.BENCH_BASE ?? 'none');

@@ -46,8 +46,8 @@ export interface NgramScorer {
   lastLogP: number;
   lastBackoff: number;
   /**
-   * Set by lookupBigram for a found context: no trigram under it scores above this (its likeliest
-   * stored trigram, or a looser bound; -Infinity when the context has no trigrams, no trigram to find).
+   * Set by lookupBigram for a found context: no trigram under it scores above this (the bundled
+   * LM: its likeliest stored trigram; -Infinity when the context has no trigrams, no trigram to find).
    */
   lastMaxTrigram: number;
   lookupBigram(v: number, w: number): number;
@@ -163,7 +163,7 @@ export class TrigramLM implements NgramScorer {
       const codes = this.biCache[c + 2]!;
       this.lastLogP = this.qBiP[codes & 0xff]!;
       this.lastBackoff = this.qBiBow[(codes >>> 8) & 0xff]!;
-      this.lastMaxTrigram = (codes & HAS_TRIGRAMS) !== 0 ? this.maxTrigramLogP : -Infinity;
+      this.lastMaxTrigram = (codes & HAS_TRIGRAMS) !== 0 ? this.contextMax(i) : -Infinity;
     } else {
       this.lastLogP = this.uniBow[v]! + this.uniLogP[w]!;
       this.lastBackoff = 0;
