@@ -174,27 +174,27 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
       for (let c = 0; c < nC; c++) {
         const wc = latIds[offC + c]!;
         // The pair entry of (b, c): log P(wc | wb) for the bound and the backoff, read only when a
-        // trigram score is still unknown (the next layer fills it as a context where it needs it).
-        // Once the table knows the scores it is not touched (a cache miss fewer per arc).
+        // trigram score is still unknown (once the table knows the scores it is not touched).
         const e = PAIR_FIELDS * (rb + c);
         // The best previous state, the first by candidate index on a tie. A trigram score already
         // in the table is read; otherwise a state that cannot reach the best so far even with its
-        // context's likeliest trigram is not looked up, nor one whose context has no trigrams
-        // (it backs off). A score read where the bound would have skipped is below the best: the
-        // same choice either way.
+        // context's likeliest trigram is not looked up (the same choice either way).
         // Below `cut` this state's score changes nothing: it is under the next layer's floor (never
         // expanded, never on the path) and under a score the candidate already has (its forward
-        // score stays). A look-up that cannot lift the state to `cut` is not made; the state's score
-        // is then only a lower bound (or -Infinity), read by nothing.
+        // score stays). A previous state that cannot lift it to `cut` even with the likeliest score
+        // (maxLogP), nor any after it (best first), is not read, and a look-up that cannot is not
+        // made; the state's score is then only a lower bound (or -Infinity), read by nothing. The
+        // rare forms of a long list (maxSkeleton 'all') mostly end here after their first b.
         const wChan = channelWeight * latChan[offC + c]!, f = forward[fw + c]!, beamFloor = layerBest - BEAM;
         const cut = (f < beamFloor ? f : beamFloor) - wChan;
         let top = -Infinity, arg = 0;
         for (let t = 0; t < nActive; t++) {
-          const s = activeScore[t]!, at = activeRow[t]! + c;
+          const s = activeScore[t]!;
+          if (s + maxLogP < cut) break;
+          const at = activeRow[t]! + c;
           let x = vals[at]!;
           const a = activeA[t]!;
           if (x !== x) {
-            if (s + maxLogP < cut) continue;
             if (pairs[e] !== pairs[e]) table.fillPair(rb + c, wb, wc);
             // The context (a, b): its bigram handle, backoff weight and likeliest trigram.
             const uv = table.pairRow(pairAB + a, nB) + b, p = PAIR_FIELDS * uv;
