@@ -37,6 +37,7 @@ export class AdaptedLM implements NgramScorer {
   constructor(private readonly base: TrigramLM, private readonly archive: ArchiveNgrams, private readonly weight: number) {
     this.vocabSize = base.vocabSize;
     this.maxTrigramLogP = Math.log(1 + 2 * weight);
+    this.maxLogP = Math.log(Math.exp(base.maxLogP) + 2 * weight);
     // Handles live in the decoder's Int32Arrays.
     if (this.vocabSize * this.vocabSize >= 2 ** 31) throw new Error('vocabulary too large for adapted-LM handles');
     if (!(weight >= 0 && weight < 1)) throw new Error(`adaptation weight ${weight} is not in [0, 1)`);
@@ -44,6 +45,8 @@ export class AdaptedLM implements NgramScorer {
 
   /** Every adapted score is at most ln(1 + 2λ): P ≤ 1 and the archive's boost ≤ 2. */
   readonly maxTrigramLogP: number;
+  /** The bundled model's bound lifted by the archive's largest boost. */
+  readonly maxLogP: number;
   lastLogP = 0;
   lastBackoff = 0;
   /** Only the global bound: the archive may lift any trigram (set by lookupBigram). */

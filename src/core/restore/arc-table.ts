@@ -26,7 +26,7 @@ import { TrigramLM, type NgramScorer } from './language-model.js';
 import { IntPairMap } from './int-pair-map.js';
 
 /** Candidates per list the decoder keeps (decoder.ts cuts longer lists the same way). */
-export const MAX_CANDIDATES = 24;
+export const MAX_CANDIDATES = 32;
 /** Doubles kept before the table is cleared at the next segment or window (8 bytes each: ~64 MB at most). */
 const MAX_VALUES = 1 << 23;
 const MAX_PAIR_ENTRIES = 1 << 21;

@@ -116,6 +116,7 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
   table.startPass();
   const { latStart, latLen, latIds, latChan, latList, latPair, latRows } = layOut(slots, table);
   const L = slots.length + 3;
+  const maxLogP = lm.maxLogP;
   if (backs.length < L * LAYER) {
     backs = new Int32Array(L * 2 * LAYER);
     forward = new Float64Array(L * 2 * MAX_CANDIDATES);
@@ -145,6 +146,9 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
     const fw = i * MAX_CANDIDATES;
     next.fill(-Infinity, 0, nB * nC);
     forward.fill(-Infinity, fw, fw + nC);
+    // The best state of this layer so far: one further than BEAM below it is never expanded (the
+    // next layer's floor is at least that high).
+    let layerBest = -Infinity;
     for (let b = 0; b < nB; b++) {
       const wb = latIds[offB + b]!;
       // Previous states (a, b) inside the beam, best first, with their row of trigram scores. Their
@@ -170,17 +174,24 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
       for (let c = 0; c < nC; c++) {
         const wc = latIds[offC + c]!;
         // The pair entry of (b, c): log P(wc | wb) for the bound and the backoff, read only when a
-        // trigram score is still unknown (the next layer fills it as a context where it needs it).
-        // Once the table knows the scores it is not touched (a cache miss fewer per arc).
+        // trigram score is still unknown (once the table knows the scores it is not touched).
         const e = PAIR_FIELDS * (rb + c);
         // The best previous state, the first by candidate index on a tie. A trigram score already
         // in the table is read; otherwise a state that cannot reach the best so far even with its
-        // context's likeliest trigram is not looked up, nor one whose context has no trigrams
-        // (it backs off). A score read where the bound would have skipped is below the best: the
-        // same choice either way.
+        // context's likeliest trigram is not looked up (the same choice either way).
+        // Below `cut` this state's score changes nothing: it is under the next layer's floor (never
+        // expanded, never on the path) and under a score the candidate already has (its forward
+        // score stays). A previous state that cannot lift it to `cut` even with the likeliest score
+        // (maxLogP), nor any after it (best first), is not read, and a look-up that cannot is not
+        // made; the state's score is then only a lower bound (or -Infinity), read by nothing. The
+        // rare forms of a long list (maxSkeleton 'all') mostly end here after their first b.
+        const wChan = channelWeight * latChan[offC + c]!, f = forward[fw + c]!, beamFloor = layerBest - BEAM;
+        const cut = (f < beamFloor ? f : beamFloor) - wChan;
         let top = -Infinity, arg = 0;
         for (let t = 0; t < nActive; t++) {
-          const s = activeScore[t]!, at = activeRow[t]! + c;
+          const s = activeScore[t]!;
+          if (s + maxLogP < cut) break;
+          const at = activeRow[t]! + c;
           let x = vals[at]!;
           const a = activeA[t]!;
           if (x !== x) {
@@ -189,18 +200,19 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
             const uv = table.pairRow(pairAB + a, nB) + b, p = PAIR_FIELDS * uv;
             if (pairs[p] !== pairs[p]) table.fillPair(uv, latIds[offA + a]!, wb);
             if (pairs[p]! >= 0) {
-              const off = pairs[p + 2]! + pairs[e + 1]!, most = pairs[p + 3]!;
-              if (s + (off > most ? off : most) < top) continue;
+              const off = pairs[p + 2]! + pairs[e + 1]!, most = pairs[p + 3]!, bound = s + (off > most ? off : most);
+              if (bound < top || bound < cut) continue;
             }
             x = table.arc(at, uv, rb + c, wc);
           }
           const v = s + x;
           if (v > top || (v === top && a < arg)) { top = v; arg = a; }
         }
-        const total = top + channelWeight * latChan[offC + c]!;
+        const total = top + wChan;
         next[b * nC + c] = total;
         backs[back + b * nC + c] = arg;
-        if (total > forward[fw + c]!) forward[fw + c] = total;
+        if (total > f) forward[fw + c] = total;
+        if (total > layerBest) layerBest = total;
       }
     }
     const swapScore = score; score = next; next = swapScore;

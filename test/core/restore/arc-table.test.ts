@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ArcTable, PAIR_FIELDS, documentTable, forgetScores } from '../../../src/core/restore/arc-table.js';
+import { ArcTable, MAX_CANDIDATES, PAIR_FIELDS, documentTable, forgetScores } from '../../../src/core/restore/arc-table.js';
 import { restore } from '../../../src/core/restore/index.js';
 import { decodeSegment, type Slot } from '../../../src/core/restore/decoder.js';
 import { slotPosteriors, unsurePosteriors } from '../../../src/core/restore/posterior.js';
@@ -45,7 +45,7 @@ describe('the document table of LM scores (arc table)', () => {
     assert.equal(table.list(a), table.list(a));
     assert.notEqual(table.list(a), table.list(b));
     assert.equal(table.list([9]), table.list([9]));
-    assert.equal(table.length(table.list(Array.from({ length: 40 }, (_, k) => k))), 24);
+    assert.equal(table.length(table.list(Array.from({ length: 40 }, (_, k) => k))), MAX_CANDIDATES);
     table.clear();
     assert.equal(table.list(b), 0);
   });

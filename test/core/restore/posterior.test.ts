@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { slotPosteriors, unsurePosteriors } from '../../../src/core/restore/posterior.js';
 import { decodeSegment, type Slot } from '../../../src/core/restore/decoder.js';
+import { MAX_CANDIDATES } from '../../../src/core/restore/arc-table.js';
 import { restore } from '../../../src/core/restore/index.js';
 import { tinyModel } from './tiny-model.js';
 
@@ -54,10 +55,11 @@ describe('posteriors over windows of any size', () => {
     assert.deepEqual(slotPosteriors(model.lm, long, 1), big);
   });
 
-  it('sums over the first 24 candidates of a longer list, as the decoder does', () => {
-    const ids = [...model.skeletonIndex.values()].flat().slice(0, 30);
+  it('sums over the first MAX_CANDIDATES candidates of a longer list, as the decoder does', () => {
+    const ids = [...model.skeletonIndex.values()].flat().slice(0, MAX_CANDIDATES + 6);
+    assert.equal(ids.length, MAX_CANDIDATES + 6);
     const rows = slotPosteriors(model.lm, [{ ids, chan: ids.map((_, k) => -k / 10) }], 1);
-    assert.equal(rows[0]!.length, 24);
+    assert.equal(rows[0]!.length, MAX_CANDIDATES);
   });
 });
 
