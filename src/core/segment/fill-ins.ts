@@ -211,8 +211,8 @@ export const DISPUTED_SCALE = 1.2;
 
 /**
  * OCR read legible digits in a number blank whose ink is handwriting, and the pen reader reads
- * other digits there, not sure enough to take (penNumberOverOcr): a pen "280" read by OCR as a
- * clear "880". The number is then no number, for a person to fill.
+ * other digits there, not sure enough to take (penNumberOverOcr): a pen "1635" (its "1" at 0.71)
+ * read by OCR as a clear "2635". The number is then no number, for a person to fill.
  */
 export function numberDisputed(readings: readonly PenReading[], line: SegLine | undefined, ocr: DocNumber): PenReading | null {
   const r = readings.find((x) => x.field === 'number' && onLine(x, line));
