@@ -45,6 +45,11 @@ const DRAWN_ONES = 500, DRAWN_FOURS = 500, PIECES = 900, PAIRS = 900;
  * model is built without them.
  */
 const CONTINENTAL = process.argv.includes('--continental');
+/**
+ * `--leaders`: a share of every scanned training digit written over a dotted leader whose dots
+ * touch its foot (scripts/digits/scan.ts, withLeader): the blanks' leaders run under the pen.
+ */
+const LEADERS_UNDER = process.argv.includes('--leaders') ? 0.15 : 0;
 const CROSSED_SEVENS = CONTINENTAL ? 600 : 0, FLAGGED_MNIST_ONES = CONTINENTAL ? 400 : 0;
 const N = SIDE * SIDE;
 /**
@@ -136,7 +141,7 @@ const order = [
 ];
 /** A training glyph as the reader would see it: scanned and thresholded with `--scan`, then normalised. */
 const seen = (ink: InkMap | null) => {
-  const g = ink && SCAN ? scanned(ink, rnd) : ink;
+  const g = ink && SCAN ? scanned(ink, rnd, LEADERS_UNDER) : ink;
   return g && input(g);
 };
 const map28 = (p: Float32Array): InkMap => ({ data: p, width: 28, height: 28 });
@@ -212,6 +217,6 @@ writeFileSync(path, JSON.stringify(modelToFile(model, {
   heldOutNotDigitsRejected: +rej.toFixed(4),
   ...(SCAN ? { heldOutScannedAccuracy: report.scannedAccuracy, heldOutWrongAtFill: report.wrongAtFill } : {}),
   synthetic: `per epoch ${DRAWN_ONES} drawn flagged 1s, ${DRAWN_FOURS} open 4s, ${CONTINENTAL ? `${CROSSED_SEVENS} MNIST 7s crossed, ${FLAGGED_MNIST_ONES} MNIST 1s flagged, ` : ''}${PIECES} digit pieces and ${PAIRS} touching pairs${SCAN ? `, ${LEADERS} leader dots and ${LETTERS} label letters` : ''} (class ${NOT_A_DIGIT}: not a digit)${SCAN ? '; every glyph scanned and thresholded (scripts/digits/scan.ts)' : ''}`,
-  build: `npm run build:digits${CNN ? '' : SCAN ? ' -- --mlp --scan' : ' -- --mlp'}`,
+  build: `npm run build:digits${CNN ? [CONTINENTAL ? ' --continental' : '', LEADERS_UNDER ? ' --leaders' : ''].join('').replace(/^ /, ' -- ') : SCAN ? ' -- --mlp --scan' : ' -- --mlp'}`,
 })) + '\n');
 console.log(`wrote ${path}: ${CNN ? `CNN ${C1}/${C2} filters, ` : ''}${HIDDEN} hidden units, ${CLASSES} classes, held-out accuracy ${(acc * 100).toFixed(2)} % on ${test.length} test digits, ${(rej * 100).toFixed(1)} % of ${notDigits.length} held-out not-a-digit glyphs rejected`);

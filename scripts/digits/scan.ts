@@ -75,8 +75,11 @@ function morph3(ink: InkMap, grow: boolean): InkMap {
   return { data: out, width, height };
 }
 
-/** A glyph (any size, grey 0..1) as a scanned, thresholded pen glyph; null when nothing is left. */
-export function scanned(ink: InkMap, rnd: () => number): InkMap | null {
+/**
+ * A glyph (any size, grey 0..1) as a scanned, thresholded pen glyph; null when nothing is left.
+ * `leaders` (0..1): the share of glyphs written over a blank's dotted leader (withLeader).
+ */
+export function scanned(ink: InkMap, rnd: () => number, leaders = 0): InkMap | null {
   const b = box(ink, 0.1);
   if (!b) return null;
   const height = 22 + rnd() * 42, f = height / (b.y1 - b.y0 + 1);
@@ -97,7 +100,35 @@ export function scanned(ink: InkMap, rnd: () => number): InkMap | null {
   if (c < 0.08) g = cutRows(g, rnd, true);
   else if (c < 0.13) g = cutRows(g, rnd, false);
   else if (c < 0.23) g = withSliver(g, rnd);
+  if (leaders > 0 && rnd() < leaders) g = withLeader(g, rnd);
   return box(g, 0.5) ? g : null;
+}
+
+/**
+ * The glyph written over a blank's dotted leader ("Số: ……/TB"): a row of round dots near its
+ * foot (the print's baseline, 0–25 % of the glyph's height above its bottom), 0.2–0.4 heights
+ * apart, each 0.06–0.12 heights across. Only the dots the stroke touches stay: the reader hands
+ * the model one ink component, and a dot apart from the digit is another one. A foot joined to
+ * dots is how a pen "7" over a leader comes to read "2".
+ */
+function withLeader(g: InkMap, rnd: () => number): InkMap {
+  const b = box(g, 0.5)!;
+  const h = b.y1 - b.y0 + 1;
+  const r = Math.max(1, (0.03 + rnd() * 0.03) * h), step = (0.2 + rnd() * 0.2) * h;
+  const cy = b.y1 - rnd() * 0.25 * h;
+  const data = Float32Array.from(g.data);
+  for (let cx = b.x0 - rnd() * step; cx <= b.x1 + r; cx += step) {
+    const px: number[] = [];
+    let touches = false;
+    for (let y = Math.floor(cy - r - 1); y <= Math.ceil(cy + r + 1); y++) for (let x = Math.floor(cx - r - 1); x <= Math.ceil(cx + r + 1); x++) {
+      if (x < 0 || y < 0 || x >= g.width || y >= g.height) continue;
+      const d = Math.hypot(x - cx, y - cy);
+      if (d <= r) px.push(y * g.width + x);
+      if (d <= r + 1.5 && g.data[y * g.width + x]! > 0.5) touches = true;
+    }
+    if (touches) for (const p of px) data[p] = 1;
+  }
+  return { data, width: g.width, height: g.height };
 }
 
 /** The top (or bottom) 5–18 % of the ink's rows cut off, as a crop's edge cuts a tall digit. */

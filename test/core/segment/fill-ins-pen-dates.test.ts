@@ -35,6 +35,18 @@ describe('a number OCR read legibly from pen ink', () => {
     assert.ok(m.rules.includes('segment/uncertain-number'), m.rules.join());
   });
 
+  it('takes the pen reading, flagged, from a small hand (1.2–1.25× the print) only when each digit it reads otherwise is very sure', () => {
+    const taken = number([pen('number', '28', 1.23, [0.62, 0.91])]);
+    assert.deepEqual([taken.number, taken.uncertain], ['28/TTr-UBND', ['number']]);
+    assert.ok(taken.rules.includes('segment/handwritten-number'), taken.rules.join());
+    // The differing digit read at 0.71: no value is given where one may be wrong.
+    const left = number([pen('number', '14', 1.22, [0.71, 0.99])]);
+    assert.deepEqual([left.number, left.uncertain], [null, ['number']]);
+    // Unequal lengths align nowhere: every digit must be very sure.
+    assert.equal(number([pen('number', '284', 1.23, [0.95, 0.97, 0.8])]).number, null);
+    assert.equal(number([pen('number', '284', 1.23, [0.95, 0.97, 0.92])]).number, '284/TTr-UBND');
+  });
+
   it('stands when the pen agrees, or the digits are print-sized', () => {
     for (const r of [pen('number', '24', 1.4, [0.6, 0.5]), pen('number', '21', 1.05, [0.63, 0.52]), pen('number', '024', 1.4)]) {
       assert.deepEqual([number([r]).number, number([r]).uncertain], ['24/TTr-UBND', []], r.digits);

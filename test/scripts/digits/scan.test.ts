@@ -24,6 +24,23 @@ describe('scanned pen glyphs for training', () => {
     assert.deepEqual(a, b);
   });
 
+  it('writes a digit over a dotted leader only where the dots touch it, and draws the same without leaders as before', () => {
+    let added = 0;
+    for (const [i, s] of test.slice(0, 30).entries()) {
+      const plain = scanned({ data: s.pixels, width: 28, height: 28 }, prng(100 + i));
+      // Without leaders the PRNG is not drawn from once more: the committed model's build is unchanged.
+      assert.deepEqual(scanned({ data: s.pixels, width: 28, height: 28 }, prng(100 + i), 0), plain);
+      const led = scanned({ data: s.pixels, width: 28, height: 28 }, prng(100 + i), 1);
+      if (!plain || !led) continue;
+      assert.ok(led.data.every((v) => v === 0 || v === 1));
+      const ink = (g: typeof led) => g.data.reduce((a, v) => a + v, 0);
+      // The same glyph (the same draws up to the leader) plus the dots that touch it.
+      added += ink(led) - ink(plain);
+      assert.ok(ink(led) >= ink(plain));
+    }
+    assert.ok(added > 0, 'some dots touch some digits');
+  });
+
   it('draws leader dots and label letters with ink', () => {
     const rnd = prng(2);
     for (let i = 0; i < 20; i++) {
