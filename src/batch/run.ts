@@ -11,7 +11,7 @@ import { WORKBOOK_NAME, writeBatchOutputs } from './batch-outputs.js';
 import { fsProblem } from './fs-errors.js';
 import { BatchSetupError, prepareOutputDir } from './output-dir.js';
 import { restoreModelProblem, tablesAsTheyCome, type BatchSettings, type FileOutcome } from './convert-file.js';
-import { resolveInputs, type InputFile, type InputProblem } from './inputs.js';
+import { resolveInputs, type InputFile, type InputProblem, type PassedOver } from './inputs.js';
 import { lockOutputDir } from './output-lock.js';
 import { inputsOverlapOutput } from './input-overlap.js';
 import { defaultJobs, runPool } from './pool.js';
@@ -48,6 +48,8 @@ export interface BatchSummary {
   workbook: string | null;
   /** Why restoration did not run, when the model could not be loaded. */
   modelProblem: string | null;
+  /** Files in the folders given that were not converted, not being a kind baocao reads (notes.md, data.csv). */
+  passedOver?: PassedOver;
   /** Documents of the output folder, from earlier runs, whose input is gone; their outputs are kept unless `prune`. */
   orphans: Orphan[];
   /** With `settings.prune`: what was removed (or, listing, would be) of each orphan, and what was kept. */
@@ -70,7 +72,8 @@ export async function runBatch(inputs: BatchInput[], settings: BatchSettings, jo
   // One run writes a folder at a time: the sweep below and the batch tables at the end are the whole folder's.
   const lock = lockOutputDir(settings.outDir, { command: 'baocao convert', notice: events.notice, refuseQueueWriters: true });
   try {
-    return await convertInputs(files, problems, settings, jobs, events, schedule);
+    const summary = await convertInputs(files, problems, settings, jobs, events, schedule);
+    return resolved.passedOver.count ? { ...summary, passedOver: resolved.passedOver } : summary;
   } finally {
     lock.release();
   }

@@ -59,6 +59,7 @@ export function createBatchLog(level: LogLevel, json: boolean, stream: NodeJS.Wr
         process.stdout.write(`${parts.filter(Boolean).join(', ')}; summary in ${s.documentsCsv}${s.workbook ? `, workbook ${s.workbook}` : ''}\n`);
       }
       if (s.modelProblem) bar.note(`text not restored: ${s.modelProblem}`);
+      if (s.passedOver && at('info')) bar.note(passedOverMessage(s.passedOver));
       if (s.pruned) {
         if (at('warn')) for (const line of prunedLines(s)) bar.note(line);
       } else if (s.orphans.length && at('warn')) bar.note(`warning: ${orphansMessage(s)}`);
@@ -72,6 +73,12 @@ function orphansMessage(s: BatchSummary): string {
   const shown = s.orphans.slice(0, 5).map((o) => `${o.outputs[0] ?? o.name} (was ${o.input})`).join(', ');
   const folder = relative(process.cwd(), dirname(s.documentsCsv)) || '.';
   return `${n} document${n === 1 ? '' : 's'} in '${folder}' whose input is gone, kept with all ${n === 1 ? 'its' : 'their'} outputs (--prune removes them, --prune-dry-run lists what it would remove): ${shown}${n > 5 ? `, and ${n - 5} more` : ''}`;
+}
+
+/** "2 files in the folders given were passed over, not being a kind baocao reads: a/notes.md, b/data.csv". */
+function passedOverMessage(p: NonNullable<BatchSummary['passedOver']>): string {
+  const more = p.count > p.first.length ? `, and ${p.count - p.first.length} more` : '';
+  return `${p.count} file${p.count === 1 ? '' : 's'} in the folders given ${p.count === 1 ? 'was' : 'were'} passed over, not being a kind baocao reads (.txt, .doc, .docx, .rtf, .odt, .pdf, images; name a file to convert it whatever its name): ${p.first.join(', ')}${more}`;
 }
 
 /** What --prune removed (or --prune-dry-run would remove), a line per file, and what it left and why. */
@@ -111,6 +118,7 @@ function jsonLog(at: (l: LogLevel) => boolean, stream: NodeJS.WriteStream): Batc
     summary(s) {
       emit('info', 'summary', { converted: s.converted, skipped: s.skipped, failed: s.failed, refused: s.refused, documentsCsv: s.documentsCsv, workbook: s.workbook });
       if (s.modelProblem) emit('error', 'no-model', { message: `text not restored: ${s.modelProblem}` });
+      if (s.passedOver) emit('info', 'passed-over', { message: passedOverMessage(s.passedOver), count: s.passedOver.count, first: s.passedOver.first });
       if (s.pruned) emit('warn', s.pruned.dryRun ? 'prune-dry-run' : 'pruned', { documents: s.pruned.documents });
       else if (s.orphans.length) emit('warn', 'orphans', { message: orphansMessage(s), documents: s.orphans });
     },
