@@ -66,9 +66,10 @@ export async function resolveInputs(args: string[], cwd = process.cwd()): Promis
     const info = await stat(abs).catch((e: NodeJS.ErrnoException) => e);
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
-        const before = found.size, problemsBefore = problems.length;
+        const before = found.size, problemsBefore = problems.length, passedBefore = { ...passedOver, first: [...passedOver.first] };
         const skipped = await walk({ found, problems, walked, raws, cwd, passedOver }, abs, null);
         if (found.size === before && problems.length === problemsBefore) {
+          Object.assign(passedOver, passedBefore); // said in the folder's own error row instead
           problems.push({ arg, message: `no readable input files in directory${skipped ? ` (${skipped} other files skipped; baocao reads .txt, .doc, .docx, .rtf, .odt, .pdf and images)` : ''}` });
         }
       } else if (info.isFile()) found.add(abs);
