@@ -84,9 +84,13 @@ function viqr(text: string): string {
   const mark = ['', '`', "'", '?', '~', '.'];
   const shape: Record<string, string> = { ă: 'a(', â: 'a^', ê: 'e^', ô: 'o^', ơ: 'o+', ư: 'u+', đ: 'dd' };
   let out = '';
+  let prev = '';
   for (const ch of text) {
-    // RFC 1456: a mark character typed after a letter is made literal with a backslash.
-    if ("^(+`'?~.".includes(ch) && /\p{L}$/u.test(out)) { out += '\\' + ch; continue; }
+    // RFC 1456: a mark character typed after a letter is made literal with a backslash, also
+    // after a letter written with marks ("tư." is tu+\., not tu+., which reads "tự").
+    const afterLetter = /\p{L}/u.test(prev);
+    prev = ch;
+    if ("^(+`'?~.".includes(ch) && afterLetter) { out += '\\' + ch; continue; }
     const [base, t] = split(ch);
     const lower = base.toLowerCase();
     const s = shape[lower] ?? (lower.length === 1 && lower < '\x80' ? lower : null);

@@ -63,6 +63,8 @@ export interface BatchSettings {
   pages?: string;
   /** An archive's adaptation (`--adapt archive.json`), loaded once per thread. */
   adapt?: AdaptSetting;
+  /** After the batch, remove the outputs and records of documents whose input is gone ('remove'), or list them ('list'): prune-orphans.ts. */
+  prune?: 'remove' | 'list';
 }
 
 export interface FileOutcome {

@@ -43,21 +43,33 @@ export interface ResolvedInputs {
   files: InputFile[];
   problems: InputProblem[];
   base: string;
+  /** Files in the folders walked that are not a kind baocao reads (by their extension): how many, and the first few. */
+  passedOver: PassedOver;
 }
+
+export interface PassedOver {
+  count: number;
+  /** Up to PASSED_OVER_SHOWN of them, as shown to people. */
+  first: string[];
+}
+
+const PASSED_OVER_SHOWN = 5;
 
 export async function resolveInputs(args: string[], cwd = process.cwd()): Promise<ResolvedInputs> {
   const found = new Set<string>();
   const problems: InputProblem[] = [];
   const walked = new Set<string>();
   const raws = new Map<string, Buffer>();
+  const passedOver: PassedOver = { count: 0, first: [] };
   for (const arg of args) {
     const abs = resolve(cwd, arg);
     const info = await stat(abs).catch((e: NodeJS.ErrnoException) => e);
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
-        const before = found.size, problemsBefore = problems.length;
-        const skipped = await walk({ found, problems, walked, raws, cwd }, abs, null);
+        const before = found.size, problemsBefore = problems.length, passedBefore = { ...passedOver, first: [...passedOver.first] };
+        const skipped = await walk({ found, problems, walked, raws, cwd, passedOver }, abs, null);
         if (found.size === before && problems.length === problemsBefore) {
+          Object.assign(passedOver, passedBefore); // said in the folder's own error row instead
           problems.push({ arg, message: `no readable input files in directory${skipped ? ` (${skipped} other files skipped; baocao reads .txt, .doc, .docx, .rtf, .odt, .pdf and images)` : ''}` });
         }
       } else if (info.isFile()) found.add(abs);
@@ -86,6 +98,7 @@ export async function resolveInputs(args: string[], cwd = process.cwd()): Promis
   return {
     base,
     problems,
+    passedOver,
     files: sorted.map((abs) => {
       const raw = raws.get(abs);
       return { abs, rel: relative(base, abs).split(sep).join('/'), display: displayPath(abs, cwd), ...(raw ? { raw } : {}) };
@@ -107,6 +120,7 @@ interface Walk {
   problems: InputProblem[];
   /** Real folders already walked, by their bytes. */
   walked: Set<string>;
+  passedOver: PassedOver;
   /** The bytes of found paths whose names are not UTF-8. */
   raws: Map<string, Buffer>;
   cwd: string;
@@ -158,7 +172,10 @@ async function walk(w: Walk, dir: string, rawDir: Buffer | null): Promise<number
     // Word files are outputs, not inputs to convert again.
     if (isDir && (await stat(raw ? Buffer.concat([raw, Buffer.from(sep + STATE_DIR)]) : join(path, STATE_DIR)).catch(() => null))?.isDirectory()) skipped++;
     else if (isDir) skipped += await walk(w, path, raw);
-    else if (!INPUT_EXTENSIONS.test(name)) skipped++;
+    else if (!INPUT_EXTENSIONS.test(name)) {
+      skipped++;
+      if (isFile && w.passedOver.count++ < PASSED_OVER_SHOWN) w.passedOver.first.push(displayPath(path, cwd));
+    }
     else if (isFile) {
       found.add(path);
       if (raw) raws.set(path, raw);

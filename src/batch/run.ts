@@ -11,12 +11,13 @@ import { WORKBOOK_NAME, writeBatchOutputs } from './batch-outputs.js';
 import { fsProblem } from './fs-errors.js';
 import { BatchSetupError, prepareOutputDir } from './output-dir.js';
 import { restoreModelProblem, tablesAsTheyCome, type BatchSettings, type FileOutcome } from './convert-file.js';
-import { resolveInputs, type InputFile, type InputProblem } from './inputs.js';
+import { resolveInputs, type InputFile, type InputProblem, type PassedOver } from './inputs.js';
 import { lockOutputDir } from './output-lock.js';
 import { inputsOverlapOutput } from './input-overlap.js';
 import { defaultJobs, runPool } from './pool.js';
 import { forgetDoneIndex } from './done-index.js';
 import { findOrphans, type Orphan } from './orphans.js';
+import { pruneOrphans, type PrunedOrphan } from './prune-orphans.js';
 import { closeLogs } from './state-log.js';
 import { compactLogs } from './compact-log.js';
 import { tablesFeed, type TablesFeed } from './tables-feed.js';
@@ -47,8 +48,12 @@ export interface BatchSummary {
   workbook: string | null;
   /** Why restoration did not run, when the model could not be loaded. */
   modelProblem: string | null;
-  /** Documents of the output folder, from earlier runs, whose input is gone; their outputs are kept. */
+  /** Files in the folders given that were not converted, not being a kind baocao reads (notes.md, data.csv). */
+  passedOver?: PassedOver;
+  /** Documents of the output folder, from earlier runs, whose input is gone; their outputs are kept unless `prune`. */
   orphans: Orphan[];
+  /** With `settings.prune`: what was removed (or, listing, would be) of each orphan, and what was kept. */
+  pruned?: { dryRun: boolean; documents: PrunedOrphan[] };
 }
 
 /** An input path, or a file named otherwise in the outputs (standard input's temporary copy, by --stdin-name). */
@@ -67,7 +72,8 @@ export async function runBatch(inputs: BatchInput[], settings: BatchSettings, jo
   // One run writes a folder at a time: the sweep below and the batch tables at the end are the whole folder's.
   const lock = lockOutputDir(settings.outDir, { command: 'baocao convert', notice: events.notice, refuseQueueWriters: true });
   try {
-    return await convertInputs(files, problems, settings, jobs, events, schedule);
+    const summary = await convertInputs(files, problems, settings, jobs, events, schedule);
+    return resolved.passedOver.count ? { ...summary, passedOver: resolved.passedOver } : summary;
   } finally {
     lock.release();
   }
@@ -148,6 +154,16 @@ async function convertInputs(files: InputFile[], problems: InputProblem[], setti
   } catch {
     // Naming them is a courtesy: a log that cannot be read here was said while writing the tables.
   }
+  // Still under the folder's lock: no other run adds a document while its outputs are judged.
+  let pruned: BatchSummary['pruned'];
+  if (settings.prune && orphans.length) {
+    const dryRun = settings.prune === 'list';
+    try {
+      pruned = { dryRun, documents: pruneOrphans(settings.outDir, orphans, { dryRun, durable: settings.fsync !== false }) };
+    } catch (e) {
+      events.problem?.('--prune', `the outputs of documents whose input is gone were not all removed: ${(e as Error).message}`);
+    }
+  }
   return {
     rows,
     converted: outcomes.filter((o) => !o.skipped && o.row.status !== 'error').length,
@@ -158,5 +174,6 @@ async function convertInputs(files: InputFile[], problems: InputProblem[], setti
     workbook: settings.formats.includes('xlsx') ? join(settings.outDir, WORKBOOK_NAME) : null,
     modelProblem: restoreModelProblem(),
     orphans,
+    ...(pruned ? { pruned } : {}),
   };
 }

@@ -59,7 +59,10 @@ export function createBatchLog(level: LogLevel, json: boolean, stream: NodeJS.Wr
         process.stdout.write(`${parts.filter(Boolean).join(', ')}; summary in ${s.documentsCsv}${s.workbook ? `, workbook ${s.workbook}` : ''}\n`);
       }
       if (s.modelProblem) bar.note(`text not restored: ${s.modelProblem}`);
-      if (s.orphans.length && at('warn')) bar.note(`warning: ${orphansMessage(s)}`);
+      if (s.passedOver && at('info')) bar.note(passedOverMessage(s.passedOver));
+      if (s.pruned) {
+        if (at('warn')) for (const line of prunedLines(s)) bar.note(line);
+      } else if (s.orphans.length && at('warn')) bar.note(`warning: ${orphansMessage(s)}`);
     },
   };
 }
@@ -69,7 +72,25 @@ function orphansMessage(s: BatchSummary): string {
   const n = s.orphans.length;
   const shown = s.orphans.slice(0, 5).map((o) => `${o.outputs[0] ?? o.name} (was ${o.input})`).join(', ');
   const folder = relative(process.cwd(), dirname(s.documentsCsv)) || '.';
-  return `${n} document${n === 1 ? '' : 's'} in '${folder}' whose input is gone, kept with all ${n === 1 ? 'its' : 'their'} outputs (delete them if they are no longer wanted): ${shown}${n > 5 ? `, and ${n - 5} more` : ''}`;
+  return `${n} document${n === 1 ? '' : 's'} in '${folder}' whose input is gone, kept with all ${n === 1 ? 'its' : 'their'} outputs (--prune removes them, --prune-dry-run lists what it would remove): ${shown}${n > 5 ? `, and ${n - 5} more` : ''}`;
+}
+
+/** "2 files in the folders given were passed over, not being a kind baocao reads: a/notes.md, b/data.csv". */
+function passedOverMessage(p: NonNullable<BatchSummary['passedOver']>): string {
+  const more = p.count > p.first.length ? `, and ${p.count - p.first.length} more` : '';
+  return `${p.count} file${p.count === 1 ? '' : 's'} in the folders given ${p.count === 1 ? 'was' : 'were'} passed over, not being a kind baocao reads (.txt, .doc, .docx, .rtf, .odt, .pdf, images; name a file to convert it whatever its name): ${p.first.join(', ')}${more}`;
+}
+
+/** What --prune removed (or --prune-dry-run would remove), a line per file, and what it left and why. */
+function prunedLines(s: BatchSummary): string[] {
+  const { dryRun, documents } = s.pruned!;
+  const files = documents.flatMap((d) => d.removed);
+  const kept = documents.flatMap((d) => d.kept.map((k) => `  kept ${k.path}: ${k.why}`));
+  const n = documents.length;
+  const head = dryRun
+    ? `${n} document${n === 1 ? '' : 's'} whose input is gone; --prune would remove ${files.length} file${files.length === 1 ? '' : 's'} and ${n === 1 ? 'its record' : 'their records'}:`
+    : `pruned ${n} document${n === 1 ? '' : 's'} whose input is gone: removed ${files.length} file${files.length === 1 ? '' : 's'}${kept.length ? `; ${kept.length} kept` : ''}:`;
+  return [head, ...files.map((f) => `  ${dryRun ? 'would remove' : 'removed'} ${f}`), ...kept];
 }
 
 function placeOf(w: { page?: number; line?: number }): string {
@@ -97,7 +118,9 @@ function jsonLog(at: (l: LogLevel) => boolean, stream: NodeJS.WriteStream): Batc
     summary(s) {
       emit('info', 'summary', { converted: s.converted, skipped: s.skipped, failed: s.failed, refused: s.refused, documentsCsv: s.documentsCsv, workbook: s.workbook });
       if (s.modelProblem) emit('error', 'no-model', { message: `text not restored: ${s.modelProblem}` });
-      if (s.orphans.length) emit('warn', 'orphans', { message: orphansMessage(s), documents: s.orphans });
+      if (s.passedOver) emit('info', 'passed-over', { message: passedOverMessage(s.passedOver), count: s.passedOver.count, first: s.passedOver.first });
+      if (s.pruned) emit('warn', s.pruned.dryRun ? 'prune-dry-run' : 'pruned', { documents: s.pruned.documents });
+      else if (s.orphans.length) emit('warn', 'orphans', { message: orphansMessage(s), documents: s.orphans });
     },
   };
 }

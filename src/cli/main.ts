@@ -40,6 +40,8 @@ addConversionOptions(program
   .option('--log-json', 'log one JSON object per event on stderr, for machines (nothing on stdout)', false)
   .option('--quiet', 'the same as --log-level error: no progress, errors still go to stderr', false)
   .option('--resume', 'skip inputs already converted with the same content and settings', false)
+  .addOption(new Option('--prune', "after the batch, remove the outputs (and records) of documents in the output folder whose input is gone; nothing else").conflicts('pruneDryRun'))
+  .option('--prune-dry-run', 'list what --prune would remove, removing nothing')
   .option('--no-fsync', 'do not fsync manifests and documents.csv (faster on slow disks; after a power loss, run again with --resume)')
   .option('--pages <list>', 'only these pages of PDFs and multi-page TIFFs, e.g. 1-3,6 or 9- (to the end); they keep their page numbers; text files are read whole', parsePages)
   .option('--per-document-csv', 'also write CSVs per document (<name>.paragraphs.csv, .sections.csv, .table-N.csv, .figures.csv)', false)
@@ -66,7 +68,7 @@ Exit codes:
      tables could not be written, or the one document of -o - failed or was partial
   2  usage error: a bad option or value, '-' with other inputs, or an output folder that is a
      file or cannot be made or written`)
-  .action(async (inputs: string[], o: ConversionFlags & { output: string; stdinName?: string; jobs?: number; timeout?: number; quiet: boolean; verbose?: boolean; logLevel: LogLevel; logJson: boolean; resume: boolean; fsync: boolean; perDocumentCsv: boolean; archiveFonds?: string; archiveSettings?: ArchiveSettingsFile; pages?: string }) => {
+  .action(async (inputs: string[], o: ConversionFlags & { output: string; stdinName?: string; jobs?: number; timeout?: number; quiet: boolean; verbose?: boolean; logLevel: LogLevel; logJson: boolean; resume: boolean; prune?: boolean; pruneDryRun?: boolean; fsync: boolean; perDocumentCsv: boolean; archiveFonds?: string; archiveSettings?: ArchiveSettingsFile; pages?: string }) => {
     const toStdout = o.output === '-';
     if (inputs.includes('-') && inputs.length > 1) return usage("'-' (standard input) must be the only input");
     if (toStdout) {
@@ -88,7 +90,7 @@ Exit codes:
     const archive: ArchiveSettings = { ...(settingsFile ?? { files: [] }), ...(o.archiveFonds !== undefined ? { fonds: o.archiveFonds } : {}) };
     // Per-document CSVs are CSV output: asking for them asks for the csv format.
     const formats = o.perDocumentCsv && !o.format.includes('csv') ? parseFormatList([...o.format, 'csv'].join(',')) : o.format;
-    const settings: BatchSettings = { ...conversionSettings(o), outDir: toStdout ? '' : resolve(o.output), formats, resume: o.resume, fsync: o.fsync, perDocumentCsv: o.perDocumentCsv, archive, timeoutSeconds: o.timeout, pages: o.pages };
+    const settings: BatchSettings = { ...conversionSettings(o), outDir: toStdout ? '' : resolve(o.output), formats, resume: o.resume, fsync: o.fsync, perDocumentCsv: o.perDocumentCsv, archive, timeoutSeconds: o.timeout, pages: o.pages, ...(o.prune || o.pruneDryRun ? { prune: o.prune ? 'remove' as const : 'list' as const } : {}) };
     if (o.adapt !== undefined) {
       const checked = (await import('./adapt-option.js')).checkedAdapt(o.adapt);
       if ('problem' in checked) return usage(checked.problem);

@@ -10,22 +10,10 @@ import { closeSync, createReadStream, fstatSync, openSync, readSync, renameSync,
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants, crc32, createDeflateRaw, createInflateRaw } from 'node:zlib';
+import { ZipError, zipDirectoryEntries, zipEndRecord, type ZipDirectoryEntry } from '../core/zip-directory.js';
 
-interface Entry {
-  name: Buffer;
-  method: number;
-  flags: number;
-  time: number;
-  date: number;
-  crc: number;
-  compressed: number;
-  size: number;
-  offset: number;
-  /** Central directory fields kept as they are: version made by, internal and external attributes. */
-  madeBy: number;
-  internal: number;
-  external: number;
-}
+/** A directory entry, its name as the bytes stored (written back as they are). */
+type Entry = Omit<ZipDirectoryEntry, 'nameBytes' | 'name'> & { name: Buffer };
 
 /** Column letters of a 1-based column number (1 → A, 27 → AA). */
 export function columnName(n: number): string {
@@ -46,27 +34,14 @@ function readAt(fd: number, position: number, length: number): Buffer {
 }
 
 function centralDirectory(fd: number, fileSize: number): Entry[] | null {
-  const tail = readAt(fd, Math.max(0, fileSize - 65_557), Math.min(fileSize, 65_557));
-  const eocd = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0) return null;
-  const count = tail.readUInt16LE(eocd + 10);
-  const size = tail.readUInt32LE(eocd + 12);
-  const start = tail.readUInt32LE(eocd + 16);
-  if (count === 0xffff || size === 0xffffffff || start === 0xffffffff) return null; // ZIP64
-  const cd = readAt(fd, start, size);
-  const entries: Entry[] = [];
-  for (let p = 0, i = 0; i < count; i++) {
-    if (cd.readUInt32LE(p) !== 0x02014b50) return null;
-    const nameLength = cd.readUInt16LE(p + 28), extra = cd.readUInt16LE(p + 30), comment = cd.readUInt16LE(p + 32);
-    entries.push({
-      madeBy: cd.readUInt16LE(p + 4), flags: cd.readUInt16LE(p + 8), method: cd.readUInt16LE(p + 10),
-      time: cd.readUInt16LE(p + 12), date: cd.readUInt16LE(p + 14), crc: cd.readUInt32LE(p + 16),
-      compressed: cd.readUInt32LE(p + 20), size: cd.readUInt32LE(p + 24), internal: cd.readUInt16LE(p + 36),
-      external: cd.readUInt32LE(p + 38), offset: cd.readUInt32LE(p + 42), name: Buffer.from(cd.subarray(p + 46, p + 46 + nameLength)),
-    });
-    p += 46 + nameLength + extra + comment;
+  const end = zipEndRecord(readAt(fd, Math.max(0, fileSize - 65_557), Math.min(fileSize, 65_557)));
+  if (!end || end.zip64) return null;
+  try {
+    return zipDirectoryEntries(readAt(fd, end.start, end.size), end.count).map(({ nameBytes, name: _decoded, ...e }) => ({ ...e, name: Buffer.from(nameBytes) }));
+  } catch (e) {
+    if (e instanceof ZipError) return null;
+    throw e;
   }
-  return entries;
 }
 
 /** Puts the element before the first of these, in the order the schema wants (sheetPr, dimension, sheetViews…). */
@@ -129,16 +104,16 @@ export async function addSheetDimensions(path: string, refs: ReadonlyMap<string,
     const write = (b: Buffer) => { writeSync(out, b); at += b.length; };
     const written: Array<Entry & { newOffset: number }> = [];
     for (const e of entries) {
-      const lh = readAt(fd, e.offset, 30);
-      const dataStart = e.offset + 30 + lh.readUInt16LE(26) + lh.readUInt16LE(28);
+      const lh = readAt(fd, e.localOffset, 30);
+      const dataStart = e.localOffset + 30 + lh.readUInt16LE(26) + lh.readUInt16LE(28);
       const newOffset = at;
       const ref = refs.get(e.name.toString('utf8'));
       if (ref === undefined || e.method !== 8) {
         // As it was: the same compressed bytes, sizes and CRC in the header, no data descriptor.
         const flags = e.flags & ~0x08;
-        write(localHeader(e, flags, e.crc, e.compressed, e.size));
-        if (e.compressed > 0) {
-          await pipeline(createReadStream('', { fd, start: dataStart, end: dataStart + e.compressed - 1, autoClose: false }), async function* (src) {
+        write(localHeader(e, flags, e.crc, e.compressedSize, e.size));
+        if (e.compressedSize > 0) {
+          await pipeline(createReadStream('', { fd, start: dataStart, end: dataStart + e.compressedSize - 1, autoClose: false }), async function* (src) {
             for await (const chunk of src) write(chunk as Buffer);
           });
         }
@@ -149,7 +124,7 @@ export async function addSheetDimensions(path: string, refs: ReadonlyMap<string,
       write(localHeader(e, flags, 0, 0, 0));
       let crc = 0, size = 0, compressed = 0;
       await pipeline(
-        createReadStream('', { fd, start: dataStart, end: dataStart + e.compressed - 1, autoClose: false }),
+        createReadStream('', { fd, start: dataStart, end: dataStart + e.compressedSize - 1, autoClose: false }),
         createInflateRaw(),
         insertDimension(ref),
         async function* (src) {
@@ -173,7 +148,7 @@ export async function addSheetDimensions(path: string, refs: ReadonlyMap<string,
       dd.writeUInt32LE(compressed, 8);
       dd.writeUInt32LE(size, 12);
       write(dd);
-      written.push({ ...e, flags, crc: crc >>> 0, compressed, size, newOffset });
+      written.push({ ...e, flags, crc: crc >>> 0, compressedSize: compressed, size, newOffset });
     }
     const cdStart = at;
     for (const e of written) {
@@ -186,7 +161,7 @@ export async function addSheetDimensions(path: string, refs: ReadonlyMap<string,
       c.writeUInt16LE(e.time, 12);
       c.writeUInt16LE(e.date, 14);
       c.writeUInt32LE(e.crc, 16);
-      c.writeUInt32LE(e.compressed, 20);
+      c.writeUInt32LE(e.compressedSize, 20);
       c.writeUInt32LE(e.size, 24);
       c.writeUInt16LE(e.name.length, 28);
       c.writeUInt16LE(e.internal, 36);

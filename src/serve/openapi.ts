@@ -21,10 +21,10 @@ export function openApiDocument(schemaVersion: string, documentSchema: Record<st
             query('format', 'what to return', ['json', 'txt', 'md', 'docx', 'pdf'], 'json'),
             query('ocr', 'PDF pages with a text layer: auto takes a layer that reads as Vietnamese and agrees with the image, force OCRs every page, never takes every layer', ['auto', 'force', 'never'], 'auto'),
           ],
-          requestBody: { required: true, content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
+          requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', description: 'a form upload: its one file is the document, its filename the name unless the query gives one', properties: { file: { type: 'string', format: 'binary' } } } }, '*/*': { schema: { type: 'string', format: 'binary' } } } },
           responses: {
             200: { description: 'the converted document', content: { 'application/json': { schema: { $ref: '#/components/schemas/DocumentResult' } } } },
-            400: { description: 'bad query (an unknown option too) or empty body' },
+            400: { description: 'bad query (an unknown option too), empty body, or a form upload without exactly one file' },
             408: { description: 'the request was not received in time (--request-timeout)' },
             413: { description: 'body over the size limit' },
             422: { description: 'the document could not be read; the DocumentResult says why', content: { 'application/json': { schema: { $ref: '#/components/schemas/DocumentResult' } } } },

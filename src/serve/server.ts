@@ -15,6 +15,7 @@ import { loadModel } from '../model/load.js';
 import { adaptationFileHash, loadAdaptation } from '../model/adaptation-file.js';
 import { resolve } from 'node:path';
 import { Admission, type Ticket } from './admission.js';
+import { formBoundary, formFiles } from './form-upload.js';
 import { Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { answer, type Answer } from './respond.js';
@@ -129,8 +130,21 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
     const ticket = tickets.get(req)!;
     const query = ConvertQuery.safeParse(req.query ?? {});
     if (!query.success) return reply.code(400).send({ error: queryProblems(query.error.issues) });
-    const body = req.body;
-    if (!Buffer.isBuffer(body) || body.length === 0) return reply.code(400).send({ error: 'send the document as the request body' });
+    if (!Buffer.isBuffer(req.body) || req.body.length === 0) return reply.code(400).send({ error: 'send the document as the request body' });
+    let body: Buffer = req.body;
+    let name = query.data.name;
+    const boundary = formBoundary(req.headers['content-type']);
+    if (boundary !== null) {
+      // A form upload (curl -F file=@x.pdf): its one file is the document, its filename the name unless ?name= says otherwise.
+      const files = formFiles(body, boundary);
+      if (typeof files === 'string' || files.length !== 1) {
+        const problem = typeof files === 'string' ? files : `the form carries ${files.length} files`;
+        return reply.code(400).send({ error: `${problem}: send one file, as the form's only file or as the raw body (curl --data-binary @file)` });
+      }
+      body = files[0]!.data;
+      if (body.length === 0) return reply.code(400).send({ error: "the form's file is empty" });
+      if (files[0]!.filename && (req.query as { name?: unknown } | undefined)?.name === undefined) name = files[0]!.filename.slice(0, 1024);
+    }
     // The conversion is cancelled when its time is up or its client leaves: the scan's pages leave
     // the shared OCR pool (workers dropped, processes killed) instead of keeping the next request waiting.
     const cancel = new AbortController();
@@ -142,9 +156,9 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
       const q = query.data;
       const settings: BatchSettings = { outDir: '', formats: [q.format], resume: false, restore: q.restore === 'true', segment: q.segment === 'true', restoreInput: q.input, ocrMode: q.ocr, ...(adapt ? { adapt } : {}) };
       // A view of the body, not a copy of up to --body-limit bytes.
-      const request = { name: q.name, data: new Uint8Array(body.buffer, body.byteOffset, body.length), format: q.format, settings };
+      const request = { name, data: new Uint8Array(body.buffer, body.byteOffset, body.length), format: q.format, settings };
       // Text and Word files go to a worker thread; scans stay here, where the shared OCR pool does the work.
-      const kind = detectKind(request.data, q.name);
+      const kind = detectKind(request.data, name);
       const reading: Promise<Answer> = kind === 'text' || kind === 'word' ? workers.run(request, cancel.signal) : withTimeout(answer(request, { ocr: await ocrPool(), signal: cancel.signal }), timeoutMs, cancel);
       const a = await reading;
       return reply.code(a.status).type(a.type).send(typeof a.body === 'string' ? a.body : Buffer.from(a.body));

@@ -25,6 +25,18 @@ describe('batch inputs', () => {
     assert.deepEqual(r.problems, []);
   });
 
+  it('counts the files of other kinds it passed over, naming the first few, and not the hidden ones or those of output folders', async () => {
+    const r = await resolveInputs([join(dir, 'a'), join(dir, 'b')], dir);
+    assert.deepEqual(r.passedOver, { count: 1, first: [join('a', 'notes.ods')] });
+    const named = await resolveInputs([join(dir, 'a', 'notes.ods')], dir);
+    assert.deepEqual(named.passedOver, { count: 0, first: [] }, 'a file named is converted, not passed over');
+    await mkdir(join(dir, 'only-other'), { recursive: true });
+    await writeFile(join(dir, 'only-other', 'sheet.ods'), 'x');
+    const none = await resolveInputs([join(dir, 'only-other'), join(dir, 'b')], dir);
+    assert.deepEqual(none.passedOver, { count: 0, first: [] }, "a folder with nothing to convert says so in its error row, once");
+    assert.match(none.problems[0]!.message, /no readable input files in directory \(1 other files skipped/);
+  });
+
   it("skips baocao's own output folders inside the folder it walks", async () => {
     await mkdir(join(dir, 'c', 'output', '.baocao'), { recursive: true });
     await writeFile(join(dir, 'c', 'report.docx'), 'x');

@@ -12,22 +12,7 @@ import { documentMarkdown } from '../../src/emit/md.js';
 import { documentTxt } from '../../src/emit/txt.js';
 import { documentDocx } from '../../src/emit/docx.js';
 import { readDocx } from './read-docx.js';
-
-const SIGNED = [
-  'ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-  'TỈNH QUẢNG NGÃI  Độc lập - Tự do - Hạnh phúc',
-  'Số: 12/BC-UBND  Quảng Ngãi, ngày 12 tháng 9 năm 2025',
-  'BÁO CÁO',
-  'Kết quả công tác',
-  'I. KẾT QUẢ',
-  'Nội dung đã làm trong năm.',
-  'Nơi nhận:  TM. ỦY BAN NHÂN DÂN',
-  '- Như trên;  CHỦ TỊCH',
-  '',
-  '  Trần Văn Bình',
-  'Ký bởi: Trần Văn Bình',
-  'Thời gian ký: 12.09.2025 10:15:23 +07:00',
-].join('\n');
+import { SIGNED } from './signed-sample.js';
 
 /** The sample with its date as if not read (handwritten, illegible) and the signing day offered. */
 async function suggested(): Promise<DocumentResult> {

@@ -14,24 +14,7 @@ import { documentTxt } from '../../src/emit/txt.js';
 import { PDFParse } from 'pdf-parse';
 import { convert } from '../../src/pipeline/index.js';
 import { readDocx } from './read-docx.js';
-
-const SIGNED = [
-  'ỦY BAN NHÂN DÂN  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-  'TỈNH QUẢNG NGÃI  Độc lập - Tự do - Hạnh phúc',
-  'Số: 12/BC-UBND  Quảng Ngãi, ngày 12 tháng 9 năm 2025',
-  'BÁO CÁO',
-  'Kết quả công tác',
-  'I. KẾT QUẢ',
-  'Nội dung đã làm trong năm.',
-  'Nơi nhận:  TM. ỦY BAN NHÂN DÂN',
-  '- Như trên;  CHỦ TỊCH',
-  '- Lưu: VT.',
-  '',
-  '  Trần Văn Bình',
-  'Ký bởi: Trần Văn Bình',
-  'Cơ quan: Ủy ban nhân dân tỉnh Quảng Ngãi',
-  'Thời gian ký: 12.09.2025 10:15:23 +07:00',
-].join('\n') + '\n\fPHỤ LỤC\nBảng số liệu\nSTT  Nội dung  Kết quả\n1  Tuyên truyền  Đạt\n';
+import { SIGNED } from './signed-sample.js';
 
 const NOTE = 'Ký bởi: Trần Văn Bình · Cơ quan: Ủy ban nhân dân tỉnh Quảng Ngãi · Thời gian ký: 12/09/2025 10:15:23 +07:00 · Nguồn: khung ký số trên trang 1';
 

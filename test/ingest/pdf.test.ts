@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { OcrPool } from '../../src/ingest/ocr/pool.js';
 import { createOcrPool } from '../../src/ingest/ocr/pool.js';
 import { PdfSource } from '../../src/ingest/ocr/pdf-source.js';
-import { ingestPdf, isUsableTextLayer } from '../../src/ingest/pdf.js';
+import { hasCatalogEntry, ingestPdf, isUsableTextLayer } from '../../src/ingest/pdf.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/scans/${name}`, import.meta.url)));
 
@@ -76,6 +76,27 @@ describe('PDF input', () => {
     assert.equal(r.diagnostics.length, 1);
     assert.equal(r.diagnostics[0]!.ruleId, 'ingest/pdf-corrupt');
     assert.equal(r.diagnostics[0]!.severity, 'error');
+  });
+
+  it('refuses junk behind a %PDF- header from a look for the catalog, without pdf.js rebuilding its xref', async () => {
+    const junk = new Uint8Array(4 << 20);
+    junk.set(new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<< /Rotate 0 /R 1 >>\nendobj\n'));
+    const r = await ingestPdf(junk, { ocr: fakePool(async () => ({ lines: [] })) });
+    assert.deepEqual(r.pages, []);
+    assert.deepEqual(r.diagnostics.map((d) => [d.ruleId, d.severity]), [['ingest/pdf-corrupt', 'error']]);
+    assert.match(r.diagnostics[0]!.message, /^not a readable PDF: Invalid PDF structure\. \(no document catalog/);
+  });
+
+  it('finds the catalog entry however the trailer spells it, so readable PDFs still go to pdf.js', () => {
+    const has = (s: string) => hasCatalogEntry(new TextEncoder().encode(s));
+    assert.equal(hasCatalogEntry(vectorOnlyPdf(72, 72)), true);
+    assert.equal(hasCatalogEntry(fixture('text.pdf')), true);
+    assert.equal(has('trailer<</Size 3/Root\r\n12\n0 R>>'), true);
+    assert.equal(has('<< /Type /XRef /Root % the catalog\n 5 0 R >>'), true);
+    assert.equal(has('trailer << /Root << /Pages 2 0 R >> >>'), true);
+    assert.equal(has('<< /R#6foot 1 0 R >>'), true, 'an escaped name is left to pdf.js');
+    assert.equal(has('<< /Root /Catalog >> /Rooted 1 0 R /Root 1 R'), false);
+    assert.equal(hasCatalogEntry(fixture('corrupt.pdf')), false);
   });
 
   it('says that a file named .pdf without a PDF header is no PDF, and names the web page or text it holds', async () => {

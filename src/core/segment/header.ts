@@ -33,6 +33,8 @@ export interface Header {
   numberAsRead: string | null;
   /** The document's year: from the date, else the printed year of a blank date, else the number. */
   year: number | null;
+  /** The month of a blank date line whose day is not legible ("ngày vô hông 6 năm 2026": 6), when it reads. */
+  blankMonth: number | null;
   /** Fields whose handwritten digits could not be read: number (symbol kept), date (year kept). */
   uncertain: ('number' | 'date')[];
   type: DocType | null;
@@ -60,7 +62,7 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
   const column: string[] = [];
   let motto = false, number: DocNumber | null = null, place: string | null = null, date: string | null = null;
   let dateText: string | null = null, dateLine = -1;
-  let numberBlank: NumberBlank | null = null, numberLine = -1, blankYear: number | null = null;
+  let numberBlank: NumberBlank | null = null, numberLine = -1, blankYear: number | null = null, blankMonth: number | null = null;
   const uncertain: Header['uncertain'] = [];
   let type: DocType | null = null, title: string | null = null, subject: string | null = null;
   let i = start, seen = 0, end = start;
@@ -105,6 +107,7 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
       if (blank) {
         found = blank;
         blankYear = blank.year;
+        blankMonth = blank.month;
         if (blank.iso === null) uncertain.push('date');
       }
     }
@@ -173,7 +176,7 @@ export function parseHeader(lines: readonly SegLine[], start: number, stop = lin
   const year = date ? +date.slice(0, 4) : blankYear ?? (number?.year ? +number.year : null);
   return {
     issuer, motto, number, place, date, dateText, dateLine, type, title, start, end, confidence: +(fields / 6).toFixed(2),
-    numberSymbol: number?.symbol ?? numberBlank?.symbol ?? null, numberLine, numberAsRead: numberBlank?.asRead ?? null, year, uncertain,
+    numberSymbol: number?.symbol ?? numberBlank?.symbol ?? null, numberLine, numberAsRead: numberBlank?.asRead ?? null, year, blankMonth, uncertain,
   };
 }
 

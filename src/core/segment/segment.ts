@@ -10,8 +10,7 @@ import { findSignature, issuerFromClosing, parseRecipients, parseSignature, sign
 import { deputyUnder } from './deputy-position.js';
 import { findFigures, type Figure } from './figures.js';
 import { parseHeader } from './header.js';
-import { numberDisputed, onLine, penDate, penDateOverOcr, penNumber, penNumberOverOcr, penText, readDateBlank, type PenReading } from './fill-ins.js';
-import { foldKey } from './fold.js';
+import { numberDisputed, onLine, penDate, penDateOverOcr, penNumber, penNumberOverOcr, penText, type PenReading } from './fill-ins.js';
 import { applySigning } from './signing-date.js';
 import { isBlank, spanOf, type SegLine } from './lines.js';
 import { authorityOf, isClosing, isRecipientsLabel, misreadRecipientsLabelAt } from './markers.js';
@@ -196,7 +195,7 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
     diagnostics.push(diag('segment/uncertain-date', `the header's date "${header.dateText}" (read as ${dateAsRead}) is handwriting the pen reader reads otherwise, unsure; meta.date left empty for review, the date as read in meta.dateText`, 'warning', lines[header.dateLine]));
   } else if (header.uncertain.includes('date')) {
     // The month, when it alone of day and month reads ("ngày vô hông 6 năm 2026"), said for the reviewer.
-    const month = header.dateText === null ? null : readDateBlank(foldKey(header.dateText), header.dateText)?.month ?? null;
+    const month = header.blankMonth;
     diagnostics.push(diag('segment/uncertain-date', `the header's date "${header.dateText}" has a day or month that is not legible (written by hand?); the year ${header.year} is in meta.year${month ? `, the month reads ${month}` : ''}, the date as read in meta.dateText, meta.date left empty for review`, 'warning', lines[header.dateLine]));
   } else if (header.date === null && header.dateText !== null) {
     diagnostics.push(diag('segment/impossible-date', `the header's date "${header.dateText}" names a day that does not exist; kept as written in meta.dateText, meta.date left empty`, 'warning', lines[header.dateLine]));

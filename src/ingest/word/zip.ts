@@ -5,54 +5,20 @@
  * or an out-of-memory for the batch.
  */
 import { inflateRawSync } from 'node:zlib';
+import { ZipError, zipDirectoryEntries, zipEndRecord, type ZipDirectoryEntry } from '../../core/zip-directory.js';
 
-export class ZipError extends Error {}
+export { ZipError };
 
-export interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  size: number;
-  localOffset: number;
-}
+/** What the readers need of an entry (core/zip-directory.ts has all its directory fields). */
+export type ZipEntry = Pick<ZipDirectoryEntry, 'name' | 'method' | 'compressedSize' | 'size' | 'localOffset'>;
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 /** The entries listed in the central directory, by name. */
 export function zipEntries(data: Uint8Array): Map<string, ZipEntry> {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  // The end record sits in the last 22 bytes plus a comment of up to 64 KiB.
-  let end = -1;
-  for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === EOCD) { end = i; break; }
-  }
-  if (end < 0) throw new ZipError('no ZIP directory at the end of the file (truncated?)');
-  const count = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  const entries = new Map<string, ZipEntry>();
-  const latin1 = new TextDecoder('latin1');
-  const utf8 = new TextDecoder('utf-8');
-  for (let k = 0; k < count; k++) {
-    if (at + 46 > data.length || view.getUint32(at, true) !== CENTRAL) throw new ZipError('the ZIP directory is damaged');
-    const flags = view.getUint16(at + 8, true);
-    const nameLength = view.getUint16(at + 28, true);
-    const extra = view.getUint16(at + 30, true);
-    const comment = view.getUint16(at + 32, true);
-    if (at + 46 + nameLength > data.length) throw new ZipError('the ZIP directory is damaged');
-    const nameBytes = data.subarray(at + 46, at + 46 + nameLength);
-    const name = (flags & 0x800 ? utf8 : latin1).decode(nameBytes);
-    entries.set(name, {
-      name,
-      method: view.getUint16(at + 10, true),
-      compressedSize: view.getUint32(at + 20, true),
-      size: view.getUint32(at + 24, true),
-      localOffset: view.getUint32(at + 42, true),
-    });
-    at += 46 + nameLength + extra + comment;
-  }
-  return entries;
+  const end = zipEndRecord(data);
+  if (!end) throw new ZipError('no ZIP directory at the end of the file (truncated?)');
+  return new Map(zipDirectoryEntries(data.subarray(Math.min(end.start, data.length)), end.count).map((e) => [e.name, e]));
 }
 
 /** An entry's bytes, refused when it would unpack to more than `maxBytes`. */

@@ -46,6 +46,23 @@ describe('VIQR decoding', () => {
   it('keeps a backslash-escaped mark literal', () => {
     assert.equal(viqr('Anh co\\? kho^ng'), 'Anh co? không');
   });
+  it('follows the escapes of a text that escapes its literal marks: an unescaped final . or ? is a tone', () => {
+    assert.equal(viqr("Ba'o ca'o xong\\.\nVu.\nphu?\nkha'c\\?"), 'Báo cáo xong.\nVụ\nphủ\nkhác?');
+    assert.equal(viqr('tu+\\. Tho+. nghe^.'), 'tư. Thợ nghệ', 'an escape after a vowel mark');
+    assert.equal(viqr("ca'c vu.\nXong"), 'các vu.\nXong', 'no escapes: a final mark at the end is punctuation');
+  });
+  it('reads d- as đ at the start of a syllable', () => {
+    assert.equal(viqr('d-a(ng D-O^.I ND-CP'), 'đăng ĐỘI ND-CP');
+  });
+  it('reads a lone dd before a parenthesis as the list item đ)', () => {
+    assert.equal(viqr("d) ddu+o+.c; dd) kha'c; dd/mm/yyyy"), 'd) được; đ) khác; dd/mm/yyyy');
+  });
+  it('reads every DD pair of an all-caps acronym as Đ', () => {
+    assert.equal(viqr('DDDDBQH va` QDDDD'), 'ĐĐBQH và QĐĐ');
+  });
+  it('converts a name or misspelling with a vowel mark inside when its letters could be a syllable', () => {
+    assert.equal(viqr('Me^ Ko^ng, lua^t va` ma(x'), 'Mê Kông, luât và ma(x');
+  });
   it('leaves words that would not become Vietnamese syllables as they are', () => {
     assert.equal(viqr("don't you're (see)"), "don't you're (see)");
   });
