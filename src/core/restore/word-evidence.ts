@@ -8,7 +8,7 @@ import { fuzzyKey } from './fuzzy-skeletons.js';
 import type { Candidates, DecodeMode } from './candidates.js';
 import type { ConfidenceCalibration, WordEvidence } from './calibration.js';
 import type { Slot, SlotResult } from './decoder.js';
-import { SURE } from './posterior.js';
+import { SURE } from './unsure-posteriors.js';
 import type { NgramScorer } from './language-model.js';
 import { BOS, EOS, FIRST_WORD_ID } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
