@@ -25,7 +25,7 @@ import { confidenceAt, type WordConfidence } from './vie-confidence.js';
 import { ORGAN_LINE_BONUS, organLineSpots } from './organ-lines.js';
 import { archiveAcronyms, archiveNameSpots, archivePlaceSpots, PLACE_BONUS, withArchiveSyllables } from './adapted-restore.js';
 import type { Adaptation } from './adaptation.js';
-import { SURE, unsurePosteriors } from './posterior.js';
+import { SURE, chosenPosteriors } from './unsure-posteriors.js';
 import { WindowMemo } from './window-memo.js';
 import { SegmentMemo } from './segment-memo.js';
 import { documentTable } from './arc-table.js';
@@ -142,7 +142,8 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const spellings: SpellingCache = new Map();
   const emit = (segWords: SegmentWord[], results: DecodedSegment['results'], lattice: readonly Slot[]) => {
     // The posterior of the lattice actually decoded last (the document cache may have re-weighted it).
-    const post = withPosterior ? unsurePosteriors(lm, lattice, results, channelWeight, SURE, windows, arcs) : undefined;
+    // Word evidence's LM margins come from the same windows when they ask the model's own LM.
+    const post = withPosterior ? chosenPosteriors(lm, lattice, results, channelWeight, SURE, windows, arcs, lm === model.lm) : undefined;
     for (const w of segWords) {
       const r = results[w.slot]!, original = w.unit.text, choice = r.choice, surfaces = w.entry.surfaces;
       const restored = surfaceAt(surfaces, original, w.cands, choice, newStyle);
@@ -150,7 +151,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
       const token = restoredToken(original, restored, w.unit.start, w.unit.end, r.confidence, alternatives);
       tokens.push(token);
       const sp = surfaces.spelling[choice] ??= spellingFor(model, spellings, original, restored, lattice[w.slot]!.ids[choice]! >= FIRST_WORD_ID);
-      addWordEvidence(evidence, model, token, w.cands, lattice, results, w.slot, post?.[w.slot]?.[choice] ?? r.confidence, w.unit.numeric === true, sp,
+      addWordEvidence(evidence, model, token, w.cands, lattice, results, w.slot, orElse(post?.posteriors, w.slot, r.confidence), orElse(post?.margins, w.slot, NaN), w.unit.numeric === true, sp,
         w.entry.group, surfaces.lower[choice] ??= restored.toLowerCase());
     }
   };
@@ -278,6 +279,12 @@ function alternativesOf(surfaces: Surfaces, original: string, cands: Candidates,
   const out = [a, b, c];
   for (let k = 4; k <= n; k++) out.push(surfaceAt(surfaces, original, cands, ranked[k]!, newStyle));
   return out;
+}
+
+/** values[j] (chosenPosteriors' arrays: NaN where no window was summed), else `otherwise`. */
+function orElse(values: Float64Array | undefined, j: number, otherwise: number): number {
+  const p = values ? values[j]! : NaN;
+  return p === p ? p : otherwise;
 }
 
 function caseContextOf(word: string): CaseContext | null {

@@ -12,21 +12,18 @@
 import type { NgramScorer } from './language-model.js';
 import { BOS, EOS } from './lm-tokens.js';
 import type { Slot } from './decoder.js';
-import { WindowMemo } from './window-memo.js';
 import { MAX_CANDIDATES, scratchTable, type ArcTable } from './arc-table.js';
 
-/** Decoder confidence from which a word's posterior is not summed again (27% of words fall below on OCR pairs). */
-export const SURE = 0.999;
-/** Candidates this far (nats, weighted) below a slot's best channel score are left out of the sums. */
-const CHANNEL_BEAM = 10;
 /** States this far (nats) below the layer's best forward score are left out of the sums. */
 const BEAM = 9;
 // Scratch buffers reused across calls (restoration is synchronous).
 let arcs = new Float64Array(1 << 16);
 let alpha = new Float64Array(1 << 12);
 let beta = new Float64Array(1 << 12);
-/** Per candidate c of the layer's last position: its pair entry (b, c) in the arc table. */
+/** Per candidate c of the layer's last position: its pair entry (b, c) in the arc table, valid where pairStamp[c] is the current b's stamp. */
 const pairBC = new Int32Array(MAX_CANDIDATES);
+const pairStamp = new Int32Array(MAX_CANDIDATES);
+let stamp = 0;
 const chanP = new Float64Array(MAX_CANDIDATES);
 const PRUNE = Math.exp(-BEAM);
 
@@ -40,18 +37,21 @@ let winIds: Int32Array = new Int32Array(1024), winChan: Float64Array = new Float
 let positions = 0, filled = 0;
 // Per layer, where its states and the arcs into it start in alpha/beta and arcs (grown, reused).
 let stateAt = new Int32Array(64), arcAt = new Int32Array(64);
+// Per layer i, the arc table's blocks of its positions i-2, i-1, i: pair blocks (i-2, i-1) and (i-1, i), triple block (windowTrigram reads them).
+let layerPairAB = new Int32Array(64), layerPairBC = new Int32Array(64), layerRows = new Int32Array(64);
 
 const BOS_LIST = [BOS], EOS_LIST = [EOS];
 
 /** Starts a window with its two <s> positions. */
-function openWindow(table: ArcTable): void {
+export function openWindow(table: ArcTable): void {
   positions = 0;
   filled = 0;
   const bos = table.list(BOS_LIST);
   for (let k = 0; k < 2; k++) { openPosition(bos); addCandidate(BOS, 0, 0); }
 }
 
-function openPosition(list: number): void {
+/** Starts the window's next position, its candidates from `list` of the table (addCandidate). */
+export function openPosition(list: number): void {
   if (positions === winStart.length) {
     winStart = grown(winStart, positions * 2);
     winLen = grown(winLen, positions * 2);
@@ -64,7 +64,7 @@ function openPosition(list: number): void {
 }
 
 /** Candidate `src` of the position's list. */
-function addCandidate(id: number, chan: number, src: number): void {
+export function addCandidate(id: number, chan: number, src: number): void {
   if (filled === winIds.length) {
     winIds = grown(winIds, filled * 2);
     winSrc = grown(winSrc, filled * 2);
@@ -102,21 +102,24 @@ export function slotPosteriors(lm: NgramScorer, slots: readonly Slot[], channelW
   table.startPass();
   openWindow(table);
   for (const slot of slots) addSlot(slot, table);
-  return windowPosteriors(table, channelWeight);
+  sumWindow(table, channelWeight);
+  return rowsOf(0, Infinity);
 }
 
 /**
- * slotPosteriors of the window laid out in the scratch buffers (closed here with </s>); its LM
- * scores from `table`. Rows are made for the window's slots first..last only (each row is its own
- * sum: the others would be thrown away); row r is slot first + r.
+ * Forward–backward over the window laid out in the scratch buffers (closed here with </s>), its
+ * LM scores from `table`; leaves the scaled sums in alpha / beta for rowsOf and chosenAt.
  */
-function windowPosteriors(table: ArcTable, channelWeight: number, first = 0, last = Infinity): number[][] {
+export function sumWindow(table: ArcTable, channelWeight: number): void {
   openPosition(table.list(EOS_LIST));
   addCandidate(EOS, 0, 0);
   const L = positions;
   // Layer i (1 ≤ i < L) holds states (a at position i-1, b at i) at stateAt[i] + a·|i| + b;
   // arcs into layer i (from layer i-1 state (a, b) to (b, c)) at arcAt[i] + (a·|B| + b)·|C| + c.
-  if (stateAt.length < L + 1) { stateAt = new Int32Array(2 * L + 2); arcAt = new Int32Array(2 * L + 2); }
+  if (stateAt.length < L + 1) {
+    stateAt = new Int32Array(2 * L + 2); arcAt = new Int32Array(2 * L + 2);
+    layerPairAB = new Int32Array(2 * L + 2); layerPairBC = new Int32Array(2 * L + 2); layerRows = new Int32Array(2 * L + 2);
+  }
   stateAt[0] = stateAt[1] = arcAt[0] = arcAt[1] = 0;
   for (let i = 1; i < L; i++) {
     stateAt[i + 1] = stateAt[i]! + winLen[i - 1]! * winLen[i]!;
@@ -139,24 +142,31 @@ function windowPosteriors(table: ArcTable, channelWeight: number, first = 0, las
     table.reserve(nA * lenB + nB * lenC, lenA + lenB + lenA * lenB, nA * nB * lenC);
     const pairAB = table.pairBlock(listA, listB), pairsBC = table.pairBlock(listB, listC);
     const rowsABC = table.tripleBlock(pairAB, listA, listB, listC);
+    layerPairAB[i] = pairAB; layerPairBC[i] = pairsBC; layerRows[i] = rowsABC;
+    // Filled only in the layer's reserve above: no look-up below moves the arrays.
+    const vals = table.vals;
     for (let c = 0; c < nC; c++) chanP[c] = Math.exp(channelWeight * winChan[offC + c]!);
     for (let b = 0; b < nB; b++) {
       const wb = winIds[offB + b]!, sb = winSrc[offB + b]!;
-      let bigramsDone = false;
+      // The pair entries (b, c) and (a, b) are read only for a trigram score still unknown (most
+      // are the decoder's, already in the table): a known score is the same number without them.
+      if (++stamp === 0x40000000) { pairStamp.fill(0); stamp = 1; }
       for (let a = 0; a < nA; a++) {
         const from = alpha[prev + a * nB + b]!;
         if (from < floor) continue;
-        if (!bigramsDone) {
-          for (let c = 0; c < nC; c++) {
-            pairBC[c] = table.pairEntry(pairsBC + sb, lenC, winSrc[offC + c]!, wb, winIds[offC + c]!);
-          }
-          bigramsDone = true;
-        }
-        const ab = table.pairEntry(pairAB + winSrc[offA + a]!, lenB, sb, winIds[offA + a]!, wb);
-        const r = table.row(rowsABC + winSrc[offA + a]! * lenB + sb, lenC);
+        const sa = winSrc[offA + a]!;
+        let ab = -1;
+        const r = table.row(rowsABC + sa * lenB + sb, lenC);
         const row = arc + (a * nB + b) * nC, to = here + b * nC;
         for (let c = 0; c < nC; c++) {
-          const p = Math.exp(table.arc(r + winSrc[offC + c]!, ab, pairBC[c]!, winIds[offC + c]!)) * chanP[c]!;
+          const sc = winSrc[offC + c]!;
+          let x = vals[r + sc]!;
+          if (x !== x) {
+            if (ab < 0) ab = table.pairEntry(pairAB + sa, lenB, sb, winIds[offA + a]!, wb);
+            if (pairStamp[c] !== stamp) { pairBC[c] = table.pairEntry(pairsBC + sb, lenC, sc, wb, winIds[offC + c]!); pairStamp[c] = stamp; }
+            x = table.arc(r + sc, ab, pairBC[c]!, winIds[offC + c]!);
+          }
+          const p = Math.exp(x) * chanP[c]!;
           arcs[row + c] = p;
           alpha[to + c] = alpha[to + c]! + from * p;
         }
@@ -182,11 +192,16 @@ function windowPosteriors(table: ArcTable, channelWeight: number, first = 0, las
     }
     scaleToMax(beta, prev, nA * nB);
   }
+}
 
-  // P(c at slot i) ∝ Σ_b alpha(b, c) · beta(b, c), normalised per slot.
-  // Plain arrays: a typed array per row cost more to allocate than the sums themselves.
+/**
+ * P(c at slot i) ∝ Σ_b alpha(b, c) · beta(b, c), normalised per slot, for the window's slots
+ * first..last (row r is slot first + r). Plain arrays: a typed array per row cost more to
+ * allocate than the sums themselves.
+ */
+function rowsOf(first: number, last: number): number[][] {
   const out: number[][] = [];
-  for (let i = 2 + first; i < L - 1 && i - 2 <= last; i++) {
+  for (let i = 2 + first; i < positions - 1 && i - 2 <= last; i++) {
     const nB = winLen[i - 1]!, nC = winLen[i]!, here = stateAt[i]!;
     const row: number[] = [];
     for (let c = 0; c < nC; c++) row.push(0);
@@ -204,77 +219,56 @@ function windowPosteriors(table: ArcTable, channelWeight: number, first = 0, las
   return out;
 }
 
+/**
+ * log P(c | a b) of the window summed last, for any candidates of its positions' lists: a, b, c
+ * at positions i-2, i-1, i, given by their indices in the lists (sa, sb, sc) and their ids. The
+ * arc table's value (the decoder's or the sums', else looked up now): exactly lm.trigram(a, b, c)
+ * for the bundled LM (arc-table.ts).
+ */
+export function windowTrigram(table: ArcTable, i: number, sa: number, sb: number, sc: number, a: number, b: number, c: number): number {
+  const lenB = table.length(winList[i - 1]!), lenC = table.length(winList[i]!);
+  table.reserve(lenB + lenC, 0, lenC);
+  const r = table.row(layerRows[i]! + sa * lenB + sb, lenC);
+  const known = table.vals[r + sc]!;
+  if (known === known) return known;
+  const ab = table.pairEntry(layerPairAB[i]! + sa, lenB, sb, a, b);
+  const bc = table.pairEntry(layerPairBC[i]! + sb, lenC, sc, b, c);
+  return table.arc(r + sc, ab, bc, c);
+}
+
+/**
+ * The row of window slot `slot` spread over its list's first `n` candidates (those addLikely left
+ * out get 0).
+ */
+export function windowRow(slot: number, n: number): number[] {
+  const row = rowsOf(slot, slot)[0]!, start = winStart[2 + slot]!, full: number[] = [];
+  while (full.length < n) full.push(0);
+  for (let k = 0; k < row.length; k++) full[winSrc[start + k]!] = row[k]!;
+  return full;
+}
+
+/**
+ * rowsOf's value for one candidate: window slot `slot`'s entry for the candidate whose index in
+ * its list is `src` (the same sums in the same order, the other entries not kept).
+ */
+export function chosenAt(slot: number, src: number): number {
+  const i = 2 + slot, nB = winLen[i - 1]!, nC = winLen[i]!, here = stateAt[i]!, off = winStart[i]!;
+  let mine = 0;
+  while (mine < nC && winSrc[off + mine] !== src) mine++;
+  let z = 0, sum = 0;
+  for (let b = 0; b < nB; b++) {
+    for (let c = 0; c < nC; c++) {
+      const v = alpha[here + b * nC + c]! * beta[here + b * nC + c]!;
+      if (c === mine) sum = sum + v;
+      z += v;
+    }
+  }
+  return z > 0 ? sum / z : 1 / nC;
+}
+
 function scaleToMax(v: Float64Array, at: number, n: number): void {
   let top = 0;
   for (let k = at; k < at + n; k++) if (v[k]! > top) top = v[k]!;
   if (top > 0) for (let k = at; k < at + n; k++) v[k] = v[k]! / top;
 }
 
-/**
- * Posteriors where the decoder was unsure: runs of slots whose decoder confidence is below `sure`
- * (runs closer than two slots merged, as a trigram ties them) are summed over with the two decoded
- * words on each side held fixed, which gives them their exact trigram context. Other slots get
- * no row (the decoder's own confidence stands): the cost follows the doubt, not the text length.
- */
-export function unsurePosteriors(
-  lm: NgramScorer, lattice: readonly Slot[], results: readonly { choice: number; confidence: number }[], channelWeight: number, sure: number,
-  memo?: WindowMemo, arcs?: ArcTable,
-): (readonly number[] | undefined)[] {
-  const table = arcs && arcs.lm === lm ? arcs : scratchTable(lm);
-  const out: (readonly number[] | undefined)[] = new Array(lattice.length);
-  const unsure = (j: number) => lattice[j]!.ids.length > 1 && results[j]!.confidence < sure;
-  for (let j = 0; j < lattice.length; j++) {
-    if (!unsure(j)) continue;
-    let e = j;
-    for (let k = j + 1; k < lattice.length && k <= e + 2; k++) if (unsure(k)) e = k;
-    const from = Math.max(0, j - 2), to = Math.min(lattice.length - 1, e + 2);
-    // A window the document summed before (window-memo.ts): its rows, as summing it again would give.
-    const win = memo ? { lattice, results, from, to, j, e } : undefined;
-    const hash = win ? WindowMemo.hash(win) : 0;
-    const seen = win && memo!.get(hash, win);
-    if (seen) {
-      for (let k = j; k <= e; k++) out[k] = seen[k - j];
-      j = e;
-      continue;
-    }
-    const kept: (number[] | null)[] = [];
-    table.startPass();
-    openWindow(table);
-    for (let k = from; k <= to; k++) {
-      const slot = lattice[k]!, choice = results[k]!.choice;
-      openPosition(table.list(slot.ids));
-      if (k < j || k > e) { addCandidate(slot.ids[choice]!, slot.chan[choice]!, choice); kept.push(null); continue; }
-      kept.push(addLikely(slot, choice, channelWeight));
-    }
-    const rows = windowPosteriors(table, channelWeight, j - from, e - from);
-    for (let k = j; k <= e; k++) {
-      const map = kept[k - from]!, row = rows[k - j]!;
-      if (map.length === row.length && map.length === lattice[k]!.ids.length) { out[k] = row; continue; }
-      const full: number[] = [];
-      for (let n = Math.min(lattice[k]!.ids.length, MAX_CANDIDATES); full.length < n;) full.push(0);
-      for (let n = 0; n < map.length; n++) if (map[n]! < full.length) full[map[n]!] = row[n]!;
-      out[k] = full;
-    }
-    if (win) memo!.set(hash, win, out.slice(j, e + 1) as (readonly number[])[]);
-    j = e;
-  }
-  return out;
-}
-
-/**
- * Adds to the window's last position the slot's candidates but those whose channel score is
- * CHANNEL_BEAM nats below its best (an English-model OCR token has 16 or more, most of them
- * far-fetched): they would need as large an LM advantage to carry any mass. The decoder's choice
- * always stays. Returns the kept indices.
- */
-function addLikely(slot: Slot, choice: number, channelWeight: number): number[] {
-  const n = Math.min(slot.ids.length, MAX_CANDIDATES);
-  let best = -Infinity;
-  for (let k = 0; k < n; k++) if (slot.chan[k]! > best) best = slot.chan[k]!;
-  const floor = best - CHANNEL_BEAM / Math.max(channelWeight, 1e-9);
-  const map: number[] = [];
-  for (let k = 0; k < n; k++) {
-    if (k === choice || slot.chan[k]! >= floor) { map.push(k); addCandidate(slot.ids[k]!, slot.chan[k]!, k); }
-  }
-  return map;
-}

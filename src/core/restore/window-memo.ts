@@ -14,59 +14,59 @@
 import type { Slot } from './decoder.js';
 import { sameSlot } from './segment-memo.js';
 
-interface Window {
+interface Entry {
   lattice: readonly Slot[];
   results: readonly { choice: number }[];
   /** Its positions from..to of the lattice, the unsure run j..e inside. */
   from: number; to: number; j: number; e: number;
-}
-
-interface Entry extends Window {
-  /** The posterior rows of slots j..e. */
-  rows: readonly (readonly number[])[];
+  /** What was summed for slots j..e (chosenPosteriors: the choice's posterior). */
+  values: ArrayLike<number>;
 }
 
 /** Distinct windows kept per document (bounds the memory; later ones are summed afresh). */
 const MAX_ENTRIES = 20_000;
 
+type Results = readonly { choice: number }[];
+
 export class WindowMemo {
   private entries = new Map<number, Entry[]>();
   private size = 0;
 
-  static hash(w: Window): number {
-    let h = Math.imul(0x811c9dc5 ^ (w.to - w.from), 0x01000193);
-    for (let k = w.from; k <= w.to; k++) {
-      const ids = w.lattice[k]!.ids;
+  /** The key of the window of positions from..to of `lattice`, the unsure run j..e inside. */
+  static hash(lattice: readonly Slot[], results: Results, from: number, to: number, j: number, e: number): number {
+    let h = Math.imul(0x811c9dc5 ^ (to - from), 0x01000193);
+    for (let k = from; k <= to; k++) {
+      const ids = lattice[k]!.ids;
       h = Math.imul(h ^ ids.length, 0x01000193);
       h = Math.imul(h ^ (ids.length > 0 ? ids[0]! : -1), 0x01000193);
-      h = Math.imul(h ^ w.results[k]!.choice ^ (k < w.j || k > w.e ? 0x40000000 : 0), 0x01000193);
+      h = Math.imul(h ^ results[k]!.choice ^ (k < j || k > e ? 0x40000000 : 0), 0x01000193);
     }
     return h;
   }
 
-  /** The rows kept for a window laid out as `w`, or undefined. */
-  get(hash: number, w: Window): readonly (readonly number[])[] | undefined {
+  /** The values kept for the window (as hash's arguments), or undefined. */
+  get(hash: number, lattice: readonly Slot[], results: Results, from: number, to: number, j: number, e: number): ArrayLike<number> | undefined {
     const list = this.entries.get(hash);
-    if (list) for (const e of list) if (sameWindow(e, w)) return e.rows;
+    if (list) for (const x of list) if (sameWindow(x, lattice, results, from, to, j, e)) return x.values;
     return undefined;
   }
 
-  set(hash: number, w: Window, rows: readonly (readonly number[])[]): void {
+  set(hash: number, lattice: readonly Slot[], results: Results, from: number, to: number, j: number, e: number, values: ArrayLike<number>): void {
     if (this.size >= MAX_ENTRIES) return;
-    const e: Entry = { lattice: w.lattice, results: w.results, from: w.from, to: w.to, j: w.j, e: w.e, rows };
+    const x: Entry = { lattice, results, from, to, j, e, values };
     const list = this.entries.get(hash);
-    if (list) list.push(e);
-    else this.entries.set(hash, [e]);
+    if (list) list.push(x);
+    else this.entries.set(hash, [x]);
     this.size++;
   }
 }
 
-function sameWindow(a: Window, b: Window): boolean {
-  if (a.to - a.from !== b.to - b.from || a.j - a.from !== b.j - b.from || a.e - a.from !== b.e - b.from) return false;
+function sameWindow(a: Entry, lattice: readonly Slot[], results: Results, from: number, to: number, j: number, e: number): boolean {
+  if (a.to - a.from !== to - from || a.j - a.from !== j - from || a.e - a.from !== e - from) return false;
   for (let q = 0; q <= a.to - a.from; q++) {
-    const ka = a.from + q, kb = b.from + q;
-    if (a.results[ka]!.choice !== b.results[kb]!.choice) return false;
-    if (!sameSlot(a.lattice[ka]!, b.lattice[kb]!)) return false;
+    const ka = a.from + q, kb = from + q;
+    if (a.results[ka]!.choice !== results[kb]!.choice) return false;
+    if (!sameSlot(a.lattice[ka]!, lattice[kb]!)) return false;
   }
   return true;
 }

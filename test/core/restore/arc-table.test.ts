@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { ArcTable, MAX_CANDIDATES, PAIR_FIELDS, documentTable, forgetScores } from '../../../src/core/restore/arc-table.js';
 import { restore } from '../../../src/core/restore/index.js';
 import { decodeSegment, type Slot } from '../../../src/core/restore/decoder.js';
-import { slotPosteriors, unsurePosteriors } from '../../../src/core/restore/posterior.js';
+import { slotPosteriors } from '../../../src/core/restore/posterior.js';
+import { unsurePosteriors } from '../../../src/core/restore/unsure-posteriors.js';
 import { tinyModel } from './tiny-model.js';
 
 const model = tinyModel();
@@ -60,7 +61,7 @@ describe('the document table of LM scores (arc table)', () => {
       const alone = decodeSegment(model.lm, slots, 1);
       const shared = decodeSegment(model.lm, slots, 1, table);
       assert.deepEqual(shared, alone);
-      assert.deepEqual(unsurePosteriors(model.lm, slots, shared, 1, 0.999, undefined, table), unsurePosteriors(model.lm, slots, alone, 1, 0.999));
+      assert.deepEqual(unsurePosteriors(model.lm, slots, shared, 1, 0.999, table), unsurePosteriors(model.lm, slots, alone, 1, 0.999));
       assert.deepEqual(slotPosteriors(model.lm, slots, 1, table), slotPosteriors(model.lm, slots, 1));
     }
   });

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { slotPosteriors, unsurePosteriors } from '../../../src/core/restore/posterior.js';
+import { slotPosteriors } from '../../../src/core/restore/posterior.js';
+import { unsurePosteriors } from '../../../src/core/restore/unsure-posteriors.js';
 import { decodeSegment, type Slot } from '../../../src/core/restore/decoder.js';
 import { MAX_CANDIDATES } from '../../../src/core/restore/arc-table.js';
 import { restore } from '../../../src/core/restore/index.js';

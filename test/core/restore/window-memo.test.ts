@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { unsurePosteriors } from '../../../src/core/restore/posterior.js';
-import { decodeSegment, type Slot } from '../../../src/core/restore/decoder.js';
+import { chosenPosteriors, unsurePosteriors } from '../../../src/core/restore/unsure-posteriors.js';
+import { decodeSegment, type Slot, type SlotResult } from '../../../src/core/restore/decoder.js';
 import { WindowMemo } from '../../../src/core/restore/window-memo.js';
 import { SegmentMemo } from '../../../src/core/restore/segment-memo.js';
 import { tinyModel } from './tiny-model.js';
@@ -12,16 +12,24 @@ const slotsOf = (text: string): Slot[] => text.split(' ').map((w) => {
   return { ids, chan: ids.map(() => 0) };
 });
 
+/** chosenPosteriors as a plain array (undefined where no window was summed), checked against unsurePosteriors' rows. */
+function chosen(slots: Slot[], results: SlotResult[], memo?: WindowMemo): (number | undefined)[] {
+  const got = Array.from(chosenPosteriors(model.lm, slots, results, 1, 0.999, memo).posteriors.subarray(0, slots.length), (p) => (p === p ? p : undefined));
+  const rows = unsurePosteriors(model.lm, slots, results, 1, 0.999);
+  assert.deepEqual(got, Array.from(rows, (row, j) => row?.[results[j]!.choice]));
+  return got;
+}
+
 describe('unsure windows summed once per document', () => {
-  it('gives the rows of a repeated phrase, bit for bit, as summing it again would', () => {
+  it('gives the posteriors of a repeated phrase, bit for bit, as summing it again would', () => {
     const slots = slotsOf('ong ay ban ca o cho ong ay ban ca o cho ban giao ket qua');
     const results = decodeSegment(model.lm, slots, 1);
-    const plain = unsurePosteriors(model.lm, slots, results, 1, 0.999);
+    const plain = chosen(slots, results);
     const memo = new WindowMemo();
-    assert.deepEqual(unsurePosteriors(model.lm, slots, results, 1, 0.999, memo), plain);
+    assert.deepEqual(chosen(slots, results, memo), plain);
     // Again with every window already in the memo.
-    assert.deepEqual(unsurePosteriors(model.lm, slots, results, 1, 0.999, memo), plain);
-    assert.ok(plain.some((row) => row !== undefined));
+    assert.deepEqual(chosen(slots, results, memo), plain);
+    assert.ok(plain.some((p) => p !== undefined));
   });
 
   it('gives a segment decoded before the same results, and decodes one that differs in a channel score afresh', () => {
@@ -42,11 +50,11 @@ describe('unsure windows summed once per document', () => {
     const slots = slotsOf('ong ay ban ca o cho');
     const results = decodeSegment(model.lm, slots, 1);
     const memo = new WindowMemo();
-    unsurePosteriors(model.lm, slots, results, 1, 0.999, memo);
+    chosen(slots, results, memo);
     const nudged = slots.map((s, j) => (j === 2 ? { ids: s.ids, chan: s.chan.map((c, k) => (k === 0 ? c - 1 : c)) } : s));
-    const plain = unsurePosteriors(model.lm, nudged, results, 1, 0.999);
+    const plain = chosen(nudged, results);
     assert.ok(plain[2] !== undefined);
-    assert.deepEqual(unsurePosteriors(model.lm, nudged, results, 1, 0.999, memo), plain);
-    assert.notDeepEqual(plain[2], unsurePosteriors(model.lm, slots, results, 1, 0.999)[2]);
+    assert.deepEqual(chosen(nudged, results, memo), plain);
+    assert.notEqual(plain[2], chosen(slots, results)[2]);
   });
 });
