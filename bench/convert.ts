@@ -8,7 +8,7 @@
  * byte. Written with --write-reference when an output change is meant (first by ad2fe15; again
  * for schema 1.4 and e-signatures.csv, and for schema 1.5, each after checking that the JSON differed only in its version;
  * session 15: header3 (type and number of the first line, date_suggested), then the archive rows' path and
- * SHA-256 columns, the JSON unchanged by the latter; session 16: schema 1.7, the JSON differing only in its version). With
+ * SHA-256 columns, the JSON unchanged by the latter; session 16: schema 1.7, the JSON differing only in its version; session 17: schema 1.8, likewise). With
  * `--baseline-dist DIR` (an older build's dist/, its node_modules reachable from it) the same
  * batch also runs on that build, interleaved round by round, with the process CPU of each side,
  * the CPU by thread (workers, main thread, V8's and libuv's helper threads), then each build's
