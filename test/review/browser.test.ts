@@ -3,28 +3,23 @@
  * missing (apt-get install -y chromium) the test is skipped and says so.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DocumentResultSchema } from '../../src/core/schema.js';
 import { buildReviewServer } from '../../src/review/server.js';
+import { launchChromium, skipWithoutChromium } from './chromium.js';
 import { convertedSample, NAME } from './converted-folder.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: apt-get install -y chromium`;
+const skip = skipWithoutChromium;
 
 describe('review page in chromium', () => {
   it('takes an alternative with the keyboard, corrects a word by typing, and finds both after a reload in the JSON and the txt', { skip, timeout: 120_000 }, async () => {
-    const puppeteer = (await import('puppeteer-core')).default;
     const sample = await convertedSample(['json', 'txt']);
     const profile = mkdtempSync(join(tmpdir(), 'baocao-chromium-'));
     const app = await buildReviewServer(sample.out);
-    const browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`],
-    });
+    const browser = await launchChromium(profile);
     try {
       const base = await app.listen({ port: 0, host: '127.0.0.1' });
       const page = await browser.newPage();

@@ -4,20 +4,19 @@
  * accepted as is), Esc back to the words. Skipped, saying so, where chromium is missing.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DocumentResultSchema } from '../../src/core/schema.js';
 import { buildReviewServer } from '../../src/review/server.js';
+import { launchChromium, skipWithoutChromium } from './chromium.js';
 import { convertedSample, NAME } from './converted-folder.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing: apt-get install -y chromium`;
+const skip = skipWithoutChromium;
 
 describe('header fields on the review page in chromium', () => {
   it('accepts a flagged date, sets the number and the signer by keyboard, refuses a date that is no day, and keeps the word keys', { skip, timeout: 180_000 }, async () => {
-    const puppeteer = (await import('puppeteer-core')).default;
     const sample = await convertedSample(['json', 'md']);
     const jsonPath = join(sample.out, `${NAME}.json`);
     // The machine flagged the date (as it does a handwritten day): the editor starts there.
@@ -25,11 +24,7 @@ describe('header fields on the review page in chromium', () => {
     writeFileSync(jsonPath, JSON.stringify({ ...converted, meta: { ...converted.meta, uncertain: ['date'] } }));
     const profile = mkdtempSync(join(tmpdir(), 'baocao-chromium-'));
     const app = await buildReviewServer(sample.out, { tablesDelayMs: 60_000 });
-    const browser = await puppeteer.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`],
-    });
+    const browser = await launchChromium(profile);
     try {
       const base = await app.listen({ port: 0, host: '127.0.0.1' });
       const page = await browser.newPage();
