@@ -9,7 +9,7 @@
  */
 import type { z } from 'zod';
 import { HEADER_FIELDS, type DocumentResult, type FieldCorrectionSchema } from './schema.js';
-import { findDate } from './segment/dates.js';
+import { dateOf, findDate } from './segment/dates.js';
 import { DOC_TYPES } from './segment/doc-types.js';
 import { parseNumber } from './segment/number.js';
 import type { Structure } from './segment/schema.js';
@@ -81,16 +81,11 @@ export function parseFieldValue(field: HeaderField, raw: string): ParsedField {
 
 function parseDate(value: string): ParsedField {
   const iso = ISO_DAY.exec(value);
-  const found = iso ? { iso: realDay(+iso[1]!, +iso[2]!, +iso[3]!), text: value } : findDate(value);
+  const found = iso ? { iso: dateOf(+iso[1]!, +iso[2]!, +iso[3]!)?.iso ?? null, text: value } : findDate(value);
   // The whole value must be the date: "29/12/2023 và 30/12/2023" is not one.
   if (!found || found.text.replace(/\s+/g, ' ').trim().length < value.length - 1) return { ok: false, error: `date: '${value}' is not a date (write 29/12/2023, 2023-12-29 or ngày 29 tháng 12 năm 2023)` };
   if (!found.iso) return { ok: false, error: `date: '${value}' names no real day (between 1945 and 2100)` };
   return { ok: true, value: found.iso };
-}
-
-function realDay(y: number, m: number, d: number): string | null {
-  if (y < 1945 || y > 2100 || m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** The last decision per field wins (two tabs, a change of mind), in the fields' order. */

@@ -142,8 +142,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const spellings: SpellingCache = new Map();
   const emit = (segWords: SegmentWord[], results: DecodedSegment['results'], lattice: readonly Slot[]) => {
     // The posterior of the lattice actually decoded last (the document cache may have re-weighted it).
-    // Word evidence's LM margins come from the same windows when they ask the model's own LM.
-    const post = withPosterior ? chosenPosteriors(lm, lattice, results, channelWeight, SURE, windows, arcs, lm === model.lm) : undefined;
+    const post = withPosterior ? chosenPosteriors(lm, lattice, results, channelWeight, SURE, windows, arcs) : undefined;
     for (const w of segWords) {
       const r = results[w.slot]!, original = w.unit.text, choice = r.choice, surfaces = w.entry.surfaces;
       const restored = surfaceAt(surfaces, original, w.cands, choice, newStyle);
@@ -151,7 +150,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
       const token = restoredToken(original, restored, w.unit.start, w.unit.end, r.confidence, alternatives);
       tokens.push(token);
       const sp = surfaces.spelling[choice] ??= spellingFor(model, spellings, original, restored, lattice[w.slot]!.ids[choice]! >= FIRST_WORD_ID);
-      addWordEvidence(evidence, model, token, w.cands, lattice, results, w.slot, orElse(post?.posteriors, w.slot, r.confidence), orElse(post?.margins, w.slot, NaN), w.unit.numeric === true, sp,
+      addWordEvidence(evidence, model, token, w.cands, lattice, results, w.slot, posteriorOr(post, w.slot, r.confidence), w.unit.numeric === true, sp,
         w.entry.group, surfaces.lower[choice] ??= restored.toLowerCase());
     }
   };
@@ -281,10 +280,10 @@ function alternativesOf(surfaces: Surfaces, original: string, cands: Candidates,
   return out;
 }
 
-/** values[j] (chosenPosteriors' arrays: NaN where no window was summed), else `otherwise`. */
-function orElse(values: Float64Array | undefined, j: number, otherwise: number): number {
-  const p = values ? values[j]! : NaN;
-  return p === p ? p : otherwise;
+/** The summed posterior of slot j (chosenPosteriors; NaN where none was summed), else the decoder's confidence. */
+function posteriorOr(post: Float64Array | undefined, j: number, decoder: number): number {
+  const p = post ? post[j]! : NaN;
+  return p === p ? p : decoder;
 }
 
 function caseContextOf(word: string): CaseContext | null {

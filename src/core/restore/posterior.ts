@@ -20,10 +20,8 @@ const BEAM = 9;
 let arcs = new Float64Array(1 << 16);
 let alpha = new Float64Array(1 << 12);
 let beta = new Float64Array(1 << 12);
-/** Per candidate c of the layer's last position: its pair entry (b, c) in the arc table, valid where pairStamp[c] is the current b's stamp. */
+/** Per candidate c of the layer's last position: its pair entry (b, c) in the arc table. */
 const pairBC = new Int32Array(MAX_CANDIDATES);
-const pairStamp = new Int32Array(MAX_CANDIDATES);
-let stamp = 0;
 const chanP = new Float64Array(MAX_CANDIDATES);
 const PRUNE = Math.exp(-BEAM);
 
@@ -37,8 +35,6 @@ let winIds: Int32Array = new Int32Array(1024), winChan: Float64Array = new Float
 let positions = 0, filled = 0;
 // Per layer, where its states and the arcs into it start in alpha/beta and arcs (grown, reused).
 let stateAt = new Int32Array(64), arcAt = new Int32Array(64);
-// Per layer i, the arc table's blocks of its positions i-2, i-1, i: pair blocks (i-2, i-1) and (i-1, i), triple block (windowTrigram reads them).
-let layerPairAB = new Int32Array(64), layerPairBC = new Int32Array(64), layerRows = new Int32Array(64);
 
 const BOS_LIST = [BOS], EOS_LIST = [EOS];
 
@@ -116,10 +112,7 @@ export function sumWindow(table: ArcTable, channelWeight: number): void {
   const L = positions;
   // Layer i (1 ≤ i < L) holds states (a at position i-1, b at i) at stateAt[i] + a·|i| + b;
   // arcs into layer i (from layer i-1 state (a, b) to (b, c)) at arcAt[i] + (a·|B| + b)·|C| + c.
-  if (stateAt.length < L + 1) {
-    stateAt = new Int32Array(2 * L + 2); arcAt = new Int32Array(2 * L + 2);
-    layerPairAB = new Int32Array(2 * L + 2); layerPairBC = new Int32Array(2 * L + 2); layerRows = new Int32Array(2 * L + 2);
-  }
+  if (stateAt.length < L + 1) { stateAt = new Int32Array(2 * L + 2); arcAt = new Int32Array(2 * L + 2); }
   stateAt[0] = stateAt[1] = arcAt[0] = arcAt[1] = 0;
   for (let i = 1; i < L; i++) {
     stateAt[i + 1] = stateAt[i]! + winLen[i - 1]! * winLen[i]!;
@@ -142,7 +135,6 @@ export function sumWindow(table: ArcTable, channelWeight: number): void {
     table.reserve(nA * lenB + nB * lenC, lenA + lenB + lenA * lenB, nA * nB * lenC);
     const pairAB = table.pairBlock(listA, listB), pairsBC = table.pairBlock(listB, listC);
     const rowsABC = table.tripleBlock(pairAB, listA, listB, listC);
-    layerPairAB[i] = pairAB; layerPairBC[i] = pairsBC; layerRows[i] = rowsABC;
     // Filled only in the layer's reserve above: no look-up below moves the arrays.
     const vals = table.vals;
     for (let c = 0; c < nC; c++) chanP[c] = Math.exp(channelWeight * winChan[offC + c]!);
@@ -150,7 +142,7 @@ export function sumWindow(table: ArcTable, channelWeight: number): void {
       const wb = winIds[offB + b]!, sb = winSrc[offB + b]!;
       // The pair entries (b, c) and (a, b) are read only for a trigram score still unknown (most
       // are the decoder's, already in the table): a known score is the same number without them.
-      if (++stamp === 0x40000000) { pairStamp.fill(0); stamp = 1; }
+      pairBC.fill(-1, 0, nC);
       for (let a = 0; a < nA; a++) {
         const from = alpha[prev + a * nB + b]!;
         if (from < floor) continue;
@@ -163,7 +155,7 @@ export function sumWindow(table: ArcTable, channelWeight: number): void {
           let x = vals[r + sc]!;
           if (x !== x) {
             if (ab < 0) ab = table.pairEntry(pairAB + sa, lenB, sb, winIds[offA + a]!, wb);
-            if (pairStamp[c] !== stamp) { pairBC[c] = table.pairEntry(pairsBC + sb, lenC, sc, wb, winIds[offC + c]!); pairStamp[c] = stamp; }
+            if (pairBC[c]! < 0) pairBC[c] = table.pairEntry(pairsBC + sb, lenC, sc, wb, winIds[offC + c]!);
             x = table.arc(r + sc, ab, pairBC[c]!, winIds[offC + c]!);
           }
           const p = Math.exp(x) * chanP[c]!;
@@ -217,23 +209,6 @@ function rowsOf(first: number, last: number): number[][] {
     out.push(row);
   }
   return out;
-}
-
-/**
- * log P(c | a b) of the window summed last, for any candidates of its positions' lists: a, b, c
- * at positions i-2, i-1, i, given by their indices in the lists (sa, sb, sc) and their ids. The
- * arc table's value (the decoder's or the sums', else looked up now): exactly lm.trigram(a, b, c)
- * for the bundled LM (arc-table.ts).
- */
-export function windowTrigram(table: ArcTable, i: number, sa: number, sb: number, sc: number, a: number, b: number, c: number): number {
-  const lenB = table.length(winList[i - 1]!), lenC = table.length(winList[i]!);
-  table.reserve(lenB + lenC, 0, lenC);
-  const r = table.row(layerRows[i]! + sa * lenB + sb, lenC);
-  const known = table.vals[r + sc]!;
-  if (known === known) return known;
-  const ab = table.pairEntry(layerPairAB[i]! + sa, lenB, sb, a, b);
-  const bc = table.pairEntry(layerPairBC[i]! + sb, lenC, sc, b, c);
-  return table.arc(r + sc, ab, bc, c);
 }
 
 /**

@@ -9,13 +9,10 @@ import type { NgramScorer } from './language-model.js';
 import type { Slot, SlotResult } from './decoder.js';
 import { WindowMemo } from './window-memo.js';
 import { MAX_CANDIDATES, scratchTable, type ArcTable } from './arc-table.js';
-import { addCandidate, chosenAt, openPosition, openWindow, sumWindow, windowRow, windowTrigram } from './posterior.js';
-import { BOS, EOS } from './lm-tokens.js';
+import { addCandidate, chosenAt, openPosition, openWindow, sumWindow, windowRow } from './posterior.js';
 
 /** Decoder confidence from which a word's posterior is not summed again (27% of words fall below on OCR pairs). */
 export const SURE = 0.999;
-/** Word evidence's LM margin (word-evidence.ts lmMargin) is bounded to this many nats either way. */
-export const LM_MARGIN_CAP = 15;
 /** Candidates this far (nats, weighted) below a slot's best channel score are left out of the sums. */
 const CHANNEL_BEAM = 10;
 
@@ -68,25 +65,22 @@ export function unsurePosteriors(
   return out;
 }
 
-let chosen = new Float64Array(512), margins = new Float64Array(512);
+let chosen = new Float64Array(512);
 
 /**
  * unsurePosteriors' entry for the decoder's choice, the only one restore() reads: per slot of
  * the lattice, NaN where no window was summed. The same sums in the same order (chosenAt), without
  * a row per slot. A window the document summed before (window-memo.ts) gives its values again.
- * With `withMargins` (`lm` is the model's own, which word evidence's LM margin asks) each summed
- * slot's lmMargin is read from the window's arc table too, in `margins` (NaN where not).
- * The arrays are reused by the next call.
+ * The array is reused by the next call.
  */
 export function chosenPosteriors(
   lm: NgramScorer, lattice: readonly Slot[], results: readonly SlotResult[], channelWeight: number, sure: number,
-  memo?: WindowMemo, arcs?: ArcTable, withMargins = false,
-): { posteriors: Float64Array; margins: Float64Array } {
+  memo?: WindowMemo, arcs?: ArcTable,
+): Float64Array {
   const table = arcs && arcs.lm === lm ? arcs : scratchTable(lm);
-  if (chosen.length < lattice.length) { chosen = new Float64Array(2 * lattice.length); margins = new Float64Array(2 * lattice.length); }
+  if (chosen.length < lattice.length) chosen = new Float64Array(2 * lattice.length);
   const out = chosen;
   out.fill(NaN, 0, lattice.length);
-  margins.fill(NaN, 0, lattice.length);
   for (let j = 0; j < lattice.length; j++) {
     if (!unsure(lattice, results, sure, j)) continue;
     const e = runEnd(lattice, results, sure, j);
@@ -97,48 +91,12 @@ export function chosenPosteriors(
       for (let k = j; k <= e; k++) out[k] = seen[k - j]!;
     } else {
       sumRun(table, lattice, results, channelWeight, from, to, j, e);
-      for (let k = j; k <= e; k++) {
-        out[k] = chosenAt(k - from, results[k]!.choice);
-        // Word evidence asks the margin of the unsure words only (the run's sure ones between keep theirs).
-        if (withMargins && results[k]!.confidence < sure) margins[k] = windowMargin(table, lattice, results, from, k);
-      }
+      for (let k = j; k <= e; k++) out[k] = chosenAt(k - from, results[k]!.choice);
       memo?.set(hash, lattice, results, from, to, j, e, out.slice(j, e + 1));
     }
     j = e;
   }
-  return { posteriors: out, margins };
-}
-
-/**
- * word-evidence.ts lmMargin(lm, lattice, results, k), its trigrams read from the arc table of the
- * window just summed (positions from.., slot k at window position k - from + 2): the same numbers
- * added in the same order.
- */
-function windowMargin(table: ArcTable, lattice: readonly Slot[], results: readonly SlotResult[], from: number, k: number): number {
-  const r = results[k]!;
-  if (r.ranked.length < 2) return LM_MARGIN_CAP;
-  const i = k - from + 2, ids = lattice[k]!.ids, last = k + 1 >= lattice.length;
-  const su = srcAt(results, k - 2), u = idAt(lattice, results, k - 2), sv = srcAt(results, k - 1), v = idAt(lattice, results, k - 1);
-  const sx = srcAt(results, k + 1), x = idAt(lattice, results, k + 1), sy = srcAt(results, k + 2), y = idAt(lattice, results, k + 2);
-  const around = (sc: number): number => {
-    const c = ids[sc]!;
-    return windowTrigram(table, i, su, sv, sc, u, v, c) + windowTrigram(table, i + 1, sv, sc, sx, v, c, x)
-      + (last ? 0 : windowTrigram(table, i + 2, sc, sx, sy, c, x, y));
-  };
-  const chosen = around(r.choice);
-  let best = -Infinity;
-  for (let n = 1; n < r.ranked.length; n++) best = Math.max(best, around(r.ranked[n]!));
-  return Math.max(-LM_MARGIN_CAP, Math.min(LM_MARGIN_CAP, chosen - best));
-}
-
-/** The decoded word at slot k as lmMargin reads it: <s> before the lattice, </s> after it. */
-function idAt(lattice: readonly Slot[], results: readonly SlotResult[], k: number): number {
-  return k < 0 ? BOS : k >= lattice.length ? EOS : lattice[k]!.ids[results[k]!.choice]!;
-}
-
-/** Its index in its window position's list (<s> and </s> lists have one candidate). */
-function srcAt(results: readonly SlotResult[], k: number): number {
-  return k < 0 || k >= results.length ? 0 : results[k]!.choice;
+  return out;
 }
 
 /**

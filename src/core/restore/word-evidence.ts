@@ -8,7 +8,7 @@ import { fuzzyKey } from './fuzzy-skeletons.js';
 import type { Candidates, DecodeMode } from './candidates.js';
 import type { ConfidenceCalibration, WordEvidence } from './calibration.js';
 import type { Slot, SlotResult } from './decoder.js';
-import { LM_MARGIN_CAP, SURE } from './unsure-posteriors.js';
+import { SURE } from './unsure-posteriors.js';
 import type { NgramScorer } from './language-model.js';
 import { BOS, EOS, FIRST_WORD_ID } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
@@ -20,7 +20,7 @@ const HAS_DIGIT = /\d/;
 const HAS_LETTER = /\p{L}/u;
 const SYMBOL = /[^\p{L}\p{M}\d]/u;
 /** lmMargin's value for a word the decoder was sure of (not computed). */
-const LM_MARGIN_SURE = LM_MARGIN_CAP;
+const LM_MARGIN_SURE = 15;
 
 /** What depends only on the token as read and as written, computed once per distinct pair in a document. */
 export interface SpellingEvidence {
@@ -68,12 +68,11 @@ const MAX_SHARED_SPELLINGS = 100_000;
 
 /**
  * Records the evidence about the word decoded at slot j of a segment (`posterior`: its posterior,
- * or the decoder's confidence when not summed; `sp`: spellingFor; `margin`: lmMargin's value when
- * the posterior's window gave it, NaN to compute it here) in `doc`, as columns.
+ * or the decoder's confidence when not summed; `sp`: spellingFor) in `doc`, as columns.
  */
 export function addWordEvidence(
   doc: DocumentEvidence, model: RestoreModel, token: RestoredToken, cands: Candidates, lattice: readonly Slot[], results: readonly SlotResult[], j: number,
-  posterior: number, margin: number, numeric: boolean, sp: SpellingEvidence, group: AgreementGroup, restoredLower: string,
+  posterior: number, numeric: boolean, sp: SpellingEvidence, group: AgreementGroup, restoredLower: string,
 ): void {
   const slot = lattice[j]!, r = results[j]!, choice = r.choice;
   const id = slot.ids[choice]!;
@@ -81,7 +80,7 @@ export function addWordEvidence(
   let bestChan = -Infinity;
   for (let k = 0; k < n; k++) if (slot.chan[k]! > bestChan) bestChan = slot.chan[k]!;
   // lmMargin first: the row's buffer may be replaced when it grows.
-  if (margin !== margin) margin = r.confidence < SURE || numeric ? lmMargin(model.lm, lattice, results, j) : LM_MARGIN_SURE;
+  const margin = r.confidence < SURE || numeric ? lmMargin(model.lm, lattice, results, j) : LM_MARGIN_SURE;
   const at = doc.nextRow(), v = doc.values;
   v[at + POSTERIOR] = posterior;
   v[at + DECODER] = r.confidence;
@@ -280,14 +279,14 @@ function ruleEvidence(t: RestoredToken): WordEvidence {
  */
 export function lmMargin(lm: NgramScorer, lattice: readonly Slot[], results: readonly SlotResult[], j: number): number {
   const r = results[j]!;
-  if (r.ranked.length < 2) return LM_MARGIN_CAP;
+  if (r.ranked.length < 2) return 15;
   const u = decodedAt(lattice, results, j - 2), v = decodedAt(lattice, results, j - 1);
   const x = decodedAt(lattice, results, j + 1), y = decodedAt(lattice, results, j + 2);
   const ids = lattice[j]!.ids, last = j + 1 >= lattice.length;
   const chosen = lmWindow(lm, u, v, ids[r.choice]!, x, y, last);
   let best = -Infinity;
   for (let n = 1; n < r.ranked.length; n++) best = Math.max(best, lmWindow(lm, u, v, ids[r.ranked[n]!]!, x, y, last));
-  return Math.max(-LM_MARGIN_CAP, Math.min(LM_MARGIN_CAP, chosen - best));
+  return Math.max(-15, Math.min(15, chosen - best));
 }
 
 function decodedAt(lattice: readonly Slot[], results: readonly SlotResult[], k: number): number {

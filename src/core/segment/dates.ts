@@ -24,7 +24,7 @@ export function daysInMonth(y: number, m: number): number {
  * 'date' for a real day, 'impossible' for a day past its month's end (a typo or an OCR slip:
  * the line is still a date line, and the date is kept as written), null for no date at all.
  */
-function dateOf(y: number, m: number, d: number): { iso: string | null } | null {
+export function dateOf(y: number, m: number, d: number): { iso: string | null } | null {
   if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1945 || y > 2100) return null;
   if (d > daysInMonth(y, m)) return { iso: null };
   return { iso: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };

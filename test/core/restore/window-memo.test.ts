@@ -14,7 +14,7 @@ const slotsOf = (text: string): Slot[] => text.split(' ').map((w) => {
 
 /** chosenPosteriors as a plain array (undefined where no window was summed), checked against unsurePosteriors' rows. */
 function chosen(slots: Slot[], results: SlotResult[], memo?: WindowMemo): (number | undefined)[] {
-  const got = Array.from(chosenPosteriors(model.lm, slots, results, 1, 0.999, memo).posteriors.subarray(0, slots.length), (p) => (p === p ? p : undefined));
+  const got = Array.from(chosenPosteriors(model.lm, slots, results, 1, 0.999, memo).subarray(0, slots.length), (p) => (p === p ? p : undefined));
   const rows = unsurePosteriors(model.lm, slots, results, 1, 0.999);
   assert.deepEqual(got, Array.from(rows, (row, j) => row?.[results[j]!.choice]));
   return got;
