@@ -2,7 +2,8 @@
  * npx tsx scripts/trial-eng-channel.ts OUT [PAIRS_DIR…] — a trial model folder: dictionaries/ copied
  * to OUT with the English-OCR channel of vi-restore.bin learnt again from ../shared/ocr-pairs/eng
  * plus the given folders of NNN.gt.txt / NNN.ocr.txt pairs (e.g. those of scripts/gen-eng-pairs.sh),
- * and its candidate table rebuilt. A folder written DIR:N counts its pairs N times (a whole number). Only the model's JSON header changes (scripts/lib/swap-channel.ts):
+ * and its candidate table rebuilt. A folder written DIR:N counts its pairs N times
+ * (a confusion seen once still counts as a singleton, which the tables drop). Only the model's JSON header changes (scripts/lib/swap-channel.ts):
  * with no extra folder the file is byte-identical to the committed one. Measure the trial with
  * `npx tsx bench/eng-real-errors.ts --model OUT --base dictionaries` and
  * `BENCH_MODEL_DIR=OUT npm run bench:restore`; build:model stays the way to commit a model.
@@ -23,12 +24,15 @@ const [out, ...extra] = process.argv.slice(2);
 if (!out) throw new Error('usage: trial-eng-channel.ts OUT [PAIRS_DIR…]');
 mkdirSync(out, { recursive: true });
 cpSync(dictionariesDir(), out, { recursive: true });
-const weighted = extra.flatMap((arg) => {
-  const m = /^(.*):(\d+)$/.exec(arg);
+const linePairs = readLinePairs([join(shared, 'ocr-pairs', 'eng')]);
+const weights = linePairs.map(() => 1);
+for (const arg of extra) {
+  const m = /^(.*):(\d+(?:\.\d+)?)$/.exec(arg);
   const pairs = readLinePairs([m ? m[1]! : arg]);
-  return Array.from({ length: m ? Number(m[2]) : 1 }, () => pairs).flat();
-});
-const counts = learnChannel([...readLinePairs([join(shared, 'ocr-pairs', 'eng')]), ...weighted]);
+  linePairs.push(...pairs);
+  weights.push(...pairs.map(() => (m ? Number(m[2]) : 1)));
+}
+const counts = learnChannel(linePairs, weights);
 const channel = channelTables(counts, true);
 writeFileSync(join(out, MODEL_FILE), withChannel(new Uint8Array(readFileSync(join(dictionariesDir(), MODEL_FILE))), channel, {}));
 process.stderr.write(`channel: ${counts.linePairs} line pairs, ${counts.tokenPairs} token pairs, ${Object.keys(channel.pairs).length} memorised confusions\n`);

@@ -42,7 +42,8 @@ export function channelTables(c: ChannelCounts, correctForRealOcr: boolean): Cha
     for (const v of counts.values()) total += v;
     const self = stripMarks(g).toLowerCase();
     const probs = new Map<string, number>();
-    for (const [o, n] of counts) if (n >= 2 || o === self) probs.set(o, n / (total + PRIOR_WEIGHT));
+    const seen = c.emitSeen.get(g);
+    for (const [o, n] of counts) if ((seen?.get(o) ?? n) >= 2 || o === self) probs.set(o, n / (total + PRIOR_WEIGHT));
     probs.set(self, (probs.get(self) ?? 0) + PRIOR_WEIGHT / (total + PRIOR_WEIGHT));
     if (correctForRealOcr) realOcrCorrection(g, probs);
     emit[g] = [...probs]
@@ -53,8 +54,9 @@ export function channelTables(c: ChannelCounts, correctForRealOcr: boolean): Cha
   const pairs: ChannelTables['pairs'] = {};
   for (const o of [...c.pairs.keys()].sort()) {
     const list: [string, number][] = [];
+    const seen = c.pairsSeen.get(o);
     for (const [g, n] of c.pairs.get(o)!) {
-      if (n < 2) continue;
+      if ((seen?.get(g) ?? n) < 2) continue;
       list.push([g, +Math.log(n / (c.gtTokens.get(g)! + 1)).toFixed(3)]);
     }
     if (list.length) pairs[o] = list.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

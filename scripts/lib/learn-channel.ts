@@ -14,6 +14,10 @@ export interface ChannelCounts {
   /** ocr token → gt token → count */
   pairs: Map<string, Map<string, number>>;
   gtTokens: Map<string, number>;
+  /** The same two tables counted once per observation whatever its weight: a confusion seen once
+   * stays a singleton (channel-tables.ts drops those) however heavily its folder is weighted. */
+  emitSeen: Map<string, Map<string, number>>;
+  pairsSeen: Map<string, Map<string, number>>;
   linePairs: number;
   tokenPairs: number;
 }
@@ -106,14 +110,21 @@ export function readLinePairs(dirs: string[]): [string, string][] {
   return out;
 }
 
-export function learnChannel(linePairs: [string, string][]): ChannelCounts {
-  const c: ChannelCounts = { emit: new Map(), pairs: new Map(), gtTokens: new Map(), linePairs: 0, tokenPairs: 0 };
+/** `weights[i]` (default 1) counts line pair i that many times, e.g. to weigh one OCR engine's pairs against another's. */
+export function learnChannel(linePairs: [string, string][], weights?: readonly number[]): ChannelCounts {
+  const c: ChannelCounts = { emit: new Map(), pairs: new Map(), gtTokens: new Map(), emitSeen: new Map(), pairsSeen: new Map(), linePairs: 0, tokenPairs: 0 };
+  const bump2 = (m: Map<string, Map<string, number>>, a: string, b: string, by: number) => {
+    let inner = m.get(a);
+    if (!inner) m.set(a, (inner = new Map()));
+    bump(inner, b, by);
+  };
   const words = (line: string) => line.split(/\s+/).map((w) => ocrWordCore(w)).filter((w) => /\p{L}/u.test(w));
   const cost = (g: string, o: string) => {
     const s = stripMarks(g).toLowerCase();
     return editDistance(s, o) / Math.max(s.length, o.length, 1);
   };
-  for (const [gtLine, ocrLine] of linePairs) {
+  for (const [line, [gtLine, ocrLine]] of linePairs.entries()) {
+    const w = weights?.[line] ?? 1;
     // Letters are learned lower-case, except capital Đ, which English-model OCR reads as P or B
     // while a small đ becomes d.
     const gt = words(gtLine).map(channelCase);
@@ -125,15 +136,13 @@ export function learnChannel(linePairs: [string, string][]): ChannelCounts {
       if (cost(g, o) > 0.6) continue;
       c.tokenPairs++;
       const lower = g.toLowerCase();
-      bump(c.gtTokens, lower);
-      let m = c.pairs.get(o);
-      if (!m) c.pairs.set(o, (m = new Map()));
-      bump(m, lower);
+      bump(c.gtTokens, lower, w);
+      bump2(c.pairs, o, lower, w);
+      bump2(c.pairsSeen, o, lower, 1);
       const em = alignChars(g, o);
       [...g].forEach((ch, k) => {
-        let e = c.emit.get(ch);
-        if (!e) c.emit.set(ch, (e = new Map()));
-        bump(e, em[k]!);
+        bump2(c.emit, ch, em[k]!, w);
+        bump2(c.emitSeen, ch, em[k]!, 1);
       });
     }
   }

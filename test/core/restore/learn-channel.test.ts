@@ -30,4 +30,21 @@ describe('channel learning', () => {
     assert.ok(Math.abs(Math.exp(corrected['i']!) - 0.3) < 0.01);
     assert.ok(corrected['a']! < plain['a']!);
   });
+
+  it('counts a weighted line pair that many times', () => {
+    const counts = learnChannel([['họp', 'hop'], ['họp', 'hgp']], [3, 1]);
+    assert.equal(counts.emit.get('ọ')?.get('o'), 3);
+    assert.equal(counts.emit.get('ọ')?.get('g'), 1);
+    assert.equal(counts.pairs.get('hop')?.get('họp'), 3);
+  });
+
+  it('keeps a confusion seen once out of the tables however heavily its pair is weighted', () => {
+    const pairs: [string, string][] = [['họp họp', 'hop hop'], ['họp', 'hgp']];
+    const once = channelTables(learnChannel(pairs, [1, 5]), false);
+    assert.equal(once.pairs['hgp'], undefined);
+    assert.ok(!once.emit['ọ']!.some(([o]) => o === 'g'));
+    const twice = channelTables(learnChannel([...pairs, ['họp', 'hgp']], [1, 5, 1]), false);
+    assert.ok(twice.pairs['hgp']!.some(([g]) => g === 'họp'));
+    assert.ok(twice.emit['ọ']!.some(([o]) => o === 'g'));
+  });
 });
