@@ -16,11 +16,12 @@
  *   BAOCAO_SHARED=/path/to/shared overrides the data folder.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SHORT_PROCESS_V8_FLAGS } from '../src/cli/short-process.js';
+import { baseDist } from './lib/base-dist.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -59,19 +60,6 @@ function child(file: string, table: 'on' | 'off', flags: string[] = [], code = d
 
 /** main before the cold-start shapes (issue 18 item 1). */
 const BASE_REF = 'bf66ce2';
-
-/** The base commit's src/ built with its own tsconfig (once), beside this checkout's model and node_modules. */
-function baseDist(ref: string): string | undefined {
-  if (ref === 'none') return undefined;
-  const dir = join(root, 'bench', '.work', `cold-base-${ref}`), out = join(dir, 'dist');
-  if (!existsSync(join(out, 'core', 'restore', 'index.js'))) {
-    mkdirSync(dir, { recursive: true });
-    execFileSync('sh', ['-c', `git archive ${ref} src package.json tsconfig.json tsconfig.build.json | tar -x -C '${dir}'`], { cwd: root });
-    if (!existsSync(join(dir, 'node_modules'))) symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: dir, stdio: 'inherit' });
-  }
-  return out;
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 
@@ -125,7 +113,7 @@ function main(): void {
 
   const f = (s: number) => s.toFixed(3).padStart(7);
   const baseRef = process.env.BENCH_BASE ?? BASE_REF;
-  const base = baseDist(baseRef);
+  const base = baseDist(root, baseRef);
   const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
   process.stdout.write(`cold start, CPU seconds, median of ${repeat} fresh processes each (dist/ build); load average ${load()} on ${cpus().length} cores\n`);
   if (base) {
