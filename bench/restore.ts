@@ -1,44 +1,44 @@
 /**
  * npm run bench:restore — diacritic restoration on ../shared/devset (stripped and English-model
  * OCR input): syllable accuracy (see bench/lib/score.ts), syllables/s, model load time, peak RSS,
- * (CPU time of this single-threaded process over BENCH_PASSES passes, default 7: the median of the
- * warm passes is the figure, the best and the cold first pass are shown beside it, so that JIT
- * warm-up and other jobs on a shared machine do not decide it),
  * against the identity and unigram most-frequent-form baselines in the same run, and for speed
- * against the kept reference path (src/ of BENCH_BASE, default main before the structural restore-speed pass,
- * unpacked by git archive into bench/.work; BENCH_BASE=none skips it) and maxSkeleton 8, passes
- * taken in turn; BENCH_SKELETON_SWEEP=1 adds maxSkeleton 16, 32 and all. The LM score table kept
- * across documents (arc-table.ts) is emptied at the start of each of our rows' passes, so a pass
- * never finds its own documents from the pass before; the row `table per doc` empties it before
- * every document, as main did. Checks the outputs byte for
+ * against the kept reference path (src/ of BENCH_BASE, default main at the start of session 18,
+ * unpacked by git archive into bench/.work; BENCH_BASE=none skips it), the same code with the
+ * table emptied per document, maxSkeleton 8 and without the posterior. Each speed row runs in a
+ * process of its own (bench/lib/restore-speed.ts), passes taken in turn; the figure is the median
+ * CPU time of the warm passes (BENCH_PASSES, default 7; the best and the cold first pass beside
+ * it). `-- --self` times the base against itself instead (the current code, with
+ * BENCH_BASE=none): the bench's own bias, which should read 1.00×. BENCH_SKELETON_SWEEP=1 adds
+ * maxSkeleton 16, 32 and all. The LM score table kept across documents (arc-table.ts) is emptied
+ * at the start of each row's passes, so a pass never finds its own documents from the pass before;
+ * the row `table per doc` empties it before every document, as main did. Checks the outputs byte for
  * byte against bench/.work/restore-reference/ (BENCH_WRITE_REFERENCE=1 writes it, run on the base commit),
  * text and every word's confidence, alternatives and review mark (bench/lib/restore-reference.ts).
- * Beside the same restoration without the forward–backward confidences (posterior.ts), to show
- * what they cost. Also writes the sample report's restored text to bench/.work/ for reading.
+ * Also writes the sample report's restored text to bench/.work/ for reading.
  *   BAOCAO_SHARED=/path/to/shared  overrides the data folder; BENCH_MODEL_DIR the model folder (BENCH_BASE_MODEL_DIR the
- *   base path's, default the same); BENCH_SETS=stripped|eng-ocr,
+ *   base path's, default the same); BENCH_SETS=stripped|eng-ocr|vie-ocr|clean|reference,
  *   BENCH_DOCS=001,002 restrict the run; BENCH_NAMES=0 turns name evidence off, BENCH_NAME_TUNING='{"weight":1}' sets NameTuning.
  */
-import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { restore, type RestoreInput, type RestoreModel } from '../src/core/restore/index.js';
 import { loadModel } from '../src/model/load.js';
 import { reviewThreshold } from '../src/core/restore/stage.js';
-import { forgetScores } from '../src/core/restore/arc-table.js';
 import { emptyScore, pct, scoreText, scoreWhole, type Score } from './lib/score.js';
 import { identity, unigramRestorer } from './lib/baselines.js';
 import { changesLine, countChanges, emptyChanges } from './lib/vie-changes.js';
+import { baseSource } from './lib/base-source.js';
+import { runRowsApart, type SpeedRow, type SpeedRun } from './lib/restore-speed.js';
 import { compareWithReference, devsetOutputs, REFERENCE_SETS, writeReference } from './lib/restore-reference.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const devset = join(resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared')), 'devset');
 const only = process.env.BENCH_DOCS?.split(',');
 
-/** main before the structural restore-speed pass (issue 18 item 4: the document's table of LM scores, arc-table.ts). */
-const BASE_REF = '38016c8';
+/** main at the start of session 18's restore-speed pass (38016c8 was main before the document's table of LM scores, arc-table.ts). */
+const BASE_REF = '2fd0a77';
 
 interface Pair { id: string; input: string; gt: string }
 
@@ -52,71 +52,30 @@ function pairs(kind: 'stripped' | 'eng-ocr'): Pair[] {
   );
 }
 
-interface Run { score: Score; seconds: number; best: number; cold: number; words: number; outputs: string[] }
+interface Run { score: Score; seconds: number; best: number; cold: number; words: number; outputs: string[]; maxRssMb?: number }
 
-/** Scores the first pass; `seconds` is the median CPU time of the warm passes (all passes when only one). */
-function run(set: Pair[], fn: (t: string) => string, passes = 1): Run {
-  return runSideBySide(set, [fn], passes)[0]!;
+/** Scores one in-process pass of `fn` (the accuracy-only rows); `seconds` is its CPU time. */
+function run(set: Pair[], fn: (t: string) => string): Run {
+  const r: Run = { score: emptyScore(), seconds: 0, best: 0, cold: 0, words: 0, outputs: [] };
+  for (const p of set) {
+    const t0 = process.cpuUsage();
+    const out = fn(p.input);
+    const dt = process.cpuUsage(t0);
+    r.seconds += (dt.user + dt.system) / 1e6;
+    r.words += p.input.match(/\p{L}+/gu)?.length ?? 0;
+    scoreText(p.gt, out, r.score);
+    r.outputs.push(out);
+  }
+  r.best = r.cold = r.seconds;
+  return r;
 }
 
-/**
- * run() for several restorers at once, their passes taken in turn (a, b, c, a, b, c, …) so that
- * the load of a shared machine falls on all of them alike.
- */
-function runSideBySide(set: Pair[], fns: ((t: string) => string)[], passes: number): Run[] {
-  const runs = fns.map(() => ({ score: emptyScore(), words: 0, outputs: [] as string[], times: [] as number[] }));
-  for (let pass = 0; pass < passes; pass++) {
-    // Each pass starts with the next restorer, so none always runs first (on a cooler cache).
-    for (let q = 0; q < fns.length; q++) {
-      const f = (q + pass) % fns.length, fn = fns[f]!, r = runs[f]!;
-      let spent = 0;
-      for (const p of set) {
-        const t0 = process.cpuUsage();
-        const out = fn(p.input);
-        const dt = process.cpuUsage(t0);
-        spent += (dt.user + dt.system) / 1e6;
-        if (pass === 0) {
-          r.words += p.input.match(/\p{L}+/gu)?.length ?? 0;
-          scoreText(p.gt, out, r.score);
-          r.outputs.push(out);
-        }
-      }
-      r.times.push(spent);
-    }
-  }
-  return runs.map(({ score, words, outputs, times }) => {
-    const warm = (times.length > 1 ? times.slice(1) : times).sort((a, b) => a - b);
-    const seconds = warm[Math.floor((warm.length - 1) / 2)]!;
-    return { score, seconds, best: warm[0]!, cold: times[0]!, words, outputs };
-  });
-}
-
-/**
- * The restorer of a kept reference path: src/ as of git commit `ref` (default: main before the
- * restore-speed work), unpacked into bench/.work and loaded beside the current code, so that its
- * speed is measured in the same process. Undefined without git or with BENCH_BASE=none.
- */
-async function baseRestorer(ref: string): Promise<{ restore: (t: string, input: RestoreInput) => string; forget?: () => void } | undefined> {
-  if (ref === 'none') return undefined;
-  const dir = join(root, 'bench', '.work', `base-${ref}`);
-  try {
-    if (!existsSync(join(dir, 'src'))) {
-      mkdirSync(dir, { recursive: true });
-      execSync(`git archive ${ref} src | tar -x -C ${JSON.stringify(dir)}`, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-    }
-    const core = await import(pathToFileURL(join(dir, 'src', 'core', 'restore', 'index.ts')).href) as typeof import('../src/core/restore/index.js');
-    const load = await import(pathToFileURL(join(dir, 'src', 'model', 'load.ts')).href) as typeof import('../src/model/load.js');
-    // BENCH_BASE_MODEL_DIR: the base path reads another model (a committed model against a rebuilt one, same run).
-    const model = load.loadModel(process.env.BENCH_BASE_MODEL_DIR ?? process.env.BENCH_MODEL_DIR ?? join(root, 'dictionaries'));
-    // Its own kept score table (arc-table.ts, since 3dcabcf) is emptied at each pass's start as ours
-    // is; left full, the base's warm passes found the previous pass's scores (the same code read
-    // 0.91-0.95x of itself). A base from before the kept table has neither module nor function.
-    const arcs = await import(pathToFileURL(join(dir, 'src', 'core', 'restore', 'arc-table.ts')).href).catch(() => undefined) as { forgetScores?: () => void } | undefined;
-    return { restore: (t, input) => core.restore(t, { model, input }).text, forget: arcs?.forgetScores };
-  } catch (e) {
-    console.log(`(no reference path ${ref}: ${(e as Error).message.split('\n')[0]})`);
-    return undefined;
-  }
+/** A speed row's timings (bench/lib/restore-speed.ts) with its first pass scored. */
+function scored(set: Pair[], t: SpeedRun): Run {
+  const score = emptyScore();
+  let words = 0;
+  set.forEach((p, i) => { words += p.input.match(/\p{L}+/gu)?.length ?? 0; scoreText(p.gt, t.outputs[i]!, score); });
+  return { score, seconds: t.seconds, best: t.best, cold: t.cold, words, outputs: t.outputs, maxRssMb: t.maxRssMb };
 }
 
 function dictBytes(): number {
@@ -146,33 +105,45 @@ async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
 
   const baseRef = process.env.BENCH_BASE ?? BASE_REF;
-  const baseFn = await baseRestorer(baseRef);
+  const baseTree = baseSource(root, baseRef);
+  // --self: the base against itself (or, without a base, the current code against itself), two
+  // processes of the same code: the bench's own bias, which should read 1.00x.
+  const self = process.argv.includes('--self');
+  const modelDir = process.env.BENCH_MODEL_DIR ?? join(root, 'dictionaries');
+  const baseModelDir = process.env.BENCH_BASE_MODEL_DIR ?? modelDir;
   console.log(`model load: ${loadMs.toFixed(0)} ms (target ≤ 1500), vocabulary ${model.vocab.length}, model files ${dictBytes()} bytes (target ≤ 40 MB)`);
   for (const kind of (['stripped', 'eng-ocr'] as const).filter((k) => !process.env.BENCH_SETS || process.env.BENCH_SETS.includes(k))) {
     const set = pairs(kind);
     const input: RestoreInput = kind === 'stripped' ? 'stripped' : 'ocr';
-    // Speed baselines side by side: the kept reference path (main before the speed work) and,
-    // on stripped text, the current code proposing only 8 forms per skeleton (the old default).
-    // The LM score table is shared across documents (arc-table.ts): each of our rows starts every
-    // pass with it empty (so no pass finds the previous pass's documents in it, as a batch of new
-    // documents would not), and one row empties it before every document (main's behaviour).
-    const first = set[0]!.input;
-    const fresh = (fn: (t: string) => string) => (t: string) => { if (t === first) forgetScores(); return fn(t); };
-    const speed: [string, (t: string) => string][] = [['baocao', fresh(baocao(input))]];
-    if (baseFn) speed.push([`base ${baseRef}`, (t) => { if (t === first) baseFn.forget?.(); return baseFn.restore(t, input); }]);
-    speed.push(['table per doc', (t) => { forgetScores(); return baocao(input)(t); }]);
-    if (kind === 'stripped') speed.push(['maxSkeleton 8', fresh((t) => restore(t, { model, input, channelWeight, tuning: { ...tuning, maxSkeleton: 8 }, docCache, ...nameOptions }).text)]);
-    if (kind === 'stripped' && process.env.BENCH_SKELETON_SWEEP === '1') {
-      for (const m of [16, 32, Infinity]) speed.push([`maxSkeleton ${m === Infinity ? 'all' : m}`, fresh((t) => restore(t, { model, input, channelWeight, tuning: { ...tuning, maxSkeleton: m }, docCache, ...nameOptions }).text)]);
+    // Speed rows, each in its own process, passes in turn (bench/lib/restore-speed.ts): the kept
+    // reference path (BENCH_BASE) and, on stripped text, the current code proposing only 8 forms
+    // per skeleton (the old default). The LM score table is shared across documents
+    // (arc-table.ts): each row starts every pass with it empty (so no pass finds the previous
+    // pass's documents in it, as a batch of new documents would not), and one row empties it
+    // before every document (main's behaviour).
+    const ourOptions = { channelWeight, tuning, docCache, ...nameOptions };
+    const ours = (name: string, extra: Record<string, unknown> = {}, forget: 'pass' | 'document' = 'pass'): SpeedRow =>
+      ({ name, tree: root, modelDir, options: { ...ourOptions, ...extra }, forget });
+    const theirs = (name: string): SpeedRow => ({ name, tree: baseTree!, modelDir: baseModelDir, options: {}, forget: 'pass' });
+    const speed: SpeedRow[] = [];
+    if (self) speed.push(...(baseTree ? [theirs(`base ${baseRef}`), theirs(`base ${baseRef} again`)] : [ours('baocao'), ours('baocao again')]));
+    else {
+      speed.push(ours('baocao'));
+      if (baseTree) speed.push(theirs(`base ${baseRef}`));
+      speed.push(ours('table per doc', {}, 'document'));
+      if (kind === 'stripped') speed.push(ours('maxSkeleton 8', { tuning: { ...tuning, maxSkeleton: 8 } }));
+      if (kind === 'stripped' && process.env.BENCH_SKELETON_SWEEP === '1') {
+        for (const m of [16, 32, Infinity]) speed.push(ours(`maxSkeleton ${m === Infinity ? 'all' : m}`, { tuning: { ...tuning, maxSkeleton: m } }));
+      }
+      // The same without the forward–backward confidences (posterior.ts): what they cost.
+      speed.push(ours('−posterior', { posterior: false }));
     }
-    const timed = runSideBySide(set, speed.map(([, fn]) => fn), passes);
+    const timed = (await runRowsApart(speed, set.map((p) => p.input), input, passes)).map((t) => scored(set, t));
     const rows: [string, Run][] = [
       ['identity', run(set, identity)],
       ['unigram', run(set, unigramRestorer(model))],
-      ...speed.map(([name], i): [string, Run] => [name, timed[i]!]),
-      ['baocao auto', run(set, baocao('auto'))],
-      // The same without the forward–backward confidences (posterior.ts): what they cost.
-      ['−posterior', run(set, fresh(baocao(kind === 'stripped' ? 'stripped' : 'ocr', false)), passes)],
+      ...speed.map((row, i): [string, Run] => [row.name, timed[i]!]),
+      ...(self ? [] : [['baocao auto', run(set, baocao('auto'))] as [string, Run]]),
     ];
     const base = pct(rows[1]![1].score);
     console.log(`\n${kind}: ${set.length} documents, ${rows[0]![1].score.gtTokens} GT tokens`);
@@ -183,24 +154,25 @@ async function main(): Promise<void> {
           `${r.seconds > 0.001 ? Math.round(r.words / r.seconds).toLocaleString('en') : '—'} syll/s  Δ vs unigram ${(acc - base >= 0 ? '+' : '')}${(acc - base).toFixed(2)}`,
       );
     }
-    const ours = rows[2]![1];
-    const rate = (sec: number) => Math.round(ours.words / sec).toLocaleString('en');
+    const first = timed[0]!, firstName = speed[0]!.name;
+    const rate = (sec: number) => Math.round(first.words / sec).toLocaleString('en');
     if (passes > 1) {
       for (let i = 0; i < speed.length; i++) {
         const r = timed[i]!;
-        console.log(`  ${speed[i]![0]} speed: median of ${passes - 1} warm passes ${rate(r.seconds)}, best ${rate(r.best)}, cold first pass ${rate(r.cold)} syll/s` +
-          (i > 0 ? `; baocao is ${(r.seconds / ours.seconds).toFixed(2)}× its median, ${(r.best / ours.best).toFixed(2)}× its best` : ''));
+        console.log(`  ${speed[i]!.name} speed (own process): median of ${passes - 1} warm passes ${rate(r.seconds)}, best ${rate(r.best)}, cold first pass ${rate(r.cold)} syll/s, peak RSS ${r.maxRssMb?.toFixed(0)} MB` +
+          (i > 0 ? `; ${firstName} is ${(r.seconds / first.seconds).toFixed(2)}× its median, ${(r.best / first.best).toFixed(2)}× its best` : ''));
       }
       // The machine is shared: the load beside the figures says how far to trust them.
       console.log(`  load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (1, 5, 15 min)`);
     }
-    const bare = rows.find(([name]) => name === '−posterior')![1];
-    console.log(`  confidence posterior cost: ${rate(ours.seconds)} vs ${rate(bare.seconds)} syll/s without it (median), ${(100 * (ours.seconds / bare.seconds - 1)).toFixed(1)}% more time; best passes ${(100 * (ours.best / bare.best - 1)).toFixed(1)}%`);
+    if (self) continue;
+    const bare = timed[speed.findIndex((r) => r.name === '−posterior')]!;
+    console.log(`  confidence posterior cost: ${rate(first.seconds)} vs ${rate(bare.seconds)} syll/s without it (median), ${(100 * (first.seconds / bare.seconds - 1)).toFixed(1)}% more time; best passes ${(100 * (first.best / bare.best - 1)).toFixed(1)}%`);
     const target = kind === 'stripped' ? 98 : 92;
     const speedBar = kind === 'stripped' ? 300_000 : 200_000;
-    console.log(`  target accuracy ≥ ${target}%: ${pct(ours.score) >= target ? 'met' : 'NOT met'}` +
-      `; target ≥ ${speedBar.toLocaleString('en')} syll/s (warm median): ${ours.words / ours.seconds >= speedBar ? 'met' : 'NOT met'}`);
-    const out = ours.outputs;
+    console.log(`  target accuracy ≥ ${target}%: ${pct(first.score) >= target ? 'met' : 'NOT met'}` +
+      `; target ≥ ${speedBar.toLocaleString('en')} syll/s (warm median): ${first.words / first.seconds >= speedBar ? 'met' : 'NOT met'}`);
+    const out = first.outputs;
     writeFileSync(join(work, `devset-${kind}.txt`), set.map((p, i) => `### ${p.id}\n${out[i]}`).join('\n'));
   }
   // Vietnamese-model OCR of the scanned pages: restoration must not damage mostly-right text.
