@@ -16,6 +16,7 @@ import { decodeViqr } from './viqr.js';
 import { decodeViscii } from './viscii.js';
 import { decodeVni } from './vni.js';
 
+import { ENCODING_NAMES } from './types.js';
 export { ENCODING_NAMES, type DecodeOptions, type DecodeResult, type EncodingName } from './types.js';
 
 /** Share of words that must carry VIQR marks before ASCII text is read as VIQR. */
@@ -173,7 +174,12 @@ function decodeAuto(bytes: Uint8Array): DecodeResult {
     diagnostics.push(diag('encoding/legacy', 'info', `not UTF-8; read as ${legacy.encoding} (confidence ${legacy.score.toFixed(2)})`));
     return result(decodeLegacy(legacy.encoding, rest), legacy.encoding, legacy.score, diagnostics);
   }
-  return result(decodeUtf8Checked(rest, diagnostics), 'utf-8', 0, diagnostics);
+  // Nothing is converted from here, so the message says what to do rather than what was replaced.
+  const bad = firstInvalidUtf8(rest);
+  diagnostics.push(diag('encoding/invalid-utf8', 'error',
+    `not UTF-8 (invalid at byte ${bad}) and it does not read as TCVN3, VNI, windows-1258 or VISCII: if you know its encoding, name it with --encoding (${ENCODING_NAMES.join(', ')})`,
+    placeOf(rest, bad)));
+  return result(utf8.decode(rest), 'utf-8', 0, diagnostics);
 }
 
 export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {

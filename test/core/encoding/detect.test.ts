@@ -120,6 +120,10 @@ describe('decodeText: bad input', () => {
     assert.ok(r.text.includes('\ufffd'));
     assert.ok(r.text.startsWith('dòng một\ndòng hai\f\n'));
   });
+  it('says to name the encoding when a file is neither UTF-8 nor a legacy encoding it knows', () => {
+    const d = decodeText(new Uint8Array([...utf8('dòng một\ndòng hai\f\n'), 0xc3, 0x28, ...utf8(' tiếp')])).diagnostics.find((x) => x.ruleId === 'encoding/invalid-utf8');
+    assert.match(d?.message ?? '', /not UTF-8 \(invalid at byte 23\).*name it with --encoding \(utf-8, .*viscii\)/);
+  });
   it('handles empty input', () => {
     assert.deepEqual(decodeText(new Uint8Array(0)), { text: '', encoding: 'utf-8', confidence: 1, diagnostics: [] });
   });
