@@ -135,7 +135,9 @@ function decodeAuto(bytes: Uint8Array): DecodeResult {
       return result(decodeUtf16(rest, utf16, diagnostics), utf16, 0.8, diagnostics);
     }
     const known = knownBinaryFormat(rest);
-    diagnostics.push(diag('encoding/binary', 'error', known
+    diagnostics.push(diag('encoding/binary', 'error', known && / archive$/.test(known)
+      ? `this is ${known}, not a document: unpack it and convert the folder of its files`
+      : known
       ? `this is ${known}, not text: baocao reads plain text, Word and OpenDocument documents (.doc, .docx, .odt), PDF files and page images; save it as PDF or as plain text (.txt) and convert that`
       : nul ? 'input contains NUL bytes: binary data, not text' : `input is ${Math.round(controlRatio * 100)}% control characters: binary data, not text`));
     return result(utf8.decode(rest), 'utf-8', 0, diagnostics);

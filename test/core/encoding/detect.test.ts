@@ -107,6 +107,12 @@ describe('decodeText: bad input', () => {
     assert.equal(r.diagnostics[0]?.ruleId, 'encoding/binary');
     assert.match(r.diagnostics[0]?.message ?? '', /a Word document \(\.docx\).*save it as PDF or as plain text/);
   });
+  it('says to unpack a ZIP archive named as an input and convert its folder', () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, ...new TextEncoder().encode('008.txt'), 0, 0, 0, 0]);
+    const d = decodeText(zip).diagnostics[0];
+    assert.equal(d?.ruleId, 'encoding/binary');
+    assert.equal(d?.message, 'this is a ZIP archive, not a document: unpack it and convert the folder of its files');
+  });
   it('flags a high share of control characters as binary', () => {
     const bytes = new Uint8Array(200).map((_, i) => (i % 3 === 0 ? 0x01 : 0x41));
     assert.equal(decodeText(bytes).diagnostics[0]?.ruleId, 'encoding/binary');
