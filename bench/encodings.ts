@@ -3,7 +3,7 @@
  * ground truth (../shared/devset/docs/*.txt): each document is encoded, decoded with no hint
  * (decodeText, as the text ingest does) and compared with the text it was made from, by this
  * commit and by the base (BENCH_BASE, default 3dcabcf; its src/ from git) in the same run.
- * Encoders: TCVN 5712 VN1 and windows-1258 by glibc's iconv (TCVN5712-1, CP1258); TCVN3 (ABC) as
+ * Encoders: TCVN 5712 VN1, windows-1258 and VISCII by glibc's iconv (TCVN5712-1, CP1258, VISCII); TCVN3 (ABC) as
  * .VnTimeH typists wrote it, VN1's bytes with every capital VN3 lacks typed with the lower-case
  * code; VNI-Windows and VIQR from their published tables, written here. A character an encoding
  * cannot hold is '?' in the bytes and in the expected text alike. Figures: documents whose
@@ -135,6 +135,7 @@ for (const [ch, b] of vn3Table) if ((b < 0x20 && b !== 0x0a && b !== 0x0d && b !
 // Word's punctuation in an ABC file is windows-1252, on the bytes VN1 gives to capitals.
 for (const [ch, b] of [['“', 0x93], ['”', 0x94], ['‘', 0x91], ['’', 0x92], ['–', 0x96], ['—', 0x97], ['…', 0x85], ['•', 0x95]] as const) vn3Table.set(ch, b);
 const cp1258Keep = iconvKeep('CP1258', chars);
+const visciiKeep = iconvKeep('VISCII', chars);
 
 const keepOnly = (text: string, keep: (ch: string) => boolean) => [...text].map((ch) => (keep(ch) ? ch : '?')).join('');
 const ASCII_OR_VIET = (ch: string) => ch < '\x80' || split(ch)[0].toLowerCase().length === 1 && /[a-zăâêôơưđ]/.test(split(ch)[0].toLowerCase());
@@ -158,6 +159,10 @@ const CASES: Case[] = [
   { name: 'VNI-Windows', encoding: 'vni', make: (t) => {
     const expected = keepOnly(t, ASCII_OR_VIET);
     return { bytes: Buffer.from(vni(expected), 'latin1'), expected };
+  } },
+  { name: 'VISCII', encoding: 'viscii', make: (t) => {
+    const expected = keepOnly(t, (ch) => visciiKeep.has(ch));
+    return { bytes: execFileSync('iconv', ['-f', 'UTF-8', '-t', 'VISCII'], { input: expected }), expected };
   } },
   { name: 'VIQR', encoding: 'viqr', make: (t) => {
     const expected = keepOnly(t, ASCII_OR_VIET);

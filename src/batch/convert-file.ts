@@ -24,7 +24,7 @@ import { writeDocumentOutputs } from './write-outputs.js';
 import { rowsText } from './rows-store.js';
 import { appendRecord } from './state-log.js';
 import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
-import { writeErrorMessage } from './fs-errors.js';
+import { readErrorMessage, writeErrorMessage } from './fs-errors.js';
 import { openPath, type InputFile } from './inputs.js';
 import type { AdaptSetting } from './adapt-setting.js';
 import { correctionsFor, fieldCorrectionsFor, staleFieldsWarning } from './corrections-log.js';
@@ -137,7 +137,7 @@ function readInput(file: InputFile, settings: BatchSettings): { data: Uint8Array
     if (tooLarge) return { row: failedRow(file.display, `ingest/too-large: ${tooLarge}`, 'text'), skipped: false };
     return { data: readFileSync(path) };
   } catch (e) {
-    return { row: failedRow(file.display, `read: ${(e as Error).message}`), skipped: false };
+    return { row: failedRow(file.display, readErrorMessage(e)), skipped: false };
   }
 }
 

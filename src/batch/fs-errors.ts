@@ -1,6 +1,7 @@
 /**
- * File-system errors met while writing, said in words with what to do next: a per-file error row
- * (`write/ENOSPC: …`) rather than a raw `internal: ENOSPC: no space left on device, open '…'`.
+ * File-system errors met while reading an input or writing, said in words with what to do next: a
+ * per-file error row (`write/ENOSPC: …`, `read/EACCES: …`) rather than a raw
+ * `internal: ENOSPC: no space left on device, open '…'`.
  */
 
 /** Thrown when a write would land outside the output folder (through a symbolic link). */
@@ -39,6 +40,27 @@ export function writeErrorMessage(e: unknown, written: string): string {
   if (!known) return `write: ${e instanceof Error ? e.message : String(e)} (writing '${written}')`;
   const detail = e instanceof OutsideOutputError ? e.message : `writing '${written}'`;
   return `write/${code}: ${known[0]} (${detail}): ${known[1]}`;
+}
+
+const READ_EXPLAINED: Record<string, [what: string, todo: string]> = {
+  EACCES: ['permission denied', 'give your user read access to the file (or copy it somewhere you can read), then run again with --resume'],
+  EPERM: ['operation not permitted', 'give your user read access to the file (or copy it somewhere you can read), then run again with --resume'],
+  // Windows says EBUSY for a file another program holds open without sharing (Word, a scanner).
+  EBUSY: ['the file is locked by another program', 'close the program that has it open, then run again with --resume'],
+  EAGAIN: ['the file is locked by another program', 'close the program that has it open, then run again with --resume'],
+  ENOENT: ['the file is gone (moved or deleted since the folder was listed)', 'run again once it is back'],
+  EIO: ['input/output error reading the file', 'the drive or the copy is damaged: copy the file to a sound drive and convert that'],
+  ELOOP: ['too many symbolic links', 'convert the file the link leads to'],
+  ENAMETOOLONG: ['the path is too long for the file system', 'move the file to a folder with a shorter path'],
+  EMFILE: ['too many open files', 'run with a lower --jobs or raise the open-file limit (ulimit -n)'],
+};
+
+/** `read/<CODE>: <what happened>: <what to do>` for the error row of an input that cannot be read. */
+export function readErrorMessage(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const known = code ? READ_EXPLAINED[code] : undefined;
+  if (!known) return `read: ${e instanceof Error ? e.message : String(e)}`;
+  return `read/${code}: ${known[0]}: ${known[1]}`;
 }
 
 /** The same for a whole-batch file (the output folder itself, documents.csv): one line. */

@@ -12,6 +12,7 @@ import { STATE_DIR } from './atomic.js';
 
 /** Extensions picked up when walking a directory (named files are read whatever their name). */
 export const INPUT_EXTENSIONS = /\.(txt|text|docx?|rtf|odt|fodt|pdf|png|jpe?g|tiff?|bmp|webp|gif)$/i;
+const ARCHIVE_EXTENSIONS = /\.(zip|rar|7z|tar|tgz|gz|bz2|xz)$/i;
 
 export interface InputFile {
   /** Absolute path. */
@@ -49,6 +50,8 @@ export interface ResolvedInputs {
 
 export interface PassedOver {
   count: number;
+  /** How many of them are archives (.zip, .rar, .7z …), whose documents would be converted once unpacked. */
+  archives: number;
   /** Up to PASSED_OVER_SHOWN of them, as shown to people. */
   first: string[];
 }
@@ -60,7 +63,7 @@ export async function resolveInputs(args: string[], cwd = process.cwd()): Promis
   const problems: InputProblem[] = [];
   const walked = new Set<string>();
   const raws = new Map<string, Buffer>();
-  const passedOver: PassedOver = { count: 0, first: [] };
+  const passedOver: PassedOver = { count: 0, archives: 0, first: [] };
   for (const arg of args) {
     const abs = resolve(cwd, arg);
     const info = await stat(abs).catch((e: NodeJS.ErrnoException) => e);
@@ -174,6 +177,7 @@ async function walk(w: Walk, dir: string, rawDir: Buffer | null): Promise<number
     else if (isDir) skipped += await walk(w, path, raw);
     else if (!INPUT_EXTENSIONS.test(name)) {
       skipped++;
+      if (isFile && ARCHIVE_EXTENSIONS.test(name)) w.passedOver.archives++;
       if (isFile && w.passedOver.count++ < PASSED_OVER_SHOWN) w.passedOver.first.push(displayPath(path, cwd));
     }
     else if (isFile) {

@@ -76,9 +76,11 @@ function orphansMessage(s: BatchSummary): string {
 }
 
 /** "2 files in the folders given were passed over, not being a kind baocao reads: a/notes.md, b/data.csv". */
-function passedOverMessage(p: NonNullable<BatchSummary['passedOver']>): string {
+export function passedOverMessage(p: NonNullable<BatchSummary['passedOver']>): string {
   const more = p.count > p.first.length ? `, and ${p.count - p.first.length} more` : '';
-  return `${p.count} file${p.count === 1 ? '' : 's'} in the folders given ${p.count === 1 ? 'was' : 'were'} passed over, not being a kind baocao reads (.txt, .doc, .docx, .rtf, .odt, .pdf, images; name a file to convert it whatever its name): ${p.first.join(', ')}${more}`;
+  // An archive's documents are what the user meant to convert: say how to get at them.
+  const archives = p.archives ? `; ${p.archives === p.count ? (p.count === 1 ? 'it is an archive' : 'they are archives') : `${p.archives} of them ${p.archives === 1 ? 'is an archive' : 'are archives'}`} (.zip …): unpack ${p.archives === 1 ? 'it' : 'them'} and convert the folder` : '';
+  return `${p.count} file${p.count === 1 ? '' : 's'} in the folders given ${p.count === 1 ? 'was' : 'were'} passed over, not being a kind baocao reads (.txt, .doc, .docx, .rtf, .odt, .pdf, images; name a file to convert it whatever its name): ${p.first.join(', ')}${more}${archives}`;
 }
 
 /** What --prune removed (or --prune-dry-run would remove), a line per file, and what it left and why. */

@@ -55,10 +55,14 @@ export const ConvertQuery = z.object({
 }).strict();
 
 /** "encoding: not an option here; the options are name, input, …": an option of the CLI that the service lacks is said, never ignored. */
-function queryProblems(issues: z.core.$ZodIssue[]): string {
-  return issues.map((i) => i.code === 'unrecognized_keys'
-    ? `${i.keys.join(', ')}: not ${i.keys.length === 1 ? 'an option' : 'options'} of /v1/convert (its options are ${Object.keys(ConvertQuery.shape).join(', ')})`
-    : `${i.path.join('.')}: ${i.message}`).join('; ');
+function queryProblems(issues: z.core.$ZodIssue[], query: Record<string, unknown>): string {
+  return issues.map((i) => {
+    if (i.code === 'unrecognized_keys') return `${i.keys.join(', ')}: not ${i.keys.length === 1 ? 'an option' : 'options'} of /v1/convert (its options are ${Object.keys(ConvertQuery.shape).join(', ')})`;
+    // `format=txt&format=json` arrives as an array, which zod calls an invalid option.
+    const given = query[String(i.path[0])];
+    if (Array.isArray(given)) return `${i.path.join('.')}: given ${given.length} times (${given.join(', ')}); give it once`;
+    return `${i.path.join('.')}: ${i.message}`;
+  }).join('; ');
 }
 
 export async function buildServer(options: ServeOptions = {}): Promise<FastifyInstance> {
@@ -129,7 +133,7 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
   app.post('/v1/convert', { onRequest: [anyContentType, admit], onResponse: release, onRequestAbort: release }, async (req, reply) => {
     const ticket = tickets.get(req)!;
     const query = ConvertQuery.safeParse(req.query ?? {});
-    if (!query.success) return reply.code(400).send({ error: queryProblems(query.error.issues) });
+    if (!query.success) return reply.code(400).send({ error: queryProblems(query.error.issues, (req.query ?? {}) as Record<string, unknown>) });
     if (!Buffer.isBuffer(req.body) || req.body.length === 0) return reply.code(400).send({ error: 'send the document as the request body' });
     let body: Buffer = req.body;
     let name = query.data.name;

@@ -27,14 +27,21 @@ describe('batch inputs', () => {
 
   it('counts the files of other kinds it passed over, naming the first few, and not the hidden ones or those of output folders', async () => {
     const r = await resolveInputs([join(dir, 'a'), join(dir, 'b')], dir);
-    assert.deepEqual(r.passedOver, { count: 1, first: [join('a', 'notes.ods')] });
+    assert.deepEqual(r.passedOver, { count: 1, archives: 0, first: [join('a', 'notes.ods')] });
     const named = await resolveInputs([join(dir, 'a', 'notes.ods')], dir);
-    assert.deepEqual(named.passedOver, { count: 0, first: [] }, 'a file named is converted, not passed over');
+    assert.deepEqual(named.passedOver, { count: 0, archives: 0, first: [] }, 'a file named is converted, not passed over');
     await mkdir(join(dir, 'only-other'), { recursive: true });
     await writeFile(join(dir, 'only-other', 'sheet.ods'), 'x');
     const none = await resolveInputs([join(dir, 'only-other'), join(dir, 'b')], dir);
-    assert.deepEqual(none.passedOver, { count: 0, first: [] }, "a folder with nothing to convert says so in its error row, once");
+    assert.deepEqual(none.passedOver, { count: 0, archives: 0, first: [] }, "a folder with nothing to convert says so in its error row, once");
     assert.match(none.problems[0]!.message, /no readable input files in directory \(1 other files skipped/);
+  });
+
+  it('counts the archives among the files passed over (their documents need unpacking first)', async () => {
+    await mkdir(join(dir, 'z'), { recursive: true });
+    for (const f of ['z/report.txt', 'z/2019.zip', 'z/old.RAR', 'z/sheet.xlsx']) await writeFile(join(dir, f), 'x');
+    const r = await resolveInputs([join(dir, 'z')], dir);
+    assert.deepEqual({ count: r.passedOver.count, archives: r.passedOver.archives }, { count: 3, archives: 2 });
   });
 
   it("skips baocao's own output folders inside the folder it walks", async () => {

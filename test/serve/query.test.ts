@@ -21,6 +21,12 @@ describe('baocao serve: the query of /v1/convert', () => {
     }
   });
 
+  it('answers 400 saying an option was given twice, not that its value is invalid', async () => {
+    const r = await app.inject({ method: 'POST', url: '/v1/convert?name=a.txt&format=txt&format=json', payload: 'Báo cáo', headers: { 'content-type': 'text/plain' } });
+    assert.equal(r.statusCode, 400);
+    assert.equal(r.json().error, 'format: given 2 times (txt, json); give it once');
+  });
+
   it('describes every option it takes, and every status it answers, in its OpenAPI document', async () => {
     const api = (await app.inject({ url: '/v1/openapi.json' })).json();
     const post = api.paths['/v1/convert'].post;

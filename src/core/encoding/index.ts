@@ -1,7 +1,7 @@
 /**
  * Bytes → NFC text for text inputs: UTF-8 (with or without BOM), UTF-16 with BOM (or a clear
- * zero-byte pattern), and the legacy Vietnamese encodings TCVN3, VNI-Windows, VIQR and
- * windows-1258, detected automatically or forced by `options.encoding`. Never throws: binary or
+ * zero-byte pattern), and the legacy Vietnamese encodings TCVN3, VNI-Windows, VIQR, windows-1258
+ * and VISCII, detected automatically or forced by `options.encoding`. Never throws: binary or
  * undecodable input yields text with U+FFFD plus an error diagnostic. Line breaks and form feeds
  * are kept exactly.
  */
@@ -13,8 +13,10 @@ import {
 import { decodeTcvn3, decodeTcvnVn1, tcvnVariant } from './tcvn3.js';
 import type { DecodeOptions, DecodeResult, EncodingName } from './types.js';
 import { decodeViqr } from './viqr.js';
+import { decodeViscii } from './viscii.js';
 import { decodeVni } from './vni.js';
 
+import { ENCODING_NAMES } from './types.js';
 export { ENCODING_NAMES, type DecodeOptions, type DecodeResult, type EncodingName } from './types.js';
 
 /** Share of words that must carry VIQR marks before ASCII text is read as VIQR. */
@@ -29,12 +31,13 @@ function diag(ruleId: string, severity: Diagnostic['severity'], message: string,
   return place ? { ruleId, message, severity, place } : { ruleId, message, severity };
 }
 
-type LegacyName = 'tcvn3' | 'tcvn5712-1' | 'vni' | 'windows-1258';
+type LegacyName = 'tcvn3' | 'tcvn5712-1' | 'vni' | 'windows-1258' | 'viscii';
 
 function decodeLegacy(encoding: LegacyName, bytes: Uint8Array): string {
   if (encoding === 'tcvn3') return decodeTcvn3(bytes);
   if (encoding === 'tcvn5712-1') return decodeTcvnVn1(bytes);
   if (encoding === 'vni') return decodeVni(bytes);
+  if (encoding === 'viscii') return decodeViscii(bytes);
   return new TextDecoder('windows-1258').decode(bytes).normalize('NFC'); // tones are combining bytes
 }
 
@@ -88,7 +91,7 @@ function tcvnOf(sample: Uint8Array): 'tcvn3' | 'tcvn5712-1' {
 }
 
 /** Best legacy reading of some bytes, judged on a sample; 'tcvn3' stands for either TCVN 5712 table unless `vn3Only`. */
-function bestLegacy(sample: Uint8Array, names: Array<'tcvn3' | 'vni' | 'windows-1258'>, vn3Only = false) {
+function bestLegacy(sample: Uint8Array, names: Array<'tcvn3' | 'vni' | 'windows-1258' | 'viscii'>, vn3Only = false) {
   const candidates: LegacyName[] = names.map((e) => (e === 'tcvn3' && !vn3Only ? tcvnOf(sample) : e));
   let best = { encoding: candidates[0]!, score: -1, evidence: 0 };
   for (const encoding of candidates) {
@@ -132,7 +135,9 @@ function decodeAuto(bytes: Uint8Array): DecodeResult {
       return result(decodeUtf16(rest, utf16, diagnostics), utf16, 0.8, diagnostics);
     }
     const known = knownBinaryFormat(rest);
-    diagnostics.push(diag('encoding/binary', 'error', known
+    diagnostics.push(diag('encoding/binary', 'error', known && / archive$/.test(known)
+      ? `this is ${known}, not a document: unpack it and convert the folder of its files`
+      : known
       ? `this is ${known}, not text: baocao reads plain text, Word and OpenDocument documents (.doc, .docx, .odt), PDF files and page images; save it as PDF or as plain text (.txt) and convert that`
       : nul ? 'input contains NUL bytes: binary data, not text' : `input is ${Math.round(controlRatio * 100)}% control characters: binary data, not text`));
     return result(utf8.decode(rest), 'utf-8', 0, diagnostics);
@@ -165,12 +170,18 @@ function decodeAuto(bytes: Uint8Array): DecodeResult {
     return result(text, 'utf-8', 1, diagnostics);
   }
 
-  const legacy = bestLegacy(sample, ['tcvn3', 'vni', 'windows-1258']);
+  // VISCII last: a tie keeps the older encodings' reading.
+  const legacy = bestLegacy(sample, ['tcvn3', 'vni', 'windows-1258', 'viscii']);
   if (legacy.score >= LEGACY_MIN_SCORE && legacy.evidence >= 1) {
     diagnostics.push(diag('encoding/legacy', 'info', `not UTF-8; read as ${legacy.encoding} (confidence ${legacy.score.toFixed(2)})`));
     return result(decodeLegacy(legacy.encoding, rest), legacy.encoding, legacy.score, diagnostics);
   }
-  return result(decodeUtf8Checked(rest, diagnostics), 'utf-8', 0, diagnostics);
+  // Nothing is converted from here, so the message says what to do rather than what was replaced.
+  const bad = firstInvalidUtf8(rest);
+  diagnostics.push(diag('encoding/invalid-utf8', 'error',
+    `not UTF-8 (invalid at byte ${bad}) and it does not read as TCVN3, VNI, windows-1258 or VISCII: if you know its encoding, name it with --encoding (${ENCODING_NAMES.join(', ')})`,
+    placeOf(rest, bad)));
+  return result(utf8.decode(rest), 'utf-8', 0, diagnostics);
 }
 
 export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {

@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../document.js';
 
-export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'tcvn3' | 'tcvn5712-1' | 'vni' | 'viqr' | 'windows-1258';
+export type EncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'tcvn3' | 'tcvn5712-1' | 'vni' | 'viqr' | 'windows-1258' | 'viscii';
 
-export const ENCODING_NAMES: readonly EncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'tcvn3', 'tcvn5712-1', 'vni', 'viqr', 'windows-1258'];
+export const ENCODING_NAMES: readonly EncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'tcvn3', 'tcvn5712-1', 'vni', 'viqr', 'windows-1258', 'viscii'];
 
 export interface DecodeOptions {
   /** Skip detection and decode with this encoding. */

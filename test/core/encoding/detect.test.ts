@@ -107,6 +107,12 @@ describe('decodeText: bad input', () => {
     assert.equal(r.diagnostics[0]?.ruleId, 'encoding/binary');
     assert.match(r.diagnostics[0]?.message ?? '', /a Word document \(\.docx\).*save it as PDF or as plain text/);
   });
+  it('says to unpack a ZIP archive named as an input and convert its folder', () => {
+    const zip = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, ...new TextEncoder().encode('008.txt'), 0, 0, 0, 0]);
+    const d = decodeText(zip).diagnostics[0];
+    assert.equal(d?.ruleId, 'encoding/binary');
+    assert.equal(d?.message, 'this is a ZIP archive, not a document: unpack it and convert the folder of its files');
+  });
   it('flags a high share of control characters as binary', () => {
     const bytes = new Uint8Array(200).map((_, i) => (i % 3 === 0 ? 0x01 : 0x41));
     assert.equal(decodeText(bytes).diagnostics[0]?.ruleId, 'encoding/binary');
@@ -119,6 +125,10 @@ describe('decodeText: bad input', () => {
     assert.deepEqual(d?.place, { page: 2, line: 2 });
     assert.ok(r.text.includes('\ufffd'));
     assert.ok(r.text.startsWith('dòng một\ndòng hai\f\n'));
+  });
+  it('says to name the encoding when a file is neither UTF-8 nor a legacy encoding it knows', () => {
+    const d = decodeText(new Uint8Array([...utf8('dòng một\ndòng hai\f\n'), 0xc3, 0x28, ...utf8(' tiếp')])).diagnostics.find((x) => x.ruleId === 'encoding/invalid-utf8');
+    assert.match(d?.message ?? '', /not UTF-8 \(invalid at byte 23\).*name it with --encoding \(utf-8, .*viscii\)/);
   });
   it('handles empty input', () => {
     assert.deepEqual(decodeText(new Uint8Array(0)), { text: '', encoding: 'utf-8', confidence: 1, diagnostics: [] });
