@@ -11,7 +11,7 @@
 import type { InkMap } from '../../src/ingest/pen/digit-model.js';
 
 /** The ink map's box over a threshold. */
-function box(ink: InkMap, threshold: number): { x0: number; y0: number; x1: number; y1: number } | null {
+export function box(ink: InkMap, threshold: number): { x0: number; y0: number; x1: number; y1: number } | null {
   let x0 = ink.width, y0 = ink.height, x1 = -1, y1 = -1;
   for (let y = 0; y < ink.height; y++) for (let x = 0; x < ink.width; x++) if (ink.data[y * ink.width + x]! > threshold) {
     if (x < x0) x0 = x;
@@ -23,7 +23,7 @@ function box(ink: InkMap, threshold: number): { x0: number; y0: number; x1: numb
 }
 
 /** Bilinear resampling of the ink box (plus a margin) by `f`. */
-function resample(ink: InkMap, b: { x0: number; y0: number; x1: number; y1: number }, f: number, pad: number): InkMap {
+export function resample(ink: InkMap, b: { x0: number; y0: number; x1: number; y1: number }, f: number, pad: number): InkMap {
   const bw = b.x1 - b.x0 + 1, bh = b.y1 - b.y0 + 1;
   const width = Math.max(1, Math.round(bw * f)) + 2 * pad, height = Math.max(1, Math.round(bh * f)) + 2 * pad;
   const data = new Float32Array(width * height);
@@ -39,7 +39,7 @@ function resample(ink: InkMap, b: { x0: number; y0: number; x1: number; y1: numb
 }
 
 /** Separable Gaussian blur of standard deviation `sigma` px. */
-function blur(ink: InkMap, sigma: number): InkMap {
+export function blur(ink: InkMap, sigma: number): InkMap {
   if (sigma < 0.2) return ink;
   const r = Math.ceil(2 * sigma), w: number[] = [];
   for (let i = -r; i <= r; i++) w.push(Math.exp(-(i * i) / (2 * sigma * sigma)));

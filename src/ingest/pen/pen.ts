@@ -133,7 +133,7 @@ export function penGlyphs(img: Rgb, blank: Blank, all: Component[] = inkComponen
  * Leader dots, colons, accents, scanner dust and strokes of a dotted or ruled leader are not
  * digits: a digit is at least a third of the line high or wide, and not a flat dash.
  */
-function digitSized(c: Component, h: number): boolean {
+export function digitSized(c: Component, h: number): boolean {
   const w = widthOf(c), hh = heightOf(c);
   return Math.max(w, hh) >= 0.3 * h && c.area >= 0.02 * h * h && !(hh < 0.25 * h && w > 1.5 * hh);
 }

@@ -12,10 +12,14 @@
 import { classify, digitGuess, forward, normaliseGlyph, NOT_A_DIGIT, slantOf, upright, type DigitGuess, type DigitModel, type InkMap } from './digit-model.js';
 import { heightOf, mergeComponents, widthOf, type Component } from './ink.js';
 import { median } from '../ocr/result.js';
+import { cutLogOdds, pathCut } from './touching.js';
 
 export interface ReadGlyph {
   glyph: Component;
+  /** The model's reading; its confidence times `segmentation`. */
   guess: DigitGuess;
+  /** The share of the segmentation's weight on this glyph being one glyph (1: no other cut reads). */
+  segmentation: number;
 }
 
 /** At most this many atoms in one glyph. */
@@ -24,23 +28,43 @@ const MAX_ATOMS = 4;
 const MAX_WIDTH = 1.4;
 /** Pieces of different ink components are joined into one glyph only across a gap under this (digit heights). */
 const JOIN_GAP = 0.3;
+/** Pieces from this wide (digit heights) are over-cut at their low-ink columns. */
+const OVER_CUT_FROM = 0.9;
 /** Cost of leaving an end atom out, as a log-probability (beside its "not a digit" probability). */
 const SKIP_COST = Math.log(0.5);
+
+/**
+ * Measured, off in the pipeline (docs/handwriting.md, session 18; bench/pen-segmentation.ts):
+ * `narrowSplits` gives pieces 0.55–0.9 digit heights wide a least-ink path cut (touching.ts),
+ * weighed by the width prior; `posterior` multiplies each digit's confidence by how sure the
+ * segmentation is of its glyph ('glyph': the glyph's share of the weight of all readings, by
+ * forward-backward over the same lattice; 'count': the share of readings with as many digits).
+ * On synthetic touching strings both cut confident wrong readings by two thirds, but on the real
+ * development pages they lowered right readings under the fill threshold.
+ */
+export interface SegmentOptions {
+  narrowSplits?: boolean;
+  posterior?: 'glyph' | 'count';
+}
 
 /**
  * The best reading of `pieces` (sorted or not) as at most `maxDigits` digits, or null when no
  * grouping reads. `width` is the crop's (pixel indices are y * width + x).
  */
-export function segmentDigits(pieces: readonly Component[], lineHeight: number, width: number, maxDigits: number, model: DigitModel): ReadGlyph[] | null {
+export function segmentDigits(pieces: readonly Component[], lineHeight: number, width: number, maxDigits: number, model: DigitModel, options: SegmentOptions = {}): ReadGlyph[] | null {
+  const { narrowSplits = false, posterior } = options;
   if (pieces.length === 0) return null;
   const sorted = [...pieces].sort((a, b) => a.x0 - b.x0);
   // Digits of one hand in one blank are about as high as each other.
   const hh = Math.max(median(sorted.map(heightOf)), 0.6 * lineHeight);
-  const atoms: { c: Component; piece: number; cut: boolean }[] = [];
+  const atoms: { c: Component; piece: number; cut: boolean; cutOdds: number }[] = [];
   sorted.forEach((p, i) => {
-    const parts = overCut(p, hh, width);
+    const narrow = narrowSplits && widthOf(p) < OVER_CUT_FROM * hh ? pathCut(p, hh, width) : null;
+    const parts = narrow ? narrow.map((px) => componentOf(px, width, p.blue)) : overCut(p, hh, width);
+    // A cut the reading keeps inside a piece weighs the prior that a piece this wide is two digits.
+    const cutOdds = narrow ? cutLogOdds(widthOf(p) / hh) : 0;
     // A piece cut at the blank's edge may be print run on from the word beside it, like a cut-off atom.
-    for (const c of parts) atoms.push({ c, piece: i, cut: parts.length > 1 || p.cutAtEdge === true });
+    for (const c of parts) atoms.push({ c, piece: i, cut: parts.length > 1 || p.cutAtEdge === true, cutOdds });
   });
   const n = atoms.length;
   // The glyph of atoms i..j-1 (null: they read as none), at j * (MAX_ATOMS + 1) + (j - i): each is
@@ -52,53 +76,72 @@ export function segmentDigits(pieces: readonly Component[], lineHeight: number, 
     const c = group.length === 1 ? group[0]!.c : mergeComponents(group.map((a) => a.c));
     if (!joinable || widthOf(c) > MAX_WIDTH * hh) return null;
     const guess = classifyInk(model, inkOf(c, width));
-    return guess ? { glyph: c, guess } : null;
+    return guess ? { glyph: c, guess, segmentation: 1 } : null;
   };
   const notDigit = (g: ReadGlyph) => (model.classes > NOT_A_DIGIT ? g.guess.probs[NOT_A_DIGIT]! : 0);
-  // Cell j * (maxDigits + 1) + k: the best log-score of atoms 0..j-1 read as k glyphs (-Infinity:
-  // no reading), the atom it came from and whether its last atom was left out (an end atom only).
+  // The boundary before atom i, when it lies inside a piece: the prior's log-odds of that cut.
+  const cutBefore = (i: number) => (i > 0 && atoms[i - 1]!.piece === atoms[i]!.piece ? atoms[i]!.cutOdds : 0);
+  // The lattice: node j * K + k is atoms 0..j-1 read as k glyphs; an edge reads atoms i..j-1 as one
+  // glyph (k → k + 1) or leaves a single cut-off end atom out (k → k). Edges are listed once.
   const K = maxDigits + 1;
-  const score = new Float64Array((n + 1) * K).fill(-Infinity);
-  const from = new Int32Array((n + 1) * K);
-  const skip = new Uint8Array((n + 1) * K);
-  const take = (cell: number, s: number, i: number, skipped: boolean) => {
-    if (s > score[cell]!) {
-      score[cell] = s;
-      from[cell] = i;
-      skip[cell] = skipped ? 1 : 0;
-    }
-  };
-  score[0] = 0;
+  const edges: { i: number; j: number; k: number; to: number; w: number; skipped: boolean }[] = [];
   for (let j = 1; j <= n; j++) {
     for (let i = Math.max(0, j - MAX_ATOMS); i < j; i++) {
       const g = (glyphs[j * (MAX_ATOMS + 1) + j - i] = glyphOf(i, j));
       if (!g) continue;
+      const atEnd = i === 0 || j === n;
+      const skippable = atEnd && j - i === 1 && atoms[i]!.cut && notDigit(g) > g.guess.confidence;
       for (let k = 0; k <= maxDigits; k++) {
-        const prev = score[i * K + k]!;
-        if (prev === -Infinity) continue;
-        // Read as a digit.
-        if (k + 1 <= maxDigits) take(j * K + k + 1, prev + Math.log(Math.max(g.guess.confidence, 1e-9)), i, false);
+        if (k + 1 <= maxDigits) edges.push({ i, j, k, to: k + 1, w: Math.log(Math.max(g.guess.confidence, 1e-9)) + cutBefore(i), skipped: false });
         // Left out: only a single cut-off atom at either end that the model says is no digit.
-        const atEnd = i === 0 || j === n;
-        if (atEnd && j - i === 1 && atoms[i]!.cut && notDigit(g) > g.guess.confidence) take(j * K + k, prev + Math.log(notDigit(g)) + SKIP_COST, i, true);
+        if (skippable) edges.push({ i, j, k, to: k, w: Math.log(notDigit(g)) + SKIP_COST, skipped: true });
       }
     }
   }
+  // Best path (max) and total weight (log-sum) into each node; edges are in order of j, so one pass.
+  const best = new Float64Array((n + 1) * K).fill(-Infinity), alpha = new Float64Array((n + 1) * K).fill(-Infinity);
+  const fromEdge = new Int32Array((n + 1) * K).fill(-1);
+  best[0] = 0;
+  alpha[0] = 0;
+  edges.forEach((e, x) => {
+    const a = e.i * K + e.k, b = e.j * K + e.to;
+    if (best[a]! === -Infinity) return;
+    if (best[a]! + e.w > best[b]!) (best[b] = best[a]! + e.w), (fromEdge[b] = x);
+    alpha[b] = logAdd(alpha[b]!, alpha[a]! + e.w);
+  });
   let k = -1;
-  for (let m = 1; m <= maxDigits; m++) if (score[n * K + m]! > (k < 0 ? -Infinity : score[n * K + k]!)) k = m;
+  for (let m = 1; m <= maxDigits; m++) if (best[n * K + m]! > (k < 0 ? -Infinity : best[n * K + k]!)) k = m;
   if (k < 0) return null;
+  // The weight of every path out of each node to the end (any count of glyphs ≥ 1).
+  const beta = new Float64Array((n + 1) * K).fill(-Infinity);
+  for (let m = 1; m <= maxDigits; m++) beta[n * K + m] = 0;
+  for (let x = edges.length - 1; x >= 0; x--) {
+    const e = edges[x]!;
+    beta[e.i * K + e.k] = logAdd(beta[e.i * K + e.k]!, e.w + beta[e.j * K + e.to]!);
+  }
+  let z = -Infinity;
+  for (let m = 1; m <= maxDigits; m++) z = logAdd(z, alpha[n * K + m]!);
+  // A glyph's share of the paths through its atoms, whatever the count before it: how sure the
+  // segmentation is of that glyph (a touching pair read as one digit, or a digit as two, is not).
+  const share = (i: number, j: number) => {
+    let s = -Infinity;
+    for (const e of edges) if (e.i === i && e.j === j && !e.skipped) s = logAdd(s, alpha[e.i * K + e.k]! + e.w + beta[e.j * K + e.to]!);
+    return Math.min(1, Math.exp(s - z));
+  };
   const out: ReadGlyph[] = [];
-  for (let j = n; j > 0;) {
-    const cell = j * K + k;
-    const i = from[cell]!;
-    if (!skip[cell]) {
-      out.push(glyphs[j * (MAX_ATOMS + 1) + j - i]!);
-      k--;
+  for (let cell = n * K + k; cell > 0;) {
+    const e = edges[fromEdge[cell]!]!;
+    if (!e.skipped) {
+      const g = glyphs[e.j * (MAX_ATOMS + 1) + e.j - e.i]!;
+      const segmentation = posterior === 'count' ? Math.exp(alpha[n * K + k]! - z) : posterior === 'glyph' ? share(e.i, e.j) : 1;
+      out.push({ ...g, segmentation, guess: { ...g.guess, confidence: g.guess.confidence * segmentation } });
     }
-    j = i;
+    cell = e.i * K + e.k;
   }
   return out.reverse();
 }
+
+const logAdd = (a: number, b: number) => (a === -Infinity ? b : b === -Infinity ? a : Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b))));
 
 /**
  * A piece wider than a digit cut at its low-ink columns (local minima of the column profile, at
@@ -108,7 +151,7 @@ export function segmentDigits(pieces: readonly Component[], lineHeight: number, 
  */
 export function overCut(c: Component, hh: number, width: number): Component[] {
   const w = widthOf(c);
-  if (w < 0.9 * hh) return [c];
+  if (w < OVER_CUT_FROM * hh) return [c];
   const cols = new Array<number>(w).fill(0);
   for (const p of c.pixels) cols[(p % width) - c.x0]!++;
   const margin = Math.max(2, Math.round(0.25 * hh));

@@ -40,7 +40,7 @@ describe('pen ink run into the label before the blank', () => {
 });
 
 describe('the edge moved into the label', () => {
-  const g = (digit: number): ReadGlyph => ({ glyph: { x0: 0, y0: 0, x1: 1, y1: 1, area: 1, blue: 0, pixels: [] }, guess: { digit, confidence: 0.9, probs: [] } });
+  const g = (digit: number): ReadGlyph => ({ glyph: { x0: 0, y0: 0, x1: 1, y1: 1, area: 1, blue: 0, pixels: [] }, guess: { digit, confidence: 0.9, probs: [] }, segmentation: 1 });
   const blank: Blank = { ...day, startX: 100, lineHeight: 20 };
   it('takes the reading with a digit more that the most consecutive cuts agree on', () => {
     // Cuts 1..12 (one pixel apart): the first two read the one digit, then "28" four times, then "48" twice.
