@@ -21,8 +21,13 @@ const MIN_BYTES = 1 << 20;
 /** Or when there are this many logs (one per worker per run), whatever their waste. */
 const MAX_LOGS = 64;
 
-/** Compacts the logs of `outDir` when they are mostly superseded records; returns whether it did. */
-export function compactLogs(outDir: string, options: { force?: boolean } = {}): boolean {
+/**
+ * Compacts the logs of `outDir` when they are mostly superseded records; returns whether it did.
+ * `fresh`: the folder held no record before this batch, so its logs hold one record per document
+ * but for the few converted again after a worker died: they are not read to weigh the waste
+ * (only their number counts), and a later batch compacts them if ever needed.
+ */
+export function compactLogs(outDir: string, options: { force?: boolean; fresh?: boolean } = {}): boolean {
   const dir = logDir(outDir);
   let names: string[];
   try {
@@ -30,7 +35,7 @@ export function compactLogs(outDir: string, options: { force?: boolean } = {}): 
   } catch {
     return false;
   }
-  if (names.length < 2 && !options.force) return false;
+  if ((names.length < 2 || (options.fresh && names.length < MAX_LOGS)) && !options.force) return false;
   const newest = new Map<string, RecordPlace & { at: number }>();
   let total = 0;
   for (const n of names) {

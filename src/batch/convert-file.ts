@@ -25,7 +25,7 @@ import { rowsText } from './rows-store.js';
 import { appendRecord } from './state-log.js';
 import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { readErrorMessage, writeErrorMessage } from './fs-errors.js';
-import { openPath, type InputFile } from './inputs.js';
+import { openPath, type InputFile } from './input-file.js';
 import type { AdaptSetting } from './adapt-setting.js';
 import { correctionsFor, fieldCorrectionsFor, staleFieldsWarning } from './corrections-log.js';
 import { applyCorrections, type Correction } from '../core/corrections.js';

@@ -14,26 +14,8 @@ import { STATE_DIR } from './atomic.js';
 export const INPUT_EXTENSIONS = /\.(txt|text|docx?|rtf|odt|fodt|pdf|png|jpe?g|tiff?|bmp|webp|gif)$/i;
 const ARCHIVE_EXTENSIONS = /\.(zip|rar|7z|tar|tgz|gz|bz2|xz)$/i;
 
-export interface InputFile {
-  /** Absolute path. */
-  abs: string;
-  /** Path relative to the batch base, '/'-separated: decides the output location. */
-  rel: string;
-  /** Path shown to people (relative to the working directory when inside it). */
-  display: string;
-  /**
-   * The path's bytes, when a name on it is not UTF-8 (an archive copied from an old Windows or DOS
-   * disk): `abs` then holds the name read as windows-1258, which no file system call can open.
-   */
-  raw?: Uint8Array;
-  /** A copy that does not last (standard input's): no path of it is kept. */
-  transient?: boolean;
-}
-
-/** What to give fs calls for this input: its bytes when its name is not UTF-8, else its path. */
-export function openPath(file: Pick<InputFile, 'abs' | 'raw'>): string | Buffer {
-  return file.raw ? Buffer.from(file.raw) : file.abs;
-}
+export { openPath, type InputFile } from './input-file.js';
+import type { InputFile } from './input-file.js';
 
 export interface InputProblem {
   arg: string;

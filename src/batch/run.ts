@@ -16,7 +16,7 @@ import { lockOutputDir } from './output-lock.js';
 import { inputsOverlapOutput } from './input-overlap.js';
 import { defaultJobs, runPool } from './pool.js';
 import { forgetDoneIndex } from './done-index.js';
-import { findOrphans, type Orphan } from './orphans.js';
+import { findOrphans, holdsRecords, type Orphan } from './orphans.js';
 import { pruneOrphans, type PrunedOrphan } from './prune-orphans.js';
 import { closeLogs } from './state-log.js';
 import { compactLogs } from './compact-log.js';
@@ -90,6 +90,8 @@ async function convertInputs(files: InputFile[], problems: InputProblem[], setti
   // What an earlier batch of this process knew of this folder may be stale (it may have been removed since).
   forgetDoneIndex(settings.outDir);
   closeLogs(settings.outDir);
+  // Documents of earlier runs, which may have lost their inputs since (orphans, below).
+  const earlier = holdsRecords(settings.outDir);
   events.start?.(files.length, problems.length);
 
   // CSV tables without a workbook are written as the documents come (tables-feed.ts); the workbook, sheet after sheet, at the end.
@@ -143,14 +145,14 @@ async function convertInputs(files: InputFile[], problems: InputProblem[], setti
   }
   try {
     // This batch's writers are done: superseded records can go; logs of other live processes stay (compact-log.ts).
-    compactLogs(settings.outDir);
+    compactLogs(settings.outDir, { fresh: !earlier });
   } catch {
     // The logs stay as they were, every record still readable: nothing lost, only room.
   }
   for (const message of tableProblems) events.problem?.('batch tables', message);
   let orphans: Orphan[] = [];
   try {
-    orphans = findOrphans(settings.outDir, new Set(outcomes.map((o, i) => o.row.outputName ?? files[i]!.rel)));
+    if (earlier) orphans = findOrphans(settings.outDir, new Set(outcomes.map((o, i) => o.row.outputName ?? files[i]!.rel)));
   } catch {
     // Naming them is a courtesy: a log that cannot be read here was said while writing the tables.
   }

@@ -6,7 +6,6 @@
  * read as a day and month (3-5, 1/2). Numeric columns are
  * written as plain numbers.
  */
-import { writeToString } from 'fast-csv';
 import { CELL_LIMIT, fitCell } from './cell-limit.js';
 
 export interface CsvColumn<Row> {
@@ -65,6 +64,9 @@ export async function toCsv<Row>(columns: CsvColumn<Row>[], rows: Row[]): Promis
       return csvText(String(v));
     }),
   );
+  // Loaded on first use: a batch worker writing only JSON and the batch tables never needs it, and
+  // fast-csv with Node's stream modules was ~10 % of a worker's start (docs/batch-speed-s18.md).
+  const { writeToString } = await import('fast-csv');
   const text = await writeToString([columns.map((c) => c.header), ...body], {
     writeBOM: true,
     rowDelimiter: '\r\n',

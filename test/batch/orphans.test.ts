@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseCsv, runCli } from '../cli/run-cli.js';
+import { holdsRecords } from '../../src/batch/orphans.js';
+import { appendRecord, closeLogs } from '../../src/batch/state-log.js';
 
 const TEXT = (n: number) => `ỦY BAN NHÂN DÂN XÃ\n\nSố: ${n}/BC-UBND\n\nBÁO CÁO\nKết quả công tác\n\nỦy ban nhân dân xã báo cáo kết quả.\n`;
 let dir = '';
@@ -33,5 +35,20 @@ describe('outputs whose input was deleted', () => {
     assert.ok(existsSync(join(dir, 'out', '2.txt.json')), 'nothing is deleted');
     const rows = parseCsv(await readFile(join(dir, 'out', 'documents.csv'), 'utf8'));
     assert.deepEqual(rows.map((r) => r.path).sort(), ['in/1.txt', 'in/3.txt']);
+  });
+});
+
+describe('whether a folder holds records before a batch', () => {
+  it('is no for a new or empty folder, yes once a log or the layout of earlier versions is there', async () => {
+    const out = join(dir, 'records');
+    assert.equal(holdsRecords(out), false, 'no folder yet');
+    await mkdir(join(out, '.baocao', 'tmp'), { recursive: true });
+    assert.equal(holdsRecords(out), false);
+    appendRecord(out, { name: 'a.txt', manifest: { version: 2, sha256: 's', settings: '[]', input: 'a.txt', files: [], row: { path: 'a.txt' } as never }, rowsText: '' });
+    closeLogs(out);
+    assert.equal(holdsRecords(out), true);
+    const old = join(dir, 'old-layout');
+    await mkdir(join(old, '.baocao', 'done'), { recursive: true });
+    assert.equal(holdsRecords(old), true);
   });
 });

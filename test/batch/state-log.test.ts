@@ -160,3 +160,31 @@ describe('compacting beside another running writer', () => {
     index.close();
   });
 });
+
+describe('compacting after a batch into a folder that held no record', () => {
+  const big = (n: number) => `archive\t${'x'.repeat(400_000)}${n}\n`;
+
+  it('leaves its few logs unread, though they would be compacted in a folder with earlier records', () => {
+    const out = fresh();
+    for (let run = 0; run < 3; run++) {
+      appendRecord(out, { name: 'a', manifest: manifest(`a${run}`), rowsText: big(run) });
+      closeLogs(out);
+    }
+    assert.equal(compactLogs(out, { fresh: true }), false);
+    assert.equal(readdirSync(logDir(out)).length, 3);
+    assert.equal(compactLogs(out), true, 'three times the live bytes, over 1 MB: compacted when weighed');
+    assert.equal(readdirSync(logDir(out)).length, 1);
+  });
+
+  it('still compacts them when they are many (a worker per big file)', () => {
+    const out = fresh();
+    for (let run = 0; run < 64; run++) {
+      appendRecord(out, { name: `d${run}`, manifest: manifest(`d${run}`), rowsText: '' });
+      closeLogs(out);
+    }
+    assert.equal(compactLogs(out, { fresh: true }), true);
+    const index = new DoneIndex(out);
+    assert.equal(index.names().length, 64);
+    index.close();
+  });
+});
