@@ -11,7 +11,7 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { startModuleWorker } from './module-worker.js';
+import { startModuleWorker } from '../ingest/module-worker.js';
 import type { BatchSettings, FileOutcome } from './convert-file.js';
 import { convertOcrFiles, type OcrFilesOptions } from './ocr-files.js';
 import { groupSync } from './group-sync.js';
