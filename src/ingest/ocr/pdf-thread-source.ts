@@ -84,9 +84,9 @@ export class ThreadPdfSource {
     return this.opened.pageCount;
   }
 
-  /** The budget, in whole seconds, for messages. */
-  get budgetSeconds(): number {
-    return Math.round(this.budget.ms / 1000);
+  /** The budget as said in messages: "120 s", "500 ms". */
+  get budgetSaid(): string {
+    return this.budget.ms < 1000 ? `${Math.round(this.budget.ms)} ms` : `${Math.round(this.budget.ms / 1000)} s`;
   }
 
   mayHaveText(n: number): boolean {
@@ -181,6 +181,6 @@ export class ThreadPdfSource {
   }
 
   private timeout(): PdfTimeoutError {
-    return new PdfTimeoutError(`reading the PDF took longer than its ${this.budgetSeconds} s time limit`);
+    return new PdfTimeoutError(`reading the PDF took longer than its ${this.budgetSaid} time limit`);
   }
 }
