@@ -33,6 +33,11 @@ export interface ServeOptions {
   /** Longest conversion before 504 (default 300 s). */
   timeoutMs?: number;
   /**
+   * Longest a PDF's reading (pdf.js, in its own thread; not OCR) may take before the request gets
+   * 422 with `ingest/pdf-timeout` (default: as convert --timeout, 120 s + 20 s per MiB).
+   */
+  pdfTimeoutMs?: number;
+  /**
    * Longest time to receive a whole request, head and body (default 120 s): a client that
    * trickles its body or stops sending gets 408 instead of holding a socket for ever.
    */
@@ -157,9 +162,11 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
       const settings: BatchSettings = { outDir: '', formats: [q.format], resume: false, restore: q.restore === 'true', segment: q.segment === 'true', restoreInput: q.input, ocrMode: q.ocr, ...(adapt ? { adapt } : {}) };
       // A view of the body, not a copy of up to --body-limit bytes.
       const request = { name, data: new Uint8Array(body.buffer, body.byteOffset, body.length), format: q.format, settings };
-      // Text and Word files go to a worker thread; scans stay here, where the shared OCR pool does the work.
+      // Text and Word files go to a worker thread; scans stay here, where the shared OCR pool does the
+      // work, and a PDF's own reading goes to a PDF thread (ingest/ocr/pdf-thread-source.ts), so
+      // nothing here blocks the event loop.
       const kind = detectKind(request.data, name);
-      const reading: Promise<Answer> = kind === 'text' || kind === 'word' ? workers.run(request, cancel.signal) : withTimeout(answer(request, { ocr: await ocrPool(), signal: cancel.signal }), timeoutMs, cancel);
+      const reading: Promise<Answer> = kind === 'text' || kind === 'word' ? workers.run(request, cancel.signal) : withTimeout(answer(request, { ocr: await ocrPool(), signal: cancel.signal, ...(options.pdfTimeoutMs ? { pdfTimeoutMs: options.pdfTimeoutMs } : {}) }), timeoutMs, cancel);
       const a = await reading;
       return reply.code(a.status).type(a.type).send(typeof a.body === 'string' ? a.body : Buffer.from(a.body));
     } catch (e) {
