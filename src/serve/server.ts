@@ -14,7 +14,9 @@ import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { loadModel } from '../model/load.js';
 import { adaptationFileHash, loadAdaptation } from '../model/adaptation-file.js';
 import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 import { Admission, type Ticket } from './admission.js';
+import { decodedBody } from './body-encoding.js';
 import { formBoundary, formFiles } from './form-upload.js';
 import { Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
@@ -131,7 +133,9 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
     tickets.set(req, ticket);
   };
   const release = async (req: FastifyRequest) => tickets.get(req)?.release();
-  app.post('/v1/convert', { onRequest: [anyContentType, admit], onResponse: release, onRequestAbort: release }, async (req, reply) => {
+  // A compressed body is decompressed within the body limit (body-encoding.ts).
+  const decode = async (req: FastifyRequest, _reply: FastifyReply, payload: Readable) => decodedBody(payload, req.headers['content-encoding'], app.initialConfig.bodyLimit ?? 1024 * 1024);
+  app.post('/v1/convert', { onRequest: [anyContentType, admit], preParsing: decode, onResponse: release, onRequestAbort: release }, async (req, reply) => {
     const ticket = tickets.get(req)!;
     const query = ConvertQuery.safeParse(req.query ?? {});
     if (!query.success) return reply.code(400).send({ error: queryProblems(query.error.issues) });
@@ -179,12 +183,21 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
       ticket.release();
     }
   });
+  // A known route asked with another method: 405 with the methods it has (Allow), not 404.
+  app.setNotFoundHandler(async (req, reply) => {
+    const url = req.url.split('?')[0]!;
+    const allow = HTTP_METHODS.filter((method) => app.hasRoute({ url, method }));
+    if (!allow.length) return reply.code(404).send({ error: `no route ${req.method} ${url}` });
+    return reply.code(405).header('Allow', allow.join(', ')).send({ error: `${req.method} is not allowed on ${url}: use ${allow.join(' or ')}` });
+  });
   return app;
 
   function busy(reply: FastifyReply) {
     return reply.code(503).header('Retry-After', '5').send({ error: `busy: ${admission.active} conversions running and ${admission.queued} waiting; try again shortly` });
   }
 }
+
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 /** type/subtype with optional parameters, as fastify accepts it. */
 const MEDIA_TYPE = /^\s*[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+\s*(;.*)?$/;
