@@ -11,6 +11,7 @@ import type { DocumentResult } from '../core/schema.js';
 import { DEFAULT_MAX_TEXT_BYTES } from '../ingest/text.js';
 import { parsePageRanges } from '../ingest/page-ranges.js';
 import type { IngestOptions } from '../ingest/options.js';
+import { timeLimitMs } from './time-limit.js';
 import { documentJson } from '../emit/json.js';
 import { archiveFacts, type ArchiveSettings } from '../emit/archive.js';
 import { documentTables, oversizedCells } from '../emit/batch-tables.js';
@@ -55,7 +56,7 @@ export interface BatchSettings {
   sheetRowLimit?: number;
   /** PDF text layers: auto (default), force (OCR every page), never (ingest/text-layer-trust.ts). */
   ocrMode?: 'auto' | 'force' | 'never';
-  /** Per-file time limit in seconds for text inputs (0: none); default by size (pool.ts, timeLimitMs). */
+  /** Per-file time limit in seconds (0: none) for a text file, and for a PDF's reading; default by size (time-limit.ts). */
   timeoutSeconds?: number;
   /** OCR engine for scans: 'wasm' (tesseract.js), 'native' (the system tesseract) or 'auto'. */
   ocrEngine?: OcrEngineChoice;
@@ -114,7 +115,8 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   }
 
   const timings: Record<string, number> = {};
-  const options = { ...withIngest(await convertOptions(settings), runtime.ingest), onStage: (stage: string, ms: number) => { timings[stage] = Math.round(ms); } };
+  // A PDF's reading (pdf.js, off this thread) gets the file's time limit, as a text file does.
+  const options = { ...withIngest(await convertOptions(settings), { pdfTimeoutMs: timeLimitMs(data.length, settings.timeoutSeconds), ...runtime.ingest }), onStage: (stage: string, ms: number) => { timings[stage] = Math.round(ms); } };
   const result = await convert({ path: file.display, data }, options);
   // The row is made once, after the outputs; a document nothing could be read of gets it now.
   if (statusOf(result).status === 'error') return { row: documentRow(result, []), skipped: false, warnings: warningsOf(result), timings };

@@ -11,7 +11,7 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { startModuleWorker } from './module-worker.js';
+import { startModuleWorker } from '../ingest/module-worker.js';
 import type { BatchSettings, FileOutcome } from './convert-file.js';
 import { convertOcrFiles, type OcrFilesOptions } from './ocr-files.js';
 import { groupSync } from './group-sync.js';
@@ -20,6 +20,9 @@ import { failedRow } from '../emit/sheets.js';
 import { INPUT_EXTENSIONS, openPath } from './inputs.js';
 import type { InputFile } from './inputs.js';
 import { crashOutcome, runLane, type DeathKind, type TextJob } from './text-lane.js';
+import { TIMEOUT_FLOOR_SECONDS, TIMEOUT_SECONDS_PER_MIB, timeLimitMs } from './time-limit.js';
+
+export { TIMEOUT_FLOOR_SECONDS, TIMEOUT_SECONDS_PER_MIB, timeLimitMs };
 
 /** `i`: the file's place in the list given to runPool. */
 export type OnOutcome = (file: InputFile, outcome: FileOutcome, i: number) => void;
@@ -28,9 +31,6 @@ export type OnPage = (file: InputFile, done: number, total: number) => void;
 
 /** Text files from this size on are held one at a time (a 16 MB text takes up to ~1 GB while converted). */
 export const BIG_FILE_BYTES = 4 * 1024 * 1024;
-/** Default time limit: a floor for any file, plus so much per MiB (a 16 MiB text then gets 7 min; it needs well under 1). */
-export const TIMEOUT_FLOOR_SECONDS = 120;
-export const TIMEOUT_SECONDS_PER_MIB = 20;
 /**
  * Heap a worker may grow to (MB): a 16 MB report needs about 1 GB; a file that needs more (16 MB
  * of one-character lines) gets an internal/out-of-memory row instead of taking the machine's
@@ -63,12 +63,6 @@ export const TEXT_FILES_PER_WORKER = 150;
 /** Text workers for `textFiles` when --jobs is not given: one per TEXT_FILES_PER_WORKER files, at least one, at most `jobs`. */
 export function defaultTextWorkers(textFiles: number, jobs = defaultJobs()): number {
   return Math.max(1, Math.min(jobs, Math.floor(textFiles / TEXT_FILES_PER_WORKER)));
-}
-
-/** The time limit for a file of `bytes` in ms; `seconds` as given (0: no limit), else by size. */
-export function timeLimitMs(bytes: number, seconds?: number): number {
-  if (seconds !== undefined) return seconds > 0 ? seconds * 1000 : Infinity;
-  return (TIMEOUT_FLOOR_SECONDS + TIMEOUT_SECONDS_PER_MIB * (bytes / 1024 / 1024)) * 1000;
 }
 
 /** `jobsGiven`: false when `jobs` is the default, so a small text batch gets fewer text workers (defaultTextWorkers). */

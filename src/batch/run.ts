@@ -7,6 +7,7 @@
 import { join, resolve } from 'node:path';
 import { failedRow, type DocumentRow } from '../emit/sheets.js';
 import { prepareTmp, STATE_DIR, writeAtomic } from './atomic.js';
+import { earlierOutputs, removeStaleOutputs, type EarlierOutputs } from './stale-outputs.js';
 import { WORKBOOK_NAME, writeBatchOutputs } from './batch-outputs.js';
 import { fsProblem } from './fs-errors.js';
 import { BatchSetupError, prepareOutputDir } from './output-dir.js';
@@ -54,6 +55,8 @@ export interface BatchSummary {
   orphans: Orphan[];
   /** With `settings.prune`: what was removed (or, listing, would be) of each orphan, and what was kept. */
   pruned?: { dryRun: boolean; documents: PrunedOrphan[] };
+  /** Outputs an earlier run wrote in a format this run did not, removed (stale-outputs.ts); relative to the output folder. */
+  staleRemoved?: string[];
 }
 
 /** An input path, or a file named otherwise in the outputs (standard input's temporary copy, by --stdin-name). */
@@ -91,8 +94,11 @@ async function convertInputs(files: InputFile[], problems: InputProblem[], setti
   forgetDoneIndex(settings.outDir);
   closeLogs(settings.outDir);
   // Documents of earlier runs, which may have lost their inputs since (orphans, below).
-  const earlier = holdsRecords(settings.outDir);
+  const heldRecords = holdsRecords(settings.outDir);
   events.start?.(files.length, problems.length);
+  // Read before this run's records and batch.json replace the earlier run's.
+  let earlierRun: EarlierOutputs | null = null;
+  try { earlierRun = earlierOutputs(settings.outDir, settings.formats); } catch { /* nothing said to be stale */ }
 
   // CSV tables without a workbook are written as the documents come (tables-feed.ts); the workbook, sheet after sheet, at the end.
   let feed: TablesFeed | undefined;
@@ -145,14 +151,16 @@ async function convertInputs(files: InputFile[], problems: InputProblem[], setti
   }
   try {
     // This batch's writers are done: superseded records can go; logs of other live processes stay (compact-log.ts).
-    compactLogs(settings.outDir, { fresh: !earlier });
+    compactLogs(settings.outDir, { fresh: !heldRecords });
   } catch {
     // The logs stay as they were, every record still readable: nothing lost, only room.
   }
   for (const message of tableProblems) events.problem?.('batch tables', message);
+  const written = new Map(outcomes.flatMap((o) => (!o.skipped && o.row.status !== 'error' && o.row.outputName ? [[o.row.outputName, o.row.outputs] as const] : [])));
+  const staleRemoved = earlierRun ? removeStaleOutputs(settings.outDir, earlierRun, settings.formats, written) : [];
   let orphans: Orphan[] = [];
   try {
-    if (earlier) orphans = findOrphans(settings.outDir, new Set(outcomes.map((o, i) => o.row.outputName ?? files[i]!.rel)));
+    if (heldRecords) orphans = findOrphans(settings.outDir, new Set(outcomes.map((o, i) => o.row.outputName ?? files[i]!.rel)));
   } catch {
     // Naming them is a courtesy: a log that cannot be read here was said while writing the tables.
   }
@@ -177,5 +185,6 @@ async function convertInputs(files: InputFile[], problems: InputProblem[], setti
     modelProblem: restoreModelProblem(),
     orphans,
     ...(pruned ? { pruned } : {}),
+    ...(staleRemoved.length ? { staleRemoved } : {}),
   };
 }

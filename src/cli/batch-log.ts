@@ -60,11 +60,18 @@ export function createBatchLog(level: LogLevel, json: boolean, stream: NodeJS.Wr
       }
       if (s.modelProblem) bar.note(`text not restored: ${s.modelProblem}`);
       if (s.passedOver && at('info')) bar.note(passedOverMessage(s.passedOver));
+      if (s.staleRemoved && at('info')) bar.note(staleMessage(s.staleRemoved));
       if (s.pruned) {
         if (at('warn')) for (const line of prunedLines(s)) bar.note(line);
       } else if (s.orphans.length && at('warn')) bar.note(`warning: ${orphansMessage(s)}`);
     },
   };
+}
+
+/** "removed 9 outputs of an earlier run in formats not written this time: sections.csv, …". */
+function staleMessage(files: string[]): string {
+  const shown = files.slice(0, 5).join(', ') + (files.length > 5 ? ', …' : '');
+  return `removed ${files.length} output${files.length === 1 ? '' : 's'} of an earlier run in formats not written this time: ${shown}`;
 }
 
 /** "2 documents in 'out' whose input is gone …: a.txt.json (was /…/a.txt), …". */
@@ -121,6 +128,7 @@ function jsonLog(at: (l: LogLevel) => boolean, stream: NodeJS.WriteStream): Batc
       emit('info', 'summary', { converted: s.converted, skipped: s.skipped, failed: s.failed, refused: s.refused, documentsCsv: s.documentsCsv, workbook: s.workbook });
       if (s.modelProblem) emit('error', 'no-model', { message: `text not restored: ${s.modelProblem}` });
       if (s.passedOver) emit('info', 'passed-over', { message: passedOverMessage(s.passedOver), count: s.passedOver.count, first: s.passedOver.first });
+      if (s.staleRemoved) emit('info', 'stale-removed', { message: staleMessage(s.staleRemoved), files: s.staleRemoved });
       if (s.pruned) emit('warn', s.pruned.dryRun ? 'prune-dry-run' : 'pruned', { documents: s.pruned.documents });
       else if (s.orphans.length) emit('warn', 'orphans', { message: orphansMessage(s), documents: s.orphans });
     },

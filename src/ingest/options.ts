@@ -37,6 +37,12 @@ export interface IngestOptions {
   /** Only these pages of a PDF or multi-page TIFF are read; they keep their numbers (page-ranges.ts). */
   pages?: PageRange[];
   /**
+   * The most time a PDF's reading (pdf.js and the objects reader, in their worker thread; not OCR)
+   * may take, in ms: past it the thread is stopped and the file or its pages left get
+   * `ingest/pdf-timeout`. Default: no limit (the batch gives its --timeout for the file).
+   */
+  pdfTimeoutMs?: number;
+  /**
    * The reading is no longer wanted (`serve`: past its time limit, or the client left): no page is
    * started after it, the shared pool drops this document's pages (pool.ts), and ingest rejects
    * with the signal's reason.

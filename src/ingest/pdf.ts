@@ -6,22 +6,20 @@
  * extracted just in time and OCR'd concurrently up to the pool size, so a 300-page scan never
  * holds more than a few page images. A corrupt PDF gives an 'ingest/pdf-corrupt' error.
  */
-import type { Diagnostic, Page } from '../core/document.js';
+import type { Diagnostic, Page, PageAnnotation } from '../core/document.js';
 import { contains } from '../core/source-kind.js';
 import { engineProblem, ocrPagesInOrder, ocrTargetDpi, type IngestResult } from './image.js';
 import type { IngestOptions } from './options.js';
 import { createOcrEngineForFile } from './ocr/engine.js';
 import { ocrPage } from './ocr/page.js';
 import type { OcrPool } from './ocr/pool.js';
-import { PdfSource } from './ocr/pdf-source.js';
+import { PdfTimeoutError, ThreadPdfSource } from './ocr/pdf-thread-source.js';
+import type { PdfNotes } from './ocr/pdf-thread-protocol.js';
 import { selectPages } from './page-ranges.js';
-import { PdfObjects } from './ocr/pdf-object-reader.js';
-import { pdfAnnotations } from './pdf-annotations.js';
-import { pdfSignatures } from './pdf-signatures.js';
 import { layerDisagreesWithImage } from './text-layer-strip.js';
 import { isOcrMode, judgeTextLayer, OCR_MODES, type OcrMode, type TextLayerVerdict } from './text-layer-trust.js';
 
-type PageImage = Awaited<ReturnType<PdfSource['image']>>;
+type PageImage = Awaited<ReturnType<ThreadPdfSource['image']>>;
 
 export type { IngestResult } from './image.js';
 export type { IngestOptions } from './options.js';
@@ -97,11 +95,13 @@ export async function ingestPdf(data: Uint8Array, ctx: IngestOptions = {}): Prom
     // pdf.js's own words for this case, said at once instead of after a scan of the whole file.
     return { pages: [], diagnostics: [{ ruleId: 'ingest/pdf-corrupt', message: notPdf(data) ?? 'not a readable PDF: Invalid PDF structure. (no document catalog, /Root, anywhere in the file)', severity: 'error' }] };
   }
-  let source: PdfSource;
+  let source: ThreadPdfSource;
   try {
-    source = await PdfSource.open(data);
+    source = await ThreadPdfSource.open(data, { ms: ctx.pdfTimeoutMs ?? Infinity, signal: ctx.signal });
   } catch (err) {
     const e = err as Error;
+    if (ctx.signal?.aborted) throw ctx.signal.reason;
+    if (e instanceof PdfTimeoutError) return { pages: [], diagnostics: [{ ruleId: 'ingest/pdf-timeout', message: `${e.message} before its first page (a damaged cross-reference table or a pathological file); it was stopped (--timeout)`, severity: 'error' }] };
     return e?.name === 'PasswordException'
       ? { pages: [], diagnostics: [{ ruleId: 'ingest/pdf-encrypted', message: `the PDF is password-protected: ${e.message}`, severity: 'error' }] }
       : { pages: [], diagnostics: [{ ruleId: 'ingest/pdf-corrupt', message: notPdf(data) ?? `not a readable PDF: ${e?.message ?? String(err)}`, severity: 'error' }] };
@@ -115,12 +115,18 @@ export async function ingestPdf(data: Uint8Array, ctx: IngestOptions = {}): Prom
       const selected = selectPages(source.pageCount, ctx.pages);
       if (!selected.numbers.length) return { pages: [], diagnostics: selected.diagnostics };
       const read = engineProblem(await ocrPagesInOrder(selected.numbers, (n) => readPage(source, n, pool, { targetDpi, narrow: ctx.ocrNarrow, straighten: ctx.straighten, mode }), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx));
-      const objects = pdfObjects(data);
+      const timedOut = pagesTimedOut(read.diagnostics);
+      const found = await source.notes().catch((e: unknown) => {
+        if (ctx.signal?.aborted) throw ctx.signal.reason;
+        if (e instanceof PdfTimeoutError && !timedOut.length) timedOut.push({ ruleId: 'ingest/pdf-timeout', message: `${e.message}: its e-signatures and notes were not read`, severity: 'warning' });
+        return undefined;
+      });
       // Signatures on the pages read, numbered as those pages are (1..k when only some were read).
-      const eSignatures = (objects ? pdfSignatures(objects) : []).flatMap((s) => { const at = selected.numbers.indexOf(s.page); return at < 0 ? [] : [{ ...s, page: at + 1 }]; });
-      const notes = objects ? withAnnotations(objects, read.pages, selected.numbers) : { pages: read.pages, diagnostics: [] };
-      const crypt = encryptionNotes(objects, eSignatures.length, notes.pages.some((p) => p.annotations?.length));
-      return { pages: notes.pages, diagnostics: [...selected.diagnostics, ...read.diagnostics, ...crypt, ...notes.diagnostics], ...(eSignatures.length ? { eSignatures } : {}) };
+      const eSignatures = (found?.signatures ?? []).flatMap((s) => { const at = selected.numbers.indexOf(s.page); return at < 0 ? [] : [{ ...s, page: at + 1 }]; });
+      const notes = found?.annotations ? withAnnotations(found.annotations, read.pages, selected.numbers) : { pages: read.pages, diagnostics: [] };
+      const crypt = encryptionNotes(found?.encryption, eSignatures.length, notes.pages.some((p) => p.annotations?.length));
+      const readDiagnostics = read.diagnostics.filter((d) => d.ruleId !== 'ingest/pdf-timeout');
+      return { pages: notes.pages, diagnostics: [...selected.diagnostics, ...readDiagnostics, ...timedOut, ...crypt, ...notes.diagnostics], ...(eSignatures.length ? { eSignatures } : {}) };
     } finally {
       await own?.terminate();
     }
@@ -129,14 +135,17 @@ export async function ingestPdf(data: Uint8Array, ctx: IngestOptions = {}): Prom
   }
 }
 
-function pdfObjects(data: Uint8Array): PdfObjects | undefined {
-  try { return new PdfObjects(data); } catch { return undefined; }
+/** The pages whose reading ran out of the file's time, said once: which pages were left unread. */
+function pagesTimedOut(diagnostics: Diagnostic[]): Diagnostic[] {
+  const pages = diagnostics.filter((d) => d.ruleId === 'ingest/pdf-timeout').map((d) => d.place!.page);
+  if (!pages.length) return [];
+  const first = diagnostics.find((d) => d.ruleId === 'ingest/pdf-timeout')!;
+  const list = pages.length > 12 ? `${pages.slice(0, 12).join(', ')} … (${pages.length} pages)` : pages.join(', ');
+  return [{ ruleId: 'ingest/pdf-timeout', message: `${first.message}: it was stopped, and page${pages.length > 1 ? 's' : ''} ${list} left unread (--timeout)`, severity: 'error', place: first.place! }];
 }
 
 /** The pages read with the notes the PDF carries on them (pages[].annotations), and an info diagnostic per page that has some. */
-function withAnnotations(objects: PdfObjects, pages: Page[], numbers: number[]): { pages: Page[]; diagnostics: Diagnostic[] } {
-  let notes: ReturnType<typeof pdfAnnotations>;
-  try { notes = pdfAnnotations(objects); } catch { return { pages, diagnostics: [] }; }
+function withAnnotations(notes: PageAnnotation[][], pages: Page[], numbers: number[]): { pages: Page[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const out = pages.map((page, k) => {
     const here = notes[(numbers[k] ?? page.number) - 1] ?? [];
@@ -149,19 +158,19 @@ function withAnnotations(objects: PdfObjects, pages: Page[], numbers: number[]):
 }
 
 /** What the file's encryption meant for its signature fields and notes (a decrypted file: only when it has some). */
-function encryptionNotes(objects: PdfObjects | undefined, signatures: number, notes: boolean | undefined): Diagnostic[] {
-  const e = objects?.encryption;
+function encryptionNotes(e: PdfNotes['encryption'], signatures: number, notes: boolean | undefined): Diagnostic[] {
   if (!e || (!signatures && !notes && e.state === 'decryptable')) return [];
   if (e.state === 'decryptable') return [{ ruleId: 'pdf/decrypted', message: `the PDF is encrypted (${e.describe}, no password needed to open it): its signature fields and notes were decrypted to be read`, severity: 'info' }];
   return [{ ruleId: 'pdf/encryption-unsupported', message: `the PDF is encrypted in a way not read here (${e.reason}): the texts of its signature fields and notes (signer, organisation, time, notes) are left empty`, severity: 'warning' }];
 }
 
-async function readPage(source: PdfSource, n: number, pool: () => OcrPool, o: { targetDpi: number; narrow?: boolean; straighten?: boolean; mode: OcrMode }): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
+async function readPage(source: ThreadPdfSource, n: number, pool: () => OcrPool, o: { targetDpi: number; narrow?: boolean; straighten?: boolean; mode: OcrMode }): Promise<{ page: Page; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   let text = '';
   try {
     if (o.mode !== 'force' && source.mayHaveText(n)) {
       const stamped = await source.stampedText(n).catch((err: Error) => {
+        if (err instanceof PdfTimeoutError) throw err;
         diagnostics.push({ ruleId: 'pdf/stamps-unreadable', message: `page ${n}: values drawn by its annotations could not be read (${err?.message ?? err}); its text layer alone is used`, severity: 'warning', place: { page: n, line: 1 } });
         return null;
       });
@@ -169,6 +178,7 @@ async function readPage(source: PdfSource, n: number, pool: () => OcrPool, o: { 
       if (stamped) diagnostics.push({ ruleId: 'pdf/stamped-values', message: `page ${n}: ${stamped.stamps.map((s) => JSON.stringify(s)).join(', ')} stamped into the page by its annotations (an e-signature's number or date) read into their lines`, severity: 'info', place: { page: n, line: 1 } });
     }
   } catch (err) {
+    if (err instanceof PdfTimeoutError) return timedOutPage(n, err);
     diagnostics.push({ ruleId: 'pdf/text-layer-failed', message: `page ${n}: text layer unreadable (${(err as Error).message}); trying OCR`, severity: 'warning', place: { page: n, line: 1 } });
   }
   const letters = text.match(/\p{L}/gu)?.length ?? 0;
@@ -193,6 +203,7 @@ async function readPage(source: PdfSource, n: number, pool: () => OcrPool, o: { 
   try {
     image = fetched ?? await source.image(n, o.targetDpi);
   } catch (err) {
+    if (err instanceof PdfTimeoutError) return untrusted ? { page: textPage, diagnostics } : timedOutPage(n, err);
     if (untrusted) return { page: textPage, diagnostics: [...diagnostics, { ruleId: 'ocr/page-failed', message: `page ${n}: no page image to OCR (${(err as Error).message}); its text layer is kept`, severity: 'warning', place: { page: n, line: 1 } }] };
     diagnostics.push({ ruleId: 'ocr/page-failed', message: `page ${n}: no page image to OCR (${(err as Error).message})`, severity: 'error', place: { page: n, line: 1 } });
     return { page: { number: n, lines: [], method: 'ocr', confidence: 0, words: [] }, diagnostics };
@@ -201,4 +212,9 @@ async function readPage(source: PdfSource, n: number, pool: () => OcrPool, o: { 
   // The layer the user gave is not lost for a failed OCR: it stands, with the OCR error as a warning.
   if (untrusted && r.diagnostics.some((d) => d.severity === 'error')) return { page: textPage, diagnostics: [...diagnostics, ...r.diagnostics.map((d) => ({ ...d, severity: 'warning' as const, message: `${d.message}; the text layer is kept` }))] };
   return { page: r.page, diagnostics: [...diagnostics, ...r.diagnostics] };
+}
+
+/** Page `n` left unread: the file's PDF reading ran out of time (pagesTimedOut says it once for all such pages). */
+function timedOutPage(n: number, e: PdfTimeoutError): { page: Page; diagnostics: Diagnostic[] } {
+  return { page: { number: n, lines: [], method: 'ocr', confidence: 0, words: [] }, diagnostics: [{ ruleId: 'ingest/pdf-timeout', message: e.message, severity: 'error', place: { page: n, line: 1 } }] };
 }

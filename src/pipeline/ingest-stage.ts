@@ -19,6 +19,9 @@ export async function ingestStage(doc: WorkingDocument, options: StageOptions): 
     Object.assign(doc, { original: r.original, pages: r.pages, paragraphs: r.paragraphs });
     doc.source.encoding = r.encoding;
     doc.diagnostics.push(...r.diagnostics);
+  } else if (data.length === 0) {
+    // Said as a text file's is: "not a readable PDF" or "not a PNG, JPEG…" sent people looking for a damaged file.
+    doc.diagnostics.push({ ruleId: 'ingest/empty', severity: 'error', message: `the file is empty (0 bytes), though named as a${doc.source.kind === 'image' ? 'n image' : ' PDF'}: the copy or download that made it may have failed` });
   } else {
     // Loaded on first use: a text-only run never pays for the PDF and OCR modules.
     const ingest = doc.source.kind === 'pdf' ? (await import('../ingest/pdf.js')).ingestPdf : (await import('../ingest/image.js')).ingestImage;

@@ -14,7 +14,9 @@ import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { loadModel } from '../model/load.js';
 import { adaptationFileHash, loadAdaptation } from '../model/adaptation-file.js';
 import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 import { Admission, type Ticket } from './admission.js';
+import { decodedBody } from './body-encoding.js';
 import { formBoundary, formFiles } from './form-upload.js';
 import { Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
@@ -32,6 +34,11 @@ export interface ServeOptions {
   maxWaitMs?: number;
   /** Longest conversion before 504 (default 300 s). */
   timeoutMs?: number;
+  /**
+   * Longest a PDF's reading (pdf.js, in its own thread; not OCR) may take before the request gets
+   * 422 with `ingest/pdf-timeout` (default: as convert --timeout, 120 s + 20 s per MiB).
+   */
+  pdfTimeoutMs?: number;
   /**
    * Longest time to receive a whole request, head and body (default 120 s): a client that
    * trickles its body or stops sending gets 408 instead of holding a socket for ever.
@@ -130,7 +137,9 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
     tickets.set(req, ticket);
   };
   const release = async (req: FastifyRequest) => tickets.get(req)?.release();
-  app.post('/v1/convert', { onRequest: [anyContentType, admit], onResponse: release, onRequestAbort: release }, async (req, reply) => {
+  // A compressed body is decompressed within the body limit (body-encoding.ts).
+  const decode = async (req: FastifyRequest, _reply: FastifyReply, payload: Readable) => decodedBody(payload, req.headers['content-encoding'], app.initialConfig.bodyLimit ?? 1024 * 1024);
+  app.post('/v1/convert', { onRequest: [anyContentType, admit], preParsing: decode, onResponse: release, onRequestAbort: release }, async (req, reply) => {
     const ticket = tickets.get(req)!;
     const query = ConvertQuery.safeParse(req.query ?? {});
     if (!query.success) return reply.code(400).send({ error: queryProblems(query.error.issues, (req.query ?? {}) as Record<string, unknown>) });
@@ -161,9 +170,11 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
       const settings: BatchSettings = { outDir: '', formats: [q.format], resume: false, restore: q.restore === 'true', segment: q.segment === 'true', restoreInput: q.input, ocrMode: q.ocr, ...(adapt ? { adapt } : {}) };
       // A view of the body, not a copy of up to --body-limit bytes.
       const request = { name, data: new Uint8Array(body.buffer, body.byteOffset, body.length), format: q.format, settings };
-      // Text and Word files go to a worker thread; scans stay here, where the shared OCR pool does the work.
+      // Text and Word files go to a worker thread; scans stay here, where the shared OCR pool does the
+      // work, and a PDF's own reading goes to a PDF thread (ingest/ocr/pdf-thread-source.ts), so
+      // nothing here blocks the event loop.
       const kind = detectKind(request.data, name);
-      const reading: Promise<Answer> = kind === 'text' || kind === 'word' ? workers.run(request, cancel.signal) : withTimeout(answer(request, { ocr: await ocrPool(), signal: cancel.signal }), timeoutMs, cancel);
+      const reading: Promise<Answer> = kind === 'text' || kind === 'word' ? workers.run(request, cancel.signal) : withTimeout(answer(request, { ocr: await ocrPool(), signal: cancel.signal, ...(options.pdfTimeoutMs ? { pdfTimeoutMs: options.pdfTimeoutMs } : {}) }), timeoutMs, cancel);
       const a = await reading;
       return reply.code(a.status).type(a.type).send(typeof a.body === 'string' ? a.body : Buffer.from(a.body));
     } catch (e) {
@@ -176,12 +187,21 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
       ticket.release();
     }
   });
+  // A known route asked with another method: 405 with the methods it has (Allow), not 404.
+  app.setNotFoundHandler(async (req, reply) => {
+    const url = req.url.split('?')[0]!;
+    const allow = HTTP_METHODS.filter((method) => app.hasRoute({ url, method }));
+    if (!allow.length) return reply.code(404).send({ error: `no route ${req.method} ${url}` });
+    return reply.code(405).header('Allow', allow.join(', ')).send({ error: `${req.method} is not allowed on ${url}: use ${allow.join(' or ')}` });
+  });
   return app;
 
   function busy(reply: FastifyReply) {
     return reply.code(503).header('Retry-After', '5').send({ error: `busy: ${admission.active} conversions running and ${admission.queued} waiting; try again shortly` });
   }
 }
+
+const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 
 /** type/subtype with optional parameters, as fastify accepts it. */
 const MEDIA_TYPE = /^\s*[\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+\s*(;.*)?$/;

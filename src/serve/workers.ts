@@ -5,7 +5,7 @@
  * request gets 504) and replaced, as is one that crashes.
  */
 import type { Worker } from 'node:worker_threads';
-import { startModuleWorker } from '../batch/module-worker.js';
+import { startModuleWorker } from '../ingest/module-worker.js';
 import type { Answer, ConvertRequest } from './respond.js';
 
 export class TimeoutError extends Error {}

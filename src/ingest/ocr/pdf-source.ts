@@ -68,6 +68,11 @@ export class PdfSource {
     return source;
   }
 
+  /** Per page, whether it has fonts and what lies under its text (empty when unknown), for pdf-thread.ts to send. */
+  pageFacts(): { fonts: boolean[]; layers: (PageLayers | undefined)[] } {
+    return { fonts: this.fonts, layers: this.layers };
+  }
+
   /** False when the page certainly has no text layer (no fonts), so reading it can be skipped. */
   mayHaveText(n: number): boolean {
     return this.fonts[n - 1] ?? true;

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startModuleWorker } from '../../src/batch/module-worker.js';
+import { startModuleWorker } from '../../src/ingest/module-worker.js';
 
 const says = (word: string) => `import { parentPort } from 'node:worker_threads'; parentPort.postMessage(${JSON.stringify(word)});`;
 

@@ -1,0 +1,15 @@
+/**
+ * A file's time limit (--timeout): a text file's in its worker thread (pool.ts), a PDF's reading
+ * in its PDF thread (ingest/ocr/pdf-thread-source.ts).
+ */
+
+/** Default time limit: a floor for any file, plus so much per MiB (a 16 MiB text then gets 7 min; it needs well under 1). */
+export const TIMEOUT_FLOOR_SECONDS = 120;
+export const TIMEOUT_SECONDS_PER_MIB = 20;
+
+/** The time limit for a file of `bytes` in ms; `seconds` as given (0: no limit), else by size. */
+export function timeLimitMs(bytes: number, seconds?: number): number {
+  if (seconds !== undefined) return seconds > 0 ? seconds * 1000 : Infinity;
+  return (TIMEOUT_FLOOR_SECONDS + TIMEOUT_SECONDS_PER_MIB * (bytes / 1024 / 1024)) * 1000;
+}
+
