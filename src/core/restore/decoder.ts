@@ -4,9 +4,8 @@
  * Confidence of each choice: a softmax over the candidates at that position with the rest of the
  * best path fixed (the three trigrams touching it), which is cheap and behaves like a posterior.
  */
-import { TrigramLM, type NgramScorer } from './language-model.js';
+import type { NgramScorer } from './language-model.js';
 import { BOS, EOS } from './lm-tokens.js';
-import { latticeMargin, type Lattice } from './lattice-margin.js';
 // Lists longer than MAX_CANDIDATES are cut (the scratch buffers are laid out for it).
 import { MAX_CANDIDATES, PAIR_FIELDS, scratchTable, type ArcTable } from './arc-table.js';
 
@@ -23,22 +22,13 @@ export interface SlotResult {
   confidence: number;
   /** The choice, then up to RANKED_ALTERNATIVES other candidate indices, best first. */
   ranked: number[];
-  /**
-   * Word evidence's LM margin (word-evidence.ts lmMargin), read from the decoder's table where the
-   * slot is unsure (confidence below SURE, two or more ranked) and the LM is the bundled one; NaN
-   * (or absent) elsewhere.
-   */
-  margin?: number;
 }
-
-/** Decoder confidence from which a word's posterior is not summed again (27% of words fall below on OCR pairs). */
-export const SURE = 0.999;
 
 /** Alternatives kept per slot: callers show a few, and ranking all of them was a tenth of the time. */
 export const RANKED_ALTERNATIVES = 3;
 
 /** The result of every one-candidate slot (one object: callers never change a result). */
-const ONLY_CANDIDATE: SlotResult = { choice: 0, confidence: 1, ranked: [0], margin: NaN };
+const ONLY_CANDIDATE: SlotResult = { choice: 0, confidence: 1, ranked: [0] };
 
 /** States further than this (nats) below the best at a position are dropped. */
 const BEAM = 7;
@@ -63,6 +53,17 @@ const activeA = new Int32Array(MAX_CANDIDATES), activeRow = new Int32Array(MAX_C
 const activeScore = new Float64Array(MAX_CANDIDATES);
 let pathBuf = new Int32Array(CAPACITY);
 
+/**
+ * The segment's lattice in flat typed arrays: position p (0, 1 are <s>, the last </s>) has
+ * latLen[p] candidates from latStart[p] in latIds / latChan; latList[p] is its list in the arc
+ * table, latPair[p] the pair block of positions (p-1, p) and latRows[p] the triple block of
+ * (p-2, p-1, p) (arc-table.ts).
+ */
+interface Lattice {
+  positions: number;
+  latStart: Int32Array; latLen: Int32Array; latIds: Int32Array; latChan: Float64Array;
+  latList: Int32Array; latPair: Int32Array; latRows: Int32Array;
+}
 const lattice: Lattice = {
   positions: 0, latStart: new Int32Array(0), latLen: new Int32Array(0), latIds: new Int32Array(0), latChan: new Float64Array(0),
   latList: new Int32Array(0), latPair: new Int32Array(0), latRows: new Int32Array(0),
@@ -226,12 +227,8 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
   path[L - 2] = bestK;
   for (let i = L - 1; i >= 2; i--) path[i - 2] = backs[i * LAYER + path[i - 1]! * latLen[i]! + path[i]!]!;
   const out: SlotResult[] = new Array(slots.length);
-  // The table's scores are lm.trigram's own only for the bundled LM (lattice-margin.ts).
-  const margins = lm instanceof TrigramLM;
   for (let j = 0; j < slots.length; j++) {
-    const r = forwardPosterior(forward, (j + 2) * MAX_CANDIDATES, latLen[j + 2]!, path[j + 2]!) ?? localPosterior(table, lattice, path, j + 2, channelWeight);
-    if (margins && r.confidence < SURE && r.ranked.length > 1) r.margin = latticeMargin(table, lattice, path, j + 2, r.ranked);
-    out[j] = r;
+    out[j] = forwardPosterior(forward, (j + 2) * MAX_CANDIDATES, latLen[j + 2]!, path[j + 2]!) ?? localPosterior(table, lattice, path, j + 2, channelWeight);
   }
   return out;
 }
@@ -247,7 +244,7 @@ function forwardPosterior(f: Float64Array, at: number, n: number, chosen: number
   if (f[at + chosen]! - second < EASY_MARGIN) return null;
   let z = 0;
   for (let k = 0; k < n; k++) z += Math.exp(f[at + k]! - f[at + chosen]!);
-  return { choice: chosen, confidence: 1 / z, ranked: bestOthers(f, at, n, chosen, true), margin: NaN };
+  return { choice: chosen, confidence: 1 / z, ranked: bestOthers(f, at, n, chosen, true) };
 }
 
 /**
@@ -304,5 +301,5 @@ function localPosterior(table: ArcTable, lat: Lattice, path: Int32Array, i: numb
   }
   let z = 0;
   for (let k = 0; k < n; k++) z += Math.exp(local[k]! - top);
-  return { choice: chosen, confidence: Math.exp(local[chosen]! - top) / z, ranked: bestOthers(local, 0, n, chosen, false), margin: NaN };
+  return { choice: chosen, confidence: Math.exp(local[chosen]! - top) / z, ranked: bestOthers(local, 0, n, chosen, false) };
 }

@@ -140,8 +140,6 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const decoded = new SegmentMemo(arcs);
   const evidence = new DocumentEvidence();
   const spellings: SpellingCache = new Map();
-  // Word evidence reads the LM margins the decoder computed only where it decoded with model.lm.
-  const decoderMargins = lm === model.lm;
   const emit = (segWords: SegmentWord[], results: DecodedSegment['results'], lattice: readonly Slot[]) => {
     // The posterior of the lattice actually decoded last (the document cache may have re-weighted it).
     const post = withPosterior ? chosenPosteriors(lm, lattice, results, channelWeight, SURE, windows, arcs) : undefined;
@@ -153,7 +151,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
       tokens.push(token);
       const sp = surfaces.spelling[choice] ??= spellingFor(model, spellings, original, restored, lattice[w.slot]!.ids[choice]! >= FIRST_WORD_ID);
       addWordEvidence(evidence, model, token, w.cands, lattice, results, w.slot, posteriorOr(post, w.slot, r.confidence), w.unit.numeric === true, sp,
-        w.entry.group, surfaces.lower[choice] ??= restored.toLowerCase(), decoderMargins);
+        w.entry.group, surfaces.lower[choice] ??= restored.toLowerCase());
     }
   };
   let slots: Slot[] = [];

@@ -8,7 +8,7 @@ import { fuzzyKey } from './fuzzy-skeletons.js';
 import type { Candidates, DecodeMode } from './candidates.js';
 import type { ConfidenceCalibration, WordEvidence } from './calibration.js';
 import type { Slot, SlotResult } from './decoder.js';
-import { SURE } from './decoder.js';
+import { SURE } from './unsure-posteriors.js';
 import type { NgramScorer } from './language-model.js';
 import { BOS, EOS, FIRST_WORD_ID } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
@@ -69,22 +69,18 @@ const MAX_SHARED_SPELLINGS = 100_000;
 /**
  * Records the evidence about the word decoded at slot j of a segment (`posterior`: its posterior,
  * or the decoder's confidence when not summed; `sp`: spellingFor) in `doc`, as columns.
- * `decoderMargin`: the results were decoded with model.lm, so their `margin` is lmMargin's.
  */
 export function addWordEvidence(
   doc: DocumentEvidence, model: RestoreModel, token: RestoredToken, cands: Candidates, lattice: readonly Slot[], results: readonly SlotResult[], j: number,
-  posterior: number, numeric: boolean, sp: SpellingEvidence, group: AgreementGroup, restoredLower: string, decoderMargin: boolean,
+  posterior: number, numeric: boolean, sp: SpellingEvidence, group: AgreementGroup, restoredLower: string,
 ): void {
   const slot = lattice[j]!, r = results[j]!, choice = r.choice;
   const id = slot.ids[choice]!;
   const n = Math.min(slot.ids.length, 24);
   let bestChan = -Infinity;
   for (let k = 0; k < n; k++) if (slot.chan[k]! > bestChan) bestChan = slot.chan[k]!;
-  // lmMargin first: the row's buffer may be replaced when it grows. The decoder computed it for
-  // unsure words (the same double, from its table: lattice-margin.ts) when its LM is model.lm.
-  const known = r.margin;
-  const margin = r.confidence < SURE || numeric
-    ? (decoderMargin && known !== undefined && known === known ? known : lmMargin(model.lm, lattice, results, j)) : LM_MARGIN_SURE;
+  // lmMargin first: the row's buffer may be replaced when it grows.
+  const margin = r.confidence < SURE || numeric ? lmMargin(model.lm, lattice, results, j) : LM_MARGIN_SURE;
   const at = doc.nextRow(), v = doc.values;
   v[at + POSTERIOR] = posterior;
   v[at + DECODER] = r.confidence;
