@@ -66,7 +66,9 @@ export async function toCsv<Row>(columns: CsvColumn<Row>[], rows: Row[]): Promis
   );
   // Loaded on first use: a batch worker writing only JSON and the batch tables never needs it, and
   // fast-csv with Node's stream modules was ~10 % of a worker's start (docs/batch-speed-s18.md).
-  const { writeToString } = await import('fast-csv');
+  // Bundled (scripts/bundle-cli.mjs) the CommonJS package comes as the import's default only.
+  const fastCsv: typeof import('fast-csv') & { default?: typeof import('fast-csv') } = await import('fast-csv');
+  const writeToString = fastCsv.writeToString ?? fastCsv.default!.writeToString;
   const text = await writeToString([columns.map((c) => c.header), ...body], {
     writeBOM: true,
     rowDelimiter: '\r\n',
