@@ -22,8 +22,8 @@ export interface PrunedOrphan extends Orphan {
   kept: { path: string; why: string }[];
 }
 
-/** Why `rel` (an output a manifest lists) may not be removed, or null when it may. */
-function refusal(outDir: string, rel: string, owned: ReadonlySet<string>): string | null {
+/** Why `rel` (an output a manifest lists) may not be removed, or null when it may (also stale-outputs.ts). */
+export function refusal(outDir: string, rel: string, owned: ReadonlySet<string>): string | null {
   const abs = resolve(outDir, rel);
   const inside = relative(outDir, abs);
   if (isAbsolute(rel) || inside === '' || inside.startsWith('..') || isAbsolute(inside)) return 'outside the output folder';

@@ -10,13 +10,14 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, unlinkSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { BATCH_TABLES, TABLE_KEYS } from '../emit/batch-tables.js';
 import type { Format } from '../emit/formats.js';
 import { STATE_DIR } from './atomic.js';
 import { ARCHIVE_CSV, WORKBOOK_NAME } from './batch-outputs.js';
 import { doneIndex } from './done-index.js';
 import type { OutputFile } from './manifest.js';
+import { refusal } from './prune-orphans.js';
 
 export interface EarlierOutputs {
   formats: Format[];
@@ -48,11 +49,12 @@ export function earlierOutputs(outDir: string, formats: readonly Format[]): Earl
  */
 export function removeStaleOutputs(outDir: string, earlier: EarlierOutputs, formats: readonly Format[], written: Map<string, string[]>): string[] {
   const removed: string[] = [];
-  const owned = new Set([...written.values()].flat());
-  for (const [name, outputs] of written) {
-    const now = new Set(outputs);
+  const root = resolve(outDir);
+  // Every output this run wrote, as prune-orphans.ts names them: none of them is stale.
+  const owned = new Set([...written.values()].flat().map((rel) => relative(root, resolve(root, rel))));
+  for (const name of written.keys()) {
     for (const file of earlier.files.get(name) ?? []) {
-      if (now.has(file.path) || owned.has(file.path) || !inside(outDir, file.path) || !unchanged(join(outDir, ...file.path.split('/')), file)) continue;
+      if (refusal(root, file.path, owned) || !unchanged(join(outDir, ...file.path.split('/')), file)) continue;
       if (remove(join(outDir, ...file.path.split('/')))) removed.push(file.path);
     }
   }
@@ -60,11 +62,6 @@ export function removeStaleOutputs(outDir: string, earlier: EarlierOutputs, form
   if (earlier.formats.includes('csv') && !formats.includes('csv')) for (const t of tables) if (remove(join(outDir, t))) removed.push(t);
   if (earlier.formats.includes('xlsx') && !formats.includes('xlsx') && remove(join(outDir, WORKBOOK_NAME))) removed.push(WORKBOOK_NAME);
   return removed;
-}
-
-function inside(outDir: string, rel: string): boolean {
-  const r = relative(outDir, resolve(outDir, rel));
-  return !isAbsolute(rel) && r !== '' && !r.startsWith('..') && !isAbsolute(r) && r !== STATE_DIR && !r.startsWith(STATE_DIR + sep);
 }
 
 /** Still what baocao wrote (size, then SHA-256): a file changed since is a person's and stays. */
