@@ -11,6 +11,7 @@ import {
   binaryEvidence, firstInvalidUtf8, isAscii, placeOf, SAMPLE_BYTES, utf16WithoutBom, vietnameseScore,
 } from './evidence.js';
 import { decodeTcvn3, decodeTcvnVn1, tcvnVariant } from './tcvn3.js';
+import { capitaliseHeadingLines } from './tcvn3-headings.js';
 import type { DecodeOptions, DecodeResult, EncodingName } from './types.js';
 import { decodeViqr } from './viqr.js';
 import { decodeViscii } from './viscii.js';
@@ -63,7 +64,20 @@ function decodeUtf8Checked(bytes: Uint8Array, diagnostics: Diagnostic[]): string
 }
 
 function result(text: string, encoding: EncodingName, confidence: number, diagnostics: Diagnostic[]): DecodeResult {
-  return { text: text.normalize('NFC'), encoding, confidence: Math.round(confidence * 1000) / 1000, diagnostics };
+  let nfc = text.normalize('NFC');
+  if (encoding === 'tcvn3') nfc = withHeadingCapitals(nfc, diagnostics);
+  return { text: nfc, encoding, confidence: Math.round(confidence * 1000) / 1000, diagnostics };
+}
+
+/** A TCVN3 text file's headings typed for a capitals-only font, put in capitals (tcvn3-headings.ts), said in one diagnostic. */
+function withHeadingCapitals(text: string, diagnostics: Diagnostic[]): string {
+  const { text: capitalised, lines } = capitaliseHeadingLines(text);
+  if (lines.length === 0) return text;
+  const shown = lines.slice(0, 6).map((l) => (l.page > 1 ? `${l.page}:${l.line}` : String(l.line))).join(', ');
+  diagnostics.push(diag('encoding/tcvn3-capitals', 'info',
+    `${lines.length} line${lines.length === 1 ? '' : 's'} without a capital read as heading${lines.length === 1 ? '' : 's'} typed for a capitals-only font (.VnTimeH) and put in capitals: line${lines.length === 1 ? '' : 's'} ${shown}${lines.length > 6 ? ' …' : ''}`,
+    lines[0]));
+  return capitalised;
 }
 
 function decodeExplicit(bytes: Uint8Array, encoding: EncodingName): DecodeResult {

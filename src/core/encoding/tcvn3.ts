@@ -61,8 +61,8 @@ for (let b = 0; b < 256; b++) {
   CAPITAL[b] = up.length === 1 ? up.charCodeAt(0) : CODE[b]!;
 }
 
-/** Word classes for the capitals pass. */
-const NO = 0, MAYBE = 1, CAPS = 2, BREAK = 3;
+/** Word classes for the capitals pass (LOWER_ONLY_WORD: only lower-case-only codes, "ở", "à"). */
+const NO = 0, MAYBE = 1, CAPS = 2, BREAK = 3, LOWER_ONLY_WORD = 4;
 
 /**
  * 'CAPS': an all-caps Vietnamese word (two or more capitals, no ASCII lower case, and either some
@@ -77,7 +77,8 @@ function classify(bytes: Uint8Array, start: number, end: number): number {
     else if (LOWER_ONLY[c]) lowerOnly++;
     else upper++; // A–Z or one of the capitals Ă Â Ê Ô Ơ Ư Đ
   }
-  if (asciiLower > 0 || upper === 0) return NO; // lower-case codes alone (đã, ở) give no sign of capitals
+  if (asciiLower > 0) return NO;
+  if (upper === 0) return LOWER_ONLY_WORD; // alone (đã, ở) no sign of capitals; between capital words, one
   if (lowerOnly > 0) return upper >= 2 ? CAPS : MAYBE;
   if (upper < 2 || end - start > 8) return NO;
   let text = '';
@@ -117,6 +118,10 @@ export function decodeTcvn3(bytes: Uint8Array): string {
       if (cls === MAYBE) { if (capsBefore) marks[k + 2] = CAPS; }
       else capsBefore = cls === CAPS;
     }
+  }
+  // "DÂN CHỦ Ở CƠ SỞ": a word of lower-case-only codes between two capital words on its line.
+  for (let k = 3; k + 3 < marks.length; k += 3) {
+    if (marks[k + 2] === LOWER_ONLY_WORD && marks[k - 1] === CAPS && marks[k + 5] === CAPS) marks[k + 2] = CAPS;
   }
   for (let k = 0; k < marks.length; k += 3) {
     if (marks[k + 2] !== CAPS) continue;
