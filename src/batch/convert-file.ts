@@ -11,7 +11,7 @@ import type { DocumentResult } from '../core/schema.js';
 import { DEFAULT_MAX_TEXT_BYTES } from '../ingest/text.js';
 import { parsePageRanges } from '../ingest/page-ranges.js';
 import type { IngestOptions } from '../ingest/options.js';
-import { timeLimitMs } from './time-limit.js';
+import { ocrTimeLimit, timeLimitMs } from './time-limit.js';
 import { documentJson } from '../emit/json.js';
 import { archiveFacts, type ArchiveSettings } from '../emit/archive.js';
 import { documentTables, oversizedCells } from '../emit/batch-tables.js';
@@ -115,8 +115,9 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   }
 
   const timings: Record<string, number> = {};
-  // A PDF's reading (pdf.js, off this thread) gets the file's time limit, as a text file does.
-  const options = { ...withIngest(await convertOptions(settings), { pdfTimeoutMs: timeLimitMs(data.length, settings.timeoutSeconds), ...runtime.ingest }), onStage: (stage: string, ms: number) => { timings[stage] = Math.round(ms); } };
+  // A PDF's reading (pdf.js, off this thread) and a scan's OCR get the file's time limit, as a text file does.
+  const limits = { pdfTimeoutMs: timeLimitMs(data.length, settings.timeoutSeconds), ...ocrTimeLimit(data.length, settings.timeoutSeconds) };
+  const options = { ...withIngest(await convertOptions(settings), { ...limits, ...runtime.ingest }), onStage: (stage: string, ms: number) => { timings[stage] = Math.round(ms); } };
   const result = await convert({ path: file.display, data }, options);
   // The row is made once, after the outputs; a document nothing could be read of gets it now.
   if (statusOf(result).status === 'error') return { row: documentRow(result, []), skipped: false, warnings: warningsOf(result), timings };
