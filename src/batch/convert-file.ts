@@ -4,7 +4,7 @@
  * worker; settings are plain data so they cross the worker boundary.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { convert, detectKind, type ConvertOptions } from '../pipeline/index.js';
 import type { RestoreInput } from '../core/restore/index.js';
 import type { DocumentResult } from '../core/schema.js';
@@ -27,6 +27,7 @@ import { appendRecord } from './state-log.js';
 import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { readErrorMessage, writeErrorMessage } from './fs-errors.js';
 import { openPath, type InputFile } from './input-file.js';
+import { readInputBytes } from './input-bytes.js';
 import type { AdaptSetting } from './adapt-setting.js';
 import { correctionsFor, fieldCorrectionsFor, staleFieldsWarning } from './corrections-log.js';
 import { applyCorrections, type Correction } from '../core/corrections.js';
@@ -138,7 +139,7 @@ function readInput(file: InputFile, settings: BatchSettings): { data: Uint8Array
     if (!info.isFile()) return { row: failedRow(file.display, 'ingest/not-a-file: not a regular file (a pipe, socket or device); baocao reads regular files only'), skipped: false };
     const tooLarge = oversizedText(path, file.abs, info.size, maxBytes);
     if (tooLarge) return { row: failedRow(file.display, `ingest/too-large: ${tooLarge}`, 'text'), skipped: false };
-    return { data: readFileSync(path) };
+    return { data: readInputBytes(path, file.abs, info.size) };
   } catch (e) {
     return { row: failedRow(file.display, readErrorMessage(e)), skipped: false };
   }
