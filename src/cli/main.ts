@@ -220,6 +220,16 @@ The file is made for this baocao's restoration model: another version refuses it
     process.exitCode = learnCommand(outDir, o);
   });
 
+program
+  .command('verify')
+  .description("hash again every output the folder's manifests name: missing, changed and extra files, exit 1 on any")
+  .argument('<out-dir>', 'a folder written by baocao convert (or queue workers)')
+  .option('--json', 'print the report as JSON: {documents, files, unhashed, missing, changed, extra, ok}', false)
+  .action(async (outDir: string, o: { json: boolean }) => {
+    const { verifyCommand } = await import('./verify.js');
+    process.exitCode = await verifyCommand(outDir, o);
+  });
+
 function parseMegabytes(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0 || n > 4096) throw new InvalidArgumentError('a size in MB from 1 to 4096');
