@@ -21,11 +21,13 @@ describe('a batch with a scan whose OCR runs past its time limit', () => {
     await writeFile(join(dir, 'a.txt'), 'BÁO CÁO\n\nỦy ban nhân dân xã đã triển khai kế hoạch.\n');
     // Read after the noise was stopped: on the pool whose worker reading the noise was replaced.
     await copyFile(new URL('../../fixtures/scans/line.png', import.meta.url), join(dir, 'c-line.png'));
-    // 20 s: far below the noise's OCR, far above one line's, even with a new worker to start.
-    const s = await runBatch([dir], { outDir: join(dir, 'out'), formats: ['json'], resume: false, restore: false, segment: false, timeoutSeconds: 20 }, 1);
+    // 60 s: far below the noise's OCR (minutes), far above one line's, even with a new worker to start on a loaded machine.
+    const s = await runBatch([dir], { outDir: join(dir, 'out'), formats: ['json'], resume: false, restore: false, segment: false, timeoutSeconds: 60 }, 1);
     const rows = Object.fromEntries(s.rows.map((r) => [r.path.replace(/^.*[\\/]/, ''), r]));
-    assert.equal(rows['b-noise.tif']!.status, 'error');
-    assert.match(rows['b-noise.tif']!.error, /^ocr\/timeout: OCR of the file took longer than its 20 s time limit \(--timeout\): it was stopped, and pages? /);
+    // An error row, or partial when a page read before the limit held specks read as words.
+    assert.ok(['error', 'partial'].includes(rows['b-noise.tif']!.status));
+    // On a loaded machine not even its first page may be read in time: both are said.
+    assert.match(rows['b-noise.tif']!.error, /^ocr\/timeout: OCR of the file took longer than its 60 s time limit \(--timeout\): it was stopped, and (none of its 300 pages was read|pages? .* of 300 left unread)$/);
     assert.equal(rows['a.txt']!.status, 'ok');
     assert.notEqual(rows['c-line.png']!.status, 'error', rows['c-line.png']!.error);
     const json = JSON.parse(await readFile(join(dir, 'out', 'c-line.png.json'), 'utf8'));
