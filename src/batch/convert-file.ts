@@ -4,14 +4,14 @@
  * worker; settings are plain data so they cross the worker boundary.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { convert, detectKind, type ConvertOptions } from '../pipeline/index.js';
 import type { RestoreInput } from '../core/restore/index.js';
 import type { DocumentResult } from '../core/schema.js';
 import { DEFAULT_MAX_TEXT_BYTES } from '../ingest/text.js';
 import { parsePageRanges } from '../ingest/page-ranges.js';
 import type { IngestOptions } from '../ingest/options.js';
-import { timeLimitMs } from './time-limit.js';
+import { ocrTimeLimit, timeLimitMs } from './time-limit.js';
 import { documentJson } from '../emit/json.js';
 import { archiveFacts, type ArchiveSettings } from '../emit/archive.js';
 import { documentTables, oversizedCells } from '../emit/batch-tables.js';
@@ -27,6 +27,7 @@ import { appendRecord } from './state-log.js';
 import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { readErrorMessage, writeErrorMessage } from './fs-errors.js';
 import { openPath, type InputFile } from './input-file.js';
+import { readInputBytes } from './input-bytes.js';
 import type { AdaptSetting } from './adapt-setting.js';
 import { correctionsFor, fieldCorrectionsFor, staleFieldsWarning } from './corrections-log.js';
 import { applyCorrections, type Correction } from '../core/corrections.js';
@@ -115,8 +116,9 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   }
 
   const timings: Record<string, number> = {};
-  // A PDF's reading (pdf.js, off this thread) gets the file's time limit, as a text file does.
-  const options = { ...withIngest(await convertOptions(settings), { pdfTimeoutMs: timeLimitMs(data.length, settings.timeoutSeconds), ...runtime.ingest }), onStage: (stage: string, ms: number) => { timings[stage] = Math.round(ms); } };
+  // A PDF's reading (pdf.js, off this thread) and a scan's OCR get the file's time limit, as a text file does.
+  const limits = { pdfTimeoutMs: timeLimitMs(data.length, settings.timeoutSeconds), ...ocrTimeLimit(data.length, settings.timeoutSeconds) };
+  const options = { ...withIngest(await convertOptions(settings), { ...limits, ...runtime.ingest }), onStage: (stage: string, ms: number) => { timings[stage] = Math.round(ms); } };
   const result = await convert({ path: file.display, data }, options);
   // The row is made once, after the outputs; a document nothing could be read of gets it now.
   if (statusOf(result).status === 'error') return { row: documentRow(result, []), skipped: false, warnings: warningsOf(result), timings };
@@ -137,7 +139,7 @@ function readInput(file: InputFile, settings: BatchSettings): { data: Uint8Array
     if (!info.isFile()) return { row: failedRow(file.display, 'ingest/not-a-file: not a regular file (a pipe, socket or device); baocao reads regular files only'), skipped: false };
     const tooLarge = oversizedText(path, file.abs, info.size, maxBytes);
     if (tooLarge) return { row: failedRow(file.display, `ingest/too-large: ${tooLarge}`, 'text'), skipped: false };
-    return { data: readFileSync(path) };
+    return { data: readInputBytes(path, file.abs, info.size) };
   } catch (e) {
     return { row: failedRow(file.display, readErrorMessage(e)), skipped: false };
   }

@@ -45,17 +45,22 @@ export async function resolveInputs(args: string[], cwd = process.cwd()): Promis
   const problems: InputProblem[] = [];
   const walked = new Set<string>();
   const raws = new Map<string, Buffer>();
-  const passedOver: PassedOver = { count: 0, archives: 0, first: [] };
+  const passed = new Map<string, PassedFile>();
+  // Folders with nothing of their own to convert: their error row stands for the files they passed over.
+  const emptyFolders: { problem: InputProblem; passed: [string, PassedFile][] }[] = [];
   for (const arg of args) {
     const abs = resolve(cwd, arg);
     const info = await stat(abs).catch((e: NodeJS.ErrnoException) => e);
     if (!(info instanceof Error)) {
       if (info.isDirectory()) {
-        const before = found.size, problemsBefore = problems.length, passedBefore = { ...passedOver, first: [...passedOver.first] };
-        const skipped = await walk({ found, problems, walked, raws, cwd, passedOver }, abs, null);
+        const before = found.size, problemsBefore = problems.length, passedBefore = passed.size;
+        const skipped = await walk({ found, problems, walked, raws, cwd, passed }, abs, null);
         if (found.size === before && problems.length === problemsBefore) {
-          Object.assign(passedOver, passedBefore); // said in the folder's own error row instead
-          problems.push({ arg, message: `no readable input files in directory${skipped ? ` (${skipped} other files skipped; baocao reads .txt, .doc, .docx, .rtf, .odt, .pdf and images)` : ''}` });
+          const own = [...passed].slice(passedBefore);
+          for (const [path] of own) passed.delete(path); // said in the folder's own error row instead
+          const problem = { arg, message: `no readable input files in directory${skipped ? ` (${skipped} other files skipped; baocao reads .txt, .doc, .docx, .rtf, .odt, .pdf and images)` : ''}` };
+          problems.push(problem);
+          emptyFolders.push({ problem, passed: own });
         }
       } else if (info.isFile()) found.add(abs);
       else problems.push({ arg, message: specialFileMessage(info) });
@@ -78,17 +83,40 @@ export async function resolveInputs(args: string[], cwd = process.cwd()): Promis
       problems.push({ arg, message: dangling ? 'broken symbolic link: its target does not exist' : code === 'ENOENT' ? 'no such file or directory' : `cannot read: ${info.message}` });
     }
   }
+  // A folder whose files were named too (`convert dir dir/notes.dat`) had something to convert after all.
+  const dropped = new Set<InputProblem>();
+  for (const folder of emptyFolders) {
+    if (!folder.passed.some(([path]) => found.has(path))) continue;
+    dropped.add(folder.problem);
+    for (const [path, file] of folder.passed) passed.set(path, file);
+  }
   const sorted = [...found].sort();
   const base = commonBase(sorted);
   return {
     base,
-    problems,
-    passedOver,
+    problems: dropped.size ? problems.filter((p) => !dropped.has(p)) : problems,
+    passedOver: passedOverOf(passed, found),
     files: sorted.map((abs) => {
       const raw = raws.get(abs);
       return { abs, rel: relative(base, abs).split(sep).join('/'), display: displayPath(abs, cwd), ...(raw ? { raw } : {}) };
     }),
   };
+}
+
+interface PassedFile {
+  display: string;
+  archive: boolean;
+}
+
+/** The files passed over, less those also named on the command line: those are converted, counted once. */
+function passedOverOf(passed: Map<string, PassedFile>, found: Set<string>): PassedOver {
+  const out: PassedOver = { count: 0, archives: 0, first: [] };
+  for (const [path, file] of passed) {
+    if (found.has(path)) continue;
+    if (file.archive) out.archives++;
+    if (out.count++ < PASSED_OVER_SHOWN) out.first.push(file.display);
+  }
+  return out;
 }
 
 /**
@@ -105,7 +133,8 @@ interface Walk {
   problems: InputProblem[];
   /** Real folders already walked, by their bytes. */
   walked: Set<string>;
-  passedOver: PassedOver;
+  /** Regular files of other kinds, by path, in the order met. */
+  passed: Map<string, PassedFile>;
   /** The bytes of found paths whose names are not UTF-8. */
   raws: Map<string, Buffer>;
   cwd: string;
@@ -159,8 +188,7 @@ async function walk(w: Walk, dir: string, rawDir: Buffer | null): Promise<number
     else if (isDir) skipped += await walk(w, path, raw);
     else if (!INPUT_EXTENSIONS.test(name)) {
       skipped++;
-      if (isFile && ARCHIVE_EXTENSIONS.test(name)) w.passedOver.archives++;
-      if (isFile && w.passedOver.count++ < PASSED_OVER_SHOWN) w.passedOver.first.push(displayPath(path, cwd));
+      if (isFile) w.passed.set(path, { display: displayPath(path, cwd), archive: ARCHIVE_EXTENSIONS.test(name) });
     }
     else if (isFile) {
       found.add(path);

@@ -1,6 +1,6 @@
 /**
  * A file's time limit (--timeout): a text file's in its worker thread (pool.ts), a PDF's reading
- * in its PDF thread (ingest/ocr/pdf-thread-source.ts).
+ * in its PDF thread (ingest/ocr/pdf-thread-source.ts), a scan's OCR on the pool (ingest/ocr/ocr-clock.ts).
  */
 
 /** Default time limit: a floor for any file, plus so much per MiB (a 16 MiB text then gets 7 min; it needs well under 1). */
@@ -13,3 +13,14 @@ export function timeLimitMs(bytes: number, seconds?: number): number {
   return (TIMEOUT_FLOOR_SECONDS + TIMEOUT_SECONDS_PER_MIB * (bytes / 1024 / 1024)) * 1000;
 }
 
+
+/**
+ * A scan's OCR gets, by default, the file's limit and a minute per page: a 128-page scan of 6 MiB
+ * (about 2 CPU s a page) may take half an hour on a loaded machine and must not be cut short. A
+ * `--timeout` given is the whole file's OCR limit.
+ */
+export const OCR_SECONDS_PER_PAGE = 60;
+
+export function ocrTimeLimit(bytes: number, seconds?: number): { ocrTimeoutMs: number; ocrTimeoutPerPageMs: number } {
+  return { ocrTimeoutMs: timeLimitMs(bytes, seconds), ocrTimeoutPerPageMs: seconds === undefined ? OCR_SECONDS_PER_PAGE * 1000 : 0 };
+}

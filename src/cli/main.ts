@@ -34,7 +34,7 @@ addConversionOptions(program
   .option('-o, --output <dir>', "output directory; '-' writes the one document's output to standard output", 'output')
   .option('--stdin-name <name>', "file name for the document read from '-' (its extension hints the kind)"))
   .option('--jobs <n>', 'files converted in parallel (default: CPU cores; a text-only batch one worker per 150 text files, up to the cores)', parseJobs)
-  .option('--timeout <seconds>', 'time limit per text file; a file over it gets an internal/timeout error row (default: 120 s + 20 s per MiB; 0: none)', parseTimeout)
+  .option('--timeout <seconds>', 'time limit per file: a text file, a PDF\'s reading, a scan\'s OCR (internal/timeout, ingest/pdf-timeout, ocr/timeout) (default: 120 s + 20 s per MiB, and a minute per page of OCR; 0: none)', parseTimeout)
   .addOption(new Option('-v, --verbose', 'log at debug level: also the settings and each file\'s time by stage').conflicts(['quiet', 'logLevel']))
   .addOption(new Option('--log-level <level>', 'error: failed inputs only; warn: and each document\'s warnings (ruleId, page:line); info: and progress, each converted file, the summary; debug: and time by stage').choices([...LOG_LEVELS]).default('info').conflicts('quiet'))
   .option('--log-json', 'log one JSON object per event on stderr, for machines (nothing on stdout)', false)
@@ -218,6 +218,16 @@ The file is made for this baocao's restoration model: another version refuses it
   .action(async (outDir: string | undefined, o: { text?: string[]; output: string }) => {
     const { learnCommand } = await import('./learn.js');
     process.exitCode = learnCommand(outDir, o);
+  });
+
+program
+  .command('verify')
+  .description("hash again every output the folder's manifests name: missing, changed and extra files, exit 1 on any")
+  .argument('<out-dir>', 'a folder written by baocao convert (or queue workers)')
+  .option('--json', 'print the report as JSON: {documents, files, unhashed, missing, changed, extra, ok}', false)
+  .action(async (outDir: string, o: { json: boolean }) => {
+    const { verifyCommand } = await import('./verify.js');
+    process.exitCode = await verifyCommand(outDir, o);
   });
 
 function parseMegabytes(value: string): number {

@@ -7,6 +7,7 @@ import { constants as osConstants } from 'node:os';
 import { resolve } from 'node:path';
 import type { BatchSettings } from '../batch/convert-file.js';
 import { addConversionOptions, conversionSettings, type ConversionFlags } from './conversion-options.js';
+import { durationSaid, jobsSaid } from '../queue/eta.js';
 
 const redisOption = () => new Option('--redis <url>', 'Redis URL shared by every machine').env('BAOCAO_REDIS').default('redis://127.0.0.1:6379');
 
@@ -38,7 +39,7 @@ export function registerQueueCommands(program: Command): void {
       }
       const s = await addInputs(inputs, settings, o.redis);
       for (const p of s.problems) process.stderr.write(`baocao: ${p.arg}: ${p.message}\n`);
-      process.stdout.write(`${s.added} jobs added${s.already ? `, ${s.already} already queued or done` : ''}${s.problems.length ? `, ${s.problems.length} inputs not added` : ''}\n`);
+      process.stdout.write(`${jobsSaid(s.added)} added${s.already ? `, ${s.already} already queued or done` : ''}${s.problems.length ? `, ${s.problems.length} inputs not added` : ''}\n`);
       process.exitCode = s.problems.length ? 1 : 0;
     });
   queue
@@ -50,8 +51,9 @@ export function registerQueueCommands(program: Command): void {
       const { queueStatus } = await import('../queue/queue.js');
       const s = await queueStatus(o.redis);
       if (o.json) return void process.stdout.write(JSON.stringify(s) + '\n');
-      const eta = s.etaSeconds === null ? '' : ` · ETA ${Math.floor(s.etaSeconds / 60)} min ${s.etaSeconds % 60} s`;
+      const eta = s.etaSeconds === null ? '' : ` · ETA ${durationSaid(s.etaSeconds)}`;
       process.stdout.write(`waiting ${s.waiting} · active ${s.active} · done ${s.done} · failed ${s.failed}${s.delayed ? ` · retrying ${s.delayed}` : ''}${s.rate ? ` · ${s.rate.toFixed(2)} files/s` : ''}${eta}\n`);
+      for (const r of s.reading) process.stdout.write(`reading: ${r.path}: page ${r.pagesDone} of ${r.pagesTotal}\n`);
       for (const f of s.failures) process.stdout.write(`failed: ${f.path}: ${f.reason}\n`);
     });
   queue
@@ -63,7 +65,7 @@ export function registerQueueCommands(program: Command): void {
       const { collect } = await import('../queue/queue.js');
       const c = await collect(o.redis, resolve(o.output), (message) => process.stderr.write(`baocao: ${message}\n`));
       for (const p of c.problems) process.stderr.write(`baocao: batch tables: ${p}\n`);
-      process.stdout.write(`${c.rows} rows in ${c.path}${c.pending ? `; ${c.pending} jobs still waiting or running` : ''}\n`);
+      process.stdout.write(`${c.rows} rows in ${c.path}${c.pending ? `; ${jobsSaid(c.pending)} still waiting or running` : ''}\n`);
     });
 
   program

@@ -10,6 +10,8 @@ import type { OcrPool } from './ocr/pool.js';
 import { selectPages } from './page-ranges.js';
 import type { IngestOptions } from './options.js';
 import { isTiff, tiffPageOffsets, tiffSinglePage, tiffTruncation } from './ocr/tiff.js';
+import { ocrClock, type OcrClock } from './ocr/ocr-clock.js';
+import { withSignal } from './ocr/with-signal.js';
 
 /** The resolution page images are reduced to before OCR (see IngestOptions.ocrDpi). */
 export function ocrTargetDpi(ctx: IngestOptions): number {
@@ -80,9 +82,18 @@ export async function ingestImage(data: Uint8Array, ctx: IngestOptions = {}): Pr
   const targetDpi = ocrTargetDpi(ctx);
   const selected = selectPages(images.length, ctx.pages);
   if (!selected.numbers.length) return { pages: [], diagnostics: selected.diagnostics };
-  const read = engineProblem(await withPool(ctx, (pool) => ocrPagesInOrder(selected.numbers, async (n) => ocrPage(pool, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow, straighten: ctx.straighten }), pool.size, ctx)));
+  const clock = ocrClock(ocrLimitMs(ctx, selected.numbers.length), ctx.signal);
+  const read = engineProblem(await withPool(ctx, (pool) => {
+    const timed = clock.signal && clock.signal !== ctx.signal ? withSignal(pool, clock.signal) : pool;
+    return ocrPagesInOrder(selected.numbers, async (n) => ocrPage(timed, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow, straighten: ctx.straighten }), pool.size, ctx, clock);
+  }));
   const result = undecodable(read, size) ?? read;
   return { pages: result.pages, diagnostics: [...selected.diagnostics, ...result.diagnostics] };
+}
+
+/** A scan's OCR time limit for `pages` pages to read (IngestOptions.ocrTimeoutMs, ocrTimeoutPerPageMs). */
+export function ocrLimitMs(ctx: IngestOptions, pages: number): number | undefined {
+  return ctx.ocrTimeoutMs === undefined ? undefined : ctx.ocrTimeoutMs + (ctx.ocrTimeoutPerPageMs ?? 0) * pages;
 }
 
 /** What Tesseract says when Leptonica could not decode the page image (a truncated or damaged file). */
@@ -153,31 +164,57 @@ export async function withPool<T>(ctx: IngestOptions, fn: (pool: OcrPool) => Pro
 /**
  * Run `work` for the given page numbers, in order, with at most pool-size (+1 being prepared) pages in flight
  * (and, in a batch, only with one of its page slots), so page images are produced just in time and released
- * as soon as their page is read.
+ * as soon as their page is read. With a `clock` (the file's OCR time limit) that runs out, the pages read
+ * by then are kept, the others are left empty, and one `ocr/timeout` error says which.
  */
 export async function ocrPagesInOrder(
   numbers: readonly number[],
   work: (n: number) => Promise<{ page: Page; diagnostics: Diagnostic[] }>,
   poolSize: number,
   ctx: IngestOptions,
+  clock?: OcrClock,
 ): Promise<IngestResult> {
   const total = numbers.length;
   const results: { page: Page; diagnostics: Diagnostic[] }[] = new Array(total);
+  const signal = clock?.signal ?? ctx.signal;
   let next = 0, done = 0;
   const lane = async (): Promise<void> => {
-    while (next < total && !ctx.signal?.aborted) {
+    while (next < total && !signal?.aborted) {
       const i = next++;
       const release = ctx.pageSlot ? await ctx.pageSlot() : undefined;
+      const stop = clock?.start();
       try {
-        results[i] = await work(numbers[i]!);
+        // A page still being read when the time ran out failed for that reason only: left unread.
+        if (!signal?.aborted) {
+          const r = await work(numbers[i]!);
+          if (!clock?.timedOut) results[i] = r;
+        }
       } finally {
+        stop?.();
         release?.();
       }
       ctx.onPage?.(++done, total);
     }
   };
   const lanes = Math.min(total, poolSize + 1);
-  await Promise.all(Array.from({ length: lanes }, lane));
+  try {
+    await Promise.all(Array.from({ length: lanes }, lane));
+  } finally {
+    clock?.dispose();
+  }
   ctx.signal?.throwIfAborted();
-  return { pages: results.map((r) => r.page), diagnostics: results.flatMap((r) => r.diagnostics) };
+  const unread = numbers.filter((_, i) => !results[i]);
+  const pages = numbers.map((n, i) => results[i]?.page ?? { number: n, lines: [], method: 'ocr' as const });
+  const diagnostics = numbers.flatMap((_, i) => results[i]?.diagnostics ?? []);
+  if (!clock?.timedOut || !unread.length) return { pages, diagnostics };
+  diagnostics.push(ocrTimedOut(clock, unread, total));
+  // Nothing read holds text: the file failed (an error row), not a document of empty pages.
+  const text = pages.some((p) => p.lines.some((l) => l.trim() !== ''));
+  return { pages: text ? pages : [], diagnostics };
+}
+
+function ocrTimedOut(clock: OcrClock, unread: number[], total: number): Diagnostic {
+  const list = unread.length > 12 ? `${unread.slice(0, 12).join(', ')} … (${unread.length} pages)` : unread.join(', ');
+  const left = unread.length === total ? (total > 1 ? `none of its ${total} pages was read` : 'its page was not read') : `page${unread.length > 1 ? 's' : ''} ${list} of ${total} left unread`;
+  return { ruleId: 'ocr/timeout', message: `OCR of the file took longer than its ${clock.said} time limit (--timeout): it was stopped, and ${left}`, severity: 'error', place: { page: unread[0]!, line: 1 } };
 }

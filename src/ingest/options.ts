@@ -43,6 +43,14 @@ export interface IngestOptions {
    */
   pdfTimeoutMs?: number;
   /**
+   * The most time a scan's OCR (an image's pages, a PDF's pages read by OCR) may take, in ms, plus
+   * `ocrTimeoutPerPageMs` for each page to read; counted while the file has a page in progress
+   * (ocr/ocr-clock.ts). Past it the file's OCR is stopped: the pages read are kept, the others left
+   * empty with one `ocr/timeout` error. Default: no limit (the batch gives its --timeout).
+   */
+  ocrTimeoutMs?: number;
+  ocrTimeoutPerPageMs?: number;
+  /**
    * The reading is no longer wanted (`serve`: past its time limit, or the client left): no page is
    * started after it, the shared pool drops this document's pages (pool.ts), and ingest rejects
    * with the signal's reason.

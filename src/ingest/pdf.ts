@@ -8,7 +8,9 @@
  */
 import type { Diagnostic, Page, PageAnnotation } from '../core/document.js';
 import { contains } from '../core/source-kind.js';
-import { engineProblem, ocrPagesInOrder, ocrTargetDpi, type IngestResult } from './image.js';
+import { engineProblem, ocrLimitMs, ocrPagesInOrder, ocrTargetDpi, type IngestResult } from './image.js';
+import { ocrClock, type OcrClock } from './ocr/ocr-clock.js';
+import { withSignal } from './ocr/with-signal.js';
 import type { IngestOptions } from './options.js';
 import { createOcrEngineForFile } from './ocr/engine.js';
 import { ocrPage } from './ocr/page.js';
@@ -109,12 +111,16 @@ export async function ingestPdf(data: Uint8Array, ctx: IngestOptions = {}): Prom
   try {
     // A pool is only made for a PDF that has no shared one and turns out to need OCR.
     let own: OcrPool | undefined;
-    const pool = (): OcrPool => ctx.ocr ?? (own ??= createOcrEngineForFile({ jobs: ctx.jobs, psm: ctx.psm, engine: ctx.ocrEngine }));
+    let clock: OcrClock | undefined;
+    const shared = (): OcrPool => ctx.ocr ?? (own ??= createOcrEngineForFile({ jobs: ctx.jobs, psm: ctx.psm, engine: ctx.ocrEngine }));
+    // Pages read by OCR carry the file's OCR time limit (its text layers are under pdfTimeoutMs).
+    const pool = (): OcrPool => (clock?.signal && clock.signal !== ctx.signal ? withSignal(shared(), clock.signal) : shared());
     try {
       const targetDpi = ocrTargetDpi(ctx);
       const selected = selectPages(source.pageCount, ctx.pages);
       if (!selected.numbers.length) return { pages: [], diagnostics: selected.diagnostics };
-      const read = engineProblem(await ocrPagesInOrder(selected.numbers, (n) => readPage(source, n, pool, { targetDpi, narrow: ctx.ocrNarrow, straighten: ctx.straighten, mode }), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx));
+      clock = ocrClock(ocrLimitMs(ctx, selected.numbers.length), ctx.signal);
+      const read = engineProblem(await ocrPagesInOrder(selected.numbers, (n) => readPage(source, n, pool, { targetDpi, narrow: ctx.ocrNarrow, straighten: ctx.straighten, mode }), ctx.ocr?.size ?? ctx.jobs ?? 2, ctx, clock));
       const timedOut = pagesTimedOut(read.diagnostics);
       const found = await source.notes().catch((e: unknown) => {
         if (ctx.signal?.aborted) throw ctx.signal.reason;

@@ -15,6 +15,7 @@ import { inputsOverlapOutput } from '../batch/input-overlap.js';
 import { failedRow } from '../emit/sheets.js';
 import { connectNow, QUEUE_NAME, unreachable } from './connection.js';
 import { fileSha256, JOB_OPTIONS, jobId, toJobFile, type JobData } from './jobs.js';
+import { isPageProgress, queueEtaSeconds } from './eta.js';
 
 export interface AddSummary {
   added: number;
@@ -76,6 +77,9 @@ export interface QueueStatus {
   failures: { path: string; reason: string }[];
   /** Jobs finished per second over the last minute of finishes (null before any). */
   rate: number | null;
+  /** Active jobs reading a scan's pages, with how far they are. */
+  reading: { path: string; pagesDone: number; pagesTotal: number }[];
+  /** From the file rate, and from its own pace for a job reading pages (eta.ts). */
   etaSeconds: number | null;
 }
 
@@ -89,7 +93,8 @@ export async function queueStatus(redisUrl: string): Promise<QueueStatus> {
     const window = times.filter((t) => t >= last - 60_000);
     const span = window.length > 1 ? (window[0]! - window.at(-1)!) / 1000 : 0;
     const rate = span > 0 ? (window.length - 1) / span : null;
-    const left = (c.waiting ?? 0) + (c.active ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0);
+    const waiting = (c.waiting ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0);
+    const active = await queue.getActive(0, 999);
     return {
       waiting: (c.waiting ?? 0) + (c.prioritized ?? 0),
       active: c.active ?? 0,
@@ -98,7 +103,8 @@ export async function queueStatus(redisUrl: string): Promise<QueueStatus> {
       delayed: c.delayed ?? 0,
       failures: failed.map((j) => ({ path: j.data.file.display, reason: j.failedReason ?? 'unknown' })),
       rate,
-      etaSeconds: rate ? Math.round(left / rate) : null,
+      reading: active.flatMap((j) => (isPageProgress(j.progress) ? [{ path: j.data.file.display, pagesDone: j.progress.pagesDone, pagesTotal: j.progress.pagesTotal }] : [])),
+      etaSeconds: queueEtaSeconds({ rate, waiting, active: active.map((j) => j.progress) }),
     };
   });
 }

@@ -17,6 +17,7 @@ import { enterFolder } from '../batch/queue-writers.js';
 import type { OcrPool } from '../ingest/ocr/pool.js';
 import { connect, QUEUE_NAME } from './connection.js';
 import { fromJobFile, type JobData } from './jobs.js';
+import type { PageProgress } from './eta.js';
 
 /**
  * Jobs a worker process holds at once unless told. One job at a time leaves the process idle on
@@ -106,13 +107,29 @@ export function startWorker(redisUrl: string, options: WorkerOptions = {}): Work
       ocr ??= (await import('../ingest/ocr/engine.js')).createOcrEngineForFile({ jobs: concurrency, engine: settings.ocrEngine });
       const bytes = await stat(openPath(file)).then((s) => s.size, () => 0);
       const release = bytes >= BIG_FILE_BYTES ? await big.acquire() : undefined;
-      const outcome = await convertFile(file, settings, { ingest: { ocr } }).finally(() => release?.());
+      const outcome = await convertFile(file, settings, { ingest: { ocr, onPage: pageProgress(job) } }).finally(() => release?.());
       options.onJob?.(data, outcome);
       return outcome;
     } finally {
       leave();
     }
   }
+}
+
+/**
+ * Reports a scan's pages as the job's progress (eta.ts), at most once a second and at its last
+ * page: `queue status` then gives the job's own ETA. A failed update (Redis away) is not the job's failure.
+ */
+export function pageProgress(job: Pick<Job, 'updateProgress'>): (done: number, total: number) => void {
+  const began = performance.now();
+  let last = -Infinity;
+  return (done, total) => {
+    const now = performance.now();
+    if (now - last < 1000 && done < total) return;
+    last = now;
+    const progress: PageProgress = { pagesDone: done, pagesTotal: total, elapsedMs: Math.round(now - began) };
+    void job.updateProgress(progress).catch(() => undefined);
+  };
 }
 
 /**

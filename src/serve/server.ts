@@ -174,7 +174,8 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
       // work, and a PDF's own reading goes to a PDF thread (ingest/ocr/pdf-thread-source.ts), so
       // nothing here blocks the event loop.
       const kind = detectKind(request.data, name);
-      const reading: Promise<Answer> = kind === 'text' || kind === 'word' ? workers.run(request, cancel.signal) : withTimeout(answer(request, { ocr: await ocrPool(), signal: cancel.signal, ...(options.pdfTimeoutMs ? { pdfTimeoutMs: options.pdfTimeoutMs } : {}) }), timeoutMs, cancel);
+      // A scan's OCR is bounded by the request's own limit (504), which cancels it down to the engine.
+      const reading: Promise<Answer> = kind === 'text' || kind === 'word' ? workers.run(request, cancel.signal) : withTimeout(answer(request, { ocr: await ocrPool(), signal: cancel.signal, ocrTimeoutMs: Infinity, ...(options.pdfTimeoutMs ? { pdfTimeoutMs: options.pdfTimeoutMs } : {}) }), timeoutMs, cancel);
       const a = await reading;
       return reply.code(a.status).type(a.type).send(typeof a.body === 'string' ? a.body : Buffer.from(a.body));
     } catch (e) {

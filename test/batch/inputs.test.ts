@@ -37,6 +37,23 @@ describe('batch inputs', () => {
     assert.match(none.problems[0]!.message, /no readable input files in directory \(1 other files skipped/);
   });
 
+  it('converts a file named and also in a folder given once, and does not count it as passed over', async () => {
+    await mkdir(join(dir, 'n'), { recursive: true });
+    for (const f of ['n/report.txt', 'n/notes.dat', 'n/other.dat']) await writeFile(join(dir, f), 'x');
+    for (const args of [['n', 'n/notes.dat'], ['n/notes.dat', 'n'], ['n', 'n/report.txt', 'n/notes.dat']]) {
+      const r = await resolveInputs(args.map((a) => join(dir, a)), dir);
+      assert.deepEqual(r.files.map((f) => f.rel), ['notes.dat', 'report.txt'], args.join(' '));
+      assert.deepEqual(r.passedOver, { count: 1, archives: 0, first: [join('n', 'other.dat')] }, args.join(' '));
+      assert.deepEqual(r.problems, []);
+    }
+    await mkdir(join(dir, 'm'), { recursive: true });
+    await writeFile(join(dir, 'm', 'only.dat'), 'x');
+    const named = await resolveInputs([join(dir, 'm'), join(dir, 'm', 'only.dat')], dir);
+    assert.deepEqual(named.files.map((f) => f.rel), ['only.dat']);
+    assert.deepEqual(named.problems, [], 'a folder whose one file is named has something to convert: no error row for it');
+    assert.equal(named.passedOver.count, 0);
+  });
+
   it('counts the archives among the files passed over (their documents need unpacking first)', async () => {
     await mkdir(join(dir, 'z'), { recursive: true });
     for (const f of ['z/report.txt', 'z/2019.zip', 'z/old.RAR', 'z/sheet.xlsx']) await writeFile(join(dir, f), 'x');

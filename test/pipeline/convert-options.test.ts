@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { convert } from '../../src/index.js';
+import { RESTORE_INPUTS } from '../../src/core/restore/inputs.js';
 
 const STRIPPED = Buffer.from('Bao cao ket qua thuc hien cong tac tuyen truyen nam 2023\n');
 
@@ -11,6 +13,21 @@ describe('convert() options', () => {
     assert.deepEqual(r.diagnostics.map((d) => d.ruleId), []);
     assert.equal(r.restoreMode, 'stripped');
     assert.match(r.text.restored ?? '', /^Báo cáo kết quả/);
+  });
+
+  it("reads a text typed with its marks as typed with restore.input 'clean', the mode it names", async () => {
+    const typed = 'Báo cáo kết quả thực hiện công tác tuyên truyền năm 2023\nUỷ ban nhân dân xã Ngọc Kỳ\n';
+    const r = await convert({ path: 'a.txt', data: Buffer.from(typed) }, { restore: { input: 'clean' }, segment: false });
+    assert.equal(r.restoreMode, 'clean');
+    assert.equal(r.text.restored, typed);
+  });
+
+  it("documents in the README's API section every restore.input value its TypeError lists", () => {
+    // The message listed 'clean', which the README did not name.
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const api = readme.slice(readme.indexOf('\n## API'), readme.indexOf('\n## Output'));
+    const convertOptions = api.slice(api.indexOf('`restore` —'), api.indexOf('`segment` —'));
+    for (const value of RESTORE_INPUTS) assert.ok(convertOptions.includes(`\`${value}\``), `README's convert() options do not name '${value}'`);
   });
 
   for (const [label, options, pattern] of [

@@ -66,13 +66,21 @@ export class ThreadPdfSource {
     budget.signal?.addEventListener('abort', this.onAbort, { once: true });
   }
 
-  /** Opens `data` (copied: the caller keeps its bytes); rejects with pdf.js's error, PdfTimeoutError or the signal's reason. */
+  /**
+   * Opens `data`: bytes in a SharedArrayBuffer are shared with the thread, others copied to it (the
+   * caller keeps its bytes, so they cannot be moved); rejects with pdf.js's error, PdfTimeoutError
+   * or the signal's reason.
+   */
   static async open(data: Uint8Array, budget: PdfBudget): Promise<ThreadPdfSource> {
     budget.signal?.throwIfAborted();
     const source = new ThreadPdfSource(budget);
-    const copy = data.slice();
+    const shared = data.buffer instanceof SharedArrayBuffer;
+    // A copy, never `data.slice()`: a Node Buffer's slice is a view of the same memory, and sending
+    // it emptied the caller's Buffer (convert() left a PDF's bytes at length 0; the batch's
+    // searchable PDF of a scan lost its page images).
+    const bytes = shared ? data : new Uint8Array(data);
     try {
-      source.opened = await source.call({ op: 'open', data: copy }, [copy.buffer as ArrayBuffer]) as PdfOpened;
+      source.opened = await source.call({ op: 'open', data: bytes }, shared ? [] : [bytes.buffer as ArrayBuffer]) as PdfOpened;
     } catch (e) {
       await source.close();
       throw e;

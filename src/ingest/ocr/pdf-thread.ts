@@ -47,8 +47,9 @@ async function run(call: PdfThreadCall): Promise<{ value: unknown; transfer?: Ar
       return { value: await opened().stampedText(call.page) };
     case 'image': {
       const r = await opened().image(call.page, call.dpi);
-      // Its own buffer: a scanner's JPEG is a view into the whole file, which a transfer would take.
-      const image = r.image.slice();
+      // Its own buffer: a scanner's JPEG is a view into the whole file, which a transfer would take
+      // (a copy, not slice(): a Buffer's slice is a view too).
+      const image = new Uint8Array(r.image);
       return { value: { ...r, image }, transfer: [image.buffer as ArrayBuffer] };
     }
     case 'notes':
