@@ -18,7 +18,6 @@ import type { SheetWriter } from '../emit/xlsx.js';
 import { tmpDir, writeAtomic } from './atomic.js';
 import { DoneIndex } from './done-index.js';
 import type { StoredLines } from './rows-store.js';
-import type { CarriedRows } from './carried-rows.js';
 
 export interface BatchEntry {
   row: DocumentRow;
@@ -172,18 +171,6 @@ export class TablesStream {
     }
   }
 
-  /**
-   * A converted document's rows as a worker carried them (carried-rows.ts): the tables of
-   * TABLE_KEYS as their CSV text, archive.csv's row made here (its ordinals are the batch's).
-   */
-  async addCarried(e: Converted, carried: CarriedRows): Promise<void> {
-    for (let k = 0; k < TABLE_KEYS.length; k++) await this.outs[k]!.writeText(carried.csv[k]!);
-    // The archive table comes after TABLE_KEYS' (tableSpecs), read as a record's line is.
-    const rows = this.tables[TABLE_KEYS.length]!.rowsOf(e, new Map([['archive', carried.archive]]));
-    if (rows) await this.outs[TABLE_KEYS.length]!.write(rows);
-    else this.problems.add(missingMessage(e));
-  }
-
   /** Closes the tables and renames them into place; the problems met (documents whose rows were missing). */
   async finish(): Promise<string[]> {
     for (const out of this.outs) await out.close();
@@ -246,11 +233,6 @@ class CsvFile {
     // Dates stay ISO: Excel and LibreOffice read yyyy-mm-dd as the same day in every locale, where
     // an en-US one reads 05/01/2024 as 1 May (docs/tryout-s16.md); the workbook shows dd/mm/yyyy.
     if (rows.length) await this.put(csvRows(rows));
-  }
-
-  /** Rows already made CSV text (csvRows'), as a worker carries them. */
-  async writeText(text: string): Promise<void> {
-    await this.put(text);
   }
 
   async close(): Promise<void> {

@@ -22,8 +22,7 @@ import { documentRow, failedRow, statusOf, structureOf, type DocumentRow } from 
 import { nameBytes, outputName, SUFFIX_ROOM } from './output-names.js';
 import { completedRecord } from './done-index.js';
 import { writeDocumentOutputs } from './write-outputs.js';
-import { rowsText, type StoredRows } from './rows-store.js';
-import { carriedRows, type CarriedRows } from './carried-rows.js';
+import { rowsText } from './rows-store.js';
 import { appendRecord } from './state-log.js';
 import type { OcrEngineChoice } from '../ingest/ocr/engine-choice.js';
 import { readErrorMessage, writeErrorMessage } from './fs-errors.js';
@@ -78,8 +77,8 @@ export interface FileOutcome {
   timings?: Record<string, number>;
   /** The log its record went to, not fsync'd (FileRuntime.deferSync): not done until it is synced. */
   unsynced?: string;
-  /** Its rows of the CSV batch tables (FileRuntime.carryRows): the batch writes its tables from them as it goes (tables-feed.ts). */
-  tableRows?: CarriedRows;
+  /** The stored rows its record holds (FileRuntime.carryRows): the batch writes its tables from them as it goes (tables-feed.ts). */
+  storedRows?: string;
 }
 
 export interface FileWarning { ruleId: string; message: string; page?: number; line?: number }
@@ -95,7 +94,7 @@ export interface FileRuntime {
    * fsyncs logs in groups and reports a file done only after (batch/group-sync.ts).
    */
   deferSync?: boolean;
-  /** Carry the document's rows of the CSV batch tables back in the outcome (`tableRows`). */
+  /** Carry the record's stored rows back in the outcome (`storedRows`). */
   carryRows?: boolean;
 }
 
@@ -146,7 +145,7 @@ function readInput(file: InputFile, settings: BatchSettings): { data: Uint8Array
 }
 
 /** A converted document ready to write: its outputs, row, stored rows and the result the JSON holds. */
-interface EmittedDocument { result: DocumentResult; outputs: [string, string | Uint8Array][]; row: DocumentRow; stored: StoredRows; storedRows: string; sha256: string; name: string }
+interface EmittedDocument { result: DocumentResult; outputs: [string, string | Uint8Array][]; row: DocumentRow; storedRows: string; sha256: string; name: string }
 
 async function emitDocument(converted: DocumentResult, data: Uint8Array, sha256: string, name: string, settings: BatchSettings): Promise<EmittedDocument> {
   let result = converted;
@@ -187,7 +186,7 @@ async function emitDocument(converted: DocumentResult, data: Uint8Array, sha256:
     }
   }
   const row = { ...documentRow(view, outputs.map(([rel]) => rel)), outputName: name };
-  return { result, outputs, row, stored, storedRows: rowsText(stored), sha256, name };
+  return { result, outputs, row, storedRows: rowsText(stored), sha256, name };
 }
 
 function writeDocument(doc: EmittedDocument, file: InputFile, settings: BatchSettings, runtime: FileRuntime, settingsKey: string, timings: Record<string, number>): FileOutcome {
@@ -204,7 +203,7 @@ function writeDocument(doc: EmittedDocument, file: InputFile, settings: BatchSet
   });
   timings.write = Math.round(performance.now() - writeBegan);
   if (problem) return { row: { ...failedRow(file.display, problem, row.kind), sha256, outputName: name }, skipped: false, timings };
-  return { row, skipped: false, warnings: warningsOf(doc.result), timings, ...(deferred ? { unsynced: log } : {}), ...(runtime.carryRows ? { tableRows: carriedRows(doc.stored.tables, doc.stored.archive, row.path) } : {}) };
+  return { row, skipped: false, warnings: warningsOf(doc.result), timings, ...(deferred ? { unsynced: log } : {}), ...(runtime.carryRows ? { storedRows } : {}) };
 }
 
 /** CSV batch tables without a workbook are written while the batch converts, from rows its outcomes carry (tables-feed.ts). */

@@ -114,7 +114,7 @@ async function convertInputs(files: InputFile[], problems: InputProblem[], setti
   try {
     outcomes = await runPool(files, settings, jobs ?? defaultJobs(), (file, outcome, i) => {
       if (feed) feed.add(i, outcome);
-      else delete outcome.tableRows; // the tables are written from the log at the end
+      else delete outcome.storedRows; // the tables are written from the log at the end
       done += 1; // outside the optional call, which would skip evaluating its arguments
       events.file?.(file, outcome, done, files.length);
     }, events.page && ((file, pageDone, pageTotal) => events.page!(file, done + 1, files.length, pageDone, pageTotal)), schedule, jobs !== undefined);

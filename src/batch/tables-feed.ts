@@ -2,7 +2,7 @@
  * The CSV batch tables written while a batch converts (runBatch, CSV without a workbook). The
  * main thread is idle most of a text batch and used to read every document's record back from
  * the log and write the tables alone after the last document; now each outcome carries its
- * rows (`FileOutcome.tableRows`: CSV text and the archive facts, carried-rows.ts) and they go to the tables as
+ * stored rows (`FileOutcome.storedRows`, the text its record holds) and they go to the tables as
  * soon as every input before them is reported, in input order, so the tables' bytes are those
  * writeBatchOutputs writes. A document without carried rows (skipped by --resume, or its rows
  * dropped to bound memory) is read from the log as before. Nothing is renamed into place before
@@ -12,7 +12,7 @@ import type { ArchiveSettings } from '../emit/archive.js';
 import { TablesStream, isConverted } from './batch-outputs.js';
 import type { FileOutcome } from './convert-file.js';
 import { DoneIndex } from './done-index.js';
-import type { CarriedRows } from './carried-rows.js';
+import { parseStoredLines } from './rows-store.js';
 
 /** Outcomes held for an earlier input (a scan waits for the text lane) keep their rows up to this many; later ones are read back. */
 const HELD_WITH_ROWS = 4096;
@@ -43,29 +43,29 @@ export async function tablesFeed(outDir: string, archive: ArchiveSettings | unde
   let index: DoneIndex | undefined;
   let mismatch = false;
 
-  const write = (i: number, o: FileOutcome, carried: CarriedRows | undefined) => {
+  const write = (i: number, o: FileOutcome, text: string | undefined) => {
     const entry = { row: o.row, rel: o.row.outputName ?? fallbackRel(i) };
     if (!isConverted(entry)) return;
     // The ordinals were counted over the paths given: an outcome named otherwise leaves the tables to the log.
     if (entry.row.path !== paths[first + i]) { mismatch = true; return; }
-    const lines = carried ? undefined : (index ??= new DoneIndex(outDir)).rows(entry.rel);
-    chain = chain.then(() => (failure !== undefined ? undefined : carried ? stream.addCarried(entry, carried) : stream.add(entry, lines!))).catch((e) => { failure ??= e; });
+    const lines = text !== undefined ? parseStoredLines(text) : (index ??= new DoneIndex(outDir)).rows(entry.rel);
+    chain = chain.then(() => (failure === undefined ? stream.add(entry, lines) : undefined)).catch((e) => { failure ??= e; });
   };
 
   return {
     add(i, outcome) {
-      const carried = outcome.tableRows;
-      delete outcome.tableRows;
+      const text = outcome.storedRows;
+      delete outcome.storedRows;
       if (failure !== undefined || mismatch) return;
       if (i !== next) {
-        held.set(i, held.size < HELD_WITH_ROWS && carried !== undefined ? { ...outcome, tableRows: carried } : outcome);
+        held.set(i, held.size < HELD_WITH_ROWS && text !== undefined ? { ...outcome, storedRows: text } : outcome);
         return;
       }
       try {
-        write(i, outcome, carried);
+        write(i, outcome, text);
         for (let o = held.get(++next); o; o = held.get(++next)) {
           held.delete(next);
-          write(next, o, o.tableRows);
+          write(next, o, o.storedRows);
         }
       } catch (e) {
         failure ??= e;
