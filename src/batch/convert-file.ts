@@ -3,7 +3,7 @@
  * validate, write the outputs atomically, then the manifest. Runs in the main thread or in a
  * worker; settings are plain data so they cross the worker boundary.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { convert, detectKind, type ConvertOptions } from '../pipeline/index.js';
 import type { RestoreInput } from '../core/restore/index.js';
@@ -29,7 +29,7 @@ import { readErrorMessage, writeErrorMessage } from './fs-errors.js';
 import { openPath, type InputFile } from './input-file.js';
 import { readInputBytes } from './input-bytes.js';
 import type { AdaptSetting } from './adapt-setting.js';
-import { correctionsFor, fieldCorrectionsFor, staleFieldsWarning } from './corrections-log.js';
+import { decisionsFor, staleFieldsWarning } from './corrections-log.js';
 import { applyCorrections, type Correction } from '../core/corrections.js';
 import type { Diagnostic } from '../core/document.js';
 import { withCorrectedStructure } from '../pipeline/restructure.js';
@@ -107,7 +107,8 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   const input = readInput(file, settings);
   if (!('data' in input)) return input;
   const { data } = input;
-  const sha256 = createHash('sha256').update(data).digest('hex');
+  // One-shot: createHash's object costs more than hashing a small file (docs/batch-speed-s19.md).
+  const sha256 = hash('sha256', data, 'hex');
   const settingsKey = settingsFingerprint(settings);
   const name = outputName(file.rel, settings.outDir);
   if (settings.resume) {
@@ -119,7 +120,7 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
   // A PDF's reading (pdf.js, off this thread) and a scan's OCR get the file's time limit, as a text file does.
   const limits = { pdfTimeoutMs: timeLimitMs(data.length, settings.timeoutSeconds), ...ocrTimeLimit(data.length, settings.timeoutSeconds) };
   const options = { ...withIngest(await convertOptions(settings), { ...limits, ...runtime.ingest }), onStage: (stage: string, ms: number) => { timings[stage] = Math.round(ms); } };
-  const result = await convert({ path: file.display, data }, options);
+  const result = await convert({ path: file.display, data, sha256 }, options);
   // The row is made once, after the outputs; a document nothing could be read of gets it now.
   if (statusOf(result).status === 'error') return { row: documentRow(result, []), skipped: false, warnings: warningsOf(result), timings };
 
@@ -153,8 +154,7 @@ async function emitDocument(converted: DocumentResult, data: Uint8Array, sha256:
   // A person's decisions logged for this content (baocao review) go into the new outputs as the
   // review page writes them: converting a reviewed folder again (or with --adapt) never drops them.
   // The JSON keeps the machine reading beside them; decisions that no longer match stay in the log.
-  const logged = correctionsFor(settings.outDir, sha256);
-  const loggedFields = fieldCorrectionsFor(settings.outDir, sha256);
+  const { words: logged, fields: loggedFields } = decisionsFor(settings.outDir, sha256);
   const reviewed = logged.length > 0 || loggedFields.length > 0;
   let view = result;
   if (reviewed) {

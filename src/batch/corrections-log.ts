@@ -62,7 +62,7 @@ function readLog(outDir: string): { words: LoggedCorrection[]; fields: LoggedFie
   return { words, fields };
 }
 
-interface Decisions {
+export interface Decisions {
   words: Correction[];
   fields: FieldCorrection[];
 }
@@ -81,7 +81,8 @@ export function fieldCorrectionsFor(outDir: string, sha256: string): FieldCorrec
   return decisionsFor(outDir, sha256).fields;
 }
 
-function decisionsFor(outDir: string, sha256: string): Decisions {
+/** Both kinds of decision logged for one content, with one look at the log (the batch asks per document). */
+export function decisionsFor(outDir: string, sha256: string): Decisions {
   const path = correctionsPath(outDir);
   let stamp: string;
   try {

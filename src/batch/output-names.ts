@@ -6,7 +6,7 @@
  * from the relative path alone, so every run, --resume and every writer agree on it without
  * looking at the disk, whatever --format says.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Bytes one name may have (ext4, XFS, Btrfs, APFS, NTFS in UTF-16 units). */
 export const NAME_MAX = 255;
@@ -31,24 +31,25 @@ const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
  */
 export function outputName(rel: string, outDir = ''): string {
   const parts = rel.split('/');
-  const hash = hashOf(rel);
+  // Hashed only when a part is cut (rarely): a digest per file was ~1 % of a text batch's worker.
+  const nameHash = () => hashOf(rel);
   // A folder's hash is that of its own path, so the files of one folder stay together.
-  const fitted = parts.map((part, i) => (i === parts.length - 1 ? fitName(part, NAME_MAX - SUFFIX_ROOM, hash) : fitName(part, NAME_MAX, hashOf(parts.slice(0, i + 1).join('/')))));
+  const fitted = parts.map((part, i) => (i === parts.length - 1 ? fitName(part, NAME_MAX - SUFFIX_ROOM, nameHash) : fitName(part, NAME_MAX, () => hashOf(parts.slice(0, i + 1).join('/')))));
   const name = fitted.join('/');
   // Outputs and the manifest both need to fit; the manifest path is the longer one.
   if (bytes(outDir) + MANIFEST_PREFIX_BYTES + bytes(name) + SUFFIX_ROOM < PATH_MAX) return name;
   const last = parts[parts.length - 1]!;
   const lastFitted = fitted[fitted.length - 1]!;
-  return `${LONG_PATHS_DIR}/${lastFitted !== last ? lastFitted : fitName(last, NAME_MAX - SUFFIX_ROOM, hash, true)}`;
+  return `${LONG_PATHS_DIR}/${lastFitted !== last ? lastFitted : fitName(last, NAME_MAX - SUFFIX_ROOM, nameHash, true)}`;
 }
 
 /** A name cut to `max` bytes at a letter boundary, ending `~<hash><ext>` (ext kept when short). */
-function fitName(name: string, max: number, hash: string, always = false): string {
+function fitName(name: string, max: number, nameHash: () => string, always = false): string {
   if (!always && bytes(name) <= max) return name;
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 && name.length - dot <= 8 && !/\s/.test(name.slice(dot)) ? name.slice(dot) : '';
   const stem = ext ? name.slice(0, dot) : name;
-  const tail = `~${hash}${ext}`;
+  const tail = `~${nameHash()}${ext}`;
   return cutToBytes(stem, max - bytes(tail)) + tail;
 }
 
@@ -72,7 +73,7 @@ export function cutToBytes(s: string, max: number): string {
 
 /** Ten hex digits of SHA-256 of the relative path: stable, and distinct for distinct inputs. */
 function hashOf(rel: string): string {
-  return createHash('sha256').update(rel).digest('hex').slice(0, 10);
+  return hash('sha256', rel, 'hex').slice(0, 10);
 }
 
 export function nameBytes(name: string): number {

@@ -6,7 +6,7 @@
  * log is fsync'd (unless --no-fsync; in groups by the batch pool), so a document reported done
  * stays done.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomic } from './atomic.js';
@@ -34,7 +34,7 @@ export function writeDocumentOutputs(
       const target = join(outDir, ...rel.split('/'));
       writeAtomic(outDir, target, bytes);
       written.push(target);
-      files.push({ path: rel, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') });
+      files.push({ path: rel, bytes: bytes.byteLength, sha256: hash('sha256', bytes, 'hex') });
     }
     current = 'its record under .baocao/log';
     commit(files);

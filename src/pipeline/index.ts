@@ -3,7 +3,7 @@
  * working document. A stage never throws on bad input (it adds diagnostics); if a stage throws
  * anyway, that becomes an 'internal/<stage>' error and the remaining stages still run.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { WorkingDocument } from '../core/document.js';
 import { segmentStage } from '../core/segment/stage.js';
 import { leaveOutSignatureInk } from '../core/segment/signature-ink.js';
@@ -77,8 +77,9 @@ function checkInput(input: unknown): asserts input is ConvertInput {
   const usage = 'convert() takes { path, data }';
   if (typeof input === 'string') throw new TypeError(`${usage}, not a path: convert({ path, data: await readFile(path) })`);
   if (input === null || typeof input !== 'object') throw new TypeError(`${usage}: the file's name and its bytes`);
-  const { path, data } = input as { path?: unknown; data?: unknown };
+  const { path, data, sha256 } = input as { path?: unknown; data?: unknown; sha256?: unknown };
   if (typeof path !== 'string') throw new TypeError(`${usage}: path must be a string (the file's name), not ${typeof path}`);
+  if (sha256 !== undefined && (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256))) throw new TypeError(`${path}: sha256, when given, must be the data's SHA-256 as 64 lower-case hex digits`);
   if (data instanceof Uint8Array) return;
   const what = data instanceof ArrayBuffer ? 'an ArrayBuffer: pass new Uint8Array(buffer)' : typeof data === 'string' ? 'a string: pass the bytes as read (readFile without an encoding)' : String(data === null ? null : typeof data);
   throw new TypeError(`${path}: data must be the file's bytes (a Buffer or Uint8Array), not ${what}`);
@@ -103,7 +104,7 @@ function emptyDocument(input: ConvertInput): WorkingDocument {
     source: {
       path: input.path,
       kind: detectKind(input.data, input.path),
-      sha256: createHash('sha256').update(input.data).digest('hex'),
+      sha256: input.sha256 ?? hash('sha256', input.data, 'hex'),
       bytes: input.data.length,
       pages: 0,
       encoding: null,

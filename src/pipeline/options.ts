@@ -9,6 +9,8 @@ export interface ConvertInput {
   /** Where the bytes came from; used for the kind (by extension) and reported in the output. */
   path: string;
   data: Uint8Array;
+  /** The SHA-256 of `data` (hex) when the caller has it already (the batch hashed the file for --resume); computed otherwise. */
+  sha256?: string;
 }
 
 export interface ConvertOptions {

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { convert } from '../../src/index.js';
 
 describe('convert() called the wrong way from JavaScript', () => {
@@ -15,6 +16,18 @@ describe('convert() called the wrong way from JavaScript', () => {
       await assert.rejects(convert(input as never, { restore: false }), (e: Error) => e instanceof TypeError && pattern.test(e.message));
     });
   }
+
+  it('refuses a sha256 that is not 64 lower-case hex digits', async () => {
+    await assert.rejects(convert({ path: 'a.txt', data: Buffer.from('x'), sha256: 'ABC' }, { restore: false }), (e: Error) => e instanceof TypeError && /a\.txt: sha256, when given, must be/.test(e.message));
+  });
+
+  it('records the SHA-256 the caller gives (the batch hashed the file already), and the data\'s own otherwise', async () => {
+    const data = Buffer.from('Ket qua\n');
+    const own = createHash('sha256').update(data).digest('hex');
+    assert.equal((await convert({ path: 'a.txt', data }, { restore: false, segment: false })).source.sha256, own);
+    const given = 'ab'.repeat(32);
+    assert.equal((await convert({ path: 'a.txt', data, sha256: given }, { restore: false, segment: false })).source.sha256, given);
+  });
 
   it('still takes a Buffer or a Uint8Array', async () => {
     const r = await convert({ path: 'a.txt', data: Buffer.from('Ket qua\n') }, { restore: false, segment: false });
