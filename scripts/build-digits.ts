@@ -9,9 +9,9 @@
  * Deterministic: a seeded PRNG drives initialisation, order and distortions, so a rebuild gives
  * the same bytes. Prints the accuracy on the held-out test part (never trained on).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classify, forward, modelToFile, normaliseGlyph, NOT_A_DIGIT, SIDE, upright, type DigitModel, type InkMap, type MlpModel } from '../src/ingest/pen/digit-model.js';
+import { classify, forward, modelFromFile, modelToFile, normaliseGlyph, NOT_A_DIGIT, SIDE, upright, type DigitModel, type InkMap, type MlpModel } from '../src/ingest/pen/digit-model.js';
 import { dictionariesDir } from '../src/model/load.js';
 import { distort } from './digits/augment.js';
 import { digitPiece, flaggedOne, openFour, touchingPair } from './digits/synthetic.js';
@@ -91,7 +91,16 @@ const mlp: MlpModel | null = CNN ? null : {
   w2: Float32Array.from({ length: CLASSES * HIDDEN }, () => gauss() * Math.sqrt(2 / HIDDEN)),
   b2: new Float32Array(CLASSES),
 };
-const model: DigitModel = mlp ?? initCnn(C1, C2, CNN_HIDDEN, CLASSES, gauss);
+/**
+ * `--from FILE`: training goes on from a built CNN (the committed model) instead of fresh weights,
+ * at a learning rate of 0.0005 × 0.5 per epoch (Adam's moments fresh): a new training set tried in
+ * minutes where the full build takes half an hour on the loaded machine. The seed still fixes the
+ * rest, so the result is the given model's and this build's to reproduce.
+ */
+const fromAt = process.argv.indexOf('--from');
+const FROM = fromAt > 0 ? process.argv[fromAt + 1]! : null;
+const model: DigitModel = mlp ?? (FROM ? modelFromFile(JSON.parse(readFileSync(FROM, 'utf8'))) : initCnn(C1, C2, CNN_HIDDEN, CLASSES, gauss));
+if (FROM && model.kind !== 'cnn') throw new Error('--from takes a CNN model file');
 const trainer = model.kind === 'cnn' ? new CnnTrainer(model) : null;
 
 const h = new Float32Array(HIDDEN), dh = new Float32Array(HIDDEN);
@@ -204,7 +213,7 @@ for (let epoch = 0; epoch < EPOCHS; epoch++) {
   }
   // A shorter run (--epochs) decays as fast per pass as the full one over its length: 0.8 per fourteenth of the run.
   const decay = Math.pow(0.8, CNN && epochsAt > 0 ? (14 / EPOCHS) * epoch : epoch);
-  const lr = CNN ? 0.002 * decay : 0.02 * decay;
+  const lr = FROM ? 0.0005 * Math.pow(0.5, epoch) : CNN ? 0.002 * decay : 0.02 * decay;
   const started = Date.now();
   for (const i of order) {
     const { x, label } = item(i);
@@ -255,6 +264,6 @@ writeFileSync(path, JSON.stringify(modelToFile(model, {
   ...(SCAN ? { heldOutStrungRejected: +strungRejected.toFixed(4) } : {}),
   ...(SCAN ? { heldOutScannedAccuracy: report.scannedAccuracy, heldOutWrongAtFill: report.wrongAtFill } : {}),
   synthetic: `per epoch ${DRAWN_ONES} drawn flagged 1s, ${DRAWN_FOURS} open 4s, ${CROSSED_SEVENS ? `${CROSSED_SEVENS} MNIST 7s crossed, ` : ''}${FLAGGED_MNIST_ONES ? `${FLAGGED_MNIST_ONES} MNIST 1s flagged, ` : ''}${LOOPED_TWOS ? `${LOOPED_TWOS} MNIST 2s looped, ` : ''}${PIECES} digit pieces and ${PAIRS} touching pairs${CLASS10 ? `, ${STRUNG_PAIRS} digits of one hand written into each other, ${WITH_PARTS} digits touching part of a neighbour` : ''}${LEADERS_UNDER ? `, ${LEADERS_UNDER * 100} % of digits over leader dots` : ''}${SCAN ? `, ${LEADERS} leader dots and ${LETTERS} label letters` : ''} (class ${NOT_A_DIGIT}: not a digit)${SCAN ? '; every glyph scanned and thresholded (scripts/digits/scan.ts)' : ''}`,
-  build: `npm run build:digits${CNN ? [CONTINENTAL ? ' --continental' : '', NOT_SINGLE ? ' --not-single' : NOT_SINGLE_ONLY ? ' --not-single-only' : VN_SHAPES ? ' --vn-shapes' : LEADERS_UNDER ? ' --leaders' : '', epochsAt > 0 ? ` --epochs ${EPOCHS}` : ''].join('').replace(/^ /, ' -- ') : SCAN ? ' -- --mlp --scan' : ' -- --mlp'}`,
+  build: `npm run build:digits${CNN ? [CONTINENTAL ? ' --continental' : '', NOT_SINGLE ? ' --not-single' : NOT_SINGLE_ONLY ? ' --not-single-only' : VN_SHAPES ? ' --vn-shapes' : LEADERS_UNDER ? ' --leaders' : '', epochsAt > 0 ? ` --epochs ${EPOCHS}` : '', FROM ? ` --from ${FROM}` : ''].join('').replace(/^ /, ' -- ') : SCAN ? ' -- --mlp --scan' : ' -- --mlp'}`,
 })) + '\n');
 console.log(`wrote ${path}: ${CNN ? `CNN ${C1}/${C2} filters, ` : ''}${HIDDEN} hidden units, ${CLASSES} classes, held-out accuracy ${(acc * 100).toFixed(2)} % on ${test.length} test digits, ${(rej * 100).toFixed(1)} % of ${notDigits.length} held-out not-a-digit glyphs rejected`);
