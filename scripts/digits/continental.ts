@@ -77,3 +77,27 @@ export function flaggedMnistOne(p: Float32Array, rnd: () => number): Float32Arra
   const M: [number, number] = [(T[0] + F[0]) / 2 - bow * Math.sin(angle), (T[1] + F[1]) / 2 - bow * Math.cos(angle)];
   return over(p, drawStrokes([[F, M, T]], penWidth(mid.run)));
 }
+
+/**
+ * An MNIST 2 with the loop a Vietnamese hand makes where the diagonal meets the base ("ℓ" at the
+ * foot): a small closed loop, 10–18 % of the height across, drawn above the leftmost ink of the
+ * glyph's bottom third (the corner), at the stroke's own width; null when no corner is found.
+ */
+export function loopedTwo(p: Float32Array, rnd: () => number): Float32Array | null {
+  const b = inkBox(p, 0.3);
+  if (!b) return null;
+  const h = b.y1 - b.y0 + 1;
+  let cx = S, cy = -1;
+  for (let y = Math.round(b.y1 - h / 3); y <= b.y1; y++) for (let x = b.x0; x <= b.x1; x++) if (p[y * S + x]! > 0.3 && x < cx) (cx = x), (cy = y);
+  const mid = rowInk(p, b.y0 + h / 2);
+  if (cy < 0 || !mid) return null;
+  const r = h * (0.05 + rnd() * 0.04), lean = (rnd() - 0.3) * r;
+  // The loop's centre above and a little right of the corner: the stroke comes down, turns round it, runs on as the base.
+  const ox = cx + r * (0.4 + rnd() * 0.5), oy = cy - r * (0.8 + rnd() * 0.4);
+  const loop: [number, number][] = [];
+  for (let k = 0; k <= 12; k++) {
+    const a = Math.PI / 2 + (k / 12) * 2 * Math.PI;
+    loop.push([ox + r * Math.cos(a) + lean * Math.sin(a), oy + r * 1.1 * Math.sin(a)]);
+  }
+  return over(p, drawStrokes([loop], penWidth(mid.run)));
+}

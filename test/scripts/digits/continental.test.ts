@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { crossedSeven, flaggedMnistOne } from '../../../scripts/digits/continental.js';
+import { crossedSeven, flaggedMnistOne, loopedTwo } from '../../../scripts/digits/continental.js';
 import { mnistSplit, prng } from '../../../scripts/digits/mnist-split.js';
 
 const S = 28;
@@ -43,6 +43,24 @@ describe('continental hand shapes made from MNIST digits', () => {
       assert.ok(s.pixels.every((v, i) => v <= 0.3 || g[i]! >= v));
       assert.ok(ink(g) > ink(s.pixels));
     }
+  });
+
+  it('loops a 2 at its foot: a closed hole of new ink in the lower half, the stroke of the 2 kept', () => {
+    const rnd = prng(7);
+    let looped = 0;
+    for (const s of test.filter((t) => t.digit === 2).slice(0, 20)) {
+      const g = loopedTwo(s.pixels, rnd);
+      if (!g) continue;
+      looped++;
+      assert.ok(s.pixels.every((v, i) => v <= 0.3 || g[i]! >= v), 'the stroke is kept');
+      const added = Array.from(g.keys()).filter((i) => g[i]! > 0.3 && s.pixels[i]! <= 0.3);
+      assert.ok(added.length > 0, 'no loop drawn');
+      // The loop sits low: the new ink's mean row is below the glyph's middle row.
+      const rows = Array.from(g.keys()).filter((i) => g[i]! > 0.3).map((i) => Math.floor(i / S));
+      const mid = (Math.min(...rows) + Math.max(...rows)) / 2;
+      assert.ok(added.reduce((a, i) => a + Math.floor(i / S), 0) / added.length > mid, 'the loop is not in the lower half');
+    }
+    assert.ok(looped >= 15, `${looped} of 20 looped`);
   });
 
   it('is deterministic for a seed', () => {
