@@ -26,7 +26,6 @@ const LM_MARGIN_SURE = 15;
 export interface SpellingEvidence {
   knownInput: boolean; digits: boolean; kept: boolean; title: boolean; upper: boolean; symbols: boolean; letterEdits: number;
 }
-export type SpellingCache = Map<string, SpellingEvidence>;
 
 function spellingEvidence(model: RestoreModel, original: string, restored: string, isWord: boolean): SpellingEvidence {
   const lower = original.toLowerCase();
@@ -43,27 +42,36 @@ function spellingEvidence(model: RestoreModel, original: string, restored: strin
 }
 
 /**
- * The spelling evidence of `original` read as `restored`, computed once per distinct pair (the
- * first word with that pair decides `isWord`, as it always has); callers may keep what this
- * returns per token and candidate, so that the pair's key is built once.
+ * The spelling evidence of `original` read as `restored`, `forms` and `spelling` being what the
+ * document keeps for that word as written, by candidate index (index.ts: `Surfaces`). The
+ * document's first word of a pair decides `isWord`, as it always has: a candidate of the same word
+ * already given the same spelling lends its evidence. Callers keep what this returns per candidate.
  */
-export function spellingFor(model: RestoreModel, cache: SpellingCache, original: string, restored: string, isWord: boolean): SpellingEvidence {
-  const key = original + '\u0001' + restored;
-  let sp = cache.get(key);
+export function spellingFor(
+  model: RestoreModel, forms: readonly (string | undefined)[], spelling: readonly (SpellingEvidence | undefined)[], original: string, restored: string,
+  isWord: boolean,
+): SpellingEvidence {
+  for (let k = 0; k < spelling.length; k++) if (spelling[k] !== undefined && forms[k] === restored) return spelling[k]!;
+  // Computed once per model across documents (a pure function of the model, the pair and isWord),
+  // as candidate lists are (candidates.ts). Keyed by the two strings in turn: no key to concatenate,
+  // and both strings' hashes are already cached (the word's by the document's map, the spelling's
+  // by its first look-up).
+  let shared = sharedSpellings.get(model);
+  if (!shared || shared.size >= MAX_SHARED_SPELLINGS) sharedSpellings.set(model, (shared = { size: 0, words: new Map(), others: new Map() }));
+  const byOriginal = isWord ? shared.words : shared.others;
+  let byRestored = byOriginal.get(original);
+  if (!byRestored) byOriginal.set(original, (byRestored = new Map()));
+  let sp = byRestored.get(restored);
   if (!sp) {
-    // Computed once per model across documents (a pure function of the model, the pair and isWord),
-    // as candidate lists are (candidates.ts); the document's own map keeps "the first word decides".
-    let shared = sharedSpellings.get(model);
-    if (!shared || shared.size >= MAX_SHARED_SPELLINGS) sharedSpellings.set(model, (shared = new Map()));
-    const sharedKey = isWord ? key + '\u0001' : key;
-    sp = shared.get(sharedKey);
-    if (!sp) shared.set(sharedKey, (sp = spellingEvidence(model, original, restored, isWord)));
-    cache.set(key, sp);
+    byRestored.set(restored, (sp = spellingEvidence(model, original, restored, isWord)));
+    shared.size++;
   }
   return sp;
 }
-const sharedSpellings = new WeakMap<RestoreModel, SpellingCache>();
-/** Pairs kept per model before the shared map starts afresh (about 100 bytes each). */
+/** Spelling evidence by word as written, then spelling: read as a word (`isWord`) or not. */
+interface SharedSpellings { size: number; words: Map<string, Map<string, SpellingEvidence>>; others: Map<string, Map<string, SpellingEvidence>> }
+const sharedSpellings = new WeakMap<RestoreModel, SharedSpellings>();
+/** Pairs kept per model before the shared maps start afresh (about 100 bytes each). */
 const MAX_SHARED_SPELLINGS = 100_000;
 
 /**
