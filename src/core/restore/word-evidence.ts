@@ -6,7 +6,7 @@
 import { normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import { fuzzyKey } from './fuzzy-skeletons.js';
 import type { Candidates, DecodeMode } from './candidates.js';
-import type { ConfidenceCalibration, WordEvidence } from './calibration.js';
+import { blankEvidence, type ConfidenceCalibration, type WordEvidence } from './calibration.js';
 import type { Slot, SlotResult } from './decoder.js';
 import { SURE } from './unsure-posteriors.js';
 import type { NgramScorer } from './language-model.js';
@@ -203,7 +203,7 @@ export class DocumentEvidence {
   /** Word i's evidence as an object (fresh, or `into` overwritten). */
   evidence(i: number, into?: WordEvidence): WordEvidence {
     const v = this.values, at = FIELDS * i, sp = this.spelling[i]!, flags = v[at + FLAGS]!;
-    const e = into ?? ({} as WordEvidence);
+    const e = into ?? blankEvidence();
     e.posterior = v[at + POSTERIOR]!; e.decoder = v[at + DECODER]!; e.candidates = v[at + CANDIDATES]!;
     e.knownInput = sp.knownInput; e.digits = sp.digits; e.name = (flags & NAME) !== 0; e.kept = sp.kept;
     e.unknown = (flags & UNKNOWN) !== 0; e.channel = v[at + CHANNEL]!; e.channelGap = v[at + CHANNEL_GAP]!; e.unigram = v[at + UNIGRAM]!;
@@ -256,7 +256,7 @@ export function calibrate(
     if (keep) t.evidence = e;
   };
   // Without `keep` one object serves every word in turn (the calibration reads it and lets go).
-  const scratch = keep ? undefined : ({} as WordEvidence);
+  const scratch = keep ? undefined : blankEvidence();
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!, e = doc.evidence(i, scratch);
     // The list-letter and acronym passes may have rewritten the word after the decoder chose it.
@@ -270,13 +270,13 @@ export function calibrate(
 }
 
 function ruleEvidence(t: RestoredToken): WordEvidence {
-  const lower = t.original.toLowerCase();
-  return {
-    posterior: t.confidence, decoder: t.confidence, candidates: 1 + t.alternatives.length, knownInput: false,
-    digits: HAS_DIGIT.test(t.original) && HAS_LETTER.test(t.original), name: false, kept: t.restored.toLowerCase() === lower,
-    unknown: false, channel: 0, channelGap: 0, unigram: 0, title: false, upper: t.original === t.original.toUpperCase() && t.original !== lower,
-    letters: t.original.length, docRepeats: 0, docAgree: 1, rule: true, listLetter: false, number: false, numberAsWord: 0, symbols: SYMBOL.test(t.original), letterEdits: 0, wordNeighbours: 2, lmMargin: 15, acronymD: false,
-  };
+  const lower = t.original.toLowerCase(), e = blankEvidence();
+  e.posterior = t.confidence; e.decoder = t.confidence; e.candidates = 1 + t.alternatives.length;
+  e.digits = HAS_DIGIT.test(t.original) && HAS_LETTER.test(t.original); e.kept = t.restored.toLowerCase() === lower;
+  e.channel = 0; e.channelGap = 0; e.unigram = 0; e.upper = t.original === t.original.toUpperCase() && t.original !== lower;
+  e.letters = t.original.length; e.docRepeats = 0; e.docAgree = 1; e.rule = true; e.numberAsWord = 0; e.symbols = SYMBOL.test(t.original);
+  e.letterEdits = 0; e.wordNeighbours = 2; e.lmMargin = 15;
+  return e;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
 import { ConfidenceCalibration, FEATURES } from '../../../src/core/restore/calibration.js';
 import { restore } from '../../../src/core/restore/index.js';
 import { spellingFor, type SpellingEvidence } from '../../../src/core/restore/word-evidence.js';
@@ -36,6 +37,18 @@ describe('word evidence kept as columns over the emitted words', () => {
     assert.equal(acronym.evidence!.rule, true);
     assert.equal(acronym.decoderConfidence, 1);
     for (const t of r.tokens) assert.equal(typeof t.decoderConfidence, 'number');
+  });
+
+  it('builds rule words\' and decoded words\' evidence as objects of one shape (one V8 map for the calibration to read)', () => {
+    // V8's own test of two objects' hidden classes; the flag must be set before the function is parsed.
+    setFlagsFromString('--allow-natives-syntax');
+    const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+    const r = restore('Quyet dinh cua xa, so 12/QD-UBND', { model, input: 'stripped', evidence: true });
+    const rule = r.tokens.find((t) => t.original === 'QD')!.evidence!, word = r.tokens.find((t) => t.original === 'Quyet')!.evidence!;
+    assert.equal(rule.rule, true);
+    assert.equal(word.rule, false);
+    assert.deepEqual(Object.keys(rule), Object.keys(word));
+    assert.equal(sameMap(rule, word), true);
   });
 });
 
