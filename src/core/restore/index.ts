@@ -29,7 +29,8 @@ import { SURE, chosenPosteriors } from './unsure-posteriors.js';
 import { WindowMemo } from './window-memo.js';
 import { SegmentMemo } from './segment-memo.js';
 import { documentTable } from './arc-table.js';
-import { addWordEvidence, spellingFor, withDocumentAgreement, calibrate, DocumentEvidence, type AgreementGroup, type CalibrationMode } from './word-evidence.js';
+import { addWordEvidence, withDocumentAgreement, calibrate, DocumentEvidence, type AgreementGroup, type CalibrationMode } from './word-evidence.js';
+import { spellingFor } from './spelling-evidence.js';
 
 export type { RestoreModel } from './model.js';
 export type { RestoredToken } from './restored-token.js';
