@@ -7,11 +7,14 @@
  * (`--single-threaded`: the compiler and the GC helpers are counted, as in process CPU) and fixed
  * seeds (as bench:cold-instructions). A process loads the model, then restores the first
  * BENCH_DOCS (default 4) stripped devset documents `passes` times, the shared score table emptied
- * at each pass's start (as bench:restore's rows): with 0, 1, 2 and 3 passes,
- *   first pass = (1 pass) − (0 passes),   warm pass = (3 passes) − (2 passes)
- * (the second pass still compiles much: on 4 documents it takes twice the third's time).
+ * at each pass's start (as bench:restore's rows): with 0, 1, W and W + 1 passes,
+ *   first pass = (1 pass) − (0 passes),   warm pass = (W + 1 passes) − (W passes)
+ * W = BENCH_WARM_AFTER (default 4: on 4 documents the second pass still compiles twice the third's
+ * instructions, and which of passes 2 and 3 TurboFan's work falls in moves with the code). The
+ * warm pass's TurboFan and GC instructions are printed beside it (inclusive counts, as
+ * bench:cold-instructions). The callgrind files stay in bench/.work/warm-instructions/<pid>/.
  * Ours and BENCH_BASE's (default main at the session start, built once into bench/.work; 'none'
- * skips it), four processes at a time (BENCH_JOBS). BAOCAO_SHARED=/path/to/shared;
+ * skips it; a,b for several), four processes at a time (BENCH_JOBS). BAOCAO_SHARED=/path/to/shared;
  * BENCH_SET=eng-ocr times the English-OCR documents (input 'ocr') instead.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -29,6 +32,7 @@ const shared = resolve(process.env.BAOCAO_SHARED ?? join(root, '..', 'shared'));
 const set = process.env.BENCH_SET === 'eng-ocr' ? 'eng-ocr' : 'stripped';
 const nDocs = Math.max(1, Number(process.env.BENCH_DOCS ?? 4));
 const jobs = Math.max(1, Number(process.env.BENCH_JOBS ?? 4));
+const warmAfter = Math.max(2, Number(process.env.BENCH_WARM_AFTER ?? 4));
 /** main at the start of session 19. */
 const BASE_REF = '2ddc70d';
 
@@ -69,6 +73,19 @@ function runOnce(code: string, passes: number, files: string[], out: string): Pr
   });
 }
 
+/** Inclusive instructions under V8's optimizing compiler and the garbage collector (callgrind_annotate; first non-recursive line of each entry). */
+function compileAndGc(file: string): { turbofan: number; gc: number } {
+  const text = execFileSync('callgrind_annotate', ['--inclusive=yes', '--threshold=100', file], { encoding: 'utf8', maxBuffer: 256 << 20 }).split('\n');
+  const entry = (re: RegExp) => {
+    const line = text.find((l) => re.test(l) && !/'\d+ \[/.test(l));
+    return line ? Number(/^\s*([\d,]+)/.exec(line)![1]!.replaceAll(',', '')) : 0;
+  };
+  return {
+    turbofan: entry(/v8::internal::Runtime_CompileOptimized\(/) + entry(/v8::internal::Runtime_CompileOptimizedOSR\(/),
+    gc: entry(/v8::internal::Heap::CollectGarbage\(/),
+  };
+}
+
 /** Runs the tasks, at most `n` at a time. */
 async function pool<T>(tasks: (() => Promise<T>)[], n: number): Promise<T[]> {
   const out: T[] = new Array(tasks.length);
@@ -94,32 +111,34 @@ async function main(): Promise<void> {
   const syllables = files.reduce((n, f) => n + (readFileSync(f, 'utf8').match(/\p{L}+/gu)?.length ?? 0), 0);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  const baseRef = process.env.BENCH_BASE ?? BASE_REF;
-  const base = baseDist(root, baseRef);
+  // BENCH_BASE may name several commits (a,b): each is a row beside ours.
+  const bases = (process.env.BENCH_BASE ?? BASE_REF).split(',').flatMap((ref) => { const d = baseDist(root, ref); return d ? [[ref, d] as const] : []; });
   // Both sides run from copies at paths of one length (ours/dist, base/dist): a rebuild while the
   // processes run does not change what they load, and the module paths' lengths, which moved
   // node's load by 65 M instructions between two folders, are the same.
   const copy = (from: string, name: string) => { const to = join(work, name, 'dist'); cpSync(from, to, { recursive: true }); return to; };
-  const sides: [string, string][] = [['ours', copy(dist, 'ours')], ...(base ? [[`base ${baseRef}`, copy(base, 'base')] as [string, string]] : [])];
+  const sides: [string, string][] = [['ours', copy(dist, 'ours')], ...bases.map(([ref, d]) => [`base ${ref}`, copy(d, `b${ref.slice(0, 3)}`)] as [string, string])];
   const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
   process.stdout.write(`${set} devset, first ${files.length} documents (${syllables} syllables): millions of instructions (callgrind, node --single-threaded, fixed seeds); load average ${load()} on ${cpus().length} cores\n`);
-  const passCounts = [0, 1, 2, 3];
+  const passCounts = [0, 1, warmAfter, warmAfter + 1];
   const tasks = sides.flatMap(([label, code]) => passCounts.map((p) => () => runOnce(code, p, files, join(work, `${label.replace(/\W+/g, '-')}-${p}.out`))));
   const totals = await pool(tasks, jobs);
   const M = (n: number) => (n / 1e6).toFixed(1).padStart(9);
   const per = (n: number) => `${(n / syllables / 1e3).toFixed(2).padStart(6)} k/syllable`;
   const rows = sides.map(([label], s) => {
     const [p0, p1, p2, p3] = totals.slice(4 * s, 4 * s + 4) as [number, number, number, number];
-    return { label, load: p0, first: p1 - p0, warm: p3 - p2 };
+    const file = (p: number) => join(work, `${label.replace(/\W+/g, '-')}-${p}.out`);
+    const before = compileAndGc(file(warmAfter)), after = compileAndGc(file(warmAfter + 1));
+    return { label, load: p0, first: p1 - p0, warm: p3 - p2, turbofan: after.turbofan - before.turbofan, gc: after.gc - before.gc };
   });
-  process.stdout.write(`${''.padEnd(16)} ${'load'.padStart(9)} ${'first pass'.padStart(30)} ${'warm pass'.padStart(30)}\n`);
-  for (const r of rows) process.stdout.write(`${r.label.padEnd(16)} ${M(r.load)} ${M(r.first)} (${per(r.first)}) ${M(r.warm)} (${per(r.warm)})\n`);
-  if (rows.length === 2) {
-    const [a, b] = rows as [typeof rows[0], typeof rows[0]];
-    process.stdout.write(`ours / base      ${(a.load / b.load).toFixed(3).padStart(9)} ${(a.first / b.first).toFixed(3).padStart(30)} ${(a.warm / b.warm).toFixed(3).padStart(30)}\n`);
+  process.stdout.write(`${''.padEnd(16)} ${'load'.padStart(9)} ${'first pass'.padStart(30)} ${`warm pass (pass ${warmAfter + 1})`.padStart(30)} ${'its TurboFan'.padStart(12)} ${'its GC'.padStart(9)}\n`);
+  for (const r of rows) process.stdout.write(`${r.label.padEnd(16)} ${M(r.load)} ${M(r.first)} (${per(r.first)}) ${M(r.warm)} (${per(r.warm)}) ${M(r.turbofan).padStart(12)} ${M(r.gc)}\n`);
+  const a = rows[0]!;
+  for (const b of rows.slice(1)) {
+    process.stdout.write(`ours / ${b.label.slice(5, 12).padEnd(9)} ${(a.load / b.load).toFixed(3).padStart(9)} ${(a.first / b.first).toFixed(3).padStart(30)} ${(a.warm / b.warm).toFixed(3).padStart(30)}\n`);
   }
   process.stdout.write(`load average ${load()}\n`);
-  rmSync(work, { recursive: true, force: true });
+  for (const [, code] of sides) rmSync(dirname(code), { recursive: true, force: true });
 }
 
 await main();
