@@ -20,7 +20,7 @@
  *   BAOCAO_SHARED=/path/to/shared; BENCH_DOC=path of the document (default the sample report).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,8 +31,8 @@ const dist = join(root, 'dist');
 const work = join(root, 'bench', '.work', 'cold-instructions');
 const doc = resolve(process.env.BENCH_DOC ?? join(root, 'fixtures', 'bao-cao-ngoc-ky.ocr.txt'));
 const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
-/** main at the start of session 18. */
-const BASE_REF = '2fd0a77';
+/** main at the start of session 19. */
+const BASE_REF = '2ddc70d';
 
 /** Loads the model from this checkout's dictionaries/, then restores the document `docs` times. */
 const CHILD = `
@@ -123,7 +123,10 @@ async function main(): Promise<void> {
   const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
   process.stdout.write(`first English-OCR document of a process, ${doc.replace(root + '/', '')}: millions of instructions (callgrind, node --single-threaded, fixed seeds); load average ${load()} on ${cpus().length} cores\n`);
   process.stdout.write(`${''.padEnd(22)} ${'total'.padStart(7)}   ${COLUMNS.map(([n]) => n.padStart(12)).join(' ')} ${'the rest'.padStart(12)}\n`);
-  const sides: [string, string][] = [['ours', dist], ...(base ? [[`base ${baseRef}`, base] as [string, string]] : [])];
+  // Both sides run from copies at paths of one length (ours/dist, base/dist): the same code built
+  // into dist/ and into bench/.work/cold-base-<ref>/dist read 3.4 % apart (session 18).
+  const copy = (from: string, name: string) => { const to = join(work, name, 'dist'); cpSync(from, to, { recursive: true }); return to; };
+  const sides: [string, string][] = [['ours', copy(dist, 'ours')], ...(base ? [[`base ${baseRef}`, copy(base, 'base')] as [string, string]] : [])];
   for (const [label, code] of sides) {
     const runs = await measure(label.replace(/\W+/g, '-'), code);
     runs.forEach((c, r) => process.stdout.write(row(`${label}${repeat > 1 ? ` (run ${r + 1})` : ''}`, c) + '\n'));

@@ -58,6 +58,20 @@ export interface WordEvidence {
   acronymD: boolean;
 }
 
+/**
+ * A WordEvidence with every field present, in one order: the calibration's hot reads
+ * (fillFeatures) then see one object shape, where objects grown field by field from `{}` and rule
+ * words' literals had two and threw the compiled code away ("wrong map"). NaN and the booleans are
+ * placeholders the callers overwrite; NaN keeps the numeric fields in double representation.
+ */
+export function blankEvidence(): WordEvidence {
+  return {
+    posterior: NaN, decoder: NaN, candidates: NaN, knownInput: false, digits: false, name: false, kept: false, unknown: false,
+    channel: NaN, channelGap: NaN, unigram: NaN, title: false, upper: false, letters: NaN, docRepeats: NaN, docAgree: NaN, rule: false,
+    listLetter: false, number: false, numberAsWord: NaN, symbols: false, letterEdits: NaN, wordNeighbours: NaN, lmMargin: NaN, acronymD: false,
+  };
+}
+
 export const FEATURES = [
   'posterior', 'decoder', 'candidates', 'knownInput', 'digits', 'name', 'kept', 'unknown', 'channel', 'channelGap',
   'unigram', 'title', 'upper', 'short', 'docRepeats', 'docAgree', 'rule', 'posteriorKept',

@@ -29,7 +29,8 @@ import { SURE, chosenPosteriors } from './unsure-posteriors.js';
 import { WindowMemo } from './window-memo.js';
 import { SegmentMemo } from './segment-memo.js';
 import { documentTable } from './arc-table.js';
-import { addWordEvidence, spellingFor, withDocumentAgreement, calibrate, DocumentEvidence, type AgreementGroup, type CalibrationMode, type SpellingCache } from './word-evidence.js';
+import { addWordEvidence, withDocumentAgreement, calibrate, DocumentEvidence, type AgreementGroup, type CalibrationMode } from './word-evidence.js';
+import { spellingFor } from './spelling-evidence.js';
 
 export type { RestoreModel } from './model.js';
 export type { RestoredToken } from './restored-token.js';
@@ -139,7 +140,6 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   const arcs = documentTable(lm);
   const decoded = new SegmentMemo(arcs);
   const evidence = new DocumentEvidence();
-  const spellings: SpellingCache = new Map();
   const emit = (segWords: SegmentWord[], results: DecodedSegment['results'], lattice: readonly Slot[]) => {
     // The posterior of the lattice actually decoded last (the document cache may have re-weighted it).
     const post = withPosterior ? chosenPosteriors(lm, lattice, results, channelWeight, SURE, windows, arcs) : undefined;
@@ -149,7 +149,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
       const alternatives = alternativesOf(surfaces, original, w.cands, r.ranked, newStyle);
       const token = restoredToken(original, restored, w.unit.start, w.unit.end, r.confidence, alternatives);
       tokens.push(token);
-      const sp = surfaces.spelling[choice] ??= spellingFor(model, spellings, original, restored, lattice[w.slot]!.ids[choice]! >= FIRST_WORD_ID);
+      const sp = surfaces.spelling[choice] ??= spellingFor(model, surfaces.forms, surfaces.spelling, original, restored, lattice[w.slot]!.ids[choice]! >= FIRST_WORD_ID);
       addWordEvidence(evidence, model, token, w.cands, lattice, results, w.slot, posteriorOr(post, w.slot, r.confidence), w.unit.numeric === true, sp,
         w.entry.group, surfaces.lower[choice] ??= restored.toLowerCase());
     }

@@ -8,7 +8,7 @@ import type { Candidates, DecodeMode } from './candidates.js';
 import { NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
 import type { RestoredToken } from './restored-token.js';
-import type { SpellingEvidence } from './word-evidence.js';
+import type { SpellingEvidence } from './spelling-evidence.js';
 
 /**
  * OCR reads Đ as the Icelandic eth Ð (U+00D0, and ð for đ), which looks the same and means nothing

@@ -3,10 +3,10 @@
  * from its candidates and lattice slot when it is emitted, and from the document's other readings
  * of the same token once every word is decoded.
  */
-import { normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
-import { fuzzyKey } from './fuzzy-skeletons.js';
+import { normalizeTonePlacement } from '../vi-text/index.js';
+import { HAS_DIGIT, HAS_LETTER, SYMBOL, type SpellingEvidence } from './spelling-evidence.js';
 import type { Candidates, DecodeMode } from './candidates.js';
-import type { ConfidenceCalibration, WordEvidence } from './calibration.js';
+import { blankEvidence, type ConfidenceCalibration, type WordEvidence } from './calibration.js';
 import type { Slot, SlotResult } from './decoder.js';
 import { SURE } from './unsure-posteriors.js';
 import type { NgramScorer } from './language-model.js';
@@ -16,55 +16,8 @@ import type { RestoredToken } from './restored-token.js';
 
 export type CalibrationMode = DecodeMode | 'vie-ocr';
 
-const HAS_DIGIT = /\d/;
-const HAS_LETTER = /\p{L}/u;
-const SYMBOL = /[^\p{L}\p{M}\d]/u;
 /** lmMargin's value for a word the decoder was sure of (not computed). */
 const LM_MARGIN_SURE = 15;
-
-/** What depends only on the token as read and as written, computed once per distinct pair in a document. */
-export interface SpellingEvidence {
-  knownInput: boolean; digits: boolean; kept: boolean; title: boolean; upper: boolean; symbols: boolean; letterEdits: number;
-}
-export type SpellingCache = Map<string, SpellingEvidence>;
-
-function spellingEvidence(model: RestoreModel, original: string, restored: string, isWord: boolean): SpellingEvidence {
-  const lower = original.toLowerCase();
-  return {
-    knownInput: model.vocabIndex.has(normalizeTonePlacement(lower, 'old')),
-    // Digits among letters, or a bare number read as a word.
-    digits: HAS_DIGIT.test(original) && (HAS_LETTER.test(original) || HAS_LETTER.test(restored)),
-    kept: restored.toLowerCase() === lower,
-    title: original.length > 1 && original[0] !== original[0]!.toLowerCase() && original.slice(1) === original.slice(1).toLowerCase(),
-    upper: original.length > 1 && original === original.toUpperCase() && original !== lower,
-    symbols: SYMBOL.test(original),
-    letterEdits: isWord ? editDistance(fuzzyKey(lower).replace(/[^a-z]/g, ''), stripMarks(restored.toLowerCase())) : 0,
-  };
-}
-
-/**
- * The spelling evidence of `original` read as `restored`, computed once per distinct pair (the
- * first word with that pair decides `isWord`, as it always has); callers may keep what this
- * returns per token and candidate, so that the pair's key is built once.
- */
-export function spellingFor(model: RestoreModel, cache: SpellingCache, original: string, restored: string, isWord: boolean): SpellingEvidence {
-  const key = original + '\u0001' + restored;
-  let sp = cache.get(key);
-  if (!sp) {
-    // Computed once per model across documents (a pure function of the model, the pair and isWord),
-    // as candidate lists are (candidates.ts); the document's own map keeps "the first word decides".
-    let shared = sharedSpellings.get(model);
-    if (!shared || shared.size >= MAX_SHARED_SPELLINGS) sharedSpellings.set(model, (shared = new Map()));
-    const sharedKey = isWord ? key + '\u0001' : key;
-    sp = shared.get(sharedKey);
-    if (!sp) shared.set(sharedKey, (sp = spellingEvidence(model, original, restored, isWord)));
-    cache.set(key, sp);
-  }
-  return sp;
-}
-const sharedSpellings = new WeakMap<RestoreModel, SpellingCache>();
-/** Pairs kept per model before the shared map starts afresh (about 100 bytes each). */
-const MAX_SHARED_SPELLINGS = 100_000;
 
 /**
  * Records the evidence about the word decoded at slot j of a segment (`posterior`: its posterior,
@@ -108,18 +61,6 @@ let spareValues: Float64Array | undefined;
 function isWordAt(lattice: readonly Slot[], results: readonly SlotResult[], j: number): number {
   const x = results[j];
   return x !== undefined && lattice[j]!.ids[x.choice]! >= FIRST_WORD_ID ? 1 : 0;
-}
-
-/** Levenshtein distance of two short strings. */
-function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
 }
 
 function bestWordChannel(c: Candidates): number {
@@ -195,7 +136,7 @@ export class DocumentEvidence {
   /** Word i's evidence as an object (fresh, or `into` overwritten). */
   evidence(i: number, into?: WordEvidence): WordEvidence {
     const v = this.values, at = FIELDS * i, sp = this.spelling[i]!, flags = v[at + FLAGS]!;
-    const e = into ?? ({} as WordEvidence);
+    const e = into ?? blankEvidence();
     e.posterior = v[at + POSTERIOR]!; e.decoder = v[at + DECODER]!; e.candidates = v[at + CANDIDATES]!;
     e.knownInput = sp.knownInput; e.digits = sp.digits; e.name = (flags & NAME) !== 0; e.kept = sp.kept;
     e.unknown = (flags & UNKNOWN) !== 0; e.channel = v[at + CHANNEL]!; e.channelGap = v[at + CHANNEL_GAP]!; e.unigram = v[at + UNIGRAM]!;
@@ -248,7 +189,7 @@ export function calibrate(
     if (keep) t.evidence = e;
   };
   // Without `keep` one object serves every word in turn (the calibration reads it and lets go).
-  const scratch = keep ? undefined : ({} as WordEvidence);
+  const scratch = keep ? undefined : blankEvidence();
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!, e = doc.evidence(i, scratch);
     // The list-letter and acronym passes may have rewritten the word after the decoder chose it.
@@ -262,13 +203,13 @@ export function calibrate(
 }
 
 function ruleEvidence(t: RestoredToken): WordEvidence {
-  const lower = t.original.toLowerCase();
-  return {
-    posterior: t.confidence, decoder: t.confidence, candidates: 1 + t.alternatives.length, knownInput: false,
-    digits: HAS_DIGIT.test(t.original) && HAS_LETTER.test(t.original), name: false, kept: t.restored.toLowerCase() === lower,
-    unknown: false, channel: 0, channelGap: 0, unigram: 0, title: false, upper: t.original === t.original.toUpperCase() && t.original !== lower,
-    letters: t.original.length, docRepeats: 0, docAgree: 1, rule: true, listLetter: false, number: false, numberAsWord: 0, symbols: SYMBOL.test(t.original), letterEdits: 0, wordNeighbours: 2, lmMargin: 15, acronymD: false,
-  };
+  const lower = t.original.toLowerCase(), e = blankEvidence();
+  e.posterior = t.confidence; e.decoder = t.confidence; e.candidates = 1 + t.alternatives.length;
+  e.digits = HAS_DIGIT.test(t.original) && HAS_LETTER.test(t.original); e.kept = t.restored.toLowerCase() === lower;
+  e.channel = 0; e.channelGap = 0; e.unigram = 0; e.upper = t.original === t.original.toUpperCase() && t.original !== lower;
+  e.letters = t.original.length; e.docRepeats = 0; e.docAgree = 1; e.rule = true; e.numberAsWord = 0; e.symbols = SYMBOL.test(t.original);
+  e.letterEdits = 0; e.wordNeighbours = 2; e.lmMargin = 15;
+  return e;
 }
 
 /**
@@ -283,9 +224,11 @@ export function lmMargin(lm: NgramScorer, lattice: readonly Slot[], results: rea
   const u = decodedAt(lattice, results, j - 2), v = decodedAt(lattice, results, j - 1);
   const x = decodedAt(lattice, results, j + 1), y = decodedAt(lattice, results, j + 2);
   const ids = lattice[j]!.ids, last = j + 1 >= lattice.length;
-  const chosen = lmWindow(lm, u, v, ids[r.choice]!, x, y, last);
+  // What every candidate's window shares is looked up once: the context (u, v) and the bigram (x, y).
+  const uv = lm.bigramIndex(u, v), xy = last ? 0 : lm.bigram(x, y);
+  const chosen = lmWindow(lm, uv, v, ids[r.choice]!, x, y, xy, last);
   let best = -Infinity;
-  for (let n = 1; n < r.ranked.length; n++) best = Math.max(best, lmWindow(lm, u, v, ids[r.ranked[n]!]!, x, y, last));
+  for (let n = 1; n < r.ranked.length; n++) best = Math.max(best, lmWindow(lm, uv, v, ids[r.ranked[n]!]!, x, y, xy, last));
   return Math.max(-15, Math.min(15, chosen - best));
 }
 
@@ -293,7 +236,16 @@ function decodedAt(lattice: readonly Slot[], results: readonly SlotResult[], k: 
   return k < 0 ? BOS : k >= lattice.length ? EOS : lattice[k]!.ids[results[k]!.choice]!;
 }
 
-/** ln P of the three trigrams that contain c between u v and x y (x is EOS at the segment's end: two). */
-function lmWindow(lm: NgramScorer, u: number, v: number, c: number, x: number, y: number, last: boolean): number {
-  return lm.trigram(u, v, c) + lm.trigram(v, c, x) + (last ? 0 : lm.trigram(c, x, y));
+/**
+ * ln P of the three trigrams that contain c between u v and x y (x is EOS at the segment's end:
+ * two), `uv` being bigramIndex(u, v) and `xy` bigram(x, y). Each is lm.trigram's value, made as it
+ * makes it (the context's handle, the bigram for the backoff), but the bigrams (v, c) and (c, x)
+ * are each looked up once for the two trigrams that need them, where lm.trigram looked up each
+ * twice and (u, v), (x, y) once per candidate: 5 cache probes a candidate instead of up to 12.
+ */
+function lmWindow(lm: NgramScorer, uv: number, v: number, c: number, x: number, y: number, xy: number, last: boolean): number {
+  const vc = lm.lookupBigram(v, c), vcLogP = lm.lastLogP;
+  const ucv = lm.trigramFromContext(uv, c, vcLogP);
+  const cx = lm.lookupBigram(c, x), cxLogP = lm.lastLogP;
+  return ucv + lm.trigramFromContext(vc, x, cxLogP) + (last ? 0 : lm.trigramFromContext(cx, y, xy));
 }
