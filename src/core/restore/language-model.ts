@@ -10,8 +10,8 @@
 import type { SectionArray } from './model-format.js';
 
 /**
- * 65,536 entries a cache (1 MB of bigram entries, 0.5 MB of trigram entries): mostly word
- * evidence's LM margin (lookupBigram, trigramFromContext) uses them now (the arc table asks
+ * 65,536 entries a cache (1 MB of bigram entries, 0.5 MB of trigram entries, 1 MB of whole
+ * trigrams): mostly word evidence's LM margin (lm.trigram) uses them now (the arc table asks
  * without them), and its look-ups repeat across documents; at 16,384 entries 0.85 bigram look-ups
  * a stripped word missed and were binary-searched, at 65,536 0.42 (devset, a pass after the first).
  */
@@ -73,6 +73,8 @@ export class TrigramLM implements NgramScorer {
   private biCache = new Int32Array(4 * (CACHE_MASK + 1));
   /** Cache of trigram lookups, two words an entry: context bigram index + 1, w | (P code + 1) << 16. */
   private triCache = new Int32Array(2 * (CACHE_MASK + 1));
+  /** Cache of trigram(), two doubles an entry: the ids as one number + 1 (0 = empty), the log P. */
+  private wholeTrigramCache = new Float64Array(2 * (CACHE_MASK + 1));
 
   constructor(s: Record<string, SectionArray>) {
     const get = <T extends SectionArray>(name: string): T => {
@@ -279,10 +281,19 @@ export class TrigramLM implements NgramScorer {
   }
 
   /**
-   * log P(w | u v) with backoff. (Word evidence's LM margin makes the same sums from the parts, each
-   * bigram looked up once for the two trigrams that share it: word-evidence.ts lmWindow.)
+   * log P(w | u v) with backoff. Kept whole in a cache of its own (one probe where the look-up
+   * makes three: two bigrams and a trigram): its caller, word evidence's LM margin, asks the
+   * trigrams around unsure words, which repeat across neighbouring words and documents.
    */
   trigram(u: number, v: number, w: number): number {
-    return this.trigramFromContext(this.bigramIndex(u, v), w, this.bigram(v, w));
+    // The three ids (each < 65,536) in one exact double; 0 marks an empty entry (key + 1).
+    const key = (u * 65536 + v) * 65536 + w + 1;
+    const c = (mix((u << 16) | v, w) & CACHE_MASK) << 1;
+    const cache = this.wholeTrigramCache;
+    if (cache[c] === key) return cache[c + 1]!;
+    const x = this.trigramFromContext(this.bigramIndex(u, v), w, this.bigram(v, w));
+    cache[c] = key;
+    cache[c + 1] = x;
+    return x;
   }
 }

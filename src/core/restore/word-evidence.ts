@@ -224,11 +224,9 @@ export function lmMargin(lm: NgramScorer, lattice: readonly Slot[], results: rea
   const u = decodedAt(lattice, results, j - 2), v = decodedAt(lattice, results, j - 1);
   const x = decodedAt(lattice, results, j + 1), y = decodedAt(lattice, results, j + 2);
   const ids = lattice[j]!.ids, last = j + 1 >= lattice.length;
-  // What every candidate's window shares is looked up once: the context (u, v) and the bigram (x, y).
-  const uv = lm.bigramIndex(u, v), xy = last ? 0 : lm.bigram(x, y);
-  const chosen = lmWindow(lm, uv, v, ids[r.choice]!, x, y, xy, last);
+  const chosen = lmWindow(lm, u, v, ids[r.choice]!, x, y, last);
   let best = -Infinity;
-  for (let n = 1; n < r.ranked.length; n++) best = Math.max(best, lmWindow(lm, uv, v, ids[r.ranked[n]!]!, x, y, xy, last));
+  for (let n = 1; n < r.ranked.length; n++) best = Math.max(best, lmWindow(lm, u, v, ids[r.ranked[n]!]!, x, y, last));
   return Math.max(-15, Math.min(15, chosen - best));
 }
 
@@ -236,16 +234,7 @@ function decodedAt(lattice: readonly Slot[], results: readonly SlotResult[], k: 
   return k < 0 ? BOS : k >= lattice.length ? EOS : lattice[k]!.ids[results[k]!.choice]!;
 }
 
-/**
- * ln P of the three trigrams that contain c between u v and x y (x is EOS at the segment's end:
- * two), `uv` being bigramIndex(u, v) and `xy` bigram(x, y). Each is lm.trigram's value, made as it
- * makes it (the context's handle, the bigram for the backoff), but the bigrams (v, c) and (c, x)
- * are each looked up once for the two trigrams that need them, where lm.trigram looked up each
- * twice and (u, v), (x, y) once per candidate: 5 cache probes a candidate instead of up to 12.
- */
-function lmWindow(lm: NgramScorer, uv: number, v: number, c: number, x: number, y: number, xy: number, last: boolean): number {
-  const vc = lm.lookupBigram(v, c), vcLogP = lm.lastLogP;
-  const ucv = lm.trigramFromContext(uv, c, vcLogP);
-  const cx = lm.lookupBigram(c, x), cxLogP = lm.lastLogP;
-  return ucv + lm.trigramFromContext(vc, x, cxLogP) + (last ? 0 : lm.trigramFromContext(cx, y, xy));
+/** ln P of the three trigrams that contain c between u v and x y (x is EOS at the segment's end: two). */
+function lmWindow(lm: NgramScorer, u: number, v: number, c: number, x: number, y: number, last: boolean): number {
+  return lm.trigram(u, v, c) + lm.trigram(v, c, x) + (last ? 0 : lm.trigram(c, x, y));
 }
