@@ -73,11 +73,24 @@ export function abortReason(signal: AbortSignal): Error {
 export function enqueue(queue: OcrTask[], task: OcrTask, dispatch: () => void): void {
   const signal = task.options?.signal;
   if (signal?.aborted) return task.reject(abortReason(signal));
-  signal?.addEventListener('abort', () => {
-    const i = queue.indexOf(task);
-    if (i >= 0) queue.splice(i, 1), task.reject(abortReason(signal));
-  }, { once: true });
-  queue.push(task);
+  if (!signal) {
+    queue.push(task);
+    return dispatch();
+  }
+  // The listener goes when the reading settles: one signal serves every page of a file (its time
+  // limit), and a listener left behind would keep each page's image alive until the file ends.
+  const onAbort = () => {
+    const i = queue.indexOf(queued);
+    if (i >= 0) queue.splice(i, 1), queued.reject(abortReason(signal));
+  };
+  const settled = () => signal.removeEventListener('abort', onAbort);
+  const queued: OcrTask = {
+    ...task,
+    resolve: (r) => { settled(); task.resolve(r); },
+    reject: (e) => { settled(); task.reject(e); },
+  };
+  signal.addEventListener('abort', onAbort, { once: true });
+  queue.push(queued);
   dispatch();
 }
 
