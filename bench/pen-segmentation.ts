@@ -9,11 +9,15 @@
  * The kind "touching" is a string whose ink has fewer pieces than digits.
  *   --strings N (default 600)  --seed S (default 18)
  *   --narrow  --posterior glyph|count   this code's segmentation options (segment.ts, SegmentOptions; off in the pipeline)
+ *   --fill digits   each chosen glyph's confidence from the digits' own share (SegmentOptions.fill)
+ *   --cutter FILE   this code's cuts chosen by FILE's model (one with a "not one digit" class: build:digits
+ *                   --not-single), each chosen glyph then read by the committed model (SegmentOptions.reader)
  */
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadDigitModel, type DigitModel } from '../src/ingest/pen/digit-model.js';
+import { readFileSync } from 'node:fs';
+import { loadDigitModel, modelFromFile, type DigitModel } from '../src/ingest/pen/digit-model.js';
 import { inkComponents, type Component } from '../src/ingest/pen/ink.js';
 import * as pen from '../src/ingest/pen/pen.js';
 import * as segment from '../src/ingest/pen/segment.js';
@@ -21,9 +25,19 @@ import { mnistSplit, prng } from '../scripts/digits/mnist-split.js';
 import { penString } from './lib/pen-strings.js';
 import { baseSource } from './lib/base-source.js';
 
-const { values: args } = parseArgs({ options: { strings: { type: 'string', default: '600' }, seed: { type: 'string', default: '18' }, narrow: { type: 'boolean', default: false }, posterior: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { strings: { type: 'string', default: '600' }, seed: { type: 'string', default: '18' }, narrow: { type: 'boolean', default: false }, posterior: { type: 'string' }, fill: { type: 'string' }, cutter: { type: 'string' } } });
 if (args.posterior !== undefined && args.posterior !== 'glyph' && args.posterior !== 'count') throw new Error('--posterior is glyph or count');
-const options: segment.SegmentOptions = { narrowSplits: args.narrow, ...(args.posterior ? { posterior: args.posterior as 'glyph' | 'count' } : {}) };
+if (args.fill !== undefined && args.fill !== 'digits' && args.fill !== 'all') throw new Error('--fill is digits or all');
+const model = loadDigitModel();
+if (!model) throw new Error('no pen-digit model in dictionaries/');
+// With --cutter, this code's segmentation runs on the cutter and reads with the committed model.
+const cutter = args.cutter ? modelFromFile(JSON.parse(readFileSync(args.cutter, 'utf8'))) : null;
+const options: segment.SegmentOptions = {
+  narrowSplits: args.narrow,
+  ...(args.posterior ? { posterior: args.posterior as 'glyph' | 'count' } : {}),
+  ...(args.fill ? { fill: args.fill as 'all' | 'digits' } : {}),
+  ...(cutter ? { reader: model } : {}),
+};
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ref = process.env.BENCH_BASE ?? '2fd0a77';
 const dir = baseSource(root, ref);
@@ -32,8 +46,6 @@ type Segment = typeof segment;
 const base = dir
   ? { pen: (await import(pathToFileURL(join(dir, 'src/ingest/pen/pen.ts')).href)) as Pen, segment: (await import(pathToFileURL(join(dir, 'src/ingest/pen/segment.ts')).href)) as Segment }
   : null;
-const model = loadDigitModel();
-if (!model) throw new Error('no pen-digit model in dictionaries/');
 
 const PEN_MIN_CONFIDENCE = 0.6;
 interface Tally { n: number; right: number; sureRight: number; sureWrong: number }
@@ -66,7 +78,7 @@ for (let i = 0; i < Number(args.strings); i++) {
   const kind = !s.overlapped ? 'apart' : pieces(pen, all, lineHeight).length < k ? 'touching' : 'overlapped, ink apart';
   const runs: ['now' | 'base', Pick<Pen, 'mergeStrokes'>, Pick<Segment, 'segmentDigits'>][] = [['now', pen, segment], ...(base ? [['base', base.pen, base.segment] as ['base', Pen, Segment]] : [])];
   for (const [name, p, seg] of runs) {
-    const r = read(p, seg, all, lineHeight, s.img.width, model);
+    const r = read(p, seg, all, lineHeight, s.img.width, name === 'now' && cutter ? cutter : model);
     const t = tallies[name].get(kind)!;
     t.n++;
     if (r?.digits === s.digits) {
@@ -78,7 +90,7 @@ for (let i = 0; i < Number(args.strings); i++) {
 }
 
 const pc = (a: number, n: number) => `${a}/${n} (${n ? ((100 * a) / n).toFixed(1) : '–'} %)`;
-console.log(`bench:pen-segmentation — ${args.strings} strings of 2–4 held-out MNIST digits, seed ${args.seed}; base ${base ? ref : 'none'}; now with ${JSON.stringify(options)}`);
+console.log(`bench:pen-segmentation — ${args.strings} strings of 2–4 held-out MNIST digits, seed ${args.seed}; base ${base ? ref : 'none'}; now with ${JSON.stringify({ ...options, reader: undefined, cutter: args.cutter })}`);
 console.log(`  ${'kind'.padEnd(24)} ${'code'.padEnd(6)} ${'read right'.padEnd(20)} ${'right, all sure'.padEnd(20)} wrong, all sure`);
 for (const kind of kinds) {
   for (const name of ['base', 'now'] as const) {

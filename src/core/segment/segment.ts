@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../document.js';
 import { parseAnnex, annexStart, findAnnexTitles, type Annex } from './annex.js';
 import { toBlocks } from './blocks.js';
-import { repairSymbol, symbolMentions, unsureSymbolPart } from './symbol-repair.js';
+import { repairSymbol, symbolMentions, unsureSymbolPart, unsurePartFromMentions } from './symbol-repair.js';
 import { findSignature, issuerFromClosing, parseRecipients, parseSignature, signatureHeadAbove } from './closing.js';
 import { deputyUnder } from './deputy-position.js';
 import { findFigures, type Figure } from './figures.js';
@@ -163,7 +163,16 @@ export function segmentLines(input: readonly SegLine[], { fromOcr = false, eSign
     if (meta.number?.endsWith(`/${symbol}`)) meta.number = meta.number.slice(0, -symbol.length) + repaired;
     diagnostics.push(diag('segment/symbol-repaired', `the number's symbol was read "${symbol}"; put right as "${repaired}" against the document's type, the issuer's name and the document's other mentions`, 'info', lines[header.numberLine]));
   }
-  const unsure = symbol && !repaired && meta.number?.endsWith(`/${symbol}`) ? unsureSymbolPart(symbol) : null;
+  let unsure = symbol && !repaired && meta.number?.endsWith(`/${symbol}`) ? unsureSymbolPart(symbol) : null;
+  // The organ named bare elsewhere ("Lưu PA83") may say which digit the letter was.
+  const told = unsure ? unsurePartFromMentions(unsure, lines.filter((_, i) => i !== header.numberLine).map((l) => l.text)) : null;
+  if (symbol && unsure && told) {
+    const fixed = symbol.split('-').map((p, i) => (i > 0 && p === unsure ? told : p)).join('-');
+    meta.numberSymbol = fixed;
+    meta.number = meta.number!.slice(0, -symbol.length) + fixed;
+    diagnostics.push(diag('segment/symbol-repaired', `the number's symbol was read "${symbol}"; its part "${unsure}" put right as "${told}", as the document's other lines name it (twice or more)`, 'info', lines[header.numberLine]));
+    unsure = null;
+  }
   if (unsure) {
     // A wrong symbol is worse than a flagged one: the number as read goes to the diagnostic, meta.number stays empty.
     diagnostics.push(diag('segment/uncertain-symbol', `the number "${meta.number}" has a symbol part "${unsure}" whose letters and digits cannot be told apart as read (a digit read as a letter?); meta.number left empty for review, the symbol as read in meta.numberSymbol`, 'warning', lines[header.numberLine]));

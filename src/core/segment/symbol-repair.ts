@@ -72,6 +72,10 @@ export function repairSymbol(symbol: string, names: readonly (string | null | un
 
 /** Letters OCR reads for a digit of print: S for 5 or 8, O/Q/D for 0, I/L for 1, B for 8, Z for 2, G for 6. */
 const DIGIT_LOOKALIKE = /[SOQDILBZG]/;
+const DIGITS_LIKE: Record<string, string> = { S: '58', O: '0', Q: '0', D: '0', I: '1', L: '1', B: '8', Z: '2', G: '6' };
+
+/** Where a part's letter may be a digit read as a letter: between a letter and a digit. */
+const unsureAt = (part: string, i: number) => i >= 1 && i + 1 < part.length && DIGIT_LOOKALIKE.test(part[i]!) && /\p{L}/u.test(part[i - 1]!) && /\d/.test(part[i + 1]!);
 
 /**
  * The organ part of a symbol whose letters and digits cannot be told apart as read, or null: a
@@ -81,9 +85,28 @@ const DIGIT_LOOKALIKE = /[SOQDILBZG]/;
  */
 export function unsureSymbolPart(symbol: string): string | null {
   for (const part of symbol.split('-').slice(1)) {
-    for (let i = 1; i + 1 < part.length; i++) {
-      if (DIGIT_LOOKALIKE.test(part[i]!) && /\p{L}/u.test(part[i - 1]!) && /\d/.test(part[i + 1]!)) return part;
-    }
+    for (let i = 1; i + 1 < part.length; i++) if (unsureAt(part, i)) return part;
   }
   return null;
+}
+
+/**
+ * An unsure organ part (unsureSymbolPart) told by the document's own bare mentions of its organ
+ * ("phòng PA83", "Lưu PA83" for a header's "CV-PAS3"): each unsure letter read as each digit it
+ * may be, and the one reading the other lines give as a whole word at least twice (two readings
+ * agreeing, as repairSymbol asks of a letter changed) is taken, when no other reading, nor the
+ * part as read, stands there. Else null: the symbol stays flagged.
+ */
+export function unsurePartFromMentions(part: string, texts: readonly string[]): string | null {
+  let readings = [''];
+  for (let i = 0; i < part.length; i++) {
+    const c = part[i]!;
+    const options = unsureAt(part, i) ? [...DIGITS_LIKE[c]!] : [c];
+    readings = readings.flatMap((r) => options.map((o) => r + o));
+  }
+  const count = new Map<string, number>();
+  for (const t of texts) for (const w of t.normalize('NFC').split(/[^\p{L}\p{N}]+/u)) if (w) count.set(w, (count.get(w) ?? 0) + 1);
+  if (count.has(part)) return null;
+  const seen = readings.filter((r) => count.has(r));
+  return seen.length === 1 && count.get(seen[0]!)! >= 2 ? seen[0]! : null;
 }

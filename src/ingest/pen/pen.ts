@@ -9,7 +9,7 @@ import type { PenFill } from '../../core/document.js';
 import type { Blank } from './blanks.js';
 import type { DigitModel } from './digit-model.js';
 import { heightOf, inkComponents, mergeComponents, widthOf, type Component, type Rgb } from './ink.js';
-import { componentOf, segmentDigits, type ReadGlyph } from './segment.js';
+import { componentOf, segmentDigits, type ReadGlyph, type SegmentOptions } from './segment.js';
 import { median } from '../ocr/result.js';
 import { gluedAcrossEdge, readAcrossEdge } from './label-edge.js';
 
@@ -21,17 +21,17 @@ const MIN_BLUE = 18;
 const maxDigits = (b: Blank) => (b.field === 'number' ? 6 : 2);
 
 /** Reads a blank; `blank`'s coordinates are the page's, `img` is the crop of `blank.box`. */
-export function readBlank(img: Rgb, blank: Blank, model: DigitModel): PenFill | null {
+export function readBlank(img: Rgb, blank: Blank, model: DigitModel, options: SegmentOptions = {}): PenFill | null {
   const all = inkComponents(img); // found once: the pen is picked from them, the print measured on them
   const pen = penGlyphs(img, blank, all);
   if (!pen) return null;
-  let read = segmentDigits(pen.glyphs, blank.lineHeight, img.width, maxDigits(blank), model);
+  let read = segmentDigits(pen.glyphs, blank.lineHeight, img.width, maxDigits(blank), model, options);
   if (!read) return null;
   const print = printHeight(all, img, blank);
   // Pen ink run into the label: the edge moved into it may read the digit the estimate cut (label-edge.ts).
   const readFrom = (startX: number) => {
     const moved = penGlyphs(img, { ...blank, startX }, all);
-    return moved ? segmentDigits(moved.glyphs, blank.lineHeight, img.width, maxDigits(blank), model) : null;
+    return moved ? segmentDigits(moved.glyphs, blank.lineHeight, img.width, maxDigits(blank), model, options) : null;
   };
   const across = read.length < maxDigits(blank) && gluedAcrossEdge(all, img, blank, print) ? readAcrossEdge(blank, read.length, maxDigits(blank), readFrom) : null;
   if (across) read = across;

@@ -45,6 +45,19 @@ const SKIP_COST = Math.log(0.5);
 export interface SegmentOptions {
   narrowSplits?: boolean;
   posterior?: 'glyph' | 'count';
+  /**
+   * 'digits': the "not a digit" class only chooses the cuts (the lattice scores glyphs as before);
+   * each chosen glyph's confidence is the digits' own share (0–9 renormalised without that class).
+   * Measured off (session 20): that class's weight is also the model's doubt, and without it
+   * misread digits became sure wrong fills on real development pages.
+   */
+  fill?: 'all' | 'digits';
+  /**
+   * The model that reads the glyphs of the chosen cuts (default: the one that chose them): cuts
+   * by a model with a "not one digit" class (build:digits --not-single), digits and confidence by
+   * the committed one. Measured off (session 20): right cuts, no real field changed.
+   */
+  reader?: DigitModel;
 }
 
 /**
@@ -52,7 +65,7 @@ export interface SegmentOptions {
  * grouping reads. `width` is the crop's (pixel indices are y * width + x).
  */
 export function segmentDigits(pieces: readonly Component[], lineHeight: number, width: number, maxDigits: number, model: DigitModel, options: SegmentOptions = {}): ReadGlyph[] | null {
-  const { narrowSplits = false, posterior } = options;
+  const { narrowSplits = false, posterior, fill = 'all' } = options;
   if (pieces.length === 0) return null;
   const sorted = [...pieces].sort((a, b) => a.x0 - b.x0);
   // Digits of one hand in one blank are about as high as each other.
@@ -134,11 +147,27 @@ export function segmentDigits(pieces: readonly Component[], lineHeight: number, 
     if (!e.skipped) {
       const g = glyphs[e.j * (MAX_ATOMS + 1) + e.j - e.i]!;
       const segmentation = posterior === 'count' ? Math.exp(alpha[n * K + k]! - z) : posterior === 'glyph' ? share(e.i, e.j) : 1;
-      out.push({ ...g, segmentation, guess: { ...g.guess, confidence: g.guess.confidence * segmentation } });
+      const read = options.reader ? classifyInk(options.reader, inkOf(g.glyph, width)) ?? g.guess : g.guess;
+      const guess = fill === 'digits' ? digitsShare(read) : read;
+      out.push({ ...g, segmentation, guess: { ...guess, confidence: guess.confidence * segmentation } });
     }
     cell = e.i * K + e.k;
   }
   return out.reverse();
+}
+
+/**
+ * A reading's digits renormalised without the "not a digit" class: probabilities of 0–9 summing
+ * to 1 (that class's own probability kept after them, for the record), the confidence the chosen
+ * digit's share. A 10-class model's guess is returned as it is.
+ */
+export function digitsShare(guess: DigitGuess): DigitGuess {
+  if (guess.probs.length <= NOT_A_DIGIT) return guess;
+  const digits = guess.probs.slice(0, NOT_A_DIGIT);
+  const sum = digits.reduce((a, b) => a + b, 0);
+  if (!(sum > 0)) return guess;
+  const probs = [...digits.map((p) => p / sum), ...guess.probs.slice(NOT_A_DIGIT)];
+  return { digit: guess.digit, confidence: probs[guess.digit]!, probs };
 }
 
 const logAdd = (a: number, b: number) => (a === -Infinity ? b : b === -Infinity ? a : Math.max(a, b) + Math.log1p(Math.exp(-Math.abs(a - b))));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { linesFromText } from '../../../src/core/segment/lines.js';
 import { segmentLines } from '../../../src/core/segment/segment.js';
-import { repairSymbol, symbolMentions, unsureSymbolPart } from '../../../src/core/segment/symbol-repair.js';
+import { repairSymbol, symbolMentions, unsurePartFromMentions, unsureSymbolPart } from '../../../src/core/segment/symbol-repair.js';
 
 describe("a number's symbol repaired against the document's own acronyms", () => {
   it("puts a misread organ part right against the issuer's initials", () => {
@@ -89,5 +89,36 @@ describe('a symbol whose letters and digits cannot be told apart', () => {
     assert.equal(structure.meta.numberSymbol, 'CV-PAS3');
     assert.deepEqual(structure.meta.uncertain, ['number']);
     assert.ok(diagnostics.some((d) => d.ruleId === 'segment/uncertain-symbol'));
+  });
+
+  it("reads the unsure letter as the digit the document's other lines name the organ with, twice", () => {
+    assert.equal(unsurePartFromMentions('PAS3', ['Trước tình hình trên, phòng PA83 — Công an thành phố', '- Lưu PA83 (Đ4).']), 'PA83');
+    assert.equal(unsurePartFromMentions('PAO3', ['Phòng PA03 đề nghị', '- Lưu: VT, PA03.']), 'PA03');
+  });
+
+  it('keeps the part unsure after one mention, after two readings that differ, or when the part as read is there too', () => {
+    assert.equal(unsurePartFromMentions('PAS3', ['- Lưu PA83 (Đ4).']), null);
+    assert.equal(unsurePartFromMentions('PAS3', ['phòng PA83, PA83', 'phối hợp với PA53']), null);
+    assert.equal(unsurePartFromMentions('PAS3', ['phòng PA83', 'Lưu PA83', 'Lưu PAS3']), null);
+    assert.equal(unsurePartFromMentions('PAS3', ['phòng PA83X và PA830']), null);
+  });
+
+  it('puts the header number right when the organ is named bare twice elsewhere, and says so', () => {
+    const text = [
+      'CÔNG AN TP ĐÀ NẴNG  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'PHÒNG AN NINH CHÍNH TRỊ  Độc lập - Tự do - Hạnh phúc',
+      'Số: 115/CV-PAS3  Đà Nẵng, ngày 26 tháng 4 năm 2018',
+      'V/v phối hợp xác minh thông tin',
+      'Kính gửi: Ủy ban nhân dân các quận, huyện.',
+      'Phòng PA83 đề nghị các đơn vị phối hợp xác minh thông tin theo danh sách kèm theo./.',
+      'Nơi nhận:',
+      '- Như trên;',
+      '- Lưu PA83.',
+    ].join('\n');
+    const { structure, diagnostics } = segmentLines(linesFromText(text), { fromOcr: true });
+    assert.equal(structure.meta.number, '115/CV-PA83');
+    assert.equal(structure.meta.numberSymbol, 'CV-PA83');
+    assert.ok(diagnostics.some((d) => d.ruleId === 'segment/symbol-repaired'));
+    assert.ok(!diagnostics.some((d) => d.ruleId === 'segment/uncertain-symbol'));
   });
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classify, loadDigitModel, normaliseGlyph, sheared, slantOf, upright } from '../../../src/ingest/pen/digit-model.js';
+import { classify, loadDigitModel, normaliseGlyph, sheared, slantOf, upright, type DigitModel } from '../../../src/ingest/pen/digit-model.js';
 import { inkComponents, type Component } from '../../../src/ingest/pen/ink.js';
-import { classifyInk, overCut, segmentDigits } from '../../../src/ingest/pen/segment.js';
+import { classifyInk, digitsShare, overCut, segmentDigits } from '../../../src/ingest/pen/segment.js';
 import { mnistSplit } from '../../../scripts/digits/mnist-split.js';
 
 const model = loadDigitModel()!;
@@ -75,5 +75,37 @@ describe('recognition-driven digit segmentation', () => {
     const guess = classifyInk(model, leaning);
     assert.equal(guess?.digit, 4);
     assert.equal(guess?.probs.length, model.classes);
+  });
+});
+
+describe('the "not a digit" class for the cuts only (SegmentOptions fill and reader, off in the pipeline)', () => {
+  it("fills a digit from the digits' own share: 0–9 renormalised without that class", () => {
+    const probs = [0.1, 0.4, 0, 0, 0, 0, 0, 0, 0, 0, 0.5];
+    const g = digitsShare({ digit: 1, confidence: 0.4, probs });
+    assert.equal(g.digit, 1);
+    assert.ok(Math.abs(g.confidence - 0.8) < 1e-9);
+    assert.ok(Math.abs(g.probs.slice(0, 10).reduce((a, b) => a + b, 0) - 1) < 1e-9);
+    assert.equal(g.probs[10], 0.5);
+    const ten = { digit: 3, confidence: 0.6, probs: [0, 0, 0, 0.6, 0.4, 0, 0, 0, 0, 0] };
+    assert.deepEqual(digitsShare(ten), ten);
+  });
+
+  it('keeps the cuts and digits of the plain reading and raises no confidence above 1', () => {
+    const { components, width } = draw(300, [{ glyph: sure(2), x: 10 }, { glyph: sure(7), x: 90 }, { glyph: sure(5), x: 170 }]);
+    const plain = segmentDigits(components, 60, width, 6, model)!;
+    const share = segmentDigits(components, 60, width, 6, model, { fill: 'digits' })!;
+    assert.equal(digitsOf(share), digitsOf(plain));
+    share.forEach((g, i) => assert.ok(g.guess.confidence >= plain[i]!.guess.confidence - 1e-9 && g.guess.confidence <= 1 + 1e-9));
+  });
+
+  it('reads the glyphs of the chosen cuts with the reader model, not the one that cut them', () => {
+    // A reader that says "7" whatever it is shown: the cutter's three glyphs, each read 7.
+    const b2 = new Float32Array(11);
+    b2[7] = 5;
+    const sevens: DigitModel = { hidden: 1, classes: 11, w1: new Float32Array(784), b1: new Float32Array(1), w2: new Float32Array(11), b2 };
+    const { components, width } = draw(300, [{ glyph: sure(2), x: 10 }, { glyph: sure(7), x: 90 }, { glyph: sure(5), x: 170 }]);
+    const read = segmentDigits(components, 60, width, 6, model, { reader: sevens })!;
+    assert.equal(digitsOf(read), '777');
+    assert.deepEqual(read.map((g) => g.glyph.x0), segmentDigits(components, 60, width, 6, model)!.map((g) => g.glyph.x0));
   });
 });
