@@ -12,7 +12,7 @@ import { DEFAULT_MAX_TEXT_BYTES } from '../ingest/text.js';
 import { parsePageRanges } from '../ingest/page-ranges.js';
 import type { IngestOptions } from '../ingest/options.js';
 import { ocrTimeLimit, timeLimitMs } from './time-limit.js';
-import { documentJson } from '../emit/json.js';
+import { checkedDocumentJson } from '../emit/json-checked.js';
 import { archiveFacts, type ArchiveSettings } from '../emit/archive.js';
 import { documentTables, oversizedCells } from '../emit/batch-tables.js';
 import { CELL_LIMIT } from '../emit/cell-limit.js';
@@ -173,7 +173,7 @@ async function emitDocument(converted: DocumentResult, data: Uint8Array, sha256:
   if (oversized.count) result = { ...result, diagnostics: [...result.diagnostics, cellCutWarning(result, oversized)] };
 
   // A result out of schema is still written, with an error diagnostic that makes its row partial.
-  const json = documentJson(result);
+  const json = await checkedDocumentJson(result);
   result = json.result;
   // The view (corrected text) shows the JSON's diagnostics: the stale-decisions and cell-cut warnings, the schema check.
   view = reviewed ? { ...view, diagnostics: result.diagnostics } : result;

@@ -5,7 +5,7 @@
 import { convert, type ConvertOptions } from '../pipeline/index.js';
 import { DOCUMENT_WRITERS } from '../emit/document-writers.js';
 import type { Format } from '../emit/formats.js';
-import { documentJson } from '../emit/json.js';
+import { checkedDocumentJson } from '../emit/json-checked.js';
 import { statusOf, type DocumentStatus } from '../emit/sheets.js';
 import { convertOptions, withIngest, type BatchSettings } from './convert-file.js';
 import { ocrTimeLimit, timeLimitMs } from './time-limit.js';
@@ -21,7 +21,7 @@ export interface OneDocument {
 }
 
 export async function convertOne(input: { path: string; data: Uint8Array }, format: Format, settings: BatchSettings, ingest?: ConvertOptions['ingest']): Promise<OneDocument> {
-  const json = documentJson(await convert(input, withIngest(await convertOptions(settings), { pdfTimeoutMs: timeLimitMs(input.data.length, settings.timeoutSeconds), ...ocrTimeLimit(input.data.length, settings.timeoutSeconds), ...ingest })));
+  const json = await checkedDocumentJson(await convert(input, withIngest(await convertOptions(settings), { pdfTimeoutMs: timeLimitMs(input.data.length, settings.timeoutSeconds), ...ocrTimeLimit(input.data.length, settings.timeoutSeconds), ...ingest })));
   const { status, error } = statusOf(json.result);
   if (status === 'error') return { status, error, json: json.text, body: null };
   const writer = DOCUMENT_WRITERS[format];

@@ -7,7 +7,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATE_DIR } from './atomic.js';
-import { CorrectionSchema, FieldCorrectionSchema } from '../core/schema.js';
+import { FAIL, planCopier, type ExactCopy } from '../core/schema-exact.js';
+import { CORRECTION_PLAN, FIELD_CORRECTION_PLAN } from '../core/schema-plans.js';
 import type { Correction } from '../core/corrections.js';
 import type { FieldCorrection } from '../core/field-corrections.js';
 import type { Diagnostic } from '../core/document.js';
@@ -34,6 +35,16 @@ export function readFieldCorrections(outDir: string): LoggedFieldCorrection[] {
   return readLog(outDir).fields;
 }
 
+/*
+ * A line is read as zod's parse of CorrectionSchema / FieldCorrectionSchema would read it, by the
+ * schemas' plans (schema-exact.ts): a value from JSON.parse has no undefined field, no object
+ * that is not plain and no number that is not finite, the only values the copier leaves to zod,
+ * so its verdict is zod's (test/batch/corrections-log.test.ts checks it on damaged lines); a
+ * batch worker reads the log without loading zod.
+ */
+let copyWord: ExactCopy | undefined;
+let copyField: ExactCopy | undefined;
+
 function readLog(outDir: string): { words: LoggedCorrection[]; fields: LoggedFieldCorrection[] } {
   const words: LoggedCorrection[] = [];
   const fields: LoggedFieldCorrection[] = [];
@@ -49,12 +60,12 @@ function readLog(outDir: string): { words: LoggedCorrection[]; fields: LoggedFie
       const value = JSON.parse(line) as Record<string, unknown>;
       if (typeof value.sha256 !== 'string' || typeof value.document !== 'string') continue;
       if (value.kind === 'field') {
-        const f = FieldCorrectionSchema.safeParse(value);
-        if (f.success) fields.push({ kind: 'field', ...f.data, sha256: value.sha256, document: value.document });
+        const f = (copyField ??= planCopier(FIELD_CORRECTION_PLAN))(value);
+        if (f !== FAIL) fields.push({ kind: 'field', ...(f as FieldCorrection), sha256: value.sha256, document: value.document });
         continue;
       }
-      const c = CorrectionSchema.safeParse(value);
-      if (c.success) words.push({ ...c.data, sha256: value.sha256, document: value.document });
+      const c = (copyWord ??= planCopier(CORRECTION_PLAN))(value);
+      if (c !== FAIL) words.push({ ...(c as Correction), sha256: value.sha256, document: value.document });
     } catch {
       // skipped: see above
     }

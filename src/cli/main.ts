@@ -79,7 +79,7 @@ Exit codes:
     let settingsFile: ArchiveSettings | undefined;
     if (o.archiveSettings) {
       // Read when parsing the options, checked here: the checker (zod) is loaded only by the commands that need it.
-      const { parseArchiveSettings } = await import('../emit/archive.js');
+      const { parseArchiveSettings } = await import('../emit/archive-settings.js');
       const { path, text } = o.archiveSettings;
       try {
         settingsFile = parseArchiveSettings(text);

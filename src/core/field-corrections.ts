@@ -8,7 +8,8 @@
  * laid over the structure read again from the corrected text: a field decision beats the re-read.
  */
 import type { z } from 'zod';
-import { HEADER_FIELDS, type DocumentResult, type FieldCorrectionSchema } from './schema.js';
+import { HEADER_FIELDS } from './schema-constants.js';
+import type { DocumentResult, FieldCorrectionSchema } from './schema.js';
 import { dateOf, findDate } from './segment/dates.js';
 import { DOC_TYPES } from './segment/doc-types.js';
 import { parseNumber } from './segment/number.js';

@@ -5,13 +5,13 @@
  * converted; what only the archivist knows (fonds, hồ sơ, access…) comes from options at batch
  * time. A field neither gives stays empty: nothing is guessed.
  */
-import { z } from 'zod';
 import { documentKeywords } from '../core/keywords.js';
 import type { DocumentResult } from '../core/schema.js';
 import { issuerLabel } from '../core/segment/csv-rows.js';
 import { foldKey, isUpperText } from '../core/segment/fold.js';
 import type { Structure } from '../core/segment/schema.js';
 import type { Cell, SheetColumn } from './sheet-types.js';
+import type { ArchiveSettings, HoSo } from './archive-settings.js';
 
 /** What a document says about itself, kept with its rows until the batch writes the archive table. */
 export interface ArchiveFacts {
@@ -147,41 +147,9 @@ export function recordIssuer(issuer: Structure['meta']['issuer']): string {
   return `${council} ${unit[1]} ${place}`;
 }
 
-const HoSo = z.object({
-  /** Mục lục số hoặc năm hình thành hồ sơ. */
-  catalog: z.string().optional(),
-  /** Số và ký hiệu hồ sơ. */
-  fileCode: z.string().optional(),
-  infoCode: z.string().optional(),
-  access: z.string().optional(),
-  reliability: z.string().optional(),
-  handwriting: z.string().optional(),
-  physicalState: z.string().optional(),
-}).strict();
-
-export const ArchiveSettingsSchema = z.object({
-  fonds: z.string().optional(),
-  /** Fields every document gets unless its hồ sơ says otherwise. */
-  defaults: HoSo.optional(),
-  /** Hồ sơ by folder, the folder written as in the `path` column. */
-  files: z.array(HoSo.extend({ folder: z.string().min(1) }).strict()).default([]),
-}).strict();
-
-export type ArchiveSettings = z.infer<typeof ArchiveSettingsSchema>;
-type HoSoFields = z.infer<typeof HoSo> & { folder?: string };
-
-/** Parses a settings file's text; throws a sentence naming the first problems. */
-export function parseArchiveSettings(jsonText: string): ArchiveSettings {
-  let value: unknown;
-  try {
-    value = JSON.parse(jsonText);
-  } catch (e) {
-    throw new Error(`not JSON: ${(e as Error).message}`);
-  }
-  const parsed = ArchiveSettingsSchema.safeParse(value);
-  if (!parsed.success) throw new Error(parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; '));
-  return parsed.data;
-}
+/** The archivist's settings (archive-settings.ts holds their zod checker, loaded only by the commands that read a settings file). */
+export type { ArchiveSettings } from './archive-settings.js';
+type HoSoFields = HoSo & { folder?: string };
 
 const normalFolder = (p: string) => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
 

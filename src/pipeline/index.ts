@@ -36,13 +36,14 @@ export const STAGES: ReadonlyArray<{ name: string; run: Stage; needsText: boolea
 
 export async function convert(input: ConvertInput, options: ConvertOptions = {}): Promise<DocumentResult> {
   const doc = await runPipeline(input, options);
-  // The schema (zod) is loaded by the first conversion, not by every importer: `baocao restore` needs none.
+  // The result's shape (and the schema's plans) is loaded by the first conversion, not by every
+  // importer: `baocao restore` needs none. It needs no zod (document-result.ts).
   // The import is kept: a dynamic import per document costs a module-map look-up (and a message to the
   // loader thread under a loader such as tsx): +40 % of a text document's conversion in bench:convert.
-  const { toDocumentResult } = await (schemaModule ??= import('../core/schema.js'));
+  const { toDocumentResult } = await (resultModule ??= import('../core/document-result.js'));
   return toDocumentResult(doc);
 }
-let schemaModule: Promise<typeof import('../core/schema.js')> | undefined;
+let resultModule: Promise<typeof import('../core/document-result.js')> | undefined;
 
 /** Run every stage; the working document (for callers that need more than the JSON). */
 export async function runPipeline(input: ConvertInput, options: ConvertOptions = {}): Promise<WorkingDocument> {

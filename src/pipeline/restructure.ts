@@ -9,7 +9,9 @@
 import type { Corrected } from '../core/corrections.js';
 import { lastPlace, withFieldValues } from '../core/field-corrections.js';
 import type { Diagnostic, WorkingDocument } from '../core/document.js';
-import { CorrectedStructureSchema, hasStructure, structureFields, type DocumentResult } from '../core/schema.js';
+import { hasStructure, structureFields } from '../core/document-result.js';
+import type { DocumentResult } from '../core/schema.js';
+import { CORRECTED_STRUCTURE_KEYS } from '../core/schema-plans.js';
 import { STAGES } from './index.js';
 import type { ConvertOptions, StageOptions } from './options.js';
 
@@ -64,7 +66,7 @@ export async function withCorrectedStructure(corrected: Corrected, segment: Conv
 /** The machine's structure as a corrected one (no word decided: nothing to read again), with the segment stage's diagnostics. */
 function machineStructure(result: DocumentResult): CorrectedStructure | null {
   if (!hasStructure(result)) return null;
-  const fields = Object.fromEntries(Object.keys(CorrectedStructureSchema.shape).map((k) => [k, (result as Record<string, unknown>)[k]]));
+  const fields = Object.fromEntries(CORRECTED_STRUCTURE_KEYS.map((k) => [k, (result as Record<string, unknown>)[k]]));
   const diagnostics = result.diagnostics.filter((d) => d.ruleId.startsWith('segment/') || d.ruleId === 'internal/segment');
   return { ...(fields as Omit<CorrectedStructure, 'diagnostics'>), diagnostics };
 }

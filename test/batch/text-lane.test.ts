@@ -19,7 +19,8 @@ describe('text files sent to workers in chunks', () => {
     const dir = await mkdtemp(join(tmpdir(), 'baocao-lane-'));
     dirs.push(dir);
     // 21 files with one worker: the one that cannot fit in the heap goes alone (its size), the next chunk queued behind it.
-    for (let i = 0; i < 21; i++) await writeFile(join(dir, `bao-cao-${String(i).padStart(2, '0')}.txt`), i === 4 ? 'a\n'.repeat(300_000) : report(i));
+    // 600,000 one-character lines (300,000 were near the 64 MB limit once a worker stopped loading zod).
+    for (let i = 0; i < 21; i++) await writeFile(join(dir, `bao-cao-${String(i).padStart(2, '0')}.txt`), i === 4 ? 'a\n'.repeat(600_000) : report(i));
     const before = process.env.BAOCAO_WORKER_HEAP_MB;
     process.env.BAOCAO_WORKER_HEAP_MB = '64';
     try {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ARCHIVE_COLUMNS, archiveFacts, archiveRow, hoSoOf, ordinalsInHoSo, parseArchiveSettings, recordIssuer } from '../../src/emit/archive.js';
+import { ARCHIVE_COLUMNS, archiveFacts, archiveRow, hoSoOf, ordinalsInHoSo, recordIssuer } from '../../src/emit/archive.js';
+import { parseArchiveSettings } from '../../src/emit/archive-settings.js';
 import { SCHEMA_VERSION, type DocumentResult } from '../../src/core/schema.js';
 import { structureOf } from '../../src/emit/sheets.js';
 

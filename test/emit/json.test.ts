@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { convert } from '../../src/pipeline/index.js';
 import { documentJsonSchema, SCHEMA_VERSION, validateDocumentResult } from '../../src/core/schema.js';
 import { documentJson } from '../../src/emit/json.js';
+import { checkedDocumentJson } from '../../src/emit/json-checked.js';
 import { documentRow, paragraphsCsv } from '../../src/emit/sheets.js';
 
 const sample = new TextEncoder().encode('BÁO CÁO\n\nI. KẾT QUẢ\n\n1. Công tác triển khai\nđã ban hành kế hoạch\n\fTrang hai\n');
@@ -33,6 +34,18 @@ describe('output schema and JSON', () => {
     const report = written.diagnostics.find((d) => d.ruleId === 'internal/schema');
     assert.equal(report?.severity, 'error');
     assert.match(report?.message ?? '', /paragraphs\.0\.lineStart.*a bug in baocao/);
+  });
+
+  it('gives the batch\'s checked JSON (zod loaded only when the plan refuses) as documentJson gives it', async () => {
+    const result = await convert({ path: 'a.txt', data: sample }, { restore: false });
+    const broken = { ...result, paragraphs: [{ ...result.paragraphs[0]!, lineStart: 0 }] };
+    const { meta: _m, ...halfStructure } = result;
+    for (const value of [result, broken, halfStructure, { ...result, extra: 1 }]) {
+      const [sync, lazy] = [documentJson(value), await checkedDocumentJson(value)];
+      assert.deepEqual(lazy, sync);
+    }
+    assert.match((await checkedDocumentJson(broken)).text, /paragraphs\.0\.lineStart.*a bug in baocao/, 'zod\'s message, from the lazy import');
+    assert.match((await checkedDocumentJson(halfStructure)).text, /all or none \(only preamble/, 'the all-or-none rule, without zod');
   });
 
   it('serialises a valid result as indented JSON that parses back to the same value', async () => {
