@@ -15,6 +15,7 @@ import { restoreModelProblem, tablesAsTheyCome, type BatchSettings, type FileOut
 import { resolveInputs, type InputFile, type InputProblem, type PassedOver } from './inputs.js';
 import { lockOutputDir } from './output-lock.js';
 import { inputsOverlapOutput } from './input-overlap.js';
+import { outputDriveFolding, outputsOnDrive, refuseFoldedTwins } from './folded-names.js';
 import { defaultJobs, runPool } from './pool.js';
 import { forgetDoneIndex } from './done-index.js';
 import { findOrphans, holdsRecords, type Orphan } from './orphans.js';
@@ -68,10 +69,12 @@ export async function runBatch(inputs: BatchInput[], settings: BatchSettings, jo
   const args = inputs.map((a) => (typeof a === 'string' ? a : a.path));
   const shown = new Map(inputs.flatMap((a) => (typeof a === 'string' ? [] : [[resolve(a.path), a.display] as const])));
   const resolved = await resolveInputs(args);
-  const { problems } = resolved;
-  const files = resolved.files.map((f) => (shown.has(f.abs) ? { ...f, display: shown.get(f.abs)!, transient: true } : f));
-  const overlap = inputsOverlapOutput(args, files, settings.outDir);
+  const listed = resolved.files.map((f) => (shown.has(f.abs) ? { ...f, display: shown.get(f.abs)!, transient: true } : f));
+  const overlap = inputsOverlapOutput(args, listed, settings.outDir);
   if (overlap) throw new BatchSetupError(overlap);
+  // On a drive that ignores case or accent encoding two inputs may get outputs of one name.
+  const { files, refused } = refuseFoldedTwins(listed, settings.outDir, outputDriveFolding(settings.outDir), outputsOnDrive(settings.outDir));
+  const problems = refused.length ? [...resolved.problems, ...refused] : resolved.problems;
   // One run writes a folder at a time: the sweep below and the batch tables at the end are the whole folder's.
   const lock = lockOutputDir(settings.outDir, { command: 'baocao convert', notice: events.notice, refuseQueueWriters: true });
   try {

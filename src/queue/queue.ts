@@ -12,6 +12,7 @@ import { COLLECT_COMMAND, lockOutputDir } from '../batch/output-lock.js';
 import type { BatchSettings, FileOutcome } from '../batch/convert-file.js';
 import { openPath, resolveInputs, type InputProblem } from '../batch/inputs.js';
 import { inputsOverlapOutput } from '../batch/input-overlap.js';
+import { outputDriveFolding, outputsOnDrive, refuseFoldedTwins } from '../batch/folded-names.js';
 import { failedRow } from '../emit/sheets.js';
 import { connectNow, QUEUE_NAME, unreachable } from './connection.js';
 import { fileSha256, JOB_OPTIONS, jobId, toJobFile, type JobData } from './jobs.js';
@@ -48,9 +49,11 @@ async function withQueue<T>(redisUrl: string, use: (queue: Queue<JobData, FileOu
 }
 
 export async function addInputs(inputs: string[], settings: BatchSettings, redisUrl: string): Promise<AddSummary> {
-  const { files, problems } = await resolveInputs(inputs);
-  const overlap = inputsOverlapOutput(inputs, files, settings.outDir);
-  if (overlap) return { added: 0, already: 0, problems: [...problems, { arg: settings.outDir, message: `nothing queued: ${overlap}` }] };
+  const listed = await resolveInputs(inputs);
+  const overlap = inputsOverlapOutput(inputs, listed.files, settings.outDir);
+  if (overlap) return { added: 0, already: 0, problems: [...listed.problems, { arg: settings.outDir, message: `nothing queued: ${overlap}` }] };
+  const { files, refused } = refuseFoldedTwins(listed.files, settings.outDir, outputDriveFolding(settings.outDir), outputsOnDrive(settings.outDir));
+  const problems = [...listed.problems, ...refused];
   return withQueue(redisUrl, async (queue) => {
     let added = 0, already = 0;
     for (const file of files) {
