@@ -3,10 +3,12 @@
  * beside BENCH_BASE's src (default the session's start), each in this process in turn. A page of
  * 12,000 × 12,000 pixels with lines of word blocks turned 2° (so it is deskewed) is posted, and
  * meanwhile /healthz is asked every 20 ms; the figures are the main thread's longest event-loop
- * delay (perf_hooks) and /healthz's slowest answer. Tesseract is a stand-in that reads one word at
- * once, so what is measured is the image work, not OCR. Wall-clock figures under load: quote the
- * load average printed beside them; process CPU counts every thread of this process (not the
- * stand-in's processes).
+ * delay (perf_hooks), the time it was busy (event-loop utilisation's active time: its callbacks,
+ * the /healthz poller's own included, so it grows with the requests asked) and /healthz's slowest
+ * answer (asked from this process, so a request asked after a block does not count the block). Tesseract is a
+ * stand-in that reads one word at once, so what is measured is the image work, not OCR.
+ * Wall-clock figures under load: quote the load average printed beside them; process CPU counts
+ * every thread of this process (not the stand-in's processes).
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -66,17 +68,19 @@ async function measure(label: string, buildServer: Build, page: Buffer): Promise
   delay.enable();
   const t = performance.now();
   const cpu = process.cpuUsage();
+  const elu = performance.eventLoopUtilization();
   const res = await fetch(`${base}/v1/convert?name=big.png`, { method: 'POST', body: new Blob([new Uint8Array(page)]) });
   const body = await res.text();
   const seconds = (performance.now() - t) / 1000;
   const used = process.cpuUsage(cpu);
+  const busy = performance.eventLoopUtilization(elu);
   delay.disable();
   done = true;
   await poll;
   await app.close();
   const deskewed = /ingest\/deskewed/.test(body);
   const slow = health.filter((ms) => ms > 200).length;
-  console.log(`${label.padEnd(8)} status ${res.status}${deskewed ? ' (deskewed)' : ''}  conversion ${seconds.toFixed(1)} s (process CPU ${((used.user + used.system) / 1e6).toFixed(1)} s)  event-loop delay max ${(delay.max / 1e6).toFixed(0)} ms  /healthz ${health.length} asked, max ${Math.max(...health).toFixed(0)} ms, ${slow} over 200 ms`);
+  console.log(`${label.padEnd(8)} status ${res.status}${deskewed ? ' (deskewed)' : ''}  conversion ${seconds.toFixed(1)} s (process CPU ${((used.user + used.system) / 1e6).toFixed(1)} s)  event-loop delay max ${(delay.max / 1e6).toFixed(0)} ms, main thread busy ${(busy.active / 1000).toFixed(1)} s  /healthz ${health.length} asked, max ${Math.max(...health).toFixed(0)} ms, ${slow} over 200 ms`);
 }
 
 const page = await bigScan();
