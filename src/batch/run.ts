@@ -23,6 +23,7 @@ import { pruneOrphans, type PrunedOrphan } from './prune-orphans.js';
 import { closeLogs } from './state-log.js';
 import { compactLogs } from './compact-log.js';
 import { tablesFeed, type TablesFeed } from './tables-feed.js';
+import { batchOutputNames, recordTables } from './tables-record.js';
 import type { OcrFilesOptions } from './ocr-files.js';
 
 export type OcrSchedule = Omit<OcrFilesOptions, 'jobs'>;
@@ -161,6 +162,12 @@ async function convertInputs(files: InputFile[], problems: InputProblem[], setti
   for (const message of tableProblems) events.problem?.('batch tables', message);
   const written = new Map(outcomes.flatMap((o) => (!o.skipped && o.row.status !== 'error' && o.row.outputName ? [[o.row.outputName, o.row.outputs] as const] : [])));
   const staleRemoved = earlierRun ? removeStaleOutputs(settings.outDir, earlierRun, settings.formats, written) : [];
+  try {
+    // The tables as written, for `baocao verify` (the documents' outputs are in their manifests).
+    await recordTables(settings.outDir, batchOutputNames(settings.formats), settings.fsync !== false);
+  } catch (e) {
+    events.problem?.('batch tables', `their hashes were not recorded (baocao verify will say "tables not recorded"): ${fsProblem(e).what}`);
+  }
   let orphans: Orphan[] = [];
   try {
     if (heldRecords) orphans = findOrphans(settings.outDir, new Set(outcomes.map((o, i) => o.row.outputName ?? files[i]!.rel)));

@@ -2,11 +2,11 @@
  * `baocao verify <out-dir>`: an archivist's check that a converted folder still holds exactly what
  * baocao wrote. Every output a document's manifest names (manifest.ts: its size and SHA-256) is
  * hashed again; what is gone is `missing`, what differs is `changed`, and a file in the folder that
- * no manifest names (nor a batch table) is `extra`. Files are hashed as streams, a few at a time,
- * so 10,000 documents of large PDFs need neither their size in memory nor one file at a time.
+ * no manifest names (nor a batch table) is `extra`. The batch tables are checked against the record
+ * of their last writing (tables-record.ts), when the folder holds one. Files are hashed as streams,
+ * a few at a time, so 10,000 documents of large PDFs need neither their size in memory nor one
+ * file at a time.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { lstat, readdir } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { STATE_DIR } from './atomic.js';
@@ -14,6 +14,7 @@ import { DoneIndex } from './done-index.js';
 import type { OutputFile } from './manifest.js';
 import { ARCHIVE_CSV, WORKBOOK_NAME } from './batch-outputs.js';
 import { BATCH_TABLES, TABLE_KEYS } from '../emit/batch-tables.js';
+import { hashFile, recordedTables, TABLES_RECORD } from './tables-record.js';
 
 export interface VerifyProblem {
   /** Relative to the output folder, '/'-separated. */
@@ -31,6 +32,8 @@ export interface VerifyReport {
   missing: VerifyProblem[];
   changed: VerifyProblem[];
   extra: VerifyProblem[];
+  /** Batch outputs checked against .baocao/tables.json (tables-record.ts); null: the folder holds no record (an older version wrote it). */
+  tables: number | null;
   ok: boolean;
 }
 
@@ -62,13 +65,30 @@ export async function verifyOutputs(outDir: string, concurrency = VERIFY_CONCURR
   } finally {
     index.close();
   }
+  // The batch tables, against the record of their last writing (tables-record.ts).
+  let tables: number | null = null;
+  let checks: [string, Expected][] = [];
+  try {
+    const recorded = recordedTables(outDir);
+    if (recorded) {
+      tables = recorded.length;
+      checks = recorded.map((file) => [file.path, { file, document: '' }]);
+    }
+  } catch (e) {
+    changed.push({ path: `${STATE_DIR}/${TABLES_RECORD}`, detail: (e as Error).message });
+  }
   let unhashed = 0;
-  const checks = [...expected];
+  const tableChecks = checks.length;
+  checks = [...checks, ...expected];
   let next = 0;
   const lane = async () => {
     while (next < checks.length) {
       const [path, { file }] = checks[next++]!;
       if (!file) unhashed++;
+      else if (next <= tableChecks && !batchOutputs().has(path)) {
+        changed.push({ path, detail: 'the tables record names a file that is not a batch table' });
+        continue;
+      }
       const problem = await checkOutput(outDir, path, file);
       if (problem) (problem.kind === 'missing' ? missing : changed).push({ path, detail: problem.detail });
     }
@@ -78,7 +98,7 @@ export async function verifyOutputs(outDir: string, concurrency = VERIFY_CONCURR
   const byPath = (a: VerifyProblem, b: VerifyProblem) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   missing.sort(byPath);
   changed.sort(byPath);
-  return { documents, files: expected.size, unhashed, missing, changed, extra, ok: !missing.length && !changed.length && !extra.length };
+  return { documents, files: expected.size, unhashed, missing, changed, extra, tables, ok: !missing.length && !changed.length && !extra.length };
 }
 
 async function checkOutput(outDir: string, path: string, file: OutputFile | null): Promise<{ kind: 'missing' | 'changed'; detail: string } | null> {
@@ -93,13 +113,6 @@ async function checkOutput(outDir: string, path: string, file: OutputFile | null
   const sha256 = await hashFile(abs).catch((e: NodeJS.ErrnoException) => e);
   if (sha256 instanceof Error) return { kind: 'changed', detail: `cannot be read: ${sha256.code ?? sha256.message}` };
   return sha256 === file.sha256 ? null : { kind: 'changed', detail: 'its content differs (SHA-256)' };
-}
-
-function hashFile(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path).on('data', (chunk) => hash.update(chunk)).on('error', reject).on('end', () => resolve(hash.digest('hex')));
-  });
 }
 
 /** Every file under the folder but baocao's own state (.baocao/), '/'-separated; links are listed, not followed. */

@@ -11,6 +11,7 @@ import { selectPages } from './page-ranges.js';
 import type { IngestOptions } from './options.js';
 import { isTiff, tiffPageOffsets, tiffSinglePage, tiffTruncation } from './ocr/tiff.js';
 import { ocrClock, type OcrClock } from './ocr/ocr-clock.js';
+import { noiseStopPages, readsText } from './noise-stop.js';
 import { withSignal } from './ocr/with-signal.js';
 
 /** The resolution page images are reduced to before OCR (see IngestOptions.ocrDpi). */
@@ -177,9 +178,10 @@ export async function ocrPagesInOrder(
   const total = numbers.length;
   const results: { page: Page; diagnostics: Diagnostic[] }[] = new Array(total);
   const signal = clock?.signal ?? ctx.signal;
+  const noise = noiseWatch(total, ctx.noiseStopPages ?? noiseStopPages());
   let next = 0, done = 0;
   const lane = async (): Promise<void> => {
-    while (next < total && !signal?.aborted) {
+    while (next < total && !signal?.aborted && !noise.stopped) {
       const i = next++;
       const release = ctx.pageSlot ? await ctx.pageSlot() : undefined;
       const stop = clock?.start();
@@ -187,7 +189,7 @@ export async function ocrPagesInOrder(
         // A page still being read when the time ran out failed for that reason only: left unread.
         if (!signal?.aborted) {
           const r = await work(numbers[i]!);
-          if (!clock?.timedOut) results[i] = r;
+          if (!clock?.timedOut) results[i] = r, noise.read(i, r.page);
         }
       } finally {
         stop?.();
@@ -206,11 +208,35 @@ export async function ocrPagesInOrder(
   const unread = numbers.filter((_, i) => !results[i]);
   const pages = numbers.map((n, i) => results[i]?.page ?? { number: n, lines: [], method: 'ocr' as const });
   const diagnostics = numbers.flatMap((_, i) => results[i]?.diagnostics ?? []);
-  if (!clock?.timedOut || !unread.length) return { pages, diagnostics };
-  diagnostics.push(ocrTimedOut(clock, unread, total));
+  const stopped = clock?.timedOut ? ocrTimedOut(clock, unread, total) : noise.stopped ? noiseStopped(noise.judged, total, unread) : null;
+  if (!stopped || !unread.length) return { pages, diagnostics };
+  diagnostics.push(stopped);
   // Nothing read holds text: the file failed (an error row), not a document of empty pages.
   const text = pages.some((p) => p.lines.some((l) => l.trim() !== ''));
   return { pages: text ? pages : [], diagnostics };
+}
+
+/**
+ * Whether the first `judged` pages of a file of `total` all read no text (noise-stop.ts): the
+ * pages are judged as they are read, whatever order they finish in; one reading text ends the watch.
+ */
+function noiseWatch(total: number, judged: number): { stopped: boolean; judged: number; read: (i: number, page: Page) => void } {
+  const watch = { stopped: false, judged, read: (_i: number, _p: Page) => undefined as void };
+  // A file of no more pages than are judged is read whole: nothing to save.
+  if (judged <= 0 || total <= judged) return watch;
+  let empty = 0, over = false;
+  watch.read = (i, page) => {
+    if (over || i >= judged) return;
+    if (readsText(page)) over = true;
+    else if (++empty === judged) watch.stopped = true;
+  };
+  return watch;
+}
+
+/** `unread`: the page numbers left. */
+function noiseStopped(judged: number, total: number, unread: number[]): Diagnostic {
+  const list = unread.length > 12 ? `${unread.slice(0, 12).join(', ')} … (${unread.length} pages)` : unread.join(', ');
+  return { ruleId: 'ocr/noise-stopped', message: `the first ${judged} pages read no text (noise, or blank): OCR of the file was stopped there, pages ${list} of ${total} left unread; BAOCAO_NOISE_STOP=0 reads every page`, severity: 'error', place: { page: unread[0]!, line: 1 } };
 }
 
 function ocrTimedOut(clock: OcrClock, unread: number[], total: number): Diagnostic {

@@ -51,6 +51,12 @@ export interface IngestOptions {
   ocrTimeoutMs?: number;
   ocrTimeoutPerPageMs?: number;
   /**
+   * A scan whose first this many pages all read no text is stopped there with `ocr/noise-stopped`
+   * (noise-stop.ts), the pages read kept; 0 reads every page. Default: 10, or 0 when
+   * BAOCAO_NOISE_STOP is 0/off/false.
+   */
+  noiseStopPages?: number;
+  /**
    * The reading is no longer wanted (`serve`: past its time limit, or the client left): no page is
    * started after it, the shared pool drops this document's pages (pool.ts), and ingest rejects
    * with the signal's reason.

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { prepareTmp } from '../batch/atomic.js';
 import { writeBatchOutputs, type BatchEntry } from '../batch/batch-outputs.js';
+import { batchOutputNames, recordTables } from '../batch/tables-record.js';
 import { BatchSetupError, prepareOutputDir } from '../batch/output-dir.js';
 import { COLLECT_COMMAND, lockOutputDir } from '../batch/output-lock.js';
 import type { BatchSettings, FileOutcome } from '../batch/convert-file.js';
@@ -141,7 +142,10 @@ export async function collect(redisUrl: string, outDir: string, notice?: (messag
       await prepareTmp(outDir, { sweep: false }); // workers may still be writing there
       const sorted = [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
       // The batch tables and workbook as `convert` writes them, from the documents' stored rows.
-      const problems = await writeBatchOutputs(sorted, { outDir, formats: settings?.formats ?? ['json'], archive: settings?.archive, durable: settings?.fsync !== false });
+      const formats = settings?.formats ?? ['json'];
+      const problems = await writeBatchOutputs(sorted, { outDir, formats, archive: settings?.archive, durable: settings?.fsync !== false });
+      // The tables as written, for `baocao verify`.
+      await recordTables(outDir, batchOutputNames(formats), settings?.fsync !== false);
       return { rows: sorted.length, pending: Object.values(c).reduce((a, b) => a + b, 0), path: join(outDir, 'documents.csv'), problems };
     } finally {
       lock.release();

@@ -25,6 +25,7 @@ import { dateSuggested, structureOf } from '../emit/sheets.js';
 import { withCorrectedStructure } from '../pipeline/restructure.js';
 import { documentColumns } from '../core/segment/csv-rows.js';
 import { patchDocumentsCsv } from './documents-csv.js';
+import { batchOutputNames, recordTables } from '../batch/tables-record.js';
 import { findSource, inside, readDocument, type ReviewDocument } from './folder.js';
 import { correctionsFor, fieldCorrectionsFor } from '../batch/corrections-log.js';
 import type { FieldCorrection } from '../core/field-corrections.js';
@@ -129,12 +130,15 @@ export async function rewriteBatchTables(outDir: string, docs: Iterable<ReviewDo
   const formats = batchTableFormats(outDir);
   const all = [...docs];
   await patchDocumentsCsv(outDir, all.map((d) => d.manifest.row));
+  let problems: string[] = [];
   if (formats.length) {
     const record = readBatchRecord(outDir);
     const entries: BatchEntry[] = all.sort((a, b) => (a.manifest.row.path < b.manifest.row.path ? -1 : 1)).map((d) => ({ row: d.manifest.row, rel: d.name }));
-    const problems = await writeBatchOutputs(entries, { outDir, formats, archive: record?.archive, durable: true, documentsCsv: false });
-    if (problems.length) return problems;
+    problems = await writeBatchOutputs(entries, { outDir, formats, archive: record?.archive, durable: true, documentsCsv: false });
   }
+  // The tables as now written, for `baocao verify`.
+  await recordTables(outDir, batchOutputNames(formats));
+  if (problems.length) return problems;
   rmSync(join(outDir, STATE_DIR, TABLES_PENDING), { force: true });
   return [];
 }

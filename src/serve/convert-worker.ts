@@ -1,10 +1,22 @@
-/** Worker-thread entry of the service: answers conversion requests one at a time. */
+/**
+ * Worker-thread entry of the service: answers conversion requests one at a time. A scan's page
+ * readings go to the main thread's shared OCR pool (ocr-bridge.ts); everything else of it, the
+ * image work included, runs here.
+ */
 import { parentPort } from 'node:worker_threads';
-import { answer, type ConvertRequest } from './respond.js';
+import type { OcrPool } from '../ingest/ocr/pool.js';
+import { remoteOcrPool } from './ocr-bridge.js';
+import { answer } from './respond.js';
+import type { WorkerJob } from './workers.js';
 
-parentPort?.on('message', async (msg: { id: number; request: ConvertRequest }) => {
+let pool: OcrPool | undefined;
+
+parentPort?.on('message', async (msg: WorkerJob | { ocrReply: number }) => {
+  if (!('request' in msg)) return;
   try {
-    parentPort!.postMessage({ id: msg.id, answer: await answer(msg.request) });
+    // The request's time limit is the main thread's (it terminates this worker): no OCR clock here.
+    const ingest = msg.scan ? { ocr: (pool ??= remoteOcrPool(parentPort!, msg.scan)), ocrTimeoutMs: Infinity, ...(msg.scan.pdfTimeoutMs ? { pdfTimeoutMs: msg.scan.pdfTimeoutMs } : {}) } : undefined;
+    parentPort!.postMessage({ id: msg.id, answer: await answer(msg.request, ingest) });
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
   }

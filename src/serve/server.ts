@@ -20,7 +20,7 @@ import { decodedBody } from './body-encoding.js';
 import { formBoundary, formFiles } from './form-upload.js';
 import { Metrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
-import { answer, type Answer } from './respond.js';
+import type { Answer } from './respond.js';
 import { ConvertWorkers, TimeoutError } from './workers.js';
 import { USER_RESTORE_INPUTS } from '../core/restore/inputs.js';
 
@@ -102,6 +102,10 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
   const workers = new ConvertWorkers(inFlight, timeoutMs);
   let ocr: OcrPool | undefined;
   const ocrPool = async (): Promise<OcrPool> => {
+    if (ocr) return ocr;
+    // sharp is loaded here too, as its docs ask of worker threads: its libraries then stay loaded
+    // when a worker that used them is terminated (glibc would unload them under the others).
+    await import('sharp').catch(() => undefined);
     ocr ??= (await import('../ingest/ocr/engine.js')).createOcrEngineForFile({ jobs: inFlight, pageTimeoutMs: timeoutMs, engine: options.ocrEngine });
     return ocr;
   };
@@ -170,12 +174,13 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
       const settings: BatchSettings = { outDir: '', formats: [q.format], resume: false, restore: q.restore === 'true', segment: q.segment === 'true', restoreInput: q.input, ocrMode: q.ocr, ...(adapt ? { adapt } : {}) };
       // A view of the body, not a copy of up to --body-limit bytes.
       const request = { name, data: new Uint8Array(body.buffer, body.byteOffset, body.length), format: q.format, settings };
-      // Text and Word files go to a worker thread; scans stay here, where the shared OCR pool does the
-      // work, and a PDF's own reading goes to a PDF thread (ingest/ocr/pdf-thread-source.ts), so
-      // nothing here blocks the event loop.
+      // Every document is converted in a worker thread, a scan's image work included (straightening
+      // a 144-megapixel page held this thread ~2 s); a scan's pages are read on the OCR pool shared
+      // by every request (ocr-bridge.ts), and a PDF's own reading goes to a PDF thread
+      // (ingest/ocr/pdf-thread-source.ts). The worker is bounded by the request's limit (504).
       const kind = detectKind(request.data, name);
-      // A scan's OCR is bounded by the request's own limit (504), which cancels it down to the engine.
-      const reading: Promise<Answer> = kind === 'text' || kind === 'word' ? workers.run(request, cancel.signal) : withTimeout(answer(request, { ocr: await ocrPool(), signal: cancel.signal, ocrTimeoutMs: Infinity, ...(options.pdfTimeoutMs ? { pdfTimeoutMs: options.pdfTimeoutMs } : {}) }), timeoutMs, cancel);
+      const scan = kind === 'text' || kind === 'word' ? undefined : { pool: await ocrPool(), ...(options.pdfTimeoutMs ? { pdfTimeoutMs: options.pdfTimeoutMs } : {}) };
+      const reading: Promise<Answer> = workers.run(request, cancel.signal, scan);
       const a = await reading;
       return reply.code(a.status).type(a.type).send(typeof a.body === 'string' ? a.body : Buffer.from(a.body));
     } catch (e) {
@@ -217,16 +222,3 @@ async function anyContentType(req: FastifyRequest): Promise<void> {
 }
 
 class ClientGoneError extends Error {}
-
-/** `p`, or a TimeoutError after `ms`, when `cancel` is aborted with it so the work behind `p` stops too. */
-function withTimeout<T>(p: Promise<T>, ms: number, cancel: AbortController): Promise<T> {
-  let timer: ReturnType<typeof setTimeout>;
-  const late = new Promise<T>((_, reject) => (timer = setTimeout(() => {
-    const e = new TimeoutError(`conversion took longer than ${Math.round(ms / 1000)} s`);
-    cancel.abort(e);
-    reject(e);
-  }, ms)));
-  // A cancelled conversion still settles (rejected, or with what it had): nobody waits for it.
-  p.catch(() => undefined);
-  return Promise.race([p, late]).finally(() => clearTimeout(timer));
-}

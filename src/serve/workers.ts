@@ -1,14 +1,31 @@
 /**
- * Worker threads for the service's text conversions: restoration is CPU work that would block the
- * event loop (no /healthz, no 503s while a document is restored). Each worker loads the model once
- * and converts one document at a time; one that runs past the time limit is terminated (the
- * request gets 504) and replaced, as is one that crashes.
+ * Worker threads for the service's conversions: restoration, and a scan's image work (decoding,
+ * straightening, reducing, measuring), is CPU work that would block the event loop (no /healthz,
+ * no 503s while a document is converted). Each worker loads the model once and converts one
+ * document at a time; a scan's page readings are asked of the main thread's shared OCR pool
+ * (ocr-bridge.ts). One that runs past the time limit is terminated (the request gets 504, its
+ * readings leave the pool) and replaced, as is one that crashes.
  */
 import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../ingest/module-worker.js';
+import type { OcrPool } from '../ingest/ocr/pool.js';
+import { answerOcrAsk, isOcrAsk, type PoolShape } from './ocr-bridge.js';
 import type { Answer, ConvertRequest } from './respond.js';
 
 export class TimeoutError extends Error {}
+
+/** A scan's conversion: the pool its pages are read on, and its PDF reading's limit. */
+export interface ScanWork {
+  pool: OcrPool;
+  pdfTimeoutMs?: number;
+}
+
+/** What the worker is sent: the request, and for a scan what it needs to read it. */
+export interface WorkerJob {
+  id: number;
+  request: ConvertRequest;
+  scan?: PoolShape & { pdfTimeoutMs?: number };
+}
 
 export class ConvertWorkers {
   private readonly idle: Worker[] = [];
@@ -20,12 +37,15 @@ export class ConvertWorkers {
   }
 
   /** Callers hold an Admission ticket, so a worker is always idle here. */
-  run(request: ConvertRequest, signal?: AbortSignal): Promise<Answer> {
+  run(request: ConvertRequest, signal?: AbortSignal, scan?: ScanWork): Promise<Answer> {
     const worker = this.idle.pop() ?? this.start();
     const id = this.nextId++;
+    // This conversion's page readings on the shared pool: cancelled whenever it ends, whyever.
+    const readings = new AbortController();
     return new Promise((resolve, reject) => {
       const finish = (keep: boolean) => {
         clearTimeout(timer);
+        readings.abort(new Error('the conversion ended'));
         signal?.removeEventListener('abort', onAbort);
         worker.off('message', onMessage);
         worker.off('error', onError);
@@ -33,6 +53,10 @@ export class ConvertWorkers {
         else this.replace(worker);
       };
       const onMessage = (msg: { id: number; answer?: Answer; error?: string }) => {
+        if (isOcrAsk(msg)) {
+          if (scan) answerOcrAsk(msg, scan.pool, readings.signal, worker);
+          return;
+        }
         if (msg.id !== id) return;
         finish(true);
         if (msg.answer) resolve(msg.answer);
@@ -55,7 +79,8 @@ export class ConvertWorkers {
       signal?.addEventListener('abort', onAbort, { once: true });
       worker.on('message', onMessage);
       worker.on('error', onError);
-      worker.postMessage({ id, request });
+      const job: WorkerJob = { id, request, ...(scan ? { scan: { size: scan.pool.size, ...(scan.pool.engine ? { engine: scan.pool.engine } : {}), ...(scan.pdfTimeoutMs ? { pdfTimeoutMs: scan.pdfTimeoutMs } : {}) } } : {}) };
+      worker.postMessage(job);
     });
   }
 

@@ -64,8 +64,9 @@ describe('a batch killed with SIGKILL and resumed', () => {
 
     assert.deepEqual(await readdir(join(out, '.baocao', 'tmp')), [], 'temporaries of the killed run removed');
     const files = (await listFiles(out)).filter((f) => !f.startsWith('.baocao/log/'));
-    // .baocao/batch.json: the batch's formats and archive settings, for `baocao review` to write the tables again.
-    const batchTables = ['documents.csv', 'sections.csv', 'paragraphs.csv', 'tables.csv', 'figures.csv', 'review.csv', 'e-signatures.csv', 'annotations.csv', 'archive.csv', '.baocao/batch.json'];
+    // .baocao/batch.json: the batch's formats and archive settings, for `baocao review` to write the tables again;
+    // .baocao/tables.json: the tables' hashes, for `baocao verify`.
+    const batchTables = ['documents.csv', 'sections.csv', 'paragraphs.csv', 'tables.csv', 'figures.csv', 'review.csv', 'e-signatures.csv', 'annotations.csv', 'archive.csv', '.baocao/batch.json', '.baocao/tables.json'];
     const expected = inputs.map((i) => `${outputName(i)}.json`).concat(batchTables).sort();
     assert.equal(expected.filter((f) => /~[0-9a-f]{10}\.txt\.json$/.test(f)).length, 12, 'the long names are shortened');
     assert.deepEqual(files.sort(), expected, 'no temporary, partial or duplicate files');

@@ -25,10 +25,10 @@ describe('baocao verify', () => {
   it('passes a folder as baocao wrote it, batch tables included', async () => {
     await convertAll();
     const r = await verifyOutputs(out());
-    assert.deepEqual({ documents: r.documents, files: r.files, missing: r.missing, changed: r.changed, extra: r.extra, ok: r.ok }, { documents: 3, files: 6, missing: [], changed: [], extra: [], ok: true });
+    assert.deepEqual({ documents: r.documents, files: r.files, tables: r.tables, missing: r.missing, changed: r.changed, extra: r.extra, ok: r.ok }, { documents: 3, files: 6, tables: 9, missing: [], changed: [], extra: [], ok: true });
     const cli = await runCli(['verify', out()]);
     assert.equal(cli.code, 0, cli.stderr);
-    assert.equal(cli.stdout, 'verified: 3 documents, 6 outputs: 0 missing, 0 changed, 0 extra\n');
+    assert.equal(cli.stdout, 'verified: 3 documents, 6 outputs, 9 batch tables: 0 missing, 0 changed, 0 extra\n');
   });
 
   it('reports an output edited in place (same size), one grown, one deleted and a file no manifest names', async () => {
@@ -48,9 +48,47 @@ describe('baocao verify', () => {
     assert.deepEqual(r.extra, [{ path: 'notes.txt', detail: '' }]);
     const cli = await runCli(['verify', out()]);
     assert.equal(cli.code, 1);
-    assert.match(cli.stdout, /^missing: bc-2\.txt\.txt\nchanged: bc-0\.txt\.txt \(its content differs \(SHA-256\)\)\nchanged: bc-1\.txt\.json \(.*\)\nextra: notes\.txt\nNOT verified: 3 documents, 6 outputs: 1 missing, 2 changed, 1 extra\n$/);
+    assert.match(cli.stdout, /^missing: bc-2\.txt\.txt\nchanged: bc-0\.txt\.txt \(its content differs \(SHA-256\)\)\nchanged: bc-1\.txt\.json \(.*\)\nextra: notes\.txt\nNOT verified: 3 documents, 6 outputs, 9 batch tables: 1 missing, 2 changed, 1 extra\n$/);
     const json = JSON.parse((await runCli(['verify', out(), '--json'])).stdout);
     assert.deepEqual([json.ok, json.missing.length, json.changed.length, json.extra.length], [false, 1, 2, 1]);
+  });
+
+  it('reports a batch table edited or deleted since the run wrote it, and passes it again once --resume rewrites them', async () => {
+    await convertAll();
+    const sections = join(out(), 'sections.csv');
+    await writeFile(sections, (await readFile(sections, 'utf8')).replace('KẾT', 'KỆT'));
+    await unlink(join(out(), 'archive.csv'));
+    const r = await verifyOutputs(out());
+    assert.equal(r.ok, false);
+    assert.deepEqual(r.changed, [{ path: 'sections.csv', detail: 'its content differs (SHA-256)' }]);
+    assert.deepEqual(r.missing, [{ path: 'archive.csv', detail: '' }]);
+    const cli = await runCli(['verify', out()]);
+    assert.equal(cli.code, 1);
+    assert.match(cli.stdout, /^missing: archive\.csv\nchanged: sections\.csv \(its content differs \(SHA-256\)\)\n/);
+    await runBatch([dir], { outDir: out(), formats: ['json', 'txt', 'csv'], resume: true, restore: false }, 1);
+    assert.equal((await verifyOutputs(out())).ok, true);
+  });
+
+  it('still verifies a folder written before the tables were recorded, saying they are not', async () => {
+    await convertAll();
+    await unlink(join(out(), '.baocao', 'tables.json'));
+    await appendFile(join(out(), 'sections.csv'), 'not checked\n');
+    const r = await verifyOutputs(out());
+    assert.deepEqual([r.ok, r.tables, r.files], [true, null, 6]);
+    const cli = await runCli(['verify', out()]);
+    assert.equal(cli.code, 0, cli.stderr);
+    assert.equal(cli.stdout, 'tables not recorded: the batch tables were written by an older version, so they are not checked (convert --resume records them)\nverified: 3 documents, 6 outputs: 0 missing, 0 changed, 0 extra\n');
+  });
+
+  it('refuses a table record that names a file outside the batch tables', async () => {
+    await convertAll();
+    const record = join(out(), '.baocao', 'tables.json');
+    const json = JSON.parse(await readFile(record, 'utf8'));
+    json.files.push({ path: '../secret', bytes: 1, sha256: '00' });
+    await writeFile(record, JSON.stringify(json));
+    const r = await verifyOutputs(out());
+    assert.equal(r.ok, false);
+    assert.deepEqual(r.changed.map((p) => p.path), ['../secret']);
   });
 
   it('refuses a folder baocao did not write, with exit 2', async () => {
