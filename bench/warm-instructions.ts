@@ -18,11 +18,12 @@
  * BENCH_SET=eng-ocr times the English-OCR documents (input 'ocr') instead.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { baseDist } from './lib/base-dist.js';
+import { callgrindReady, copyDist } from './lib/callgrind-sides.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -96,13 +97,7 @@ async function pool<T>(tasks: (() => Promise<T>)[], n: number): Promise<T[]> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(dist, 'core', 'restore', 'index.js'))) throw new Error('dist/ is missing: run npm run build first');
-  try {
-    execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
-  } catch {
-    process.stdout.write('valgrind is not installed: nothing measured\n');
-    return;
-  }
+  if (!callgrindReady(dist)) return;
   const files = inputs();
   if (files.length === 0) {
     process.stdout.write(`no devset at ${shared} (set BAOCAO_SHARED): nothing measured\n`);
@@ -113,11 +108,8 @@ async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
   // BENCH_BASE may name several commits (a,b): each is a row beside ours.
   const bases = (process.env.BENCH_BASE ?? BASE_REF).split(',').flatMap((ref) => { const d = baseDist(root, ref); return d ? [[ref, d] as const] : []; });
-  // Both sides run from copies at paths of one length (ours/dist, base/dist): a rebuild while the
-  // processes run does not change what they load, and the module paths' lengths, which moved
-  // node's load by 65 M instructions between two folders, are the same.
-  const copy = (from: string, name: string) => { const to = join(work, name, 'dist'); cpSync(from, to, { recursive: true }); return to; };
-  const sides: [string, string][] = [['ours', copy(dist, 'ours')], ...bases.map(([ref, d]) => [`base ${ref}`, copy(d, `b${ref.slice(0, 3)}`)] as [string, string])];
+  // Both sides from copies at paths of one length (ours/dist, b<ref>/dist).
+  const sides: [string, string][] = [['ours', copyDist(dist, work, 'ours')], ...bases.map(([ref, d]) => [`base ${ref}`, copyDist(d, work, `b${ref.slice(0, 3)}`)] as [string, string])];
   const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
   process.stdout.write(`${set} devset, first ${files.length} documents (${syllables} syllables): millions of instructions (callgrind, node --single-threaded, fixed seeds); load average ${load()} on ${cpus().length} cores\n`);
   const passCounts = [0, 1, warmAfter, warmAfter + 1];
