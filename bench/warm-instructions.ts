@@ -4,8 +4,10 @@
  * (what a batch of new documents sees: TurboFan still compiling, every n-gram a first look-up) and
  * a warm pass (the same documents again, code compiled). Each figure comes from one process of the
  * built code (dist/, so `npm run build` first) under callgrind with V8 on one thread
- * (`--single-threaded`: the compiler and the GC helpers are counted, as in process CPU) and fixed
- * seeds (as bench:cold-instructions). A process loads the model, then restores the first
+ * (`--single-threaded`: the compiler and the GC helpers are counted, as in process CPU), fixed
+ * seeds (as bench:cold-instructions) and a fixed GC schedule (`--predictable-gc-schedule`: heap
+ * growing otherwise follows measured GC speeds, i.e. wall time, and one warm pass of two builds of
+ * one source read 12.6 % apart without it). A process loads the model, then restores the first
  * BENCH_DOCS (default 4) stripped devset documents `passes` times, the shared score table emptied
  * at each pass's start (as bench:restore's rows). Only the last pass is counted: callgrind starts
  * with instrumentation off (`--instr-atstart=no`, a few times faster than counting), the child
@@ -19,7 +21,7 @@
  * bench:cold-instructions). The callgrind files stay in bench/.work/warm-instructions/<pid>/.
  * Ours and BENCH_BASE's (default main at the session start, built once into bench/.work; 'none'
  * skips it; a,b for several), four processes at a time (BENCH_JOBS); BENCH_REPEAT runs of each
- * (default 1: the same build read 0.0x % apart, see docs/restore-speed-s20.md). BAOCAO_SHARED=
+ * (default 1; docs/restore-speed-s20.md has the spread between builds of one source). BAOCAO_SHARED=
  * /path/to/shared; BENCH_SET=eng-ocr times the English-OCR documents (input 'ocr') instead.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -78,7 +80,7 @@ function inputs(): string[] {
 function runOnce(code: string, passes: number, files: string[], out: string): Promise<number> {
   const go = `${out}.go`;
   const args = ['--tool=callgrind', '--instr-atstart=no', `--toggle-collect=${COLLECT}`, `--callgrind-out-file=${out}`, process.execPath,
-    '--single-threaded', '--hash-seed=1', '--random-seed=1', '--input-type=module', '-e', CHILD,
+    '--single-threaded', '--hash-seed=1', '--random-seed=1', '--predictable-gc-schedule', '--input-type=module', '-e', CHILD,
     pathToFileURL(code).href, join(root, 'dictionaries'), set === 'eng-ocr' ? 'ocr' : 'stripped', String(passes), go, ...files];
   return new Promise((done, fail) => {
     const p = spawn('valgrind', args, { stdio: ['ignore', 'pipe', 'pipe'] });
