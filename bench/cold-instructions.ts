@@ -20,11 +20,12 @@
  *   BAOCAO_SHARED=/path/to/shared; BENCH_DOC=path of the document (default the sample report).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { baseDist } from './lib/base-dist.js';
+import { callgrindReady, copyDist } from './lib/callgrind-sides.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -109,13 +110,7 @@ function row(label: string, c: Counts): string {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(dist, 'core', 'restore', 'index.js'))) throw new Error('dist/ is missing: run npm run build first');
-  try {
-    execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
-  } catch {
-    process.stdout.write('valgrind is not installed: nothing measured\n');
-    return;
-  }
+  if (!callgrindReady(dist)) return;
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const baseRef = process.env.BENCH_BASE ?? BASE_REF;
@@ -123,10 +118,8 @@ async function main(): Promise<void> {
   const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
   process.stdout.write(`first English-OCR document of a process, ${doc.replace(root + '/', '')}: millions of instructions (callgrind, node --single-threaded, fixed seeds); load average ${load()} on ${cpus().length} cores\n`);
   process.stdout.write(`${''.padEnd(22)} ${'total'.padStart(7)}   ${COLUMNS.map(([n]) => n.padStart(12)).join(' ')} ${'the rest'.padStart(12)}\n`);
-  // Both sides run from copies at paths of one length (ours/dist, base/dist): the same code built
-  // into dist/ and into bench/.work/cold-base-<ref>/dist read 3.4 % apart (session 18).
-  const copy = (from: string, name: string) => { const to = join(work, name, 'dist'); cpSync(from, to, { recursive: true }); return to; };
-  const sides: [string, string][] = [['ours', copy(dist, 'ours')], ...(base ? [[`base ${baseRef}`, copy(base, 'base')] as [string, string]] : [])];
+  // Both sides from copies at paths of one length (ours/dist, base/dist).
+  const sides: [string, string][] = [['ours', copyDist(dist, work, 'ours')], ...(base ? [[`base ${baseRef}`, copyDist(base, work, 'base')] as [string, string]] : [])];
   for (const [label, code] of sides) {
     const runs = await measure(label.replace(/\W+/g, '-'), code);
     runs.forEach((c, r) => process.stdout.write(row(`${label}${repeat > 1 ? ` (run ${r + 1})` : ''}`, c) + '\n'));

@@ -2,27 +2,35 @@
  * npm run bench:warm-instructions — restoration's instructions per syllable (valgrind's
  * callgrind), which a loaded machine does not blur as it does seconds: the first pass over a set
  * (what a batch of new documents sees: TurboFan still compiling, every n-gram a first look-up) and
- * a warm pass (the same documents again, code compiled). Each figure comes from processes of the
+ * a warm pass (the same documents again, code compiled). Each figure comes from one process of the
  * built code (dist/, so `npm run build` first) under callgrind with V8 on one thread
- * (`--single-threaded`: the compiler and the GC helpers are counted, as in process CPU) and fixed
- * seeds (as bench:cold-instructions). A process loads the model, then restores the first
+ * (`--single-threaded`: the compiler and the GC helpers are counted, as in process CPU), fixed
+ * seeds (as bench:cold-instructions) and a fixed GC schedule (`--predictable-gc-schedule`: heap
+ * growing otherwise follows measured GC speeds, i.e. wall time, and one warm pass of two builds of
+ * one source read 12.6 % apart without it). A process loads the model, then restores the first
  * BENCH_DOCS (default 4) stripped devset documents `passes` times, the shared score table emptied
- * at each pass's start (as bench:restore's rows): with 0, 1, W and W + 1 passes,
- *   first pass = (1 pass) − (0 passes),   warm pass = (W + 1 passes) − (W passes)
+ * at each pass's start (as bench:restore's rows). Only the last pass is counted: callgrind starts
+ * with instrumentation off (`--instr-atstart=no`, a few times faster than counting), the child
+ * says when it reaches the last pass and spins until this script has switched instrumentation on
+ * (`callgrind_control -i on`), and collection is on only inside the JSON.parse reviver that runs
+ * that pass (`--toggle-collect`), so neither the spin nor the exit is counted:
+ *   first pass = pass 1 of a process of 1 pass,   warm pass = pass W + 1 of a process of W + 1
  * W = BENCH_WARM_AFTER (default 4: on 4 documents the second pass still compiles twice the third's
  * instructions, and which of passes 2 and 3 TurboFan's work falls in moves with the code). The
  * warm pass's TurboFan and GC instructions are printed beside it (inclusive counts, as
  * bench:cold-instructions). The callgrind files stay in bench/.work/warm-instructions/<pid>/.
  * Ours and BENCH_BASE's (default main at the session start, built once into bench/.work; 'none'
- * skips it; a,b for several), four processes at a time (BENCH_JOBS). BAOCAO_SHARED=/path/to/shared;
- * BENCH_SET=eng-ocr times the English-OCR documents (input 'ocr') instead.
+ * skips it; a,b for several), four processes at a time (BENCH_JOBS); BENCH_REPEAT runs of each
+ * (default 1; docs/restore-speed-s20.md has the spread between builds of one source). BAOCAO_SHARED=
+ * /path/to/shared; BENCH_SET=eng-ocr times the English-OCR documents (input 'ocr') instead.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { baseDist } from './lib/base-dist.js';
+import { callgrindReady, copyDist } from './lib/callgrind-sides.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -33,23 +41,34 @@ const set = process.env.BENCH_SET === 'eng-ocr' ? 'eng-ocr' : 'stripped';
 const nDocs = Math.max(1, Number(process.env.BENCH_DOCS ?? 4));
 const jobs = Math.max(1, Number(process.env.BENCH_JOBS ?? 4));
 const warmAfter = Math.max(2, Number(process.env.BENCH_WARM_AFTER ?? 4));
-/** main at the start of session 19. */
-const BASE_REF = '2ddc70d';
+const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
+/** main at the start of session 20. */
+const BASE_REF = '00cc12c';
 
-/** Loads the model, then restores the files `passes` times, the shared score table emptied per pass. */
+/**
+ * Loads the model, then restores the files `passes` times, the shared score table emptied per
+ * pass; before the last pass it writes "last" and spins until the file `go` exists, then runs that
+ * pass inside a JSON.parse reviver (the one place collection is on).
+ */
 const CHILD = `
-import { readFileSync } from 'node:fs';
-const [distUrl, dictionaries, input, passes, ...files] = process.argv.slice(1);
+import { existsSync, readFileSync } from 'node:fs';
+const [distUrl, dictionaries, input, passes, go, ...files] = process.argv.slice(1);
 const { loadModel } = await import(distUrl + '/model/load.js');
 const { restore } = await import(distUrl + '/core/restore/index.js');
 const { forgetScores } = await import(distUrl + '/core/restore/arc-table.js');
 const texts = files.map((f) => readFileSync(f, 'utf8'));
 const model = loadModel(dictionaries);
-for (let p = 0; p < Number(passes); p++) {
+const pass = () => {
   forgetScores();
   for (const t of texts) restore(t, { model, input });
-}
+};
+for (let p = 1; p < Number(passes); p++) pass();
+process.stdout.write('last\\n');
+while (!existsSync(go)) {}
+JSON.parse('[0]', (key, value) => { if (key === '0') pass(); return value; });
 `;
+/** The reviver's C++ frame (demangled; the parenthesis keeps InternalizeJsonProperty out). */
+const COLLECT = '*JsonParseInternalizer::Internalize(*';
 
 function inputs(): string[] {
   const dir = join(shared, 'devset', set);
@@ -57,14 +76,22 @@ function inputs(): string[] {
   return readdirSync(dir).filter((f) => /^\d+\.txt$/.test(f)).sort().slice(0, nDocs).map((f) => join(dir, f));
 }
 
-/** The total instruction count of one process (callgrind's summary line). */
+/** The instructions of the last of `passes` passes in one process (callgrind's summary line). */
 function runOnce(code: string, passes: number, files: string[], out: string): Promise<number> {
-  const args = ['--tool=callgrind', `--callgrind-out-file=${out}`, process.execPath, '--single-threaded', '--hash-seed=1', '--random-seed=1',
-    '--input-type=module', '-e', CHILD, pathToFileURL(code).href, join(root, 'dictionaries'), set === 'eng-ocr' ? 'ocr' : 'stripped', String(passes), ...files];
+  const go = `${out}.go`;
+  const args = ['--tool=callgrind', '--instr-atstart=no', `--toggle-collect=${COLLECT}`, `--callgrind-out-file=${out}`, process.execPath,
+    '--single-threaded', '--hash-seed=1', '--random-seed=1', '--predictable-gc-schedule', '--input-type=module', '-e', CHILD,
+    pathToFileURL(code).href, join(root, 'dictionaries'), set === 'eng-ocr' ? 'ocr' : 'stripped', String(passes), go, ...files];
   return new Promise((done, fail) => {
-    const p = spawn('valgrind', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const p = spawn('valgrind', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
     p.stderr.on('data', (d) => { err += d; });
+    p.stdout.on('data', (d) => {
+      if (!String(d).includes('last')) return;
+      // The child spins (instructions not collected) until instrumentation is on, then goes.
+      execFileSync('callgrind_control', ['-i', 'on', String(p.pid)], { stdio: 'ignore' });
+      writeFileSync(go, '');
+    });
     p.on('close', (status) => {
       if (status !== 0) return fail(new Error(`callgrind exit ${status}\n${err.slice(-2000)}`));
       const m = /^summary:\s+(\d+)/m.exec(readFileSync(out, 'utf8'));
@@ -96,13 +123,7 @@ async function pool<T>(tasks: (() => Promise<T>)[], n: number): Promise<T[]> {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(join(dist, 'core', 'restore', 'index.js'))) throw new Error('dist/ is missing: run npm run build first');
-  try {
-    execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
-  } catch {
-    process.stdout.write('valgrind is not installed: nothing measured\n');
-    return;
-  }
+  if (!callgrindReady(dist)) return;
   const files = inputs();
   if (files.length === 0) {
     process.stdout.write(`no devset at ${shared} (set BAOCAO_SHARED): nothing measured\n`);
@@ -113,29 +134,28 @@ async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
   // BENCH_BASE may name several commits (a,b): each is a row beside ours.
   const bases = (process.env.BENCH_BASE ?? BASE_REF).split(',').flatMap((ref) => { const d = baseDist(root, ref); return d ? [[ref, d] as const] : []; });
-  // Both sides run from copies at paths of one length (ours/dist, base/dist): a rebuild while the
-  // processes run does not change what they load, and the module paths' lengths, which moved
-  // node's load by 65 M instructions between two folders, are the same.
-  const copy = (from: string, name: string) => { const to = join(work, name, 'dist'); cpSync(from, to, { recursive: true }); return to; };
-  const sides: [string, string][] = [['ours', copy(dist, 'ours')], ...bases.map(([ref, d]) => [`base ${ref}`, copy(d, `b${ref.slice(0, 3)}`)] as [string, string])];
+  // Both sides from copies at paths of one length (ours/dist, b<ref>/dist).
+  const sides: [string, string][] = [['ours', copyDist(dist, work, 'ours')], ...bases.map(([ref, d]) => [`base ${ref}`, copyDist(d, work, `b${ref.slice(0, 3)}`)] as [string, string])];
   const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
   process.stdout.write(`${set} devset, first ${files.length} documents (${syllables} syllables): millions of instructions (callgrind, node --single-threaded, fixed seeds); load average ${load()} on ${cpus().length} cores\n`);
-  const passCounts = [0, 1, warmAfter, warmAfter + 1];
-  const tasks = sides.flatMap(([label, code]) => passCounts.map((p) => () => runOnce(code, p, files, join(work, `${label.replace(/\W+/g, '-')}-${p}.out`))));
-  const totals = await pool(tasks, jobs);
+  const passCounts = [1, warmAfter + 1];
+  // Output (and so go-file) paths of one length on every side: the go file's path is in the
+  // child's argv, and argv strings of other lengths moved a 10-document warm pass by ~5 %.
+  const runs = sides.flatMap(([label, code], s) => Array.from({ length: repeat }, (_, r) => passCounts.map((p) => (
+    { label, code, p, out: join(work, `side${s}-${r}-${String(p).padStart(2, '0')}.out`) }))).flat());
+  const totals = await pool(runs.map((t) => () => runOnce(t.code, t.p, files, t.out)), jobs);
   const M = (n: number) => (n / 1e6).toFixed(1).padStart(9);
   const per = (n: number) => `${(n / syllables / 1e3).toFixed(2).padStart(6)} k/syllable`;
-  const rows = sides.map(([label], s) => {
-    const [p0, p1, p2, p3] = totals.slice(4 * s, 4 * s + 4) as [number, number, number, number];
-    const file = (p: number) => join(work, `${label.replace(/\W+/g, '-')}-${p}.out`);
-    const before = compileAndGc(file(warmAfter)), after = compileAndGc(file(warmAfter + 1));
-    return { label, load: p0, first: p1 - p0, warm: p3 - p2, turbofan: after.turbofan - before.turbofan, gc: after.gc - before.gc };
+  const rows = runs.flatMap((t, i) => {
+    if (t.p !== 1) return [];
+    const warm = runs[i + 1]!, parts = compileAndGc(warm.out);
+    return [{ label: repeat > 1 ? `${t.label} (${(i / 2) % repeat + 1})` : t.label, first: totals[i]!, warm: totals[i + 1]!, ...parts }];
   });
-  process.stdout.write(`${''.padEnd(16)} ${'load'.padStart(9)} ${'first pass'.padStart(30)} ${`warm pass (pass ${warmAfter + 1})`.padStart(30)} ${'its TurboFan'.padStart(12)} ${'its GC'.padStart(9)}\n`);
-  for (const r of rows) process.stdout.write(`${r.label.padEnd(16)} ${M(r.load)} ${M(r.first)} (${per(r.first)}) ${M(r.warm)} (${per(r.warm)}) ${M(r.turbofan).padStart(12)} ${M(r.gc)}\n`);
+  process.stdout.write(`${''.padEnd(20)} ${'first pass'.padStart(30)} ${`warm pass (pass ${warmAfter + 1})`.padStart(30)} ${'its TurboFan'.padStart(12)} ${'its GC'.padStart(9)}\n`);
+  for (const r of rows) process.stdout.write(`${r.label.padEnd(20)} ${M(r.first)} (${per(r.first)}) ${M(r.warm)} (${per(r.warm)}) ${M(r.turbofan).padStart(12)} ${M(r.gc)}\n`);
   const a = rows[0]!;
   for (const b of rows.slice(1)) {
-    process.stdout.write(`ours / ${b.label.slice(5, 12).padEnd(9)} ${(a.load / b.load).toFixed(3).padStart(9)} ${(a.first / b.first).toFixed(3).padStart(30)} ${(a.warm / b.warm).toFixed(3).padStart(30)}\n`);
+    process.stdout.write(`${'ours / ' + b.label.replace('base ', '')}`.padEnd(20) + ` ${(a.first / b.first).toFixed(4).padStart(30)} ${(a.warm / b.warm).toFixed(4).padStart(30)}\n`);
   }
   process.stdout.write(`load average ${load()}\n`);
   for (const [, code] of sides) rmSync(dirname(code), { recursive: true, force: true });

@@ -5,7 +5,7 @@
  */
 import { normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import type { Adaptation } from './adaptation.js';
-import type { Candidates, DecodeMode } from './candidates.js';
+import { candidateList, type Candidates, type DecodeMode } from './candidates.js';
 import type { RestoreModel } from './model.js';
 import { MAX_CANDIDATES } from './arc-table.js'; // the largest list the decoder keeps: an added one must fit
 import { namePositions, type NameSpot } from './name-evidence.js';
@@ -23,7 +23,7 @@ export function withArchiveSyllables(model: RestoreModel, a: Adaptation, cands: 
   if (mode === 'stripped' && stripMarks(lower) !== lower) return cands; // a word with marks is read as written
   const missing = extra.filter((id) => !cands.ids.includes(id));
   if (missing.length === 0) return cands;
-  const out: Candidates = { ids: [...cands.ids], chan: [...cands.chan], forms: [...cands.forms] };
+  const out = candidateList([...cands.ids], [...cands.chan], [...cands.forms]);
   const first = word.charAt(0);
   const capital = first !== first.toLowerCase() ? (word === word.toUpperCase() ? 'all' : 'first') : 'none';
   for (const id of missing) {

@@ -11,6 +11,13 @@ export interface Candidates {
   chan: number[];
   /** Lower-case surface form per candidate (the original word for <unk>). */
   forms: string[];
+  /** False in every list candidateList makes: a list is used as a slot as it is (slot-shape.ts). */
+  name?: boolean;
+}
+
+/** A candidate list, in the one slot shape (slot-shape.ts: the same fields in the same order). */
+export function candidateList(ids: number[] = [], chan: number[] = [], forms: string[] = []): Candidates {
+  return { ids, chan, forms, name: false };
 }
 
 export interface CandidateTuning {
@@ -63,7 +70,7 @@ export function candidatesFor(model: RestoreModel, word: string, mode: DecodeMod
     const first = word.charAt(0);
     const capital = first !== first.toLowerCase();
     const cands = model.channel.candidates(lower, !capital ? 'none' : word === word.toUpperCase() ? 'all' : 'first');
-    const out: Candidates = { ids: [], chan: [], forms: [] };
+    const out = candidateList();
     // Capitals without a vowel ("PCT", "CVP", "TTgCP"): an acronym is as likely as OCR damage.
     const acronym = word.length >= 2 && /^[B-DF-HJ-NP-TV-XZĐbcdfghj-np-tv-xzđ]+$/u.test(word) && (word.match(/\p{Lu}/gu)?.length ?? 0) >= 2;
     for (const c of cands) {
@@ -94,24 +101,20 @@ export function candidatesFor(model: RestoreModel, word: string, mode: DecodeMod
   }
   const hasMarks = skel !== lower;
   if (mode === 'stripped' && hasMarks) {
-    return { ids: [ownId ?? UNK], chan: [0], forms: [ownId === undefined ? lower : norm] };
+    return candidateList([ownId ?? UNK], [0], [ownId === undefined ? lower : norm]);
   }
   const all = model.skeletonIndex.get(skel) ?? [];
   let best = -Infinity;
   for (const id of all) best = Math.max(best, model.lm.unigram(id));
   const ids = all.filter((id) => model.lm.unigram(id) >= best - t.unigramPrune).slice(0, t.maxSkeleton);
-  if (ids.length === 0) return { ids: [ownId ?? UNK], chan: [0], forms: [ownId === undefined ? lower : norm] };
+  if (ids.length === 0) return candidateList([ownId ?? UNK], [0], [ownId === undefined ? lower : norm]);
   const list = ownId !== undefined && !ids.includes(ownId) ? [ownId, ...ids] : ids;
-  return {
-    ids: list,
-    chan: list.map((id) => (mode === 'clean' && id !== ownId ? t.changeLogP : 0)),
-    forms: list.map((id) => model.vocab[id]!),
-  };
+  return candidateList(list, list.map((id) => (mode === 'clean' && id !== ownId ? t.changeLogP : 0)), list.map((id) => model.vocab[id]!));
 }
 
 /** A bare OCR number: itself (<num>) first, words its digits may stand for at an extra cost. */
 function numberCandidates(model: RestoreModel, digits: string, t: CandidateTuning): Candidates {
-  const out: Candidates = { ids: [NUM], chan: [0], forms: [digits] };
+  const out = candidateList([NUM], [0], [digits]);
   for (const c of model.channel.candidates(digits)) {
     out.ids.push(c.id);
     out.chan.push(c.logP + t.numberWordLogP);

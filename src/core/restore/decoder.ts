@@ -13,8 +13,10 @@ export interface Slot {
   ids: readonly number[];
   /** Channel ln P for each candidate (0 for mark-free input). */
   chan: readonly number[];
+  /** The candidates' lower-case spellings (slot-shape.ts: every slot restore() makes has them). */
+  forms?: readonly string[];
   /** A person's name (name-evidence.ts): the document cache leaves it alone. */
-  name?: true;
+  name?: boolean;
 }
 
 export interface SlotResult {

@@ -6,6 +6,7 @@
  * again. Segments without an unsure word that the cache could change are not touched.
  */
 import { decodeSegment, type Slot, type SlotResult } from './decoder.js';
+import { withChannel } from './slot-shape.js';
 import type { NgramScorer } from './language-model.js';
 import { FIRST_WORD_ID } from './lm-tokens.js';
 import type { SegmentMemo } from './segment-memo.js';
@@ -95,10 +96,7 @@ function boost(slot: Slot, choice: number, count: (id: number) => number, bonus:
     if (c > topCount) { topCount = c; top = k; }
   }
   if (total === 0 || top === choice) return null;
-  return {
-    ...slot,
-    chan: slot.chan.map((lp, k) => lp + (bonus * count(slot.ids[k]!)) / (total + pseudo)),
-  };
+  return withChannel(slot, slot.chan.map((lp, k) => lp + (bonus * count(slot.ids[k]!)) / (total + pseudo)));
 }
 
 /** A name token inside a document: its segment, word position and original text. */
@@ -139,7 +137,7 @@ export function unifyNames(
       if (k < 0 || k === s.results[j]!.choice) continue;
       let slots = changed.get(si);
       if (!slots) changed.set(si, (slots = s.slots.slice()));
-      slots[j] = { ...slot, chan: slot.chan.map((lp, x) => (x === k ? lp : lp - NAME_FORCE)) };
+      slots[j] = withChannel(slot, slot.chan.map((lp, x) => (x === k ? lp : lp - NAME_FORCE)));
     }
   }
   for (const [si, slots] of changed) { segments[si]!.results = memo ? memo.decode(lm, slots, channelWeight) : decodeSegment(lm, slots, channelWeight); segments[si]!.decoded = slots; }

@@ -5,8 +5,9 @@
  * their original case pattern. Pure: the model is passed in (src/model/load.ts loads it).
  */
 import { casePattern, detectToneStyle, normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
-import { candidatesFor, sharedCandidates, DEFAULT_TUNING, type Candidates, type CandidateTuning, type DecodeMode } from './candidates.js';
+import { candidateList, candidatesFor, sharedCandidates, DEFAULT_TUNING, type Candidates, type CandidateTuning, type DecodeMode } from './candidates.js';
 import { RANKED_ALTERNATIVES, type Slot } from './decoder.js';
+import { slotOf, withChannel } from './slot-shape.js';
 import { acronymsFromExpansions } from './acronym-expansions.js';
 import { applyDocumentCache, unifyNames, DEFAULT_DOC_CACHE, type DecodedSegment, type DocCacheTuning } from './doc-cache.js';
 import { detectInput } from './detect-input.js';
@@ -100,7 +101,7 @@ export interface RestoreResult {
   mode: DecodeMode;
 }
 
-const MARKER_SLOT = { num: { ids: [NUM], chan: [0] }, comma: { ids: [COMMA], chan: [0] }, unk: { ids: [UNK], chan: [0] } } as const;
+const MARKER_SLOT = { num: slotOf([NUM], [0], [], false), comma: slotOf([COMMA], [0], [], false), unk: slotOf([UNK], [0], [], false) } as const;
 const MAX_ALTERNATIVES = RANKED_ALTERNATIVES;
 const MAX_SEGMENT = 400;
 
@@ -201,7 +202,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
     // (Each test only where its first condition can hold: the word is "số", or two or three code units from S.)
     const labelId = (entry.lower === 'số' && isNumberLabel(text, u.text, u.end))
       || (mode === 'ocr' && u.text.charCodeAt(0) === 0x53 && u.text.length <= 3 && isOcrNumberLabel(text, u.text, u.end)) ? model.vocabIndex.get('số') : undefined;
-    if (labelId !== undefined) cands = { ids: [labelId], chan: [0], forms: ['số'] };
+    if (labelId !== undefined) cands = candidateList([labelId], [0], ['số']);
     // An acronym in capitals among lower-case words keeps its letters (running-text-codes.ts).
     else if (mode === 'ocr' && isRunningTextAcronym(text, u.start, u.text, vowelReadingLetters(model.channel))) cands = keepingLetters(u.text, cands);
     words.push({ unit: u, cands, slot: slots.length, entry });
@@ -216,7 +217,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
         cased = caseSlots.get(caseKey);
         if (!cased) {
           const chan = withCaseEvidence(model, cands, context, tuning.caseWeight);
-          caseSlots.set(caseKey, (cased = chan ? { ids: cands.ids, chan } : cands));
+          caseSlots.set(caseKey, (cased = chan ? withChannel(cands, chan) : cands));
         }
         if (!vie) entry.titled = cased;
       }
@@ -229,9 +230,9 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
       slot = withNameEvidence(nameModel!, slot, cands.forms, cands.chan, spot.position, nameTuning, asRead);
     }
     const place = placeAt?.get(u.start);
-    if (place !== undefined && cands.forms.includes(place)) slot = { ...slot, chan: slot.chan.map((lp, k) => (cands.forms[k] === place ? lp + PLACE_BONUS : lp)) };
+    if (place !== undefined && cands.forms.includes(place)) slot = withChannel(slot, slot.chan.map((lp, k) => (cands.forms[k] === place ? lp + PLACE_BONUS : lp)));
     const asWritten = organAt?.get(u.start);
-    if (asWritten !== undefined && cands.forms.includes(asWritten)) slot = { ...slot, chan: slot.chan.map((lp, k) => (cands.forms[k] === asWritten ? lp + ORGAN_LINE_BONUS : lp)) };
+    if (asWritten !== undefined && cands.forms.includes(asWritten)) slot = withChannel(slot, slot.chan.map((lp, k) => (cands.forms[k] === asWritten ? lp + ORGAN_LINE_BONUS : lp)));
     slots.push(slot);
     // Bound the decoder's memory on text without punctuation; context loss here is negligible.
     if (slots.length >= MAX_SEGMENT) flush();

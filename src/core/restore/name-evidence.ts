@@ -11,6 +11,7 @@ import { normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import { isWordCode } from '../vi-text/chars.js';
 import { isTitleWord } from '../vi-text/case.js';
 import type { Slot } from './decoder.js';
+import { slotOf } from './slot-shape.js';
 import type { NameModel, NamePosition } from './name-model.js';
 
 export interface NameTuning {
@@ -178,9 +179,9 @@ export function withNameEvidence(
   const unseen = names.unseen(position);
   const kept = asRead === undefined || evidence.some((e) => e !== null && e > unseen) ? -1 : forms.indexOf(asRead);
   if (kept >= 0 && evidence[kept] !== null) {
-    return { ...slot, name: true, chan: slot.chan.map((lp, k) => (k === kept ? lp : lp - KEEP_AS_READ)) };
+    return slotOf(slot.ids, slot.chan.map((lp, k) => (k === kept ? lp : lp - KEEP_AS_READ)), forms, true);
   }
-  return { ...slot, name: true, chan: slot.chan.map((lp, k) => lp + t.weight * (evidence[k] ?? unseen)) };
+  return slotOf(slot.ids, slot.chan.map((lp, k) => lp + t.weight * (evidence[k] ?? unseen)), forms, true);
 }
 
 /** ln-probability handicap on the other readings of a name syllable kept as read: enough to decide. */

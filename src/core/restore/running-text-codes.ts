@@ -11,7 +11,7 @@
  * from damaged words ("B06" Bộ, "S60" Số, "M06" Mở) by shape or channel: they are left alone.
  */
 import { stripMarks } from '../vi-text/index.js';
-import type { Candidates } from './candidates.js';
+import { candidateList, type Candidates } from './candidates.js';
 import { UNK } from './lm-tokens.js';
 
 /** ln-cost of reading other letters into a capitalised word in running text. */
@@ -78,5 +78,5 @@ function sameLetters(form: string, lower: string): boolean {
 export function keepingLetters(word: string, c: Candidates): Candidates {
   const lower = word.toLowerCase();
   const chan = c.chan.map((lp, k) => (c.ids[k] === UNK || sameLetters(c.forms[k]!, lower) ? lp : lp + CHANGE_LETTERS));
-  return { ids: c.ids, chan, forms: c.forms };
+  return candidateList(c.ids, chan, c.forms);
 }

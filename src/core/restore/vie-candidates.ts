@@ -6,7 +6,7 @@
  * change, a confident one costs more to change than the channel alone says.
  */
 import { isVietnameseSyllable, normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
-import type { Candidates } from './candidates.js';
+import { candidateList, type Candidates } from './candidates.js';
 import { UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
 import type { VieChannel } from './vie-channel.js';
@@ -77,7 +77,7 @@ export function vieCandidates(model: RestoreModel, channel: VieChannel, word: st
   const joint = (id: number, lp: number) => lp + model.lm.unigram(id);
   const ranked = [...scored].filter(([, lp]) => lp > -Infinity).sort((a, b) => joint(b[0], b[1]) - joint(a[0], a[1]) || a[0] - b[0]);
   const head = ranked.length ? joint(ranked[0]![0], ranked[0]![1]) : 0;
-  const out: Candidates = { ids: [], chan: [], forms: [] };
+  const out = candidateList();
   const shift = confidenceShift(confidence, t);
   const push = (id: number, lp: number, form: string) => { out.ids.push(id); out.chan.push(w * lp + (id === ownId || id === UNK ? 0 : shift)); out.forms.push(form); };
   if (ownId !== undefined) push(ownId, scored.get(ownId) ?? channel.score(norm, norm), norm);
