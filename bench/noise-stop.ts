@@ -12,7 +12,7 @@ import sharp from 'sharp';
 import { ingestImage } from '../src/ingest/image.js';
 import { createOcrEngine } from '../src/ingest/ocr/engine.js';
 import { readsText } from '../src/ingest/noise-stop.js';
-import { noiseTiff } from '../test/ingest/noise-tiff.js';
+import { greyTiff, noiseTiff } from '../test/ingest/noise-tiff.js';
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : undefined; };
 const noisePages = Number(arg('--noise') ?? 30);
@@ -23,33 +23,7 @@ const pool = createOcrEngine({ engine: (arg('--engine') ?? 'native') as 'native'
 async function realTiff(pages: number): Promise<Uint8Array> {
   const sources = ['pages-2p.tif', 'page2.jpg'].map((f) => readFileSync(new URL(`../fixtures/scans/${f}`, import.meta.url)));
   const raws = await Promise.all(sources.map((s) => sharp(s).greyscale().raw().toBuffer({ resolveWithObject: true })));
-  const list = Array.from({ length: pages }, (_, i) => raws[i % raws.length]!);
-  const entries = 8, ifdBytes = 2 + entries * 12 + 4;
-  const size = 8 + list.reduce((a, r) => a + ifdBytes + r.data.length, 0);
-  const out = new Uint8Array(size);
-  const view = new DataView(out.buffer);
-  out.set([0x49, 0x49, 42, 0]);
-  view.setUint32(4, 8, true);
-  let at = 8;
-  list.forEach((r, p) => {
-    const { width, height } = r.info;
-    const data = at + ifdBytes;
-    const tags: [number, number, number][] = [[256, 4, width], [257, 4, height], [258, 3, 8], [259, 3, 1], [262, 3, 1], [273, 4, data], [278, 4, height], [279, 4, r.data.length]];
-    view.setUint16(at, entries, true);
-    tags.forEach(([tag, type, value], k) => {
-      const e = at + 2 + k * 12;
-      view.setUint16(e, tag, true);
-      view.setUint16(e + 2, type, true);
-      view.setUint32(e + 4, 1, true);
-      if (type === 3) view.setUint16(e + 8, value, true);
-      else view.setUint32(e + 8, value, true);
-    });
-    const next = data + r.data.length;
-    view.setUint32(at + 2 + entries * 12, p + 1 < list.length ? next : 0, true);
-    out.set(r.data, data);
-    at = next;
-  });
-  return out;
+  return greyTiff(Array.from({ length: pages }, (_, i) => ({ width: raws[i % raws.length]!.info.width, height: raws[i % raws.length]!.info.height, data: raws[i % raws.length]!.data })));
 }
 
 async function run(label: string, data: Uint8Array, stop: boolean): Promise<void> {

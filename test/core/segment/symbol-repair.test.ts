@@ -65,6 +65,15 @@ describe('the symbol repair in the segment stage', () => {
   });
 });
 
+/** A letter's header whose symbol OCR read with an S for the 8 of "PA83". */
+const PAS3_HEADER = [
+  'CÔNG AN TP ĐÀ NẴNG  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'PHÒNG AN NINH CHÍNH TRỊ  Độc lập - Tự do - Hạnh phúc',
+  'Số: 115/CV-PAS3  Đà Nẵng, ngày 26 tháng 4 năm 2018',
+  'V/v phối hợp xác minh thông tin',
+  'Kính gửi: Ủy ban nhân dân các quận, huyện.',
+];
+
 describe('a symbol whose letters and digits cannot be told apart', () => {
   it('names an organ part with a digit-like letter between a letter and a digit', () => {
     assert.equal(unsureSymbolPart('CV-PAS3'), 'PAS3');
@@ -77,11 +86,7 @@ describe('a symbol whose letters and digits cannot be told apart', () => {
 
   it('leaves meta.number empty and flagged rather than give a symbol it may have wrong', () => {
     const text = [
-      'CÔNG AN TP ĐÀ NẴNG  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-      'PHÒNG AN NINH CHÍNH TRỊ  Độc lập - Tự do - Hạnh phúc',
-      'Số: 115/CV-PAS3  Đà Nẵng, ngày 26 tháng 4 năm 2018',
-      'V/v phối hợp xác minh thông tin',
-      'Kính gửi: Ủy ban nhân dân các quận, huyện.',
+      ...PAS3_HEADER,
       'Phòng đề nghị các đơn vị phối hợp xác minh thông tin theo danh sách kèm theo./.',
     ].join('\n');
     const { structure, diagnostics } = segmentLines(linesFromText(text), { fromOcr: true });
@@ -105,11 +110,7 @@ describe('a symbol whose letters and digits cannot be told apart', () => {
 
   it('puts the header number right when the organ is named bare twice elsewhere, and says so', () => {
     const text = [
-      'CÔNG AN TP ĐÀ NẴNG  CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-      'PHÒNG AN NINH CHÍNH TRỊ  Độc lập - Tự do - Hạnh phúc',
-      'Số: 115/CV-PAS3  Đà Nẵng, ngày 26 tháng 4 năm 2018',
-      'V/v phối hợp xác minh thông tin',
-      'Kính gửi: Ủy ban nhân dân các quận, huyện.',
+      ...PAS3_HEADER,
       'Phòng PA83 đề nghị các đơn vị phối hợp xác minh thông tin theo danh sách kèm theo./.',
       'Nơi nhận:',
       '- Như trên;',
