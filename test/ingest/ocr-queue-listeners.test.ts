@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { getEventListeners } from 'node:events';
+import { getEventListeners, setMaxListeners } from 'node:events';
 import { describe, it } from 'node:test';
 import { enqueue, type OcrTask } from '../../src/ingest/ocr/pool.js';
 
@@ -8,6 +8,8 @@ const result = { lines: ['trang'], words: [], confidence: 90 };
 describe('the OCR queue and a signal shared by many readings', () => {
   it('leaves no abort listener behind once each reading has settled (a file\'s pages share its time limit)', async () => {
     const limit = new AbortController();
+    // All 50 are queued at once, so 50 listeners are there until they settle: not a leak.
+    setMaxListeners(64, limit.signal);
     const queue: OcrTask[] = [];
     // Each reading is taken from the queue and answered, as a pool's dispatch does.
     const dispatch = () => { const task = queue.shift(); if (task) queueMicrotask(() => task.resolve(result)); };
