@@ -4,10 +4,10 @@
  * `baocao verify` tells a table changed or deleted since, as it does a document's outputs (which
  * their manifests record). A folder written before this record existed has none: verify says so.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { STATE_DIR, writeAtomic } from './atomic.js';
+import { fileSha256 } from './file-sha256.js';
 import { ARCHIVE_CSV, WORKBOOK_NAME } from './batch-outputs.js';
 import type { OutputFile } from './manifest.js';
 import type { Format } from '../emit/formats.js';
@@ -29,13 +29,6 @@ export function batchOutputNames(formats: readonly Format[]): string[] {
   ];
 }
 
-export function hashFile(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path).on('data', (chunk) => hash.update(chunk)).on('error', reject).on('end', () => resolve(hash.digest('hex')));
-  });
-}
-
 /**
  * Records `names` (those present) as they now are, once they are all written. A record that
  * cannot be written is removed rather than left naming the tables of an earlier run, which verify
@@ -49,7 +42,7 @@ export async function recordTables(outDir: string, names: readonly string[], dur
       const abs = join(outDir, name);
       if (!existsSync(abs)) continue;
       // Streamed: a batch of 10,000 documents has tables of hundreds of MB.
-      files.push({ path: name, bytes: statSync(abs).size, sha256: await hashFile(abs) });
+      files.push({ path: name, bytes: statSync(abs).size, sha256: await fileSha256(abs) });
     }
     writeAtomic(outDir, path, JSON.stringify({ version: 1, files } satisfies TablesRecord) + '\n', { durable });
   } catch (e) {

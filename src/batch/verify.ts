@@ -14,7 +14,8 @@ import { DoneIndex } from './done-index.js';
 import type { OutputFile } from './manifest.js';
 import { ARCHIVE_CSV, WORKBOOK_NAME } from './batch-outputs.js';
 import { BATCH_TABLES, TABLE_KEYS } from '../emit/batch-tables.js';
-import { hashFile, recordedTables, TABLES_RECORD } from './tables-record.js';
+import { fileSha256 } from './file-sha256.js';
+import { recordedTables, TABLES_RECORD } from './tables-record.js';
 
 export interface VerifyProblem {
   /** Relative to the output folder, '/'-separated. */
@@ -110,7 +111,7 @@ async function checkOutput(outDir: string, path: string, file: OutputFile | null
   if (!info.isFile()) return { kind: 'changed', detail: info.isSymbolicLink() ? 'a symbolic link, not the file written' : 'not a regular file' };
   if (!file) return null;
   if (info.size !== file.bytes) return { kind: 'changed', detail: `${info.size.toLocaleString('en-US')} bytes, ${file.bytes.toLocaleString('en-US')} written` };
-  const sha256 = await hashFile(abs).catch((e: NodeJS.ErrnoException) => e);
+  const sha256 = await fileSha256(abs).catch((e: NodeJS.ErrnoException) => e);
   if (sha256 instanceof Error) return { kind: 'changed', detail: `cannot be read: ${sha256.code ?? sha256.message}` };
   return sha256 === file.sha256 ? null : { kind: 'changed', detail: 'its content differs (SHA-256)' };
 }

@@ -4,7 +4,6 @@
  * other settings make a new job.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { settingsFingerprint, type BatchSettings } from '../batch/convert-file.js';
 import type { InputFile } from '../batch/inputs.js';
 
@@ -26,13 +25,6 @@ export function toJobFile({ raw, ...file }: InputFile): JobFile {
 
 export function fromJobFile({ rawBase64, ...file }: JobFile): InputFile {
   return rawBase64 === undefined ? file : { ...file, raw: Buffer.from(rawBase64, 'base64') };
-}
-
-export function fileSha256(path: string | Buffer): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path).on('data', (c) => hash.update(c)).on('error', reject).on('end', () => resolve(hash.digest('hex')));
-  });
 }
 
 export function jobId(contentSha256: string, file: Pick<InputFile, 'rel'>, settings: BatchSettings): string {

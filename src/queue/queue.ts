@@ -16,7 +16,8 @@ import { inputsOverlapOutput } from '../batch/input-overlap.js';
 import { outputDriveFolding, outputsOnDrive, refuseFoldedTwins } from '../batch/folded-names.js';
 import { failedRow } from '../emit/sheets.js';
 import { connectNow, QUEUE_NAME, unreachable } from './connection.js';
-import { fileSha256, JOB_OPTIONS, jobId, toJobFile, type JobData } from './jobs.js';
+import { fileSha256 } from '../batch/file-sha256.js';
+import { JOB_OPTIONS, jobId, toJobFile, type JobData } from './jobs.js';
 import { isPageProgress, queueEtaSeconds } from './eta.js';
 
 export interface AddSummary {
