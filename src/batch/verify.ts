@@ -12,10 +12,8 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import { STATE_DIR } from './atomic.js';
 import { DoneIndex } from './done-index.js';
 import type { OutputFile } from './manifest.js';
-import { ARCHIVE_CSV, WORKBOOK_NAME } from './batch-outputs.js';
-import { BATCH_TABLES, TABLE_KEYS } from '../emit/batch-tables.js';
 import { fileSha256 } from './file-sha256.js';
-import { recordedTables, TABLES_RECORD } from './tables-record.js';
+import { batchOutputNames, recordedTables, TABLES_RECORD } from './tables-record.js';
 
 export interface VerifyProblem {
   /** Relative to the output folder, '/'-separated. */
@@ -42,9 +40,8 @@ export interface VerifyReport {
 export const VERIFY_CONCURRENCY = 8;
 
 /** The batch outputs at the top of the folder, made from every document's record, not named by any manifest. */
-function batchOutputs(): Set<string> {
-  return new Set(['documents.csv', ...TABLE_KEYS.map((k) => BATCH_TABLES[k].file), ARCHIVE_CSV, WORKBOOK_NAME]);
-}
+/** Every batch output a run may write (all formats that write one). */
+const BATCH_OUTPUTS: ReadonlySet<string> = new Set(batchOutputNames(['csv', 'xlsx']));
 
 interface Expected { file: OutputFile | null; document: string }
 
@@ -86,7 +83,7 @@ export async function verifyOutputs(outDir: string, concurrency = VERIFY_CONCURR
     while (next < checks.length) {
       const [path, { file }] = checks[next++]!;
       if (!file) unhashed++;
-      else if (next <= tableChecks && !batchOutputs().has(path)) {
+      else if (next <= tableChecks && !BATCH_OUTPUTS.has(path)) {
         changed.push({ path, detail: 'the tables record names a file that is not a batch table' });
         continue;
       }
@@ -95,7 +92,7 @@ export async function verifyOutputs(outDir: string, concurrency = VERIFY_CONCURR
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, checks.length)) }, lane));
-  const extra = (await folderFiles(outDir)).filter((p) => !expected.has(p) && !batchOutputs().has(p)).map((path) => ({ path, detail: '' }));
+  const extra = (await folderFiles(outDir)).filter((p) => !expected.has(p) && !BATCH_OUTPUTS.has(p)).map((path) => ({ path, detail: '' }));
   const byPath = (a: VerifyProblem, b: VerifyProblem) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   missing.sort(byPath);
   changed.sort(byPath);
