@@ -6,13 +6,15 @@
  * macOS) stores both under one name: the second document's outputs would overwrite the first's
  * and both manifests would name one file. The drive is probed once; on such a drive every input
  * of a pair but one is refused with an error row, and the one kept is the one whose outputs are
- * already there from an earlier run (so a later run never overwrites them), else the first.
+ * already there from an earlier run (so a later run never overwrites them), else the first. A twin
+ * of a document recorded earlier (another run, another `queue add`) is refused too.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { InputFile } from './input-file.js';
 import type { InputProblem } from './inputs.js';
 import { outputName } from './output-names.js';
+import { DoneIndex } from './done-index.js';
 
 /** Which differences between two names the output drive ignores. */
 export interface NameFolding {
@@ -47,29 +49,13 @@ export function foldedName(name: string, folding: NameFolding): string {
 }
 
 /**
- * Whether outputs of the output name `name` are on the drive under that very name (a folder's
- * listing gives names as stored, whatever the drive folds). One listing a folder.
+ * `files` less those refused because their outputs would take, on the drive, the name of another
+ * input's outputs: another input of this call, or `earlier`, the output names already recorded in
+ * the folder (done-index.ts: earlier runs, other `queue add` calls, queue workers). Of inputs that
+ * fold together the one kept is the one whose name is recorded byte for byte, else the first; when
+ * the recorded name is none of theirs (a twin converted earlier), all are refused.
  */
-export function outputsOnDrive(outDir: string): (name: string) => boolean {
-  const listings = new Map<string, string[]>();
-  return (name) => {
-    const dir = join(outDir, dirname(name));
-    let names = listings.get(dir);
-    if (!names) {
-      try {
-        names = readdirSync(dir);
-      } catch {
-        names = [];
-      }
-      listings.set(dir, names);
-    }
-    const base = `${name.slice(name.lastIndexOf('/') + 1)}.`;
-    return names.some((n) => n.startsWith(base));
-  };
-}
-
-/** `files` less those refused because another input's outputs take the same name on the drive. */
-export function refuseFoldedTwins(files: InputFile[], outDir: string, folding: NameFolding, onDrive: (name: string) => boolean): { files: InputFile[]; refused: InputProblem[] } {
+export function refuseFoldedTwins(files: InputFile[], outDir: string, folding: NameFolding, earlier: Iterable<string> = []): { files: InputFile[]; refused: InputProblem[] } {
   if (!folding.case && !folding.unicode) return { files, refused: [] };
   const groups = new Map<string, { file: InputFile; name: string }[]>();
   for (const file of files) {
@@ -79,20 +65,83 @@ export function refuseFoldedTwins(files: InputFile[], outDir: string, folding: N
     if (group) group.push({ file, name });
     else groups.set(key, [{ file, name }]);
   }
+  const recorded = new Map<string, string[]>();
+  for (const name of earlier) {
+    const key = foldedName(name, folding);
+    if (groups.has(key)) recorded.set(key, [...(recorded.get(key) ?? []), name]);
+  }
   const out = new Set<InputFile>();
   const refused: InputProblem[] = [];
-  const ignores = [folding.case && 'case', folding.unicode && 'how accents are encoded'].filter(Boolean).join(' and ');
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    const kept = group.find((g) => onDrive(g.name)) ?? group[0]!;
+  const ignores = ignoredBy(folding);
+  for (const [key, group] of groups) {
+    const before = recorded.get(key) ?? [];
+    if (group.length < 2 && (before.length === 0 || before.includes(group[0]!.name))) continue;
+    const kept = group.find((g) => before.includes(g.name)) ?? (before.length ? undefined : group[0]!);
     for (const twin of group) {
       if (twin === kept) continue;
       out.add(twin.file);
-      refused.push({
-        arg: twin.file.display,
-        message: `not converted: its outputs ('${twin.name}.…') would overwrite those of '${kept.file.display}' ('${kept.name}.…'): the output drive ignores ${ignores} in file names; rename one of the two, or convert to a folder on another drive`,
-      });
+      refused.push({ arg: twin.file.display, message: kept ? twinMessage(twin.name, `those of '${kept.file.display}' ('${kept.name}.…')`, ignores) : recordedTwinMessage(twin.name, before[0]!, ignores) });
     }
   }
   return { files: out.size ? files.filter((f) => !out.has(f)) : files, refused };
+}
+
+/**
+ * Whether `name`'s outputs would overwrite another document's recorded in the folder under a name
+ * the drive takes for the same (null when not): checked again when a queued job runs, since a
+ * `convert` or another worker may have written the twin after the job was added.
+ */
+export function recordedTwin(name: string, folding: NameFolding, recorded: ReadonlyMap<string, string>, how = 'converted into'): string | null {
+  if (!folding.case && !folding.unicode) return null;
+  const other = recorded.get(foldedName(name, folding));
+  return other !== undefined && other !== name ? recordedTwinMessage(name, other, ignoredBy(folding), how) : null;
+}
+
+function ignoredBy(folding: NameFolding): string {
+  return [folding.case && 'case', folding.unicode && 'how accents are encoded'].filter(Boolean).join(' and ');
+}
+
+function twinMessage(name: string, whose: string, ignores: string): string {
+  return `not converted: its outputs ('${name}.…') would overwrite ${whose}: the output drive ignores ${ignores} in file names; rename one of the two, or convert to a folder on another drive`;
+}
+
+function recordedTwinMessage(name: string, other: string, ignores: string, how = 'converted into'): string {
+  const prune = how === 'converted into' ? ` (if '${other}' is this file renamed, --prune removes the outputs of documents whose input is gone)` : '';
+  return twinMessage(name, `those of '${other}', ${how} this folder earlier ('${other}.…')`, ignores) + prune;
+}
+
+/** refuseFoldedTwins against the drive of `outDir` as probed, and the names its records hold. */
+export function refuseFoldedTwinsOnDrive(files: InputFile[], outDir: string): { files: InputFile[]; refused: InputProblem[]; folding: NameFolding } {
+  const folding = outputDriveFolding(outDir);
+  if (!folding.case && !folding.unicode) return { files, refused: [], folding };
+  const index = new DoneIndex(outDir);
+  try {
+    return { ...refuseFoldedTwins(files, outDir, folding, index.names()), folding };
+  } finally {
+    index.close();
+  }
+}
+
+/**
+ * The names recorded in an output folder by how its drive compares them, kept up to date from the
+ * records appended since the last look (a long-lived queue worker reads each record once).
+ */
+export class RecordedNames {
+  private readonly index: DoneIndex;
+  private readonly byFolded = new Map<string, string>();
+  private seen = 0;
+
+  constructor(outDir: string, readonly folding: NameFolding) {
+    this.index = new DoneIndex(outDir);
+    for (const name of this.index.names()) this.byFolded.set(foldedName(name, folding), name);
+    this.seen = this.index.version;
+  }
+
+  /** recordedTwin against the records as they are now. */
+  twinOf(name: string): string | null {
+    this.index.refresh();
+    for (const changed of this.index.changedSince(this.seen)) this.byFolded.set(foldedName(changed, this.folding), changed);
+    this.seen = this.index.version;
+    return recordedTwin(name, this.folding, this.byFolded);
+  }
 }

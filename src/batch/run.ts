@@ -15,7 +15,7 @@ import { restoreModelProblem, tablesAsTheyCome, type BatchSettings, type FileOut
 import { resolveInputs, type InputFile, type InputProblem, type PassedOver } from './inputs.js';
 import { lockOutputDir } from './output-lock.js';
 import { inputsOverlapOutput } from './input-overlap.js';
-import { outputDriveFolding, outputsOnDrive, refuseFoldedTwins } from './folded-names.js';
+import { refuseFoldedTwinsOnDrive } from './folded-names.js';
 import { defaultJobs, runPool } from './pool.js';
 import { forgetDoneIndex } from './done-index.js';
 import { findOrphans, holdsRecords, type Orphan } from './orphans.js';
@@ -73,8 +73,8 @@ export async function runBatch(inputs: BatchInput[], settings: BatchSettings, jo
   const listed = resolved.files.map((f) => (shown.has(f.abs) ? { ...f, display: shown.get(f.abs)!, transient: true } : f));
   const overlap = inputsOverlapOutput(args, listed, settings.outDir);
   if (overlap) throw new BatchSetupError(overlap);
-  // On a drive that ignores case or accent encoding two inputs may get outputs of one name.
-  const { files, refused } = refuseFoldedTwins(listed, settings.outDir, outputDriveFolding(settings.outDir), outputsOnDrive(settings.outDir));
+  // On a drive that ignores case or accent encoding two inputs (or an input and a document of an earlier run) may get outputs of one name.
+  const { files, refused } = refuseFoldedTwinsOnDrive(listed, settings.outDir);
   const problems = refused.length ? [...resolved.problems, ...refused] : resolved.problems;
   // One run writes a folder at a time: the sweep below and the batch tables at the end are the whole folder's.
   const lock = lockOutputDir(settings.outDir, { command: 'baocao convert', notice: events.notice, refuseQueueWriters: true });

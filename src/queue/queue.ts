@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { prepareTmp } from '../batch/atomic.js';
 import { writeBatchOutputs, type BatchEntry } from '../batch/batch-outputs.js';
 import { batchOutputNames, recordTables } from '../batch/tables-record.js';
@@ -13,7 +14,8 @@ import { COLLECT_COMMAND, lockOutputDir } from '../batch/output-lock.js';
 import type { BatchSettings, FileOutcome } from '../batch/convert-file.js';
 import { openPath, resolveInputs, type InputProblem } from '../batch/inputs.js';
 import { inputsOverlapOutput } from '../batch/input-overlap.js';
-import { outputDriveFolding, outputsOnDrive, refuseFoldedTwins } from '../batch/folded-names.js';
+import { foldedName, refuseFoldedTwinsOnDrive, recordedTwin, type NameFolding } from '../batch/folded-names.js';
+import { outputName } from '../batch/output-names.js';
 import { failedRow } from '../emit/sheets.js';
 import { connectNow, QUEUE_NAME, unreachable } from './connection.js';
 import { fileSha256 } from '../batch/file-sha256.js';
@@ -31,13 +33,13 @@ export interface AddSummary {
  * Runs `use` with a queue on a connection made first (a Redis that does not answer is a
  * BatchSetupError naming it, not a wait for ever); a connection lost on the way is said the same way.
  */
-async function withQueue<T>(redisUrl: string, use: (queue: Queue<JobData, FileOutcome>) => Promise<T>): Promise<T> {
+async function withQueue<T>(redisUrl: string, use: (queue: Queue<JobData, FileOutcome>, redis: Redis) => Promise<T>): Promise<T> {
   const connection = await connectNow(redisUrl);
   let lost = '';
   connection.on('error', (e: Error) => (lost = e.message));
   const queue = new Queue<JobData, FileOutcome>(QUEUE_NAME, { connection });
   try {
-    return await use(queue);
+    return await use(queue, connection);
   } catch (e) {
     if (e instanceof BatchSetupError || connection.status === 'ready') throw e;
     throw new BatchSetupError(unreachable(redisUrl, `lost: ${lost || (e as Error).message}`));
@@ -54,16 +56,21 @@ export async function addInputs(inputs: string[], settings: BatchSettings, redis
   const listed = await resolveInputs(inputs);
   const overlap = inputsOverlapOutput(inputs, listed.files, settings.outDir);
   if (overlap) return { added: 0, already: 0, problems: [...listed.problems, { arg: settings.outDir, message: `nothing queued: ${overlap}` }] };
-  const { files, refused } = refuseFoldedTwins(listed.files, settings.outDir, outputDriveFolding(settings.outDir), outputsOnDrive(settings.outDir));
+  // Made now, so the drive it is on can be asked how it compares names.
+  prepareOutputDir(settings.outDir);
+  const { files, refused, folding } = refuseFoldedTwinsOnDrive(listed.files, settings.outDir);
   const problems = [...listed.problems, ...refused];
-  return withQueue(redisUrl, async (queue) => {
+  return withQueue(redisUrl, async (queue, redis) => {
     let added = 0, already = 0;
+    const claim = nameClaims(redis, settings.outDir, folding);
     for (const file of files) {
       const sha = await fileSha256(openPath(file)).catch((e: Error) => {
         problems.push({ arg: file.display, message: `cannot read: ${e.message}` });
         return null;
       });
       if (!sha) continue;
+      const twin = await claim?.(outputName(file.rel, settings.outDir));
+      if (twin) { problems.push({ arg: file.display, message: twin }); continue; }
       const id = jobId(sha, file, settings);
       if (await queue.getJob(id)) { already++; continue; }
       await queue.add('convert', { file: toJobFile(file), settings }, { ...JOB_OPTIONS, jobId: id });
@@ -71,6 +78,22 @@ export async function addInputs(inputs: string[], settings: BatchSettings, redis
     }
     return { added, already, problems };
   });
+}
+
+/**
+ * On a drive that folds names, each output name queued for `outDir` is claimed in Redis under its
+ * folded form: a twin added by another `queue add` call, before either job has written anything,
+ * is refused here (the drive's records only show what workers have written). Null elsewhere.
+ */
+export function nameClaims(client: Redis, outDir: string, folding: NameFolding): ((name: string) => Promise<string | null>) | null {
+  if (!folding.case && !folding.unicode) return null;
+  const key = `${QUEUE_NAME}:output-names:${outDir}`;
+  return async (name) => {
+    const folded = foldedName(name, folding);
+    if (await client.hsetnx(key, folded, name)) return null;
+    const claimed = await client.hget(key, folded);
+    return claimed === null ? null : recordedTwin(name, folding, new Map([[folded, claimed]]), 'queued for');
+  };
 }
 
 export interface QueueStatus {

@@ -14,6 +14,9 @@ import { BIG_FILE_BYTES, semaphore } from '../batch/pool.js';
 import { openPath } from '../batch/inputs.js';
 import { describeHolder, exclusiveHolder } from '../batch/output-lock.js';
 import { enterFolder } from '../batch/queue-writers.js';
+import { outputDriveFolding, RecordedNames } from '../batch/folded-names.js';
+import { outputName } from '../batch/output-names.js';
+import { failedRow } from '../emit/sheets.js';
 import type { OcrPool } from '../ingest/ocr/pool.js';
 import { connect, QUEUE_NAME } from './connection.js';
 import { fromJobFile, type JobData } from './jobs.js';
@@ -47,6 +50,8 @@ const running = new WeakMap<Worker, { jobs: number; idle: (() => void)[] }>();
 
 export function startWorker(redisUrl: string, options: WorkerOptions = {}): Worker<JobData, FileOutcome> {
   const prepared = new Map<string, Promise<void>>();
+  // Per output folder: the names recorded there, as its drive compares them (null: the drive tells all names apart).
+  const recorded = new Map<string, RecordedNames | null>();
   const concurrency = options.concurrency ?? DEFAULT_WORKER_CONCURRENCY;
   // Big texts one at a time, as in convert: memory stays within one big document's budget.
   const big = semaphore(1);
@@ -103,6 +108,17 @@ export function startWorker(redisUrl: string, options: WorkerOptions = {}): Work
         options.onWait?.(data, `output folder '${settings.outDir}' is in use by ${describeHolder(holder)}: the job waits ${WAIT_FOR_CONVERT_MS / 1000} s`);
         await job.moveToDelayed(Date.now() + WAIT_FOR_CONVERT_MS, token);
         throw new DelayedError(); // not an attempt: the job is tried again after the wait
+      }
+      // A twin written since the job was added (by a `convert`, or a job of an older baocao) is not overwritten.
+      if (!recorded.has(settings.outDir)) {
+        const folding = outputDriveFolding(settings.outDir);
+        recorded.set(settings.outDir, folding.case || folding.unicode ? new RecordedNames(settings.outDir, folding) : null);
+      }
+      const twin = recorded.get(settings.outDir)?.twinOf(outputName(file.rel, settings.outDir));
+      if (twin) {
+        const refused: FileOutcome = { row: failedRow(file.display, twin), skipped: false };
+        options.onJob?.(data, refused);
+        return refused;
       }
       ocr ??= (await import('../ingest/ocr/engine.js')).createOcrEngineForFile({ jobs: concurrency, engine: settings.ocrEngine });
       const bytes = await stat(openPath(file)).then((s) => s.size, () => 0);

@@ -3,14 +3,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { foldedName, outputDriveFolding, outputsOnDrive, refuseFoldedTwins, type NameFolding } from '../../src/batch/folded-names.js';
+import { foldedName, outputDriveFolding, RecordedNames, recordedTwin, refuseFoldedTwins, type NameFolding } from '../../src/batch/folded-names.js';
+import { runBatch } from '../../src/batch/run.js';
+import type { BatchSettings } from '../../src/batch/convert-file.js';
 import type { InputFile } from '../../src/batch/input-file.js';
 
 const file = (rel: string): InputFile => ({ abs: `/in/${rel}`, rel, display: `in/${rel}` });
 const CASE: NameFolding = { case: true, unicode: false };
 const UNICODE: NameFolding = { case: false, unicode: true };
 const BOTH: NameFolding = { case: true, unicode: true };
-const nothingOnDrive = () => false;
+const nothingOnDrive: string[] = [];
 
 describe('inputs whose outputs would share one name on the output drive', () => {
   it('keeps every input when the drive tells names apart byte for byte', () => {
@@ -42,12 +44,42 @@ describe('inputs whose outputs would share one name on the output drive', () => 
   });
 
   it('keeps the input whose outputs an earlier run already wrote, so a new twin never overwrites them', () => {
-    const out = mkdtempSync(join(tmpdir(), 'folded-'));
-    writeFileSync(join(out, 'case.txt.json'), '{}');
     const files = [file('Case.txt'), file('case.txt')]; // 'Case.txt' sorts first
-    const { files: kept, refused } = refuseFoldedTwins(files, out, BOTH, outputsOnDrive(out));
+    const { files: kept, refused } = refuseFoldedTwins(files, '/out', BOTH, ['a.txt', 'case.txt']);
     assert.deepEqual(kept.map((f) => f.rel), ['case.txt']);
     assert.deepEqual(refused.map((r) => r.arg), ['in/Case.txt']);
+  });
+
+  it('refuses an input alone in its run whose twin an earlier run converted into the folder, naming that document', () => {
+    const { files: kept, refused } = refuseFoldedTwins([file('Case.txt'), file('b.txt')], '/out', CASE, ['case.txt']);
+    assert.deepEqual(kept.map((f) => f.rel), ['b.txt']);
+    assert.equal(refused.length, 1);
+    assert.match(refused[0]!.message, /would overwrite those of 'case\.txt', converted into this folder earlier.*ignores case.*--prune/);
+    // Both twins of this run refused when neither is the one recorded.
+    assert.equal(refuseFoldedTwins([file('Case.txt'), file('CASE.txt')], '/out', CASE, ['case.txt']).refused.length, 2);
+  });
+
+  it('lets a document be converted again under its own recorded name', () => {
+    assert.deepEqual(refuseFoldedTwins([file('case.txt')], '/out', BOTH, ['case.txt']).refused, []);
+    assert.equal(recordedTwin('case.txt', BOTH, new Map([['case.txt', 'case.txt']])), null);
+    assert.match(recordedTwin('Case.txt', BOTH, new Map([['case.txt', 'case.txt']]))!, /'case\.txt', converted into this folder earlier/);
+    assert.equal(recordedTwin('Case.txt', { case: false, unicode: false }, new Map([['case.txt', 'case.txt']])), null);
+  });
+
+  it("reads the names from the folder's batch records, and those recorded after it first looked", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'folded-records-'));
+    const input = join(dir, 'in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'case.txt'), 'BÁO CÁO\nKết quả công tác.\n');
+    const settings: BatchSettings = { outDir: join(dir, 'out'), formats: ['json'], resume: false, restore: false, fsync: false };
+    await runBatch([join(input, 'case.txt')], settings, 1);
+    const names = new RecordedNames(settings.outDir, CASE);
+    assert.match(names.twinOf('Case.txt')!, /'case\.txt'/);
+    assert.equal(names.twinOf('case.txt'), null);
+    assert.equal(names.twinOf('B.txt'), null);
+    writeFileSync(join(input, 'b.txt'), 'Một văn bản khác.\n');
+    await runBatch([join(input, 'b.txt')], settings, 1);
+    assert.match(names.twinOf('B.txt')!, /'b\.txt'/);
   });
 
   it('folds names as such drives compare them', () => {
