@@ -65,6 +65,8 @@ export interface BatchSettings {
   pages?: string;
   /** An archive's adaptation (`--adapt archive.json`), loaded once per thread. */
   adapt?: AdaptSetting;
+  /** false: read every page of a scan, even when its first pages read no text (`--no-noise-stop`; ingest/noise-stop.ts). */
+  noiseStop?: boolean;
   /** After the batch, remove the outputs and records of documents whose input is gone ('remove'), or list them ('list'): prune-orphans.ts. */
   prune?: 'remove' | 'list';
 }
@@ -250,8 +252,8 @@ let modelProblem: string | null = null;
  */
 export async function convertOptions(settings: BatchSettings): Promise<ConvertOptions> {
   const options: ConvertOptions = { encoding: settings.encoding, maxTextBytes: settings.maxTextBytes, restore: false, segment: settings.segment === false ? false : {} };
-  if (settings.ocrMode || settings.ocrEngine || settings.pages) {
-    options.ingest = { ...(settings.ocrMode ? { ocrMode: settings.ocrMode } : {}), ...(settings.ocrEngine ? { ocrEngine: settings.ocrEngine } : {}), ...(settings.pages ? { pages: parsePageRanges(settings.pages) } : {}) };
+  if (settings.ocrMode || settings.ocrEngine || settings.pages || settings.noiseStop === false) {
+    options.ingest = { ...(settings.ocrMode ? { ocrMode: settings.ocrMode } : {}), ...(settings.ocrEngine ? { ocrEngine: settings.ocrEngine } : {}), ...(settings.pages ? { pages: parsePageRanges(settings.pages) } : {}), ...(settings.noiseStop === false ? { noiseStopPages: 0 } : {}) };
   }
   if (settings.restore) {
     const { loadModel } = await import('../model/load.js');
@@ -284,7 +286,7 @@ export function settingsFingerprint(s: BatchSettings): string {
   const perDocument = s.formats.filter((f) => DOCUMENT_WRITERS[f] && (f !== 'csv' || s.perDocumentCsv));
   // The OCR mode and engine count only when they are not the defaults, so earlier manifests still match.
   const ocr = [...(s.ocrMode && s.ocrMode !== 'auto' ? [s.ocrMode] : []), ...(s.ocrEngine && s.ocrEngine !== 'wasm' ? [s.ocrEngine] : [])];
-  return JSON.stringify([[...perDocument].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false, ...ocr, ...(s.pages ? [`pages ${s.pages}`] : []), ...(s.adapt ? [`adapt ${s.adapt.sha256}`] : [])]);
+  return JSON.stringify([[...perDocument].sort(), s.encoding ?? null, s.restore, s.restoreInput ?? 'auto', s.maxTextBytes ?? null, s.segment !== false, ...ocr, ...(s.pages ? [`pages ${s.pages}`] : []), ...(s.noiseStop === false ? ['every page'] : []), ...(s.adapt ? [`adapt ${s.adapt.sha256}`] : [])]);
 }
 
 /** A warning for logged review decisions whose words are no longer in the restored text. */

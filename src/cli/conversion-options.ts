@@ -18,6 +18,8 @@ export interface ConversionFlags {
   input: 'auto' | 'stripped' | 'ocr' | 'vie-ocr';
   ocr: OcrMode;
   ocrEngine?: OcrEngineChoice;
+  /** false with --no-noise-stop. */
+  noiseStop: boolean;
   /** `--adapt <file>` as given; checkedAdapt (adapt-option.ts) reads it when the command runs. */
   adapt?: string;
 }
@@ -39,9 +41,10 @@ export function addConversionOptions(cmd: Command): Command {
     .addOption(new Option('--input <kind>', 'how the text lost its marks').choices([...USER_RESTORE_INPUTS]).default('auto'))
     .addOption(new Option('--ocr <mode>', "PDF pages with a text layer: auto OCRs a page whose layer over the scan does not read as Vietnamese, force OCRs every page's image, never takes text layers as they are").choices([...OCR_MODES]).default('auto'))
     .addOption(new Option('--ocr-engine <engine>', 'OCR of scans: tesseract.js (wasm), the system tesseract (native: apt-get install tesseract-ocr), or auto (native when installed)').choices(OCR_ENGINE_CHOICES).default(undefined, `BAOCAO_OCR_ENGINE, else ${DEFAULT_OCR_ENGINE}`))
+    .option('--no-noise-stop', 'read every page of a scan even when its first 10 pages read no text (such a file is otherwise stopped there as noise)')
     .option('--adapt <file>', "restore with an archive's adaptation beside the bundled model (archive.json from 'baocao learn')");
 }
 
-export function conversionSettings(o: ConversionFlags): Pick<BatchSettings, 'formats' | 'encoding' | 'restore' | 'segment' | 'restoreInput' | 'ocrMode' | 'ocrEngine'> {
-  return { formats: o.format, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, ocrMode: o.ocr, ocrEngine: o.ocrEngine };
+export function conversionSettings(o: ConversionFlags): Pick<BatchSettings, 'formats' | 'encoding' | 'restore' | 'segment' | 'restoreInput' | 'ocrMode' | 'ocrEngine' | 'noiseStop'> {
+  return { formats: o.format, encoding: o.encoding, restore: o.restore, segment: o.segment, restoreInput: o.input, ocrMode: o.ocr, ocrEngine: o.ocrEngine, ...(o.noiseStop === false ? { noiseStop: false } : {}) };
 }

@@ -236,7 +236,7 @@ function noiseWatch(total: number, judged: number): { stopped: boolean; judged: 
 /** `unread`: the page numbers left. */
 function noiseStopped(judged: number, total: number, unread: number[]): Diagnostic {
   const list = unread.length > 12 ? `${unread.slice(0, 12).join(', ')} … (${unread.length} pages)` : unread.join(', ');
-  return { ruleId: 'ocr/noise-stopped', message: `the first ${judged} pages read no text (noise, or blank): OCR of the file was stopped there, pages ${list} of ${total} left unread; BAOCAO_NOISE_STOP=0 reads every page`, severity: 'error', place: { page: unread[0]!, line: 1 } };
+  return { ruleId: 'ocr/noise-stopped', message: `the first ${judged} pages read no text (noise, or blank): OCR of the file was stopped there, pages ${list} of ${total} left unread; --no-noise-stop (BAOCAO_NOISE_STOP=0) reads every page`, severity: 'error', place: { page: unread[0]!, line: 1 } };
 }
 
 function ocrTimedOut(clock: OcrClock, unread: number[], total: number): Diagnostic {

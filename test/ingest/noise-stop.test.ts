@@ -45,7 +45,7 @@ describe('a scan whose first pages read no text', () => {
     const stops = r.diagnostics.filter((d) => d.ruleId === 'ocr/noise-stopped');
     assert.equal(stops.length, 1);
     assert.equal(stops[0]!.severity, 'error');
-    assert.match(stops[0]!.message, new RegExp(`^the first ${NOISE_STOP_PAGES} pages read no text .* of 300 left unread; BAOCAO_NOISE_STOP=0 reads every page$`));
+    assert.match(stops[0]!.message, new RegExp(`^the first ${NOISE_STOP_PAGES} pages read no text .* of 300 left unread; --no-noise-stop \\(BAOCAO_NOISE_STOP=0\\) reads every page$`));
   });
 
   it('reads to its end a long file whose first pages read text, though every later page reads none', async () => {
