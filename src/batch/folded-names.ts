@@ -15,6 +15,7 @@ import type { InputFile } from './input-file.js';
 import type { InputProblem } from './inputs.js';
 import { outputName } from './output-names.js';
 import { DoneIndex } from './done-index.js';
+import { refusedCharacters, refuseUnwritableNames } from './drive-characters.js';
 
 /** Which differences between two names the output drive ignores. */
 export interface NameFolding {
@@ -110,13 +111,19 @@ function recordedTwinMessage(name: string, other: string, ignores: string, how =
   return twinMessage(name, `those of '${other}', ${how} this folder earlier ('${other}.…')`, ignores) + prune;
 }
 
-/** refuseFoldedTwins against the drive of `outDir` as probed, and the names its records hold. */
-export function refuseFoldedTwinsOnDrive(files: InputFile[], outDir: string): { files: InputFile[]; refused: InputProblem[]; folding: NameFolding } {
+/**
+ * The inputs whose outputs the drive of `outDir` can hold: those with a character it refuses in a
+ * name (drive-characters.ts), and folded twins (refuseFoldedTwins, against the names its records
+ * hold), each get an error row.
+ */
+export function refuseNamesTheDriveCannotHold(files: InputFile[], outDir: string): { files: InputFile[]; refused: InputProblem[]; folding: NameFolding } {
+  const unwritable = refuseUnwritableNames(files, outDir, () => refusedCharacters(outDir));
   const folding = outputDriveFolding(outDir);
-  if (!folding.case && !folding.unicode) return { files, refused: [], folding };
+  if (!folding.case && !folding.unicode) return { ...unwritable, folding };
   const index = new DoneIndex(outDir);
   try {
-    return { ...refuseFoldedTwins(files, outDir, folding, index.names()), folding };
+    const twins = refuseFoldedTwins(unwritable.files, outDir, folding, index.names());
+    return { files: twins.files, refused: [...unwritable.refused, ...twins.refused], folding };
   } finally {
     index.close();
   }

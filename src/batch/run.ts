@@ -15,7 +15,7 @@ import { restoreModelProblem, tablesAsTheyCome, type BatchSettings, type FileOut
 import { resolveInputs, type InputFile, type InputProblem, type PassedOver } from './inputs.js';
 import { lockOutputDir } from './output-lock.js';
 import { inputsOverlapOutput } from './input-overlap.js';
-import { refuseFoldedTwinsOnDrive } from './folded-names.js';
+import { refuseNamesTheDriveCannotHold } from './folded-names.js';
 import { defaultJobs, runPool } from './pool.js';
 import { forgetDoneIndex } from './done-index.js';
 import { findOrphans, holdsRecords, type Orphan } from './orphans.js';
@@ -74,7 +74,7 @@ export async function runBatch(inputs: BatchInput[], settings: BatchSettings, jo
   const overlap = inputsOverlapOutput(args, listed, settings.outDir);
   if (overlap) throw new BatchSetupError(overlap);
   // On a drive that ignores case or accent encoding two inputs (or an input and a document of an earlier run) may get outputs of one name.
-  const { files, refused } = refuseFoldedTwinsOnDrive(listed, settings.outDir);
+  const { files, refused } = refuseNamesTheDriveCannotHold(listed, settings.outDir);
   const problems = refused.length ? [...resolved.problems, ...refused] : resolved.problems;
   // One run writes a folder at a time: the sweep below and the batch tables at the end are the whole folder's.
   const lock = lockOutputDir(settings.outDir, { command: 'baocao convert', notice: events.notice, refuseQueueWriters: true });

@@ -14,7 +14,7 @@ import { COLLECT_COMMAND, lockOutputDir } from '../batch/output-lock.js';
 import type { BatchSettings, FileOutcome } from '../batch/convert-file.js';
 import { openPath, resolveInputs, type InputProblem } from '../batch/inputs.js';
 import { inputsOverlapOutput } from '../batch/input-overlap.js';
-import { foldedName, refuseFoldedTwinsOnDrive, recordedTwin, type NameFolding } from '../batch/folded-names.js';
+import { foldedName, refuseNamesTheDriveCannotHold, recordedTwin, type NameFolding } from '../batch/folded-names.js';
 import { outputName } from '../batch/output-names.js';
 import { failedRow } from '../emit/sheets.js';
 import { connectNow, QUEUE_NAME, unreachable } from './connection.js';
@@ -58,7 +58,7 @@ export async function addInputs(inputs: string[], settings: BatchSettings, redis
   if (overlap) return { added: 0, already: 0, problems: [...listed.problems, { arg: settings.outDir, message: `nothing queued: ${overlap}` }] };
   // Made now, so the drive it is on can be asked how it compares names.
   prepareOutputDir(settings.outDir);
-  const { files, refused, folding } = refuseFoldedTwinsOnDrive(listed.files, settings.outDir);
+  const { files, refused, folding } = refuseNamesTheDriveCannotHold(listed.files, settings.outDir);
   const problems = [...listed.problems, ...refused];
   return withQueue(redisUrl, async (queue, redis) => {
     let added = 0, already = 0;

@@ -8,6 +8,7 @@ import type { OcrPool } from '../ingest/ocr/pool.js';
 import { remoteOcrPool } from './ocr-bridge.js';
 import { answer } from './respond.js';
 import type { WorkerJob } from './workers.js';
+import { movable } from './movable.js';
 
 let pool: OcrPool | undefined;
 
@@ -16,7 +17,8 @@ parentPort?.on('message', async (msg: WorkerJob | { ocrReply: number }) => {
   try {
     // The request's time limit is the main thread's (it terminates this worker): no OCR clock here.
     const ingest = msg.scan ? { ocr: (pool ??= remoteOcrPool(parentPort!, msg.scan)), ocrTimeoutMs: Infinity, ...(msg.scan.pdfTimeoutMs ? { pdfTimeoutMs: msg.scan.pdfTimeoutMs } : {}) } : undefined;
-    parentPort!.postMessage({ id: msg.id, answer: await answer(msg.request, ingest) });
+    const reply = await answer(msg.request, ingest);
+    parentPort!.postMessage({ id: msg.id, answer: reply }, movable(reply.body));
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) });
   }

@@ -182,7 +182,7 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
       const scan = kind === 'text' || kind === 'word' ? undefined : { pool: await ocrPool(), ...(options.pdfTimeoutMs ? { pdfTimeoutMs: options.pdfTimeoutMs } : {}) };
       const reading: Promise<Answer> = workers.run(request, cancel.signal, scan);
       const a = await reading;
-      return reply.code(a.status).type(a.type).send(typeof a.body === 'string' ? a.body : Buffer.from(a.body));
+      return reply.code(a.status).type(a.type).send(typeof a.body === 'string' ? a.body : Buffer.from(a.body.buffer, a.body.byteOffset, a.body.byteLength));
     } catch (e) {
       if (e instanceof TimeoutError) return reply.code(504).send({ error: e.message });
       // Nobody reads this answer: 499 as nginx logs a client that left, for /metrics.

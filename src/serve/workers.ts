@@ -11,6 +11,7 @@ import { startModuleWorker } from '../ingest/module-worker.js';
 import type { OcrPool } from '../ingest/ocr/pool.js';
 import { answerOcrAsk, isOcrAsk, type PoolShape } from './ocr-bridge.js';
 import type { Answer, ConvertRequest } from './respond.js';
+import { movable } from './movable.js';
 
 export class TimeoutError extends Error {}
 
@@ -80,7 +81,8 @@ export class ConvertWorkers {
       worker.on('message', onMessage);
       worker.on('error', onError);
       const job: WorkerJob = { id, request, ...(scan ? { scan: { size: scan.pool.size, ...(scan.pool.engine ? { engine: scan.pool.engine } : {}), ...(scan.pdfTimeoutMs ? { pdfTimeoutMs: scan.pdfTimeoutMs } : {}) } } : {}) };
-      worker.postMessage(job);
+      // The upload is moved, not copied: a big scan was held twice during its conversion. The caller no longer reads it.
+      worker.postMessage(job, movable(request.data));
     });
   }
 
