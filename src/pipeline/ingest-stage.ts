@@ -1,5 +1,5 @@
 /** The ingest stage: bytes → pages of lines, by kind (text here; PDF and image modules loaded on first use). */
-import type { WorkingDocument } from '../core/document.js';
+import type { Diagnostic, WorkingDocument } from '../core/document.js';
 import { paragraphsFromPages } from '../core/paragraphs.js';
 import { toPositional } from '../core/page-numbers.js';
 import { DEFAULT_MAX_TEXT_BYTES, ingestText, mib } from '../ingest/text.js';
@@ -10,10 +10,16 @@ export async function ingestStage(doc: WorkingDocument, options: StageOptions): 
   const { data } = options.input;
   if (doc.source.kind === 'word') {
     // Loaded on first use like the PDF and OCR modules.
-    const r = (await import('../ingest/word/index.js')).ingestWord(data);
-    Object.assign(doc, { original: r.original, pages: r.pages, paragraphs: r.paragraphs });
+    const word = await import('../ingest/word/index.js');
+    const r = word.ingestWord(data);
     doc.source.encoding = r.encoding;
-    doc.diagnostics.push(...r.diagnostics);
+    // No text, but pictures: scanned pages pasted into Word, read as a scan's pages.
+    const pictures = r.diagnostics.some((d) => d.ruleId === 'ingest/no-text') ? word.wordPictures(data) : [];
+    if (pictures.length) await readWordPictures(doc, pictures, r.diagnostics, options);
+    else {
+      Object.assign(doc, { original: r.original, pages: r.pages, paragraphs: r.paragraphs });
+      doc.diagnostics.push(...r.diagnostics);
+    }
   } else if (doc.source.kind === 'text') {
     const r = ingestText(data, { encoding: options.encoding, pageBreaks: options.pageBreaks, maxBytes: options.maxTextBytes });
     Object.assign(doc, { original: r.original, pages: r.pages, paragraphs: r.paragraphs });
@@ -52,6 +58,22 @@ export async function ingestStage(doc: WorkingDocument, options: StageOptions): 
     }
   }
   doc.source.pages = doc.pages.length;
+}
+
+async function readWordPictures(doc: WorkingDocument, pictures: Uint8Array[], wordDiagnostics: Diagnostic[], options: StageOptions): Promise<void> {
+  const ctx = options.ingest ?? {};
+  const { ingestWordPictures } = await import('../ingest/word-pictures.js');
+  const r = await ingestWordPictures(pictures, ctx.signal && ctx.ocr ? { ...ctx, ocr: withSignal(ctx.ocr, ctx.signal) } : ctx);
+  const n = pictures.length;
+  doc.pages = r.pages;
+  doc.original = r.pages.map((p) => p.lines.join('\n')).join('\f');
+  doc.paragraphs = paragraphsFromPages(r.pages);
+  doc.diagnostics.push(...wordDiagnostics.filter((d) => d.ruleId !== 'ingest/no-text'));
+  doc.diagnostics.push({ ruleId: 'ingest/word-pictures', severity: 'info', message: `no text in the Word document, but ${n} picture${n === 1 ? '' : 's'} (scanned pages pasted in?): read by OCR, a page each` });
+  doc.diagnostics.push(...r.diagnostics);
+  if (!doc.diagnostics.some((d) => d.severity === 'error') && r.pages.every((p) => p.lines.every((l) => l.trim() === ''))) {
+    doc.diagnostics.push({ ruleId: 'ingest/no-text', severity: 'error', message: `no text in the Word document, nor in its ${n} picture${n === 1 ? '' : 's'} read by OCR` });
+  }
 }
 
 /** UTF-8 bytes of the pages' lines, as the text limit counts a text file. */

@@ -13,6 +13,7 @@ import { layoutPages } from './layout.js';
 import { readRtf, type RtfRead } from './rtf.js';
 import { isRtf } from '../../core/source-kind.js';
 import { zipEntries } from './zip.js';
+import { docxPictures } from './docx-pictures.js';
 import { NotWordError, readFodt, readOdt } from './odt.js';
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -40,6 +41,11 @@ function formatOf(bytes: Uint8Array): WordFormat | null {
   if (isZip(bytes)) return hasOdfParts(bytes) ? 'odt' : 'docx';
   return isFlatOdf(bytes) ? 'fodt' : null;
 }
+/** The raster pictures of a .docx body, in order ([] for the other formats: their pictures are not read yet). */
+export function wordPictures(bytes: Uint8Array): Uint8Array[] {
+  return formatOf(bytes) === 'docx' ? docxPictures(bytes) : [];
+}
+
 const READERS: Record<WordFormat, (bytes: Uint8Array) => WordRead> = { doc: readDoc, docx: readDocx, rtf: readRtf, odt: readOdt, fodt: readFodt };
 
 /**

@@ -1,0 +1,84 @@
+/**
+ * The pictures of a .docx body in the order they stand in it: a scanned page pasted into Word
+ * (offices often keep signed letters so) is a picture, not text. DrawingML pictures (`a:blip
+ * r:embed`) and VML ones (`v:imagedata r:id`) are looked up in the body's relationships; one picture
+ * stored once but drawn twice (a drawing with its VML copy for old Word) is taken once. Linked
+ * pictures (outside the file) and vector formats (EMF, WMF, SVG) are left out. Pure: bytes in.
+ */
+import { readZipEntry, zipEntries, type ZipEntry } from './zip.js';
+
+/** A picture may unpack to at most this (a 600 dpi A4 colour scan as PNG is ~40 MB). */
+const MAX_PICTURE_BYTES = 96 * 1024 * 1024;
+/** Pictures read at most: a body of thousands of small icons is not a scan. */
+export const MAX_PICTURES = 300;
+
+/** Raster formats OCR reads, by their first bytes: PNG, JPEG, TIFF, BMP, GIF, WebP. */
+function isRaster(b: Uint8Array): boolean {
+  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return true;
+  if (b[0] === 0xff && b[1] === 0xd8) return true;
+  if ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a) || (b[0] === 0x4d && b[1] === 0x4d && b[3] === 0x2a)) return true;
+  if (b[0] === 0x42 && b[1] === 0x4d) return true;
+  if (b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46) return true;
+  return b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45;
+}
+
+const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/** Relationship id → part name in the ZIP, for the body's internal targets. */
+function relationships(xml: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of xml.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)) {
+    const id = attr(m[0], 'Id'), target = attr(m[0], 'Target');
+    if (!id || !target || attr(m[0], 'TargetMode') === 'External') continue;
+    out.set(id, partName(target));
+  }
+  return out;
+}
+
+/** A target relative to word/ (or absolute from the package root) as a ZIP entry name. */
+function partName(target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : `word/${target}`).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
+
+/** The body's raster pictures, in order, each once; [] when the file is not a .docx or has none. */
+export function docxPictures(data: Uint8Array): Uint8Array[] {
+  let entries: Map<string, ZipEntry>;
+  try {
+    entries = zipEntries(data);
+  } catch {
+    return [];
+  }
+  const text = (name: string) => {
+    const entry = entries.get(name);
+    return entry ? new TextDecoder('utf-8').decode(readZipEntry(data, entry, 64 * 1024 * 1024)) : null;
+  };
+  const body = text('word/document.xml');
+  const rels = text('word/_rels/document.xml.rels');
+  if (!body || !rels) return [];
+  const targets = relationships(rels);
+  const seen = new Set<string>();
+  const pictures: Uint8Array[] = [];
+  for (const m of body.matchAll(/<(?:a:blip|v:imagedata)\s[^>]*>/g)) {
+    const id = attr(m[0], 'r:embed') ?? attr(m[0], 'r:id');
+    const part = id ? targets.get(id) : undefined;
+    if (!part || seen.has(part)) continue;
+    seen.add(part);
+    const entry = entries.get(part);
+    if (!entry) continue;
+    let bytes: Uint8Array;
+    try {
+      bytes = readZipEntry(data, entry, MAX_PICTURE_BYTES);
+    } catch {
+      continue; // a damaged or oversized picture: the others are still read
+    }
+    if (isRaster(bytes)) pictures.push(bytes);
+    if (pictures.length === MAX_PICTURES) break;
+  }
+  return pictures;
+}
