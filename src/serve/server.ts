@@ -179,7 +179,8 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
       // by every request (ocr-bridge.ts), and a PDF's own reading goes to a PDF thread
       // (ingest/ocr/pdf-thread-source.ts). The worker is bounded by the request's limit (504).
       const kind = detectKind(request.data, name);
-      const scan = kind === 'text' || kind === 'word' ? undefined : { pool: await ocrPool(), ...(options.pdfTimeoutMs ? { pdfTimeoutMs: options.pdfTimeoutMs } : {}) };
+      // A Word file may be pasted scans (ingest/word-pictures.ts): it gets the pool too, whose engines start only when a page is asked.
+      const scan = kind === 'text' ? undefined : { pool: await ocrPool(), ...(options.pdfTimeoutMs ? { pdfTimeoutMs: options.pdfTimeoutMs } : {}) };
       const reading: Promise<Answer> = workers.run(request, cancel.signal, scan);
       const a = await reading;
       return reply.code(a.status).type(a.type).send(typeof a.body === 'string' ? a.body : Buffer.from(a.body.buffer, a.body.byteOffset, a.body.byteLength));
