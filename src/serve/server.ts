@@ -59,6 +59,7 @@ export const ConvertQuery = z.object({
   segment: z.enum(['true', 'false']).default('true'),
   format: z.enum(FORMAT_NAMES).default('json'),
   ocr: z.enum(['auto', 'force', 'never']).default('auto'),
+  noiseStop: z.enum(['true', 'false']).default('true'),
 }).strict();
 
 /** "encoding: not an option here; the options are name, input, …": an option of the CLI that the service lacks is said, never ignored. */
@@ -171,7 +172,7 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
     reply.raw.on('close', left);
     try {
       const q = query.data;
-      const settings: BatchSettings = { outDir: '', formats: [q.format], resume: false, restore: q.restore === 'true', segment: q.segment === 'true', restoreInput: q.input, ocrMode: q.ocr, ...(adapt ? { adapt } : {}) };
+      const settings: BatchSettings = { outDir: '', formats: [q.format], resume: false, restore: q.restore === 'true', segment: q.segment === 'true', restoreInput: q.input, ocrMode: q.ocr, ...(q.noiseStop === 'false' ? { noiseStop: false } : {}), ...(adapt ? { adapt } : {}) };
       // A view of the body, not a copy of up to --body-limit bytes.
       const request = { name, data: new Uint8Array(body.buffer, body.byteOffset, body.length), format: q.format, settings };
       // Every document is converted in a worker thread, a scan's image work included (straightening
