@@ -3,6 +3,9 @@
  * built on the classes of error-classes.ts and the channel's candidate lists (candidate-cover.ts):
  *   ocr-lost       the OCR lost the syllable or read other letters (signature ink, a name read as
  *                  "HO", a handwritten "26" for 2116): no restorer can bring it back
+ *   reordered      lost where it stands, but the restored text has it right among its unaligned
+ *                  words: the OCR read a block (the signature block's two columns) in another order,
+ *                  which the whole-page alignment of the score counts as lost
  *   segmentation   the OCR glued it to a neighbour ("ngay29") or split it across tokens: the raw
  *                  letters are there, in a token that holds more (or less) than the syllable
  *   unknown-word   the syllable is not in the model's vocabulary (a place name, a code "Đ13")
@@ -19,7 +22,7 @@ import { normalizeTonePlacement } from '../../src/core/vi-text/index.js';
 import { classify, skeleton, type ClassifiedError } from './error-classes.js';
 import { alignWords, scoreTokens } from './score.js';
 
-export const CAUSES = ['ocr-lost', 'segmentation', 'unknown-word', 'channel-gap', 'lm-choice', 'case'] as const;
+export const CAUSES = ['ocr-lost', 'reordered', 'segmentation', 'unknown-word', 'channel-gap', 'lm-choice', 'case'] as const;
 export type Cause = (typeof CAUSES)[number];
 export interface CausedError extends ClassifiedError { cause: Cause }
 
@@ -59,7 +62,11 @@ function segmented(gt: string, raw: readonly string[], around: readonly number[]
 
 /** Each lost GT syllable with its cause. */
 export function causes(model: RestoreModel, gt: string, raw: string, restored: string): { total: number; errors: CausedError[] } {
-  const { total, errors } = classify(gt, raw, restored);
+  const { total, errors, inserted } = classify(gt, raw, restored);
+  // The restored words aligned to no GT syllable, as a multiset to take reordered syllables from.
+  const spare = new Map<string, number>();
+  for (const w of inserted) spare.set(w, (spare.get(w) ?? 0) + 1);
+  const takeSpare = (w: string) => { const n = spare.get(w) ?? 0; if (n > 0) spare.set(w, n - 1); return n > 0; };
   const flat = (s: string) => scoreTokens(s.replace(/\s+/g, ' '));
   const g = flat(gt), r = flat(raw);
   const toRaw = new Map(alignWords(g.map((x) => skeleton(x.toLowerCase())), r.map((x) => skeleton(x.toLowerCase()))));
@@ -89,6 +96,7 @@ export function causes(model: RestoreModel, gt: string, raw: string, restored: s
         // Left as read (no candidate chosen): measured against the channel's best form instead.
         else cause = c.chan[k]! < (chosen >= 0 ? c.chan[chosen]! : Math.max(...c.chan)) - 1 ? 'channel-gap' : 'lm-choice';
       }
+      if (cause === 'ocr-lost' && takeSpare(e.gt)) cause = 'reordered';
       return { ...e, cause };
     }),
   };

@@ -12,6 +12,11 @@ describe('causes of restore errors on English-model OCR', () => {
     assert.deepEqual(causeOf('năm 2116', 'nam 26', 'năm 26'), ['2116:ocr-lost'], 'a number with other digits');
   });
 
+  it('tells a line the OCR read in another order from a lost one', () => {
+    // The second line came first in the OCR: its words are restored right but aligned to nothing.
+    assert.deepEqual(causeOf('bán cá ở chợ\ncái bàn', 'cai ban\nban ca o cho', 'cái bàn\nbán cá ở chợ'), ['cái:reordered', 'bàn:reordered']);
+  });
+
   it('tells a syllable glued to its neighbour from one the OCR lost', () => {
     assert.deepEqual(causeOf('năm 2023 xã', 'nam2023 xa', 'nam2023 xã'), ['năm:segmentation', '2023:segmentation']);
   });
