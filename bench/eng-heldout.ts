@@ -10,11 +10,10 @@
  *   --model DIR  the model folder (default dictionaries/); --base DIR  a second model folder, printed beside
  *   --base-options JSON  restore options of the base run (e.g. '{"docConfusions":{"weight":0}}': the same model without a pass)
  *   --ids a,b    only these pages
+ *   BENCH_BASE=<ref>  adds that commit's code restoring with the same model (bench/lib/base-restore.ts)
  * Both readings are cached by image hash in bench/.work/real (tesseract's output; nothing else kept).
  */
-import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -22,8 +21,9 @@ import { restore } from '../src/core/restore/index.js';
 import { loadModel } from '../src/model/load.js';
 import { PdfSource } from '../src/ingest/ocr/pdf-source.js';
 import { emptyScore, pct, scoreWhole, type Score } from './lib/score.js';
-import { englishOcrCached } from './lib/english-ocr.js';
+import { englishOcrCached, vieOcrCached } from './lib/english-ocr.js';
 import { REAL_SCANS } from './lib/real-scans.js';
+import { baseRestorer } from './lib/base-restore.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'bench', '.work', 'real');
@@ -36,18 +36,6 @@ async function pageImage(file: string): Promise<Uint8Array> {
   try { return (await source.image(1, 300)).image; } finally { await source.close(); }
 }
 
-/** `tesseract -l vie` of the image, cached beside the English reading. */
-function vieOcrCached(id: string, image: Uint8Array): string {
-  const hash = createHash('sha1').update(image).digest('hex').slice(0, 12);
-  const out = join(work, `${id}.${hash}.vie.txt`);
-  if (existsSync(out)) return readFileSync(out, 'utf8');
-  const img = join(work, `${id}.${hash}.img`);
-  if (!existsSync(img)) writeFileSync(img, image);
-  const text = execFileSync('tesseract', [img, 'stdout', '-l', 'vie'], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['ignore', 'pipe', 'ignore'] }).toString().normalize('NFC');
-  writeFileSync(out, text);
-  return text;
-}
-
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   mkdirSync(work, { recursive: true });
   const only = args.ids?.split(',');
@@ -57,23 +45,28 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
   for (const f of files) {
     const id = f.replace(/\.[^.]+$/, '');
     const image = await pageImage(join(REAL_SCANS, 'pages', f));
-    pages.push({ id, raw: englishOcrCached(work, id, image), ref: vieOcrCached(id, image) });
+    pages.push({ id, raw: englishOcrCached(work, id, image), ref: vieOcrCached(work, id, image) });
   }
   const baseOptions = args['base-options'] ? JSON.parse(args['base-options']) as Record<string, unknown> : {};
   const runs: [string, string | undefined, Record<string, unknown>][] = [['model', args.model, {}],
     ...(args.base || args['base-options'] ? [['base', args.base ?? args.model, baseOptions] as [string, string | undefined, Record<string, unknown>]] : [])];
-  const models = runs.map(([name, dir, options]) => [name, loadModel(dir), options] as const);
-  const pooled = models.map(() => emptyScore());
+  const restorers: [string, (text: string) => string][] = runs.map(([name, dir, options]) => {
+    const model = loadModel(dir);
+    return [name, (text: string) => restore(text, { ...options, model, input: 'ocr' }).text];
+  });
+  const base = await baseRestorer(root, args.model);
+  if (base) restorers.push([base.name, base.restore]);
+  const pooled = restorers.map(() => emptyScore());
   const rawPooled = emptyScore();
   console.log(`English-model OCR restored vs the raw vie reading of the same page (${REAL_SCANS}), agreement %, case-sensitive`);
-  console.log(`  ${'page'.padEnd(10)} ${'ref syl'.padStart(7)} ${'raw eng'.padStart(8)} ${models.map(([n]) => n.padStart(8)).join(' ')}`);
+  console.log(`  ${'page'.padEnd(10)} ${'ref syl'.padStart(7)} ${'raw eng'.padStart(8)} ${restorers.map(([n]) => n.padStart(8)).join(' ')}`);
   for (const p of pages) {
     const raw = emptyScore();
     scoreWhole(p.ref, p.raw, raw);
     scoreWhole(p.ref, p.raw, rawPooled);
-    const row = models.map(([, model, options], i) => {
+    const row = restorers.map(([, restoreText], i) => {
       const s: Score = emptyScore();
-      const out = restore(p.raw, { ...options, model, input: 'ocr' }).text;
+      const out = restoreText(p.raw);
       scoreWhole(p.ref, out, s);
       scoreWhole(p.ref, out, pooled[i]!);
       return pct(s, true).toFixed(2).padStart(8);
@@ -81,5 +74,5 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
     console.log(`  ${p.id.padEnd(10)} ${String(raw.gtTokens).padStart(7)} ${pct(raw, true).toFixed(2).padStart(8)} ${row.join(' ')}`);
   }
   console.log(`  ${'pooled'.padEnd(10)} ${String(rawPooled.gtTokens).padStart(7)} ${pct(rawPooled, true).toFixed(2).padStart(8)} ${pooled.map((s) => `${pct(s, true).toFixed(2).padStart(8)}`).join(' ')}` +
-    `  (${pooled.map((s, i) => `${models[i]![0]} ${s.correctCased}/${s.gtTokens}`).join(', ')})`);
+    `  (${pooled.map((s, i) => `${restorers[i]![0]} ${s.correctCased}/${s.gtTokens}`).join(', ')})`);
 }

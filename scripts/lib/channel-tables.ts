@@ -3,7 +3,9 @@
  * documented correction for simscan's known biases against real English-model OCR (ocr-pairs
  * README): ă→i (README: about 50 %; 30 % used, as ư→i is common too), ã→4 about 25 %, 70 % of
  * ư→w mass moved to ư→u; and ư→ur, ư→ir at least 5 % each (seen in the real sample, rare in
- * simscan output).
+ * simscan output); ô (every tone) → é at least 15 %: the fast English model users meet (Debian's
+ * tessdata_fast) reads ô as é in 32 % of corpus renders (session 18), the best_int model that made
+ * ocr-pairs/eng in 3 % (docs/eng-real-s21.md).
  */
 import { stripMarks, splitTone } from '../../src/core/vi-text/index.js';
 import type { ChannelTables } from '../../src/core/restore/channel.js';
@@ -32,6 +34,9 @@ function realOcrCorrection(g: string, probs: Map<string, number>): void {
     setShare('ur', 0.05);
     setShare('ir', 0.05);
   }
+  // The fast model's é for ô ("nép" nộp, "hé" hồ, "déng" động); the renders show it for plain ô
+  // mostly, the real pages for every tone of it.
+  if (base === 'ô') setShare('é', 0.15);
 }
 
 export function channelTables(c: ChannelCounts, correctForRealOcr: boolean): ChannelTables {

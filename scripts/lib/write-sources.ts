@@ -57,7 +57,9 @@ export function writeSources(path: string, s: SourcesInfo): void {
     '',
     'Channel correction for real English-model OCR (documented simscan bias, ocr-pairs/README):',
     'ă→i raised to 30 % (README suggests about 50 %), ã→4 to 25 %, 70 % of ư→w mass moved to ư→u,',
-    'ư→ur and ư→ir raised to at least 5 % each (two-letter readings of ư in real English-model OCR).',
+    'ư→ur and ư→ir raised to at least 5 % each (two-letter readings of ư in real English-model OCR),',
+    'ô (every tone) → é raised to at least 15 % (the fast English model\'s habit: 32 % of ô in corpus renders',
+    'read by tessdata_fast, 3 % in ocr-pairs/eng; docs/eng-real-s21.md).',
     '',
   ];
   // The Vietnamese-OCR channel's section (npm run build:vie-channel) is another build's: kept as is.

@@ -20,7 +20,7 @@ import { rebuild, restoreAcronym, surfaceAt, withVietnameseD, type Surfaces } fr
 import type { RestoreModel } from './model.js';
 import { restoredToken, type RestoredToken } from './restored-token.js';
 import { isRunningTextAcronym, keepingLetters, vowelReadingLetters } from './running-text-codes.js';
-import { isNumberLabel, isOcrNumberLabel, splitUnits } from './units.js';
+import { gluedSeams, isNumberLabel, isOcrNumberLabel, splitUnits } from './units.js';
 import { vieCandidates, DEFAULT_VIE_TUNING, type VieTuning } from './vie-candidates.js';
 import { confidenceAt, type WordConfidence } from './vie-confidence.js';
 import { ORGAN_LINE_BONUS, organLineSpots } from './organ-lines.js';
@@ -245,7 +245,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
     if (options.docCache?.bonus !== 0) unifyNames(lm, segments, channelWeight, decoded);
   }
   for (const seg of segments) emit(seg.words, seg.results, seg.decoded ?? seg.slots);
-  if (mode === 'ocr') tokens.push(...ocrDashTokens(text));
+  if (mode === 'ocr') tokens.push(...ocrDashTokens(text), ...gluedSeams(units));
   tokens.sort((a, b) => a.start - b.start);
   if (mode !== 'clean') readListLetters(text, tokens);
   if (mode === 'ocr' || mode === 'stripped' || input === 'vie-ocr') acronymsFromExpansions(text, tokens, mode === 'ocr', (lower) => model.vocabIndex.has(lower), input === 'vie-ocr');

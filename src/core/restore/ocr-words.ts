@@ -37,6 +37,27 @@ const SHORT_AT_WORD = /^[\p{L}&]{1,3}@$/u;
 const DIGITS_WITH_CAPITALS = /^(\d+\p{Lu}+|\p{Lu}{2,}\d+)$/u;
 const CLASS_CODE = /^\p{Lu}\d*[2578]\d*$/u;
 
+// A lower-case syllable of 3–7 letters glued to what follows it: a capital, two digits, or a digit
+// and a capital. No single word reads so, where one digit inside lower case is a damaged vowel
+// ("thu6c" thuộc, "nh4n" nhận).
+const GLUED_HEAD = /^(\p{Ll}{3,7})(?=\p{Lu}|\d\d|\d\p{Lu})/u;
+const DIGIT = /\d/;
+const LETTERS_AND_DIGITS = /^[\p{L}\d]+$/u;
+
+/**
+ * Where a word ends inside an OCR core that glues it to a number ("ngay29": ngày 29; "ngayA5",
+ * the English model's reading of "ngày 15" with a handwritten day), or -1. The fast English model
+ * drops the space before a handwritten or tightly set number. The head must be a Vietnamese
+ * syllable as read (`isSyllable`, marks allowed) and the rest letters and digits, one digit at least.
+ */
+export function gluedWordEnd(core: string, isSyllable: (lower: string) => boolean): number {
+  const m = GLUED_HEAD.exec(core);
+  const rest = m ? core.slice(m[1]!.length) : '';
+  // Only letters and digits after it: a chunk with inner punctuation ("ngan2Ss,undm") is left to tokenize().
+  if (!m || !DIGIT.test(rest) || !LETTERS_AND_DIGITS.test(rest)) return -1;
+  return isSyllable(m[1]!) ? m[1]!.length : -1;
+}
+
 /**
  * A short bare number ("16", "101") may be an English-model reading of a word (lộ, lời). It
  * stays a number unless the channel and the context strongly prefer a word.

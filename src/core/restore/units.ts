@@ -4,11 +4,16 @@
  */
 import { tokenize } from '../vi-text/index.js';
 import { CharClass, charClass, isWordCode } from '../vi-text/chars.js';
-import { isOcrNumberCandidate, isOcrWordCandidate, splitChunk } from './ocr-words.js';
+import { isVietnameseSyllable } from '../vi-text/index.js';
+import { restoredToken, type RestoredToken } from './restored-token.js';
+import { gluedWordEnd, isOcrNumberCandidate, isOcrWordCandidate, splitChunk } from './ocr-words.js';
 
 export type Unit =
-  /** `numeric`: a bare OCR number that may stand for a word (see isOcrNumberCandidate). */
-  | { kind: 'word'; start: number; end: number; text: string; numeric?: boolean }
+  /**
+   * `numeric`: a bare OCR number that may stand for a word (see isOcrNumberCandidate); `glued`: a
+   * word the OCR glued to the number after it ("ngay29"): the restored text puts a space between.
+   */
+  | { kind: 'word'; start: number; end: number; text: string; numeric?: boolean; glued?: boolean }
   /** Upper-case letters inside a document code ("QD" in 72/QD-UBND): Đ may be restored. */
   | { kind: 'acronym'; start: number; end: number; text: string; typeSlot?: boolean }
   | { kind: 'num' }
@@ -77,6 +82,16 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
     if (!letterOnLine && LETTER.test(chunk)) letterOnLine = true;
     if (ocrWords) {
       const p = splitChunk(chunk);
+      // A word glued to a number ("ngay29"): the word, then the number as the corpus has it.
+      const glued = gluedWordEnd(p.core, isVietnameseSyllable);
+      if (glued > 0) {
+        const start = at + p.lead.length;
+        if (OPENING.test(p.lead)) push({ kind: 'break' });
+        units.push({ kind: 'word', start, end: start + glued, text: p.core.slice(0, glued), glued: true }, { kind: 'num' });
+        if (CLOSING.test(p.trail) || OPENING.test(p.trail)) push({ kind: 'break' });
+        else if (p.trail.includes(',')) push({ kind: 'comma' });
+        continue;
+      }
       const numeric = isOcrNumberCandidate(p.core);
       if (numeric || isOcrWordCandidate(p.core)) {
         if (OPENING.test(p.lead)) push({ kind: 'break' });
@@ -129,6 +144,17 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
     }
   }
   return units;
+}
+
+/**
+ * The space a glued word lacked ("ngay29" → "ngày 29"): an empty token at the word's end restoring
+ * to one space. It sorts after the word's own token (which starts earlier) and no token starts at
+ * the number it was glued to, so the text rebuilds in order.
+ */
+export function gluedSeams(units: readonly Unit[]): RestoredToken[] {
+  const out: RestoredToken[] = [];
+  for (const u of units) if (u.kind === 'word' && u.glued) out.push(restoredToken('', ' ', u.end, u.end, 1, []));
+  return out;
 }
 
 /**

@@ -77,6 +77,14 @@ describe('OCR tokens with junk inside', () => {
     assert.equal(ocr('thuc hien cong tac cai cach hanh chinh niam 2023'), 'thực hiện công tác cải cách hành chính năm 2023');
   });
 
+  it('puts back the space between a word and the number the OCR glued to it, and nothing else moves', () => {
+    const text = 'cai cach hanh chinh nam2023.';
+    const out = ocr(text);
+    assert.equal(out, 'cải cách hành chính năm 2023.');
+    const tokens = restore(text, { model: tinyModel(), input: 'ocr' }).tokens;
+    assert.ok(tokens.some((t) => t.original === '' && t.restored === ' ' && t.start === text.indexOf('2023')));
+  });
+
   it('keeps numbers that the context reads as numbers', () => {
     assert.equal(ocr('ke hoach so 72 nam 2023'), 'kế hoạch số 72 năm 2023');
   });

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isOcrWordCandidate, splitChunk } from '../../../src/core/restore/ocr-words.js';
+import { gluedWordEnd, isOcrWordCandidate, splitChunk } from '../../../src/core/restore/ocr-words.js';
+import { isVietnameseSyllable } from '../../../src/core/vi-text/index.js';
 import { isSpace, splitUnits } from '../../../src/core/restore/units.js';
 
 describe('OCR word chunks', () => {
@@ -68,6 +69,22 @@ describe('word units', () => {
     const kinds = (t: string) => splitUnits(t, true).map((u) => (u.kind === 'word' ? u.text : u.kind));
     assert.deepEqual(kinds('S6:2116/TB-DHDL').slice(0, 2), ['S6', 'num']);
     assert.deepEqual(kinds('luc 7h30:15 ngay'), ['luc', 'num', 'break', 'num', 'ngay'], 'a time is read as before');
+  });
+
+  it('in English-model OCR text, cuts a word glued to a number ("ngay29", "ngayA5") into the word and a number', () => {
+    const kinds = (t: string) => splitUnits(t, true).map((u) => (u.kind === 'word' ? `${u.text}${u.glued ? '+' : ''}` : u.kind));
+    assert.deepEqual(kinds('Ha Noi, ngay29 thang 8'), ['Ha', 'Noi', 'comma', 'ngay+', 'num', 'thang', '8'], 'a bare short number stays a word candidate');
+    assert.deepEqual(kinds('ngayA5 thang'), ['ngay+', 'num', 'thang']);
+    assert.deepEqual(kinds('x (ngay29),'), ['x', 'break', 'ngay+', 'num', 'break']);
+    // Not in clean or stripped text, where the tokenizer already reads what it can.
+    assert.ok(splitUnits('ngay29', false).every((u) => u.kind !== 'word' || !u.glued));
+  });
+
+  it('leaves a damaged word with one digit for a vowel, a code, a non-syllable head and inner punctuation glued', () => {
+    for (const w of ['thu6c', 'nh4n', 'kh6ng', 'nguw6i', 'COVID19', 'TTHTien3', 'ngayABC', 'ngan2Ss,undm', 'ab12', 'xyzt29'])
+      assert.equal(gluedWordEnd(w, isVietnameseSyllable), -1, w);
+    assert.equal(gluedWordEnd('ngay29', isVietnameseSyllable), 4);
+    assert.equal(gluedWordEnd('tháng12', isVietnameseSyllable), 5, 'marks allowed in the head');
   });
 
   it('takes as white space exactly what \\s matches, code unit by code unit', () => {
