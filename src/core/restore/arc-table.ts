@@ -69,18 +69,26 @@ export class ArcTable {
     // Each array stored a second time (the fields start empty): a field stored only once is a
     // constant to V8's optimizing compiler, and the first growth would throw away the decoder's
     // compiled code (as in decoder.ts).
-    this.pairs = new Float64Array(PAIR_FIELDS * (1 << 16));
-    this.rowAt = new Int32Array(1 << 16);
-    this.vals = new Float64Array(1 << 16);
+    this.pairs = new Float64Array(PAIR_FIELDS * (1 << 16)).fill(NaN);
+    this.rowAt = new Int32Array(1 << 16).fill(-1);
+    this.vals = new Float64Array(1 << 16).fill(NaN);
   }
 
-  /** Forgets every score (a new document). */
+  /**
+   * Forgets every score (a new document). Everything past the used part of the arrays is kept
+   * unknown (NaN, row slots -1), so that a row or block is handed out without being filled: one
+   * fill of the used part here, where filling each row as it was handed out made a call into C++
+   * (TypedArray fill) per row, a few hundred instructions for a dozen stores.
+   */
   clear(): void {
     this.listOf.clear();
     this.singleOf.clear();
     this.lengths.length = 0;
     this.pairOf.clear();
     this.tripleOf.clear();
+    this.pairs.fill(NaN, 0, PAIR_FIELDS * this.pairsUsed);
+    this.rowAt.fill(-1, 0, this.rowAtUsed);
+    this.vals.fill(NaN, 0, this.valsUsed);
     this.pairsUsed = this.rowAtUsed = this.valsUsed = 0;
   }
 
@@ -123,16 +131,19 @@ export class ArcTable {
     if (PAIR_FIELDS * (this.pairsUsed + pairEntries) > this.pairs.length) {
       const a = new Float64Array(2 * PAIR_FIELDS * (this.pairsUsed + pairEntries));
       a.set(this.pairs.subarray(0, PAIR_FIELDS * this.pairsUsed));
+      a.fill(NaN, PAIR_FIELDS * this.pairsUsed);
       this.pairs = a;
     }
     if (this.rowAtUsed + slots > this.rowAt.length) {
       const a = new Int32Array(2 * (this.rowAtUsed + slots));
       a.set(this.rowAt.subarray(0, this.rowAtUsed));
+      a.fill(-1, this.rowAtUsed);
       this.rowAt = a;
     }
     if (this.valsUsed + values > this.vals.length) {
       const a = new Float64Array(2 * (this.valsUsed + values));
       a.set(this.vals.subarray(0, this.valsUsed));
+      a.fill(NaN, this.valsUsed);
       this.vals = a;
     }
   }
@@ -142,9 +153,7 @@ export class ArcTable {
     let at = this.pairOf.get(x, y);
     if (at < 0) {
       at = this.rowAtUsed;
-      const n = this.lengths[x]!;
-      this.rowAt.fill(-1, at, at + n);
-      this.rowAtUsed += n;
+      this.rowAtUsed += this.lengths[x]!; // unknown already (clear)
       this.pairOf.set(x, y, at);
     }
     return at;
@@ -155,8 +164,7 @@ export class ArcTable {
     let r = this.rowAt[slot]!;
     if (r < 0) {
       r = this.pairsUsed;
-      this.pairs.fill(NaN, PAIR_FIELDS * r, PAIR_FIELDS * (r + n));
-      this.pairsUsed += n;
+      this.pairsUsed += n; // unknown already (clear)
       this.rowAt[slot] = r;
     }
     return r;
@@ -177,9 +185,7 @@ export class ArcTable {
     let at = this.tripleOf.get(pairXY, z);
     if (at < 0) {
       at = this.rowAtUsed;
-      const n = this.lengths[x]! * this.lengths[y]!;
-      this.rowAt.fill(-1, at, at + n);
-      this.rowAtUsed += n;
+      this.rowAtUsed += this.lengths[x]! * this.lengths[y]!; // unknown already (clear)
       this.tripleOf.set(pairXY, z, at);
     }
     return at;
@@ -199,8 +205,7 @@ export class ArcTable {
     let r = this.rowAt[slot]!;
     if (r < 0) {
       r = this.valsUsed;
-      this.vals.fill(NaN, r, r + n);
-      this.valsUsed += n;
+      this.valsUsed += n; // unknown already (clear)
       this.rowAt[slot] = r;
     }
     return r;
