@@ -84,7 +84,7 @@ function inputs(): string[] {
 function runOnce(code: string, passes: number, files: string[], out: string): Promise<number> {
   const go = `${out}.go`;
   const args = ['--tool=callgrind', '--instr-atstart=no', `--toggle-collect=${COLLECT}`, `--callgrind-out-file=${out}`, process.execPath,
-    '--single-threaded', '--hash-seed=1', '--random-seed=1', '--predictable-gc-schedule', ...(functions > 0 ? ['--perf-basic-prof'] : []),
+    '--single-threaded', '--hash-seed=1', '--random-seed=1', '--predictable-gc-schedule', ...(functions > 0 ? ['--perf-basic-prof', '--no-logfile-per-isolate', `--logfile=${out}.v8.log`] : []),
     '--input-type=module', '-e', CHILD,
     pathToFileURL(code).href, join(root, 'dictionaries'), set === 'eng-ocr' ? 'ocr' : 'stripped', String(passes), go, ...files];
   return new Promise((done, fail) => {
