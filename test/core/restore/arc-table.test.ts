@@ -71,7 +71,7 @@ describe('the document table of LM scores (arc table)', () => {
     const first = ['ket qua thuc hien cong tac', 'ong ay ban ca o cho ban giao ket qua'].map(slotsOf);
     const then = ['cong tac cai cach hanh chinh', 'ban giao ket qua thuc hien', 'o cho ong ay ban ca'].map(slotsOf);
     for (const slots of first) decodeSegment(model.lm, slots, 1, table);
-    // Rows are no longer filled as they are handed out: clear must leave the used part unknown.
+    // Rows are no longer filled one by one as they are handed out: after a clear what was used must read unknown again.
     table.clear();
     for (const slots of then) {
       assert.deepEqual(decodeSegment(model.lm, slots, 1, table), decodeSegment(model.lm, slots, 1));
@@ -87,11 +87,15 @@ describe('the document table of LM scores (arc table)', () => {
     assert.equal(table.rowAt[rows], -1);
     const r = table.row(rows, table.length(z!));
     for (let k = 0; k < table.length(z!); k++) assert.ok(Number.isNaN(table.vals[r + k]));
-    // Growing keeps what is known and leaves the new part unknown.
-    const before = table.vals.length;
+    // Growing keeps what is known, and rows handed out after it (over several of the chunks made
+    // unknown at a time) read unknown.
+    const before = table.vals.length, slots = table.length(x!) * table.length(y!);
     table.reserve(0, 0, 4 * before);
     assert.ok(table.vals.length > before);
-    for (let k = 0; k < table.vals.length; k += 997) assert.ok(Number.isNaN(table.vals[k]));
+    for (let s = 1; s < slots; s++) {
+      const at = table.row(rows + s, 3000);
+      for (let k = 0; k < 3000; k++) assert.ok(Number.isNaN(table.vals[at + k]));
+    }
     for (const slots of [...first, ...then]) assert.deepEqual(decodeSegment(model.lm, slots, 1, table), decodeSegment(model.lm, slots, 1));
   });
 
