@@ -23,14 +23,17 @@
  * skips it; a,b for several), four processes at a time (BENCH_JOBS); BENCH_REPEAT runs of each
  * (default 1; docs/restore-speed-s20.md has the spread between builds of one source). BAOCAO_SHARED=
  * /path/to/shared; BENCH_SET=eng-ocr times the English-OCR documents (input 'ocr') instead.
+ * BENCH_FUNCTIONS=N prints the warm pass's N costliest functions, JavaScript named (node runs with
+ * --perf-basic-prof: bench/lib/callgrind-functions.ts), a column per side, the first run of each.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { baseDist } from './lib/base-dist.js';
 import { callgrindReady, copyDist } from './lib/callgrind-sides.js';
+import { functionCosts, functionTable } from './lib/callgrind-functions.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -42,6 +45,7 @@ const nDocs = Math.max(1, Number(process.env.BENCH_DOCS ?? 4));
 const jobs = Math.max(1, Number(process.env.BENCH_JOBS ?? 4));
 const warmAfter = Math.max(2, Number(process.env.BENCH_WARM_AFTER ?? 4));
 const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
+const functions = Math.max(0, Number(process.env.BENCH_FUNCTIONS ?? 0));
 /** main at the start of session 20. */
 const BASE_REF = '00cc12c';
 
@@ -76,11 +80,12 @@ function inputs(): string[] {
   return readdirSync(dir).filter((f) => /^\d+\.txt$/.test(f)).sort().slice(0, nDocs).map((f) => join(dir, f));
 }
 
-/** The instructions of the last of `passes` passes in one process (callgrind's summary line). */
+/** The instructions of the last of `passes` passes in one process (callgrind's summary line); its perf map is copied beside `out` (BENCH_FUNCTIONS). */
 function runOnce(code: string, passes: number, files: string[], out: string): Promise<number> {
   const go = `${out}.go`;
   const args = ['--tool=callgrind', '--instr-atstart=no', `--toggle-collect=${COLLECT}`, `--callgrind-out-file=${out}`, process.execPath,
-    '--single-threaded', '--hash-seed=1', '--random-seed=1', '--predictable-gc-schedule', '--input-type=module', '-e', CHILD,
+    '--single-threaded', '--hash-seed=1', '--random-seed=1', '--predictable-gc-schedule', ...(functions > 0 ? ['--perf-basic-prof', '--no-logfile-per-isolate', `--logfile=${out}.v8.log`] : []),
+    '--input-type=module', '-e', CHILD,
     pathToFileURL(code).href, join(root, 'dictionaries'), set === 'eng-ocr' ? 'ocr' : 'stripped', String(passes), go, ...files];
   return new Promise((done, fail) => {
     const p = spawn('valgrind', args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -93,11 +98,19 @@ function runOnce(code: string, passes: number, files: string[], out: string): Pr
       writeFileSync(go, '');
     });
     p.on('close', (status) => {
+      // valgrind runs node in its own process: the map is named after that pid.
+      const map = `/tmp/perf-${p.pid}.map`;
+      if (existsSync(map)) { renameOrCopy(map, `${out}.map`); }
       if (status !== 0) return fail(new Error(`callgrind exit ${status}\n${err.slice(-2000)}`));
       const m = /^summary:\s+(\d+)/m.exec(readFileSync(out, 'utf8'));
       return m ? done(Number(m[1])) : fail(new Error(`no summary in ${out}`));
     });
   });
+}
+
+/** Moves the perf map out of /tmp (a copy where a rename cannot cross file systems). */
+function renameOrCopy(from: string, to: string): void {
+  try { renameSync(from, to); } catch { copyFileSync(from, to); rmSync(from, { force: true }); }
 }
 
 /** Inclusive instructions under V8's optimizing compiler and the garbage collector (callgrind_annotate; first non-recursive line of each entry). */
@@ -156,6 +169,11 @@ async function main(): Promise<void> {
   const a = rows[0]!;
   for (const b of rows.slice(1)) {
     process.stdout.write(`${'ours / ' + b.label.replace('base ', '')}`.padEnd(20) + ` ${(a.first / b.first).toFixed(4).padStart(30)} ${(a.warm / b.warm).toFixed(4).padStart(30)}\n`);
+  }
+  if (functions > 0) {
+    const warmRuns = runs.filter((t, i) => t.p !== 1 && i % (2 * repeat) === 1);
+    process.stdout.write(`\nwarm pass (first run of each side):\n${functionTable(warmRuns.map((t) => t.label.replace('base ', '')),
+      warmRuns.map((t) => functionCosts(t.out, `${t.out}.map`)), functions)}`);
   }
   process.stdout.write(`load average ${load()}\n`);
   for (const [, code] of sides) rmSync(dirname(code), { recursive: true, force: true });

@@ -42,6 +42,8 @@ const CROSS_DOCUMENT_ROW_SLOTS = 1 << 22;
 const CROSS_DOCUMENT_LISTS = 1 << 17;
 /** Fields of a pair entry in `pairs`: context handle (NaN: not looked up yet), log P, backoff, likeliest trigram. */
 export const PAIR_FIELDS = 4;
+/** Entries made unknown at a time past the used part (ArcTable's clean marks). */
+const CLEAN_CHUNK = 4096;
 
 export class ArcTable {
   /** Per pair entry e: [4e] context handle (NaN until looked up), [4e+1] log P, [4e+2] backoff, [4e+3] likeliest trigram. */
@@ -74,7 +76,33 @@ export class ArcTable {
     this.vals = new Float64Array(1 << 16);
   }
 
-  /** Forgets every score (a new document). */
+  // Everything from the used part up to these marks is unknown (NaN values and pair entries, row
+  // slots -1): a row or block is handed out by moving a count, and the marks move a chunk at a
+  // time, one TypedArray fill (a call into C++, a few hundred instructions) for many rows where
+  // there was one a row. Past the marks the arrays are untouched (their pages not yet resident).
+  private pairsClean = 0;
+  private rowAtClean = 0;
+  private valsClean = 0;
+
+  private cleanPairs(): void {
+    const to = Math.min(this.pairs.length / PAIR_FIELDS, this.pairsUsed + CLEAN_CHUNK);
+    this.pairs.fill(NaN, PAIR_FIELDS * this.pairsClean, PAIR_FIELDS * to);
+    this.pairsClean = to;
+  }
+
+  private cleanRowAt(): void {
+    const to = Math.min(this.rowAt.length, this.rowAtUsed + CLEAN_CHUNK);
+    this.rowAt.fill(-1, this.rowAtClean, to);
+    this.rowAtClean = to;
+  }
+
+  private cleanVals(): void {
+    const to = Math.min(this.vals.length, this.valsUsed + CLEAN_CHUNK);
+    this.vals.fill(NaN, this.valsClean, to);
+    this.valsClean = to;
+  }
+
+  /** Forgets every score (a new document): what was used is made unknown again as it is handed out. */
   clear(): void {
     this.listOf.clear();
     this.singleOf.clear();
@@ -82,6 +110,7 @@ export class ArcTable {
     this.pairOf.clear();
     this.tripleOf.clear();
     this.pairsUsed = this.rowAtUsed = this.valsUsed = 0;
+    this.pairsClean = this.rowAtClean = this.valsClean = 0;
   }
 
   /** Called before a segment or window is laid out: clears the table once it has grown past its limit. */
@@ -124,16 +153,19 @@ export class ArcTable {
       const a = new Float64Array(2 * PAIR_FIELDS * (this.pairsUsed + pairEntries));
       a.set(this.pairs.subarray(0, PAIR_FIELDS * this.pairsUsed));
       this.pairs = a;
+      this.pairsClean = this.pairsUsed;
     }
     if (this.rowAtUsed + slots > this.rowAt.length) {
       const a = new Int32Array(2 * (this.rowAtUsed + slots));
       a.set(this.rowAt.subarray(0, this.rowAtUsed));
       this.rowAt = a;
+      this.rowAtClean = this.rowAtUsed;
     }
     if (this.valsUsed + values > this.vals.length) {
       const a = new Float64Array(2 * (this.valsUsed + values));
       a.set(this.vals.subarray(0, this.valsUsed));
       this.vals = a;
+      this.valsClean = this.valsUsed;
     }
   }
 
@@ -142,9 +174,8 @@ export class ArcTable {
     let at = this.pairOf.get(x, y);
     if (at < 0) {
       at = this.rowAtUsed;
-      const n = this.lengths[x]!;
-      this.rowAt.fill(-1, at, at + n);
-      this.rowAtUsed += n;
+      this.rowAtUsed += this.lengths[x]!;
+      if (this.rowAtUsed > this.rowAtClean) this.cleanRowAt();
       this.pairOf.set(x, y, at);
     }
     return at;
@@ -155,8 +186,8 @@ export class ArcTable {
     let r = this.rowAt[slot]!;
     if (r < 0) {
       r = this.pairsUsed;
-      this.pairs.fill(NaN, PAIR_FIELDS * r, PAIR_FIELDS * (r + n));
       this.pairsUsed += n;
+      if (this.pairsUsed > this.pairsClean) this.cleanPairs();
       this.rowAt[slot] = r;
     }
     return r;
@@ -177,9 +208,8 @@ export class ArcTable {
     let at = this.tripleOf.get(pairXY, z);
     if (at < 0) {
       at = this.rowAtUsed;
-      const n = this.lengths[x]! * this.lengths[y]!;
-      this.rowAt.fill(-1, at, at + n);
-      this.rowAtUsed += n;
+      this.rowAtUsed += this.lengths[x]! * this.lengths[y]!;
+      if (this.rowAtUsed > this.rowAtClean) this.cleanRowAt();
       this.tripleOf.set(pairXY, z, at);
     }
     return at;
@@ -199,8 +229,8 @@ export class ArcTable {
     let r = this.rowAt[slot]!;
     if (r < 0) {
       r = this.valsUsed;
-      this.vals.fill(NaN, r, r + n);
       this.valsUsed += n;
+      if (this.valsUsed > this.valsClean) this.cleanVals();
       this.rowAt[slot] = r;
     }
     return r;

@@ -146,8 +146,9 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
     const floor = best - BEAM;
     const back = i * LAYER;
     const fw = i * MAX_CANDIDATES;
-    next.fill(-Infinity, 0, nB * nC);
-    forward.fill(-Infinity, fw, fw + nC);
+    // A loop, not TypedArray fill (a call into C++ that costs more than these few stores). The next
+    // layer's scores are written below for every b with a state in the beam, -Infinity for the rest.
+    for (let k = fw; k < fw + nC; k++) forward[k] = -Infinity;
     // The best state of this layer so far: one further than BEAM below it is never expanded (the
     // next layer's floor is at least that high).
     let layerBest = -Infinity;
@@ -171,7 +172,10 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
         }
         activeA[t] = a; activeScore[t] = s; activeRow[t] = r;
       }
-      if (nActive === 0) continue;
+      if (nActive === 0) {
+        for (let k = b * nC; k < b * nC + nC; k++) next[k] = -Infinity;
+        continue;
+      }
       const rb = table.pairRow(pairBC + b, nC);
       for (let c = 0; c < nC; c++) {
         const wc = latIds[offC + c]!;

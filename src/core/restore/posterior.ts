@@ -142,7 +142,7 @@ export function sumWindow(table: ArcTable, channelWeight: number): void {
       const wb = winIds[offB + b]!, sb = winSrc[offB + b]!;
       // The pair entries (b, c) and (a, b) are read only for a trigram score still unknown (most
       // are the decoder's, already in the table): a known score is the same number without them.
-      pairBC.fill(-1, 0, nC);
+      for (let c = 0; c < nC; c++) pairBC[c] = -1; // a loop: TypedArray fill is a call into C++
       for (let a = 0; a < nA; a++) {
         const from = alpha[prev + a * nB + b]!;
         if (from < floor) continue;

@@ -80,7 +80,7 @@ export function chosenPosteriors(
   const table = arcs && arcs.lm === lm ? arcs : scratchTable(lm);
   if (chosen.length < lattice.length) chosen = new Float64Array(2 * lattice.length);
   const out = chosen;
-  out.fill(NaN, 0, lattice.length);
+  for (let j = 0; j < lattice.length; j++) out[j] = NaN; // a loop: TypedArray fill is a call into C++
   for (let j = 0; j < lattice.length; j++) {
     if (!unsure(lattice, results, sure, j)) continue;
     const e = runEnd(lattice, results, sure, j);

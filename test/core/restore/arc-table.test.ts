@@ -66,6 +66,39 @@ describe('the document table of LM scores (arc table)', () => {
     }
   });
 
+  it('hands out rows and blocks unknown after a clear and after growing: decodes then as a fresh table', () => {
+    const table = new ArcTable(model.lm);
+    const first = ['ket qua thuc hien cong tac', 'ong ay ban ca o cho ban giao ket qua'].map(slotsOf);
+    const then = ['cong tac cai cach hanh chinh', 'ban giao ket qua thuc hien', 'o cho ong ay ban ca'].map(slotsOf);
+    for (const slots of first) decodeSegment(model.lm, slots, 1, table);
+    // Rows are no longer filled one by one as they are handed out: after a clear what was used must read unknown again.
+    table.clear();
+    for (const slots of then) {
+      assert.deepEqual(decodeSegment(model.lm, slots, 1, table), decodeSegment(model.lm, slots, 1));
+      assert.deepEqual(slotPosteriors(model.lm, slots, 1, table), slotPosteriors(model.lm, slots, 1));
+    }
+    const lists = then[0]!.map((s) => table.list(s.ids));
+    table.clear();
+    // A block and its rows handed out after a clear read unknown (-1 row slots, NaN values).
+    const [x, y, z] = lists.map((_, k) => table.list(then[0]![k]!.ids));
+    table.reserve(0, 2 * MAX_CANDIDATES + MAX_CANDIDATES ** 2, MAX_CANDIDATES ** 3);
+    const xy = table.pairBlock(x!, y!), rows = table.tripleBlock(xy, x!, y!, z!);
+    assert.equal(table.rowAt[xy], -1);
+    assert.equal(table.rowAt[rows], -1);
+    const r = table.row(rows, table.length(z!));
+    for (let k = 0; k < table.length(z!); k++) assert.ok(Number.isNaN(table.vals[r + k]));
+    // Growing keeps what is known, and rows handed out after it (over several of the chunks made
+    // unknown at a time) read unknown.
+    const before = table.vals.length, slots = table.length(x!) * table.length(y!);
+    table.reserve(0, 0, 4 * before);
+    assert.ok(table.vals.length > before);
+    for (let s = 1; s < slots; s++) {
+      const at = table.row(rows + s, 3000);
+      for (let k = 0; k < 3000; k++) assert.ok(Number.isNaN(table.vals[at + k]));
+    }
+    for (const slots of [...first, ...then]) assert.deepEqual(decodeSegment(model.lm, slots, 1, table), decodeSegment(model.lm, slots, 1));
+  });
+
   it('restores a document the same whether the table kept across documents holds earlier ones or starts empty', () => {
     const docs = ['Ket qua thuc hien cong tac cai cach hanh chinh', 'Ong ay ban ca o cho, ban giao ket qua thuc hien', 'Cong tac cai cach: ket qua']
       .flatMap((t) => [[t, 'stripped'], [t, 'ocr']] as const);
