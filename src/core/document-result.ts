@@ -9,7 +9,6 @@
 import type { WorkingDocument } from './document.js';
 import type { DocumentResult } from './output-schema.js';
 import { FAIL, planCopier, type ExactCopy } from './schema-exact.js';
-import { planJsonWriter, type JsonWriter } from './schema-json.js';
 import { DOCUMENT_RESULT_PLAN, STRUCTURE_KEYS } from './schema-plans.js';
 import { SCHEMA_VERSION } from './schema-constants.js';
 
@@ -102,20 +101,6 @@ export function checkedWithoutZod(value: unknown): Validation | null {
   copyDocument ??= planCopier(DOCUMENT_RESULT_PLAN);
   const copy = copyDocument(value);
   return copy === FAIL ? null : presenceVerdict(copy as DocumentResult);
-}
-
-let writeDocument: JsonWriter | null | undefined;
-
-/**
- * The JSON text (pretty, no final newline) of a result that passes the check, written by the plan
- * in one pass: the text JSON.stringify makes of checkedWithoutZod's copy, without the copy. Null
- * when the result does not pass (or the plan has no writer): checkedWithoutZod and zod then say why.
- */
-export function checkedJsonWithoutZod(value: unknown): string | null {
-  if (writeDocument === undefined) writeDocument = planJsonWriter(DOCUMENT_RESULT_PLAN);
-  const text = writeDocument ? writeDocument(value) : FAIL;
-  // The all-or-none rules read only schema keys, whose values the copy shares with the value.
-  return text === FAIL || presenceProblem(value as DocumentResult) ? null : text;
 }
 
 /** The verdict on a result zod's parse (or its copier) took. */

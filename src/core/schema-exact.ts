@@ -93,19 +93,6 @@ function build(node: PlanNode, of: (i: number) => ExactCopy): ExactCopy {
   }
 }
 
-/** A node's checks as one test (null when it has none), for planJsonWriter (schema-json.ts), which checks as this copier does. */
-export const planChecks = {
-  string: (checks: PlanCheck[]) => allOf(checks.map(stringTest)),
-  number: (checks: PlanCheck[]) => allOf(checks.map(numberTest)),
-  length: (checks: PlanCheck[]) => allOf(checks.map(lengthTest)),
-};
-
-function allOf<T>(tests: ((v: T) => boolean)[]): ((v: T) => boolean) | null {
-  if (tests.length === 0) return null;
-  if (tests.length === 1) return tests[0]!;
-  return (v) => tests.every((t) => t(v));
-}
-
 function lengthTest(c: PlanCheck): (length: number) => boolean {
   if ('min' in c) { const m = c.min; return (n) => n >= m; }
   if ('max' in c) { const m = c.max; return (n) => n <= m; }

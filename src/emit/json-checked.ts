@@ -8,7 +8,7 @@
  * the plan's copier does not take, for zod's verdict and message: a batch worker starts without
  * zod. json.ts's `documentJson` is the same, synchronous, with zod loaded.
  */
-import { checkedJsonWithoutZod, checkedWithoutZod, type Validation } from '../core/document-result.js';
+import { checkedWithoutZod, type Validation } from '../core/document-result.js';
 import type { DocumentResult } from '../core/schema.js';
 
 export type JsonOutput = { ok: true; text: string; result: DocumentResult } | { ok: false; message: string; text: string; result: DocumentResult };
@@ -30,10 +30,6 @@ export function jsonOfVerdict(result: DocumentResult, checked: Validation): Json
 
 /** documentJson's answer, with zod loaded only when the plan's copier does not take the result. */
 export async function checkedDocumentJson(result: DocumentResult): Promise<JsonOutput> {
-  // Most results pass: their text is written by the plan in one pass, and the result itself is
-  // what it says (the check's copy would differ only in its keys' order and unknown keys dropped).
-  const text = checkedJsonWithoutZod(result);
-  if (text !== null) return { ok: true, text: text + '\n', result };
   const checked = checkedWithoutZod(result) ?? (await import('../core/schema.js')).validateDocumentResult(result);
   return jsonOfVerdict(result, checked);
 }
