@@ -14,6 +14,7 @@
  * 2. Threads: `runBatch` of the same files, --jobs 2, JSON + CSV, plain node (fixed seeds),
  *    callgrind's --separate-threads: the main thread, the text workers, V8's helper threads
  *    (compiler and GC tasks) and the rest. BENCH_NODE_FLAGS adds node flags to both sides here.
+ * BENCH_PART=stages or threads runs one part only.
  *
  * Both sides run from copies at paths of one length (callgrind-sides.ts). BENCH_BASE=<ref> (default
  * main at session 21's start) is built once into bench/.work; BENCH_BASE_DIST=<dist> uses a build
@@ -74,7 +75,7 @@ for (const name of readdirSync(inDir).sort()) {
 /** A batch of the files, two text workers. */
 const BATCH_CHILD = `
 import { join } from 'node:path';
-const [dist, inDir, outDir] = process.argv.slice(1);
+const [dist, inDir, outDir] = process.argv.slice(2);
 const { runBatch } = await import(join(dist, 'batch/run.js'));
 const s = await runBatch([inDir], { outDir, formats: ['json', 'csv'], resume: false, restore: false }, 2);
 if (s.failed || s.converted !== ${nFiles}) throw new Error('batch: ' + JSON.stringify(s));
@@ -123,6 +124,16 @@ async function main(): Promise<void> {
   const perDoc = (n: number) => `${(n / nFiles / 1e6).toFixed(2).padStart(6)} M/doc`;
   console.log(`${nFiles} generated reports; millions of instructions (callgrind, fixed seeds); load average ${load()} on ${cpus().length} cores`);
 
+  const part = process.env.BENCH_PART ?? 'all';
+  if (part !== 'threads') await stageRows(sides, inDir, M, perDoc);
+  if (part !== 'stages') await threadRows(sides, inDir, M);
+  console.log(`\nload average ${load()}; callgrind files in ${work}`);
+  for (const [, code] of sides) rmSync(dirname(code), { recursive: true, force: true });
+}
+
+type Fmt = (n: number) => string;
+
+async function stageRows(sides: [string, string][], inDir: string, M: Fmt, perDoc: Fmt): Promise<void> {
   const levels = ['0', '1s', '1', '2', '3', '4', '5'];
   const runs = sides.flatMap(([label, code], s) => levels.map((level) => ({ label, level, out: join(work, `s${s}-L${level.padStart(2, '_')}.out`), code })));
   await pool(runs.map((r) => () => callgrind(r.out, ['--single-threaded', '--hash-seed=1', '--random-seed=1', '--input-type=module', '-e', STAGES_CHILD, r.code, r.level, inDir, `${r.out}.dir`], false)), 2);
@@ -136,9 +147,15 @@ async function main(): Promise<void> {
     console.log(`| ${name} | ${cost.map((c) => `${M(c)} (${perDoc(c)})`).join(' | ')} |${sides.length > 1 ? ` ${(cost[0]! / cost[1]!).toFixed(3)} |` : ''}`);
   }
 
+}
+
+async function threadRows(sides: [string, string][], inDir: string, M: Fmt): Promise<void> {
   console.log(`\nthreads: runBatch --jobs 2, JSON + CSV${nodeFlags.length ? `, node ${nodeFlags.join(' ')}` : ''}`);
   const batchOut = sides.map((_, s) => join(work, `s${s}-batch.out`));
-  await pool(sides.map(([, code], s) => () => callgrind(batchOut[s]!, [...nodeFlags, '--hash-seed=1', '--random-seed=1', '--input-type=module', '-e', BATCH_CHILD, code, inDir, `${batchOut[s]}.dir`], true)), 2);
+  // A file, not -e: the text workers inherit the process's execArgv, and --input-type would stop them.
+  const child = join(work, 'batch-child.mjs');
+  writeFileSync(child, BATCH_CHILD);
+  await pool(sides.map(([, code], s) => () => callgrind(batchOut[s]!, [...nodeFlags, '--hash-seed=1', '--random-seed=1', child, code, inDir, `${batchOut[s]}.dir`], true)), 2);
   console.log(`| side | total | main | workers | V8 helpers | other |`);
   console.log('|---|---:|---:|---:|---:|---:|');
   for (const [s, [label]] of sides.entries()) {
@@ -148,8 +165,6 @@ async function main(): Promise<void> {
     const total = split.main + split.workers + split.helpers + split.other;
     console.log(`| ${label} | ${M(total)} | ${M(split.main)} | ${M(split.workers)} | ${M(split.helpers)} | ${M(split.other)} |`);
   }
-  console.log(`\nload average ${load()}; callgrind files in ${work}`);
-  for (const [, code] of sides) rmSync(dirname(code), { recursive: true, force: true });
 }
 
 await main();
