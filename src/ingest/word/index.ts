@@ -95,7 +95,7 @@ export function ingestWord(bytes: Uint8Array): WordIngestResult {
   if (unclosed > 0 && original.trim() === '') return failed(`damaged .rtf: it ends with ${unclosed} group${unclosed === 1 ? '' : 's'} still open and no text read`);
   if (unclosed > 0) diagnostics.push({ ruleId: 'ingest/word-damaged', severity: 'warning', place: { page: pages.length, line: pages.at(-1)!.lines.length }, message: `the .rtf ends with ${unclosed} group${unclosed === 1 ? '' : 's'} still open (cut short?): the text up to the cut is read` });
   if (original.trim() === '') {
-    diagnostics.push({ ruleId: 'ingest/no-text', severity: 'error', message: `no text in the Word document (only pictures? a scanned page pasted into Word is not read)` });
+    diagnostics.push({ ruleId: 'ingest/no-text', severity: 'error', message: `no text in the Word document, nor a picture in its body that OCR reads (PNG, JPEG, TIFF, BMP, GIF, WebP; vector, linked and header pictures are not read)` });
     return { original, encoding: name, pages: [], paragraphs: [], diagnostics };
   }
   const codePages = format === 'rtf' ? (read as RtfRead).codePages.map((cp) => `cp${cp}`) : [];
