@@ -8,7 +8,7 @@
 import { isRaster, MAX_PICTURE_BYTES, MAX_PICTURES } from './picture-bytes.js';
 import { readZipEntry, zipEntries, type ZipEntry } from './zip.js';
 
-const IMAGE = /<draw:image\b([^>]*?)(\/>|>([\s\S]*?)<\/draw:image>)/g;
+const IMAGE = /<draw:image\b([^>]*)>/g;
 const href = (attrs: string) => /\sxlink:href="([^"]*)"/.exec(attrs)?.[1];
 
 /** A package-relative href as a ZIP entry name ("./Pictures/a.png" → "Pictures/a.png"); null for a link outside. */
@@ -53,16 +53,24 @@ export function odtPictures(data: Uint8Array): Uint8Array[] {
 /** The raster pictures of a flat .fodt's body (inline base64), in order; [] when it has none. */
 export function fodtPictures(data: Uint8Array): Uint8Array[] {
   const xml = new TextDecoder('utf-8').decode(data);
-  const start = xml.search(/<office:body[\s>]/);
-  if (start < 0) return [];
   const pictures: Uint8Array[] = [];
-  for (const m of xml.slice(start).matchAll(IMAGE)) {
-    const inline = m[3] ? /<office:binary-data>([\s\S]*?)<\/office:binary-data>/.exec(m[3])?.[1] : undefined;
+  // A cursor, not a lazy regex: a file of unclosed images costs one pass, not one per image.
+  for (let at = xml.search(/<office:body[\s>]/); at >= 0 && pictures.length < MAX_PICTURES; ) {
+    const open = xml.indexOf('<draw:image', at);
+    if (open < 0) break;
+    const tagEnd = xml.indexOf('>', open);
+    if (tagEnd < 0) break;
+    at = tagEnd + 1;
+    if (!/[\s/>]/.test(xml[open + 11]!)) { at = open + 11; continue; } // <draw:image-map> and the like
+    if (xml[tagEnd - 1] === '/') continue; // no content: a linked picture
+    const close = xml.indexOf('</draw:image>', at);
+    if (close < 0) break;
+    const inline = /^\s*<office:binary-data>([^<]*)<\/office:binary-data>/.exec(xml.slice(at, close))?.[1];
+    at = close;
     // Base64 is 4 characters a 3 bytes: a longer one is over the picture limit.
     if (!inline || inline.length > (MAX_PICTURE_BYTES / 3) * 4 + 4096) continue;
     const bytes = new Uint8Array(Buffer.from(inline, 'base64'));
     if (isRaster(bytes)) pictures.push(bytes);
-    if (pictures.length === MAX_PICTURES) break;
   }
   return pictures;
 }

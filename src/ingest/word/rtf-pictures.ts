@@ -39,11 +39,12 @@ export function rtfPictures(data: Uint8Array): Uint8Array[] {
       let j = i + 1;
       if (!isLetter(data[j] ?? 0)) { i = j + 1; continue; } // \{ \} \\ \' \* …: no picture data
       while (j < data.length && isLetter(data[j]!)) j++;
-      const word = String.fromCharCode(...data.subarray(i + 1, j));
+      // RTF control words are at most 32 letters: a longer run is junk, named nothing (and never spread into arguments).
+      const word = j - i <= 33 ? String.fromCharCode(...data.subarray(i + 1, j)) : '';
       let k = j;
       if (data[k] === 0x2d) k++;
       while (k < data.length && isDigit(data[k]!)) k++;
-      const param = k > j ? Number.parseInt(String.fromCharCode(...data.subarray(j, k)), 10) : NaN;
+      const param = k > j && k - j <= 12 ? Number.parseInt(String.fromCharCode(...data.subarray(j, k)), 10) : NaN;
       if (data[k] === 0x20) k++;
       if (word === 'bin') {
         const n = Number.isFinite(param) && param > 0 ? param : 0;

@@ -58,6 +58,8 @@ describe('pictures of a flat .fodt', () => {
     const found = fodtPictures(new TextEncoder().encode(damaged));
     assert.equal(found.length, 1);
     assert.equal(found[0]!.length, PAGE2.length);
+    const unclosed = `<office:document><office:body>${'<draw:image><office:binary-data>iVBOR'.repeat(100_000)}</office:body></office:document>`;
+    assert.deepEqual(fodtPictures(new TextEncoder().encode(unclosed)), []);
   });
 
   it('are not read as text: a .fodt with a line of text and pictures keeps to its text', () => {

@@ -54,6 +54,8 @@ describe('pictures of an .rtf', () => {
     assertSameBytes(found[0], LINE, 'the first picture');
     assert.deepEqual(rtfPictures(RTF.subarray(0, indexOfBytes(RTF, latin1('\\pngblip')) + 3000)), []);
     assert.deepEqual(rtfPictures(latin1('{\\rtf1{\\pict\\pngblip\\bin99999999 x}}')), []);
+    // A control word of a million letters, or a parameter of a million digits: junk, no throw.
+    assert.deepEqual(rtfPictures(latin1(`{\\rtf1{\\${'a'.repeat(1e6)}}{\\pict\\pngblip\\bin${'9'.repeat(1e6)} x}}`)), []);
   });
 
   it('of an .rtf with no text are read by OCR, a page each', async () => {
