@@ -79,6 +79,10 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
   // Text files are reported once their records are fsync'd, in groups (group-sync.ts).
   const synced = groupSync(record, { drop: (o) => { if (o.row.outputName) appendDrop(settings.outDir, o.row.outputName); } });
   const queue = textQueue(files, textIdx, workers, settings.timeoutSeconds);
+  // A Word file may be pasted scans read in its text worker (ingest/word-pictures.ts), and the PDF
+  // writer draws page images: sharp's libraries are loaded here first, as its docs ask on glibc,
+  // so a worker that ends after loading them cannot unload them under the others.
+  if (settings.formats.includes('pdf') || textIdx.some((i) => WORD_NAME.test(files[i]!.abs))) await import('sharp').catch(() => undefined);
   try {
     await Promise.all(Array.from({ length: workers }, () => runLane(settings, {
       take: queue.take,
@@ -110,6 +114,8 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
   }
   return outcomes;
 }
+
+const WORD_NAME = /\.(docx?|rtf|odt|fodt)$/i;
 
 /** PDFs and images by name (the pipeline checks the bytes again); everything else is text. */
 function isOcrKind(path: string): boolean {

@@ -20,6 +20,7 @@ export function openApiDocument(schemaVersion: string, documentSchema: Record<st
             query('segment', 'read the Decree 30 structure', ['true', 'false'], 'true'),
             query('format', 'what to return', ['json', 'txt', 'md', 'docx', 'pdf'], 'json'),
             query('ocr', 'PDF pages with a text layer: auto takes a layer that reads as Vietnamese and agrees with the image, force OCRs every page, never takes every layer', ['auto', 'force', 'never'], 'auto'),
+            query('noiseStop', 'false reads every page of a scan whose first 10 pages read no text (stopped there as noise by default)', ['true', 'false'], 'true'),
             { name: 'Content-Encoding', in: 'header', required: false, description: 'the body compressed once: gzip, deflate or br; the size limit holds for the decompressed body', schema: { type: 'string', enum: ['gzip', 'x-gzip', 'deflate', 'br', 'identity'] } },
           ],
           requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', description: 'a form upload: its one file is the document, its filename the name unless the query gives one', properties: { file: { type: 'string', format: 'binary' } } } }, '*/*': { schema: { type: 'string', format: 'binary' } } } },

@@ -59,6 +59,7 @@ export const ConvertQuery = z.object({
   segment: z.enum(['true', 'false']).default('true'),
   format: z.enum(FORMAT_NAMES).default('json'),
   ocr: z.enum(['auto', 'force', 'never']).default('auto'),
+  noiseStop: z.enum(['true', 'false']).default('true'),
 }).strict();
 
 /** "encoding: not an option here; the options are name, input, …": an option of the CLI that the service lacks is said, never ignored. */
@@ -171,7 +172,7 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
     reply.raw.on('close', left);
     try {
       const q = query.data;
-      const settings: BatchSettings = { outDir: '', formats: [q.format], resume: false, restore: q.restore === 'true', segment: q.segment === 'true', restoreInput: q.input, ocrMode: q.ocr, ...(adapt ? { adapt } : {}) };
+      const settings: BatchSettings = { outDir: '', formats: [q.format], resume: false, restore: q.restore === 'true', segment: q.segment === 'true', restoreInput: q.input, ocrMode: q.ocr, ...(q.noiseStop === 'false' ? { noiseStop: false } : {}), ...(adapt ? { adapt } : {}) };
       // A view of the body, not a copy of up to --body-limit bytes.
       const request = { name, data: new Uint8Array(body.buffer, body.byteOffset, body.length), format: q.format, settings };
       // Every document is converted in a worker thread, a scan's image work included (straightening
@@ -179,7 +180,8 @@ export async function buildServer(options: ServeOptions = {}): Promise<FastifyIn
       // by every request (ocr-bridge.ts), and a PDF's own reading goes to a PDF thread
       // (ingest/ocr/pdf-thread-source.ts). The worker is bounded by the request's limit (504).
       const kind = detectKind(request.data, name);
-      const scan = kind === 'text' || kind === 'word' ? undefined : { pool: await ocrPool(), ...(options.pdfTimeoutMs ? { pdfTimeoutMs: options.pdfTimeoutMs } : {}) };
+      // A Word file may be pasted scans (ingest/word-pictures.ts): it gets the pool too, whose engines start only when a page is asked.
+      const scan = kind === 'text' ? undefined : { pool: await ocrPool(), ...(options.pdfTimeoutMs ? { pdfTimeoutMs: options.pdfTimeoutMs } : {}) };
       const reading: Promise<Answer> = workers.run(request, cancel.signal, scan);
       const a = await reading;
       return reply.code(a.status).type(a.type).send(typeof a.body === 'string' ? a.body : Buffer.from(a.body.buffer, a.body.byteOffset, a.body.byteLength));

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildServer, ConvertQuery } from '../../src/serve/server.js';
+import { NOISE_STOP_PAGES } from '../../src/ingest/noise-stop.js';
+import { noiseTiff } from '../ingest/noise-tiff.js';
 
 let app: FastifyInstance;
 before(async () => {
@@ -25,6 +27,16 @@ describe('baocao serve: the query of /v1/convert', () => {
     const r = await app.inject({ method: 'POST', url: '/v1/convert?name=a.txt&format=txt&format=json', payload: 'Báo cáo', headers: { 'content-type': 'text/plain' } });
     assert.equal(r.statusCode, 400);
     assert.equal(r.json().error, 'format: given 2 times (txt, json); give it once');
+  });
+
+  it('reads every page of a scan of noise with noiseStop=false, where it stops after the first pages by default', async () => {
+    const payload = Buffer.from(noiseTiff(NOISE_STOP_PAGES + 3, 48, 48));
+    const rules = async (query: string) => {
+      const r = await app.inject({ method: 'POST', url: `/v1/convert?name=noise.tif${query}`, payload, headers: { 'content-type': 'image/tiff' } });
+      return (r.json().diagnostics as { ruleId: string }[]).map((d) => d.ruleId);
+    };
+    assert.ok((await rules('')).includes('ocr/noise-stopped'));
+    assert.ok(!(await rules('&noiseStop=false')).includes('ocr/noise-stopped'));
   });
 
   it('describes every option it takes, and every status it answers, in its OpenAPI document', async () => {
