@@ -14,7 +14,7 @@ import { paragraphFlags, type ParagraphFlagsAt } from './doc-papx.js';
 import { countLegacy, legacyEncodingOfFont, readRun, readUnnamedParagraph, withoutSoftHyphens } from './fonts.js';
 import type { WordBlock, WordCell } from './layout.js';
 
-interface Piece { cp: number; cpEnd: number; offset: number; compressed: boolean }
+export interface Piece { cp: number; cpEnd: number; offset: number; compressed: boolean }
 
 export function readDoc(data: Uint8Array): WordRead {
   try {
@@ -87,7 +87,7 @@ function readDocUnchecked(data: Uint8Array): WordRead {
 }
 
 /** The piece table; `compressedFlag`: Word 97's pieces mark 8-bit text with bit 30 (Word 6's are all 8-bit). */
-function readPieces(table: Uint8Array, fc: number, lcb: number, compressedFlag: boolean): Piece[] {
+export function readPieces(table: Uint8Array, fc: number, lcb: number, compressedFlag: boolean): Piece[] {
   if (fc + lcb > table.length || lcb === 0) throw new WordFileError('the piece table is missing or damaged');
   const v = new DataView(table.buffer, table.byteOffset + fc, lcb);
   let at = 0;

@@ -5,22 +5,8 @@
  * stored once but drawn twice (a drawing with its VML copy for old Word) is taken once. Linked
  * pictures (outside the file) and vector formats (EMF, WMF, SVG) are left out. Pure: bytes in.
  */
+import { isRaster, MAX_PICTURE_BYTES, MAX_PICTURES } from './picture-bytes.js';
 import { readZipEntry, zipEntries, type ZipEntry } from './zip.js';
-
-/** A picture may unpack to at most this (a 600 dpi A4 colour scan as PNG is ~40 MB). */
-const MAX_PICTURE_BYTES = 96 * 1024 * 1024;
-/** Pictures read at most: a body of thousands of small icons is not a scan. */
-export const MAX_PICTURES = 300;
-
-/** Raster formats OCR reads, by their first bytes: PNG, JPEG, TIFF, BMP, GIF, WebP. */
-function isRaster(b: Uint8Array): boolean {
-  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return true;
-  if (b[0] === 0xff && b[1] === 0xd8) return true;
-  if ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a) || (b[0] === 0x4d && b[1] === 0x4d && b[3] === 0x2a)) return true;
-  if (b[0] === 0x42 && b[1] === 0x4d) return true;
-  if (b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46) return true;
-  return b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45;
-}
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 

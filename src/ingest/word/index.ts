@@ -13,7 +13,10 @@ import { layoutPages } from './layout.js';
 import { readRtf, type RtfRead } from './rtf.js';
 import { isRtf } from '../../core/source-kind.js';
 import { zipEntries } from './zip.js';
+import { docPictures } from './doc-pictures.js';
 import { docxPictures } from './docx-pictures.js';
+import { fodtPictures, odtPictures } from './odt-pictures.js';
+import { rtfPictures } from './rtf-pictures.js';
 import { NotWordError, readFodt, readOdt } from './odt.js';
 
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -41,9 +44,11 @@ function formatOf(bytes: Uint8Array): WordFormat | null {
   if (isZip(bytes)) return hasOdfParts(bytes) ? 'odt' : 'docx';
   return isFlatOdf(bytes) ? 'fodt' : null;
 }
-/** The raster pictures of a .docx body, in order ([] for the other formats: their pictures are not read yet). */
+const PICTURE_READERS: Record<WordFormat, (bytes: Uint8Array) => Uint8Array[]> = { doc: docPictures, docx: docxPictures, rtf: rtfPictures, odt: odtPictures, fodt: fodtPictures };
+/** The raster pictures of a Word file's body, in the order they stand in it, each once ([] when none or not Word). */
 export function wordPictures(bytes: Uint8Array): Uint8Array[] {
-  return formatOf(bytes) === 'docx' ? docxPictures(bytes) : [];
+  const format = formatOf(bytes);
+  return format ? PICTURE_READERS[format](bytes) : [];
 }
 
 const READERS: Record<WordFormat, (bytes: Uint8Array) => WordRead> = { doc: readDoc, docx: readDocx, rtf: readRtf, odt: readOdt, fodt: readFodt };
@@ -90,7 +95,7 @@ export function ingestWord(bytes: Uint8Array): WordIngestResult {
   if (unclosed > 0 && original.trim() === '') return failed(`damaged .rtf: it ends with ${unclosed} group${unclosed === 1 ? '' : 's'} still open and no text read`);
   if (unclosed > 0) diagnostics.push({ ruleId: 'ingest/word-damaged', severity: 'warning', place: { page: pages.length, line: pages.at(-1)!.lines.length }, message: `the .rtf ends with ${unclosed} group${unclosed === 1 ? '' : 's'} still open (cut short?): the text up to the cut is read` });
   if (original.trim() === '') {
-    diagnostics.push({ ruleId: 'ingest/no-text', severity: 'error', message: `no text in the Word document (only pictures? a scanned page pasted into Word is not read)` });
+    diagnostics.push({ ruleId: 'ingest/no-text', severity: 'error', message: `no text in the Word document, nor a picture in its body that OCR reads (PNG, JPEG, TIFF, BMP, GIF, WebP; vector, linked and header pictures are not read)` });
     return { original, encoding: name, pages: [], paragraphs: [], diagnostics };
   }
   const codePages = format === 'rtf' ? (read as RtfRead).codePages.map((cp) => `cp${cp}`) : [];

@@ -59,7 +59,8 @@ export function readFodt(data: Uint8Array): WordRead {
 }
 
 /** Elements whose whole content is left out. */
-const SKIPPED = new Set(['text:note', 'office:annotation', 'text:tracked-changes', 'svg:title', 'svg:desc', 'text:sequence-decls', 'office:forms', 'text:ruby-text']);
+// office:binary-data: a flat file's inline picture (base64), not text.
+const SKIPPED = new Set(['office:binary-data', 'text:note', 'office:annotation', 'text:tracked-changes', 'svg:title', 'svg:desc', 'text:sequence-decls', 'office:forms', 'text:ruby-text']);
 const isSkipped = (name: string) => SKIPPED.has(name) || (name.startsWith('text:') && name.endsWith('-source'));
 
 interface Paragraph { text: string; style?: string; marker: string; breakBefore: boolean; breakAfter: boolean }

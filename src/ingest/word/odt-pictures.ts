@@ -1,0 +1,76 @@
+/**
+ * The pictures of an OpenDocument text body (.odt, flat .fodt) in the order they stand in it: each
+ * `draw:image` of content.xml, its picture a part of the package (`xlink:href="Pictures/…"`) or, in
+ * a flat file, inline base64 (`office:binary-data`). A part drawn twice is taken once; linked
+ * pictures (outside the file), vector ones (SVG, EMF, WMF: a frame's vector picture with a raster
+ * fallback gives the fallback) and the pictures of headers (styles.xml) are left out. Pure: bytes in.
+ */
+import { isRaster, MAX_PICTURE_BYTES, MAX_PICTURES } from './picture-bytes.js';
+import { readZipEntry, zipEntries, type ZipEntry } from './zip.js';
+
+const IMAGE = /<draw:image\b([^>]*)>/g;
+const href = (attrs: string) => /\sxlink:href="([^"]*)"/.exec(attrs)?.[1];
+
+/** A package-relative href as a ZIP entry name ("./Pictures/a.png" → "Pictures/a.png"); null for a link outside. */
+function partName(target: string): string | null {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/') || target.startsWith('../')) return null;
+  return decodeURIComponent(target.replace(/^(\.\/)+/, ''));
+}
+
+/** The raster pictures of a packaged .odt's body, in order, each once; [] when it has none or is damaged. */
+export function odtPictures(data: Uint8Array): Uint8Array[] {
+  let entries: Map<string, ZipEntry>;
+  let body: string;
+  try {
+    entries = zipEntries(data);
+    const content = entries.get('content.xml');
+    if (!content) return [];
+    body = new TextDecoder('utf-8').decode(readZipEntry(data, content, 64 * 1024 * 1024));
+  } catch {
+    return [];
+  }
+  const seen = new Set<string>();
+  const pictures: Uint8Array[] = [];
+  for (const m of body.matchAll(IMAGE)) {
+    const target = href(m[1]!);
+    let part: string | null = null;
+    try { part = target ? partName(target) : null; } catch { part = null; } // a malformed %-escape
+    if (!part || seen.has(part)) continue;
+    seen.add(part);
+    const entry = entries.get(part);
+    if (!entry) continue;
+    try {
+      const bytes = readZipEntry(data, entry, MAX_PICTURE_BYTES);
+      if (isRaster(bytes)) pictures.push(bytes);
+    } catch {
+      continue; // a damaged or oversized picture: the others are still read
+    }
+    if (pictures.length === MAX_PICTURES) break;
+  }
+  return pictures;
+}
+
+/** The raster pictures of a flat .fodt's body (inline base64), in order; [] when it has none. */
+export function fodtPictures(data: Uint8Array): Uint8Array[] {
+  const xml = new TextDecoder('utf-8').decode(data);
+  const pictures: Uint8Array[] = [];
+  // A cursor, not a lazy regex: a file of unclosed images costs one pass, not one per image.
+  for (let at = xml.search(/<office:body[\s>]/); at >= 0 && pictures.length < MAX_PICTURES; ) {
+    const open = xml.indexOf('<draw:image', at);
+    if (open < 0) break;
+    const tagEnd = xml.indexOf('>', open);
+    if (tagEnd < 0) break;
+    at = tagEnd + 1;
+    if (!/[\s/>]/.test(xml[open + 11]!)) { at = open + 11; continue; } // <draw:image-map> and the like
+    if (xml[tagEnd - 1] === '/') continue; // no content: a linked picture
+    const close = xml.indexOf('</draw:image>', at);
+    if (close < 0) break;
+    const inline = /^\s*<office:binary-data>([^<]*)<\/office:binary-data>/.exec(xml.slice(at, close))?.[1];
+    at = close;
+    // Base64 is 4 characters a 3 bytes: a longer one is over the picture limit.
+    if (!inline || inline.length > (MAX_PICTURE_BYTES / 3) * 4 + 4096) continue;
+    const bytes = new Uint8Array(Buffer.from(inline, 'base64'));
+    if (isRaster(bytes)) pictures.push(bytes);
+  }
+  return pictures;
+}
