@@ -29,6 +29,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { baseDist } from './lib/base-dist.js';
 import { callgrindReady, copyDist } from './lib/callgrind-sides.js';
 import { convertBenchReport } from './lib/generated-reports.js';
+import { pool } from './lib/task-pool.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'bench', '.work', 'batch-stages', String(process.pid));
@@ -99,14 +100,6 @@ function role(file: string): 'main' | 'workers' | 'helpers' | 'other' {
   const text = execFileSync('callgrind_annotate', ['--inclusive=yes', '--threshold=100', file], { encoding: 'utf8', maxBuffer: 256 << 20 });
   if (text.includes('node::worker::Worker::Run')) return 'workers';
   return /v8::internal::(compiler|Scavenger|MarkCompact|Concurrent|.*Job)/.test(text) ? 'helpers' : 'other';
-}
-
-async function pool<T>(tasks: (() => Promise<T>)[], n: number): Promise<T[]> {
-  const out: T[] = new Array(tasks.length);
-  let next = 0;
-  const run = async () => { while (next < tasks.length) { const i = next++; out[i] = await tasks[i]!(); } };
-  await Promise.all(Array.from({ length: Math.min(n, tasks.length) }, run));
-  return out;
 }
 
 async function main(): Promise<void> {

@@ -34,6 +34,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { baseDist } from './lib/base-dist.js';
 import { callgrindReady, copyDist } from './lib/callgrind-sides.js';
 import { functionCosts, functionTable } from './lib/callgrind-functions.js';
+import { pool } from './lib/task-pool.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -124,15 +125,6 @@ function compileAndGc(file: string): { turbofan: number; gc: number } {
     turbofan: entry(/v8::internal::Runtime_CompileOptimized\(/) + entry(/v8::internal::Runtime_CompileOptimizedOSR\(/),
     gc: entry(/v8::internal::Heap::CollectGarbage\(/),
   };
-}
-
-/** Runs the tasks, at most `n` at a time. */
-async function pool<T>(tasks: (() => Promise<T>)[], n: number): Promise<T[]> {
-  const out: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => { while (next < tasks.length) { const i = next++; out[i] = await tasks[i]!(); } };
-  await Promise.all(Array.from({ length: Math.min(n, tasks.length) }, worker));
-  return out;
 }
 
 async function main(): Promise<void> {
