@@ -22,10 +22,32 @@ export function prepareOutputDir(outDir: string): void {
   if (blocking === outDir) throw new BatchSetupError(`output folder '${outDir}' is a file, not a folder: give -o a folder (it is made if missing)`);
   if (blocking) throw new BatchSetupError(`output folder '${outDir}' cannot be made: '${blocking}' is a file, not a folder: give -o another folder`);
   try {
-    mkdirSync(outDir, { recursive: true });
+    makeFolders(outDir);
   } catch (e) {
-    const { what, todo } = fsProblem(trueCause(outDir, e));
+    const cause = trueCause(outDir, e);
+    // Every missing folder above it was looked for first: ENOENT here is the drive refusing (e.g. /proc), not a folder gone.
+    const { what, todo } = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? { what: 'the drive there does not let a folder be made (ENOENT)', todo: 'give -o a folder on a drive you can write to' } : fsProblem(cause);
     throw new BatchSetupError(`output folder '${outDir}' cannot be made: ${what}: ${todo}`);
+  }
+}
+
+/**
+ * The folder and its missing parents, each made once, from the top. Node's recursive mkdir loops
+ * for ever where a drive answers ENOENT to making a folder whose parent is there (`-o
+ * /proc/x/out`: libuv makes the parent, finds it, and tries again): it hung `convert` and `queue add`.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let p = dir; !statOrNull(p); p = dirname(p)) {
+    missing.push(p);
+    if (dirname(p) === p) break;
+  }
+  for (const p of missing.reverse()) {
+    try {
+      mkdirSync(p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
   }
 }
 
