@@ -46,7 +46,7 @@ const ascii = (d: Uint8Array, from: number, to: number) => String.fromCharCode(.
  * WebP (images saved from the web) and GIF pages, which neither OCR engine is sure to read, as
  * a lossless PNG of their first frame; null when sharp is missing or cannot decode them.
  */
-async function asPng(data: Uint8Array): Promise<Uint8Array | null> {
+export async function asPng(data: Uint8Array): Promise<Uint8Array | null> {
   try {
     const sharp = (await import('sharp')).default;
     return new Uint8Array(await sharp(data, { limitInputPixels: false }).png({ compressionLevel: 1 }).toBuffer());
@@ -107,10 +107,10 @@ const TOO_LARGE = /malloc fail|pixd not made/;
  * an A0 page at 300 dpi is 140 million). A larger one is refused from its header, before any
  * decoding: a 40,000 × 30,000 PNG of 1.2 MB took 29 s and 1.45 GB to fail in Leptonica.
  */
-const MAX_PAGE_PIXELS = 0x3fff * 0x3fff;
+export const MAX_PAGE_PIXELS = 0x3fff * 0x3fff;
 
 /** Width and height from the image's header (the first page of a TIFF), or undefined when sharp cannot say. */
-async function headerSize(data: Uint8Array): Promise<{ width: number; height: number } | undefined> {
+export async function headerSize(data: Uint8Array): Promise<{ width: number; height: number } | undefined> {
   try {
     const sharp = (await import('sharp')).default;
     const { width, height } = await sharp(data, { limitInputPixels: false }).metadata();
@@ -120,7 +120,7 @@ async function headerSize(data: Uint8Array): Promise<{ width: number; height: nu
   }
 }
 
-function tooLarge(size: { width: number; height: number } | undefined): Diagnostic {
+export function tooLarge(size: { width: number; height: number } | undefined): Diagnostic {
   const pixels = size ? ` (${size.width} × ${size.height} pixels)` : '';
   return { ruleId: 'ingest/image-corrupt', message: `the image is too large to decode in memory${pixels}: scan it again at 300 dpi or less`, severity: 'error' };
 }

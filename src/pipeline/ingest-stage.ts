@@ -5,6 +5,7 @@ import { toPositional } from '../core/page-numbers.js';
 import { DEFAULT_MAX_TEXT_BYTES, ingestText, mib } from '../ingest/text.js';
 import { withSignal } from '../ingest/ocr/with-signal.js';
 import type { StageOptions } from './options.js';
+import type { IngestResult } from '../ingest/image.js';
 
 export async function ingestStage(doc: WorkingDocument, options: StageOptions): Promise<void> {
   const { data } = options.input;
@@ -19,14 +20,17 @@ export async function ingestStage(doc: WorkingDocument, options: StageOptions): 
     else {
       Object.assign(doc, { original: r.original, pages: r.pages, paragraphs: r.paragraphs });
       doc.diagnostics.push(...r.diagnostics);
+      doc.source.pages = doc.pages.length;
     }
   } else if (doc.source.kind === 'text') {
     const r = ingestText(data, { encoding: options.encoding, pageBreaks: options.pageBreaks, maxBytes: options.maxTextBytes });
     Object.assign(doc, { original: r.original, pages: r.pages, paragraphs: r.paragraphs });
     doc.source.encoding = r.encoding;
     doc.diagnostics.push(...r.diagnostics);
+    doc.source.pages = doc.pages.length;
   } else if (data.length === 0) {
     // Said as a text file's is: "not a readable PDF" or "not a PNG, JPEG…" sent people looking for a damaged file.
+    doc.source.pages = 0;
     doc.diagnostics.push({ ruleId: 'ingest/empty', severity: 'error', message: `the file is empty (0 bytes), though named as a${doc.source.kind === 'image' ? 'n image' : ' PDF'}: the copy or download that made it may have failed` });
   } else {
     // Loaded on first use: a text-only run never pays for the PDF and OCR modules.
@@ -34,30 +38,9 @@ export async function ingestStage(doc: WorkingDocument, options: StageOptions): 
     const ctx = options.ingest ?? {};
     // A cancellable document: every page it asks of the shared pool carries its signal.
     const r = await ingest(data, ctx.signal && ctx.ocr ? { ...ctx, ocr: withSignal(ctx.ocr, ctx.signal) } : ctx);
-    const size = textBytes(r.pages);
-    const limit = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
-    if (size > limit) {
-      // Restoration and structure grow with the text (a 2,000-page PDF of 5.3 MB text peaked at 1.5 GB):
-      // past the limit of a text file the document is refused whole, saying how to read it in parts.
-      doc.pages = [];
-      doc.original = '';
-      doc.paragraphs = [];
-      doc.source.pages = r.pages.length;
-      doc.diagnostics.push({ ruleId: 'ingest/too-large', severity: 'error', message: `the ${doc.source.kind}'s text is ${mib(size)} over ${r.pages.length} pages, over the ${mib(limit)} limit for one document: convert it in parts with --pages (e.g. --pages 1-${Math.max(1, Math.floor((r.pages.length * limit) / size / 2))})` });
-      return;
-    }
-    doc.pages = r.pages;
-    if (r.eSignatures?.length) doc.eSignatures = r.eSignatures;
-    doc.pageNumbers = toPositional(r.pages, r.diagnostics) ?? undefined;
-    doc.original = r.pages.map((p) => p.lines.join('\n')).join('\f');
-    doc.paragraphs = paragraphsFromPages(r.pages);
-    doc.diagnostics.push(...r.diagnostics);
-    const failed = doc.diagnostics.some((d) => d.severity === 'error');
-    if (!failed && r.pages.every((p) => p.lines.every((l) => l.trim() === ''))) {
-      doc.diagnostics.push({ ruleId: 'ingest/no-text', severity: 'error', message: `no text found in the ${doc.source.kind}` });
-    }
+    const taken = takeReadPages(doc, r, options, `no text found in the ${doc.source.kind}`);
+    if (taken && r.eSignatures?.length) doc.eSignatures = r.eSignatures;
   }
-  doc.source.pages = doc.pages.length;
 }
 
 async function readWordPictures(doc: WorkingDocument, pictures: Uint8Array[], wordDiagnostics: Diagnostic[], options: StageOptions): Promise<void> {
@@ -65,15 +48,40 @@ async function readWordPictures(doc: WorkingDocument, pictures: Uint8Array[], wo
   const { ingestWordPictures } = await import('../ingest/word-pictures.js');
   const r = await ingestWordPictures(pictures, ctx.signal && ctx.ocr ? { ...ctx, ocr: withSignal(ctx.ocr, ctx.signal) } : ctx);
   const n = pictures.length;
-  doc.pages = r.pages;
-  doc.original = r.pages.map((p) => p.lines.join('\n')).join('\f');
-  doc.paragraphs = paragraphsFromPages(r.pages);
   doc.diagnostics.push(...wordDiagnostics.filter((d) => d.ruleId !== 'ingest/no-text'));
   doc.diagnostics.push({ ruleId: 'ingest/word-pictures', severity: 'info', message: `no text in the Word document, but ${n} picture${n === 1 ? '' : 's'} (scanned pages pasted in?): read by OCR, a page each` });
-  doc.diagnostics.push(...r.diagnostics);
-  if (!doc.diagnostics.some((d) => d.severity === 'error') && r.pages.every((p) => p.lines.every((l) => l.trim() === ''))) {
-    doc.diagnostics.push({ ruleId: 'ingest/no-text', severity: 'error', message: `no text in the Word document, nor in its ${n} picture${n === 1 ? '' : 's'} read by OCR` });
+  takeReadPages(doc, r, options, `no text in the Word document, nor in its ${n} picture${n === 1 ? '' : 's'} read by OCR`);
+}
+
+/**
+ * Pages read from a PDF, an image or a Word file's pictures become the document's, under the text
+ * limit of one document (false: refused whole for its size); pages that all read nothing (and no
+ * error said why) are `ingest/no-text`.
+ */
+function takeReadPages(doc: WorkingDocument, r: IngestResult, options: StageOptions, noText: string): boolean {
+  // The pages the file has, even when it is refused whole for its size.
+  doc.source.pages = r.pages.length;
+  const size = textBytes(r.pages);
+  const limit = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
+  if (size > limit) {
+    // Restoration and structure grow with the text (a 2,000-page PDF of 5.3 MB text peaked at 1.5 GB):
+    // past the limit of a text file the document is refused whole, saying how to read it in parts.
+    doc.pages = [];
+    doc.original = '';
+    doc.paragraphs = [];
+    doc.diagnostics.push({ ruleId: 'ingest/too-large', severity: 'error', message: `the ${doc.source.kind}'s text is ${mib(size)} over ${r.pages.length} pages, over the ${mib(limit)} limit for one document: convert it in parts with --pages (e.g. --pages 1-${Math.max(1, Math.floor((r.pages.length * limit) / size / 2))})` });
+    return false;
   }
+  doc.pages = r.pages;
+  doc.pageNumbers = toPositional(r.pages, r.diagnostics) ?? undefined;
+  doc.original = r.pages.map((p) => p.lines.join('\n')).join('\f');
+  doc.paragraphs = paragraphsFromPages(r.pages);
+  doc.diagnostics.push(...r.diagnostics);
+  const failed = doc.diagnostics.some((d) => d.severity === 'error');
+  if (!failed && r.pages.every((p) => p.lines.every((l) => l.trim() === ''))) {
+    doc.diagnostics.push({ ruleId: 'ingest/no-text', severity: 'error', message: noText });
+  }
+  return true;
 }
 
 /** UTF-8 bytes of the pages' lines, as the text limit counts a text file. */
