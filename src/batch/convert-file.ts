@@ -11,7 +11,7 @@ import type { DocumentResult } from '../core/schema.js';
 import { DEFAULT_MAX_TEXT_BYTES } from '../ingest/text.js';
 import { parsePageRanges } from '../ingest/page-ranges.js';
 import type { IngestOptions } from '../ingest/options.js';
-import { ocrTimeLimit, timeLimitMs } from './time-limit.js';
+import { ocrTimeLimit, timeLimitMs, wordOcrTimeLimit } from './time-limit.js';
 import { checkedDocumentJson } from '../emit/json-checked.js';
 import { archiveFacts, type ArchiveSettings } from '../emit/archive.js';
 import { documentTables, oversizedCells } from '../emit/batch-tables.js';
@@ -120,7 +120,8 @@ export async function convertFile(file: InputFile, settings: BatchSettings, runt
 
   const timings: Record<string, number> = {};
   // A PDF's reading (pdf.js, off this thread) and a scan's OCR get the file's time limit, as a text file does.
-  const limits = { pdfTimeoutMs: timeLimitMs(data.length, settings.timeoutSeconds), ...ocrTimeLimit(data.length, settings.timeoutSeconds) };
+  const ocrLimit = (detectKind(data, file.abs) === 'word' ? wordOcrTimeLimit : ocrTimeLimit)(data.length, settings.timeoutSeconds);
+  const limits = { pdfTimeoutMs: timeLimitMs(data.length, settings.timeoutSeconds), ...ocrLimit };
   const options = { ...withIngest(await convertOptions(settings), { ...limits, ...runtime.ingest }), onStage: (stage: string, ms: number) => { timings[stage] = Math.round(ms); } };
   const result = await convert({ path: file.display, data, sha256 }, options);
   // The row is made once, after the outputs; a document nothing could be read of gets it now.

@@ -24,3 +24,15 @@ export const OCR_SECONDS_PER_PAGE = 60;
 export function ocrTimeLimit(bytes: number, seconds?: number): { ocrTimeoutMs: number; ocrTimeoutPerPageMs: number } {
   return { ocrTimeoutMs: timeLimitMs(bytes, seconds), ocrTimeoutPerPageMs: seconds === undefined ? OCR_SECONDS_PER_PAGE * 1000 : 0 };
 }
+
+/**
+ * A Word file is converted in a text worker, which the file's limit ends (pool.ts), though its
+ * pictures may be read by OCR (ingest/word-pictures.ts): their OCR stops first, at this share of
+ * the limit, so the text and the pictures read by then are kept instead of the worker being ended.
+ */
+export const WORD_PICTURES_SHARE = 0.75;
+
+export function wordOcrTimeLimit(bytes: number, seconds?: number): { ocrTimeoutMs: number; ocrTimeoutPerPageMs: number } {
+  const file = timeLimitMs(bytes, seconds);
+  return { ocrTimeoutMs: Number.isFinite(file) ? file * WORD_PICTURES_SHARE : file, ocrTimeoutPerPageMs: 0 };
+}

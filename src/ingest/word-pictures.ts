@@ -13,6 +13,7 @@ import { withSignal } from './ocr/with-signal.js';
 import { isTiff, tiffPageOffsets, tiffSinglePage } from './ocr/tiff.js';
 import type { IngestOptions } from './options.js';
 import { selectPages } from './page-ranges.js';
+import { readsText } from './noise-stop.js';
 
 export async function ingestWordPictures(pictures: readonly Uint8Array[], ctx: IngestOptions): Promise<IngestResult> {
   const selected = selectPages(pictures.length, ctx.pages);
@@ -57,4 +58,79 @@ async function pageImage(data: Uint8Array, n: number): Promise<{ image: Uint8Arr
     }
   }
   return { image };
+}
+
+/**
+ * A picture smaller than this (pixels a side, pixels in all) cannot be a page scanned to be read: a
+ * web copy of a letter is ~576 × 960, A4 at 100 dpi 827 × 1169. A page is at most this much longer
+ * than it is wide (A4 1.41, a long receipt-like strip 2): a signature line or a banner is longer.
+ */
+const PAGE_MIN_SIDE = 500;
+const PAGE_MIN_PIXELS = 400_000;
+const PAGE_MAX_ASPECT = 2.2;
+/** Brightness (0–255) of the paper at least, and the share of the picture it covers at least. */
+const PAPER_MIN_LEVEL = 150;
+const PAPER_MIN_SHARE = 0.55;
+/** Ink darker than the paper by this much covers a share of the picture between these. */
+const INK_BELOW_PAPER = 60;
+const INK_SHARES = [0.002, 0.35] as const;
+
+/**
+ * Whether a picture of a Word file that has text looks like a scanned page (an annex, a signed
+ * letter pasted into a report) rather than a logo, a signature or a photo: large, and mostly paper
+ * of one light level with some dark ink on it. A photo spreads over every level; a logo or a
+ * signature is small. Judged on a 256-pixel greyscale copy, so it costs a decode, not an OCR.
+ */
+export async function looksLikeScannedPage(data: Uint8Array): Promise<boolean> {
+  try {
+    const sharp = (await import('sharp')).default;
+    const { width, height } = await sharp(data, { limitInputPixels: false }).metadata();
+    if (!width || !height || Math.min(width, height) < PAGE_MIN_SIDE || width * height < PAGE_MIN_PIXELS || width * height > MAX_PAGE_PIXELS) return false;
+    if (Math.max(width, height) / Math.min(width, height) > PAGE_MAX_ASPECT) return false;
+    const grey = await sharp(data, { limitInputPixels: false }).flatten({ background: '#ffffff' }).greyscale().resize(256, 256, { fit: 'inside' }).raw().toBuffer();
+    const levels = new Uint32Array(256);
+    for (const v of grey) levels[v]!++;
+    // The paper's level: the most common one in a 32-level window.
+    let paper = 0, best = -1, window = 0;
+    for (let v = 0; v < 256; v++) {
+      window += levels[v]! - (v >= 32 ? levels[v - 32]! : 0);
+      if (v >= 31 && window > best) best = window, paper = v - 16;
+    }
+    let ink = 0;
+    for (let v = 0; v < paper - INK_BELOW_PAPER; v++) ink += levels[v]!;
+    const n = grey.length;
+    return paper >= PAPER_MIN_LEVEL && best / n >= PAPER_MIN_SHARE && ink / n >= INK_SHARES[0] && ink / n <= INK_SHARES[1];
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The pictures of a Word file that has text: those that look like scanned pages are read by OCR as
+ * one scan is, and each that reads text becomes a page after the text's `textPages` pages (the body
+ * order of pictures among paragraphs is not kept). The document's own text stays whatever the
+ * pictures do: their problems (time limit, noise, a page OCR failed) are warnings, not errors.
+ * `--pages` is not applied: a Word file's text is read whole, and so are its pictures.
+ */
+export async function ingestPicturesBesideText(pictures: readonly Uint8Array[], ctx: IngestOptions, textPages: number): Promise<IngestResult & { pageLike: number }> {
+  const pageLike: number[] = [];
+  for (let i = 0; i < pictures.length && !ctx.signal?.aborted; i++) if (await looksLikeScannedPage(pictures[i]!)) pageLike.push(i + 1);
+  if (!pageLike.length) return { pages: [], diagnostics: [], pageLike: 0 };
+  const read = await ingestWordPictures(pageLike.map((n) => pictures[n - 1]!), { ...ctx, pages: undefined });
+  // Reading k (1-based) is picture pageLike[k - 1]; it becomes a page only when it reads text.
+  const numberOf = new Map<number, number>();
+  const pages = read.pages.filter((p) => readsText(p)).map((p, i) => {
+    numberOf.set(p.number, textPages + i + 1);
+    return { ...p, number: textPages + i + 1 };
+  });
+  const diagnostics = read.diagnostics.map((d): Diagnostic => {
+    const severity = d.severity === 'error' ? 'warning' : d.severity;
+    const k = d.place?.page;
+    if (k === undefined) return { ...d, severity, message: `pictures of the Word document: ${d.message}` };
+    const page = numberOf.get(k);
+    if (page !== undefined) return { ...d, severity, place: { ...d.place!, page } };
+    const { place: _place, ...rest } = d;
+    return { ...rest, severity, message: `picture ${pageLike[k - 1]} of the Word document: ${d.message}` };
+  });
+  return { pages, diagnostics, pageLike: pageLike.length };
 }

@@ -14,12 +14,16 @@ export async function ingestStage(doc: WorkingDocument, options: StageOptions): 
     const word = await import('../ingest/word/index.js');
     const r = word.ingestWord(data);
     doc.source.encoding = r.encoding;
-    // No text, but pictures: scanned pages pasted into Word, read as a scan's pages.
-    const pictures = r.diagnostics.some((d) => d.ruleId === 'ingest/no-text') ? word.wordPictures(data) : [];
-    if (pictures.length) await readWordPictures(doc, pictures, r.diagnostics, options);
+    // No text, but pictures: scanned pages pasted into Word, read as a scan's pages. Text and
+    // pictures: those that look like scanned pages (an annex pasted in) are read after the text.
+    const noText = r.diagnostics.some((d) => d.ruleId === 'ingest/no-text');
+    const readable = noText || !r.diagnostics.some((d) => d.severity === 'error');
+    const pictures = readable ? picturesOf(word.wordPictures, data, noText ? undefined : doc.diagnostics) : [];
+    if (noText && pictures.length) await readWordPictures(doc, pictures, r.diagnostics, options);
     else {
       Object.assign(doc, { original: r.original, pages: r.pages, paragraphs: r.paragraphs });
       doc.diagnostics.push(...r.diagnostics);
+      if (!noText && pictures.length) await readPicturesBesideText(doc, pictures, options);
       doc.source.pages = doc.pages.length;
     }
   } else if (doc.source.kind === 'text') {
@@ -51,6 +55,42 @@ async function readWordPictures(doc: WorkingDocument, pictures: Uint8Array[], wo
   doc.diagnostics.push(...wordDiagnostics.filter((d) => d.ruleId !== 'ingest/no-text'));
   doc.diagnostics.push({ ruleId: 'ingest/word-pictures', severity: 'info', message: `no text in the Word document, but ${n} picture${n === 1 ? '' : 's'} (scanned pages pasted in?): read by OCR, a page each` });
   takeReadPages(doc, r, options, `no text in the Word document, nor in its ${n} picture${n === 1 ? '' : 's'} read by OCR`);
+}
+
+/**
+ * A Word file's pictures; a reader that fails on them (a file its text reader could read) costs
+ * the pictures only, said as a warning when `said` is given, never the text.
+ */
+function picturesOf(read: (data: Uint8Array) => Uint8Array[], data: Uint8Array, said?: Diagnostic[]): Uint8Array[] {
+  try {
+    return read(data);
+  } catch (err) {
+    said?.push({ ruleId: 'ingest/word-pictures', severity: 'warning', message: `the pictures of the Word document could not be read (${(err as Error).message}): its text is read without them` });
+    return [];
+  }
+}
+
+/** A Word file's text, and pictures of it that look like scanned pages read by OCR as pages after it (word-pictures.ts). */
+async function readPicturesBesideText(doc: WorkingDocument, pictures: Uint8Array[], options: StageOptions): Promise<void> {
+  const ctx = options.ingest ?? {};
+  const { ingestPicturesBesideText } = await import('../ingest/word-pictures.js');
+  const r = await ingestPicturesBesideText(pictures, ctx.signal && ctx.ocr ? { ...ctx, ocr: withSignal(ctx.ocr, ctx.signal) } : ctx, doc.pages.length);
+  if (!r.pageLike) return;
+  doc.diagnostics.push(...r.diagnostics);
+  const first = doc.pages.length + 1, last = doc.pages.length + r.pages.length;
+  const of = `${r.pageLike} of the Word document's ${pictures.length} picture${pictures.length === 1 ? '' : 's'} look${r.pageLike === 1 ? 's' : ''} like scanned pages`;
+  const limit = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
+  if (r.pages.length && textBytes(doc.pages) + textBytes(r.pages) > limit) {
+    doc.diagnostics.push({ ruleId: 'ingest/word-pictures', severity: 'warning', message: `${of}: their text would take the document over the ${mib(limit)} limit for one document, so it is left out` });
+    return;
+  }
+  const added = r.pages.length ? `read by OCR and added after the text as page${r.pages.length === 1 ? ` ${first}` : `s ${first}–${last}`}` : 'read by OCR, but none reads text (photos?): left out';
+  const without = r.pages.length && r.pages.length < r.pageLike ? `; ${r.pageLike - r.pages.length} read no text and ${r.pageLike - r.pages.length === 1 ? 'is' : 'are'} left out` : '';
+  doc.diagnostics.push({ ruleId: 'ingest/word-pictures', severity: 'info', message: `${of}: ${added}${without}` });
+  if (!r.pages.length) return;
+  doc.pages = [...doc.pages, ...r.pages];
+  doc.original = [doc.original, ...r.pages.map((p) => p.lines.join('\n'))].join('\f');
+  doc.paragraphs = [...doc.paragraphs, ...paragraphsFromPages(r.pages)];
 }
 
 /**
