@@ -78,13 +78,15 @@ async function readPicturesBesideText(doc: WorkingDocument, pictures: Uint8Array
   if (!r.pageLike) return;
   doc.diagnostics.push(...r.diagnostics);
   const first = doc.pages.length + 1, last = doc.pages.length + r.pages.length;
-  const of = `${r.pageLike} of the Word document's ${pictures.length} picture${pictures.length === 1 ? '' : 's'} look${r.pageLike === 1 ? 's' : ''} like scanned pages`;
+  const of = r.pageLike === 1
+    ? (pictures.length === 1 ? "the Word document's picture looks like a scanned page" : `1 of the Word document's ${pictures.length} pictures looks like a scanned page`)
+    : `${r.pageLike} of the Word document's ${pictures.length} pictures look like scanned pages`;
   const limit = options.maxTextBytes ?? DEFAULT_MAX_TEXT_BYTES;
   if (r.pages.length && textBytes(doc.pages) + textBytes(r.pages) > limit) {
     doc.diagnostics.push({ ruleId: 'ingest/word-pictures', severity: 'warning', message: `${of}: their text would take the document over the ${mib(limit)} limit for one document, so it is left out` });
     return;
   }
-  const added = r.pages.length ? `read by OCR and added after the text as page${r.pages.length === 1 ? ` ${first}` : `s ${first}–${last}`}` : 'read by OCR, but none reads text (photos?): left out';
+  const added = r.pages.length ? `read by OCR and added after the text as page${r.pages.length === 1 ? ` ${first}` : `s ${first}–${last}`}` : `read by OCR, but ${r.pageLike === 1 ? 'it reads no text (a photo?)' : 'none reads text (photos?)'}: left out`;
   const without = r.pages.length && r.pages.length < r.pageLike ? `; ${r.pageLike - r.pages.length} read no text and ${r.pageLike - r.pages.length === 1 ? 'is' : 'are'} left out` : '';
   doc.diagnostics.push({ ruleId: 'ingest/word-pictures', severity: 'info', message: `${of}: ${added}${without}` });
   if (!r.pages.length) return;
