@@ -3,14 +3,16 @@
  * one process per page image, at most `jobs` at a time. It is given what the tesseract.js pool
  * gives its workers — language vie, LSTM engine, the same psm and parameters — and its TSV goes
  * through the same fromTsv, so the repairs after OCR see pages of the same shape.
- * The image goes in on stdin and the TSV comes out on stdout: no temporary page files.
+ * The image goes in on stdin and the TSV comes out on stdout: no temporary page files. The
+ * processes are started by a small helper process (process-launcher.ts): a start from this one,
+ * its memory large, held the main thread 100–340 ms.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { resolveOfflinePaths } from './offline-paths.js';
+import { processLauncher, type Launch } from './process-launcher.js';
 import { fromTsv, symbolsFromHocr, type OcrPageResult } from './result.js';
 import { abortReason, DEFAULT_PSM, enqueue, TESSEDIT_DO_INVERT, type OcrPool, type OcrPoolOptions, type OcrTask, type RecognizeOptions } from './pool.js';
 
@@ -74,7 +76,7 @@ export function createNativeOcrPool(options: NativePoolOptions = {}): OcrPool {
   const binary = nativeBinary(options.binary);
   const pageTimeoutMs = options.pageTimeoutMs ?? 300_000;
   const queue: OcrTask[] = [];
-  const running = new Set<ReturnType<typeof spawn>>();
+  const running = new Set<Launch>();
   let tessdataDir: string | undefined;
   let closed = false;
 
@@ -89,47 +91,42 @@ export function createNativeOcrPool(options: NativePoolOptions = {}): OcrPool {
     return tessdataDir;
   };
 
+  const launcher = processLauncher();
   const runOne = (task: OcrTask): Promise<OcrPageResult> => new Promise((resolve, reject) => {
     if (task.options?.signal?.aborted) return reject(abortReason(task.options.signal));
     if (!isLeptonicaImage(task.image)) return reject(new Error('Error attempting to read image (not an image format tesseract reads)'));
     const started = performance.now();
     // One thread per process: the pool is the parallelism (OpenMP threads would fight over the cores).
-    const child = spawn(binary, nativeArgs(task.options?.psm ?? psm, modelDir(), task.options ?? {}), { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = launcher.launch(binary, nativeArgs(task.options?.psm ?? psm, modelDir(), task.options ?? {}), { ...process.env, OMP_THREAD_LIMIT: '1' }, task.image, STDERR_KEEP);
     running.add(child);
-    const out: Buffer[] = [];
-    let err = '';
     let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, pageTimeoutMs);
+    const timer = setTimeout(() => { timedOut = true; child.kill(); }, pageTimeoutMs);
     // An aborted page: its process is killed now, not left to finish a reading nobody wants.
     const signal = task.options?.signal;
-    const onAbort = () => { child.kill('SIGKILL'); reject(abortReason(signal!)); };
+    const onAbort = () => { child.kill(); reject(abortReason(signal!)); };
     signal?.addEventListener('abort', onAbort, { once: true });
-    child.once('close', () => signal?.removeEventListener('abort', onAbort));
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => { err = (err + b.toString()).slice(-STDERR_KEEP); });
-    // A process that died before reading its image closes stdin early: the exit code says why.
-    child.stdin.on('error', () => undefined);
-    child.on('error', (e: NodeJS.ErrnoException) => {
+    const settled = () => {
       clearTimeout(timer);
       running.delete(child);
-      reject(e.code === 'ENOENT' ? new Error(`native OCR: '${binary}' not found (install tesseract-ocr and tesseract-ocr-vie)`) : e);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      running.delete(child);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    child.result.then(({ code, signal: killedBy, stdout, stderr }) => {
+      settled();
       if (timedOut) return reject(new Error(`OCR took longer than ${pageTimeoutMs / 1000} s`));
-      const detail = errorLines(err);
+      const detail = errorLines(stderr);
       // Worded as tesseract.js words it, so a damaged image is told apart the same way (image.ts).
-      if (code !== 0 && UNREADABLE_IMAGE.test(err)) return reject(new Error(`Error attempting to read image (native tesseract: ${detail})`));
-      if (code !== 0) return reject(new Error(`native tesseract ${signal ? `killed by ${signal}` : `exited with code ${code}`}${detail ? ` (${detail})` : ''}`));
+      if (code !== 0 && UNREADABLE_IMAGE.test(stderr)) return reject(new Error(`Error attempting to read image (native tesseract: ${detail})`));
+      if (code !== 0) return reject(new Error(`native tesseract ${killedBy ? `killed by ${killedBy}` : `exited with code ${code}`}${detail ? ` (${detail})` : ''}`));
       options.onRecognized?.(performance.now() - started);
       try {
-        const text = Buffer.concat(out).toString('utf8');
+        const text = stdout.toString('utf8');
         const page = fromTsv(text);
         resolve(task.options?.symbols ? { ...page, symbols: symbolsFromHocr(text) } : page);
       } catch (e) { reject(e); }
+    }, (e: NodeJS.ErrnoException) => {
+      settled();
+      reject(e.code === 'ENOENT' ? new Error(`native OCR: '${binary}' not found (install tesseract-ocr and tesseract-ocr-vie)`) : e);
     });
-    child.stdin.end(Buffer.from(task.image.buffer, task.image.byteOffset, task.image.byteLength));
   });
 
   let active = 0;
@@ -151,7 +148,8 @@ export function createNativeOcrPool(options: NativePoolOptions = {}): OcrPool {
     async terminate() {
       closed = true;
       for (const t of queue.splice(0)) t.reject(new Error('OCR pool terminated'));
-      await Promise.all([...running].map((c) => new Promise<void>((r) => { c.once('close', () => r()); c.kill('SIGKILL'); })));
+      await Promise.all([...running].map((c) => { c.kill(); return c.result.then(() => undefined, () => undefined); }));
+      launcher.close();
       if (tessdataDir) rmSync(tessdataDir, { recursive: true, force: true });
     },
   };
