@@ -5,7 +5,7 @@
  * stored once but drawn twice (a drawing with its VML copy for old Word) is taken once. Linked
  * pictures (outside the file) and vector formats (EMF, WMF, SVG) are left out. Pure: bytes in.
  */
-import { isRaster, MAX_PICTURE_BYTES, MAX_PICTURES } from './picture-bytes.js';
+import { isRaster, MAX_PICTURE_BYTES, MAX_PICTURES, MAX_PICTURES_TOTAL_BYTES } from './picture-bytes.js';
 import { readZipEntry, zipEntries, type ZipEntry } from './zip.js';
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
@@ -33,7 +33,7 @@ function partName(target: string): string {
 }
 
 /** The body's raster pictures, in order, each once; [] when the file is not a .docx or has none. */
-export function docxPictures(data: Uint8Array): Uint8Array[] {
+export function docxPictures(data: Uint8Array, totalBytes = MAX_PICTURES_TOTAL_BYTES): Uint8Array[] {
   let entries: Map<string, ZipEntry>;
   try {
     entries = zipEntries(data);
@@ -50,6 +50,7 @@ export function docxPictures(data: Uint8Array): Uint8Array[] {
   const targets = relationships(rels);
   const seen = new Set<string>();
   const pictures: Uint8Array[] = [];
+  let total = 0;
   for (const m of body.matchAll(/<(?:a:blip|v:imagedata)\s[^>]*>/g)) {
     const id = attr(m[0], 'r:embed') ?? attr(m[0], 'r:id');
     const part = id ? targets.get(id) : undefined;
@@ -57,13 +58,15 @@ export function docxPictures(data: Uint8Array): Uint8Array[] {
     seen.add(part);
     const entry = entries.get(part);
     if (!entry) continue;
+    const budget = totalBytes - total;
+    if (budget <= 0) break;
     let bytes: Uint8Array;
     try {
-      bytes = readZipEntry(data, entry, MAX_PICTURE_BYTES);
+      bytes = readZipEntry(data, entry, Math.min(MAX_PICTURE_BYTES, budget));
     } catch {
       continue; // a damaged or oversized picture: the others are still read
     }
-    if (isRaster(bytes)) pictures.push(bytes);
+    if (isRaster(bytes)) pictures.push(bytes), total += bytes.length;
     if (pictures.length === MAX_PICTURES) break;
   }
   return pictures;

@@ -5,7 +5,7 @@
  * pictures (outside the file), vector ones (SVG, EMF, WMF: a frame's vector picture with a raster
  * fallback gives the fallback) and the pictures of headers (styles.xml) are left out. Pure: bytes in.
  */
-import { isRaster, MAX_PICTURE_BYTES, MAX_PICTURES } from './picture-bytes.js';
+import { isRaster, MAX_PICTURE_BYTES, MAX_PICTURES, MAX_PICTURES_TOTAL_BYTES } from './picture-bytes.js';
 import { readZipEntry, zipEntries, type ZipEntry } from './zip.js';
 
 const IMAGE = /<draw:image\b([^>]*)>/g;
@@ -18,7 +18,7 @@ function partName(target: string): string | null {
 }
 
 /** The raster pictures of a packaged .odt's body, in order, each once; [] when it has none or is damaged. */
-export function odtPictures(data: Uint8Array): Uint8Array[] {
+export function odtPictures(data: Uint8Array, totalBytes = MAX_PICTURES_TOTAL_BYTES): Uint8Array[] {
   let entries: Map<string, ZipEntry>;
   let body: string;
   try {
@@ -31,6 +31,7 @@ export function odtPictures(data: Uint8Array): Uint8Array[] {
   }
   const seen = new Set<string>();
   const pictures: Uint8Array[] = [];
+  let total = 0;
   for (const m of body.matchAll(IMAGE)) {
     const target = href(m[1]!);
     let part: string | null = null;
@@ -39,9 +40,11 @@ export function odtPictures(data: Uint8Array): Uint8Array[] {
     seen.add(part);
     const entry = entries.get(part);
     if (!entry) continue;
+    const budget = totalBytes - total;
+    if (budget <= 0) break;
     try {
-      const bytes = readZipEntry(data, entry, MAX_PICTURE_BYTES);
-      if (isRaster(bytes)) pictures.push(bytes);
+      const bytes = readZipEntry(data, entry, Math.min(MAX_PICTURE_BYTES, budget));
+      if (isRaster(bytes)) pictures.push(bytes), total += bytes.length;
     } catch {
       continue; // a damaged or oversized picture: the others are still read
     }

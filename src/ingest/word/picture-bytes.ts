@@ -7,6 +7,11 @@
 export const MAX_PICTURE_BYTES = 96 * 1024 * 1024;
 /** Pictures read at most: a body of thousands of small icons is not a scan. */
 export const MAX_PICTURES = 300;
+/**
+ * All the pictures of one file unpack to at most this: a ZIP (.docx, .odt) of 300 parts each
+ * inflating to the limit above would otherwise ask for 28 GB. Pictures past it are not read.
+ */
+export const MAX_PICTURES_TOTAL_BYTES = 384 * 1024 * 1024;
 
 /** Raster formats OCR reads, by their first bytes: PNG, JPEG, TIFF, BMP, GIF, WebP. */
 export function isRaster(b: Uint8Array): boolean {

@@ -53,6 +53,14 @@ describe('pictures of a .docx', () => {
     assert.match(r.text.original, /tuyên truyền công tác cải cách hành chính[\s\S]*\f[\s\S]*Trang hai của bản quét/);
   });
 
+  it('are read up to a total size for the file: a ZIP of pictures inflating to gigabytes is not unpacked whole', async () => {
+    const bytes = await pastedScans();
+    // The PNG is 8,779 bytes, the JPEG 45,077.
+    assert.equal(docxPictures(bytes, 60_000).length, 2);
+    assert.deepEqual(docxPictures(bytes, 20_000).map((p) => p.length), [LINE.length]);
+    assert.deepEqual(docxPictures(bytes, LINE.length).map((p) => p.length), [LINE.length]);
+  });
+
   it('are picked by --pages as pages, by their order', async () => {
     const r = await convert({ path: 'scans-pasted.docx', data: await pastedScans() }, { restore: false, segment: false, ingest: { pages: [{ from: 2, to: 2 }] } });
     assert.equal(r.pages.length, 1);
@@ -60,7 +68,7 @@ describe('pictures of a .docx', () => {
     assert.match(r.text.original, /^Trang hai/);
   });
 
-  it('are left as they are in a Word file with text', async () => {
+  it('are left as they are in a Word file with text when they do not look like scanned pages', async () => {
     const bytes = await wordFile([new Paragraph('Báo cáo kết quả công tác năm 2024.'), new Paragraph({ children: [picture(PAGE2, 'jpg', 1500, 330)] })]);
     const r = await convert({ path: 'text.docx', data: bytes }, { restore: false, segment: false });
     assert.equal(r.text.original.trim(), 'Báo cáo kết quả công tác năm 2024.');

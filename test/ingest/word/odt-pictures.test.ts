@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { fodtPictures, odtPictures } from '../../../src/ingest/word/odt-pictures.js';
 import { ingestWord, wordPictures } from '../../../src/ingest/word/index.js';
 import { zipEntries } from '../../../src/ingest/word/zip.js';
-import { assertBothScans, assertReadByOcr, PAGE2, wordFixture } from './pasted-scans.js';
+import { assertBothScans, assertReadByOcr, LINE, PAGE2, wordFixture } from './pasted-scans.js';
 
 const ODT = wordFixture('scans-pasted.odt');
 const FODT = wordFixture('scans-pasted.fodt');
@@ -19,6 +19,11 @@ describe('pictures of an .odt', () => {
     assert.match(names[0]!, /\.jpg$/, 'LibreOffice stored the second picture first');
     assertBothScans(odtPictures(ODT));
     assertBothScans(wordPictures(ODT));
+  });
+
+  it('are read up to a total size for the file', () => {
+    assert.equal(odtPictures(ODT, LINE.length + PAGE2.length).length, 2);
+    assert.deepEqual(odtPictures(ODT, LINE.length + 100).map((p) => p.length), [LINE.length]);
   });
 
   it('drawn twice are taken once; linked, vector and missing ones left out', async () => {
