@@ -8,9 +8,11 @@ export function detectKind(data: Uint8Array, path = ''): SourceKind {
   if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x49, 0x49, 0x2a, 0x00) || starts(0x4d, 0x4d, 0x00, 0x2a)) return 'image';
   if (starts(0x42, 0x4d) && data.length > 26 && /\.bmp$/i.test(path)) return 'image';
   if (starts(0x52, 0x49, 0x46, 0x46) && String.fromCharCode(...data.subarray(8, 12)) === 'WEBP') return 'image';
+  // HEIF (an iPhone's HEIC photo, AVIF): told by name, or by its ftyp box when named otherwise.
+  if (String.fromCharCode(...data.subarray(4, 8)) === 'ftyp' && /^(hei[cxms]|hev[cxms]|mif[12]|msf1|avi[fs])$/.test(String.fromCharCode(...data.subarray(8, 12)))) return 'image';
   if (isWordFile(data, path)) return 'word';
   if (/\.pdf$/i.test(path)) return 'pdf';
-  if (/\.(png|jpe?g|tiff?|bmp|webp|gif)$/i.test(path)) return 'image';
+  if (/\.(png|jpe?g|tiff?|bmp|webp|gif|hei[cf]|avif)$/i.test(path)) return 'image';
   return 'text';
 }
 

@@ -1,5 +1,5 @@
 /**
- * Image input (PNG, JPEG, TIFF with any number of pages, BMP, PNM) → OCR'd pages. Pages of a
+ * Image input (PNG, JPEG, TIFF with any number of pages, BMP, PNM; WebP, GIF, AVIF as PNG) → OCR'd pages. Pages of a
  * multi-page TIFF are OCR'd concurrently up to the pool size and come back in page order.
  */
 import type { Diagnostic, Page } from '../core/document.js';
@@ -26,7 +26,7 @@ export interface IngestResult {
   eSignatures?: import('../core/segment/e-signatures.js').ESignature[];
 }
 
-export type ImageFormat = 'png' | 'jpeg' | 'tiff' | 'bmp' | 'pnm' | 'webp' | 'gif';
+export type ImageFormat = 'png' | 'jpeg' | 'tiff' | 'bmp' | 'pnm' | 'webp' | 'gif' | 'avif' | 'heic';
 
 export function detectImageFormat(data: Uint8Array): ImageFormat | null {
   if (data.length < 8) return null;
@@ -37,10 +37,36 @@ export function detectImageFormat(data: Uint8Array): ImageFormat | null {
   if (data[0] === 0x50 && data[1]! >= 0x31 && data[1]! <= 0x36) return 'pnm';
   if (data.length > 12 && ascii(data, 0, 4) === 'RIFF' && ascii(data, 8, 12) === 'WEBP') return 'webp';
   if (ascii(data, 0, 4) === 'GIF8') return 'gif';
-  return null;
+  return heifBrand(data);
+}
+
+/** HEIF's brands (ISO/IEC 23008-12) for still pictures: HEVC-coded (HEIC, as iPhones save photos) or AV1-coded (AVIF). */
+const AVIF_BRANDS = new Set(['avif', 'avis']);
+const HEIF_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs', 'mif1', 'msf1', 'mif2']);
+
+/**
+ * An ISO media file (`ftyp` box first) whose major or compatible brands say HEIF: 'avif' when AV1
+ * coded, else 'heic'; null for anything else (an MP4 video has the same box, other brands).
+ */
+function heifBrand(data: Uint8Array): 'avif' | 'heic' | null {
+  if (data.length < 16 || ascii(data, 4, 8) !== 'ftyp') return null;
+  const size = Math.min(data.length, ((data[0]! << 24) | (data[1]! << 16) | (data[2]! << 8) | data[3]!) >>> 0, 256);
+  const brands = [ascii(data, 8, 12)];
+  for (let at = 16; at + 4 <= size; at += 4) brands.push(ascii(data, at, at + 4));
+  if (brands.some((b) => AVIF_BRANDS.has(b))) return 'avif';
+  return brands.some((b) => HEIF_BRANDS.has(b)) ? 'heic' : null;
 }
 
 const ascii = (d: Uint8Array, from: number, to: number) => String.fromCharCode(...d.subarray(from, to));
+
+const FORMAT_NAMES = { webp: 'WebP', gif: 'GIF', avif: 'AVIF' } as const;
+
+/** A WebP, GIF, AVIF or HEIC picture sharp could not decode. */
+export function undecodedPicture(format: 'webp' | 'gif' | 'avif' | 'heic'): Diagnostic {
+  // HEVC decoding is not in sharp's libvips (its patents): every iPhone photo lands here, so say what to do.
+  if (format === 'heic') return { ruleId: 'ingest/image-unsupported', message: "a HEIC photo (as iPhones save them): its HEVC compression cannot be decoded here; save or export it as JPEG (on an iPhone: Settings › Camera › Formats › Most Compatible), then convert that", severity: 'error' };
+  return { ruleId: 'ingest/image-corrupt', message: `the ${FORMAT_NAMES[format]} image cannot be decoded`, severity: 'error' };
+}
 
 /**
  * WebP (images saved from the web) and GIF pages, which neither OCR engine is sure to read, as
@@ -58,11 +84,11 @@ export async function asPng(data: Uint8Array): Promise<Uint8Array | null> {
 export async function ingestImage(data: Uint8Array, ctx: IngestOptions = {}): Promise<IngestResult> {
   const format = detectImageFormat(data);
   if (!format) {
-    return { pages: [], diagnostics: [{ ruleId: 'ingest/image-unsupported', message: 'not a PNG, JPEG, TIFF, BMP, PNM, WebP or GIF image', severity: 'error' }] };
+    return { pages: [], diagnostics: [{ ruleId: 'ingest/image-unsupported', message: 'not a PNG, JPEG, TIFF, BMP, PNM, WebP, GIF or AVIF image', severity: 'error' }] };
   }
-  if (format === 'webp' || format === 'gif') {
+  if (format === 'webp' || format === 'gif' || format === 'avif' || format === 'heic') {
     const png = await asPng(data);
-    if (!png) return { pages: [], diagnostics: [{ ruleId: 'ingest/image-corrupt', message: `the ${format === 'webp' ? 'WebP' : 'GIF'} image cannot be decoded`, severity: 'error' }] };
+    if (!png) return { pages: [], diagnostics: [undecodedPicture(format)] };
     return ingestImage(png, ctx);
   }
   const size = await headerSize(data);

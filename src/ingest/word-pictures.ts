@@ -6,7 +6,7 @@
  * stop after the first ten as a 300-page TIFF of noise does. `--pages` picks pictures by number.
  */
 import type { Diagnostic } from '../core/document.js';
-import { asPng, detectImageFormat, engineProblem, headerSize, MAX_PAGE_PIXELS, ocrLimitMs, ocrPagesInOrder, ocrTargetDpi, tooLarge, withPool, type IngestResult } from './image.js';
+import { asPng, detectImageFormat, undecodedPicture, engineProblem, headerSize, MAX_PAGE_PIXELS, ocrLimitMs, ocrPagesInOrder, ocrTargetDpi, tooLarge, withPool, type IngestResult } from './image.js';
 import { ocrPage } from './ocr/page.js';
 import { ocrClock } from './ocr/ocr-clock.js';
 import { withSignal } from './ocr/with-signal.js';
@@ -41,9 +41,9 @@ async function pageImage(data: Uint8Array, n: number): Promise<{ image: Uint8Arr
   const format = detectImageFormat(data);
   if (!format) return problem('not a picture OCR can read (a metafile or an unknown format): left unread');
   let image = data;
-  if (format === 'webp' || format === 'gif') {
+  if (format === 'webp' || format === 'gif' || format === 'avif' || format === 'heic') {
     const png = await asPng(data);
-    if (!png) return problem(`the ${format === 'webp' ? 'WebP' : 'GIF'} picture cannot be decoded: left unread`);
+    if (!png) return problem(`${undecodedPicture(format).message}: left unread`);
     image = png;
   }
   const size = await headerSize(image);

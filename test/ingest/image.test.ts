@@ -4,6 +4,7 @@ import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { after, before, describe, it } from 'node:test';
 import { detectImageFormat, ingestImage } from '../../src/ingest/image.js';
+import { detectKind } from '../../src/core/source-kind.js';
 import { createOcrPool, type OcrPool } from '../../src/ingest/ocr/pool.js';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/scans/${name}`, import.meta.url)));
@@ -40,6 +41,34 @@ describe('image input', () => {
       assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), [], format);
       assert.equal(r.pages[0]!.lines.join('\n'), asPng.pages[0]!.lines.join('\n'), format);
     }
+  });
+
+  it('reads an AVIF photo like any other page, told by its ftyp box whatever its name', async () => {
+    const png = fixture('line.png');
+    const avif = new Uint8Array(await sharp(png).avif({ lossless: true }).toBuffer());
+    assert.equal(detectImageFormat(avif), 'avif');
+    assert.equal(detectKind(avif, 'photo.jpg.download'), 'image');
+    const r = await ingestImage(avif, { ocr: pool });
+    assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.match(r.pages[0]!.lines.join('\n'), /cải cách hành chính/);
+  });
+
+  it('says of an iPhone HEIC photo that it cannot be decoded here, and to save it as JPEG', async () => {
+    // The start of a HEIC file as an iPhone writes it: an ftyp box of brand heic, then the meta box.
+    const heic = new Uint8Array([...Buffer.from('00000018', 'hex'), ...Buffer.from('ftypheic'), ...new Uint8Array(4), ...Buffer.from('mif1heic'), ...Buffer.from('0000002c', 'hex'), ...Buffer.from('meta'), ...new Uint8Array(64)]);
+    assert.equal(detectImageFormat(heic), 'heic');
+    assert.equal(detectKind(heic, 'IMG_0001.HEIC'), 'image');
+    assert.equal(detectKind(heic, 'no-name'), 'image');
+    const r = await ingestImage(heic, { ocr: pool });
+    assert.deepEqual(r.pages, []);
+    assert.equal(r.diagnostics[0]?.ruleId, 'ingest/image-unsupported');
+    assert.match(r.diagnostics[0]!.message, /^a HEIC photo \(as iPhones save them\): .* save or export it as JPEG/);
+  });
+
+  it('takes an MP4 video, whose ftyp box names other brands, for no image', () => {
+    const mp4 = new Uint8Array([...Buffer.from('00000020', 'hex'), ...Buffer.from('ftypisom'), ...Buffer.from('00000200', 'hex'), ...Buffer.from('isomiso2avc1mp41'), ...new Uint8Array(32)]);
+    assert.equal(detectImageFormat(mp4), null);
+    assert.equal(detectKind(mp4, 'clip.bin'), 'text');
   });
 
   it('says a WebP it cannot decode is damaged', async () => {
