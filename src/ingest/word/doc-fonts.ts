@@ -100,3 +100,25 @@ export function styleFonts(table: Uint8Array, stsh: { fc: number; lcb: number },
     return font;
   };
 }
+
+/** sprmCFRMarkDel: the character is a tracked deletion (its operand 1), shown struck through, gone once accepted. */
+const SPRM_RMARK_DEL = 0x0800;
+
+/**
+ * Whether the character at a file offset is a tracked deletion, from the CHPX pages: a revision
+ * mark is always the run's own property, never a style's. (A move's old place is a deletion too.)
+ * Null when the file holds none.
+ */
+export function deletedCharacters(word: Uint8Array, table: Uint8Array, bte: { fc: number; lcb: number }): ((fc: number) => boolean) | null {
+  if (bte.lcb < 12 || bte.fc + bte.lcb > table.length) return null;
+  let any = false;
+  const read = (fkp: Uint8Array, at: number) => {
+    let deleted = false;
+    forEachSprm(fkp, at + 1, Math.min(512, at + 1 + fkp[at]!), (sprm, op) => { if (sprm === SPRM_RMARK_DEL) deleted = fkp[op] === 1; });
+    any ||= deleted;
+    return deleted;
+  };
+  const lookup = fkpLookup<boolean>(word, table, bte, 1, read, false, false);
+  // Most files hold no deletion: then no look-up a character.
+  return any ? lookup : null;
+}

@@ -8,7 +8,7 @@
 import { CP1252_CHAR } from '../../core/encoding/cp1252.js';
 import { openCfb, CfbError } from './cfb.js';
 import { WordFileError, type WordRead } from './docx.js';
-import { characterFonts, ffnNames, styleFonts, type FontAt } from './doc-fonts.js';
+import { characterFonts, deletedCharacters, ffnNames, styleFonts, type FontAt } from './doc-fonts.js';
 import { DocListCounter, readDocLists, type DocLists } from './doc-lists.js';
 import { paragraphFlags, type ParagraphFlagsAt } from './doc-papx.js';
 import { countLegacy, legacyEncodingOfFont, readRun, readUnnamedParagraph, withoutSoftHyphens } from './fonts.js';
@@ -45,6 +45,7 @@ function readDocUnchecked(data: Uint8Array): WordRead {
   let lists: DocLists | null = null;
   let fonts: FontAt | null = null;
   let styleFont: ((istd: number) => string | null) | null = null;
+  let deleted: ((fc: number) => boolean) | null = null;
   const fcMin = v.getUint32(0x18, true), fcMac = v.getUint32(0x1c, true);
   if (ident === 0xa5dc || nFib < 0x00c1) {
     // Word 6/95: 8-bit text from fcMin, or pieces (byte offsets) in the same stream when fast-saved.
@@ -77,13 +78,14 @@ function readDocUnchecked(data: Uint8Array): WordRead {
       fonts = characterFonts(word, table, pair(12), pair(15));
       styleFont = styleFonts(table, pair(1), ffnNames(table, pair(15)));
     } catch { fonts = null; styleFont = null; } // then paragraphs are judged by their text
+    try { deleted = deletedCharacters(word, table, pair(12)); } catch { deleted = null; } // then deletions are read as text
     try { flagsAt = paragraphFlags(word, table, papx.fc, papx.lcb); } catch { flagsAt = null; } // tables then guessed from the marks
   }
   // Each character takes at least a byte of the stream: a larger count is damage, not text to allocate.
   if (textLength > word.length) throw new WordFileError(`the header counts ${textLength} characters in a ${word.length}-byte document stream`);
   const { chars, fcs } = mainText(word, pieces, textLength, eightBit);
   const legacyRuns: WordRead['legacyRuns'] = {};
-  return { blocks: toBlocks(chars, fcs, flagsAt, legacyRuns, lists ? new DocListCounter(lists) : null, fonts, styleFont), legacyRuns };
+  return { blocks: toBlocks(chars, fcs, flagsAt, legacyRuns, lists ? new DocListCounter(lists) : null, fonts, styleFont, deleted), legacyRuns };
 }
 
 /** The piece table; `compressedFlag`: Word 97's pieces mark 8-bit text with bit 30 (Word 6's are all 8-bit). */
@@ -128,7 +130,7 @@ function mainText(word: Uint8Array, pieces: Piece[], textLength: number, eightBi
 }
 
 /** Characters → paragraphs and tables; fields reduced to their results. */
-function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | null, legacyRuns: WordRead['legacyRuns'], counter: DocListCounter | null, fonts: FontAt | null, styleFont: ((istd: number) => string | null) | null): WordBlock[] {
+function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | null, legacyRuns: WordRead['legacyRuns'], counter: DocListCounter | null, fonts: FontAt | null, styleFont: ((istd: number) => string | null) | null, deleted: ((fc: number) => boolean) | null): WordBlock[] {
   const blocks: WordBlock[] = [];
   let paragraph = '';
   let paragraphFonts: Array<string | null> = []; // the font of each character of `paragraph`
@@ -160,6 +162,9 @@ function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | n
 
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i]!;
+    // A tracked deletion is left out, as once accepted; its paragraph, cell and page marks are kept,
+    // so a deleted paragraph leaves an empty one and a table keeps its shape.
+    if (deleted && c !== '\r' && c !== '\x07' && c !== '\x0c' && deleted(fcs[i]!)) continue;
     if (c === '\x13') { showing.push(false); inCode++; continue; }
     if (c === '\x14') { if (showing.length && !showing[showing.length - 1]) { showing[showing.length - 1] = true; inCode--; } continue; }
     if (c === '\x15') { if (showing.length && !showing.pop()) inCode--; continue; }

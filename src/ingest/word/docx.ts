@@ -1,7 +1,8 @@
 /**
  * .docx (Office Open XML) → blocks: the body's paragraphs, tables (nested ones inside their
  * cells), text boxes after the paragraph that anchors them, and page breaks (explicit ones and
- * where Word last broke the pages when it saved). Deleted revisions, field codes and the VML
+ * where Word last broke the pages when it saved). Deleted revisions, the old place of moved text
+ * (w:moveFrom: it stands again at its w:moveTo), field codes and the VML
  * copies of drawings are left out; a legacy-font run is decoded through its font.
  */
 import { NumberingCounter, parseNumbering, type Numbering } from './docx-numbering.js';
@@ -51,7 +52,7 @@ export function readDocx(data: Uint8Array): WordRead {
 }
 
 /** Elements whose whole content is left out. */
-const SKIPPED = new Set(['w:del', 'mc:Fallback', 'w:instrText', 'w:delInstrText', 'w:pPrChange', 'w:rPrChange', 'w:footnoteReference', 'w:endnoteReference']);
+const SKIPPED = new Set(['w:del', 'w:moveFrom', 'mc:Fallback', 'w:instrText', 'w:delInstrText', 'w:pPrChange', 'w:rPrChange', 'w:footnoteReference', 'w:endnoteReference']);
 
 interface ParagraphState { text: string; style?: string; numId?: string; ilvl?: number; breakBefore: boolean; breakAfter: boolean }
 
