@@ -20,6 +20,8 @@ import { failedRow } from '../emit/sheets.js';
 import { INPUT_EXTENSIONS, openPath } from './inputs.js';
 import type { InputFile } from './inputs.js';
 import { crashOutcome, runLane, type DeathKind, type TextJob } from './text-lane.js';
+import { answerOcrAsk, type OcrReply, type PoolShape } from '../ingest/ocr/ocr-bridge.js';
+import type { OcrPool } from '../ingest/ocr/pool.js';
 import { TIMEOUT_FLOOR_SECONDS, TIMEOUT_SECONDS_PER_MIB, timeLimitMs } from './time-limit.js';
 
 export { TIMEOUT_FLOOR_SECONDS, TIMEOUT_SECONDS_PER_MIB, timeLimitMs };
@@ -79,38 +81,46 @@ export async function runPool(files: InputFile[], settings: BatchSettings, jobs:
   // Text files are reported once their records are fsync'd, in groups (group-sync.ts).
   const synced = groupSync(record, { drop: (o) => { if (o.row.outputName) appendDrop(settings.outDir, o.row.outputName); } });
   const queue = textQueue(files, textIdx, workers, settings.timeoutSeconds);
+  const words = textIdx.some((i) => WORD_NAME.test(files[i]!.abs));
   // A Word file may be pasted scans read in its text worker (ingest/word-pictures.ts), and the PDF
   // writer draws page images: sharp's libraries are loaded here first, as its docs ask on glibc,
   // so a worker that ends after loading them cannot unload them under the others.
-  if (settings.formats.includes('pdf') || textIdx.some((i) => WORD_NAME.test(files[i]!.abs))) await import('sharp').catch(() => undefined);
+  if (settings.formats.includes('pdf') || words) await import('sharp').catch(() => undefined);
+  // One OCR pool for the batch, made when first needed: by a text worker reading a Word file's
+  // pictures (asked over its port, ocr-bridge.ts), else for the scans after the text files.
+  const ocr = batchOcr(jobs, settings, ocrOptions.onRecognized);
+  const shape = words ? await ocr.shape() : undefined;
   try {
-    await Promise.all(Array.from({ length: workers }, () => runLane(settings, {
-      take: queue.take,
-      giveBack: queue.giveBack,
-      done: (i, outcome) => synced.add(i, outcome),
-      failure: deathRow,
-      acquireBig: big.acquire,
-      start: startWorker,
-    })));
-  } finally {
-    await synced.close();
-  }
-  if (ocrIdx.length) {
-    const { createOcrEngine } = await import('../ingest/ocr/engine.js');
-    let ocr;
     try {
-      ocr = createOcrEngine({ jobs, engine: settings.ocrEngine, onRecognized: ocrOptions.onRecognized });
-    } catch (e) {
-      // The engine asked for cannot run (no tesseract binary): each scan is an error row saying so.
-      const message = `ocr/engine-unavailable: ${e instanceof Error ? e.message : String(e)}`;
-      for (const i of ocrIdx) record(i, { row: failedRow(files[i]!.display, message), skipped: false });
-      return outcomes;
-    }
-    try {
-      await convertOcrFiles(files, ocrIdx, settings, ocr, { jobs, ...ocrOptions }, record, onPage && ((i, done, total) => onPage(files[i]!, done, total)));
+      await Promise.all(Array.from({ length: workers }, () => runLane(settings, {
+        take: queue.take,
+        giveBack: queue.giveBack,
+        done: (i, outcome) => synced.add(i, outcome),
+        failure: deathRow,
+        acquireBig: big.acquire,
+        start: (state) => startWorker(state, shape),
+        answerOcr: (ask, worker, signal) => void ocr.pool().then(
+          (pool) => answerOcrAsk(ask, pool, signal, worker),
+          (e: Error) => { if (!signal.aborted) worker.postMessage({ ocrReply: ask.ocr, error: e.message } satisfies OcrReply); },
+        ),
+      })));
     } finally {
-      await ocr.terminate();
+      await synced.close();
     }
+    if (ocrIdx.length) {
+      let pool: OcrPool;
+      try {
+        pool = await ocr.pool();
+      } catch (e) {
+        // The engine asked for cannot run (no tesseract binary): each scan is an error row saying so.
+        const message = `ocr/engine-unavailable: ${e instanceof Error ? e.message : String(e)}`;
+        for (const i of ocrIdx) record(i, { row: failedRow(files[i]!.display, message), skipped: false });
+        return outcomes;
+      }
+      await convertOcrFiles(files, ocrIdx, settings, pool, { jobs, ...ocrOptions }, record, onPage && ((i, done, total) => onPage(files[i]!, done, total)));
+    }
+  } finally {
+    await ocr.terminate();
   }
   return outcomes;
 }
@@ -200,6 +210,29 @@ export function semaphore(n: number): { acquire: () => Promise<() => void> } {
   };
 }
 
-function startWorker(state: SharedArrayBuffer): Worker {
-  return startModuleWorker(import.meta.url, 'worker', { workerData: { state }, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb() } });
+function startWorker(state: SharedArrayBuffer, ocr: PoolShape | undefined): Worker {
+  return startModuleWorker(import.meta.url, 'worker', { workerData: { state, ...(ocr ? { ocr } : {}) }, resourceLimits: { maxOldGenerationSizeMb: workerHeapMb() } });
+}
+
+/**
+ * The batch's OCR pool, made on first use (a text-only batch never loads the OCR modules); its
+ * shape (size, engine) is known before, for the text workers' stand-ins.
+ */
+function batchOcr(jobs: number, settings: BatchSettings, onRecognized?: (ms: number) => void): { shape(): Promise<PoolShape>; pool(): Promise<OcrPool>; terminate(): Promise<void> } {
+  let made: Promise<OcrPool> | undefined;
+  const engine = async () => (await import('../ingest/ocr/engine.js'));
+  return {
+    shape: async () => {
+      try {
+        return { size: jobs, engine: (await engine()).resolveOcrEngine(settings.ocrEngine) };
+      } catch {
+        return { size: jobs }; // the engine cannot run: each reading asked says why
+      }
+    },
+    pool: () => (made ??= engine().then((m) => m.createOcrEngine({ jobs, engine: settings.ocrEngine, onRecognized }))),
+    terminate: async () => {
+      const pool = await made?.catch(() => undefined);
+      await pool?.terminate();
+    },
+  };
 }

@@ -14,6 +14,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { BatchSettings, FileOutcome } from './convert-file.js';
+import { isOcrAsk, type OcrAsk } from '../ingest/ocr/ocr-bridge.js';
 import type { InputFile } from './inputs.js';
 import { failedRow } from '../emit/sheets.js';
 
@@ -38,6 +39,11 @@ export interface LaneHooks {
   failure(job: TextJob, kind: DeathKind, detail: string): FileOutcome;
   acquireBig(): Promise<() => void>;
   start(state: SharedArrayBuffer): Worker;
+  /**
+   * A page reading the worker asks of the batch's OCR pool (a Word file's pictures): answered on
+   * `worker`; `signal` aborts when the worker is stopped or replaced, dropping its readings.
+   */
+  answerOcr?(ask: OcrAsk, worker: Worker, signal: AbortSignal): void;
 }
 
 /** The row of a file whose conversion crashed, in the worker (a throw) or with it (the worker died): one wording for both. */
@@ -135,6 +141,8 @@ function open(hooks: LaneHooks): Lane {
   state[RUNNING] = -1;
   const worker = hooks.start(state.buffer);
   const events: LaneEvent[] = [];
+  // The worker's page readings on the batch's pool: dropped once it is stopped or replaced.
+  const readings = new AbortController();
   let wake: (() => void) | undefined;
   let timer: NodeJS.Timeout | undefined;
   // The time limits of the jobs sent, by job index, and the smallest (how often to look between files).
@@ -158,6 +166,7 @@ function open(hooks: LaneHooks): Lane {
     },
     close: () => {
       clearTimeout(timer);
+      readings.abort(new Error('the batch worker asking for this page was stopped'));
       worker.removeAllListeners();
       // A terminated worker may still report an error; nobody listens any more.
       worker.on('error', () => {});
@@ -173,7 +182,10 @@ function open(hooks: LaneHooks): Lane {
     wake?.();
     wake = undefined;
   };
-  worker.on('message', (answer: ChunkAnswer) => push({ kind: 'answer', answer }));
+  worker.on('message', (msg: ChunkAnswer | OcrAsk) => {
+    if (isOcrAsk(msg)) hooks.answerOcr?.(msg, worker, readings.signal);
+    else push({ kind: 'answer', answer: msg });
+  });
   worker.on('error', (e: Error) => push({ kind: 'death', death: (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'out-of-memory' : 'crash', detail: `worker failed: ${e.message}` }));
   worker.on('exit', (code: number) => push({ kind: 'death', death: 'crash', detail: `worker exited with code ${code}` }));
   // The watchdog: wakes at the deadline of the file being converted, and kills the worker if

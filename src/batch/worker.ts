@@ -6,12 +6,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { convertFile, tablesAsTheyCome, type FileOutcome } from './convert-file.js';
 import { crashOutcome, RUNNING, STARTED, type ChunkAnswer, type ChunkMessage } from './text-lane.js';
+import { remoteOcrPool, type OcrReply, type PoolShape } from '../ingest/ocr/ocr-bridge.js';
 
-const state = new Float64Array((workerData as { state: SharedArrayBuffer }).state);
+const data = workerData as { state: SharedArrayBuffer; ocr?: PoolShape };
+const state = new Float64Array(data.state);
 const queue: ChunkMessage[] = [];
 let busy = false;
+// A Word file's pictures are read on the batch's one OCR pool, not a pool made for the file.
+const ocr = data.ocr && parentPort ? remoteOcrPool(parentPort, data.ocr) : undefined;
 
-parentPort?.on('message', (msg: ChunkMessage) => {
+parentPort?.on('message', (msg: ChunkMessage | OcrReply) => {
+  if ('ocrReply' in msg) return; // the OCR pool's answers (remoteOcrPool)
   queue.push(msg);
   if (!busy) void drain();
 });
@@ -26,7 +31,7 @@ async function drain(): Promise<void> {
       try {
         // The pool fsyncs the records in groups before it reports files done (group-sync.ts), and
         // writes the batch tables from the rows carried back (tables-feed.ts).
-        outcomes.push(await convertFile(job.file, msg.settings, { deferSync: true, carryRows: tablesAsTheyCome(msg.settings) }));
+        outcomes.push(await convertFile(job.file, msg.settings, { deferSync: true, carryRows: tablesAsTheyCome(msg.settings), ...(ocr ? { ingest: { ocr } } : {}) }));
       } catch (e) {
         outcomes.push(crashOutcome(job.file.display, e instanceof Error ? e.message : String(e)));
       }

@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { OcrPool } from '../ingest/ocr/pool.js';
-import { remoteOcrPool } from './ocr-bridge.js';
+import { remoteOcrPool } from '../ingest/ocr/ocr-bridge.js';
 import { answer } from './respond.js';
 import type { WorkerJob } from './workers.js';
 import { movable } from './movable.js';

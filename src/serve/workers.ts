@@ -9,7 +9,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../ingest/module-worker.js';
 import type { OcrPool } from '../ingest/ocr/pool.js';
-import { answerOcrAsk, isOcrAsk, type PoolShape } from './ocr-bridge.js';
+import { answerOcrAsk, isOcrAsk, type PoolShape } from '../ingest/ocr/ocr-bridge.js';
 import type { Answer, ConvertRequest } from './respond.js';
 import { movable } from './movable.js';
 

@@ -1,13 +1,14 @@
 /**
- * The service's one OCR pool, read from its conversion worker threads. A scan is converted in a
- * worker thread like a text file (decoding, straightening, reducing and measuring a page image are
- * JS pixel loops: ~2 CPU s on a 144-megapixel page, which on the main thread held /healthz and every
- * other request), while its page readings still go to the pool the main thread shares between
- * requests: the worker asks for each reading by message and the main thread answers it.
+ * One OCR pool on the main thread, read from worker threads. `serve` converts a scan in a worker
+ * thread like a text file (decoding, straightening, reducing and measuring a page image are JS
+ * pixel loops: ~2 CPU s on a 144-megapixel page, which on the main thread held /healthz and every
+ * other request), and a batch's text workers read Word files' pictures; their page readings still
+ * go to the one pool the main thread shares: the worker asks for each reading by message and the
+ * main thread answers it.
  */
-import type { OcrEngineName } from '../ingest/ocr/engine-choice.js';
-import type { OcrPageResult, } from '../ingest/ocr/result.js';
-import type { OcrPool, RecognizeOptions } from '../ingest/ocr/pool.js';
+import type { OcrEngineName } from './engine-choice.js';
+import type { OcrPageResult, } from './result.js';
+import type { OcrPool, RecognizeOptions } from './pool.js';
 
 /** What a worker needs of the main thread's pool to stand in for it. */
 export interface PoolShape {
