@@ -20,7 +20,7 @@ import { rebuild, restoreAcronym, surfaceAt, withVietnameseD, type Surfaces } fr
 import type { RestoreModel } from './model.js';
 import { restoredToken, type RestoredToken } from './restored-token.js';
 import { isRunningTextAcronym, keepingLetters, vowelReadingLetters } from './running-text-codes.js';
-import { gluedSeams, isNumberLabel, isOcrNumberLabel, splitUnits } from './units.js';
+import { byStartThenEnd, gluedSeams, isNumberLabel, isOcrNumberLabel, splitUnits } from './units.js';
 import { vieCandidates, DEFAULT_VIE_TUNING, type VieTuning } from './vie-candidates.js';
 import { confidenceAt, type WordConfidence } from './vie-confidence.js';
 import { ORGAN_LINE_BONUS, organLineSpots } from './organ-lines.js';
@@ -246,7 +246,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
   }
   for (const seg of segments) emit(seg.words, seg.results, seg.decoded ?? seg.slots);
   if (mode === 'ocr') tokens.push(...ocrDashTokens(text), ...gluedSeams(units));
-  tokens.sort((a, b) => a.start - b.start);
+  tokens.sort(byStartThenEnd);
   if (mode !== 'clean') readListLetters(text, tokens);
   if (mode === 'ocr' || mode === 'stripped' || input === 'vie-ocr') acronymsFromExpansions(text, tokens, mode === 'ocr', (lower) => model.vocabIndex.has(lower), input === 'vie-ocr');
   if (adaptation && mode !== 'clean') {

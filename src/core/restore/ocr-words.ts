@@ -58,6 +58,21 @@ export function gluedWordEnd(core: string, isSyllable: (lower: string) => boolea
   return isSyllable(m[1]!) ? m[1]!.length : -1;
 }
 
+// A number glued to the lower-case syllable after it ("26théng": 26 tháng): two to four digits, or
+// one of the digits that never stand for a letter inside English-OCR words (2, 5, 7, 8; see
+// CLASS_CODE), since "1uật", "6ng", "4nh" are damaged words (l, ô, á read as digits).
+const GLUED_NUMBER_HEAD = /^(?:\d{2,4}|[2578])(?=\p{Ll}{3,7}$)/u;
+
+/**
+ * Where a number glued before a word ends inside an OCR core ("26théng", the fast English model's
+ * reading of "ngày 26 tháng 7" with the day handwritten), or -1: the word after it must be a
+ * Vietnamese syllable as read (`isSyllable`, marks allowed), lower case, letters only.
+ */
+export function gluedNumberEnd(core: string, isSyllable: (lower: string) => boolean): number {
+  const m = GLUED_NUMBER_HEAD.exec(core);
+  return m && isSyllable(core.slice(m[0].length)) ? m[0].length : -1;
+}
+
 /**
  * A short bare number ("16", "101") may be an English-model reading of a word (lộ, lời). It
  * stays a number unless the channel and the context strongly prefer a word.

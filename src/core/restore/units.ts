@@ -6,14 +6,15 @@ import { tokenize } from '../vi-text/index.js';
 import { CharClass, charClass, isWordCode } from '../vi-text/chars.js';
 import { isVietnameseSyllable } from '../vi-text/index.js';
 import { restoredToken, type RestoredToken } from './restored-token.js';
-import { gluedWordEnd, isOcrNumberCandidate, isOcrWordCandidate, splitChunk } from './ocr-words.js';
+import { gluedNumberEnd, gluedWordEnd, isOcrNumberCandidate, isOcrWordCandidate, splitChunk } from './ocr-words.js';
 
 export type Unit =
   /**
    * `numeric`: a bare OCR number that may stand for a word (see isOcrNumberCandidate); `glued`: a
-   * word the OCR glued to the number after it ("ngay29"): the restored text puts a space between.
+   * word the OCR glued to the number after it ("ngay29"): the restored text puts a space between;
+   * `afterNumber`: one glued to the number before it ("26théng"), a space put before the word.
    */
-  | { kind: 'word'; start: number; end: number; text: string; numeric?: boolean; glued?: boolean }
+  | { kind: 'word'; start: number; end: number; text: string; numeric?: boolean; glued?: boolean; afterNumber?: boolean }
   /** Upper-case letters inside a document code ("QD" in 72/QD-UBND): Đ may be restored. */
   | { kind: 'acronym'; start: number; end: number; text: string; typeSlot?: boolean }
   | { kind: 'num' }
@@ -92,6 +93,16 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
         else if (p.trail.includes(',')) push({ kind: 'comma' });
         continue;
       }
+      // A number glued to the word after it ("26théng"): the number as the corpus has it, then the word.
+      const numberEnd = gluedNumberEnd(p.core, isVietnameseSyllable);
+      if (numberEnd > 0) {
+        const start = at + p.lead.length + numberEnd;
+        if (OPENING.test(p.lead)) push({ kind: 'break' });
+        units.push({ kind: 'num' }, { kind: 'word', start, end: at + p.lead.length + p.core.length, text: p.core.slice(numberEnd), afterNumber: true });
+        if (CLOSING.test(p.trail) || OPENING.test(p.trail)) push({ kind: 'break' });
+        else if (p.trail.includes(',')) push({ kind: 'comma' });
+        continue;
+      }
       const numeric = isOcrNumberCandidate(p.core);
       if (numeric || isOcrWordCandidate(p.core)) {
         if (OPENING.test(p.lead)) push({ kind: 'break' });
@@ -147,15 +158,23 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
 }
 
 /**
- * The space a glued word lacked ("ngay29" → "ngày 29"): an empty token at the word's end restoring
- * to one space. It sorts after the word's own token (which starts earlier) and no token starts at
- * the number it was glued to, so the text rebuilds in order.
+ * The space a glued word lacked ("ngay29" → "ngày 29", "26théng" → "26 tháng"): an empty token at
+ * the word's end, or at its start when the number came first, restoring to one space. Tokens are
+ * ordered by start, then end (byStartThenEnd), so an empty one at a word's start goes before the
+ * word; no token starts at the number, so the text rebuilds in order.
  */
 export function gluedSeams(units: readonly Unit[]): RestoredToken[] {
   const out: RestoredToken[] = [];
-  for (const u of units) if (u.kind === 'word' && u.glued) out.push(restoredToken('', ' ', u.end, u.end, 1, []));
+  for (const u of units) {
+    if (u.kind !== 'word') continue;
+    if (u.glued) out.push(restoredToken('', ' ', u.end, u.end, 1, []));
+    if (u.afterNumber) out.push(restoredToken('', ' ', u.start, u.start, 1, []));
+  }
   return out;
 }
+
+/** The restored tokens' order: by start, an empty token (a seam) before a word starting there. */
+export const byStartThenEnd = (a: RestoredToken, b: RestoredToken): number => a.start - b.start || a.end - b.end;
 
 /**
  * "Số" as read before a colon or a number is the label of a document number ("Số: 2116/TB",

@@ -150,3 +150,16 @@ describe('restore (header columns fused by OCR)', () => {
     assert.doesNotMatch(restore('S60: 174/KH-UBND', { model, input: 'ocr' }).text, /S60/);
   });
 });
+
+describe('restore (English-model OCR numbers glued to words)', () => {
+  it('puts the space back between a number and the word the OCR glued to it, on either side ("26théng", "ngay29")', () => {
+    const model = loadModel();
+    assert.equal(restore('Da Nang, ngay 26théng 7 ndm 2020', { model, input: 'ocr' }).text, 'Đà Nẵng, ngày 26 tháng 7 năm 2020');
+    assert.equal(restore('Ha Noi, ngay29 thang 8 nam 2022', { model, input: 'ocr' }).text, 'Hà Nội, ngày 29 tháng 8 năm 2022');
+    // The seam is an empty token before the word's own, so each token still rebuilds its place in the text.
+    const r = restore('x (26théng),', { model, input: 'ocr' });
+    assert.equal(r.text, 'x (26 tháng),');
+    const seam = r.tokens.findIndex((t) => t.original === '' && t.start === 5);
+    assert.ok(seam >= 0 && r.tokens[seam + 1]?.original === 'théng');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { gluedWordEnd, isOcrWordCandidate, splitChunk } from '../../../src/core/restore/ocr-words.js';
+import { gluedNumberEnd, gluedWordEnd, isOcrWordCandidate, splitChunk } from '../../../src/core/restore/ocr-words.js';
 import { isVietnameseSyllable } from '../../../src/core/vi-text/index.js';
 import { isSpace, splitUnits } from '../../../src/core/restore/units.js';
 
@@ -85,6 +85,24 @@ describe('word units', () => {
       assert.equal(gluedWordEnd(w, isVietnameseSyllable), -1, w);
     assert.equal(gluedWordEnd('ngay29', isVietnameseSyllable), 4);
     assert.equal(gluedWordEnd('tháng12', isVietnameseSyllable), 5, 'marks allowed in the head');
+  });
+
+  it('in English-model OCR text, cuts a number glued to the word after it ("26théng") into the number and the word', () => {
+    const kinds = (t: string) => splitUnits(t, true).map((u) => (u.kind === 'word' ? `${u.afterNumber ? '+' : ''}${u.text}` : u.kind));
+    assert.deepEqual(kinds('ngay 26théng 7'), ['ngay', 'num', '+théng', '7']);
+    assert.deepEqual(kinds('x (26théng),'), ['x', 'break', 'num', '+théng', 'break']);
+    assert.deepEqual(kinds('5tan gao'), ['num', '+tan', 'gao'], 'a digit that never stands for a letter');
+    const word = splitUnits('x 2020tháng', true).find((u) => u.kind === 'word' && u.afterNumber);
+    assert.deepEqual(word && word.kind === 'word' ? [word.start, word.end] : [], [6, 11], 'the word\'s offsets in the text');
+    assert.ok(splitUnits('26théng', false).every((u) => u.kind !== 'word' || !u.afterNumber), 'not in clean or stripped text');
+  });
+
+  it('leaves a word whose first letter was read as a digit, a unit, a time and a capital glued', () => {
+    // "1uật" luật, "6ng" ông, "4nh" ánh: one digit that reads a letter; km, h30: no syllable; 12345: a long number.
+    for (const w of ['1uat', '0ng', '6ng', '4nh', '100km', '7h30', '26Théng', '12345thang', '26théng7', '26thxyz'])
+      assert.equal(gluedNumberEnd(w, isVietnameseSyllable), -1, w);
+    assert.equal(gluedNumberEnd('26théng', isVietnameseSyllable), 2);
+    assert.equal(gluedNumberEnd('8người', isVietnameseSyllable), 1);
   });
 
   it('takes as white space exactly what \\s matches, code unit by code unit', () => {
