@@ -4,7 +4,7 @@
  */
 import { tokenize } from '../vi-text/index.js';
 import { CharClass, charClass, isWordCode } from '../vi-text/chars.js';
-import { isVietnameseSyllable } from '../vi-text/index.js';
+import { isVietnameseSyllable, lowerCase } from '../vi-text/index.js';
 import { restoredToken, type RestoredToken } from './restored-token.js';
 import { gluedWordEnd, isOcrNumberCandidate, isOcrWordCandidate, splitChunk } from './ocr-words.js';
 
@@ -182,7 +182,7 @@ export function isOcrNumberLabel(text: string, word: string, end: number): boole
  * after digits, leaves it a word, and restoring it as one drops its "r".
  */
 function isSymbolPart(chunk: string, start: number, end: number, text: string): boolean {
-  if (text.length > 5 || text.length < 2 || text.toLowerCase() === text) return false; // most words, cheaply
+  if (text.length > 5 || text.length < 2 || lowerCase(text) === text) return false; // most words, cheaply
   if (!SYMBOL_PART.test(text)) return false;
   return chunk[start - 1] === '/' || DASH_CAPITAL.test(chunk.slice(end));
 }
