@@ -86,20 +86,20 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
       const glued = gluedWordEnd(p.core, isVietnameseSyllable);
       if (glued > 0) {
         const start = at + p.lead.length;
-        if (OPENING.test(p.lead)) push({ kind: 'break' });
+        if (p.lead !== '' && OPENING.test(p.lead)) push({ kind: 'break' });
         units.push({ kind: 'word', start, end: start + glued, text: p.core.slice(0, glued), glued: true }, { kind: 'num' });
-        if (CLOSING.test(p.trail) || OPENING.test(p.trail)) push({ kind: 'break' });
+        if (p.trail !== '' && (CLOSING.test(p.trail) || OPENING.test(p.trail))) push({ kind: 'break' });
         else if (p.trail.includes(',')) push({ kind: 'comma' });
         continue;
       }
       const numeric = isOcrNumberCandidate(p.core);
       if (numeric || isOcrWordCandidate(p.core)) {
-        if (OPENING.test(p.lead)) push({ kind: 'break' });
+        if (p.lead !== '' && OPENING.test(p.lead)) push({ kind: 'break' });
         const start = at + p.lead.length;
         if (wordBefore && startsMotto(text, start)) push({ kind: 'break' });
         units.push({ kind: 'word', start, end: start + p.core.length, text: p.core, ...(numeric ? { numeric } : {}) });
         if (p.trail === ':' && numberFollows(text, at + chunk.length)) continue;
-        if (CLOSING.test(p.trail) || OPENING.test(p.trail)) push({ kind: 'break' });
+        if (p.trail !== '' && (CLOSING.test(p.trail) || OPENING.test(p.trail))) push({ kind: 'break' });
         else if (p.trail.includes(',')) push({ kind: 'comma' });
         continue;
       }
@@ -111,7 +111,7 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
         units.push({ kind: 'word', start, end: start + pair[0].length, text: pair[0] });
         push({ kind: 'break' });
         units.push({ kind: 'word', start: start + pair[0].length + 1, end: start + p.core.length, text: pair[1] });
-        if (CLOSING.test(p.trail) || OPENING.test(p.trail)) push({ kind: 'break' });
+        if (p.trail !== '' && (CLOSING.test(p.trail) || OPENING.test(p.trail))) push({ kind: 'break' });
         else if (p.trail.includes(',')) push({ kind: 'comma' });
         continue;
       }
