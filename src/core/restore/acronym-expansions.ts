@@ -79,6 +79,28 @@ function upperInitial(word: string): string {
 const upperOfCode: string[] = [];
 
 /**
+ * WORD.test(w) && !ACRONYM.test(w) by code unit (two regex calls a token were 2 % of a warm
+ * pass): letters of the two cases and marks only, not all of them A–Z. Words with a surrogate
+ * take the regexes (WORD reads a pair as one code point).
+ */
+function isExpansionWord(w: string): boolean {
+  if (w.length === 0) return false;
+  let plainCapitals = true;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) continue;
+    if (c >= 0xd800 && c <= 0xdfff) return WORD.test(w) && !ACRONYM.test(w);
+    plainCapitals = false;
+    let k = wordUnit[c]!;
+    if (k === 0) wordUnit[c] = k = WORD.test(String.fromCharCode(c)) ? 1 : 2;
+    if (k !== 1) return false;
+  }
+  return !plainCapitals;
+}
+/** Per BMP code unit, found on first use: 1 when WORD takes it, 2 when not. */
+const wordUnit = new Uint8Array(0x10000);
+
+/**
  * How many times the document has each of the `wanted` initials (upper case, MIN_LETTERS..MAX_LETTERS
  * letters) as restored words in a row, with only spaces or line breaks between them.
  */
@@ -105,7 +127,7 @@ function runInitials(text: string, tokens: RestoredToken[], wanted: ReadonlySet<
   };
   for (const t of tokens) {
     // Acronyms themselves (plain capitals) are no words of an expansion.
-    const word = WORD.test(t.restored) && !ACRONYM.test(t.restored);
+    const word = isExpansionWord(t.restored);
     if (!word || (end >= 0 && !onlySpaces(text, end, t.start))) countRuns();
     if (word) run.push(upperInitial(t.restored));
     end = t.end;

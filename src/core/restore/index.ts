@@ -4,7 +4,7 @@
  * decode each segment with the trigram LM, and rebuild the text replacing only the words, with
  * their original case pattern. Pure: the model is passed in (src/model/load.ts loads it).
  */
-import { casePattern, detectToneStyle, normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
+import { casePattern, detectToneStyle, lowerCase, normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import { candidateList, candidatesFor, sharedCandidates, DEFAULT_TUNING, type Candidates, type CandidateTuning, type DecodeMode } from './candidates.js';
 import { RANKED_ALTERNATIVES, type Slot } from './decoder.js';
 import { slotOf, withChannel } from './slot-shape.js';
@@ -152,7 +152,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
       tokens.push(token);
       const sp = surfaces.spelling[choice] ??= spellingFor(model, surfaces.forms, surfaces.spelling, original, restored, lattice[w.slot]!.ids[choice]! >= FIRST_WORD_ID);
       addWordEvidence(evidence, model, token, w.cands, lattice, results, w.slot, posteriorOr(post, w.slot, r.confidence), w.unit.numeric === true, sp,
-        w.entry.group, surfaces.lower[choice] ??= restored.toLowerCase());
+        w.entry.group, surfaces.lower[choice] ??= lowerCase(restored));
     }
   };
   let slots: Slot[] = [];
@@ -182,7 +182,7 @@ export function restore(given: string, options: RestoreOptions): RestoreResult {
     // Case matters to the OCR channel (capital Đ reads as P or B), so the cache keys on it.
     let entry = entries.get(u.text);
     if (!entry) {
-      const lower = u.text.toLowerCase();
+      const lower = lowerCase(u.text);
       entry = {
         key: mode === 'ocr' ? u.text : lower, lower, context: caseContextOf(u.text), letters: undefined, cands: undefined, titled: undefined,
         surfaces: { forms: [], spelling: [], lower: [], readAs: undefined, pattern: undefined }, group: evidence.group(lower),

@@ -7,7 +7,7 @@
  * unseen names, as do real names the corpus never saw, so a rare name can still win. On a signer's
  * line, a syllable none of whose close readings is a known name is kept as the OCR read it.
  */
-import { normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
+import { lowerCase, normalizeTonePlacement, stripMarks } from '../vi-text/index.js';
 import { isWordCode } from '../vi-text/chars.js';
 import { isTitleWord } from '../vi-text/case.js';
 import type { Slot } from './decoder.js';
@@ -49,7 +49,7 @@ function word(text: string, start: number): Word {
 }
 
 function keyOf(w: Word): string {
-  return w.key === '' ? (w.key = stripMarks(w.text.toLowerCase())) : w.key;
+  return w.key === '' ? (w.key = stripMarks(lowerCase(w.text))) : w.key;
 }
 
 /** Any UTF-16 surrogate: findNames' code-unit scan classifies BMP letters only. */
@@ -57,6 +57,25 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 
 const WORD_RE = /[\p{L}\p{M}]+/gu;
 const HAS_TITLE_WORD = /\p{Lu}[\p{Ll}\p{M}]/u;
+
+/**
+ * lastWords' words for the line text[lineStart, lineEnd) without a surrogate (each WORD_RE match
+ * is then a maximal run of isWordCode units), found from the line's end: spreading matchAll made a match object and six
+ * megamorphic loads for every word of every line (2 % of a warm pass).
+ */
+function lastTwoWords(text: string, lineStart: number, lineEnd: number, words: Word[]): void {
+  let end = lineEnd, found = 0;
+  const starts = [0, 0], ends = [0, 0];
+  while (found < 2) {
+    while (end > lineStart && !isWordCode(text.charCodeAt(end - 1))) end--;
+    if (end === lineStart) break;
+    let start = end - 1;
+    while (start > lineStart && isWordCode(text.charCodeAt(start - 1))) start--;
+    starts[found] = start; ends[found] = end; found++;
+    end = start;
+  }
+  for (let k = found - 1; k >= 0; k--) words.push(word(text.slice(starts[k]!, ends[k]!), starts[k]!));
+}
 
 /** The last two word matches of a line. */
 const lastWords = (line: string) => [...line.matchAll(WORD_RE)].slice(-2);
@@ -79,16 +98,20 @@ export function findNames(text: string, surnames: ReadonlySet<string>): Map<numb
     // the line) are read. This keeps the search cheap on long documents.
     const words: Word[] = [];
     if (!HAS_TITLE_WORD.test(line)) {
-      for (const m of lastWords(line)) words.push(word(m[0], lineStart + m.index!));
+      if (SURROGATE.test(line)) for (const m of lastWords(line)) words.push(word(m[0], lineStart + m.index!));
+      else lastTwoWords(text, lineStart, lineStart + line.length, words);
     } else if (SURROGATE.test(line)) {
       for (const m of line.matchAll(WORD_RE)) words.push(word(m[0], lineStart + m.index!));
     } else {
       // WORD_RE's matches, found by code unit (the line has no surrogate, so each is one character): no match object per word.
-      for (let i = 0; i < line.length;) {
-        if (!isWordCode(line.charCodeAt(i))) { i++; continue; }
+      // Read in `text`, one string: the lines split from it come in several string representations,
+      // which made every line.length and line.charCodeAt here a megamorphic load (1 % of a warm pass).
+      const lineEnd = lineStart + line.length;
+      for (let i = lineStart; i < lineEnd;) {
+        if (!isWordCode(text.charCodeAt(i))) { i++; continue; }
         const from = i;
-        while (i < line.length && isWordCode(line.charCodeAt(i))) i++;
-        words.push(word(line.slice(from, i), lineStart + from));
+        while (i < lineEnd && isWordCode(text.charCodeAt(i))) i++;
+        words.push(word(text.slice(from, i), from));
       }
     }
     const alone = words.length >= 2 && words.length <= 4 && words.every((w) => w.title) &&

@@ -81,6 +81,35 @@ export function isOcrNumberCandidate(core: string): boolean {
   return SHORT_NUMBER.test(core);
 }
 
+const isDigitCode = (code: number) => code >= 0x30 && code <= 0x39;
+
+/**
+ * LETTER.test(core) by code unit (charClass's Letter is \p{L} in the BMP): the regexes of
+ * isOcrWordCandidate were a tenth of an English-OCR word's cost outside the decoder. A core with
+ * a surrogate takes the regex.
+ */
+function hasLetter(core: string): boolean {
+  for (let i = 0; i < core.length; i++) {
+    const code = core.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return LETTER.test(core);
+    if (charClass(code) === CharClass.Letter) return true;
+  }
+  return false;
+}
+
+/** CODE_OR_ADDRESS.test(core) by code unit: one of / \ _ = + # (so "://" too), or a dot before a non-space. */
+function codeOrAddress(core: string): boolean {
+  for (let i = 0; i < core.length; i++) {
+    const code = core.charCodeAt(i);
+    if (code === 0x2f || code === 0x5c || code === 0x5f || code === 0x3d || code === 0x2b || code === 0x23) return true;
+    if (code === 0x2e && i + 1 < core.length) {
+      const k = charClass(core.charCodeAt(i + 1));
+      if (k !== CharClass.Space && k !== CharClass.Newline) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Whether an OCR core could be a damaged Vietnamese word: it has a letter, is short, and has no
  * structure of a code, number, URL or e-mail (slashes, @, dots inside, mostly digits).
@@ -88,11 +117,11 @@ export function isOcrNumberCandidate(core: string): boolean {
 export function isOcrWordCandidate(core: string): boolean {
   if (core.length === 0 || core.length > 9) return false;
   // A time of day as Vietnamese notices write it ("24h", "7h30"): no syllable reads so.
-  if (TIME_OF_DAY.test(core)) return false;
+  if (isDigitCode(core.charCodeAt(0)) && TIME_OF_DAY.test(core)) return false;
   // Symbols only an English model puts in Vietnamese words: "1€" lệ, "¢€" về.
-  if (!LETTER.test(core)) return core.length <= 4 && DIGITS_AND_JUNK.test(core) && (JUNK_SYMBOL.test(core) || core === '&');
+  if (!hasLetter(core)) return core.length <= 4 && DIGITS_AND_JUNK.test(core) && (JUNK_SYMBOL.test(core) || core === '&');
   // "@" ends a short damaged word ("S@", "S&@" Sở) but sits inside an e-mail address.
-  if (CODE_OR_ADDRESS.test(core) || (core.includes('@') && !SHORT_AT_WORD.test(core))) return false;
+  if (codeOrAddress(core) || (core.includes('@') && !SHORT_AT_WORD.test(core))) return false;
   let digits = 0, letters = 0;
   // By code unit (charClass's Letter is \p{L} in the BMP); a surrogate pair is one code point, as for…of reads it.
   for (let i = 0; i < core.length; i++) {

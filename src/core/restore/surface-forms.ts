@@ -3,7 +3,7 @@
  * word's case and the document's tone placement, acronyms with their Đ, Đ for the Icelandic eth,
  * and the text rebuilt around the restored words.
  */
-import { applyCase, casePattern, normalizeTonePlacement, type CasePattern } from '../vi-text/index.js';
+import { applyCase, casePattern, lowerCase, normalizeTonePlacement, type CasePattern } from '../vi-text/index.js';
 import type { Candidates, DecodeMode } from './candidates.js';
 import { NUM, UNK } from './lm-tokens.js';
 import type { RestoreModel } from './model.js';
@@ -59,7 +59,7 @@ function toSurface(s: Surfaces, original: string, c: Candidates, k: number, newS
   if (c.ids[k] === UNK || c.ids[k] === NUM) return original;
   const form = c.forms[k]!;
   // Same word in another tone placement: keep the author's spelling.
-  if ((s.readAs ??= normalizeTonePlacement(original.toLowerCase(), 'old')) === form) return original;
+  if ((s.readAs ??= normalizeTonePlacement(lowerCase(original), 'old')) === form) return original;
   const styled = newStyle ? normalizeTonePlacement(form, 'new') : form;
   // English-model OCR reads a small l as a capital I ("Ién" lên): that capital is no case.
   const pattern = original[0] === 'I' && styled[0] === 'l' && original.length > 1 && original.slice(1) === original.slice(1).toLowerCase()

@@ -4,7 +4,7 @@
  */
 import { tokenize } from '../vi-text/index.js';
 import { CharClass, charClass, isWordCode } from '../vi-text/chars.js';
-import { isVietnameseSyllable } from '../vi-text/index.js';
+import { isVietnameseSyllable, lowerCase } from '../vi-text/index.js';
 import { restoredToken, type RestoredToken } from './restored-token.js';
 import { gluedNumberEnd, gluedWordEnd, isOcrNumberCandidate, isOcrWordCandidate, splitChunk } from './ocr-words.js';
 
@@ -87,9 +87,9 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
       const glued = gluedWordEnd(p.core, isVietnameseSyllable);
       if (glued > 0) {
         const start = at + p.lead.length;
-        if (OPENING.test(p.lead)) push({ kind: 'break' });
+        if (p.lead !== '' && OPENING.test(p.lead)) push({ kind: 'break' });
         units.push({ kind: 'word', start, end: start + glued, text: p.core.slice(0, glued), glued: true }, { kind: 'num' });
-        if (CLOSING.test(p.trail) || OPENING.test(p.trail)) push({ kind: 'break' });
+        if (p.trail !== '' && (CLOSING.test(p.trail) || OPENING.test(p.trail))) push({ kind: 'break' });
         else if (p.trail.includes(',')) push({ kind: 'comma' });
         continue;
       }
@@ -105,12 +105,12 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
       }
       const numeric = isOcrNumberCandidate(p.core);
       if (numeric || isOcrWordCandidate(p.core)) {
-        if (OPENING.test(p.lead)) push({ kind: 'break' });
+        if (p.lead !== '' && OPENING.test(p.lead)) push({ kind: 'break' });
         const start = at + p.lead.length;
         if (wordBefore && startsMotto(text, start)) push({ kind: 'break' });
         units.push({ kind: 'word', start, end: start + p.core.length, text: p.core, ...(numeric ? { numeric } : {}) });
         if (p.trail === ':' && numberFollows(text, at + chunk.length)) continue;
-        if (CLOSING.test(p.trail) || OPENING.test(p.trail)) push({ kind: 'break' });
+        if (p.trail !== '' && (CLOSING.test(p.trail) || OPENING.test(p.trail))) push({ kind: 'break' });
         else if (p.trail.includes(',')) push({ kind: 'comma' });
         continue;
       }
@@ -122,7 +122,7 @@ export function splitUnits(text: string, ocrWords: boolean): Unit[] {
         units.push({ kind: 'word', start, end: start + pair[0].length, text: pair[0] });
         push({ kind: 'break' });
         units.push({ kind: 'word', start: start + pair[0].length + 1, end: start + p.core.length, text: pair[1] });
-        if (CLOSING.test(p.trail) || OPENING.test(p.trail)) push({ kind: 'break' });
+        if (p.trail !== '' && (CLOSING.test(p.trail) || OPENING.test(p.trail))) push({ kind: 'break' });
         else if (p.trail.includes(',')) push({ kind: 'comma' });
         continue;
       }
@@ -201,7 +201,7 @@ export function isOcrNumberLabel(text: string, word: string, end: number): boole
  * after digits, leaves it a word, and restoring it as one drops its "r".
  */
 function isSymbolPart(chunk: string, start: number, end: number, text: string): boolean {
-  if (text.length > 5 || text.length < 2 || text.toLowerCase() === text) return false; // most words, cheaply
+  if (text.length > 5 || text.length < 2 || lowerCase(text) === text) return false; // most words, cheaply
   if (!SYMBOL_PART.test(text)) return false;
   return chunk[start - 1] === '/' || DASH_CAPITAL.test(chunk.slice(end));
 }

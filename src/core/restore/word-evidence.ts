@@ -3,7 +3,7 @@
  * from its candidates and lattice slot when it is emitted, and from the document's other readings
  * of the same token once every word is decoded.
  */
-import { normalizeTonePlacement } from '../vi-text/index.js';
+import { lowerCase, normalizeTonePlacement } from '../vi-text/index.js';
 import { HAS_DIGIT, HAS_LETTER, SYMBOL, type SpellingEvidence } from './spelling-evidence.js';
 import type { Candidates, DecodeMode } from './candidates.js';
 import { blankEvidence, type ConfidenceCalibration, type WordEvidence } from './calibration.js';
@@ -156,7 +156,7 @@ export function withDocumentAgreement(doc: DocumentEvidence): void {
   const n = tokens.length, lowers: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const restored = tokens[i]!.restored;
-    const r = restored === emitted[i] ? emittedLower[i]! : restored.toLowerCase();
+    const r = restored === emitted[i] ? emittedLower[i]! : lowerCase(restored);
     lowers[i] = r;
     const g = groupOf[i]!;
     g.counts.set(r, (g.counts.get(r) ?? 0) + 1);

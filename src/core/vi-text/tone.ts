@@ -89,18 +89,6 @@ function hasTone(word: string): boolean {
   return false;
 }
 
-/** Calls `fn` for each maximal run of letters in `text`. */
-function forEachWord(text: string, fn: (start: number, end: number) => void): void {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordCode(text.charCodeAt(i))) { i++; continue; }
-    const start = i;
-    while (i < n && isWordCode(text.charCodeAt(i))) i++;
-    fn(start, i);
-  }
-}
-
 /** Re-places the tone of every syllable-shaped word in the given style; everything else is untouched. */
 export function normalizeTonePlacement(text: string, style: ToneStyle): string {
   // Text without a tone mark (most words as read) has nothing to move: no word slices.
@@ -131,20 +119,26 @@ export function normalizeTonePlacement(text: string, style: ToneStyle): string {
 export function detectToneStyle(text: string): ToneStyle | null {
   let oldCount = 0;
   let newCount = 0;
-  forEachWord(text, (start, end) => {
-    // Only a toned syllable counts: a word without a tone mark is not sliced.
-    let toned = false;
-    for (let i = start; i < end && !toned; i++) toned = toneOfCode(text.charCodeAt(i)) !== 0;
-    if (!toned) return;
+  // Only a toned syllable counts: the scan looks for toned code units of words, and reads the
+  // word around each (maximal runs of word code units, the same words in the same order as a
+  // walk over every word; mark-free text, most of what is restored, has none to read).
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (toneOfCode(code) === 0 || !isWordCode(code)) continue;
+    let start = i, end = i + 1;
+    while (start > 0 && isWordCode(text.charCodeAt(start - 1))) start--;
+    while (end < n && isWordCode(text.charCodeAt(end))) end++;
+    i = end - 1;
     const word = text.slice(start, end);
     const nuc = findNucleus(word);
-    if (!nuc || nuc.hasCoda || nuc.end - nuc.start !== 2 || !syllableShaped(word)) return;
+    if (!nuc || nuc.hasCoda || nuc.end - nuc.start !== 2 || !syllableShaped(word)) continue;
     const first = vowelOfCode(word.charCodeAt(nuc.start));
     const second = vowelOfCode(word.charCodeAt(nuc.start + 1));
-    if (!isStylePair(first, second)) return;
+    if (!isStylePair(first, second)) continue;
     if (toneOfCode(word.charCodeAt(nuc.start)) !== 0) oldCount++;
     else if (toneOfCode(word.charCodeAt(nuc.start + 1)) !== 0) newCount++;
-  });
+  }
   if (oldCount === newCount) return null;
   return oldCount > newCount ? 'old' : 'new';
 }

@@ -41,6 +41,14 @@ describe('acronyms spelled out in their document', () => {
     assert.deepEqual(run('không có gì: TDKT', false), ['TDKT']);
   });
 
+  it('counts words of letters and marks in either case as run words, not acronyms in capitals', () => {
+    assert.deepEqual(run('Thi Đua Khen Thưởng; TDKT', false), ['TĐKT']);
+    // In capitals, "THI" (A–Z only) is taken for an acronym, not a word of the run.
+    assert.deepEqual(run('THI ĐUA KHEN THƯỞNG; TDKT', false), ['THI', 'ĐUA', 'KHEN', 'TDKT']);
+    // An acronym in capitals between the words breaks the run.
+    assert.deepEqual(run('thi đua KT khen thưởng; TDKT', false), ['KT', 'TDKT']);
+  });
+
   it('does not join words across punctuation into one run', () => {
     assert.deepEqual(run('thi đua, khen thưởng: TDKT', false), ['TDKT']);
   });

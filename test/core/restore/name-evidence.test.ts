@@ -61,6 +61,15 @@ describe('name runs in text', () => {
     assert.deepEqual(starts('CHU TICH\nLo Minh Hung\n'), []);
   });
 
+  it('a cue ending a line of lower-case words (found from the line\'s end) names the next line\'s run', () => {
+    assert.deepEqual(starts('da lam viec voi ong\nLe Minh Hung ve viec'), ['Le:surname', 'Minh:middle', 'Hung:given']);
+    assert.deepEqual(starts('voi ong  \nLe Minh Hung'), ['Le:surname', 'Minh:middle', 'Hung:given']);
+    assert.deepEqual(starts('dong chi\nNguyen Hung'), ['Nguyen:surname', 'Hung:given']);
+    // The cue must be the line's last word, with only spaces after it.
+    assert.deepEqual(starts('ong da den\nLe Minh Hung'), []);
+    assert.deepEqual(starts('voi ong.\nLe Minh Hung'), []);
+  });
+
   it('no cue, no surname or a run longer than four words: no name', () => {
     assert.deepEqual(starts('tinh Le Minh Hung'), []);
     assert.deepEqual(starts('ong Minh Hung'), []);

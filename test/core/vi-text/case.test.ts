@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyCase, casePattern } from '../../../src/core/vi-text/index.js';
+import { applyCase, casePattern, lowerCase } from '../../../src/core/vi-text/index.js';
 
 describe('casePattern', () => {
   const cases: Array<[string, string]> = [
@@ -30,5 +30,24 @@ describe('applyCase', () => {
   });
   it('handles the empty string', () => {
     assert.equal(applyCase('', 'title'), '');
+  });
+});
+
+describe('lowerCase', () => {
+  it('lower-cases as toLowerCase does, every BMP code unit alone and in words', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      assert.equal(lowerCase(ch), ch.toLowerCase(), `U+${c.toString(16)}`);
+      assert.equal(lowerCase('a' + ch + 'b'), ('a' + ch + 'b').toLowerCase(), `aU+${c.toString(16)}b`);
+    }
+  });
+  it('keeps the contextual and surrogate cases of toLowerCase (final sigma, a capital İ, letters past the BMP)', () => {
+    for (const w of ['ΟΔΟΣ', 'οδοσ', 'İstanbul', 'i̇', '𐐀𐐁', '𐐨𐐩', 'a𐐀', 'ĐẢNG', 'đảng', 'Người', 'người', 'UBND', 'ubnd', '', '\ud800a', 'x\udc00']) {
+      assert.equal(lowerCase(w), w.toLowerCase(), JSON.stringify(w));
+    }
+  });
+  it('hands back a word already in lower case as it is', () => {
+    const w = 'người ' + 'dân'.repeat(2);
+    assert.equal(lowerCase(w), w);
   });
 });

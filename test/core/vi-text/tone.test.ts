@@ -116,3 +116,36 @@ describe('detectToneStyle', () => {
     assert.equal(detectToneStyle('quý quỳ'), null);
   });
 });
+
+describe('detectToneStyle reads each toned word once', () => {
+  it('counts toned words at the text\'s ends, beside punctuation and among untoned words', () => {
+    assert.equal(detectToneStyle('hòa'), 'old');
+    assert.equal(detectToneStyle('thuỷ'), 'new');
+    assert.equal(detectToneStyle('(hòa),hoà;thuỷ.'), 'new');
+    assert.equal(detectToneStyle('nguoi hòa ban thuỷ khoẻ dan'), 'new');
+    assert.equal(detectToneStyle('hòa-khỏe-hoà'), 'old');
+  });
+  it('reads the whole word around its toned letter (the word, not its tail, decides)', () => {
+    // The toned letter last ("hoà") or first ("hòa") in its word: the whole word is read.
+    assert.equal(detectToneStyle('ban hoà'), 'new');
+    assert.equal(detectToneStyle('hòa ban'), 'old');
+    // Two toned letters in one word count the word once.
+    assert.equal(detectToneStyle('hòà hoà'), null);
+  });
+  it('matches a count over every word on mixed text', () => {
+    const text = 'Hòa bình, sức khỏe và thuỷ lợi; hoà giải ở xã Thủy An — khoẻ mạnh, quý hóa.';
+    const reference = (t: string) => {
+      let o = 0, n = 0;
+      for (const w of t.match(/[\p{L}\p{M}]+/gu) ?? []) {
+        const s = detectToneStyleOfWord(w);
+        if (s === 'old') o++; else if (s === 'new') n++;
+      }
+      return o === n ? null : o > n ? 'old' : 'new';
+    };
+    assert.equal(detectToneStyle(text), reference(text));
+    assert.equal(detectToneStyle(text + ' hoà hoà'), reference(text + ' hoà hoà'));
+  });
+});
+
+/** The style one word shows alone (detectToneStyle of the word: a tie is impossible with one). */
+const detectToneStyleOfWord = (w: string) => detectToneStyle(w);
