@@ -88,11 +88,13 @@ export function toBlocks(lines: readonly SegLine[], from: number, to: number, fr
   const close = (end: number) => {
     if (start < 0) return;
     const ls = lines.slice(start, end + 1);
+    const text = joinLines(ls.map((l) => l.text));
     blocks.push({
       from: start,
       to: end,
-      text: joinLines(ls.map((l) => l.text)),
-      original: joinLines(ls.map((l) => l.original)),
+      text,
+      // Lines read as they were written (no restoration, text already NFC) join the same way.
+      original: ls.every((l) => l.original === l.text) ? text : joinLines(ls.map((l) => l.original)),
       marker: markers[start] ?? null,
       provenance: spanOf(lines, start, end),
     });

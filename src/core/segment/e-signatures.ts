@@ -110,9 +110,30 @@ function colonWithin(colons: readonly number[], start: number): boolean {
   return false;
 }
 
+/**
+ * A column gap after text (a space run starting past the line's start) or a colon: without either
+ * only the line's first token can open a piece (a label; a lone timestamp needs a colon).
+ */
+const COLON_OR_GAP = /[:;]|\S\s{2,}/;
+
+/** A token that may be the label's first word, or one edit from it (a short one exactly): what labelAt tests before any edit distance. */
+function mayOpenLabel(first: string, w: string): boolean {
+  return w.length <= 2 ? first === w : Math.abs(first.length - w.length) <= 1 && (first[0] === w[0] || first[1] === w[1]);
+}
+
+/** The first token (/[A-Z]+|[0-9]+/) may open some label. */
+function firstMayOpenLabel(key: string): boolean {
+  const first = FIRST_TOKEN.exec(key)?.[0];
+  return first !== undefined && LABELS.some((label) => mayOpenLabel(first, label.first));
+}
+const FIRST_TOKEN = /[A-Z]+|[0-9]+/;
+
 function piecesOf(l: SegLine, index: number): Piece[] {
   if (l.key.length > MAX_LINE || !MAY_HOLD_PIECE.test(l.key)) return [];
   const key = l.key;
+  // Most lines that hold a label's word have it mid-sentence, with no colon or gap: their tokens,
+  // gaps and colons (three scans of the line) are read only when their first token may open a label.
+  if (!COLON_OR_GAP.test(key) && !l.text.includes(':') && !firstMayOpenLabel(key)) return [];
   // Letters and digits apart: OCR runs a label into its value ("Thời gian ký19.12.2025").
   const tokens = letterOrDigitRuns(key);
   if (!tokens.length) return [];
@@ -167,8 +188,7 @@ function labelAt(tokens: KeyToken[], k: number, key: string, text: string, atSta
   const first = tokens[k]!.text;
   for (const label of LABELS) {
     // The label's first word, or one edit from it (a short one exactly), before any edit distance.
-    const w = label.first;
-    if (w.length <= 2 ? first !== w : Math.abs(first.length - w.length) > 1 || (first[0] !== w[0] && first[1] !== w[1])) continue;
+    if (!mayOpenLabel(first, label.first)) continue;
     const n = label.words;
     if (k + n > tokens.length || findPhrase(tokens, label.phrase, k, k + n, 2) !== k) continue;
     const end = tokens[k + n - 1]!.end;

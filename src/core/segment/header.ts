@@ -256,9 +256,10 @@ const withoutStrayQuotes = (s: string) => s.replace(/(^|\s)['‘’`´"“”]+(
 /**
  * A title is one noun phrase: a full stop inside it after a whole Vietnamese syllable ("TĂNG
  * CƯỜNG. CẢI CÁCH") is a speck OCR read. Abbreviations keep theirs ("TP. HỒ CHÍ MINH": "TP"
- * is no syllable), and so do numbers.
+ * is no syllable), and so do numbers. A title without a full stop is not scanned (the regex's
+ * backtracking through every word was 0.4 % of segmentation).
  */
-const withoutStrayStops = (s: string) => s.replace(/(\p{L}+)\.(?=\s+\p{L})/gu, (m, word: string) => (word.length >= 2 && isVietnameseSyllable(word) ? word : m));
+const withoutStrayStops = (s: string) => !s.includes('.') ? s : s.replace(/(\p{L}+)\.(?=\s+\p{L})/gu, (m, word: string) => (word.length >= 2 && isVietnameseSyllable(word) ? word : m));
 
 /** "Place, ngày D tháng M năm Y" (or "…, D/M/Y") as a line of its own. */
 function isPlaceDateLine(text: string): boolean {

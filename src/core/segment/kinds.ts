@@ -2,10 +2,13 @@
 import { foldKey, hasAnyPhraseIn, keyTokens, type KeyToken } from './fold.js';
 
 /** A heading's key and its tokens, read once for all the rules. */
-interface Heading { key: string; tokens: KeyToken[] }
+interface Heading { key: string; tokens: KeyToken[]; strengths?: boolean; limits?: boolean }
 
 // Keywords of three letters or fewer must match exactly: MẶT/ĐẠT, TỒN/TÔN differ by one letter.
 const hasAnyPhrase = (h: Heading, phrases: readonly string[]) => hasAnyPhraseIn(h.tokens, phrases, 3);
+// Asked twice (the assessment rule, then each alone): answered once a heading.
+const hasStrengths = (h: Heading) => (h.strengths ??= hasAnyPhrase(h, STRENGTHS));
+const hasLimits = (h: Heading) => (h.limits ??= hasAnyPhrase(h, LIMITS));
 
 export const SECTION_KINDS = [
   'results', 'assessment', 'strengths', 'limitations', 'causes', 'lessons', 'proposals', 'directions',
@@ -23,9 +26,9 @@ const RULES: [SectionKind, (heading: Heading) => boolean][] = [
   ['causes', (k) => hasAnyPhrase(k, ['NGUYEN NHAN'])],
   ['lessons', (k) => hasAnyPhrase(k, ['BAI HOC'])],
   ['proposals', (k) => hasAnyPhrase(k, ['DE XUAT', 'KIEN NGHI', 'DE NGHI'])],
-  ['assessment', (k) => hasAnyPhrase(k, STRENGTHS) && hasAnyPhrase(k, LIMITS)],
-  ['strengths', (k) => hasAnyPhrase(k, STRENGTHS)],
-  ['limitations', (k) => hasAnyPhrase(k, LIMITS)],
+  ['assessment', (k) => hasStrengths(k) && hasLimits(k)],
+  ['strengths', (k) => hasStrengths(k)],
+  ['limitations', (k) => hasLimits(k)],
   ['assessment', (k) => hasAnyPhrase(k, ['DANH GIA', 'NHAN XET', 'KIEM DIEM'])],
   ['results', (k) => hasAnyPhrase(k, ['KET QUA', 'TINH HINH THUC HIEN'])],
   ['solutions', (k) => hasAnyPhrase(k, ['GIAI PHAP', 'BIEN PHAP'])],
@@ -46,7 +49,7 @@ const WEAK: [SectionKind, (heading: Heading) => boolean][] = [
 /** The kind a heading names; null when no rule applies or only a weak one under a kinded parent (the caller inherits the parent's). */
 export function kindOfHeading(heading: string, parentKind?: SectionKind): SectionKind | null {
   const key = foldKey(heading.normalize('NFC'));
-  const h = { key, tokens: keyTokens(key) };
+  const h: Heading = { key, tokens: keyTokens(key) };
   for (const [kind, test] of RULES) if (test(h)) return kind;
   if (parentKind && parentKind !== 'other') return null;
   for (const [kind, test] of WEAK) if (test(h)) return kind;

@@ -29,7 +29,8 @@ function acronyms(name: string): string[] {
 
 export function symbolMentions(texts: readonly string[]): string[] {
   const out: string[] = [];
-  for (const t of texts) for (const m of t.matchAll(MENTION)) out.push(m[1]!.replace(/\s*-\s*/g, '-'));
+  // A mention starts at a slash: most lines have none, and are not scanned.
+  for (const t of texts) if (t.includes('/') || t.includes('⁄')) for (const m of t.matchAll(MENTION)) out.push(m[1]!.replace(/\s*-\s*/g, '-'));
   return out;
 }
 

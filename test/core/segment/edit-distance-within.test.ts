@@ -24,4 +24,24 @@ describe('editDistanceWithin', () => {
       assert.equal(editDistance(a, b), d, `${a} ${b}`);
     }
   });
+
+  it('is exact past the bit-parallel width, on marks and on any code unit', () => {
+    let x = 11;
+    const next = (n: number) => { x = (Math.imul(x, 1103515245) + 12345) >>> 0; return (x >>> 8) % n; };
+    const units = ['A', 'Ă', 'Đ', 'đ', '\u0301', '\ud835', '\udc00', '0', ' ', '\uffff', 'A'];
+    const word = (max: number) => Array.from({ length: next(max) }, () => units[next(units.length)]).join('');
+    for (let k = 0; k < 5_000; k++) {
+      // Lengths around 30 and 31 units, where the comparison changes method.
+      const a = word(40), b = word(40), budget = next(40);
+      const d = levenshtein(a, b), within = editDistanceWithin(a, b, budget);
+      if (d <= budget) assert.equal(within, d, `${JSON.stringify(a)} ${JSON.stringify(b)} ${budget}`);
+      else assert.ok(within > budget, `${JSON.stringify(a)} ${JSON.stringify(b)} ${budget}: ${within}`);
+      assert.equal(editDistance(a, b), d);
+      assert.equal(editDistance(b, a), d);
+    }
+    assert.equal(editDistance('', 'ABC'), 3);
+    assert.equal(editDistance('ABC', ''), 3);
+    assert.equal(editDistance('A'.repeat(30), 'A'.repeat(29) + 'B'), 1);
+    assert.equal(editDistance('B'.repeat(31), 'A'.repeat(31)), 31);
+  });
 });
