@@ -5,7 +5,7 @@
  * stored once but drawn twice (a drawing with its VML copy for old Word) is taken once. Linked
  * pictures (outside the file) and vector formats (EMF, WMF, SVG) are left out. Pure: bytes in.
  */
-import { isRaster, MAX_PICTURE_BYTES, MAX_PICTURES, MAX_PICTURES_TOTAL_BYTES } from './picture-bytes.js';
+import { MAX_PICTURES_TOTAL_BYTES, zipPictures } from './picture-bytes.js';
 import { readZipEntry, zipEntries, type ZipEntry } from './zip.js';
 
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
@@ -48,26 +48,12 @@ export function docxPictures(data: Uint8Array, totalBytes = MAX_PICTURES_TOTAL_B
   const rels = text('word/_rels/document.xml.rels');
   if (!body || !rels) return [];
   const targets = relationships(rels);
-  const seen = new Set<string>();
-  const pictures: Uint8Array[] = [];
-  let total = 0;
-  for (const m of body.matchAll(/<(?:a:blip|v:imagedata)\s[^>]*>/g)) {
-    const id = attr(m[0], 'r:embed') ?? attr(m[0], 'r:id');
-    const part = id ? targets.get(id) : undefined;
-    if (!part || seen.has(part)) continue;
-    seen.add(part);
-    const entry = entries.get(part);
-    if (!entry) continue;
-    const budget = totalBytes - total;
-    if (budget <= 0) break;
-    let bytes: Uint8Array;
-    try {
-      bytes = readZipEntry(data, entry, Math.min(MAX_PICTURE_BYTES, budget));
-    } catch {
-      continue; // a damaged or oversized picture: the others are still read
+  const parts = function* () {
+    for (const m of body.matchAll(/<(?:a:blip|v:imagedata)\s[^>]*>/g)) {
+      const id = attr(m[0], 'r:embed') ?? attr(m[0], 'r:id');
+      const part = id ? targets.get(id) : undefined;
+      if (part) yield part;
     }
-    if (isRaster(bytes)) pictures.push(bytes), total += bytes.length;
-    if (pictures.length === MAX_PICTURES) break;
-  }
-  return pictures;
+  };
+  return zipPictures(data, entries, parts(), totalBytes);
 }

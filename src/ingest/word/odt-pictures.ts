@@ -5,7 +5,7 @@
  * pictures (outside the file), vector ones (SVG, EMF, WMF: a frame's vector picture with a raster
  * fallback gives the fallback) and the pictures of headers (styles.xml) are left out. Pure: bytes in.
  */
-import { isRaster, MAX_PICTURE_BYTES, MAX_PICTURES, MAX_PICTURES_TOTAL_BYTES } from './picture-bytes.js';
+import { isRaster, MAX_PICTURE_BYTES, MAX_PICTURES, MAX_PICTURES_TOTAL_BYTES, zipPictures } from './picture-bytes.js';
 import { readZipEntry, zipEntries, type ZipEntry } from './zip.js';
 
 const IMAGE = /<draw:image\b([^>]*)>/g;
@@ -29,28 +29,15 @@ export function odtPictures(data: Uint8Array, totalBytes = MAX_PICTURES_TOTAL_BY
   } catch {
     return [];
   }
-  const seen = new Set<string>();
-  const pictures: Uint8Array[] = [];
-  let total = 0;
-  for (const m of body.matchAll(IMAGE)) {
-    const target = href(m[1]!);
-    let part: string | null = null;
-    try { part = target ? partName(target) : null; } catch { part = null; } // a malformed %-escape
-    if (!part || seen.has(part)) continue;
-    seen.add(part);
-    const entry = entries.get(part);
-    if (!entry) continue;
-    const budget = totalBytes - total;
-    if (budget <= 0) break;
-    try {
-      const bytes = readZipEntry(data, entry, Math.min(MAX_PICTURE_BYTES, budget));
-      if (isRaster(bytes)) pictures.push(bytes), total += bytes.length;
-    } catch {
-      continue; // a damaged or oversized picture: the others are still read
+  const parts = function* () {
+    for (const m of body.matchAll(IMAGE)) {
+      const target = href(m[1]!);
+      let part: string | null = null;
+      try { part = target ? partName(target) : null; } catch { part = null; } // a malformed %-escape
+      if (part) yield part;
     }
-    if (pictures.length === MAX_PICTURES) break;
-  }
-  return pictures;
+  };
+  return zipPictures(data, entries, parts(), totalBytes);
 }
 
 /** The raster pictures of a flat .fodt's body (inline base64), in order; [] when it has none. */

@@ -2,6 +2,7 @@
  * What the picture readers of every Word format share: which bytes are a raster picture OCR reads,
  * a bare DIB (as .doc and .rtf store bitmaps) made a BMP file, and the limits on sizes and counts.
  */
+import { readZipEntry, type ZipEntry } from './zip.js';
 
 /** A picture may unpack to at most this (a 600 dpi A4 colour scan as PNG is ~40 MB). */
 export const MAX_PICTURE_BYTES = 96 * 1024 * 1024;
@@ -12,6 +13,33 @@ export const MAX_PICTURES = 300;
  * inflating to the limit above would otherwise ask for 28 GB. Pictures past it are not read.
  */
 export const MAX_PICTURES_TOTAL_BYTES = 384 * 1024 * 1024;
+
+/**
+ * The raster pictures of a ZIP package's parts (.docx, .odt), `parts` named in body order: each part
+ * once, at most MAX_PICTURES, each at most MAX_PICTURE_BYTES unpacked and `totalBytes` in all; a
+ * damaged or oversized part is skipped and the others are read.
+ */
+export function zipPictures(data: Uint8Array, entries: Map<string, ZipEntry>, parts: Iterable<string>, totalBytes = MAX_PICTURES_TOTAL_BYTES): Uint8Array[] {
+  const seen = new Set<string>();
+  const pictures: Uint8Array[] = [];
+  let total = 0;
+  for (const part of parts) {
+    if (seen.has(part)) continue;
+    seen.add(part);
+    const entry = entries.get(part);
+    if (!entry) continue;
+    const budget = totalBytes - total;
+    if (budget <= 0) break;
+    try {
+      const bytes = readZipEntry(data, entry, Math.min(MAX_PICTURE_BYTES, budget));
+      if (isRaster(bytes)) pictures.push(bytes), total += bytes.length;
+    } catch {
+      continue;
+    }
+    if (pictures.length === MAX_PICTURES) break;
+  }
+  return pictures;
+}
 
 /** Raster formats OCR reads, by their first bytes: PNG, JPEG, TIFF, BMP, GIF, WebP. */
 export function isRaster(b: Uint8Array): boolean {
