@@ -114,8 +114,13 @@ export async function looksLikeScannedPage(data: Uint8Array): Promise<boolean> {
  */
 export async function ingestPicturesBesideText(pictures: readonly Uint8Array[], ctx: IngestOptions, textPages: number): Promise<IngestResult & { pageLike: number }> {
   const pageLike: number[] = [];
-  for (let i = 0; i < pictures.length && !ctx.signal?.aborted; i++) if (await looksLikeScannedPage(pictures[i]!)) pageLike.push(i + 1);
-  if (!pageLike.length) return { pages: [], diagnostics: [], pageLike: 0 };
+  // A HEIC photo cannot be decoded to be judged (undecodedPicture): said, as it may be a photographed page.
+  const undecoded: Diagnostic[] = [];
+  for (let i = 0; i < pictures.length && !ctx.signal?.aborted; i++) {
+    if (detectImageFormat(pictures[i]!) === 'heic') undecoded.push({ ruleId: 'ingest/word-picture-unreadable', severity: 'warning', message: `picture ${i + 1} of the Word document: ${undecodedPicture('heic').message}; left unread` });
+    else if (await looksLikeScannedPage(pictures[i]!)) pageLike.push(i + 1);
+  }
+  if (!pageLike.length) return { pages: [], diagnostics: undecoded, pageLike: 0 };
   const read = await ingestWordPictures(pageLike.map((n) => pictures[n - 1]!), { ...ctx, pages: undefined });
   // Reading k (1-based) is picture pageLike[k - 1]; it becomes a page only when it reads text.
   const numberOf = new Map<number, number>();
@@ -132,5 +137,5 @@ export async function ingestPicturesBesideText(pictures: readonly Uint8Array[], 
     const { place: _place, ...rest } = d;
     return { ...rest, severity, message: `picture ${pageLike[k - 1]} of the Word document: ${d.message}` };
   });
-  return { pages, diagnostics, pageLike: pageLike.length };
+  return { pages, diagnostics: [...undecoded, ...diagnostics], pageLike: pageLike.length };
 }

@@ -75,8 +75,8 @@ async function readPicturesBesideText(doc: WorkingDocument, pictures: Uint8Array
   const ctx = options.ingest ?? {};
   const { ingestPicturesBesideText } = await import('../ingest/word-pictures.js');
   const r = await ingestPicturesBesideText(pictures, ctx.signal && ctx.ocr ? { ...ctx, ocr: withSignal(ctx.ocr, ctx.signal) } : ctx, doc.pages.length);
-  if (!r.pageLike) return;
   doc.diagnostics.push(...r.diagnostics);
+  if (!r.pageLike) return;
   const first = doc.pages.length + 1, last = doc.pages.length + r.pages.length;
   const of = r.pageLike === 1
     ? (pictures.length === 1 ? "the Word document's picture looks like a scanned page" : `1 of the Word document's ${pictures.length} pictures looks like a scanned page`)

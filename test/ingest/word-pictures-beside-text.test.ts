@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
 import { Document, ImageRun, Packer, Paragraph } from 'docx';
+import JSZip from 'jszip';
 import { convert } from '../../src/index.js';
 import { looksLikeScannedPage } from '../../src/ingest/word-pictures.js';
 import type { OcrPool } from '../../src/ingest/ocr/pool.js';
@@ -81,5 +82,22 @@ describe('pictures of a Word file that has text', () => {
     assert.deepEqual(r.diagnostics.filter((d) => d.severity !== 'info'), []);
     assert.ok(!r.diagnostics.some((d) => d.ruleId === 'ingest/word-pictures'));
     assert.equal(r.text.original.trim(), TEXT);
+  });
+
+  it('say of a HEIC photo pasted in that it was not read, and keep the text', async () => {
+    // Word on a Mac keeps a pasted iPhone photo as HEIC: its part stands where the JPEG stood.
+    const heic = new Uint8Array([...Buffer.from('00000018', 'hex'), ...Buffer.from('ftypheic'), ...new Uint8Array(4), ...Buffer.from('mif1heic'), ...Buffer.from('0000002c', 'hex'), ...Buffer.from('meta'), ...new Uint8Array(64)]);
+    const zip = await JSZip.loadAsync(await reportWith([{ data: await scannedPage(), type: 'jpg', width: 1240, height: 1754 }]));
+    const media = Object.keys(zip.files).filter((name) => name.startsWith('word/media/') && !name.endsWith('/'));
+    assert.equal(media.length, 1);
+    zip.file(media[0]!, heic);
+    const data = new Uint8Array(await zip.generateAsync({ type: 'uint8array' }));
+    const ocr = standInPool(async () => { throw new Error('must not OCR'); });
+    const r = await convert({ path: 'report.docx', data }, { restore: false, segment: false, ingest: { ocr } });
+    assert.equal(r.text.original.trim(), TEXT);
+    const said = r.diagnostics.filter((d) => d.ruleId === 'ingest/word-picture-unreadable');
+    assert.equal(said.length, 1);
+    assert.equal(said[0]!.severity, 'warning');
+    assert.match(said[0]!.message, /^picture 1 of the Word document: a HEIC photo .* save or export it as JPEG.*left unread$/);
   });
 });

@@ -2,6 +2,7 @@
  * What the picture readers of every Word format share: which bytes are a raster picture OCR reads,
  * a bare DIB (as .doc and .rtf store bitmaps) made a BMP file, and the limits on sizes and counts.
  */
+import { heifBrand } from '../image-format.js';
 import { readZipEntry, type ZipEntry } from './zip.js';
 
 /** A picture may unpack to at most this (a 600 dpi A4 colour scan as PNG is ~40 MB). */
@@ -41,7 +42,10 @@ export function zipPictures(data: Uint8Array, entries: Map<string, ZipEntry>, pa
   return pictures;
 }
 
-/** Raster formats OCR reads, by their first bytes: PNG, JPEG, TIFF, BMP, GIF, WebP. */
+/**
+ * Raster formats, by their first bytes: PNG, JPEG, TIFF, BMP, GIF, WebP, and HEIF (AVIF is read; a
+ * HEIC photo, as Word on a Mac or a phone pastes it, is kept so its page can say it was not read).
+ */
 export function isRaster(b: Uint8Array): boolean {
   if (b.length < 12) return false;
   if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return true;
@@ -49,7 +53,8 @@ export function isRaster(b: Uint8Array): boolean {
   if ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a) || (b[0] === 0x4d && b[1] === 0x4d && b[3] === 0x2a)) return true;
   if (b[0] === 0x42 && b[1] === 0x4d) return true;
   if (b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46) return true;
-  return b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45;
+  if (b[0] === 0x52 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x46 && b[8] === 0x57 && b[9] === 0x45) return true;
+  return heifBrand(b) !== null;
 }
 
 /**
