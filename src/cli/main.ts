@@ -112,8 +112,6 @@ Exit codes:
     }
     const stdinFile = inputs[0] === '-' ? await stdinAsFile(await readStdin(), o.stdinName) : null;
     const log = createBatchLog(o.quiet ? 'error' : o.verbose ? 'debug' : o.logLevel, o.logJson);
-    // A text batch without restoration: less inlining, set before the workers start (batch-process.ts).
-    if (!settings.restore) (await import('./batch-process.js')).useTextBatchFlags();
     const { runBatch } = await import('../batch/run.js');
     log.settings({ output: settings.outDir, formats: settings.formats, jobs: o.jobs ?? `up to ${availableParallelism()} (CPU cores)`, restore: settings.restore, segment: settings.segment, input: settings.restoreInput, ocr: settings.ocrMode, ocrEngine: settings.ocrEngine ?? 'default', resume: settings.resume });
     const summary = await runBatch(stdinFile ? [{ path: stdinFile, display: o.stdinName ?? 'stdin' }] : inputs, settings, o.jobs, log).finally(() => {
