@@ -107,12 +107,12 @@ export async function looksLikeScannedPage(data: Uint8Array): Promise<boolean> {
 
 /**
  * The pictures of a Word file that has text: those that look like scanned pages are read by OCR as
- * one scan is, and each that reads text becomes a page after the text's `textPages` pages (the body
- * order of pictures among paragraphs is not kept). The document's own text stays whatever the
+ * one scan is, and each that reads text becomes a page numbered after the text's `textPages` pages
+ * (`pictureOf`: which picture, 1-based; word/place-pictures.ts puts them where they stand). The document's own text stays whatever the
  * pictures do: their problems (time limit, noise, a page OCR failed) are warnings, not errors.
  * `--pages` is not applied: a Word file's text is read whole, and so are its pictures.
  */
-export async function ingestPicturesBesideText(pictures: readonly Uint8Array[], ctx: IngestOptions, textPages: number): Promise<IngestResult & { pageLike: number }> {
+export async function ingestPicturesBesideText(pictures: readonly Uint8Array[], ctx: IngestOptions, textPages: number): Promise<IngestResult & { pageLike: number; pictureOf: number[] }> {
   const pageLike: number[] = [];
   // A HEIC photo cannot be decoded to be judged (undecodedPicture): said, as it may be a photographed page.
   const undecoded: Diagnostic[] = [];
@@ -120,12 +120,14 @@ export async function ingestPicturesBesideText(pictures: readonly Uint8Array[], 
     if (detectImageFormat(pictures[i]!) === 'heic') undecoded.push({ ruleId: 'ingest/word-picture-unreadable', severity: 'warning', message: `picture ${i + 1} of the Word document: ${undecodedPicture('heic').message}; left unread` });
     else if (await looksLikeScannedPage(pictures[i]!)) pageLike.push(i + 1);
   }
-  if (!pageLike.length) return { pages: [], diagnostics: undecoded, pageLike: 0 };
+  if (!pageLike.length) return { pages: [], diagnostics: undecoded, pageLike: 0, pictureOf: [] };
   const read = await ingestWordPictures(pageLike.map((n) => pictures[n - 1]!), { ...ctx, pages: undefined });
   // Reading k (1-based) is picture pageLike[k - 1]; it becomes a page only when it reads text.
   const numberOf = new Map<number, number>();
+  const pictureOf: number[] = [];
   const pages = read.pages.filter((p) => readsText(p)).map((p, i) => {
     numberOf.set(p.number, textPages + i + 1);
+    pictureOf.push(pageLike[p.number - 1]!);
     return { ...p, number: textPages + i + 1 };
   });
   const diagnostics = read.diagnostics.map((d): Diagnostic => {
@@ -137,5 +139,5 @@ export async function ingestPicturesBesideText(pictures: readonly Uint8Array[], 
     const { place: _place, ...rest } = d;
     return { ...rest, severity, message: `picture ${pageLike[k - 1]} of the Word document: ${d.message}` };
   });
-  return { pages, diagnostics: [...undecoded, ...diagnostics], pageLike: pageLike.length };
+  return { pages, diagnostics: [...undecoded, ...diagnostics], pageLike: pageLike.length, pictureOf };
 }

@@ -6,6 +6,8 @@ import { DEFAULT_MAX_TEXT_BYTES, ingestText, mib } from '../ingest/text.js';
 import { withSignal } from '../ingest/ocr/with-signal.js';
 import type { StageOptions } from './options.js';
 import type { IngestResult } from '../ingest/image.js';
+import type { WordPictures } from '../ingest/word/index.js';
+import { placePicturePages, type PicturePlace } from '../ingest/word/place-pictures.js';
 
 export async function ingestStage(doc: WorkingDocument, options: StageOptions): Promise<void> {
   const { data } = options.input;
@@ -18,12 +20,12 @@ export async function ingestStage(doc: WorkingDocument, options: StageOptions): 
     // pictures: those that look like scanned pages (an annex pasted in) are read after the text.
     const noText = r.diagnostics.some((d) => d.ruleId === 'ingest/no-text');
     const readable = noText || !r.diagnostics.some((d) => d.severity === 'error');
-    const pictures = readable ? picturesOf(word.wordPictures, data, noText ? undefined : doc.diagnostics) : [];
+    const { pictures, keys } = readable ? picturesOf(word.wordPictures, data, noText ? undefined : doc.diagnostics) : { pictures: [], keys: [] };
     if (noText && pictures.length) await readWordPictures(doc, pictures, r.diagnostics, options);
     else {
       Object.assign(doc, { original: r.original, pages: r.pages, paragraphs: r.paragraphs });
       doc.diagnostics.push(...r.diagnostics);
-      if (!noText && pictures.length) await readPicturesBesideText(doc, pictures, options);
+      if (!noText && pictures.length) await readPicturesBesideText(doc, pictures, keys.map((k) => (k ? r.picturePlaces?.get(k) : undefined)), options);
       doc.source.pages = doc.pages.length;
     }
   } else if (doc.source.kind === 'text') {
@@ -61,23 +63,25 @@ async function readWordPictures(doc: WorkingDocument, pictures: Uint8Array[], wo
  * A Word file's pictures; a reader that fails on them (a file its text reader could read) costs
  * the pictures only, said as a warning when `said` is given, never the text.
  */
-function picturesOf(read: (data: Uint8Array) => Uint8Array[], data: Uint8Array, said?: Diagnostic[]): Uint8Array[] {
+function picturesOf(read: (data: Uint8Array) => WordPictures, data: Uint8Array, said?: Diagnostic[]): WordPictures {
   try {
     return read(data);
   } catch (err) {
     said?.push({ ruleId: 'ingest/word-pictures', severity: 'warning', message: `the pictures of the Word document could not be read (${(err as Error).message}): its text is read without them` });
-    return [];
+    return { pictures: [], keys: [] };
   }
 }
 
-/** A Word file's text, and pictures of it that look like scanned pages read by OCR as pages after it (word-pictures.ts). */
-async function readPicturesBesideText(doc: WorkingDocument, pictures: Uint8Array[], options: StageOptions): Promise<void> {
+/**
+ * A Word file's text, and pictures of it that look like scanned pages read by OCR (word-pictures.ts):
+ * each page read goes where its picture stands in the text (`places`, by picture), else after it.
+ */
+async function readPicturesBesideText(doc: WorkingDocument, pictures: Uint8Array[], places: Array<PicturePlace | undefined>, options: StageOptions): Promise<void> {
   const ctx = options.ingest ?? {};
   const { ingestPicturesBesideText } = await import('../ingest/word-pictures.js');
   const r = await ingestPicturesBesideText(pictures, ctx.signal && ctx.ocr ? { ...ctx, ocr: withSignal(ctx.ocr, ctx.signal) } : ctx, doc.pages.length);
   doc.diagnostics.push(...r.diagnostics);
   if (!r.pageLike) return;
-  const first = doc.pages.length + 1, last = doc.pages.length + r.pages.length;
   const of = r.pageLike === 1
     ? (pictures.length === 1 ? "the Word document's picture looks like a scanned page" : `1 of the Word document's ${pictures.length} pictures looks like a scanned page`)
     : `${r.pageLike} of the Word document's ${pictures.length} pictures look like scanned pages`;
@@ -86,13 +90,26 @@ async function readPicturesBesideText(doc: WorkingDocument, pictures: Uint8Array
     doc.diagnostics.push({ ruleId: 'ingest/word-pictures', severity: 'warning', message: `${of}: their text would take the document over the ${mib(limit)} limit for one document, so it is left out` });
     return;
   }
-  const added = r.pages.length ? `read by OCR and added after the text as page${r.pages.length === 1 ? ` ${first}` : `s ${first}–${last}`}` : `read by OCR, but ${r.pageLike === 1 ? 'it reads no text (a photo?)' : 'none reads text (photos?)'}: left out`;
+  const textPages = doc.pages.length;
+  const placed = placePicturePages(doc.pages, r.pages, r.pictureOf.map((n) => places[n - 1]));
+  const numbers = [...placed.picturePage].sort((a, b) => a - b);
+  // All after the text when no text page follows the first picture page.
+  const after = numbers[0] === placed.pages.length - r.pages.length + 1;
+  const pagesSaid = numbers.length === 1 ? `page ${numbers[0]}` : after ? `pages ${numbers[0]}–${numbers.at(-1)}` : `pages ${numbers.join(', ')}`;
+  const added = r.pages.length ? `read by OCR and ${after ? 'added after the text' : 'put where it stands in the text'} as ${pagesSaid}` : `read by OCR, but ${r.pageLike === 1 ? 'it reads no text (a photo?)' : 'none reads text (photos?)'}: left out`;
   const without = r.pages.length && r.pages.length < r.pageLike ? `; ${r.pageLike - r.pages.length} read no text and ${r.pageLike - r.pages.length === 1 ? 'is' : 'are'} left out` : '';
   doc.diagnostics.push({ ruleId: 'ingest/word-pictures', severity: 'info', message: `${of}: ${added}${without}` });
   if (!r.pages.length) return;
-  doc.pages = [...doc.pages, ...r.pages];
-  doc.original = [doc.original, ...r.pages.map((p) => p.lines.join('\n'))].join('\f');
-  doc.paragraphs = [...doc.paragraphs, ...paragraphsFromPages(r.pages)];
+  // Places said so far (the Word reader's, the pictures') follow their pages to their new numbers.
+  for (const d of doc.diagnostics) {
+    if (!d.place) continue;
+    d.place = d.place.page <= textPages ? { ...d.place, ...placed.textPlace(d.place.page, d.place.line) } : { ...d.place, page: placed.picturePage[d.place.page - textPages - 1] ?? d.place.page };
+  }
+  const { wordParagraphs } = await import('../ingest/word/index.js');
+  doc.pages = placed.pages;
+  doc.original = doc.pages.map((p) => p.lines.join('\n')).join('\f');
+  doc.paragraphs = [...wordParagraphs(doc.pages.filter((p) => p.method === 'text')), ...paragraphsFromPages(doc.pages.filter((p) => p.method !== 'text'))]
+    .sort((a, b) => a.page - b.page || a.lineStart - b.lineStart);
 }
 
 /**

@@ -17,7 +17,7 @@ const SEEDS: Seed[] = ['scans-pasted.doc', 'scans-floating.doc', 'scans-pasted.o
 
 /** Pictures found count as read, none as refused; a third picture from a two-picture file is a problem. */
 function pictures(data: Uint8Array) {
-  const found = wordPictures(data);
+  const found = wordPictures(data).pictures;
   if (found.length > 2) throw new Error(`${found.length} pictures from a file of 2`);
   return { diagnostics: found.length ? [] : [{ severity: 'error' }], pages: found };
 }

@@ -100,4 +100,32 @@ describe('pictures of a Word file that has text', () => {
     assert.equal(said[0]!.severity, 'warning');
     assert.match(said[0]!.message, /^picture 1 of the Word document: a HEIC photo .* save or export it as JPEG.*left unread$/);
   });
+
+  it('are put where they stand among the paragraphs of a .docx, the text cut there', async () => {
+    const picture = new Paragraph({ children: [new ImageRun({ type: 'jpg', data: await scannedPage(), transformation: { width: 413, height: 585 } })] });
+    const data = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph(TEXT), picture, new Paragraph('Nơi nhận: như trên; lưu văn thư.')] }] })));
+    const ocr = standInPool(async () => ({ lines: ['Phụ lục danh sách các thôn đạt chuẩn nông thôn mới'], words: [], confidence: 90 }));
+    const r = await convert({ path: 'report.docx', data }, { restore: false, segment: false, ingest: { ocr, straighten: false } });
+    assert.deepEqual(r.pages.map((p) => [p.number, p.method, p.lines.filter((l) => l.trim()).join('|')]), [
+      [1, 'text', TEXT], [2, 'ocr', 'Phụ lục danh sách các thôn đạt chuẩn nông thôn mới'], [3, 'text', 'Nơi nhận: như trên; lưu văn thư.'],
+    ]);
+    assert.match(r.text.original, /^Báo cáo[^\f]*\fPhụ lục[^\f]*\fNơi nhận/);
+    assert.match(r.diagnostics.find((d) => d.ruleId === 'ingest/word-pictures')?.message ?? '', /read by OCR and put where it stands in the text as page 2$/);
+    assert.equal(r.source.pages, 3);
+  });
+
+  it('are put where they stand in an .odt, by the picture part its frame names', async () => {
+    const NS = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:xlink="http://www.w3.org/1999/xlink"';
+    const frame = '<draw:frame draw:name="scan"><draw:image xlink:href="Pictures/scan.jpg" xlink:type="simple"/></draw:frame>';
+    const zip = new JSZip();
+    zip.file('mimetype', 'application/vnd.oasis.opendocument.text', { compression: 'STORE' });
+    zip.file('content.xml', `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${NS}><office:body><office:text><text:p>${TEXT}</text:p><text:p>${frame}</text:p><text:p>Nơi nhận: như trên.</text:p></office:text></office:body></office:document-content>`);
+    zip.file('Pictures/scan.jpg', await scannedPage());
+    const data = new Uint8Array(await zip.generateAsync({ type: 'uint8array' }));
+    const ocr = standInPool(async () => ({ lines: ['Phụ lục danh sách các thôn đạt chuẩn nông thôn mới'], words: [], confidence: 90 }));
+    const r = await convert({ path: 'report.odt', data }, { restore: false, segment: false, ingest: { ocr, straighten: false } });
+    assert.deepEqual(r.pages.map((p) => p.method), ['text', 'ocr', 'text']);
+    assert.equal(r.pages[2]!.lines.join('').trim(), 'Nơi nhận: như trên.');
+    assert.deepEqual(r.paragraphs.map((p) => p.page), [1, 2, 3]);
+  });
 });

@@ -43,12 +43,27 @@ const nothing = () => ({ lines: [], words: [], confidence: 0 });
 describe('the pictures of a Word file read as one scan', () => {
   it('are read several at once on the pool, in body order', async () => {
     const picture = await blank();
-    // Readings long beside a picture's preparation, so two overlap on any machine.
-    const ocr = standInPool(textReading, 300);
+    // The readings wait until two are in flight at once (or 10 s pass): only pictures read one at a
+    // time make them wait out, and then fail, however slow the machine is.
+    let running = 0, most = 0;
+    let release: () => void = () => undefined;
+    const bothInFlight = new Promise<void>((done) => (release = done));
+    const ocr: OcrPool = {
+      size: 2,
+      async recognize() {
+        most = Math.max(most, ++running);
+        if (running >= 2) release();
+        const timer = new Promise<void>((done) => setTimeout(done, 10_000).unref());
+        await Promise.race([bothInFlight, timer]);
+        running--;
+        return textReading();
+      },
+      async terminate() {},
+    };
     const r = await ingestWordPictures([picture, picture, picture, picture], { ocr, straighten: false });
     assert.deepEqual(r.pages.map((p) => p.number), [1, 2, 3, 4]);
     assert.ok(r.pages.every((p) => p.lines[0] === LINE));
-    assert.ok(ocr.most >= 2, `${ocr.most} pictures in flight on a pool of two`);
+    assert.ok(most >= 2, `${most} pictures in flight on a pool of two`);
   });
 
   it('stop after the first pictures when all of them read no text, as a scan of noise does', async () => {

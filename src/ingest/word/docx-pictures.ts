@@ -11,7 +11,7 @@ import { readZipEntry, zipEntries, type ZipEntry } from './zip.js';
 const attr = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
 /** Relationship id → part name in the ZIP, for the body's internal targets. */
-function relationships(xml: string): Map<string, string> {
+export function relationships(xml: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of xml.matchAll(/<(?:\w+:)?Relationship\s[^>]*>/g)) {
     const id = attr(m[0], 'Id'), target = attr(m[0], 'Target');
@@ -22,7 +22,7 @@ function relationships(xml: string): Map<string, string> {
 }
 
 /** A target relative to word/ (or absolute from the package root) as a ZIP entry name. */
-function partName(target: string): string {
+export function partName(target: string): string {
   const parts = (target.startsWith('/') ? target.slice(1) : `word/${target}`).split('/');
   const out: string[] = [];
   for (const p of parts) {
@@ -32,8 +32,8 @@ function partName(target: string): string {
   return out.join('/');
 }
 
-/** The body's raster pictures, in order, each once; [] when the file is not a .docx or has none. */
-export function docxPictures(data: Uint8Array, totalBytes = MAX_PICTURES_TOTAL_BYTES): Uint8Array[] {
+/** The body's raster pictures, in order, each once; [] when the file is not a .docx or has none. `keys` gets their part names. */
+export function docxPictures(data: Uint8Array, totalBytes = MAX_PICTURES_TOTAL_BYTES, keys?: string[]): Uint8Array[] {
   let entries: Map<string, ZipEntry>;
   try {
     entries = zipEntries(data);
@@ -55,5 +55,5 @@ export function docxPictures(data: Uint8Array, totalBytes = MAX_PICTURES_TOTAL_B
       if (part) yield part;
     }
   };
-  return zipPictures(data, entries, parts(), totalBytes);
+  return zipPictures(data, entries, parts(), totalBytes, keys);
 }

@@ -12,6 +12,7 @@ import { countLegacy, readRun, readUnnamedParagraph, type LegacyCounts } from '.
 import type { WordBlock } from './layout.js';
 import { BlockNest, PAGE_BREAK } from './block-nest.js';
 import { readZipEntry, zipEntries, ZipError, type ZipEntry } from './zip.js';
+import { relationships } from './docx-pictures.js';
 import { SkippedElement, xmlTokens } from './xml.js';
 
 /** A part of a .docx may unpack to at most this (the body of a 1,000-page report is a few MiB). */
@@ -38,25 +39,27 @@ function partText(data: Uint8Array, entries: Map<string, ZipEntry>, name: string
 }
 
 export function readDocx(data: Uint8Array): WordRead {
-  let body: string, styles: Styles, numbering: Numbering;
+  let body: string, styles: Styles, numbering: Numbering, rels: string | null;
   try {
     const entries = zipEntries(data);
     body = partText(data, entries, 'word/document.xml', true)!;
     styles = parseStyles(partText(data, entries, 'word/styles.xml', false));
     numbering = parseNumbering(partText(data, entries, 'word/numbering.xml', false));
+    rels = partText(data, entries, 'word/_rels/document.xml.rels', false);
   } catch (e) {
     if (e instanceof ZipError) throw new WordFileError(`damaged .docx: ${e.message}`);
     throw e;
   }
-  return readBody(body, styles, numbering);
+  return readBody(body, styles, numbering, rels ? relationships(rels) : new Map());
 }
 
 /** Elements whose whole content is left out. */
 const SKIPPED = new Set(['w:del', 'w:moveFrom', 'mc:Fallback', 'w:instrText', 'w:delInstrText', 'w:pPrChange', 'w:rPrChange', 'w:footnoteReference', 'w:endnoteReference']);
 
-interface ParagraphState { text: string; style?: string; numId?: string; ilvl?: number; breakBefore: boolean; breakAfter: boolean }
+interface ParagraphState { text: string; style?: string; numId?: string; ilvl?: number; breakBefore: boolean; breakAfter: boolean; pictures: WordBlock[] }
 
-export function readBody(xml: string, styles: Styles, numbering: Numbering = { lists: new Map() }): WordRead {
+/** `pictureParts`: relationship id → part name, to mark where the body's pictures stand (layout.ts). */
+export function readBody(xml: string, styles: Styles, numbering: Numbering = { lists: new Map() }, pictureParts: Map<string, string> = new Map()): WordRead {
   const counter = new NumberingCounter(numbering);
   const legacyRuns: WordRead['legacyRuns'] = {};
   // Containers of blocks: the body, table cells, text boxes.
@@ -94,7 +97,7 @@ export function readBody(xml: string, styles: Styles, numbering: Numbering = { l
         case 'w:tc': nest.openCell(t.selfClosing); break;
         case 'w:txbxContent': nest.openTextBox(t.selfClosing); break;
         case 'w:p':
-          paragraphs.push({ text: '', breakBefore: false, breakAfter: false });
+          paragraphs.push({ text: '', breakBefore: false, breakAfter: false, pictures: [] });
           if (t.selfClosing) endParagraph();
           break;
         case 'w:pStyle': if (paragraphs.length && !run) paragraphs[paragraphs.length - 1]!.style = t.attrs['w:val']; break;
@@ -117,6 +120,12 @@ export function readBody(xml: string, styles: Styles, numbering: Numbering = { l
           else run.text += '\n';
           break;
         case 'w:lastRenderedPageBreak': if (!nest.inTable) pageBreakInParagraph(); break;
+        // A drawing (its VML copy for old Word sits in mc:Fallback, left out) or a VML picture.
+        case 'a:blip': case 'v:imagedata': {
+          const part = pictureParts.get(t.attrs['r:embed'] ?? t.attrs['r:id'] ?? '');
+          if (part && paragraphs.length) paragraphs[paragraphs.length - 1]!.pictures.push({ kind: 'picture', key: part });
+          break;
+        }
         default: if (run && inRunProps) lookOf(t.name, t.attrs, run.look);
       }
       continue;
@@ -151,6 +160,7 @@ export function readBody(xml: string, styles: Styles, numbering: Numbering = { l
     const marker = counter.next(p.numId ?? fromStyle.numId, p.ilvl ?? fromStyle.ilvl ?? 0);
     if (marker && text.trim() !== '') text = marker + text.replace(/^\s+/, '');
     // Text boxes anchored in this paragraph (and not still open) follow it.
-    nest.endParagraph(p.breakBefore ? [PAGE_BREAK] : [], { kind: 'paragraph', text }, p.breakAfter ? [PAGE_BREAK] : [], paragraphs.length === 0);
+    // Pictures stand after their paragraph's line (an inline picture is most often alone in its paragraph).
+    nest.endParagraph(p.breakBefore ? [PAGE_BREAK] : [], { kind: 'paragraph', text }, p.breakAfter ? [...p.pictures, PAGE_BREAK] : p.pictures, paragraphs.length === 0);
   }
 }

@@ -9,7 +9,7 @@ import type { TextIngestResult } from '../text.js';
 import { isCfb } from './cfb.js';
 import { readDoc } from './doc.js';
 import { readDocx, WordFileError, type WordRead } from './docx.js';
-import { layoutPages } from './layout.js';
+import { layoutWord, type PicturePlaces } from './layout.js';
 import { readRtf, type RtfRead } from './rtf.js';
 import { isRtf } from '../../core/source-kind.js';
 import { zipEntries } from './zip.js';
@@ -44,11 +44,18 @@ function formatOf(bytes: Uint8Array): WordFormat | null {
   if (isZip(bytes)) return hasOdfParts(bytes) ? 'odt' : 'docx';
   return isFlatOdf(bytes) ? 'fodt' : null;
 }
-const PICTURE_READERS: Record<WordFormat, (bytes: Uint8Array) => Uint8Array[]> = { doc: docPictures, docx: docxPictures, rtf: rtfPictures, odt: odtPictures, fodt: fodtPictures };
+/** Each reader gives the pictures, and (where it can: .docx, .odt) the key each one's place is marked by in the text. */
+const PICTURE_READERS: Record<WordFormat, (bytes: Uint8Array, keys: string[]) => Uint8Array[]> = {
+  doc: docPictures, docx: (b, keys) => docxPictures(b, undefined, keys), rtf: rtfPictures, odt: (b, keys) => odtPictures(b, undefined, keys), fodt: fodtPictures,
+};
+/** A Word file's pictures, and where known their keys (`keys[i]` names `pictures[i]`; PicturePlaces). */
+export interface WordPictures { pictures: Uint8Array[]; keys: Array<string | undefined> }
 /** The raster pictures of a Word file's body, in the order they stand in it, each once ([] when none or not Word). */
-export function wordPictures(bytes: Uint8Array): Uint8Array[] {
+export function wordPictures(bytes: Uint8Array): WordPictures {
   const format = formatOf(bytes);
-  return format ? PICTURE_READERS[format](bytes) : [];
+  const keys: string[] = [];
+  const pictures = format ? PICTURE_READERS[format](bytes, keys) : [];
+  return { pictures, keys: keys.length === pictures.length ? keys : [] };
 }
 
 const READERS: Record<WordFormat, (bytes: Uint8Array) => WordRead> = { doc: readDoc, docx: readDocx, rtf: readRtf, odt: readOdt, fodt: readFodt };
@@ -57,7 +64,10 @@ const READERS: Record<WordFormat, (bytes: Uint8Array) => WordRead> = { doc: read
  * What the text ingest gives, `original` being the laid-out pages' text and `encoding` 'docx', 'doc', 'rtf'
  * or 'odt', with the legacy encoding of decoded runs ('doc+tcvn3') or an RTF's code page ('rtf+cp1258').
  */
-export type WordIngestResult = TextIngestResult;
+export type WordIngestResult = TextIngestResult & {
+  /** Where the body's pictures stand among the pages' lines, by key (.docx, .odt). */
+  picturePlaces?: PicturePlaces;
+};
 
 const ENCODING_NAMES = { tcvn3: 'TCVN3 (.VnTime …)', vni: 'VNI (VNI-Times …)' } as const;
 
@@ -89,7 +99,8 @@ export function ingestWord(bytes: Uint8Array): WordIngestResult {
     const unit = format === 'doc' ? 'paragraph' : 'run';
     diagnostics.push({ ruleId: 'encoding/legacy-font', severity: 'info', message: `${n} ${unit}${n === 1 ? '' : 's'} typed in ${ENCODING_NAMES[encoding]} fonts decoded to Unicode` });
   }
-  const pages: Page[] = layoutPages(read.blocks).map((lines, i) => ({ number: i + 1, lines, method: 'text' as const }));
+  const laid = layoutWord(read.blocks);
+  const pages: Page[] = laid.pages.map((lines, i) => ({ number: i + 1, lines, method: 'text' as const }));
   const original = pages.map((p) => p.lines.join('\n')).join('\f');
   const unclosed = format === 'rtf' ? (read as RtfRead).unclosed : 0;
   if (unclosed > 0 && original.trim() === '') return failed(`damaged .rtf: it ends with ${unclosed} group${unclosed === 1 ? '' : 's'} still open and no text read`);
@@ -100,7 +111,7 @@ export function ingestWord(bytes: Uint8Array): WordIngestResult {
   }
   const codePages = format === 'rtf' ? (read as RtfRead).codePages.map((cp) => `cp${cp}`) : [];
   const encoding = [name, ...codePages, ...legacy.map(([e]) => e)].join('+');
-  return { original, encoding, pages, paragraphs: wordParagraphs(pages), diagnostics };
+  return { original, encoding, pages, paragraphs: wordParagraphs(pages), diagnostics, picturePlaces: laid.places };
 }
 
 /**
@@ -108,7 +119,7 @@ export function ingestWord(bytes: Uint8Array): WordIngestResult {
  * is one paragraph: the line-joining rules that rebuild paragraphs from wrapped text would glue a
  * table's rows together.
  */
-function wordParagraphs(pages: Page[]): ReturnType<typeof paragraphsFromPages> {
+export function wordParagraphs(pages: Page[]): ReturnType<typeof paragraphsFromPages> {
   return pages.flatMap((page) => page.lines.flatMap((line, i) => {
     const text = line.trim();
     return text === '' ? [] : [{ text, page: page.number, lineStart: i + 1, lineEnd: i + 1 }];

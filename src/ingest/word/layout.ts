@@ -9,7 +9,14 @@
 export interface WordParagraph { kind: 'paragraph'; text: string }
 export interface WordTable { kind: 'table'; rows: WordCell[][] }
 export interface WordPageBreak { kind: 'page-break' }
-export type WordBlock = WordParagraph | WordTable | WordPageBreak;
+/** Where a picture of the body stands; `key` names it as the picture readers do (its part in the package). */
+export interface WordPictureMark { kind: 'picture'; key: string }
+export type WordBlock = WordParagraph | WordTable | WordPageBreak | WordPictureMark;
+/**
+ * Where each marked picture stands among the laid-out lines: its page (1-based) and how many of that
+ * page's lines come before it. A picture in a table or text box stands after the table's lines.
+ */
+export type PicturePlaces = Map<string, { page: number; line: number }>;
 /** A table cell: its blocks (paragraphs, and tables nested in it). */
 export interface WordCell { blocks: WordBlock[] }
 
@@ -22,16 +29,36 @@ const TAB = ' '.repeat(COLUMN_GAP);
 
 /** Lines of pages: a page break starts a new page, unless the page is still empty. */
 export function layoutPages(blocks: WordBlock[]): string[][] {
+  return layoutWord(blocks).pages;
+}
+
+/** The pages' lines, and where the marked pictures stand among them (the first place of a picture drawn twice). */
+export function layoutWord(blocks: WordBlock[]): { pages: string[][]; places: PicturePlaces } {
   const pages: string[][] = [[]];
+  const places: PicturePlaces = new Map();
+  const place = (key: string) => {
+    if (!places.has(key)) places.set(key, { page: pages.length, line: pages[pages.length - 1]!.length });
+  };
   for (const block of blocks) {
     if (block.kind === 'page-break') {
       if (pages[pages.length - 1]!.length > 0) pages.push([]);
       continue;
     }
+    if (block.kind === 'picture') { place(block.key); continue; }
     pages[pages.length - 1]!.push(...blockLines(block));
+    if (block.kind === 'table') for (const key of picturesIn(block)) place(key);
   }
   while (pages.length > 1 && pages[pages.length - 1]!.every((l) => l.trim() === '')) pages.pop();
-  return pages;
+  // A picture after the last text stands at the end of the last page kept.
+  for (const [key, at] of places) if (at.page > pages.length) places.set(key, { page: pages.length, line: pages[pages.length - 1]!.length });
+  return { pages, places };
+}
+
+function* picturesIn(table: WordTable): Generator<string> {
+  for (const row of table.rows) for (const cell of row) for (const block of cell.blocks) {
+    if (block.kind === 'picture') yield block.key;
+    else if (block.kind === 'table') yield* picturesIn(block);
+  }
 }
 
 function blockLines(block: WordBlock): string[] {

@@ -12,13 +12,13 @@ const IMAGE = /<draw:image\b([^>]*)>/g;
 const href = (attrs: string) => /\sxlink:href="([^"]*)"/.exec(attrs)?.[1];
 
 /** A package-relative href as a ZIP entry name ("./Pictures/a.png" → "Pictures/a.png"); null for a link outside. */
-function partName(target: string): string | null {
+export function partName(target: string): string | null {
   if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/') || target.startsWith('../')) return null;
   return decodeURIComponent(target.replace(/^(\.\/)+/, ''));
 }
 
-/** The raster pictures of a packaged .odt's body, in order, each once; [] when it has none or is damaged. */
-export function odtPictures(data: Uint8Array, totalBytes = MAX_PICTURES_TOTAL_BYTES): Uint8Array[] {
+/** The raster pictures of a packaged .odt's body, in order, each once; [] when it has none or is damaged. `keys` gets their part names. */
+export function odtPictures(data: Uint8Array, totalBytes = MAX_PICTURES_TOTAL_BYTES, keys?: string[]): Uint8Array[] {
   let entries: Map<string, ZipEntry>;
   let body: string;
   try {
@@ -37,7 +37,7 @@ export function odtPictures(data: Uint8Array, totalBytes = MAX_PICTURES_TOTAL_BY
       if (part) yield part;
     }
   };
-  return zipPictures(data, entries, parts(), totalBytes);
+  return zipPictures(data, entries, parts(), totalBytes, keys);
 }
 
 /** The raster pictures of a flat .fodt's body (inline base64), in order; [] when it has none. */

@@ -12,6 +12,7 @@ import { countLegacy, readRun, readUnnamedParagraph } from './fonts.js';
 import { BlockNest, PAGE_BREAK } from './block-nest.js';
 import type { WordBlock } from './layout.js';
 import { CellGrid } from './odt-cell-grid.js';
+import { partName } from './odt-pictures.js';
 import { emptyOdtStyles, odtInherited, odtRunLook, OUTLINE, parseOdtStyles, type OdtListLevel, type OdtStyles } from './odt-styles.js';
 import { readZipEntry, zipEntries, ZipError, type ZipEntry } from './zip.js';
 import { SkippedElement, xmlTokens } from './xml.js';
@@ -63,7 +64,7 @@ export function readFodt(data: Uint8Array): WordRead {
 const SKIPPED = new Set(['office:binary-data', 'text:note', 'office:annotation', 'text:tracked-changes', 'svg:title', 'svg:desc', 'text:sequence-decls', 'office:forms', 'text:ruby-text']);
 const isSkipped = (name: string) => SKIPPED.has(name) || (name.startsWith('text:') && name.endsWith('-source'));
 
-interface Paragraph { text: string; style?: string; marker: string; breakBefore: boolean; breakAfter: boolean }
+interface Paragraph { text: string; style?: string; marker: string; breakBefore: boolean; breakAfter: boolean; pictures: WordBlock[] }
 /** An open text:list: its style, whether its open item got its marker, the item's text:style-override. */
 interface ListFrame { style?: string; itemNumbered: boolean; override?: string }
 
@@ -120,6 +121,15 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
           break;
         }
         case 'draw:text-box': nest.openTextBox(t.selfClosing); break;
+        case 'draw:image': {
+          // Where a packaged picture stands (odt-pictures.ts names it by its part): after its paragraph's line.
+          let key: string | null = null;
+          try { key = a['xlink:href'] ? partName(a['xlink:href']) : null; } catch { key = null; }
+          if (!key) break;
+          if (paragraphs.length) paragraphs[paragraphs.length - 1]!.pictures.push({ kind: 'picture', key });
+          else nest.current.push({ kind: 'picture', key }); // a frame anchored to the page
+          break;
+        }
         case 'text:list': {
           const continues = a['text:continue-numbering'] === 'true' || a['text:continue-list'] !== undefined;
           const style = a['text:style-name'] ?? lists[lists.length - 1]?.style;
@@ -143,6 +153,7 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
             marker: t.name === 'text:h' && !lists.length ? outlineMarker(a) : listMarker(style),
             breakBefore: odtInherited(styles, 'paragraph', style, 'breakBefore') === true,
             breakAfter: odtInherited(styles, 'paragraph', style, 'breakAfter') === true,
+            pictures: [],
           });
           if (t.selfClosing) endParagraph();
           break;
@@ -214,7 +225,7 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
     let text = readUnnamedParagraph(p.text, legacyRuns).replace(/ +$/, '');
     if (p.marker && text.trim() !== '') text = p.marker + text.replace(/^\s+/, '');
     if (text.trim() === '' && coveredIn.length && coveredIn[coveredIn.length - 1] === nest.current) return;
-    nest.endParagraph(p.breakBefore ? [PAGE_BREAK] : [], { kind: 'paragraph', text }, p.breakAfter ? [PAGE_BREAK] : [], paragraphs.length === 0);
+    nest.endParagraph(p.breakBefore ? [PAGE_BREAK] : [], { kind: 'paragraph', text }, p.breakAfter ? [...p.pictures, PAGE_BREAK] : p.pictures, paragraphs.length === 0);
   }
 }
 

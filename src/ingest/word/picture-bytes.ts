@@ -18,9 +18,10 @@ export const MAX_PICTURES_TOTAL_BYTES = 384 * 1024 * 1024;
 /**
  * The raster pictures of a ZIP package's parts (.docx, .odt), `parts` named in body order: each part
  * once, at most MAX_PICTURES, each at most MAX_PICTURE_BYTES unpacked and `totalBytes` in all; a
- * damaged or oversized part is skipped and the others are read.
+ * damaged or oversized part is skipped and the others are read. `keys` gets each picture's part name
+ * (the key the text readers mark its place with, layout.ts).
  */
-export function zipPictures(data: Uint8Array, entries: Map<string, ZipEntry>, parts: Iterable<string>, totalBytes = MAX_PICTURES_TOTAL_BYTES): Uint8Array[] {
+export function zipPictures(data: Uint8Array, entries: Map<string, ZipEntry>, parts: Iterable<string>, totalBytes = MAX_PICTURES_TOTAL_BYTES, keys?: string[]): Uint8Array[] {
   const seen = new Set<string>();
   const pictures: Uint8Array[] = [];
   let total = 0;
@@ -33,7 +34,7 @@ export function zipPictures(data: Uint8Array, entries: Map<string, ZipEntry>, pa
     if (budget <= 0) break;
     try {
       const bytes = readZipEntry(data, entry, Math.min(MAX_PICTURE_BYTES, budget));
-      if (isRaster(bytes)) pictures.push(bytes), total += bytes.length;
+      if (isRaster(bytes)) pictures.push(bytes), keys?.push(part), total += bytes.length;
     } catch {
       continue;
     }

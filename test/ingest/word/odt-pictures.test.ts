@@ -18,7 +18,7 @@ describe('pictures of an .odt', () => {
     const names = [...zipEntries(ODT).keys()].filter((n) => n.startsWith('Pictures/'));
     assert.match(names[0]!, /\.jpg$/, 'LibreOffice stored the second picture first');
     assertBothScans(odtPictures(ODT));
-    assertBothScans(wordPictures(ODT));
+    assertBothScans(wordPictures(ODT).pictures);
   });
 
   it('are read up to a total size for the file', () => {
@@ -54,7 +54,7 @@ describe('pictures of an .odt', () => {
 describe('pictures of a flat .fodt', () => {
   it('are read from their inline base64, in body order', () => {
     assertBothScans(fodtPictures(FODT));
-    assertBothScans(wordPictures(FODT));
+    assertBothScans(wordPictures(FODT).pictures);
   });
 
   it('whose data is not a picture are skipped, the others still read', () => {
