@@ -9,7 +9,7 @@ import { createOcrEngineForFile, ENGINE_UNAVAILABLE } from './ocr/engine.js';
 import type { OcrPool } from './ocr/pool.js';
 import { selectPages } from './page-ranges.js';
 import type { IngestOptions } from './options.js';
-import { isTiff, tiffPageOffsets, tiffSinglePage, tiffTruncation } from './ocr/tiff.js';
+import { tiffPageOffsets, tiffSinglePage, tiffTruncation } from './ocr/tiff.js';
 import { ocrClock, type OcrClock } from './ocr/ocr-clock.js';
 import { noiseStopPages, readsText } from './noise-stop.js';
 import { withSignal } from './ocr/with-signal.js';
@@ -51,31 +51,42 @@ export async function asPng(data: Uint8Array): Promise<Uint8Array | null> {
   }
 }
 
-export async function ingestImage(data: Uint8Array, ctx: IngestOptions = {}): Promise<IngestResult> {
+/** A picture's pages as images OCR reads, each made when asked, and its size from the header. */
+export interface PageImages { images: (() => Uint8Array)[]; size: { width: number; height: number } | undefined }
+
+/**
+ * A picture file as page images, or the error that stops it: WebP, GIF and AVIF as PNG (HEIC said
+ * undecodable), too many pixels refused from the header, a TIFF split into its pages (one cut short
+ * is damaged as a whole, unless only its first page is wanted: the one Word shows). Shared by image
+ * files and the pictures of Word files.
+ */
+export async function pageImagesOf(data: Uint8Array, firstPageOnly = false): Promise<PageImages | { problem: Diagnostic }> {
   const format = detectImageFormat(data);
-  if (!format) {
-    return { pages: [], diagnostics: [{ ruleId: 'ingest/image-unsupported', message: 'not a PNG, JPEG, TIFF, BMP, PNM, WebP, GIF or AVIF image', severity: 'error' }] };
-  }
+  if (!format) return { problem: { ruleId: 'ingest/image-unsupported', message: 'not a PNG, JPEG, TIFF, BMP, PNM, WebP, GIF or AVIF image', severity: 'error' } };
   if (format === 'webp' || format === 'gif' || format === 'avif' || format === 'heic') {
     const png = await asPng(data);
-    if (!png) return { pages: [], diagnostics: [undecodedPicture(format)] };
-    return ingestImage(png, ctx);
+    return png ? pageImagesOf(png, firstPageOnly) : { problem: undecodedPicture(format) };
   }
   const size = await headerSize(data);
-  if (size && size.width * size.height > MAX_PAGE_PIXELS) return { pages: [], diagnostics: [tooLarge(size)] };
-  let images: (() => Uint8Array)[];
-  if (format === 'tiff') {
-    try {
-      // A file cut short is damaged as a whole: said so, not read as fewer pages.
-      const cut = tiffTruncation(data);
-      if (cut) return { pages: [], diagnostics: [{ ruleId: 'ingest/image-corrupt', message: `truncated TIFF: ${cut}`, severity: 'error' }] };
-      images = tiffPageOffsets(data).map((ifd) => () => tiffSinglePage(data, ifd));
-    } catch (err) {
-      return { pages: [], diagnostics: [{ ruleId: 'ingest/image-corrupt', message: `unreadable TIFF: ${(err as Error).message}`, severity: 'error' }] };
-    }
-  } else {
-    images = [() => data];
+  if (size && size.width * size.height > MAX_PAGE_PIXELS) return { problem: tooLarge(size) };
+  if (format !== 'tiff') return { images: [() => data], size };
+  try {
+    const cut = firstPageOnly ? null : tiffTruncation(data);
+    if (cut) return { problem: { ruleId: 'ingest/image-corrupt', message: `truncated TIFF: ${cut}`, severity: 'error' } };
+    const pages = tiffPageOffsets(data);
+    if (!pages.length) return { problem: { ruleId: 'ingest/image-corrupt', message: 'a TIFF of no page', severity: 'error' } };
+    // A single-page TIFF is read as it is; a page of several is cut out as a TIFF of its own.
+    const single = pages.length === 1 && firstPageOnly;
+    return { images: (firstPageOnly ? pages.slice(0, 1) : pages).map((ifd) => (single ? () => data : () => tiffSinglePage(data, ifd))), size };
+  } catch (err) {
+    return { problem: { ruleId: 'ingest/image-corrupt', message: `unreadable TIFF: ${(err as Error).message}`, severity: 'error' } };
   }
+}
+
+export async function ingestImage(data: Uint8Array, ctx: IngestOptions = {}): Promise<IngestResult> {
+  const prepared = await pageImagesOf(data);
+  if ('problem' in prepared) return { pages: [], diagnostics: [prepared.problem] };
+  const { images, size } = prepared;
   const targetDpi = ocrTargetDpi(ctx);
   const selected = selectPages(images.length, ctx.pages);
   if (!selected.numbers.length) return { pages: [], diagnostics: selected.diagnostics };

@@ -6,11 +6,10 @@
  * stop after the first ten as a 300-page TIFF of noise does. `--pages` picks pictures by number.
  */
 import type { Diagnostic } from '../core/document.js';
-import { asPng, detectImageFormat, undecodedPicture, engineProblem, headerSize, MAX_PAGE_PIXELS, ocrLimitMs, ocrPagesInOrder, ocrTargetDpi, tooLarge, withPool, type IngestResult } from './image.js';
+import { detectImageFormat, undecodedPicture, engineProblem, MAX_PAGE_PIXELS, ocrLimitMs, ocrPagesInOrder, ocrTargetDpi, pageImagesOf, withPool, type IngestResult } from './image.js';
 import { ocrPage } from './ocr/page.js';
 import { ocrClock } from './ocr/ocr-clock.js';
 import { withSignal } from './ocr/with-signal.js';
-import { isTiff, tiffPageOffsets, tiffSinglePage } from './ocr/tiff.js';
 import type { IngestOptions } from './options.js';
 import { selectPages } from './page-ranges.js';
 import { readsText } from './noise-stop.js';
@@ -32,32 +31,15 @@ export async function ingestWordPictures(pictures: readonly Uint8Array[], ctx: I
 }
 
 /**
- * The picture as one page image for OCR: WebP and GIF as PNG, a TIFF's first page (the one Word
- * shows), too large a picture refused from its header. A picture that cannot be read is a warning
- * for its page: the document's other pictures are still read.
+ * The picture as one page image for OCR (image.ts pageImagesOf: a TIFF's first page, the one Word
+ * shows). A picture that cannot be read is a warning for its page: the document's other pictures
+ * are still read.
  */
 async function pageImage(data: Uint8Array, n: number): Promise<{ image: Uint8Array } | { problem: Diagnostic }> {
-  const problem = (message: string): { problem: Diagnostic } => ({ problem: { ruleId: 'ingest/word-picture-unreadable', message: `picture ${n}: ${message}`, severity: 'warning', place: { page: n, line: 1 } } });
-  const format = detectImageFormat(data);
-  if (!format) return problem('not a picture OCR can read (a metafile or an unknown format): left unread');
-  let image = data;
-  if (format === 'webp' || format === 'gif' || format === 'avif' || format === 'heic') {
-    const png = await asPng(data);
-    if (!png) return problem(`${undecodedPicture(format).message}: left unread`);
-    image = png;
-  }
-  const size = await headerSize(image);
-  if (size && size.width * size.height > MAX_PAGE_PIXELS) return problem(`${tooLarge(size).message}: left unread`);
-  if (isTiff(image)) {
-    try {
-      const pages = tiffPageOffsets(image);
-      if (!pages.length) return problem('a TIFF of no page: left unread');
-      if (pages.length > 1) image = tiffSinglePage(image, pages[0]!);
-    } catch (err) {
-      return problem(`unreadable TIFF (${(err as Error).message}): left unread`);
-    }
-  }
-  return { image };
+  const prepared = await pageImagesOf(data, true);
+  if (!('problem' in prepared)) return { image: prepared.images[0]!() };
+  const said = detectImageFormat(data) ? prepared.problem.message : 'not a picture OCR can read (a metafile or an unknown format)';
+  return { problem: { ruleId: 'ingest/word-picture-unreadable', message: `picture ${n}: ${said}: left unread`, severity: 'warning', place: { page: n, line: 1 } } };
 }
 
 /**

@@ -128,4 +128,15 @@ describe('pictures of a Word file that has text', () => {
     assert.equal(r.pages[2]!.lines.join('').trim(), 'Nơi nhận: như trên.');
     assert.deepEqual(r.paragraphs.map((p) => p.page), [1, 2, 3]);
   });
+
+  it('are put where they stand in a .doc, in line or floating, by the CP of their anchor', async () => {
+    for (const name of ['pictures-between.doc', 'pictures-between-floating.doc']) {
+      const data = new Uint8Array(readFileSync(new URL(`../../fixtures/word/${name}`, import.meta.url)));
+      const ocr = standInPool(async () => ({ lines: ['Phụ lục danh sách các thôn đạt chuẩn nông thôn mới'], words: [], confidence: 90 }));
+      const r = await convert({ path: name, data }, { restore: false, segment: false, ingest: { ocr, straighten: false } });
+      assert.deepEqual(r.pages.map((p) => [p.method, p.lines.filter((l) => l.trim()).join('|')]), [
+        ['text', TEXT], ['ocr', 'Phụ lục danh sách các thôn đạt chuẩn nông thôn mới'], ['text', 'Nơi nhận: như trên; lưu văn thư.'],
+      ], name);
+    }
+  });
 });

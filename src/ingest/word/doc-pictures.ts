@@ -22,8 +22,11 @@ const PIB = 0x104; // the shape's picture: a 1-based index into the picture stor
 interface Anchor { cp: number; key: string; read: () => Uint8Array | null }
 interface Fib { word: Uint8Array; table: Uint8Array; data: Uint8Array | null; textLength: number; pair: (k: number) => { fc: number; lcb: number } }
 
-/** The raster pictures of the .doc's body, in order, each once; [] when it has none or is not a Word 97 .doc. */
-export function docPictures(bytes: Uint8Array): Uint8Array[] {
+/**
+ * The raster pictures of the .doc's body, in order, each once; [] when it has none or is not a Word
+ * 97 .doc. `keys` gets each one's place as the text reader marks it: `cp:` its first anchor's CP.
+ */
+export function docPictures(bytes: Uint8Array, keys?: string[]): Uint8Array[] {
   let fib: Fib | null;
   try {
     fib = readFib(bytes);
@@ -43,7 +46,7 @@ export function docPictures(bytes: Uint8Array): Uint8Array[] {
     seen.add(anchor.key);
     let picture: Uint8Array | null = null;
     try { picture = anchor.read(); } catch { picture = null; } // a damaged record: the others are still read
-    if (picture) pictures.push(picture);
+    if (picture) pictures.push(picture), keys?.push(`cp:${anchor.cp}`);
     if (pictures.length === MAX_PICTURES) break;
   }
   return pictures;

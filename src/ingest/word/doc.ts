@@ -132,6 +132,9 @@ function mainText(word: Uint8Array, pieces: Piece[], textLength: number, eightBi
 /** Characters → paragraphs and tables; fields reduced to their results. */
 function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | null, legacyRuns: WordRead['legacyRuns'], counter: DocListCounter | null, fonts: FontAt | null, styleFont: ((istd: number) => string | null) | null, deleted: ((fc: number) => boolean) | null): WordBlock[] {
   const blocks: WordBlock[] = [];
+  // Pictures anchored in the open paragraph (0x01 inline, 0x08 floating), marked by their CP as
+  // doc-pictures.ts keys them: they stand after the paragraph.
+  let pictures: WordBlock[] = [];
   let paragraph = '';
   let paragraphFonts: Array<string | null> = []; // the font of each character of `paragraph`
   const add = (text: string, font: string | null) => { paragraph += text; paragraphFonts.push(font); };
@@ -154,7 +157,8 @@ function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | n
     const read = readParagraph(paragraph, fromStyle ? paragraphFonts.map((f) => f ?? fromStyle) : paragraphFonts, legacyRuns);
     const body = read.replace(/\s+$/, '');
     const block: WordBlock = { kind: 'paragraph', text: marker && body.trim() ? marker + body.replace(/^\s+/, '') : body };
-    if (cell) cell.blocks.push(block); else { closeTable(); blocks.push(block); }
+    if (cell) cell.blocks.push(block, ...pictures); else { closeTable(); blocks.push(block, ...pictures); }
+    pictures = [];
     paragraph = '';
     paragraphFonts = [];
   };
@@ -199,10 +203,11 @@ function toBlocks(chars: string, fcs: Uint32Array, flagsAt: ParagraphFlagsAt | n
     // An optional hyphen is kept until the paragraph's encoding is known: TCVN3's "ư" is byte 0xAD,
     // the soft hyphen, and some writers store it as Word's optional hyphen.
     if (c === '\x1f') { add('\u00ad', fontAt(i)); continue; }
-    if (c === '\x01' || c === '\x08' || c === '\x02' || c === '\x05' || c === '\x00') continue;
+    if (c === '\x01' || c === '\x08') { pictures.push({ kind: 'picture', key: `cp:${i}` }); continue; }
+    if (c === '\x02' || c === '\x05' || c === '\x00') continue;
     add(c, fontAt(i));
   }
-  if (paragraph.trim()) pushParagraph(-1);
+  if (paragraph.trim() || pictures.length) pushParagraph(-1);
   closeTable();
   return blocks;
 }
