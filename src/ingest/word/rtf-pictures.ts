@@ -7,7 +7,7 @@
  */
 import { dibAsBmp, isRaster, MAX_PICTURE_BYTES, MAX_PICTURES } from './picture-bytes.js';
 
-interface Pict { kind: 'raster' | 'dib' | null; runs: Array<[number, number]>; bin: Uint8Array[] }
+interface Pict { kind: 'raster' | 'dib' | null; runs: Array<[number, number]>; bin: Uint8Array[]; at: number }
 interface Group { skip: boolean; pict: Pict | null }
 
 /** Destinations whose pictures are copies (\nonshppict, \shprslt) or not the body's (headers, footers). */
@@ -20,8 +20,8 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const HEX = new Int8Array(256).fill(-1);
 for (let c = 0; c < 256; c++) HEX[c] = isDigit(c) ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : c >= 0x41 && c <= 0x46 ? c - 0x37 : -1;
 
-/** The raster pictures of the .rtf's body, in order; [] when it has none. */
-export function rtfPictures(data: Uint8Array): Uint8Array[] {
+/** The raster pictures of the .rtf's body, in order; [] when it has none. `keys` gets each one's place as the text reader marks it: `at:` the offset of its \pict. */
+export function rtfPictures(data: Uint8Array, keys?: string[]): Uint8Array[] {
   const pictures: Uint8Array[] = [];
   const stack: Group[] = [{ skip: false, pict: null }];
   for (let i = 0; i < data.length && pictures.length < MAX_PICTURES; ) {
@@ -31,7 +31,7 @@ export function rtfPictures(data: Uint8Array): Uint8Array[] {
     if (c === 0x7d) {
       if (stack.length > 1) stack.pop();
       const picture = top.pict && !top.skip ? pictureOf(data, top.pict) : null;
-      if (picture) pictures.push(picture);
+      if (picture) pictures.push(picture), keys?.push(`at:${top.pict!.at}`);
       i++;
       continue;
     }
@@ -52,7 +52,7 @@ export function rtfPictures(data: Uint8Array): Uint8Array[] {
         i = k + n; // the bytes are data, never braces or control words
         continue;
       }
-      if (word === 'pict') top.pict = { kind: null, runs: [], bin: [] };
+      if (word === 'pict') top.pict = { kind: null, runs: [], bin: [], at: i };
       else if (SKIPPED.test(word)) top.skip = true;
       else if (top.pict && RASTER_BLIPS.has(word)) top.pict.kind = 'raster';
       else if (top.pict && word === 'dibitmap') top.pict.kind = 'dib';

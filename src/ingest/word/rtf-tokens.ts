@@ -8,8 +8,8 @@
 export type RtfToken =
   | { kind: 'open' }
   | { kind: 'close' }
-  /** A control word: `\par`, `\f2`, `\u-3912` (param null when none is written). */
-  | { kind: 'word'; name: string; param: number | null }
+  /** A control word: `\par`, `\f2`, `\u-3912` (param null when none is written); `at`: its backslash's offset. */
+  | { kind: 'word'; name: string; param: number | null; at: number }
   /** A control symbol: `\~`, `\-`, `\*`, `\{` … (the character after the backslash). */
   | { kind: 'symbol'; char: string }
   /** A byte written as \'hh. */
@@ -74,7 +74,7 @@ export function* rtfTokens(data: Uint8Array): Generator<RtfToken> {
         i = Math.min(n, i + Math.max(0, param ?? 0));
         continue;
       }
-      yield { kind: 'word', name, param };
+      yield { kind: 'word', name, param, at: start - 1 };
       continue;
     }
     if (c === 0x27) {
@@ -85,7 +85,7 @@ export function* rtfTokens(data: Uint8Array): Generator<RtfToken> {
     }
     i++;
     // A backslash before a line end is a paragraph mark (old writers).
-    if (c === 0x0d || c === 0x0a) { yield { kind: 'word', name: 'par', param: null }; continue; }
+    if (c === 0x0d || c === 0x0a) { yield { kind: 'word', name: 'par', param: null, at: i - 2 }; continue; }
     yield { kind: 'symbol', char: String.fromCharCode(c) };
   }
 }

@@ -70,6 +70,7 @@ export function readRtf(data: Uint8Array): RtfRead {
 
   // The paragraph being read: finished runs' text, and the run being read (its pending bytes).
   let paragraph = '';
+  let pictures: WordBlock[] = [];
   let run = { font: -1, caps: false, marker: false, text: '', bytes: [] as number[] };
 
   const codePageOf = (font: number) => {
@@ -152,7 +153,8 @@ export function readRtf(data: Uint8Array): RtfRead {
     text = readUnnamedParagraph(text, legacyRuns);
     const into = container();
     if (state.pageBefore && !tables.length) body.push({ kind: 'page-break' });
-    into.push({ kind: 'paragraph', text });
+    into.push({ kind: 'paragraph', text }, ...pictures);
+    pictures = [];
   };
   /** Ends the paragraph being read if it holds text or `always` (a cell's, row's, page's, section's or the file's end). */
   const endOpenParagraph = (level = state.level, always = false) => {
@@ -237,6 +239,8 @@ export function readRtf(data: Uint8Array): RtfRead {
       if (!KEPT_STARRED.has(name) && stack.length > 1) { state.dest = 'skip'; continue; }
     }
     if (state.dest === 'skip' && name !== 'ud') continue;
+    // A body picture's place, keyed as rtf-pictures.ts keys it: after the paragraph it stands in.
+    if (name === 'pict' && state.dest === 'text') pictures.push({ kind: 'picture', key: `at:${t.at}` });
     if (SKIPPED.has(name) && stack.length > 1) {
       flushBytes();
       if (name === 'upr') state.upr = state.dest;
