@@ -11,7 +11,9 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { STATE_DIR } from './atomic.js';
 
 /** Extensions picked up when walking a directory (named files are read whatever their name). */
-export const INPUT_EXTENSIONS = /\.(txt|text|docx?|rtf|odt|fodt|pdf|png|jpe?g|tiff?|bmp|webp|gif|hei[cf]|avif)$/i;
+// Word's macro and template files (.docm, .dot, .dotx, .dotm, .ott) are read as the documents they
+// are; .jfif and .jpe are JPEGs as browsers save them; .pnm/.pbm/.pgm/.ppm are what scanner tools write.
+export const INPUT_EXTENSIONS = /\.(txt|text|docx?|docm|dotx?|dotm|rtf|odt|ott|fodt|pdf|png|jpe?g|jfif|jpe|tiff?|bmp|p[nbgp]m|webp|gif|hei[cf]|avif)$/i;
 const ARCHIVE_EXTENSIONS = /\.(zip|rar|7z|tar|tgz|gz|bz2|xz)$/i;
 
 export { openPath, type InputFile } from './input-file.js';

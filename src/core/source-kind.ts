@@ -12,7 +12,7 @@ export function detectKind(data: Uint8Array, path = ''): SourceKind {
   if (String.fromCharCode(...data.subarray(4, 8)) === 'ftyp' && /^(hei[cxms]|hev[cxms]|mif[12]|msf1|avi[fs])$/.test(String.fromCharCode(...data.subarray(8, 12)))) return 'image';
   if (isWordFile(data, path)) return 'word';
   if (/\.pdf$/i.test(path)) return 'pdf';
-  if (/\.(png|jpe?g|tiff?|bmp|webp|gif|hei[cf]|avif)$/i.test(path)) return 'image';
+  if (/\.(png|jpe?g|jfif|jpe|tiff?|bmp|p[nbgp]m|webp|gif|hei[cf]|avif)$/i.test(path)) return 'image';
   return 'text';
 }
 

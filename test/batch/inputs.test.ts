@@ -25,6 +25,16 @@ describe('batch inputs', () => {
     assert.deepEqual(r.problems, []);
   });
 
+  it("takes Word's macro and template files, browsers' .jfif JPEGs and scanner tools' PNM images from a folder", async () => {
+    const folder = join(dir, 'kinds');
+    await mkdir(folder, { recursive: true });
+    const names = ['a.docm', 'b.dotx', 'c.dot', 'd.dotm', 'e.ott', 'f.jfif', 'g.jpe', 'h.pgm', 'i.pnm', 'j.ppm', 'k.pbm'];
+    for (const f of [...names, 'l.xlsx']) await writeFile(join(folder, f), 'x');
+    const r = await resolveInputs([folder], dir);
+    assert.deepEqual(r.files.map((f) => f.rel), names);
+    assert.deepEqual(r.passedOver.first, [join('kinds', 'l.xlsx')]);
+  });
+
   it('counts the files of other kinds it passed over, naming the first few, and not the hidden ones or those of output folders', async () => {
     const r = await resolveInputs([join(dir, 'a'), join(dir, 'b')], dir);
     assert.deepEqual(r.passedOver, { count: 1, archives: 0, first: [join('a', 'notes.ods')] });

@@ -65,6 +65,15 @@ describe('image input', () => {
     assert.match(r.diagnostics[0]!.message, /^a HEIC photo \(as iPhones save them\): .* save or export it as JPEG/);
   });
 
+  it('takes a PNM image (as scanner tools write it) named .pgm, .ppm, .pbm or .pnm for an image, and reads it', async () => {
+    const { data, info } = await sharp(fixture('line.png')).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const pgm = new Uint8Array(Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`), data]));
+    for (const name of ['scan.pgm', 'scan.PPM', 'scan.pbm', 'scan.pnm']) assert.equal(detectKind(pgm, name), 'image', name);
+    assert.equal(detectKind(new TextEncoder().encode('P5 is a plan'), 'plan.txt'), 'text');
+    const r = await ingestImage(pgm, { ocr: pool });
+    assert.match(r.pages[0]!.lines.join('\n'), /cải cách hành chính/);
+  });
+
   it('takes an MP4 video, whose ftyp box names other brands, for no image', () => {
     const mp4 = new Uint8Array([...Buffer.from('00000020', 'hex'), ...Buffer.from('ftypisom'), ...Buffer.from('00000200', 'hex'), ...Buffer.from('isomiso2avc1mp41'), ...new Uint8Array(32)]);
     assert.equal(detectImageFormat(mp4), null);
