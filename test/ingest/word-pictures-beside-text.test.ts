@@ -129,8 +129,8 @@ describe('pictures of a Word file that has text', () => {
     assert.deepEqual(r.paragraphs.map((p) => p.page), [1, 2, 3]);
   });
 
-  it('are put where they stand in a .doc (in line or floating, by the CP of their anchor) and an .rtf', async () => {
-    for (const name of ['pictures-between.doc', 'pictures-between-floating.doc', 'pictures-between.rtf']) {
+  it('are put where they stand in a .doc (in line or floating, by the CP of their anchor), an .rtf and a flat .fodt', async () => {
+    for (const name of ['pictures-between.doc', 'pictures-between-floating.doc', 'pictures-between.rtf', 'pictures-between.fodt']) {
       const data = new Uint8Array(readFileSync(new URL(`../../fixtures/word/${name}`, import.meta.url)));
       const ocr = standInPool(async () => ({ lines: ['Phụ lục danh sách các thôn đạt chuẩn nông thôn mới'], words: [], confidence: 90 }));
       const r = await convert({ path: name, data }, { restore: false, segment: false, ingest: { ocr, straighten: false } });

@@ -44,9 +44,9 @@ function formatOf(bytes: Uint8Array): WordFormat | null {
   if (isZip(bytes)) return hasOdfParts(bytes) ? 'odt' : 'docx';
   return isFlatOdf(bytes) ? 'fodt' : null;
 }
-/** Each reader gives the pictures, and (where it can: all but a flat .fodt) the key each one's place is marked by in the text. */
+/** Each reader gives the pictures, and (all but an .rtf's floating shapes and unnamed frames) the key each one's place is marked by in the text. */
 const PICTURE_READERS: Record<WordFormat, (bytes: Uint8Array, keys: string[]) => Uint8Array[]> = {
-  doc: (b, keys) => docPictures(b, keys), docx: (b, keys) => docxPictures(b, undefined, keys), rtf: (b, keys) => rtfPictures(b, keys), odt: (b, keys) => odtPictures(b, undefined, keys), fodt: fodtPictures,
+  doc: (b, keys) => docPictures(b, keys), docx: (b, keys) => docxPictures(b, undefined, keys), rtf: (b, keys) => rtfPictures(b, keys), odt: (b, keys) => odtPictures(b, undefined, keys), fodt: (b, keys) => fodtPictures(b, keys),
 };
 /** A Word file's pictures, and where known their keys (`keys[i]` names `pictures[i]`; PicturePlaces). */
 export interface WordPictures { pictures: Uint8Array[]; keys: Array<string | undefined> }
@@ -55,7 +55,7 @@ export function wordPictures(bytes: Uint8Array): WordPictures {
   const format = formatOf(bytes);
   const keys: string[] = [];
   const pictures = format ? PICTURE_READERS[format](bytes, keys) : [];
-  return { pictures, keys: keys.length === pictures.length ? keys : [] };
+  return { pictures, keys: keys.length === pictures.length ? keys.map((k) => k || undefined) : [] };
 }
 
 const READERS: Record<WordFormat, (bytes: Uint8Array) => WordRead> = { doc: readDoc, docx: readDocx, rtf: readRtf, odt: readOdt, fodt: readFodt };
@@ -65,7 +65,7 @@ const READERS: Record<WordFormat, (bytes: Uint8Array) => WordRead> = { doc: read
  * or 'odt', with the legacy encoding of decoded runs ('doc+tcvn3') or an RTF's code page ('rtf+cp1258').
  */
 export type WordIngestResult = TextIngestResult & {
-  /** Where the body's pictures stand among the pages' lines, by key (all but a flat .fodt). */
+  /** Where the body's pictures stand among the pages' lines, by key. */
   picturePlaces?: PicturePlaces;
 };
 

@@ -40,8 +40,11 @@ export function odtPictures(data: Uint8Array, totalBytes = MAX_PICTURES_TOTAL_BY
   return zipPictures(data, entries, parts(), totalBytes, keys);
 }
 
-/** The raster pictures of a flat .fodt's body (inline base64), in order; [] when it has none. */
-export function fodtPictures(data: Uint8Array): Uint8Array[] {
+/**
+ * The raster pictures of a flat .fodt's body (inline base64), in order; [] when it has none. `keys`
+ * gets each one's place as the text reader marks it: `frame:` the name of the frame holding it.
+ */
+export function fodtPictures(data: Uint8Array, keys?: string[]): Uint8Array[] {
   const xml = new TextDecoder('utf-8').decode(data);
   const pictures: Uint8Array[] = [];
   // A cursor, not a lazy regex: a file of unclosed images costs one pass, not one per image.
@@ -60,7 +63,15 @@ export function fodtPictures(data: Uint8Array): Uint8Array[] {
     // Base64 is 4 characters a 3 bytes: a longer one is over the picture limit.
     if (!inline || inline.length > (MAX_PICTURE_BYTES / 3) * 4 + 4096) continue;
     const bytes = new Uint8Array(Buffer.from(inline, 'base64'));
-    if (isRaster(bytes)) pictures.push(bytes);
+    if (isRaster(bytes)) pictures.push(bytes), keys?.push(frameKey(xml, open));
   }
   return pictures;
+}
+
+/** The key of the frame an inline picture at `at` stands in (its draw:name; '' when it has none). */
+function frameKey(xml: string, at: number): string {
+  const frame = xml.lastIndexOf('<draw:frame', at);
+  const tag = frame >= 0 ? xml.slice(frame, xml.indexOf('>', frame) + 1) : '';
+  const name = /\sdraw:name="([^"]*)"/.exec(tag)?.[1];
+  return name ? `frame:${name}` : '';
 }

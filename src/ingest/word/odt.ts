@@ -82,6 +82,7 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
   const skipped = new SkippedElement();
   let inBody = false;
   let pendingStart: number | undefined;
+  let frame: string | undefined; // the name of the drawing frame open
 
   const flushRun = () => {
     const p = paragraphs[paragraphs.length - 1];
@@ -121,10 +122,12 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
           break;
         }
         case 'draw:text-box': nest.openTextBox(t.selfClosing); break;
+        case 'draw:frame': frame = a['draw:name']; break;
         case 'draw:image': {
-          // Where a packaged picture stands (odt-pictures.ts names it by its part): after its paragraph's line.
+          // Where a picture stands, keyed as odt-pictures.ts keys it (a package part, or a flat
+          // file's frame name): after its paragraph's line.
           let key: string | null = null;
-          try { key = a['xlink:href'] ? partName(a['xlink:href']) : null; } catch { key = null; }
+          try { key = a['xlink:href'] ? partName(a['xlink:href']) : frame ? `frame:${frame}` : null; } catch { key = null; }
           if (!key) break;
           if (paragraphs.length) paragraphs[paragraphs.length - 1]!.pictures.push({ kind: 'picture', key });
           else nest.current.push({ kind: 'picture', key }); // a frame anchored to the page
