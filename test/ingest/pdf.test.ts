@@ -60,6 +60,24 @@ describe('PDF input', () => {
     assert.equal(ocr.calls, 1);
   });
 
+  it('reads a scan stored as JPEG 2000 (JPXDecode) with the decoder pdf.js ships, offline', async () => {
+    const source = await PdfSource.open(fixture('jpx.pdf'));
+    try {
+      const { image } = await source.image(1);
+      const sharp = (await import('sharp')).default;
+      const { width, height } = await sharp(image).metadata();
+      assert.deepEqual([width, height], [1500, 330]);
+      const { channels } = await sharp(image).stats();
+      assert.ok(channels[0]!.min < 100, 'the page image holds the dark print, not a blank');
+    } finally {
+      await source.close();
+    }
+    const ocr = fakePool(async () => ({ lines: ['Trang hai của bản quét thử nghiệm'] }));
+    const r = await ingestPdf(fixture('jpx.pdf'), { ocr });
+    assert.deepEqual(r.diagnostics.filter((d) => d.severity !== 'info'), []);
+    assert.equal(ocr.calls, 1);
+  });
+
   it('turns a page whose OCR fails into an ocr/page-failed diagnostic and keeps the other pages', async () => {
     const ocr = fakePool(async (n) => { if (n === 1) throw new Error('worker crashed'); return { lines: ['ok'] }; });
     const r = await ingestPdf(fixture('scanned-2p.pdf'), { ocr });

@@ -14,6 +14,7 @@ import type { PageLayers } from './pdf-page-layers.js';
 import { ccittPng } from './pdf-ccitt.js';
 import { joinPageText, type TextItemLike } from './pdf-page-text.js';
 import { annotationRuns, stampRuns } from './pdf-stamps.js';
+import { pdfjsAssets } from './pdfjs-assets.js';
 
 /** Page images extracted, or text layers read, before the pdf.js document is recycled. */
 const RECYCLE_AFTER = { image: 6, text: 60 };
@@ -54,7 +55,7 @@ export class PdfSource {
       return new PdfSource(data, scan.length, scan.map((p) => p.jpeg), scan.map(() => false), scan.map((p) => p.sizePt), [], scan.map((p) => p.ccitt));
     }
     // pdf.js may detach the buffer it is given, so each parser gets its own copy.
-    const parser = new PDFParse({ data: data.slice() });
+    const parser = new PDFParse({ data: data.slice(), ...pdfjsAssets() });
     let total: number;
     try {
       total = (await parser.getInfo()).total;
@@ -106,7 +107,7 @@ export class PdfSource {
   async stampedText(n: number): Promise<{ text: string; stamps: string[] } | null> {
     if (!this.drawn[n - 1]) return null;
     // A copy as a plain Uint8Array: pdf.js refuses a Buffer (what a file read gives) and may detach it.
-    this.annotated ??= pdfjs.getDocument({ data: new Uint8Array(this.data), isEvalSupported: false, verbosity: 0 }).promise;
+    this.annotated ??= pdfjs.getDocument({ data: new Uint8Array(this.data), isEvalSupported: false, verbosity: 0, ...pdfjsAssets() }).promise;
     const doc = await this.annotated;
     const page = await doc.getPage(n);
     try {
@@ -171,7 +172,7 @@ export class PdfSource {
         this.parser = undefined;
       }
       if (!this.parser) {
-        this.parser = new PDFParse({ data: this.data.slice() });
+        this.parser = new PDFParse({ data: this.data.slice(), ...pdfjsAssets() });
         this.cost = 0;
       }
       this.cost += cost;
