@@ -9,7 +9,7 @@ import { createOcrEngineForFile, ENGINE_UNAVAILABLE } from './ocr/engine.js';
 import type { OcrPool } from './ocr/pool.js';
 import { selectPages } from './page-ranges.js';
 import type { IngestOptions } from './options.js';
-import { tiffPageOffsets, tiffSinglePage, tiffTruncation } from './ocr/tiff.js';
+import { compressionName, tiffCompression, tiffPageOffsets, tiffPageReadable, tiffSinglePage, tiffTruncation } from './ocr/tiff.js';
 import { ocrClock, type OcrClock } from './ocr/ocr-clock.js';
 import { noiseStopPages, readsText } from './noise-stop.js';
 import { withSignal } from './ocr/with-signal.js';
@@ -39,6 +39,21 @@ export function undecodedPicture(format: 'webp' | 'gif' | 'avif' | 'heic'): Diag
 }
 
 /**
+ * A TIFF page the engines cannot read as stored (`compression`), as an uncompressed TIFF with its
+ * resolution kept (what straighten.ts hands on: both engines read it at memory speed). Throws,
+ * naming the compression, when sharp cannot decode it either: the page fails with that reason.
+ */
+async function losslessCopy(page: Uint8Array, compression: number): Promise<Uint8Array> {
+  try {
+    const sharp = (await import('sharp')).default;
+    const { density } = await sharp(page, { limitInputPixels: false }).metadata();
+    return new Uint8Array(await sharp(page, { limitInputPixels: false }).withMetadata(density ? { density } : {}).tiff({ compression: 'none' }).toBuffer());
+  } catch {
+    throw new Error(`the page is compressed with ${compressionName(compression)}, which cannot be decoded here: save the scan as a TIFF with LZW, CCITT G4 or JPEG compression, or as PNG`);
+  }
+}
+
+/**
  * WebP (images saved from the web) and GIF pages, which neither OCR engine is sure to read, as
  * a lossless PNG of their first frame; null when sharp is missing or cannot decode them.
  */
@@ -52,7 +67,7 @@ export async function asPng(data: Uint8Array): Promise<Uint8Array | null> {
 }
 
 /** A picture's pages as images OCR reads, each made when asked, and its size from the header. */
-export interface PageImages { images: (() => Uint8Array)[]; size: { width: number; height: number } | undefined }
+export interface PageImages { images: (() => Uint8Array | Promise<Uint8Array>)[]; size: { width: number; height: number } | undefined }
 
 /**
  * A picture file as page images, or the error that stops it: WebP, GIF and AVIF as PNG (HEIC said
@@ -75,9 +90,14 @@ export async function pageImagesOf(data: Uint8Array, firstPageOnly = false): Pro
     if (cut) return { problem: { ruleId: 'ingest/image-corrupt', message: `truncated TIFF: ${cut}`, severity: 'error' } };
     const pages = tiffPageOffsets(data);
     if (!pages.length) return { problem: { ruleId: 'ingest/image-corrupt', message: 'a TIFF of no page', severity: 'error' } };
-    // A single-page TIFF is read as it is; a page of several is cut out as a TIFF of its own.
+    // A single-page TIFF is read as it is; a page of several is cut out as a TIFF of its own, and
+    // one compressed as the engines cannot read it (JPEG, Deflate…) decoded by sharp.
     const single = pages.length === 1 && firstPageOnly;
-    return { images: (firstPageOnly ? pages.slice(0, 1) : pages).map((ifd) => (single ? () => data : () => tiffSinglePage(data, ifd))), size };
+    const pageOf = (ifd: number) => {
+      const page = () => (single ? data : tiffSinglePage(data, ifd));
+      return tiffPageReadable(data, ifd) ? page : () => losslessCopy(page(), tiffCompression(data, ifd));
+    };
+    return { images: (firstPageOnly ? pages.slice(0, 1) : pages).map(pageOf), size };
   } catch (err) {
     return { problem: { ruleId: 'ingest/image-corrupt', message: `unreadable TIFF: ${(err as Error).message}`, severity: 'error' } };
   }
@@ -93,7 +113,16 @@ export async function ingestImage(data: Uint8Array, ctx: IngestOptions = {}): Pr
   const clock = ocrClock(ocrLimitMs(ctx, selected.numbers.length), ctx.signal);
   const read = engineProblem(await withPool(ctx, (pool) => {
     const timed = clock.signal && clock.signal !== ctx.signal ? withSignal(pool, clock.signal) : pool;
-    return ocrPagesInOrder(selected.numbers, async (n) => ocrPage(timed, images[n - 1]!(), n, { targetDpi, narrow: ctx.ocrNarrow, straighten: ctx.straighten }), pool.size, ctx, clock);
+    return ocrPagesInOrder(selected.numbers, async (n) => {
+      let image: Uint8Array;
+      try {
+        image = await images[n - 1]!();
+      } catch (err) {
+        // A page no decoder here reads (a TIFF's compression): said for it, the other pages read.
+        return { page: { number: n, lines: [], method: 'ocr' as const }, diagnostics: [{ ruleId: 'ingest/image-unsupported', severity: 'error' as const, message: `page ${n}: ${(err as Error).message}`, place: { page: n, line: 1 } }] };
+      }
+      return ocrPage(timed, image, n, { targetDpi, narrow: ctx.ocrNarrow, straighten: ctx.straighten });
+    }, pool.size, ctx, clock);
   }));
   const result = undecodable(read, size) ?? read;
   return { pages: result.pages, diagnostics: [...selected.diagnostics, ...result.diagnostics] };

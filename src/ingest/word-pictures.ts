@@ -36,10 +36,14 @@ export async function ingestWordPictures(pictures: readonly Uint8Array[], ctx: I
  * are still read.
  */
 async function pageImage(data: Uint8Array, n: number): Promise<{ image: Uint8Array } | { problem: Diagnostic }> {
+  const problem = (said: string) => ({ problem: { ruleId: 'ingest/word-picture-unreadable', message: `picture ${n}: ${said}: left unread`, severity: 'warning' as const, place: { page: n, line: 1 } } });
   const prepared = await pageImagesOf(data, true);
-  if (!('problem' in prepared)) return { image: prepared.images[0]!() };
-  const said = detectImageFormat(data) ? prepared.problem.message : 'not a picture OCR can read (a metafile or an unknown format)';
-  return { problem: { ruleId: 'ingest/word-picture-unreadable', message: `picture ${n}: ${said}: left unread`, severity: 'warning', place: { page: n, line: 1 } } };
+  if ('problem' in prepared) return problem(detectImageFormat(data) ? prepared.problem.message : 'not a picture OCR can read (a metafile or an unknown format)');
+  try {
+    return { image: await prepared.images[0]!() };
+  } catch (err) {
+    return problem((err as Error).message);
+  }
 }
 
 /**

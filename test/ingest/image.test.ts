@@ -74,6 +74,26 @@ describe('image input', () => {
     assert.match(r.pages[0]!.lines.join('\n'), /cải cách hành chính/);
   });
 
+  it('reads TIFF pages compressed with JPEG, Deflate or WebP, which tesseract.js cannot read as stored', async () => {
+    for (const compression of ['jpeg', 'deflate', 'webp'] as const) {
+      const tiff = new Uint8Array(await sharp(fixture('line.png')).tiff({ compression }).toBuffer());
+      const r = await ingestImage(tiff, { ocr: pool });
+      assert.deepEqual(r.diagnostics.filter((d) => d.severity !== 'info'), [], compression);
+      assert.match(r.pages[0]!.lines.join('\n'), /cải cách hành chính/, compression);
+    }
+  });
+
+  it('says which compression a TIFF page has when nothing here decodes it, and to save it otherwise', async () => {
+    // An uncompressed TIFF whose compression tag says LZMA (34925), which neither libtiff build reads.
+    const tiff = new Uint8Array(await sharp(fixture('line.png')).tiff({ compression: 'none' }).toBuffer());
+    const view = new DataView(tiff.buffer, tiff.byteOffset);
+    const ifd = view.getUint32(4, true);
+    for (let k = 0; k < view.getUint16(ifd, true); k++) if (view.getUint16(ifd + 2 + 12 * k, true) === 259) view.setUint16(ifd + 2 + 12 * k + 8, 34925, true);
+    const r = await ingestImage(tiff, { ocr: pool });
+    const said = r.diagnostics.find((d) => d.ruleId === 'ingest/image-unsupported');
+    assert.match(said?.message ?? '', /^page 1: the page is compressed with LZMA \(TIFF compression 34925\), which cannot be decoded here: save the scan as a TIFF with LZW/);
+  });
+
   it('takes an MP4 video, whose ftyp box names other brands, for no image', () => {
     const mp4 = new Uint8Array([...Buffer.from('00000020', 'hex'), ...Buffer.from('ftypisom'), ...Buffer.from('00000200', 'hex'), ...Buffer.from('isomiso2avc1mp41'), ...new Uint8Array(32)]);
     assert.equal(detectImageFormat(mp4), null);

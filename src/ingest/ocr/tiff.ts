@@ -43,6 +43,36 @@ export function tiffSinglePage(data: Uint8Array, ifdOffset: number): Uint8Array 
   return copy;
 }
 
+const COMPRESSION = 259;
+/**
+ * The compressions Leptonica inside tesseract.js reads: none, CCITT RLE/G3/G4, LZW, PackBits.
+ * Scanners and editors also write JPEG (6, 7), Deflate (8, 32946), LZMA, ZSTD and WebP TIFFs,
+ * which it fails on as "failed to read tiffdata": those pages are decoded by sharp instead.
+ */
+const LEPTONICA_COMPRESSIONS = new Set([1, 2, 3, 4, 5, 32773]);
+
+/** The compression tag of the page at `ifdOffset` (1, none, when it has none). */
+export function tiffCompression(data: Uint8Array, ifdOffset: number): number {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const le = data[0] === 0x49;
+  const count = view.getUint16(ifdOffset, le);
+  for (let k = 0; k < count; k++) {
+    const at = ifdOffset + 2 + k * 12;
+    if (at + 12 > data.length) break;
+    if (view.getUint16(at, le) === COMPRESSION) return view.getUint16(at + 8, le);
+  }
+  return 1;
+}
+
+/** Whether the engines read the page at `ifdOffset` as it is stored (its compression). */
+export function tiffPageReadable(data: Uint8Array, ifdOffset: number): boolean {
+  return LEPTONICA_COMPRESSIONS.has(tiffCompression(data, ifdOffset));
+}
+
+const COMPRESSION_NAMES: Record<number, string> = { 6: 'old-style JPEG', 7: 'JPEG', 8: 'Deflate', 32946: 'Deflate', 34661: 'JBIG', 34712: 'JPEG 2000', 34887: 'LERC', 34925: 'LZMA', 50000: 'ZSTD', 50001: 'WebP' };
+/** "LZMA (TIFF compression 34925)". */
+export const compressionName = (n: number) => `${COMPRESSION_NAMES[n] ?? 'an unknown compression'} (TIFF compression ${n})`;
+
 const STRIP_OFFSETS = 273, STRIP_BYTE_COUNTS = 279, TILE_OFFSETS = 324, TILE_BYTE_COUNTS = 325;
 const TYPE_SIZE: Record<number, number> = { 3: 2, 4: 4 };
 
