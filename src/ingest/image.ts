@@ -14,6 +14,7 @@ import { ocrClock, type OcrClock } from './ocr/ocr-clock.js';
 import { noiseStopPages, readsText } from './noise-stop.js';
 import { withSignal } from './ocr/with-signal.js';
 import { detectImageFormat } from './image-format.js';
+import { bmpWithShortHeader } from './ocr/bmp-header.js';
 
 /** The resolution page images are reduced to before OCR (see IngestOptions.ocrDpi). */
 export function ocrTargetDpi(ctx: IngestOptions): number {
@@ -84,6 +85,7 @@ export async function pageImagesOf(data: Uint8Array, firstPageOnly = false): Pro
   }
   const size = await headerSize(data);
   if (size && size.width * size.height > MAX_PAGE_PIXELS) return { problem: tooLarge(size) };
+  if (format === 'bmp') return { images: [() => bmpWithShortHeader(data)], size };
   if (format !== 'tiff') return { images: [() => data], size };
   try {
     const cut = firstPageOnly ? null : tiffTruncation(data);

@@ -94,6 +94,25 @@ describe('image input', () => {
     assert.match(said?.message ?? '', /^page 1: the page is compressed with LZMA \(TIFF compression 34925\), which cannot be decoded here: save the scan as a TIFF with LZW/);
   });
 
+  it('reads a bilevel BMP saved with a version 5 header (as ImageMagick and GIMP write it), whose palette tesseract.js misplaced', async () => {
+    const { data, info } = await sharp(fixture('line.png')).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const row = Math.ceil(info.width / 32) * 4;
+    const header = 14 + 124, palette = 8;
+    const bmp = new Uint8Array(header + palette + row * info.height);
+    const v = new DataView(bmp.buffer);
+    bmp[0] = 0x42; bmp[1] = 0x4d;
+    v.setUint32(2, bmp.length, true); v.setUint32(10, header + palette, true);
+    v.setUint32(14, 124, true); v.setInt32(18, info.width, true); v.setInt32(22, info.height, true);
+    v.setUint16(26, 1, true); v.setUint16(28, 1, true); v.setUint32(46, 2, true);
+    v.setUint32(header, 0x00ffffff, true); // index 0 white, index 1 black
+    for (let y = 0; y < info.height; y++) {
+      const at = header + palette + (info.height - 1 - y) * row; // bottom-up
+      for (let x = 0; x < info.width; x++) if (data[y * info.width + x]! < 128) bmp[at + (x >> 3)]! |= 0x80 >> (x & 7);
+    }
+    const r = await ingestImage(bmp, { ocr: pool });
+    assert.match(r.pages[0]!.lines.join('\n'), /cải cách hành chính/);
+  });
+
   it('takes an MP4 video, whose ftyp box names other brands, for no image', () => {
     const mp4 = new Uint8Array([...Buffer.from('00000020', 'hex'), ...Buffer.from('ftypisom'), ...Buffer.from('00000200', 'hex'), ...Buffer.from('isomiso2avc1mp41'), ...new Uint8Array(32)]);
     assert.equal(detectImageFormat(mp4), null);
