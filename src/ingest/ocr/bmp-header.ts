@@ -1,9 +1,9 @@
 /**
  * A palette BMP (1, 4 or 8 bits a pixel) with a version 4 or 5 info header (108 or 124 bytes: what
  * ImageMagick, GIMP and Windows' own writers make) rewritten with the classic 40-byte one.
- * Leptonica inside tesseract.js reads the palette of such a BMP from the wrong place: a bilevel
- * scan saved so came out as garbage ("To nh li Hi na") where the same pixels with a 40-byte header
- * read right. The palette and pixels are kept byte for byte. Any other BMP (true colour ones read
+ * tesseract.js decodes BMPs with bmp-js, which reads the palette of such a BMP from the wrong
+ * place: a bilevel scan saved so came out as garbage ("To nh li Hi na") where the same pixels with
+ * a 40-byte header read right (the system tesseract reads both). The palette and pixels are kept byte for byte. Any other BMP (true colour ones read
  * right as they are) or bytes that do not add up are returned as is.
  */
 const FILE_HEADER = 14, INFO_HEADER = 40;
