@@ -33,7 +33,7 @@ export interface TextIngestResult {
 export const DEFAULT_MAX_TEXT_BYTES = 16 * 1024 * 1024;
 /** Blank lines in a row that count as a lost page break. */
 export const MIN_BLANK_RUN = 3;
-/** Share of control characters (other than tab, CR, LF, FF) above which input is not text. */
+/** Share of control characters (other than tab, CR, LF, VT, FF) above which input is not text. */
 const MAX_CONTROL_SHARE = 0.01;
 
 export function ingestText(bytes: Uint8Array, options: TextIngestOptions = {}): TextIngestResult {
@@ -77,7 +77,7 @@ export function ingestText(bytes: Uint8Array, options: TextIngestOptions = {}): 
   return { original: text, encoding: decoded.encoding, pages, paragraphs: paragraphsFromPages(pages), diagnostics };
 }
 
-/** Pages of visual lines: split on \f, then on CRLF/CR/LF; lost page breaks inferred in 'auto'. */
+/** Pages of visual lines: split on \f, then on CRLF/CR/LF (and VT, U+2028, U+2029); lost page breaks inferred in 'auto'. */
 export function splitPages(text: string, mode: 'auto' | 'form-feed', diagnostics: Diagnostic[] = []): Page[] {
   const chunks = text.split('\f');
   // A trailing \f (Tesseract ends every page with one) does not open a new page.
@@ -88,7 +88,9 @@ export function splitPages(text: string, mode: 'auto' | 'form-feed', diagnostics
 }
 
 function toLines(chunk: string): string[] {
-  const lines = chunk.split(/\r\n|\r|\n/);
+  // Also the line ends of other writers: a vertical tab (Word's manual line break, as its object
+  // model and macros export text) and Unicode's line and paragraph separators.
+  const lines = chunk.split(/\r\n|\r|\n|\v|\u2028|\u2029/);
   // The terminator of the last line is not the start of another line.
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
   return lines;
@@ -126,7 +128,7 @@ function oddUnits(text: string): { replaced: number; control: number } {
   let replaced = 0, control = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 32) { if (c !== 9 && c !== 10 && c !== 13 && c !== 12) control++; }
+    if (c < 32) { if (c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11) control++; }
     else if (c === 0x7f) control++;
     else if (c === 0xfffd) replaced++;
   }

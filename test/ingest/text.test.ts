@@ -16,6 +16,15 @@ describe('text ingest: pages and lines', () => {
     assert.deepEqual(r.pages[0]!.lines, ['Dòng một', 'Dòng hai', 'Dòng ba', 'Dòng bốn']);
   });
 
+  it("breaks lines at Word's manual line break (VT, as macros export text) and Unicode's line and paragraph separators, and takes such text for text", () => {
+    const text = 'Dòng một\vDòng hai\u2028Dòng ba\u2029Dòng bốn\v'.repeat(20);
+    const r = ingestText(bytes(text), { pageBreaks: 'form-feed' });
+    assert.equal(r.original, text);
+    assert.deepEqual(r.diagnostics, []);
+    assert.deepEqual(r.pages[0]!.lines.slice(0, 5), ['Dòng một', 'Dòng hai', 'Dòng ba', 'Dòng bốn', 'Dòng một']);
+    assert.equal(r.pages[0]!.lines.length, 80);
+  });
+
   it('splits pages on form feeds and ignores the form feed that ends the last page', () => {
     const pages = splitPages('trang một\n\ftrang hai\nhết\n\f', 'auto');
     assert.deepEqual(pages.map((p) => p.lines), [['trang một'], ['trang hai', 'hết']]);
