@@ -38,9 +38,10 @@ export function csvText(text: string): string {
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
- * RFC 4180 rows with CRLF, no BOM, no header: a chunk to append to a CSV being streamed. Quoted
- * as fast-csv quotes (a cell with a comma, quote or line break), written directly: the batch
- * tables have millions of cells and a stream per chunk cost more than the writing.
+ * RFC 4180 rows with CRLF, no BOM, no header: a chunk to append to a CSV being streamed. A cell
+ * with a comma, quote or line break is quoted (fast-csv, and so fastCsvText, also quotes a cell
+ * with "|" and drops NULs; the batch tables never did), written directly: the batch tables have
+ * millions of cells and a stream per chunk cost more than the writing.
  */
 export function csvRows(rows: (string | number | null | undefined)[][]): string {
   let out = '';
