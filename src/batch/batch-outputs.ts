@@ -5,17 +5,16 @@
  * (its record in the batch log, done-index.ts) one document at a time and streamed to temporary files that are renamed into
  * place, so a batch of any size is written in constant memory and never half-written.
  */
-import { once } from 'node:events';
-import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { archiveRow, ARCHIVE_COLUMNS, ordinalsInHoSo, type ArchiveFacts, type ArchiveSettings } from '../emit/archive.js';
 import { BATCH_TABLES, LATER_TABLE_KEYS, TABLE_KEYS } from '../emit/batch-tables.js';
-import { csvRows } from '../emit/csv.js';
 import type { Format } from '../emit/formats.js';
 import type { Cell, SheetColumn } from '../emit/sheet-types.js';
 import { DOCUMENT_SHEET_COLUMNS, documentCells, documentsCsv, type DocumentRow } from '../emit/sheets.js';
 import type { SheetWriter } from '../emit/xlsx.js';
 import { tmpDir, writeAtomic } from './atomic.js';
+import { CsvFile } from './csv-file.js';
 import { DoneIndex } from './done-index.js';
 import type { StoredLines } from './rows-store.js';
 
@@ -58,8 +57,8 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
   const index = new DoneIndex(s.outDir);
   // Temporaries not yet renamed into place: removed when a write fails (a full drive keeps no space for them).
   const open = new Set<CsvFile>();
-  const csvFile = async (name: string, columns: SheetColumn[]) => {
-    const file = await CsvFile.open(s.outDir, name, columns);
+  const csvFile = (name: string, columns: SheetColumn[]) => {
+    const file = CsvFile.open(s.outDir, name, columns);
     open.add(file);
     return file;
   };
@@ -67,10 +66,10 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
   try {
     if (!xlsx) {
       // CSV only: one pass, each document's stored rows read once for all the tables.
-      const stream = await TablesStream.open(s.outDir, s.archive, entries.map((e) => e.row.path));
+      const stream = TablesStream.open(s.outDir, s.archive, entries.map((e) => e.row.path));
       try {
-        for (const e of converted) await stream.add(e, index.rows(e.rel));
-        return await stream.finish();
+        for (const e of converted) stream.add(e, index.rows(e.rel));
+        return stream.finish();
       } catch (e) {
         stream.abort();
         throw e;
@@ -87,18 +86,18 @@ export async function writeBatchOutputs(entries: BatchEntry[], s: BatchOutputSet
       }
     });
     for (const t of tables) {
-      const out = csv ? await csvFile(t.file, t.columns) : null;
+      const out = csv ? csvFile(t.file, t.columns) : null;
       await book.sheet(t.sheet, t.columns, async (w: SheetWriter) => {
         for (const e of converted) {
           const lines = index.rows(e.rel);
           const rows = lines && t.rowsOf(e, lines);
           if (!rows) { missing(e); continue; }
-          await out?.write(rows);
+          out?.write(rows);
           for (const r of rows) w.add(r);
           await w.rest();
         }
       });
-      if (out) await out.close(), open.delete(out);
+      if (out) { out.close(); open.delete(out); }
     }
 
     await book.close();
@@ -149,11 +148,11 @@ export class TablesStream {
   private constructor(private readonly tables: TableSpec[], private readonly outs: CsvFile[]) {}
 
   /** `paths`: the path of every entry of documents.csv, in its order (archive.csv numbers files per hồ sơ among them). */
-  static async open(outDir: string, archive: ArchiveSettings | undefined, paths: readonly string[]): Promise<TablesStream> {
+  static open(outDir: string, archive: ArchiveSettings | undefined, paths: readonly string[]): TablesStream {
     const tables = tableSpecs(archive, paths);
     const outs: CsvFile[] = [];
     try {
-      for (const t of tables) outs.push(await CsvFile.open(outDir, t.file, t.columns));
+      for (const t of tables) outs.push(CsvFile.open(outDir, t.file, t.columns));
     } catch (e) {
       for (const out of outs) out.abort();
       throw e;
@@ -162,18 +161,18 @@ export class TablesStream {
   }
 
   /** A converted document's rows; `lines` null when its stored rows are missing (said by `finish`). */
-  async add(e: Converted, lines: StoredLines | null): Promise<void> {
+  add(e: Converted, lines: StoredLines | null): void {
     if (!lines) { this.problems.add(missingMessage(e)); return; }
     for (let k = 0; k < this.tables.length; k++) {
       const rows = this.tables[k]!.rowsOf(e, lines);
-      if (rows) await this.outs[k]!.write(rows);
+      if (rows) this.outs[k]!.write(rows);
       else this.problems.add(missingMessage(e));
     }
   }
 
   /** Closes the tables and renames them into place; the problems met (documents whose rows were missing). */
-  async finish(): Promise<string[]> {
-    for (const out of this.outs) await out.close();
+  finish(): string[] {
+    for (const out of this.outs) out.close();
     this.outs.length = 0;
     return [...this.problems];
   }
@@ -193,86 +192,5 @@ function parsed<T>(lines: StoredLines, key: string): T | null {
     return JSON.parse(line) as T;
   } catch {
     return null;
-  }
-}
-
-/** Resolves when the stream takes more data, or has failed (the failure is kept by its owner). */
-function drained(stream: WriteStream): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      stream.off('drain', done);
-      stream.off('close', done);
-      resolve();
-    };
-    stream.on('drain', done);
-    stream.on('close', done);
-  });
-}
-
-/** UTF-16 units of rows gathered before a write. */
-const PUT_CHUNK = 1 << 16;
-
-/** A CSV streamed to a temporary file (BOM, header, CRLF rows), renamed into place when closed. */
-class CsvFile {
-  private failure: Error | null = null;
-  private pending: string[] = [];
-  private pendingLength = 0;
-
-  private constructor(private readonly stream: WriteStream, private readonly tmp: string, private readonly target: string) {
-    stream.on('error', (e) => (this.failure ??= e));
-  }
-
-  static async open(outDir: string, name: string, columns: SheetColumn[]): Promise<CsvFile> {
-    const tmp = join(tmpDir(outDir), `${process.pid}-${name}.tmp`);
-    const file = new CsvFile(createWriteStream(tmp), tmp, join(outDir, name));
-    await file.put('\uFEFF' + csvRows([columns.map((c) => c.header)]));
-    return file;
-  }
-
-  async write(rows: Cell[][]): Promise<void> {
-    // Dates stay ISO: Excel and LibreOffice read yyyy-mm-dd as the same day in every locale, where
-    // an en-US one reads 05/01/2024 as 1 May (docs/tryout-s16.md); the workbook shows dd/mm/yyyy.
-    if (rows.length) await this.put(csvRows(rows));
-  }
-
-  async close(): Promise<void> {
-    if (!this.failure) {
-      await this.flush();
-      this.stream.end();
-      await once(this.stream, 'finish').catch(() => undefined);
-    }
-    if (this.failure) throw this.failed();
-    renameSync(this.tmp, this.target);
-  }
-
-  /** Stops writing and removes the temporary. */
-  abort(): void {
-    this.stream.destroy();
-    rmSync(this.tmp, { force: true });
-  }
-
-  /** The stream's failure, naming the file, with its code kept (ENOSPC is said with what to do). */
-  private failed(): Error {
-    return Object.assign(new Error(`${this.target}: ${this.failure!.message}`), { code: (this.failure as NodeJS.ErrnoException).code });
-  }
-
-  /**
-   * Rows are gathered up to ~64 KiB and handed to the stream together: a write per document per
-   * table was thousands of small writes (and their callbacks) in the main thread of a big batch.
-   */
-  private async put(chunk: string): Promise<void> {
-    if (this.failure) throw this.failed();
-    if (!chunk) return;
-    this.pending.push(chunk);
-    this.pendingLength += chunk.length;
-    if (this.pendingLength >= PUT_CHUNK) await this.flush();
-  }
-
-  private async flush(): Promise<void> {
-    if (!this.pending.length) return;
-    const text = this.pending.join('');
-    this.pending = [];
-    this.pendingLength = 0;
-    if (!this.stream.write(text)) await drained(this.stream);
   }
 }

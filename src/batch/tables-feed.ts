@@ -35,10 +35,9 @@ export interface TablesFeed {
  * entry of file 0; `fallbackRel(i)`: file i's output name when its row names none (runBatch's entries).
  */
 export async function tablesFeed(outDir: string, archive: ArchiveSettings | undefined, paths: string[], first: number, fallbackRel: (i: number) => string): Promise<TablesFeed> {
-  const stream = await TablesStream.open(outDir, archive, paths);
+  const stream = TablesStream.open(outDir, archive, paths);
   const held = new Map<number, FileOutcome>();
   let next = 0;
-  let chain: Promise<void> = Promise.resolve();
   let failure: unknown;
   let index: DoneIndex | undefined;
   let mismatch = false;
@@ -49,7 +48,8 @@ export async function tablesFeed(outDir: string, archive: ArchiveSettings | unde
     // The ordinals were counted over the paths given: an outcome named otherwise leaves the tables to the log.
     if (entry.row.path !== paths[first + i]) { mismatch = true; return; }
     const lines = text !== undefined ? parseStoredLines(text) : (index ??= new DoneIndex(outDir)).rows(entry.rel);
-    chain = chain.then(() => (failure === undefined ? stream.add(entry, lines) : undefined)).catch((e) => { failure ??= e; });
+    // Written at once (csv-file.ts writes synchronously); a failure is kept and said by finish.
+    if (failure === undefined) stream.add(entry, lines);
   };
 
   return {
@@ -72,7 +72,6 @@ export async function tablesFeed(outDir: string, archive: ArchiveSettings | unde
       }
     },
     async finish() {
-      await chain;
       index?.close();
       if (failure !== undefined || mismatch || held.size) stream.abort();
       if (failure !== undefined) throw failure;

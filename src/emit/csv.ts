@@ -1,5 +1,5 @@
 /**
- * CSV for spreadsheets (fast-csv): UTF-8 with BOM (Excel needs it to read UTF-8), CRLF rows and
+ * CSV for spreadsheets, as fast-csv writes it: UTF-8 with BOM (Excel needs it to read UTF-8), CRLF rows and
  * RFC 4180 quoting. Text cells a spreadsheet would reinterpret get a leading apostrophe:
  * formulas (= + - @, tab, CR: OWASP CSV-injection guard), numbers that would lose digits
  * when read as numbers (leading zeros like 0125, more than 15 digits) and numbers that would be
@@ -38,9 +38,10 @@ export function csvText(text: string): string {
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
- * RFC 4180 rows with CRLF, no BOM, no header: a chunk to append to a CSV being streamed. Quoted
- * as fast-csv quotes (a cell with a comma, quote or line break), written directly: the batch
- * tables have millions of cells and a stream per chunk cost more than the writing.
+ * RFC 4180 rows with CRLF, no BOM, no header: a chunk to append to a CSV being streamed. A cell
+ * with a comma, quote or line break is quoted (fast-csv, and so fastCsvText, also quotes a cell
+ * with "|" and drops NULs; the batch tables never did), written directly: the batch tables have
+ * millions of cells and a stream per chunk cost more than the writing.
  */
 export function csvRows(rows: (string | number | null | undefined)[][]): string {
   let out = '';
@@ -64,15 +65,29 @@ export async function toCsv<Row>(columns: CsvColumn<Row>[], rows: Row[]): Promis
       return csvText(String(v));
     }),
   );
-  // Loaded on first use: a batch worker writing only JSON and the batch tables never needs it, and
-  // fast-csv with Node's stream modules was ~10 % of a worker's start (docs/batch-speed-s18.md).
-  // Bundled (scripts/bundle-cli.mjs) the CommonJS package comes as the import's default only.
-  const fastCsv: typeof import('fast-csv') & { default?: typeof import('fast-csv') } = await import('fast-csv');
-  const writeToString = fastCsv.writeToString ?? fastCsv.default!.writeToString;
-  const text = await writeToString([columns.map((c) => c.header), ...body], {
-    writeBOM: true,
-    rowDelimiter: '\r\n',
-    includeEndRowDelimiter: true,
-  });
-  return text;
+  return fastCsvText([columns.map((c) => c.header), ...body]);
+}
+
+/** What fast-csv's FieldFormatter (5.x, the options above) quotes: a comma, a line break, and also "|". */
+const FAST_CSV_QUOTES = /[,\r\n|]/;
+
+/**
+ * The text fast-csv's writeToString gives for these rows with { writeBOM, rowDelimiter: CRLF,
+ * includeEndRowDelimiter } and no headers option: the BOM, the rows joined by CRLF and a last
+ * CRLF; in each cell NULs dropped, a cell with a quote quoted with its quotes doubled, one with a
+ * comma, CR, LF or "|" quoted. Written directly (test/emit/csv.test.ts holds it to fast-csv on
+ * random cells): documents.csv of a batch went through fast-csv's object stream, row by row, in
+ * the batch's main thread after the last document (docs/batch-speed-s23.md).
+ */
+export function fastCsvText(rows: readonly (readonly string[])[]): string {
+  let out = '\uFEFF';
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    if (r) out += '\r\n';
+    for (let i = 0; i < row.length; i++) {
+      const text = row[i]!.includes('\0') ? row[i]!.replace(/\0/g, '') : row[i]!;
+      out += (i ? ',' : '') + (text.includes('"') ? `"${text.replace(/"/g, '""')}"` : FAST_CSV_QUOTES.test(text) ? `"${text}"` : text);
+    }
+  }
+  return out + '\r\n';
 }

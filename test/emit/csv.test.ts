@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CELL_LIMIT } from '../../src/emit/cell-limit.js';
-import { csvText, guardCell, toCsv, type CsvColumn } from '../../src/emit/csv.js';
+import { writeToString } from 'fast-csv';
+import { csvText, fastCsvText, guardCell, toCsv, type CsvColumn } from '../../src/emit/csv.js';
 
 type Row = { n: number | null; t: string };
 const columns: CsvColumn<Row>[] = [
@@ -57,5 +58,18 @@ describe('CSV for spreadsheets', () => {
     assert.equal(guarded.length, CELL_LIMIT);
     assert.ok(guarded.startsWith("'="), 'a cut formula-like cell keeps its guard');
     assert.equal(csvText('Kết quả'), 'Kết quả');
+  });
+
+  it('writes the bytes fast-csv writes, on random cells of commas, quotes, line breaks, bars, NULs and Vietnamese', async () => {
+    // A small deterministic generator: the same cells every run.
+    let seed = 12345;
+    const next = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const pieces = ['a', 'Kết quả', ',', '"', '""', '\r', '\n', '\r\n', '|', '\0', ' ', "'", '=', '\t', '1/2', '😀', '\uFFFF', ''];
+    const cell = () => Array.from({ length: next(5) }, () => pieces[next(pieces.length)]!).join('');
+    for (let round = 0; round < 300; round++) {
+      const rows = Array.from({ length: 1 + next(4) }, () => Array.from({ length: next(5) }, cell));
+      const expected = await writeToString(rows, { writeBOM: true, rowDelimiter: '\r\n', includeEndRowDelimiter: true });
+      assert.equal(fastCsvText(rows), expected, JSON.stringify(rows));
+    }
   });
 });

@@ -45,6 +45,22 @@ export const DOC_TYPES: readonly DocType[] = [
   { code: 'CV', name: 'Công văn' },
 ];
 
+/** A type's folded name and code and its patterns, in DOC_TYPES' order. */
+interface TypePatterns { type: DocType; nameKey: string; codeKey: string; inText: RegExp; atStart: RegExp }
+
+/**
+ * Made on first use and kept (no pattern has the g or y flag, so none keeps state between calls):
+ * they were made again for every type at every call, 14 RegExp objects and folded names on the
+ * first line of every document (docs/batch-speed-s23.md).
+ */
+let patterns: TypePatterns[] | undefined;
+function typePatterns(): TypePatterns[] {
+  return (patterns ??= DOC_TYPES.map((type) => {
+    const k = foldKey(type.name);
+    return { type, nameKey: k, codeKey: foldKey(type.code), inText: new RegExp(`(^|[^A-Z])${k}([^A-Z]|$)`), atStart: new RegExp(`^\\s*${k}\\s+(?=[A-Z0-9"“(])`) };
+  }));
+}
+
 export const CONG_VAN: DocType = DOC_TYPES.find((t) => t.code === 'CV')!;
 
 /** Codes compared with Đ/D and the usual OCR stand-ins for Đ (P, b) made equal. */
@@ -57,7 +73,8 @@ const BY_CODE = new Map(DOC_TYPES.filter((t) => t.code !== 'CV').reverse().map((
 
 /** The type whose abbreviation this symbol part is ("QĐ", OCR'd "Qb", "QD"), if any. */
 export function typeByCode(part: string): DocType | undefined {
-  const exact = DOC_TYPES.find((t) => t.code !== 'CV' && foldKey(t.code) === foldKey(part.trim()));
+  const key = foldKey(part.trim());
+  const exact = typePatterns().find((p) => p.type.code !== 'CV' && p.codeKey === key)?.type;
   return exact ?? BY_CODE.get(codeKey(part.trim()));
 }
 
@@ -66,15 +83,13 @@ export function typeByName(line: string): DocType | undefined {
   const key = foldKey(line.trim()).replace(/[^A-Z0-9 ]+/g, ' ').trim();
   if (!key || key.length > 20) return undefined;
   // Exact first: "THONG BAO" must not fall to the fuzzy "THONG CAO".
-  return DOC_TYPES.find((t) => key === foldKey(t.name)) ?? DOC_TYPES.find((t) => isPhrase(key, foldKey(t.name)));
+  const types = typePatterns();
+  return (types.find((p) => key === p.nameKey) ?? types.find((p) => isPhrase(key, p.nameKey)))?.type;
 }
 
 /** Type names in upper case, for spotting them inside text ("Kèm theo Báo cáo số …"). */
 export function typeInText(key: string): DocType | undefined {
-  for (const t of DOC_TYPES) {
-    const k = foldKey(t.name);
-    if (new RegExp(`(^|[^A-Z])${k}([^A-Z]|$)`).test(key)) return t;
-  }
+  for (const { type, inText } of typePatterns()) if (inText.test(key)) return type;
   return undefined;
 }
 
@@ -84,9 +99,9 @@ export function typeInText(key: string): DocType | undefined {
  */
 export function typeAtLineStart(line: string): { type: DocType; titleStart: number } | undefined {
   const key = foldKey(line);
-  for (const t of DOC_TYPES) {
-    const m = new RegExp(`^\\s*${foldKey(t.name)}\\s+(?=[A-Z0-9"“(])`).exec(key);
-    if (m && key.slice(m[0].length).trim().split(/\s+/).length >= 2) return { type: t, titleStart: m[0].length };
+  for (const { type, atStart } of typePatterns()) {
+    const m = atStart.exec(key);
+    if (m && key.slice(m[0].length).trim().split(/\s+/).length >= 2) return { type, titleStart: m[0].length };
   }
   return undefined;
 }
