@@ -155,7 +155,8 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
     const back = i * LAYER;
     const fw = i * MAX_CANDIDATES;
     // A loop, not TypedArray fill (a call into C++ that costs more than these few stores). The next
-    // layer's scores are written below for every b with a state in the beam, -Infinity for the rest.
+    // layer's scores are written below for every b with a state in the beam (-Infinity for the rest
+    // only in the last layer: the others are read through their lists).
     for (let k = fw; k < fw + nC; k++) forward[k] = -Infinity;
     // The best state of this layer so far: one further than BEAM below it is never expanded (the
     // next layer's floor is at least that high).
@@ -183,7 +184,9 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
         activeA[t] = a; activeScore[t] = s; activeRow[t] = r;
       }
       if (nActive === 0) {
-        for (let k = b * nC; k < b * nC + nC; k++) next[k] = -Infinity;
+        // A layer reads only the states listed for it (liveA), so these need no score, but for the
+        // last layer, whose every state the backtrack compares.
+        if (i === L - 1) for (let k = b * nC; k < b * nC + nC; k++) next[k] = -Infinity;
         continue;
       }
       const rb = table.pairRow(pairBC + b, nC);
