@@ -161,6 +161,8 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
     // The best state of this layer so far: one further than BEAM below it is never expanded (the
     // next layer's floor is at least that high).
     let layerBest = -Infinity;
+    // The b without a live previous state (bit b), whose scores are left unwritten.
+    let dead = 0;
     for (let c = 0; c < nC; c++) nextLiveN[c] = 0;
     for (let b = 0; b < nB; b++) {
       const wb = latIds[offB + b]!;
@@ -187,6 +189,7 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
         // A layer reads only the states listed for it (liveA), so these need no score, but for the
         // last layer, whose every state the backtrack compares.
         if (i === L - 1) for (let k = b * nC; k < b * nC + nC; k++) next[k] = -Infinity;
+        dead |= 1 << b;
         continue;
       }
       const rb = table.pairRow(pairBC + b, nC);
@@ -236,6 +239,12 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
         if (!(total < layerBest - BEAM)) { const n = nextLiveN[c]!; nextLiveA[c * MAX_CANDIDATES + n] = b; nextLiveN[c] = n + 1; }
       }
     }
+    // No finite score in this layer (every candidate's channel score -∞, say): the next layer's
+    // floor is -∞ and the full scan read every state, the unwritten ones as -∞. So do the same.
+    // (Such a path then runs through back-pointers no layer wrote, left by earlier decodes, as it
+    // did before the lists: checked against 353fcc0's decoder on such lattices, not testable
+    // against a plain Viterbi.)
+    if (layerBest === -Infinity) allLive(next, dead, nB, nC);
     const swapScore = score; score = next; next = swapScore;
     const swapA = liveA; liveA = nextLiveA; nextLiveA = swapA;
     const swapN = liveN; liveN = nextLiveN; nextLiveN = swapN;
@@ -255,6 +264,15 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
     out[j] = forwardPosterior(forward, (j + 2) * MAX_CANDIDATES, latLen[j + 2]!, path[j + 2]!) ?? localPosterior(table, lattice, path, j + 2, channelWeight);
   }
   return out;
+}
+
+/** Lists every state (b, c) of a layer for the next, the dead b's scores set to -∞ (decodeSegment). */
+function allLive(scores: Float64Array, dead: number, nB: number, nC: number): void {
+  for (let b = 0; b < nB; b++) if ((dead & (1 << b)) !== 0) for (let k = b * nC; k < b * nC + nC; k++) scores[k] = -Infinity;
+  for (let c = 0; c < nC; c++) {
+    for (let b = 0; b < nB; b++) nextLiveA[c * MAX_CANDIDATES + b] = b;
+    nextLiveN[c] = nB;
+  }
 }
 
 /**
