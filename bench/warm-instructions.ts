@@ -25,6 +25,9 @@
  * /path/to/shared; BENCH_SET=eng-ocr times the English-OCR documents (input 'ocr') instead.
  * BENCH_FUNCTIONS=N prints the warm pass's N costliest functions, JavaScript named (node runs with
  * --perf-basic-prof: bench/lib/callgrind-functions.ts), a column per side, the first run of each.
+ * With it, the same self counts added up by restoration stage (bench/lib/restore-stages.ts).
+ * BENCH_KEEP_SCORES=1 keeps the score table across passes: the warm pass then makes no LM look-up,
+ * and the difference from a normal run is what the look-ups cost.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +37,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { baseDist } from './lib/base-dist.js';
 import { callgrindReady, copyDist } from './lib/callgrind-sides.js';
 import { functionCosts, functionTable } from './lib/callgrind-functions.js';
+import { stageTable } from './lib/restore-stages.js';
 import { pool } from './lib/task-pool.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,6 +51,8 @@ const jobs = Math.max(1, Number(process.env.BENCH_JOBS ?? 4));
 const warmAfter = Math.max(2, Number(process.env.BENCH_WARM_AFTER ?? 4));
 const repeat = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 const functions = Math.max(0, Number(process.env.BENCH_FUNCTIONS ?? 0));
+/** BENCH_KEEP_SCORES=1: the score table is not emptied between passes, so the counted pass makes no LM look-up (what they cost). */
+const keepScores = process.env.BENCH_KEEP_SCORES === '1';
 /** main at the start of session 20. */
 const BASE_REF = '00cc12c';
 
@@ -57,14 +63,14 @@ const BASE_REF = '00cc12c';
  */
 const CHILD = `
 import { existsSync, readFileSync } from 'node:fs';
-const [distUrl, dictionaries, input, passes, go, ...files] = process.argv.slice(1);
+const [distUrl, dictionaries, input, passes, go, keep, ...files] = process.argv.slice(1);
 const { loadModel } = await import(distUrl + '/model/load.js');
 const { restore } = await import(distUrl + '/core/restore/index.js');
 const { forgetScores } = await import(distUrl + '/core/restore/arc-table.js');
 const texts = files.map((f) => readFileSync(f, 'utf8'));
 const model = loadModel(dictionaries);
 const pass = () => {
-  forgetScores();
+  if (keep !== '1') forgetScores();
   for (const t of texts) restore(t, { model, input });
 };
 for (let p = 1; p < Number(passes); p++) pass();
@@ -87,7 +93,7 @@ function runOnce(code: string, passes: number, files: string[], out: string): Pr
   const args = ['--tool=callgrind', '--instr-atstart=no', `--toggle-collect=${COLLECT}`, `--callgrind-out-file=${out}`, process.execPath,
     '--single-threaded', '--hash-seed=1', '--random-seed=1', '--predictable-gc-schedule', ...(functions > 0 ? ['--perf-basic-prof', '--no-logfile-per-isolate', `--logfile=${out}.v8.log`] : []),
     '--input-type=module', '-e', CHILD,
-    pathToFileURL(code).href, join(root, 'dictionaries'), set === 'eng-ocr' ? 'ocr' : 'stripped', String(passes), go, ...files];
+    pathToFileURL(code).href, join(root, 'dictionaries'), set === 'eng-ocr' ? 'ocr' : 'stripped', String(passes), go, keepScores ? '1' : '0', ...files];
   return new Promise((done, fail) => {
     const p = spawn('valgrind', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
@@ -164,8 +170,9 @@ async function main(): Promise<void> {
   }
   if (functions > 0) {
     const warmRuns = runs.filter((t, i) => t.p !== 1 && i % (2 * repeat) === 1);
-    process.stdout.write(`\nwarm pass (first run of each side):\n${functionTable(warmRuns.map((t) => t.label.replace('base ', '')),
-      warmRuns.map((t) => functionCosts(t.out, `${t.out}.map`)), functions)}`);
+    const labels = warmRuns.map((t) => t.label.replace('base ', '')), costs = warmRuns.map((t) => functionCosts(t.out, `${t.out}.map`));
+    process.stdout.write(`\nwarm pass (first run of each side), by stage (bench/lib/restore-stages.ts; M instructions, k a syllable):\n${stageTable(labels, costs, syllables)}`);
+    process.stdout.write(`\nwarm pass (first run of each side):\n${functionTable(labels, costs, functions)}`);
   }
   process.stdout.write(`load average ${load()}\n`);
   for (const [, code] of sides) rmSync(dirname(code), { recursive: true, force: true });

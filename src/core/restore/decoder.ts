@@ -53,6 +53,12 @@ const localScores = new Float64Array(MAX_CANDIDATES);
 // its row of trigram scores starts.
 const activeA = new Int32Array(MAX_CANDIDATES), activeRow = new Int32Array(MAX_CANDIDATES);
 const activeScore = new Float64Array(MAX_CANDIDATES);
+// Per candidate b of a layer's last position, the a (ascending) of its states (a, b) that may be
+// inside the beam: the layer before lists each state it scores within BEAM of its best so far (a
+// superset of those within BEAM of its final best, which only rises), so a layer reads only these
+// instead of scanning all |A|·|B| scores. Two sets, swapped with the score layers.
+let liveA = new Int32Array(LAYER), liveN = new Int32Array(MAX_CANDIDATES);
+let nextLiveA = new Int32Array(LAYER), nextLiveN = new Int32Array(MAX_CANDIDATES);
 let pathBuf = new Int32Array(CAPACITY);
 
 /**
@@ -126,6 +132,10 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
   // Layer i holds states (a in position i-1, b in i) at k = a * |i| + b; layer 1 is (BOS, BOS).
   let score = scoreA, next = scoreB;
   score[0] = 0;
+  liveN[0] = 1;
+  liveA[0] = 0;
+  // The best score of the layer being read: the layer before's best (its layerBest below), 0 for (BOS, BOS).
+  let best = 0;
   backs[LAYER] = 0;
   forward[0] = 0;
   forward[MAX_CANDIDATES] = 0;
@@ -141,23 +151,26 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
     const pairBC = latPair[i] = table.pairBlock(latList[i - 1]!, latList[i]!);
     const rowsABC = latRows[i] = table.tripleBlock(pairAB, latList[i - 2]!, latList[i - 1]!, latList[i]!);
     const pairs = table.pairs, vals = table.vals;
-    let best = -Infinity;
-    for (let k = 0; k < nA * nB; k++) if (score[k]! > best) best = score[k]!;
     const floor = best - BEAM;
     const back = i * LAYER;
     const fw = i * MAX_CANDIDATES;
     // A loop, not TypedArray fill (a call into C++ that costs more than these few stores). The next
-    // layer's scores are written below for every b with a state in the beam, -Infinity for the rest.
+    // layer's scores are written below for every b with a state in the beam (-Infinity for the rest
+    // only in the last layer: the others are read through their lists).
     for (let k = fw; k < fw + nC; k++) forward[k] = -Infinity;
     // The best state of this layer so far: one further than BEAM below it is never expanded (the
     // next layer's floor is at least that high).
     let layerBest = -Infinity;
+    // The b without a live previous state (bit b), whose scores are left unwritten.
+    let dead = 0;
+    for (let c = 0; c < nC; c++) nextLiveN[c] = 0;
     for (let b = 0; b < nB; b++) {
       const wb = latIds[offB + b]!;
       // Previous states (a, b) inside the beam, best first, with their row of trigram scores. Their
       // contexts' pair entries are read only where a score is still unknown (below).
       let nActive = 0;
-      for (let a = 0; a < nA; a++) {
+      for (let j = 0, live = b * MAX_CANDIDATES, nLive = liveN[b]!; j < nLive; j++) {
+        const a = liveA[live + j]!;
         const k = a * nB + b;
         const s = score[k]!;
         if (s < floor) continue;
@@ -173,7 +186,10 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
         activeA[t] = a; activeScore[t] = s; activeRow[t] = r;
       }
       if (nActive === 0) {
-        for (let k = b * nC; k < b * nC + nC; k++) next[k] = -Infinity;
+        // A layer reads only the states listed for it (liveA), so these need no score, but for the
+        // last layer, whose every state the backtrack compares.
+        if (i === L - 1) for (let k = b * nC; k < b * nC + nC; k++) next[k] = -Infinity;
+        dead |= 1 << b;
         continue;
       }
       const rb = table.pairRow(pairBC + b, nC);
@@ -219,9 +235,20 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
         backs[back + b * nC + c] = arg;
         if (total > f) forward[fw + c] = total;
         if (total > layerBest) layerBest = total;
+        // Not `>=`: a NaN score (a zero weight times an impossible channel score) stays listed, as the full scan read it.
+        if (!(total < layerBest - BEAM)) { const n = nextLiveN[c]!; nextLiveA[c * MAX_CANDIDATES + n] = b; nextLiveN[c] = n + 1; }
       }
     }
+    // No finite score in this layer (every candidate's channel score -∞, say): the next layer's
+    // floor is -∞ and the full scan read every state, the unwritten ones as -∞. So do the same.
+    // (Such a path then runs through back-pointers no layer wrote, left by earlier decodes, as it
+    // did before the lists: checked against 353fcc0's decoder on such lattices, not testable
+    // against a plain Viterbi.)
+    if (layerBest === -Infinity) allLive(next, dead, nB, nC);
     const swapScore = score; score = next; next = swapScore;
+    const swapA = liveA; liveA = nextLiveA; nextLiveA = swapA;
+    const swapN = liveN; liveN = nextLiveN; nextLiveN = swapN;
+    best = layerBest;
   }
   // Backtrack: final layer is (a in last word slot, EOS).
   if (pathBuf.length < L) pathBuf = new Int32Array(L * 2);
@@ -237,6 +264,15 @@ export function decodeSegment(lm: NgramScorer, slots: readonly Slot[], channelWe
     out[j] = forwardPosterior(forward, (j + 2) * MAX_CANDIDATES, latLen[j + 2]!, path[j + 2]!) ?? localPosterior(table, lattice, path, j + 2, channelWeight);
   }
   return out;
+}
+
+/** Lists every state (b, c) of a layer for the next, the dead b's scores set to -∞ (decodeSegment). */
+function allLive(scores: Float64Array, dead: number, nB: number, nC: number): void {
+  for (let b = 0; b < nB; b++) if ((dead & (1 << b)) !== 0) for (let k = b * nC; k < b * nC + nC; k++) scores[k] = -Infinity;
+  for (let c = 0; c < nC; c++) {
+    for (let b = 0; b < nB; b++) nextLiveA[c * MAX_CANDIDATES + b] = b;
+    nextLiveN[c] = nB;
+  }
 }
 
 /**

@@ -87,6 +87,33 @@ describe('word units', () => {
     assert.equal(gluedWordEnd('tháng12', isVietnameseSyllable), 5, 'marks allowed in the head');
   });
 
+  it('finds a glued word where the regex form finds it and nowhere else (its code-unit pre-test)', () => {
+    // The regex form of gluedWordEnd before the pre-test (GLUED_HEAD alone).
+    const byRegex = (core: string, isSyllable: (s: string) => boolean) => {
+      const m = /^(\p{Ll}{3,7})(?=\p{Lu}|\d\d|\d\p{Lu})/u.exec(core);
+      const rest = m ? core.slice(m[1]!.length) : '';
+      if (!m || !/\d/.test(rest) || !/^[\p{L}\d]+$/u.test(rest)) return -1;
+      return isSyllable(m[1]!) ? m[1]!.length : -1;
+    };
+    const any = () => true;
+    // Lower and upper case ASCII, digits, letters with marks in either case, astral letters of either case, punctuation.
+    const units = ['a', 'z', 'n', 'A', 'Z', '0', '9', 'ă', 'Ă', 'ế', 'Đ', 'đ', '\u{1D41A}', '\u{1D400}', '.', ',', '-', '_', ' ', '`', '{', '@', '[', '/'];
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % units.length;
+    const cores = ['', 'ngay29', 'ngayA5', 'tháng12', 'thangA', 'ngayy', 'abcdefgh9', 'abcdefg9', 'abcdefg99', 'ab9', 'abc9', 'abc99', 'abcD', 'abcđ9'];
+    for (let k = 0; k < 20_000; k++) {
+      let core = '';
+      const len = 1 + (k % 11);
+      // Mostly lower-case heads, as OCR words are, then anything.
+      for (let i = 0; i < len; i++) core += i < 3 + (k % 5) && k % 3 !== 0 ? 'abcdefghijklmnopqrstuvwxyz'[(k * 7 + i * 13) % 26] : units[next()];
+      cores.push(core);
+    }
+    for (const core of cores) {
+      assert.equal(gluedWordEnd(core, any), byRegex(core, any), core);
+      assert.equal(gluedWordEnd(core, isVietnameseSyllable), byRegex(core, isVietnameseSyllable), core);
+    }
+  });
+
   it('in English-model OCR text, cuts a number glued to the word after it ("26théng") into the number and the word', () => {
     const kinds = (t: string) => splitUnits(t, true).map((u) => (u.kind === 'word' ? `${u.afterNumber ? '+' : ''}${u.text}` : u.kind));
     assert.deepEqual(kinds('ngay 26théng 7'), ['ngay', 'num', '+théng', '7']);
