@@ -9,7 +9,7 @@ import { createOcrEngineForFile, ENGINE_UNAVAILABLE } from './ocr/engine.js';
 import type { OcrPool } from './ocr/pool.js';
 import { selectPages } from './page-ranges.js';
 import type { IngestOptions } from './options.js';
-import { compressionName, tiffCompression, tiffPageOffsets, tiffPageReadable, tiffSinglePage, tiffTruncation } from './ocr/tiff.js';
+import { compressionName, engineReadsCompression, tiffCompression, tiffPageOffsets, tiffSinglePage, tiffTruncation } from './ocr/tiff.js';
 import { ocrClock, type OcrClock } from './ocr/ocr-clock.js';
 import { noiseStopPages, readsText } from './noise-stop.js';
 import { withSignal } from './ocr/with-signal.js';
@@ -97,7 +97,8 @@ export async function pageImagesOf(data: Uint8Array, firstPageOnly = false): Pro
     const single = pages.length === 1 && firstPageOnly;
     const pageOf = (ifd: number) => {
       const page = () => (single ? data : tiffSinglePage(data, ifd));
-      return tiffPageReadable(data, ifd) ? page : () => losslessCopy(page(), tiffCompression(data, ifd));
+      const compression = tiffCompression(data, ifd);
+      return engineReadsCompression(compression) ? page : () => losslessCopy(page(), compression);
     };
     return { images: (firstPageOnly ? pages.slice(0, 1) : pages).map(pageOf), size };
   } catch (err) {

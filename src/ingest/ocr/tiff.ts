@@ -64,10 +64,8 @@ export function tiffCompression(data: Uint8Array, ifdOffset: number): number {
   return 1;
 }
 
-/** Whether the engines read the page at `ifdOffset` as it is stored (its compression). */
-export function tiffPageReadable(data: Uint8Array, ifdOffset: number): boolean {
-  return LEPTONICA_COMPRESSIONS.has(tiffCompression(data, ifdOffset));
-}
+/** Whether the engines read a page stored with this compression as it is. */
+export const engineReadsCompression = (compression: number): boolean => LEPTONICA_COMPRESSIONS.has(compression);
 
 const COMPRESSION_NAMES: Record<number, string> = { 6: 'old-style JPEG', 7: 'JPEG', 8: 'Deflate', 32946: 'Deflate', 34661: 'JBIG', 34712: 'JPEG 2000', 34887: 'LERC', 34925: 'LZMA', 50000: 'ZSTD', 50001: 'WebP' };
 /** "LZMA (TIFF compression 34925)". */

@@ -182,6 +182,7 @@ export function readOdtBody(xml: string, styles: OdtStyles = emptyOdtStyles()): 
       // A stray end tag in a damaged part never closes the body itself.
       case 'table:covered-table-cell': coveredIn.pop(); nest.closeContainer(); break;
       case 'table:table-cell': case 'draw:text-box': nest.closeContainer(); break;
+      case 'draw:frame': frame = undefined; break;
       case 'table:table': nest.closeTable(); grid.closeTable(); break;
     }
   }
